@@ -1,1 +1,6 @@
-export * from './lib/contracts';
+export * from './lib/enums';
+export * from './lib/errors';
+export * from './lib/auth';
+export * from './lib/jobs';
+export * from './lib/applications';
+export * from './lib/api-routes';

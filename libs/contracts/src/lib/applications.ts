@@ -1,0 +1,98 @@
+import { ApplicationStatus, FeedbackDecision, StageState, TimelineEventType, WaitingFor } from './enums';
+
+export interface FeedbackView {
+  id: string;
+  decision: FeedbackDecision;
+  rating: number;
+  candidateMessage: string;
+  /** Absent from every response a candidate receives. */
+  internalNotes?: string | null;
+  givenBy: string | null;
+  recordedAt: string;
+  version: number;
+}
+
+export interface StageView {
+  id: string;
+  name: string;
+  position: number;
+  state: StageState;
+  startsAt: string | null;
+  endsAt: string | null;
+  location: string | null;
+  feedbackDueAt: string | null;
+  feedback: FeedbackView | null;
+}
+
+export interface TimelineEntry {
+  at: string;
+  type: TimelineEventType;
+  text: string;
+}
+
+export interface ApplicationView {
+  id: string;
+  status: ApplicationStatus;
+  version: number;
+  waitingFor: WaitingFor;
+  job: { id: string; title: string; clientName: string };
+  candidate: { id: string; fullName: string };
+  stages: StageView[];
+  timeline: TimelineEntry[];
+}
+
+export interface ApplicationSummary {
+  id: string;
+  status: ApplicationStatus;
+  version: number;
+  job: { id: string; title: string; clientName: string };
+  currentStage: { id: string; name: string; state: StageState; feedbackDueAt: string | null } | null;
+  waitingFor: WaitingFor;
+  appliedAt: string;
+  updatedAt: string;
+}
+
+export interface VersionedRequest {
+  /** The application version the caller last saw; a stale one is refused with STALE_VERSION. */
+  version: number;
+}
+
+export interface ScheduleStageRequest {
+  startsAt: string;
+  endsAt: string;
+  location: string;
+  interviewers: string[];
+}
+
+export interface RecordFeedbackRequest extends VersionedRequest {
+  decision: FeedbackDecision;
+  rating: number;
+  candidateMessage: string;
+  internalNotes?: string;
+  givenBy?: string;
+}
+
+export interface RejectApplicationRequest extends VersionedRequest {
+  candidateMessage: string;
+}
+
+export interface WithdrawApplicationRequest {
+  reason: string;
+}
+
+export interface FeedbackQueueItem {
+  applicationId: string;
+  applicationVersion: number;
+  stageId: string;
+  stageName: string;
+  candidateName: string;
+  jobTitle: string;
+  clientName: string;
+  endedAt: string | null;
+  feedbackDueAt: string | null;
+  overdue: boolean;
+}
+
+export const RATING_MIN = 1;
+export const RATING_MAX = 4;
+export const CANDIDATE_MESSAGE_MAX_LENGTH = 4000;

@@ -1,0 +1,29 @@
+import { UserRole } from './enums';
+
+export interface RegisterRequest {
+  email: string;
+  password: string;
+  fullName: string;
+}
+
+export interface LoginRequest {
+  email: string;
+  password: string;
+}
+
+export interface CreateUserRequest {
+  email: string;
+  password: string;
+  fullName: string;
+  role: UserRole.Recruiter | UserRole.Staff;
+}
+
+export interface UserView {
+  id: string;
+  email: string;
+  fullName: string;
+  role: UserRole;
+}
+
+export const PASSWORD_MIN_LENGTH = 10;
+export const PASSWORD_MAX_LENGTH = 200;

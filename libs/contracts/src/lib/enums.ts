@@ -1,0 +1,76 @@
+/** Who a user is decides what they may see and do. */
+export enum UserRole {
+  Candidate = 'candidate',
+  Recruiter = 'recruiter',
+  Staff = 'staff',
+}
+
+export enum WorkMode {
+  Onsite = 'onsite',
+  Hybrid = 'hybrid',
+  Remote = 'remote',
+}
+
+export enum EmploymentType {
+  FullTime = 'full_time',
+  PartTime = 'part_time',
+  Contract = 'contract',
+  Temporary = 'temporary',
+  Internship = 'internship',
+}
+
+export enum JobStatus {
+  Draft = 'draft',
+  Open = 'open',
+  Closed = 'closed',
+  Filled = 'filled',
+}
+
+/** applied → screening → interviewing → offer → hired, or closed as rejected / withdrawn / job_closed. */
+export enum ApplicationStatus {
+  Applied = 'applied',
+  Screening = 'screening',
+  Interviewing = 'interviewing',
+  Offer = 'offer',
+  Hired = 'hired',
+  Rejected = 'rejected',
+  Withdrawn = 'withdrawn',
+  JobClosed = 'job_closed',
+}
+
+/** pending → scheduled → awaiting_feedback → feedback_recorded, or skipped with a reason. */
+export enum StageState {
+  Pending = 'pending',
+  Scheduled = 'scheduled',
+  AwaitingFeedback = 'awaiting_feedback',
+  FeedbackRecorded = 'feedback_recorded',
+  Skipped = 'skipped',
+}
+
+export enum FeedbackDecision {
+  Advance = 'advance',
+  Reject = 'reject',
+  Hold = 'hold',
+}
+
+export enum TimelineEventType {
+  Applied = 'applied',
+  StageScheduled = 'stage_scheduled',
+  FeedbackRecorded = 'feedback_recorded',
+  FeedbackCorrected = 'feedback_corrected',
+  StageStarted = 'stage_started',
+  OfferMade = 'offer_made',
+  Hired = 'hired',
+  Rejected = 'rejected',
+  Withdrawn = 'withdrawn',
+}
+
+/** What an application is waiting for, so nobody has to guess whose move it is. */
+export enum WaitingFor {
+  Scheduling = 'scheduling',
+  Interview = 'interview',
+  Feedback = 'feedback',
+  Decision = 'decision',
+  CandidateResponse = 'candidate_response',
+  Nothing = 'nothing',
+}

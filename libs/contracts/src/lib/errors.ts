@@ -1,0 +1,34 @@
+/** Every error the API returns has this shape. */
+export interface ApiError {
+  statusCode: number;
+  code: ErrorCode;
+  message: string;
+  details?: FieldError[];
+}
+
+export interface FieldError {
+  field: string;
+  reasons: string[];
+}
+
+export enum ErrorCode {
+  ValidationFailed = 'VALIDATION_FAILED',
+  Unauthenticated = 'UNAUTHENTICATED',
+  InvalidCredentials = 'INVALID_CREDENTIALS',
+  Forbidden = 'FORBIDDEN',
+  NotFound = 'NOT_FOUND',
+  FeedbackRequired = 'FEEDBACK_REQUIRED',
+  FeedbackAlreadyRecorded = 'FEEDBACK_ALREADY_RECORDED',
+  FeedbackImmutable = 'FEEDBACK_IMMUTABLE',
+  StaleVersion = 'STALE_VERSION',
+  AlreadyApplied = 'ALREADY_APPLIED',
+  EmailTaken = 'EMAIL_TAKEN',
+  ClientNameTaken = 'CLIENT_NAME_TAKEN',
+  JobNotOpen = 'JOB_NOT_OPEN',
+  InvalidTransition = 'INVALID_TRANSITION',
+  StageNotCurrent = 'STAGE_NOT_CURRENT',
+  RejectionMessageRequired = 'REJECTION_MESSAGE_REQUIRED',
+  Conflict = 'CONFLICT',
+  TooManyRequests = 'TOO_MANY_REQUESTS',
+  Internal = 'INTERNAL',
+}

@@ -1,0 +1,73 @@
+import { EmploymentType, JobStatus, WorkMode } from './enums';
+
+export interface ClientView {
+  id: string;
+  name: string;
+}
+
+export interface CreateClientRequest {
+  name: string;
+}
+
+export interface SalaryRange {
+  min: number;
+  max: number;
+  currency: string;
+}
+
+export interface JobSummary {
+  id: string;
+  title: string;
+  clientId: string;
+  clientName: string;
+  location: string;
+  workMode: WorkMode;
+  employmentType: EmploymentType;
+  salary: SalaryRange | null;
+  status: JobStatus;
+  publishedAt: string;
+}
+
+export interface JobDetail extends JobSummary {
+  description: string;
+  pipeline: string[];
+  feedbackDeadlineHours: number;
+  ownerId: string | null;
+}
+
+export interface JobSearchQuery {
+  q?: string;
+  location?: string;
+  workMode?: WorkMode;
+  employmentType?: EmploymentType;
+  clientId?: string;
+  cursor?: string;
+  limit?: number;
+}
+
+export interface CreateJobRequest {
+  clientId: string;
+  title: string;
+  description: string;
+  location: string;
+  workMode: WorkMode;
+  employmentType: EmploymentType;
+  salary?: SalaryRange;
+  status?: JobStatus.Draft | JobStatus.Open;
+  pipeline: string[];
+  feedbackDeadlineHours?: number;
+  ownerId?: string;
+}
+
+export type UpdateJobRequest = Partial<CreateJobRequest>;
+
+/** A page of results with an opaque cursor for the next page, or null at the end. */
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export const JOB_SEARCH_DEFAULT_LIMIT = 20;
+export const JOB_SEARCH_MAX_LIMIT = 100;
+/** The agency's default: feedback is due 48 hours after an interview ends. */
+export const DEFAULT_FEEDBACK_DEADLINE_HOURS = 48;

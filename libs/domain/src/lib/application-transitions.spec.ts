@@ -1,0 +1,189 @@
+import { ApplicationStatus, ErrorCode, FeedbackDecision, StageState } from '@heardback/contracts';
+import { ApplicationFacts, StageFacts } from './application-facts';
+import {
+  assertNoFeedbackMissing,
+  planFeedback,
+  planHire,
+  planOffer,
+  planReject,
+  planSchedule,
+  planWithdraw,
+} from './application-transitions';
+import { DomainError } from './domain-error';
+
+const now = new Date('2026-11-27T12:00:00Z');
+const hoursAgo = (hours: number) => new Date(now.getTime() - hours * 3_600_000);
+const hoursAhead = (hours: number) => new Date(now.getTime() + hours * 3_600_000);
+
+function stage(position: number, overrides: Partial<StageFacts> = {}): StageFacts {
+  return {
+    id: `s${position}`,
+    name: ['Phone screen', 'Technical', 'Final'][position] ?? `Stage ${position}`,
+    position,
+    state: StageState.Pending,
+    startsAt: null,
+    endsAt: null,
+    heldAt: null,
+    currentDecision: null,
+    ...overrides,
+  };
+}
+
+function application(status: ApplicationStatus, currentStageId: string | null, stages: StageFacts[]): ApplicationFacts {
+  return { status, currentStageId, stages };
+}
+
+function codeOf(action: () => unknown): ErrorCode | undefined {
+  try {
+    action();
+  } catch (error) {
+    if (error instanceof DomainError) return error.code;
+    throw error;
+  }
+  return undefined;
+}
+
+const interviewed = stage(0, { state: StageState.Scheduled, startsAt: hoursAgo(3), endsAt: hoursAgo(2) });
+const heldWithoutSchedule = stage(0, { heldAt: hoursAgo(1) });
+const upcoming = stage(0, { state: StageState.Scheduled, startsAt: hoursAhead(2), endsAt: hoursAhead(3) });
+
+describe('no stage passes without feedback', () => {
+  const withoutFeedback = application(ApplicationStatus.Screening, 's0', [interviewed, stage(1), stage(2)]);
+
+  it('refuses to reject after an interview that has no feedback', () => {
+    expect(codeOf(() => planReject(withoutFeedback, 'Thank you for your time.', now))).toBe(ErrorCode.FeedbackRequired);
+  });
+
+  it('refuses to make an offer after an interview that has no feedback', () => {
+    expect(codeOf(() => planOffer(withoutFeedback, now))).toBe(ErrorCode.FeedbackRequired);
+  });
+
+  it('refuses to hire while an earlier interview has no feedback', () => {
+    const offered = application(ApplicationStatus.Offer, 's0', [interviewed]);
+    expect(codeOf(() => planHire(offered, now))).toBe(ErrorCode.FeedbackRequired);
+  });
+
+  it('treats a stage marked held as taken place even without a schedule', () => {
+    const held = application(ApplicationStatus.Screening, 's0', [heldWithoutSchedule, stage(1)]);
+    expect(codeOf(() => planOffer(held, now))).toBe(ErrorCode.FeedbackRequired);
+  });
+
+  it('names every stage that is missing feedback', () => {
+    const two = application(ApplicationStatus.Interviewing, 's1', [
+      interviewed,
+      stage(1, { state: StageState.Scheduled, startsAt: hoursAgo(2), endsAt: hoursAgo(1) }),
+    ]);
+    expect(() => assertNoFeedbackMissing(two, now)).toThrow(/"Phone screen", "Technical"/);
+  });
+
+  it('lets an application move on before an interview has taken place', () => {
+    const notYet = application(ApplicationStatus.Screening, 's0', [upcoming, stage(1)]);
+    expect(codeOf(() => planReject(notYet, 'The role was filled internally.', now))).toBeUndefined();
+    expect(planOffer(notYet, now).skippedStages.map((s) => s.id)).toEqual(['s0', 's1']);
+  });
+
+  it('counts an interview as taken place the moment it ends', () => {
+    const endingNow = application(ApplicationStatus.Screening, 's0', [stage(0, { endsAt: now })]);
+    expect(codeOf(() => planOffer(endingNow, now))).toBe(ErrorCode.FeedbackRequired);
+  });
+});
+
+describe('recording feedback', () => {
+  it('advances to the next stage and shows the candidate as interviewing', () => {
+    const plan = planFeedback(application(ApplicationStatus.Screening, 's0', [interviewed, stage(1)]), 's0', FeedbackDecision.Advance, now);
+    expect(plan.outcome).toMatchObject({ kind: 'next_stage', nextStage: { id: 's1' }, status: ApplicationStatus.Interviewing });
+    expect(plan.correction).toBe(false);
+  });
+
+  it('moves to offer after the last stage', () => {
+    const last = stage(1, { state: StageState.Scheduled, startsAt: hoursAgo(2), endsAt: hoursAgo(1) });
+    const app = application(ApplicationStatus.Interviewing, 's1', [stage(0, { currentDecision: FeedbackDecision.Advance, heldAt: hoursAgo(30) }), last]);
+    expect(planFeedback(app, 's1', FeedbackDecision.Advance, now).outcome.kind).toBe('offer');
+  });
+
+  it('skips stages marked skipped when advancing', () => {
+    const app = application(ApplicationStatus.Screening, 's0', [interviewed, stage(1, { state: StageState.Skipped }), stage(2)]);
+    const plan = planFeedback(app, 's0', FeedbackDecision.Advance, now);
+    expect(plan.outcome).toMatchObject({ kind: 'next_stage', nextStage: { id: 's2' } });
+  });
+
+  it('closes the application on reject', () => {
+    const plan = planFeedback(application(ApplicationStatus.Screening, 's0', [interviewed]), 's0', FeedbackDecision.Reject, now);
+    expect(plan.outcome).toMatchObject({ kind: 'rejected', status: ApplicationStatus.Rejected });
+  });
+
+  it('keeps the application where it is on hold, and lets a later decision replace the hold', () => {
+    const app = application(ApplicationStatus.Screening, 's0', [interviewed, stage(1)]);
+    expect(planFeedback(app, 's0', FeedbackDecision.Hold, now).outcome.kind).toBe('on_hold');
+    const onHold = application(ApplicationStatus.Screening, 's0', [{ ...interviewed, currentDecision: FeedbackDecision.Hold }, stage(1)]);
+    const decided = planFeedback(onHold, 's0', FeedbackDecision.Advance, now);
+    expect(decided.correction).toBe(true);
+    expect(decided.outcome.kind).toBe('next_stage');
+  });
+
+  it('refuses a second decision on a stage already decided', () => {
+    const decided = application(ApplicationStatus.Screening, 's0', [{ ...interviewed, currentDecision: FeedbackDecision.Advance }]);
+    expect(codeOf(() => planFeedback(decided, 's0', FeedbackDecision.Reject, now))).toBe(ErrorCode.FeedbackAlreadyRecorded);
+  });
+
+  it('refuses feedback on a stage that is not the current one', () => {
+    const app = application(ApplicationStatus.Screening, 's0', [interviewed, stage(1)]);
+    expect(codeOf(() => planFeedback(app, 's1', FeedbackDecision.Advance, now))).toBe(ErrorCode.StageNotCurrent);
+  });
+
+  it('refuses feedback on a closed application', () => {
+    const closed = application(ApplicationStatus.Withdrawn, 's0', [interviewed]);
+    expect(codeOf(() => planFeedback(closed, 's0', FeedbackDecision.Advance, now))).toBe(ErrorCode.InvalidTransition);
+  });
+
+  it('refuses to advance past the current stage while an earlier interview lacks feedback', () => {
+    // A stage reopened by hand (e.g. after a data fix) must not be jumped over.
+    const app = application(ApplicationStatus.Interviewing, 's1', [interviewed, stage(1, { heldAt: hoursAgo(1) }), stage(2)]);
+    expect(codeOf(() => planFeedback(app, 's1', FeedbackDecision.Advance, now))).toBe(ErrorCode.FeedbackRequired);
+  });
+});
+
+describe('rejection, offer, hire and withdrawal', () => {
+  it('refuses a rejection without words', () => {
+    const app = application(ApplicationStatus.Applied, 's0', [stage(0)]);
+    expect(codeOf(() => planReject(app, '   ', now))).toBe(ErrorCode.RejectionMessageRequired);
+  });
+
+  it('refuses to hire without an offer', () => {
+    expect(codeOf(() => planHire(application(ApplicationStatus.Interviewing, 's0', [stage(0)]), now))).toBe(ErrorCode.InvalidTransition);
+  });
+
+  it('refuses a second offer', () => {
+    expect(codeOf(() => planOffer(application(ApplicationStatus.Offer, 's0', [stage(0)]), now))).toBe(ErrorCode.InvalidTransition);
+  });
+
+  it('lets a candidate withdraw an open application even while feedback is outstanding', () => {
+    expect(codeOf(() => planWithdraw(application(ApplicationStatus.Screening, 's0', [interviewed])))).toBeUndefined();
+  });
+
+  it('refuses to withdraw an application that is already closed', () => {
+    expect(codeOf(() => planWithdraw(application(ApplicationStatus.Rejected, 's0', [interviewed])))).toBe(ErrorCode.InvalidTransition);
+  });
+});
+
+describe('scheduling', () => {
+  it('moves a new application to screening when its first stage is scheduled', () => {
+    const app = application(ApplicationStatus.Applied, 's0', [stage(0), stage(1)]);
+    expect(planSchedule(app, 's0', hoursAhead(1), hoursAhead(2), now).status).toBe(ApplicationStatus.Screening);
+  });
+
+  it('allows recording an interview after the fact', () => {
+    const app = application(ApplicationStatus.Applied, 's0', [stage(0)]);
+    expect(planSchedule(app, 's0', hoursAgo(3), hoursAgo(2), now).stage.id).toBe('s0');
+  });
+
+  it('refuses to move an interview that already took place into the future', () => {
+    const app = application(ApplicationStatus.Screening, 's0', [interviewed]);
+    expect(codeOf(() => planSchedule(app, 's0', hoursAhead(1), hoursAhead(2), now))).toBe(ErrorCode.FeedbackRequired);
+  });
+
+  it('refuses an interview that ends before it starts', () => {
+    const app = application(ApplicationStatus.Applied, 's0', [stage(0)]);
+    expect(codeOf(() => planSchedule(app, 's0', hoursAhead(2), hoursAhead(1), now))).toBe(ErrorCode.ValidationFailed);
+  });
+});

@@ -1,0 +1,179 @@
+import { ApplicationStatus, ErrorCode, FeedbackDecision, StageState } from '@heardback/contracts';
+import {
+  ApplicationFacts,
+  StageFacts,
+  currentStage,
+  isOpen,
+  nextStageAfter,
+  stageTookPlace,
+  stagesMissingFeedback,
+} from './application-facts';
+import { DomainError } from './domain-error';
+
+/**
+ * Rule 1 of the design: no stage passes without feedback. Called before any move onwards
+ * (next stage, offer, hire, reject); the database repeats the check in a trigger.
+ */
+export function assertNoFeedbackMissing(application: ApplicationFacts, now: Date): void {
+  const missing = stagesMissingFeedback(application, now);
+  if (missing.length > 0) {
+    const names = missing.map((stage) => `"${stage.name}"`).join(', ');
+    throw new DomainError(
+      ErrorCode.FeedbackRequired,
+      `Record feedback for ${names} first: the candidate must hear how it went before the application moves on.`,
+    );
+  }
+}
+
+function assertOpen(application: ApplicationFacts, action: string): void {
+  if (!isOpen(application.status)) {
+    throw new DomainError(
+      ErrorCode.InvalidTransition,
+      `Cannot ${action}: the application is already ${application.status.replace('_', ' ')}.`,
+    );
+  }
+}
+
+/** The status an application shows while a given stage is its current one. */
+export function statusForStage(stage: Pick<StageFacts, 'position'>): ApplicationStatus {
+  return stage.position === 0 ? ApplicationStatus.Screening : ApplicationStatus.Interviewing;
+}
+
+export interface SchedulePlan {
+  stage: StageFacts;
+  status: ApplicationStatus;
+}
+
+export function planSchedule(application: ApplicationFacts, stageId: string, startsAt: Date, endsAt: Date, now: Date): SchedulePlan {
+  assertOpen(application, 'schedule an interview');
+  if (application.status === ApplicationStatus.Offer) {
+    throw new DomainError(ErrorCode.InvalidTransition, 'Cannot schedule an interview: an offer has already been made.');
+  }
+  const stage = requireCurrentStage(application, stageId);
+  if (stage.currentDecision !== null) {
+    throw new DomainError(ErrorCode.FeedbackAlreadyRecorded, `"${stage.name}" already has feedback; it cannot be rescheduled.`);
+  }
+  if (stageTookPlace(stage, now)) {
+    // Moving a past interview into the future would hide that it happened and dodge rule 1.
+    throw new DomainError(
+      ErrorCode.FeedbackRequired,
+      `"${stage.name}" has already taken place; record its feedback instead of rescheduling it.`,
+    );
+  }
+  if (endsAt.getTime() <= startsAt.getTime()) {
+    throw new DomainError(ErrorCode.ValidationFailed, 'endsAt: must be after startsAt', [
+      { field: 'endsAt', reasons: ['must be after startsAt'] },
+    ]);
+  }
+  const status = application.status === ApplicationStatus.Applied ? statusForStage(stage) : application.status;
+  return { stage, status };
+}
+
+export type FeedbackOutcome =
+  | { kind: 'next_stage'; stage: StageFacts; nextStage: StageFacts; status: ApplicationStatus }
+  | { kind: 'offer'; stage: StageFacts; status: ApplicationStatus.Offer }
+  | { kind: 'rejected'; stage: StageFacts; status: ApplicationStatus.Rejected }
+  | { kind: 'on_hold'; stage: StageFacts; status: ApplicationStatus };
+
+export interface FeedbackPlan {
+  outcome: FeedbackOutcome;
+  /** True when this feedback replaces an earlier "hold" on the same stage. */
+  correction: boolean;
+}
+
+/**
+ * Recording feedback on the current stage marks it held, then applies the decision:
+ * advance opens the next stage (or makes the offer after the last), reject closes the
+ * application with the candidate message, hold keeps it where it is until decided.
+ */
+export function planFeedback(application: ApplicationFacts, stageId: string, decision: FeedbackDecision, now: Date): FeedbackPlan {
+  assertOpen(application, 'record feedback');
+  if (application.status === ApplicationStatus.Offer) {
+    throw new DomainError(ErrorCode.InvalidTransition, 'Cannot record stage feedback: an offer has already been made.');
+  }
+  const stage = requireCurrentStage(application, stageId);
+  if (stage.currentDecision !== null && stage.currentDecision !== FeedbackDecision.Hold) {
+    throw new DomainError(
+      ErrorCode.FeedbackAlreadyRecorded,
+      `Feedback for "${stage.name}" is already recorded (${stage.currentDecision}).`,
+    );
+  }
+  const correction = stage.currentDecision === FeedbackDecision.Hold;
+  const held: StageFacts = { ...stage, heldAt: stage.heldAt ?? now, currentDecision: decision };
+  const after: ApplicationFacts = {
+    ...application,
+    stages: application.stages.map((candidate) => (candidate.id === stage.id ? held : candidate)),
+  };
+
+  if (decision === FeedbackDecision.Hold) {
+    const status = application.status === ApplicationStatus.Applied ? statusForStage(stage) : application.status;
+    return { outcome: { kind: 'on_hold', stage: held, status }, correction };
+  }
+  assertNoFeedbackMissing(after, now);
+  if (decision === FeedbackDecision.Reject) {
+    return { outcome: { kind: 'rejected', stage: held, status: ApplicationStatus.Rejected }, correction };
+  }
+  const nextStage = nextStageAfter(after, held);
+  if (nextStage === null) {
+    return { outcome: { kind: 'offer', stage: held, status: ApplicationStatus.Offer }, correction };
+  }
+  return { outcome: { kind: 'next_stage', stage: held, nextStage, status: statusForStage(nextStage) }, correction };
+}
+
+export function planReject(application: ApplicationFacts, candidateMessage: string, now: Date): void {
+  assertOpen(application, 'reject');
+  assertRejectionMessage(candidateMessage);
+  assertNoFeedbackMissing(application, now);
+}
+
+export interface OfferPlan {
+  /** Stages that never took place; an offer made early skips them. */
+  skippedStages: StageFacts[];
+}
+
+export function planOffer(application: ApplicationFacts, now: Date): OfferPlan {
+  assertOpen(application, 'make an offer');
+  if (application.status === ApplicationStatus.Offer) {
+    throw new DomainError(ErrorCode.InvalidTransition, 'An offer has already been made on this application.');
+  }
+  assertNoFeedbackMissing(application, now);
+  const skippedStages = application.stages.filter(
+    (stage) => !stageTookPlace(stage, now) && stage.currentDecision === null && stage.state !== StageState.Skipped,
+  );
+  return { skippedStages };
+}
+
+export function planHire(application: ApplicationFacts, now: Date): void {
+  if (application.status !== ApplicationStatus.Offer) {
+    throw new DomainError(ErrorCode.InvalidTransition, 'Only an application with an offer can be marked hired.');
+  }
+  assertNoFeedbackMissing(application, now);
+}
+
+export function planWithdraw(application: ApplicationFacts): void {
+  assertOpen(application, 'withdraw');
+}
+
+/** Rule 4 of the design: a rejection always carries words. */
+export function assertRejectionMessage(candidateMessage: string | null | undefined): void {
+  if (!candidateMessage || candidateMessage.trim().length === 0) {
+    throw new DomainError(ErrorCode.RejectionMessageRequired, 'A rejection needs a message to the candidate.', [
+      { field: 'candidateMessage', reasons: ['must not be empty: tell the candidate why, in words'] },
+    ]);
+  }
+}
+
+function requireCurrentStage(application: ApplicationFacts, stageId: string): StageFacts {
+  const stage = application.stages.find((candidate) => candidate.id === stageId);
+  if (!stage) {
+    throw new DomainError(ErrorCode.NotFound, 'No such stage on this application.');
+  }
+  const current = currentStage(application);
+  if (current?.id !== stage.id) {
+    throw new DomainError(
+      ErrorCode.StageNotCurrent,
+      `"${stage.name}" is not the application's current stage${current ? ` ("${current.name}")` : ''}.`,
+    );
+  }
+  return stage;
+}

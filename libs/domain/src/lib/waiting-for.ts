@@ -1,0 +1,27 @@
+import { ApplicationStatus, StageState, WaitingFor } from '@heardback/contracts';
+import { ApplicationFacts, currentStage, effectiveStageState, isOpen } from './application-facts';
+
+/** Whose move it is, so the candidate always knows what the application is waiting for. */
+export function waitingFor(application: ApplicationFacts, now: Date): WaitingFor {
+  if (!isOpen(application.status)) {
+    return WaitingFor.Nothing;
+  }
+  if (application.status === ApplicationStatus.Offer) {
+    return WaitingFor.CandidateResponse;
+  }
+  const stage = currentStage(application);
+  if (!stage) {
+    return WaitingFor.Scheduling;
+  }
+  switch (effectiveStageState(stage, now)) {
+    case StageState.Pending:
+      return WaitingFor.Scheduling;
+    case StageState.Scheduled:
+      return WaitingFor.Interview;
+    case StageState.AwaitingFeedback:
+      return WaitingFor.Feedback;
+    case StageState.FeedbackRecorded:
+    case StageState.Skipped:
+      return WaitingFor.Decision;
+  }
+}

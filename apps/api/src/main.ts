@@ -1,21 +1,35 @@
-/**
- * This is not a production server yet!
- * This is only a minimal backend to get started.
- */
-
 import { Logger } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { AppModule } from './app/app.module';
+import { DataSource } from 'typeorm';
+import { createApp } from './app/create-app';
+import { AppConfig, ConfigError, loadConfig } from './config/app-config';
+import { DemoDataLoader } from './demo/demo-data.loader';
 
-async function bootstrap() {
-  const app = await NestFactory.create(AppModule);
-  const globalPrefix = 'api';
-  app.setGlobalPrefix(globalPrefix);
-  const port = process.env.PORT || 3000;
-  await app.listen(port);
-  Logger.log(
-    `🚀 Application is running on: http://localhost:${port}/${globalPrefix}`,
-  );
+async function bootstrap(config: AppConfig): Promise<void> {
+  const logger = new Logger('Heardback');
+  const app = await createApp(config);
+  if (config.runMigrations) {
+    const applied = await app.get(DataSource).runMigrations({ transaction: 'all' });
+    logger.log(applied.length > 0 ? `Applied migrations: ${applied.map((m) => m.name).join(', ')}` : 'Database schema is up to date');
+  }
+  if (config.demoData) {
+    await app.get(DemoDataLoader).loadIntoEmptyDatabase();
+  }
+  await app.listen(config.port);
+  logger.log(`Heardback is listening on http://localhost:${config.port} (API under /api, docs at /api/docs)`);
 }
 
-bootstrap();
+let config: AppConfig;
+try {
+  config = loadConfig(process.env);
+} catch (error) {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(78);
+  }
+  throw error;
+}
+
+bootstrap(config).catch((error: unknown) => {
+  console.error('Heardback could not start:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,38 @@
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { API_PREFIX } from '@heardback/contracts';
+import cookieParser from 'cookie-parser';
+import { AppConfig } from '../config/app-config';
+import { ApiExceptionFilter } from '../errors/api-exception.filter';
+import { createValidationPipe } from '../errors/api-validation.pipe';
+import { servePortal } from '../portal-hosting/serve-portal';
+import { AppModule } from './app.module';
+
+/** Builds the whole HTTP application; main.ts decides when to migrate, seed and listen. */
+export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    logger: config.nodeEnv === 'test' ? ['error', 'warn'] : ['log', 'error', 'warn'],
+  });
+  app.disable('x-powered-by');
+  app.useBodyParser('json', { limit: '100kb' });
+  app.use(cookieParser());
+  app.setGlobalPrefix(API_PREFIX);
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ApiExceptionFilter());
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Heardback API')
+      .setDescription('Every candidate hears back, on time, in words.')
+      .setVersion('0.1.0')
+      .addCookieAuth('hb_session')
+      .build(),
+  );
+  SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, { jsonDocumentUrl: `${API_PREFIX}/docs-json` });
+
+  servePortal(app, config.portalDir);
+  return app;
+}

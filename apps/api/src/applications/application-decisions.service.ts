@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ApplicationStatus, StageState, TimelineEventType } from '@heardback/contracts';
+import { planHire, planOffer, planReject } from '@heardback/domain';
+import { DataSource } from 'typeorm';
+import { TimelineService } from '../timeline/timeline.service';
+import { UserEntity } from '../users/user.entity';
+import { ApplicationStageEntity } from './application-stage.entity';
+import { loadApplicationRecord, saveApplicationChange, toFacts } from './application-records';
+
+/** Decisions on a whole application: reject, offer, hire. Each refuses while a held stage lacks feedback. */
+@Injectable()
+export class ApplicationDecisionsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly timeline: TimelineService,
+  ) {}
+
+  reject(applicationId: string, candidateMessage: string, version: number, actor: UserEntity): Promise<void> {
+    return this.dataSource.transaction(async (manager) => {
+      const record = await loadApplicationRecord(manager, applicationId, actor, { lock: true, expectedVersion: version });
+      planReject(toFacts(record), candidateMessage, new Date());
+      record.application.status = ApplicationStatus.Rejected;
+      record.application.rejectionMessage = candidateMessage;
+      await saveApplicationChange(manager, record.application);
+      await this.timeline.append(manager, {
+        applicationId,
+        type: TimelineEventType.Rejected,
+        text: `The application has been closed: ${candidateMessage}`,
+        candidateVisible: true,
+        actorId: actor.id,
+      });
+    });
+  }
+
+  offer(applicationId: string, version: number, actor: UserEntity): Promise<void> {
+    return this.dataSource.transaction(async (manager) => {
+      const record = await loadApplicationRecord(manager, applicationId, actor, { lock: true, expectedVersion: version });
+      const { skippedStages } = planOffer(toFacts(record), new Date());
+      for (const skipped of skippedStages) {
+        await manager.update(
+          ApplicationStageEntity,
+          { id: skipped.id },
+          { state: StageState.Skipped, skipReason: 'Not needed: an offer was made before this stage.' },
+        );
+      }
+      record.application.status = ApplicationStatus.Offer;
+      await saveApplicationChange(manager, record.application);
+      await this.timeline.append(manager, {
+        applicationId,
+        type: TimelineEventType.OfferMade,
+        text: 'Good news: the client would like to make you an offer. Your recruiter will be in touch with the details.',
+        candidateVisible: true,
+        actorId: actor.id,
+      });
+    });
+  }
+
+  hire(applicationId: string, version: number, actor: UserEntity): Promise<void> {
+    return this.dataSource.transaction(async (manager) => {
+      const record = await loadApplicationRecord(manager, applicationId, actor, { lock: true, expectedVersion: version });
+      planHire(toFacts(record), new Date());
+      record.application.status = ApplicationStatus.Hired;
+      await saveApplicationChange(manager, record.application);
+      await this.timeline.append(manager, {
+        applicationId,
+        type: TimelineEventType.Hired,
+        text: 'Congratulations: you have accepted the offer and are hired.',
+        candidateVisible: true,
+        actorId: actor.id,
+      });
+    });
+  }
+}

@@ -1,0 +1,74 @@
+import { ErrorCode } from '@heardback/contracts';
+import { ApplicationFacts, DomainError, Viewer, canViewApplication } from '@heardback/domain';
+import { EntityManager } from 'typeorm';
+import { FeedbackEntity } from '../feedback/feedback.entity';
+import { ApplicationStageEntity } from './application-stage.entity';
+import { ApplicationEntity } from './application.entity';
+
+/** An application with its stages and each stage's current feedback version, as stored. */
+export interface ApplicationRecord {
+  application: ApplicationEntity;
+  stages: ApplicationStageEntity[];
+  currentFeedback: Map<string, FeedbackEntity>;
+}
+
+export function notFound(): DomainError {
+  return new DomainError(ErrorCode.NotFound, 'This application does not exist or is not yours to see.');
+}
+
+/**
+ * Loads an application the viewer may see, or fails with 404 (never revealing that it exists).
+ * With `lock`, the row is locked for the rest of the transaction, so concurrent changes queue up
+ * and the version check below sees the winner's change.
+ */
+export async function loadApplicationRecord(
+  manager: EntityManager,
+  id: string,
+  viewer: Viewer,
+  options: { lock?: boolean; expectedVersion?: number } = {},
+): Promise<ApplicationRecord> {
+  const query = manager.createQueryBuilder(ApplicationEntity, 'application').where('application.id = :id', { id });
+  if (options.lock) query.setLock('pessimistic_write');
+  const application = await query.getOne();
+  if (!application || !canViewApplication(viewer, application)) {
+    throw notFound();
+  }
+  if (options.expectedVersion !== undefined && application.version !== options.expectedVersion) {
+    throw new DomainError(
+      ErrorCode.StaleVersion,
+      `Someone else changed this application since you loaded it (you had version ${options.expectedVersion}, it is now ${application.version}). Reload to see what changed, then try again.`,
+    );
+  }
+  const stages = await manager.find(ApplicationStageEntity, { where: { applicationId: id }, order: { position: 'ASC' } });
+  const feedback = await manager
+    .createQueryBuilder(FeedbackEntity, 'feedback')
+    .distinctOn(['feedback.stage_id'])
+    .where('feedback.application_id = :id', { id })
+    .orderBy('feedback.stage_id')
+    .addOrderBy('feedback.version', 'DESC')
+    .getMany();
+  return { application, stages, currentFeedback: new Map(feedback.map((row) => [row.stageId, row])) };
+}
+
+export function toFacts(record: ApplicationRecord): ApplicationFacts {
+  return {
+    status: record.application.status,
+    currentStageId: record.application.currentStageId,
+    stages: record.stages.map((stage) => ({
+      id: stage.id,
+      name: stage.name,
+      position: stage.position,
+      state: stage.state,
+      startsAt: stage.startsAt,
+      endsAt: stage.endsAt,
+      heldAt: stage.heldAt,
+      currentDecision: record.currentFeedback.get(stage.id)?.decision ?? null,
+    })),
+  };
+}
+
+/** Every change to an application bumps its version; the caller saves it in the same transaction. */
+export async function saveApplicationChange(manager: EntityManager, application: ApplicationEntity): Promise<void> {
+  application.version += 1;
+  await manager.save(ApplicationEntity, application);
+}

@@ -1,0 +1,113 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ApplicationSummary, ApplicationView, FeedbackView, StageView, UserRole } from '@heardback/contracts';
+import { Viewer, canSeeInternalDetails, effectiveStageState, waitingFor } from '@heardback/domain';
+import { DataSource, In } from 'typeorm';
+import { FeedbackEntity } from '../feedback/feedback.entity';
+import { JobEntity } from '../jobs/job.entity';
+import { TimelineEventEntity } from '../timeline/timeline-event.entity';
+import { UserEntity } from '../users/user.entity';
+import { ApplicationEntity } from './application.entity';
+import { ApplicationRecord, loadApplicationRecord, toFacts } from './application-records';
+
+/** Read models of applications. Rule 5 is applied here: candidates get no internal notes or internal events. */
+@Injectable()
+export class ApplicationViewsService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async get(id: string, viewer: Viewer): Promise<ApplicationView> {
+    const manager = this.dataSource.manager;
+    const record = await loadApplicationRecord(manager, id, viewer);
+    const { application } = record;
+    const job = await manager.findOneOrFail(JobEntity, { where: { id: application.jobId }, relations: { client: true } });
+    const candidate = await manager.findOneByOrFail(UserEntity, { id: application.candidateId });
+    const internal = canSeeInternalDetails(viewer);
+    const events = await manager.find(TimelineEventEntity, {
+      where: { applicationId: id, ...(internal ? {} : { candidateVisible: true }) },
+      order: { at: 'ASC', id: 'ASC' },
+    });
+    const recorders = await this.recorderNames(record);
+    const now = new Date();
+    const facts = toFacts(record);
+    return {
+      id: application.id,
+      status: application.status,
+      version: application.version,
+      waitingFor: waitingFor(facts, now),
+      job: { id: job.id, title: job.title, clientName: job.client?.name ?? '' },
+      candidate: { id: candidate.id, fullName: candidate.fullName },
+      stages: record.stages.map((stage, index): StageView => {
+        const feedback = record.currentFeedback.get(stage.id);
+        return {
+          id: stage.id,
+          name: stage.name,
+          position: stage.position,
+          state: effectiveStageState(facts.stages[index], now),
+          startsAt: stage.startsAt?.toISOString() ?? null,
+          endsAt: stage.endsAt?.toISOString() ?? null,
+          location: stage.location,
+          feedbackDueAt: stage.feedbackDueAt?.toISOString() ?? null,
+          feedback: feedback ? toFeedbackView(feedback, recorders, internal) : null,
+        };
+      }),
+      timeline: events.map((event) => ({ at: event.at.toISOString(), type: event.type, text: event.text })),
+    };
+  }
+
+  async listForCandidate(candidateId: string): Promise<ApplicationSummary[]> {
+    const manager = this.dataSource.manager;
+    const applications = await manager.find(ApplicationEntity, {
+      where: { candidateId },
+      relations: { job: { client: true } },
+      order: { createdAt: 'DESC' },
+    });
+    const viewer: Viewer = { id: candidateId, role: UserRole.Candidate };
+    const now = new Date();
+    return Promise.all(
+      applications.map(async (application): Promise<ApplicationSummary> => {
+        const record = await loadApplicationRecord(manager, application.id, viewer);
+        const facts = toFacts(record);
+        const index = record.stages.findIndex((stage) => stage.id === application.currentStageId);
+        const current = index >= 0 ? record.stages[index] : null;
+        return {
+          id: application.id,
+          status: application.status,
+          version: application.version,
+          job: { id: application.jobId, title: application.job?.title ?? '', clientName: application.job?.client?.name ?? '' },
+          currentStage: current
+            ? {
+                id: current.id,
+                name: current.name,
+                state: effectiveStageState(facts.stages[index], now),
+                feedbackDueAt: current.feedbackDueAt?.toISOString() ?? null,
+              }
+            : null,
+          waitingFor: waitingFor(facts, now),
+          appliedAt: application.createdAt.toISOString(),
+          updatedAt: application.updatedAt.toISOString(),
+        };
+      }),
+    );
+  }
+
+  private async recorderNames(record: ApplicationRecord): Promise<Map<string, string>> {
+    const ids = [...new Set([...record.currentFeedback.values()].map((feedback) => feedback.recordedBy))];
+    if (ids.length === 0) return new Map();
+    const users = await this.dataSource.manager.findBy(UserEntity, { id: In(ids) });
+    return new Map(users.map((user) => [user.id, user.fullName]));
+  }
+}
+
+function toFeedbackView(feedback: FeedbackEntity, recorders: Map<string, string>, internal: boolean): FeedbackView {
+  const view: FeedbackView = {
+    id: feedback.id,
+    decision: feedback.decision,
+    rating: feedback.rating,
+    candidateMessage: feedback.candidateMessage,
+    givenBy: feedback.givenBy ?? recorders.get(feedback.recordedBy) ?? null,
+    recordedAt: feedback.recordedAt.toISOString(),
+    version: feedback.version,
+  };
+  // The key is left out entirely for candidates, not just emptied.
+  return internal ? { ...view, internalNotes: feedback.internalNotes } : view;
+}

@@ -1,0 +1,46 @@
+import { ApplicationStatus } from '@heardback/contracts';
+import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { JobEntity } from '../jobs/job.entity';
+import { UserEntity } from '../users/user.entity';
+
+@Entity('applications')
+export class ApplicationEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  jobId!: string;
+
+  @ManyToOne(() => JobEntity)
+  @JoinColumn({ name: 'job_id' })
+  job?: JobEntity;
+
+  @Column({ type: 'uuid' })
+  candidateId!: string;
+
+  @ManyToOne(() => UserEntity)
+  @JoinColumn({ name: 'candidate_id' })
+  candidate?: UserEntity;
+
+  @Column({ type: 'text' })
+  status!: ApplicationStatus;
+
+  @Column({ type: 'uuid', nullable: true })
+  currentStageId!: string | null;
+
+  /** Optimistic concurrency: every change bumps it, and a caller holding an older one is refused. */
+  @Column({ type: 'integer' })
+  version!: number;
+
+  @Column({ type: 'text', nullable: true })
+  rejectionMessage!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  withdrawalReason!: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+}

@@ -1,0 +1,104 @@
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { ApplicationSummary, ApplicationView, UserRole } from '@heardback/contracts';
+import { CurrentUser, Roles } from '../auth/access.decorators';
+import { notFoundOnBadId } from '../errors/not-found-on-bad-id';
+import { UserEntity } from '../users/user.entity';
+import { ApplicationDecisionsService } from './application-decisions.service';
+import { ApplicationViewsService } from './application-views.service';
+import { CandidateApplicationsService } from './candidate-applications.service';
+import {
+  RecordFeedbackDto,
+  RejectApplicationDto,
+  ScheduleStageDto,
+  VersionedDto,
+  WithdrawApplicationDto,
+} from './dto/application-commands.dto';
+import { StageFeedbackService } from './stage-feedback.service';
+
+const AGENCY = [UserRole.Recruiter, UserRole.Staff];
+
+@ApiTags('applications')
+@Controller()
+export class ApplicationsController {
+  constructor(
+    private readonly views: ApplicationViewsService,
+    private readonly candidateApplications: CandidateApplicationsService,
+    private readonly stages: StageFeedbackService,
+    private readonly decisions: ApplicationDecisionsService,
+  ) {}
+
+  @Roles(UserRole.Candidate)
+  @Post('jobs/:id/applications')
+  async apply(@Param('id', notFoundOnBadId) jobId: string, @CurrentUser() user: UserEntity): Promise<ApplicationView> {
+    const id = await this.candidateApplications.apply(jobId, user);
+    return this.views.get(id, user);
+  }
+
+  @Roles(UserRole.Candidate)
+  @Get('me/applications')
+  mine(@CurrentUser() user: UserEntity): Promise<ApplicationSummary[]> {
+    return this.views.listForCandidate(user.id);
+  }
+
+  @Get('applications/:id')
+  get(@Param('id', notFoundOnBadId) id: string, @CurrentUser() user: UserEntity): Promise<ApplicationView> {
+    return this.views.get(id, user);
+  }
+
+  @Post('applications/:id/withdraw')
+  @HttpCode(200)
+  async withdraw(@Param('id', notFoundOnBadId) id: string, @Body() body: WithdrawApplicationDto, @CurrentUser() user: UserEntity): Promise<ApplicationView> {
+    await this.candidateApplications.withdraw(id, user, body.reason);
+    return this.views.get(id, user);
+  }
+
+  @Roles(...AGENCY)
+  @Post('applications/:id/stages/:stageId/schedule')
+  @HttpCode(200)
+  async schedule(
+    @Param('id', notFoundOnBadId) id: string,
+    @Param('stageId', notFoundOnBadId) stageId: string,
+    @Body() body: ScheduleStageDto,
+    @CurrentUser() user: UserEntity,
+  ): Promise<ApplicationView> {
+    await this.stages.schedule(id, stageId, body, user);
+    return this.views.get(id, user);
+  }
+
+  @Roles(...AGENCY)
+  @Post('applications/:id/stages/:stageId/feedback')
+  async recordFeedback(
+    @Param('id', notFoundOnBadId) id: string,
+    @Param('stageId', notFoundOnBadId) stageId: string,
+    @Body() body: RecordFeedbackDto,
+    @CurrentUser() user: UserEntity,
+  ): Promise<ApplicationView> {
+    await this.stages.recordFeedback(id, stageId, body, user);
+    return this.views.get(id, user);
+  }
+
+  @Roles(...AGENCY)
+  @Post('applications/:id/reject')
+  @HttpCode(200)
+  async reject(@Param('id', notFoundOnBadId) id: string, @Body() body: RejectApplicationDto, @CurrentUser() user: UserEntity): Promise<ApplicationView> {
+    await this.decisions.reject(id, body.candidateMessage, body.version, user);
+    return this.views.get(id, user);
+  }
+
+  @Roles(...AGENCY)
+  @Post('applications/:id/offer')
+  @HttpCode(200)
+  async offer(@Param('id', notFoundOnBadId) id: string, @Body() body: VersionedDto, @CurrentUser() user: UserEntity): Promise<ApplicationView> {
+    await this.decisions.offer(id, body.version, user);
+    return this.views.get(id, user);
+  }
+
+  @Roles(...AGENCY)
+  @Post('applications/:id/hire')
+  @HttpCode(200)
+  async hire(@Param('id', notFoundOnBadId) id: string, @Body() body: VersionedDto, @CurrentUser() user: UserEntity): Promise<ApplicationView> {
+    await this.decisions.hire(id, body.version, user);
+    return this.views.get(id, user);
+  }
+}

@@ -1,0 +1,82 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ApplicationStatus, ErrorCode, JobStatus, StageState, TimelineEventType, UserRole } from '@heardback/contracts';
+import { DomainError, planWithdraw } from '@heardback/domain';
+import { DataSource } from 'typeorm';
+import { JobEntity } from '../jobs/job.entity';
+import { TimelineService } from '../timeline/timeline.service';
+import { UserEntity } from '../users/user.entity';
+import { ApplicationStageEntity } from './application-stage.entity';
+import { ApplicationEntity } from './application.entity';
+import { loadApplicationRecord, saveApplicationChange } from './application-records';
+
+/** What a candidate does to their own applications: apply and withdraw. */
+@Injectable()
+export class CandidateApplicationsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly timeline: TimelineService,
+  ) {}
+
+  /** One application per candidate per job; a second is refused by the database's unique constraint (ALREADY_APPLIED). */
+  apply(jobId: string, candidate: UserEntity): Promise<string> {
+    return this.dataSource.transaction(async (manager) => {
+      const job = await manager.findOne(JobEntity, { where: { id: jobId }, relations: { client: true } });
+      if (!job || job.status === JobStatus.Draft) {
+        throw new DomainError(ErrorCode.NotFound, 'This job does not exist or is no longer open.');
+      }
+      if (job.status !== JobStatus.Open) {
+        throw new DomainError(ErrorCode.JobNotOpen, 'This job is no longer taking applications.');
+      }
+      const application = await manager.save(
+        manager.create(ApplicationEntity, {
+          jobId,
+          candidateId: candidate.id,
+          status: ApplicationStatus.Applied,
+          currentStageId: null,
+          version: 1,
+        }),
+      );
+      const stages = await manager.save(
+        job.pipeline.map((name, position) =>
+          manager.create(ApplicationStageEntity, {
+            applicationId: application.id,
+            position,
+            name,
+            state: StageState.Pending,
+            interviewers: [],
+          }),
+        ),
+      );
+      await manager.update(ApplicationEntity, { id: application.id }, { currentStageId: stages[0].id });
+      await this.timeline.append(manager, {
+        applicationId: application.id,
+        type: TimelineEventType.Applied,
+        text: `You applied for ${job.title} at ${job.client?.name ?? 'the client'}. Next: ${stages[0].name}; we will be in touch to arrange it.`,
+        candidateVisible: true,
+        actorId: candidate.id,
+      });
+      return application.id;
+    });
+  }
+
+  withdraw(applicationId: string, candidate: UserEntity, reason: string): Promise<void> {
+    if (candidate.role !== UserRole.Candidate) {
+      throw new DomainError(ErrorCode.Forbidden, 'Only the candidate can withdraw an application.');
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const record = await loadApplicationRecord(manager, applicationId, candidate, { lock: true });
+      planWithdraw({ status: record.application.status, currentStageId: record.application.currentStageId, stages: [] });
+      record.application.status = ApplicationStatus.Withdrawn;
+      record.application.withdrawalReason = reason;
+      await saveApplicationChange(manager, record.application);
+      await this.timeline.append(manager, {
+        applicationId,
+        type: TimelineEventType.Withdrawn,
+        text: `You withdrew your application: "${reason}"`,
+        candidateVisible: true,
+        actorId: candidate.id,
+      });
+    });
+  }
+}

@@ -1,0 +1,96 @@
+import {
+  CANDIDATE_MESSAGE_MAX_LENGTH,
+  FeedbackDecision,
+  RATING_MAX,
+  RATING_MIN,
+  RecordFeedbackRequest,
+  RejectApplicationRequest,
+  ScheduleStageRequest,
+  VersionedRequest,
+  WithdrawApplicationRequest,
+} from '@heardback/contracts';
+import { Transform } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsEnum,
+  IsISO8601,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import { trim } from '../../auth/dto/credentials.dto';
+
+export class VersionedDto implements VersionedRequest {
+  @IsInt({ message: 'must be the application version you last loaded' })
+  @Min(1)
+  version!: number;
+}
+
+export class ScheduleStageDto implements ScheduleStageRequest {
+  @IsISO8601({ strict: true }, { message: 'must be a date and time such as 2026-12-01T14:00:00Z' })
+  startsAt!: string;
+
+  @IsISO8601({ strict: true }, { message: 'must be a date and time such as 2026-12-01T15:00:00Z' })
+  endsAt!: string;
+
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty({ message: 'must say where, or give the video link' })
+  @MaxLength(500)
+  location!: string;
+
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true, message: 'each interviewer needs a name' })
+  @MaxLength(120, { each: true })
+  interviewers!: string[];
+}
+
+export class RecordFeedbackDto extends VersionedDto implements RecordFeedbackRequest {
+  @IsEnum(FeedbackDecision, { message: `must be one of ${Object.values(FeedbackDecision).join(', ')}` })
+  decision!: FeedbackDecision;
+
+  @IsInt({ message: `must be a whole number from ${RATING_MIN} to ${RATING_MAX}` })
+  @Min(RATING_MIN, { message: `must be a whole number from ${RATING_MIN} to ${RATING_MAX}` })
+  @Max(RATING_MAX, { message: `must be a whole number from ${RATING_MIN} to ${RATING_MAX}` })
+  rating!: number;
+
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty({ message: 'must not be empty: these are the words the candidate will read' })
+  @MaxLength(CANDIDATE_MESSAGE_MAX_LENGTH)
+  candidateMessage!: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(10_000)
+  internalNotes?: string;
+
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(200)
+  givenBy?: string;
+}
+
+export class RejectApplicationDto extends VersionedDto implements RejectApplicationRequest {
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty({ message: 'must not be empty: a rejection always carries words for the candidate' })
+  @MaxLength(CANDIDATE_MESSAGE_MAX_LENGTH)
+  candidateMessage!: string;
+}
+
+export class WithdrawApplicationDto implements WithdrawApplicationRequest {
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty({ message: 'must not be empty: tell the agency why, in a few words' })
+  @MaxLength(2000)
+  reason!: string;
+}

@@ -1,0 +1,160 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { StageState, TimelineEventType } from '@heardback/contracts';
+import { FeedbackPlan, feedbackDueAt, planFeedback, planSchedule, stageTookPlace } from '@heardback/domain';
+import { DataSource, EntityManager } from 'typeorm';
+import { FeedbackEntity } from '../feedback/feedback.entity';
+import { JobEntity } from '../jobs/job.entity';
+import { NewTimelineEvent, TimelineService } from '../timeline/timeline.service';
+import { UserEntity } from '../users/user.entity';
+import { ApplicationStageEntity } from './application-stage.entity';
+import { ApplicationRecord, loadApplicationRecord, saveApplicationChange, toFacts } from './application-records';
+import { RecordFeedbackDto, ScheduleStageDto } from './dto/application-commands.dto';
+
+/** The recruiter's work on a stage: schedule its interview, then record its feedback. */
+@Injectable()
+export class StageFeedbackService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly timeline: TimelineService,
+  ) {}
+
+  schedule(applicationId: string, stageId: string, request: ScheduleStageDto, actor: UserEntity): Promise<void> {
+    return this.dataSource.transaction(async (manager) => {
+      const now = new Date();
+      const record = await loadApplicationRecord(manager, applicationId, actor, { lock: true });
+      const startsAt = new Date(request.startsAt);
+      const endsAt = new Date(request.endsAt);
+      const plan = planSchedule(toFacts(record), stageId, startsAt, endsAt, now);
+      const job = await manager.findOneByOrFail(JobEntity, { id: record.application.jobId });
+      const stage = findStage(record, stageId);
+      Object.assign(stage, {
+        startsAt,
+        endsAt,
+        location: request.location,
+        interviewers: request.interviewers,
+        feedbackDueAt: feedbackDueAt(endsAt, job.feedbackDeadlineHours),
+        state: stageTookPlace({ endsAt, heldAt: null }, now) ? StageState.AwaitingFeedback : StageState.Scheduled,
+      });
+      await manager.save(ApplicationStageEntity, stage);
+      record.application.status = plan.status;
+      await saveApplicationChange(manager, record.application);
+      await this.timeline.append(
+        manager,
+        {
+          applicationId,
+          type: TimelineEventType.StageScheduled,
+          text: `${stage.name} scheduled for ${startsAt.toISOString()} (${request.location}).`,
+          candidateVisible: true,
+          actorId: actor.id,
+        },
+        {
+          applicationId,
+          type: TimelineEventType.StageScheduled,
+          text: `${actor.fullName} scheduled ${stage.name} with ${request.interviewers.join(', ') || 'no interviewers named'}.`,
+          candidateVisible: false,
+          actorId: actor.id,
+        },
+      );
+    });
+  }
+
+  recordFeedback(applicationId: string, stageId: string, request: RecordFeedbackDto, actor: UserEntity): Promise<void> {
+    return this.dataSource.transaction(async (manager) => {
+      const now = new Date();
+      const record = await loadApplicationRecord(manager, applicationId, actor, { lock: true, expectedVersion: request.version });
+      const plan = planFeedback(toFacts(record), stageId, request.decision, now);
+      const stage = findStage(record, stageId);
+      const previous = record.currentFeedback.get(stageId) ?? null;
+
+      await manager.insert(FeedbackEntity, {
+        stageId,
+        applicationId,
+        decision: request.decision,
+        rating: request.rating,
+        candidateMessage: request.candidateMessage,
+        internalNotes: request.internalNotes?.trim() || null,
+        givenBy: request.givenBy || null,
+        recordedBy: actor.id,
+        supersedesId: previous?.id ?? null,
+        version: (previous?.version ?? 0) + 1,
+      });
+      stage.heldAt = stage.heldAt ?? now;
+      stage.state = StageState.FeedbackRecorded;
+      await manager.save(ApplicationStageEntity, stage);
+      await this.applyOutcome(manager, record, plan, request, actor);
+    });
+  }
+
+  private async applyOutcome(
+    manager: EntityManager,
+    record: ApplicationRecord,
+    plan: FeedbackPlan,
+    request: RecordFeedbackDto,
+    actor: UserEntity,
+  ): Promise<void> {
+    const { application } = record;
+    const { outcome } = plan;
+    const events: NewTimelineEvent[] = [
+      {
+        applicationId: application.id,
+        type: plan.correction ? TimelineEventType.FeedbackCorrected : TimelineEventType.FeedbackRecorded,
+        text: `Feedback on ${outcome.stage.name}: ${request.candidateMessage}`,
+        candidateVisible: true,
+        actorId: actor.id,
+      },
+      {
+        applicationId: application.id,
+        type: plan.correction ? TimelineEventType.FeedbackCorrected : TimelineEventType.FeedbackRecorded,
+        text: `${actor.fullName} recorded "${request.decision}" with rating ${request.rating}/4 on ${outcome.stage.name}${request.givenBy ? ` on behalf of ${request.givenBy}` : ''}.`,
+        candidateVisible: false,
+        actorId: actor.id,
+      },
+    ];
+    application.status = outcome.status;
+    switch (outcome.kind) {
+      case 'next_stage':
+        application.currentStageId = outcome.nextStage.id;
+        events.push({
+          applicationId: application.id,
+          type: TimelineEventType.StageStarted,
+          text: `You are through to ${outcome.nextStage.name}. We will be in touch to arrange it.`,
+          candidateVisible: true,
+          actorId: actor.id,
+        });
+        break;
+      case 'offer':
+        events.push({
+          applicationId: application.id,
+          type: TimelineEventType.OfferMade,
+          text: 'Good news: you have passed every stage and an offer is on its way.',
+          candidateVisible: true,
+          actorId: actor.id,
+        });
+        break;
+      case 'rejected':
+        application.rejectionMessage = request.candidateMessage;
+        events.push({
+          applicationId: application.id,
+          type: TimelineEventType.Rejected,
+          text: 'The application has been closed. The message above explains why.',
+          candidateVisible: true,
+          actorId: actor.id,
+        });
+        break;
+      case 'on_hold':
+        break;
+    }
+    await saveApplicationChange(manager, application);
+    await this.timeline.append(manager, ...events);
+  }
+}
+
+function findStage(record: ApplicationRecord, stageId: string): ApplicationStageEntity {
+  const stage = record.stages.find((candidate) => candidate.id === stageId);
+  if (!stage) {
+    // planSchedule/planFeedback already refused unknown stages; reaching here is a programming error.
+    throw new Error(`stage ${stageId} not loaded`);
+  }
+  return stage;
+}

@@ -1,0 +1,44 @@
+import 'reflect-metadata';
+import { DataSource, DataSourceOptions } from 'typeorm';
+import { ApplicationStageEntity } from '../applications/application-stage.entity';
+import { ApplicationEntity } from '../applications/application.entity';
+import { SessionEntity } from '../auth/session.entity';
+import { ClientEntity } from '../clients/client.entity';
+import { FeedbackEntity } from '../feedback/feedback.entity';
+import { JobEntity } from '../jobs/job.entity';
+import { TimelineEventEntity } from '../timeline/timeline-event.entity';
+import { UserEntity } from '../users/user.entity';
+import { CreateCoreSchema1795742600000 } from './migrations/1795742600000-create-core-schema';
+import { SnakeNamingStrategy } from './snake-naming-strategy';
+
+export const entities = [
+  UserEntity,
+  SessionEntity,
+  ClientEntity,
+  JobEntity,
+  ApplicationEntity,
+  ApplicationStageEntity,
+  FeedbackEntity,
+  TimelineEventEntity,
+];
+
+/** Listed explicitly (not globbed) so the bundled API and the CLI run the same migrations. */
+export const migrations = [CreateCoreSchema1795742600000];
+
+/** The one place the database connection is described, for the app and for the TypeORM CLI. */
+export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: databaseUrl,
+    entities,
+    migrations,
+    namingStrategy: new SnakeNamingStrategy(),
+    synchronize: false,
+    migrationsRun: false,
+    migrationsTransactionMode: 'all',
+    extra: { max: 10, application_name: 'heardback-api' },
+  };
+}
+
+// The TypeORM CLI (npm run db:*) loads this default export.
+export default new DataSource(dataSourceOptions(process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/heardback'));

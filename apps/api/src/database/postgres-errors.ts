@@ -1,0 +1,60 @@
+import { ErrorCode } from '@heardback/contracts';
+import { DomainError } from '@heardback/domain';
+
+interface PostgresError {
+  code?: string;
+  constraint?: string;
+}
+
+/** Named database guards and what they mean to a caller. Names come from the migrations. */
+const constraintErrors: Record<string, { code: ErrorCode; message: string }> = {
+  stage_feedback_required: {
+    code: ErrorCode.FeedbackRequired,
+    message: 'Record feedback for every stage that took place before the application moves on.',
+  },
+  applications_rejection_has_message: {
+    code: ErrorCode.RejectionMessageRequired,
+    message: 'A rejection needs a message to the candidate.',
+  },
+  feedback_immutable: {
+    code: ErrorCode.FeedbackImmutable,
+    message: 'Recorded feedback cannot be changed or removed; record a new version instead.',
+  },
+  feedback_one_original_per_stage: {
+    code: ErrorCode.StaleVersion,
+    message: 'Someone else recorded feedback for this stage just now. Reload to see it.',
+  },
+  feedback_supersedes_once: {
+    code: ErrorCode.StaleVersion,
+    message: 'Someone else changed this feedback just now. Reload to see it.',
+  },
+  applications_one_per_candidate_per_job: {
+    code: ErrorCode.AlreadyApplied,
+    message: 'You have already applied to this job.',
+  },
+  users_email_unique: {
+    code: ErrorCode.EmailTaken,
+    message: 'An account with this email already exists. Sign in instead.',
+  },
+  clients_name_unique: {
+    code: ErrorCode.ClientNameTaken,
+    message: 'A client with this name already exists.',
+  },
+};
+
+const SERIALIZATION_FAILURE = '40001';
+const DEADLOCK_DETECTED = '40P01';
+
+/** Turns a PostgreSQL error raised by one of our guards into the domain error it stands for, or null. */
+export function translatePostgresError(error: unknown): DomainError | null {
+  const driverError = (error as { driverError?: PostgresError })?.driverError ?? (error as PostgresError);
+  if (!driverError || typeof driverError !== 'object') return null;
+  if (driverError.constraint && constraintErrors[driverError.constraint]) {
+    const { code, message } = constraintErrors[driverError.constraint];
+    return new DomainError(code, message);
+  }
+  if (driverError.code === SERIALIZATION_FAILURE || driverError.code === DEADLOCK_DETECTED) {
+    return new DomainError(ErrorCode.Conflict, 'Someone else changed this at the same moment. Reload and try again.');
+  }
+  return null;
+}

@@ -1,0 +1,166 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ApplicationStatus, FeedbackDecision, JobStatus, TimelineEventType, UserRole } from '@heardback/contracts';
+import { DataSource } from 'typeorm';
+import { ApplicationDecisionsService } from '../applications/application-decisions.service';
+import { ApplicationEntity } from '../applications/application.entity';
+import { CandidateApplicationsService } from '../applications/candidate-applications.service';
+import { StageFeedbackService } from '../applications/stage-feedback.service';
+import { ClientsService } from '../clients/clients.service';
+import { JobsService } from '../jobs/jobs.service';
+import { TimelineService } from '../timeline/timeline.service';
+import { UserEntity } from '../users/user.entity';
+import { UsersService } from '../users/users.service';
+import { DEMO_CANDIDATES, DEMO_CLIENTS, DEMO_JOBS, DEMO_PASSWORD, describeJob } from './demo-catalogue';
+
+const HOUR = 3_600_000;
+
+/**
+ * Demo data for a first look: a few clients, thirty open jobs, and applications in every state,
+ * made through the same services the API uses, so every rule and timeline event is real.
+ */
+@Injectable()
+export class DemoDataLoader {
+  private readonly logger = new Logger('DemoData');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly users: UsersService,
+    private readonly clients: ClientsService,
+    private readonly jobs: JobsService,
+    private readonly candidateApplications: CandidateApplicationsService,
+    private readonly stages: StageFeedbackService,
+    private readonly decisions: ApplicationDecisionsService,
+    private readonly timeline: TimelineService,
+  ) {}
+
+  /** Loads only into a database with no users, so a restart never duplicates or overwrites anything. */
+  async loadIntoEmptyDatabase(): Promise<boolean> {
+    if ((await this.dataSource.manager.count(UserEntity)) > 0) {
+      this.logger.log('Database already has data; demo data not loaded');
+      return false;
+    }
+    const started = Date.now();
+    const account = (email: string, fullName: string, role: UserRole) =>
+      this.users.create({ email, fullName, role, password: DEMO_PASSWORD });
+    await account('staff@heardback.test', 'Sam Staff', UserRole.Staff);
+    const recruiter = await account('recruiter@heardback.test', 'Riley Recruiter', UserRole.Recruiter);
+    const candidate = await account('candidate@heardback.test', 'Casey Candidate', UserRole.Candidate);
+    const others: UserEntity[] = [];
+    for (const [index, name] of DEMO_CANDIDATES.entries()) {
+      others.push(await account(`candidate${index + 1}@heardback.test`, name, UserRole.Candidate));
+    }
+
+    const clientIds: string[] = [];
+    for (const name of DEMO_CLIENTS) {
+      clientIds.push((await this.clients.create(name)).id);
+    }
+    const jobIds: string[] = [];
+    for (const job of DEMO_JOBS) {
+      const created = await this.jobs.create({
+        clientId: clientIds[job.client],
+        title: job.title,
+        description: describeJob(job),
+        location: job.location,
+        workMode: job.workMode,
+        employmentType: job.employmentType,
+        salary: job.salary ? { min: job.salary[0], max: job.salary[1], currency: job.salary[2] } : undefined,
+        status: JobStatus.Open,
+        pipeline: job.pipeline,
+        ownerId: recruiter.id,
+      });
+      jobIds.push(created.id);
+    }
+
+    await this.applicationsInEveryState(candidate, others, recruiter, jobIds);
+    this.logger.log(`Demo data loaded in ${Date.now() - started} ms`);
+    return true;
+  }
+
+  private async applicationsInEveryState(candidate: UserEntity, others: UserEntity[], recruiter: UserEntity, jobIds: string[]): Promise<void> {
+    const now = Date.now();
+    const at = (hoursFromNow: number) => new Date(now + hoursFromNow * HOUR).toISOString();
+    const apply = (jobIndex: number, who: UserEntity) => this.candidateApplications.apply(jobIds[jobIndex], who);
+    const schedule = (id: string, stageIndex: number, startHours: number) =>
+      this.withStage(id, stageIndex, (stageId) =>
+        this.stages.schedule(id, stageId, { startsAt: at(startHours), endsAt: at(startHours + 1), location: 'Video call (link in your email)', interviewers: ['Riley Recruiter', 'Hiring manager'] }, recruiter),
+      );
+    const feedback = (id: string, stageIndex: number, decision: FeedbackDecision, candidateMessage: string, internalNotes: string) =>
+      this.withStage(id, stageIndex, async (stageId) =>
+        this.stages.recordFeedback(id, stageId, { decision, rating: decision === FeedbackDecision.Reject ? 2 : 3, candidateMessage, internalNotes, version: await this.versionOf(id) }, recruiter),
+      );
+
+    // The demo candidate: one application in each open state, and a few closed ones.
+    await apply(0, candidate); // applied: waiting to be scheduled
+
+    const screening = await apply(7, candidate);
+    await schedule(screening, 0, 50); // screening: interview booked for the day after tomorrow
+
+    const awaiting = await apply(13, candidate);
+    await schedule(awaiting, 0, -80); // interview done 3 days ago, feedback now overdue
+
+    const interviewing = await apply(20, candidate);
+    await schedule(interviewing, 0, -30);
+    await feedback(interviewing, 0, FeedbackDecision.Advance, 'You explained your product decisions clearly and the team enjoyed the conversation. We would like you to meet the engineering lead next.', 'Strong on discovery, lighter on metrics.');
+    await schedule(interviewing, 1, 26);
+
+    const offered = await apply(5, candidate);
+    await schedule(offered, 0, -100);
+    await feedback(offered, 0, FeedbackDecision.Advance, 'Lovely conversation: your ward experience is exactly what the team needs.', 'Ward manager keen.');
+    await schedule(offered, 1, -50);
+    await feedback(offered, 1, FeedbackDecision.Advance, 'The panel was unanimous. Expect an offer from Bluefin Health.', 'Offer at top of band.');
+
+    const rejected = await apply(14, candidate);
+    await schedule(rejected, 0, -120);
+    await feedback(rejected, 0, FeedbackDecision.Reject, 'Thank you for your time. The team is looking for several years of intraday trading experience, which we did not hear in the call. We would be glad to consider you for analyst roles.', 'No trading desk experience.');
+
+    const withdrawn = await apply(24, candidate);
+    await this.candidateApplications.withdraw(withdrawn, candidate, 'I accepted another offer closer to home.');
+
+    // Other candidates, so the recruiter's queue and board are not empty.
+    for (const [index, other] of others.entries()) {
+      const id = await apply(index % 2 === 0 ? 0 : 13, other);
+      if (index % 3 === 0) {
+        await schedule(id, 0, -(24 + index * 20)); // feedback due or overdue
+      } else if (index % 3 === 1) {
+        await schedule(id, 0, 24 + index * 5);
+      }
+    }
+    const hired = await apply(9, others[0]);
+    await schedule(hired, 0, -200);
+    await feedback(hired, 0, FeedbackDecision.Advance, 'A confident, warm interview. Next: meet the chief pharmacist.', 'Good fit.');
+    await schedule(hired, 1, -150);
+    await feedback(hired, 1, FeedbackDecision.Advance, 'Congratulations, the team would love you to join.', 'Offer accepted verbally.');
+    await this.decisions.hire(hired, await this.versionOf(hired), recruiter);
+
+    await this.closedJobApplication(jobIds[29], others[1], recruiter);
+  }
+
+  /** Closing jobs arrives with the deadline engine; until then the demo records one closed job directly. */
+  private async closedJobApplication(jobId: string, candidate: UserEntity, recruiter: UserEntity): Promise<void> {
+    const id = await this.candidateApplications.apply(jobId, candidate);
+    await this.dataSource.transaction(async (manager) => {
+      await manager.update(ApplicationEntity, { id }, { status: ApplicationStatus.JobClosed, version: 2 });
+      await manager.query(`UPDATE jobs SET status = 'filled' WHERE id = $1`, [jobId]);
+      await this.timeline.append(manager, {
+        applicationId: id,
+        type: TimelineEventType.Rejected,
+        text: 'Kestrel Energy has filled this role internally, so the application is closed. Thank you for applying; we will let you know about similar roles.',
+        candidateVisible: true,
+        actorId: recruiter.id,
+      });
+    });
+  }
+
+  private async withStage(applicationId: string, stageIndex: number, action: (stageId: string) => Promise<void>): Promise<void> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      'SELECT id FROM application_stages WHERE application_id = $1 AND position = $2',
+      [applicationId, stageIndex],
+    );
+    await action(rows[0].id);
+  }
+
+  private async versionOf(applicationId: string): Promise<number> {
+    return (await this.dataSource.manager.findOneByOrFail(ApplicationEntity, { id: applicationId })).version;
+  }
+}

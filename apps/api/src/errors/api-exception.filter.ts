@@ -1,0 +1,60 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ApiError, ErrorCode, FieldError } from '@heardback/contracts';
+import { DomainError } from '@heardback/domain';
+import type { Response } from 'express';
+import { translatePostgresError } from '../database/postgres-errors';
+import { httpStatusFor } from './error-status';
+
+const codeByHttpStatus: Partial<Record<number, ErrorCode>> = {
+  [HttpStatus.BAD_REQUEST]: ErrorCode.ValidationFailed,
+  [HttpStatus.UNAUTHORIZED]: ErrorCode.Unauthenticated,
+  [HttpStatus.FORBIDDEN]: ErrorCode.Forbidden,
+  [HttpStatus.NOT_FOUND]: ErrorCode.NotFound,
+  [HttpStatus.CONFLICT]: ErrorCode.Conflict,
+  [HttpStatus.TOO_MANY_REQUESTS]: ErrorCode.TooManyRequests,
+  [HttpStatus.PAYLOAD_TOO_LARGE]: ErrorCode.ValidationFailed,
+};
+
+/** The one place errors become HTTP responses: `{statusCode, code, message, details?}`, never a stack trace. */
+@Catch()
+export class ApiExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ApiExceptionFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const body = this.toApiError(exception);
+    response.status(body.statusCode).json(body);
+  }
+
+  toApiError(exception: unknown): ApiError {
+    const domainError = exception instanceof DomainError ? exception : translatePostgresError(exception);
+    if (domainError) {
+      return withDetails(
+        { statusCode: httpStatusFor(domainError.code), code: domainError.code, message: domainError.message },
+        domainError.details,
+      );
+    }
+    if (exception instanceof HttpException) {
+      const statusCode = exception.getStatus();
+      const response = exception.getResponse() as { message?: unknown; details?: FieldError[] } | string;
+      const message =
+        typeof response === 'string'
+          ? response
+          : typeof response.message === 'string'
+            ? response.message
+            : exception.message;
+      const details = typeof response === 'object' ? response.details : undefined;
+      return withDetails({ statusCode, code: codeByHttpStatus[statusCode] ?? ErrorCode.Internal, message }, details);
+    }
+    this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    return {
+      statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
+      code: ErrorCode.Internal,
+      message: 'Something went wrong on our side. Please try again; if it keeps happening, contact the agency.',
+    };
+  }
+}
+
+function withDetails(error: ApiError, details: FieldError[] | undefined): ApiError {
+  return details && details.length > 0 ? { ...error, details } : error;
+}

@@ -1,0 +1,17 @@
+import { HttpStatus } from '@nestjs/common';
+import { ErrorCode } from '@heardback/contracts';
+
+const statusByCode: Partial<Record<ErrorCode, HttpStatus>> = {
+  [ErrorCode.ValidationFailed]: HttpStatus.BAD_REQUEST,
+  [ErrorCode.Unauthenticated]: HttpStatus.UNAUTHORIZED,
+  [ErrorCode.InvalidCredentials]: HttpStatus.UNAUTHORIZED,
+  [ErrorCode.Forbidden]: HttpStatus.FORBIDDEN,
+  [ErrorCode.NotFound]: HttpStatus.NOT_FOUND,
+  [ErrorCode.TooManyRequests]: HttpStatus.TOO_MANY_REQUESTS,
+  [ErrorCode.Internal]: HttpStatus.INTERNAL_SERVER_ERROR,
+};
+
+/** Every domain error code maps to one HTTP status; anything not listed is a conflict with the current state. */
+export function httpStatusFor(code: ErrorCode): HttpStatus {
+  return statusByCode[code] ?? HttpStatus.CONFLICT;
+}

@@ -1,0 +1,11 @@
+import { ValidationError } from 'class-validator';
+import { FieldError } from '@heardback/contracts';
+
+/** Flattens class-validator's tree into one entry per field, with nested paths like `salary.min`. */
+export function toFieldErrors(errors: ValidationError[], parentPath = ''): FieldError[] {
+  return errors.flatMap((error) => {
+    const field = parentPath ? `${parentPath}.${error.property}` : error.property;
+    const own: FieldError[] = error.constraints ? [{ field, reasons: Object.values(error.constraints) }] : [];
+    return [...own, ...toFieldErrors(error.children ?? [], field)];
+  });
+}

@@ -1,0 +1,32 @@
+import { fieldError } from '@heardback/domain';
+
+/** Position on the board: the last row's publication time (PostgreSQL text, full precision) and id. */
+export interface JobCursor {
+  publishedAt: string;
+  id: string;
+}
+
+export function encodeJobCursor(cursor: JobCursor): string {
+  return Buffer.from(JSON.stringify([cursor.publishedAt, cursor.id])).toString('base64url');
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function decodeJobCursor(raw: string): JobCursor {
+  try {
+    const decoded: unknown = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
+    if (
+      Array.isArray(decoded) &&
+      decoded.length === 2 &&
+      typeof decoded[0] === 'string' &&
+      !Number.isNaN(Date.parse(decoded[0])) &&
+      typeof decoded[1] === 'string' &&
+      UUID.test(decoded[1])
+    ) {
+      return { publishedAt: decoded[0], id: decoded[1] };
+    }
+  } catch {
+    // fall through to the error below
+  }
+  throw fieldError('cursor', 'is not a cursor this API gave out; start again without it');
+}

@@ -1,0 +1,30 @@
+import { JobDetail, JobSummary } from '@heardback/contracts';
+import { JobEntity } from './job.entity';
+
+export function toJobSummary(job: JobEntity, clientName: string): JobSummary {
+  return {
+    id: job.id,
+    title: job.title,
+    clientId: job.clientId,
+    clientName,
+    location: job.location,
+    workMode: job.workMode,
+    employmentType: job.employmentType,
+    salary:
+      job.salaryMin !== null && job.salaryMax !== null && job.salaryCurrency !== null
+        ? { min: job.salaryMin, max: job.salaryMax, currency: job.salaryCurrency }
+        : null,
+    status: job.status,
+    publishedAt: (job.publishedAt ?? job.createdAt).toISOString(),
+  };
+}
+
+export function toJobDetail(job: JobEntity, clientName: string): JobDetail {
+  return {
+    ...toJobSummary(job, clientName),
+    description: job.description,
+    pipeline: job.pipeline,
+    feedbackDeadlineHours: job.feedbackDeadlineHours,
+    ownerId: job.ownerId,
+  };
+}

@@ -1,0 +1,43 @@
+import { Body, Controller, Get, Param, Patch, Post, Query, Req } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { JobDetail, JobSummary, Page, UserRole } from '@heardback/contracts';
+import { AuthenticatedRequest, Public, Roles } from '../auth/access.decorators';
+import { notFoundOnBadId } from '../errors/not-found-on-bad-id';
+import { CreateJobDto, UpdateJobDto } from './dto/job-write.dto';
+import { SearchJobsDto } from './dto/search-jobs.dto';
+import { JobSearchService } from './job-search.service';
+import { JobsService } from './jobs.service';
+
+@ApiTags('jobs')
+@Controller('jobs')
+export class JobsController {
+  constructor(
+    private readonly search: JobSearchService,
+    private readonly jobs: JobsService,
+  ) {}
+
+  @Public()
+  @Get()
+  list(@Query() query: SearchJobsDto): Promise<Page<JobSummary>> {
+    return this.search.search(query);
+  }
+
+  @Public()
+  @Get(':id')
+  get(@Param('id', notFoundOnBadId) id: string, @Req() request: AuthenticatedRequest): Promise<JobDetail> {
+    return this.jobs.get(id, request.user ?? null);
+  }
+
+  @Roles(UserRole.Staff)
+  @Post()
+  create(@Body() body: CreateJobDto): Promise<JobDetail> {
+    return this.jobs.create(body);
+  }
+
+  @Roles(UserRole.Staff)
+  @Patch(':id')
+  update(@Param('id', notFoundOnBadId) id: string, @Body() body: UpdateJobDto): Promise<JobDetail> {
+    return this.jobs.update(id, body);
+  }
+}
+

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ClientEntity } from '../clients/client.entity';
+import { UserEntity } from '../users/user.entity';
+import { JobSearchService } from './job-search.service';
+import { JobEntity } from './job.entity';
+import { JobsController } from './jobs.controller';
+import { JobsService } from './jobs.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([JobEntity, ClientEntity, UserEntity])],
+  controllers: [JobsController],
+  providers: [JobsService, JobSearchService],
+  exports: [JobsService],
+})
+export class JobsModule {}

@@ -1,0 +1,92 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DEFAULT_FEEDBACK_DEADLINE_HOURS, ErrorCode, JobDetail, JobStatus, UserRole } from '@heardback/contracts';
+import { DomainError, Viewer, canSeeInternalDetails, fieldError, normalizePipeline } from '@heardback/domain';
+import { Repository } from 'typeorm';
+import { ClientEntity } from '../clients/client.entity';
+import { UserEntity } from '../users/user.entity';
+import { CreateJobDto, SalaryDto, UpdateJobDto } from './dto/job-write.dto';
+import { toJobDetail } from './job-view';
+import { JobEntity } from './job.entity';
+
+@Injectable()
+export class JobsService {
+  constructor(
+    @InjectRepository(JobEntity) private readonly jobs: Repository<JobEntity>,
+    @InjectRepository(ClientEntity) private readonly clients: Repository<ClientEntity>,
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+  ) {}
+
+  /** Visitors and candidates see open jobs only; agency people see every job. Anything else is "not found". */
+  async get(id: string, viewer: Viewer | null): Promise<JobDetail> {
+    const job = await this.jobs.findOne({ where: { id }, relations: { client: true } });
+    const visible = job && (job.status === JobStatus.Open || (viewer !== null && canSeeInternalDetails(viewer)));
+    if (!job || !visible) {
+      throw new DomainError(ErrorCode.NotFound, 'This job does not exist or is no longer open.');
+    }
+    return toJobDetail(job, job.client?.name ?? '');
+  }
+
+  async create(request: CreateJobDto): Promise<JobDetail> {
+    await this.assertReferencesExist(request);
+    const status = request.status ?? JobStatus.Draft;
+    const job = this.jobs.create({
+      clientId: request.clientId,
+      title: request.title,
+      description: request.description,
+      location: request.location,
+      workMode: request.workMode,
+      employmentType: request.employmentType,
+      ...salaryColumns(request.salary),
+      status,
+      ownerId: request.ownerId ?? null,
+      pipeline: normalizePipeline(request.pipeline),
+      feedbackDeadlineHours: request.feedbackDeadlineHours ?? DEFAULT_FEEDBACK_DEADLINE_HOURS,
+      publishedAt: status === JobStatus.Open ? new Date() : null,
+    });
+    const saved = await this.jobs.save(job);
+    return this.getForAgency(saved.id);
+  }
+
+  async update(id: string, request: UpdateJobDto): Promise<JobDetail> {
+    const job = await this.jobs.findOneBy({ id });
+    if (!job) {
+      throw new DomainError(ErrorCode.NotFound, 'This job does not exist.');
+    }
+    if (job.status === JobStatus.Closed || job.status === JobStatus.Filled) {
+      throw new DomainError(ErrorCode.InvalidTransition, `This job is ${job.status}; it can no longer be edited.`);
+    }
+    await this.assertReferencesExist(request);
+    const { salary, pipeline, ownerId, ...plain } = request;
+    Object.assign(job, plain);
+    if (salary !== undefined) Object.assign(job, salaryColumns(salary));
+    if (pipeline !== undefined) job.pipeline = normalizePipeline(pipeline);
+    if (ownerId !== undefined) job.ownerId = ownerId;
+    if (job.status === JobStatus.Open && job.publishedAt === null) job.publishedAt = new Date();
+    await this.jobs.save(job);
+    return this.getForAgency(id);
+  }
+
+  private getForAgency(id: string): Promise<JobDetail> {
+    return this.get(id, { id: '', role: UserRole.Staff });
+  }
+
+  private async assertReferencesExist(request: UpdateJobDto): Promise<void> {
+    if (request.clientId && !(await this.clients.existsBy({ id: request.clientId }))) {
+      throw fieldError('clientId', 'no client has this id');
+    }
+    if (request.ownerId) {
+      const owner = await this.users.findOneBy({ id: request.ownerId });
+      if (!owner || owner.role === UserRole.Candidate) {
+        throw fieldError('ownerId', 'must be the id of a recruiter or staff member');
+      }
+    }
+    if (request.salary && request.salary.min > request.salary.max) {
+      throw fieldError('salary.max', 'must be at least salary.min');
+    }
+  }
+}
+
+function salaryColumns(salary: SalaryDto | undefined): Pick<JobEntity, 'salaryMin' | 'salaryMax' | 'salaryCurrency'> {
+  return { salaryMin: salary?.min ?? null, salaryMax: salary?.max ?? null, salaryCurrency: salary?.currency ?? null };
+}

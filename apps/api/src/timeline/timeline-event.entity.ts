@@ -1,0 +1,27 @@
+import { TimelineEventType } from '@heardback/contracts';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+/** The audit trail and the candidate's timeline in one: each event says whether the candidate sees it. */
+@Entity('timeline_events')
+export class TimelineEventEntity {
+  @PrimaryGeneratedColumn('identity', { type: 'bigint' })
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  applicationId!: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  at!: Date;
+
+  @Column({ type: 'text' })
+  type!: TimelineEventType;
+
+  @Column({ type: 'text' })
+  text!: string;
+
+  @Column({ type: 'boolean' })
+  candidateVisible!: boolean;
+
+  @Column({ type: 'uuid', nullable: true })
+  actorId!: string | null;
+}

@@ -1,0 +1,24 @@
+import { UserRole } from '@heardback/contracts';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+@Entity('users')
+export class UserEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  /** Stored lower-case; the database refuses anything else. */
+  @Column({ type: 'text' })
+  email!: string;
+
+  @Column({ type: 'text', select: false })
+  passwordHash!: string;
+
+  @Column({ type: 'text' })
+  fullName!: string;
+
+  @Column({ type: 'text' })
+  role!: UserRole;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+}

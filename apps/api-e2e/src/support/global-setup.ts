@@ -1,16 +1,9 @@
-import { waitForPortOpen } from '@nx/node/utils';
+import { startApiServer } from './api-server';
 
-/* eslint-disable */
-var __TEARDOWN_MESSAGE__: string;
-
-module.exports = async function () {
-  // Start services that that the app needs to run (e.g. database, docker-compose, etc.).
-  console.log('\nSetting up...\n');
-
-  const host = process.env.HOST ?? 'localhost';
-  const port = process.env.PORT ? Number(process.env.PORT) : 3000;
-  await waitForPortOpen(port, { host });
-
-  // Hint: Use `globalThis` to pass variables to global teardown.
-  globalThis.__TEARDOWN_MESSAGE__ = '\nTearing down...\n';
-};
+/** Provisions a fresh database and starts the built API once for the whole run. */
+export default async function globalSetup(): Promise<void> {
+  const server = await startApiServer();
+  process.env['API_URL'] = server.url;
+  process.env['TEST_DATABASE_URL'] = server.databaseUrl;
+  (globalThis as { __apiServer?: typeof server }).__apiServer = server;
+}

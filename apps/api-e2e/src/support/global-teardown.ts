@@ -1,10 +1,5 @@
-import { killPort } from '@nx/node/utils';
-/* eslint-disable */
+import type { ApiServer } from './api-server';
 
-module.exports = async function () {
-  // Put clean up logic here (e.g. stopping services, docker-compose, etc.).
-  // Hint: `globalThis` is shared between setup and teardown.
-  const port = process.env.PORT ? Number(process.env.PORT) : 3000;
-  await killPort(port);
-  console.log(globalThis.__TEARDOWN_MESSAGE__);
-};
+export default async function globalTeardown(): Promise<void> {
+  await (globalThis as { __apiServer?: ApiServer }).__apiServer?.stop();
+}

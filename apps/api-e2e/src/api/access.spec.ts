@@ -1,0 +1,85 @@
+import { ApplicationView, ErrorCode, UserRole } from '@heardback/contracts';
+import { ApiSession, asError } from '../support/api-client';
+import { closeDatabase } from '../support/database';
+import { applicationAwaitingFeedback, recordFeedback, registerCandidate, signInAsAgency } from '../support/factories';
+
+describe('who may see and do what', () => {
+  let staff: ApiSession;
+
+  beforeAll(async () => {
+    staff = await signInAsAgency();
+  });
+
+  afterAll(closeDatabase);
+
+  it("answers 404 when a candidate opens another candidate's application, exactly as for one that does not exist", async () => {
+    const { application } = await applicationAwaitingFeedback(staff);
+    const stranger = await registerCandidate('Nosy Parker');
+    const theirs = await stranger.session.get(`/api/applications/${application.id}`);
+    const missing = await stranger.session.get('/api/applications/00000000-0000-4000-8000-000000000000');
+    expect(theirs.status).toBe(404);
+    expect(theirs.body).toEqual(missing.body);
+    expect(JSON.stringify(theirs.body)).not.toContain(application.candidate.fullName);
+  });
+
+  it("answers 404 when a candidate tries to withdraw another candidate's application, and changes nothing", async () => {
+    const { application } = await applicationAwaitingFeedback(staff);
+    const stranger = await registerCandidate();
+    const response = await stranger.session.post(`/api/applications/${application.id}/withdraw`, { reason: 'mischief' });
+    expect(response.status).toBe(404);
+    const after = await staff.get<ApplicationView>(`/api/applications/${application.id}`);
+    expect(after.body.status).toBe(application.status);
+    expect(after.body.version).toBe(application.version);
+  });
+
+  it('never shows internal notes or internal timeline events to the candidate', async () => {
+    const { application, candidate } = await applicationAwaitingFeedback(staff);
+    await recordFeedback(staff, application, 0);
+    const candidateView = await candidate.session.get<ApplicationView>(`/api/applications/${application.id}`);
+    const agencyView = await staff.get<ApplicationView>(`/api/applications/${application.id}`);
+    expect(JSON.stringify(candidateView.body)).not.toContain('INTERNAL');
+    expect(candidateView.body.stages[0].feedback).not.toHaveProperty('internalNotes');
+    expect(agencyView.body.stages[0].feedback?.internalNotes).toBe('INTERNAL: salary expectations above band.');
+    expect(agencyView.body.timeline.length).toBeGreaterThan(candidateView.body.timeline.length);
+    expect(candidateView.body.timeline.map((event) => event.text).join('\n')).not.toMatch(/rating/);
+  });
+
+  it('lists only my own applications under /me', async () => {
+    const { candidate, application } = await applicationAwaitingFeedback(staff);
+    const other = await applicationAwaitingFeedback(staff);
+    const mine = await candidate.session.get<{ id: string }[]>('/api/me/applications');
+    expect(mine.body.map((item) => item.id)).toEqual([application.id]);
+    expect(mine.body.map((item) => item.id)).not.toContain(other.application.id);
+  });
+
+  it('keeps candidates away from agency actions', async () => {
+    const { application, candidate } = await applicationAwaitingFeedback(staff);
+    const feedback = await candidate.session.post(`/api/applications/${application.id}/stages/${application.stages[0].id}/feedback`, {
+      decision: 'advance',
+      rating: 4,
+      candidateMessage: 'I was great',
+      version: application.version,
+    });
+    expect(feedback.status).toBe(403);
+    expect((await candidate.session.get('/api/feedback/queue')).status).toBe(403);
+    expect((await candidate.session.post('/api/clients', { name: 'Mine' })).status).toBe(403);
+  });
+
+  it('lets recruiters record feedback but only staff create users, clients and jobs', async () => {
+    const recruiter = await signInAsAgency(UserRole.Recruiter);
+    const created = await recruiter.post('/api/users', { email: 'x@example.test', password: 'long enough password', fullName: 'X', role: 'staff' });
+    expect(created.status).toBe(403);
+    expect(asError(created).code).toBe(ErrorCode.Forbidden);
+    const { application } = await applicationAwaitingFeedback(staff);
+    const recorded = await recordFeedback(recruiter, application, 0);
+    expect(recorded.stages[0].feedback?.givenBy).toBe('Test Recruiter');
+  });
+
+  it('asks visitors to sign in for anything but the public board', async () => {
+    const visitor = new ApiSession();
+    const response = await visitor.get('/api/me/applications');
+    expect(response.status).toBe(401);
+    expect(asError(response)).toEqual({ statusCode: 401, code: ErrorCode.Unauthenticated, message: 'Please sign in to continue.' });
+    expect((await visitor.get('/api/jobs')).status).toBe(200);
+  });
+});

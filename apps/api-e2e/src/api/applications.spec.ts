@@ -1,0 +1,107 @@
+import { ApplicationStatus, ApplicationSummary, ApplicationView, ErrorCode, FeedbackDecision, FeedbackQueueItem, JobStatus } from '@heardback/contracts';
+import { ApiSession, asError } from '../support/api-client';
+import { closeDatabase, count } from '../support/database';
+import { apply, applicationAwaitingFeedback, createOpenJob, registerCandidate, signInAsAgency } from '../support/factories';
+
+describe('applications', () => {
+  let staff: ApiSession;
+
+  beforeAll(async () => {
+    staff = await signInAsAgency();
+  });
+
+  afterAll(closeDatabase);
+
+  it('starts a new application at the first stage, with a candidate-visible timeline entry', async () => {
+    const job = await createOpenJob(staff);
+    const candidate = await registerCandidate();
+    const application = await apply(candidate.session, job.id);
+    expect(application.status).toBe(ApplicationStatus.Applied);
+    expect(application.stages.map((stage) => stage.name)).toEqual(['Phone screen', 'Technical', 'Final']);
+    expect(application.waitingFor).toBe('scheduling');
+    expect(application.timeline[0].text).toContain('You applied for Integration Test Engineer');
+    const mine = await candidate.session.get<ApplicationSummary[]>('/api/me/applications');
+    expect(mine.body[0]).toMatchObject({ id: application.id, currentStage: { name: 'Phone screen' }, waitingFor: 'scheduling' });
+  });
+
+  it('refuses a second application to the same job with ALREADY_APPLIED', async () => {
+    const job = await createOpenJob(staff);
+    const candidate = await registerCandidate();
+    await apply(candidate.session, job.id);
+    const before = await count('applications');
+    const again = await candidate.session.post(`/api/jobs/${job.id}/applications`);
+    expect(again.status).toBe(409);
+    expect(asError(again).code).toBe(ErrorCode.AlreadyApplied);
+    expect(await count('applications')).toBe(before);
+  });
+
+  it('refuses two simultaneous applications to the same job: exactly one lands', async () => {
+    const job = await createOpenJob(staff);
+    const candidate = await registerCandidate();
+    const responses = await Promise.all([1, 2, 3].map(() => candidate.session.post(`/api/jobs/${job.id}/applications`)));
+    expect(responses.map((response) => response.status).sort()).toEqual([201, 409, 409]);
+  });
+
+  it('gives exactly one success and one STALE_VERSION when two people record feedback at once', async () => {
+    const { application } = await applicationAwaitingFeedback(staff);
+    const recruiter = await signInAsAgency();
+    const body = (decision: FeedbackDecision) => ({ decision, rating: 3, candidateMessage: `Decision: ${decision}`, version: application.version });
+    const path = `/api/applications/${application.id}/stages/${application.stages[0].id}/feedback`;
+    const [first, second] = await Promise.all([staff.post(path, body(FeedbackDecision.Advance)), recruiter.post(path, body(FeedbackDecision.Reject))]);
+    expect([first.status, second.status].sort()).toEqual([201, 409]);
+    const loser = first.status === 409 ? first : second;
+    expect(asError(loser).code).toBe(ErrorCode.StaleVersion);
+    expect(asError(loser).message).toMatch(/Reload/);
+    expect(await count(`feedback WHERE stage_id = '${application.stages[0].id}'`)).toBe(1);
+  });
+
+  it('refuses a change made from a stale version and says so', async () => {
+    const { application } = await applicationAwaitingFeedback(staff);
+    const response = await staff.post(`/api/applications/${application.id}/offer`, { version: application.version - 1 });
+    expect(response.status).toBe(409);
+    expect(asError(response).code).toBe(ErrorCode.StaleVersion);
+  });
+
+  it('lets a candidate withdraw with a reason, and then nothing more can happen to it', async () => {
+    const { application, candidate } = await applicationAwaitingFeedback(staff);
+    const withdrawn = await candidate.session.post<ApplicationView>(`/api/applications/${application.id}/withdraw`, { reason: 'Accepted another offer' });
+    expect(withdrawn.status).toBe(200);
+    expect(withdrawn.body.status).toBe(ApplicationStatus.Withdrawn);
+    const offer = await staff.post(`/api/applications/${application.id}/offer`, { version: withdrawn.body.version });
+    expect(asError(offer).code).toBe(ErrorCode.InvalidTransition);
+  });
+
+  it('refuses applications to a job that is not open', async () => {
+    const draft = await createOpenJob(staff, { status: JobStatus.Draft });
+    const candidate = await registerCandidate();
+    const response = await candidate.session.post(`/api/jobs/${draft.id}/applications`);
+    expect(response.status).toBe(404);
+  });
+
+  it('puts stages awaiting feedback on the queue, overdue first, and takes them off once recorded', async () => {
+    const fresh = await applicationAwaitingFeedback(staff);
+    const overdueJob = await createOpenJob(staff, { feedbackDeadlineHours: 1 });
+    const candidate = await registerCandidate();
+    const applied = await apply(candidate.session, overdueJob.id);
+    const scheduled = await staff.post<ApplicationView>(`/api/applications/${applied.id}/stages/${applied.stages[0].id}/schedule`, {
+      startsAt: new Date(Date.now() - 5 * 3_600_000).toISOString(),
+      endsAt: new Date(Date.now() - 4 * 3_600_000).toISOString(),
+      location: 'Office',
+      interviewers: [],
+    });
+    const queue = await staff.get<FeedbackQueueItem[]>('/api/feedback/queue');
+    const ids = queue.body.map((item) => item.applicationId);
+    expect(ids.indexOf(applied.id)).toBeLessThan(ids.indexOf(fresh.application.id));
+    expect(queue.body.find((item) => item.applicationId === applied.id)?.overdue).toBe(true);
+    expect(queue.body.find((item) => item.applicationId === fresh.application.id)?.overdue).toBe(false);
+
+    await staff.post(`/api/applications/${applied.id}/stages/${applied.stages[0].id}/feedback`, {
+      decision: 'advance',
+      rating: 3,
+      candidateMessage: 'Well done.',
+      version: scheduled.body.version,
+    });
+    const after = await staff.get<FeedbackQueueItem[]>('/api/feedback/queue');
+    expect(after.body.map((item) => item.applicationId)).not.toContain(applied.id);
+  });
+});

@@ -1,0 +1,67 @@
+import { ErrorCode, UserView } from '@heardback/contracts';
+import { ApiSession, asError } from '../support/api-client';
+import { closeDatabase, database } from '../support/database';
+import { PASSWORD, registerCandidate, signInAsAgency, uniqueEmail } from '../support/factories';
+
+describe('accounts and sessions', () => {
+  afterAll(closeDatabase);
+
+  it('registers a candidate, signs them in with an httpOnly SameSite=Lax cookie, and stores only an argon2id hash', async () => {
+    const session = new ApiSession();
+    const email = uniqueEmail('Mixed.Case');
+    const response = await session.post<UserView>('/api/auth/register', { email: email.toUpperCase(), password: PASSWORD, fullName: '  Ada Lovelace ' });
+    expect(response.status).toBe(201);
+    expect(response.body).toMatchObject({ email: email.toLowerCase(), fullName: 'Ada Lovelace', role: 'candidate' });
+    expect(response.body).not.toHaveProperty('passwordHash');
+    const cookie = response.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/^hb_session=[\w-]{40,};/);
+    expect(cookie).toContain('HttpOnly');
+    expect(cookie).toContain('SameSite=Lax');
+    const { rows } = await database().query('SELECT password_hash FROM users WHERE email = $1', [email.toLowerCase()]);
+    expect(rows[0].password_hash).toMatch(/^\$argon2id\$/);
+    expect((await session.get<UserView>('/api/auth/me')).body.email).toBe(email.toLowerCase());
+  });
+
+  it('refuses a second account with the same email, whatever its case', async () => {
+    const { email } = await registerCandidate();
+    const again = await new ApiSession().post('/api/auth/register', { email: email.toUpperCase(), password: PASSWORD, fullName: 'Copy' });
+    expect(again.status).toBe(409);
+    expect(asError(again).code).toBe(ErrorCode.EmailTaken);
+  });
+
+  it('signs in with the right password only, without saying which part was wrong', async () => {
+    const { email } = await registerCandidate();
+    const wrong = await new ApiSession().post('/api/auth/login', { email, password: 'not the password' });
+    const unknown = await new ApiSession().post('/api/auth/login', { email: uniqueEmail('nobody'), password: PASSWORD });
+    expect(wrong.status).toBe(401);
+    expect(wrong.body).toEqual(unknown.body);
+    expect((await new ApiSession().post('/api/auth/login', { email, password: PASSWORD })).status).toBe(200);
+  });
+
+  it('ends the session on the server at logout, so a copied cookie stops working', async () => {
+    const { session } = await registerCandidate();
+    const stolen = session.sessionCookie;
+    expect((await session.post('/api/auth/logout')).status).toBe(204);
+    const replay = new ApiSession();
+    replay.sessionCookie = stolen;
+    expect((await replay.get('/api/auth/me')).status).toBe(401);
+  });
+
+  it('refuses a short password and says how long it must be', async () => {
+    const response = await new ApiSession().post('/api/auth/register', { email: uniqueEmail('short'), password: 'short', fullName: 'S' });
+    expect(response.status).toBe(400);
+    expect(asError(response).details).toEqual([{ field: 'password', reasons: ['must be at least 10 characters'] }]);
+  });
+
+  it('lets staff create recruiter accounts that can sign in', async () => {
+    const staff = await signInAsAgency();
+    const email = uniqueEmail('recruiter');
+    const created = await staff.post<UserView>('/api/users', { email, password: PASSWORD, fullName: 'New Recruiter', role: 'recruiter' });
+    expect(created.status).toBe(201);
+    expect(created.body.role).toBe('recruiter');
+    const login = await new ApiSession().post<UserView>('/api/auth/login', { email, password: PASSWORD });
+    expect(login.body.role).toBe('recruiter');
+    const candidateRole = await staff.post('/api/users', { email: uniqueEmail('c'), password: PASSWORD, fullName: 'C', role: 'candidate' });
+    expect(candidateRole.status).toBe(400);
+  });
+});

@@ -1,0 +1,162 @@
+import { ApplicationStatus, ApplicationView, ErrorCode, FeedbackDecision, StageState } from '@heardback/contracts';
+import { ApiSession, asError } from '../support/api-client';
+import { closeDatabase, database } from '../support/database';
+import { applicationAwaitingFeedback, interviewHeld, recordFeedback, signInAsAgency } from '../support/factories';
+
+describe('no stage passes without feedback (through the API)', () => {
+  let staff: ApiSession;
+
+  beforeAll(async () => {
+    staff = await signInAsAgency();
+  });
+
+  afterAll(closeDatabase);
+
+  async function unchanged(application: ApplicationView): Promise<void> {
+    const now = await staff.get<ApplicationView>(`/api/applications/${application.id}`);
+    expect(now.body.status).toBe(application.status);
+    expect(now.body.version).toBe(application.version);
+    expect(now.body.stages.map((stage) => stage.state)).toEqual(application.stages.map((stage) => stage.state));
+  }
+
+  it('shows a stage whose interview has ended as awaiting feedback, with a due date', async () => {
+    const { application } = await applicationAwaitingFeedback(staff);
+    expect(application.stages[0].state).toBe(StageState.AwaitingFeedback);
+    expect(application.stages[0].feedbackDueAt).not.toBeNull();
+    expect(application.waitingFor).toBe('feedback');
+  });
+
+  it('refuses to reject after an interview that has no feedback', async () => {
+    const { application } = await applicationAwaitingFeedback(staff);
+    const response = await staff.post(`/api/applications/${application.id}/reject`, {
+      candidateMessage: 'We have decided not to continue.',
+      version: application.version,
+    });
+    expect(response.status).toBe(409);
+    expect(asError(response).code).toBe(ErrorCode.FeedbackRequired);
+    expect(asError(response).message).toContain('Phone screen');
+    await unchanged(application);
+  });
+
+  it('refuses to make an offer after an interview that has no feedback', async () => {
+    const { application } = await applicationAwaitingFeedback(staff);
+    const response = await staff.post(`/api/applications/${application.id}/offer`, { version: application.version });
+    expect(response.status).toBe(409);
+    expect(asError(response).code).toBe(ErrorCode.FeedbackRequired);
+    await unchanged(application);
+  });
+
+  it('refuses to advance to the next stage without recording feedback for the current one', async () => {
+    const { application } = await applicationAwaitingFeedback(staff);
+    const next = application.stages[1];
+    const scheduleNext = await staff.post(`/api/applications/${application.id}/stages/${next.id}/schedule`, {
+      startsAt: new Date(Date.now() + 86_400_000).toISOString(),
+      endsAt: new Date(Date.now() + 90_000_000).toISOString(),
+      location: 'Office',
+      interviewers: [],
+    });
+    expect(scheduleNext.status).toBe(409);
+    expect(asError(scheduleNext).code).toBe(ErrorCode.StageNotCurrent);
+    const feedbackOnNext = await staff.post(`/api/applications/${application.id}/stages/${next.id}/feedback`, {
+      decision: FeedbackDecision.Advance,
+      rating: 4,
+      candidateMessage: 'Skipping ahead.',
+      version: application.version,
+    });
+    expect(feedbackOnNext.status).toBe(409);
+    expect(asError(feedbackOnNext).code).toBe(ErrorCode.StageNotCurrent);
+    await unchanged(application);
+  });
+
+  it('refuses to reschedule an interview that took place into the future (hiding it)', async () => {
+    const { application } = await applicationAwaitingFeedback(staff);
+    const response = await staff.post(`/api/applications/${application.id}/stages/${application.stages[0].id}/schedule`, {
+      startsAt: new Date(Date.now() + 86_400_000).toISOString(),
+      endsAt: new Date(Date.now() + 90_000_000).toISOString(),
+      location: 'Office',
+      interviewers: [],
+    });
+    expect(response.status).toBe(409);
+    expect(asError(response).code).toBe(ErrorCode.FeedbackRequired);
+    await unchanged(application);
+  });
+
+  it('refuses to hire while a stage that took place has no feedback', async () => {
+    const { application } = await applicationAwaitingFeedback(staff);
+    const withFeedback = await recordFeedback(staff, application, 0);
+    const offered = await staff.post<ApplicationView>(`/api/applications/${application.id}/offer`, { version: withFeedback.version });
+    expect(offered.status).toBe(200);
+    expect(offered.body.stages[1].state).toBe(StageState.Skipped);
+    // A later stage turns out to have been held (e.g. a data fix) and nobody wrote feedback for it.
+    await database().query('UPDATE application_stages SET held_at = now() WHERE id = $1', [offered.body.stages[1].id]);
+    const hire = await staff.post(`/api/applications/${application.id}/hire`, { version: offered.body.version });
+    expect(hire.status).toBe(409);
+    expect(asError(hire).code).toBe(ErrorCode.FeedbackRequired);
+  });
+
+  it('lets the application move on once feedback is recorded, and tells the candidate', async () => {
+    const { application, candidate } = await applicationAwaitingFeedback(staff);
+    const advanced = await recordFeedback(staff, application, 0);
+    expect(advanced.status).toBe(ApplicationStatus.Interviewing);
+    expect(advanced.stages[0].state).toBe(StageState.FeedbackRecorded);
+    expect(advanced.stages[1].state).toBe(StageState.Pending);
+    const seen = await candidate.session.get<ApplicationView>(`/api/applications/${application.id}`);
+    expect(seen.body.stages[0].feedback?.candidateMessage).toBe('Thank you: you explained your approach clearly.');
+    expect(seen.body.timeline.map((event) => event.text).join('\n')).toContain('You are through to Technical');
+  });
+
+  it('walks the whole pipeline to offer and hire', async () => {
+    let { application } = await applicationAwaitingFeedback(staff);
+    application = await recordFeedback(staff, application, 0);
+    application = await recordFeedback(staff, await interviewHeld(staff, application, 1), 1);
+    application = await recordFeedback(staff, await interviewHeld(staff, application, 2), 2);
+    expect(application.status).toBe(ApplicationStatus.Offer);
+    const hired = await staff.post<ApplicationView>(`/api/applications/${application.id}/hire`, { version: application.version });
+    expect(hired.status).toBe(200);
+    expect(hired.body.status).toBe(ApplicationStatus.Hired);
+  });
+
+  it('rejects with the words the candidate will read once feedback exists', async () => {
+    const { application, candidate } = await applicationAwaitingFeedback(staff);
+    const rejected = await recordFeedback(staff, application, 0, FeedbackDecision.Reject);
+    expect(rejected.status).toBe(ApplicationStatus.Rejected);
+    const seen = await candidate.session.get<ApplicationView>(`/api/applications/${application.id}`);
+    expect(seen.body.status).toBe(ApplicationStatus.Rejected);
+    expect(seen.body.waitingFor).toBe('nothing');
+    expect(seen.body.stages[0].feedback?.candidateMessage).toContain('explained your approach');
+  });
+
+  it('refuses a rejection without a message', async () => {
+    const { application } = await applicationAwaitingFeedback(staff);
+    const withFeedback = await recordFeedback(staff, application, 0, FeedbackDecision.Hold);
+    const response = await staff.post(`/api/applications/${application.id}/reject`, { candidateMessage: '   ', version: withFeedback.version });
+    expect(response.status).toBe(400);
+    expect(asError(response).details?.map((detail) => detail.field)).toEqual(['candidateMessage']);
+  });
+
+  it('replaces a hold with a decision as a new feedback version, keeping the old one', async () => {
+    const { application } = await applicationAwaitingFeedback(staff);
+    const held = await recordFeedback(staff, application, 0, FeedbackDecision.Hold);
+    expect(held.status).toBe(ApplicationStatus.Screening);
+    const decided = await recordFeedback(staff, held, 0, FeedbackDecision.Advance);
+    expect(decided.stages[0].feedback?.version).toBe(2);
+    const { rows } = await database().query('SELECT version, supersedes_id FROM feedback WHERE stage_id = $1 ORDER BY version', [
+      application.stages[0].id,
+    ]);
+    expect(rows).toHaveLength(2);
+    expect(rows[1].supersedes_id).not.toBeNull();
+  });
+
+  it('refuses a second decision on a stage that already has one', async () => {
+    const { application } = await applicationAwaitingFeedback(staff);
+    const rejected = await recordFeedback(staff, application, 0, FeedbackDecision.Reject);
+    const again = await staff.post(`/api/applications/${application.id}/stages/${application.stages[0].id}/feedback`, {
+      decision: FeedbackDecision.Advance,
+      rating: 4,
+      candidateMessage: 'Actually, yes.',
+      version: rejected.version,
+    });
+    expect(again.status).toBe(409);
+    expect(asError(again).code).toBe(ErrorCode.InvalidTransition);
+  });
+});

@@ -1,0 +1,78 @@
+import { JobDetail, JobStatus, JobSummary, Page } from '@heardback/contracts';
+import { randomUUID } from 'node:crypto';
+import { ApiSession, asError } from '../support/api-client';
+import { closeDatabase } from '../support/database';
+import { createOpenJob, signInAsAgency } from '../support/factories';
+
+describe('the public job board', () => {
+  let staff: ApiSession;
+  const visitor = new ApiSession();
+  const marker = `zq${randomUUID().replace(/-/g, '').slice(0, 10)}`;
+
+  beforeAll(async () => {
+    staff = await signInAsAgency();
+    for (let index = 0; index < 7; index++) {
+      await createOpenJob(staff, {
+        title: `${marker} Engineer ${index}`,
+        location: index % 2 === 0 ? 'Rotterdam' : 'Remote (EU)',
+        workMode: index % 2 === 0 ? 'hybrid' : 'remote',
+      });
+    }
+    await createOpenJob(staff, { title: `${marker} Draft role`, status: JobStatus.Draft });
+  });
+
+  afterAll(closeDatabase);
+
+  it('finds open jobs by a word prefix in the title, and never drafts', async () => {
+    const page = await visitor.get<Page<JobSummary>>(`/api/jobs?q=${marker.slice(0, 8)}`);
+    expect(page.status).toBe(200);
+    expect(page.body.items).toHaveLength(7);
+    expect(page.body.items.every((job) => job.status === 'open')).toBe(true);
+    expect(page.body.items.map((job) => job.title)).not.toContain(`${marker} Draft role`);
+  });
+
+  it('filters by work mode and location', async () => {
+    const remote = await visitor.get<Page<JobSummary>>(`/api/jobs?q=${marker}&workMode=remote`);
+    expect(remote.body.items.map((job) => job.workMode)).toEqual(['remote', 'remote', 'remote']);
+    const rotterdam = await visitor.get<Page<JobSummary>>(`/api/jobs?q=${marker}&location=rotter`);
+    expect(rotterdam.body.items).toHaveLength(4);
+  });
+
+  it('pages through results with the cursor, newest first, with no job twice or missed', async () => {
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const query: string = `/api/jobs?q=${marker}&limit=3${cursor ? `&cursor=${cursor}` : ''}`;
+      const page: { body: Page<JobSummary> } = await visitor.get<Page<JobSummary>>(query);
+      seen.push(...page.body.items.map((job) => job.title));
+      cursor = page.body.nextCursor;
+      pages++;
+    } while (cursor && pages < 10);
+    expect(pages).toBe(3);
+    expect(seen).toEqual([6, 5, 4, 3, 2, 1, 0].map((index) => `${marker} Engineer ${index}`));
+  });
+
+  it('refuses a limit over 100 and a forged cursor with field errors', async () => {
+    const tooMany = await visitor.get('/api/jobs?limit=101');
+    expect(tooMany.status).toBe(400);
+    expect(asError(tooMany).details?.[0]).toEqual({ field: 'limit', reasons: ['must not be greater than 100'] });
+    const forged = await visitor.get('/api/jobs?cursor=abc');
+    expect(forged.status).toBe(400);
+    expect(asError(forged).details?.[0].field).toBe('cursor');
+  });
+
+  it('treats search operators as plain text', async () => {
+    const response = await visitor.get<Page<JobSummary>>(`/api/jobs?q=${encodeURIComponent("!&|:*( ' ")}`);
+    expect(response.status).toBe(200);
+  });
+
+  it('shows a draft job to staff but answers 404 to visitors', async () => {
+    const draft = await createOpenJob(staff, { status: JobStatus.Draft });
+    expect((await visitor.get(`/api/jobs/${draft.id}`)).status).toBe(404);
+    expect((await staff.get<JobDetail>(`/api/jobs/${draft.id}`)).body.status).toBe('draft');
+    const opened = await staff.patch<JobDetail>(`/api/jobs/${draft.id}`, { status: 'open', pipeline: ['Chat', 'Trial day'] });
+    expect(opened.body.pipeline).toEqual(['Chat', 'Trial day']);
+    expect((await visitor.get<JobDetail>(`/api/jobs/${draft.id}`)).body.title).toBe('Integration Test Engineer');
+  });
+});

@@ -1,0 +1,110 @@
+import { ErrorCode } from '@heardback/contracts';
+import { ApiSession, asError } from '../support/api-client';
+import { closeDatabase, count } from '../support/database';
+import { apply, applicationAwaitingFeedback, createOpenJob, registerCandidate, signInAsAgency } from '../support/factories';
+
+describe('bad input gets a clear 400 and changes nothing', () => {
+  let staff: ApiSession;
+
+  beforeAll(async () => {
+    staff = await signInAsAgency();
+  });
+
+  afterAll(closeDatabase);
+
+  function fieldsOf(response: { body: unknown }): string[] {
+    return (asError(response as never).details ?? []).map((detail) => detail.field).sort();
+  }
+
+  it('names each bad feedback field and why, and records nothing', async () => {
+    const { application } = await applicationAwaitingFeedback(staff);
+    const before = await count('feedback');
+    const response = await staff.post(`/api/applications/${application.id}/stages/${application.stages[0].id}/feedback`, {
+      decision: 'maybe',
+      rating: 7,
+      candidateMessage: '',
+      version: application.version,
+    });
+    expect(response.status).toBe(400);
+    expect(asError(response).code).toBe(ErrorCode.ValidationFailed);
+    expect(fieldsOf(response)).toEqual(['candidateMessage', 'decision', 'rating']);
+    expect(asError(response).details?.find((detail) => detail.field === 'rating')?.reasons).toEqual(['must be a whole number from 1 to 4']);
+    expect(await count('feedback')).toBe(before);
+  });
+
+  it('refuses unknown fields instead of ignoring them', async () => {
+    const { application } = await applicationAwaitingFeedback(staff);
+    const response = await staff.post(`/api/applications/${application.id}/reject`, {
+      candidateMessage: 'Thanks',
+      version: application.version,
+      status: 'hired',
+    });
+    expect(response.status).toBe(400);
+    expect(asError(response).details).toEqual([{ field: 'status', reasons: ['property status should not exist'] }]);
+  });
+
+  it('validates nested objects and names the nested field', async () => {
+    const jobsBefore = await count('jobs');
+    const job = await staff.post('/api/jobs', {
+      clientId: 'not-a-uuid',
+      title: 'Chef',
+      description: 'Cooks',
+      location: 'Paris',
+      workMode: 'moon',
+      employmentType: 'full_time',
+      salary: { min: -1, max: 'lots', currency: 'euro', bonus: 5 },
+      pipeline: [],
+    });
+    expect(job.status).toBe(400);
+    expect(fieldsOf(job)).toEqual(['clientId', 'pipeline', 'salary.bonus', 'salary.currency', 'salary.max', 'salary.min', 'workMode']);
+    expect(await count('jobs')).toBe(jobsBefore);
+  });
+
+  it('applies the pipeline rules of the domain: no blank or repeated stages', async () => {
+    const response = await staff.post('/api/clients', { name: `Pipeline Co ${Date.now()}` });
+    const job = await staff.post('/api/jobs', {
+      clientId: (response.body as { id: string }).id,
+      title: 'Chef',
+      description: 'Cooks',
+      location: 'Paris',
+      workMode: 'onsite',
+      employmentType: 'full_time',
+      pipeline: ['Tasting', 'tasting', ' '],
+    });
+    expect(job.status).toBe(400);
+    expect(asError(job).details?.[0].field).toBe('pipeline');
+    expect(asError(job).details?.[0].reasons).toEqual(['stage 3 has no name', '"tasting" appears more than once']);
+  });
+
+  it('answers malformed JSON with a 400, not a 500', async () => {
+    const response = await staff.request('POST', '/api/clients', undefined, '{"name": ');
+    expect(response.status).toBe(400);
+    expect(asError(response).code).toBe(ErrorCode.ValidationFailed);
+  });
+
+  it('refuses an interview that ends before it starts, naming endsAt', async () => {
+    const job = await createOpenJob(staff);
+    const candidate = await registerCandidate();
+    const application = await apply(candidate.session, job.id);
+    const response = await staff.post(`/api/applications/${application.id}/stages/${application.stages[0].id}/schedule`, {
+      startsAt: '2026-12-01T15:00:00Z',
+      endsAt: '2026-12-01T14:00:00Z',
+      location: 'Office',
+      interviewers: [],
+    });
+    expect(response.status).toBe(400);
+    expect(fieldsOf(response)).toEqual(['endsAt']);
+  });
+
+  it('answers 404, not 500, for ids that are not ids', async () => {
+    const response = await staff.get('/api/applications/not-an-id');
+    expect(response.status).toBe(404);
+    expect((await staff.get('/api/jobs/42')).status).toBe(404);
+  });
+
+  it('answers unknown API routes with the same error shape', async () => {
+    const response = await staff.get('/api/nothing-here');
+    expect(response.status).toBe(404);
+    expect(asError(response).code).toBe(ErrorCode.NotFound);
+  });
+});

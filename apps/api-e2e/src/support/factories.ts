@@ -1,0 +1,117 @@
+import {
+  ApplicationView,
+  ClientView,
+  EmploymentType,
+  FeedbackDecision,
+  JobDetail,
+  JobStatus,
+  UserRole,
+  WorkMode,
+} from '@heardback/contracts';
+import * as argon2 from 'argon2';
+import { randomUUID } from 'node:crypto';
+import { ApiSession } from './api-client';
+import { database } from './database';
+
+export const PASSWORD = 'correct horse battery staple';
+const HOUR = 3_600_000;
+
+export function uniqueEmail(prefix: string): string {
+  return `${prefix}-${randomUUID().slice(0, 8)}@example.test`;
+}
+
+function expectStatus(response: { status: number; body: unknown }, status: number, what: string): void {
+  if (response.status !== status) {
+    throw new Error(`${what}: expected ${status}, got ${response.status} ${JSON.stringify(response.body)}`);
+  }
+}
+
+/** The first staff account cannot be made through the API (staff make staff), so it is inserted directly. */
+export async function signInAsAgency(role: UserRole.Staff | UserRole.Recruiter = UserRole.Staff): Promise<ApiSession> {
+  const email = uniqueEmail(role);
+  const hash = await argon2.hash(PASSWORD, { type: argon2.argon2id });
+  await database().query('INSERT INTO users (email, password_hash, full_name, role) VALUES ($1, $2, $3, $4)', [
+    email,
+    hash,
+    role === UserRole.Staff ? 'Test Staff' : 'Test Recruiter',
+    role,
+  ]);
+  const session = new ApiSession();
+  expectStatus(await session.post('/api/auth/login', { email, password: PASSWORD }), 200, 'agency login');
+  return session;
+}
+
+export async function registerCandidate(fullName = 'Test Candidate'): Promise<{ session: ApiSession; id: string; email: string }> {
+  const session = new ApiSession();
+  const email = uniqueEmail('candidate');
+  const response = await session.post<{ id: string }>('/api/auth/register', { email, password: PASSWORD, fullName });
+  expectStatus(response, 201, 'register');
+  return { session, id: response.body.id, email };
+}
+
+export async function createOpenJob(staff: ApiSession, overrides: Record<string, unknown> = {}): Promise<JobDetail> {
+  const client = await staff.post<ClientView>('/api/clients', { name: `Client ${randomUUID().slice(0, 8)}` });
+  expectStatus(client, 201, 'create client');
+  const job = await staff.post<JobDetail>('/api/jobs', {
+    clientId: client.body.id,
+    title: 'Integration Test Engineer',
+    description: 'Writes tests that try to break the rules.',
+    location: 'Rotterdam',
+    workMode: WorkMode.Hybrid,
+    employmentType: EmploymentType.FullTime,
+    status: JobStatus.Open,
+    pipeline: ['Phone screen', 'Technical', 'Final'],
+    ...overrides,
+  });
+  expectStatus(job, 201, 'create job');
+  return job.body;
+}
+
+export async function apply(candidate: ApiSession, jobId: string): Promise<ApplicationView> {
+  const response = await candidate.post<ApplicationView>(`/api/jobs/${jobId}/applications`);
+  expectStatus(response, 201, 'apply');
+  return response.body;
+}
+
+/** Records an interview for the given stage that ended an hour ago: the stage has taken place. */
+export async function interviewHeld(agency: ApiSession, application: ApplicationView, position: number): Promise<ApplicationView> {
+  const stage = application.stages[position];
+  const now = Date.now();
+  const response = await agency.post<ApplicationView>(`/api/applications/${application.id}/stages/${stage.id}/schedule`, {
+    startsAt: new Date(now - 2 * HOUR).toISOString(),
+    endsAt: new Date(now - HOUR).toISOString(),
+    location: 'Video call',
+    interviewers: ['Hiring manager'],
+  });
+  expectStatus(response, 200, 'schedule past interview');
+  return response.body;
+}
+
+export async function recordFeedback(
+  agency: ApiSession,
+  application: ApplicationView,
+  position: number,
+  decision: FeedbackDecision = FeedbackDecision.Advance,
+): Promise<ApplicationView> {
+  const response = await agency.post<ApplicationView>(
+    `/api/applications/${application.id}/stages/${application.stages[position].id}/feedback`,
+    {
+      decision,
+      rating: 3,
+      candidateMessage: 'Thank you: you explained your approach clearly.',
+      internalNotes: 'INTERNAL: salary expectations above band.',
+      version: application.version,
+    },
+  );
+  expectStatus(response, 201, 'record feedback');
+  return response.body;
+}
+
+/** A candidate's application, seen by the agency, whose first interview took place and has no feedback. */
+export async function applicationAwaitingFeedback(staff: ApiSession) {
+  const job = await createOpenJob(staff);
+  const candidate = await registerCandidate();
+  const applied = await apply(candidate.session, job.id);
+  const application = await interviewHeld(staff, applied, 0);
+  return { job, candidate, application };
+}

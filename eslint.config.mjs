@@ -11,6 +11,13 @@ export default [
     ignores: ['**/dist', '**/out-tsc', '**/test-output', '**/.data'],
   },
   {
+    files: ['**/*.ts', '**/*.mts', '**/*.cts'],
+    rules: {
+      // `const { secret: _omitted, ...rest } = row` is how we drop a field; that is not an unused variable.
+      '@typescript-eslint/no-unused-vars': ['error', { ignoreRestSiblings: true, argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
     files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.jsx', '**/*.mts', '**/*.mjs', '**/*.cts', '**/*.cjs'],
     rules: {
       '@nx/enforce-module-boundaries': [

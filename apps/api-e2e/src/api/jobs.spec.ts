@@ -43,7 +43,7 @@ describe('the public job board', () => {
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const query: string = `/api/jobs?q=${marker}&limit=3${cursor ? `&cursor=${cursor}` : ''}`;
+      const query = `/api/jobs?q=${marker}&limit=3${cursor ? `&cursor=${cursor}` : ''}`;
       const page: { body: Page<JobSummary> } = await visitor.get<Page<JobSummary>>(query);
       seen.push(...page.body.items.map((job) => job.title));
       cursor = page.body.nextCursor;

@@ -12,7 +12,6 @@ interface ProvisionedDatabase {
 }
 
 // CommonJS tool shared with `npm start` and the browser tests: DATABASE_URL's server, else embedded PostgreSQL.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { provisionDatabase } = require(join(workspaceRoot, 'tools/postgres/provision-database.cjs')) as {
   provisionDatabase: (options: { purpose: 'test'; fresh: boolean; log?: (message: string) => void }) => Promise<ProvisionedDatabase>;
 };

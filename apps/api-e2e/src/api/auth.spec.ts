@@ -13,7 +13,7 @@ describe('accounts and sessions', () => {
     expect(response.status).toBe(201);
     expect(response.body).toMatchObject({ email: email.toLowerCase(), fullName: 'Ada Lovelace', role: 'candidate' });
     expect(response.body).not.toHaveProperty('passwordHash');
-    const cookie = response.headers.get('set-cookie') ?? '';
+    const cookie = response.headers.getSetCookie().find((value) => value.startsWith('hb_session=')) ?? '';
     expect(cookie).toMatch(/^hb_session=[\w-]{40,};/);
     expect(cookie).toContain('HttpOnly');
     expect(cookie).toContain('SameSite=Lax');
@@ -45,6 +45,16 @@ describe('accounts and sessions', () => {
     const replay = new ApiSession();
     replay.sessionCookie = stolen;
     expect((await replay.get('/api/auth/me')).status).toBe(401);
+  });
+
+  it('refuses state-changing requests that do not echo the XSRF token, and changes nothing', async () => {
+    const forged = new ApiSession({ sendXsrfHeader: false });
+    const email = uniqueEmail('forged');
+    const response = await forged.post('/api/auth/register', { email, password: PASSWORD, fullName: 'Forged' });
+    expect(response.status).toBe(403);
+    expect(asError(response).message).toContain('security token');
+    const { rows } = await database().query('SELECT 1 FROM users WHERE email = $1', [email]);
+    expect(rows).toHaveLength(0);
   });
 
   it('refuses a short password and says how long it must be', async () => {

@@ -12,23 +12,38 @@ function apiUrl(): string {
   return url;
 }
 
-/** One browser-like caller: keeps the session cookie it is given, as a browser would. */
+const SESSION_COOKIE = 'hb_session';
+const XSRF_COOKIE = 'XSRF-TOKEN';
+
+/**
+ * One browser-like caller: keeps the cookies it is given and, like Angular's HttpClient,
+ * echoes the XSRF-TOKEN cookie in the X-XSRF-TOKEN header of state-changing requests.
+ */
 export class ApiSession {
-  private cookie: string | null = null;
+  private readonly cookies = new Map<string, string>();
+
+  constructor(private readonly options: { sendXsrfHeader: boolean } = { sendXsrfHeader: true }) {}
 
   async request<T = unknown>(method: string, path: string, body?: unknown, rawBody?: string): Promise<ApiResponse<T>> {
+    const mutating = !['GET', 'HEAD'].includes(method);
+    if (mutating && this.options.sendXsrfHeader && !this.cookies.has(XSRF_COOKIE)) {
+      await this.request('GET', '/api/health');
+    }
     const headers: Record<string, string> = { accept: 'application/json' };
     if (body !== undefined || rawBody !== undefined) headers['content-type'] = 'application/json';
-    if (this.cookie) headers['cookie'] = this.cookie;
+    if (this.cookies.size > 0) headers['cookie'] = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+    const xsrf = this.cookies.get(XSRF_COOKIE);
+    if (mutating && this.options.sendXsrfHeader && xsrf) headers['x-xsrf-token'] = xsrf;
     const response = await fetch(`${apiUrl()}${path}`, {
       method,
       headers,
       body: rawBody ?? (body === undefined ? undefined : JSON.stringify(body)),
     });
-    const setCookie = response.headers.get('set-cookie');
-    if (setCookie) {
-      const pair = setCookie.split(';')[0];
-      this.cookie = pair.endsWith('=') ? null : pair;
+    for (const setCookie of response.headers.getSetCookie()) {
+      const [pair] = setCookie.split(';');
+      const [name, ...value] = pair.split('=');
+      if (value.join('=') === '') this.cookies.delete(name);
+      else this.cookies.set(name, value.join('='));
     }
     const text = await response.text();
     return { status: response.status, body: (text ? JSON.parse(text) : null) as T, headers: response.headers };
@@ -46,13 +61,14 @@ export class ApiSession {
     return this.request<T>('PATCH', path, body);
   }
 
-  /** The session cookie as sent, e.g. to replay it after logout. */
+  /** The session cookie's value, e.g. to replay it after logout. */
   get sessionCookie(): string | null {
-    return this.cookie;
+    return this.cookies.get(SESSION_COOKIE) ?? null;
   }
 
   set sessionCookie(value: string | null) {
-    this.cookie = value;
+    if (value === null) this.cookies.delete(SESSION_COOKIE);
+    else this.cookies.set(SESSION_COOKIE, value);
   }
 }
 

@@ -3,6 +3,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { API_PREFIX } from '@heardback/contracts';
 import cookieParser from 'cookie-parser';
+import { xsrfProtection } from '../auth/xsrf-protection';
 import { AppConfig } from '../config/app-config';
 import { ApiExceptionFilter } from '../errors/api-exception.filter';
 import { createValidationPipe } from '../errors/api-validation.pipe';
@@ -17,6 +18,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.disable('x-powered-by');
   app.useBodyParser('json', { limit: '100kb' });
   app.use(cookieParser());
+  app.use(xsrfProtection({ secureCookies: config.secureCookies }));
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());

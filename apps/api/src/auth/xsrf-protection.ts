@@ -1,0 +1,46 @@
+import { ErrorCode } from '@heardback/contracts';
+import type { NextFunction, Request, Response } from 'express';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { ApiExceptionFilter } from '../errors/api-exception.filter';
+import { DomainError } from '@heardback/domain';
+
+export const XSRF_COOKIE = 'XSRF-TOKEN';
+export const XSRF_HEADER = 'x-xsrf-token';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Double-submit XSRF protection, matching Angular's HttpClient: every response carries a readable
+ * XSRF-TOKEN cookie, and every state-changing /api request must echo it in X-XSRF-TOKEN. A page on
+ * another site can make the browser send our cookies, but cannot read them to set the header.
+ */
+export function xsrfProtection(options: { secureCookies: boolean }) {
+  const filter = new ApiExceptionFilter();
+  return (request: Request, response: Response, next: NextFunction): void => {
+    const cookieToken: unknown = request.cookies?.[XSRF_COOKIE];
+    if (typeof cookieToken !== 'string' || cookieToken.length < 20) {
+      response.cookie(XSRF_COOKIE, randomBytes(24).toString('base64url'), {
+        httpOnly: false,
+        sameSite: 'lax',
+        secure: options.secureCookies,
+        path: '/',
+      });
+    }
+    if (SAFE_METHODS.has(request.method) || !request.path.startsWith('/api/')) {
+      return next();
+    }
+    const headerToken = request.header(XSRF_HEADER);
+    if (typeof cookieToken === 'string' && typeof headerToken === 'string' && sameToken(cookieToken, headerToken)) {
+      return next();
+    }
+    const error = filter.toApiError(
+      new DomainError(ErrorCode.Forbidden, 'This request is missing its security token. Reload the page and try again.'),
+    );
+    response.status(error.statusCode).json(error);
+  };
+}
+
+function sameToken(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}

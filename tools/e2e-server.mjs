@@ -25,7 +25,8 @@ const API_MAIN = join(REPO_ROOT, 'dist/apps/api/main.js');
 const API_STOP_TIMEOUT_MS = 15_000;
 
 /** @param {string} message */
-const log = (message) => console.log(`[e2e-server] ${message}`);
+// stderr: Playwright shows a webServer's stderr, not its stdout.
+const log = (message) => console.error(`[e2e-server] ${message}`);
 
 /** @type {import('node:child_process').ChildProcess | null} */
 let api = null;
@@ -45,6 +46,9 @@ try {
   }
   provisioning = provisionDatabase({ purpose: 'e2e', fresh: true, log });
   const db = await provisioning;
+  if (!db.embedded && process.env.DATABASE_URL) {
+    startJanitor(process.env.DATABASE_URL, db.databaseUrl);
+  }
   if (!stopping) {
     log(`starting the API on http://localhost:${PORT}`);
     api = spawn(process.execPath, [API_MAIN], {
@@ -74,6 +78,41 @@ try {
 } catch (error) {
   log(`✖ ${error instanceof Error ? error.message : String(error)}`);
   await stop(null, 1);
+}
+
+/**
+ * Playwright stops its webServer with SIGKILL to the process group unless the config sets
+ * `gracefulShutdown`; then nothing here runs. On DATABASE_URL's server the fresh database would
+ * be left behind, so a small detached process (its own session, which that SIGKILL does not
+ * reach) waits for this one to end and drops the database if it still exists.
+ * @param {string} serverUrl
+ * @param {string} databaseUrl
+ */
+function startJanitor(serverUrl, databaseUrl) {
+  if (process.env.KEEP_TEST_DATABASE === 'true') return;
+  const name = decodeURIComponent(new URL(databaseUrl).pathname.slice(1));
+  const script = `
+    const [pgPath, parentPid, serverUrl, name] = process.argv.slice(1);
+    const alive = () => { try { process.kill(Number(parentPid), 0); return true; } catch (e) { return e.code === 'EPERM'; } };
+    const drop = async (url) => {
+      const client = new (require(pgPath).Client)({ connectionString: url, connectionTimeoutMillis: 10000 });
+      await client.connect();
+      try { await client.query('DROP DATABASE IF EXISTS "' + name.replace(/"/g, '""') + '" WITH (FORCE)'); }
+      finally { await client.end(); }
+    };
+    const timer = setInterval(async () => {
+      if (alive()) return;
+      clearInterval(timer);
+      try { await drop(serverUrl); } catch (error) {
+        if (error.code === '3D000') { const u = new URL(serverUrl); u.pathname = '/postgres'; await drop(u.toString()).catch(() => {}); }
+      }
+    }, 500);`;
+  const child = spawn(
+    process.execPath,
+    ['-e', script, require.resolve('pg'), String(process.pid), serverUrl, name],
+    { detached: true, stdio: 'ignore', cwd: REPO_ROOT },
+  );
+  child.unref();
 }
 
 /**

@@ -1,0 +1,269 @@
+import { provideHttpClient } from '@angular/common/http';
+import {
+  HttpTestingController,
+  TestRequest,
+  provideHttpClientTesting,
+} from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import {
+  Router,
+  provideRouter,
+  withComponentInputBinding,
+} from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
+import {
+  EmploymentType,
+  ErrorCode,
+  JobStatus,
+  JobSummary,
+  Page,
+  WorkMode,
+} from '@heardback/contracts';
+import { JobBoard, SEARCH_DEBOUNCE_MS } from './job-board';
+
+function aJob(overrides: Partial<JobSummary> = {}): JobSummary {
+  return {
+    id: 'job-1',
+    title: 'Backend Engineer',
+    clientId: 'client-1',
+    clientName: 'Northwind Logistics',
+    location: 'Leeds',
+    workMode: WorkMode.Hybrid,
+    employmentType: EmploymentType.FullTime,
+    salary: { min: 55000, max: 70000, currency: 'GBP' },
+    status: JobStatus.Open,
+    publishedAt: '2026-05-01T09:00:00.000Z',
+    ...overrides,
+  };
+}
+
+function aPage(
+  items: JobSummary[],
+  nextCursor: string | null = null,
+): Page<JobSummary> {
+  return { items, nextCursor };
+}
+
+describe('JobBoard', () => {
+  let harness: RouterTestingHarness;
+  let http: HttpTestingController;
+
+  beforeEach(async () => {
+    TestBed.configureTestingModule({
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideRouter(
+          [{ path: 'jobs', component: JobBoard }],
+          withComponentInputBinding(),
+        ),
+      ],
+    });
+    http = TestBed.inject(HttpTestingController);
+    harness = await RouterTestingHarness.create();
+  });
+
+  afterEach(() => http.verify());
+
+  async function open(url: string): Promise<void> {
+    await harness.navigateByUrl(url, JobBoard);
+    await settle();
+  }
+
+  async function settle(): Promise<void> {
+    await harness.fixture.whenStable();
+  }
+
+  /** The one outstanding request for the jobs list. */
+  function jobsRequest(): TestRequest {
+    return http.expectOne((request) => request.url === '/api/jobs');
+  }
+
+  async function answer(page: Page<JobSummary>): Promise<void> {
+    jobsRequest().flush(page);
+    await settle();
+  }
+
+  const view = () => harness.routeNativeElement as HTMLElement;
+  const status = () =>
+    view().querySelector('[role="status"]')?.textContent?.trim();
+  const cards = () => Array.from(view().querySelectorAll('article'));
+  const titles = () =>
+    cards().map((card) => card.querySelector('h2')?.textContent?.trim());
+  const searchBox = () =>
+    view().querySelector<HTMLInputElement>('input[type="search"]');
+  const button = (name: string) =>
+    Array.from(view().querySelectorAll('button')).find(
+      (b) => b.textContent?.trim() === name,
+    );
+
+  it('lists each open job with its title, client, location, work mode, employment type and salary', async () => {
+    await open('/jobs');
+    await answer(
+      aPage([
+        aJob(),
+        aJob({
+          id: 'job-2',
+          title: 'Staff Nurse',
+          clientName: 'St Mary’s Clinic',
+          location: 'York',
+          workMode: WorkMode.Onsite,
+          employmentType: EmploymentType.PartTime,
+          salary: null,
+        }),
+      ]),
+    );
+
+    const shown = cards().map((card) =>
+      Array.from(card.querySelectorAll('h2, p, dd'), (element) =>
+        element.textContent?.trim(),
+      ),
+    );
+    expect(shown).toEqual([
+      [
+        'Backend Engineer',
+        'Northwind Logistics',
+        'Leeds',
+        'Hybrid',
+        'Full-time',
+        '£55,000 – £70,000',
+      ],
+      ['Staff Nurse', 'St Mary’s Clinic', 'York', 'On-site', 'Part-time'],
+    ]);
+    expect(status()).toBe('2 jobs');
+  });
+
+  it('says it is loading until the jobs arrive', async () => {
+    await open('/jobs');
+
+    expect(status()).toBe('Loading jobs…');
+    await answer(aPage([aJob()]));
+    expect(status()).toBe('1 job');
+  });
+
+  it('sends the search term from the URL to the API and shows it in the search box', async () => {
+    await open('/jobs?q=engineer');
+
+    const request = jobsRequest();
+    expect(request.request.params.get('q')).toBe('engineer');
+    expect(searchBox()?.value).toBe('engineer');
+    request.flush(aPage([aJob()]));
+    await settle();
+    expect(status()).toBe('1 job matches “engineer”');
+  });
+
+  it('searches when the visitor presses Enter, and puts the term in the URL so it can be shared', async () => {
+    await open('/jobs');
+    await answer(aPage([aJob(), aJob({ id: 'job-2', title: 'Staff Nurse' })]));
+
+    const box = searchBox() as HTMLInputElement;
+    box.value = 'nurse';
+    box.dispatchEvent(new Event('input'));
+    box.form?.requestSubmit();
+    await settle();
+
+    expect(TestBed.inject(Router).url).toBe('/jobs?q=nurse');
+    const request = jobsRequest();
+    expect(request.request.params.get('q')).toBe('nurse');
+    request.flush(aPage([aJob({ id: 'job-2', title: 'Staff Nurse' })]));
+    await settle();
+    expect(titles()).toEqual(['Staff Nurse']);
+    expect(status()).toBe('1 job matches “nurse”');
+  });
+
+  it('searches by itself once typing pauses', async () => {
+    await open('/jobs');
+    await answer(aPage([aJob()]));
+
+    const box = searchBox() as HTMLInputElement;
+    box.value = 'data';
+    box.dispatchEvent(new Event('input'));
+    await settle();
+    http.expectNone((request) => request.url === '/api/jobs');
+
+    await new Promise((resolve) =>
+      setTimeout(resolve, SEARCH_DEBOUNCE_MS + 50),
+    );
+    await settle();
+    expect(TestBed.inject(Router).url).toBe('/jobs?q=data');
+    expect(jobsRequest().request.params.get('q')).toBe('data');
+  });
+
+  it('says when nothing matches and offers to clear the search', async () => {
+    await open('/jobs?q=zookeeper');
+    await answer(aPage([]));
+
+    expect(status()).toBe('No jobs match “zookeeper”');
+    expect(cards()).toHaveLength(0);
+
+    button('Clear search')?.click();
+    await settle();
+    expect(TestBed.inject(Router).url).toBe('/jobs');
+    expect(jobsRequest().request.params.has('q')).toBe(false);
+  });
+
+  it('says what went wrong when the jobs cannot be loaded, and “Try again” loads them', async () => {
+    await open('/jobs');
+    jobsRequest().flush(
+      {
+        statusCode: 503,
+        code: ErrorCode.Internal,
+        message: 'Service unavailable',
+      },
+      { status: 503, statusText: 'Service Unavailable' },
+    );
+    await settle();
+
+    const alert = view().querySelector('[role="alert"]');
+    expect(alert?.textContent).toContain("We couldn't load the jobs");
+    expect(alert?.textContent).toContain(
+      'Our server had a problem (error 503)',
+    );
+    expect(cards()).toHaveLength(0);
+
+    button('Try again')?.click();
+    await settle();
+    await answer(aPage([aJob()]));
+    expect(view().querySelector('[role="alert"]')).toBeNull();
+    expect(titles()).toEqual(['Backend Engineer']);
+  });
+
+  it('appends the next page for the same search when “Load more jobs” is pressed', async () => {
+    await open('/jobs?q=engineer');
+    await answer(
+      aPage([aJob({ id: 'a', title: 'Backend Engineer' })], 'cursor-2'),
+    );
+    expect(status()).toBe('1+ jobs match “engineer”');
+
+    button('Load more jobs')?.click();
+    await settle();
+    const request = jobsRequest();
+    expect(request.request.params.get('cursor')).toBe('cursor-2');
+    expect(request.request.params.get('q')).toBe('engineer');
+    request.flush(aPage([aJob({ id: 'b', title: 'Frontend Engineer' })]));
+    await settle();
+
+    expect(titles()).toEqual(['Backend Engineer', 'Frontend Engineer']);
+    expect(status()).toBe('2 jobs match “engineer”');
+    expect(button('Load more jobs')).toBeUndefined();
+    expect(document.activeElement).toBe(cards()[1]);
+  });
+
+  it('keeps the jobs already shown when the next page fails, and lets the visitor try again', async () => {
+    await open('/jobs');
+    await answer(aPage([aJob({ id: 'a' })], 'cursor-2'));
+
+    button('Load more jobs')?.click();
+    await settle();
+    jobsRequest().error(new ProgressEvent('error'), { status: 0 });
+    await settle();
+
+    expect(cards()).toHaveLength(1);
+    expect(view().querySelector('[role="alert"]')?.textContent).toContain(
+      'could not reach Heardback',
+    );
+    button('Load more jobs')?.click();
+    await settle();
+    expect(jobsRequest().request.params.get('cursor')).toBe('cursor-2');
+  });
+});

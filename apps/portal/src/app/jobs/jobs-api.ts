@@ -1,0 +1,39 @@
+import { HttpClient, HttpParams } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import {
+  API_PREFIX,
+  JobSearchQuery,
+  JobSummary,
+  Page,
+} from '@heardback/contracts';
+import { Observable } from 'rxjs';
+
+export const JOBS_URL = `/${API_PREFIX}/jobs`;
+
+/** Turns a search into query parameters, leaving out anything empty so the API applies its defaults. */
+export function jobSearchParams(query: JobSearchQuery): HttpParams {
+  let params = new HttpParams();
+  for (const [name, value] of Object.entries(query) as [
+    string,
+    string | number | undefined,
+  ][]) {
+    const text = typeof value === 'string' ? value.trim() : value;
+    if (text === undefined || text === '') {
+      continue;
+    }
+    params = params.set(name, String(text));
+  }
+  return params;
+}
+
+/** The public open-jobs board: the one endpoint a visitor without an account can search. */
+@Injectable({ providedIn: 'root' })
+export class JobsApi {
+  private readonly http = inject(HttpClient);
+
+  search(query: JobSearchQuery): Observable<Page<JobSummary>> {
+    return this.http.get<Page<JobSummary>>(JOBS_URL, {
+      params: jobSearchParams(query),
+    });
+  }
+}

@@ -35,6 +35,8 @@ export default defineConfig({
     env: { E2E_PORT: port },
     reuseExistingServer: false,
     timeout: 180_000,
+    // Lets the e2e server stop the API and drop its database instead of being SIGKILLed.
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
     cwd: workspaceRoot,
   },
   projects: [

@@ -4,3 +4,4 @@ export * from './lib/auth';
 export * from './lib/jobs';
 export * from './lib/applications';
 export * from './lib/api-routes';
+export * from './lib/agency';

@@ -1,0 +1,51 @@
+import { ApplicationStatus, JobStatus, StageState, UserRole, WaitingFor } from './enums';
+import { JobSummary } from './jobs';
+
+/** An application as the agency sees it in lists (a per-job board, the "who is waiting" list). */
+export interface AgencyApplicationSummary {
+  id: string;
+  version: number;
+  status: ApplicationStatus;
+  candidate: { id: string; fullName: string; email: string };
+  job: { id: string; title: string; clientName: string };
+  currentStage: { id: string; name: string; position: number; state: StageState; feedbackDueAt: string | null } | null;
+  waitingFor: WaitingFor;
+  appliedAt: string;
+  /** When the candidate last saw something new on their timeline. */
+  lastHeardAt: string;
+}
+
+/** GET /api/jobs/:id/applications: every application on one job, for the recruiter's board by stage. */
+export interface JobApplicationsBoard {
+  job: JobSummary & { pipeline: string[] };
+  applications: AgencyApplicationSummary[];
+}
+
+/** GET /api/agency/waiting: open applications, longest silence first. */
+export interface WaitingApplication extends AgencyApplicationSummary {
+  /** Whole days since lastHeardAt. */
+  daysSilent: number;
+}
+
+/** GET /api/agency/jobs: every job in any status, for staff and recruiters. */
+export interface AgencyJobSummary extends JobSummary {
+  openApplications: number;
+}
+
+export interface AgencyJobQuery {
+  status?: JobStatus;
+}
+
+/** GET /api/users (staff): agency accounts. */
+export interface AgencyUserView {
+  id: string;
+  email: string;
+  fullName: string;
+  role: UserRole;
+  createdAt: string;
+}
+
+/** PATCH /api/me/profile */
+export interface UpdateProfileRequest {
+  fullName: string;
+}

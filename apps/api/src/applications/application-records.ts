@@ -1,4 +1,4 @@
-import { ErrorCode } from '@heardback/contracts';
+import { ErrorCode, FeedbackDecision } from '@heardback/contracts';
 import { ApplicationFacts, DomainError, Viewer, canViewApplication } from '@heardback/domain';
 import { EntityManager } from 'typeorm';
 import { FeedbackEntity } from '../feedback/feedback.entity';
@@ -51,10 +51,19 @@ export async function loadApplicationRecord(
 }
 
 export function toFacts(record: ApplicationRecord): ApplicationFacts {
+  return factsOf(record.application, record.stages, (stageId) => record.currentFeedback.get(stageId)?.decision ?? null);
+}
+
+/** What the domain rules need to know, from stored rows. */
+export function factsOf(
+  application: Pick<ApplicationEntity, 'status' | 'currentStageId'>,
+  stages: ApplicationStageEntity[],
+  decisionOf: (stageId: string) => FeedbackDecision | null,
+): ApplicationFacts {
   return {
-    status: record.application.status,
-    currentStageId: record.application.currentStageId,
-    stages: record.stages.map((stage) => ({
+    status: application.status,
+    currentStageId: application.currentStageId,
+    stages: stages.map((stage) => ({
       id: stage.id,
       name: stage.name,
       position: stage.position,
@@ -62,7 +71,7 @@ export function toFacts(record: ApplicationRecord): ApplicationFacts {
       startsAt: stage.startsAt,
       endsAt: stage.endsAt,
       heldAt: stage.heldAt,
-      currentDecision: record.currentFeedback.get(stage.id)?.decision ?? null,
+      currentDecision: decisionOf(stage.id),
     })),
   };
 }

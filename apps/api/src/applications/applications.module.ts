@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
+import { JobsModule } from '../jobs/jobs.module';
 import { TimelineModule } from '../timeline/timeline.module';
+import { AgencyApplicationListsService } from './agency-application-lists.service';
+import { AgencyApplicationsController } from './agency-applications.controller';
 import { ApplicationDecisionsService } from './application-decisions.service';
 import { ApplicationViewsService } from './application-views.service';
 import { ApplicationsController } from './applications.controller';
@@ -7,9 +10,9 @@ import { CandidateApplicationsService } from './candidate-applications.service';
 import { StageFeedbackService } from './stage-feedback.service';
 
 @Module({
-  imports: [TimelineModule],
-  controllers: [ApplicationsController],
-  providers: [ApplicationViewsService, CandidateApplicationsService, StageFeedbackService, ApplicationDecisionsService],
+  imports: [TimelineModule, JobsModule],
+  controllers: [ApplicationsController, AgencyApplicationsController],
+  providers: [AgencyApplicationListsService, ApplicationViewsService, CandidateApplicationsService, StageFeedbackService, ApplicationDecisionsService],
   exports: [CandidateApplicationsService, StageFeedbackService, ApplicationDecisionsService],
 })
 export class ApplicationsModule {}

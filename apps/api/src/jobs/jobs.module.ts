@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ClientEntity } from '../clients/client.entity';
 import { UserEntity } from '../users/user.entity';
+import { AgencyJobsController } from './agency-jobs.controller';
+import { AgencyJobsService } from './agency-jobs.service';
 import { JobSearchService } from './job-search.service';
 import { JobEntity } from './job.entity';
 import { JobsController } from './jobs.controller';
@@ -9,8 +11,8 @@ import { JobsService } from './jobs.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([JobEntity, ClientEntity, UserEntity])],
-  controllers: [JobsController],
-  providers: [JobsService, JobSearchService],
+  controllers: [JobsController, AgencyJobsController],
+  providers: [JobsService, JobSearchService, AgencyJobsService],
   exports: [JobsService],
 })
 export class JobsModule {}

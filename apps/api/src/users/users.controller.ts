@@ -1,20 +1,34 @@
-import { Body, Controller, Post } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { UserRole, UserView } from '@heardback/contracts';
-import { Roles } from '../auth/access.decorators';
+import { AgencyUserView, UserRole, UserView } from '@heardback/contracts';
+import { CurrentUser, Roles } from '../auth/access.decorators';
 import { toUserView } from '../auth/user-view';
 import { CreateUserDto } from './dto/create-user.dto';
+import { UpdateProfileDto } from './dto/update-profile.dto';
+import { UserEntity } from './user.entity';
 import { UsersService } from './users.service';
 
 @ApiTags('users')
-@Controller('users')
+@Controller()
 export class UsersController {
   constructor(private readonly users: UsersService) {}
 
+  @Roles(UserRole.Staff)
+  @Get('users')
+  list(): Promise<AgencyUserView[]> {
+    return this.users.listAgency();
+  }
+
   /** Staff create recruiter and staff accounts; candidates register themselves. */
   @Roles(UserRole.Staff)
-  @Post()
+  @Post('users')
   async create(@Body() body: CreateUserDto): Promise<UserView> {
     return toUserView(await this.users.create(body));
+  }
+
+  /** Anyone signed in may change the name they are addressed by. */
+  @Patch('me/profile')
+  async updateProfile(@Body() body: UpdateProfileDto, @CurrentUser() user: UserEntity): Promise<UserView> {
+    return toUserView(await this.users.rename(user, body.fullName));
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { UserRole } from '@heardback/contracts';
+import { AgencyUserView, UserRole } from '@heardback/contracts';
+import { In } from 'typeorm';
 import { Repository } from 'typeorm';
 import { PasswordHasher } from '../auth/password-hasher';
 import { UserEntity } from './user.entity';
@@ -34,5 +35,15 @@ export class UsersService {
       .addSelect('user.passwordHash')
       .where('user.email = :email', { email: email.toLowerCase() })
       .getOne();
+  }
+
+  async listAgency(): Promise<AgencyUserView[]> {
+    const users = await this.users.find({ where: { role: In([UserRole.Recruiter, UserRole.Staff]) }, order: { fullName: 'ASC' } });
+    return users.map(({ id, email, fullName, role, createdAt }) => ({ id, email, fullName, role, createdAt: createdAt.toISOString() }));
+  }
+
+  async rename(user: UserEntity, fullName: string): Promise<UserEntity> {
+    await this.users.update({ id: user.id }, { fullName });
+    return { ...user, fullName };
   }
 }

@@ -1,0 +1,81 @@
+import { AgencyJobSummary, AgencyUserView, ErrorCode, JobApplicationsBoard, JobStatus, UserRole, UserView, WaitingApplication } from '@heardback/contracts';
+import { ApiSession, asError } from '../support/api-client';
+import { closeDatabase, database } from '../support/database';
+import { apply, applicationAwaitingFeedback, createOpenJob, recordFeedback, registerCandidate, signInAsAgency } from '../support/factories';
+
+describe("the agency's lists", () => {
+  let staff: ApiSession;
+
+  beforeAll(async () => {
+    staff = await signInAsAgency();
+  });
+
+  afterAll(closeDatabase);
+
+  it('shows every application on a job with its current stage, for the board by stage', async () => {
+    const { job, application } = await applicationAwaitingFeedback(staff);
+    const second = await registerCandidate('Second Candidate');
+    const secondApplication = await apply(second.session, job.id);
+    await recordFeedback(staff, application, 0);
+    const board = await staff.get<JobApplicationsBoard>(`/api/jobs/${job.id}/applications`);
+    expect(board.status).toBe(200);
+    expect(board.body.job.pipeline).toEqual(['Phone screen', 'Technical', 'Final']);
+    const byId = new Map(board.body.applications.map((item) => [item.id, item]));
+    expect(byId.get(application.id)?.currentStage).toMatchObject({ name: 'Technical', position: 1 });
+    expect(byId.get(secondApplication.id)).toMatchObject({ candidate: { fullName: 'Second Candidate' }, waitingFor: 'scheduling' });
+  });
+
+  it('puts the candidate who has heard nothing for longest at the top of "who is waiting"', async () => {
+    const quiet = await applicationAwaitingFeedback(staff);
+    const recent = await applicationAwaitingFeedback(staff);
+    await database().query(`UPDATE timeline_events SET at = now() - interval '9 days' WHERE application_id = $1`, [quiet.application.id]);
+    const waiting = await staff.get<WaitingApplication[]>('/api/agency/waiting');
+    const ids = waiting.body.map((item) => item.id);
+    expect(ids.indexOf(quiet.application.id)).toBeLessThan(ids.indexOf(recent.application.id));
+    expect(waiting.body.find((item) => item.id === quiet.application.id)?.daysSilent).toBe(9);
+    expect(waiting.body.find((item) => item.id === recent.application.id)?.daysSilent).toBe(0);
+  });
+
+  it('leaves closed applications off "who is waiting"', async () => {
+    const { application, candidate } = await applicationAwaitingFeedback(staff);
+    await candidate.session.post(`/api/applications/${application.id}/withdraw`, { reason: 'Found another job' });
+    const waiting = await staff.get<WaitingApplication[]>('/api/agency/waiting');
+    expect(waiting.body.map((item) => item.id)).not.toContain(application.id);
+  });
+
+  it('lists jobs in every status with their open applications, filtered by status', async () => {
+    const { job } = await applicationAwaitingFeedback(staff);
+    const draft = await createOpenJob(staff, { status: JobStatus.Draft });
+    const all = await staff.get<AgencyJobSummary[]>('/api/agency/jobs');
+    expect(all.body.find((item) => item.id === job.id)?.openApplications).toBe(1);
+    expect(all.body.map((item) => item.id)).toContain(draft.id);
+    const drafts = await staff.get<AgencyJobSummary[]>('/api/agency/jobs?status=draft');
+    expect(drafts.body.every((item) => item.status === JobStatus.Draft)).toBe(true);
+    expect((await staff.get('/api/agency/jobs?status=archived')).status).toBe(400);
+  });
+
+  it('lists agency accounts to staff only, never candidates', async () => {
+    await signInAsAgency(UserRole.Recruiter);
+    await registerCandidate();
+    const users = await staff.get<AgencyUserView[]>('/api/users');
+    expect(users.body.length).toBeGreaterThan(0);
+    expect(users.body.every((user) => user.role !== UserRole.Candidate)).toBe(true);
+    const recruiter = await signInAsAgency(UserRole.Recruiter);
+    expect(asError(await recruiter.get('/api/users')).code).toBe(ErrorCode.Forbidden);
+  });
+
+  it('keeps candidates off the agency lists', async () => {
+    const { session } = await registerCandidate();
+    expect((await session.get('/api/agency/waiting')).status).toBe(403);
+    expect((await session.get('/api/agency/jobs')).status).toBe(403);
+  });
+
+  it('lets anyone signed in change their name, and nothing else about them', async () => {
+    const { session } = await registerCandidate('Old Name');
+    const renamed = await session.patch<UserView>('/api/me/profile', { fullName: '  New Name ' });
+    expect(renamed.body).toMatchObject({ fullName: 'New Name', role: 'candidate' });
+    expect((await session.get<UserView>('/api/auth/me')).body.fullName).toBe('New Name');
+    const escalate = await session.patch('/api/me/profile', { fullName: 'X', role: 'staff' });
+    expect(escalate.status).toBe(400);
+  });
+});

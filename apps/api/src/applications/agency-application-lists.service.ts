@@ -1,0 +1,104 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AgencyApplicationSummary, FeedbackDecision, WaitingApplication } from '@heardback/contracts';
+import { OPEN_STATUSES, effectiveStageState, waitingFor } from '@heardback/domain';
+import { DataSource, In } from 'typeorm';
+import { ApplicationStageEntity } from './application-stage.entity';
+import { factsOf } from './application-records';
+import { ApplicationEntity } from './application.entity';
+
+interface ApplicationRow {
+  id: string;
+  version: number;
+  status: ApplicationEntity['status'];
+  current_stage_id: string | null;
+  created_at: Date;
+  candidate_id: string;
+  full_name: string;
+  email: string;
+  job_id: string;
+  title: string;
+  client_name: string;
+  last_heard_at: Date;
+}
+
+const DAY = 86_400_000;
+
+/**
+ * Lists of applications for the agency, built in three queries whatever the list's length
+ * (applications, their stages, their current feedback decisions), never one query per row.
+ */
+@Injectable()
+export class AgencyApplicationListsService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  forJob(jobId: string): Promise<AgencyApplicationSummary[]> {
+    return this.summaries('a.job_id = $1', [jobId], 'a.created_at ASC');
+  }
+
+  /** Open applications, the longest-silent first: whoever has waited longest to hear anything. */
+  async waiting(now = new Date()): Promise<WaitingApplication[]> {
+    const summaries = await this.summaries('a.status = ANY($1)', [OPEN_STATUSES], 'last_heard_at ASC, a.id');
+    return summaries.map((summary) => ({
+      ...summary,
+      daysSilent: Math.floor((now.getTime() - Date.parse(summary.lastHeardAt)) / DAY),
+    }));
+  }
+
+  private async summaries(where: string, params: unknown[], orderBy: string): Promise<AgencyApplicationSummary[]> {
+    const rows: ApplicationRow[] = await this.dataSource.query(
+      `SELECT a.id, a.version, a.status, a.current_stage_id, a.created_at,
+              u.id AS candidate_id, u.full_name, u.email, j.id AS job_id, j.title, c.name AS client_name,
+              coalesce((SELECT max(t.at) FROM timeline_events t WHERE t.application_id = a.id AND t.candidate_visible), a.created_at) AS last_heard_at
+         FROM applications a
+         JOIN users u ON u.id = a.candidate_id
+         JOIN jobs j ON j.id = a.job_id
+         JOIN clients c ON c.id = j.client_id
+        WHERE ${where}
+        ORDER BY ${orderBy}
+        LIMIT 1000`,
+      params,
+    );
+    if (rows.length === 0) return [];
+    const ids = rows.map((row) => row.id);
+    const stages = await this.dataSource.manager.find(ApplicationStageEntity, {
+      where: { applicationId: In(ids) },
+      order: { position: 'ASC' },
+    });
+    const decisions: { stage_id: string; decision: FeedbackDecision }[] = await this.dataSource.query(
+      `SELECT DISTINCT ON (stage_id) stage_id, decision FROM feedback WHERE application_id = ANY($1) ORDER BY stage_id, version DESC`,
+      [ids],
+    );
+    const decisionByStage = new Map(decisions.map((row) => [row.stage_id, row.decision]));
+    const now = new Date();
+    return rows.map((row) => {
+      const ownStages = stages.filter((stage) => stage.applicationId === row.id);
+      const facts = factsOf(
+        { status: row.status, currentStageId: row.current_stage_id },
+        ownStages,
+        (stageId) => decisionByStage.get(stageId) ?? null,
+      );
+      const index = ownStages.findIndex((stage) => stage.id === row.current_stage_id);
+      const current = index >= 0 ? ownStages[index] : null;
+      return {
+        id: row.id,
+        version: row.version,
+        status: row.status,
+        candidate: { id: row.candidate_id, fullName: row.full_name, email: row.email },
+        job: { id: row.job_id, title: row.title, clientName: row.client_name },
+        currentStage: current
+          ? {
+              id: current.id,
+              name: current.name,
+              position: current.position,
+              state: effectiveStageState(facts.stages[index], now),
+              feedbackDueAt: current.feedbackDueAt?.toISOString() ?? null,
+            }
+          : null,
+        waitingFor: waitingFor(facts, now),
+        appliedAt: row.created_at.toISOString(),
+        lastHeardAt: new Date(row.last_heard_at).toISOString(),
+      };
+    });
+  }
+}

@@ -1,0 +1,12 @@
+import { UpdateProfileRequest } from '@heardback/contracts';
+import { Transform } from 'class-transformer';
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { trim } from '../../auth/dto/credentials.dto';
+
+export class UpdateProfileDto implements UpdateProfileRequest {
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty({ message: 'must not be empty' })
+  @MaxLength(120)
+  fullName!: string;
+}

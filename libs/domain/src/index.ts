@@ -5,3 +5,5 @@ export * from './lib/waiting-for';
 export * from './lib/feedback-deadline';
 export * from './lib/visibility';
 export * from './lib/job-pipeline';
+export * from './lib/clock';
+export * from './lib/working-hours';

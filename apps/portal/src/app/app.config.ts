@@ -1,18 +1,41 @@
 import {
   ApplicationConfig,
+  inject,
+  provideAppInitializer,
   provideBrowserGlobalErrorListeners,
   provideZonelessChangeDetection,
 } from '@angular/core';
-import { provideHttpClient, withFetch } from '@angular/common/http';
+import {
+  provideHttpClient,
+  withFetch,
+  withInterceptors,
+  withXsrfConfiguration,
+} from '@angular/common/http';
 import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { appRoutes } from './app.routes';
+import { SessionStore } from './core/session';
+import { sessionExpiryInterceptor } from './core/session-expiry';
 
 export const appConfig: ApplicationConfig = {
   providers: [
     provideBrowserGlobalErrorListeners(),
     provideZonelessChangeDetection(),
-    provideHttpClient(withFetch()),
-    // Query parameters such as ?q= arrive as component inputs.
+    provideHttpClient(
+      withFetch(),
+      // The API sets XSRF-TOKEN on every response and refuses a mutating /api request without
+      // the same value in X-XSRF-TOKEN. Angular sends it for same-origin (relative) URLs only.
+      withXsrfConfiguration({
+        cookieName: 'XSRF-TOKEN',
+        headerName: 'X-XSRF-TOKEN',
+      }),
+      withInterceptors([sessionExpiryInterceptor]),
+    ),
+    // Query parameters such as ?q= and route parameters such as :id arrive as component inputs.
     provideRouter(appRoutes, withComponentInputBinding()),
+    // Who is signed in decides the navigation and the guards. Asked at startup without holding
+    // back the first page: the public board does not need it, and guards wait for the answer.
+    provideAppInitializer(() => {
+      void inject(SessionStore).load();
+    }),
   ],
 };

@@ -1,5 +1,8 @@
 import { Route } from '@angular/router';
+import { UserRole } from '@heardback/contracts';
+import { requireRole } from './core/role-guard';
 
+/** One lazy route per area: the public board and sign-in, the candidate's, the recruiter's, staff's. */
 export const appRoutes: Route[] = [
   { path: '', pathMatch: 'full', redirectTo: 'jobs' },
   {
@@ -7,5 +10,46 @@ export const appRoutes: Route[] = [
     title: 'Open jobs · Heardback',
     loadComponent: () => import('./jobs/job-board').then((m) => m.JobBoard),
   },
-  { path: '**', redirectTo: 'jobs' },
+  {
+    path: 'jobs/:id',
+    title: 'Job · Heardback',
+    loadComponent: () =>
+      import('./jobs/job-detail-page').then((m) => m.JobDetailPage),
+  },
+  {
+    path: 'sign-in',
+    title: 'Sign in · Heardback',
+    loadComponent: () =>
+      import('./auth/sign-in-page').then((m) => m.SignInPage),
+  },
+  {
+    path: 'register',
+    title: 'Create your account · Heardback',
+    loadComponent: () =>
+      import('./auth/register-page').then((m) => m.RegisterPage),
+  },
+  {
+    path: 'me',
+    canMatch: [requireRole(UserRole.Candidate)],
+    loadChildren: () =>
+      import('./candidate/candidate.routes').then((m) => m.CANDIDATE_ROUTES),
+  },
+  {
+    path: 'recruiter',
+    canMatch: [requireRole(UserRole.Recruiter, UserRole.Staff)],
+    loadChildren: () =>
+      import('./recruiter/recruiter.routes').then((m) => m.RECRUITER_ROUTES),
+  },
+  {
+    path: 'staff',
+    canMatch: [requireRole(UserRole.Staff)],
+    loadChildren: () =>
+      import('./staff/staff.routes').then((m) => m.STAFF_ROUTES),
+  },
+  {
+    path: '**',
+    title: 'Page not found · Heardback',
+    loadComponent: () =>
+      import('./page-not-found').then((m) => m.PageNotFound),
+  },
 ];

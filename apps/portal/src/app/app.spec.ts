@@ -5,10 +5,22 @@ import {
 } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
+import { UserRole, UserView } from '@heardback/contracts';
 import { App } from './app';
 import { appRoutes } from './app.routes';
+import { NoticeService } from './core/notice';
+import { SessionStore } from './core/session';
+
+const userWith = (role: UserRole): UserView => ({
+  id: 'u1',
+  email: `${role}@heardback.test`,
+  fullName: `Some ${role}`,
+  role,
+});
 
 describe('App', () => {
+  let http: HttpTestingController;
+
   beforeEach(() => {
     TestBed.configureTestingModule({
       imports: [App],
@@ -18,11 +30,32 @@ describe('App', () => {
         provideHttpClientTesting(),
       ],
     });
+    http = TestBed.inject(HttpTestingController);
   });
 
-  it('names the product and its promise in the header', async () => {
+  async function shellAs(user: UserView | null) {
+    const session = TestBed.inject(SessionStore);
+    const loading = session.load();
+    const me = http.expectOne('/api/auth/me');
+    if (user) {
+      me.flush(user);
+    } else {
+      me.flush(null, { status: 401, statusText: 'Unauthorized' });
+    }
+    await loading;
     const fixture = TestBed.createComponent(App);
     await fixture.whenStable();
+    return fixture;
+  }
+
+  const navLinks = (root: HTMLElement) =>
+    Array.from(
+      root.querySelectorAll('nav[aria-label="Main"] a, nav[aria-label="Main"] button'),
+      (element) => element.textContent?.trim(),
+    );
+
+  it('names the product and its promise in the header', async () => {
+    const fixture = await shellAs(null);
 
     const header = (fixture.nativeElement as HTMLElement).querySelector(
       'header',
@@ -31,8 +64,16 @@ describe('App', () => {
     expect(header?.textContent).toContain('Every candidate hears back.');
   });
 
+  it('keeps the skip link to the main content first', async () => {
+    const fixture = await shellAs(null);
+
+    const first = (fixture.nativeElement as HTMLElement).querySelector('a');
+    expect(first?.textContent).toBe('Skip to main content');
+    expect(first?.getAttribute('href')).toBe('#main');
+  });
+
   it('opens the job board at the site root', async () => {
-    const fixture = TestBed.createComponent(App);
+    const fixture = await shellAs(null);
     const router = TestBed.inject(Router);
 
     await router.navigateByUrl('/');
@@ -42,8 +83,67 @@ describe('App', () => {
     expect(
       (fixture.nativeElement as HTMLElement).querySelector('h1')?.textContent,
     ).toBe('Open jobs');
-    TestBed.inject(HttpTestingController).expectOne(
-      (request) => request.url === '/api/jobs',
+    http.expectOne((request) => request.url === '/api/jobs');
+  });
+
+  it.each([
+    ['a visitor', null, ['Jobs', 'Sign in', 'Register']],
+    ['a candidate', UserRole.Candidate, ['Jobs', 'My applications', 'Profile', 'Sign out']],
+    ['a recruiter', UserRole.Recruiter, ['Jobs', 'Feedback queue', 'Sign out']],
+    ['staff', UserRole.Staff, ['Jobs', 'Recruiter queue', 'Staff', 'Sign out']],
+  ])('shows %s the navigation for their role', async (_who, role, expected) => {
+    const fixture = await shellAs(role ? userWith(role) : null);
+
+    expect(navLinks(fixture.nativeElement)).toEqual(expected);
+  });
+
+  it('marks the page you are on in the navigation', async () => {
+    const fixture = await shellAs(null);
+    const router = TestBed.inject(Router);
+
+    await router.navigateByUrl('/sign-in');
+    await fixture.whenStable();
+
+    const current = (fixture.nativeElement as HTMLElement).querySelector(
+      'nav [aria-current="page"]',
+    );
+    expect(current?.textContent?.trim()).toBe('Sign in');
+  });
+
+  it('signs out, returns to the board and says so', async () => {
+    const fixture = await shellAs(userWith(UserRole.Candidate));
+    const root = fixture.nativeElement as HTMLElement;
+
+    Array.from(root.querySelectorAll('button'))
+      .find((button) => button.textContent?.trim() === 'Sign out')
+      ?.click();
+    http.expectOne({ method: 'POST', url: '/api/auth/logout' }).flush(null);
+    await fixture.whenStable();
+    http.expectOne((request) => request.url === '/api/jobs');
+    await fixture.whenStable();
+
+    expect(TestBed.inject(Router).url).toBe('/jobs');
+    expect(navLinks(root)).toEqual(['Jobs', 'Sign in', 'Register']);
+    expect(root.querySelector('[aria-live]')?.textContent).toContain(
+      'You are signed out.',
+    );
+  });
+
+  it('shows page notices in a live region, and clears them on the next page', async () => {
+    const fixture = await shellAs(null);
+    const root = fixture.nativeElement as HTMLElement;
+    const router = TestBed.inject(Router);
+
+    TestBed.inject(NoticeService).show('Something to know');
+    await fixture.whenStable();
+    expect(root.querySelector('[aria-live="polite"]')?.textContent).toContain(
+      'Something to know',
+    );
+
+    await router.navigateByUrl('/sign-in');
+    await fixture.whenStable();
+    expect(root.querySelector('[aria-live="polite"]')?.textContent).not.toContain(
+      'Something to know',
     );
   });
 });

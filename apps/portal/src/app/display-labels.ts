@@ -1,4 +1,11 @@
-import { EmploymentType, WorkMode } from '@heardback/contracts';
+import {
+  ApplicationStatus,
+  EmploymentType,
+  StageState,
+  UserRole,
+  WaitingFor,
+  WorkMode,
+} from '@heardback/contracts';
 
 /** The words a person reads for each enum value the API sends. */
 export const WORK_MODE_LABELS: Record<WorkMode, string> = {
@@ -13,4 +20,55 @@ export const EMPLOYMENT_TYPE_LABELS: Record<EmploymentType, string> = {
   [EmploymentType.Contract]: 'Contract',
   [EmploymentType.Temporary]: 'Temporary',
   [EmploymentType.Internship]: 'Internship',
+};
+
+/** "That page is for recruiters." */
+export const ROLE_AS_AUDIENCE: Record<UserRole, string> = {
+  [UserRole.Candidate]: 'candidates',
+  [UserRole.Recruiter]: 'recruiters',
+  [UserRole.Staff]: 'agency staff',
+};
+
+/** "You are signed in as a candidate." */
+export const ROLE_AS_SUBJECT: Record<UserRole, string> = {
+  [UserRole.Candidate]: 'a candidate',
+  [UserRole.Recruiter]: 'a recruiter',
+  [UserRole.Staff]: 'agency staff',
+};
+
+export const APPLICATION_STATUS_LABELS: Record<ApplicationStatus, string> = {
+  [ApplicationStatus.Applied]: 'Applied',
+  [ApplicationStatus.Screening]: 'Screening',
+  [ApplicationStatus.Interviewing]: 'Interviewing',
+  [ApplicationStatus.Offer]: 'Offer',
+  [ApplicationStatus.Hired]: 'Hired',
+  [ApplicationStatus.Rejected]: 'Not successful',
+  [ApplicationStatus.Withdrawn]: 'Withdrawn',
+  [ApplicationStatus.JobClosed]: 'Job closed',
+};
+
+/** Statuses in which the application is still going and the candidate may withdraw. */
+export const OPEN_APPLICATION_STATUSES: readonly ApplicationStatus[] = [
+  ApplicationStatus.Applied,
+  ApplicationStatus.Screening,
+  ApplicationStatus.Interviewing,
+  ApplicationStatus.Offer,
+];
+
+/** What the application waits for, said to the candidate. */
+export const WAITING_FOR_TEXT: Record<WaitingFor, string> = {
+  [WaitingFor.Scheduling]: 'The agency is arranging your next interview.',
+  [WaitingFor.Interview]: 'Your next interview is booked.',
+  [WaitingFor.Feedback]: 'The interviewers are writing your feedback.',
+  [WaitingFor.Decision]: 'The agency is making a decision.',
+  [WaitingFor.CandidateResponse]: 'The agency is waiting for your reply.',
+  [WaitingFor.Nothing]: 'Nothing: this application is closed.',
+};
+
+export const STAGE_STATE_LABELS: Record<StageState, string> = {
+  [StageState.Pending]: 'Not scheduled yet',
+  [StageState.Scheduled]: 'Scheduled',
+  [StageState.AwaitingFeedback]: 'Waiting for feedback',
+  [StageState.FeedbackRecorded]: 'Done',
+  [StageState.Skipped]: 'Skipped',
 };

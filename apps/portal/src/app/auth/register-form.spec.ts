@@ -1,0 +1,132 @@
+import { provideHttpClient } from '@angular/common/http';
+import {
+  HttpTestingController,
+  provideHttpClientTesting,
+} from '@angular/common/http/testing';
+import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { ErrorCode, UserRole, UserView } from '@heardback/contracts';
+import { RegisterForm } from './register-form';
+
+describe('RegisterForm', () => {
+  let fixture: ComponentFixture<RegisterForm>;
+  let http: HttpTestingController;
+
+  beforeEach(async () => {
+    TestBed.configureTestingModule({
+      providers: [provideHttpClient(), provideHttpClientTesting()],
+    });
+    http = TestBed.inject(HttpTestingController);
+    fixture = TestBed.createComponent(RegisterForm);
+    await fixture.whenStable();
+  });
+
+  afterEach(() => http.verify());
+
+  const root = () => fixture.nativeElement as HTMLElement;
+  const input = (id: string) =>
+    root().querySelector<HTMLInputElement>(`#register-${id}`) as HTMLInputElement;
+  const type = (id: string, value: string) => {
+    input(id).value = value;
+    input(id).dispatchEvent(new Event('input'));
+  };
+  const submit = async () => {
+    root().querySelector<HTMLButtonElement>('button[type="submit"]')?.click();
+    await fixture.whenStable();
+  };
+  const errorText = (id: string) =>
+    root().querySelector(`#register-${id}-error`)?.textContent?.trim();
+
+  function fillIn(): void {
+    type('full-name', '  Robin Example ');
+    type('email', 'robin@example.com');
+    type('password', 'a-long-password');
+  }
+
+  it('checks the password length the API requires before sending anything', async () => {
+    type('full-name', 'Robin Example');
+    type('email', 'robin@example.com');
+    type('password', 'short');
+    await submit();
+
+    expect(errorText('password')).toBe('Use at least 10 characters.');
+    expect(input('password').getAttribute('aria-describedby')).toContain(
+      'register-password-error',
+    );
+    http.expectNone('/api/auth/register');
+  });
+
+  it('creates the account with the name trimmed and tells the page', async () => {
+    const registered: UserView[] = [];
+    fixture.componentInstance.registered.subscribe((user) =>
+      registered.push(user),
+    );
+    fillIn();
+    await submit();
+
+    const request = http.expectOne({ method: 'POST', url: '/api/auth/register' });
+    expect(request.request.body).toEqual({
+      fullName: 'Robin Example',
+      email: 'robin@example.com',
+      password: 'a-long-password',
+    });
+    const robin = {
+      id: 'u9',
+      email: 'robin@example.com',
+      fullName: 'Robin Example',
+      role: UserRole.Candidate,
+    };
+    request.flush(robin);
+
+    expect(registered).toEqual([robin]);
+  });
+
+  it('says at the email field when the email already has an account, and offers to sign in', async () => {
+    const wantsSignIn = jest.fn();
+    fixture.componentInstance.signInInstead.subscribe(wantsSignIn);
+    fillIn();
+    await submit();
+
+    http.expectOne('/api/auth/register').flush(
+      {
+        statusCode: 409,
+        code: ErrorCode.EmailTaken,
+        message: 'An account with this email already exists',
+      },
+      { status: 409, statusText: 'Conflict' },
+    );
+    await fixture.whenStable();
+
+    expect(errorText('email')).toContain(
+      'There is already an account with this email.',
+    );
+    Array.from(root().querySelectorAll('button'))
+      .find((b) => b.textContent?.includes('Sign in with this email instead'))
+      ?.click();
+    expect(wantsSignIn).toHaveBeenCalled();
+  });
+
+  it('shows each of the API’s validation reasons at its own field', async () => {
+    fillIn();
+    await submit();
+
+    http.expectOne('/api/auth/register').flush(
+      {
+        statusCode: 400,
+        code: ErrorCode.ValidationFailed,
+        message: 'Validation failed',
+        details: [
+          { field: 'fullName', reasons: ['must not be empty'] },
+          { field: 'password', reasons: ['must be at least 10 characters'] },
+        ],
+      },
+      { status: 400, statusText: 'Bad Request' },
+    );
+    await fixture.whenStable();
+
+    expect(errorText('full-name')).toBe('Full name must not be empty.');
+    expect(errorText('password')).toBe(
+      'Password must be at least 10 characters.',
+    );
+    expect(errorText('email')).toBeUndefined();
+  });
+});

@@ -1,0 +1,132 @@
+import { provideHttpClient } from '@angular/common/http';
+import {
+  HttpTestingController,
+  provideHttpClientTesting,
+} from '@angular/common/http/testing';
+import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { ErrorCode, UserRole, UserView } from '@heardback/contracts';
+import { SignInForm } from './sign-in-form';
+
+const casey: UserView = {
+  id: 'u1',
+  email: 'candidate@heardback.test',
+  fullName: 'Casey Candidate',
+  role: UserRole.Candidate,
+};
+
+describe('SignInForm', () => {
+  let fixture: ComponentFixture<SignInForm>;
+  let http: HttpTestingController;
+  let signedIn: UserView[];
+
+  beforeEach(async () => {
+    TestBed.configureTestingModule({
+      providers: [provideHttpClient(), provideHttpClientTesting()],
+    });
+    http = TestBed.inject(HttpTestingController);
+    fixture = TestBed.createComponent(SignInForm);
+    signedIn = [];
+    fixture.componentInstance.signedIn.subscribe((user) => signedIn.push(user));
+    document.body.appendChild(fixture.nativeElement);
+    await fixture.whenStable();
+  });
+
+  afterEach(() => {
+    http.verify();
+    (fixture.nativeElement as HTMLElement).remove();
+  });
+
+  const root = () => fixture.nativeElement as HTMLElement;
+  const field = (label: string) => {
+    const labelElement = Array.from(root().querySelectorAll('label')).find(
+      (l) => l.textContent?.trim() === label,
+    );
+    return root().querySelector<HTMLInputElement>(`#${labelElement?.htmlFor}`);
+  };
+  const type = (label: string, value: string) => {
+    const input = field(label) as HTMLInputElement;
+    input.value = value;
+    input.dispatchEvent(new Event('input'));
+  };
+  const submit = async () => {
+    root().querySelector<HTMLButtonElement>('button[type="submit"]')?.click();
+    await fixture.whenStable();
+  };
+  const errorFor = (label: string) => {
+    const described = field(label)?.getAttribute('aria-describedby');
+    return described
+      ? root().querySelector(`#${described}`)?.textContent?.trim()
+      : undefined;
+  };
+
+  it('says what is missing, at the field, without calling the API', async () => {
+    await submit();
+
+    expect(errorFor('Email')).toBe('Enter your email address.');
+    expect(errorFor('Password')).toBe('Enter your password.');
+    expect(field('Email')?.getAttribute('aria-invalid')).toBe('true');
+    expect(document.activeElement).toBe(field('Email'));
+    http.expectNone('/api/auth/login');
+  });
+
+  it('signs in and tells the page who signed in', async () => {
+    type('Email', 'candidate@heardback.test');
+    type('Password', 'heardback-demo');
+    await submit();
+
+    const request = http.expectOne('/api/auth/login');
+    expect(request.request.body).toEqual({
+      email: 'candidate@heardback.test',
+      password: 'heardback-demo',
+    });
+    request.flush(casey);
+    await fixture.whenStable();
+
+    expect(signedIn).toEqual([casey]);
+  });
+
+  it('says the email and password do not match when the API answers 401', async () => {
+    type('Email', 'candidate@heardback.test');
+    type('Password', 'wrong-password');
+    await submit();
+
+    http.expectOne('/api/auth/login').flush(
+      {
+        statusCode: 401,
+        code: ErrorCode.InvalidCredentials,
+        message: 'Wrong email or password',
+      },
+      { status: 401, statusText: 'Unauthorized' },
+    );
+    await fixture.whenStable();
+
+    expect(root().querySelector('[role="alert"]')?.textContent).toContain(
+      'That email and password do not match an account.',
+    );
+    expect(signedIn).toEqual([]);
+  });
+
+  it('shows the API’s reasons at the field they are about', async () => {
+    type('Email', 'someone@localhost');
+    type('Password', 'whatever');
+    await submit();
+
+    http.expectOne('/api/auth/login').flush(
+      {
+        statusCode: 400,
+        code: ErrorCode.ValidationFailed,
+        message: 'Validation failed',
+        details: [{ field: 'email', reasons: ['must be an email address'] }],
+      },
+      { status: 400, statusText: 'Bad Request' },
+    );
+    await fixture.whenStable();
+
+    expect(errorFor('Email')).toBe('Email must be an email address.');
+    expect(document.activeElement).toBe(field('Email'));
+
+    type('Email', 'someone@example.com');
+    await fixture.whenStable();
+    expect(errorFor('Email')).toBeUndefined();
+  });
+});

@@ -1,0 +1,130 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  inject,
+  input,
+  output,
+  signal,
+  viewChild,
+} from '@angular/core';
+import {
+  NonNullableFormBuilder,
+  ReactiveFormsModule,
+  Validators,
+} from '@angular/forms';
+import { ErrorCode, UserView } from '@heardback/contracts';
+import { apiError, apiFieldErrors } from '../api-error';
+import { SessionStore } from '../core/session';
+import { httpErrorMessage } from '../http-error-message';
+import { emailProblem, passwordGivenProblem } from './field-problems';
+
+type Field = 'email' | 'password';
+const FIELDS: readonly Field[] = ['email', 'password'];
+
+/** Email and password; tells its host who signed in. Used on /sign-in and inline on a job. */
+@Component({
+  selector: 'hb-sign-in-form',
+  imports: [ReactiveFormsModule],
+  templateUrl: './sign-in-form.html',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class SignInForm {
+  private readonly session = inject(SessionStore);
+
+  /** Keeps ids unique when the form shares a page with another. */
+  readonly idPrefix = input('sign-in');
+  readonly submitLabel = input('Sign in');
+  readonly signedIn = output<UserView>();
+
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    email: ['', Validators.email],
+    password: [''],
+  });
+
+  protected readonly submitted = signal(false);
+  protected readonly busy = signal(false);
+  /** Reasons the server gave, per field; cleared when the field changes. */
+  protected readonly serverErrors = signal<Partial<Record<Field, string>>>({});
+  protected readonly formError = signal('');
+
+  private readonly emailInput =
+    viewChild.required<ElementRef<HTMLInputElement>>('email');
+  private readonly passwordInput =
+    viewChild.required<ElementRef<HTMLInputElement>>('password');
+
+  protected id(field: string): string {
+    return `${this.idPrefix()}-${field}`;
+  }
+
+  protected problem(field: Field): string | null {
+    const server = this.serverErrors()[field];
+    if (server) {
+      return server;
+    }
+    return this.submitted() ? this.clientProblem(field) : null;
+  }
+
+  private clientProblem(field: Field): string | null {
+    const control = this.form.controls[field];
+    return field === 'email'
+      ? emailProblem(control)
+      : passwordGivenProblem(control);
+  }
+
+  protected edited(field: Field): void {
+    if (this.serverErrors()[field]) {
+      this.serverErrors.update(({ [field]: _cleared, ...rest }) => rest);
+    }
+  }
+
+  protected submit(): void {
+    this.submitted.set(true);
+    this.formError.set('');
+    if (this.busy()) {
+      return;
+    }
+    if (FIELDS.some((field) => this.clientProblem(field))) {
+      this.focusFirstProblem();
+      return;
+    }
+    this.busy.set(true);
+    this.session.signIn(this.form.getRawValue()).subscribe({
+      next: (user) => {
+        this.busy.set(false);
+        this.signedIn.emit(user);
+      },
+      error: (error: unknown) => {
+        this.busy.set(false);
+        this.showServerError(error);
+      },
+    });
+  }
+
+  private showServerError(error: unknown): void {
+    const fields = apiFieldErrors(error);
+    const known: Partial<Record<Field, string>> = {};
+    if (fields['email']) known.email = `Email ${fields['email']}.`;
+    if (fields['password']) known.password = `Password ${fields['password']}.`;
+    if (Object.keys(known).length > 0) {
+      this.serverErrors.set(known);
+      this.focusFirstProblem();
+      return;
+    }
+    if (apiError(error)?.code === ErrorCode.InvalidCredentials) {
+      this.formError.set(
+        'That email and password do not match an account. Check them and try again.',
+      );
+      this.passwordInput().nativeElement.select();
+      return;
+    }
+    this.formError.set(httpErrorMessage(error));
+  }
+
+  private focusFirstProblem(): void {
+    const target = this.problem('email')
+      ? this.emailInput()
+      : this.passwordInput();
+    target.nativeElement.focus();
+  }
+}

@@ -1,0 +1,131 @@
+import { provideHttpClient } from '@angular/common/http';
+import {
+  HttpTestingController,
+  provideHttpClientTesting,
+} from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { ErrorCode, UserRole, UserView } from '@heardback/contracts';
+import { SessionStore } from './session';
+
+const casey: UserView = {
+  id: 'user-1',
+  email: 'candidate@heardback.test',
+  fullName: 'Casey Candidate',
+  role: UserRole.Candidate,
+};
+
+describe('SessionStore', () => {
+  let store: SessionStore;
+  let http: HttpTestingController;
+
+  beforeEach(() => {
+    TestBed.configureTestingModule({
+      providers: [provideHttpClient(), provideHttpClientTesting()],
+    });
+    store = TestBed.inject(SessionStore);
+    http = TestBed.inject(HttpTestingController);
+  });
+
+  afterEach(() => {
+    http.verify();
+    document.cookie = 'XSRF-TOKEN=; expires=Thu, 01 Jan 1970 00:00:00 GMT';
+  });
+
+  it('remembers who the session cookie belongs to after asking GET /api/auth/me', async () => {
+    const loading = store.load();
+    http.expectOne({ method: 'GET', url: '/api/auth/me' }).flush(casey);
+    await loading;
+
+    expect(store.user()).toEqual(casey);
+    expect(store.role()).toBe(UserRole.Candidate);
+    expect(store.loaded()).toBe(true);
+  });
+
+  it('treats a 401 from /api/auth/me as a visitor', async () => {
+    const loading = store.load();
+    http
+      .expectOne('/api/auth/me')
+      .flush(
+        { statusCode: 401, code: ErrorCode.Unauthenticated, message: 'Sign in' },
+        { status: 401, statusText: 'Unauthorized' },
+      );
+    await loading;
+
+    expect(store.user()).toBeNull();
+    expect(store.loaded()).toBe(true);
+  });
+
+  it('asks the API only once however many guards wait for the answer', async () => {
+    const first = store.whenLoaded();
+    const second = store.whenLoaded();
+    http.expectOne('/api/auth/me').flush(casey);
+    await Promise.all([first, second]);
+
+    expect(store.user()).toEqual(casey);
+  });
+
+  it('signs in with POST /api/auth/login and remembers the user', () => {
+    store
+      .signIn({ email: casey.email, password: 'heardback-demo' })
+      .subscribe();
+
+    const request = http.expectOne({
+      method: 'POST',
+      url: '/api/auth/login',
+    });
+    expect(request.request.body).toEqual({
+      email: casey.email,
+      password: 'heardback-demo',
+    });
+    request.flush(casey);
+    expect(store.user()).toEqual(casey);
+  });
+
+  it('registers with POST /api/auth/register and is then signed in', () => {
+    store
+      .register({ email: 'new@example.com', password: 'long-enough-1', fullName: 'New Person' })
+      .subscribe();
+
+    http
+      .expectOne({ method: 'POST', url: '/api/auth/register' })
+      .flush({ ...casey, email: 'new@example.com', fullName: 'New Person' });
+    expect(store.user()?.fullName).toBe('New Person');
+  });
+
+  it('signs out with POST /api/auth/logout and forgets the user', async () => {
+    store.update(casey);
+
+    const signingOut = store.signOut();
+    http.expectOne({ method: 'POST', url: '/api/auth/logout' }).flush(null, {
+      status: 204,
+      statusText: 'No Content',
+    });
+    await signingOut;
+
+    expect(store.user()).toBeNull();
+  });
+
+  it('forgets the user on sign-out even when the server cannot be reached', async () => {
+    store.update(casey);
+
+    const signingOut = store.signOut();
+    http
+      .expectOne('/api/auth/logout')
+      .error(new ProgressEvent('error'), { status: 0 });
+    await signingOut;
+
+    expect(store.user()).toBeNull();
+  });
+
+  it('sends the XSRF-TOKEN cookie back in X-XSRF-TOKEN on its POSTs, as the API requires', () => {
+    document.cookie = 'XSRF-TOKEN=token-from-the-api';
+
+    store.signIn({ email: casey.email, password: 'x' }).subscribe();
+
+    const request = http.expectOne('/api/auth/login');
+    expect(request.request.headers.get('X-XSRF-TOKEN')).toBe(
+      'token-from-the-api',
+    );
+    request.flush(casey);
+  });
+});

@@ -266,4 +266,99 @@ describe('JobBoard', () => {
     await settle();
     expect(jobsRequest().request.params.get('cursor')).toBe('cursor-2');
   });
+
+  describe('filters', () => {
+    const select = (label: string) => {
+      const labelElement = Array.from(view().querySelectorAll('label')).find(
+        (l) => l.textContent?.trim() === label,
+      );
+      return view().querySelector<HTMLSelectElement>(
+        `#${labelElement?.htmlFor}`,
+      ) as HTMLSelectElement;
+    };
+    const choose = async (label: string, value: string) => {
+      const element = select(label);
+      element.value = value;
+      element.dispatchEvent(new Event('change'));
+      await settle();
+    };
+
+    it('sends the filters from the URL to the API and shows them in the controls', async () => {
+      await open(
+        '/jobs?location=Leeds&workMode=remote&employmentType=part_time&clientId=0b7e3c52-5d1c-4f44-9a55-3b8f0d9f1a10',
+      );
+
+      const params = jobsRequest().request.params;
+      expect(params.get('location')).toBe('Leeds');
+      expect(params.get('workMode')).toBe('remote');
+      expect(params.get('employmentType')).toBe('part_time');
+      expect(params.get('clientId')).toBe(
+        '0b7e3c52-5d1c-4f44-9a55-3b8f0d9f1a10',
+      );
+      expect(select('Location').value).toBe('Leeds');
+      expect(select('Work mode').value).toBe('remote');
+      expect(select('Employment type').value).toBe('part_time');
+    });
+
+    it('ignores filter values in the URL that the API would refuse', async () => {
+      await open('/jobs?workMode=underwater&clientId=not-an-id');
+
+      const params = jobsRequest().request.params;
+      expect(params.has('workMode')).toBe(false);
+      expect(params.has('clientId')).toBe(false);
+    });
+
+    it('applies a chosen work mode at once and keeps it in the URL', async () => {
+      await open('/jobs?q=engineer');
+      await answer(aPage([aJob()]));
+
+      await choose('Work mode', WorkMode.Remote);
+
+      expect(TestBed.inject(Router).url).toBe(
+        '/jobs?q=engineer&workMode=remote',
+      );
+      const request = jobsRequest();
+      expect(request.request.params.get('workMode')).toBe('remote');
+      expect(request.request.params.get('q')).toBe('engineer');
+      request.flush(aPage([aJob()]));
+      await settle();
+      expect(status()).toBe('1 job matches “engineer” and your filters');
+    });
+
+    it('offers the clients seen in the results as the client filter', async () => {
+      await open('/jobs');
+      await answer(
+        aPage([
+          aJob({ id: 'a', clientId: 'c-2', clientName: 'Orchard Retail' }),
+          aJob({ id: 'b', clientId: 'c-1', clientName: 'Bluefin Health' }),
+          aJob({ id: 'c', clientId: 'c-2', clientName: 'Orchard Retail' }),
+        ]),
+      );
+
+      expect(
+        Array.from(select('Client').options, (option) => option.text.trim()),
+      ).toEqual(['Any client', 'Bluefin Health', 'Orchard Retail']);
+    });
+
+    it('clears the search and every filter in one go', async () => {
+      await open('/jobs?q=nurse&location=York&employmentType=full_time');
+      await answer(aPage([]));
+
+      expect(status()).toBe('No jobs match “nurse” and your filters');
+      button('Clear search and filters')?.click();
+      await settle();
+
+      expect(TestBed.inject(Router).url).toBe('/jobs');
+      expect(jobsRequest().request.params.keys()).toEqual([]);
+    });
+
+    it('links each job to its own page', async () => {
+      await open('/jobs');
+      await answer(aPage([aJob({ id: 'job-42' })]));
+
+      expect(cards()[0].querySelector('h2 a')?.getAttribute('href')).toBe(
+        '/jobs/job-42',
+      );
+    });
+  });
 });

@@ -14,10 +14,17 @@ import {
 } from '@angular/core';
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router } from '@angular/router';
-import { JobSummary, Page } from '@heardback/contracts';
 import {
+  EmploymentType,
+  JobSummary,
+  Page,
+  WorkMode,
+} from '@heardback/contracts';
+import {
+  EMPTY,
   Subject,
   catchError,
+  distinctUntilChanged,
   map,
   merge,
   of,
@@ -25,7 +32,17 @@ import {
   tap,
   timer,
 } from 'rxjs';
+import { EMPLOYMENT_TYPE_LABELS, WORK_MODE_LABELS } from '../display-labels';
 import { httpErrorMessage } from '../http-error-message';
+import {
+  BoardQuery,
+  EMPTY_BOARD_QUERY,
+  boardQueryFrom,
+  hasFilters,
+  sameBoardQuery,
+  toJobSearch,
+  toQueryParams,
+} from './board-filters';
 import { JobCard } from './job-card';
 import { JobsApi } from './jobs-api';
 
@@ -33,7 +50,7 @@ import { JobsApi } from './jobs-api';
 export const SEARCH_DEBOUNCE_MS = 300;
 
 interface PageRequest {
-  term: string;
+  query: BoardQuery;
   cursor: string | null;
 }
 
@@ -41,7 +58,13 @@ type PageResult =
   | { request: PageRequest; page: Page<JobSummary> }
   | { request: PageRequest; error: string };
 
-/** The public board of open jobs: search, results and paging. The search term lives in the URL (`?q=`). */
+/** The typed fields follow the visitor after a pause; the selects apply at once. */
+type TypedField = 'q' | 'location';
+
+/**
+ * The public board of open jobs: search, filters, results and paging. The search and the filters
+ * live in the URL (`?q=&location=&workMode=&employmentType=&clientId=`), so a link shows the same jobs.
+ */
 @Component({
   selector: 'hb-job-board',
   imports: [JobCard],
@@ -55,17 +78,64 @@ export class JobBoard {
   private readonly route = inject(ActivatedRoute);
   private readonly injector = inject(Injector);
 
-  /** `?q=` from the URL, bound by the router. */
+  /** Query parameters from the URL, bound by the router. */
   readonly q = input<string>();
-  protected readonly term = computed(() => (this.q() ?? '').trim());
+  readonly location = input<string>();
+  readonly workMode = input<string>();
+  readonly employmentType = input<string>();
+  readonly clientId = input<string>();
 
-  /** The term this board last put in the URL itself, so the box is not rewritten under the visitor's fingers. */
-  private termWeNavigatedTo: string | null = null;
+  protected readonly query = computed(
+    () =>
+      boardQueryFrom({
+        q: this.q(),
+        location: this.location(),
+        workMode: this.workMode(),
+        employmentType: this.employmentType(),
+        clientId: this.clientId(),
+      }),
+    { equal: sameBoardQuery },
+  );
+  protected readonly term = computed(() => this.query().q);
+
+  /** What this board last put in the URL itself, so a box is not rewritten under the visitor's fingers. */
+  private readonly weNavigatedTo: Record<TypedField, string | null> = {
+    q: null,
+    location: null,
+  };
   /** What is in the search box; follows the URL when it changes from outside (a shared link, Back). */
   protected readonly draft = linkedSignal<string, string>({
     source: this.term,
     computation: (term, previous) =>
-      previous && term === this.termWeNavigatedTo ? previous.value : term,
+      previous && term === this.weNavigatedTo.q ? previous.value : term,
+  });
+  protected readonly locationDraft = linkedSignal<string, string>({
+    source: computed(() => this.query().location),
+    computation: (location, previous) =>
+      previous && location === this.weNavigatedTo.location
+        ? previous.value
+        : location,
+  });
+
+  protected readonly workModes = Object.values(WorkMode).map((value) => ({
+    value,
+    label: WORK_MODE_LABELS[value],
+  }));
+  protected readonly employmentTypes = Object.values(EmploymentType).map(
+    (value) => ({ value, label: EMPLOYMENT_TYPE_LABELS[value] }),
+  );
+  /**
+   * There is no public list of clients, so the client filter offers every client seen in the
+   * results so far. The first page of all jobs usually shows every client.
+   */
+  private readonly seenClients = signal<ReadonlyMap<string, string>>(new Map());
+  protected readonly clientOptions = computed(() => {
+    const options = [...this.seenClients()].map(([id, name]) => ({ id, name }));
+    const chosen = this.query().clientId;
+    if (chosen && !this.seenClients().has(chosen)) {
+      options.push({ id: chosen, name: 'The client in your link' });
+    }
+    return options.sort((a, b) => a.name.localeCompare(b.name));
   });
 
   protected readonly jobs = signal<readonly JobSummary[]>([]);
@@ -75,8 +145,13 @@ export class JobBoard {
   protected readonly errorMessage = signal('');
   protected readonly moreStatus = signal<'idle' | 'loading' | 'error'>('idle');
   protected readonly moreErrorMessage = signal('');
-  /** The term the listed jobs were found with; the URL may already be ahead of it. */
-  protected readonly shownTerm = signal('');
+  /** The query the listed jobs were found with; the URL may already be ahead of it. */
+  protected readonly shownQuery = signal<BoardQuery>(EMPTY_BOARD_QUERY);
+  protected readonly shownTerm = computed(() => this.shownQuery().q);
+  protected readonly filtered = computed(() => hasFilters(this.query()));
+  protected readonly narrowed = computed(
+    () => this.shownTerm() !== '' || hasFilters(this.shownQuery()),
+  );
 
   protected readonly resultsMessage = computed(() => {
     if (this.status() === 'loading') {
@@ -87,52 +162,62 @@ export class JobBoard {
     }
     const count = this.jobs().length;
     const term = this.shownTerm();
+    const filters = hasFilters(this.shownQuery());
+    const what = [term ? `“${term}”` : '', filters ? 'your filters' : '']
+      .filter(Boolean)
+      .join(' and ');
     if (count === 0) {
-      return term
-        ? `No jobs match “${term}”`
-        : 'There are no open jobs right now';
+      return what ? `No jobs match ${what}` : 'There are no open jobs right now';
     }
     const more = this.nextCursor() !== null;
     const one = count === 1 && !more;
     const jobs = `${count}${more ? '+' : ''} ${one ? 'job' : 'jobs'}`;
-    return term ? `${jobs} ${one ? 'matches' : 'match'} “${term}”` : jobs;
+    return what ? `${jobs} ${one ? 'matches' : 'match'} ${what}` : jobs;
   });
 
   private readonly searchBox =
     viewChild.required<ElementRef<HTMLInputElement>>('searchBox');
   private readonly cards = viewChildren(JobCard);
-  private readonly searchInput = new Subject<{ text: string; now: boolean }>();
+  /** Typed text on its way to the URL; null drops whatever is still waiting. */
+  private readonly typing = new Subject<{
+    field: TypedField;
+    text: string;
+    now: boolean;
+  } | null>();
   private readonly pageRequests = new Subject<PageRequest>();
 
   constructor() {
     // A pending debounced search is dropped when Enter is pressed or more is typed.
-    this.searchInput
+    this.typing
       .pipe(
-        switchMap(({ text, now }) =>
-          now ? of(text) : timer(SEARCH_DEBOUNCE_MS).pipe(map(() => text)),
+        switchMap((typed) =>
+          typed === null
+            ? EMPTY
+            : typed.now
+              ? of(typed)
+              : timer(SEARCH_DEBOUNCE_MS).pipe(map(() => typed)),
         ),
         takeUntilDestroyed(),
       )
-      .subscribe((text) => this.putTermInUrl(text.trim()));
+      .subscribe(({ field, text }) => this.putTypedInUrl(field, text.trim()));
 
     // A new search cancels whatever was still loading, so late answers never overwrite newer ones.
     merge(
-      toObservable(this.term).pipe(
-        map((term): PageRequest => ({ term, cursor: null })),
+      toObservable(this.query).pipe(
+        distinctUntilChanged(sameBoardQuery),
+        map((query): PageRequest => ({ query, cursor: null })),
       ),
       this.pageRequests,
     )
       .pipe(
         tap((request) => this.startLoading(request)),
         switchMap((request) =>
-          this.jobsApi
-            .search({ q: request.term, cursor: request.cursor ?? undefined })
-            .pipe(
-              map((page): PageResult => ({ request, page })),
-              catchError((error: unknown) =>
-                of<PageResult>({ request, error: httpErrorMessage(error) }),
-              ),
+          this.jobsApi.search(toJobSearch(request.query, request.cursor)).pipe(
+            map((page): PageResult => ({ request, page })),
+            catchError((error: unknown) =>
+              of<PageResult>({ request, error: httpErrorMessage(error) }),
             ),
+          ),
         ),
         takeUntilDestroyed(),
       )
@@ -142,27 +227,58 @@ export class JobBoard {
   protected onType(event: Event): void {
     const text = (event.target as HTMLInputElement).value;
     this.draft.set(text);
-    this.searchInput.next({ text, now: false });
+    this.typing.next({ field: 'q', text, now: false });
+  }
+
+  protected onTypeLocation(event: Event): void {
+    const text = (event.target as HTMLInputElement).value;
+    this.locationDraft.set(text);
+    this.typing.next({ field: 'location', text, now: false });
   }
 
   protected onSubmit(event: Event): void {
     event.preventDefault();
-    const text = this.draft();
-    if (text.trim() === this.term() && this.status() === 'error') {
-      this.retry();
+    const q = this.draft().trim();
+    const location = this.locationDraft().trim();
+    const query = this.query();
+    if (q === query.q && location === query.location) {
+      if (this.status() === 'error') {
+        this.retry();
+      }
       return;
     }
-    this.searchInput.next({ text, now: true });
+    this.typing.next(null);
+    this.weNavigatedTo.q = q;
+    this.weNavigatedTo.location = location;
+    this.navigate({ q, location });
+  }
+
+  protected onSelect(
+    field: 'workMode' | 'employmentType' | 'clientId',
+    event: Event,
+  ): void {
+    const value = (event.target as HTMLSelectElement).value;
+    this.navigate({ [field]: value });
   }
 
   protected clearSearch(): void {
     this.draft.set('');
-    this.searchInput.next({ text: '', now: true });
+    this.typing.next({ field: 'q', text: '', now: true });
+    this.searchBox().nativeElement.focus();
+  }
+
+  protected clearAll(): void {
+    this.typing.next(null);
+    this.draft.set('');
+    this.locationDraft.set('');
+    this.weNavigatedTo.q = '';
+    this.weNavigatedTo.location = '';
+    this.navigate({ ...EMPTY_BOARD_QUERY });
     this.searchBox().nativeElement.focus();
   }
 
   protected retry(): void {
-    this.pageRequests.next({ term: this.term(), cursor: null });
+    this.pageRequests.next({ query: this.query(), cursor: null });
   }
 
   protected loadMore(): void {
@@ -170,17 +286,21 @@ export class JobBoard {
     if (cursor === null || this.moreStatus() === 'loading') {
       return;
     }
-    this.pageRequests.next({ term: this.shownTerm(), cursor });
+    this.pageRequests.next({ query: this.shownQuery(), cursor });
   }
 
-  private putTermInUrl(term: string): void {
-    if (term === this.term()) {
+  private putTypedInUrl(field: TypedField, text: string): void {
+    if (text === this.query()[field]) {
       return;
     }
-    this.termWeNavigatedTo = term;
+    this.weNavigatedTo[field] = text;
+    this.navigate({ [field]: text });
+  }
+
+  private navigate(change: Partial<BoardQuery>): void {
     void this.router.navigate([], {
       relativeTo: this.route,
-      queryParams: { q: term || null },
+      queryParams: toQueryParams(change),
       queryParamsHandling: 'merge',
       replaceUrl: true,
     });
@@ -195,13 +315,25 @@ export class JobBoard {
     }
   }
 
+  private remember(jobs: readonly JobSummary[]): void {
+    const known = this.seenClients();
+    if (jobs.every((job) => known.has(job.clientId))) {
+      return;
+    }
+    const next = new Map(known);
+    for (const job of jobs) {
+      next.set(job.clientId, job.clientName);
+    }
+    this.seenClients.set(next);
+  }
+
   private show(result: PageResult): void {
     const { request } = result;
     if ('error' in result) {
       if (request.cursor === null) {
         this.jobs.set([]);
         this.nextCursor.set(null);
-        this.shownTerm.set(request.term);
+        this.shownQuery.set(request.query);
         this.errorMessage.set(result.error);
         this.status.set('error');
       } else {
@@ -212,10 +344,11 @@ export class JobBoard {
     }
 
     const { items, nextCursor } = result.page;
+    this.remember(items);
     this.nextCursor.set(nextCursor);
     if (request.cursor === null) {
       this.jobs.set(items);
-      this.shownTerm.set(request.term);
+      this.shownQuery.set(request.query);
       this.status.set('ready');
       return;
     }

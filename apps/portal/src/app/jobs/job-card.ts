@@ -6,6 +6,7 @@ import {
   input,
   viewChild,
 } from '@angular/core';
+import { RouterLink } from '@angular/router';
 import { JobSummary } from '@heardback/contracts';
 import { EMPLOYMENT_TYPE_LABELS, WORK_MODE_LABELS } from '../display-labels';
 import { formatSalary } from './salary';
@@ -13,6 +14,7 @@ import { formatSalary } from './salary';
 /** One open job as it appears on the board. */
 @Component({
   selector: 'hb-job-card',
+  imports: [RouterLink],
   templateUrl: './job-card.html',
   styleUrl: './job-card.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -2,6 +2,8 @@ import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import {
   API_PREFIX,
+  ApplicationView,
+  JobDetail,
   JobSearchQuery,
   JobSummary,
   Page,
@@ -26,7 +28,7 @@ export function jobSearchParams(query: JobSearchQuery): HttpParams {
   return params;
 }
 
-/** The public open-jobs board: the one endpoint a visitor without an account can search. */
+/** The public jobs area: the open-jobs board, one job, and applying to it. */
 @Injectable({ providedIn: 'root' })
 export class JobsApi {
   private readonly http = inject(HttpClient);
@@ -35,5 +37,18 @@ export class JobsApi {
     return this.http.get<Page<JobSummary>>(JOBS_URL, {
       params: jobSearchParams(query),
     });
+  }
+
+  /** One open job with its description and interview pipeline; 404 once it is no longer open. */
+  get(id: string): Observable<JobDetail> {
+    return this.http.get<JobDetail>(`${JOBS_URL}/${encodeURIComponent(id)}`);
+  }
+
+  /** Applies as the signed-in candidate; 409 ALREADY_APPLIED when they already have. */
+  apply(jobId: string): Observable<ApplicationView> {
+    return this.http.post<ApplicationView>(
+      `${JOBS_URL}/${encodeURIComponent(jobId)}/applications`,
+      {},
+    );
   }
 }

@@ -1,0 +1,204 @@
+import { provideHttpClient } from '@angular/common/http';
+import {
+  HttpTestingController,
+  provideHttpClientTesting,
+} from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { provideRouter, withComponentInputBinding } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
+import {
+  ApplicationStatus,
+  ApplicationView,
+  ErrorCode,
+  StageState,
+  TimelineEventType,
+  WaitingFor,
+} from '@heardback/contracts';
+import { NOW } from '../core/date-time';
+import { ApplicationPage } from './application-page';
+import { TEST_NOW, aStage, anApplication } from './candidate-fixtures';
+
+describe('ApplicationPage', () => {
+  let harness: RouterTestingHarness;
+  let http: HttpTestingController;
+
+  beforeEach(async () => {
+    TestBed.configureTestingModule({
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideRouter(
+          [{ path: 'me/applications/:id', component: ApplicationPage }],
+          withComponentInputBinding(),
+        ),
+        { provide: NOW, useValue: () => TEST_NOW },
+      ],
+    });
+    http = TestBed.inject(HttpTestingController);
+    harness = await RouterTestingHarness.create();
+  });
+
+  afterEach(() => {
+    http.verify();
+    document.querySelector('.cdk-overlay-container')?.remove();
+  });
+
+  const settle = () => harness.fixture.whenStable();
+  const view = () => harness.routeNativeElement as HTMLElement;
+  const text = (element: Element | null | undefined) =>
+    element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+  const stages = () => Array.from(view().querySelectorAll('.stage'));
+  const button = (name: string, root: ParentNode = view()) =>
+    Array.from(root.querySelectorAll('button')).find(
+      (b) => text(b) === name,
+    );
+  const dialog = () => document.querySelector<HTMLElement>('[role="dialog"]');
+
+  async function open(application: ApplicationView = anApplication()) {
+    await harness.navigateByUrl(`/me/applications/${application.id}`);
+    http.expectOne(`/api/applications/${application.id}`).flush(application);
+    await settle();
+  }
+
+  it('shows each stage by name with its state: done with the feedback message, scheduled, and the next one', async () => {
+    await open();
+
+    expect(
+      stages().map((stage) => [
+        text(stage.querySelector('h3')),
+        text(stage.querySelector('.stage__label')),
+      ]),
+    ).toEqual([
+      ['Phone screen', 'Done'],
+      ['Technical interview', 'Scheduled'],
+      ['Final interview', 'Next'],
+    ]);
+    expect(text(stages()[0].querySelector('blockquote'))).toBe(
+      'You explained your product decisions clearly. We would like you to meet the engineering lead next.',
+    );
+    expect(text(stages()[1])).toMatch(/When: .*2026/);
+    expect(
+      stages()[1].querySelector('a')?.getAttribute('href'),
+    ).toBe('https://meet.example.com/abc');
+    expect(text(stages()[1])).toMatch(/Answer expected by /);
+  });
+
+  it('says, once the deadline has passed, that the answer is late', async () => {
+    await open(
+      anApplication({
+        waitingFor: WaitingFor.Feedback,
+        stages: [
+          aStage({
+            state: StageState.AwaitingFeedback,
+            startsAt: '2026-05-28T10:00:00.000Z',
+            endsAt: '2026-05-28T11:00:00.000Z',
+            feedbackDueAt: '2026-05-30T11:00:00.000Z',
+          }),
+        ],
+      }),
+    );
+
+    expect(text(view().querySelector('.summary'))).toContain(
+      'The interviewers are writing your feedback.',
+    );
+    expect(text(view().querySelector('.summary .due'))).toMatch(/^Late since /);
+    expect(text(stages()[0])).toContain('Waiting for feedback');
+  });
+
+  it('lists what has happened, newest first', async () => {
+    await open();
+
+    const events = Array.from(view().querySelectorAll('.event__text'), text);
+    expect(events).toEqual([
+      'Feedback on your Phone screen is ready.',
+      'You applied for E-commerce Product Manager at Orchard Retail.',
+    ]);
+  });
+
+  it('says “Application not found” for a 404, and shows nothing of an application', async () => {
+    await harness.navigateByUrl('/me/applications/someone-elses');
+    http.expectOne('/api/applications/someone-elses').flush(
+      { statusCode: 404, code: ErrorCode.NotFound, message: 'Not found' },
+      { status: 404, statusText: 'Not Found' },
+    );
+    await settle();
+
+    expect(text(view().querySelector('h1'))).toBe('Application not found');
+    expect(stages()).toHaveLength(0);
+    expect(button('Withdraw application')).toBeUndefined();
+  });
+
+  it('asks for a reason before withdrawing, then withdraws and shows the application closed', async () => {
+    await open();
+
+    button('Withdraw application')?.click();
+    await settle();
+    const opened = dialog();
+    expect(opened).not.toBeNull();
+    expect(opened?.getAttribute('aria-modal')).toBe('true');
+    expect(text(opened?.querySelector('#withdraw-title'))).toBe(
+      'Withdraw your application?',
+    );
+
+    button('Withdraw application', opened as HTMLElement)?.click();
+    await settle();
+    expect(text(opened?.querySelector('#withdraw-reason-error'))).toBe(
+      'Tell the agency why, in a few words.',
+    );
+    http.expectNone('/api/applications/app-1/withdraw');
+
+    const reason = opened?.querySelector('textarea') as HTMLTextAreaElement;
+    reason.value = '  I accepted another offer. ';
+    reason.dispatchEvent(new Event('input'));
+    button('Withdraw application', opened as HTMLElement)?.click();
+    const request = http.expectOne({
+      method: 'POST',
+      url: '/api/applications/app-1/withdraw',
+    });
+    expect(request.request.body).toEqual({
+      reason: 'I accepted another offer.',
+    });
+    request.flush(
+      anApplication({
+        status: ApplicationStatus.Withdrawn,
+        waitingFor: WaitingFor.Nothing,
+        timeline: [
+          {
+            at: '2026-06-01T12:00:00.000Z',
+            type: TimelineEventType.Withdrawn,
+            text: 'You withdrew your application: "I accepted another offer."',
+          },
+        ],
+      }),
+    );
+    await settle();
+
+    expect(dialog()).toBeNull();
+    expect(text(view().querySelector('.summary'))).toContain('Withdrawn');
+    expect(button('Withdraw application')).toBeUndefined();
+  });
+
+  it('keeps the application when the candidate cancels the dialog', async () => {
+    await open();
+
+    button('Withdraw application')?.click();
+    await settle();
+    button('Keep my application', dialog() as HTMLElement)?.click();
+    await settle();
+
+    expect(dialog()).toBeNull();
+    expect(button('Withdraw application')).toBeDefined();
+  });
+
+  it('offers no withdraw button on a closed application', async () => {
+    await open(
+      anApplication({
+        status: ApplicationStatus.Rejected,
+        waitingFor: WaitingFor.Nothing,
+      }),
+    );
+
+    expect(button('Withdraw application')).toBeUndefined();
+    expect(text(view().querySelector('.summary'))).toContain('Not successful');
+  });
+});

@@ -1,0 +1,42 @@
+import { HttpClient } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import {
+  API_PREFIX,
+  ApplicationSummary,
+  ApplicationView,
+  UpdateProfileRequest,
+  UserView,
+  WithdrawApplicationRequest,
+} from '@heardback/contracts';
+import { Observable } from 'rxjs';
+
+const API = `/${API_PREFIX}`;
+
+/** The candidate's own data: their applications and their profile. */
+@Injectable({ providedIn: 'root' })
+export class CandidateApi {
+  private readonly http = inject(HttpClient);
+
+  myApplications(): Observable<ApplicationSummary[]> {
+    return this.http.get<ApplicationSummary[]>(`${API}/me/applications`);
+  }
+
+  /** 404 for an application that is not theirs, exactly as for one that does not exist. */
+  application(id: string): Observable<ApplicationView> {
+    return this.http.get<ApplicationView>(
+      `${API}/applications/${encodeURIComponent(id)}`,
+    );
+  }
+
+  withdraw(id: string, reason: string): Observable<ApplicationView> {
+    const body: WithdrawApplicationRequest = { reason };
+    return this.http.post<ApplicationView>(
+      `${API}/applications/${encodeURIComponent(id)}/withdraw`,
+      body,
+    );
+  }
+
+  updateProfile(request: UpdateProfileRequest): Observable<UserView> {
+    return this.http.patch<UserView>(`${API}/me/profile`, request);
+  }
+}

@@ -1,0 +1,122 @@
+import { ApplicationStatus, StageState } from '@heardback/contracts';
+import { answerDue } from './answer-due';
+import { TEST_NOW, aStage, anApplication } from './candidate-fixtures';
+import { stageRows } from './stage-rows';
+
+const inLondon = { locale: 'en-GB', timeZone: 'Europe/London' };
+
+describe('answerDue', () => {
+  it('says by when the answer is expected, in the reader’s time zone', () => {
+    expect(
+      answerDue(
+        { state: StageState.AwaitingFeedback, feedbackDueAt: '2026-06-02T16:00:00.000Z' },
+        TEST_NOW,
+        inLondon,
+      ),
+    ).toEqual({
+      late: false,
+      text: 'Answer expected by Tue, 2 Jun 2026, 17:00 BST',
+    });
+  });
+
+  it('says since when it is late once the deadline has passed', () => {
+    expect(
+      answerDue(
+        { state: StageState.AwaitingFeedback, feedbackDueAt: '2026-05-29T08:30:00.000Z' },
+        TEST_NOW,
+        { locale: 'en-GB', timeZone: 'Asia/Tokyo' },
+      ),
+    ).toEqual({ late: true, text: 'Late since Fri, 29 May 2026, 17:30 GMT+9' });
+  });
+
+  it('owes no answer for a stage whose feedback is recorded', () => {
+    expect(
+      answerDue(
+        { state: StageState.FeedbackRecorded, feedbackDueAt: '2026-05-29T08:30:00.000Z' },
+        TEST_NOW,
+      ),
+    ).toBeNull();
+  });
+});
+
+describe('stageRows', () => {
+  it('marks recorded stages Done with the candidate’s message, word for word', () => {
+    const [done] = stageRows(anApplication(), TEST_NOW, inLondon);
+
+    expect(done.label).toBe('Done');
+    expect(done.feedback?.message).toBe(
+      'You explained your product decisions clearly. We would like you to meet the engineering lead next.',
+    );
+    expect(done.feedback?.recordedOn).toBe('Sat, 2 May 2026');
+  });
+
+  it('gives a scheduled interview its time, its link and when the answer is due', () => {
+    const [, scheduled] = stageRows(anApplication(), TEST_NOW, inLondon);
+
+    expect(scheduled.label).toBe('Scheduled');
+    // ICU decides the spacing around the dash.
+    expect(scheduled.when).toMatch(/^Wed, 10 Jun 2026, 14:00\s?–\s?15:00 BST$/);
+    expect(scheduled.place).toEqual({
+      text: 'https://meet.example.com/abc',
+      href: 'https://meet.example.com/abc',
+    });
+    expect(scheduled.due?.text).toBe(
+      'Answer expected by Fri, 12 Jun 2026, 15:00 BST',
+    );
+  });
+
+  it('calls the first unscheduled stage Next and the ones after it Later', () => {
+    const application = anApplication({
+      stages: [
+        aStage({ id: 'a', name: 'Phone screen', position: 0 }),
+        aStage({ id: 'b', name: 'Technical interview', position: 1 }),
+        aStage({ id: 'c', name: 'Final interview', position: 2 }),
+      ],
+    });
+
+    expect(
+      stageRows(application, TEST_NOW).map((row) => [row.name, row.label]),
+    ).toEqual([
+      ['Phone screen', 'Next'],
+      ['Technical interview', 'Later'],
+      ['Final interview', 'Later'],
+    ]);
+  });
+
+  it('says a late answer is late', () => {
+    const application = anApplication({
+      stages: [
+        aStage({
+          state: StageState.AwaitingFeedback,
+          startsAt: '2026-05-28T10:00:00.000Z',
+          endsAt: '2026-05-28T11:00:00.000Z',
+          feedbackDueAt: '2026-05-30T11:00:00.000Z',
+        }),
+      ],
+    });
+
+    const [waiting] = stageRows(application, TEST_NOW, inLondon);
+    expect(waiting.label).toBe('Waiting for feedback');
+    expect(waiting.due).toEqual({
+      late: true,
+      text: 'Late since Sat, 30 May 2026, 12:00 BST',
+    });
+  });
+
+  it('shows stages that will not happen on a closed application as not taking place, with no deadlines', () => {
+    const application = anApplication({
+      status: ApplicationStatus.Withdrawn,
+      stages: [
+        aStage({
+          state: StageState.AwaitingFeedback,
+          feedbackDueAt: '2026-05-30T11:00:00.000Z',
+        }),
+        aStage({ id: 'b', position: 1 }),
+      ],
+    });
+
+    const rows = stageRows(application, TEST_NOW);
+    expect(rows[0].due).toBeNull();
+    expect(rows[1].label).toBe('Not taking place');
+  });
+});

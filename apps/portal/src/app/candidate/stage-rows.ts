@@ -1,0 +1,126 @@
+import { ApplicationView, StageState, StageView } from '@heardback/contracts';
+import {
+  DateTimeOptions,
+  formatDate,
+  formatDateTimeRange,
+} from '../core/date-time';
+import { AnswerDue, answerDue, isOpenApplication } from './answer-due';
+
+export type StageTone =
+  | 'done'
+  | 'scheduled'
+  | 'waiting'
+  | 'next'
+  | 'later'
+  | 'skipped';
+
+/** One interview stage as the candidate reads it on their application's timeline. */
+export interface StageRow {
+  id: string;
+  name: string;
+  /** "Done", "Scheduled", "Waiting for feedback", "Next", "Later", "Skipped", "Not taking place". */
+  label: string;
+  tone: StageTone;
+  /** When the interview is or was, in the reader's time zone. */
+  when: string | null;
+  /** Where it is: a place, or a link to join. */
+  place: { text: string; href: string | null } | null;
+  due: AnswerDue | null;
+  /** The feedback's message to the candidate, exactly as the recruiter wrote it. */
+  feedback: { message: string; recordedOn: string } | null;
+  note: string | null;
+}
+
+function placeOf(location: string | null): StageRow['place'] {
+  if (!location) {
+    return null;
+  }
+  const trimmed = location.trim();
+  return /^https?:\/\/\S+$/i.test(trimmed)
+    ? { text: trimmed, href: trimmed }
+    : { text: trimmed, href: null };
+}
+
+function whenOf(stage: StageView, options: DateTimeOptions): string | null {
+  if (!stage.startsAt) {
+    return null;
+  }
+  return formatDateTimeRange(stage.startsAt, stage.endsAt ?? stage.startsAt, options);
+}
+
+/**
+ * The stages in order, each with what the candidate needs to know about it. The first stage
+ * not yet scheduled is "Next"; the ones after it are "Later". On a closed application the
+ * stages that never happened are "Not taking place".
+ */
+export function stageRows(
+  application: Pick<ApplicationView, 'status' | 'stages'>,
+  now: Date,
+  options: DateTimeOptions = {},
+): StageRow[] {
+  const open = isOpenApplication(application.status);
+  let nextFound = false;
+  return [...application.stages]
+    .sort((a, b) => a.position - b.position)
+    .map((stage): StageRow => {
+      const base = {
+        id: stage.id,
+        name: stage.name,
+        when: whenOf(stage, options),
+        place: placeOf(stage.location),
+        due: null,
+        feedback: null,
+        note: null,
+      };
+      switch (stage.state) {
+        case StageState.FeedbackRecorded:
+          return {
+            ...base,
+            label: 'Done',
+            tone: 'done',
+            place: null,
+            feedback: stage.feedback
+              ? {
+                  message: stage.feedback.candidateMessage,
+                  recordedOn: formatDate(stage.feedback.recordedAt, options),
+                }
+              : null,
+          };
+        case StageState.Skipped:
+          return { ...base, label: 'Skipped', tone: 'skipped', place: null };
+        case StageState.Scheduled:
+          return {
+            ...base,
+            label: 'Scheduled',
+            tone: 'scheduled',
+            due: open ? answerDue(stage, now, options) : null,
+          };
+        case StageState.AwaitingFeedback:
+          return {
+            ...base,
+            label: 'Waiting for feedback',
+            tone: 'waiting',
+            place: null,
+            due: open ? answerDue(stage, now, options) : null,
+            note: open
+              ? 'The interviewers are writing your feedback.'
+              : null,
+          };
+        case StageState.Pending: {
+          if (!open) {
+            return { ...base, label: 'Not taking place', tone: 'skipped' };
+          }
+          const isNext = !nextFound;
+          nextFound = true;
+          return isNext
+            ? {
+                ...base,
+                label: 'Next',
+                tone: 'next',
+                note: 'Not scheduled yet. The agency will contact you to arrange it.',
+              }
+            : { ...base, label: 'Later', tone: 'later' };
+        }
+      }
+    });
+}

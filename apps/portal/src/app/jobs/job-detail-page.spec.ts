@@ -1,0 +1,255 @@
+import { provideHttpClient } from '@angular/common/http';
+import {
+  HttpTestingController,
+  provideHttpClientTesting,
+} from '@angular/common/http/testing';
+import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import {
+  Router,
+  provideRouter,
+  withComponentInputBinding,
+} from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
+import {
+  ApplicationStatus,
+  EmploymentType,
+  ErrorCode,
+  JobDetail,
+  JobStatus,
+  UserRole,
+  UserView,
+  WaitingFor,
+  WorkMode,
+} from '@heardback/contracts';
+import { SessionStore } from '../core/session';
+import { JobDetailPage } from './job-detail-page';
+
+@Component({
+  selector: 'hb-blank',
+  template: '',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+class Blank {}
+
+const job: JobDetail = {
+  id: 'job-1',
+  title: 'Senior TypeScript Engineer',
+  clientId: 'client-1',
+  clientName: 'Northwind Logistics',
+  location: 'Rotterdam',
+  workMode: WorkMode.Hybrid,
+  employmentType: EmploymentType.FullTime,
+  salary: { min: 70000, max: 90000, currency: 'EUR' },
+  status: JobStatus.Open,
+  publishedAt: '2026-05-01T09:00:00.000Z',
+  description: 'Build the route planner.\n\nYou will hear back after every stage.',
+  pipeline: ['Phone screen', 'Technical interview', 'Final interview'],
+  feedbackDeadlineHours: 48,
+  ownerId: null,
+};
+
+const person = (role: UserRole): UserView => ({
+  id: 'u1',
+  email: `${role}@heardback.test`,
+  fullName: `Pat ${role}`,
+  role,
+});
+
+describe('JobDetailPage', () => {
+  let harness: RouterTestingHarness;
+  let http: HttpTestingController;
+  let session: SessionStore;
+
+  beforeEach(async () => {
+    TestBed.configureTestingModule({
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideRouter(
+          [
+            { path: 'jobs/:id', component: JobDetailPage },
+            { path: 'jobs', component: Blank },
+            { path: 'me/applications/:id', component: Blank },
+            { path: 'me', component: Blank },
+          ],
+          withComponentInputBinding(),
+        ),
+      ],
+    });
+    http = TestBed.inject(HttpTestingController);
+    session = TestBed.inject(SessionStore);
+    harness = await RouterTestingHarness.create();
+  });
+
+  afterEach(() => http.verify());
+
+  async function signedInAs(user: UserView | null) {
+    const loading = session.load();
+    const me = http.expectOne('/api/auth/me');
+    if (user) {
+      me.flush(user);
+    } else {
+      me.flush(null, { status: 401, statusText: 'Unauthorized' });
+    }
+    await loading;
+  }
+
+  async function openAs(user: UserView | null, answer: JobDetail = job) {
+    await signedInAs(user);
+    await harness.navigateByUrl(`/jobs/${answer.id}`);
+    http.expectOne(`/api/jobs/${answer.id}`).flush(answer);
+    await harness.fixture.whenStable();
+  }
+
+  const view = () => harness.routeNativeElement as HTMLElement;
+  const text = () => view().textContent?.replace(/\s+/g, ' ') ?? '';
+  const button = (name: string) =>
+    Array.from(view().querySelectorAll('button')).find(
+      (b) => b.textContent?.trim() === name,
+    );
+  const settle = () => harness.fixture.whenStable();
+
+  it('shows the job, its description and the interview stages with the promise of an answer', async () => {
+    await openAs(null);
+
+    expect(view().querySelector('h1')?.textContent).toBe(
+      'Senior TypeScript Engineer',
+    );
+    expect(text()).toContain('Northwind Logistics');
+    expect(text()).toContain('Rotterdam');
+    expect(text()).toContain('€70,000 – €90,000');
+    expect(
+      Array.from(view().querySelectorAll('p'), (p) => p.textContent),
+    ).toContain('You will hear back after every stage.');
+    expect(
+      Array.from(
+        view().querySelectorAll('ol li .pipeline__name'),
+        (li) => li.textContent,
+      ),
+    ).toEqual(['Phone screen', 'Technical interview', 'Final interview']);
+    expect(text()).toContain('We promise an answer within 48 hours of each interview');
+  });
+
+  it('says the job is not found when the API answers 404', async () => {
+    await signedInAs(null);
+    await harness.navigateByUrl('/jobs/gone');
+    http.expectOne('/api/jobs/gone').flush(
+      { statusCode: 404, code: ErrorCode.NotFound, message: 'Not found' },
+      { status: 404, statusText: 'Not Found' },
+    );
+    await settle();
+
+    expect(view().querySelector('h1')?.textContent).toBe('Job not found');
+    expect(button('Apply')).toBeUndefined();
+  });
+
+  it('applies a signed-in candidate and takes them to the new application', async () => {
+    await openAs(person(UserRole.Candidate));
+
+    button('Apply')?.click();
+    const request = http.expectOne({
+      method: 'POST',
+      url: '/api/jobs/job-1/applications',
+    });
+    request.flush({ id: 'app-7' }, { status: 201, statusText: 'Created' });
+    await settle();
+
+    expect(TestBed.inject(Router).url).toBe('/me/applications/app-7');
+  });
+
+  it('links to the existing application when the candidate already applied', async () => {
+    await openAs(person(UserRole.Candidate));
+
+    button('Apply')?.click();
+    http.expectOne('/api/jobs/job-1/applications').flush(
+      {
+        statusCode: 409,
+        code: ErrorCode.AlreadyApplied,
+        message: 'You have already applied',
+      },
+      { status: 409, statusText: 'Conflict' },
+    );
+    http.expectOne('/api/me/applications').flush([
+      {
+        id: 'app-3',
+        status: ApplicationStatus.Applied,
+        version: 1,
+        job: { id: 'job-1', title: job.title, clientName: job.clientName },
+        currentStage: null,
+        waitingFor: WaitingFor.Scheduling,
+        appliedAt: '2026-05-02T09:00:00.000Z',
+        updatedAt: '2026-05-02T09:00:00.000Z',
+      },
+    ]);
+    await settle();
+
+    const alert = view().querySelector('[role="alert"]');
+    expect(alert?.textContent).toContain('You have already applied for this job.');
+    expect(
+      alert?.querySelector('a')?.getAttribute('href'),
+    ).toBe('/me/applications/app-3');
+  });
+
+  it('lets a visitor create an account right on the job, then applies for them', async () => {
+    await openAs(null);
+
+    expect(button('Apply')).toBeUndefined();
+    const tabs = Array.from(view().querySelectorAll('[role="tab"]'));
+    expect(tabs.map((tab) => tab.textContent?.trim())).toEqual([
+      "I'm new here",
+      'I have an account',
+    ]);
+    expect(tabs[0].getAttribute('aria-selected')).toBe('true');
+
+    const fill = (id: string, value: string) => {
+      const input = view().querySelector<HTMLInputElement>(`#${id}`) as HTMLInputElement;
+      input.value = value;
+      input.dispatchEvent(new Event('input'));
+    };
+    fill('apply-register-full-name', 'Robin Example');
+    fill('apply-register-email', 'robin@example.com');
+    fill('apply-register-password', 'a-long-password');
+    button('Create account and apply')?.click();
+    await settle();
+
+    http
+      .expectOne('/api/auth/register')
+      .flush(person(UserRole.Candidate));
+    http
+      .expectOne({ method: 'POST', url: '/api/jobs/job-1/applications' })
+      .flush({ id: 'app-9' });
+    await settle();
+
+    expect(TestBed.inject(Router).url).toBe('/me/applications/app-9');
+  });
+
+  it('moves between the two tabs with the arrow keys', async () => {
+    await openAs(null);
+
+    const tabs = Array.from(
+      view().querySelectorAll<HTMLButtonElement>('[role="tab"]'),
+    );
+    tabs[0].dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }),
+    );
+    await settle();
+
+    expect(tabs[1].getAttribute('aria-selected')).toBe('true');
+    expect(document.activeElement).toBe(tabs[1]);
+    expect(
+      view().querySelector<HTMLElement>('#apply-panel-sign-in')?.hidden,
+    ).toBe(false);
+    expect(
+      view().querySelector<HTMLElement>('#apply-panel-register')?.hidden,
+    ).toBe(true);
+  });
+
+  it('offers agency users no Apply button', async () => {
+    await openAs(person(UserRole.Recruiter));
+
+    expect(button('Apply')).toBeUndefined();
+    expect(view().querySelector('[role="tab"]')).toBeNull();
+    expect(text()).toContain('You are signed in as a recruiter. Only candidates apply for jobs.');
+  });
+});

@@ -1,4 +1,42 @@
 import { Routes } from '@angular/router';
+import { AgencyAreaData, AgencyShell } from './agency-shell';
+import { AgencyJobs } from './agency-jobs';
+import { ApplicationPage } from './application-page';
+import { FeedbackQueue } from './feedback-queue';
+import { JobStageBoard } from './job-stage-board';
 
-/** The recruiter area (/recruiter): filled in by the recruiter-area work. */
-export const RECRUITER_ROUTES: Routes = [];
+const area: AgencyAreaData = {
+  areaName: 'Recruiter',
+  links: [
+    { path: '/recruiter', label: 'Feedback queue', exact: true },
+    { path: '/recruiter/jobs', label: 'Applications by job' },
+  ],
+};
+
+/** The recruiter area (/recruiter), lazy as a whole; the shell guards it for recruiters and staff. */
+export const RECRUITER_ROUTES: Routes = [
+  {
+    path: '',
+    component: AgencyShell,
+    data: area,
+    children: [
+      {
+        path: '',
+        pathMatch: 'full',
+        title: 'Feedback queue · Heardback',
+        component: FeedbackQueue,
+      },
+      {
+        path: 'applications/:id',
+        title: 'Application · Heardback',
+        component: ApplicationPage,
+      },
+      { path: 'jobs', title: 'Jobs · Heardback', component: AgencyJobs },
+      {
+        path: 'jobs/:id',
+        title: 'Applications by stage · Heardback',
+        component: JobStageBoard,
+      },
+    ],
+  },
+];

@@ -1,0 +1,64 @@
+import {
+  ApplicationStatus,
+  FeedbackDecision,
+  JobStatus,
+  StageState,
+  UserRole,
+  WaitingFor,
+} from '@heardback/contracts';
+
+/** The words agency people read for each enum value the API sends. */
+export const STAGE_STATE_LABELS: Record<StageState, string> = {
+  [StageState.Pending]: 'Not scheduled yet',
+  [StageState.Scheduled]: 'Scheduled',
+  [StageState.AwaitingFeedback]: 'Awaiting feedback',
+  [StageState.FeedbackRecorded]: 'Feedback recorded',
+  [StageState.Skipped]: 'Skipped',
+};
+
+export const APPLICATION_STATUS_LABELS: Record<ApplicationStatus, string> = {
+  [ApplicationStatus.Applied]: 'Applied',
+  [ApplicationStatus.Screening]: 'Screening',
+  [ApplicationStatus.Interviewing]: 'Interviewing',
+  [ApplicationStatus.Offer]: 'Offer made',
+  [ApplicationStatus.Hired]: 'Hired',
+  [ApplicationStatus.Rejected]: 'Rejected',
+  [ApplicationStatus.Withdrawn]: 'Withdrawn',
+  [ApplicationStatus.JobClosed]: 'Job closed',
+};
+
+export const WAITING_FOR_LABELS: Record<WaitingFor, string> = {
+  [WaitingFor.Scheduling]: 'Waiting to be scheduled',
+  [WaitingFor.Interview]: 'Interview booked',
+  [WaitingFor.Feedback]: 'Waiting for feedback',
+  [WaitingFor.Decision]: 'Waiting for a decision',
+  [WaitingFor.CandidateResponse]: 'Waiting for the candidate',
+  [WaitingFor.Nothing]: 'Nothing pending',
+};
+
+export const DECISION_LABELS: Record<FeedbackDecision, string> = {
+  [FeedbackDecision.Advance]: 'Advance',
+  [FeedbackDecision.Reject]: 'Reject',
+  [FeedbackDecision.Hold]: 'Hold',
+};
+
+export const JOB_STATUS_LABELS: Record<JobStatus, string> = {
+  [JobStatus.Draft]: 'Draft',
+  [JobStatus.Open]: 'Open',
+  [JobStatus.Closed]: 'Closed',
+  [JobStatus.Filled]: 'Filled',
+};
+
+export const ROLE_LABELS: Record<UserRole, string> = {
+  [UserRole.Candidate]: 'Candidate',
+  [UserRole.Recruiter]: 'Recruiter',
+  [UserRole.Staff]: 'Staff',
+};
+
+/** What each overall rating means, so two recruiters use the scale the same way. */
+export const RATING_LABELS: Record<number, string> = {
+  1: 'Not a fit',
+  2: 'Doubts',
+  3: 'Good',
+  4: 'Excellent',
+};

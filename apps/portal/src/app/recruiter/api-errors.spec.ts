@@ -1,0 +1,79 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import { FormControl, FormGroup } from '@angular/forms';
+import { ErrorCode } from '@heardback/contracts';
+import { agencyErrorMessage, sentence, showServerErrors } from './api-errors';
+import { anApiErrorResponse } from './testing/agency-factories';
+
+describe('showServerErrors', () => {
+  function aForm() {
+    return new FormGroup({
+      candidateMessage: new FormControl(''),
+      start: new FormControl(''),
+      salary: new FormGroup({ max: new FormControl(0) }),
+    });
+  }
+
+  it('puts each field reason on its control, so it shows next to that field', () => {
+    const form = aForm();
+    const message = showServerErrors(
+      form,
+      anApiErrorResponse(400, ErrorCode.ValidationFailed, 'candidateMessage: must not be empty', [
+        { field: 'candidateMessage', reasons: ['must not be empty'] },
+        { field: 'salary.max', reasons: ['must be at least salary.min'] },
+      ]),
+    );
+
+    expect(form.controls.candidateMessage.errors).toEqual({ server: 'Must not be empty.' });
+    expect(form.get('salary.max')?.errors).toEqual({ server: 'Must be at least salary.min.' });
+    expect(form.controls.candidateMessage.touched).toBe(true);
+    expect(message).toBe('Some answers need changing: see the messages next to the fields.');
+  });
+
+  it('follows the form’s own names for API fields, and leaves out fields the page shows itself', () => {
+    const form = aForm();
+    const message = showServerErrors(
+      form,
+      anApiErrorResponse(400, ErrorCode.ValidationFailed, 'invalid', [
+        { field: 'startsAt', reasons: ['must be a date and time'] },
+        { field: 'pipeline', reasons: ['stage 2 has no name'] },
+      ]),
+      { startsAt: 'start', pipeline: null },
+    );
+
+    expect(form.controls.start.errors).toEqual({ server: 'Must be a date and time.' });
+    expect(message).not.toContain('pipeline');
+  });
+
+  it('names reasons that belong to no field on the form in the form’s message', () => {
+    const message = showServerErrors(
+      aForm(),
+      anApiErrorResponse(400, ErrorCode.ValidationFailed, 'invalid', [
+        { field: 'version', reasons: ['must be the application version you last loaded'] },
+      ]),
+    );
+    expect(message).toContain('version: must be the application version you last loaded');
+  });
+
+  it('gives the API’s message when the refusal is not about fields', () => {
+    const message = showServerErrors(
+      aForm(),
+      anApiErrorResponse(409, ErrorCode.FeedbackRequired, 'Record feedback for "Phone screen" first.'),
+    );
+    expect(message).toBe('Record feedback for "Phone screen" first.');
+  });
+});
+
+describe('agencyErrorMessage', () => {
+  it('says what to do when the session ended or the role may not do this', () => {
+    expect(agencyErrorMessage(new HttpErrorResponse({ status: 401 }))).toContain('Sign in again');
+    expect(agencyErrorMessage(new HttpErrorResponse({ status: 403 }))).toContain('not allowed');
+  });
+});
+
+describe('sentence', () => {
+  it('joins reasons into one capitalised sentence', () => {
+    expect(sentence(['must not be empty', 'must be shorter'])).toBe(
+      'Must not be empty; must be shorter.',
+    );
+  });
+});

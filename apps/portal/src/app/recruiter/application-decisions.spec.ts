@@ -1,0 +1,146 @@
+import { provideHttpClient } from '@angular/common/http';
+import {
+  HttpTestingController,
+  provideHttpClientTesting,
+} from '@angular/common/http/testing';
+import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { ApplicationStatus, ApplicationView, ErrorCode } from '@heardback/contracts';
+import { ApplicationDecisions } from './application-decisions';
+import { anApplication, apiErrorBody } from './testing/agency-factories';
+
+describe('ApplicationDecisions', () => {
+  let fixture: ComponentFixture<ApplicationDecisions>;
+  let http: HttpTestingController;
+  let changed: ApplicationView[];
+  let staleCount: number;
+  let goToFeedbackCount: number;
+
+  beforeEach(async () => {
+    TestBed.configureTestingModule({
+      providers: [provideHttpClient(), provideHttpClientTesting()],
+    });
+    http = TestBed.inject(HttpTestingController);
+    fixture = TestBed.createComponent(ApplicationDecisions);
+    fixture.componentRef.setInput('application', anApplication());
+    changed = [];
+    staleCount = 0;
+    goToFeedbackCount = 0;
+    fixture.componentInstance.changed.subscribe((view) => changed.push(view));
+    fixture.componentInstance.stale.subscribe(() => staleCount++);
+    fixture.componentInstance.goToFeedback.subscribe(() => goToFeedbackCount++);
+    await fixture.whenStable();
+  });
+
+  afterEach(() => http.verify());
+
+  const view = () => fixture.nativeElement as HTMLElement;
+  const buttons = () =>
+    Array.from(view().querySelectorAll('button')).map((b) => b.textContent?.trim());
+  const button = (name: string) =>
+    Array.from(view().querySelectorAll('button')).find((b) => b.textContent?.trim() === name) as
+      | HTMLButtonElement
+      | undefined;
+
+  async function click(name: string) {
+    const target = button(name);
+    if (!target) throw new Error(`No button “${name}” in: ${buttons().join(', ')}`);
+    target.click();
+    await fixture.whenStable();
+  }
+
+  async function typeRejection(text: string) {
+    const box = view().querySelector('#reject-message') as HTMLTextAreaElement;
+    box.value = text;
+    box.dispatchEvent(new Event('input'));
+    await fixture.whenStable();
+  }
+
+  it('offers an offer and a rejection on an open application, and hiring only after an offer', async () => {
+    expect(buttons()).toEqual(['Make an offer…', 'Reject…']);
+
+    fixture.componentRef.setInput('application', anApplication({ status: ApplicationStatus.Offer }));
+    await fixture.whenStable();
+    expect(buttons()).toEqual(['Mark as hired…', 'Reject…']);
+  });
+
+  it('offers nothing on a closed application', async () => {
+    fixture.componentRef.setInput('application', anApplication({ status: ApplicationStatus.Rejected }));
+    await fixture.whenStable();
+    expect(buttons()).toEqual([]);
+    expect(view().textContent).toContain('This application is rejected: there is nothing left to decide.');
+  });
+
+  it('will not reject without a message to the candidate', async () => {
+    await click('Reject…');
+    expect(document.activeElement?.id).toBe('reject-message');
+
+    await click('Reject application');
+    http.expectNone(() => true);
+    expect(view().querySelector('#reject-message-error')?.textContent?.trim()).toBe(
+      'Write the message to the candidate before rejecting.',
+    );
+  });
+
+  it('shows the refusal next to the action, naming the stage, when feedback is missing', async () => {
+    await click('Reject…');
+    await typeRejection('We have decided not to go ahead.');
+    await click('Reject application');
+
+    const request = http.expectOne('/api/applications/app-1/reject');
+    expect(request.request.body).toEqual({
+      candidateMessage: 'We have decided not to go ahead.',
+      version: 3,
+    });
+    request.flush(
+      ...apiErrorBody(
+        409,
+        ErrorCode.FeedbackRequired,
+        'Record feedback for "Phone screen" first: the candidate must hear how it went before the application moves on.',
+      ),
+    );
+    await fixture.whenStable();
+
+    const problem = view().querySelector('[data-testid="decision-problem"]') as HTMLElement;
+    expect(problem.getAttribute('role')).toBe('alert');
+    expect(problem.textContent).toContain('The application was not rejected');
+    expect(problem.textContent).toContain('Record feedback for "Phone screen" first');
+    expect(document.activeElement).toBe(problem);
+    // The message typed is kept, to send once the feedback is in.
+    expect((view().querySelector('#reject-message') as HTMLTextAreaElement).value).toBe(
+      'We have decided not to go ahead.',
+    );
+    expect(changed).toEqual([]);
+
+    await click('Go to the feedback form');
+    expect(goToFeedbackCount).toBe(1);
+  });
+
+  it('makes the offer after confirmation, naming the stages it skips', async () => {
+    await click('Make an offer…');
+    expect(view().textContent).toContain(
+      'The stages not yet held will be skipped: Technical interview, Final interview.',
+    );
+    await click('Make the offer');
+
+    const request = http.expectOne('/api/applications/app-1/offer');
+    expect(request.request.body).toEqual({ version: 3 });
+    const updated = anApplication({ status: ApplicationStatus.Offer, version: 4 });
+    request.flush(updated);
+    await fixture.whenStable();
+    expect(changed).toEqual([updated]);
+  });
+
+  it('tells the page to reload when someone else acted first', async () => {
+    fixture.componentRef.setInput('application', anApplication({ status: ApplicationStatus.Offer }));
+    await fixture.whenStable();
+    await click('Mark as hired…');
+    await click('Mark as hired');
+
+    http
+      .expectOne('/api/applications/app-1/hire')
+      .flush(...apiErrorBody(409, ErrorCode.StaleVersion, 'stale'));
+    await fixture.whenStable();
+    expect(staleCount).toBe(1);
+    expect(view().querySelector('[data-testid="decision-problem"]')).toBeNull();
+  });
+});

@@ -1,0 +1,200 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  Injector,
+  afterNextRender,
+  computed,
+  inject,
+  input,
+  output,
+  signal,
+  viewChild,
+} from '@angular/core';
+import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
+import {
+  ApplicationStatus,
+  ApplicationView,
+  CANDIDATE_MESSAGE_MAX_LENGTH,
+  ErrorCode,
+  StageState,
+} from '@heardback/contracts';
+import { isOpen } from '@heardback/domain';
+import { Observable } from 'rxjs';
+import {
+  apiErrorOf,
+  agencyErrorMessage,
+  errorCodeOf,
+  sentence,
+} from './api-errors';
+import { SOMEONE_ELSE_ACTED } from './feedback-form';
+import { APPLICATION_STATUS_LABELS } from './agency-labels';
+import { RecruiterApi } from './recruiter-api';
+import { notBlank } from './text-validators';
+
+type Action = 'reject' | 'offer' | 'hire';
+
+/** Where an action's refusal is shown: next to the button that was pressed. */
+interface ActionProblem {
+  action: Action;
+  message: string;
+}
+
+/**
+ * Decisions on the whole application: reject (always with words for the candidate), make an
+ * offer, mark hired. Each is refused while a stage that took place lacks feedback; the refusal
+ * is shown next to the action with a way to the feedback form.
+ */
+@Component({
+  selector: 'hb-application-decisions',
+  imports: [ReactiveFormsModule],
+  templateUrl: './application-decisions.html',
+  styleUrl: './application-decisions.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ApplicationDecisions {
+  private readonly api = inject(RecruiterApi);
+  private readonly injector = inject(Injector);
+
+  readonly application = input.required<ApplicationView>();
+  readonly changed = output<ApplicationView>();
+  readonly stale = output<void>();
+  /** The person asked to go to the feedback form (after a FEEDBACK_REQUIRED refusal). */
+  readonly goToFeedback = output<void>();
+
+  protected readonly messageMax = CANDIDATE_MESSAGE_MAX_LENGTH;
+  protected readonly rejectMessage = new FormControl('', {
+    nonNullable: true,
+    validators: [notBlank, Validators.maxLength(CANDIDATE_MESSAGE_MAX_LENGTH)],
+  });
+
+  /** The action waiting for its confirmation, if any. */
+  protected readonly confirming = signal<Action | null>(null);
+  protected readonly busy = signal<Action | null>(null);
+  protected readonly problem = signal<ActionProblem | null>(null);
+  protected readonly rejectSubmitted = signal(false);
+  /** True when the refusal is that feedback is missing, so the way to the form is offered. */
+  protected readonly feedbackMissing = signal(false);
+
+  protected readonly open = computed(() => isOpen(this.application().status));
+  protected readonly canOffer = computed(
+    () => this.open() && this.application().status !== ApplicationStatus.Offer,
+  );
+  protected readonly canHire = computed(
+    () => this.application().status === ApplicationStatus.Offer,
+  );
+  /** Stages an offer made now would skip: those that have not taken place. */
+  protected readonly stagesAnOfferSkips = computed(() =>
+    this.application()
+      .stages.filter(
+        (stage) =>
+          stage.feedback === null &&
+          (stage.state === StageState.Pending || stage.state === StageState.Scheduled),
+      )
+      .map((stage) => stage.name),
+  );
+
+  private readonly rejectBox =
+    viewChild<ElementRef<HTMLTextAreaElement>>('rejectBox');
+  private readonly problemBox = viewChild<ElementRef<HTMLElement>>('problemBox');
+
+  protected readonly statusLabel = computed(() =>
+    APPLICATION_STATUS_LABELS[this.application().status].toLowerCase(),
+  );
+  protected readonly candidateFirstName = computed(
+    () => this.application().candidate.fullName.split(' ')[0],
+  );
+  protected readonly problemTitle: Record<Action, string> = {
+    reject: 'The application was not rejected',
+    offer: 'The offer was not made',
+    hire: 'The application was not marked hired',
+  };
+
+  protected showsRejectError(): boolean {
+    return (
+      this.rejectMessage.invalid &&
+      (this.rejectMessage.touched || this.rejectSubmitted())
+    );
+  }
+
+  protected ask(action: Action): void {
+    this.problem.set(null);
+    this.confirming.set(action);
+    if (action === 'reject') {
+      this.rejectSubmitted.set(false);
+      afterNextRender(() => this.rejectBox()?.nativeElement.focus(), {
+        injector: this.injector,
+      });
+    }
+  }
+
+  protected cancel(): void {
+    this.confirming.set(null);
+    this.problem.set(null);
+  }
+
+  protected confirmReject(): void {
+    this.rejectSubmitted.set(true);
+    if (this.rejectMessage.invalid) {
+      this.rejectBox()?.nativeElement.focus();
+      return;
+    }
+    const { id, version } = this.application();
+    this.run(
+      'reject',
+      this.api.reject(id, {
+        candidateMessage: this.rejectMessage.value.trim(),
+        version,
+      }),
+    );
+  }
+
+  protected confirmOffer(): void {
+    const { id, version } = this.application();
+    this.run('offer', this.api.makeOffer(id, version));
+  }
+
+  protected confirmHire(): void {
+    const { id, version } = this.application();
+    this.run('hire', this.api.markHired(id, version));
+  }
+
+  private run(action: Action, request: Observable<ApplicationView>): void {
+    if (this.busy()) {
+      return;
+    }
+    this.busy.set(action);
+    this.problem.set(null);
+    request.subscribe({
+      next: (updated) => {
+        this.busy.set(null);
+        this.confirming.set(null);
+        this.rejectMessage.reset('');
+        this.changed.emit(updated);
+      },
+      error: (error: unknown) => {
+        this.busy.set(null);
+        const code = errorCodeOf(error);
+        if (code && SOMEONE_ELSE_ACTED.includes(code)) {
+          this.confirming.set(null);
+          this.stale.emit();
+          return;
+        }
+        const details = apiErrorOf(error)?.details ?? [];
+        const messageProblem = details.find(
+          (detail) => detail.field === 'candidateMessage',
+        );
+        this.feedbackMissing.set(code === ErrorCode.FeedbackRequired);
+        this.problem.set({
+          action,
+          message: messageProblem
+            ? `Message to the candidate: ${sentence(messageProblem.reasons)}`
+            : agencyErrorMessage(error),
+        });
+        afterNextRender(() => this.problemBox()?.nativeElement.focus(), {
+          injector: this.injector,
+        });
+      },
+    });
+  }
+}

@@ -1,0 +1,189 @@
+import { provideHttpClient } from '@angular/common/http';
+import {
+  HttpTestingController,
+  TestRequest,
+  provideHttpClientTesting,
+} from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { provideRouter, withComponentInputBinding } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
+import {
+  ApplicationStatus,
+  ApplicationView,
+  ErrorCode,
+  FeedbackDecision,
+  StageState,
+} from '@heardback/contracts';
+import { ApplicationPage } from './application-page';
+import { aFeedback, aStage, anApplication, apiErrorBody } from './testing/agency-factories';
+
+describe('ApplicationPage', () => {
+  let harness: RouterTestingHarness;
+  let http: HttpTestingController;
+
+  beforeEach(async () => {
+    TestBed.configureTestingModule({
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideRouter(
+          [{ path: 'recruiter/applications/:id', component: ApplicationPage }],
+          withComponentInputBinding(),
+        ),
+      ],
+    });
+    http = TestBed.inject(HttpTestingController);
+    harness = await RouterTestingHarness.create();
+  });
+
+  afterEach(() => http.verify());
+
+  const view = () => harness.routeNativeElement as HTMLElement;
+  const settle = () => harness.fixture.whenStable();
+  const applicationRequest = (): TestRequest => http.expectOne('/api/applications/app-1');
+  const stageItems = () => Array.from(view().querySelectorAll('.stage'));
+  const button = (name: string) =>
+    Array.from(view().querySelectorAll('button')).find((b) => b.textContent?.trim() === name);
+
+  async function open(application: ApplicationView = anApplication(), url = '/recruiter/applications/app-1') {
+    await harness.navigateByUrl(url);
+    applicationRequest().flush(application);
+    await settle();
+  }
+
+  async function fillFeedback() {
+    const root = view();
+    const radios = Array.from(root.querySelectorAll<HTMLInputElement>('input[type="radio"]'));
+    // Decision "Advance" comes first; the ratings 1–4 follow the three decisions.
+    radios[0].click();
+    radios[5].click();
+    const message = root.querySelector('textarea') as HTMLTextAreaElement;
+    message.value = 'Thank you, it was a pleasure.';
+    message.dispatchEvent(new Event('input'));
+    await settle();
+    (root.querySelector('hb-feedback-form button[type="submit"]') as HTMLButtonElement).click();
+    await settle();
+  }
+
+  it('shows the candidate, the job and every stage with its state', async () => {
+    await open(
+      anApplication({
+        stages: [
+          aStage({
+            id: 'stage-1',
+            position: 0,
+            state: StageState.FeedbackRecorded,
+            feedback: aFeedback({
+              candidateMessage: 'You were great.',
+              internalNotes: 'Top of the pile.',
+            }),
+          }),
+          aStage({ id: 'stage-2', name: 'Technical interview', position: 1 }),
+        ],
+        status: ApplicationStatus.Interviewing,
+      }),
+    );
+
+    expect(view().querySelector('h1')?.textContent?.trim()).toBe('Ana Silva');
+    expect(view().textContent).toContain('Backend Engineer');
+    expect(stageItems().map((item) => item.querySelector('h3')?.textContent?.trim())).toEqual([
+      '1. Phone screen',
+      '2. Technical interview',
+    ]);
+    const [done, next] = stageItems();
+    expect(done.querySelector('.badge')?.textContent?.trim()).toBe('Feedback recorded');
+    expect(done.querySelector('blockquote')?.textContent).toBe('You were great.');
+    expect(done.querySelector('.stage__internal')?.textContent).toContain(
+      'Internal — never shown to the candidate',
+    );
+    expect(done.querySelector('.stage__internal')?.textContent).toContain('Top of the pile.');
+    expect(next.getAttribute('aria-current')).toBe('step');
+    // The next stage is not booked yet: the page offers to schedule it.
+    expect(view().querySelector('hb-schedule-form')).not.toBeNull();
+  });
+
+  it('offers the feedback form for a stage that took place, and moves focus to it from the queue’s link', async () => {
+    await open(anApplication(), '/recruiter/applications/app-1#record-feedback');
+
+    expect(view().querySelector('hb-feedback-form')).not.toBeNull();
+    expect(view().querySelector('hb-schedule-form')).toBeNull();
+    expect(document.activeElement?.id).toBe('record-feedback');
+  });
+
+  it('shows the new state and says so once feedback is recorded', async () => {
+    await open();
+    await fillFeedback();
+
+    const after = anApplication({
+      version: 4,
+      status: ApplicationStatus.Interviewing,
+      stages: [
+        aStage({ id: 'stage-1', position: 0, state: StageState.FeedbackRecorded, feedback: aFeedback() }),
+        aStage({ id: 'stage-2', name: 'Technical interview', position: 1 }),
+      ],
+    });
+    http.expectOne('/api/applications/app-1/stages/stage-1/feedback').flush(after);
+    await settle();
+
+    expect(view().querySelector('.announcement')?.textContent?.trim()).toBe(
+      'Feedback for Phone screen is recorded and the candidate can read it. Next stage: Technical interview.',
+    );
+    expect(view().querySelector('#record-feedback')?.textContent?.trim()).toBe(
+      'Current stage: Technical interview',
+    );
+  });
+
+  it('reloads on a 409 and says what someone else recorded, keeping the unsent message', async () => {
+    await open();
+    await fillFeedback();
+    http
+      .expectOne('/api/applications/app-1/stages/stage-1/feedback')
+      .flush(...apiErrorBody(409, ErrorCode.StaleVersion, 'Someone else changed this application.'));
+    await settle();
+
+    const latest = anApplication({
+      version: 4,
+      status: ApplicationStatus.Rejected,
+      stages: [
+        aStage({
+          id: 'stage-1',
+          position: 0,
+          state: StageState.FeedbackRecorded,
+          feedback: aFeedback({
+            decision: FeedbackDecision.Reject,
+            rating: 1,
+            givenBy: 'Sam Staff',
+            candidateMessage: 'We will not go ahead.',
+          }),
+        }),
+      ],
+    });
+    applicationRequest().flush(latest);
+    await settle();
+
+    const notice = view().querySelector('[data-testid="change-notice"]') as HTMLElement;
+    expect(notice.textContent).toContain(
+      'Someone else recorded feedback a moment ago: “Phone screen”, reject, rated 1 of 4 by Sam Staff.',
+    );
+    expect(notice.textContent).toContain('The application is now: rejected.');
+    expect(notice.querySelector('blockquote')?.textContent).toBe('Thank you, it was a pleasure.');
+    expect(document.activeElement).toBe(notice);
+    // Rejected: nothing is current any more, so the form is gone.
+    expect(view().querySelector('hb-feedback-form')).toBeNull();
+  });
+
+  it('says when the application cannot be loaded, and “Try again” asks again', async () => {
+    await harness.navigateByUrl('/recruiter/applications/app-1');
+    applicationRequest().flush(...apiErrorBody(404, ErrorCode.NotFound, 'This application does not exist.'));
+    await settle();
+
+    expect(view().querySelector('[role="alert"]')?.textContent).toContain(
+      'This application does not exist.',
+    );
+    button('Try again')?.click();
+    await settle();
+    applicationRequest().flush(anApplication());
+    await settle();
+    expect(view().querySelector('h1')?.textContent?.trim()).toBe('Ana Silva');
+  });
+});

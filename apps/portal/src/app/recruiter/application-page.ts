@@ -1,0 +1,280 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  Injector,
+  afterNextRender,
+  computed,
+  inject,
+  input,
+  signal,
+  viewChild,
+} from '@angular/core';
+import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
+import { ActivatedRoute, RouterLink } from '@angular/router';
+import {
+  ApplicationView,
+  FeedbackDecision,
+  StageState,
+  StageView,
+} from '@heardback/contracts';
+import { Subject, map, merge, switchMap } from 'rxjs';
+import { agencyErrorMessage } from './api-errors';
+import {
+  deadlineInWords,
+  formatDateTime,
+  formatTimeRange,
+} from './agency-dates';
+import {
+  APPLICATION_STATUS_LABELS,
+  DECISION_LABELS,
+  RATING_LABELS,
+  STAGE_STATE_LABELS,
+  WAITING_FOR_LABELS,
+} from './agency-labels';
+import { describeChanges } from './application-changes';
+import { ApplicationDecisions } from './application-decisions';
+import { canSchedule, currentStage } from './application-progress';
+import { FeedbackForm, UnsentFeedback } from './feedback-form';
+import { loadable } from './loadable';
+import { RecruiterApi } from './recruiter-api';
+import { ScheduleForm } from './schedule-form';
+
+interface StageRow {
+  stage: StageView;
+  number: number;
+  stateLabel: string;
+  current: boolean;
+  done: boolean;
+  awaiting: boolean;
+  when: string | null;
+  deadline: string | null;
+  overdue: boolean;
+}
+
+interface ChangeNotice {
+  lines: string[];
+  unsent: UnsentFeedback | null;
+}
+
+/** One application as the agency sees it: its stages, the current stage's work, and the decisions. */
+@Component({
+  selector: 'hb-application-page',
+  imports: [RouterLink, ScheduleForm, FeedbackForm, ApplicationDecisions],
+  templateUrl: './application-page.html',
+  styleUrl: './application-page.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ApplicationPage {
+  private readonly api = inject(RecruiterApi);
+  private readonly route = inject(ActivatedRoute);
+  private readonly injector = inject(Injector);
+
+  /** `:id` from the URL, bound by the router. */
+  readonly id = input.required<string>();
+
+  protected readonly loadState = signal<'loading' | 'ready' | 'error'>('loading');
+  protected readonly loadError = signal('');
+  protected readonly application = signal<ApplicationView | null>(null);
+  protected readonly changeNotice = signal<ChangeNotice | null>(null);
+  /** Read out after each successful action; the page itself shows the result. */
+  protected readonly announcement = signal('');
+
+  protected readonly statusLabels = APPLICATION_STATUS_LABELS;
+  protected readonly waitingLabels = WAITING_FOR_LABELS;
+  protected readonly decisionLabels = DECISION_LABELS;
+  protected readonly ratingLabels = RATING_LABELS;
+
+  protected readonly current = computed(() => {
+    const application = this.application();
+    return application ? currentStage(application) : null;
+  });
+  protected readonly schedulable = computed(() => {
+    const stage = this.current();
+    return stage !== null && canSchedule(stage);
+  });
+  /** Feedback is expected once the interview has taken place, or after a hold. */
+  protected readonly feedbackExpected = computed(() => {
+    const stage = this.current();
+    return (
+      stage !== null &&
+      (stage.state === StageState.AwaitingFeedback ||
+        stage.feedback?.decision === FeedbackDecision.Hold)
+    );
+  });
+
+  /** One sentence on where the current stage stands. */
+  protected readonly currentSummary = computed(() => {
+    const stage = this.current();
+    if (!stage) {
+      return '';
+    }
+    if (stage.feedback?.decision === FeedbackDecision.Hold) {
+      return 'Its feedback says “hold”: record the final decision when it is made.';
+    }
+    switch (stage.state) {
+      case StageState.AwaitingFeedback: {
+        const ended = stage.endsAt ? ` on ${formatDateTime(stage.endsAt)}` : '';
+        const due = stage.feedbackDueAt
+          ? ` ${deadlineInWords(stage.feedbackDueAt, new Date())}.`
+          : '';
+        return `The interview took place${ended}. Its feedback is owed to the candidate.${due}`;
+      }
+      case StageState.Scheduled:
+        return stage.startsAt && stage.endsAt
+          ? `Booked for ${formatTimeRange(stage.startsAt, stage.endsAt)}.`
+          : 'Booked.';
+      default:
+        return 'Not scheduled yet: book the interview, so the candidate knows when it is.';
+    }
+  });
+
+  protected readonly notBookedYet = computed(
+    () => this.current()?.state === StageState.Pending,
+  );
+
+  protected readonly stageRows = computed((): StageRow[] => {
+    const application = this.application();
+    if (!application) {
+      return [];
+    }
+    const now = new Date();
+    const currentId = this.current()?.id;
+    return [...application.stages]
+      .sort((a, b) => a.position - b.position)
+      .map((stage, index) => {
+        const awaiting = stage.state === StageState.AwaitingFeedback;
+        return {
+          stage,
+          number: index + 1,
+          stateLabel: STAGE_STATE_LABELS[stage.state],
+          current: stage.id === currentId,
+          done: stage.state === StageState.FeedbackRecorded,
+          awaiting,
+          when:
+            stage.startsAt && stage.endsAt
+              ? formatTimeRange(stage.startsAt, stage.endsAt)
+              : null,
+          deadline:
+            awaiting && stage.feedbackDueAt
+              ? `${deadlineInWords(stage.feedbackDueAt, now)} (${formatDateTime(stage.feedbackDueAt)})`
+              : null,
+          overdue:
+            awaiting &&
+            stage.feedbackDueAt !== null &&
+            new Date(stage.feedbackDueAt) < now,
+        };
+      });
+  });
+
+  protected readonly timeline = computed(() =>
+    [...(this.application()?.timeline ?? [])]
+      .reverse()
+      .map((entry) => ({ ...entry, when: formatDateTime(entry.at) })),
+  );
+
+  protected readonly formatDateTime = formatDateTime;
+  private readonly reloads = new Subject<void>();
+  private readonly currentHeading =
+    viewChild<ElementRef<HTMLElement>>('currentHeading');
+  private readonly noticeBox = viewChild<ElementRef<HTMLElement>>('noticeBox');
+
+  constructor() {
+    let first = true;
+    merge(
+      toObservable(this.id),
+      this.reloads.pipe(map(() => this.id())),
+    )
+      .pipe(
+        switchMap((id) => loadable(this.api.application(id))),
+        takeUntilDestroyed(),
+      )
+      .subscribe((result) => {
+        if (result.state === 'loading') {
+          this.loadState.set('loading');
+          return;
+        }
+        if (result.state === 'error') {
+          this.loadError.set(result.message);
+          this.loadState.set('error');
+          return;
+        }
+        this.application.set(result.value);
+        this.loadState.set('ready');
+        if (first && this.route.snapshot.fragment === 'record-feedback') {
+          this.focusCurrentStage();
+        }
+        first = false;
+      });
+  }
+
+  protected retry(): void {
+    this.reloads.next();
+  }
+
+  protected onScheduled(updated: ApplicationView): void {
+    const stage = updated.stages.find((s) => s.id === this.current()?.id);
+    this.show(updated);
+    this.announcement.set(
+      stage?.startsAt && stage.endsAt
+        ? `${stage.name} is booked for ${formatTimeRange(stage.startsAt, stage.endsAt)}.`
+        : 'The interview is booked.',
+    );
+  }
+
+  protected onFeedbackRecorded(updated: ApplicationView): void {
+    const stageName = this.current()?.name ?? 'the stage';
+    this.show(updated);
+    const next = currentStage(updated);
+    this.announcement.set(
+      `Feedback for ${stageName} is recorded and the candidate can read it.${
+        next && next.name !== stageName ? ` Next stage: ${next.name}.` : ''
+      }`,
+    );
+  }
+
+  protected onDecision(updated: ApplicationView): void {
+    this.show(updated);
+    this.announcement.set(
+      `The application is now: ${APPLICATION_STATUS_LABELS[updated.status].toLowerCase()}.`,
+    );
+  }
+
+  /** Someone else acted first: load what is there now and say what changed. */
+  protected onStale(unsent: UnsentFeedback | null = null): void {
+    const before = this.application();
+    this.api.application(this.id()).subscribe({
+      next: (after) => {
+        this.application.set(after);
+        this.changeNotice.set({
+          lines: before ? describeChanges(before, after) : [],
+          unsent: unsent && unsent.candidateMessage ? unsent : null,
+        });
+        afterNextRender(() => this.noticeBox()?.nativeElement.focus(), {
+          injector: this.injector,
+        });
+      },
+      error: (error: unknown) => {
+        this.changeNotice.set({
+          lines: [
+            `Someone else changed this application, and the latest version could not be loaded. ${agencyErrorMessage(error)}`,
+          ],
+          unsent,
+        });
+      },
+    });
+  }
+
+  protected focusCurrentStage(): void {
+    afterNextRender(
+      // Focusing scrolls the heading into view as well.
+      () => this.currentHeading()?.nativeElement.focus(),
+      { injector: this.injector },
+    );
+  }
+
+  private show(updated: ApplicationView): void {
+    this.changeNotice.set(null);
+    this.application.set(updated);
+  }
+}

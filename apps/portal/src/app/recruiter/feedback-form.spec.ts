@@ -1,0 +1,209 @@
+import { provideHttpClient } from '@angular/common/http';
+import {
+  HttpTestingController,
+  TestRequest,
+  provideHttpClientTesting,
+} from '@angular/common/http/testing';
+import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { ApplicationView, ErrorCode } from '@heardback/contracts';
+import { FeedbackForm, UnsentFeedback } from './feedback-form';
+import { anApplication, apiErrorBody } from './testing/agency-factories';
+
+describe('FeedbackForm', () => {
+  let fixture: ComponentFixture<FeedbackForm>;
+  let http: HttpTestingController;
+  let recorded: ApplicationView[];
+  let stale: UnsentFeedback[];
+  const application = anApplication();
+
+  beforeEach(async () => {
+    TestBed.configureTestingModule({
+      providers: [provideHttpClient(), provideHttpClientTesting()],
+    });
+    http = TestBed.inject(HttpTestingController);
+    fixture = TestBed.createComponent(FeedbackForm);
+    fixture.componentRef.setInput('application', application);
+    fixture.componentRef.setInput('stage', application.stages[0]);
+    recorded = [];
+    stale = [];
+    fixture.componentInstance.recorded.subscribe((view) => recorded.push(view));
+    fixture.componentInstance.stale.subscribe((unsent) => stale.push(unsent));
+    await fixture.whenStable();
+  });
+
+  afterEach(() => http.verify());
+
+  const view = () => fixture.nativeElement as HTMLElement;
+  const radio = (label: string) =>
+    Array.from(view().querySelectorAll('label.choice')).find((l) =>
+      l.querySelector('.choice__label')?.textContent?.trim().startsWith(label),
+    )?.querySelector('input') as HTMLInputElement;
+  const field = (label: string) => {
+    const element = Array.from(view().querySelectorAll('label')).find(
+      (l) => l.textContent?.trim() === label,
+    );
+    return view().querySelector(`#${element?.getAttribute('for')}`) as
+      | HTMLInputElement
+      | HTMLTextAreaElement;
+  };
+  const preview = () => view().querySelector('[data-testid="candidate-preview"]') as HTMLElement;
+  const errors = () =>
+    Array.from(view().querySelectorAll('.field__error')).map((e) => e.textContent?.trim());
+
+  async function type(label: string, text: string) {
+    const element = field(label);
+    element.value = text;
+    element.dispatchEvent(new Event('input'));
+    await fixture.whenStable();
+  }
+
+  async function choose(label: string) {
+    radio(label).click();
+    await fixture.whenStable();
+  }
+
+  async function submit(): Promise<void> {
+    (view().querySelector('button[type="submit"]') as HTMLButtonElement).click();
+    await fixture.whenStable();
+  }
+
+  function feedbackRequest(): TestRequest {
+    return http.expectOne('/api/applications/app-1/stages/stage-1/feedback');
+  }
+
+  it('shows, as it is typed, exactly the words the candidate will read', async () => {
+    expect(preview().textContent).toContain('Your message will appear here, word for word.');
+
+    await type('Message to the candidate', '  Thank you, Ana.\nYou were clear and kind.  ');
+
+    const message = preview().querySelector('.preview__message');
+    expect(message?.textContent).toBe('Thank you, Ana.\nYou were clear and kind.');
+    expect(preview().textContent).toContain('Phone screen');
+    expect(view().textContent).toContain('What Ana will read');
+  });
+
+  it('previews the next stage by name when the decision is to advance', async () => {
+    await choose('Advance');
+    expect(preview().querySelector('.preview__outcome')?.textContent?.trim()).toBe(
+      'You are through to Technical interview. We will be in touch to arrange it.',
+    );
+    expect(preview().textContent).toContain('Done');
+
+    await choose('Reject');
+    expect(preview().querySelector('.preview__outcome')?.textContent?.trim()).toBe(
+      'The application has been closed. The message above explains why.',
+    );
+  });
+
+  it('keeps internal notes in a box marked as never shown to the candidate, and out of the preview', async () => {
+    await type('Internal notes (optional)', 'Salary expectations too high.');
+
+    const notes = field('Internal notes (optional)');
+    const describedBy = notes.getAttribute('aria-describedby') ?? '';
+    const banner = view().querySelector(`#${describedBy.split(' ')[0]}`);
+    expect(banner?.textContent?.trim()).toBe('Internal — never shown to the candidate');
+    expect(preview().textContent).not.toContain('Salary expectations');
+  });
+
+  it('sends nothing and says what is missing when decision, rating or message are not given', async () => {
+    await type('Message to the candidate', '    ');
+    await submit();
+
+    http.expectNone(() => true);
+    expect(errors()).toEqual([
+      'Choose a decision: advance, hold or reject.',
+      'Choose a rating from 1 to 4.',
+      'Write the message to the candidate: every candidate hears back, in words.',
+    ]);
+    expect(document.activeElement).toBe(radio('Advance'));
+  });
+
+  it('records the feedback with the trimmed message, the notes, on whose behalf, and the version', async () => {
+    await choose('Advance');
+    await choose('3');
+    await type('Message to the candidate', ' Well done, see you soon. ');
+    await type('Internal notes (optional)', 'Strong.');
+    await type('On behalf of (optional)', 'Jo Hiring');
+    await submit();
+
+    const request = feedbackRequest();
+    expect(request.request.body).toEqual({
+      decision: 'advance',
+      rating: 3,
+      candidateMessage: 'Well done, see you soon.',
+      internalNotes: 'Strong.',
+      givenBy: 'Jo Hiring',
+      version: 3,
+    });
+    const updated = anApplication({ version: 4 });
+    request.flush(updated);
+    await fixture.whenStable();
+    expect(recorded).toEqual([updated]);
+  });
+
+  it('leaves out internal notes and “on behalf of” when they are empty', async () => {
+    await choose('Hold');
+    await choose('2');
+    await type('Message to the candidate', 'We need a few more days.');
+    await submit();
+
+    const body = feedbackRequest().request.body;
+    expect(body).not.toHaveProperty('internalNotes');
+    expect(body).not.toHaveProperty('givenBy');
+  });
+
+  it('shows the API’s field errors next to their fields', async () => {
+    await choose('Advance');
+    await choose('4');
+    await type('Message to the candidate', 'Fine.');
+    await submit();
+
+    feedbackRequest().flush(
+      ...apiErrorBody(400, ErrorCode.ValidationFailed, 'invalid', [
+        { field: 'givenBy', reasons: ['must be shorter than or equal to 200 characters'] },
+      ]),
+    );
+    await fixture.whenStable();
+
+    const givenBy = field('On behalf of (optional)');
+    expect(givenBy.getAttribute('aria-invalid')).toBe('true');
+    const errorId = givenBy.getAttribute('aria-describedby')?.split(' ').pop();
+    expect(view().querySelector(`#${errorId}`)?.textContent?.trim()).toBe(
+      'Must be shorter than or equal to 200 characters.',
+    );
+    expect(view().querySelector('[role="alert"]')?.textContent).toContain(
+      'see the messages next to the fields',
+    );
+    expect(recorded).toEqual([]);
+  });
+
+  it('hands the unsent message to the page when someone else acted first (409)', async () => {
+    await choose('Advance');
+    await choose('3');
+    await type('Message to the candidate', 'Lovely to meet you.');
+    await submit();
+
+    feedbackRequest().flush(
+      ...apiErrorBody(409, ErrorCode.StaleVersion, 'Someone else changed this application.'),
+    );
+    await fixture.whenStable();
+
+    expect(stale).toEqual([{ stageName: 'Phone screen', candidateMessage: 'Lovely to meet you.' }]);
+    expect(view().querySelector('[role="alert"]')).toBeNull();
+  });
+
+  it('shows a refusal that is not about a field above the button', async () => {
+    await choose('Advance');
+    await choose('3');
+    await type('Message to the candidate', 'Thanks.');
+    await submit();
+
+    feedbackRequest().flush(
+      ...apiErrorBody(409, ErrorCode.InvalidTransition, 'Cannot record feedback: the application is already withdrawn.'),
+    );
+    await fixture.whenStable();
+    expect(view().querySelector('[role="alert"]')?.textContent?.trim()).toBe(
+      'Cannot record feedback: the application is already withdrawn.',
+    );
+  });
+});

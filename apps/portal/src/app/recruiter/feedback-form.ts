@@ -1,0 +1,211 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  Injector,
+  afterNextRender,
+  computed,
+  inject,
+  input,
+  output,
+  signal,
+} from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import {
+  ApplicationView,
+  CANDIDATE_MESSAGE_MAX_LENGTH,
+  ErrorCode,
+  FeedbackDecision,
+  RATING_MAX,
+  RATING_MIN,
+  StageView,
+} from '@heardback/contracts';
+import {
+  errorCodeOf,
+  focusFirstInvalid,
+  showServerErrors,
+} from './api-errors';
+import { RATING_LABELS } from './agency-labels';
+import { stageAfter } from './application-progress';
+import { RecruiterApi } from './recruiter-api';
+import { notBlank } from './text-validators';
+
+export const INTERNAL_NOTES_MAX_LENGTH = 10_000;
+export const GIVEN_BY_MAX_LENGTH = 200;
+
+/** Conflicts that mean someone else acted on the application since this page loaded it. */
+export const SOMEONE_ELSE_ACTED: readonly ErrorCode[] = [
+  ErrorCode.StaleVersion,
+  ErrorCode.FeedbackAlreadyRecorded,
+  ErrorCode.StageNotCurrent,
+];
+
+/** What the form hands back when someone else got there first, so nothing typed is lost. */
+export interface UnsentFeedback {
+  stageName: string;
+  candidateMessage: string;
+}
+
+/**
+ * Records the feedback for one stage: the decision, the rating, the words the candidate will read
+ * (previewed exactly as they will read them) and the agency's internal notes, kept visibly apart.
+ */
+@Component({
+  selector: 'hb-feedback-form',
+  imports: [ReactiveFormsModule],
+  templateUrl: './feedback-form.html',
+  styleUrl: './feedback-form.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class FeedbackForm {
+  private readonly api = inject(RecruiterApi);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly injector = inject(Injector);
+
+  readonly application = input.required<ApplicationView>();
+  readonly stage = input.required<StageView>();
+  readonly recorded = output<ApplicationView>();
+  /** Someone else acted first (409): the page reloads and says what changed. */
+  readonly stale = output<UnsentFeedback>();
+
+  protected readonly decisions = [
+    {
+      value: FeedbackDecision.Advance,
+      label: 'Advance',
+      hint: 'Move on to the next stage',
+    },
+    {
+      value: FeedbackDecision.Hold,
+      label: 'Hold',
+      hint: 'Not decided yet; stays at this stage',
+    },
+    {
+      value: FeedbackDecision.Reject,
+      label: 'Reject',
+      hint: 'Close the application',
+    },
+  ];
+  protected readonly ratings = Array.from(
+    { length: RATING_MAX - RATING_MIN + 1 },
+    (_, index) => RATING_MIN + index,
+  );
+  protected readonly ratingLabels = RATING_LABELS;
+  protected readonly messageMax = CANDIDATE_MESSAGE_MAX_LENGTH;
+
+  protected readonly form = inject(FormBuilder).group({
+    decision: [null as FeedbackDecision | null, Validators.required],
+    rating: [
+      null as number | null,
+      [
+        Validators.required,
+        Validators.min(RATING_MIN),
+        Validators.max(RATING_MAX),
+      ],
+    ],
+    candidateMessage: [
+      '',
+      [notBlank, Validators.maxLength(CANDIDATE_MESSAGE_MAX_LENGTH)],
+    ],
+    internalNotes: ['', Validators.maxLength(INTERNAL_NOTES_MAX_LENGTH)],
+    givenBy: ['', Validators.maxLength(GIVEN_BY_MAX_LENGTH)],
+  });
+
+  protected readonly submitted = signal(false);
+  protected readonly saving = signal(false);
+  protected readonly formError = signal('');
+
+  private readonly value = toSignal(this.form.valueChanges, {
+    initialValue: this.form.getRawValue(),
+  });
+
+  protected readonly idPrefix = computed(() => `feedback-${this.stage().id}`);
+  protected readonly messageLength = computed(
+    () => (this.value().candidateMessage ?? '').length,
+  );
+  /** The message exactly as it will be stored and shown: the API trims it. */
+  protected readonly previewMessage = computed(() =>
+    (this.value().candidateMessage ?? '').trim(),
+  );
+  protected readonly candidateFirstName = computed(
+    () => this.application().candidate.fullName.split(' ')[0],
+  );
+  protected readonly nextStage = computed(() =>
+    stageAfter(this.application(), this.stage()),
+  );
+  /** Advance and reject end the stage for the candidate; hold leaves the decision to come. */
+  protected readonly previewDone = computed(
+    () =>
+      this.value().decision === FeedbackDecision.Advance ||
+      this.value().decision === FeedbackDecision.Reject,
+  );
+  /** The line the candidate reads under the message, depending on the decision. */
+  protected readonly previewOutcome = computed(() => {
+    switch (this.value().decision) {
+      case FeedbackDecision.Advance: {
+        const next = this.nextStage();
+        return next
+          ? `You are through to ${next.name}. We will be in touch to arrange it.`
+          : 'Good news: you have passed every stage and an offer is on its way.';
+      }
+      case FeedbackDecision.Reject:
+        return 'The application has been closed. The message above explains why.';
+      default:
+        return '';
+    }
+  });
+
+  protected shows(name: keyof typeof this.form.controls): boolean {
+    const control = this.form.controls[name];
+    return control.invalid && (control.touched || this.submitted());
+  }
+
+  protected submit(): void {
+    this.submitted.set(true);
+    this.formError.set('');
+    if (this.saving()) {
+      return;
+    }
+    if (this.form.invalid) {
+      this.focusProblem();
+      return;
+    }
+    const { decision, rating, candidateMessage, internalNotes, givenBy } =
+      this.form.getRawValue();
+    this.saving.set(true);
+    this.api
+      .recordFeedback(this.application().id, this.stage().id, {
+        decision: decision as FeedbackDecision,
+        rating: rating as number,
+        candidateMessage: (candidateMessage ?? '').trim(),
+        ...(internalNotes?.trim() ? { internalNotes: internalNotes.trim() } : {}),
+        ...(givenBy?.trim() ? { givenBy: givenBy.trim() } : {}),
+        version: this.application().version,
+      })
+      .subscribe({
+        next: (updated) => {
+          this.saving.set(false);
+          this.recorded.emit(updated);
+        },
+        error: (error: unknown) => {
+          this.saving.set(false);
+          const code = errorCodeOf(error);
+          if (code && SOMEONE_ELSE_ACTED.includes(code)) {
+            this.stale.emit({
+              stageName: this.stage().name,
+              candidateMessage: (candidateMessage ?? '').trim(),
+            });
+            return;
+          }
+          this.formError.set(showServerErrors(this.form, error));
+          this.focusProblem();
+        },
+      });
+  }
+
+  private focusProblem(): void {
+    afterNextRender(() => focusFirstInvalid(this.host.nativeElement), {
+      injector: this.injector,
+    });
+  }
+}

@@ -1,0 +1,122 @@
+import { provideHttpClient } from '@angular/common/http';
+import {
+  HttpTestingController,
+  provideHttpClientTesting,
+} from '@angular/common/http/testing';
+import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import { ErrorCode } from '@heardback/contracts';
+import { FeedbackQueue, queueOrder } from './feedback-queue';
+import { aQueueItem, apiErrorBody } from './testing/agency-factories';
+
+const HOUR = 3_600_000;
+const fromNow = (hours: number) => new Date(Date.now() + hours * HOUR).toISOString();
+
+describe('queueOrder', () => {
+  it('puts overdue feedback first, then the soonest due, and stages with no deadline last', () => {
+    const now = new Date();
+    const rows = queueOrder(
+      [
+        aQueueItem({ stageId: 'later', feedbackDueAt: fromNow(30) }),
+        aQueueItem({ stageId: 'none', feedbackDueAt: null }),
+        aQueueItem({ stageId: 'soon', feedbackDueAt: fromNow(2) }),
+        aQueueItem({ stageId: 'late', feedbackDueAt: fromNow(-5), overdue: true }),
+        aQueueItem({ stageId: 'very-late', feedbackDueAt: fromNow(-50), overdue: true }),
+      ],
+      now,
+    );
+    expect(rows.map((row) => row.item.stageId)).toEqual([
+      'very-late',
+      'late',
+      'soon',
+      'later',
+      'none',
+    ]);
+  });
+
+  it('treats a deadline that has just passed as overdue even if the list said otherwise', () => {
+    const [row] = queueOrder([aQueueItem({ feedbackDueAt: fromNow(-1), overdue: false })], new Date());
+    expect(row.overdue).toBe(true);
+    expect(row.deadline).toMatch(/^Overdue by /);
+  });
+});
+
+describe('FeedbackQueue', () => {
+  let fixture: ComponentFixture<FeedbackQueue>;
+  let http: HttpTestingController;
+
+  beforeEach(async () => {
+    TestBed.configureTestingModule({
+      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
+    });
+    http = TestBed.inject(HttpTestingController);
+    fixture = TestBed.createComponent(FeedbackQueue);
+    await fixture.whenStable();
+  });
+
+  afterEach(() => http.verify());
+
+  const view = () => fixture.nativeElement as HTMLElement;
+  const status = () => view().querySelector('[role="status"]')?.textContent?.trim();
+  const items = () => Array.from(view().querySelectorAll('article'));
+  const button = (name: string) =>
+    Array.from(view().querySelectorAll('button')).find((b) => b.textContent?.trim() === name);
+
+  async function answer(body: unknown, options?: { status: number; statusText: string }) {
+    http.expectOne('/api/feedback/queue').flush(body, options);
+    await fixture.whenStable();
+  }
+
+  it('says it is loading until the queue arrives', async () => {
+    expect(status()).toBe('Loading the feedback queue…');
+    await answer([]);
+    expect(status()).toBe('No feedback is due.');
+  });
+
+  it('shows candidate, job, client, stage, end time and the deadline in words, overdue first', async () => {
+    await answer([
+      aQueueItem({ stageId: 's1', candidateName: 'Ana Silva', feedbackDueAt: fromNow(20) }),
+      aQueueItem({
+        stageId: 's2',
+        applicationId: 'app-2',
+        candidateName: 'Ben Okafor',
+        jobTitle: 'Staff Nurse',
+        clientName: 'Bluefin Health',
+        stageName: 'Ward visit',
+        feedbackDueAt: fromNow(-49),
+        overdue: true,
+      }),
+    ]);
+
+    expect(status()).toBe('2 interviews need feedback, 1 overdue');
+    const [first, second] = items();
+    expect(first.querySelector('h2')?.textContent?.trim()).toBe('Ben Okafor');
+    expect(first.textContent).toContain('Staff Nurse · Bluefin Health');
+    expect(first.textContent).toContain('Ward visit');
+    expect(first.querySelector('.badge')?.textContent?.trim()).toBe('Overdue by 2 days');
+    expect(second.querySelector('.badge')?.textContent?.trim()).toBe('Due in 19 hours');
+    const link = first.querySelector('a');
+    expect(link?.getAttribute('href')).toBe('/recruiter/applications/app-2#record-feedback');
+    expect(link?.textContent).toContain('Record feedback');
+    expect(link?.textContent).toContain('for Ben Okafor');
+  });
+
+  it('says when nothing is waiting', async () => {
+    await answer([]);
+    expect(items()).toHaveLength(0);
+    expect(view().textContent).toContain('Nothing is waiting');
+  });
+
+  it('says what went wrong, and “Try again” asks once more', async () => {
+    await answer(...apiErrorBody(503, ErrorCode.Internal, 'down'));
+    expect(view().querySelector('[role="alert"]')?.textContent).toContain(
+      'Our server had a problem (error 503)',
+    );
+
+    button('Try again')?.click();
+    await fixture.whenStable();
+    await answer([aQueueItem()]);
+    expect(view().querySelector('[role="alert"]')).toBeNull();
+    expect(items()).toHaveLength(1);
+  });
+});

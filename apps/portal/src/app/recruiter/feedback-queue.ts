@@ -1,0 +1,102 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+} from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { RouterLink } from '@angular/router';
+import { FeedbackQueueItem } from '@heardback/contracts';
+import { Subject, startWith, switchMap } from 'rxjs';
+import { deadlineInWords, formatDateTime } from './agency-dates';
+import { LOADING, loadable } from './loadable';
+import { RecruiterApi } from './recruiter-api';
+
+export interface QueueRow {
+  item: FeedbackQueueItem;
+  overdue: boolean;
+  deadline: string;
+  ended: string;
+  due: string;
+}
+
+/** Overdue first, then the soonest due; a stage with no deadline last. */
+export function queueOrder(
+  items: readonly FeedbackQueueItem[],
+  now: Date,
+): QueueRow[] {
+  const dueTime = (item: FeedbackQueueItem) =>
+    item.feedbackDueAt === null
+      ? Number.POSITIVE_INFINITY
+      : new Date(item.feedbackDueAt).getTime();
+  return items
+    .map((item): QueueRow => {
+      const overdue = item.overdue || dueTime(item) < now.getTime();
+      return {
+        item,
+        overdue,
+        deadline: deadlineInWords(item.feedbackDueAt, now),
+        ended: item.endedAt ? formatDateTime(item.endedAt) : 'Not recorded',
+        due: item.feedbackDueAt ? formatDateTime(item.feedbackDueAt) : 'No deadline',
+      };
+    })
+    .sort(
+      (a, b) =>
+        Number(b.overdue) - Number(a.overdue) ||
+        dueTime(a.item) - dueTime(b.item),
+    );
+}
+
+/** The recruiter's home: every interview whose feedback is due, overdue first. */
+@Component({
+  selector: 'hb-feedback-queue',
+  imports: [RouterLink],
+  templateUrl: './feedback-queue.html',
+  styleUrl: './feedback-queue.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class FeedbackQueue {
+  private readonly api = inject(RecruiterApi);
+  private readonly reloads = new Subject<void>();
+
+  protected readonly queue = toSignal(
+    this.reloads.pipe(
+      startWith(undefined),
+      switchMap(() => loadable(this.api.feedbackQueue())),
+    ),
+    { initialValue: LOADING },
+  );
+
+  protected readonly rows = computed(() => {
+    const queue = this.queue();
+    return queue.state === 'ready' ? queueOrder(queue.value, new Date()) : [];
+  });
+
+  protected readonly errorMessage = computed(() => {
+    const queue = this.queue();
+    return queue.state === 'error' ? queue.message : '';
+  });
+
+  protected readonly statusMessage = computed(() => {
+    const queue = this.queue();
+    if (queue.state === 'loading') {
+      return 'Loading the feedback queue…';
+    }
+    if (queue.state === 'error') {
+      return '';
+    }
+    const total = this.rows().length;
+    if (total === 0) {
+      return 'No feedback is due.';
+    }
+    const overdue = this.rows().filter((row) => row.overdue).length;
+    const interviews = total === 1 ? '1 interview needs' : `${total} interviews need`;
+    return overdue > 0
+      ? `${interviews} feedback, ${overdue} overdue`
+      : `${interviews} feedback`;
+  });
+
+  protected reload(): void {
+    this.reloads.next();
+  }
+}

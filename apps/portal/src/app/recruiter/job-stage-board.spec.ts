@@ -1,0 +1,99 @@
+import { provideHttpClient } from '@angular/common/http';
+import {
+  HttpTestingController,
+  provideHttpClientTesting,
+} from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { provideRouter, withComponentInputBinding } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
+import { ApplicationStatus, ErrorCode, StageState, WaitingFor } from '@heardback/contracts';
+import { JobStageBoard } from './job-stage-board';
+import { anAgencyApplication, anAgencyJob, apiErrorBody } from './testing/agency-factories';
+
+describe('JobStageBoard', () => {
+  let harness: RouterTestingHarness;
+  let http: HttpTestingController;
+  const job = { ...anAgencyJob(), pipeline: ['Phone screen', 'Technical'] };
+
+  beforeEach(async () => {
+    TestBed.configureTestingModule({
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideRouter(
+          [{ path: 'recruiter/jobs/:id', component: JobStageBoard }],
+          withComponentInputBinding(),
+        ),
+      ],
+    });
+    http = TestBed.inject(HttpTestingController);
+    harness = await RouterTestingHarness.create();
+    await harness.navigateByUrl('/recruiter/jobs/job-1');
+  });
+
+  afterEach(() => http.verify());
+
+  const view = () => harness.routeNativeElement as HTMLElement;
+  const settle = () => harness.fixture.whenStable();
+  const columns = () =>
+    Array.from(view().querySelectorAll('section.column')).map((column) => ({
+      title: column.querySelector('h2')?.firstChild?.textContent?.trim(),
+      names: Array.from(column.querySelectorAll('.card__name')).map((a) => a.textContent?.trim()),
+    }));
+
+  it('shows one column per stage, then offers and closed applications, each card linking to its application', async () => {
+    expect(view().querySelector('[role="status"]')?.textContent?.trim()).toBe(
+      'Loading the applications…',
+    );
+    http.expectOne('/api/jobs/job-1/applications').flush({
+      job,
+      applications: [
+        anAgencyApplication({
+          id: 'a',
+          candidate: { id: 'c1', fullName: 'Ana Silva', email: 'a@x.test' },
+          waitingFor: WaitingFor.Feedback,
+          currentStage: {
+            id: 's1',
+            name: 'Phone screen',
+            position: 0,
+            state: StageState.AwaitingFeedback,
+            feedbackDueAt: new Date(Date.now() - 30 * 3_600_000).toISOString(),
+          },
+        }),
+        anAgencyApplication({
+          id: 'b',
+          status: ApplicationStatus.Rejected,
+          candidate: { id: 'c2', fullName: 'Ben Okafor', email: 'b@x.test' },
+        }),
+      ],
+    });
+    await settle();
+
+    expect(view().querySelector('h1')?.textContent?.trim()).toBe('Backend Engineer');
+    expect(columns()).toEqual([
+      { title: 'Phone screen', names: ['Ana Silva'] },
+      { title: 'Technical', names: [] },
+      { title: 'Offer', names: [] },
+      { title: 'Closed', names: ['Ben Okafor'] },
+    ]);
+    const card = view().querySelector('.card') as HTMLElement;
+    expect(card.querySelector('a')?.getAttribute('href')).toBe('/recruiter/applications/a');
+    expect(card.querySelector('.card__note')?.textContent?.trim()).toBe('Feedback overdue by 1 day');
+    expect(view().textContent).toContain('Rejected');
+  });
+
+  it('says when nobody has applied yet', async () => {
+    http.expectOne('/api/jobs/job-1/applications').flush({ job, applications: [] });
+    await settle();
+    expect(view().querySelector('[role="status"]')?.textContent?.trim()).toBe('No applications yet');
+    expect(view().textContent).toContain('Nobody has applied yet.');
+  });
+
+  it('says what went wrong when the board cannot be loaded', async () => {
+    http
+      .expectOne('/api/jobs/job-1/applications')
+      .flush(...apiErrorBody(404, ErrorCode.NotFound, 'This job does not exist.'));
+    await settle();
+    expect(view().querySelector('[role="alert"]')?.textContent).toContain('This job does not exist.');
+  });
+});

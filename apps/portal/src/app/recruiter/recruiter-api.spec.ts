@@ -1,0 +1,98 @@
+import { provideHttpClient } from '@angular/common/http';
+import {
+  HttpTestingController,
+  provideHttpClientTesting,
+} from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { FeedbackDecision, JobStatus } from '@heardback/contracts';
+import { RecruiterApi } from './recruiter-api';
+import { anApplication } from './testing/agency-factories';
+
+describe('RecruiterApi', () => {
+  let api: RecruiterApi;
+  let http: HttpTestingController;
+
+  beforeEach(() => {
+    TestBed.configureTestingModule({
+      providers: [provideHttpClient(), provideHttpClientTesting()],
+    });
+    api = TestBed.inject(RecruiterApi);
+    http = TestBed.inject(HttpTestingController);
+  });
+
+  afterEach(() => http.verify());
+
+  it('reads the feedback queue', () => {
+    let received: unknown;
+    api.feedbackQueue().subscribe((queue) => (received = queue));
+    const request = http.expectOne('/api/feedback/queue');
+    expect(request.request.method).toBe('GET');
+    request.flush([]);
+    expect(received).toEqual([]);
+  });
+
+  it('reads one application, with its id escaped into the path', () => {
+    api.application('a/b').subscribe();
+    http.expectOne('/api/applications/a%2Fb').flush(anApplication());
+  });
+
+  it('schedules a stage with the times and place given', () => {
+    const body = {
+      startsAt: '2026-12-01T14:00:00.000Z',
+      endsAt: '2026-12-01T15:00:00.000Z',
+      location: 'Video call',
+      interviewers: ['Jo Hiring'],
+    };
+    let received: unknown;
+    api.scheduleStage('app-1', 'stage-1', body).subscribe((view) => (received = view));
+
+    const request = http.expectOne('/api/applications/app-1/stages/stage-1/schedule');
+    expect(request.request.method).toBe('POST');
+    expect(request.request.body).toEqual(body);
+    request.flush(anApplication());
+    expect(received).toEqual(anApplication());
+  });
+
+  it('records feedback with the version the recruiter last saw', () => {
+    const body = {
+      decision: FeedbackDecision.Advance,
+      rating: 3,
+      candidateMessage: 'Well done.',
+      version: 3,
+    };
+    api.recordFeedback('app-1', 'stage-1', body).subscribe();
+    const request = http.expectOne('/api/applications/app-1/stages/stage-1/feedback');
+    expect(request.request.method).toBe('POST');
+    expect(request.request.body).toEqual(body);
+    request.flush(anApplication());
+  });
+
+  it('rejects, offers and hires with the application version', () => {
+    api.reject('app-1', { candidateMessage: 'Sorry.', version: 3 }).subscribe();
+    api.makeOffer('app-1', 4).subscribe();
+    api.markHired('app-1', 5).subscribe();
+
+    const reject = http.expectOne('/api/applications/app-1/reject');
+    const offer = http.expectOne('/api/applications/app-1/offer');
+    const hire = http.expectOne('/api/applications/app-1/hire');
+    expect(reject.request.body).toEqual({ candidateMessage: 'Sorry.', version: 3 });
+    expect(offer.request.body).toEqual({ version: 4 });
+    expect(hire.request.body).toEqual({ version: 5 });
+    for (const request of [reject, offer, hire]) {
+      expect(request.request.method).toBe('POST');
+      request.flush(anApplication());
+    }
+  });
+
+  it('lists the agency’s jobs, filtered by status only when one is chosen', () => {
+    api.agencyJobs().subscribe();
+    api.agencyJobs({ status: JobStatus.Draft }).subscribe();
+    http.expectOne('/api/agency/jobs').flush([]);
+    http.expectOne('/api/agency/jobs?status=draft').flush([]);
+  });
+
+  it('reads one job’s applications for its board', () => {
+    api.jobBoard('job-1').subscribe();
+    http.expectOne('/api/jobs/job-1/applications').flush({ job: {}, applications: [] });
+  });
+});

@@ -1,0 +1,99 @@
+import { HttpClient, HttpParams } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import {
+  API_PREFIX,
+  AgencyJobQuery,
+  AgencyJobSummary,
+  ApplicationView,
+  FeedbackQueueItem,
+  JobApplicationsBoard,
+  RecordFeedbackRequest,
+  RejectApplicationRequest,
+  ScheduleStageRequest,
+} from '@heardback/contracts';
+import { Observable } from 'rxjs';
+
+const API = `/${API_PREFIX}`;
+
+/** The recruiter's work: the feedback queue, one application at a time, and the jobs' boards. */
+@Injectable({ providedIn: 'root' })
+export class RecruiterApi {
+  private readonly http = inject(HttpClient);
+
+  feedbackQueue(): Observable<FeedbackQueueItem[]> {
+    return this.http.get<FeedbackQueueItem[]>(`${API}/feedback/queue`);
+  }
+
+  application(id: string): Observable<ApplicationView> {
+    return this.http.get<ApplicationView>(
+      `${API}/applications/${encodeURIComponent(id)}`,
+    );
+  }
+
+  scheduleStage(
+    applicationId: string,
+    stageId: string,
+    request: ScheduleStageRequest,
+  ): Observable<ApplicationView> {
+    return this.http.post<ApplicationView>(
+      `${stageUrl(applicationId, stageId)}/schedule`,
+      request,
+    );
+  }
+
+  recordFeedback(
+    applicationId: string,
+    stageId: string,
+    request: RecordFeedbackRequest,
+  ): Observable<ApplicationView> {
+    return this.http.post<ApplicationView>(
+      `${stageUrl(applicationId, stageId)}/feedback`,
+      request,
+    );
+  }
+
+  reject(
+    applicationId: string,
+    request: RejectApplicationRequest,
+  ): Observable<ApplicationView> {
+    return this.http.post<ApplicationView>(
+      `${applicationUrl(applicationId)}/reject`,
+      request,
+    );
+  }
+
+  makeOffer(applicationId: string, version: number): Observable<ApplicationView> {
+    return this.http.post<ApplicationView>(
+      `${applicationUrl(applicationId)}/offer`,
+      { version },
+    );
+  }
+
+  markHired(applicationId: string, version: number): Observable<ApplicationView> {
+    return this.http.post<ApplicationView>(
+      `${applicationUrl(applicationId)}/hire`,
+      { version },
+    );
+  }
+
+  agencyJobs(query: AgencyJobQuery = {}): Observable<AgencyJobSummary[]> {
+    const params = query.status
+      ? new HttpParams().set('status', query.status)
+      : undefined;
+    return this.http.get<AgencyJobSummary[]>(`${API}/agency/jobs`, { params });
+  }
+
+  jobBoard(jobId: string): Observable<JobApplicationsBoard> {
+    return this.http.get<JobApplicationsBoard>(
+      `${API}/jobs/${encodeURIComponent(jobId)}/applications`,
+    );
+  }
+}
+
+function applicationUrl(applicationId: string): string {
+  return `${API}/applications/${encodeURIComponent(applicationId)}`;
+}
+
+function stageUrl(applicationId: string, stageId: string): string {
+  return `${applicationUrl(applicationId)}/stages/${encodeURIComponent(stageId)}`;
+}

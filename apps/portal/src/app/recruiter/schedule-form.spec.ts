@@ -1,0 +1,151 @@
+import { provideHttpClient } from '@angular/common/http';
+import {
+  HttpTestingController,
+  provideHttpClientTesting,
+} from '@angular/common/http/testing';
+import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { ApplicationView, ErrorCode, StageState } from '@heardback/contracts';
+import { ScheduleForm, interviewerNames } from './schedule-form';
+import { aStage, anApplication, apiErrorBody } from './testing/agency-factories';
+
+describe('interviewerNames', () => {
+  it('splits names at commas and drops empty ones', () => {
+    expect(interviewerNames(' Jo Hiring, ,Sam Lee ,')).toEqual(['Jo Hiring', 'Sam Lee']);
+  });
+});
+
+describe('ScheduleForm', () => {
+  let fixture: ComponentFixture<ScheduleForm>;
+  let http: HttpTestingController;
+  let scheduled: ApplicationView[];
+  const application = anApplication({
+    stages: [aStage({ id: 'stage-1', name: 'Phone screen', state: StageState.Pending })],
+  });
+
+  beforeEach(async () => {
+    TestBed.configureTestingModule({
+      providers: [provideHttpClient(), provideHttpClientTesting()],
+    });
+    http = TestBed.inject(HttpTestingController);
+    fixture = TestBed.createComponent(ScheduleForm);
+    fixture.componentRef.setInput('application', application);
+    fixture.componentRef.setInput('stage', application.stages[0]);
+    scheduled = [];
+    fixture.componentInstance.scheduled.subscribe((view) => scheduled.push(view));
+    await fixture.whenStable();
+  });
+
+  afterEach(() => http.verify());
+
+  const view = () => fixture.nativeElement as HTMLElement;
+  const input = (label: string) => {
+    const element = Array.from(view().querySelectorAll('label')).find(
+      (l) => l.textContent?.trim() === label,
+    );
+    return view().querySelector(`#${element?.getAttribute('for')}`) as HTMLInputElement;
+  };
+  const errors = () =>
+    Array.from(view().querySelectorAll('.field__error')).map((e) => e.textContent?.trim());
+
+  async function fill(values: Record<string, string>) {
+    for (const [label, value] of Object.entries(values)) {
+      const element = input(label);
+      element.value = value;
+      element.dispatchEvent(new Event('input'));
+      element.dispatchEvent(new Event('blur'));
+    }
+    await fixture.whenStable();
+  }
+
+  async function submit() {
+    (view().querySelector('button[type="submit"]') as HTMLButtonElement).click();
+    await fixture.whenStable();
+  }
+
+  it('books the interview at the date and times typed, read in the user’s time zone', async () => {
+    await fill({
+      Date: '2030-03-04',
+      'Starts at': '14:00',
+      'Ends at': '15:30',
+      'Place or video link': ' https://meet.example/abc ',
+      'Interviewers (optional)': 'Jo Hiring, Sam Lee',
+    });
+    await submit();
+
+    const request = http.expectOne('/api/applications/app-1/stages/stage-1/schedule');
+    expect(request.request.body).toEqual({
+      startsAt: new Date(2030, 2, 4, 14, 0).toISOString(),
+      endsAt: new Date(2030, 2, 4, 15, 30).toISOString(),
+      location: 'https://meet.example/abc',
+      interviewers: ['Jo Hiring', 'Sam Lee'],
+    });
+    const updated = anApplication({ version: 5 });
+    request.flush(updated);
+    await fixture.whenStable();
+    expect(scheduled).toEqual([updated]);
+  });
+
+  it('names the time zone the times are read in', () => {
+    expect(view().textContent).toContain(
+      `Times are in your time zone (${Intl.DateTimeFormat().resolvedOptions().timeZone})`,
+    );
+  });
+
+  it('refuses an interview that ends before it starts, and sends nothing', async () => {
+    await fill({ Date: '2030-03-04', 'Starts at': '15:00', 'Ends at': '14:00', 'Place or video link': 'Office' });
+    await submit();
+
+    http.expectNone(() => true);
+    expect(errors()).toEqual(['The interview must end after it starts.']);
+  });
+
+  it('asks for the day, the times and the place when they are missing', async () => {
+    await submit();
+    http.expectNone(() => true);
+    expect(errors()).toEqual([
+      'Choose the day of the interview.',
+      'Give the start time.',
+      'Give the end time.',
+      'Say where the interview is, or give the video link.',
+    ]);
+  });
+
+  it('warns that a past time records an interview that has already taken place', async () => {
+    await fill({ Date: '2020-01-06', 'Starts at': '10:00' });
+    expect(view().querySelector('.notice--warning')?.textContent).toContain(
+      'This time has already passed',
+    );
+  });
+
+  it('shows the API’s reason next to the field it is about', async () => {
+    await fill({ Date: '2030-03-04', 'Starts at': '14:00', 'Ends at': '15:00', 'Place or video link': 'Office' });
+    await submit();
+    http
+      .expectOne('/api/applications/app-1/stages/stage-1/schedule')
+      .flush(
+        ...apiErrorBody(400, ErrorCode.ValidationFailed, 'endsAt: must be after startsAt', [
+          { field: 'endsAt', reasons: ['must be after startsAt'] },
+        ]),
+      );
+    await fixture.whenStable();
+
+    expect(input('Ends at').getAttribute('aria-invalid')).toBe('true');
+    expect(errors()).toEqual(['Must be after startsAt.']);
+  });
+
+  it('fills in the current booking when the stage already has one', async () => {
+    const startsAt = new Date(2030, 5, 1, 9, 0).toISOString();
+    const endsAt = new Date(2030, 5, 1, 10, 0).toISOString();
+    fixture.componentRef.setInput(
+      'stage',
+      aStage({ id: 'stage-1', state: StageState.Scheduled, startsAt, endsAt, location: 'Leeds office' }),
+    );
+    await fixture.whenStable();
+
+    expect(input('Date').value).toBe('2030-06-01');
+    expect(input('Starts at').value).toBe('09:00');
+    expect(input('Ends at').value).toBe('10:00');
+    expect(input('Place or video link').value).toBe('Leeds office');
+    expect(view().querySelector('button[type="submit"]')?.textContent?.trim()).toBe('Save new time');
+  });
+});

@@ -1,0 +1,196 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  Injector,
+  afterNextRender,
+  computed,
+  effect,
+  inject,
+  input,
+  output,
+  signal,
+  untracked,
+} from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import {
+  AbstractControl,
+  FormBuilder,
+  ReactiveFormsModule,
+  ValidationErrors,
+  Validators,
+} from '@angular/forms';
+import { ApplicationView, StageView } from '@heardback/contracts';
+import { focusFirstInvalid, showServerErrors } from './api-errors';
+import {
+  isoToLocalDateAndTime,
+  localDateTimeToIso,
+  userTimeZone,
+} from './agency-dates';
+import { RecruiterApi } from './recruiter-api';
+import { notBlank } from './text-validators';
+
+export const LOCATION_MAX_LENGTH = 500;
+export const INTERVIEWERS_MAX = 20;
+export const INTERVIEWER_NAME_MAX_LENGTH = 120;
+
+/** "Ana Silva, Ben Okafor," → ["Ana Silva", "Ben Okafor"] */
+export function interviewerNames(text: string): string[] {
+  return text
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name.length > 0);
+}
+
+function interviewersValid(control: AbstractControl<string>): ValidationErrors | null {
+  const names = interviewerNames(control.value ?? '');
+  if (names.length > INTERVIEWERS_MAX) {
+    return { tooMany: true };
+  }
+  return names.some((name) => name.length > INTERVIEWER_NAME_MAX_LENGTH)
+    ? { nameTooLong: true }
+    : null;
+}
+
+/** The end time must come after the start time on the chosen day. */
+function endsAfterStart(group: AbstractControl): ValidationErrors | null {
+  const { date, start, end } = group.value as {
+    date: string;
+    start: string;
+    end: string;
+  };
+  const startsAt = localDateTimeToIso(date, start);
+  const endsAt = localDateTimeToIso(date, end);
+  if (!startsAt || !endsAt) {
+    return null;
+  }
+  return new Date(endsAt) > new Date(startsAt) ? null : { endBeforeStart: true };
+}
+
+/** Books (or moves) the interview for an application's current stage, in the user's own time zone. */
+@Component({
+  selector: 'hb-schedule-form',
+  imports: [ReactiveFormsModule],
+  templateUrl: './schedule-form.html',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ScheduleForm {
+  private readonly api = inject(RecruiterApi);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly injector = inject(Injector);
+
+  readonly application = input.required<ApplicationView>();
+  readonly stage = input.required<StageView>();
+  readonly scheduled = output<ApplicationView>();
+
+  protected readonly timeZone = userTimeZone();
+  protected readonly idPrefix = computed(() => `schedule-${this.stage().id}`);
+
+  protected readonly form = inject(FormBuilder).nonNullable.group(
+    {
+      date: ['', Validators.required],
+      start: ['', Validators.required],
+      end: ['', Validators.required],
+      location: [
+        '',
+        [notBlank, Validators.maxLength(LOCATION_MAX_LENGTH)],
+      ],
+      interviewers: ['', interviewersValid],
+    },
+    { validators: endsAfterStart },
+  );
+
+  protected readonly submitted = signal(false);
+  protected readonly saving = signal(false);
+  protected readonly formError = signal('');
+
+  private readonly value = toSignal(this.form.valueChanges, {
+    initialValue: this.form.getRawValue(),
+  });
+
+  /** True when the chosen start has already passed: the interview is recorded after the fact. */
+  protected readonly inThePast = computed(() => {
+    const { date = '', start = '' } = this.value();
+    const startsAt = localDateTimeToIso(date, start);
+    return startsAt !== null && new Date(startsAt) < new Date();
+  });
+
+  private readonly bookingKey = computed(() => {
+    const { id, startsAt, endsAt, location } = this.stage();
+    return [id, startsAt, endsAt, location].join('|');
+  });
+
+  constructor() {
+    // Fill in the stage's current booking, if it has one, whenever another stage is shown.
+    effect(() => {
+      this.bookingKey();
+      const stage = untracked(this.stage);
+      const starts = stage.startsAt ? isoToLocalDateAndTime(stage.startsAt) : null;
+      const ends = stage.endsAt ? isoToLocalDateAndTime(stage.endsAt) : null;
+      this.form.reset({
+        date: starts?.date ?? '',
+        start: starts?.time ?? '',
+        end: ends?.time ?? '',
+        location: stage.location ?? '',
+        interviewers: '',
+      });
+      this.submitted.set(false);
+    });
+  }
+
+  /** Whether a control's problem should be shown now. */
+  protected shows(name: keyof typeof this.form.controls): boolean {
+    const control = this.form.controls[name];
+    return control.invalid && (control.touched || this.submitted());
+  }
+
+  protected endBeforeStart(): boolean {
+    return (
+      this.form.hasError('endBeforeStart') &&
+      (this.form.controls.end.touched || this.submitted())
+    );
+  }
+
+  protected submit(): void {
+    this.submitted.set(true);
+    this.formError.set('');
+    if (this.saving()) {
+      return;
+    }
+    if (this.form.invalid) {
+      afterNextRender(() => focusFirstInvalid(this.host.nativeElement), {
+        injector: this.injector,
+      });
+      return;
+    }
+    const { date, start, end, location, interviewers } = this.form.getRawValue();
+    const startsAt = localDateTimeToIso(date, start) as string;
+    const endsAt = localDateTimeToIso(date, end) as string;
+    this.saving.set(true);
+    this.api
+      .scheduleStage(this.application().id, this.stage().id, {
+        startsAt,
+        endsAt,
+        location: location.trim(),
+        interviewers: interviewerNames(interviewers),
+      })
+      .subscribe({
+        next: (updated) => {
+          this.saving.set(false);
+          this.scheduled.emit(updated);
+        },
+        error: (error: unknown) => {
+          this.saving.set(false);
+          this.formError.set(
+            showServerErrors(this.form, error, {
+              startsAt: 'start',
+              endsAt: 'end',
+            }),
+          );
+          afterNextRender(() => focusFirstInvalid(this.host.nativeElement), {
+            injector: this.injector,
+          });
+        },
+      });
+  }
+}

@@ -1,4 +1,43 @@
 import { Routes } from '@angular/router';
+import { AgencyAreaData, AgencyShell } from '../recruiter/agency-shell';
+import { JobEditor } from './job-editor';
+import { StaffClients } from './staff-clients';
+import { StaffJobs } from './staff-jobs';
+import { StaffUsers } from './staff-users';
+import { WaitingList } from './waiting-list';
 
-/** The staff area (/staff): filled in by the staff-area work. */
-export const STAFF_ROUTES: Routes = [];
+const area: AgencyAreaData = {
+  areaName: 'Staff',
+  links: [
+    { path: '/staff', label: 'Who is waiting', exact: true },
+    { path: '/staff/jobs', label: 'Manage jobs' },
+    { path: '/staff/clients', label: 'Clients' },
+    { path: '/staff/users', label: 'Users' },
+  ],
+};
+
+/** The staff area (/staff), lazy as a whole; the shell guards it for staff. */
+export const STAFF_ROUTES: Routes = [
+  {
+    path: '',
+    component: AgencyShell,
+    data: area,
+    children: [
+      {
+        path: '',
+        pathMatch: 'full',
+        title: 'Who is waiting · Heardback',
+        component: WaitingList,
+      },
+      { path: 'jobs', title: 'Jobs · Heardback', component: StaffJobs },
+      { path: 'jobs/new', title: 'New job · Heardback', component: JobEditor },
+      {
+        path: 'jobs/:id/edit',
+        title: 'Edit job · Heardback',
+        component: JobEditor,
+      },
+      { path: 'clients', title: 'Clients · Heardback', component: StaffClients },
+      { path: 'users', title: 'Users · Heardback', component: StaffUsers },
+    ],
+  },
+];

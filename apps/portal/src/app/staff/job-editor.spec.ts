@@ -1,0 +1,216 @@
+import { provideHttpClient } from '@angular/common/http';
+import {
+  HttpTestingController,
+  provideHttpClientTesting,
+} from '@angular/common/http/testing';
+import { Component } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { Router, provideRouter, withComponentInputBinding } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
+import {
+  EmploymentType,
+  ErrorCode,
+  JobDetail,
+  JobStatus,
+  WorkMode,
+} from '@heardback/contracts';
+import { anAgencyJob, apiErrorBody } from '../recruiter/testing/agency-factories';
+import { JobEditor } from './job-editor';
+
+@Component({ selector: 'hb-jobs-stub', template: 'jobs' })
+class JobsStub {}
+
+function aJobDetail(overrides: Partial<JobDetail> = {}): JobDetail {
+  return {
+    ...anAgencyJob(),
+    description: 'Build things.',
+    pipeline: ['Screen', 'Tech', 'Final'],
+    feedbackDeadlineHours: 24,
+    ownerId: null,
+    ...overrides,
+  };
+}
+
+describe('JobEditor', () => {
+  let harness: RouterTestingHarness;
+  let http: HttpTestingController;
+
+  beforeEach(async () => {
+    TestBed.configureTestingModule({
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideRouter(
+          [
+            { path: 'staff/jobs', component: JobsStub },
+            { path: 'staff/jobs/new', component: JobEditor },
+            { path: 'staff/jobs/:id/edit', component: JobEditor },
+          ],
+          withComponentInputBinding(),
+        ),
+      ],
+    });
+    http = TestBed.inject(HttpTestingController);
+    harness = await RouterTestingHarness.create();
+  });
+
+  afterEach(() => http.verify());
+
+  const view = () => harness.routeNativeElement as HTMLElement;
+  const settle = () => harness.fixture.whenStable();
+  const control = (id: string) =>
+    view().querySelector(`#${id}`) as HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+  const button = (name: string) =>
+    Array.from(view().querySelectorAll('button')).find(
+      (b) => b.textContent?.replace(/\s+/g, ' ').trim() === name,
+    ) as HTMLButtonElement;
+
+  async function set(id: string, value: string) {
+    const element = control(id);
+    element.value = value;
+    element.dispatchEvent(new Event(element instanceof HTMLSelectElement ? 'change' : 'input'));
+    await settle();
+  }
+
+  async function openNew() {
+    await harness.navigateByUrl('/staff/jobs/new');
+    http.expectOne('/api/clients').flush([
+      { id: 'client-1', name: 'Northwind Logistics' },
+      { id: 'client-2', name: 'Bluefin Health' },
+    ]);
+    await settle();
+  }
+
+  async function fillJob() {
+    await set('job-client', 'client-2');
+    await set('job-title', 'Ward Nurse');
+    await set('job-location', 'York');
+    await set('job-work-mode', WorkMode.Onsite);
+    await set('job-employment-type', EmploymentType.PartTime);
+    await set('job-description', 'Care for patients on the cardiology ward.');
+  }
+
+  it('creates a job with its three-stage pipeline, deadline and salary, and publishes it as open', async () => {
+    await openNew();
+    await fillJob();
+    await set('job-salary-min', '30000');
+    await set('job-salary-max', '36000');
+    await set('job-salary-currency', 'gbp');
+    await set('pipeline-stage-1', 'Ward visit');
+    await set('job-deadline', '72');
+    await button('Publish as open').click();
+    await settle();
+
+    const request = http.expectOne({ method: 'POST', url: '/api/jobs' });
+    expect(request.request.body).toEqual({
+      clientId: 'client-2',
+      title: 'Ward Nurse',
+      description: 'Care for patients on the cardiology ward.',
+      location: 'York',
+      workMode: 'onsite',
+      employmentType: 'part_time',
+      salary: { min: 30000, max: 36000, currency: 'GBP' },
+      pipeline: ['Phone screen', 'Ward visit', 'Final interview'],
+      feedbackDeadlineHours: 72,
+      status: 'open',
+    });
+    request.flush(aJobDetail({ title: 'Ward Nurse', status: JobStatus.Open }));
+    await settle();
+    const router = TestBed.inject(Router);
+    expect(router.url).toBe('/staff/jobs');
+    expect(router.lastSuccessfulNavigation()?.extras.state).toEqual({
+      savedMessage: '“Ward Nurse” is open: candidates can find it on the jobs board.',
+    });
+  });
+
+  it('keeps a new job as a draft when asked', async () => {
+    await openNew();
+    await fillJob();
+    await button('Save as draft').click();
+    await settle();
+
+    const request = http.expectOne({ method: 'POST', url: '/api/jobs' });
+    expect(request.request.body.status).toBe('draft');
+    expect(request.request.body).not.toHaveProperty('salary');
+    request.flush(aJobDetail({ status: JobStatus.Draft }));
+    await settle();
+  });
+
+  it('sends nothing and points at each problem when required answers are missing', async () => {
+    await openNew();
+    await set('job-salary-min', '50000');
+    await set('job-deadline', '1000');
+    await button('Publish as open').click();
+    await settle();
+
+    http.expectNone({ method: 'POST', url: '/api/jobs' });
+    const errors = Array.from(view().querySelectorAll('.field__error')).map((e) =>
+      e.textContent?.trim(),
+    );
+    expect(errors).toEqual([
+      'Choose the client this job is for.',
+      'Give the job a title.',
+      'Say where the job is, such as a city, or “Remote”.',
+      'Describe the job: candidates read this before they apply.',
+      'Give the minimum, the maximum and the currency, or leave all three empty.',
+      'Give a whole number of hours from 1 to 720.',
+    ]);
+    expect(document.activeElement?.id).toBe('job-client');
+  });
+
+  it('shows the API’s refusal of the pipeline under the stages', async () => {
+    await openNew();
+    await fillJob();
+    await button('Publish as open').click();
+    await settle();
+
+    http
+      .expectOne({ method: 'POST', url: '/api/jobs' })
+      .flush(
+        ...apiErrorBody(400, ErrorCode.ValidationFailed, 'pipeline: stage 2 is longer than 80 characters', [
+          { field: 'pipeline', reasons: ['stage 2 is longer than 80 characters'] },
+        ]),
+      );
+    await settle();
+    expect(view().querySelector('#pipeline-error')?.textContent?.trim()).toBe(
+      'Stage 2 is longer than 80 characters.',
+    );
+    expect(view().querySelector('[role="alert"]')?.textContent?.trim()).toBe(
+      'Some answers need changing: see the messages next to the fields.',
+    );
+  });
+
+  it('loads a job to edit, and saves changes to an open job without changing its status', async () => {
+    await harness.navigateByUrl('/staff/jobs/job-1/edit');
+    http.expectOne('/api/clients').flush([{ id: 'client-1', name: 'Northwind Logistics' }]);
+    http.expectOne('/api/jobs/job-1').flush(aJobDetail());
+    await settle();
+
+    expect((control('job-title') as HTMLInputElement).value).toBe('Backend Engineer');
+    expect((control('pipeline-stage-2') as HTMLInputElement).value).toBe('Final');
+    expect((control('job-deadline') as HTMLInputElement).value).toBe('24');
+    expect(button('Publish as open')).toBeUndefined();
+
+    await set('job-title', 'Senior Backend Engineer');
+    await button('Save changes').click();
+    await settle();
+
+    const request = http.expectOne({ method: 'PATCH', url: '/api/jobs/job-1' });
+    expect(request.request.body.title).toBe('Senior Backend Engineer');
+    expect(request.request.body.pipeline).toEqual(['Screen', 'Tech', 'Final']);
+    expect(request.request.body).not.toHaveProperty('status');
+    request.flush(aJobDetail({ title: 'Senior Backend Engineer' }));
+    await settle();
+  });
+
+  it('says a closed job can no longer be edited, and offers no way to save it', async () => {
+    await harness.navigateByUrl('/staff/jobs/job-1/edit');
+    http.expectOne('/api/clients').flush([]);
+    http.expectOne('/api/jobs/job-1').flush(aJobDetail({ status: JobStatus.Filled }));
+    await settle();
+
+    expect(view().textContent).toContain('This job is filled: it can no longer be edited.');
+    expect(button('Save changes')).toBeUndefined();
+    expect((control('job-title') as HTMLInputElement).disabled).toBe(true);
+  });
+});

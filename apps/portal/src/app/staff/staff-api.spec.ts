@@ -1,0 +1,89 @@
+import { provideHttpClient } from '@angular/common/http';
+import {
+  HttpTestingController,
+  provideHttpClientTesting,
+} from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import {
+  EmploymentType,
+  JobStatus,
+  UserRole,
+  WorkMode,
+} from '@heardback/contracts';
+import { StaffApi } from './staff-api';
+
+describe('StaffApi', () => {
+  let api: StaffApi;
+  let http: HttpTestingController;
+
+  beforeEach(() => {
+    TestBed.configureTestingModule({
+      providers: [provideHttpClient(), provideHttpClientTesting()],
+    });
+    api = TestBed.inject(StaffApi);
+    http = TestBed.inject(HttpTestingController);
+  });
+
+  afterEach(() => http.verify());
+
+  it('lists and creates clients', () => {
+    let created: unknown;
+    api.clients().subscribe();
+    api.createClient({ name: 'Acme' }).subscribe((client) => (created = client));
+
+    http.expectOne({ method: 'GET', url: '/api/clients' }).flush([]);
+    const post = http.expectOne((r) => r.method === 'POST' && r.url === '/api/clients');
+    expect(post.request.body).toEqual({ name: 'Acme' });
+    post.flush({ id: 'c1', name: 'Acme' });
+    expect(created).toEqual({ id: 'c1', name: 'Acme' });
+  });
+
+  it('lists jobs in any status, or in one', () => {
+    api.jobs().subscribe();
+    api.jobs({ status: JobStatus.Open }).subscribe();
+    http.expectOne('/api/agency/jobs').flush([]);
+    http.expectOne('/api/agency/jobs?status=open').flush([]);
+  });
+
+  it('reads, creates and updates a job', () => {
+    const request = {
+      clientId: 'c1',
+      title: 'Nurse',
+      description: 'Care.',
+      location: 'York',
+      workMode: WorkMode.Onsite,
+      employmentType: EmploymentType.FullTime,
+      pipeline: ['Screen', 'Interview', 'Final'],
+      feedbackDeadlineHours: 24,
+      status: JobStatus.Open as const,
+    };
+    api.job('j/1').subscribe();
+    api.createJob(request).subscribe();
+    api.updateJob('j1', { title: 'Senior Nurse' }).subscribe();
+
+    http.expectOne({ method: 'GET', url: '/api/jobs/j%2F1' }).flush({});
+    const create = http.expectOne((r) => r.method === 'POST' && r.url === '/api/jobs');
+    expect(create.request.body).toEqual(request);
+    create.flush({});
+    const update = http.expectOne('/api/jobs/j1');
+    expect(update.request.method).toBe('PATCH');
+    expect(update.request.body).toEqual({ title: 'Senior Nurse' });
+    update.flush({});
+  });
+
+  it('lists and creates agency accounts', () => {
+    api.users().subscribe();
+    api
+      .createUser({ email: 'r@x.test', password: 'long enough!', fullName: 'R', role: UserRole.Recruiter })
+      .subscribe();
+    http.expectOne({ method: 'GET', url: '/api/users' }).flush([]);
+    const post = http.expectOne({ method: 'POST', url: '/api/users' });
+    expect(post.request.body.role).toBe('recruiter');
+    post.flush({});
+  });
+
+  it('reads who is waiting', () => {
+    api.waiting().subscribe();
+    http.expectOne('/api/agency/waiting').flush([]);
+  });
+});

@@ -1,0 +1,67 @@
+import { HttpClient, HttpParams } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import {
+  API_PREFIX,
+  AgencyJobQuery,
+  AgencyJobSummary,
+  AgencyUserView,
+  ClientView,
+  CreateClientRequest,
+  CreateJobRequest,
+  CreateUserRequest,
+  JobDetail,
+  UpdateJobRequest,
+  UserView,
+  WaitingApplication,
+} from '@heardback/contracts';
+import { Observable } from 'rxjs';
+
+const API = `/${API_PREFIX}`;
+
+/** Agency staff's administration: clients, jobs and their pipelines, accounts, and who is waiting. */
+@Injectable({ providedIn: 'root' })
+export class StaffApi {
+  private readonly http = inject(HttpClient);
+
+  clients(): Observable<ClientView[]> {
+    return this.http.get<ClientView[]>(`${API}/clients`);
+  }
+
+  createClient(request: CreateClientRequest): Observable<ClientView> {
+    return this.http.post<ClientView>(`${API}/clients`, request);
+  }
+
+  jobs(query: AgencyJobQuery = {}): Observable<AgencyJobSummary[]> {
+    const params = query.status
+      ? new HttpParams().set('status', query.status)
+      : undefined;
+    return this.http.get<AgencyJobSummary[]>(`${API}/agency/jobs`, { params });
+  }
+
+  job(id: string): Observable<JobDetail> {
+    return this.http.get<JobDetail>(`${API}/jobs/${encodeURIComponent(id)}`);
+  }
+
+  createJob(request: CreateJobRequest): Observable<JobDetail> {
+    return this.http.post<JobDetail>(`${API}/jobs`, request);
+  }
+
+  updateJob(id: string, request: UpdateJobRequest): Observable<JobDetail> {
+    return this.http.patch<JobDetail>(
+      `${API}/jobs/${encodeURIComponent(id)}`,
+      request,
+    );
+  }
+
+  users(): Observable<AgencyUserView[]> {
+    return this.http.get<AgencyUserView[]>(`${API}/users`);
+  }
+
+  createUser(request: CreateUserRequest): Observable<UserView> {
+    return this.http.post<UserView>(`${API}/users`, request);
+  }
+
+  waiting(): Observable<WaitingApplication[]> {
+    return this.http.get<WaitingApplication[]>(`${API}/agency/waiting`);
+  }
+}

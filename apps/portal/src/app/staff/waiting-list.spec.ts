@@ -1,0 +1,90 @@
+import { provideHttpClient } from '@angular/common/http';
+import {
+  HttpTestingController,
+  provideHttpClientTesting,
+} from '@angular/common/http/testing';
+import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import { ErrorCode, WaitingApplication, WaitingFor } from '@heardback/contracts';
+import { anAgencyApplication, apiErrorBody } from '../recruiter/testing/agency-factories';
+import { WaitingList, silenceInWords, waitingRows } from './waiting-list';
+
+function aWaiting(overrides: Partial<WaitingApplication> = {}): WaitingApplication {
+  return { ...anAgencyApplication(), daysSilent: 3, ...overrides };
+}
+
+describe('waitingRows', () => {
+  it('puts the longest silence first', () => {
+    const rows = waitingRows([
+      aWaiting({ id: 'a', daysSilent: 2 }),
+      aWaiting({ id: 'b', daysSilent: 15 }),
+      aWaiting({ id: 'c', daysSilent: 0 }),
+    ]);
+    expect(rows.map((row) => row.application.id)).toEqual(['b', 'a', 'c']);
+    expect(rows.map((row) => row.long)).toEqual([true, false, false]);
+  });
+});
+
+describe('silenceInWords', () => {
+  it('counts whole days without news', () => {
+    expect(silenceInWords(0)).toBe('Heard from us today');
+    expect(silenceInWords(1)).toBe('1 day without news');
+    expect(silenceInWords(12)).toBe('12 days without news');
+  });
+});
+
+describe('WaitingList', () => {
+  let fixture: ComponentFixture<WaitingList>;
+  let http: HttpTestingController;
+
+  beforeEach(async () => {
+    TestBed.configureTestingModule({
+      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
+    });
+    http = TestBed.inject(HttpTestingController);
+    fixture = TestBed.createComponent(WaitingList);
+    await fixture.whenStable();
+  });
+
+  afterEach(() => http.verify());
+
+  const view = () => fixture.nativeElement as HTMLElement;
+  const status = () => view().querySelector('[role="status"]')?.textContent?.trim();
+
+  it('lists each open application with its days of silence, linking to it', async () => {
+    expect(status()).toBe('Loading who is waiting…');
+    http.expectOne('/api/agency/waiting').flush([
+      aWaiting({
+        id: 'app-9',
+        daysSilent: 9,
+        candidate: { id: 'c', fullName: 'Chen Wei', email: 'c@x.test' },
+        waitingFor: WaitingFor.Feedback,
+      }),
+      aWaiting({ id: 'app-2', daysSilent: 1 }),
+    ]);
+    await fixture.whenStable();
+
+    expect(status()).toBe('2 open applications, 1 without news for 7 days or more');
+    const [first] = Array.from(view().querySelectorAll('.waiting-row'));
+    expect(first.querySelector('a')?.textContent?.trim()).toBe('Chen Wei');
+    expect(first.querySelector('a')?.getAttribute('href')).toBe('/recruiter/applications/app-9');
+    expect(first.querySelector('.badge')?.textContent?.trim()).toBe('9 days without news');
+    expect(first.textContent).toContain('Phone screen · Waiting for feedback');
+  });
+
+  it('says when no one is waiting', async () => {
+    http.expectOne('/api/agency/waiting').flush([]);
+    await fixture.whenStable();
+    expect(view().textContent).toContain('No one is waiting');
+  });
+
+  it('says what went wrong, and tries again on request', async () => {
+    http.expectOne('/api/agency/waiting').flush(...apiErrorBody(403, ErrorCode.Forbidden, 'Staff only.'));
+    await fixture.whenStable();
+    expect(view().querySelector('[role="alert"]')?.textContent).toContain('not allowed');
+
+    (Array.from(view().querySelectorAll('button')).find((b) => b.textContent?.trim() === 'Try again') as HTMLButtonElement).click();
+    await fixture.whenStable();
+    http.expectOne('/api/agency/waiting').flush([]);
+  });
+});

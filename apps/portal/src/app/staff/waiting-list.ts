@@ -1,0 +1,100 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+} from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { RouterLink } from '@angular/router';
+import { WaitingApplication } from '@heardback/contracts';
+import { Subject, startWith, switchMap } from 'rxjs';
+import { formatDate } from '../recruiter/agency-dates';
+import { WAITING_FOR_LABELS } from '../recruiter/agency-labels';
+import { LOADING, loadable } from '../recruiter/loadable';
+import { StaffApi } from './staff-api';
+
+/** A week of silence is when a candidate starts to wonder; past it, the row is marked. */
+export const LONG_SILENCE_DAYS = 7;
+
+export interface WaitingRow {
+  application: WaitingApplication;
+  silence: string;
+  long: boolean;
+  lastHeard: string;
+  stage: string;
+  waitingFor: string;
+}
+
+export function silenceInWords(days: number): string {
+  if (days <= 0) {
+    return 'Heard from us today';
+  }
+  return days === 1 ? '1 day without news' : `${days} days without news`;
+}
+
+/** Longest silence first, whatever order the list arrived in. */
+export function waitingRows(applications: readonly WaitingApplication[]): WaitingRow[] {
+  return [...applications]
+    .sort((a, b) => b.daysSilent - a.daysSilent || a.lastHeardAt.localeCompare(b.lastHeardAt))
+    .map((application) => ({
+      application,
+      silence: silenceInWords(application.daysSilent),
+      long: application.daysSilent >= LONG_SILENCE_DAYS,
+      lastHeard: formatDate(application.lastHeardAt),
+      stage: application.currentStage?.name ?? 'No stage yet',
+      waitingFor: WAITING_FOR_LABELS[application.waitingFor],
+    }));
+}
+
+/** Who is waiting: open applications, the candidate who has heard nothing for longest first. */
+@Component({
+  selector: 'hb-waiting-list',
+  imports: [RouterLink],
+  templateUrl: './waiting-list.html',
+  styleUrl: './waiting-list.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class WaitingList {
+  private readonly api = inject(StaffApi);
+  private readonly reloads = new Subject<void>();
+
+  protected readonly waiting = toSignal(
+    this.reloads.pipe(
+      startWith(undefined),
+      switchMap(() => loadable(this.api.waiting())),
+    ),
+    { initialValue: LOADING },
+  );
+
+  protected readonly rows = computed(() => {
+    const waiting = this.waiting();
+    return waiting.state === 'ready' ? waitingRows(waiting.value) : [];
+  });
+  protected readonly errorMessage = computed(() => {
+    const waiting = this.waiting();
+    return waiting.state === 'error' ? waiting.message : '';
+  });
+  protected readonly statusMessage = computed(() => {
+    switch (this.waiting().state) {
+      case 'loading':
+        return 'Loading who is waiting…';
+      case 'error':
+        return '';
+      default: {
+        const rows = this.rows();
+        if (rows.length === 0) {
+          return 'No open applications';
+        }
+        const long = rows.filter((row) => row.long).length;
+        const open = `${rows.length} open ${rows.length === 1 ? 'application' : 'applications'}`;
+        return long > 0
+          ? `${open}, ${long} without news for ${LONG_SILENCE_DAYS} days or more`
+          : open;
+      }
+    }
+  });
+
+  protected reload(): void {
+    this.reloads.next();
+  }
+}

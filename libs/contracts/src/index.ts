@@ -5,3 +5,4 @@ export * from './lib/jobs';
 export * from './lib/applications';
 export * from './lib/api-routes';
 export * from './lib/agency';
+export * from './lib/notifications';

@@ -7,3 +7,5 @@ export * from './lib/visibility';
 export * from './lib/job-pipeline';
 export * from './lib/clock';
 export * from './lib/working-hours';
+export * from './lib/deadline-alerts';
+export * from './lib/candidate-next-step';

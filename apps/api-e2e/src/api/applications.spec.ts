@@ -84,8 +84,9 @@ describe('applications', () => {
     const candidate = await registerCandidate();
     const applied = await apply(candidate.session, overdueJob.id);
     const scheduled = await staff.post<ApplicationView>(`/api/applications/${applied.id}/stages/${applied.stages[0].id}/schedule`, {
-      startsAt: new Date(Date.now() - 5 * 3_600_000).toISOString(),
-      endsAt: new Date(Date.now() - 4 * 3_600_000).toISOString(),
+      // Ten days ago: with a one-working-hour deadline it is overdue whatever the day and time now.
+      startsAt: new Date(Date.now() - 240 * 3_600_000).toISOString(),
+      endsAt: new Date(Date.now() - 239 * 3_600_000).toISOString(),
       location: 'Office',
       interviewers: [],
     });

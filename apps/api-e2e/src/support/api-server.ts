@@ -1,11 +1,12 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const workspaceRoot = resolve(__dirname, '../../../..');
 
-interface ProvisionedDatabase {
+export interface ProvisionedDatabase {
   databaseUrl: string;
   embedded: boolean;
   release: () => Promise<void>;
@@ -15,6 +16,18 @@ interface ProvisionedDatabase {
 const { provisionDatabase } = require(join(workspaceRoot, 'tools/postgres/provision-database.cjs')) as {
   provisionDatabase: (options: { purpose: 'test'; fresh: boolean; log?: (message: string) => void }) => Promise<ProvisionedDatabase>;
 };
+
+export function provisionTestDatabase(): Promise<ProvisionedDatabase> {
+  return provisionDatabase({ purpose: 'test', fresh: true, log: (message) => console.log(message) });
+}
+
+export interface ApiProcess {
+  url: string;
+  child: ChildProcess;
+  output: string[];
+  /** SIGTERM, then SIGKILL after 10 s. */
+  stop: () => Promise<void>;
+}
 
 export interface ApiServer {
   url: string;
@@ -50,50 +63,68 @@ async function waitForHealth(url: string, child: ChildProcess, output: string[])
   throw new Error(`The API did not become healthy within 60 s:\n${output.join('')}`);
 }
 
-/** The real, built API (dist/apps/api/main.js) on its own fresh database, as a separate process. */
-export async function startApiServer(): Promise<ApiServer> {
-  const main = join(workspaceRoot, 'dist/apps/api/main.js');
-  if (!existsSync(main)) {
-    throw new Error(`${main} is missing: build the API first (npx nx build api)`);
+/**
+ * Starts the built API (`main`) or background worker (`worker`) from dist/apps/api as a separate
+ * process on the given database, exactly as production runs it. The API is awaited until healthy.
+ */
+export async function startApiProcess(options: { databaseUrl: string; entry?: 'main' | 'worker'; env?: Record<string, string> }): Promise<ApiProcess> {
+  const entry = options.entry ?? 'main';
+  const script = join(workspaceRoot, `dist/apps/api/${entry}.js`);
+  if (!existsSync(script)) {
+    throw new Error(`${script} is missing: build the API first (npx nx build api)`);
   }
-  const database = await provisionDatabase({ purpose: 'test', fresh: true, log: (message) => console.log(message) });
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const output: string[] = [];
-  const child = spawn(process.execPath, [main], {
+  const child = spawn(process.execPath, [script], {
     cwd: workspaceRoot,
     env: {
       ...process.env,
-      DATABASE_URL: database.databaseUrl,
+      DATABASE_URL: options.databaseUrl,
       PORT: String(port),
       NODE_ENV: 'test',
       RUN_MIGRATIONS: 'true',
       DEMO_DATA: 'false',
+      MAIL_DIR: mkdtempSync(join(tmpdir(), 'heardback-mail-')),
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => {
-    output.push(chunk.toString());
-    process.stderr.write(chunk);
-  });
+  child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((done) => child.once('exit', done));
+    child.kill('SIGTERM');
+    await Promise.race([exited, new Promise((done) => setTimeout(done, 10_000))]);
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  };
+  if (entry === 'main') {
+    try {
+      await waitForHealth(url, child, output);
+    } catch (error) {
+      child.kill('SIGKILL');
+      throw error;
+    }
+  }
+  return { url, child, output, stop };
+}
+
+/** The API on a fresh database of its own, for the whole test run. */
+export async function startApiServer(env: Record<string, string> = {}): Promise<ApiServer> {
+  const database = await provisionTestDatabase();
+  let api: ApiProcess;
   try {
-    await waitForHealth(url, child, output);
+    api = await startApiProcess({ databaseUrl: database.databaseUrl, env });
   } catch (error) {
-    child.kill('SIGKILL');
     await database.release();
     throw error;
   }
   return {
-    url,
+    url: api.url,
     databaseUrl: database.databaseUrl,
     stop: async () => {
-      if (child.exitCode === null) {
-        const exited = new Promise((done) => child.once('exit', done));
-        child.kill('SIGTERM');
-        await Promise.race([exited, new Promise((done) => setTimeout(done, 10_000))]);
-        if (child.exitCode === null) child.kill('SIGKILL');
-      }
+      await api.stop();
       await database.release();
     },
   };

@@ -3,9 +3,11 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApplicationsModule } from '../applications/applications.module';
 import { AuthModule } from '../auth/auth.module';
 import { ClientsModule } from '../clients/clients.module';
+import { BackgroundModule } from '../background/background.module';
 import { AppConfig } from '../config/app-config';
 import { ConfigModule } from '../config/config.module';
 import { dataSourceOptions } from '../database/data-source';
+import { DeadlinesModule } from '../deadlines/deadlines.module';
 import { DemoModule } from '../demo/demo.module';
 import { FeedbackModule } from '../feedback/feedback.module';
 import { HealthModule } from '../health/health.module';
@@ -29,6 +31,8 @@ export class AppModule {
         FeedbackModule,
         HealthModule,
         DemoModule,
+        DeadlinesModule,
+        BackgroundModule,
       ],
     };
   }

@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { StageState, TimelineEventType } from '@heardback/contracts';
-import { FeedbackPlan, feedbackDueAt, planFeedback, planSchedule, stageTookPlace } from '@heardback/domain';
+import { FeedbackPlan, addWorkingHours, planFeedback, planSchedule, stageTookPlace } from '@heardback/domain';
 import { DataSource, EntityManager } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { FeedbackEntity } from '../feedback/feedback.entity';
 import { JobEntity } from '../jobs/job.entity';
 import { NewTimelineEvent, TimelineService } from '../timeline/timeline.service';
@@ -17,6 +18,7 @@ export class StageFeedbackService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly timeline: TimelineService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   schedule(applicationId: string, stageId: string, request: ScheduleStageDto, actor: UserEntity): Promise<void> {
@@ -33,7 +35,8 @@ export class StageFeedbackService {
         endsAt,
         location: request.location,
         interviewers: request.interviewers,
-        feedbackDueAt: feedbackDueAt(endsAt, job.feedbackDeadlineHours),
+        // Feedback is due a number of the agency's working hours after the interview ends.
+        feedbackDueAt: addWorkingHours(endsAt, job.feedbackDeadlineHours, this.config.calendar),
         state: stageTookPlace({ endsAt, heldAt: null }, now) ? StageState.AwaitingFeedback : StageState.Scheduled,
       });
       await manager.save(ApplicationStageEntity, stage);

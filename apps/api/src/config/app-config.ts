@@ -13,6 +13,28 @@ export interface AppConfig {
   sessionTtlHours: number;
   /** Cookies are Secure everywhere but local development and tests over plain HTTP. */
   secureCookies: boolean;
+  /** Run the job queue (deadline sweeps) and the outbox sender in this process. */
+  runBackground: boolean;
+  /** Where links in emails point. */
+  publicUrl: string;
+  mail: {
+    /** SMTP server URL (smtp://user:pass@host:port); null writes .eml files to `dir` instead. */
+    smtpUrl: string | null;
+    dir: string;
+    from: string;
+    /** How long a sender may hold a message before another may retry it (a crashed sender's lease runs out). */
+    leaseSeconds: number;
+    pollMilliseconds: number;
+    /** Multiplies every retry delay; 1 in production, small in tests of a failing mail server. */
+    retryScale: number;
+  };
+  /** The agency's working hours, in which feedback deadlines are counted. */
+  calendar: {
+    timeZone: string;
+    dayStartsAt: number;
+    dayEndsAt: number;
+    workingDays: number[];
+  };
 }
 
 export class ConfigError extends Error {
@@ -38,7 +60,26 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     portalDir: path(env, 'PORTAL_DIR', 'dist/apps/portal/browser', cwd),
     sessionTtlHours: integer(env, 'SESSION_TTL_HOURS', 336, 1, 24 * 365, problems),
     secureCookies: nodeEnv === 'production' && env['INSECURE_COOKIES'] !== 'true',
+    runBackground: boolean(env, 'RUN_BACKGROUND', true, problems),
+    publicUrl: (env['PUBLIC_URL'] || `http://localhost:${env['PORT'] || 3000}`).replace(/\/$/, ''),
+    mail: {
+      smtpUrl: smtpUrl(env, problems),
+      dir: path(env, 'MAIL_DIR', '.data/mail', cwd),
+      from: env['MAIL_FROM'] || 'Heardback <no-reply@heardback.test>',
+      leaseSeconds: integer(env, 'OUTBOX_LEASE_SECONDS', 120, 1, 3600, problems),
+      pollMilliseconds: integer(env, 'OUTBOX_POLL_MS', 2000, 50, 60_000, problems),
+      retryScale: positiveNumber(env, 'OUTBOX_RETRY_SCALE', 1, problems),
+    },
+    calendar: {
+      timeZone: timeZone(env, 'AGENCY_TIME_ZONE', 'Europe/London', problems),
+      dayStartsAt: integer(env, 'WORKDAY_STARTS_AT', 9, 0, 23, problems),
+      dayEndsAt: integer(env, 'WORKDAY_ENDS_AT', 17, 1, 24, problems),
+      workingDays: workingDays(env, problems),
+    },
   };
+  if (config.calendar.dayEndsAt <= config.calendar.dayStartsAt) {
+    problems.push('WORKDAY_ENDS_AT must be later than WORKDAY_STARTS_AT');
+  }
   if (problems.length > 0) {
     throw new ConfigError(problems);
   }
@@ -60,6 +101,53 @@ function databaseUrl(env: Env, problems: string[]): string {
     problems.push('DATABASE_URL is not a valid URL');
   }
   return value;
+}
+
+function positiveNumber(env: Env, name: string, fallback: number, problems: string[]): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) {
+    problems.push(`${name} must be a number greater than 0 (got "${raw}")`);
+    return fallback;
+  }
+  return value;
+}
+
+function smtpUrl(env: Env, problems: string[]): string | null {
+  const value = env['SMTP_URL'];
+  if (!value) return null;
+  try {
+    const url = new URL(value);
+    if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') {
+      problems.push(`SMTP_URL must start with smtp:// or smtps:// (got ${url.protocol}//)`);
+    }
+  } catch {
+    problems.push('SMTP_URL is not a valid URL');
+  }
+  return value;
+}
+
+function timeZone(env: Env, name: string, fallback: string, problems: string[]): string {
+  const value = env[name] || fallback;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return value;
+  } catch {
+    problems.push(`${name} must be an IANA time zone such as Europe/London (got "${value}")`);
+    return fallback;
+  }
+}
+
+function workingDays(env: Env, problems: string[]): number[] {
+  const raw = env['WORKING_DAYS'];
+  if (!raw) return [1, 2, 3, 4, 5];
+  const days = raw.split(',').map((part) => Number(part.trim()));
+  if (days.length === 0 || days.some((day) => !Number.isInteger(day) || day < 1 || day > 7)) {
+    problems.push(`WORKING_DAYS must list ISO weekdays 1 (Monday) to 7 (Sunday), comma-separated (got "${raw}")`);
+    return [1, 2, 3, 4, 5];
+  }
+  return [...new Set(days)].sort();
 }
 
 function integer(env: Env, name: string, fallback: number, min: number, max: number, problems: string[]): number {

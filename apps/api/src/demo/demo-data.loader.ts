@@ -97,7 +97,7 @@ export class DemoDataLoader {
     await schedule(screening, 0, 50); // screening: interview booked for the day after tomorrow
 
     const awaiting = await apply(13, candidate);
-    await schedule(awaiting, 0, -80); // interview done 3 days ago, feedback now overdue
+    await schedule(awaiting, 0, -240); // interview done ten days ago: feedback overdue and escalated
 
     const interviewing = await apply(20, candidate);
     await schedule(interviewing, 0, -30);

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { TimelineService } from './timeline.service';
 
-@Module({ providers: [TimelineService], exports: [TimelineService] })
+@Module({ imports: [NotificationsModule], providers: [TimelineService], exports: [TimelineService] })
 export class TimelineModule {}

@@ -63,6 +63,10 @@ export enum TimelineEventType {
   Hired = 'hired',
   Rejected = 'rejected',
   Withdrawn = 'withdrawn',
+  InterviewEnded = 'interview_ended',
+  FeedbackReminder = 'feedback_reminder',
+  FeedbackLate = 'feedback_late',
+  Escalated = 'escalated',
 }
 
 /** What an application is waiting for, so nobody has to guess whose move it is. */

@@ -1,0 +1,148 @@
+import { ApplicationView, DeadlineSweepResult, EscalationView, FeedbackQueueItem, UserRole } from '@heardback/contracts';
+import { ApiSession } from '../support/api-client';
+import { closeDatabase, database } from '../support/database';
+import { apply, createOpenJob, recordFeedback, registerCandidate, signInAsAgency } from '../support/factories';
+
+const HOUR = 3_600_000;
+
+/**
+ * Simulated time: instead of moving the clock, every time on the stage (its interview, its due
+ * time and the due time its alerts were fired for) moves back by the same amount.
+ */
+async function letTimePass(stageId: string, hours: number): Promise<void> {
+  const interval = `${hours} hours`;
+  await database().query(
+    `UPDATE application_stages SET starts_at = starts_at - $2::interval, ends_at = ends_at - $2::interval,
+            feedback_due_at = feedback_due_at - $2::interval WHERE id = $1`,
+    [stageId, interval],
+  );
+  await database().query('UPDATE deadline_alerts SET due_at = due_at - $2::interval WHERE stage_id = $1', [stageId, interval]);
+}
+
+async function alertsOf(stageId: string): Promise<string[]> {
+  const { rows } = await database().query('SELECT kind FROM deadline_alerts WHERE stage_id = $1 ORDER BY fired_at, kind', [stageId]);
+  return rows.map((row: { kind: string }) => row.kind);
+}
+
+async function notificationsFor(applicationId: string, kind: string): Promise<{ recipient_email: string; subject: string; body: string }[]> {
+  const { rows } = await database().query(
+    'SELECT recipient_email, subject, body FROM notifications WHERE application_id = $1 AND kind = $2 ORDER BY created_at',
+    [applicationId, kind],
+  );
+  return rows;
+}
+
+describe('deadlines, reminders and escalation', () => {
+  let staff: ApiSession;
+  let recruiter: ApiSession;
+
+  beforeAll(async () => {
+    staff = await signInAsAgency();
+    recruiter = await signInAsAgency(UserRole.Recruiter);
+  });
+
+  afterAll(closeDatabase);
+
+  const sweep = async () => (await staff.post<DeadlineSweepResult>('/api/agency/deadlines/sweep')).body;
+
+  async function scheduledInterview() {
+    const recruiterId = (await recruiter.get<{ id: string }>('/api/auth/me')).body.id;
+    const job = await createOpenJob(staff, { ownerId: recruiterId, feedbackDeadlineHours: 16 });
+    const candidate = await registerCandidate();
+    const applied = await apply(candidate.session, job.id);
+    const stage = applied.stages[0];
+    const scheduled = await staff.post<ApplicationView>(`/api/applications/${applied.id}/stages/${stage.id}/schedule`, {
+      startsAt: new Date(Date.now() + HOUR).toISOString(),
+      endsAt: new Date(Date.now() + 2 * HOUR).toISOString(),
+      location: 'Video call',
+      interviewers: ['Hiring manager'],
+    });
+    return { candidate, application: scheduled.body, stageId: stage.id };
+  }
+
+  it('counts the feedback deadline in working hours after the interview', async () => {
+    const { application } = await scheduledInterview();
+    const endsAt = Date.parse(application.stages[0].endsAt ?? '');
+    const dueAt = Date.parse(application.stages[0].feedbackDueAt ?? '');
+    // 16 working hours of 8 a day can never take less than 16 calendar hours, and with nights and a weekend at most 4 days.
+    expect(dueAt - endsAt).toBeGreaterThanOrEqual(16 * HOUR);
+    expect(dueAt - endsAt).toBeLessThanOrEqual(4 * 24 * HOUR + 16 * HOUR);
+  });
+
+  it('marks an interview as awaiting feedback once it has ended, and tells the candidate when to expect an answer', async () => {
+    const { application, stageId, candidate } = await scheduledInterview();
+    await sweep();
+    expect((await staff.get<ApplicationView>(`/api/applications/${application.id}`)).body.stages[0].state).toBe('scheduled');
+    await letTimePass(stageId, 3);
+    await sweep();
+    const seen = await candidate.session.get<ApplicationView>(`/api/applications/${application.id}`);
+    expect(seen.body.stages[0].state).toBe('awaiting_feedback');
+    expect(seen.body.timeline.map((event) => event.text).join('\n')).toMatch(/Your Phone screen is done\. You will hear how it went by \w+day/);
+    const emails = await notificationsFor(application.id, 'candidate_update');
+    expect(emails.some((email) => email.body.includes('Your Phone screen is done'))).toBe(true);
+  });
+
+  it('reminds the recruiter a day before and at the due time, escalates a day after, each exactly once', async () => {
+    const { application, stageId, candidate } = await scheduledInterview();
+    await letTimePass(stageId, 3);
+    const { rows } = await database().query(`UPDATE application_stages SET feedback_due_at = now() + interval '30 hours' WHERE id = $1 RETURNING feedback_due_at`, [stageId]);
+    expect(rows).toHaveLength(1);
+
+    await sweep();
+    expect(await alertsOf(stageId)).toEqual([]);
+
+    await letTimePass(stageId, 7); // due in 23 hours
+    await Promise.all([sweep(), sweep(), sweep()]);
+    expect(await alertsOf(stageId)).toEqual(['reminder_before_due']);
+    const reminders = await notificationsFor(application.id, 'feedback_reminder');
+    expect(reminders).toHaveLength(1);
+    expect(reminders[0].subject).toContain('Feedback due tomorrow');
+
+    await letTimePass(stageId, 23.5); // due half an hour ago
+    await Promise.all([sweep(), sweep()]);
+    expect(await alertsOf(stageId)).toEqual(['reminder_before_due', 'reminder_at_due']);
+    const late = await candidate.session.get<ApplicationView>(`/api/applications/${application.id}`);
+    expect(late.body.timeline.map((event) => event.text).join('\n')).toContain('We have chased it');
+    expect((await notificationsFor(application.id, 'escalation'))).toHaveLength(0);
+
+    await letTimePass(stageId, 24); // a day overdue
+    await Promise.all([sweep(), sweep()]);
+    expect(await alertsOf(stageId)).toEqual(['reminder_before_due', 'reminder_at_due', 'escalation']);
+    const escalations = await staff.get<EscalationView[]>('/api/agency/escalations');
+    expect(escalations.body.map((item) => item.applicationId)).toContain(application.id);
+    const staffEmails = await notificationsFor(application.id, 'escalation');
+    const { rows: staffCount } = await database().query(`SELECT count(*)::int AS n FROM users WHERE role = 'staff'`);
+    expect(staffEmails).toHaveLength(staffCount[0].n);
+    expect(new Set(staffEmails.map((email) => email.recipient_email)).size).toBe(staffEmails.length);
+
+    await sweep();
+    expect(await alertsOf(stageId)).toHaveLength(3);
+    expect(await notificationsFor(application.id, 'feedback_reminder')).toHaveLength(2);
+  });
+
+  it('stops chasing once feedback is recorded, and takes it off the escalation list', async () => {
+    const { application, stageId } = await scheduledInterview();
+    await letTimePass(stageId, 3);
+    await database().query(`UPDATE application_stages SET feedback_due_at = now() - interval '30 hours' WHERE id = $1`, [stageId]);
+    await sweep();
+    expect(await alertsOf(stageId)).toHaveLength(3);
+    const current = (await staff.get<ApplicationView>(`/api/applications/${application.id}`)).body;
+    await recordFeedback(recruiter, current, 0);
+    const escalations = await staff.get<EscalationView[]>('/api/agency/escalations');
+    expect(escalations.body.map((item) => item.applicationId)).not.toContain(application.id);
+    const queue = await recruiter.get<FeedbackQueueItem[]>('/api/feedback/queue');
+    expect(queue.body.map((item) => item.applicationId)).not.toContain(application.id);
+  });
+
+  it('writes every candidate-visible event to the outbox in the same transaction, and nothing internal', async () => {
+    const { application } = await scheduledInterview();
+    const { rows: visible } = await database().query(
+      'SELECT count(*)::int AS n FROM timeline_events WHERE application_id = $1 AND candidate_visible',
+      [application.id],
+    );
+    const emails = await notificationsFor(application.id, 'candidate_update');
+    expect(emails).toHaveLength(visible[0].n);
+    expect(emails.map((email) => email.body).join('\n')).not.toContain('Hiring manager');
+    expect(emails[0].body).toMatch(/What happens next: /);
+  });
+});

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { TimelineModule } from '../timeline/timeline.module';
+import { DeadlineSweepService } from './deadline-sweep.service';
+import { DeadlinesController } from './deadlines.controller';
+
+@Module({
+  imports: [TimelineModule, NotificationsModule],
+  controllers: [DeadlinesController],
+  providers: [DeadlineSweepService],
+  exports: [DeadlineSweepService],
+})
+export class DeadlinesModule {}

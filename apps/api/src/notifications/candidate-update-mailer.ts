@@ -1,0 +1,92 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ApplicationStatus, StageState } from '@heardback/contracts';
+import { candidateNextStep } from '@heardback/domain';
+import { EntityManager } from 'typeorm';
+import { formatAgencyTime } from '../config/agency-time';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { OutboxService } from './outbox.service';
+
+interface ApplicationContext {
+  candidate_id: string;
+  email: string;
+  full_name: string;
+  title: string;
+  client_name: string;
+  status: ApplicationStatus;
+  stage_name: string | null;
+  stage_state: StageState | null;
+  starts_at: Date | null;
+  feedback_due_at: Date | null;
+}
+
+export interface CandidateVisibleEvent {
+  id: string;
+  text: string;
+}
+
+/**
+ * Every candidate-visible event becomes a short, human email: what happened, what happens
+ * next and by when, written into the outbox in the same transaction as the event.
+ */
+@Injectable()
+export class CandidateUpdateMailer {
+  constructor(
+    private readonly outbox: OutboxService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async enqueue(manager: EntityManager, applicationId: string, events: CandidateVisibleEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    const rows: ApplicationContext[] = await manager.query(
+      `SELECT u.id AS candidate_id, u.email, u.full_name, j.title, c.name AS client_name, a.status,
+              s.name AS stage_name, s.state AS stage_state, s.starts_at, s.feedback_due_at
+         FROM applications a
+         JOIN users u ON u.id = a.candidate_id
+         JOIN jobs j ON j.id = a.job_id
+         JOIN clients c ON c.id = j.client_id
+         LEFT JOIN application_stages s ON s.id = a.current_stage_id
+        WHERE a.id = $1`,
+      [applicationId],
+    );
+    const context = rows[0];
+    if (!context) return;
+    const nextStep = candidateNextStep(
+      {
+        status: context.status,
+        stageName: context.stage_name,
+        stageState: context.stage_state,
+        startsAt: context.starts_at,
+        feedbackDueAt: context.feedback_due_at,
+      },
+      new Date(),
+      (at) => this.formatTime(at),
+    );
+    const link = `${this.config.publicUrl}/me/applications/${applicationId}`;
+    await this.outbox.enqueue(
+      manager,
+      ...events.map((event) => ({
+        idempotencyKey: `timeline:${event.id}:${context.candidate_id}`,
+        kind: 'candidate_update' as const,
+        recipientId: context.candidate_id,
+        recipientEmail: context.email,
+        subject: `Update on your application: ${context.title} at ${context.client_name}`,
+        body: [
+          `Hello ${context.full_name},`,
+          '',
+          event.text,
+          '',
+          `What happens next: ${nextStep}`,
+          '',
+          `See where you stand at any time: ${link}`,
+          '',
+          `Heardback, for ${context.client_name}`,
+        ].join('\n'),
+        applicationId,
+      })),
+    );
+  }
+
+  private formatTime(at: Date): string {
+    return formatAgencyTime(at, this.config.calendar.timeZone);
+  }
+}

@@ -1,0 +1,91 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { updateReturning } from '../database/update-returning';
+import { MailTransport } from './mail-transport';
+import { retryDelaySeconds, shouldGiveUp } from './retry-policy';
+
+interface ClaimedNotification {
+  id: string;
+  idempotency_key: string;
+  recipient_email: string;
+  subject: string;
+  body: string;
+  attempts: number;
+}
+
+export interface DispatchResult {
+  claimed: number;
+  sent: number;
+  retrying: number;
+  gaveUp: number;
+}
+
+/**
+ * Sends the outbox. Each message is claimed with a lease (SKIP LOCKED, so several instances
+ * never claim the same one); a sender that dies mid-send loses its lease and the message is
+ * sent again: at least once, never lost.
+ */
+@Injectable()
+export class NotificationDispatcher {
+  private readonly logger = new Logger('Outbox');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transport: MailTransport,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async dispatchDue(limit = 20): Promise<DispatchResult> {
+    const claimed = await updateReturning<ClaimedNotification>(
+      this.dataSource.manager,
+      `UPDATE notifications n
+          SET status = 'sending', attempts = n.attempts + 1, locked_until = now() + make_interval(secs => $2)
+        WHERE n.id IN (
+              SELECT id FROM notifications
+               WHERE (status = 'pending' AND next_attempt_at <= now())
+                  OR (status = 'sending' AND locked_until < now())
+               ORDER BY next_attempt_at, created_at
+               LIMIT $1
+               FOR UPDATE SKIP LOCKED)
+      RETURNING n.id, n.idempotency_key, n.recipient_email, n.subject, n.body, n.attempts`,
+      [limit, this.config.mail.leaseSeconds],
+    );
+    const result: DispatchResult = { claimed: claimed.length, sent: 0, retrying: 0, gaveUp: 0 };
+    for (const notification of claimed) {
+      try {
+        await this.transport.send({
+          to: notification.recipient_email,
+          subject: notification.subject,
+          text: notification.body,
+          messageId: `<${notification.idempotency_key.replace(/[^\w.-]+/g, '.')}@heardback>`,
+        });
+        await this.dataSource.query(
+          `UPDATE notifications SET status = 'sent', sent_at = now(), locked_until = NULL, last_error = NULL WHERE id = $1`,
+          [notification.id],
+        );
+        result.sent++;
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        if (shouldGiveUp(notification.attempts)) {
+          await this.dataSource.query(
+            `UPDATE notifications SET status = 'failed', locked_until = NULL, last_error = $2, given_up_reason = $3 WHERE id = $1`,
+            [notification.id, reason, `Gave up after ${notification.attempts} attempts; last error: ${reason}`],
+          );
+          this.logger.error(`Gave up on ${notification.idempotency_key}: ${reason}`);
+          result.gaveUp++;
+        } else {
+          await this.dataSource.query(
+            `UPDATE notifications SET status = 'pending', locked_until = NULL, last_error = $2,
+                    next_attempt_at = now() + make_interval(secs => $3) WHERE id = $1`,
+            [notification.id, reason, retryDelaySeconds(notification.attempts, this.config.mail.retryScale)],
+          );
+          this.logger.warn(`Sending ${notification.idempotency_key} failed (attempt ${notification.attempts}), will retry: ${reason}`);
+          result.retrying++;
+        }
+      }
+    }
+    return result;
+  }
+}

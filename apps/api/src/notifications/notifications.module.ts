@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { CandidateUpdateMailer } from './candidate-update-mailer';
+import { MailTransport } from './mail-transport';
+import { NotificationDispatcher } from './notification-dispatcher.service';
+import { NotificationsController } from './notifications.controller';
+import { OutboxSender } from './outbox-sender';
+import { OutboxService } from './outbox.service';
+
+@Module({
+  controllers: [NotificationsController],
+  providers: [OutboxService, CandidateUpdateMailer, MailTransport, NotificationDispatcher, OutboxSender],
+  exports: [OutboxService, CandidateUpdateMailer, NotificationDispatcher],
+})
+export class NotificationsModule {}

@@ -1,0 +1,26 @@
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { WorkerModule } from './background/worker.module';
+import { ConfigError, loadConfig } from './config/app-config';
+
+/** `npm run worker`: the job queue and the outbox sender in a process of their own. */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = { ...loadConfig(process.env), runBackground: true };
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(78);
+    }
+    throw error;
+  }
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: ['log', 'error', 'warn'] });
+  app.enableShutdownHooks();
+  new Logger('Worker').log('Heardback worker running: deadline sweeps and outgoing mail');
+}
+
+main().catch((error: unknown) => {
+  console.error('Heardback worker could not start:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

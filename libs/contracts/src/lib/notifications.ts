@@ -1,0 +1,36 @@
+export type NotificationKind = 'candidate_update' | 'feedback_reminder' | 'escalation';
+export type NotificationStatus = 'pending' | 'sending' | 'sent' | 'failed';
+
+/** GET /api/agency/notifications (staff): the outbox, newest first, so staff see exactly what was sent. */
+export interface NotificationView {
+  id: string;
+  kind: NotificationKind;
+  recipientEmail: string;
+  subject: string;
+  body: string;
+  status: NotificationStatus;
+  attempts: number;
+  lastError: string | null;
+  givenUpReason: string | null;
+  createdAt: string;
+  sentAt: string | null;
+}
+
+/** GET /api/agency/escalations (staff): overdue feedback escalated to staff and still missing. */
+export interface EscalationView {
+  applicationId: string;
+  stageId: string;
+  stageName: string;
+  candidateName: string;
+  jobTitle: string;
+  clientName: string;
+  feedbackDueAt: string;
+  escalatedAt: string;
+}
+
+/** POST /api/agency/deadlines/sweep (staff): what one pass of the deadline sweep did. */
+export interface DeadlineSweepResult {
+  interviewsEnded: number;
+  remindersSent: number;
+  escalations: number;
+}

@@ -1,0 +1,52 @@
+import { ApplicationStatus, StageState } from '@heardback/contracts';
+import { candidateNextStep } from './candidate-next-step';
+import { DeadlineAlertKind, alertsDue } from './deadline-alerts';
+
+const due = new Date('2026-12-02T12:00:00Z');
+const at = (iso: string) => new Date(iso);
+
+describe('deadline alerts', () => {
+  it('fires nothing more than a day before feedback is due', () => {
+    expect(alertsDue(due, at('2026-12-01T11:59:59Z'))).toEqual([]);
+  });
+
+  it('reminds the recruiter a day before, then at the due time', () => {
+    expect(alertsDue(due, at('2026-12-01T12:00:00Z'))).toEqual([DeadlineAlertKind.ReminderBeforeDue]);
+    expect(alertsDue(due, at('2026-12-02T12:00:00Z'))).toEqual([DeadlineAlertKind.ReminderBeforeDue, DeadlineAlertKind.ReminderAtDue]);
+  });
+
+  it('escalates to staff a day after the due time, and a late sweep catches up on every alert', () => {
+    expect(alertsDue(due, at('2026-12-03T11:59:59Z'))).not.toContain(DeadlineAlertKind.Escalation);
+    expect(alertsDue(due, at('2026-12-09T00:00:00Z'))).toEqual([
+      DeadlineAlertKind.ReminderBeforeDue,
+      DeadlineAlertKind.ReminderAtDue,
+      DeadlineAlertKind.Escalation,
+    ]);
+  });
+});
+
+describe("the candidate's next step", () => {
+  const format = (date: Date) => date.toISOString().slice(0, 16);
+  const now = at('2026-12-01T10:00:00Z');
+  const base = { status: ApplicationStatus.Interviewing, stageName: 'Technical', startsAt: null, feedbackDueAt: null };
+
+  it('names the interview time while it is ahead', () => {
+    const text = candidateNextStep({ ...base, stageState: StageState.Scheduled, startsAt: at('2026-12-03T14:00:00Z') }, now, format);
+    expect(text).toBe('Your Technical is on 2026-12-03T14:00.');
+  });
+
+  it('promises an answer by the due time once the interview is over', () => {
+    const text = candidateNextStep({ ...base, stageState: StageState.AwaitingFeedback, feedbackDueAt: due }, now, format);
+    expect(text).toBe('You will hear how your Technical went by 2026-12-02T12:00.');
+  });
+
+  it('says plainly when the answer is late and that it has been chased', () => {
+    const text = candidateNextStep({ ...base, stageState: StageState.AwaitingFeedback, feedbackDueAt: due }, at('2026-12-05T00:00:00Z'), format);
+    expect(text).toContain('is late');
+    expect(text).toContain('chased');
+  });
+
+  it('tells a closed application that nothing more will happen', () => {
+    expect(candidateNextStep({ ...base, status: ApplicationStatus.Rejected, stageState: null }, now, format)).toContain('closed');
+  });
+});

@@ -1,0 +1,31 @@
+/**
+ * Rule 2 of the design: feedback is due on time. A recruiter is reminded a day before feedback
+ * is due and again when it falls due; a day after, agency staff are told (escalation).
+ */
+export enum DeadlineAlertKind {
+  ReminderBeforeDue = 'reminder_before_due',
+  ReminderAtDue = 'reminder_at_due',
+  Escalation = 'escalation',
+}
+
+const HOUR = 3_600_000;
+export const REMINDER_LEAD_HOURS = 24;
+export const ESCALATION_DELAY_HOURS = 24;
+
+export function alertTime(kind: DeadlineAlertKind, dueAt: Date): Date {
+  switch (kind) {
+    case DeadlineAlertKind.ReminderBeforeDue:
+      return new Date(dueAt.getTime() - REMINDER_LEAD_HOURS * HOUR);
+    case DeadlineAlertKind.ReminderAtDue:
+      return dueAt;
+    case DeadlineAlertKind.Escalation:
+      return new Date(dueAt.getTime() + ESCALATION_DELAY_HOURS * HOUR);
+  }
+}
+
+/** Every alert whose time has come for feedback due at `dueAt`, in the order they fall due. */
+export function alertsDue(dueAt: Date, now: Date): DeadlineAlertKind[] {
+  return [DeadlineAlertKind.ReminderBeforeDue, DeadlineAlertKind.ReminderAtDue, DeadlineAlertKind.Escalation].filter(
+    (kind) => alertTime(kind, dueAt).getTime() <= now.getTime(),
+  );
+}

@@ -8,14 +8,28 @@ async function bootstrap(config: AppConfig): Promise<void> {
   const logger = new Logger('Heardback');
   const app = await createApp(config);
   if (config.runMigrations) {
-    const applied = await app.get(DataSource).runMigrations({ transaction: 'all' });
-    logger.log(applied.length > 0 ? `Applied migrations: ${applied.map((m) => m.name).join(', ')}` : 'Database schema is up to date');
+    const applied = await runMigrationsExclusively(app.get(DataSource));
+    logger.log(applied.length > 0 ? `Applied migrations: ${applied.join(', ')}` : 'Database schema is up to date');
   }
   if (config.demoData) {
     await app.get(DemoDataLoader).loadIntoEmptyDatabase();
   }
   await app.listen(config.port);
   logger.log(`Heardback is listening on http://localhost:${config.port} (API under /api, docs at /api/docs)`);
+}
+
+/** Several instances may start at once; a PostgreSQL advisory lock lets one migrate while the others wait. */
+async function runMigrationsExclusively(dataSource: DataSource): Promise<string[]> {
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query(`SELECT pg_advisory_lock(hashtext('heardback:migrations'))`);
+    const applied = await dataSource.runMigrations({ transaction: 'all' });
+    return applied.map((migration) => migration.name);
+  } finally {
+    await runner.query(`SELECT pg_advisory_unlock(hashtext('heardback:migrations'))`).catch(() => undefined);
+    await runner.release();
+  }
 }
 
 let config: AppConfig;

@@ -22,19 +22,23 @@ const XSRF_COOKIE = 'XSRF-TOKEN';
 export class ApiSession {
   private readonly cookies = new Map<string, string>();
 
-  constructor(private readonly options: { sendXsrfHeader: boolean } = { sendXsrfHeader: true }) {}
+  constructor(private readonly options: { sendXsrfHeader?: boolean; baseUrl?: string } = {}) {}
+
+  private get sendsXsrfHeader(): boolean {
+    return this.options.sendXsrfHeader ?? true;
+  }
 
   async request<T = unknown>(method: string, path: string, body?: unknown, rawBody?: string): Promise<ApiResponse<T>> {
     const mutating = !['GET', 'HEAD'].includes(method);
-    if (mutating && this.options.sendXsrfHeader && !this.cookies.has(XSRF_COOKIE)) {
+    if (mutating && this.sendsXsrfHeader && !this.cookies.has(XSRF_COOKIE)) {
       await this.request('GET', '/api/health');
     }
     const headers: Record<string, string> = { accept: 'application/json' };
     if (body !== undefined || rawBody !== undefined) headers['content-type'] = 'application/json';
     if (this.cookies.size > 0) headers['cookie'] = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
     const xsrf = this.cookies.get(XSRF_COOKIE);
-    if (mutating && this.options.sendXsrfHeader && xsrf) headers['x-xsrf-token'] = xsrf;
-    const response = await fetch(`${apiUrl()}${path}`, {
+    if (mutating && this.sendsXsrfHeader && xsrf) headers['x-xsrf-token'] = xsrf;
+    const response = await fetch(`${this.options.baseUrl ?? apiUrl()}${path}`, {
       method,
       headers,
       body: rawBody ?? (body === undefined ? undefined : JSON.stringify(body)),

@@ -1,0 +1,138 @@
+import { NotificationView } from '@heardback/contracts';
+import * as argon2 from 'argon2';
+import { randomUUID } from 'node:crypto';
+import { Pool } from 'pg';
+import { ApiSession } from '../support/api-client';
+import { ApiProcess, ProvisionedDatabase, provisionTestDatabase, startApiProcess } from '../support/api-server';
+import { PASSWORD, uniqueEmail } from '../support/factories';
+import { TestSmtpServer } from '../support/test-smtp-server';
+
+jest.setTimeout(120_000);
+
+/** Fast settings for tests: short polls, a short lease after a crash, retry delays scaled down. */
+const fastOutbox = { OUTBOX_POLL_MS: '100', OUTBOX_LEASE_SECONDS: '2', OUTBOX_RETRY_SCALE: '0.02' };
+
+async function until(condition: () => Promise<boolean>, what: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await condition()) return;
+    await new Promise((next) => setTimeout(next, 200));
+  }
+  throw new Error(`Timed out waiting until ${what}`);
+}
+
+describe('mail delivery over SMTP (rule 6: nothing is lost)', () => {
+  let database: ProvisionedDatabase;
+  let pool: Pool;
+  let smtp: TestSmtpServer;
+  let smtpUrl: string;
+  const processes: ApiProcess[] = [];
+
+  beforeAll(async () => {
+    database = await provisionTestDatabase();
+    pool = new Pool({ connectionString: database.databaseUrl, max: 2 });
+    // Migrate once before the tests, so the workers below never race on an empty database.
+    const migrator = await startApiProcess({ databaseUrl: database.databaseUrl, env: { RUN_BACKGROUND: 'false' } });
+    await migrator.stop();
+  });
+
+  beforeEach(async () => {
+    smtp = new TestSmtpServer();
+    smtpUrl = await smtp.start();
+  });
+
+  afterEach(async () => {
+    await Promise.all(processes.splice(0).map((process) => process.stop()));
+    await smtp.stop();
+  });
+
+  afterAll(async () => {
+    await pool.end();
+    await database.release();
+  });
+
+  async function enqueue(count: number): Promise<string[]> {
+    const keys = Array.from({ length: count }, () => `test:${randomUUID()}`);
+    for (const key of keys) {
+      await pool.query(
+        `INSERT INTO notifications (idempotency_key, kind, recipient_email, subject, body) VALUES ($1, 'candidate_update', $2, 'Update', 'Hello')`,
+        [key, `${key.slice(5, 13)}@example.test`],
+      );
+    }
+    return keys;
+  }
+
+  async function statuses(keys: string[]): Promise<{ status: string; attempts: number; last_error: string | null }[]> {
+    const { rows } = await pool.query('SELECT status, attempts, last_error FROM notifications WHERE idempotency_key = ANY($1)', [keys]);
+    return rows;
+  }
+
+  const allSent = (keys: string[]) => async () => (await statuses(keys)).every((row) => row.status === 'sent');
+  const messageIdOf = (key: string) => `<${key.replace(/[^\w.-]+/g, '.')}@heardback>`;
+
+  it('sends each email exactly once when two API instances drain the same outbox', async () => {
+    processes.push(await startApiProcess({ databaseUrl: database.databaseUrl, env: { ...fastOutbox, SMTP_URL: smtpUrl } }));
+    processes.push(await startApiProcess({ databaseUrl: database.databaseUrl, env: { ...fastOutbox, SMTP_URL: smtpUrl } }));
+    const keys = await enqueue(40);
+    await until(allSent(keys), 'all 40 are sent');
+    const ids = smtp.messageIds().filter((id) => keys.some((key) => messageIdOf(key) === id));
+    expect(ids).toHaveLength(40);
+    expect(new Set(ids).size).toBe(40);
+    const sentBy = processes.map((process) => process.output.join('')).join('');
+    expect(sentBy).not.toMatch(/Gave up/);
+  });
+
+  it('keeps retrying while the mail server refuses, shows the failure to staff, and delivers once it recovers', async () => {
+    smtp.refuseUntil = Date.now() + 4_000;
+    const api = await startApiProcess({ databaseUrl: database.databaseUrl, env: { ...fastOutbox, SMTP_URL: smtpUrl } });
+    processes.push(api);
+    const staffEmail = uniqueEmail('staff');
+    await pool.query(`INSERT INTO users (email, password_hash, full_name, role) VALUES ($1, $2, 'Mail Staff', 'staff')`, [
+      staffEmail,
+      await argon2.hash(PASSWORD, { type: argon2.argon2id }),
+    ]);
+    const staff = new ApiSession({ baseUrl: api.url });
+    await staff.post('/api/auth/login', { email: staffEmail, password: PASSWORD });
+
+    const keys = await enqueue(5);
+    await until(async () => (await statuses(keys)).some((row) => row.last_error !== null), 'a refusal is recorded');
+    const page = await staff.get<NotificationView[]>('/api/agency/notifications');
+    const failing = page.body.filter((item) => item.status === 'pending' && item.lastError !== null);
+    expect(failing.length).toBeGreaterThan(0);
+    expect(failing[0].lastError).toMatch(/451|Busy/);
+
+    await until(allSent(keys), 'all 5 are sent after the server recovers');
+    const rows = await statuses(keys);
+    expect(rows.every((row) => row.attempts >= 2)).toBe(true);
+    const ids = smtp.messageIds().filter((id) => keys.some((key) => messageIdOf(key) === id));
+    expect(ids.sort()).toEqual(keys.map(messageIdOf).sort());
+  });
+
+  it('loses nothing when the worker is killed with SIGKILL in the middle of sending', async () => {
+    smtp.holdNext = true;
+    const doomed = await startApiProcess({ databaseUrl: database.databaseUrl, entry: 'worker', env: { ...fastOutbox, SMTP_URL: smtpUrl } });
+    processes.push(doomed);
+    const keys = await enqueue(3);
+    await smtp.waitForHeld();
+    doomed.child.kill('SIGKILL');
+    await new Promise((done) => doomed.child.once('exit', done));
+    expect((await statuses(keys)).some((row) => row.status === 'sending')).toBe(true);
+
+    processes.push(await startApiProcess({ databaseUrl: database.databaseUrl, entry: 'worker', env: { ...fastOutbox, SMTP_URL: smtpUrl } }));
+    await until(allSent(keys), 'the new worker sends what the killed one held');
+    const ids = smtp.messageIds().filter((id) => keys.some((key) => messageIdOf(key) === id));
+    expect(ids.sort()).toEqual(keys.map(messageIdOf).sort());
+  });
+
+  it('gives up after the last attempt with the reason, and stays visible as failed', async () => {
+    smtp.refuseUntil = Date.now() + 10 * 60_000;
+    processes.push(
+      await startApiProcess({ databaseUrl: database.databaseUrl, env: { ...fastOutbox, OUTBOX_RETRY_SCALE: '0.0005', SMTP_URL: smtpUrl } }),
+    );
+    const keys = await enqueue(1);
+    await until(async () => (await statuses(keys))[0].status === 'failed', 'the message is given up');
+    const { rows } = await pool.query('SELECT attempts, given_up_reason FROM notifications WHERE idempotency_key = $1', [keys[0]]);
+    expect(rows[0].attempts).toBe(8);
+    expect(rows[0].given_up_reason).toMatch(/Gave up after 8 attempts; last error: .*451/);
+  });
+});

@@ -101,7 +101,9 @@ describe('ApplicationPage', () => {
     expect(text(view().querySelector('.summary'))).toContain(
       'The interviewers are writing your feedback.',
     );
-    expect(text(view().querySelector('.summary .due'))).toMatch(/^Late since /);
+    expect(text(view().querySelector('.summary .due'))).toMatch(
+      /^Phone screen: Late since /,
+    );
     expect(text(stages()[0])).toContain('Waiting for feedback');
   });
 

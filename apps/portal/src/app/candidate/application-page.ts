@@ -92,7 +92,7 @@ export class ApplicationPage {
     for (const stage of [...application.stages].sort((a, b) => a.position - b.position)) {
       const due = answerDue(stage, this.now());
       if (due) {
-        return due;
+        return { stageName: stage.name, ...due };
       }
     }
     return null;

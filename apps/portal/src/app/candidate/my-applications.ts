@@ -98,7 +98,9 @@ function toRow(application: ApplicationSummary, now: Date): ApplicationRow {
     clientName: application.job.clientName,
     open,
     status: APPLICATION_STATUS_LABELS[application.status],
-    stage: stage ? `${stage.name}: ${STAGE_STATE_LABELS[stage.state]}` : null,
+    // A closed application has no current stage worth showing: nothing more happens on it.
+    stage:
+      stage && open ? `${stage.name}: ${STAGE_STATE_LABELS[stage.state]}` : null,
     waitingFor: waitingForText(application.waitingFor, application.status),
     due: open ? answerDue(stage, now) : null,
     appliedOn: formatDate(application.appliedAt),

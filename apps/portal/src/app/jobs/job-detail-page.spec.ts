@@ -128,7 +128,7 @@ describe('JobDetailPage', () => {
         (li) => li.textContent,
       ),
     ).toEqual(['Phone screen', 'Technical interview', 'Final interview']);
-    expect(text()).toContain('We promise an answer within 48 hours of each interview');
+    expect(text()).toContain('We promise an answer within 48 working hours of each interview');
   });
 
   it('says the job is not found when the API answers 404', async () => {

@@ -1,0 +1,113 @@
+import { expect, test } from '@playwright/test';
+import {
+  screenshotAtBothWidths,
+  uniqueEmail,
+} from './support/candidate-journeys';
+
+test('a visitor searches the board, registers on the job page and applies; the application is under /me', async ({
+  page,
+}, testInfo) => {
+  await page.goto('/jobs');
+  await page.getByRole('searchbox', { name: 'Search jobs' }).fill('Engineer');
+  await page.getByLabel('Work mode').selectOption({ label: 'Hybrid' });
+
+  await expect(page).toHaveURL(/q=Engineer/);
+  await expect(page).toHaveURL(/workMode=hybrid/);
+  await expect(page.getByRole('status')).toHaveText(
+    /\d+\+? jobs? match(es)? “Engineer” and your filters/,
+  );
+  const cards = page.getByRole('article');
+  await expect(cards.first()).toBeVisible();
+  for (const card of await cards.all()) {
+    await expect(card).toContainText(/engineer/i);
+    await expect(card).toContainText('Hybrid');
+  }
+
+  const firstTitle = cards.first().getByRole('heading', { level: 2 });
+  const jobTitle = (await firstTitle.innerText()).trim();
+  await firstTitle.getByRole('link').click();
+
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(jobTitle);
+  await expect(page.getByText('You will go through:')).toBeVisible();
+  await expect(page.getByText(/We promise an answer within \d+ working hours/)).toBeVisible();
+  const stageNames = await page
+    .getByRole('list', { name: 'Interview stages, in order' })
+    .getByRole('listitem')
+    .allInnerTexts();
+  expect(stageNames.length).toBeGreaterThan(0);
+  await expect(page.getByRole('button', { name: 'Apply', exact: true })).toHaveCount(0);
+  await expect(page.getByRole('tab', { name: "I'm new here" })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
+  await page.screenshot({
+    path: testInfo.outputPath('job-page-as-visitor.png'),
+    fullPage: true,
+  });
+
+  const panel = page.getByRole('tabpanel', { name: "I'm new here" });
+  await panel.getByLabel('Full name').fill('Jordan Journey');
+  await panel.getByLabel('Email').fill(uniqueEmail('apply'));
+  await panel.getByLabel('Password').fill('e2e-password-123');
+  await panel.getByRole('button', { name: 'Create account and apply' }).click();
+
+  await expect(page).toHaveURL(/\/me\/applications\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(jobTitle);
+  await expect(page.getByText(`You applied for ${jobTitle}`).first()).toBeVisible();
+  const stages = page.locator('.stage');
+  await expect(stages.getByRole('heading', { level: 3 })).toHaveText(
+    stageNames.map((name) => name.replace('→', '').trim()),
+  );
+  await expect(stages.first()).toContainText('Next');
+  await screenshotAtBothWidths(page, testInfo, 'new-application');
+
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'My applications' })
+    .click();
+  await expect(page).toHaveURL(/\/me$/);
+  await expect(page.getByRole('status')).toHaveText('1 application');
+  const card = page.getByRole('article', { name: jobTitle });
+  await expect(card).toContainText('Applied');
+  await expect(card).toContainText('The agency is arranging your next interview.');
+  await screenshotAtBothWidths(page, testInfo, 'my-applications');
+});
+
+test('a candidate withdraws their own application, giving a reason, after confirming', async ({
+  page,
+}, testInfo) => {
+  await page.goto('/jobs');
+  const firstJob = page.getByRole('article').first().getByRole('link');
+  await firstJob.click();
+  const panel = page.getByRole('tabpanel', { name: "I'm new here" });
+  await panel.getByLabel('Full name').fill('Winnie Withdraw');
+  await panel.getByLabel('Email').fill(uniqueEmail('withdraw'));
+  await panel.getByLabel('Password').fill('e2e-password-123');
+  await panel.getByRole('button', { name: 'Create account and apply' }).click();
+  await expect(page).toHaveURL(/\/me\/applications\//);
+
+  const withdraw = page.getByRole('button', { name: 'Withdraw application' });
+  await withdraw.click();
+  const dialog = page.getByRole('dialog', { name: 'Withdraw your application?' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByLabel('Why are you withdrawing?')).toBeFocused();
+
+  await dialog.getByRole('button', { name: 'Withdraw application' }).click();
+  await expect(dialog).toContainText('Tell the agency why, in a few words.');
+  await dialog.getByLabel('Why are you withdrawing?').fill('I accepted another offer.');
+  await page.screenshot({
+    path: testInfo.outputPath('withdraw-dialog.png'),
+    fullPage: false,
+  });
+  await dialog.getByRole('button', { name: 'Withdraw application' }).click();
+
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('heading', { name: 'Where you stand' })).toBeFocused();
+  await expect(page.locator('.summary')).toContainText('Withdrawn');
+  await expect(page.getByText('You withdrew your application: "I accepted another offer."')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Withdraw application' })).toHaveCount(0);
+  await page.screenshot({
+    path: testInfo.outputPath('withdrawn.png'),
+    fullPage: true,
+  });
+});

@@ -110,6 +110,22 @@ describe('ApplicationPage', () => {
     expect(document.activeElement?.id).toBe('record-feedback');
   });
 
+  it('links a video-call place, and shows an address as text', async () => {
+    const application = anApplication();
+    await open(
+      anApplication({
+        stages: [
+          { ...application.stages[0], location: 'https://meet.example.com/abc' },
+          { ...application.stages[1], location: '1 Quay Street, Leeds', state: StageState.Scheduled },
+        ],
+      }),
+    );
+    const [call, office] = stageItems();
+    expect(call.querySelector('a')?.getAttribute('href')).toBe('https://meet.example.com/abc');
+    expect(office.querySelector('a')).toBeNull();
+    expect(office.textContent).toContain('1 Quay Street, Leeds');
+  });
+
   it('shows the new state and says so once feedback is recorded', async () => {
     await open();
     await fillFeedback();

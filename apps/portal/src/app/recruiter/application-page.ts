@@ -48,6 +48,8 @@ interface StageRow {
   done: boolean;
   awaiting: boolean;
   when: string | null;
+  /** The place, when it is a web link (a video call) rather than an address. */
+  link: string | null;
   deadline: string | null;
   overdue: boolean;
 }
@@ -155,6 +157,7 @@ export class ApplicationPage {
             stage.startsAt && stage.endsAt
               ? formatTimeRange(stage.startsAt, stage.endsAt)
               : null,
+          link: /^https?:\/\/\S+$/i.test(stage.location ?? '') ? stage.location : null,
           deadline:
             awaiting && stage.feedbackDueAt
               ? `${deadlineInWords(stage.feedbackDueAt, now)} (${formatDateTime(stage.feedbackDueAt)})`

@@ -18,7 +18,6 @@ import { deadlineInWords, formatDate } from './agency-dates';
 import {
   APPLICATION_STATUS_LABELS,
   JOB_STATUS_LABELS,
-  STAGE_STATE_LABELS,
   WAITING_FOR_LABELS,
 } from './agency-labels';
 import { boardColumns } from './board-columns';
@@ -61,7 +60,7 @@ export function boardCard(
   }
   return {
     application,
-    note: `${STAGE_STATE_LABELS[stage.state]} · ${WAITING_FOR_LABELS[application.waitingFor]}`,
+    note: WAITING_FOR_LABELS[application.waitingFor],
     overdue: false,
     applied,
   };

@@ -1,0 +1,135 @@
+import {
+  type APIResponse,
+  type Browser,
+  type Page,
+  type TestInfo,
+  expect,
+} from '@playwright/test';
+import type {
+  ApplicationView,
+  JobDetail,
+  JobSummary,
+  Page as ResultPage,
+  ScheduleStageRequest,
+} from '@heardback/contracts';
+
+/** The demo accounts the e2e server loads (apps/api/src/demo). */
+export const DEMO_PASSWORD = 'heardback-demo';
+export const DEMO_RECRUITER = 'recruiter@heardback.test';
+export const DEMO_STAFF = 'staff@heardback.test';
+
+/** Something no earlier run has used, so tests never collide with old data. */
+export function uniqueStamp(): string {
+  return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+}
+
+/** The page's XSRF token: the API sets the cookie on the first response and wants it echoed back. */
+async function xsrfToken(page: Page): Promise<string> {
+  if (page.url() === 'about:blank') {
+    await page.goto('/jobs');
+  }
+  const cookie = (await page.context().cookies()).find(
+    (candidate) => candidate.name === 'XSRF-TOKEN',
+  );
+  expect(cookie, 'the API sets an XSRF-TOKEN cookie').toBeTruthy();
+  return cookie?.value ?? '';
+}
+
+async function expectOk(response: APIResponse, what: string): Promise<void> {
+  expect(response.ok(), `${what} answered ${response.status()}: ${await response.text()}`).toBe(true);
+}
+
+/** A mutating API call from the page's own context: its cookies, and the XSRF header. */
+export async function apiPost<T>(page: Page, path: string, data: unknown): Promise<T> {
+  const response = await page.request.post(path, {
+    data,
+    headers: { 'x-xsrf-token': await xsrfToken(page) },
+  });
+  await expectOk(response, `POST ${path}`);
+  return (await response.json()) as T;
+}
+
+export async function apiGet<T>(page: Page, path: string): Promise<T> {
+  const response = await page.request.get(path);
+  await expectOk(response, `GET ${path}`);
+  return (await response.json()) as T;
+}
+
+/**
+ * Signs in through the API from the page's context, so the journeys do not depend on the sign-in
+ * page. The next navigation loads the portal with the session.
+ */
+export async function signInAs(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/jobs');
+  await apiPost(page, '/api/auth/login', { email, password });
+}
+
+export interface FreshApplication {
+  candidatePage: Page;
+  candidateName: string;
+  application: ApplicationView;
+  job: JobDetail;
+}
+
+/**
+ * A new candidate, registered through the API in their own browser context, applies to an open
+ * job with at least two stages, so nothing depends on the demo data's applications.
+ */
+export async function freshApplication(browser: Browser, label: string): Promise<FreshApplication> {
+  const candidatePage = await (await browser.newContext()).newPage();
+  await candidatePage.goto('/jobs');
+  const candidateName = `E2E ${label} ${uniqueStamp()}`;
+  await apiPost(candidatePage, '/api/auth/register', {
+    email: `${label}-${uniqueStamp()}@example.com`,
+    password: 'e2e-password-123',
+    fullName: candidateName,
+  });
+  const { items } = await apiGet<ResultPage<JobSummary>>(candidatePage, '/api/jobs?limit=100');
+  for (const summary of items) {
+    const job = await apiGet<JobDetail>(candidatePage, `/api/jobs/${summary.id}`);
+    if (job.pipeline.length >= 2) {
+      const application = await apiPost<ApplicationView>(
+        candidatePage,
+        `/api/jobs/${job.id}/applications`,
+        {},
+      );
+      return { candidatePage, candidateName, application, job };
+    }
+  }
+  throw new Error('No open job with two or more stages to apply to');
+}
+
+/** Books the application's first stage in the past through the API, so its feedback is due. */
+export async function scheduleFirstStageInThePast(
+  recruiterPage: Page,
+  application: ApplicationView,
+): Promise<ApplicationView> {
+  const hour = 3_600_000;
+  const request: ScheduleStageRequest = {
+    startsAt: new Date(Date.now() - 50 * hour).toISOString(),
+    endsAt: new Date(Date.now() - 49 * hour).toISOString(),
+    location: 'Video call',
+    interviewers: ['Riley Recruiter'],
+  };
+  return apiPost<ApplicationView>(
+    recruiterPage,
+    `/api/applications/${application.id}/stages/${application.stages[0].id}/schedule`,
+    request,
+  );
+}
+
+/** Full-page screenshots at desktop and phone widths, saved with the test's output. */
+export async function screenshotsAtBothWidths(
+  page: Page,
+  testInfo: TestInfo,
+  name: string,
+): Promise<void> {
+  const original = page.viewportSize();
+  for (const width of [1280, 360]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: testInfo.outputPath(`${name}-${width}.png`), fullPage: true });
+  }
+  if (original) {
+    await page.setViewportSize(original);
+  }
+}

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { JobDetail, JobSummary, Page as ResultPage } from '@heardback/contracts';
+import { dragBelowMiddleOf } from './support/agency-drag';
 import {
   DEMO_STAFF,
   screenshotsAtBothWidths,
@@ -47,17 +48,11 @@ test('staff create a client and a job with a three-stage pipeline, publish it, a
   await page.keyboard.press('Enter');
   await expect(stages.getByLabel('Stage 1')).toHaveValue('Meet the team');
   // And back down by dragging its handle below the next stage.
-  const handle = stages.locator('.pipeline__handle').first();
-  const target = stages.locator('.pipeline__stage').nth(1);
-  const from = await handle.boundingBox();
-  const to = await target.boundingBox();
-  if (from && to) {
-    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
-    await page.mouse.down();
-    await page.mouse.move(from.x + from.width / 2, from.y + 20, { steps: 5 });
-    await page.mouse.move(from.x + from.width / 2, to.y + to.height * 0.75, { steps: 10 });
-    await page.mouse.up();
-  }
+  await dragBelowMiddleOf(
+    page,
+    stages.locator('.pipeline__handle').first(),
+    stages.locator('.pipeline__stage').nth(1),
+  );
   await expect(stages.getByLabel('Stage 1')).toHaveValue('Phone screen');
   await expect(stages.getByLabel('Stage 2')).toHaveValue('Meet the team');
   await expect(stages.getByLabel('Stage 3')).toHaveValue('Technical interview');

@@ -3,7 +3,7 @@ import {
   HttpTestingController,
   provideHttpClientTesting,
 } from '@angular/common/http/testing';
-import { Component } from '@angular/core';
+import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
@@ -17,7 +17,7 @@ import {
 import { anAgencyJob, apiErrorBody } from '../recruiter/testing/agency-factories';
 import { JobEditor } from './job-editor';
 
-@Component({ selector: 'hb-jobs-stub', template: 'jobs' })
+@Component({ selector: 'hb-jobs-stub', template: 'jobs', changeDetection: ChangeDetectionStrategy.OnPush })
 class JobsStub {}
 
 function aJobDetail(overrides: Partial<JobDetail> = {}): JobDetail {

@@ -3,7 +3,7 @@ import {
   HttpTestingController,
   provideHttpClientTesting,
 } from '@angular/common/http/testing';
-import { Component } from '@angular/core';
+import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
@@ -11,7 +11,7 @@ import { JobStatus } from '@heardback/contracts';
 import { anAgencyJob } from '../recruiter/testing/agency-factories';
 import { StaffJobs } from './staff-jobs';
 
-@Component({ selector: 'hb-editor-stub', template: 'editor' })
+@Component({ selector: 'hb-editor-stub', template: 'editor', changeDetection: ChangeDetectionStrategy.OnPush })
 class EditorStub {}
 
 describe('StaffJobs', () => {

@@ -56,14 +56,6 @@ export function formatDateTime(
   ).format(new Date(iso));
 }
 
-/** "14:00 GMT", for the end of an interview that starts the same day. */
-export function formatTime(iso: string, options: DateTimeOptions = {}): string {
-  return formatter(
-    { hour: 'numeric', minute: '2-digit', timeZoneName: 'short' },
-    options,
-  ).format(new Date(iso));
-}
-
 /** "now" for pages that say whether an answer is late; tests replace it. */
 export const NOW = new InjectionToken<() => Date>('NOW', {
   providedIn: 'root',

@@ -4,6 +4,14 @@ import {
   uniqueEmail,
 } from './support/candidate-journeys';
 
+// Every test leaves a picture of where it ended, to look at after a run.
+test.afterEach(async ({ page }, testInfo) => {
+  await page.screenshot({
+    path: testInfo.outputPath('end.png'),
+    fullPage: true,
+  });
+});
+
 test('a visitor searches the board, registers on the job page and applies; the application is under /me', async ({
   page,
 }, testInfo) => {

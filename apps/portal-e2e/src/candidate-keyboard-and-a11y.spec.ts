@@ -7,6 +7,14 @@ import {
   uniqueEmail,
 } from './support/candidate-journeys';
 
+// Every test leaves a picture of where it ended, to look at after a run.
+test.afterEach(async ({ page }, testInfo) => {
+  await page.screenshot({
+    path: testInfo.outputPath('end.png'),
+    fullPage: true,
+  });
+});
+
 /** Axe findings that block people: serious and critical ones, as "rule: target" lines. */
 async function seriousViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page })
@@ -131,45 +139,58 @@ test('a signed-in candidate reaches Apply on a job with the keyboard', async ({ 
   await tabTo(page, page.getByRole('button', { name: 'Apply', exact: true }));
 });
 
-test('axe finds no serious or critical problems on the board, a job, sign-in, /me and an application', async ({
-  page,
-}, testInfo) => {
-  await page.goto('/jobs');
-  await expect(page.getByRole('status')).toHaveText(/\d+\+? jobs?/);
-  await expectNoSeriousViolations(page, '/jobs');
+test.describe('axe finds no serious or critical problems', () => {
+  // Each page is checked at two widths; axe takes a few seconds a run on a loaded machine.
+  test.describe.configure({ timeout: 90_000 });
 
-  await page.getByRole('article').first().getByRole('link').click();
-  await expect(page.getByRole('heading', { name: 'Apply for this job' })).toBeVisible();
-  await expectNoSeriousViolations(page, '/jobs/:id (visitor)');
+  test('on the board and a job page', async ({ page }) => {
+    await page.goto('/jobs');
+    await expect(page.getByRole('status')).toHaveText(/\d+\+? jobs?/);
+    await expectNoSeriousViolations(page, '/jobs');
 
-  await page.goto('/sign-in');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByText('Enter your email address.')).toBeVisible();
-  await expectNoSeriousViolations(page, '/sign-in with errors');
+    await page.getByRole('article').first().getByRole('link').click();
+    await expect(
+      page.getByRole('heading', { name: 'Apply for this job' }),
+    ).toBeVisible();
+    await expectNoSeriousViolations(page, '/jobs/:id (visitor)');
+  });
 
-  await signIn(page, DEMO_CANDIDATE);
-  await page.goto('/me');
-  await expect(page.getByRole('status')).toHaveText(/\d+ applications?/);
-  await expectNoSeriousViolations(page, '/me');
+  test('on sign-in, showing its errors', async ({ page }) => {
+    await page.goto('/sign-in');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByText('Enter your email address.')).toBeVisible();
+    await expectNoSeriousViolations(page, '/sign-in with errors');
+  });
 
-  // The application with recorded feedback and a booked next stage: the fullest page.
-  await page
-    .getByRole('article')
-    .filter({ hasText: 'Interviewing' })
-    .first()
-    .getByRole('link')
-    .click();
-  await expect(page.getByRole('heading', { name: 'Interview stages' })).toBeVisible();
-  await expect(page.getByText('Done').first()).toBeVisible();
-  await expectNoSeriousViolations(page, '/me/applications/:id');
+  test('on /me, an application page and the withdraw dialog', async ({
+    page,
+  }, testInfo) => {
+    await signIn(page, DEMO_CANDIDATE);
+    await page.goto('/me');
+    await expect(page.getByRole('status')).toHaveText(/\d+ applications?/);
+    await expectNoSeriousViolations(page, '/me');
 
-  await page.getByRole('button', { name: 'Withdraw application' }).click();
-  await expect(page.getByRole('dialog')).toBeVisible();
-  await expectNoSeriousViolations(page, 'the withdraw dialog');
-  await page.keyboard.press('Escape');
+    // The application with recorded feedback and a booked next stage: the fullest page.
+    await page
+      .getByRole('article')
+      .filter({ hasText: 'Interviewing' })
+      .first()
+      .getByRole('link')
+      .click();
+    await expect(
+      page.getByRole('heading', { name: 'Interview stages' }),
+    ).toBeVisible();
+    await expect(page.getByText('Done').first()).toBeVisible();
+    await expectNoSeriousViolations(page, '/me/applications/:id');
 
-  await page.screenshot({
-    path: testInfo.outputPath('application-checked.png'),
-    fullPage: true,
+    await page.getByRole('button', { name: 'Withdraw application' }).click();
+    await expect(page.getByRole('dialog')).toBeVisible();
+    await expectNoSeriousViolations(page, 'the withdraw dialog');
+    await page.keyboard.press('Escape');
+
+    await page.screenshot({
+      path: testInfo.outputPath('application-checked.png'),
+      fullPage: true,
+    });
   });
 });

@@ -7,6 +7,14 @@ import {
   signIn,
 } from './support/candidate-journeys';
 
+// Every test leaves a picture of where it ended, to look at after a run.
+test.afterEach(async ({ page }, testInfo) => {
+  await page.screenshot({
+    path: testInfo.outputPath('end.png'),
+    fullPage: true,
+  });
+});
+
 test('a candidate who opens another candidate’s application URL sees “not found”, not the data', async ({
   page,
   browser,

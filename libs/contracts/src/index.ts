@@ -6,3 +6,4 @@ export * from './lib/applications';
 export * from './lib/api-routes';
 export * from './lib/agency';
 export * from './lib/notifications';
+export * from './lib/candidate-updates';

@@ -9,3 +9,4 @@ export * from './lib/clock';
 export * from './lib/working-hours';
 export * from './lib/deadline-alerts';
 export * from './lib/candidate-next-step';
+export * from './lib/update-requests';

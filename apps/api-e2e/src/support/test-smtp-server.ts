@@ -13,7 +13,8 @@ export interface ReceivedMail {
  */
 export class TestSmtpServer {
   readonly received: ReceivedMail[] = [];
-  refuseUntil = 0;
+  /** While true, every message is refused with 451, as a busy server does. */
+  refusing = false;
   /** While set, the next message is read but never answered: the sender waits for a 250 that never comes. */
   holdNext = false;
   private heldCount = 0;
@@ -30,7 +31,7 @@ export class TestSmtpServer {
         stream.on('data', (chunk: Buffer) => chunks.push(chunk));
         stream.on('end', () => {
           const raw = Buffer.concat(chunks).toString('utf8');
-          if (Date.now() < this.refuseUntil) {
+          if (this.refusing) {
             const refusal = Object.assign(new Error('4.3.2 Busy, try again later'), { responseCode: 451 });
             return callback(refusal);
           }

@@ -2,12 +2,12 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApplicationsModule } from '../applications/applications.module';
 import { AuthModule } from '../auth/auth.module';
+import { CandidateUpdatesModule } from '../candidate-updates/candidate-updates.module';
 import { ClientsModule } from '../clients/clients.module';
 import { BackgroundModule } from '../background/background.module';
 import { AppConfig } from '../config/app-config';
 import { ConfigModule } from '../config/config.module';
 import { dataSourceOptions } from '../database/data-source';
-import { DeadlinesModule } from '../deadlines/deadlines.module';
 import { DemoModule } from '../demo/demo.module';
 import { FeedbackModule } from '../feedback/feedback.module';
 import { HealthModule } from '../health/health.module';
@@ -28,10 +28,10 @@ export class AppModule {
         ClientsModule,
         JobsModule,
         ApplicationsModule,
+        CandidateUpdatesModule,
         FeedbackModule,
         HealthModule,
         DemoModule,
-        DeadlinesModule,
         BackgroundModule,
       ],
     };

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ApplicationSummary, ApplicationView, FeedbackView, StageView, UserRole } from '@heardback/contracts';
-import { Viewer, canSeeInternalDetails, effectiveStageState, waitingFor } from '@heardback/domain';
+import { Viewer, canSeeInternalDetails, effectiveStageState, nextUpdateRequestAllowedAt, waitingFor } from '@heardback/domain';
 import { DataSource, In } from 'typeorm';
 import { FeedbackEntity } from '../feedback/feedback.entity';
 import { JobEntity } from '../jobs/job.entity';
@@ -27,6 +27,11 @@ export class ApplicationViewsService {
       order: { at: 'ASC', id: 'ASC' },
     });
     const recorders = await this.recorderNames(record);
+    const lastRequest: { created_at: Date }[] = await manager.query(
+      `SELECT created_at FROM candidate_updates WHERE application_id = $1 AND kind = 'request_update' ORDER BY created_at DESC LIMIT 1`,
+      [id],
+    );
+    const allowedFrom = nextUpdateRequestAllowedAt(lastRequest[0]?.created_at ?? null);
     const now = new Date();
     const facts = toFacts(record);
     return {
@@ -51,6 +56,8 @@ export class ApplicationViewsService {
         };
       }),
       timeline: events.map((event) => ({ at: event.at.toISOString(), type: event.type, text: event.text })),
+      decisionDate: application.candidateDecisionAt?.toISOString() ?? null,
+      updateRequestAllowedFrom: allowedFrom && allowedFrom.getTime() > Date.now() ? allowedFrom.toISOString() : null,
     };
   }
 

@@ -32,8 +32,13 @@ export class ApplicationEntity {
   @Column({ type: 'integer' })
   version!: number;
 
+  /** The words a closed application ends with: a rejection's message, or the message sent when the job closed. */
   @Column({ type: 'text', nullable: true })
   rejectionMessage!: string | null;
+
+  /** The candidate's "I will move on after …" date. */
+  @Column({ type: 'timestamptz', nullable: true })
+  candidateDecisionAt!: Date | null;
 
   @Column({ type: 'text', nullable: true })
   withdrawalReason!: string | null;

@@ -13,6 +13,6 @@ import { StageFeedbackService } from './stage-feedback.service';
   imports: [TimelineModule, JobsModule],
   controllers: [ApplicationsController, AgencyApplicationsController],
   providers: [AgencyApplicationListsService, ApplicationViewsService, CandidateApplicationsService, StageFeedbackService, ApplicationDecisionsService],
-  exports: [CandidateApplicationsService, StageFeedbackService, ApplicationDecisionsService],
+  exports: [CandidateApplicationsService, StageFeedbackService, ApplicationDecisionsService, ApplicationViewsService],
 })
 export class ApplicationsModule {}

@@ -5,12 +5,14 @@ import { ApplicationEntity } from '../applications/application.entity';
 import { SessionEntity } from '../auth/session.entity';
 import { ClientEntity } from '../clients/client.entity';
 import { FeedbackEntity } from '../feedback/feedback.entity';
+import { JobClosureEntity } from '../job-closures/job-closure.entity';
 import { JobEntity } from '../jobs/job.entity';
 import { NotificationEntity } from '../notifications/notification.entity';
 import { TimelineEventEntity } from '../timeline/timeline-event.entity';
 import { UserEntity } from '../users/user.entity';
 import { CreateCoreSchema1795742600000 } from './migrations/1795742600000-create-core-schema';
 import { CreateNotificationOutbox1795747200000 } from './migrations/1795747200000-create-notification-outbox';
+import { CreateCandidateUpdates1795750800000 } from './migrations/1795750800000-create-candidate-updates';
 import { SnakeNamingStrategy } from './snake-naming-strategy';
 
 export const entities = [
@@ -23,10 +25,11 @@ export const entities = [
   FeedbackEntity,
   TimelineEventEntity,
   NotificationEntity,
+  JobClosureEntity,
 ];
 
 /** Listed explicitly (not globbed) so the bundled API and the CLI run the same migrations. */
-export const migrations = [CreateCoreSchema1795742600000, CreateNotificationOutbox1795747200000];
+export const migrations = [CreateCoreSchema1795742600000, CreateNotificationOutbox1795747200000, CreateCandidateUpdates1795750800000];
 
 /** The one place the database connection is described, for the app and for the TypeORM CLI. */
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {

@@ -16,6 +16,10 @@ const constraintErrors: Record<string, { code: ErrorCode; message: string }> = {
     code: ErrorCode.RejectionMessageRequired,
     message: 'A rejection needs a message to the candidate.',
   },
+  applications_job_closed_has_message: {
+    code: ErrorCode.RejectionMessageRequired,
+    message: 'Closing an application needs a message to the candidate.',
+  },
   feedback_immutable: {
     code: ErrorCode.FeedbackImmutable,
     message: 'Recorded feedback cannot be changed or removed; record a new version instead.',

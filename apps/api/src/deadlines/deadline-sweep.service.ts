@@ -45,7 +45,8 @@ export class DeadlineSweepService {
 
   async sweep(now = new Date()): Promise<DeadlineSweepResult> {
     const interviewsEnded = await this.markEndedInterviews(now);
-    const { remindersSent, escalations } = await this.fireAlerts(now);
+    const { remindersSent, escalations: feedbackEscalations } = await this.fireAlerts(now);
+    const escalations = feedbackEscalations + (await this.escalatePassedDecisionDates(now));
     if (interviewsEnded + remindersSent + escalations > 0) {
       this.logger.log(`Interviews ended: ${interviewsEnded}; reminders: ${remindersSent}; escalations: ${escalations}`);
     }
@@ -194,6 +195,64 @@ export class DeadlineSweepService {
         : []),
     );
     return true;
+  }
+
+  /**
+   * A candidate said they would move on after a date; if it passes with no word from the agency
+   * since they set it, staff are told (once per date).
+   */
+  private async escalatePassedDecisionDates(now: Date): Promise<number> {
+    const passed: { id: string; candidate_decision_at: Date; candidate_name: string; job_title: string; client_name: string }[] =
+      await this.dataSource.query(
+        `SELECT a.id, a.candidate_decision_at, u.full_name AS candidate_name, j.title AS job_title, c.name AS client_name
+           FROM applications a
+           JOIN users u ON u.id = a.candidate_id
+           JOIN jobs j ON j.id = a.job_id
+           JOIN clients c ON c.id = j.client_id
+          WHERE a.status = ANY($2) AND a.candidate_decision_at <= $1
+            AND NOT EXISTS (
+              SELECT 1 FROM timeline_events t JOIN users actor ON actor.id = t.actor_id
+               WHERE t.application_id = a.id AND t.candidate_visible AND actor.role <> 'candidate'
+                 AND t.at > (SELECT max(d.at) FROM timeline_events d WHERE d.application_id = a.id AND d.type = 'decision_date_set'))
+            AND NOT EXISTS (SELECT 1 FROM application_alerts al WHERE al.application_id = a.id AND al.kind = 'decision_date_passed' AND al.due_at = a.candidate_decision_at)`,
+        [now, OPEN_STATUSES],
+      );
+    let count = 0;
+    for (const application of passed) {
+      const fired = await this.dataSource.transaction(async (manager) => {
+        const inserted: unknown[] = await manager.query(
+          `INSERT INTO application_alerts (application_id, kind, due_at)
+           SELECT id, 'decision_date_passed', candidate_decision_at FROM applications WHERE id = $1 AND candidate_decision_at IS NOT NULL
+           ON CONFLICT DO NOTHING RETURNING application_id`,
+          [application.id],
+        );
+        if (inserted.length === 0) return false;
+        const staff = await this.people(manager, [UserRole.Staff]);
+        const when = this.formatTime(application.candidate_decision_at);
+        await this.outbox.enqueue(
+          manager,
+          ...staff.map((person) => ({
+            idempotencyKey: `decision-date:${application.id}:${application.candidate_decision_at.toISOString()}:${person.id}`,
+            kind: 'escalation' as const,
+            recipientId: person.id,
+            recipientEmail: person.email,
+            subject: `Escalation: ${application.candidate_name}'s decision date has passed (${application.job_title})`,
+            body: `Hello ${person.full_name},\n\n${application.candidate_name} told us they would move on after ${when} (${application.job_title} at ${application.client_name}), and nobody has answered them since. Please make sure they hear from us today: ${this.config.publicUrl}/recruiter/applications/${application.id}\n\nHeardback`,
+            applicationId: application.id,
+          })),
+        );
+        await this.timeline.append(manager, {
+          applicationId: application.id,
+          type: TimelineEventType.Escalated,
+          text: `The candidate's decision date (${when}) passed without an answer: escalated to agency staff.`,
+          candidateVisible: false,
+          actorId: null,
+        });
+        return true;
+      });
+      if (fired) count++;
+    }
+    return count;
   }
 
   private people(manager: EntityManager, roles: UserRole[], onlyId?: string): Promise<Person[]> {

@@ -1,13 +1,14 @@
 import { Module } from '@nestjs/common';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { TimelineModule } from '../timeline/timeline.module';
+import { DeadlineSweepSchedule } from './deadline-sweep-schedule';
 import { DeadlineSweepService } from './deadline-sweep.service';
 import { DeadlinesController } from './deadlines.controller';
 
 @Module({
   imports: [TimelineModule, NotificationsModule],
   controllers: [DeadlinesController],
-  providers: [DeadlineSweepService],
+  providers: [DeadlineSweepService, DeadlineSweepSchedule],
   exports: [DeadlineSweepService],
 })
 export class DeadlinesModule {}

@@ -140,7 +140,11 @@ export class DemoDataLoader {
   private async closedJobApplication(jobId: string, candidate: UserEntity, recruiter: UserEntity): Promise<void> {
     const id = await this.candidateApplications.apply(jobId, candidate);
     await this.dataSource.transaction(async (manager) => {
-      await manager.update(ApplicationEntity, { id }, { status: ApplicationStatus.JobClosed, version: 2 });
+      await manager.update(
+        ApplicationEntity,
+        { id },
+        { status: ApplicationStatus.JobClosed, version: 2, rejectionMessage: 'Kestrel Energy has filled this role internally.' },
+      );
       await manager.query(`UPDATE jobs SET status = 'filled' WHERE id = $1`, [jobId]);
       await this.timeline.append(manager, {
         applicationId: id,

@@ -7,6 +7,7 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { OutboxService } from './outbox.service';
 
 interface ApplicationContext {
+  application_id: string;
   candidate_id: string;
   email: string;
   full_name: string;
@@ -20,13 +21,15 @@ interface ApplicationContext {
 }
 
 export interface CandidateVisibleEvent {
-  id: string;
+  applicationId: string;
+  eventId: string;
   text: string;
 }
 
 /**
  * Every candidate-visible event becomes a short, human email: what happened, what happens
- * next and by when, written into the outbox in the same transaction as the event.
+ * next and by when, written into the outbox in the same transaction as the event. One query
+ * and one insert however many applications the events touch (closing a job touches thousands).
  */
 @Injectable()
 export class CandidateUpdateMailer {
@@ -35,21 +38,32 @@ export class CandidateUpdateMailer {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async enqueue(manager: EntityManager, applicationId: string, events: CandidateVisibleEvent[]): Promise<void> {
+  async enqueue(manager: EntityManager, events: CandidateVisibleEvent[]): Promise<void> {
     if (events.length === 0) return;
+    const applicationIds = [...new Set(events.map((event) => event.applicationId))];
     const rows: ApplicationContext[] = await manager.query(
-      `SELECT u.id AS candidate_id, u.email, u.full_name, j.title, c.name AS client_name, a.status,
+      `SELECT a.id AS application_id, u.id AS candidate_id, u.email, u.full_name, j.title, c.name AS client_name, a.status,
               s.name AS stage_name, s.state AS stage_state, s.starts_at, s.feedback_due_at
          FROM applications a
          JOIN users u ON u.id = a.candidate_id
          JOIN jobs j ON j.id = a.job_id
          JOIN clients c ON c.id = j.client_id
          LEFT JOIN application_stages s ON s.id = a.current_stage_id
-        WHERE a.id = $1`,
-      [applicationId],
+        WHERE a.id = ANY($1)`,
+      [applicationIds],
     );
-    const context = rows[0];
-    if (!context) return;
+    const contexts = new Map(rows.map((row) => [row.application_id, row]));
+    const now = new Date();
+    await this.outbox.enqueue(
+      manager,
+      ...events.flatMap((event) => {
+        const context = contexts.get(event.applicationId);
+        return context ? [this.compose(context, event, now)] : [];
+      }),
+    );
+  }
+
+  private compose(context: ApplicationContext, event: CandidateVisibleEvent, now: Date) {
     const nextStep = candidateNextStep(
       {
         status: context.status,
@@ -58,35 +72,28 @@ export class CandidateUpdateMailer {
         startsAt: context.starts_at,
         feedbackDueAt: context.feedback_due_at,
       },
-      new Date(),
-      (at) => this.formatTime(at),
+      now,
+      (at) => formatAgencyTime(at, this.config.calendar.timeZone),
     );
-    const link = `${this.config.publicUrl}/me/applications/${applicationId}`;
-    await this.outbox.enqueue(
-      manager,
-      ...events.map((event) => ({
-        idempotencyKey: `timeline:${event.id}:${context.candidate_id}`,
-        kind: 'candidate_update' as const,
-        recipientId: context.candidate_id,
-        recipientEmail: context.email,
-        subject: `Update on your application: ${context.title} at ${context.client_name}`,
-        body: [
-          `Hello ${context.full_name},`,
-          '',
-          event.text,
-          '',
-          `What happens next: ${nextStep}`,
-          '',
-          `See where you stand at any time: ${link}`,
-          '',
-          `Heardback, for ${context.client_name}`,
-        ].join('\n'),
-        applicationId,
-      })),
-    );
-  }
-
-  private formatTime(at: Date): string {
-    return formatAgencyTime(at, this.config.calendar.timeZone);
+    const link = `${this.config.publicUrl}/me/applications/${context.application_id}`;
+    return {
+      idempotencyKey: `timeline:${event.eventId}:${context.candidate_id}`,
+      kind: 'candidate_update' as const,
+      recipientId: context.candidate_id,
+      recipientEmail: context.email,
+      subject: `Update on your application: ${context.title} at ${context.client_name}`,
+      body: [
+        `Hello ${context.full_name},`,
+        '',
+        event.text,
+        '',
+        `What happens next: ${nextStep}`,
+        '',
+        `See where you stand at any time: ${link}`,
+        '',
+        `Heardback, for ${context.client_name}`,
+      ].join('\n'),
+      applicationId: context.application_id,
+    };
   }
 }

@@ -54,6 +54,9 @@ export class NotificationDispatcher {
     );
     const result: DispatchResult = { claimed: claimed.length, sent: 0, retrying: 0, gaveUp: 0 };
     for (const notification of claimed) {
+      // Renew the lease just before sending, so the clock starts at this send, not at the batch's claim;
+      // `attempts` is the ownership token: if another sender took the message over, it has moved on.
+      if (!(await this.renewLease(notification))) continue;
       try {
         await this.transport.send({
           to: notification.recipient_email,
@@ -62,24 +65,27 @@ export class NotificationDispatcher {
           messageId: `<${notification.idempotency_key.replace(/[^\w.-]+/g, '.')}@heardback>`,
         });
         await this.dataSource.query(
-          `UPDATE notifications SET status = 'sent', sent_at = now(), locked_until = NULL, last_error = NULL WHERE id = $1`,
-          [notification.id],
+          `UPDATE notifications SET status = 'sent', sent_at = now(), locked_until = NULL, last_error = NULL
+            WHERE id = $1 AND attempts = $2 AND status = 'sending'`,
+          [notification.id, notification.attempts],
         );
         result.sent++;
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
         if (shouldGiveUp(notification.attempts)) {
           await this.dataSource.query(
-            `UPDATE notifications SET status = 'failed', locked_until = NULL, last_error = $2, given_up_reason = $3 WHERE id = $1`,
-            [notification.id, reason, `Gave up after ${notification.attempts} attempts; last error: ${reason}`],
+            `UPDATE notifications SET status = 'failed', locked_until = NULL, last_error = $3, given_up_reason = $4
+              WHERE id = $1 AND attempts = $2 AND status = 'sending'`,
+            [notification.id, notification.attempts, reason, `Gave up after ${notification.attempts} attempts; last error: ${reason}`],
           );
           this.logger.error(`Gave up on ${notification.idempotency_key}: ${reason}`);
           result.gaveUp++;
         } else {
           await this.dataSource.query(
-            `UPDATE notifications SET status = 'pending', locked_until = NULL, last_error = $2,
-                    next_attempt_at = now() + make_interval(secs => $3) WHERE id = $1`,
-            [notification.id, reason, retryDelaySeconds(notification.attempts, this.config.mail.retryScale)],
+            `UPDATE notifications SET status = 'pending', locked_until = NULL, last_error = $3,
+                    next_attempt_at = now() + make_interval(secs => $4)
+              WHERE id = $1 AND attempts = $2 AND status = 'sending'`,
+            [notification.id, notification.attempts, reason, retryDelaySeconds(notification.attempts, this.config.mail.retryScale)],
           );
           this.logger.warn(`Sending ${notification.idempotency_key} failed (attempt ${notification.attempts}), will retry: ${reason}`);
           result.retrying++;
@@ -87,5 +93,16 @@ export class NotificationDispatcher {
       }
     }
     return result;
+  }
+
+  private async renewLease(notification: ClaimedNotification): Promise<boolean> {
+    const rows = await updateReturning<{ id: string }>(
+      this.dataSource.manager,
+      `UPDATE notifications SET locked_until = now() + make_interval(secs => $3)
+        WHERE id = $1 AND attempts = $2 AND status = 'sending' AND locked_until > now()
+        RETURNING id`,
+      [notification.id, notification.attempts, this.config.mail.leaseSeconds],
+    );
+    return rows.length === 1;
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import type { NotificationKind } from '@heardback/contracts';
+import { EntityManager } from 'typeorm';
 
 export interface OutgoingNotification {
   /** One per event and recipient, so writing it twice (a retried sweep, say) sends it once. */
@@ -19,26 +19,25 @@ export interface OutgoingNotification {
  */
 @Injectable()
 export class OutboxService {
+  /** Writes all of them in one statement; returns how many were new. */
   async enqueue(manager: EntityManager, ...notifications: OutgoingNotification[]): Promise<number> {
-    let written = 0;
-    for (const notification of notifications) {
-      const rows: unknown[] = await manager.query(
-        `INSERT INTO notifications (idempotency_key, kind, recipient_id, recipient_email, subject, body, application_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)
-         ON CONFLICT (idempotency_key) DO NOTHING
-         RETURNING id`,
-        [
-          notification.idempotencyKey,
-          notification.kind,
-          notification.recipientId,
-          notification.recipientEmail,
-          notification.subject,
-          notification.body,
-          notification.applicationId,
-        ],
-      );
-      written += rows.length;
-    }
-    return written;
+    if (notifications.length === 0) return 0;
+    const column = <K extends keyof OutgoingNotification>(key: K) => notifications.map((notification) => notification[key]);
+    const rows: unknown[] = await manager.query(
+      `INSERT INTO notifications (idempotency_key, kind, recipient_id, recipient_email, subject, body, application_id)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::uuid[])
+       ON CONFLICT (idempotency_key) DO NOTHING
+       RETURNING id`,
+      [
+        column('idempotencyKey'),
+        column('kind'),
+        column('recipientId'),
+        column('recipientEmail'),
+        column('subject'),
+        column('body'),
+        column('applicationId'),
+      ],
+    );
+    return rows.length;
   }
 }

@@ -14,7 +14,8 @@ export interface NewTimelineEvent {
 
 /**
  * Appends to an application's timeline inside the caller's transaction. Every candidate-visible
- * event is also written to the outbox as an email to the candidate, in that same transaction.
+ * event is also written to the outbox as an email to the candidate, in that same transaction,
+ * and anything an agency person says to the candidate answers their open requests for an update.
  */
 @Injectable()
 export class TimelineService {
@@ -23,14 +24,25 @@ export class TimelineService {
   async append(manager: EntityManager, ...events: NewTimelineEvent[]): Promise<void> {
     if (events.length === 0) return;
     const result = await manager.insert(TimelineEventEntity, events);
-    const visibleByApplication = new Map<string, { id: string; text: string }[]>();
-    events.forEach((event, index) => {
-      if (!event.candidateVisible) return;
-      const id = String(result.identifiers[index]?.['id']);
-      visibleByApplication.set(event.applicationId, [...(visibleByApplication.get(event.applicationId) ?? []), { id, text: event.text }]);
-    });
-    for (const [applicationId, visible] of visibleByApplication) {
-      await this.mailer.enqueue(manager, applicationId, visible);
-    }
+    await this.answerUpdateRequests(manager, events);
+    await this.mailer.enqueue(
+      manager,
+      events.flatMap((event, index) =>
+        event.candidateVisible ? [{ applicationId: event.applicationId, eventId: String(result.identifiers[index]?.['id']), text: event.text }] : [],
+      ),
+    );
+  }
+
+  /** Anything an agency person tells the candidate answers their open requests for an update. */
+  private async answerUpdateRequests(manager: EntityManager, events: NewTimelineEvent[]): Promise<void> {
+    const spoken = events.filter((event) => event.candidateVisible && event.actorId !== null);
+    if (spoken.length === 0) return;
+    await manager.query(
+      `UPDATE candidate_updates cu SET answered_at = now()
+         FROM unnest($1::uuid[], $2::uuid[]) AS spoken(application_id, actor_id)
+         JOIN users u ON u.id = spoken.actor_id AND u.role <> 'candidate'
+        WHERE cu.application_id = spoken.application_id AND cu.kind = 'request_update' AND cu.answered_at IS NULL`,
+      [spoken.map((event) => event.applicationId), spoken.map((event) => event.actorId)],
+    );
   }
 }

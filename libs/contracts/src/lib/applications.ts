@@ -39,6 +39,10 @@ export interface ApplicationView {
   candidate: { id: string; fullName: string };
   stages: StageView[];
   timeline: TimelineEntry[];
+  /** The candidate's own "I will move on after …" date, if they set one. */
+  decisionDate?: string | null;
+  /** When the candidate may next ask for an update (null: now). */
+  updateRequestAllowedFrom?: string | null;
 }
 
 export interface ApplicationSummary {

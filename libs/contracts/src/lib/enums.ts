@@ -67,6 +67,18 @@ export enum TimelineEventType {
   FeedbackReminder = 'feedback_reminder',
   FeedbackLate = 'feedback_late',
   Escalated = 'escalated',
+  CandidateUpdate = 'candidate_update',
+  DecisionDateSet = 'decision_date_set',
+  RecruiterMessage = 'recruiter_message',
+  JobClosed = 'job_closed',
+}
+
+/** What a candidate can tell the agency about an application. */
+export enum CandidateUpdateKind {
+  OtherOffer = 'other_offer',
+  Availability = 'availability',
+  Note = 'note',
+  RequestUpdate = 'request_update',
 }
 
 /** What an application is waiting for, so nobody has to guess whose move it is. */

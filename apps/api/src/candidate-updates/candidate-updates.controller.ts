@@ -1,0 +1,48 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { ApplicationView, AttentionItem, UserRole } from '@heardback/contracts';
+import { ApplicationViewsService } from '../applications/application-views.service';
+import { CurrentUser, Roles } from '../auth/access.decorators';
+import { notFoundOnBadId } from '../errors/not-found-on-bad-id';
+import { UserEntity } from '../users/user.entity';
+import { AttentionListService } from './attention-list.service';
+import { CandidateUpdatesService } from './candidate-updates.service';
+import { CandidateUpdateDto, DecisionDateDto, RecruiterMessageDto } from './dto/candidate-update.dto';
+
+@ApiTags('candidate updates')
+@Controller()
+export class CandidateUpdatesController {
+  constructor(
+    private readonly updates: CandidateUpdatesService,
+    private readonly attention: AttentionListService,
+    private readonly views: ApplicationViewsService,
+  ) {}
+
+  @Roles(UserRole.Candidate)
+  @Post('applications/:id/updates')
+  async post(@Param('id', notFoundOnBadId) id: string, @Body() body: CandidateUpdateDto, @CurrentUser() user: UserEntity): Promise<ApplicationView> {
+    await this.updates.post(id, user, body);
+    return this.views.get(id, user);
+  }
+
+  @Roles(UserRole.Candidate)
+  @Put('applications/:id/decision-date')
+  async decisionDate(@Param('id', notFoundOnBadId) id: string, @Body() body: DecisionDateDto, @CurrentUser() user: UserEntity): Promise<ApplicationView> {
+    await this.updates.setDecisionDate(id, user, body.decisionDate);
+    return this.views.get(id, user);
+  }
+
+  @Roles(UserRole.Recruiter, UserRole.Staff)
+  @Post('applications/:id/messages')
+  @HttpCode(201)
+  async message(@Param('id', notFoundOnBadId) id: string, @Body() body: RecruiterMessageDto, @CurrentUser() user: UserEntity): Promise<ApplicationView> {
+    await this.updates.sendMessage(id, user, body.text);
+    return this.views.get(id, user);
+  }
+
+  @Roles(UserRole.Recruiter, UserRole.Staff)
+  @Get('agency/attention')
+  list(): Promise<AttentionItem[]> {
+    return this.attention.list();
+  }
+}

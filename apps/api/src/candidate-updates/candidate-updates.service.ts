@@ -1,0 +1,122 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { CandidateUpdateKind, ErrorCode, TimelineEventType } from '@heardback/contracts';
+import { DomainError, assertUpdateRequestAllowed, fieldError, isOpen, updateRequestAnswerDueAt } from '@heardback/domain';
+import { DataSource } from 'typeorm';
+import { loadApplicationRecord, saveApplicationChange } from '../applications/application-records';
+import { formatAgencyTime } from '../config/agency-time';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { TimelineService } from '../timeline/timeline.service';
+import { UserEntity } from '../users/user.entity';
+import { CandidateUpdateDto } from './dto/candidate-update.dto';
+
+const LABELS: Record<CandidateUpdateKind, string> = {
+  [CandidateUpdateKind.OtherOffer]: 'Another offer',
+  [CandidateUpdateKind.Availability]: 'Availability',
+  [CandidateUpdateKind.Note]: 'Note',
+  [CandidateUpdateKind.RequestUpdate]: 'Asked for an update',
+};
+
+/** What the candidate tells the agency, and the agency's words back (rule 3: nobody waits in silence). */
+@Injectable()
+export class CandidateUpdatesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly timeline: TimelineService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  post(applicationId: string, candidate: UserEntity, update: CandidateUpdateDto): Promise<void> {
+    return this.dataSource.transaction(async (manager) => {
+      const now = new Date();
+      // The lock makes two simultaneous requests for an update queue up, so the three-day rule holds.
+      const { application } = await loadApplicationRecord(manager, applicationId, candidate, { lock: true });
+      assertCandidateOwns(application.candidateId, candidate);
+      assertStillOpen(application.status);
+      let answerDueAt: Date | null = null;
+      if (update.kind === CandidateUpdateKind.RequestUpdate) {
+        const last: { created_at: Date }[] = await manager.query(
+          `SELECT created_at FROM candidate_updates WHERE application_id = $1 AND kind = 'request_update' ORDER BY created_at DESC LIMIT 1`,
+          [applicationId],
+        );
+        assertUpdateRequestAllowed(last[0]?.created_at ?? null, now, (at) => this.format(at));
+        answerDueAt = updateRequestAnswerDueAt(now, this.config.calendar);
+      }
+      const deadline = update.deadline ? new Date(update.deadline) : null;
+      if (deadline && update.kind !== CandidateUpdateKind.OtherOffer) {
+        throw fieldError('deadline', 'is only for another offer');
+      }
+      await manager.query(
+        `INSERT INTO candidate_updates (application_id, kind, text, deadline, answer_due_at) VALUES ($1, $2, $3, $4, $5)`,
+        [applicationId, update.kind, update.text, deadline, answerDueAt],
+      );
+      const suffix =
+        update.kind === CandidateUpdateKind.RequestUpdate && answerDueAt
+          ? ` Your recruiter will answer by ${this.format(answerDueAt)}.`
+          : deadline
+            ? ` (You need to answer it by ${this.format(deadline)}.)`
+            : '';
+      await this.timeline.append(manager, {
+        applicationId,
+        type: TimelineEventType.CandidateUpdate,
+        text: `${LABELS[update.kind]}: "${update.text}"${suffix}`,
+        candidateVisible: true,
+        actorId: candidate.id,
+      });
+    });
+  }
+
+  setDecisionDate(applicationId: string, candidate: UserEntity, decisionDate: string | null): Promise<void> {
+    return this.dataSource.transaction(async (manager) => {
+      const { application } = await loadApplicationRecord(manager, applicationId, candidate, { lock: true });
+      assertCandidateOwns(application.candidateId, candidate);
+      assertStillOpen(application.status);
+      const when = decisionDate ? new Date(decisionDate) : null;
+      if (when && when.getTime() <= Date.now()) {
+        throw fieldError('decisionDate', 'must be in the future');
+      }
+      application.candidateDecisionAt = when;
+      await saveApplicationChange(manager, application);
+      await this.timeline.append(manager, {
+        applicationId,
+        type: TimelineEventType.DecisionDateSet,
+        text: when
+          ? `You told us you will move on after ${this.format(when)}. We will make sure you have an answer before then.`
+          : 'You cleared your decision date.',
+        candidateVisible: true,
+        actorId: candidate.id,
+      });
+    });
+  }
+
+  /** A recruiter's own words to the candidate; they answer any open request for an update. */
+  sendMessage(applicationId: string, actor: UserEntity, text: string): Promise<void> {
+    return this.dataSource.transaction(async (manager) => {
+      const { application } = await loadApplicationRecord(manager, applicationId, actor, { lock: true });
+      assertStillOpen(application.status);
+      await this.timeline.append(manager, {
+        applicationId,
+        type: TimelineEventType.RecruiterMessage,
+        text: `Message from ${actor.fullName}: ${text}`,
+        candidateVisible: true,
+        actorId: actor.id,
+      });
+    });
+  }
+
+  private format(at: Date): string {
+    return formatAgencyTime(at, this.config.calendar.timeZone);
+  }
+}
+
+function assertCandidateOwns(candidateId: string, user: UserEntity): void {
+  if (candidateId !== user.id) {
+    throw new DomainError(ErrorCode.Forbidden, 'Only the candidate can do this.');
+  }
+}
+
+function assertStillOpen(status: Parameters<typeof isOpen>[0]): void {
+  if (!isOpen(status)) {
+    throw new DomainError(ErrorCode.InvalidTransition, 'This application is closed.');
+  }
+}

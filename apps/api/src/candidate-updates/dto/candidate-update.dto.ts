@@ -1,0 +1,33 @@
+import { CandidateUpdateKind, CandidateUpdateRequest, DecisionDateRequest, RecruiterMessageRequest } from '@heardback/contracts';
+import { Transform } from 'class-transformer';
+import { IsEnum, IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
+import { trim } from '../../auth/dto/credentials.dto';
+
+export class CandidateUpdateDto implements CandidateUpdateRequest {
+  @IsEnum(CandidateUpdateKind, { message: `must be one of ${Object.values(CandidateUpdateKind).join(', ')}` })
+  kind!: CandidateUpdateKind;
+
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty({ message: 'must not be empty: tell your recruiter in a few words' })
+  @MaxLength(2000)
+  text!: string;
+
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'must be a date and time such as 2026-12-04T17:00:00Z' })
+  deadline?: string;
+}
+
+export class DecisionDateDto implements DecisionDateRequest {
+  @ValidateIf((_object, value) => value !== null)
+  @IsISO8601({ strict: true }, { message: 'must be a date and time such as 2026-12-10T17:00:00Z, or null to clear it' })
+  decisionDate!: string | null;
+}
+
+export class RecruiterMessageDto implements RecruiterMessageRequest {
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty({ message: 'must not be empty: these are the words the candidate will read' })
+  @MaxLength(4000)
+  text!: string;
+}

@@ -1,0 +1,27 @@
+import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { JobQueue } from '../background/job-queue';
+import { JobClosuresService } from './job-closures.service';
+
+const JOB_CLOSURE_QUEUE = 'job-closure';
+
+/** Closing a job's applications runs on the job queue, never inside the HTTP request. */
+@Injectable()
+export class JobClosureQueue implements OnApplicationBootstrap {
+  constructor(
+    private readonly queue: JobQueue,
+    private readonly closures: JobClosuresService,
+  ) {}
+
+  enqueue(closureId: string): Promise<void> {
+    return this.queue.send(JOB_CLOSURE_QUEUE, { closureId });
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.queue.runsBackgroundWork) return;
+    await this.queue.work<{ closureId: string }>(JOB_CLOSURE_QUEUE, (data) => this.closures.process(data.closureId));
+    // A closure recorded while no worker ran is picked up now.
+    for (const closureId of await this.closures.unfinished()) {
+      await this.enqueue(closureId);
+    }
+  }
+}

@@ -1,0 +1,39 @@
+import { ErrorCode } from '@heardback/contracts';
+import { DomainError } from './domain-error';
+import { assertUpdateRequestAllowed, daysSilent, nextUpdateRequestAllowedAt, updateRequestAnswerDueAt } from './update-requests';
+import { DEFAULT_WORKING_CALENDAR } from './working-hours';
+
+const iso = (date: Date) => date.toISOString();
+
+describe('requests for an update', () => {
+  const asked = new Date('2026-11-23T10:00:00Z');
+
+  it('may be sent at any time the first time', () => {
+    expect(() => assertUpdateRequestAllowed(null, asked, iso)).not.toThrow();
+    expect(nextUpdateRequestAllowedAt(null)).toBeNull();
+  });
+
+  it('is refused for three days after the last one, saying when it may be sent again', () => {
+    try {
+      assertUpdateRequestAllowed(asked, new Date('2026-11-26T09:59:59Z'), iso);
+      throw new Error('allowed a second request within three days');
+    } catch (error) {
+      expect(error).toBeInstanceOf(DomainError);
+      expect((error as DomainError).code).toBe(ErrorCode.TooManyRequests);
+      expect((error as DomainError).message).toContain('You can ask again from 2026-11-26T10:00:00.000Z');
+    }
+    expect(() => assertUpdateRequestAllowed(asked, new Date('2026-11-26T10:00:00Z'), iso)).not.toThrow();
+  });
+
+  it('is due for an answer two working days later, skipping the weekend', () => {
+    // Friday 10:00 London + 16 working hours = Tuesday 10:00.
+    expect(iso(updateRequestAnswerDueAt(new Date('2026-11-27T10:00:00Z'), DEFAULT_WORKING_CALENDAR))).toBe('2026-12-01T10:00:00.000Z');
+  });
+});
+
+describe('silence', () => {
+  it('counts whole days since the candidate last heard anything', () => {
+    expect(daysSilent(new Date('2026-11-20T12:00:00Z'), new Date('2026-11-27T11:59:59Z'))).toBe(6);
+    expect(daysSilent(new Date('2026-11-20T12:00:00Z'), new Date('2026-11-27T12:00:00Z'))).toBe(7);
+  });
+});

@@ -1,0 +1,30 @@
+import { ErrorCode, UPDATE_REQUEST_INTERVAL_DAYS } from '@heardback/contracts';
+import { DomainError } from './domain-error';
+import { WorkingCalendar, addWorkingHours } from './working-hours';
+
+const DAY = 86_400_000;
+
+/** A candidate may ask for an update once every three days per application. */
+export function nextUpdateRequestAllowedAt(lastRequestedAt: Date | null): Date | null {
+  return lastRequestedAt ? new Date(lastRequestedAt.getTime() + UPDATE_REQUEST_INTERVAL_DAYS * DAY) : null;
+}
+
+export function assertUpdateRequestAllowed(lastRequestedAt: Date | null, now: Date, formatTime: (at: Date) => string): void {
+  const allowedFrom = nextUpdateRequestAllowedAt(lastRequestedAt);
+  if (allowedFrom && allowedFrom.getTime() > now.getTime() && lastRequestedAt) {
+    throw new DomainError(
+      ErrorCode.TooManyRequests,
+      `You asked for an update on ${formatTime(lastRequestedAt)}; your recruiter is answering it. You can ask again from ${formatTime(allowedFrom)}.`,
+    );
+  }
+}
+
+/** A request for an update is answered within two of the agency's working days. */
+export function updateRequestAnswerDueAt(requestedAt: Date, calendar: WorkingCalendar): Date {
+  return addWorkingHours(requestedAt, 2 * (calendar.dayEndsAt - calendar.dayStartsAt), calendar);
+}
+
+/** Whole days since the candidate last saw anything new. */
+export function daysSilent(lastHeardAt: Date, now: Date): number {
+  return Math.floor((now.getTime() - lastHeardAt.getTime()) / DAY);
+}

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { StageState, TimelineEventType } from '@heardback/contracts';
 import { FeedbackPlan, addWorkingHours, planFeedback, planSchedule, stageTookPlace } from '@heardback/domain';
 import { DataSource, EntityManager } from 'typeorm';
+import { formatAgencyTime } from '../config/agency-time';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { FeedbackEntity } from '../feedback/feedback.entity';
 import { JobEntity } from '../jobs/job.entity';
@@ -47,7 +48,7 @@ export class StageFeedbackService {
         {
           applicationId,
           type: TimelineEventType.StageScheduled,
-          text: `${stage.name} scheduled for ${startsAt.toISOString()} (${request.location}).`,
+          text: `${stage.name} scheduled for ${formatAgencyTime(startsAt, this.config.calendar.timeZone)} (${request.location}).`,
           candidateVisible: true,
           actorId: actor.id,
         },

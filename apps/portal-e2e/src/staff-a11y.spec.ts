@@ -1,20 +1,39 @@
-import { expect, test } from '@playwright/test';
+import { type Locator, type Page, expect, test } from '@playwright/test';
 import { expectNoSeriousAxeViolations } from './support/agency-axe';
 import { DEMO_STAFF, screenshotsAtBothWidths, signInAs } from './support/agency-sign-in';
 
-test('staff’s main pages have no serious accessibility violations', async ({ page }, testInfo) => {
+/** Staff's main pages, each with what shows it has finished loading. */
+const STAFF_PAGES: { path: string; title: string; loaded: (page: Page) => Locator }[] = [
+  {
+    path: '/staff',
+    title: 'who is waiting',
+    loaded: (page) => page.getByRole('list', { name: 'Open applications, longest silence first' }),
+  },
+  { path: '/staff/jobs', title: 'jobs', loaded: (page) => page.getByRole('list', { name: 'Jobs' }) },
+  {
+    path: '/staff/jobs/new',
+    title: 'new job',
+    loaded: (page) => page.getByRole('group', { name: 'Interview stages' }),
+  },
+  { path: '/staff/clients', title: 'clients', loaded: (page) => page.getByRole('list', { name: 'Clients' }) },
+  {
+    path: '/staff/users',
+    title: 'users',
+    loaded: (page) => page.getByRole('list', { name: 'Agency accounts' }),
+  },
+];
+
+test.beforeEach(async ({ page }) => {
   await signInAs(page, DEMO_STAFF);
-  const pages = [
-    { path: '/staff', ready: page.getByRole('list', { name: 'Open applications, longest silence first' }), name: 'who-is-waiting' },
-    { path: '/staff/jobs', ready: page.getByRole('list', { name: 'Jobs' }), name: 'staff-jobs' },
-    { path: '/staff/jobs/new', ready: page.getByRole('group', { name: 'Interview stages' }), name: 'new-job' },
-    { path: '/staff/clients', ready: page.getByRole('list', { name: 'Clients' }), name: 'clients' },
-    { path: '/staff/users', ready: page.getByRole('list', { name: 'Agency accounts' }), name: 'users' },
-  ];
-  for (const { path, ready, name } of pages) {
-    await page.goto(path);
-    await expect(ready).toBeVisible();
-    await expectNoSeriousAxeViolations(page, path);
-    await screenshotsAtBothWidths(page, testInfo, name);
-  }
 });
+
+for (const { path, title, loaded } of STAFF_PAGES) {
+  test(`staff’s ${title} page (${path}) has no serious accessibility violations`, async ({
+    page,
+  }, testInfo) => {
+    await page.goto(path);
+    await expect(loaded(page)).toBeVisible();
+    await expectNoSeriousAxeViolations(page, path);
+    await screenshotsAtBothWidths(page, testInfo, title.replace(/\s+/g, '-'));
+  });
+}

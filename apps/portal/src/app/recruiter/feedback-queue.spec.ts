@@ -101,6 +101,19 @@ describe('FeedbackQueue', () => {
     expect(link?.textContent).toContain('for Ben Okafor');
   });
 
+  it('asks for the queue again on “Refresh”, but not while it is still loading', async () => {
+    button('Refresh')?.click();
+    await fixture.whenStable();
+    await answer([]);
+
+    button('Refresh')?.click();
+    await fixture.whenStable();
+    expect(status()).toBe('Loading the feedback queue…');
+    expect(button('Refresh')?.getAttribute('aria-disabled')).toBe('true');
+    await answer([aQueueItem()]);
+    expect(items()).toHaveLength(1);
+  });
+
   it('says when nothing is waiting', async () => {
     await answer([]);
     expect(items()).toHaveLength(0);

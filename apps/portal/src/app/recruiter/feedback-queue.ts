@@ -97,6 +97,8 @@ export class FeedbackQueue {
   });
 
   protected reload(): void {
-    this.reloads.next();
+    if (this.queue().state !== 'loading') {
+      this.reloads.next();
+    }
   }
 }

@@ -95,6 +95,8 @@ export class WaitingList {
   });
 
   protected reload(): void {
-    this.reloads.next();
+    if (this.waiting().state !== 'loading') {
+      this.reloads.next();
+    }
   }
 }

@@ -14,8 +14,11 @@ module.exports = {
       target: 'node',
       compiler: 'tsc',
       main: './src/main.ts',
-      // `npm run worker`: background jobs without HTTP.
-      additionalEntryPoints: [{ entryName: 'worker', entryPath: './src/worker.ts' }],
+      // `npm run worker`: background jobs without HTTP; `npm run simulate`: the simulated agency.
+      additionalEntryPoints: [
+        { entryName: 'worker', entryPath: './src/worker.ts' },
+        { entryName: 'simulate', entryPath: './src/simulate.ts' },
+      ],
       tsConfig: './tsconfig.app.json',
       assets: ['./src/assets'],
       optimization: false,

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { createApp } from './app/create-app';
 import { AppConfig, ConfigError, loadConfig } from './config/app-config';
+import { runMigrationsExclusively } from './database/run-migrations';
 import { DemoDataLoader } from './demo/demo-data.loader';
 
 async function bootstrap(config: AppConfig): Promise<void> {
@@ -16,20 +17,6 @@ async function bootstrap(config: AppConfig): Promise<void> {
   }
   await app.listen(config.port);
   logger.log(`Heardback is listening on http://localhost:${config.port} (API under /api, docs at /api/docs)`);
-}
-
-/** Several instances may start at once; a PostgreSQL advisory lock lets one migrate while the others wait. */
-async function runMigrationsExclusively(dataSource: DataSource): Promise<string[]> {
-  const runner = dataSource.createQueryRunner();
-  await runner.connect();
-  try {
-    await runner.query(`SELECT pg_advisory_lock(hashtext('heardback:migrations'))`);
-    const applied = await dataSource.runMigrations({ transaction: 'all' });
-    return applied.map((migration) => migration.name);
-  } finally {
-    await runner.query(`SELECT pg_advisory_unlock(hashtext('heardback:migrations'))`).catch(() => undefined);
-    await runner.release();
-  }
 }
 
 let config: AppConfig;

@@ -5,6 +5,7 @@ import { AuthModule } from '../auth/auth.module';
 import { CandidateUpdatesModule } from '../candidate-updates/candidate-updates.module';
 import { ClientsModule } from '../clients/clients.module';
 import { BackgroundModule } from '../background/background.module';
+import { Clock } from '@heardback/domain';
 import { AppConfig } from '../config/app-config';
 import { ConfigModule } from '../config/config.module';
 import { dataSourceOptions } from '../database/data-source';
@@ -17,11 +18,11 @@ import { UsersModule } from '../users/users.module';
 @Module({})
 export class AppModule {
   /** The configuration is validated before the module is built, and passed in. */
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, clock?: Clock): DynamicModule {
     return {
       module: AppModule,
       imports: [
-        ConfigModule.forRoot(config),
+        ConfigModule.forRoot(config, clock),
         TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl)),
         UsersModule,
         AuthModule,

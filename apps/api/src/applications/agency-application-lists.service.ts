@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { CLOCK, Clock } from '../config/clock';
 import { AgencyApplicationSummary, FeedbackDecision, WaitingApplication } from '@heardback/contracts';
 import { OPEN_STATUSES, effectiveStageState, waitingFor } from '@heardback/domain';
 import { DataSource, In } from 'typeorm';
@@ -30,14 +31,17 @@ const DAY = 86_400_000;
  */
 @Injectable()
 export class AgencyApplicationListsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   forJob(jobId: string): Promise<AgencyApplicationSummary[]> {
     return this.summaries('a.job_id = $1', [jobId], 'a.created_at ASC');
   }
 
   /** Open applications, the longest-silent first: whoever has waited longest to hear anything. */
-  async waiting(now = new Date()): Promise<WaitingApplication[]> {
+  async waiting(now = this.clock.now()): Promise<WaitingApplication[]> {
     const summaries = await this.summaries('a.status = ANY($1)', [OPEN_STATUSES], 'last_heard_at ASC, a.id');
     return summaries.map((summary) => ({
       ...summary,
@@ -70,7 +74,7 @@ export class AgencyApplicationListsService {
       [ids],
     );
     const decisionByStage = new Map(decisions.map((row) => [row.stage_id, row.decision]));
-    const now = new Date();
+    const now = this.clock.now();
     return rows.map((row) => {
       const ownStages = stages.filter((stage) => stage.applicationId === row.id);
       const facts = factsOf(

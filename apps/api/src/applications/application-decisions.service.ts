@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { CLOCK, Clock } from '../config/clock';
 import { ApplicationStatus, StageState, TimelineEventType } from '@heardback/contracts';
 import { planHire, planOffer, planReject } from '@heardback/domain';
 import { DataSource } from 'typeorm';
@@ -14,12 +15,13 @@ export class ApplicationDecisionsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly timeline: TimelineService,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   reject(applicationId: string, candidateMessage: string, version: number, actor: UserEntity): Promise<void> {
     return this.dataSource.transaction(async (manager) => {
       const record = await loadApplicationRecord(manager, applicationId, actor, { lock: true, expectedVersion: version });
-      planReject(toFacts(record), candidateMessage, new Date());
+      planReject(toFacts(record), candidateMessage, this.clock.now());
       record.application.status = ApplicationStatus.Rejected;
       record.application.rejectionMessage = candidateMessage;
       await saveApplicationChange(manager, record.application);
@@ -36,7 +38,7 @@ export class ApplicationDecisionsService {
   offer(applicationId: string, version: number, actor: UserEntity): Promise<void> {
     return this.dataSource.transaction(async (manager) => {
       const record = await loadApplicationRecord(manager, applicationId, actor, { lock: true, expectedVersion: version });
-      const { skippedStages } = planOffer(toFacts(record), new Date());
+      const { skippedStages } = planOffer(toFacts(record), this.clock.now());
       for (const skipped of skippedStages) {
         await manager.update(
           ApplicationStageEntity,
@@ -59,7 +61,7 @@ export class ApplicationDecisionsService {
   hire(applicationId: string, version: number, actor: UserEntity): Promise<void> {
     return this.dataSource.transaction(async (manager) => {
       const record = await loadApplicationRecord(manager, applicationId, actor, { lock: true, expectedVersion: version });
-      planHire(toFacts(record), new Date());
+      planHire(toFacts(record), this.clock.now());
       record.application.status = ApplicationStatus.Hired;
       await saveApplicationChange(manager, record.application);
       await this.timeline.append(manager, {

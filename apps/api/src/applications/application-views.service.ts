@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { CLOCK, Clock } from '../config/clock';
 import { ApplicationSummary, ApplicationView, FeedbackView, StageView, UserRole } from '@heardback/contracts';
 import { Viewer, canSeeInternalDetails, effectiveStageState, nextUpdateRequestAllowedAt, waitingFor } from '@heardback/domain';
 import { DataSource, In } from 'typeorm';
@@ -13,7 +14,10 @@ import { ApplicationRecord, loadApplicationRecord, toFacts } from './application
 /** Read models of applications. Rule 5 is applied here: candidates get no internal notes or internal events. */
 @Injectable()
 export class ApplicationViewsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   async get(id: string, viewer: Viewer): Promise<ApplicationView> {
     const manager = this.dataSource.manager;
@@ -32,7 +36,7 @@ export class ApplicationViewsService {
       [id],
     );
     const allowedFrom = nextUpdateRequestAllowedAt(lastRequest[0]?.created_at ?? null);
-    const now = new Date();
+    const now = this.clock.now();
     const facts = toFacts(record);
     return {
       id: application.id,
@@ -57,7 +61,7 @@ export class ApplicationViewsService {
       }),
       timeline: events.map((event) => ({ at: event.at.toISOString(), type: event.type, text: event.text })),
       decisionDate: application.candidateDecisionAt?.toISOString() ?? null,
-      updateRequestAllowedFrom: allowedFrom && allowedFrom.getTime() > Date.now() ? allowedFrom.toISOString() : null,
+      updateRequestAllowedFrom: allowedFrom && allowedFrom.getTime() > this.clock.now().getTime() ? allowedFrom.toISOString() : null,
     };
   }
 
@@ -69,7 +73,7 @@ export class ApplicationViewsService {
       order: { createdAt: 'DESC' },
     });
     const viewer: Viewer = { id: candidateId, role: UserRole.Candidate };
-    const now = new Date();
+    const now = this.clock.now();
     return Promise.all(
       applications.map(async (application): Promise<ApplicationSummary> => {
         const record = await loadApplicationRecord(manager, application.id, viewer);

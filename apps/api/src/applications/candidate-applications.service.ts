@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { CLOCK, Clock } from '../config/clock';
 import { ApplicationStatus, ErrorCode, JobStatus, StageState, TimelineEventType, UserRole } from '@heardback/contracts';
 import { DomainError, planWithdraw } from '@heardback/domain';
 import { DataSource } from 'typeorm';
@@ -16,6 +17,7 @@ export class CandidateApplicationsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly timeline: TimelineService,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /** One application per candidate per job; a second is refused by the database's unique constraint (ALREADY_APPLIED). */
@@ -35,6 +37,7 @@ export class CandidateApplicationsService {
           status: ApplicationStatus.Applied,
           currentStageId: null,
           version: 1,
+          createdAt: this.clock.now(),
         }),
       );
       const stages = await manager.save(

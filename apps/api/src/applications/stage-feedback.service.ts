@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { CLOCK, Clock } from '../config/clock';
 import { StageState, TimelineEventType } from '@heardback/contracts';
 import { FeedbackPlan, addWorkingHours, planFeedback, planSchedule, stageTookPlace } from '@heardback/domain';
 import { DataSource, EntityManager } from 'typeorm';
@@ -20,11 +21,12 @@ export class StageFeedbackService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly timeline: TimelineService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   schedule(applicationId: string, stageId: string, request: ScheduleStageDto, actor: UserEntity): Promise<void> {
     return this.dataSource.transaction(async (manager) => {
-      const now = new Date();
+      const now = this.clock.now();
       const record = await loadApplicationRecord(manager, applicationId, actor, { lock: true });
       const startsAt = new Date(request.startsAt);
       const endsAt = new Date(request.endsAt);
@@ -65,7 +67,7 @@ export class StageFeedbackService {
 
   recordFeedback(applicationId: string, stageId: string, request: RecordFeedbackDto, actor: UserEntity): Promise<void> {
     return this.dataSource.transaction(async (manager) => {
-      const now = new Date();
+      const now = this.clock.now();
       const record = await loadApplicationRecord(manager, applicationId, actor, { lock: true, expectedVersion: request.version });
       const plan = planFeedback(toFacts(record), stageId, request.decision, now);
       const stage = findStage(record, stageId);
@@ -80,6 +82,7 @@ export class StageFeedbackService {
         internalNotes: request.internalNotes?.trim() || null,
         givenBy: request.givenBy || null,
         recordedBy: actor.id,
+        recordedAt: now,
         supersedesId: previous?.id ?? null,
         version: (previous?.version ?? 0) + 1,
       });

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { CLOCK, Clock } from '../config/clock';
 import { AttentionItem, AttentionReason, SILENCE_DAYS_DEFAULT } from '@heardback/contracts';
 import { OPEN_STATUSES, daysSilent } from '@heardback/domain';
 import { DataSource } from 'typeorm';
@@ -30,9 +31,10 @@ export class AttentionListService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async list(now = new Date()): Promise<AttentionItem[]> {
+  async list(now = this.clock.now()): Promise<AttentionItem[]> {
     const rows: AttentionRow[] = await this.dataSource.query(
       `WITH open_apps AS (
          SELECT a.id, a.version, a.candidate_decision_at, u.full_name AS candidate_name, j.title AS job_title, c.name AS client_name,

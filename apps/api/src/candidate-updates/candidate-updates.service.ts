@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { CLOCK, Clock } from '../config/clock';
 import { CandidateUpdateKind, ErrorCode, TimelineEventType } from '@heardback/contracts';
 import { DomainError, assertUpdateRequestAllowed, fieldError, isOpen, updateRequestAnswerDueAt } from '@heardback/domain';
 import { DataSource } from 'typeorm';
@@ -24,11 +25,12 @@ export class CandidateUpdatesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly timeline: TimelineService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   post(applicationId: string, candidate: UserEntity, update: CandidateUpdateDto): Promise<void> {
     return this.dataSource.transaction(async (manager) => {
-      const now = new Date();
+      const now = this.clock.now();
       // The lock makes two simultaneous requests for an update queue up, so the three-day rule holds.
       const { application } = await loadApplicationRecord(manager, applicationId, candidate, { lock: true });
       assertCandidateOwns(application.candidateId, candidate);
@@ -47,8 +49,8 @@ export class CandidateUpdatesService {
         throw fieldError('deadline', 'is only for another offer');
       }
       await manager.query(
-        `INSERT INTO candidate_updates (application_id, kind, text, deadline, answer_due_at) VALUES ($1, $2, $3, $4, $5)`,
-        [applicationId, update.kind, update.text, deadline, answerDueAt],
+        `INSERT INTO candidate_updates (application_id, kind, text, deadline, answer_due_at, created_at) VALUES ($1, $2, $3, $4, $5, $6)`,
+        [applicationId, update.kind, update.text, deadline, answerDueAt, now],
       );
       const suffix =
         update.kind === CandidateUpdateKind.RequestUpdate && answerDueAt
@@ -72,7 +74,7 @@ export class CandidateUpdatesService {
       assertCandidateOwns(application.candidateId, candidate);
       assertStillOpen(application.status);
       const when = decisionDate ? new Date(decisionDate) : null;
-      if (when && when.getTime() <= Date.now()) {
+      if (when && when.getTime() <= this.clock.now().getTime()) {
         throw fieldError('decisionDate', 'must be in the future');
       }
       application.candidateDecisionAt = when;

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { CLOCK, Clock } from '../config/clock';
 import { DeadlineSweepResult, TimelineEventType, UserRole } from '@heardback/contracts';
 import { DeadlineAlertKind, OPEN_STATUSES, alertsDue } from '@heardback/domain';
 import { DataSource, EntityManager } from 'typeorm';
@@ -41,9 +42,10 @@ export class DeadlineSweepService {
     private readonly timeline: TimelineService,
     private readonly outbox: OutboxService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async sweep(now = new Date()): Promise<DeadlineSweepResult> {
+  async sweep(now = this.clock.now()): Promise<DeadlineSweepResult> {
     const interviewsEnded = await this.markEndedInterviews(now);
     const { remindersSent, escalations: feedbackEscalations } = await this.fireAlerts(now);
     const escalations = feedbackEscalations + (await this.escalatePassedDecisionDates(now));

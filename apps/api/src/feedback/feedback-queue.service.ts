@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { CLOCK, Clock } from '../config/clock';
 import { FeedbackQueueItem } from '@heardback/contracts';
 import { OPEN_STATUSES, isOverdue } from '@heardback/domain';
 import { DataSource } from 'typeorm';
@@ -19,7 +20,10 @@ interface QueueRow {
 /** Stages that took place and still have no feedback, on open applications: oldest due first. */
 @Injectable()
 export class FeedbackQueueService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   async list(): Promise<FeedbackQueueItem[]> {
     const rows: QueueRow[] = await this.dataSource.query(
@@ -37,7 +41,7 @@ export class FeedbackQueueService {
         LIMIT 500`,
       [OPEN_STATUSES],
     );
-    const now = new Date();
+    const now = this.clock.now();
     return rows.map((row) => ({
       applicationId: row.application_id,
       applicationVersion: row.application_version,

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { CLOCK, Clock } from '../config/clock';
 import { ApplicationStatus, StageState } from '@heardback/contracts';
 import { candidateNextStep } from '@heardback/domain';
 import { EntityManager } from 'typeorm';
@@ -36,6 +37,7 @@ export class CandidateUpdateMailer {
   constructor(
     private readonly outbox: OutboxService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async enqueue(manager: EntityManager, events: CandidateVisibleEvent[]): Promise<void> {
@@ -53,7 +55,7 @@ export class CandidateUpdateMailer {
       [applicationIds],
     );
     const contexts = new Map(rows.map((row) => [row.application_id, row]));
-    const now = new Date();
+    const now = this.clock.now();
     await this.outbox.enqueue(
       manager,
       ...events.flatMap((event) => {

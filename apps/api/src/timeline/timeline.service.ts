@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { TimelineEventType } from '@heardback/contracts';
 import { EntityManager } from 'typeorm';
+import { CLOCK, Clock } from '../config/clock';
 import { CandidateUpdateMailer } from '../notifications/candidate-update-mailer';
 import { TimelineEventEntity } from './timeline-event.entity';
 
@@ -19,11 +20,18 @@ export interface NewTimelineEvent {
  */
 @Injectable()
 export class TimelineService {
-  constructor(private readonly mailer: CandidateUpdateMailer) {}
+  constructor(
+    private readonly mailer: CandidateUpdateMailer,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   async append(manager: EntityManager, ...events: NewTimelineEvent[]): Promise<void> {
     if (events.length === 0) return;
-    const result = await manager.insert(TimelineEventEntity, events);
+    const at = this.clock.now();
+    const result = await manager.insert(
+      TimelineEventEntity,
+      events.map((event) => ({ ...event, at })),
+    );
     await this.answerUpdateRequests(manager, events);
     await this.mailer.enqueue(
       manager,

@@ -1,0 +1,249 @@
+import { INestApplicationContext, Logger } from '@nestjs/common';
+import { CandidateUpdateKind, EmploymentType, FeedbackDecision, JobStatus, UserRole, WorkMode } from '@heardback/contracts';
+import { DomainError, WorkingCalendar, isWithinWorkingHours } from '@heardback/domain';
+import { DataSource } from 'typeorm';
+import { ApplicationDecisionsService } from '../applications/application-decisions.service';
+import { CandidateApplicationsService } from '../applications/candidate-applications.service';
+import { StageFeedbackService } from '../applications/stage-feedback.service';
+import { CandidateUpdatesService } from '../candidate-updates/candidate-updates.service';
+import { ClientsService } from '../clients/clients.service';
+import { DeadlineSweepService } from '../deadlines/deadline-sweep.service';
+import { JobClosuresService } from '../job-closures/job-closures.service';
+import { JobsService } from '../jobs/jobs.service';
+import { NotificationDispatcher } from '../notifications/notification-dispatcher.service';
+import { UserEntity } from '../users/user.entity';
+import { SeededRandom, SimulatedClock } from './simulated-clock';
+
+const HOUR = 3_600_000;
+
+/** How a recruiter gets round to feedback: some at once, some only when chased, some only when escalated. */
+type Diligence = 'prompt' | 'steady' | 'slow' | 'waits-for-reminder' | 'waits-for-escalation';
+const DILIGENCE: Diligence[] = ['prompt', 'steady', 'slow', 'waits-for-reminder', 'waits-for-escalation'];
+const FEEDBACK_CHANCE_PER_HOUR: Record<Diligence, number> = {
+  prompt: 0.5,
+  steady: 0.15,
+  slow: 0.04,
+  'waits-for-reminder': 0.25,
+  'waits-for-escalation': 0.3,
+};
+
+interface OpenApplication {
+  id: string;
+  version: number;
+  status: string;
+  candidate_id: string;
+  stage_id: string | null;
+  stage_position: number | null;
+  stage_state: string | null;
+  ends_at: Date | null;
+  decision: FeedbackDecision | null;
+  reminded: boolean;
+  escalated: boolean;
+  open_request: boolean;
+  last_heard_at: Date;
+  other_offer_deadline: Date | null;
+}
+
+export interface SimulationParameters {
+  weeks: number;
+  jobs: number;
+  candidatesPerDay: number;
+}
+
+/**
+ * A simulated agency on the real services and a real database, with a simulated clock: candidates
+ * apply, ask for updates and get other offers; recruiters of varying diligence schedule interviews
+ * and record feedback; the deadline sweep and the outbox run every simulated hour.
+ */
+export class AgencySimulation {
+  private readonly logger = new Logger('Simulation');
+  private readonly dataSource: DataSource;
+  readonly refusals = new Map<string, number>();
+  private recruiters: { user: UserEntity; diligence: Diligence }[] = [];
+  private staff!: UserEntity;
+  private jobIds: string[] = [];
+  private candidates = 0;
+
+  constructor(
+    private readonly app: INestApplicationContext,
+    private readonly clock: SimulatedClock,
+    private readonly random: SeededRandom,
+    private readonly calendar: WorkingCalendar,
+    private readonly parameters: SimulationParameters,
+  ) {
+    this.dataSource = app.get(DataSource);
+  }
+
+  async run(): Promise<string> {
+    await this.setUp();
+    const hours = this.parameters.weeks * 7 * 24;
+    for (let hour = 0; hour < hours; hour++) {
+      await this.candidatesArrive();
+      if (isWithinWorkingHours(this.clock.now(), this.calendar)) {
+        await this.recruitersWork();
+      }
+      await this.candidatesSpeakUp();
+      await this.app.get(DeadlineSweepService).sweep();
+      await this.drainOutbox();
+      this.clock.advance(HOUR);
+      if (hour % (7 * 24) === 0) this.logger.log(`Week ${hour / (7 * 24) + 1} of ${this.parameters.weeks}`);
+    }
+    await this.closeOneJob();
+    await this.drainOutbox();
+    return `Simulated ${this.parameters.weeks} weeks: ${this.recruiters.length} recruiters (${this.recruiters.map((r) => r.diligence).join(', ')}), ${this.jobIds.length} jobs, ${this.candidates} candidates. Actions the rules refused: ${[...this.refusals].map(([code, n]) => `${code} ${n}`).join(', ') || 'none'}.`;
+  }
+
+  private async setUp(): Promise<void> {
+    const user = (email: string, fullName: string, role: UserRole) =>
+      this.dataSource.manager.save(this.dataSource.manager.create(UserEntity, { email, fullName, role, passwordHash: '!simulated' }));
+    this.staff = await user('staff@simulation.test', 'Sim Staff', UserRole.Staff);
+    for (const [index, diligence] of DILIGENCE.entries()) {
+      this.recruiters.push({ user: await user(`recruiter${index}@simulation.test`, `Recruiter ${diligence}`, UserRole.Recruiter), diligence });
+    }
+    const clients = await Promise.all(['Northwind', 'Bluefin', 'Kestrel'].map((name) => this.app.get(ClientsService).create(name)));
+    for (let index = 0; index < this.parameters.jobs; index++) {
+      const job = await this.app.get(JobsService).create({
+        clientId: clients[index % clients.length].id,
+        title: `Simulated role ${index + 1}`,
+        description: 'A role in the simulation.',
+        location: 'Leeds',
+        workMode: WorkMode.Hybrid,
+        employmentType: EmploymentType.FullTime,
+        status: JobStatus.Open,
+        pipeline: index % 2 === 0 ? ['Phone screen', 'Technical', 'Final'] : ['Phone screen', 'Final'],
+        feedbackDeadlineHours: index % 3 === 0 ? 24 : 48,
+        ownerId: this.recruiters[index % this.recruiters.length].user.id,
+      });
+      this.jobIds.push(job.id);
+    }
+  }
+
+  private async candidatesArrive(): Promise<void> {
+    if (!this.random.chance(this.parameters.candidatesPerDay / 24)) return;
+    this.candidates++;
+    const candidate = await this.dataSource.manager.save(
+      this.dataSource.manager.create(UserEntity, {
+        email: `candidate${this.candidates}@simulation.test`,
+        fullName: `Candidate ${this.candidates}`,
+        role: UserRole.Candidate,
+        passwordHash: '!simulated',
+      }),
+    );
+    const applications = this.random.chance(0.3) ? 2 : 1;
+    for (let i = 0; i < applications; i++) {
+      await this.attempt(() => this.app.get(CandidateApplicationsService).apply(this.random.pick(this.jobIds), candidate));
+    }
+  }
+
+  private async recruitersWork(): Promise<void> {
+    for (const recruiter of this.recruiters) {
+      for (const application of await this.openApplications(recruiter.user.id)) {
+        await this.recruiterActs(recruiter.user, recruiter.diligence, application);
+      }
+    }
+  }
+
+  private async recruiterActs(recruiter: UserEntity, diligence: Diligence, application: OpenApplication): Promise<void> {
+    const now = this.clock.now();
+    if (application.status === 'offer') {
+      if (this.random.chance(0.05)) await this.attempt(() => this.app.get(ApplicationDecisionsService).hire(application.id, application.version, recruiter));
+      return;
+    }
+    if (application.open_request && this.random.chance(diligence === 'prompt' || diligence === 'steady' ? 0.3 : 0.05)) {
+      await this.attempt(() => this.app.get(CandidateUpdatesService).sendMessage(application.id, recruiter, 'Thanks for checking in: the client is still reviewing, and I will write as soon as I hear.'));
+      return;
+    }
+    if (!application.stage_id) return;
+    const awaitingFeedback = application.ends_at !== null && application.ends_at.getTime() <= now.getTime() && application.decision === null;
+    const onHold = application.decision === FeedbackDecision.Hold;
+    if (application.stage_state === 'pending' && this.random.chance(0.3)) {
+      const startsAt = new Date(now.getTime() + this.random.between(24, 96) * HOUR);
+      startsAt.setUTCHours(10 + Math.floor(this.random.between(0, 6)), 0, 0, 0);
+      await this.attempt(() =>
+        this.app.get(StageFeedbackService).schedule(
+          application.id,
+          application.stage_id as string,
+          { startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + HOUR).toISOString(), location: 'Video call', interviewers: ['Hiring manager'] },
+          recruiter,
+        ),
+      );
+      return;
+    }
+    if (awaitingFeedback || onHold) {
+      const allowed =
+        diligence === 'waits-for-reminder' ? application.reminded : diligence === 'waits-for-escalation' ? application.escalated : true;
+      if (!allowed || !this.random.chance(onHold ? 0.1 : FEEDBACK_CHANCE_PER_HOUR[diligence])) return;
+      const roll = this.random.next();
+      const decision = roll < 0.55 ? FeedbackDecision.Advance : roll < 0.9 ? FeedbackDecision.Reject : FeedbackDecision.Hold;
+      await this.attempt(() =>
+        this.app.get(StageFeedbackService).recordFeedback(
+          application.id,
+          application.stage_id as string,
+          {
+            decision: onHold && decision === FeedbackDecision.Hold ? FeedbackDecision.Advance : decision,
+            rating: decision === FeedbackDecision.Reject ? 2 : 3,
+            candidateMessage: decision === FeedbackDecision.Reject ? 'Thank you: the team chose a candidate with more direct experience.' : 'Thank you: the team enjoyed meeting you.',
+            version: application.version,
+          },
+          recruiter,
+        ),
+      );
+    }
+  }
+
+  private async candidatesSpeakUp(): Promise<void> {
+    const now = this.clock.now();
+    for (const application of await this.openApplications(null)) {
+      const candidate = { id: application.candidate_id, role: UserRole.Candidate, fullName: 'Candidate' } as UserEntity;
+      const silentDays = (now.getTime() - application.last_heard_at.getTime()) / (24 * HOUR);
+      if (silentDays > 3 && this.random.chance(0.02)) {
+        await this.attempt(() => this.app.get(CandidateUpdatesService).post(application.id, candidate, { kind: CandidateUpdateKind.RequestUpdate, text: 'Is there any news?' }));
+      } else if (!application.other_offer_deadline && this.random.chance(0.002)) {
+        const deadline = new Date(now.getTime() + this.random.between(3, 7) * 24 * HOUR).toISOString();
+        await this.attempt(() => this.app.get(CandidateUpdatesService).post(application.id, candidate, { kind: CandidateUpdateKind.OtherOffer, text: 'I have another offer.', deadline }));
+      } else if (application.other_offer_deadline && application.other_offer_deadline.getTime() < now.getTime() && this.random.chance(0.02)) {
+        await this.attempt(() => this.app.get(CandidateApplicationsService).withdraw(application.id, candidate, 'I accepted another offer.'));
+      }
+    }
+  }
+
+  private async closeOneJob(): Promise<void> {
+    const closures = this.app.get(JobClosuresService);
+    const closure = await closures.start(this.jobIds[this.jobIds.length - 1], { outcome: JobStatus.Filled, candidateMessage: 'The client has filled this role. Thank you for applying.' }, this.staff);
+    await closures.process(closure.id);
+  }
+
+  private async drainOutbox(): Promise<void> {
+    const dispatcher = this.app.get(NotificationDispatcher);
+    while ((await dispatcher.dispatchDue(500)).claimed > 0) {
+      // keep sending until the outbox is empty
+    }
+  }
+
+  private async attempt(action: () => Promise<unknown>): Promise<void> {
+    try {
+      await action();
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      this.refusals.set(error.code, (this.refusals.get(error.code) ?? 0) + 1);
+    }
+  }
+
+  private openApplications(ownerId: string | null): Promise<OpenApplication[]> {
+    return this.dataSource.query(
+      `SELECT a.id, a.version, a.status, a.candidate_id, s.id AS stage_id, s.position AS stage_position, s.state AS stage_state, s.ends_at,
+              (SELECT f.decision FROM feedback f WHERE f.stage_id = s.id ORDER BY f.version DESC LIMIT 1) AS decision,
+              EXISTS (SELECT 1 FROM deadline_alerts d WHERE d.stage_id = s.id AND d.kind = 'reminder_at_due') AS reminded,
+              EXISTS (SELECT 1 FROM deadline_alerts d WHERE d.stage_id = s.id AND d.kind = 'escalation') AS escalated,
+              EXISTS (SELECT 1 FROM candidate_updates u WHERE u.application_id = a.id AND u.kind = 'request_update' AND u.answered_at IS NULL) AS open_request,
+              coalesce((SELECT max(t.at) FROM timeline_events t WHERE t.application_id = a.id AND t.candidate_visible), a.created_at) AS last_heard_at,
+              (SELECT max(u.deadline) FROM candidate_updates u WHERE u.application_id = a.id AND u.kind = 'other_offer') AS other_offer_deadline
+         FROM applications a
+         JOIN jobs j ON j.id = a.job_id
+         LEFT JOIN application_stages s ON s.id = a.current_stage_id
+        WHERE a.status IN ('applied', 'screening', 'interviewing', 'offer') AND ($1::uuid IS NULL OR j.owner_id = $1)
+        ORDER BY a.created_at`,
+      [ownerId],
+    );
+  }
+}

@@ -1,0 +1,103 @@
+import { DataSource } from 'typeorm';
+
+export interface SimulationReport {
+  closedApplications: number;
+  closedWithCandidateMessage: number;
+  feedbackHours: { recorded: number; p50: number; p90: number; max: number; missingAtEnd: number };
+  overdueNeverEscalated: number;
+  longestSilenceDays: number;
+  silenceP90Days: number;
+  notifications: { expected: number; written: number; sent: number; pending: number; failed: number };
+}
+
+function percentile(sorted: number[], fraction: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)];
+}
+
+/** Measures the promise on what the simulation left in the database. */
+export async function measure(dataSource: DataSource, end: Date): Promise<SimulationReport> {
+  const [closed] = await dataSource.query(
+    `SELECT count(*)::int AS total,
+            count(*) FILTER (WHERE
+              (a.status IN ('rejected', 'job_closed') AND btrim(coalesce(a.rejection_message, '')) <> '')
+              OR (a.status = 'withdrawn' AND btrim(coalesce(a.withdrawal_reason, '')) <> '')
+              OR (a.status = 'hired' AND EXISTS (SELECT 1 FROM timeline_events t WHERE t.application_id = a.id AND t.type = 'hired' AND t.candidate_visible))
+            )::int AS with_message
+       FROM applications a WHERE a.status IN ('hired', 'rejected', 'withdrawn', 'job_closed')`,
+  );
+  const delays: { hours: number }[] = await dataSource.query(
+    `SELECT extract(epoch FROM (min(f.recorded_at) - s.ends_at)) / 3600 AS hours
+       FROM application_stages s JOIN feedback f ON f.stage_id = s.id
+      WHERE s.ends_at IS NOT NULL
+      GROUP BY s.id, s.ends_at`,
+  );
+  const hours = delays.map((row) => Number(row.hours)).sort((a, b) => a - b);
+  const [missing] = await dataSource.query(
+    `SELECT count(*)::int AS n FROM application_stages s JOIN applications a ON a.id = s.application_id
+      WHERE a.status IN ('applied', 'screening', 'interviewing', 'offer') AND s.ends_at <= $1
+        AND NOT EXISTS (SELECT 1 FROM feedback f WHERE f.stage_id = s.id)`,
+    [end],
+  );
+  const [neverEscalated] = await dataSource.query(
+    `SELECT count(*)::int AS n
+       FROM application_stages s
+       LEFT JOIN LATERAL (SELECT min(f.recorded_at) AS at FROM feedback f WHERE f.stage_id = s.id) first ON true
+      WHERE s.feedback_due_at IS NOT NULL
+        AND s.feedback_due_at + interval '24 hours' < coalesce(first.at, $1)
+        AND NOT EXISTS (SELECT 1 FROM deadline_alerts d WHERE d.stage_id = s.id AND d.kind = 'escalation')`,
+    [end],
+  );
+  const gaps: { days: number }[] = await dataSource.query(
+    `WITH visible AS (
+       SELECT a.id, t.at, lead(t.at) OVER (PARTITION BY a.id ORDER BY t.at) AS next_at, a.status
+         FROM applications a JOIN timeline_events t ON t.application_id = a.id AND t.candidate_visible)
+     SELECT max(extract(epoch FROM (coalesce(next_at, CASE WHEN status IN ('applied', 'screening', 'interviewing', 'offer') THEN $1::timestamptz ELSE at END) - at))) / 86400 AS days
+       FROM visible GROUP BY id`,
+    [end],
+  );
+  const silence = gaps.map((row) => Number(row.days)).sort((a, b) => a - b);
+  const [expected] = await dataSource.query(
+    `SELECT (SELECT count(*) FROM timeline_events WHERE candidate_visible)::int
+          + (SELECT count(*) FROM deadline_alerts d JOIN application_stages s ON s.id = d.stage_id JOIN applications a ON a.id = s.application_id
+               JOIN jobs j ON j.id = a.job_id WHERE d.kind <> 'escalation' AND j.owner_id IS NOT NULL)::int
+          + (SELECT count(*) FROM deadline_alerts WHERE kind = 'escalation')::int * (SELECT count(*) FROM users WHERE role = 'staff')::int
+          + (SELECT count(*) FROM application_alerts)::int * (SELECT count(*) FROM users WHERE role = 'staff')::int AS n`,
+  );
+  const [notifications] = await dataSource.query(
+    `SELECT count(*)::int AS written,
+            count(*) FILTER (WHERE status = 'sent')::int AS sent,
+            count(*) FILTER (WHERE status IN ('pending', 'sending'))::int AS pending,
+            count(*) FILTER (WHERE status = 'failed')::int AS failed
+       FROM notifications`,
+  );
+  return {
+    closedApplications: closed.total,
+    closedWithCandidateMessage: closed.with_message,
+    feedbackHours: {
+      recorded: hours.length,
+      p50: percentile(hours, 0.5),
+      p90: percentile(hours, 0.9),
+      max: hours[hours.length - 1] ?? 0,
+      missingAtEnd: missing.n,
+    },
+    overdueNeverEscalated: neverEscalated.n,
+    longestSilenceDays: silence[silence.length - 1] ?? 0,
+    silenceP90Days: percentile(silence, 0.9),
+    notifications: { expected: expected.n, ...notifications },
+  };
+}
+
+export function formatReport(report: SimulationReport, summary: string): string {
+  const pct = report.closedApplications === 0 ? 100 : (100 * report.closedWithCandidateMessage) / report.closedApplications;
+  const h = (value: number) => `${value.toFixed(1)} h`;
+  return [
+    summary,
+    '',
+    `Closed applications carrying a message to the candidate: ${report.closedWithCandidateMessage}/${report.closedApplications} (${pct.toFixed(1)} %)`,
+    `Interview end to feedback (${report.feedbackHours.recorded} stages): p50 ${h(report.feedbackHours.p50)}, p90 ${h(report.feedbackHours.p90)}, max ${h(report.feedbackHours.max)}; still awaiting feedback at the end: ${report.feedbackHours.missingAtEnd}`,
+    `Overdue stages (a day past due) that were never escalated: ${report.overdueNeverEscalated}`,
+    `Longest time a candidate went with no candidate-visible event: ${report.longestSilenceDays.toFixed(1)} days (p90 over applications ${report.silenceP90Days.toFixed(1)} days)`,
+    `Notifications expected ${report.notifications.expected}, written to the outbox ${report.notifications.written}, sent ${report.notifications.sent}, pending ${report.notifications.pending}, failed ${report.notifications.failed}`,
+  ].join('\n');
+}

@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   const start = new Date(Date.now() - weeks * 7 * DAY);
   start.setUTCHours(0, 0, 0, 0);
   const clock = new SimulatedClock(start);
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, clock), { logger: ['error', 'warn', 'log'] });
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, clock), { logger: ['error', 'warn'] });
   const dataSource = app.get(DataSource);
   await runMigrationsExclusively(dataSource);
   const started = Date.now();

@@ -1,4 +1,4 @@
-import { INestApplicationContext, Logger } from '@nestjs/common';
+import { INestApplicationContext } from '@nestjs/common';
 import { CandidateUpdateKind, EmploymentType, FeedbackDecision, JobStatus, UserRole, WorkMode } from '@heardback/contracts';
 import { DomainError, WorkingCalendar, isWithinWorkingHours } from '@heardback/domain';
 import { DataSource } from 'typeorm';
@@ -7,6 +7,7 @@ import { CandidateApplicationsService } from '../applications/candidate-applicat
 import { StageFeedbackService } from '../applications/stage-feedback.service';
 import { CandidateUpdatesService } from '../candidate-updates/candidate-updates.service';
 import { ClientsService } from '../clients/clients.service';
+import { translatePostgresError } from '../database/postgres-errors';
 import { DeadlineSweepService } from '../deadlines/deadline-sweep.service';
 import { JobClosuresService } from '../job-closures/job-closures.service';
 import { JobsService } from '../jobs/jobs.service';
@@ -56,7 +57,6 @@ export interface SimulationParameters {
  * and record feedback; the deadline sweep and the outbox run every simulated hour.
  */
 export class AgencySimulation {
-  private readonly logger = new Logger('Simulation');
   private readonly dataSource: DataSource;
   readonly refusals = new Map<string, number>();
   private recruiters: { user: UserEntity; diligence: Diligence }[] = [];
@@ -86,7 +86,7 @@ export class AgencySimulation {
       await this.app.get(DeadlineSweepService).sweep();
       await this.drainOutbox();
       this.clock.advance(HOUR);
-      if (hour % (7 * 24) === 0) this.logger.log(`Week ${hour / (7 * 24) + 1} of ${this.parameters.weeks}`);
+      if (hour % (7 * 24) === 0) console.error(`Simulating week ${hour / (7 * 24) + 1} of ${this.parameters.weeks}…`);
     }
     await this.closeOneJob();
     await this.drainOutbox();
@@ -129,9 +129,10 @@ export class AgencySimulation {
         passwordHash: '!simulated',
       }),
     );
-    const applications = this.random.chance(0.3) ? 2 : 1;
-    for (let i = 0; i < applications; i++) {
-      await this.attempt(() => this.app.get(CandidateApplicationsService).apply(this.random.pick(this.jobIds), candidate));
+    const first = this.random.pick(this.jobIds);
+    const jobs = this.random.chance(0.3) ? [first, this.random.pick(this.jobIds.filter((id) => id !== first))] : [first];
+    for (const jobId of jobs) {
+      await this.attempt(() => this.app.get(CandidateApplicationsService).apply(jobId, candidate));
     }
   }
 
@@ -224,8 +225,10 @@ export class AgencySimulation {
     try {
       await action();
     } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      this.refusals.set(error.code, (this.refusals.get(error.code) ?? 0) + 1);
+      // A refusal by the rules, in the domain or by a database guard, is part of the simulation; anything else is a bug.
+      const refusal = error instanceof DomainError ? error : translatePostgresError(error);
+      if (!refusal) throw error;
+      this.refusals.set(refusal.code, (this.refusals.get(refusal.code) ?? 0) + 1);
     }
   }
 

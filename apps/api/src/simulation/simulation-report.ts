@@ -43,8 +43,12 @@ export async function measure(dataSource: DataSource, end: Date): Promise<Simula
     `SELECT count(*)::int AS n
        FROM application_stages s
        LEFT JOIN LATERAL (SELECT min(f.recorded_at) AS at FROM feedback f WHERE f.stage_id = s.id) first ON true
+       JOIN applications a ON a.id = s.application_id
+       LEFT JOIN LATERAL (SELECT min(t.at) AS at FROM timeline_events t
+                           WHERE t.application_id = a.id AND t.type IN ('withdrawn', 'rejected', 'job_closed', 'hired')) closed ON true
       WHERE s.feedback_due_at IS NOT NULL
-        AND s.feedback_due_at + interval '24 hours' < coalesce(first.at, $1)
+        -- Escalation was due while feedback was missing and the application was still open.
+        AND s.feedback_due_at + interval '24 hours' < least(coalesce(first.at, $1), coalesce(closed.at, $1))
         AND NOT EXISTS (SELECT 1 FROM deadline_alerts d WHERE d.stage_id = s.id AND d.kind = 'escalation')`,
     [end],
   );

@@ -202,4 +202,27 @@ describe('ApplicationPage', () => {
     await settle();
     expect(view().querySelector('h1')?.textContent?.trim()).toBe('Ana Silva');
   });
+
+  it('sends the candidate an update and announces it, only while the application is open', async () => {
+    await open();
+    const message = view().querySelector('#candidate-message-text') as HTMLTextAreaElement;
+    expect(view().querySelector('#send-update')?.textContent?.trim()).toBe('Send the candidate an update');
+    message.value = 'The client decides on Friday.';
+    message.dispatchEvent(new Event('input'));
+    await settle();
+    button('Send the update')?.click();
+    await settle();
+    const post = http.expectOne({ method: 'POST', url: '/api/applications/app-1/messages' });
+    expect(post.request.body).toEqual({ text: 'The client decides on Friday.' });
+    post.flush(anApplication({ version: 4 }));
+    await settle();
+    expect(view().querySelector('.announcement')?.textContent).toContain(
+      'Your message is sent: Ana Silva can read it now',
+    );
+  });
+
+  it('offers no update form on a closed application', async () => {
+    await open(anApplication({ status: ApplicationStatus.Withdrawn }));
+    expect(view().querySelector('#send-update')).toBeNull();
+  });
 });

@@ -18,6 +18,7 @@ import {
   StageState,
   StageView,
 } from '@heardback/contracts';
+import { isOpen } from '@heardback/domain';
 import { Subject, map, merge, switchMap } from 'rxjs';
 import { agencyErrorMessage } from './api-errors';
 import {
@@ -34,6 +35,7 @@ import {
 } from './agency-labels';
 import { describeChanges } from './application-changes';
 import { ApplicationDecisions } from './application-decisions';
+import { CandidateMessageForm } from './candidate-message-form';
 import { canSchedule, currentStage } from './application-progress';
 import { FeedbackForm, UnsentFeedback } from './feedback-form';
 import { loadable } from './loadable';
@@ -62,7 +64,13 @@ interface ChangeNotice {
 /** One application as the agency sees it: its stages, the current stage's work, and the decisions. */
 @Component({
   selector: 'hb-application-page',
-  imports: [RouterLink, ScheduleForm, FeedbackForm, ApplicationDecisions],
+  imports: [
+    RouterLink,
+    ScheduleForm,
+    FeedbackForm,
+    ApplicationDecisions,
+    CandidateMessageForm,
+  ],
   templateUrl: './application-page.html',
   styleUrl: './application-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -131,6 +139,12 @@ export class ApplicationPage {
     }
   });
 
+  /** Messages go to candidates whose application is still open. */
+  protected readonly canMessage = computed(() => {
+    const application = this.application();
+    return application !== null && isOpen(application.status);
+  });
+
   protected readonly notBookedYet = computed(
     () => this.current()?.state === StageState.Pending,
   );
@@ -180,6 +194,8 @@ export class ApplicationPage {
   private readonly reloads = new Subject<void>();
   private readonly currentHeading =
     viewChild<ElementRef<HTMLElement>>('currentHeading');
+  private readonly updateHeading =
+    viewChild<ElementRef<HTMLElement>>('updateHeading');
   private readonly noticeBox = viewChild<ElementRef<HTMLElement>>('noticeBox');
 
   constructor() {
@@ -206,6 +222,11 @@ export class ApplicationPage {
         this.loadState.set('ready');
         if (first && this.route.snapshot.fragment === 'record-feedback') {
           this.focusCurrentStage();
+        }
+        if (first && this.route.snapshot.fragment === 'send-update') {
+          afterNextRender(() => this.updateHeading()?.nativeElement.focus(), {
+            injector: this.injector,
+          });
         }
         first = false;
       });
@@ -240,6 +261,13 @@ export class ApplicationPage {
     this.show(updated);
     this.announcement.set(
       `The application is now: ${APPLICATION_STATUS_LABELS[updated.status].toLowerCase()}.`,
+    );
+  }
+
+  protected onMessageSent(updated: ApplicationView): void {
+    this.show(updated);
+    this.announcement.set(
+      `Your message is sent: ${updated.candidate.fullName} can read it now, and it is on its way by email.`,
     );
   }
 

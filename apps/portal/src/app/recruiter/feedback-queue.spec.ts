@@ -54,7 +54,11 @@ describe('FeedbackQueue', () => {
     await fixture.whenStable();
   });
 
-  afterEach(() => http.verify());
+  afterEach(() => {
+    // The queue page also shows the candidates waiting for words; attention-list.spec tests that part.
+    http.match('/api/agency/attention').forEach((request) => request.flush([]));
+    http.verify();
+  });
 
   const view = () => fixture.nativeElement as HTMLElement;
   const status = () => view().querySelector('[role="status"]')?.textContent?.trim();

@@ -8,6 +8,7 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import { FeedbackQueueItem } from '@heardback/contracts';
 import { Subject, startWith, switchMap } from 'rxjs';
+import { AttentionList } from './attention-list';
 import { deadlineInWords, formatDateTime } from './agency-dates';
 import { LOADING, loadable } from './loadable';
 import { RecruiterApi } from './recruiter-api';
@@ -50,7 +51,7 @@ export function queueOrder(
 /** The recruiter's home: every interview whose feedback is due, overdue first. */
 @Component({
   selector: 'hb-feedback-queue',
-  imports: [RouterLink],
+  imports: [RouterLink, AttentionList],
   templateUrl: './feedback-queue.html',
   styleUrl: './feedback-queue.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -95,4 +95,21 @@ describe('RecruiterApi', () => {
     api.jobBoard('job-1').subscribe();
     http.expectOne('/api/jobs/job-1/applications').flush({ job: {}, applications: [] });
   });
+
+  it('reads the candidates waiting for words', () => {
+    let received: unknown;
+    api.attention().subscribe((items) => (received = items));
+    const request = http.expectOne({ method: 'GET', url: '/api/agency/attention' });
+    request.flush([]);
+    expect(received).toEqual([]);
+  });
+
+  it('posts a message to the candidate on the application, id escaped', () => {
+    let received: unknown;
+    api.sendMessage('a/b', { text: 'Still with the client.' }).subscribe((view) => (received = view));
+    const request = http.expectOne({ method: 'POST', url: '/api/applications/a%2Fb/messages' });
+    expect(request.request.body).toEqual({ text: 'Still with the client.' });
+    request.flush(anApplication());
+    expect(received).toEqual(anApplication());
+  });
 });

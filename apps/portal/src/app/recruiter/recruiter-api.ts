@@ -5,9 +5,11 @@ import {
   AgencyJobQuery,
   AgencyJobSummary,
   ApplicationView,
+  AttentionItem,
   FeedbackQueueItem,
   JobApplicationsBoard,
   RecordFeedbackRequest,
+  RecruiterMessageRequest,
   RejectApplicationRequest,
   ScheduleStageRequest,
 } from '@heardback/contracts';
@@ -81,6 +83,22 @@ export class RecruiterApi {
       ? new HttpParams().set('status', query.status)
       : undefined;
     return this.http.get<AgencyJobSummary[]>(`${API}/agency/jobs`, { params });
+  }
+
+  /** Applications whose candidate needs words from us, most urgent first (the API's order). */
+  attention(): Observable<AttentionItem[]> {
+    return this.http.get<AttentionItem[]>(`${API}/agency/attention`);
+  }
+
+  /** A message the candidate reads (and is emailed); it answers any open request for an update. */
+  sendMessage(
+    applicationId: string,
+    request: RecruiterMessageRequest,
+  ): Observable<ApplicationView> {
+    return this.http.post<ApplicationView>(
+      `${applicationUrl(applicationId)}/messages`,
+      request,
+    );
   }
 
   jobBoard(jobId: string): Observable<JobApplicationsBoard> {

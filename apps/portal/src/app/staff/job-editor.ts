@@ -25,6 +25,7 @@ import {
   CreateJobRequest,
   DEFAULT_FEEDBACK_DEADLINE_HOURS,
   EmploymentType,
+  JobClosureView,
   JobDetail,
   JobStatus,
   WorkMode,
@@ -40,6 +41,7 @@ import {
 import { JOB_STATUS_LABELS } from '../recruiter/agency-labels';
 import { LOADING, Loadable, loadable } from '../recruiter/loadable';
 import { notBlank } from '../recruiter/text-validators';
+import { CloseJob } from './close-job';
 import { PipelineEditor } from './pipeline-editor';
 import { PipelineControl, pipelineControl } from './pipeline-rules';
 import { StaffApi } from './staff-api';
@@ -73,7 +75,7 @@ export interface JobSavedState {
 /** Creates a job, or edits one, with its pipeline of interview stages and its feedback deadline. */
 @Component({
   selector: 'hb-job-editor',
-  imports: [ReactiveFormsModule, RouterLink, PipelineEditor],
+  imports: [ReactiveFormsModule, RouterLink, PipelineEditor, CloseJob],
   templateUrl: './job-editor.html',
   styleUrl: './job-editor.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -150,6 +152,8 @@ export class JobEditor {
   protected readonly saving = signal<JobStatus | 'keep' | null>(null);
   protected readonly formError = signal('');
   protected readonly pipelineServerError = signal('');
+  /** Said once a closure finishes: the job is then shown closed. */
+  protected readonly closedMessage = signal('');
 
   /** The job's status as loaded: what the buttons offer depends on it. */
   protected readonly loadedStatus = computed(() => {
@@ -264,6 +268,31 @@ export class JobEditor {
     if (id) {
       this.load(id);
     }
+  }
+
+  protected onClosureFinished(closure: JobClosureView): void {
+    this.closedMessage.set(
+      `The job is ${JOB_STATUS_LABELS[closure.outcome].toLowerCase()}. ` +
+        (closure.total === 0
+          ? 'It had no open applications.'
+          : `${closure.total} ${closure.total === 1 ? 'candidate has' : 'candidates have'} your message.`),
+    );
+    this.refresh();
+  }
+
+  /** Loads the job again without leaving the page, e.g. after it was closed. */
+  protected refresh(): void {
+    const id = this.id();
+    if (!id) {
+      return;
+    }
+    this.api.job(id).subscribe({
+      next: (job) => {
+        this.job.set({ state: 'ready', value: job });
+        this.fill(job);
+      },
+      error: () => undefined,
+    });
   }
 
   private load(id: string): void {

@@ -86,4 +86,25 @@ describe('StaffApi', () => {
     api.waiting().subscribe();
     http.expectOne('/api/agency/waiting').flush([]);
   });
+
+  it('reads the escalations and the outgoing mail', () => {
+    api.escalations().subscribe();
+    api.notifications().subscribe();
+    http.expectOne({ method: 'GET', url: '/api/agency/escalations' }).flush([]);
+    http.expectOne({ method: 'GET', url: '/api/agency/notifications' }).flush([]);
+  });
+
+  it('closes a job with the outcome and message, then reads the closure progress', () => {
+    let started: unknown;
+    api
+      .closeJob('job/1', { outcome: JobStatus.Filled, candidateMessage: 'Thank you.' })
+      .subscribe((closure) => (started = closure));
+    const post = http.expectOne({ method: 'POST', url: '/api/jobs/job%2F1/close' });
+    expect(post.request.body).toEqual({ outcome: 'filled', candidateMessage: 'Thank you.' });
+    post.flush({ id: 'c1', status: 'queued' });
+    expect(started).toEqual({ id: 'c1', status: 'queued' });
+
+    api.jobClosure('c1').subscribe();
+    http.expectOne({ method: 'GET', url: '/api/job-closures/c1' }).flush({});
+  });
 });

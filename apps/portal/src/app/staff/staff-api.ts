@@ -6,10 +6,14 @@ import {
   AgencyJobSummary,
   AgencyUserView,
   ClientView,
+  CloseJobRequest,
   CreateClientRequest,
   CreateJobRequest,
   CreateUserRequest,
+  EscalationView,
+  JobClosureView,
   JobDetail,
+  NotificationView,
   UpdateJobRequest,
   UserView,
   WaitingApplication,
@@ -63,5 +67,29 @@ export class StaffApi {
 
   waiting(): Observable<WaitingApplication[]> {
     return this.http.get<WaitingApplication[]>(`${API}/agency/waiting`);
+  }
+
+  /** Overdue feedback escalated to staff and still missing. */
+  escalations(): Observable<EscalationView[]> {
+    return this.http.get<EscalationView[]>(`${API}/agency/escalations`);
+  }
+
+  /** The outbox, newest first: exactly what candidates, recruiters and staff are sent. */
+  notifications(): Observable<NotificationView[]> {
+    return this.http.get<NotificationView[]>(`${API}/agency/notifications`);
+  }
+
+  /** Closes the job and every open application on it, as a queued job; 409 if already closed. */
+  closeJob(id: string, request: CloseJobRequest): Observable<JobClosureView> {
+    return this.http.post<JobClosureView>(
+      `${API}/jobs/${encodeURIComponent(id)}/close`,
+      request,
+    );
+  }
+
+  jobClosure(id: string): Observable<JobClosureView> {
+    return this.http.get<JobClosureView>(
+      `${API}/job-closures/${encodeURIComponent(id)}`,
+    );
   }
 }

@@ -1,6 +1,8 @@
 import { Routes } from '@angular/router';
 import { AgencyAreaData, AgencyShell } from '../recruiter/agency-shell';
+import { EscalationsPage } from './escalations-page';
 import { JobEditor } from './job-editor';
+import { OutgoingMail } from './outgoing-mail';
 import { StaffClients } from './staff-clients';
 import { StaffJobs } from './staff-jobs';
 import { StaffUsers } from './staff-users';
@@ -10,6 +12,8 @@ const area: AgencyAreaData = {
   areaName: 'Staff',
   links: [
     { path: '/staff', label: 'Who is waiting', exact: true },
+    { path: '/staff/escalations', label: 'Escalations' },
+    { path: '/staff/mail', label: 'Outgoing mail' },
     { path: '/staff/jobs', label: 'Manage jobs' },
     { path: '/staff/clients', label: 'Clients' },
     { path: '/staff/users', label: 'Users' },
@@ -29,6 +33,12 @@ export const STAFF_ROUTES: Routes = [
         title: 'Who is waiting · Heardback',
         component: WaitingList,
       },
+      {
+        path: 'escalations',
+        title: 'Escalations · Heardback',
+        component: EscalationsPage,
+      },
+      { path: 'mail', title: 'Outgoing mail · Heardback', component: OutgoingMail },
       { path: 'jobs', title: 'Jobs · Heardback', component: StaffJobs },
       { path: 'jobs/new', title: 'New job · Heardback', component: JobEditor },
       {

@@ -1,0 +1,111 @@
+import { provideHttpClient } from '@angular/common/http';
+import {
+  HttpTestingController,
+  provideHttpClientTesting,
+} from '@angular/common/http/testing';
+import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import { AttentionItem, ErrorCode } from '@heardback/contracts';
+import { AttentionList, attentionRows } from './attention-list';
+import { apiErrorBody } from './testing/agency-factories';
+
+function anItem(overrides: Partial<AttentionItem> = {}): AttentionItem {
+  return {
+    applicationId: 'app-1',
+    applicationVersion: 2,
+    candidateName: 'Ana Silva',
+    jobTitle: 'Backend Engineer',
+    clientName: 'Northwind Logistics',
+    reason: 'update_requested',
+    detail: 'Ana asked for an update: “Any news?”',
+    dueAt: '2026-11-20T09:30:00.000Z',
+    overdue: false,
+    ...overrides,
+  };
+}
+
+describe('attentionRows', () => {
+  it('keeps the API order and says each reason and deadline in words', () => {
+    const rows = attentionRows(
+      [
+        anItem({ applicationId: 'late', reason: 'other_offer', overdue: true }),
+        anItem({ applicationId: 'soon', reason: 'decision_date' }),
+        anItem({ applicationId: 'quiet', reason: 'silent', dueAt: null }),
+      ],
+      { locale: 'en-GB', timeZone: 'Europe/London' },
+    );
+    expect(rows.map((row) => row.item.applicationId)).toEqual(['late', 'soon', 'quiet']);
+    expect(rows.map((row) => row.reason)).toEqual([
+      'Has another offer',
+      'Moving on soon',
+      'No news for a week',
+    ]);
+    expect(rows[0].due).toBe('Overdue since 20 Nov 2026, 09:30');
+    expect(rows[1].due).toBe('Answer by 20 Nov 2026, 09:30');
+    expect(rows[2].due).toBeNull();
+  });
+});
+
+describe('AttentionList', () => {
+  let fixture: ComponentFixture<AttentionList>;
+  let http: HttpTestingController;
+
+  beforeEach(async () => {
+    TestBed.configureTestingModule({
+      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
+    });
+    http = TestBed.inject(HttpTestingController);
+    fixture = TestBed.createComponent(AttentionList);
+    await fixture.whenStable();
+  });
+
+  afterEach(() => http.verify());
+
+  const view = () => fixture.nativeElement as HTMLElement;
+  const status = () => view().querySelector('[role="status"]')?.textContent?.trim();
+  const items = () => Array.from(view().querySelectorAll('article'));
+
+  async function answer(body: unknown, options?: { status: number; statusText: string }) {
+    http.expectOne('/api/agency/attention').flush(body, options);
+    await fixture.whenStable();
+  }
+
+  it('lists each waiting candidate with a reason badge, the detail and a link to send an update', async () => {
+    expect(status()).toBe('Loading candidates waiting for words…');
+    await answer([
+      anItem({ applicationId: 'app-7', candidateName: 'Ben Okafor', reason: 'other_offer', overdue: true, detail: 'Ben has an offer until Friday.' }),
+      anItem(),
+    ]);
+
+    expect(status()).toBe('2 candidates are waiting, 1 overdue');
+    const [first, second] = items();
+    expect(first.querySelector('h3')?.textContent?.trim()).toBe('Ben Okafor');
+    expect(first.querySelector('.badge')?.textContent?.replace(/\s+/g, ' ').trim()).toBe(
+      'Has another offer · overdue',
+    );
+    expect(first.classList).toContain('attention-item--overdue');
+    expect(first.textContent).toContain('Ben has an offer until Friday.');
+    expect(first.textContent).toContain('Overdue since');
+    const link = first.querySelector('a');
+    expect(link?.getAttribute('href')).toBe('/recruiter/applications/app-7#send-update');
+    expect(link?.textContent).toContain('to Ben Okafor');
+    expect(second.querySelector('.badge')?.textContent?.trim()).toBe('Asked for an update');
+    expect(second.textContent).toContain('Answer by');
+  });
+
+  it('says when nobody is waiting', async () => {
+    await answer([]);
+    expect(items()).toHaveLength(0);
+    expect(status()).toBe('No candidate is waiting for words.');
+    expect(view().textContent).toContain('Nobody is waiting for words');
+  });
+
+  it('says what went wrong, and “Try again” asks once more', async () => {
+    await answer(...apiErrorBody(503, ErrorCode.Internal, 'down'));
+    expect(view().querySelector('[role="alert"]')?.textContent).toContain('error 503');
+    (Array.from(view().querySelectorAll('button')).find((b) => b.textContent?.trim() === 'Try again') as HTMLButtonElement).click();
+    await fixture.whenStable();
+    await answer([anItem()]);
+    expect(items()).toHaveLength(1);
+  });
+});

@@ -1,0 +1,97 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+} from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { RouterLink } from '@angular/router';
+import { AttentionItem, AttentionReason } from '@heardback/contracts';
+import { Subject, startWith, switchMap } from 'rxjs';
+import { formatDateTime } from './agency-dates';
+import { LOADING, loadable } from './loadable';
+import { RecruiterApi } from './recruiter-api';
+
+/** Why a candidate is waiting for words, as the recruiter reads it on the badge. */
+export const ATTENTION_REASON_LABELS: Record<AttentionReason, string> = {
+  update_requested: 'Asked for an update',
+  other_offer: 'Has another offer',
+  decision_date: 'Moving on soon',
+  silent: 'No news for a week',
+};
+
+export interface AttentionRow {
+  item: AttentionItem;
+  reason: string;
+  /** "Answer by …" or "Overdue since …", in the user's locale and time zone; null with no date. */
+  due: string | null;
+}
+
+/** Keeps the API's order (overdue first, most urgent first) and puts each row in words. */
+export function attentionRows(
+  items: readonly AttentionItem[],
+  { locale, timeZone }: { locale?: string; timeZone?: string } = {},
+): AttentionRow[] {
+  return items.map((item) => ({
+    item,
+    reason: ATTENTION_REASON_LABELS[item.reason] ?? 'Needs an update',
+    due: item.dueAt
+      ? `${item.overdue ? 'Overdue since' : 'Answer by'} ${formatDateTime(item.dueAt, { locale, timeZone })}`
+      : null,
+  }));
+}
+
+/** The queue's second list: candidates who need words from us, and why. */
+@Component({
+  selector: 'hb-attention-list',
+  imports: [RouterLink],
+  templateUrl: './attention-list.html',
+  styleUrl: './attention-list.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class AttentionList {
+  private readonly api = inject(RecruiterApi);
+  private readonly reloads = new Subject<void>();
+
+  protected readonly attention = toSignal(
+    this.reloads.pipe(
+      startWith(undefined),
+      switchMap(() => loadable(this.api.attention())),
+    ),
+    { initialValue: LOADING },
+  );
+
+  protected readonly rows = computed(() => {
+    const attention = this.attention();
+    return attention.state === 'ready' ? attentionRows(attention.value) : [];
+  });
+
+  protected readonly errorMessage = computed(() => {
+    const attention = this.attention();
+    return attention.state === 'error' ? attention.message : '';
+  });
+
+  protected readonly statusMessage = computed(() => {
+    const attention = this.attention();
+    if (attention.state === 'loading') {
+      return 'Loading candidates waiting for words…';
+    }
+    if (attention.state === 'error') {
+      return '';
+    }
+    const total = this.rows().length;
+    if (total === 0) {
+      return 'No candidate is waiting for words.';
+    }
+    const overdue = this.rows().filter((row) => row.item.overdue).length;
+    const people =
+      total === 1 ? '1 candidate is waiting' : `${total} candidates are waiting`;
+    return overdue > 0 ? `${people}, ${overdue} overdue` : people;
+  });
+
+  reload(): void {
+    if (this.attention().state !== 'loading') {
+      this.reloads.next();
+    }
+  }
+}

@@ -1,0 +1,122 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  Injector,
+  afterNextRender,
+  computed,
+  inject,
+  input,
+  output,
+  signal,
+} from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import {
+  ApplicationView,
+  CANDIDATE_MESSAGE_MAX_LENGTH,
+} from '@heardback/contracts';
+import { SessionStore } from '../core/session';
+import { apiErrorOf, focusFirstInvalid, showServerErrors } from './api-errors';
+import { RecruiterApi } from './recruiter-api';
+import { notBlank } from './text-validators';
+
+/** The line the candidate reads on their timeline, as the API writes it. */
+export function messagePreview(senderName: string, text: string): string {
+  return `Message from ${senderName}: ${text.trim()}`;
+}
+
+/** "Send the candidate an update": the recruiter's own words, read and emailed at once. */
+@Component({
+  selector: 'hb-candidate-message-form',
+  imports: [ReactiveFormsModule],
+  templateUrl: './candidate-message-form.html',
+  styleUrl: './candidate-message-form.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class CandidateMessageForm {
+  private readonly api = inject(RecruiterApi);
+  private readonly session = inject(SessionStore);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly injector = inject(Injector);
+
+  readonly application = input.required<ApplicationView>();
+  /** The application as the API returns it after the message is sent. */
+  readonly sent = output<ApplicationView>();
+
+  protected readonly max = CANDIDATE_MESSAGE_MAX_LENGTH;
+  protected readonly form = inject(FormBuilder).nonNullable.group({
+    text: ['', [notBlank, Validators.maxLength(CANDIDATE_MESSAGE_MAX_LENGTH)]],
+  });
+  protected readonly submitted = signal(false);
+  protected readonly sending = signal(false);
+
+  private readonly value = toSignal(this.form.controls.text.valueChanges, {
+    initialValue: '',
+  });
+  protected readonly length = computed(() => this.value().length);
+  protected readonly senderName = computed(
+    () => this.session.user()?.fullName ?? 'your recruiter',
+  );
+  protected readonly candidateFirstName = computed(
+    () => this.application().candidate.fullName.split(' ')[0],
+  );
+  protected readonly preview = computed(() =>
+    this.value().trim() ? messagePreview(this.senderName(), this.value()) : '',
+  );
+
+  protected shows(): boolean {
+    const control = this.form.controls.text;
+    return control.invalid && (control.touched || this.submitted());
+  }
+
+  protected problem(): string {
+    const control = this.form.controls.text;
+    const server = control.errors?.['server'] as string | undefined;
+    if (server) {
+      return server;
+    }
+    if (control.hasError('maxlength')) {
+      return `Shorten the message to ${this.max} characters or fewer.`;
+    }
+    return `Write the message ${this.candidateFirstName()} will read.`;
+  }
+
+  protected submit(): void {
+    this.submitted.set(true);
+    if (this.sending()) {
+      return;
+    }
+    if (this.form.invalid) {
+      this.focusProblem();
+      return;
+    }
+    this.sending.set(true);
+    const text = this.form.controls.text.value.trim();
+    this.api.sendMessage(this.application().id, { text }).subscribe({
+      next: (updated) => {
+        this.sending.set(false);
+        this.submitted.set(false);
+        this.form.reset({ text: '' });
+        this.sent.emit(updated);
+      },
+      error: (error: unknown) => {
+        this.sending.set(false);
+        const control = this.form.controls.text;
+        const message = showServerErrors(this.form, error);
+        if (!apiErrorOf(error)?.details?.length) {
+          // No field named: the reason still belongs next to the message it stopped.
+          control.setErrors({ ...control.errors, server: message });
+          control.markAsTouched();
+        }
+        this.focusProblem();
+      },
+    });
+  }
+
+  private focusProblem(): void {
+    afterNextRender(() => focusFirstInvalid(this.host.nativeElement), {
+      injector: this.injector,
+    });
+  }
+}

@@ -1,0 +1,85 @@
+import { provideHttpClient } from '@angular/common/http';
+import {
+  HttpTestingController,
+  provideHttpClientTesting,
+} from '@angular/common/http/testing';
+import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import { ErrorCode, EscalationView } from '@heardback/contracts';
+import { apiErrorBody } from '../recruiter/testing/agency-factories';
+import { EscalationsPage, escalationRows } from './escalations-page';
+
+const DAY = 86_400_000;
+
+function anEscalation(overrides: Partial<EscalationView> = {}): EscalationView {
+  return {
+    applicationId: 'app-1',
+    stageId: 'stage-1',
+    stageName: 'Phone screen',
+    candidateName: 'Ana Silva',
+    jobTitle: 'Backend Engineer',
+    clientName: 'Northwind Logistics',
+    feedbackDueAt: new Date(Date.now() - 2 * DAY).toISOString(),
+    escalatedAt: new Date(Date.now() - DAY).toISOString(),
+    ...overrides,
+  };
+}
+
+describe('escalationRows', () => {
+  it('puts the longest overdue first', () => {
+    const now = new Date();
+    const rows = escalationRows(
+      [
+        anEscalation({ stageId: 'recent', feedbackDueAt: new Date(now.getTime() - 2 * DAY).toISOString() }),
+        anEscalation({ stageId: 'oldest', feedbackDueAt: new Date(now.getTime() - 5 * DAY).toISOString() }),
+      ],
+      now,
+    );
+    expect(rows.map((row) => row.escalation.stageId)).toEqual(['oldest', 'recent']);
+    expect(rows[0].late).toBe('Overdue by 5 days');
+  });
+});
+
+describe('EscalationsPage', () => {
+  let fixture: ComponentFixture<EscalationsPage>;
+  let http: HttpTestingController;
+
+  beforeEach(async () => {
+    TestBed.configureTestingModule({
+      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
+    });
+    http = TestBed.inject(HttpTestingController);
+    fixture = TestBed.createComponent(EscalationsPage);
+    await fixture.whenStable();
+  });
+
+  afterEach(() => http.verify());
+
+  const view = () => fixture.nativeElement as HTMLElement;
+  const status = () => view().querySelector('[role="status"]')?.textContent?.trim();
+
+  it('lists each escalation with how late it is, linking to the feedback form', async () => {
+    expect(status()).toBe('Loading escalations…');
+    http.expectOne('/api/agency/escalations').flush([anEscalation({ applicationId: 'app-9' })]);
+    await fixture.whenStable();
+    expect(status()).toBe('1 overdue feedback escalated');
+    const row = view().querySelector('li.staff-row') as HTMLElement;
+    expect(row.textContent).toContain('Backend Engineer · Northwind Logistics');
+    expect(row.textContent).toContain('Stage: Phone screen');
+    expect(row.querySelector('.badge')?.textContent?.trim()).toBe('Overdue by 2 days');
+    expect(row.querySelector('a')?.getAttribute('href')).toBe('/recruiter/applications/app-9#record-feedback');
+  });
+
+  it('says when nothing is escalated', async () => {
+    http.expectOne('/api/agency/escalations').flush([]);
+    await fixture.whenStable();
+    expect(status()).toBe('No escalations');
+    expect(view().textContent).toContain('Nothing is escalated');
+  });
+
+  it('says what went wrong', async () => {
+    http.expectOne('/api/agency/escalations').flush(...apiErrorBody(500, ErrorCode.Internal, 'x'));
+    await fixture.whenStable();
+    expect(view().querySelector('[role="alert"]')?.textContent).toContain('We couldn\'t load the escalations');
+  });
+});

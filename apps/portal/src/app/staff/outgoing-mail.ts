@@ -1,0 +1,104 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+} from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import {
+  NotificationKind,
+  NotificationStatus,
+  NotificationView,
+} from '@heardback/contracts';
+import { Subject, startWith, switchMap } from 'rxjs';
+import { formatDateTime } from '../recruiter/agency-dates';
+import { LOADING, loadable } from '../recruiter/loadable';
+import { StaffApi } from './staff-api';
+
+export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
+  candidate_update: 'To a candidate',
+  feedback_reminder: 'Reminder to a recruiter',
+  escalation: 'Escalation to staff',
+};
+
+const STATUS_LABELS: Record<NotificationStatus, string> = {
+  pending: 'Waiting to send',
+  sending: 'Sending',
+  sent: 'Sent',
+  failed: 'Failed, will retry',
+};
+
+export interface MailRow {
+  mail: NotificationView;
+  kind: string;
+  status: string;
+  /** Failed or given up: staff should look. */
+  problem: boolean;
+  attempts: string;
+  created: string;
+  sent: string | null;
+}
+
+export function mailRows(mails: readonly NotificationView[]): MailRow[] {
+  return mails.map((mail) => ({
+    mail,
+    kind: NOTIFICATION_KIND_LABELS[mail.kind] ?? 'Email',
+    status: mail.givenUpReason ? 'Given up' : STATUS_LABELS[mail.status] ?? mail.status,
+    problem: mail.status === 'failed' || mail.givenUpReason !== null,
+    attempts:
+      mail.attempts === 1 ? '1 attempt' : `${mail.attempts} attempts`,
+    created: formatDateTime(mail.createdAt),
+    sent: mail.sentAt ? formatDateTime(mail.sentAt) : null,
+  }));
+}
+
+/** Outgoing mail: every email the portal sends, newest first, exactly as its recipient reads it. */
+@Component({
+  selector: 'hb-outgoing-mail',
+  templateUrl: './outgoing-mail.html',
+  styleUrl: './staff-lists.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class OutgoingMail {
+  private readonly api = inject(StaffApi);
+  private readonly reloads = new Subject<void>();
+
+  protected readonly mail = toSignal(
+    this.reloads.pipe(
+      startWith(undefined),
+      switchMap(() => loadable(this.api.notifications())),
+    ),
+    { initialValue: LOADING },
+  );
+  protected readonly rows = computed(() => {
+    const mail = this.mail();
+    return mail.state === 'ready' ? mailRows(mail.value) : [];
+  });
+  protected readonly errorMessage = computed(() => {
+    const mail = this.mail();
+    return mail.state === 'error' ? mail.message : '';
+  });
+  protected readonly statusMessage = computed(() => {
+    switch (this.mail().state) {
+      case 'loading':
+        return 'Loading outgoing mail…';
+      case 'error':
+        return '';
+      default: {
+        const rows = this.rows();
+        if (rows.length === 0) {
+          return 'No mail yet';
+        }
+        const problems = rows.filter((row) => row.problem).length;
+        const total = `${rows.length} ${rows.length === 1 ? 'email' : 'emails'}`;
+        return problems > 0 ? `${total}, ${problems} failing or given up` : total;
+      }
+    }
+  });
+
+  protected reload(): void {
+    if (this.mail().state !== 'loading') {
+      this.reloads.next();
+    }
+  }
+}

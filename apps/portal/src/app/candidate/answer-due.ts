@@ -1,6 +1,8 @@
 import {
   ApplicationStatus,
   StageState,
+  TimelineEntry,
+  TimelineEventType,
   WaitingFor,
 } from '@heardback/contracts';
 import { DateTimeOptions, formatDateTime } from '../core/date-time';
@@ -37,6 +39,32 @@ export function answerDue(
   return new Date(stage.feedbackDueAt).getTime() < now.getTime()
     ? { late: true, text: `Late since ${due}` }
     : { late: false, text: `Answer expected by ${due}` };
+}
+
+/**
+ * True when the timeline says the agency chased the late answer about this stage: the API's
+ * `feedback_late` event reads "Our answer about your <stage> is late: … We have chased it …".
+ */
+export function hasBeenChased(
+  stageName: string,
+  timeline: readonly TimelineEntry[],
+): boolean {
+  const about = `your ${stageName} is late`;
+  return timeline.some(
+    (entry) =>
+      entry.type === TimelineEventType.FeedbackLate && entry.text.includes(about),
+  );
+}
+
+/** A late answer, saying so when the agency has chased it ("Late since …. We have chased it."). */
+export function withChase(
+  due: AnswerDue | null,
+  stageName: string,
+  timeline: readonly TimelineEntry[],
+): AnswerDue | null {
+  return due?.late && hasBeenChased(stageName, timeline)
+    ? { late: true, text: `${due.text}. We have chased it.` }
+    : due;
 }
 
 export function isOpenApplication(status: ApplicationStatus): boolean {

@@ -203,4 +203,85 @@ describe('ApplicationPage', () => {
     expect(button('Withdraw application')).toBeUndefined();
     expect(text(view().querySelector('.summary'))).toContain('Not successful');
   });
+
+  it('has a “Tell your recruiter” section on an open application, and none on a closed one', async () => {
+    await open();
+    const tell = view().querySelector('section[aria-labelledby="tell-heading-main"]');
+    expect(text(tell?.querySelector('h2'))).toBe('Tell your recruiter');
+    expect(
+      Array.from(tell?.querySelectorAll('h3') ?? [], text),
+    ).toEqual([
+      'Ask for an update',
+      'Another offer, your availability, or something else',
+      'Your decision date',
+    ]);
+
+    await harness.navigateByUrl('/me/applications/app-2');
+    http.expectOne('/api/applications/app-2').flush(
+      anApplication({
+        id: 'app-2',
+        status: ApplicationStatus.JobClosed,
+        waitingFor: WaitingFor.Nothing,
+      }),
+    );
+    await settle();
+    expect(view().querySelector('section[aria-labelledby="tell-heading-main"]')).toBeNull();
+    expect(button('Ask for an update')).toBeUndefined();
+  });
+
+  it('shows what the candidate sent on the timeline at once, from the application the API returns', async () => {
+    await open();
+
+    const box = view().querySelector('#tell-text') as HTMLTextAreaElement;
+    box.value = 'An offer from Pine Labs.';
+    box.dispatchEvent(new Event('input'));
+    button('Send to your recruiter')?.click();
+    http.expectOne('/api/applications/app-1/updates').flush(
+      anApplication({
+        timeline: [
+          ...anApplication().timeline,
+          {
+            at: '2026-06-01T12:00:00.000Z',
+            type: TimelineEventType.CandidateUpdate,
+            text: 'Another offer: "An offer from Pine Labs."',
+          },
+        ],
+      }),
+    );
+    await settle();
+
+    expect(text(view().querySelector('.event__text'))).toBe(
+      'Another offer: "An offer from Pine Labs."',
+    );
+  });
+
+  it('says in the summary and on the stage that a late answer has been chased', async () => {
+    await open(
+      anApplication({
+        waitingFor: WaitingFor.Feedback,
+        stages: [
+          aStage({
+            state: StageState.AwaitingFeedback,
+            startsAt: '2026-05-28T10:00:00.000Z',
+            endsAt: '2026-05-28T11:00:00.000Z',
+            feedbackDueAt: '2026-05-30T11:00:00.000Z',
+          }),
+        ],
+        timeline: [
+          {
+            at: '2026-05-31T11:00:00.000Z',
+            type: TimelineEventType.FeedbackLate,
+            text: 'Our answer about your Phone screen is late: it was due Saturday 30 May 2026 at 12:00 BST. We have chased it and will write as soon as we have it.',
+          },
+        ],
+      }),
+    );
+
+    expect(text(view().querySelector('.summary .due'))).toMatch(
+      /^Phone screen: Late since .+\. We have chased it\.$/,
+    );
+    expect(text(stages()[0].querySelector('.due'))).toMatch(
+      /^Late since .+\. We have chased it\.$/,
+    );
+  });
 });

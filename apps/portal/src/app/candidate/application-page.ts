@@ -22,9 +22,17 @@ import { NOW, formatDateTime } from '../core/date-time';
 import { NoticeService } from '../core/notice';
 import { APPLICATION_STATUS_LABELS } from '../display-labels';
 import { httpErrorMessage } from '../http-error-message';
-import { answerDue, isOpenApplication, waitingForText } from './answer-due';
+import {
+  answerDue,
+  isOpenApplication,
+  waitingForText,
+  withChase,
+} from './answer-due';
 import { CandidateApi } from './candidate-api';
+import { DecisionDateForm } from './decision-date-form';
 import { stageRows } from './stage-rows';
+import { TellRecruiterForm } from './tell-recruiter-form';
+import { UpdateRequestForm } from './update-request-form';
 import { WithdrawDialog, WithdrawDialogData } from './withdraw-dialog';
 
 type Loaded =
@@ -35,11 +43,11 @@ type Loaded =
 
 /**
  * /me/applications/:id: where one application stands, stage by stage, what happens next and by
- * when, everything that has happened, and withdrawing.
+ * when, telling the recruiter what has changed, everything that has happened, and withdrawing.
  */
 @Component({
   selector: 'hb-application-page',
-  imports: [RouterLink],
+  imports: [RouterLink, UpdateRequestForm, TellRecruiterForm, DecisionDateForm],
   templateUrl: './application-page.html',
   styleUrl: './application-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -90,7 +98,11 @@ export class ApplicationPage {
       return null;
     }
     for (const stage of [...application.stages].sort((a, b) => a.position - b.position)) {
-      const due = answerDue(stage, this.now());
+      const due = withChase(
+        answerDue(stage, this.now()),
+        stage.name,
+        application.timeline,
+      );
       if (due) {
         return { stageName: stage.name, ...due };
       }
@@ -140,6 +152,11 @@ export class ApplicationPage {
         this.title.setTitle('Application not found · Heardback');
       }
     });
+  }
+
+  /** What the candidate told their recruiter is on the application the API sent back. */
+  protected updated(application: ApplicationView): void {
+    this.loaded.set({ state: 'ready', application });
   }
 
   protected retry(): void {

@@ -4,7 +4,9 @@ import {
   provideHttpClientTesting,
 } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
+import { ApplicationView, CandidateUpdateKind } from '@heardback/contracts';
 import { CandidateApi } from './candidate-api';
+import { anApplication } from './candidate-fixtures';
 
 describe('CandidateApi', () => {
   let api: CandidateApi;
@@ -49,5 +51,67 @@ describe('CandidateApi', () => {
 
     const request = http.expectOne({ method: 'PATCH', url: '/api/me/profile' });
     expect(request.request.body).toEqual({ fullName: 'Casey C. Candidate' });
+  });
+
+  it('tells the recruiter about another offer with POST …/updates, deadline included', () => {
+    let received: ApplicationView | undefined;
+    api
+      .sendUpdate('app/1', {
+        kind: CandidateUpdateKind.OtherOffer,
+        text: 'An offer from Pine Labs',
+        deadline: '2026-06-05T16:00:00.000Z',
+      })
+      .subscribe((application) => (received = application));
+
+    const request = http.expectOne({
+      method: 'POST',
+      url: '/api/applications/app%2F1/updates',
+    });
+    expect(request.request.body).toEqual({
+      kind: 'other_offer',
+      text: 'An offer from Pine Labs',
+      deadline: '2026-06-05T16:00:00.000Z',
+    });
+    const returned = anApplication();
+    request.flush(returned, { status: 201, statusText: 'Created' });
+    expect(received).toEqual(returned);
+  });
+
+  it('passes a refusal (429 for asking again too soon) to the caller', () => {
+    let failed: unknown;
+    api
+      .sendUpdate('app-1', { kind: CandidateUpdateKind.RequestUpdate, text: 'Any news?' })
+      .subscribe({ error: (error: unknown) => (failed = error) });
+
+    http
+      .expectOne('/api/applications/app-1/updates')
+      .flush(
+        { statusCode: 429, code: 'TOO_MANY_REQUESTS', message: 'You can ask again from Thursday.' },
+        { status: 429, statusText: 'Too Many Requests' },
+      );
+    expect((failed as { status: number }).status).toBe(429);
+  });
+
+  it('sets the decision date with PUT …/decision-date', () => {
+    api.setDecisionDate('app-1', '2026-06-20T16:00:00.000Z').subscribe();
+
+    const request = http.expectOne({
+      method: 'PUT',
+      url: '/api/applications/app-1/decision-date',
+    });
+    expect(request.request.body).toEqual({
+      decisionDate: '2026-06-20T16:00:00.000Z',
+    });
+  });
+
+  it('clears the decision date by sending null, not by leaving it out', () => {
+    api.setDecisionDate('app-1', null).subscribe();
+
+    const request = http.expectOne({
+      method: 'PUT',
+      url: '/api/applications/app-1/decision-date',
+    });
+    expect(request.request.body).toEqual({ decisionDate: null });
+    expect('decisionDate' in request.request.body).toBe(true);
   });
 });

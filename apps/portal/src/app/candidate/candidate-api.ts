@@ -4,6 +4,8 @@ import {
   API_PREFIX,
   ApplicationSummary,
   ApplicationView,
+  CandidateUpdateRequest,
+  DecisionDateRequest,
   UpdateProfileRequest,
   UserView,
   WithdrawApplicationRequest,
@@ -32,6 +34,32 @@ export class CandidateApi {
     const body: WithdrawApplicationRequest = { reason };
     return this.http.post<ApplicationView>(
       `${API}/applications/${encodeURIComponent(id)}/withdraw`,
+      body,
+    );
+  }
+
+  /**
+   * Tells the recruiter something: another offer (with its deadline), availability, a note, or a
+   * request for an update (429 when one was sent in the last few days).
+   */
+  sendUpdate(
+    id: string,
+    request: CandidateUpdateRequest,
+  ): Observable<ApplicationView> {
+    return this.http.post<ApplicationView>(
+      `${API}/applications/${encodeURIComponent(id)}/updates`,
+      request,
+    );
+  }
+
+  /** "I will move on after …"; null clears it. */
+  setDecisionDate(
+    id: string,
+    decisionDate: string | null,
+  ): Observable<ApplicationView> {
+    const body: DecisionDateRequest = { decisionDate };
+    return this.http.put<ApplicationView>(
+      `${API}/applications/${encodeURIComponent(id)}/decision-date`,
       body,
     );
   }

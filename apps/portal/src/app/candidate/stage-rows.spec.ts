@@ -1,4 +1,8 @@
-import { ApplicationStatus, StageState } from '@heardback/contracts';
+import {
+  ApplicationStatus,
+  StageState,
+  TimelineEventType,
+} from '@heardback/contracts';
 import { answerDue } from './answer-due';
 import { TEST_NOW, aStage, anApplication } from './candidate-fixtures';
 import { stageRows } from './stage-rows';
@@ -101,6 +105,55 @@ describe('stageRows', () => {
       late: true,
       text: 'Late since Sat, 30 May 2026, 12:00 BST',
     });
+  });
+
+  it('says the agency has chased a late answer when the timeline says so for that stage', () => {
+    const lateStage = (id: string, name: string, position: number) =>
+      aStage({
+        id,
+        name,
+        position,
+        state: StageState.AwaitingFeedback,
+        startsAt: '2026-05-28T10:00:00.000Z',
+        endsAt: '2026-05-28T11:00:00.000Z',
+        feedbackDueAt: '2026-05-30T11:00:00.000Z',
+      });
+    const application = anApplication({
+      stages: [
+        lateStage('a', 'Technical interview', 0),
+        lateStage('b', 'Technical interview 2', 1),
+      ],
+      timeline: [
+        {
+          at: '2026-05-31T12:00:00.000Z',
+          type: TimelineEventType.FeedbackLate,
+          text: 'Our answer about your Technical interview 2 is late: it was due Saturday 30 May 2026 at 12:00 BST. We have chased it and will write as soon as we have it.',
+        },
+      ],
+    });
+
+    const [first, second] = stageRows(application, TEST_NOW, inLondon);
+    expect(second.due).toEqual({
+      late: true,
+      text: 'Late since Sat, 30 May 2026, 12:00 BST. We have chased it.',
+    });
+    // Only the stage the event names: "Technical interview" is not "Technical interview 2".
+    expect(first.due?.text).toBe('Late since Sat, 30 May 2026, 12:00 BST');
+  });
+
+  it('does not say "chased" for an answer that is not late yet', () => {
+    const application = anApplication({
+      timeline: [
+        {
+          at: '2026-05-31T12:00:00.000Z',
+          type: TimelineEventType.FeedbackLate,
+          text: 'Our answer about your Technical interview is late: it was due … We have chased it.',
+        },
+      ],
+    });
+
+    const [, scheduled] = stageRows(application, TEST_NOW, inLondon);
+    expect(scheduled.due?.text).toBe('Answer expected by Fri, 12 Jun 2026, 15:00 BST');
   });
 
   it('shows stages that will not happen on a closed application as not taking place, with no deadlines', () => {

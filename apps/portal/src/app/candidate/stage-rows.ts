@@ -4,7 +4,12 @@ import {
   formatDate,
   formatDateTimeRange,
 } from '../core/date-time';
-import { AnswerDue, answerDue, isOpenApplication } from './answer-due';
+import {
+  AnswerDue,
+  answerDue,
+  isOpenApplication,
+  withChase,
+} from './answer-due';
 
 export type StageTone =
   | 'done'
@@ -54,11 +59,15 @@ function whenOf(stage: StageView, options: DateTimeOptions): string | null {
  * stages that never happened are "Not taking place".
  */
 export function stageRows(
-  application: Pick<ApplicationView, 'status' | 'stages'>,
+  application: Pick<ApplicationView, 'status' | 'stages'> &
+    Partial<Pick<ApplicationView, 'timeline'>>,
   now: Date,
   options: DateTimeOptions = {},
 ): StageRow[] {
   const open = isOpenApplication(application.status);
+  const timeline = application.timeline ?? [];
+  const dueOf = (stage: StageView) =>
+    open ? withChase(answerDue(stage, now, options), stage.name, timeline) : null;
   let nextFound = false;
   return [...application.stages]
     .sort((a, b) => a.position - b.position)
@@ -93,7 +102,7 @@ export function stageRows(
             ...base,
             label: 'Scheduled',
             tone: 'scheduled',
-            due: open ? answerDue(stage, now, options) : null,
+            due: dueOf(stage),
           };
         case StageState.AwaitingFeedback:
           return {
@@ -101,7 +110,7 @@ export function stageRows(
             label: 'Waiting for feedback',
             tone: 'waiting',
             place: null,
-            due: open ? answerDue(stage, now, options) : null,
+            due: dueOf(stage),
             note: open
               ? 'The interviewers are writing your feedback.'
               : null,

@@ -1,0 +1,109 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import {
+  ApplicationView,
+  CandidateUpdateKind,
+  TimelineEventType,
+} from '@heardback/contracts';
+import { apiError } from '../api-error';
+import { httpErrorMessage } from '../http-error-message';
+
+/** Same limit as the API's CandidateUpdateDto. */
+export const CANDIDATE_UPDATE_TEXT_MAX_LENGTH = 2000;
+
+/** What a request for an update says when the candidate adds nothing: the API needs some words. */
+export const DEFAULT_UPDATE_REQUEST_TEXT =
+  'Could you tell me where my application stands?';
+
+/** The kinds the "Tell your recruiter" form offers (asking for an update has its own button). */
+export type TellKind = Exclude<
+  CandidateUpdateKind,
+  CandidateUpdateKind.RequestUpdate
+>;
+
+export interface TellKindWords {
+  /** The radio button. */
+  option: string;
+  /** The label of the text box. */
+  label: string;
+  hint: string;
+  /** Said once it is sent. */
+  sent: string;
+}
+
+export const TELL_KINDS: Record<TellKind, TellKindWords> = {
+  [CandidateUpdateKind.OtherOffer]: {
+    option: 'Another offer',
+    label: 'About the offer',
+    hint: 'For example: “An offer from another company; they need my answer by Friday.”',
+    sent: 'Sent. Your recruiter knows about your other offer.',
+  },
+  [CandidateUpdateKind.Availability]: {
+    option: 'Your availability',
+    label: 'When you are available',
+    hint: 'For example: days you are away, your notice period, the best times for interviews.',
+    sent: 'Sent. Your recruiter knows when you are available.',
+  },
+  [CandidateUpdateKind.Note]: {
+    option: 'Something else',
+    label: 'Your note',
+    hint: 'Anything your recruiter should know about this application.',
+    sent: 'Sent. Your recruiter can read your note.',
+  },
+};
+
+/**
+ * What the candidate reads after asking for an update: the promise from the newest request on
+ * the timeline ("Your recruiter will answer by …"), as the API wrote it.
+ */
+export function updateRequestConfirmation(application: ApplicationView): string {
+  const request = [...application.timeline]
+    .reverse()
+    .find(
+      (entry) =>
+        entry.type === TimelineEventType.CandidateUpdate &&
+        entry.text.startsWith('Asked for an update'),
+    );
+  const promise = request?.text.match(/Your recruiter will answer by .+$/)?.[0];
+  return promise
+    ? `Sent. ${promise}`
+    : 'Sent. You can see it under “What has happened”.';
+}
+
+/**
+ * The API's reasons for one field (400 `details`) as a sentence that names the field the way the
+ * form does: `fieldProblem(error, 'text', 'Your note')` → "Your note must not be empty: …."
+ * Null when the API said nothing about that field.
+ */
+export function fieldProblem(
+  error: unknown,
+  field: string,
+  label: string,
+): string | null {
+  const reasons = apiError(error)?.details?.find(
+    (detail) => detail.field === field,
+  )?.reasons;
+  if (!reasons?.length) {
+    return null;
+  }
+  const words = reasons
+    .map((reason) =>
+      reason.startsWith(`${field} `) ? reason.slice(field.length + 1) : reason,
+    )
+    .join('; ')
+    .replace(/\.$/, '');
+  return `${label} ${words}.`;
+}
+
+/**
+ * What went wrong, for the form's alert. A 429 here is the three-day rule for asking for an
+ * update, and the API's message says when the candidate may ask again.
+ */
+export function sendFailure(error: unknown): string {
+  if (error instanceof HttpErrorResponse && error.status === 429) {
+    const message = apiError(error)?.message;
+    if (message) {
+      return message;
+    }
+  }
+  return httpErrorMessage(error);
+}

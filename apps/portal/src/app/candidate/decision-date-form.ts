@@ -1,0 +1,123 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  Injector,
+  afterNextRender,
+  computed,
+  inject,
+  input,
+  output,
+  signal,
+  viewChild,
+} from '@angular/core';
+import { ApplicationView } from '@heardback/contracts';
+import { NOW, formatDateTime } from '../core/date-time';
+import { CandidateApi } from './candidate-api';
+import { fieldProblem, sendFailure } from './candidate-updates';
+import { DateTimeFields } from './date-time-fields';
+import { localDate, readDateTime } from './local-date-time';
+
+/**
+ * The candidate's decision date: "I will move on after …". The recruiter sees it and must answer
+ * before it; it can be changed or cleared.
+ */
+@Component({
+  selector: 'hb-decision-date-form',
+  imports: [DateTimeFields],
+  templateUrl: './decision-date-form.html',
+  styleUrl: './tell-recruiter-part.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class DecisionDateForm {
+  private readonly api = inject(CandidateApi);
+  private readonly now = inject(NOW);
+  private readonly injector = inject(Injector);
+
+  readonly application = input.required<ApplicationView>();
+  /** The application as the API returned it after the change. */
+  readonly changed = output<ApplicationView>();
+
+  /** The decision date now in force, in the reader's time zone; null when none is set. */
+  protected readonly current = computed(() => {
+    const at = this.application().decisionDate;
+    return at ? { iso: at, text: formatDateTime(at) } : null;
+  });
+  protected readonly date = signal('');
+  protected readonly time = signal('');
+  protected readonly problem = signal('');
+  protected readonly failure = signal('');
+  protected readonly confirmation = signal('');
+  protected readonly busy = signal(false);
+  protected readonly today = localDate(this.now());
+
+  private readonly fields = viewChild.required(DateTimeFields);
+  private readonly confirmationBox =
+    viewChild.required<ElementRef<HTMLElement>>('confirmationBox');
+
+  protected edited(): void {
+    this.problem.set('');
+    this.confirmation.set('');
+  }
+
+  protected save(event: Event): void {
+    event.preventDefault();
+    const reading = readDateTime(this.date(), this.time(), this.now(), {
+      required: true,
+    });
+    if (!reading.ok) {
+      this.failure.set('');
+      this.confirmation.set('');
+      this.problem.set(reading.problem);
+      this.fields().focus();
+      return;
+    }
+    this.change(reading.iso);
+  }
+
+  protected clear(): void {
+    this.change(null);
+  }
+
+  private change(decisionDate: string | null): void {
+    if (this.busy()) {
+      return;
+    }
+    this.failure.set('');
+    this.confirmation.set('');
+    this.problem.set('');
+    this.busy.set(true);
+    this.api.setDecisionDate(this.application().id, decisionDate).subscribe({
+      next: (application) => {
+        this.busy.set(false);
+        this.date.set('');
+        this.time.set('');
+        this.confirmation.set(
+          application.decisionDate
+            ? `Saved. Your recruiter knows you will move on after ${formatDateTime(application.decisionDate)}.`
+            : 'Cleared. You have no decision date now.',
+        );
+        this.changed.emit(application);
+        if (decisionDate === null) {
+          // The Clear button has gone: keep the keyboard where the answer is.
+          afterNextRender(
+            () => this.confirmationBox().nativeElement.focus(),
+            { injector: this.injector },
+          );
+        }
+      },
+      error: (error: unknown) => {
+        this.busy.set(false);
+        const dateProblem = fieldProblem(error, 'decisionDate', 'The date');
+        if (dateProblem && decisionDate !== null) {
+          this.problem.set(dateProblem);
+          this.fields().focus();
+          return;
+        }
+        this.failure.set(
+          `${decisionDate ? 'Your decision date was not saved.' : 'Your decision date was not cleared.'} ${sendFailure(error)}`,
+        );
+      },
+    });
+  }
+}

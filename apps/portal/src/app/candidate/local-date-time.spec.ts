@@ -1,0 +1,72 @@
+import { localDate, localDateTimeToIso, readDateTime } from './local-date-time';
+
+/** The tests run in whatever time zone the machine has; they check the local reading, not UTC. */
+function localParts(iso: string) {
+  const at = new Date(iso);
+  return [at.getFullYear(), at.getMonth() + 1, at.getDate(), at.getHours(), at.getMinutes()];
+}
+
+const NOW = new Date('2026-06-01T12:00:00.000Z');
+
+describe('localDateTimeToIso', () => {
+  it('reads the date and time in the browser’s own time zone', () => {
+    const iso = localDateTimeToIso('2026-06-05', '17:30');
+
+    expect(iso).toMatch(/^2026-06-0[4-6]T\d{2}:\d{2}:00\.000Z$/);
+    expect(localParts(iso as string)).toEqual([2026, 6, 5, 17, 30]);
+  });
+
+  it('refuses a day that does not exist rather than rolling it over', () => {
+    expect(localDateTimeToIso('2026-02-30', '10:00')).toBeNull();
+  });
+
+  it('refuses text that is not a date and a time', () => {
+    expect(localDateTimeToIso('5 June', '17:30')).toBeNull();
+    expect(localDateTimeToIso('2026-06-05', '5pm')).toBeNull();
+  });
+});
+
+describe('localDate', () => {
+  it('gives the local day, for the min of a date input', () => {
+    const at = new Date(2026, 0, 9, 23, 59);
+    expect(localDate(at)).toBe('2026-01-09');
+  });
+});
+
+describe('readDateTime', () => {
+  it('accepts a future date and time', () => {
+    expect(readDateTime('2026-06-05', '17:00', NOW, { required: true })).toEqual({
+      ok: true,
+      iso: localDateTimeToIso('2026-06-05', '17:00'),
+    });
+  });
+
+  it('means nothing when optional and both are empty', () => {
+    expect(readDateTime('', '', NOW, { required: false })).toEqual({ ok: true, iso: null });
+  });
+
+  it('asks for both when required and both are empty', () => {
+    expect(readDateTime('', '', NOW, { required: true })).toEqual({
+      ok: false,
+      problem: 'Choose a date and a time.',
+    });
+  });
+
+  it('asks for the half that is missing', () => {
+    expect(readDateTime('2026-06-05', '', NOW, { required: false })).toEqual({
+      ok: false,
+      problem: 'Give the time as well.',
+    });
+    expect(readDateTime('', '17:00', NOW, { required: false })).toEqual({
+      ok: false,
+      problem: 'Choose the date as well.',
+    });
+  });
+
+  it('refuses a time that has passed', () => {
+    expect(readDateTime('2026-05-01', '09:00', NOW, { required: true })).toEqual({
+      ok: false,
+      problem: 'Choose a time in the future.',
+    });
+  });
+});

@@ -1,0 +1,167 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  computed,
+  inject,
+  input,
+  output,
+  signal,
+  viewChild,
+} from '@angular/core';
+import {
+  ApplicationView,
+  CandidateUpdateKind,
+  CandidateUpdateRequest,
+} from '@heardback/contracts';
+import { NOW } from '../core/date-time';
+import { CandidateApi } from './candidate-api';
+import {
+  CANDIDATE_UPDATE_TEXT_MAX_LENGTH,
+  TELL_KINDS,
+  TellKind,
+  fieldProblem,
+  sendFailure,
+} from './candidate-updates';
+import { DateTimeFields } from './date-time-fields';
+import { localDate, readDateTime } from './local-date-time';
+
+/**
+ * Tells the recruiter about another offer (and by when the candidate must answer it), their
+ * availability, or anything else: one short form with a choice of what it is about.
+ */
+@Component({
+  selector: 'hb-tell-recruiter-form',
+  imports: [DateTimeFields],
+  templateUrl: './tell-recruiter-form.html',
+  styleUrl: './tell-recruiter-part.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class TellRecruiterForm {
+  private readonly api = inject(CandidateApi);
+  private readonly now = inject(NOW);
+
+  readonly application = input.required<ApplicationView>();
+  /** The application as the API returned it, with what was said on its timeline. */
+  readonly changed = output<ApplicationView>();
+
+  protected readonly maxLength = CANDIDATE_UPDATE_TEXT_MAX_LENGTH;
+  protected readonly kinds = (Object.keys(TELL_KINDS) as TellKind[]).map(
+    (kind) => ({ kind, option: TELL_KINDS[kind].option }),
+  );
+  protected readonly kind = signal<TellKind>(CandidateUpdateKind.OtherOffer);
+  protected readonly words = computed(() => TELL_KINDS[this.kind()]);
+  protected readonly isOffer = computed(
+    () => this.kind() === CandidateUpdateKind.OtherOffer,
+  );
+  protected readonly text = signal('');
+  protected readonly deadlineDate = signal('');
+  protected readonly deadlineTime = signal('');
+  protected readonly textProblem = signal('');
+  protected readonly deadlineProblem = signal('');
+  protected readonly failure = signal('');
+  protected readonly confirmation = signal('');
+  protected readonly busy = signal(false);
+  protected readonly today = localDate(this.now());
+
+  private readonly textBox =
+    viewChild.required<ElementRef<HTMLTextAreaElement>>('textBox');
+  private readonly deadline = viewChild(DateTimeFields);
+
+  protected choose(kind: TellKind): void {
+    this.kind.set(kind);
+    this.deadlineProblem.set('');
+    this.confirmation.set('');
+  }
+
+  protected onInput(event: Event): void {
+    this.text.set((event.target as HTMLTextAreaElement).value);
+    this.textProblem.set('');
+    this.confirmation.set('');
+  }
+
+  protected deadlineChanged(): void {
+    this.deadlineProblem.set('');
+  }
+
+  protected send(event: Event): void {
+    event.preventDefault();
+    if (this.busy()) {
+      return;
+    }
+    this.failure.set('');
+    this.confirmation.set('');
+    const request = this.validRequest();
+    if (!request) {
+      return;
+    }
+    this.busy.set(true);
+    const sent = this.words().sent;
+    this.api.sendUpdate(this.application().id, request).subscribe({
+      next: (application) => {
+        this.busy.set(false);
+        this.text.set('');
+        this.deadlineDate.set('');
+        this.deadlineTime.set('');
+        this.confirmation.set(`${sent} It is under “What has happened”.`);
+        this.changed.emit(application);
+      },
+      error: (error: unknown) => {
+        this.busy.set(false);
+        const textProblem = fieldProblem(error, 'text', this.words().label);
+        const deadlineProblem = fieldProblem(error, 'deadline', 'The deadline');
+        if (textProblem || deadlineProblem) {
+          this.textProblem.set(textProblem ?? '');
+          this.deadlineProblem.set(deadlineProblem ?? '');
+          this.focusFirstProblem();
+          return;
+        }
+        this.failure.set(`Nothing was sent. ${sendFailure(error)}`);
+      },
+    });
+  }
+
+  /** The request to send, or null after showing each problem at its field. */
+  private validRequest(): CandidateUpdateRequest | null {
+    const text = this.text().trim();
+    this.textProblem.set(
+      text === ''
+        ? 'Write a few words for your recruiter.'
+        : text.length > this.maxLength
+          ? `This is ${text.length} characters; keep it to ${this.maxLength}.`
+          : '',
+    );
+    let deadline: string | null = null;
+    this.deadlineProblem.set('');
+    if (this.isOffer()) {
+      const reading = readDateTime(
+        this.deadlineDate(),
+        this.deadlineTime(),
+        this.now(),
+        { required: false },
+      );
+      if (reading.ok) {
+        deadline = reading.iso;
+      } else {
+        this.deadlineProblem.set(reading.problem);
+      }
+    }
+    if (this.textProblem() || this.deadlineProblem()) {
+      this.focusFirstProblem();
+      return null;
+    }
+    return {
+      kind: this.kind(),
+      text,
+      ...(deadline ? { deadline } : {}),
+    };
+  }
+
+  private focusFirstProblem(): void {
+    if (this.textProblem()) {
+      this.textBox().nativeElement.focus();
+    } else if (this.deadlineProblem()) {
+      this.deadline()?.focus();
+    }
+  }
+}

@@ -1,0 +1,119 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  Injector,
+  afterNextRender,
+  computed,
+  inject,
+  input,
+  output,
+  signal,
+  viewChild,
+} from '@angular/core';
+import {
+  ApplicationView,
+  CandidateUpdateKind,
+  UPDATE_REQUEST_INTERVAL_DAYS,
+} from '@heardback/contracts';
+import { NOW, formatDateTime } from '../core/date-time';
+import { CandidateApi } from './candidate-api';
+import {
+  CANDIDATE_UPDATE_TEXT_MAX_LENGTH,
+  DEFAULT_UPDATE_REQUEST_TEXT,
+  fieldProblem,
+  sendFailure,
+  updateRequestConfirmation,
+} from './candidate-updates';
+
+/**
+ * "Ask for an update": one button, with an optional note. The recruiter must answer by a
+ * deadline; the candidate may ask once every few days, and the button says from when.
+ */
+@Component({
+  selector: 'hb-update-request-form',
+  templateUrl: './update-request-form.html',
+  styleUrl: './tell-recruiter-part.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class UpdateRequestForm {
+  private readonly api = inject(CandidateApi);
+  private readonly now = inject(NOW);
+  private readonly injector = inject(Injector);
+
+  readonly application = input.required<ApplicationView>();
+  /** The application as the API returned it after the request. */
+  readonly changed = output<ApplicationView>();
+
+  protected readonly maxLength = CANDIDATE_UPDATE_TEXT_MAX_LENGTH;
+  protected readonly intervalDays = UPDATE_REQUEST_INTERVAL_DAYS;
+  protected readonly note = signal('');
+  protected readonly problem = signal('');
+  protected readonly failure = signal('');
+  protected readonly confirmation = signal('');
+  protected readonly busy = signal(false);
+
+  /** "Wed, 3 Dec 2026, 17:00 GMT" while the candidate must wait to ask again; null when they may ask. */
+  protected readonly askAgainFrom = computed(() => {
+    const from = this.application().updateRequestAllowedFrom;
+    return from && new Date(from).getTime() > this.now().getTime()
+      ? formatDateTime(from)
+      : null;
+  });
+
+  private readonly noteBox =
+    viewChild<ElementRef<HTMLTextAreaElement>>('noteBox');
+  private readonly confirmationBox =
+    viewChild.required<ElementRef<HTMLElement>>('confirmationBox');
+
+  protected onInput(event: Event): void {
+    this.note.set((event.target as HTMLTextAreaElement).value);
+    this.problem.set('');
+  }
+
+  protected send(event: Event): void {
+    event.preventDefault();
+    if (this.busy() || this.askAgainFrom()) {
+      return;
+    }
+    this.failure.set('');
+    this.confirmation.set('');
+    const note = this.note().trim();
+    if (note.length > this.maxLength) {
+      this.problem.set(
+        `Your note is ${note.length} characters; keep it to ${this.maxLength}.`,
+      );
+      this.noteBox()?.nativeElement.focus();
+      return;
+    }
+    this.busy.set(true);
+    this.api
+      .sendUpdate(this.application().id, {
+        kind: CandidateUpdateKind.RequestUpdate,
+        text: note || DEFAULT_UPDATE_REQUEST_TEXT,
+      })
+      .subscribe({
+        next: (application) => {
+          this.busy.set(false);
+          this.note.set('');
+          this.confirmation.set(updateRequestConfirmation(application));
+          this.changed.emit(application);
+          // The button is now disabled: keep the keyboard where the answer is.
+          afterNextRender(
+            () => this.confirmationBox().nativeElement.focus(),
+            { injector: this.injector },
+          );
+        },
+        error: (error: unknown) => {
+          this.busy.set(false);
+          const noteProblem = fieldProblem(error, 'text', 'Your note');
+          if (noteProblem) {
+            this.problem.set(noteProblem);
+            this.noteBox()?.nativeElement.focus();
+            return;
+          }
+          this.failure.set(`Your request was not sent. ${sendFailure(error)}`);
+        },
+      });
+  }
+}

@@ -18,14 +18,13 @@ import {
   PASSWORD_MIN_LENGTH,
   UserView,
 } from '@heardback/contracts';
-import { apiError, apiFieldErrors } from '../api-error';
 import { SessionStore } from '../core/session';
-import { httpErrorMessage } from '../http-error-message';
 import {
   emailProblem,
   newPasswordProblem,
   requiredProblem,
 } from './field-problems';
+import { apiError, apiFieldErrors, httpErrorMessage } from '../core/api-error';
 
 type Field = 'fullName' | 'email' | 'password';
 const FIELDS: readonly Field[] = ['fullName', 'email', 'password'];

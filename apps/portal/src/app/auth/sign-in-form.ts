@@ -14,10 +14,9 @@ import {
   Validators,
 } from '@angular/forms';
 import { ErrorCode, UserView } from '@heardback/contracts';
-import { apiError, apiFieldErrors } from '../api-error';
 import { SessionStore } from '../core/session';
-import { httpErrorMessage } from '../http-error-message';
 import { emailProblem, passwordGivenProblem } from './field-problems';
+import { apiError, apiFieldErrors, httpErrorMessage } from '../core/api-error';
 
 type Field = 'email' | 'password';
 const FIELDS: readonly Field[] = ['email', 'password'];

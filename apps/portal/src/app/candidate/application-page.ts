@@ -21,7 +21,6 @@ import { Subject, catchError, map, merge, of, switchMap, tap } from 'rxjs';
 import { NOW, formatDateTime } from '../core/date-time';
 import { NoticeService } from '../core/notice';
 import { APPLICATION_STATUS_LABELS } from '../display-labels';
-import { httpErrorMessage } from '../http-error-message';
 import {
   answerDue,
   isOpenApplication,
@@ -34,6 +33,7 @@ import { stageRows } from './stage-rows';
 import { TellRecruiterForm } from './tell-recruiter-form';
 import { UpdateRequestForm } from './update-request-form';
 import { WithdrawDialog, WithdrawDialogData } from './withdraw-dialog';
+import { httpErrorMessage } from '../core/api-error';
 
 type Loaded =
   | { state: 'loading' }

@@ -3,7 +3,6 @@ import { ErrorCode, TimelineEventType } from '@heardback/contracts';
 import { anApplication } from './candidate-fixtures';
 import {
   fieldProblem,
-  sendFailure,
   updateRequestConfirmation,
 } from './candidate-updates';
 
@@ -66,21 +65,5 @@ describe('fieldProblem', () => {
   it('is null for a field the API did not mention', () => {
     expect(fieldProblem(invalid, 'decisionDate', 'The date')).toBeNull();
     expect(fieldProblem(new Error('boom'), 'text', 'Your note')).toBeNull();
-  });
-});
-
-describe('sendFailure', () => {
-  it('shows the API’s own words for asking again too soon', () => {
-    const tooSoon = apiFailure(429, {
-      code: ErrorCode.TooManyRequests,
-      message: 'You asked for an update on Monday; … You can ask again from Thursday 4 June 2026.',
-    });
-    expect(sendFailure(tooSoon)).toBe(
-      'You asked for an update on Monday; … You can ask again from Thursday 4 June 2026.',
-    );
-  });
-
-  it('explains a server failure without blaming the candidate', () => {
-    expect(sendFailure(apiFailure(503, {}))).toMatch(/not something you did/);
   });
 });

@@ -1,11 +1,9 @@
-import { HttpErrorResponse } from '@angular/common/http';
 import {
   ApplicationView,
   CandidateUpdateKind,
   TimelineEventType,
 } from '@heardback/contracts';
-import { apiError } from '../api-error';
-import { httpErrorMessage } from '../http-error-message';
+import { apiError } from '../core/api-error';
 
 /** Same limit as the API's CandidateUpdateDto. */
 export const CANDIDATE_UPDATE_TEXT_MAX_LENGTH = 2000;
@@ -92,18 +90,4 @@ export function fieldProblem(
     .join('; ')
     .replace(/\.$/, '');
   return `${label} ${words}.`;
-}
-
-/**
- * What went wrong, for the form's alert. A 429 here is the three-day rule for asking for an
- * update, and the API's message says when the candidate may ask again.
- */
-export function sendFailure(error: unknown): string {
-  if (error instanceof HttpErrorResponse && error.status === 429) {
-    const message = apiError(error)?.message;
-    if (message) {
-      return message;
-    }
-  }
-  return httpErrorMessage(error);
 }

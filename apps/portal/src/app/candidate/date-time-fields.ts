@@ -7,7 +7,7 @@ import {
   model,
   viewChild,
 } from '@angular/core';
-import { userTimeZone } from './local-date-time';
+import { userTimeZone } from '../core/local-date-time';
 
 /**
  * A date and a time, typed in the candidate's own time zone, under one legend, with one problem

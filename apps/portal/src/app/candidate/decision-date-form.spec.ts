@@ -8,7 +8,7 @@ import { ApplicationView, ErrorCode } from '@heardback/contracts';
 import { NOW, formatDateTime } from '../core/date-time';
 import { TEST_NOW, anApplication } from './candidate-fixtures';
 import { DecisionDateForm } from './decision-date-form';
-import { localDateTimeToIso } from './local-date-time';
+import { localDateTimeToIso } from '../core/local-date-time';
 
 describe('DecisionDateForm', () => {
   let fixture: ComponentFixture<DecisionDateForm>;

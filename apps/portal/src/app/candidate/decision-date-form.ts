@@ -12,11 +12,12 @@ import {
   viewChild,
 } from '@angular/core';
 import { ApplicationView } from '@heardback/contracts';
+import { httpErrorMessage } from '../core/api-error';
 import { NOW, formatDateTime } from '../core/date-time';
 import { CandidateApi } from './candidate-api';
-import { fieldProblem, sendFailure } from './candidate-updates';
+import { fieldProblem } from './candidate-updates';
 import { DateTimeFields } from './date-time-fields';
-import { localDate, readDateTime } from './local-date-time';
+import { localDate, readDateTime } from '../core/local-date-time';
 
 /**
  * The candidate's decision date: "I will move on after …". The recruiter sees it and must answer
@@ -115,7 +116,7 @@ export class DecisionDateForm {
           return;
         }
         this.failure.set(
-          `${decisionDate ? 'Your decision date was not saved.' : 'Your decision date was not cleared.'} ${sendFailure(error)}`,
+          `${decisionDate ? 'Your decision date was not saved.' : 'Your decision date was not cleared.'} ${httpErrorMessage(error)}`,
         );
       },
     });

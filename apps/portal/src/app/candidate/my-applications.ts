@@ -14,10 +14,10 @@ import {
   APPLICATION_STATUS_LABELS,
   STAGE_STATE_LABELS,
 } from '../display-labels';
-import { httpErrorMessage } from '../http-error-message';
 import { ApplicationCard, ApplicationRow } from './application-card';
 import { CandidateApi } from './candidate-api';
 import { answerDue, isOpenApplication, waitingForText } from './answer-due';
+import { httpErrorMessage } from '../core/api-error';
 
 type Loaded =
   | { state: 'loading' }

@@ -9,9 +9,8 @@ import {
 } from '@angular/core';
 import { SessionStore } from '../core/session';
 import { ROLE_AS_SUBJECT } from '../display-labels';
-import { apiFieldErrors } from '../api-error';
-import { httpErrorMessage } from '../http-error-message';
 import { CandidateApi } from './candidate-api';
+import { apiFieldErrors, httpErrorMessage } from '../core/api-error';
 
 /** Same limit as the API's UpdateProfileDto. */
 export const FULL_NAME_MAX_LENGTH = 120;

@@ -7,8 +7,8 @@ import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { ApplicationView, ErrorCode } from '@heardback/contracts';
 import { NOW } from '../core/date-time';
 import { TEST_NOW, anApplication } from './candidate-fixtures';
-import { localDateTimeToIso } from './local-date-time';
 import { TellRecruiterForm } from './tell-recruiter-form';
+import { localDateTimeToIso } from '../core/local-date-time';
 
 describe('TellRecruiterForm', () => {
   let fixture: ComponentFixture<TellRecruiterForm>;

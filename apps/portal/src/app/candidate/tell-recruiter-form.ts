@@ -14,6 +14,7 @@ import {
   CandidateUpdateKind,
   CandidateUpdateRequest,
 } from '@heardback/contracts';
+import { httpErrorMessage } from '../core/api-error';
 import { NOW } from '../core/date-time';
 import { CandidateApi } from './candidate-api';
 import {
@@ -21,10 +22,9 @@ import {
   TELL_KINDS,
   TellKind,
   fieldProblem,
-  sendFailure,
 } from './candidate-updates';
 import { DateTimeFields } from './date-time-fields';
-import { localDate, readDateTime } from './local-date-time';
+import { localDate, readDateTime } from '../core/local-date-time';
 
 /**
  * Tells the recruiter about another offer (and by when the candidate must answer it), their
@@ -116,7 +116,7 @@ export class TellRecruiterForm {
           this.focusFirstProblem();
           return;
         }
-        this.failure.set(`Nothing was sent. ${sendFailure(error)}`);
+        this.failure.set(`Nothing was sent. ${httpErrorMessage(error)}`);
       },
     });
   }

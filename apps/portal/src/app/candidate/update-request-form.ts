@@ -16,13 +16,13 @@ import {
   CandidateUpdateKind,
   UPDATE_REQUEST_INTERVAL_DAYS,
 } from '@heardback/contracts';
+import { httpErrorMessage } from '../core/api-error';
 import { NOW, formatDateTime } from '../core/date-time';
 import { CandidateApi } from './candidate-api';
 import {
   CANDIDATE_UPDATE_TEXT_MAX_LENGTH,
   DEFAULT_UPDATE_REQUEST_TEXT,
   fieldProblem,
-  sendFailure,
   updateRequestConfirmation,
 } from './candidate-updates';
 
@@ -112,7 +112,7 @@ export class UpdateRequestForm {
             this.noteBox()?.nativeElement.focus();
             return;
           }
-          this.failure.set(`Your request was not sent. ${sendFailure(error)}`);
+          this.failure.set(`Your request was not sent. ${httpErrorMessage(error)}`);
         },
       });
   }

@@ -8,9 +8,8 @@ import {
   viewChild,
 } from '@angular/core';
 import { ApplicationView } from '@heardback/contracts';
-import { apiFieldErrors } from '../api-error';
-import { httpErrorMessage } from '../http-error-message';
 import { CandidateApi } from './candidate-api';
+import { apiFieldErrors, httpErrorMessage } from '../core/api-error';
 
 export interface WithdrawDialogData {
   applicationId: string;

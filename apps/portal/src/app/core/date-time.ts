@@ -86,3 +86,68 @@ export function formatDateTimeRange(
     ? format.formatRange(start, end)
     : format.format(start);
 }
+
+/** "1 Dec 2026": compact, for the agency's lists and tables. */
+export function formatShortDate(
+  iso: string,
+  options: DateTimeOptions = {},
+): string {
+  return formatter({ dateStyle: 'medium' }, options).format(new Date(iso));
+}
+
+/** "1 Dec 2026, 14:00": compact, for the agency's lists and tables. */
+export function formatShortDateTime(
+  iso: string,
+  options: DateTimeOptions = {},
+): string {
+  return formatter({ dateStyle: 'medium', timeStyle: 'short' }, options).format(
+    new Date(iso),
+  );
+}
+
+/** "1 Dec 2026, 14:00–15:00" on the start's day, or a full range when it spans days. */
+export function formatShortDateTimeRange(
+  startsIso: string,
+  endsIso: string,
+  options: DateTimeOptions = {},
+): string {
+  return formatter(
+    { dateStyle: 'medium', timeStyle: 'short' },
+    options,
+  ).formatRange(new Date(startsIso), new Date(endsIso));
+}
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** A span of time in the largest whole unit that fits: "3 days", "5 hours", "1 minute". */
+export function durationInWords(ms: number, locale?: string): string {
+  const abs = Math.abs(ms);
+  const [value, unit] =
+    abs >= DAY
+      ? [Math.floor(abs / DAY), 'day']
+      : abs >= HOUR
+        ? [Math.floor(abs / HOUR), 'hour']
+        : [Math.max(1, Math.floor(abs / MINUTE)), 'minute'];
+  return new Intl.NumberFormat(locale, {
+    style: 'unit',
+    unit,
+    unitDisplay: 'long',
+  }).format(value);
+}
+
+/** How a feedback deadline stands right now, in words: "Overdue by 2 days", "Due in 5 hours". */
+export function deadlineInWords(
+  dueIso: string | null,
+  now: Date,
+  locale?: string,
+): string {
+  if (dueIso === null) {
+    return 'No deadline set';
+  }
+  const left = new Date(dueIso).getTime() - now.getTime();
+  return left < 0
+    ? `Overdue by ${durationInWords(left, locale)}`
+    : `Due in ${durationInWords(left, locale)}`;
+}

@@ -11,15 +11,14 @@ import {
 import { Router, RouterLink } from '@angular/router';
 import { ErrorCode, JobDetail, UserRole, UserView } from '@heardback/contracts';
 import { catchError, map, of } from 'rxjs';
-import { apiError } from '../api-error';
 import { RegisterForm } from '../auth/register-form';
 import { SignInForm } from '../auth/sign-in-form';
 import { CandidateApi } from '../candidate/candidate-api';
 import { NoticeService } from '../core/notice';
 import { SessionStore } from '../core/session';
 import { ROLE_AS_SUBJECT } from '../display-labels';
-import { httpErrorMessage } from '../http-error-message';
 import { JobsApi } from './jobs-api';
+import { apiError, httpErrorMessage } from '../core/api-error';
 
 type ApplyState =
   | { state: 'idle' }

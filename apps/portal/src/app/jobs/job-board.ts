@@ -33,7 +33,6 @@ import {
   timer,
 } from 'rxjs';
 import { EMPLOYMENT_TYPE_LABELS, WORK_MODE_LABELS } from '../display-labels';
-import { httpErrorMessage } from '../http-error-message';
 import {
   BoardQuery,
   EMPTY_BOARD_QUERY,
@@ -45,6 +44,7 @@ import {
 } from './board-filters';
 import { JobCard } from './job-card';
 import { JobsApi } from './jobs-api';
+import { httpErrorMessage } from '../core/api-error';
 
 /** How long typing pauses before the results follow it. */
 export const SEARCH_DEBOUNCE_MS = 300;

@@ -14,10 +14,10 @@ import { RouterLink } from '@angular/router';
 import { JobDetail } from '@heardback/contracts';
 import { Subject, catchError, map, merge, of, switchMap, tap } from 'rxjs';
 import { EMPLOYMENT_TYPE_LABELS, WORK_MODE_LABELS } from '../display-labels';
-import { httpErrorMessage } from '../http-error-message';
 import { ApplyPanel } from './apply-panel';
 import { JobsApi } from './jobs-api';
 import { formatSalary } from './salary';
+import { httpErrorMessage } from '../core/api-error';
 
 type Loaded =
   | { state: 'loading' }

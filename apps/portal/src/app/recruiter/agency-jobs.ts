@@ -9,9 +9,9 @@ import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import { AgencyJobSummary, JobStatus } from '@heardback/contracts';
 import { Subject, map, merge, switchMap } from 'rxjs';
-import { JOB_STATUS_LABELS } from './agency-labels';
-import { LOADING, loadable } from './loadable';
 import { RecruiterApi } from './recruiter-api';
+import { JOB_STATUS_LABELS } from '../core/agency-labels';
+import { loadable, LOADING } from '../core/loadable';
 
 const STATUS_ORDER: readonly JobStatus[] = [
   JobStatus.Open,

@@ -1,10 +1,6 @@
 import { ApplicationView, StageView } from '@heardback/contracts';
-import {
-  APPLICATION_STATUS_LABELS,
-  DECISION_LABELS,
-  STAGE_STATE_LABELS,
-} from './agency-labels';
-import { formatTimeRange } from './agency-dates';
+import { APPLICATION_STATUS_LABELS, DECISION_LABELS, STAGE_STATE_LABELS } from '../core/agency-labels';
+import { formatShortDateTimeRange } from '../core/date-time';
 
 function feedbackChanged(before: StageView | undefined, after: StageView): boolean {
   return (
@@ -38,7 +34,7 @@ export function describeChanges(
       (old.startsAt !== stage.startsAt || old.location !== stage.location)
     ) {
       changes.push(
-        `Someone else scheduled “${stage.name}” a moment ago: ${formatTimeRange(stage.startsAt, stage.endsAt)}, ${stage.location ?? 'no place given'}.`,
+        `Someone else scheduled “${stage.name}” a moment ago: ${formatShortDateTimeRange(stage.startsAt, stage.endsAt)}, ${stage.location ?? 'no place given'}.`,
       );
     } else if (old && old.state !== stage.state) {
       changes.push(

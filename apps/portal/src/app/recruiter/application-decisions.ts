@@ -21,16 +21,11 @@ import {
 } from '@heardback/contracts';
 import { isOpen } from '@heardback/domain';
 import { Observable } from 'rxjs';
-import {
-  apiErrorOf,
-  agencyErrorMessage,
-  errorCodeOf,
-  sentence,
-} from './api-errors';
 import { SOMEONE_ELSE_ACTED } from './feedback-form';
-import { APPLICATION_STATUS_LABELS } from './agency-labels';
 import { RecruiterApi } from './recruiter-api';
-import { notBlank } from './text-validators';
+import { agencyErrorMessage, apiError, errorCodeOf, sentence } from '../core/api-error';
+import { APPLICATION_STATUS_LABELS } from '../core/agency-labels';
+import { notBlank } from '../core/text-validators';
 
 type Action = 'reject' | 'offer' | 'hire';
 
@@ -180,7 +175,7 @@ export class ApplicationDecisions {
           this.stale.emit();
           return;
         }
-        const details = apiErrorOf(error)?.details ?? [];
+        const details = apiError(error)?.details ?? [];
         const messageProblem = details.find(
           (detail) => detail.field === 'candidateMessage',
         );

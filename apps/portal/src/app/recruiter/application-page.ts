@@ -20,27 +20,17 @@ import {
 } from '@heardback/contracts';
 import { isOpen } from '@heardback/domain';
 import { Subject, map, merge, switchMap } from 'rxjs';
-import { agencyErrorMessage } from './api-errors';
-import {
-  deadlineInWords,
-  formatDateTime,
-  formatTimeRange,
-} from './agency-dates';
-import {
-  APPLICATION_STATUS_LABELS,
-  DECISION_LABELS,
-  RATING_LABELS,
-  STAGE_STATE_LABELS,
-  WAITING_FOR_LABELS,
-} from './agency-labels';
 import { describeChanges } from './application-changes';
 import { ApplicationDecisions } from './application-decisions';
 import { CandidateMessageForm } from './candidate-message-form';
 import { canSchedule, currentStage } from './application-progress';
 import { FeedbackForm, UnsentFeedback } from './feedback-form';
-import { loadable } from './loadable';
 import { RecruiterApi } from './recruiter-api';
 import { ScheduleForm } from './schedule-form';
+import { agencyErrorMessage } from '../core/api-error';
+import { deadlineInWords, formatShortDateTime, formatShortDateTimeRange } from '../core/date-time';
+import { APPLICATION_STATUS_LABELS, DECISION_LABELS, RATING_LABELS, STAGE_STATE_LABELS, WAITING_FOR_LABELS } from '../core/agency-labels';
+import { loadable } from '../core/loadable';
 
 interface StageRow {
   stage: StageView;
@@ -124,7 +114,7 @@ export class ApplicationPage {
     }
     switch (stage.state) {
       case StageState.AwaitingFeedback: {
-        const ended = stage.endsAt ? ` on ${formatDateTime(stage.endsAt)}` : '';
+        const ended = stage.endsAt ? ` on ${formatShortDateTime(stage.endsAt)}` : '';
         const due = stage.feedbackDueAt
           ? ` ${deadlineInWords(stage.feedbackDueAt, new Date())}.`
           : '';
@@ -132,7 +122,7 @@ export class ApplicationPage {
       }
       case StageState.Scheduled:
         return stage.startsAt && stage.endsAt
-          ? `Booked for ${formatTimeRange(stage.startsAt, stage.endsAt)}.`
+          ? `Booked for ${formatShortDateTimeRange(stage.startsAt, stage.endsAt)}.`
           : 'Booked.';
       default:
         return 'Not scheduled yet: book the interview, so the candidate knows when it is.';
@@ -169,12 +159,12 @@ export class ApplicationPage {
           awaiting,
           when:
             stage.startsAt && stage.endsAt
-              ? formatTimeRange(stage.startsAt, stage.endsAt)
+              ? formatShortDateTimeRange(stage.startsAt, stage.endsAt)
               : null,
           link: /^https?:\/\/\S+$/i.test(stage.location ?? '') ? stage.location : null,
           deadline:
             awaiting && stage.feedbackDueAt
-              ? `${deadlineInWords(stage.feedbackDueAt, now)} (${formatDateTime(stage.feedbackDueAt)})`
+              ? `${deadlineInWords(stage.feedbackDueAt, now)} (${formatShortDateTime(stage.feedbackDueAt)})`
               : null,
           overdue:
             awaiting &&
@@ -187,10 +177,10 @@ export class ApplicationPage {
   protected readonly timeline = computed(() =>
     [...(this.application()?.timeline ?? [])]
       .reverse()
-      .map((entry) => ({ ...entry, when: formatDateTime(entry.at) })),
+      .map((entry) => ({ ...entry, when: formatShortDateTime(entry.at) })),
   );
 
-  protected readonly formatDateTime = formatDateTime;
+  protected readonly formatDateTime = formatShortDateTime;
   private readonly reloads = new Subject<void>();
   private readonly currentHeading =
     viewChild<ElementRef<HTMLElement>>('currentHeading');
@@ -241,7 +231,7 @@ export class ApplicationPage {
     this.show(updated);
     this.announcement.set(
       stage?.startsAt && stage.endsAt
-        ? `${stage.name} is booked for ${formatTimeRange(stage.startsAt, stage.endsAt)}.`
+        ? `${stage.name} is booked for ${formatShortDateTimeRange(stage.startsAt, stage.endsAt)}.`
         : 'The interview is booked.',
     );
   }

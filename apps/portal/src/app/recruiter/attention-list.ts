@@ -8,9 +8,9 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import { AttentionItem, AttentionReason } from '@heardback/contracts';
 import { Subject, startWith, switchMap } from 'rxjs';
-import { formatDateTime } from './agency-dates';
-import { LOADING, loadable } from './loadable';
 import { RecruiterApi } from './recruiter-api';
+import { formatShortDateTime } from '../core/date-time';
+import { loadable, LOADING } from '../core/loadable';
 
 /** Why a candidate is waiting for words, as the recruiter reads it on the badge. */
 export const ATTENTION_REASON_LABELS: Record<AttentionReason, string> = {
@@ -36,7 +36,7 @@ export function attentionRows(
     item,
     reason: ATTENTION_REASON_LABELS[item.reason] ?? 'Needs an update',
     due: item.dueAt
-      ? `${item.overdue ? 'Overdue since' : 'Answer by'} ${formatDateTime(item.dueAt, { locale, timeZone })}`
+      ? `${item.overdue ? 'Overdue since' : 'Answer by'} ${formatShortDateTime(item.dueAt, { locale, timeZone })}`
       : null,
   }));
 }

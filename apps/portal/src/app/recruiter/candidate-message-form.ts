@@ -17,9 +17,9 @@ import {
   CANDIDATE_MESSAGE_MAX_LENGTH,
 } from '@heardback/contracts';
 import { SessionStore } from '../core/session';
-import { apiErrorOf, focusFirstInvalid, showServerErrors } from './api-errors';
 import { RecruiterApi } from './recruiter-api';
-import { notBlank } from './text-validators';
+import { apiError, focusFirstInvalid, showServerErrors } from '../core/api-error';
+import { notBlank } from '../core/text-validators';
 
 /** The line the candidate reads on their timeline, as the API writes it. */
 export function messagePreview(senderName: string, text: string): string {
@@ -104,7 +104,7 @@ export class CandidateMessageForm {
         this.sending.set(false);
         const control = this.form.controls.text;
         const message = showServerErrors(this.form, error);
-        if (!apiErrorOf(error)?.details?.length) {
+        if (!apiError(error)?.details?.length) {
           // No field named: the reason still belongs next to the message it stopped.
           control.setErrors({ ...control.errors, server: message });
           control.markAsTouched();

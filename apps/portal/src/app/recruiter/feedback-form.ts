@@ -21,15 +21,11 @@ import {
   RATING_MIN,
   StageView,
 } from '@heardback/contracts';
-import {
-  errorCodeOf,
-  focusFirstInvalid,
-  showServerErrors,
-} from './api-errors';
-import { RATING_LABELS } from './agency-labels';
 import { stageAfter } from './application-progress';
 import { RecruiterApi } from './recruiter-api';
-import { notBlank } from './text-validators';
+import { errorCodeOf, focusFirstInvalid, showServerErrors } from '../core/api-error';
+import { RATING_LABELS } from '../core/agency-labels';
+import { notBlank } from '../core/text-validators';
 
 export const INTERNAL_NOTES_MAX_LENGTH = 10_000;
 export const GIVEN_BY_MAX_LENGTH = 200;

@@ -9,9 +9,9 @@ import { RouterLink } from '@angular/router';
 import { FeedbackQueueItem } from '@heardback/contracts';
 import { Subject, startWith, switchMap } from 'rxjs';
 import { AttentionList } from './attention-list';
-import { deadlineInWords, formatDateTime } from './agency-dates';
-import { LOADING, loadable } from './loadable';
 import { RecruiterApi } from './recruiter-api';
+import { deadlineInWords, formatShortDateTime } from '../core/date-time';
+import { loadable, LOADING } from '../core/loadable';
 
 export interface QueueRow {
   item: FeedbackQueueItem;
@@ -37,8 +37,8 @@ export function queueOrder(
         item,
         overdue,
         deadline: deadlineInWords(item.feedbackDueAt, now),
-        ended: item.endedAt ? formatDateTime(item.endedAt) : 'Not recorded',
-        due: item.feedbackDueAt ? formatDateTime(item.feedbackDueAt) : 'No deadline',
+        ended: item.endedAt ? formatShortDateTime(item.endedAt) : 'Not recorded',
+        due: item.feedbackDueAt ? formatShortDateTime(item.feedbackDueAt) : 'No deadline',
       };
     })
     .sort(

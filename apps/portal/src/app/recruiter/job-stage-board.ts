@@ -14,15 +14,11 @@ import {
 } from '@heardback/contracts';
 import { isOpen } from '@heardback/domain';
 import { Subject, map, merge, switchMap } from 'rxjs';
-import { deadlineInWords, formatDate } from './agency-dates';
-import {
-  APPLICATION_STATUS_LABELS,
-  JOB_STATUS_LABELS,
-  WAITING_FOR_LABELS,
-} from './agency-labels';
 import { boardColumns } from './board-columns';
-import { LOADING, loadable } from './loadable';
 import { RecruiterApi } from './recruiter-api';
+import { deadlineInWords, formatShortDate } from '../core/date-time';
+import { APPLICATION_STATUS_LABELS, JOB_STATUS_LABELS, WAITING_FOR_LABELS } from '../core/agency-labels';
+import { loadable, LOADING } from '../core/loadable';
 
 export interface BoardCard {
   application: AgencyApplicationSummary;
@@ -37,7 +33,7 @@ export function boardCard(
   now: Date,
 ): BoardCard {
   const stage = application.currentStage;
-  const applied = `Applied ${formatDate(application.appliedAt)}`;
+  const applied = `Applied ${formatShortDate(application.appliedAt)}`;
   const inProgress =
     isOpen(application.status) &&
     application.status !== ApplicationStatus.Offer &&

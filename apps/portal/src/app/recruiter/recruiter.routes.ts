@@ -1,9 +1,9 @@
 import { Routes } from '@angular/router';
-import { AgencyAreaData, AgencyShell } from './agency-shell';
 import { AgencyJobs } from './agency-jobs';
 import { ApplicationPage } from './application-page';
 import { FeedbackQueue } from './feedback-queue';
 import { JobStageBoard } from './job-stage-board';
+import { AgencyAreaData, AgencyShell } from '../core/agency-shell';
 
 const area: AgencyAreaData = {
   areaName: 'Recruiter',

@@ -21,14 +21,10 @@ import {
   Validators,
 } from '@angular/forms';
 import { ApplicationView, StageView } from '@heardback/contracts';
-import { focusFirstInvalid, showServerErrors } from './api-errors';
-import {
-  isoToLocalDateAndTime,
-  localDateTimeToIso,
-  userTimeZone,
-} from './agency-dates';
 import { RecruiterApi } from './recruiter-api';
-import { notBlank } from './text-validators';
+import { focusFirstInvalid, showServerErrors } from '../core/api-error';
+import { isoToLocalDateAndTime, localDateTimeToIso, userTimeZone } from '../core/local-date-time';
+import { notBlank } from '../core/text-validators';
 
 export const LOCATION_MAX_LENGTH = 500;
 export const INTERVIEWERS_MAX = 20;

@@ -21,14 +21,9 @@ import {
   JobStatus,
 } from '@heardback/contracts';
 import { EMPTY, Subscription, expand, switchMap, timer } from 'rxjs';
-import {
-  agencyErrorMessage,
-  apiErrorOf,
-  focusFirstInvalid,
-  showServerErrors,
-} from '../recruiter/api-errors';
-import { notBlank } from '../recruiter/text-validators';
 import { StaffApi } from './staff-api';
+import { agencyErrorMessage, apiError, focusFirstInvalid, showServerErrors } from '../core/api-error';
+import { notBlank } from '../core/text-validators';
 
 export const CLOSURE_POLL_MS = 1000;
 
@@ -203,7 +198,7 @@ export class CloseJob {
             this.alreadyClosed.emit();
             return;
           }
-          if (apiErrorOf(error)?.details?.length) {
+          if (apiError(error)?.details?.length) {
             this.step.set('form');
             this.problem.set(showServerErrors(this.form, error));
             this.focusInvalid();

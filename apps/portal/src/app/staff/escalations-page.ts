@@ -8,9 +8,9 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import { EscalationView } from '@heardback/contracts';
 import { Subject, startWith, switchMap } from 'rxjs';
-import { deadlineInWords, formatDateTime } from '../recruiter/agency-dates';
-import { LOADING, loadable } from '../recruiter/loadable';
 import { StaffApi } from './staff-api';
+import { deadlineInWords, formatShortDateTime } from '../core/date-time';
+import { loadable, LOADING } from '../core/loadable';
 
 export interface EscalationRow {
   escalation: EscalationView;
@@ -29,8 +29,8 @@ export function escalationRows(
     .map((escalation) => ({
       escalation,
       late: deadlineInWords(escalation.feedbackDueAt, now),
-      due: formatDateTime(escalation.feedbackDueAt),
-      escalated: formatDateTime(escalation.escalatedAt),
+      due: formatShortDateTime(escalation.feedbackDueAt),
+      escalated: formatShortDateTime(escalation.escalatedAt),
     }));
 }
 

@@ -32,19 +32,14 @@ import {
 } from '@heardback/contracts';
 import { Observable } from 'rxjs';
 import { EMPLOYMENT_TYPE_LABELS, WORK_MODE_LABELS } from '../display-labels';
-import {
-  apiErrorOf,
-  focusFirstInvalid,
-  sentence,
-  showServerErrors,
-} from '../recruiter/api-errors';
-import { JOB_STATUS_LABELS } from '../recruiter/agency-labels';
-import { LOADING, Loadable, loadable } from '../recruiter/loadable';
-import { notBlank } from '../recruiter/text-validators';
 import { CloseJob } from './close-job';
 import { PipelineEditor } from './pipeline-editor';
 import { PipelineControl, pipelineControl } from './pipeline-rules';
 import { StaffApi } from './staff-api';
+import { apiError, focusFirstInvalid, sentence, showServerErrors } from '../core/api-error';
+import { JOB_STATUS_LABELS } from '../core/agency-labels';
+import { Loadable, loadable, LOADING } from '../core/loadable';
+import { notBlank } from '../core/text-validators';
 
 export const FEEDBACK_DEADLINE_MIN_HOURS = 1;
 export const FEEDBACK_DEADLINE_MAX_HOURS = 720;
@@ -249,7 +244,7 @@ export class JobEditor {
       },
       error: (error: unknown) => {
         this.saving.set(null);
-        const pipelineDetail = apiErrorOf(error)?.details?.find(
+        const pipelineDetail = apiError(error)?.details?.find(
           (detail) => detail.field === 'pipeline',
         );
         if (pipelineDetail) {

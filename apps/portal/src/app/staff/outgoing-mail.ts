@@ -11,9 +11,9 @@ import {
   NotificationView,
 } from '@heardback/contracts';
 import { Subject, startWith, switchMap } from 'rxjs';
-import { formatDateTime } from '../recruiter/agency-dates';
-import { LOADING, loadable } from '../recruiter/loadable';
 import { StaffApi } from './staff-api';
+import { formatShortDateTime } from '../core/date-time';
+import { loadable, LOADING } from '../core/loadable';
 
 export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   candidate_update: 'To a candidate',
@@ -47,8 +47,8 @@ export function mailRows(mails: readonly NotificationView[]): MailRow[] {
     problem: mail.status === 'failed' || mail.givenUpReason !== null,
     attempts:
       mail.attempts === 1 ? '1 attempt' : `${mail.attempts} attempts`,
-    created: formatDateTime(mail.createdAt),
-    sent: mail.sentAt ? formatDateTime(mail.sentAt) : null,
+    created: formatShortDateTime(mail.createdAt),
+    sent: mail.sentAt ? formatShortDateTime(mail.sentAt) : null,
   }));
 }
 

@@ -9,7 +9,7 @@ import {
   PIPELINE_MAX_STAGES,
   STAGE_NAME_MAX_LENGTH,
 } from '@heardback/domain';
-import { notBlank } from '../recruiter/text-validators';
+import { notBlank } from '../core/text-validators';
 
 export { PIPELINE_MAX_STAGES, STAGE_NAME_MAX_LENGTH };
 

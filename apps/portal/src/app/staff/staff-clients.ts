@@ -9,10 +9,10 @@ import {
 } from '@angular/core';
 import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
 import { ClientView } from '@heardback/contracts';
-import { agencyErrorMessage, apiErrorOf, sentence } from '../recruiter/api-errors';
-import { Loadable, loadable } from '../recruiter/loadable';
-import { notBlank } from '../recruiter/text-validators';
 import { StaffApi } from './staff-api';
+import { agencyErrorMessage, apiError, sentence } from '../core/api-error';
+import { Loadable, loadable } from '../core/loadable';
+import { notBlank } from '../core/text-validators';
 
 export const CLIENT_NAME_MAX_LENGTH = 120;
 
@@ -115,7 +115,7 @@ export class StaffClients {
       },
       error: (error: unknown) => {
         this.saving.set(false);
-        const nameDetail = apiErrorOf(error)?.details?.find((d) => d.field === 'name');
+        const nameDetail = apiError(error)?.details?.find((d) => d.field === 'name');
         this.nameError.set(
           nameDetail ? sentence(nameDetail.reasons) : agencyErrorMessage(error),
         );

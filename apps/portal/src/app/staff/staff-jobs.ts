@@ -10,10 +10,10 @@ import { Router, RouterLink } from '@angular/router';
 import { JobStatus } from '@heardback/contracts';
 import { Subject, map, merge, switchMap } from 'rxjs';
 import { jobsInOrder } from '../recruiter/agency-jobs';
-import { JOB_STATUS_LABELS } from '../recruiter/agency-labels';
-import { LOADING, loadable } from '../recruiter/loadable';
 import { JobSavedState } from './job-editor';
 import { StaffApi } from './staff-api';
+import { JOB_STATUS_LABELS } from '../core/agency-labels';
+import { loadable, LOADING } from '../core/loadable';
 
 /** Every job in any status, for staff to create, edit and publish. */
 @Component({

@@ -16,17 +16,12 @@ import {
   PASSWORD_MIN_LENGTH,
   UserRole,
 } from '@heardback/contracts';
-import {
-  apiErrorOf,
-  errorCodeOf,
-  focusFirstInvalid,
-  showServerErrors,
-} from '../recruiter/api-errors';
-import { formatDate } from '../recruiter/agency-dates';
-import { ROLE_LABELS } from '../recruiter/agency-labels';
-import { Loadable, loadable } from '../recruiter/loadable';
-import { notBlank } from '../recruiter/text-validators';
 import { StaffApi } from './staff-api';
+import { apiError, errorCodeOf, focusFirstInvalid, showServerErrors } from '../core/api-error';
+import { formatShortDate } from '../core/date-time';
+import { ROLE_LABELS } from '../core/agency-labels';
+import { Loadable, loadable } from '../core/loadable';
+import { notBlank } from '../core/text-validators';
 
 type AgencyRole = UserRole.Recruiter | UserRole.Staff;
 
@@ -82,7 +77,7 @@ export class StaffUsers {
     return users.state === 'ready'
       ? [...users.value]
           .sort((a, b) => a.fullName.localeCompare(b.fullName))
-          .map((user) => ({ ...user, since: formatDate(user.createdAt) }))
+          .map((user) => ({ ...user, since: formatShortDate(user.createdAt) }))
       : [];
   });
   protected readonly errorMessage = computed(() => {
@@ -168,7 +163,7 @@ export class StaffUsers {
           this.saving.set(false);
           if (errorCodeOf(error) === ErrorCode.EmailTaken) {
             const email = this.form.controls.email;
-            email.setErrors({ server: apiErrorOf(error)?.message ?? 'This email already has an account.' });
+            email.setErrors({ server: apiError(error)?.message ?? 'This email already has an account.' });
             email.markAsTouched();
             this.formError.set('');
           } else {

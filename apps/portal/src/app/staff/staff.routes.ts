@@ -1,5 +1,4 @@
 import { Routes } from '@angular/router';
-import { AgencyAreaData, AgencyShell } from '../recruiter/agency-shell';
 import { EscalationsPage } from './escalations-page';
 import { JobEditor } from './job-editor';
 import { OutgoingMail } from './outgoing-mail';
@@ -7,6 +6,7 @@ import { StaffClients } from './staff-clients';
 import { StaffJobs } from './staff-jobs';
 import { StaffUsers } from './staff-users';
 import { WaitingList } from './waiting-list';
+import { AgencyAreaData, AgencyShell } from '../core/agency-shell';
 
 const area: AgencyAreaData = {
   areaName: 'Staff',

@@ -8,10 +8,10 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import { WaitingApplication } from '@heardback/contracts';
 import { Subject, startWith, switchMap } from 'rxjs';
-import { formatDate } from '../recruiter/agency-dates';
-import { WAITING_FOR_LABELS } from '../recruiter/agency-labels';
-import { LOADING, loadable } from '../recruiter/loadable';
 import { StaffApi } from './staff-api';
+import { formatShortDate } from '../core/date-time';
+import { WAITING_FOR_LABELS } from '../core/agency-labels';
+import { loadable, LOADING } from '../core/loadable';
 
 /** A week of silence is when a candidate starts to wonder; past it, the row is marked. */
 export const LONG_SILENCE_DAYS = 7;
@@ -40,7 +40,7 @@ export function waitingRows(applications: readonly WaitingApplication[]): Waitin
       application,
       silence: silenceInWords(application.daysSilent),
       long: application.daysSilent >= LONG_SILENCE_DAYS,
-      lastHeard: formatDate(application.lastHeardAt),
+      lastHeard: formatShortDate(application.lastHeardAt),
       stage: application.currentStage?.name ?? 'No stage yet',
       waitingFor: WAITING_FOR_LABELS[application.waitingFor],
     }));

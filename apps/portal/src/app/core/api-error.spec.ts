@@ -1,8 +1,61 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { FormControl, FormGroup } from '@angular/forms';
 import { ErrorCode } from '@heardback/contracts';
-import { agencyErrorMessage, sentence, showServerErrors } from './api-errors';
-import { anApiErrorResponse } from './testing/agency-factories';
+import { anApiErrorResponse } from '../recruiter/testing/agency-factories';
+import { agencyErrorMessage, httpErrorMessage, sentence, showServerErrors } from './api-error';
+
+describe('httpErrorMessage', () => {
+  it('tells the visitor to check their connection when the server cannot be reached', () => {
+    expect(httpErrorMessage(new HttpErrorResponse({ status: 0 }))).toMatch(
+      /could not reach Heardback.*connection/,
+    );
+  });
+
+  it('uses the API’s own explanation when it refused the request', () => {
+    const error = new HttpErrorResponse({
+      status: 400,
+      error: {
+        statusCode: 400,
+        code: ErrorCode.ValidationFailed,
+        message: 'limit must not be greater than 100',
+      },
+    });
+
+    expect(httpErrorMessage(error)).toBe('limit must not be greater than 100');
+  });
+
+  it('says a server failure is not the visitor’s fault, whatever the body says', () => {
+    const error = new HttpErrorResponse({
+      status: 500,
+      error: {
+        statusCode: 500,
+        code: ErrorCode.Internal,
+        message: 'relation "job" does not exist',
+      },
+    });
+
+    expect(httpErrorMessage(error)).toBe(
+      'Our server had a problem (error 500). It is not something you did.',
+    );
+  });
+
+  it('asks the visitor to wait when they are rate limited', () => {
+    expect(httpErrorMessage(new HttpErrorResponse({ status: 429 }))).toMatch(
+      /Wait a few seconds/,
+    );
+  });
+
+  it('shows the API’s own words for asking again too soon', () => {
+    const tooSoon = anApiErrorResponse(
+      429,
+      ErrorCode.TooManyRequests,
+      'You asked for an update on Monday; … You can ask again from Thursday 4 June 2026.',
+    );
+    expect(httpErrorMessage(tooSoon)).toBe(
+      'You asked for an update on Monday; … You can ask again from Thursday 4 June 2026.',
+    );
+  });
+});
 
 describe('showServerErrors', () => {
   function aForm() {

@@ -1,4 +1,9 @@
-import { localDate, localDateTimeToIso, readDateTime } from './local-date-time';
+import {
+  isoToLocalDateAndTime,
+  localDate,
+  localDateTimeToIso,
+  readDateTime,
+} from './local-date-time';
 
 /** The tests run in whatever time zone the machine has; they check the local reading, not UTC. */
 function localParts(iso: string) {
@@ -68,5 +73,24 @@ describe('readDateTime', () => {
       ok: false,
       problem: 'Choose a time in the future.',
     });
+  });
+});
+
+describe('local date and time inputs', () => {
+  it('reads a date and time typed by the user as a moment in their own time zone', () => {
+    expect(localDateTimeToIso('2026-12-01', '14:30')).toBe(
+      new Date(2026, 11, 1, 14, 30).toISOString(),
+    );
+  });
+
+  it('refuses incomplete input instead of guessing', () => {
+    expect(localDateTimeToIso('', '14:30')).toBeNull();
+    expect(localDateTimeToIso('2026-12-01', '')).toBeNull();
+    expect(localDateTimeToIso('2026-13-45', '14:30')).toBeNull();
+  });
+
+  it('turns an instant back into the values the inputs show', () => {
+    const iso = new Date(2026, 0, 5, 9, 7).toISOString();
+    expect(isoToLocalDateAndTime(iso)).toEqual({ date: '2026-01-05', time: '09:07' });
   });
 });

@@ -1,21 +1,66 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { AbstractControl } from '@angular/forms';
 import { ApiError, ErrorCode } from '@heardback/contracts';
-import { httpErrorMessage } from '../http-error-message';
 
-/** The API's error body, when the failure came from the API and carries one. */
-export function apiErrorOf(error: unknown): ApiError | null {
+/** The API's error body, when the response carries one. */
+export function apiError(error: unknown): ApiError | null {
   if (!(error instanceof HttpErrorResponse)) {
     return null;
   }
-  const body = error.error as Partial<ApiError> | null;
-  return body && typeof body.code === 'string' && typeof body.message === 'string'
-    ? (body as ApiError)
-    : null;
+  const body: unknown = error.error;
+  if (
+    typeof body === 'object' &&
+    body !== null &&
+    typeof (body as Partial<ApiError>).code === 'string' &&
+    typeof (body as Partial<ApiError>).message === 'string'
+  ) {
+    return body as ApiError;
+  }
+  return null;
+}
+
+export function hasErrorCode(error: unknown, code: ErrorCode): boolean {
+  return apiError(error)?.code === code;
 }
 
 export function errorCodeOf(error: unknown): ErrorCode | null {
-  return apiErrorOf(error)?.code ?? null;
+  return apiError(error)?.code ?? null;
+}
+
+/**
+ * The API's per-field reasons (400 VALIDATION_FAILED), as one sentence per field:
+ * `{ password: 'must be at least 10 characters' }`. Fields the form does not know are dropped
+ * by the caller, which shows the general message instead.
+ */
+export function apiFieldErrors(error: unknown): Record<string, string> {
+  const details = apiError(error)?.details ?? [];
+  const byField: Record<string, string> = {};
+  for (const { field, reasons } of details) {
+    byField[field] = reasons.join('; ');
+  }
+  return byField;
+}
+
+/** What went wrong with a request, in words a visitor can act on. */
+export function httpErrorMessage(error: unknown): string {
+  if (!(error instanceof HttpErrorResponse)) {
+    return 'Something unexpected went wrong in the page.';
+  }
+  if (error.status === 0) {
+    return 'We could not reach Heardback. Check your internet connection.';
+  }
+  if (error.status >= 500) {
+    return `Our server had a problem (error ${error.status}). It is not something you did.`;
+  }
+  // The API says in its own words when a limit lets the person try again, e.g. "You can ask again from …".
+  const body = apiError(error);
+  if (body) {
+    return body.message;
+  }
+  if (error.status === 429) {
+    return 'There were too many requests in a short time. Wait a few seconds, then try again.';
+  }
+  return `The server refused the request (error ${error.status}).`;
 }
 
 /** What went wrong with an agency request, in words that say what to do next. */
@@ -26,9 +71,6 @@ export function agencyErrorMessage(error: unknown): string {
     }
     if (error.status === 403) {
       return 'Your account is not allowed to do this. Ask agency staff if you need it.';
-    }
-    if (error.status === 429) {
-      return 'There were too many requests in a short time. Wait a few seconds, then try again.';
     }
   }
   return httpErrorMessage(error);
@@ -52,7 +94,7 @@ export function showServerErrors(
   /** API field name → control path where the form names it differently, or null where the page shows it itself. */
   controlFor: Record<string, string | null> = {},
 ): string {
-  const details = apiErrorOf(error)?.details ?? [];
+  const details = apiError(error)?.details ?? [];
   if (details.length === 0) {
     return agencyErrorMessage(error);
   }

@@ -1,11 +1,9 @@
 import {
   deadlineInWords,
   durationInWords,
-  formatDateTime,
-  formatTimeRange,
-  isoToLocalDateAndTime,
-  localDateTimeToIso,
-} from './agency-dates';
+  formatShortDateTime,
+  formatShortDateTimeRange,
+} from './date-time';
 
 const HOUR = 3_600_000;
 const now = new Date('2026-11-20T12:00:00.000Z');
@@ -37,39 +35,20 @@ describe('durationInWords', () => {
 describe('formatting in the reader’s locale and time zone', () => {
   it('shows the same instant in the reader’s own time zone', () => {
     const iso = '2026-12-01T14:00:00.000Z';
-    expect(formatDateTime(iso, { locale: 'en-GB', timeZone: 'Europe/London' })).toBe(
+    expect(formatShortDateTime(iso, { locale: 'en-GB', timeZone: 'Europe/London' })).toBe(
       '1 Dec 2026, 14:00',
     );
-    expect(formatDateTime(iso, { locale: 'en-GB', timeZone: 'Asia/Tokyo' })).toBe(
+    expect(formatShortDateTime(iso, { locale: 'en-GB', timeZone: 'Asia/Tokyo' })).toBe(
       '1 Dec 2026, 23:00',
     );
   });
 
   it('shows an interview on one day as a date with a time range', () => {
     expect(
-      formatTimeRange('2026-12-01T14:00:00.000Z', '2026-12-01T15:00:00.000Z', {
+      formatShortDateTimeRange('2026-12-01T14:00:00.000Z', '2026-12-01T15:00:00.000Z', {
         locale: 'en-GB',
         timeZone: 'UTC',
       }),
     ).toBe('1 Dec 2026, 14:00–15:00');
-  });
-});
-
-describe('local date and time inputs', () => {
-  it('reads a date and time typed by the user as a moment in their own time zone', () => {
-    expect(localDateTimeToIso('2026-12-01', '14:30')).toBe(
-      new Date(2026, 11, 1, 14, 30).toISOString(),
-    );
-  });
-
-  it('refuses incomplete input instead of guessing', () => {
-    expect(localDateTimeToIso('', '14:30')).toBeNull();
-    expect(localDateTimeToIso('2026-12-01', '')).toBeNull();
-    expect(localDateTimeToIso('2026-13-45', '14:30')).toBeNull();
-  });
-
-  it('turns an instant back into the values the inputs show', () => {
-    const iso = new Date(2026, 0, 5, 9, 7).toISOString();
-    expect(isoToLocalDateAndTime(iso)).toEqual({ date: '2026-01-05', time: '09:07' });
   });
 });

@@ -1,7 +1,4 @@
-/**
- * Date and time inputs in the candidate's own time zone, read as instants for the API.
- * (The recruiter area has the same two conversions in its own chunk; see recruiter/agency-dates.ts.)
- */
+/** Date and time inputs in the person's own time zone, read as instants for the API and back. */
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TIME = /^\d{2}:\d{2}$/;
@@ -17,15 +14,26 @@ export function localDateTimeToIso(date: string, time: string): string | null {
     return null;
   }
   // "2026-02-30" rolls over to March: that is not the day the person typed.
-  const pad = (value: number) => String(value).padStart(2, '0');
-  const typed = `${instant.getFullYear()}-${pad(instant.getMonth() + 1)}-${pad(instant.getDate())}`;
-  return typed === date ? instant.toISOString() : null;
+  return localDate(instant) === date ? instant.toISOString() : null;
 }
+
+const pad = (value: number) => String(value).padStart(2, '0');
 
 /** The local day (yyyy-mm-dd) of an instant: the `min` of a date input. */
 export function localDate(at: Date): string {
-  const pad = (value: number) => String(value).padStart(2, '0');
   return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
+}
+
+/** The local date (yyyy-mm-dd) and time (hh:mm) of an instant, to fill date and time inputs. */
+export function isoToLocalDateAndTime(iso: string): {
+  date: string;
+  time: string;
+} {
+  const at = new Date(iso);
+  return {
+    date: localDate(at),
+    time: `${pad(at.getHours())}:${pad(at.getMinutes())}`,
+  };
 }
 
 /** The browser's time zone, e.g. "Europe/London", to say which zone the inputs are in. */

@@ -1,5 +1,5 @@
 import { Observable, catchError, map, of, startWith } from 'rxjs';
-import { agencyErrorMessage } from './api-errors';
+import { agencyErrorMessage } from './api-error';
 
 /** Data a page is waiting for: loading, ready with a value, or failed with words for the person. */
 export type Loadable<T> =

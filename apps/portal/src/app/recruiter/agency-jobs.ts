@@ -12,6 +12,7 @@ import { Subject, map, merge, switchMap } from 'rxjs';
 import { RecruiterApi } from './recruiter-api';
 import { JOB_STATUS_LABELS } from '../core/agency-labels';
 import { loadable, LOADING } from '../core/loadable';
+import { LoadState } from '../core/load-state';
 
 const STATUS_ORDER: readonly JobStatus[] = [
   JobStatus.Open,
@@ -33,7 +34,7 @@ export function jobsInOrder(jobs: readonly AgencyJobSummary[]): AgencyJobSummary
 /** Every job the agency runs, with how many applications are open on each: the way to a job's board. */
 @Component({
   selector: 'hb-agency-jobs',
-  imports: [RouterLink],
+  imports: [LoadState, RouterLink],
   templateUrl: './agency-jobs.html',
   styleUrl: './agency-jobs.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -65,10 +66,6 @@ export class AgencyJobs {
   protected readonly rows = computed(() => {
     const jobs = this.jobs();
     return jobs.state === 'ready' ? jobsInOrder(jobs.value) : [];
-  });
-  protected readonly errorMessage = computed(() => {
-    const jobs = this.jobs();
-    return jobs.state === 'error' ? jobs.message : '';
   });
   protected readonly statusMessage = computed(() => {
     switch (this.jobs().state) {

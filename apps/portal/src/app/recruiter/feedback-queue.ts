@@ -12,6 +12,7 @@ import { AttentionList } from './attention-list';
 import { RecruiterApi } from './recruiter-api';
 import { deadlineInWords, formatShortDateTime } from '../core/date-time';
 import { loadable, LOADING } from '../core/loadable';
+import { LoadState } from '../core/load-state';
 
 export interface QueueRow {
   item: FeedbackQueueItem;
@@ -51,7 +52,7 @@ export function queueOrder(
 /** The recruiter's home: every interview whose feedback is due, overdue first. */
 @Component({
   selector: 'hb-feedback-queue',
-  imports: [RouterLink, AttentionList],
+  imports: [LoadState, RouterLink, AttentionList],
   templateUrl: './feedback-queue.html',
   styleUrl: './feedback-queue.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -73,10 +74,6 @@ export class FeedbackQueue {
     return queue.state === 'ready' ? queueOrder(queue.value, new Date()) : [];
   });
 
-  protected readonly errorMessage = computed(() => {
-    const queue = this.queue();
-    return queue.state === 'error' ? queue.message : '';
-  });
 
   protected readonly statusMessage = computed(() => {
     const queue = this.queue();

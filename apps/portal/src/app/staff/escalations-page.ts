@@ -11,6 +11,7 @@ import { Subject, startWith, switchMap } from 'rxjs';
 import { StaffApi } from './staff-api';
 import { deadlineInWords, formatShortDateTime } from '../core/date-time';
 import { loadable, LOADING } from '../core/loadable';
+import { LoadState } from '../core/load-state';
 
 export interface EscalationRow {
   escalation: EscalationView;
@@ -37,7 +38,7 @@ export function escalationRows(
 /** Overdue feedback escalated to staff and still missing: someone has to chase it. */
 @Component({
   selector: 'hb-escalations-page',
-  imports: [RouterLink],
+  imports: [LoadState, RouterLink],
   templateUrl: './escalations-page.html',
   styleUrl: './staff-lists.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -58,10 +59,6 @@ export class EscalationsPage {
     return escalations.state === 'ready'
       ? escalationRows(escalations.value, new Date())
       : [];
-  });
-  protected readonly errorMessage = computed(() => {
-    const escalations = this.escalations();
-    return escalations.state === 'error' ? escalations.message : '';
   });
   protected readonly statusMessage = computed(() => {
     switch (this.escalations().state) {

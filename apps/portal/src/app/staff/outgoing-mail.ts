@@ -14,6 +14,7 @@ import { Subject, startWith, switchMap } from 'rxjs';
 import { StaffApi } from './staff-api';
 import { formatShortDateTime } from '../core/date-time';
 import { loadable, LOADING } from '../core/loadable';
+import { LoadState } from '../core/load-state';
 
 export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   candidate_update: 'To a candidate',
@@ -55,6 +56,7 @@ export function mailRows(mails: readonly NotificationView[]): MailRow[] {
 /** Outgoing mail: every email the portal sends, newest first, exactly as its recipient reads it. */
 @Component({
   selector: 'hb-outgoing-mail',
+  imports: [LoadState],
   templateUrl: './outgoing-mail.html',
   styleUrl: './staff-lists.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -73,10 +75,6 @@ export class OutgoingMail {
   protected readonly rows = computed(() => {
     const mail = this.mail();
     return mail.state === 'ready' ? mailRows(mail.value) : [];
-  });
-  protected readonly errorMessage = computed(() => {
-    const mail = this.mail();
-    return mail.state === 'error' ? mail.message : '';
   });
   protected readonly statusMessage = computed(() => {
     switch (this.mail().state) {

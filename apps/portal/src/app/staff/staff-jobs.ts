@@ -14,11 +14,12 @@ import { JobSavedState } from './job-editor';
 import { StaffApi } from './staff-api';
 import { JOB_STATUS_LABELS } from '../core/agency-labels';
 import { loadable, LOADING } from '../core/loadable';
+import { LoadState } from '../core/load-state';
 
 /** Every job in any status, for staff to create, edit and publish. */
 @Component({
   selector: 'hb-staff-jobs',
-  imports: [RouterLink],
+  imports: [LoadState, RouterLink],
   templateUrl: './staff-jobs.html',
   styleUrl: './staff-jobs.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -54,10 +55,6 @@ export class StaffJobs {
   protected readonly rows = computed(() => {
     const jobs = this.jobs();
     return jobs.state === 'ready' ? jobsInOrder(jobs.value) : [];
-  });
-  protected readonly errorMessage = computed(() => {
-    const jobs = this.jobs();
-    return jobs.state === 'error' ? jobs.message : '';
   });
   protected readonly statusMessage = computed(() => {
     switch (this.jobs().state) {

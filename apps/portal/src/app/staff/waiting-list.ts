@@ -12,6 +12,7 @@ import { StaffApi } from './staff-api';
 import { formatShortDate } from '../core/date-time';
 import { WAITING_FOR_LABELS } from '../core/agency-labels';
 import { loadable, LOADING } from '../core/loadable';
+import { LoadState } from '../core/load-state';
 
 /** A week of silence is when a candidate starts to wonder; past it, the row is marked. */
 export const LONG_SILENCE_DAYS = 7;
@@ -49,7 +50,7 @@ export function waitingRows(applications: readonly WaitingApplication[]): Waitin
 /** Who is waiting: open applications, the candidate who has heard nothing for longest first. */
 @Component({
   selector: 'hb-waiting-list',
-  imports: [RouterLink],
+  imports: [LoadState, RouterLink],
   templateUrl: './waiting-list.html',
   styleUrl: './waiting-list.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -69,10 +70,6 @@ export class WaitingList {
   protected readonly rows = computed(() => {
     const waiting = this.waiting();
     return waiting.state === 'ready' ? waitingRows(waiting.value) : [];
-  });
-  protected readonly errorMessage = computed(() => {
-    const waiting = this.waiting();
-    return waiting.state === 'error' ? waiting.message : '';
   });
   protected readonly statusMessage = computed(() => {
     switch (this.waiting().state) {

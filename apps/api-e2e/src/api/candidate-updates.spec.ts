@@ -1,4 +1,4 @@
-import { ApplicationView, AttentionItem, DeadlineSweepResult, ErrorCode } from '@heardback/contracts';
+import { ApplicationView, AttentionItem, DeadlineSweepResult, ErrorCode, UserRole } from '@heardback/contracts';
 import { ApiSession, asError } from '../support/api-client';
 import { closeDatabase, database } from '../support/database';
 import { apply, createOpenJob, registerCandidate, signInAsAgency } from '../support/factories';
@@ -39,6 +39,28 @@ describe('candidate updates, decision dates and silence (nobody waits in silence
     expect((await attention()).some((entry) => entry.applicationId === application.id && entry.reason === 'update_requested')).toBe(false);
     const seen = await candidate.session.get<ApplicationView>(`/api/applications/${application.id}`);
     expect(seen.body.timeline.at(-1)?.text).toBe('Message from Test Staff: The client decides on Friday.');
+  });
+
+  it('chases the recruiter once when a request for an update passes its answer deadline unanswered', async () => {
+    await signInAsAgency(UserRole.Recruiter);
+    const { candidate, application } = await freshApplication();
+    await candidate.session.post(`/api/applications/${application.id}/updates`, { kind: 'request_update', text: 'Still waiting?' });
+    await Promise.all([1, 2, 3].map(() => staff.post('/api/agency/deadlines/sweep')));
+    const reminders = async () =>
+      (
+        await database().query(`SELECT subject FROM notifications WHERE application_id = $1 AND kind = 'feedback_reminder'`, [application.id])
+      ).rows as { subject: string }[];
+    expect(await reminders()).toHaveLength(0);
+
+    await database().query(`UPDATE candidate_updates SET answer_due_at = now() - interval '1 minute' WHERE application_id = $1`, [application.id]);
+    await Promise.all([1, 2, 3].map(() => staff.post('/api/agency/deadlines/sweep')));
+    const sent = await reminders();
+    const { rows: recruiters } = await database().query(`SELECT count(*)::int AS n FROM users WHERE role = 'recruiter'`);
+    expect(recruiters[0].n).toBeGreaterThan(0);
+    expect(sent).toHaveLength(recruiters[0].n);
+    expect(sent[0].subject).toMatch(/^Overdue: .* asked for an update/);
+    await staff.post('/api/agency/deadlines/sweep');
+    expect(await reminders()).toHaveLength(recruiters[0].n);
   });
 
   it('refuses a second request for an update within three days with 429, saying when it may be sent again', async () => {
@@ -107,9 +129,18 @@ describe('candidate updates, decision dates and silence (nobody waits in silence
     expect(emails[0].n).toBe(staffCount[0].n);
   });
 
+  it("does not count the candidate's own messages as hearing back", async () => {
+    const { candidate, application } = await freshApplication();
+    await database().query(`UPDATE applications SET created_at = created_at - interval '8 days' WHERE id = $1`, [application.id]);
+    await candidate.session.post(`/api/applications/${application.id}/updates`, { kind: 'availability', text: 'Free all next week' });
+    expect((await attention()).some((entry) => entry.applicationId === application.id && entry.reason === 'silent')).toBe(true);
+  });
+
   it('flags an application whose candidate has heard nothing for a week', async () => {
     const { application } = await freshApplication();
     expect((await attention()).some((entry) => entry.applicationId === application.id && entry.reason === 'silent')).toBe(false);
+    // Applied eight days ago, and nobody at the agency has written since.
+    await database().query(`UPDATE applications SET created_at = created_at - interval '8 days' WHERE id = $1`, [application.id]);
     await database().query(`UPDATE timeline_events SET at = at - interval '8 days' WHERE application_id = $1`, [application.id]);
     const item = (await attention()).find((entry) => entry.applicationId === application.id && entry.reason === 'silent');
     expect(item?.detail).toBe('Has heard nothing for 8 days: send them an update.');

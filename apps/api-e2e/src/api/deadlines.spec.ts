@@ -140,8 +140,15 @@ describe('deadlines, reminders and escalation', () => {
       'SELECT count(*)::int AS n FROM timeline_events WHERE application_id = $1 AND candidate_visible',
       [application.id],
     );
+    const { rows: texts } = await database().query(
+      'SELECT text FROM timeline_events WHERE application_id = $1 AND candidate_visible',
+      [application.id],
+    );
     const emails = await notificationsFor(application.id, 'candidate_update');
-    expect(emails).toHaveLength(visible[0].n);
+    expect(texts).toHaveLength(visible[0].n);
+    for (const { text } of texts) {
+      expect(emails.some((email) => email.body.includes(text))).toBe(true);
+    }
     expect(emails.map((email) => email.body).join('\n')).not.toContain('Hiring manager');
     expect(emails[0].body).toMatch(/What happens next: /);
   });

@@ -94,6 +94,32 @@ describe('no stage passes without feedback (through the API)', () => {
     expect(asError(hire).code).toBe(ErrorCode.FeedbackRequired);
   });
 
+  it('skips interviews not yet held when an offer is made early, so the offer can still be accepted', async () => {
+    const { application } = await applicationAwaitingFeedback(staff);
+    const advanced = await recordFeedback(staff, application, 0);
+    const scheduled = await staff.post<ApplicationView>(`/api/applications/${application.id}/stages/${advanced.stages[1].id}/schedule`, {
+      startsAt: new Date(Date.now() + 86_400_000).toISOString(),
+      endsAt: new Date(Date.now() + 90_000_000).toISOString(),
+      location: 'Office',
+      interviewers: [],
+    });
+    const offered = await staff.post<ApplicationView>(`/api/applications/${application.id}/offer`, { version: scheduled.body.version });
+    expect(offered.body.stages[1]).toMatchObject({ state: StageState.Skipped, startsAt: null, endsAt: null, feedbackDueAt: null });
+    const hired = await staff.post<ApplicationView>(`/api/applications/${application.id}/hire`, { version: offered.body.version });
+    expect(hired.body.status).toBe(ApplicationStatus.Hired);
+  });
+
+  it('sends a rejection as one email that carries the words', async () => {
+    const { application } = await applicationAwaitingFeedback(staff);
+    await recordFeedback(staff, application, 0, FeedbackDecision.Reject);
+    const { rows } = await database().query(
+      `SELECT body FROM notifications WHERE application_id = $1 AND kind = 'candidate_update' ORDER BY created_at DESC LIMIT 1`,
+      [application.id],
+    );
+    expect(rows[0].body).toContain('Thank you: you explained your approach clearly.');
+    expect(rows[0].body).toContain('This application is now closed.');
+  });
+
   it('lets the application move on once feedback is recorded, and tells the candidate', async () => {
     const { application, candidate } = await applicationAwaitingFeedback(staff);
     const advanced = await recordFeedback(staff, application, 0);

@@ -53,7 +53,7 @@ export class AgencyApplicationListsService {
     const rows: ApplicationRow[] = await this.dataSource.query(
       `SELECT a.id, a.version, a.status, a.current_stage_id, a.created_at,
               u.id AS candidate_id, u.full_name, u.email, j.id AS job_id, j.title, c.name AS client_name,
-              coalesce((SELECT max(t.at) FROM timeline_events t WHERE t.application_id = a.id AND t.candidate_visible), a.created_at) AS last_heard_at
+              coalesce((SELECT max(t.at) FROM timeline_events t WHERE t.application_id = a.id AND t.candidate_visible AND t.actor_id IS DISTINCT FROM a.candidate_id), a.created_at) AS last_heard_at
          FROM applications a
          JOIN users u ON u.id = a.candidate_id
          JOIN jobs j ON j.id = a.job_id

@@ -43,7 +43,14 @@ export class ApplicationDecisionsService {
         await manager.update(
           ApplicationStageEntity,
           { id: skipped.id },
-          { state: StageState.Skipped, skipReason: 'Not needed: an offer was made before this stage.' },
+          // A skipped interview will not take place: its times go, so it never counts as held or due.
+          {
+            state: StageState.Skipped,
+            skipReason: 'Not needed: an offer was made before this stage.',
+            startsAt: null,
+            endsAt: null,
+            feedbackDueAt: null,
+          },
         );
       }
       record.application.status = ApplicationStatus.Offer;

@@ -144,7 +144,7 @@ export class StageFeedbackService {
         events.push({
           applicationId: application.id,
           type: TimelineEventType.Rejected,
-          text: 'The application has been closed. The message above explains why.',
+          text: 'This application is now closed.',
           candidateVisible: true,
           actorId: actor.id,
         });

@@ -38,7 +38,7 @@ export class AttentionListService {
     const rows: AttentionRow[] = await this.dataSource.query(
       `WITH open_apps AS (
          SELECT a.id, a.version, a.candidate_decision_at, u.full_name AS candidate_name, j.title AS job_title, c.name AS client_name,
-                coalesce((SELECT max(t.at) FROM timeline_events t WHERE t.application_id = a.id AND t.candidate_visible), a.created_at) AS last_heard_at,
+                coalesce((SELECT max(t.at) FROM timeline_events t WHERE t.application_id = a.id AND t.candidate_visible AND t.actor_id IS DISTINCT FROM a.candidate_id), a.created_at) AS last_heard_at,
                 (SELECT max(t.at) FROM timeline_events t JOIN users actor ON actor.id = t.actor_id
                   WHERE t.application_id = a.id AND t.candidate_visible AND actor.role <> 'candidate') AS last_agency_word_at
            FROM applications a

@@ -13,6 +13,7 @@ import { UserEntity } from '../users/user.entity';
 import { CreateCoreSchema1795742600000 } from './migrations/1795742600000-create-core-schema';
 import { CreateNotificationOutbox1795747200000 } from './migrations/1795747200000-create-notification-outbox';
 import { CreateCandidateUpdates1795750800000 } from './migrations/1795750800000-create-candidate-updates';
+import { AddUpdateRequestReminders1795754400000 } from './migrations/1795754400000-add-update-request-reminders';
 import { SnakeNamingStrategy } from './snake-naming-strategy';
 
 export const entities = [
@@ -29,7 +30,12 @@ export const entities = [
 ];
 
 /** Listed explicitly (not globbed) so the bundled API and the CLI run the same migrations. */
-export const migrations = [CreateCoreSchema1795742600000, CreateNotificationOutbox1795747200000, CreateCandidateUpdates1795750800000];
+export const migrations = [
+  CreateCoreSchema1795742600000,
+  CreateNotificationOutbox1795747200000,
+  CreateCandidateUpdates1795750800000,
+  AddUpdateRequestReminders1795754400000,
+];
 
 /** The one place the database connection is described, for the app and for the TypeORM CLI. */
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {

@@ -48,6 +48,7 @@ const constraintErrors: Record<string, { code: ErrorCode; message: string }> = {
 
 const SERIALIZATION_FAILURE = '40001';
 const DEADLOCK_DETECTED = '40P01';
+const NOT_NULL_VIOLATION = '23502';
 
 /** Turns a PostgreSQL error raised by one of our guards into the domain error it stands for, or null. */
 export function translatePostgresError(error: unknown): DomainError | null {
@@ -56,6 +57,10 @@ export function translatePostgresError(error: unknown): DomainError | null {
   if (driverError.constraint && constraintErrors[driverError.constraint]) {
     const { code, message } = constraintErrors[driverError.constraint];
     return new DomainError(code, message);
+  }
+  if (driverError.code?.startsWith('22') || driverError.code === NOT_NULL_VIOLATION) {
+    // Data the database cannot store (a NUL byte, an impossible date, a missing value): the caller's input.
+    return new DomainError(ErrorCode.ValidationFailed, 'Some of the data sent cannot be stored: check the values and try again.');
   }
   if (driverError.code === SERIALIZATION_FAILURE || driverError.code === DEADLOCK_DETECTED) {
     return new DomainError(ErrorCode.Conflict, 'Someone else changed this at the same moment. Reload and try again.');

@@ -7,6 +7,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { formatAgencyTime } from '../config/agency-time';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { updateReturning } from '../database/update-returning';
+import { AgencyPerson, agencyPeople } from './agency-people';
+import { CandidateFollowUpAlerts } from './candidate-follow-up-alerts';
 import { OutboxService } from '../notifications/outbox.service';
 import { TimelineService } from '../timeline/timeline.service';
 
@@ -21,15 +23,10 @@ interface OverdueStage {
   owner_id: string | null;
 }
 
-interface Person {
-  id: string;
-  email: string;
-  full_name: string;
-}
-
 /**
  * Rule 2, run by the job queue every minute (and on demand by staff): ended interviews become
- * "awaiting feedback", and reminders and escalations go out. Each change is guarded so that it
+ * "awaiting feedback", feedback reminders and escalations go out, then the candidates' own
+ * deadlines are followed up (CandidateFollowUpAlerts). Each change is guarded so that it
  * happens once however many sweeps run at the same moment: a stage moves out of `scheduled` once,
  * and each alert is a row in `deadline_alerts` whose primary key admits it once per due time.
  */
@@ -43,16 +40,18 @@ export class DeadlineSweepService {
     private readonly outbox: OutboxService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly followUps: CandidateFollowUpAlerts,
   ) {}
 
   async sweep(now = this.clock.now()): Promise<DeadlineSweepResult> {
     const interviewsEnded = await this.markEndedInterviews(now);
     const { remindersSent, escalations: feedbackEscalations } = await this.fireAlerts(now);
-    const escalations = feedbackEscalations + (await this.escalatePassedDecisionDates(now));
-    if (interviewsEnded + remindersSent + escalations > 0) {
-      this.logger.log(`Interviews ended: ${interviewsEnded}; reminders: ${remindersSent}; escalations: ${escalations}`);
+    const followUps = await this.followUps.sweep(now);
+    const escalations = feedbackEscalations + followUps.escalations;
+    if (interviewsEnded + remindersSent + followUps.reminders + escalations > 0) {
+      this.logger.log(`Interviews ended: ${interviewsEnded}; reminders: ${remindersSent + followUps.reminders}; escalations: ${escalations}`);
     }
-    return { interviewsEnded, remindersSent, escalations };
+    return { interviewsEnded, remindersSent: remindersSent + followUps.reminders, escalations };
   }
 
   private async markEndedInterviews(now: Date): Promise<number> {
@@ -66,9 +65,14 @@ export class DeadlineSweepService {
       const changed = await this.dataSource.transaction(async (manager) => {
         const rows = await updateReturning<{ application_id: string; name: string; feedback_due_at: Date | null }>(
           manager,
-          `UPDATE application_stages SET state = 'awaiting_feedback' WHERE id = $1 AND state = 'scheduled'
-           RETURNING application_id, name, feedback_due_at`,
-          [id],
+          // Locking the application first means a decision or closure made meanwhile is seen here.
+          `WITH open_application AS (
+             SELECT a.id FROM applications a JOIN application_stages st ON st.application_id = a.id
+              WHERE st.id = $1 AND a.status = ANY($2) FOR UPDATE OF a)
+           UPDATE application_stages s SET state = 'awaiting_feedback'
+            WHERE s.id = $1 AND s.state = 'scheduled' AND s.application_id IN (SELECT id FROM open_application)
+           RETURNING s.application_id, s.name, s.feedback_due_at`,
+          [id, OPEN_STATUSES],
         );
         const stage = rows[0];
         if (!stage) return false;
@@ -121,6 +125,14 @@ export class DeadlineSweepService {
 
   /** Inserts the alert row first: only the transaction that inserts it sends anything. */
   private async fireOnce(manager: EntityManager, stage: OverdueStage, kind: DeadlineAlertKind): Promise<boolean> {
+    // Feedback recorded or the application closed since the sweep's read: lock, then look again.
+    const stillMissing: unknown[] = await manager.query(
+      `SELECT 1 FROM applications a WHERE a.id = $1 AND a.status = ANY($3)
+          AND NOT EXISTS (SELECT 1 FROM feedback f WHERE f.stage_id = $2)
+        FOR UPDATE OF a`,
+      [stage.application_id, stage.stage_id, OPEN_STATUSES],
+    );
+    if (stillMissing.length === 0) return false;
     const inserted: unknown[] = await manager.query(
       // The due time is copied in SQL, not through JavaScript, whose dates drop PostgreSQL's microseconds.
       `INSERT INTO deadline_alerts (stage_id, kind, due_at)
@@ -133,10 +145,10 @@ export class DeadlineSweepService {
     const due = this.formatTime(stage.feedback_due_at);
     const subjectOf = `${stage.candidate_name}, ${stage.stage_name} (${stage.job_title})`;
     const link = `${this.config.publicUrl}/recruiter/applications/${stage.application_id}`;
-    const key = (recipient: Person) => `alert:${stage.stage_id}:${kind}:${stage.feedback_due_at.toISOString()}:${recipient.id}`;
+    const key = (recipient: AgencyPerson) => `alert:${stage.stage_id}:${kind}:${stage.feedback_due_at.toISOString()}:${recipient.id}`;
 
     if (kind === DeadlineAlertKind.Escalation) {
-      const staff = await this.people(manager, [UserRole.Staff]);
+      const staff = await agencyPeople(manager, [UserRole.Staff]);
       await this.outbox.enqueue(
         manager,
         ...staff.map((person) => ({
@@ -160,8 +172,8 @@ export class DeadlineSweepService {
     }
 
     const recruiters = stage.owner_id
-      ? await this.people(manager, [UserRole.Recruiter, UserRole.Staff], stage.owner_id)
-      : await this.people(manager, [UserRole.Recruiter]);
+      ? await agencyPeople(manager, [UserRole.Recruiter, UserRole.Staff], stage.owner_id)
+      : await agencyPeople(manager, [UserRole.Recruiter]);
     const late = kind === DeadlineAlertKind.ReminderAtDue;
     await this.outbox.enqueue(
       manager,
@@ -197,71 +209,6 @@ export class DeadlineSweepService {
         : []),
     );
     return true;
-  }
-
-  /**
-   * A candidate said they would move on after a date; if it passes with no word from the agency
-   * since they set it, staff are told (once per date).
-   */
-  private async escalatePassedDecisionDates(now: Date): Promise<number> {
-    const passed: { id: string; candidate_decision_at: Date; candidate_name: string; job_title: string; client_name: string }[] =
-      await this.dataSource.query(
-        `SELECT a.id, a.candidate_decision_at, u.full_name AS candidate_name, j.title AS job_title, c.name AS client_name
-           FROM applications a
-           JOIN users u ON u.id = a.candidate_id
-           JOIN jobs j ON j.id = a.job_id
-           JOIN clients c ON c.id = j.client_id
-          WHERE a.status = ANY($2) AND a.candidate_decision_at <= $1
-            AND NOT EXISTS (
-              SELECT 1 FROM timeline_events t JOIN users actor ON actor.id = t.actor_id
-               WHERE t.application_id = a.id AND t.candidate_visible AND actor.role <> 'candidate'
-                 AND t.at > (SELECT max(d.at) FROM timeline_events d WHERE d.application_id = a.id AND d.type = 'decision_date_set'))
-            AND NOT EXISTS (SELECT 1 FROM application_alerts al WHERE al.application_id = a.id AND al.kind = 'decision_date_passed' AND al.due_at = a.candidate_decision_at)`,
-        [now, OPEN_STATUSES],
-      );
-    let count = 0;
-    for (const application of passed) {
-      const fired = await this.dataSource.transaction(async (manager) => {
-        const inserted: unknown[] = await manager.query(
-          `INSERT INTO application_alerts (application_id, kind, due_at)
-           SELECT id, 'decision_date_passed', candidate_decision_at FROM applications WHERE id = $1 AND candidate_decision_at IS NOT NULL
-           ON CONFLICT DO NOTHING RETURNING application_id`,
-          [application.id],
-        );
-        if (inserted.length === 0) return false;
-        const staff = await this.people(manager, [UserRole.Staff]);
-        const when = this.formatTime(application.candidate_decision_at);
-        await this.outbox.enqueue(
-          manager,
-          ...staff.map((person) => ({
-            idempotencyKey: `decision-date:${application.id}:${application.candidate_decision_at.toISOString()}:${person.id}`,
-            kind: 'escalation' as const,
-            recipientId: person.id,
-            recipientEmail: person.email,
-            subject: `Escalation: ${application.candidate_name}'s decision date has passed (${application.job_title})`,
-            body: `Hello ${person.full_name},\n\n${application.candidate_name} told us they would move on after ${when} (${application.job_title} at ${application.client_name}), and nobody has answered them since. Please make sure they hear from us today: ${this.config.publicUrl}/recruiter/applications/${application.id}\n\nHeardback`,
-            applicationId: application.id,
-          })),
-        );
-        await this.timeline.append(manager, {
-          applicationId: application.id,
-          type: TimelineEventType.Escalated,
-          text: `The candidate's decision date (${when}) passed without an answer: escalated to agency staff.`,
-          candidateVisible: false,
-          actorId: null,
-        });
-        return true;
-      });
-      if (fired) count++;
-    }
-    return count;
-  }
-
-  private people(manager: EntityManager, roles: UserRole[], onlyId?: string): Promise<Person[]> {
-    return manager.query(
-      `SELECT id, email, full_name FROM users WHERE role = ANY($1) AND ($2::uuid IS NULL OR id = $2) ORDER BY email`,
-      [roles, onlyId ?? null],
-    );
   }
 
   private formatTime(at: Date): string {

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { TimelineModule } from '../timeline/timeline.module';
+import { CandidateFollowUpAlerts } from './candidate-follow-up-alerts';
 import { DeadlineSweepSchedule } from './deadline-sweep-schedule';
 import { DeadlineSweepService } from './deadline-sweep.service';
 import { DeadlinesController } from './deadlines.controller';
@@ -8,7 +9,7 @@ import { DeadlinesController } from './deadlines.controller';
 @Module({
   imports: [TimelineModule, NotificationsModule],
   controllers: [DeadlinesController],
-  providers: [DeadlineSweepService, DeadlineSweepSchedule],
+  providers: [DeadlineSweepService, DeadlineSweepSchedule, CandidateFollowUpAlerts],
   exports: [DeadlineSweepService],
 })
 export class DeadlinesModule {}

@@ -36,6 +36,19 @@ export class DemoDataLoader {
 
   /** Loads only into a database with no users, so a restart never duplicates or overwrites anything. */
   async loadIntoEmptyDatabase(): Promise<boolean> {
+    // Several instances may start on one empty database at once: one loads, the others then find data.
+    const lock = this.dataSource.createQueryRunner();
+    await lock.connect();
+    try {
+      await lock.query(`SELECT pg_advisory_lock(hashtext('heardback:demo-data'))`);
+      return await this.loadUnlessData();
+    } finally {
+      await lock.query(`SELECT pg_advisory_unlock(hashtext('heardback:demo-data'))`).catch(() => undefined);
+      await lock.release();
+    }
+  }
+
+  private async loadUnlessData(): Promise<boolean> {
     if ((await this.dataSource.manager.count(UserEntity)) > 0) {
       this.logger.log('Database already has data; demo data not loaded');
       return false;

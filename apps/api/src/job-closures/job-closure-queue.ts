@@ -3,6 +3,7 @@ import { JobQueue } from '../background/job-queue';
 import { JobClosuresService } from './job-closures.service';
 
 const JOB_CLOSURE_QUEUE = 'job-closure';
+const JOB_CLOSURE_RECOVERY_QUEUE = 'job-closure-recovery';
 
 /** Closing a job's applications runs on the job queue, never inside the HTTP request. */
 @Injectable()
@@ -19,9 +20,14 @@ export class JobClosureQueue implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     if (!this.queue.runsBackgroundWork) return;
     await this.queue.work<{ closureId: string }>(JOB_CLOSURE_QUEUE, (data) => this.closures.process(data.closureId));
-    // A closure recorded while no worker ran is picked up now.
-    for (const closureId of await this.closures.unfinished()) {
-      await this.enqueue(closureId);
-    }
+    // The closure row is the durable record; the queue only hurries it along. Every minute, whatever is
+    // unfinished (a lost send, a crash, retries run out) is taken up again: processing is safe to repeat.
+    await this.queue.work(
+      JOB_CLOSURE_RECOVERY_QUEUE,
+      async () => {
+        for (const closureId of await this.closures.unfinished()) await this.closures.process(closureId);
+      },
+      { cron: '* * * * *', singleton: true },
+    );
   }
 }

@@ -59,7 +59,7 @@ export class JobClosuresService {
     return toView(closure);
   }
 
-  /** Closures not yet finished, oldest first: picked up by the queue and by every sweep, so none is forgotten. */
+  /** Closures not yet finished, oldest first: taken up again every minute, so none is forgotten. */
   async unfinished(): Promise<string[]> {
     const rows: { id: string }[] = await this.dataSource.query(`SELECT id FROM job_closures WHERE status <> 'done' ORDER BY created_at`);
     return rows.map((row) => row.id);

@@ -10,6 +10,8 @@ export function encodeJobCursor(cursor: JobCursor): string {
   return Buffer.from(JSON.stringify([cursor.publishedAt, cursor.id])).toString('base64url');
 }
 
+/** PostgreSQL's text form of a timestamptz, as the board hands it out. */
+const PG_TIMESTAMP = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function decodeJobCursor(raw: string): JobCursor {
@@ -19,7 +21,7 @@ export function decodeJobCursor(raw: string): JobCursor {
       Array.isArray(decoded) &&
       decoded.length === 2 &&
       typeof decoded[0] === 'string' &&
-      !Number.isNaN(Date.parse(decoded[0])) &&
+      PG_TIMESTAMP.test(decoded[0]) &&
       typeof decoded[1] === 'string' &&
       UUID.test(decoded[1])
     ) {

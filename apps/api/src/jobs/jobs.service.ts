@@ -49,21 +49,28 @@ export class JobsService {
   }
 
   async update(id: string, request: UpdateJobDto): Promise<JobDetail> {
-    const job = await this.jobs.findOneBy({ id });
-    if (!job) {
-      throw new DomainError(ErrorCode.NotFound, 'This job does not exist.');
-    }
-    if (job.status === JobStatus.Closed || job.status === JobStatus.Filled) {
-      throw new DomainError(ErrorCode.InvalidTransition, `This job is ${job.status}; it can no longer be edited.`);
+    const nulled = Object.entries(request).find(([field, value]) => value === null && field !== 'salary' && field !== 'ownerId');
+    if (nulled) {
+      throw fieldError(nulled[0], 'must not be null: leave it out to keep the current value');
     }
     await this.assertReferencesExist(request);
-    const { salary, pipeline, ownerId, ...plain } = request;
-    Object.assign(job, plain);
-    if (salary !== undefined) Object.assign(job, salaryColumns(salary));
-    if (pipeline !== undefined) job.pipeline = normalizePipeline(pipeline);
-    if (ownerId !== undefined) job.ownerId = ownerId;
-    if (job.status === JobStatus.Open && job.publishedAt === null) job.publishedAt = new Date();
-    await this.jobs.save(job);
+    // Locked, so an edit can never write back "open" over a closure made at the same moment.
+    await this.jobs.manager.transaction(async (manager) => {
+      const job = await manager.createQueryBuilder(JobEntity, 'job').setLock('pessimistic_write').where('job.id = :id', { id }).getOne();
+      if (!job) {
+        throw new DomainError(ErrorCode.NotFound, 'This job does not exist.');
+      }
+      if (job.status === JobStatus.Closed || job.status === JobStatus.Filled) {
+        throw new DomainError(ErrorCode.InvalidTransition, `This job is ${job.status}; it can no longer be edited.`);
+      }
+      const { salary, pipeline, ownerId, ...plain } = request;
+      Object.assign(job, plain);
+      if (salary !== undefined) Object.assign(job, salaryColumns(salary ?? undefined));
+      if (pipeline !== undefined) job.pipeline = normalizePipeline(pipeline);
+      if (ownerId !== undefined) job.ownerId = ownerId ?? null;
+      if (job.status === JobStatus.Open && job.publishedAt === null) job.publishedAt = new Date();
+      await manager.save(JobEntity, job);
+    });
     return this.getForAgency(id);
   }
 

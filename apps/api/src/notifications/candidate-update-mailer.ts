@@ -56,16 +56,19 @@ export class CandidateUpdateMailer {
     );
     const contexts = new Map(rows.map((row) => [row.application_id, row]));
     const now = this.clock.now();
+    // One email per application per change: a rejection's feedback and its closing words arrive together.
+    const byApplication = new Map<string, CandidateVisibleEvent[]>();
+    for (const event of events) byApplication.set(event.applicationId, [...(byApplication.get(event.applicationId) ?? []), event]);
     await this.outbox.enqueue(
       manager,
-      ...events.flatMap((event) => {
-        const context = contexts.get(event.applicationId);
-        return context ? [this.compose(context, event, now)] : [];
+      ...[...byApplication.values()].flatMap((group) => {
+        const context = contexts.get(group[0].applicationId);
+        return context ? [this.compose(context, group, now)] : [];
       }),
     );
   }
 
-  private compose(context: ApplicationContext, event: CandidateVisibleEvent, now: Date) {
+  private compose(context: ApplicationContext, events: CandidateVisibleEvent[], now: Date) {
     const nextStep = candidateNextStep(
       {
         status: context.status,
@@ -79,7 +82,7 @@ export class CandidateUpdateMailer {
     );
     const link = `${this.config.publicUrl}/me/applications/${context.application_id}`;
     return {
-      idempotencyKey: `timeline:${event.eventId}:${context.candidate_id}`,
+      idempotencyKey: `timeline:${events[0].eventId}:${context.candidate_id}`,
       kind: 'candidate_update' as const,
       recipientId: context.candidate_id,
       recipientEmail: context.email,
@@ -87,8 +90,7 @@ export class CandidateUpdateMailer {
       body: [
         `Hello ${context.full_name},`,
         '',
-        event.text,
-        '',
+        ...events.flatMap((event) => [event.text, '']),
         `What happens next: ${nextStep}`,
         '',
         `See where you stand at any time: ${link}`,

@@ -62,7 +62,8 @@ export async function measure(dataSource: DataSource, end: Date): Promise<Simula
   );
   const silence = gaps.map((row) => Number(row.days)).sort((a, b) => a - b);
   const [expected] = await dataSource.query(
-    `SELECT (SELECT count(*) FROM timeline_events WHERE candidate_visible)::int
+    // Candidate emails: one per application per change (the events one change writes share their time).
+    `SELECT (SELECT count(DISTINCT (application_id, at)) FROM timeline_events WHERE candidate_visible)::int
           + (SELECT count(*) FROM deadline_alerts d JOIN application_stages s ON s.id = d.stage_id JOIN applications a ON a.id = s.application_id
                JOIN jobs j ON j.id = a.job_id WHERE d.kind <> 'escalation' AND j.owner_id IS NOT NULL)::int
           + (SELECT count(*) FROM deadline_alerts WHERE kind = 'escalation')::int * (SELECT count(*) FROM users WHERE role = 'staff')::int

@@ -14,7 +14,7 @@ import {
   ArrayMaxSize,
   IsArray,
   IsEnum,
-  IsISO8601,
+  IsRFC3339,
   IsInt,
   IsNotEmpty,
   IsOptional,
@@ -32,10 +32,10 @@ export class VersionedDto implements VersionedRequest {
 }
 
 export class ScheduleStageDto implements ScheduleStageRequest {
-  @IsISO8601({ strict: true }, { message: 'must be a date and time such as 2026-12-01T14:00:00Z' })
+  @IsRFC3339({ message: 'must be a date and time such as 2026-12-01T14:00:00Z' })
   startsAt!: string;
 
-  @IsISO8601({ strict: true }, { message: 'must be a date and time such as 2026-12-01T15:00:00Z' })
+  @IsRFC3339({ message: 'must be a date and time such as 2026-12-01T15:00:00Z' })
   endsAt!: string;
 
   @Transform(trim)

@@ -1,6 +1,6 @@
 import { CandidateUpdateKind, CandidateUpdateRequest, DecisionDateRequest, RecruiterMessageRequest } from '@heardback/contracts';
 import { Transform } from 'class-transformer';
-import { IsEnum, IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
+import { IsEnum, IsRFC3339, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
 import { trim } from '../../auth/dto/credentials.dto';
 
 export class CandidateUpdateDto implements CandidateUpdateRequest {
@@ -14,13 +14,13 @@ export class CandidateUpdateDto implements CandidateUpdateRequest {
   text!: string;
 
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'must be a date and time such as 2026-12-04T17:00:00Z' })
+  @IsRFC3339({ message: 'must be a date and time such as 2026-12-04T17:00:00Z' })
   deadline?: string;
 }
 
 export class DecisionDateDto implements DecisionDateRequest {
   @ValidateIf((_object, value) => value !== null)
-  @IsISO8601({ strict: true }, { message: 'must be a date and time such as 2026-12-10T17:00:00Z, or null to clear it' })
+  @IsRFC3339({ message: 'must be a date and time such as 2026-12-10T17:00:00Z, or null to clear it' })
   decisionDate!: string | null;
 }
 

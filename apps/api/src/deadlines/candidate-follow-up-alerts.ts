@@ -1,0 +1,147 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { TimelineEventType, UserRole } from '@heardback/contracts';
+import { OPEN_STATUSES } from '@heardback/domain';
+import { DataSource } from 'typeorm';
+import { formatAgencyTime } from '../config/agency-time';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { updateReturning } from '../database/update-returning';
+import { OutboxService } from '../notifications/outbox.service';
+import { TimelineService } from '../timeline/timeline.service';
+import { agencyPeople } from './agency-people';
+
+/**
+ * Rule 3, the candidate's own deadlines: a request for an update not answered in time chases the
+ * recruiter, and a decision date that passes with no word from the agency is escalated to staff.
+ * Each fires once (an UPDATE … WHERE not yet reminded, or a primary key), however many sweeps run.
+ */
+@Injectable()
+export class CandidateFollowUpAlerts {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly timeline: TimelineService,
+    private readonly outbox: OutboxService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async sweep(now: Date): Promise<{ reminders: number; escalations: number }> {
+    return { reminders: await this.remindOverdueUpdateRequests(now), escalations: await this.escalatePassedDecisionDates(now) };
+  }
+
+  async remindOverdueUpdateRequests(now: Date): Promise<number> {
+    const overdue: { id: string }[] = await this.dataSource.query(
+      `SELECT cu.id FROM candidate_updates cu JOIN applications a ON a.id = cu.application_id
+        WHERE cu.kind = 'request_update' AND cu.answered_at IS NULL AND cu.overdue_reminded_at IS NULL
+          AND cu.answer_due_at <= $1 AND a.status = ANY($2)`,
+      [now, OPEN_STATUSES],
+    );
+    let count = 0;
+    for (const { id } of overdue) {
+      const reminded = await this.dataSource.transaction(async (manager) => {
+        const rows = await updateReturning<{ application_id: string; text: string; answer_due_at: Date }>(
+          manager,
+          `UPDATE candidate_updates SET overdue_reminded_at = $2 WHERE id = $1 AND overdue_reminded_at IS NULL AND answered_at IS NULL
+           RETURNING application_id, text, answer_due_at`,
+          [id, now],
+        );
+        const request = rows[0];
+        if (!request) return false;
+        const [context] = await manager.query(
+          `SELECT u.full_name AS candidate_name, j.title AS job_title, j.owner_id FROM applications a
+             JOIN users u ON u.id = a.candidate_id JOIN jobs j ON j.id = a.job_id WHERE a.id = $1`,
+          [request.application_id],
+        );
+        const recipients = context.owner_id
+          ? await agencyPeople(manager, [UserRole.Recruiter, UserRole.Staff], context.owner_id)
+          : await agencyPeople(manager, [UserRole.Recruiter]);
+        const due = this.formatTime(request.answer_due_at);
+        await this.outbox.enqueue(
+          manager,
+          ...recipients.map((person) => ({
+            idempotencyKey: `update-request:${id}:${person.id}`,
+            kind: 'feedback_reminder' as const,
+            recipientId: person.id,
+            recipientEmail: person.email,
+            subject: `Overdue: ${context.candidate_name} asked for an update (${context.job_title})`,
+            body: `Hello ${person.full_name},\n\n${context.candidate_name} asked for an update ("${request.text}") and was promised an answer by ${due}. Please write to them today: ${this.config.publicUrl}/recruiter/applications/${request.application_id}\n\nHeardback`,
+            applicationId: request.application_id,
+          })),
+        );
+        await this.timeline.append(manager, {
+          applicationId: request.application_id,
+          type: TimelineEventType.FeedbackReminder,
+          text: `The candidate's request for an update was due an answer by ${due}: reminder sent to ${recipients.map((person) => person.full_name).join(', ') || 'nobody (no recruiter found)'}.`,
+          candidateVisible: false,
+          actorId: null,
+        });
+        return true;
+      });
+      if (reminded) count++;
+    }
+    return count;
+  }
+
+  /**
+   * A candidate said they would move on after a date; if it passes with no word from the agency
+   * since they set it, staff are told (once per date).
+   */
+  async escalatePassedDecisionDates(now: Date): Promise<number> {
+    const passed: { id: string; candidate_decision_at: Date; decision_text: string; candidate_name: string; job_title: string; client_name: string }[] =
+      await this.dataSource.query(
+        `SELECT a.id, a.candidate_decision_at, a.candidate_decision_at::text AS decision_text, u.full_name AS candidate_name, j.title AS job_title, c.name AS client_name
+           FROM applications a
+           JOIN users u ON u.id = a.candidate_id
+           JOIN jobs j ON j.id = a.job_id
+           JOIN clients c ON c.id = j.client_id
+          WHERE a.status = ANY($2) AND a.candidate_decision_at <= $1
+            AND NOT EXISTS (
+              SELECT 1 FROM timeline_events t JOIN users actor ON actor.id = t.actor_id
+               WHERE t.application_id = a.id AND t.candidate_visible AND actor.role <> 'candidate'
+                 AND t.at > (SELECT max(d.at) FROM timeline_events d WHERE d.application_id = a.id AND d.type = 'decision_date_set'))
+            AND NOT EXISTS (SELECT 1 FROM application_alerts al WHERE al.application_id = a.id AND al.kind = 'decision_date_passed' AND al.due_at = a.candidate_decision_at)`,
+        [now, OPEN_STATUSES],
+      );
+    let count = 0;
+    for (const application of passed) {
+      const fired = await this.dataSource.transaction(async (manager) => {
+        const inserted: unknown[] = await manager.query(
+          `INSERT INTO application_alerts (application_id, kind, due_at)
+           SELECT id, 'decision_date_passed', candidate_decision_at FROM applications
+            WHERE id = $1 AND candidate_decision_at = $2::timestamptz AND status = ANY($3)
+           ON CONFLICT DO NOTHING RETURNING application_id`,
+          // Compared as PostgreSQL's own text: a JavaScript Date would drop the microseconds.
+          [application.id, application.decision_text, OPEN_STATUSES],
+        );
+        if (inserted.length === 0) return false;
+        const staff = await agencyPeople(manager, [UserRole.Staff]);
+        const when = this.formatTime(application.candidate_decision_at);
+        await this.outbox.enqueue(
+          manager,
+          ...staff.map((person) => ({
+            idempotencyKey: `decision-date:${application.id}:${application.candidate_decision_at.toISOString()}:${person.id}`,
+            kind: 'escalation' as const,
+            recipientId: person.id,
+            recipientEmail: person.email,
+            subject: `Escalation: ${application.candidate_name}'s decision date has passed (${application.job_title})`,
+            body: `Hello ${person.full_name},\n\n${application.candidate_name} told us they would move on after ${when} (${application.job_title} at ${application.client_name}), and nobody has answered them since. Please make sure they hear from us today: ${this.config.publicUrl}/recruiter/applications/${application.id}\n\nHeardback`,
+            applicationId: application.id,
+          })),
+        );
+        await this.timeline.append(manager, {
+          applicationId: application.id,
+          type: TimelineEventType.Escalated,
+          text: `The candidate's decision date (${when}) passed without an answer: escalated to agency staff.`,
+          candidateVisible: false,
+          actorId: null,
+        });
+        return true;
+      });
+      if (fired) count++;
+    }
+    return count;
+  }
+
+  private formatTime(at: Date): string {
+    return formatAgencyTime(at, this.config.calendar.timeZone);
+  }
+}

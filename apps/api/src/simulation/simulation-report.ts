@@ -7,7 +7,9 @@ export interface SimulationReport {
   overdueNeverEscalated: number;
   longestSilenceDays: number;
   silenceP90Days: number;
-  notifications: { expected: number; written: number; sent: number; pending: number; failed: number };
+  notifications: { written: number; sent: number; pending: number; failed: number };
+  candidateEvents: { visible: number; emails: number; notCovered: number };
+  agencyEmails: { expected: number; written: number };
 }
 
 function percentile(sorted: number[], fraction: number): number {
@@ -61,13 +63,22 @@ export async function measure(dataSource: DataSource, end: Date): Promise<Simula
     [end],
   );
   const silence = gaps.map((row) => Number(row.days)).sort((a, b) => a - b);
+  // Candidate emails: every candidate-visible event must appear in an email to that candidate.
+  const [uncovered] = await dataSource.query(
+    `SELECT count(*)::int AS n FROM timeline_events t
+      WHERE t.candidate_visible AND NOT EXISTS (
+        SELECT 1 FROM notifications n WHERE n.application_id = t.application_id AND n.kind = 'candidate_update' AND position(t.text IN n.body) > 0)`,
+  );
+  // Agency emails: one per recruiter reminder (to the job's owner) and one per staff member per escalation.
   const [expected] = await dataSource.query(
-    // Candidate emails: one per application per change (the events one change writes share their time).
-    `SELECT (SELECT count(DISTINCT (application_id, at)) FROM timeline_events WHERE candidate_visible)::int
-          + (SELECT count(*) FROM deadline_alerts d JOIN application_stages s ON s.id = d.stage_id JOIN applications a ON a.id = s.application_id
+    `SELECT (SELECT count(*) FROM deadline_alerts d JOIN application_stages s ON s.id = d.stage_id JOIN applications a ON a.id = s.application_id
                JOIN jobs j ON j.id = a.job_id WHERE d.kind <> 'escalation' AND j.owner_id IS NOT NULL)::int
-          + (SELECT count(*) FROM deadline_alerts WHERE kind = 'escalation')::int * (SELECT count(*) FROM users WHERE role = 'staff')::int
-          + (SELECT count(*) FROM application_alerts)::int * (SELECT count(*) FROM users WHERE role = 'staff')::int AS n`,
+          + (SELECT count(*) FROM candidate_updates WHERE overdue_reminded_at IS NOT NULL)::int
+          + ((SELECT count(*) FROM deadline_alerts WHERE kind = 'escalation') + (SELECT count(*) FROM application_alerts))::int
+            * (SELECT count(*) FROM users WHERE role = 'staff')::int AS agency,
+            (SELECT count(*) FROM notifications WHERE kind <> 'candidate_update')::int AS agency_written,
+            (SELECT count(*) FROM timeline_events WHERE candidate_visible)::int AS visible_events,
+            (SELECT count(*) FROM notifications WHERE kind = 'candidate_update')::int AS candidate_written`,
   );
   const [notifications] = await dataSource.query(
     `SELECT count(*)::int AS written,
@@ -89,7 +100,9 @@ export async function measure(dataSource: DataSource, end: Date): Promise<Simula
     overdueNeverEscalated: neverEscalated.n,
     longestSilenceDays: silence[silence.length - 1] ?? 0,
     silenceP90Days: percentile(silence, 0.9),
-    notifications: { expected: expected.n, ...notifications },
+    notifications,
+    candidateEvents: { visible: expected.visible_events, emails: expected.candidate_written, notCovered: uncovered.n },
+    agencyEmails: { expected: expected.agency, written: expected.agency_written },
   };
 }
 
@@ -103,6 +116,8 @@ export function formatReport(report: SimulationReport, summary: string): string 
     `Interview end to feedback (${report.feedbackHours.recorded} stages): p50 ${h(report.feedbackHours.p50)}, p90 ${h(report.feedbackHours.p90)}, max ${h(report.feedbackHours.max)}; still awaiting feedback at the end: ${report.feedbackHours.missingAtEnd}`,
     `Overdue stages (a day past due) that were never escalated: ${report.overdueNeverEscalated}`,
     `Longest time a candidate went with no candidate-visible event: ${report.longestSilenceDays.toFixed(1)} days (p90 over applications ${report.silenceP90Days.toFixed(1)} days)`,
-    `Notifications expected ${report.notifications.expected}, written to the outbox ${report.notifications.written}, sent ${report.notifications.sent}, pending ${report.notifications.pending}, failed ${report.notifications.failed}`,
+    `Candidate-visible events ${report.candidateEvents.visible}, in ${report.candidateEvents.emails} emails (one per change); events no email carried: ${report.candidateEvents.notCovered}`,
+    `Reminder and escalation emails expected ${report.agencyEmails.expected}, written ${report.agencyEmails.written}`,
+    `Notifications written to the outbox ${report.notifications.written}: sent ${report.notifications.sent}, pending ${report.notifications.pending}, failed ${report.notifications.failed}`,
   ].join('\n');
 }

@@ -23,7 +23,13 @@ export class CandidateApplicationsService {
   /** One application per candidate per job; a second is refused by the database's unique constraint (ALREADY_APPLIED). */
   apply(jobId: string, candidate: UserEntity): Promise<string> {
     return this.dataSource.transaction(async (manager) => {
-      const job = await manager.findOne(JobEntity, { where: { id: jobId }, relations: { client: true } });
+      // Shared lock: a job being closed at this moment either sees this application or refuses it.
+      const job = await manager
+        .createQueryBuilder(JobEntity, 'job')
+        .innerJoinAndSelect('job.client', 'client')
+        .setLock('pessimistic_read', undefined, ['job'])
+        .where('job.id = :jobId', { jobId })
+        .getOne();
       if (!job || job.status === JobStatus.Draft) {
         throw new DomainError(ErrorCode.NotFound, 'This job does not exist or is no longer open.');
       }

@@ -10,3 +10,4 @@ export * from './lib/working-hours';
 export * from './lib/deadline-alerts';
 export * from './lib/candidate-next-step';
 export * from './lib/update-requests';
+export * from './lib/job-lifecycle';

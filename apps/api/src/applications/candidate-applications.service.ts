@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CLOCK, Clock } from '../config/clock';
-import { ApplicationStatus, ErrorCode, JobStatus, StageState, TimelineEventType, UserRole } from '@heardback/contracts';
-import { DomainError, planWithdraw } from '@heardback/domain';
+import { ApplicationStatus, ErrorCode, StageState, TimelineEventType, UserRole } from '@heardback/contracts';
+import { DomainError, assertAcceptsApplications, planWithdraw } from '@heardback/domain';
 import { DataSource } from 'typeorm';
 import { JobEntity } from '../jobs/job.entity';
 import { TimelineService } from '../timeline/timeline.service';
@@ -30,12 +30,10 @@ export class CandidateApplicationsService {
         .setLock('pessimistic_read', undefined, ['job'])
         .where('job.id = :jobId', { jobId })
         .getOne();
-      if (!job || job.status === JobStatus.Draft) {
+      if (!job) {
         throw new DomainError(ErrorCode.NotFound, 'This job does not exist or is no longer open.');
       }
-      if (job.status !== JobStatus.Open) {
-        throw new DomainError(ErrorCode.JobNotOpen, 'This job is no longer taking applications.');
-      }
+      assertAcceptsApplications(job.status);
       const application = await manager.save(
         manager.create(ApplicationEntity, {
           jobId,

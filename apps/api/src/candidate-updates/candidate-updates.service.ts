@@ -2,7 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CLOCK, Clock } from '../config/clock';
 import { CandidateUpdateKind, ErrorCode, TimelineEventType } from '@heardback/contracts';
-import { DomainError, assertUpdateRequestAllowed, fieldError, isOpen, updateRequestAnswerDueAt } from '@heardback/domain';
+import {
+  DomainError,
+  assertDecisionDate,
+  assertUpdateDeadline,
+  assertUpdateRequestAllowed,
+  isOpen,
+  updateRequestAnswerDueAt,
+} from '@heardback/domain';
 import { DataSource } from 'typeorm';
 import { loadApplicationRecord, saveApplicationChange } from '../applications/application-records';
 import { formatAgencyTime } from '../config/agency-time';
@@ -45,9 +52,7 @@ export class CandidateUpdatesService {
         answerDueAt = updateRequestAnswerDueAt(now, this.config.calendar);
       }
       const deadline = update.deadline ? new Date(update.deadline) : null;
-      if (deadline && update.kind !== CandidateUpdateKind.OtherOffer) {
-        throw fieldError('deadline', 'is only for another offer');
-      }
+      assertUpdateDeadline(update.kind, deadline);
       await manager.query(
         `INSERT INTO candidate_updates (application_id, kind, text, deadline, answer_due_at, created_at) VALUES ($1, $2, $3, $4, $5, $6)`,
         [applicationId, update.kind, update.text, deadline, answerDueAt, now],
@@ -74,9 +79,7 @@ export class CandidateUpdatesService {
       assertCandidateOwns(application.candidateId, candidate);
       assertStillOpen(application.status);
       const when = decisionDate ? new Date(decisionDate) : null;
-      if (when && when.getTime() <= this.clock.now().getTime()) {
-        throw fieldError('decisionDate', 'must be in the future');
-      }
+      assertDecisionDate(when, this.clock.now());
       application.candidateDecisionAt = when;
       await saveApplicationChange(manager, application);
       await this.timeline.append(manager, {

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ApplicationStatus, ErrorCode, JobClosureView, JobStatus, TimelineEventType } from '@heardback/contracts';
-import { DomainError, OPEN_STATUSES } from '@heardback/domain';
+import { ApplicationStatus, ErrorCode, JobClosureView, TimelineEventType } from '@heardback/contracts';
+import { DomainError, OPEN_STATUSES, assertJobClosable } from '@heardback/domain';
 import { DataSource } from 'typeorm';
 import { updateReturning } from '../database/update-returning';
 import { JobEntity } from '../jobs/job.entity';
@@ -30,9 +30,7 @@ export class JobClosuresService {
     return this.dataSource.transaction(async (manager) => {
       const job = await manager.createQueryBuilder(JobEntity, 'job').setLock('pessimistic_write').where('job.id = :jobId', { jobId }).getOne();
       if (!job) throw new DomainError(ErrorCode.NotFound, 'This job does not exist.');
-      if (job.status === JobStatus.Closed || job.status === JobStatus.Filled) {
-        throw new DomainError(ErrorCode.InvalidTransition, `This job is already ${job.status}.`);
-      }
+      assertJobClosable(job.status);
       const [{ open }] = await manager.query(`SELECT count(*)::int AS open FROM applications WHERE job_id = $1 AND status = ANY($2)`, [
         jobId,
         OPEN_STATUSES,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DEFAULT_FEEDBACK_DEADLINE_HOURS, ErrorCode, JobDetail, JobStatus, UserRole } from '@heardback/contracts';
-import { DomainError, Viewer, canSeeInternalDetails, fieldError, normalizePipeline } from '@heardback/domain';
+import { DomainError, Viewer, assertJobEditable, assertSalaryRange, canSeeJob, fieldError, normalizePipeline } from '@heardback/domain';
 import { Repository } from 'typeorm';
 import { ClientEntity } from '../clients/client.entity';
 import { UserEntity } from '../users/user.entity';
@@ -20,8 +20,7 @@ export class JobsService {
   /** Visitors and candidates see open jobs only; agency people see every job. Anything else is "not found". */
   async get(id: string, viewer: Viewer | null): Promise<JobDetail> {
     const job = await this.jobs.findOne({ where: { id }, relations: { client: true } });
-    const visible = job && (job.status === JobStatus.Open || (viewer !== null && canSeeInternalDetails(viewer)));
-    if (!job || !visible) {
+    if (!job || !canSeeJob(job.status, viewer)) {
       throw new DomainError(ErrorCode.NotFound, 'This job does not exist or is no longer open.');
     }
     return toJobDetail(job, job.client?.name ?? '');
@@ -60,9 +59,7 @@ export class JobsService {
       if (!job) {
         throw new DomainError(ErrorCode.NotFound, 'This job does not exist.');
       }
-      if (job.status === JobStatus.Closed || job.status === JobStatus.Filled) {
-        throw new DomainError(ErrorCode.InvalidTransition, `This job is ${job.status}; it can no longer be edited.`);
-      }
+      assertJobEditable(job.status);
       const { salary, pipeline, ownerId, ...plain } = request;
       Object.assign(job, plain);
       if (salary !== undefined) Object.assign(job, salaryColumns(salary ?? undefined));
@@ -88,9 +85,7 @@ export class JobsService {
         throw fieldError('ownerId', 'must be the id of a recruiter or staff member');
       }
     }
-    if (request.salary && request.salary.min > request.salary.max) {
-      throw fieldError('salary.max', 'must be at least salary.min');
-    }
+    assertSalaryRange(request.salary);
   }
 }
 

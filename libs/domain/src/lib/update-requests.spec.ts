@@ -1,6 +1,6 @@
-import { ErrorCode } from '@heardback/contracts';
+import { CandidateUpdateKind, ErrorCode } from '@heardback/contracts';
 import { DomainError } from './domain-error';
-import { assertUpdateRequestAllowed, daysSilent, nextUpdateRequestAllowedAt, updateRequestAnswerDueAt } from './update-requests';
+import { assertDecisionDate, assertUpdateDeadline, assertUpdateRequestAllowed, daysSilent, nextUpdateRequestAllowedAt, updateRequestAnswerDueAt } from './update-requests';
 import { DEFAULT_WORKING_CALENDAR } from './working-hours';
 
 const iso = (date: Date) => date.toISOString();
@@ -35,5 +35,21 @@ describe('silence', () => {
   it('counts whole days since the candidate last heard anything', () => {
     expect(daysSilent(new Date('2026-11-20T12:00:00Z'), new Date('2026-11-27T11:59:59Z'))).toBe(6);
     expect(daysSilent(new Date('2026-11-20T12:00:00Z'), new Date('2026-11-27T12:00:00Z'))).toBe(7);
+  });
+});
+
+describe('what a candidate tells the agency', () => {
+  const now = new Date('2026-11-27T12:00:00Z');
+
+  it('takes a deadline only with another offer', () => {
+    expect(() => assertUpdateDeadline(CandidateUpdateKind.OtherOffer, now)).not.toThrow();
+    expect(() => assertUpdateDeadline(CandidateUpdateKind.Note, now)).toThrow(/deadline: is only for another offer/);
+    expect(() => assertUpdateDeadline(CandidateUpdateKind.Note, null)).not.toThrow();
+  });
+
+  it('takes a decision date only in the future, and null to clear it', () => {
+    expect(() => assertDecisionDate(now, now)).toThrow(/decisionDate: must be in the future/);
+    expect(() => assertDecisionDate(new Date('2026-11-27T12:00:01Z'), now)).not.toThrow();
+    expect(() => assertDecisionDate(null, now)).not.toThrow();
   });
 });

@@ -1,5 +1,5 @@
-import { ErrorCode, UPDATE_REQUEST_INTERVAL_DAYS } from '@heardback/contracts';
-import { DomainError } from './domain-error';
+import { CandidateUpdateKind, ErrorCode, UPDATE_REQUEST_INTERVAL_DAYS } from '@heardback/contracts';
+import { DomainError, fieldError } from './domain-error';
 import { WorkingCalendar, addWorkingHours } from './working-hours';
 
 const DAY = 86_400_000;
@@ -27,4 +27,18 @@ export function updateRequestAnswerDueAt(requestedAt: Date, calendar: WorkingCal
 /** Whole days since the candidate last saw anything new. */
 export function daysSilent(lastHeardAt: Date, now: Date): number {
   return Math.floor((now.getTime() - lastHeardAt.getTime()) / DAY);
+}
+
+/** Only another offer has a deadline (the date the candidate must answer it by). */
+export function assertUpdateDeadline(kind: CandidateUpdateKind, deadline: Date | null): void {
+  if (deadline && kind !== CandidateUpdateKind.OtherOffer) {
+    throw fieldError('deadline', 'is only for another offer');
+  }
+}
+
+/** A decision date ("I will move on after …") lies ahead; null clears it. */
+export function assertDecisionDate(decisionDate: Date | null, now: Date): void {
+  if (decisionDate && decisionDate.getTime() <= now.getTime()) {
+    throw fieldError('decisionDate', 'must be in the future');
+  }
 }

@@ -16,22 +16,13 @@
 const { spawn } = require('node:child_process');
 const os = require('node:os');
 const path = require('node:path');
-const {
-  provisionDatabase,
-  REPO_ROOT,
-} = require('./postgres/provision-database.cjs');
+const { provisionDatabase, REPO_ROOT } = require('./postgres/provision-database.cjs');
 
 const DATA_SOURCE = 'apps/api/src/database/data-source.ts';
 const MIGRATIONS_DIR = 'apps/api/src/database/migrations';
 const TYPEORM_CLI = path.join(REPO_ROOT, 'node_modules', 'typeorm', 'cli.js');
 /** Commands that take no data source. */
-const WITHOUT_DATA_SOURCE = new Set([
-  'migration:create',
-  'entity:create',
-  'subscriber:create',
-  'init',
-  'version',
-]);
+const WITHOUT_DATA_SOURCE = new Set(['migration:create', 'entity:create', 'subscriber:create', 'init', 'version']);
 
 function usage() {
   console.error(
@@ -53,26 +44,14 @@ function typeormArguments(argv) {
   if (command === 'migration:generate' || command === 'migration:create') {
     const name = rest.shift();
     if (!name || name.startsWith('-')) {
-      throw new UsageError(
-        `${command} needs a migration name, e.g. npm run db:migration:generate -- AddJobPipeline`,
-      );
+      throw new UsageError(`${command} needs a migration name, e.g. npm run db:migration:generate -- AddJobPipeline`);
     }
     // A bare name goes to the migrations folder; a path is taken as given.
-    args.push(
-      name.includes('/') || name.includes('\\')
-        ? name
-        : `${MIGRATIONS_DIR}/${name}`,
-    );
+    args.push(name.includes('/') || name.includes('\\') ? name : `${MIGRATIONS_DIR}/${name}`);
   }
   args.push(...rest);
-  const hasDataSource = rest.some(
-    (arg) =>
-      arg === '-d' || arg === '--dataSource' || arg.startsWith('--dataSource='),
-  );
-  const needsDataSource =
-    !WITHOUT_DATA_SOURCE.has(command) &&
-    !rest.includes('--help') &&
-    !rest.includes('-h');
+  const hasDataSource = rest.some((arg) => arg === '-d' || arg === '--dataSource' || arg.startsWith('--dataSource='));
+  const needsDataSource = !WITHOUT_DATA_SOURCE.has(command) && !rest.includes('--help') && !rest.includes('-h');
   if (needsDataSource && !hasDataSource) args.push('-d', DATA_SOURCE);
   return { args, needsDatabase: needsDataSource };
 }
@@ -118,14 +97,7 @@ async function main() {
       TS_NODE_TRANSPILE_ONLY: 'true',
       ...(database ? { DATABASE_URL: database.databaseUrl } : {}),
     };
-    const nodeArgs = [
-      '-r',
-      'ts-node/register',
-      '-r',
-      'tsconfig-paths/register',
-      TYPEORM_CLI,
-      ...args,
-    ];
+    const nodeArgs = ['-r', 'ts-node/register', '-r', 'tsconfig-paths/register', TYPEORM_CLI, ...args];
     console.error(`[db] typeorm ${args.join(' ')}`);
     const started = Date.now();
     child = spawn(process.execPath, nodeArgs, {
@@ -139,9 +111,7 @@ async function main() {
         resolve(1);
       });
       child?.on('exit', (exitCode, signal) =>
-        resolve(
-          exitCode ?? 128 + (signal ? (os.constants.signals[signal] ?? 0) : 0),
-        ),
+        resolve(exitCode ?? 128 + (signal ? (os.constants.signals[signal] ?? 0) : 0)),
       );
     });
     console.error(
@@ -160,9 +130,7 @@ main().then(
       console.error(`[db] ${error.message}`);
       usage();
     } else {
-      console.error(
-        `[db] ${error instanceof Error ? error.message : String(error)}`,
-      );
+      console.error(`[db] ${error instanceof Error ? error.message : String(error)}`);
     }
     process.exit(1);
   },

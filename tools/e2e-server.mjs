@@ -15,10 +15,7 @@ import { join } from 'node:path';
 import { constants } from 'node:os';
 
 const require = createRequire(import.meta.url);
-const {
-  provisionDatabase,
-  REPO_ROOT,
-} = require('./postgres/provision-database.cjs');
+const { provisionDatabase, REPO_ROOT } = require('./postgres/provision-database.cjs');
 
 const PORT = process.env.E2E_PORT || '4300';
 const API_MAIN = join(REPO_ROOT, 'dist/apps/api/main.js');
@@ -40,9 +37,7 @@ process.on('SIGHUP', () => void stop('SIGHUP', 0));
 
 try {
   if (!existsSync(API_MAIN)) {
-    throw new Error(
-      `${API_MAIN} is missing: build first (npx nx run-many -t build -p api portal).`,
-    );
+    throw new Error(`${API_MAIN} is missing: build first (npx nx run-many -t build -p api portal).`);
   }
   provisioning = provisionDatabase({ purpose: 'e2e', fresh: true, log });
   const db = await provisioning;
@@ -65,14 +60,9 @@ try {
     });
     api.on('exit', (code, signal) => {
       if (stopping) return;
-      log(
-        `the API exited on its own (${signal ? `signal ${signal}` : `exit code ${code}`})`,
-      );
+      log(`the API exited on its own (${signal ? `signal ${signal}` : `exit code ${code}`})`);
       api = null;
-      void stop(
-        null,
-        code ?? 128 + (signal ? (constants.signals[signal] ?? 0) : 0),
-      );
+      void stop(null, code ?? 128 + (signal ? (constants.signals[signal] ?? 0) : 0));
     });
   }
 } catch (error) {
@@ -107,11 +97,11 @@ function startJanitor(serverUrl, databaseUrl) {
         if (error.code === '3D000') { const u = new URL(serverUrl); u.pathname = '/postgres'; await drop(u.toString()).catch(() => {}); }
       }
     }, 500);`;
-  const child = spawn(
-    process.execPath,
-    ['-e', script, require.resolve('pg'), String(process.pid), serverUrl, name],
-    { detached: true, stdio: 'ignore', cwd: REPO_ROOT },
-  );
+  const child = spawn(process.execPath, ['-e', script, require.resolve('pg'), String(process.pid), serverUrl, name], {
+    detached: true,
+    stdio: 'ignore',
+    cwd: REPO_ROOT,
+  });
   child.unref();
 }
 

@@ -22,9 +22,7 @@ if (!reason) {
 }
 
 const hasLock = existsSync(lockFile);
-const args = hasLock
-  ? ['ci', '--no-audit', '--no-fund']
-  : ['install', '--no-audit', '--no-fund'];
+const args = hasLock ? ['ci', '--no-audit', '--no-fund'] : ['install', '--no-audit', '--no-fund'];
 const label = `npm ${args[0]}`;
 console.log(`→ ${reason}: running ${label}…`);
 
@@ -59,12 +57,8 @@ child.on('exit', (code, signal) => {
 
 function whyInstall() {
   if (!existsSync(nodeModules)) return 'node_modules is missing';
-  if (!existsSync(installedMarker))
-    return 'node_modules looks incomplete (no node_modules/.package-lock.json)';
-  if (
-    existsSync(lockFile) &&
-    statSync(lockFile).mtimeMs > statSync(installedMarker).mtimeMs
-  ) {
+  if (!existsSync(installedMarker)) return 'node_modules looks incomplete (no node_modules/.package-lock.json)';
+  if (existsSync(lockFile) && statSync(lockFile).mtimeMs > statSync(installedMarker).mtimeMs) {
     return 'package-lock.json is newer than node_modules';
   }
   return null;

@@ -13,10 +13,7 @@ import { join } from 'node:path';
 import { constants } from 'node:os';
 
 const require = createRequire(import.meta.url);
-const {
-  provisionDatabase,
-  REPO_ROOT,
-} = require('./postgres/provision-database.cjs');
+const { provisionDatabase, REPO_ROOT } = require('./postgres/provision-database.cjs');
 
 const PORT = process.env.PORT || '3000';
 const API_MAIN = join(REPO_ROOT, 'dist/apps/api/main.js');
@@ -44,9 +41,7 @@ process.on('SIGHUP', () => void shutdown('SIGHUP'));
 
 main().catch(async (error) => {
   if (stopping) return;
-  console.error(
-    `\n✖ ${error instanceof Error ? error.message : String(error)}`,
-  );
+  console.error(`\n✖ ${error instanceof Error ? error.message : String(error)}`);
   await shutdown(null, 1);
 });
 
@@ -54,42 +49,24 @@ async function main() {
   // 1. Build (Nx caches: a no-op build takes a few seconds).
   await step('Build api + portal (nx, cached)', async () => {
     const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
-    buildChild = spawn(
-      npx,
-      [
-        'nx',
-        'run-many',
-        '-t',
-        'build',
-        '-p',
-        'api',
-        'portal',
-        '--outputStyle=static',
-      ],
-      {
-        cwd: REPO_ROOT,
-        stdio: 'inherit',
-        shell: process.platform === 'win32',
-      },
-    );
+    buildChild = spawn(npx, ['nx', 'run-many', '-t', 'build', '-p', 'api', 'portal', '--outputStyle=static'], {
+      cwd: REPO_ROOT,
+      stdio: 'inherit',
+      shell: process.platform === 'win32',
+    });
     const { code, signal } = await exited(buildChild);
     buildChild = null;
     if (stopping) return;
     if (code !== 0)
-      throw new Error(
-        `Build failed (${signal ? `signal ${signal}` : `exit code ${code}`}); see the output above.`,
-      );
-    if (!existsSync(API_MAIN))
-      throw new Error(`Build finished but ${API_MAIN} is missing.`);
+      throw new Error(`Build failed (${signal ? `signal ${signal}` : `exit code ${code}`}); see the output above.`);
+    if (!existsSync(API_MAIN)) throw new Error(`Build finished but ${API_MAIN} is missing.`);
   });
   if (stopping) return;
 
   // 2. Database.
   const ownDatabase = Boolean(process.env.DATABASE_URL);
   const db = await step(
-    ownDatabase
-      ? 'PostgreSQL from DATABASE_URL'
-      : 'PostgreSQL (embedded, .data/postgres)',
+    ownDatabase ? 'PostgreSQL from DATABASE_URL' : 'PostgreSQL (embedded, .data/postgres)',
     async () => {
       provisioning = provisionDatabase({
         purpose: 'dev',
@@ -102,9 +79,7 @@ async function main() {
   if (stopping) return;
   // Own database: the user's DEMO_DATA as is. Embedded: demo data (the API loads it only into an
   // empty database, so in effect on the first run), unless the user said DEMO_DATA=false.
-  const demoData = ownDatabase
-    ? process.env.DEMO_DATA
-    : (process.env.DEMO_DATA ?? 'true');
+  const demoData = ownDatabase ? process.env.DEMO_DATA : (process.env.DEMO_DATA ?? 'true');
 
   // 3. API (migrates, seeds if asked and empty, serves /api and the built portal).
   const apiStarted = performance.now();
@@ -127,19 +102,13 @@ async function main() {
   });
   apiChild.on('exit', (code, signal) => {
     if (stopping) return;
-    const exitCode =
-      code ?? 128 + (signal ? (constants.signals[signal] ?? 0) : 0);
-    console.error(
-      `\n✖ The API exited on its own (${signal ? `signal ${signal}` : `exit code ${code}`}).`,
-    );
+    const exitCode = code ?? 128 + (signal ? (constants.signals[signal] ?? 0) : 0);
+    console.error(`\n✖ The API exited on its own (${signal ? `signal ${signal}` : `exit code ${code}`}).`);
     apiChild = null;
     void shutdown(null, exitCode);
   });
 
-  const readiness = await waitUntilReady(
-    `http://localhost:${PORT}`,
-    READY_TIMEOUT_MS,
-  );
+  const readiness = await waitUntilReady(`http://localhost:${PORT}`, READY_TIMEOUT_MS);
   if (stopping) return;
   if (!readiness.ok) {
     console.error(
@@ -148,9 +117,7 @@ async function main() {
     await shutdown(null, 1);
     return;
   }
-  console.log(
-    `✔ API ready in ${secondsSince(apiStarted)}${readiness.detail ? ` (${readiness.detail})` : ''}`,
-  );
+  console.log(`✔ API ready in ${secondsSince(apiStarted)}${readiness.detail ? ` (${readiness.detail})` : ''}`);
 
   const lines = [
     '',
@@ -160,12 +127,9 @@ async function main() {
   ];
   if (demoData === 'true') {
     lines.push(`  Demo logins (password: ${DEMO_PASSWORD}):`);
-    for (const [email, role] of DEMO_LOGINS)
-      lines.push(`    ${email.padEnd(28)} ${role}`);
+    for (const [email, role] of DEMO_LOGINS) lines.push(`    ${email.padEnd(28)} ${role}`);
   } else {
-    lines.push(
-      '  No demo data requested (set DEMO_DATA=true to load it into an empty database).',
-    );
+    lines.push('  No demo data requested (set DEMO_DATA=true to load it into an empty database).');
   }
   lines.push('', '  Press Ctrl-C to stop.', '');
   console.log(lines.join('\n'));
@@ -202,11 +166,7 @@ async function waitUntilReady(base, timeoutMs) {
       }
     } catch (error) {
       last =
-        error instanceof Error
-          ? error.cause instanceof Error
-            ? error.cause.message
-            : error.message
-          : String(error);
+        error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
     }
     await sleep(300);
   }
@@ -261,9 +221,7 @@ async function stopChild(child, signal) {
   const done = exited(child);
   child.kill(signal);
   const timer = setTimeout(() => {
-    console.error(
-      `  (no exit after ${API_STOP_TIMEOUT_MS / 1000} s: killing it)`,
-    );
+    console.error(`  (no exit after ${API_STOP_TIMEOUT_MS / 1000} s: killing it)`);
     child.kill('SIGKILL');
   }, API_STOP_TIMEOUT_MS);
   await done;

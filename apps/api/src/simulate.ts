@@ -21,21 +21,33 @@ async function main(): Promise<void> {
   const weeks = Number(process.env['SIMULATION_WEEKS'] ?? 6);
   const seed = Number(process.env['SIMULATION_SEED'] ?? 42);
   const config = {
-    ...loadConfig({ ...process.env, NODE_ENV: 'test', MAIL_DIR: mkdtempSync(join(tmpdir(), 'heardback-simulation-mail-')) }),
+    ...loadConfig({
+      ...process.env,
+      NODE_ENV: 'test',
+      MAIL_DIR: mkdtempSync(join(tmpdir(), 'heardback-simulation-mail-')),
+    }),
     runBackground: false,
   };
   // The simulated weeks end now, so every simulated moment is in the database's past too.
   const start = new Date(Date.now() - weeks * 7 * DAY);
   start.setUTCHours(0, 0, 0, 0);
   const clock = new SimulatedClock(start);
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, clock), { logger: ['error', 'warn'] });
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, clock), {
+    logger: ['error', 'warn'],
+  });
   const dataSource = app.get(DataSource);
   await runMigrationsExclusively(dataSource);
   const started = Date.now();
-  const simulation = new AgencySimulation(app, clock, new SeededRandom(seed), config.calendar, { weeks, jobs: 12, candidatesPerDay: 6 });
+  const simulation = new AgencySimulation(app, clock, new SeededRandom(seed), config.calendar, {
+    weeks,
+    jobs: 12,
+    candidatesPerDay: 6,
+  });
   const summary = await simulation.run();
   const report = await measure(dataSource, clock.now());
-  console.log(`\n${formatReport(report, summary)}\n(seed ${seed}; ran in ${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  console.log(
+    `\n${formatReport(report, summary)}\n(seed ${seed}; ran in ${((Date.now() - started) / 1000).toFixed(0)} s)`,
+  );
   await app.close();
 }
 

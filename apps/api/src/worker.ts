@@ -15,7 +15,9 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: ['log', 'error', 'warn'] });
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
+    logger: ['log', 'error', 'warn'],
+  });
   app.enableShutdownHooks();
   new Logger('Worker').log('Heardback worker running: deadline sweeps and outgoing mail');
 }

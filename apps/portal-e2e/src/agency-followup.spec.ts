@@ -35,9 +35,7 @@ test('a recruiter sends the candidate an update; the candidate reads it and staf
   await expect(section.getByTestId('message-preview')).toHaveText(expected);
   await screenshotsAtBothWidths(page, testInfo, 'recruiter-send-update');
   await section.getByRole('button', { name: 'Send the update' }).click();
-  await expect(page.locator('.announcement')).toContainText(
-    `Your message is sent: ${candidateName} can read it now`,
-  );
+  await expect(page.locator('.announcement')).toContainText(`Your message is sent: ${candidateName} can read it now`);
   await expect(field).toHaveValue('');
   await expect(page.locator('.timeline')).toContainText(expected);
 

@@ -1,8 +1,5 @@
 import { expect, test } from '@playwright/test';
-import {
-  screenshotAtBothWidths,
-  uniqueEmail,
-} from './support/candidate-journeys';
+import { screenshotAtBothWidths, uniqueEmail } from './support/candidate-journeys';
 
 // Every test leaves a picture of where it ended, to look at after a run.
 test.afterEach(async ({ page }, testInfo) => {
@@ -21,9 +18,7 @@ test('a visitor searches the board, registers on the job page and applies; the a
 
   await expect(page).toHaveURL(/q=Engineer/);
   await expect(page).toHaveURL(/workMode=hybrid/);
-  await expect(page.getByRole('status')).toHaveText(
-    /\d+\+? jobs? match(es)? “Engineer” and your filters/,
-  );
+  await expect(page.getByRole('status')).toHaveText(/\d+\+? jobs? match(es)? “Engineer” and your filters/);
   const cards = page.getByRole('article');
   await expect(cards.first()).toBeVisible();
   for (const card of await cards.all()) {
@@ -44,10 +39,7 @@ test('a visitor searches the board, registers on the job page and applies; the a
     .allInnerTexts();
   expect(stageNames.length).toBeGreaterThan(0);
   await expect(page.getByRole('button', { name: 'Apply', exact: true })).toHaveCount(0);
-  await expect(page.getByRole('tab', { name: "I'm new here" })).toHaveAttribute(
-    'aria-selected',
-    'true',
-  );
+  await expect(page.getByRole('tab', { name: "I'm new here" })).toHaveAttribute('aria-selected', 'true');
   await page.screenshot({
     path: testInfo.outputPath('job-page-as-visitor.png'),
     fullPage: true,
@@ -69,10 +61,7 @@ test('a visitor searches the board, registers on the job page and applies; the a
   await expect(stages.first()).toContainText('Next');
   await screenshotAtBothWidths(page, testInfo, 'new-application');
 
-  await page
-    .getByRole('navigation', { name: 'Main' })
-    .getByRole('link', { name: 'My applications' })
-    .click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My applications' }).click();
   await expect(page).toHaveURL(/\/me$/);
   await expect(page.getByRole('status')).toHaveText('1 application');
   const card = page.getByRole('article', { name: jobTitle });
@@ -81,9 +70,7 @@ test('a visitor searches the board, registers on the job page and applies; the a
   await screenshotAtBothWidths(page, testInfo, 'my-applications');
 });
 
-test('a candidate withdraws their own application, giving a reason, after confirming', async ({
-  page,
-}, testInfo) => {
+test('a candidate withdraws their own application, giving a reason, after confirming', async ({ page }, testInfo) => {
   await page.goto('/jobs');
   const firstJob = page.getByRole('article').first().getByRole('link');
   await firstJob.click();

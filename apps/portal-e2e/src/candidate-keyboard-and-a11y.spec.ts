@@ -1,11 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { type Page, expect, test } from '@playwright/test';
-import {
-  DEMO_CANDIDATE,
-  signIn,
-  tabTo,
-  uniqueEmail,
-} from './support/candidate-journeys';
+import { DEMO_CANDIDATE, signIn, tabTo, uniqueEmail } from './support/candidate-journeys';
 
 // Every test leaves a picture of where it ended, to look at after a run.
 test.afterEach(async ({ page }, testInfo) => {
@@ -17,14 +12,10 @@ test.afterEach(async ({ page }, testInfo) => {
 
 /** Axe findings that block people: serious and critical ones, as "rule: target" lines. */
 async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) =>
-      v.nodes.map((node) => `${v.id} (${v.impact}): ${node.target.join(' ')}`),
-    );
+    .flatMap((v) => v.nodes.map((node) => `${v.id} (${v.impact}): ${node.target.join(' ')}`));
 }
 
 async function expectNoSeriousViolations(page: Page, where: string) {
@@ -38,14 +29,10 @@ async function expectNoSeriousViolations(page: Page, where: string) {
 const focused = (page: Page) =>
   page.evaluate(() => {
     const element = document.activeElement;
-    return element
-      ? `${element.tagName.toLowerCase()} “${(element.textContent ?? '').trim()}”`
-      : 'nothing';
+    return element ? `${element.tagName.toLowerCase()} “${(element.textContent ?? '').trim()}”` : 'nothing';
   });
 
-test('the board, a job and applying work with the keyboard alone', async ({
-  page,
-}, testInfo) => {
+test('the board, a job and applying work with the keyboard alone', async ({ page }, testInfo) => {
   await page.goto('/jobs');
   await expect(page.getByRole('status')).toHaveText(/\d+\+? jobs?/);
 
@@ -149,9 +136,7 @@ test.describe('axe finds no serious or critical problems', () => {
     await expectNoSeriousViolations(page, '/jobs');
 
     await page.getByRole('article').first().getByRole('link').click();
-    await expect(
-      page.getByRole('heading', { name: 'Apply for this job' }),
-    ).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Apply for this job' })).toBeVisible();
     await expectNoSeriousViolations(page, '/jobs/:id (visitor)');
   });
 
@@ -162,24 +147,15 @@ test.describe('axe finds no serious or critical problems', () => {
     await expectNoSeriousViolations(page, '/sign-in with errors');
   });
 
-  test('on /me, an application page and the withdraw dialog', async ({
-    page,
-  }, testInfo) => {
+  test('on /me, an application page and the withdraw dialog', async ({ page }, testInfo) => {
     await signIn(page, DEMO_CANDIDATE);
     await page.goto('/me');
     await expect(page.getByRole('status')).toHaveText(/\d+ applications?/);
     await expectNoSeriousViolations(page, '/me');
 
     // The application with recorded feedback and a booked next stage: the fullest page.
-    await page
-      .getByRole('article')
-      .filter({ hasText: 'Interviewing' })
-      .first()
-      .getByRole('link')
-      .click();
-    await expect(
-      page.getByRole('heading', { name: 'Interview stages' }),
-    ).toBeVisible();
+    await page.getByRole('article').filter({ hasText: 'Interviewing' }).first().getByRole('link').click();
+    await expect(page.getByRole('heading', { name: 'Interview stages' })).toBeVisible();
     await expect(page.getByText('Done').first()).toBeVisible();
     await expectNoSeriousViolations(page, '/me/applications/:id');
 

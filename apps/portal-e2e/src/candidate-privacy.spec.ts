@@ -22,12 +22,8 @@ test('a candidate who opens another candidate’s application URL sees “not fo
   await signIn(page, DEMO_CANDIDATE);
   await page.goto('/me');
   const firstApplication = page.getByRole('article').first();
-  const theirJob = (
-    await firstApplication.getByRole('heading', { level: 3 }).innerText()
-  ).trim();
-  const theirUrl = String(
-    await firstApplication.getByRole('link').getAttribute('href'),
-  );
+  const theirJob = (await firstApplication.getByRole('heading', { level: 3 }).innerText()).trim();
+  const theirUrl = String(await firstApplication.getByRole('link').getAttribute('href'));
   expect(theirUrl).toMatch(/^\/me\/applications\/[0-9a-f-]{36}$/);
   expect(theirJob).not.toBe('');
 
@@ -41,9 +37,7 @@ test('a candidate who opens another candidate’s application URL sees “not fo
   });
   await intruder.goto(theirUrl);
 
-  await expect(
-    intruder.getByRole('heading', { level: 1, name: 'Application not found' }),
-  ).toBeVisible();
+  await expect(intruder.getByRole('heading', { level: 1, name: 'Application not found' })).toBeVisible();
   await expect(intruder.getByRole('main')).not.toContainText(theirJob);
   await expect(intruder.getByRole('main')).not.toContainText('Casey Candidate');
   await expect(intruder.locator('.stage')).toHaveCount(0);
@@ -52,9 +46,7 @@ test('a candidate who opens another candidate’s application URL sees “not fo
   await intruder.context().close();
 });
 
-test('a visitor who opens a candidate page is asked to sign in, then brought back to it', async ({
-  page,
-}) => {
+test('a visitor who opens a candidate page is asked to sign in, then brought back to it', async ({ page }) => {
   await page.goto('/me/profile');
 
   await expect(page).toHaveURL(/\/sign-in\?returnUrl=%2Fme%2Fprofile$/);
@@ -75,12 +67,8 @@ test('a candidate who opens the recruiters’ area is sent to their own page wit
   await page.goto('/recruiter');
 
   await expect(page).toHaveURL(/\/me$/);
-  await expect(
-    page.getByText('That page is for recruiters. You are signed in as a candidate.'),
-  ).toBeVisible();
-  await expect(page.getByRole('navigation', { name: 'Main' })).not.toContainText(
-    'Feedback queue',
-  );
+  await expect(page.getByText('That page is for recruiters. You are signed in as a candidate.')).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Main' })).not.toContainText('Feedback queue');
   await page.screenshot({
     path: testInfo.outputPath('wrong-role.png'),
     fullPage: false,
@@ -93,8 +81,6 @@ test('a wrong password is explained on the sign-in page', async ({ page }) => {
   await page.getByLabel('Password').fill('not-the-password');
   await page.getByRole('button', { name: 'Sign in' }).click();
 
-  await expect(page.getByRole('alert')).toContainText(
-    'That email and password do not match an account.',
-  );
+  await expect(page.getByRole('alert')).toContainText('That email and password do not match an account.');
   await expect(page).toHaveURL(/\/sign-in$/);
 });

@@ -1,9 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { expectNoSeriousAxeViolations } from './support/agency-axe';
-import {
-  screenshotAtBothWidths,
-  uniqueEmail,
-} from './support/candidate-journeys';
+import { screenshotAtBothWidths, uniqueEmail } from './support/candidate-journeys';
 
 // The candidate's browser is in London; the inputs are read in that zone.
 const TIME_ZONE = 'Europe/London';
@@ -51,9 +48,7 @@ test('a new candidate asks for an update, tells about another offer and sets a d
 
   // 1. Ask for an update.
   const ask = tell.getByRole('form', { name: 'Ask for an update' });
-  await ask
-    .getByLabel('Anything to add? (optional)')
-    .fill('I have another interview next week; where do I stand?');
+  await ask.getByLabel('Anything to add? (optional)').fill('I have another interview next week; where do I stand?');
   await ask.getByRole('button', { name: 'Ask for an update' }).click();
 
   const askStatus = tell.getByRole('status').filter({ hasText: 'Your recruiter will answer by' });
@@ -77,9 +72,9 @@ test('a new candidate asks for an update, tells about another offer and sets a d
   await offer.getByLabel('Time', { exact: true }).fill('17:00');
   await offer.getByRole('button', { name: 'Send to your recruiter' }).click();
 
-  await expect(
-    tell.getByRole('status').filter({ hasText: 'other offer' }),
-  ).toHaveText(/Sent\. Your recruiter knows about your other offer\./);
+  await expect(tell.getByRole('status').filter({ hasText: 'other offer' })).toHaveText(
+    /Sent\. Your recruiter knows about your other offer\./,
+  );
   const offerEvent = timeline.getByRole('listitem').first();
   await expect(offerEvent).toContainText(
     'Another offer: "Pine Labs offered me a product role." (You need to answer it by',
@@ -94,19 +89,13 @@ test('a new candidate asks for an update, tells about another offer and sets a d
   await decision.getByLabel('Time', { exact: true }).fill('18:00');
   await decision.getByRole('button', { name: 'Set decision date' }).click();
 
-  await expect(
-    tell.getByRole('status').filter({ hasText: 'move on after' }),
-  ).toHaveText(/Saved\. Your recruiter knows you will move on after .+18:00.+\./);
-  await expect(tell.locator('p', { hasText: /You will move on after .+18:00/ })).toBeVisible();
-  await expect(
-    tell.getByRole('button', { name: 'Clear your decision date' }),
-  ).toBeVisible();
-  await expect(
-    tell.getByRole('button', { name: 'Change decision date' }),
-  ).toBeVisible();
-  await expect(timeline.getByRole('listitem').first()).toContainText(
-    'You told us you will move on after',
+  await expect(tell.getByRole('status').filter({ hasText: 'move on after' })).toHaveText(
+    /Saved\. Your recruiter knows you will move on after .+18:00.+\./,
   );
+  await expect(tell.locator('p', { hasText: /You will move on after .+18:00/ })).toBeVisible();
+  await expect(tell.getByRole('button', { name: 'Clear your decision date' })).toBeVisible();
+  await expect(tell.getByRole('button', { name: 'Change decision date' })).toBeVisible();
+  await expect(timeline.getByRole('listitem').first()).toContainText('You told us you will move on after');
   await screenshotAtBothWidths(page, testInfo, '3-decision-date-set');
 
   // A reload shows the same: it is the API's state, not the page's.
@@ -160,7 +149,7 @@ test('the candidate’s mistakes are shown at the field, and clearing the decisi
   await expect(cleared).toHaveText(/Cleared\. You have no decision date now\./);
   await expect(cleared).toBeFocused();
   await expect(clear).toHaveCount(0);
-  await expect(
-    page.getByRole('list', { name: 'Newest first' }).getByRole('listitem').first(),
-  ).toContainText('You cleared your decision date.');
+  await expect(page.getByRole('list', { name: 'Newest first' }).getByRole('listitem').first()).toContainText(
+    'You cleared your decision date.',
+  );
 });

@@ -1,66 +1,42 @@
 import AxeBuilder from '@axe-core/playwright';
-import {
-  type APIRequestContext,
-  type Page,
-  expect,
-  test,
-} from '@playwright/test';
+import { type APIRequestContext, type Page, expect, test } from '@playwright/test';
 import type { JobSummary, Page as ResultPage } from '@heardback/contracts';
 
-const searchBox = (page: Page) =>
-  page.getByRole('searchbox', { name: 'Search jobs' });
+const searchBox = (page: Page) => page.getByRole('searchbox', { name: 'Search jobs' });
 const resultCount = (page: Page) => page.getByRole('status');
 const jobCards = (page: Page) => page.getByRole('article');
-const jobTitles = (page: Page) =>
-  jobCards(page).getByRole('heading', { level: 2 });
+const jobTitles = (page: Page) => jobCards(page).getByRole('heading', { level: 2 });
 
 const everyJob = /^\s*\d+\+? jobs?\s*$/;
-const matching = (word: string) =>
-  new RegExp(`^\\s*\\d+\\+? jobs? match(es)? “${word}”\\s*$`);
-const urlWithSearch = (word: string) =>
-  new RegExp(`/jobs\\?q=${encodeURIComponent(word)}$`);
+const matching = (word: string) => new RegExp(`^\\s*\\d+\\+? jobs? match(es)? “${word}”\\s*$`);
+const urlWithSearch = (word: string) => new RegExp(`/jobs\\?q=${encodeURIComponent(word)}$`);
 
 /**
  * A word from one of the listed titles that the API finds only in titles, and in fewer jobs than
  * the first view shows. The API also searches descriptions, which the board does not display, so
  * the word is checked against the API before the board is asked to show it.
  */
-async function distinctiveTitleWord(
-  request: APIRequestContext,
-  titles: string[],
-): Promise<string> {
-  const inTitles = (word: string) =>
-    titles.filter((title) => title.toLowerCase().includes(word.toLowerCase()))
-      .length;
-  const words = [
-    ...new Set(titles.flatMap((title) => title.match(/\p{L}{4,}/gu) ?? [])),
-  ].sort((a, b) => inTitles(a) - inTitles(b) || b.length - a.length);
+async function distinctiveTitleWord(request: APIRequestContext, titles: string[]): Promise<string> {
+  const inTitles = (word: string) => titles.filter((title) => title.toLowerCase().includes(word.toLowerCase())).length;
+  const words = [...new Set(titles.flatMap((title) => title.match(/\p{L}{4,}/gu) ?? []))].sort(
+    (a, b) => inTitles(a) - inTitles(b) || b.length - a.length,
+  );
   for (const word of words) {
     const response = await request.get('/api/jobs', {
       params: { q: word, limit: 100 },
     });
-    expect(
-      response.ok(),
-      `GET /api/jobs?q=${word} answered ${response.status()}`,
-    ).toBe(true);
+    expect(response.ok(), `GET /api/jobs?q=${word} answered ${response.status()}`).toBe(true);
     const { items } = (await response.json()) as ResultPage<JobSummary>;
-    const onlyInTitles = items.every((job) =>
-      job.title.toLowerCase().includes(word.toLowerCase()),
-    );
+    const onlyInTitles = items.every((job) => job.title.toLowerCase().includes(word.toLowerCase()));
     if (items.length > 0 && items.length < titles.length && onlyInTitles) {
       return word;
     }
   }
-  throw new Error(
-    `No word in these titles finds fewer jobs, all with it in the title: ${titles.join('; ')}`,
-  );
+  throw new Error(`No word in these titles finds fewer jobs, all with it in the title: ${titles.join('; ')}`);
 }
 
 /** Every job shown mentions the word; returns how many are shown. */
-async function expectEveryJobToMention(
-  page: Page,
-  word: string,
-): Promise<number> {
+async function expectEveryJobToMention(page: Page, word: string): Promise<number> {
   const shown = await jobCards(page).allInnerTexts();
   for (const text of shown) {
     expect(text.toLowerCase()).toContain(word.toLowerCase());
@@ -81,16 +57,12 @@ test.afterEach(async ({ page }, testInfo) => {
   });
 });
 
-test('the board lists the open jobs, each with its title and client', async ({
-  page,
-}, testInfo) => {
+test('the board lists the open jobs, each with its title and client', async ({ page }, testInfo) => {
   await page.goto('/');
 
   await expect(page).toHaveURL(/\/jobs$/);
   await expect(page.getByRole('banner')).toContainText('Heardback');
-  await expect(page.getByRole('banner')).toContainText(
-    'Every candidate hears back.',
-  );
+  await expect(page.getByRole('banner')).toContainText('Every candidate hears back.');
   await expect(resultCount(page)).toHaveText(everyJob);
   await expect(jobCards(page).nth(9)).toBeVisible();
   for (const card of await jobCards(page).all()) {
@@ -153,16 +125,12 @@ test('the search is kept in the URL, so a reload or a shared link shows the same
   await expectEveryJobToMention(page, word);
 });
 
-test('the board has no accessibility violations that axe can detect (WCAG 2.1 AA)', async ({
-  page,
-}) => {
+test('the board has no accessibility violations that axe can detect (WCAG 2.1 AA)', async ({ page }) => {
   await openEveryJob(page);
 
   for (const width of [1280, 360]) {
     await page.setViewportSize({ width, height: 800 });
-    const results = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-      .analyze();
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
     expect(results.violations, `at ${width}px wide`).toEqual([]);
   }
 });

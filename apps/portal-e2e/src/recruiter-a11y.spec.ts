@@ -12,9 +12,7 @@ test.beforeEach(async ({ page }) => {
   await signInAs(page, DEMO_RECRUITER);
 });
 
-test('the recruiter’s feedback queue has no serious accessibility violations', async ({
-  page,
-}, testInfo) => {
+test('the recruiter’s feedback queue has no serious accessibility violations', async ({ page }, testInfo) => {
   await page.goto('/recruiter');
   await expect(page.getByRole('list', { name: 'Interviews awaiting feedback' })).toBeVisible();
   await expectNoSeriousAxeViolations(page, 'the feedback queue');

@@ -28,9 +28,7 @@ test.beforeEach(async ({ page }) => {
 });
 
 for (const { path, title, loaded } of STAFF_PAGES) {
-  test(`staff’s ${title} page (${path}) has no serious accessibility violations`, async ({
-    page,
-  }, testInfo) => {
+  test(`staff’s ${title} page (${path}) has no serious accessibility violations`, async ({ page }, testInfo) => {
     await page.goto(path);
     await expect(loaded(page)).toBeVisible();
     await expectNoSeriousAxeViolations(page, path);

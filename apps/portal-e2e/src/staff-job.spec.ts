@@ -1,12 +1,7 @@
 import { expect, test } from '@playwright/test';
 import type { JobDetail, JobSummary, Page as ResultPage } from '@heardback/contracts';
 import { dragBelowMiddleOf } from './support/agency-drag';
-import {
-  DEMO_STAFF,
-  screenshotsAtBothWidths,
-  signInAs,
-  uniqueStamp,
-} from './support/agency-sign-in';
+import { DEMO_STAFF, screenshotsAtBothWidths, signInAs, uniqueStamp } from './support/agency-sign-in';
 
 test('staff create a client and a job with a three-stage pipeline, publish it, and it is on the public board', async ({
   page,
@@ -48,11 +43,7 @@ test('staff create a client and a job with a three-stage pipeline, publish it, a
   await page.keyboard.press('Enter');
   await expect(stages.getByLabel('Stage 1')).toHaveValue('Meet the team');
   // And back down by dragging its handle below the next stage.
-  await dragBelowMiddleOf(
-    page,
-    stages.locator('.pipeline__handle').first(),
-    stages.locator('.pipeline__stage').nth(1),
-  );
+  await dragBelowMiddleOf(page, stages.locator('.pipeline__handle').first(), stages.locator('.pipeline__stage').nth(1));
   await expect(stages.getByLabel('Stage 1')).toHaveValue('Phone screen');
   await expect(stages.getByLabel('Stage 2')).toHaveValue('Meet the team');
   await expect(stages.getByLabel('Stage 3')).toHaveValue('Technical interview');

@@ -25,7 +25,9 @@ describe('who may see and do what', () => {
   it("answers 404 when a candidate tries to withdraw another candidate's application, and changes nothing", async () => {
     const { application } = await applicationAwaitingFeedback(staff);
     const stranger = await registerCandidate();
-    const response = await stranger.session.post(`/api/applications/${application.id}/withdraw`, { reason: 'mischief' });
+    const response = await stranger.session.post(`/api/applications/${application.id}/withdraw`, {
+      reason: 'mischief',
+    });
     expect(response.status).toBe(404);
     const after = await staff.get<ApplicationView>(`/api/applications/${application.id}`);
     expect(after.body.status).toBe(application.status);
@@ -54,12 +56,15 @@ describe('who may see and do what', () => {
 
   it('keeps candidates away from agency actions', async () => {
     const { application, candidate } = await applicationAwaitingFeedback(staff);
-    const feedback = await candidate.session.post(`/api/applications/${application.id}/stages/${application.stages[0].id}/feedback`, {
-      decision: 'advance',
-      rating: 4,
-      candidateMessage: 'I was great',
-      version: application.version,
-    });
+    const feedback = await candidate.session.post(
+      `/api/applications/${application.id}/stages/${application.stages[0].id}/feedback`,
+      {
+        decision: 'advance',
+        rating: 4,
+        candidateMessage: 'I was great',
+        version: application.version,
+      },
+    );
     expect(feedback.status).toBe(403);
     expect((await candidate.session.get('/api/feedback/queue')).status).toBe(403);
     expect((await candidate.session.post('/api/clients', { name: 'Mine' })).status).toBe(403);
@@ -67,7 +72,12 @@ describe('who may see and do what', () => {
 
   it('lets recruiters record feedback but only staff create users, clients and jobs', async () => {
     const recruiter = await signInAsAgency(UserRole.Recruiter);
-    const created = await recruiter.post('/api/users', { email: 'x@example.test', password: 'long enough password', fullName: 'X', role: 'staff' });
+    const created = await recruiter.post('/api/users', {
+      email: 'x@example.test',
+      password: 'long enough password',
+      fullName: 'X',
+      role: 'staff',
+    });
     expect(created.status).toBe(403);
     expect(asError(created).code).toBe(ErrorCode.Forbidden);
     const { application } = await applicationAwaitingFeedback(staff);
@@ -79,7 +89,11 @@ describe('who may see and do what', () => {
     const visitor = new ApiSession();
     const response = await visitor.get('/api/me/applications');
     expect(response.status).toBe(401);
-    expect(asError(response)).toEqual({ statusCode: 401, code: ErrorCode.Unauthenticated, message: 'Please sign in to continue.' });
+    expect(asError(response)).toEqual({
+      statusCode: 401,
+      code: ErrorCode.Unauthenticated,
+      message: 'Please sign in to continue.',
+    });
     expect((await visitor.get('/api/jobs')).status).toBe(200);
   });
 });

@@ -1,7 +1,23 @@
-import { AgencyJobSummary, AgencyUserView, ErrorCode, JobApplicationsBoard, JobStatus, UserRole, UserView, WaitingApplication } from '@heardback/contracts';
+import {
+  AgencyJobSummary,
+  AgencyUserView,
+  ErrorCode,
+  JobApplicationsBoard,
+  JobStatus,
+  UserRole,
+  UserView,
+  WaitingApplication,
+} from '@heardback/contracts';
 import { ApiSession, asError } from '../support/api-client';
 import { closeDatabase, database } from '../support/database';
-import { apply, applicationAwaitingFeedback, createOpenJob, recordFeedback, registerCandidate, signInAsAgency } from '../support/factories';
+import {
+  apply,
+  applicationAwaitingFeedback,
+  createOpenJob,
+  recordFeedback,
+  registerCandidate,
+  signInAsAgency,
+} from '../support/factories';
 
 describe("the agency's lists", () => {
   let staff: ApiSession;
@@ -22,13 +38,18 @@ describe("the agency's lists", () => {
     expect(board.body.job.pipeline).toEqual(['Phone screen', 'Technical', 'Final']);
     const byId = new Map(board.body.applications.map((item) => [item.id, item]));
     expect(byId.get(application.id)?.currentStage).toMatchObject({ name: 'Technical', position: 1 });
-    expect(byId.get(secondApplication.id)).toMatchObject({ candidate: { fullName: 'Second Candidate' }, waitingFor: 'scheduling' });
+    expect(byId.get(secondApplication.id)).toMatchObject({
+      candidate: { fullName: 'Second Candidate' },
+      waitingFor: 'scheduling',
+    });
   });
 
   it('puts the candidate who has heard nothing for longest at the top of "who is waiting"', async () => {
     const quiet = await applicationAwaitingFeedback(staff);
     const recent = await applicationAwaitingFeedback(staff);
-    await database().query(`UPDATE timeline_events SET at = now() - interval '9 days' WHERE application_id = $1`, [quiet.application.id]);
+    await database().query(`UPDATE timeline_events SET at = now() - interval '9 days' WHERE application_id = $1`, [
+      quiet.application.id,
+    ]);
     const waiting = await staff.get<WaitingApplication[]>('/api/agency/waiting');
     const ids = waiting.body.map((item) => item.id);
     expect(ids.indexOf(quiet.application.id)).toBeLessThan(ids.indexOf(recent.application.id));

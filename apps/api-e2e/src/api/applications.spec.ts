@@ -1,7 +1,21 @@
-import { ApplicationStatus, ApplicationSummary, ApplicationView, ErrorCode, FeedbackDecision, FeedbackQueueItem, JobStatus } from '@heardback/contracts';
+import {
+  ApplicationStatus,
+  ApplicationSummary,
+  ApplicationView,
+  ErrorCode,
+  FeedbackDecision,
+  FeedbackQueueItem,
+  JobStatus,
+} from '@heardback/contracts';
 import { ApiSession, asError } from '../support/api-client';
 import { closeDatabase, count } from '../support/database';
-import { apply, applicationAwaitingFeedback, createOpenJob, registerCandidate, signInAsAgency } from '../support/factories';
+import {
+  apply,
+  applicationAwaitingFeedback,
+  createOpenJob,
+  registerCandidate,
+  signInAsAgency,
+} from '../support/factories';
 
 describe('applications', () => {
   let staff: ApiSession;
@@ -21,7 +35,11 @@ describe('applications', () => {
     expect(application.waitingFor).toBe('scheduling');
     expect(application.timeline[0].text).toContain('You applied for Integration Test Engineer');
     const mine = await candidate.session.get<ApplicationSummary[]>('/api/me/applications');
-    expect(mine.body[0]).toMatchObject({ id: application.id, currentStage: { name: 'Phone screen' }, waitingFor: 'scheduling' });
+    expect(mine.body[0]).toMatchObject({
+      id: application.id,
+      currentStage: { name: 'Phone screen' },
+      waitingFor: 'scheduling',
+    });
   });
 
   it('refuses a second application to the same job with ALREADY_APPLIED', async () => {
@@ -38,16 +56,26 @@ describe('applications', () => {
   it('refuses two simultaneous applications to the same job: exactly one lands', async () => {
     const job = await createOpenJob(staff);
     const candidate = await registerCandidate();
-    const responses = await Promise.all([1, 2, 3].map(() => candidate.session.post(`/api/jobs/${job.id}/applications`)));
+    const responses = await Promise.all(
+      [1, 2, 3].map(() => candidate.session.post(`/api/jobs/${job.id}/applications`)),
+    );
     expect(responses.map((response) => response.status).sort()).toEqual([201, 409, 409]);
   });
 
   it('gives exactly one success and one STALE_VERSION when two people record feedback at once', async () => {
     const { application } = await applicationAwaitingFeedback(staff);
     const recruiter = await signInAsAgency();
-    const body = (decision: FeedbackDecision) => ({ decision, rating: 3, candidateMessage: `Decision: ${decision}`, version: application.version });
+    const body = (decision: FeedbackDecision) => ({
+      decision,
+      rating: 3,
+      candidateMessage: `Decision: ${decision}`,
+      version: application.version,
+    });
     const path = `/api/applications/${application.id}/stages/${application.stages[0].id}/feedback`;
-    const [first, second] = await Promise.all([staff.post(path, body(FeedbackDecision.Advance)), recruiter.post(path, body(FeedbackDecision.Reject))]);
+    const [first, second] = await Promise.all([
+      staff.post(path, body(FeedbackDecision.Advance)),
+      recruiter.post(path, body(FeedbackDecision.Reject)),
+    ]);
     expect([first.status, second.status].sort()).toEqual([201, 409]);
     const loser = first.status === 409 ? first : second;
     expect(asError(loser).code).toBe(ErrorCode.StaleVersion);
@@ -57,14 +85,18 @@ describe('applications', () => {
 
   it('refuses a change made from a stale version and says so', async () => {
     const { application } = await applicationAwaitingFeedback(staff);
-    const response = await staff.post(`/api/applications/${application.id}/offer`, { version: application.version - 1 });
+    const response = await staff.post(`/api/applications/${application.id}/offer`, {
+      version: application.version - 1,
+    });
     expect(response.status).toBe(409);
     expect(asError(response).code).toBe(ErrorCode.StaleVersion);
   });
 
   it('lets a candidate withdraw with a reason, and then nothing more can happen to it', async () => {
     const { application, candidate } = await applicationAwaitingFeedback(staff);
-    const withdrawn = await candidate.session.post<ApplicationView>(`/api/applications/${application.id}/withdraw`, { reason: 'Accepted another offer' });
+    const withdrawn = await candidate.session.post<ApplicationView>(`/api/applications/${application.id}/withdraw`, {
+      reason: 'Accepted another offer',
+    });
     expect(withdrawn.status).toBe(200);
     expect(withdrawn.body.status).toBe(ApplicationStatus.Withdrawn);
     const offer = await staff.post(`/api/applications/${application.id}/offer`, { version: withdrawn.body.version });
@@ -83,13 +115,16 @@ describe('applications', () => {
     const overdueJob = await createOpenJob(staff, { feedbackDeadlineHours: 1 });
     const candidate = await registerCandidate();
     const applied = await apply(candidate.session, overdueJob.id);
-    const scheduled = await staff.post<ApplicationView>(`/api/applications/${applied.id}/stages/${applied.stages[0].id}/schedule`, {
-      // Ten days ago: with a one-working-hour deadline it is overdue whatever the day and time now.
-      startsAt: new Date(Date.now() - 240 * 3_600_000).toISOString(),
-      endsAt: new Date(Date.now() - 239 * 3_600_000).toISOString(),
-      location: 'Office',
-      interviewers: [],
-    });
+    const scheduled = await staff.post<ApplicationView>(
+      `/api/applications/${applied.id}/stages/${applied.stages[0].id}/schedule`,
+      {
+        // Ten days ago: with a one-working-hour deadline it is overdue whatever the day and time now.
+        startsAt: new Date(Date.now() - 240 * 3_600_000).toISOString(),
+        endsAt: new Date(Date.now() - 239 * 3_600_000).toISOString(),
+        location: 'Office',
+        interviewers: [],
+      },
+    );
     const queue = await staff.get<FeedbackQueueItem[]>('/api/feedback/queue');
     const ids = queue.body.map((item) => item.applicationId);
     expect(ids.indexOf(applied.id)).toBeLessThan(ids.indexOf(fresh.application.id));

@@ -9,7 +9,11 @@ describe('accounts and sessions', () => {
   it('registers a candidate, signs them in with an httpOnly SameSite=Lax cookie, and stores only an argon2id hash', async () => {
     const session = new ApiSession();
     const email = uniqueEmail('Mixed.Case');
-    const response = await session.post<UserView>('/api/auth/register', { email: email.toUpperCase(), password: PASSWORD, fullName: '  Ada Lovelace ' });
+    const response = await session.post<UserView>('/api/auth/register', {
+      email: email.toUpperCase(),
+      password: PASSWORD,
+      fullName: '  Ada Lovelace ',
+    });
     expect(response.status).toBe(201);
     expect(response.body).toMatchObject({ email: email.toLowerCase(), fullName: 'Ada Lovelace', role: 'candidate' });
     expect(response.body).not.toHaveProperty('passwordHash');
@@ -24,7 +28,11 @@ describe('accounts and sessions', () => {
 
   it('refuses a second account with the same email, whatever its case', async () => {
     const { email } = await registerCandidate();
-    const again = await new ApiSession().post('/api/auth/register', { email: email.toUpperCase(), password: PASSWORD, fullName: 'Copy' });
+    const again = await new ApiSession().post('/api/auth/register', {
+      email: email.toUpperCase(),
+      password: PASSWORD,
+      fullName: 'Copy',
+    });
     expect(again.status).toBe(409);
     expect(asError(again).code).toBe(ErrorCode.EmailTaken);
   });
@@ -32,7 +40,10 @@ describe('accounts and sessions', () => {
   it('signs in with the right password only, without saying which part was wrong', async () => {
     const { email } = await registerCandidate();
     const wrong = await new ApiSession().post('/api/auth/login', { email, password: 'not the password' });
-    const unknown = await new ApiSession().post('/api/auth/login', { email: uniqueEmail('nobody'), password: PASSWORD });
+    const unknown = await new ApiSession().post('/api/auth/login', {
+      email: uniqueEmail('nobody'),
+      password: PASSWORD,
+    });
     expect(wrong.status).toBe(401);
     expect(wrong.body).toEqual(unknown.body);
     expect((await new ApiSession().post('/api/auth/login', { email, password: PASSWORD })).status).toBe(200);
@@ -58,7 +69,11 @@ describe('accounts and sessions', () => {
   });
 
   it('refuses a short password and says how long it must be', async () => {
-    const response = await new ApiSession().post('/api/auth/register', { email: uniqueEmail('short'), password: 'short', fullName: 'S' });
+    const response = await new ApiSession().post('/api/auth/register', {
+      email: uniqueEmail('short'),
+      password: 'short',
+      fullName: 'S',
+    });
     expect(response.status).toBe(400);
     expect(asError(response).details).toEqual([{ field: 'password', reasons: ['must be at least 10 characters'] }]);
   });
@@ -66,12 +81,22 @@ describe('accounts and sessions', () => {
   it('lets staff create recruiter accounts that can sign in', async () => {
     const staff = await signInAsAgency();
     const email = uniqueEmail('recruiter');
-    const created = await staff.post<UserView>('/api/users', { email, password: PASSWORD, fullName: 'New Recruiter', role: 'recruiter' });
+    const created = await staff.post<UserView>('/api/users', {
+      email,
+      password: PASSWORD,
+      fullName: 'New Recruiter',
+      role: 'recruiter',
+    });
     expect(created.status).toBe(201);
     expect(created.body.role).toBe('recruiter');
     const login = await new ApiSession().post<UserView>('/api/auth/login', { email, password: PASSWORD });
     expect(login.body.role).toBe('recruiter');
-    const candidateRole = await staff.post('/api/users', { email: uniqueEmail('c'), password: PASSWORD, fullName: 'C', role: 'candidate' });
+    const candidateRole = await staff.post('/api/users', {
+      email: uniqueEmail('c'),
+      password: PASSWORD,
+      fullName: 'C',
+      role: 'candidate',
+    });
     expect(candidateRole.status).toBe(400);
   });
 });

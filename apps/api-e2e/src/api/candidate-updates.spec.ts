@@ -28,15 +28,25 @@ describe('candidate updates, decision dates and silence (nobody waits in silence
       text: 'Any news on my application?',
     });
     expect(asked.status).toBe(201);
-    expect(asked.body.timeline.at(-1)?.text).toMatch(/Asked for an update: "Any news on my application\?" Your recruiter will answer by/);
+    expect(asked.body.timeline.at(-1)?.text).toMatch(
+      /Asked for an update: "Any news on my application\?" Your recruiter will answer by/,
+    );
     expect(asked.body.updateRequestAllowedFrom).not.toBeNull();
-    const item = (await attention()).find((entry) => entry.applicationId === application.id && entry.reason === 'update_requested');
+    const item = (await attention()).find(
+      (entry) => entry.applicationId === application.id && entry.reason === 'update_requested',
+    );
     expect(item?.dueAt).not.toBeNull();
     expect(item?.detail).toContain('Any news');
 
-    const answered = await staff.post<ApplicationView>(`/api/applications/${application.id}/messages`, { text: 'The client decides on Friday.' });
+    const answered = await staff.post<ApplicationView>(`/api/applications/${application.id}/messages`, {
+      text: 'The client decides on Friday.',
+    });
     expect(answered.status).toBe(201);
-    expect((await attention()).some((entry) => entry.applicationId === application.id && entry.reason === 'update_requested')).toBe(false);
+    expect(
+      (await attention()).some(
+        (entry) => entry.applicationId === application.id && entry.reason === 'update_requested',
+      ),
+    ).toBe(false);
     const seen = await candidate.session.get<ApplicationView>(`/api/applications/${application.id}`);
     expect(seen.body.timeline.at(-1)?.text).toBe('Message from Test Staff: The client decides on Friday.');
   });
@@ -44,18 +54,29 @@ describe('candidate updates, decision dates and silence (nobody waits in silence
   it('chases the recruiter once when a request for an update passes its answer deadline unanswered', async () => {
     await signInAsAgency(UserRole.Recruiter);
     const { candidate, application } = await freshApplication();
-    await candidate.session.post(`/api/applications/${application.id}/updates`, { kind: 'request_update', text: 'Still waiting?' });
+    await candidate.session.post(`/api/applications/${application.id}/updates`, {
+      kind: 'request_update',
+      text: 'Still waiting?',
+    });
     await Promise.all([1, 2, 3].map(() => staff.post('/api/agency/deadlines/sweep')));
     const reminders = async () =>
       (
-        await database().query(`SELECT subject FROM notifications WHERE application_id = $1 AND kind = 'feedback_reminder'`, [application.id])
+        await database().query(
+          `SELECT subject FROM notifications WHERE application_id = $1 AND kind = 'feedback_reminder'`,
+          [application.id],
+        )
       ).rows as { subject: string }[];
     expect(await reminders()).toHaveLength(0);
 
-    await database().query(`UPDATE candidate_updates SET answer_due_at = now() - interval '1 minute' WHERE application_id = $1`, [application.id]);
+    await database().query(
+      `UPDATE candidate_updates SET answer_due_at = now() - interval '1 minute' WHERE application_id = $1`,
+      [application.id],
+    );
     await Promise.all([1, 2, 3].map(() => staff.post('/api/agency/deadlines/sweep')));
     const sent = await reminders();
-    const { rows: recruiters } = await database().query(`SELECT count(*)::int AS n FROM users WHERE role = 'recruiter'`);
+    const { rows: recruiters } = await database().query(
+      `SELECT count(*)::int AS n FROM users WHERE role = 'recruiter'`,
+    );
     expect(recruiters[0].n).toBeGreaterThan(0);
     expect(sent).toHaveLength(recruiters[0].n);
     expect(sent[0].subject).toMatch(/^Overdue: .* asked for an update/);
@@ -65,27 +86,55 @@ describe('candidate updates, decision dates and silence (nobody waits in silence
 
   it('refuses a second request for an update within three days with 429, saying when it may be sent again', async () => {
     const { candidate, application } = await freshApplication();
-    await candidate.session.post(`/api/applications/${application.id}/updates`, { kind: 'request_update', text: 'News?' });
-    const again = await candidate.session.post(`/api/applications/${application.id}/updates`, { kind: 'request_update', text: 'News??' });
+    await candidate.session.post(`/api/applications/${application.id}/updates`, {
+      kind: 'request_update',
+      text: 'News?',
+    });
+    const again = await candidate.session.post(`/api/applications/${application.id}/updates`, {
+      kind: 'request_update',
+      text: 'News??',
+    });
     expect(again.status).toBe(429);
     expect(asError(again).code).toBe(ErrorCode.TooManyRequests);
     expect(asError(again).message).toMatch(/You can ask again from \w+day, \d+ \w+ \d{4}/);
-    const { rows } = await database().query(`SELECT count(*)::int AS n FROM candidate_updates WHERE application_id = $1`, [application.id]);
+    const { rows } = await database().query(
+      `SELECT count(*)::int AS n FROM candidate_updates WHERE application_id = $1`,
+      [application.id],
+    );
     expect(rows[0].n).toBe(1);
     // Three days later it may be sent again.
-    await database().query(`UPDATE candidate_updates SET created_at = created_at - interval '3 days' WHERE application_id = $1`, [application.id]);
-    expect((await candidate.session.post(`/api/applications/${application.id}/updates`, { kind: 'request_update', text: 'News?' })).status).toBe(201);
+    await database().query(
+      `UPDATE candidate_updates SET created_at = created_at - interval '3 days' WHERE application_id = $1`,
+      [application.id],
+    );
+    expect(
+      (
+        await candidate.session.post(`/api/applications/${application.id}/updates`, {
+          kind: 'request_update',
+          text: 'News?',
+        })
+      ).status,
+    ).toBe(201);
   });
 
   it('raises an application whose candidate has another offer above the rest', async () => {
     const quiet = await freshApplication();
-    await quiet.candidate.session.post(`/api/applications/${quiet.application.id}/updates`, { kind: 'request_update', text: 'News?' });
+    await quiet.candidate.session.post(`/api/applications/${quiet.application.id}/updates`, {
+      kind: 'request_update',
+      text: 'News?',
+    });
     const { candidate, application } = await freshApplication();
     const deadline = new Date(Date.now() + 5 * 86_400_000).toISOString();
-    const response = await candidate.session.post(`/api/applications/${application.id}/updates`, { kind: 'other_offer', text: 'Offer from Acme', deadline });
+    const response = await candidate.session.post(`/api/applications/${application.id}/updates`, {
+      kind: 'other_offer',
+      text: 'Offer from Acme',
+      deadline,
+    });
     expect(response.status).toBe(201);
     const list = await attention();
-    const offerIndex = list.findIndex((entry) => entry.applicationId === application.id && entry.reason === 'other_offer');
+    const offerIndex = list.findIndex(
+      (entry) => entry.applicationId === application.id && entry.reason === 'other_offer',
+    );
     const requestIndex = list.findIndex((entry) => entry.applicationId === quiet.application.id);
     expect(offerIndex).toBeGreaterThanOrEqual(0);
     expect(offerIndex).toBeLessThan(requestIndex);
@@ -97,8 +146,12 @@ describe('candidate updates, decision dates and silence (nobody waits in silence
   it('refuses an update from anyone but the candidate, and a deadline on anything but another offer', async () => {
     const { candidate, application } = await freshApplication();
     const other = await registerCandidate();
-    expect((await other.session.post(`/api/applications/${application.id}/updates`, { kind: 'note', text: 'hi' })).status).toBe(404);
-    expect((await staff.post(`/api/applications/${application.id}/updates`, { kind: 'note', text: 'hi' })).status).toBe(403);
+    expect(
+      (await other.session.post(`/api/applications/${application.id}/updates`, { kind: 'note', text: 'hi' })).status,
+    ).toBe(404);
+    expect((await staff.post(`/api/applications/${application.id}/updates`, { kind: 'note', text: 'hi' })).status).toBe(
+      403,
+    );
     const wrongDeadline = await candidate.session.post(`/api/applications/${application.id}/updates`, {
       kind: 'note',
       text: 'hi',
@@ -111,15 +164,28 @@ describe('candidate updates, decision dates and silence (nobody waits in silence
   it('escalates to staff once when the candidate decision date passes with no answer', async () => {
     const { candidate, application } = await freshApplication();
     const decisionDate = new Date(Date.now() + 86_400_000).toISOString();
-    const set = await candidate.session.request<ApplicationView>('PUT', `/api/applications/${application.id}/decision-date`, { decisionDate });
+    const set = await candidate.session.request<ApplicationView>(
+      'PUT',
+      `/api/applications/${application.id}/decision-date`,
+      { decisionDate },
+    );
     expect(set.status).toBe(200);
     expect(set.body.decisionDate).toBe(decisionDate);
-    expect((await attention()).some((entry) => entry.applicationId === application.id && entry.reason === 'decision_date')).toBe(true);
+    expect(
+      (await attention()).some((entry) => entry.applicationId === application.id && entry.reason === 'decision_date'),
+    ).toBe(true);
 
-    await database().query(`UPDATE applications SET candidate_decision_at = now() - interval '1 hour' WHERE id = $1`, [application.id]);
-    const sweeps = await Promise.all([1, 2, 3].map(() => staff.post<DeadlineSweepResult>('/api/agency/deadlines/sweep')));
+    await database().query(`UPDATE applications SET candidate_decision_at = now() - interval '1 hour' WHERE id = $1`, [
+      application.id,
+    ]);
+    const sweeps = await Promise.all(
+      [1, 2, 3].map(() => staff.post<DeadlineSweepResult>('/api/agency/deadlines/sweep')),
+    );
     expect(sweeps.every((sweep) => sweep.status === 200)).toBe(true);
-    const { rows } = await database().query(`SELECT count(*)::int AS n FROM application_alerts WHERE application_id = $1`, [application.id]);
+    const { rows } = await database().query(
+      `SELECT count(*)::int AS n FROM application_alerts WHERE application_id = $1`,
+      [application.id],
+    );
     expect(rows[0].n).toBe(1);
     const { rows: emails } = await database().query(
       `SELECT count(*)::int AS n FROM notifications WHERE application_id = $1 AND kind = 'escalation'`,
@@ -131,18 +197,33 @@ describe('candidate updates, decision dates and silence (nobody waits in silence
 
   it("does not count the candidate's own messages as hearing back", async () => {
     const { candidate, application } = await freshApplication();
-    await database().query(`UPDATE applications SET created_at = created_at - interval '8 days' WHERE id = $1`, [application.id]);
-    await candidate.session.post(`/api/applications/${application.id}/updates`, { kind: 'availability', text: 'Free all next week' });
-    expect((await attention()).some((entry) => entry.applicationId === application.id && entry.reason === 'silent')).toBe(true);
+    await database().query(`UPDATE applications SET created_at = created_at - interval '8 days' WHERE id = $1`, [
+      application.id,
+    ]);
+    await candidate.session.post(`/api/applications/${application.id}/updates`, {
+      kind: 'availability',
+      text: 'Free all next week',
+    });
+    expect(
+      (await attention()).some((entry) => entry.applicationId === application.id && entry.reason === 'silent'),
+    ).toBe(true);
   });
 
   it('flags an application whose candidate has heard nothing for a week', async () => {
     const { application } = await freshApplication();
-    expect((await attention()).some((entry) => entry.applicationId === application.id && entry.reason === 'silent')).toBe(false);
+    expect(
+      (await attention()).some((entry) => entry.applicationId === application.id && entry.reason === 'silent'),
+    ).toBe(false);
     // Applied eight days ago, and nobody at the agency has written since.
-    await database().query(`UPDATE applications SET created_at = created_at - interval '8 days' WHERE id = $1`, [application.id]);
-    await database().query(`UPDATE timeline_events SET at = at - interval '8 days' WHERE application_id = $1`, [application.id]);
-    const item = (await attention()).find((entry) => entry.applicationId === application.id && entry.reason === 'silent');
+    await database().query(`UPDATE applications SET created_at = created_at - interval '8 days' WHERE id = $1`, [
+      application.id,
+    ]);
+    await database().query(`UPDATE timeline_events SET at = at - interval '8 days' WHERE application_id = $1`, [
+      application.id,
+    ]);
+    const item = (await attention()).find(
+      (entry) => entry.applicationId === application.id && entry.reason === 'silent',
+    );
     expect(item?.detail).toBe('Has heard nothing for 8 days: send them an update.');
     expect(item?.overdue).toBe(true);
   });

@@ -18,21 +18,35 @@ describe('database guards', () => {
   }
 
   async function stateOf(application: ApplicationView) {
-    const { rows } = await database().query('SELECT status, current_stage_id, version FROM applications WHERE id = $1', [application.id]);
+    const { rows } = await database().query(
+      'SELECT status, current_stage_id, version FROM applications WHERE id = $1',
+      [application.id],
+    );
     return rows[0];
   }
 
   it('refuses to move to the next stage while a stage that took place has no feedback', async () => {
     const { application } = await applicationAwaitingFeedback(staff);
     const before = await stateOf(application);
-    await refused('UPDATE applications SET current_stage_id = $2 WHERE id = $1', [application.id, application.stages[1].id], 'stage_feedback_required');
+    await refused(
+      'UPDATE applications SET current_stage_id = $2 WHERE id = $1',
+      [application.id, application.stages[1].id],
+      'stage_feedback_required',
+    );
     expect(await stateOf(application)).toEqual(before);
   });
 
-  it.each(['offer', 'hired'])('refuses to set status %s while a stage that took place has no feedback', async (status) => {
-    const { application } = await applicationAwaitingFeedback(staff);
-    await refused('UPDATE applications SET status = $2 WHERE id = $1', [application.id, status], 'stage_feedback_required');
-  });
+  it.each(['offer', 'hired'])(
+    'refuses to set status %s while a stage that took place has no feedback',
+    async (status) => {
+      const { application } = await applicationAwaitingFeedback(staff);
+      await refused(
+        'UPDATE applications SET status = $2 WHERE id = $1',
+        [application.id, status],
+        'stage_feedback_required',
+      );
+    },
+  );
 
   it('refuses to reject, even with a message, while a stage that took place has no feedback', async () => {
     const { application } = await applicationAwaitingFeedback(staff);
@@ -47,15 +61,31 @@ describe('database guards', () => {
     const { application } = await applicationAwaitingFeedback(staff);
     const withFeedback = await recordFeedback(staff, application, 0);
     await database().query('UPDATE application_stages SET held_at = now() WHERE id = $1', [withFeedback.stages[1].id]);
-    await refused('UPDATE applications SET current_stage_id = $2 WHERE id = $1', [application.id, withFeedback.stages[2].id], 'stage_feedback_required');
+    await refused(
+      'UPDATE applications SET current_stage_id = $2 WHERE id = $1',
+      [application.id, withFeedback.stages[2].id],
+      'stage_feedback_required',
+    );
   });
 
   it('refuses to hide an interview that took place by moving it, skipping it, deleting it or marking it recorded', async () => {
     const { application } = await applicationAwaitingFeedback(staff);
     const stageId = application.stages[0].id;
-    await refused(`UPDATE application_stages SET starts_at = now() + interval '1 day', ends_at = now() + interval '2 days' WHERE id = $1`, [stageId], 'stage_feedback_required');
-    await refused(`UPDATE application_stages SET state = 'skipped', skip_reason = 'oops' WHERE id = $1`, [stageId], 'stage_feedback_required');
-    await refused(`UPDATE application_stages SET state = 'feedback_recorded' WHERE id = $1`, [stageId], 'stage_feedback_required');
+    await refused(
+      `UPDATE application_stages SET starts_at = now() + interval '1 day', ends_at = now() + interval '2 days' WHERE id = $1`,
+      [stageId],
+      'stage_feedback_required',
+    );
+    await refused(
+      `UPDATE application_stages SET state = 'skipped', skip_reason = 'oops' WHERE id = $1`,
+      [stageId],
+      'stage_feedback_required',
+    );
+    await refused(
+      `UPDATE application_stages SET state = 'feedback_recorded' WHERE id = $1`,
+      [stageId],
+      'stage_feedback_required',
+    );
     await refused('DELETE FROM application_stages WHERE id = $1', [stageId], 'stage_feedback_required');
   });
 
@@ -63,7 +93,11 @@ describe('database guards', () => {
     const { application } = await applicationAwaitingFeedback(staff);
     await recordFeedback(staff, application, 0, FeedbackDecision.Hold);
     for (const message of [null, '', '   ']) {
-      await refused(`UPDATE applications SET status = 'rejected', rejection_message = $2 WHERE id = $1`, [application.id, message], 'applications_rejection_has_message');
+      await refused(
+        `UPDATE applications SET status = 'rejected', rejection_message = $2 WHERE id = $1`,
+        [application.id, message],
+        'applications_rejection_has_message',
+      );
     }
   });
 
@@ -71,7 +105,11 @@ describe('database guards', () => {
     const { application } = await applicationAwaitingFeedback(staff);
     await recordFeedback(staff, application, 0, FeedbackDecision.Hold);
     const stageId = application.stages[0].id;
-    await refused(`UPDATE feedback SET candidate_message = 'rewritten' WHERE stage_id = $1`, [stageId], 'feedback_immutable');
+    await refused(
+      `UPDATE feedback SET candidate_message = 'rewritten' WHERE stage_id = $1`,
+      [stageId],
+      'feedback_immutable',
+    );
     await refused('DELETE FROM feedback WHERE stage_id = $1', [stageId], 'feedback_immutable');
     await expect(database().query('TRUNCATE feedback CASCADE')).rejects.toThrow(/immutable/);
     const { rows } = await database().query('SELECT candidate_message FROM feedback WHERE stage_id = $1', [stageId]);
@@ -81,7 +119,9 @@ describe('database guards', () => {
   it('allows only one original feedback per stage', async () => {
     const { application } = await applicationAwaitingFeedback(staff);
     await recordFeedback(staff, application, 0, FeedbackDecision.Hold);
-    const { rows } = await database().query('SELECT recorded_by FROM feedback WHERE stage_id = $1', [application.stages[0].id]);
+    const { rows } = await database().query('SELECT recorded_by FROM feedback WHERE stage_id = $1', [
+      application.stages[0].id,
+    ]);
     await refused(
       `INSERT INTO feedback (stage_id, application_id, decision, rating, candidate_message, recorded_by) VALUES ($1, $2, 'advance', 4, 'again', $3)`,
       [application.stages[0].id, application.id, rows[0].recorded_by],

@@ -1,4 +1,10 @@
-import { ApplicationView, DeadlineSweepResult, EscalationView, FeedbackQueueItem, UserRole } from '@heardback/contracts';
+import {
+  ApplicationView,
+  DeadlineSweepResult,
+  EscalationView,
+  FeedbackQueueItem,
+  UserRole,
+} from '@heardback/contracts';
 import { ApiSession } from '../support/api-client';
 import { closeDatabase, database } from '../support/database';
 import { apply, createOpenJob, recordFeedback, registerCandidate, signInAsAgency } from '../support/factories';
@@ -16,15 +22,24 @@ async function letTimePass(stageId: string, hours: number): Promise<void> {
             feedback_due_at = feedback_due_at - $2::interval WHERE id = $1`,
     [stageId, interval],
   );
-  await database().query('UPDATE deadline_alerts SET due_at = due_at - $2::interval WHERE stage_id = $1', [stageId, interval]);
+  await database().query('UPDATE deadline_alerts SET due_at = due_at - $2::interval WHERE stage_id = $1', [
+    stageId,
+    interval,
+  ]);
 }
 
 async function alertsOf(stageId: string): Promise<string[]> {
-  const { rows } = await database().query('SELECT kind FROM deadline_alerts WHERE stage_id = $1 ORDER BY fired_at, kind', [stageId]);
+  const { rows } = await database().query(
+    'SELECT kind FROM deadline_alerts WHERE stage_id = $1 ORDER BY fired_at, kind',
+    [stageId],
+  );
   return rows.map((row: { kind: string }) => row.kind);
 }
 
-async function notificationsFor(applicationId: string, kind: string): Promise<{ recipient_email: string; subject: string; body: string }[]> {
+async function notificationsFor(
+  applicationId: string,
+  kind: string,
+): Promise<{ recipient_email: string; subject: string; body: string }[]> {
   const { rows } = await database().query(
     'SELECT recipient_email, subject, body FROM notifications WHERE application_id = $1 AND kind = $2 ORDER BY created_at',
     [applicationId, kind],
@@ -72,12 +87,16 @@ describe('deadlines, reminders and escalation', () => {
   it('marks an interview as awaiting feedback once it has ended, and tells the candidate when to expect an answer', async () => {
     const { application, stageId, candidate } = await scheduledInterview();
     await sweep();
-    expect((await staff.get<ApplicationView>(`/api/applications/${application.id}`)).body.stages[0].state).toBe('scheduled');
+    expect((await staff.get<ApplicationView>(`/api/applications/${application.id}`)).body.stages[0].state).toBe(
+      'scheduled',
+    );
     await letTimePass(stageId, 3);
     await sweep();
     const seen = await candidate.session.get<ApplicationView>(`/api/applications/${application.id}`);
     expect(seen.body.stages[0].state).toBe('awaiting_feedback');
-    expect(seen.body.timeline.map((event) => event.text).join('\n')).toMatch(/Your Phone screen is done\. You will hear how it went by \w+day/);
+    expect(seen.body.timeline.map((event) => event.text).join('\n')).toMatch(
+      /Your Phone screen is done\. You will hear how it went by \w+day/,
+    );
     const emails = await notificationsFor(application.id, 'candidate_update');
     expect(emails.some((email) => email.body.includes('Your Phone screen is done'))).toBe(true);
   });
@@ -85,7 +104,10 @@ describe('deadlines, reminders and escalation', () => {
   it('reminds the recruiter a day before and at the due time, escalates a day after, each exactly once', async () => {
     const { application, stageId, candidate } = await scheduledInterview();
     await letTimePass(stageId, 3);
-    const { rows } = await database().query(`UPDATE application_stages SET feedback_due_at = now() + interval '30 hours' WHERE id = $1 RETURNING feedback_due_at`, [stageId]);
+    const { rows } = await database().query(
+      `UPDATE application_stages SET feedback_due_at = now() + interval '30 hours' WHERE id = $1 RETURNING feedback_due_at`,
+      [stageId],
+    );
     expect(rows).toHaveLength(1);
 
     await sweep();
@@ -103,7 +125,7 @@ describe('deadlines, reminders and escalation', () => {
     expect(await alertsOf(stageId)).toEqual(['reminder_before_due', 'reminder_at_due']);
     const late = await candidate.session.get<ApplicationView>(`/api/applications/${application.id}`);
     expect(late.body.timeline.map((event) => event.text).join('\n')).toContain('We have chased it');
-    expect((await notificationsFor(application.id, 'escalation'))).toHaveLength(0);
+    expect(await notificationsFor(application.id, 'escalation')).toHaveLength(0);
 
     await letTimePass(stageId, 24); // a day overdue
     await Promise.all([sweep(), sweep()]);
@@ -123,7 +145,10 @@ describe('deadlines, reminders and escalation', () => {
   it('stops chasing once feedback is recorded, and takes it off the escalation list', async () => {
     const { application, stageId } = await scheduledInterview();
     await letTimePass(stageId, 3);
-    await database().query(`UPDATE application_stages SET feedback_due_at = now() - interval '30 hours' WHERE id = $1`, [stageId]);
+    await database().query(
+      `UPDATE application_stages SET feedback_due_at = now() - interval '30 hours' WHERE id = $1`,
+      [stageId],
+    );
     await sweep();
     expect(await alertsOf(stageId)).toHaveLength(3);
     const current = (await staff.get<ApplicationView>(`/api/applications/${application.id}`)).body;

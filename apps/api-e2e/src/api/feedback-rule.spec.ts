@@ -70,12 +70,15 @@ describe('no stage passes without feedback (through the API)', () => {
 
   it('refuses to reschedule an interview that took place into the future (hiding it)', async () => {
     const { application } = await applicationAwaitingFeedback(staff);
-    const response = await staff.post(`/api/applications/${application.id}/stages/${application.stages[0].id}/schedule`, {
-      startsAt: new Date(Date.now() + 86_400_000).toISOString(),
-      endsAt: new Date(Date.now() + 90_000_000).toISOString(),
-      location: 'Office',
-      interviewers: [],
-    });
+    const response = await staff.post(
+      `/api/applications/${application.id}/stages/${application.stages[0].id}/schedule`,
+      {
+        startsAt: new Date(Date.now() + 86_400_000).toISOString(),
+        endsAt: new Date(Date.now() + 90_000_000).toISOString(),
+        location: 'Office',
+        interviewers: [],
+      },
+    );
     expect(response.status).toBe(409);
     expect(asError(response).code).toBe(ErrorCode.FeedbackRequired);
     await unchanged(application);
@@ -84,7 +87,9 @@ describe('no stage passes without feedback (through the API)', () => {
   it('refuses to hire while a stage that took place has no feedback', async () => {
     const { application } = await applicationAwaitingFeedback(staff);
     const withFeedback = await recordFeedback(staff, application, 0);
-    const offered = await staff.post<ApplicationView>(`/api/applications/${application.id}/offer`, { version: withFeedback.version });
+    const offered = await staff.post<ApplicationView>(`/api/applications/${application.id}/offer`, {
+      version: withFeedback.version,
+    });
     expect(offered.status).toBe(200);
     expect(offered.body.stages[1].state).toBe(StageState.Skipped);
     // A later stage turns out to have been held (e.g. a data fix) and nobody wrote feedback for it.
@@ -97,15 +102,27 @@ describe('no stage passes without feedback (through the API)', () => {
   it('skips interviews not yet held when an offer is made early, so the offer can still be accepted', async () => {
     const { application } = await applicationAwaitingFeedback(staff);
     const advanced = await recordFeedback(staff, application, 0);
-    const scheduled = await staff.post<ApplicationView>(`/api/applications/${application.id}/stages/${advanced.stages[1].id}/schedule`, {
-      startsAt: new Date(Date.now() + 86_400_000).toISOString(),
-      endsAt: new Date(Date.now() + 90_000_000).toISOString(),
-      location: 'Office',
-      interviewers: [],
+    const scheduled = await staff.post<ApplicationView>(
+      `/api/applications/${application.id}/stages/${advanced.stages[1].id}/schedule`,
+      {
+        startsAt: new Date(Date.now() + 86_400_000).toISOString(),
+        endsAt: new Date(Date.now() + 90_000_000).toISOString(),
+        location: 'Office',
+        interviewers: [],
+      },
+    );
+    const offered = await staff.post<ApplicationView>(`/api/applications/${application.id}/offer`, {
+      version: scheduled.body.version,
     });
-    const offered = await staff.post<ApplicationView>(`/api/applications/${application.id}/offer`, { version: scheduled.body.version });
-    expect(offered.body.stages[1]).toMatchObject({ state: StageState.Skipped, startsAt: null, endsAt: null, feedbackDueAt: null });
-    const hired = await staff.post<ApplicationView>(`/api/applications/${application.id}/hire`, { version: offered.body.version });
+    expect(offered.body.stages[1]).toMatchObject({
+      state: StageState.Skipped,
+      startsAt: null,
+      endsAt: null,
+      feedbackDueAt: null,
+    });
+    const hired = await staff.post<ApplicationView>(`/api/applications/${application.id}/hire`, {
+      version: offered.body.version,
+    });
     expect(hired.body.status).toBe(ApplicationStatus.Hired);
   });
 
@@ -137,7 +154,9 @@ describe('no stage passes without feedback (through the API)', () => {
     application = await recordFeedback(staff, await interviewHeld(staff, application, 1), 1);
     application = await recordFeedback(staff, await interviewHeld(staff, application, 2), 2);
     expect(application.status).toBe(ApplicationStatus.Offer);
-    const hired = await staff.post<ApplicationView>(`/api/applications/${application.id}/hire`, { version: application.version });
+    const hired = await staff.post<ApplicationView>(`/api/applications/${application.id}/hire`, {
+      version: application.version,
+    });
     expect(hired.status).toBe(200);
     expect(hired.body.status).toBe(ApplicationStatus.Hired);
   });
@@ -155,7 +174,10 @@ describe('no stage passes without feedback (through the API)', () => {
   it('refuses a rejection without a message', async () => {
     const { application } = await applicationAwaitingFeedback(staff);
     const withFeedback = await recordFeedback(staff, application, 0, FeedbackDecision.Hold);
-    const response = await staff.post(`/api/applications/${application.id}/reject`, { candidateMessage: '   ', version: withFeedback.version });
+    const response = await staff.post(`/api/applications/${application.id}/reject`, {
+      candidateMessage: '   ',
+      version: withFeedback.version,
+    });
     expect(response.status).toBe(400);
     expect(asError(response).details?.map((detail) => detail.field)).toEqual(['candidateMessage']);
   });
@@ -166,9 +188,10 @@ describe('no stage passes without feedback (through the API)', () => {
     expect(held.status).toBe(ApplicationStatus.Screening);
     const decided = await recordFeedback(staff, held, 0, FeedbackDecision.Advance);
     expect(decided.stages[0].feedback?.version).toBe(2);
-    const { rows } = await database().query('SELECT version, supersedes_id FROM feedback WHERE stage_id = $1 ORDER BY version', [
-      application.stages[0].id,
-    ]);
+    const { rows } = await database().query(
+      'SELECT version, supersedes_id FROM feedback WHERE stage_id = $1 ORDER BY version',
+      [application.stages[0].id],
+    );
     expect(rows).toHaveLength(2);
     expect(rows[1].supersedes_id).not.toBeNull();
   });

@@ -19,10 +19,10 @@ describe('closing a job (rule 3: a closing message to every open application)', 
     api = await startApiProcess({ databaseUrl: database.databaseUrl, env: { OUTBOX_POLL_MS: '60000' } });
     pool = new Pool({ connectionString: database.databaseUrl, max: 2 });
     const email = uniqueEmail('staff');
-    await pool.query(`INSERT INTO users (email, password_hash, full_name, role) VALUES ($1, $2, 'Closing Staff', 'staff')`, [
-      email,
-      await argon2.hash(PASSWORD, { type: argon2.argon2id }),
-    ]);
+    await pool.query(
+      `INSERT INTO users (email, password_hash, full_name, role) VALUES ($1, $2, 'Closing Staff', 'staff')`,
+      [email, await argon2.hash(PASSWORD, { type: argon2.argon2id })],
+    );
     staff = new ApiSession({ baseUrl: api.url });
     await staff.post('/api/auth/login', { email, password: PASSWORD });
   });
@@ -59,7 +59,10 @@ describe('closing a job (rule 3: a closing message to every open application)', 
 
   it('answers at once, then closes every open application with the message and tells each candidate', async () => {
     const job = await jobWithApplications(1200);
-    await pool.query(`UPDATE applications SET status = 'withdrawn' WHERE id = (SELECT id FROM applications WHERE job_id = $1 LIMIT 1)`, [job.id]);
+    await pool.query(
+      `UPDATE applications SET status = 'withdrawn' WHERE id = (SELECT id FROM applications WHERE job_id = $1 LIMIT 1)`,
+      [job.id],
+    );
     const started = Date.now();
     const response = await staff.post<JobClosureView>(`/api/jobs/${job.id}/close`, {
       outcome: 'filled',
@@ -75,7 +78,10 @@ describe('closing a job (rule 3: a closing message to every open application)', 
       progress = (await staff.get<JobClosureView>(`/api/job-closures/${progress.id}`)).body;
     }
     expect(progress.done).toBe(1199);
-    const { rows } = await pool.query(`SELECT status, count(*)::int AS n FROM applications WHERE job_id = $1 GROUP BY status ORDER BY status`, [job.id]);
+    const { rows } = await pool.query(
+      `SELECT status, count(*)::int AS n FROM applications WHERE job_id = $1 GROUP BY status ORDER BY status`,
+      [job.id],
+    );
     expect(rows).toEqual([
       { status: ApplicationStatus.JobClosed, n: 1199 },
       { status: ApplicationStatus.Withdrawn, n: 1 },
@@ -94,14 +100,18 @@ describe('closing a job (rule 3: a closing message to every open application)', 
     const noWords = await staff.post(`/api/jobs/${job.id}/close`, { outcome: 'closed', candidateMessage: ' ' });
     expect(noWords.status).toBe(400);
     expect(asError(noWords).details?.[0].field).toBe('candidateMessage');
-    expect((await staff.post(`/api/jobs/${job.id}/close`, { outcome: 'closed', candidateMessage: 'Closed.' })).status).toBe(202);
+    expect(
+      (await staff.post(`/api/jobs/${job.id}/close`, { outcome: 'closed', candidateMessage: 'Closed.' })).status,
+    ).toBe(202);
     const again = await staff.post(`/api/jobs/${job.id}/close`, { outcome: 'closed', candidateMessage: 'Closed.' });
     expect(again.status).toBe(409);
   });
 
   it('refuses, in the database, a closed application without a closing message', async () => {
     const job = await jobWithApplications(1);
-    await expect(pool.query(`UPDATE applications SET status = 'job_closed' WHERE job_id = $1`, [job.id])).rejects.toMatchObject({
+    await expect(
+      pool.query(`UPDATE applications SET status = 'job_closed' WHERE job_id = $1`, [job.id]),
+    ).rejects.toMatchObject({
       constraint: 'applications_job_closed_has_message',
     });
   });

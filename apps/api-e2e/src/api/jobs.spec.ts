@@ -71,7 +71,10 @@ describe('the public job board', () => {
     const draft = await createOpenJob(staff, { status: JobStatus.Draft });
     expect((await visitor.get(`/api/jobs/${draft.id}`)).status).toBe(404);
     expect((await staff.get<JobDetail>(`/api/jobs/${draft.id}`)).body.status).toBe('draft');
-    const opened = await staff.patch<JobDetail>(`/api/jobs/${draft.id}`, { status: 'open', pipeline: ['Chat', 'Trial day'] });
+    const opened = await staff.patch<JobDetail>(`/api/jobs/${draft.id}`, {
+      status: 'open',
+      pipeline: ['Chat', 'Trial day'],
+    });
     expect(opened.body.pipeline).toEqual(['Chat', 'Trial day']);
     expect((await visitor.get<JobDetail>(`/api/jobs/${draft.id}`)).body.title).toBe('Integration Test Engineer');
   });

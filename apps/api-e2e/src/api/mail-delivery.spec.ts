@@ -63,7 +63,10 @@ describe('mail delivery over SMTP (rule 6: nothing is lost)', () => {
   }
 
   async function statuses(keys: string[]): Promise<{ status: string; attempts: number; last_error: string | null }[]> {
-    const { rows } = await pool.query('SELECT status, attempts, last_error FROM notifications WHERE idempotency_key = ANY($1)', [keys]);
+    const { rows } = await pool.query(
+      'SELECT status, attempts, last_error FROM notifications WHERE idempotency_key = ANY($1)',
+      [keys],
+    );
     return rows;
   }
 
@@ -71,8 +74,12 @@ describe('mail delivery over SMTP (rule 6: nothing is lost)', () => {
   const messageIdOf = (key: string) => `<${key.replace(/[^\w.-]+/g, '.')}@heardback>`;
 
   it('sends each email exactly once when two API instances drain the same outbox', async () => {
-    processes.push(await startApiProcess({ databaseUrl: database.databaseUrl, env: { ...fastOutbox, SMTP_URL: smtpUrl } }));
-    processes.push(await startApiProcess({ databaseUrl: database.databaseUrl, env: { ...fastOutbox, SMTP_URL: smtpUrl } }));
+    processes.push(
+      await startApiProcess({ databaseUrl: database.databaseUrl, env: { ...fastOutbox, SMTP_URL: smtpUrl } }),
+    );
+    processes.push(
+      await startApiProcess({ databaseUrl: database.databaseUrl, env: { ...fastOutbox, SMTP_URL: smtpUrl } }),
+    );
     const keys = await enqueue(40);
     await until(allSent(keys), 'all 40 are sent');
     const ids = smtp.messageIds().filter((id) => keys.some((key) => messageIdOf(key) === id));
@@ -87,15 +94,18 @@ describe('mail delivery over SMTP (rule 6: nothing is lost)', () => {
     const api = await startApiProcess({ databaseUrl: database.databaseUrl, env: { ...fastOutbox, SMTP_URL: smtpUrl } });
     processes.push(api);
     const staffEmail = uniqueEmail('staff');
-    await pool.query(`INSERT INTO users (email, password_hash, full_name, role) VALUES ($1, $2, 'Mail Staff', 'staff')`, [
-      staffEmail,
-      await argon2.hash(PASSWORD, { type: argon2.argon2id }),
-    ]);
+    await pool.query(
+      `INSERT INTO users (email, password_hash, full_name, role) VALUES ($1, $2, 'Mail Staff', 'staff')`,
+      [staffEmail, await argon2.hash(PASSWORD, { type: argon2.argon2id })],
+    );
     const staff = new ApiSession({ baseUrl: api.url });
     await staff.post('/api/auth/login', { email: staffEmail, password: PASSWORD });
 
     const keys = await enqueue(5);
-    await until(async () => (await statuses(keys)).every((row) => row.last_error !== null), 'every message has been refused once');
+    await until(
+      async () => (await statuses(keys)).every((row) => row.last_error !== null),
+      'every message has been refused once',
+    );
     const page = await staff.get<NotificationView[]>('/api/agency/notifications');
     const failing = page.body.filter((item) => item.status === 'pending' && item.lastError !== null);
     expect(failing.length).toBeGreaterThan(0);
@@ -112,7 +122,11 @@ describe('mail delivery over SMTP (rule 6: nothing is lost)', () => {
 
   it('loses nothing when the worker is killed with SIGKILL in the middle of sending', async () => {
     smtp.holdNext = true;
-    const doomed = await startApiProcess({ databaseUrl: database.databaseUrl, entry: 'worker', env: { ...fastOutbox, SMTP_URL: smtpUrl } });
+    const doomed = await startApiProcess({
+      databaseUrl: database.databaseUrl,
+      entry: 'worker',
+      env: { ...fastOutbox, SMTP_URL: smtpUrl },
+    });
     processes.push(doomed);
     const keys = await enqueue(3);
     await smtp.waitForHeld();
@@ -120,7 +134,13 @@ describe('mail delivery over SMTP (rule 6: nothing is lost)', () => {
     await new Promise((done) => doomed.child.once('exit', done));
     expect((await statuses(keys)).some((row) => row.status === 'sending')).toBe(true);
 
-    processes.push(await startApiProcess({ databaseUrl: database.databaseUrl, entry: 'worker', env: { ...fastOutbox, SMTP_URL: smtpUrl } }));
+    processes.push(
+      await startApiProcess({
+        databaseUrl: database.databaseUrl,
+        entry: 'worker',
+        env: { ...fastOutbox, SMTP_URL: smtpUrl },
+      }),
+    );
     await until(allSent(keys), 'the new worker sends what the killed one held');
     const ids = smtp.messageIds().filter((id) => keys.some((key) => messageIdOf(key) === id));
     expect(ids.sort()).toEqual(keys.map(messageIdOf).sort());
@@ -129,11 +149,17 @@ describe('mail delivery over SMTP (rule 6: nothing is lost)', () => {
   it('gives up after the last attempt with the reason, and stays visible as failed', async () => {
     smtp.refusing = true;
     processes.push(
-      await startApiProcess({ databaseUrl: database.databaseUrl, env: { ...fastOutbox, OUTBOX_RETRY_SCALE: '0.0005', SMTP_URL: smtpUrl } }),
+      await startApiProcess({
+        databaseUrl: database.databaseUrl,
+        env: { ...fastOutbox, OUTBOX_RETRY_SCALE: '0.0005', SMTP_URL: smtpUrl },
+      }),
     );
     const keys = await enqueue(1);
     await until(async () => (await statuses(keys))[0].status === 'failed', 'the message is given up');
-    const { rows } = await pool.query('SELECT attempts, given_up_reason FROM notifications WHERE idempotency_key = $1', [keys[0]]);
+    const { rows } = await pool.query(
+      'SELECT attempts, given_up_reason FROM notifications WHERE idempotency_key = $1',
+      [keys[0]],
+    );
     expect(rows[0].attempts).toBe(8);
     expect(rows[0].given_up_reason).toMatch(/Gave up after 8 attempts; last error: .*451/);
   });

@@ -1,7 +1,13 @@
 import { ErrorCode } from '@heardback/contracts';
 import { ApiSession, asError } from '../support/api-client';
 import { closeDatabase, count } from '../support/database';
-import { apply, applicationAwaitingFeedback, createOpenJob, registerCandidate, signInAsAgency } from '../support/factories';
+import {
+  apply,
+  applicationAwaitingFeedback,
+  createOpenJob,
+  registerCandidate,
+  signInAsAgency,
+} from '../support/factories';
 
 describe('bad input gets a clear 400 and changes nothing', () => {
   let staff: ApiSession;
@@ -19,16 +25,21 @@ describe('bad input gets a clear 400 and changes nothing', () => {
   it('names each bad feedback field and why, and records nothing', async () => {
     const { application } = await applicationAwaitingFeedback(staff);
     const before = await count('feedback');
-    const response = await staff.post(`/api/applications/${application.id}/stages/${application.stages[0].id}/feedback`, {
-      decision: 'maybe',
-      rating: 7,
-      candidateMessage: '',
-      version: application.version,
-    });
+    const response = await staff.post(
+      `/api/applications/${application.id}/stages/${application.stages[0].id}/feedback`,
+      {
+        decision: 'maybe',
+        rating: 7,
+        candidateMessage: '',
+        version: application.version,
+      },
+    );
     expect(response.status).toBe(400);
     expect(asError(response).code).toBe(ErrorCode.ValidationFailed);
     expect(fieldsOf(response)).toEqual(['candidateMessage', 'decision', 'rating']);
-    expect(asError(response).details?.find((detail) => detail.field === 'rating')?.reasons).toEqual(['must be a whole number from 1 to 4']);
+    expect(asError(response).details?.find((detail) => detail.field === 'rating')?.reasons).toEqual([
+      'must be a whole number from 1 to 4',
+    ]);
     expect(await count('feedback')).toBe(before);
   });
 
@@ -56,7 +67,15 @@ describe('bad input gets a clear 400 and changes nothing', () => {
       pipeline: [],
     });
     expect(job.status).toBe(400);
-    expect(fieldsOf(job)).toEqual(['clientId', 'pipeline', 'salary.bonus', 'salary.currency', 'salary.max', 'salary.min', 'workMode']);
+    expect(fieldsOf(job)).toEqual([
+      'clientId',
+      'pipeline',
+      'salary.bonus',
+      'salary.currency',
+      'salary.max',
+      'salary.min',
+      'workMode',
+    ]);
     expect(await count('jobs')).toBe(jobsBefore);
   });
 
@@ -86,12 +105,15 @@ describe('bad input gets a clear 400 and changes nothing', () => {
     const job = await createOpenJob(staff);
     const candidate = await registerCandidate();
     const application = await apply(candidate.session, job.id);
-    const response = await staff.post(`/api/applications/${application.id}/stages/${application.stages[0].id}/schedule`, {
-      startsAt: '2026-12-01T15:00:00Z',
-      endsAt: '2026-12-01T14:00:00Z',
-      location: 'Office',
-      interviewers: [],
-    });
+    const response = await staff.post(
+      `/api/applications/${application.id}/stages/${application.stages[0].id}/schedule`,
+      {
+        startsAt: '2026-12-01T15:00:00Z',
+        endsAt: '2026-12-01T14:00:00Z',
+        location: 'Office',
+        interviewers: [],
+      },
+    );
     expect(response.status).toBe(400);
     expect(fieldsOf(response)).toEqual(['endsAt']);
   });

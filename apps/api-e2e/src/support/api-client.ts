@@ -35,7 +35,8 @@ export class ApiSession {
     }
     const headers: Record<string, string> = { accept: 'application/json' };
     if (body !== undefined || rawBody !== undefined) headers['content-type'] = 'application/json';
-    if (this.cookies.size > 0) headers['cookie'] = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+    if (this.cookies.size > 0)
+      headers['cookie'] = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
     const xsrf = this.cookies.get(XSRF_COOKIE);
     if (mutating && this.sendsXsrfHeader && xsrf) headers['x-xsrf-token'] = xsrf;
     const response = await fetch(`${this.options.baseUrl ?? apiUrl()}${path}`, {

@@ -14,7 +14,11 @@ export interface ProvisionedDatabase {
 
 // CommonJS tool shared with `npm start` and the browser tests: DATABASE_URL's server, else embedded PostgreSQL.
 const { provisionDatabase } = require(join(workspaceRoot, 'tools/postgres/provision-database.cjs')) as {
-  provisionDatabase: (options: { purpose: 'test'; fresh: boolean; log?: (message: string) => void }) => Promise<ProvisionedDatabase>;
+  provisionDatabase: (options: {
+    purpose: 'test';
+    fresh: boolean;
+    log?: (message: string) => void;
+  }) => Promise<ProvisionedDatabase>;
 };
 
 export function provisionTestDatabase(): Promise<ProvisionedDatabase> {
@@ -41,7 +45,9 @@ function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -67,7 +73,11 @@ async function waitForHealth(url: string, child: ChildProcess, output: string[])
  * Starts the built API (`main`) or background worker (`worker`) from dist/apps/api as a separate
  * process on the given database, exactly as production runs it. The API is awaited until healthy.
  */
-export async function startApiProcess(options: { databaseUrl: string; entry?: 'main' | 'worker'; env?: Record<string, string> }): Promise<ApiProcess> {
+export async function startApiProcess(options: {
+  databaseUrl: string;
+  entry?: 'main' | 'worker';
+  env?: Record<string, string>;
+}): Promise<ApiProcess> {
   const entry = options.entry ?? 'main';
   const script = join(workspaceRoot, `dist/apps/api/${entry}.js`);
   if (!existsSync(script)) {

@@ -41,7 +41,9 @@ export async function signInAsAgency(role: UserRole.Staff | UserRole.Recruiter =
   return session;
 }
 
-export async function registerCandidate(fullName = 'Test Candidate'): Promise<{ session: ApiSession; id: string; email: string }> {
+export async function registerCandidate(
+  fullName = 'Test Candidate',
+): Promise<{ session: ApiSession; id: string; email: string }> {
   const session = new ApiSession();
   const email = uniqueEmail('candidate');
   const response = await session.post<{ id: string }>('/api/auth/register', { email, password: PASSWORD, fullName });
@@ -74,15 +76,22 @@ export async function apply(candidate: ApiSession, jobId: string): Promise<Appli
 }
 
 /** Records an interview for the given stage that ended an hour ago: the stage has taken place. */
-export async function interviewHeld(agency: ApiSession, application: ApplicationView, position: number): Promise<ApplicationView> {
+export async function interviewHeld(
+  agency: ApiSession,
+  application: ApplicationView,
+  position: number,
+): Promise<ApplicationView> {
   const stage = application.stages[position];
   const now = Date.now();
-  const response = await agency.post<ApplicationView>(`/api/applications/${application.id}/stages/${stage.id}/schedule`, {
-    startsAt: new Date(now - 2 * HOUR).toISOString(),
-    endsAt: new Date(now - HOUR).toISOString(),
-    location: 'Video call',
-    interviewers: ['Hiring manager'],
-  });
+  const response = await agency.post<ApplicationView>(
+    `/api/applications/${application.id}/stages/${stage.id}/schedule`,
+    {
+      startsAt: new Date(now - 2 * HOUR).toISOString(),
+      endsAt: new Date(now - HOUR).toISOString(),
+      location: 'Video call',
+      interviewers: ['Hiring manager'],
+    },
+  );
   expectStatus(response, 200, 'schedule past interview');
   return response.body;
 }

@@ -18,7 +18,10 @@ export class AgencyApplicationsController {
 
   /** Every application on one job, for the recruiter's board by stage. */
   @Get('jobs/:id/applications')
-  async board(@Param('id', notFoundOnBadId) jobId: string, @CurrentUser() user: UserEntity): Promise<JobApplicationsBoard> {
+  async board(
+    @Param('id', notFoundOnBadId) jobId: string,
+    @CurrentUser() user: UserEntity,
+  ): Promise<JobApplicationsBoard> {
     const job = await this.jobs.get(jobId, user);
     return { job, applications: await this.lists.forJob(jobId) };
   }

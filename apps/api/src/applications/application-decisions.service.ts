@@ -20,7 +20,10 @@ export class ApplicationDecisionsService {
 
   reject(applicationId: string, candidateMessage: string, version: number, actor: UserEntity): Promise<void> {
     return this.dataSource.transaction(async (manager) => {
-      const record = await loadApplicationRecord(manager, applicationId, actor, { lock: true, expectedVersion: version });
+      const record = await loadApplicationRecord(manager, applicationId, actor, {
+        lock: true,
+        expectedVersion: version,
+      });
       planReject(toFacts(record), candidateMessage, this.clock.now());
       record.application.status = ApplicationStatus.Rejected;
       record.application.rejectionMessage = candidateMessage;
@@ -37,7 +40,10 @@ export class ApplicationDecisionsService {
 
   offer(applicationId: string, version: number, actor: UserEntity): Promise<void> {
     return this.dataSource.transaction(async (manager) => {
-      const record = await loadApplicationRecord(manager, applicationId, actor, { lock: true, expectedVersion: version });
+      const record = await loadApplicationRecord(manager, applicationId, actor, {
+        lock: true,
+        expectedVersion: version,
+      });
       const { skippedStages } = planOffer(toFacts(record), this.clock.now());
       for (const skipped of skippedStages) {
         await manager.update(
@@ -67,7 +73,10 @@ export class ApplicationDecisionsService {
 
   hire(applicationId: string, version: number, actor: UserEntity): Promise<void> {
     return this.dataSource.transaction(async (manager) => {
-      const record = await loadApplicationRecord(manager, applicationId, actor, { lock: true, expectedVersion: version });
+      const record = await loadApplicationRecord(manager, applicationId, actor, {
+        lock: true,
+        expectedVersion: version,
+      });
       planHire(toFacts(record), this.clock.now());
       record.application.status = ApplicationStatus.Hired;
       await saveApplicationChange(manager, record.application);

@@ -39,7 +39,10 @@ export async function loadApplicationRecord(
       `Someone else changed this application since you loaded it (you had version ${options.expectedVersion}, it is now ${application.version}). Reload to see what changed, then try again.`,
     );
   }
-  const stages = await manager.find(ApplicationStageEntity, { where: { applicationId: id }, order: { position: 'ASC' } });
+  const stages = await manager.find(ApplicationStageEntity, {
+    where: { applicationId: id },
+    order: { position: 'ASC' },
+  });
   const feedback = await manager
     .createQueryBuilder(FeedbackEntity, 'feedback')
     .distinctOn(['feedback.stage_id'])

@@ -2,7 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CLOCK, Clock } from '../config/clock';
 import { ApplicationSummary, ApplicationView, FeedbackView, StageView, UserRole } from '@heardback/contracts';
-import { Viewer, canSeeInternalDetails, effectiveStageState, nextUpdateRequestAllowedAt, waitingFor } from '@heardback/domain';
+import {
+  Viewer,
+  canSeeInternalDetails,
+  effectiveStageState,
+  nextUpdateRequestAllowedAt,
+  waitingFor,
+} from '@heardback/domain';
 import { DataSource, In } from 'typeorm';
 import { FeedbackEntity } from '../feedback/feedback.entity';
 import { JobEntity } from '../jobs/job.entity';
@@ -23,7 +29,10 @@ export class ApplicationViewsService {
     const manager = this.dataSource.manager;
     const record = await loadApplicationRecord(manager, id, viewer);
     const { application } = record;
-    const job = await manager.findOneOrFail(JobEntity, { where: { id: application.jobId }, relations: { client: true } });
+    const job = await manager.findOneOrFail(JobEntity, {
+      where: { id: application.jobId },
+      relations: { client: true },
+    });
     const candidate = await manager.findOneByOrFail(UserEntity, { id: application.candidateId });
     const internal = canSeeInternalDetails(viewer);
     const events = await manager.find(TimelineEventEntity, {
@@ -61,7 +70,8 @@ export class ApplicationViewsService {
       }),
       timeline: events.map((event) => ({ at: event.at.toISOString(), type: event.type, text: event.text })),
       decisionDate: application.candidateDecisionAt?.toISOString() ?? null,
-      updateRequestAllowedFrom: allowedFrom && allowedFrom.getTime() > this.clock.now().getTime() ? allowedFrom.toISOString() : null,
+      updateRequestAllowedFrom:
+        allowedFrom && allowedFrom.getTime() > this.clock.now().getTime() ? allowedFrom.toISOString() : null,
     };
   }
 
@@ -84,7 +94,11 @@ export class ApplicationViewsService {
           id: application.id,
           status: application.status,
           version: application.version,
-          job: { id: application.jobId, title: application.job?.title ?? '', clientName: application.job?.client?.name ?? '' },
+          job: {
+            id: application.jobId,
+            title: application.job?.title ?? '',
+            clientName: application.job?.client?.name ?? '',
+          },
           currentStage: current
             ? {
                 id: current.id,

@@ -1,5 +1,13 @@
 import { ApplicationStatus } from '@heardback/contracts';
-import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import { JobEntity } from '../jobs/job.entity';
 import { UserEntity } from '../users/user.entity';
 

@@ -48,7 +48,11 @@ export class ApplicationsController {
 
   @Post('applications/:id/withdraw')
   @HttpCode(200)
-  async withdraw(@Param('id', notFoundOnBadId) id: string, @Body() body: WithdrawApplicationDto, @CurrentUser() user: UserEntity): Promise<ApplicationView> {
+  async withdraw(
+    @Param('id', notFoundOnBadId) id: string,
+    @Body() body: WithdrawApplicationDto,
+    @CurrentUser() user: UserEntity,
+  ): Promise<ApplicationView> {
     await this.candidateApplications.withdraw(id, user, body.reason);
     return this.views.get(id, user);
   }
@@ -81,7 +85,11 @@ export class ApplicationsController {
   @Roles(...AGENCY)
   @Post('applications/:id/reject')
   @HttpCode(200)
-  async reject(@Param('id', notFoundOnBadId) id: string, @Body() body: RejectApplicationDto, @CurrentUser() user: UserEntity): Promise<ApplicationView> {
+  async reject(
+    @Param('id', notFoundOnBadId) id: string,
+    @Body() body: RejectApplicationDto,
+    @CurrentUser() user: UserEntity,
+  ): Promise<ApplicationView> {
     await this.decisions.reject(id, body.candidateMessage, body.version, user);
     return this.views.get(id, user);
   }
@@ -89,7 +97,11 @@ export class ApplicationsController {
   @Roles(...AGENCY)
   @Post('applications/:id/offer')
   @HttpCode(200)
-  async offer(@Param('id', notFoundOnBadId) id: string, @Body() body: VersionedDto, @CurrentUser() user: UserEntity): Promise<ApplicationView> {
+  async offer(
+    @Param('id', notFoundOnBadId) id: string,
+    @Body() body: VersionedDto,
+    @CurrentUser() user: UserEntity,
+  ): Promise<ApplicationView> {
     await this.decisions.offer(id, body.version, user);
     return this.views.get(id, user);
   }
@@ -97,7 +109,11 @@ export class ApplicationsController {
   @Roles(...AGENCY)
   @Post('applications/:id/hire')
   @HttpCode(200)
-  async hire(@Param('id', notFoundOnBadId) id: string, @Body() body: VersionedDto, @CurrentUser() user: UserEntity): Promise<ApplicationView> {
+  async hire(
+    @Param('id', notFoundOnBadId) id: string,
+    @Body() body: VersionedDto,
+    @CurrentUser() user: UserEntity,
+  ): Promise<ApplicationView> {
     await this.decisions.hire(id, body.version, user);
     return this.views.get(id, user);
   }

@@ -12,7 +12,13 @@ import { StageFeedbackService } from './stage-feedback.service';
 @Module({
   imports: [TimelineModule, JobsModule],
   controllers: [ApplicationsController, AgencyApplicationsController],
-  providers: [AgencyApplicationListsService, ApplicationViewsService, CandidateApplicationsService, StageFeedbackService, ApplicationDecisionsService],
+  providers: [
+    AgencyApplicationListsService,
+    ApplicationViewsService,
+    CandidateApplicationsService,
+    StageFeedbackService,
+    ApplicationDecisionsService,
+  ],
   exports: [CandidateApplicationsService, StageFeedbackService, ApplicationDecisionsService, ApplicationViewsService],
 })
 export class ApplicationsModule {}

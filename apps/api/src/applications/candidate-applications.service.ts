@@ -73,7 +73,11 @@ export class CandidateApplicationsService {
     }
     return this.dataSource.transaction(async (manager) => {
       const record = await loadApplicationRecord(manager, applicationId, candidate, { lock: true });
-      planWithdraw({ status: record.application.status, currentStageId: record.application.currentStageId, stages: [] });
+      planWithdraw({
+        status: record.application.status,
+        currentStageId: record.application.currentStageId,
+        stages: [],
+      });
       record.application.status = ApplicationStatus.Withdrawn;
       record.application.withdrawalReason = reason;
       await saveApplicationChange(manager, record.application);

@@ -68,7 +68,10 @@ export class StageFeedbackService {
   recordFeedback(applicationId: string, stageId: string, request: RecordFeedbackDto, actor: UserEntity): Promise<void> {
     return this.dataSource.transaction(async (manager) => {
       const now = this.clock.now();
-      const record = await loadApplicationRecord(manager, applicationId, actor, { lock: true, expectedVersion: request.version });
+      const record = await loadApplicationRecord(manager, applicationId, actor, {
+        lock: true,
+        expectedVersion: request.version,
+      });
       const plan = planFeedback(toFacts(record), stageId, request.decision, now);
       const stage = findStage(record, stageId);
       const previous = record.currentFeedback.get(stageId) ?? null;

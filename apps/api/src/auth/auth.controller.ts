@@ -42,7 +42,12 @@ export class AuthController {
     if (request.sessionToken) {
       await this.auth.logout(request.sessionToken);
     }
-    response.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: this.config.secureCookies });
+    response.clearCookie(SESSION_COOKIE, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: this.config.secureCookies,
+    });
   }
 
   @Get('me')

@@ -38,4 +38,3 @@ export class AuthService {
     return this.sessions.end(token);
   }
 }
-

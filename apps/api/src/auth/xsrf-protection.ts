@@ -33,7 +33,10 @@ export function xsrfProtection(options: { secureCookies: boolean }) {
       return next();
     }
     const error = filter.toApiError(
-      new DomainError(ErrorCode.Forbidden, 'This request is missing its security token. Reload the page and try again.'),
+      new DomainError(
+        ErrorCode.Forbidden,
+        'This request is missing its security token. Reload the page and try again.',
+      ),
     );
     response.status(error.statusCode).json(error);
   };

@@ -42,9 +42,18 @@ export class JobQueue implements OnModuleInit, OnModuleDestroy {
   }
 
   /** Runs `handler` for each job on `queue`; with `cron`, also schedules a job (once across all instances). */
-  async work<T extends object>(queue: string, handler: (data: T) => Promise<void>, options: { cron?: string; singleton?: boolean } = {}): Promise<void> {
+  async work<T extends object>(
+    queue: string,
+    handler: (data: T) => Promise<void>,
+    options: { cron?: string; singleton?: boolean } = {},
+  ): Promise<void> {
     const boss = this.started();
-    await boss.createQueue(queue, { name: queue, policy: options.singleton ? 'singleton' : 'standard', retryLimit: 3, expireInSeconds: 900 });
+    await boss.createQueue(queue, {
+      name: queue,
+      policy: options.singleton ? 'singleton' : 'standard',
+      retryLimit: 3,
+      expireInSeconds: 900,
+    });
     if (options.cron) {
       await boss.schedule(queue, options.cron, {}, { singletonKey: queue });
     }

@@ -20,14 +20,22 @@ export class CandidateUpdatesController {
 
   @Roles(UserRole.Candidate)
   @Post('applications/:id/updates')
-  async post(@Param('id', notFoundOnBadId) id: string, @Body() body: CandidateUpdateDto, @CurrentUser() user: UserEntity): Promise<ApplicationView> {
+  async post(
+    @Param('id', notFoundOnBadId) id: string,
+    @Body() body: CandidateUpdateDto,
+    @CurrentUser() user: UserEntity,
+  ): Promise<ApplicationView> {
     await this.updates.post(id, user, body);
     return this.views.get(id, user);
   }
 
   @Roles(UserRole.Candidate)
   @Put('applications/:id/decision-date')
-  async decisionDate(@Param('id', notFoundOnBadId) id: string, @Body() body: DecisionDateDto, @CurrentUser() user: UserEntity): Promise<ApplicationView> {
+  async decisionDate(
+    @Param('id', notFoundOnBadId) id: string,
+    @Body() body: DecisionDateDto,
+    @CurrentUser() user: UserEntity,
+  ): Promise<ApplicationView> {
     await this.updates.setDecisionDate(id, user, body.decisionDate);
     return this.views.get(id, user);
   }
@@ -35,7 +43,11 @@ export class CandidateUpdatesController {
   @Roles(UserRole.Recruiter, UserRole.Staff)
   @Post('applications/:id/messages')
   @HttpCode(201)
-  async message(@Param('id', notFoundOnBadId) id: string, @Body() body: RecruiterMessageDto, @CurrentUser() user: UserEntity): Promise<ApplicationView> {
+  async message(
+    @Param('id', notFoundOnBadId) id: string,
+    @Body() body: RecruiterMessageDto,
+    @CurrentUser() user: UserEntity,
+  ): Promise<ApplicationView> {
     await this.updates.sendMessage(id, user, body.text);
     return this.views.get(id, user);
   }

@@ -5,7 +5,13 @@ const valid = { DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/heardback' };
 describe('configuration', () => {
   it('uses safe defaults when only the database is given', () => {
     const config = loadConfig(valid, '/repo');
-    expect(config).toMatchObject({ port: 3000, runMigrations: true, demoData: false, nodeEnv: 'development', secureCookies: false });
+    expect(config).toMatchObject({
+      port: 3000,
+      runMigrations: true,
+      demoData: false,
+      nodeEnv: 'development',
+      secureCookies: false,
+    });
     expect(config.portalDir).toBe('/repo/dist/apps/portal/browser');
   });
 

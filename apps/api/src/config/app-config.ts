@@ -89,7 +89,9 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
 function databaseUrl(env: Env, problems: string[]): string {
   const value = env['DATABASE_URL'];
   if (!value) {
-    problems.push('DATABASE_URL is required (for example postgres://postgres@127.0.0.1:5432/heardback); `npm start` sets it for you');
+    problems.push(
+      'DATABASE_URL is required (for example postgres://postgres@127.0.0.1:5432/heardback); `npm start` sets it for you',
+    );
     return '';
   }
   try {

@@ -53,4 +53,6 @@ export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
 }
 
 // The TypeORM CLI (npm run db:*) loads this default export.
-export default new DataSource(dataSourceOptions(process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/heardback'));
+export default new DataSource(
+  dataSourceOptions(process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/heardback'),
+);

@@ -60,7 +60,10 @@ export function translatePostgresError(error: unknown): DomainError | null {
   }
   if (driverError.code?.startsWith('22') || driverError.code === NOT_NULL_VIOLATION) {
     // Data the database cannot store (a NUL byte, an impossible date, a missing value): the caller's input.
-    return new DomainError(ErrorCode.ValidationFailed, 'Some of the data sent cannot be stored: check the values and try again.');
+    return new DomainError(
+      ErrorCode.ValidationFailed,
+      'Some of the data sent cannot be stored: check the values and try again.',
+    );
   }
   if (driverError.code === SERIALIZATION_FAILURE || driverError.code === DEADLOCK_DETECTED) {
     return new DomainError(ErrorCode.Conflict, 'Someone else changed this at the same moment. Reload and try again.');

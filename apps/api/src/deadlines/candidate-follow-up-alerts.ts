@@ -25,7 +25,10 @@ export class CandidateFollowUpAlerts {
   ) {}
 
   async sweep(now: Date): Promise<{ reminders: number; escalations: number }> {
-    return { reminders: await this.remindOverdueUpdateRequests(now), escalations: await this.escalatePassedDecisionDates(now) };
+    return {
+      reminders: await this.remindOverdueUpdateRequests(now),
+      escalations: await this.escalatePassedDecisionDates(now),
+    };
   }
 
   async remindOverdueUpdateRequests(now: Date): Promise<number> {
@@ -86,9 +89,15 @@ export class CandidateFollowUpAlerts {
    * since they set it, staff are told (once per date).
    */
   async escalatePassedDecisionDates(now: Date): Promise<number> {
-    const passed: { id: string; candidate_decision_at: Date; decision_text: string; candidate_name: string; job_title: string; client_name: string }[] =
-      await this.dataSource.query(
-        `SELECT a.id, a.candidate_decision_at, a.candidate_decision_at::text AS decision_text, u.full_name AS candidate_name, j.title AS job_title, c.name AS client_name
+    const passed: {
+      id: string;
+      candidate_decision_at: Date;
+      decision_text: string;
+      candidate_name: string;
+      job_title: string;
+      client_name: string;
+    }[] = await this.dataSource.query(
+      `SELECT a.id, a.candidate_decision_at, a.candidate_decision_at::text AS decision_text, u.full_name AS candidate_name, j.title AS job_title, c.name AS client_name
            FROM applications a
            JOIN users u ON u.id = a.candidate_id
            JOIN jobs j ON j.id = a.job_id
@@ -99,8 +108,8 @@ export class CandidateFollowUpAlerts {
                WHERE t.application_id = a.id AND t.candidate_visible AND actor.role <> 'candidate'
                  AND t.at > (SELECT max(d.at) FROM timeline_events d WHERE d.application_id = a.id AND d.type = 'decision_date_set'))
             AND NOT EXISTS (SELECT 1 FROM application_alerts al WHERE al.application_id = a.id AND al.kind = 'decision_date_passed' AND al.due_at = a.candidate_decision_at)`,
-        [now, OPEN_STATUSES],
-      );
+      [now, OPEN_STATUSES],
+    );
     let count = 0;
     for (const application of passed) {
       const fired = await this.dataSource.transaction(async (manager) => {

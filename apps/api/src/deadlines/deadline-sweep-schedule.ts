@@ -14,8 +14,12 @@ export class DeadlineSweepSchedule implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.queue.runsBackgroundWork) return;
-    await this.queue.work(DEADLINE_SWEEP_QUEUE, async () => {
-      await this.sweeper.sweep();
-    }, { cron: '* * * * *', singleton: true });
+    await this.queue.work(
+      DEADLINE_SWEEP_QUEUE,
+      async () => {
+        await this.sweeper.sweep();
+      },
+      { cron: '* * * * *', singleton: true },
+    );
   }
 }

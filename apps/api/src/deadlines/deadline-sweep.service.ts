@@ -49,7 +49,9 @@ export class DeadlineSweepService {
     const followUps = await this.followUps.sweep(now);
     const escalations = feedbackEscalations + followUps.escalations;
     if (interviewsEnded + remindersSent + followUps.reminders + escalations > 0) {
-      this.logger.log(`Interviews ended: ${interviewsEnded}; reminders: ${remindersSent + followUps.reminders}; escalations: ${escalations}`);
+      this.logger.log(
+        `Interviews ended: ${interviewsEnded}; reminders: ${remindersSent + followUps.reminders}; escalations: ${escalations}`,
+      );
     }
     return { interviewsEnded, remindersSent: remindersSent + followUps.reminders, escalations };
   }
@@ -145,7 +147,8 @@ export class DeadlineSweepService {
     const due = this.formatTime(stage.feedback_due_at);
     const subjectOf = `${stage.candidate_name}, ${stage.stage_name} (${stage.job_title})`;
     const link = `${this.config.publicUrl}/recruiter/applications/${stage.application_id}`;
-    const key = (recipient: AgencyPerson) => `alert:${stage.stage_id}:${kind}:${stage.feedback_due_at.toISOString()}:${recipient.id}`;
+    const key = (recipient: AgencyPerson) =>
+      `alert:${stage.stage_id}:${kind}:${stage.feedback_due_at.toISOString()}:${recipient.id}`;
 
     if (kind === DeadlineAlertKind.Escalation) {
       const staff = await agencyPeople(manager, [UserRole.Staff]);

@@ -90,17 +90,49 @@ export class DemoDataLoader {
     return true;
   }
 
-  private async applicationsInEveryState(candidate: UserEntity, others: UserEntity[], recruiter: UserEntity, jobIds: string[]): Promise<void> {
+  private async applicationsInEveryState(
+    candidate: UserEntity,
+    others: UserEntity[],
+    recruiter: UserEntity,
+    jobIds: string[],
+  ): Promise<void> {
     const now = Date.now();
     const at = (hoursFromNow: number) => new Date(now + hoursFromNow * HOUR).toISOString();
     const apply = (jobIndex: number, who: UserEntity) => this.candidateApplications.apply(jobIds[jobIndex], who);
     const schedule = (id: string, stageIndex: number, startHours: number) =>
       this.withStage(id, stageIndex, (stageId) =>
-        this.stages.schedule(id, stageId, { startsAt: at(startHours), endsAt: at(startHours + 1), location: 'Video call (link in your email)', interviewers: ['Riley Recruiter', 'Hiring manager'] }, recruiter),
+        this.stages.schedule(
+          id,
+          stageId,
+          {
+            startsAt: at(startHours),
+            endsAt: at(startHours + 1),
+            location: 'Video call (link in your email)',
+            interviewers: ['Riley Recruiter', 'Hiring manager'],
+          },
+          recruiter,
+        ),
       );
-    const feedback = (id: string, stageIndex: number, decision: FeedbackDecision, candidateMessage: string, internalNotes: string) =>
+    const feedback = (
+      id: string,
+      stageIndex: number,
+      decision: FeedbackDecision,
+      candidateMessage: string,
+      internalNotes: string,
+    ) =>
       this.withStage(id, stageIndex, async (stageId) =>
-        this.stages.recordFeedback(id, stageId, { decision, rating: decision === FeedbackDecision.Reject ? 2 : 3, candidateMessage, internalNotes, version: await this.versionOf(id) }, recruiter),
+        this.stages.recordFeedback(
+          id,
+          stageId,
+          {
+            decision,
+            rating: decision === FeedbackDecision.Reject ? 2 : 3,
+            candidateMessage,
+            internalNotes,
+            version: await this.versionOf(id),
+          },
+          recruiter,
+        ),
       );
 
     // The demo candidate: one application in each open state, and a few closed ones.
@@ -114,18 +146,42 @@ export class DemoDataLoader {
 
     const interviewing = await apply(20, candidate);
     await schedule(interviewing, 0, -30);
-    await feedback(interviewing, 0, FeedbackDecision.Advance, 'You explained your product decisions clearly and the team enjoyed the conversation. We would like you to meet the engineering lead next.', 'Strong on discovery, lighter on metrics.');
+    await feedback(
+      interviewing,
+      0,
+      FeedbackDecision.Advance,
+      'You explained your product decisions clearly and the team enjoyed the conversation. We would like you to meet the engineering lead next.',
+      'Strong on discovery, lighter on metrics.',
+    );
     await schedule(interviewing, 1, 26);
 
     const offered = await apply(5, candidate);
     await schedule(offered, 0, -100);
-    await feedback(offered, 0, FeedbackDecision.Advance, 'Lovely conversation: your ward experience is exactly what the team needs.', 'Ward manager keen.');
+    await feedback(
+      offered,
+      0,
+      FeedbackDecision.Advance,
+      'Lovely conversation: your ward experience is exactly what the team needs.',
+      'Ward manager keen.',
+    );
     await schedule(offered, 1, -50);
-    await feedback(offered, 1, FeedbackDecision.Advance, 'The panel was unanimous. Expect an offer from Bluefin Health.', 'Offer at top of band.');
+    await feedback(
+      offered,
+      1,
+      FeedbackDecision.Advance,
+      'The panel was unanimous. Expect an offer from Bluefin Health.',
+      'Offer at top of band.',
+    );
 
     const rejected = await apply(14, candidate);
     await schedule(rejected, 0, -120);
-    await feedback(rejected, 0, FeedbackDecision.Reject, 'Thank you for your time. The team is looking for several years of intraday trading experience, which we did not hear in the call. We would be glad to consider you for analyst roles.', 'No trading desk experience.');
+    await feedback(
+      rejected,
+      0,
+      FeedbackDecision.Reject,
+      'Thank you for your time. The team is looking for several years of intraday trading experience, which we did not hear in the call. We would be glad to consider you for analyst roles.',
+      'No trading desk experience.',
+    );
 
     const withdrawn = await apply(24, candidate);
     await this.candidateApplications.withdraw(withdrawn, candidate, 'I accepted another offer closer to home.');
@@ -141,9 +197,21 @@ export class DemoDataLoader {
     }
     const hired = await apply(9, others[0]);
     await schedule(hired, 0, -200);
-    await feedback(hired, 0, FeedbackDecision.Advance, 'A confident, warm interview. Next: meet the chief pharmacist.', 'Good fit.');
+    await feedback(
+      hired,
+      0,
+      FeedbackDecision.Advance,
+      'A confident, warm interview. Next: meet the chief pharmacist.',
+      'Good fit.',
+    );
     await schedule(hired, 1, -150);
-    await feedback(hired, 1, FeedbackDecision.Advance, 'Congratulations, the team would love you to join.', 'Offer accepted verbally.');
+    await feedback(
+      hired,
+      1,
+      FeedbackDecision.Advance,
+      'Congratulations, the team would love you to join.',
+      'Offer accepted verbally.',
+    );
     await this.decisions.hire(hired, await this.versionOf(hired), recruiter);
 
     await this.closedJobApplication(jobIds[29], others[1], recruiter);
@@ -156,7 +224,11 @@ export class DemoDataLoader {
       await manager.update(
         ApplicationEntity,
         { id },
-        { status: ApplicationStatus.JobClosed, version: 2, rejectionMessage: 'Kestrel Energy has filled this role internally.' },
+        {
+          status: ApplicationStatus.JobClosed,
+          version: 2,
+          rejectionMessage: 'Kestrel Energy has filled this role internally.',
+        },
       );
       await manager.query(`UPDATE jobs SET status = 'filled' WHERE id = $1`, [jobId]);
       await this.timeline.append(manager, {
@@ -169,7 +241,11 @@ export class DemoDataLoader {
     });
   }
 
-  private async withStage(applicationId: string, stageIndex: number, action: (stageId: string) => Promise<void>): Promise<void> {
+  private async withStage(
+    applicationId: string,
+    stageIndex: number,
+    action: (stageId: string) => Promise<void>,
+  ): Promise<void> {
     const rows: { id: string }[] = await this.dataSource.query(
       'SELECT id FROM application_stages WHERE application_id = $1 AND position = $2',
       [applicationId, stageIndex],

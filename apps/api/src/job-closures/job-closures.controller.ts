@@ -20,7 +20,11 @@ export class JobClosuresController {
   /** Answers 202 at once; the applications are closed in the background. Poll the closure for progress. */
   @Post('jobs/:id/close')
   @HttpCode(202)
-  async close(@Param('id', notFoundOnBadId) jobId: string, @Body() body: CloseJobDto, @CurrentUser() user: UserEntity): Promise<JobClosureView> {
+  async close(
+    @Param('id', notFoundOnBadId) jobId: string,
+    @Body() body: CloseJobDto,
+    @CurrentUser() user: UserEntity,
+  ): Promise<JobClosureView> {
     const closure = await this.closures.start(jobId, body, user);
     await this.queue.enqueue(closure.id);
     return closure;

@@ -28,13 +28,17 @@ export class JobClosuresService {
 
   start(jobId: string, request: CloseJobDto, actor: UserEntity): Promise<JobClosureView> {
     return this.dataSource.transaction(async (manager) => {
-      const job = await manager.createQueryBuilder(JobEntity, 'job').setLock('pessimistic_write').where('job.id = :jobId', { jobId }).getOne();
+      const job = await manager
+        .createQueryBuilder(JobEntity, 'job')
+        .setLock('pessimistic_write')
+        .where('job.id = :jobId', { jobId })
+        .getOne();
       if (!job) throw new DomainError(ErrorCode.NotFound, 'This job does not exist.');
       assertJobClosable(job.status);
-      const [{ open }] = await manager.query(`SELECT count(*)::int AS open FROM applications WHERE job_id = $1 AND status = ANY($2)`, [
-        jobId,
-        OPEN_STATUSES,
-      ]);
+      const [{ open }] = await manager.query(
+        `SELECT count(*)::int AS open FROM applications WHERE job_id = $1 AND status = ANY($2)`,
+        [jobId, OPEN_STATUSES],
+      );
       await manager.update(JobEntity, { id: jobId }, { status: request.outcome });
       const closure = await manager.save(
         manager.create(JobClosureEntity, {
@@ -59,7 +63,9 @@ export class JobClosuresService {
 
   /** Closures not yet finished, oldest first: taken up again every minute, so none is forgotten. */
   async unfinished(): Promise<string[]> {
-    const rows: { id: string }[] = await this.dataSource.query(`SELECT id FROM job_closures WHERE status <> 'done' ORDER BY created_at`);
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM job_closures WHERE status <> 'done' ORDER BY created_at`,
+    );
     return rows.map((row) => row.id);
   }
 
@@ -67,7 +73,10 @@ export class JobClosuresService {
   async process(closureId: string): Promise<void> {
     for (;;) {
       const closedInBatch = await this.dataSource.transaction(async (manager) => {
-        const [closure] = await manager.query(`SELECT job_id, candidate_message, status FROM job_closures WHERE id = $1 FOR UPDATE`, [closureId]);
+        const [closure] = await manager.query(
+          `SELECT job_id, candidate_message, status FROM job_closures WHERE id = $1 FOR UPDATE`,
+          [closureId],
+        );
         if (!closure || closure.status === 'done') return 0;
         const closed = await updateReturning<{ id: string }>(
           manager,

@@ -28,6 +28,9 @@ export class AgencyJobsService {
     if (status) query.where('job.status = :status', { status });
     const { entities, raw } = await query.getRawAndEntities<{ open_applications: number; job_id: string }>();
     const openById = new Map(raw.map((row) => [row.job_id, Number(row.open_applications)]));
-    return entities.map((job) => ({ ...toJobSummary(job, job.client?.name ?? ''), openApplications: openById.get(job.id) ?? 0 }));
+    return entities.map((job) => ({
+      ...toJobSummary(job, job.client?.name ?? ''),
+      openApplications: openById.get(job.id) ?? 0,
+    }));
   }
 }

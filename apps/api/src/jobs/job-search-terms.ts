@@ -6,7 +6,10 @@
 export function toPrefixTsQuery(text: string): string | null {
   const words = text.normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? [];
   if (words.length === 0) return null;
-  return words.slice(0, 12).map((word) => `${word.toLowerCase()}:*`).join(' & ');
+  return words
+    .slice(0, 12)
+    .map((word) => `${word.toLowerCase()}:*`)
+    .join(' & ');
 }
 
 /** Escapes LIKE wildcards so a location filter matches the text as typed. */

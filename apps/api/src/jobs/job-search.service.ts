@@ -26,10 +26,13 @@ export class JobSearchService {
       builder.andWhere(`job.search_vector @@ to_tsquery('english', :tsQuery)`, { tsQuery });
     }
     if (query.location?.trim()) {
-      builder.andWhere(`job.location ILIKE :location ESCAPE '\\'`, { location: `%${escapeLike(query.location.trim())}%` });
+      builder.andWhere(`job.location ILIKE :location ESCAPE '\\'`, {
+        location: `%${escapeLike(query.location.trim())}%`,
+      });
     }
     if (query.workMode) builder.andWhere('job.work_mode = :workMode', { workMode: query.workMode });
-    if (query.employmentType) builder.andWhere('job.employment_type = :employmentType', { employmentType: query.employmentType });
+    if (query.employmentType)
+      builder.andWhere('job.employment_type = :employmentType', { employmentType: query.employmentType });
     if (query.clientId) builder.andWhere('job.client_id = :clientId', { clientId: query.clientId });
     if (query.cursor) {
       const cursor = decodeJobCursor(query.cursor);
@@ -38,7 +41,10 @@ export class JobSearchService {
         cursorId: cursor.id,
       });
     }
-    builder.orderBy('job.published_at', 'DESC').addOrderBy('job.id', 'DESC').limit(limit + 1);
+    builder
+      .orderBy('job.published_at', 'DESC')
+      .addOrderBy('job.id', 'DESC')
+      .limit(limit + 1);
 
     const { entities, raw } = await builder.getRawAndEntities<{ cursor_published_at: string }>();
     const hasMore = entities.length > limit;

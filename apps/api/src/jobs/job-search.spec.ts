@@ -26,7 +26,10 @@ describe('job cursor', () => {
     expect(decodeJobCursor(encodeJobCursor(cursor))).toEqual(cursor);
   });
 
-  it.each(['garbage', Buffer.from('["not a date","x"]').toString('base64url'), ''])('refuses a forged cursor %j', (raw) => {
-    expect(() => decodeJobCursor(raw)).toThrow(DomainError);
-  });
+  it.each(['garbage', Buffer.from('["not a date","x"]').toString('base64url'), ''])(
+    'refuses a forged cursor %j',
+    (raw) => {
+      expect(() => decodeJobCursor(raw)).toThrow(DomainError);
+    },
+  );
 });

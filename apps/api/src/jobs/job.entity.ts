@@ -1,5 +1,13 @@
 import { EmploymentType, JobStatus, WorkMode } from '@heardback/contracts';
-import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import { ClientEntity } from '../clients/client.entity';
 
 @Entity('jobs')

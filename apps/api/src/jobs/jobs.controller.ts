@@ -40,4 +40,3 @@ export class JobsController {
     return this.jobs.update(id, body);
   }
 }
-

@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DEFAULT_FEEDBACK_DEADLINE_HOURS, ErrorCode, JobDetail, JobStatus, UserRole } from '@heardback/contracts';
-import { DomainError, Viewer, assertJobEditable, assertSalaryRange, canSeeJob, fieldError, normalizePipeline } from '@heardback/domain';
+import {
+  DomainError,
+  Viewer,
+  assertJobEditable,
+  assertSalaryRange,
+  canSeeJob,
+  fieldError,
+  normalizePipeline,
+} from '@heardback/domain';
 import { Repository } from 'typeorm';
 import { ClientEntity } from '../clients/client.entity';
 import { UserEntity } from '../users/user.entity';
@@ -48,14 +56,20 @@ export class JobsService {
   }
 
   async update(id: string, request: UpdateJobDto): Promise<JobDetail> {
-    const nulled = Object.entries(request).find(([field, value]) => value === null && field !== 'salary' && field !== 'ownerId');
+    const nulled = Object.entries(request).find(
+      ([field, value]) => value === null && field !== 'salary' && field !== 'ownerId',
+    );
     if (nulled) {
       throw fieldError(nulled[0], 'must not be null: leave it out to keep the current value');
     }
     await this.assertReferencesExist(request);
     // Locked, so an edit can never write back "open" over a closure made at the same moment.
     await this.jobs.manager.transaction(async (manager) => {
-      const job = await manager.createQueryBuilder(JobEntity, 'job').setLock('pessimistic_write').where('job.id = :id', { id }).getOne();
+      const job = await manager
+        .createQueryBuilder(JobEntity, 'job')
+        .setLock('pessimistic_write')
+        .where('job.id = :id', { id })
+        .getOne();
       if (!job) {
         throw new DomainError(ErrorCode.NotFound, 'This job does not exist.');
       }

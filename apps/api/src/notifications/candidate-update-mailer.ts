@@ -58,7 +58,8 @@ export class CandidateUpdateMailer {
     const now = this.clock.now();
     // One email per application per change: a rejection's feedback and its closing words arrive together.
     const byApplication = new Map<string, CandidateVisibleEvent[]>();
-    for (const event of events) byApplication.set(event.applicationId, [...(byApplication.get(event.applicationId) ?? []), event]);
+    for (const event of events)
+      byApplication.set(event.applicationId, [...(byApplication.get(event.applicationId) ?? []), event]);
     await this.outbox.enqueue(
       manager,
       ...[...byApplication.values()].flatMap((group) => {

@@ -22,7 +22,12 @@ export class MailTransport implements OnModuleDestroy {
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
     this.transporter = config.mail.smtpUrl
-      ? createTransport({ url: config.mail.smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 })
+      ? createTransport({
+          url: config.mail.smtpUrl,
+          connectionTimeout: 10_000,
+          greetingTimeout: 10_000,
+          socketTimeout: 20_000,
+        })
       : createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   }
 
@@ -41,7 +46,10 @@ export class MailTransport implements OnModuleDestroy {
     if (!this.usesSmtp) {
       await mkdir(this.config.mail.dir, { recursive: true });
       const safeId = message.messageId.replace(/[^\w.-]+/g, '_');
-      await writeFile(join(this.config.mail.dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${safeId}.eml`), info.message as Buffer);
+      await writeFile(
+        join(this.config.mail.dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${safeId}.eml`),
+        info.message as Buffer,
+      );
     }
   }
 

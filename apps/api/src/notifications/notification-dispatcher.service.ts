@@ -76,7 +76,12 @@ export class NotificationDispatcher {
           await this.dataSource.query(
             `UPDATE notifications SET status = 'failed', locked_until = NULL, last_error = $3, given_up_reason = $4
               WHERE id = $1 AND attempts = $2 AND status = 'sending'`,
-            [notification.id, notification.attempts, reason, `Gave up after ${notification.attempts} attempts; last error: ${reason}`],
+            [
+              notification.id,
+              notification.attempts,
+              reason,
+              `Gave up after ${notification.attempts} attempts; last error: ${reason}`,
+            ],
           );
           this.logger.error(`Gave up on ${notification.idempotency_key}: ${reason}`);
           result.gaveUp++;
@@ -85,9 +90,16 @@ export class NotificationDispatcher {
             `UPDATE notifications SET status = 'pending', locked_until = NULL, last_error = $3,
                     next_attempt_at = now() + make_interval(secs => $4)
               WHERE id = $1 AND attempts = $2 AND status = 'sending'`,
-            [notification.id, notification.attempts, reason, retryDelaySeconds(notification.attempts, this.config.mail.retryScale)],
+            [
+              notification.id,
+              notification.attempts,
+              reason,
+              retryDelaySeconds(notification.attempts, this.config.mail.retryScale),
+            ],
           );
-          this.logger.warn(`Sending ${notification.idempotency_key} failed (attempt ${notification.attempts}), will retry: ${reason}`);
+          this.logger.warn(
+            `Sending ${notification.idempotency_key} failed (attempt ${notification.attempts}), will retry: ${reason}`,
+          );
           result.retrying++;
         }
       }

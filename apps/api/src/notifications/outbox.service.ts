@@ -22,7 +22,8 @@ export class OutboxService {
   /** Writes all of them in one statement; returns how many were new. */
   async enqueue(manager: EntityManager, ...notifications: OutgoingNotification[]): Promise<number> {
     if (notifications.length === 0) return 0;
-    const column = <K extends keyof OutgoingNotification>(key: K) => notifications.map((notification) => notification[key]);
+    const column = <K extends keyof OutgoingNotification>(key: K) =>
+      notifications.map((notification) => notification[key]);
     const rows: unknown[] = await manager.query(
       `INSERT INTO notifications (idempotency_key, kind, recipient_id, recipient_email, subject, body, application_id)
        SELECT * FROM unnest($1::text[], $2::text[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::uuid[])

@@ -12,7 +12,9 @@ import { join } from 'node:path';
 export function servePortal(app: NestExpressApplication, portalDir: string): void {
   const indexFile = join(portalDir, 'index.html');
   if (!existsSync(indexFile)) {
-    new Logger('Portal').warn(`No built portal at ${portalDir}; serving the API only. Run \`npm run build\` to build it.`);
+    new Logger('Portal').warn(
+      `No built portal at ${portalDir}; serving the API only. Run \`npm run build\` to build it.`,
+    );
     return;
   }
   app.use(express.static(portalDir, { index: false, maxAge: '1h' }));

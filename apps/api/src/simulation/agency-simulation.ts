@@ -1,5 +1,12 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { CandidateUpdateKind, EmploymentType, FeedbackDecision, JobStatus, UserRole, WorkMode } from '@heardback/contracts';
+import {
+  CandidateUpdateKind,
+  EmploymentType,
+  FeedbackDecision,
+  JobStatus,
+  UserRole,
+  WorkMode,
+} from '@heardback/contracts';
 import { DomainError, WorkingCalendar, isWithinWorkingHours } from '@heardback/domain';
 import { DataSource } from 'typeorm';
 import { ApplicationDecisionsService } from '../applications/application-decisions.service';
@@ -95,12 +102,19 @@ export class AgencySimulation {
 
   private async setUp(): Promise<void> {
     const user = (email: string, fullName: string, role: UserRole) =>
-      this.dataSource.manager.save(this.dataSource.manager.create(UserEntity, { email, fullName, role, passwordHash: '!simulated' }));
+      this.dataSource.manager.save(
+        this.dataSource.manager.create(UserEntity, { email, fullName, role, passwordHash: '!simulated' }),
+      );
     this.staff = await user('staff@simulation.test', 'Sim Staff', UserRole.Staff);
     for (const [index, diligence] of DILIGENCE.entries()) {
-      this.recruiters.push({ user: await user(`recruiter${index}@simulation.test`, `Recruiter ${diligence}`, UserRole.Recruiter), diligence });
+      this.recruiters.push({
+        user: await user(`recruiter${index}@simulation.test`, `Recruiter ${diligence}`, UserRole.Recruiter),
+        diligence,
+      });
     }
-    const clients = await Promise.all(['Northwind', 'Bluefin', 'Kestrel'].map((name) => this.app.get(ClientsService).create(name)));
+    const clients = await Promise.all(
+      ['Northwind', 'Bluefin', 'Kestrel'].map((name) => this.app.get(ClientsService).create(name)),
+    );
     for (let index = 0; index < this.parameters.jobs; index++) {
       const job = await this.app.get(JobsService).create({
         clientId: clients[index % clients.length].id,
@@ -130,7 +144,9 @@ export class AgencySimulation {
       }),
     );
     const first = this.random.pick(this.jobIds);
-    const jobs = this.random.chance(0.3) ? [first, this.random.pick(this.jobIds.filter((id) => id !== first))] : [first];
+    const jobs = this.random.chance(0.3)
+      ? [first, this.random.pick(this.jobIds.filter((id) => id !== first))]
+      : [first];
     for (const jobId of jobs) {
       await this.attempt(() => this.app.get(CandidateApplicationsService).apply(jobId, candidate));
     }
@@ -144,38 +160,66 @@ export class AgencySimulation {
     }
   }
 
-  private async recruiterActs(recruiter: UserEntity, diligence: Diligence, application: OpenApplication): Promise<void> {
+  private async recruiterActs(
+    recruiter: UserEntity,
+    diligence: Diligence,
+    application: OpenApplication,
+  ): Promise<void> {
     const now = this.clock.now();
     if (application.status === 'offer') {
-      if (this.random.chance(0.05)) await this.attempt(() => this.app.get(ApplicationDecisionsService).hire(application.id, application.version, recruiter));
+      if (this.random.chance(0.05))
+        await this.attempt(() =>
+          this.app.get(ApplicationDecisionsService).hire(application.id, application.version, recruiter),
+        );
       return;
     }
     if (application.open_request && this.random.chance(diligence === 'prompt' || diligence === 'steady' ? 0.3 : 0.05)) {
-      await this.attempt(() => this.app.get(CandidateUpdatesService).sendMessage(application.id, recruiter, 'Thanks for checking in: the client is still reviewing, and I will write as soon as I hear.'));
+      await this.attempt(() =>
+        this.app
+          .get(CandidateUpdatesService)
+          .sendMessage(
+            application.id,
+            recruiter,
+            'Thanks for checking in: the client is still reviewing, and I will write as soon as I hear.',
+          ),
+      );
       return;
     }
     if (!application.stage_id) return;
-    const awaitingFeedback = application.ends_at !== null && application.ends_at.getTime() <= now.getTime() && application.decision === null;
+    const awaitingFeedback =
+      application.ends_at !== null && application.ends_at.getTime() <= now.getTime() && application.decision === null;
     const onHold = application.decision === FeedbackDecision.Hold;
     if (application.stage_state === 'pending' && this.random.chance(0.3)) {
       const startsAt = new Date(now.getTime() + this.random.between(24, 96) * HOUR);
       startsAt.setUTCHours(10 + Math.floor(this.random.between(0, 6)), 0, 0, 0);
       await this.attempt(() =>
-        this.app.get(StageFeedbackService).schedule(
-          application.id,
-          application.stage_id as string,
-          { startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + HOUR).toISOString(), location: 'Video call', interviewers: ['Hiring manager'] },
-          recruiter,
-        ),
+        this.app
+          .get(StageFeedbackService)
+          .schedule(
+            application.id,
+            application.stage_id as string,
+            {
+              startsAt: startsAt.toISOString(),
+              endsAt: new Date(startsAt.getTime() + HOUR).toISOString(),
+              location: 'Video call',
+              interviewers: ['Hiring manager'],
+            },
+            recruiter,
+          ),
       );
       return;
     }
     if (awaitingFeedback || onHold) {
       const allowed =
-        diligence === 'waits-for-reminder' ? application.reminded : diligence === 'waits-for-escalation' ? application.escalated : true;
+        diligence === 'waits-for-reminder'
+          ? application.reminded
+          : diligence === 'waits-for-escalation'
+            ? application.escalated
+            : true;
       if (!allowed || !this.random.chance(onHold ? 0.1 : FEEDBACK_CHANCE_PER_HOUR[diligence])) return;
       const roll = this.random.next();
-      const decision = roll < 0.55 ? FeedbackDecision.Advance : roll < 0.9 ? FeedbackDecision.Reject : FeedbackDecision.Hold;
+      const decision =
+        roll < 0.55 ? FeedbackDecision.Advance : roll < 0.9 ? FeedbackDecision.Reject : FeedbackDecision.Hold;
       await this.attempt(() =>
         this.app.get(StageFeedbackService).recordFeedback(
           application.id,
@@ -183,7 +227,10 @@ export class AgencySimulation {
           {
             decision: onHold && decision === FeedbackDecision.Hold ? FeedbackDecision.Advance : decision,
             rating: decision === FeedbackDecision.Reject ? 2 : 3,
-            candidateMessage: decision === FeedbackDecision.Reject ? 'Thank you: the team chose a candidate with more direct experience.' : 'Thank you: the team enjoyed meeting you.',
+            candidateMessage:
+              decision === FeedbackDecision.Reject
+                ? 'Thank you: the team chose a candidate with more direct experience.'
+                : 'Thank you: the team enjoyed meeting you.',
             version: application.version,
           },
           recruiter,
@@ -198,19 +245,41 @@ export class AgencySimulation {
       const candidate = { id: application.candidate_id, role: UserRole.Candidate, fullName: 'Candidate' } as UserEntity;
       const silentDays = (now.getTime() - application.last_heard_at.getTime()) / (24 * HOUR);
       if (silentDays > 3 && this.random.chance(0.02)) {
-        await this.attempt(() => this.app.get(CandidateUpdatesService).post(application.id, candidate, { kind: CandidateUpdateKind.RequestUpdate, text: 'Is there any news?' }));
+        await this.attempt(() =>
+          this.app
+            .get(CandidateUpdatesService)
+            .post(application.id, candidate, { kind: CandidateUpdateKind.RequestUpdate, text: 'Is there any news?' }),
+        );
       } else if (!application.other_offer_deadline && this.random.chance(0.002)) {
         const deadline = new Date(now.getTime() + this.random.between(3, 7) * 24 * HOUR).toISOString();
-        await this.attempt(() => this.app.get(CandidateUpdatesService).post(application.id, candidate, { kind: CandidateUpdateKind.OtherOffer, text: 'I have another offer.', deadline }));
-      } else if (application.other_offer_deadline && application.other_offer_deadline.getTime() < now.getTime() && this.random.chance(0.02)) {
-        await this.attempt(() => this.app.get(CandidateApplicationsService).withdraw(application.id, candidate, 'I accepted another offer.'));
+        await this.attempt(() =>
+          this.app
+            .get(CandidateUpdatesService)
+            .post(application.id, candidate, {
+              kind: CandidateUpdateKind.OtherOffer,
+              text: 'I have another offer.',
+              deadline,
+            }),
+        );
+      } else if (
+        application.other_offer_deadline &&
+        application.other_offer_deadline.getTime() < now.getTime() &&
+        this.random.chance(0.02)
+      ) {
+        await this.attempt(() =>
+          this.app.get(CandidateApplicationsService).withdraw(application.id, candidate, 'I accepted another offer.'),
+        );
       }
     }
   }
 
   private async closeOneJob(): Promise<void> {
     const closures = this.app.get(JobClosuresService);
-    const closure = await closures.start(this.jobIds[this.jobIds.length - 1], { outcome: JobStatus.Filled, candidateMessage: 'The client has filled this role. Thank you for applying.' }, this.staff);
+    const closure = await closures.start(
+      this.jobIds[this.jobIds.length - 1],
+      { outcome: JobStatus.Filled, candidateMessage: 'The client has filled this role. Thank you for applying.' },
+      this.staff,
+    );
     await closures.process(closure.id);
   }
 

@@ -107,7 +107,8 @@ export async function measure(dataSource: DataSource, end: Date): Promise<Simula
 }
 
 export function formatReport(report: SimulationReport, summary: string): string {
-  const pct = report.closedApplications === 0 ? 100 : (100 * report.closedWithCandidateMessage) / report.closedApplications;
+  const pct =
+    report.closedApplications === 0 ? 100 : (100 * report.closedWithCandidateMessage) / report.closedApplications;
   const h = (value: number) => `${value.toFixed(1)} h`;
   return [
     summary,

@@ -36,7 +36,15 @@ export class TimelineService {
     await this.mailer.enqueue(
       manager,
       events.flatMap((event, index) =>
-        event.candidateVisible ? [{ applicationId: event.applicationId, eventId: String(result.identifiers[index]?.['id']), text: event.text }] : [],
+        event.candidateVisible
+          ? [
+              {
+                applicationId: event.applicationId,
+                eventId: String(result.identifiers[index]?.['id']),
+                text: event.text,
+              },
+            ]
+          : [],
       ),
     );
   }

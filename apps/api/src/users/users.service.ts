@@ -23,7 +23,12 @@ export class UsersService {
   /** A taken email is refused by the database's unique index (EMAIL_TAKEN), so two sign-ups cannot race. */
   async create(user: NewUser): Promise<UserEntity> {
     const passwordHash = await this.hasher.hash(user.password);
-    const created = this.users.create({ email: user.email.toLowerCase(), fullName: user.fullName, role: user.role, passwordHash });
+    const created = this.users.create({
+      email: user.email.toLowerCase(),
+      fullName: user.fullName,
+      role: user.role,
+      passwordHash,
+    });
     const saved = await this.users.save(created);
     const { passwordHash: _omitted, ...visible } = saved;
     return visible as UserEntity;
@@ -38,8 +43,17 @@ export class UsersService {
   }
 
   async listAgency(): Promise<AgencyUserView[]> {
-    const users = await this.users.find({ where: { role: In([UserRole.Recruiter, UserRole.Staff]) }, order: { fullName: 'ASC' } });
-    return users.map(({ id, email, fullName, role, createdAt }) => ({ id, email, fullName, role, createdAt: createdAt.toISOString() }));
+    const users = await this.users.find({
+      where: { role: In([UserRole.Recruiter, UserRole.Staff]) },
+      order: { fullName: 'ASC' },
+    });
+    return users.map(({ id, email, fullName, role, createdAt }) => ({
+      id,
+      email,
+      fullName,
+      role,
+      createdAt: createdAt.toISOString(),
+    }));
   }
 
   async rename(user: UserEntity, fullName: string): Promise<UserEntity> {

@@ -1,10 +1,4 @@
-import {
-  type APIResponse,
-  type Browser,
-  type Page,
-  type TestInfo,
-  expect,
-} from '@playwright/test';
+import { type APIResponse, type Browser, type Page, type TestInfo, expect } from '@playwright/test';
 import type {
   ApplicationView,
   JobDetail,
@@ -28,9 +22,7 @@ async function xsrfToken(page: Page): Promise<string> {
   if (page.url() === 'about:blank') {
     await page.goto('/jobs');
   }
-  const cookie = (await page.context().cookies()).find(
-    (candidate) => candidate.name === 'XSRF-TOKEN',
-  );
+  const cookie = (await page.context().cookies()).find((candidate) => candidate.name === 'XSRF-TOKEN');
   expect(cookie, 'the API sets an XSRF-TOKEN cookie').toBeTruthy();
   return cookie?.value ?? '';
 }
@@ -88,11 +80,7 @@ export async function freshApplication(browser: Browser, label: string): Promise
   for (const summary of items) {
     const job = await apiGet<JobDetail>(candidatePage, `/api/jobs/${summary.id}`);
     if (job.pipeline.length >= 2) {
-      const application = await apiPost<ApplicationView>(
-        candidatePage,
-        `/api/jobs/${job.id}/applications`,
-        {},
-      );
+      const application = await apiPost<ApplicationView>(candidatePage, `/api/jobs/${job.id}/applications`, {});
       return { candidatePage, candidateName, application, job };
     }
   }
@@ -119,11 +107,7 @@ export async function scheduleFirstStageInThePast(
 }
 
 /** Full-page screenshots at desktop and phone widths, saved with the test's output. */
-export async function screenshotsAtBothWidths(
-  page: Page,
-  testInfo: TestInfo,
-  name: string,
-): Promise<void> {
+export async function screenshotsAtBothWidths(page: Page, testInfo: TestInfo, name: string): Promise<void> {
   const original = page.viewportSize();
   for (const width of [1280, 360]) {
     await page.setViewportSize({ width, height: 900 });

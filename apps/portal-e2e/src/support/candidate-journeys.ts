@@ -1,10 +1,4 @@
-import {
-  type Browser,
-  type Locator,
-  type Page,
-  type TestInfo,
-  expect,
-} from '@playwright/test';
+import { type Browser, type Locator, type Page, type TestInfo, expect } from '@playwright/test';
 
 /** The demo candidate the e2e server loads, with applications in many states. */
 export const DEMO_CANDIDATE = {
@@ -18,10 +12,7 @@ export function uniqueEmail(label: string): string {
   return `${label}-${stamp}@example.com`;
 }
 
-export async function signIn(
-  page: Page,
-  { email, password }: { email: string; password: string },
-): Promise<void> {
+export async function signIn(page: Page, { email, password }: { email: string; password: string }): Promise<void> {
   await page.goto('/sign-in');
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
@@ -30,10 +21,7 @@ export async function signIn(
 }
 
 /** Registers a new candidate on /register and returns their details. */
-export async function registerCandidate(
-  page: Page,
-  label: string,
-): Promise<{ email: string; fullName: string }> {
+export async function registerCandidate(page: Page, label: string): Promise<{ email: string; fullName: string }> {
   const candidate = {
     email: uniqueEmail(label),
     fullName: `E2E ${label}`,
@@ -54,11 +42,7 @@ export async function anotherPerson(browser: Browser): Promise<Page> {
 }
 
 /** Presses Tab until the element has focus; fails if it is not reached. */
-export async function tabTo(
-  page: Page,
-  target: Locator,
-  { max = 60, backwards = false } = {},
-): Promise<void> {
+export async function tabTo(page: Page, target: Locator, { max = 60, backwards = false } = {}): Promise<void> {
   for (let presses = 0; presses < max; presses++) {
     if (await target.evaluate((element) => element === document.activeElement)) {
       return;
@@ -69,11 +53,7 @@ export async function tabTo(
 }
 
 /** Full-page screenshots at desktop and phone widths, saved with the test's output. */
-export async function screenshotAtBothWidths(
-  page: Page,
-  testInfo: TestInfo,
-  name: string,
-): Promise<void> {
+export async function screenshotAtBothWidths(page: Page, testInfo: TestInfo, name: string): Promise<void> {
   const original = page.viewportSize();
   for (const width of [1280, 360]) {
     await page.setViewportSize({ width, height: 800 });

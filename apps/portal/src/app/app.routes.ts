@@ -13,43 +13,36 @@ export const appRoutes: Route[] = [
   {
     path: 'jobs/:id',
     title: 'Job · Heardback',
-    loadComponent: () =>
-      import('./jobs/job-detail-page').then((m) => m.JobDetailPage),
+    loadComponent: () => import('./jobs/job-detail-page').then((m) => m.JobDetailPage),
   },
   {
     path: 'sign-in',
     title: 'Sign in · Heardback',
-    loadComponent: () =>
-      import('./auth/sign-in-page').then((m) => m.SignInPage),
+    loadComponent: () => import('./auth/sign-in-page').then((m) => m.SignInPage),
   },
   {
     path: 'register',
     title: 'Create your account · Heardback',
-    loadComponent: () =>
-      import('./auth/register-page').then((m) => m.RegisterPage),
+    loadComponent: () => import('./auth/register-page').then((m) => m.RegisterPage),
   },
   {
     path: 'me',
     canMatch: [requireRole(UserRole.Candidate)],
-    loadChildren: () =>
-      import('./candidate/candidate.routes').then((m) => m.CANDIDATE_ROUTES),
+    loadChildren: () => import('./candidate/candidate.routes').then((m) => m.CANDIDATE_ROUTES),
   },
   {
     path: 'recruiter',
     canMatch: [requireRole(UserRole.Recruiter, UserRole.Staff)],
-    loadChildren: () =>
-      import('./recruiter/recruiter.routes').then((m) => m.RECRUITER_ROUTES),
+    loadChildren: () => import('./recruiter/recruiter.routes').then((m) => m.RECRUITER_ROUTES),
   },
   {
     path: 'staff',
     canMatch: [requireRole(UserRole.Staff)],
-    loadChildren: () =>
-      import('./staff/staff.routes').then((m) => m.STAFF_ROUTES),
+    loadChildren: () => import('./staff/staff.routes').then((m) => m.STAFF_ROUTES),
   },
   {
     path: '**',
     title: 'Page not found · Heardback',
-    loadComponent: () =>
-      import('./page-not-found').then((m) => m.PageNotFound),
+    loadComponent: () => import('./page-not-found').then((m) => m.PageNotFound),
   },
 ];

@@ -1,8 +1,5 @@
 import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import { UserRole, UserView } from '@heardback/contracts';
@@ -24,11 +21,7 @@ describe('App', () => {
   beforeEach(() => {
     TestBed.configureTestingModule({
       imports: [App],
-      providers: [
-        provideRouter(appRoutes),
-        provideHttpClient(),
-        provideHttpClientTesting(),
-      ],
+      providers: [provideRouter(appRoutes), provideHttpClient(), provideHttpClientTesting()],
     });
     http = TestBed.inject(HttpTestingController);
   });
@@ -49,17 +42,14 @@ describe('App', () => {
   }
 
   const navLinks = (root: HTMLElement) =>
-    Array.from(
-      root.querySelectorAll('nav[aria-label="Main"] a, nav[aria-label="Main"] button'),
-      (element) => element.textContent?.trim(),
+    Array.from(root.querySelectorAll('nav[aria-label="Main"] a, nav[aria-label="Main"] button'), (element) =>
+      element.textContent?.trim(),
     );
 
   it('names the product and its promise in the header', async () => {
     const fixture = await shellAs(null);
 
-    const header = (fixture.nativeElement as HTMLElement).querySelector(
-      'header',
-    );
+    const header = (fixture.nativeElement as HTMLElement).querySelector('header');
     expect(header?.textContent).toContain('Heardback');
     expect(header?.textContent).toContain('Every candidate hears back.');
   });
@@ -80,9 +70,7 @@ describe('App', () => {
     await fixture.whenStable();
 
     expect(router.url).toBe('/jobs');
-    expect(
-      (fixture.nativeElement as HTMLElement).querySelector('h1')?.textContent,
-    ).toBe('Open jobs');
+    expect((fixture.nativeElement as HTMLElement).querySelector('h1')?.textContent).toBe('Open jobs');
     http.expectOne((request) => request.url === '/api/jobs');
   });
 
@@ -104,9 +92,7 @@ describe('App', () => {
     await router.navigateByUrl('/sign-in');
     await fixture.whenStable();
 
-    const current = (fixture.nativeElement as HTMLElement).querySelector(
-      'nav [aria-current="page"]',
-    );
+    const current = (fixture.nativeElement as HTMLElement).querySelector('nav [aria-current="page"]');
     expect(current?.textContent?.trim()).toBe('Sign in');
   });
 
@@ -124,9 +110,7 @@ describe('App', () => {
 
     expect(TestBed.inject(Router).url).toBe('/jobs');
     expect(navLinks(root)).toEqual(['Jobs', 'Sign in', 'Register']);
-    expect(root.querySelector('[aria-live]')?.textContent).toContain(
-      'You are signed out.',
-    );
+    expect(root.querySelector('[aria-live]')?.textContent).toContain('You are signed out.');
   });
 
   it('shows page notices in a live region, and clears them on the next page', async () => {
@@ -136,14 +120,10 @@ describe('App', () => {
 
     TestBed.inject(NoticeService).show('Something to know');
     await fixture.whenStable();
-    expect(root.querySelector('[aria-live="polite"]')?.textContent).toContain(
-      'Something to know',
-    );
+    expect(root.querySelector('[aria-live="polite"]')?.textContent).toContain('Something to know');
 
     await router.navigateByUrl('/sign-in');
     await fixture.whenStable();
-    expect(root.querySelector('[aria-live="polite"]')?.textContent).not.toContain(
-      'Something to know',
-    );
+    expect(root.querySelector('[aria-live="polite"]')?.textContent).not.toContain('Something to know');
   });
 });

@@ -1,12 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  ElementRef,
-  computed,
-  inject,
-  signal,
-  viewChild,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, signal, viewChild } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NavigationEnd, Router, RouterLink, RouterOutlet } from '@angular/router';
 import { UserRole } from '@heardback/contracts';
@@ -43,10 +35,7 @@ const NAV_BY_ROLE: Record<UserRole | 'visitor', readonly NavItem[]> = {
     },
     { label: 'Profile', link: '/me/profile', matches: startsWith('/me/profile') },
   ],
-  [UserRole.Recruiter]: [
-    JOBS,
-    { label: 'Feedback queue', link: '/recruiter', matches: startsWith('/recruiter') },
-  ],
+  [UserRole.Recruiter]: [JOBS, { label: 'Feedback queue', link: '/recruiter', matches: startsWith('/recruiter') }],
   [UserRole.Staff]: [
     JOBS,
     { label: 'Recruiter queue', link: '/recruiter', matches: startsWith('/recruiter') },
@@ -70,9 +59,7 @@ export class App {
   private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
   private readonly path = signal('');
 
-  protected readonly navItems = computed(
-    () => NAV_BY_ROLE[this.session.role() ?? 'visitor'],
-  );
+  protected readonly navItems = computed(() => NAV_BY_ROLE[this.session.role() ?? 'visitor']);
   protected readonly signingOut = signal(false);
 
   constructor() {
@@ -104,8 +91,7 @@ export class App {
 
   private navigated(url: string): void {
     this.notices.navigated();
-    const segments =
-      this.router.parseUrl(url).root.children['primary']?.segments ?? [];
+    const segments = this.router.parseUrl(url).root.children['primary']?.segments ?? [];
     const path = `/${segments.map((segment) => segment.path).join('/')}`;
     const previous = this.path();
     this.path.set(path);

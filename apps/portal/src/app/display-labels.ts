@@ -1,11 +1,4 @@
-import {
-  ApplicationStatus,
-  EmploymentType,
-  StageState,
-  UserRole,
-  WaitingFor,
-  WorkMode,
-} from '@heardback/contracts';
+import { ApplicationStatus, EmploymentType, StageState, UserRole, WaitingFor, WorkMode } from '@heardback/contracts';
 
 /** The words a person reads for each enum value the API sends. */
 export const WORK_MODE_LABELS: Record<WorkMode, string> = {

@@ -90,40 +90,68 @@ describe('no stage passes without feedback', () => {
 
 describe('recording feedback', () => {
   it('advances to the next stage and shows the candidate as interviewing', () => {
-    const plan = planFeedback(application(ApplicationStatus.Screening, 's0', [interviewed, stage(1)]), 's0', FeedbackDecision.Advance, now);
-    expect(plan.outcome).toMatchObject({ kind: 'next_stage', nextStage: { id: 's1' }, status: ApplicationStatus.Interviewing });
+    const plan = planFeedback(
+      application(ApplicationStatus.Screening, 's0', [interviewed, stage(1)]),
+      's0',
+      FeedbackDecision.Advance,
+      now,
+    );
+    expect(plan.outcome).toMatchObject({
+      kind: 'next_stage',
+      nextStage: { id: 's1' },
+      status: ApplicationStatus.Interviewing,
+    });
     expect(plan.correction).toBe(false);
   });
 
   it('moves to offer after the last stage', () => {
     const last = stage(1, { state: StageState.Scheduled, startsAt: hoursAgo(2), endsAt: hoursAgo(1) });
-    const app = application(ApplicationStatus.Interviewing, 's1', [stage(0, { currentDecision: FeedbackDecision.Advance, heldAt: hoursAgo(30) }), last]);
+    const app = application(ApplicationStatus.Interviewing, 's1', [
+      stage(0, { currentDecision: FeedbackDecision.Advance, heldAt: hoursAgo(30) }),
+      last,
+    ]);
     expect(planFeedback(app, 's1', FeedbackDecision.Advance, now).outcome.kind).toBe('offer');
   });
 
   it('skips stages marked skipped when advancing', () => {
-    const app = application(ApplicationStatus.Screening, 's0', [interviewed, stage(1, { state: StageState.Skipped }), stage(2)]);
+    const app = application(ApplicationStatus.Screening, 's0', [
+      interviewed,
+      stage(1, { state: StageState.Skipped }),
+      stage(2),
+    ]);
     const plan = planFeedback(app, 's0', FeedbackDecision.Advance, now);
     expect(plan.outcome).toMatchObject({ kind: 'next_stage', nextStage: { id: 's2' } });
   });
 
   it('closes the application on reject', () => {
-    const plan = planFeedback(application(ApplicationStatus.Screening, 's0', [interviewed]), 's0', FeedbackDecision.Reject, now);
+    const plan = planFeedback(
+      application(ApplicationStatus.Screening, 's0', [interviewed]),
+      's0',
+      FeedbackDecision.Reject,
+      now,
+    );
     expect(plan.outcome).toMatchObject({ kind: 'rejected', status: ApplicationStatus.Rejected });
   });
 
   it('keeps the application where it is on hold, and lets a later decision replace the hold', () => {
     const app = application(ApplicationStatus.Screening, 's0', [interviewed, stage(1)]);
     expect(planFeedback(app, 's0', FeedbackDecision.Hold, now).outcome.kind).toBe('on_hold');
-    const onHold = application(ApplicationStatus.Screening, 's0', [{ ...interviewed, currentDecision: FeedbackDecision.Hold }, stage(1)]);
+    const onHold = application(ApplicationStatus.Screening, 's0', [
+      { ...interviewed, currentDecision: FeedbackDecision.Hold },
+      stage(1),
+    ]);
     const decided = planFeedback(onHold, 's0', FeedbackDecision.Advance, now);
     expect(decided.correction).toBe(true);
     expect(decided.outcome.kind).toBe('next_stage');
   });
 
   it('refuses a second decision on a stage already decided', () => {
-    const decided = application(ApplicationStatus.Screening, 's0', [{ ...interviewed, currentDecision: FeedbackDecision.Advance }]);
-    expect(codeOf(() => planFeedback(decided, 's0', FeedbackDecision.Reject, now))).toBe(ErrorCode.FeedbackAlreadyRecorded);
+    const decided = application(ApplicationStatus.Screening, 's0', [
+      { ...interviewed, currentDecision: FeedbackDecision.Advance },
+    ]);
+    expect(codeOf(() => planFeedback(decided, 's0', FeedbackDecision.Reject, now))).toBe(
+      ErrorCode.FeedbackAlreadyRecorded,
+    );
   });
 
   it('refuses feedback on a stage that is not the current one', () => {
@@ -138,7 +166,11 @@ describe('recording feedback', () => {
 
   it('refuses to advance past the current stage while an earlier interview lacks feedback', () => {
     // A stage reopened by hand (e.g. after a data fix) must not be jumped over.
-    const app = application(ApplicationStatus.Interviewing, 's1', [interviewed, stage(1, { heldAt: hoursAgo(1) }), stage(2)]);
+    const app = application(ApplicationStatus.Interviewing, 's1', [
+      interviewed,
+      stage(1, { heldAt: hoursAgo(1) }),
+      stage(2),
+    ]);
     expect(codeOf(() => planFeedback(app, 's1', FeedbackDecision.Advance, now))).toBe(ErrorCode.FeedbackRequired);
   });
 });
@@ -150,11 +182,15 @@ describe('rejection, offer, hire and withdrawal', () => {
   });
 
   it('refuses to hire without an offer', () => {
-    expect(codeOf(() => planHire(application(ApplicationStatus.Interviewing, 's0', [stage(0)]), now))).toBe(ErrorCode.InvalidTransition);
+    expect(codeOf(() => planHire(application(ApplicationStatus.Interviewing, 's0', [stage(0)]), now))).toBe(
+      ErrorCode.InvalidTransition,
+    );
   });
 
   it('refuses a second offer', () => {
-    expect(codeOf(() => planOffer(application(ApplicationStatus.Offer, 's0', [stage(0)]), now))).toBe(ErrorCode.InvalidTransition);
+    expect(codeOf(() => planOffer(application(ApplicationStatus.Offer, 's0', [stage(0)]), now))).toBe(
+      ErrorCode.InvalidTransition,
+    );
   });
 
   it('lets a candidate withdraw an open application even while feedback is outstanding', () => {
@@ -162,7 +198,9 @@ describe('rejection, offer, hire and withdrawal', () => {
   });
 
   it('refuses to withdraw an application that is already closed', () => {
-    expect(codeOf(() => planWithdraw(application(ApplicationStatus.Rejected, 's0', [interviewed])))).toBe(ErrorCode.InvalidTransition);
+    expect(codeOf(() => planWithdraw(application(ApplicationStatus.Rejected, 's0', [interviewed])))).toBe(
+      ErrorCode.InvalidTransition,
+    );
   });
 });
 

@@ -44,14 +44,23 @@ export interface SchedulePlan {
   status: ApplicationStatus;
 }
 
-export function planSchedule(application: ApplicationFacts, stageId: string, startsAt: Date, endsAt: Date, now: Date): SchedulePlan {
+export function planSchedule(
+  application: ApplicationFacts,
+  stageId: string,
+  startsAt: Date,
+  endsAt: Date,
+  now: Date,
+): SchedulePlan {
   assertOpen(application, 'schedule an interview');
   if (application.status === ApplicationStatus.Offer) {
     throw new DomainError(ErrorCode.InvalidTransition, 'Cannot schedule an interview: an offer has already been made.');
   }
   const stage = requireCurrentStage(application, stageId);
   if (stage.currentDecision !== null) {
-    throw new DomainError(ErrorCode.FeedbackAlreadyRecorded, `"${stage.name}" already has feedback; it cannot be rescheduled.`);
+    throw new DomainError(
+      ErrorCode.FeedbackAlreadyRecorded,
+      `"${stage.name}" already has feedback; it cannot be rescheduled.`,
+    );
   }
   if (stageTookPlace(stage, now)) {
     // Moving a past interview into the future would hide that it happened and dodge rule 1.
@@ -86,7 +95,12 @@ export interface FeedbackPlan {
  * advance opens the next stage (or makes the offer after the last), reject closes the
  * application with the candidate message, hold keeps it where it is until decided.
  */
-export function planFeedback(application: ApplicationFacts, stageId: string, decision: FeedbackDecision, now: Date): FeedbackPlan {
+export function planFeedback(
+  application: ApplicationFacts,
+  stageId: string,
+  decision: FeedbackDecision,
+  now: Date,
+): FeedbackPlan {
   assertOpen(application, 'record feedback');
   if (application.status === ApplicationStatus.Offer) {
     throw new DomainError(ErrorCode.InvalidTransition, 'Cannot record stage feedback: an offer has already been made.');

@@ -1,6 +1,12 @@
 import { ErrorCode, JobStatus, UserRole } from '@heardback/contracts';
 import { DomainError } from './domain-error';
-import { assertAcceptsApplications, assertJobClosable, assertJobEditable, assertSalaryRange, canSeeJob } from './job-lifecycle';
+import {
+  assertAcceptsApplications,
+  assertJobClosable,
+  assertJobEditable,
+  assertSalaryRange,
+  canSeeJob,
+} from './job-lifecycle';
 
 function codeOf(action: () => void): ErrorCode | undefined {
   try {

@@ -16,7 +16,8 @@ export function normalizePipeline(stageNames: readonly string[]): string[] {
   const problems: string[] = [];
   trimmed.forEach((name, index) => {
     if (name.length === 0) problems.push(`stage ${index + 1} has no name`);
-    if (name.length > STAGE_NAME_MAX_LENGTH) problems.push(`stage ${index + 1} is longer than ${STAGE_NAME_MAX_LENGTH} characters`);
+    if (name.length > STAGE_NAME_MAX_LENGTH)
+      problems.push(`stage ${index + 1} is longer than ${STAGE_NAME_MAX_LENGTH} characters`);
   });
   const seen = new Set<string>();
   for (const name of trimmed) {

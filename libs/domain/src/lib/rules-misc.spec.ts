@@ -9,7 +9,17 @@ import { waitingFor } from './waiting-for';
 const now = new Date('2026-11-27T12:00:00Z');
 
 function stage(overrides: Partial<StageFacts>): StageFacts {
-  return { id: 's0', name: 'Phone screen', position: 0, state: StageState.Pending, startsAt: null, endsAt: null, heldAt: null, currentDecision: null, ...overrides };
+  return {
+    id: 's0',
+    name: 'Phone screen',
+    position: 0,
+    state: StageState.Pending,
+    startsAt: null,
+    endsAt: null,
+    heldAt: null,
+    currentDecision: null,
+    ...overrides,
+  };
 }
 
 describe('who may see what', () => {
@@ -30,7 +40,11 @@ describe('who may see what', () => {
 });
 
 describe('what an application is waiting for', () => {
-  const app = (status: ApplicationStatus, s: StageFacts): ApplicationFacts => ({ status, currentStageId: s.id, stages: [s] });
+  const app = (status: ApplicationStatus, s: StageFacts): ApplicationFacts => ({
+    status,
+    currentStageId: s.id,
+    stages: [s],
+  });
 
   it('waits for scheduling, then the interview, then feedback', () => {
     expect(waitingFor(app(ApplicationStatus.Applied, stage({})), now)).toBe(WaitingFor.Scheduling);

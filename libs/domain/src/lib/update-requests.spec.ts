@@ -1,6 +1,13 @@
 import { CandidateUpdateKind, ErrorCode } from '@heardback/contracts';
 import { DomainError } from './domain-error';
-import { assertDecisionDate, assertUpdateDeadline, assertUpdateRequestAllowed, daysSilent, nextUpdateRequestAllowedAt, updateRequestAnswerDueAt } from './update-requests';
+import {
+  assertDecisionDate,
+  assertUpdateDeadline,
+  assertUpdateRequestAllowed,
+  daysSilent,
+  nextUpdateRequestAllowedAt,
+  updateRequestAnswerDueAt,
+} from './update-requests';
 import { DEFAULT_WORKING_CALENDAR } from './working-hours';
 
 const iso = (date: Date) => date.toISOString();
@@ -27,7 +34,9 @@ describe('requests for an update', () => {
 
   it('is due for an answer two working days later, skipping the weekend', () => {
     // Friday 10:00 London + 16 working hours = Tuesday 10:00.
-    expect(iso(updateRequestAnswerDueAt(new Date('2026-11-27T10:00:00Z'), DEFAULT_WORKING_CALENDAR))).toBe('2026-12-01T10:00:00.000Z');
+    expect(iso(updateRequestAnswerDueAt(new Date('2026-11-27T10:00:00Z'), DEFAULT_WORKING_CALENDAR))).toBe(
+      '2026-12-01T10:00:00.000Z',
+    );
   });
 });
 

@@ -9,7 +9,11 @@ export function nextUpdateRequestAllowedAt(lastRequestedAt: Date | null): Date |
   return lastRequestedAt ? new Date(lastRequestedAt.getTime() + UPDATE_REQUEST_INTERVAL_DAYS * DAY) : null;
 }
 
-export function assertUpdateRequestAllowed(lastRequestedAt: Date | null, now: Date, formatTime: (at: Date) => string): void {
+export function assertUpdateRequestAllowed(
+  lastRequestedAt: Date | null,
+  now: Date,
+  formatTime: (at: Date) => string,
+): void {
   const allowedFrom = nextUpdateRequestAllowedAt(lastRequestedAt);
   if (allowedFrom && allowedFrom.getTime() > now.getTime() && lastRequestedAt) {
     throw new DomainError(

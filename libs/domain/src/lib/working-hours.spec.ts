@@ -118,7 +118,9 @@ describe('working hours in London (the agency default)', () => {
 
   it('gives the start of the next window, which inside a window is tomorrow', () => {
     expect(nextWorkingWindowStart(at('2026-01-13T09:00:00Z'), london).toISOString()).toBe('2026-01-13T09:00:00.000Z');
-    expect(nextWorkingWindowStart(at('2026-01-13T09:00:00.001Z'), london).toISOString()).toBe('2026-01-14T09:00:00.000Z');
+    expect(nextWorkingWindowStart(at('2026-01-13T09:00:00.001Z'), london).toISOString()).toBe(
+      '2026-01-14T09:00:00.000Z',
+    );
     expect(nextWorkingWindowStart(at('2026-01-16T12:00:00Z'), london).toISOString()).toBe('2026-01-19T09:00:00.000Z');
     expect(nextWorkingWindowStart(at('2026-01-17T12:00:00Z'), london).toISOString()).toBe('2026-01-19T09:00:00.000Z');
   });
@@ -142,7 +144,9 @@ describe('working hours in London (the agency default)', () => {
   it('refuses a count that would scan more than ten years of calendar', () => {
     const sundaysOnly: WorkingCalendar = { ...london, dayStartsAt: 9, dayEndsAt: 10, workingDays: [7] };
     expect(() => addWorkingHours(at('2026-01-05T09:00:00Z'), 600, sundaysOnly)).toThrow(/more than 3660 days/);
-    expect(() => workingHoursBetween(at('2000-01-01T00:00:00Z'), at('2026-01-01T00:00:00Z'), london)).toThrow(/more than 3660 days/);
+    expect(() => workingHoursBetween(at('2000-01-01T00:00:00Z'), at('2026-01-01T00:00:00Z'), london)).toThrow(
+      /more than 3660 days/,
+    );
   });
 
   it('refuses negative, infinite or missing hours and invalid dates', () => {
@@ -150,7 +154,9 @@ describe('working hours in London (the agency default)', () => {
       expect(() => addWorkingHours(at('2026-01-13T10:00:00Z'), hours, london)).toThrow(/hours/);
     }
     expect(() => addWorkingHours(new Date('not a date'), 1, london)).toThrow(/start: must be a valid date/);
-    expect(() => workingHoursBetween(at('2026-01-13T10:00:00Z'), new Date(Number.NaN), london)).toThrow(/to: must be a valid date/);
+    expect(() => workingHoursBetween(at('2026-01-13T10:00:00Z'), new Date(Number.NaN), london)).toThrow(
+      /to: must be a valid date/,
+    );
   });
 });
 
@@ -179,14 +185,25 @@ describe('working hours across daylight-saving changes', () => {
   });
 
   it('counts the real length of a working day that contains the change: 23 hours in spring, 25 in autumn', () => {
-    const sundayAllDay: WorkingCalendar = { timeZone: 'Europe/London', dayStartsAt: 0, dayEndsAt: 24, workingDays: [7] };
+    const sundayAllDay: WorkingCalendar = {
+      timeZone: 'Europe/London',
+      dayStartsAt: 0,
+      dayEndsAt: 24,
+      workingDays: [7],
+    };
     const whole = (fromIso: string, toIso: string) => workingHoursBetween(at(fromIso), at(toIso), sundayAllDay);
     expect(whole('2026-03-28T00:00:00Z', '2026-03-30T00:00:00Z')).toBe(23);
     expect(whole('2026-10-24T00:00:00Z', '2026-10-27T00:00:00Z')).toBe(25);
     // Counting through the change goes by real time: 00:00 GMT + 1.5 h is 02:30 BST.
-    expect(addWorkingHours(at('2026-03-29T00:00:00Z'), 1.5, sundayAllDay).toISOString()).toBe('2026-03-29T01:30:00.000Z');
-    expect(addWorkingHours(at('2026-03-29T00:00:00Z'), 23, sundayAllDay).toISOString()).toBe('2026-03-29T23:00:00.000Z');
-    expect(addWorkingHours(at('2026-10-24T23:00:00Z'), 25, sundayAllDay).toISOString()).toBe('2026-10-26T00:00:00.000Z');
+    expect(addWorkingHours(at('2026-03-29T00:00:00Z'), 1.5, sundayAllDay).toISOString()).toBe(
+      '2026-03-29T01:30:00.000Z',
+    );
+    expect(addWorkingHours(at('2026-03-29T00:00:00Z'), 23, sundayAllDay).toISOString()).toBe(
+      '2026-03-29T23:00:00.000Z',
+    );
+    expect(addWorkingHours(at('2026-10-24T23:00:00Z'), 25, sundayAllDay).toISOString()).toBe(
+      '2026-10-26T00:00:00.000Z',
+    );
   });
 
   it('has no working time in a window the clocks skip, and two hours in a window they repeat', () => {
@@ -200,10 +217,17 @@ describe('working hours across daylight-saving changes', () => {
 
   it('ends a window at the first 01:00 when the clocks go back to 01:00, since the repeated hour is not before 01:00', () => {
     // London 2026-10-25: 01:59 BST is followed by 01:00 GMT. Local time is before 01:00 only until 00:00 UTC.
-    const midnightToOne: WorkingCalendar = { timeZone: 'Europe/London', dayStartsAt: 0, dayEndsAt: 1, workingDays: [7] };
+    const midnightToOne: WorkingCalendar = {
+      timeZone: 'Europe/London',
+      dayStartsAt: 0,
+      dayEndsAt: 1,
+      workingDays: [7],
+    };
     expect(workingHoursBetween(at('2026-10-24T00:00:00Z'), at('2026-10-26T00:00:00Z'), midnightToOne)).toBe(1);
     expect(isWithinWorkingHours(at('2026-10-25T00:30:00Z'), midnightToOne)).toBe(false); // 01:30 BST
-    expect(addWorkingHours(at('2026-10-24T23:30:00Z'), 0.5, midnightToOne).toISOString()).toBe('2026-10-25T00:00:00.000Z');
+    expect(addWorkingHours(at('2026-10-24T23:30:00Z'), 0.5, midnightToOne).toISOString()).toBe(
+      '2026-10-25T00:00:00.000Z',
+    );
   });
 
   it('ends a window at the second 02:00 when the clocks go back across 02:00 (Antarctica/Troll, UTC+2 → UTC+0)', () => {
@@ -218,7 +242,12 @@ describe('working hours across daylight-saving changes', () => {
 
   it('starts a window whose start hour is skipped at the moment of the change', () => {
     // America/Santiago springs forward at local midnight (24:00 → 01:00) on 2026-09-06, a Sunday.
-    const santiagoSundays: WorkingCalendar = { timeZone: 'America/Santiago', dayStartsAt: 0, dayEndsAt: 24, workingDays: [7] };
+    const santiagoSundays: WorkingCalendar = {
+      timeZone: 'America/Santiago',
+      dayStartsAt: 0,
+      dayEndsAt: 24,
+      workingDays: [7],
+    };
     const start = nextWorkingWindowStart(at('2026-09-01T00:00:00Z'), santiagoSundays);
     expect(wallClock(start, 'America/Santiago')).toBe('Sun 2026-09-06 01:00');
     expect(workingHoursBetween(start, at('2026-09-08T00:00:00Z'), santiagoSundays)).toBe(23);
@@ -257,7 +286,12 @@ describe('working hours in zones without daylight saving', () => {
   });
 
   it('supports a Sunday-to-Thursday week', () => {
-    const dubai: WorkingCalendar = { timeZone: 'Asia/Dubai', dayStartsAt: 8, dayEndsAt: 16, workingDays: [7, 1, 2, 3, 4] };
+    const dubai: WorkingCalendar = {
+      timeZone: 'Asia/Dubai',
+      dayStartsAt: 8,
+      dayEndsAt: 16,
+      workingDays: [7, 1, 2, 3, 4],
+    };
     // Thursday 15:00 Dubai (11:00 UTC) + 2 h → Sunday 09:00 Dubai.
     expect(wallClock(addWorkingHours(at('2026-03-26T11:00:00Z'), 2, dubai), 'Asia/Dubai')).toBe('Sun 2026-03-29 09:00');
   });
@@ -303,8 +337,12 @@ describe('invalid calendars', () => {
 
   it('accepts the default and other sensible calendars', () => {
     expect(() => validateWorkingCalendar(london)).not.toThrow();
-    expect(() => validateWorkingCalendar({ timeZone: 'UTC', dayStartsAt: 0, dayEndsAt: 24, workingDays: [1, 2, 3, 4, 5, 6, 7] })).not.toThrow();
-    expect(() => validateWorkingCalendar({ timeZone: 'Australia/Lord_Howe', dayStartsAt: 23, dayEndsAt: 24, workingDays: [6] })).not.toThrow();
+    expect(() =>
+      validateWorkingCalendar({ timeZone: 'UTC', dayStartsAt: 0, dayEndsAt: 24, workingDays: [1, 2, 3, 4, 5, 6, 7] }),
+    ).not.toThrow();
+    expect(() =>
+      validateWorkingCalendar({ timeZone: 'Australia/Lord_Howe', dayStartsAt: 23, dayEndsAt: 24, workingDays: [6] }),
+    ).not.toThrow();
   });
 });
 
@@ -359,7 +397,10 @@ describe('properties over random starts across 2026', () => {
       expect(end.getTime()).toBeGreaterThanOrEqual(start.getTime());
       // The result is inside a window, or (when it used up a window exactly) at its end.
       const justBefore = new Date(end.getTime() - 1);
-      expect({ context, inWindow: isWithinWorkingHours(end, calendar) || (hours > 0 && isWithinWorkingHours(justBefore, calendar)) }).toEqual({ context, inWindow: true });
+      expect({
+        context,
+        inWindow: isWithinWorkingHours(end, calendar) || (hours > 0 && isWithinWorkingHours(justBefore, calendar)),
+      }).toEqual({ context, inWindow: true });
     }
   });
 
@@ -372,7 +413,9 @@ describe('properties over random starts across 2026', () => {
       const second = (1 + Math.floor(random() * 40 * 60)) / 60;
       const inSteps = addWorkingHours(addWorkingHours(start, first, calendar), second, calendar);
       const atOnce = addWorkingHours(start, Math.round((first + second) * 60) / 60, calendar);
-      expect(`${calendar.timeZone} ${start.toISOString()} ${inSteps.toISOString()}`).toBe(`${calendar.timeZone} ${start.toISOString()} ${atOnce.toISOString()}`);
+      expect(`${calendar.timeZone} ${start.toISOString()} ${inSteps.toISOString()}`).toBe(
+        `${calendar.timeZone} ${start.toISOString()} ${atOnce.toISOString()}`,
+      );
     }
   });
 
@@ -380,7 +423,12 @@ describe('properties over random starts across 2026', () => {
     const random = prng(42);
     for (let i = 0; i < 40; i++) {
       const calendar = propertyCalendars[i % propertyCalendars.length];
-      const zone = new Intl.DateTimeFormat('en-US', { timeZone: calendar.timeZone, hourCycle: 'h23', weekday: 'short', hour: 'numeric' });
+      const zone = new Intl.DateTimeFormat('en-US', {
+        timeZone: calendar.timeZone,
+        hourCycle: 'h23',
+        weekday: 'short',
+        hour: 'numeric',
+      });
       const weekdays = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
       const isWorkingMinute = (t: number) => {
         const parts = zone.formatToParts(t);
@@ -389,8 +437,19 @@ describe('properties over random starts across 2026', () => {
         return calendar.workingDays.includes(weekday) && hour >= calendar.dayStartsAt && hour < calendar.dayEndsAt;
       };
       // Half of the starts are on DST-change weekends, where mistakes would show.
-      const dstWeekends = [Date.UTC(2026, 2, 7), Date.UTC(2026, 2, 28), Date.UTC(2026, 3, 4), Date.UTC(2026, 8, 5), Date.UTC(2026, 9, 3), Date.UTC(2026, 9, 24), Date.UTC(2026, 9, 31)];
-      const base = i % 2 === 0 ? dstWeekends[Math.floor(random() * dstWeekends.length)] - 12 * 3_600_000 : YEAR_START + Math.floor(random() * YEAR_MS);
+      const dstWeekends = [
+        Date.UTC(2026, 2, 7),
+        Date.UTC(2026, 2, 28),
+        Date.UTC(2026, 3, 4),
+        Date.UTC(2026, 8, 5),
+        Date.UTC(2026, 9, 3),
+        Date.UTC(2026, 9, 24),
+        Date.UTC(2026, 9, 31),
+      ];
+      const base =
+        i % 2 === 0
+          ? dstWeekends[Math.floor(random() * dstWeekends.length)] - 12 * 3_600_000
+          : YEAR_START + Math.floor(random() * YEAR_MS);
       const start = Math.floor((base + random() * 3 * 86_400_000) / 60_000) * 60_000;
       // Up to 20 hours, or a week and a half of a sparse calendar, to keep the scan short.
       const weeklyHours = (calendar.dayEndsAt - calendar.dayStartsAt) * calendar.workingDays.length;
@@ -408,7 +467,9 @@ describe('properties over random starts across 2026', () => {
       }
       const expected = new Date(t).toISOString();
       const actual = addWorkingHours(new Date(start), minutes / 60, calendar).toISOString();
-      expect(`${calendar.timeZone} ${new Date(start).toISOString()} + ${minutes} min = ${actual}`).toBe(`${calendar.timeZone} ${new Date(start).toISOString()} + ${minutes} min = ${expected}`);
+      expect(`${calendar.timeZone} ${new Date(start).toISOString()} + ${minutes} min = ${actual}`).toBe(
+        `${calendar.timeZone} ${new Date(start).toISOString()} + ${minutes} min = ${expected}`,
+      );
     }
   });
 });

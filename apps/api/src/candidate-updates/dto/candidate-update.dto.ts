@@ -1,4 +1,9 @@
-import { CandidateUpdateKind, CandidateUpdateRequest, DecisionDateRequest, RecruiterMessageRequest } from '@heardback/contracts';
+import {
+  CandidateUpdateKind,
+  CandidateUpdateRequest,
+  DecisionDateRequest,
+  RecruiterMessageRequest,
+} from '@heardback/contracts';
 import { Transform } from 'class-transformer';
 import { IsEnum, IsRFC3339, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
 import { trim } from '../../auth/dto/credentials.dto';

@@ -1,4 +1,11 @@
-import { CreateJobRequest, EmploymentType, JobStatus, SalaryRange, UpdateJobRequest, WorkMode } from '@heardback/contracts';
+import {
+  CreateJobRequest,
+  EmploymentType,
+  JobStatus,
+  SalaryRange,
+  UpdateJobRequest,
+  WorkMode,
+} from '@heardback/contracts';
 import { PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {

@@ -1,8 +1,5 @@
 import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { ErrorCode, UserRole, UserView } from '@heardback/contracts';
 import { RegisterForm } from './register-form';
@@ -23,8 +20,7 @@ describe('RegisterForm', () => {
   afterEach(() => http.verify());
 
   const root = () => fixture.nativeElement as HTMLElement;
-  const input = (id: string) =>
-    root().querySelector<HTMLInputElement>(`#register-${id}`) as HTMLInputElement;
+  const input = (id: string) => root().querySelector<HTMLInputElement>(`#register-${id}`) as HTMLInputElement;
   const type = (id: string, value: string) => {
     input(id).value = value;
     input(id).dispatchEvent(new Event('input'));
@@ -33,8 +29,7 @@ describe('RegisterForm', () => {
     root().querySelector<HTMLButtonElement>('button[type="submit"]')?.click();
     await fixture.whenStable();
   };
-  const errorText = (id: string) =>
-    root().querySelector(`#register-${id}-error`)?.textContent?.trim();
+  const errorText = (id: string) => root().querySelector(`#register-${id}-error`)?.textContent?.trim();
 
   function fillIn(): void {
     type('full-name', '  Robin Example ');
@@ -49,17 +44,13 @@ describe('RegisterForm', () => {
     await submit();
 
     expect(errorText('password')).toBe('Use at least 10 characters.');
-    expect(input('password').getAttribute('aria-describedby')).toContain(
-      'register-password-error',
-    );
+    expect(input('password').getAttribute('aria-describedby')).toContain('register-password-error');
     http.expectNone('/api/auth/register');
   });
 
   it('creates the account with the name trimmed and tells the page', async () => {
     const registered: UserView[] = [];
-    fixture.componentInstance.registered.subscribe((user) =>
-      registered.push(user),
-    );
+    fixture.componentInstance.registered.subscribe((user) => registered.push(user));
     fillIn();
     await submit();
 
@@ -96,9 +87,7 @@ describe('RegisterForm', () => {
     );
     await fixture.whenStable();
 
-    expect(errorText('email')).toContain(
-      'There is already an account with this email.',
-    );
+    expect(errorText('email')).toContain('There is already an account with this email.');
     Array.from(root().querySelectorAll('button'))
       .find((b) => b.textContent?.includes('Sign in with this email instead'))
       ?.click();
@@ -124,9 +113,7 @@ describe('RegisterForm', () => {
     await fixture.whenStable();
 
     expect(errorText('full-name')).toBe('Full name must not be empty.');
-    expect(errorText('password')).toBe(
-      'Password must be at least 10 characters.',
-    );
+    expect(errorText('password')).toBe('Password must be at least 10 characters.');
     expect(errorText('email')).toBeUndefined();
   });
 });

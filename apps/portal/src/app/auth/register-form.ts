@@ -8,22 +8,10 @@ import {
   signal,
   viewChild,
 } from '@angular/core';
-import {
-  NonNullableFormBuilder,
-  ReactiveFormsModule,
-  Validators,
-} from '@angular/forms';
-import {
-  ErrorCode,
-  PASSWORD_MIN_LENGTH,
-  UserView,
-} from '@heardback/contracts';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { ErrorCode, PASSWORD_MIN_LENGTH, UserView } from '@heardback/contracts';
 import { SessionStore } from '../core/session';
-import {
-  emailProblem,
-  newPasswordProblem,
-  requiredProblem,
-} from './field-problems';
+import { emailProblem, newPasswordProblem, requiredProblem } from './field-problems';
 import { apiError, apiFieldErrors, httpErrorMessage } from '../core/api-error';
 
 type Field = 'fullName' | 'email' | 'password';
@@ -63,12 +51,9 @@ export class RegisterForm {
   protected readonly emailTaken = signal(false);
   protected readonly formError = signal('');
 
-  private readonly fullNameInput =
-    viewChild.required<ElementRef<HTMLInputElement>>('fullName');
-  private readonly emailInput =
-    viewChild.required<ElementRef<HTMLInputElement>>('email');
-  private readonly passwordInput =
-    viewChild.required<ElementRef<HTMLInputElement>>('password');
+  private readonly fullNameInput = viewChild.required<ElementRef<HTMLInputElement>>('fullName');
+  private readonly emailInput = viewChild.required<ElementRef<HTMLInputElement>>('email');
+  private readonly passwordInput = viewChild.required<ElementRef<HTMLInputElement>>('password');
 
   protected id(field: string): string {
     return `${this.idPrefix()}-${field}`;
@@ -103,18 +88,16 @@ export class RegisterForm {
     }
     this.busy.set(true);
     const { fullName, email, password } = this.form.getRawValue();
-    this.session
-      .register({ fullName: fullName.trim(), email: email.trim(), password })
-      .subscribe({
-        next: (user) => {
-          this.busy.set(false);
-          this.registered.emit(user);
-        },
-        error: (error: unknown) => {
-          this.busy.set(false);
-          this.showServerError(error);
-        },
-      });
+    this.session.register({ fullName: fullName.trim(), email: email.trim(), password }).subscribe({
+      next: (user) => {
+        this.busy.set(false);
+        this.registered.emit(user);
+      },
+      error: (error: unknown) => {
+        this.busy.set(false);
+        this.showServerError(error);
+      },
+    });
   }
 
   private clientProblem(field: Field): string | null {

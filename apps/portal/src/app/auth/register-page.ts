@@ -1,10 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  inject,
-  input,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import { UserView } from '@heardback/contracts';
 import { ROLE_HOME, SessionStore } from '../core/session';
@@ -25,14 +19,10 @@ import { afterSignIn } from './return-url';
         </p>
       } @else {
         <p class="lead">
-          Apply for jobs and see, at any moment, where each application stands
-          and when you will hear back.
+          Apply for jobs and see, at any moment, where each application stands and when you will hear back.
         </p>
         <div class="card">
-          <hb-register-form
-            (registered)="continue($event)"
-            (signInInstead)="goToSignIn()"
-          />
+          <hb-register-form (registered)="continue($event)" (signInInstead)="goToSignIn()" />
         </div>
         <p class="aside">
           Already have an account?
@@ -50,9 +40,7 @@ export class RegisterPage {
   /** `?returnUrl=` */
   readonly returnUrl = input<string>();
 
-  protected readonly returnQuery = computed(() =>
-    this.returnUrl() ? { returnUrl: this.returnUrl() } : {},
-  );
+  protected readonly returnQuery = computed(() => (this.returnUrl() ? { returnUrl: this.returnUrl() } : {}));
   protected readonly home = computed(() => {
     const role = this.session.role();
     return role ? ROLE_HOME[role] : '/jobs';

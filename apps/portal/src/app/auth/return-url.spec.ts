@@ -10,9 +10,7 @@ const as = (role: UserRole): UserView => ({
 
 describe('afterSignIn', () => {
   it('goes back to the page on this site the person came from', () => {
-    expect(afterSignIn('/jobs/42?x=1', as(UserRole.Candidate))).toBe(
-      '/jobs/42?x=1',
-    );
+    expect(afterSignIn('/jobs/42?x=1', as(UserRole.Candidate))).toBe('/jobs/42?x=1');
   });
 
   it.each(['https://evil.example/', '//evil.example/path', '/\\evil.example'])(

@@ -1,8 +1,5 @@
 import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { ErrorCode, UserRole, UserView } from '@heardback/contracts';
 import { SignInForm } from './sign-in-form';
@@ -38,9 +35,7 @@ describe('SignInForm', () => {
 
   const root = () => fixture.nativeElement as HTMLElement;
   const field = (label: string) => {
-    const labelElement = Array.from(root().querySelectorAll('label')).find(
-      (l) => l.textContent?.trim() === label,
-    );
+    const labelElement = Array.from(root().querySelectorAll('label')).find((l) => l.textContent?.trim() === label);
     return root().querySelector<HTMLInputElement>(`#${labelElement?.htmlFor}`);
   };
   const type = (label: string, value: string) => {
@@ -54,9 +49,7 @@ describe('SignInForm', () => {
   };
   const errorFor = (label: string) => {
     const described = field(label)?.getAttribute('aria-describedby');
-    return described
-      ? root().querySelector(`#${described}`)?.textContent?.trim()
-      : undefined;
+    return described ? root().querySelector(`#${described}`)?.textContent?.trim() : undefined;
   };
 
   it('says what is missing, at the field, without calling the API', async () => {

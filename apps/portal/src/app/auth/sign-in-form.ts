@@ -8,11 +8,7 @@ import {
   signal,
   viewChild,
 } from '@angular/core';
-import {
-  NonNullableFormBuilder,
-  ReactiveFormsModule,
-  Validators,
-} from '@angular/forms';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { ErrorCode, UserView } from '@heardback/contracts';
 import { SessionStore } from '../core/session';
 import { emailProblem, passwordGivenProblem } from './field-problems';
@@ -47,10 +43,8 @@ export class SignInForm {
   protected readonly serverErrors = signal<Partial<Record<Field, string>>>({});
   protected readonly formError = signal('');
 
-  private readonly emailInput =
-    viewChild.required<ElementRef<HTMLInputElement>>('email');
-  private readonly passwordInput =
-    viewChild.required<ElementRef<HTMLInputElement>>('password');
+  private readonly emailInput = viewChild.required<ElementRef<HTMLInputElement>>('email');
+  private readonly passwordInput = viewChild.required<ElementRef<HTMLInputElement>>('password');
 
   protected id(field: string): string {
     return `${this.idPrefix()}-${field}`;
@@ -66,9 +60,7 @@ export class SignInForm {
 
   private clientProblem(field: Field): string | null {
     const control = this.form.controls[field];
-    return field === 'email'
-      ? emailProblem(control)
-      : passwordGivenProblem(control);
+    return field === 'email' ? emailProblem(control) : passwordGivenProblem(control);
   }
 
   protected edited(field: Field): void {
@@ -111,9 +103,7 @@ export class SignInForm {
       return;
     }
     if (apiError(error)?.code === ErrorCode.InvalidCredentials) {
-      this.formError.set(
-        'That email and password do not match an account. Check them and try again.',
-      );
+      this.formError.set('That email and password do not match an account. Check them and try again.');
       this.passwordInput().nativeElement.select();
       return;
     }
@@ -121,9 +111,7 @@ export class SignInForm {
   }
 
   private focusFirstProblem(): void {
-    const target = this.problem('email')
-      ? this.emailInput()
-      : this.passwordInput();
+    const target = this.problem('email') ? this.emailInput() : this.passwordInput();
     target.nativeElement.focus();
   }
 }

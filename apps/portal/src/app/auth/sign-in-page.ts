@@ -1,10 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  inject,
-  input,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import { UserView } from '@heardback/contracts';
 import { ROLE_HOME, SessionStore } from '../core/session';
@@ -29,9 +23,7 @@ import { afterSignIn } from './return-url';
         </div>
         <p class="aside">
           New to Heardback?
-          <a routerLink="/register" [queryParams]="returnQuery()"
-            >Create an account</a
-          >
+          <a routerLink="/register" [queryParams]="returnQuery()">Create an account</a>
         </p>
       }
     </div>
@@ -45,9 +37,7 @@ export class SignInPage {
   /** `?returnUrl=` */
   readonly returnUrl = input<string>();
 
-  protected readonly returnQuery = computed(() =>
-    this.returnUrl() ? { returnUrl: this.returnUrl() } : {},
-  );
+  protected readonly returnQuery = computed(() => (this.returnUrl() ? { returnUrl: this.returnUrl() } : {}));
   protected readonly home = computed(() => {
     const role = this.session.role();
     return role ? ROLE_HOME[role] : '/jobs';

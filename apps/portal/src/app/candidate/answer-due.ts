@@ -1,15 +1,6 @@
-import {
-  ApplicationStatus,
-  StageState,
-  TimelineEntry,
-  TimelineEventType,
-  WaitingFor,
-} from '@heardback/contracts';
+import { ApplicationStatus, StageState, TimelineEntry, TimelineEventType, WaitingFor } from '@heardback/contracts';
 import { DateTimeOptions, formatDateTime } from '../core/date-time';
-import {
-  OPEN_APPLICATION_STATUSES,
-  WAITING_FOR_TEXT,
-} from '../display-labels';
+import { OPEN_APPLICATION_STATUSES, WAITING_FOR_TEXT } from '../display-labels';
 
 export interface AnswerDue {
   late: boolean;
@@ -18,10 +9,7 @@ export interface AnswerDue {
 }
 
 /** States in which an answer about the stage is still to come. */
-const ANSWER_TO_COME: readonly StageState[] = [
-  StageState.Scheduled,
-  StageState.AwaitingFeedback,
-];
+const ANSWER_TO_COME: readonly StageState[] = [StageState.Scheduled, StageState.AwaitingFeedback];
 
 /**
  * When the candidate will hear about a stage: by its feedback deadline, or, once that has
@@ -45,15 +33,9 @@ export function answerDue(
  * True when the timeline says the agency chased the late answer about this stage: the API's
  * `feedback_late` event reads "Our answer about your <stage> is late: … We have chased it …".
  */
-export function hasBeenChased(
-  stageName: string,
-  timeline: readonly TimelineEntry[],
-): boolean {
+export function hasBeenChased(stageName: string, timeline: readonly TimelineEntry[]): boolean {
   const about = `your ${stageName} is late`;
-  return timeline.some(
-    (entry) =>
-      entry.type === TimelineEventType.FeedbackLate && entry.text.includes(about),
-  );
+  return timeline.some((entry) => entry.type === TimelineEventType.FeedbackLate && entry.text.includes(about));
 }
 
 /** A late answer, saying so when the agency has chased it ("Late since …. We have chased it."). */
@@ -72,10 +54,7 @@ export function isOpenApplication(status: ApplicationStatus): boolean {
 }
 
 /** What the application waits for, in the candidate's words. */
-export function waitingForText(
-  waitingFor: WaitingFor,
-  status: ApplicationStatus,
-): string {
+export function waitingForText(waitingFor: WaitingFor, status: ApplicationStatus): string {
   if (status === ApplicationStatus.Hired) {
     return 'Nothing: you got the job. Congratulations!';
   }

@@ -28,9 +28,7 @@ export interface ApplicationRow {
         <div class="application__fact">
           <dt>Status</dt>
           <dd>
-            <span class="status" [class.status--closed]="!app.open">{{
-              app.status
-            }}</span>
+            <span class="status" [class.status--closed]="!app.open">{{ app.status }}</span>
           </dd>
         </div>
         @if (app.stage) {

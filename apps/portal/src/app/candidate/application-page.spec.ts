@@ -1,8 +1,5 @@
 import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
@@ -27,10 +24,7 @@ describe('ApplicationPage', () => {
       providers: [
         provideHttpClient(),
         provideHttpClientTesting(),
-        provideRouter(
-          [{ path: 'me/applications/:id', component: ApplicationPage }],
-          withComponentInputBinding(),
-        ),
+        provideRouter([{ path: 'me/applications/:id', component: ApplicationPage }], withComponentInputBinding()),
         { provide: NOW, useValue: () => TEST_NOW },
       ],
     });
@@ -45,13 +39,10 @@ describe('ApplicationPage', () => {
 
   const settle = () => harness.fixture.whenStable();
   const view = () => harness.routeNativeElement as HTMLElement;
-  const text = (element: Element | null | undefined) =>
-    element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+  const text = (element: Element | null | undefined) => element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
   const stages = () => Array.from(view().querySelectorAll('.stage'));
   const button = (name: string, root: ParentNode = view()) =>
-    Array.from(root.querySelectorAll('button')).find(
-      (b) => text(b) === name,
-    );
+    Array.from(root.querySelectorAll('button')).find((b) => text(b) === name);
   const dialog = () => document.querySelector<HTMLElement>('[role="dialog"]');
 
   async function open(application: ApplicationView = anApplication()) {
@@ -64,10 +55,7 @@ describe('ApplicationPage', () => {
     await open();
 
     expect(
-      stages().map((stage) => [
-        text(stage.querySelector('h3')),
-        text(stage.querySelector('.stage__label')),
-      ]),
+      stages().map((stage) => [text(stage.querySelector('h3')), text(stage.querySelector('.stage__label'))]),
     ).toEqual([
       ['Phone screen', 'Done'],
       ['Technical interview', 'Scheduled'],
@@ -77,9 +65,7 @@ describe('ApplicationPage', () => {
       'You explained your product decisions clearly. We would like you to meet the engineering lead next.',
     );
     expect(text(stages()[1])).toMatch(/When: .*2026/);
-    expect(
-      stages()[1].querySelector('a')?.getAttribute('href'),
-    ).toBe('https://meet.example.com/abc');
+    expect(stages()[1].querySelector('a')?.getAttribute('href')).toBe('https://meet.example.com/abc');
     expect(text(stages()[1])).toMatch(/Answer expected by /);
   });
 
@@ -98,12 +84,8 @@ describe('ApplicationPage', () => {
       }),
     );
 
-    expect(text(view().querySelector('.summary'))).toContain(
-      'The interviewers are writing your feedback.',
-    );
-    expect(text(view().querySelector('.summary .due'))).toMatch(
-      /^Phone screen: Late since /,
-    );
+    expect(text(view().querySelector('.summary'))).toContain('The interviewers are writing your feedback.');
+    expect(text(view().querySelector('.summary .due'))).toMatch(/^Phone screen: Late since /);
     expect(text(stages()[0])).toContain('Waiting for feedback');
   });
 
@@ -119,10 +101,12 @@ describe('ApplicationPage', () => {
 
   it('says “Application not found” for a 404, and shows nothing of an application', async () => {
     await harness.navigateByUrl('/me/applications/someone-elses');
-    http.expectOne('/api/applications/someone-elses').flush(
-      { statusCode: 404, code: ErrorCode.NotFound, message: 'Not found' },
-      { status: 404, statusText: 'Not Found' },
-    );
+    http
+      .expectOne('/api/applications/someone-elses')
+      .flush(
+        { statusCode: 404, code: ErrorCode.NotFound, message: 'Not found' },
+        { status: 404, statusText: 'Not Found' },
+      );
     await settle();
 
     expect(text(view().querySelector('h1'))).toBe('Application not found');
@@ -138,15 +122,11 @@ describe('ApplicationPage', () => {
     const opened = dialog();
     expect(opened).not.toBeNull();
     expect(opened?.getAttribute('aria-modal')).toBe('true');
-    expect(text(opened?.querySelector('#withdraw-title'))).toBe(
-      'Withdraw your application?',
-    );
+    expect(text(opened?.querySelector('#withdraw-title'))).toBe('Withdraw your application?');
 
     button('Withdraw application', opened as HTMLElement)?.click();
     await settle();
-    expect(text(opened?.querySelector('#withdraw-reason-error'))).toBe(
-      'Tell the agency why, in a few words.',
-    );
+    expect(text(opened?.querySelector('#withdraw-reason-error'))).toBe('Tell the agency why, in a few words.');
     http.expectNone('/api/applications/app-1/withdraw');
 
     const reason = opened?.querySelector('textarea') as HTMLTextAreaElement;
@@ -208,9 +188,7 @@ describe('ApplicationPage', () => {
     await open();
     const tell = view().querySelector('section[aria-labelledby="tell-heading-main"]');
     expect(text(tell?.querySelector('h2'))).toBe('Tell your recruiter');
-    expect(
-      Array.from(tell?.querySelectorAll('h3') ?? [], text),
-    ).toEqual([
+    expect(Array.from(tell?.querySelectorAll('h3') ?? [], text)).toEqual([
       'Ask for an update',
       'Another offer, your availability, or something else',
       'Your decision date',
@@ -250,9 +228,7 @@ describe('ApplicationPage', () => {
     );
     await settle();
 
-    expect(text(view().querySelector('.event__text'))).toBe(
-      'Another offer: "An offer from Pine Labs."',
-    );
+    expect(text(view().querySelector('.event__text'))).toBe('Another offer: "An offer from Pine Labs."');
   });
 
   it('says in the summary and on the stage that a late answer has been chased', async () => {
@@ -277,11 +253,7 @@ describe('ApplicationPage', () => {
       }),
     );
 
-    expect(text(view().querySelector('.summary .due'))).toMatch(
-      /^Phone screen: Late since .+\. We have chased it\.$/,
-    );
-    expect(text(stages()[0].querySelector('.due'))).toMatch(
-      /^Late since .+\. We have chased it\.$/,
-    );
+    expect(text(view().querySelector('.summary .due'))).toMatch(/^Phone screen: Late since .+\. We have chased it\.$/);
+    expect(text(stages()[0].querySelector('.due'))).toMatch(/^Late since .+\. We have chased it\.$/);
   });
 });

@@ -21,12 +21,7 @@ import { Subject, catchError, map, merge, of, switchMap, tap } from 'rxjs';
 import { NOW, formatDateTime } from '../core/date-time';
 import { NoticeService } from '../core/notice';
 import { APPLICATION_STATUS_LABELS } from '../display-labels';
-import {
-  answerDue,
-  isOpenApplication,
-  waitingForText,
-  withChase,
-} from './answer-due';
+import { answerDue, isOpenApplication, waitingForText, withChase } from './answer-due';
 import { CandidateApi } from './candidate-api';
 import { DecisionDateForm } from './decision-date-form';
 import { stageRows } from './stage-rows';
@@ -83,9 +78,7 @@ export class ApplicationPage {
   });
   protected readonly waitingFor = computed(() => {
     const application = this.application();
-    return application
-      ? waitingForText(application.waitingFor, application.status)
-      : '';
+    return application ? waitingForText(application.waitingFor, application.status) : '';
   });
   protected readonly stages = computed(() => {
     const application = this.application();
@@ -98,11 +91,7 @@ export class ApplicationPage {
       return null;
     }
     for (const stage of [...application.stages].sort((a, b) => a.position - b.position)) {
-      const due = withChase(
-        answerDue(stage, this.now()),
-        stage.name,
-        application.timeline,
-      );
+      const due = withChase(answerDue(stage, this.now()), stage.name, application.timeline);
       if (due) {
         return { stageName: stage.name, ...due };
       }
@@ -110,18 +99,15 @@ export class ApplicationPage {
     return null;
   });
   protected readonly timeline = computed(() =>
-    [...(this.application()?.timeline ?? [])]
-      .reverse()
-      .map((entry, index) => ({
-        key: `${entry.at}-${index}`,
-        at: entry.at,
-        when: formatDateTime(entry.at),
-        text: entry.text,
-      })),
+    [...(this.application()?.timeline ?? [])].reverse().map((entry, index) => ({
+      key: `${entry.at}-${index}`,
+      at: entry.at,
+      when: formatDateTime(entry.at),
+      text: entry.text,
+    })),
   );
 
-  private readonly summaryHeading =
-    viewChild<ElementRef<HTMLElement>>('summaryHeading');
+  private readonly summaryHeading = viewChild<ElementRef<HTMLElement>>('summaryHeading');
   private readonly reloads = new Subject<void>();
 
   constructor() {
@@ -168,31 +154,25 @@ export class ApplicationPage {
     if (!application) {
       return;
     }
-    const ref = this.dialog.open<ApplicationView, WithdrawDialogData>(
-      WithdrawDialog,
-      {
-        data: {
-          applicationId: application.id,
-          jobTitle: application.job.title,
-          clientName: application.job.clientName,
-        },
-        ariaModal: true,
-        ariaLabelledBy: 'withdraw-title',
-        ariaDescribedBy: 'withdraw-description',
-        autoFocus: 'first-tabbable',
-        restoreFocus: true,
-        width: 'min(32rem, calc(100vw - 2rem))',
+    const ref = this.dialog.open<ApplicationView, WithdrawDialogData>(WithdrawDialog, {
+      data: {
+        applicationId: application.id,
+        jobTitle: application.job.title,
+        clientName: application.job.clientName,
       },
-    );
+      ariaModal: true,
+      ariaLabelledBy: 'withdraw-title',
+      ariaDescribedBy: 'withdraw-description',
+      autoFocus: 'first-tabbable',
+      restoreFocus: true,
+      width: 'min(32rem, calc(100vw - 2rem))',
+    });
     ref.closed.subscribe((withdrawn) => {
       if (!withdrawn) {
         return;
       }
       this.loaded.set({ state: 'ready', application: withdrawn });
-      this.notices.show(
-        `You withdrew your application for ${withdrawn.job.title}.`,
-        'success',
-      );
+      this.notices.show(`You withdrew your application for ${withdrawn.job.title}.`, 'success');
       // The Withdraw button is gone; put focus on the summary that now says the application is closed.
       afterNextRender(() => this.summaryHeading()?.nativeElement.focus(), {
         injector: this.injector,

@@ -25,43 +25,26 @@ export class CandidateApi {
 
   /** 404 for an application that is not theirs, exactly as for one that does not exist. */
   application(id: string): Observable<ApplicationView> {
-    return this.http.get<ApplicationView>(
-      `${API}/applications/${encodeURIComponent(id)}`,
-    );
+    return this.http.get<ApplicationView>(`${API}/applications/${encodeURIComponent(id)}`);
   }
 
   withdraw(id: string, reason: string): Observable<ApplicationView> {
     const body: WithdrawApplicationRequest = { reason };
-    return this.http.post<ApplicationView>(
-      `${API}/applications/${encodeURIComponent(id)}/withdraw`,
-      body,
-    );
+    return this.http.post<ApplicationView>(`${API}/applications/${encodeURIComponent(id)}/withdraw`, body);
   }
 
   /**
    * Tells the recruiter something: another offer (with its deadline), availability, a note, or a
    * request for an update (429 when one was sent in the last few days).
    */
-  sendUpdate(
-    id: string,
-    request: CandidateUpdateRequest,
-  ): Observable<ApplicationView> {
-    return this.http.post<ApplicationView>(
-      `${API}/applications/${encodeURIComponent(id)}/updates`,
-      request,
-    );
+  sendUpdate(id: string, request: CandidateUpdateRequest): Observable<ApplicationView> {
+    return this.http.post<ApplicationView>(`${API}/applications/${encodeURIComponent(id)}/updates`, request);
   }
 
   /** "I will move on after …"; null clears it. */
-  setDecisionDate(
-    id: string,
-    decisionDate: string | null,
-  ): Observable<ApplicationView> {
+  setDecisionDate(id: string, decisionDate: string | null): Observable<ApplicationView> {
     const body: DecisionDateRequest = { decisionDate };
-    return this.http.put<ApplicationView>(
-      `${API}/applications/${encodeURIComponent(id)}/decision-date`,
-      body,
-    );
+    return this.http.put<ApplicationView>(`${API}/applications/${encodeURIComponent(id)}/decision-date`, body);
   }
 
   updateProfile(request: UpdateProfileRequest): Observable<UserView> {

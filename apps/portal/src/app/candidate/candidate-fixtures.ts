@@ -25,9 +25,7 @@ export function aStage(overrides: Partial<StageView> = {}): StageView {
   };
 }
 
-export function anApplication(
-  overrides: Partial<ApplicationView> = {},
-): ApplicationView {
+export function anApplication(overrides: Partial<ApplicationView> = {}): ApplicationView {
   return {
     id: 'app-1',
     status: ApplicationStatus.Interviewing,
@@ -87,9 +85,7 @@ export function anApplication(
   };
 }
 
-export function aSummary(
-  overrides: Partial<ApplicationSummary> = {},
-): ApplicationSummary {
+export function aSummary(overrides: Partial<ApplicationSummary> = {}): ApplicationSummary {
   return {
     id: 'app-1',
     status: ApplicationStatus.Screening,

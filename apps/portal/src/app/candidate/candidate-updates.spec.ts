@@ -1,10 +1,7 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { ErrorCode, TimelineEventType } from '@heardback/contracts';
 import { anApplication } from './candidate-fixtures';
-import {
-  fieldProblem,
-  updateRequestConfirmation,
-} from './candidate-updates';
+import { fieldProblem, updateRequestConfirmation } from './candidate-updates';
 
 const apiFailure = (status: number, body: object) =>
   new HttpErrorResponse({ status, error: { statusCode: status, ...body } });
@@ -37,9 +34,7 @@ describe('updateRequestConfirmation', () => {
   });
 
   it('still confirms when the timeline has no deadline to repeat', () => {
-    expect(updateRequestConfirmation(anApplication())).toBe(
-      'Sent. You can see it under “What has happened”.',
-    );
+    expect(updateRequestConfirmation(anApplication())).toBe('Sent. You can see it under “What has happened”.');
   });
 });
 
@@ -57,9 +52,7 @@ describe('fieldProblem', () => {
     expect(fieldProblem(invalid, 'text', 'Your note')).toBe(
       'Your note must be shorter than or equal to 2000 characters.',
     );
-    expect(fieldProblem(invalid, 'deadline', 'The deadline')).toBe(
-      'The deadline is only for another offer.',
-    );
+    expect(fieldProblem(invalid, 'deadline', 'The deadline')).toBe('The deadline is only for another offer.');
   });
 
   it('is null for a field the API did not mention', () => {

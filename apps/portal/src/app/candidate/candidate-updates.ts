@@ -1,22 +1,14 @@
-import {
-  ApplicationView,
-  CandidateUpdateKind,
-  TimelineEventType,
-} from '@heardback/contracts';
+import { ApplicationView, CandidateUpdateKind, TimelineEventType } from '@heardback/contracts';
 import { apiError } from '../core/api-error';
 
 /** Same limit as the API's CandidateUpdateDto. */
 export const CANDIDATE_UPDATE_TEXT_MAX_LENGTH = 2000;
 
 /** What a request for an update says when the candidate adds nothing: the API needs some words. */
-export const DEFAULT_UPDATE_REQUEST_TEXT =
-  'Could you tell me where my application stands?';
+export const DEFAULT_UPDATE_REQUEST_TEXT = 'Could you tell me where my application stands?';
 
 /** The kinds the "Tell your recruiter" form offers (asking for an update has its own button). */
-export type TellKind = Exclude<
-  CandidateUpdateKind,
-  CandidateUpdateKind.RequestUpdate
->;
+export type TellKind = Exclude<CandidateUpdateKind, CandidateUpdateKind.RequestUpdate>;
 
 export interface TellKindWords {
   /** The radio button. */
@@ -56,15 +48,9 @@ export const TELL_KINDS: Record<TellKind, TellKindWords> = {
 export function updateRequestConfirmation(application: ApplicationView): string {
   const request = [...application.timeline]
     .reverse()
-    .find(
-      (entry) =>
-        entry.type === TimelineEventType.CandidateUpdate &&
-        entry.text.startsWith('Asked for an update'),
-    );
+    .find((entry) => entry.type === TimelineEventType.CandidateUpdate && entry.text.startsWith('Asked for an update'));
   const promise = request?.text.match(/Your recruiter will answer by .+$/)?.[0];
-  return promise
-    ? `Sent. ${promise}`
-    : 'Sent. You can see it under “What has happened”.';
+  return promise ? `Sent. ${promise}` : 'Sent. You can see it under “What has happened”.';
 }
 
 /**
@@ -72,21 +58,13 @@ export function updateRequestConfirmation(application: ApplicationView): string 
  * form does: `fieldProblem(error, 'text', 'Your note')` → "Your note must not be empty: …."
  * Null when the API said nothing about that field.
  */
-export function fieldProblem(
-  error: unknown,
-  field: string,
-  label: string,
-): string | null {
-  const reasons = apiError(error)?.details?.find(
-    (detail) => detail.field === field,
-  )?.reasons;
+export function fieldProblem(error: unknown, field: string, label: string): string | null {
+  const reasons = apiError(error)?.details?.find((detail) => detail.field === field)?.reasons;
   if (!reasons?.length) {
     return null;
   }
   const words = reasons
-    .map((reason) =>
-      reason.startsWith(`${field} `) ? reason.slice(field.length + 1) : reason,
-    )
+    .map((reason) => (reason.startsWith(`${field} `) ? reason.slice(field.length + 1) : reason))
     .join('; ')
     .replace(/\.$/, '');
   return `${label} ${words}.`;

@@ -6,15 +6,13 @@ export const CANDIDATE_ROUTES: Routes = [
     path: '',
     pathMatch: 'full',
     title: 'My applications · Heardback',
-    loadComponent: () =>
-      import('./my-applications').then((m) => m.MyApplications),
+    loadComponent: () => import('./my-applications').then((m) => m.MyApplications),
   },
   { path: 'applications', pathMatch: 'full', redirectTo: '' },
   {
     path: 'applications/:id',
     title: 'Your application · Heardback',
-    loadComponent: () =>
-      import('./application-page').then((m) => m.ApplicationPage),
+    loadComponent: () => import('./application-page').then((m) => m.ApplicationPage),
   },
   {
     path: 'profile',

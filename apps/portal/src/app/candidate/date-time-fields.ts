@@ -1,12 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  ElementRef,
-  computed,
-  input,
-  model,
-  viewChild,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, computed, input, model, viewChild } from '@angular/core';
 import { userTimeZone } from '../core/local-date-time';
 
 /**
@@ -18,9 +10,7 @@ import { userTimeZone } from '../core/local-date-time';
   template: `
     <fieldset class="when">
       <legend class="field__label when__legend">{{ legend() }}</legend>
-      <p class="field__hint" [id]="idPrefix() + '-hint'">
-        {{ hint() }} In your time zone, {{ timeZone }}.
-      </p>
+      <p class="field__hint" [id]="idPrefix() + '-hint'">{{ hint() }} In your time zone, {{ timeZone }}.</p>
       <div class="when__inputs">
         <div class="field">
           <label class="when__label" [for]="idPrefix() + '-date'">Date</label>
@@ -102,13 +92,10 @@ export class DateTimeFields {
 
   protected readonly timeZone = userTimeZone();
   protected readonly describedBy = computed(
-    () =>
-      `${this.idPrefix()}-hint` +
-      (this.problem() ? ` ${this.idPrefix()}-error` : ''),
+    () => `${this.idPrefix()}-hint` + (this.problem() ? ` ${this.idPrefix()}-error` : ''),
   );
 
-  private readonly dateBox =
-    viewChild.required<ElementRef<HTMLInputElement>>('dateBox');
+  private readonly dateBox = viewChild.required<ElementRef<HTMLInputElement>>('dateBox');
 
   /** Puts focus on the date, for a problem with the pair. */
   focus(): void {

@@ -1,8 +1,5 @@
 import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { ApplicationView, ErrorCode } from '@heardback/contracts';
 import { NOW, formatDateTime } from '../core/date-time';
@@ -28,11 +25,7 @@ describe('DecisionDateForm', () => {
 
   beforeEach(() => {
     TestBed.configureTestingModule({
-      providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        { provide: NOW, useValue: () => TEST_NOW },
-      ],
+      providers: [provideHttpClient(), provideHttpClientTesting(), { provide: NOW, useValue: () => TEST_NOW }],
     });
     http = TestBed.inject(HttpTestingController);
   });
@@ -40,14 +33,9 @@ describe('DecisionDateForm', () => {
   afterEach(() => http.verify());
 
   const root = () => fixture.nativeElement as HTMLElement;
-  const text = (element: Element | null | undefined) =>
-    element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-  const byId = <T extends HTMLElement>(id: string) =>
-    root().querySelector<T>(`#${id}`);
-  const button = (name: RegExp) =>
-    Array.from(root().querySelectorAll('button')).find((b) =>
-      name.test(text(b)),
-    );
+  const text = (element: Element | null | undefined) => element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+  const byId = <T extends HTMLElement>(id: string) => root().querySelector<T>(`#${id}`);
+  const button = (name: RegExp) => Array.from(root().querySelectorAll('button')).find((b) => name.test(text(b)));
   const status = () => root().querySelector('[role="status"]');
 
   async function fill(id: string, value: string) {
@@ -81,12 +69,8 @@ describe('DecisionDateForm', () => {
     await fixture.whenStable();
 
     expect(emitted).toHaveLength(1);
-    expect(text(status())).toBe(
-      `Saved. Your recruiter knows you will move on after ${formatDateTime(iso)}.`,
-    );
-    expect(text(root().querySelector('.part__now'))).toBe(
-      `You will move on after ${formatDateTime(iso)}.`,
-    );
+    expect(text(status())).toBe(`Saved. Your recruiter knows you will move on after ${formatDateTime(iso)}.`);
+    expect(text(root().querySelector('.part__now'))).toBe(`You will move on after ${formatDateTime(iso)}.`);
     expect(root().querySelector('.part__now time')?.getAttribute('datetime')).toBe(iso);
     expect(button(/^Clear/)).toBeDefined();
     expect(button(/^Change decision date$/)).toBeDefined();
@@ -123,9 +107,7 @@ describe('DecisionDateForm', () => {
     await fill('decision-time', '10:00');
     await click(/^Set decision date$/);
     expect(text(byId('decision-error'))).toBe('Choose a time in the future.');
-    expect(byId('decision-date')?.getAttribute('aria-describedby')).toBe(
-      'decision-hint decision-error',
-    );
+    expect(byId('decision-date')?.getAttribute('aria-describedby')).toBe('decision-hint decision-error');
     http.expectNone('/api/applications/app-1/decision-date');
 
     await fill('decision-time', '11:00');

@@ -53,8 +53,7 @@ export class DecisionDateForm {
   protected readonly today = localDate(this.now());
 
   private readonly fields = viewChild.required(DateTimeFields);
-  private readonly confirmationBox =
-    viewChild.required<ElementRef<HTMLElement>>('confirmationBox');
+  private readonly confirmationBox = viewChild.required<ElementRef<HTMLElement>>('confirmationBox');
 
   protected edited(): void {
     this.problem.set('');
@@ -101,10 +100,7 @@ export class DecisionDateForm {
         this.changed.emit(application);
         if (decisionDate === null) {
           // The Clear button has gone: keep the keyboard where the answer is.
-          afterNextRender(
-            () => this.confirmationBox().nativeElement.focus(),
-            { injector: this.injector },
-          );
+          afterNextRender(() => this.confirmationBox().nativeElement.focus(), { injector: this.injector });
         }
       },
       error: (error: unknown) => {

@@ -1,19 +1,10 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  inject,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import { ApplicationSummary } from '@heardback/contracts';
 import { Subject, catchError, map, of, startWith, switchMap } from 'rxjs';
 import { NOW, formatDate } from '../core/date-time';
-import {
-  APPLICATION_STATUS_LABELS,
-  STAGE_STATE_LABELS,
-} from '../display-labels';
+import { APPLICATION_STATUS_LABELS, STAGE_STATE_LABELS } from '../display-labels';
 import { ApplicationCard, ApplicationRow } from './application-card';
 import { CandidateApi } from './candidate-api';
 import { answerDue, isOpenApplication, waitingForText } from './answer-due';
@@ -23,7 +14,6 @@ type Loaded =
   | { state: 'loading' }
   | { state: 'ready'; applications: ApplicationSummary[] }
   | { state: 'error'; message: string };
-
 
 /** /me: every application the candidate made, where each stands and when they will hear back. */
 @Component({
@@ -74,9 +64,7 @@ export class MyApplications {
           this.loaded.set({ state: 'loading' });
           return this.api.myApplications().pipe(
             map((applications): Loaded => ({ state: 'ready', applications })),
-            catchError((error: unknown) =>
-              of<Loaded>({ state: 'error', message: httpErrorMessage(error) }),
-            ),
+            catchError((error: unknown) => of<Loaded>({ state: 'error', message: httpErrorMessage(error) })),
           );
         }),
         takeUntilDestroyed(),
@@ -99,8 +87,7 @@ function toRow(application: ApplicationSummary, now: Date): ApplicationRow {
     open,
     status: APPLICATION_STATUS_LABELS[application.status],
     // A closed application has no current stage worth showing: nothing more happens on it.
-    stage:
-      stage && open ? `${stage.name}: ${STAGE_STATE_LABELS[stage.state]}` : null,
+    stage: stage && open ? `${stage.name}: ${STAGE_STATE_LABELS[stage.state]}` : null,
     waitingFor: waitingForText(application.waitingFor, application.status),
     due: open ? answerDue(stage, now) : null,
     appliedOn: formatDate(application.appliedAt),

@@ -1,8 +1,5 @@
 import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { ErrorCode, UserRole, UserView } from '@heardback/contracts';
 import { SessionStore } from '../core/session';
@@ -34,8 +31,7 @@ describe('ProfilePage', () => {
   afterEach(() => http.verify());
 
   const root = () => fixture.nativeElement as HTMLElement;
-  const nameBox = () =>
-    root().querySelector<HTMLInputElement>('#profile-full-name') as HTMLInputElement;
+  const nameBox = () => root().querySelector<HTMLInputElement>('#profile-full-name') as HTMLInputElement;
   const typeName = (value: string) => {
     nameBox().value = value;
     nameBox().dispatchEvent(new Event('input'));
@@ -71,9 +67,7 @@ describe('ProfilePage', () => {
     typeName('   ');
     await save();
 
-    expect(root().querySelector('#profile-full-name-error')?.textContent).toContain(
-      'Enter your full name.',
-    );
+    expect(root().querySelector('#profile-full-name-error')?.textContent).toContain('Enter your full name.');
     expect(nameBox().getAttribute('aria-invalid')).toBe('true');
     http.expectNone('/api/me/profile');
   });

@@ -1,12 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  ElementRef,
-  inject,
-  linkedSignal,
-  signal,
-  viewChild,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, inject, linkedSignal, signal, viewChild } from '@angular/core';
 import { SessionStore } from '../core/session';
 import { ROLE_AS_SUBJECT } from '../display-labels';
 import { CandidateApi } from './candidate-api';
@@ -29,16 +21,13 @@ export class ProfilePage {
   protected readonly maxLength = FULL_NAME_MAX_LENGTH;
   protected readonly roleWords = ROLE_AS_SUBJECT;
   /** What is in the name box; starts as the saved name. */
-  protected readonly fullName = linkedSignal(
-    () => this.session.user()?.fullName ?? '',
-  );
+  protected readonly fullName = linkedSignal(() => this.session.user()?.fullName ?? '');
   protected readonly problem = signal('');
   protected readonly failure = signal('');
   protected readonly saved = signal('');
   protected readonly busy = signal(false);
 
-  private readonly nameBox =
-    viewChild.required<ElementRef<HTMLInputElement>>('nameBox');
+  private readonly nameBox = viewChild.required<ElementRef<HTMLInputElement>>('nameBox');
 
   protected onInput(event: Event): void {
     this.fullName.set((event.target as HTMLInputElement).value);

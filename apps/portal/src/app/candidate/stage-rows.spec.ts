@@ -1,8 +1,4 @@
-import {
-  ApplicationStatus,
-  StageState,
-  TimelineEventType,
-} from '@heardback/contracts';
+import { ApplicationStatus, StageState, TimelineEventType } from '@heardback/contracts';
 import { answerDue } from './answer-due';
 import { TEST_NOW, aStage, anApplication } from './candidate-fixtures';
 import { stageRows } from './stage-rows';
@@ -12,11 +8,7 @@ const inLondon = { locale: 'en-GB', timeZone: 'Europe/London' };
 describe('answerDue', () => {
   it('says by when the answer is expected, in the reader’s time zone', () => {
     expect(
-      answerDue(
-        { state: StageState.AwaitingFeedback, feedbackDueAt: '2026-06-02T16:00:00.000Z' },
-        TEST_NOW,
-        inLondon,
-      ),
+      answerDue({ state: StageState.AwaitingFeedback, feedbackDueAt: '2026-06-02T16:00:00.000Z' }, TEST_NOW, inLondon),
     ).toEqual({
       late: false,
       text: 'Answer expected by Tue, 2 Jun 2026, 17:00 BST',
@@ -25,20 +17,16 @@ describe('answerDue', () => {
 
   it('says since when it is late once the deadline has passed', () => {
     expect(
-      answerDue(
-        { state: StageState.AwaitingFeedback, feedbackDueAt: '2026-05-29T08:30:00.000Z' },
-        TEST_NOW,
-        { locale: 'en-GB', timeZone: 'Asia/Tokyo' },
-      ),
+      answerDue({ state: StageState.AwaitingFeedback, feedbackDueAt: '2026-05-29T08:30:00.000Z' }, TEST_NOW, {
+        locale: 'en-GB',
+        timeZone: 'Asia/Tokyo',
+      }),
     ).toEqual({ late: true, text: 'Late since Fri, 29 May 2026, 17:30 GMT+9' });
   });
 
   it('owes no answer for a stage whose feedback is recorded', () => {
     expect(
-      answerDue(
-        { state: StageState.FeedbackRecorded, feedbackDueAt: '2026-05-29T08:30:00.000Z' },
-        TEST_NOW,
-      ),
+      answerDue({ state: StageState.FeedbackRecorded, feedbackDueAt: '2026-05-29T08:30:00.000Z' }, TEST_NOW),
     ).toBeNull();
   });
 });
@@ -64,9 +52,7 @@ describe('stageRows', () => {
       text: 'https://meet.example.com/abc',
       href: 'https://meet.example.com/abc',
     });
-    expect(scheduled.due?.text).toBe(
-      'Answer expected by Fri, 12 Jun 2026, 15:00 BST',
-    );
+    expect(scheduled.due?.text).toBe('Answer expected by Fri, 12 Jun 2026, 15:00 BST');
   });
 
   it('calls the first unscheduled stage Next and the ones after it Later', () => {
@@ -78,9 +64,7 @@ describe('stageRows', () => {
       ],
     });
 
-    expect(
-      stageRows(application, TEST_NOW).map((row) => [row.name, row.label]),
-    ).toEqual([
+    expect(stageRows(application, TEST_NOW).map((row) => [row.name, row.label])).toEqual([
       ['Phone screen', 'Next'],
       ['Technical interview', 'Later'],
       ['Final interview', 'Later'],
@@ -119,10 +103,7 @@ describe('stageRows', () => {
         feedbackDueAt: '2026-05-30T11:00:00.000Z',
       });
     const application = anApplication({
-      stages: [
-        lateStage('a', 'Technical interview', 0),
-        lateStage('b', 'Technical interview 2', 1),
-      ],
+      stages: [lateStage('a', 'Technical interview', 0), lateStage('b', 'Technical interview 2', 1)],
       timeline: [
         {
           at: '2026-05-31T12:00:00.000Z',

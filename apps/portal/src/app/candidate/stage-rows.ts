@@ -1,23 +1,8 @@
 import { ApplicationView, StageState, StageView } from '@heardback/contracts';
-import {
-  DateTimeOptions,
-  formatDate,
-  formatDateTimeRange,
-} from '../core/date-time';
-import {
-  AnswerDue,
-  answerDue,
-  isOpenApplication,
-  withChase,
-} from './answer-due';
+import { DateTimeOptions, formatDate, formatDateTimeRange } from '../core/date-time';
+import { AnswerDue, answerDue, isOpenApplication, withChase } from './answer-due';
 
-export type StageTone =
-  | 'done'
-  | 'scheduled'
-  | 'waiting'
-  | 'next'
-  | 'later'
-  | 'skipped';
+export type StageTone = 'done' | 'scheduled' | 'waiting' | 'next' | 'later' | 'skipped';
 
 /** One interview stage as the candidate reads it on their application's timeline. */
 export interface StageRow {
@@ -41,9 +26,7 @@ function placeOf(location: string | null): StageRow['place'] {
     return null;
   }
   const trimmed = location.trim();
-  return /^https?:\/\/\S+$/i.test(trimmed)
-    ? { text: trimmed, href: trimmed }
-    : { text: trimmed, href: null };
+  return /^https?:\/\/\S+$/i.test(trimmed) ? { text: trimmed, href: trimmed } : { text: trimmed, href: null };
 }
 
 function whenOf(stage: StageView, options: DateTimeOptions): string | null {
@@ -59,15 +42,13 @@ function whenOf(stage: StageView, options: DateTimeOptions): string | null {
  * stages that never happened are "Not taking place".
  */
 export function stageRows(
-  application: Pick<ApplicationView, 'status' | 'stages'> &
-    Partial<Pick<ApplicationView, 'timeline'>>,
+  application: Pick<ApplicationView, 'status' | 'stages'> & Partial<Pick<ApplicationView, 'timeline'>>,
   now: Date,
   options: DateTimeOptions = {},
 ): StageRow[] {
   const open = isOpenApplication(application.status);
   const timeline = application.timeline ?? [];
-  const dueOf = (stage: StageView) =>
-    open ? withChase(answerDue(stage, now, options), stage.name, timeline) : null;
+  const dueOf = (stage: StageView) => (open ? withChase(answerDue(stage, now, options), stage.name, timeline) : null);
   let nextFound = false;
   return [...application.stages]
     .sort((a, b) => a.position - b.position)
@@ -111,9 +92,7 @@ export function stageRows(
             tone: 'waiting',
             place: null,
             due: dueOf(stage),
-            note: open
-              ? 'The interviewers are writing your feedback.'
-              : null,
+            note: open ? 'The interviewers are writing your feedback.' : null,
           };
         case StageState.Pending: {
           if (!open) {

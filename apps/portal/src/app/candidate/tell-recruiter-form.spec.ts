@@ -1,8 +1,5 @@
 import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { ApplicationView, ErrorCode } from '@heardback/contracts';
 import { NOW } from '../core/date-time';
@@ -17,11 +14,7 @@ describe('TellRecruiterForm', () => {
 
   beforeEach(async () => {
     TestBed.configureTestingModule({
-      providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        { provide: NOW, useValue: () => TEST_NOW },
-      ],
+      providers: [provideHttpClient(), provideHttpClientTesting(), { provide: NOW, useValue: () => TEST_NOW }],
     });
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(TellRecruiterForm);
@@ -34,10 +27,8 @@ describe('TellRecruiterForm', () => {
   afterEach(() => http.verify());
 
   const root = () => fixture.nativeElement as HTMLElement;
-  const text = (element: Element | null | undefined) =>
-    element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-  const byId = <T extends HTMLElement>(id: string) =>
-    root().querySelector<T>(`#${id}`);
+  const text = (element: Element | null | undefined) => element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+  const byId = <T extends HTMLElement>(id: string) => root().querySelector<T>(`#${id}`);
   const labelFor = (id: string) => text(root().querySelector(`label[for="${id}"]`));
   const send = async () => {
     (
@@ -59,9 +50,9 @@ describe('TellRecruiterForm', () => {
   }
 
   async function choose(option: string) {
-    const radio = Array.from(
-      root().querySelectorAll<HTMLLabelElement>('label.kinds__option'),
-    ).find((label) => text(label) === option)?.querySelector('input');
+    const radio = Array.from(root().querySelectorAll<HTMLLabelElement>('label.kinds__option'))
+      .find((label) => text(label) === option)
+      ?.querySelector('input');
     if (!radio) {
       throw new Error(`no option ${option}`);
     }
@@ -70,9 +61,10 @@ describe('TellRecruiterForm', () => {
   }
 
   it('offers another offer, availability and something else, starting with another offer', () => {
-    const options = Array.from(
-      root().querySelectorAll<HTMLLabelElement>('label.kinds__option'),
-    ).map((label) => [text(label), label.querySelector('input')?.checked]);
+    const options = Array.from(root().querySelectorAll<HTMLLabelElement>('label.kinds__option')).map((label) => [
+      text(label),
+      label.querySelector('input')?.checked,
+    ]);
     expect(options).toEqual([
       ['Another offer', true],
       ['Your availability', false],
@@ -224,9 +216,7 @@ describe('TellRecruiterForm', () => {
     );
     await fixture.whenStable();
 
-    expect(text(root().querySelector('[role="alert"]'))).toBe(
-      'Nothing was sent. This application is closed.',
-    );
+    expect(text(root().querySelector('[role="alert"]'))).toBe('Nothing was sent. This application is closed.');
     expect(byId<HTMLTextAreaElement>('tell-text')?.value).toBe('An offer.');
   });
 });

@@ -9,20 +9,11 @@ import {
   signal,
   viewChild,
 } from '@angular/core';
-import {
-  ApplicationView,
-  CandidateUpdateKind,
-  CandidateUpdateRequest,
-} from '@heardback/contracts';
+import { ApplicationView, CandidateUpdateKind, CandidateUpdateRequest } from '@heardback/contracts';
 import { httpErrorMessage } from '../core/api-error';
 import { NOW } from '../core/date-time';
 import { CandidateApi } from './candidate-api';
-import {
-  CANDIDATE_UPDATE_TEXT_MAX_LENGTH,
-  TELL_KINDS,
-  TellKind,
-  fieldProblem,
-} from './candidate-updates';
+import { CANDIDATE_UPDATE_TEXT_MAX_LENGTH, TELL_KINDS, TellKind, fieldProblem } from './candidate-updates';
 import { DateTimeFields } from './date-time-fields';
 import { localDate, readDateTime } from '../core/local-date-time';
 
@@ -46,14 +37,13 @@ export class TellRecruiterForm {
   readonly changed = output<ApplicationView>();
 
   protected readonly maxLength = CANDIDATE_UPDATE_TEXT_MAX_LENGTH;
-  protected readonly kinds = (Object.keys(TELL_KINDS) as TellKind[]).map(
-    (kind) => ({ kind, option: TELL_KINDS[kind].option }),
-  );
+  protected readonly kinds = (Object.keys(TELL_KINDS) as TellKind[]).map((kind) => ({
+    kind,
+    option: TELL_KINDS[kind].option,
+  }));
   protected readonly kind = signal<TellKind>(CandidateUpdateKind.OtherOffer);
   protected readonly words = computed(() => TELL_KINDS[this.kind()]);
-  protected readonly isOffer = computed(
-    () => this.kind() === CandidateUpdateKind.OtherOffer,
-  );
+  protected readonly isOffer = computed(() => this.kind() === CandidateUpdateKind.OtherOffer);
   protected readonly text = signal('');
   protected readonly deadlineDate = signal('');
   protected readonly deadlineTime = signal('');
@@ -64,8 +54,7 @@ export class TellRecruiterForm {
   protected readonly busy = signal(false);
   protected readonly today = localDate(this.now());
 
-  private readonly textBox =
-    viewChild.required<ElementRef<HTMLTextAreaElement>>('textBox');
+  private readonly textBox = viewChild.required<ElementRef<HTMLTextAreaElement>>('textBox');
   private readonly deadline = viewChild(DateTimeFields);
 
   protected choose(kind: TellKind): void {
@@ -134,12 +123,7 @@ export class TellRecruiterForm {
     let deadline: string | null = null;
     this.deadlineProblem.set('');
     if (this.isOffer()) {
-      const reading = readDateTime(
-        this.deadlineDate(),
-        this.deadlineTime(),
-        this.now(),
-        { required: false },
-      );
+      const reading = readDateTime(this.deadlineDate(), this.deadlineTime(), this.now(), { required: false });
       if (reading.ok) {
         deadline = reading.iso;
       } else {

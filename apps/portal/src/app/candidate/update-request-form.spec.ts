@@ -1,14 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import {
-  ApplicationView,
-  ErrorCode,
-  TimelineEventType,
-} from '@heardback/contracts';
+import { ApplicationView, ErrorCode, TimelineEventType } from '@heardback/contracts';
 import { NOW } from '../core/date-time';
 import { TEST_NOW, anApplication } from './candidate-fixtures';
 import { DEFAULT_UPDATE_REQUEST_TEXT } from './candidate-updates';
@@ -33,11 +26,7 @@ describe('UpdateRequestForm', () => {
 
   beforeEach(async () => {
     TestBed.configureTestingModule({
-      providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        { provide: NOW, useValue: () => TEST_NOW },
-      ],
+      providers: [provideHttpClient(), provideHttpClientTesting(), { provide: NOW, useValue: () => TEST_NOW }],
     });
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(UpdateRequestForm);
@@ -54,12 +43,9 @@ describe('UpdateRequestForm', () => {
   afterEach(() => http.verify());
 
   const root = () => fixture.nativeElement as HTMLElement;
-  const text = (element: Element | null | undefined) =>
-    element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+  const text = (element: Element | null | undefined) => element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
   const askButton = () =>
-    Array.from(root().querySelectorAll('button')).find((b) =>
-      text(b).startsWith('Ask'),
-    ) as HTMLButtonElement;
+    Array.from(root().querySelectorAll('button')).find((b) => text(b).startsWith('Ask')) as HTMLButtonElement;
   const note = () => root().querySelector<HTMLTextAreaElement>('#ask-note');
   const status = () => root().querySelector('[role="status"]');
   const alert = () => root().querySelector('[role="alert"]');
@@ -87,9 +73,7 @@ describe('UpdateRequestForm', () => {
     await fixture.whenStable();
 
     expect(emitted).toEqual([ASKED]);
-    expect(text(status())).toBe(
-      'Sent. Your recruiter will answer by Wednesday 3 June 2026 at 13:00 BST.',
-    );
+    expect(text(status())).toBe('Sent. Your recruiter will answer by Wednesday 3 June 2026 at 13:00 BST.');
     expect(askButton().disabled).toBe(true);
     expect(text(root())).toMatch(/You can ask again from .*2026/);
     expect(askButton().getAttribute('aria-describedby')).toBe('ask-wait');
@@ -117,9 +101,7 @@ describe('UpdateRequestForm', () => {
     await fixture.whenStable();
 
     expect(askButton().disabled).toBe(true);
-    expect(text(root().querySelector('#ask-wait'))).toMatch(
-      /^You can ask again from .*(3 Jun|Jun 3).*2026/,
-    );
+    expect(text(root().querySelector('#ask-wait'))).toMatch(/^You can ask again from .*(3 Jun|Jun 3).*2026/);
     askButton().click();
     http.expectNone('/api/applications/app-1/updates');
   });
@@ -189,8 +171,6 @@ describe('UpdateRequestForm', () => {
     await fixture.whenStable();
 
     http.expectNone('/api/applications/app-1/updates');
-    expect(text(root().querySelector('#ask-note-error'))).toBe(
-      'Your note is 2001 characters; keep it to 2000.',
-    );
+    expect(text(root().querySelector('#ask-note-error'))).toBe('Your note is 2001 characters; keep it to 2000.');
   });
 });

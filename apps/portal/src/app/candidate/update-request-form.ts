@@ -11,11 +11,7 @@ import {
   signal,
   viewChild,
 } from '@angular/core';
-import {
-  ApplicationView,
-  CandidateUpdateKind,
-  UPDATE_REQUEST_INTERVAL_DAYS,
-} from '@heardback/contracts';
+import { ApplicationView, CandidateUpdateKind, UPDATE_REQUEST_INTERVAL_DAYS } from '@heardback/contracts';
 import { httpErrorMessage } from '../core/api-error';
 import { NOW, formatDateTime } from '../core/date-time';
 import { CandidateApi } from './candidate-api';
@@ -56,15 +52,11 @@ export class UpdateRequestForm {
   /** "Wed, 3 Dec 2026, 17:00 GMT" while the candidate must wait to ask again; null when they may ask. */
   protected readonly askAgainFrom = computed(() => {
     const from = this.application().updateRequestAllowedFrom;
-    return from && new Date(from).getTime() > this.now().getTime()
-      ? formatDateTime(from)
-      : null;
+    return from && new Date(from).getTime() > this.now().getTime() ? formatDateTime(from) : null;
   });
 
-  private readonly noteBox =
-    viewChild<ElementRef<HTMLTextAreaElement>>('noteBox');
-  private readonly confirmationBox =
-    viewChild.required<ElementRef<HTMLElement>>('confirmationBox');
+  private readonly noteBox = viewChild<ElementRef<HTMLTextAreaElement>>('noteBox');
+  private readonly confirmationBox = viewChild.required<ElementRef<HTMLElement>>('confirmationBox');
 
   protected onInput(event: Event): void {
     this.note.set((event.target as HTMLTextAreaElement).value);
@@ -80,9 +72,7 @@ export class UpdateRequestForm {
     this.confirmation.set('');
     const note = this.note().trim();
     if (note.length > this.maxLength) {
-      this.problem.set(
-        `Your note is ${note.length} characters; keep it to ${this.maxLength}.`,
-      );
+      this.problem.set(`Your note is ${note.length} characters; keep it to ${this.maxLength}.`);
       this.noteBox()?.nativeElement.focus();
       return;
     }
@@ -99,10 +89,7 @@ export class UpdateRequestForm {
           this.confirmation.set(updateRequestConfirmation(application));
           this.changed.emit(application);
           // The button is now disabled: keep the keyboard where the answer is.
-          afterNextRender(
-            () => this.confirmationBox().nativeElement.focus(),
-            { injector: this.injector },
-          );
+          afterNextRender(() => this.confirmationBox().nativeElement.focus(), { injector: this.injector });
         },
         error: (error: unknown) => {
           this.busy.set(false);

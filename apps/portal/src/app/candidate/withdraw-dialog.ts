@@ -1,12 +1,5 @@
 import { DIALOG_DATA, DialogRef } from '@angular/cdk/dialog';
-import {
-  ChangeDetectionStrategy,
-  Component,
-  ElementRef,
-  inject,
-  signal,
-  viewChild,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, inject, signal, viewChild } from '@angular/core';
 import { ApplicationView } from '@heardback/contracts';
 import { CandidateApi } from './candidate-api';
 import { apiFieldErrors, httpErrorMessage } from '../core/api-error';
@@ -41,8 +34,7 @@ export class WithdrawDialog {
   protected readonly failure = signal('');
   protected readonly busy = signal(false);
 
-  private readonly reasonBox =
-    viewChild.required<ElementRef<HTMLTextAreaElement>>('reasonBox');
+  private readonly reasonBox = viewChild.required<ElementRef<HTMLTextAreaElement>>('reasonBox');
 
   protected onInput(event: Event): void {
     this.reason.set((event.target as HTMLTextAreaElement).value);
@@ -77,9 +69,7 @@ export class WithdrawDialog {
           this.reasonBox().nativeElement.focus();
           return;
         }
-        this.failure.set(
-          `Your application was not withdrawn. ${httpErrorMessage(error)}`,
-        );
+        this.failure.set(`Your application was not withdrawn. ${httpErrorMessage(error)}`);
       },
     });
   }

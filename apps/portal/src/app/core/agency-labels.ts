@@ -1,11 +1,4 @@
-import {
-  ApplicationStatus,
-  FeedbackDecision,
-  JobStatus,
-  StageState,
-  UserRole,
-  WaitingFor,
-} from '@heardback/contracts';
+import { ApplicationStatus, FeedbackDecision, JobStatus, StageState, UserRole, WaitingFor } from '@heardback/contracts';
 
 /** The words agency people read for each enum value the API sends. */
 export const STAGE_STATE_LABELS: Record<StageState, string> = {

@@ -1,15 +1,5 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  ViewEncapsulation,
-  inject,
-} from '@angular/core';
-import {
-  ActivatedRoute,
-  RouterLink,
-  RouterLinkActive,
-  RouterOutlet,
-} from '@angular/router';
+import { ChangeDetectionStrategy, Component, ViewEncapsulation, inject } from '@angular/core';
+import { ActivatedRoute, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 
 export interface AgencyAreaLink {
   path: string;
@@ -37,6 +27,5 @@ export interface AgencyAreaData {
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class AgencyShell {
-  protected readonly area = inject(ActivatedRoute).snapshot
-    .data as AgencyAreaData;
+  protected readonly area = inject(ActivatedRoute).snapshot.data as AgencyAreaData;
 }

@@ -6,9 +6,7 @@ import { agencyErrorMessage, httpErrorMessage, sentence, showServerErrors } from
 
 describe('httpErrorMessage', () => {
   it('tells the visitor to check their connection when the server cannot be reached', () => {
-    expect(httpErrorMessage(new HttpErrorResponse({ status: 0 }))).toMatch(
-      /could not reach Heardback.*connection/,
-    );
+    expect(httpErrorMessage(new HttpErrorResponse({ status: 0 }))).toMatch(/could not reach Heardback.*connection/);
   });
 
   it('uses the API’s own explanation when it refused the request', () => {
@@ -34,15 +32,11 @@ describe('httpErrorMessage', () => {
       },
     });
 
-    expect(httpErrorMessage(error)).toBe(
-      'Our server had a problem (error 500). It is not something you did.',
-    );
+    expect(httpErrorMessage(error)).toBe('Our server had a problem (error 500). It is not something you did.');
   });
 
   it('asks the visitor to wait when they are rate limited', () => {
-    expect(httpErrorMessage(new HttpErrorResponse({ status: 429 }))).toMatch(
-      /Wait a few seconds/,
-    );
+    expect(httpErrorMessage(new HttpErrorResponse({ status: 429 }))).toMatch(/Wait a few seconds/);
   });
 
   it('shows the API’s own words for asking again too soon', () => {
@@ -125,8 +119,6 @@ describe('agencyErrorMessage', () => {
 
 describe('sentence', () => {
   it('joins reasons into one capitalised sentence', () => {
-    expect(sentence(['must not be empty', 'must be shorter'])).toBe(
-      'Must not be empty; must be shorter.',
-    );
+    expect(sentence(['must not be empty', 'must be shorter'])).toBe('Must not be empty; must be shorter.');
   });
 });

@@ -113,9 +113,7 @@ export function showServerErrors(
     }
   }
   const summary = 'Some answers need changing: see the messages next to the fields.';
-  return unmatched.length === 0
-    ? summary
-    : `${summary} Also: ${unmatched.join('. ')}.`;
+  return unmatched.length === 0 ? summary : `${summary} Also: ${unmatched.join('. ')}.`;
 }
 
 /** Moves focus to the first field marked invalid inside `host`, so keyboard users land on the problem. */

@@ -1,9 +1,4 @@
-import {
-  deadlineInWords,
-  durationInWords,
-  formatShortDateTime,
-  formatShortDateTimeRange,
-} from './date-time';
+import { deadlineInWords, durationInWords, formatShortDateTime, formatShortDateTimeRange } from './date-time';
 
 const HOUR = 3_600_000;
 const now = new Date('2026-11-20T12:00:00.000Z');
@@ -35,12 +30,8 @@ describe('durationInWords', () => {
 describe('formatting in the reader’s locale and time zone', () => {
   it('shows the same instant in the reader’s own time zone', () => {
     const iso = '2026-12-01T14:00:00.000Z';
-    expect(formatShortDateTime(iso, { locale: 'en-GB', timeZone: 'Europe/London' })).toBe(
-      '1 Dec 2026, 14:00',
-    );
-    expect(formatShortDateTime(iso, { locale: 'en-GB', timeZone: 'Asia/Tokyo' })).toBe(
-      '1 Dec 2026, 23:00',
-    );
+    expect(formatShortDateTime(iso, { locale: 'en-GB', timeZone: 'Europe/London' })).toBe('1 Dec 2026, 14:00');
+    expect(formatShortDateTime(iso, { locale: 'en-GB', timeZone: 'Asia/Tokyo' })).toBe('1 Dec 2026, 23:00');
   });
 
   it('shows an interview on one day as a date with a time range', () => {

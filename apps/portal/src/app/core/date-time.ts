@@ -13,15 +13,10 @@ export interface DateTimeOptions {
 }
 
 function browserLocales(): readonly string[] | undefined {
-  return typeof navigator !== 'undefined' && navigator.languages?.length
-    ? navigator.languages
-    : undefined;
+  return typeof navigator !== 'undefined' && navigator.languages?.length ? navigator.languages : undefined;
 }
 
-function formatter(
-  options: Intl.DateTimeFormatOptions,
-  { locale, timeZone }: DateTimeOptions,
-): Intl.DateTimeFormat {
+function formatter(options: Intl.DateTimeFormatOptions, { locale, timeZone }: DateTimeOptions): Intl.DateTimeFormat {
   const locales = locale ?? browserLocales();
   return new Intl.DateTimeFormat(locales as string | string[] | undefined, {
     ...options,
@@ -31,17 +26,13 @@ function formatter(
 
 /** "Tue, 1 Dec 2026" */
 export function formatDate(iso: string, options: DateTimeOptions = {}): string {
-  return formatter(
-    { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' },
-    options,
-  ).format(new Date(iso));
+  return formatter({ weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }, options).format(
+    new Date(iso),
+  );
 }
 
 /** "Tue, 1 Dec 2026, 14:00 GMT": with the zone, because interviews cross borders. */
-export function formatDateTime(
-  iso: string,
-  options: DateTimeOptions = {},
-): string {
+export function formatDateTime(iso: string, options: DateTimeOptions = {}): string {
   return formatter(
     {
       weekday: 'short',
@@ -63,11 +54,7 @@ export const NOW = new InjectionToken<() => Date>('NOW', {
 });
 
 /** "Tue, 1 Dec 2026, 14:00 – 15:00 GMT": an interview from start to end, the date said once. */
-export function formatDateTimeRange(
-  startIso: string,
-  endIso: string,
-  options: DateTimeOptions = {},
-): string {
+export function formatDateTimeRange(startIso: string, endIso: string, options: DateTimeOptions = {}): string {
   const format = formatter(
     {
       weekday: 'short',
@@ -82,39 +69,25 @@ export function formatDateTimeRange(
   );
   const start = new Date(startIso);
   const end = new Date(endIso);
-  return end.getTime() > start.getTime()
-    ? format.formatRange(start, end)
-    : format.format(start);
+  return end.getTime() > start.getTime() ? format.formatRange(start, end) : format.format(start);
 }
 
 /** "1 Dec 2026": compact, for the agency's lists and tables. */
-export function formatShortDate(
-  iso: string,
-  options: DateTimeOptions = {},
-): string {
+export function formatShortDate(iso: string, options: DateTimeOptions = {}): string {
   return formatter({ dateStyle: 'medium' }, options).format(new Date(iso));
 }
 
 /** "1 Dec 2026, 14:00": compact, for the agency's lists and tables. */
-export function formatShortDateTime(
-  iso: string,
-  options: DateTimeOptions = {},
-): string {
-  return formatter({ dateStyle: 'medium', timeStyle: 'short' }, options).format(
-    new Date(iso),
-  );
+export function formatShortDateTime(iso: string, options: DateTimeOptions = {}): string {
+  return formatter({ dateStyle: 'medium', timeStyle: 'short' }, options).format(new Date(iso));
 }
 
 /** "1 Dec 2026, 14:00–15:00" on the start's day, or a full range when it spans days. */
-export function formatShortDateTimeRange(
-  startsIso: string,
-  endsIso: string,
-  options: DateTimeOptions = {},
-): string {
-  return formatter(
-    { dateStyle: 'medium', timeStyle: 'short' },
-    options,
-  ).formatRange(new Date(startsIso), new Date(endsIso));
+export function formatShortDateTimeRange(startsIso: string, endsIso: string, options: DateTimeOptions = {}): string {
+  return formatter({ dateStyle: 'medium', timeStyle: 'short' }, options).formatRange(
+    new Date(startsIso),
+    new Date(endsIso),
+  );
 }
 
 const MINUTE = 60_000;
@@ -138,16 +111,10 @@ export function durationInWords(ms: number, locale?: string): string {
 }
 
 /** How a feedback deadline stands right now, in words: "Overdue by 2 days", "Due in 5 hours". */
-export function deadlineInWords(
-  dueIso: string | null,
-  now: Date,
-  locale?: string,
-): string {
+export function deadlineInWords(dueIso: string | null, now: Date, locale?: string): string {
   if (dueIso === null) {
     return 'No deadline set';
   }
   const left = new Date(dueIso).getTime() - now.getTime();
-  return left < 0
-    ? `Overdue by ${durationInWords(left, locale)}`
-    : `Due in ${durationInWords(left, locale)}`;
+  return left < 0 ? `Overdue by ${durationInWords(left, locale)}` : `Due in ${durationInWords(left, locale)}`;
 }

@@ -1,9 +1,4 @@
-import {
-  isoToLocalDateAndTime,
-  localDate,
-  localDateTimeToIso,
-  readDateTime,
-} from './local-date-time';
+import { isoToLocalDateAndTime, localDate, localDateTimeToIso, readDateTime } from './local-date-time';
 
 /** The tests run in whatever time zone the machine has; they check the local reading, not UTC. */
 function localParts(iso: string) {
@@ -78,9 +73,7 @@ describe('readDateTime', () => {
 
 describe('local date and time inputs', () => {
   it('reads a date and time typed by the user as a moment in their own time zone', () => {
-    expect(localDateTimeToIso('2026-12-01', '14:30')).toBe(
-      new Date(2026, 11, 1, 14, 30).toISOString(),
-    );
+    expect(localDateTimeToIso('2026-12-01', '14:30')).toBe(new Date(2026, 11, 1, 14, 30).toISOString());
   });
 
   it('refuses incomplete input instead of guessing', () => {

@@ -41,9 +41,7 @@ export function userTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
-export type DateTimeReading =
-  | { ok: true; iso: string | null }
-  | { ok: false; problem: string };
+export type DateTimeReading = { ok: true; iso: string | null } | { ok: false; problem: string };
 
 /**
  * What a date and time pair means: an instant in the future, nothing (only when optional and
@@ -56,9 +54,7 @@ export function readDateTime(
   { required }: { required: boolean },
 ): DateTimeReading {
   if (date === '' && time === '') {
-    return required
-      ? { ok: false, problem: 'Choose a date and a time.' }
-      : { ok: true, iso: null };
+    return required ? { ok: false, problem: 'Choose a date and a time.' } : { ok: true, iso: null };
   }
   if (date === '') {
     return { ok: false, problem: 'Choose the date as well.' };

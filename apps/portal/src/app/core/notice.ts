@@ -20,11 +20,7 @@ export class NoticeService {
    * Shows a message until the next navigation ends, or, with `duringNavigation`, until the one
    * after it: for a guard whose redirect is still under way.
    */
-  show(
-    text: string,
-    tone: Notice['tone'] = 'info',
-    { duringNavigation = false } = {},
-  ): void {
+  show(text: string, tone: Notice['tone'] = 'info', { duringNavigation = false } = {}): void {
     this.currentNotice.set({ text, tone });
     this.keepThroughNavigation = duringNavigation;
   }

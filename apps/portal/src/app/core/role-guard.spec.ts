@@ -64,9 +64,7 @@ describe('requireRole', () => {
   it('sends a visitor to sign in, remembering the page they wanted', async () => {
     await router.navigateByUrl('/me/applications/app-1');
 
-    expect(router.url).toBe(
-      '/sign-in?returnUrl=%2Fme%2Fapplications%2Fapp-1',
-    );
+    expect(router.url).toBe('/sign-in?returnUrl=%2Fme%2Fapplications%2Fapp-1');
   });
 
   it('lets the role the area is for in', async () => {

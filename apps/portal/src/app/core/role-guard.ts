@@ -28,8 +28,7 @@ export function requireRole(...roles: [UserRole, ...UserRole[]]): CanMatchFn {
     const user = session.user();
     if (user === null) {
       const target =
-        router.currentNavigation()?.extractedUrl.toString() ??
-        `/${segments.map((segment) => segment.path).join('/')}`;
+        router.currentNavigation()?.extractedUrl.toString() ?? `/${segments.map((segment) => segment.path).join('/')}`;
       return signInUrl(router, target);
     }
     if (roles.includes(user.role)) {

@@ -1,12 +1,5 @@
-import {
-  HttpClient,
-  provideHttpClient,
-  withInterceptors,
-} from '@angular/common/http';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
+import { HttpClient, provideHttpClient, withInterceptors } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
@@ -54,25 +47,19 @@ describe('sessionExpiryInterceptor', () => {
     TestBed.inject(HttpClient)
       .get('/api/me/applications')
       .subscribe({ error: () => undefined });
-    http
-      .expectOne('/api/me/applications')
-      .flush(null, { status: 401, statusText: 'Unauthorized' });
+    http.expectOne('/api/me/applications').flush(null, { status: 401, statusText: 'Unauthorized' });
     await new Promise((resolve) => setTimeout(resolve));
 
     expect(session.user()).toBeNull();
     expect(router.url).toBe('/sign-in?returnUrl=%2Fme');
-    expect(TestBed.inject(NoticeService).notice()?.text).toContain(
-      'Your session has ended',
-    );
+    expect(TestBed.inject(NoticeService).notice()?.text).toContain('Your session has ended');
   });
 
   it('leaves a wrong password on the sign-in form alone', async () => {
     TestBed.inject(HttpClient)
       .post('/api/auth/login', {})
       .subscribe({ error: () => undefined });
-    http
-      .expectOne('/api/auth/login')
-      .flush(null, { status: 401, statusText: 'Unauthorized' });
+    http.expectOne('/api/auth/login').flush(null, { status: 401, statusText: 'Unauthorized' });
     await new Promise((resolve) => setTimeout(resolve));
 
     expect(session.user()).not.toBeNull();

@@ -1,8 +1,5 @@
 import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { ErrorCode, UserRole, UserView } from '@heardback/contracts';
 import { SessionStore } from './session';
@@ -65,9 +62,7 @@ describe('SessionStore', () => {
   });
 
   it('signs in with POST /api/auth/login and remembers the user', () => {
-    store
-      .signIn({ email: casey.email, password: 'heardback-demo' })
-      .subscribe();
+    store.signIn({ email: casey.email, password: 'heardback-demo' }).subscribe();
 
     const request = http.expectOne({
       method: 'POST',
@@ -82,9 +77,7 @@ describe('SessionStore', () => {
   });
 
   it('registers with POST /api/auth/register and is then signed in', () => {
-    store
-      .register({ email: 'new@example.com', password: 'long-enough-1', fullName: 'New Person' })
-      .subscribe();
+    store.register({ email: 'new@example.com', password: 'long-enough-1', fullName: 'New Person' }).subscribe();
 
     http
       .expectOne({ method: 'POST', url: '/api/auth/register' })
@@ -109,9 +102,7 @@ describe('SessionStore', () => {
     store.update(casey);
 
     const signingOut = store.signOut();
-    http
-      .expectOne('/api/auth/logout')
-      .error(new ProgressEvent('error'), { status: 0 });
+    http.expectOne('/api/auth/logout').error(new ProgressEvent('error'), { status: 0 });
     await signingOut;
 
     expect(store.user()).toBeNull();
@@ -123,9 +114,7 @@ describe('SessionStore', () => {
     store.signIn({ email: casey.email, password: 'x' }).subscribe();
 
     const request = http.expectOne('/api/auth/login');
-    expect(request.request.headers.get('X-XSRF-TOKEN')).toBe(
-      'token-from-the-api',
-    );
+    expect(request.request.headers.get('X-XSRF-TOKEN')).toBe('token-from-the-api');
     request.flush(casey);
   });
 });

@@ -1,12 +1,6 @@
 import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
-import {
-  API_PREFIX,
-  LoginRequest,
-  RegisterRequest,
-  UserRole,
-  UserView,
-} from '@heardback/contracts';
+import { API_PREFIX, LoginRequest, RegisterRequest, UserRole, UserView } from '@heardback/contracts';
 import { Observable, firstValueFrom, tap } from 'rxjs';
 
 export const AUTH_URL = `/${API_PREFIX}/auth`;
@@ -56,15 +50,11 @@ export class SessionStore {
   }
 
   signIn(credentials: LoginRequest): Observable<UserView> {
-    return this.http
-      .post<UserView>(`${AUTH_URL}/login`, credentials)
-      .pipe(tap((user) => this.signedIn(user)));
+    return this.http.post<UserView>(`${AUTH_URL}/login`, credentials).pipe(tap((user) => this.signedIn(user)));
   }
 
   register(details: RegisterRequest): Observable<UserView> {
-    return this.http
-      .post<UserView>(`${AUTH_URL}/register`, details)
-      .pipe(tap((user) => this.signedIn(user)));
+    return this.http.post<UserView>(`${AUTH_URL}/register`, details).pipe(tap((user) => this.signedIn(user)));
   }
 
   /** Ends the session on the server; the page forgets the user even if the server cannot be reached. */

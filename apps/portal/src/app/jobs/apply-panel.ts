@@ -51,9 +51,7 @@ export class ApplyPanel {
 
   protected readonly tab = signal<Tab>('register');
   protected readonly apply = signal<ApplyState>({ state: 'idle' });
-  protected readonly isCandidate = computed(
-    () => this.session.role() === UserRole.Candidate,
-  );
+  protected readonly isCandidate = computed(() => this.session.role() === UserRole.Candidate);
   protected readonly agencyRole = computed(() => {
     const role = this.session.role();
     return role && role !== UserRole.Candidate ? ROLE_AS_SUBJECT[role] : null;
@@ -67,8 +65,7 @@ export class ApplyPanel {
     return apply.state === 'already-applied' ? apply.applicationLink : null;
   });
 
-  private readonly tabButtons =
-    viewChildren<ElementRef<HTMLButtonElement>>('tabButton');
+  private readonly tabButtons = viewChildren<ElementRef<HTMLButtonElement>>('tabButton');
 
   protected selectTab(tab: Tab): void {
     this.tab.set(tab);
@@ -153,8 +150,6 @@ export class ApplyPanel {
         }),
         catchError(() => of('/me')),
       )
-      .subscribe((applicationLink) =>
-        this.apply.set({ state: 'already-applied', applicationLink }),
-      );
+      .subscribe((applicationLink) => this.apply.set({ state: 'already-applied', applicationLink }));
   }
 }

@@ -17,13 +17,8 @@ export const EMPTY_BOARD_QUERY: BoardQuery = {
   clientId: '',
 };
 
-function oneOf<T extends string>(
-  values: Record<string, T>,
-  value: string | undefined,
-): T | '' {
-  return (Object.values(values) as string[]).includes(value ?? '')
-    ? (value as T)
-    : '';
+function oneOf<T extends string>(values: Record<string, T>, value: string | undefined): T | '' {
+  return (Object.values(values) as string[]).includes(value ?? '') ? (value as T) : '';
 }
 
 /** Reads the URL's parameters; values the API would refuse (an unknown work mode) are ignored. */
@@ -39,29 +34,20 @@ export function boardQueryFrom(params: {
     location: (params.location ?? '').trim(),
     workMode: oneOf(WorkMode, params.workMode),
     employmentType: oneOf(EmploymentType, params.employmentType),
-    clientId: /^[0-9a-f-]{36}$/i.test(params.clientId ?? '')
-      ? (params.clientId as string)
-      : '',
+    clientId: /^[0-9a-f-]{36}$/i.test(params.clientId ?? '') ? (params.clientId as string) : '',
   };
 }
 
 export function sameBoardQuery(a: BoardQuery, b: BoardQuery): boolean {
-  return (Object.keys(a) as (keyof BoardQuery)[]).every(
-    (key) => a[key] === b[key],
-  );
+  return (Object.keys(a) as (keyof BoardQuery)[]).every((key) => a[key] === b[key]);
 }
 
 export function hasFilters(query: BoardQuery): boolean {
-  return Boolean(
-    query.location || query.workMode || query.employmentType || query.clientId,
-  );
+  return Boolean(query.location || query.workMode || query.employmentType || query.clientId);
 }
 
 /** The API's search for this query; empty values are left out by jobSearchParams. */
-export function toJobSearch(
-  query: BoardQuery,
-  cursor: string | null,
-): JobSearchQuery {
+export function toJobSearch(query: BoardQuery, cursor: string | null): JobSearchQuery {
   return {
     q: query.q,
     location: query.location,
@@ -73,9 +59,7 @@ export function toJobSearch(
 }
 
 /** URL query parameters for the router: empty values are removed from the URL. */
-export function toQueryParams(
-  query: Partial<BoardQuery>,
-): Record<string, string | null> {
+export function toQueryParams(query: Partial<BoardQuery>): Record<string, string | null> {
   const params: Record<string, string | null> = {};
   for (const [key, value] of Object.entries(query)) {
     params[key] = value ? value : null;

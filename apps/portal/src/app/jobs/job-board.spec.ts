@@ -1,24 +1,9 @@
 import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  TestRequest,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
+import { HttpTestingController, TestRequest, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import {
-  Router,
-  provideRouter,
-  withComponentInputBinding,
-} from '@angular/router';
+import { Router, provideRouter, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import {
-  EmploymentType,
-  ErrorCode,
-  JobStatus,
-  JobSummary,
-  Page,
-  WorkMode,
-} from '@heardback/contracts';
+import { EmploymentType, ErrorCode, JobStatus, JobSummary, Page, WorkMode } from '@heardback/contracts';
 import { JobBoard, SEARCH_DEBOUNCE_MS } from './job-board';
 
 function aJob(overrides: Partial<JobSummary> = {}): JobSummary {
@@ -37,10 +22,7 @@ function aJob(overrides: Partial<JobSummary> = {}): JobSummary {
   };
 }
 
-function aPage(
-  items: JobSummary[],
-  nextCursor: string | null = null,
-): Page<JobSummary> {
+function aPage(items: JobSummary[], nextCursor: string | null = null): Page<JobSummary> {
   return { items, nextCursor };
 }
 
@@ -53,10 +35,7 @@ describe('JobBoard', () => {
       providers: [
         provideHttpClient(),
         provideHttpClientTesting(),
-        provideRouter(
-          [{ path: 'jobs', component: JobBoard }],
-          withComponentInputBinding(),
-        ),
+        provideRouter([{ path: 'jobs', component: JobBoard }], withComponentInputBinding()),
       ],
     });
     http = TestBed.inject(HttpTestingController);
@@ -85,17 +64,12 @@ describe('JobBoard', () => {
   }
 
   const view = () => harness.routeNativeElement as HTMLElement;
-  const status = () =>
-    view().querySelector('[role="status"]')?.textContent?.trim();
+  const status = () => view().querySelector('[role="status"]')?.textContent?.trim();
   const cards = () => Array.from(view().querySelectorAll('article'));
-  const titles = () =>
-    cards().map((card) => card.querySelector('h2')?.textContent?.trim());
-  const searchBox = () =>
-    view().querySelector<HTMLInputElement>('input[type="search"]');
+  const titles = () => cards().map((card) => card.querySelector('h2')?.textContent?.trim());
+  const searchBox = () => view().querySelector<HTMLInputElement>('input[type="search"]');
   const button = (name: string) =>
-    Array.from(view().querySelectorAll('button')).find(
-      (b) => b.textContent?.trim() === name,
-    );
+    Array.from(view().querySelectorAll('button')).find((b) => b.textContent?.trim() === name);
 
   it('lists each open job with its title, client, location, work mode, employment type and salary', async () => {
     await open('/jobs');
@@ -115,19 +89,10 @@ describe('JobBoard', () => {
     );
 
     const shown = cards().map((card) =>
-      Array.from(card.querySelectorAll('h2, p, dd'), (element) =>
-        element.textContent?.trim(),
-      ),
+      Array.from(card.querySelectorAll('h2, p, dd'), (element) => element.textContent?.trim()),
     );
     expect(shown).toEqual([
-      [
-        'Backend Engineer',
-        'Northwind Logistics',
-        'Leeds',
-        'Hybrid',
-        'Full-time',
-        '£55,000 – £70,000',
-      ],
+      ['Backend Engineer', 'Northwind Logistics', 'Leeds', 'Hybrid', 'Full-time', '£55,000 – £70,000'],
       ['Staff Nurse', 'St Mary’s Clinic', 'York', 'On-site', 'Part-time'],
     ]);
     expect(status()).toBe('2 jobs');
@@ -181,9 +146,7 @@ describe('JobBoard', () => {
     await settle();
     http.expectNone((request) => request.url === '/api/jobs');
 
-    await new Promise((resolve) =>
-      setTimeout(resolve, SEARCH_DEBOUNCE_MS + 50),
-    );
+    await new Promise((resolve) => setTimeout(resolve, SEARCH_DEBOUNCE_MS + 50));
     await settle();
     expect(TestBed.inject(Router).url).toBe('/jobs?q=data');
     expect(jobsRequest().request.params.get('q')).toBe('data');
@@ -216,9 +179,7 @@ describe('JobBoard', () => {
 
     const alert = view().querySelector('[role="alert"]');
     expect(alert?.textContent).toContain("We couldn't load the jobs");
-    expect(alert?.textContent).toContain(
-      'Our server had a problem (error 503)',
-    );
+    expect(alert?.textContent).toContain('Our server had a problem (error 503)');
     expect(cards()).toHaveLength(0);
 
     button('Try again')?.click();
@@ -230,9 +191,7 @@ describe('JobBoard', () => {
 
   it('appends the next page for the same search when “Load more jobs” is pressed', async () => {
     await open('/jobs?q=engineer');
-    await answer(
-      aPage([aJob({ id: 'a', title: 'Backend Engineer' })], 'cursor-2'),
-    );
+    await answer(aPage([aJob({ id: 'a', title: 'Backend Engineer' })], 'cursor-2'));
     expect(status()).toBe('1+ jobs match “engineer”');
 
     button('Load more jobs')?.click();
@@ -259,9 +218,7 @@ describe('JobBoard', () => {
     await settle();
 
     expect(cards()).toHaveLength(1);
-    expect(view().querySelector('[role="alert"]')?.textContent).toContain(
-      'could not reach Heardback',
-    );
+    expect(view().querySelector('[role="alert"]')?.textContent).toContain('could not reach Heardback');
     button('Load more jobs')?.click();
     await settle();
     expect(jobsRequest().request.params.get('cursor')).toBe('cursor-2');
@@ -269,12 +226,8 @@ describe('JobBoard', () => {
 
   describe('filters', () => {
     const select = (label: string) => {
-      const labelElement = Array.from(view().querySelectorAll('label')).find(
-        (l) => l.textContent?.trim() === label,
-      );
-      return view().querySelector<HTMLSelectElement>(
-        `#${labelElement?.htmlFor}`,
-      ) as HTMLSelectElement;
+      const labelElement = Array.from(view().querySelectorAll('label')).find((l) => l.textContent?.trim() === label);
+      return view().querySelector<HTMLSelectElement>(`#${labelElement?.htmlFor}`) as HTMLSelectElement;
     };
     const choose = async (label: string, value: string) => {
       const element = select(label);
@@ -292,9 +245,7 @@ describe('JobBoard', () => {
       expect(params.get('location')).toBe('Leeds');
       expect(params.get('workMode')).toBe('remote');
       expect(params.get('employmentType')).toBe('part_time');
-      expect(params.get('clientId')).toBe(
-        '0b7e3c52-5d1c-4f44-9a55-3b8f0d9f1a10',
-      );
+      expect(params.get('clientId')).toBe('0b7e3c52-5d1c-4f44-9a55-3b8f0d9f1a10');
       expect(select('Location').value).toBe('Leeds');
       expect(select('Work mode').value).toBe('remote');
       expect(select('Employment type').value).toBe('part_time');
@@ -314,9 +265,7 @@ describe('JobBoard', () => {
 
       await choose('Work mode', WorkMode.Remote);
 
-      expect(TestBed.inject(Router).url).toBe(
-        '/jobs?q=engineer&workMode=remote',
-      );
+      expect(TestBed.inject(Router).url).toBe('/jobs?q=engineer&workMode=remote');
       const request = jobsRequest();
       expect(request.request.params.get('workMode')).toBe('remote');
       expect(request.request.params.get('q')).toBe('engineer');
@@ -335,9 +284,11 @@ describe('JobBoard', () => {
         ]),
       );
 
-      expect(
-        Array.from(select('Client').options, (option) => option.text.trim()),
-      ).toEqual(['Any client', 'Bluefin Health', 'Orchard Retail']);
+      expect(Array.from(select('Client').options, (option) => option.text.trim())).toEqual([
+        'Any client',
+        'Bluefin Health',
+        'Orchard Retail',
+      ]);
     });
 
     it('clears the search and every filter in one go', async () => {
@@ -356,9 +307,7 @@ describe('JobBoard', () => {
       await open('/jobs');
       await answer(aPage([aJob({ id: 'job-42' })]));
 
-      expect(cards()[0].querySelector('h2 a')?.getAttribute('href')).toBe(
-        '/jobs/job-42',
-      );
+      expect(cards()[0].querySelector('h2 a')?.getAttribute('href')).toBe('/jobs/job-42');
     });
   });
 });

@@ -14,24 +14,8 @@ import {
 } from '@angular/core';
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router } from '@angular/router';
-import {
-  EmploymentType,
-  JobSummary,
-  Page,
-  WorkMode,
-} from '@heardback/contracts';
-import {
-  EMPTY,
-  Subject,
-  catchError,
-  distinctUntilChanged,
-  map,
-  merge,
-  of,
-  switchMap,
-  tap,
-  timer,
-} from 'rxjs';
+import { EmploymentType, JobSummary, Page, WorkMode } from '@heardback/contracts';
+import { EMPTY, Subject, catchError, distinctUntilChanged, map, merge, of, switchMap, tap, timer } from 'rxjs';
 import { EMPLOYMENT_TYPE_LABELS, WORK_MODE_LABELS } from '../display-labels';
 import {
   BoardQuery,
@@ -54,9 +38,7 @@ interface PageRequest {
   cursor: string | null;
 }
 
-type PageResult =
-  | { request: PageRequest; page: Page<JobSummary> }
-  | { request: PageRequest; error: string };
+type PageResult = { request: PageRequest; page: Page<JobSummary> } | { request: PageRequest; error: string };
 
 /** The typed fields follow the visitor after a pause; the selects apply at once. */
 type TypedField = 'q' | 'location';
@@ -106,24 +88,22 @@ export class JobBoard {
   /** What is in the search box; follows the URL when it changes from outside (a shared link, Back). */
   protected readonly draft = linkedSignal<string, string>({
     source: this.term,
-    computation: (term, previous) =>
-      previous && term === this.weNavigatedTo.q ? previous.value : term,
+    computation: (term, previous) => (previous && term === this.weNavigatedTo.q ? previous.value : term),
   });
   protected readonly locationDraft = linkedSignal<string, string>({
     source: computed(() => this.query().location),
     computation: (location, previous) =>
-      previous && location === this.weNavigatedTo.location
-        ? previous.value
-        : location,
+      previous && location === this.weNavigatedTo.location ? previous.value : location,
   });
 
   protected readonly workModes = Object.values(WorkMode).map((value) => ({
     value,
     label: WORK_MODE_LABELS[value],
   }));
-  protected readonly employmentTypes = Object.values(EmploymentType).map(
-    (value) => ({ value, label: EMPLOYMENT_TYPE_LABELS[value] }),
-  );
+  protected readonly employmentTypes = Object.values(EmploymentType).map((value) => ({
+    value,
+    label: EMPLOYMENT_TYPE_LABELS[value],
+  }));
   /**
    * There is no public list of clients, so the client filter offers every client seen in the
    * results so far. The first page of all jobs usually shows every client.
@@ -149,9 +129,7 @@ export class JobBoard {
   protected readonly shownQuery = signal<BoardQuery>(EMPTY_BOARD_QUERY);
   protected readonly shownTerm = computed(() => this.shownQuery().q);
   protected readonly filtered = computed(() => hasFilters(this.query()));
-  protected readonly narrowed = computed(
-    () => this.shownTerm() !== '' || hasFilters(this.shownQuery()),
-  );
+  protected readonly narrowed = computed(() => this.shownTerm() !== '' || hasFilters(this.shownQuery()));
 
   protected readonly resultsMessage = computed(() => {
     if (this.status() === 'loading') {
@@ -163,9 +141,7 @@ export class JobBoard {
     const count = this.jobs().length;
     const term = this.shownTerm();
     const filters = hasFilters(this.shownQuery());
-    const what = [term ? `“${term}”` : '', filters ? 'your filters' : '']
-      .filter(Boolean)
-      .join(' and ');
+    const what = [term ? `“${term}”` : '', filters ? 'your filters' : ''].filter(Boolean).join(' and ');
     if (count === 0) {
       return what ? `No jobs match ${what}` : 'There are no open jobs right now';
     }
@@ -175,8 +151,7 @@ export class JobBoard {
     return what ? `${jobs} ${one ? 'matches' : 'match'} ${what}` : jobs;
   });
 
-  private readonly searchBox =
-    viewChild.required<ElementRef<HTMLInputElement>>('searchBox');
+  private readonly searchBox = viewChild.required<ElementRef<HTMLInputElement>>('searchBox');
   private readonly cards = viewChildren(JobCard);
   /** Typed text on its way to the URL; null drops whatever is still waiting. */
   private readonly typing = new Subject<{
@@ -191,11 +166,7 @@ export class JobBoard {
     this.typing
       .pipe(
         switchMap((typed) =>
-          typed === null
-            ? EMPTY
-            : typed.now
-              ? of(typed)
-              : timer(SEARCH_DEBOUNCE_MS).pipe(map(() => typed)),
+          typed === null ? EMPTY : typed.now ? of(typed) : timer(SEARCH_DEBOUNCE_MS).pipe(map(() => typed)),
         ),
         takeUntilDestroyed(),
       )
@@ -214,9 +185,7 @@ export class JobBoard {
         switchMap((request) =>
           this.jobsApi.search(toJobSearch(request.query, request.cursor)).pipe(
             map((page): PageResult => ({ request, page })),
-            catchError((error: unknown) =>
-              of<PageResult>({ request, error: httpErrorMessage(error) }),
-            ),
+            catchError((error: unknown) => of<PageResult>({ request, error: httpErrorMessage(error) })),
           ),
         ),
         takeUntilDestroyed(),
@@ -253,10 +222,7 @@ export class JobBoard {
     this.navigate({ q, location });
   }
 
-  protected onSelect(
-    field: 'workMode' | 'employmentType' | 'clientId',
-    event: Event,
-  ): void {
+  protected onSelect(field: 'workMode' | 'employmentType' | 'clientId', event: Event): void {
     const value = (event.target as HTMLSelectElement).value;
     this.navigate({ [field]: value });
   }

@@ -1,11 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  ElementRef,
-  computed,
-  input,
-  viewChild,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, computed, input, viewChild } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { JobSummary } from '@heardback/contracts';
 import { EMPLOYMENT_TYPE_LABELS, WORK_MODE_LABELS } from '../display-labels';
@@ -22,16 +15,11 @@ import { formatSalary } from './salary';
 export class JobCard {
   readonly job = input.required<JobSummary>();
 
-  private readonly article =
-    viewChild.required<ElementRef<HTMLElement>>('article');
+  private readonly article = viewChild.required<ElementRef<HTMLElement>>('article');
 
   protected readonly titleId = computed(() => `job-title-${this.job().id}`);
-  protected readonly workMode = computed(
-    () => WORK_MODE_LABELS[this.job().workMode],
-  );
-  protected readonly employmentType = computed(
-    () => EMPLOYMENT_TYPE_LABELS[this.job().employmentType],
-  );
+  protected readonly workMode = computed(() => WORK_MODE_LABELS[this.job().workMode]);
+  protected readonly employmentType = computed(() => EMPLOYMENT_TYPE_LABELS[this.job().employmentType]);
   protected readonly salary = computed(() => {
     const salary = this.job().salary;
     return salary ? formatSalary(salary) : null;

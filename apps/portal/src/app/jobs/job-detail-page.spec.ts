@@ -1,15 +1,8 @@
 import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import {
-  Router,
-  provideRouter,
-  withComponentInputBinding,
-} from '@angular/router';
+import { Router, provideRouter, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import {
   ApplicationStatus,
@@ -105,39 +98,36 @@ describe('JobDetailPage', () => {
   const view = () => harness.routeNativeElement as HTMLElement;
   const text = () => view().textContent?.replace(/\s+/g, ' ') ?? '';
   const button = (name: string) =>
-    Array.from(view().querySelectorAll('button')).find(
-      (b) => b.textContent?.trim() === name,
-    );
+    Array.from(view().querySelectorAll('button')).find((b) => b.textContent?.trim() === name);
   const settle = () => harness.fixture.whenStable();
 
   it('shows the job, its description and the interview stages with the promise of an answer', async () => {
     await openAs(null);
 
-    expect(view().querySelector('h1')?.textContent).toBe(
-      'Senior TypeScript Engineer',
-    );
+    expect(view().querySelector('h1')?.textContent).toBe('Senior TypeScript Engineer');
     expect(text()).toContain('Northwind Logistics');
     expect(text()).toContain('Rotterdam');
     expect(text()).toContain('€70,000 – €90,000');
-    expect(
-      Array.from(view().querySelectorAll('p'), (p) => p.textContent),
-    ).toContain('You will hear back after every stage.');
-    expect(
-      Array.from(
-        view().querySelectorAll('ol li .pipeline__name'),
-        (li) => li.textContent,
-      ),
-    ).toEqual(['Phone screen', 'Technical interview', 'Final interview']);
+    expect(Array.from(view().querySelectorAll('p'), (p) => p.textContent)).toContain(
+      'You will hear back after every stage.',
+    );
+    expect(Array.from(view().querySelectorAll('ol li .pipeline__name'), (li) => li.textContent)).toEqual([
+      'Phone screen',
+      'Technical interview',
+      'Final interview',
+    ]);
     expect(text()).toContain('We promise an answer within 48 working hours of each interview');
   });
 
   it('says the job is not found when the API answers 404', async () => {
     await signedInAs(null);
     await harness.navigateByUrl('/jobs/gone');
-    http.expectOne('/api/jobs/gone').flush(
-      { statusCode: 404, code: ErrorCode.NotFound, message: 'Not found' },
-      { status: 404, statusText: 'Not Found' },
-    );
+    http
+      .expectOne('/api/jobs/gone')
+      .flush(
+        { statusCode: 404, code: ErrorCode.NotFound, message: 'Not found' },
+        { status: 404, statusText: 'Not Found' },
+      );
     await settle();
 
     expect(view().querySelector('h1')?.textContent).toBe('Job not found');
@@ -186,9 +176,7 @@ describe('JobDetailPage', () => {
 
     const alert = view().querySelector('[role="alert"]');
     expect(alert?.textContent).toContain('You have already applied for this job.');
-    expect(
-      alert?.querySelector('a')?.getAttribute('href'),
-    ).toBe('/me/applications/app-3');
+    expect(alert?.querySelector('a')?.getAttribute('href')).toBe('/me/applications/app-3');
   });
 
   it('lets a visitor create an account right on the job, then applies for them', async () => {
@@ -196,10 +184,7 @@ describe('JobDetailPage', () => {
 
     expect(button('Apply')).toBeUndefined();
     const tabs = Array.from(view().querySelectorAll('[role="tab"]'));
-    expect(tabs.map((tab) => tab.textContent?.trim())).toEqual([
-      "I'm new here",
-      'I have an account',
-    ]);
+    expect(tabs.map((tab) => tab.textContent?.trim())).toEqual(["I'm new here", 'I have an account']);
     expect(tabs[0].getAttribute('aria-selected')).toBe('true');
 
     const fill = (id: string, value: string) => {
@@ -213,12 +198,8 @@ describe('JobDetailPage', () => {
     button('Create account and apply')?.click();
     await settle();
 
-    http
-      .expectOne('/api/auth/register')
-      .flush(person(UserRole.Candidate));
-    http
-      .expectOne({ method: 'POST', url: '/api/jobs/job-1/applications' })
-      .flush({ id: 'app-9' });
+    http.expectOne('/api/auth/register').flush(person(UserRole.Candidate));
+    http.expectOne({ method: 'POST', url: '/api/jobs/job-1/applications' }).flush({ id: 'app-9' });
     await settle();
 
     expect(TestBed.inject(Router).url).toBe('/me/applications/app-9');
@@ -227,22 +208,14 @@ describe('JobDetailPage', () => {
   it('moves between the two tabs with the arrow keys', async () => {
     await openAs(null);
 
-    const tabs = Array.from(
-      view().querySelectorAll<HTMLButtonElement>('[role="tab"]'),
-    );
-    tabs[0].dispatchEvent(
-      new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }),
-    );
+    const tabs = Array.from(view().querySelectorAll<HTMLButtonElement>('[role="tab"]'));
+    tabs[0].dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
     await settle();
 
     expect(tabs[1].getAttribute('aria-selected')).toBe('true');
     expect(document.activeElement).toBe(tabs[1]);
-    expect(
-      view().querySelector<HTMLElement>('#apply-panel-sign-in')?.hidden,
-    ).toBe(false);
-    expect(
-      view().querySelector<HTMLElement>('#apply-panel-register')?.hidden,
-    ).toBe(true);
+    expect(view().querySelector<HTMLElement>('#apply-panel-sign-in')?.hidden).toBe(false);
+    expect(view().querySelector<HTMLElement>('#apply-panel-register')?.hidden).toBe(true);
   });
 
   it('offers agency users no Apply button', async () => {

@@ -1,8 +1,5 @@
 import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { EmploymentType, WorkMode } from '@heardback/contracts';
 import { JobsApi, jobSearchParams } from './jobs-api';
@@ -36,9 +33,7 @@ describe('jobSearchParams', () => {
   });
 
   it('trims the search term', () => {
-    expect(jobSearchParams({ q: '  data analyst ' }).get('q')).toBe(
-      'data analyst',
-    );
+    expect(jobSearchParams({ q: '  data analyst ' }).get('q')).toBe('data analyst');
   });
 });
 

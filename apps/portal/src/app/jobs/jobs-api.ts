@@ -1,13 +1,6 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import {
-  API_PREFIX,
-  ApplicationView,
-  JobDetail,
-  JobSearchQuery,
-  JobSummary,
-  Page,
-} from '@heardback/contracts';
+import { API_PREFIX, ApplicationView, JobDetail, JobSearchQuery, JobSummary, Page } from '@heardback/contracts';
 import { Observable } from 'rxjs';
 
 export const JOBS_URL = `/${API_PREFIX}/jobs`;
@@ -15,10 +8,7 @@ export const JOBS_URL = `/${API_PREFIX}/jobs`;
 /** Turns a search into query parameters, leaving out anything empty so the API applies its defaults. */
 export function jobSearchParams(query: JobSearchQuery): HttpParams {
   let params = new HttpParams();
-  for (const [name, value] of Object.entries(query) as [
-    string,
-    string | number | undefined,
-  ][]) {
+  for (const [name, value] of Object.entries(query) as [string, string | number | undefined][]) {
     const text = typeof value === 'string' ? value.trim() : value;
     if (text === undefined || text === '') {
       continue;
@@ -46,9 +36,6 @@ export class JobsApi {
 
   /** Applies as the signed-in candidate; 409 ALREADY_APPLIED when they already have. */
   apply(jobId: string): Observable<ApplicationView> {
-    return this.http.post<ApplicationView>(
-      `${JOBS_URL}/${encodeURIComponent(jobId)}/applications`,
-      {},
-    );
+    return this.http.post<ApplicationView>(`${JOBS_URL}/${encodeURIComponent(jobId)}/applications`, {});
   }
 }

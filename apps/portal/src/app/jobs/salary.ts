@@ -1,10 +1,7 @@
 import { SalaryRange } from '@heardback/contracts';
 
 /** "€55,000 – €70,000", or one figure when the range is a single amount. */
-export function formatSalary(
-  { min, max, currency }: SalaryRange,
-  locale = 'en',
-): string {
+export function formatSalary({ min, max, currency }: SalaryRange, locale = 'en'): string {
   let format: (amount: number) => string;
   try {
     const formatter = new Intl.NumberFormat(locale, {

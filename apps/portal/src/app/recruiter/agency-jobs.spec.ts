@@ -1,8 +1,5 @@
 import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { JobStatus } from '@heardback/contracts';
@@ -40,9 +37,7 @@ describe('AgencyJobs', () => {
   const view = () => fixture.nativeElement as HTMLElement;
 
   it('lists every job with its status and open applications, linking to its board', async () => {
-    http
-      .expectOne('/api/agency/jobs')
-      .flush([anAgencyJob({ id: 'job-7', title: 'Staff Nurse', openApplications: 1 })]);
+    http.expectOne('/api/agency/jobs').flush([anAgencyJob({ id: 'job-7', title: 'Staff Nurse', openApplications: 1 })]);
     await fixture.whenStable();
 
     const row = view().querySelector('.job-row') as HTMLElement;

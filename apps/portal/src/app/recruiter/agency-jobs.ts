@@ -1,10 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  inject,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import { AgencyJobSummary, JobStatus } from '@heardback/contracts';
@@ -14,12 +8,7 @@ import { JOB_STATUS_LABELS } from '../core/agency-labels';
 import { loadable, LOADING } from '../core/loadable';
 import { LoadState } from '../core/load-state';
 
-const STATUS_ORDER: readonly JobStatus[] = [
-  JobStatus.Open,
-  JobStatus.Draft,
-  JobStatus.Filled,
-  JobStatus.Closed,
-];
+const STATUS_ORDER: readonly JobStatus[] = [JobStatus.Open, JobStatus.Draft, JobStatus.Filled, JobStatus.Closed];
 
 /** Open jobs first, then drafts, filled and closed; the busiest first within each, then by title. */
 export function jobsInOrder(jobs: readonly AgencyJobSummary[]): AgencyJobSummary[] {
@@ -52,13 +41,8 @@ export class AgencyJobs {
   protected readonly status = signal<JobStatus | ''>('');
 
   protected readonly jobs = toSignal(
-    merge(
-      toObservable(this.status),
-      this.reloads.pipe(map(() => this.status())),
-    ).pipe(
-      switchMap((status) =>
-        loadable(this.api.agencyJobs(status ? { status } : {})),
-      ),
+    merge(toObservable(this.status), this.reloads.pipe(map(() => this.status()))).pipe(
+      switchMap((status) => loadable(this.api.agencyJobs(status ? { status } : {}))),
     ),
     { initialValue: LOADING },
   );

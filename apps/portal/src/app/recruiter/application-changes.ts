@@ -3,20 +3,14 @@ import { APPLICATION_STATUS_LABELS, DECISION_LABELS, STAGE_STATE_LABELS } from '
 import { formatShortDateTimeRange } from '../core/date-time';
 
 function feedbackChanged(before: StageView | undefined, after: StageView): boolean {
-  return (
-    after.feedback !== null &&
-    (before?.feedback?.id ?? null) !== after.feedback.id
-  );
+  return after.feedback !== null && (before?.feedback?.id ?? null) !== after.feedback.id;
 }
 
 /**
  * What someone else changed between the version this page showed and the one the API has now,
  * in one sentence per change, most important first.
  */
-export function describeChanges(
-  before: ApplicationView,
-  after: ApplicationView,
-): string[] {
+export function describeChanges(before: ApplicationView, after: ApplicationView): string[] {
   const previous = new Map(before.stages.map((stage) => [stage.id, stage]));
   const changes: string[] = [];
 
@@ -37,20 +31,14 @@ export function describeChanges(
         `Someone else scheduled “${stage.name}” a moment ago: ${formatShortDateTimeRange(stage.startsAt, stage.endsAt)}, ${stage.location ?? 'no place given'}.`,
       );
     } else if (old && old.state !== stage.state) {
-      changes.push(
-        `“${stage.name}” is now: ${STAGE_STATE_LABELS[stage.state].toLowerCase()}.`,
-      );
+      changes.push(`“${stage.name}” is now: ${STAGE_STATE_LABELS[stage.state].toLowerCase()}.`);
     }
   }
   if (before.status !== after.status) {
-    changes.push(
-      `The application is now: ${APPLICATION_STATUS_LABELS[after.status].toLowerCase()}.`,
-    );
+    changes.push(`The application is now: ${APPLICATION_STATUS_LABELS[after.status].toLowerCase()}.`);
   }
   if (changes.length === 0) {
-    changes.push(
-      'Someone else changed this application a moment ago. The page now shows the latest version.',
-    );
+    changes.push('Someone else changed this application a moment ago. The page now shows the latest version.');
   }
   return changes;
 }

@@ -1,8 +1,5 @@
 import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { ApplicationStatus, ApplicationView, ErrorCode } from '@heardback/contracts';
 import { ApplicationDecisions } from './application-decisions';
@@ -34,8 +31,7 @@ describe('ApplicationDecisions', () => {
   afterEach(() => http.verify());
 
   const view = () => fixture.nativeElement as HTMLElement;
-  const buttons = () =>
-    Array.from(view().querySelectorAll('button')).map((b) => b.textContent?.trim());
+  const buttons = () => Array.from(view().querySelectorAll('button')).map((b) => b.textContent?.trim());
   const button = (name: string) =>
     Array.from(view().querySelectorAll('button')).find((b) => b.textContent?.trim() === name) as
       | HTMLButtonElement
@@ -136,9 +132,7 @@ describe('ApplicationDecisions', () => {
     await click('Mark as hired…');
     await click('Mark as hired');
 
-    http
-      .expectOne('/api/applications/app-1/hire')
-      .flush(...apiErrorBody(409, ErrorCode.StaleVersion, 'stale'));
+    http.expectOne('/api/applications/app-1/hire').flush(...apiErrorBody(409, ErrorCode.StaleVersion, 'stale'));
     await fixture.whenStable();
     expect(staleCount).toBe(1);
     expect(view().querySelector('[data-testid="decision-problem"]')).toBeNull();

@@ -72,33 +72,23 @@ export class ApplicationDecisions {
   protected readonly feedbackMissing = signal(false);
 
   protected readonly open = computed(() => isOpen(this.application().status));
-  protected readonly canOffer = computed(
-    () => this.open() && this.application().status !== ApplicationStatus.Offer,
-  );
-  protected readonly canHire = computed(
-    () => this.application().status === ApplicationStatus.Offer,
-  );
+  protected readonly canOffer = computed(() => this.open() && this.application().status !== ApplicationStatus.Offer);
+  protected readonly canHire = computed(() => this.application().status === ApplicationStatus.Offer);
   /** Stages an offer made now would skip: those that have not taken place. */
   protected readonly stagesAnOfferSkips = computed(() =>
     this.application()
       .stages.filter(
         (stage) =>
-          stage.feedback === null &&
-          (stage.state === StageState.Pending || stage.state === StageState.Scheduled),
+          stage.feedback === null && (stage.state === StageState.Pending || stage.state === StageState.Scheduled),
       )
       .map((stage) => stage.name),
   );
 
-  private readonly rejectBox =
-    viewChild<ElementRef<HTMLTextAreaElement>>('rejectBox');
+  private readonly rejectBox = viewChild<ElementRef<HTMLTextAreaElement>>('rejectBox');
   private readonly problemBox = viewChild<ElementRef<HTMLElement>>('problemBox');
 
-  protected readonly statusLabel = computed(() =>
-    APPLICATION_STATUS_LABELS[this.application().status].toLowerCase(),
-  );
-  protected readonly candidateFirstName = computed(
-    () => this.application().candidate.fullName.split(' ')[0],
-  );
+  protected readonly statusLabel = computed(() => APPLICATION_STATUS_LABELS[this.application().status].toLowerCase());
+  protected readonly candidateFirstName = computed(() => this.application().candidate.fullName.split(' ')[0]);
   protected readonly problemTitle: Record<Action, string> = {
     reject: 'The application was not rejected',
     offer: 'The offer was not made',
@@ -106,10 +96,7 @@ export class ApplicationDecisions {
   };
 
   protected showsRejectError(): boolean {
-    return (
-      this.rejectMessage.invalid &&
-      (this.rejectMessage.touched || this.rejectSubmitted())
-    );
+    return this.rejectMessage.invalid && (this.rejectMessage.touched || this.rejectSubmitted());
   }
 
   protected ask(action: Action): void {
@@ -176,9 +163,7 @@ export class ApplicationDecisions {
           return;
         }
         const details = apiError(error)?.details ?? [];
-        const messageProblem = details.find(
-          (detail) => detail.field === 'candidateMessage',
-        );
+        const messageProblem = details.find((detail) => detail.field === 'candidateMessage');
         this.feedbackMissing.set(code === ErrorCode.FeedbackRequired);
         this.problem.set({
           action,

@@ -1,19 +1,9 @@
 import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  TestRequest,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
+import { HttpTestingController, TestRequest, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import {
-  ApplicationStatus,
-  ApplicationView,
-  ErrorCode,
-  FeedbackDecision,
-  StageState,
-} from '@heardback/contracts';
+import { ApplicationStatus, ApplicationView, ErrorCode, FeedbackDecision, StageState } from '@heardback/contracts';
 import { ApplicationPage } from './application-page';
 import { aFeedback, aStage, anApplication, apiErrorBody } from './testing/agency-factories';
 
@@ -93,9 +83,7 @@ describe('ApplicationPage', () => {
     const [done, next] = stageItems();
     expect(done.querySelector('.badge')?.textContent?.trim()).toBe('Feedback recorded');
     expect(done.querySelector('blockquote')?.textContent).toBe('You were great.');
-    expect(done.querySelector('.stage__internal')?.textContent).toContain(
-      'Internal — never shown to the candidate',
-    );
+    expect(done.querySelector('.stage__internal')?.textContent).toContain('Internal — never shown to the candidate');
     expect(done.querySelector('.stage__internal')?.textContent).toContain('Top of the pile.');
     expect(next.getAttribute('aria-current')).toBe('step');
     // The next stage is not booked yet: the page offers to schedule it.
@@ -144,9 +132,7 @@ describe('ApplicationPage', () => {
     expect(view().querySelector('.announcement')?.textContent?.trim()).toBe(
       'Feedback for Phone screen is recorded and the candidate can read it. Next stage: Technical interview.',
     );
-    expect(view().querySelector('#record-feedback')?.textContent?.trim()).toBe(
-      'Current stage: Technical interview',
-    );
+    expect(view().querySelector('#record-feedback')?.textContent?.trim()).toBe('Current stage: Technical interview');
   });
 
   it('reloads on a 409 and says what someone else recorded, keeping the unsent message', async () => {
@@ -193,9 +179,7 @@ describe('ApplicationPage', () => {
     applicationRequest().flush(...apiErrorBody(404, ErrorCode.NotFound, 'This application does not exist.'));
     await settle();
 
-    expect(view().querySelector('[role="alert"]')?.textContent).toContain(
-      'This application does not exist.',
-    );
+    expect(view().querySelector('[role="alert"]')?.textContent).toContain('This application does not exist.');
     button('Try again')?.click();
     await settle();
     applicationRequest().flush(anApplication());

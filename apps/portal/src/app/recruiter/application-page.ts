@@ -12,12 +12,7 @@ import {
 } from '@angular/core';
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, RouterLink } from '@angular/router';
-import {
-  ApplicationView,
-  FeedbackDecision,
-  StageState,
-  StageView,
-} from '@heardback/contracts';
+import { ApplicationView, FeedbackDecision, StageState, StageView } from '@heardback/contracts';
 import { isOpen } from '@heardback/domain';
 import { Subject, map, merge, switchMap } from 'rxjs';
 import { describeChanges } from './application-changes';
@@ -29,7 +24,13 @@ import { RecruiterApi } from './recruiter-api';
 import { ScheduleForm } from './schedule-form';
 import { agencyErrorMessage } from '../core/api-error';
 import { deadlineInWords, formatShortDateTime, formatShortDateTimeRange } from '../core/date-time';
-import { APPLICATION_STATUS_LABELS, DECISION_LABELS, RATING_LABELS, STAGE_STATE_LABELS, WAITING_FOR_LABELS } from '../core/agency-labels';
+import {
+  APPLICATION_STATUS_LABELS,
+  DECISION_LABELS,
+  RATING_LABELS,
+  STAGE_STATE_LABELS,
+  WAITING_FOR_LABELS,
+} from '../core/agency-labels';
 import { loadable } from '../core/loadable';
 
 interface StageRow {
@@ -54,13 +55,7 @@ interface ChangeNotice {
 /** One application as the agency sees it: its stages, the current stage's work, and the decisions. */
 @Component({
   selector: 'hb-application-page',
-  imports: [
-    RouterLink,
-    ScheduleForm,
-    FeedbackForm,
-    ApplicationDecisions,
-    CandidateMessageForm,
-  ],
+  imports: [RouterLink, ScheduleForm, FeedbackForm, ApplicationDecisions, CandidateMessageForm],
   templateUrl: './application-page.html',
   styleUrl: './application-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -98,8 +93,7 @@ export class ApplicationPage {
     const stage = this.current();
     return (
       stage !== null &&
-      (stage.state === StageState.AwaitingFeedback ||
-        stage.feedback?.decision === FeedbackDecision.Hold)
+      (stage.state === StageState.AwaitingFeedback || stage.feedback?.decision === FeedbackDecision.Hold)
     );
   });
 
@@ -115,9 +109,7 @@ export class ApplicationPage {
     switch (stage.state) {
       case StageState.AwaitingFeedback: {
         const ended = stage.endsAt ? ` on ${formatShortDateTime(stage.endsAt)}` : '';
-        const due = stage.feedbackDueAt
-          ? ` ${deadlineInWords(stage.feedbackDueAt, new Date())}.`
-          : '';
+        const due = stage.feedbackDueAt ? ` ${deadlineInWords(stage.feedbackDueAt, new Date())}.` : '';
         return `The interview took place${ended}. Its feedback is owed to the candidate.${due}`;
       }
       case StageState.Scheduled:
@@ -135,9 +127,7 @@ export class ApplicationPage {
     return application !== null && isOpen(application.status);
   });
 
-  protected readonly notBookedYet = computed(
-    () => this.current()?.state === StageState.Pending,
-  );
+  protected readonly notBookedYet = computed(() => this.current()?.state === StageState.Pending);
 
   protected readonly stageRows = computed((): StageRow[] => {
     const application = this.application();
@@ -157,19 +147,13 @@ export class ApplicationPage {
           current: stage.id === currentId,
           done: stage.state === StageState.FeedbackRecorded,
           awaiting,
-          when:
-            stage.startsAt && stage.endsAt
-              ? formatShortDateTimeRange(stage.startsAt, stage.endsAt)
-              : null,
+          when: stage.startsAt && stage.endsAt ? formatShortDateTimeRange(stage.startsAt, stage.endsAt) : null,
           link: /^https?:\/\/\S+$/i.test(stage.location ?? '') ? stage.location : null,
           deadline:
             awaiting && stage.feedbackDueAt
               ? `${deadlineInWords(stage.feedbackDueAt, now)} (${formatShortDateTime(stage.feedbackDueAt)})`
               : null,
-          overdue:
-            awaiting &&
-            stage.feedbackDueAt !== null &&
-            new Date(stage.feedbackDueAt) < now,
+          overdue: awaiting && stage.feedbackDueAt !== null && new Date(stage.feedbackDueAt) < now,
         };
       });
   });
@@ -182,18 +166,13 @@ export class ApplicationPage {
 
   protected readonly formatDateTime = formatShortDateTime;
   private readonly reloads = new Subject<void>();
-  private readonly currentHeading =
-    viewChild<ElementRef<HTMLElement>>('currentHeading');
-  private readonly updateHeading =
-    viewChild<ElementRef<HTMLElement>>('updateHeading');
+  private readonly currentHeading = viewChild<ElementRef<HTMLElement>>('currentHeading');
+  private readonly updateHeading = viewChild<ElementRef<HTMLElement>>('updateHeading');
   private readonly noticeBox = viewChild<ElementRef<HTMLElement>>('noticeBox');
 
   constructor() {
     let first = true;
-    merge(
-      toObservable(this.id),
-      this.reloads.pipe(map(() => this.id())),
-    )
+    merge(toObservable(this.id), this.reloads.pipe(map(() => this.id())))
       .pipe(
         switchMap((id) => loadable(this.api.application(id))),
         takeUntilDestroyed(),
@@ -249,9 +228,7 @@ export class ApplicationPage {
 
   protected onDecision(updated: ApplicationView): void {
     this.show(updated);
-    this.announcement.set(
-      `The application is now: ${APPLICATION_STATUS_LABELS[updated.status].toLowerCase()}.`,
-    );
+    this.announcement.set(`The application is now: ${APPLICATION_STATUS_LABELS[updated.status].toLowerCase()}.`);
   }
 
   protected onMessageSent(updated: ApplicationView): void {

@@ -1,14 +1,5 @@
-import {
-  ApplicationStatus,
-  FeedbackDecision,
-  StageState,
-} from '@heardback/contracts';
-import {
-  canSchedule,
-  currentStage,
-  stageAfter,
-  stagesMissingFeedback,
-} from './application-progress';
+import { ApplicationStatus, FeedbackDecision, StageState } from '@heardback/contracts';
+import { canSchedule, currentStage, stageAfter, stagesMissingFeedback } from './application-progress';
 import { aFeedback, aStage, anApplication } from './testing/agency-factories';
 
 describe('currentStage', () => {
@@ -76,16 +67,12 @@ describe('canSchedule', () => {
     expect(canSchedule(aStage({ state: StageState.Pending }))).toBe(true);
     expect(canSchedule(aStage({ state: StageState.Scheduled }))).toBe(true);
     expect(canSchedule(aStage({ state: StageState.AwaitingFeedback }))).toBe(false);
-    expect(
-      canSchedule(aStage({ state: StageState.FeedbackRecorded, feedback: aFeedback() })),
-    ).toBe(false);
+    expect(canSchedule(aStage({ state: StageState.FeedbackRecorded, feedback: aFeedback() }))).toBe(false);
   });
 });
 
 describe('stagesMissingFeedback', () => {
   it('lists the stages that took place and have no feedback', () => {
-    expect(stagesMissingFeedback(anApplication()).map((stage) => stage.name)).toEqual([
-      'Phone screen',
-    ]);
+    expect(stagesMissingFeedback(anApplication()).map((stage) => stage.name)).toEqual(['Phone screen']);
   });
 });

@@ -1,10 +1,4 @@
-import {
-  ApplicationStatus,
-  ApplicationView,
-  FeedbackDecision,
-  StageState,
-  StageView,
-} from '@heardback/contracts';
+import { ApplicationStatus, ApplicationView, FeedbackDecision, StageState, StageView } from '@heardback/contracts';
 import { isOpen } from '@heardback/domain';
 
 function byPosition(stages: readonly StageView[]): StageView[] {
@@ -23,38 +17,26 @@ export function currentStage(application: ApplicationView): StageView | null {
     byPosition(application.stages).find(
       (stage) =>
         stage.state !== StageState.Skipped &&
-        (stage.feedback === null ||
-          stage.feedback.decision === FeedbackDecision.Hold),
+        (stage.feedback === null || stage.feedback.decision === FeedbackDecision.Hold),
     ) ?? null
   );
 }
 
 /** The stage that follows `stage`, or null when it is the last one. */
-export function stageAfter(
-  application: ApplicationView,
-  stage: StageView,
-): StageView | null {
+export function stageAfter(application: ApplicationView, stage: StageView): StageView | null {
   return (
     byPosition(application.stages).find(
-      (later) =>
-        later.position > stage.position && later.state !== StageState.Skipped,
+      (later) => later.position > stage.position && later.state !== StageState.Skipped,
     ) ?? null
   );
 }
 
 /** A stage can be (re)scheduled until its interview has taken place. */
 export function canSchedule(stage: StageView): boolean {
-  return (
-    stage.feedback === null &&
-    (stage.state === StageState.Pending || stage.state === StageState.Scheduled)
-  );
+  return stage.feedback === null && (stage.state === StageState.Pending || stage.state === StageState.Scheduled);
 }
 
 /** Stages that took place and still have no feedback: what blocks every move onwards. */
-export function stagesMissingFeedback(
-  application: ApplicationView,
-): StageView[] {
-  return byPosition(application.stages).filter(
-    (stage) => stage.state === StageState.AwaitingFeedback,
-  );
+export function stagesMissingFeedback(application: ApplicationView): StageView[] {
+  return byPosition(application.stages).filter((stage) => stage.state === StageState.AwaitingFeedback);
 }

@@ -1,8 +1,5 @@
 import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { AttentionItem, ErrorCode } from '@heardback/contracts';
@@ -35,11 +32,7 @@ describe('attentionRows', () => {
       { locale: 'en-GB', timeZone: 'Europe/London' },
     );
     expect(rows.map((row) => row.item.applicationId)).toEqual(['late', 'soon', 'quiet']);
-    expect(rows.map((row) => row.reason)).toEqual([
-      'Has another offer',
-      'Moving on soon',
-      'No news for a week',
-    ]);
+    expect(rows.map((row) => row.reason)).toEqual(['Has another offer', 'Moving on soon', 'No news for a week']);
     expect(rows[0].due).toBe('Overdue since 20 Nov 2026, 09:30');
     expect(rows[1].due).toBe('Answer by 20 Nov 2026, 09:30');
     expect(rows[2].due).toBeNull();
@@ -73,16 +66,20 @@ describe('AttentionList', () => {
   it('lists each waiting candidate with a reason badge, the detail and a link to send an update', async () => {
     expect(status()).toBe('Loading candidates waiting for words…');
     await answer([
-      anItem({ applicationId: 'app-7', candidateName: 'Ben Okafor', reason: 'other_offer', overdue: true, detail: 'Ben has an offer until Friday.' }),
+      anItem({
+        applicationId: 'app-7',
+        candidateName: 'Ben Okafor',
+        reason: 'other_offer',
+        overdue: true,
+        detail: 'Ben has an offer until Friday.',
+      }),
       anItem(),
     ]);
 
     expect(status()).toBe('2 candidates are waiting, 1 overdue');
     const [first, second] = items();
     expect(first.querySelector('h3')?.textContent?.trim()).toBe('Ben Okafor');
-    expect(first.querySelector('.badge')?.textContent?.replace(/\s+/g, ' ').trim()).toBe(
-      'Has another offer · overdue',
-    );
+    expect(first.querySelector('.badge')?.textContent?.replace(/\s+/g, ' ').trim()).toBe('Has another offer · overdue');
     expect(first.classList).toContain('attention-item--overdue');
     expect(first.textContent).toContain('Ben has an offer until Friday.');
     expect(first.textContent).toContain('Overdue since');
@@ -103,7 +100,11 @@ describe('AttentionList', () => {
   it('says what went wrong, and “Try again” asks once more', async () => {
     await answer(...apiErrorBody(503, ErrorCode.Internal, 'down'));
     expect(view().querySelector('[role="alert"]')?.textContent).toContain('error 503');
-    (Array.from(view().querySelectorAll('button')).find((b) => b.textContent?.trim() === 'Try again') as HTMLButtonElement).click();
+    (
+      Array.from(view().querySelectorAll('button')).find(
+        (b) => b.textContent?.trim() === 'Try again',
+      ) as HTMLButtonElement
+    ).click();
     await fixture.whenStable();
     await answer([anItem()]);
     expect(items()).toHaveLength(1);

@@ -1,9 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  inject,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import { AttentionItem, AttentionReason } from '@heardback/contracts';
@@ -84,8 +79,7 @@ export class AttentionList {
       return 'No candidate is waiting for words.';
     }
     const overdue = this.rows().filter((row) => row.item.overdue).length;
-    const people =
-      total === 1 ? '1 candidate is waiting' : `${total} candidates are waiting`;
+    const people = total === 1 ? '1 candidate is waiting' : `${total} candidates are waiting`;
     return overdue > 0 ? `${people}, ${overdue} overdue` : people;
   });
 

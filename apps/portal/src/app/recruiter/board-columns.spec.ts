@@ -24,9 +24,7 @@ describe('boardColumns', () => {
       ],
     });
 
-    expect(
-      columns.map((column) => [column.title, column.applications.map((a) => a.id)]),
-    ).toEqual([
+    expect(columns.map((column) => [column.title, column.applications.map((a) => a.id)])).toEqual([
       ['Phone screen', ['a']],
       ['Technical', ['b']],
       ['Final', []],

@@ -1,8 +1,4 @@
-import {
-  AgencyApplicationSummary,
-  ApplicationStatus,
-  JobApplicationsBoard,
-} from '@heardback/contracts';
+import { AgencyApplicationSummary, ApplicationStatus, JobApplicationsBoard } from '@heardback/contracts';
 import { isOpen } from '@heardback/domain';
 
 export interface BoardColumn {
@@ -31,11 +27,8 @@ export function boardColumns(board: JobApplicationsBoard): BoardColumn[] {
     if (application.status === ApplicationStatus.Offer) return offers;
     const stage = application.currentStage;
     if (!stage) return stageColumns[0] ?? offers;
-    const byName = pipeline.findIndex(
-      (name) => name.toLowerCase() === stage.name.toLowerCase(),
-    );
-    const index =
-      byName >= 0 ? byName : Math.min(stage.position, pipeline.length - 1);
+    const byName = pipeline.findIndex((name) => name.toLowerCase() === stage.name.toLowerCase());
+    const index = byName >= 0 ? byName : Math.min(stage.position, pipeline.length - 1);
     return stageColumns[Math.max(index, 0)] ?? offers;
   };
 

@@ -1,8 +1,5 @@
 import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { ApplicationView, ErrorCode, UserRole } from '@heardback/contracts';
 import { SessionStore } from '../core/session';
@@ -100,7 +97,11 @@ describe('CandidateMessageForm', () => {
     await send();
     http
       .expectOne('/api/applications/app-1/messages')
-      .flush(...apiErrorBody(400, ErrorCode.ValidationFailed, 'invalid', [{ field: 'text', reasons: ['must not be empty: these are the words the candidate will read'] }]));
+      .flush(
+        ...apiErrorBody(400, ErrorCode.ValidationFailed, 'invalid', [
+          { field: 'text', reasons: ['must not be empty: these are the words the candidate will read'] },
+        ]),
+      );
     await fixture.whenStable();
     expect(error()).toBe('Must not be empty: these are the words the candidate will read.');
     expect(sent).toEqual([]);

@@ -12,10 +12,7 @@ import {
 } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import {
-  ApplicationView,
-  CANDIDATE_MESSAGE_MAX_LENGTH,
-} from '@heardback/contracts';
+import { ApplicationView, CANDIDATE_MESSAGE_MAX_LENGTH } from '@heardback/contracts';
 import { SessionStore } from '../core/session';
 import { RecruiterApi } from './recruiter-api';
 import { apiError, focusFirstInvalid, showServerErrors } from '../core/api-error';
@@ -55,12 +52,8 @@ export class CandidateMessageForm {
     initialValue: '',
   });
   protected readonly length = computed(() => this.value().length);
-  protected readonly senderName = computed(
-    () => this.session.user()?.fullName ?? 'your recruiter',
-  );
-  protected readonly candidateFirstName = computed(
-    () => this.application().candidate.fullName.split(' ')[0],
-  );
+  protected readonly senderName = computed(() => this.session.user()?.fullName ?? 'your recruiter');
+  protected readonly candidateFirstName = computed(() => this.application().candidate.fullName.split(' ')[0]);
   protected readonly preview = computed(() =>
     this.value().trim() ? messagePreview(this.senderName(), this.value()) : '',
   );

@@ -1,9 +1,5 @@
 import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  TestRequest,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
+import { HttpTestingController, TestRequest, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { ApplicationView, ErrorCode } from '@heardback/contracts';
 import { FeedbackForm, UnsentFeedback } from './feedback-form';
@@ -35,20 +31,15 @@ describe('FeedbackForm', () => {
 
   const view = () => fixture.nativeElement as HTMLElement;
   const radio = (label: string) =>
-    Array.from(view().querySelectorAll('label.choice')).find((l) =>
-      l.querySelector('.choice__label')?.textContent?.trim().startsWith(label),
-    )?.querySelector('input') as HTMLInputElement;
+    Array.from(view().querySelectorAll('label.choice'))
+      .find((l) => l.querySelector('.choice__label')?.textContent?.trim().startsWith(label))
+      ?.querySelector('input') as HTMLInputElement;
   const field = (label: string) => {
-    const element = Array.from(view().querySelectorAll('label')).find(
-      (l) => l.textContent?.trim() === label,
-    );
-    return view().querySelector(`#${element?.getAttribute('for')}`) as
-      | HTMLInputElement
-      | HTMLTextAreaElement;
+    const element = Array.from(view().querySelectorAll('label')).find((l) => l.textContent?.trim() === label);
+    return view().querySelector(`#${element?.getAttribute('for')}`) as HTMLInputElement | HTMLTextAreaElement;
   };
   const preview = () => view().querySelector('[data-testid="candidate-preview"]') as HTMLElement;
-  const errors = () =>
-    Array.from(view().querySelectorAll('.field__error')).map((e) => e.textContent?.trim());
+  const errors = () => Array.from(view().querySelectorAll('.field__error')).map((e) => e.textContent?.trim());
 
   async function type(label: string, text: string) {
     const element = field(label);
@@ -171,9 +162,7 @@ describe('FeedbackForm', () => {
     expect(view().querySelector(`#${errorId}`)?.textContent?.trim()).toBe(
       'Must be shorter than or equal to 200 characters.',
     );
-    expect(view().querySelector('[role="alert"]')?.textContent).toContain(
-      'see the messages next to the fields',
-    );
+    expect(view().querySelector('[role="alert"]')?.textContent).toContain('see the messages next to the fields');
     expect(recorded).toEqual([]);
   });
 
@@ -183,9 +172,7 @@ describe('FeedbackForm', () => {
     await type('Message to the candidate', 'Lovely to meet you.');
     await submit();
 
-    feedbackRequest().flush(
-      ...apiErrorBody(409, ErrorCode.StaleVersion, 'Someone else changed this application.'),
-    );
+    feedbackRequest().flush(...apiErrorBody(409, ErrorCode.StaleVersion, 'Someone else changed this application.'));
     await fixture.whenStable();
 
     expect(stale).toEqual([{ stageName: 'Phone screen', candidateMessage: 'Lovely to meet you.' }]);
@@ -199,7 +186,11 @@ describe('FeedbackForm', () => {
     await submit();
 
     feedbackRequest().flush(
-      ...apiErrorBody(409, ErrorCode.InvalidTransition, 'Cannot record feedback: the application is already withdrawn.'),
+      ...apiErrorBody(
+        409,
+        ErrorCode.InvalidTransition,
+        'Cannot record feedback: the application is already withdrawn.',
+      ),
     );
     await fixture.whenStable();
     expect(view().querySelector('[role="alert"]')?.textContent?.trim()).toBe(

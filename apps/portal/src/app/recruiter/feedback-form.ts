@@ -82,27 +82,14 @@ export class FeedbackForm {
       hint: 'Close the application',
     },
   ];
-  protected readonly ratings = Array.from(
-    { length: RATING_MAX - RATING_MIN + 1 },
-    (_, index) => RATING_MIN + index,
-  );
+  protected readonly ratings = Array.from({ length: RATING_MAX - RATING_MIN + 1 }, (_, index) => RATING_MIN + index);
   protected readonly ratingLabels = RATING_LABELS;
   protected readonly messageMax = CANDIDATE_MESSAGE_MAX_LENGTH;
 
   protected readonly form = inject(FormBuilder).group({
     decision: [null as FeedbackDecision | null, Validators.required],
-    rating: [
-      null as number | null,
-      [
-        Validators.required,
-        Validators.min(RATING_MIN),
-        Validators.max(RATING_MAX),
-      ],
-    ],
-    candidateMessage: [
-      '',
-      [notBlank, Validators.maxLength(CANDIDATE_MESSAGE_MAX_LENGTH)],
-    ],
+    rating: [null as number | null, [Validators.required, Validators.min(RATING_MIN), Validators.max(RATING_MAX)]],
+    candidateMessage: ['', [notBlank, Validators.maxLength(CANDIDATE_MESSAGE_MAX_LENGTH)]],
     internalNotes: ['', Validators.maxLength(INTERNAL_NOTES_MAX_LENGTH)],
     givenBy: ['', Validators.maxLength(GIVEN_BY_MAX_LENGTH)],
   });
@@ -116,24 +103,14 @@ export class FeedbackForm {
   });
 
   protected readonly idPrefix = computed(() => `feedback-${this.stage().id}`);
-  protected readonly messageLength = computed(
-    () => (this.value().candidateMessage ?? '').length,
-  );
+  protected readonly messageLength = computed(() => (this.value().candidateMessage ?? '').length);
   /** The message exactly as it will be stored and shown: the API trims it. */
-  protected readonly previewMessage = computed(() =>
-    (this.value().candidateMessage ?? '').trim(),
-  );
-  protected readonly candidateFirstName = computed(
-    () => this.application().candidate.fullName.split(' ')[0],
-  );
-  protected readonly nextStage = computed(() =>
-    stageAfter(this.application(), this.stage()),
-  );
+  protected readonly previewMessage = computed(() => (this.value().candidateMessage ?? '').trim());
+  protected readonly candidateFirstName = computed(() => this.application().candidate.fullName.split(' ')[0]);
+  protected readonly nextStage = computed(() => stageAfter(this.application(), this.stage()));
   /** Advance and reject end the stage for the candidate; hold leaves the decision to come. */
   protected readonly previewDone = computed(
-    () =>
-      this.value().decision === FeedbackDecision.Advance ||
-      this.value().decision === FeedbackDecision.Reject,
+    () => this.value().decision === FeedbackDecision.Advance || this.value().decision === FeedbackDecision.Reject,
   );
   /** The line the candidate reads under the message, depending on the decision. */
   protected readonly previewOutcome = computed(() => {
@@ -166,8 +143,7 @@ export class FeedbackForm {
       this.focusProblem();
       return;
     }
-    const { decision, rating, candidateMessage, internalNotes, givenBy } =
-      this.form.getRawValue();
+    const { decision, rating, candidateMessage, internalNotes, givenBy } = this.form.getRawValue();
     this.saving.set(true);
     this.api
       .recordFeedback(this.application().id, this.stage().id, {

@@ -1,8 +1,5 @@
 import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { ErrorCode } from '@heardback/contracts';
@@ -25,13 +22,7 @@ describe('queueOrder', () => {
       ],
       now,
     );
-    expect(rows.map((row) => row.item.stageId)).toEqual([
-      'very-late',
-      'late',
-      'soon',
-      'later',
-      'none',
-    ]);
+    expect(rows.map((row) => row.item.stageId)).toEqual(['very-late', 'late', 'soon', 'later', 'none']);
   });
 
   it('treats a deadline that has just passed as overdue even if the list said otherwise', () => {
@@ -126,9 +117,7 @@ describe('FeedbackQueue', () => {
 
   it('says what went wrong, and “Try again” asks once more', async () => {
     await answer(...apiErrorBody(503, ErrorCode.Internal, 'down'));
-    expect(view().querySelector('[role="alert"]')?.textContent).toContain(
-      'Our server had a problem (error 503)',
-    );
+    expect(view().querySelector('[role="alert"]')?.textContent).toContain('Our server had a problem (error 503)');
 
     button('Try again')?.click();
     await fixture.whenStable();

@@ -1,9 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  inject,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import { FeedbackQueueItem } from '@heardback/contracts';
@@ -23,14 +18,9 @@ export interface QueueRow {
 }
 
 /** Overdue first, then the soonest due; a stage with no deadline last. */
-export function queueOrder(
-  items: readonly FeedbackQueueItem[],
-  now: Date,
-): QueueRow[] {
+export function queueOrder(items: readonly FeedbackQueueItem[], now: Date): QueueRow[] {
   const dueTime = (item: FeedbackQueueItem) =>
-    item.feedbackDueAt === null
-      ? Number.POSITIVE_INFINITY
-      : new Date(item.feedbackDueAt).getTime();
+    item.feedbackDueAt === null ? Number.POSITIVE_INFINITY : new Date(item.feedbackDueAt).getTime();
   return items
     .map((item): QueueRow => {
       const overdue = item.overdue || dueTime(item) < now.getTime();
@@ -42,11 +32,7 @@ export function queueOrder(
         due: item.feedbackDueAt ? formatShortDateTime(item.feedbackDueAt) : 'No deadline',
       };
     })
-    .sort(
-      (a, b) =>
-        Number(b.overdue) - Number(a.overdue) ||
-        dueTime(a.item) - dueTime(b.item),
-    );
+    .sort((a, b) => Number(b.overdue) - Number(a.overdue) || dueTime(a.item) - dueTime(b.item));
 }
 
 /** The recruiter's home: every interview whose feedback is due, overdue first. */
@@ -74,7 +60,6 @@ export class FeedbackQueue {
     return queue.state === 'ready' ? queueOrder(queue.value, new Date()) : [];
   });
 
-
   protected readonly statusMessage = computed(() => {
     const queue = this.queue();
     if (queue.state === 'loading') {
@@ -89,9 +74,7 @@ export class FeedbackQueue {
     }
     const overdue = this.rows().filter((row) => row.overdue).length;
     const interviews = total === 1 ? '1 interview needs' : `${total} interviews need`;
-    return overdue > 0
-      ? `${interviews} feedback, ${overdue} overdue`
-      : `${interviews} feedback`;
+    return overdue > 0 ? `${interviews} feedback, ${overdue} overdue` : `${interviews} feedback`;
   });
 
   protected reload(): void {

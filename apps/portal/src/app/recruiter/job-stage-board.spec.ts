@@ -1,8 +1,5 @@
 import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
@@ -20,10 +17,7 @@ describe('JobStageBoard', () => {
       providers: [
         provideHttpClient(),
         provideHttpClientTesting(),
-        provideRouter(
-          [{ path: 'recruiter/jobs/:id', component: JobStageBoard }],
-          withComponentInputBinding(),
-        ),
+        provideRouter([{ path: 'recruiter/jobs/:id', component: JobStageBoard }], withComponentInputBinding()),
       ],
     });
     http = TestBed.inject(HttpTestingController);
@@ -42,9 +36,7 @@ describe('JobStageBoard', () => {
     }));
 
   it('shows one column per stage, then offers and closed applications, each card linking to its application', async () => {
-    expect(view().querySelector('[role="status"]')?.textContent?.trim()).toBe(
-      'Loading the applications…',
-    );
+    expect(view().querySelector('[role="status"]')?.textContent?.trim()).toBe('Loading the applications…');
     http.expectOne('/api/jobs/job-1/applications').flush({
       job,
       applications: [

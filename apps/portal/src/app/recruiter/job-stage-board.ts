@@ -1,17 +1,7 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  inject,
-  input,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
-import {
-  AgencyApplicationSummary,
-  ApplicationStatus,
-  StageState,
-} from '@heardback/contracts';
+import { AgencyApplicationSummary, ApplicationStatus, StageState } from '@heardback/contracts';
 import { isOpen } from '@heardback/domain';
 import { Subject, map, merge, switchMap } from 'rxjs';
 import { boardColumns } from './board-columns';
@@ -28,16 +18,10 @@ export interface BoardCard {
   applied: string;
 }
 
-export function boardCard(
-  application: AgencyApplicationSummary,
-  now: Date,
-): BoardCard {
+export function boardCard(application: AgencyApplicationSummary, now: Date): BoardCard {
   const stage = application.currentStage;
   const applied = `Applied ${formatShortDate(application.appliedAt)}`;
-  const inProgress =
-    isOpen(application.status) &&
-    application.status !== ApplicationStatus.Offer &&
-    stage !== null;
+  const inProgress = isOpen(application.status) && application.status !== ApplicationStatus.Offer && stage !== null;
   if (!inProgress || !stage) {
     return {
       application,
@@ -78,10 +62,9 @@ export class JobStageBoard {
   readonly id = input.required<string>();
 
   protected readonly board = toSignal(
-    merge(
-      toObservable(this.id),
-      this.reloads.pipe(map(() => this.id())),
-    ).pipe(switchMap((id) => loadable(this.api.jobBoard(id)))),
+    merge(toObservable(this.id), this.reloads.pipe(map(() => this.id()))).pipe(
+      switchMap((id) => loadable(this.api.jobBoard(id))),
+    ),
     { initialValue: LOADING },
   );
 
@@ -116,9 +99,7 @@ export class JobStageBoard {
         return '';
       default: {
         const total = this.total();
-        return total === 0
-          ? 'No applications yet'
-          : `${total} ${total === 1 ? 'application' : 'applications'}`;
+        return total === 0 ? 'No applications yet' : `${total} ${total === 1 ? 'application' : 'applications'}`;
       }
     }
   });

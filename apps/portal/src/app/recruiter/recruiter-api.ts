@@ -27,61 +27,31 @@ export class RecruiterApi {
   }
 
   application(id: string): Observable<ApplicationView> {
-    return this.http.get<ApplicationView>(
-      `${API}/applications/${encodeURIComponent(id)}`,
-    );
+    return this.http.get<ApplicationView>(`${API}/applications/${encodeURIComponent(id)}`);
   }
 
-  scheduleStage(
-    applicationId: string,
-    stageId: string,
-    request: ScheduleStageRequest,
-  ): Observable<ApplicationView> {
-    return this.http.post<ApplicationView>(
-      `${stageUrl(applicationId, stageId)}/schedule`,
-      request,
-    );
+  scheduleStage(applicationId: string, stageId: string, request: ScheduleStageRequest): Observable<ApplicationView> {
+    return this.http.post<ApplicationView>(`${stageUrl(applicationId, stageId)}/schedule`, request);
   }
 
-  recordFeedback(
-    applicationId: string,
-    stageId: string,
-    request: RecordFeedbackRequest,
-  ): Observable<ApplicationView> {
-    return this.http.post<ApplicationView>(
-      `${stageUrl(applicationId, stageId)}/feedback`,
-      request,
-    );
+  recordFeedback(applicationId: string, stageId: string, request: RecordFeedbackRequest): Observable<ApplicationView> {
+    return this.http.post<ApplicationView>(`${stageUrl(applicationId, stageId)}/feedback`, request);
   }
 
-  reject(
-    applicationId: string,
-    request: RejectApplicationRequest,
-  ): Observable<ApplicationView> {
-    return this.http.post<ApplicationView>(
-      `${applicationUrl(applicationId)}/reject`,
-      request,
-    );
+  reject(applicationId: string, request: RejectApplicationRequest): Observable<ApplicationView> {
+    return this.http.post<ApplicationView>(`${applicationUrl(applicationId)}/reject`, request);
   }
 
   makeOffer(applicationId: string, version: number): Observable<ApplicationView> {
-    return this.http.post<ApplicationView>(
-      `${applicationUrl(applicationId)}/offer`,
-      { version },
-    );
+    return this.http.post<ApplicationView>(`${applicationUrl(applicationId)}/offer`, { version });
   }
 
   markHired(applicationId: string, version: number): Observable<ApplicationView> {
-    return this.http.post<ApplicationView>(
-      `${applicationUrl(applicationId)}/hire`,
-      { version },
-    );
+    return this.http.post<ApplicationView>(`${applicationUrl(applicationId)}/hire`, { version });
   }
 
   agencyJobs(query: AgencyJobQuery = {}): Observable<AgencyJobSummary[]> {
-    const params = query.status
-      ? new HttpParams().set('status', query.status)
-      : undefined;
+    const params = query.status ? new HttpParams().set('status', query.status) : undefined;
     return this.http.get<AgencyJobSummary[]>(`${API}/agency/jobs`, { params });
   }
 
@@ -91,20 +61,12 @@ export class RecruiterApi {
   }
 
   /** A message the candidate reads (and is emailed); it answers any open request for an update. */
-  sendMessage(
-    applicationId: string,
-    request: RecruiterMessageRequest,
-  ): Observable<ApplicationView> {
-    return this.http.post<ApplicationView>(
-      `${applicationUrl(applicationId)}/messages`,
-      request,
-    );
+  sendMessage(applicationId: string, request: RecruiterMessageRequest): Observable<ApplicationView> {
+    return this.http.post<ApplicationView>(`${applicationUrl(applicationId)}/messages`, request);
   }
 
   jobBoard(jobId: string): Observable<JobApplicationsBoard> {
-    return this.http.get<JobApplicationsBoard>(
-      `${API}/jobs/${encodeURIComponent(jobId)}/applications`,
-    );
+    return this.http.get<JobApplicationsBoard>(`${API}/jobs/${encodeURIComponent(jobId)}/applications`);
   }
 }
 

@@ -1,8 +1,5 @@
 import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { ApplicationView, ErrorCode, StageState } from '@heardback/contracts';
 import { ScheduleForm, interviewerNames } from './schedule-form';
@@ -39,13 +36,10 @@ describe('ScheduleForm', () => {
 
   const view = () => fixture.nativeElement as HTMLElement;
   const input = (label: string) => {
-    const element = Array.from(view().querySelectorAll('label')).find(
-      (l) => l.textContent?.trim() === label,
-    );
+    const element = Array.from(view().querySelectorAll('label')).find((l) => l.textContent?.trim() === label);
     return view().querySelector(`#${element?.getAttribute('for')}`) as HTMLInputElement;
   };
-  const errors = () =>
-    Array.from(view().querySelectorAll('.field__error')).map((e) => e.textContent?.trim());
+  const errors = () => Array.from(view().querySelectorAll('.field__error')).map((e) => e.textContent?.trim());
 
   async function fill(values: Record<string, string>) {
     for (const [label, value] of Object.entries(values)) {
@@ -112,9 +106,7 @@ describe('ScheduleForm', () => {
 
   it('warns that a past time records an interview that has already taken place', async () => {
     await fill({ Date: '2020-01-06', 'Starts at': '10:00' });
-    expect(view().querySelector('.notice--warning')?.textContent).toContain(
-      'This time has already passed',
-    );
+    expect(view().querySelector('.notice--warning')?.textContent).toContain('This time has already passed');
   });
 
   it('shows the API’s reason next to the field it is about', async () => {

@@ -13,13 +13,7 @@ import {
   untracked,
 } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import {
-  AbstractControl,
-  FormBuilder,
-  ReactiveFormsModule,
-  ValidationErrors,
-  Validators,
-} from '@angular/forms';
+import { AbstractControl, FormBuilder, ReactiveFormsModule, ValidationErrors, Validators } from '@angular/forms';
 import { ApplicationView, StageView } from '@heardback/contracts';
 import { RecruiterApi } from './recruiter-api';
 import { focusFirstInvalid, showServerErrors } from '../core/api-error';
@@ -43,9 +37,7 @@ function interviewersValid(control: AbstractControl<string>): ValidationErrors |
   if (names.length > INTERVIEWERS_MAX) {
     return { tooMany: true };
   }
-  return names.some((name) => name.length > INTERVIEWER_NAME_MAX_LENGTH)
-    ? { nameTooLong: true }
-    : null;
+  return names.some((name) => name.length > INTERVIEWER_NAME_MAX_LENGTH) ? { nameTooLong: true } : null;
 }
 
 /** The end time must come after the start time on the chosen day. */
@@ -87,10 +79,7 @@ export class ScheduleForm {
       date: ['', Validators.required],
       start: ['', Validators.required],
       end: ['', Validators.required],
-      location: [
-        '',
-        [notBlank, Validators.maxLength(LOCATION_MAX_LENGTH)],
-      ],
+      location: ['', [notBlank, Validators.maxLength(LOCATION_MAX_LENGTH)]],
       interviewers: ['', interviewersValid],
     },
     { validators: endsAfterStart },
@@ -141,10 +130,7 @@ export class ScheduleForm {
   }
 
   protected endBeforeStart(): boolean {
-    return (
-      this.form.hasError('endBeforeStart') &&
-      (this.form.controls.end.touched || this.submitted())
-    );
+    return this.form.hasError('endBeforeStart') && (this.form.controls.end.touched || this.submitted());
   }
 
   protected submit(): void {

@@ -1,15 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import {
-  ErrorCode,
-  JobClosureView,
-  JobDetail,
-  JobStatus,
-} from '@heardback/contracts';
+import { ErrorCode, JobClosureView, JobDetail, JobStatus } from '@heardback/contracts';
 import { anAgencyJob, apiErrorBody } from '../recruiter/testing/agency-factories';
 import { CloseJob, closureProgressInWords } from './close-job';
 
@@ -109,10 +101,9 @@ describe('CloseJob', () => {
     await fill(JobStatus.Filled, '  Thank you: the role is filled. ');
     await click('Continue');
     expect(view().textContent).toContain('Counting the open applications…');
-    http.expectOne('/api/agency/jobs?status=open').flush([
-      anAgencyJob({ id: 'other', openApplications: 9 }),
-      anAgencyJob({ id: 'job-1', openApplications: 3 }),
-    ]);
+    http
+      .expectOne('/api/agency/jobs?status=open')
+      .flush([anAgencyJob({ id: 'other', openApplications: 9 }), anAgencyJob({ id: 'job-1', openApplications: 3 })]);
     await settle();
     expect(view().querySelector('.close-job__confirm')?.textContent?.replace(/\s+/g, ' ')).toContain(
       'This closes 3 open applications on “Ward Nurse”, marks the job filled',

@@ -14,12 +14,7 @@ import {
 } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import {
-  CANDIDATE_MESSAGE_MAX_LENGTH,
-  JobClosureView,
-  JobDetail,
-  JobStatus,
-} from '@heardback/contracts';
+import { CANDIDATE_MESSAGE_MAX_LENGTH, JobClosureView, JobDetail, JobStatus } from '@heardback/contracts';
 import { EMPTY, Subscription, expand, switchMap, timer } from 'rxjs';
 import { StaffApi } from './staff-api';
 import { agencyErrorMessage, apiError, focusFirstInvalid, showServerErrors } from '../core/api-error';
@@ -80,15 +75,9 @@ export class CloseJob {
 
   protected readonly form = inject(FormBuilder).nonNullable.group({
     outcome: ['' as JobStatus.Closed | JobStatus.Filled | '', Validators.required],
-    candidateMessage: [
-      '',
-      [notBlank, Validators.maxLength(CANDIDATE_MESSAGE_MAX_LENGTH)],
-    ],
+    candidateMessage: ['', [notBlank, Validators.maxLength(CANDIDATE_MESSAGE_MAX_LENGTH)]],
   });
-  private readonly message = toSignal(
-    this.form.controls.candidateMessage.valueChanges,
-    { initialValue: '' },
-  );
+  private readonly message = toSignal(this.form.controls.candidateMessage.valueChanges, { initialValue: '' });
   protected readonly length = computed(() => this.message().length);
 
   protected readonly step = signal<Step>('closed');
@@ -158,10 +147,7 @@ export class CloseJob {
       .jobs({ status: JobStatus.Open })
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe({
-        next: (jobs) =>
-          this.openCount.set(
-            jobs.find((job) => job.id === this.job().id)?.openApplications ?? 0,
-          ),
+        next: (jobs) => this.openCount.set(jobs.find((job) => job.id === this.job().id)?.openApplications ?? 0),
         error: () => this.openCount.set(-1),
       });
   }
@@ -217,8 +203,7 @@ export class CloseJob {
     }
     this.polling?.unsubscribe();
     // One request at a time: the next is asked for a moment after the last answer arrived.
-    const next = () =>
-      timer(this.pollMs()).pipe(switchMap(() => this.api.jobClosure(first.id)));
+    const next = () => timer(this.pollMs()).pipe(switchMap(() => this.api.jobClosure(first.id)));
     this.polling = next()
       .pipe(
         expand((closure) => (closure.status === 'done' ? EMPTY : next())),
@@ -240,10 +225,9 @@ export class CloseJob {
   }
 
   private focus(selector: string): void {
-    afterNextRender(
-      () => this.host.nativeElement.querySelector<HTMLElement>(selector)?.focus(),
-      { injector: this.injector },
-    );
+    afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>(selector)?.focus(), {
+      injector: this.injector,
+    });
   }
 
   private focusInvalid(): void {

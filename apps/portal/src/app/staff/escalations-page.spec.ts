@@ -1,8 +1,5 @@
 import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { ErrorCode, EscalationView } from '@heardback/contracts';
@@ -80,6 +77,6 @@ describe('EscalationsPage', () => {
   it('says what went wrong', async () => {
     http.expectOne('/api/agency/escalations').flush(...apiErrorBody(500, ErrorCode.Internal, 'x'));
     await fixture.whenStable();
-    expect(view().querySelector('[role="alert"]')?.textContent).toContain('We couldn\'t load the escalations');
+    expect(view().querySelector('[role="alert"]')?.textContent).toContain("We couldn't load the escalations");
   });
 });

@@ -1,9 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  inject,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import { EscalationView } from '@heardback/contracts';
@@ -21,10 +16,7 @@ export interface EscalationRow {
 }
 
 /** Longest overdue first, in the user's locale and time zone. */
-export function escalationRows(
-  escalations: readonly EscalationView[],
-  now: Date,
-): EscalationRow[] {
+export function escalationRows(escalations: readonly EscalationView[], now: Date): EscalationRow[] {
   return [...escalations]
     .sort((a, b) => a.feedbackDueAt.localeCompare(b.feedbackDueAt))
     .map((escalation) => ({
@@ -56,9 +48,7 @@ export class EscalationsPage {
   );
   protected readonly rows = computed(() => {
     const escalations = this.escalations();
-    return escalations.state === 'ready'
-      ? escalationRows(escalations.value, new Date())
-      : [];
+    return escalations.state === 'ready' ? escalationRows(escalations.value, new Date()) : [];
   });
   protected readonly statusMessage = computed(() => {
     switch (this.escalations().state) {
@@ -68,9 +58,7 @@ export class EscalationsPage {
         return '';
       default: {
         const total = this.rows().length;
-        return total === 0
-          ? 'No escalations'
-          : `${total} overdue ${total === 1 ? 'feedback' : 'feedbacks'} escalated`;
+        return total === 0 ? 'No escalations' : `${total} overdue ${total === 1 ? 'feedback' : 'feedbacks'} escalated`;
       }
     }
   });

@@ -1,19 +1,10 @@
 import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import {
-  EmploymentType,
-  ErrorCode,
-  JobDetail,
-  JobStatus,
-  WorkMode,
-} from '@heardback/contracts';
+import { EmploymentType, ErrorCode, JobDetail, JobStatus, WorkMode } from '@heardback/contracts';
 import { anAgencyJob, apiErrorBody } from '../recruiter/testing/agency-factories';
 import { JobEditor } from './job-editor';
 
@@ -144,9 +135,7 @@ describe('JobEditor', () => {
     await settle();
 
     http.expectNone({ method: 'POST', url: '/api/jobs' });
-    const errors = Array.from(view().querySelectorAll('.field__error')).map((e) =>
-      e.textContent?.trim(),
-    );
+    const errors = Array.from(view().querySelectorAll('.field__error')).map((e) => e.textContent?.trim());
     expect(errors).toEqual([
       'Choose the client this job is for.',
       'Give the job a title.',
@@ -172,9 +161,7 @@ describe('JobEditor', () => {
         ]),
       );
     await settle();
-    expect(view().querySelector('#pipeline-error')?.textContent?.trim()).toBe(
-      'Stage 2 is longer than 80 characters.',
-    );
+    expect(view().querySelector('#pipeline-error')?.textContent?.trim()).toBe('Stage 2 is longer than 80 characters.');
     expect(view().querySelector('[role="alert"]')?.textContent?.trim()).toBe(
       'Some answers need changing: see the messages next to the fields.',
     );

@@ -94,9 +94,10 @@ export class JobEditor {
     value,
     label: WORK_MODE_LABELS[value],
   }));
-  protected readonly employmentTypes = Object.values(EmploymentType).map(
-    (value) => ({ value, label: EMPLOYMENT_TYPE_LABELS[value] }),
-  );
+  protected readonly employmentTypes = Object.values(EmploymentType).map((value) => ({
+    value,
+    label: EMPLOYMENT_TYPE_LABELS[value],
+  }));
   protected readonly statusLabels = JOB_STATUS_LABELS;
   protected readonly draft = JobStatus.Draft;
   protected readonly openStatus = JobStatus.Open;
@@ -110,20 +111,11 @@ export class JobEditor {
     description: ['', [notBlank, Validators.maxLength(20_000)]],
     location: ['', [notBlank, Validators.maxLength(120)]],
     workMode: [WorkMode.Hybrid as WorkMode, Validators.required],
-    employmentType: [
-      EmploymentType.FullTime as EmploymentType,
-      Validators.required,
-    ],
+    employmentType: [EmploymentType.FullTime as EmploymentType, Validators.required],
     salary: this.fb.group(
       {
-        min: this.fb.control<number | null>(null, [
-          Validators.min(0),
-          Validators.max(10_000_000),
-        ]),
-        max: this.fb.control<number | null>(null, [
-          Validators.min(0),
-          Validators.max(10_000_000),
-        ]),
+        min: this.fb.control<number | null>(null, [Validators.min(0), Validators.max(10_000_000)]),
+        max: this.fb.control<number | null>(null, [Validators.min(0), Validators.max(10_000_000)]),
         currency: ['', Validators.pattern(/^[A-Za-z]{3}$/)],
       },
       { validators: salaryComplete },
@@ -139,9 +131,7 @@ export class JobEditor {
     ],
   });
   /** A new array (and editor view) whenever a job is loaded. */
-  protected readonly pipeline = signal<PipelineControl>(
-    pipelineControl(NEW_JOB_PIPELINE),
-  );
+  protected readonly pipeline = signal<PipelineControl>(pipelineControl(NEW_JOB_PIPELINE));
 
   protected readonly submitted = signal(false);
   protected readonly saving = signal<JobStatus | 'keep' | null>(null);
@@ -178,16 +168,13 @@ export class JobEditor {
   }
 
   /** What Enter in a field does: publish a new job or a draft, save an open one as it is. */
-  protected readonly primaryAction = computed(
-    (): JobStatus.Open | 'keep' =>
-      this.loadedStatus() === JobStatus.Open ? 'keep' : JobStatus.Open,
+  protected readonly primaryAction = computed((): JobStatus.Open | 'keep' =>
+    this.loadedStatus() === JobStatus.Open ? 'keep' : JobStatus.Open,
   );
 
   protected shows(path: string): boolean {
     const control = this.form.get(path);
-    return Boolean(
-      control && control.invalid && (control.touched || this.submitted()),
-    );
+    return Boolean(control && control.invalid && (control.touched || this.submitted()));
   }
 
   protected serverError(path: string): string | null {
@@ -196,9 +183,7 @@ export class JobEditor {
 
   protected salaryProblem(): string {
     const salary = this.form.controls.salary;
-    const visible =
-      this.submitted() ||
-      Object.values(salary.controls).every((control) => control.touched);
+    const visible = this.submitted() || Object.values(salary.controls).every((control) => control.touched);
     if (!visible) {
       return '';
     }
@@ -227,9 +212,7 @@ export class JobEditor {
     }
     const request = this.request(status);
     const id = this.id();
-    const call: Observable<JobDetail> = id
-      ? this.api.updateJob(id, request)
-      : this.api.createJob(request);
+    const call: Observable<JobDetail> = id ? this.api.updateJob(id, request) : this.api.createJob(request);
     this.saving.set(status);
     call.subscribe({
       next: (job) => {
@@ -244,15 +227,11 @@ export class JobEditor {
       },
       error: (error: unknown) => {
         this.saving.set(null);
-        const pipelineDetail = apiError(error)?.details?.find(
-          (detail) => detail.field === 'pipeline',
-        );
+        const pipelineDetail = apiError(error)?.details?.find((detail) => detail.field === 'pipeline');
         if (pipelineDetail) {
           this.pipelineServerError.set(sentence(pipelineDetail.reasons));
         }
-        this.formError.set(
-          showServerErrors(this.form as FormGroup, error, { pipeline: null }),
-        );
+        this.formError.set(showServerErrors(this.form as FormGroup, error, { pipeline: null }));
         this.focusProblem();
       },
     });
@@ -321,9 +300,7 @@ export class JobEditor {
     }
   }
 
-  private request(
-    status: JobStatus.Draft | JobStatus.Open | 'keep',
-  ): CreateJobRequest {
+  private request(status: JobStatus.Draft | JobStatus.Open | 'keep'): CreateJobRequest {
     const value = this.form.getRawValue();
     const { min, max, currency } = value.salary;
     return {
@@ -342,7 +319,9 @@ export class JobEditor {
             },
           }
         : {}),
-      pipeline: this.pipeline().getRawValue().map((name) => name.trim()),
+      pipeline: this.pipeline()
+        .getRawValue()
+        .map((name) => name.trim()),
       feedbackDeadlineHours: Number(value.feedbackDeadlineHours),
       ...(status === 'keep' ? {} : { status }),
     };

@@ -1,8 +1,5 @@
 import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { ErrorCode, NotificationView } from '@heardback/contracts';
 import { apiErrorBody } from '../recruiter/testing/agency-factories';
@@ -71,7 +68,16 @@ describe('OutgoingMail', () => {
     expect(status()).toBe('Loading outgoing mail…');
     await answer([
       aMail(),
-      aMail({ id: 'n2', subject: 'Reminder', kind: 'feedback_reminder', recipientEmail: 'riley@agency.test', status: 'failed', attempts: 2, lastError: 'connection refused', sentAt: null }),
+      aMail({
+        id: 'n2',
+        subject: 'Reminder',
+        kind: 'feedback_reminder',
+        recipientEmail: 'riley@agency.test',
+        status: 'failed',
+        attempts: 2,
+        lastError: 'connection refused',
+        sentAt: null,
+      }),
     ]);
     expect(status()).toBe('2 emails, 1 failing or given up');
     const [first, second] = rows();

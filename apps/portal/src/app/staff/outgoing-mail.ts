@@ -1,15 +1,6 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  inject,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import {
-  NotificationKind,
-  NotificationStatus,
-  NotificationView,
-} from '@heardback/contracts';
+import { NotificationKind, NotificationStatus, NotificationView } from '@heardback/contracts';
 import { Subject, startWith, switchMap } from 'rxjs';
 import { StaffApi } from './staff-api';
 import { formatShortDateTime } from '../core/date-time';
@@ -44,10 +35,9 @@ export function mailRows(mails: readonly NotificationView[]): MailRow[] {
   return mails.map((mail) => ({
     mail,
     kind: NOTIFICATION_KIND_LABELS[mail.kind] ?? 'Email',
-    status: mail.givenUpReason ? 'Given up' : STATUS_LABELS[mail.status] ?? mail.status,
+    status: mail.givenUpReason ? 'Given up' : (STATUS_LABELS[mail.status] ?? mail.status),
     problem: mail.status === 'failed' || mail.givenUpReason !== null,
-    attempts:
-      mail.attempts === 1 ? '1 attempt' : `${mail.attempts} attempts`,
+    attempts: mail.attempts === 1 ? '1 attempt' : `${mail.attempts} attempts`,
     created: formatShortDateTime(mail.createdAt),
     sent: mail.sentAt ? formatShortDateTime(mail.sentAt) : null,
   }));

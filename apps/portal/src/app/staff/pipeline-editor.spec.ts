@@ -17,10 +17,8 @@ describe('PipelineEditor', () => {
   });
 
   const view = () => fixture.nativeElement as HTMLElement;
-  const names = () =>
-    Array.from(view().querySelectorAll<HTMLInputElement>('li input')).map((input) => input.value);
-  const labels = () =>
-    Array.from(view().querySelectorAll('li label')).map((label) => label.textContent?.trim());
+  const names = () => Array.from(view().querySelectorAll<HTMLInputElement>('li input')).map((input) => input.value);
+  const labels = () => Array.from(view().querySelectorAll('li label')).map((label) => label.textContent?.trim());
   const announcement = () => view().querySelector('[role="status"]')?.textContent?.trim();
   const button = (name: string) =>
     Array.from(view().querySelectorAll('button')).find(

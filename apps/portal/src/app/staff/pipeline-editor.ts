@@ -11,13 +11,7 @@ import {
   signal,
 } from '@angular/core';
 import { ReactiveFormsModule } from '@angular/forms';
-import {
-  PIPELINE_MAX_STAGES,
-  PipelineControl,
-  STAGE_NAME_MAX_LENGTH,
-  moveStage,
-  stageControl,
-} from './pipeline-rules';
+import { PIPELINE_MAX_STAGES, PipelineControl, STAGE_NAME_MAX_LENGTH, moveStage, stageControl } from './pipeline-rules';
 
 /**
  * Edits a job's interview stages: add, rename, remove, and reorder them by dragging or with
@@ -126,9 +120,7 @@ export class PipelineEditor {
     const name = this.nameOf(event.previousIndex);
     moveStage(this.pipeline(), event.previousIndex, event.currentIndex);
     this.pipeline().markAsDirty();
-    this.changed(
-      `${name} moved to position ${event.currentIndex + 1} of ${this.pipeline().length}.`,
-    );
+    this.changed(`${name} moved to position ${event.currentIndex + 1} of ${this.pipeline().length}.`);
   }
 
   private changed(message: string): void {
@@ -137,9 +129,8 @@ export class PipelineEditor {
   }
 
   private focusAfterRender(selector: string): void {
-    afterNextRender(
-      () => this.host.nativeElement.querySelector<HTMLElement>(selector)?.focus(),
-      { injector: this.injector },
-    );
+    afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>(selector)?.focus(), {
+      injector: this.injector,
+    });
   }
 }

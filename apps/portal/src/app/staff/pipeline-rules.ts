@@ -1,14 +1,5 @@
-import {
-  AbstractControl,
-  FormArray,
-  FormControl,
-  ValidationErrors,
-  Validators,
-} from '@angular/forms';
-import {
-  PIPELINE_MAX_STAGES,
-  STAGE_NAME_MAX_LENGTH,
-} from '@heardback/domain';
+import { AbstractControl, FormArray, FormControl, ValidationErrors, Validators } from '@angular/forms';
+import { PIPELINE_MAX_STAGES, STAGE_NAME_MAX_LENGTH } from '@heardback/domain';
 import { notBlank } from '../core/text-validators';
 
 export { PIPELINE_MAX_STAGES, STAGE_NAME_MAX_LENGTH };
@@ -44,9 +35,12 @@ export function stageControl(name = ''): FormControl<string> {
 }
 
 export function pipelineControl(names: readonly string[]): PipelineControl {
-  return new FormArray(names.map((name) => stageControl(name)), {
-    validators: pipelineValid,
-  });
+  return new FormArray(
+    names.map((name) => stageControl(name)),
+    {
+      validators: pipelineValid,
+    },
+  );
 }
 
 /** Moves one stage within the pipeline, keeping each stage's control (and its state) intact. */

@@ -1,15 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import {
-  EmploymentType,
-  JobStatus,
-  UserRole,
-  WorkMode,
-} from '@heardback/contracts';
+import { EmploymentType, JobStatus, UserRole, WorkMode } from '@heardback/contracts';
 import { StaffApi } from './staff-api';
 
 describe('StaffApi', () => {

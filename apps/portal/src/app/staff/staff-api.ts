@@ -36,9 +36,7 @@ export class StaffApi {
   }
 
   jobs(query: AgencyJobQuery = {}): Observable<AgencyJobSummary[]> {
-    const params = query.status
-      ? new HttpParams().set('status', query.status)
-      : undefined;
+    const params = query.status ? new HttpParams().set('status', query.status) : undefined;
     return this.http.get<AgencyJobSummary[]>(`${API}/agency/jobs`, { params });
   }
 
@@ -51,10 +49,7 @@ export class StaffApi {
   }
 
   updateJob(id: string, request: UpdateJobRequest): Observable<JobDetail> {
-    return this.http.patch<JobDetail>(
-      `${API}/jobs/${encodeURIComponent(id)}`,
-      request,
-    );
+    return this.http.patch<JobDetail>(`${API}/jobs/${encodeURIComponent(id)}`, request);
   }
 
   users(): Observable<AgencyUserView[]> {
@@ -81,15 +76,10 @@ export class StaffApi {
 
   /** Closes the job and every open application on it, as a queued job; 409 if already closed. */
   closeJob(id: string, request: CloseJobRequest): Observable<JobClosureView> {
-    return this.http.post<JobClosureView>(
-      `${API}/jobs/${encodeURIComponent(id)}/close`,
-      request,
-    );
+    return this.http.post<JobClosureView>(`${API}/jobs/${encodeURIComponent(id)}/close`, request);
   }
 
   jobClosure(id: string): Observable<JobClosureView> {
-    return this.http.get<JobClosureView>(
-      `${API}/job-closures/${encodeURIComponent(id)}`,
-    );
+    return this.http.get<JobClosureView>(`${API}/job-closures/${encodeURIComponent(id)}`);
   }
 }

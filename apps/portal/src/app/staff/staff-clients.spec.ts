@@ -1,8 +1,5 @@
 import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { ErrorCode } from '@heardback/contracts';
 import { apiErrorBody } from '../recruiter/testing/agency-factories';
@@ -24,8 +21,7 @@ describe('StaffClients', () => {
   afterEach(() => http.verify());
 
   const view = () => fixture.nativeElement as HTMLElement;
-  const names = () =>
-    Array.from(view().querySelectorAll('.client-list__item')).map((i) => i.textContent?.trim());
+  const names = () => Array.from(view().querySelectorAll('.client-list__item')).map((i) => i.textContent?.trim());
   const nameBox = () => view().querySelector('#client-name') as HTMLInputElement;
 
   async function add(name: string) {
@@ -82,9 +78,7 @@ describe('StaffClients', () => {
     await fixture.whenStable();
     await add('   ');
     http.expectNone({ method: 'POST', url: '/api/clients' });
-    expect(view().querySelector('#client-name-error')?.textContent?.trim()).toBe(
-      'Type the client’s name.',
-    );
+    expect(view().querySelector('#client-name-error')?.textContent?.trim()).toBe('Type the client’s name.');
   });
 
   it('says when there are no clients yet, and when they cannot be loaded', async () => {
@@ -92,7 +86,11 @@ describe('StaffClients', () => {
     await fixture.whenStable();
     expect(view().querySelector('[role="alert"]')?.textContent).toContain("We couldn't load the clients");
 
-    (Array.from(view().querySelectorAll('button')).find((b) => b.textContent?.trim() === 'Try again') as HTMLButtonElement).click();
+    (
+      Array.from(view().querySelectorAll('button')).find(
+        (b) => b.textContent?.trim() === 'Try again',
+      ) as HTMLButtonElement
+    ).click();
     http.expectOne('/api/clients').flush([]);
     await fixture.whenStable();
     expect(view().textContent).toContain('There are no clients yet.');

@@ -1,12 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  ElementRef,
-  computed,
-  inject,
-  signal,
-  viewChild,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, signal, viewChild } from '@angular/core';
 import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
 import { ClientView } from '@heardback/contracts';
 import { StaffApi } from './staff-api';
@@ -41,9 +33,7 @@ export class StaffClients {
 
   protected readonly list = computed(() => {
     const clients = this.clients();
-    return clients.state === 'ready'
-      ? [...clients.value].sort((a, b) => a.name.localeCompare(b.name))
-      : [];
+    return clients.state === 'ready' ? [...clients.value].sort((a, b) => a.name.localeCompare(b.name)) : [];
   });
   protected readonly errorMessage = computed(() => {
     const clients = this.clients();
@@ -106,9 +96,7 @@ export class StaffClients {
         this.submitted.set(false);
         this.name.reset('');
         this.clients.update((clients) =>
-          clients.state === 'ready'
-            ? { state: 'ready', value: [...clients.value, client] }
-            : clients,
+          clients.state === 'ready' ? { state: 'ready', value: [...clients.value, client] } : clients,
         );
         this.added.set(`“${client.name}” added. You can now create jobs for this client.`);
         this.nameBox()?.nativeElement.focus();
@@ -116,9 +104,7 @@ export class StaffClients {
       error: (error: unknown) => {
         this.saving.set(false);
         const nameDetail = apiError(error)?.details?.find((d) => d.field === 'name');
-        this.nameError.set(
-          nameDetail ? sentence(nameDetail.reasons) : agencyErrorMessage(error),
-        );
+        this.nameError.set(nameDetail ? sentence(nameDetail.reasons) : agencyErrorMessage(error));
         this.nameBox()?.nativeElement.focus();
       },
     });

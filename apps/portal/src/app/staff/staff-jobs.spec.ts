@@ -1,8 +1,5 @@
 import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
@@ -39,10 +36,12 @@ describe('StaffJobs', () => {
 
   it('lists jobs in every status, with an edit link only for drafts and open jobs', async () => {
     await harness.navigateByUrl('/staff/jobs');
-    http.expectOne('/api/agency/jobs').flush([
-      anAgencyJob({ id: 'open-1', title: 'Nurse' }),
-      anAgencyJob({ id: 'filled-1', title: 'Pharmacist', status: JobStatus.Filled }),
-    ]);
+    http
+      .expectOne('/api/agency/jobs')
+      .flush([
+        anAgencyJob({ id: 'open-1', title: 'Nurse' }),
+        anAgencyJob({ id: 'filled-1', title: 'Pharmacist', status: JobStatus.Filled }),
+      ]);
     await harness.fixture.whenStable();
 
     const rows = Array.from(view().querySelectorAll('.job-row'));

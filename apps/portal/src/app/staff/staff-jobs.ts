@@ -1,10 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  inject,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { Router, RouterLink } from '@angular/router';
 import { JobStatus } from '@heardback/contracts';
@@ -30,23 +24,17 @@ export class StaffJobs {
 
   /** Said once after the editor saved a job and came back here. */
   protected readonly savedMessage =
-    (inject(Router).currentNavigation()?.extras.state as JobSavedState | undefined)
-      ?.savedMessage ?? '';
+    (inject(Router).currentNavigation()?.extras.state as JobSavedState | undefined)?.savedMessage ?? '';
 
-  protected readonly statuses = [
-    JobStatus.Open,
-    JobStatus.Draft,
-    JobStatus.Filled,
-    JobStatus.Closed,
-  ].map((value) => ({ value, label: JOB_STATUS_LABELS[value] }));
+  protected readonly statuses = [JobStatus.Open, JobStatus.Draft, JobStatus.Filled, JobStatus.Closed].map((value) => ({
+    value,
+    label: JOB_STATUS_LABELS[value],
+  }));
   protected readonly statusLabels = JOB_STATUS_LABELS;
   protected readonly status = signal<JobStatus | ''>('');
 
   protected readonly jobs = toSignal(
-    merge(
-      toObservable(this.status),
-      this.reloads.pipe(map(() => this.status())),
-    ).pipe(
+    merge(toObservable(this.status), this.reloads.pipe(map(() => this.status()))).pipe(
       switchMap((status) => loadable(this.api.jobs(status ? { status } : {}))),
     ),
     { initialValue: LOADING },

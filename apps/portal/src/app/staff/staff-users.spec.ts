@@ -1,8 +1,5 @@
 import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { ErrorCode, UserRole } from '@heardback/contracts';
 import { apiErrorBody } from '../recruiter/testing/agency-factories';
@@ -21,7 +18,13 @@ describe('StaffUsers', () => {
     await fixture.whenStable();
     http.expectOne('/api/users').flush([
       { id: '1', email: 'sam@x.test', fullName: 'Sam Staff', role: UserRole.Staff, createdAt: '2026-01-05T10:00:00Z' },
-      { id: '2', email: 'ria@x.test', fullName: 'Ria Recruiter', role: UserRole.Recruiter, createdAt: '2026-02-05T10:00:00Z' },
+      {
+        id: '2',
+        email: 'ria@x.test',
+        fullName: 'Ria Recruiter',
+        role: UserRole.Recruiter,
+        createdAt: '2026-02-05T10:00:00Z',
+      },
     ]);
     await fixture.whenStable();
   });
@@ -55,7 +58,7 @@ describe('StaffUsers', () => {
 
   it('creates a staff account, says so, and lists it', async () => {
     await fill({ 'user-name': 'Lee Park', 'user-email': 'lee@x.test', 'user-password': 'a long password' });
-    (Array.from(view().querySelectorAll<HTMLInputElement>('input[type="radio"]'))[1]).click();
+    Array.from(view().querySelectorAll<HTMLInputElement>('input[type="radio"]'))[1].click();
     await submit();
 
     const request = http.expectOne({ method: 'POST', url: '/api/users' });
@@ -75,9 +78,7 @@ describe('StaffUsers', () => {
     await fill({ 'user-name': 'Lee Park', 'user-email': 'lee@x.test', 'user-password': 'short' });
     await submit();
     http.expectNone({ method: 'POST', url: '/api/users' });
-    expect(view().querySelector('#user-password-error')?.textContent?.trim()).toBe(
-      'Use at least 10 characters.',
-    );
+    expect(view().querySelector('#user-password-error')?.textContent?.trim()).toBe('Use at least 10 characters.');
     expect(document.activeElement).toBe(input('user-password'));
   });
 

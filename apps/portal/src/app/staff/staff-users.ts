@@ -9,13 +9,7 @@ import {
   signal,
 } from '@angular/core';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import {
-  AgencyUserView,
-  ErrorCode,
-  PASSWORD_MAX_LENGTH,
-  PASSWORD_MIN_LENGTH,
-  UserRole,
-} from '@heardback/contracts';
+import { AgencyUserView, ErrorCode, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, UserRole } from '@heardback/contracts';
 import { StaffApi } from './staff-api';
 import { apiError, errorCodeOf, focusFirstInvalid, showServerErrors } from '../core/api-error';
 import { formatShortDate } from '../core/date-time';
@@ -59,11 +53,7 @@ export class StaffUsers {
     email: ['', [Validators.required, Validators.email, Validators.maxLength(254)]],
     password: [
       '',
-      [
-        Validators.required,
-        Validators.minLength(PASSWORD_MIN_LENGTH),
-        Validators.maxLength(PASSWORD_MAX_LENGTH),
-      ],
+      [Validators.required, Validators.minLength(PASSWORD_MIN_LENGTH), Validators.maxLength(PASSWORD_MAX_LENGTH)],
     ],
     role: [UserRole.Recruiter as AgencyRole, Validators.required],
   });
@@ -147,31 +137,29 @@ export class StaffUsers {
     }
     const { fullName, email, password, role } = this.form.getRawValue();
     this.saving.set(true);
-    this.api
-      .createUser({ fullName: fullName.trim(), email: email.trim(), password, role })
-      .subscribe({
-        next: (user) => {
-          this.saving.set(false);
-          this.submitted.set(false);
-          this.form.reset();
-          this.created.set(
-            `Account created for ${user.fullName} (${ROLE_LABELS[user.role].toLowerCase()}). Give them their email address and first password.`,
-          );
-          this.reload();
-        },
-        error: (error: unknown) => {
-          this.saving.set(false);
-          if (errorCodeOf(error) === ErrorCode.EmailTaken) {
-            const email = this.form.controls.email;
-            email.setErrors({ server: apiError(error)?.message ?? 'This email already has an account.' });
-            email.markAsTouched();
-            this.formError.set('');
-          } else {
-            this.formError.set(showServerErrors(this.form, error));
-          }
-          this.focusProblem();
-        },
-      });
+    this.api.createUser({ fullName: fullName.trim(), email: email.trim(), password, role }).subscribe({
+      next: (user) => {
+        this.saving.set(false);
+        this.submitted.set(false);
+        this.form.reset();
+        this.created.set(
+          `Account created for ${user.fullName} (${ROLE_LABELS[user.role].toLowerCase()}). Give them their email address and first password.`,
+        );
+        this.reload();
+      },
+      error: (error: unknown) => {
+        this.saving.set(false);
+        if (errorCodeOf(error) === ErrorCode.EmailTaken) {
+          const email = this.form.controls.email;
+          email.setErrors({ server: apiError(error)?.message ?? 'This email already has an account.' });
+          email.markAsTouched();
+          this.formError.set('');
+        } else {
+          this.formError.set(showServerErrors(this.form, error));
+        }
+        this.focusProblem();
+      },
+    });
   }
 
   private focusProblem(): void {

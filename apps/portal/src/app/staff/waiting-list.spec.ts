@@ -1,8 +1,5 @@
 import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { ErrorCode, WaitingApplication, WaitingFor } from '@heardback/contracts';
@@ -83,7 +80,11 @@ describe('WaitingList', () => {
     await fixture.whenStable();
     expect(view().querySelector('[role="alert"]')?.textContent).toContain('not allowed');
 
-    (Array.from(view().querySelectorAll('button')).find((b) => b.textContent?.trim() === 'Try again') as HTMLButtonElement).click();
+    (
+      Array.from(view().querySelectorAll('button')).find(
+        (b) => b.textContent?.trim() === 'Try again',
+      ) as HTMLButtonElement
+    ).click();
     await fixture.whenStable();
     http.expectOne('/api/agency/waiting').flush([]);
   });

@@ -1,9 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  inject,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import { WaitingApplication } from '@heardback/contracts';
@@ -84,9 +79,7 @@ export class WaitingList {
         }
         const long = rows.filter((row) => row.long).length;
         const open = `${rows.length} open ${rows.length === 1 ? 'application' : 'applications'}`;
-        return long > 0
-          ? `${open}, ${long} without news for ${LONG_SILENCE_DAYS} days or more`
-          : open;
+        return long > 0 ? `${open}, ${long} without news for ${LONG_SILENCE_DAYS} days or more` : open;
       }
     }
   });

@@ -71,9 +71,7 @@ export function anApplication(overrides: Partial<ApplicationView> = {}): Applica
       aStage({ id: 'stage-2', name: 'Technical interview', position: 1 }),
       aStage({ id: 'stage-3', name: 'Final interview', position: 2 }),
     ],
-    timeline: [
-      { at: '2026-11-10T08:00:00.000Z', type: TimelineEventType.Applied, text: 'You applied.' },
-    ],
+    timeline: [{ at: '2026-11-10T08:00:00.000Z', type: TimelineEventType.Applied, text: 'You applied.' }],
     ...overrides,
   };
 }
@@ -111,9 +109,7 @@ export function anAgencyJob(overrides: Partial<AgencyJobSummary> = {}): AgencyJo
   };
 }
 
-export function anAgencyApplication(
-  overrides: Partial<AgencyApplicationSummary> = {},
-): AgencyApplicationSummary {
+export function anAgencyApplication(overrides: Partial<AgencyApplicationSummary> = {}): AgencyApplicationSummary {
   return {
     id: 'app-1',
     version: 2,

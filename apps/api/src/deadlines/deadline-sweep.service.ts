@@ -2,7 +2,13 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CLOCK, Clock } from '../config/clock';
 import { DeadlineSweepResult, TimelineEventType, UserRole } from '@heardback/contracts';
-import { DeadlineAlertKind, OPEN_STATUSES, alertsDue } from '@heardback/domain';
+import {
+  ALERTS_PER_DUE_TIME,
+  DeadlineAlertKind,
+  OPEN_STATUSES,
+  REMINDER_LEAD_HOURS,
+  alertsDue,
+} from '@heardback/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { formatAgencyTime } from '../config/agency-time';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -105,13 +111,13 @@ export class DeadlineSweepService {
          JOIN clients c ON c.id = j.client_id
         WHERE a.status = ANY($2)
           AND s.feedback_due_at IS NOT NULL
-          AND s.feedback_due_at - interval '24 hours' <= $1
+          AND s.feedback_due_at - make_interval(hours => $3) <= $1
           AND stage_took_place(s.ends_at, s.held_at)
           AND NOT EXISTS (SELECT 1 FROM feedback f WHERE f.stage_id = s.id)
-          AND (SELECT count(*) FROM deadline_alerts d WHERE d.stage_id = s.id AND d.due_at = s.feedback_due_at) < 3
+          AND (SELECT count(*) FROM deadline_alerts d WHERE d.stage_id = s.id AND d.due_at = s.feedback_due_at) < $4
         ORDER BY s.feedback_due_at
         LIMIT 1000`,
-      [now, OPEN_STATUSES],
+      [now, OPEN_STATUSES, REMINDER_LEAD_HOURS, ALERTS_PER_DUE_TIME],
     );
     let remindersSent = 0;
     let escalations = 0;

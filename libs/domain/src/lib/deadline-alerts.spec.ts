@@ -1,6 +1,12 @@
 import { ApplicationStatus, StageState } from '@heardback/contracts';
 import { candidateNextStep } from './candidate-next-step';
-import { DeadlineAlertKind, alertsDue } from './deadline-alerts';
+import {
+  ALERTS_PER_DUE_TIME,
+  DeadlineAlertKind,
+  ESCALATION_DELAY_HOURS,
+  REMINDER_LEAD_HOURS,
+  alertsDue,
+} from './deadline-alerts';
 
 const due = new Date('2026-12-02T12:00:00Z');
 const at = (iso: string) => new Date(iso);
@@ -25,6 +31,28 @@ describe('deadline alerts', () => {
       DeadlineAlertKind.ReminderAtDue,
       DeadlineAlertKind.Escalation,
     ]);
+  });
+});
+
+describe('the numbers the deadline sweep gives its SQL', () => {
+  const HOUR = 3_600_000;
+
+  it('looks at a stage from the reminder lead time before its due time, and not earlier', () => {
+    expect(REMINDER_LEAD_HOURS).toBe(24);
+    const firstAlertAt = new Date(due.getTime() - REMINDER_LEAD_HOURS * HOUR);
+    expect(alertsDue(due, new Date(firstAlertAt.getTime() - 1))).toEqual([]);
+    expect(alertsDue(due, firstAlertAt)).toHaveLength(1);
+  });
+
+  it('escalates the escalation delay after the due time', () => {
+    expect(ESCALATION_DELAY_HOURS).toBe(24);
+    const escalationAt = new Date(due.getTime() + ESCALATION_DELAY_HOURS * HOUR);
+    expect(alertsDue(due, escalationAt)).toContain(DeadlineAlertKind.Escalation);
+  });
+
+  it('counts one alert of each kind per due time, so a stage with that many has nothing left to fire', () => {
+    expect(ALERTS_PER_DUE_TIME).toBe(3);
+    expect(alertsDue(due, at('2027-06-01T00:00:00Z'))).toHaveLength(ALERTS_PER_DUE_TIME);
   });
 });
 

@@ -9,8 +9,11 @@ export enum DeadlineAlertKind {
 }
 
 const HOUR = 3_600_000;
+/** The first reminder goes this long before feedback is due: nothing is sent for a stage before then. */
 export const REMINDER_LEAD_HOURS = 24;
 export const ESCALATION_DELAY_HOURS = 24;
+/** Each kind of alert fires once per due time, so a stage with this many alerts for its due time is done. */
+export const ALERTS_PER_DUE_TIME = Object.values(DeadlineAlertKind).length;
 
 export function alertTime(kind: DeadlineAlertKind, dueAt: Date): Date {
   switch (kind) {

@@ -53,8 +53,14 @@ describe("the agency's lists", () => {
     const waiting = await staff.get<WaitingApplication[]>('/api/agency/waiting');
     const ids = waiting.body.map((item) => item.id);
     expect(ids.indexOf(quiet.application.id)).toBeLessThan(ids.indexOf(recent.application.id));
-    expect(waiting.body.find((item) => item.id === quiet.application.id)?.daysSilent).toBe(9);
-    expect(waiting.body.find((item) => item.id === recent.application.id)?.daysSilent).toBe(0);
+    expect(waiting.body.find((item) => item.id === quiet.application.id)).toMatchObject({
+      daysSilent: 9,
+      longSilence: true,
+    });
+    expect(waiting.body.find((item) => item.id === recent.application.id)).toMatchObject({
+      daysSilent: 0,
+      longSilence: false,
+    });
   });
 
   it('leaves closed applications off "who is waiting"', async () => {

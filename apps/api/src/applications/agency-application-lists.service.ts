@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CLOCK, Clock } from '../config/clock';
 import { AgencyApplicationSummary, FeedbackDecision, WaitingApplication } from '@heardback/contracts';
-import { OPEN_STATUSES, effectiveStageState, waitingFor } from '@heardback/domain';
+import { OPEN_STATUSES, daysSilent, effectiveStageState, isLongSilence, waitingFor } from '@heardback/domain';
 import { DataSource, In } from 'typeorm';
 import { ApplicationStageEntity } from './application-stage.entity';
 import { factsOf } from './application-records';
@@ -23,8 +23,6 @@ interface ApplicationRow {
   last_heard_at: Date;
 }
 
-const DAY = 86_400_000;
-
 /**
  * Lists of applications for the agency, built in three queries whatever the list's length
  * (applications, their stages, their current feedback decisions), never one query per row.
@@ -42,19 +40,20 @@ export class AgencyApplicationListsService {
 
   /** Open applications, the longest-silent first: whoever has waited longest to hear anything. */
   async waiting(now = this.clock.now()): Promise<WaitingApplication[]> {
-    const summaries = await this.summaries('a.status = ANY($1)', [OPEN_STATUSES], 'last_heard_at ASC, a.id');
-    return summaries.map((summary) => ({
-      ...summary,
-      daysSilent: Math.floor((now.getTime() - Date.parse(summary.lastHeardAt)) / DAY),
-    }));
+    const summaries = await this.summaries('a.status = ANY($1)', [OPEN_STATUSES], 'heard.last_heard_at ASC, a.id');
+    return summaries.map((summary) => {
+      const silentDays = daysSilent(new Date(summary.lastHeardAt), now);
+      return { ...summary, daysSilent: silentDays, longSilence: isLongSilence(silentDays) };
+    });
   }
 
   private async summaries(where: string, params: unknown[], orderBy: string): Promise<AgencyApplicationSummary[]> {
     const rows: ApplicationRow[] = await this.dataSource.query(
       `SELECT a.id, a.version, a.status, a.current_stage_id, a.created_at,
               u.id AS candidate_id, u.full_name, u.email, j.id AS job_id, j.title, c.name AS client_name,
-              coalesce((SELECT max(t.at) FROM timeline_events t WHERE t.application_id = a.id AND t.candidate_visible AND t.actor_id IS DISTINCT FROM a.candidate_id), a.created_at) AS last_heard_at
+              heard.last_heard_at
          FROM applications a
+         CROSS JOIN LATERAL application_last_heard(a) heard
          JOIN users u ON u.id = a.candidate_id
          JOIN jobs j ON j.id = a.job_id
          JOIN clients c ON c.id = j.client_id

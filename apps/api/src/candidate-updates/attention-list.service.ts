@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CLOCK, Clock } from '../config/clock';
-import { AttentionItem, AttentionReason, SILENCE_DAYS_DEFAULT } from '@heardback/contracts';
-import { OPEN_STATUSES, daysSilent } from '@heardback/domain';
+import { AttentionItem, AttentionReason } from '@heardback/contracts';
+import { LONG_SILENCE_DAYS, OPEN_STATUSES, daysSilent } from '@heardback/domain';
 import { DataSource } from 'typeorm';
 import { formatAgencyTime } from '../config/agency-time';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -38,10 +38,9 @@ export class AttentionListService {
     const rows: AttentionRow[] = await this.dataSource.query(
       `WITH open_apps AS (
          SELECT a.id, a.version, a.candidate_decision_at, u.full_name AS candidate_name, j.title AS job_title, c.name AS client_name,
-                coalesce((SELECT max(t.at) FROM timeline_events t WHERE t.application_id = a.id AND t.candidate_visible AND t.actor_id IS DISTINCT FROM a.candidate_id), a.created_at) AS last_heard_at,
-                (SELECT max(t.at) FROM timeline_events t JOIN users actor ON actor.id = t.actor_id
-                  WHERE t.application_id = a.id AND t.candidate_visible AND actor.role <> 'candidate') AS last_agency_word_at
+                heard.last_heard_at, heard.last_answered_at
            FROM applications a
+           CROSS JOIN LATERAL application_last_heard(a) heard
            JOIN users u ON u.id = a.candidate_id
            JOIN jobs j ON j.id = a.job_id
            JOIN clients c ON c.id = j.client_id
@@ -54,7 +53,7 @@ export class AttentionListService {
        SELECT o.id, o.version, o.candidate_name, o.job_title, o.client_name, 'other_offer', cu.text, cu.deadline, o.last_heard_at
          FROM open_apps o JOIN candidate_updates cu ON cu.application_id = o.id
         WHERE cu.kind = 'other_offer' AND (cu.deadline IS NULL OR cu.deadline > $2::timestamptz - interval '1 day')
-          AND (o.last_agency_word_at IS NULL OR o.last_agency_word_at < cu.created_at)
+          AND (o.last_answered_at IS NULL OR o.last_answered_at < cu.created_at)
        UNION ALL
        SELECT o.id, o.version, o.candidate_name, o.job_title, o.client_name, 'decision_date', NULL, o.candidate_decision_at, o.last_heard_at
          FROM open_apps o
@@ -64,7 +63,7 @@ export class AttentionListService {
               o.last_heard_at + make_interval(days => $3), o.last_heard_at
          FROM open_apps o
         WHERE o.last_heard_at <= $2::timestamptz - make_interval(days => $3)`,
-      [OPEN_STATUSES, now, SILENCE_DAYS_DEFAULT],
+      [OPEN_STATUSES, now, LONG_SILENCE_DAYS],
     );
     const items = rows.map((row): AttentionItem => {
       const dueAt = row.due_at ? new Date(row.due_at) : null;

@@ -99,14 +99,14 @@ export class CandidateFollowUpAlerts {
     }[] = await this.dataSource.query(
       `SELECT a.id, a.candidate_decision_at, a.candidate_decision_at::text AS decision_text, u.full_name AS candidate_name, j.title AS job_title, c.name AS client_name
            FROM applications a
+           CROSS JOIN LATERAL application_last_heard(a) heard
            JOIN users u ON u.id = a.candidate_id
            JOIN jobs j ON j.id = a.job_id
            JOIN clients c ON c.id = j.client_id
           WHERE a.status = ANY($2) AND a.candidate_decision_at <= $1
-            AND NOT EXISTS (
-              SELECT 1 FROM timeline_events t JOIN users actor ON actor.id = t.actor_id
-               WHERE t.application_id = a.id AND t.candidate_visible AND actor.role <> 'candidate'
-                 AND t.at > (SELECT max(d.at) FROM timeline_events d WHERE d.application_id = a.id AND d.type = 'decision_date_set'))
+            -- Nobody at the agency has answered since the candidate set the date.
+            AND NOT coalesce(heard.last_answered_at >
+                  (SELECT max(d.at) FROM timeline_events d WHERE d.application_id = a.id AND d.type = 'decision_date_set'), false)
             AND NOT EXISTS (SELECT 1 FROM application_alerts al WHERE al.application_id = a.id AND al.kind = 'decision_date_passed' AND al.due_at = a.candidate_decision_at)`,
       [now, OPEN_STATUSES],
     );

@@ -193,19 +193,17 @@ export class AgencySimulation {
       const startsAt = new Date(now.getTime() + this.random.between(24, 96) * HOUR);
       startsAt.setUTCHours(10 + Math.floor(this.random.between(0, 6)), 0, 0, 0);
       await this.attempt(() =>
-        this.app
-          .get(StageFeedbackService)
-          .schedule(
-            application.id,
-            application.stage_id as string,
-            {
-              startsAt: startsAt.toISOString(),
-              endsAt: new Date(startsAt.getTime() + HOUR).toISOString(),
-              location: 'Video call',
-              interviewers: ['Hiring manager'],
-            },
-            recruiter,
-          ),
+        this.app.get(StageFeedbackService).schedule(
+          application.id,
+          application.stage_id as string,
+          {
+            startsAt: startsAt.toISOString(),
+            endsAt: new Date(startsAt.getTime() + HOUR).toISOString(),
+            location: 'Video call',
+            interviewers: ['Hiring manager'],
+          },
+          recruiter,
+        ),
       );
       return;
     }
@@ -253,13 +251,11 @@ export class AgencySimulation {
       } else if (!application.other_offer_deadline && this.random.chance(0.002)) {
         const deadline = new Date(now.getTime() + this.random.between(3, 7) * 24 * HOUR).toISOString();
         await this.attempt(() =>
-          this.app
-            .get(CandidateUpdatesService)
-            .post(application.id, candidate, {
-              kind: CandidateUpdateKind.OtherOffer,
-              text: 'I have another offer.',
-              deadline,
-            }),
+          this.app.get(CandidateUpdatesService).post(application.id, candidate, {
+            kind: CandidateUpdateKind.OtherOffer,
+            text: 'I have another offer.',
+            deadline,
+          }),
         );
       } else if (
         application.other_offer_deadline &&
@@ -308,9 +304,11 @@ export class AgencySimulation {
               EXISTS (SELECT 1 FROM deadline_alerts d WHERE d.stage_id = s.id AND d.kind = 'reminder_at_due') AS reminded,
               EXISTS (SELECT 1 FROM deadline_alerts d WHERE d.stage_id = s.id AND d.kind = 'escalation') AS escalated,
               EXISTS (SELECT 1 FROM candidate_updates u WHERE u.application_id = a.id AND u.kind = 'request_update' AND u.answered_at IS NULL) AS open_request,
-              coalesce((SELECT max(t.at) FROM timeline_events t WHERE t.application_id = a.id AND t.candidate_visible), a.created_at) AS last_heard_at,
+              heard.last_heard_at,
               (SELECT max(u.deadline) FROM candidate_updates u WHERE u.application_id = a.id AND u.kind = 'other_offer') AS other_offer_deadline
          FROM applications a
+         -- The product's own measure: the candidate's own messages do not end their silence.
+         CROSS JOIN LATERAL application_last_heard(a) heard
          JOIN jobs j ON j.id = a.job_id
          LEFT JOIN application_stages s ON s.id = a.current_stage_id
         WHERE a.status IN ('applied', 'screening', 'interviewing', 'offer') AND ($1::uuid IS NULL OR j.owner_id = $1)

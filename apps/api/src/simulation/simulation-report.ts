@@ -1,3 +1,4 @@
+import { ESCALATION_DELAY_HOURS } from '@heardback/domain';
 import { DataSource } from 'typeorm';
 
 export interface SimulationReport {
@@ -50,16 +51,21 @@ export async function measure(dataSource: DataSource, end: Date): Promise<Simula
                            WHERE t.application_id = a.id AND t.type IN ('withdrawn', 'rejected', 'job_closed', 'hired')) closed ON true
       WHERE s.feedback_due_at IS NOT NULL
         -- Escalation was due while feedback was missing and the application was still open.
-        AND s.feedback_due_at + interval '24 hours' < least(coalesce(first.at, $1), coalesce(closed.at, $1))
+        AND s.feedback_due_at + make_interval(hours => $2) < least(coalesce(first.at, $1), coalesce(closed.at, $1))
         AND NOT EXISTS (SELECT 1 FROM deadline_alerts d WHERE d.stage_id = s.id AND d.kind = 'escalation')`,
-    [end],
+    [end, ESCALATION_DELAY_HOURS],
   );
+  // Silence as the product measures it (application_last_heard): from applying, only what the
+  // candidate did not write themselves ends it; their own "any news?" is not hearing back.
   const gaps: { days: number }[] = await dataSource.query(
-    `WITH visible AS (
-       SELECT a.id, t.at, lead(t.at) OVER (PARTITION BY a.id ORDER BY t.at) AS next_at, a.status
-         FROM applications a JOIN timeline_events t ON t.application_id = a.id AND t.candidate_visible)
+    `WITH heard AS (
+       SELECT a.id, a.status, a.created_at AS at FROM applications a
+       UNION ALL
+       SELECT a.id, a.status, t.at FROM applications a JOIN timeline_events t ON t.application_id = a.id
+        WHERE t.candidate_visible AND t.actor_id IS DISTINCT FROM a.candidate_id),
+     gaps AS (SELECT id, status, at, lead(at) OVER (PARTITION BY id ORDER BY at) AS next_at FROM heard)
      SELECT max(extract(epoch FROM (coalesce(next_at, CASE WHEN status IN ('applied', 'screening', 'interviewing', 'offer') THEN $1::timestamptz ELSE at END) - at))) / 86400 AS days
-       FROM visible GROUP BY id`,
+       FROM gaps GROUP BY id`,
     [end],
   );
   const silence = gaps.map((row) => Number(row.days)).sort((a, b) => a - b);
@@ -116,7 +122,7 @@ export function formatReport(report: SimulationReport, summary: string): string 
     `Closed applications carrying a message to the candidate: ${report.closedWithCandidateMessage}/${report.closedApplications} (${pct.toFixed(1)} %)`,
     `Interview end to feedback (${report.feedbackHours.recorded} stages): p50 ${h(report.feedbackHours.p50)}, p90 ${h(report.feedbackHours.p90)}, max ${h(report.feedbackHours.max)}; still awaiting feedback at the end: ${report.feedbackHours.missingAtEnd}`,
     `Overdue stages (a day past due) that were never escalated: ${report.overdueNeverEscalated}`,
-    `Longest time a candidate went with no candidate-visible event: ${report.longestSilenceDays.toFixed(1)} days (p90 over applications ${report.silenceP90Days.toFixed(1)} days)`,
+    `Longest time a candidate went without hearing from the agency: ${report.longestSilenceDays.toFixed(1)} days (p90 over applications ${report.silenceP90Days.toFixed(1)} days)`,
     `Candidate-visible events ${report.candidateEvents.visible}, in ${report.candidateEvents.emails} emails (one per change); events no email carried: ${report.candidateEvents.notCovered}`,
     `Reminder and escalation emails expected ${report.agencyEmails.expected}, written ${report.agencyEmails.written}`,
     `Notifications written to the outbox ${report.notifications.written}: sent ${report.notifications.sent}, pending ${report.notifications.pending}, failed ${report.notifications.failed}`,

@@ -11,7 +11,7 @@ export interface AgencyApplicationSummary {
   currentStage: { id: string; name: string; position: number; state: StageState; feedbackDueAt: string | null } | null;
   waitingFor: WaitingFor;
   appliedAt: string;
-  /** When the candidate last saw something new on their timeline. */
+  /** When the candidate last heard from the agency (SQL: `application_last_heard`). */
   lastHeardAt: string;
 }
 
@@ -25,6 +25,8 @@ export interface JobApplicationsBoard {
 export interface WaitingApplication extends AgencyApplicationSummary {
   /** Whole days since lastHeardAt. */
   daysSilent: number;
+  /** Silent long enough to mark (the rule is `isLongSilence` in libs/domain): the portal shows it as sent. */
+  longSilence: boolean;
 }
 
 /** GET /api/agency/jobs: every job in any status, for staff and recruiters. */

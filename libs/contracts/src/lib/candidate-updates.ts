@@ -53,4 +53,3 @@ export interface JobClosureView {
 }
 
 export const UPDATE_REQUEST_INTERVAL_DAYS = 3;
-export const SILENCE_DAYS_DEFAULT = 7;

@@ -5,6 +5,7 @@ import {
   assertUpdateDeadline,
   assertUpdateRequestAllowed,
   daysSilent,
+  isLongSilence,
   nextUpdateRequestAllowedAt,
   updateRequestAnswerDueAt,
 } from './update-requests';
@@ -44,6 +45,12 @@ describe('silence', () => {
   it('counts whole days since the candidate last heard anything', () => {
     expect(daysSilent(new Date('2026-11-20T12:00:00Z'), new Date('2026-11-27T11:59:59Z'))).toBe(6);
     expect(daysSilent(new Date('2026-11-20T12:00:00Z'), new Date('2026-11-27T12:00:00Z'))).toBe(7);
+  });
+
+  it('is long from a whole week without a word', () => {
+    expect(isLongSilence(6)).toBe(false);
+    expect(isLongSilence(7)).toBe(true);
+    expect(isLongSilence(30)).toBe(true);
   });
 });
 

@@ -28,9 +28,19 @@ export function updateRequestAnswerDueAt(requestedAt: Date, calendar: WorkingCal
   return addWorkingHours(requestedAt, 2 * (calendar.dayEndsAt - calendar.dayStartsAt), calendar);
 }
 
-/** Whole days since the candidate last saw anything new. */
+/** Whole days since the candidate last heard from the agency. */
 export function daysSilent(lastHeardAt: Date, now: Date): number {
   return Math.floor((now.getTime() - lastHeardAt.getTime()) / DAY);
+}
+
+/**
+ * A week without a word from the agency is when a candidate starts to wonder: the waiting list
+ * marks it and the attention list asks the recruiter for an update.
+ */
+export const LONG_SILENCE_DAYS = 7;
+
+export function isLongSilence(daysSilentSoFar: number): boolean {
+  return daysSilentSoFar >= LONG_SILENCE_DAYS;
 }
 
 /** Only another offer has a deadline (the date the candidate must answer it by). */

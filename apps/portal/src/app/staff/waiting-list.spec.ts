@@ -7,18 +7,26 @@ import { anAgencyApplication, apiErrorBody } from '../recruiter/testing/agency-f
 import { WaitingList, silenceInWords, waitingRows } from './waiting-list';
 
 function aWaiting(overrides: Partial<WaitingApplication> = {}): WaitingApplication {
-  return { ...anAgencyApplication(), daysSilent: 3, ...overrides };
+  return { ...anAgencyApplication(), daysSilent: 3, longSilence: false, ...overrides };
 }
 
 describe('waitingRows', () => {
   it('puts the longest silence first', () => {
     const rows = waitingRows([
       aWaiting({ id: 'a', daysSilent: 2 }),
-      aWaiting({ id: 'b', daysSilent: 15 }),
+      aWaiting({ id: 'b', daysSilent: 15, longSilence: true }),
       aWaiting({ id: 'c', daysSilent: 0 }),
     ]);
     expect(rows.map((row) => row.application.id)).toEqual(['b', 'a', 'c']);
     expect(rows.map((row) => row.long)).toEqual([true, false, false]);
+  });
+
+  it('marks the rows the API says have been silent too long, without counting days itself', () => {
+    const rows = waitingRows([
+      aWaiting({ id: 'a', daysSilent: 2, longSilence: true }),
+      aWaiting({ id: 'b', daysSilent: 1 }),
+    ]);
+    expect(rows.map((row) => row.long)).toEqual([true, false]);
   });
 });
 
@@ -54,6 +62,7 @@ describe('WaitingList', () => {
       aWaiting({
         id: 'app-9',
         daysSilent: 9,
+        longSilence: true,
         candidate: { id: 'c', fullName: 'Chen Wei', email: 'c@x.test' },
         waitingFor: WaitingFor.Feedback,
       }),

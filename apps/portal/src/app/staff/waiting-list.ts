@@ -2,15 +2,13 @@ import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/c
 import { toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import { WaitingApplication } from '@heardback/contracts';
+import { LONG_SILENCE_DAYS } from '@heardback/domain';
 import { Subject, startWith, switchMap } from 'rxjs';
 import { StaffApi } from './staff-api';
 import { formatShortDate } from '../core/date-time';
 import { WAITING_FOR_LABELS } from '../core/agency-labels';
 import { loadable, LOADING } from '../core/loadable';
 import { LoadState } from '../core/load-state';
-
-/** A week of silence is when a candidate starts to wonder; past it, the row is marked. */
-export const LONG_SILENCE_DAYS = 7;
 
 export interface WaitingRow {
   application: WaitingApplication;
@@ -35,7 +33,7 @@ export function waitingRows(applications: readonly WaitingApplication[]): Waitin
     .map((application) => ({
       application,
       silence: silenceInWords(application.daysSilent),
-      long: application.daysSilent >= LONG_SILENCE_DAYS,
+      long: application.longSilence,
       lastHeard: formatShortDate(application.lastHeardAt),
       stage: application.currentStage?.name ?? 'No stage yet',
       waitingFor: WAITING_FOR_LABELS[application.waitingFor],

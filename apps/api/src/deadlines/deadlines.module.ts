@@ -5,11 +5,12 @@ import { CandidateFollowUpAlerts } from './candidate-follow-up-alerts';
 import { DeadlineSweepSchedule } from './deadline-sweep-schedule';
 import { DeadlineSweepService } from './deadline-sweep.service';
 import { DeadlinesController } from './deadlines.controller';
+import { EscalationListService } from './escalation-list.service';
 
 @Module({
   imports: [TimelineModule, NotificationsModule],
   controllers: [DeadlinesController],
-  providers: [DeadlineSweepService, DeadlineSweepSchedule, CandidateFollowUpAlerts],
+  providers: [DeadlineSweepService, DeadlineSweepSchedule, CandidateFollowUpAlerts, EscalationListService],
   exports: [DeadlineSweepService],
 })
 export class DeadlinesModule {}

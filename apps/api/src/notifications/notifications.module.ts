@@ -2,13 +2,21 @@ import { Module } from '@nestjs/common';
 import { CandidateUpdateMailer } from './candidate-update-mailer';
 import { MailTransport } from './mail-transport';
 import { NotificationDispatcher } from './notification-dispatcher.service';
+import { NotificationListService } from './notification-list.service';
 import { NotificationsController } from './notifications.controller';
 import { OutboxSender } from './outbox-sender';
 import { OutboxService } from './outbox.service';
 
 @Module({
   controllers: [NotificationsController],
-  providers: [OutboxService, CandidateUpdateMailer, MailTransport, NotificationDispatcher, OutboxSender],
+  providers: [
+    OutboxService,
+    CandidateUpdateMailer,
+    MailTransport,
+    NotificationDispatcher,
+    NotificationListService,
+    OutboxSender,
+  ],
   exports: [OutboxService, CandidateUpdateMailer, NotificationDispatcher],
 })
 export class NotificationsModule {}

@@ -1,11 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CLOCK, Clock } from '../config/clock';
-import { AgencyApplicationSummary, FeedbackDecision, WaitingApplication } from '@heardback/contracts';
+import { AgencyApplicationSummary, WaitingApplication } from '@heardback/contracts';
 import { OPEN_STATUSES, daysSilent, effectiveStageState, isLongSilence, waitingFor } from '@heardback/domain';
-import { DataSource, In } from 'typeorm';
-import { ApplicationStageEntity } from './application-stage.entity';
-import { factsOf } from './application-records';
+import { DataSource } from 'typeorm';
+import { factsOf, loadStageRecords } from './application-records';
 import { ApplicationEntity } from './application.entity';
 
 interface ApplicationRow {
@@ -63,23 +62,17 @@ export class AgencyApplicationListsService {
       params,
     );
     if (rows.length === 0) return [];
-    const ids = rows.map((row) => row.id);
-    const stages = await this.dataSource.manager.find(ApplicationStageEntity, {
-      where: { applicationId: In(ids) },
-      order: { position: 'ASC' },
-    });
-    const decisions: { stage_id: string; decision: FeedbackDecision }[] = await this.dataSource.query(
-      `SELECT DISTINCT ON (stage_id) stage_id, decision FROM feedback WHERE application_id = ANY($1) ORDER BY stage_id, version DESC`,
-      [ids],
+    const stageRecords = await loadStageRecords(
+      this.dataSource.manager,
+      rows.map((row) => row.id),
     );
-    const decisionByStage = new Map(decisions.map((row) => [row.stage_id, row.decision]));
     const now = this.clock.now();
     return rows.map((row) => {
-      const ownStages = stages.filter((stage) => stage.applicationId === row.id);
+      const ownStages = stageRecords.stagesOf(row.id);
       const facts = factsOf(
         { status: row.status, currentStageId: row.current_stage_id },
         ownStages,
-        (stageId) => decisionByStage.get(stageId) ?? null,
+        stageRecords.decisionOf,
       );
       const index = ownStages.findIndex((stage) => stage.id === row.current_stage_id);
       const current = index >= 0 ? ownStages[index] : null;

@@ -1,6 +1,6 @@
 import { ErrorCode, FeedbackDecision } from '@heardback/contracts';
 import { ApplicationFacts, DomainError, Viewer, canViewApplication } from '@heardback/domain';
-import { EntityManager } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { FeedbackEntity } from '../feedback/feedback.entity';
 import { ApplicationStageEntity } from './application-stage.entity';
 import { ApplicationEntity } from './application.entity';
@@ -51,6 +51,39 @@ export async function loadApplicationRecord(
     .addOrderBy('feedback.version', 'DESC')
     .getMany();
   return { application, stages, currentFeedback: new Map(feedback.map((row) => [row.stageId, row])) };
+}
+
+/** The stages of many applications and each stage's current feedback decision, as stored. */
+export interface StageRecords {
+  /** In pipeline order; empty for an application not asked for. */
+  stagesOf(applicationId: string): ApplicationStageEntity[];
+  decisionOf(stageId: string): FeedbackDecision | null;
+}
+
+/** Two queries, whatever the number of applications: lists never load their rows one by one. */
+export async function loadStageRecords(manager: EntityManager, applicationIds: string[]): Promise<StageRecords> {
+  if (applicationIds.length === 0) {
+    return { stagesOf: () => [], decisionOf: () => null };
+  }
+  const stages = await manager.find(ApplicationStageEntity, {
+    where: { applicationId: In(applicationIds) },
+    order: { position: 'ASC' },
+  });
+  const decisions: { stage_id: string; decision: FeedbackDecision }[] = await manager.query(
+    `SELECT DISTINCT ON (stage_id) stage_id, decision FROM feedback WHERE application_id = ANY($1) ORDER BY stage_id, version DESC`,
+    [applicationIds],
+  );
+  const stagesByApplication = new Map<string, ApplicationStageEntity[]>();
+  for (const stage of stages) {
+    const own = stagesByApplication.get(stage.applicationId);
+    if (own) own.push(stage);
+    else stagesByApplication.set(stage.applicationId, [stage]);
+  }
+  const decisionByStage = new Map(decisions.map((row) => [row.stage_id, row.decision]));
+  return {
+    stagesOf: (applicationId) => stagesByApplication.get(applicationId) ?? [],
+    decisionOf: (stageId) => decisionByStage.get(stageId) ?? null,
+  };
 }
 
 export function toFacts(record: ApplicationRecord): ApplicationFacts {

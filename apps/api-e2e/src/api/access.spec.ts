@@ -27,6 +27,7 @@ describe('who may see and do what', () => {
     const stranger = await registerCandidate();
     const response = await stranger.session.post(`/api/applications/${application.id}/withdraw`, {
       reason: 'mischief',
+      version: application.version,
     });
     expect(response.status).toBe(404);
     const after = await staff.get<ApplicationView>(`/api/applications/${application.id}`);

@@ -65,7 +65,10 @@ describe("the agency's lists", () => {
 
   it('leaves closed applications off "who is waiting"', async () => {
     const { application, candidate } = await applicationAwaitingFeedback(staff);
-    await candidate.session.post(`/api/applications/${application.id}/withdraw`, { reason: 'Found another job' });
+    await candidate.session.post(`/api/applications/${application.id}/withdraw`, {
+      reason: 'Found another job',
+      version: application.version,
+    });
     const waiting = await staff.get<WaitingApplication[]>('/api/agency/waiting');
     expect(waiting.body.map((item) => item.id)).not.toContain(application.id);
   });

@@ -6,6 +6,8 @@ import {
   FeedbackDecision,
   FeedbackQueueItem,
   JobStatus,
+  StageState,
+  WaitingFor,
 } from '@heardback/contracts';
 import { ApiSession, asError } from '../support/api-client';
 import { closeDatabase, count } from '../support/database';
@@ -13,6 +15,8 @@ import {
   apply,
   applicationAwaitingFeedback,
   createOpenJob,
+  interviewHeld,
+  recordFeedback,
   registerCandidate,
   signInAsAgency,
 } from '../support/factories';
@@ -40,6 +44,53 @@ describe('applications', () => {
       currentStage: { name: 'Phone screen' },
       waitingFor: 'scheduling',
     });
+  });
+
+  it("lists all of the candidate's applications, newest first, each at its own stage", async () => {
+    const candidate = await registerCandidate();
+    const applyTo = async () => apply(candidate.session, (await createOpenJob(staff)).id);
+    const fresh = await applyTo();
+    const interviewed = await interviewHeld(staff, await applyTo(), 0);
+    const advanced = await recordFeedback(staff, await interviewHeld(staff, await applyTo(), 0), 0);
+    const toWithdraw = await applyTo();
+    const withdrawn = await candidate.session.post<ApplicationView>(`/api/applications/${toWithdraw.id}/withdraw`, {
+      reason: 'Moving abroad.',
+      version: toWithdraw.version,
+    });
+
+    const mine = await candidate.session.get<ApplicationSummary[]>('/api/me/applications');
+
+    expect(mine.status).toBe(200);
+    const summary = (
+      view: ApplicationView,
+      stage: number,
+      state: StageState,
+      waitingFor: WaitingFor,
+    ): ApplicationSummary => ({
+      id: view.id,
+      status: view.status,
+      version: view.version,
+      job: view.job,
+      currentStage: {
+        id: view.stages[stage].id,
+        name: view.stages[stage].name,
+        state,
+        feedbackDueAt: view.stages[stage].feedbackDueAt,
+      },
+      waitingFor,
+      appliedAt: expect.any(String),
+      updatedAt: expect.any(String),
+    });
+    expect(mine.body).toEqual([
+      summary(withdrawn.body, 0, StageState.Pending, WaitingFor.Nothing),
+      summary(advanced, 1, StageState.Pending, WaitingFor.Scheduling),
+      summary(interviewed, 0, StageState.AwaitingFeedback, WaitingFor.Feedback),
+      summary(fresh, 0, StageState.Pending, WaitingFor.Scheduling),
+    ]);
+    expect(mine.body[2].currentStage?.feedbackDueAt).not.toBeNull();
+    expect(mine.body.map((item) => Date.parse(item.appliedAt))).toEqual(
+      [...mine.body.map((item) => Date.parse(item.appliedAt))].sort((a, b) => b - a),
+    );
   });
 
   it('refuses a second application to the same job with ALREADY_APPLIED', async () => {
@@ -96,6 +147,7 @@ describe('applications', () => {
     const { application, candidate } = await applicationAwaitingFeedback(staff);
     const withdrawn = await candidate.session.post<ApplicationView>(`/api/applications/${application.id}/withdraw`, {
       reason: 'Accepted another offer',
+      version: application.version,
     });
     expect(withdrawn.status).toBe(200);
     expect(withdrawn.body.status).toBe(ApplicationStatus.Withdrawn);
@@ -123,6 +175,7 @@ describe('applications', () => {
         endsAt: new Date(Date.now() - 239 * 3_600_000).toISOString(),
         location: 'Office',
         interviewers: [],
+        version: applied.version,
       },
     );
     const queue = await staff.get<FeedbackQueueItem[]>('/api/feedback/queue');

@@ -26,6 +26,7 @@ describe('candidate updates, decision dates and silence (nobody waits in silence
     const asked = await candidate.session.post<ApplicationView>(`/api/applications/${application.id}/updates`, {
       kind: 'request_update',
       text: 'Any news on my application?',
+      version: application.version,
     });
     expect(asked.status).toBe(201);
     expect(asked.body.timeline.at(-1)?.text).toMatch(
@@ -40,6 +41,7 @@ describe('candidate updates, decision dates and silence (nobody waits in silence
 
     const answered = await staff.post<ApplicationView>(`/api/applications/${application.id}/messages`, {
       text: 'The client decides on Friday.',
+      version: asked.body.version,
     });
     expect(answered.status).toBe(201);
     expect(
@@ -57,6 +59,7 @@ describe('candidate updates, decision dates and silence (nobody waits in silence
     await candidate.session.post(`/api/applications/${application.id}/updates`, {
       kind: 'request_update',
       text: 'Still waiting?',
+      version: application.version,
     });
     await Promise.all([1, 2, 3].map(() => staff.post('/api/agency/deadlines/sweep')));
     const reminders = async () =>
@@ -86,13 +89,15 @@ describe('candidate updates, decision dates and silence (nobody waits in silence
 
   it('refuses a second request for an update within three days with 429, saying when it may be sent again', async () => {
     const { candidate, application } = await freshApplication();
-    await candidate.session.post(`/api/applications/${application.id}/updates`, {
+    const first = await candidate.session.post<ApplicationView>(`/api/applications/${application.id}/updates`, {
       kind: 'request_update',
       text: 'News?',
+      version: application.version,
     });
     const again = await candidate.session.post(`/api/applications/${application.id}/updates`, {
       kind: 'request_update',
       text: 'News??',
+      version: first.body.version,
     });
     expect(again.status).toBe(429);
     expect(asError(again).code).toBe(ErrorCode.TooManyRequests);
@@ -112,6 +117,7 @@ describe('candidate updates, decision dates and silence (nobody waits in silence
         await candidate.session.post(`/api/applications/${application.id}/updates`, {
           kind: 'request_update',
           text: 'News?',
+          version: first.body.version,
         })
       ).status,
     ).toBe(201);
@@ -122,6 +128,7 @@ describe('candidate updates, decision dates and silence (nobody waits in silence
     await quiet.candidate.session.post(`/api/applications/${quiet.application.id}/updates`, {
       kind: 'request_update',
       text: 'News?',
+      version: quiet.application.version,
     });
     const { candidate, application } = await freshApplication();
     const deadline = new Date(Date.now() + 5 * 86_400_000).toISOString();
@@ -129,6 +136,7 @@ describe('candidate updates, decision dates and silence (nobody waits in silence
       kind: 'other_offer',
       text: 'Offer from Acme',
       deadline,
+      version: application.version,
     });
     expect(response.status).toBe(201);
     const list = await attention();
@@ -147,15 +155,21 @@ describe('candidate updates, decision dates and silence (nobody waits in silence
     const { candidate, application } = await freshApplication();
     const other = await registerCandidate();
     expect(
-      (await other.session.post(`/api/applications/${application.id}/updates`, { kind: 'note', text: 'hi' })).status,
+      (
+        await other.session.post(`/api/applications/${application.id}/updates`, {
+          kind: 'note',
+          text: 'hi',
+          version: application.version,
+        })
+      ).status,
     ).toBe(404);
-    expect((await staff.post(`/api/applications/${application.id}/updates`, { kind: 'note', text: 'hi' })).status).toBe(
-      403,
-    );
+    const fromStaff = { kind: 'note', text: 'hi', version: application.version };
+    expect((await staff.post(`/api/applications/${application.id}/updates`, fromStaff)).status).toBe(403);
     const wrongDeadline = await candidate.session.post(`/api/applications/${application.id}/updates`, {
       kind: 'note',
       text: 'hi',
       deadline: '2027-01-01T00:00:00Z',
+      version: application.version,
     });
     expect(wrongDeadline.status).toBe(400);
     expect(asError(wrongDeadline).details?.[0].field).toBe('deadline');
@@ -167,7 +181,7 @@ describe('candidate updates, decision dates and silence (nobody waits in silence
     const set = await candidate.session.request<ApplicationView>(
       'PUT',
       `/api/applications/${application.id}/decision-date`,
-      { decisionDate },
+      { decisionDate, version: application.version },
     );
     expect(set.status).toBe(200);
     expect(set.body.decisionDate).toBe(decisionDate);
@@ -203,6 +217,7 @@ describe('candidate updates, decision dates and silence (nobody waits in silence
     await candidate.session.post(`/api/applications/${application.id}/updates`, {
       kind: 'availability',
       text: 'Free all next week',
+      version: application.version,
     });
     expect(
       (await attention()).some((entry) => entry.applicationId === application.id && entry.reason === 'silent'),

@@ -71,6 +71,7 @@ describe('deadlines, reminders and escalation', () => {
       endsAt: new Date(Date.now() + 2 * HOUR).toISOString(),
       location: 'Video call',
       interviewers: ['Hiring manager'],
+      version: applied.version,
     });
     return { candidate, application: scheduled.body, stageId: stage.id };
   }

@@ -54,6 +54,7 @@ describe('no stage passes without feedback (through the API)', () => {
       endsAt: new Date(Date.now() + 90_000_000).toISOString(),
       location: 'Office',
       interviewers: [],
+      version: application.version,
     });
     expect(scheduleNext.status).toBe(409);
     expect(asError(scheduleNext).code).toBe(ErrorCode.StageNotCurrent);
@@ -77,6 +78,7 @@ describe('no stage passes without feedback (through the API)', () => {
         endsAt: new Date(Date.now() + 90_000_000).toISOString(),
         location: 'Office',
         interviewers: [],
+        version: application.version,
       },
     );
     expect(response.status).toBe(409);
@@ -109,6 +111,7 @@ describe('no stage passes without feedback (through the API)', () => {
         endsAt: new Date(Date.now() + 90_000_000).toISOString(),
         location: 'Office',
         interviewers: [],
+        version: advanced.version,
       },
     );
     const offered = await staff.post<ApplicationView>(`/api/applications/${application.id}/offer`, {

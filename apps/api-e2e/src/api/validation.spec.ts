@@ -112,6 +112,7 @@ describe('bad input gets a clear 400 and changes nothing', () => {
         endsAt: '2026-12-01T14:00:00Z',
         location: 'Office',
         interviewers: [],
+        version: application.version,
       },
     );
     expect(response.status).toBe(400);

@@ -90,6 +90,7 @@ export async function interviewHeld(
       endsAt: new Date(now - HOUR).toISOString(),
       location: 'Video call',
       interviewers: ['Hiring manager'],
+      version: application.version,
     },
   );
   expectStatus(response, 200, 'schedule past interview');

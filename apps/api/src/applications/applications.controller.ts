@@ -53,7 +53,7 @@ export class ApplicationsController {
     @Body() body: WithdrawApplicationDto,
     @CurrentUser() user: UserEntity,
   ): Promise<ApplicationView> {
-    await this.candidateApplications.withdraw(id, user, body.reason);
+    await this.candidateApplications.withdraw(id, user, body.reason, body.version);
     return this.views.get(id, user);
   }
 

@@ -67,12 +67,15 @@ export class CandidateApplicationsService {
     });
   }
 
-  withdraw(applicationId: string, candidate: UserEntity, reason: string): Promise<void> {
+  withdraw(applicationId: string, candidate: UserEntity, reason: string, version: number): Promise<void> {
     if (candidate.role !== UserRole.Candidate) {
       throw new DomainError(ErrorCode.Forbidden, 'Only the candidate can withdraw an application.');
     }
     return this.dataSource.transaction(async (manager) => {
-      const record = await loadApplicationRecord(manager, applicationId, candidate, { lock: true });
+      const record = await loadApplicationRecord(manager, applicationId, candidate, {
+        lock: true,
+        expectedVersion: version,
+      });
       planWithdraw({
         status: record.application.status,
         currentStageId: record.application.currentStageId,

@@ -27,7 +27,10 @@ export class StageFeedbackService {
   schedule(applicationId: string, stageId: string, request: ScheduleStageDto, actor: UserEntity): Promise<void> {
     return this.dataSource.transaction(async (manager) => {
       const now = this.clock.now();
-      const record = await loadApplicationRecord(manager, applicationId, actor, { lock: true });
+      const record = await loadApplicationRecord(manager, applicationId, actor, {
+        lock: true,
+        expectedVersion: request.version,
+      });
       const startsAt = new Date(request.startsAt);
       const endsAt = new Date(request.endsAt);
       const plan = planSchedule(toFacts(record), stageId, startsAt, endsAt, now);

@@ -36,7 +36,7 @@ export class CandidateUpdatesController {
     @Body() body: DecisionDateDto,
     @CurrentUser() user: UserEntity,
   ): Promise<ApplicationView> {
-    await this.updates.setDecisionDate(id, user, body.decisionDate);
+    await this.updates.setDecisionDate(id, user, body.decisionDate, body.version);
     return this.views.get(id, user);
   }
 
@@ -48,7 +48,7 @@ export class CandidateUpdatesController {
     @Body() body: RecruiterMessageDto,
     @CurrentUser() user: UserEntity,
   ): Promise<ApplicationView> {
-    await this.updates.sendMessage(id, user, body.text);
+    await this.updates.sendMessage(id, user, body.text, body.version);
     return this.views.get(id, user);
   }
 

@@ -39,7 +39,10 @@ export class CandidateUpdatesService {
     return this.dataSource.transaction(async (manager) => {
       const now = this.clock.now();
       // The lock makes two simultaneous requests for an update queue up, so the three-day rule holds.
-      const { application } = await loadApplicationRecord(manager, applicationId, candidate, { lock: true });
+      const { application } = await loadApplicationRecord(manager, applicationId, candidate, {
+        lock: true,
+        expectedVersion: update.version,
+      });
       assertCandidateOwns(application.candidateId, candidate);
       assertStillOpen(application.status);
       let answerDueAt: Date | null = null;
@@ -57,6 +60,7 @@ export class CandidateUpdatesService {
         `INSERT INTO candidate_updates (application_id, kind, text, deadline, answer_due_at, created_at) VALUES ($1, $2, $3, $4, $5, $6)`,
         [applicationId, update.kind, update.text, deadline, answerDueAt, now],
       );
+      await saveApplicationChange(manager, application);
       const suffix =
         update.kind === CandidateUpdateKind.RequestUpdate && answerDueAt
           ? ` Your recruiter will answer by ${this.format(answerDueAt)}.`
@@ -73,9 +77,17 @@ export class CandidateUpdatesService {
     });
   }
 
-  setDecisionDate(applicationId: string, candidate: UserEntity, decisionDate: string | null): Promise<void> {
+  setDecisionDate(
+    applicationId: string,
+    candidate: UserEntity,
+    decisionDate: string | null,
+    version: number,
+  ): Promise<void> {
     return this.dataSource.transaction(async (manager) => {
-      const { application } = await loadApplicationRecord(manager, applicationId, candidate, { lock: true });
+      const { application } = await loadApplicationRecord(manager, applicationId, candidate, {
+        lock: true,
+        expectedVersion: version,
+      });
       assertCandidateOwns(application.candidateId, candidate);
       assertStillOpen(application.status);
       const when = decisionDate ? new Date(decisionDate) : null;
@@ -95,10 +107,14 @@ export class CandidateUpdatesService {
   }
 
   /** A recruiter's own words to the candidate; they answer any open request for an update. */
-  sendMessage(applicationId: string, actor: UserEntity, text: string): Promise<void> {
+  sendMessage(applicationId: string, actor: UserEntity, text: string, version: number): Promise<void> {
     return this.dataSource.transaction(async (manager) => {
-      const { application } = await loadApplicationRecord(manager, applicationId, actor, { lock: true });
+      const { application } = await loadApplicationRecord(manager, applicationId, actor, {
+        lock: true,
+        expectedVersion: version,
+      });
       assertStillOpen(application.status);
+      await saveApplicationChange(manager, application);
       await this.timeline.append(manager, {
         applicationId,
         type: TimelineEventType.RecruiterMessage,

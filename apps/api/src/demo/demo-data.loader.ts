@@ -100,7 +100,7 @@ export class DemoDataLoader {
     const at = (hoursFromNow: number) => new Date(now + hoursFromNow * HOUR).toISOString();
     const apply = (jobIndex: number, who: UserEntity) => this.candidateApplications.apply(jobIds[jobIndex], who);
     const schedule = (id: string, stageIndex: number, startHours: number) =>
-      this.withStage(id, stageIndex, (stageId) =>
+      this.withStage(id, stageIndex, async (stageId) =>
         this.stages.schedule(
           id,
           stageId,
@@ -109,6 +109,7 @@ export class DemoDataLoader {
             endsAt: at(startHours + 1),
             location: 'Video call (link in your email)',
             interviewers: ['Riley Recruiter', 'Hiring manager'],
+            version: await this.versionOf(id),
           },
           recruiter,
         ),
@@ -184,7 +185,12 @@ export class DemoDataLoader {
     );
 
     const withdrawn = await apply(24, candidate);
-    await this.candidateApplications.withdraw(withdrawn, candidate, 'I accepted another offer closer to home.');
+    await this.candidateApplications.withdraw(
+      withdrawn,
+      candidate,
+      'I accepted another offer closer to home.',
+      await this.versionOf(withdrawn),
+    );
 
     // Other candidates, so the recruiter's queue and board are not empty.
     for (const [index, other] of others.entries()) {

@@ -181,6 +181,7 @@ export class AgencySimulation {
             application.id,
             recruiter,
             'Thanks for checking in: the client is still reviewing, and I will write as soon as I hear.',
+            application.version,
           ),
       );
       return;
@@ -201,6 +202,7 @@ export class AgencySimulation {
             endsAt: new Date(startsAt.getTime() + HOUR).toISOString(),
             location: 'Video call',
             interviewers: ['Hiring manager'],
+            version: application.version,
           },
           recruiter,
         ),
@@ -244,9 +246,11 @@ export class AgencySimulation {
       const silentDays = (now.getTime() - application.last_heard_at.getTime()) / (24 * HOUR);
       if (silentDays > 3 && this.random.chance(0.02)) {
         await this.attempt(() =>
-          this.app
-            .get(CandidateUpdatesService)
-            .post(application.id, candidate, { kind: CandidateUpdateKind.RequestUpdate, text: 'Is there any news?' }),
+          this.app.get(CandidateUpdatesService).post(application.id, candidate, {
+            kind: CandidateUpdateKind.RequestUpdate,
+            text: 'Is there any news?',
+            version: application.version,
+          }),
         );
       } else if (!application.other_offer_deadline && this.random.chance(0.002)) {
         const deadline = new Date(now.getTime() + this.random.between(3, 7) * 24 * HOUR).toISOString();
@@ -255,6 +259,7 @@ export class AgencySimulation {
             kind: CandidateUpdateKind.OtherOffer,
             text: 'I have another offer.',
             deadline,
+            version: application.version,
           }),
         );
       } else if (
@@ -263,7 +268,9 @@ export class AgencySimulation {
         this.random.chance(0.02)
       ) {
         await this.attempt(() =>
-          this.app.get(CandidateApplicationsService).withdraw(application.id, candidate, 'I accepted another offer.'),
+          this.app
+            .get(CandidateApplicationsService)
+            .withdraw(application.id, candidate, 'I accepted another offer.', application.version),
         );
       }
     }

@@ -98,6 +98,7 @@ export async function scheduleFirstStageInThePast(
     endsAt: new Date(Date.now() - 49 * hour).toISOString(),
     location: 'Video call',
     interviewers: ['Riley Recruiter'],
+    version: application.version,
   };
   return apiPost<ApplicationView>(
     recruiterPage,

@@ -61,7 +61,7 @@ export interface VersionedRequest {
   version: number;
 }
 
-export interface ScheduleStageRequest {
+export interface ScheduleStageRequest extends VersionedRequest {
   startsAt: string;
   endsAt: string;
   location: string;
@@ -80,7 +80,7 @@ export interface RejectApplicationRequest extends VersionedRequest {
   candidateMessage: string;
 }
 
-export interface WithdrawApplicationRequest {
+export interface WithdrawApplicationRequest extends VersionedRequest {
   reason: string;
 }
 

@@ -1,7 +1,8 @@
+import { VersionedRequest } from './applications';
 import { CandidateUpdateKind, JobStatus } from './enums';
 
 /** POST /api/applications/:id/updates (candidate). */
-export interface CandidateUpdateRequest {
+export interface CandidateUpdateRequest extends VersionedRequest {
   kind: CandidateUpdateKind;
   text: string;
   /** For another offer: when the candidate must answer it. */
@@ -9,12 +10,12 @@ export interface CandidateUpdateRequest {
 }
 
 /** PUT /api/applications/:id/decision-date (candidate): "I will move on after …"; null clears it. */
-export interface DecisionDateRequest {
+export interface DecisionDateRequest extends VersionedRequest {
   decisionDate: string | null;
 }
 
 /** POST /api/applications/:id/messages (agency): a message to the candidate, answering any request for an update. */
-export interface RecruiterMessageRequest {
+export interface RecruiterMessageRequest extends VersionedRequest {
   text: string;
 }
 

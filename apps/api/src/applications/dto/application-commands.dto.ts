@@ -31,7 +31,7 @@ export class VersionedDto implements VersionedRequest {
   version!: number;
 }
 
-export class ScheduleStageDto implements ScheduleStageRequest {
+export class ScheduleStageDto extends VersionedDto implements ScheduleStageRequest {
   @IsRFC3339({ message: 'must be a date and time such as 2026-12-01T14:00:00Z' })
   startsAt!: string;
 
@@ -87,7 +87,7 @@ export class RejectApplicationDto extends VersionedDto implements RejectApplicat
   candidateMessage!: string;
 }
 
-export class WithdrawApplicationDto implements WithdrawApplicationRequest {
+export class WithdrawApplicationDto extends VersionedDto implements WithdrawApplicationRequest {
   @Transform(trim)
   @IsString()
   @IsNotEmpty({ message: 'must not be empty: tell the agency why, in a few words' })

@@ -6,9 +6,10 @@ import {
 } from '@heardback/contracts';
 import { Transform } from 'class-transformer';
 import { IsEnum, IsRFC3339, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
+import { VersionedDto } from '../../applications/dto/application-commands.dto';
 import { trim } from '../../auth/dto/credentials.dto';
 
-export class CandidateUpdateDto implements CandidateUpdateRequest {
+export class CandidateUpdateDto extends VersionedDto implements CandidateUpdateRequest {
   @IsEnum(CandidateUpdateKind, { message: `must be one of ${Object.values(CandidateUpdateKind).join(', ')}` })
   kind!: CandidateUpdateKind;
 
@@ -23,13 +24,13 @@ export class CandidateUpdateDto implements CandidateUpdateRequest {
   deadline?: string;
 }
 
-export class DecisionDateDto implements DecisionDateRequest {
+export class DecisionDateDto extends VersionedDto implements DecisionDateRequest {
   @ValidateIf((_object, value) => value !== null)
   @IsRFC3339({ message: 'must be a date and time such as 2026-12-10T17:00:00Z, or null to clear it' })
   decisionDate!: string | null;
 }
 
-export class RecruiterMessageDto implements RecruiterMessageRequest {
+export class RecruiterMessageDto extends VersionedDto implements RecruiterMessageRequest {
   @Transform(trim)
   @IsString()
   @IsNotEmpty({ message: 'must not be empty: these are the words the candidate will read' })

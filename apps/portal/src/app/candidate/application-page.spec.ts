@@ -139,6 +139,7 @@ describe('ApplicationPage', () => {
     });
     expect(request.request.body).toEqual({
       reason: 'I accepted another offer.',
+      version: 3,
     });
     request.flush(
       anApplication({

@@ -157,6 +157,7 @@ export class ApplicationPage {
     const ref = this.dialog.open<ApplicationView, WithdrawDialogData>(WithdrawDialog, {
       data: {
         applicationId: application.id,
+        version: application.version,
         jobTitle: application.job.title,
         clientName: application.job.clientName,
       },

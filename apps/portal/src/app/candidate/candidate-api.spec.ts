@@ -33,14 +33,14 @@ describe('CandidateApi', () => {
     http.expectOne({ method: 'GET', url: '/api/applications/a%2F..%2Fb' });
   });
 
-  it('withdraws with the reason in the body', () => {
-    api.withdraw('app-1', 'I took another job').subscribe();
+  it('withdraws with the reason and the version the candidate saw in the body', () => {
+    api.withdraw('app-1', 'I took another job', 4).subscribe();
 
     const request = http.expectOne({
       method: 'POST',
       url: '/api/applications/app-1/withdraw',
     });
-    expect(request.request.body).toEqual({ reason: 'I took another job' });
+    expect(request.request.body).toEqual({ reason: 'I took another job', version: 4 });
   });
 
   it('changes the name with PATCH /api/me/profile', () => {
@@ -57,6 +57,7 @@ describe('CandidateApi', () => {
         kind: CandidateUpdateKind.OtherOffer,
         text: 'An offer from Pine Labs',
         deadline: '2026-06-05T16:00:00.000Z',
+        version: 2,
       })
       .subscribe((application) => (received = application));
 
@@ -68,6 +69,7 @@ describe('CandidateApi', () => {
       kind: 'other_offer',
       text: 'An offer from Pine Labs',
       deadline: '2026-06-05T16:00:00.000Z',
+      version: 2,
     });
     const returned = anApplication();
     request.flush(returned, { status: 201, statusText: 'Created' });
@@ -77,7 +79,7 @@ describe('CandidateApi', () => {
   it('passes a refusal (429 for asking again too soon) to the caller', () => {
     let failed: unknown;
     api
-      .sendUpdate('app-1', { kind: CandidateUpdateKind.RequestUpdate, text: 'Any news?' })
+      .sendUpdate('app-1', { kind: CandidateUpdateKind.RequestUpdate, text: 'Any news?', version: 1 })
       .subscribe({ error: (error: unknown) => (failed = error) });
 
     http
@@ -90,7 +92,7 @@ describe('CandidateApi', () => {
   });
 
   it('sets the decision date with PUT …/decision-date', () => {
-    api.setDecisionDate('app-1', '2026-06-20T16:00:00.000Z').subscribe();
+    api.setDecisionDate('app-1', '2026-06-20T16:00:00.000Z', 3).subscribe();
 
     const request = http.expectOne({
       method: 'PUT',
@@ -98,17 +100,18 @@ describe('CandidateApi', () => {
     });
     expect(request.request.body).toEqual({
       decisionDate: '2026-06-20T16:00:00.000Z',
+      version: 3,
     });
   });
 
   it('clears the decision date by sending null, not by leaving it out', () => {
-    api.setDecisionDate('app-1', null).subscribe();
+    api.setDecisionDate('app-1', null, 3).subscribe();
 
     const request = http.expectOne({
       method: 'PUT',
       url: '/api/applications/app-1/decision-date',
     });
-    expect(request.request.body).toEqual({ decisionDate: null });
+    expect(request.request.body).toEqual({ decisionDate: null, version: 3 });
     expect('decisionDate' in request.request.body).toBe(true);
   });
 });

@@ -28,8 +28,9 @@ export class CandidateApi {
     return this.http.get<ApplicationView>(`${API}/applications/${encodeURIComponent(id)}`);
   }
 
-  withdraw(id: string, reason: string): Observable<ApplicationView> {
-    const body: WithdrawApplicationRequest = { reason };
+  /** `version`: the application as the candidate last saw it (409 STALE_VERSION if it changed since). */
+  withdraw(id: string, reason: string, version: number): Observable<ApplicationView> {
+    const body: WithdrawApplicationRequest = { reason, version };
     return this.http.post<ApplicationView>(`${API}/applications/${encodeURIComponent(id)}/withdraw`, body);
   }
 
@@ -42,8 +43,8 @@ export class CandidateApi {
   }
 
   /** "I will move on after …"; null clears it. */
-  setDecisionDate(id: string, decisionDate: string | null): Observable<ApplicationView> {
-    const body: DecisionDateRequest = { decisionDate };
+  setDecisionDate(id: string, decisionDate: string | null, version: number): Observable<ApplicationView> {
+    const body: DecisionDateRequest = { decisionDate, version };
     return this.http.put<ApplicationView>(`${API}/applications/${encodeURIComponent(id)}/decision-date`, body);
   }
 

@@ -64,7 +64,7 @@ describe('DecisionDateForm', () => {
       method: 'PUT',
       url: '/api/applications/app-1/decision-date',
     });
-    expect(request.request.body).toEqual({ decisionDate: iso });
+    expect(request.request.body).toEqual({ decisionDate: iso, version: 3 });
     request.flush(anApplication({ decisionDate: iso }));
     await fixture.whenStable();
 
@@ -86,7 +86,7 @@ describe('DecisionDateForm', () => {
       method: 'PUT',
       url: '/api/applications/app-1/decision-date',
     });
-    expect(request.request.body).toEqual({ decisionDate: null });
+    expect(request.request.body).toEqual({ decisionDate: null, version: 3 });
     request.flush(anApplication({ decisionDate: null }));
     await fixture.whenStable();
 

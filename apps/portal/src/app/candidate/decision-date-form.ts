@@ -87,7 +87,8 @@ export class DecisionDateForm {
     this.confirmation.set('');
     this.problem.set('');
     this.busy.set(true);
-    this.api.setDecisionDate(this.application().id, decisionDate).subscribe({
+    const { id, version } = this.application();
+    this.api.setDecisionDate(id, decisionDate, version).subscribe({
       next: (application) => {
         this.busy.set(false);
         this.date.set('');

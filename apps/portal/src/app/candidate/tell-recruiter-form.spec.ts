@@ -90,6 +90,7 @@ describe('TellRecruiterForm', () => {
       kind: 'other_offer',
       text: 'An offer from Pine Labs.',
       deadline: localDateTimeToIso('2026-06-05', '17:00'),
+      version: 3,
     });
     const returned = anApplication({ version: 4 });
     request.flush(returned, { status: 201, statusText: 'Created' });
@@ -111,6 +112,7 @@ describe('TellRecruiterForm', () => {
     expect(request.request.body).toEqual({
       kind: 'other_offer',
       text: 'An offer, no deadline yet.',
+      version: 3,
     });
     request.flush(anApplication());
   });
@@ -157,6 +159,7 @@ describe('TellRecruiterForm', () => {
     expect(request.request.body).toEqual({
       kind: 'availability',
       text: 'Away 8–12 June; one month’s notice.',
+      version: 3,
     });
     request.flush(anApplication());
     await fixture.whenStable();
@@ -172,7 +175,7 @@ describe('TellRecruiterForm', () => {
     await send();
 
     const request = http.expectOne('/api/applications/app-1/updates');
-    expect(request.request.body).toEqual({ kind: 'note', text: 'I moved to Leeds.' });
+    expect(request.request.body).toEqual({ kind: 'note', text: 'I moved to Leeds.', version: 3 });
     request.flush(anApplication());
   });
 

@@ -138,6 +138,7 @@ export class TellRecruiterForm {
       kind: this.kind(),
       text,
       ...(deadline ? { deadline } : {}),
+      version: this.application().version,
     };
   }
 

@@ -68,6 +68,7 @@ describe('UpdateRequestForm', () => {
     expect(request.request.body).toEqual({
       kind: 'request_update',
       text: 'Any news?',
+      version: 3,
     });
     request.flush(ASKED, { status: 201, statusText: 'Created' });
     await fixture.whenStable();
@@ -89,6 +90,7 @@ describe('UpdateRequestForm', () => {
     expect(request.request.body).toEqual({
       kind: 'request_update',
       text: DEFAULT_UPDATE_REQUEST_TEXT,
+      version: 3,
     });
     request.flush(ASKED);
   });

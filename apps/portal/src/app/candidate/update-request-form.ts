@@ -81,6 +81,7 @@ export class UpdateRequestForm {
       .sendUpdate(this.application().id, {
         kind: CandidateUpdateKind.RequestUpdate,
         text: note || DEFAULT_UPDATE_REQUEST_TEXT,
+        version: this.application().version,
       })
       .subscribe({
         next: (application) => {

@@ -6,6 +6,8 @@ import { apiFieldErrors, httpErrorMessage } from '../core/api-error';
 
 export interface WithdrawDialogData {
   applicationId: string;
+  /** The version the candidate is looking at: withdrawing from a changed application is refused. */
+  version: number;
   jobTitle: string;
   clientName: string;
 }
@@ -58,7 +60,7 @@ export class WithdrawDialog {
     }
     this.busy.set(true);
     this.dialogRef.disableClose = true;
-    this.api.withdraw(this.data.applicationId, reason).subscribe({
+    this.api.withdraw(this.data.applicationId, reason, this.data.version).subscribe({
       next: (application) => this.dialogRef.close(application),
       error: (error: unknown) => {
         this.busy.set(false);

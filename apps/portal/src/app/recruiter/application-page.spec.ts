@@ -197,7 +197,7 @@ describe('ApplicationPage', () => {
     button('Send the update')?.click();
     await settle();
     const post = http.expectOne({ method: 'POST', url: '/api/applications/app-1/messages' });
-    expect(post.request.body).toEqual({ text: 'The client decides on Friday.' });
+    expect(post.request.body).toEqual({ text: 'The client decides on Friday.', version: 3 });
     post.flush(anApplication({ version: 4 }));
     await settle();
     expect(view().querySelector('.announcement')?.textContent).toContain(

@@ -83,7 +83,7 @@ describe('CandidateMessageForm', () => {
     await type('  The client decides on Friday. ');
     await send();
     const request = http.expectOne({ method: 'POST', url: '/api/applications/app-1/messages' });
-    expect(request.request.body).toEqual({ text: 'The client decides on Friday.' });
+    expect(request.request.body).toEqual({ text: 'The client decides on Friday.', version: 3 });
     const updated = anApplication({ version: 4 });
     request.flush(updated);
     await fixture.whenStable();

@@ -86,7 +86,8 @@ export class CandidateMessageForm {
     }
     this.sending.set(true);
     const text = this.form.controls.text.value.trim();
-    this.api.sendMessage(this.application().id, { text }).subscribe({
+    const { id, version } = this.application();
+    this.api.sendMessage(id, { text, version }).subscribe({
       next: (updated) => {
         this.sending.set(false);
         this.submitted.set(false);

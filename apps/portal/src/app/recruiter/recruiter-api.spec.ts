@@ -33,12 +33,13 @@ describe('RecruiterApi', () => {
     http.expectOne('/api/applications/a%2Fb').flush(anApplication());
   });
 
-  it('schedules a stage with the times and place given', () => {
+  it('schedules a stage with the times and place given, and the version the recruiter last saw', () => {
     const body = {
       startsAt: '2026-12-01T14:00:00.000Z',
       endsAt: '2026-12-01T15:00:00.000Z',
       location: 'Video call',
       interviewers: ['Jo Hiring'],
+      version: 2,
     };
     let received: unknown;
     api.scheduleStage('app-1', 'stage-1', body).subscribe((view) => (received = view));
@@ -103,9 +104,9 @@ describe('RecruiterApi', () => {
 
   it('posts a message to the candidate on the application, id escaped', () => {
     let received: unknown;
-    api.sendMessage('a/b', { text: 'Still with the client.' }).subscribe((view) => (received = view));
+    api.sendMessage('a/b', { text: 'Still with the client.', version: 6 }).subscribe((view) => (received = view));
     const request = http.expectOne({ method: 'POST', url: '/api/applications/a%2Fb/messages' });
-    expect(request.request.body).toEqual({ text: 'Still with the client.' });
+    expect(request.request.body).toEqual({ text: 'Still with the client.', version: 6 });
     request.flush(anApplication());
     expect(received).toEqual(anApplication());
   });

@@ -72,6 +72,7 @@ describe('ScheduleForm', () => {
       endsAt: new Date(2030, 2, 4, 15, 30).toISOString(),
       location: 'https://meet.example/abc',
       interviewers: ['Jo Hiring', 'Sam Lee'],
+      version: 3,
     });
     const updated = anApplication({ version: 5 });
     request.flush(updated);

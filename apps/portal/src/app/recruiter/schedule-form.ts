@@ -155,6 +155,7 @@ export class ScheduleForm {
         endsAt,
         location: location.trim(),
         interviewers: interviewerNames(interviewers),
+        version: this.application().version,
       })
       .subscribe({
         next: (updated) => {

@@ -10,6 +10,7 @@ import { createValidationPipe } from '../errors/api-validation.pipe';
 import { servePortal } from '../portal-hosting/serve-portal';
 import { AppModule } from './app.module';
 import { acceptJsonBodiesOnly } from './request-bodies';
+import { useSecurityHeaders } from './security-headers';
 
 /** Builds the whole HTTP application; main.ts decides when to migrate, seed and listen. */
 export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
@@ -19,6 +20,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
     bodyParser: false,
   });
   app.disable('x-powered-by');
+  useSecurityHeaders(app, { production: config.nodeEnv === 'production' });
   app.use(cookieParser());
   app.use(xsrfProtection({ secureCookies: config.secureCookies }));
   acceptJsonBodiesOnly(app);

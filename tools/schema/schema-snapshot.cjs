@@ -36,6 +36,8 @@ const log = (message) => console.error(`[schema] ${message}`);
 
 /** @type {import('node:child_process').ChildProcess | null} */
 let child = null;
+/** @type {NodeJS.Signals | null} */
+let interruptedBy = null;
 
 /**
  * Runs migrate-and-read.cjs under ts-node on the database.
@@ -150,12 +152,17 @@ if (mode !== 'check' && mode !== 'update') {
 for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
   // Our own handler: the provisioner then leaves release to us (the finally above), after the child is gone.
   process.on(signal, () => {
+    interruptedBy = signal;
     if (child && isRunning(child)) child.kill(signal);
   });
 }
 run(mode).then(
   (code) => process.exit(code),
   (error) => {
+    if (interruptedBy) {
+      console.error(`■ ${interruptedBy}: stopped`);
+      process.exit(exitCodeOf(null, interruptedBy));
+    }
     console.error(`✖ ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   },

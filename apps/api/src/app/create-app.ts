@@ -9,16 +9,19 @@ import { ApiExceptionFilter } from '../errors/api-exception.filter';
 import { createValidationPipe } from '../errors/api-validation.pipe';
 import { servePortal } from '../portal-hosting/serve-portal';
 import { AppModule } from './app.module';
+import { acceptJsonBodiesOnly } from './request-bodies';
 
 /** Builds the whole HTTP application; main.ts decides when to migrate, seed and listen. */
 export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     logger: config.nodeEnv === 'test' ? ['error', 'warn'] : ['log', 'error', 'warn'],
+    // No default parsers: acceptJsonBodiesOnly registers the one the API accepts.
+    bodyParser: false,
   });
   app.disable('x-powered-by');
-  app.useBodyParser('json', { limit: '100kb' });
   app.use(cookieParser());
   app.use(xsrfProtection({ secureCookies: config.secureCookies }));
+  acceptJsonBodiesOnly(app);
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());

@@ -60,7 +60,7 @@ function takeOverExitHandling(hooks) {
         process.exit(exitCodeOf(null, signal));
       }
       shuttingDownOnSignal = true;
-      Promise.allSettled([...pendingReleases].map((handle) => handle.release()))
+      void Promise.allSettled([...pendingReleases].map((handle) => handle.release()))
         .then(() => hooks.afterReleases())
         .finally(() => {
           process.exit(exitCodeOf(null, signal));

@@ -6,6 +6,7 @@ const { byBytes, describeColumn, formatSchema } = require('./format-schema.cjs')
 const column = (/** @type {Partial<import('./read-schema.cjs').Column>} */ fields) => ({
   name: 'id',
   type: 'uuid',
+  collation: null,
   notNull: false,
   default: null,
   identity: '',
@@ -50,12 +51,15 @@ describe('the schema as text', () => {
     expect(['b', 'a', 'B', '_'].sort(byBytes)).toEqual(['B', '_', 'a', 'b']);
   });
 
-  it('describes a column with its type, nullability, default and identity', () => {
+  it('describes a column with its type, collation, nullability, default and identity', () => {
     expect(describeColumn(column({ notNull: true, default: 'gen_random_uuid()' }))).toBe(
       'column id uuid not null default gen_random_uuid()',
     );
     expect(describeColumn(column({ name: 'n', type: 'bigint', notNull: true, identity: 'a' }))).toBe(
       'column n bigint not null generated always as identity',
+    );
+    expect(describeColumn(column({ name: 'code', type: 'text', collation: 'C', notNull: true }))).toBe(
+      'column code text collate "C" not null',
     );
     expect(describeColumn(column({ name: 'g', type: 'integer', generated: 's', default: '(a + 1)' }))).toBe(
       'column g integer generated always as ((a + 1)) stored',

@@ -7,7 +7,10 @@
  */
 
 /**
- * @typedef {{ name: string, type: string, notNull: boolean, default: string | null, identity: string, generated: string }} Column
+ * @typedef {{
+ *   name: string, type: string, collation: string | null, notNull: boolean,
+ *   default: string | null, identity: string, generated: string,
+ * }} Column
  * @typedef {{ name: string, definition: string }} Named
  * @typedef {{ name: string, kind: string, columns: Column[], constraints: Named[], indexes: Named[], triggers: Named[] }} Table
  * @typedef {{
@@ -41,8 +44,11 @@ function qualified(schema, name) {
  * @returns {Promise<SchemaFacts>}
  */
 async function readSchema(client) {
-  // Definitions name objects relative to the search path: the same path every time, so the same text.
-  await client.query('SET search_path = public');
+  // Definitions name objects relative to the search path and print constants in the session's time zone and
+  // styles: the same settings every time, so the same text on every machine.
+  await client.query(
+    `SET search_path = public; SET TimeZone = 'UTC'; SET DateStyle = 'ISO, YMD'; SET IntervalStyle = 'postgres'`,
+  );
   /** @param {string} sql */
   const rows = async (sql) => (await client.query(sql)).rows;
 
@@ -57,7 +63,9 @@ async function readSchema(client) {
   const columns = await rows(`
     SELECT a.attrelid AS oid, a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type,
            a.attnotnull AS "notNull", pg_get_expr(ad.adbin, ad.adrelid) AS default,
-           a.attidentity AS identity, a.attgenerated AS generated
+           a.attidentity AS identity, a.attgenerated AS generated,
+           (SELECT co.collname FROM pg_collation co JOIN pg_type ty ON ty.oid = a.atttypid
+             WHERE co.oid = a.attcollation AND a.attcollation <> ty.typcollation) AS collation
     FROM pg_attribute a LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
     WHERE a.attnum > 0 AND NOT a.attisdropped
     ORDER BY a.attrelid, a.attnum`);
@@ -110,6 +118,7 @@ async function readSchema(client) {
         columns: of(columns, r.oid).map((c) => ({
           name: c.name,
           type: c.type,
+          collation: c.collation,
           notNull: c.notNull,
           default: c.default,
           identity: c.identity,

@@ -10,10 +10,13 @@
 /** @typedef {import('./read-schema.cjs').Column} Column */
 /** @typedef {import('./read-schema.cjs').Named} Named */
 
-const HEADER = [
-  '# The schema a fresh database has after every migration in apps/api/src/database/migrations.',
-  '# Written by `npm run db:schema:update`; `npm run db:schema:check` (part of `npm test`) fails when they differ.',
-  '# Do not edit: change the schema with a migration, then run `npm run db:schema:update`.',
+/** First line of every file of the snapshot. */
+const HEADER = '# Written by `npm run db:schema:update` from a freshly migrated database; do not edit.';
+/** What the folder holds, at the top of schema.txt. */
+const OVERVIEW = [
+  '# The schema a fresh database has after every migration in apps/api/src/database/migrations, one file per',
+  '# table, view and function. `npm run db:schema:check` (part of `npm test`) fails when they differ: change the',
+  '# schema with a migration, then run `npm run db:schema:update` and commit these files with it.',
 ];
 
 /**
@@ -59,25 +62,45 @@ function describeColumn(column) {
 }
 
 /**
+ * A file name from an object's name: safe on every file system, the same for the same name.
+ * @param {string} kind
+ * @param {string} name
+ */
+function fileNameOf(kind, name) {
+  return `${kind}.${name.replace(/[^A-Za-z0-9_.-]/g, '_')}.txt`;
+}
+
+/**
+ * @param {string[]} lines
+ */
+function fileText(lines) {
+  return `${[HEADER, '', ...lines].join('\n').trimEnd()}\n`;
+}
+
+/**
+ * The snapshot as files, by name (sorted): schema.txt for extensions, schemas, sequences and types, then one file
+ * per table, view and function name (overloads together), so each stays short and a diff names what changed.
  * @param {SchemaFacts} facts
- * @returns {string}
+ * @returns {Record<string, string>}
  */
 function formatSchema(facts) {
-  const lines = [...HEADER, ''];
-  /** @param {string} title @param {string[]} body */
-  const block = (title, body) => lines.push(title, ...body, '');
+  /** @type {Record<string, string[]>} */
+  const files = {};
+  /** @param {string} file @param {string} title @param {string[]} body */
+  const block = (file, title, body) => (files[file] ??= []).push(title, ...body, '');
+  /** @param {string[]} names */
+  const list = (names) => [...names].sort(byBytes).map((name) => `  ${name}`);
 
-  block(
-    'extensions',
-    [...facts.extensions].sort(byBytes).map((name) => `  ${name}`),
-  );
-  block(
-    'schemas',
-    [...facts.schemas].sort(byBytes).map((name) => `  ${name}`),
-  );
+  files['schema.txt'] = [...OVERVIEW, ''];
+  block('schema.txt', 'extensions', list(facts.extensions));
+  block('schema.txt', 'schemas', list(facts.schemas));
+  for (const sequence of sortedByName(facts.sequences)) {
+    block('schema.txt', `sequence ${sequence.name}`, [`  ${sequence.definition}`]);
+  }
+  for (const type of sortedByName(facts.types)) block('schema.txt', `type ${type.name}`, [`  ${type.definition}`]);
 
   for (const table of sortedByName(facts.tables)) {
-    block(`${table.kind} ${table.name}`, [
+    block(fileNameOf('table', table.name), `${table.kind} ${table.name}`, [
       // Columns keep their order in the table: that order is part of the schema.
       ...table.columns.map((column) => `  ${describeColumn(column)}`),
       ...sortedByName(table.constraints).map((c) => `  constraint ${c.name} ${c.definition}`),
@@ -85,13 +108,23 @@ function formatSchema(facts) {
       ...sortedByName(table.triggers).map((t) => `  trigger ${t.name} ${t.definition}`),
     ]);
   }
-  for (const view of sortedByName(facts.views)) block(view.name, indented(view.definition, '  '));
-  for (const sequence of sortedByName(facts.sequences))
-    block(`sequence ${sequence.name}`, [`  ${sequence.definition}`]);
-  for (const type of sortedByName(facts.types)) block(`type ${type.name}`, [`  ${type.definition}`]);
-  for (const fn of sortedByName(facts.functions)) block(`function ${fn.name}`, indented(fn.definition, '  '));
+  for (const view of sortedByName(facts.views)) {
+    block(
+      fileNameOf('view', view.name.replace(/^(materialized )?view /, '')),
+      view.name,
+      indented(view.definition, '  '),
+    );
+  }
+  for (const fn of sortedByName(facts.functions)) {
+    block(fileNameOf('function', fn.name.replace(/\(.*$/s, '')), `function ${fn.name}`, indented(fn.definition, '  '));
+  }
 
-  return `${lines.join('\n').trimEnd()}\n`;
+  // schema.txt starts with the overview, which already says what the one-line header says.
+  return Object.fromEntries(
+    Object.keys(files)
+      .sort(byBytes)
+      .map((name) => [name, name === 'schema.txt' ? `${files[name].join('\n').trimEnd()}\n` : fileText(files[name])]),
+  );
 }
 
-module.exports = { formatSchema, describeColumn, byBytes };
+module.exports = { formatSchema, describeColumn, byBytes, fileNameOf };

@@ -1,6 +1,6 @@
 'use strict';
 
-const { byBytes, describeColumn, formatSchema } = require('./format-schema.cjs');
+const { byBytes, describeColumn, fileNameOf, formatSchema } = require('./format-schema.cjs');
 
 /** @returns {import('./read-schema.cjs').Column} */
 const column = (/** @type {Partial<import('./read-schema.cjs').Column>} */ fields) => ({
@@ -66,11 +66,21 @@ describe('the schema as text', () => {
     );
   });
 
-  it('lists tables by name, columns in table order, then constraints, indexes and triggers by name', () => {
-    const text = formatSchema(facts());
-    expect(text.indexOf('table Audit')).toBeLessThan(text.indexOf('table users'));
-    expect(text).toContain(
+  it('writes schema.txt, then one file per table and function, in byte order of names', () => {
+    expect(Object.keys(formatSchema(facts()))).toEqual([
+      'function.stage_took_place.txt',
+      'schema.txt',
+      'table.Audit.txt',
+      'table.users.txt',
+    ]);
+    expect(fileNameOf('table', 'audit.log "x"')).toBe('table.audit.log__x_.txt');
+  });
+
+  it('lists columns in table order, then constraints, indexes and triggers by name', () => {
+    expect(formatSchema(facts())['table.users.txt']).toBe(
       [
+        '# Written by `npm run db:schema:update` from a freshly migrated database; do not edit.',
+        '',
         'table users',
         '  column id uuid not null default gen_random_uuid()',
         '  column email text',
@@ -83,7 +93,7 @@ describe('the schema as text', () => {
   });
 
   it('indents function definitions and trims trailing spaces', () => {
-    expect(formatSchema(facts())).toContain(
+    expect(formatSchema(facts())['function.stage_took_place.txt']).toContain(
       'function stage_took_place(at timestamp with time zone)\n  CREATE FUNCTION x()\n    RETURNS boolean\n',
     );
   });
@@ -92,14 +102,16 @@ describe('the schema as text', () => {
     const reordered = facts();
     reordered.tables.reverse();
     reordered.tables[0].constraints.reverse();
-    expect(formatSchema(reordered)).toBe(formatSchema(facts()));
+    expect(formatSchema(reordered)).toEqual(formatSchema(facts()));
   });
 
-  it('starts with a header that says how to update it, and ends with one newline', () => {
-    const text = formatSchema(facts());
-    expect(text.startsWith('# The schema a fresh database has')).toBe(true);
-    expect(text).toContain('npm run db:schema:update');
-    expect(text.endsWith('\n')).toBe(true);
-    expect(text.endsWith('\n\n')).toBe(false);
+  it('starts schema.txt with what the folder is and how to update it, and ends every file with one newline', () => {
+    const files = formatSchema(facts());
+    expect(files['schema.txt'].startsWith('# The schema a fresh database has')).toBe(true);
+    expect(files['schema.txt']).toContain('npm run db:schema:update');
+    for (const text of Object.values(files)) {
+      expect(text.endsWith('\n')).toBe(true);
+      expect(text.endsWith('\n\n')).toBe(false);
+    }
   });
 });

@@ -5,7 +5,8 @@
  * Run by schema-snapshot.cjs under ts-node (the API's TypeScript sources, as tools/db-cli.cjs runs them), with
  * DATABASE_URL a fresh, empty database. Migrates it the way the API does at boot (runMigrationsExclusively): first
  * every migration but the last, then the last; reverts the last and migrates again, reading the schema at each step.
- * Writes one JSON line to stdout: { count, last, beforeLast, migrated, reverted, remigrated }.
+ * Writes one JSON line to stdout: { count, last, beforeLast, migrated, reverted, remigrated }, each schema as
+ * the snapshot's files (name → text).
  */
 
 const path = require('node:path');

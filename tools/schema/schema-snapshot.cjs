@@ -3,7 +3,7 @@
 'use strict';
 
 /**
- * The committed schema snapshot (apps/api/src/database/schema.snapshot.txt) against a database freshly
+ * The committed schema snapshot (apps/api/src/database/schema-snapshot/) against a database freshly
  * migrated from apps/api/src/database/migrations, the schema's source of truth (docs/adr/0007).
  *
  *   npm run db:schema:check    fails, with a diff, when the migrations no longer build the snapshot's schema,
@@ -14,15 +14,14 @@
  */
 
 const { spawn } = require('node:child_process');
-const fs = require('node:fs');
 const path = require('node:path');
 const { performance } = require('node:perf_hooks');
 const { exitCodeOf, exited, isRunning } = require('../process/child-process.cjs');
 const { seconds } = require('../process/timing.cjs');
 const { provisionDatabase, REPO_ROOT } = require('../postgres/provision-database.cjs');
-const { unifiedDiff } = require('./text-diff.cjs');
+const { diffSnapshots, readSnapshot, writeSnapshot } = require('./snapshot-files.cjs');
 
-const SNAPSHOT = 'apps/api/src/database/schema.snapshot.txt';
+const SNAPSHOT = 'apps/api/src/database/schema-snapshot';
 
 /** @param {string} message */
 const log = (message) => console.error(`[schema] ${message}`);
@@ -30,8 +29,9 @@ const log = (message) => console.error(`[schema] ${message}`);
 /**
  * @typedef {{
  *   count: number, last: string | null,
- *   beforeLast: string, migrated: string, reverted: string, remigrated: string,
+ *   beforeLast: SnapshotFiles, migrated: SnapshotFiles, reverted: SnapshotFiles, remigrated: SnapshotFiles,
  * }} MigrationResult
+ * @typedef {import('./snapshot-files.cjs').SnapshotFiles} SnapshotFiles
  */
 
 /** @type {import('node:child_process').ChildProcess | null} */
@@ -79,21 +79,22 @@ async function migrateAndRead(databaseUrl) {
  * @returns {string} what is wrong, or ''
  */
 function revertProblem(result) {
-  if (result.reverted !== result.beforeLast) {
+  const undone = diffSnapshots(result.beforeLast, result.reverted, {
+    expectedLabel: `before ${result.last}`,
+    actualLabel: `after ${result.last} and its down()`,
+  });
+  if (undone) {
     return (
       `✖ Reverting the last migration (${result.last}) does not bring back the schema before it: its down() ` +
-      `must undo its up() exactly.\n\n${unifiedDiff(result.beforeLast, result.reverted, {
-        expectedName: `before ${result.last}`,
-        actualName: `after ${result.last} and its down()`,
-      })}`
+      `must undo its up() exactly.\n\n${undone}`
     );
   }
-  if (result.remigrated !== result.migrated) {
-    return (
-      `✖ Migrating again after reverting ${result.last} gives another schema than the first time.\n\n` +
-      unifiedDiff(result.migrated, result.remigrated, { expectedName: 'migrated', actualName: 'migrated again' })
-    );
-  }
+  const redone = diffSnapshots(result.migrated, result.remigrated, {
+    expectedLabel: 'migrated',
+    actualLabel: 'migrated again',
+  });
+  if (redone)
+    return `✖ Migrating again after reverting ${result.last} gives another schema than the first time.\n\n${redone}`;
   return '';
 }
 
@@ -120,25 +121,25 @@ async function run(mode) {
     return 1;
   }
 
-  const snapshotPath = path.join(REPO_ROOT, SNAPSHOT);
-  const committed = fs.existsSync(snapshotPath) ? fs.readFileSync(snapshotPath, 'utf8') : '';
+  const snapshotDir = path.join(REPO_ROOT, SNAPSHOT);
   if (mode === 'update') {
-    if (committed === result.migrated) {
-      console.error(`✔ ${SNAPSHOT} is already up to date`);
-    } else {
-      fs.writeFileSync(snapshotPath, result.migrated);
-      console.error(`✔ wrote ${SNAPSHOT}; review the change with git diff and commit it with the migration`);
-    }
+    const changed = writeSnapshot(snapshotDir, result.migrated);
+    console.error(
+      changed
+        ? `✔ ${changed} file(s) of ${SNAPSHOT} written or removed; review them with git diff and commit them with the migration`
+        : `✔ ${SNAPSHOT} is already up to date`,
+    );
     return 0;
   }
-  if (committed === result.migrated) {
+  const committed = readSnapshot(snapshotDir);
+  const diff = diffSnapshots(committed, result.migrated, { expectedLabel: SNAPSHOT, actualLabel: 'migrated' });
+  if (!diff) {
     console.error(`✔ the migrations build the schema in ${SNAPSHOT} (and ${result.last} reverts cleanly)`);
     return 0;
   }
   console.error(
-    `✖ The schema the migrations build differs from ${SNAPSHOT}${committed ? '' : ' (missing)'}.\n\n` +
-      unifiedDiff(committed, result.migrated, { expectedName: SNAPSHOT, actualName: 'freshly migrated database' }) +
-      '\nIf a migration changed the schema on purpose, run `npm run db:schema:update` and commit the snapshot with it.\n' +
+    `✖ The schema the migrations build differs from ${SNAPSHOT}.\n\n${diff}\n` +
+      'If a migration changed the schema on purpose, run `npm run db:schema:update` and commit the snapshot with it.\n' +
       'Otherwise the schema changed some other way: the migrations are the source of truth (docs/adr/0007).',
   );
   return 1;

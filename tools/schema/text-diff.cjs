@@ -47,7 +47,7 @@ function diffLines(a, b) {
 function unifiedDiff(expected, actual, options = {}) {
   if (expected === actual) return '';
   const { expectedName = 'expected', actualName = 'actual', context = 3 } = options;
-  const edits = diffLines(expected.split('\n'), actual.split('\n'));
+  const edits = diffLines(linesOf(expected), linesOf(actual));
   const changed = edits.map((edit, index) => (edit.op === ' ' ? -1 : index)).filter((index) => index >= 0);
   const out = [`--- ${expectedName}`, `+++ ${actualName}`];
   let k = 0;
@@ -69,6 +69,14 @@ function unifiedDiff(expected, actual, options = {}) {
     k++;
   }
   return `${out.join('\n')}\n`;
+}
+
+/**
+ * Lines of a text; its final newline ends the last line rather than starting an empty one.
+ * @param {string} text
+ */
+function linesOf(text) {
+  return text === '' ? [] : text.replace(/\n$/, '').split('\n');
 }
 
 module.exports = { diffLines, unifiedDiff };

@@ -46,6 +46,12 @@ describe('line diff', () => {
     );
   });
 
+  it('diffs a new file as all added lines, with no empty line for the final newline', () => {
+    expect(unifiedDiff('', 'a\nb\n', { expectedName: '/dev/null', actualName: 'new.txt' })).toBe(
+      '--- /dev/null\n+++ new.txt\n@@ -1,0 +1,2 @@\n+a\n+b\n',
+    );
+  });
+
   it('joins changes whose context overlaps into one hunk', () => {
     const diff = unifiedDiff('a\nb\nc\nd\ne\n', 'A\nb\nc\nd\nE\n');
     expect(diff.match(/^@@/gm)).toHaveLength(1);

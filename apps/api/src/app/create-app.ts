@@ -10,6 +10,7 @@ import { createValidationPipe } from '../errors/api-validation.pipe';
 import { servePortal } from '../portal-hosting/serve-portal';
 import { AppModule } from './app.module';
 import { acceptJsonBodiesOnly } from './request-bodies';
+import { useSecurityHeaders } from './security-headers';
 
 /** Builds the whole HTTP application; main.ts decides when to migrate, seed and listen. */
 export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
@@ -19,6 +20,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
     bodyParser: false,
   });
   app.disable('x-powered-by');
+  useSecurityHeaders(app, { production: config.nodeEnv === 'production' });
   app.use(cookieParser());
   app.use(xsrfProtection({ secureCookies: config.secureCookies }));
   acceptJsonBodiesOnly(app);
@@ -27,6 +29,14 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.useGlobalFilters(new ApiExceptionFilter());
   app.enableShutdownHooks();
 
+  // The API's map is for developers: in production it would hand an attacker every route and field.
+  if (config.nodeEnv !== 'production') serveApiDocs(app);
+
+  servePortal(app, config.portalDir);
+  return app;
+}
+
+function serveApiDocs(app: NestExpressApplication): void {
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -37,7 +47,4 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
       .build(),
   );
   SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, { jsonDocumentUrl: `${API_PREFIX}/docs-json` });
-
-  servePortal(app, config.portalDir);
-  return app;
 }

@@ -1,18 +1,15 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { ErrorCode, UserRole, UserView } from '@heardback/contracts';
 import { RegisterForm } from './register-form';
+import { setUpPortalTest } from '../testing/setup';
 
 describe('RegisterForm', () => {
   let fixture: ComponentFixture<RegisterForm>;
   let http: HttpTestingController;
 
   beforeEach(async () => {
-    TestBed.configureTestingModule({
-      providers: [provideHttpClient(), provideHttpClientTesting()],
-    });
-    http = TestBed.inject(HttpTestingController);
+    http = setUpPortalTest();
     fixture = TestBed.createComponent(RegisterForm);
     await fixture.whenStable();
   });

@@ -13,6 +13,7 @@ import { ErrorCode, PASSWORD_MIN_LENGTH, UserView } from '@heardback/contracts';
 import { SessionStore } from '../core/session';
 import { emailProblem, newPasswordProblem, requiredProblem } from './field-problems';
 import { apiError, apiFieldErrors, httpErrorMessage } from '../core/api-error';
+import { formSubmission } from '../core/form-submission';
 
 type Field = 'fullName' | 'email' | 'password';
 const FIELDS: readonly Field[] = ['fullName', 'email', 'password'];
@@ -46,10 +47,9 @@ export class RegisterForm {
   });
 
   protected readonly submitted = signal(false);
-  protected readonly busy = signal(false);
+  protected readonly submission = formSubmission({ errorMessage: httpErrorMessage });
   protected readonly serverErrors = signal<Partial<Record<Field, string>>>({});
   protected readonly emailTaken = signal(false);
-  protected readonly formError = signal('');
 
   private readonly fullNameInput = viewChild.required<ElementRef<HTMLInputElement>>('fullName');
   private readonly emailInput = viewChild.required<ElementRef<HTMLInputElement>>('email');
@@ -78,25 +78,18 @@ export class RegisterForm {
 
   protected submit(): void {
     this.submitted.set(true);
-    this.formError.set('');
-    if (this.busy()) {
+    this.submission.fail('');
+    if (this.submission.busy()) {
       return;
     }
     if (FIELDS.some((field) => this.clientProblem(field))) {
       this.focusFirstProblem();
       return;
     }
-    this.busy.set(true);
     const { fullName, email, password } = this.form.getRawValue();
-    this.session.register({ fullName: fullName.trim(), email: email.trim(), password }).subscribe({
-      next: (user) => {
-        this.busy.set(false);
-        this.registered.emit(user);
-      },
-      error: (error: unknown) => {
-        this.busy.set(false);
-        this.showServerError(error);
-      },
+    this.submission.send(() => this.session.register({ fullName: fullName.trim(), email: email.trim(), password }), {
+      done: (user) => this.registered.emit(user),
+      failed: (error) => this.serverProblem(error),
     });
   }
 
@@ -112,14 +105,15 @@ export class RegisterForm {
     }
   }
 
-  private showServerError(error: unknown): void {
+  /** Puts the server's reasons at their fields; returns what the whole form says, if anything. */
+  private serverProblem(error: unknown): string | null {
     if (apiError(error)?.code === ErrorCode.EmailTaken) {
       this.emailTaken.set(true);
       this.serverErrors.set({
         email: 'There is already an account with this email.',
       });
       this.focusFirstProblem();
-      return;
+      return null;
     }
     const fields = apiFieldErrors(error);
     const known: Partial<Record<Field, string>> = {};
@@ -131,9 +125,9 @@ export class RegisterForm {
     if (Object.keys(known).length > 0) {
       this.serverErrors.set(known);
       this.focusFirstProblem();
-      return;
+      return null;
     }
-    this.formError.set(httpErrorMessage(error));
+    return httpErrorMessage(error);
   }
 
   private focusFirstProblem(): void {

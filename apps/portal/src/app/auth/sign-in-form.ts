@@ -13,6 +13,7 @@ import { ErrorCode, UserView } from '@heardback/contracts';
 import { SessionStore } from '../core/session';
 import { emailProblem, passwordGivenProblem } from './field-problems';
 import { apiError, apiFieldErrors, httpErrorMessage } from '../core/api-error';
+import { formSubmission } from '../core/form-submission';
 
 type Field = 'email' | 'password';
 const FIELDS: readonly Field[] = ['email', 'password'];
@@ -38,10 +39,9 @@ export class SignInForm {
   });
 
   protected readonly submitted = signal(false);
-  protected readonly busy = signal(false);
+  protected readonly submission = formSubmission({ errorMessage: httpErrorMessage });
   /** Reasons the server gave, per field; cleared when the field changes. */
   protected readonly serverErrors = signal<Partial<Record<Field, string>>>({});
-  protected readonly formError = signal('');
 
   private readonly emailInput = viewChild.required<ElementRef<HTMLInputElement>>('email');
   private readonly passwordInput = viewChild.required<ElementRef<HTMLInputElement>>('password');
@@ -71,28 +71,22 @@ export class SignInForm {
 
   protected submit(): void {
     this.submitted.set(true);
-    this.formError.set('');
-    if (this.busy()) {
+    this.submission.fail('');
+    if (this.submission.busy()) {
       return;
     }
     if (FIELDS.some((field) => this.clientProblem(field))) {
       this.focusFirstProblem();
       return;
     }
-    this.busy.set(true);
-    this.session.signIn(this.form.getRawValue()).subscribe({
-      next: (user) => {
-        this.busy.set(false);
-        this.signedIn.emit(user);
-      },
-      error: (error: unknown) => {
-        this.busy.set(false);
-        this.showServerError(error);
-      },
+    this.submission.send(() => this.session.signIn(this.form.getRawValue()), {
+      done: (user) => this.signedIn.emit(user),
+      failed: (error) => this.serverProblem(error),
     });
   }
 
-  private showServerError(error: unknown): void {
+  /** Puts the server's reasons at their fields; returns what the whole form says, if anything. */
+  private serverProblem(error: unknown): string | null {
     const fields = apiFieldErrors(error);
     const known: Partial<Record<Field, string>> = {};
     if (fields['email']) known.email = `Email ${fields['email']}.`;
@@ -100,14 +94,13 @@ export class SignInForm {
     if (Object.keys(known).length > 0) {
       this.serverErrors.set(known);
       this.focusFirstProblem();
-      return;
+      return null;
     }
     if (apiError(error)?.code === ErrorCode.InvalidCredentials) {
-      this.formError.set('That email and password do not match an account. Check them and try again.');
       this.passwordInput().nativeElement.select();
-      return;
+      return 'That email and password do not match an account. Check them and try again.';
     }
-    this.formError.set(httpErrorMessage(error));
+    return httpErrorMessage(error);
   }
 
   private focusFirstProblem(): void {

@@ -3,7 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { ApplicationView, CandidateUpdateKind } from '@heardback/contracts';
 import { CandidateApi } from './candidate-api';
-import { anApplication } from './candidate-fixtures';
+import { anApplicationBetweenInterviews } from '../testing/factories';
 
 describe('CandidateApi', () => {
   let api: CandidateApi;
@@ -69,7 +69,7 @@ describe('CandidateApi', () => {
       text: 'An offer from Pine Labs',
       deadline: '2026-06-05T16:00:00.000Z',
     });
-    const returned = anApplication();
+    const returned = anApplicationBetweenInterviews();
     request.flush(returned, { status: 201, statusText: 'Created' });
     expect(received).toEqual(returned);
   });

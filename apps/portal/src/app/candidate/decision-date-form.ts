@@ -13,6 +13,7 @@ import {
 } from '@angular/core';
 import { ApplicationView } from '@heardback/contracts';
 import { httpErrorMessage } from '../core/api-error';
+import { formSubmission } from '../core/form-submission';
 import { NOW, formatDateTime } from '../core/date-time';
 import { CandidateApi } from './candidate-api';
 import { fieldProblem } from './candidate-updates';
@@ -47,9 +48,8 @@ export class DecisionDateForm {
   protected readonly date = signal('');
   protected readonly time = signal('');
   protected readonly problem = signal('');
-  protected readonly failure = signal('');
   protected readonly confirmation = signal('');
-  protected readonly busy = signal(false);
+  protected readonly submission = formSubmission({ errorMessage: httpErrorMessage });
   protected readonly today = localDate(this.now());
 
   private readonly fields = viewChild.required(DateTimeFields);
@@ -66,7 +66,7 @@ export class DecisionDateForm {
       required: true,
     });
     if (!reading.ok) {
-      this.failure.set('');
+      this.submission.fail('');
       this.confirmation.set('');
       this.problem.set(reading.problem);
       this.fields().focus();
@@ -80,16 +80,13 @@ export class DecisionDateForm {
   }
 
   private change(decisionDate: string | null): void {
-    if (this.busy()) {
+    if (this.submission.busy()) {
       return;
     }
-    this.failure.set('');
     this.confirmation.set('');
     this.problem.set('');
-    this.busy.set(true);
-    this.api.setDecisionDate(this.application().id, decisionDate).subscribe({
-      next: (application) => {
-        this.busy.set(false);
+    this.submission.send(() => this.api.setDecisionDate(this.application().id, decisionDate), {
+      done: (application) => {
         this.date.set('');
         this.time.set('');
         this.confirmation.set(
@@ -103,17 +100,14 @@ export class DecisionDateForm {
           afterNextRender(() => this.confirmationBox().nativeElement.focus(), { injector: this.injector });
         }
       },
-      error: (error: unknown) => {
-        this.busy.set(false);
+      failed: (error) => {
         const dateProblem = fieldProblem(error, 'decisionDate', 'The date');
         if (dateProblem && decisionDate !== null) {
           this.problem.set(dateProblem);
           this.fields().focus();
-          return;
+          return null;
         }
-        this.failure.set(
-          `${decisionDate ? 'Your decision date was not saved.' : 'Your decision date was not cleared.'} ${httpErrorMessage(error)}`,
-        );
+        return `${decisionDate ? 'Your decision date was not saved.' : 'Your decision date was not cleared.'} ${httpErrorMessage(error)}`;
       },
     });
   }

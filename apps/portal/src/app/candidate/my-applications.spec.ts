@@ -1,26 +1,16 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
 import { ApplicationStatus, StageState, WaitingFor } from '@heardback/contracts';
-import { NOW } from '../core/date-time';
-import { TEST_NOW, aSummary } from './candidate-fixtures';
 import { MyApplications } from './my-applications';
+import { aSummary, TEST_NOW } from '../testing/factories';
+import { ResponseBody, setUpPortalTest } from '../testing/setup';
 
 describe('MyApplications', () => {
   let fixture: ComponentFixture<MyApplications>;
   let http: HttpTestingController;
 
   beforeEach(async () => {
-    TestBed.configureTestingModule({
-      providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideRouter([]),
-        { provide: NOW, useValue: () => TEST_NOW },
-      ],
-    });
-    http = TestBed.inject(HttpTestingController);
+    http = setUpPortalTest({ now: TEST_NOW });
     fixture = TestBed.createComponent(MyApplications);
     await fixture.whenStable();
   });
@@ -39,7 +29,7 @@ describe('MyApplications', () => {
         document.createElement('dd'),
     );
 
-  async function answer(body: unknown, init?: { status: number; statusText: string }) {
+  async function answer(body: ResponseBody, init?: { status: number; statusText: string }) {
     http.expectOne('/api/me/applications').flush(body, init);
     await fixture.whenStable();
   }

@@ -17,6 +17,7 @@ import { SessionStore } from '../core/session';
 import { RecruiterApi } from './recruiter-api';
 import { apiError, focusFirstInvalid, showServerErrors } from '../core/api-error';
 import { notBlank } from '../core/text-validators';
+import { formSubmission } from '../core/form-submission';
 
 /** The line the candidate reads on their timeline, as the API writes it. */
 export function messagePreview(senderName: string, text: string): string {
@@ -46,7 +47,7 @@ export class CandidateMessageForm {
     text: ['', [notBlank, Validators.maxLength(CANDIDATE_MESSAGE_MAX_LENGTH)]],
   });
   protected readonly submitted = signal(false);
-  protected readonly sending = signal(false);
+  protected readonly submission = formSubmission({ form: this.form });
 
   private readonly value = toSignal(this.form.controls.text.valueChanges, {
     initialValue: '',
@@ -77,24 +78,21 @@ export class CandidateMessageForm {
 
   protected submit(): void {
     this.submitted.set(true);
-    if (this.sending()) {
+    if (this.submission.busy()) {
       return;
     }
     if (this.form.invalid) {
       this.focusProblem();
       return;
     }
-    this.sending.set(true);
     const text = this.form.controls.text.value.trim();
-    this.api.sendMessage(this.application().id, { text }).subscribe({
-      next: (updated) => {
-        this.sending.set(false);
+    this.submission.send(() => this.api.sendMessage(this.application().id, { text }), {
+      done: (updated) => {
         this.submitted.set(false);
         this.form.reset({ text: '' });
         this.sent.emit(updated);
       },
-      error: (error: unknown) => {
-        this.sending.set(false);
+      failed: (error) => {
         const control = this.form.controls.text;
         const message = showServerErrors(this.form, error);
         if (!apiError(error)?.details?.length) {
@@ -103,6 +101,7 @@ export class CandidateMessageForm {
           control.markAsTouched();
         }
         this.focusProblem();
+        return null;
       },
     });
   }

@@ -23,9 +23,10 @@ import {
 } from '@heardback/contracts';
 import { stageAfter } from './application-progress';
 import { RecruiterApi } from './recruiter-api';
-import { errorCodeOf, focusFirstInvalid, showServerErrors } from '../core/api-error';
+import { errorCodeOf, focusFirstInvalid } from '../core/api-error';
 import { RATING_LABELS } from '../core/agency-labels';
 import { notBlank } from '../core/text-validators';
+import { formSubmission } from '../core/form-submission';
 
 export const INTERNAL_NOTES_MAX_LENGTH = 10_000;
 export const GIVEN_BY_MAX_LENGTH = 200;
@@ -95,8 +96,7 @@ export class FeedbackForm {
   });
 
   protected readonly submitted = signal(false);
-  protected readonly saving = signal(false);
-  protected readonly formError = signal('');
+  protected readonly submission = formSubmission({ form: this.form });
 
   private readonly value = toSignal(this.form.valueChanges, {
     initialValue: this.form.getRawValue(),
@@ -135,8 +135,8 @@ export class FeedbackForm {
 
   protected submit(): void {
     this.submitted.set(true);
-    this.formError.set('');
-    if (this.saving()) {
+    this.submission.fail('');
+    if (this.submission.busy()) {
       return;
     }
     if (this.form.invalid) {
@@ -144,35 +144,26 @@ export class FeedbackForm {
       return;
     }
     const { decision, rating, candidateMessage, internalNotes, givenBy } = this.form.getRawValue();
-    this.saving.set(true);
-    this.api
-      .recordFeedback(this.application().id, this.stage().id, {
-        decision: decision as FeedbackDecision,
-        rating: rating as number,
-        candidateMessage: (candidateMessage ?? '').trim(),
-        ...(internalNotes?.trim() ? { internalNotes: internalNotes.trim() } : {}),
-        ...(givenBy?.trim() ? { givenBy: givenBy.trim() } : {}),
-        version: this.application().version,
-      })
-      .subscribe({
-        next: (updated) => {
-          this.saving.set(false);
-          this.recorded.emit(updated);
-        },
-        error: (error: unknown) => {
-          this.saving.set(false);
-          const code = errorCodeOf(error);
-          if (code && SOMEONE_ELSE_ACTED.includes(code)) {
-            this.stale.emit({
-              stageName: this.stage().name,
-              candidateMessage: (candidateMessage ?? '').trim(),
-            });
-            return;
-          }
-          this.formError.set(showServerErrors(this.form, error));
-          this.focusProblem();
-        },
-      });
+    const feedback = {
+      decision: decision as FeedbackDecision,
+      rating: rating as number,
+      candidateMessage: (candidateMessage ?? '').trim(),
+      ...(internalNotes?.trim() ? { internalNotes: internalNotes.trim() } : {}),
+      ...(givenBy?.trim() ? { givenBy: givenBy.trim() } : {}),
+      version: this.application().version,
+    };
+    this.submission.send(() => this.api.recordFeedback(this.application().id, this.stage().id, feedback), {
+      done: (updated) => this.recorded.emit(updated),
+      failed: (error) => {
+        const code = errorCodeOf(error);
+        if (code && SOMEONE_ELSE_ACTED.includes(code)) {
+          this.stale.emit({ stageName: this.stage().name, candidateMessage: feedback.candidateMessage });
+          return null;
+        }
+        this.focusProblem();
+        return this.submission.errorMessage(error);
+      },
+    });
   }
 
   private focusProblem(): void {

@@ -1,10 +1,9 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
 import { ErrorCode } from '@heardback/contracts';
 import { FeedbackQueue, queueOrder } from './feedback-queue';
-import { aQueueItem, apiErrorBody } from './testing/agency-factories';
+import { apiErrorBody, aQueueItem } from '../testing/factories';
+import { ResponseBody, setUpPortalTest } from '../testing/setup';
 
 const HOUR = 3_600_000;
 const fromNow = (hours: number) => new Date(Date.now() + hours * HOUR).toISOString();
@@ -37,10 +36,7 @@ describe('FeedbackQueue', () => {
   let http: HttpTestingController;
 
   beforeEach(async () => {
-    TestBed.configureTestingModule({
-      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
-    });
-    http = TestBed.inject(HttpTestingController);
+    http = setUpPortalTest();
     fixture = TestBed.createComponent(FeedbackQueue);
     await fixture.whenStable();
   });
@@ -57,7 +53,7 @@ describe('FeedbackQueue', () => {
   const button = (name: string) =>
     Array.from(view().querySelectorAll('button')).find((b) => b.textContent?.trim() === name);
 
-  async function answer(body: unknown, options?: { status: number; statusText: string }) {
+  async function answer(body: ResponseBody, options?: { status: number; statusText: string }) {
     http.expectOne('/api/feedback/queue').flush(body, options);
     await fixture.whenStable();
   }

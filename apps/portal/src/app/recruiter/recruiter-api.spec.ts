@@ -3,7 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { FeedbackDecision, JobStatus } from '@heardback/contracts';
 import { RecruiterApi } from './recruiter-api';
-import { anApplication } from './testing/agency-factories';
+import { anApplication } from '../testing/factories';
 
 describe('RecruiterApi', () => {
   let api: RecruiterApi;

@@ -16,7 +16,8 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { AbstractControl, FormBuilder, ReactiveFormsModule, ValidationErrors, Validators } from '@angular/forms';
 import { ApplicationView, StageView } from '@heardback/contracts';
 import { RecruiterApi } from './recruiter-api';
-import { focusFirstInvalid, showServerErrors } from '../core/api-error';
+import { focusFirstInvalid } from '../core/api-error';
+import { formSubmission } from '../core/form-submission';
 import { isoToLocalDateAndTime, localDateTimeToIso, userTimeZone } from '../core/local-date-time';
 import { notBlank } from '../core/text-validators';
 
@@ -86,8 +87,7 @@ export class ScheduleForm {
   );
 
   protected readonly submitted = signal(false);
-  protected readonly saving = signal(false);
-  protected readonly formError = signal('');
+  protected readonly submission = formSubmission({ form: this.form, controlFor: { startsAt: 'start', endsAt: 'end' } });
 
   private readonly value = toSignal(this.form.valueChanges, {
     initialValue: this.form.getRawValue(),
@@ -135,44 +135,30 @@ export class ScheduleForm {
 
   protected submit(): void {
     this.submitted.set(true);
-    this.formError.set('');
-    if (this.saving()) {
+    this.submission.fail('');
+    if (this.submission.busy()) {
       return;
     }
     if (this.form.invalid) {
-      afterNextRender(() => focusFirstInvalid(this.host.nativeElement), {
-        injector: this.injector,
-      });
+      this.focusProblem();
       return;
     }
     const { date, start, end, location, interviewers } = this.form.getRawValue();
     const startsAt = localDateTimeToIso(date, start) as string;
     const endsAt = localDateTimeToIso(date, end) as string;
-    this.saving.set(true);
-    this.api
-      .scheduleStage(this.application().id, this.stage().id, {
-        startsAt,
-        endsAt,
-        location: location.trim(),
-        interviewers: interviewerNames(interviewers),
-      })
-      .subscribe({
-        next: (updated) => {
-          this.saving.set(false);
-          this.scheduled.emit(updated);
-        },
-        error: (error: unknown) => {
-          this.saving.set(false);
-          this.formError.set(
-            showServerErrors(this.form, error, {
-              startsAt: 'start',
-              endsAt: 'end',
-            }),
-          );
-          afterNextRender(() => focusFirstInvalid(this.host.nativeElement), {
-            injector: this.injector,
-          });
-        },
-      });
+    const booking = { startsAt, endsAt, location: location.trim(), interviewers: interviewerNames(interviewers) };
+    this.submission.send(() => this.api.scheduleStage(this.application().id, this.stage().id, booking), {
+      done: (updated) => this.scheduled.emit(updated),
+      failed: (error) => {
+        this.focusProblem();
+        return this.submission.errorMessage(error);
+      },
+    });
+  }
+
+  private focusProblem(): void {
+    afterNextRender(() => focusFirstInvalid(this.host.nativeElement), {
+      injector: this.injector,
+    });
   }
 }

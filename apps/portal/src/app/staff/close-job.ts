@@ -17,7 +17,8 @@ import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { CANDIDATE_MESSAGE_MAX_LENGTH, JobClosureView, JobDetail, JobStatus } from '@heardback/contracts';
 import { EMPTY, Subscription, expand, switchMap, timer } from 'rxjs';
 import { StaffApi } from './staff-api';
-import { agencyErrorMessage, apiError, focusFirstInvalid, showServerErrors } from '../core/api-error';
+import { agencyErrorMessage, apiError, focusFirstInvalid } from '../core/api-error';
+import { formSubmission } from '../core/form-submission';
 import { notBlank } from '../core/text-validators';
 
 export const CLOSURE_POLL_MS = 1000;
@@ -84,7 +85,7 @@ export class CloseJob {
   protected readonly submitted = signal(false);
   /** Open applications the closure will close; null while counting, -1 when the count failed. */
   protected readonly openCount = signal<number | null>(null);
-  protected readonly working = signal(false);
+  protected readonly submission = formSubmission({ form: this.form });
   protected readonly problem = signal('');
   protected readonly closure = signal<JobClosureView | null>(null);
   protected readonly percent = computed(() => {
@@ -159,40 +160,35 @@ export class CloseJob {
   }
 
   protected confirm(): void {
-    if (this.working()) {
+    if (this.submission.busy()) {
       return;
     }
     const { outcome, candidateMessage } = this.form.getRawValue();
-    this.working.set(true);
     this.problem.set('');
-    this.api
-      .closeJob(this.job().id, {
-        outcome: outcome as JobStatus.Closed | JobStatus.Filled,
-        candidateMessage: candidateMessage.trim(),
-      })
-      .subscribe({
-        next: (closure) => {
-          this.working.set(false);
-          this.step.set('progress');
-          this.focus('#close-job-progress-title');
-          this.follow(closure);
-        },
-        error: (error: unknown) => {
-          this.working.set(false);
-          if (error instanceof HttpErrorResponse && error.status === 409) {
-            this.problem.set('This job is already closed: someone else closed it. The page now shows it as it is.');
-            this.alreadyClosed.emit();
-            return;
-          }
-          if (apiError(error)?.details?.length) {
-            this.step.set('form');
-            this.problem.set(showServerErrors(this.form, error));
-            this.focusInvalid();
-            return;
-          }
-          this.problem.set(agencyErrorMessage(error));
-        },
-      });
+    const closing = {
+      outcome: outcome as JobStatus.Closed | JobStatus.Filled,
+      candidateMessage: candidateMessage.trim(),
+    };
+    this.submission.send(() => this.api.closeJob(this.job().id, closing), {
+      done: (closure) => {
+        this.step.set('progress');
+        this.focus('#close-job-progress-title');
+        this.follow(closure);
+      },
+      failed: (error) => {
+        if (error instanceof HttpErrorResponse && error.status === 409) {
+          this.problem.set('This job is already closed: someone else closed it. The page now shows it as it is.');
+          this.alreadyClosed.emit();
+          return null;
+        }
+        if (apiError(error)?.details?.length) {
+          this.step.set('form');
+          this.focusInvalid();
+        }
+        this.problem.set(this.submission.errorMessage(error));
+        return null;
+      },
+    });
   }
 
   private follow(first: JobClosureView): void {

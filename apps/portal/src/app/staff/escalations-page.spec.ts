@@ -1,10 +1,9 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
 import { ErrorCode, EscalationView } from '@heardback/contracts';
-import { apiErrorBody } from '../recruiter/testing/agency-factories';
 import { EscalationsPage, escalationRows } from './escalations-page';
+import { apiErrorBody } from '../testing/factories';
+import { setUpPortalTest } from '../testing/setup';
 
 const DAY = 86_400_000;
 
@@ -42,10 +41,7 @@ describe('EscalationsPage', () => {
   let http: HttpTestingController;
 
   beforeEach(async () => {
-    TestBed.configureTestingModule({
-      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
-    });
-    http = TestBed.inject(HttpTestingController);
+    http = setUpPortalTest();
     fixture = TestBed.createComponent(EscalationsPage);
     await fixture.whenStable();
   });

@@ -1,18 +1,14 @@
 import { HttpTestingController } from '@angular/common/http/testing';
-import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { ComponentFixture } from '@angular/core/testing';
 import { ErrorCode, UserRole, UserView } from '@heardback/contracts';
 import { RegisterForm } from './register-form';
-import { setUpPortalTest } from '../testing/setup';
+import { renderComponent } from '../testing/setup';
 
 describe('RegisterForm', () => {
   let fixture: ComponentFixture<RegisterForm>;
   let http: HttpTestingController;
 
-  beforeEach(async () => {
-    http = setUpPortalTest();
-    fixture = TestBed.createComponent(RegisterForm);
-    await fixture.whenStable();
-  });
+  beforeEach(async () => ({ fixture, http } = await renderComponent(RegisterForm)));
 
   afterEach(() => http.verify());
 

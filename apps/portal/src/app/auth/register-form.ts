@@ -11,7 +11,7 @@ import {
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { ErrorCode, PASSWORD_MIN_LENGTH, UserView } from '@heardback/contracts';
 import { SessionStore } from '../core/session';
-import { emailProblem, newPasswordProblem, requiredProblem } from './field-problems';
+import { emailProblem, newPasswordProblem, requiredProblem, FieldProblems } from './field-problems';
 import { apiError, apiFieldErrors, httpErrorMessage } from '../core/api-error';
 import { formSubmission } from '../core/form-submission';
 
@@ -46,9 +46,8 @@ export class RegisterForm {
     password: [''],
   });
 
-  protected readonly submitted = signal(false);
+  protected readonly fields = new FieldProblems<Field>((field) => this.clientProblem(field));
   protected readonly submission = formSubmission({ errorMessage: httpErrorMessage });
-  protected readonly serverErrors = signal<Partial<Record<Field, string>>>({});
   protected readonly emailTaken = signal(false);
 
   private readonly fullNameInput = viewChild.required<ElementRef<HTMLInputElement>>('fullName');
@@ -59,25 +58,15 @@ export class RegisterForm {
     return `${this.idPrefix()}-${field}`;
   }
 
-  protected problem(field: Field): string | null {
-    const server = this.serverErrors()[field];
-    if (server) {
-      return server;
-    }
-    return this.submitted() ? this.clientProblem(field) : null;
-  }
-
   protected edited(field: Field): void {
     if (field === 'email') {
       this.emailTaken.set(false);
     }
-    if (this.serverErrors()[field]) {
-      this.serverErrors.update(({ [field]: _cleared, ...rest }) => rest);
-    }
+    this.fields.edited(field);
   }
 
   protected submit(): void {
-    this.submitted.set(true);
+    this.fields.submitted.set(true);
     this.submission.fail('');
     if (this.submission.busy()) {
       return;
@@ -109,9 +98,7 @@ export class RegisterForm {
   private serverProblem(error: unknown): string | null {
     if (apiError(error)?.code === ErrorCode.EmailTaken) {
       this.emailTaken.set(true);
-      this.serverErrors.set({
-        email: 'There is already an account with this email.',
-      });
+      this.fields.showServer({ email: 'There is already an account with this email.' });
       this.focusFirstProblem();
       return null;
     }
@@ -122,8 +109,7 @@ export class RegisterForm {
         known[field] = `${FIELD_NAMES[field]} ${fields[field]}.`;
       }
     }
-    if (Object.keys(known).length > 0) {
-      this.serverErrors.set(known);
+    if (this.fields.showServer(known)) {
       this.focusFirstProblem();
       return null;
     }
@@ -131,7 +117,7 @@ export class RegisterForm {
   }
 
   private focusFirstProblem(): void {
-    const field = FIELDS.find((candidate) => this.problem(candidate));
+    const field = FIELDS.find((candidate) => this.fields.problem(candidate));
     const input = {
       fullName: this.fullNameInput,
       email: this.emailInput,

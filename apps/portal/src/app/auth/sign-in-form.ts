@@ -1,17 +1,8 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  ElementRef,
-  inject,
-  input,
-  output,
-  signal,
-  viewChild,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, inject, input, output, viewChild } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { ErrorCode, UserView } from '@heardback/contracts';
 import { SessionStore } from '../core/session';
-import { emailProblem, passwordGivenProblem } from './field-problems';
+import { emailProblem, passwordGivenProblem, FieldProblems } from './field-problems';
 import { apiError, apiFieldErrors, httpErrorMessage } from '../core/api-error';
 import { formSubmission } from '../core/form-submission';
 
@@ -38,10 +29,8 @@ export class SignInForm {
     password: [''],
   });
 
-  protected readonly submitted = signal(false);
+  protected readonly fields = new FieldProblems<Field>((field) => this.clientProblem(field));
   protected readonly submission = formSubmission({ errorMessage: httpErrorMessage });
-  /** Reasons the server gave, per field; cleared when the field changes. */
-  protected readonly serverErrors = signal<Partial<Record<Field, string>>>({});
 
   private readonly emailInput = viewChild.required<ElementRef<HTMLInputElement>>('email');
   private readonly passwordInput = viewChild.required<ElementRef<HTMLInputElement>>('password');
@@ -50,27 +39,13 @@ export class SignInForm {
     return `${this.idPrefix()}-${field}`;
   }
 
-  protected problem(field: Field): string | null {
-    const server = this.serverErrors()[field];
-    if (server) {
-      return server;
-    }
-    return this.submitted() ? this.clientProblem(field) : null;
-  }
-
   private clientProblem(field: Field): string | null {
     const control = this.form.controls[field];
     return field === 'email' ? emailProblem(control) : passwordGivenProblem(control);
   }
 
-  protected edited(field: Field): void {
-    if (this.serverErrors()[field]) {
-      this.serverErrors.update(({ [field]: _cleared, ...rest }) => rest);
-    }
-  }
-
   protected submit(): void {
-    this.submitted.set(true);
+    this.fields.submitted.set(true);
     this.submission.fail('');
     if (this.submission.busy()) {
       return;
@@ -91,8 +66,7 @@ export class SignInForm {
     const known: Partial<Record<Field, string>> = {};
     if (fields['email']) known.email = `Email ${fields['email']}.`;
     if (fields['password']) known.password = `Password ${fields['password']}.`;
-    if (Object.keys(known).length > 0) {
-      this.serverErrors.set(known);
+    if (this.fields.showServer(known)) {
       this.focusFirstProblem();
       return null;
     }
@@ -104,7 +78,7 @@ export class SignInForm {
   }
 
   private focusFirstProblem(): void {
-    const target = this.problem('email') ? this.emailInput() : this.passwordInput();
+    const target = this.fields.problem('email') ? this.emailInput() : this.passwordInput();
     target.nativeElement.focus();
   }
 }

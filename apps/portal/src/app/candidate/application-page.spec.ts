@@ -10,16 +10,19 @@ import {
 } from '@heardback/contracts';
 import { ApplicationPage } from './application-page';
 import { anApplicationBetweenInterviews, aStage, TEST_NOW } from '../testing/factories';
-import { setUpPortalTest } from '../testing/setup';
+import { routeHarness } from '../testing/setup';
 
 describe('ApplicationPage', () => {
   let harness: RouterTestingHarness;
   let http: HttpTestingController;
 
-  beforeEach(async () => {
-    http = setUpPortalTest({ routes: [{ path: 'me/applications/:id', component: ApplicationPage }], now: TEST_NOW });
-    harness = await RouterTestingHarness.create();
-  });
+  beforeEach(
+    async () =>
+      ({ harness, http } = await routeHarness({
+        routes: [{ path: 'me/applications/:id', component: ApplicationPage }],
+        now: TEST_NOW,
+      })),
+  );
 
   afterEach(() => {
     http.verify();

@@ -3,8 +3,6 @@ import {
   ChangeDetectionStrategy,
   Component,
   ElementRef,
-  Injector,
-  afterNextRender,
   computed,
   effect,
   inject,
@@ -27,6 +25,7 @@ import { WithdrawDialog, WithdrawDialogData } from './withdraw-dialog';
 import { httpErrorMessage } from '../core/api-error';
 import { pageData } from '../core/loadable';
 import { LoadState } from '../core/load-state';
+import { focusLater } from '../core/focus-later';
 
 /**
  * /me/applications/:id: where one application stands, stage by stage, what happens next and by
@@ -44,8 +43,8 @@ export class ApplicationPage {
   private readonly dialog = inject(Dialog);
   private readonly notices = inject(NoticeService);
   private readonly title = inject(Title);
-  private readonly injector = inject(Injector);
   private readonly now = inject(NOW);
+  private readonly focus = focusLater();
 
   /** The `:id` route parameter. */
   readonly id = input.required<string>();
@@ -140,9 +139,7 @@ export class ApplicationPage {
       this.loaded.set(withdrawn);
       this.notices.show(`You withdrew your application for ${withdrawn.job.title}.`, 'success');
       // The Withdraw button is gone; put focus on the summary that now says the application is closed.
-      afterNextRender(() => this.summaryHeading()?.nativeElement.focus(), {
-        injector: this.injector,
-      });
+      this.focus(this.summaryHeading);
     });
   }
 }

@@ -1,21 +1,14 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { TestBed } from '@angular/core/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { ApplicationView, CandidateUpdateKind } from '@heardback/contracts';
 import { CandidateApi } from './candidate-api';
 import { anApplicationBetweenInterviews } from '../testing/factories';
+import { serviceUnderTest } from '../testing/setup';
 
 describe('CandidateApi', () => {
   let api: CandidateApi;
   let http: HttpTestingController;
 
-  beforeEach(() => {
-    TestBed.configureTestingModule({
-      providers: [provideHttpClient(), provideHttpClientTesting()],
-    });
-    api = TestBed.inject(CandidateApi);
-    http = TestBed.inject(HttpTestingController);
-  });
+  beforeEach(() => ({ service: api, http } = serviceUnderTest(CandidateApi)));
 
   afterEach(() => http.verify());
 

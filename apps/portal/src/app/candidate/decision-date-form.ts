@@ -2,8 +2,6 @@ import {
   ChangeDetectionStrategy,
   Component,
   ElementRef,
-  Injector,
-  afterNextRender,
   computed,
   inject,
   input,
@@ -19,6 +17,7 @@ import { CandidateApi } from './candidate-api';
 import { fieldProblem } from './candidate-updates';
 import { DateTimeFields } from './date-time-fields';
 import { localDate, readDateTime } from '../core/local-date-time';
+import { focusLater } from '../core/focus-later';
 
 /**
  * The candidate's decision date: "I will move on after …". The recruiter sees it and must answer
@@ -34,7 +33,7 @@ import { localDate, readDateTime } from '../core/local-date-time';
 export class DecisionDateForm {
   private readonly api = inject(CandidateApi);
   private readonly now = inject(NOW);
-  private readonly injector = inject(Injector);
+  private readonly focus = focusLater();
 
   readonly application = input.required<ApplicationView>();
   /** The application as the API returned it after the change. */
@@ -97,7 +96,7 @@ export class DecisionDateForm {
         this.changed.emit(application);
         if (decisionDate === null) {
           // The Clear button has gone: keep the keyboard where the answer is.
-          afterNextRender(() => this.confirmationBox().nativeElement.focus(), { injector: this.injector });
+          this.focus(this.confirmationBox);
         }
       },
       failed: (error) => {

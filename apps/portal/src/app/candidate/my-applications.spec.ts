@@ -1,19 +1,15 @@
 import { HttpTestingController } from '@angular/common/http/testing';
-import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { ComponentFixture } from '@angular/core/testing';
 import { ApplicationStatus, StageState, WaitingFor } from '@heardback/contracts';
 import { MyApplications } from './my-applications';
 import { aSummary, TEST_NOW } from '../testing/factories';
-import { ResponseBody, setUpPortalTest } from '../testing/setup';
+import { ResponseBody, renderComponent } from '../testing/setup';
 
 describe('MyApplications', () => {
   let fixture: ComponentFixture<MyApplications>;
   let http: HttpTestingController;
 
-  beforeEach(async () => {
-    http = setUpPortalTest({ now: TEST_NOW });
-    fixture = TestBed.createComponent(MyApplications);
-    await fixture.whenStable();
-  });
+  beforeEach(async () => ({ fixture, http } = await renderComponent(MyApplications, { now: TEST_NOW })));
 
   afterEach(() => http.verify());
 

@@ -2,8 +2,6 @@ import {
   ChangeDetectionStrategy,
   Component,
   ElementRef,
-  Injector,
-  afterNextRender,
   computed,
   inject,
   input,
@@ -22,6 +20,7 @@ import {
   fieldProblem,
   updateRequestConfirmation,
 } from './candidate-updates';
+import { focusLater } from '../core/focus-later';
 
 /**
  * "Ask for an update": one button, with an optional note. The recruiter must answer by a
@@ -36,7 +35,7 @@ import {
 export class UpdateRequestForm {
   private readonly api = inject(CandidateApi);
   private readonly now = inject(NOW);
-  private readonly injector = inject(Injector);
+  private readonly focus = focusLater();
 
   readonly application = input.required<ApplicationView>();
   /** The application as the API returned it after the request. */
@@ -83,7 +82,7 @@ export class UpdateRequestForm {
         this.confirmation.set(updateRequestConfirmation(application));
         this.changed.emit(application);
         // The button is now disabled: keep the keyboard where the answer is.
-        afterNextRender(() => this.confirmationBox().nativeElement.focus(), { injector: this.injector });
+        this.focus(this.confirmationBox);
       },
       failed: (error) => {
         const noteProblem = fieldProblem(error, 'text', 'Your note');

@@ -5,16 +5,13 @@ import { RouterTestingHarness } from '@angular/router/testing';
 import { EmploymentType, ErrorCode, JobSummary, Page, WorkMode } from '@heardback/contracts';
 import { JobBoard, SEARCH_DEBOUNCE_MS } from './job-board';
 import { aJobPage, aJobSummary } from '../testing/factories';
-import { setUpPortalTest } from '../testing/setup';
+import { routeHarness } from '../testing/setup';
 
 describe('JobBoard', () => {
   let harness: RouterTestingHarness;
   let http: HttpTestingController;
 
-  beforeEach(async () => {
-    http = setUpPortalTest({ routes: [{ path: 'jobs', component: JobBoard }] });
-    harness = await RouterTestingHarness.create();
-  });
+  beforeEach(async () => ({ harness, http } = await routeHarness({ routes: [{ path: 'jobs', component: JobBoard }] })));
 
   afterEach(() => http.verify());
 

@@ -2,8 +2,6 @@ import {
   ChangeDetectionStrategy,
   Component,
   ElementRef,
-  Injector,
-  afterNextRender,
   computed,
   inject,
   input,
@@ -27,6 +25,7 @@ import { agencyErrorMessage, apiError, errorCodeOf, sentence } from '../core/api
 import { APPLICATION_STATUS_LABELS } from '../core/agency-labels';
 import { notBlank } from '../core/text-validators';
 import { formSubmission } from '../core/form-submission';
+import { focusLater } from '../core/focus-later';
 
 type Action = 'reject' | 'offer' | 'hire';
 
@@ -50,7 +49,7 @@ interface ActionProblem {
 })
 export class ApplicationDecisions {
   private readonly api = inject(RecruiterApi);
-  private readonly injector = inject(Injector);
+  private readonly focus = focusLater();
 
   readonly application = input.required<ApplicationView>();
   readonly changed = output<ApplicationView>();
@@ -107,9 +106,7 @@ export class ApplicationDecisions {
     this.confirming.set(action);
     if (action === 'reject') {
       this.rejectSubmitted.set(false);
-      afterNextRender(() => this.rejectBox()?.nativeElement.focus(), {
-        injector: this.injector,
-      });
+      this.focus(this.rejectBox);
     }
   }
 
@@ -169,9 +166,7 @@ export class ApplicationDecisions {
             ? `Message to the candidate: ${sentence(messageProblem.reasons)}`
             : agencyErrorMessage(error),
         });
-        afterNextRender(() => this.problemBox()?.nativeElement.focus(), {
-          injector: this.injector,
-        });
+        this.focus(this.problemBox);
         return null;
       },
     });

@@ -3,16 +3,18 @@ import { RouterTestingHarness } from '@angular/router/testing';
 import { ApplicationStatus, ApplicationView, ErrorCode, FeedbackDecision, StageState } from '@heardback/contracts';
 import { ApplicationPage } from './application-page';
 import { aFeedback, anApplication, apiErrorBody, aStage } from '../testing/factories';
-import { setUpPortalTest } from '../testing/setup';
+import { routeHarness } from '../testing/setup';
 
 describe('ApplicationPage', () => {
   let harness: RouterTestingHarness;
   let http: HttpTestingController;
 
-  beforeEach(async () => {
-    http = setUpPortalTest({ routes: [{ path: 'recruiter/applications/:id', component: ApplicationPage }] });
-    harness = await RouterTestingHarness.create();
-  });
+  beforeEach(
+    async () =>
+      ({ harness, http } = await routeHarness({
+        routes: [{ path: 'recruiter/applications/:id', component: ApplicationPage }],
+      })),
+  );
 
   afterEach(() => http.verify());
 

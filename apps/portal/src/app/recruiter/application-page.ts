@@ -2,8 +2,6 @@ import {
   ChangeDetectionStrategy,
   Component,
   ElementRef,
-  Injector,
-  afterNextRender,
   computed,
   inject,
   input,
@@ -31,6 +29,7 @@ import {
 } from '../core/agency-labels';
 import { pageData } from '../core/loadable';
 import { LoadState } from '../core/load-state';
+import { focusLater } from '../core/focus-later';
 
 interface StageRow {
   stage: StageView;
@@ -62,7 +61,7 @@ interface ChangeNotice {
 export class ApplicationPage {
   private readonly api = inject(RecruiterApi);
   private readonly route = inject(ActivatedRoute);
-  private readonly injector = inject(Injector);
+  private readonly focus = focusLater();
 
   /** `:id` from the URL, bound by the router. */
   readonly id = input.required<string>();
@@ -180,9 +179,7 @@ export class ApplicationPage {
       this.focusCurrentStage();
     }
     if (this.first && this.route.snapshot.fragment === 'send-update') {
-      afterNextRender(() => this.updateHeading()?.nativeElement.focus(), {
-        injector: this.injector,
-      });
+      this.focus(this.updateHeading);
     }
     this.first = false;
   }
@@ -230,9 +227,7 @@ export class ApplicationPage {
           lines: before ? describeChanges(before, after) : [],
           unsent: unsent && unsent.candidateMessage ? unsent : null,
         });
-        afterNextRender(() => this.noticeBox()?.nativeElement.focus(), {
-          injector: this.injector,
-        });
+        this.focus(this.noticeBox);
       },
       error: (error: unknown) => {
         this.changeNotice.set({
@@ -246,11 +241,8 @@ export class ApplicationPage {
   }
 
   protected focusCurrentStage(): void {
-    afterNextRender(
-      // Focusing scrolls the heading into view as well.
-      () => this.currentHeading()?.nativeElement.focus(),
-      { injector: this.injector },
-    );
+    // Focusing scrolls the heading into view as well.
+    this.focus(this.currentHeading);
   }
 
   private show(updated: ApplicationView): void {

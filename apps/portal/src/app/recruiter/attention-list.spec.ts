@@ -1,9 +1,9 @@
 import { HttpTestingController } from '@angular/common/http/testing';
-import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { ComponentFixture } from '@angular/core/testing';
 import { ErrorCode } from '@heardback/contracts';
 import { AttentionList, attentionRows } from './attention-list';
 import { anAttentionItem, apiErrorBody } from '../testing/factories';
-import { ResponseBody, setUpPortalTest } from '../testing/setup';
+import { ResponseBody, renderComponent } from '../testing/setup';
 
 describe('attentionRows', () => {
   it('keeps the API order and says each reason and deadline in words', () => {
@@ -27,11 +27,7 @@ describe('AttentionList', () => {
   let fixture: ComponentFixture<AttentionList>;
   let http: HttpTestingController;
 
-  beforeEach(async () => {
-    http = setUpPortalTest();
-    fixture = TestBed.createComponent(AttentionList);
-    await fixture.whenStable();
-  });
+  beforeEach(async () => ({ fixture, http } = await renderComponent(AttentionList)));
 
   afterEach(() => http.verify());
 

@@ -1,23 +1,13 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  ElementRef,
-  Injector,
-  afterNextRender,
-  computed,
-  inject,
-  input,
-  output,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { ApplicationView, CANDIDATE_MESSAGE_MAX_LENGTH } from '@heardback/contracts';
 import { SessionStore } from '../core/session';
 import { RecruiterApi } from './recruiter-api';
-import { apiError, focusFirstInvalid, showServerErrors } from '../core/api-error';
+import { apiError, showServerErrors } from '../core/api-error';
 import { notBlank } from '../core/text-validators';
 import { formSubmission } from '../core/form-submission';
+import { FIRST_INVALID, focusLater } from '../core/focus-later';
 
 /** The line the candidate reads on their timeline, as the API writes it. */
 export function messagePreview(senderName: string, text: string): string {
@@ -35,8 +25,7 @@ export function messagePreview(senderName: string, text: string): string {
 export class CandidateMessageForm {
   private readonly api = inject(RecruiterApi);
   private readonly session = inject(SessionStore);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly injector = inject(Injector);
+  private readonly focus = focusLater();
 
   readonly application = input.required<ApplicationView>();
   /** The application as the API returns it after the message is sent. */
@@ -82,7 +71,7 @@ export class CandidateMessageForm {
       return;
     }
     if (this.form.invalid) {
-      this.focusProblem();
+      this.focus(FIRST_INVALID);
       return;
     }
     const text = this.form.controls.text.value.trim();
@@ -100,15 +89,9 @@ export class CandidateMessageForm {
           control.setErrors({ ...control.errors, server: message });
           control.markAsTouched();
         }
-        this.focusProblem();
+        this.focus(FIRST_INVALID);
         return null;
       },
-    });
-  }
-
-  private focusProblem(): void {
-    afterNextRender(() => focusFirstInvalid(this.host.nativeElement), {
-      injector: this.injector,
     });
   }
 }

@@ -1,15 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  ElementRef,
-  Injector,
-  afterNextRender,
-  computed,
-  inject,
-  input,
-  output,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import {
@@ -23,10 +12,11 @@ import {
 } from '@heardback/contracts';
 import { stageAfter } from './application-progress';
 import { RecruiterApi } from './recruiter-api';
-import { errorCodeOf, focusFirstInvalid } from '../core/api-error';
+import { errorCodeOf } from '../core/api-error';
 import { RATING_LABELS } from '../core/agency-labels';
 import { notBlank } from '../core/text-validators';
 import { formSubmission } from '../core/form-submission';
+import { FIRST_INVALID, focusLater } from '../core/focus-later';
 
 export const INTERNAL_NOTES_MAX_LENGTH = 10_000;
 export const GIVEN_BY_MAX_LENGTH = 200;
@@ -57,8 +47,7 @@ export interface UnsentFeedback {
 })
 export class FeedbackForm {
   private readonly api = inject(RecruiterApi);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly injector = inject(Injector);
+  private readonly focus = focusLater();
 
   readonly application = input.required<ApplicationView>();
   readonly stage = input.required<StageView>();
@@ -140,7 +129,7 @@ export class FeedbackForm {
       return;
     }
     if (this.form.invalid) {
-      this.focusProblem();
+      this.focus(FIRST_INVALID);
       return;
     }
     const { decision, rating, candidateMessage, internalNotes, givenBy } = this.form.getRawValue();
@@ -160,15 +149,9 @@ export class FeedbackForm {
           this.stale.emit({ stageName: this.stage().name, candidateMessage: feedback.candidateMessage });
           return null;
         }
-        this.focusProblem();
+        this.focus(FIRST_INVALID);
         return this.submission.errorMessage(error);
       },
-    });
-  }
-
-  private focusProblem(): void {
-    afterNextRender(() => focusFirstInvalid(this.host.nativeElement), {
-      injector: this.injector,
     });
   }
 }

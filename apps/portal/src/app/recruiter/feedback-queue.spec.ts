@@ -1,9 +1,9 @@
 import { HttpTestingController } from '@angular/common/http/testing';
-import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { ComponentFixture } from '@angular/core/testing';
 import { ErrorCode } from '@heardback/contracts';
 import { FeedbackQueue, queueOrder } from './feedback-queue';
 import { apiErrorBody, aQueueItem } from '../testing/factories';
-import { ResponseBody, setUpPortalTest } from '../testing/setup';
+import { ResponseBody, renderComponent } from '../testing/setup';
 
 const HOUR = 3_600_000;
 const fromNow = (hours: number) => new Date(Date.now() + hours * HOUR).toISOString();
@@ -35,11 +35,7 @@ describe('FeedbackQueue', () => {
   let fixture: ComponentFixture<FeedbackQueue>;
   let http: HttpTestingController;
 
-  beforeEach(async () => {
-    http = setUpPortalTest();
-    fixture = TestBed.createComponent(FeedbackQueue);
-    await fixture.whenStable();
-  });
+  beforeEach(async () => ({ fixture, http } = await renderComponent(FeedbackQueue)));
 
   afterEach(() => {
     // The queue page also shows the candidates waiting for words; attention-list.spec tests that part.

@@ -6,7 +6,7 @@ import { RouterTestingHarness } from '@angular/router/testing';
 import { JobStatus } from '@heardback/contracts';
 import { JobList, jobsInOrder } from './job-list';
 import { anAgencyJob } from '../testing/factories';
-import { setUpPortalTest } from '../testing/setup';
+import { routeHarness } from '../testing/setup';
 
 @Component({ selector: 'hb-editor-stub', template: 'editor', changeDetection: ChangeDetectionStrategy.OnPush })
 class EditorStub {}
@@ -28,16 +28,16 @@ describe('JobList', () => {
   let harness: RouterTestingHarness;
   let http: HttpTestingController;
 
-  beforeEach(async () => {
-    http = setUpPortalTest({
-      routes: [
-        { path: 'recruiter/jobs', component: JobList },
-        { path: 'staff/jobs', component: JobList, data: { manage: true } },
-        { path: 'staff/jobs/new', component: EditorStub },
-      ],
-    });
-    harness = await RouterTestingHarness.create();
-  });
+  beforeEach(
+    async () =>
+      ({ harness, http } = await routeHarness({
+        routes: [
+          { path: 'recruiter/jobs', component: JobList },
+          { path: 'staff/jobs', component: JobList, data: { manage: true } },
+          { path: 'staff/jobs/new', component: EditorStub },
+        ],
+      })),
+  );
 
   afterEach(() => http.verify());
 

@@ -1,9 +1,6 @@
 import {
   ChangeDetectionStrategy,
   Component,
-  ElementRef,
-  Injector,
-  afterNextRender,
   computed,
   effect,
   inject,
@@ -16,10 +13,10 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { AbstractControl, FormBuilder, ReactiveFormsModule, ValidationErrors, Validators } from '@angular/forms';
 import { ApplicationView, StageView } from '@heardback/contracts';
 import { RecruiterApi } from './recruiter-api';
-import { focusFirstInvalid } from '../core/api-error';
 import { formSubmission } from '../core/form-submission';
 import { isoToLocalDateAndTime, localDateTimeToIso, userTimeZone } from '../core/local-date-time';
 import { notBlank } from '../core/text-validators';
+import { FIRST_INVALID, focusLater } from '../core/focus-later';
 
 export const LOCATION_MAX_LENGTH = 500;
 export const INTERVIEWERS_MAX = 20;
@@ -65,8 +62,7 @@ function endsAfterStart(group: AbstractControl): ValidationErrors | null {
 })
 export class ScheduleForm {
   private readonly api = inject(RecruiterApi);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly injector = inject(Injector);
+  private readonly focus = focusLater();
 
   readonly application = input.required<ApplicationView>();
   readonly stage = input.required<StageView>();
@@ -140,7 +136,7 @@ export class ScheduleForm {
       return;
     }
     if (this.form.invalid) {
-      this.focusProblem();
+      this.focus(FIRST_INVALID);
       return;
     }
     const { date, start, end, location, interviewers } = this.form.getRawValue();
@@ -150,15 +146,9 @@ export class ScheduleForm {
     this.submission.send(() => this.api.scheduleStage(this.application().id, this.stage().id, booking), {
       done: (updated) => this.scheduled.emit(updated),
       failed: (error) => {
-        this.focusProblem();
+        this.focus(FIRST_INVALID);
         return this.submission.errorMessage(error);
       },
-    });
-  }
-
-  private focusProblem(): void {
-    afterNextRender(() => focusFirstInvalid(this.host.nativeElement), {
-      injector: this.injector,
     });
   }
 }

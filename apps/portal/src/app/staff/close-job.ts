@@ -1,25 +1,14 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import {
-  ChangeDetectionStrategy,
-  Component,
-  DestroyRef,
-  ElementRef,
-  Injector,
-  afterNextRender,
-  computed,
-  inject,
-  input,
-  output,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, input, output, signal } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { CANDIDATE_MESSAGE_MAX_LENGTH, JobClosureView, JobDetail, JobStatus } from '@heardback/contracts';
 import { EMPTY, Subscription, expand, switchMap, timer } from 'rxjs';
 import { StaffApi } from './staff-api';
-import { agencyErrorMessage, apiError, focusFirstInvalid } from '../core/api-error';
+import { agencyErrorMessage, apiError } from '../core/api-error';
 import { formSubmission } from '../core/form-submission';
 import { notBlank } from '../core/text-validators';
+import { FIRST_INVALID, focusLater } from '../core/focus-later';
 
 export const CLOSURE_POLL_MS = 1000;
 
@@ -48,9 +37,8 @@ export function closureProgressInWords(closure: JobClosureView): string {
 })
 export class CloseJob {
   private readonly api = inject(StaffApi);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly injector = inject(Injector);
   private readonly destroyRef = inject(DestroyRef);
+  private readonly focus = focusLater();
 
   readonly job = input.required<JobDetail>();
   /** How often to ask for progress; tests shorten it. */
@@ -138,7 +126,7 @@ export class CloseJob {
     this.submitted.set(true);
     this.problem.set('');
     if (this.form.invalid) {
-      this.focusInvalid();
+      this.focus(FIRST_INVALID);
       return;
     }
     this.step.set('confirm');
@@ -183,7 +171,7 @@ export class CloseJob {
         }
         if (apiError(error)?.details?.length) {
           this.step.set('form');
-          this.focusInvalid();
+          this.focus(FIRST_INVALID);
         }
         this.problem.set(this.submission.errorMessage(error));
         return null;
@@ -218,17 +206,5 @@ export class CloseJob {
             `We lost track of the progress: ${agencyErrorMessage(error)} The closing carries on; reload the page to see it.`,
           ),
       });
-  }
-
-  private focus(selector: string): void {
-    afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>(selector)?.focus(), {
-      injector: this.injector,
-    });
-  }
-
-  private focusInvalid(): void {
-    afterNextRender(() => focusFirstInvalid(this.host.nativeElement), {
-      injector: this.injector,
-    });
   }
 }

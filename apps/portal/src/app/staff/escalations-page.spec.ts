@@ -1,9 +1,9 @@
 import { HttpTestingController } from '@angular/common/http/testing';
-import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { ComponentFixture } from '@angular/core/testing';
 import { ErrorCode, EscalationView } from '@heardback/contracts';
 import { EscalationsPage, escalationRows } from './escalations-page';
 import { apiErrorBody } from '../testing/factories';
-import { setUpPortalTest } from '../testing/setup';
+import { renderComponent } from '../testing/setup';
 
 const DAY = 86_400_000;
 
@@ -40,11 +40,7 @@ describe('EscalationsPage', () => {
   let fixture: ComponentFixture<EscalationsPage>;
   let http: HttpTestingController;
 
-  beforeEach(async () => {
-    http = setUpPortalTest();
-    fixture = TestBed.createComponent(EscalationsPage);
-    await fixture.whenStable();
-  });
+  beforeEach(async () => ({ fixture, http } = await renderComponent(EscalationsPage)));
 
   afterEach(() => http.verify());
 

@@ -6,7 +6,7 @@ import { RouterTestingHarness } from '@angular/router/testing';
 import { EmploymentType, ErrorCode, JobStatus, WorkMode } from '@heardback/contracts';
 import { JobEditor } from './job-editor';
 import { aJobDetail, apiErrorBody } from '../testing/factories';
-import { setUpPortalTest } from '../testing/setup';
+import { routeHarness } from '../testing/setup';
 
 @Component({ selector: 'hb-jobs-stub', template: 'jobs', changeDetection: ChangeDetectionStrategy.OnPush })
 class JobsStub {}
@@ -15,16 +15,16 @@ describe('JobEditor', () => {
   let harness: RouterTestingHarness;
   let http: HttpTestingController;
 
-  beforeEach(async () => {
-    http = setUpPortalTest({
-      routes: [
-        { path: 'staff/jobs', component: JobsStub },
-        { path: 'staff/jobs/new', component: JobEditor },
-        { path: 'staff/jobs/:id/edit', component: JobEditor },
-      ],
-    });
-    harness = await RouterTestingHarness.create();
-  });
+  beforeEach(
+    async () =>
+      ({ harness, http } = await routeHarness({
+        routes: [
+          { path: 'staff/jobs', component: JobsStub },
+          { path: 'staff/jobs/new', component: JobEditor },
+          { path: 'staff/jobs/:id/edit', component: JobEditor },
+        ],
+      })),
+  );
 
   afterEach(() => http.verify());
 

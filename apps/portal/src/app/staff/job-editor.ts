@@ -1,14 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  ElementRef,
-  Injector,
-  afterNextRender,
-  computed,
-  inject,
-  input,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import {
@@ -20,19 +10,20 @@ import {
   WorkMode,
 } from '@heardback/contracts';
 import { EMPTY } from 'rxjs';
-import { EMPLOYMENT_TYPE_LABELS, WORK_MODE_LABELS } from '../display-labels';
+import { EMPLOYMENT_TYPE_OPTIONS, WORK_MODE_OPTIONS } from '../display-labels';
 import { CloseJob } from './close-job';
 import { PipelineEditor } from './pipeline-editor';
 import { PipelineControl, pipelineControl } from './pipeline-rules';
 import { StaffApi } from './staff-api';
 import { JobSavedState } from '../recruiter/job-list';
-import { apiError, focusFirstInvalid, sentence } from '../core/api-error';
+import { apiError, sentence } from '../core/api-error';
 import { formSubmission } from '../core/form-submission';
 import { JOB_STATUS_LABELS } from '../core/agency-labels';
 import { Loadable, pageData } from '../core/loadable';
 import { LoadState } from '../core/load-state';
 import { SaveAs, closedMessage, jobFormValue, jobRequest, salaryComplete, savedMessage } from './job-form';
 import { notBlank } from '../core/text-validators';
+import { FIRST_INVALID, focusLater } from '../core/focus-later';
 
 export const FEEDBACK_DEADLINE_MIN_HOURS = 1;
 export const FEEDBACK_DEADLINE_MAX_HOURS = 720;
@@ -50,8 +41,7 @@ const NOTHING_TO_LOAD: Loadable<null> = { state: 'ready', value: null };
 export class JobEditor {
   private readonly api = inject(StaffApi);
   private readonly router = inject(Router);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly injector = inject(Injector);
+  private readonly focus = focusLater();
 
   /** `:id` from the URL when editing; absent for a new job. */
   readonly id = input<string>();
@@ -66,14 +56,8 @@ export class JobEditor {
   /** A new job has nothing to load. */
   protected readonly jobState = computed(() => (this.editing() ? this.job.state() : NOTHING_TO_LOAD));
 
-  protected readonly workModes = Object.values(WorkMode).map((value) => ({
-    value,
-    label: WORK_MODE_LABELS[value],
-  }));
-  protected readonly employmentTypes = Object.values(EmploymentType).map((value) => ({
-    value,
-    label: EMPLOYMENT_TYPE_LABELS[value],
-  }));
+  protected readonly workModes = WORK_MODE_OPTIONS;
+  protected readonly employmentTypes = EMPLOYMENT_TYPE_OPTIONS;
   protected readonly statusLabels = JOB_STATUS_LABELS;
   protected readonly draft = JobStatus.Draft;
   protected readonly openStatus = JobStatus.Open;
@@ -169,7 +153,7 @@ export class JobEditor {
     pipeline.markAllAsTouched();
     if (this.form.invalid || pipeline.invalid) {
       this.submission.fail('Some answers need changing: see the messages next to the fields.');
-      this.focusProblem();
+      this.focus(FIRST_INVALID);
       return;
     }
     const request = jobRequest(this.form.getRawValue(), pipeline.getRawValue(), status);
@@ -187,7 +171,7 @@ export class JobEditor {
         if (pipelineDetail) {
           this.pipelineServerError.set(sentence(pipelineDetail.reasons));
         }
-        this.focusProblem();
+        this.focus(FIRST_INVALID);
         return this.submission.errorMessage(error);
       },
     });
@@ -220,11 +204,5 @@ export class JobEditor {
       this.form.disable();
       this.pipeline().disable();
     }
-  }
-
-  private focusProblem(): void {
-    afterNextRender(() => focusFirstInvalid(this.host.nativeElement), {
-      injector: this.injector,
-    });
   }
 }

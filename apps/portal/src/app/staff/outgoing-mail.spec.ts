@@ -1,9 +1,9 @@
 import { HttpTestingController } from '@angular/common/http/testing';
-import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { ComponentFixture } from '@angular/core/testing';
 import { ErrorCode } from '@heardback/contracts';
 import { OutgoingMail, mailRows } from './outgoing-mail';
 import { aMail, apiErrorBody } from '../testing/factories';
-import { ResponseBody, setUpPortalTest } from '../testing/setup';
+import { ResponseBody, renderComponent } from '../testing/setup';
 
 describe('mailRows', () => {
   it('marks failed and given-up mail as problems, in words', () => {
@@ -27,11 +27,7 @@ describe('OutgoingMail', () => {
   let fixture: ComponentFixture<OutgoingMail>;
   let http: HttpTestingController;
 
-  beforeEach(async () => {
-    http = setUpPortalTest();
-    fixture = TestBed.createComponent(OutgoingMail);
-    await fixture.whenStable();
-  });
+  beforeEach(async () => ({ fixture, http } = await renderComponent(OutgoingMail)));
 
   afterEach(() => http.verify());
 

@@ -1,19 +1,15 @@
 import { HttpTestingController } from '@angular/common/http/testing';
-import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { ComponentFixture } from '@angular/core/testing';
 import { ErrorCode } from '@heardback/contracts';
 import { StaffClients } from './staff-clients';
 import { apiErrorBody } from '../testing/factories';
-import { setUpPortalTest } from '../testing/setup';
+import { renderComponent } from '../testing/setup';
 
 describe('StaffClients', () => {
   let fixture: ComponentFixture<StaffClients>;
   let http: HttpTestingController;
 
-  beforeEach(async () => {
-    http = setUpPortalTest();
-    fixture = TestBed.createComponent(StaffClients);
-    await fixture.whenStable();
-  });
+  beforeEach(async () => ({ fixture, http } = await renderComponent(StaffClients)));
 
   afterEach(() => http.verify());
 

@@ -1,23 +1,15 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  ElementRef,
-  Injector,
-  afterNextRender,
-  computed,
-  inject,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { ErrorCode, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, UserRole } from '@heardback/contracts';
 import { StaffApi } from './staff-api';
-import { apiError, errorCodeOf, focusFirstInvalid } from '../core/api-error';
+import { apiError, errorCodeOf } from '../core/api-error';
 import { formSubmission } from '../core/form-submission';
 import { formatShortDate } from '../core/date-time';
 import { ROLE_LABELS } from '../core/agency-labels';
 import { countOf, pageData, statusLine } from '../core/loadable';
 import { LoadState } from '../core/load-state';
 import { notBlank } from '../core/text-validators';
+import { FIRST_INVALID, focusLater } from '../core/focus-later';
 
 type AgencyRole = UserRole.Recruiter | UserRole.Staff;
 
@@ -31,8 +23,7 @@ type AgencyRole = UserRole.Recruiter | UserRole.Staff;
 })
 export class StaffUsers {
   private readonly api = inject(StaffApi);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly injector = inject(Injector);
+  private readonly focus = focusLater();
 
   protected readonly users = pageData({ request: () => this.api.users() });
   protected readonly roles: { value: AgencyRole; label: string; hint: string }[] = [
@@ -109,7 +100,7 @@ export class StaffUsers {
       return;
     }
     if (this.form.invalid) {
-      this.focusProblem();
+      this.focus(FIRST_INVALID);
       return;
     }
     const { fullName, email, password, role } = this.form.getRawValue();
@@ -125,7 +116,7 @@ export class StaffUsers {
           this.users.reload();
         },
         failed: (error) => {
-          this.focusProblem();
+          this.focus(FIRST_INVALID);
           if (errorCodeOf(error) === ErrorCode.EmailTaken) {
             const email = this.form.controls.email;
             email.setErrors({ server: apiError(error)?.message ?? 'This email already has an account.' });
@@ -136,11 +127,5 @@ export class StaffUsers {
         },
       },
     );
-  }
-
-  private focusProblem(): void {
-    afterNextRender(() => focusFirstInvalid(this.host.nativeElement), {
-      injector: this.injector,
-    });
   }
 }

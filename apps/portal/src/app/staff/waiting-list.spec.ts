@@ -1,9 +1,9 @@
 import { HttpTestingController } from '@angular/common/http/testing';
-import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { ComponentFixture } from '@angular/core/testing';
 import { ErrorCode, WaitingFor } from '@heardback/contracts';
 import { WaitingList, silenceInWords, waitingRows } from './waiting-list';
 import { apiErrorBody, aWaiting } from '../testing/factories';
-import { setUpPortalTest } from '../testing/setup';
+import { renderComponent } from '../testing/setup';
 
 describe('waitingRows', () => {
   it('puts the longest silence first', () => {
@@ -29,11 +29,7 @@ describe('WaitingList', () => {
   let fixture: ComponentFixture<WaitingList>;
   let http: HttpTestingController;
 
-  beforeEach(async () => {
-    http = setUpPortalTest();
-    fixture = TestBed.createComponent(WaitingList);
-    await fixture.whenStable();
-  });
+  beforeEach(async () => ({ fixture, http } = await renderComponent(WaitingList)));
 
   afterEach(() => http.verify());
 

@@ -1,7 +1,8 @@
-import { EnvironmentProviders, Provider } from '@angular/core';
+import { EnvironmentProviders, Provider, Type } from '@angular/core';
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, TestRequest, provideHttpClientTesting } from '@angular/common/http/testing';
-import { TestBed } from '@angular/core/testing';
+import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { RouterTestingHarness } from '@angular/router/testing';
 import { Routes, provideRouter, withComponentInputBinding } from '@angular/router';
 import { NOW } from '../core/date-time';
 
@@ -32,3 +33,28 @@ export function setUpPortalTest({ routes = [], now, providers = [] }: PortalTest
 
 /** What `TestRequest.flush` accepts: a body, and the status of an error. */
 export type ResponseBody = Parameters<TestRequest['flush']>[0];
+
+/** Sets up TestBed, creates `component` and lets it settle: what a component spec starts from. */
+export async function renderComponent<T>(
+  component: Type<T>,
+  options: PortalTestOptions = {},
+): Promise<{ fixture: ComponentFixture<T>; http: HttpTestingController }> {
+  const http = setUpPortalTest(options);
+  const fixture = TestBed.createComponent(component);
+  await fixture.whenStable();
+  return { fixture, http };
+}
+
+/** Sets up TestBed with `routes` and a router harness: what a routed page's spec starts from. */
+export async function routeHarness(
+  options: PortalTestOptions,
+): Promise<{ harness: RouterTestingHarness; http: HttpTestingController }> {
+  const http = setUpPortalTest(options);
+  return { harness: await RouterTestingHarness.create(), http };
+}
+
+/** Sets up TestBed and hands over `service` with the HTTP mock: what a service spec starts from. */
+export function serviceUnderTest<T>(service: Type<T>): { service: T; http: HttpTestingController } {
+  const http = setUpPortalTest();
+  return { service: TestBed.inject(service), http };
+}

@@ -14,6 +14,7 @@ import { SessionStore } from '../core/session';
 import { emailProblem, newPasswordProblem, requiredProblem, FieldProblems } from './field-problems';
 import { apiError, apiFieldErrors, httpErrorMessage } from '../core/api-error';
 import { formSubmission } from '../core/form-submission';
+import { FormAlert } from '../core/form-alert';
 
 type Field = 'fullName' | 'email' | 'password';
 const FIELDS: readonly Field[] = ['fullName', 'email', 'password'];
@@ -26,7 +27,7 @@ const FIELD_NAMES: Record<Field, string> = {
 /** A new candidate account: name, email, password. Used on /register and inline on a job. */
 @Component({
   selector: 'hb-register-form',
-  imports: [ReactiveFormsModule],
+  imports: [FormAlert, ReactiveFormsModule],
   templateUrl: './register-form.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

@@ -5,6 +5,7 @@ import { SessionStore } from '../core/session';
 import { emailProblem, passwordGivenProblem, FieldProblems } from './field-problems';
 import { apiError, apiFieldErrors, httpErrorMessage } from '../core/api-error';
 import { formSubmission } from '../core/form-submission';
+import { FormAlert } from '../core/form-alert';
 
 type Field = 'email' | 'password';
 const FIELDS: readonly Field[] = ['email', 'password'];
@@ -12,7 +13,7 @@ const FIELDS: readonly Field[] = ['email', 'password'];
 /** Email and password; tells its host who signed in. Used on /sign-in and inline on a job. */
 @Component({
   selector: 'hb-sign-in-form',
-  imports: [ReactiveFormsModule],
+  imports: [FormAlert, ReactiveFormsModule],
   templateUrl: './sign-in-form.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

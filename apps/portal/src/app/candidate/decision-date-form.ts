@@ -18,6 +18,7 @@ import { fieldProblem } from './candidate-updates';
 import { DateTimeFields } from './date-time-fields';
 import { localDate, readDateTime } from '../core/local-date-time';
 import { focusLater } from '../core/focus-later';
+import { FormAlert } from '../core/form-alert';
 
 /**
  * The candidate's decision date: "I will move on after …". The recruiter sees it and must answer
@@ -25,7 +26,7 @@ import { focusLater } from '../core/focus-later';
  */
 @Component({
   selector: 'hb-decision-date-form',
-  imports: [DateTimeFields],
+  imports: [FormAlert, DateTimeFields],
   templateUrl: './decision-date-form.html',
   styleUrl: './tell-recruiter-part.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -4,6 +4,7 @@ import { ROLE_AS_SUBJECT } from '../display-labels';
 import { CandidateApi } from './candidate-api';
 import { apiFieldErrors, httpErrorMessage } from '../core/api-error';
 import { formSubmission } from '../core/form-submission';
+import { FormAlert } from '../core/form-alert';
 
 /** Same limit as the API's UpdateProfileDto. */
 export const FULL_NAME_MAX_LENGTH = 120;
@@ -11,6 +12,7 @@ export const FULL_NAME_MAX_LENGTH = 120;
 /** /me/profile: who the candidate is to the agency, and changing the name they are addressed by. */
 @Component({
   selector: 'hb-profile-page',
+  imports: [FormAlert],
   templateUrl: './profile-page.html',
   styleUrl: './profile-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

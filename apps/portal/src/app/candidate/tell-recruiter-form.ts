@@ -17,6 +17,7 @@ import { CandidateApi } from './candidate-api';
 import { CANDIDATE_UPDATE_TEXT_MAX_LENGTH, TELL_KINDS, TellKind, fieldProblem } from './candidate-updates';
 import { DateTimeFields } from './date-time-fields';
 import { localDate, readDateTime } from '../core/local-date-time';
+import { FormAlert } from '../core/form-alert';
 
 /**
  * Tells the recruiter about another offer (and by when the candidate must answer it), their
@@ -24,7 +25,7 @@ import { localDate, readDateTime } from '../core/local-date-time';
  */
 @Component({
   selector: 'hb-tell-recruiter-form',
-  imports: [DateTimeFields],
+  imports: [FormAlert, DateTimeFields],
   templateUrl: './tell-recruiter-form.html',
   styleUrl: './tell-recruiter-part.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -21,6 +21,7 @@ import {
   updateRequestConfirmation,
 } from './candidate-updates';
 import { focusLater } from '../core/focus-later';
+import { FormAlert } from '../core/form-alert';
 
 /**
  * "Ask for an update": one button, with an optional note. The recruiter must answer by a
@@ -28,6 +29,7 @@ import { focusLater } from '../core/focus-later';
  */
 @Component({
   selector: 'hb-update-request-form',
+  imports: [FormAlert],
   templateUrl: './update-request-form.html',
   styleUrl: './tell-recruiter-part.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -4,6 +4,7 @@ import { ApplicationView } from '@heardback/contracts';
 import { CandidateApi } from './candidate-api';
 import { apiFieldErrors, httpErrorMessage } from '../core/api-error';
 import { formSubmission } from '../core/form-submission';
+import { FormAlert } from '../core/form-alert';
 
 export interface WithdrawDialogData {
   applicationId: string;
@@ -20,6 +21,7 @@ export const WITHDRAW_REASON_MAX_LENGTH = 2000;
  */
 @Component({
   selector: 'hb-withdraw-dialog',
+  imports: [FormAlert],
   templateUrl: './withdraw-dialog.html',
   styleUrl: './withdraw-dialog.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

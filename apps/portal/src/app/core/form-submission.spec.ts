@@ -1,4 +1,4 @@
-import { FormControl, FormGroup } from '@angular/forms';
+import { FormControl, FormGroup, Validators } from '@angular/forms';
 import { ErrorCode } from '@heardback/contracts';
 import { Subject, of, throwError } from 'rxjs';
 import { anApiErrorResponse } from '../testing/factories';
@@ -70,5 +70,32 @@ describe('formSubmission', () => {
     submission.send(() => of('ok'), { done: jest.fn() });
 
     expect(submission.failure()).toBe('');
+  });
+
+  it('starts a submit only when nothing is under way and the form is valid, pointing at the problem otherwise', () => {
+    const form = new FormGroup({ title: new FormControl('', { nonNullable: true, validators: Validators.required }) });
+    const onInvalid = jest.fn();
+    const submission = formSubmission({ form, onInvalid });
+    submission.fail('An earlier problem.');
+
+    expect(submission.begin()).toBe(false);
+    expect(onInvalid).toHaveBeenCalled();
+    expect(submission.submitted()).toBe(true);
+    expect(submission.failure()).toBe('');
+    expect(submission.shows(form.controls.title)).toBe(true);
+
+    form.controls.title.setValue('Nurse');
+    expect(submission.begin()).toBe(true);
+    submission.send(() => new Subject<string>(), { done: jest.fn() });
+    expect(submission.begin()).toBe(false);
+  });
+
+  it('shows a problem once the control is touched, before any submit', () => {
+    const control = new FormControl('', Validators.required);
+    const submission = formSubmission();
+
+    expect(submission.shows(control)).toBe(false);
+    control.markAsTouched();
+    expect(submission.shows(control)).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-import { Signal, signal } from '@angular/core';
+import { Signal, WritableSignal, signal } from '@angular/core';
 import { AbstractControl } from '@angular/forms';
 import { Observable } from 'rxjs';
 import { agencyErrorMessage, showServerErrors } from './api-error';
@@ -17,12 +17,21 @@ export interface SubmitHandlers<T> {
 /** One form's request to the API: whether it is under way, and what the whole form says went wrong. */
 export interface FormSubmission {
   readonly busy: Signal<boolean>;
+  /** True once the person tried to submit: from then on every problem shows, touched or not. */
+  readonly submitted: WritableSignal<boolean>;
   /** What went wrong with the last attempt, for the form's alert; '' when nothing did. */
   readonly failure: Signal<string>;
   /** Sets or clears the form's alert, such as before a new attempt. */
   fail(message: string): void;
   /** The default words for a failure; with a form, its field errors are put next to their fields first. */
   errorMessage(error: unknown): string;
+  /** Whether a control's problem should show now: once touched, or once the form was submitted. */
+  shows(control: AbstractControl | null): boolean;
+  /**
+   * The start of every submit: marks the form submitted and clears the last failure. False, so
+   * the caller stops, while a request is under way or when the form is invalid (`onInvalid` runs).
+   */
+  begin(): boolean;
   /**
    * Sends the request, unless one is already under way: a second click never sends twice.
    * Clears the last failure first. Returns false when it refused to send.
@@ -37,6 +46,8 @@ export interface FormSubmissionOptions {
   controlFor?: Record<string, string | null>;
   /** The default words for a failure; the agency's by default. */
   errorMessage?: (error: unknown) => string;
+  /** What to do when `begin()` finds the form invalid, such as moving focus to the first problem. */
+  onInvalid?: () => void;
 }
 
 /**
@@ -47,17 +58,33 @@ export function formSubmission({
   form,
   controlFor,
   errorMessage = agencyErrorMessage,
+  onInvalid,
 }: FormSubmissionOptions = {}): FormSubmission {
   const busy = signal(false);
+  const submitted = signal(false);
   const failure = signal('');
   const defaultFailure = (error: unknown): string =>
     form ? showServerErrors(form, error, controlFor) : errorMessage(error);
 
   return {
     busy: busy.asReadonly(),
+    submitted,
     failure: failure.asReadonly(),
     fail: (message) => failure.set(message),
     errorMessage: defaultFailure,
+    shows: (control) => Boolean(control?.invalid && (control.touched || submitted())),
+    begin(): boolean {
+      submitted.set(true);
+      failure.set('');
+      if (busy()) {
+        return false;
+      }
+      if (form?.invalid) {
+        onInvalid?.();
+        return false;
+      }
+      return true;
+    },
     send<T>(request: () => Observable<T>, { done, failed = defaultFailure }: SubmitHandlers<T>): boolean {
       if (busy()) {
         return false;

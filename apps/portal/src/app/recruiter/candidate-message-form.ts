@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { ApplicationView, CANDIDATE_MESSAGE_MAX_LENGTH } from '@heardback/contracts';
@@ -35,8 +35,7 @@ export class CandidateMessageForm {
   protected readonly form = inject(FormBuilder).nonNullable.group({
     text: ['', [notBlank, Validators.maxLength(CANDIDATE_MESSAGE_MAX_LENGTH)]],
   });
-  protected readonly submitted = signal(false);
-  protected readonly submission = formSubmission({ form: this.form });
+  protected readonly submission = formSubmission({ form: this.form, onInvalid: () => this.focus(FIRST_INVALID) });
 
   private readonly value = toSignal(this.form.controls.text.valueChanges, {
     initialValue: '',
@@ -49,8 +48,7 @@ export class CandidateMessageForm {
   );
 
   protected shows(): boolean {
-    const control = this.form.controls.text;
-    return control.invalid && (control.touched || this.submitted());
+    return this.submission.shows(this.form.controls.text);
   }
 
   protected problem(): string {
@@ -66,18 +64,13 @@ export class CandidateMessageForm {
   }
 
   protected submit(): void {
-    this.submitted.set(true);
-    if (this.submission.busy()) {
-      return;
-    }
-    if (this.form.invalid) {
-      this.focus(FIRST_INVALID);
+    if (!this.submission.begin()) {
       return;
     }
     const text = this.form.controls.text.value.trim();
     this.submission.send(() => this.api.sendMessage(this.application().id, { text }), {
       done: (updated) => {
-        this.submitted.set(false);
+        this.submission.submitted.set(false);
         this.form.reset({ text: '' });
         this.sent.emit(updated);
       },

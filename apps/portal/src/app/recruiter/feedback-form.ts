@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import {
@@ -84,8 +84,7 @@ export class FeedbackForm {
     givenBy: ['', Validators.maxLength(GIVEN_BY_MAX_LENGTH)],
   });
 
-  protected readonly submitted = signal(false);
-  protected readonly submission = formSubmission({ form: this.form });
+  protected readonly submission = formSubmission({ form: this.form, onInvalid: () => this.focus(FIRST_INVALID) });
 
   private readonly value = toSignal(this.form.valueChanges, {
     initialValue: this.form.getRawValue(),
@@ -118,18 +117,11 @@ export class FeedbackForm {
   });
 
   protected shows(name: keyof typeof this.form.controls): boolean {
-    const control = this.form.controls[name];
-    return control.invalid && (control.touched || this.submitted());
+    return this.submission.shows(this.form.controls[name]);
   }
 
   protected submit(): void {
-    this.submitted.set(true);
-    this.submission.fail('');
-    if (this.submission.busy()) {
-      return;
-    }
-    if (this.form.invalid) {
-      this.focus(FIRST_INVALID);
+    if (!this.submission.begin()) {
       return;
     }
     const { decision, rating, candidateMessage, internalNotes, givenBy } = this.form.getRawValue();

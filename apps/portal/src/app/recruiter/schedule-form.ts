@@ -1,14 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  effect,
-  inject,
-  input,
-  output,
-  signal,
-  untracked,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, untracked } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { AbstractControl, FormBuilder, ReactiveFormsModule, ValidationErrors, Validators } from '@angular/forms';
 import { ApplicationView, StageView } from '@heardback/contracts';
@@ -82,8 +72,11 @@ export class ScheduleForm {
     { validators: endsAfterStart },
   );
 
-  protected readonly submitted = signal(false);
-  protected readonly submission = formSubmission({ form: this.form, controlFor: { startsAt: 'start', endsAt: 'end' } });
+  protected readonly submission = formSubmission({
+    form: this.form,
+    controlFor: { startsAt: 'start', endsAt: 'end' },
+    onInvalid: () => this.focus(FIRST_INVALID),
+  });
 
   private readonly value = toSignal(this.form.valueChanges, {
     initialValue: this.form.getRawValue(),
@@ -115,28 +108,21 @@ export class ScheduleForm {
         location: stage.location ?? '',
         interviewers: '',
       });
-      this.submitted.set(false);
+      this.submission.submitted.set(false);
     });
   }
 
   /** Whether a control's problem should be shown now. */
   protected shows(name: keyof typeof this.form.controls): boolean {
-    const control = this.form.controls[name];
-    return control.invalid && (control.touched || this.submitted());
+    return this.submission.shows(this.form.controls[name]);
   }
 
   protected endBeforeStart(): boolean {
-    return this.form.hasError('endBeforeStart') && (this.form.controls.end.touched || this.submitted());
+    return this.form.hasError('endBeforeStart') && (this.form.controls.end.touched || this.submission.submitted());
   }
 
   protected submit(): void {
-    this.submitted.set(true);
-    this.submission.fail('');
-    if (this.submission.busy()) {
-      return;
-    }
-    if (this.form.invalid) {
-      this.focus(FIRST_INVALID);
+    if (!this.submission.begin()) {
       return;
     }
     const { date, start, end, location, interviewers } = this.form.getRawValue();

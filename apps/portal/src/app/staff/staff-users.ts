@@ -50,8 +50,7 @@ export class StaffUsers {
     ],
     role: [UserRole.Recruiter as AgencyRole, Validators.required],
   });
-  protected readonly submitted = signal(false);
-  protected readonly submission = formSubmission({ form: this.form });
+  protected readonly submission = formSubmission({ form: this.form, onInvalid: () => this.focus(FIRST_INVALID) });
   protected readonly created = signal('');
 
   protected readonly list = computed(() =>
@@ -64,8 +63,7 @@ export class StaffUsers {
   );
 
   protected shows(name: keyof typeof this.form.controls): boolean {
-    const control = this.form.controls[name];
-    return control.invalid && (control.touched || this.submitted());
+    return this.submission.shows(this.form.controls[name]);
   }
 
   protected problem(name: keyof typeof this.form.controls): string {
@@ -93,14 +91,8 @@ export class StaffUsers {
   }
 
   protected create(): void {
-    this.submitted.set(true);
-    this.submission.fail('');
     this.created.set('');
-    if (this.submission.busy()) {
-      return;
-    }
-    if (this.form.invalid) {
-      this.focus(FIRST_INVALID);
+    if (!this.submission.begin()) {
       return;
     }
     const { fullName, email, password, role } = this.form.getRawValue();
@@ -108,7 +100,7 @@ export class StaffUsers {
       () => this.api.createUser({ fullName: fullName.trim(), email: email.trim(), password, role }),
       {
         done: (user) => {
-          this.submitted.set(false);
+          this.submission.submitted.set(false);
           this.form.reset();
           this.created.set(
             `Account created for ${user.fullName} (${ROLE_LABELS[user.role].toLowerCase()}). Give them their email address and first password.`,

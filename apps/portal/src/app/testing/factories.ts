@@ -103,18 +103,10 @@ export function aQueueItem(overrides: Partial<FeedbackQueueItem> = {}): Feedback
   };
 }
 
+/** A job as the agency lists it: no salary, no open applications yet. */
 export function anAgencyJob(overrides: Partial<AgencyJobSummary> = {}): AgencyJobSummary {
   return {
-    id: 'job-1',
-    title: 'Backend Engineer',
-    clientId: 'client-1',
-    clientName: 'Northwind Logistics',
-    location: 'Leeds',
-    workMode: WorkMode.Hybrid,
-    employmentType: EmploymentType.FullTime,
-    salary: null,
-    status: JobStatus.Open,
-    publishedAt: '2026-11-01T09:00:00.000Z',
+    ...aJobSummary({ salary: null, publishedAt: '2026-11-01T09:00:00.000Z' }),
     openApplications: 0,
     ...overrides,
   };

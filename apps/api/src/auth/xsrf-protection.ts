@@ -1,4 +1,5 @@
 import { ErrorCode } from '@heardback/contracts';
+import { Logger } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { ApiExceptionFilter } from '../errors/api-exception.filter';
@@ -7,10 +8,11 @@ import { DomainError } from '@heardback/domain';
 export const XSRF_COOKIE = 'XSRF-TOKEN';
 export const XSRF_HEADER = 'x-xsrf-token';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const securityLog = new Logger('Security');
 
 /**
  * Double-submit XSRF protection, matching Angular's HttpClient: every response carries a readable
- * XSRF-TOKEN cookie, and every state-changing /api request must echo it in X-XSRF-TOKEN. A page on
+ * XSRF-TOKEN cookie, and every state-changing request must echo it in X-XSRF-TOKEN. A page on
  * another site can make the browser send our cookies, but cannot read them to set the header.
  */
 export function xsrfProtection(options: { secureCookies: boolean }) {
@@ -25,13 +27,16 @@ export function xsrfProtection(options: { secureCookies: boolean }) {
         path: '/',
       });
     }
-    if (SAFE_METHODS.has(request.method) || !request.path.startsWith('/api/')) {
+    // Every unsafe method on every path: routing ignores case and decodes paths, so a check keyed
+    // on the spelling of the path ('/API/…', '/%61pi/…') is a way around it.
+    if (SAFE_METHODS.has(request.method)) {
       return next();
     }
     const headerToken = request.header(XSRF_HEADER);
     if (typeof cookieToken === 'string' && typeof headerToken === 'string' && sameToken(cookieToken, headerToken)) {
       return next();
     }
+    securityLog.warn({ event: 'xsrf_refused', reason: headerToken === undefined ? 'no header' : 'mismatch' });
     const error = filter.toApiError(
       new DomainError(
         ErrorCode.Forbidden,

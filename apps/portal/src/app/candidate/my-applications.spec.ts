@@ -3,7 +3,7 @@ import { ComponentFixture } from '@angular/core/testing';
 import { ApplicationStatus, StageState, WaitingFor } from '@heardback/contracts';
 import { MyApplications } from './my-applications';
 import { aSummary, TEST_NOW } from '../testing/factories';
-import { ResponseBody, renderComponent } from '../testing/setup';
+import { renderComponent } from '../testing/setup';
 
 describe('MyApplications', () => {
   let fixture: ComponentFixture<MyApplications>;
@@ -25,7 +25,7 @@ describe('MyApplications', () => {
         document.createElement('dd'),
     );
 
-  async function answer(body: ResponseBody, init?: { status: number; statusText: string }) {
+  async function answer(body: object | string | null, init?: { status: number; statusText: string }) {
     http.expectOne('/api/me/applications').flush(body, init);
     await fixture.whenStable();
   }

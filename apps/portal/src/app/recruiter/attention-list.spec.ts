@@ -3,7 +3,7 @@ import { ComponentFixture } from '@angular/core/testing';
 import { ErrorCode } from '@heardback/contracts';
 import { AttentionList, attentionRows } from './attention-list';
 import { anAttentionItem, apiErrorBody } from '../testing/factories';
-import { ResponseBody, renderComponent } from '../testing/setup';
+import { renderComponent } from '../testing/setup';
 
 describe('attentionRows', () => {
   it('keeps the API order and says each reason and deadline in words', () => {
@@ -35,7 +35,7 @@ describe('AttentionList', () => {
   const status = () => view().querySelector('[role="status"]')?.textContent?.trim();
   const items = () => Array.from(view().querySelectorAll('article'));
 
-  async function answer(body: ResponseBody, options?: { status: number; statusText: string }) {
+  async function answer(body: object | string | null, options?: { status: number; statusText: string }) {
     http.expectOne('/api/agency/attention').flush(body, options);
     await fixture.whenStable();
   }

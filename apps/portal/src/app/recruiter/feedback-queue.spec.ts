@@ -3,7 +3,7 @@ import { ComponentFixture } from '@angular/core/testing';
 import { ErrorCode } from '@heardback/contracts';
 import { FeedbackQueue, queueOrder } from './feedback-queue';
 import { apiErrorBody, aQueueItem } from '../testing/factories';
-import { ResponseBody, renderComponent } from '../testing/setup';
+import { renderComponent } from '../testing/setup';
 
 const HOUR = 3_600_000;
 const fromNow = (hours: number) => new Date(Date.now() + hours * HOUR).toISOString();
@@ -49,7 +49,7 @@ describe('FeedbackQueue', () => {
   const button = (name: string) =>
     Array.from(view().querySelectorAll('button')).find((b) => b.textContent?.trim() === name);
 
-  async function answer(body: ResponseBody, options?: { status: number; statusText: string }) {
+  async function answer(body: object | string | null, options?: { status: number; statusText: string }) {
     http.expectOne('/api/feedback/queue').flush(body, options);
     await fixture.whenStable();
   }

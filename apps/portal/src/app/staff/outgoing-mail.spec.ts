@@ -3,7 +3,7 @@ import { ComponentFixture } from '@angular/core/testing';
 import { ErrorCode } from '@heardback/contracts';
 import { OutgoingMail, mailRows } from './outgoing-mail';
 import { aMail, apiErrorBody } from '../testing/factories';
-import { ResponseBody, renderComponent } from '../testing/setup';
+import { renderComponent } from '../testing/setup';
 
 describe('mailRows', () => {
   it('marks failed and given-up mail as problems, in words', () => {
@@ -35,7 +35,7 @@ describe('OutgoingMail', () => {
   const status = () => view().querySelector('[role="status"]')?.textContent?.trim();
   const rows = () => Array.from(view().querySelectorAll('[data-testid="mail"]'));
 
-  async function answer(body: ResponseBody, options?: { status: number; statusText: string }) {
+  async function answer(body: object | string | null, options?: { status: number; statusText: string }) {
     http.expectOne('/api/agency/notifications').flush(body, options);
     await fixture.whenStable();
   }

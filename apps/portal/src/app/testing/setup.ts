@@ -1,6 +1,6 @@
 import { EnvironmentProviders, Provider, Type } from '@angular/core';
 import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, TestRequest, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { Routes, provideRouter, withComponentInputBinding } from '@angular/router';
@@ -30,9 +30,6 @@ export function setUpPortalTest({ routes = [], now, providers = [] }: PortalTest
   });
   return TestBed.inject(HttpTestingController);
 }
-
-/** What `TestRequest.flush` accepts: a body, and the status of an error. */
-export type ResponseBody = Parameters<TestRequest['flush']>[0];
 
 /** Sets up TestBed, creates `component` and lets it settle: what a component spec starts from. */
 export async function renderComponent<T>(

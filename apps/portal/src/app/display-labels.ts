@@ -15,6 +15,14 @@ export const EMPLOYMENT_TYPE_LABELS: Record<EmploymentType, string> = {
   [EmploymentType.Internship]: 'Internship',
 };
 
+/** The choices a select offers for each, in the API's order. */
+export const WORK_MODE_OPTIONS = labelledOptions(WORK_MODE_LABELS);
+export const EMPLOYMENT_TYPE_OPTIONS = labelledOptions(EMPLOYMENT_TYPE_LABELS);
+
+function labelledOptions<T extends string>(labels: Record<T, string>): { value: T; label: string }[] {
+  return (Object.keys(labels) as T[]).map((value) => ({ value, label: labels[value] }));
+}
+
 /** "That page is for recruiters." */
 export const ROLE_AS_AUDIENCE: Record<UserRole, string> = {
   [UserRole.Candidate]: 'candidates',

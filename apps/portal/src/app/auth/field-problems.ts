@@ -1,3 +1,4 @@
+import { signal } from '@angular/core';
 import { AbstractControl } from '@angular/forms';
 import { PASSWORD_MIN_LENGTH } from '@heardback/contracts';
 
@@ -23,4 +24,32 @@ export function newPasswordProblem(control: AbstractControl<string>): string | n
     return 'Choose a password.';
   }
   return control.value.length < PASSWORD_MIN_LENGTH ? `Use at least ${PASSWORD_MIN_LENGTH} characters.` : null;
+}
+
+/**
+ * What a sign-in or register form shows at each field: the server's reason until the field is
+ * edited, otherwise, once the form was submitted, what the form itself finds wrong.
+ */
+export class FieldProblems<Field extends string> {
+  readonly submitted = signal(false);
+  private readonly server = signal<Partial<Record<Field, string>>>({});
+
+  constructor(private readonly clientProblem: (field: Field) => string | null) {}
+
+  problem(field: Field): string | null {
+    return this.server()[field] || (this.submitted() ? this.clientProblem(field) : null);
+  }
+
+  /** The person changed the field: the server's reason for it no longer applies. */
+  edited(field: Field): void {
+    if (this.server()[field]) {
+      this.server.update(({ [field]: _cleared, ...rest }) => rest as Partial<Record<Field, string>>);
+    }
+  }
+
+  /** Shows the server's reasons; false when there were none for these fields. */
+  showServer(problems: Partial<Record<Field, string>>): boolean {
+    this.server.set(problems);
+    return Object.keys(problems).length > 0;
+  }
 }

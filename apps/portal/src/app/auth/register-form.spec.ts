@@ -1,21 +1,14 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
+import { ComponentFixture } from '@angular/core/testing';
 import { ErrorCode, UserRole, UserView } from '@heardback/contracts';
 import { RegisterForm } from './register-form';
+import { renderComponent } from '../testing/setup';
 
 describe('RegisterForm', () => {
   let fixture: ComponentFixture<RegisterForm>;
   let http: HttpTestingController;
 
-  beforeEach(async () => {
-    TestBed.configureTestingModule({
-      providers: [provideHttpClient(), provideHttpClientTesting()],
-    });
-    http = TestBed.inject(HttpTestingController);
-    fixture = TestBed.createComponent(RegisterForm);
-    await fixture.whenStable();
-  });
+  beforeEach(async () => ({ fixture, http } = await renderComponent(RegisterForm)));
 
   afterEach(() => http.verify());
 

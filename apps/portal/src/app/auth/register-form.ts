@@ -11,8 +11,10 @@ import {
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { ErrorCode, PASSWORD_MIN_LENGTH, UserView } from '@heardback/contracts';
 import { SessionStore } from '../core/session';
-import { emailProblem, newPasswordProblem, requiredProblem } from './field-problems';
+import { emailProblem, newPasswordProblem, requiredProblem, FieldProblems } from './field-problems';
 import { apiError, apiFieldErrors, httpErrorMessage } from '../core/api-error';
+import { formSubmission } from '../core/form-submission';
+import { FormAlert } from '../core/form-alert';
 
 type Field = 'fullName' | 'email' | 'password';
 const FIELDS: readonly Field[] = ['fullName', 'email', 'password'];
@@ -25,7 +27,7 @@ const FIELD_NAMES: Record<Field, string> = {
 /** A new candidate account: name, email, password. Used on /register and inline on a job. */
 @Component({
   selector: 'hb-register-form',
-  imports: [ReactiveFormsModule],
+  imports: [FormAlert, ReactiveFormsModule],
   templateUrl: './register-form.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -45,11 +47,9 @@ export class RegisterForm {
     password: [''],
   });
 
-  protected readonly submitted = signal(false);
-  protected readonly busy = signal(false);
-  protected readonly serverErrors = signal<Partial<Record<Field, string>>>({});
+  protected readonly fields = new FieldProblems<Field>((field) => this.clientProblem(field));
+  protected readonly submission = formSubmission({ errorMessage: httpErrorMessage });
   protected readonly emailTaken = signal(false);
-  protected readonly formError = signal('');
 
   private readonly fullNameInput = viewChild.required<ElementRef<HTMLInputElement>>('fullName');
   private readonly emailInput = viewChild.required<ElementRef<HTMLInputElement>>('email');
@@ -59,44 +59,27 @@ export class RegisterForm {
     return `${this.idPrefix()}-${field}`;
   }
 
-  protected problem(field: Field): string | null {
-    const server = this.serverErrors()[field];
-    if (server) {
-      return server;
-    }
-    return this.submitted() ? this.clientProblem(field) : null;
-  }
-
   protected edited(field: Field): void {
     if (field === 'email') {
       this.emailTaken.set(false);
     }
-    if (this.serverErrors()[field]) {
-      this.serverErrors.update(({ [field]: _cleared, ...rest }) => rest);
-    }
+    this.fields.edited(field);
   }
 
   protected submit(): void {
-    this.submitted.set(true);
-    this.formError.set('');
-    if (this.busy()) {
+    this.fields.submitted.set(true);
+    this.submission.fail('');
+    if (this.submission.busy()) {
       return;
     }
     if (FIELDS.some((field) => this.clientProblem(field))) {
       this.focusFirstProblem();
       return;
     }
-    this.busy.set(true);
     const { fullName, email, password } = this.form.getRawValue();
-    this.session.register({ fullName: fullName.trim(), email: email.trim(), password }).subscribe({
-      next: (user) => {
-        this.busy.set(false);
-        this.registered.emit(user);
-      },
-      error: (error: unknown) => {
-        this.busy.set(false);
-        this.showServerError(error);
-      },
+    this.submission.send(() => this.session.register({ fullName: fullName.trim(), email: email.trim(), password }), {
+      done: (user) => this.registered.emit(user),
+      failed: (error) => this.serverProblem(error),
     });
   }
 
@@ -112,14 +95,13 @@ export class RegisterForm {
     }
   }
 
-  private showServerError(error: unknown): void {
+  /** Puts the server's reasons at their fields; returns what the whole form says, if anything. */
+  private serverProblem(error: unknown): string | null {
     if (apiError(error)?.code === ErrorCode.EmailTaken) {
       this.emailTaken.set(true);
-      this.serverErrors.set({
-        email: 'There is already an account with this email.',
-      });
+      this.fields.showServer({ email: 'There is already an account with this email.' });
       this.focusFirstProblem();
-      return;
+      return null;
     }
     const fields = apiFieldErrors(error);
     const known: Partial<Record<Field, string>> = {};
@@ -128,16 +110,15 @@ export class RegisterForm {
         known[field] = `${FIELD_NAMES[field]} ${fields[field]}.`;
       }
     }
-    if (Object.keys(known).length > 0) {
-      this.serverErrors.set(known);
+    if (this.fields.showServer(known)) {
       this.focusFirstProblem();
-      return;
+      return null;
     }
-    this.formError.set(httpErrorMessage(error));
+    return httpErrorMessage(error);
   }
 
   private focusFirstProblem(): void {
-    const field = FIELDS.find((candidate) => this.problem(candidate));
+    const field = FIELDS.find((candidate) => this.fields.problem(candidate));
     const input = {
       fullName: this.fullNameInput,
       email: this.emailInput,

@@ -1,9 +1,8 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
-import { UserView } from '@heardback/contracts';
-import { ROLE_HOME, SessionStore } from '../core/session';
+import { SessionStore } from '../core/session';
 import { RegisterForm } from './register-form';
-import { afterSignIn } from './return-url';
+import { returnRoute } from './return-url';
 
 /** /register?returnUrl=…: candidates create their own accounts; agency accounts are made by staff. */
 @Component({
@@ -15,18 +14,18 @@ import { afterSignIn } from './return-url';
       @if (session.user(); as user) {
         <p>
           You are signed in as {{ user.fullName }}.
-          <a [routerLink]="home()">Go to your page</a>
+          <a [routerLink]="route.home()">Go to your page</a>
         </p>
       } @else {
         <p class="lead">
           Apply for jobs and see, at any moment, where each application stands and when you will hear back.
         </p>
         <div class="card">
-          <hb-register-form (registered)="continue($event)" (signInInstead)="goToSignIn()" />
+          <hb-register-form (registered)="route.continue($event)" (signInInstead)="goToSignIn()" />
         </div>
         <p class="aside">
           Already have an account?
-          <a routerLink="/sign-in" [queryParams]="returnQuery()">Sign in</a>
+          <a routerLink="/sign-in" [queryParams]="route.query()">Sign in</a>
         </p>
       }
     </div>
@@ -40,19 +39,11 @@ export class RegisterPage {
   /** `?returnUrl=` */
   readonly returnUrl = input<string>();
 
-  protected readonly returnQuery = computed(() => (this.returnUrl() ? { returnUrl: this.returnUrl() } : {}));
-  protected readonly home = computed(() => {
-    const role = this.session.role();
-    return role ? ROLE_HOME[role] : '/jobs';
-  });
-
-  protected continue(user: UserView): void {
-    void this.router.navigateByUrl(afterSignIn(this.returnUrl(), user));
-  }
+  protected readonly route = returnRoute(this.returnUrl);
 
   protected goToSignIn(): void {
     void this.router.navigate(['/sign-in'], {
-      queryParams: this.returnQuery(),
+      queryParams: this.route.query(),
     });
   }
 }

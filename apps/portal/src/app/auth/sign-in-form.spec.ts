@@ -1,8 +1,8 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { ErrorCode, UserRole, UserView } from '@heardback/contracts';
 import { SignInForm } from './sign-in-form';
+import { setUpPortalTest } from '../testing/setup';
 
 const casey: UserView = {
   id: 'u1',
@@ -17,10 +17,7 @@ describe('SignInForm', () => {
   let signedIn: UserView[];
 
   beforeEach(async () => {
-    TestBed.configureTestingModule({
-      providers: [provideHttpClient(), provideHttpClientTesting()],
-    });
-    http = TestBed.inject(HttpTestingController);
+    http = setUpPortalTest();
     fixture = TestBed.createComponent(SignInForm);
     signedIn = [];
     fixture.componentInstance.signedIn.subscribe((user) => signedIn.push(user));

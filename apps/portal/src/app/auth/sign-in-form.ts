@@ -1,18 +1,11 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  ElementRef,
-  inject,
-  input,
-  output,
-  signal,
-  viewChild,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, inject, input, output, viewChild } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { ErrorCode, UserView } from '@heardback/contracts';
 import { SessionStore } from '../core/session';
-import { emailProblem, passwordGivenProblem } from './field-problems';
+import { emailProblem, passwordGivenProblem, FieldProblems } from './field-problems';
 import { apiError, apiFieldErrors, httpErrorMessage } from '../core/api-error';
+import { formSubmission } from '../core/form-submission';
+import { FormAlert } from '../core/form-alert';
 
 type Field = 'email' | 'password';
 const FIELDS: readonly Field[] = ['email', 'password'];
@@ -20,7 +13,7 @@ const FIELDS: readonly Field[] = ['email', 'password'];
 /** Email and password; tells its host who signed in. Used on /sign-in and inline on a job. */
 @Component({
   selector: 'hb-sign-in-form',
-  imports: [ReactiveFormsModule],
+  imports: [FormAlert, ReactiveFormsModule],
   templateUrl: './sign-in-form.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -37,11 +30,8 @@ export class SignInForm {
     password: [''],
   });
 
-  protected readonly submitted = signal(false);
-  protected readonly busy = signal(false);
-  /** Reasons the server gave, per field; cleared when the field changes. */
-  protected readonly serverErrors = signal<Partial<Record<Field, string>>>({});
-  protected readonly formError = signal('');
+  protected readonly fields = new FieldProblems<Field>((field) => this.clientProblem(field));
+  protected readonly submission = formSubmission({ errorMessage: httpErrorMessage });
 
   private readonly emailInput = viewChild.required<ElementRef<HTMLInputElement>>('email');
   private readonly passwordInput = viewChild.required<ElementRef<HTMLInputElement>>('password');
@@ -50,68 +40,46 @@ export class SignInForm {
     return `${this.idPrefix()}-${field}`;
   }
 
-  protected problem(field: Field): string | null {
-    const server = this.serverErrors()[field];
-    if (server) {
-      return server;
-    }
-    return this.submitted() ? this.clientProblem(field) : null;
-  }
-
   private clientProblem(field: Field): string | null {
     const control = this.form.controls[field];
     return field === 'email' ? emailProblem(control) : passwordGivenProblem(control);
   }
 
-  protected edited(field: Field): void {
-    if (this.serverErrors()[field]) {
-      this.serverErrors.update(({ [field]: _cleared, ...rest }) => rest);
-    }
-  }
-
   protected submit(): void {
-    this.submitted.set(true);
-    this.formError.set('');
-    if (this.busy()) {
+    this.fields.submitted.set(true);
+    this.submission.fail('');
+    if (this.submission.busy()) {
       return;
     }
     if (FIELDS.some((field) => this.clientProblem(field))) {
       this.focusFirstProblem();
       return;
     }
-    this.busy.set(true);
-    this.session.signIn(this.form.getRawValue()).subscribe({
-      next: (user) => {
-        this.busy.set(false);
-        this.signedIn.emit(user);
-      },
-      error: (error: unknown) => {
-        this.busy.set(false);
-        this.showServerError(error);
-      },
+    this.submission.send(() => this.session.signIn(this.form.getRawValue()), {
+      done: (user) => this.signedIn.emit(user),
+      failed: (error) => this.serverProblem(error),
     });
   }
 
-  private showServerError(error: unknown): void {
+  /** Puts the server's reasons at their fields; returns what the whole form says, if anything. */
+  private serverProblem(error: unknown): string | null {
     const fields = apiFieldErrors(error);
     const known: Partial<Record<Field, string>> = {};
     if (fields['email']) known.email = `Email ${fields['email']}.`;
     if (fields['password']) known.password = `Password ${fields['password']}.`;
-    if (Object.keys(known).length > 0) {
-      this.serverErrors.set(known);
+    if (this.fields.showServer(known)) {
       this.focusFirstProblem();
-      return;
+      return null;
     }
     if (apiError(error)?.code === ErrorCode.InvalidCredentials) {
-      this.formError.set('That email and password do not match an account. Check them and try again.');
       this.passwordInput().nativeElement.select();
-      return;
+      return 'That email and password do not match an account. Check them and try again.';
     }
-    this.formError.set(httpErrorMessage(error));
+    return httpErrorMessage(error);
   }
 
   private focusFirstProblem(): void {
-    const target = this.problem('email') ? this.emailInput() : this.passwordInput();
+    const target = this.fields.problem('email') ? this.emailInput() : this.passwordInput();
     target.nativeElement.focus();
   }
 }

@@ -1,9 +1,8 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
-import { Router, RouterLink } from '@angular/router';
-import { UserView } from '@heardback/contracts';
-import { ROLE_HOME, SessionStore } from '../core/session';
+import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import { SessionStore } from '../core/session';
 import { SignInForm } from './sign-in-form';
-import { afterSignIn } from './return-url';
+import { returnRoute } from './return-url';
 
 /** /sign-in?returnUrl=… */
 @Component({
@@ -15,15 +14,15 @@ import { afterSignIn } from './return-url';
       @if (session.user(); as user) {
         <p>
           You are signed in as {{ user.fullName }}.
-          <a [routerLink]="home()">Go to your page</a>
+          <a [routerLink]="route.home()">Go to your page</a>
         </p>
       } @else {
         <div class="card">
-          <hb-sign-in-form (signedIn)="continue($event)" />
+          <hb-sign-in-form (signedIn)="route.continue($event)" />
         </div>
         <p class="aside">
           New to Heardback?
-          <a routerLink="/register" [queryParams]="returnQuery()">Create an account</a>
+          <a routerLink="/register" [queryParams]="route.query()">Create an account</a>
         </p>
       }
     </div>
@@ -32,18 +31,9 @@ import { afterSignIn } from './return-url';
 })
 export class SignInPage {
   protected readonly session = inject(SessionStore);
-  private readonly router = inject(Router);
 
   /** `?returnUrl=` */
   readonly returnUrl = input<string>();
 
-  protected readonly returnQuery = computed(() => (this.returnUrl() ? { returnUrl: this.returnUrl() } : {}));
-  protected readonly home = computed(() => {
-    const role = this.session.role();
-    return role ? ROLE_HOME[role] : '/jobs';
-  });
-
-  protected continue(user: UserView): void {
-    void this.router.navigateByUrl(afterSignIn(this.returnUrl(), user));
-  }
+  protected readonly route = returnRoute(this.returnUrl);
 }

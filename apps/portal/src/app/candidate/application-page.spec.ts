@@ -1,7 +1,4 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { TestBed } from '@angular/core/testing';
-import { provideRouter, withComponentInputBinding } from '@angular/router';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { RouterTestingHarness } from '@angular/router/testing';
 import {
   ApplicationStatus,
@@ -11,26 +8,21 @@ import {
   TimelineEventType,
   WaitingFor,
 } from '@heardback/contracts';
-import { NOW } from '../core/date-time';
 import { ApplicationPage } from './application-page';
-import { TEST_NOW, aStage, anApplication } from './candidate-fixtures';
+import { anApplicationBetweenInterviews, aStage, TEST_NOW } from '../testing/factories';
+import { routeHarness } from '../testing/setup';
 
 describe('ApplicationPage', () => {
   let harness: RouterTestingHarness;
   let http: HttpTestingController;
 
-  beforeEach(async () => {
-    TestBed.configureTestingModule({
-      providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideRouter([{ path: 'me/applications/:id', component: ApplicationPage }], withComponentInputBinding()),
-        { provide: NOW, useValue: () => TEST_NOW },
-      ],
-    });
-    http = TestBed.inject(HttpTestingController);
-    harness = await RouterTestingHarness.create();
-  });
+  beforeEach(
+    async () =>
+      ({ harness, http } = await routeHarness({
+        routes: [{ path: 'me/applications/:id', component: ApplicationPage }],
+        now: TEST_NOW,
+      })),
+  );
 
   afterEach(() => {
     http.verify();
@@ -45,7 +37,7 @@ describe('ApplicationPage', () => {
     Array.from(root.querySelectorAll('button')).find((b) => text(b) === name);
   const dialog = () => document.querySelector<HTMLElement>('[role="dialog"]');
 
-  async function open(application: ApplicationView = anApplication()) {
+  async function open(application: ApplicationView = anApplicationBetweenInterviews()) {
     await harness.navigateByUrl(`/me/applications/${application.id}`);
     http.expectOne(`/api/applications/${application.id}`).flush(application);
     await settle();
@@ -71,7 +63,7 @@ describe('ApplicationPage', () => {
 
   it('says, once the deadline has passed, that the answer is late', async () => {
     await open(
-      anApplication({
+      anApplicationBetweenInterviews({
         waitingFor: WaitingFor.Feedback,
         stages: [
           aStage({
@@ -142,7 +134,7 @@ describe('ApplicationPage', () => {
       version: 3,
     });
     request.flush(
-      anApplication({
+      anApplicationBetweenInterviews({
         status: ApplicationStatus.Withdrawn,
         waitingFor: WaitingFor.Nothing,
         timeline: [
@@ -175,7 +167,7 @@ describe('ApplicationPage', () => {
 
   it('offers no withdraw button on a closed application', async () => {
     await open(
-      anApplication({
+      anApplicationBetweenInterviews({
         status: ApplicationStatus.Rejected,
         waitingFor: WaitingFor.Nothing,
       }),
@@ -197,7 +189,7 @@ describe('ApplicationPage', () => {
 
     await harness.navigateByUrl('/me/applications/app-2');
     http.expectOne('/api/applications/app-2').flush(
-      anApplication({
+      anApplicationBetweenInterviews({
         id: 'app-2',
         status: ApplicationStatus.JobClosed,
         waitingFor: WaitingFor.Nothing,
@@ -216,9 +208,9 @@ describe('ApplicationPage', () => {
     box.dispatchEvent(new Event('input'));
     button('Send to your recruiter')?.click();
     http.expectOne('/api/applications/app-1/updates').flush(
-      anApplication({
+      anApplicationBetweenInterviews({
         timeline: [
-          ...anApplication().timeline,
+          ...anApplicationBetweenInterviews().timeline,
           {
             at: '2026-06-01T12:00:00.000Z',
             type: TimelineEventType.CandidateUpdate,
@@ -234,7 +226,7 @@ describe('ApplicationPage', () => {
 
   it('says in the summary and on the stage that a late answer has been chased', async () => {
     await open(
-      anApplication({
+      anApplicationBetweenInterviews({
         waitingFor: WaitingFor.Feedback,
         stages: [
           aStage({

@@ -1,23 +1,17 @@
 import { Dialog } from '@angular/cdk/dialog';
-import { HttpErrorResponse } from '@angular/common/http';
 import {
   ChangeDetectionStrategy,
   Component,
   ElementRef,
-  Injector,
-  afterNextRender,
   computed,
   effect,
   inject,
   input,
-  signal,
   viewChild,
 } from '@angular/core';
-import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { Title } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
 import { ApplicationView } from '@heardback/contracts';
-import { Subject, catchError, map, merge, of, switchMap, tap } from 'rxjs';
 import { NOW, formatDateTime } from '../core/date-time';
 import { NoticeService } from '../core/notice';
 import { APPLICATION_STATUS_LABELS } from '../display-labels';
@@ -29,12 +23,9 @@ import { TellRecruiterForm } from './tell-recruiter-form';
 import { UpdateRequestForm } from './update-request-form';
 import { WithdrawDialog, WithdrawDialogData } from './withdraw-dialog';
 import { httpErrorMessage } from '../core/api-error';
-
-type Loaded =
-  | { state: 'loading' }
-  | { state: 'ready'; application: ApplicationView }
-  | { state: 'not-found' }
-  | { state: 'error'; message: string };
+import { pageData } from '../core/loadable';
+import { LoadState } from '../core/load-state';
+import { focusLater } from '../core/focus-later';
 
 /**
  * /me/applications/:id: where one application stands, stage by stage, what happens next and by
@@ -42,7 +33,7 @@ type Loaded =
  */
 @Component({
   selector: 'hb-application-page',
-  imports: [RouterLink, UpdateRequestForm, TellRecruiterForm, DecisionDateForm],
+  imports: [LoadState, RouterLink, UpdateRequestForm, TellRecruiterForm, DecisionDateForm],
   templateUrl: './application-page.html',
   styleUrl: './application-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -52,21 +43,19 @@ export class ApplicationPage {
   private readonly dialog = inject(Dialog);
   private readonly notices = inject(NoticeService);
   private readonly title = inject(Title);
-  private readonly injector = inject(Injector);
   private readonly now = inject(NOW);
+  private readonly focus = focusLater();
 
   /** The `:id` route parameter. */
   readonly id = input.required<string>();
 
-  protected readonly loaded = signal<Loaded>({ state: 'loading' });
-  protected readonly application = computed(() => {
-    const loaded = this.loaded();
-    return loaded.state === 'ready' ? loaded.application : null;
+  protected readonly loaded = pageData({
+    key: () => this.id(),
+    request: (id) => this.api.application(id),
+    errorMessage: httpErrorMessage,
+    notFound: true,
   });
-  protected readonly errorMessage = computed(() => {
-    const loaded = this.loaded();
-    return loaded.state === 'error' ? loaded.message : '';
-  });
+  protected readonly application = this.loaded.value;
 
   protected readonly open = computed(() => {
     const application = this.application();
@@ -108,33 +97,13 @@ export class ApplicationPage {
   );
 
   private readonly summaryHeading = viewChild<ElementRef<HTMLElement>>('summaryHeading');
-  private readonly reloads = new Subject<void>();
 
   constructor() {
-    merge(toObservable(this.id), this.reloads.pipe(map(() => this.id())))
-      .pipe(
-        tap(() => this.loaded.set({ state: 'loading' })),
-        switchMap((id) =>
-          this.api.application(id).pipe(
-            map((application): Loaded => ({ state: 'ready', application })),
-            catchError((error: unknown) =>
-              of<Loaded>(
-                error instanceof HttpErrorResponse && error.status === 404
-                  ? { state: 'not-found' }
-                  : { state: 'error', message: httpErrorMessage(error) },
-              ),
-            ),
-          ),
-        ),
-        takeUntilDestroyed(),
-      )
-      .subscribe((loaded) => this.loaded.set(loaded));
-
     effect(() => {
       const application = this.application();
       if (application) {
         this.title.setTitle(`Your application: ${application.job.title} · Heardback`);
-      } else if (this.loaded().state === 'not-found') {
+      } else if (this.loaded.state().state === 'not-found') {
         this.title.setTitle('Application not found · Heardback');
       }
     });
@@ -142,11 +111,7 @@ export class ApplicationPage {
 
   /** What the candidate told their recruiter is on the application the API sent back. */
   protected updated(application: ApplicationView): void {
-    this.loaded.set({ state: 'ready', application });
-  }
-
-  protected retry(): void {
-    this.reloads.next();
+    this.loaded.set(application);
   }
 
   protected withdraw(): void {
@@ -172,12 +137,10 @@ export class ApplicationPage {
       if (!withdrawn) {
         return;
       }
-      this.loaded.set({ state: 'ready', application: withdrawn });
+      this.loaded.set(withdrawn);
       this.notices.show(`You withdrew your application for ${withdrawn.job.title}.`, 'success');
       // The Withdraw button is gone; put focus on the summary that now says the application is closed.
-      afterNextRender(() => this.summaryHeading()?.nativeElement.focus(), {
-        injector: this.injector,
-      });
+      this.focus(this.summaryHeading);
     });
   }
 }

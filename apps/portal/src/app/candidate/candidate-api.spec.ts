@@ -1,21 +1,14 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { TestBed } from '@angular/core/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { ApplicationView, CandidateUpdateKind } from '@heardback/contracts';
 import { CandidateApi } from './candidate-api';
-import { anApplication } from './candidate-fixtures';
+import { anApplicationBetweenInterviews } from '../testing/factories';
+import { serviceUnderTest } from '../testing/setup';
 
 describe('CandidateApi', () => {
   let api: CandidateApi;
   let http: HttpTestingController;
 
-  beforeEach(() => {
-    TestBed.configureTestingModule({
-      providers: [provideHttpClient(), provideHttpClientTesting()],
-    });
-    api = TestBed.inject(CandidateApi);
-    http = TestBed.inject(HttpTestingController);
-  });
+  beforeEach(() => ({ service: api, http } = serviceUnderTest(CandidateApi)));
 
   afterEach(() => http.verify());
 
@@ -71,7 +64,7 @@ describe('CandidateApi', () => {
       deadline: '2026-06-05T16:00:00.000Z',
       version: 2,
     });
-    const returned = anApplication();
+    const returned = anApplicationBetweenInterviews();
     request.flush(returned, { status: 201, statusText: 'Created' });
     expect(received).toEqual(returned);
   });

@@ -1,14 +1,14 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { ErrorCode, TimelineEventType } from '@heardback/contracts';
-import { anApplication } from './candidate-fixtures';
 import { fieldProblem, updateRequestConfirmation } from './candidate-updates';
+import { anApplicationBetweenInterviews } from '../testing/factories';
 
 const apiFailure = (status: number, body: object) =>
   new HttpErrorResponse({ status, error: { statusCode: status, ...body } });
 
 describe('updateRequestConfirmation', () => {
   it('repeats the answer deadline of the newest request for an update', () => {
-    const application = anApplication({
+    const application = anApplicationBetweenInterviews({
       timeline: [
         {
           at: '2026-05-01T09:00:00.000Z',
@@ -34,7 +34,9 @@ describe('updateRequestConfirmation', () => {
   });
 
   it('still confirms when the timeline has no deadline to repeat', () => {
-    expect(updateRequestConfirmation(anApplication())).toBe('Sent. You can see it under “What has happened”.');
+    expect(updateRequestConfirmation(anApplicationBetweenInterviews())).toBe(
+      'Sent. You can see it under “What has happened”.',
+    );
   });
 });
 

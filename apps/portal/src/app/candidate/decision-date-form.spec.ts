@@ -1,11 +1,11 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { ApplicationView, ErrorCode } from '@heardback/contracts';
-import { NOW, formatDateTime } from '../core/date-time';
-import { TEST_NOW, anApplication } from './candidate-fixtures';
+import { formatDateTime } from '../core/date-time';
 import { DecisionDateForm } from './decision-date-form';
 import { localDateTimeToIso } from '../core/local-date-time';
+import { anApplicationBetweenInterviews, TEST_NOW } from '../testing/factories';
+import { setUpPortalTest } from '../testing/setup';
 
 describe('DecisionDateForm', () => {
   let fixture: ComponentFixture<DecisionDateForm>;
@@ -24,10 +24,7 @@ describe('DecisionDateForm', () => {
   }
 
   beforeEach(() => {
-    TestBed.configureTestingModule({
-      providers: [provideHttpClient(), provideHttpClientTesting(), { provide: NOW, useValue: () => TEST_NOW }],
-    });
-    http = TestBed.inject(HttpTestingController);
+    http = setUpPortalTest({ now: TEST_NOW });
   });
 
   afterEach(() => http.verify());
@@ -51,7 +48,7 @@ describe('DecisionDateForm', () => {
   }
 
   it('sets a decision date typed in the candidate’s time zone, then shows it with a Clear button', async () => {
-    await create(anApplication({ decisionDate: null }));
+    await create(anApplicationBetweenInterviews({ decisionDate: null }));
     expect(button(/^Clear/)).toBeUndefined();
     expect(text(root().querySelector('legend'))).toBe('I will move on after');
 
@@ -65,7 +62,7 @@ describe('DecisionDateForm', () => {
       url: '/api/applications/app-1/decision-date',
     });
     expect(request.request.body).toEqual({ decisionDate: iso, version: 3 });
-    request.flush(anApplication({ decisionDate: iso }));
+    request.flush(anApplicationBetweenInterviews({ decisionDate: iso }));
     await fixture.whenStable();
 
     expect(emitted).toHaveLength(1);
@@ -78,7 +75,7 @@ describe('DecisionDateForm', () => {
   });
 
   it('clears the decision date, naming what the Clear button clears for screen readers', async () => {
-    await create(anApplication({ decisionDate: '2026-06-20T17:00:00.000Z' }));
+    await create(anApplicationBetweenInterviews({ decisionDate: '2026-06-20T17:00:00.000Z' }));
     expect(text(button(/^Clear/))).toBe('Clear your decision date');
 
     await click(/^Clear/);
@@ -87,7 +84,7 @@ describe('DecisionDateForm', () => {
       url: '/api/applications/app-1/decision-date',
     });
     expect(request.request.body).toEqual({ decisionDate: null, version: 3 });
-    request.flush(anApplication({ decisionDate: null }));
+    request.flush(anApplicationBetweenInterviews({ decisionDate: null }));
     await fixture.whenStable();
 
     expect(text(status())).toBe('Cleared. You have no decision date now.');
@@ -97,7 +94,7 @@ describe('DecisionDateForm', () => {
   });
 
   it('needs a date and a time in the future before asking the API', async () => {
-    await create(anApplication());
+    await create(anApplicationBetweenInterviews());
 
     await click(/^Set decision date$/);
     expect(text(byId('decision-error'))).toBe('Choose a date and a time.');
@@ -115,7 +112,7 @@ describe('DecisionDateForm', () => {
   });
 
   it('puts the API’s problem with the date at the date', async () => {
-    await create(anApplication());
+    await create(anApplicationBetweenInterviews());
     await fill('decision-date', '2026-06-02');
     await fill('decision-time', '09:00');
     await click(/^Set decision date$/);
@@ -136,7 +133,7 @@ describe('DecisionDateForm', () => {
   });
 
   it('says when clearing failed, and keeps the date shown', async () => {
-    await create(anApplication({ decisionDate: '2026-06-20T17:00:00.000Z' }));
+    await create(anApplicationBetweenInterviews({ decisionDate: '2026-06-20T17:00:00.000Z' }));
     await click(/^Clear/);
     http.expectOne('/api/applications/app-1/decision-date').flush(null, {
       status: 0,

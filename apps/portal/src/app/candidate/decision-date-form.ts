@@ -2,8 +2,6 @@ import {
   ChangeDetectionStrategy,
   Component,
   ElementRef,
-  Injector,
-  afterNextRender,
   computed,
   inject,
   input,
@@ -13,11 +11,14 @@ import {
 } from '@angular/core';
 import { ApplicationView } from '@heardback/contracts';
 import { httpErrorMessage } from '../core/api-error';
+import { formSubmission } from '../core/form-submission';
 import { NOW, formatDateTime } from '../core/date-time';
 import { CandidateApi } from './candidate-api';
 import { fieldProblem } from './candidate-updates';
 import { DateTimeFields } from './date-time-fields';
 import { localDate, readDateTime } from '../core/local-date-time';
+import { focusLater } from '../core/focus-later';
+import { FormAlert } from '../core/form-alert';
 
 /**
  * The candidate's decision date: "I will move on after …". The recruiter sees it and must answer
@@ -25,7 +26,7 @@ import { localDate, readDateTime } from '../core/local-date-time';
  */
 @Component({
   selector: 'hb-decision-date-form',
-  imports: [DateTimeFields],
+  imports: [FormAlert, DateTimeFields],
   templateUrl: './decision-date-form.html',
   styleUrl: './tell-recruiter-part.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -33,7 +34,7 @@ import { localDate, readDateTime } from '../core/local-date-time';
 export class DecisionDateForm {
   private readonly api = inject(CandidateApi);
   private readonly now = inject(NOW);
-  private readonly injector = inject(Injector);
+  private readonly focus = focusLater();
 
   readonly application = input.required<ApplicationView>();
   /** The application as the API returned it after the change. */
@@ -47,9 +48,8 @@ export class DecisionDateForm {
   protected readonly date = signal('');
   protected readonly time = signal('');
   protected readonly problem = signal('');
-  protected readonly failure = signal('');
   protected readonly confirmation = signal('');
-  protected readonly busy = signal(false);
+  protected readonly submission = formSubmission({ errorMessage: httpErrorMessage });
   protected readonly today = localDate(this.now());
 
   private readonly fields = viewChild.required(DateTimeFields);
@@ -66,7 +66,7 @@ export class DecisionDateForm {
       required: true,
     });
     if (!reading.ok) {
-      this.failure.set('');
+      this.submission.fail('');
       this.confirmation.set('');
       this.problem.set(reading.problem);
       this.fields().focus();
@@ -80,17 +80,14 @@ export class DecisionDateForm {
   }
 
   private change(decisionDate: string | null): void {
-    if (this.busy()) {
+    if (this.submission.busy()) {
       return;
     }
-    this.failure.set('');
     this.confirmation.set('');
     this.problem.set('');
-    this.busy.set(true);
     const { id, version } = this.application();
-    this.api.setDecisionDate(id, decisionDate, version).subscribe({
-      next: (application) => {
-        this.busy.set(false);
+    this.submission.send(() => this.api.setDecisionDate(id, decisionDate, version), {
+      done: (application) => {
         this.date.set('');
         this.time.set('');
         this.confirmation.set(
@@ -101,20 +98,17 @@ export class DecisionDateForm {
         this.changed.emit(application);
         if (decisionDate === null) {
           // The Clear button has gone: keep the keyboard where the answer is.
-          afterNextRender(() => this.confirmationBox().nativeElement.focus(), { injector: this.injector });
+          this.focus(this.confirmationBox);
         }
       },
-      error: (error: unknown) => {
-        this.busy.set(false);
+      failed: (error) => {
         const dateProblem = fieldProblem(error, 'decisionDate', 'The date');
         if (dateProblem && decisionDate !== null) {
           this.problem.set(dateProblem);
           this.fields().focus();
-          return;
+          return null;
         }
-        this.failure.set(
-          `${decisionDate ? 'Your decision date was not saved.' : 'Your decision date was not cleared.'} ${httpErrorMessage(error)}`,
-        );
+        return `${decisionDate ? 'Your decision date was not saved.' : 'Your decision date was not cleared.'} ${httpErrorMessage(error)}`;
       },
     });
   }

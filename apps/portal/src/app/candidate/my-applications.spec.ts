@@ -1,29 +1,15 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
+import { HttpTestingController } from '@angular/common/http/testing';
+import { ComponentFixture } from '@angular/core/testing';
 import { ApplicationStatus, StageState, WaitingFor } from '@heardback/contracts';
-import { NOW } from '../core/date-time';
-import { TEST_NOW, aSummary } from './candidate-fixtures';
 import { MyApplications } from './my-applications';
+import { aSummary, TEST_NOW } from '../testing/factories';
+import { renderComponent } from '../testing/setup';
 
 describe('MyApplications', () => {
   let fixture: ComponentFixture<MyApplications>;
   let http: HttpTestingController;
 
-  beforeEach(async () => {
-    TestBed.configureTestingModule({
-      providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideRouter([]),
-        { provide: NOW, useValue: () => TEST_NOW },
-      ],
-    });
-    http = TestBed.inject(HttpTestingController);
-    fixture = TestBed.createComponent(MyApplications);
-    await fixture.whenStable();
-  });
+  beforeEach(async () => ({ fixture, http } = await renderComponent(MyApplications, { now: TEST_NOW })));
 
   afterEach(() => http.verify());
 

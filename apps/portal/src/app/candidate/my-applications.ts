@@ -1,24 +1,19 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { ApplicationSummary } from '@heardback/contracts';
-import { Subject, catchError, map, of, startWith, switchMap } from 'rxjs';
 import { NOW, formatDate } from '../core/date-time';
 import { APPLICATION_STATUS_LABELS, STAGE_STATE_LABELS } from '../display-labels';
 import { ApplicationCard, ApplicationRow } from './application-card';
 import { CandidateApi } from './candidate-api';
 import { answerDue, isOpenApplication, waitingForText } from './answer-due';
 import { httpErrorMessage } from '../core/api-error';
-
-type Loaded =
-  | { state: 'loading' }
-  | { state: 'ready'; applications: ApplicationSummary[] }
-  | { state: 'error'; message: string };
+import { pageData, statusLine } from '../core/loadable';
+import { LoadState } from '../core/load-state';
 
 /** /me: every application the candidate made, where each stands and when they will hear back. */
 @Component({
   selector: 'hb-my-applications',
-  imports: [RouterLink, ApplicationCard],
+  imports: [LoadState, RouterLink, ApplicationCard],
   templateUrl: './my-applications.html',
   styleUrl: './my-applications.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -27,54 +22,23 @@ export class MyApplications {
   private readonly api = inject(CandidateApi);
   private readonly now = inject(NOW);
 
-  protected readonly loaded = signal<Loaded>({ state: 'loading' });
-  private readonly reloads = new Subject<void>();
+  protected readonly loaded = pageData({
+    request: () => this.api.myApplications(),
+    errorMessage: httpErrorMessage,
+  });
 
   protected readonly rows = computed(() => {
-    const loaded = this.loaded();
-    if (loaded.state !== 'ready') {
-      return [];
-    }
     const now = this.now();
-    return loaded.applications.map((application) => toRow(application, now));
+    return (this.loaded.value() ?? []).map((application) => toRow(application, now));
   });
   protected readonly openRows = computed(() => this.rows().filter((row) => row.open));
   protected readonly closedRows = computed(() => this.rows().filter((row) => !row.open));
-  protected readonly errorMessage = computed(() => {
-    const loaded = this.loaded();
-    return loaded.state === 'error' ? loaded.message : '';
-  });
-  protected readonly statusMessage = computed(() => {
-    const loaded = this.loaded();
-    if (loaded.state === 'loading') {
-      return 'Loading your applications…';
-    }
-    if (loaded.state === 'error') {
-      return '';
-    }
-    const count = loaded.applications.length;
-    return count === 1 ? '1 application' : `${count} applications`;
-  });
-
-  constructor() {
-    this.reloads
-      .pipe(
-        startWith(undefined),
-        switchMap(() => {
-          this.loaded.set({ state: 'loading' });
-          return this.api.myApplications().pipe(
-            map((applications): Loaded => ({ state: 'ready', applications })),
-            catchError((error: unknown) => of<Loaded>({ state: 'error', message: httpErrorMessage(error) })),
-          );
-        }),
-        takeUntilDestroyed(),
-      )
-      .subscribe((loaded) => this.loaded.set(loaded));
-  }
-
-  protected retry(): void {
-    this.reloads.next();
-  }
+  protected readonly statusMessage = computed(() =>
+    statusLine(this.loaded.state(), 'Loading your applications…', () => {
+      const count = this.rows().length;
+      return count === 1 ? '1 application' : `${count} applications`;
+    }),
+  );
 }
 
 function toRow(application: ApplicationSummary, now: Date): ApplicationRow {

@@ -1,9 +1,9 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { ErrorCode, UserRole, UserView } from '@heardback/contracts';
 import { SessionStore } from '../core/session';
 import { ProfilePage } from './profile-page';
+import { setUpPortalTest } from '../testing/setup';
 
 const casey: UserView = {
   id: 'u1',
@@ -18,10 +18,7 @@ describe('ProfilePage', () => {
   let session: SessionStore;
 
   beforeEach(async () => {
-    TestBed.configureTestingModule({
-      providers: [provideHttpClient(), provideHttpClientTesting()],
-    });
-    http = TestBed.inject(HttpTestingController);
+    http = setUpPortalTest();
     session = TestBed.inject(SessionStore);
     session.update(casey);
     fixture = TestBed.createComponent(ProfilePage);

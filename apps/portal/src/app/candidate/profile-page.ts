@@ -3,6 +3,8 @@ import { SessionStore } from '../core/session';
 import { ROLE_AS_SUBJECT } from '../display-labels';
 import { CandidateApi } from './candidate-api';
 import { apiFieldErrors, httpErrorMessage } from '../core/api-error';
+import { formSubmission } from '../core/form-submission';
+import { FormAlert } from '../core/form-alert';
 
 /** Same limit as the API's UpdateProfileDto. */
 export const FULL_NAME_MAX_LENGTH = 120;
@@ -10,6 +12,7 @@ export const FULL_NAME_MAX_LENGTH = 120;
 /** /me/profile: who the candidate is to the agency, and changing the name they are addressed by. */
 @Component({
   selector: 'hb-profile-page',
+  imports: [FormAlert],
   templateUrl: './profile-page.html',
   styleUrl: './profile-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -23,9 +26,8 @@ export class ProfilePage {
   /** What is in the name box; starts as the saved name. */
   protected readonly fullName = linkedSignal(() => this.session.user()?.fullName ?? '');
   protected readonly problem = signal('');
-  protected readonly failure = signal('');
   protected readonly saved = signal('');
-  protected readonly busy = signal(false);
+  protected readonly submission = formSubmission({ errorMessage: httpErrorMessage });
 
   private readonly nameBox = viewChild.required<ElementRef<HTMLInputElement>>('nameBox');
 
@@ -37,10 +39,10 @@ export class ProfilePage {
 
   protected save(event: Event): void {
     event.preventDefault();
-    if (this.busy()) {
+    if (this.submission.busy()) {
       return;
     }
-    this.failure.set('');
+    this.submission.fail('');
     this.saved.set('');
     const fullName = this.fullName().trim();
     if (fullName === '') {
@@ -52,22 +54,19 @@ export class ProfilePage {
       this.saved.set('Your name is already saved as this.');
       return;
     }
-    this.busy.set(true);
-    this.api.updateProfile({ fullName }).subscribe({
-      next: (user) => {
-        this.busy.set(false);
+    this.submission.send(() => this.api.updateProfile({ fullName }), {
+      done: (user) => {
         this.session.update(user);
         this.saved.set(`Saved. The agency now sees your name as ${user.fullName}.`);
       },
-      error: (error: unknown) => {
-        this.busy.set(false);
+      failed: (error) => {
         const nameProblem = apiFieldErrors(error)['fullName'];
         if (nameProblem) {
           this.problem.set(`Full name ${nameProblem}.`);
           this.nameBox().nativeElement.focus();
-          return;
+          return null;
         }
-        this.failure.set(`Your name was not changed. ${httpErrorMessage(error)}`);
+        return `Your name was not changed. ${httpErrorMessage(error)}`;
       },
     });
   }

@@ -1,7 +1,7 @@
 import { ApplicationStatus, StageState, TimelineEventType } from '@heardback/contracts';
 import { answerDue } from './answer-due';
-import { TEST_NOW, aStage, anApplication } from './candidate-fixtures';
 import { stageRows } from './stage-rows';
+import { anApplicationBetweenInterviews, aStage, TEST_NOW } from '../testing/factories';
 
 const inLondon = { locale: 'en-GB', timeZone: 'Europe/London' };
 
@@ -33,7 +33,7 @@ describe('answerDue', () => {
 
 describe('stageRows', () => {
   it('marks recorded stages Done with the candidate’s message, word for word', () => {
-    const [done] = stageRows(anApplication(), TEST_NOW, inLondon);
+    const [done] = stageRows(anApplicationBetweenInterviews(), TEST_NOW, inLondon);
 
     expect(done.label).toBe('Done');
     expect(done.feedback?.message).toBe(
@@ -43,7 +43,7 @@ describe('stageRows', () => {
   });
 
   it('gives a scheduled interview its time, its link and when the answer is due', () => {
-    const [, scheduled] = stageRows(anApplication(), TEST_NOW, inLondon);
+    const [, scheduled] = stageRows(anApplicationBetweenInterviews(), TEST_NOW, inLondon);
 
     expect(scheduled.label).toBe('Scheduled');
     // ICU decides the spacing around the dash.
@@ -56,7 +56,7 @@ describe('stageRows', () => {
   });
 
   it('calls the first unscheduled stage Next and the ones after it Later', () => {
-    const application = anApplication({
+    const application = anApplicationBetweenInterviews({
       stages: [
         aStage({ id: 'a', name: 'Phone screen', position: 0 }),
         aStage({ id: 'b', name: 'Technical interview', position: 1 }),
@@ -72,7 +72,7 @@ describe('stageRows', () => {
   });
 
   it('says a late answer is late', () => {
-    const application = anApplication({
+    const application = anApplicationBetweenInterviews({
       stages: [
         aStage({
           state: StageState.AwaitingFeedback,
@@ -102,7 +102,7 @@ describe('stageRows', () => {
         endsAt: '2026-05-28T11:00:00.000Z',
         feedbackDueAt: '2026-05-30T11:00:00.000Z',
       });
-    const application = anApplication({
+    const application = anApplicationBetweenInterviews({
       stages: [lateStage('a', 'Technical interview', 0), lateStage('b', 'Technical interview 2', 1)],
       timeline: [
         {
@@ -123,7 +123,7 @@ describe('stageRows', () => {
   });
 
   it('does not say "chased" for an answer that is not late yet', () => {
-    const application = anApplication({
+    const application = anApplicationBetweenInterviews({
       timeline: [
         {
           at: '2026-05-31T12:00:00.000Z',
@@ -138,7 +138,7 @@ describe('stageRows', () => {
   });
 
   it('shows stages that will not happen on a closed application as not taking place, with no deadlines', () => {
-    const application = anApplication({
+    const application = anApplicationBetweenInterviews({
       status: ApplicationStatus.Withdrawn,
       stages: [
         aStage({

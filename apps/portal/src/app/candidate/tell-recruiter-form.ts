@@ -11,11 +11,13 @@ import {
 } from '@angular/core';
 import { ApplicationView, CandidateUpdateKind, CandidateUpdateRequest } from '@heardback/contracts';
 import { httpErrorMessage } from '../core/api-error';
+import { formSubmission } from '../core/form-submission';
 import { NOW } from '../core/date-time';
 import { CandidateApi } from './candidate-api';
 import { CANDIDATE_UPDATE_TEXT_MAX_LENGTH, TELL_KINDS, TellKind, fieldProblem } from './candidate-updates';
 import { DateTimeFields } from './date-time-fields';
 import { localDate, readDateTime } from '../core/local-date-time';
+import { FormAlert } from '../core/form-alert';
 
 /**
  * Tells the recruiter about another offer (and by when the candidate must answer it), their
@@ -23,7 +25,7 @@ import { localDate, readDateTime } from '../core/local-date-time';
  */
 @Component({
   selector: 'hb-tell-recruiter-form',
-  imports: [DateTimeFields],
+  imports: [FormAlert, DateTimeFields],
   templateUrl: './tell-recruiter-form.html',
   styleUrl: './tell-recruiter-part.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -49,9 +51,8 @@ export class TellRecruiterForm {
   protected readonly deadlineTime = signal('');
   protected readonly textProblem = signal('');
   protected readonly deadlineProblem = signal('');
-  protected readonly failure = signal('');
   protected readonly confirmation = signal('');
-  protected readonly busy = signal(false);
+  protected readonly submission = formSubmission({ errorMessage: httpErrorMessage });
   protected readonly today = localDate(this.now());
 
   private readonly textBox = viewChild.required<ElementRef<HTMLTextAreaElement>>('textBox');
@@ -75,37 +76,34 @@ export class TellRecruiterForm {
 
   protected send(event: Event): void {
     event.preventDefault();
-    if (this.busy()) {
+    if (this.submission.busy()) {
       return;
     }
-    this.failure.set('');
+    this.submission.fail('');
     this.confirmation.set('');
     const request = this.validRequest();
     if (!request) {
       return;
     }
-    this.busy.set(true);
     const sent = this.words().sent;
-    this.api.sendUpdate(this.application().id, request).subscribe({
-      next: (application) => {
-        this.busy.set(false);
+    this.submission.send(() => this.api.sendUpdate(this.application().id, request), {
+      done: (application) => {
         this.text.set('');
         this.deadlineDate.set('');
         this.deadlineTime.set('');
         this.confirmation.set(`${sent} It is under “What has happened”.`);
         this.changed.emit(application);
       },
-      error: (error: unknown) => {
-        this.busy.set(false);
+      failed: (error) => {
         const textProblem = fieldProblem(error, 'text', this.words().label);
         const deadlineProblem = fieldProblem(error, 'deadline', 'The deadline');
         if (textProblem || deadlineProblem) {
           this.textProblem.set(textProblem ?? '');
           this.deadlineProblem.set(deadlineProblem ?? '');
           this.focusFirstProblem();
-          return;
+          return null;
         }
-        this.failure.set(`Nothing was sent. ${httpErrorMessage(error)}`);
+        return `Nothing was sent. ${httpErrorMessage(error)}`;
       },
     });
   }

@@ -1,16 +1,15 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { ApplicationView, ErrorCode, TimelineEventType } from '@heardback/contracts';
-import { NOW } from '../core/date-time';
-import { TEST_NOW, anApplication } from './candidate-fixtures';
 import { DEFAULT_UPDATE_REQUEST_TEXT } from './candidate-updates';
 import { UpdateRequestForm } from './update-request-form';
+import { anApplicationBetweenInterviews, TEST_NOW } from '../testing/factories';
+import { setUpPortalTest } from '../testing/setup';
 
-const ASKED = anApplication({
+const ASKED = anApplicationBetweenInterviews({
   updateRequestAllowedFrom: '2026-06-04T12:00:00.000Z',
   timeline: [
-    ...anApplication().timeline,
+    ...anApplicationBetweenInterviews().timeline,
     {
       at: '2026-06-01T12:00:00.000Z',
       type: TimelineEventType.CandidateUpdate,
@@ -25,10 +24,7 @@ describe('UpdateRequestForm', () => {
   let emitted: ApplicationView[];
 
   beforeEach(async () => {
-    TestBed.configureTestingModule({
-      providers: [provideHttpClient(), provideHttpClientTesting(), { provide: NOW, useValue: () => TEST_NOW }],
-    });
-    http = TestBed.inject(HttpTestingController);
+    http = setUpPortalTest({ now: TEST_NOW });
     fixture = TestBed.createComponent(UpdateRequestForm);
     emitted = [];
     // Like the page: the application it receives back becomes the one shown.
@@ -36,7 +32,7 @@ describe('UpdateRequestForm', () => {
       emitted.push(application);
       fixture.componentRef.setInput('application', application);
     });
-    fixture.componentRef.setInput('application', anApplication());
+    fixture.componentRef.setInput('application', anApplicationBetweenInterviews());
     await fixture.whenStable();
   });
 
@@ -98,7 +94,7 @@ describe('UpdateRequestForm', () => {
   it('cannot be used while the last request is recent, and says from when it can', async () => {
     fixture.componentRef.setInput(
       'application',
-      anApplication({ updateRequestAllowedFrom: '2026-06-03T09:30:00.000Z' }),
+      anApplicationBetweenInterviews({ updateRequestAllowedFrom: '2026-06-03T09:30:00.000Z' }),
     );
     await fixture.whenStable();
 
@@ -111,7 +107,7 @@ describe('UpdateRequestForm', () => {
   it('can be used again once that date has passed', async () => {
     fixture.componentRef.setInput(
       'application',
-      anApplication({ updateRequestAllowedFrom: '2026-06-01T11:59:00.000Z' }),
+      anApplicationBetweenInterviews({ updateRequestAllowedFrom: '2026-06-01T11:59:00.000Z' }),
     );
     await fixture.whenStable();
 

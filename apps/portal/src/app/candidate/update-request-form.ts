@@ -2,8 +2,6 @@ import {
   ChangeDetectionStrategy,
   Component,
   ElementRef,
-  Injector,
-  afterNextRender,
   computed,
   inject,
   input,
@@ -13,6 +11,7 @@ import {
 } from '@angular/core';
 import { ApplicationView, CandidateUpdateKind, UPDATE_REQUEST_INTERVAL_DAYS } from '@heardback/contracts';
 import { httpErrorMessage } from '../core/api-error';
+import { formSubmission } from '../core/form-submission';
 import { NOW, formatDateTime } from '../core/date-time';
 import { CandidateApi } from './candidate-api';
 import {
@@ -21,6 +20,8 @@ import {
   fieldProblem,
   updateRequestConfirmation,
 } from './candidate-updates';
+import { focusLater } from '../core/focus-later';
+import { FormAlert } from '../core/form-alert';
 
 /**
  * "Ask for an update": one button, with an optional note. The recruiter must answer by a
@@ -28,6 +29,7 @@ import {
  */
 @Component({
   selector: 'hb-update-request-form',
+  imports: [FormAlert],
   templateUrl: './update-request-form.html',
   styleUrl: './tell-recruiter-part.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -35,7 +37,7 @@ import {
 export class UpdateRequestForm {
   private readonly api = inject(CandidateApi);
   private readonly now = inject(NOW);
-  private readonly injector = inject(Injector);
+  private readonly focus = focusLater();
 
   readonly application = input.required<ApplicationView>();
   /** The application as the API returned it after the request. */
@@ -45,9 +47,8 @@ export class UpdateRequestForm {
   protected readonly intervalDays = UPDATE_REQUEST_INTERVAL_DAYS;
   protected readonly note = signal('');
   protected readonly problem = signal('');
-  protected readonly failure = signal('');
   protected readonly confirmation = signal('');
-  protected readonly busy = signal(false);
+  protected readonly submission = formSubmission({ errorMessage: httpErrorMessage });
 
   /** "Wed, 3 Dec 2026, 17:00 GMT" while the candidate must wait to ask again; null when they may ask. */
   protected readonly askAgainFrom = computed(() => {
@@ -65,10 +66,10 @@ export class UpdateRequestForm {
 
   protected send(event: Event): void {
     event.preventDefault();
-    if (this.busy() || this.askAgainFrom()) {
+    if (this.submission.busy() || this.askAgainFrom()) {
       return;
     }
-    this.failure.set('');
+    this.submission.fail('');
     this.confirmation.set('');
     const note = this.note().trim();
     if (note.length > this.maxLength) {
@@ -76,32 +77,28 @@ export class UpdateRequestForm {
       this.noteBox()?.nativeElement.focus();
       return;
     }
-    this.busy.set(true);
-    this.api
-      .sendUpdate(this.application().id, {
-        kind: CandidateUpdateKind.RequestUpdate,
-        text: note || DEFAULT_UPDATE_REQUEST_TEXT,
-        version: this.application().version,
-      })
-      .subscribe({
-        next: (application) => {
-          this.busy.set(false);
-          this.note.set('');
-          this.confirmation.set(updateRequestConfirmation(application));
-          this.changed.emit(application);
-          // The button is now disabled: keep the keyboard where the answer is.
-          afterNextRender(() => this.confirmationBox().nativeElement.focus(), { injector: this.injector });
-        },
-        error: (error: unknown) => {
-          this.busy.set(false);
-          const noteProblem = fieldProblem(error, 'text', 'Your note');
-          if (noteProblem) {
-            this.problem.set(noteProblem);
-            this.noteBox()?.nativeElement.focus();
-            return;
-          }
-          this.failure.set(`Your request was not sent. ${httpErrorMessage(error)}`);
-        },
-      });
+    const request = {
+      kind: CandidateUpdateKind.RequestUpdate,
+      text: note || DEFAULT_UPDATE_REQUEST_TEXT,
+      version: this.application().version,
+    };
+    this.submission.send(() => this.api.sendUpdate(this.application().id, request), {
+      done: (application) => {
+        this.note.set('');
+        this.confirmation.set(updateRequestConfirmation(application));
+        this.changed.emit(application);
+        // The button is now disabled: keep the keyboard where the answer is.
+        this.focus(this.confirmationBox);
+      },
+      failed: (error) => {
+        const noteProblem = fieldProblem(error, 'text', 'Your note');
+        if (noteProblem) {
+          this.problem.set(noteProblem);
+          this.noteBox()?.nativeElement.focus();
+          return null;
+        }
+        return `Your request was not sent. ${httpErrorMessage(error)}`;
+      },
+    });
   }
 }

@@ -3,6 +3,8 @@ import { ChangeDetectionStrategy, Component, ElementRef, inject, signal, viewChi
 import { ApplicationView } from '@heardback/contracts';
 import { CandidateApi } from './candidate-api';
 import { apiFieldErrors, httpErrorMessage } from '../core/api-error';
+import { formSubmission } from '../core/form-submission';
+import { FormAlert } from '../core/form-alert';
 
 export interface WithdrawDialogData {
   applicationId: string;
@@ -21,6 +23,7 @@ export const WITHDRAW_REASON_MAX_LENGTH = 2000;
  */
 @Component({
   selector: 'hb-withdraw-dialog',
+  imports: [FormAlert],
   templateUrl: './withdraw-dialog.html',
   styleUrl: './withdraw-dialog.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -33,8 +36,7 @@ export class WithdrawDialog {
   protected readonly maxLength = WITHDRAW_REASON_MAX_LENGTH;
   protected readonly reason = signal('');
   protected readonly problem = signal('');
-  protected readonly failure = signal('');
-  protected readonly busy = signal(false);
+  protected readonly submission = formSubmission({ errorMessage: httpErrorMessage });
 
   private readonly reasonBox = viewChild.required<ElementRef<HTMLTextAreaElement>>('reasonBox');
 
@@ -48,30 +50,28 @@ export class WithdrawDialog {
   }
 
   protected confirm(): void {
-    if (this.busy()) {
+    if (this.submission.busy()) {
       return;
     }
-    this.failure.set('');
+    this.submission.fail('');
     const reason = this.reason().trim();
     if (reason === '') {
       this.problem.set('Tell the agency why, in a few words.');
       this.reasonBox().nativeElement.focus();
       return;
     }
-    this.busy.set(true);
     this.dialogRef.disableClose = true;
-    this.api.withdraw(this.data.applicationId, reason, this.data.version).subscribe({
-      next: (application) => this.dialogRef.close(application),
-      error: (error: unknown) => {
-        this.busy.set(false);
+    this.submission.send(() => this.api.withdraw(this.data.applicationId, reason, this.data.version), {
+      done: (application) => this.dialogRef.close(application),
+      failed: (error) => {
         this.dialogRef.disableClose = false;
         const reasonProblem = apiFieldErrors(error)['reason'];
         if (reasonProblem) {
           this.problem.set(`The reason ${reasonProblem}.`);
           this.reasonBox().nativeElement.focus();
-          return;
+          return null;
         }
-        this.failure.set(`Your application was not withdrawn. ${httpErrorMessage(error)}`);
+        return `Your application was not withdrawn. ${httpErrorMessage(error)}`;
       },
     });
   }

@@ -1,8 +1,8 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { FormControl, FormGroup } from '@angular/forms';
 import { ErrorCode } from '@heardback/contracts';
-import { anApiErrorResponse } from '../recruiter/testing/agency-factories';
 import { agencyErrorMessage, httpErrorMessage, sentence, showServerErrors } from './api-error';
+import { anApiErrorResponse } from '../testing/factories';
 
 describe('httpErrorMessage', () => {
   it('tells the visitor to check their connection when the server cannot be reached', () => {

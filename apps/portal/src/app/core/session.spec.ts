@@ -1,8 +1,7 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { TestBed } from '@angular/core/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { ErrorCode, UserRole, UserView } from '@heardback/contracts';
 import { SessionStore } from './session';
+import { serviceUnderTest } from '../testing/setup';
 
 const casey: UserView = {
   id: 'user-1',
@@ -15,13 +14,7 @@ describe('SessionStore', () => {
   let store: SessionStore;
   let http: HttpTestingController;
 
-  beforeEach(() => {
-    TestBed.configureTestingModule({
-      providers: [provideHttpClient(), provideHttpClientTesting()],
-    });
-    store = TestBed.inject(SessionStore);
-    http = TestBed.inject(HttpTestingController);
-  });
+  beforeEach(() => ({ service: store, http } = serviceUnderTest(SessionStore)));
 
   afterEach(() => {
     http.verify();

@@ -1,4 +1,4 @@
-import { EmploymentType, JobSearchQuery, WorkMode } from '@heardback/contracts';
+import { EmploymentType, JobSearchQuery, JobSummary, WorkMode } from '@heardback/contracts';
 
 /** What the board is showing: the search term and the filters, exactly as kept in the URL. */
 export interface BoardQuery {
@@ -65,4 +65,42 @@ export function toQueryParams(query: Partial<BoardQuery>): Record<string, string
     params[key] = value ? value : null;
   }
   return params;
+}
+
+/** "3 jobs match “nurse” and your filters", "12+ jobs", "No jobs match your filters". */
+export function resultsInWords(count: number, more: boolean, shown: BoardQuery): string {
+  const what = [shown.q ? `“${shown.q}”` : '', hasFilters(shown) ? 'your filters' : ''].filter(Boolean).join(' and ');
+  if (count === 0) {
+    return what ? `No jobs match ${what}` : 'There are no open jobs right now';
+  }
+  const one = count === 1 && !more;
+  const jobs = `${count}${more ? '+' : ''} ${one ? 'job' : 'jobs'}`;
+  return what ? `${jobs} ${one ? 'matches' : 'match'} ${what}` : jobs;
+}
+
+/** The clients seen so far, with those of `jobs` added; the same map when nothing is new. */
+export function withClientsOf(
+  jobs: readonly JobSummary[],
+  known: ReadonlyMap<string, string>,
+): ReadonlyMap<string, string> {
+  if (jobs.every((job) => known.has(job.clientId))) {
+    return known;
+  }
+  const next = new Map(known);
+  for (const job of jobs) {
+    next.set(job.clientId, job.clientName);
+  }
+  return next;
+}
+
+/**
+ * The client filter's choices, by name: every client seen in the results, and the one chosen in
+ * the link even when no result showed it yet.
+ */
+export function clientOptions(seen: ReadonlyMap<string, string>, chosen: string): { id: string; name: string }[] {
+  const options = [...seen].map(([id, name]) => ({ id, name }));
+  if (chosen && !seen.has(chosen)) {
+    options.push({ id: chosen, name: 'The client in your link' });
+  }
+  return options.sort((a, b) => a.name.localeCompare(b.name));
 }

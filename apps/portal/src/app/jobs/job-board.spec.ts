@@ -1,46 +1,17 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, TestRequest, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController, TestRequest } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { Router, provideRouter, withComponentInputBinding } from '@angular/router';
+import { Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import { EmploymentType, ErrorCode, JobStatus, JobSummary, Page, WorkMode } from '@heardback/contracts';
+import { EmploymentType, ErrorCode, JobSummary, Page, WorkMode } from '@heardback/contracts';
 import { JobBoard, SEARCH_DEBOUNCE_MS } from './job-board';
-
-function aJob(overrides: Partial<JobSummary> = {}): JobSummary {
-  return {
-    id: 'job-1',
-    title: 'Backend Engineer',
-    clientId: 'client-1',
-    clientName: 'Northwind Logistics',
-    location: 'Leeds',
-    workMode: WorkMode.Hybrid,
-    employmentType: EmploymentType.FullTime,
-    salary: { min: 55000, max: 70000, currency: 'GBP' },
-    status: JobStatus.Open,
-    publishedAt: '2026-05-01T09:00:00.000Z',
-    ...overrides,
-  };
-}
-
-function aPage(items: JobSummary[], nextCursor: string | null = null): Page<JobSummary> {
-  return { items, nextCursor };
-}
+import { aJobPage, aJobSummary } from '../testing/factories';
+import { routeHarness } from '../testing/setup';
 
 describe('JobBoard', () => {
   let harness: RouterTestingHarness;
   let http: HttpTestingController;
 
-  beforeEach(async () => {
-    TestBed.configureTestingModule({
-      providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideRouter([{ path: 'jobs', component: JobBoard }], withComponentInputBinding()),
-      ],
-    });
-    http = TestBed.inject(HttpTestingController);
-    harness = await RouterTestingHarness.create();
-  });
+  beforeEach(async () => ({ harness, http } = await routeHarness({ routes: [{ path: 'jobs', component: JobBoard }] })));
 
   afterEach(() => http.verify());
 
@@ -74,9 +45,9 @@ describe('JobBoard', () => {
   it('lists each open job with its title, client, location, work mode, employment type and salary', async () => {
     await open('/jobs');
     await answer(
-      aPage([
-        aJob(),
-        aJob({
+      aJobPage([
+        aJobSummary(),
+        aJobSummary({
           id: 'job-2',
           title: 'Staff Nurse',
           clientName: 'St Mary’s Clinic',
@@ -102,7 +73,7 @@ describe('JobBoard', () => {
     await open('/jobs');
 
     expect(status()).toBe('Loading jobs…');
-    await answer(aPage([aJob()]));
+    await answer(aJobPage([aJobSummary()]));
     expect(status()).toBe('1 job');
   });
 
@@ -112,14 +83,14 @@ describe('JobBoard', () => {
     const request = jobsRequest();
     expect(request.request.params.get('q')).toBe('engineer');
     expect(searchBox()?.value).toBe('engineer');
-    request.flush(aPage([aJob()]));
+    request.flush(aJobPage([aJobSummary()]));
     await settle();
     expect(status()).toBe('1 job matches “engineer”');
   });
 
   it('searches when the visitor presses Enter, and puts the term in the URL so it can be shared', async () => {
     await open('/jobs');
-    await answer(aPage([aJob(), aJob({ id: 'job-2', title: 'Staff Nurse' })]));
+    await answer(aJobPage([aJobSummary(), aJobSummary({ id: 'job-2', title: 'Staff Nurse' })]));
 
     const box = searchBox() as HTMLInputElement;
     box.value = 'nurse';
@@ -130,7 +101,7 @@ describe('JobBoard', () => {
     expect(TestBed.inject(Router).url).toBe('/jobs?q=nurse');
     const request = jobsRequest();
     expect(request.request.params.get('q')).toBe('nurse');
-    request.flush(aPage([aJob({ id: 'job-2', title: 'Staff Nurse' })]));
+    request.flush(aJobPage([aJobSummary({ id: 'job-2', title: 'Staff Nurse' })]));
     await settle();
     expect(titles()).toEqual(['Staff Nurse']);
     expect(status()).toBe('1 job matches “nurse”');
@@ -138,7 +109,7 @@ describe('JobBoard', () => {
 
   it('searches by itself once typing pauses', async () => {
     await open('/jobs');
-    await answer(aPage([aJob()]));
+    await answer(aJobPage([aJobSummary()]));
 
     const box = searchBox() as HTMLInputElement;
     box.value = 'data';
@@ -154,7 +125,7 @@ describe('JobBoard', () => {
 
   it('says when nothing matches and offers to clear the search', async () => {
     await open('/jobs?q=zookeeper');
-    await answer(aPage([]));
+    await answer(aJobPage([]));
 
     expect(status()).toBe('No jobs match “zookeeper”');
     expect(cards()).toHaveLength(0);
@@ -184,14 +155,14 @@ describe('JobBoard', () => {
 
     button('Try again')?.click();
     await settle();
-    await answer(aPage([aJob()]));
+    await answer(aJobPage([aJobSummary()]));
     expect(view().querySelector('[role="alert"]')).toBeNull();
     expect(titles()).toEqual(['Backend Engineer']);
   });
 
   it('appends the next page for the same search when “Load more jobs” is pressed', async () => {
     await open('/jobs?q=engineer');
-    await answer(aPage([aJob({ id: 'a', title: 'Backend Engineer' })], 'cursor-2'));
+    await answer(aJobPage([aJobSummary({ id: 'a', title: 'Backend Engineer' })], 'cursor-2'));
     expect(status()).toBe('1+ jobs match “engineer”');
 
     button('Load more jobs')?.click();
@@ -199,7 +170,7 @@ describe('JobBoard', () => {
     const request = jobsRequest();
     expect(request.request.params.get('cursor')).toBe('cursor-2');
     expect(request.request.params.get('q')).toBe('engineer');
-    request.flush(aPage([aJob({ id: 'b', title: 'Frontend Engineer' })]));
+    request.flush(aJobPage([aJobSummary({ id: 'b', title: 'Frontend Engineer' })]));
     await settle();
 
     expect(titles()).toEqual(['Backend Engineer', 'Frontend Engineer']);
@@ -210,7 +181,7 @@ describe('JobBoard', () => {
 
   it('keeps the jobs already shown when the next page fails, and lets the visitor try again', async () => {
     await open('/jobs');
-    await answer(aPage([aJob({ id: 'a' })], 'cursor-2'));
+    await answer(aJobPage([aJobSummary({ id: 'a' })], 'cursor-2'));
 
     button('Load more jobs')?.click();
     await settle();
@@ -261,7 +232,7 @@ describe('JobBoard', () => {
 
     it('applies a chosen work mode at once and keeps it in the URL', async () => {
       await open('/jobs?q=engineer');
-      await answer(aPage([aJob()]));
+      await answer(aJobPage([aJobSummary()]));
 
       await choose('Work mode', WorkMode.Remote);
 
@@ -269,7 +240,7 @@ describe('JobBoard', () => {
       const request = jobsRequest();
       expect(request.request.params.get('workMode')).toBe('remote');
       expect(request.request.params.get('q')).toBe('engineer');
-      request.flush(aPage([aJob()]));
+      request.flush(aJobPage([aJobSummary()]));
       await settle();
       expect(status()).toBe('1 job matches “engineer” and your filters');
     });
@@ -277,10 +248,10 @@ describe('JobBoard', () => {
     it('offers the clients seen in the results as the client filter', async () => {
       await open('/jobs');
       await answer(
-        aPage([
-          aJob({ id: 'a', clientId: 'c-2', clientName: 'Orchard Retail' }),
-          aJob({ id: 'b', clientId: 'c-1', clientName: 'Bluefin Health' }),
-          aJob({ id: 'c', clientId: 'c-2', clientName: 'Orchard Retail' }),
+        aJobPage([
+          aJobSummary({ id: 'a', clientId: 'c-2', clientName: 'Orchard Retail' }),
+          aJobSummary({ id: 'b', clientId: 'c-1', clientName: 'Bluefin Health' }),
+          aJobSummary({ id: 'c', clientId: 'c-2', clientName: 'Orchard Retail' }),
         ]),
       );
 
@@ -293,7 +264,7 @@ describe('JobBoard', () => {
 
     it('clears the search and every filter in one go', async () => {
       await open('/jobs?q=nurse&location=York&employmentType=full_time');
-      await answer(aPage([]));
+      await answer(aJobPage([]));
 
       expect(status()).toBe('No jobs match “nurse” and your filters');
       button('Clear search and filters')?.click();
@@ -305,7 +276,7 @@ describe('JobBoard', () => {
 
     it('links each job to its own page', async () => {
       await open('/jobs');
-      await answer(aPage([aJob({ id: 'job-42' })]));
+      await answer(aJobPage([aJobSummary({ id: 'job-42' })]));
 
       expect(cards()[0].querySelector('h2 a')?.getAttribute('href')).toBe('/jobs/job-42');
     });

@@ -14,17 +14,20 @@ import {
 } from '@angular/core';
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router } from '@angular/router';
-import { EmploymentType, JobSummary, Page, WorkMode } from '@heardback/contracts';
+import { JobSummary, Page } from '@heardback/contracts';
 import { EMPTY, Subject, catchError, distinctUntilChanged, map, merge, of, switchMap, tap, timer } from 'rxjs';
-import { EMPLOYMENT_TYPE_LABELS, WORK_MODE_LABELS } from '../display-labels';
+import { EMPLOYMENT_TYPE_OPTIONS, WORK_MODE_OPTIONS } from '../display-labels';
 import {
   BoardQuery,
   EMPTY_BOARD_QUERY,
   boardQueryFrom,
+  clientOptions,
   hasFilters,
+  resultsInWords,
   sameBoardQuery,
   toJobSearch,
   toQueryParams,
+  withClientsOf,
 } from './board-filters';
 import { JobCard } from './job-card';
 import { JobsApi } from './jobs-api';
@@ -96,27 +99,14 @@ export class JobBoard {
       previous && location === this.weNavigatedTo.location ? previous.value : location,
   });
 
-  protected readonly workModes = Object.values(WorkMode).map((value) => ({
-    value,
-    label: WORK_MODE_LABELS[value],
-  }));
-  protected readonly employmentTypes = Object.values(EmploymentType).map((value) => ({
-    value,
-    label: EMPLOYMENT_TYPE_LABELS[value],
-  }));
+  protected readonly workModes = WORK_MODE_OPTIONS;
+  protected readonly employmentTypes = EMPLOYMENT_TYPE_OPTIONS;
   /**
    * There is no public list of clients, so the client filter offers every client seen in the
    * results so far. The first page of all jobs usually shows every client.
    */
   private readonly seenClients = signal<ReadonlyMap<string, string>>(new Map());
-  protected readonly clientOptions = computed(() => {
-    const options = [...this.seenClients()].map(([id, name]) => ({ id, name }));
-    const chosen = this.query().clientId;
-    if (chosen && !this.seenClients().has(chosen)) {
-      options.push({ id: chosen, name: 'The client in your link' });
-    }
-    return options.sort((a, b) => a.name.localeCompare(b.name));
-  });
+  protected readonly clientOptions = computed(() => clientOptions(this.seenClients(), this.query().clientId));
 
   protected readonly jobs = signal<readonly JobSummary[]>([]);
   protected readonly nextCursor = signal<string | null>(null);
@@ -135,20 +125,10 @@ export class JobBoard {
     if (this.status() === 'loading') {
       return this.jobs().length > 0 ? 'Searching…' : 'Loading jobs…';
     }
-    if (this.status() === 'error') {
-      return ''; // The error notice below is announced as an alert.
-    }
-    const count = this.jobs().length;
-    const term = this.shownTerm();
-    const filters = hasFilters(this.shownQuery());
-    const what = [term ? `“${term}”` : '', filters ? 'your filters' : ''].filter(Boolean).join(' and ');
-    if (count === 0) {
-      return what ? `No jobs match ${what}` : 'There are no open jobs right now';
-    }
-    const more = this.nextCursor() !== null;
-    const one = count === 1 && !more;
-    const jobs = `${count}${more ? '+' : ''} ${one ? 'job' : 'jobs'}`;
-    return what ? `${jobs} ${one ? 'matches' : 'match'} ${what}` : jobs;
+    // On an error, the notice below is announced as an alert.
+    return this.status() === 'error'
+      ? ''
+      : resultsInWords(this.jobs().length, this.nextCursor() !== null, this.shownQuery());
   });
 
   private readonly searchBox = viewChild.required<ElementRef<HTMLInputElement>>('searchBox');
@@ -281,18 +261,6 @@ export class JobBoard {
     }
   }
 
-  private remember(jobs: readonly JobSummary[]): void {
-    const known = this.seenClients();
-    if (jobs.every((job) => known.has(job.clientId))) {
-      return;
-    }
-    const next = new Map(known);
-    for (const job of jobs) {
-      next.set(job.clientId, job.clientName);
-    }
-    this.seenClients.set(next);
-  }
-
   private show(result: PageResult): void {
     const { request } = result;
     if ('error' in result) {
@@ -310,7 +278,7 @@ export class JobBoard {
     }
 
     const { items, nextCursor } = result.page;
-    this.remember(items);
+    this.seenClients.update((known) => withClientsOf(items, known));
     this.nextCursor.set(nextCursor);
     if (request.cursor === null) {
       this.jobs.set(items);

@@ -1,8 +1,7 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import { Router, provideRouter, withComponentInputBinding } from '@angular/router';
+import { Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import {
   ApplicationStatus,
@@ -17,6 +16,7 @@ import {
 } from '@heardback/contracts';
 import { SessionStore } from '../core/session';
 import { JobDetailPage } from './job-detail-page';
+import { setUpPortalTest } from '../testing/setup';
 
 @Component({
   selector: 'hb-blank',
@@ -55,22 +55,14 @@ describe('JobDetailPage', () => {
   let session: SessionStore;
 
   beforeEach(async () => {
-    TestBed.configureTestingModule({
-      providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideRouter(
-          [
-            { path: 'jobs/:id', component: JobDetailPage },
-            { path: 'jobs', component: Blank },
-            { path: 'me/applications/:id', component: Blank },
-            { path: 'me', component: Blank },
-          ],
-          withComponentInputBinding(),
-        ),
+    http = setUpPortalTest({
+      routes: [
+        { path: 'jobs/:id', component: JobDetailPage },
+        { path: 'jobs', component: Blank },
+        { path: 'me/applications/:id', component: Blank },
+        { path: 'me', component: Blank },
       ],
     });
-    http = TestBed.inject(HttpTestingController);
     session = TestBed.inject(SessionStore);
     harness = await RouterTestingHarness.create();
   });

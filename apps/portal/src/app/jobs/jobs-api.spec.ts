@@ -1,8 +1,7 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { EmploymentType, WorkMode } from '@heardback/contracts';
 import { JobsApi, jobSearchParams } from './jobs-api';
+import { setUpPortalTest } from '../testing/setup';
 
 describe('jobSearchParams', () => {
   it('sends every filter the visitor set, with the API’s parameter names', () => {
@@ -39,10 +38,7 @@ describe('jobSearchParams', () => {
 
 describe('JobsApi', () => {
   it('asks GET /api/jobs with the query string built from the search', () => {
-    TestBed.configureTestingModule({
-      providers: [provideHttpClient(), provideHttpClientTesting()],
-    });
-    const http = TestBed.inject(HttpTestingController);
+    const http = setUpPortalTest();
     const page = { items: [], nextCursor: null };
     let received: unknown;
 

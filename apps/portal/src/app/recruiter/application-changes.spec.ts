@@ -1,6 +1,6 @@
 import { ApplicationStatus, FeedbackDecision, StageState } from '@heardback/contracts';
 import { describeChanges } from './application-changes';
-import { aFeedback, anApplication } from './testing/agency-factories';
+import { aFeedback, anApplication } from '../testing/factories';
 
 describe('describeChanges', () => {
   it('says who recorded which feedback, with the words the candidate got', () => {

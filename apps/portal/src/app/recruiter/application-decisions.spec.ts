@@ -1,9 +1,9 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { ApplicationStatus, ApplicationView, ErrorCode } from '@heardback/contracts';
 import { ApplicationDecisions } from './application-decisions';
-import { anApplication, apiErrorBody } from './testing/agency-factories';
+import { anApplication, apiErrorBody } from '../testing/factories';
+import { setUpPortalTest } from '../testing/setup';
 
 describe('ApplicationDecisions', () => {
   let fixture: ComponentFixture<ApplicationDecisions>;
@@ -13,10 +13,7 @@ describe('ApplicationDecisions', () => {
   let goToFeedbackCount: number;
 
   beforeEach(async () => {
-    TestBed.configureTestingModule({
-      providers: [provideHttpClient(), provideHttpClientTesting()],
-    });
-    http = TestBed.inject(HttpTestingController);
+    http = setUpPortalTest();
     fixture = TestBed.createComponent(ApplicationDecisions);
     fixture.componentRef.setInput('application', anApplication());
     changed = [];

@@ -2,8 +2,6 @@ import {
   ChangeDetectionStrategy,
   Component,
   ElementRef,
-  Injector,
-  afterNextRender,
   computed,
   inject,
   input,
@@ -26,6 +24,8 @@ import { RecruiterApi } from './recruiter-api';
 import { agencyErrorMessage, apiError, errorCodeOf, sentence } from '../core/api-error';
 import { APPLICATION_STATUS_LABELS } from '../core/agency-labels';
 import { notBlank } from '../core/text-validators';
+import { formSubmission } from '../core/form-submission';
+import { focusLater } from '../core/focus-later';
 
 type Action = 'reject' | 'offer' | 'hire';
 
@@ -49,7 +49,7 @@ interface ActionProblem {
 })
 export class ApplicationDecisions {
   private readonly api = inject(RecruiterApi);
-  private readonly injector = inject(Injector);
+  private readonly focus = focusLater();
 
   readonly application = input.required<ApplicationView>();
   readonly changed = output<ApplicationView>();
@@ -65,6 +65,8 @@ export class ApplicationDecisions {
 
   /** The action waiting for its confirmation, if any. */
   protected readonly confirming = signal<Action | null>(null);
+  protected readonly submission = formSubmission();
+  /** The action under way, if any. */
   protected readonly busy = signal<Action | null>(null);
   protected readonly problem = signal<ActionProblem | null>(null);
   protected readonly rejectSubmitted = signal(false);
@@ -104,9 +106,7 @@ export class ApplicationDecisions {
     this.confirming.set(action);
     if (action === 'reject') {
       this.rejectSubmitted.set(false);
-      afterNextRender(() => this.rejectBox()?.nativeElement.focus(), {
-        injector: this.injector,
-      });
+      this.focus(this.rejectBox);
     }
   }
 
@@ -122,45 +122,40 @@ export class ApplicationDecisions {
       return;
     }
     const { id, version } = this.application();
-    this.run(
-      'reject',
-      this.api.reject(id, {
-        candidateMessage: this.rejectMessage.value.trim(),
-        version,
-      }),
-    );
+    const candidateMessage = this.rejectMessage.value.trim();
+    this.run('reject', () => this.api.reject(id, { candidateMessage, version }));
   }
 
   protected confirmOffer(): void {
     const { id, version } = this.application();
-    this.run('offer', this.api.makeOffer(id, version));
+    this.run('offer', () => this.api.makeOffer(id, version));
   }
 
   protected confirmHire(): void {
     const { id, version } = this.application();
-    this.run('hire', this.api.markHired(id, version));
+    this.run('hire', () => this.api.markHired(id, version));
   }
 
-  private run(action: Action, request: Observable<ApplicationView>): void {
-    if (this.busy()) {
+  private run(action: Action, request: () => Observable<ApplicationView>): void {
+    if (this.submission.busy()) {
       return;
     }
     this.busy.set(action);
     this.problem.set(null);
-    request.subscribe({
-      next: (updated) => {
+    this.submission.send(request, {
+      done: (updated) => {
         this.busy.set(null);
         this.confirming.set(null);
         this.rejectMessage.reset('');
         this.changed.emit(updated);
       },
-      error: (error: unknown) => {
+      failed: (error) => {
         this.busy.set(null);
         const code = errorCodeOf(error);
         if (code && SOMEONE_ELSE_ACTED.includes(code)) {
           this.confirming.set(null);
           this.stale.emit();
-          return;
+          return null;
         }
         const details = apiError(error)?.details ?? [];
         const messageProblem = details.find((detail) => detail.field === 'candidateMessage');
@@ -171,9 +166,8 @@ export class ApplicationDecisions {
             ? `Message to the candidate: ${sentence(messageProblem.reasons)}`
             : agencyErrorMessage(error),
         });
-        afterNextRender(() => this.problemBox()?.nativeElement.focus(), {
-          injector: this.injector,
-        });
+        this.focus(this.problemBox);
+        return null;
       },
     });
   }

@@ -1,30 +1,20 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, TestRequest, provideHttpClientTesting } from '@angular/common/http/testing';
-import { TestBed } from '@angular/core/testing';
-import { provideRouter, withComponentInputBinding } from '@angular/router';
+import { HttpTestingController, TestRequest } from '@angular/common/http/testing';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { ApplicationStatus, ApplicationView, ErrorCode, FeedbackDecision, StageState } from '@heardback/contracts';
 import { ApplicationPage } from './application-page';
-import { aFeedback, aStage, anApplication, apiErrorBody } from './testing/agency-factories';
+import { aFeedback, anApplication, apiErrorBody, aStage } from '../testing/factories';
+import { routeHarness } from '../testing/setup';
 
 describe('ApplicationPage', () => {
   let harness: RouterTestingHarness;
   let http: HttpTestingController;
 
-  beforeEach(async () => {
-    TestBed.configureTestingModule({
-      providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideRouter(
-          [{ path: 'recruiter/applications/:id', component: ApplicationPage }],
-          withComponentInputBinding(),
-        ),
-      ],
-    });
-    http = TestBed.inject(HttpTestingController);
-    harness = await RouterTestingHarness.create();
-  });
+  beforeEach(
+    async () =>
+      ({ harness, http } = await routeHarness({
+        routes: [{ path: 'recruiter/applications/:id', component: ApplicationPage }],
+      })),
+  );
 
   afterEach(() => http.verify());
 

@@ -2,19 +2,15 @@ import {
   ChangeDetectionStrategy,
   Component,
   ElementRef,
-  Injector,
-  afterNextRender,
   computed,
   inject,
   input,
   signal,
   viewChild,
 } from '@angular/core';
-import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import { ApplicationView, FeedbackDecision, StageState, StageView } from '@heardback/contracts';
 import { isOpen } from '@heardback/domain';
-import { Subject, map, merge, switchMap } from 'rxjs';
 import { describeChanges } from './application-changes';
 import { ApplicationDecisions } from './application-decisions';
 import { CandidateMessageForm } from './candidate-message-form';
@@ -31,7 +27,9 @@ import {
   STAGE_STATE_LABELS,
   WAITING_FOR_LABELS,
 } from '../core/agency-labels';
-import { loadable } from '../core/loadable';
+import { pageData } from '../core/loadable';
+import { LoadState } from '../core/load-state';
+import { focusLater } from '../core/focus-later';
 
 interface StageRow {
   stage: StageView;
@@ -55,7 +53,7 @@ interface ChangeNotice {
 /** One application as the agency sees it: its stages, the current stage's work, and the decisions. */
 @Component({
   selector: 'hb-application-page',
-  imports: [RouterLink, ScheduleForm, FeedbackForm, ApplicationDecisions, CandidateMessageForm],
+  imports: [LoadState, RouterLink, ScheduleForm, FeedbackForm, ApplicationDecisions, CandidateMessageForm],
   templateUrl: './application-page.html',
   styleUrl: './application-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -63,14 +61,19 @@ interface ChangeNotice {
 export class ApplicationPage {
   private readonly api = inject(RecruiterApi);
   private readonly route = inject(ActivatedRoute);
-  private readonly injector = inject(Injector);
+  private readonly focus = focusLater();
 
   /** `:id` from the URL, bound by the router. */
   readonly id = input.required<string>();
 
-  protected readonly loadState = signal<'loading' | 'ready' | 'error'>('loading');
-  protected readonly loadError = signal('');
+  /** The application as loaded; kept on screen while it loads again. */
   protected readonly application = signal<ApplicationView | null>(null);
+  protected readonly loaded = pageData({
+    key: () => this.id(),
+    request: (id) => this.api.application(id),
+    loaded: (application) => this.firstShown(application),
+  });
+  private first = true;
   protected readonly changeNotice = signal<ChangeNotice | null>(null);
   /** Read out after each successful action; the page itself shows the result. */
   protected readonly announcement = signal('');
@@ -165,44 +168,20 @@ export class ApplicationPage {
   );
 
   protected readonly formatDateTime = formatShortDateTime;
-  private readonly reloads = new Subject<void>();
   private readonly currentHeading = viewChild<ElementRef<HTMLElement>>('currentHeading');
   private readonly updateHeading = viewChild<ElementRef<HTMLElement>>('updateHeading');
   private readonly noticeBox = viewChild<ElementRef<HTMLElement>>('noticeBox');
 
-  constructor() {
-    let first = true;
-    merge(toObservable(this.id), this.reloads.pipe(map(() => this.id())))
-      .pipe(
-        switchMap((id) => loadable(this.api.application(id))),
-        takeUntilDestroyed(),
-      )
-      .subscribe((result) => {
-        if (result.state === 'loading') {
-          this.loadState.set('loading');
-          return;
-        }
-        if (result.state === 'error') {
-          this.loadError.set(result.message);
-          this.loadState.set('error');
-          return;
-        }
-        this.application.set(result.value);
-        this.loadState.set('ready');
-        if (first && this.route.snapshot.fragment === 'record-feedback') {
-          this.focusCurrentStage();
-        }
-        if (first && this.route.snapshot.fragment === 'send-update') {
-          afterNextRender(() => this.updateHeading()?.nativeElement.focus(), {
-            injector: this.injector,
-          });
-        }
-        first = false;
-      });
-  }
-
-  protected retry(): void {
-    this.reloads.next();
+  /** Shows what arrived; the first time, goes where the link pointed (`#record-feedback`, `#send-update`). */
+  private firstShown(application: ApplicationView): void {
+    this.application.set(application);
+    if (this.first && this.route.snapshot.fragment === 'record-feedback') {
+      this.focusCurrentStage();
+    }
+    if (this.first && this.route.snapshot.fragment === 'send-update') {
+      this.focus(this.updateHeading);
+    }
+    this.first = false;
   }
 
   protected onScheduled(updated: ApplicationView): void {
@@ -248,9 +227,7 @@ export class ApplicationPage {
           lines: before ? describeChanges(before, after) : [],
           unsent: unsent && unsent.candidateMessage ? unsent : null,
         });
-        afterNextRender(() => this.noticeBox()?.nativeElement.focus(), {
-          injector: this.injector,
-        });
+        this.focus(this.noticeBox);
       },
       error: (error: unknown) => {
         this.changeNotice.set({
@@ -264,11 +241,8 @@ export class ApplicationPage {
   }
 
   protected focusCurrentStage(): void {
-    afterNextRender(
-      // Focusing scrolls the heading into view as well.
-      () => this.currentHeading()?.nativeElement.focus(),
-      { injector: this.injector },
-    );
+    // Focusing scrolls the heading into view as well.
+    this.focus(this.currentHeading);
   }
 
   private show(updated: ApplicationView): void {

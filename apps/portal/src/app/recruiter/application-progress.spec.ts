@@ -1,6 +1,6 @@
 import { ApplicationStatus, FeedbackDecision, StageState } from '@heardback/contracts';
 import { canSchedule, currentStage, stageAfter, stagesMissingFeedback } from './application-progress';
-import { aFeedback, aStage, anApplication } from './testing/agency-factories';
+import { aFeedback, anApplication, aStage } from '../testing/factories';
 
 describe('currentStage', () => {
   it('is the first stage without a decision', () => {

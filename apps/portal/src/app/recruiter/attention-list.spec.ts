@@ -1,33 +1,17 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
-import { AttentionItem, ErrorCode } from '@heardback/contracts';
+import { HttpTestingController } from '@angular/common/http/testing';
+import { ComponentFixture } from '@angular/core/testing';
+import { ErrorCode } from '@heardback/contracts';
 import { AttentionList, attentionRows } from './attention-list';
-import { apiErrorBody } from './testing/agency-factories';
-
-function anItem(overrides: Partial<AttentionItem> = {}): AttentionItem {
-  return {
-    applicationId: 'app-1',
-    applicationVersion: 2,
-    candidateName: 'Ana Silva',
-    jobTitle: 'Backend Engineer',
-    clientName: 'Northwind Logistics',
-    reason: 'update_requested',
-    detail: 'Ana asked for an update: “Any news?”',
-    dueAt: '2026-11-20T09:30:00.000Z',
-    overdue: false,
-    ...overrides,
-  };
-}
+import { anAttentionItem, apiErrorBody } from '../testing/factories';
+import { renderComponent } from '../testing/setup';
 
 describe('attentionRows', () => {
   it('keeps the API order and says each reason and deadline in words', () => {
     const rows = attentionRows(
       [
-        anItem({ applicationId: 'late', reason: 'other_offer', overdue: true }),
-        anItem({ applicationId: 'soon', reason: 'decision_date' }),
-        anItem({ applicationId: 'quiet', reason: 'silent', dueAt: null }),
+        anAttentionItem({ applicationId: 'late', reason: 'other_offer', overdue: true }),
+        anAttentionItem({ applicationId: 'soon', reason: 'decision_date' }),
+        anAttentionItem({ applicationId: 'quiet', reason: 'silent', dueAt: null }),
       ],
       { locale: 'en-GB', timeZone: 'Europe/London' },
     );
@@ -43,14 +27,7 @@ describe('AttentionList', () => {
   let fixture: ComponentFixture<AttentionList>;
   let http: HttpTestingController;
 
-  beforeEach(async () => {
-    TestBed.configureTestingModule({
-      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
-    });
-    http = TestBed.inject(HttpTestingController);
-    fixture = TestBed.createComponent(AttentionList);
-    await fixture.whenStable();
-  });
+  beforeEach(async () => ({ fixture, http } = await renderComponent(AttentionList)));
 
   afterEach(() => http.verify());
 
@@ -66,14 +43,14 @@ describe('AttentionList', () => {
   it('lists each waiting candidate with a reason badge, the detail and a link to send an update', async () => {
     expect(status()).toBe('Loading candidates waiting for words…');
     await answer([
-      anItem({
+      anAttentionItem({
         applicationId: 'app-7',
         candidateName: 'Ben Okafor',
         reason: 'other_offer',
         overdue: true,
         detail: 'Ben has an offer until Friday.',
       }),
-      anItem(),
+      anAttentionItem(),
     ]);
 
     expect(status()).toBe('2 candidates are waiting, 1 overdue');
@@ -106,7 +83,7 @@ describe('AttentionList', () => {
       ) as HTMLButtonElement
     ).click();
     await fixture.whenStable();
-    await answer([anItem()]);
+    await answer([anAttentionItem()]);
     expect(items()).toHaveLength(1);
   });
 });

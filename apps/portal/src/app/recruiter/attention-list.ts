@@ -1,11 +1,10 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import { AttentionItem, AttentionReason } from '@heardback/contracts';
-import { Subject, startWith, switchMap } from 'rxjs';
 import { RecruiterApi } from './recruiter-api';
 import { formatShortDateTime } from '../core/date-time';
-import { loadable, LOADING } from '../core/loadable';
+import { pageData, statusLine } from '../core/loadable';
+import { LoadState } from '../core/load-state';
 
 /** Why a candidate is waiting for words, as the recruiter reads it on the badge. */
 export const ATTENTION_REASON_LABELS: Record<AttentionReason, string> = {
@@ -39,53 +38,31 @@ export function attentionRows(
 /** The queue's second list: candidates who need words from us, and why. */
 @Component({
   selector: 'hb-attention-list',
-  imports: [RouterLink],
+  imports: [RouterLink, LoadState],
   templateUrl: './attention-list.html',
   styleUrl: './attention-list.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class AttentionList {
   private readonly api = inject(RecruiterApi);
-  private readonly reloads = new Subject<void>();
 
-  protected readonly attention = toSignal(
-    this.reloads.pipe(
-      startWith(undefined),
-      switchMap(() => loadable(this.api.attention())),
-    ),
-    { initialValue: LOADING },
+  protected readonly attention = pageData({ request: () => this.api.attention() });
+  protected readonly rows = computed(() => attentionRows(this.attention.value() ?? []));
+  protected readonly statusMessage = computed(() =>
+    statusLine(this.attention.state(), 'Loading candidates waiting for words…', () => {
+      const total = this.rows().length;
+      if (total === 0) {
+        return 'No candidate is waiting for words.';
+      }
+      const overdue = this.rows().filter((row) => row.item.overdue).length;
+      const people = total === 1 ? '1 candidate is waiting' : `${total} candidates are waiting`;
+      return overdue > 0 ? `${people}, ${overdue} overdue` : people;
+    }),
   );
 
-  protected readonly rows = computed(() => {
-    const attention = this.attention();
-    return attention.state === 'ready' ? attentionRows(attention.value) : [];
-  });
-
-  protected readonly errorMessage = computed(() => {
-    const attention = this.attention();
-    return attention.state === 'error' ? attention.message : '';
-  });
-
-  protected readonly statusMessage = computed(() => {
-    const attention = this.attention();
-    if (attention.state === 'loading') {
-      return 'Loading candidates waiting for words…';
-    }
-    if (attention.state === 'error') {
-      return '';
-    }
-    const total = this.rows().length;
-    if (total === 0) {
-      return 'No candidate is waiting for words.';
-    }
-    const overdue = this.rows().filter((row) => row.item.overdue).length;
-    const people = total === 1 ? '1 candidate is waiting' : `${total} candidates are waiting`;
-    return overdue > 0 ? `${people}, ${overdue} overdue` : people;
-  });
-
   reload(): void {
-    if (this.attention().state !== 'loading') {
-      this.reloads.next();
+    if (!this.attention.loading()) {
+      this.attention.reload();
     }
   }
 }

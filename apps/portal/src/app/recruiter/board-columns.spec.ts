@@ -1,6 +1,6 @@
 import { ApplicationStatus, StageState } from '@heardback/contracts';
 import { boardColumns } from './board-columns';
-import { anAgencyApplication, anAgencyJob } from './testing/agency-factories';
+import { anAgencyApplication, anAgencyJob } from '../testing/factories';
 
 const job = { ...anAgencyJob(), pipeline: ['Phone screen', 'Technical', 'Final'] };
 const at = (name: string, position: number) => ({

@@ -1,10 +1,10 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { ApplicationView, ErrorCode, UserRole } from '@heardback/contracts';
 import { SessionStore } from '../core/session';
 import { CandidateMessageForm, messagePreview } from './candidate-message-form';
-import { anApplication, apiErrorBody } from './testing/agency-factories';
+import { anApplication, apiErrorBody } from '../testing/factories';
+import { setUpPortalTest } from '../testing/setup';
 
 describe('messagePreview', () => {
   it('reads as the candidate will see it, trimmed', () => {
@@ -20,10 +20,7 @@ describe('CandidateMessageForm', () => {
   let sent: ApplicationView[];
 
   beforeEach(async () => {
-    TestBed.configureTestingModule({
-      providers: [provideHttpClient(), provideHttpClientTesting()],
-    });
-    http = TestBed.inject(HttpTestingController);
+    http = setUpPortalTest();
     TestBed.inject(SessionStore).update({
       id: 'u1',
       email: 'riley@agency.test',

@@ -1,22 +1,13 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  ElementRef,
-  Injector,
-  afterNextRender,
-  computed,
-  inject,
-  input,
-  output,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { ApplicationView, CANDIDATE_MESSAGE_MAX_LENGTH } from '@heardback/contracts';
 import { SessionStore } from '../core/session';
 import { RecruiterApi } from './recruiter-api';
-import { apiError, focusFirstInvalid, showServerErrors } from '../core/api-error';
+import { apiError, showServerErrors } from '../core/api-error';
 import { notBlank } from '../core/text-validators';
+import { formSubmission } from '../core/form-submission';
+import { FIRST_INVALID, focusLater } from '../core/focus-later';
 
 /** The line the candidate reads on their timeline, as the API writes it. */
 export function messagePreview(senderName: string, text: string): string {
@@ -34,8 +25,7 @@ export function messagePreview(senderName: string, text: string): string {
 export class CandidateMessageForm {
   private readonly api = inject(RecruiterApi);
   private readonly session = inject(SessionStore);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly injector = inject(Injector);
+  private readonly focus = focusLater();
 
   readonly application = input.required<ApplicationView>();
   /** The application as the API returns it after the message is sent. */
@@ -45,8 +35,7 @@ export class CandidateMessageForm {
   protected readonly form = inject(FormBuilder).nonNullable.group({
     text: ['', [notBlank, Validators.maxLength(CANDIDATE_MESSAGE_MAX_LENGTH)]],
   });
-  protected readonly submitted = signal(false);
-  protected readonly sending = signal(false);
+  protected readonly submission = formSubmission({ form: this.form, onInvalid: () => this.focus(FIRST_INVALID) });
 
   private readonly value = toSignal(this.form.controls.text.valueChanges, {
     initialValue: '',
@@ -59,8 +48,7 @@ export class CandidateMessageForm {
   );
 
   protected shows(): boolean {
-    const control = this.form.controls.text;
-    return control.invalid && (control.touched || this.submitted());
+    return this.submission.shows(this.form.controls.text);
   }
 
   protected problem(): string {
@@ -76,26 +64,18 @@ export class CandidateMessageForm {
   }
 
   protected submit(): void {
-    this.submitted.set(true);
-    if (this.sending()) {
+    if (!this.submission.begin()) {
       return;
     }
-    if (this.form.invalid) {
-      this.focusProblem();
-      return;
-    }
-    this.sending.set(true);
     const text = this.form.controls.text.value.trim();
     const { id, version } = this.application();
-    this.api.sendMessage(id, { text, version }).subscribe({
-      next: (updated) => {
-        this.sending.set(false);
-        this.submitted.set(false);
+    this.submission.send(() => this.api.sendMessage(id, { text, version }), {
+      done: (updated) => {
+        this.submission.submitted.set(false);
         this.form.reset({ text: '' });
         this.sent.emit(updated);
       },
-      error: (error: unknown) => {
-        this.sending.set(false);
+      failed: (error) => {
         const control = this.form.controls.text;
         const message = showServerErrors(this.form, error);
         if (!apiError(error)?.details?.length) {
@@ -103,14 +83,9 @@ export class CandidateMessageForm {
           control.setErrors({ ...control.errors, server: message });
           control.markAsTouched();
         }
-        this.focusProblem();
+        this.focus(FIRST_INVALID);
+        return null;
       },
-    });
-  }
-
-  private focusProblem(): void {
-    afterNextRender(() => focusFirstInvalid(this.host.nativeElement), {
-      injector: this.injector,
     });
   }
 }

@@ -1,9 +1,9 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, TestRequest, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController, TestRequest } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { ApplicationView, ErrorCode } from '@heardback/contracts';
 import { FeedbackForm, UnsentFeedback } from './feedback-form';
-import { anApplication, apiErrorBody } from './testing/agency-factories';
+import { anApplication, apiErrorBody } from '../testing/factories';
+import { setUpPortalTest } from '../testing/setup';
 
 describe('FeedbackForm', () => {
   let fixture: ComponentFixture<FeedbackForm>;
@@ -13,10 +13,7 @@ describe('FeedbackForm', () => {
   const application = anApplication();
 
   beforeEach(async () => {
-    TestBed.configureTestingModule({
-      providers: [provideHttpClient(), provideHttpClientTesting()],
-    });
-    http = TestBed.inject(HttpTestingController);
+    http = setUpPortalTest();
     fixture = TestBed.createComponent(FeedbackForm);
     fixture.componentRef.setInput('application', application);
     fixture.componentRef.setInput('stage', application.stages[0]);

@@ -1,15 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  ElementRef,
-  Injector,
-  afterNextRender,
-  computed,
-  inject,
-  input,
-  output,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import {
@@ -23,9 +12,11 @@ import {
 } from '@heardback/contracts';
 import { stageAfter } from './application-progress';
 import { RecruiterApi } from './recruiter-api';
-import { errorCodeOf, focusFirstInvalid, showServerErrors } from '../core/api-error';
+import { errorCodeOf } from '../core/api-error';
 import { RATING_LABELS } from '../core/agency-labels';
 import { notBlank } from '../core/text-validators';
+import { formSubmission } from '../core/form-submission';
+import { FIRST_INVALID, focusLater } from '../core/focus-later';
 
 export const INTERNAL_NOTES_MAX_LENGTH = 10_000;
 export const GIVEN_BY_MAX_LENGTH = 200;
@@ -56,8 +47,7 @@ export interface UnsentFeedback {
 })
 export class FeedbackForm {
   private readonly api = inject(RecruiterApi);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly injector = inject(Injector);
+  private readonly focus = focusLater();
 
   readonly application = input.required<ApplicationView>();
   readonly stage = input.required<StageView>();
@@ -94,9 +84,7 @@ export class FeedbackForm {
     givenBy: ['', Validators.maxLength(GIVEN_BY_MAX_LENGTH)],
   });
 
-  protected readonly submitted = signal(false);
-  protected readonly saving = signal(false);
-  protected readonly formError = signal('');
+  protected readonly submission = formSubmission({ form: this.form, onInvalid: () => this.focus(FIRST_INVALID) });
 
   private readonly value = toSignal(this.form.valueChanges, {
     initialValue: this.form.getRawValue(),
@@ -129,55 +117,33 @@ export class FeedbackForm {
   });
 
   protected shows(name: keyof typeof this.form.controls): boolean {
-    const control = this.form.controls[name];
-    return control.invalid && (control.touched || this.submitted());
+    return this.submission.shows(this.form.controls[name]);
   }
 
   protected submit(): void {
-    this.submitted.set(true);
-    this.formError.set('');
-    if (this.saving()) {
-      return;
-    }
-    if (this.form.invalid) {
-      this.focusProblem();
+    if (!this.submission.begin()) {
       return;
     }
     const { decision, rating, candidateMessage, internalNotes, givenBy } = this.form.getRawValue();
-    this.saving.set(true);
-    this.api
-      .recordFeedback(this.application().id, this.stage().id, {
-        decision: decision as FeedbackDecision,
-        rating: rating as number,
-        candidateMessage: (candidateMessage ?? '').trim(),
-        ...(internalNotes?.trim() ? { internalNotes: internalNotes.trim() } : {}),
-        ...(givenBy?.trim() ? { givenBy: givenBy.trim() } : {}),
-        version: this.application().version,
-      })
-      .subscribe({
-        next: (updated) => {
-          this.saving.set(false);
-          this.recorded.emit(updated);
-        },
-        error: (error: unknown) => {
-          this.saving.set(false);
-          const code = errorCodeOf(error);
-          if (code && SOMEONE_ELSE_ACTED.includes(code)) {
-            this.stale.emit({
-              stageName: this.stage().name,
-              candidateMessage: (candidateMessage ?? '').trim(),
-            });
-            return;
-          }
-          this.formError.set(showServerErrors(this.form, error));
-          this.focusProblem();
-        },
-      });
-  }
-
-  private focusProblem(): void {
-    afterNextRender(() => focusFirstInvalid(this.host.nativeElement), {
-      injector: this.injector,
+    const feedback = {
+      decision: decision as FeedbackDecision,
+      rating: rating as number,
+      candidateMessage: (candidateMessage ?? '').trim(),
+      ...(internalNotes?.trim() ? { internalNotes: internalNotes.trim() } : {}),
+      ...(givenBy?.trim() ? { givenBy: givenBy.trim() } : {}),
+      version: this.application().version,
+    };
+    this.submission.send(() => this.api.recordFeedback(this.application().id, this.stage().id, feedback), {
+      done: (updated) => this.recorded.emit(updated),
+      failed: (error) => {
+        const code = errorCodeOf(error);
+        if (code && SOMEONE_ELSE_ACTED.includes(code)) {
+          this.stale.emit({ stageName: this.stage().name, candidateMessage: feedback.candidateMessage });
+          return null;
+        }
+        this.focus(FIRST_INVALID);
+        return this.submission.errorMessage(error);
+      },
     });
   }
 }

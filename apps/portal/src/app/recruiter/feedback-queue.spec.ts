@@ -1,10 +1,9 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
+import { HttpTestingController } from '@angular/common/http/testing';
+import { ComponentFixture } from '@angular/core/testing';
 import { ErrorCode } from '@heardback/contracts';
 import { FeedbackQueue, queueOrder } from './feedback-queue';
-import { aQueueItem, apiErrorBody } from './testing/agency-factories';
+import { apiErrorBody, aQueueItem } from '../testing/factories';
+import { renderComponent } from '../testing/setup';
 
 const HOUR = 3_600_000;
 const fromNow = (hours: number) => new Date(Date.now() + hours * HOUR).toISOString();
@@ -36,14 +35,7 @@ describe('FeedbackQueue', () => {
   let fixture: ComponentFixture<FeedbackQueue>;
   let http: HttpTestingController;
 
-  beforeEach(async () => {
-    TestBed.configureTestingModule({
-      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
-    });
-    http = TestBed.inject(HttpTestingController);
-    fixture = TestBed.createComponent(FeedbackQueue);
-    await fixture.whenStable();
-  });
+  beforeEach(async () => ({ fixture, http } = await renderComponent(FeedbackQueue)));
 
   afterEach(() => {
     // The queue page also shows the candidates waiting for words; attention-list.spec tests that part.

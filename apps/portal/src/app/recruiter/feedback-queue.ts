@@ -1,13 +1,12 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import { FeedbackQueueItem } from '@heardback/contracts';
-import { Subject, startWith, switchMap } from 'rxjs';
 import { AttentionList } from './attention-list';
 import { RecruiterApi } from './recruiter-api';
 import { deadlineInWords, formatShortDateTime } from '../core/date-time';
-import { loadable, LOADING } from '../core/loadable';
+import { pageData, statusLine } from '../core/loadable';
 import { LoadState } from '../core/load-state';
+import { RefreshBar } from '../core/refresh-bar';
 
 export interface QueueRow {
   item: FeedbackQueueItem;
@@ -38,48 +37,25 @@ export function queueOrder(items: readonly FeedbackQueueItem[], now: Date): Queu
 /** The recruiter's home: every interview whose feedback is due, overdue first. */
 @Component({
   selector: 'hb-feedback-queue',
-  imports: [LoadState, RouterLink, AttentionList],
+  imports: [LoadState, RefreshBar, RouterLink, AttentionList],
   templateUrl: './feedback-queue.html',
   styleUrl: './feedback-queue.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class FeedbackQueue {
   private readonly api = inject(RecruiterApi);
-  private readonly reloads = new Subject<void>();
 
-  protected readonly queue = toSignal(
-    this.reloads.pipe(
-      startWith(undefined),
-      switchMap(() => loadable(this.api.feedbackQueue())),
-    ),
-    { initialValue: LOADING },
+  protected readonly queue = pageData({ request: () => this.api.feedbackQueue() });
+  protected readonly rows = computed(() => queueOrder(this.queue.value() ?? [], new Date()));
+  protected readonly statusMessage = computed(() =>
+    statusLine(this.queue.state(), 'Loading the feedback queue…', () => {
+      const total = this.rows().length;
+      if (total === 0) {
+        return 'No feedback is due.';
+      }
+      const overdue = this.rows().filter((row) => row.overdue).length;
+      const interviews = total === 1 ? '1 interview needs' : `${total} interviews need`;
+      return overdue > 0 ? `${interviews} feedback, ${overdue} overdue` : `${interviews} feedback`;
+    }),
   );
-
-  protected readonly rows = computed(() => {
-    const queue = this.queue();
-    return queue.state === 'ready' ? queueOrder(queue.value, new Date()) : [];
-  });
-
-  protected readonly statusMessage = computed(() => {
-    const queue = this.queue();
-    if (queue.state === 'loading') {
-      return 'Loading the feedback queue…';
-    }
-    if (queue.state === 'error') {
-      return '';
-    }
-    const total = this.rows().length;
-    if (total === 0) {
-      return 'No feedback is due.';
-    }
-    const overdue = this.rows().filter((row) => row.overdue).length;
-    const interviews = total === 1 ? '1 interview needs' : `${total} interviews need`;
-    return overdue > 0 ? `${interviews} feedback, ${overdue} overdue` : `${interviews} feedback`;
-  });
-
-  protected reload(): void {
-    if (this.queue().state !== 'loading') {
-      this.reloads.next();
-    }
-  }
 }

@@ -1,11 +1,9 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { TestBed } from '@angular/core/testing';
-import { provideRouter, withComponentInputBinding } from '@angular/router';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { ApplicationStatus, ErrorCode, StageState, WaitingFor } from '@heardback/contracts';
 import { JobStageBoard } from './job-stage-board';
-import { anAgencyApplication, anAgencyJob, apiErrorBody } from './testing/agency-factories';
+import { anAgencyApplication, anAgencyJob, apiErrorBody } from '../testing/factories';
+import { setUpPortalTest } from '../testing/setup';
 
 describe('JobStageBoard', () => {
   let harness: RouterTestingHarness;
@@ -13,14 +11,7 @@ describe('JobStageBoard', () => {
   const job = { ...anAgencyJob(), pipeline: ['Phone screen', 'Technical'] };
 
   beforeEach(async () => {
-    TestBed.configureTestingModule({
-      providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideRouter([{ path: 'recruiter/jobs/:id', component: JobStageBoard }], withComponentInputBinding()),
-      ],
-    });
-    http = TestBed.inject(HttpTestingController);
+    http = setUpPortalTest({ routes: [{ path: 'recruiter/jobs/:id', component: JobStageBoard }] });
     harness = await RouterTestingHarness.create();
     await harness.navigateByUrl('/recruiter/jobs/job-1');
   });

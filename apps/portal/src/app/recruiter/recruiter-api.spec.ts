@@ -1,21 +1,14 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { TestBed } from '@angular/core/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { FeedbackDecision, JobStatus } from '@heardback/contracts';
 import { RecruiterApi } from './recruiter-api';
-import { anApplication } from './testing/agency-factories';
+import { anApplication } from '../testing/factories';
+import { serviceUnderTest } from '../testing/setup';
 
 describe('RecruiterApi', () => {
   let api: RecruiterApi;
   let http: HttpTestingController;
 
-  beforeEach(() => {
-    TestBed.configureTestingModule({
-      providers: [provideHttpClient(), provideHttpClientTesting()],
-    });
-    api = TestBed.inject(RecruiterApi);
-    http = TestBed.inject(HttpTestingController);
-  });
+  beforeEach(() => ({ service: api, http } = serviceUnderTest(RecruiterApi)));
 
   afterEach(() => http.verify());
 

@@ -1,5 +1,5 @@
 import { Routes } from '@angular/router';
-import { AgencyJobs } from './agency-jobs';
+import { JobList } from './job-list';
 import { ApplicationPage } from './application-page';
 import { FeedbackQueue } from './feedback-queue';
 import { JobStageBoard } from './job-stage-board';
@@ -31,7 +31,7 @@ export const RECRUITER_ROUTES: Routes = [
         title: 'Application · Heardback',
         component: ApplicationPage,
       },
-      { path: 'jobs', title: 'Jobs · Heardback', component: AgencyJobs },
+      { path: 'jobs', title: 'Jobs · Heardback', component: JobList },
       {
         path: 'jobs/:id',
         title: 'Applications by stage · Heardback',

@@ -1,9 +1,9 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { ApplicationView, ErrorCode, StageState } from '@heardback/contracts';
 import { ScheduleForm, interviewerNames } from './schedule-form';
-import { aStage, anApplication, apiErrorBody } from './testing/agency-factories';
+import { anApplication, apiErrorBody, aStage } from '../testing/factories';
+import { setUpPortalTest } from '../testing/setup';
 
 describe('interviewerNames', () => {
   it('splits names at commas and drops empty ones', () => {
@@ -20,10 +20,7 @@ describe('ScheduleForm', () => {
   });
 
   beforeEach(async () => {
-    TestBed.configureTestingModule({
-      providers: [provideHttpClient(), provideHttpClientTesting()],
-    });
-    http = TestBed.inject(HttpTestingController);
+    http = setUpPortalTest();
     fixture = TestBed.createComponent(ScheduleForm);
     fixture.componentRef.setInput('application', application);
     fixture.componentRef.setInput('stage', application.stages[0]);

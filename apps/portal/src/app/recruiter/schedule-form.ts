@@ -1,24 +1,13 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  ElementRef,
-  Injector,
-  afterNextRender,
-  computed,
-  effect,
-  inject,
-  input,
-  output,
-  signal,
-  untracked,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, untracked } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { AbstractControl, FormBuilder, ReactiveFormsModule, ValidationErrors, Validators } from '@angular/forms';
 import { ApplicationView, StageView } from '@heardback/contracts';
 import { RecruiterApi } from './recruiter-api';
-import { focusFirstInvalid, showServerErrors } from '../core/api-error';
+import { formSubmission } from '../core/form-submission';
 import { isoToLocalDateAndTime, localDateTimeToIso, userTimeZone } from '../core/local-date-time';
+import { NOW } from '../core/date-time';
 import { notBlank } from '../core/text-validators';
+import { FIRST_INVALID, focusLater } from '../core/focus-later';
 
 export const LOCATION_MAX_LENGTH = 500;
 export const INTERVIEWERS_MAX = 20;
@@ -64,8 +53,8 @@ function endsAfterStart(group: AbstractControl): ValidationErrors | null {
 })
 export class ScheduleForm {
   private readonly api = inject(RecruiterApi);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly injector = inject(Injector);
+  private readonly now = inject(NOW);
+  private readonly focus = focusLater();
 
   readonly application = input.required<ApplicationView>();
   readonly stage = input.required<StageView>();
@@ -85,9 +74,11 @@ export class ScheduleForm {
     { validators: endsAfterStart },
   );
 
-  protected readonly submitted = signal(false);
-  protected readonly saving = signal(false);
-  protected readonly formError = signal('');
+  protected readonly submission = formSubmission({
+    form: this.form,
+    controlFor: { startsAt: 'start', endsAt: 'end' },
+    onInvalid: () => this.focus(FIRST_INVALID),
+  });
 
   private readonly value = toSignal(this.form.valueChanges, {
     initialValue: this.form.getRawValue(),
@@ -97,7 +88,7 @@ export class ScheduleForm {
   protected readonly inThePast = computed(() => {
     const { date = '', start = '' } = this.value();
     const startsAt = localDateTimeToIso(date, start);
-    return startsAt !== null && new Date(startsAt) < new Date();
+    return startsAt !== null && new Date(startsAt) < this.now();
   });
 
   private readonly bookingKey = computed(() => {
@@ -119,61 +110,39 @@ export class ScheduleForm {
         location: stage.location ?? '',
         interviewers: '',
       });
-      this.submitted.set(false);
+      this.submission.submitted.set(false);
     });
   }
 
   /** Whether a control's problem should be shown now. */
   protected shows(name: keyof typeof this.form.controls): boolean {
-    const control = this.form.controls[name];
-    return control.invalid && (control.touched || this.submitted());
+    return this.submission.shows(this.form.controls[name]);
   }
 
   protected endBeforeStart(): boolean {
-    return this.form.hasError('endBeforeStart') && (this.form.controls.end.touched || this.submitted());
+    return this.form.hasError('endBeforeStart') && (this.form.controls.end.touched || this.submission.submitted());
   }
 
   protected submit(): void {
-    this.submitted.set(true);
-    this.formError.set('');
-    if (this.saving()) {
-      return;
-    }
-    if (this.form.invalid) {
-      afterNextRender(() => focusFirstInvalid(this.host.nativeElement), {
-        injector: this.injector,
-      });
+    if (!this.submission.begin()) {
       return;
     }
     const { date, start, end, location, interviewers } = this.form.getRawValue();
     const startsAt = localDateTimeToIso(date, start) as string;
     const endsAt = localDateTimeToIso(date, end) as string;
-    this.saving.set(true);
-    this.api
-      .scheduleStage(this.application().id, this.stage().id, {
-        startsAt,
-        endsAt,
-        location: location.trim(),
-        interviewers: interviewerNames(interviewers),
-        version: this.application().version,
-      })
-      .subscribe({
-        next: (updated) => {
-          this.saving.set(false);
-          this.scheduled.emit(updated);
-        },
-        error: (error: unknown) => {
-          this.saving.set(false);
-          this.formError.set(
-            showServerErrors(this.form, error, {
-              startsAt: 'start',
-              endsAt: 'end',
-            }),
-          );
-          afterNextRender(() => focusFirstInvalid(this.host.nativeElement), {
-            injector: this.injector,
-          });
-        },
-      });
+    const booking = {
+      startsAt,
+      endsAt,
+      location: location.trim(),
+      interviewers: interviewerNames(interviewers),
+      version: this.application().version,
+    };
+    this.submission.send(() => this.api.scheduleStage(this.application().id, this.stage().id, booking), {
+      done: (updated) => this.scheduled.emit(updated),
+      failed: (error) => {
+        this.focus(FIRST_INVALID);
+        return this.submission.errorMessage(error);
+      },
+    });
   }
 }

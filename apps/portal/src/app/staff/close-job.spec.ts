@@ -1,33 +1,18 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { ErrorCode, JobClosureView, JobDetail, JobStatus } from '@heardback/contracts';
-import { anAgencyJob, apiErrorBody } from '../recruiter/testing/agency-factories';
 import { CloseJob, closureProgressInWords } from './close-job';
+import { aClosure, aJobDetail, anAgencyJob, apiErrorBody } from '../testing/factories';
+import { setUpPortalTest } from '../testing/setup';
 
 function aJob(overrides: Partial<JobDetail> = {}): JobDetail {
-  return {
-    ...anAgencyJob({ id: 'job-1', title: 'Ward Nurse', status: JobStatus.Open }),
+  return aJobDetail({
+    title: 'Ward Nurse',
     description: 'Care.',
     pipeline: ['Screen'],
     feedbackDeadlineHours: 48,
-    ownerId: null,
     ...overrides,
-  };
-}
-
-function aClosure(overrides: Partial<JobClosureView> = {}): JobClosureView {
-  return {
-    id: 'closure-1',
-    jobId: 'job-1',
-    outcome: JobStatus.Filled,
-    status: 'queued',
-    total: 3,
-    done: 0,
-    createdAt: '2026-11-20T09:00:00.000Z',
-    finishedAt: null,
-    ...overrides,
-  };
+  });
 }
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -50,10 +35,7 @@ describe('CloseJob', () => {
   let alreadyClosed: number;
 
   beforeEach(async () => {
-    TestBed.configureTestingModule({
-      providers: [provideHttpClient(), provideHttpClientTesting()],
-    });
-    http = TestBed.inject(HttpTestingController);
+    http = setUpPortalTest();
     fixture = TestBed.createComponent(CloseJob);
     fixture.componentRef.setInput('job', aJob());
     fixture.componentRef.setInput('pollMs', 5);

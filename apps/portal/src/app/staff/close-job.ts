@@ -1,24 +1,14 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import {
-  ChangeDetectionStrategy,
-  Component,
-  DestroyRef,
-  ElementRef,
-  Injector,
-  afterNextRender,
-  computed,
-  inject,
-  input,
-  output,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, input, output, signal } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { CANDIDATE_MESSAGE_MAX_LENGTH, JobClosureView, JobDetail, JobStatus } from '@heardback/contracts';
 import { EMPTY, Subscription, expand, switchMap, timer } from 'rxjs';
 import { StaffApi } from './staff-api';
-import { agencyErrorMessage, apiError, focusFirstInvalid, showServerErrors } from '../core/api-error';
+import { agencyErrorMessage, apiError } from '../core/api-error';
+import { formSubmission } from '../core/form-submission';
 import { notBlank } from '../core/text-validators';
+import { FIRST_INVALID, focusLater } from '../core/focus-later';
 
 export const CLOSURE_POLL_MS = 1000;
 
@@ -47,9 +37,8 @@ export function closureProgressInWords(closure: JobClosureView): string {
 })
 export class CloseJob {
   private readonly api = inject(StaffApi);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly injector = inject(Injector);
   private readonly destroyRef = inject(DestroyRef);
+  private readonly focus = focusLater();
 
   readonly job = input.required<JobDetail>();
   /** How often to ask for progress; tests shorten it. */
@@ -84,7 +73,7 @@ export class CloseJob {
   protected readonly submitted = signal(false);
   /** Open applications the closure will close; null while counting, -1 when the count failed. */
   protected readonly openCount = signal<number | null>(null);
-  protected readonly working = signal(false);
+  protected readonly submission = formSubmission({ form: this.form });
   protected readonly problem = signal('');
   protected readonly closure = signal<JobClosureView | null>(null);
   protected readonly percent = computed(() => {
@@ -137,7 +126,7 @@ export class CloseJob {
     this.submitted.set(true);
     this.problem.set('');
     if (this.form.invalid) {
-      this.focusInvalid();
+      this.focus(FIRST_INVALID);
       return;
     }
     this.step.set('confirm');
@@ -159,40 +148,35 @@ export class CloseJob {
   }
 
   protected confirm(): void {
-    if (this.working()) {
+    if (this.submission.busy()) {
       return;
     }
     const { outcome, candidateMessage } = this.form.getRawValue();
-    this.working.set(true);
     this.problem.set('');
-    this.api
-      .closeJob(this.job().id, {
-        outcome: outcome as JobStatus.Closed | JobStatus.Filled,
-        candidateMessage: candidateMessage.trim(),
-      })
-      .subscribe({
-        next: (closure) => {
-          this.working.set(false);
-          this.step.set('progress');
-          this.focus('#close-job-progress-title');
-          this.follow(closure);
-        },
-        error: (error: unknown) => {
-          this.working.set(false);
-          if (error instanceof HttpErrorResponse && error.status === 409) {
-            this.problem.set('This job is already closed: someone else closed it. The page now shows it as it is.');
-            this.alreadyClosed.emit();
-            return;
-          }
-          if (apiError(error)?.details?.length) {
-            this.step.set('form');
-            this.problem.set(showServerErrors(this.form, error));
-            this.focusInvalid();
-            return;
-          }
-          this.problem.set(agencyErrorMessage(error));
-        },
-      });
+    const closing = {
+      outcome: outcome as JobStatus.Closed | JobStatus.Filled,
+      candidateMessage: candidateMessage.trim(),
+    };
+    this.submission.send(() => this.api.closeJob(this.job().id, closing), {
+      done: (closure) => {
+        this.step.set('progress');
+        this.focus('#close-job-progress-title');
+        this.follow(closure);
+      },
+      failed: (error) => {
+        if (error instanceof HttpErrorResponse && error.status === 409) {
+          this.problem.set('This job is already closed: someone else closed it. The page now shows it as it is.');
+          this.alreadyClosed.emit();
+          return null;
+        }
+        if (apiError(error)?.details?.length) {
+          this.step.set('form');
+          this.focus(FIRST_INVALID);
+        }
+        this.problem.set(this.submission.errorMessage(error));
+        return null;
+      },
+    });
   }
 
   private follow(first: JobClosureView): void {
@@ -222,17 +206,5 @@ export class CloseJob {
             `We lost track of the progress: ${agencyErrorMessage(error)} The closing carries on; reload the page to see it.`,
           ),
       });
-  }
-
-  private focus(selector: string): void {
-    afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>(selector)?.focus(), {
-      injector: this.injector,
-    });
-  }
-
-  private focusInvalid(): void {
-    afterNextRender(() => focusFirstInvalid(this.host.nativeElement), {
-      injector: this.injector,
-    });
   }
 }

@@ -1,10 +1,9 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
+import { HttpTestingController } from '@angular/common/http/testing';
+import { ComponentFixture } from '@angular/core/testing';
 import { ErrorCode, EscalationView } from '@heardback/contracts';
-import { apiErrorBody } from '../recruiter/testing/agency-factories';
 import { EscalationsPage, escalationRows } from './escalations-page';
+import { apiErrorBody } from '../testing/factories';
+import { renderComponent } from '../testing/setup';
 
 const DAY = 86_400_000;
 
@@ -41,14 +40,7 @@ describe('EscalationsPage', () => {
   let fixture: ComponentFixture<EscalationsPage>;
   let http: HttpTestingController;
 
-  beforeEach(async () => {
-    TestBed.configureTestingModule({
-      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
-    });
-    http = TestBed.inject(HttpTestingController);
-    fixture = TestBed.createComponent(EscalationsPage);
-    await fixture.whenStable();
-  });
+  beforeEach(async () => ({ fixture, http } = await renderComponent(EscalationsPage)));
 
   afterEach(() => http.verify());
 

@@ -1,49 +1,30 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import { Router, provideRouter, withComponentInputBinding } from '@angular/router';
+import { Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import { EmploymentType, ErrorCode, JobDetail, JobStatus, WorkMode } from '@heardback/contracts';
-import { anAgencyJob, apiErrorBody } from '../recruiter/testing/agency-factories';
+import { EmploymentType, ErrorCode, JobStatus, WorkMode } from '@heardback/contracts';
 import { JobEditor } from './job-editor';
+import { aJobDetail, apiErrorBody } from '../testing/factories';
+import { routeHarness } from '../testing/setup';
 
 @Component({ selector: 'hb-jobs-stub', template: 'jobs', changeDetection: ChangeDetectionStrategy.OnPush })
 class JobsStub {}
-
-function aJobDetail(overrides: Partial<JobDetail> = {}): JobDetail {
-  return {
-    ...anAgencyJob(),
-    description: 'Build things.',
-    pipeline: ['Screen', 'Tech', 'Final'],
-    feedbackDeadlineHours: 24,
-    ownerId: null,
-    ...overrides,
-  };
-}
 
 describe('JobEditor', () => {
   let harness: RouterTestingHarness;
   let http: HttpTestingController;
 
-  beforeEach(async () => {
-    TestBed.configureTestingModule({
-      providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideRouter(
-          [
-            { path: 'staff/jobs', component: JobsStub },
-            { path: 'staff/jobs/new', component: JobEditor },
-            { path: 'staff/jobs/:id/edit', component: JobEditor },
-          ],
-          withComponentInputBinding(),
-        ),
-      ],
-    });
-    http = TestBed.inject(HttpTestingController);
-    harness = await RouterTestingHarness.create();
-  });
+  beforeEach(
+    async () =>
+      ({ harness, http } = await routeHarness({
+        routes: [
+          { path: 'staff/jobs', component: JobsStub },
+          { path: 'staff/jobs/new', component: JobEditor },
+          { path: 'staff/jobs/:id/edit', component: JobEditor },
+        ],
+      })),
+  );
 
   afterEach(() => http.verify());
 

@@ -1,28 +1,7 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  ElementRef,
-  Injector,
-  afterNextRender,
-  computed,
-  effect,
-  inject,
-  input,
-  signal,
-  untracked,
-} from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
-import {
-  AbstractControl,
-  FormBuilder,
-  FormGroup,
-  ReactiveFormsModule,
-  ValidationErrors,
-  Validators,
-} from '@angular/forms';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import {
-  CreateJobRequest,
   DEFAULT_FEEDBACK_DEADLINE_HOURS,
   EmploymentType,
   JobClosureView,
@@ -30,47 +9,31 @@ import {
   JobStatus,
   WorkMode,
 } from '@heardback/contracts';
-import { Observable } from 'rxjs';
-import { EMPLOYMENT_TYPE_LABELS, WORK_MODE_LABELS } from '../display-labels';
+import { EMPTY } from 'rxjs';
+import { EMPLOYMENT_TYPE_OPTIONS, WORK_MODE_OPTIONS } from '../display-labels';
 import { CloseJob } from './close-job';
 import { PipelineEditor } from './pipeline-editor';
 import { PipelineControl, pipelineControl } from './pipeline-rules';
 import { StaffApi } from './staff-api';
-import { apiError, focusFirstInvalid, sentence, showServerErrors } from '../core/api-error';
+import { JobSavedState } from '../recruiter/job-list';
+import { apiError, sentence } from '../core/api-error';
+import { formSubmission } from '../core/form-submission';
 import { JOB_STATUS_LABELS } from '../core/agency-labels';
-import { Loadable, loadable, LOADING } from '../core/loadable';
+import { Loadable, pageData } from '../core/loadable';
+import { LoadState } from '../core/load-state';
+import { SaveAs, closedMessage, jobFormValue, jobRequest, salaryComplete, savedMessage } from './job-form';
 import { notBlank } from '../core/text-validators';
+import { FIRST_INVALID, focusLater } from '../core/focus-later';
 
 export const FEEDBACK_DEADLINE_MIN_HOURS = 1;
 export const FEEDBACK_DEADLINE_MAX_HOURS = 720;
 const NEW_JOB_PIPELINE = ['Phone screen', 'Interview', 'Final interview'];
-
-/** Salary is optional, but when any part is given, all three are needed and min ≤ max. */
-function salaryComplete(group: AbstractControl): ValidationErrors | null {
-  const { min, max, currency } = group.value as {
-    min: number | null;
-    max: number | null;
-    currency: string;
-  };
-  const given = [min !== null, max !== null, currency.trim() !== ''];
-  if (given.every((part) => !part)) {
-    return null;
-  }
-  if (!given.every(Boolean)) {
-    return { incomplete: true };
-  }
-  return (min as number) > (max as number) ? { minAboveMax: true } : null;
-}
-
-/** Where the page goes after saving, and what it says there. */
-export interface JobSavedState {
-  savedMessage: string;
-}
+const NOTHING_TO_LOAD: Loadable<null> = { state: 'ready', value: null };
 
 /** Creates a job, or edits one, with its pipeline of interview stages and its feedback deadline. */
 @Component({
   selector: 'hb-job-editor',
-  imports: [ReactiveFormsModule, RouterLink, PipelineEditor, CloseJob],
+  imports: [ReactiveFormsModule, RouterLink, PipelineEditor, CloseJob, LoadState],
   templateUrl: './job-editor.html',
   styleUrl: './job-editor.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -78,26 +41,23 @@ export interface JobSavedState {
 export class JobEditor {
   private readonly api = inject(StaffApi);
   private readonly router = inject(Router);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly injector = inject(Injector);
+  private readonly focus = focusLater();
 
   /** `:id` from the URL when editing; absent for a new job. */
   readonly id = input<string>();
   protected readonly editing = computed(() => Boolean(this.id()));
 
-  protected readonly clients = toSignal(loadable(this.api.clients()), {
-    initialValue: LOADING,
+  protected readonly clients = pageData({ request: () => this.api.clients() });
+  protected readonly job = pageData({
+    key: () => this.id(),
+    request: (id) => (id ? this.api.job(id) : EMPTY),
+    loaded: (job) => this.fill(job),
   });
-  protected readonly job = signal<Loadable<JobDetail> | null>(null);
+  /** A new job has nothing to load. */
+  protected readonly jobState = computed(() => (this.editing() ? this.job.state() : NOTHING_TO_LOAD));
 
-  protected readonly workModes = Object.values(WorkMode).map((value) => ({
-    value,
-    label: WORK_MODE_LABELS[value],
-  }));
-  protected readonly employmentTypes = Object.values(EmploymentType).map((value) => ({
-    value,
-    label: EMPLOYMENT_TYPE_LABELS[value],
-  }));
+  protected readonly workModes = WORK_MODE_OPTIONS;
+  protected readonly employmentTypes = EMPLOYMENT_TYPE_OPTIONS;
   protected readonly statusLabels = JOB_STATUS_LABELS;
   protected readonly draft = JobStatus.Draft;
   protected readonly openStatus = JobStatus.Open;
@@ -134,21 +94,16 @@ export class JobEditor {
   protected readonly pipeline = signal<PipelineControl>(pipelineControl(NEW_JOB_PIPELINE));
 
   protected readonly submitted = signal(false);
-  protected readonly saving = signal<JobStatus | 'keep' | null>(null);
-  protected readonly formError = signal('');
+  protected readonly submission = formSubmission({ form: this.form, controlFor: { pipeline: null } });
+  /** What the button under way saves as, while it does. */
+  protected readonly saving = signal<SaveAs | null>(null);
   protected readonly pipelineServerError = signal('');
   /** Said once a closure finishes: the job is then shown closed. */
   protected readonly closedMessage = signal('');
 
   /** The job's status as loaded: what the buttons offer depends on it. */
-  protected readonly loadedStatus = computed(() => {
-    const job = this.job();
-    return job?.state === 'ready' ? job.value.status : null;
-  });
-  protected readonly clientList = computed(() => {
-    const clients = this.clients();
-    return clients.state === 'ready' ? clients.value : [];
-  });
+  protected readonly loadedStatus = computed(() => this.job.value()?.status ?? null);
+  protected readonly clientList = computed(() => this.clients.value() ?? []);
   protected readonly lockedLabel = computed(() => {
     const status = this.loadedStatus();
     return status ? JOB_STATUS_LABELS[status].toLowerCase() : '';
@@ -157,15 +112,6 @@ export class JobEditor {
     const status = this.loadedStatus();
     return status === JobStatus.Closed || status === JobStatus.Filled;
   });
-
-  constructor() {
-    effect(() => {
-      const id = this.id();
-      if (id) {
-        untracked(() => this.load(id));
-      }
-    });
-  }
 
   /** What Enter in a field does: publish a new job or a draft, save an open one as it is. */
   protected readonly primaryAction = computed((): JobStatus.Open | 'keep' =>
@@ -196,61 +142,43 @@ export class JobEditor {
     return '';
   }
 
-  protected save(status: JobStatus.Draft | JobStatus.Open | 'keep'): void {
+  protected save(status: SaveAs): void {
     this.submitted.set(true);
-    this.formError.set('');
+    this.submission.fail('');
     this.pipelineServerError.set('');
-    if (this.saving() || this.locked()) {
+    if (this.submission.busy() || this.locked()) {
       return;
     }
     const pipeline = this.pipeline();
     pipeline.markAllAsTouched();
     if (this.form.invalid || pipeline.invalid) {
-      this.formError.set('Some answers need changing: see the messages next to the fields.');
-      this.focusProblem();
+      this.submission.fail('Some answers need changing: see the messages next to the fields.');
+      this.focus(FIRST_INVALID);
       return;
     }
-    const request = this.request(status);
+    const request = jobRequest(this.form.getRawValue(), pipeline.getRawValue(), status);
     const id = this.id();
-    const call: Observable<JobDetail> = id ? this.api.updateJob(id, request) : this.api.createJob(request);
     this.saving.set(status);
-    call.subscribe({
-      next: (job) => {
+    this.submission.send(() => (id ? this.api.updateJob(id, request) : this.api.createJob(request)), {
+      done: (job) => {
         this.saving.set(null);
-        const state: JobSavedState = {
-          savedMessage:
-            job.status === JobStatus.Open
-              ? `“${job.title}” is open: candidates can find it on the jobs board.`
-              : `“${job.title}” is saved as ${JOB_STATUS_LABELS[job.status].toLowerCase()}.`,
-        };
+        const state: JobSavedState = { savedMessage: savedMessage(job) };
         void this.router.navigate(['/staff/jobs'], { state });
       },
-      error: (error: unknown) => {
+      failed: (error) => {
         this.saving.set(null);
         const pipelineDetail = apiError(error)?.details?.find((detail) => detail.field === 'pipeline');
         if (pipelineDetail) {
           this.pipelineServerError.set(sentence(pipelineDetail.reasons));
         }
-        this.formError.set(showServerErrors(this.form as FormGroup, error, { pipeline: null }));
-        this.focusProblem();
+        this.focus(FIRST_INVALID);
+        return this.submission.errorMessage(error);
       },
     });
   }
 
-  protected retryLoad(): void {
-    const id = this.id();
-    if (id) {
-      this.load(id);
-    }
-  }
-
   protected onClosureFinished(closure: JobClosureView): void {
-    this.closedMessage.set(
-      `The job is ${JOB_STATUS_LABELS[closure.outcome].toLowerCase()}. ` +
-        (closure.total === 0
-          ? 'It had no open applications.'
-          : `${closure.total} ${closure.total === 1 ? 'candidate has' : 'candidates have'} your message.`),
-    );
+    this.closedMessage.set(closedMessage(closure));
     this.refresh();
   }
 
@@ -262,74 +190,19 @@ export class JobEditor {
     }
     this.api.job(id).subscribe({
       next: (job) => {
-        this.job.set({ state: 'ready', value: job });
+        this.job.set(job);
         this.fill(job);
       },
       error: () => undefined,
     });
   }
 
-  private load(id: string): void {
-    loadable(this.api.job(id)).subscribe((job) => {
-      this.job.set(job);
-      if (job.state === 'ready') {
-        this.fill(job.value);
-      }
-    });
-  }
-
   private fill(job: JobDetail): void {
-    this.form.reset({
-      clientId: job.clientId,
-      title: job.title,
-      description: job.description,
-      location: job.location,
-      workMode: job.workMode,
-      employmentType: job.employmentType,
-      salary: {
-        min: job.salary?.min ?? null,
-        max: job.salary?.max ?? null,
-        currency: job.salary?.currency ?? '',
-      },
-      feedbackDeadlineHours: job.feedbackDeadlineHours,
-    });
+    this.form.reset(jobFormValue(job));
     this.pipeline.set(pipelineControl(job.pipeline));
     if (this.locked()) {
       this.form.disable();
       this.pipeline().disable();
     }
-  }
-
-  private request(status: JobStatus.Draft | JobStatus.Open | 'keep'): CreateJobRequest {
-    const value = this.form.getRawValue();
-    const { min, max, currency } = value.salary;
-    return {
-      clientId: value.clientId,
-      title: value.title.trim(),
-      description: value.description.trim(),
-      location: value.location.trim(),
-      workMode: value.workMode,
-      employmentType: value.employmentType,
-      ...(min !== null && max !== null && currency.trim()
-        ? {
-            salary: {
-              min: Number(min),
-              max: Number(max),
-              currency: currency.trim().toUpperCase(),
-            },
-          }
-        : {}),
-      pipeline: this.pipeline()
-        .getRawValue()
-        .map((name) => name.trim()),
-      feedbackDeadlineHours: Number(value.feedbackDeadlineHours),
-      ...(status === 'keep' ? {} : { status }),
-    };
-  }
-
-  private focusProblem(): void {
-    afterNextRender(() => focusFirstInvalid(this.host.nativeElement), {
-      injector: this.injector,
-    });
   }
 }

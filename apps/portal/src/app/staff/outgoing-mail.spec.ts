@@ -1,26 +1,9 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { ErrorCode, NotificationView } from '@heardback/contracts';
-import { apiErrorBody } from '../recruiter/testing/agency-factories';
+import { HttpTestingController } from '@angular/common/http/testing';
+import { ComponentFixture } from '@angular/core/testing';
+import { ErrorCode } from '@heardback/contracts';
 import { OutgoingMail, mailRows } from './outgoing-mail';
-
-function aMail(overrides: Partial<NotificationView> = {}): NotificationView {
-  return {
-    id: 'n1',
-    kind: 'candidate_update',
-    recipientEmail: 'ana@example.test',
-    subject: 'News on your application',
-    body: 'Hello Ana,\n\nMessage from Riley: the client decides on Friday.',
-    status: 'sent',
-    attempts: 1,
-    lastError: null,
-    givenUpReason: null,
-    createdAt: '2026-11-20T09:00:00.000Z',
-    sentAt: '2026-11-20T09:00:05.000Z',
-    ...overrides,
-  };
-}
+import { aMail, apiErrorBody } from '../testing/factories';
+import { renderComponent } from '../testing/setup';
 
 describe('mailRows', () => {
   it('marks failed and given-up mail as problems, in words', () => {
@@ -44,14 +27,7 @@ describe('OutgoingMail', () => {
   let fixture: ComponentFixture<OutgoingMail>;
   let http: HttpTestingController;
 
-  beforeEach(async () => {
-    TestBed.configureTestingModule({
-      providers: [provideHttpClient(), provideHttpClientTesting()],
-    });
-    http = TestBed.inject(HttpTestingController);
-    fixture = TestBed.createComponent(OutgoingMail);
-    await fixture.whenStable();
-  });
+  beforeEach(async () => ({ fixture, http } = await renderComponent(OutgoingMail)));
 
   afterEach(() => http.verify());
 

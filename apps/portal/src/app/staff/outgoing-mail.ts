@@ -1,11 +1,10 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
 import { NotificationKind, NotificationStatus, NotificationView } from '@heardback/contracts';
-import { Subject, startWith, switchMap } from 'rxjs';
 import { StaffApi } from './staff-api';
 import { formatShortDateTime } from '../core/date-time';
-import { loadable, LOADING } from '../core/loadable';
+import { pageData, statusLine } from '../core/loadable';
 import { LoadState } from '../core/load-state';
+import { RefreshBar } from '../core/refresh-bar';
 
 export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   candidate_update: 'To a candidate',
@@ -46,47 +45,25 @@ export function mailRows(mails: readonly NotificationView[]): MailRow[] {
 /** Outgoing mail: every email the portal sends, newest first, exactly as its recipient reads it. */
 @Component({
   selector: 'hb-outgoing-mail',
-  imports: [LoadState],
+  imports: [LoadState, RefreshBar],
   templateUrl: './outgoing-mail.html',
   styleUrl: './staff-lists.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class OutgoingMail {
   private readonly api = inject(StaffApi);
-  private readonly reloads = new Subject<void>();
 
-  protected readonly mail = toSignal(
-    this.reloads.pipe(
-      startWith(undefined),
-      switchMap(() => loadable(this.api.notifications())),
-    ),
-    { initialValue: LOADING },
-  );
-  protected readonly rows = computed(() => {
-    const mail = this.mail();
-    return mail.state === 'ready' ? mailRows(mail.value) : [];
-  });
-  protected readonly statusMessage = computed(() => {
-    switch (this.mail().state) {
-      case 'loading':
-        return 'Loading outgoing mail…';
-      case 'error':
-        return '';
-      default: {
-        const rows = this.rows();
-        if (rows.length === 0) {
-          return 'No mail yet';
-        }
-        const problems = rows.filter((row) => row.problem).length;
-        const total = `${rows.length} ${rows.length === 1 ? 'email' : 'emails'}`;
-        return problems > 0 ? `${total}, ${problems} failing or given up` : total;
+  protected readonly mail = pageData({ request: () => this.api.notifications() });
+  protected readonly rows = computed(() => mailRows(this.mail.value() ?? []));
+  protected readonly statusMessage = computed(() =>
+    statusLine(this.mail.state(), 'Loading outgoing mail…', () => {
+      const rows = this.rows();
+      if (rows.length === 0) {
+        return 'No mail yet';
       }
-    }
-  });
-
-  protected reload(): void {
-    if (this.mail().state !== 'loading') {
-      this.reloads.next();
-    }
-  }
+      const problems = rows.filter((row) => row.problem).length;
+      const total = `${rows.length} ${rows.length === 1 ? 'email' : 'emails'}`;
+      return problems > 0 ? `${total}, ${problems} failing or given up` : total;
+    }),
+  );
 }

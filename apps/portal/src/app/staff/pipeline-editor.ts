@@ -1,17 +1,8 @@
 import { CdkDrag, CdkDragDrop, CdkDragHandle, CdkDropList } from '@angular/cdk/drag-drop';
-import {
-  ChangeDetectionStrategy,
-  Component,
-  ElementRef,
-  Injector,
-  afterNextRender,
-  computed,
-  inject,
-  input,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input, signal } from '@angular/core';
 import { ReactiveFormsModule } from '@angular/forms';
 import { PIPELINE_MAX_STAGES, PipelineControl, STAGE_NAME_MAX_LENGTH, moveStage, stageControl } from './pipeline-rules';
+import { focusLater } from '../core/focus-later';
 
 /**
  * Edits a job's interview stages: add, rename, remove, and reorder them by dragging or with
@@ -25,8 +16,7 @@ import { PIPELINE_MAX_STAGES, PipelineControl, STAGE_NAME_MAX_LENGTH, moveStage,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class PipelineEditor {
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly injector = inject(Injector);
+  private readonly focus = focusLater();
 
   readonly pipeline = input.required<PipelineControl>();
   /** Show every problem, not only those of fields already visited (after a submit). */
@@ -83,7 +73,7 @@ export class PipelineEditor {
     pipeline.push(stageControl());
     pipeline.markAsDirty();
     this.changed(`Stage ${pipeline.length} added. Type its name.`);
-    this.focusAfterRender(`#pipeline-stage-${pipeline.length - 1}`);
+    this.focus(`#pipeline-stage-${pipeline.length - 1}`);
   }
 
   protected remove(index: number): void {
@@ -96,7 +86,7 @@ export class PipelineEditor {
     pipeline.markAsDirty();
     this.changed(`${name} removed. ${pipeline.length} ${pipeline.length === 1 ? 'stage' : 'stages'} left.`);
     const next = Math.min(index, pipeline.length - 1);
-    this.focusAfterRender(`#pipeline-stage-${next}`);
+    this.focus(`#pipeline-stage-${next}`);
   }
 
   /** Moves a stage one place up (-1) or down (+1); focus stays on the button that was pressed. */
@@ -110,7 +100,7 @@ export class PipelineEditor {
     moveStage(pipeline, index, to);
     pipeline.markAsDirty();
     this.changed(`${name} moved to position ${to + 1} of ${pipeline.length}.`);
-    this.focusAfterRender(`#pipeline-stage-${to}-${step < 0 ? 'up' : 'down'}`);
+    this.focus(`#pipeline-stage-${to}-${step < 0 ? 'up' : 'down'}`);
   }
 
   protected drop(event: CdkDragDrop<unknown>): void {
@@ -126,11 +116,5 @@ export class PipelineEditor {
   private changed(message: string): void {
     this.revision.update((value) => value + 1);
     this.announcement.set(message);
-  }
-
-  private focusAfterRender(selector: string): void {
-    afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>(selector)?.focus(), {
-      injector: this.injector,
-    });
   }
 }

@@ -1,20 +1,13 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { TestBed } from '@angular/core/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { EmploymentType, JobStatus, UserRole, WorkMode } from '@heardback/contracts';
 import { StaffApi } from './staff-api';
+import { serviceUnderTest } from '../testing/setup';
 
 describe('StaffApi', () => {
   let api: StaffApi;
   let http: HttpTestingController;
 
-  beforeEach(() => {
-    TestBed.configureTestingModule({
-      providers: [provideHttpClient(), provideHttpClientTesting()],
-    });
-    api = TestBed.inject(StaffApi);
-    http = TestBed.inject(HttpTestingController);
-  });
+  beforeEach(() => ({ service: api, http } = serviceUnderTest(StaffApi)));
 
   afterEach(() => http.verify());
 

@@ -1,22 +1,15 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
+import { ComponentFixture } from '@angular/core/testing';
 import { ErrorCode } from '@heardback/contracts';
-import { apiErrorBody } from '../recruiter/testing/agency-factories';
 import { StaffClients } from './staff-clients';
+import { apiErrorBody } from '../testing/factories';
+import { renderComponent } from '../testing/setup';
 
 describe('StaffClients', () => {
   let fixture: ComponentFixture<StaffClients>;
   let http: HttpTestingController;
 
-  beforeEach(async () => {
-    TestBed.configureTestingModule({
-      providers: [provideHttpClient(), provideHttpClientTesting()],
-    });
-    http = TestBed.inject(HttpTestingController);
-    fixture = TestBed.createComponent(StaffClients);
-    await fixture.whenStable();
-  });
+  beforeEach(async () => ({ fixture, http } = await renderComponent(StaffClients)));
 
   afterEach(() => http.verify());
 

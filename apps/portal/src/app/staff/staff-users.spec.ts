@@ -1,19 +1,16 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { ErrorCode, UserRole } from '@heardback/contracts';
-import { apiErrorBody } from '../recruiter/testing/agency-factories';
 import { StaffUsers } from './staff-users';
+import { apiErrorBody } from '../testing/factories';
+import { setUpPortalTest } from '../testing/setup';
 
 describe('StaffUsers', () => {
   let fixture: ComponentFixture<StaffUsers>;
   let http: HttpTestingController;
 
   beforeEach(async () => {
-    TestBed.configureTestingModule({
-      providers: [provideHttpClient(), provideHttpClientTesting()],
-    });
-    http = TestBed.inject(HttpTestingController);
+    http = setUpPortalTest();
     fixture = TestBed.createComponent(StaffUsers);
     await fixture.whenStable();
     http.expectOne('/api/users').flush([

@@ -1,38 +1,31 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  ElementRef,
-  Injector,
-  afterNextRender,
-  computed,
-  inject,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { AgencyUserView, ErrorCode, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, UserRole } from '@heardback/contracts';
+import { ErrorCode, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, UserRole } from '@heardback/contracts';
 import { StaffApi } from './staff-api';
-import { apiError, errorCodeOf, focusFirstInvalid, showServerErrors } from '../core/api-error';
+import { apiError, errorCodeOf } from '../core/api-error';
+import { formSubmission } from '../core/form-submission';
 import { formatShortDate } from '../core/date-time';
 import { ROLE_LABELS } from '../core/agency-labels';
-import { Loadable, loadable } from '../core/loadable';
+import { countOf, pageData, statusLine } from '../core/loadable';
+import { LoadState } from '../core/load-state';
 import { notBlank } from '../core/text-validators';
+import { FIRST_INVALID, focusLater } from '../core/focus-later';
 
 type AgencyRole = UserRole.Recruiter | UserRole.Staff;
 
 /** The agency's own accounts: who they are, and a form to create a recruiter or staff account. */
 @Component({
   selector: 'hb-staff-users',
-  imports: [ReactiveFormsModule],
+  imports: [ReactiveFormsModule, LoadState],
   templateUrl: './staff-users.html',
   styleUrl: './staff-users.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class StaffUsers {
   private readonly api = inject(StaffApi);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly injector = inject(Injector);
+  private readonly focus = focusLater();
 
-  protected readonly users = signal<Loadable<AgencyUserView[]>>({ state: 'loading' });
+  protected readonly users = pageData({ request: () => this.api.users() });
   protected readonly roles: { value: AgencyRole; label: string; hint: string }[] = [
     {
       value: UserRole.Recruiter,
@@ -57,47 +50,20 @@ export class StaffUsers {
     ],
     role: [UserRole.Recruiter as AgencyRole, Validators.required],
   });
-  protected readonly submitted = signal(false);
-  protected readonly saving = signal(false);
-  protected readonly formError = signal('');
+  protected readonly submission = formSubmission({ form: this.form, onInvalid: () => this.focus(FIRST_INVALID) });
   protected readonly created = signal('');
 
-  protected readonly list = computed(() => {
-    const users = this.users();
-    return users.state === 'ready'
-      ? [...users.value]
-          .sort((a, b) => a.fullName.localeCompare(b.fullName))
-          .map((user) => ({ ...user, since: formatShortDate(user.createdAt) }))
-      : [];
-  });
-  protected readonly errorMessage = computed(() => {
-    const users = this.users();
-    return users.state === 'error' ? users.message : '';
-  });
-  protected readonly statusMessage = computed(() => {
-    switch (this.users().state) {
-      case 'loading':
-        return 'Loading accounts…';
-      case 'error':
-        return '';
-      default: {
-        const count = this.list().length;
-        return count === 0 ? 'No accounts' : `${count} ${count === 1 ? 'account' : 'accounts'}`;
-      }
-    }
-  });
-
-  constructor() {
-    this.reload();
-  }
-
-  protected reload(): void {
-    loadable(this.api.users()).subscribe((users) => this.users.set(users));
-  }
+  protected readonly list = computed(() =>
+    [...(this.users.value() ?? [])]
+      .sort((a, b) => a.fullName.localeCompare(b.fullName))
+      .map((user) => ({ ...user, since: formatShortDate(user.createdAt) })),
+  );
+  protected readonly statusMessage = computed(() =>
+    statusLine(this.users.state(), 'Loading accounts…', () => countOf(this.list().length, 'account', 'No accounts')),
+  );
 
   protected shows(name: keyof typeof this.form.controls): boolean {
-    const control = this.form.controls[name];
-    return control.invalid && (control.touched || this.submitted());
+    return this.submission.shows(this.form.controls[name]);
   }
 
   protected problem(name: keyof typeof this.form.controls): string {
@@ -125,46 +91,33 @@ export class StaffUsers {
   }
 
   protected create(): void {
-    this.submitted.set(true);
-    this.formError.set('');
     this.created.set('');
-    if (this.saving()) {
-      return;
-    }
-    if (this.form.invalid) {
-      this.focusProblem();
+    if (!this.submission.begin()) {
       return;
     }
     const { fullName, email, password, role } = this.form.getRawValue();
-    this.saving.set(true);
-    this.api.createUser({ fullName: fullName.trim(), email: email.trim(), password, role }).subscribe({
-      next: (user) => {
-        this.saving.set(false);
-        this.submitted.set(false);
-        this.form.reset();
-        this.created.set(
-          `Account created for ${user.fullName} (${ROLE_LABELS[user.role].toLowerCase()}). Give them their email address and first password.`,
-        );
-        this.reload();
+    this.submission.send(
+      () => this.api.createUser({ fullName: fullName.trim(), email: email.trim(), password, role }),
+      {
+        done: (user) => {
+          this.submission.submitted.set(false);
+          this.form.reset();
+          this.created.set(
+            `Account created for ${user.fullName} (${ROLE_LABELS[user.role].toLowerCase()}). Give them their email address and first password.`,
+          );
+          this.users.reload();
+        },
+        failed: (error) => {
+          this.focus(FIRST_INVALID);
+          if (errorCodeOf(error) === ErrorCode.EmailTaken) {
+            const email = this.form.controls.email;
+            email.setErrors({ server: apiError(error)?.message ?? 'This email already has an account.' });
+            email.markAsTouched();
+            return null;
+          }
+          return this.submission.errorMessage(error);
+        },
       },
-      error: (error: unknown) => {
-        this.saving.set(false);
-        if (errorCodeOf(error) === ErrorCode.EmailTaken) {
-          const email = this.form.controls.email;
-          email.setErrors({ server: apiError(error)?.message ?? 'This email already has an account.' });
-          email.markAsTouched();
-          this.formError.set('');
-        } else {
-          this.formError.set(showServerErrors(this.form, error));
-        }
-        this.focusProblem();
-      },
-    });
-  }
-
-  private focusProblem(): void {
-    afterNextRender(() => focusFirstInvalid(this.host.nativeElement), {
-      injector: this.injector,
-    });
+    );
   }
 }

@@ -3,7 +3,7 @@ import { EscalationsPage } from './escalations-page';
 import { JobEditor } from './job-editor';
 import { OutgoingMail } from './outgoing-mail';
 import { StaffClients } from './staff-clients';
-import { StaffJobs } from './staff-jobs';
+import { JobList } from '../recruiter/job-list';
 import { StaffUsers } from './staff-users';
 import { WaitingList } from './waiting-list';
 import { AgencyAreaData, AgencyShell } from '../core/agency-shell';
@@ -39,7 +39,7 @@ export const STAFF_ROUTES: Routes = [
         component: EscalationsPage,
       },
       { path: 'mail', title: 'Outgoing mail · Heardback', component: OutgoingMail },
-      { path: 'jobs', title: 'Jobs · Heardback', component: StaffJobs },
+      { path: 'jobs', title: 'Jobs · Heardback', component: JobList, data: { manage: true } },
       { path: 'jobs/new', title: 'New job · Heardback', component: JobEditor },
       {
         path: 'jobs/:id/edit',

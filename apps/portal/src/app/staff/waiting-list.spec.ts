@@ -1,14 +1,9 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
-import { ErrorCode, WaitingApplication, WaitingFor } from '@heardback/contracts';
-import { anAgencyApplication, apiErrorBody } from '../recruiter/testing/agency-factories';
+import { HttpTestingController } from '@angular/common/http/testing';
+import { ComponentFixture } from '@angular/core/testing';
+import { ErrorCode, WaitingFor } from '@heardback/contracts';
 import { WaitingList, silenceInWords, waitingRows } from './waiting-list';
-
-function aWaiting(overrides: Partial<WaitingApplication> = {}): WaitingApplication {
-  return { ...anAgencyApplication(), daysSilent: 3, longSilence: false, ...overrides };
-}
+import { apiErrorBody, aWaiting } from '../testing/factories';
+import { renderComponent } from '../testing/setup';
 
 describe('waitingRows', () => {
   it('puts the longest silence first', () => {
@@ -42,14 +37,7 @@ describe('WaitingList', () => {
   let fixture: ComponentFixture<WaitingList>;
   let http: HttpTestingController;
 
-  beforeEach(async () => {
-    TestBed.configureTestingModule({
-      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
-    });
-    http = TestBed.inject(HttpTestingController);
-    fixture = TestBed.createComponent(WaitingList);
-    await fixture.whenStable();
-  });
+  beforeEach(async () => ({ fixture, http } = await renderComponent(WaitingList)));
 
   afterEach(() => http.verify());
 

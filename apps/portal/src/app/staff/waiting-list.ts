@@ -1,14 +1,13 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import { WaitingApplication } from '@heardback/contracts';
 import { LONG_SILENCE_DAYS } from '@heardback/domain';
-import { Subject, startWith, switchMap } from 'rxjs';
 import { StaffApi } from './staff-api';
 import { formatShortDate } from '../core/date-time';
 import { WAITING_FOR_LABELS } from '../core/agency-labels';
-import { loadable, LOADING } from '../core/loadable';
+import { pageData, statusLine } from '../core/loadable';
 import { LoadState } from '../core/load-state';
+import { RefreshBar } from '../core/refresh-bar';
 
 export interface WaitingRow {
   application: WaitingApplication;
@@ -43,48 +42,25 @@ export function waitingRows(applications: readonly WaitingApplication[]): Waitin
 /** Who is waiting: open applications, the candidate who has heard nothing for longest first. */
 @Component({
   selector: 'hb-waiting-list',
-  imports: [LoadState, RouterLink],
+  imports: [LoadState, RefreshBar, RouterLink],
   templateUrl: './waiting-list.html',
   styleUrl: './waiting-list.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class WaitingList {
   private readonly api = inject(StaffApi);
-  private readonly reloads = new Subject<void>();
 
-  protected readonly waiting = toSignal(
-    this.reloads.pipe(
-      startWith(undefined),
-      switchMap(() => loadable(this.api.waiting())),
-    ),
-    { initialValue: LOADING },
-  );
-
-  protected readonly rows = computed(() => {
-    const waiting = this.waiting();
-    return waiting.state === 'ready' ? waitingRows(waiting.value) : [];
-  });
-  protected readonly statusMessage = computed(() => {
-    switch (this.waiting().state) {
-      case 'loading':
-        return 'Loading who is waiting…';
-      case 'error':
-        return '';
-      default: {
-        const rows = this.rows();
-        if (rows.length === 0) {
-          return 'No open applications';
-        }
-        const long = rows.filter((row) => row.long).length;
-        const open = `${rows.length} open ${rows.length === 1 ? 'application' : 'applications'}`;
-        return long > 0 ? `${open}, ${long} without news for ${LONG_SILENCE_DAYS} days or more` : open;
+  protected readonly waiting = pageData({ request: () => this.api.waiting() });
+  protected readonly rows = computed(() => waitingRows(this.waiting.value() ?? []));
+  protected readonly statusMessage = computed(() =>
+    statusLine(this.waiting.state(), 'Loading who is waiting…', () => {
+      const rows = this.rows();
+      if (rows.length === 0) {
+        return 'No open applications';
       }
-    }
-  });
-
-  protected reload(): void {
-    if (this.waiting().state !== 'loading') {
-      this.reloads.next();
-    }
-  }
+      const long = rows.filter((row) => row.long).length;
+      const open = `${rows.length} open ${rows.length === 1 ? 'application' : 'applications'}`;
+      return long > 0 ? `${open}, ${long} without news for ${LONG_SILENCE_DAYS} days or more` : open;
+    }),
+  );
 }

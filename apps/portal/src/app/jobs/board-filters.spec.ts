@@ -1,0 +1,43 @@
+import { WorkMode } from '@heardback/contracts';
+import { aJobSummary } from '../testing/factories';
+import { EMPTY_BOARD_QUERY, clientOptions, resultsInWords, withClientsOf } from './board-filters';
+
+describe('resultsInWords', () => {
+  it('counts the jobs, with a plus while more pages are to come', () => {
+    expect(resultsInWords(1, false, EMPTY_BOARD_QUERY)).toBe('1 job');
+    expect(resultsInWords(20, true, EMPTY_BOARD_QUERY)).toBe('20+ jobs');
+    expect(resultsInWords(0, false, EMPTY_BOARD_QUERY)).toBe('There are no open jobs right now');
+  });
+
+  it('says what the jobs match: the search term, the filters, or both', () => {
+    const searched = { ...EMPTY_BOARD_QUERY, q: 'nurse' };
+    const filtered = { ...EMPTY_BOARD_QUERY, workMode: WorkMode.Remote };
+    expect(resultsInWords(1, false, searched)).toBe('1 job matches “nurse”');
+    expect(resultsInWords(3, false, filtered)).toBe('3 jobs match your filters');
+    expect(resultsInWords(0, false, { ...filtered, q: 'nurse' })).toBe('No jobs match “nurse” and your filters');
+  });
+});
+
+describe('withClientsOf', () => {
+  it('adds the clients of new results, and keeps the same map when none is new', () => {
+    const known = new Map([['client-1', 'Northwind Logistics']]);
+    expect(withClientsOf([aJobSummary()], known)).toBe(known);
+
+    const next = withClientsOf([aJobSummary({ clientId: 'client-2', clientName: 'Bluefin Health' })], known);
+    expect([...next]).toEqual([
+      ['client-1', 'Northwind Logistics'],
+      ['client-2', 'Bluefin Health'],
+    ]);
+  });
+});
+
+describe('clientOptions', () => {
+  it('lists the clients by name, and keeps the one chosen in a link before any result shows it', () => {
+    const seen = new Map([
+      ['client-2', 'Northwind Logistics'],
+      ['client-1', 'Bluefin Health'],
+    ]);
+    expect(clientOptions(seen, '').map((option) => option.name)).toEqual(['Bluefin Health', 'Northwind Logistics']);
+    expect(clientOptions(seen, 'client-9')).toContainEqual({ id: 'client-9', name: 'The client in your link' });
+  });
+});

@@ -1,0 +1,328 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import {
+  AgencyApplicationSummary,
+  AgencyJobSummary,
+  ApiError,
+  ApplicationStatus,
+  ApplicationSummary,
+  ApplicationView,
+  AttentionItem,
+  EmploymentType,
+  ErrorCode,
+  FeedbackDecision,
+  FeedbackQueueItem,
+  FeedbackView,
+  JobClosureView,
+  JobDetail,
+  JobStatus,
+  JobSummary,
+  NotificationView,
+  Page,
+  StageState,
+  StageView,
+  TimelineEventType,
+  WaitingApplication,
+  WaitingFor,
+  WorkMode,
+} from '@heardback/contracts';
+
+/**
+ * Test data for every portal spec, shaped exactly like the API's answers: valid by default,
+ * overridden where a test cares.
+ */
+export function aStage(overrides: Partial<StageView> = {}): StageView {
+  return {
+    id: 'stage-1',
+    name: 'Phone screen',
+    position: 0,
+    state: StageState.Pending,
+    startsAt: null,
+    endsAt: null,
+    location: null,
+    feedbackDueAt: null,
+    feedback: null,
+    ...overrides,
+  };
+}
+
+export function aFeedback(overrides: Partial<FeedbackView> = {}): FeedbackView {
+  return {
+    id: 'feedback-1',
+    decision: FeedbackDecision.Advance,
+    rating: 3,
+    candidateMessage: 'Thank you: you explained your work clearly.',
+    internalNotes: 'Strong on systems design.',
+    givenBy: 'Riley Recruiter',
+    recordedAt: '2026-11-20T10:00:00.000Z',
+    version: 1,
+    ...overrides,
+  };
+}
+
+/** An application whose phone screen took place and awaits feedback, with two stages after it. */
+export function anApplication(overrides: Partial<ApplicationView> = {}): ApplicationView {
+  return {
+    id: 'app-1',
+    status: ApplicationStatus.Screening,
+    version: 3,
+    waitingFor: WaitingFor.Feedback,
+    job: { id: 'job-1', title: 'Backend Engineer', clientName: 'Northwind Logistics' },
+    candidate: { id: 'cand-1', fullName: 'Ana Silva' },
+    stages: [
+      aStage({
+        id: 'stage-1',
+        name: 'Phone screen',
+        position: 0,
+        state: StageState.AwaitingFeedback,
+        startsAt: '2026-11-18T09:00:00.000Z',
+        endsAt: '2026-11-18T09:30:00.000Z',
+        location: 'Video call',
+        feedbackDueAt: '2026-11-20T09:30:00.000Z',
+      }),
+      aStage({ id: 'stage-2', name: 'Technical interview', position: 1 }),
+      aStage({ id: 'stage-3', name: 'Final interview', position: 2 }),
+    ],
+    timeline: [{ at: '2026-11-10T08:00:00.000Z', type: TimelineEventType.Applied, text: 'You applied.' }],
+    ...overrides,
+  };
+}
+
+export function aQueueItem(overrides: Partial<FeedbackQueueItem> = {}): FeedbackQueueItem {
+  return {
+    applicationId: 'app-1',
+    applicationVersion: 3,
+    stageId: 'stage-1',
+    stageName: 'Phone screen',
+    candidateName: 'Ana Silva',
+    jobTitle: 'Backend Engineer',
+    clientName: 'Northwind Logistics',
+    endedAt: '2026-11-18T09:30:00.000Z',
+    feedbackDueAt: '2026-11-20T09:30:00.000Z',
+    overdue: false,
+    ...overrides,
+  };
+}
+
+/** A job as the agency lists it: no salary, no open applications yet. */
+export function anAgencyJob(overrides: Partial<AgencyJobSummary> = {}): AgencyJobSummary {
+  return {
+    ...aJobSummary({ salary: null, publishedAt: '2026-11-01T09:00:00.000Z' }),
+    openApplications: 0,
+    ...overrides,
+  };
+}
+
+export function anAgencyApplication(overrides: Partial<AgencyApplicationSummary> = {}): AgencyApplicationSummary {
+  return {
+    id: 'app-1',
+    version: 2,
+    status: ApplicationStatus.Screening,
+    candidate: { id: 'cand-1', fullName: 'Ana Silva', email: 'ana@example.test' },
+    job: { id: 'job-1', title: 'Backend Engineer', clientName: 'Northwind Logistics' },
+    currentStage: {
+      id: 'stage-1',
+      name: 'Phone screen',
+      position: 0,
+      state: StageState.Pending,
+      feedbackDueAt: null,
+    },
+    waitingFor: WaitingFor.Scheduling,
+    appliedAt: '2026-11-10T08:00:00.000Z',
+    lastHeardAt: '2026-11-10T08:00:00.000Z',
+    ...overrides,
+  };
+}
+
+/** A candidate between interviews: the phone screen passed, the technical interview booked, one stage to come. */
+export function anApplicationBetweenInterviews(overrides: Partial<ApplicationView> = {}): ApplicationView {
+  return {
+    id: 'app-1',
+    status: ApplicationStatus.Interviewing,
+    version: 3,
+    waitingFor: WaitingFor.Interview,
+    job: {
+      id: 'job-1',
+      title: 'E-commerce Product Manager',
+      clientName: 'Orchard Retail',
+    },
+    candidate: { id: 'cand-1', fullName: 'Casey Candidate' },
+    stages: [
+      aStage({
+        id: 's1',
+        name: 'Phone screen',
+        position: 0,
+        state: StageState.FeedbackRecorded,
+        startsAt: '2026-05-01T10:00:00.000Z',
+        endsAt: '2026-05-01T11:00:00.000Z',
+        feedbackDueAt: '2026-05-03T11:00:00.000Z',
+        feedback: {
+          id: 'f1',
+          decision: FeedbackDecision.Advance,
+          rating: 3,
+          candidateMessage:
+            'You explained your product decisions clearly. We would like you to meet the engineering lead next.',
+          givenBy: 'Riley Recruiter',
+          recordedAt: '2026-05-02T09:00:00.000Z',
+          version: 1,
+        },
+      }),
+      aStage({
+        id: 's2',
+        name: 'Technical interview',
+        position: 1,
+        state: StageState.Scheduled,
+        startsAt: '2026-06-10T13:00:00.000Z',
+        endsAt: '2026-06-10T14:00:00.000Z',
+        location: 'https://meet.example.com/abc',
+        feedbackDueAt: '2026-06-12T14:00:00.000Z',
+      }),
+      aStage({ id: 's3', name: 'Final interview', position: 2 }),
+    ],
+    timeline: [
+      {
+        at: '2026-04-30T09:00:00.000Z',
+        type: TimelineEventType.Applied,
+        text: 'You applied for E-commerce Product Manager at Orchard Retail.',
+      },
+      {
+        at: '2026-05-02T09:00:00.000Z',
+        type: TimelineEventType.FeedbackRecorded,
+        text: 'Feedback on your Phone screen is ready.',
+      },
+    ],
+    ...overrides,
+  };
+}
+
+export function aSummary(overrides: Partial<ApplicationSummary> = {}): ApplicationSummary {
+  return {
+    id: 'app-1',
+    status: ApplicationStatus.Screening,
+    version: 2,
+    job: {
+      id: 'job-1',
+      title: 'Frontend Engineer (Angular)',
+      clientName: 'Bluefin Health',
+    },
+    currentStage: {
+      id: 's1',
+      name: 'Phone screen',
+      state: StageState.Scheduled,
+      feedbackDueAt: '2026-06-12T14:00:00.000Z',
+    },
+    waitingFor: WaitingFor.Interview,
+    appliedAt: '2026-05-01T09:00:00.000Z',
+    updatedAt: '2026-05-02T09:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export function aJobSummary(overrides: Partial<JobSummary> = {}): JobSummary {
+  return {
+    id: 'job-1',
+    title: 'Backend Engineer',
+    clientId: 'client-1',
+    clientName: 'Northwind Logistics',
+    location: 'Leeds',
+    workMode: WorkMode.Hybrid,
+    employmentType: EmploymentType.FullTime,
+    salary: { min: 55000, max: 70000, currency: 'GBP' },
+    status: JobStatus.Open,
+    publishedAt: '2026-05-01T09:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export function aJobPage(items: JobSummary[], nextCursor: string | null = null): Page<JobSummary> {
+  return { items, nextCursor };
+}
+
+export function aJobDetail(overrides: Partial<JobDetail> = {}): JobDetail {
+  return {
+    ...anAgencyJob(),
+    description: 'Build things.',
+    pipeline: ['Screen', 'Tech', 'Final'],
+    feedbackDeadlineHours: 24,
+    ownerId: null,
+    ...overrides,
+  };
+}
+
+export function aClosure(overrides: Partial<JobClosureView> = {}): JobClosureView {
+  return {
+    id: 'closure-1',
+    jobId: 'job-1',
+    outcome: JobStatus.Filled,
+    status: 'queued',
+    total: 3,
+    done: 0,
+    createdAt: '2026-11-20T09:00:00.000Z',
+    finishedAt: null,
+    ...overrides,
+  };
+}
+
+export function aMail(overrides: Partial<NotificationView> = {}): NotificationView {
+  return {
+    id: 'n1',
+    kind: 'candidate_update',
+    recipientEmail: 'ana@example.test',
+    subject: 'News on your application',
+    body: 'Hello Ana,\n\nMessage from Riley: the client decides on Friday.',
+    status: 'sent',
+    attempts: 1,
+    lastError: null,
+    givenUpReason: null,
+    createdAt: '2026-11-20T09:00:00.000Z',
+    sentAt: '2026-11-20T09:00:05.000Z',
+    ...overrides,
+  };
+}
+
+export function aWaiting(overrides: Partial<WaitingApplication> = {}): WaitingApplication {
+  return { ...anAgencyApplication(), daysSilent: 3, longSilence: false, ...overrides };
+}
+
+export function anAttentionItem(overrides: Partial<AttentionItem> = {}): AttentionItem {
+  return {
+    applicationId: 'app-1',
+    applicationVersion: 2,
+    candidateName: 'Ana Silva',
+    jobTitle: 'Backend Engineer',
+    clientName: 'Northwind Logistics',
+    reason: 'update_requested',
+    detail: 'Ana asked for an update: “Any news?”',
+    dueAt: '2026-11-20T09:30:00.000Z',
+    overdue: false,
+    ...overrides,
+  };
+}
+
+/** The error HttpClient reports when the API answers with its error body. */
+export function anApiErrorResponse(
+  status: number,
+  code: ErrorCode,
+  message: string,
+  details?: ApiError['details'],
+): HttpErrorResponse {
+  return new HttpErrorResponse({
+    status,
+    error: { statusCode: status, code, message, ...(details ? { details } : {}) },
+  });
+}
+
+/** The body and status to flush through HttpTestingController for an API error. */
+export function apiErrorBody(
+  status: number,
+  code: ErrorCode,
+  message: string,
+  details?: ApiError['details'],
+): [ApiError, { status: number; statusText: string }] {
+  return [
+    { statusCode: status, code, message, ...(details ? { details } : {}) },
+    { status, statusText: 'Error' },
+  ];
+}
+
+/** "Now" in these tests: between the first and the second interview. */
+export const TEST_NOW = new Date('2026-06-01T12:00:00.000Z');

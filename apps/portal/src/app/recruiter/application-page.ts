@@ -19,7 +19,7 @@ import { FeedbackForm, UnsentFeedback } from './feedback-form';
 import { RecruiterApi } from './recruiter-api';
 import { ScheduleForm } from './schedule-form';
 import { agencyErrorMessage } from '../core/api-error';
-import { deadlineInWords, formatShortDateTime, formatShortDateTimeRange } from '../core/date-time';
+import { NOW, deadlineInWords, formatShortDateTime, formatShortDateTimeRange } from '../core/date-time';
 import {
   APPLICATION_STATUS_LABELS,
   DECISION_LABELS,
@@ -60,6 +60,7 @@ interface ChangeNotice {
 })
 export class ApplicationPage {
   private readonly api = inject(RecruiterApi);
+  private readonly now = inject(NOW);
   private readonly route = inject(ActivatedRoute);
   private readonly focus = focusLater();
 
@@ -112,7 +113,7 @@ export class ApplicationPage {
     switch (stage.state) {
       case StageState.AwaitingFeedback: {
         const ended = stage.endsAt ? ` on ${formatShortDateTime(stage.endsAt)}` : '';
-        const due = stage.feedbackDueAt ? ` ${deadlineInWords(stage.feedbackDueAt, new Date())}.` : '';
+        const due = stage.feedbackDueAt ? ` ${deadlineInWords(stage.feedbackDueAt, this.now())}.` : '';
         return `The interview took place${ended}. Its feedback is owed to the candidate.${due}`;
       }
       case StageState.Scheduled:
@@ -137,7 +138,7 @@ export class ApplicationPage {
     if (!application) {
       return [];
     }
-    const now = new Date();
+    const now = this.now();
     const currentId = this.current()?.id;
     return [...application.stages]
       .sort((a, b) => a.position - b.position)

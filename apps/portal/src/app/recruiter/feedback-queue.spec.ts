@@ -6,11 +6,13 @@ import { apiErrorBody, aQueueItem } from '../testing/factories';
 import { renderComponent } from '../testing/setup';
 
 const HOUR = 3_600_000;
-const fromNow = (hours: number) => new Date(Date.now() + hours * HOUR).toISOString();
+/** The page's "now": fixed, so "Due in 20 hours" never depends on how fast the machine is. */
+const NOW_AT = new Date('2026-11-30T12:00:00.000Z');
+const fromNow = (hours: number) => new Date(NOW_AT.getTime() + hours * HOUR).toISOString();
 
 describe('queueOrder', () => {
   it('puts overdue feedback first, then the soonest due, and stages with no deadline last', () => {
-    const now = new Date();
+    const now = NOW_AT;
     const rows = queueOrder(
       [
         aQueueItem({ stageId: 'later', feedbackDueAt: fromNow(30) }),
@@ -25,7 +27,7 @@ describe('queueOrder', () => {
   });
 
   it('treats a deadline that has just passed as overdue even if the list said otherwise', () => {
-    const [row] = queueOrder([aQueueItem({ feedbackDueAt: fromNow(-1), overdue: false })], new Date());
+    const [row] = queueOrder([aQueueItem({ feedbackDueAt: fromNow(-1), overdue: false })], NOW_AT);
     expect(row.overdue).toBe(true);
     expect(row.deadline).toMatch(/^Overdue by /);
   });
@@ -35,7 +37,7 @@ describe('FeedbackQueue', () => {
   let fixture: ComponentFixture<FeedbackQueue>;
   let http: HttpTestingController;
 
-  beforeEach(async () => ({ fixture, http } = await renderComponent(FeedbackQueue)));
+  beforeEach(async () => ({ fixture, http } = await renderComponent(FeedbackQueue, { now: NOW_AT })));
 
   afterEach(() => {
     // The queue page also shows the candidates waiting for words; attention-list.spec tests that part.
@@ -81,7 +83,7 @@ describe('FeedbackQueue', () => {
     expect(first.textContent).toContain('Staff Nurse · Bluefin Health');
     expect(first.textContent).toContain('Ward visit');
     expect(first.querySelector('.badge')?.textContent?.trim()).toBe('Overdue by 2 days');
-    expect(second.querySelector('.badge')?.textContent?.trim()).toBe('Due in 19 hours');
+    expect(second.querySelector('.badge')?.textContent?.trim()).toBe('Due in 20 hours');
     const link = first.querySelector('a');
     expect(link?.getAttribute('href')).toBe('/recruiter/applications/app-2#record-feedback');
     expect(link?.textContent).toContain('Record feedback');

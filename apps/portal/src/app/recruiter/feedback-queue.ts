@@ -3,7 +3,7 @@ import { RouterLink } from '@angular/router';
 import { FeedbackQueueItem } from '@heardback/contracts';
 import { AttentionList } from './attention-list';
 import { RecruiterApi } from './recruiter-api';
-import { deadlineInWords, formatShortDateTime } from '../core/date-time';
+import { NOW, deadlineInWords, formatShortDateTime } from '../core/date-time';
 import { pageData, statusLine } from '../core/loadable';
 import { LoadState } from '../core/load-state';
 import { RefreshBar } from '../core/refresh-bar';
@@ -44,9 +44,10 @@ export function queueOrder(items: readonly FeedbackQueueItem[], now: Date): Queu
 })
 export class FeedbackQueue {
   private readonly api = inject(RecruiterApi);
+  private readonly now = inject(NOW);
 
   protected readonly queue = pageData({ request: () => this.api.feedbackQueue() });
-  protected readonly rows = computed(() => queueOrder(this.queue.value() ?? [], new Date()));
+  protected readonly rows = computed(() => queueOrder(this.queue.value() ?? [], this.now()));
   protected readonly statusMessage = computed(() =>
     statusLine(this.queue.state(), 'Loading the feedback queue…', () => {
       const total = this.rows().length;

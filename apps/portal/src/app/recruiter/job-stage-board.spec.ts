@@ -5,13 +5,16 @@ import { JobStageBoard } from './job-stage-board';
 import { anAgencyApplication, anAgencyJob, apiErrorBody } from '../testing/factories';
 import { setUpPortalTest } from '../testing/setup';
 
+/** The board's "now", fixed so deadlines in words never depend on the wall clock. */
+const NOW_AT = new Date('2026-11-30T12:00:00.000Z');
+
 describe('JobStageBoard', () => {
   let harness: RouterTestingHarness;
   let http: HttpTestingController;
   const job = { ...anAgencyJob(), pipeline: ['Phone screen', 'Technical'] };
 
   beforeEach(async () => {
-    http = setUpPortalTest({ routes: [{ path: 'recruiter/jobs/:id', component: JobStageBoard }] });
+    http = setUpPortalTest({ routes: [{ path: 'recruiter/jobs/:id', component: JobStageBoard }], now: NOW_AT });
     harness = await RouterTestingHarness.create();
     await harness.navigateByUrl('/recruiter/jobs/job-1');
   });
@@ -40,7 +43,7 @@ describe('JobStageBoard', () => {
             name: 'Phone screen',
             position: 0,
             state: StageState.AwaitingFeedback,
-            feedbackDueAt: new Date(Date.now() - 30 * 3_600_000).toISOString(),
+            feedbackDueAt: new Date(NOW_AT.getTime() - 30 * 3_600_000).toISOString(),
           },
         }),
         anAgencyApplication({

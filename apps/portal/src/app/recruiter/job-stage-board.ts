@@ -4,7 +4,7 @@ import { AgencyApplicationSummary, ApplicationStatus, StageState } from '@heardb
 import { isOpen } from '@heardback/domain';
 import { boardColumns } from './board-columns';
 import { RecruiterApi } from './recruiter-api';
-import { deadlineInWords, formatShortDate } from '../core/date-time';
+import { NOW, deadlineInWords, formatShortDate } from '../core/date-time';
 import { APPLICATION_STATUS_LABELS, JOB_STATUS_LABELS, WAITING_FOR_LABELS } from '../core/agency-labels';
 import { countOf, pageData, statusLine } from '../core/loadable';
 import { LoadState } from '../core/load-state';
@@ -55,6 +55,7 @@ export function boardCard(application: AgencyApplicationSummary, now: Date): Boa
 })
 export class JobStageBoard {
   private readonly api = inject(RecruiterApi);
+  private readonly now = inject(NOW);
 
   /** `:id` from the URL, bound by the router. */
   readonly id = input.required<string>();
@@ -67,7 +68,7 @@ export class JobStageBoard {
     if (!board) {
       return [];
     }
-    const now = new Date();
+    const now = this.now();
     return boardColumns(board).map((column) => ({
       ...column,
       cards: column.applications.map((application) => boardCard(application, now)),

@@ -6,6 +6,8 @@ import { apiErrorBody } from '../testing/factories';
 import { renderComponent } from '../testing/setup';
 
 const DAY = 86_400_000;
+/** The page's "now", fixed so the words about lateness never depend on the wall clock. */
+const NOW_AT = new Date('2026-11-30T12:00:00.000Z');
 
 function anEscalation(overrides: Partial<EscalationView> = {}): EscalationView {
   return {
@@ -15,15 +17,15 @@ function anEscalation(overrides: Partial<EscalationView> = {}): EscalationView {
     candidateName: 'Ana Silva',
     jobTitle: 'Backend Engineer',
     clientName: 'Northwind Logistics',
-    feedbackDueAt: new Date(Date.now() - 2 * DAY).toISOString(),
-    escalatedAt: new Date(Date.now() - DAY).toISOString(),
+    feedbackDueAt: new Date(NOW_AT.getTime() - 2 * DAY).toISOString(),
+    escalatedAt: new Date(NOW_AT.getTime() - DAY).toISOString(),
     ...overrides,
   };
 }
 
 describe('escalationRows', () => {
   it('puts the longest overdue first', () => {
-    const now = new Date();
+    const now = NOW_AT;
     const rows = escalationRows(
       [
         anEscalation({ stageId: 'recent', feedbackDueAt: new Date(now.getTime() - 2 * DAY).toISOString() }),
@@ -40,7 +42,7 @@ describe('EscalationsPage', () => {
   let fixture: ComponentFixture<EscalationsPage>;
   let http: HttpTestingController;
 
-  beforeEach(async () => ({ fixture, http } = await renderComponent(EscalationsPage)));
+  beforeEach(async () => ({ fixture, http } = await renderComponent(EscalationsPage, { now: NOW_AT })));
 
   afterEach(() => http.verify());
 

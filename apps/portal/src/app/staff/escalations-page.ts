@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/c
 import { RouterLink } from '@angular/router';
 import { EscalationView } from '@heardback/contracts';
 import { StaffApi } from './staff-api';
-import { deadlineInWords, formatShortDateTime } from '../core/date-time';
+import { NOW, deadlineInWords, formatShortDateTime } from '../core/date-time';
 import { pageData, statusLine } from '../core/loadable';
 import { LoadState } from '../core/load-state';
 import { RefreshBar } from '../core/refresh-bar';
@@ -36,9 +36,10 @@ export function escalationRows(escalations: readonly EscalationView[], now: Date
 })
 export class EscalationsPage {
   private readonly api = inject(StaffApi);
+  private readonly now = inject(NOW);
 
   protected readonly escalations = pageData({ request: () => this.api.escalations() });
-  protected readonly rows = computed(() => escalationRows(this.escalations.value() ?? [], new Date()));
+  protected readonly rows = computed(() => escalationRows(this.escalations.value() ?? [], this.now()));
   protected readonly statusMessage = computed(() =>
     statusLine(this.escalations.state(), 'Loading escalations…', () => {
       const total = this.rows().length;

@@ -96,7 +96,3 @@ export interface FeedbackQueueItem {
   feedbackDueAt: string | null;
   overdue: boolean;
 }
-
-export const RATING_MIN = 1;
-export const RATING_MAX = 4;
-export const CANDIDATE_MESSAGE_MAX_LENGTH = 4000;

@@ -1,4 +1,6 @@
 import {
+  CANDIDATE_MESSAGE_MAX_LENGTH,
+  CANDIDATE_UPDATE_TEXT_MAX_LENGTH,
   CandidateUpdateKind,
   CandidateUpdateRequest,
   DecisionDateRequest,
@@ -15,7 +17,7 @@ export class CandidateUpdateDto implements CandidateUpdateRequest {
   @Transform(trim)
   @IsString()
   @IsNotEmpty({ message: 'must not be empty: tell your recruiter in a few words' })
-  @MaxLength(2000)
+  @MaxLength(CANDIDATE_UPDATE_TEXT_MAX_LENGTH)
   text!: string;
 
   @IsOptional()
@@ -33,6 +35,6 @@ export class RecruiterMessageDto implements RecruiterMessageRequest {
   @Transform(trim)
   @IsString()
   @IsNotEmpty({ message: 'must not be empty: these are the words the candidate will read' })
-  @MaxLength(4000)
+  @MaxLength(CANDIDATE_MESSAGE_MAX_LENGTH)
   text!: string;
 }

@@ -1,9 +1,6 @@
 import { ApplicationView, CandidateUpdateKind, TimelineEventType } from '@heardback/contracts';
 import { apiError } from '../core/api-error';
 
-/** Same limit as the API's CandidateUpdateDto. */
-export const CANDIDATE_UPDATE_TEXT_MAX_LENGTH = 2000;
-
 /** What a request for an update says when the candidate adds nothing: the API needs some words. */
 export const DEFAULT_UPDATE_REQUEST_TEXT = 'Could you tell me where my application stands?';
 

@@ -11,16 +11,16 @@ import {
   signal,
   viewChild,
 } from '@angular/core';
-import { ApplicationView, CandidateUpdateKind, UPDATE_REQUEST_INTERVAL_DAYS } from '@heardback/contracts';
+import {
+  ApplicationView,
+  CANDIDATE_UPDATE_TEXT_MAX_LENGTH,
+  CandidateUpdateKind,
+  UPDATE_REQUEST_INTERVAL_DAYS,
+} from '@heardback/contracts';
 import { httpErrorMessage } from '../core/api-error';
 import { NOW, formatDateTime } from '../core/date-time';
 import { CandidateApi } from './candidate-api';
-import {
-  CANDIDATE_UPDATE_TEXT_MAX_LENGTH,
-  DEFAULT_UPDATE_REQUEST_TEXT,
-  fieldProblem,
-  updateRequestConfirmation,
-} from './candidate-updates';
+import { DEFAULT_UPDATE_REQUEST_TEXT, fieldProblem, updateRequestConfirmation } from './candidate-updates';
 
 /**
  * "Ask for an update": one button, with an optional note. The recruiter must answer by a

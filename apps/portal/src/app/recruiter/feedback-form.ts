@@ -17,6 +17,8 @@ import {
   CANDIDATE_MESSAGE_MAX_LENGTH,
   ErrorCode,
   FeedbackDecision,
+  GIVEN_BY_MAX_LENGTH,
+  INTERNAL_NOTES_MAX_LENGTH,
   RATING_MAX,
   RATING_MIN,
   StageView,
@@ -26,9 +28,6 @@ import { RecruiterApi } from './recruiter-api';
 import { errorCodeOf, focusFirstInvalid, showServerErrors } from '../core/api-error';
 import { RATING_LABELS } from '../core/agency-labels';
 import { notBlank } from '../core/text-validators';
-
-export const INTERNAL_NOTES_MAX_LENGTH = 10_000;
-export const GIVEN_BY_MAX_LENGTH = 200;
 
 /** Conflicts that mean someone else acted on the application since this page loaded it. */
 export const SOMEONE_ELSE_ACTED: readonly ErrorCode[] = [

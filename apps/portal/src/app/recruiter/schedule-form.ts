@@ -14,15 +14,17 @@ import {
 } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { AbstractControl, FormBuilder, ReactiveFormsModule, ValidationErrors, Validators } from '@angular/forms';
-import { ApplicationView, StageView } from '@heardback/contracts';
+import {
+  ApplicationView,
+  INTERVIEWERS_MAX,
+  INTERVIEWER_NAME_MAX_LENGTH,
+  INTERVIEW_LOCATION_MAX_LENGTH,
+  StageView,
+} from '@heardback/contracts';
 import { RecruiterApi } from './recruiter-api';
 import { focusFirstInvalid, showServerErrors } from '../core/api-error';
 import { isoToLocalDateAndTime, localDateTimeToIso, userTimeZone } from '../core/local-date-time';
 import { notBlank } from '../core/text-validators';
-
-export const LOCATION_MAX_LENGTH = 500;
-export const INTERVIEWERS_MAX = 20;
-export const INTERVIEWER_NAME_MAX_LENGTH = 120;
 
 /** "Ana Silva, Ben Okafor," → ["Ana Silva", "Ben Okafor"] */
 export function interviewerNames(text: string): string[] {
@@ -72,6 +74,7 @@ export class ScheduleForm {
   readonly scheduled = output<ApplicationView>();
 
   protected readonly timeZone = userTimeZone();
+  protected readonly locationMax = INTERVIEW_LOCATION_MAX_LENGTH;
   protected readonly idPrefix = computed(() => `schedule-${this.stage().id}`);
 
   protected readonly form = inject(FormBuilder).nonNullable.group(
@@ -79,7 +82,7 @@ export class ScheduleForm {
       date: ['', Validators.required],
       start: ['', Validators.required],
       end: ['', Validators.required],
-      location: ['', [notBlank, Validators.maxLength(LOCATION_MAX_LENGTH)]],
+      location: ['', [notBlank, Validators.maxLength(INTERVIEW_LOCATION_MAX_LENGTH)]],
       interviewers: ['', interviewersValid],
     },
     { validators: endsAfterStart },

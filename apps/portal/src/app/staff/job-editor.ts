@@ -25,9 +25,15 @@ import {
   CreateJobRequest,
   DEFAULT_FEEDBACK_DEADLINE_HOURS,
   EmploymentType,
+  FEEDBACK_DEADLINE_MAX_HOURS,
+  FEEDBACK_DEADLINE_MIN_HOURS,
+  JOB_DESCRIPTION_MAX_LENGTH,
+  JOB_LOCATION_MAX_LENGTH,
+  JOB_TITLE_MAX_LENGTH,
   JobClosureView,
   JobDetail,
   JobStatus,
+  SALARY_MAX,
   WorkMode,
 } from '@heardback/contracts';
 import { Observable } from 'rxjs';
@@ -40,9 +46,6 @@ import { apiError, focusFirstInvalid, sentence, showServerErrors } from '../core
 import { JOB_STATUS_LABELS } from '../core/agency-labels';
 import { Loadable, loadable, LOADING } from '../core/loadable';
 import { notBlank } from '../core/text-validators';
-
-export const FEEDBACK_DEADLINE_MIN_HOURS = 1;
-export const FEEDBACK_DEADLINE_MAX_HOURS = 720;
 const NEW_JOB_PIPELINE = ['Phone screen', 'Interview', 'Final interview'];
 
 /** Salary is optional, but when any part is given, all three are needed and min ≤ max. */
@@ -103,19 +106,20 @@ export class JobEditor {
   protected readonly openStatus = JobStatus.Open;
   protected readonly minHours = FEEDBACK_DEADLINE_MIN_HOURS;
   protected readonly maxHours = FEEDBACK_DEADLINE_MAX_HOURS;
+  protected readonly titleMax = JOB_TITLE_MAX_LENGTH;
 
   private readonly fb = inject(FormBuilder).nonNullable;
   protected readonly form = this.fb.group({
     clientId: ['', Validators.required],
-    title: ['', [notBlank, Validators.maxLength(160)]],
-    description: ['', [notBlank, Validators.maxLength(20_000)]],
-    location: ['', [notBlank, Validators.maxLength(120)]],
+    title: ['', [notBlank, Validators.maxLength(JOB_TITLE_MAX_LENGTH)]],
+    description: ['', [notBlank, Validators.maxLength(JOB_DESCRIPTION_MAX_LENGTH)]],
+    location: ['', [notBlank, Validators.maxLength(JOB_LOCATION_MAX_LENGTH)]],
     workMode: [WorkMode.Hybrid as WorkMode, Validators.required],
     employmentType: [EmploymentType.FullTime as EmploymentType, Validators.required],
     salary: this.fb.group(
       {
-        min: this.fb.control<number | null>(null, [Validators.min(0), Validators.max(10_000_000)]),
-        max: this.fb.control<number | null>(null, [Validators.min(0), Validators.max(10_000_000)]),
+        min: this.fb.control<number | null>(null, [Validators.min(0), Validators.max(SALARY_MAX)]),
+        max: this.fb.control<number | null>(null, [Validators.min(0), Validators.max(SALARY_MAX)]),
         currency: ['', Validators.pattern(/^[A-Za-z]{3}$/)],
       },
       { validators: salaryComplete },

@@ -11,7 +11,8 @@ import {
   signal,
 } from '@angular/core';
 import { ReactiveFormsModule } from '@angular/forms';
-import { PIPELINE_MAX_STAGES, PipelineControl, STAGE_NAME_MAX_LENGTH, moveStage, stageControl } from './pipeline-rules';
+import { PIPELINE_MAX_STAGES, STAGE_NAME_MAX_LENGTH } from '@heardback/contracts';
+import { PipelineControl, moveStage, stageControl } from './pipeline-rules';
 
 /**
  * Edits a job's interview stages: add, rename, remove, and reorder them by dragging or with

@@ -1,12 +1,10 @@
 import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, signal, viewChild } from '@angular/core';
 import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
-import { ClientView } from '@heardback/contracts';
+import { CLIENT_NAME_MAX_LENGTH, ClientView } from '@heardback/contracts';
 import { StaffApi } from './staff-api';
 import { agencyErrorMessage, apiError, sentence } from '../core/api-error';
 import { Loadable, loadable } from '../core/loadable';
 import { notBlank } from '../core/text-validators';
-
-export const CLIENT_NAME_MAX_LENGTH = 120;
 
 /** The hiring companies the agency recruits for: the list, and a form to add one. */
 @Component({

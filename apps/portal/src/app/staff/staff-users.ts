@@ -9,7 +9,15 @@ import {
   signal,
 } from '@angular/core';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { AgencyUserView, ErrorCode, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, UserRole } from '@heardback/contracts';
+import {
+  AgencyUserView,
+  EMAIL_MAX_LENGTH,
+  ErrorCode,
+  FULL_NAME_MAX_LENGTH,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  UserRole,
+} from '@heardback/contracts';
 import { StaffApi } from './staff-api';
 import { apiError, errorCodeOf, focusFirstInvalid, showServerErrors } from '../core/api-error';
 import { formatShortDate } from '../core/date-time';
@@ -49,8 +57,8 @@ export class StaffUsers {
   protected readonly passwordMin = PASSWORD_MIN_LENGTH;
 
   protected readonly form = inject(FormBuilder).nonNullable.group({
-    fullName: ['', [notBlank, Validators.maxLength(120)]],
-    email: ['', [Validators.required, Validators.email, Validators.maxLength(254)]],
+    fullName: ['', [notBlank, Validators.maxLength(FULL_NAME_MAX_LENGTH)]],
+    email: ['', [Validators.required, Validators.email, Validators.maxLength(EMAIL_MAX_LENGTH)]],
     password: [
       '',
       [Validators.required, Validators.minLength(PASSWORD_MIN_LENGTH), Validators.maxLength(PASSWORD_MAX_LENGTH)],

@@ -7,6 +7,7 @@ import {
   canSeeInternalDetails,
   effectiveStageState,
   nextUpdateRequestAllowedAt,
+  stageInProgress,
   waitingFor,
 } from '@heardback/domain';
 import { DataSource, In } from 'typeorm';
@@ -52,6 +53,7 @@ export class ApplicationViewsService {
       status: application.status,
       version: application.version,
       waitingFor: waitingFor(facts, now),
+      currentStageId: stageInProgress(facts)?.id ?? null,
       job: { id: job.id, title: job.title, clientName: job.client?.name ?? '' },
       candidate: { id: candidate.id, fullName: candidate.fullName },
       stages: record.stages.map((stage, index): StageView => {
@@ -68,7 +70,12 @@ export class ApplicationViewsService {
           feedback: feedback ? toFeedbackView(feedback, recorders, internal) : null,
         };
       }),
-      timeline: events.map((event) => ({ at: event.at.toISOString(), type: event.type, text: event.text })),
+      timeline: events.map((event) => ({
+        at: event.at.toISOString(),
+        type: event.type,
+        stageId: event.stageId,
+        text: event.text,
+      })),
       decisionDate: application.candidateDecisionAt?.toISOString() ?? null,
       updateRequestAllowedFrom:
         allowedFrom && allowedFrom.getTime() > this.clock.now().getTime() ? allowedFrom.toISOString() : null,

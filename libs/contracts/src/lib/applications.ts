@@ -26,7 +26,10 @@ export interface StageView {
 
 export interface TimelineEntry {
   at: string;
+  /** What happened; with `stageId`, what the portal reads (never `text`, whose words may change). */
   type: TimelineEventType;
+  /** The stage the event is about, when it is about one. */
+  stageId: string | null;
   text: string;
 }
 
@@ -35,6 +38,8 @@ export interface ApplicationView {
   status: ApplicationStatus;
   version: number;
   waitingFor: WaitingFor;
+  /** The stage the application is at; null once an offer is made or the application is closed. */
+  currentStageId: string | null;
   job: { id: string; title: string; clientName: string };
   candidate: { id: string; fullName: string };
   stages: StageView[];

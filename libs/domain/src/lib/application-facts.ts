@@ -56,6 +56,18 @@ export function currentStage(application: ApplicationFacts): StageFacts | null {
   return application.stages.find((stage) => stage.id === application.currentStageId) ?? null;
 }
 
+/**
+ * The stage the application is at, as people are shown it: its current stage while it is still
+ * moving through the pipeline; none once an offer is made or it is closed (the stored current
+ * stage then only says where it stopped).
+ */
+export function stageInProgress(application: ApplicationFacts): StageFacts | null {
+  if (!isOpen(application.status) || application.status === ApplicationStatus.Offer) {
+    return null;
+  }
+  return currentStage(application);
+}
+
 export function nextStageAfter(application: ApplicationFacts, stage: StageFacts): StageFacts | null {
   const later = application.stages
     .filter((candidate) => candidate.position > stage.position && candidate.state !== StageState.Skipped)

@@ -73,6 +73,7 @@ describe('ApplicationPage', () => {
     await open(
       anApplication({
         waitingFor: WaitingFor.Feedback,
+        currentStageId: 'stage-1',
         stages: [
           aStage({
             state: StageState.AwaitingFeedback,
@@ -143,11 +144,13 @@ describe('ApplicationPage', () => {
     request.flush(
       anApplication({
         status: ApplicationStatus.Withdrawn,
+        currentStageId: null,
         waitingFor: WaitingFor.Nothing,
         timeline: [
           {
             at: '2026-06-01T12:00:00.000Z',
             type: TimelineEventType.Withdrawn,
+            stageId: null,
             text: 'You withdrew your application: "I accepted another offer."',
           },
         ],
@@ -176,6 +179,7 @@ describe('ApplicationPage', () => {
     await open(
       anApplication({
         status: ApplicationStatus.Rejected,
+        currentStageId: null,
         waitingFor: WaitingFor.Nothing,
       }),
     );
@@ -199,6 +203,7 @@ describe('ApplicationPage', () => {
       anApplication({
         id: 'app-2',
         status: ApplicationStatus.JobClosed,
+        currentStageId: null,
         waitingFor: WaitingFor.Nothing,
       }),
     );
@@ -221,6 +226,7 @@ describe('ApplicationPage', () => {
           {
             at: '2026-06-01T12:00:00.000Z',
             type: TimelineEventType.CandidateUpdate,
+            stageId: null,
             text: 'Another offer: "An offer from Pine Labs."',
           },
         ],
@@ -235,6 +241,7 @@ describe('ApplicationPage', () => {
     await open(
       anApplication({
         waitingFor: WaitingFor.Feedback,
+        currentStageId: 'stage-1',
         stages: [
           aStage({
             state: StageState.AwaitingFeedback,
@@ -247,6 +254,7 @@ describe('ApplicationPage', () => {
           {
             at: '2026-05-31T11:00:00.000Z',
             type: TimelineEventType.FeedbackLate,
+            stageId: 'stage-1',
             text: 'Our answer about your Phone screen is late: it was due Saturday 30 May 2026 at 12:00 BST. We have chased it and will write as soon as we have it.',
           },
         ],

@@ -84,19 +84,15 @@ export class ApplicationPage {
     const application = this.application();
     return application ? stageRows(application, this.now()) : [];
   });
-  /** The most pressing answer owed: the first stage that still has one to come. */
+  /** The answer owed about the current stage, if one is still to come. */
   protected readonly nextAnswer = computed(() => {
     const application = this.application();
-    if (!application || !this.open()) {
+    const stage = application?.stages.find((candidate) => candidate.id === application.currentStageId);
+    if (!application || !stage || !this.open()) {
       return null;
     }
-    for (const stage of [...application.stages].sort((a, b) => a.position - b.position)) {
-      const due = withChase(answerDue(stage, this.now()), stage.name, application.timeline);
-      if (due) {
-        return { stageName: stage.name, ...due };
-      }
-    }
-    return null;
+    const due = withChase(answerDue(stage, this.now()), stage.id, application.timeline);
+    return due ? { stageName: stage.name, ...due } : null;
   });
   protected readonly timeline = computed(() =>
     [...(this.application()?.timeline ?? [])].reverse().map((entry, index) => ({

@@ -31,6 +31,7 @@ export function anApplication(overrides: Partial<ApplicationView> = {}): Applica
     status: ApplicationStatus.Interviewing,
     version: 3,
     waitingFor: WaitingFor.Interview,
+    currentStageId: 's2',
     job: {
       id: 'job-1',
       title: 'E-commerce Product Manager',
@@ -73,11 +74,13 @@ export function anApplication(overrides: Partial<ApplicationView> = {}): Applica
       {
         at: '2026-04-30T09:00:00.000Z',
         type: TimelineEventType.Applied,
+        stageId: null,
         text: 'You applied for E-commerce Product Manager at Orchard Retail.',
       },
       {
         at: '2026-05-02T09:00:00.000Z',
         type: TimelineEventType.FeedbackRecorded,
+        stageId: 's1',
         text: 'Feedback on your Phone screen is ready.',
       },
     ],

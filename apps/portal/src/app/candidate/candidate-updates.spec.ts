@@ -13,16 +13,19 @@ describe('updateRequestConfirmation', () => {
         {
           at: '2026-05-01T09:00:00.000Z',
           type: TimelineEventType.CandidateUpdate,
+          stageId: null,
           text: 'Asked for an update: "Hello?" Your recruiter will answer by Monday 4 May 2026 at 17:00 BST.',
         },
         {
           at: '2026-05-20T09:00:00.000Z',
           type: TimelineEventType.CandidateUpdate,
+          stageId: null,
           text: 'Note: "I am away next week."',
         },
         {
           at: '2026-06-01T12:00:00.000Z',
           type: TimelineEventType.CandidateUpdate,
+          stageId: null,
           text: 'Asked for an update: "Any news?" Your recruiter will answer by Wednesday 3 June 2026 at 13:00 BST.',
         },
       ],

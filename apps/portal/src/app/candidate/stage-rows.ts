@@ -48,7 +48,7 @@ export function stageRows(
 ): StageRow[] {
   const open = isOpenApplication(application.status);
   const timeline = application.timeline ?? [];
-  const dueOf = (stage: StageView) => (open ? withChase(answerDue(stage, now, options), stage.name, timeline) : null);
+  const dueOf = (stage: StageView) => (open ? withChase(answerDue(stage, now, options), stage.id, timeline) : null);
   let nextFound = false;
   return [...application.stages]
     .sort((a, b) => a.position - b.position)

@@ -14,6 +14,7 @@ const ASKED = anApplication({
     {
       at: '2026-06-01T12:00:00.000Z',
       type: TimelineEventType.CandidateUpdate,
+      stageId: null,
       text: 'Asked for an update: "Any news?" Your recruiter will answer by Wednesday 3 June 2026 at 13:00 BST.',
     },
   ],

@@ -55,6 +55,7 @@ export function anApplication(overrides: Partial<ApplicationView> = {}): Applica
     status: ApplicationStatus.Screening,
     version: 3,
     waitingFor: WaitingFor.Feedback,
+    currentStageId: 'stage-1',
     job: { id: 'job-1', title: 'Backend Engineer', clientName: 'Northwind Logistics' },
     candidate: { id: 'cand-1', fullName: 'Ana Silva' },
     stages: [
@@ -71,7 +72,9 @@ export function anApplication(overrides: Partial<ApplicationView> = {}): Applica
       aStage({ id: 'stage-2', name: 'Technical interview', position: 1 }),
       aStage({ id: 'stage-3', name: 'Final interview', position: 2 }),
     ],
-    timeline: [{ at: '2026-11-10T08:00:00.000Z', type: TimelineEventType.Applied, text: 'You applied.' }],
+    timeline: [
+      { at: '2026-11-10T08:00:00.000Z', type: TimelineEventType.Applied, stageId: null, text: 'You applied.' },
+    ],
     ...overrides,
   };
 }

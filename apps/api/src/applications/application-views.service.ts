@@ -41,10 +41,11 @@ export class ApplicationViewsService {
       order: { at: 'ASC', id: 'ASC' },
     });
     const recorders = await this.recorderNames(record);
-    const lastRequest: { created_at: Date }[] = await manager.query(
-      `SELECT created_at FROM candidate_updates WHERE application_id = $1 AND kind = 'request_update' ORDER BY created_at DESC LIMIT 1`,
-      [id],
-    );
+    const lastRequest: { created_at: Date; answer_due_at: Date | null; answered_at: Date | null }[] =
+      await manager.query(
+        `SELECT created_at, answer_due_at, answered_at FROM candidate_updates WHERE application_id = $1 AND kind = 'request_update' ORDER BY created_at DESC LIMIT 1`,
+        [id],
+      );
     const allowedFrom = nextUpdateRequestAllowedAt(lastRequest[0]?.created_at ?? null);
     const now = this.clock.now();
     const facts = toFacts(record);
@@ -79,6 +80,9 @@ export class ApplicationViewsService {
       decisionDate: application.candidateDecisionAt?.toISOString() ?? null,
       updateRequestAllowedFrom:
         allowedFrom && allowedFrom.getTime() > this.clock.now().getTime() ? allowedFrom.toISOString() : null,
+      updateRequestAnswerDueAt: lastRequest[0]?.answered_at
+        ? null
+        : (lastRequest[0]?.answer_due_at?.toISOString() ?? null),
     };
   }
 

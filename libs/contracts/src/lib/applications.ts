@@ -48,6 +48,8 @@ export interface ApplicationView {
   decisionDate?: string | null;
   /** When the candidate may next ask for an update (null: now). */
   updateRequestAllowedFrom?: string | null;
+  /** When the agency will answer the candidate's newest request for an update (null: none waits for an answer). */
+  updateRequestAnswerDueAt?: string | null;
 }
 
 export interface ApplicationSummary {

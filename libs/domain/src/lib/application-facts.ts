@@ -28,13 +28,6 @@ export const OPEN_STATUSES: readonly ApplicationStatus[] = [
   ApplicationStatus.Offer,
 ];
 
-export const CLOSED_STATUSES: readonly ApplicationStatus[] = [
-  ApplicationStatus.Hired,
-  ApplicationStatus.Rejected,
-  ApplicationStatus.Withdrawn,
-  ApplicationStatus.JobClosed,
-];
-
 export function isOpen(status: ApplicationStatus): boolean {
   return OPEN_STATUSES.includes(status);
 }

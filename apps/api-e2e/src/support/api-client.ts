@@ -54,6 +54,26 @@ export class ApiSession {
     return { status: response.status, body: (text ? JSON.parse(text) : null) as T, headers: response.headers };
   }
 
+  /**
+   * A request as a hostile client would send it: its own headers and raw body, with this
+   * session's cookies, and the XSRF header only when asked for.
+   */
+  async send(
+    method: string,
+    path: string,
+    options: { headers?: Record<string, string>; body?: string | Uint8Array; xsrf?: boolean } = {},
+  ): Promise<{ status: number; text: string; headers: Headers }> {
+    if (!this.cookies.has(XSRF_COOKIE)) await this.request('GET', '/api/health');
+    const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
+    headers['cookie'] = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+    const xsrf = this.cookies.get(XSRF_COOKIE);
+    if (options.xsrf && xsrf) headers['x-xsrf-token'] = xsrf;
+    const body =
+      typeof options.body === 'string' || options.body === undefined ? options.body : new Uint8Array(options.body);
+    const response = await fetch(`${this.options.baseUrl ?? apiUrl()}${path}`, { method, headers, body });
+    return { status: response.status, text: await response.text(), headers: response.headers };
+  }
+
   get<T = unknown>(path: string) {
     return this.request<T>('GET', path);
   }

@@ -10,7 +10,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * Double-submit XSRF protection, matching Angular's HttpClient: every response carries a readable
- * XSRF-TOKEN cookie, and every state-changing /api request must echo it in X-XSRF-TOKEN. A page on
+ * XSRF-TOKEN cookie, and every state-changing request must echo it in X-XSRF-TOKEN. A page on
  * another site can make the browser send our cookies, but cannot read them to set the header.
  */
 export function xsrfProtection(options: { secureCookies: boolean }) {
@@ -25,7 +25,9 @@ export function xsrfProtection(options: { secureCookies: boolean }) {
         path: '/',
       });
     }
-    if (SAFE_METHODS.has(request.method) || !request.path.startsWith('/api/')) {
+    // Every unsafe method on every path: routing ignores case and decodes paths, so a check keyed
+    // on the spelling of the path ('/API/…', '/%61pi/…') is a way around it.
+    if (SAFE_METHODS.has(request.method)) {
       return next();
     }
     const headerToken = request.header(XSRF_HEADER);

@@ -12,7 +12,8 @@ const codeByHttpStatus: Partial<Record<number, ErrorCode>> = {
   [HttpStatus.NOT_FOUND]: ErrorCode.NotFound,
   [HttpStatus.CONFLICT]: ErrorCode.Conflict,
   [HttpStatus.TOO_MANY_REQUESTS]: ErrorCode.TooManyRequests,
-  [HttpStatus.PAYLOAD_TOO_LARGE]: ErrorCode.ValidationFailed,
+  [HttpStatus.PAYLOAD_TOO_LARGE]: ErrorCode.PayloadTooLarge,
+  [HttpStatus.UNSUPPORTED_MEDIA_TYPE]: ErrorCode.UnsupportedMediaType,
 };
 
 /** The one place errors become HTTP responses: `{statusCode, code, message, details?}`, never a stack trace. */

@@ -2,7 +2,10 @@ import { Logger } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import express from 'express';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+
+/** Angular's output hashing: `main-I4XMMJJA.js`, `chunk-7YXTTTPK.js`, `styles-WPAVQ2NV.css`. */
+const HASHED_ASSET = /-[A-Z0-9]{8}\.(js|css|woff2?)$/;
 
 /**
  * In production the API serves the built portal, so the product is one process on one port.
@@ -17,7 +20,20 @@ export function servePortal(app: NestExpressApplication, portalDir: string): voi
     );
     return;
   }
-  app.use(express.static(portalDir, { index: false, maxAge: '1h' }));
+  app.use(
+    express.static(portalDir, {
+      index: false,
+      cacheControl: false,
+      setHeaders: (response, path) => {
+        // Built files whose names carry a content hash never change: cache them for a year.
+        // Anything else (favicon, index.html) is checked again on every use.
+        response.setHeader(
+          'Cache-Control',
+          HASHED_ASSET.test(basename(path)) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
+      },
+    }),
+  );
   app.use((request: express.Request, response: express.Response, next: express.NextFunction) => {
     const isPageRequest =
       (request.method === 'GET' || request.method === 'HEAD') &&

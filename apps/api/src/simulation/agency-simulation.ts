@@ -193,19 +193,17 @@ export class AgencySimulation {
       const startsAt = new Date(now.getTime() + this.random.between(24, 96) * HOUR);
       startsAt.setUTCHours(10 + Math.floor(this.random.between(0, 6)), 0, 0, 0);
       await this.attempt(() =>
-        this.app
-          .get(StageFeedbackService)
-          .schedule(
-            application.id,
-            application.stage_id as string,
-            {
-              startsAt: startsAt.toISOString(),
-              endsAt: new Date(startsAt.getTime() + HOUR).toISOString(),
-              location: 'Video call',
-              interviewers: ['Hiring manager'],
-            },
-            recruiter,
-          ),
+        this.app.get(StageFeedbackService).schedule(
+          application.id,
+          application.stage_id as string,
+          {
+            startsAt: startsAt.toISOString(),
+            endsAt: new Date(startsAt.getTime() + HOUR).toISOString(),
+            location: 'Video call',
+            interviewers: ['Hiring manager'],
+          },
+          recruiter,
+        ),
       );
       return;
     }
@@ -253,13 +251,11 @@ export class AgencySimulation {
       } else if (!application.other_offer_deadline && this.random.chance(0.002)) {
         const deadline = new Date(now.getTime() + this.random.between(3, 7) * 24 * HOUR).toISOString();
         await this.attempt(() =>
-          this.app
-            .get(CandidateUpdatesService)
-            .post(application.id, candidate, {
-              kind: CandidateUpdateKind.OtherOffer,
-              text: 'I have another offer.',
-              deadline,
-            }),
+          this.app.get(CandidateUpdatesService).post(application.id, candidate, {
+            kind: CandidateUpdateKind.OtherOffer,
+            text: 'I have another offer.',
+            deadline,
+          }),
         );
       } else if (
         application.other_offer_deadline &&

@@ -30,5 +30,7 @@ export enum ErrorCode {
   RejectionMessageRequired = 'REJECTION_MESSAGE_REQUIRED',
   Conflict = 'CONFLICT',
   TooManyRequests = 'TOO_MANY_REQUESTS',
+  PayloadTooLarge = 'PAYLOAD_TOO_LARGE',
+  UnsupportedMediaType = 'UNSUPPORTED_MEDIA_TYPE',
   Internal = 'INTERNAL',
 }

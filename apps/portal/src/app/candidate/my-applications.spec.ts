@@ -39,7 +39,7 @@ describe('MyApplications', () => {
         document.createElement('dd'),
     );
 
-  async function answer(body: unknown, init?: { status: number; statusText: string }) {
+  async function answer(body: object | string | null, init?: { status: number; statusText: string }) {
     http.expectOne('/api/me/applications').flush(body, init);
     await fixture.whenStable();
   }

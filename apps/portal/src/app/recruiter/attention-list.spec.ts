@@ -58,7 +58,7 @@ describe('AttentionList', () => {
   const status = () => view().querySelector('[role="status"]')?.textContent?.trim();
   const items = () => Array.from(view().querySelectorAll('article'));
 
-  async function answer(body: unknown, options?: { status: number; statusText: string }) {
+  async function answer(body: object | string | null, options?: { status: number; statusText: string }) {
     http.expectOne('/api/agency/attention').flush(body, options);
     await fixture.whenStable();
   }

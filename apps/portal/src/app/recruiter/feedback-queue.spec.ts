@@ -57,7 +57,7 @@ describe('FeedbackQueue', () => {
   const button = (name: string) =>
     Array.from(view().querySelectorAll('button')).find((b) => b.textContent?.trim() === name);
 
-  async function answer(body: unknown, options?: { status: number; statusText: string }) {
+  async function answer(body: object | string | null, options?: { status: number; statusText: string }) {
     http.expectOne('/api/feedback/queue').flush(body, options);
     await fixture.whenStable();
   }

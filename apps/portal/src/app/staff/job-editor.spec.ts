@@ -89,7 +89,7 @@ describe('JobEditor', () => {
     await set('job-salary-currency', 'gbp');
     await set('pipeline-stage-1', 'Ward visit');
     await set('job-deadline', '72');
-    await button('Publish as open').click();
+    button('Publish as open').click();
     await settle();
 
     const request = http.expectOne({ method: 'POST', url: '/api/jobs' });
@@ -117,7 +117,7 @@ describe('JobEditor', () => {
   it('keeps a new job as a draft when asked', async () => {
     await openNew();
     await fillJob();
-    await button('Save as draft').click();
+    button('Save as draft').click();
     await settle();
 
     const request = http.expectOne({ method: 'POST', url: '/api/jobs' });
@@ -131,7 +131,7 @@ describe('JobEditor', () => {
     await openNew();
     await set('job-salary-min', '50000');
     await set('job-deadline', '1000');
-    await button('Publish as open').click();
+    button('Publish as open').click();
     await settle();
 
     http.expectNone({ method: 'POST', url: '/api/jobs' });
@@ -150,7 +150,7 @@ describe('JobEditor', () => {
   it('shows the API’s refusal of the pipeline under the stages', async () => {
     await openNew();
     await fillJob();
-    await button('Publish as open').click();
+    button('Publish as open').click();
     await settle();
 
     http
@@ -179,7 +179,7 @@ describe('JobEditor', () => {
     expect(button('Publish as open')).toBeUndefined();
 
     await set('job-title', 'Senior Backend Engineer');
-    await button('Save changes').click();
+    button('Save changes').click();
     await settle();
 
     const request = http.expectOne({ method: 'PATCH', url: '/api/jobs/job-1' });

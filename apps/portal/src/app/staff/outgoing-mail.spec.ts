@@ -59,7 +59,7 @@ describe('OutgoingMail', () => {
   const status = () => view().querySelector('[role="status"]')?.textContent?.trim();
   const rows = () => Array.from(view().querySelectorAll('[data-testid="mail"]'));
 
-  async function answer(body: unknown, options?: { status: number; statusText: string }) {
+  async function answer(body: object | string | null, options?: { status: number; statusText: string }) {
     http.expectOne('/api/agency/notifications').flush(body, options);
     await fixture.whenStable();
   }

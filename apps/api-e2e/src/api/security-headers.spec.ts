@@ -1,0 +1,64 @@
+import { ApiSession } from '../support/api-client';
+import { ApiServer, startApiServer } from '../support/api-server';
+import { registerCandidate } from '../support/factories';
+
+describe('security headers', () => {
+  it('sends a strict CSP, no framing, nosniff and a referrer policy on every response', async () => {
+    const response = await new ApiSession().get('/api/jobs');
+    expect(response.status).toBe(200);
+    const csp = response.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("object-src 'none'");
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+    expect(response.headers.get('x-powered-by')).toBeNull();
+  });
+
+  it('never lets a browser or proxy store personal data from the API', async () => {
+    const { session } = await registerCandidate('Cache Candidate');
+    for (const path of ['/api/auth/me', '/api/me/applications', '/api/jobs']) {
+      const response = await session.get(path);
+      expect({ path, cacheControl: response.headers.get('cache-control') }).toEqual({ path, cacheControl: 'no-store' });
+    }
+  });
+
+  it('also on errors, whatever the spelling of the path', async () => {
+    const response = await new ApiSession().get('/API/me/applications');
+    expect(response.status).toBe(401);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('publishes the API documentation outside production', async () => {
+    const response = await new ApiSession().get<{ openapi: string }>('/api/docs-json');
+    expect(response.status).toBe(200);
+    expect(response.body.openapi).toMatch(/^3\./);
+  });
+
+  describe('in production', () => {
+    let production: ApiServer;
+
+    beforeAll(async () => {
+      production = await startApiServer({ NODE_ENV: 'production' });
+    });
+
+    afterAll(async () => {
+      await production?.stop();
+    });
+
+    it('asks browsers to use HTTPS only (HSTS) and to upgrade insecure requests', async () => {
+      const response = await new ApiSession({ baseUrl: production.url }).get('/api/health');
+      expect(response.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');
+      expect(response.headers.get('content-security-policy')).toContain('upgrade-insecure-requests');
+    });
+
+    it('does not publish the API documentation', async () => {
+      const visitor = new ApiSession({ baseUrl: production.url });
+      expect((await visitor.get('/api/docs-json')).status).toBe(404);
+      expect((await visitor.request('GET', '/api/docs')).status).toBe(404);
+    });
+  });
+});

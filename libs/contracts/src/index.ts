@@ -7,3 +7,4 @@ export * from './lib/api-routes';
 export * from './lib/agency';
 export * from './lib/notifications';
 export * from './lib/candidate-updates';
+export * from './lib/field-limits';

@@ -8,6 +8,5 @@ export * from './lib/job-pipeline';
 export * from './lib/clock';
 export * from './lib/working-hours';
 export * from './lib/deadline-alerts';
-export * from './lib/candidate-next-step';
 export * from './lib/update-requests';
 export * from './lib/job-lifecycle';

@@ -37,6 +37,7 @@ describe('applications', () => {
     expect(application.status).toBe(ApplicationStatus.Applied);
     expect(application.stages.map((stage) => stage.name)).toEqual(['Phone screen', 'Technical', 'Final']);
     expect(application.waitingFor).toBe('scheduling');
+    expect(application.currentStageId).toBe(application.stages[0].id);
     expect(application.timeline[0].text).toContain('You applied for Integration Test Engineer');
     const mine = await candidate.session.get<ApplicationSummary[]>('/api/me/applications');
     expect(mine.body[0]).toMatchObject({
@@ -151,6 +152,7 @@ describe('applications', () => {
     });
     expect(withdrawn.status).toBe(200);
     expect(withdrawn.body.status).toBe(ApplicationStatus.Withdrawn);
+    expect(withdrawn.body.currentStageId).toBeNull();
     const offer = await staff.post(`/api/applications/${application.id}/offer`, { version: withdrawn.body.version });
     expect(asError(offer).code).toBe(ErrorCode.InvalidTransition);
   });

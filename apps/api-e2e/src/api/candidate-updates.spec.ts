@@ -33,6 +33,11 @@ describe('candidate updates, decision dates and silence (nobody waits in silence
       /Asked for an update: "Any news on my application\?" Your recruiter will answer by/,
     );
     expect(asked.body.updateRequestAllowedFrom).not.toBeNull();
+    const { rows: requests } = await database().query(
+      `SELECT answer_due_at FROM candidate_updates WHERE application_id = $1 AND kind = 'request_update'`,
+      [application.id],
+    );
+    expect(asked.body.updateRequestAnswerDueAt).toBe((requests[0].answer_due_at as Date).toISOString());
     const item = (await attention()).find(
       (entry) => entry.applicationId === application.id && entry.reason === 'update_requested',
     );
@@ -51,6 +56,7 @@ describe('candidate updates, decision dates and silence (nobody waits in silence
     ).toBe(false);
     const seen = await candidate.session.get<ApplicationView>(`/api/applications/${application.id}`);
     expect(seen.body.timeline.at(-1)?.text).toBe('Message from Test Staff: The client decides on Friday.');
+    expect(seen.body.updateRequestAnswerDueAt).toBeNull();
   });
 
   it('chases the recruiter once when a request for an update passes its answer deadline unanswered', async () => {

@@ -3,6 +3,7 @@ import {
   DeadlineSweepResult,
   EscalationView,
   FeedbackQueueItem,
+  TimelineEventType,
   UserRole,
 } from '@heardback/contracts';
 import { ApiSession } from '../support/api-client';
@@ -126,6 +127,10 @@ describe('deadlines, reminders and escalation', () => {
     expect(await alertsOf(stageId)).toEqual(['reminder_before_due', 'reminder_at_due']);
     const late = await candidate.session.get<ApplicationView>(`/api/applications/${application.id}`);
     expect(late.body.timeline.map((event) => event.text).join('\n')).toContain('We have chased it');
+    // The chase is data the portal reads: the event's type and the stage it is about.
+    expect(late.body.timeline.filter((event) => event.type === TimelineEventType.FeedbackLate)).toEqual([
+      expect.objectContaining({ stageId }),
+    ]);
     expect(await notificationsFor(application.id, 'escalation')).toHaveLength(0);
 
     await letTimePass(stageId, 24); // a day overdue

@@ -1,4 +1,11 @@
-import { ApplicationStatus, ApplicationView, ErrorCode, FeedbackDecision, StageState } from '@heardback/contracts';
+import {
+  ApplicationStatus,
+  ApplicationView,
+  ErrorCode,
+  FeedbackDecision,
+  StageState,
+  TimelineEventType,
+} from '@heardback/contracts';
 import { ApiSession, asError } from '../support/api-client';
 import { closeDatabase, database } from '../support/database';
 import { applicationAwaitingFeedback, interviewHeld, recordFeedback, signInAsAgency } from '../support/factories';
@@ -146,9 +153,13 @@ describe('no stage passes without feedback (through the API)', () => {
     expect(advanced.status).toBe(ApplicationStatus.Interviewing);
     expect(advanced.stages[0].state).toBe(StageState.FeedbackRecorded);
     expect(advanced.stages[1].state).toBe(StageState.Pending);
+    expect(advanced.currentStageId).toBe(advanced.stages[1].id);
     const seen = await candidate.session.get<ApplicationView>(`/api/applications/${application.id}`);
     expect(seen.body.stages[0].feedback?.candidateMessage).toBe('Thank you: you explained your approach clearly.');
     expect(seen.body.timeline.map((event) => event.text).join('\n')).toContain('You are through to Technical');
+    expect(seen.body.timeline.filter((event) => event.type === TimelineEventType.StageStarted)).toEqual([
+      expect.objectContaining({ stageId: advanced.stages[1].id }),
+    ]);
   });
 
   it('walks the whole pipeline to offer and hire', async () => {
@@ -157,6 +168,7 @@ describe('no stage passes without feedback (through the API)', () => {
     application = await recordFeedback(staff, await interviewHeld(staff, application, 1), 1);
     application = await recordFeedback(staff, await interviewHeld(staff, application, 2), 2);
     expect(application.status).toBe(ApplicationStatus.Offer);
+    expect(application.currentStageId).toBeNull();
     const hired = await staff.post<ApplicationView>(`/api/applications/${application.id}/hire`, {
       version: application.version,
     });

@@ -4,6 +4,7 @@ import { CLOCK, Clock } from '../config/clock';
 import { ApplicationStatus, StageState, TimelineEventType } from '@heardback/contracts';
 import { planHire, planOffer, planReject } from '@heardback/domain';
 import { DataSource } from 'typeorm';
+import { HIRED_TEXT, OFFER_MADE_TEXT, rejectedText } from '../notifications/candidate-messages';
 import { TimelineService } from '../timeline/timeline.service';
 import { UserEntity } from '../users/user.entity';
 import { ApplicationStageEntity } from './application-stage.entity';
@@ -31,7 +32,7 @@ export class ApplicationDecisionsService {
       await this.timeline.append(manager, {
         applicationId,
         type: TimelineEventType.Rejected,
-        text: `The application has been closed: ${candidateMessage}`,
+        text: rejectedText(candidateMessage),
         candidateVisible: true,
         actorId: actor.id,
       });
@@ -64,7 +65,7 @@ export class ApplicationDecisionsService {
       await this.timeline.append(manager, {
         applicationId,
         type: TimelineEventType.OfferMade,
-        text: 'Good news: the client would like to make you an offer. Your recruiter will be in touch with the details.',
+        text: OFFER_MADE_TEXT,
         candidateVisible: true,
         actorId: actor.id,
       });
@@ -83,7 +84,7 @@ export class ApplicationDecisionsService {
       await this.timeline.append(manager, {
         applicationId,
         type: TimelineEventType.Hired,
-        text: 'Congratulations: you have accepted the offer and are hired.',
+        text: HIRED_TEXT,
         candidateVisible: true,
         actorId: actor.id,
       });

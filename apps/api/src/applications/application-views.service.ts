@@ -7,6 +7,7 @@ import {
   canSeeInternalDetails,
   effectiveStageState,
   nextUpdateRequestAllowedAt,
+  stageInProgress,
   waitingFor,
 } from '@heardback/domain';
 import { DataSource, In } from 'typeorm';
@@ -40,10 +41,11 @@ export class ApplicationViewsService {
       order: { at: 'ASC', id: 'ASC' },
     });
     const recorders = await this.recorderNames(record);
-    const lastRequest: { created_at: Date }[] = await manager.query(
-      `SELECT created_at FROM candidate_updates WHERE application_id = $1 AND kind = 'request_update' ORDER BY created_at DESC LIMIT 1`,
-      [id],
-    );
+    const lastRequest: { created_at: Date; answer_due_at: Date | null; answered_at: Date | null }[] =
+      await manager.query(
+        `SELECT created_at, answer_due_at, answered_at FROM candidate_updates WHERE application_id = $1 AND kind = 'request_update' ORDER BY created_at DESC LIMIT 1`,
+        [id],
+      );
     const allowedFrom = nextUpdateRequestAllowedAt(lastRequest[0]?.created_at ?? null);
     const now = this.clock.now();
     const facts = toFacts(record);
@@ -52,6 +54,7 @@ export class ApplicationViewsService {
       status: application.status,
       version: application.version,
       waitingFor: waitingFor(facts, now),
+      currentStageId: stageInProgress(facts)?.id ?? null,
       job: { id: job.id, title: job.title, clientName: job.client?.name ?? '' },
       candidate: { id: candidate.id, fullName: candidate.fullName },
       stages: record.stages.map((stage, index): StageView => {
@@ -68,10 +71,18 @@ export class ApplicationViewsService {
           feedback: feedback ? toFeedbackView(feedback, recorders, internal) : null,
         };
       }),
-      timeline: events.map((event) => ({ at: event.at.toISOString(), type: event.type, text: event.text })),
+      timeline: events.map((event) => ({
+        at: event.at.toISOString(),
+        type: event.type,
+        stageId: event.stageId,
+        text: event.text,
+      })),
       decisionDate: application.candidateDecisionAt?.toISOString() ?? null,
       updateRequestAllowedFrom:
         allowedFrom && allowedFrom.getTime() > this.clock.now().getTime() ? allowedFrom.toISOString() : null,
+      updateRequestAnswerDueAt: lastRequest[0]?.answered_at
+        ? null
+        : (lastRequest[0]?.answer_due_at?.toISOString() ?? null),
     };
   }
 

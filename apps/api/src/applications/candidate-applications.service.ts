@@ -5,6 +5,7 @@ import { ApplicationStatus, ErrorCode, StageState, TimelineEventType, UserRole }
 import { DomainError, assertAcceptsApplications, planWithdraw } from '@heardback/domain';
 import { DataSource } from 'typeorm';
 import { JobEntity } from '../jobs/job.entity';
+import { appliedText, withdrawnText } from '../notifications/candidate-messages';
 import { TimelineService } from '../timeline/timeline.service';
 import { UserEntity } from '../users/user.entity';
 import { ApplicationStageEntity } from './application-stage.entity';
@@ -59,7 +60,7 @@ export class CandidateApplicationsService {
       await this.timeline.append(manager, {
         applicationId: application.id,
         type: TimelineEventType.Applied,
-        text: `You applied for ${job.title} at ${job.client?.name ?? 'the client'}. Next: ${stages[0].name}; we will be in touch to arrange it.`,
+        text: appliedText(job.title, job.client?.name ?? 'the client', stages[0].name),
         candidateVisible: true,
         actorId: candidate.id,
       });
@@ -87,7 +88,7 @@ export class CandidateApplicationsService {
       await this.timeline.append(manager, {
         applicationId,
         type: TimelineEventType.Withdrawn,
-        text: `You withdrew your application: "${reason}"`,
+        text: withdrawnText(reason),
         candidateVisible: true,
         actorId: candidate.id,
       });

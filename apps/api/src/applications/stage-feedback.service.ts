@@ -8,6 +8,14 @@ import { formatAgencyTime } from '../config/agency-time';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { FeedbackEntity } from '../feedback/feedback.entity';
 import { JobEntity } from '../jobs/job.entity';
+import { feedbackRecordedByText, interviewScheduledByText } from '../notifications/agency-messages';
+import {
+  CLOSED_AFTER_FEEDBACK_TEXT,
+  PASSED_EVERY_STAGE_TEXT,
+  feedbackText,
+  interviewScheduledText,
+  throughToStageText,
+} from '../notifications/candidate-messages';
 import { NewTimelineEvent, TimelineService } from '../timeline/timeline.service';
 import { UserEntity } from '../users/user.entity';
 import { ApplicationStageEntity } from './application-stage.entity';
@@ -53,14 +61,20 @@ export class StageFeedbackService {
         {
           applicationId,
           type: TimelineEventType.StageScheduled,
-          text: `${stage.name} scheduled for ${formatAgencyTime(startsAt, this.config.calendar.timeZone)} (${request.location}).`,
+          stageId,
+          text: interviewScheduledText(
+            stage.name,
+            formatAgencyTime(startsAt, this.config.calendar.timeZone),
+            request.location,
+          ),
           candidateVisible: true,
           actorId: actor.id,
         },
         {
           applicationId,
           type: TimelineEventType.StageScheduled,
-          text: `${actor.fullName} scheduled ${stage.name} with ${request.interviewers.join(', ') || 'no interviewers named'}.`,
+          stageId,
+          text: interviewScheduledByText(actor.fullName, stage.name, request.interviewers),
           candidateVisible: false,
           actorId: actor.id,
         },
@@ -112,14 +126,21 @@ export class StageFeedbackService {
       {
         applicationId: application.id,
         type: plan.correction ? TimelineEventType.FeedbackCorrected : TimelineEventType.FeedbackRecorded,
-        text: `Feedback on ${outcome.stage.name}: ${request.candidateMessage}`,
+        stageId: outcome.stage.id,
+        text: feedbackText(outcome.stage.name, request.candidateMessage),
         candidateVisible: true,
         actorId: actor.id,
       },
       {
         applicationId: application.id,
         type: plan.correction ? TimelineEventType.FeedbackCorrected : TimelineEventType.FeedbackRecorded,
-        text: `${actor.fullName} recorded "${request.decision}" with rating ${request.rating}/4 on ${outcome.stage.name}${request.givenBy ? ` on behalf of ${request.givenBy}` : ''}.`,
+        stageId: outcome.stage.id,
+        text: feedbackRecordedByText(actor.fullName, {
+          decision: request.decision,
+          rating: request.rating,
+          stageName: outcome.stage.name,
+          givenBy: request.givenBy,
+        }),
         candidateVisible: false,
         actorId: actor.id,
       },
@@ -131,7 +152,8 @@ export class StageFeedbackService {
         events.push({
           applicationId: application.id,
           type: TimelineEventType.StageStarted,
-          text: `You are through to ${outcome.nextStage.name}. We will be in touch to arrange it.`,
+          stageId: outcome.nextStage.id,
+          text: throughToStageText(outcome.nextStage.name),
           candidateVisible: true,
           actorId: actor.id,
         });
@@ -140,7 +162,7 @@ export class StageFeedbackService {
         events.push({
           applicationId: application.id,
           type: TimelineEventType.OfferMade,
-          text: 'Good news: you have passed every stage and an offer is on its way.',
+          text: PASSED_EVERY_STAGE_TEXT,
           candidateVisible: true,
           actorId: actor.id,
         });
@@ -150,7 +172,7 @@ export class StageFeedbackService {
         events.push({
           applicationId: application.id,
           type: TimelineEventType.Rejected,
-          text: 'This application is now closed.',
+          text: CLOSED_AFTER_FEEDBACK_TEXT,
           candidateVisible: true,
           actorId: actor.id,
         });

@@ -14,16 +14,10 @@ import { DataSource } from 'typeorm';
 import { loadApplicationRecord, saveApplicationChange } from '../applications/application-records';
 import { formatAgencyTime } from '../config/agency-time';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { candidateUpdateText, decisionDateText, recruiterMessageText } from '../notifications/candidate-messages';
 import { TimelineService } from '../timeline/timeline.service';
 import { UserEntity } from '../users/user.entity';
 import { CandidateUpdateDto } from './dto/candidate-update.dto';
-
-const LABELS: Record<CandidateUpdateKind, string> = {
-  [CandidateUpdateKind.OtherOffer]: 'Another offer',
-  [CandidateUpdateKind.Availability]: 'Availability',
-  [CandidateUpdateKind.Note]: 'Note',
-  [CandidateUpdateKind.RequestUpdate]: 'Asked for an update',
-};
 
 /** What the candidate tells the agency, and the agency's words back (rule 3: nobody waits in silence). */
 @Injectable()
@@ -61,16 +55,13 @@ export class CandidateUpdatesService {
         [applicationId, update.kind, update.text, deadline, answerDueAt, now],
       );
       await saveApplicationChange(manager, application);
-      const suffix =
-        update.kind === CandidateUpdateKind.RequestUpdate && answerDueAt
-          ? ` Your recruiter will answer by ${this.format(answerDueAt)}.`
-          : deadline
-            ? ` (You need to answer it by ${this.format(deadline)}.)`
-            : '';
       await this.timeline.append(manager, {
         applicationId,
         type: TimelineEventType.CandidateUpdate,
-        text: `${LABELS[update.kind]}: "${update.text}"${suffix}`,
+        text: candidateUpdateText(update.kind, update.text, {
+          answerDue: answerDueAt ? this.format(answerDueAt) : null,
+          theirDeadline: deadline ? this.format(deadline) : null,
+        }),
         candidateVisible: true,
         actorId: candidate.id,
       });
@@ -97,9 +88,7 @@ export class CandidateUpdatesService {
       await this.timeline.append(manager, {
         applicationId,
         type: TimelineEventType.DecisionDateSet,
-        text: when
-          ? `You told us you will move on after ${this.format(when)}. We will make sure you have an answer before then.`
-          : 'You cleared your decision date.',
+        text: decisionDateText(when ? this.format(when) : null),
         candidateVisible: true,
         actorId: candidate.id,
       });
@@ -118,7 +107,7 @@ export class CandidateUpdatesService {
       await this.timeline.append(manager, {
         applicationId,
         type: TimelineEventType.RecruiterMessage,
-        text: `Message from ${actor.fullName}: ${text}`,
+        text: recruiterMessageText(actor.fullName, text),
         candidateVisible: true,
         actorId: actor.id,
       });

@@ -1,4 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
+import { DEFAULT_WORKING_CALENDAR } from '@heardback/domain';
 
 export type NodeEnvironment = 'development' | 'production' | 'test';
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -76,9 +77,9 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
       retryScale: positiveNumber(env, 'OUTBOX_RETRY_SCALE', 1, problems),
     },
     calendar: {
-      timeZone: timeZone(env, 'AGENCY_TIME_ZONE', 'Europe/London', problems),
-      dayStartsAt: integer(env, 'WORKDAY_STARTS_AT', 9, 0, 23, problems),
-      dayEndsAt: integer(env, 'WORKDAY_ENDS_AT', 17, 1, 24, problems),
+      timeZone: timeZone(env, 'AGENCY_TIME_ZONE', DEFAULT_WORKING_CALENDAR.timeZone, problems),
+      dayStartsAt: integer(env, 'WORKDAY_STARTS_AT', DEFAULT_WORKING_CALENDAR.dayStartsAt, 0, 23, problems),
+      dayEndsAt: integer(env, 'WORKDAY_ENDS_AT', DEFAULT_WORKING_CALENDAR.dayEndsAt, 1, 24, problems),
       workingDays: workingDays(env, problems),
     },
   };
@@ -148,11 +149,11 @@ function timeZone(env: Env, name: string, fallback: string, problems: string[]):
 
 function workingDays(env: Env, problems: string[]): number[] {
   const raw = env['WORKING_DAYS'];
-  if (!raw) return [1, 2, 3, 4, 5];
+  if (!raw) return [...DEFAULT_WORKING_CALENDAR.workingDays];
   const days = raw.split(',').map((part) => Number(part.trim()));
   if (days.length === 0 || days.some((day) => !Number.isInteger(day) || day < 1 || day > 7)) {
     problems.push(`WORKING_DAYS must list ISO weekdays 1 (Monday) to 7 (Sunday), comma-separated (got "${raw}")`);
-    return [1, 2, 3, 4, 5];
+    return [...DEFAULT_WORKING_CALENDAR.workingDays];
   }
   return [...new Set(days)].sort();
 }

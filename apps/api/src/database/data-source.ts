@@ -15,6 +15,7 @@ import { CreateNotificationOutbox1795747200000 } from './migrations/179574720000
 import { CreateCandidateUpdates1795750800000 } from './migrations/1795750800000-create-candidate-updates';
 import { AddUpdateRequestReminders1795754400000 } from './migrations/1795754400000-add-update-request-reminders';
 import { CreateApplicationLastHeard1795758000000 } from './migrations/1795758000000-create-application-last-heard';
+import { AddTimelineEventStage1795761600000 } from './migrations/1795761600000-add-timeline-event-stage';
 import { SnakeNamingStrategy } from './snake-naming-strategy';
 
 export const entities = [
@@ -37,6 +38,7 @@ export const migrations = [
   CreateCandidateUpdates1795750800000,
   AddUpdateRequestReminders1795754400000,
   CreateApplicationLastHeard1795758000000,
+  AddTimelineEventStage1795761600000,
 ];
 
 /** The one place the database connection is described, for the app and for the TypeORM CLI. */

@@ -6,6 +6,12 @@ import { DataSource } from 'typeorm';
 import { formatAgencyTime } from '../config/agency-time';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { updateReturning } from '../database/update-returning';
+import {
+  decisionDateEscalatedText,
+  decisionDatePassedEmail,
+  overdueUpdateRequestEmail,
+  updateRequestReminderSentText,
+} from '../notifications/agency-messages';
 import { OutboxService } from '../notifications/outbox.service';
 import { TimelineService } from '../timeline/timeline.service';
 import { agencyPeople } from './agency-people';
@@ -65,15 +71,21 @@ export class CandidateFollowUpAlerts {
             kind: 'feedback_reminder' as const,
             recipientId: person.id,
             recipientEmail: person.email,
-            subject: `Overdue: ${context.candidate_name} asked for an update (${context.job_title})`,
-            body: `Hello ${person.full_name},\n\n${context.candidate_name} asked for an update ("${request.text}") and was promised an answer by ${due}. Please write to them today: ${this.config.publicUrl}/recruiter/applications/${request.application_id}\n\nHeardback`,
+            ...overdueUpdateRequestEmail({
+              recipientName: person.full_name,
+              candidateName: context.candidate_name,
+              jobTitle: context.job_title,
+              requestText: request.text,
+              due,
+              link: `${this.config.publicUrl}/recruiter/applications/${request.application_id}`,
+            }),
             applicationId: request.application_id,
           })),
         );
         await this.timeline.append(manager, {
           applicationId: request.application_id,
           type: TimelineEventType.FeedbackReminder,
-          text: `The candidate's request for an update was due an answer by ${due}: reminder sent to ${recipients.map((person) => person.full_name).join(', ') || 'nobody (no recruiter found)'}.`,
+          text: updateRequestReminderSentText(due, recipients),
           candidateVisible: false,
           actorId: null,
         });
@@ -131,15 +143,21 @@ export class CandidateFollowUpAlerts {
             kind: 'escalation' as const,
             recipientId: person.id,
             recipientEmail: person.email,
-            subject: `Escalation: ${application.candidate_name}'s decision date has passed (${application.job_title})`,
-            body: `Hello ${person.full_name},\n\n${application.candidate_name} told us they would move on after ${when} (${application.job_title} at ${application.client_name}), and nobody has answered them since. Please make sure they hear from us today: ${this.config.publicUrl}/recruiter/applications/${application.id}\n\nHeardback`,
+            ...decisionDatePassedEmail({
+              recipientName: person.full_name,
+              candidateName: application.candidate_name,
+              jobTitle: application.job_title,
+              clientName: application.client_name,
+              when,
+              link: `${this.config.publicUrl}/recruiter/applications/${application.id}`,
+            }),
             applicationId: application.id,
           })),
         );
         await this.timeline.append(manager, {
           applicationId: application.id,
           type: TimelineEventType.Escalated,
-          text: `The candidate's decision date (${when}) passed without an answer: escalated to agency staff.`,
+          text: decisionDateEscalatedText(when),
           candidateVisible: false,
           actorId: null,
         });

@@ -15,6 +15,13 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { updateReturning } from '../database/update-returning';
 import { AgencyPerson, agencyPeople } from './agency-people';
 import { CandidateFollowUpAlerts } from './candidate-follow-up-alerts';
+import {
+  feedbackEscalatedText,
+  feedbackEscalationEmail,
+  feedbackReminderEmail,
+  feedbackReminderSentText,
+} from '../notifications/agency-messages';
+import { feedbackLateText, interviewEndedText } from '../notifications/candidate-messages';
 import { OutboxService } from '../notifications/outbox.service';
 import { TimelineService } from '../timeline/timeline.service';
 
@@ -87,9 +94,8 @@ export class DeadlineSweepService {
         await this.timeline.append(manager, {
           applicationId: stage.application_id,
           type: TimelineEventType.InterviewEnded,
-          text: stage.feedback_due_at
-            ? `Your ${stage.name} is done. You will hear how it went by ${this.formatTime(stage.feedback_due_at)}.`
-            : `Your ${stage.name} is done. You will hear how it went soon.`,
+          stageId: id,
+          text: interviewEndedText(stage.name, stage.feedback_due_at ? this.formatTime(stage.feedback_due_at) : null),
           candidateVisible: true,
           actorId: null,
         });
@@ -151,8 +157,16 @@ export class DeadlineSweepService {
     if (inserted.length === 0) return false;
 
     const due = this.formatTime(stage.feedback_due_at);
-    const subjectOf = `${stage.candidate_name}, ${stage.stage_name} (${stage.job_title})`;
     const link = `${this.config.publicUrl}/recruiter/applications/${stage.application_id}`;
+    const emailFacts = (recipient: AgencyPerson) => ({
+      recipientName: recipient.full_name,
+      candidateName: stage.candidate_name,
+      stageName: stage.stage_name,
+      jobTitle: stage.job_title,
+      clientName: stage.client_name,
+      due,
+      link,
+    });
     const key = (recipient: AgencyPerson) =>
       `alert:${stage.stage_id}:${kind}:${stage.feedback_due_at.toISOString()}:${recipient.id}`;
 
@@ -165,15 +179,15 @@ export class DeadlineSweepService {
           kind: 'escalation' as const,
           recipientId: person.id,
           recipientEmail: person.email,
-          subject: `Escalation: feedback a day overdue for ${subjectOf}`,
-          body: `Hello ${person.full_name},\n\nFeedback for ${stage.candidate_name}'s ${stage.stage_name} for ${stage.job_title} at ${stage.client_name} was due ${due} and is still missing. The candidate has been told it is late.\n\nPlease make sure it is recorded today: ${link}\n\nHeardback`,
+          ...feedbackEscalationEmail(emailFacts(person)),
           applicationId: stage.application_id,
         })),
       );
       await this.timeline.append(manager, {
         applicationId: stage.application_id,
         type: TimelineEventType.Escalated,
-        text: `Feedback on ${stage.stage_name} is a day overdue: escalated to agency staff.`,
+        stageId: stage.stage_id,
+        text: feedbackEscalatedText(stage.stage_name),
         candidateVisible: false,
         actorId: null,
       });
@@ -191,8 +205,7 @@ export class DeadlineSweepService {
         kind: 'feedback_reminder' as const,
         recipientId: person.id,
         recipientEmail: person.email,
-        subject: late ? `Feedback due now: ${subjectOf}` : `Feedback due tomorrow: ${subjectOf}`,
-        body: `Hello ${person.full_name},\n\nFeedback for ${stage.candidate_name}'s ${stage.stage_name} for ${stage.job_title} at ${stage.client_name} is due ${due}.${late ? ' It is now due; the candidate will be told it is late.' : ''}\n\nRecord it here: ${link}\n\nHeardback`,
+        ...feedbackReminderEmail(emailFacts(person), late),
         applicationId: stage.application_id,
       })),
     );
@@ -201,7 +214,8 @@ export class DeadlineSweepService {
       {
         applicationId: stage.application_id,
         type: TimelineEventType.FeedbackReminder,
-        text: `Reminder sent to ${recruiters.map((person) => person.full_name).join(', ') || 'nobody (no recruiter found)'}: feedback on ${stage.stage_name} ${late ? 'is due now' : 'is due in 24 hours'}.`,
+        stageId: stage.stage_id,
+        text: feedbackReminderSentText(recruiters, stage.stage_name, late),
         candidateVisible: false,
         actorId: null,
       },
@@ -210,7 +224,8 @@ export class DeadlineSweepService {
             {
               applicationId: stage.application_id,
               type: TimelineEventType.FeedbackLate,
-              text: `Our answer about your ${stage.stage_name} is late: it was due ${due}. We have chased it and will write as soon as we have it.`,
+              stageId: stage.stage_id,
+              text: feedbackLateText(stage.stage_name, due),
               candidateVisible: true,
               actorId: null,
             },

@@ -5,6 +5,7 @@ import { DomainError, OPEN_STATUSES, assertJobClosable } from '@heardback/domain
 import { DataSource } from 'typeorm';
 import { updateReturning } from '../database/update-returning';
 import { JobEntity } from '../jobs/job.entity';
+import { jobClosedText } from '../notifications/candidate-messages';
 import { TimelineService } from '../timeline/timeline.service';
 import { UserEntity } from '../users/user.entity';
 import { CloseJobDto } from './dto/close-job.dto';
@@ -90,7 +91,7 @@ export class JobClosuresService {
           ...closed.map((application) => ({
             applicationId: application.id,
             type: TimelineEventType.JobClosed,
-            text: `This job is no longer open, so your application is closed: ${closure.candidate_message}`,
+            text: jobClosedText(closure.candidate_message),
             candidateVisible: true,
             actorId: null,
           })),

@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, Clock } from '../config/clock';
 import { ApplicationStatus, StageState } from '@heardback/contracts';
-import { candidateNextStep } from '@heardback/domain';
 import { EntityManager } from 'typeorm';
 import { formatAgencyTime } from '../config/agency-time';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { candidateNextStep, candidateUpdateEmail } from './candidate-messages';
 import { OutboxService } from './outbox.service';
 
 interface ApplicationContext {
@@ -87,17 +87,14 @@ export class CandidateUpdateMailer {
       kind: 'candidate_update' as const,
       recipientId: context.candidate_id,
       recipientEmail: context.email,
-      subject: `Update on your application: ${context.title} at ${context.client_name}`,
-      body: [
-        `Hello ${context.full_name},`,
-        '',
-        ...events.flatMap((event) => [event.text, '']),
-        `What happens next: ${nextStep}`,
-        '',
-        `See where you stand at any time: ${link}`,
-        '',
-        `Heardback, for ${context.client_name}`,
-      ].join('\n'),
+      ...candidateUpdateEmail({
+        candidateName: context.full_name,
+        jobTitle: context.title,
+        clientName: context.client_name,
+        eventTexts: events.map((event) => event.text),
+        nextStep,
+        applicationLink: link,
+      }),
       applicationId: context.application_id,
     };
   }

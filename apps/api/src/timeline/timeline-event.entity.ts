@@ -16,6 +16,10 @@ export class TimelineEventEntity {
   @Column({ type: 'text' })
   type!: TimelineEventType;
 
+  /** The stage the event concerns, when it concerns one. */
+  @Column({ type: 'uuid', nullable: true })
+  stageId!: string | null;
+
   @Column({ type: 'text' })
   text!: string;
 

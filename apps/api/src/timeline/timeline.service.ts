@@ -8,6 +8,8 @@ import { TimelineEventEntity } from './timeline-event.entity';
 export interface NewTimelineEvent {
   applicationId: string;
   type: TimelineEventType;
+  /** The stage the event concerns, if any: readers match on it, never on `text`. */
+  stageId?: string | null;
   text: string;
   candidateVisible: boolean;
   actorId: string | null;

@@ -49,13 +49,6 @@ export const APPLICATION_STATUS_LABELS: Record<ApplicationStatus, string> = {
 };
 
 /** Statuses in which the application is still going and the candidate may withdraw. */
-export const OPEN_APPLICATION_STATUSES: readonly ApplicationStatus[] = [
-  ApplicationStatus.Applied,
-  ApplicationStatus.Screening,
-  ApplicationStatus.Interviewing,
-  ApplicationStatus.Offer,
-];
-
 /** What the application waits for, said to the candidate. */
 export const WAITING_FOR_TEXT: Record<WaitingFor, string> = {
   [WaitingFor.Scheduling]: 'The agency is arranging your next interview.',

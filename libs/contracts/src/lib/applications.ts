@@ -26,7 +26,10 @@ export interface StageView {
 
 export interface TimelineEntry {
   at: string;
+  /** What happened; with `stageId`, what the portal reads (never `text`, whose words may change). */
   type: TimelineEventType;
+  /** The stage the event is about, when it is about one. */
+  stageId: string | null;
   text: string;
 }
 
@@ -35,6 +38,8 @@ export interface ApplicationView {
   status: ApplicationStatus;
   version: number;
   waitingFor: WaitingFor;
+  /** The stage the application is at; null once an offer is made or the application is closed. */
+  currentStageId: string | null;
   job: { id: string; title: string; clientName: string };
   candidate: { id: string; fullName: string };
   stages: StageView[];
@@ -43,6 +48,8 @@ export interface ApplicationView {
   decisionDate?: string | null;
   /** When the candidate may next ask for an update (null: now). */
   updateRequestAllowedFrom?: string | null;
+  /** When the agency will answer the candidate's newest request for an update (null: none waits for an answer). */
+  updateRequestAnswerDueAt?: string | null;
 }
 
 export interface ApplicationSummary {
@@ -96,7 +103,3 @@ export interface FeedbackQueueItem {
   feedbackDueAt: string | null;
   overdue: boolean;
 }
-
-export const RATING_MIN = 1;
-export const RATING_MAX = 4;
-export const CANDIDATE_MESSAGE_MAX_LENGTH = 4000;

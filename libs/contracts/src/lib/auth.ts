@@ -24,6 +24,3 @@ export interface UserView {
   fullName: string;
   role: UserRole;
 }
-
-export const PASSWORD_MIN_LENGTH = 10;
-export const PASSWORD_MAX_LENGTH = 200;

@@ -28,13 +28,6 @@ export const OPEN_STATUSES: readonly ApplicationStatus[] = [
   ApplicationStatus.Offer,
 ];
 
-export const CLOSED_STATUSES: readonly ApplicationStatus[] = [
-  ApplicationStatus.Hired,
-  ApplicationStatus.Rejected,
-  ApplicationStatus.Withdrawn,
-  ApplicationStatus.JobClosed,
-];
-
 export function isOpen(status: ApplicationStatus): boolean {
   return OPEN_STATUSES.includes(status);
 }
@@ -54,6 +47,18 @@ export function stagesMissingFeedback(application: ApplicationFacts, now: Date):
 
 export function currentStage(application: ApplicationFacts): StageFacts | null {
   return application.stages.find((stage) => stage.id === application.currentStageId) ?? null;
+}
+
+/**
+ * The stage the application is at, as people are shown it: its current stage while it is still
+ * moving through the pipeline; none once an offer is made or it is closed (the stored current
+ * stage then only says where it stopped).
+ */
+export function stageInProgress(application: ApplicationFacts): StageFacts | null {
+  if (!isOpen(application.status) || application.status === ApplicationStatus.Offer) {
+    return null;
+  }
+  return currentStage(application);
 }
 
 export function nextStageAfter(application: ApplicationFacts, stage: StageFacts): StageFacts | null {

@@ -1,8 +1,5 @@
-import { ErrorCode } from '@heardback/contracts';
+import { ErrorCode, PIPELINE_MAX_STAGES, STAGE_NAME_MAX_LENGTH } from '@heardback/contracts';
 import { DomainError, fieldError } from './domain-error';
-
-export const PIPELINE_MAX_STAGES = 12;
-export const STAGE_NAME_MAX_LENGTH = 80;
 
 /** A job's pipeline: one to twelve distinct, non-blank stage names, in order. Returns them trimmed. */
 export function normalizePipeline(stageNames: readonly string[]): string[] {

@@ -1,5 +1,5 @@
 import { ApplicationStatus, ErrorCode, FeedbackDecision, StageState, UserRole, WaitingFor } from '@heardback/contracts';
-import { ApplicationFacts, StageFacts, effectiveStageState } from './application-facts';
+import { ApplicationFacts, StageFacts, effectiveStageState, stageInProgress } from './application-facts';
 import { DomainError } from './domain-error';
 import { feedbackDueAt, isOverdue } from './feedback-deadline';
 import { normalizePipeline } from './job-pipeline';
@@ -59,6 +59,25 @@ describe('what an application is waiting for', () => {
     const held = stage({ state: StageState.FeedbackRecorded, currentDecision: FeedbackDecision.Hold, heldAt: now });
     expect(waitingFor(app(ApplicationStatus.Screening, held), now)).toBe(WaitingFor.Decision);
     expect(waitingFor(app(ApplicationStatus.Rejected, held), now)).toBe(WaitingFor.Nothing);
+  });
+});
+
+describe('the stage an application is at', () => {
+  const technical = stage({ id: 's1', name: 'Technical', position: 1 });
+  const app = (status: ApplicationStatus): ApplicationFacts => ({
+    status,
+    currentStageId: technical.id,
+    stages: [stage({ state: StageState.FeedbackRecorded, currentDecision: FeedbackDecision.Advance }), technical],
+  });
+
+  it('is the current stage while the application moves through its pipeline', () => {
+    expect(stageInProgress(app(ApplicationStatus.Interviewing))?.id).toBe('s1');
+  });
+
+  it('is none once an offer is made or the application is closed', () => {
+    expect(stageInProgress(app(ApplicationStatus.Offer))).toBeNull();
+    expect(stageInProgress(app(ApplicationStatus.Rejected))).toBeNull();
+    expect(stageInProgress(app(ApplicationStatus.Hired))).toBeNull();
   });
 });
 

@@ -14,7 +14,3 @@ export function canViewApplication(viewer: Viewer, application: { candidateId: s
 export function canSeeInternalDetails(viewer: Viewer): boolean {
   return viewer.role === UserRole.Recruiter || viewer.role === UserRole.Staff;
 }
-
-export function canActOnPipeline(viewer: Viewer): boolean {
-  return canSeeInternalDetails(viewer);
-}

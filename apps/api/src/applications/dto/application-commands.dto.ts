@@ -1,12 +1,18 @@
 import {
   CANDIDATE_MESSAGE_MAX_LENGTH,
   FeedbackDecision,
+  GIVEN_BY_MAX_LENGTH,
+  INTERNAL_NOTES_MAX_LENGTH,
+  INTERVIEWERS_MAX,
+  INTERVIEWER_NAME_MAX_LENGTH,
+  INTERVIEW_LOCATION_MAX_LENGTH,
   RATING_MAX,
   RATING_MIN,
   RecordFeedbackRequest,
   RejectApplicationRequest,
   ScheduleStageRequest,
   VersionedRequest,
+  WITHDRAW_REASON_MAX_LENGTH,
   WithdrawApplicationRequest,
 } from '@heardback/contracts';
 import { Transform } from 'class-transformer';
@@ -41,14 +47,14 @@ export class ScheduleStageDto extends VersionedDto implements ScheduleStageReque
   @Transform(trim)
   @IsString()
   @IsNotEmpty({ message: 'must say where, or give the video link' })
-  @MaxLength(500)
+  @MaxLength(INTERVIEW_LOCATION_MAX_LENGTH)
   location!: string;
 
   @IsArray()
-  @ArrayMaxSize(20)
+  @ArrayMaxSize(INTERVIEWERS_MAX)
   @IsString({ each: true })
   @IsNotEmpty({ each: true, message: 'each interviewer needs a name' })
-  @MaxLength(120, { each: true })
+  @MaxLength(INTERVIEWER_NAME_MAX_LENGTH, { each: true })
   interviewers!: string[];
 }
 
@@ -69,13 +75,13 @@ export class RecordFeedbackDto extends VersionedDto implements RecordFeedbackReq
 
   @IsOptional()
   @IsString()
-  @MaxLength(10_000)
+  @MaxLength(INTERNAL_NOTES_MAX_LENGTH)
   internalNotes?: string;
 
   @IsOptional()
   @Transform(trim)
   @IsString()
-  @MaxLength(200)
+  @MaxLength(GIVEN_BY_MAX_LENGTH)
   givenBy?: string;
 }
 
@@ -91,6 +97,6 @@ export class WithdrawApplicationDto extends VersionedDto implements WithdrawAppl
   @Transform(trim)
   @IsString()
   @IsNotEmpty({ message: 'must not be empty: tell the agency why, in a few words' })
-  @MaxLength(2000)
+  @MaxLength(WITHDRAW_REASON_MAX_LENGTH)
   reason!: string;
 }

@@ -1,4 +1,11 @@
-import { LoginRequest, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, RegisterRequest } from '@heardback/contracts';
+import {
+  EMAIL_MAX_LENGTH,
+  FULL_NAME_MAX_LENGTH,
+  LoginRequest,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  RegisterRequest,
+} from '@heardback/contracts';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsNotEmpty, IsString, MaxLength, MinLength } from 'class-validator';
 
@@ -9,7 +16,7 @@ const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? val
 export class LoginDto implements LoginRequest {
   @Transform(normalizeEmail)
   @IsEmail({}, { message: 'must be an email address' })
-  @MaxLength(254)
+  @MaxLength(EMAIL_MAX_LENGTH)
   email!: string;
 
   @IsString()
@@ -21,7 +28,7 @@ export class LoginDto implements LoginRequest {
 export class RegisterDto implements RegisterRequest {
   @Transform(normalizeEmail)
   @IsEmail({}, { message: 'must be an email address' })
-  @MaxLength(254)
+  @MaxLength(EMAIL_MAX_LENGTH)
   email!: string;
 
   @IsString()
@@ -32,7 +39,7 @@ export class RegisterDto implements RegisterRequest {
   @Transform(trim)
   @IsString()
   @IsNotEmpty({ message: 'must not be empty' })
-  @MaxLength(120)
+  @MaxLength(FULL_NAME_MAX_LENGTH)
   fullName!: string;
 }
 

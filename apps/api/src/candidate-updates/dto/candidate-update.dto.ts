@@ -1,4 +1,6 @@
 import {
+  CANDIDATE_MESSAGE_MAX_LENGTH,
+  CANDIDATE_UPDATE_TEXT_MAX_LENGTH,
   CandidateUpdateKind,
   CandidateUpdateRequest,
   DecisionDateRequest,
@@ -16,7 +18,7 @@ export class CandidateUpdateDto extends VersionedDto implements CandidateUpdateR
   @Transform(trim)
   @IsString()
   @IsNotEmpty({ message: 'must not be empty: tell your recruiter in a few words' })
-  @MaxLength(2000)
+  @MaxLength(CANDIDATE_UPDATE_TEXT_MAX_LENGTH)
   text!: string;
 
   @IsOptional()
@@ -34,6 +36,6 @@ export class RecruiterMessageDto extends VersionedDto implements RecruiterMessag
   @Transform(trim)
   @IsString()
   @IsNotEmpty({ message: 'must not be empty: these are the words the candidate will read' })
-  @MaxLength(4000)
+  @MaxLength(CANDIDATE_MESSAGE_MAX_LENGTH)
   text!: string;
 }

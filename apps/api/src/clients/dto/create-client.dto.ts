@@ -1,4 +1,4 @@
-import { CreateClientRequest } from '@heardback/contracts';
+import { CLIENT_NAME_MAX_LENGTH, CreateClientRequest } from '@heardback/contracts';
 import { Transform } from 'class-transformer';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { trim } from '../../auth/dto/credentials.dto';
@@ -7,6 +7,6 @@ export class CreateClientDto implements CreateClientRequest {
   @Transform(trim)
   @IsString()
   @IsNotEmpty({ message: 'must not be empty' })
-  @MaxLength(120)
+  @MaxLength(CLIENT_NAME_MAX_LENGTH)
   name!: string;
 }

@@ -1,6 +1,13 @@
 import {
   CreateJobRequest,
   EmploymentType,
+  FEEDBACK_DEADLINE_MAX_HOURS,
+  FEEDBACK_DEADLINE_MIN_HOURS,
+  JOB_DESCRIPTION_MAX_LENGTH,
+  JOB_LOCATION_MAX_LENGTH,
+  JOB_TITLE_MAX_LENGTH,
+  PIPELINE_MAX_STAGES,
+  SALARY_MAX,
   JobStatus,
   SalaryRange,
   UpdateJobRequest,
@@ -30,12 +37,12 @@ import { trim } from '../../auth/dto/credentials.dto';
 export class SalaryDto implements SalaryRange {
   @IsInt()
   @Min(0)
-  @Max(10_000_000)
+  @Max(SALARY_MAX)
   min!: number;
 
   @IsInt()
   @Min(0)
-  @Max(10_000_000)
+  @Max(SALARY_MAX)
   max!: number;
 
   @Matches(/^[A-Z]{3}$/, { message: 'must be a three-letter ISO currency code such as EUR' })
@@ -49,18 +56,18 @@ export class CreateJobDto implements CreateJobRequest {
   @Transform(trim)
   @IsString()
   @IsNotEmpty({ message: 'must not be empty' })
-  @MaxLength(160)
+  @MaxLength(JOB_TITLE_MAX_LENGTH)
   title!: string;
 
   @IsString()
   @IsNotEmpty({ message: 'must not be empty' })
-  @MaxLength(20_000)
+  @MaxLength(JOB_DESCRIPTION_MAX_LENGTH)
   description!: string;
 
   @Transform(trim)
   @IsString()
   @IsNotEmpty({ message: 'must not be empty' })
-  @MaxLength(120)
+  @MaxLength(JOB_LOCATION_MAX_LENGTH)
   location!: string;
 
   @IsEnum(WorkMode, { message: `must be one of ${Object.values(WorkMode).join(', ')}` })
@@ -80,14 +87,14 @@ export class CreateJobDto implements CreateJobRequest {
 
   @IsArray()
   @ArrayMinSize(1, { message: 'must have at least one stage' })
-  @ArrayMaxSize(12, { message: 'must have at most 12 stages' })
+  @ArrayMaxSize(PIPELINE_MAX_STAGES, { message: `must have at most ${PIPELINE_MAX_STAGES} stages` })
   @IsString({ each: true, message: 'each stage must be a name' })
   pipeline!: string[];
 
   @IsOptional()
   @IsInt()
-  @Min(1)
-  @Max(720)
+  @Min(FEEDBACK_DEADLINE_MIN_HOURS)
+  @Max(FEEDBACK_DEADLINE_MAX_HOURS)
   feedbackDeadlineHours?: number;
 
   @IsOptional()

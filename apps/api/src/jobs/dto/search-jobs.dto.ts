@@ -1,16 +1,24 @@
-import { EmploymentType, JOB_SEARCH_MAX_LIMIT, JobSearchQuery, WorkMode } from '@heardback/contracts';
+import {
+  EmploymentType,
+  JOB_LOCATION_MAX_LENGTH,
+  JOB_SEARCH_CURSOR_MAX_LENGTH,
+  JOB_SEARCH_MAX_LIMIT,
+  JOB_SEARCH_TEXT_MAX_LENGTH,
+  JobSearchQuery,
+  WorkMode,
+} from '@heardback/contracts';
 import { Type } from 'class-transformer';
 import { IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 
 export class SearchJobsDto implements JobSearchQuery {
   @IsOptional()
   @IsString()
-  @MaxLength(200)
+  @MaxLength(JOB_SEARCH_TEXT_MAX_LENGTH)
   q?: string;
 
   @IsOptional()
   @IsString()
-  @MaxLength(120)
+  @MaxLength(JOB_LOCATION_MAX_LENGTH)
   location?: string;
 
   @IsOptional()
@@ -27,7 +35,7 @@ export class SearchJobsDto implements JobSearchQuery {
 
   @IsOptional()
   @IsString()
-  @MaxLength(200)
+  @MaxLength(JOB_SEARCH_CURSOR_MAX_LENGTH)
   cursor?: string;
 
   @IsOptional()

@@ -1,4 +1,4 @@
-import { UpdateProfileRequest } from '@heardback/contracts';
+import { FULL_NAME_MAX_LENGTH, UpdateProfileRequest } from '@heardback/contracts';
 import { Transform } from 'class-transformer';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { trim } from '../../auth/dto/credentials.dto';
@@ -7,6 +7,6 @@ export class UpdateProfileDto implements UpdateProfileRequest {
   @Transform(trim)
   @IsString()
   @IsNotEmpty({ message: 'must not be empty' })
-  @MaxLength(120)
+  @MaxLength(FULL_NAME_MAX_LENGTH)
   fullName!: string;
 }

@@ -1,6 +1,6 @@
 import { ApplicationStatus, StageState, TimelineEntry, TimelineEventType, WaitingFor } from '@heardback/contracts';
 import { DateTimeOptions, formatDateTime } from '../core/date-time';
-import { OPEN_APPLICATION_STATUSES, WAITING_FOR_TEXT } from '../display-labels';
+import { WAITING_FOR_TEXT } from '../display-labels';
 
 export interface AnswerDue {
   late: boolean;
@@ -30,27 +30,20 @@ export function answerDue(
 }
 
 /**
- * True when the timeline says the agency chased the late answer about this stage: the API's
- * `feedback_late` event reads "Our answer about your <stage> is late: … We have chased it …".
+ * True when the agency has chased the late answer about this stage: the API records a
+ * `feedback_late` event for the stage when it does. Read by type and stage, never by its words.
  */
-export function hasBeenChased(stageName: string, timeline: readonly TimelineEntry[]): boolean {
-  const about = `your ${stageName} is late`;
-  return timeline.some((entry) => entry.type === TimelineEventType.FeedbackLate && entry.text.includes(about));
+export function hasBeenChased(stageId: string, timeline: readonly TimelineEntry[]): boolean {
+  return timeline.some((entry) => entry.type === TimelineEventType.FeedbackLate && entry.stageId === stageId);
 }
 
 /** A late answer, saying so when the agency has chased it ("Late since …. We have chased it."). */
 export function withChase(
   due: AnswerDue | null,
-  stageName: string,
+  stageId: string,
   timeline: readonly TimelineEntry[],
 ): AnswerDue | null {
-  return due?.late && hasBeenChased(stageName, timeline)
-    ? { late: true, text: `${due.text}. We have chased it.` }
-    : due;
-}
-
-export function isOpenApplication(status: ApplicationStatus): boolean {
-  return OPEN_APPLICATION_STATUSES.includes(status);
+  return due?.late && hasBeenChased(stageId, timeline) ? { late: true, text: `${due.text}. We have chased it.` } : due;
 }
 
 /** What the application waits for, in the candidate's words. */

@@ -65,6 +65,7 @@ describe('ApplicationPage', () => {
     await open(
       anApplicationBetweenInterviews({
         waitingFor: WaitingFor.Feedback,
+        currentStageId: 'stage-1',
         stages: [
           aStage({
             state: StageState.AwaitingFeedback,
@@ -136,11 +137,13 @@ describe('ApplicationPage', () => {
     request.flush(
       anApplicationBetweenInterviews({
         status: ApplicationStatus.Withdrawn,
+        currentStageId: null,
         waitingFor: WaitingFor.Nothing,
         timeline: [
           {
             at: '2026-06-01T12:00:00.000Z',
             type: TimelineEventType.Withdrawn,
+            stageId: null,
             text: 'You withdrew your application: "I accepted another offer."',
           },
         ],
@@ -169,6 +172,7 @@ describe('ApplicationPage', () => {
     await open(
       anApplicationBetweenInterviews({
         status: ApplicationStatus.Rejected,
+        currentStageId: null,
         waitingFor: WaitingFor.Nothing,
       }),
     );
@@ -192,6 +196,7 @@ describe('ApplicationPage', () => {
       anApplicationBetweenInterviews({
         id: 'app-2',
         status: ApplicationStatus.JobClosed,
+        currentStageId: null,
         waitingFor: WaitingFor.Nothing,
       }),
     );
@@ -214,6 +219,7 @@ describe('ApplicationPage', () => {
           {
             at: '2026-06-01T12:00:00.000Z',
             type: TimelineEventType.CandidateUpdate,
+            stageId: null,
             text: 'Another offer: "An offer from Pine Labs."',
           },
         ],
@@ -228,6 +234,7 @@ describe('ApplicationPage', () => {
     await open(
       anApplicationBetweenInterviews({
         waitingFor: WaitingFor.Feedback,
+        currentStageId: 'stage-1',
         stages: [
           aStage({
             state: StageState.AwaitingFeedback,
@@ -240,6 +247,7 @@ describe('ApplicationPage', () => {
           {
             at: '2026-05-31T11:00:00.000Z',
             type: TimelineEventType.FeedbackLate,
+            stageId: 'stage-1',
             text: 'Our answer about your Phone screen is late: it was due Saturday 30 May 2026 at 12:00 BST. We have chased it and will write as soon as we have it.',
           },
         ],

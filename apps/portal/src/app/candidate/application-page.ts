@@ -15,7 +15,8 @@ import { ApplicationView } from '@heardback/contracts';
 import { NOW, formatDateTime } from '../core/date-time';
 import { NoticeService } from '../core/notice';
 import { APPLICATION_STATUS_LABELS } from '../display-labels';
-import { answerDue, isOpenApplication, waitingForText, withChase } from './answer-due';
+import { isOpen } from '@heardback/domain';
+import { answerDue, waitingForText, withChase } from './answer-due';
 import { CandidateApi } from './candidate-api';
 import { DecisionDateForm } from './decision-date-form';
 import { stageRows } from './stage-rows';
@@ -59,7 +60,7 @@ export class ApplicationPage {
 
   protected readonly open = computed(() => {
     const application = this.application();
-    return application ? isOpenApplication(application.status) : false;
+    return application ? isOpen(application.status) : false;
   });
   protected readonly status = computed(() => {
     const application = this.application();
@@ -73,19 +74,15 @@ export class ApplicationPage {
     const application = this.application();
     return application ? stageRows(application, this.now()) : [];
   });
-  /** The most pressing answer owed: the first stage that still has one to come. */
+  /** The answer owed about the current stage, if one is still to come. */
   protected readonly nextAnswer = computed(() => {
     const application = this.application();
-    if (!application || !this.open()) {
+    const stage = application?.stages.find((candidate) => candidate.id === application.currentStageId);
+    if (!application || !stage || !this.open()) {
       return null;
     }
-    for (const stage of [...application.stages].sort((a, b) => a.position - b.position)) {
-      const due = withChase(answerDue(stage, this.now()), stage.name, application.timeline);
-      if (due) {
-        return { stageName: stage.name, ...due };
-      }
-    }
-    return null;
+    const due = withChase(answerDue(stage, this.now()), stage.id, application.timeline);
+    return due ? { stageName: stage.name, ...due } : null;
   });
   protected readonly timeline = computed(() =>
     [...(this.application()?.timeline ?? [])].reverse().map((entry, index) => ({

@@ -1,5 +1,5 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { ErrorCode, TimelineEventType } from '@heardback/contracts';
+import { ErrorCode } from '@heardback/contracts';
 import { fieldProblem, updateRequestConfirmation } from './candidate-updates';
 import { anApplicationBetweenInterviews } from '../testing/factories';
 
@@ -7,33 +7,17 @@ const apiFailure = (status: number, body: object) =>
   new HttpErrorResponse({ status, error: { statusCode: status, ...body } });
 
 describe('updateRequestConfirmation', () => {
-  it('repeats the answer deadline of the newest request for an update', () => {
-    const application = anApplicationBetweenInterviews({
-      timeline: [
-        {
-          at: '2026-05-01T09:00:00.000Z',
-          type: TimelineEventType.CandidateUpdate,
-          text: 'Asked for an update: "Hello?" Your recruiter will answer by Monday 4 May 2026 at 17:00 BST.',
-        },
-        {
-          at: '2026-05-20T09:00:00.000Z',
-          type: TimelineEventType.CandidateUpdate,
-          text: 'Note: "I am away next week."',
-        },
-        {
-          at: '2026-06-01T12:00:00.000Z',
-          type: TimelineEventType.CandidateUpdate,
-          text: 'Asked for an update: "Any news?" Your recruiter will answer by Wednesday 3 June 2026 at 13:00 BST.',
-        },
-      ],
-    });
+  const inLondon = { locale: 'en-GB', timeZone: 'Europe/London' };
 
-    expect(updateRequestConfirmation(application)).toBe(
-      'Sent. Your recruiter will answer by Wednesday 3 June 2026 at 13:00 BST.',
+  it('says when the recruiter will answer, from the deadline the API sends', () => {
+    const application = anApplicationBetweenInterviews({ updateRequestAnswerDueAt: '2026-06-03T12:00:00.000Z' });
+
+    expect(updateRequestConfirmation(application, inLondon)).toBe(
+      'Sent. Your recruiter will answer by Wed, 3 Jun 2026, 13:00 BST.',
     );
   });
 
-  it('still confirms when the timeline has no deadline to repeat', () => {
+  it('still confirms when the API sends no deadline', () => {
     expect(updateRequestConfirmation(anApplicationBetweenInterviews())).toBe(
       'Sent. You can see it under “What has happened”.',
     );

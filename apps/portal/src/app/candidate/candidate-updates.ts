@@ -1,8 +1,6 @@
-import { ApplicationView, CandidateUpdateKind, TimelineEventType } from '@heardback/contracts';
+import { ApplicationView, CandidateUpdateKind } from '@heardback/contracts';
 import { apiError } from '../core/api-error';
-
-/** Same limit as the API's CandidateUpdateDto. */
-export const CANDIDATE_UPDATE_TEXT_MAX_LENGTH = 2000;
+import { DateTimeOptions, formatDateTime } from '../core/date-time';
 
 /** What a request for an update says when the candidate adds nothing: the API needs some words. */
 export const DEFAULT_UPDATE_REQUEST_TEXT = 'Could you tell me where my application stands?';
@@ -42,15 +40,17 @@ export const TELL_KINDS: Record<TellKind, TellKindWords> = {
 };
 
 /**
- * What the candidate reads after asking for an update: the promise from the newest request on
- * the timeline ("Your recruiter will answer by …"), as the API wrote it.
+ * What the candidate reads after asking for an update: when the recruiter will answer, from the
+ * deadline the API sends (never read out of the timeline's words).
  */
-export function updateRequestConfirmation(application: ApplicationView): string {
-  const request = [...application.timeline]
-    .reverse()
-    .find((entry) => entry.type === TimelineEventType.CandidateUpdate && entry.text.startsWith('Asked for an update'));
-  const promise = request?.text.match(/Your recruiter will answer by .+$/)?.[0];
-  return promise ? `Sent. ${promise}` : 'Sent. You can see it under “What has happened”.';
+export function updateRequestConfirmation(
+  application: Pick<ApplicationView, 'updateRequestAnswerDueAt'>,
+  options: DateTimeOptions = {},
+): string {
+  const dueAt = application.updateRequestAnswerDueAt;
+  return dueAt
+    ? `Sent. Your recruiter will answer by ${formatDateTime(dueAt, options)}.`
+    : 'Sent. You can see it under “What has happened”.';
 }
 
 /**

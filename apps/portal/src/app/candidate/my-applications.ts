@@ -5,7 +5,8 @@ import { NOW, formatDate } from '../core/date-time';
 import { APPLICATION_STATUS_LABELS, STAGE_STATE_LABELS } from '../display-labels';
 import { ApplicationCard, ApplicationRow } from './application-card';
 import { CandidateApi } from './candidate-api';
-import { answerDue, isOpenApplication, waitingForText } from './answer-due';
+import { isOpen } from '@heardback/domain';
+import { answerDue, waitingForText } from './answer-due';
 import { httpErrorMessage } from '../core/api-error';
 import { pageData, statusLine } from '../core/loadable';
 import { LoadState } from '../core/load-state';
@@ -43,7 +44,7 @@ export class MyApplications {
 
 function toRow(application: ApplicationSummary, now: Date): ApplicationRow {
   const stage = application.currentStage;
-  const open = isOpenApplication(application.status);
+  const open = isOpen(application.status);
   return {
     id: application.id,
     jobTitle: application.job.title,

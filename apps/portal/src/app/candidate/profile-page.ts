@@ -1,13 +1,11 @@
 import { ChangeDetectionStrategy, Component, ElementRef, inject, linkedSignal, signal, viewChild } from '@angular/core';
+import { FULL_NAME_MAX_LENGTH } from '@heardback/contracts';
 import { SessionStore } from '../core/session';
 import { ROLE_AS_SUBJECT } from '../display-labels';
 import { CandidateApi } from './candidate-api';
 import { apiFieldErrors, httpErrorMessage } from '../core/api-error';
 import { formSubmission } from '../core/form-submission';
 import { FormAlert } from '../core/form-alert';
-
-/** Same limit as the API's UpdateProfileDto. */
-export const FULL_NAME_MAX_LENGTH = 120;
 
 /** /me/profile: who the candidate is to the agency, and changing the name they are addressed by. */
 @Component({

@@ -91,7 +91,7 @@ describe('stageRows', () => {
     });
   });
 
-  it('says the agency has chased a late answer when the timeline says so for that stage', () => {
+  it('says the agency has chased a late answer when the timeline records a chase for that stage', () => {
     const lateStage = (id: string, name: string, position: number) =>
       aStage({
         id,
@@ -108,6 +108,7 @@ describe('stageRows', () => {
         {
           at: '2026-05-31T12:00:00.000Z',
           type: TimelineEventType.FeedbackLate,
+          stageId: 'b',
           text: 'Our answer about your Technical interview 2 is late: it was due Saturday 30 May 2026 at 12:00 BST. We have chased it and will write as soon as we have it.',
         },
       ],
@@ -118,8 +119,36 @@ describe('stageRows', () => {
       late: true,
       text: 'Late since Sat, 30 May 2026, 12:00 BST. We have chased it.',
     });
-    // Only the stage the event names: "Technical interview" is not "Technical interview 2".
+    // Only the stage the event is about, even though one stage's name contains the other's.
     expect(first.due?.text).toBe('Late since Sat, 30 May 2026, 12:00 BST');
+  });
+
+  it('reads the chase from the event type and stage, not from its words', () => {
+    const late = aStage({
+      id: 'late',
+      name: 'Technical interview',
+      state: StageState.AwaitingFeedback,
+      startsAt: '2026-05-28T10:00:00.000Z',
+      endsAt: '2026-05-28T11:00:00.000Z',
+      feedbackDueAt: '2026-05-30T11:00:00.000Z',
+    });
+    const chase = (stageId: string, text: string) =>
+      anApplicationBetweenInterviews({
+        stages: [late],
+        timeline: [{ at: '2026-05-31T12:00:00.000Z', type: TimelineEventType.FeedbackLate, stageId, text }],
+      });
+
+    const reworded = chase('late', 'Sorry: the interviewers still owe you their answer, and we have reminded them.');
+    expect(stageRows(reworded, TEST_NOW, inLondon)[0].due?.text).toBe(
+      'Late since Sat, 30 May 2026, 12:00 BST. We have chased it.',
+    );
+    const aboutAnotherStage = chase(
+      'other',
+      'Our answer about your Technical interview is late: it was due … We have chased it and will write as soon as we have it.',
+    );
+    expect(stageRows(aboutAnotherStage, TEST_NOW, inLondon)[0].due?.text).toBe(
+      'Late since Sat, 30 May 2026, 12:00 BST',
+    );
   });
 
   it('does not say "chased" for an answer that is not late yet', () => {
@@ -128,6 +157,7 @@ describe('stageRows', () => {
         {
           at: '2026-05-31T12:00:00.000Z',
           type: TimelineEventType.FeedbackLate,
+          stageId: 's2',
           text: 'Our answer about your Technical interview is late: it was due … We have chased it.',
         },
       ],

@@ -1,6 +1,7 @@
 import { ApplicationView, StageState, StageView } from '@heardback/contracts';
 import { DateTimeOptions, formatDate, formatDateTimeRange } from '../core/date-time';
-import { AnswerDue, answerDue, isOpenApplication, withChase } from './answer-due';
+import { isOpen } from '@heardback/domain';
+import { AnswerDue, answerDue, withChase } from './answer-due';
 
 export type StageTone = 'done' | 'scheduled' | 'waiting' | 'next' | 'later' | 'skipped';
 
@@ -46,9 +47,9 @@ export function stageRows(
   now: Date,
   options: DateTimeOptions = {},
 ): StageRow[] {
-  const open = isOpenApplication(application.status);
+  const open = isOpen(application.status);
   const timeline = application.timeline ?? [];
-  const dueOf = (stage: StageView) => (open ? withChase(answerDue(stage, now, options), stage.name, timeline) : null);
+  const dueOf = (stage: StageView) => (open ? withChase(answerDue(stage, now, options), stage.id, timeline) : null);
   let nextFound = false;
   return [...application.stages]
     .sort((a, b) => a.position - b.position)

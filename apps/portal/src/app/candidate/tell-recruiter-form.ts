@@ -9,12 +9,17 @@ import {
   signal,
   viewChild,
 } from '@angular/core';
-import { ApplicationView, CandidateUpdateKind, CandidateUpdateRequest } from '@heardback/contracts';
+import {
+  ApplicationView,
+  CANDIDATE_UPDATE_TEXT_MAX_LENGTH,
+  CandidateUpdateKind,
+  CandidateUpdateRequest,
+} from '@heardback/contracts';
 import { httpErrorMessage } from '../core/api-error';
 import { formSubmission } from '../core/form-submission';
 import { NOW } from '../core/date-time';
 import { CandidateApi } from './candidate-api';
-import { CANDIDATE_UPDATE_TEXT_MAX_LENGTH, TELL_KINDS, TellKind, fieldProblem } from './candidate-updates';
+import { TELL_KINDS, TellKind, fieldProblem } from './candidate-updates';
 import { DateTimeFields } from './date-time-fields';
 import { localDate, readDateTime } from '../core/local-date-time';
 import { FormAlert } from '../core/form-alert';

@@ -8,11 +8,13 @@ import { setUpPortalTest } from '../testing/setup';
 
 const ASKED = anApplicationBetweenInterviews({
   updateRequestAllowedFrom: '2026-06-04T12:00:00.000Z',
+  updateRequestAnswerDueAt: '2026-06-03T12:00:00.000Z',
   timeline: [
     ...anApplicationBetweenInterviews().timeline,
     {
       at: '2026-06-01T12:00:00.000Z',
       type: TimelineEventType.CandidateUpdate,
+      stageId: null,
       text: 'Asked for an update: "Any news?" Your recruiter will answer by Wednesday 3 June 2026 at 13:00 BST.',
     },
   ],
@@ -70,7 +72,8 @@ describe('UpdateRequestForm', () => {
     await fixture.whenStable();
 
     expect(emitted).toEqual([ASKED]);
-    expect(text(status())).toBe('Sent. Your recruiter will answer by Wednesday 3 June 2026 at 13:00 BST.');
+    // The deadline the API sent, written in the reader's own time zone.
+    expect(text(status())).toMatch(/^Sent\. Your recruiter will answer by .*(3 Jun|Jun 3).*2026.*\.$/);
     expect(askButton().disabled).toBe(true);
     expect(text(root())).toMatch(/You can ask again from .*2026/);
     expect(askButton().getAttribute('aria-describedby')).toBe('ask-wait');

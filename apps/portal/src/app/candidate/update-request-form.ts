@@ -9,17 +9,17 @@ import {
   signal,
   viewChild,
 } from '@angular/core';
-import { ApplicationView, CandidateUpdateKind, UPDATE_REQUEST_INTERVAL_DAYS } from '@heardback/contracts';
+import {
+  ApplicationView,
+  CANDIDATE_UPDATE_TEXT_MAX_LENGTH,
+  CandidateUpdateKind,
+  UPDATE_REQUEST_INTERVAL_DAYS,
+} from '@heardback/contracts';
 import { httpErrorMessage } from '../core/api-error';
 import { formSubmission } from '../core/form-submission';
 import { NOW, formatDateTime } from '../core/date-time';
 import { CandidateApi } from './candidate-api';
-import {
-  CANDIDATE_UPDATE_TEXT_MAX_LENGTH,
-  DEFAULT_UPDATE_REQUEST_TEXT,
-  fieldProblem,
-  updateRequestConfirmation,
-} from './candidate-updates';
+import { DEFAULT_UPDATE_REQUEST_TEXT, fieldProblem, updateRequestConfirmation } from './candidate-updates';
 import { focusLater } from '../core/focus-later';
 import { FormAlert } from '../core/form-alert';
 

@@ -1,6 +1,6 @@
 import { DIALOG_DATA, DialogRef } from '@angular/cdk/dialog';
 import { ChangeDetectionStrategy, Component, ElementRef, inject, signal, viewChild } from '@angular/core';
-import { ApplicationView } from '@heardback/contracts';
+import { ApplicationView, WITHDRAW_REASON_MAX_LENGTH } from '@heardback/contracts';
 import { CandidateApi } from './candidate-api';
 import { apiFieldErrors, httpErrorMessage } from '../core/api-error';
 import { formSubmission } from '../core/form-submission';
@@ -13,9 +13,6 @@ export interface WithdrawDialogData {
   jobTitle: string;
   clientName: string;
 }
-
-/** Same limit as the API's WithdrawApplicationDto. */
-export const WITHDRAW_REASON_MAX_LENGTH = 2000;
 
 /**
  * Asks for the reason before withdrawing, and withdraws. Closes with the updated application,

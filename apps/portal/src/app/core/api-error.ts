@@ -19,10 +19,6 @@ export function apiError(error: unknown): ApiError | null {
   return null;
 }
 
-export function hasErrorCode(error: unknown, code: ErrorCode): boolean {
-  return apiError(error)?.code === code;
-}
-
 export function errorCodeOf(error: unknown): ErrorCode | null {
   return apiError(error)?.code ?? null;
 }

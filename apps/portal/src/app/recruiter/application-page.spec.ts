@@ -61,6 +61,7 @@ describe('ApplicationPage', () => {
           aStage({ id: 'stage-2', name: 'Technical interview', position: 1 }),
         ],
         status: ApplicationStatus.Interviewing,
+        currentStageId: 'stage-2',
       }),
     );
 
@@ -111,6 +112,7 @@ describe('ApplicationPage', () => {
     const after = anApplication({
       version: 4,
       status: ApplicationStatus.Interviewing,
+      currentStageId: 'stage-2',
       stages: [
         aStage({ id: 'stage-1', position: 0, state: StageState.FeedbackRecorded, feedback: aFeedback() }),
         aStage({ id: 'stage-2', name: 'Technical interview', position: 1 }),
@@ -136,6 +138,7 @@ describe('ApplicationPage', () => {
     const latest = anApplication({
       version: 4,
       status: ApplicationStatus.Rejected,
+      currentStageId: null,
       stages: [
         aStage({
           id: 'stage-1',
@@ -196,7 +199,7 @@ describe('ApplicationPage', () => {
   });
 
   it('offers no update form on a closed application', async () => {
-    await open(anApplication({ status: ApplicationStatus.Withdrawn }));
+    await open(anApplication({ status: ApplicationStatus.Withdrawn, currentStageId: null }));
     expect(view().querySelector('#send-update')).toBeNull();
   });
 });

@@ -6,6 +6,8 @@ import {
   CANDIDATE_MESSAGE_MAX_LENGTH,
   ErrorCode,
   FeedbackDecision,
+  GIVEN_BY_MAX_LENGTH,
+  INTERNAL_NOTES_MAX_LENGTH,
   RATING_MAX,
   RATING_MIN,
   StageView,
@@ -17,9 +19,6 @@ import { RATING_LABELS } from '../core/agency-labels';
 import { notBlank } from '../core/text-validators';
 import { formSubmission } from '../core/form-submission';
 import { FIRST_INVALID, focusLater } from '../core/focus-later';
-
-export const INTERNAL_NOTES_MAX_LENGTH = 10_000;
-export const GIVEN_BY_MAX_LENGTH = 200;
 
 /** Conflicts that mean someone else acted on the application since this page loaded it. */
 export const SOMEONE_ELSE_ACTED: readonly ErrorCode[] = [

@@ -1,17 +1,19 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, untracked } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { AbstractControl, FormBuilder, ReactiveFormsModule, ValidationErrors, Validators } from '@angular/forms';
-import { ApplicationView, StageView } from '@heardback/contracts';
+import {
+  ApplicationView,
+  INTERVIEWERS_MAX,
+  INTERVIEWER_NAME_MAX_LENGTH,
+  INTERVIEW_LOCATION_MAX_LENGTH,
+  StageView,
+} from '@heardback/contracts';
 import { RecruiterApi } from './recruiter-api';
 import { formSubmission } from '../core/form-submission';
 import { isoToLocalDateAndTime, localDateTimeToIso, userTimeZone } from '../core/local-date-time';
 import { NOW } from '../core/date-time';
 import { notBlank } from '../core/text-validators';
 import { FIRST_INVALID, focusLater } from '../core/focus-later';
-
-export const LOCATION_MAX_LENGTH = 500;
-export const INTERVIEWERS_MAX = 20;
-export const INTERVIEWER_NAME_MAX_LENGTH = 120;
 
 /** "Ana Silva, Ben Okafor," → ["Ana Silva", "Ben Okafor"] */
 export function interviewerNames(text: string): string[] {
@@ -61,6 +63,7 @@ export class ScheduleForm {
   readonly scheduled = output<ApplicationView>();
 
   protected readonly timeZone = userTimeZone();
+  protected readonly locationMax = INTERVIEW_LOCATION_MAX_LENGTH;
   protected readonly idPrefix = computed(() => `schedule-${this.stage().id}`);
 
   protected readonly form = inject(FormBuilder).nonNullable.group(
@@ -68,7 +71,7 @@ export class ScheduleForm {
       date: ['', Validators.required],
       start: ['', Validators.required],
       end: ['', Validators.required],
-      location: ['', [notBlank, Validators.maxLength(LOCATION_MAX_LENGTH)]],
+      location: ['', [notBlank, Validators.maxLength(INTERVIEW_LOCATION_MAX_LENGTH)]],
       interviewers: ['', interviewersValid],
     },
     { validators: endsAfterStart },

@@ -4,9 +4,15 @@ import { Router, RouterLink } from '@angular/router';
 import {
   DEFAULT_FEEDBACK_DEADLINE_HOURS,
   EmploymentType,
+  FEEDBACK_DEADLINE_MAX_HOURS,
+  FEEDBACK_DEADLINE_MIN_HOURS,
+  JOB_DESCRIPTION_MAX_LENGTH,
+  JOB_LOCATION_MAX_LENGTH,
+  JOB_TITLE_MAX_LENGTH,
   JobClosureView,
   JobDetail,
   JobStatus,
+  SALARY_MAX,
   WorkMode,
 } from '@heardback/contracts';
 import { EMPTY } from 'rxjs';
@@ -24,9 +30,6 @@ import { LoadState } from '../core/load-state';
 import { SaveAs, closedMessage, jobFormValue, jobRequest, salaryComplete, savedMessage } from './job-form';
 import { notBlank } from '../core/text-validators';
 import { FIRST_INVALID, focusLater } from '../core/focus-later';
-
-export const FEEDBACK_DEADLINE_MIN_HOURS = 1;
-export const FEEDBACK_DEADLINE_MAX_HOURS = 720;
 const NEW_JOB_PIPELINE = ['Phone screen', 'Interview', 'Final interview'];
 const NOTHING_TO_LOAD: Loadable<null> = { state: 'ready', value: null };
 
@@ -63,19 +66,20 @@ export class JobEditor {
   protected readonly openStatus = JobStatus.Open;
   protected readonly minHours = FEEDBACK_DEADLINE_MIN_HOURS;
   protected readonly maxHours = FEEDBACK_DEADLINE_MAX_HOURS;
+  protected readonly titleMax = JOB_TITLE_MAX_LENGTH;
 
   private readonly fb = inject(FormBuilder).nonNullable;
   protected readonly form = this.fb.group({
     clientId: ['', Validators.required],
-    title: ['', [notBlank, Validators.maxLength(160)]],
-    description: ['', [notBlank, Validators.maxLength(20_000)]],
-    location: ['', [notBlank, Validators.maxLength(120)]],
+    title: ['', [notBlank, Validators.maxLength(JOB_TITLE_MAX_LENGTH)]],
+    description: ['', [notBlank, Validators.maxLength(JOB_DESCRIPTION_MAX_LENGTH)]],
+    location: ['', [notBlank, Validators.maxLength(JOB_LOCATION_MAX_LENGTH)]],
     workMode: [WorkMode.Hybrid as WorkMode, Validators.required],
     employmentType: [EmploymentType.FullTime as EmploymentType, Validators.required],
     salary: this.fb.group(
       {
-        min: this.fb.control<number | null>(null, [Validators.min(0), Validators.max(10_000_000)]),
-        max: this.fb.control<number | null>(null, [Validators.min(0), Validators.max(10_000_000)]),
+        min: this.fb.control<number | null>(null, [Validators.min(0), Validators.max(SALARY_MAX)]),
+        max: this.fb.control<number | null>(null, [Validators.min(0), Validators.max(SALARY_MAX)]),
         currency: ['', Validators.pattern(/^[A-Za-z]{3}$/)],
       },
       { validators: salaryComplete },

@@ -1,7 +1,8 @@
 import { CdkDrag, CdkDragDrop, CdkDragHandle, CdkDropList } from '@angular/cdk/drag-drop';
 import { ChangeDetectionStrategy, Component, computed, input, signal } from '@angular/core';
 import { ReactiveFormsModule } from '@angular/forms';
-import { PIPELINE_MAX_STAGES, PipelineControl, STAGE_NAME_MAX_LENGTH, moveStage, stageControl } from './pipeline-rules';
+import { PIPELINE_MAX_STAGES, STAGE_NAME_MAX_LENGTH } from '@heardback/contracts';
+import { PipelineControl, moveStage, stageControl } from './pipeline-rules';
 import { focusLater } from '../core/focus-later';
 
 /**

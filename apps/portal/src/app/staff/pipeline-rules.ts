@@ -1,8 +1,6 @@
 import { AbstractControl, FormArray, FormControl, ValidationErrors, Validators } from '@angular/forms';
-import { PIPELINE_MAX_STAGES, STAGE_NAME_MAX_LENGTH } from '@heardback/domain';
+import { PIPELINE_MAX_STAGES, STAGE_NAME_MAX_LENGTH } from '@heardback/contracts';
 import { notBlank } from '../core/text-validators';
-
-export { PIPELINE_MAX_STAGES, STAGE_NAME_MAX_LENGTH };
 
 export type PipelineControl = FormArray<FormControl<string>>;
 

@@ -1,13 +1,12 @@
 import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, signal, viewChild } from '@angular/core';
 import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
+import { CLIENT_NAME_MAX_LENGTH } from '@heardback/contracts';
 import { StaffApi } from './staff-api';
 import { agencyErrorMessage, apiError, sentence } from '../core/api-error';
 import { formSubmission } from '../core/form-submission';
 import { countOf, pageData, statusLine } from '../core/loadable';
 import { LoadState } from '../core/load-state';
 import { notBlank } from '../core/text-validators';
-
-export const CLIENT_NAME_MAX_LENGTH = 120;
 
 /** The hiring companies the agency recruits for: the list, and a form to add one. */
 @Component({

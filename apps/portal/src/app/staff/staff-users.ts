@@ -1,6 +1,14 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { ErrorCode, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, UserRole } from '@heardback/contracts';
+import {
+  AgencyUserView,
+  EMAIL_MAX_LENGTH,
+  ErrorCode,
+  FULL_NAME_MAX_LENGTH,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  UserRole,
+} from '@heardback/contracts';
 import { StaffApi } from './staff-api';
 import { apiError, errorCodeOf } from '../core/api-error';
 import { formSubmission } from '../core/form-submission';
@@ -42,8 +50,8 @@ export class StaffUsers {
   protected readonly passwordMin = PASSWORD_MIN_LENGTH;
 
   protected readonly form = inject(FormBuilder).nonNullable.group({
-    fullName: ['', [notBlank, Validators.maxLength(120)]],
-    email: ['', [Validators.required, Validators.email, Validators.maxLength(254)]],
+    fullName: ['', [notBlank, Validators.maxLength(FULL_NAME_MAX_LENGTH)]],
+    email: ['', [Validators.required, Validators.email, Validators.maxLength(EMAIL_MAX_LENGTH)]],
     password: [
       '',
       [Validators.required, Validators.minLength(PASSWORD_MIN_LENGTH), Validators.maxLength(PASSWORD_MAX_LENGTH)],

@@ -66,6 +66,7 @@ export function anApplication(overrides: Partial<ApplicationView> = {}): Applica
     status: ApplicationStatus.Screening,
     version: 3,
     waitingFor: WaitingFor.Feedback,
+    currentStageId: 'stage-1',
     job: { id: 'job-1', title: 'Backend Engineer', clientName: 'Northwind Logistics' },
     candidate: { id: 'cand-1', fullName: 'Ana Silva' },
     stages: [
@@ -82,7 +83,9 @@ export function anApplication(overrides: Partial<ApplicationView> = {}): Applica
       aStage({ id: 'stage-2', name: 'Technical interview', position: 1 }),
       aStage({ id: 'stage-3', name: 'Final interview', position: 2 }),
     ],
-    timeline: [{ at: '2026-11-10T08:00:00.000Z', type: TimelineEventType.Applied, text: 'You applied.' }],
+    timeline: [
+      { at: '2026-11-10T08:00:00.000Z', type: TimelineEventType.Applied, stageId: null, text: 'You applied.' },
+    ],
     ...overrides,
   };
 }
@@ -140,6 +143,7 @@ export function anApplicationBetweenInterviews(overrides: Partial<ApplicationVie
     status: ApplicationStatus.Interviewing,
     version: 3,
     waitingFor: WaitingFor.Interview,
+    currentStageId: 's2',
     job: {
       id: 'job-1',
       title: 'E-commerce Product Manager',
@@ -182,11 +186,13 @@ export function anApplicationBetweenInterviews(overrides: Partial<ApplicationVie
       {
         at: '2026-04-30T09:00:00.000Z',
         type: TimelineEventType.Applied,
+        stageId: null,
         text: 'You applied for E-commerce Product Manager at Orchard Retail.',
       },
       {
         at: '2026-05-02T09:00:00.000Z',
         type: TimelineEventType.FeedbackRecorded,
+        stageId: 's1',
         text: 'Feedback on your Phone screen is ready.',
       },
     ],

@@ -1,0 +1,109 @@
+import { FeedbackDecision, RATING_MAX } from '@heardback/contracts';
+import { REMINDER_LEAD_HOURS } from '@heardback/domain';
+
+/**
+ * Every sentence agency people read from the system: internal timeline entries (never shown to
+ * the candidate) and the reminder and escalation emails. Times arrive already written out.
+ * The candidate's words are in candidate-messages.ts.
+ */
+
+export interface Email {
+  subject: string;
+  body: string;
+}
+
+function names(people: readonly { full_name: string }[]): string {
+  return people.map((person) => person.full_name).join(', ') || 'nobody (no recruiter found)';
+}
+
+// Internal timeline entries.
+
+export function interviewScheduledByText(actorName: string, stageName: string, interviewers: string[]): string {
+  return `${actorName} scheduled ${stageName} with ${interviewers.join(', ') || 'no interviewers named'}.`;
+}
+
+export function feedbackRecordedByText(
+  actorName: string,
+  feedback: { decision: FeedbackDecision; rating: number; stageName: string; givenBy?: string | null },
+): string {
+  const onBehalf = feedback.givenBy ? ` on behalf of ${feedback.givenBy}` : '';
+  return `${actorName} recorded "${feedback.decision}" with rating ${feedback.rating}/${RATING_MAX} on ${feedback.stageName}${onBehalf}.`;
+}
+
+export function feedbackReminderSentText(
+  recipients: readonly { full_name: string }[],
+  stageName: string,
+  dueNow: boolean,
+): string {
+  return `Reminder sent to ${names(recipients)}: feedback on ${stageName} ${dueNow ? 'is due now' : `is due in ${REMINDER_LEAD_HOURS} hours`}.`;
+}
+
+export function feedbackEscalatedText(stageName: string): string {
+  return `Feedback on ${stageName} is a day overdue: escalated to agency staff.`;
+}
+
+export function updateRequestReminderSentText(due: string, recipients: readonly { full_name: string }[]): string {
+  return `The candidate's request for an update was due an answer by ${due}: reminder sent to ${names(recipients)}.`;
+}
+
+export function decisionDateEscalatedText(when: string): string {
+  return `The candidate's decision date (${when}) passed without an answer: escalated to agency staff.`;
+}
+
+// Emails to recruiters and staff.
+
+export interface OverdueFeedbackFacts {
+  recipientName: string;
+  candidateName: string;
+  stageName: string;
+  jobTitle: string;
+  clientName: string;
+  due: string;
+  link: string;
+}
+
+function aboutStage(facts: OverdueFeedbackFacts): string {
+  return `${facts.candidateName}, ${facts.stageName} (${facts.jobTitle})`;
+}
+
+export function feedbackReminderEmail(facts: OverdueFeedbackFacts, dueNow: boolean): Email {
+  return {
+    subject: dueNow ? `Feedback due now: ${aboutStage(facts)}` : `Feedback due tomorrow: ${aboutStage(facts)}`,
+    body: `Hello ${facts.recipientName},\n\nFeedback for ${facts.candidateName}'s ${facts.stageName} for ${facts.jobTitle} at ${facts.clientName} is due ${facts.due}.${dueNow ? ' It is now due; the candidate will be told it is late.' : ''}\n\nRecord it here: ${facts.link}\n\nHeardback`,
+  };
+}
+
+export function feedbackEscalationEmail(facts: OverdueFeedbackFacts): Email {
+  return {
+    subject: `Escalation: feedback a day overdue for ${aboutStage(facts)}`,
+    body: `Hello ${facts.recipientName},\n\nFeedback for ${facts.candidateName}'s ${facts.stageName} for ${facts.jobTitle} at ${facts.clientName} was due ${facts.due} and is still missing. The candidate has been told it is late.\n\nPlease make sure it is recorded today: ${facts.link}\n\nHeardback`,
+  };
+}
+
+export function overdueUpdateRequestEmail(facts: {
+  recipientName: string;
+  candidateName: string;
+  jobTitle: string;
+  requestText: string;
+  due: string;
+  link: string;
+}): Email {
+  return {
+    subject: `Overdue: ${facts.candidateName} asked for an update (${facts.jobTitle})`,
+    body: `Hello ${facts.recipientName},\n\n${facts.candidateName} asked for an update ("${facts.requestText}") and was promised an answer by ${facts.due}. Please write to them today: ${facts.link}\n\nHeardback`,
+  };
+}
+
+export function decisionDatePassedEmail(facts: {
+  recipientName: string;
+  candidateName: string;
+  jobTitle: string;
+  clientName: string;
+  when: string;
+  link: string;
+}): Email {
+  return {
+    subject: `Escalation: ${facts.candidateName}'s decision date has passed (${facts.jobTitle})`,
+    body: `Hello ${facts.recipientName},\n\n${facts.candidateName} told us they would move on after ${facts.when} (${facts.jobTitle} at ${facts.clientName}), and nobody has answered them since. Please make sure they hear from us today: ${facts.link}\n\nHeardback`,
+  };
+}

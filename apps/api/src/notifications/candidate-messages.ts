@@ -1,0 +1,174 @@
+import { ApplicationStatus, CandidateUpdateKind, StageState } from '@heardback/contracts';
+
+/**
+ * Every sentence a candidate reads about their applications: their timeline, and the emails that
+ * carry it. Services pass the facts, with times already written out for the reader; the words
+ * live here only, so rewording one is a change to this file and nothing else (the portal reads
+ * events by type and stage, never by text).
+ */
+
+// What the candidate did.
+
+export function appliedText(jobTitle: string, clientName: string, firstStageName: string): string {
+  return `You applied for ${jobTitle} at ${clientName}. Next: ${firstStageName}; we will be in touch to arrange it.`;
+}
+
+export function withdrawnText(reason: string): string {
+  return `You withdrew your application: "${reason}"`;
+}
+
+const UPDATE_LABELS: Record<CandidateUpdateKind, string> = {
+  [CandidateUpdateKind.OtherOffer]: 'Another offer',
+  [CandidateUpdateKind.Availability]: 'Availability',
+  [CandidateUpdateKind.Note]: 'Note',
+  [CandidateUpdateKind.RequestUpdate]: 'Asked for an update',
+};
+
+/**
+ * What the candidate told the agency, with the date that matters: when the recruiter will
+ * answer a request for an update, or when the candidate must answer another offer.
+ */
+export function candidateUpdateText(
+  kind: CandidateUpdateKind,
+  text: string,
+  dates: { answerDue: string | null; theirDeadline: string | null },
+): string {
+  const suffix = dates.answerDue
+    ? ` Your recruiter will answer by ${dates.answerDue}.`
+    : dates.theirDeadline
+      ? ` (You need to answer it by ${dates.theirDeadline}.)`
+      : '';
+  return `${UPDATE_LABELS[kind]}: "${text}"${suffix}`;
+}
+
+export function decisionDateText(when: string | null): string {
+  return when
+    ? `You told us you will move on after ${when}. We will make sure you have an answer before then.`
+    : 'You cleared your decision date.';
+}
+
+// Interviews and feedback.
+
+export function interviewScheduledText(stageName: string, when: string, location: string): string {
+  return `${stageName} scheduled for ${when} (${location}).`;
+}
+
+export function interviewEndedText(stageName: string, feedbackDue: string | null): string {
+  return feedbackDue
+    ? `Your ${stageName} is done. You will hear how it went by ${feedbackDue}.`
+    : `Your ${stageName} is done. You will hear how it went soon.`;
+}
+
+/** The feedback's own words, as the recruiter wrote them for the candidate. */
+export function feedbackText(stageName: string, candidateMessage: string): string {
+  return `Feedback on ${stageName}: ${candidateMessage}`;
+}
+
+export function feedbackLateText(stageName: string, due: string): string {
+  return `Our answer about your ${stageName} is late: it was due ${due}. We have chased it and will write as soon as we have it.`;
+}
+
+export function throughToStageText(stageName: string): string {
+  return `You are through to ${stageName}. We will be in touch to arrange it.`;
+}
+
+// Decisions on the application.
+
+export const PASSED_EVERY_STAGE_TEXT = 'Good news: you have passed every stage and an offer is on its way.';
+export const OFFER_MADE_TEXT =
+  'Good news: the client would like to make you an offer. Your recruiter will be in touch with the details.';
+export const HIRED_TEXT = 'Congratulations: you have accepted the offer and are hired.';
+/** Follows the feedback that rejected the application, whose words say why. */
+export const CLOSED_AFTER_FEEDBACK_TEXT = 'This application is now closed.';
+
+export function rejectedText(candidateMessage: string): string {
+  return `The application has been closed: ${candidateMessage}`;
+}
+
+export function jobClosedText(candidateMessage: string): string {
+  return `This job is no longer open, so your application is closed: ${candidateMessage}`;
+}
+
+export function recruiterMessageText(senderName: string, text: string): string {
+  return `Message from ${senderName}: ${text}`;
+}
+
+// The email that carries timeline events to the candidate.
+
+export interface NextStepFacts {
+  status: ApplicationStatus;
+  stageName: string | null;
+  stageState: StageState | null;
+  startsAt: Date | null;
+  feedbackDueAt: Date | null;
+}
+
+/**
+ * "What happens next, and by when", in the words a candidate reads in every update.
+ * `formatTime` renders an instant for the reader (time zone and locale are the caller's choice).
+ */
+export function candidateNextStep(facts: NextStepFacts, now: Date, formatTime: (at: Date) => string): string {
+  switch (facts.status) {
+    case ApplicationStatus.Offer:
+      return 'Your recruiter will call you with the details of the offer.';
+    case ApplicationStatus.Hired:
+      return 'Nothing more to do here. Welcome aboard!';
+    case ApplicationStatus.Rejected:
+    case ApplicationStatus.Withdrawn:
+    case ApplicationStatus.JobClosed:
+      return 'This application is closed; nothing more will happen on it.';
+    default:
+      break;
+  }
+  if (!facts.stageName) {
+    return 'Your recruiter will be in touch about the next step.';
+  }
+  switch (facts.stageState) {
+    case StageState.Scheduled:
+      if (facts.startsAt && facts.startsAt.getTime() > now.getTime()) {
+        return `Your ${facts.stageName} is on ${formatTime(facts.startsAt)}.`;
+      }
+      return dueLine(facts.stageName, facts.feedbackDueAt, now, formatTime);
+    case StageState.AwaitingFeedback:
+      return dueLine(facts.stageName, facts.feedbackDueAt, now, formatTime);
+    case StageState.FeedbackRecorded:
+      return 'Your recruiter will tell you about the decision.';
+    default:
+      return `Next: ${facts.stageName}. Your recruiter will be in touch to arrange it.`;
+  }
+}
+
+function dueLine(stageName: string, dueAt: Date | null, now: Date, formatTime: (at: Date) => string): string {
+  if (!dueAt) return `You will hear how your ${stageName} went soon.`;
+  if (dueAt.getTime() < now.getTime()) {
+    return `Our answer about your ${stageName} is late (it was due ${formatTime(dueAt)}). We have chased it and will write as soon as we have it.`;
+  }
+  return `You will hear how your ${stageName} went by ${formatTime(dueAt)}.`;
+}
+
+export interface CandidateUpdateEmailFacts {
+  candidateName: string;
+  jobTitle: string;
+  clientName: string;
+  /** The texts of the timeline events the email carries, in order. */
+  eventTexts: string[];
+  nextStep: string;
+  applicationLink: string;
+}
+
+/** One email per application per change: what happened, what happens next, and where to look. */
+export function candidateUpdateEmail(facts: CandidateUpdateEmailFacts): { subject: string; body: string } {
+  return {
+    subject: `Update on your application: ${facts.jobTitle} at ${facts.clientName}`,
+    body: [
+      `Hello ${facts.candidateName},`,
+      '',
+      ...facts.eventTexts.flatMap((text) => [text, '']),
+      `What happens next: ${facts.nextStep}`,
+      '',
+      `See where you stand at any time: ${facts.applicationLink}`,
+      '',
+      `Heardback, for ${facts.clientName}`,
+    ].join('\n'),
+  };
+}

@@ -1,0 +1,40 @@
+/**
+ * Every bound on what a person may type or choose: the API's DTOs enforce them and the portal's
+ * forms check them before sending, so both read them here and cannot drift apart.
+ */
+
+// Accounts
+export const EMAIL_MAX_LENGTH = 254;
+export const PASSWORD_MIN_LENGTH = 10;
+export const PASSWORD_MAX_LENGTH = 200;
+export const FULL_NAME_MAX_LENGTH = 120;
+
+// Clients and jobs
+export const CLIENT_NAME_MAX_LENGTH = 120;
+export const JOB_TITLE_MAX_LENGTH = 160;
+export const JOB_DESCRIPTION_MAX_LENGTH = 20_000;
+export const JOB_LOCATION_MAX_LENGTH = 120;
+export const SALARY_MAX = 10_000_000;
+export const PIPELINE_MAX_STAGES = 12;
+export const STAGE_NAME_MAX_LENGTH = 80;
+export const FEEDBACK_DEADLINE_MIN_HOURS = 1;
+export const FEEDBACK_DEADLINE_MAX_HOURS = 720;
+
+// Job search
+export const JOB_SEARCH_TEXT_MAX_LENGTH = 200;
+export const JOB_SEARCH_CURSOR_MAX_LENGTH = 200;
+
+// Interviews and feedback
+export const INTERVIEW_LOCATION_MAX_LENGTH = 500;
+export const INTERVIEWERS_MAX = 20;
+export const INTERVIEWER_NAME_MAX_LENGTH = 120;
+export const RATING_MIN = 1;
+export const RATING_MAX = 4;
+/** Any words written to the candidate: feedback, a rejection, a message, a job's closing words. */
+export const CANDIDATE_MESSAGE_MAX_LENGTH = 4000;
+export const INTERNAL_NOTES_MAX_LENGTH = 10_000;
+export const GIVEN_BY_MAX_LENGTH = 200;
+
+// What the candidate writes
+export const WITHDRAW_REASON_MAX_LENGTH = 2000;
+export const CANDIDATE_UPDATE_TEXT_MAX_LENGTH = 2000;

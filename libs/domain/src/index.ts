@@ -11,3 +11,5 @@ export * from './lib/deadline-alerts';
 export * from './lib/candidate-next-step';
 export * from './lib/update-requests';
 export * from './lib/job-lifecycle';
+export * from './lib/password-policy';
+export * from './lib/session-lifetime';

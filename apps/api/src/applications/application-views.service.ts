@@ -53,7 +53,11 @@ export class ApplicationViewsService {
       version: application.version,
       waitingFor: waitingFor(facts, now),
       job: { id: job.id, title: job.title, clientName: job.client?.name ?? '' },
-      candidate: { id: candidate.id, fullName: candidate.fullName },
+      candidate: {
+        id: candidate.id,
+        fullName: candidate.fullName,
+        ...(internal ? { emailVerified: candidate.emailVerifiedAt !== null } : {}),
+      },
       stages: record.stages.map((stage, index): StageView => {
         const feedback = record.currentFeedback.get(stage.id);
         return {

@@ -14,6 +14,7 @@ import { CreateCoreSchema1795742600000 } from './migrations/1795742600000-create
 import { CreateNotificationOutbox1795747200000 } from './migrations/1795747200000-create-notification-outbox';
 import { CreateCandidateUpdates1795750800000 } from './migrations/1795750800000-create-candidate-updates';
 import { AddUpdateRequestReminders1795754400000 } from './migrations/1795754400000-add-update-request-reminders';
+import { AddAccountLifecycle1795758000000 } from './migrations/1795758000000-add-account-lifecycle';
 import { SnakeNamingStrategy } from './snake-naming-strategy';
 
 export const entities = [
@@ -35,6 +36,7 @@ export const migrations = [
   CreateNotificationOutbox1795747200000,
   CreateCandidateUpdates1795750800000,
   AddUpdateRequestReminders1795754400000,
+  AddAccountLifecycle1795758000000,
 ];
 
 /** The one place the database connection is described, for the app and for the TypeORM CLI. */

@@ -36,7 +36,8 @@ export interface ApplicationView {
   version: number;
   waitingFor: WaitingFor;
   job: { id: string; title: string; clientName: string };
-  candidate: { id: string; fullName: string };
+  /** `emailVerified` is sent to the agency only: false while the candidate has not confirmed their address. */
+  candidate: { id: string; fullName: string; emailVerified?: boolean };
   stages: StageView[];
   timeline: TimelineEntry[];
   /** The candidate's own "I will move on after …" date, if they set one. */

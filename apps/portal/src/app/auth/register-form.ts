@@ -9,7 +9,8 @@ import {
   viewChild,
 } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { ErrorCode, PASSWORD_MIN_LENGTH, UserView } from '@heardback/contracts';
+import { ErrorCode, UserView } from '@heardback/contracts';
+import { PASSWORD_RULE } from '@heardback/domain';
 import { SessionStore } from '../core/session';
 import { emailProblem, newPasswordProblem, requiredProblem } from './field-problems';
 import { apiError, apiFieldErrors, httpErrorMessage } from '../core/api-error';
@@ -38,7 +39,7 @@ export class RegisterForm {
   /** The email already has an account: the host offers its sign-in form instead. */
   readonly signInInstead = output<void>();
 
-  protected readonly passwordMinLength = PASSWORD_MIN_LENGTH;
+  protected readonly passwordRule = PASSWORD_RULE;
   protected readonly form = inject(NonNullableFormBuilder).group({
     fullName: [''],
     email: ['', Validators.email],
@@ -49,6 +50,8 @@ export class RegisterForm {
   protected readonly busy = signal(false);
   protected readonly serverErrors = signal<Partial<Record<Field, string>>>({});
   protected readonly emailTaken = signal(false);
+  /** Registered, but this browser is not signed in: the address already had an account, whose owner was emailed. */
+  protected readonly checkEmail = signal('');
   protected readonly formError = signal('');
 
   private readonly fullNameInput = viewChild.required<ElementRef<HTMLInputElement>>('fullName');
@@ -79,6 +82,7 @@ export class RegisterForm {
   protected submit(): void {
     this.submitted.set(true);
     this.formError.set('');
+    this.checkEmail.set('');
     if (this.busy()) {
       return;
     }
@@ -91,7 +95,11 @@ export class RegisterForm {
     this.session.register({ fullName: fullName.trim(), email: email.trim(), password }).subscribe({
       next: (user) => {
         this.busy.set(false);
-        this.registered.emit(user);
+        if (user) {
+          this.registered.emit(user);
+        } else {
+          this.checkEmail.set(email.trim());
+        }
       },
       error: (error: unknown) => {
         this.busy.set(false);
@@ -108,7 +116,7 @@ export class RegisterForm {
       case 'email':
         return emailProblem(control);
       case 'password':
-        return newPasswordProblem(control);
+        return newPasswordProblem(control, this.form.controls.email.value);
     }
   }
 

@@ -20,6 +20,7 @@ import { afterSignIn } from './return-url';
       } @else {
         <div class="card">
           <hb-sign-in-form (signedIn)="continue($event)" />
+          <p class="aside"><a routerLink="/forgot-password">Forgot your password?</a></p>
         </div>
         <p class="aside">
           New to Heardback?

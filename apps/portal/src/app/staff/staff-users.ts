@@ -10,7 +10,10 @@ import {
 } from '@angular/core';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { AgencyUserView, ErrorCode, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, UserRole } from '@heardback/contracts';
+import { PASSWORD_RULE } from '@heardback/domain';
+import { SessionStore } from '../core/session';
 import { StaffApi } from './staff-api';
+import { UserAccess } from './user-access';
 import { apiError, errorCodeOf, focusFirstInvalid, showServerErrors } from '../core/api-error';
 import { formatShortDate } from '../core/date-time';
 import { ROLE_LABELS } from '../core/agency-labels';
@@ -22,7 +25,7 @@ type AgencyRole = UserRole.Recruiter | UserRole.Staff;
 /** The agency's own accounts: who they are, and a form to create a recruiter or staff account. */
 @Component({
   selector: 'hb-staff-users',
-  imports: [ReactiveFormsModule],
+  imports: [ReactiveFormsModule, UserAccess],
   templateUrl: './staff-users.html',
   styleUrl: './staff-users.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -46,7 +49,9 @@ export class StaffUsers {
     },
   ];
   protected readonly roleLabels = ROLE_LABELS;
-  protected readonly passwordMin = PASSWORD_MIN_LENGTH;
+  protected readonly passwordRule = PASSWORD_RULE;
+  private readonly session = inject(SessionStore);
+  protected readonly myId = computed(() => this.session.user()?.id ?? null);
 
   protected readonly form = inject(FormBuilder).nonNullable.group({
     fullName: ['', [notBlank, Validators.maxLength(120)]],

@@ -132,7 +132,7 @@ export class SessionService {
       `DELETE FROM sessions s USING users u
         WHERE u.id = s.user_id
           AND (s.expires_at <= $1
-               OR s.last_seen_at <= $1::timestamptz - make_interval(secs => CASE WHEN u.role = $2 THEN $3 ELSE $4 END))
+               OR s.last_seen_at <= $1::timestamptz - make_interval(secs => CASE WHEN u.role = $2 THEN $3::double precision ELSE $4::double precision END))
         RETURNING s.id`,
       [now, UserRole.Candidate, candidate.idleMs / 1000, agency.idleMs / 1000],
     );

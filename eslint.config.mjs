@@ -91,6 +91,8 @@ export default [
               ],
             },
             { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:contracts', 'type:domain'] },
+            // tools/ (start, CI, provisioning, schema scripts) stands alone: it runs before anything is built.
+            { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: [] },
           ],
         },
       ],

@@ -9,13 +9,13 @@
 //  After a SIGKILL, the next run removes the stale pid file and the leftover database.)
 
 import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { constants } from 'node:os';
+import { exitCodeOf, isRunning, stopChild } from './process/child-process.cjs';
+import { provisionDatabase, REPO_ROOT } from './postgres/provision-database.cjs';
 
 const require = createRequire(import.meta.url);
-const { provisionDatabase, REPO_ROOT } = require('./postgres/provision-database.cjs');
 
 const PORT = process.env.E2E_PORT || '4300';
 const API_MAIN = join(REPO_ROOT, 'dist/apps/api/main.js');
@@ -62,7 +62,7 @@ try {
       if (stopping) return;
       log(`the API exited on its own (${signal ? `signal ${signal}` : `exit code ${code}`})`);
       api = null;
-      void stop(null, code ?? 128 + (signal ? (constants.signals[signal] ?? 0) : 0));
+      void stop(null, exitCodeOf(code, signal));
     });
   }
 } catch (error) {
@@ -113,14 +113,7 @@ async function stop(signal, exitCode) {
   if (stopping) return;
   stopping = true;
   if (signal) log(`${signal}: stopping`);
-  if (api && api.exitCode === null && api.signalCode === null) {
-    const child = api;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill(signal ?? 'SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), API_STOP_TIMEOUT_MS);
-    await exited;
-    clearTimeout(timer);
-  }
+  if (api && isRunning(api)) await stopChild(api, signal ?? 'SIGTERM', API_STOP_TIMEOUT_MS);
   if (provisioning) {
     try {
       await (await provisioning).release();

@@ -1,14 +1,11 @@
 // `npm run simulate`: runs the simulated agency (dist/apps/api/simulate.js) on a fresh database of its
 // own — on DATABASE_URL's server if set, else the embedded test cluster — and drops it afterwards.
 import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const { provisionDatabase } = createRequire(import.meta.url)('./postgres/provision-database.cjs');
+import { join } from 'node:path';
+import { provisionDatabase, REPO_ROOT as root } from './postgres/provision-database.cjs';
 
 const database = await provisionDatabase({ purpose: 'test', fresh: true, log: (line) => console.error(line) });
+/** @type {import('node:child_process').ChildProcess | undefined} */
 let child;
 const stop = () => child?.kill('SIGTERM');
 process.on('SIGINT', stop);

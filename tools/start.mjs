@@ -7,13 +7,11 @@
 // Ctrl-C (SIGINT) or SIGTERM stops the API, then the embedded PostgreSQL, and exits 0.
 
 import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { constants } from 'node:os';
-
-const require = createRequire(import.meta.url);
-const { provisionDatabase, REPO_ROOT } = require('./postgres/provision-database.cjs');
+import { exitCodeOf, exited, isRunning, stopChild } from './process/child-process.cjs';
+import { seconds as secondsSince, sleep } from './process/timing.cjs';
+import { provisionDatabase, REPO_ROOT } from './postgres/provision-database.cjs';
 
 const PORT = process.env.PORT || '3000';
 const API_MAIN = join(REPO_ROOT, 'dist/apps/api/main.js');
@@ -54,7 +52,7 @@ async function main() {
       stdio: 'inherit',
       shell: process.platform === 'win32',
     });
-    const { code, signal } = await exited(buildChild);
+    const { code, signal } = await exited(buildChild, (error) => console.error(`✖ ${error.message}`));
     buildChild = null;
     if (stopping) return;
     if (code !== 0)
@@ -102,7 +100,7 @@ async function main() {
   });
   apiChild.on('exit', (code, signal) => {
     if (stopping) return;
-    const exitCode = code ?? 128 + (signal ? (constants.signals[signal] ?? 0) : 0);
+    const exitCode = exitCodeOf(code, signal);
     console.error(`\n✖ The API exited on its own (${signal ? `signal ${signal}` : `exit code ${code}`}).`);
     apiChild = null;
     void shutdown(null, exitCode);
@@ -193,9 +191,11 @@ async function shutdown(signal, exitCode = 0) {
     ['build', buildChild],
     ['API', apiChild],
   ])) {
-    if (child && child.exitCode === null && child.signalCode === null) {
+    if (child && isRunning(child)) {
       const t = performance.now();
-      await stopChild(child, signal ?? 'SIGTERM');
+      await stopChild(child, signal ?? 'SIGTERM', API_STOP_TIMEOUT_MS, () =>
+        console.error(`  (no exit after ${API_STOP_TIMEOUT_MS / 1000} s: killing it)`),
+      );
       if (name === 'API') console.log(`  API stopped in ${secondsSince(t)}`);
     }
   }
@@ -213,39 +213,6 @@ async function shutdown(signal, exitCode = 0) {
 }
 
 /**
- * Forwards the signal (a terminal Ctrl-C usually reached the child already), escalating to SIGKILL.
- * @param {import('node:child_process').ChildProcess} child
- * @param {NodeJS.Signals} signal
- */
-async function stopChild(child, signal) {
-  const done = exited(child);
-  child.kill(signal);
-  const timer = setTimeout(() => {
-    console.error(`  (no exit after ${API_STOP_TIMEOUT_MS / 1000} s: killing it)`);
-    child.kill('SIGKILL');
-  }, API_STOP_TIMEOUT_MS);
-  await done;
-  clearTimeout(timer);
-}
-
-/**
- * @param {import('node:child_process').ChildProcess} child
- * @returns {Promise<{ code: number | null, signal: NodeJS.Signals | null }>}
- */
-function exited(child) {
-  if (child.exitCode !== null || child.signalCode !== null) {
-    return Promise.resolve({ code: child.exitCode, signal: child.signalCode });
-  }
-  return new Promise((resolve) => {
-    child.once('exit', (code, signal) => resolve({ code, signal }));
-    child.once('error', (error) => {
-      console.error(`✖ ${error.message}`);
-      resolve({ code: 1, signal: null });
-    });
-  });
-}
-
-/**
  * @template T
  * @param {string} title
  * @param {() => Promise<T>} fn
@@ -257,14 +224,4 @@ async function step(title, fn) {
   const result = await fn();
   if (!stopping) console.log(`✔ ${title}: ${secondsSince(t)}`);
   return result;
-}
-
-/** @param {number} since */
-function secondsSince(since) {
-  return `${((performance.now() - since) / 1000).toFixed(1)} s`;
-}
-
-/** @param {number} ms */
-function sleep(ms) {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { WorkerModule } from './background/worker.module';
 import { ConfigError, loadConfig } from './config/app-config';
+import { createRootLogger, PinoNestLogger } from './logging/request-logging';
 
 /** `npm run worker`: the job queue and the outbox sender in a process of their own. */
 async function main(): Promise<void> {
@@ -16,7 +17,7 @@ async function main(): Promise<void> {
     throw error;
   }
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
-    logger: ['log', 'error', 'warn'],
+    logger: new PinoNestLogger(createRootLogger({ level: config.logLevel })),
   });
   app.enableShutdownHooks();
   new Logger('Worker').log('Heardback worker running: deadline sweeps and outgoing mail');

@@ -32,6 +32,12 @@ describe('security headers', () => {
     expect(response.headers.get('cache-control')).toBe('no-store');
   });
 
+  it('publishes the API documentation outside production', async () => {
+    const response = await new ApiSession().get<{ openapi: string }>('/api/docs-json');
+    expect(response.status).toBe(200);
+    expect(response.body.openapi).toMatch(/^3\./);
+  });
+
   describe('in production', () => {
     let production: ApiServer;
 
@@ -47,6 +53,12 @@ describe('security headers', () => {
       const response = await new ApiSession({ baseUrl: production.url }).get('/api/health');
       expect(response.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');
       expect(response.headers.get('content-security-policy')).toContain('upgrade-insecure-requests');
+    });
+
+    it('does not publish the API documentation', async () => {
+      const visitor = new ApiSession({ baseUrl: production.url });
+      expect((await visitor.get('/api/docs-json')).status).toBe(404);
+      expect((await visitor.request('GET', '/api/docs')).status).toBe(404);
     });
   });
 });

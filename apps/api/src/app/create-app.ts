@@ -8,18 +8,21 @@ import { AppConfig } from '../config/app-config';
 import { ApiExceptionFilter } from '../errors/api-exception.filter';
 import { createValidationPipe } from '../errors/api-validation.pipe';
 import { servePortal } from '../portal-hosting/serve-portal';
+import { createRootLogger, PinoNestLogger, requestLogging } from '../logging/request-logging';
 import { AppModule } from './app.module';
 import { acceptJsonBodiesOnly } from './request-bodies';
 import { useSecurityHeaders } from './security-headers';
 
 /** Builds the whole HTTP application; main.ts decides when to migrate, seed and listen. */
 export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
+  const rootLogger = createRootLogger({ level: config.logLevel });
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
-    logger: config.nodeEnv === 'test' ? ['error', 'warn'] : ['log', 'error', 'warn'],
+    logger: new PinoNestLogger(rootLogger),
     // No default parsers: acceptJsonBodiesOnly registers the one the API accepts.
     bodyParser: false,
   });
   app.disable('x-powered-by');
+  app.use(requestLogging(rootLogger));
   useSecurityHeaders(app, { production: config.nodeEnv === 'production' });
   app.use(cookieParser());
   app.use(xsrfProtection({ secureCookies: config.secureCookies }));
@@ -29,6 +32,14 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.useGlobalFilters(new ApiExceptionFilter());
   app.enableShutdownHooks();
 
+  // The API's map is for developers: in production it would hand an attacker every route and field.
+  if (config.nodeEnv !== 'production') serveApiDocs(app);
+
+  servePortal(app, config.portalDir);
+  return app;
+}
+
+function serveApiDocs(app: NestExpressApplication): void {
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -39,7 +50,4 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
       .build(),
   );
   SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, { jsonDocumentUrl: `${API_PREFIX}/docs-json` });
-
-  servePortal(app, config.portalDir);
-  return app;
 }

@@ -1,4 +1,5 @@
 import { ErrorCode, xsrfCookieName } from '@heardback/contracts';
+import { Logger } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { ApiExceptionFilter } from '../errors/api-exception.filter';
@@ -6,6 +7,7 @@ import { DomainError } from '@heardback/domain';
 
 export const XSRF_HEADER = 'x-xsrf-token';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const securityLog = new Logger('Security');
 
 /**
  * Double-submit XSRF protection, matching Angular's HttpClient: every response carries a readable
@@ -34,6 +36,7 @@ export function xsrfProtection(options: { secureCookies: boolean }) {
     if (typeof cookieToken === 'string' && typeof headerToken === 'string' && sameToken(cookieToken, headerToken)) {
       return next();
     }
+    securityLog.warn({ event: 'xsrf_refused', reason: headerToken === undefined ? 'no header' : 'mismatch' });
     const error = filter.toApiError(
       new DomainError(
         ErrorCode.Forbidden,

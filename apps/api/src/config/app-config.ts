@@ -2,10 +2,14 @@ import type { SessionLifetimes } from '@heardback/domain';
 import { isAbsolute, resolve } from 'node:path';
 
 export type NodeEnvironment = 'development' | 'production' | 'test';
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /** Everything the API reads from the environment, validated once at boot. */
 export interface AppConfig {
   nodeEnv: NodeEnvironment;
+  /** pino's level; `warn` in tests keeps their output to what matters. */
+  logLevel: LogLevel;
   port: number;
   databaseUrl: string;
   runMigrations: boolean;
@@ -62,6 +66,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
   const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development', problems);
   const config: AppConfig = {
     nodeEnv,
+    logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'warn' : 'info', problems),
     port: integer(env, 'PORT', 3000, 0, 65535, problems),
     databaseUrl: databaseUrl(env, problems),
     runMigrations: boolean(env, 'RUN_MIGRATIONS', true, problems),

@@ -1,0 +1,101 @@
+import { ApiSession } from '../support/api-client';
+import { ApiProcess, ProvisionedDatabase, provisionTestDatabase, startApiProcess } from '../support/api-server';
+import { PASSWORD, uniqueEmail } from '../support/factories';
+
+interface LogLine {
+  level: string;
+  msg: string;
+  req?: { id: string; method: string; path: string };
+  res?: { statusCode: number };
+  responseTime?: number;
+  userId?: string | null;
+  event?: string;
+  context?: string;
+}
+
+/** An API of its own at level info, so its JSON log lines can be read back. */
+describe('structured logs', () => {
+  let database: ProvisionedDatabase;
+  let api: ApiProcess;
+
+  beforeAll(async () => {
+    database = await provisionTestDatabase();
+    api = await startApiProcess({
+      databaseUrl: database.databaseUrl,
+      env: { LOG_LEVEL: 'info', RUN_BACKGROUND: 'false' },
+    });
+  });
+
+  afterAll(async () => {
+    await api?.stop();
+    await database?.release();
+  });
+
+  function lines(): LogLine[] {
+    return api.output
+      .join('')
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as LogLine);
+  }
+
+  async function eventually(find: () => LogLine | undefined): Promise<LogLine> {
+    for (let attempt = 0; attempt < 50; attempt++) {
+      const line = find();
+      if (line) return line;
+      await new Promise((done) => setTimeout(done, 100));
+    }
+    throw new Error(`no such log line in:\n${api.output.join('').slice(-3000)}`);
+  }
+
+  it('writes one JSON line per request with its id, method, path, status, duration and user', async () => {
+    const caller = new ApiSession({ baseUrl: api.url });
+    const email = uniqueEmail('logged');
+    const registered = await caller.post('/api/auth/register', {
+      email,
+      password: PASSWORD,
+      fullName: 'Logged Candidate',
+    });
+    expect(registered.status).toBe(201);
+    const me = await caller.get<{ id: string }>('/api/auth/me');
+
+    const response = await fetch(`${api.url}/api/jobs?q=secret-search`, {
+      headers: { 'x-request-id': 'trace-0001-abc' },
+    });
+    expect(response.headers.get('x-request-id')).toBe('trace-0001-abc');
+    const line = await eventually(() => lines().find((entry) => entry.req?.id === 'trace-0001-abc'));
+    expect(line).toMatchObject({ level: 'info', req: { method: 'GET', path: '/api/jobs' }, res: { statusCode: 200 } });
+    expect(typeof line.responseTime).toBe('number');
+
+    await caller.get('/api/me/applications');
+    const signedIn = await eventually(() =>
+      lines().find((entry) => entry.req?.path === '/api/me/applications' && entry.res?.statusCode === 200),
+    );
+    expect(signedIn.userId).toBe(me.body.id);
+  });
+
+  it('logs refusals as warnings and never a password, cookie, token or query', async () => {
+    const visitor = new ApiSession({ baseUrl: api.url });
+    const wrong = 'not-the-password-Zq81';
+    expect((await visitor.post('/api/auth/login', { email: 'nobody@heardback.test', password: wrong })).status).toBe(
+      401,
+    );
+    expect((await visitor.get('/api/me/applications')).status).toBe(401);
+    const forged = new ApiSession({ baseUrl: api.url, sendXsrfHeader: false });
+    expect((await forged.post('/api/auth/login', { email: 'x@heardback.test', password: wrong })).status).toBe(403);
+
+    await eventually(() => lines().find((entry) => entry.event === 'xsrf_refused'));
+    const refusals = lines().filter((entry) => entry.res && [401, 403].includes(entry.res.statusCode));
+    expect(refusals.length).toBeGreaterThanOrEqual(3);
+    expect(refusals.every((entry) => entry.level === 'warn')).toBe(true);
+    const xsrf = lines().find((entry) => entry.event === 'xsrf_refused');
+    expect(xsrf).toMatchObject({ level: 'warn', context: 'Security' });
+    expect(xsrf?.req?.id ?? (xsrf as { reqId?: string } | undefined)?.reqId).toBeTruthy();
+
+    const everything = api.output.join('');
+    expect(everything).not.toContain(wrong);
+    expect(everything).not.toContain(PASSWORD);
+    expect(everything).not.toContain('hb_session=');
+    expect(everything).not.toContain('secret-search');
+  });
+});

@@ -1,0 +1,114 @@
+import type { LoggerService } from '@nestjs/common';
+import type { RequestHandler } from 'express';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
+import pino, { type Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+
+/**
+ * Structured JSON logs: one line per request (request id, method, path, status, duration, user id)
+ * and every other line written while serving it carries the same request id, because the request's
+ * logger travels in async-local storage. Cookies, tokens, passwords and bodies are never logged.
+ */
+const requestLogger = new AsyncLocalStorage<Logger>();
+
+/** Header values and fields that must never reach a log line. */
+export const REDACTED_PATHS = [
+  'req.headers.cookie',
+  'req.headers.authorization',
+  'req.headers["x-xsrf-token"]',
+  'res.headers["set-cookie"]',
+  '*.password',
+  '*.currentPassword',
+  '*.newPassword',
+  '*.token',
+];
+
+/** A caller's request id is kept when it looks like one, so logs can be joined across services. */
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+export function createRootLogger(options: { level: string; destination?: pino.DestinationStream }): Logger {
+  return pino(
+    {
+      level: options.level,
+      base: { service: 'heardback-api' },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+      formatters: { level: (label) => ({ level: label }) },
+    },
+    options.destination,
+  );
+}
+
+/** The first middleware: names the request, logs its outcome, and binds its logger for everything after. */
+export function requestLogging(root: Logger): RequestHandler {
+  const http = pinoHttp({
+    logger: root,
+    genReqId: (request, response) => {
+      const incoming = request.headers['x-request-id'];
+      const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+      response.setHeader('X-Request-Id', id);
+      return id;
+    },
+    // The path without its query: search terms and cursors say nothing about an incident and may be personal.
+    serializers: {
+      req: (request: { id: string; method: string; url: string }) => ({
+        id: request.id,
+        method: request.method,
+        path: request.url.split('?')[0],
+      }),
+      res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
+    },
+    customProps: (request) => ({ userId: (request as { user?: { id?: string } }).user?.id ?? null }),
+    customLogLevel: (_request, response, error) => {
+      if (error || response.statusCode >= 500) return 'error';
+      // Refusals are security events: someone was not signed in, not allowed, or sent a forged request.
+      if (response.statusCode === 401 || response.statusCode === 403 || response.statusCode === 429) return 'warn';
+      return 'info';
+    },
+    customSuccessMessage: (request, response, time) =>
+      `${request.method} ${request.url?.split('?')[0]} ${response.statusCode} ${Math.round(time)} ms`,
+    customErrorMessage: (request, response) => `${request.method} ${request.url?.split('?')[0]} ${response.statusCode}`,
+    autoLogging: { ignore: (request) => request.url === '/api/health' },
+  });
+  return (request, response, next) => {
+    http(request, response);
+    requestLogger.run(request.log, next);
+  };
+}
+
+/** The logger for the current request, or the root logger outside one (start-up, background work). */
+export function currentLogger(root: Logger): Logger {
+  return requestLogger.getStore() ?? root;
+}
+
+/** Nest's own logging (and every `new Logger(context)`) written through pino, with the request id. */
+export class PinoNestLogger implements LoggerService {
+  constructor(private readonly root: Logger) {}
+
+  log(message: unknown, context?: string): void {
+    this.write('info', message, context);
+  }
+  error(message: unknown, stackOrContext?: string, context?: string): void {
+    const [stack, ctx] = context === undefined ? [undefined, stackOrContext] : [stackOrContext, context];
+    currentLogger(this.root).error({ context: ctx, stack }, String(message));
+  }
+  warn(message: unknown, context?: string): void {
+    this.write('warn', message, context);
+  }
+  debug(message: unknown, context?: string): void {
+    this.write('debug', message, context);
+  }
+  verbose(message: unknown, context?: string): void {
+    this.write('trace', message, context);
+  }
+  fatal(message: unknown, context?: string): void {
+    this.write('fatal', message, context);
+  }
+
+  private write(level: 'info' | 'warn' | 'debug' | 'trace' | 'fatal', message: unknown, context?: string): void {
+    const logger = currentLogger(this.root);
+    if (typeof message === 'object' && message !== null) logger[level]({ context, ...message });
+    else logger[level]({ context }, String(message));
+  }
+}

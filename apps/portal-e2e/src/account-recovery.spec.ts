@@ -2,7 +2,8 @@ import { type Page, expect, test } from '@playwright/test';
 import { apiPost, uniqueStamp } from './support/agency-sign-in';
 import { linkFromEmail } from './support/mailbox';
 
-test.describe.configure({ timeout: 120_000 });
+// Generous: the journey takes screenshots at two widths on a shared, loaded machine.
+test.describe.configure({ timeout: 240_000 });
 
 /** Who the page's own cookies sign in, asked from inside the page as the portal would. */
 function meStatus(page: Page): Promise<number> {

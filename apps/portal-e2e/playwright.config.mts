@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 import { nxE2EPreset } from '@nx/playwright/preset';
 import { workspaceRoot } from '@nx/devkit';
@@ -9,6 +10,12 @@ import { workspaceRoot } from '@nx/devkit';
  */
 const port = process.env['E2E_PORT'] ?? '4300';
 const baseURL = `http://localhost:${port}`;
+
+/**
+ * Where the API writes its emails (.eml files), so a journey can follow a link from one. Set here,
+ * where both the test runner and the e2e server it starts read it.
+ */
+const mailDir = (process.env['E2E_MAIL_DIR'] ??= join(workspaceRoot, 'tmp', `e2e-mail-${port}`));
 
 /** Use the system Chromium when there is one; otherwise the e2e target installs Playwright's own. */
 const chromiumPath = process.env['CHROME_PATH'] ?? '/usr/bin/chromium';
@@ -32,7 +39,7 @@ export default defineConfig({
   webServer: {
     command: 'node tools/e2e-server.mjs',
     url: `${baseURL}/api/health`,
-    env: { E2E_PORT: port },
+    env: { E2E_PORT: port, MAIL_DIR: mailDir },
     reuseExistingServer: false,
     timeout: 180_000,
     // Lets the e2e server stop the API and drop its database instead of being SIGKILLed.

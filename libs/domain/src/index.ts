@@ -10,3 +10,5 @@ export * from './lib/working-hours';
 export * from './lib/deadline-alerts';
 export * from './lib/update-requests';
 export * from './lib/job-lifecycle';
+export * from './lib/password-policy';
+export * from './lib/session-lifetime';

@@ -51,12 +51,13 @@ describe('structured logs', () => {
   it('writes one JSON line per request with its id, method, path, status, duration and user', async () => {
     const caller = new ApiSession({ baseUrl: api.url });
     const email = uniqueEmail('logged');
-    const registered = await caller.post<{ id: string }>('/api/auth/register', {
+    const registered = await caller.post('/api/auth/register', {
       email,
       password: PASSWORD,
       fullName: 'Logged Candidate',
     });
     expect(registered.status).toBe(201);
+    const me = await caller.get<{ id: string }>('/api/auth/me');
 
     const response = await fetch(`${api.url}/api/jobs?q=secret-search`, {
       headers: { 'x-request-id': 'trace-0001-abc' },
@@ -70,7 +71,7 @@ describe('structured logs', () => {
     const signedIn = await eventually(() =>
       lines().find((entry) => entry.req?.path === '/api/me/applications' && entry.res?.statusCode === 200),
     );
-    expect(signedIn.userId).toBe(registered.body.id);
+    expect(signedIn.userId).toBe(me.body.id);
   });
 
   it('logs refusals as warnings and never a password, cookie, token or query', async () => {

@@ -13,7 +13,8 @@ import { randomUUID } from 'node:crypto';
 import { ApiSession } from './api-client';
 import { database } from './database';
 
-export const PASSWORD = 'correct horse battery staple';
+/** Passes the password rule (12+ characters, not a common password). */
+export const PASSWORD = 'quiet harbour lantern morning';
 const HOUR = 3_600_000;
 
 export function uniqueEmail(prefix: string): string {
@@ -46,9 +47,10 @@ export async function registerCandidate(
 ): Promise<{ session: ApiSession; id: string; email: string }> {
   const session = new ApiSession();
   const email = uniqueEmail('candidate');
-  const response = await session.post<{ id: string }>('/api/auth/register', { email, password: PASSWORD, fullName });
-  expectStatus(response, 201, 'register');
-  return { session, id: response.body.id, email };
+  expectStatus(await session.post('/api/auth/register', { email, password: PASSWORD, fullName }), 201, 'register');
+  const me = await session.get<{ id: string }>('/api/auth/me');
+  expectStatus(me, 200, 'signed in after registering');
+  return { session, id: me.body.id, email };
 }
 
 export async function createOpenJob(staff: ApiSession, overrides: Record<string, unknown> = {}): Promise<JobDetail> {

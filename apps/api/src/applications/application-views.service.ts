@@ -56,7 +56,11 @@ export class ApplicationViewsService {
       waitingFor: waitingFor(facts, now),
       currentStageId: stageInProgress(facts)?.id ?? null,
       job: { id: job.id, title: job.title, clientName: job.client?.name ?? '' },
-      candidate: { id: candidate.id, fullName: candidate.fullName },
+      candidate: {
+        id: candidate.id,
+        fullName: candidate.fullName,
+        ...(internal ? { emailVerified: candidate.emailVerifiedAt !== null } : {}),
+      },
       stages: record.stages.map((stage, index): StageView => {
         const feedback = record.currentFeedback.get(stage.id);
         return {

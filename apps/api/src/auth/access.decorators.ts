@@ -15,6 +15,8 @@ export const Roles = (...roles: UserRole[]) => SetMetadata(ROLES, roles);
 export interface AuthenticatedRequest extends Request {
   user?: UserEntity;
   sessionToken?: string;
+  /** The id of the session the request is signed in with. */
+  sessionId?: string;
 }
 
 export const CurrentUser = createParamDecorator((_data: unknown, context: ExecutionContext): UserEntity => {

@@ -1,37 +1,51 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { SESSION_COOKIE, UserView } from '@heardback/contracts';
-import type { Response } from 'express';
+import { RegisterResult, UserView } from '@heardback/contracts';
+import type { Request, Response } from 'express';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { UserEntity } from '../users/user.entity';
 import { AuthenticatedRequest, CurrentUser, Public } from './access.decorators';
-import { AuthService } from './auth.service';
+import { AuthService, RequestOrigin } from './auth.service';
+import { PasswordResetConfirmDto, PasswordResetDto, VerifyEmailDto } from './dto/account.dto';
 import { LoginDto, RegisterDto } from './dto/credentials.dto';
-import { IssuedSession } from './session.service';
+import { SessionCookie } from './session-cookie';
 import { toUserView } from './user-view';
 
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
+  private readonly cookie: SessionCookie;
+
   constructor(
     private readonly auth: AuthService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.cookie = new SessionCookie(config);
+  }
 
+  /** 201 and a session cookie whether the address is new or taken: see RegisterResult. */
   @Public()
   @Post('register')
-  async register(@Body() body: RegisterDto, @Res({ passthrough: true }) response: Response): Promise<UserView> {
-    const { user, session } = await this.auth.register(body);
-    this.setSessionCookie(response, session);
-    return toUserView(user);
+  async register(
+    @Body() body: RegisterDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<RegisterResult> {
+    const { session } = await this.auth.register(body, this.origin(request));
+    this.cookie.set(response, session);
+    return { email: body.email, checkEmail: true };
   }
 
   @Public()
   @Post('login')
   @HttpCode(200)
-  async login(@Body() body: LoginDto, @Res({ passthrough: true }) response: Response): Promise<UserView> {
-    const { user, session } = await this.auth.login(body);
-    this.setSessionCookie(response, session);
+  async login(
+    @Body() body: LoginDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<UserView> {
+    const { user, session } = await this.auth.login(body, this.origin(request));
+    this.cookie.set(response, session);
     return toUserView(user);
   }
 
@@ -39,15 +53,11 @@ export class AuthController {
   @Post('logout')
   @HttpCode(204)
   async logout(@Req() request: AuthenticatedRequest, @Res({ passthrough: true }) response: Response): Promise<void> {
-    if (request.sessionToken) {
-      await this.auth.logout(request.sessionToken);
+    const token = this.cookie.read(request);
+    if (token) {
+      await this.auth.logout(token);
     }
-    response.clearCookie(SESSION_COOKIE, {
-      path: '/',
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: this.config.secureCookies,
-    });
+    this.cookie.clear(response);
   }
 
   @Get('me')
@@ -55,13 +65,37 @@ export class AuthController {
     return toUserView(user);
   }
 
-  private setSessionCookie(response: Response, session: IssuedSession): void {
-    response.cookie(SESSION_COOKIE, session.token, {
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: this.config.secureCookies,
-      path: '/',
-      expires: session.expiresAt,
-    });
+  /** The link in the verification email; works once. */
+  @Public()
+  @Post('verify-email')
+  @HttpCode(204)
+  async verifyEmail(@Body() body: VerifyEmailDto): Promise<void> {
+    await this.auth.verifyEmail(body.token);
+  }
+
+  /** Always 202: the answer does not say whether the address has an account. */
+  @Public()
+  @Post('password-reset')
+  @HttpCode(202)
+  async requestPasswordReset(@Body() body: PasswordResetDto): Promise<void> {
+    await this.auth.requestPasswordReset(body.email);
+  }
+
+  /** Sets the password from the emailed link, ends every session of the account, signs this browser in. */
+  @Public()
+  @Post('password-reset/confirm')
+  @HttpCode(200)
+  async confirmPasswordReset(
+    @Body() body: PasswordResetConfirmDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<UserView> {
+    const { user, session } = await this.auth.confirmPasswordReset(body.token, body.password, this.origin(request));
+    this.cookie.set(response, session);
+    return toUserView(user);
+  }
+
+  private origin(request: Request): RequestOrigin {
+    return { userAgent: request.header('user-agent') ?? null, currentToken: this.cookie.read(request) };
   }
 }

@@ -1,16 +1,31 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { UsersModule } from '../users/users.module';
+import { AccountMailer } from './account-mailer';
+import { AccountTokensService } from './account-tokens.service';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { MeAccountController } from './me-account.controller';
 import { SessionGuard } from './session.guard';
 import { SessionEntity } from './session.entity';
 import { SessionService } from './session.service';
+import { SignInAttempts } from './sign-in-attempts';
+import { UserAccessController } from './user-access.controller';
+import { UserAccessService } from './user-access.service';
 
 @Module({
-  imports: [UsersModule, TypeOrmModule.forFeature([SessionEntity])],
-  controllers: [AuthController],
-  providers: [AuthService, SessionService, { provide: APP_GUARD, useClass: SessionGuard }],
+  imports: [UsersModule, NotificationsModule, TypeOrmModule.forFeature([SessionEntity])],
+  controllers: [AuthController, MeAccountController, UserAccessController],
+  providers: [
+    AuthService,
+    SessionService,
+    AccountTokensService,
+    AccountMailer,
+    SignInAttempts,
+    UserAccessService,
+    { provide: APP_GUARD, useClass: SessionGuard },
+  ],
 })
 export class AuthModule {}

@@ -1,12 +1,30 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { ErrorCode, UserRole } from '@heardback/contracts';
-import { DomainError } from '@heardback/domain';
+import { DomainError, fieldError } from '@heardback/domain';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { CLOCK, Clock } from '../config/clock';
 import { UsersService } from '../users/users.service';
+import { UserEntity } from '../users/user.entity';
+import { accountMessages } from './account-messages';
+import { AccountMailer } from './account-mailer';
+import { AccountTokensService } from './account-tokens.service';
 import { LoginDto, RegisterDto } from './dto/credentials.dto';
 import { PasswordHasher } from './password-hasher';
+import { assertAcceptablePassword } from './password-rule';
 import { IssuedSession, SessionService } from './session.service';
-import { UserEntity } from '../users/user.entity';
+import { SignInAttempts } from './sign-in-attempts';
+
+/** Where a request came from: the browser's description and the session token it already holds. */
+export interface RequestOrigin {
+  userAgent: string | null;
+  currentToken: string | null;
+}
+
+/** Sent again at most this often, however many times the owner asks. */
+const RESEND_VERIFICATION_AFTER_MS = 60_000;
 
 @Injectable()
 export class AuthService {
@@ -14,27 +32,160 @@ export class AuthService {
     private readonly users: UsersService,
     private readonly hasher: PasswordHasher,
     private readonly sessions: SessionService,
+    private readonly tokens: AccountTokensService,
+    private readonly mailer: AccountMailer,
+    private readonly attempts: SignInAttempts,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   // Verified against for unknown emails, so response time does not reveal which emails have accounts.
   private readonly unknownUserHash = this.hasher.hash(randomBytes(16).toString('hex'));
 
-  async register(request: RegisterDto): Promise<{ user: UserEntity; session: IssuedSession }> {
-    const user = await this.users.create({ ...request, role: UserRole.Candidate });
-    return { user, session: await this.sessions.start(user.id) };
+  /**
+   * The same answer whether or not the address has an account. A new account is signed in at once
+   * (the candidate can apply in the same visit) and sent a verification link; the owner of an
+   * existing one is told someone tried, and the browser gets a token that signs nobody in.
+   */
+  async register(request: RegisterDto, origin: RequestOrigin): Promise<{ session: IssuedSession }> {
+    assertAcceptablePassword(request.password, request.email);
+    const existing = await this.users.findWithPasswordHash(request.email);
+    const passwordHash = await this.hasher.hash(request.password);
+    if (existing) {
+      await this.dataSource.transaction(async (manager) => {
+        if (existing.emailVerifiedAt) {
+          await this.mailer.registrationAttempt(manager, existing);
+        } else {
+          await this.mailer.verification(
+            manager,
+            existing,
+            await this.tokens.issue(manager, existing.id, 'verify_email'),
+          );
+        }
+      });
+      return { session: this.decoySession() };
+    }
+    const user = await this.dataSource.transaction(async (manager) => {
+      const created = await manager.save(
+        manager.create(UserEntity, {
+          email: request.email.toLowerCase(),
+          fullName: request.fullName,
+          role: UserRole.Candidate,
+          passwordHash,
+          emailVerifiedAt: null,
+        }),
+      );
+      await this.mailer.verification(manager, created, await this.tokens.issue(manager, created.id, 'verify_email'));
+      return created;
+    });
+    return {
+      session: await this.sessions.start(user, { userAgent: origin.userAgent, replacing: origin.currentToken }),
+    };
   }
 
-  async login(request: LoginDto): Promise<{ user: UserEntity; session: IssuedSession }> {
+  async login(request: LoginDto, origin: RequestOrigin): Promise<{ user: UserEntity; session: IssuedSession }> {
     const found = await this.users.findWithPasswordHash(request.email);
     const valid = await this.hasher.verify(found?.passwordHash ?? (await this.unknownUserHash), request.password);
     if (!found || !valid) {
-      throw new DomainError(ErrorCode.InvalidCredentials, 'That email and password do not match an account.');
+      await this.attempts.failed(request.email);
+      throw new DomainError(ErrorCode.InvalidCredentials, accountMessages.errors.invalidCredentials);
     }
+    if (found.disabledAt) {
+      throw new DomainError(ErrorCode.AccountDisabled, accountMessages.errors.accountDisabled);
+    }
+    await this.attempts.succeeded(found.id);
     const { passwordHash: _omitted, ...user } = found;
-    return { user: user as UserEntity, session: await this.sessions.start(found.id) };
+    const session = await this.sessions.start(found, { userAgent: origin.userAgent, replacing: origin.currentToken });
+    return { user: user as UserEntity, session };
   }
 
   logout(token: string): Promise<void> {
     return this.sessions.end(token);
+  }
+
+  async verifyEmail(token: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const userId = await this.tokens.consume(manager, token, 'verify_email');
+      if (!userId) throw new DomainError(ErrorCode.TokenInvalid, accountMessages.errors.verificationLinkInvalid);
+      await manager.query(`UPDATE users SET email_verified_at = now() WHERE id = $1 AND email_verified_at IS NULL`, [
+        userId,
+      ]);
+    });
+  }
+
+  /** Cheap to repeat: an address already verified, or sent a link in the last minute, is sent nothing. */
+  async resendVerification(user: UserEntity): Promise<void> {
+    if (user.emailVerifiedAt) return;
+    const last = await this.tokens.lastIssuedAt(user.id, 'verify_email');
+    if (last && this.clock.now().getTime() - last.getTime() < RESEND_VERIFICATION_AFTER_MS) return;
+    await this.dataSource.transaction(async (manager) => {
+      await this.mailer.verification(manager, user, await this.tokens.issue(manager, user.id, 'verify_email'));
+    });
+  }
+
+  /** Answers the same for any address; only an enabled account's owner is sent a link. */
+  async requestPasswordReset(email: string): Promise<void> {
+    const user = await this.users.findWithPasswordHash(email);
+    await this.dataSource.transaction(async (manager) => {
+      if (!user || user.disabledAt) {
+        await manager.query('SELECT 1 FROM account_tokens WHERE user_id = $1 LIMIT 1', [
+          '00000000-0000-0000-0000-000000000000',
+        ]);
+        return;
+      }
+      const token = await this.tokens.issue(manager, user.id, 'reset_password');
+      await this.mailer.passwordReset(manager, user, token);
+    });
+  }
+
+  /**
+   * Sets the new password, ends every session of the account and signs this browser in. Following
+   * the emailed link proves the address, so it also counts as verifying it.
+   */
+  async confirmPasswordReset(
+    token: string,
+    password: string,
+    origin: RequestOrigin,
+  ): Promise<{ user: UserEntity; session: IssuedSession }> {
+    const userId = await this.tokens.peek(token, 'reset_password');
+    const user = userId ? await this.users.findById(userId) : null;
+    if (!user) throw new DomainError(ErrorCode.TokenInvalid, accountMessages.errors.resetLinkInvalid);
+    if (user.disabledAt) throw new DomainError(ErrorCode.AccountDisabled, accountMessages.errors.accountDisabled);
+    assertAcceptablePassword(password, user.email);
+    const passwordHash = await this.hasher.hash(password);
+    await this.dataSource.transaction(async (manager) => {
+      if (!(await this.tokens.consume(manager, token, 'reset_password'))) {
+        throw new DomainError(ErrorCode.TokenInvalid, accountMessages.errors.resetLinkInvalid);
+      }
+      await manager.query(
+        `UPDATE users SET password_hash = $2, email_verified_at = coalesce(email_verified_at, now()) WHERE id = $1`,
+        [user.id, passwordHash],
+      );
+      await this.sessions.endAllFor(user.id, null, manager);
+    });
+    const session = await this.sessions.start(user, { userAgent: origin.userAgent, replacing: origin.currentToken });
+    return { user: { ...user, emailVerifiedAt: user.emailVerifiedAt ?? new Date() }, session };
+  }
+
+  /** Needs the current password; ends every other session of the account. */
+  async changePassword(user: UserEntity, sessionId: string | null, current: string, next: string): Promise<void> {
+    const found = await this.users.findWithPasswordHash(user.email);
+    if (!found || !(await this.hasher.verify(found.passwordHash, current))) {
+      throw fieldError('currentPassword', accountMessages.errors.currentPasswordWrong);
+    }
+    assertAcceptablePassword(next, user.email, 'newPassword');
+    const passwordHash = await this.hasher.hash(next);
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(`UPDATE users SET password_hash = $2 WHERE id = $1`, [user.id, passwordHash]);
+      await this.sessions.endAllFor(user.id, sessionId, manager);
+      if (user.emailVerifiedAt) await this.mailer.passwordChanged(manager, user);
+    });
+  }
+
+  /** A well-formed token that matches no session, for a registration that must not reveal a taken address. */
+  private decoySession(): IssuedSession {
+    const lifetime = this.config.sessions.lifetimes.candidate.absoluteMs;
+    return { token: randomBytes(32).toString('base64url'), expiresAt: new Date(this.clock.now().getTime() + lifetime) };
   }
 }

@@ -20,6 +20,13 @@ export class SessionEntity {
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 
+  /** The absolute end, fixed at sign-in; the idle timeout runs from `lastSeenAt`. */
   @Column({ type: 'timestamptz' })
   expiresAt!: Date;
+
+  @Column({ type: 'timestamptz' })
+  lastSeenAt!: Date;
+
+  @Column({ type: 'text', nullable: true })
+  userAgent!: string | null;
 }

@@ -1,9 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import { ErrorCode, SessionView, UserRole } from '@heardback/contracts';
+import { DomainError, sessionIsLive, sessionLifetimeFor, sessionNeedsTouch } from '@heardback/domain';
 import { createHash, randomBytes } from 'node:crypto';
-import { Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { CLOCK, Clock } from '../config/clock';
+import { updateReturning } from '../database/update-returning';
 import { UserEntity } from '../users/user.entity';
+import { deviceSummary } from './device-summary';
 import { SessionEntity } from './session.entity';
 
 export interface IssuedSession {
@@ -11,35 +16,130 @@ export interface IssuedSession {
   expiresAt: Date;
 }
 
-function hashToken(token: string): Buffer {
+export interface ResolvedSession {
+  id: string;
+  user: UserEntity;
+}
+
+export function hashToken(token: string): Buffer {
   return createHash('sha256').update(token).digest();
 }
 
-/** Sessions live in PostgreSQL so any number of API instances serve the same users. */
+/**
+ * Sessions live in PostgreSQL so any number of API instances serve the same users. A session ends
+ * when idle too long, at its absolute end, on sign-out, when its user signs in again from the same
+ * browser, changes or resets their password, revokes it, or is disabled.
+ */
 @Injectable()
 export class SessionService {
   constructor(
     @InjectRepository(SessionEntity) private readonly sessions: Repository<SessionEntity>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async start(userId: string): Promise<IssuedSession> {
+  /** A new token at every sign-in; `replacing` (this browser's previous token) ends, and the oldest beyond the cap. */
+  async start(
+    user: Pick<UserEntity, 'id' | 'role'>,
+    options: { userAgent?: string | null; replacing?: string | null } = {},
+  ): Promise<IssuedSession> {
     const token = randomBytes(32).toString('base64url');
-    const expiresAt = new Date(Date.now() + this.config.sessionTtlHours * 3_600_000);
-    await this.sessions.insert({ tokenHash: hashToken(token), userId, expiresAt });
+    const now = this.clock.now();
+    const lifetime = sessionLifetimeFor(user.role, this.config.sessions.lifetimes);
+    const expiresAt = new Date(now.getTime() + lifetime.absoluteMs);
+    await this.sessions.manager.transaction(async (manager) => {
+      if (options.replacing) {
+        await manager.delete(SessionEntity, { tokenHash: hashToken(options.replacing) });
+      }
+      await manager.insert(SessionEntity, {
+        tokenHash: hashToken(token),
+        userId: user.id,
+        createdAt: now,
+        lastSeenAt: now,
+        expiresAt,
+        userAgent: options.userAgent?.slice(0, 512) ?? null,
+      });
+      await manager.query(
+        `DELETE FROM sessions WHERE id IN (
+           SELECT id FROM sessions WHERE user_id = $1 ORDER BY last_seen_at DESC, created_at DESC OFFSET $2)`,
+        [user.id, this.config.sessions.maxPerUser],
+      );
+    });
     return { token, expiresAt };
   }
 
-  async resolve(token: string): Promise<UserEntity | null> {
+  /** The session and its user, if the token is live and the user not disabled; records activity. */
+  async resolve(token: string): Promise<ResolvedSession | null> {
     const session = await this.sessions
       .createQueryBuilder('session')
       .innerJoinAndSelect('session.user', 'user')
-      .where('session.token_hash = :hash AND session.expires_at > now()', { hash: hashToken(token) })
+      .where('session.token_hash = :hash', { hash: hashToken(token) })
       .getOne();
-    return session?.user ?? null;
+    if (!session?.user || session.user.disabledAt !== null) return null;
+    const now = this.clock.now();
+    if (!sessionIsLive(session, this.lifetimeOf(session.user.role), now)) {
+      await this.sessions.delete({ id: session.id });
+      return null;
+    }
+    if (sessionNeedsTouch(session, now)) {
+      await this.sessions.update({ id: session.id }, { lastSeenAt: now });
+    }
+    return { id: session.id, user: session.user };
   }
 
   async end(token: string): Promise<void> {
     await this.sessions.delete({ tokenHash: hashToken(token) });
+  }
+
+  /** Ends every session of the user except `keepId` (the one making the request, if any). */
+  async endAllFor(userId: string, keepId: string | null = null, manager: EntityManager = this.sessions.manager) {
+    await manager.query(`DELETE FROM sessions WHERE user_id = $1 AND ($2::uuid IS NULL OR id <> $2::uuid)`, [
+      userId,
+      keepId,
+    ]);
+  }
+
+  async list(user: UserEntity, currentId: string | null): Promise<SessionView[]> {
+    const now = this.clock.now();
+    const lifetime = this.lifetimeOf(user.role);
+    const rows = await this.sessions.find({ where: { userId: user.id }, order: { lastSeenAt: 'DESC' } });
+    return rows
+      .filter((row) => sessionIsLive(row, lifetime, now))
+      .map((row) => ({
+        id: row.id,
+        createdAt: row.createdAt.toISOString(),
+        lastSeenAt: row.lastSeenAt.toISOString(),
+        expiresAt: row.expiresAt.toISOString(),
+        device: deviceSummary(row.userAgent),
+        current: row.id === currentId,
+      }));
+  }
+
+  /** A user may end only their own sessions; anyone else's id is not found. */
+  async revoke(userId: string, sessionId: string): Promise<void> {
+    const result = await this.sessions.delete({ id: sessionId, userId });
+    if (!result.affected) {
+      throw new DomainError(ErrorCode.NotFound, 'That session has already ended.');
+    }
+  }
+
+  /** Deletes sessions past their absolute end or idle too long; run by the background purge. */
+  async purgeExpired(): Promise<number> {
+    const now = this.clock.now();
+    const { agency, candidate } = this.config.sessions.lifetimes;
+    const rows = await updateReturning<{ id: string }>(
+      this.sessions.manager,
+      `DELETE FROM sessions s USING users u
+        WHERE u.id = s.user_id
+          AND (s.expires_at <= $1
+               OR s.last_seen_at <= $1::timestamptz - make_interval(secs => CASE WHEN u.role = $2 THEN $3::double precision ELSE $4::double precision END))
+        RETURNING s.id`,
+      [now, UserRole.Candidate, candidate.idleMs / 1000, agency.idleMs / 1000],
+    );
+    return rows.length;
+  }
+
+  private lifetimeOf(role: UserRole) {
+    return sessionLifetimeFor(role, this.config.sessions.lifetimes);
   }
 }

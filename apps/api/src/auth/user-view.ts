@@ -2,5 +2,11 @@ import { UserView } from '@heardback/contracts';
 import { UserEntity } from '../users/user.entity';
 
 export function toUserView(user: UserEntity): UserView {
-  return { id: user.id, email: user.email, fullName: user.fullName, role: user.role };
+  return {
+    id: user.id,
+    email: user.email,
+    fullName: user.fullName,
+    role: user.role,
+    emailVerified: user.emailVerifiedAt !== null,
+  };
 }

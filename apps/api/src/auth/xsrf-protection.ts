@@ -1,26 +1,26 @@
-import { ErrorCode } from '@heardback/contracts';
+import { ErrorCode, xsrfCookieName } from '@heardback/contracts';
 import { Logger } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { ApiExceptionFilter } from '../errors/api-exception.filter';
 import { DomainError } from '@heardback/domain';
 
-export const XSRF_COOKIE = 'XSRF-TOKEN';
 export const XSRF_HEADER = 'x-xsrf-token';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const securityLog = new Logger('Security');
 
 /**
  * Double-submit XSRF protection, matching Angular's HttpClient: every response carries a readable
- * XSRF-TOKEN cookie, and every state-changing request must echo it in X-XSRF-TOKEN. A page on
+ * XSRF-TOKEN cookie (`__Host-XSRF-TOKEN` over HTTPS), and every state-changing request must echo it in X-XSRF-TOKEN. A page on
  * another site can make the browser send our cookies, but cannot read them to set the header.
  */
 export function xsrfProtection(options: { secureCookies: boolean }) {
   const filter = new ApiExceptionFilter();
+  const cookieName = xsrfCookieName(options.secureCookies);
   return (request: Request, response: Response, next: NextFunction): void => {
-    const cookieToken: unknown = request.cookies?.[XSRF_COOKIE];
+    const cookieToken: unknown = request.cookies?.[cookieName];
     if (typeof cookieToken !== 'string' || cookieToken.length < 20) {
-      response.cookie(XSRF_COOKIE, randomBytes(24).toString('base64url'), {
+      response.cookie(cookieName, randomBytes(24).toString('base64url'), {
         httpOnly: false,
         sameSite: 'lax',
         secure: options.secureCookies,

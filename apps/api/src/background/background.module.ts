@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
+import { AccountPurgeModule } from '../auth/account-purge.module';
 import { DeadlinesModule } from '../deadlines/deadlines.module';
 import { JobClosuresModule } from '../job-closures/job-closures.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { QueueModule } from './queue.module';
 
 /**
- * Everything that runs in the background: the queue, the deadline sweep, job closures and the
- * outbox sender. Each starts its workers only when RUN_BACKGROUND is on (always in the worker).
+ * Everything that runs in the background: the queue, the deadline sweep, job closures, the
+ * outbox sender and the purge of ended sessions. Each starts its workers only when RUN_BACKGROUND is on (always in the worker).
  */
-@Module({ imports: [QueueModule, DeadlinesModule, JobClosuresModule, NotificationsModule] })
+@Module({ imports: [QueueModule, DeadlinesModule, JobClosuresModule, NotificationsModule, AccountPurgeModule] })
 export class BackgroundModule {}

@@ -15,6 +15,21 @@ describe('configuration', () => {
     expect(config.portalDir).toBe('/repo/dist/apps/portal/browser');
   });
 
+  it('ends agency sessions after 30 idle minutes and candidates’ after 7 days by default, and reads overrides', () => {
+    const MINUTE = 60_000;
+    expect(loadConfig(valid).sessions).toEqual({
+      lifetimes: {
+        agency: { idleMs: 30 * MINUTE, absoluteMs: 12 * 60 * MINUTE },
+        candidate: { idleMs: 7 * 24 * 60 * MINUTE, absoluteMs: 30 * 24 * 60 * MINUTE },
+      },
+      maxPerUser: 10,
+    });
+    const tuned = loadConfig({ ...valid, SESSION_IDLE_MINUTES_AGENCY: '15', SESSION_MAX_PER_USER: '3' }).sessions;
+    expect(tuned.lifetimes.agency.idleMs).toBe(15 * MINUTE);
+    expect(tuned.maxPerUser).toBe(3);
+    expect(() => loadConfig({ ...valid, SESSION_IDLE_MINUTES_AGENCY: '0' })).toThrow(/SESSION_IDLE_MINUTES_AGENCY/);
+  });
+
   it('makes cookies Secure in production', () => {
     expect(loadConfig({ ...valid, NODE_ENV: 'production' }).secureCookies).toBe(true);
   });

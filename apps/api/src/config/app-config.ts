@@ -1,3 +1,4 @@
+import type { SessionLifetimes } from '@heardback/domain';
 import { isAbsolute, resolve } from 'node:path';
 import { DEFAULT_WORKING_CALENDAR } from '@heardback/domain';
 
@@ -15,7 +16,12 @@ export interface AppConfig {
   runMigrations: boolean;
   demoData: boolean;
   portalDir: string;
-  sessionTtlHours: number;
+  sessions: {
+    /** Idle timeout and absolute lifetime, by audience (agency roles get the short idle timeout). */
+    lifetimes: SessionLifetimes;
+    /** Signing in beyond this many sessions ends the least recently used. */
+    maxPerUser: number;
+  };
   /** Cookies are Secure everywhere but local development and tests over plain HTTP. */
   secureCookies: boolean;
   /** Run the job queue (deadline sweeps) and the outbox sender in this process. */
@@ -53,6 +59,9 @@ export const APP_CONFIG = Symbol('APP_CONFIG');
 
 type Env = Record<string, string | undefined>;
 
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+
 export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
   const problems: string[] = [];
   const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development', problems);
@@ -64,7 +73,19 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     runMigrations: boolean(env, 'RUN_MIGRATIONS', true, problems),
     demoData: boolean(env, 'DEMO_DATA', false, problems),
     portalDir: path(env, 'PORTAL_DIR', 'dist/apps/portal/browser', cwd),
-    sessionTtlHours: integer(env, 'SESSION_TTL_HOURS', 336, 1, 24 * 365, problems),
+    sessions: {
+      lifetimes: {
+        agency: {
+          idleMs: integer(env, 'SESSION_IDLE_MINUTES_AGENCY', 30, 1, 24 * 60, problems) * MINUTE,
+          absoluteMs: integer(env, 'SESSION_ABSOLUTE_HOURS_AGENCY', 12, 1, 24 * 30, problems) * HOUR,
+        },
+        candidate: {
+          idleMs: integer(env, 'SESSION_IDLE_MINUTES_CANDIDATE', 7 * 24 * 60, 1, 90 * 24 * 60, problems) * MINUTE,
+          absoluteMs: integer(env, 'SESSION_ABSOLUTE_HOURS_CANDIDATE', 30 * 24, 1, 24 * 365, problems) * HOUR,
+        },
+      },
+      maxPerUser: integer(env, 'SESSION_MAX_PER_USER', 10, 1, 1000, problems),
+    },
     secureCookies: nodeEnv === 'production' && env['INSECURE_COOKIES'] !== 'true',
     runBackground: boolean(env, 'RUN_BACKGROUND', true, problems),
     publicUrl: (env['PUBLIC_URL'] || `http://localhost:${env['PORT'] || 3000}`).replace(/\/$/, ''),

@@ -16,6 +16,7 @@ import { CreateCandidateUpdates1795750800000 } from './migrations/1795750800000-
 import { AddUpdateRequestReminders1795754400000 } from './migrations/1795754400000-add-update-request-reminders';
 import { CreateApplicationLastHeard1795758000000 } from './migrations/1795758000000-create-application-last-heard';
 import { AddTimelineEventStage1795761600000 } from './migrations/1795761600000-add-timeline-event-stage';
+import { AddAccountLifecycle1795765200000 } from './migrations/1795765200000-add-account-lifecycle';
 import { SnakeNamingStrategy } from './snake-naming-strategy';
 
 export const entities = [
@@ -39,6 +40,7 @@ export const migrations = [
   AddUpdateRequestReminders1795754400000,
   CreateApplicationLastHeard1795758000000,
   AddTimelineEventStage1795761600000,
+  AddAccountLifecycle1795765200000,
 ];
 
 /** The one place the database connection is described, for the app and for the TypeORM CLI. */

@@ -25,7 +25,8 @@ export interface DispatchResult {
 /**
  * Sends the outbox. Each message is claimed with a lease (SKIP LOCKED, so several instances
  * never claim the same one); a sender that dies mid-send loses its lease and the message is
- * sent again: at least once, never lost.
+ * sent again: at least once, never lost. Mail to an address its owner has not verified waits in
+ * the outbox, in order, and goes out once they verify.
  */
 @Injectable()
 export class NotificationDispatcher {
@@ -44,8 +45,11 @@ export class NotificationDispatcher {
           SET status = 'sending', attempts = n.attempts + 1, locked_until = now() + make_interval(secs => $2)
         WHERE n.id IN (
               SELECT id FROM notifications
-               WHERE (status = 'pending' AND next_attempt_at <= now())
-                  OR (status = 'sending' AND locked_until < now())
+               WHERE ((status = 'pending' AND next_attempt_at <= now())
+                      OR (status = 'sending' AND locked_until < now()))
+                 -- Held while the recipient has not verified their address: only the verification goes out.
+                 AND (kind = 'email_verification' OR NOT EXISTS (
+                       SELECT 1 FROM users u WHERE u.id = notifications.recipient_id AND u.email_verified_at IS NULL))
                ORDER BY next_attempt_at, created_at
                LIMIT $1
                FOR UPDATE SKIP LOCKED)

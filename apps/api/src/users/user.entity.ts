@@ -21,4 +21,12 @@ export class UserEntity {
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
+
+  /** Null until the owner follows the verification link; until then only that message is mailed to them. */
+  @Column({ type: 'timestamptz', nullable: true })
+  emailVerifiedAt!: Date | null;
+
+  /** Set by staff: the account cannot sign in and has no sessions. */
+  @Column({ type: 'timestamptz', nullable: true })
+  disabledAt!: Date | null;
 }

@@ -2,6 +2,7 @@ import { Body, Controller, Get, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { AgencyUserView, UserRole, UserView } from '@heardback/contracts';
 import { CurrentUser, Roles } from '../auth/access.decorators';
+import { assertAcceptablePassword } from '../auth/password-rule';
 import { toUserView } from '../auth/user-view';
 import { CreateUserDto } from './dto/create-user.dto';
 import { UpdateProfileDto } from './dto/update-profile.dto';
@@ -23,6 +24,7 @@ export class UsersController {
   @Roles(UserRole.Staff)
   @Post('users')
   async create(@Body() body: CreateUserDto): Promise<UserView> {
+    assertAcceptablePassword(body.password, body.email);
     return toUserView(await this.users.create(body));
   }
 

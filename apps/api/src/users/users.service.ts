@@ -42,22 +42,31 @@ export class UsersService {
       .getOne();
   }
 
+  findById(id: string): Promise<UserEntity | null> {
+    return this.users.findOneBy({ id });
+  }
+
   async listAgency(): Promise<AgencyUserView[]> {
     const users = await this.users.find({
       where: { role: In([UserRole.Recruiter, UserRole.Staff]) },
       order: { fullName: 'ASC' },
     });
-    return users.map(({ id, email, fullName, role, createdAt }) => ({
-      id,
-      email,
-      fullName,
-      role,
-      createdAt: createdAt.toISOString(),
-    }));
+    return users.map(toAgencyUserView);
   }
 
   async rename(user: UserEntity, fullName: string): Promise<UserEntity> {
     await this.users.update({ id: user.id }, { fullName });
     return { ...user, fullName };
   }
+}
+
+export function toAgencyUserView({ id, email, fullName, role, createdAt, disabledAt }: UserEntity): AgencyUserView {
+  return {
+    id,
+    email,
+    fullName,
+    role,
+    createdAt: createdAt.toISOString(),
+    disabledAt: disabledAt?.toISOString() ?? null,
+  };
 }

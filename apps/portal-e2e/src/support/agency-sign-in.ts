@@ -22,7 +22,9 @@ async function xsrfToken(page: Page): Promise<string> {
   if (page.url() === 'about:blank') {
     await page.goto('/jobs');
   }
-  const cookie = (await page.context().cookies()).find((candidate) => candidate.name === 'XSRF-TOKEN');
+  const cookie = (await page.context().cookies()).find(
+    (candidate) => candidate.name === 'XSRF-TOKEN' || candidate.name === '__Host-XSRF-TOKEN',
+  );
   expect(cookie, 'the API sets an XSRF-TOKEN cookie').toBeTruthy();
   return cookie?.value ?? '';
 }

@@ -5,11 +5,18 @@ import {
   provideBrowserGlobalErrorListeners,
   provideZonelessChangeDetection,
 } from '@angular/core';
-import { provideHttpClient, withFetch, withInterceptors, withXsrfConfiguration } from '@angular/common/http';
+import {
+  HttpXsrfTokenExtractor,
+  provideHttpClient,
+  withFetch,
+  withInterceptors,
+  withXsrfConfiguration,
+} from '@angular/common/http';
 import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { appRoutes } from './app.routes';
 import { SessionStore } from './core/session';
 import { sessionExpiryInterceptor } from './core/session-expiry';
+import { XsrfCookieExtractor } from './core/xsrf-cookie';
 
 export const appConfig: ApplicationConfig = {
   providers: [
@@ -25,6 +32,8 @@ export const appConfig: ApplicationConfig = {
       }),
       withInterceptors([sessionExpiryInterceptor]),
     ),
+    // Over HTTPS the cookie is __Host-XSRF-TOKEN: read whichever of the two names the API set.
+    { provide: HttpXsrfTokenExtractor, useClass: XsrfCookieExtractor },
     // Query parameters such as ?q= and route parameters such as :id arrive as component inputs.
     provideRouter(appRoutes, withComponentInputBinding()),
     // Who is signed in decides the navigation and the guards. Asked at startup without holding

@@ -26,6 +26,21 @@ export const appRoutes: Route[] = [
     loadComponent: () => import('./auth/register-page').then((m) => m.RegisterPage),
   },
   {
+    path: 'forgot-password',
+    title: 'Reset your password · Heardback',
+    loadComponent: () => import('./account/forgot-password-page').then((m) => m.ForgotPasswordPage),
+  },
+  {
+    path: 'reset-password',
+    title: 'Choose a new password · Heardback',
+    loadComponent: () => import('./account/reset-password-page').then((m) => m.ResetPasswordPage),
+  },
+  {
+    path: 'verify-email',
+    title: 'Confirm your email address · Heardback',
+    loadComponent: () => import('./account/verify-email-page').then((m) => m.VerifyEmailPage),
+  },
+  {
     path: 'me',
     canMatch: [requireRole(UserRole.Candidate)],
     loadChildren: () => import('./candidate/candidate.routes').then((m) => m.CANDIDATE_ROUTES),

@@ -13,6 +13,7 @@ const userWith = (role: UserRole): UserView => ({
   email: `${role}@heardback.test`,
   fullName: `Some ${role}`,
   role,
+  emailVerified: true,
 });
 
 describe('App', () => {

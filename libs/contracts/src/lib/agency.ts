@@ -45,6 +45,25 @@ export interface AgencyUserView {
   fullName: string;
   role: UserRole;
   createdAt: string;
+  /** Set when staff disabled the account: it cannot sign in and has no sessions. */
+  disabledAt: string | null;
+}
+
+/** Work a disabled user still owns, to hand to someone else. */
+export interface OpenWorkItem {
+  kind: 'job' | 'application';
+  id: string;
+  /** The job's title, or "candidate name – job title". */
+  label: string;
+  /** The job the item belongs to (the item itself for a job). */
+  jobId: string;
+  status: string;
+}
+
+/** POST /api/users/:id/disable and /enable, GET /api/users/:id/open-work */
+export interface UserAccessResult {
+  user: AgencyUserView;
+  openWork: OpenWorkItem[];
 }
 
 /** PATCH /api/me/profile */

@@ -41,7 +41,8 @@ export interface ApplicationView {
   /** The stage the application is at; null once an offer is made or the application is closed. */
   currentStageId: string | null;
   job: { id: string; title: string; clientName: string };
-  candidate: { id: string; fullName: string };
+  /** `emailVerified` is sent to the agency only: false while the candidate has not confirmed their address. */
+  candidate: { id: string; fullName: string; emailVerified?: boolean };
   stages: StageView[];
   timeline: TimelineEntry[];
   /** The candidate's own "I will move on after …" date, if they set one. */

@@ -23,4 +23,52 @@ export interface UserView {
   email: string;
   fullName: string;
   role: UserRole;
+  /** False until the owner follows the link in the verification email; nothing else is mailed to them until then. */
+  emailVerified: boolean;
+}
+
+/**
+ * POST /api/auth/register answers this, 201, whether the address was new or already had an account,
+ * so the answer does not tell anyone which addresses have accounts. A new account is signed in;
+ * GET /api/auth/me says whether this browser now has a session.
+ */
+export interface RegisterResult {
+  email: string;
+  /** Always true: a message is on its way to the address (a verification link, or a note to its owner). */
+  checkEmail: true;
+}
+
+/** POST /api/auth/verify-email (the token from the link in the verification email). */
+export interface VerifyEmailRequest {
+  token: string;
+}
+
+/** POST /api/auth/password-reset: always 202, whether or not the address has an account. */
+export interface PasswordResetRequest {
+  email: string;
+}
+
+/** POST /api/auth/password-reset/confirm: sets the password, ends every session, signs this browser in. */
+export interface PasswordResetConfirmRequest {
+  token: string;
+  password: string;
+}
+
+/** POST /api/me/password: ends the user's other sessions. */
+export interface ChangePasswordRequest {
+  currentPassword: string;
+  newPassword: string;
+}
+
+/** GET /api/me/sessions: the browsers signed in to this account, newest first. */
+export interface SessionView {
+  id: string;
+  createdAt: string;
+  lastSeenAt: string;
+  /** When it ends at the latest, even if used all the time. */
+  expiresAt: string;
+  /** e.g. "Chrome on Windows"; "Unknown browser" when the browser did not say. */
+  device: string;
+  /** The session making this request. */
+  current: boolean;
 }

@@ -23,6 +23,10 @@ export enum ErrorCode {
   StaleVersion = 'STALE_VERSION',
   AlreadyApplied = 'ALREADY_APPLIED',
   EmailTaken = 'EMAIL_TAKEN',
+  /** A link from an email that is unknown, used already or expired. */
+  TokenInvalid = 'TOKEN_INVALID',
+  /** The right password, for an account staff have disabled. */
+  AccountDisabled = 'ACCOUNT_DISABLED',
   ClientNameTaken = 'CLIENT_NAME_TAKEN',
   JobNotOpen = 'JOB_NOT_OPEN',
   InvalidTransition = 'INVALID_TRANSITION',

@@ -1,4 +1,13 @@
-export type NotificationKind = 'candidate_update' | 'feedback_reminder' | 'escalation';
+/**
+ * `email_verification` is the only kind sent to an unverified address; `account_security`
+ * (password reset, password changed, someone registering with a taken address) goes to verified owners.
+ */
+export type NotificationKind =
+  | 'candidate_update'
+  | 'feedback_reminder'
+  | 'escalation'
+  | 'email_verification'
+  | 'account_security';
 export type NotificationStatus = 'pending' | 'sending' | 'sent' | 'failed';
 
 /** GET /api/agency/notifications (staff): the outbox, newest first, so staff see exactly what was sent. */

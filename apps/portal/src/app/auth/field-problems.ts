@@ -1,6 +1,6 @@
 import { signal } from '@angular/core';
 import { AbstractControl } from '@angular/forms';
-import { PASSWORD_MIN_LENGTH } from '@heardback/contracts';
+import { passwordProblemTexts } from '@heardback/domain';
 
 /** What is wrong with a field, in a sentence that says what to do; null when nothing is. */
 export function requiredProblem(control: AbstractControl<string>, message: string): string | null {
@@ -18,12 +18,13 @@ export function passwordGivenProblem(control: AbstractControl<string>): string |
   return control.value === '' ? 'Enter your password.' : null;
 }
 
-/** The same rule the API applies (PASSWORD_MIN_LENGTH), checked before the request is sent. */
-export function newPasswordProblem(control: AbstractControl<string>): string | null {
+/** The same rule the API applies (libs/domain's password policy), checked before the request is sent. */
+export function newPasswordProblem(control: AbstractControl<string>, email = ''): string | null {
   if (control.value === '') {
     return 'Choose a password.';
   }
-  return control.value.length < PASSWORD_MIN_LENGTH ? `Use at least ${PASSWORD_MIN_LENGTH} characters.` : null;
+  const [reason] = passwordProblemTexts(control.value, { email });
+  return reason ? `Password ${reason}.` : null;
 }
 
 /**

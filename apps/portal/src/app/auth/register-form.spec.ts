@@ -36,8 +36,19 @@ describe('RegisterForm', () => {
     type('password', 'short');
     await submit();
 
-    expect(errorText('password')).toBe('Use at least 10 characters.');
+    expect(errorText('password')).toBe('Password must be at least 12 characters.');
     expect(input('password').getAttribute('aria-describedby')).toContain('register-password-error');
+    http.expectNone('/api/auth/register');
+  });
+
+  it('shows the password rule before anything is typed, and refuses a common password before sending', async () => {
+    expect(root().querySelector('#register-password-hint')?.textContent).toContain('Use at least 12 characters');
+    type('full-name', 'Robin Example');
+    type('email', 'robin@example.com');
+    type('password', 'password1234');
+    await submit();
+
+    expect(errorText('password')).toContain('one of the most common passwords');
     http.expectNone('/api/auth/register');
   });
 
@@ -53,36 +64,43 @@ describe('RegisterForm', () => {
       email: 'robin@example.com',
       password: 'a-long-password',
     });
-    const robin = {
+    const robin: UserView = {
       id: 'u9',
       email: 'robin@example.com',
       fullName: 'Robin Example',
       role: UserRole.Candidate,
+      emailVerified: false,
     };
-    request.flush(robin);
+    request.flush({ email: 'robin@example.com', checkEmail: true }, { status: 201, statusText: 'Created' });
+    http.expectOne({ method: 'GET', url: '/api/auth/me' }).flush(robin);
 
     expect(registered).toEqual([robin]);
   });
 
-  it('says at the email field when the email already has an account, and offers to sign in', async () => {
+  it('when the address already has an account, signs nobody in, says to check the email and offers to sign in', async () => {
+    const registered: UserView[] = [];
+    fixture.componentInstance.registered.subscribe((user) => registered.push(user));
     const wantsSignIn = jest.fn();
     fixture.componentInstance.signInInstead.subscribe(wantsSignIn);
     fillIn();
     await submit();
 
-    http.expectOne('/api/auth/register').flush(
-      {
-        statusCode: 409,
-        code: ErrorCode.EmailTaken,
-        message: 'An account with this email already exists',
-      },
-      { status: 409, statusText: 'Conflict' },
-    );
+    // The API answers a taken address exactly like a new one; only "who am I?" tells them apart.
+    http
+      .expectOne('/api/auth/register')
+      .flush({ email: 'robin@example.com', checkEmail: true }, { status: 201, statusText: 'Created' });
+    http
+      .expectOne('/api/auth/me')
+      .flush(
+        { statusCode: 401, code: ErrorCode.Unauthenticated, message: 'Please sign in to continue.' },
+        { status: 401, statusText: 'Unauthorized' },
+      );
     await fixture.whenStable();
 
-    expect(errorText('email')).toContain('There is already an account with this email.');
+    expect(registered).toEqual([]);
+    expect(root().textContent).toContain('We have sent a message to robin@example.com');
     Array.from(root().querySelectorAll('button'))
-      .find((b) => b.textContent?.includes('Sign in with this email instead'))
+      .find((b) => b.textContent?.includes('Sign in instead'))
       ?.click();
     expect(wantsSignIn).toHaveBeenCalled();
   });
@@ -98,7 +116,7 @@ describe('RegisterForm', () => {
         message: 'Validation failed',
         details: [
           { field: 'fullName', reasons: ['must not be empty'] },
-          { field: 'password', reasons: ['must be at least 10 characters'] },
+          { field: 'password', reasons: ['must be at least 12 characters'] },
         ],
       },
       { status: 400, statusText: 'Bad Request' },
@@ -106,7 +124,7 @@ describe('RegisterForm', () => {
     await fixture.whenStable();
 
     expect(errorText('full-name')).toBe('Full name must not be empty.');
-    expect(errorText('password')).toBe('Password must be at least 10 characters.');
+    expect(errorText('password')).toBe('Password must be at least 12 characters.');
     expect(errorText('email')).toBeUndefined();
   });
 });

@@ -9,7 +9,8 @@ import {
   viewChild,
 } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { ErrorCode, PASSWORD_MIN_LENGTH, UserView } from '@heardback/contracts';
+import { ErrorCode, UserView } from '@heardback/contracts';
+import { PASSWORD_RULE } from '@heardback/domain';
 import { SessionStore } from '../core/session';
 import { emailProblem, newPasswordProblem, requiredProblem, FieldProblems } from './field-problems';
 import { apiError, apiFieldErrors, httpErrorMessage } from '../core/api-error';
@@ -40,7 +41,7 @@ export class RegisterForm {
   /** The email already has an account: the host offers its sign-in form instead. */
   readonly signInInstead = output<void>();
 
-  protected readonly passwordMinLength = PASSWORD_MIN_LENGTH;
+  protected readonly passwordRule = PASSWORD_RULE;
   protected readonly form = inject(NonNullableFormBuilder).group({
     fullName: [''],
     email: ['', Validators.email],
@@ -50,6 +51,8 @@ export class RegisterForm {
   protected readonly fields = new FieldProblems<Field>((field) => this.clientProblem(field));
   protected readonly submission = formSubmission({ errorMessage: httpErrorMessage });
   protected readonly emailTaken = signal(false);
+  /** Registered, but this browser is not signed in: the address already had an account, whose owner was emailed. */
+  protected readonly checkEmail = signal('');
 
   private readonly fullNameInput = viewChild.required<ElementRef<HTMLInputElement>>('fullName');
   private readonly emailInput = viewChild.required<ElementRef<HTMLInputElement>>('email');
@@ -70,6 +73,7 @@ export class RegisterForm {
     this.fields.submitted.set(true);
     this.submission.fail('');
     if (this.submission.busy()) {
+      this.checkEmail.set('');
       return;
     }
     if (FIELDS.some((field) => this.clientProblem(field))) {
@@ -78,7 +82,7 @@ export class RegisterForm {
     }
     const { fullName, email, password } = this.form.getRawValue();
     this.submission.send(() => this.session.register({ fullName: fullName.trim(), email: email.trim(), password }), {
-      done: (user) => this.registered.emit(user),
+      done: (user) => (user ? this.registered.emit(user) : this.checkEmail.set(email.trim())),
       failed: (error) => this.serverProblem(error),
     });
   }
@@ -91,7 +95,7 @@ export class RegisterForm {
       case 'email':
         return emailProblem(control);
       case 'password':
-        return newPasswordProblem(control);
+        return newPasswordProblem(control, this.form.controls.email.value);
     }
   }
 

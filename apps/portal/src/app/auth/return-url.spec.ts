@@ -6,6 +6,7 @@ const as = (role: UserRole): UserView => ({
   email: 'x@example.com',
   fullName: 'X',
   role,
+  emailVerified: true,
 });
 
 describe('afterSignIn', () => {

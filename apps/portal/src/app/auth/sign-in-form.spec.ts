@@ -9,6 +9,7 @@ const casey: UserView = {
   email: 'candidate@heardback.test',
   fullName: 'Casey Candidate',
   role: UserRole.Candidate,
+  emailVerified: true,
 };
 
 describe('SignInForm', () => {

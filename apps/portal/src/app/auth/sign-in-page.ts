@@ -19,6 +19,7 @@ import { returnRoute } from './return-url';
       } @else {
         <div class="card">
           <hb-sign-in-form (signedIn)="route.continue($event)" />
+          <p class="aside"><a routerLink="/forgot-password">Forgot your password?</a></p>
         </div>
         <p class="aside">
           New to Heardback?

@@ -1,6 +1,6 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { ErrorCode, UserRole, UserView } from '@heardback/contracts';
+import { ErrorCode, SessionView, UserRole, UserView } from '@heardback/contracts';
 import { SessionStore } from '../core/session';
 import { ProfilePage } from './profile-page';
 import { setUpPortalTest } from '../testing/setup';
@@ -10,7 +10,27 @@ const casey: UserView = {
   email: 'candidate@heardback.test',
   fullName: 'Casey Candidate',
   role: UserRole.Candidate,
+  emailVerified: true,
 };
+
+const sessions: SessionView[] = [
+  {
+    id: 's1',
+    createdAt: '2026-12-01T09:00:00Z',
+    lastSeenAt: '2026-12-02T09:00:00Z',
+    expiresAt: '2026-12-31T09:00:00Z',
+    device: 'Firefox on Linux',
+    current: true,
+  },
+  {
+    id: 's2',
+    createdAt: '2026-11-20T09:00:00Z',
+    lastSeenAt: '2026-11-21T09:00:00Z',
+    expiresAt: '2026-12-20T09:00:00Z',
+    device: 'Safari on iOS',
+    current: false,
+  },
+];
 
 describe('ProfilePage', () => {
   let fixture: ComponentFixture<ProfilePage>;
@@ -22,6 +42,8 @@ describe('ProfilePage', () => {
     session = TestBed.inject(SessionStore);
     session.update(casey);
     fixture = TestBed.createComponent(ProfilePage);
+    await fixture.whenStable();
+    http.expectOne({ method: 'GET', url: '/api/me/sessions' }).flush(sessions);
     await fixture.whenStable();
   });
 
@@ -88,5 +110,53 @@ describe('ProfilePage', () => {
       'Full name must be shorter than or equal to 120 characters.',
     );
     expect(session.user()?.fullName).toBe('Casey Candidate');
+  });
+
+  it('lists where the candidate is signed in and signs out another device', async () => {
+    const text = root().textContent ?? '';
+    expect(text).toContain('Firefox on Linux');
+    expect(text).toContain('This device');
+    const signOutPhone = Array.from(root().querySelectorAll('button')).find(
+      (button) => button.textContent?.trim() === 'Sign out Safari on iOS',
+    );
+    expect(Array.from(root().querySelectorAll('button')).some((b) => b.textContent?.includes('Firefox on Linux'))).toBe(
+      false,
+    );
+    signOutPhone?.click();
+    http
+      .expectOne({ method: 'DELETE', url: '/api/me/sessions/s2' })
+      .flush(null, { status: 204, statusText: 'No Content' });
+    await fixture.whenStable();
+
+    expect(root().textContent).not.toContain('Safari on iOS is signed in');
+    expect(root().textContent).toContain('Safari on iOS is signed out.');
+  });
+
+  it('changes the password with the current one, checking the rule first', async () => {
+    const current = root().querySelector<HTMLInputElement>('#current-password') as HTMLInputElement;
+    const next = root().querySelector<HTMLInputElement>('#new-password') as HTMLInputElement;
+    current.value = 'old password here';
+    current.dispatchEvent(new Event('input'));
+    next.value = 'qwerty123456';
+    next.dispatchEvent(new Event('input'));
+    const changeButton = () =>
+      Array.from(root().querySelectorAll('button')).find((b) => b.textContent?.trim() === 'Change password');
+    changeButton()?.click();
+    await fixture.whenStable();
+    expect(root().querySelector('#new-password-error')?.textContent).toContain('most common passwords');
+    http.expectNone('/api/me/password');
+
+    next.value = 'amber meadow telescope';
+    next.dispatchEvent(new Event('input'));
+    changeButton()?.click();
+    const request = http.expectOne({ method: 'POST', url: '/api/me/password' });
+    expect(request.request.body).toEqual({
+      currentPassword: 'old password here',
+      newPassword: 'amber meadow telescope',
+    });
+    request.flush(null, { status: 204, statusText: 'No Content' });
+    http.expectOne({ method: 'GET', url: '/api/me/sessions' }).flush([sessions[0]]);
+    await fixture.whenStable();
+    expect(root().textContent).toContain('You have been signed out on every other device.');
   });
 });

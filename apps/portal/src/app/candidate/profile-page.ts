@@ -1,5 +1,8 @@
 import { ChangeDetectionStrategy, Component, ElementRef, inject, linkedSignal, signal, viewChild } from '@angular/core';
 import { FULL_NAME_MAX_LENGTH } from '@heardback/contracts';
+import { ChangePasswordForm } from '../account/change-password-form';
+import { AccountApi } from '../account/account-api';
+import { SessionList } from '../account/session-list';
 import { SessionStore } from '../core/session';
 import { ROLE_AS_SUBJECT } from '../display-labels';
 import { CandidateApi } from './candidate-api';
@@ -7,10 +10,10 @@ import { apiFieldErrors, httpErrorMessage } from '../core/api-error';
 import { formSubmission } from '../core/form-submission';
 import { FormAlert } from '../core/form-alert';
 
-/** /me/profile: who the candidate is to the agency, and changing the name they are addressed by. */
+/** /me/profile: who the candidate is to the agency, their name, password, email confirmation and sessions. */
 @Component({
   selector: 'hb-profile-page',
-  imports: [FormAlert],
+  imports: [ChangePasswordForm, FormAlert, SessionList],
   templateUrl: './profile-page.html',
   styleUrl: './profile-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -18,6 +21,8 @@ import { FormAlert } from '../core/form-alert';
 export class ProfilePage {
   protected readonly session = inject(SessionStore);
   private readonly api = inject(CandidateApi);
+  private readonly account = inject(AccountApi);
+  protected readonly verificationStatus = signal('');
 
   protected readonly maxLength = FULL_NAME_MAX_LENGTH;
   protected readonly roleWords = ROLE_AS_SUBJECT;
@@ -28,6 +33,13 @@ export class ProfilePage {
   protected readonly submission = formSubmission({ errorMessage: httpErrorMessage });
 
   private readonly nameBox = viewChild.required<ElementRef<HTMLInputElement>>('nameBox');
+
+  protected resendVerification(): void {
+    this.account.resendVerification().subscribe({
+      next: () => this.verificationStatus.set(`We have sent a new link to ${this.session.user()?.email ?? 'you'}.`),
+      error: (error: unknown) => this.verificationStatus.set(`No link was sent. ${httpErrorMessage(error)}`),
+    });
+  }
 
   protected onInput(event: Event): void {
     this.fullName.set((event.target as HTMLInputElement).value);

@@ -20,6 +20,7 @@ const user = (role: UserRole): UserView => ({
   email: `${role}@heardback.test`,
   fullName: `A ${role}`,
   role,
+  emailVerified: true,
 });
 
 describe('requireRole', () => {

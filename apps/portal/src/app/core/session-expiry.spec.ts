@@ -39,6 +39,7 @@ describe('sessionExpiryInterceptor', () => {
       email: 'c@example.com',
       fullName: 'C',
       role: UserRole.Candidate,
+      emailVerified: true,
     });
     await router.navigateByUrl('/me');
   });

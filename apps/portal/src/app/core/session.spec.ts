@@ -8,6 +8,7 @@ const casey: UserView = {
   email: 'candidate@heardback.test',
   fullName: 'Casey Candidate',
   role: UserRole.Candidate,
+  emailVerified: true,
 };
 
 describe('SessionStore', () => {
@@ -69,12 +70,15 @@ describe('SessionStore', () => {
     expect(store.user()).toEqual(casey);
   });
 
-  it('registers with POST /api/auth/register and is then signed in', () => {
+  it('registers with POST /api/auth/register and, asking GET /api/auth/me, is then signed in', () => {
     store.register({ email: 'new@example.com', password: 'long-enough-1', fullName: 'New Person' }).subscribe();
 
     http
       .expectOne({ method: 'POST', url: '/api/auth/register' })
-      .flush({ ...casey, email: 'new@example.com', fullName: 'New Person' });
+      .flush({ email: 'new@example.com', checkEmail: true }, { status: 201, statusText: 'Created' });
+    http
+      .expectOne({ method: 'GET', url: '/api/auth/me' })
+      .flush({ ...casey, email: 'new@example.com', fullName: 'New Person', emailVerified: false });
     expect(store.user()?.fullName).toBe('New Person');
   });
 

@@ -1,7 +1,7 @@
 import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
-import { API_PREFIX, LoginRequest, RegisterRequest, UserRole, UserView } from '@heardback/contracts';
-import { Observable, firstValueFrom, tap } from 'rxjs';
+import { API_PREFIX, LoginRequest, RegisterRequest, RegisterResult, UserRole, UserView } from '@heardback/contracts';
+import { Observable, catchError, firstValueFrom, of, switchMap, tap } from 'rxjs';
 
 export const AUTH_URL = `/${API_PREFIX}/auth`;
 
@@ -53,8 +53,22 @@ export class SessionStore {
     return this.http.post<UserView>(`${AUTH_URL}/login`, credentials).pipe(tap((user) => this.signedIn(user)));
   }
 
-  register(details: RegisterRequest): Observable<UserView> {
-    return this.http.post<UserView>(`${AUTH_URL}/register`, details).pipe(tap((user) => this.signedIn(user)));
+  /**
+   * Registers, then asks who is signed in: a new account is, at once. The API answers a taken
+   * address the same way but signs nobody in, so null means "check your email" (its owner was told).
+   */
+  register(details: RegisterRequest): Observable<UserView | null> {
+    return this.http.post<RegisterResult>(`${AUTH_URL}/register`, details).pipe(
+      switchMap(() => this.http.get<UserView>(`${AUTH_URL}/me`).pipe(catchError(() => of(null)))),
+      tap((user) => {
+        if (user) this.signedIn(user);
+      }),
+    );
+  }
+
+  /** Signed in after setting a new password from an emailed link. */
+  signedInWith(user: UserView): void {
+    this.signedIn(user);
   }
 
   /** Ends the session on the server; the page forgets the user even if the server cannot be reached. */

@@ -47,6 +47,7 @@ const person = (role: UserRole): UserView => ({
   email: `${role}@heardback.test`,
   fullName: `Pat ${role}`,
   role,
+  emailVerified: true,
 });
 
 describe('JobDetailPage', () => {

@@ -10,6 +10,8 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   candidate_update: 'To a candidate',
   feedback_reminder: 'Reminder to a recruiter',
   escalation: 'Escalation to staff',
+  email_verification: 'Email address confirmation',
+  account_security: 'Account security (password, sign-up)',
 };
 
 const STATUS_LABELS: Record<NotificationStatus, string> = {

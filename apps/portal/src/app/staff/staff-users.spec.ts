@@ -75,7 +75,7 @@ describe('StaffUsers', () => {
     await fill({ 'user-name': 'Lee Park', 'user-email': 'lee@x.test', 'user-password': 'short' });
     await submit();
     http.expectNone({ method: 'POST', url: '/api/users' });
-    expect(view().querySelector('#user-password-error')?.textContent?.trim()).toBe('Use at least 10 characters.');
+    expect(view().querySelector('#user-password-error')?.textContent?.trim()).toBe('Use at least 12 characters.');
     expect(document.activeElement).toBe(input('user-password'));
   });
 

@@ -9,7 +9,10 @@ import {
   PASSWORD_MIN_LENGTH,
   UserRole,
 } from '@heardback/contracts';
+import { PASSWORD_RULE } from '@heardback/domain';
+import { SessionStore } from '../core/session';
 import { StaffApi } from './staff-api';
+import { UserAccess } from './user-access';
 import { apiError, errorCodeOf } from '../core/api-error';
 import { formSubmission } from '../core/form-submission';
 import { formatShortDate } from '../core/date-time';
@@ -24,7 +27,7 @@ type AgencyRole = UserRole.Recruiter | UserRole.Staff;
 /** The agency's own accounts: who they are, and a form to create a recruiter or staff account. */
 @Component({
   selector: 'hb-staff-users',
-  imports: [ReactiveFormsModule, LoadState],
+  imports: [ReactiveFormsModule, LoadState, UserAccess],
   templateUrl: './staff-users.html',
   styleUrl: './staff-users.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -47,7 +50,9 @@ export class StaffUsers {
     },
   ];
   protected readonly roleLabels = ROLE_LABELS;
-  protected readonly passwordMin = PASSWORD_MIN_LENGTH;
+  protected readonly passwordRule = PASSWORD_RULE;
+  private readonly session = inject(SessionStore);
+  protected readonly myId = computed(() => this.session.user()?.id ?? null);
 
   protected readonly form = inject(FormBuilder).nonNullable.group({
     fullName: ['', [notBlank, Validators.maxLength(FULL_NAME_MAX_LENGTH)]],
@@ -81,7 +86,7 @@ export class StaffUsers {
     switch (name) {
       case 'fullName':
         return control.hasError('maxlength')
-          ? 'Keep the name to 120 characters or fewer.'
+          ? `Keep the name to ${FULL_NAME_MAX_LENGTH} characters or fewer.`
           : 'Type the person’s full name.';
       case 'email':
         return control.hasError('required')

@@ -1,0 +1,64 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { OutboxService } from '../notifications/outbox.service';
+import { UserEntity } from '../users/user.entity';
+import { accountMessages, MailText } from './account-messages';
+import { TOKEN_LIFETIME_MS } from './account-tokens.service';
+
+type Recipient = Pick<UserEntity, 'id' | 'email' | 'fullName' | 'emailVerifiedAt'>;
+
+/** Account emails, written to the outbox in the caller's transaction like every other notification. */
+@Injectable()
+export class AccountMailer {
+  constructor(
+    private readonly outbox: OutboxService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  verification(manager: EntityManager, user: Recipient, token: string): Promise<number> {
+    const link = `${this.config.publicUrl}/verify-email?token=${encodeURIComponent(token)}`;
+    const hours = TOKEN_LIFETIME_MS.verify_email / 3_600_000;
+    return this.send(manager, user, 'email_verification', accountMessages.verifyEmail(user.fullName, link, hours));
+  }
+
+  passwordReset(manager: EntityManager, user: Recipient, token: string): Promise<number> {
+    const link = `${this.config.publicUrl}/reset-password?token=${encodeURIComponent(token)}`;
+    const minutes = TOKEN_LIFETIME_MS.reset_password / 60_000;
+    // To an unverified address this is the one message that may go: following it proves the address.
+    const kind = user.emailVerifiedAt ? 'account_security' : 'email_verification';
+    return this.send(manager, user, kind, accountMessages.passwordReset(user.fullName, link, minutes));
+  }
+
+  registrationAttempt(manager: EntityManager, user: Recipient): Promise<number> {
+    const text = accountMessages.registrationAttempt(
+      user.fullName,
+      `${this.config.publicUrl}/sign-in`,
+      `${this.config.publicUrl}/forgot-password`,
+    );
+    return this.send(manager, user, 'account_security', text);
+  }
+
+  passwordChanged(manager: EntityManager, user: Recipient): Promise<number> {
+    const text = accountMessages.passwordChanged(user.fullName, `${this.config.publicUrl}/forgot-password`);
+    return this.send(manager, user, 'account_security', text);
+  }
+
+  private send(
+    manager: EntityManager,
+    user: Recipient,
+    kind: 'email_verification' | 'account_security',
+    text: MailText,
+  ): Promise<number> {
+    return this.outbox.enqueue(manager, {
+      idempotencyKey: `account:${kind}:${user.id}:${randomUUID()}`,
+      kind,
+      recipientId: user.id,
+      recipientEmail: user.email,
+      subject: text.subject,
+      body: text.body,
+      applicationId: null,
+    });
+  }
+}

@@ -1,0 +1,29 @@
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { JobQueue } from '../background/job-queue';
+import { AccountTokensService } from './account-tokens.service';
+import { SessionService } from './session.service';
+
+export const ACCOUNT_PURGE_QUEUE = 'account-purge';
+
+/** Every 15 minutes, across however many instances run: ended sessions and spent emailed tokens are deleted. */
+@Injectable()
+export class AccountPurgeSchedule implements OnApplicationBootstrap {
+  private readonly logger = new Logger('AccountPurge');
+
+  constructor(
+    private readonly queue: JobQueue,
+    private readonly sessions: SessionService,
+    private readonly tokens: AccountTokensService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.queue.runsBackgroundWork) return;
+    await this.queue.work(ACCOUNT_PURGE_QUEUE, () => this.purge(), { cron: '*/15 * * * *', singleton: true });
+  }
+
+  async purge(): Promise<void> {
+    const sessions = await this.sessions.purgeExpired();
+    const tokens = await this.tokens.purgeSpent();
+    if (sessions + tokens > 0) this.logger.log(`Purged ${sessions} ended sessions and ${tokens} spent tokens`);
+  }
+}

@@ -1,0 +1,71 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ErrorCode, OpenWorkItem, UserAccessResult } from '@heardback/contracts';
+import { DomainError } from '@heardback/domain';
+import { DataSource } from 'typeorm';
+import { CLOCK, Clock } from '../config/clock';
+import { UserEntity } from '../users/user.entity';
+import { toAgencyUserView } from '../users/users.service';
+import { accountMessages } from './account-messages';
+import { SessionService } from './session.service';
+
+/** Staff turn accounts off and on. A disabled account's sessions end in the same transaction. */
+@Injectable()
+export class UserAccessService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly sessions: SessionService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async disable(actor: UserEntity, userId: string): Promise<UserAccessResult> {
+    if (actor.id === userId) throw new DomainError(ErrorCode.Forbidden, accountMessages.errors.cannotDisableSelf);
+    await this.dataSource.transaction(async (manager) => {
+      await this.lockedUser(manager, userId);
+      await manager.query(`UPDATE users SET disabled_at = coalesce(disabled_at, $2) WHERE id = $1`, [
+        userId,
+        this.clock.now(),
+      ]);
+      await this.sessions.endAllFor(userId, null, manager);
+    });
+    return this.describe(userId);
+  }
+
+  async enable(userId: string): Promise<UserAccessResult> {
+    await this.dataSource.transaction(async (manager) => {
+      await this.lockedUser(manager, userId);
+      await manager.query(`UPDATE users SET disabled_at = NULL WHERE id = $1`, [userId]);
+    });
+    return this.describe(userId);
+  }
+
+  async describe(userId: string): Promise<UserAccessResult> {
+    const user = await this.dataSource.manager.findOneBy(UserEntity, { id: userId });
+    if (!user) throw new DomainError(ErrorCode.NotFound, accountMessages.errors.userNotFound);
+    return { user: toAgencyUserView(user), openWork: await this.openWork(userId) };
+  }
+
+  /** The jobs the user owns that are still running, and the open applications on them: to hand to someone else. */
+  private async openWork(userId: string): Promise<OpenWorkItem[]> {
+    const rows: { kind: 'job' | 'application'; id: string; label: string; job_id: string; status: string }[] =
+      await this.dataSource.query(
+        `SELECT 'job' AS kind, j.id, j.title AS label, j.id AS job_id, j.status, j.title AS sort_title, '' AS sort_name
+           FROM jobs j
+          WHERE j.owner_id = $1 AND j.status IN ('draft', 'open')
+         UNION ALL
+         SELECT 'application', a.id, u.full_name || ' – ' || j.title, j.id, a.status, j.title, u.full_name
+           FROM applications a
+           JOIN jobs j ON j.id = a.job_id
+           JOIN users u ON u.id = a.candidate_id
+          WHERE j.owner_id = $1 AND a.status NOT IN ('hired', 'rejected', 'withdrawn', 'job_closed')
+         ORDER BY sort_title, kind DESC, sort_name`,
+        [userId],
+      );
+    return rows.map((row) => ({ kind: row.kind, id: row.id, label: row.label, jobId: row.job_id, status: row.status }));
+  }
+
+  private async lockedUser(manager: DataSource['manager'], userId: string): Promise<void> {
+    const rows: unknown[] = await manager.query(`SELECT id FROM users WHERE id = $1 FOR UPDATE`, [userId]);
+    if (rows.length === 0) throw new DomainError(ErrorCode.NotFound, accountMessages.errors.userNotFound);
+  }
+}

@@ -1,0 +1,124 @@
+import { type Page, expect, test } from '@playwright/test';
+import { apiPost, uniqueStamp } from './support/agency-sign-in';
+import { linkFromEmail } from './support/mailbox';
+
+// Generous: the journey takes screenshots at two widths on a shared, loaded machine.
+test.describe.configure({ timeout: 240_000 });
+
+/** Who the page's own cookies sign in, asked from inside the page as the portal would. */
+function meStatus(page: Page): Promise<number> {
+  return page.evaluate(() => fetch('/api/auth/me').then((response) => response.status));
+}
+
+const SHOTS = '/tmp/accounts-shots';
+
+test('a candidate who forgot their password gets a link by email, sets a new one and is signed in', async ({
+  page,
+  browser,
+}) => {
+  const email = `forgetful-${uniqueStamp()}@example.com`;
+  // An account with a session in another browser, which the reset must end.
+  const otherBrowser = await (await browser.newContext()).newPage();
+  await otherBrowser.goto('/jobs');
+  await apiPost(otherBrowser, '/api/auth/register', {
+    email,
+    password: 'e2e-password-123',
+    fullName: 'Forgetful Candidate',
+  });
+  expect(await meStatus(otherBrowser)).toBe(200);
+
+  await page.goto('/sign-in');
+  await page.getByRole('link', { name: 'Forgot your password?' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Reset your password');
+  await page.screenshot({ path: `${SHOTS}/forgot-password-1280.png`, fullPage: true });
+  await page.getByLabel('Email').fill(email);
+  await page.getByRole('button', { name: 'Send me a reset link' }).click();
+  await expect(page.getByText(`If ${email} has a Heardback account, we have sent it a link`)).toBeVisible();
+
+  const link = await linkFromEmail(email, 'Reset your Heardback password', '/reset-password');
+  await page.goto(new URL(link).pathname + new URL(link).search);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Choose a new password');
+  await expect(page.getByText('Use at least 12 characters.')).toBeVisible();
+
+  await page.getByLabel('New password').fill('password1234');
+  await page.getByRole('button', { name: 'Save and sign in' }).click();
+  await expect(page.getByText(/Password is one of the most common passwords/)).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/reset-password-1280.png`, fullPage: true });
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.screenshot({ path: `${SHOTS}/reset-password-375.png`, fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 800 });
+
+  await page.getByLabel('New password').fill('lantern harbour morning');
+  await page.getByRole('button', { name: 'Save and sign in' }).click();
+  await expect(page).toHaveURL(/\/me$/);
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+
+  // The other browser's session ended; the link works only once.
+  expect(await meStatus(otherBrowser)).toBe(401);
+  await page.goto(new URL(link).pathname + new URL(link).search);
+  await page.getByLabel('New password').fill('another quiet sentence');
+  await page.getByRole('button', { name: 'Save and sign in' }).click();
+  await expect(page.getByText(/password reset link has expired or was already used/)).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Send me a new link' })).toBeVisible();
+
+  // The profile shows where the account is signed in, and the address still to confirm.
+  await page.goto('/me/profile');
+  await expect(page.getByRole('heading', { name: 'Where you are signed in' })).toBeVisible();
+  await expect(page.getByText('This device')).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/profile-1280.png`, fullPage: true });
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.screenshot({ path: `${SHOTS}/profile-375.png`, fullPage: true });
+  await page.goto('/forgot-password');
+  await page.screenshot({ path: `${SHOTS}/forgot-password-375.png`, fullPage: true });
+});
+
+test('a new candidate confirms their address from the verification email', async ({ page }) => {
+  const email = `confirming-${uniqueStamp()}@example.com`;
+  await page.goto('/register');
+  await page.getByLabel('Full name').fill('Confirming Candidate');
+  await page.getByLabel('Email').fill(email);
+  await expect(page.getByText('Use at least 12 characters.')).toBeVisible();
+  await page.getByLabel('Password').fill('e2e-password-123');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page).toHaveURL(/\/me$/);
+
+  const link = await linkFromEmail(email, 'Confirm your email address for Heardback', '/verify-email');
+  await page.goto(new URL(link).pathname + new URL(link).search);
+  await expect(page.getByText(/your email address is confirmed/)).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/verify-email-1280.png`, fullPage: true });
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.screenshot({ path: `${SHOTS}/verify-email-375.png`, fullPage: true });
+});
+
+test('staff disable a recruiter, who is signed out at once, and enable them again', async ({ page, browser }) => {
+  const recruiterEmail = `leaving-${uniqueStamp()}@example.com`;
+  await page.goto('/sign-in');
+  await page.getByLabel('Email').fill('staff@heardback.test');
+  await page.getByLabel('Password').fill('heardback-demo');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  await apiPost(page, '/api/users', {
+    email: recruiterEmail,
+    password: 'e2e-password-123',
+    fullName: `Leaving Recruiter ${uniqueStamp()}`,
+    role: 'recruiter',
+  });
+  const recruiter = await (await browser.newContext()).newPage();
+  await recruiter.goto('/jobs');
+  await apiPost(recruiter, '/api/auth/login', { email: recruiterEmail, password: 'e2e-password-123' });
+  expect(await meStatus(recruiter)).toBe(200);
+
+  await page.goto('/staff/users');
+  const row = page.getByRole('listitem').filter({ hasText: recruiterEmail });
+  page.once('dialog', (dialog) => void dialog.accept());
+  await row.getByRole('button', { name: /^Disable / }).click();
+  await expect(row.getByText('Disabled')).toBeVisible();
+  await expect(row.getByText(/owns no open jobs or applications/)).toBeVisible();
+  expect(await meStatus(recruiter)).toBe(401);
+  await page.screenshot({ path: `${SHOTS}/staff-users-disabled-1280.png`, fullPage: true });
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.screenshot({ path: `${SHOTS}/staff-users-disabled-375.png`, fullPage: true });
+
+  await row.getByRole('button', { name: /^Enable / }).click();
+  await expect(row.getByRole('button', { name: /^Disable / })).toBeVisible();
+});

@@ -1,0 +1,47 @@
+import { HttpClient } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import {
+  API_PREFIX,
+  ChangePasswordRequest,
+  PasswordResetConfirmRequest,
+  SessionView,
+  UserView,
+} from '@heardback/contracts';
+import { Observable } from 'rxjs';
+
+const AUTH = `/${API_PREFIX}/auth`;
+const ME = `/${API_PREFIX}/me`;
+
+/** The account's own lifecycle: verification, password reset and change, sessions. */
+@Injectable({ providedIn: 'root' })
+export class AccountApi {
+  private readonly http = inject(HttpClient);
+
+  verifyEmail(token: string): Observable<void> {
+    return this.http.post<void>(`${AUTH}/verify-email`, { token });
+  }
+
+  resendVerification(): Observable<void> {
+    return this.http.post<void>(`${ME}/email-verification`, {});
+  }
+
+  requestPasswordReset(email: string): Observable<void> {
+    return this.http.post<void>(`${AUTH}/password-reset`, { email });
+  }
+
+  confirmPasswordReset(request: PasswordResetConfirmRequest): Observable<UserView> {
+    return this.http.post<UserView>(`${AUTH}/password-reset/confirm`, request);
+  }
+
+  changePassword(request: ChangePasswordRequest): Observable<void> {
+    return this.http.post<void>(`${ME}/password`, request);
+  }
+
+  sessions(): Observable<SessionView[]> {
+    return this.http.get<SessionView[]>(`${ME}/sessions`);
+  }
+
+  revokeSession(id: string): Observable<void> {
+    return this.http.delete<void>(`${ME}/sessions/${encodeURIComponent(id)}`);
+  }
+}

@@ -1,0 +1,106 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  inject,
+  input,
+  output,
+  signal,
+  viewChild,
+} from '@angular/core';
+import { passwordProblemTexts } from '@heardback/domain';
+import { apiFieldErrors, httpErrorMessage } from '../core/api-error';
+import { AccountApi } from './account-api';
+import { NewPasswordField } from './new-password-field';
+
+/** Changes the password with the current one; the API ends the account's other sessions. */
+@Component({
+  selector: 'hb-change-password-form',
+  imports: [NewPasswordField],
+  template: `
+    <form class="form" novalidate (submit)="save($event)">
+      <div class="field">
+        <label class="field__label" for="current-password">Current password</label>
+        <input
+          #currentBox
+          id="current-password"
+          class="field__input"
+          type="password"
+          autocomplete="current-password"
+          [value]="current()"
+          [attr.aria-invalid]="currentProblem() ? true : null"
+          [attr.aria-describedby]="currentProblem() ? 'current-password-error' : null"
+          (input)="current.set($any($event.target).value); currentProblem.set('')"
+        />
+        @if (currentProblem()) {
+          <p class="field__error" id="current-password-error">{{ currentProblem() }}</p>
+        }
+      </div>
+      <hb-new-password-field fieldId="new-password" [(value)]="next" [problem]="nextProblem()" />
+      <div class="form__alert" role="alert">
+        @if (failure()) {
+          <p class="form__error">{{ failure() }}</p>
+        }
+      </div>
+      <div class="profile__actions">
+        <button class="button" type="submit" [attr.aria-disabled]="busy()">
+          {{ busy() ? 'Saving…' : 'Change password' }}
+        </button>
+        <p class="profile__saved" role="status">{{ saved() }}</p>
+      </div>
+    </form>
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ChangePasswordForm {
+  private readonly api = inject(AccountApi);
+
+  readonly email = input('');
+  /** Emitted after a change: the other sessions have ended. */
+  readonly changed = output<void>();
+
+  protected readonly current = signal('');
+  protected readonly next = signal('');
+  protected readonly currentProblem = signal('');
+  protected readonly nextProblem = signal('');
+  protected readonly failure = signal('');
+  protected readonly saved = signal('');
+  protected readonly busy = signal(false);
+  private readonly currentBox = viewChild.required<ElementRef<HTMLInputElement>>('currentBox');
+  private readonly nextField = viewChild.required(NewPasswordField);
+
+  protected save(event: Event): void {
+    event.preventDefault();
+    if (this.busy()) return;
+    this.failure.set('');
+    this.saved.set('');
+    this.currentProblem.set(this.current() === '' ? 'Enter your current password.' : '');
+    const [reason] = passwordProblemTexts(this.next(), { email: this.email() });
+    this.nextProblem.set(this.next() === '' ? 'Choose a new password.' : reason ? `New password ${reason}.` : '');
+    if (this.currentProblem()) return this.currentBox().nativeElement.focus();
+    if (this.nextProblem()) return this.nextField().focus();
+    this.busy.set(true);
+    this.api.changePassword({ currentPassword: this.current(), newPassword: this.next() }).subscribe({
+      next: () => {
+        this.busy.set(false);
+        this.current.set('');
+        this.next.set('');
+        this.saved.set('Password changed. You have been signed out on every other device.');
+        this.changed.emit();
+      },
+      error: (error: unknown) => {
+        this.busy.set(false);
+        const fields = apiFieldErrors(error);
+        if (fields['currentPassword']) {
+          this.currentProblem.set(`Current password ${fields['currentPassword']}.`);
+          this.currentBox().nativeElement.focus();
+        } else if (fields['newPassword']) {
+          this.nextProblem.set(`New password ${fields['newPassword']}.`);
+          this.nextField().focus();
+        } else {
+          this.failure.set(`Your password was not changed. ${httpErrorMessage(error)}`);
+        }
+      },
+    });
+  }
+}

@@ -1,0 +1,100 @@
+import { ChangeDetectionStrategy, Component, ElementRef, inject, signal, viewChild } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import { httpErrorMessage } from '../core/api-error';
+import { AccountApi } from './account-api';
+
+/** /forgot-password: asks for a reset link; the answer is the same whether or not the address has an account. */
+@Component({
+  selector: 'hb-forgot-password-page',
+  imports: [RouterLink],
+  template: `
+    <div class="narrow-page">
+      <h1 class="page-title">Reset your password</h1>
+      @if (sentTo(); as address) {
+        <div class="card" role="status">
+          <p>
+            If {{ address }} has a Heardback account, we have sent it a link to choose a new password. The link works
+            once, for 30 minutes.
+          </p>
+          <p>
+            No email? Check your spam folder, or
+            <button class="link-button" type="button" (click)="again()">try another address</button>.
+          </p>
+        </div>
+      } @else {
+        <p class="lead">
+          Enter the email address you registered with, and we will send you a link to choose a new password.
+        </p>
+        <div class="card">
+          <form class="form" novalidate (submit)="send($event)">
+            <div class="field">
+              <label class="field__label" for="forgot-email">Email</label>
+              <input
+                #emailBox
+                id="forgot-email"
+                class="field__input"
+                type="email"
+                autocomplete="email"
+                [value]="email()"
+                [attr.aria-invalid]="problem() ? true : null"
+                [attr.aria-describedby]="problem() ? 'forgot-email-error' : null"
+                (input)="email.set($any($event.target).value); problem.set('')"
+              />
+              @if (problem()) {
+                <p class="field__error" id="forgot-email-error">{{ problem() }}</p>
+              }
+            </div>
+            <div class="form__alert" role="alert">
+              @if (failure()) {
+                <p class="form__error">{{ failure() }}</p>
+              }
+            </div>
+            <button class="button" type="submit" [attr.aria-disabled]="busy()">
+              {{ busy() ? 'Sending…' : 'Send me a reset link' }}
+            </button>
+          </form>
+        </div>
+      }
+      <p class="aside">Remembered it? <a routerLink="/sign-in">Sign in</a></p>
+    </div>
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ForgotPasswordPage {
+  private readonly api = inject(AccountApi);
+
+  protected readonly email = signal('');
+  protected readonly problem = signal('');
+  protected readonly failure = signal('');
+  protected readonly busy = signal(false);
+  protected readonly sentTo = signal('');
+  private readonly emailBox = viewChild<ElementRef<HTMLInputElement>>('emailBox');
+
+  protected send(event: Event): void {
+    event.preventDefault();
+    if (this.busy()) return;
+    this.failure.set('');
+    const email = this.email().trim();
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
+      this.problem.set(email === '' ? 'Enter your email address.' : 'Enter an email address like name@example.com.');
+      this.emailBox()?.nativeElement.focus();
+      return;
+    }
+    this.busy.set(true);
+    this.api.requestPasswordReset(email).subscribe({
+      next: () => {
+        this.busy.set(false);
+        this.sentTo.set(email);
+      },
+      error: (error: unknown) => {
+        this.busy.set(false);
+        this.failure.set(`No link was sent. ${httpErrorMessage(error)}`);
+      },
+    });
+  }
+
+  protected again(): void {
+    this.sentTo.set('');
+    this.email.set('');
+  }
+}

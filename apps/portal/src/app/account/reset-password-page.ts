@@ -1,0 +1,94 @@
+import { ChangeDetectionStrategy, Component, inject, input, signal, viewChild } from '@angular/core';
+import { Router, RouterLink } from '@angular/router';
+import { ErrorCode } from '@heardback/contracts';
+import { passwordProblemTexts } from '@heardback/domain';
+import { apiFieldErrors, errorCodeOf, httpErrorMessage } from '../core/api-error';
+import { ROLE_HOME, SessionStore } from '../core/session';
+import { AccountApi } from './account-api';
+import { NewPasswordField } from './new-password-field';
+
+/** /reset-password?token=…: the link from the reset email. Setting the password signs this browser in. */
+@Component({
+  selector: 'hb-reset-password-page',
+  imports: [RouterLink, NewPasswordField],
+  template: `
+    <div class="narrow-page">
+      <h1 class="page-title">Choose a new password</h1>
+      @if (linkDead()) {
+        <div class="card" role="alert">
+          <p>{{ linkDead() }}</p>
+          <a class="button" routerLink="/forgot-password">Send me a new link</a>
+        </div>
+      } @else if (!token()) {
+        <div class="card">
+          <p>This page opens from the link in a password reset email.</p>
+          <a routerLink="/forgot-password">Ask for a reset link</a>
+        </div>
+      } @else {
+        <p class="lead">Setting a new password signs you out on every other device.</p>
+        <div class="card">
+          <form class="form" novalidate (submit)="save($event)">
+            <hb-new-password-field fieldId="reset-password" [(value)]="password" [problem]="problem()" />
+            <div class="form__alert" role="alert">
+              @if (failure()) {
+                <p class="form__error">{{ failure() }}</p>
+              }
+            </div>
+            <button class="button" type="submit" [attr.aria-disabled]="busy()">
+              {{ busy() ? 'Saving…' : 'Save and sign in' }}
+            </button>
+          </form>
+        </div>
+      }
+    </div>
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ResetPasswordPage {
+  private readonly api = inject(AccountApi);
+  private readonly session = inject(SessionStore);
+  private readonly router = inject(Router);
+
+  /** `?token=` from the emailed link. */
+  readonly token = input<string>();
+
+  protected readonly password = signal('');
+  protected readonly problem = signal('');
+  protected readonly failure = signal('');
+  protected readonly linkDead = signal('');
+  protected readonly busy = signal(false);
+  private readonly field = viewChild(NewPasswordField);
+
+  protected save(event: Event): void {
+    event.preventDefault();
+    const token = this.token();
+    if (this.busy() || !token) return;
+    this.failure.set('');
+    const [reason] = passwordProblemTexts(this.password());
+    if (reason) {
+      this.problem.set(`Password ${reason}.`);
+      this.field()?.focus();
+      return;
+    }
+    this.problem.set('');
+    this.busy.set(true);
+    this.api.confirmPasswordReset({ token, password: this.password() }).subscribe({
+      next: (user) => {
+        this.session.signedInWith(user);
+        void this.router.navigateByUrl(ROLE_HOME[user.role]);
+      },
+      error: (error: unknown) => {
+        this.busy.set(false);
+        const fieldProblem = apiFieldErrors(error)['password'];
+        if (fieldProblem) {
+          this.problem.set(`Password ${fieldProblem}.`);
+          this.field()?.focus();
+        } else if (errorCodeOf(error) === ErrorCode.TokenInvalid) {
+          this.linkDead.set(httpErrorMessage(error));
+        } else {
+          this.failure.set(`Your password was not changed. ${httpErrorMessage(error)}`);
+        }
+      },
+    });
+  }
+}

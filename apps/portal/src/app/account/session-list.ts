@@ -1,0 +1,100 @@
+import { ChangeDetectionStrategy, Component, OnInit, inject, signal } from '@angular/core';
+import { SessionView } from '@heardback/contracts';
+import { httpErrorMessage } from '../core/api-error';
+import { formatDateTime } from '../core/date-time';
+import { AccountApi } from './account-api';
+
+/** The browsers signed in to this account, each of which (but this one) can be signed out. */
+@Component({
+  selector: 'hb-session-list',
+  template: `
+    @if (failure()) {
+      <p class="form__error" role="alert">{{ failure() }}</p>
+    }
+    <ul class="session-list">
+      @for (session of sessions(); track session.id) {
+        <li class="session-list__item">
+          <div>
+            <strong>{{ session.device }}</strong>
+            @if (session.current) {
+              <span class="badge">This device</span>
+            }
+            <p class="session-list__times">
+              Signed in {{ when(session.createdAt) }} · last active {{ when(session.lastSeenAt) }}
+            </p>
+          </div>
+          @if (!session.current) {
+            <button class="button button--secondary" type="button" (click)="revoke(session)">
+              Sign out {{ session.device }}
+            </button>
+          }
+        </li>
+      }
+    </ul>
+    <p class="profile__saved" role="status">{{ status() }}</p>
+  `,
+  styles: `
+    .session-list {
+      display: grid;
+      gap: 0.75rem;
+      margin: 0;
+      padding: 0;
+      list-style: none;
+    }
+    .session-list__item {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.75rem;
+      align-items: center;
+      justify-content: space-between;
+      padding-bottom: 0.75rem;
+      border-bottom: 1px solid var(--hb-border, #ddd);
+    }
+    .session-list__times {
+      margin: 0.25rem 0 0;
+      color: var(--hb-text-muted);
+      font-size: 0.875rem;
+    }
+    .badge {
+      margin-left: 0.5rem;
+      padding: 0.125rem 0.5rem;
+      border-radius: 999px;
+      background: var(--hb-chip);
+      font-size: 0.875rem;
+      font-weight: 600;
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class SessionList implements OnInit {
+  private readonly api = inject(AccountApi);
+
+  protected readonly sessions = signal<SessionView[]>([]);
+  protected readonly failure = signal('');
+  protected readonly status = signal('');
+
+  ngOnInit(): void {
+    this.reload();
+  }
+
+  reload(): void {
+    this.api.sessions().subscribe({
+      next: (sessions) => this.sessions.set(sessions),
+      error: (error: unknown) => this.failure.set(`We couldn't load your sessions. ${httpErrorMessage(error)}`),
+    });
+  }
+
+  protected when(at: string): string {
+    return formatDateTime(at);
+  }
+
+  protected revoke(session: SessionView): void {
+    this.api.revokeSession(session.id).subscribe({
+      next: () => {
+        this.sessions.update((all) => all.filter((other) => other.id !== session.id));
+        this.status.set(`${session.device} is signed out.`);
+      },
+      error: (error: unknown) => this.failure.set(`That session was not ended. ${httpErrorMessage(error)}`),
+    });
+  }
+}

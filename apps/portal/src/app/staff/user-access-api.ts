@@ -1,0 +1,22 @@
+import { HttpClient } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import { API_PREFIX, UserAccessResult } from '@heardback/contracts';
+import { Observable } from 'rxjs';
+
+/** Staff turn accounts off and on, and see what a user leaves behind. */
+@Injectable({ providedIn: 'root' })
+export class UserAccessApi {
+  private readonly http = inject(HttpClient);
+
+  disable(userId: string): Observable<UserAccessResult> {
+    return this.http.post<UserAccessResult>(`/${API_PREFIX}/users/${encodeURIComponent(userId)}/disable`, {});
+  }
+
+  enable(userId: string): Observable<UserAccessResult> {
+    return this.http.post<UserAccessResult>(`/${API_PREFIX}/users/${encodeURIComponent(userId)}/enable`, {});
+  }
+
+  openWork(userId: string): Observable<UserAccessResult> {
+    return this.http.get<UserAccessResult>(`/${API_PREFIX}/users/${encodeURIComponent(userId)}/open-work`);
+  }
+}

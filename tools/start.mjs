@@ -120,7 +120,10 @@ async function main() {
   const lines = [
     '',
     `  Heardback is running at http://localhost:${PORT}/   (ready in ${secondsSince(startedAt)})`,
-    `  API docs: http://localhost:${PORT}/api/docs`,
+    // The API documents itself only outside production (ADR 0009).
+    ...((process.env.NODE_ENV || 'production') === 'production'
+      ? []
+      : [`  API docs: http://localhost:${PORT}/api/docs`]),
     '',
   ];
   if (demoData === 'true') {

@@ -191,7 +191,11 @@ describe('JobDetailPage', () => {
     button('Create account and apply')?.click();
     await settle();
 
-    http.expectOne('/api/auth/register').flush(person(UserRole.Candidate));
+    // The API answers a new and a taken address alike; asking who is signed in tells them apart.
+    http.expectOne('/api/auth/register').flush({ email: 'robin@example.com', checkEmail: true });
+    await settle();
+    http.expectOne({ method: 'GET', url: '/api/auth/me' }).flush(person(UserRole.Candidate));
+    await settle();
     http.expectOne({ method: 'POST', url: '/api/jobs/job-1/applications' }).flush({ id: 'app-9' });
     await settle();
 

@@ -1,7 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import {
-  AgencyUserView,
   EMAIL_MAX_LENGTH,
   ErrorCode,
   FULL_NAME_MAX_LENGTH,

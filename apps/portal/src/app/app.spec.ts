@@ -7,14 +7,10 @@ import { App } from './app';
 import { appRoutes } from './app.routes';
 import { NoticeService } from './core/notice';
 import { SessionStore } from './core/session';
+import { aUser } from './testing/factories';
 
-const userWith = (role: UserRole): UserView => ({
-  id: 'u1',
-  email: `${role}@heardback.test`,
-  fullName: `Some ${role}`,
-  role,
-  emailVerified: true,
-});
+const userWith = (role: UserRole): UserView =>
+  aUser({ role, email: `${role}@heardback.test`, fullName: `Some ${role}` });
 
 describe('App', () => {
   let http: HttpTestingController;

@@ -10,13 +10,15 @@ import {
 } from '@angular/core';
 import { passwordProblemTexts } from '@heardback/domain';
 import { apiFieldErrors, httpErrorMessage } from '../core/api-error';
+import { FormAlert } from '../core/form-alert';
+import { formSubmission } from '../core/form-submission';
 import { AccountApi } from './account-api';
 import { NewPasswordField } from './new-password-field';
 
 /** Changes the password with the current one; the API ends the account's other sessions. */
 @Component({
   selector: 'hb-change-password-form',
-  imports: [NewPasswordField],
+  imports: [NewPasswordField, FormAlert],
   template: `
     <form class="form" novalidate (submit)="save($event)">
       <div class="field">
@@ -37,14 +39,10 @@ import { NewPasswordField } from './new-password-field';
         }
       </div>
       <hb-new-password-field fieldId="new-password" [(value)]="next" [problem]="nextProblem()" />
-      <div class="form__alert" role="alert">
-        @if (failure()) {
-          <p class="form__error">{{ failure() }}</p>
-        }
-      </div>
+      <hb-form-alert [message]="submission.failure()" />
       <div class="profile__actions">
-        <button class="button" type="submit" [attr.aria-disabled]="busy()">
-          {{ busy() ? 'Saving…' : 'Change password' }}
+        <button class="button" type="submit" [attr.aria-disabled]="submission.busy()">
+          {{ submission.busy() ? 'Saving…' : 'Change password' }}
         </button>
         <p class="profile__saved" role="status">{{ saved() }}</p>
       </div>
@@ -63,43 +61,41 @@ export class ChangePasswordForm {
   protected readonly next = signal('');
   protected readonly currentProblem = signal('');
   protected readonly nextProblem = signal('');
-  protected readonly failure = signal('');
   protected readonly saved = signal('');
-  protected readonly busy = signal(false);
+  protected readonly submission = formSubmission({ errorMessage: httpErrorMessage });
   private readonly currentBox = viewChild.required<ElementRef<HTMLInputElement>>('currentBox');
   private readonly nextField = viewChild.required(NewPasswordField);
 
   protected save(event: Event): void {
     event.preventDefault();
-    if (this.busy()) return;
-    this.failure.set('');
+    if (this.submission.busy()) return;
+    this.submission.fail('');
     this.saved.set('');
     this.currentProblem.set(this.current() === '' ? 'Enter your current password.' : '');
     const [reason] = passwordProblemTexts(this.next(), { email: this.email() });
     this.nextProblem.set(this.next() === '' ? 'Choose a new password.' : reason ? `New password ${reason}.` : '');
     if (this.currentProblem()) return this.currentBox().nativeElement.focus();
     if (this.nextProblem()) return this.nextField().focus();
-    this.busy.set(true);
-    this.api.changePassword({ currentPassword: this.current(), newPassword: this.next() }).subscribe({
-      next: () => {
-        this.busy.set(false);
+    this.submission.send(() => this.api.changePassword({ currentPassword: this.current(), newPassword: this.next() }), {
+      done: () => {
         this.current.set('');
         this.next.set('');
         this.saved.set('Password changed. You have been signed out on every other device.');
         this.changed.emit();
       },
-      error: (error: unknown) => {
-        this.busy.set(false);
+      failed: (error) => {
         const fields = apiFieldErrors(error);
         if (fields['currentPassword']) {
           this.currentProblem.set(`Current password ${fields['currentPassword']}.`);
           this.currentBox().nativeElement.focus();
-        } else if (fields['newPassword']) {
+          return null;
+        }
+        if (fields['newPassword']) {
           this.nextProblem.set(`New password ${fields['newPassword']}.`);
           this.nextField().focus();
-        } else {
-          this.failure.set(`Your password was not changed. ${httpErrorMessage(error)}`);
+          return null;
         }
+        return `Your password was not changed. ${httpErrorMessage(error)}`;
       },
     });
   }

@@ -1,12 +1,14 @@
 import { ChangeDetectionStrategy, Component, ElementRef, inject, signal, viewChild } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { httpErrorMessage } from '../core/api-error';
+import { FormAlert } from '../core/form-alert';
+import { formSubmission } from '../core/form-submission';
 import { AccountApi } from './account-api';
 
 /** /forgot-password: asks for a reset link; the answer is the same whether or not the address has an account. */
 @Component({
   selector: 'hb-forgot-password-page',
-  imports: [RouterLink],
+  imports: [RouterLink, FormAlert],
   template: `
     <div class="narrow-page">
       <h1 class="page-title">Reset your password</h1>
@@ -44,13 +46,9 @@ import { AccountApi } from './account-api';
                 <p class="field__error" id="forgot-email-error">{{ problem() }}</p>
               }
             </div>
-            <div class="form__alert" role="alert">
-              @if (failure()) {
-                <p class="form__error">{{ failure() }}</p>
-              }
-            </div>
-            <button class="button" type="submit" [attr.aria-disabled]="busy()">
-              {{ busy() ? 'Sending…' : 'Send me a reset link' }}
+            <hb-form-alert [message]="submission.failure()" />
+            <button class="button" type="submit" [attr.aria-disabled]="submission.busy()">
+              {{ submission.busy() ? 'Sending…' : 'Send me a reset link' }}
             </button>
           </form>
         </div>
@@ -65,31 +63,23 @@ export class ForgotPasswordPage {
 
   protected readonly email = signal('');
   protected readonly problem = signal('');
-  protected readonly failure = signal('');
-  protected readonly busy = signal(false);
+  protected readonly submission = formSubmission({ errorMessage: httpErrorMessage });
   protected readonly sentTo = signal('');
   private readonly emailBox = viewChild<ElementRef<HTMLInputElement>>('emailBox');
 
   protected send(event: Event): void {
     event.preventDefault();
-    if (this.busy()) return;
-    this.failure.set('');
+    if (this.submission.busy()) return;
+    this.submission.fail('');
     const email = this.email().trim();
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
       this.problem.set(email === '' ? 'Enter your email address.' : 'Enter an email address like name@example.com.');
       this.emailBox()?.nativeElement.focus();
       return;
     }
-    this.busy.set(true);
-    this.api.requestPasswordReset(email).subscribe({
-      next: () => {
-        this.busy.set(false);
-        this.sentTo.set(email);
-      },
-      error: (error: unknown) => {
-        this.busy.set(false);
-        this.failure.set(`No link was sent. ${httpErrorMessage(error)}`);
-      },
+    this.submission.send(() => this.api.requestPasswordReset(email), {
+      done: () => this.sentTo.set(email),
+      failed: (error) => `No link was sent. ${httpErrorMessage(error)}`,
     });
   }
 

@@ -3,6 +3,8 @@ import { Router, RouterLink } from '@angular/router';
 import { ErrorCode } from '@heardback/contracts';
 import { passwordProblemTexts } from '@heardback/domain';
 import { apiFieldErrors, errorCodeOf, httpErrorMessage } from '../core/api-error';
+import { FormAlert } from '../core/form-alert';
+import { formSubmission } from '../core/form-submission';
 import { ROLE_HOME, SessionStore } from '../core/session';
 import { AccountApi } from './account-api';
 import { NewPasswordField } from './new-password-field';
@@ -10,7 +12,7 @@ import { NewPasswordField } from './new-password-field';
 /** /reset-password?token=…: the link from the reset email. Setting the password signs this browser in. */
 @Component({
   selector: 'hb-reset-password-page',
-  imports: [RouterLink, NewPasswordField],
+  imports: [RouterLink, NewPasswordField, FormAlert],
   template: `
     <div class="narrow-page">
       <h1 class="page-title">Choose a new password</h1>
@@ -29,13 +31,9 @@ import { NewPasswordField } from './new-password-field';
         <div class="card">
           <form class="form" novalidate (submit)="save($event)">
             <hb-new-password-field fieldId="reset-password" [(value)]="password" [problem]="problem()" />
-            <div class="form__alert" role="alert">
-              @if (failure()) {
-                <p class="form__error">{{ failure() }}</p>
-              }
-            </div>
-            <button class="button" type="submit" [attr.aria-disabled]="busy()">
-              {{ busy() ? 'Saving…' : 'Save and sign in' }}
+            <hb-form-alert [message]="submission.failure()" />
+            <button class="button" type="submit" [attr.aria-disabled]="submission.busy()">
+              {{ submission.busy() ? 'Saving…' : 'Save and sign in' }}
             </button>
           </form>
         </div>
@@ -54,16 +52,15 @@ export class ResetPasswordPage {
 
   protected readonly password = signal('');
   protected readonly problem = signal('');
-  protected readonly failure = signal('');
   protected readonly linkDead = signal('');
-  protected readonly busy = signal(false);
+  protected readonly submission = formSubmission({ errorMessage: httpErrorMessage });
   private readonly field = viewChild(NewPasswordField);
 
   protected save(event: Event): void {
     event.preventDefault();
     const token = this.token();
-    if (this.busy() || !token) return;
-    this.failure.set('');
+    if (this.submission.busy() || !token) return;
+    this.submission.fail('');
     const [reason] = passwordProblemTexts(this.password());
     if (reason) {
       this.problem.set(`Password ${reason}.`);
@@ -71,23 +68,23 @@ export class ResetPasswordPage {
       return;
     }
     this.problem.set('');
-    this.busy.set(true);
-    this.api.confirmPasswordReset({ token, password: this.password() }).subscribe({
-      next: (user) => {
+    this.submission.send(() => this.api.confirmPasswordReset({ token, password: this.password() }), {
+      done: (user) => {
         this.session.signedInWith(user);
         void this.router.navigateByUrl(ROLE_HOME[user.role]);
       },
-      error: (error: unknown) => {
-        this.busy.set(false);
+      failed: (error) => {
         const fieldProblem = apiFieldErrors(error)['password'];
         if (fieldProblem) {
           this.problem.set(`Password ${fieldProblem}.`);
           this.field()?.focus();
-        } else if (errorCodeOf(error) === ErrorCode.TokenInvalid) {
-          this.linkDead.set(httpErrorMessage(error));
-        } else {
-          this.failure.set(`Your password was not changed. ${httpErrorMessage(error)}`);
+          return null;
         }
+        if (errorCodeOf(error) === ErrorCode.TokenInvalid) {
+          this.linkDead.set(httpErrorMessage(error));
+          return null;
+        }
+        return `Your password was not changed. ${httpErrorMessage(error)}`;
       },
     });
   }

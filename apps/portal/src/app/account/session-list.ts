@@ -1,18 +1,19 @@
-import { ChangeDetectionStrategy, Component, OnInit, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { SessionView } from '@heardback/contracts';
 import { httpErrorMessage } from '../core/api-error';
 import { formatDateTime } from '../core/date-time';
+import { errorOf, pageData } from '../core/loadable';
 import { AccountApi } from './account-api';
 
 /** The browsers signed in to this account, each of which (but this one) can be signed out. */
 @Component({
   selector: 'hb-session-list',
   template: `
-    @if (failure()) {
-      <p class="form__error" role="alert">{{ failure() }}</p>
+    @if (failure() || loadFailure(); as message) {
+      <p class="form__error" role="alert">{{ message }}</p>
     }
     <ul class="session-list">
-      @for (session of sessions(); track session.id) {
+      @for (session of sessions.value() ?? []; track session.id) {
         <li class="session-list__item">
           <div>
             <strong>{{ session.device }}</strong>
@@ -66,22 +67,19 @@ import { AccountApi } from './account-api';
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class SessionList implements OnInit {
+export class SessionList {
   private readonly api = inject(AccountApi);
 
-  protected readonly sessions = signal<SessionView[]>([]);
+  protected readonly sessions = pageData({
+    request: () => this.api.sessions(),
+    errorMessage: (error) => `We couldn't load your sessions. ${httpErrorMessage(error)}`,
+  });
+  protected readonly loadFailure = computed(() => errorOf(this.sessions.state()));
   protected readonly failure = signal('');
   protected readonly status = signal('');
 
-  ngOnInit(): void {
-    this.reload();
-  }
-
   reload(): void {
-    this.api.sessions().subscribe({
-      next: (sessions) => this.sessions.set(sessions),
-      error: (error: unknown) => this.failure.set(`We couldn't load your sessions. ${httpErrorMessage(error)}`),
-    });
+    this.sessions.reload();
   }
 
   protected when(at: string): string {

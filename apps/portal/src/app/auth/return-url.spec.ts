@@ -1,13 +1,8 @@
 import { UserRole, UserView } from '@heardback/contracts';
 import { afterSignIn } from './return-url';
+import { aUser } from '../testing/factories';
 
-const as = (role: UserRole): UserView => ({
-  id: 'u',
-  email: 'x@example.com',
-  fullName: 'X',
-  role,
-  emailVerified: true,
-});
+const as = (role: UserRole): UserView => aUser({ id: 'u', email: 'x@example.com', fullName: 'X', role });
 
 describe('afterSignIn', () => {
   it('goes back to the page on this site the person came from', () => {

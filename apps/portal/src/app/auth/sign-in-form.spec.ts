@@ -1,16 +1,11 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { ErrorCode, UserRole, UserView } from '@heardback/contracts';
+import { ErrorCode, UserView } from '@heardback/contracts';
 import { SignInForm } from './sign-in-form';
 import { setUpPortalTest } from '../testing/setup';
+import { aUser } from '../testing/factories';
 
-const casey: UserView = {
-  id: 'u1',
-  email: 'candidate@heardback.test',
-  fullName: 'Casey Candidate',
-  role: UserRole.Candidate,
-  emailVerified: true,
-};
+const casey = aUser();
 
 describe('SignInForm', () => {
   let fixture: ComponentFixture<SignInForm>;

@@ -37,6 +37,23 @@ describe('ApplicationPage', () => {
     Array.from(root.querySelectorAll('button')).find((b) => text(b) === name);
   const dialog = () => document.querySelector<HTMLElement>('[role="dialog"]');
 
+  /** Between interviews, waiting for the feedback on stage-1, due on 30 May 2026 at 11:00 UTC. */
+  function aLateFeedbackApplication(overrides: Partial<ApplicationView> = {}): ApplicationView {
+    return anApplicationBetweenInterviews({
+      waitingFor: WaitingFor.Feedback,
+      currentStageId: 'stage-1',
+      stages: [
+        aStage({
+          state: StageState.AwaitingFeedback,
+          startsAt: '2026-05-28T10:00:00.000Z',
+          endsAt: '2026-05-28T11:00:00.000Z',
+          feedbackDueAt: '2026-05-30T11:00:00.000Z',
+        }),
+      ],
+      ...overrides,
+    });
+  }
+
   async function open(application: ApplicationView = anApplicationBetweenInterviews()) {
     await harness.navigateByUrl(`/me/applications/${application.id}`);
     http.expectOne(`/api/applications/${application.id}`).flush(application);
@@ -62,20 +79,7 @@ describe('ApplicationPage', () => {
   });
 
   it('says, once the deadline has passed, that the answer is late', async () => {
-    await open(
-      anApplicationBetweenInterviews({
-        waitingFor: WaitingFor.Feedback,
-        currentStageId: 'stage-1',
-        stages: [
-          aStage({
-            state: StageState.AwaitingFeedback,
-            startsAt: '2026-05-28T10:00:00.000Z',
-            endsAt: '2026-05-28T11:00:00.000Z',
-            feedbackDueAt: '2026-05-30T11:00:00.000Z',
-          }),
-        ],
-      }),
-    );
+    await open(aLateFeedbackApplication());
 
     expect(text(view().querySelector('.summary'))).toContain('The interviewers are writing your feedback.');
     expect(text(view().querySelector('.summary .due'))).toMatch(/^Phone screen: Late since /);
@@ -232,17 +236,7 @@ describe('ApplicationPage', () => {
 
   it('says in the summary and on the stage that a late answer has been chased', async () => {
     await open(
-      anApplicationBetweenInterviews({
-        waitingFor: WaitingFor.Feedback,
-        currentStageId: 'stage-1',
-        stages: [
-          aStage({
-            state: StageState.AwaitingFeedback,
-            startsAt: '2026-05-28T10:00:00.000Z',
-            endsAt: '2026-05-28T11:00:00.000Z',
-            feedbackDueAt: '2026-05-30T11:00:00.000Z',
-          }),
-        ],
+      aLateFeedbackApplication({
         timeline: [
           {
             at: '2026-05-31T11:00:00.000Z',

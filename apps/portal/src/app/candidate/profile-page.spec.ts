@@ -1,17 +1,12 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { ErrorCode, SessionView, UserRole, UserView } from '@heardback/contracts';
+import { ErrorCode, SessionView } from '@heardback/contracts';
 import { SessionStore } from '../core/session';
 import { ProfilePage } from './profile-page';
 import { setUpPortalTest } from '../testing/setup';
+import { aUser } from '../testing/factories';
 
-const casey: UserView = {
-  id: 'u1',
-  email: 'candidate@heardback.test',
-  fullName: 'Casey Candidate',
-  role: UserRole.Candidate,
-  emailVerified: true,
-};
+const casey = aUser();
 
 const sessions: SessionView[] = [
   {

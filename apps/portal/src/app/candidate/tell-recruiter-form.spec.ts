@@ -35,6 +35,13 @@ describe('TellRecruiterForm', () => {
     await fixture.whenStable();
   };
 
+  /** Expects the one request to the updates endpoint, with this body, and answers it. */
+  function expectSent(body: object) {
+    const request = http.expectOne('/api/applications/app-1/updates');
+    expect(request.request.body).toEqual(body);
+    request.flush(anApplicationBetweenInterviews());
+  }
+
   async function fill(id: string, value: string) {
     const box = byId<HTMLInputElement | HTMLTextAreaElement>(id);
     if (!box) {
@@ -104,13 +111,7 @@ describe('TellRecruiterForm', () => {
     await fill('tell-text', 'An offer, no deadline yet.');
     await send();
 
-    const request = http.expectOne('/api/applications/app-1/updates');
-    expect(request.request.body).toEqual({
-      kind: 'other_offer',
-      text: 'An offer, no deadline yet.',
-      version: 3,
-    });
-    request.flush(anApplicationBetweenInterviews());
+    expectSent({ kind: 'other_offer', text: 'An offer, no deadline yet.', version: 3 });
   });
 
   it('needs some words, and says so at the text box', async () => {
@@ -151,13 +152,7 @@ describe('TellRecruiterForm', () => {
 
     await fill('tell-text', 'Away 8–12 June; one month’s notice.');
     await send();
-    const request = http.expectOne('/api/applications/app-1/updates');
-    expect(request.request.body).toEqual({
-      kind: 'availability',
-      text: 'Away 8–12 June; one month’s notice.',
-      version: 3,
-    });
-    request.flush(anApplicationBetweenInterviews());
+    expectSent({ kind: 'availability', text: 'Away 8–12 June; one month’s notice.', version: 3 });
     await fixture.whenStable();
     expect(text(root().querySelector('[role="status"]'))).toMatch(
       /^Sent\. Your recruiter knows when you are available\./,
@@ -170,9 +165,7 @@ describe('TellRecruiterForm', () => {
     await fill('tell-text', 'I moved to Leeds.');
     await send();
 
-    const request = http.expectOne('/api/applications/app-1/updates');
-    expect(request.request.body).toEqual({ kind: 'note', text: 'I moved to Leeds.', version: 3 });
-    request.flush(anApplicationBetweenInterviews());
+    expectSent({ kind: 'note', text: 'I moved to Leeds.', version: 3 });
   });
 
   it('puts the API’s problems at the fields they are about', async () => {

@@ -7,6 +7,7 @@ import { UserRole, UserView } from '@heardback/contracts';
 import { NoticeService } from './notice';
 import { requireRole } from './role-guard';
 import { SessionStore } from './session';
+import { aUser } from '../testing/factories';
 
 @Component({
   selector: 'hb-blank',
@@ -15,13 +16,8 @@ import { SessionStore } from './session';
 })
 class Blank {}
 
-const user = (role: UserRole): UserView => ({
-  id: `${role}-1`,
-  email: `${role}@heardback.test`,
-  fullName: `A ${role}`,
-  role,
-  emailVerified: true,
-});
+const user = (role: UserRole): UserView =>
+  aUser({ id: `${role}-1`, role, email: `${role}@heardback.test`, fullName: `A ${role}` });
 
 describe('requireRole', () => {
   let router: Router;

@@ -1,15 +1,10 @@
 import { HttpTestingController } from '@angular/common/http/testing';
-import { ErrorCode, UserRole, UserView } from '@heardback/contracts';
+import { ErrorCode, UserRole } from '@heardback/contracts';
 import { SessionStore } from './session';
 import { serviceUnderTest } from '../testing/setup';
+import { aUser } from '../testing/factories';
 
-const casey: UserView = {
-  id: 'user-1',
-  email: 'candidate@heardback.test',
-  fullName: 'Casey Candidate',
-  role: UserRole.Candidate,
-  emailVerified: true,
-};
+const casey = aUser({ id: 'user-1' });
 
 describe('SessionStore', () => {
   let store: SessionStore;

@@ -17,6 +17,7 @@ import {
 import { SessionStore } from '../core/session';
 import { JobDetailPage } from './job-detail-page';
 import { setUpPortalTest } from '../testing/setup';
+import { aUser } from '../testing/factories';
 
 @Component({
   selector: 'hb-blank',
@@ -42,13 +43,7 @@ const job: JobDetail = {
   ownerId: null,
 };
 
-const person = (role: UserRole): UserView => ({
-  id: 'u1',
-  email: `${role}@heardback.test`,
-  fullName: `Pat ${role}`,
-  role,
-  emailVerified: true,
-});
+const person = (role: UserRole): UserView => aUser({ role, email: `${role}@heardback.test`, fullName: `Pat ${role}` });
 
 describe('JobDetailPage', () => {
   let harness: RouterTestingHarness;

@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, OnInit, inject, input, output, sign
 import { RouterLink } from '@angular/router';
 import { AgencyUserView, OpenWorkItem, UserAccessResult } from '@heardback/contracts';
 import { httpErrorMessage } from '../core/api-error';
+import { formSubmission } from '../core/form-submission';
 import { UserAccessApi } from './user-access-api';
 
 /**
@@ -14,17 +15,22 @@ import { UserAccessApi } from './user-access-api';
   template: `
     @if (user().disabledAt) {
       <span class="badge badge--due">Disabled</span>
-      <button class="button button--secondary" type="button" [attr.aria-disabled]="busy()" (click)="enable()">
+      <button
+        class="button button--secondary"
+        type="button"
+        [attr.aria-disabled]="submission.busy()"
+        (click)="enable()"
+      >
         Enable {{ user().fullName }}
       </button>
     } @else if (!self()) {
-      <button class="button button--danger" type="button" [attr.aria-disabled]="busy()" (click)="disable()">
+      <button class="button button--danger" type="button" [attr.aria-disabled]="submission.busy()" (click)="disable()">
         Disable {{ user().fullName }}
       </button>
     }
     <div role="status">
-      @if (failure()) {
-        <p class="form__error">{{ failure() }}</p>
+      @if (submission.failure(); as failure) {
+        <p class="form__error">{{ failure }}</p>
       }
       @if (user().disabledAt && openWork(); as work) {
         @if (work.length === 0) {
@@ -56,8 +62,7 @@ export class UserAccess implements OnInit {
   readonly self = input(false);
   readonly changed = output<AgencyUserView>();
 
-  protected readonly busy = signal(false);
-  protected readonly failure = signal('');
+  protected readonly submission = formSubmission({ errorMessage: httpErrorMessage });
   protected readonly openWork = signal<OpenWorkItem[] | null>(null);
 
   ngOnInit(): void {
@@ -67,30 +72,24 @@ export class UserAccess implements OnInit {
   }
 
   protected disable(): void {
-    if (this.busy()) return;
+    if (this.submission.busy()) return;
     if (!confirm(`Disable ${this.user().fullName}? They are signed out at once and cannot sign in until enabled.`))
       return;
     this.run(this.api.disable(this.user().id), 'was not disabled');
   }
 
   protected enable(): void {
-    if (this.busy()) return;
+    if (this.submission.busy()) return;
     this.run(this.api.enable(this.user().id), 'was not enabled');
   }
 
   private run(request: ReturnType<UserAccessApi['disable']>, failed: string): void {
-    this.busy.set(true);
-    this.failure.set('');
-    request.subscribe({
-      next: (result: UserAccessResult) => {
-        this.busy.set(false);
+    this.submission.send(() => request, {
+      done: (result: UserAccessResult) => {
         this.openWork.set(result.openWork);
         this.changed.emit(result.user);
       },
-      error: (error: unknown) => {
-        this.busy.set(false);
-        this.failure.set(`${this.user().fullName} ${failed}. ${httpErrorMessage(error)}`);
-      },
+      failed: (error) => `${this.user().fullName} ${failed}. ${httpErrorMessage(error)}`,
     });
   }
 }

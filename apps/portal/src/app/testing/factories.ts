@@ -21,6 +21,8 @@ import {
   StageState,
   StageView,
   TimelineEventType,
+  UserRole,
+  UserView,
   WaitingApplication,
   WaitingFor,
   WorkMode,
@@ -30,6 +32,18 @@ import {
  * Test data for every portal spec, shaped exactly like the API's answers: valid by default,
  * overridden where a test cares.
  */
+/** A signed-in person: Casey Candidate, verified, unless overridden. */
+export function aUser(overrides: Partial<UserView> = {}): UserView {
+  return {
+    id: 'u1',
+    email: 'candidate@heardback.test',
+    fullName: 'Casey Candidate',
+    role: UserRole.Candidate,
+    emailVerified: true,
+    ...overrides,
+  };
+}
+
 export function aStage(overrides: Partial<StageView> = {}): StageView {
   return {
     id: 'stage-1',

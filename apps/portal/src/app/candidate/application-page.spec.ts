@@ -2,14 +2,14 @@ import { HttpTestingController } from '@angular/common/http/testing';
 import { RouterTestingHarness } from '@angular/router/testing';
 import {
   ApplicationStatus,
-  ApplicationView,
+  CandidateApplicationView,
   ErrorCode,
   StageState,
   TimelineEventType,
   WaitingFor,
 } from '@heardback/contracts';
 import { ApplicationPage } from './application-page';
-import { anApplicationBetweenInterviews, aStage, TEST_NOW } from '../testing/factories';
+import { aCandidateApplicationBetweenInterviews, aStage, TEST_NOW } from '../testing/factories';
 import { routeHarness } from '../testing/setup';
 
 describe('ApplicationPage', () => {
@@ -37,7 +37,7 @@ describe('ApplicationPage', () => {
     Array.from(root.querySelectorAll('button')).find((b) => text(b) === name);
   const dialog = () => document.querySelector<HTMLElement>('[role="dialog"]');
 
-  async function open(application: ApplicationView = anApplicationBetweenInterviews()) {
+  async function open(application: CandidateApplicationView = aCandidateApplicationBetweenInterviews()) {
     await harness.navigateByUrl(`/me/applications/${application.id}`);
     http.expectOne(`/api/applications/${application.id}`).flush(application);
     await settle();
@@ -63,7 +63,7 @@ describe('ApplicationPage', () => {
 
   it('says, once the deadline has passed, that the answer is late', async () => {
     await open(
-      anApplicationBetweenInterviews({
+      aCandidateApplicationBetweenInterviews({
         waitingFor: WaitingFor.Feedback,
         currentStageId: 'stage-1',
         stages: [
@@ -135,7 +135,7 @@ describe('ApplicationPage', () => {
       version: 3,
     });
     request.flush(
-      anApplicationBetweenInterviews({
+      aCandidateApplicationBetweenInterviews({
         status: ApplicationStatus.Withdrawn,
         currentStageId: null,
         waitingFor: WaitingFor.Nothing,
@@ -170,7 +170,7 @@ describe('ApplicationPage', () => {
 
   it('offers no withdraw button on a closed application', async () => {
     await open(
-      anApplicationBetweenInterviews({
+      aCandidateApplicationBetweenInterviews({
         status: ApplicationStatus.Rejected,
         currentStageId: null,
         waitingFor: WaitingFor.Nothing,
@@ -193,7 +193,7 @@ describe('ApplicationPage', () => {
 
     await harness.navigateByUrl('/me/applications/app-2');
     http.expectOne('/api/applications/app-2').flush(
-      anApplicationBetweenInterviews({
+      aCandidateApplicationBetweenInterviews({
         id: 'app-2',
         status: ApplicationStatus.JobClosed,
         currentStageId: null,
@@ -213,9 +213,9 @@ describe('ApplicationPage', () => {
     box.dispatchEvent(new Event('input'));
     button('Send to your recruiter')?.click();
     http.expectOne('/api/applications/app-1/updates').flush(
-      anApplicationBetweenInterviews({
+      aCandidateApplicationBetweenInterviews({
         timeline: [
-          ...anApplicationBetweenInterviews().timeline,
+          ...aCandidateApplicationBetweenInterviews().timeline,
           {
             at: '2026-06-01T12:00:00.000Z',
             type: TimelineEventType.CandidateUpdate,
@@ -232,7 +232,7 @@ describe('ApplicationPage', () => {
 
   it('says in the summary and on the stage that a late answer has been chased', async () => {
     await open(
-      anApplicationBetweenInterviews({
+      aCandidateApplicationBetweenInterviews({
         waitingFor: WaitingFor.Feedback,
         currentStageId: 'stage-1',
         stages: [

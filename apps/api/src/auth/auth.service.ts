@@ -8,7 +8,7 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { CLOCK, Clock } from '../config/clock';
 import { UsersService } from '../users/users.service';
 import { UserEntity } from '../users/user.entity';
-import { accountMessages } from './account-messages';
+import { accountMessages } from '../notifications/account-messages';
 import { AccountMailer } from './account-mailer';
 import { AccountTokensService } from './account-tokens.service';
 import { LoginDto, RegisterDto } from './dto/credentials.dto';

@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { CLOCK, Clock } from '../config/clock';
 import { UserEntity } from '../users/user.entity';
 import { toAgencyUserView } from '../users/users.service';
-import { accountMessages } from './account-messages';
+import { accountMessages } from '../notifications/account-messages';
 import { logSecurityEvent } from './security-events';
 import { SessionService } from './session.service';
 

@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { DEMO_MODE_WARNING } from '@heardback/contracts';
 import { DataSource } from 'typeorm';
 import { createApp } from './app/create-app';
 import { AppConfig, ConfigError, loadConfig } from './config/app-config';
@@ -14,6 +15,7 @@ async function bootstrap(config: AppConfig): Promise<void> {
   }
   if (config.demoData) {
     await app.get(DemoDataLoader).loadIntoEmptyDatabase();
+    logger.warn(DEMO_MODE_WARNING);
   }
   await app.listen(config.port);
   logger.log(`Heardback is listening on http://localhost:${config.port} (API under /api, docs at /api/docs)`);

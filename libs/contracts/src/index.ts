@@ -8,3 +8,4 @@ export * from './lib/agency';
 export * from './lib/notifications';
 export * from './lib/candidate-updates';
 export * from './lib/field-limits';
+export * from './lib/about';

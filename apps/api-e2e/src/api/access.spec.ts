@@ -1,4 +1,10 @@
-import { ApplicationView, ErrorCode, UserRole } from '@heardback/contracts';
+import {
+  ApplicationSummary,
+  ApplicationView,
+  CandidateApplicationView,
+  ErrorCode,
+  UserRole,
+} from '@heardback/contracts';
 import { ApiSession, asError } from '../support/api-client';
 import { closeDatabase } from '../support/database';
 import { applicationAwaitingFeedback, recordFeedback, registerCandidate, signInAsAgency } from '../support/factories';
@@ -45,6 +51,26 @@ describe('who may see and do what', () => {
     expect(agencyView.body.stages[0].feedback?.internalNotes).toBe('INTERNAL: salary expectations above band.');
     expect(agencyView.body.timeline.length).toBeGreaterThan(candidateView.body.timeline.length);
     expect(candidateView.body.timeline.map((event) => event.text).join('\n')).not.toMatch(/rating/);
+  });
+
+  it("gives the candidate only their feedback's words: no rating, no interviewer's name, no notes", async () => {
+    const { application, candidate } = await applicationAwaitingFeedback(staff);
+    await recordFeedback(staff, application, 0);
+    const own = await candidate.session.get<CandidateApplicationView>(`/api/applications/${application.id}`);
+    expect(own.status).toBe(200);
+    const feedback = own.body.stages[0].feedback;
+    expect(feedback?.candidateMessage).toBeTruthy();
+    expect(Object.keys(feedback ?? {}).sort()).toEqual(['candidateMessage', 'id', 'recordedAt']);
+    for (const key of ['rating', 'givenBy', 'internalNotes']) {
+      expect(feedback).not.toHaveProperty(key);
+    }
+    const mine = await candidate.session.get<ApplicationSummary[]>('/api/me/applications');
+    expect(mine.status).toBe(200);
+    for (const body of [own.body, mine.body]) {
+      expect(JSON.stringify(body)).not.toMatch(/"(rating|givenBy|internalNotes)"/);
+    }
+    const agency = await staff.get<ApplicationView>(`/api/applications/${application.id}`);
+    expect(agency.body.stages[0].feedback).toMatchObject({ rating: expect.any(Number), givenBy: expect.any(String) });
   });
 
   it('lists only my own applications under /me', async () => {

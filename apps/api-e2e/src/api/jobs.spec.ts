@@ -1,8 +1,8 @@
-import { JobDetail, JobStatus, JobSummary, Page } from '@heardback/contracts';
+import { AgencyJobDetail, JobDetail, JobStatus, JobSummary, Page } from '@heardback/contracts';
 import { randomUUID } from 'node:crypto';
 import { ApiSession, asError } from '../support/api-client';
 import { closeDatabase } from '../support/database';
-import { createOpenJob, signInAsAgency } from '../support/factories';
+import { createOpenJob, registerCandidate, signInAsAgency } from '../support/factories';
 
 describe('the public job board', () => {
   let staff: ApiSession;
@@ -77,5 +77,19 @@ describe('the public job board', () => {
     });
     expect(opened.body.pipeline).toEqual(['Chat', 'Trial day']);
     expect((await visitor.get<JobDetail>(`/api/jobs/${draft.id}`)).body.title).toBe('Integration Test Engineer');
+  });
+
+  it('gives staff the job owner id, and never visitors or candidates', async () => {
+    const me = await staff.get<{ id: string }>('/api/auth/me');
+    const job = await createOpenJob(staff, { ownerId: me.body.id });
+    const forStaff = await staff.get<AgencyJobDetail>(`/api/jobs/${job.id}`);
+    expect(forStaff.body.ownerId).toBe(me.body.id);
+    const candidate = await registerCandidate();
+    for (const session of [visitor, candidate.session]) {
+      const response = await session.get<JobDetail>(`/api/jobs/${job.id}`);
+      expect(response.status).toBe(200);
+      expect(response.body).not.toHaveProperty('ownerId');
+      expect(JSON.stringify(response.body)).not.toContain(me.body.id);
+    }
   });
 });

@@ -11,6 +11,7 @@ interface LogLine {
   userId?: string | null;
   event?: string;
   context?: string;
+  emailDomain?: string;
 }
 
 /** An API of its own at level info, so its JSON log lines can be read back. */
@@ -97,5 +98,35 @@ describe('structured logs', () => {
     expect(everything).not.toContain(PASSWORD);
     expect(everything).not.toContain('hb_session=');
     expect(everything).not.toContain('secret-search');
+  });
+
+  it("logs sign-in failures as warnings with the address's domain only, and sign-ins as info", async () => {
+    const caller = new ApiSession({ baseUrl: api.url });
+    const email = uniqueEmail('signin-logged');
+    expect((await caller.post('/api/auth/register', { email, password: PASSWORD, fullName: 'Signs In' })).status).toBe(
+      201,
+    );
+    const me = await caller.get<{ id: string }>('/api/auth/me');
+    const wrong = 'wrong-password-Kx93-unique';
+    const stranger = new ApiSession({ baseUrl: api.url });
+    expect((await stranger.post('/api/auth/login', { email, password: wrong })).status).toBe(401);
+    expect((await stranger.post('/api/auth/login', { email, password: PASSWORD })).status).toBe(200);
+
+    // The earlier test's failure was for another domain; this one is the only failure at example.test.
+    const domain = email.split('@')[1];
+    const failed = await eventually(() =>
+      lines().find((entry) => entry.event === 'sign_in_failed' && entry.emailDomain === domain),
+    );
+    expect(failed).toMatchObject({ level: 'warn', context: 'Security' });
+    const ok = await eventually(() =>
+      lines().find((entry) => entry.event === 'sign_in_ok' && (entry as { userId?: string }).userId === me.body.id),
+    );
+    expect(ok).toMatchObject({ level: 'info', context: 'Security' });
+
+    const everything = api.output.join('');
+    expect(everything).not.toContain(wrong);
+    expect(everything).not.toContain(PASSWORD);
+    expect(everything.toLowerCase()).not.toContain(email.toLowerCase());
+    expect(everything.toLowerCase()).not.toContain(email.split('@')[0].toLowerCase());
   });
 });

@@ -11,6 +11,7 @@ import { ConfigModule } from '../config/config.module';
 import { dataSourceOptions } from '../database/data-source';
 import { DemoModule } from '../demo/demo.module';
 import { FeedbackModule } from '../feedback/feedback.module';
+import { AboutModule } from '../about/about.module';
 import { HealthModule } from '../health/health.module';
 import { JobsModule } from '../jobs/jobs.module';
 import { UsersModule } from '../users/users.module';
@@ -32,6 +33,7 @@ export class AppModule {
         CandidateUpdatesModule,
         FeedbackModule,
         HealthModule,
+        AboutModule,
         DemoModule,
         BackgroundModule,
       ],

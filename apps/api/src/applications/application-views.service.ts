@@ -1,8 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CLOCK, Clock } from '../config/clock';
-import { ApplicationSummary, ApplicationView, FeedbackView, StageView } from '@heardback/contracts';
 import {
+  ApplicationSummary,
+  ApplicationView,
+  CandidateApplicationView,
+  CandidateFeedbackView,
+  ErrorCode,
+  FeedbackView,
+  StageView,
+} from '@heardback/contracts';
+import {
+  DomainError,
   Viewer,
   canSeeInternalDetails,
   effectiveStageState,
@@ -18,7 +27,12 @@ import { UserEntity } from '../users/user.entity';
 import { ApplicationEntity } from './application.entity';
 import { ApplicationRecord, factsOf, loadApplicationRecord, loadStageRecords, toFacts } from './application-records';
 
-/** Read models of applications. Rule 5 is applied here: candidates get no internal notes or internal events. */
+type FeedbackOf<F extends CandidateFeedbackView> = (feedback: FeedbackEntity, recorders: Map<string, string>) => F;
+
+/**
+ * Read models of applications. Rule 5 is applied here: candidates get no internal notes or internal
+ * events, and their feedback carries only the words written for them (no rating, no interviewer's name).
+ */
 @Injectable()
 export class ApplicationViewsService {
   constructor(
@@ -26,7 +40,27 @@ export class ApplicationViewsService {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async get(id: string, viewer: Viewer): Promise<ApplicationView> {
+  /** The view the viewer's audience receives: the agency's for agency people, the candidate's otherwise. */
+  get(id: string, viewer: Viewer): Promise<ApplicationView | CandidateApplicationView> {
+    return canSeeInternalDetails(viewer) ? this.getForAgency(id, viewer) : this.getForCandidate(id, viewer);
+  }
+
+  getForAgency(id: string, viewer: Viewer): Promise<ApplicationView> {
+    if (!canSeeInternalDetails(viewer)) {
+      throw new DomainError(ErrorCode.Forbidden, 'Only the agency sees this view of an application.');
+    }
+    return this.build(id, viewer, toFeedbackView);
+  }
+
+  getForCandidate(id: string, viewer: Viewer): Promise<CandidateApplicationView> {
+    return this.build(id, viewer, toCandidateFeedbackView);
+  }
+
+  private async build<F extends CandidateFeedbackView>(
+    id: string,
+    viewer: Viewer,
+    feedbackOf: FeedbackOf<F>,
+  ): Promise<ApplicationView<F>> {
     const manager = this.dataSource.manager;
     const record = await loadApplicationRecord(manager, id, viewer);
     const { application } = record;
@@ -61,7 +95,7 @@ export class ApplicationViewsService {
         fullName: candidate.fullName,
         ...(internal ? { emailVerified: candidate.emailVerifiedAt !== null } : {}),
       },
-      stages: record.stages.map((stage, index): StageView => {
+      stages: record.stages.map((stage, index): StageView<F> => {
         const feedback = record.currentFeedback.get(stage.id);
         return {
           id: stage.id,
@@ -72,7 +106,7 @@ export class ApplicationViewsService {
           endsAt: stage.endsAt?.toISOString() ?? null,
           location: stage.location,
           feedbackDueAt: stage.feedbackDueAt?.toISOString() ?? null,
-          feedback: feedback ? toFeedbackView(feedback, recorders, internal) : null,
+          feedback: feedback ? feedbackOf(feedback, recorders) : null,
         };
       }),
       timeline: events.map((event) => ({
@@ -140,16 +174,22 @@ export class ApplicationViewsService {
   }
 }
 
-function toFeedbackView(feedback: FeedbackEntity, recorders: Map<string, string>, internal: boolean): FeedbackView {
-  const view: FeedbackView = {
+/** Built key by key, so nothing meant for the agency can reach a candidate by being spread in. */
+function toCandidateFeedbackView(feedback: FeedbackEntity): CandidateFeedbackView {
+  return {
     id: feedback.id,
+    candidateMessage: feedback.candidateMessage,
+    recordedAt: feedback.recordedAt.toISOString(),
+  };
+}
+
+function toFeedbackView(feedback: FeedbackEntity, recorders: Map<string, string>): FeedbackView {
+  return {
+    ...toCandidateFeedbackView(feedback),
     decision: feedback.decision,
     rating: feedback.rating,
-    candidateMessage: feedback.candidateMessage,
+    internalNotes: feedback.internalNotes,
     givenBy: feedback.givenBy ?? recorders.get(feedback.recordedBy) ?? null,
-    recordedAt: feedback.recordedAt.toISOString(),
     version: feedback.version,
   };
-  // The key is left out entirely for candidates, not just emptied.
-  return internal ? { ...view, internalNotes: feedback.internalNotes } : view;
 }

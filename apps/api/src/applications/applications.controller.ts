@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { ApplicationSummary, ApplicationView, UserRole } from '@heardback/contracts';
+import { ApplicationSummary, ApplicationView, CandidateApplicationView, UserRole } from '@heardback/contracts';
 import { CurrentUser, Roles } from '../auth/access.decorators';
 import { notFoundOnBadId } from '../errors/not-found-on-bad-id';
 import { UserEntity } from '../users/user.entity';
@@ -30,9 +30,12 @@ export class ApplicationsController {
 
   @Roles(UserRole.Candidate)
   @Post('jobs/:id/applications')
-  async apply(@Param('id', notFoundOnBadId) jobId: string, @CurrentUser() user: UserEntity): Promise<ApplicationView> {
+  async apply(
+    @Param('id', notFoundOnBadId) jobId: string,
+    @CurrentUser() user: UserEntity,
+  ): Promise<CandidateApplicationView> {
     const id = await this.candidateApplications.apply(jobId, user);
-    return this.views.get(id, user);
+    return this.views.getForCandidate(id, user);
   }
 
   @Roles(UserRole.Candidate)
@@ -42,7 +45,10 @@ export class ApplicationsController {
   }
 
   @Get('applications/:id')
-  get(@Param('id', notFoundOnBadId) id: string, @CurrentUser() user: UserEntity): Promise<ApplicationView> {
+  get(
+    @Param('id', notFoundOnBadId) id: string,
+    @CurrentUser() user: UserEntity,
+  ): Promise<ApplicationView | CandidateApplicationView> {
     return this.views.get(id, user);
   }
 
@@ -52,7 +58,7 @@ export class ApplicationsController {
     @Param('id', notFoundOnBadId) id: string,
     @Body() body: WithdrawApplicationDto,
     @CurrentUser() user: UserEntity,
-  ): Promise<ApplicationView> {
+  ): Promise<ApplicationView | CandidateApplicationView> {
     await this.candidateApplications.withdraw(id, user, body.reason, body.version);
     return this.views.get(id, user);
   }
@@ -67,7 +73,7 @@ export class ApplicationsController {
     @CurrentUser() user: UserEntity,
   ): Promise<ApplicationView> {
     await this.stages.schedule(id, stageId, body, user);
-    return this.views.get(id, user);
+    return this.views.getForAgency(id, user);
   }
 
   @Roles(...AGENCY)
@@ -79,7 +85,7 @@ export class ApplicationsController {
     @CurrentUser() user: UserEntity,
   ): Promise<ApplicationView> {
     await this.stages.recordFeedback(id, stageId, body, user);
-    return this.views.get(id, user);
+    return this.views.getForAgency(id, user);
   }
 
   @Roles(...AGENCY)
@@ -91,7 +97,7 @@ export class ApplicationsController {
     @CurrentUser() user: UserEntity,
   ): Promise<ApplicationView> {
     await this.decisions.reject(id, body.candidateMessage, body.version, user);
-    return this.views.get(id, user);
+    return this.views.getForAgency(id, user);
   }
 
   @Roles(...AGENCY)
@@ -103,7 +109,7 @@ export class ApplicationsController {
     @CurrentUser() user: UserEntity,
   ): Promise<ApplicationView> {
     await this.decisions.offer(id, body.version, user);
-    return this.views.get(id, user);
+    return this.views.getForAgency(id, user);
   }
 
   @Roles(...AGENCY)
@@ -115,6 +121,6 @@ export class ApplicationsController {
     @CurrentUser() user: UserEntity,
   ): Promise<ApplicationView> {
     await this.decisions.hire(id, body.version, user);
-    return this.views.get(id, user);
+    return this.views.getForAgency(id, user);
   }
 }

@@ -4,7 +4,7 @@ import { EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { OutboxService } from '../notifications/outbox.service';
 import { UserEntity } from '../users/user.entity';
-import { accountMessages, MailText } from './account-messages';
+import { accountMessages, MailText } from '../notifications/account-messages';
 import { TOKEN_LIFETIME_MS } from './account-tokens.service';
 
 type Recipient = Pick<UserEntity, 'id' | 'email' | 'fullName' | 'emailVerifiedAt'>;

@@ -8,13 +8,14 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { CLOCK, Clock } from '../config/clock';
 import { UsersService } from '../users/users.service';
 import { UserEntity } from '../users/user.entity';
-import { accountMessages } from './account-messages';
+import { accountMessages } from '../notifications/account-messages';
 import { AccountMailer } from './account-mailer';
 import { AccountTokensService } from './account-tokens.service';
 import { LoginDto, RegisterDto } from './dto/credentials.dto';
 import { PasswordHasher } from './password-hasher';
 import { assertAcceptablePassword } from './password-rule';
 import { IssuedSession, SessionService } from './session.service';
+import { emailDomain, logSecurityEvent } from './security-events';
 import { SignInAttempts } from './sign-in-attempts';
 
 /** Where a request came from: the browser's description and the session token it already holds. */
@@ -92,6 +93,7 @@ export class AuthService {
       throw new DomainError(ErrorCode.InvalidCredentials, accountMessages.errors.invalidCredentials);
     }
     if (found.disabledAt) {
+      logSecurityEvent({ event: 'sign_in_refused_disabled', userId: found.id });
       throw new DomainError(ErrorCode.AccountDisabled, accountMessages.errors.accountDisabled);
     }
     await this.attempts.succeeded(found.id);
@@ -111,6 +113,7 @@ export class AuthService {
       await manager.query(`UPDATE users SET email_verified_at = now() WHERE id = $1 AND email_verified_at IS NULL`, [
         userId,
       ]);
+      logSecurityEvent({ event: 'email_verified', userId });
     });
   }
 
@@ -127,6 +130,7 @@ export class AuthService {
   /** Answers the same for any address; only an enabled account's owner is sent a link. */
   async requestPasswordReset(email: string): Promise<void> {
     const user = await this.users.findWithPasswordHash(email);
+    logSecurityEvent({ event: 'password_reset_requested', emailDomain: emailDomain(email), userId: user?.id ?? null });
     await this.dataSource.transaction(async (manager) => {
       if (!user || user.disabledAt) {
         await manager.query('SELECT 1 FROM account_tokens WHERE user_id = $1 LIMIT 1', [
@@ -164,6 +168,7 @@ export class AuthService {
       );
       await this.sessions.endAllFor(user.id, null, manager);
     });
+    logSecurityEvent({ event: 'password_reset_confirmed', userId: user.id });
     const session = await this.sessions.start(user, { userAgent: origin.userAgent, replacing: origin.currentToken });
     return { user: { ...user, emailVerifiedAt: user.emailVerifiedAt ?? new Date() }, session };
   }
@@ -181,6 +186,7 @@ export class AuthService {
       await this.sessions.endAllFor(user.id, sessionId, manager);
       if (user.emailVerifiedAt) await this.mailer.passwordChanged(manager, user);
     });
+    logSecurityEvent({ event: 'password_changed', userId: user.id });
   }
 
   /** A well-formed token that matches no session, for a registration that must not reveal a taken address. */

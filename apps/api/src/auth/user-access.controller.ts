@@ -21,8 +21,8 @@ export class UserAccessController {
 
   @Post('enable')
   @HttpCode(200)
-  enable(@Param('id', notFoundOnBadId) id: string): Promise<UserAccessResult> {
-    return this.access.enable(id);
+  enable(@Param('id', notFoundOnBadId) id: string, @CurrentUser() actor: UserEntity): Promise<UserAccessResult> {
+    return this.access.enable(actor, id);
   }
 
   @Get('open-work')

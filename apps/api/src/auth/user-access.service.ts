@@ -6,7 +6,8 @@ import { DataSource } from 'typeorm';
 import { CLOCK, Clock } from '../config/clock';
 import { UserEntity } from '../users/user.entity';
 import { toAgencyUserView } from '../users/users.service';
-import { accountMessages } from './account-messages';
+import { accountMessages } from '../notifications/account-messages';
+import { logSecurityEvent } from './security-events';
 import { SessionService } from './session.service';
 
 /** Staff turn accounts off and on. A disabled account's sessions end in the same transaction. */
@@ -28,14 +29,16 @@ export class UserAccessService {
       ]);
       await this.sessions.endAllFor(userId, null, manager);
     });
+    logSecurityEvent({ event: 'user_disabled', userId, byUserId: actor.id });
     return this.describe(userId);
   }
 
-  async enable(userId: string): Promise<UserAccessResult> {
+  async enable(actor: UserEntity, userId: string): Promise<UserAccessResult> {
     await this.dataSource.transaction(async (manager) => {
       await this.lockedUser(manager, userId);
       await manager.query(`UPDATE users SET disabled_at = NULL WHERE id = $1`, [userId]);
     });
+    logSecurityEvent({ event: 'user_enabled', userId, byUserId: actor.id });
     return this.describe(userId);
   }
 

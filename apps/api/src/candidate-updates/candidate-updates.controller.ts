@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { ApplicationView, AttentionItem, UserRole } from '@heardback/contracts';
+import { ApplicationView, AttentionItem, CandidateApplicationView, UserRole } from '@heardback/contracts';
 import { ApplicationViewsService } from '../applications/application-views.service';
 import { CurrentUser, Roles } from '../auth/access.decorators';
 import { notFoundOnBadId } from '../errors/not-found-on-bad-id';
@@ -24,9 +24,9 @@ export class CandidateUpdatesController {
     @Param('id', notFoundOnBadId) id: string,
     @Body() body: CandidateUpdateDto,
     @CurrentUser() user: UserEntity,
-  ): Promise<ApplicationView> {
+  ): Promise<CandidateApplicationView> {
     await this.updates.post(id, user, body);
-    return this.views.get(id, user);
+    return this.views.getForCandidate(id, user);
   }
 
   @Roles(UserRole.Candidate)
@@ -35,9 +35,9 @@ export class CandidateUpdatesController {
     @Param('id', notFoundOnBadId) id: string,
     @Body() body: DecisionDateDto,
     @CurrentUser() user: UserEntity,
-  ): Promise<ApplicationView> {
+  ): Promise<CandidateApplicationView> {
     await this.updates.setDecisionDate(id, user, body.decisionDate, body.version);
-    return this.views.get(id, user);
+    return this.views.getForCandidate(id, user);
   }
 
   @Roles(UserRole.Recruiter, UserRole.Staff)
@@ -49,7 +49,7 @@ export class CandidateUpdatesController {
     @CurrentUser() user: UserEntity,
   ): Promise<ApplicationView> {
     await this.updates.sendMessage(id, user, body.text, body.version);
-    return this.views.get(id, user);
+    return this.views.getForAgency(id, user);
   }
 
   @Roles(UserRole.Recruiter, UserRole.Staff)

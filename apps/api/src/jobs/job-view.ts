@@ -1,4 +1,4 @@
-import { JobDetail, JobSummary } from '@heardback/contracts';
+import { AgencyJobDetail, JobDetail, JobSummary } from '@heardback/contracts';
 import { JobEntity } from './job.entity';
 
 export function toJobSummary(job: JobEntity, clientName: string): JobSummary {
@@ -19,12 +19,17 @@ export function toJobSummary(job: JobEntity, clientName: string): JobSummary {
   };
 }
 
+/** What visitors and candidates receive: no staff ids. */
 export function toJobDetail(job: JobEntity, clientName: string): JobDetail {
   return {
     ...toJobSummary(job, clientName),
     description: job.description,
     pipeline: job.pipeline,
     feedbackDeadlineHours: job.feedbackDeadlineHours,
-    ownerId: job.ownerId,
   };
+}
+
+/** What agency people receive: the job with its owner. */
+export function toAgencyJobDetail(job: JobEntity, clientName: string): AgencyJobDetail {
+  return { ...toJobDetail(job, clientName), ownerId: job.ownerId };
 }

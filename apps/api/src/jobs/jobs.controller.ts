@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Patch, Post, Query, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { JobDetail, JobSummary, Page, UserRole } from '@heardback/contracts';
+import { AgencyJobDetail, JobDetail, JobSummary, Page, UserRole } from '@heardback/contracts';
 import { AuthenticatedRequest, Public, Roles } from '../auth/access.decorators';
 import { notFoundOnBadId } from '../errors/not-found-on-bad-id';
 import { CreateJobDto, UpdateJobDto } from './dto/job-write.dto';
@@ -24,19 +24,22 @@ export class JobsController {
 
   @Public()
   @Get(':id')
-  get(@Param('id', notFoundOnBadId) id: string, @Req() request: AuthenticatedRequest): Promise<JobDetail> {
+  get(
+    @Param('id', notFoundOnBadId) id: string,
+    @Req() request: AuthenticatedRequest,
+  ): Promise<JobDetail | AgencyJobDetail> {
     return this.jobs.get(id, request.user ?? null);
   }
 
   @Roles(UserRole.Staff)
   @Post()
-  create(@Body() body: CreateJobDto): Promise<JobDetail> {
+  create(@Body() body: CreateJobDto): Promise<AgencyJobDetail> {
     return this.jobs.create(body);
   }
 
   @Roles(UserRole.Staff)
   @Patch(':id')
-  update(@Param('id', notFoundOnBadId) id: string, @Body() body: UpdateJobDto): Promise<JobDetail> {
+  update(@Param('id', notFoundOnBadId) id: string, @Body() body: UpdateJobDto): Promise<AgencyJobDetail> {
     return this.jobs.update(id, body);
   }
 }

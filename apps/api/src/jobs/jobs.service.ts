@@ -1,11 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DEFAULT_FEEDBACK_DEADLINE_HOURS, ErrorCode, JobDetail, JobStatus, UserRole } from '@heardback/contracts';
+import {
+  AgencyJobDetail,
+  DEFAULT_FEEDBACK_DEADLINE_HOURS,
+  ErrorCode,
+  JobDetail,
+  JobStatus,
+  UserRole,
+} from '@heardback/contracts';
 import {
   DomainError,
   Viewer,
   assertJobEditable,
   assertSalaryRange,
+  canSeeInternalDetails,
   canSeeJob,
   fieldError,
   normalizePipeline,
@@ -14,7 +22,7 @@ import { Repository } from 'typeorm';
 import { ClientEntity } from '../clients/client.entity';
 import { UserEntity } from '../users/user.entity';
 import { CreateJobDto, SalaryDto, UpdateJobDto } from './dto/job-write.dto';
-import { toJobDetail } from './job-view';
+import { toAgencyJobDetail, toJobDetail } from './job-view';
 import { JobEntity } from './job.entity';
 
 @Injectable()
@@ -25,16 +33,22 @@ export class JobsService {
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
   ) {}
 
-  /** Visitors and candidates see open jobs only; agency people see every job. Anything else is "not found". */
-  async get(id: string, viewer: Viewer | null): Promise<JobDetail> {
+  /**
+   * Visitors and candidates see open jobs only, without staff ids; agency people see every job, with its
+   * owner. Anything else is "not found".
+   */
+  async get(id: string, viewer: Viewer | null): Promise<JobDetail | AgencyJobDetail> {
     const job = await this.jobs.findOne({ where: { id }, relations: { client: true } });
     if (!job || !canSeeJob(job.status, viewer)) {
       throw new DomainError(ErrorCode.NotFound, 'This job does not exist or is no longer open.');
     }
-    return toJobDetail(job, job.client?.name ?? '');
+    const clientName = job.client?.name ?? '';
+    return viewer !== null && canSeeInternalDetails(viewer)
+      ? toAgencyJobDetail(job, clientName)
+      : toJobDetail(job, clientName);
   }
 
-  async create(request: CreateJobDto): Promise<JobDetail> {
+  async create(request: CreateJobDto): Promise<AgencyJobDetail> {
     await this.assertReferencesExist(request);
     const status = request.status ?? JobStatus.Draft;
     const job = this.jobs.create({
@@ -55,7 +69,7 @@ export class JobsService {
     return this.getForAgency(saved.id);
   }
 
-  async update(id: string, request: UpdateJobDto): Promise<JobDetail> {
+  async update(id: string, request: UpdateJobDto): Promise<AgencyJobDetail> {
     const nulled = Object.entries(request).find(
       ([field, value]) => value === null && field !== 'salary' && field !== 'ownerId',
     );
@@ -85,8 +99,9 @@ export class JobsService {
     return this.getForAgency(id);
   }
 
-  private getForAgency(id: string): Promise<JobDetail> {
-    return this.get(id, { id: '', role: UserRole.Staff });
+  private async getForAgency(id: string): Promise<AgencyJobDetail> {
+    const job = await this.jobs.findOneOrFail({ where: { id }, relations: { client: true } });
+    return toAgencyJobDetail(job, job.client?.name ?? '');
   }
 
   private async assertReferencesExist(request: UpdateJobDto): Promise<void> {

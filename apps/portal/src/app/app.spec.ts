@@ -34,6 +34,8 @@ describe('App', () => {
     }
     await loading;
     const fixture = TestBed.createComponent(App);
+    // The shell asks whether the server is in demo mode (see demo-banner.spec.ts).
+    http.match('/api/about').forEach((about) => about.flush({ demo: false }));
     await fixture.whenStable();
     return fixture;
   }

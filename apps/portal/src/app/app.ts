@@ -3,6 +3,7 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NavigationEnd, Router, RouterLink, RouterOutlet } from '@angular/router';
 import { UserRole } from '@heardback/contracts';
 import { filter } from 'rxjs';
+import { DemoBanner } from './core/demo-banner';
 import { NoticeService } from './core/notice';
 import { SessionStore } from './core/session';
 
@@ -43,10 +44,10 @@ const NAV_BY_ROLE: Record<UserRole | 'visitor', readonly NavItem[]> = {
   ],
 };
 
-/** The shell: skip link, header with role-aware navigation, page notices and the routed page. */
+/** The shell: skip link, demo note (in demo mode), header with role-aware navigation, page notices and the routed page. */
 @Component({
   selector: 'hb-root',
-  imports: [RouterLink, RouterOutlet],
+  imports: [DemoBanner, RouterLink, RouterOutlet],
   templateUrl: './app.html',
   styleUrl: './app.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

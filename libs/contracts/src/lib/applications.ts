@@ -1,18 +1,22 @@
 import { ApplicationStatus, FeedbackDecision, StageState, TimelineEventType, WaitingFor } from './enums';
 
-export interface FeedbackView {
+/** Feedback as the candidate receives it: the words written for them and when, nothing else. */
+export interface CandidateFeedbackView {
   id: string;
+  candidateMessage: string;
+  recordedAt: string;
+}
+
+/** Feedback as the agency sees it. Never sent to a candidate (they get `CandidateFeedbackView`). */
+export interface FeedbackView extends CandidateFeedbackView {
   decision: FeedbackDecision;
   rating: number;
-  candidateMessage: string;
-  /** Absent from every response a candidate receives. */
   internalNotes?: string | null;
   givenBy: string | null;
-  recordedAt: string;
   version: number;
 }
 
-export interface StageView {
+export interface StageView<F extends CandidateFeedbackView = FeedbackView> {
   id: string;
   name: string;
   position: number;
@@ -21,8 +25,11 @@ export interface StageView {
   endsAt: string | null;
   location: string | null;
   feedbackDueAt: string | null;
-  feedback: FeedbackView | null;
+  feedback: F | null;
 }
+
+/** A stage as the candidate receives it. */
+export type CandidateStageView = StageView<CandidateFeedbackView>;
 
 export interface TimelineEntry {
   at: string;
@@ -33,7 +40,8 @@ export interface TimelineEntry {
   text: string;
 }
 
-export interface ApplicationView {
+/** An application as the agency sees it; a candidate receives `CandidateApplicationView`. */
+export interface ApplicationView<F extends CandidateFeedbackView = FeedbackView> {
   id: string;
   status: ApplicationStatus;
   version: number;
@@ -43,7 +51,7 @@ export interface ApplicationView {
   job: { id: string; title: string; clientName: string };
   /** `emailVerified` is sent to the agency only: false while the candidate has not confirmed their address. */
   candidate: { id: string; fullName: string; emailVerified?: boolean };
-  stages: StageView[];
+  stages: StageView<F>[];
   timeline: TimelineEntry[];
   /** The candidate's own "I will move on after …" date, if they set one. */
   decisionDate?: string | null;
@@ -52,6 +60,9 @@ export interface ApplicationView {
   /** When the agency will answer the candidate's newest request for an update (null: none waits for an answer). */
   updateRequestAnswerDueAt?: string | null;
 }
+
+/** An application as its candidate receives it: no ratings, no interviewer names, no internal notes. */
+export type CandidateApplicationView = ApplicationView<CandidateFeedbackView>;
 
 export interface ApplicationSummary {
   id: string;

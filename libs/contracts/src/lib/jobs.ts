@@ -32,6 +32,10 @@ export interface JobDetail extends JobSummary {
   description: string;
   pipeline: string[];
   feedbackDeadlineHours: number;
+}
+
+/** A job as agency people see it: with the id of the recruiter who owns it. Never sent to visitors or candidates. */
+export interface AgencyJobDetail extends JobDetail {
   ownerId: string | null;
 }
 

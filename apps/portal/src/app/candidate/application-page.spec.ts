@@ -3,13 +3,14 @@ import { RouterTestingHarness } from '@angular/router/testing';
 import {
   ApplicationStatus,
   ApplicationView,
+  CandidateApplicationView,
   ErrorCode,
   StageState,
   TimelineEventType,
   WaitingFor,
 } from '@heardback/contracts';
 import { ApplicationPage } from './application-page';
-import { anApplicationBetweenInterviews, aStage, TEST_NOW } from '../testing/factories';
+import { aCandidateApplicationBetweenInterviews, aStage, TEST_NOW } from '../testing/factories';
 import { routeHarness } from '../testing/setup';
 
 describe('ApplicationPage', () => {
@@ -38,8 +39,8 @@ describe('ApplicationPage', () => {
   const dialog = () => document.querySelector<HTMLElement>('[role="dialog"]');
 
   /** Between interviews, waiting for the feedback on stage-1, due on 30 May 2026 at 11:00 UTC. */
-  function aLateFeedbackApplication(overrides: Partial<ApplicationView> = {}): ApplicationView {
-    return anApplicationBetweenInterviews({
+  function aLateFeedbackApplication(overrides: Partial<ApplicationView> = {}): CandidateApplicationView {
+    return aCandidateApplicationBetweenInterviews({
       waitingFor: WaitingFor.Feedback,
       currentStageId: 'stage-1',
       stages: [
@@ -54,7 +55,7 @@ describe('ApplicationPage', () => {
     });
   }
 
-  async function open(application: ApplicationView = anApplicationBetweenInterviews()) {
+  async function open(application: CandidateApplicationView = aCandidateApplicationBetweenInterviews()) {
     await harness.navigateByUrl(`/me/applications/${application.id}`);
     http.expectOne(`/api/applications/${application.id}`).flush(application);
     await settle();
@@ -139,7 +140,7 @@ describe('ApplicationPage', () => {
       version: 3,
     });
     request.flush(
-      anApplicationBetweenInterviews({
+      aCandidateApplicationBetweenInterviews({
         status: ApplicationStatus.Withdrawn,
         currentStageId: null,
         waitingFor: WaitingFor.Nothing,
@@ -174,7 +175,7 @@ describe('ApplicationPage', () => {
 
   it('offers no withdraw button on a closed application', async () => {
     await open(
-      anApplicationBetweenInterviews({
+      aCandidateApplicationBetweenInterviews({
         status: ApplicationStatus.Rejected,
         currentStageId: null,
         waitingFor: WaitingFor.Nothing,
@@ -197,7 +198,7 @@ describe('ApplicationPage', () => {
 
     await harness.navigateByUrl('/me/applications/app-2');
     http.expectOne('/api/applications/app-2').flush(
-      anApplicationBetweenInterviews({
+      aCandidateApplicationBetweenInterviews({
         id: 'app-2',
         status: ApplicationStatus.JobClosed,
         currentStageId: null,
@@ -217,9 +218,9 @@ describe('ApplicationPage', () => {
     box.dispatchEvent(new Event('input'));
     button('Send to your recruiter')?.click();
     http.expectOne('/api/applications/app-1/updates').flush(
-      anApplicationBetweenInterviews({
+      aCandidateApplicationBetweenInterviews({
         timeline: [
-          ...anApplicationBetweenInterviews().timeline,
+          ...aCandidateApplicationBetweenInterviews().timeline,
           {
             at: '2026-06-01T12:00:00.000Z',
             type: TimelineEventType.CandidateUpdate,

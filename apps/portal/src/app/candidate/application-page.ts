@@ -11,7 +11,7 @@ import {
 } from '@angular/core';
 import { Title } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
-import { ApplicationView } from '@heardback/contracts';
+import { CandidateApplicationView } from '@heardback/contracts';
 import { NOW, formatDateTime } from '../core/date-time';
 import { NoticeService } from '../core/notice';
 import { APPLICATION_STATUS_LABELS } from '../display-labels';
@@ -107,7 +107,7 @@ export class ApplicationPage {
   }
 
   /** What the candidate told their recruiter is on the application the API sent back. */
-  protected updated(application: ApplicationView): void {
+  protected updated(application: CandidateApplicationView): void {
     this.loaded.set(application);
   }
 
@@ -116,7 +116,7 @@ export class ApplicationPage {
     if (!application) {
       return;
     }
-    const ref = this.dialog.open<ApplicationView, WithdrawDialogData>(WithdrawDialog, {
+    const ref = this.dialog.open<CandidateApplicationView, WithdrawDialogData>(WithdrawDialog, {
       data: {
         applicationId: application.id,
         version: application.version,

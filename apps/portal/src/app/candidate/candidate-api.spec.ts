@@ -1,7 +1,7 @@
 import { HttpTestingController } from '@angular/common/http/testing';
-import { ApplicationView, CandidateUpdateKind } from '@heardback/contracts';
+import { CandidateApplicationView, CandidateUpdateKind } from '@heardback/contracts';
 import { CandidateApi } from './candidate-api';
-import { anApplicationBetweenInterviews } from '../testing/factories';
+import { aCandidateApplicationBetweenInterviews } from '../testing/factories';
 import { serviceUnderTest } from '../testing/setup';
 
 describe('CandidateApi', () => {
@@ -44,7 +44,7 @@ describe('CandidateApi', () => {
   });
 
   it('tells the recruiter about another offer with POST …/updates, deadline included', () => {
-    let received: ApplicationView | undefined;
+    let received: CandidateApplicationView | undefined;
     api
       .sendUpdate('app/1', {
         kind: CandidateUpdateKind.OtherOffer,
@@ -64,7 +64,7 @@ describe('CandidateApi', () => {
       deadline: '2026-06-05T16:00:00.000Z',
       version: 2,
     });
-    const returned = anApplicationBetweenInterviews();
+    const returned = aCandidateApplicationBetweenInterviews();
     request.flush(returned, { status: 201, statusText: 'Created' });
     expect(received).toEqual(returned);
   });

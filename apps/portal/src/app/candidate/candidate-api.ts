@@ -3,7 +3,7 @@ import { Injectable, inject } from '@angular/core';
 import {
   API_PREFIX,
   ApplicationSummary,
-  ApplicationView,
+  CandidateApplicationView,
   CandidateUpdateRequest,
   DecisionDateRequest,
   UpdateProfileRequest,
@@ -24,28 +24,28 @@ export class CandidateApi {
   }
 
   /** 404 for an application that is not theirs, exactly as for one that does not exist. */
-  application(id: string): Observable<ApplicationView> {
-    return this.http.get<ApplicationView>(`${API}/applications/${encodeURIComponent(id)}`);
+  application(id: string): Observable<CandidateApplicationView> {
+    return this.http.get<CandidateApplicationView>(`${API}/applications/${encodeURIComponent(id)}`);
   }
 
   /** `version`: the application as the candidate last saw it (409 STALE_VERSION if it changed since). */
-  withdraw(id: string, reason: string, version: number): Observable<ApplicationView> {
+  withdraw(id: string, reason: string, version: number): Observable<CandidateApplicationView> {
     const body: WithdrawApplicationRequest = { reason, version };
-    return this.http.post<ApplicationView>(`${API}/applications/${encodeURIComponent(id)}/withdraw`, body);
+    return this.http.post<CandidateApplicationView>(`${API}/applications/${encodeURIComponent(id)}/withdraw`, body);
   }
 
   /**
    * Tells the recruiter something: another offer (with its deadline), availability, a note, or a
    * request for an update (429 when one was sent in the last few days).
    */
-  sendUpdate(id: string, request: CandidateUpdateRequest): Observable<ApplicationView> {
-    return this.http.post<ApplicationView>(`${API}/applications/${encodeURIComponent(id)}/updates`, request);
+  sendUpdate(id: string, request: CandidateUpdateRequest): Observable<CandidateApplicationView> {
+    return this.http.post<CandidateApplicationView>(`${API}/applications/${encodeURIComponent(id)}/updates`, request);
   }
 
   /** "I will move on after …"; null clears it. */
-  setDecisionDate(id: string, decisionDate: string | null, version: number): Observable<ApplicationView> {
+  setDecisionDate(id: string, decisionDate: string | null, version: number): Observable<CandidateApplicationView> {
     const body: DecisionDateRequest = { decisionDate, version };
-    return this.http.put<ApplicationView>(`${API}/applications/${encodeURIComponent(id)}/decision-date`, body);
+    return this.http.put<CandidateApplicationView>(`${API}/applications/${encodeURIComponent(id)}/decision-date`, body);
   }
 
   updateProfile(request: UpdateProfileRequest): Observable<UserView> {

@@ -1,7 +1,7 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { ErrorCode } from '@heardback/contracts';
 import { fieldProblem, updateRequestConfirmation } from './candidate-updates';
-import { anApplicationBetweenInterviews } from '../testing/factories';
+import { aCandidateApplicationBetweenInterviews } from '../testing/factories';
 
 const apiFailure = (status: number, body: object) =>
   new HttpErrorResponse({ status, error: { statusCode: status, ...body } });
@@ -10,7 +10,9 @@ describe('updateRequestConfirmation', () => {
   const inLondon = { locale: 'en-GB', timeZone: 'Europe/London' };
 
   it('says when the recruiter will answer, from the deadline the API sends', () => {
-    const application = anApplicationBetweenInterviews({ updateRequestAnswerDueAt: '2026-06-03T12:00:00.000Z' });
+    const application = aCandidateApplicationBetweenInterviews({
+      updateRequestAnswerDueAt: '2026-06-03T12:00:00.000Z',
+    });
 
     expect(updateRequestConfirmation(application, inLondon)).toBe(
       'Sent. Your recruiter will answer by Wed, 3 Jun 2026, 13:00 BST.',
@@ -18,7 +20,7 @@ describe('updateRequestConfirmation', () => {
   });
 
   it('still confirms when the API sends no deadline', () => {
-    expect(updateRequestConfirmation(anApplicationBetweenInterviews())).toBe(
+    expect(updateRequestConfirmation(aCandidateApplicationBetweenInterviews())).toBe(
       'Sent. You can see it under “What has happened”.',
     );
   });

@@ -1,4 +1,4 @@
-import { ApplicationView, CandidateUpdateKind } from '@heardback/contracts';
+import { CandidateApplicationView, CandidateUpdateKind } from '@heardback/contracts';
 import { apiError } from '../core/api-error';
 import { DateTimeOptions, formatDateTime } from '../core/date-time';
 
@@ -44,7 +44,7 @@ export const TELL_KINDS: Record<TellKind, TellKindWords> = {
  * deadline the API sends (never read out of the timeline's words).
  */
 export function updateRequestConfirmation(
-  application: Pick<ApplicationView, 'updateRequestAnswerDueAt'>,
+  application: Pick<CandidateApplicationView, 'updateRequestAnswerDueAt'>,
   options: DateTimeOptions = {},
 ): string {
   const dueAt = application.updateRequestAnswerDueAt;

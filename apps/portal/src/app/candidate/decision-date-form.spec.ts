@@ -1,18 +1,18 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { ApplicationView, ErrorCode } from '@heardback/contracts';
+import { CandidateApplicationView, ErrorCode } from '@heardback/contracts';
 import { formatDateTime } from '../core/date-time';
 import { DecisionDateForm } from './decision-date-form';
 import { localDateTimeToIso } from '../core/local-date-time';
-import { anApplicationBetweenInterviews, TEST_NOW } from '../testing/factories';
+import { aCandidateApplicationBetweenInterviews, TEST_NOW } from '../testing/factories';
 import { setUpPortalTest } from '../testing/setup';
 
 describe('DecisionDateForm', () => {
   let fixture: ComponentFixture<DecisionDateForm>;
   let http: HttpTestingController;
-  let emitted: ApplicationView[];
+  let emitted: CandidateApplicationView[];
 
-  async function create(application: ApplicationView) {
+  async function create(application: CandidateApplicationView) {
     fixture = TestBed.createComponent(DecisionDateForm);
     emitted = [];
     fixture.componentInstance.changed.subscribe((changed) => {
@@ -48,7 +48,7 @@ describe('DecisionDateForm', () => {
   }
 
   it('sets a decision date typed in the candidate’s time zone, then shows it with a Clear button', async () => {
-    await create(anApplicationBetweenInterviews({ decisionDate: null }));
+    await create(aCandidateApplicationBetweenInterviews({ decisionDate: null }));
     expect(button(/^Clear/)).toBeUndefined();
     expect(text(root().querySelector('legend'))).toBe('I will move on after');
 
@@ -62,7 +62,7 @@ describe('DecisionDateForm', () => {
       url: '/api/applications/app-1/decision-date',
     });
     expect(request.request.body).toEqual({ decisionDate: iso, version: 3 });
-    request.flush(anApplicationBetweenInterviews({ decisionDate: iso }));
+    request.flush(aCandidateApplicationBetweenInterviews({ decisionDate: iso }));
     await fixture.whenStable();
 
     expect(emitted).toHaveLength(1);
@@ -75,7 +75,7 @@ describe('DecisionDateForm', () => {
   });
 
   it('clears the decision date, naming what the Clear button clears for screen readers', async () => {
-    await create(anApplicationBetweenInterviews({ decisionDate: '2026-06-20T17:00:00.000Z' }));
+    await create(aCandidateApplicationBetweenInterviews({ decisionDate: '2026-06-20T17:00:00.000Z' }));
     expect(text(button(/^Clear/))).toBe('Clear your decision date');
 
     await click(/^Clear/);
@@ -84,7 +84,7 @@ describe('DecisionDateForm', () => {
       url: '/api/applications/app-1/decision-date',
     });
     expect(request.request.body).toEqual({ decisionDate: null, version: 3 });
-    request.flush(anApplicationBetweenInterviews({ decisionDate: null }));
+    request.flush(aCandidateApplicationBetweenInterviews({ decisionDate: null }));
     await fixture.whenStable();
 
     expect(text(status())).toBe('Cleared. You have no decision date now.');
@@ -94,7 +94,7 @@ describe('DecisionDateForm', () => {
   });
 
   it('needs a date and a time in the future before asking the API', async () => {
-    await create(anApplicationBetweenInterviews());
+    await create(aCandidateApplicationBetweenInterviews());
 
     await click(/^Set decision date$/);
     expect(text(byId('decision-error'))).toBe('Choose a date and a time.');
@@ -112,7 +112,7 @@ describe('DecisionDateForm', () => {
   });
 
   it('puts the API’s problem with the date at the date', async () => {
-    await create(anApplicationBetweenInterviews());
+    await create(aCandidateApplicationBetweenInterviews());
     await fill('decision-date', '2026-06-02');
     await fill('decision-time', '09:00');
     await click(/^Set decision date$/);
@@ -133,7 +133,7 @@ describe('DecisionDateForm', () => {
   });
 
   it('says when clearing failed, and keeps the date shown', async () => {
-    await create(anApplicationBetweenInterviews({ decisionDate: '2026-06-20T17:00:00.000Z' }));
+    await create(aCandidateApplicationBetweenInterviews({ decisionDate: '2026-06-20T17:00:00.000Z' }));
     await click(/^Clear/);
     http.expectOne('/api/applications/app-1/decision-date').flush(null, {
       status: 0,

@@ -9,7 +9,7 @@ import {
   signal,
   viewChild,
 } from '@angular/core';
-import { ApplicationView } from '@heardback/contracts';
+import { CandidateApplicationView } from '@heardback/contracts';
 import { httpErrorMessage } from '../core/api-error';
 import { formSubmission } from '../core/form-submission';
 import { NOW, formatDateTime } from '../core/date-time';
@@ -36,9 +36,9 @@ export class DecisionDateForm {
   private readonly now = inject(NOW);
   private readonly focus = focusLater();
 
-  readonly application = input.required<ApplicationView>();
+  readonly application = input.required<CandidateApplicationView>();
   /** The application as the API returned it after the change. */
-  readonly changed = output<ApplicationView>();
+  readonly changed = output<CandidateApplicationView>();
 
   /** The decision date now in force, in the reader's time zone; null when none is set. */
   protected readonly current = computed(() => {

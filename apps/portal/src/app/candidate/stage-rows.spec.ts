@@ -1,7 +1,7 @@
 import { ApplicationStatus, StageState, TimelineEventType } from '@heardback/contracts';
 import { answerDue } from './answer-due';
 import { stageRows } from './stage-rows';
-import { anApplicationBetweenInterviews, aStage, TEST_NOW } from '../testing/factories';
+import { aCandidateApplicationBetweenInterviews, aStage, TEST_NOW } from '../testing/factories';
 
 const inLondon = { locale: 'en-GB', timeZone: 'Europe/London' };
 
@@ -33,7 +33,7 @@ describe('answerDue', () => {
 
 describe('stageRows', () => {
   it('marks recorded stages Done with the candidate’s message, word for word', () => {
-    const [done] = stageRows(anApplicationBetweenInterviews(), TEST_NOW, inLondon);
+    const [done] = stageRows(aCandidateApplicationBetweenInterviews(), TEST_NOW, inLondon);
 
     expect(done.label).toBe('Done');
     expect(done.feedback?.message).toBe(
@@ -43,7 +43,7 @@ describe('stageRows', () => {
   });
 
   it('gives a scheduled interview its time, its link and when the answer is due', () => {
-    const [, scheduled] = stageRows(anApplicationBetweenInterviews(), TEST_NOW, inLondon);
+    const [, scheduled] = stageRows(aCandidateApplicationBetweenInterviews(), TEST_NOW, inLondon);
 
     expect(scheduled.label).toBe('Scheduled');
     // ICU decides the spacing around the dash.
@@ -56,7 +56,7 @@ describe('stageRows', () => {
   });
 
   it('calls the first unscheduled stage Next and the ones after it Later', () => {
-    const application = anApplicationBetweenInterviews({
+    const application = aCandidateApplicationBetweenInterviews({
       stages: [
         aStage({ id: 'a', name: 'Phone screen', position: 0 }),
         aStage({ id: 'b', name: 'Technical interview', position: 1 }),
@@ -72,7 +72,7 @@ describe('stageRows', () => {
   });
 
   it('says a late answer is late', () => {
-    const application = anApplicationBetweenInterviews({
+    const application = aCandidateApplicationBetweenInterviews({
       stages: [
         aStage({
           state: StageState.AwaitingFeedback,
@@ -102,7 +102,7 @@ describe('stageRows', () => {
         endsAt: '2026-05-28T11:00:00.000Z',
         feedbackDueAt: '2026-05-30T11:00:00.000Z',
       });
-    const application = anApplicationBetweenInterviews({
+    const application = aCandidateApplicationBetweenInterviews({
       stages: [lateStage('a', 'Technical interview', 0), lateStage('b', 'Technical interview 2', 1)],
       timeline: [
         {
@@ -133,7 +133,7 @@ describe('stageRows', () => {
       feedbackDueAt: '2026-05-30T11:00:00.000Z',
     });
     const chase = (stageId: string, text: string) =>
-      anApplicationBetweenInterviews({
+      aCandidateApplicationBetweenInterviews({
         stages: [late],
         timeline: [{ at: '2026-05-31T12:00:00.000Z', type: TimelineEventType.FeedbackLate, stageId, text }],
       });
@@ -152,7 +152,7 @@ describe('stageRows', () => {
   });
 
   it('does not say "chased" for an answer that is not late yet', () => {
-    const application = anApplicationBetweenInterviews({
+    const application = aCandidateApplicationBetweenInterviews({
       timeline: [
         {
           at: '2026-05-31T12:00:00.000Z',
@@ -168,7 +168,7 @@ describe('stageRows', () => {
   });
 
   it('shows stages that will not happen on a closed application as not taking place, with no deadlines', () => {
-    const application = anApplicationBetweenInterviews({
+    const application = aCandidateApplicationBetweenInterviews({
       status: ApplicationStatus.Withdrawn,
       stages: [
         aStage({

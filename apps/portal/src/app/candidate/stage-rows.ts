@@ -1,4 +1,4 @@
-import { ApplicationView, StageState, StageView } from '@heardback/contracts';
+import { CandidateApplicationView, StageState, CandidateStageView } from '@heardback/contracts';
 import { DateTimeOptions, formatDate, formatDateTimeRange } from '../core/date-time';
 import { isOpen } from '@heardback/domain';
 import { AnswerDue, answerDue, withChase } from './answer-due';
@@ -30,7 +30,7 @@ function placeOf(location: string | null): StageRow['place'] {
   return /^https?:\/\/\S+$/i.test(trimmed) ? { text: trimmed, href: trimmed } : { text: trimmed, href: null };
 }
 
-function whenOf(stage: StageView, options: DateTimeOptions): string | null {
+function whenOf(stage: CandidateStageView, options: DateTimeOptions): string | null {
   if (!stage.startsAt) {
     return null;
   }
@@ -43,13 +43,15 @@ function whenOf(stage: StageView, options: DateTimeOptions): string | null {
  * stages that never happened are "Not taking place".
  */
 export function stageRows(
-  application: Pick<ApplicationView, 'status' | 'stages'> & Partial<Pick<ApplicationView, 'timeline'>>,
+  application: Pick<CandidateApplicationView, 'status' | 'stages'> &
+    Partial<Pick<CandidateApplicationView, 'timeline'>>,
   now: Date,
   options: DateTimeOptions = {},
 ): StageRow[] {
   const open = isOpen(application.status);
   const timeline = application.timeline ?? [];
-  const dueOf = (stage: StageView) => (open ? withChase(answerDue(stage, now, options), stage.id, timeline) : null);
+  const dueOf = (stage: CandidateStageView) =>
+    open ? withChase(answerDue(stage, now, options), stage.id, timeline) : null;
   let nextFound = false;
   return [...application.stages]
     .sort((a, b) => a.position - b.position)

@@ -1,22 +1,22 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { ApplicationView, ErrorCode } from '@heardback/contracts';
+import { CandidateApplicationView, ErrorCode } from '@heardback/contracts';
 import { TellRecruiterForm } from './tell-recruiter-form';
 import { localDateTimeToIso } from '../core/local-date-time';
-import { anApplicationBetweenInterviews, TEST_NOW } from '../testing/factories';
+import { aCandidateApplicationBetweenInterviews, TEST_NOW } from '../testing/factories';
 import { setUpPortalTest } from '../testing/setup';
 
 describe('TellRecruiterForm', () => {
   let fixture: ComponentFixture<TellRecruiterForm>;
   let http: HttpTestingController;
-  let emitted: ApplicationView[];
+  let emitted: CandidateApplicationView[];
 
   beforeEach(async () => {
     http = setUpPortalTest({ now: TEST_NOW });
     fixture = TestBed.createComponent(TellRecruiterForm);
     emitted = [];
     fixture.componentInstance.changed.subscribe((a) => emitted.push(a));
-    fixture.componentRef.setInput('application', anApplicationBetweenInterviews());
+    fixture.componentRef.setInput('application', aCandidateApplicationBetweenInterviews());
     await fixture.whenStable();
   });
 
@@ -39,7 +39,7 @@ describe('TellRecruiterForm', () => {
   function expectSent(body: object) {
     const request = http.expectOne('/api/applications/app-1/updates');
     expect(request.request.body).toEqual(body);
-    request.flush(anApplicationBetweenInterviews());
+    request.flush(aCandidateApplicationBetweenInterviews());
   }
 
   async function fill(id: string, value: string) {
@@ -95,7 +95,7 @@ describe('TellRecruiterForm', () => {
       deadline: localDateTimeToIso('2026-06-05', '17:00'),
       version: 3,
     });
-    const returned = anApplicationBetweenInterviews({ version: 4 });
+    const returned = aCandidateApplicationBetweenInterviews({ version: 4 });
     request.flush(returned, { status: 201, statusText: 'Created' });
     await fixture.whenStable();
 

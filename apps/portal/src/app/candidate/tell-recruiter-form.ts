@@ -10,7 +10,7 @@ import {
   viewChild,
 } from '@angular/core';
 import {
-  ApplicationView,
+  CandidateApplicationView,
   CANDIDATE_UPDATE_TEXT_MAX_LENGTH,
   CandidateUpdateKind,
   CandidateUpdateRequest,
@@ -39,9 +39,9 @@ export class TellRecruiterForm {
   private readonly api = inject(CandidateApi);
   private readonly now = inject(NOW);
 
-  readonly application = input.required<ApplicationView>();
+  readonly application = input.required<CandidateApplicationView>();
   /** The application as the API returned it, with what was said on its timeline. */
-  readonly changed = output<ApplicationView>();
+  readonly changed = output<CandidateApplicationView>();
 
   protected readonly maxLength = CANDIDATE_UPDATE_TEXT_MAX_LENGTH;
   protected readonly kinds = (Object.keys(TELL_KINDS) as TellKind[]).map((kind) => ({

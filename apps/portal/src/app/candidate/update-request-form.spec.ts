@@ -1,16 +1,16 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { ApplicationView, ErrorCode, TimelineEventType } from '@heardback/contracts';
+import { CandidateApplicationView, ErrorCode, TimelineEventType } from '@heardback/contracts';
 import { DEFAULT_UPDATE_REQUEST_TEXT } from './candidate-updates';
 import { UpdateRequestForm } from './update-request-form';
-import { anApplicationBetweenInterviews, TEST_NOW } from '../testing/factories';
+import { aCandidateApplicationBetweenInterviews, TEST_NOW } from '../testing/factories';
 import { setUpPortalTest } from '../testing/setup';
 
-const ASKED = anApplicationBetweenInterviews({
+const ASKED = aCandidateApplicationBetweenInterviews({
   updateRequestAllowedFrom: '2026-06-04T12:00:00.000Z',
   updateRequestAnswerDueAt: '2026-06-03T12:00:00.000Z',
   timeline: [
-    ...anApplicationBetweenInterviews().timeline,
+    ...aCandidateApplicationBetweenInterviews().timeline,
     {
       at: '2026-06-01T12:00:00.000Z',
       type: TimelineEventType.CandidateUpdate,
@@ -23,7 +23,7 @@ const ASKED = anApplicationBetweenInterviews({
 describe('UpdateRequestForm', () => {
   let fixture: ComponentFixture<UpdateRequestForm>;
   let http: HttpTestingController;
-  let emitted: ApplicationView[];
+  let emitted: CandidateApplicationView[];
 
   beforeEach(async () => {
     http = setUpPortalTest({ now: TEST_NOW });
@@ -34,7 +34,7 @@ describe('UpdateRequestForm', () => {
       emitted.push(application);
       fixture.componentRef.setInput('application', application);
     });
-    fixture.componentRef.setInput('application', anApplicationBetweenInterviews());
+    fixture.componentRef.setInput('application', aCandidateApplicationBetweenInterviews());
     await fixture.whenStable();
   });
 
@@ -97,7 +97,7 @@ describe('UpdateRequestForm', () => {
   it('cannot be used while the last request is recent, and says from when it can', async () => {
     fixture.componentRef.setInput(
       'application',
-      anApplicationBetweenInterviews({ updateRequestAllowedFrom: '2026-06-03T09:30:00.000Z' }),
+      aCandidateApplicationBetweenInterviews({ updateRequestAllowedFrom: '2026-06-03T09:30:00.000Z' }),
     );
     await fixture.whenStable();
 
@@ -110,7 +110,7 @@ describe('UpdateRequestForm', () => {
   it('can be used again once that date has passed', async () => {
     fixture.componentRef.setInput(
       'application',
-      anApplicationBetweenInterviews({ updateRequestAllowedFrom: '2026-06-01T11:59:00.000Z' }),
+      aCandidateApplicationBetweenInterviews({ updateRequestAllowedFrom: '2026-06-01T11:59:00.000Z' }),
     );
     await fixture.whenStable();
 

@@ -10,7 +10,7 @@ import {
   viewChild,
 } from '@angular/core';
 import {
-  ApplicationView,
+  CandidateApplicationView,
   CANDIDATE_UPDATE_TEXT_MAX_LENGTH,
   CandidateUpdateKind,
   UPDATE_REQUEST_INTERVAL_DAYS,
@@ -39,9 +39,9 @@ export class UpdateRequestForm {
   private readonly now = inject(NOW);
   private readonly focus = focusLater();
 
-  readonly application = input.required<ApplicationView>();
+  readonly application = input.required<CandidateApplicationView>();
   /** The application as the API returned it after the request. */
-  readonly changed = output<ApplicationView>();
+  readonly changed = output<CandidateApplicationView>();
 
   protected readonly maxLength = CANDIDATE_UPDATE_TEXT_MAX_LENGTH;
   protected readonly intervalDays = UPDATE_REQUEST_INTERVAL_DAYS;

@@ -1,6 +1,6 @@
 import { DIALOG_DATA, DialogRef } from '@angular/cdk/dialog';
 import { ChangeDetectionStrategy, Component, ElementRef, inject, signal, viewChild } from '@angular/core';
-import { ApplicationView, WITHDRAW_REASON_MAX_LENGTH } from '@heardback/contracts';
+import { CandidateApplicationView, WITHDRAW_REASON_MAX_LENGTH } from '@heardback/contracts';
 import { CandidateApi } from './candidate-api';
 import { apiFieldErrors, httpErrorMessage } from '../core/api-error';
 import { formSubmission } from '../core/form-submission';
@@ -27,7 +27,7 @@ export interface WithdrawDialogData {
 })
 export class WithdrawDialog {
   protected readonly data = inject<WithdrawDialogData>(DIALOG_DATA);
-  private readonly dialogRef = inject<DialogRef<ApplicationView>>(DialogRef);
+  private readonly dialogRef = inject<DialogRef<CandidateApplicationView>>(DialogRef);
   private readonly api = inject(CandidateApi);
 
   protected readonly maxLength = WITHDRAW_REASON_MAX_LENGTH;

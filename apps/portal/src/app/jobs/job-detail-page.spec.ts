@@ -40,7 +40,6 @@ const job: JobDetail = {
   description: 'Build the route planner.\n\nYou will hear back after every stage.',
   pipeline: ['Phone screen', 'Technical interview', 'Final interview'],
   feedbackDeadlineHours: 48,
-  ownerId: null,
 };
 
 const person = (role: UserRole): UserView => aUser({ role, email: `${role}@heardback.test`, fullName: `Pat ${role}` });

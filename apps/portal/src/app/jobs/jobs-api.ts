@@ -1,6 +1,13 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import { API_PREFIX, ApplicationView, JobDetail, JobSearchQuery, JobSummary, Page } from '@heardback/contracts';
+import {
+  API_PREFIX,
+  CandidateApplicationView,
+  JobDetail,
+  JobSearchQuery,
+  JobSummary,
+  Page,
+} from '@heardback/contracts';
 import { Observable } from 'rxjs';
 
 export const JOBS_URL = `/${API_PREFIX}/jobs`;
@@ -35,7 +42,7 @@ export class JobsApi {
   }
 
   /** Applies as the signed-in candidate; 409 ALREADY_APPLIED when they already have. */
-  apply(jobId: string): Observable<ApplicationView> {
-    return this.http.post<ApplicationView>(`${JOBS_URL}/${encodeURIComponent(jobId)}/applications`, {});
+  apply(jobId: string): Observable<CandidateApplicationView> {
+    return this.http.post<CandidateApplicationView>(`${JOBS_URL}/${encodeURIComponent(jobId)}/applications`, {});
   }
 }

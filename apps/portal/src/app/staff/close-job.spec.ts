@@ -2,11 +2,11 @@ import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { ErrorCode, JobClosureView, JobDetail, JobStatus } from '@heardback/contracts';
 import { CloseJob, closureProgressInWords } from './close-job';
-import { aClosure, aJobDetail, anAgencyJob, apiErrorBody } from '../testing/factories';
+import { aClosure, anAgencyJobDetail, anAgencyJob, apiErrorBody } from '../testing/factories';
 import { setUpPortalTest } from '../testing/setup';
 
 function aJob(overrides: Partial<JobDetail> = {}): JobDetail {
-  return aJobDetail({
+  return anAgencyJobDetail({
     title: 'Ward Nurse',
     description: 'Care.',
     pipeline: ['Screen'],

@@ -2,7 +2,7 @@ import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, input, output, signal } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { CANDIDATE_MESSAGE_MAX_LENGTH, JobClosureView, JobDetail, JobStatus } from '@heardback/contracts';
+import { CANDIDATE_MESSAGE_MAX_LENGTH, JobClosureView, AgencyJobDetail, JobStatus } from '@heardback/contracts';
 import { EMPTY, Subscription, expand, switchMap, timer } from 'rxjs';
 import { StaffApi } from './staff-api';
 import { agencyErrorMessage, apiError } from '../core/api-error';
@@ -40,7 +40,7 @@ export class CloseJob {
   private readonly destroyRef = inject(DestroyRef);
   private readonly focus = focusLater();
 
-  readonly job = input.required<JobDetail>();
+  readonly job = input.required<AgencyJobDetail>();
   /** How often to ask for progress; tests shorten it. */
   readonly pollMs = input(CLOSURE_POLL_MS);
   /** Emitted once every application is closed, with the finished closure. */

@@ -5,7 +5,7 @@ import { Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { EmploymentType, ErrorCode, JobStatus, WorkMode } from '@heardback/contracts';
 import { JobEditor } from './job-editor';
-import { aJobDetail, apiErrorBody } from '../testing/factories';
+import { anAgencyJobDetail, apiErrorBody } from '../testing/factories';
 import { routeHarness } from '../testing/setup';
 
 @Component({ selector: 'hb-jobs-stub', template: 'jobs', changeDetection: ChangeDetectionStrategy.OnPush })
@@ -86,7 +86,7 @@ describe('JobEditor', () => {
       feedbackDeadlineHours: 72,
       status: 'open',
     });
-    request.flush(aJobDetail({ title: 'Ward Nurse', status: JobStatus.Open }));
+    request.flush(anAgencyJobDetail({ title: 'Ward Nurse', status: JobStatus.Open }));
     await settle();
     const router = TestBed.inject(Router);
     expect(router.url).toBe('/staff/jobs');
@@ -104,7 +104,7 @@ describe('JobEditor', () => {
     const request = http.expectOne({ method: 'POST', url: '/api/jobs' });
     expect(request.request.body.status).toBe('draft');
     expect(request.request.body).not.toHaveProperty('salary');
-    request.flush(aJobDetail({ status: JobStatus.Draft }));
+    request.flush(anAgencyJobDetail({ status: JobStatus.Draft }));
     await settle();
   });
 
@@ -151,7 +151,7 @@ describe('JobEditor', () => {
   it('loads a job to edit, and saves changes to an open job without changing its status', async () => {
     await harness.navigateByUrl('/staff/jobs/job-1/edit');
     http.expectOne('/api/clients').flush([{ id: 'client-1', name: 'Northwind Logistics' }]);
-    http.expectOne('/api/jobs/job-1').flush(aJobDetail());
+    http.expectOne('/api/jobs/job-1').flush(anAgencyJobDetail());
     await settle();
 
     expect((control('job-title') as HTMLInputElement).value).toBe('Backend Engineer');
@@ -167,14 +167,14 @@ describe('JobEditor', () => {
     expect(request.request.body.title).toBe('Senior Backend Engineer');
     expect(request.request.body.pipeline).toEqual(['Screen', 'Tech', 'Final']);
     expect(request.request.body).not.toHaveProperty('status');
-    request.flush(aJobDetail({ title: 'Senior Backend Engineer' }));
+    request.flush(anAgencyJobDetail({ title: 'Senior Backend Engineer' }));
     await settle();
   });
 
   it('says a closed job can no longer be edited, and offers no way to save it', async () => {
     await harness.navigateByUrl('/staff/jobs/job-1/edit');
     http.expectOne('/api/clients').flush([]);
-    http.expectOne('/api/jobs/job-1').flush(aJobDetail({ status: JobStatus.Filled }));
+    http.expectOne('/api/jobs/job-1').flush(anAgencyJobDetail({ status: JobStatus.Filled }));
     await settle();
 
     expect(view().textContent).toContain('This job is filled: it can no longer be edited.');

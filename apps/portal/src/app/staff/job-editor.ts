@@ -10,7 +10,7 @@ import {
   JOB_LOCATION_MAX_LENGTH,
   JOB_TITLE_MAX_LENGTH,
   JobClosureView,
-  JobDetail,
+  AgencyJobDetail,
   JobStatus,
   SALARY_MAX,
   WorkMode,
@@ -201,7 +201,7 @@ export class JobEditor {
     });
   }
 
-  private fill(job: JobDetail): void {
+  private fill(job: AgencyJobDetail): void {
     this.form.reset(jobFormValue(job));
     this.pipeline.set(pipelineControl(job.pipeline));
     if (this.locked()) {

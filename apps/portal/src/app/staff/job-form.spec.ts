@@ -1,6 +1,6 @@
 import { FormControl, FormGroup } from '@angular/forms';
 import { JobStatus } from '@heardback/contracts';
-import { aClosure, aJobDetail } from '../testing/factories';
+import { aClosure, anAgencyJobDetail } from '../testing/factories';
 import { closedMessage, jobFormValue, jobRequest, salaryComplete, savedMessage } from './job-form';
 
 const salary = (min: number | null, max: number | null, currency: string) =>
@@ -21,7 +21,7 @@ describe('salaryComplete', () => {
 describe('jobRequest', () => {
   it('sends what the form holds, trimmed, with the salary only when it is whole', () => {
     const value = {
-      ...jobFormValue(aJobDetail({ title: '  Nurse ', salary: null })),
+      ...jobFormValue(anAgencyJobDetail({ title: '  Nurse ', salary: null })),
       salary: { min: 40_000, max: 50_000, currency: ' gbp ' },
     };
 
@@ -42,16 +42,18 @@ describe('jobRequest', () => {
 
 describe('jobFormValue', () => {
   it('fills the salary boxes with empty values when the job has no salary', () => {
-    expect(jobFormValue(aJobDetail({ salary: null })).salary).toEqual({ min: null, max: null, currency: '' });
+    expect(jobFormValue(anAgencyJobDetail({ salary: null })).salary).toEqual({ min: null, max: null, currency: '' });
   });
 });
 
 describe('messages', () => {
   it('says where a saved job now stands', () => {
-    expect(savedMessage(aJobDetail({ title: 'Nurse' }))).toBe(
+    expect(savedMessage(anAgencyJobDetail({ title: 'Nurse' }))).toBe(
       '“Nurse” is open: candidates can find it on the jobs board.',
     );
-    expect(savedMessage(aJobDetail({ title: 'Nurse', status: JobStatus.Draft }))).toBe('“Nurse” is saved as draft.');
+    expect(savedMessage(anAgencyJobDetail({ title: 'Nurse', status: JobStatus.Draft }))).toBe(
+      '“Nurse” is saved as draft.',
+    );
   });
 
   it('says how many candidates a closure told', () => {

@@ -1,5 +1,12 @@
 import { AbstractControl, ValidationErrors } from '@angular/forms';
-import { CreateJobRequest, JobClosureView, JobDetail, JobStatus, WorkMode, EmploymentType } from '@heardback/contracts';
+import {
+  CreateJobRequest,
+  JobClosureView,
+  AgencyJobDetail,
+  JobStatus,
+  WorkMode,
+  EmploymentType,
+} from '@heardback/contracts';
 import { JOB_STATUS_LABELS } from '../core/agency-labels';
 
 /** What the job editor's form holds, as `getRawValue()` returns it. */
@@ -31,7 +38,7 @@ export function salaryComplete(group: AbstractControl): ValidationErrors | null 
 }
 
 /** The form's values for a loaded job. */
-export function jobFormValue(job: JobDetail): JobFormValue {
+export function jobFormValue(job: AgencyJobDetail): JobFormValue {
   return {
     clientId: job.clientId,
     title: job.title,
@@ -74,7 +81,7 @@ export function jobRequest(value: JobFormValue, pipeline: readonly string[], sta
 }
 
 /** What the jobs list says once the editor saved a job and went back to it. */
-export function savedMessage(job: JobDetail): string {
+export function savedMessage(job: AgencyJobDetail): string {
   return job.status === JobStatus.Open
     ? `“${job.title}” is open: candidates can find it on the jobs board.`
     : `“${job.title}” is saved as ${JOB_STATUS_LABELS[job.status].toLowerCase()}.`;

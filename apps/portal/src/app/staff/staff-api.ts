@@ -12,7 +12,7 @@ import {
   CreateUserRequest,
   EscalationView,
   JobClosureView,
-  JobDetail,
+  AgencyJobDetail,
   NotificationView,
   UpdateJobRequest,
   UserView,
@@ -40,16 +40,16 @@ export class StaffApi {
     return this.http.get<AgencyJobSummary[]>(`${API}/agency/jobs`, { params });
   }
 
-  job(id: string): Observable<JobDetail> {
-    return this.http.get<JobDetail>(`${API}/jobs/${encodeURIComponent(id)}`);
+  job(id: string): Observable<AgencyJobDetail> {
+    return this.http.get<AgencyJobDetail>(`${API}/jobs/${encodeURIComponent(id)}`);
   }
 
-  createJob(request: CreateJobRequest): Observable<JobDetail> {
-    return this.http.post<JobDetail>(`${API}/jobs`, request);
+  createJob(request: CreateJobRequest): Observable<AgencyJobDetail> {
+    return this.http.post<AgencyJobDetail>(`${API}/jobs`, request);
   }
 
-  updateJob(id: string, request: UpdateJobRequest): Observable<JobDetail> {
-    return this.http.patch<JobDetail>(`${API}/jobs/${encodeURIComponent(id)}`, request);
+  updateJob(id: string, request: UpdateJobRequest): Observable<AgencyJobDetail> {
+    return this.http.patch<AgencyJobDetail>(`${API}/jobs/${encodeURIComponent(id)}`, request);
   }
 
   users(): Observable<AgencyUserView[]> {

@@ -1,11 +1,13 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import {
   AgencyApplicationSummary,
+  AgencyJobDetail,
   AgencyJobSummary,
   ApiError,
   ApplicationStatus,
   ApplicationSummary,
   ApplicationView,
+  CandidateApplicationView,
   AttentionItem,
   EmploymentType,
   ErrorCode,
@@ -13,7 +15,6 @@ import {
   FeedbackQueueItem,
   FeedbackView,
   JobClosureView,
-  JobDetail,
   JobStatus,
   JobSummary,
   NotificationView,
@@ -150,6 +151,35 @@ export function anAgencyApplication(overrides: Partial<AgencyApplicationSummary>
   };
 }
 
+/** The same application as its candidate receives it: feedback without rating, interviewer or notes. */
+export function asCandidateSees(application: ApplicationView): CandidateApplicationView {
+  return {
+    ...application,
+    stages: application.stages.map((stage) => ({
+      ...stage,
+      feedback: stage.feedback
+        ? {
+            id: stage.feedback.id,
+            candidateMessage: stage.feedback.candidateMessage,
+            recordedAt: stage.feedback.recordedAt,
+          }
+        : null,
+    })),
+  };
+}
+
+/** `anApplication` as the candidate receives it. */
+export function aCandidateApplication(overrides: Partial<ApplicationView> = {}): CandidateApplicationView {
+  return asCandidateSees(anApplication(overrides));
+}
+
+/** `anApplicationBetweenInterviews` as the candidate receives it. */
+export function aCandidateApplicationBetweenInterviews(
+  overrides: Partial<ApplicationView> = {},
+): CandidateApplicationView {
+  return asCandidateSees(anApplicationBetweenInterviews(overrides));
+}
+
 /** A candidate between interviews: the phone screen passed, the technical interview booked, one stage to come. */
 export function anApplicationBetweenInterviews(overrides: Partial<ApplicationView> = {}): ApplicationView {
   return {
@@ -257,7 +287,8 @@ export function aJobPage(items: JobSummary[], nextCursor: string | null = null):
   return { items, nextCursor };
 }
 
-export function aJobDetail(overrides: Partial<JobDetail> = {}): JobDetail {
+/** A job as staff receive it (with its owner); visitors and candidates get no `ownerId`. */
+export function anAgencyJobDetail(overrides: Partial<AgencyJobDetail> = {}): AgencyJobDetail {
   return {
     ...anAgencyJob(),
     description: 'Build things.',

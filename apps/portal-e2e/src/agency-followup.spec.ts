@@ -14,6 +14,8 @@ test('a recruiter sends the candidate an update; the candidate reads it and staf
   page,
   browser,
 }, testInfo) => {
+  // Three people and five page loads, with screenshots: a hang guard, not a speed limit.
+  test.setTimeout(120_000);
   const { candidatePage, candidateName, application } = await freshApplication(browser, 'followup');
   const candidate = await apiGet<UserView>(candidatePage, '/api/auth/me');
   const words = `The client is still deciding and will answer by Friday (${uniqueStamp()}).`;

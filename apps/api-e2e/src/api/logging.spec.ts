@@ -40,8 +40,9 @@ describe('structured logs', () => {
       .map((line) => JSON.parse(line) as LogLine);
   }
 
-  async function eventually(find: () => LogLine | undefined): Promise<LogLine> {
-    for (let attempt = 0; attempt < 50; attempt++) {
+  /** Log lines are written when a response finishes, so a test waits for them instead of racing them. */
+  async function eventually<T>(find: () => T | undefined): Promise<T> {
+    for (let attempt = 0; attempt < 100; attempt++) {
       const line = find();
       if (line) return line;
       await new Promise((done) => setTimeout(done, 100));
@@ -86,8 +87,10 @@ describe('structured logs', () => {
     expect((await forged.post('/api/auth/login', { email: 'x@heardback.test', password: wrong })).status).toBe(403);
 
     await eventually(() => lines().find((entry) => entry.event === 'xsrf_refused'));
-    const refusals = lines().filter((entry) => entry.res && [401, 403].includes(entry.res.statusCode));
-    expect(refusals.length).toBeGreaterThanOrEqual(3);
+    const refusals = await eventually(() => {
+      const found = lines().filter((entry) => entry.res && [401, 403].includes(entry.res.statusCode));
+      return found.length >= 3 ? found : undefined;
+    });
     expect(refusals.every((entry) => entry.level === 'warn')).toBe(true);
     const xsrf = lines().find((entry) => entry.event === 'xsrf_refused');
     expect(xsrf).toMatchObject({ level: 'warn', context: 'Security' });

@@ -5,6 +5,7 @@ import { createApp } from './app/create-app';
 import { AppConfig, ConfigError, loadConfig } from './config/app-config';
 import { runMigrationsExclusively } from './database/run-migrations';
 import { DemoDataLoader } from './demo/demo-data.loader';
+import { DemoLogins } from './demo/demo-logins';
 
 async function bootstrap(config: AppConfig): Promise<void> {
   const logger = new Logger('Heardback');
@@ -15,6 +16,9 @@ async function bootstrap(config: AppConfig): Promise<void> {
   }
   if (config.demoData) {
     await app.get(DemoDataLoader).loadIntoEmptyDatabase();
+  }
+  // Whether or not demo data was asked for this time: a database loaded earlier keeps its demo logins.
+  if (await app.get(DemoLogins).remain()) {
     logger.warn(DEMO_MODE_WARNING);
   }
   await app.listen(config.port);

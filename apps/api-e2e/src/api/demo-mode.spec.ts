@@ -38,5 +38,26 @@ describe('demo mode is visible', () => {
         .find((line) => line.msg === DEMO_MODE_WARNING);
       expect(warning?.level).toBe('warn');
     });
+
+    it('stays visible while any demo login works, and goes when the last demo password is changed', async () => {
+      const demoAccounts = [
+        'staff@heardback.test',
+        'recruiter@heardback.test',
+        'candidate@heardback.test',
+        ...Array.from({ length: 7 }, (_, index) => `candidate${index + 1}@heardback.test`),
+      ];
+      const visitor = new ApiSession({ baseUrl: api.url });
+      for (const [index, email] of demoAccounts.entries()) {
+        expect((await visitor.get<AboutView>('/api/about')).body).toEqual({ demo: true });
+        const owner = new ApiSession({ baseUrl: api.url });
+        expect((await owner.post('/api/auth/login', { email, password: 'heardback-demo' })).status).toBe(200);
+        const changed = await owner.post('/api/me/password', {
+          currentPassword: 'heardback-demo',
+          newPassword: `a private phrase of our own ${index}`,
+        });
+        expect(changed.status).toBe(204);
+      }
+      expect((await visitor.get<AboutView>('/api/about')).body).toEqual({ demo: false });
+    });
   });
 });

@@ -1,18 +1,18 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { AboutView } from '@heardback/contracts';
 import { Public } from '../auth/access.decorators';
-import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { DemoLogins } from '../demo/demo-logins';
 
 @ApiTags('about')
 @Controller('about')
 export class AboutController {
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(private readonly demoLogins: DemoLogins) {}
 
-  /** Public: the portal reads it on every page to show the demo banner. */
+  /** Public: the portal reads it on every page to show the demo banner while a demo login still works. */
   @Public()
   @Get()
-  about(): AboutView {
-    return { demo: this.config.demoData };
+  async about(): Promise<AboutView> {
+    return { demo: await this.demoLogins.remain() };
   }
 }

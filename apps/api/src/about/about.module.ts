@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { DemoModule } from '../demo/demo.module';
 import { AboutController } from './about.controller';
 
-@Module({ controllers: [AboutController] })
+@Module({ imports: [DemoModule], controllers: [AboutController] })
 export class AboutModule {}

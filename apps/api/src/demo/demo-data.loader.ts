@@ -12,6 +12,7 @@ import { TimelineService } from '../timeline/timeline.service';
 import { UserEntity } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { DEMO_CANDIDATES, DEMO_CLIENTS, DEMO_JOBS, DEMO_PASSWORD, describeJob } from './demo-catalogue';
+import { DemoLogins } from './demo-logins';
 
 const HOUR = 3_600_000;
 
@@ -32,6 +33,7 @@ export class DemoDataLoader {
     private readonly stages: StageFeedbackService,
     private readonly decisions: ApplicationDecisionsService,
     private readonly timeline: TimelineService,
+    private readonly demoLogins: DemoLogins,
   ) {}
 
   /** Loads only into a database with no users, so a restart never duplicates or overwrites anything. */
@@ -54,8 +56,12 @@ export class DemoDataLoader {
       return false;
     }
     const started = Date.now();
-    const account = (email: string, fullName: string, role: UserRole) =>
-      this.users.create({ email, fullName, role, password: DEMO_PASSWORD });
+    const withDemoPassword: string[] = [];
+    const account = async (email: string, fullName: string, role: UserRole) => {
+      const user = await this.users.create({ email, fullName, role, password: DEMO_PASSWORD });
+      withDemoPassword.push(user.id);
+      return user;
+    };
     await account('staff@heardback.test', 'Sam Staff', UserRole.Staff);
     const recruiter = await account('recruiter@heardback.test', 'Riley Recruiter', UserRole.Recruiter);
     const candidate = await account('candidate@heardback.test', 'Casey Candidate', UserRole.Candidate);
@@ -63,6 +69,7 @@ export class DemoDataLoader {
     for (const [index, name] of DEMO_CANDIDATES.entries()) {
       others.push(await account(`candidate${index + 1}@heardback.test`, name, UserRole.Candidate));
     }
+    await this.demoLogins.mark(withDemoPassword);
 
     const clientIds: string[] = [];
     for (const name of DEMO_CLIENTS) {

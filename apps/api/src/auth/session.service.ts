@@ -102,7 +102,12 @@ export class SessionService {
   async list(user: UserEntity, currentId: string | null): Promise<SessionView[]> {
     const now = this.clock.now();
     const lifetime = this.lifetimeOf(user.role);
-    const rows = await this.sessions.find({ where: { userId: user.id }, order: { lastSeenAt: 'DESC' } });
+    // Bounded by the per-user cap that sign-in enforces; `take` keeps the response bounded even before a trim.
+    const rows = await this.sessions.find({
+      where: { userId: user.id },
+      order: { lastSeenAt: 'DESC' },
+      take: this.config.sessions.maxPerUser,
+    });
     return rows
       .filter((row) => sessionIsLive(row, lifetime, now))
       .map((row) => ({

@@ -89,6 +89,44 @@ describe('mail delivery over SMTP (rule 6: nothing is lost)', () => {
     expect(sentBy).not.toMatch(/Gave up/);
   });
 
+  it("delivers each recipient's mail in the order it was written, with two instances draining at once", async () => {
+    for (let index = 0; index < 2; index++) {
+      processes.push(
+        await startApiProcess({ databaseUrl: database.databaseUrl, env: { ...fastOutbox, SMTP_URL: smtpUrl } }),
+      );
+    }
+    // Written in one transaction, as a command writes its mail: every row has the same created_at.
+    const recipients = [uniqueEmail('first'), uniqueEmail('second'), uniqueEmail('third')];
+    const written = new Map<string, string[]>(recipients.map((recipient) => [recipient, []]));
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      for (let step = 0; step < 8; step++) {
+        for (const recipient of recipients) {
+          const key = `test:${randomUUID()}`;
+          written.get(recipient)?.push(messageIdOf(key));
+          await client.query(
+            `INSERT INTO notifications (idempotency_key, kind, recipient_email, subject, body)
+             VALUES ($1, 'candidate_update', $2, $3, 'Hello')`,
+            [key, recipient, `Step ${step}`],
+          );
+        }
+      }
+      await client.query('COMMIT');
+    } finally {
+      client.release();
+    }
+    const everyKey = [...written.values()].flat();
+    await until(
+      async () => smtp.messageIds().filter((id) => everyKey.includes(id)).length === everyKey.length,
+      'all 24 are sent',
+    );
+    for (const [recipient, inOrder] of written) {
+      const arrived = smtp.messageIds().filter((id) => inOrder.includes(id));
+      expect({ recipient, arrived }).toEqual({ recipient, arrived: inOrder });
+    }
+  });
+
   it('keeps retrying while the mail server refuses, shows the failure to staff, and delivers once it recovers', async () => {
     smtp.refusing = true;
     const api = await startApiProcess({ databaseUrl: database.databaseUrl, env: { ...fastOutbox, SMTP_URL: smtpUrl } });

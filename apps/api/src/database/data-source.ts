@@ -18,6 +18,7 @@ import { CreateApplicationLastHeard1795758000000 } from './migrations/1795758000
 import { AddTimelineEventStage1795761600000 } from './migrations/1795761600000-add-timeline-event-stage';
 import { AddAccountLifecycle1795765200000 } from './migrations/1795765200000-add-account-lifecycle';
 import { TrackDemoPasswords1795776000000 } from './migrations/1795776000000-track-demo-passwords';
+import { OrderMailPerRecipient1795779600000 } from './migrations/1795779600000-order-mail-per-recipient';
 import { SnakeNamingStrategy } from './snake-naming-strategy';
 
 export const entities = [
@@ -43,6 +44,7 @@ export const migrations = [
   AddTimelineEventStage1795761600000,
   AddAccountLifecycle1795765200000,
   TrackDemoPasswords1795776000000,
+  OrderMailPerRecipient1795779600000,
 ];
 
 /** The one place the database connection is described, for the app and for the TypeORM CLI. */

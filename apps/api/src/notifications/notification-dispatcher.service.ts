@@ -8,6 +8,8 @@ import { retryDelaySeconds, shouldGiveUp } from './retry-policy';
 
 interface ClaimedNotification {
   id: string;
+  /** bigint, as text. */
+  sequence: string;
   idempotency_key: string;
   recipient_email: string;
   subject: string;
@@ -25,7 +27,9 @@ export interface DispatchResult {
 /**
  * Sends the outbox. Each message is claimed with a lease (SKIP LOCKED, so several instances
  * never claim the same one); a sender that dies mid-send loses its lease and the message is
- * sent again: at least once, never lost. Mail to an address its owner has not verified waits in
+ * sent again: at least once, never lost. Mail to one address leaves in the order it was written:
+ * a message waits while an earlier one to the same address is unsent (retrying included), so a
+ * rejection never overtakes "You applied". Mail to an address its owner has not verified waits in
  * the outbox, in order, and goes out once they verify.
  */
 @Injectable()
@@ -50,12 +54,22 @@ export class NotificationDispatcher {
                  -- Held while the recipient has not verified their address: only the verification goes out.
                  AND (kind = 'email_verification' OR NOT EXISTS (
                        SELECT 1 FROM users u WHERE u.id = notifications.recipient_id AND u.email_verified_at IS NULL))
-               ORDER BY next_attempt_at, created_at
+                 -- Per-recipient order: only the oldest unsent message to an address may go. Verification
+                 -- mail neither waits nor holds anything back: it is what releases the held ones.
+                 AND (kind = 'email_verification' OR NOT EXISTS (
+                       SELECT 1 FROM notifications earlier
+                        WHERE earlier.recipient_email = notifications.recipient_email
+                          AND earlier.sequence < notifications.sequence
+                          AND earlier.status IN ('pending', 'sending')
+                          AND earlier.kind <> 'email_verification'))
+               ORDER BY next_attempt_at, sequence
                LIMIT $1
                FOR UPDATE SKIP LOCKED)
-      RETURNING n.id, n.idempotency_key, n.recipient_email, n.subject, n.body, n.attempts`,
+      RETURNING n.id, n.sequence, n.idempotency_key, n.recipient_email, n.subject, n.body, n.attempts`,
       [limit, this.config.mail.leaseSeconds],
     );
+    // RETURNING keeps no order; send in the order the messages were written.
+    claimed.sort((a, b) => Number(BigInt(a.sequence) - BigInt(b.sequence)));
     const result: DispatchResult = { claimed: claimed.length, sent: 0, retrying: 0, gaveUp: 0 };
     for (const notification of claimed) {
       // Renew the lease just before sending, so the clock starts at this send, not at the batch's claim;

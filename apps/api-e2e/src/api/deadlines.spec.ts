@@ -42,7 +42,7 @@ async function notificationsFor(
   kind: string,
 ): Promise<{ recipient_email: string; subject: string; body: string }[]> {
   const { rows } = await database().query(
-    'SELECT recipient_email, subject, body FROM notifications WHERE application_id = $1 AND kind = $2 ORDER BY created_at',
+    'SELECT recipient_email, subject, body FROM notifications WHERE application_id = $1 AND kind = $2 ORDER BY sequence',
     [applicationId, kind],
   );
   return rows;
@@ -120,11 +120,13 @@ describe('deadlines, reminders and escalation', () => {
     expect(await alertsOf(stageId)).toEqual(['reminder_before_due']);
     const reminders = await notificationsFor(application.id, 'feedback_reminder');
     expect(reminders).toHaveLength(1);
-    expect(reminders[0].subject).toContain('Feedback due tomorrow');
+    // Ahead of time the reminder names the due time itself, in the agency's words for it.
+    expect(reminders[0].subject).toMatch(/^Feedback due \w+day, \d+ \w+ \d{4} at /);
 
     await letTimePass(stageId, 23.5); // due half an hour ago
     await Promise.all([sweep(), sweep()]);
     expect(await alertsOf(stageId)).toEqual(['reminder_before_due', 'reminder_at_due']);
+    expect((await notificationsFor(application.id, 'feedback_reminder'))[1].subject).toMatch(/^Feedback due now: /);
     const late = await candidate.session.get<ApplicationView>(`/api/applications/${application.id}`);
     expect(late.body.timeline.map((event) => event.text).join('\n')).toContain('We have chased it');
     // The chase is data the portal reads: the event's type and the stage it is about.
@@ -157,6 +159,11 @@ describe('deadlines, reminders and escalation', () => {
     );
     await sweep();
     expect(await alertsOf(stageId)).toHaveLength(3);
+    // A sweep that finds it already late says so, and sends no "due soon" reminder for the past.
+    const reminders = await notificationsFor(application.id, 'feedback_reminder');
+    expect(reminders.map((email) => email.subject)).toEqual([
+      expect.stringMatching(/^Feedback overdue since \w+day, /),
+    ]);
     const current = (await staff.get<ApplicationView>(`/api/applications/${application.id}`)).body;
     await recordFeedback(recruiter, current, 0);
     const escalations = await staff.get<EscalationView[]>('/api/agency/escalations');

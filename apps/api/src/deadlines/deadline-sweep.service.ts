@@ -7,7 +7,9 @@ import {
   DeadlineAlertKind,
   OPEN_STATUSES,
   REMINDER_LEAD_HOURS,
+  alertIsSuperseded,
   alertsDue,
+  reminderTiming,
 } from '@heardback/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { formatAgencyTime } from '../config/agency-time';
@@ -128,8 +130,11 @@ export class DeadlineSweepService {
     let remindersSent = 0;
     let escalations = 0;
     for (const stage of stages) {
-      for (const kind of alertsDue(stage.feedback_due_at, now)) {
-        const fired = await this.dataSource.transaction((manager) => this.fireOnce(manager, stage, kind));
+      const due = alertsDue(stage.feedback_due_at, now);
+      for (const kind of due) {
+        const send = !alertIsSuperseded(kind, due);
+        const fired = await this.dataSource.transaction((manager) => this.fireOnce(manager, stage, kind, now, send));
+        if (!send) continue;
         if (fired && kind === DeadlineAlertKind.Escalation) escalations++;
         else if (fired) remindersSent++;
       }
@@ -138,7 +143,13 @@ export class DeadlineSweepService {
   }
 
   /** Inserts the alert row first: only the transaction that inserts it sends anything. */
-  private async fireOnce(manager: EntityManager, stage: OverdueStage, kind: DeadlineAlertKind): Promise<boolean> {
+  private async fireOnce(
+    manager: EntityManager,
+    stage: OverdueStage,
+    kind: DeadlineAlertKind,
+    now: Date,
+    send: boolean,
+  ): Promise<boolean> {
     // Feedback recorded or the application closed since the sweep's read: lock, then look again.
     const stillMissing: unknown[] = await manager.query(
       `SELECT 1 FROM applications a WHERE a.id = $1 AND a.status = ANY($3)
@@ -155,6 +166,8 @@ export class DeadlineSweepService {
       [stage.stage_id, kind],
     );
     if (inserted.length === 0) return false;
+    // Superseded: recorded, so it never fires, but a later alert speaks instead.
+    if (!send) return true;
 
     const due = this.formatTime(stage.feedback_due_at);
     const link = `${this.config.publicUrl}/recruiter/applications/${stage.application_id}`;
@@ -198,6 +211,7 @@ export class DeadlineSweepService {
       ? await agencyPeople(manager, [UserRole.Recruiter, UserRole.Staff], stage.owner_id)
       : await agencyPeople(manager, [UserRole.Recruiter]);
     const late = kind === DeadlineAlertKind.ReminderAtDue;
+    const timing = reminderTiming(stage.feedback_due_at, now);
     await this.outbox.enqueue(
       manager,
       ...recruiters.map((person) => ({
@@ -205,7 +219,7 @@ export class DeadlineSweepService {
         kind: 'feedback_reminder' as const,
         recipientId: person.id,
         recipientEmail: person.email,
-        ...feedbackReminderEmail(emailFacts(person), late),
+        ...feedbackReminderEmail(emailFacts(person), timing),
         applicationId: stage.application_id,
       })),
     );
@@ -215,7 +229,7 @@ export class DeadlineSweepService {
         applicationId: stage.application_id,
         type: TimelineEventType.FeedbackReminder,
         stageId: stage.stage_id,
-        text: feedbackReminderSentText(recruiters, stage.stage_name, late),
+        text: feedbackReminderSentText(recruiters, stage.stage_name, timing, due),
         candidateVisible: false,
         actorId: null,
       },

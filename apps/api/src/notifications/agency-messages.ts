@@ -1,5 +1,5 @@
 import { FeedbackDecision, RATING_MAX } from '@heardback/contracts';
-import { REMINDER_LEAD_HOURS } from '@heardback/domain';
+import { ReminderTiming } from '@heardback/domain';
 
 /**
  * Every sentence agency people read from the system: internal timeline entries (never shown to
@@ -30,12 +30,19 @@ export function feedbackRecordedByText(
   return `${actorName} recorded "${feedback.decision}" with rating ${feedback.rating}/${RATING_MAX} on ${feedback.stageName}${onBehalf}.`;
 }
 
+const REMINDER_SAYS: Record<ReminderTiming, (due: string) => string> = {
+  ahead: (due) => `is due ${due}`,
+  now: () => 'is due now',
+  overdue: (due) => `has been overdue since ${due}`,
+};
+
 export function feedbackReminderSentText(
   recipients: readonly { full_name: string }[],
   stageName: string,
-  dueNow: boolean,
+  timing: ReminderTiming,
+  due: string,
 ): string {
-  return `Reminder sent to ${names(recipients)}: feedback on ${stageName} ${dueNow ? 'is due now' : `is due in ${REMINDER_LEAD_HOURS} hours`}.`;
+  return `Reminder sent to ${names(recipients)}: feedback on ${stageName} ${REMINDER_SAYS[timing](due)}.`;
 }
 
 export function feedbackEscalatedText(stageName: string): string {
@@ -66,10 +73,22 @@ function aboutStage(facts: OverdueFeedbackFacts): string {
   return `${facts.candidateName}, ${facts.stageName} (${facts.jobTitle})`;
 }
 
-export function feedbackReminderEmail(facts: OverdueFeedbackFacts, dueNow: boolean): Email {
+const REMINDER_SUBJECT: Record<ReminderTiming, (facts: OverdueFeedbackFacts) => string> = {
+  ahead: (facts) => `Feedback due ${facts.due}: ${aboutStage(facts)}`,
+  now: (facts) => `Feedback due now: ${aboutStage(facts)}`,
+  overdue: (facts) => `Feedback overdue since ${facts.due}: ${aboutStage(facts)}`,
+};
+
+const REMINDER_CONSEQUENCE: Record<ReminderTiming, string> = {
+  ahead: '',
+  now: ' It is now due; the candidate will be told it is late.',
+  overdue: ' It is overdue; the candidate has been told it is late.',
+};
+
+export function feedbackReminderEmail(facts: OverdueFeedbackFacts, timing: ReminderTiming): Email {
   return {
-    subject: dueNow ? `Feedback due now: ${aboutStage(facts)}` : `Feedback due tomorrow: ${aboutStage(facts)}`,
-    body: `Hello ${facts.recipientName},\n\nFeedback for ${facts.candidateName}'s ${facts.stageName} for ${facts.jobTitle} at ${facts.clientName} is due ${facts.due}.${dueNow ? ' It is now due; the candidate will be told it is late.' : ''}\n\nRecord it here: ${facts.link}\n\nHeardback`,
+    subject: REMINDER_SUBJECT[timing](facts),
+    body: `Hello ${facts.recipientName},\n\nFeedback for ${facts.candidateName}'s ${facts.stageName} for ${facts.jobTitle} at ${facts.clientName} ${timing === 'overdue' ? 'was' : 'is'} due ${facts.due}.${REMINDER_CONSEQUENCE[timing]}\n\nRecord it here: ${facts.link}\n\nHeardback`,
   };
 }
 

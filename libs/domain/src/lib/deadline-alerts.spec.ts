@@ -3,7 +3,9 @@ import {
   DeadlineAlertKind,
   ESCALATION_DELAY_HOURS,
   REMINDER_LEAD_HOURS,
+  alertIsSuperseded,
   alertsDue,
+  reminderTiming,
 } from './deadline-alerts';
 
 const due = new Date('2026-12-02T12:00:00Z');
@@ -29,6 +31,28 @@ describe('deadline alerts', () => {
       DeadlineAlertKind.ReminderAtDue,
       DeadlineAlertKind.Escalation,
     ]);
+  });
+});
+
+describe('a sweep that finds alerts late', () => {
+  it('does not send "due tomorrow" once the due time has passed, but still sends the rest', () => {
+    const found = alertsDue(due, at('2026-12-09T00:00:00Z'));
+    expect(found.filter((kind) => !alertIsSuperseded(kind, found))).toEqual([
+      DeadlineAlertKind.ReminderAtDue,
+      DeadlineAlertKind.Escalation,
+    ]);
+  });
+
+  it('sends the day-before reminder when it is found before the due time', () => {
+    const found = alertsDue(due, at('2026-12-02T11:59:59Z'));
+    expect(found.filter((kind) => !alertIsSuperseded(kind, found))).toEqual([DeadlineAlertKind.ReminderBeforeDue]);
+  });
+
+  it('says a reminder is ahead, due now (within the grace), or overdue', () => {
+    expect(reminderTiming(due, at('2026-12-02T11:59:59Z'))).toBe('ahead');
+    expect(reminderTiming(due, at('2026-12-02T12:00:00Z'))).toBe('now');
+    expect(reminderTiming(due, at('2026-12-02T12:59:59Z'))).toBe('now');
+    expect(reminderTiming(due, at('2026-12-02T13:00:00Z'))).toBe('overdue');
   });
 });
 

@@ -32,3 +32,24 @@ export function alertsDue(dueAt: Date, now: Date): DeadlineAlertKind[] {
     (kind) => alertTime(kind, dueAt).getTime() <= now.getTime(),
   );
 }
+
+/**
+ * A reminder the sweep finds after a later one has also fallen due (the sweep was down, or the
+ * interview was recorded late) is recorded as done but not sent: "due tomorrow" for feedback that
+ * is already overdue misleads. Escalations are never superseded.
+ */
+export function alertIsSuperseded(kind: DeadlineAlertKind, due: readonly DeadlineAlertKind[]): boolean {
+  return kind === DeadlineAlertKind.ReminderBeforeDue && due.includes(DeadlineAlertKind.ReminderAtDue);
+}
+
+/** How a reminder speaks of its due time: ahead of it, at it, or (a sweep that runs late) after it. */
+export type ReminderTiming = 'ahead' | 'now' | 'overdue';
+
+/** A reminder sent within this long after the due time still says "due now". */
+export const DUE_NOW_GRACE_MINUTES = 60;
+
+export function reminderTiming(dueAt: Date, now: Date): ReminderTiming {
+  const late = now.getTime() - dueAt.getTime();
+  if (late < 0) return 'ahead';
+  return late < DUE_NOW_GRACE_MINUTES * 60_000 ? 'now' : 'overdue';
+}

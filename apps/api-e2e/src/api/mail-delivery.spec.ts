@@ -127,6 +127,24 @@ describe('mail delivery over SMTP (rule 6: nothing is lost)', () => {
     }
   });
 
+  it('sends an interview invite as a calendar part that mail clients offer to add', async () => {
+    processes.push(
+      await startApiProcess({ databaseUrl: database.databaseUrl, env: { ...fastOutbox, SMTP_URL: smtpUrl } }),
+    );
+    const key = `test:${randomUUID()}`;
+    const invite =
+      'BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nBEGIN:VEVENT\r\nUID:stage-1@heardback\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n';
+    await pool.query(
+      `INSERT INTO notifications (idempotency_key, kind, recipient_email, subject, body, calendar_method, calendar_content)
+       VALUES ($1, 'candidate_update', $2, 'Interview', 'Hello', 'REQUEST', $3)`,
+      [key, uniqueEmail('invited'), invite],
+    );
+    await until(allSent([key]), 'the invite is sent');
+    const raw = smtp.received.find((mail) => mail.messageId === messageIdOf(key))?.raw ?? '';
+    expect(raw).toMatch(/Content-Type: text\/calendar; charset=utf-8; method=REQUEST/i);
+    expect(raw).toContain('UID:stage-1@heardback');
+  });
+
   it('keeps retrying while the mail server refuses, shows the failure to staff, and delivers once it recovers', async () => {
     smtp.refusing = true;
     const api = await startApiProcess({ databaseUrl: database.databaseUrl, env: { ...fastOutbox, SMTP_URL: smtpUrl } });

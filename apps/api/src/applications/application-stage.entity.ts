@@ -40,4 +40,8 @@ export class ApplicationStageEntity {
 
   @Column({ type: 'text', nullable: true })
   skipReason!: string | null;
+
+  /** The invite's SEQUENCE: raised at every reschedule or cancellation, so calendars replace the event. */
+  @Column({ type: 'integer', default: 0 })
+  calendarSequence!: number;
 }

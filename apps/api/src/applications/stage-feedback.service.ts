@@ -4,7 +4,7 @@ import { CLOCK, Clock } from '../config/clock';
 import { StageState, TimelineEventType } from '@heardback/contracts';
 import { FeedbackPlan, addWorkingHours, planFeedback, planSchedule, stageTookPlace } from '@heardback/domain';
 import { DataSource, EntityManager } from 'typeorm';
-import { formatAgencyTime } from '../config/agency-time';
+import { formatAgencyTimeRange } from '../config/agency-time';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { FeedbackEntity } from '../feedback/feedback.entity';
 import { JobEntity } from '../jobs/job.entity';
@@ -13,6 +13,7 @@ import {
   CLOSED_AFTER_FEEDBACK_TEXT,
   PASSED_EVERY_STAGE_TEXT,
   feedbackText,
+  interviewRescheduledText,
   interviewScheduledText,
   throughToStageText,
 } from '../notifications/candidate-messages';
@@ -42,8 +43,13 @@ export class StageFeedbackService {
       const startsAt = new Date(request.startsAt);
       const endsAt = new Date(request.endsAt);
       const plan = planSchedule(toFacts(record), stageId, startsAt, endsAt, now);
+      const when = (start: Date, end: Date) => formatAgencyTimeRange(start, end, this.config.calendar.timeZone);
       const job = await manager.findOneByOrFail(JobEntity, { id: record.application.jobId });
       const stage = findStage(record, stageId);
+      const previous =
+        stage.state === StageState.Scheduled && stage.startsAt && stage.endsAt
+          ? { startsAt: stage.startsAt, endsAt: stage.endsAt }
+          : null;
       Object.assign(stage, {
         startsAt,
         endsAt,
@@ -52,6 +58,8 @@ export class StageFeedbackService {
         // Feedback is due a number of the agency's working hours after the interview ends.
         feedbackDueAt: addWorkingHours(endsAt, job.feedbackDeadlineHours, this.config.calendar),
         state: stageTookPlace({ endsAt, heldAt: null }, now) ? StageState.AwaitingFeedback : StageState.Scheduled,
+        // A reschedule replaces the invite already in the candidate's calendar.
+        calendarSequence: previous ? stage.calendarSequence + 1 : stage.calendarSequence,
       });
       await manager.save(ApplicationStageEntity, stage);
       record.application.status = plan.status;
@@ -62,13 +70,25 @@ export class StageFeedbackService {
           applicationId,
           type: TimelineEventType.StageScheduled,
           stageId,
-          text: interviewScheduledText(
-            stage.name,
-            formatAgencyTime(startsAt, this.config.calendar.timeZone),
-            request.location,
-          ),
+          text: previous
+            ? interviewRescheduledText(
+                stage.name,
+                when(startsAt, endsAt),
+                request.location,
+                when(previous.startsAt, previous.endsAt),
+              )
+            : interviewScheduledText(stage.name, when(startsAt, endsAt), request.location),
           candidateVisible: true,
           actorId: actor.id,
+          interview: {
+            stageId,
+            stageName: stage.name,
+            sequence: stage.calendarSequence,
+            cancelled: false,
+            startsAt,
+            endsAt,
+            location: request.location,
+          },
         },
         {
           applicationId,

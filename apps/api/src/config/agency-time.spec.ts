@@ -1,4 +1,4 @@
-import { formatAgencyTime } from './agency-time';
+import { formatAgencyTime, formatAgencyTimeRange } from './agency-time';
 
 describe('agency time format', () => {
   it('writes the day, date, time and zone in the agency time zone', () => {
@@ -8,5 +8,17 @@ describe('agency time format', () => {
     expect(formatAgencyTime(new Date('2026-07-01T14:00:00Z'), 'Europe/London')).toBe(
       'Wednesday, 1 July 2026 at 15:00 BST',
     );
+  });
+});
+
+describe('agency time range format', () => {
+  it('names the day once for an interview within a day, and both days when it spans midnight', () => {
+    expect(
+      formatAgencyTimeRange(new Date('2026-12-03T10:00:00Z'), new Date('2026-12-03T11:00:00Z'), 'Europe/London'),
+    ).toBe('Thursday, 3 December 2026, 10:00–11:00 GMT');
+    expect(
+      formatAgencyTimeRange(new Date('2026-12-03T23:30:00Z'), new Date('2026-12-04T00:30:00Z'), 'Europe/London'),
+      // Intl puts thin spaces around the dash between two full dates.
+    ).toBe('Thursday, 3 December 2026 at 23:30 GMT\u2009–\u2009Friday, 4 December 2026 at 00:30 GMT');
   });
 });

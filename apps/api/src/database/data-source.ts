@@ -19,6 +19,7 @@ import { AddTimelineEventStage1795761600000 } from './migrations/1795761600000-a
 import { AddAccountLifecycle1795765200000 } from './migrations/1795765200000-add-account-lifecycle';
 import { TrackDemoPasswords1795776000000 } from './migrations/1795776000000-track-demo-passwords';
 import { OrderMailPerRecipient1795779600000 } from './migrations/1795779600000-order-mail-per-recipient';
+import { AddInterviewInvites1795783200000 } from './migrations/1795783200000-add-interview-invites';
 import { SnakeNamingStrategy } from './snake-naming-strategy';
 
 export const entities = [
@@ -45,6 +46,7 @@ export const migrations = [
   AddAccountLifecycle1795765200000,
   TrackDemoPasswords1795776000000,
   OrderMailPerRecipient1795779600000,
+  AddInterviewInvites1795783200000,
 ];
 
 /** The one place the database connection is described, for the app and for the TypeORM CLI. */

@@ -53,6 +53,14 @@ export function interviewScheduledText(stageName: string, when: string, location
   return `${stageName} scheduled for ${when} (${location}).`;
 }
 
+export function interviewRescheduledText(stageName: string, when: string, location: string, was: string): string {
+  return `${stageName} moved to ${when} (${location}). The earlier time, ${was}, is cancelled.`;
+}
+
+export function interviewInviteTitle(stageName: string, jobTitle: string, clientName: string): string {
+  return `${stageName}: ${jobTitle} at ${clientName}`;
+}
+
 export function interviewEndedText(stageName: string, feedbackDue: string | null): string {
   return feedbackDue
     ? `Your ${stageName} is done. You will hear how it went by ${feedbackDue}.`
@@ -154,9 +162,16 @@ export interface CandidateUpdateEmailFacts {
   eventTexts: string[];
   nextStep: string;
   applicationLink: string;
+  /** The calendar invite sent with the email, if any. */
+  invite?: 'REQUEST' | 'CANCEL' | null;
 }
 
 /** One email per application per change: what happened, what happens next, and where to look. */
+const INVITE_SENTENCE: Record<'REQUEST' | 'CANCEL', string> = {
+  REQUEST: 'The calendar invite is attached: adding it replaces any earlier one for this interview.',
+  CANCEL: 'The attached calendar update removes this interview from your calendar.',
+};
+
 export function candidateUpdateEmail(facts: CandidateUpdateEmailFacts): { subject: string; body: string } {
   return {
     subject: `Update on your application: ${facts.jobTitle} at ${facts.clientName}`,
@@ -164,6 +179,7 @@ export function candidateUpdateEmail(facts: CandidateUpdateEmailFacts): { subjec
       `Hello ${facts.candidateName},`,
       '',
       ...facts.eventTexts.flatMap((text) => [text, '']),
+      ...(facts.invite ? [INVITE_SENTENCE[facts.invite], ''] : []),
       `What happens next: ${facts.nextStep}`,
       '',
       `See where you stand at any time: ${facts.applicationLink}`,

@@ -4,7 +4,8 @@ import { ApplicationStatus, StageState } from '@heardback/contracts';
 import { EntityManager } from 'typeorm';
 import { formatAgencyTime } from '../config/agency-time';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { candidateNextStep, candidateUpdateEmail } from './candidate-messages';
+import { candidateNextStep, candidateUpdateEmail, interviewInviteTitle } from './candidate-messages';
+import { InterviewChange, interviewInvite } from './interview-invite';
 import { OutboxService } from './outbox.service';
 
 interface ApplicationContext {
@@ -25,6 +26,7 @@ export interface CandidateVisibleEvent {
   applicationId: string;
   eventId: string;
   text: string;
+  interview?: InterviewChange;
 }
 
 /**
@@ -82,6 +84,20 @@ export class CandidateUpdateMailer {
       (at) => formatAgencyTime(at, this.config.calendar.timeZone),
     );
     const link = `${this.config.publicUrl}/me/applications/${context.application_id}`;
+    // Several changes in one email: the last word on the interview is the invite that goes with it.
+    const interview = events.flatMap((event) => (event.interview ? [event.interview] : [])).at(-1);
+    const calendar = interview
+      ? interviewInvite(
+          {
+            ...interview,
+            title: interviewInviteTitle(interview.stageName, context.title, context.client_name),
+            description: link,
+            attendee: { name: context.full_name, email: context.email },
+          },
+          this.config.mail.from,
+          now,
+        )
+      : null;
     return {
       idempotencyKey: `timeline:${events[0].eventId}:${context.candidate_id}`,
       kind: 'candidate_update' as const,
@@ -94,8 +110,10 @@ export class CandidateUpdateMailer {
         eventTexts: events.map((event) => event.text),
         nextStep,
         applicationLink: link,
+        invite: calendar?.method ?? null,
       }),
       applicationId: context.application_id,
+      calendar,
     };
   }
 }

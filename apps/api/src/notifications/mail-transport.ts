@@ -3,6 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createTransport, Transporter } from 'nodemailer';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { CalendarAttachment } from './interview-invite';
 
 export interface MailMessage {
   to: string;
@@ -10,6 +11,7 @@ export interface MailMessage {
   text: string;
   /** Stable per notification, so a receiving server can recognise a resend. */
   messageId: string;
+  calendar?: CalendarAttachment | null;
 }
 
 /**
@@ -42,6 +44,16 @@ export class MailTransport implements OnModuleDestroy {
       subject: message.subject,
       text: message.text,
       messageId: message.messageId,
+      // A text/calendar alternative part, which mail clients offer to add to the calendar.
+      ...(message.calendar
+        ? {
+            icalEvent: {
+              method: message.calendar.method,
+              filename: 'interview.ics',
+              content: message.calendar.content,
+            },
+          }
+        : {}),
     });
     if (!this.usesSmtp) {
       await mkdir(this.config.mail.dir, { recursive: true });

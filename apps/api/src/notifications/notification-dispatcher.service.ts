@@ -15,6 +15,8 @@ interface ClaimedNotification {
   subject: string;
   body: string;
   attempts: number;
+  calendar_method: 'REQUEST' | 'CANCEL' | null;
+  calendar_content: string | null;
 }
 
 export interface DispatchResult {
@@ -65,7 +67,8 @@ export class NotificationDispatcher {
                ORDER BY next_attempt_at, sequence
                LIMIT $1
                FOR UPDATE SKIP LOCKED)
-      RETURNING n.id, n.sequence, n.idempotency_key, n.recipient_email, n.subject, n.body, n.attempts`,
+      RETURNING n.id, n.sequence, n.idempotency_key, n.recipient_email, n.subject, n.body, n.attempts,
+                n.calendar_method, n.calendar_content`,
       [limit, this.config.mail.leaseSeconds],
     );
     // RETURNING keeps no order; send in the order the messages were written.
@@ -81,6 +84,10 @@ export class NotificationDispatcher {
           subject: notification.subject,
           text: notification.body,
           messageId: `<${notification.idempotency_key.replace(/[^\w.-]+/g, '.')}@heardback>`,
+          calendar:
+            notification.calendar_method && notification.calendar_content
+              ? { method: notification.calendar_method, content: notification.calendar_content }
+              : null,
         });
         await this.dataSource.query(
           `UPDATE notifications SET status = 'sent', sent_at = now(), locked_until = NULL, last_error = NULL

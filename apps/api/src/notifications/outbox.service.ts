@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { NotificationKind } from '@heardback/contracts';
 import { EntityManager } from 'typeorm';
+import { CalendarAttachment } from './interview-invite';
 
 export interface OutgoingNotification {
   /** One per event and recipient, so writing it twice (a retried sweep, say) sends it once. */
@@ -11,6 +12,8 @@ export interface OutgoingNotification {
   subject: string;
   body: string;
   applicationId: string | null;
+  /** An interview invite sent with the email, as a calendar part. */
+  calendar?: CalendarAttachment | null;
 }
 
 /**
@@ -25,8 +28,10 @@ export class OutboxService {
     const column = <K extends keyof OutgoingNotification>(key: K) =>
       notifications.map((notification) => notification[key]);
     const rows: unknown[] = await manager.query(
-      `INSERT INTO notifications (idempotency_key, kind, recipient_id, recipient_email, subject, body, application_id)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::uuid[])
+      `INSERT INTO notifications (idempotency_key, kind, recipient_id, recipient_email, subject, body, application_id,
+                                  calendar_method, calendar_content)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::uuid[],
+                            $8::text[], $9::text[])
        ON CONFLICT (idempotency_key) DO NOTHING
        RETURNING id`,
       [
@@ -37,6 +42,8 @@ export class OutboxService {
         column('subject'),
         column('body'),
         column('applicationId'),
+        notifications.map((notification) => notification.calendar?.method ?? null),
+        notifications.map((notification) => notification.calendar?.content ?? null),
       ],
     );
     return rows.length;

@@ -3,6 +3,7 @@ import { TimelineEventType } from '@heardback/contracts';
 import { EntityManager } from 'typeorm';
 import { CLOCK, Clock } from '../config/clock';
 import { CandidateUpdateMailer } from '../notifications/candidate-update-mailer';
+import { InterviewChange } from '../notifications/interview-invite';
 import { TimelineEventEntity } from './timeline-event.entity';
 
 export interface NewTimelineEvent {
@@ -13,6 +14,8 @@ export interface NewTimelineEvent {
   text: string;
   candidateVisible: boolean;
   actorId: string | null;
+  /** Placing, moving or cancelling an interview: the candidate's email carries a calendar invite. */
+  interview?: InterviewChange;
 }
 
 /**
@@ -44,6 +47,7 @@ export class TimelineService {
                 applicationId: event.applicationId,
                 eventId: String(result.identifiers[index]?.['id']),
                 text: event.text,
+                interview: event.interview,
               },
             ]
           : [],

@@ -1,0 +1,100 @@
+import { ApplicationView } from '@heardback/contracts';
+import { ApiSession } from '../support/api-client';
+import { closeDatabase, database } from '../support/database';
+import { apply, createOpenJob, registerCandidate, signInAsAgency } from '../support/factories';
+
+interface StoredEmail {
+  subject: string;
+  body: string;
+  calendar_method: string | null;
+  calendar_content: string | null;
+}
+
+/** RFC 5545 unfolding: a line break followed by a space or tab continues the line. */
+const calendarLines = (content: string | null) => (content ?? '').replace(/\r\n[ \t]/g, '').split('\r\n');
+
+async function candidateEmails(applicationId: string): Promise<StoredEmail[]> {
+  const { rows } = await database().query(
+    `SELECT subject, body, calendar_method, calendar_content FROM notifications
+      WHERE application_id = $1 AND kind = 'candidate_update' ORDER BY sequence`,
+    [applicationId],
+  );
+  return rows;
+}
+
+describe('interview emails carry the whole slot and a calendar invite', () => {
+  let staff: ApiSession;
+
+  beforeAll(async () => {
+    staff = await signInAsAgency();
+  });
+
+  afterAll(closeDatabase);
+
+  async function schedule(application: ApplicationView, startsAt: string, endsAt: string, location: string) {
+    const response = await staff.post<ApplicationView>(
+      `/api/applications/${application.id}/stages/${application.stages[0].id}/schedule`,
+      { startsAt, endsAt, location, interviewers: ['Hiring manager'], version: application.version },
+    );
+    expect(response.status).toBe(200);
+    return response.body;
+  }
+
+  it('sends start and end in words and an invite; a reschedule cancels the old slot in words and in the calendar', async () => {
+    const job = await createOpenJob(staff);
+    const candidate = await registerCandidate('Invite Candidate');
+    const applied = await apply(candidate.session, job.id);
+    const stageId = applied.stages[0].id;
+
+    const scheduled = await schedule(applied, '2030-01-10T10:00:00.000Z', '2030-01-10T11:00:00.000Z', 'Video call');
+    const [first] = (await candidateEmails(applied.id)).filter((email) => email.calendar_method !== null);
+    expect(first.body).toContain('Phone screen scheduled for Thursday, 10 January 2030, 10:00–11:00 GMT (Video call).');
+    expect(first.body).toContain('The calendar invite is attached');
+    expect(first.calendar_method).toBe('REQUEST');
+    expect(calendarLines(first.calendar_content)).toEqual(
+      expect.arrayContaining([
+        'METHOD:REQUEST',
+        `UID:stage-${stageId}@heardback`,
+        'SEQUENCE:0',
+        'DTSTART:20300110T100000Z',
+        'DTEND:20300110T110000Z',
+        'SUMMARY:Phone screen: Integration Test Engineer at ' + job.clientName,
+      ]),
+    );
+
+    await schedule(scheduled, '2030-01-11T14:00:00.000Z', '2030-01-11T15:30:00.000Z', 'Office, Rotterdam');
+    const invites = (await candidateEmails(applied.id)).filter((email) => email.calendar_method !== null);
+    expect(invites).toHaveLength(2);
+    const moved = invites[1];
+    expect(moved.body).toContain(
+      'Phone screen moved to Friday, 11 January 2030, 14:00–15:30 GMT (Office, Rotterdam). ' +
+        'The earlier time, Thursday, 10 January 2030, 10:00–11:00 GMT, is cancelled.',
+    );
+    // Same event, a higher sequence: the candidate's calendar moves it rather than adding a second one.
+    expect(calendarLines(moved.calendar_content)).toEqual(
+      expect.arrayContaining([
+        `UID:stage-${stageId}@heardback`,
+        'SEQUENCE:1',
+        'DTSTART:20300111T140000Z',
+        'DTEND:20300111T153000Z',
+      ]),
+    );
+
+    // What the candidate reads on the page is the same words, without the email's note about the invite.
+    const page = await candidate.session.get<ApplicationView>(`/api/applications/${applied.id}`);
+    const texts = page.body.timeline.map((event) => event.text);
+    expect(texts).toContain(
+      'Phone screen moved to Friday, 11 January 2030, 14:00–15:30 GMT (Office, Rotterdam). ' +
+        'The earlier time, Thursday, 10 January 2030, 10:00–11:00 GMT, is cancelled.',
+    );
+    expect(texts.join('\n')).not.toContain('invite');
+  });
+
+  it('sends no invite with emails about anything else', async () => {
+    const job = await createOpenJob(staff);
+    const candidate = await registerCandidate();
+    const applied = await apply(candidate.session, job.id);
+    const emails = await candidateEmails(applied.id);
+    expect(emails.every((email) => email.calendar_method === null && email.calendar_content === null)).toBe(true);
+  });
+});

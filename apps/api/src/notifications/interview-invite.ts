@@ -1,0 +1,68 @@
+import { EventAttributes, createEvent } from 'ics';
+
+/** What a calendar needs to place, move or remove one interview. */
+export interface InterviewInviteFacts {
+  /** Stable per stage: the calendar event's UID, so later invites replace it. */
+  stageId: string;
+  /** Raised at every change; calendars ignore an invite older than what they hold. */
+  sequence: number;
+  cancelled: boolean;
+  startsAt: Date;
+  endsAt: Date;
+  title: string;
+  location: string;
+  description: string;
+  attendee: { name: string; email: string };
+}
+
+/** An interview placed, moved or cancelled, as a timeline event carries it to the candidate's email. */
+export interface InterviewChange {
+  stageId: string;
+  stageName: string;
+  sequence: number;
+  cancelled: boolean;
+  startsAt: Date;
+  endsAt: Date;
+  location: string;
+}
+
+export interface CalendarAttachment {
+  method: 'REQUEST' | 'CANCEL';
+  content: string;
+}
+
+/**
+ * An iCalendar invite (RFC 5545/5546) built by the `ics` library, which folds and escapes lines.
+ * Times are written in UTC, so every calendar shows them in its owner's own zone.
+ */
+export function interviewInvite(facts: InterviewInviteFacts, organizer: string, writtenAt: Date): CalendarAttachment {
+  const method = facts.cancelled ? 'CANCEL' : 'REQUEST';
+  // DTSTAMP from our clock: `ics` reads `timestamp` (see its defaults) but its types leave it out.
+  const attributes: EventAttributes & { timestamp: number } = {
+    productId: 'heardback/interviews',
+    method,
+    uid: `stage-${facts.stageId}@heardback`,
+    sequence: facts.sequence,
+    timestamp: writtenAt.getTime(),
+    start: facts.startsAt.getTime(),
+    startInputType: 'utc',
+    startOutputType: 'utc',
+    end: facts.endsAt.getTime(),
+    endInputType: 'utc',
+    endOutputType: 'utc',
+    title: facts.title,
+    location: facts.location,
+    description: facts.description,
+    status: facts.cancelled ? 'CANCELLED' : 'CONFIRMED',
+    organizer: { name: 'Heardback', email: organizerAddress(organizer) },
+    attendees: [{ name: facts.attendee.name, email: facts.attendee.email, rsvp: false, role: 'REQ-PARTICIPANT' }],
+  };
+  const { error, value } = createEvent(attributes);
+  if (error || !value) throw error ?? new Error('The calendar invite could not be written');
+  return { method, content: value };
+}
+
+/** `Heardback <no-reply@…>` or a bare address, as MAIL_FROM allows either. */
+function organizerAddress(from: string): string {
+  return /<([^>]+)>/.exec(from)?.[1] ?? from;
+}

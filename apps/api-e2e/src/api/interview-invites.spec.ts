@@ -90,6 +90,38 @@ describe('interview emails carry the whole slot and a calendar invite', () => {
     expect(texts.join('\n')).not.toContain('invite');
   });
 
+  it.each([
+    ['rejected by the agency', 'reject'],
+    ['withdrawn by the candidate', 'withdraw'],
+  ] as const)('removes an interview still to come from the calendar when the application is %s', async (_, how) => {
+    const job = await createOpenJob(staff);
+    const candidate = await registerCandidate();
+    const applied = await apply(candidate.session, job.id);
+    const scheduled = await schedule(applied, '2030-02-05T09:00:00.000Z', '2030-02-05T10:00:00.000Z', 'Video call');
+    const closed =
+      how === 'reject'
+        ? await staff.post(`/api/applications/${applied.id}/reject`, {
+            candidateMessage: 'We have chosen a candidate with more platform experience.',
+            version: scheduled.version,
+          })
+        : await candidate.session.post(`/api/applications/${applied.id}/withdraw`, {
+            reason: 'Found another job',
+            version: scheduled.version,
+          });
+    expect(closed.status).toBe(200);
+    const invites = (await candidateEmails(applied.id)).filter((email) => email.calendar_method !== null);
+    expect(invites.map((email) => email.calendar_method)).toEqual(['REQUEST', 'CANCEL']);
+    expect(invites[1].body).toContain('removes this interview from your calendar');
+    expect(calendarLines(invites[1].calendar_content)).toEqual(
+      expect.arrayContaining([
+        'METHOD:CANCEL',
+        `UID:stage-${applied.stages[0].id}@heardback`,
+        'SEQUENCE:1',
+        'STATUS:CANCELLED',
+      ]),
+    );
+  });
+
   it('sends no invite with emails about anything else', async () => {
     const job = await createOpenJob(staff);
     const candidate = await registerCandidate();

@@ -9,6 +9,7 @@ import { TimelineService } from '../timeline/timeline.service';
 import { UserEntity } from '../users/user.entity';
 import { ApplicationStageEntity } from './application-stage.entity';
 import { loadApplicationRecord, saveApplicationChange, toFacts } from './application-records';
+import { cancelUpcomingInterview } from './upcoming-interview';
 
 /** Decisions on a whole application: reject, offer, hire. Each refuses while a held stage lacks feedback. */
 @Injectable()
@@ -25,7 +26,9 @@ export class ApplicationDecisionsService {
         lock: true,
         expectedVersion: version,
       });
-      planReject(toFacts(record), candidateMessage, this.clock.now());
+      const now = this.clock.now();
+      planReject(toFacts(record), candidateMessage, now);
+      const cancelled = await cancelUpcomingInterview(manager, record, now);
       record.application.status = ApplicationStatus.Rejected;
       record.application.rejectionMessage = candidateMessage;
       await saveApplicationChange(manager, record.application);
@@ -35,6 +38,7 @@ export class ApplicationDecisionsService {
         text: rejectedText(candidateMessage),
         candidateVisible: true,
         actorId: actor.id,
+        interview: cancelled,
       });
     });
   }
@@ -45,7 +49,9 @@ export class ApplicationDecisionsService {
         lock: true,
         expectedVersion: version,
       });
-      const { skippedStages } = planOffer(toFacts(record), this.clock.now());
+      const now = this.clock.now();
+      const { skippedStages } = planOffer(toFacts(record), now);
+      const cancelled = await cancelUpcomingInterview(manager, record, now);
       for (const skipped of skippedStages) {
         await manager.update(
           ApplicationStageEntity,
@@ -68,6 +74,7 @@ export class ApplicationDecisionsService {
         text: OFFER_MADE_TEXT,
         candidateVisible: true,
         actorId: actor.id,
+        interview: cancelled,
       });
     });
   }

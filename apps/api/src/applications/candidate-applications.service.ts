@@ -11,6 +11,7 @@ import { UserEntity } from '../users/user.entity';
 import { ApplicationStageEntity } from './application-stage.entity';
 import { ApplicationEntity } from './application.entity';
 import { loadApplicationRecord, saveApplicationChange } from './application-records';
+import { cancelUpcomingInterview } from './upcoming-interview';
 
 /** What a candidate does to their own applications: apply and withdraw. */
 @Injectable()
@@ -82,6 +83,7 @@ export class CandidateApplicationsService {
         currentStageId: record.application.currentStageId,
         stages: [],
       });
+      const cancelled = await cancelUpcomingInterview(manager, record, this.clock.now());
       record.application.status = ApplicationStatus.Withdrawn;
       record.application.withdrawalReason = reason;
       await saveApplicationChange(manager, record.application);
@@ -91,6 +93,7 @@ export class CandidateApplicationsService {
         text: withdrawnText(reason),
         candidateVisible: true,
         actorId: candidate.id,
+        interview: cancelled,
       });
     });
   }

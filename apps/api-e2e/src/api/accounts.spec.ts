@@ -1,4 +1,4 @@
-import { ErrorCode, UserAccessResult, UserView } from '@heardback/contracts';
+import { ApplicationView, ErrorCode, UserAccessResult, UserView } from '@heardback/contracts';
 import { asError } from '../support/api-client';
 import { accountApi } from '../support/account-api';
 import { PASSWORD, uniqueEmail } from '../support/factories';
@@ -21,7 +21,21 @@ describe('account lifecycle', () => {
       const jobId = await openJob(staff);
       const candidate = await register();
       // Applying works in the same visit, before the address is verified.
-      await expectStatus(candidate.session.post(`/api/jobs/${jobId}/applications`), 201);
+      const applied = await expectStatus(
+        candidate.session.post<ApplicationView>(`/api/jobs/${jobId}/applications`),
+        201,
+      );
+      // Something the agency does that the candidate must hear about: held until the address is verified.
+      await expectStatus(
+        staff.post(`/api/applications/${applied.body.id}/stages/${applied.body.stages[0].id}/schedule`, {
+          startsAt: '2030-03-04T10:00:00.000Z',
+          endsAt: '2030-03-04T11:00:00.000Z',
+          location: 'Video call',
+          interviewers: ['Hiring manager'],
+          version: applied.body.version,
+        }),
+        200,
+      );
       const [verification] = await harness.mailbox.waitFor(candidate.email, 1);
       expect(verification.subject).toBe('Confirm your email address for Heardback');
 
@@ -55,7 +69,7 @@ describe('account lifecycle', () => {
       const mails = await harness.mailbox.waitFor(candidate.email, 2);
       expect(mails.map((mail) => mail.subject)).toEqual([
         'Confirm your email address for Heardback',
-        'Update on your application: Platform Engineer at ' + mails[1].subject.split(' at ')[1],
+        'Interview booked: Platform Engineer at ' + mails[1].subject.split(' at ')[1],
       ]);
       expect((await candidate.session.get<UserView>('/api/auth/me')).body.emailVerified).toBe(true);
       const verified = await staff.get<{ candidate: { emailVerified: boolean } }>(`/api/applications/${applicationId}`);

@@ -172,21 +172,23 @@ describe('deadlines, reminders and escalation', () => {
     expect(queue.body.map((item) => item.applicationId)).not.toContain(application.id);
   });
 
-  it('writes every candidate-visible event to the outbox in the same transaction, and nothing internal', async () => {
-    const { application } = await scheduledInterview();
-    const { rows: visible } = await database().query(
-      'SELECT count(*)::int AS n FROM timeline_events WHERE application_id = $1 AND candidate_visible',
-      [application.id],
-    );
-    const { rows: texts } = await database().query(
-      'SELECT text FROM timeline_events WHERE application_id = $1 AND candidate_visible',
-      [application.id],
+  it('emails every candidate-visible event the agency caused, echoes nothing the candidate just did, and nothing internal', async () => {
+    const { application, candidate } = await scheduledInterview();
+    const { rows: visible } = await database().query<{ text: string; by_candidate: boolean }>(
+      `SELECT t.text, t.actor_id IS NOT DISTINCT FROM $2::uuid AS by_candidate
+         FROM timeline_events t WHERE t.application_id = $1 AND t.candidate_visible ORDER BY t.at`,
+      [application.id, candidate.id],
     );
     const emails = await notificationsFor(application.id, 'candidate_update');
-    expect(texts).toHaveLength(visible[0].n);
-    for (const { text } of texts) {
-      expect(emails.some((email) => email.body.includes(text))).toBe(true);
-    }
+    const told = (text: string) => emails.some((email) => email.body.includes(text));
+    // "You applied" (the page said so a moment ago) is not mailed; the interview booked by the agency is.
+    expect(visible.map((event) => [event.by_candidate, told(event.text)])).toEqual([
+      [true, false],
+      [false, true],
+    ]);
+    expect(emails.map((email) => email.subject)).toEqual([
+      'Interview booked: Integration Test Engineer at ' + emails[0].subject.split(' at ').slice(1).join(' at '),
+    ]);
     expect(emails.map((email) => email.body).join('\n')).not.toContain('Hiring manager');
     expect(emails[0].body).toMatch(/What happens next: /);
   });

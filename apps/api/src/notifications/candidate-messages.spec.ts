@@ -1,5 +1,5 @@
-import { ApplicationStatus, StageState } from '@heardback/contracts';
-import { candidateNextStep } from './candidate-messages';
+import { ApplicationStatus, StageState, TimelineEventType } from '@heardback/contracts';
+import { candidateNextStep, candidateUpdateSubject } from './candidate-messages';
 
 const due = new Date('2026-12-02T12:00:00Z');
 const at = (iso: string) => new Date(iso);
@@ -41,5 +41,26 @@ describe("the candidate's next step", () => {
     expect(candidateNextStep({ ...base, status: ApplicationStatus.Rejected, stageState: null }, now, format)).toContain(
       'closed',
     );
+  });
+});
+
+describe('candidate email subjects', () => {
+  it('say what happened, then the job and client', () => {
+    expect(candidateUpdateSubject(TimelineEventType.StageScheduled, 'Platform Engineer', 'Acme')).toBe(
+      'Interview booked: Platform Engineer at Acme',
+    );
+    expect(candidateUpdateSubject(TimelineEventType.Rejected, 'Platform Engineer', 'Acme')).toBe(
+      'A decision on your application: Platform Engineer at Acme',
+    );
+    expect(candidateUpdateSubject(TimelineEventType.FeedbackLate, 'Platform Engineer', 'Acme')).toBe(
+      'Your answer is late, and we have chased it: Platform Engineer at Acme',
+    );
+  });
+
+  it('differ between the things that happen to an application, so an inbox tells the story', () => {
+    const subjects = Object.values(TimelineEventType).map((type) => candidateUpdateSubject(type, 'Job', 'Client'));
+    const specific = subjects.filter((subject) => !subject.startsWith('Update on your application'));
+    expect(new Set(specific).size).toBe(specific.length);
+    expect(specific.length).toBeGreaterThanOrEqual(12);
   });
 });

@@ -1,4 +1,4 @@
-import { ApplicationStatus, CandidateUpdateKind, StageState } from '@heardback/contracts';
+import { ApplicationStatus, CandidateUpdateKind, StageState, TimelineEventType } from '@heardback/contracts';
 
 /**
  * Every sentence a candidate reads about their applications: their timeline, and the emails that
@@ -162,8 +162,31 @@ export interface CandidateUpdateEmailFacts {
   eventTexts: string[];
   nextStep: string;
   applicationLink: string;
+  /** What the email is mainly about: the last thing that happened names it in the subject. */
+  latest: TimelineEventType;
   /** The calendar invite sent with the email, if any. */
   invite?: 'REQUEST' | 'CANCEL' | null;
+}
+
+/** Subjects say what happened; the job and client follow. The inbox shows the story without opening it. */
+const SUBJECT_SAYS: Partial<Record<TimelineEventType, string>> = {
+  [TimelineEventType.Applied]: 'Application received',
+  [TimelineEventType.StageScheduled]: 'Interview booked',
+  [TimelineEventType.InterviewEnded]: 'Interview done, and when you will hear',
+  [TimelineEventType.FeedbackRecorded]: 'Feedback on your interview',
+  [TimelineEventType.FeedbackCorrected]: 'Corrected feedback on your interview',
+  [TimelineEventType.FeedbackLate]: 'Your answer is late, and we have chased it',
+  [TimelineEventType.StageStarted]: 'Your next step',
+  [TimelineEventType.OfferMade]: 'An offer',
+  [TimelineEventType.Hired]: 'You are hired',
+  [TimelineEventType.Rejected]: 'A decision on your application',
+  [TimelineEventType.Withdrawn]: 'Application withdrawn',
+  [TimelineEventType.RecruiterMessage]: 'A message from your recruiter',
+  [TimelineEventType.JobClosed]: 'The job has closed',
+};
+
+export function candidateUpdateSubject(latest: TimelineEventType, jobTitle: string, clientName: string): string {
+  return `${SUBJECT_SAYS[latest] ?? 'Update on your application'}: ${jobTitle} at ${clientName}`;
 }
 
 /** One email per application per change: what happened, what happens next, and where to look. */
@@ -174,7 +197,7 @@ const INVITE_SENTENCE: Record<'REQUEST' | 'CANCEL', string> = {
 
 export function candidateUpdateEmail(facts: CandidateUpdateEmailFacts): { subject: string; body: string } {
   return {
-    subject: `Update on your application: ${facts.jobTitle} at ${facts.clientName}`,
+    subject: candidateUpdateSubject(facts.latest, facts.jobTitle, facts.clientName),
     body: [
       `Hello ${facts.candidateName},`,
       '',

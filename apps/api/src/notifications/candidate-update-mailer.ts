@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, Clock } from '../config/clock';
-import { ApplicationStatus, StageState } from '@heardback/contracts';
+import { ApplicationStatus, StageState, TimelineEventType } from '@heardback/contracts';
 import { EntityManager } from 'typeorm';
 import { formatAgencyTime } from '../config/agency-time';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -25,6 +25,8 @@ interface ApplicationContext {
 export interface CandidateVisibleEvent {
   applicationId: string;
   eventId: string;
+  type: TimelineEventType;
+  actorId: string | null;
   text: string;
   interview?: InterviewChange;
 }
@@ -33,6 +35,8 @@ export interface CandidateVisibleEvent {
  * Every candidate-visible event becomes a short, human email: what happened, what happens
  * next and by when, written into the outbox in the same transaction as the event. One query
  * and one insert however many applications the events touch (closing a job touches thousands).
+ * What the candidate did themselves is not echoed back (the page has just confirmed it), unless
+ * it changes an interview in their calendar.
  */
 @Injectable()
 export class CandidateUpdateMailer {
@@ -66,7 +70,8 @@ export class CandidateUpdateMailer {
       manager,
       ...[...byApplication.values()].flatMap((group) => {
         const context = contexts.get(group[0].applicationId);
-        return context ? [this.compose(context, group, now)] : [];
+        const told = group.filter((event) => event.actorId !== context?.candidate_id || event.interview);
+        return context && told.length > 0 ? [this.compose(context, told, now)] : [];
       }),
     );
   }
@@ -108,6 +113,7 @@ export class CandidateUpdateMailer {
         jobTitle: context.title,
         clientName: context.client_name,
         eventTexts: events.map((event) => event.text),
+        latest: events[events.length - 1].type,
         nextStep,
         applicationLink: link,
         invite: calendar?.method ?? null,

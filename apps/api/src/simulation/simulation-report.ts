@@ -69,10 +69,11 @@ export async function measure(dataSource: DataSource, end: Date): Promise<Simula
     [end],
   );
   const silence = gaps.map((row) => Number(row.days)).sort((a, b) => a - b);
-  // Candidate emails: every candidate-visible event must appear in an email to that candidate.
+  // Candidate emails: every candidate-visible event the candidate did not do themselves must
+  // appear in an email to them (their own actions are confirmed on the page, not echoed).
   const [uncovered] = await dataSource.query(
-    `SELECT count(*)::int AS n FROM timeline_events t
-      WHERE t.candidate_visible AND NOT EXISTS (
+    `SELECT count(*)::int AS n FROM timeline_events t JOIN applications a ON a.id = t.application_id
+      WHERE t.candidate_visible AND t.actor_id IS DISTINCT FROM a.candidate_id AND NOT EXISTS (
         SELECT 1 FROM notifications n WHERE n.application_id = t.application_id AND n.kind = 'candidate_update' AND position(t.text IN n.body) > 0)`,
   );
   // Agency emails: one per recruiter reminder (to the job's owner) and one per staff member per escalation.

@@ -46,6 +46,8 @@ export class TimelineService {
               {
                 applicationId: event.applicationId,
                 eventId: String(result.identifiers[index]?.['id']),
+                type: event.type,
+                actorId: event.actorId,
                 text: event.text,
                 interview: event.interview,
               },

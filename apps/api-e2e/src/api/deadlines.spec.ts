@@ -140,10 +140,19 @@ describe('deadlines, reminders and escalation', () => {
     expect(await alertsOf(stageId)).toEqual(['reminder_before_due', 'reminder_at_due', 'escalation']);
     const escalations = await staff.get<EscalationView[]>('/api/agency/escalations');
     expect(escalations.body.map((item) => item.applicationId)).toContain(application.id);
+    // Every escalation names whom to chase: the job's owner.
+    const owner = (await recruiter.get<{ id: string; fullName: string }>('/api/auth/me')).body;
+    expect(escalations.body.find((item) => item.applicationId === application.id)).toMatchObject({
+      ownerId: owner.id,
+      ownerName: owner.fullName,
+      candidateName: 'Test Candidate',
+    });
     const staffEmails = await notificationsFor(application.id, 'escalation');
     const { rows: staffCount } = await database().query(`SELECT count(*)::int AS n FROM users WHERE role = 'staff'`);
     expect(staffEmails).toHaveLength(staffCount[0].n);
     expect(new Set(staffEmails.map((email) => email.recipient_email)).size).toBe(staffEmails.length);
+    expect(staffEmails[0].body).toContain(`Whom to chase: ${owner.fullName}, who owns the job`);
+    expect(staffEmails[0].body).toContain("Test Candidate's Phone screen");
 
     await sweep();
     expect(await alertsOf(stageId)).toHaveLength(3);

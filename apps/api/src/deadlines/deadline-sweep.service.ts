@@ -36,6 +36,7 @@ interface OverdueStage {
   job_title: string;
   client_name: string;
   owner_id: string | null;
+  owner_name: string | null;
 }
 
 /**
@@ -111,12 +112,13 @@ export class DeadlineSweepService {
   private async fireAlerts(now: Date): Promise<{ remindersSent: number; escalations: number }> {
     const stages: OverdueStage[] = await this.dataSource.query(
       `SELECT s.id AS stage_id, s.name AS stage_name, s.feedback_due_at, a.id AS application_id, u.full_name AS candidate_name,
-              j.title AS job_title, c.name AS client_name, j.owner_id
+              j.title AS job_title, c.name AS client_name, j.owner_id, o.full_name AS owner_name
          FROM application_stages s
          JOIN applications a ON a.id = s.application_id
          JOIN users u ON u.id = a.candidate_id
          JOIN jobs j ON j.id = a.job_id
          JOIN clients c ON c.id = j.client_id
+         LEFT JOIN users o ON o.id = j.owner_id
         WHERE a.status = ANY($2)
           AND s.feedback_due_at IS NOT NULL
           AND s.feedback_due_at - make_interval(hours => $3) <= $1
@@ -177,6 +179,7 @@ export class DeadlineSweepService {
       stageName: stage.stage_name,
       jobTitle: stage.job_title,
       clientName: stage.client_name,
+      ownerName: stage.owner_name,
       due,
       link,
     });

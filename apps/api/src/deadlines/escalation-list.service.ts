@@ -11,6 +11,8 @@ interface EscalationRow {
   candidate_name: string;
   job_title: string;
   client_name: string;
+  owner_id: string | null;
+  owner_name: string | null;
   feedback_due_at: Date;
   fired_at: Date;
 }
@@ -24,13 +26,15 @@ export class EscalationListService {
   async open(): Promise<EscalationView[]> {
     const rows: EscalationRow[] = await this.dataSource.query(
       `SELECT a.id AS application_id, s.id AS stage_id, s.name AS stage_name, u.full_name AS candidate_name,
-              j.title AS job_title, c.name AS client_name, s.feedback_due_at, d.fired_at
+              j.title AS job_title, c.name AS client_name, j.owner_id, o.full_name AS owner_name,
+              s.feedback_due_at, d.fired_at
          FROM deadline_alerts d
          JOIN application_stages s ON s.id = d.stage_id AND s.feedback_due_at = d.due_at
          JOIN applications a ON a.id = s.application_id
          JOIN users u ON u.id = a.candidate_id
          JOIN jobs j ON j.id = a.job_id
          JOIN clients c ON c.id = j.client_id
+         LEFT JOIN users o ON o.id = j.owner_id
         WHERE d.kind = 'escalation' AND a.status = ANY($1)
           AND NOT EXISTS (SELECT 1 FROM feedback f WHERE f.stage_id = s.id)
         ORDER BY s.feedback_due_at`,
@@ -43,6 +47,8 @@ export class EscalationListService {
       candidateName: row.candidate_name,
       jobTitle: row.job_title,
       clientName: row.client_name,
+      ownerId: row.owner_id,
+      ownerName: row.owner_name,
       feedbackDueAt: row.feedback_due_at.toISOString(),
       escalatedAt: row.fired_at.toISOString(),
     }));

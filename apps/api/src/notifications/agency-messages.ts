@@ -65,6 +65,8 @@ export interface OverdueFeedbackFacts {
   stageName: string;
   jobTitle: string;
   clientName: string;
+  /** The job's owner, whom an escalation asks staff to chase; null when the job has none. */
+  ownerName: string | null;
   due: string;
   link: string;
 }
@@ -95,7 +97,7 @@ export function feedbackReminderEmail(facts: OverdueFeedbackFacts, timing: Remin
 export function feedbackEscalationEmail(facts: OverdueFeedbackFacts): Email {
   return {
     subject: `Escalation: feedback a day overdue for ${aboutStage(facts)}`,
-    body: `Hello ${facts.recipientName},\n\nFeedback for ${facts.candidateName}'s ${facts.stageName} for ${facts.jobTitle} at ${facts.clientName} was due ${facts.due} and is still missing. The candidate has been told it is late.\n\nPlease make sure it is recorded today: ${facts.link}\n\nHeardback`,
+    body: `Hello ${facts.recipientName},\n\nFeedback for ${facts.candidateName}'s ${facts.stageName} for ${facts.jobTitle} at ${facts.clientName} was due ${facts.due} and is still missing. The candidate has been told it is late.\n\n${facts.ownerName ? `Whom to chase: ${facts.ownerName}, who owns the job and has been reminded.` : 'The job has no owner: every recruiter was reminded. Give it an owner, or record the feedback yourself.'}\n\nPlease make sure it is recorded today: ${facts.link}\n\nHeardback`,
   };
 }
 

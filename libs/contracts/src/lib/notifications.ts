@@ -33,6 +33,9 @@ export interface EscalationView {
   candidateName: string;
   jobTitle: string;
   clientName: string;
+  /** Whom to chase: the job's owner, or null when the job has none (then every recruiter was reminded). */
+  ownerId: string | null;
+  ownerName: string | null;
   feedbackDueAt: string;
   escalatedAt: string;
 }

@@ -17,6 +17,8 @@ function anEscalation(overrides: Partial<EscalationView> = {}): EscalationView {
     candidateName: 'Ana Silva',
     jobTitle: 'Backend Engineer',
     clientName: 'Northwind Logistics',
+    ownerId: 'user-7',
+    ownerName: 'Riley Recruiter',
     feedbackDueAt: new Date(NOW_AT.getTime() - 2 * DAY).toISOString(),
     escalatedAt: new Date(NOW_AT.getTime() - DAY).toISOString(),
     ...overrides,
@@ -57,6 +59,7 @@ describe('EscalationsPage', () => {
     const row = view().querySelector('li.staff-row') as HTMLElement;
     expect(row.textContent).toContain('Backend Engineer · Northwind Logistics');
     expect(row.textContent).toContain('Stage: Phone screen');
+    expect(row.textContent).toContain('Chase: Riley Recruiter (owns the job)');
     expect(row.querySelector('.badge')?.textContent?.trim()).toBe('Overdue by 2 days');
     expect(row.querySelector('a')?.getAttribute('href')).toBe('/recruiter/applications/app-9#record-feedback');
   });

@@ -17,11 +17,14 @@ import { assertAcceptablePassword } from './password-rule';
 import { IssuedSession, SessionService } from './session.service';
 import { emailDomain, logSecurityEvent } from './security-events';
 import { SignInAttempts } from './sign-in-attempts';
+import { RateLimitStore } from '../throttling/rate-limit-store';
 
-/** Where a request came from: the browser's description and the session token it already holds. */
+/** Where a request came from: the browser's description, the session token it already holds, its network address. */
 export interface RequestOrigin {
   userAgent: string | null;
   currentToken: string | null;
+  /** As the per-client rate limits count it (see throttling/client-address.ts). */
+  clientAddress: string;
 }
 
 /** Sent again at most this often, however many times the owner asks. */
@@ -36,6 +39,7 @@ export class AuthService {
     private readonly tokens: AccountTokensService,
     private readonly mailer: AccountMailer,
     private readonly attempts: SignInAttempts,
+    private readonly limits: RateLimitStore,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -86,17 +90,26 @@ export class AuthService {
   }
 
   async login(request: LoginDto, origin: RequestOrigin): Promise<{ user: UserEntity; session: IssuedSession }> {
-    const found = await this.users.findWithPasswordHash(request.email);
-    const valid = await this.hasher.verify(found?.passwordHash ?? (await this.unknownUserHash), request.password);
+    const attempt = await this.attempts.begin(request.email, origin.clientAddress);
+    let found: UserEntity | null;
+    let valid: boolean;
+    try {
+      found = await this.users.findWithPasswordHash(request.email);
+      valid = await this.hasher.verify(found?.passwordHash ?? (await this.unknownUserHash), request.password);
+    } catch (error) {
+      await this.attempts.abandoned(attempt);
+      throw error;
+    }
     if (!found || !valid) {
-      await this.attempts.failed(request.email);
+      await this.attempts.failed(attempt, found);
       throw new DomainError(ErrorCode.InvalidCredentials, accountMessages.errors.invalidCredentials);
     }
     if (found.disabledAt) {
+      await this.attempts.abandoned(attempt);
       logSecurityEvent({ event: 'sign_in_refused_disabled', userId: found.id });
       throw new DomainError(ErrorCode.AccountDisabled, accountMessages.errors.accountDisabled);
     }
-    await this.attempts.succeeded(found.id);
+    await this.attempts.succeeded(attempt, found.id);
     const { passwordHash: _omitted, ...user } = found;
     const session = await this.sessions.start(found, { userAgent: origin.userAgent, replacing: origin.currentToken });
     return { user: user as UserEntity, session };
@@ -129,6 +142,8 @@ export class AuthService {
 
   /** Answers the same for any address; only an enabled account's owner is sent a link. */
   async requestPasswordReset(email: string): Promise<void> {
+    // Counted for any address, with or without an account, so the limit says nothing about which have one.
+    await this.limits.enforce('passwordResetsPerAccount', email);
     const user = await this.users.findWithPasswordHash(email);
     logSecurityEvent({ event: 'password_reset_requested', emailDomain: emailDomain(email), userId: user?.id ?? null });
     await this.dataSource.transaction(async (manager) => {

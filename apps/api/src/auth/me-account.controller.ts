@@ -7,6 +7,7 @@ import { AuthenticatedRequest, CurrentUser } from './access.decorators';
 import { AuthService } from './auth.service';
 import { ChangePasswordDto } from './dto/account.dto';
 import { SessionService } from './session.service';
+import { RateLimited } from '../throttling/rate-limited.guard';
 
 /** What anyone signed in may do to their own account. */
 @ApiTags('me')
@@ -27,6 +28,7 @@ export class MeAccountController {
     await this.auth.changePassword(user, request.sessionId ?? null, body.currentPassword, body.newPassword);
   }
 
+  @RateLimited('mailing')
   @Post('email-verification')
   @HttpCode(202)
   async resendVerification(@CurrentUser() user: UserEntity): Promise<void> {

@@ -124,6 +124,15 @@ describe('throttling and lockout', () => {
       expect(await lockedMails(owner.id)).toBe(0);
     });
 
+    it('counts a wrong current password, when changing it, as a failed sign-in', async () => {
+      const candidate = await register(newClient());
+      const change = (currentPassword: string) =>
+        candidate.session.post('/api/me/password', { currentPassword, newPassword: 'amber meadow telescope' });
+      for (let failure = 0; failure < LOCKOUT_FAILURES; failure++) await expectStatus(change(WRONG), 400);
+      expectTooMany(await change(PASSWORD), LOCKOUT_SECONDS, /^Too many failed sign-ins for this email address/);
+      expectTooMany(await login(candidate.email, PASSWORD, newClient()), LOCKOUT_SECONDS, /for this email address/);
+    });
+
     it('counts failures at one address together across two API instances on one database', async () => {
       const owner = await agencyUser('recruiter');
       const client = newClient();

@@ -9,7 +9,7 @@ import { UserEntity } from '../users/user.entity';
 import { AccountMailer } from './account-mailer';
 import { emailDomain, logSecurityEvent } from './security-events';
 
-/** One sign-in in progress: already counted against its address and its client. */
+/** One password check in progress: already counted against its address and its client. */
 export interface SignInAttempt {
   email: string;
   client: string;
@@ -18,11 +18,12 @@ export interface SignInAttempt {
 }
 
 /**
- * The one place sign-in outcomes are reported, logged and throttled. An attempt is counted before
- * the password is checked (one atomic upsert), so parallel guesses cannot slip past the limit: the
- * Nth failure at an address locks it for a window, the right password included, and tells the
- * owner once; a client address is refused after too many failures at any addresses. A right
- * password gives its count back and starts the address's count again.
+ * The one place password checks (signing in, or the current password when changing it) are
+ * counted, and their failures logged and throttled. An attempt is counted before the password is
+ * checked (one atomic upsert), so parallel guesses cannot slip past the limit: the Nth failure at
+ * an address locks it for a window, the right password included, and tells the owner once; a
+ * client address is refused after too many failures at any addresses. A right password gives its
+ * count back and starts the address's count again.
  */
 @Injectable()
 export class SignInAttempts {
@@ -54,7 +55,7 @@ export class SignInAttempts {
     return { email, client, accountCount: byAccount.count };
   }
 
-  /** A wrong password, or an address with no account: called before the refusal is answered. */
+  /** A wrong password, or an address with no account: logged, and called before the refusal is answered. */
   async failed(attempt: SignInAttempt, owner: UserEntity | null): Promise<void> {
     logSecurityEvent({ event: 'sign_in_failed', emailDomain: emailDomain(attempt.email) });
     const lockout = this.config.rateLimits.signInFailuresPerAccount;
@@ -67,10 +68,10 @@ export class SignInAttempts {
     }
   }
 
-  async succeeded(attempt: SignInAttempt, userId: string): Promise<void> {
+  /** The right password: the address's count starts again, and the client's point is given back. */
+  async succeeded(attempt: SignInAttempt): Promise<void> {
     await this.limits.clear('signInFailuresPerAccount', attempt.email);
     await this.limits.giveBack('signInFailuresPerClient', attempt.client);
-    logSecurityEvent({ event: 'sign_in_ok', userId });
   }
 
   /** Neither a guess nor a sign-in (the password was never checked, or is right for a disabled account). */

@@ -4,6 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'pg';
+import PgBoss from 'pg-boss';
 import { ApiSession, ApiResponse } from './api-client';
 import { ApiProcess, ProvisionedDatabase, provisionTestDatabase, startApiProcess } from './api-server';
 import { PASSWORD, uniqueEmail } from './factories';
@@ -14,26 +15,26 @@ import { Mailbox } from './mailbox';
  * as an .eml file, which the tests read like the recipient would. Call inside a describe: it adds
  * the hooks that start and stop it.
  */
-export function accountApi(options: { maxSessions: number }) {
+export function accountApi(options: { maxSessions: number; env?: Record<string, string> }) {
   let database: ProvisionedDatabase;
   let pool: Pool;
   let api: ApiProcess;
   let mailbox: Mailbox;
+  let env: Record<string, string>;
 
   beforeAll(async () => {
     database = await provisionTestDatabase();
     pool = new Pool({ connectionString: database.databaseUrl, max: 2 });
     mailbox = new Mailbox(mkdtempSync(join(tmpdir(), 'heardback-accounts-mail-')));
-    api = await startApiProcess({
-      databaseUrl: database.databaseUrl,
-      env: {
-        RUN_BACKGROUND: 'true',
-        OUTBOX_POLL_MS: '100',
-        MAIL_DIR: mailbox.dir,
-        SESSION_MAX_PER_USER: String(options.maxSessions),
-        PUBLIC_URL: 'http://portal.test',
-      },
-    });
+    env = {
+      RUN_BACKGROUND: 'true',
+      OUTBOX_POLL_MS: '100',
+      MAIL_DIR: mailbox.dir,
+      SESSION_MAX_PER_USER: String(options.maxSessions),
+      PUBLIC_URL: 'http://portal.test',
+      ...options.env,
+    };
+    api = await startApiProcess({ databaseUrl: database.databaseUrl, env });
   });
 
   afterAll(async () => {
@@ -42,7 +43,9 @@ export function accountApi(options: { maxSessions: number }) {
     await database?.release();
   });
 
-  const browser = () => new ApiSession({ baseUrl: api.url });
+  /** A browser; `client` (with TRUST_PROXY=loopback in `env`) is the network address it appears to call from. */
+  const browser = (client?: string) =>
+    new ApiSession({ baseUrl: api.url, headers: client ? { 'x-forwarded-for': client } : {} });
 
   async function expectStatus<T>(response: Promise<ApiResponse<T>>, status: number): Promise<ApiResponse<T>> {
     const answered = await response;
@@ -62,14 +65,14 @@ export function accountApi(options: { maxSessions: number }) {
     return { id: rows[0].id, email };
   }
 
-  async function signIn(email: string, password = PASSWORD): Promise<ApiSession> {
-    const session = browser();
+  async function signIn(email: string, password = PASSWORD, client?: string): Promise<ApiSession> {
+    const session = browser(client);
     await expectStatus(session.post('/api/auth/login', { email, password }), 200);
     return session;
   }
 
-  async function register(): Promise<{ session: ApiSession; email: string; id: string }> {
-    const session = browser();
+  async function register(client?: string): Promise<{ session: ApiSession; email: string; id: string }> {
+    const session = browser(client);
     const email = uniqueEmail('candidate');
     await expectStatus(
       session.post('/api/auth/register', { email, password: PASSWORD, fullName: 'Casey Candidate' }),
@@ -77,6 +80,24 @@ export function accountApi(options: { maxSessions: number }) {
     );
     const me = await expectStatus(session.get<UserView>('/api/auth/me'), 200);
     return { session, email, id: me.body.id };
+  }
+
+  /**
+   * Asks the API's background worker to run the account purge now (it runs every 15 minutes on
+   * its own), then waits up to a minute for `purged()` to hold; the caller asserts what it finds.
+   */
+  async function purgeInBackground(purged: () => Promise<boolean>): Promise<void> {
+    const boss = new PgBoss({ connectionString: database.databaseUrl, schema: 'pgboss' });
+    await boss.start();
+    try {
+      await boss.send('account-purge', {});
+    } finally {
+      await boss.stop({ graceful: false });
+    }
+    const deadline = Date.now() + 60_000;
+    while (Date.now() < deadline && !(await purged())) {
+      await new Promise((next) => setTimeout(next, 250));
+    }
   }
 
   async function openJob(staff: ApiSession, ownerId: string | null = null): Promise<string> {
@@ -111,11 +132,20 @@ export function accountApi(options: { maxSessions: number }) {
     get mailbox() {
       return mailbox;
     },
+    /** What the API wrote to stdout and stderr (its JSON log lines). */
+    get output() {
+      return api.output;
+    },
+    /** The environment the API was started with, to start another instance like it. */
+    get env() {
+      return env;
+    },
     browser,
     expectStatus,
     agencyUser,
     signIn,
     register,
     openJob,
+    purgeInBackground,
   };
 }

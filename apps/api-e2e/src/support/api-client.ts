@@ -22,7 +22,14 @@ const XSRF_COOKIE = 'XSRF-TOKEN';
 export class ApiSession {
   private readonly cookies = new Map<string, string>();
 
-  constructor(private readonly options: { sendXsrfHeader?: boolean; baseUrl?: string } = {}) {}
+  constructor(
+    private readonly options: {
+      sendXsrfHeader?: boolean;
+      baseUrl?: string;
+      /** Sent with every request, e.g. X-Forwarded-For to act as another client behind a trusted proxy. */
+      headers?: Record<string, string>;
+    } = {},
+  ) {}
 
   private get sendsXsrfHeader(): boolean {
     return this.options.sendXsrfHeader ?? true;
@@ -33,7 +40,7 @@ export class ApiSession {
     if (mutating && this.sendsXsrfHeader && !this.cookies.has(XSRF_COOKIE)) {
       await this.request('GET', '/api/health');
     }
-    const headers: Record<string, string> = { accept: 'application/json' };
+    const headers: Record<string, string> = { accept: 'application/json', ...this.options.headers };
     if (body !== undefined || rawBody !== undefined) headers['content-type'] = 'application/json';
     if (this.cookies.size > 0)
       headers['cookie'] = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
@@ -64,7 +71,7 @@ export class ApiSession {
     options: { headers?: Record<string, string>; body?: string | Uint8Array; xsrf?: boolean } = {},
   ): Promise<{ status: number; text: string; headers: Headers }> {
     if (!this.cookies.has(XSRF_COOKIE)) await this.request('GET', '/api/health');
-    const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
+    const headers: Record<string, string> = { accept: 'application/json', ...this.options.headers, ...options.headers };
     headers['cookie'] = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
     const xsrf = this.cookies.get(XSRF_COOKIE);
     if (options.xsrf && xsrf) headers['x-xsrf-token'] = xsrf;

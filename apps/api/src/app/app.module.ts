@@ -14,6 +14,7 @@ import { FeedbackModule } from '../feedback/feedback.module';
 import { AboutModule } from '../about/about.module';
 import { HealthModule } from '../health/health.module';
 import { JobsModule } from '../jobs/jobs.module';
+import { ThrottlingModule } from '../throttling/throttling.module';
 import { UsersModule } from '../users/users.module';
 
 @Module({})
@@ -25,6 +26,7 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config, clock),
         TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl)),
+        ThrottlingModule,
         UsersModule,
         AuthModule,
         ClientsModule,

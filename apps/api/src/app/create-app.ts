@@ -22,6 +22,8 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
     bodyParser: false,
   });
   app.disable('x-powered-by');
+  // Only then does request.ip (what the per-client rate limits count by) follow X-Forwarded-For.
+  if (config.trustProxy !== false) app.set('trust proxy', config.trustProxy);
   app.use(requestLogging(rootLogger));
   useSecurityHeaders(app, { production: config.nodeEnv === 'production' });
   app.use(cookieParser());

@@ -15,6 +15,7 @@ import {
   WithdrawApplicationDto,
 } from './dto/application-commands.dto';
 import { StageFeedbackService } from './stage-feedback.service';
+import { RateLimited } from '../throttling/rate-limited.guard';
 
 const AGENCY = [UserRole.Recruiter, UserRole.Staff];
 
@@ -29,6 +30,7 @@ export class ApplicationsController {
   ) {}
 
   @Roles(UserRole.Candidate)
+  @RateLimited('mailing')
   @Post('jobs/:id/applications')
   async apply(
     @Param('id', notFoundOnBadId) jobId: string,
@@ -52,6 +54,7 @@ export class ApplicationsController {
     return this.views.get(id, user);
   }
 
+  @RateLimited('mailing')
   @Post('applications/:id/withdraw')
   @HttpCode(200)
   async withdraw(

@@ -35,14 +35,25 @@ export class AccountMailer {
     const text = accountMessages.registrationAttempt(
       user.fullName,
       `${this.config.publicUrl}/sign-in`,
-      `${this.config.publicUrl}/forgot-password`,
+      this.forgotPasswordLink,
     );
     return this.send(manager, user, 'account_security', text);
   }
 
   passwordChanged(manager: EntityManager, user: Recipient): Promise<number> {
-    const text = accountMessages.passwordChanged(user.fullName, `${this.config.publicUrl}/forgot-password`);
+    const text = accountMessages.passwordChanged(user.fullName, this.forgotPasswordLink);
     return this.send(manager, user, 'account_security', text);
+  }
+
+  /** To the owner of an address that was just locked after too many wrong passwords. */
+  signInLocked(manager: EntityManager, user: Recipient, lockedForSeconds: number): Promise<number> {
+    const text = accountMessages.signInLocked(user.fullName, lockedForSeconds, this.forgotPasswordLink);
+    return this.send(manager, user, 'account_security', text);
+  }
+
+  /** The portal's "Forgot your password?" page, where every account email points for a reset. */
+  private get forgotPasswordLink(): string {
+    return `${this.config.publicUrl}/forgot-password`;
   }
 
   private send(

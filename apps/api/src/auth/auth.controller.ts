@@ -9,6 +9,8 @@ import { AuthService, RequestOrigin } from './auth.service';
 import { PasswordResetConfirmDto, PasswordResetDto, VerifyEmailDto } from './dto/account.dto';
 import { LoginDto, RegisterDto } from './dto/credentials.dto';
 import { SessionCookie } from './session-cookie';
+import { clientAddress } from '../throttling/client-address';
+import { RateLimited } from '../throttling/rate-limited.guard';
 import { toUserView } from './user-view';
 
 @ApiTags('auth')
@@ -25,6 +27,7 @@ export class AuthController {
 
   /** 201 and a session cookie whether the address is new or taken: see RegisterResult. */
   @Public()
+  @RateLimited('register')
   @Post('register')
   async register(
     @Body() body: RegisterDto,
@@ -75,6 +78,7 @@ export class AuthController {
 
   /** Always 202: the answer does not say whether the address has an account. */
   @Public()
+  @RateLimited('passwordReset')
   @Post('password-reset')
   @HttpCode(202)
   async requestPasswordReset(@Body() body: PasswordResetDto): Promise<void> {
@@ -96,6 +100,10 @@ export class AuthController {
   }
 
   private origin(request: Request): RequestOrigin {
-    return { userAgent: request.header('user-agent') ?? null, currentToken: this.cookie.read(request) };
+    return {
+      userAgent: request.header('user-agent') ?? null,
+      currentToken: this.cookie.read(request),
+      clientAddress: clientAddress(request),
+    };
   }
 }

@@ -16,12 +16,15 @@ import { PasswordHasher } from './password-hasher';
 import { assertAcceptablePassword } from './password-rule';
 import { IssuedSession, SessionService } from './session.service';
 import { emailDomain, logSecurityEvent } from './security-events';
-import { SignInAttempts } from './sign-in-attempts';
+import { SignInAttempt, SignInAttempts } from './sign-in-attempts';
+import { RateLimitStore } from '../throttling/rate-limit-store';
 
-/** Where a request came from: the browser's description and the session token it already holds. */
+/** Where a request came from: the browser's description, the session token it already holds, its network address. */
 export interface RequestOrigin {
   userAgent: string | null;
   currentToken: string | null;
+  /** As the per-client rate limits count it (see throttling/client-address.ts). */
+  clientAddress: string;
 }
 
 /** Sent again at most this often, however many times the owner asks. */
@@ -36,6 +39,7 @@ export class AuthService {
     private readonly tokens: AccountTokensService,
     private readonly mailer: AccountMailer,
     private readonly attempts: SignInAttempts,
+    private readonly limits: RateLimitStore,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -86,17 +90,18 @@ export class AuthService {
   }
 
   async login(request: LoginDto, origin: RequestOrigin): Promise<{ user: UserEntity; session: IssuedSession }> {
-    const found = await this.users.findWithPasswordHash(request.email);
-    const valid = await this.hasher.verify(found?.passwordHash ?? (await this.unknownUserHash), request.password);
+    const { attempt, found, valid } = await this.checkPassword(request.email, request.password, origin.clientAddress);
     if (!found || !valid) {
-      await this.attempts.failed(request.email);
+      await this.attempts.failed(attempt, found);
       throw new DomainError(ErrorCode.InvalidCredentials, accountMessages.errors.invalidCredentials);
     }
     if (found.disabledAt) {
+      await this.attempts.abandoned(attempt);
       logSecurityEvent({ event: 'sign_in_refused_disabled', userId: found.id });
       throw new DomainError(ErrorCode.AccountDisabled, accountMessages.errors.accountDisabled);
     }
-    await this.attempts.succeeded(found.id);
+    await this.attempts.succeeded(attempt);
+    logSecurityEvent({ event: 'sign_in_ok', userId: found.id });
     const { passwordHash: _omitted, ...user } = found;
     const session = await this.sessions.start(found, { userAgent: origin.userAgent, replacing: origin.currentToken });
     return { user: user as UserEntity, session };
@@ -129,6 +134,8 @@ export class AuthService {
 
   /** Answers the same for any address; only an enabled account's owner is sent a link. */
   async requestPasswordReset(email: string): Promise<void> {
+    // Counted for any address, with or without an account, so the limit says nothing about which have one.
+    await this.limits.enforce('passwordResetsPerAccount', email);
     const user = await this.users.findWithPasswordHash(email);
     logSecurityEvent({ event: 'password_reset_requested', emailDomain: emailDomain(email), userId: user?.id ?? null });
     await this.dataSource.transaction(async (manager) => {
@@ -173,20 +180,48 @@ export class AuthService {
     return { user: { ...user, emailVerifiedAt: user.emailVerifiedAt ?? new Date() }, session };
   }
 
-  /** Needs the current password; ends every other session of the account. */
-  async changePassword(user: UserEntity, sessionId: string | null, current: string, next: string): Promise<void> {
-    const found = await this.users.findWithPasswordHash(user.email);
-    if (!found || !(await this.hasher.verify(found.passwordHash, current))) {
+  /**
+   * Needs the current password, checked as a sign-in attempt is (so a stolen session cannot guess
+   * it without limit); ends every other session of the account.
+   */
+  async changePassword(
+    user: UserEntity,
+    sessionId: string | null,
+    passwords: { current: string; next: string },
+    clientAddress: string,
+  ): Promise<void> {
+    const { attempt, found, valid } = await this.checkPassword(user.email, passwords.current, clientAddress);
+    if (!found || !valid) {
+      await this.attempts.failed(attempt, found);
       throw fieldError('currentPassword', accountMessages.errors.currentPasswordWrong);
     }
-    assertAcceptablePassword(next, user.email, 'newPassword');
-    const passwordHash = await this.hasher.hash(next);
+    await this.attempts.succeeded(attempt);
+    assertAcceptablePassword(passwords.next, user.email, 'newPassword');
+    const passwordHash = await this.hasher.hash(passwords.next);
     await this.dataSource.transaction(async (manager) => {
       await manager.query(`UPDATE users SET password_hash = $2 WHERE id = $1`, [user.id, passwordHash]);
       await this.sessions.endAllFor(user.id, sessionId, manager);
       if (user.emailVerifiedAt) await this.mailer.passwordChanged(manager, user);
     });
     logSecurityEvent({ event: 'password_changed', userId: user.id });
+  }
+
+  /** One counted password check at an address; refused (429) while it or the client is over its limit. */
+  private async checkPassword(
+    email: string,
+    password: string,
+    clientAddress: string,
+  ): Promise<{ attempt: SignInAttempt; found: UserEntity | null; valid: boolean }> {
+    const attempt = await this.attempts.begin(email, clientAddress);
+    try {
+      const found = await this.users.findWithPasswordHash(email);
+      const valid = await this.hasher.verify(found?.passwordHash ?? (await this.unknownUserHash), password);
+      return { attempt, found, valid };
+    } catch (error) {
+      // Too busy to check (or a failure) is not a wrong password: the attempt does not count.
+      await this.attempts.abandoned(attempt);
+      throw error;
+    }
   }
 
   /** A well-formed token that matches no session, for a registration that must not reveal a taken address. */

@@ -7,6 +7,8 @@ import { AuthenticatedRequest, CurrentUser } from './access.decorators';
 import { AuthService } from './auth.service';
 import { ChangePasswordDto } from './dto/account.dto';
 import { SessionService } from './session.service';
+import { clientAddress } from '../throttling/client-address';
+import { RateLimited } from '../throttling/rate-limited.guard';
 
 /** What anyone signed in may do to their own account. */
 @ApiTags('me')
@@ -24,9 +26,15 @@ export class MeAccountController {
     @CurrentUser() user: UserEntity,
     @Req() request: AuthenticatedRequest,
   ): Promise<void> {
-    await this.auth.changePassword(user, request.sessionId ?? null, body.currentPassword, body.newPassword);
+    await this.auth.changePassword(
+      user,
+      request.sessionId ?? null,
+      { current: body.currentPassword, next: body.newPassword },
+      clientAddress(request),
+    );
   }
 
+  @RateLimited('mailing')
   @Post('email-verification')
   @HttpCode(202)
   async resendVerification(@CurrentUser() user: UserEntity): Promise<void> {

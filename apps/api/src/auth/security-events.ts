@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import type { RateLimitName } from '../config/app-config';
 
 /**
  * Security events, one structured log line each, under the `Security` context and with the request
@@ -12,6 +13,8 @@ export type SecurityEvent =
   | { event: 'sign_in_ok'; userId: string }
   | { event: 'sign_in_failed'; emailDomain: string }
   | { event: 'sign_in_refused_disabled'; userId: string }
+  | { event: 'sign_in_locked'; emailDomain: string; userId: string | null }
+  | { event: 'rate_limited'; limit: RateLimitName }
   | { event: 'password_reset_requested'; emailDomain: string; userId: string | null }
   | { event: 'password_reset_confirmed'; userId: string }
   | { event: 'password_changed'; userId: string }
@@ -22,6 +25,8 @@ export type SecurityEvent =
 const WARNINGS: ReadonlySet<SecurityEvent['event']> = new Set([
   'sign_in_failed',
   'sign_in_refused_disabled',
+  'sign_in_locked',
+  'rate_limited',
   'user_disabled',
   'user_enabled',
 ]);

@@ -5,6 +5,7 @@ import { ApplicationViewsService } from '../applications/application-views.servi
 import { CurrentUser, Roles } from '../auth/access.decorators';
 import { notFoundOnBadId } from '../errors/not-found-on-bad-id';
 import { UserEntity } from '../users/user.entity';
+import { RateLimited } from '../throttling/rate-limited.guard';
 import { AttentionListService } from './attention-list.service';
 import { CandidateUpdatesService } from './candidate-updates.service';
 import { CandidateUpdateDto, DecisionDateDto, RecruiterMessageDto } from './dto/candidate-update.dto';
@@ -19,6 +20,7 @@ export class CandidateUpdatesController {
   ) {}
 
   @Roles(UserRole.Candidate)
+  @RateLimited('mailing')
   @Post('applications/:id/updates')
   async post(
     @Param('id', notFoundOnBadId) id: string,
@@ -30,6 +32,7 @@ export class CandidateUpdatesController {
   }
 
   @Roles(UserRole.Candidate)
+  @RateLimited('mailing')
   @Put('applications/:id/decision-date')
   async decisionDate(
     @Param('id', notFoundOnBadId) id: string,

@@ -30,6 +30,54 @@ describe('configuration', () => {
     expect(() => loadConfig({ ...valid, SESSION_IDLE_MINUTES_AGENCY: '0' })).toThrow(/SESSION_IDLE_MINUTES_AGENCY/);
   });
 
+  it('throttles by default at limits a busy office behind one address does not reach, and reads overrides', () => {
+    const config = loadConfig(valid);
+    expect(config.rateLimits).toEqual({
+      signInFailuresPerAccount: { points: 5, windowSeconds: 15 * 60 },
+      signInFailuresPerClient: { points: 100, windowSeconds: 15 * 60 },
+      registrationsPerClient: { points: 60, windowSeconds: 3600 },
+      passwordResetsPerAccount: { points: 5, windowSeconds: 3600 },
+      passwordResetsPerClient: { points: 30, windowSeconds: 3600 },
+      mailingActionsPerAccount: { points: 30, windowSeconds: 3600 },
+      mailingActionsPerClient: { points: 600, windowSeconds: 3600 },
+    });
+    expect(config.passwordHashing).toEqual({ concurrency: 2, queueLimit: 64 });
+    const tuned = loadConfig({
+      ...valid,
+      RATE_LIMIT_SIGN_IN_FAILURES_PER_ACCOUNT: '3/90s',
+      RATE_LIMIT_REGISTRATIONS_PER_CLIENT: '500/24h',
+      PASSWORD_HASH_CONCURRENCY: '4',
+    });
+    expect(tuned.rateLimits.signInFailuresPerAccount).toEqual({ points: 3, windowSeconds: 90 });
+    expect(tuned.rateLimits.registrationsPerClient).toEqual({ points: 500, windowSeconds: 86_400 });
+    expect(tuned.passwordHashing.concurrency).toBe(4);
+  });
+
+  it('refuses a rate limit that is not a count per period from 1 s to 24 h', () => {
+    for (const bad of ['5', '5/15', '0/1m', '5/25h', '5 per minute', '-1/1m']) {
+      expect(() => loadConfig({ ...valid, RATE_LIMIT_PASSWORD_RESETS_PER_CLIENT: bad })).toThrow(
+        `RATE_LIMIT_PASSWORD_RESETS_PER_CLIENT must be a count per period such as 30/1h: 1 to 1000000 per 1s to 24h (got "${bad}")`,
+      );
+    }
+    expect(() => loadConfig({ ...valid, PASSWORD_HASH_CONCURRENCY: '0' })).toThrow(/PASSWORD_HASH_CONCURRENCY/);
+  });
+
+  it('trusts no proxy unless told which, so a caller cannot pick its own address', () => {
+    expect(loadConfig(valid).trustProxy).toBe(false);
+    expect(loadConfig({ ...valid, TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ ...valid, TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ ...valid, TRUST_PROXY: 'loopback, 10.0.0.0/8,fd00::1' }).trustProxy).toEqual([
+      'loopback',
+      '10.0.0.0/8',
+      'fd00::1',
+    ]);
+    for (const bad of ['true', '0', 'proxy.example.com', '10.0.0.0/33', 'loopback,']) {
+      expect(() => loadConfig({ ...valid, TRUST_PROXY: bad })).toThrow(
+        /TRUST_PROXY must be false, a number of proxies/,
+      );
+    }
+  });
+
   it('makes cookies Secure in production', () => {
     expect(loadConfig({ ...valid, NODE_ENV: 'production' }).secureCookies).toBe(true);
   });

@@ -1,10 +1,40 @@
 import type { SessionLifetimes } from '@heardback/domain';
+import { isIP } from 'node:net';
 import { isAbsolute, resolve } from 'node:path';
 import { DEFAULT_WORKING_CALENDAR } from '@heardback/domain';
 
 export type NodeEnvironment = 'development' | 'production' | 'test';
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** At most `points` in `windowSeconds`, counted from the first (rate-limiter-flexible's fixed window). */
+export interface RateLimit {
+  points: number;
+  windowSeconds: number;
+}
+
+/**
+ * Each limit, its variable and its default. A "client" is the caller's network address (see
+ * TRUST_PROXY); an "account" is an email address (signed in or typed into a form). Defaults let a
+ * busy office or campus behind one address work normally; see docs/adr/0010.
+ */
+const RATE_LIMITS = {
+  /** The Nth failure pauses sign-in to that address for a whole window, the right password included. */
+  signInFailuresPerAccount: { variable: 'RATE_LIMIT_SIGN_IN_FAILURES_PER_ACCOUNT', fallback: '5/15m' },
+  signInFailuresPerClient: { variable: 'RATE_LIMIT_SIGN_IN_FAILURES_PER_CLIENT', fallback: '100/15m' },
+  registrationsPerClient: { variable: 'RATE_LIMIT_REGISTRATIONS_PER_CLIENT', fallback: '60/1h' },
+  passwordResetsPerAccount: { variable: 'RATE_LIMIT_PASSWORD_RESETS_PER_ACCOUNT', fallback: '5/1h' },
+  passwordResetsPerClient: { variable: 'RATE_LIMIT_PASSWORD_RESETS_PER_CLIENT', fallback: '30/1h' },
+  /** Signed-in actions that send mail: applying, withdrawing, telling the agency something, a new verification link. */
+  mailingActionsPerAccount: { variable: 'RATE_LIMIT_MAILING_ACTIONS_PER_ACCOUNT', fallback: '30/1h' },
+  mailingActionsPerClient: { variable: 'RATE_LIMIT_MAILING_ACTIONS_PER_CLIENT', fallback: '600/1h' },
+} as const;
+
+export type RateLimitName = keyof typeof RATE_LIMITS;
+export type RateLimits = Record<RateLimitName, RateLimit>;
+
+/** Express's `trust proxy`: off, how many proxies in front, or which addresses are proxies. */
+export type TrustProxy = false | number | string[];
 
 /** Everything the API reads from the environment, validated once at boot. */
 export interface AppConfig {
@@ -24,6 +54,14 @@ export interface AppConfig {
   };
   /** Cookies are Secure everywhere but local development and tests over plain HTTP. */
   secureCookies: boolean;
+  /** Which proxies may name the client (X-Forwarded-For); the per-client rate limits count by that address. */
+  trustProxy: TrustProxy;
+  rateLimits: RateLimits;
+  passwordHashing: {
+    /** argon2 hashes computed at once in this process; the rest wait in a queue of `queueLimit`, then get 429. */
+    concurrency: number;
+    queueLimit: number;
+  };
   /** Run the job queue (deadline sweeps) and the outbox sender in this process. */
   runBackground: boolean;
   /** Where links in emails point. */
@@ -87,6 +125,12 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
       maxPerUser: integer(env, 'SESSION_MAX_PER_USER', 10, 1, 1000, problems),
     },
     secureCookies: nodeEnv === 'production' && env['INSECURE_COOKIES'] !== 'true',
+    trustProxy: trustProxy(env, problems),
+    rateLimits: rateLimits(env, problems),
+    passwordHashing: {
+      concurrency: integer(env, 'PASSWORD_HASH_CONCURRENCY', 2, 1, 64, problems),
+      queueLimit: integer(env, 'PASSWORD_HASH_QUEUE', 64, 0, 10_000, problems),
+    },
     runBackground: boolean(env, 'RUN_BACKGROUND', true, problems),
     publicUrl: (env['PUBLIC_URL'] || `http://localhost:${env['PORT'] || 3000}`).replace(/\/$/, ''),
     mail: {
@@ -177,6 +221,57 @@ function workingDays(env: Env, problems: string[]): number[] {
     return [...DEFAULT_WORKING_CALENDAR.workingDays];
   }
   return [...new Set(days)].sort();
+}
+
+const PERIOD_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600 };
+
+/** "5/15m" → 5 in 900 s; null unless 1 to 1,000,000 per 1 s to 24 h. */
+function parseRate(raw: string): RateLimit | null {
+  const match = /^(\d+)\/(\d+)([smh])$/.exec(raw.trim());
+  if (!match) return null;
+  const points = Number(match[1]);
+  const windowSeconds = Number(match[2]) * PERIOD_SECONDS[match[3]];
+  return points >= 1 && points <= 1_000_000 && windowSeconds >= 1 && windowSeconds <= 86_400
+    ? { points, windowSeconds }
+    : null;
+}
+
+function rateLimits(env: Env, problems: string[]): RateLimits {
+  const entries = Object.entries(RATE_LIMITS).map(([name, { variable, fallback }]) => {
+    const raw = env[variable] || fallback;
+    const limit = parseRate(raw);
+    if (!limit) {
+      problems.push(
+        `${variable} must be a count per period such as ${fallback}: 1 to 1000000 per 1s to 24h (got "${raw}")`,
+      );
+    }
+    return [name, limit ?? parseRate(fallback)];
+  });
+  return Object.fromEntries(entries) as RateLimits;
+}
+
+const PROXY_KEYWORDS = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** Off by default: with no proxy in front, X-Forwarded-For says whatever the caller wants it to. */
+function trustProxy(env: Env, problems: string[]): TrustProxy {
+  const raw = env['TRUST_PROXY']?.trim();
+  if (!raw || raw === 'false') return false;
+  if (/^\d+$/.test(raw) && Number(raw) >= 1 && Number(raw) <= 10) return Number(raw);
+  const entries = raw.split(',').map((entry) => entry.trim());
+  if (entries.every(isProxyAddress)) return entries;
+  problems.push(
+    `TRUST_PROXY must be false, a number of proxies from 1 to 10, or a comma-separated list of proxy addresses, subnets or loopback/linklocal/uniquelocal (got "${raw}")`,
+  );
+  return false;
+}
+
+/** `loopback`, `10.0.0.1`, `10.0.0.0/8`, `fd00::/8`: what Express's `trust proxy` accepts in a list. */
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_KEYWORDS.has(entry)) return true;
+  const [address, prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  return prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
 }
 
 function integer(env: Env, name: string, fallback: number, min: number, max: number, problems: string[]): number {

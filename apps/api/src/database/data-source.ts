@@ -17,6 +17,7 @@ import { AddUpdateRequestReminders1795754400000 } from './migrations/17957544000
 import { CreateApplicationLastHeard1795758000000 } from './migrations/1795758000000-create-application-last-heard';
 import { AddTimelineEventStage1795761600000 } from './migrations/1795761600000-add-timeline-event-stage';
 import { AddAccountLifecycle1795765200000 } from './migrations/1795765200000-add-account-lifecycle';
+import { CreateRateLimits1795768800000 } from './migrations/1795768800000-create-rate-limits';
 import { TrackDemoPasswords1795776000000 } from './migrations/1795776000000-track-demo-passwords';
 import { OrderMailPerRecipient1795779600000 } from './migrations/1795779600000-order-mail-per-recipient';
 import { AddInterviewInvites1795783200000 } from './migrations/1795783200000-add-interview-invites';
@@ -44,6 +45,7 @@ export const migrations = [
   CreateApplicationLastHeard1795758000000,
   AddTimelineEventStage1795761600000,
   AddAccountLifecycle1795765200000,
+  CreateRateLimits1795768800000,
   TrackDemoPasswords1795776000000,
   OrderMailPerRecipient1795779600000,
   AddInterviewInvites1795783200000,

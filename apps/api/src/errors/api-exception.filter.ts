@@ -3,6 +3,7 @@ import { ApiError, ErrorCode, FieldError } from '@heardback/contracts';
 import { DomainError } from '@heardback/domain';
 import type { Response } from 'express';
 import { translatePostgresError } from '../database/postgres-errors';
+import { RateLimitedError } from '../throttling/rate-limited.error';
 import { httpStatusFor } from './error-status';
 
 const codeByHttpStatus: Partial<Record<number, ErrorCode>> = {
@@ -24,6 +25,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toApiError(exception);
+    if (exception instanceof RateLimitedError) response.setHeader('Retry-After', String(exception.retryAfterSeconds));
     response.status(body.statusCode).json(body);
   }
 

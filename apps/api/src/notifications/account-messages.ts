@@ -9,6 +9,13 @@ export interface MailText {
 
 const signature = ['', 'Heardback'];
 
+/** 90 → "2 minutes", 7200 → "2 hours": how long to wait, rounded up. */
+export function waitInWords(seconds: number): string {
+  const minutes = Math.max(1, Math.ceil(seconds / 60));
+  if (minutes < 120) return minutes === 1 ? '1 minute' : `${minutes} minutes`;
+  return `${Math.ceil(minutes / 60)} hours`;
+}
+
 export const accountMessages = {
   verifyEmail(name: string, link: string, validHours: number): MailText {
     return {
@@ -77,7 +84,30 @@ export const accountMessages = {
     };
   },
 
+  signInLocked(name: string, lockedForSeconds: number, resetLink: string): MailText {
+    return {
+      subject: 'Several failed sign-ins to your Heardback account',
+      body: [
+        `Hello ${name},`,
+        '',
+        'Someone just tried several wrong passwords for your Heardback account.',
+        `To keep it safe, your account is locked for ${waitInWords(lockedForSeconds)}: until then nobody can sign in to it, not even with the right password.`,
+        '',
+        `If it was not you, reset your password now: ${resetLink}`,
+        'If it was you, wait, then sign in as usual (or reset your password if you have forgotten it).',
+        ...signature,
+      ].join('\n'),
+    };
+  },
+
   errors: {
+    signInLocked: (retryAfterSeconds: number) =>
+      `Too many failed sign-ins for this email address, so it is locked for now. Try again in ${waitInWords(retryAfterSeconds)}, or reset your password.`,
+    tooManyFromClient: (retryAfterSeconds: number) =>
+      `Too many attempts from your network in a short time. Try again in ${waitInWords(retryAfterSeconds)}.`,
+    tooManyForAccount: (retryAfterSeconds: number) =>
+      `Too many attempts for this account in a short time. Try again in ${waitInWords(retryAfterSeconds)}.`,
+    passwordCheckBusy: 'Many people are signing in at this moment. Wait a few seconds, then try again.',
     invalidCredentials: 'That email and password do not match an account.',
     accountDisabled: "This account has been disabled. Ask your agency's staff to re-enable it.",
     verificationLinkInvalid:

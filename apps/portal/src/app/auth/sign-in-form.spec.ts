@@ -92,6 +92,26 @@ describe('SignInForm', () => {
     expect(signedIn).toEqual([]);
   });
 
+  it('says, in the API’s words, that the address is locked and when to try again (429)', async () => {
+    type('Email', 'candidate@heardback.test');
+    type('Password', 'heardback-demo');
+    await submit();
+
+    const lockedMessage =
+      'Too many failed sign-ins for this email address, so it is locked for now. Try again in 15 minutes, or reset your password.';
+    http
+      .expectOne('/api/auth/login')
+      .flush(
+        { statusCode: 429, code: ErrorCode.TooManyRequests, message: lockedMessage },
+        { status: 429, statusText: 'Too Many Requests', headers: { 'Retry-After': '900' } },
+      );
+    await fixture.whenStable();
+
+    expect(root().querySelector('[role="alert"]')?.textContent?.trim()).toBe(lockedMessage);
+    expect(root().querySelector('button[type="submit"]')?.textContent?.trim()).toBe('Sign in');
+    expect(signedIn).toEqual([]);
+  });
+
   it('shows the API’s reasons at the field they are about', async () => {
     type('Email', 'someone@localhost');
     type('Password', 'whatever');

@@ -1,0 +1,43 @@
+import { applyDecorators, CanActivate, ExecutionContext, Injectable, SetMetadata, UseGuards } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AuthenticatedRequest } from '../auth/access.decorators';
+import { RateLimitName } from '../config/app-config';
+import { clientAddress } from './client-address';
+import { RateLimitStore } from './rate-limit-store';
+
+/** Routes that send mail, by what they are limited per client address and per signed-in account. */
+const ROUTE_LIMITS = {
+  register: { perClient: 'registrationsPerClient' },
+  passwordReset: { perClient: 'passwordResetsPerClient' },
+  mailing: { perClient: 'mailingActionsPerClient', perAccount: 'mailingActionsPerAccount' },
+} as const satisfies Record<string, { perClient: RateLimitName; perAccount?: RateLimitName }>;
+
+export type RateLimitedRoute = keyof typeof ROUTE_LIMITS;
+
+const RATE_LIMITED_ROUTE = 'heardback:rateLimitedRoute';
+
+/**
+ * Counts every call of the route against its limits and answers 429 with Retry-After past them.
+ * It runs after the global session guard (so it knows who is signed in) and before validation,
+ * so a flood of malformed requests counts too.
+ */
+export const RateLimited = (route: RateLimitedRoute) =>
+  applyDecorators(SetMetadata(RATE_LIMITED_ROUTE, route), UseGuards(RateLimitGuard));
+
+@Injectable()
+export class RateLimitGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly store: RateLimitStore,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const route = this.reflector.get<RateLimitedRoute | undefined>(RATE_LIMITED_ROUTE, context.getHandler());
+    if (!route) return true;
+    const limits: { perClient: RateLimitName; perAccount?: RateLimitName } = ROUTE_LIMITS[route];
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    if (limits.perAccount && request.user) await this.store.enforce(limits.perAccount, request.user.id);
+    await this.store.enforce(limits.perClient, clientAddress(request));
+    return true;
+  }
+}

@@ -17,6 +17,7 @@ import { AddUpdateRequestReminders1795754400000 } from './migrations/17957544000
 import { CreateApplicationLastHeard1795758000000 } from './migrations/1795758000000-create-application-last-heard';
 import { AddTimelineEventStage1795761600000 } from './migrations/1795761600000-add-timeline-event-stage';
 import { AddAccountLifecycle1795765200000 } from './migrations/1795765200000-add-account-lifecycle';
+import { CreateAuditTrail1795772400000 } from './migrations/1795772400000-create-audit-trail';
 import { SnakeNamingStrategy } from './snake-naming-strategy';
 
 export const entities = [
@@ -41,6 +42,7 @@ export const migrations = [
   CreateApplicationLastHeard1795758000000,
   AddTimelineEventStage1795761600000,
   AddAccountLifecycle1795765200000,
+  CreateAuditTrail1795772400000,
 ];
 
 /** The one place the database connection is described, for the app and for the TypeORM CLI. */

@@ -54,10 +54,12 @@ export class DemoDataLoader {
       return false;
     }
     const started = Date.now();
-    const account = (email: string, fullName: string, role: UserRole) =>
-      this.users.create({ email, fullName, role, password: DEMO_PASSWORD });
-    await account('staff@heardback.test', 'Sam Staff', UserRole.Staff);
-    const recruiter = await account('recruiter@heardback.test', 'Riley Recruiter', UserRole.Recruiter);
+    // Sam Staff makes the recruiter, the clients and the jobs, so the audit trail has them; the first
+    // account and the candidates (who would register themselves) are made by no one.
+    const account = (email: string, fullName: string, role: UserRole, createdBy: UserEntity | null = null) =>
+      this.users.create({ email, fullName, role, password: DEMO_PASSWORD }, createdBy);
+    const staff = await account('staff@heardback.test', 'Sam Staff', UserRole.Staff);
+    const recruiter = await account('recruiter@heardback.test', 'Riley Recruiter', UserRole.Recruiter, staff);
     const candidate = await account('candidate@heardback.test', 'Casey Candidate', UserRole.Candidate);
     const others: UserEntity[] = [];
     for (const [index, name] of DEMO_CANDIDATES.entries()) {
@@ -66,22 +68,25 @@ export class DemoDataLoader {
 
     const clientIds: string[] = [];
     for (const name of DEMO_CLIENTS) {
-      clientIds.push((await this.clients.create(name)).id);
+      clientIds.push((await this.clients.create(name, staff)).id);
     }
     const jobIds: string[] = [];
     for (const job of DEMO_JOBS) {
-      const created = await this.jobs.create({
-        clientId: clientIds[job.client],
-        title: job.title,
-        description: describeJob(job),
-        location: job.location,
-        workMode: job.workMode,
-        employmentType: job.employmentType,
-        salary: job.salary ? { min: job.salary[0], max: job.salary[1], currency: job.salary[2] } : undefined,
-        status: JobStatus.Open,
-        pipeline: job.pipeline,
-        ownerId: recruiter.id,
-      });
+      const created = await this.jobs.create(
+        {
+          clientId: clientIds[job.client],
+          title: job.title,
+          description: describeJob(job),
+          location: job.location,
+          workMode: job.workMode,
+          employmentType: job.employmentType,
+          salary: job.salary ? { min: job.salary[0], max: job.salary[1], currency: job.salary[2] } : undefined,
+          status: JobStatus.Open,
+          pipeline: job.pipeline,
+          ownerId: recruiter.id,
+        },
+        staff,
+      );
       jobIds.push(created.id);
     }
 

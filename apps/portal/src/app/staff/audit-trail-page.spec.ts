@@ -132,15 +132,15 @@ describe('AuditTrailPage', () => {
     );
     expect(changesOf(edited)).toEqual([
       ['Title', 'Backend Engineer → Senior Backend Engineer'],
-      ['Owner', 'none → Riley Recruiter'],
       ['Client', 'Northwind Logistics → a client (client-9)'],
+      ['Owner', 'none → Riley Recruiter'],
     ]);
     // Heard as "Backend Engineer changed to Senior Backend Engineer": the arrow is hidden from screen readers.
     expect(edited.querySelector('dd')?.textContent).toBe('Backend Engineer changed to →Senior Backend Engineer');
     expect(edited.querySelector('.audit-changes__arrow')?.getAttribute('aria-hidden')).toBe('true');
 
     expect(feedback.querySelector('h2')?.textContent?.trim()).toBe('Riley Recruiter recorded feedback');
-    expect(feedback.textContent).toContain('Recruiter');
+    expect(feedback.textContent).toContain('Recruiter account');
     expect(feedback.querySelector('a[href="/recruiter/applications/app-1"]')).not.toBeNull();
     expect(changesOf(feedback)).toEqual([
       ['Stage', 'Technical'],
@@ -186,7 +186,7 @@ describe('AuditTrailPage', () => {
   it('loads older changes with the cursor and the same filters, after the ones shown', async () => {
     await open('/staff/audit?entityType=user');
     await answer(anAuditPage([anAuditEvent({ id: 'e1' }), anAuditEvent({ id: 'e2' })], 'cursor-1'));
-    expect(status()).toBe('The 2 changes most recent; older ones below');
+    expect(status()).toBe('The 2 most recent changes; load more below');
 
     button('Load more changes')?.click();
     await harness.fixture.whenStable();

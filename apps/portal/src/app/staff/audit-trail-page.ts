@@ -116,7 +116,7 @@ export class AuditTrailPage {
         return this.filtered() ? 'No changes match these filters' : 'No changes recorded yet';
       }
       const changes = `${count} ${count === 1 ? 'change' : 'changes'}`;
-      return this.events.value()?.nextCursor ? `The ${changes} most recent; older ones below` : changes;
+      return this.events.value()?.nextCursor ? `The ${count} most recent changes; load more below` : changes;
     }),
   );
 
@@ -178,7 +178,7 @@ export class AuditTrailPage {
     return {
       event,
       heading: `${event.actor.fullName} ${AUDIT_ACTION_PHRASES[event.action] ?? event.action}`,
-      role: ROLE_LABELS[event.actor.role],
+      role: `${ROLE_LABELS[event.actor.role]} account`,
       when: formatDateTime(event.occurredAt, { timeZone: context.timeZone }),
       record: AUDIT_ENTITY_LABELS[event.entity.type] ?? event.entity.type,
       label: event.entity.label ?? 'no longer exists',

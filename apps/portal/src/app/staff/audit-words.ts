@@ -59,20 +59,19 @@ export const AUDIT_ENTITY_OPTIONS = (Object.keys(AUDIT_ENTITY_LABELS) as AuditEn
   label: AUDIT_ENTITY_LABELS[value],
 }));
 
+/** Field names in words, in the order a change is read: what it is, then the outcome. */
 const FIELD_LABELS: Record<string, string> = {
   name: 'Name',
   title: 'Title',
+  clientId: 'Client',
   description: 'Description',
   location: 'Location',
   workMode: 'Work mode',
   employmentType: 'Employment type',
   salary: 'Salary',
-  status: 'Status',
   ownerId: 'Owner',
-  clientId: 'Client',
   pipeline: 'Interview stages',
   feedbackDeadlineHours: 'Feedback due within',
-  openApplications: 'Open applications to close',
   email: 'Email',
   fullName: 'Name',
   role: 'Role',
@@ -81,8 +80,6 @@ const FIELD_LABELS: Record<string, string> = {
   startsAt: 'Starts',
   endsAt: 'Ends',
   interviewers: 'Interviewers',
-  state: 'Stage state',
-  feedbackDueAt: 'Feedback due',
   decision: 'Decision',
   rating: 'Rating',
   givenBy: 'Given by',
@@ -90,8 +87,12 @@ const FIELD_LABELS: Record<string, string> = {
   internalNotes: 'Internal notes',
   rejectionMessage: 'Message to the candidate',
   message: 'Message to the candidate',
-  currentStage: 'Current stage',
   skippedStages: 'Stages skipped',
+  state: 'Stage state',
+  feedbackDueAt: 'Feedback due',
+  currentStage: 'Current stage',
+  status: 'Status',
+  openApplications: 'Open applications to close',
 };
 
 /** A field's name in words; an unknown one is spelled out from its code ("someField" → "Some field"). */
@@ -122,9 +123,21 @@ export interface ShownChange {
   long: boolean;
 }
 
-/** The event's fields in words, in the order the API recorded them. */
+/** Fields in reading order: the order of the labels above, then any others. */
+const FIELD_ORDER = Object.keys(FIELD_LABELS);
+const readingOrder = (field: string) => (FIELD_ORDER.includes(field) ? FIELD_ORDER.indexOf(field) : FIELD_ORDER.length);
+
+/**
+ * The event's fields in words: first what the change concerns, then the fields in reading order
+ * (the database keeps them in an order of its own).
+ */
 export function shownChanges(event: AuditEventView, context: AuditContext): ShownChange[] {
-  return Object.entries(event.changes).map(([field, change]) => {
+  const fields = Object.entries(event.changes).sort(
+    ([a, first], [b, second]) =>
+      Number(changeKind(second) === 'context') - Number(changeKind(first) === 'context') ||
+      readingOrder(a) - readingOrder(b),
+  );
+  return fields.map(([field, change]) => {
     const words = (value: AuditValue | undefined) => valueText(event.entity.type, field, value ?? null, context);
     const kind = changeKind(change);
     const before = kind === 'changed' ? words(change.before) : '';

@@ -145,19 +145,8 @@ function salaryColumns(salary: SalaryDto | undefined): Pick<JobEntity, 'salaryMi
   return { salaryMin: salary?.min ?? null, salaryMax: salary?.max ?? null, salaryCurrency: salary?.currency ?? null };
 }
 
-/** What the audit trail records of a job: everything staff edit. */
+/** What the audit trail records of a job: what agency people see of it, but its id, client name and publication time. */
 function auditedJob(job: JobEntity): AuditSnapshot {
-  return {
-    clientId: job.clientId,
-    title: job.title,
-    description: job.description,
-    location: job.location,
-    workMode: job.workMode,
-    employmentType: job.employmentType,
-    salary: job.salaryMin === null ? null : { min: job.salaryMin, max: job.salaryMax, currency: job.salaryCurrency },
-    status: job.status,
-    ownerId: job.ownerId,
-    pipeline: job.pipeline,
-    feedbackDeadlineHours: job.feedbackDeadlineHours,
-  };
+  const { id: _id, clientName: _name, publishedAt: _published, ...fields } = toAgencyJobDetail(job, '');
+  return fields;
 }

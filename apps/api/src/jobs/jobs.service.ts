@@ -145,7 +145,7 @@ function salaryColumns(salary: SalaryDto | undefined): Pick<JobEntity, 'salaryMi
   return { salaryMin: salary?.min ?? null, salaryMax: salary?.max ?? null, salaryCurrency: salary?.currency ?? null };
 }
 
-/** What the audit trail records of a job: what agency people see of it, but its id, client name and publication time. */
+/** What the audit trail records of a job: what agency people see of it, except its id, client name and publication time. */
 function auditedJob(job: JobEntity): AuditSnapshot {
   const { id: _id, clientName: _name, publishedAt: _published, ...fields } = toAgencyJobDetail(job, '');
   return fields;

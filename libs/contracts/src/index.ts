@@ -9,3 +9,4 @@ export * from './lib/notifications';
 export * from './lib/candidate-updates';
 export * from './lib/field-limits';
 export * from './lib/about';
+export * from './lib/audit';

@@ -128,4 +128,25 @@ describe('database guards', () => {
       'feedback_one_original_per_stage',
     );
   });
+
+  it('never lets the audit trail be changed or removed', async () => {
+    const { application } = await applicationAwaitingFeedback(staff);
+    const read = () =>
+      database().query('SELECT action, actor_id, changes FROM audit_events WHERE entity_id = $1', [application.id]);
+    const before = (await read()).rows;
+    expect(before).toHaveLength(1);
+    await refused(
+      `UPDATE audit_events SET actor_id = (SELECT id FROM users WHERE role = 'candidate' LIMIT 1) WHERE entity_id = $1`,
+      [application.id],
+      'audit_events_append_only',
+    );
+    await refused(
+      `UPDATE audit_events SET changes = '{"x": {}}' WHERE entity_id = $1`,
+      [application.id],
+      'audit_events_append_only',
+    );
+    await refused('DELETE FROM audit_events WHERE entity_id = $1', [application.id], 'audit_events_append_only');
+    await expect(database().query('TRUNCATE audit_events')).rejects.toThrow(/append-only/);
+    expect((await read()).rows).toEqual(before);
+  });
 });

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApplicationsModule } from '../applications/applications.module';
+import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
 import { CandidateUpdatesModule } from '../candidate-updates/candidate-updates.module';
 import { ClientsModule } from '../clients/clients.module';
@@ -38,6 +39,7 @@ export class AppModule {
         AboutModule,
         DemoModule,
         BackgroundModule,
+        AuditModule,
       ],
     };
   }

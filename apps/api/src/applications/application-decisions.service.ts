@@ -1,9 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CLOCK, Clock } from '../config/clock';
-import { ApplicationStatus, StageState, TimelineEventType } from '@heardback/contracts';
+import { ApplicationStatus, AuditAction, AuditEntityType, StageState, TimelineEventType } from '@heardback/contracts';
 import { planHire, planOffer, planReject } from '@heardback/domain';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditSnapshot } from '../audit/audit-changes';
+import { AuditTrail } from '../audit/audit-trail';
 import { HIRED_TEXT, OFFER_MADE_TEXT, rejectedText } from '../notifications/candidate-messages';
 import { TimelineService } from '../timeline/timeline.service';
 import { UserEntity } from '../users/user.entity';
@@ -17,6 +19,7 @@ export class ApplicationDecisionsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly timeline: TimelineService,
+    private readonly audit: AuditTrail,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -29,9 +32,14 @@ export class ApplicationDecisionsService {
       const now = this.clock.now();
       planReject(toFacts(record), candidateMessage, now);
       const cancelled = await cancelUpcomingInterview(manager, record, now);
+      const before = { status: record.application.status, rejectionMessage: record.application.rejectionMessage };
       record.application.status = ApplicationStatus.Rejected;
       record.application.rejectionMessage = candidateMessage;
       await saveApplicationChange(manager, record.application);
+      await this.recordDecision(manager, actor, AuditAction.Rejected, applicationId, before, {
+        status: record.application.status,
+        rejectionMessage: candidateMessage,
+      });
       await this.timeline.append(manager, {
         applicationId,
         type: TimelineEventType.Rejected,
@@ -52,6 +60,7 @@ export class ApplicationDecisionsService {
       const now = this.clock.now();
       const { skippedStages } = planOffer(toFacts(record), now);
       const cancelled = await cancelUpcomingInterview(manager, record, now);
+      const before = { status: record.application.status };
       for (const skipped of skippedStages) {
         await manager.update(
           ApplicationStageEntity,
@@ -68,6 +77,10 @@ export class ApplicationDecisionsService {
       }
       record.application.status = ApplicationStatus.Offer;
       await saveApplicationChange(manager, record.application);
+      await this.recordDecision(manager, actor, AuditAction.Offered, applicationId, before, {
+        status: record.application.status,
+        ...(skippedStages.length > 0 ? { skippedStages: skippedStages.map((stage) => stage.name) } : {}),
+      });
       await this.timeline.append(manager, {
         applicationId,
         type: TimelineEventType.OfferMade,
@@ -86,8 +99,12 @@ export class ApplicationDecisionsService {
         expectedVersion: version,
       });
       planHire(toFacts(record), this.clock.now());
+      const before = { status: record.application.status };
       record.application.status = ApplicationStatus.Hired;
       await saveApplicationChange(manager, record.application);
+      await this.recordDecision(manager, actor, AuditAction.Hired, applicationId, before, {
+        status: record.application.status,
+      });
       await this.timeline.append(manager, {
         applicationId,
         type: TimelineEventType.Hired,
@@ -95,6 +112,23 @@ export class ApplicationDecisionsService {
         candidateVisible: true,
         actorId: actor.id,
       });
+    });
+  }
+
+  private recordDecision(
+    manager: EntityManager,
+    actor: UserEntity,
+    action: AuditAction.Rejected | AuditAction.Offered | AuditAction.Hired,
+    applicationId: string,
+    before: AuditSnapshot,
+    after: AuditSnapshot,
+  ): Promise<void> {
+    return this.audit.record(manager, {
+      actor,
+      action,
+      entity: { type: AuditEntityType.Application, id: applicationId },
+      before,
+      after,
     });
   }
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { JobsModule } from '../jobs/jobs.module';
 import { TimelineModule } from '../timeline/timeline.module';
 import { AgencyApplicationListsService } from './agency-application-lists.service';
@@ -10,7 +11,7 @@ import { CandidateApplicationsService } from './candidate-applications.service';
 import { StageFeedbackService } from './stage-feedback.service';
 
 @Module({
-  imports: [TimelineModule, JobsModule],
+  imports: [TimelineModule, JobsModule, AuditModule],
   controllers: [ApplicationsController, AgencyApplicationsController],
   providers: [
     AgencyApplicationListsService,

@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CLOCK, Clock } from '../config/clock';
-import { StageState, TimelineEventType } from '@heardback/contracts';
+import { AuditAction, AuditEntityType, StageState, TimelineEventType } from '@heardback/contracts';
 import { FeedbackPlan, addWorkingHours, planFeedback, planSchedule, stageTookPlace } from '@heardback/domain';
 import { DataSource, EntityManager } from 'typeorm';
+import { AuditTrail } from '../audit/audit-trail';
 import { formatAgencyTimeRange } from '../config/agency-time';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { FeedbackEntity } from '../feedback/feedback.entity';
@@ -19,6 +20,7 @@ import {
 } from '../notifications/candidate-messages';
 import { NewTimelineEvent, TimelineService } from '../timeline/timeline.service';
 import { UserEntity } from '../users/user.entity';
+import { auditedApplication, auditedFeedback, auditedStage } from './application-audit';
 import { ApplicationStageEntity } from './application-stage.entity';
 import { ApplicationRecord, loadApplicationRecord, saveApplicationChange, toFacts } from './application-records';
 import { RecordFeedbackDto, ScheduleStageDto } from './dto/application-commands.dto';
@@ -29,6 +31,7 @@ export class StageFeedbackService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly timeline: TimelineService,
+    private readonly audit: AuditTrail,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -50,6 +53,7 @@ export class StageFeedbackService {
         stage.state === StageState.Scheduled && stage.startsAt && stage.endsAt
           ? { startsAt: stage.startsAt, endsAt: stage.endsAt }
           : null;
+      const before = { ...auditedStage(stage), ...auditedApplication(record) };
       Object.assign(stage, {
         startsAt,
         endsAt,
@@ -64,6 +68,14 @@ export class StageFeedbackService {
       await manager.save(ApplicationStageEntity, stage);
       record.application.status = plan.status;
       await saveApplicationChange(manager, record.application);
+      await this.audit.record(manager, {
+        actor,
+        action: AuditAction.StageScheduled,
+        entity: { type: AuditEntityType.Application, id: applicationId },
+        context: { stage: stage.name },
+        before,
+        after: { ...auditedStage(stage), ...auditedApplication(record) },
+      });
       await this.timeline.append(
         manager,
         {
@@ -112,15 +124,19 @@ export class StageFeedbackService {
       const plan = planFeedback(toFacts(record), stageId, request.decision, now);
       const stage = findStage(record, stageId);
       const previous = record.currentFeedback.get(stageId) ?? null;
-
-      await manager.insert(FeedbackEntity, {
-        stageId,
-        applicationId,
+      const before = { ...auditedFeedback(previous), state: stage.state, ...auditedApplication(record) };
+      const feedback = {
         decision: request.decision,
         rating: request.rating,
         candidateMessage: request.candidateMessage,
         internalNotes: request.internalNotes?.trim() || null,
         givenBy: request.givenBy || null,
+      };
+
+      await manager.insert(FeedbackEntity, {
+        ...feedback,
+        stageId,
+        applicationId,
         recordedBy: actor.id,
         recordedAt: now,
         supersedesId: previous?.id ?? null,
@@ -130,6 +146,14 @@ export class StageFeedbackService {
       stage.state = StageState.FeedbackRecorded;
       await manager.save(ApplicationStageEntity, stage);
       await this.applyOutcome(manager, record, plan, request, actor);
+      await this.audit.record(manager, {
+        actor,
+        action: plan.correction ? AuditAction.FeedbackCorrected : AuditAction.FeedbackRecorded,
+        entity: { type: AuditEntityType.Application, id: applicationId },
+        context: { stage: stage.name },
+        before,
+        after: { ...auditedFeedback(feedback), state: stage.state, ...auditedApplication(record) },
+      });
     });
   }
 

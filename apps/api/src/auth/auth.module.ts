@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { UsersModule } from '../users/users.module';
 import { AccountMailer } from './account-mailer';
@@ -16,7 +17,7 @@ import { UserAccessController } from './user-access.controller';
 import { UserAccessService } from './user-access.service';
 
 @Module({
-  imports: [UsersModule, NotificationsModule, TypeOrmModule.forFeature([SessionEntity])],
+  imports: [UsersModule, NotificationsModule, AuditModule, TypeOrmModule.forFeature([SessionEntity])],
   controllers: [AuthController, MeAccountController, UserAccessController],
   providers: [
     AuthService,

@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ErrorCode, OpenWorkItem, UserAccessResult } from '@heardback/contracts';
+import { AuditAction, AuditEntityType, ErrorCode, OpenWorkItem, UserAccessResult } from '@heardback/contracts';
 import { DomainError } from '@heardback/domain';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditTrail } from '../audit/audit-trail';
 import { CLOCK, Clock } from '../config/clock';
 import { UserEntity } from '../users/user.entity';
 import { toAgencyUserView } from '../users/users.service';
@@ -16,18 +17,18 @@ export class UserAccessService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly sessions: SessionService,
+    private readonly audit: AuditTrail,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async disable(actor: UserEntity, userId: string): Promise<UserAccessResult> {
     if (actor.id === userId) throw new DomainError(ErrorCode.Forbidden, accountMessages.errors.cannotDisableSelf);
     await this.dataSource.transaction(async (manager) => {
-      await this.lockedUser(manager, userId);
-      await manager.query(`UPDATE users SET disabled_at = coalesce(disabled_at, $2) WHERE id = $1`, [
-        userId,
-        this.clock.now(),
-      ]);
+      const disabledAt = await this.lockedUser(manager, userId);
+      const now = this.clock.now();
+      await manager.query(`UPDATE users SET disabled_at = coalesce(disabled_at, $2) WHERE id = $1`, [userId, now]);
       await this.sessions.endAllFor(userId, null, manager);
+      await this.recordAccess(manager, actor, AuditAction.UserDisabled, userId, disabledAt, disabledAt ?? now);
     });
     logSecurityEvent({ event: 'user_disabled', userId, byUserId: actor.id });
     return this.describe(userId);
@@ -35,8 +36,9 @@ export class UserAccessService {
 
   async enable(actor: UserEntity, userId: string): Promise<UserAccessResult> {
     await this.dataSource.transaction(async (manager) => {
-      await this.lockedUser(manager, userId);
+      const disabledAt = await this.lockedUser(manager, userId);
       await manager.query(`UPDATE users SET disabled_at = NULL WHERE id = $1`, [userId]);
+      await this.recordAccess(manager, actor, AuditAction.UserEnabled, userId, disabledAt, null);
     });
     logSecurityEvent({ event: 'user_enabled', userId, byUserId: actor.id });
     return this.describe(userId);
@@ -67,8 +69,31 @@ export class UserAccessService {
     return rows.map((row) => ({ kind: row.kind, id: row.id, label: row.label, jobId: row.job_id, status: row.status }));
   }
 
-  private async lockedUser(manager: DataSource['manager'], userId: string): Promise<void> {
-    const rows: unknown[] = await manager.query(`SELECT id FROM users WHERE id = $1 FOR UPDATE`, [userId]);
+  /** Locks the user's row and answers when it was disabled (null while enabled). */
+  private async lockedUser(manager: EntityManager, userId: string): Promise<Date | null> {
+    const rows: { disabled_at: Date | null }[] = await manager.query(
+      `SELECT disabled_at FROM users WHERE id = $1 FOR UPDATE`,
+      [userId],
+    );
     if (rows.length === 0) throw new DomainError(ErrorCode.NotFound, accountMessages.errors.userNotFound);
+    return rows[0].disabled_at;
+  }
+
+  /** Disabling a disabled account, or enabling an enabled one, changes nothing and records nothing. */
+  private recordAccess(
+    manager: EntityManager,
+    actor: UserEntity,
+    action: AuditAction.UserDisabled | AuditAction.UserEnabled,
+    userId: string,
+    before: Date | null,
+    after: Date | null,
+  ): Promise<void> {
+    return this.audit.record(manager, {
+      actor,
+      action,
+      entity: { type: AuditEntityType.User, id: userId },
+      before: { disabledAt: before },
+      after: { disabledAt: after },
+    });
   }
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { ApplicationsModule } from '../applications/applications.module';
 import { TimelineModule } from '../timeline/timeline.module';
 import { AttentionListService } from './attention-list.service';
@@ -6,7 +7,7 @@ import { CandidateUpdatesController } from './candidate-updates.controller';
 import { CandidateUpdatesService } from './candidate-updates.service';
 
 @Module({
-  imports: [TimelineModule, ApplicationsModule],
+  imports: [TimelineModule, ApplicationsModule, AuditModule],
   controllers: [CandidateUpdatesController],
   providers: [CandidateUpdatesService, AttentionListService],
 })

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CLOCK, Clock } from '../config/clock';
-import { CandidateUpdateKind, ErrorCode, TimelineEventType } from '@heardback/contracts';
+import { AuditAction, AuditEntityType, CandidateUpdateKind, ErrorCode, TimelineEventType } from '@heardback/contracts';
 import {
   DomainError,
   assertDecisionDate,
@@ -12,6 +12,7 @@ import {
 } from '@heardback/domain';
 import { DataSource } from 'typeorm';
 import { loadApplicationRecord, saveApplicationChange } from '../applications/application-records';
+import { AuditTrail } from '../audit/audit-trail';
 import { formatAgencyTime } from '../config/agency-time';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { candidateUpdateText, decisionDateText, recruiterMessageText } from '../notifications/candidate-messages';
@@ -25,6 +26,7 @@ export class CandidateUpdatesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly timeline: TimelineService,
+    private readonly audit: AuditTrail,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -104,6 +106,13 @@ export class CandidateUpdatesService {
       });
       assertStillOpen(application.status);
       await saveApplicationChange(manager, application);
+      await this.audit.record(manager, {
+        actor,
+        action: AuditAction.MessageSent,
+        entity: { type: AuditEntityType.Application, id: applicationId },
+        before: null,
+        after: { message: text },
+      });
       await this.timeline.append(manager, {
         applicationId,
         type: TimelineEventType.RecruiterMessage,

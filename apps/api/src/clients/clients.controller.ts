@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ClientView, UserRole } from '@heardback/contracts';
-import { Roles } from '../auth/access.decorators';
+import { CurrentUser, Roles } from '../auth/access.decorators';
+import { UserEntity } from '../users/user.entity';
 import { ClientsService } from './clients.service';
 import { CreateClientDto } from './dto/create-client.dto';
 
@@ -18,7 +19,7 @@ export class ClientsController {
 
   @Roles(UserRole.Staff)
   @Post()
-  create(@Body() body: CreateClientDto): Promise<ClientView> {
-    return this.clients.create(body.name);
+  create(@Body() body: CreateClientDto, @CurrentUser() user: UserEntity): Promise<ClientView> {
+    return this.clients.create(body.name, user);
   }
 }

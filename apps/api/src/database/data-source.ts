@@ -18,6 +18,7 @@ import { CreateApplicationLastHeard1795758000000 } from './migrations/1795758000
 import { AddTimelineEventStage1795761600000 } from './migrations/1795761600000-add-timeline-event-stage';
 import { AddAccountLifecycle1795765200000 } from './migrations/1795765200000-add-account-lifecycle';
 import { CreateRateLimits1795768800000 } from './migrations/1795768800000-create-rate-limits';
+import { CreateAuditTrail1795772400000 } from './migrations/1795772400000-create-audit-trail';
 import { TrackDemoPasswords1795776000000 } from './migrations/1795776000000-track-demo-passwords';
 import { OrderMailPerRecipient1795779600000 } from './migrations/1795779600000-order-mail-per-recipient';
 import { AddInterviewInvites1795783200000 } from './migrations/1795783200000-add-interview-invites';
@@ -46,6 +47,7 @@ export const migrations = [
   AddTimelineEventStage1795761600000,
   AddAccountLifecycle1795765200000,
   CreateRateLimits1795768800000,
+  CreateAuditTrail1795772400000,
   TrackDemoPasswords1795776000000,
   OrderMailPerRecipient1795779600000,
   AddInterviewInvites1795783200000,

@@ -57,13 +57,15 @@ export class DemoDataLoader {
     }
     const started = Date.now();
     const withDemoPassword: string[] = [];
-    const account = async (email: string, fullName: string, role: UserRole) => {
-      const user = await this.users.create({ email, fullName, role, password: DEMO_PASSWORD });
+    // Sam Staff makes the recruiter, the clients and the jobs, so the audit trail has them; the first
+    // account and the candidates (who would register themselves) are made by no one.
+    const account = async (email: string, fullName: string, role: UserRole, createdBy: UserEntity | null = null) => {
+      const user = await this.users.create({ email, fullName, role, password: DEMO_PASSWORD }, createdBy);
       withDemoPassword.push(user.id);
       return user;
     };
-    await account('staff@heardback.test', 'Sam Staff', UserRole.Staff);
-    const recruiter = await account('recruiter@heardback.test', 'Riley Recruiter', UserRole.Recruiter);
+    const staff = await account('staff@heardback.test', 'Sam Staff', UserRole.Staff);
+    const recruiter = await account('recruiter@heardback.test', 'Riley Recruiter', UserRole.Recruiter, staff);
     const candidate = await account('candidate@heardback.test', 'Casey Candidate', UserRole.Candidate);
     const others: UserEntity[] = [];
     for (const [index, name] of DEMO_CANDIDATES.entries()) {
@@ -73,22 +75,25 @@ export class DemoDataLoader {
 
     const clientIds: string[] = [];
     for (const name of DEMO_CLIENTS) {
-      clientIds.push((await this.clients.create(name)).id);
+      clientIds.push((await this.clients.create(name, staff)).id);
     }
     const jobIds: string[] = [];
     for (const job of DEMO_JOBS) {
-      const created = await this.jobs.create({
-        clientId: clientIds[job.client],
-        title: job.title,
-        description: describeJob(job),
-        location: job.location,
-        workMode: job.workMode,
-        employmentType: job.employmentType,
-        salary: job.salary ? { min: job.salary[0], max: job.salary[1], currency: job.salary[2] } : undefined,
-        status: JobStatus.Open,
-        pipeline: job.pipeline,
-        ownerId: recruiter.id,
-      });
+      const created = await this.jobs.create(
+        {
+          clientId: clientIds[job.client],
+          title: job.title,
+          description: describeJob(job),
+          location: job.location,
+          workMode: job.workMode,
+          employmentType: job.employmentType,
+          salary: job.salary ? { min: job.salary[0], max: job.salary[1], currency: job.salary[2] } : undefined,
+          status: JobStatus.Open,
+          pipeline: job.pipeline,
+          ownerId: recruiter.id,
+        },
+        staff,
+      );
       jobIds.push(created.id);
     }
 

@@ -1,8 +1,16 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ApplicationStatus, ErrorCode, JobClosureView, TimelineEventType } from '@heardback/contracts';
+import {
+  ApplicationStatus,
+  AuditAction,
+  AuditEntityType,
+  ErrorCode,
+  JobClosureView,
+  TimelineEventType,
+} from '@heardback/contracts';
 import { DomainError, OPEN_STATUSES, assertJobClosable } from '@heardback/domain';
 import { DataSource } from 'typeorm';
+import { AuditTrail } from '../audit/audit-trail';
 import { updateReturning } from '../database/update-returning';
 import { JobEntity } from '../jobs/job.entity';
 import { jobClosedText } from '../notifications/candidate-messages';
@@ -25,6 +33,7 @@ export class JobClosuresService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly timeline: TimelineService,
+    private readonly audit: AuditTrail,
   ) {}
 
   start(jobId: string, request: CloseJobDto, actor: UserEntity): Promise<JobClosureView> {
@@ -41,6 +50,14 @@ export class JobClosuresService {
         [jobId, OPEN_STATUSES],
       );
       await manager.update(JobEntity, { id: jobId }, { status: request.outcome });
+      await this.audit.record(manager, {
+        actor,
+        action: AuditAction.JobClosed,
+        entity: { type: AuditEntityType.Job, id: jobId },
+        context: { openApplications: open },
+        before: { status: job.status, candidateMessage: null },
+        after: { status: request.outcome, candidateMessage: request.candidateMessage },
+      });
       const closure = await manager.save(
         manager.create(JobClosureEntity, {
           jobId,

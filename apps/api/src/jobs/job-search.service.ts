@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { JOB_SEARCH_DEFAULT_LIMIT, JobStatus, JobSummary, Page } from '@heardback/contracts';
 import { Repository } from 'typeorm';
+import { decodeKeysetCursor, encodeKeysetCursor } from '../database/keyset-cursor';
 import { SearchJobsDto } from './dto/search-jobs.dto';
-import { decodeJobCursor, encodeJobCursor } from './job-cursor';
 import { escapeLike, toPrefixTsQuery } from './job-search-terms';
 import { toJobSummary } from './job-view';
 import { JobEntity } from './job.entity';
@@ -35,9 +35,9 @@ export class JobSearchService {
       builder.andWhere('job.employment_type = :employmentType', { employmentType: query.employmentType });
     if (query.clientId) builder.andWhere('job.client_id = :clientId', { clientId: query.clientId });
     if (query.cursor) {
-      const cursor = decodeJobCursor(query.cursor);
+      const cursor = decodeKeysetCursor(query.cursor);
       builder.andWhere('(job.published_at, job.id) < (:cursorAt::timestamptz, :cursorId::uuid)', {
-        cursorAt: cursor.publishedAt,
+        cursorAt: cursor.at,
         cursorId: cursor.id,
       });
     }
@@ -53,7 +53,7 @@ export class JobSearchService {
     const lastRaw = raw[page.length - 1];
     return {
       items: page.map((job) => toJobSummary(job, job.client?.name ?? '')),
-      nextCursor: hasMore && last ? encodeJobCursor({ publishedAt: lastRaw.cursor_published_at, id: last.id }) : null,
+      nextCursor: hasMore && last ? encodeKeysetCursor({ at: lastRaw.cursor_published_at, id: last.id }) : null,
     };
   }
 }

@@ -1,5 +1,3 @@
-import { DomainError } from '@heardback/domain';
-import { decodeJobCursor, encodeJobCursor } from './job-cursor';
 import { escapeLike, toPrefixTsQuery } from './job-search-terms';
 
 describe('job search terms', () => {
@@ -18,18 +16,4 @@ describe('job search terms', () => {
   it('escapes LIKE wildcards in a location', () => {
     expect(escapeLike('100%_remote\\')).toBe('100\\%\\_remote\\\\');
   });
-});
-
-describe('job cursor', () => {
-  it('round-trips the position with full timestamp precision', () => {
-    const cursor = { publishedAt: '2026-11-27 01:13:42.123456+00', id: '0b9f0d57-8d8b-4f0b-9a53-5a0e5f1d2c3b' };
-    expect(decodeJobCursor(encodeJobCursor(cursor))).toEqual(cursor);
-  });
-
-  it.each(['garbage', Buffer.from('["not a date","x"]').toString('base64url'), ''])(
-    'refuses a forged cursor %j',
-    (raw) => {
-      expect(() => decodeJobCursor(raw)).toThrow(DomainError);
-    },
-  );
 });

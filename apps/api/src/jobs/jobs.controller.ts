@@ -1,8 +1,9 @@
 import { Body, Controller, Get, Param, Patch, Post, Query, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { AgencyJobDetail, JobDetail, JobSummary, Page, UserRole } from '@heardback/contracts';
-import { AuthenticatedRequest, Public, Roles } from '../auth/access.decorators';
+import { AuthenticatedRequest, CurrentUser, Public, Roles } from '../auth/access.decorators';
 import { notFoundOnBadId } from '../errors/not-found-on-bad-id';
+import { UserEntity } from '../users/user.entity';
 import { CreateJobDto, UpdateJobDto } from './dto/job-write.dto';
 import { SearchJobsDto } from './dto/search-jobs.dto';
 import { JobSearchService } from './job-search.service';
@@ -33,13 +34,17 @@ export class JobsController {
 
   @Roles(UserRole.Staff)
   @Post()
-  create(@Body() body: CreateJobDto): Promise<AgencyJobDetail> {
-    return this.jobs.create(body);
+  create(@Body() body: CreateJobDto, @CurrentUser() user: UserEntity): Promise<AgencyJobDetail> {
+    return this.jobs.create(body, user);
   }
 
   @Roles(UserRole.Staff)
   @Patch(':id')
-  update(@Param('id', notFoundOnBadId) id: string, @Body() body: UpdateJobDto): Promise<AgencyJobDetail> {
-    return this.jobs.update(id, body);
+  update(
+    @Param('id', notFoundOnBadId) id: string,
+    @Body() body: UpdateJobDto,
+    @CurrentUser() user: UserEntity,
+  ): Promise<AgencyJobDetail> {
+    return this.jobs.update(id, body, user);
   }
 }

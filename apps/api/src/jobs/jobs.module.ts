@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module';
 import { ClientEntity } from '../clients/client.entity';
 import { UserEntity } from '../users/user.entity';
 import { AgencyJobsController } from './agency-jobs.controller';
@@ -10,7 +11,7 @@ import { JobsController } from './jobs.controller';
 import { JobsService } from './jobs.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([JobEntity, ClientEntity, UserEntity])],
+  imports: [TypeOrmModule.forFeature([JobEntity, ClientEntity, UserEntity]), AuditModule],
   controllers: [JobsController, AgencyJobsController],
   providers: [JobsService, JobSearchService, AgencyJobsService],
   exports: [JobsService],

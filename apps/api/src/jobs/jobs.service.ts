@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import {
   AgencyJobDetail,
+  AuditAction,
+  AuditEntityType,
   DEFAULT_FEEDBACK_DEADLINE_HOURS,
   ErrorCode,
   JobDetail,
@@ -19,6 +21,8 @@ import {
   normalizePipeline,
 } from '@heardback/domain';
 import { Repository } from 'typeorm';
+import { AuditSnapshot } from '../audit/audit-changes';
+import { AuditTrail } from '../audit/audit-trail';
 import { ClientEntity } from '../clients/client.entity';
 import { UserEntity } from '../users/user.entity';
 import { CreateJobDto, SalaryDto, UpdateJobDto } from './dto/job-write.dto';
@@ -31,6 +35,7 @@ export class JobsService {
     @InjectRepository(JobEntity) private readonly jobs: Repository<JobEntity>,
     @InjectRepository(ClientEntity) private readonly clients: Repository<ClientEntity>,
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    private readonly audit: AuditTrail,
   ) {}
 
   /**
@@ -48,7 +53,7 @@ export class JobsService {
       : toJobDetail(job, clientName);
   }
 
-  async create(request: CreateJobDto): Promise<AgencyJobDetail> {
+  async create(request: CreateJobDto, actor: UserEntity): Promise<AgencyJobDetail> {
     await this.assertReferencesExist(request);
     const status = request.status ?? JobStatus.Draft;
     const job = this.jobs.create({
@@ -65,11 +70,21 @@ export class JobsService {
       feedbackDeadlineHours: request.feedbackDeadlineHours ?? DEFAULT_FEEDBACK_DEADLINE_HOURS,
       publishedAt: status === JobStatus.Open ? new Date() : null,
     });
-    const saved = await this.jobs.save(job);
+    const saved = await this.jobs.manager.transaction(async (manager) => {
+      const inserted = await manager.save(JobEntity, job);
+      await this.audit.record(manager, {
+        actor,
+        action: AuditAction.JobCreated,
+        entity: { type: AuditEntityType.Job, id: inserted.id },
+        before: null,
+        after: auditedJob(inserted),
+      });
+      return inserted;
+    });
     return this.getForAgency(saved.id);
   }
 
-  async update(id: string, request: UpdateJobDto): Promise<AgencyJobDetail> {
+  async update(id: string, request: UpdateJobDto, actor: UserEntity): Promise<AgencyJobDetail> {
     const nulled = Object.entries(request).find(
       ([field, value]) => value === null && field !== 'salary' && field !== 'ownerId',
     );
@@ -88,6 +103,7 @@ export class JobsService {
         throw new DomainError(ErrorCode.NotFound, 'This job does not exist.');
       }
       assertJobEditable(job.status);
+      const before = auditedJob(job);
       const { salary, pipeline, ownerId, ...plain } = request;
       Object.assign(job, plain);
       if (salary !== undefined) Object.assign(job, salaryColumns(salary ?? undefined));
@@ -95,6 +111,13 @@ export class JobsService {
       if (ownerId !== undefined) job.ownerId = ownerId ?? null;
       if (job.status === JobStatus.Open && job.publishedAt === null) job.publishedAt = new Date();
       await manager.save(JobEntity, job);
+      await this.audit.record(manager, {
+        actor,
+        action: AuditAction.JobUpdated,
+        entity: { type: AuditEntityType.Job, id },
+        before,
+        after: auditedJob(job),
+      });
     });
     return this.getForAgency(id);
   }
@@ -120,4 +143,10 @@ export class JobsService {
 
 function salaryColumns(salary: SalaryDto | undefined): Pick<JobEntity, 'salaryMin' | 'salaryMax' | 'salaryCurrency'> {
   return { salaryMin: salary?.min ?? null, salaryMax: salary?.max ?? null, salaryCurrency: salary?.currency ?? null };
+}
+
+/** What the audit trail records of a job: what agency people see of it, except its id, client name and publication time. */
+function auditedJob(job: JobEntity): AuditSnapshot {
+  const { id: _id, clientName: _name, publishedAt: _published, ...fields } = toAgencyJobDetail(job, '');
+  return fields;
 }

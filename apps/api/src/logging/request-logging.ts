@@ -10,7 +10,7 @@ import { pinoHttp } from 'pino-http';
  * and every other line written while serving it carries the same request id, because the request's
  * logger travels in async-local storage. Cookies, tokens, passwords and bodies are never logged.
  */
-const requestLogger = new AsyncLocalStorage<Logger>();
+const requestContext = new AsyncLocalStorage<{ logger: Logger; requestId: string }>();
 
 /** Header values and fields that must never reach a log line. */
 export const REDACTED_PATHS = [
@@ -73,13 +73,18 @@ export function requestLogging(root: Logger): RequestHandler {
   });
   return (request, response, next) => {
     http(request, response);
-    requestLogger.run(request.log, next);
+    requestContext.run({ logger: request.log, requestId: String(request.id) }, next);
   };
 }
 
 /** The logger for the current request, or the root logger outside one (start-up, background work). */
 export function currentLogger(root: Logger): Logger {
-  return requestLogger.getStore() ?? root;
+  return requestContext.getStore()?.logger ?? root;
+}
+
+/** The id of the request being served (as in its log lines and `X-Request-Id`), or null outside one. */
+export function currentRequestId(): string | null {
+  return requestContext.getStore()?.requestId ?? null;
 }
 
 /** Nest's own logging (and every `new Logger(context)`) written through pino, with the request id. */

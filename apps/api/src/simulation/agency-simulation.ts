@@ -113,21 +113,24 @@ export class AgencySimulation {
       });
     }
     const clients = await Promise.all(
-      ['Northwind', 'Bluefin', 'Kestrel'].map((name) => this.app.get(ClientsService).create(name)),
+      ['Northwind', 'Bluefin', 'Kestrel'].map((name) => this.app.get(ClientsService).create(name, this.staff)),
     );
     for (let index = 0; index < this.parameters.jobs; index++) {
-      const job = await this.app.get(JobsService).create({
-        clientId: clients[index % clients.length].id,
-        title: `Simulated role ${index + 1}`,
-        description: 'A role in the simulation.',
-        location: 'Leeds',
-        workMode: WorkMode.Hybrid,
-        employmentType: EmploymentType.FullTime,
-        status: JobStatus.Open,
-        pipeline: index % 2 === 0 ? ['Phone screen', 'Technical', 'Final'] : ['Phone screen', 'Final'],
-        feedbackDeadlineHours: index % 3 === 0 ? 24 : 48,
-        ownerId: this.recruiters[index % this.recruiters.length].user.id,
-      });
+      const job = await this.app.get(JobsService).create(
+        {
+          clientId: clients[index % clients.length].id,
+          title: `Simulated role ${index + 1}`,
+          description: 'A role in the simulation.',
+          location: 'Leeds',
+          workMode: WorkMode.Hybrid,
+          employmentType: EmploymentType.FullTime,
+          status: JobStatus.Open,
+          pipeline: index % 2 === 0 ? ['Phone screen', 'Technical', 'Final'] : ['Phone screen', 'Final'],
+          feedbackDeadlineHours: index % 3 === 0 ? 24 : 48,
+          ownerId: this.recruiters[index % this.recruiters.length].user.id,
+        },
+        this.staff,
+      );
       this.jobIds.push(job.id);
     }
   }

@@ -1,7 +1,7 @@
 import { TimelineEventType } from '@heardback/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-/** The audit trail and the candidate's timeline in one: each event says whether the candidate sees it. */
+/** An application's history, the candidate's timeline: each event says whether the candidate sees it. */
 @Entity('timeline_events')
 export class TimelineEventEntity {
   @PrimaryGeneratedColumn('identity', { type: 'bigint' })

@@ -23,9 +23,9 @@ export class UsersController {
   /** Staff create recruiter and staff accounts; candidates register themselves. */
   @Roles(UserRole.Staff)
   @Post('users')
-  async create(@Body() body: CreateUserDto): Promise<UserView> {
+  async create(@Body() body: CreateUserDto, @CurrentUser() staff: UserEntity): Promise<UserView> {
     assertAcceptablePassword(body.password, body.email);
-    return toUserView(await this.users.create(body));
+    return toUserView(await this.users.create(body, staff));
   }
 
   /** Anyone signed in may change the name they are addressed by. */

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { AgencyUserView, UserRole } from '@heardback/contracts';
-import { In } from 'typeorm';
-import { Repository } from 'typeorm';
+import { AgencyUserView, AuditAction, AuditEntityType, UserRole } from '@heardback/contracts';
+import { In, Repository } from 'typeorm';
+import { AuditTrail } from '../audit/audit-trail';
 import { PasswordHasher } from '../auth/password-hasher';
 import { UserEntity } from './user.entity';
 
@@ -18,18 +18,36 @@ export class UsersService {
   constructor(
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     private readonly hasher: PasswordHasher,
+    private readonly audit: AuditTrail,
   ) {}
 
-  /** A taken email is refused by the database's unique index (EMAIL_TAKEN), so two sign-ups cannot race. */
-  async create(user: NewUser): Promise<UserEntity> {
+  /**
+   * A taken email is refused by the database's unique index (EMAIL_TAKEN), so two sign-ups cannot race.
+   * `createdBy` is the staff member making the account; null only for the demo data's first accounts,
+   * which no person made and so are not in the audit trail.
+   */
+  async create(user: NewUser, createdBy: UserEntity | null): Promise<UserEntity> {
     const passwordHash = await this.hasher.hash(user.password);
-    const created = this.users.create({
-      email: user.email.toLowerCase(),
-      fullName: user.fullName,
-      role: user.role,
-      passwordHash,
+    const saved = await this.users.manager.transaction(async (manager) => {
+      const inserted = await manager.save(
+        manager.create(UserEntity, {
+          email: user.email.toLowerCase(),
+          fullName: user.fullName,
+          role: user.role,
+          passwordHash,
+        }),
+      );
+      if (createdBy) {
+        await this.audit.record(manager, {
+          actor: createdBy,
+          action: AuditAction.UserCreated,
+          entity: { type: AuditEntityType.User, id: inserted.id },
+          before: null,
+          after: { email: inserted.email, fullName: inserted.fullName, role: inserted.role },
+        });
+      }
+      return inserted;
     });
-    const saved = await this.users.save(created);
     const { passwordHash: _omitted, ...visible } = saved;
     return visible as UserEntity;
   }
@@ -54,8 +72,18 @@ export class UsersService {
     return users.map(toAgencyUserView);
   }
 
+  /** An agency person's new name is audited (it is how they appear on every record); a candidate's is not. */
   async rename(user: UserEntity, fullName: string): Promise<UserEntity> {
-    await this.users.update({ id: user.id }, { fullName });
+    await this.users.manager.transaction(async (manager) => {
+      await manager.update(UserEntity, { id: user.id }, { fullName });
+      await this.audit.record(manager, {
+        actor: user,
+        action: AuditAction.UserRenamed,
+        entity: { type: AuditEntityType.User, id: user.id },
+        before: { fullName: user.fullName },
+        after: { fullName },
+      });
+    });
     return { ...user, fullName };
   }
 }

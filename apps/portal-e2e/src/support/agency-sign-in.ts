@@ -34,13 +34,21 @@ async function expectOk(response: APIResponse, what: string): Promise<void> {
 }
 
 /** A mutating API call from the page's own context: its cookies, and the XSRF header. */
-export async function apiPost<T>(page: Page, path: string, data: unknown): Promise<T> {
-  const response = await page.request.post(path, {
+async function apiWrite<T>(page: Page, method: 'post' | 'patch', path: string, data: unknown): Promise<T> {
+  const response = await page.request[method](path, {
     data,
     headers: { 'x-xsrf-token': await xsrfToken(page) },
   });
-  await expectOk(response, `POST ${path}`);
+  await expectOk(response, `${method.toUpperCase()} ${path}`);
   return (await response.json()) as T;
+}
+
+export function apiPost<T>(page: Page, path: string, data: unknown): Promise<T> {
+  return apiWrite<T>(page, 'post', path, data);
+}
+
+export function apiPatch<T>(page: Page, path: string, data: unknown): Promise<T> {
+  return apiWrite<T>(page, 'patch', path, data);
 }
 
 export async function apiGet<T>(page: Page, path: string): Promise<T> {

@@ -20,9 +20,12 @@ export const STAGE_NAME_MAX_LENGTH = 80;
 export const FEEDBACK_DEADLINE_MIN_HOURS = 1;
 export const FEEDBACK_DEADLINE_MAX_HOURS = 720;
 
+// Paging: every cursor the API hands out fits in this.
+export const CURSOR_MAX_LENGTH = 200;
+
 // Job search
 export const JOB_SEARCH_TEXT_MAX_LENGTH = 200;
-export const JOB_SEARCH_CURSOR_MAX_LENGTH = 200;
+export const JOB_SEARCH_CURSOR_MAX_LENGTH = CURSOR_MAX_LENGTH;
 
 // Interviews and feedback
 export const INTERVIEW_LOCATION_MAX_LENGTH = 500;

@@ -1,4 +1,5 @@
 import { EmploymentType, JobSearchQuery, JobSummary, WorkMode } from '@heardback/contracts';
+import { anId, oneOf } from '../core/url-query';
 
 /** What the board is showing: the search term and the filters, exactly as kept in the URL. */
 export interface BoardQuery {
@@ -17,10 +18,6 @@ export const EMPTY_BOARD_QUERY: BoardQuery = {
   clientId: '',
 };
 
-function oneOf<T extends string>(values: Record<string, T>, value: string | undefined): T | '' {
-  return (Object.values(values) as string[]).includes(value ?? '') ? (value as T) : '';
-}
-
 /** Reads the URL's parameters; values the API would refuse (an unknown work mode) are ignored. */
 export function boardQueryFrom(params: {
   q?: string;
@@ -34,7 +31,7 @@ export function boardQueryFrom(params: {
     location: (params.location ?? '').trim(),
     workMode: oneOf(WorkMode, params.workMode),
     employmentType: oneOf(EmploymentType, params.employmentType),
-    clientId: /^[0-9a-f-]{36}$/i.test(params.clientId ?? '') ? (params.clientId as string) : '',
+    clientId: anId(params.clientId),
   };
 }
 
@@ -56,15 +53,6 @@ export function toJobSearch(query: BoardQuery, cursor: string | null): JobSearch
     clientId: query.clientId,
     cursor: cursor ?? undefined,
   };
-}
-
-/** URL query parameters for the router: empty values are removed from the URL. */
-export function toQueryParams(query: Partial<BoardQuery>): Record<string, string | null> {
-  const params: Record<string, string | null> = {};
-  for (const [key, value] of Object.entries(query)) {
-    params[key] = value ? value : null;
-  }
-  return params;
 }
 
 /** "3 jobs match “nurse” and your filters", "12+ jobs", "No jobs match your filters". */

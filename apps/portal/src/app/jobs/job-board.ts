@@ -26,12 +26,12 @@ import {
   resultsInWords,
   sameBoardQuery,
   toJobSearch,
-  toQueryParams,
   withClientsOf,
 } from './board-filters';
 import { JobCard } from './job-card';
 import { JobsApi } from './jobs-api';
 import { httpErrorMessage } from '../core/api-error';
+import { toQueryParams } from '../core/url-query';
 
 /** How long typing pauses before the results follow it. */
 export const SEARCH_DEBOUNCE_MS = 300;

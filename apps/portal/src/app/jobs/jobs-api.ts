@@ -1,5 +1,6 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
+import { httpQueryParams } from '../core/url-query';
 import {
   API_PREFIX,
   CandidateApplicationView,
@@ -13,17 +14,7 @@ import { Observable } from 'rxjs';
 export const JOBS_URL = `/${API_PREFIX}/jobs`;
 
 /** Turns a search into query parameters, leaving out anything empty so the API applies its defaults. */
-export function jobSearchParams(query: JobSearchQuery): HttpParams {
-  let params = new HttpParams();
-  for (const [name, value] of Object.entries(query) as [string, string | number | undefined][]) {
-    const text = typeof value === 'string' ? value.trim() : value;
-    if (text === undefined || text === '') {
-      continue;
-    }
-    params = params.set(name, String(text));
-  }
-  return params;
-}
+export const jobSearchParams: (query: JobSearchQuery) => HttpParams = httpQueryParams;
 
 /** The public jobs area: the open-jobs board, one job, and applying to it. */
 @Injectable({ providedIn: 'root' })

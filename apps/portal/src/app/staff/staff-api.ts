@@ -5,6 +5,8 @@ import {
   AgencyJobQuery,
   AgencyJobSummary,
   AgencyUserView,
+  AuditEventPage,
+  AuditEventQuery,
   ClientView,
   CloseJobRequest,
   CreateClientRequest,
@@ -19,6 +21,7 @@ import {
   WaitingApplication,
 } from '@heardback/contracts';
 import { Observable } from 'rxjs';
+import { httpQueryParams } from '../core/url-query';
 
 const API = `/${API_PREFIX}`;
 
@@ -81,5 +84,10 @@ export class StaffApi {
 
   jobClosure(id: string): Observable<JobClosureView> {
     return this.http.get<JobClosureView>(`${API}/job-closures/${encodeURIComponent(id)}`);
+  }
+
+  /** The audit trail, newest first, a page at a time; empty filters are left out. */
+  auditEvents(query: AuditEventQuery): Observable<AuditEventPage> {
+    return this.http.get<AuditEventPage>(`${API}/audit-events`, { params: httpQueryParams(query) });
   }
 }

@@ -1,4 +1,5 @@
 import { Routes } from '@angular/router';
+import { AuditTrailPage } from './audit-trail-page';
 import { EscalationsPage } from './escalations-page';
 import { JobEditor } from './job-editor';
 import { OutgoingMail } from './outgoing-mail';
@@ -17,6 +18,7 @@ const area: AgencyAreaData = {
     { path: '/staff/jobs', label: 'Manage jobs' },
     { path: '/staff/clients', label: 'Clients' },
     { path: '/staff/users', label: 'Users' },
+    { path: '/staff/audit', label: 'Audit trail' },
   ],
 };
 
@@ -48,6 +50,7 @@ export const STAFF_ROUTES: Routes = [
       },
       { path: 'clients', title: 'Clients · Heardback', component: StaffClients },
       { path: 'users', title: 'Users · Heardback', component: StaffUsers },
+      { path: 'audit', title: 'Audit trail · Heardback', component: AuditTrailPage },
     ],
   },
 ];

@@ -9,6 +9,11 @@ import {
   ApplicationView,
   CandidateApplicationView,
   AttentionItem,
+  AgencyUserView,
+  AuditAction,
+  AuditEntityType,
+  AuditEventPage,
+  AuditEventView,
   EmploymentType,
   ErrorCode,
   FeedbackDecision,
@@ -328,6 +333,37 @@ export function aMail(overrides: Partial<NotificationView> = {}): NotificationVi
     sentAt: '2026-11-20T09:00:05.000Z',
     ...overrides,
   };
+}
+
+/** An agency account as staff list them: Sam Staff unless overridden. */
+export function anAgencyUser(overrides: Partial<AgencyUserView> = {}): AgencyUserView {
+  return {
+    id: '7d4c2a10-0000-4000-8000-000000000001',
+    email: 'staff@heardback.test',
+    fullName: 'Sam Staff',
+    role: UserRole.Staff,
+    createdAt: '2026-01-05T10:00:00.000Z',
+    disabledAt: null,
+    ...overrides,
+  };
+}
+
+/** Sam Staff renamed a job, in winter (London on GMT). */
+export function anAuditEvent(overrides: Partial<AuditEventView> = {}): AuditEventView {
+  return {
+    id: 'e1',
+    occurredAt: '2026-11-20T09:30:00.000Z',
+    actor: { id: anAgencyUser().id, fullName: 'Sam Staff', role: UserRole.Staff },
+    action: AuditAction.JobUpdated,
+    entity: { type: AuditEntityType.Job, id: 'job-1', label: 'Senior Backend Engineer' },
+    changes: { title: { before: 'Backend Engineer', after: 'Senior Backend Engineer' } },
+    requestId: 'req-1',
+    ...overrides,
+  };
+}
+
+export function anAuditPage(items: AuditEventView[], nextCursor: string | null = null): AuditEventPage {
+  return { items, nextCursor, timeZone: 'Europe/London' };
 }
 
 export function aWaiting(overrides: Partial<WaitingApplication> = {}): WaitingApplication {

@@ -1,20 +1,23 @@
 import { fieldError } from '@heardback/domain';
 
-/** Position on the board: the last row's publication time (PostgreSQL text, full precision) and id. */
-export interface JobCursor {
-  publishedAt: string;
+/**
+ * Position in a list sorted newest first by a timestamp, then id: the last row's timestamp
+ * (PostgreSQL text, full precision) and id. The job board and the audit trail page with it.
+ */
+export interface KeysetCursor {
+  at: string;
   id: string;
 }
 
-export function encodeJobCursor(cursor: JobCursor): string {
-  return Buffer.from(JSON.stringify([cursor.publishedAt, cursor.id])).toString('base64url');
+export function encodeKeysetCursor(cursor: KeysetCursor): string {
+  return Buffer.from(JSON.stringify([cursor.at, cursor.id])).toString('base64url');
 }
 
-/** PostgreSQL's text form of a timestamptz, as the board hands it out. */
+/** PostgreSQL's text form of a timestamptz, as the lists hand it out. */
 const PG_TIMESTAMP = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export function decodeJobCursor(raw: string): JobCursor {
+export function decodeKeysetCursor(raw: string): KeysetCursor {
   try {
     const decoded: unknown = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
     if (
@@ -25,7 +28,7 @@ export function decodeJobCursor(raw: string): JobCursor {
       typeof decoded[1] === 'string' &&
       UUID.test(decoded[1])
     ) {
-      return { publishedAt: decoded[0], id: decoded[1] };
+      return { at: decoded[0], id: decoded[1] };
     }
   } catch {
     // fall through to the error below

@@ -1,0 +1,220 @@
+import { HttpTestingController, TestRequest } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { Router } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
+import {
+  AUDIT_TEXT_CHANGED,
+  AuditAction,
+  AuditEntityType,
+  AuditEventPage,
+  ErrorCode,
+  UserRole,
+} from '@heardback/contracts';
+import { AuditTrailPage } from './audit-trail-page';
+import { formatDateTime } from '../core/date-time';
+import { anAgencyUser, anAuditEvent, anAuditPage, apiErrorBody } from '../testing/factories';
+import { routeHarness } from '../testing/setup';
+
+const RILEY = anAgencyUser({
+  id: '7d4c2a10-0000-4000-8000-000000000002',
+  fullName: 'Riley Recruiter',
+  role: UserRole.Recruiter,
+});
+
+describe('AuditTrailPage', () => {
+  let harness: RouterTestingHarness;
+  let http: HttpTestingController;
+
+  beforeEach(
+    async () =>
+      ({ harness, http } = await routeHarness({ routes: [{ path: 'staff/audit', component: AuditTrailPage }] })),
+  );
+
+  afterEach(() => http.verify());
+
+  /** Opens the page and answers the lists it names people and clients from. */
+  async function open(url: string): Promise<void> {
+    await harness.navigateByUrl(url, AuditTrailPage);
+    await harness.fixture.whenStable();
+    http.expectOne('/api/users').flush([anAgencyUser(), RILEY]);
+    http.expectOne('/api/clients').flush([{ id: 'client-1', name: 'Northwind Logistics' }]);
+    await harness.fixture.whenStable();
+  }
+
+  function eventsRequest(): TestRequest {
+    return http.expectOne((request) => request.url === '/api/audit-events');
+  }
+
+  async function answer(page: AuditEventPage | Parameters<TestRequest['flush']>[0], options?: object) {
+    eventsRequest().flush(page, options);
+    await harness.fixture.whenStable();
+  }
+
+  const view = () => harness.routeNativeElement as HTMLElement;
+  const status = () => view().querySelector('[role="status"]')?.textContent?.trim();
+  const rows = () => Array.from(view().querySelectorAll<HTMLElement>('[data-testid="audit-event"]'));
+  const control = <T extends HTMLElement>(id: string) => view().querySelector(`#${id}`) as T;
+  const button = (name: string) =>
+    Array.from(view().querySelectorAll('button')).find((candidate) => candidate.textContent?.trim() === name);
+  /** Each change as [label, "before → after"] or [label, value], as a sighted person reads it. */
+  const changesOf = (row: HTMLElement) =>
+    Array.from(row.querySelectorAll('.audit-changes__item'), (item) => {
+      const text = (selector: string) => item.querySelector(selector)?.textContent?.trim();
+      const shown = text('.audit-changes__before')
+        ? `${text('.audit-changes__before')} → ${text('.audit-changes__after')}`
+        : text('dd');
+      return [text('dt'), shown];
+    });
+
+  it('sends the filters in the link to the API and shows them in the form', async () => {
+    await open(`/staff/audit?actorId=${RILEY.id}&entityType=job&action=job.updated&from=2026-11-01&to=2026-11-30`);
+    const request = eventsRequest();
+    expect(
+      Object.fromEntries(request.request.params.keys().map((key) => [key, request.request.params.get(key)])),
+    ).toEqual({
+      actorId: RILEY.id,
+      entityType: 'job',
+      action: 'job.updated',
+      from: '2026-11-01',
+      to: '2026-11-30',
+    });
+    request.flush(anAuditPage([]));
+    await harness.fixture.whenStable();
+
+    expect(control<HTMLSelectElement>('audit-actor').value).toBe(RILEY.id);
+    expect(control<HTMLSelectElement>('audit-actor').selectedOptions[0].textContent?.trim()).toBe(
+      'Riley Recruiter (recruiter)',
+    );
+    expect(control<HTMLSelectElement>('audit-action').selectedOptions[0].textContent?.trim()).toBe('Edited a job');
+    expect(control<HTMLInputElement>('audit-from').value).toBe('2026-11-01');
+    expect(status()).toBe('No changes match these filters');
+  });
+
+  it("shows who did what to which record, when in the agency's time zone, and each field before and after", async () => {
+    await open('/staff/audit');
+    expect(status()).toBe('Loading changes…');
+    await answer(
+      anAuditPage([
+        anAuditEvent({
+          changes: {
+            title: { before: 'Backend Engineer', after: 'Senior Backend Engineer' },
+            ownerId: { before: null, after: RILEY.id },
+            clientId: { before: 'client-1', after: 'client-9' },
+          },
+        }),
+        anAuditEvent({
+          id: 'e2',
+          occurredAt: '2026-11-19T16:05:00.000Z',
+          actor: { id: RILEY.id, fullName: 'Riley Recruiter', role: UserRole.Recruiter },
+          action: AuditAction.FeedbackRecorded,
+          entity: { type: AuditEntityType.Application, id: 'app-1', label: 'Ana Lima – Senior Backend Engineer' },
+          changes: {
+            stage: { before: 'Technical', after: 'Technical' },
+            rating: { before: null, after: 3 },
+            candidateMessage: { after: AUDIT_TEXT_CHANGED },
+            status: { before: 'interviewing', after: 'offer' },
+          },
+        }),
+      ]),
+    );
+
+    expect(status()).toBe('2 changes');
+    expect(view().querySelector('.page-lead')?.textContent).toContain(
+      'Times are in the agency’s time zone, Europe/London.',
+    );
+    const [edited, feedback] = rows();
+    expect(edited.querySelector('h2')?.textContent?.trim()).toBe('Sam Staff edited a job');
+    const when = formatDateTime('2026-11-20T09:30:00.000Z', { timeZone: 'Europe/London' });
+    expect(when).toMatch(/GMT/);
+    expect(edited.querySelector('time')?.textContent?.trim()).toBe(when);
+    expect(edited.querySelector('a[href="/recruiter/jobs/job-1"]')?.textContent?.trim()).toBe(
+      'Senior Backend Engineer',
+    );
+    expect(changesOf(edited)).toEqual([
+      ['Title', 'Backend Engineer → Senior Backend Engineer'],
+      ['Client', 'Northwind Logistics → a client (client-9)'],
+      ['Owner', 'none → Riley Recruiter'],
+    ]);
+    // Heard as "Backend Engineer changed to Senior Backend Engineer": the arrow is hidden from screen readers.
+    expect(edited.querySelector('dd')?.textContent).toBe('Backend Engineer changed to →Senior Backend Engineer');
+    expect(edited.querySelector('.audit-changes__arrow')?.getAttribute('aria-hidden')).toBe('true');
+
+    expect(feedback.querySelector('h2')?.textContent?.trim()).toBe('Riley Recruiter recorded feedback');
+    expect(feedback.textContent).toContain('Recruiter account');
+    expect(feedback.querySelector('a[href="/recruiter/applications/app-1"]')).not.toBeNull();
+    expect(changesOf(feedback)).toEqual([
+      ['Stage', 'Technical'],
+      ['Rating', 'none → 3 of 4 (Good)'],
+      ['Message to the candidate', 'Written or changed (the words are not copied to the audit trail)'],
+      ['Status', 'Interviewing → Offer made'],
+    ]);
+    expect(feedback.querySelector('a[href="/staff/audit?entityId=app-1"]')?.textContent).toContain('History');
+  });
+
+  it('puts the chosen filters in the link, keeping the record, and refuses a From day after the To day', async () => {
+    await open('/staff/audit?entityId=0b7e3c52-5d1c-4f44-9a55-3b8f0d9f1a10');
+    await answer(anAuditPage([anAuditEvent()]));
+    expect(view().textContent).toContain('Showing the history of one record only.');
+
+    const action = control<HTMLSelectElement>('audit-action');
+    action.value = AuditAction.JobClosed;
+    action.dispatchEvent(new Event('change'));
+    for (const [id, day] of [
+      ['audit-from', '2026-11-30'],
+      ['audit-to', '2026-11-01'],
+    ]) {
+      control<HTMLInputElement>(id).value = day;
+      control<HTMLInputElement>(id).dispatchEvent(new Event('input'));
+    }
+    button('Show changes')?.click();
+    await harness.fixture.whenStable();
+    expect(view().querySelector('[role="alert"]')?.textContent).toContain(
+      'The “From” day must be on or before the “To” day.',
+    );
+    http.expectNone((request) => request.url === '/api/audit-events');
+
+    control<HTMLInputElement>('audit-to').value = '2026-12-05';
+    control<HTMLInputElement>('audit-to').dispatchEvent(new Event('input'));
+    button('Show changes')?.click();
+    await harness.fixture.whenStable();
+    expect(TestBed.inject(Router).url).toBe(
+      '/staff/audit?entityId=0b7e3c52-5d1c-4f44-9a55-3b8f0d9f1a10&action=job.closed&from=2026-11-30&to=2026-12-05',
+    );
+    expect(eventsRequest().request.params.get('action')).toBe('job.closed');
+  });
+
+  it('loads older changes with the cursor and the same filters, after the ones shown', async () => {
+    await open('/staff/audit?entityType=user');
+    await answer(anAuditPage([anAuditEvent({ id: 'e1' }), anAuditEvent({ id: 'e2' })], 'cursor-1'));
+    expect(status()).toBe('The 2 most recent changes; load more below');
+
+    button('Load more changes')?.click();
+    await harness.fixture.whenStable();
+    const more = eventsRequest();
+    expect(more.request.params.get('cursor')).toBe('cursor-1');
+    expect(more.request.params.get('entityType')).toBe('user');
+    more.flush(anAuditPage([anAuditEvent({ id: 'e3', action: AuditAction.UserDisabled })]));
+    await harness.fixture.whenStable();
+
+    expect(rows().map((row) => row.querySelector('h2')?.textContent?.trim())).toEqual([
+      'Sam Staff edited a job',
+      'Sam Staff edited a job',
+      'Sam Staff disabled an account',
+    ]);
+    expect(button('Load more changes')).toBeUndefined();
+    expect(status()).toBe('3 changes');
+  });
+
+  it('says why older changes did not load, and keeps the ones shown', async () => {
+    await open('/staff/audit');
+    await answer(anAuditPage([anAuditEvent()], 'cursor-1'));
+    button('Load more changes')?.click();
+    await harness.fixture.whenStable();
+    await answer(...apiErrorBody(400, ErrorCode.ValidationFailed, 'cursor: is not a cursor this API gave out'));
+
+    expect(view().querySelector('.audit-more [role="alert"]')?.textContent).toContain(
+      'Older changes could not be loaded.',
+    );
+    expect(rows()).toHaveLength(1);
+  });
+});

@@ -1,0 +1,189 @@
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, input, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { FormBuilder, ReactiveFormsModule } from '@angular/forms';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { AuditEventView } from '@heardback/contracts';
+import { agencyErrorMessage } from '../core/api-error';
+import { ROLE_LABELS } from '../core/agency-labels';
+import { formatDateTime } from '../core/date-time';
+import { focusLater } from '../core/focus-later';
+import { FormAlert } from '../core/form-alert';
+import { LoadState } from '../core/load-state';
+import { pageData, statusLine } from '../core/loadable';
+import { toQueryParams } from '../core/url-query';
+import { AuditFilters, auditFiltersFrom, hasAuditFilters, sameAuditFilters, toAuditQuery } from './audit-filters';
+import {
+  AUDIT_ACTION_OPTIONS,
+  AUDIT_ACTION_PHRASES,
+  AUDIT_ENTITY_LABELS,
+  AUDIT_ENTITY_OPTIONS,
+  AuditContext,
+  recordLink,
+  shownChanges,
+} from './audit-words';
+import { StaffApi } from './staff-api';
+
+/**
+ * The audit trail: every change recruiters and staff made, newest first, with who, what, which
+ * record, when, and the fields before and after. The filters live in the URL
+ * (`?actorId=&entityType=&entityId=&action=&from=&to=`), so a link shows the same changes.
+ */
+@Component({
+  selector: 'hb-audit-trail-page',
+  imports: [ReactiveFormsModule, RouterLink, LoadState, FormAlert],
+  templateUrl: './audit-trail-page.html',
+  styleUrls: ['./staff-lists.scss', './audit-trail-page.scss'],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class AuditTrailPage {
+  private readonly api = inject(StaffApi);
+  private readonly router = inject(Router);
+  private readonly route = inject(ActivatedRoute);
+  private readonly destroyRef = inject(DestroyRef);
+  private readonly focus = focusLater();
+
+  /** Query parameters from the URL, bound by the router. */
+  readonly actorId = input<string>();
+  readonly entityType = input<string>();
+  readonly entityId = input<string>();
+  readonly action = input<string>();
+  readonly from = input<string>();
+  readonly to = input<string>();
+
+  protected readonly filters = computed(
+    () =>
+      auditFiltersFrom({
+        actorId: this.actorId(),
+        entityType: this.entityType(),
+        entityId: this.entityId(),
+        action: this.action(),
+        from: this.from(),
+        to: this.to(),
+      }),
+    { equal: sameAuditFilters },
+  );
+  protected readonly filtered = computed(() => hasAuditFilters(this.filters()));
+
+  protected readonly events = pageData({
+    key: () => this.filters(),
+    request: (filters: AuditFilters) => this.api.auditEvents(toAuditQuery(filters, null)),
+    loaded: () => this.moreState.set('idle'),
+  });
+  // Names for the people and clients the changes name by id; the page works without them.
+  private readonly users = pageData({ request: () => this.api.users() });
+  private readonly clients = pageData({ request: () => this.api.clients() });
+
+  protected readonly form = inject(FormBuilder).nonNullable.group({
+    actorId: [''],
+    entityType: [''],
+    action: [''],
+    from: [''],
+    to: [''],
+  });
+  protected readonly problem = signal('');
+  protected readonly moreState = signal<'idle' | 'loading' | 'error'>('idle');
+  protected readonly moreError = signal('');
+
+  protected readonly actionOptions = AUDIT_ACTION_OPTIONS;
+  protected readonly entityOptions = AUDIT_ENTITY_OPTIONS;
+  protected readonly timeZone = computed(() => this.events.value()?.timeZone ?? null);
+
+  /** Everyone who can appear in the trail, by name; and the one chosen in a link, even when not listed. */
+  protected readonly people = computed(() => {
+    const people = [...(this.users.value() ?? [])]
+      .sort((a, b) => a.fullName.localeCompare(b.fullName))
+      .map((user) => ({ id: user.id, label: `${user.fullName} (${ROLE_LABELS[user.role].toLowerCase()})` }));
+    const chosen = this.filters().actorId;
+    return chosen && !people.some((person) => person.id === chosen)
+      ? [...people, { id: chosen, label: 'The person in your link' }]
+      : people;
+  });
+
+  private readonly context = computed<AuditContext>(() => ({
+    userNames: new Map((this.users.value() ?? []).map((user) => [user.id, user.fullName])),
+    clientNames: new Map((this.clients.value() ?? []).map((client) => [client.id, client.name])),
+    timeZone: this.timeZone() ?? 'UTC',
+  }));
+
+  protected readonly rows = computed(() =>
+    (this.events.value()?.items ?? []).map((event) => this.row(event, this.context())),
+  );
+
+  protected readonly statusMessage = computed(() =>
+    statusLine(this.events.state(), 'Loading changes…', () => {
+      const count = this.rows().length;
+      if (count === 0) {
+        return this.filtered() ? 'No changes match these filters' : 'No changes recorded yet';
+      }
+      const changes = `${count} ${count === 1 ? 'change' : 'changes'}`;
+      return this.events.value()?.nextCursor ? `The ${count} most recent changes; load more below` : changes;
+    }),
+  );
+
+  constructor() {
+    // The form shows what the URL asks for: on arrival, after a search, and after Back.
+    effect(() => {
+      const { actorId, entityType, action, from, to } = this.filters();
+      this.form.setValue({ actorId, entityType, action, from, to });
+    });
+  }
+
+  protected apply(): void {
+    const chosen = this.form.getRawValue();
+    if (chosen.from && chosen.to && chosen.from > chosen.to) {
+      this.problem.set('The “From” day must be on or before the “To” day.');
+      this.focus('#audit-from');
+      return;
+    }
+    this.problem.set('');
+    this.show(auditFiltersFrom({ ...this.filters(), ...chosen }));
+  }
+
+  protected clear(): void {
+    this.problem.set('');
+    this.show(auditFiltersFrom({}));
+  }
+
+  protected loadMore(): void {
+    const page = this.events.value();
+    if (!page?.nextCursor || this.moreState() === 'loading') {
+      return;
+    }
+    const filters = this.filters();
+    const firstNew = page.items.length;
+    this.moreState.set('loading');
+    this.api
+      .auditEvents(toAuditQuery(filters, page.nextCursor))
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: (next) => {
+          if (!sameAuditFilters(filters, this.filters())) return;
+          this.events.update((shown) => ({ ...next, items: [...shown.items, ...next.items] }));
+          this.moreState.set('idle');
+          // The button may go with the last page: keep focus where the new changes start.
+          this.focus(`[data-index="${firstNew}"]`);
+        },
+        error: (error: unknown) => {
+          this.moreError.set(agencyErrorMessage(error));
+          this.moreState.set('error');
+        },
+      });
+  }
+
+  private show(filters: AuditFilters): void {
+    void this.router.navigate([], { relativeTo: this.route, queryParams: toQueryParams(filters) });
+  }
+
+  private row(event: AuditEventView, context: AuditContext) {
+    return {
+      event,
+      heading: `${event.actor.fullName} ${AUDIT_ACTION_PHRASES[event.action] ?? event.action}`,
+      role: `${ROLE_LABELS[event.actor.role]} account`,
+      when: formatDateTime(event.occurredAt, { timeZone: context.timeZone }),
+      record: AUDIT_ENTITY_LABELS[event.entity.type] ?? event.entity.type,
+      label: event.entity.label ?? 'no longer exists',
+      link: recordLink(event.entity),
+      changes: shownChanges(event, context),
+    };
+  }
+}

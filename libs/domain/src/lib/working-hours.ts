@@ -19,6 +19,8 @@ export interface WorkingCalendar {
   dayEndsAt: number;
   /** ISO weekdays that are working days: 1 = Monday … 7 = Sunday. */
   workingDays: readonly number[];
+  /** Local dates (`YYYY-MM-DD`) that are not working days though their weekday is: public holidays. */
+  holidays?: readonly string[];
 }
 
 export const DEFAULT_WORKING_CALENDAR: WorkingCalendar = Object.freeze({
@@ -69,6 +71,35 @@ export function validateWorkingCalendar(calendar: WorkingCalendar): void {
     }
     seen.add(day);
   }
+  for (const holiday of calendar.holidays ?? []) {
+    if (typeof holiday !== 'string' || dayOfIsoDate(holiday) === null) {
+      throw fieldError('holidays', `"${String(holiday)}" is not a date: use YYYY-MM-DD, e.g. 2026-12-25`);
+    }
+  }
+}
+
+/**
+ * The end of the `days`-th working day after the local date of `after` (that date itself does not
+ * count): an interview on Thursday with an answer "within 2 working days" is answered by the end
+ * of Monday. Public holidays and non-working weekdays are skipped.
+ */
+export function endOfWorkingDaysAfter(after: Date, days: number, calendar: WorkingCalendar): Date {
+  validateWorkingCalendar(calendar);
+  const from = instantOf(after, 'after');
+  if (!Number.isInteger(days) || days < 1) throw fieldError('days', 'must be a whole number of days, 1 or more');
+  const zone = zoneOf(calendar.timeZone);
+  const firstDay = zone.localDay(from) + 1;
+  let counted = 0;
+  for (let day = firstDay; day <= firstDay + MAX_SCANNED_DAYS; day++) {
+    const window = workingWindow(day, calendar, zone);
+    if (window && window.end > window.start && ++counted === days) return new Date(window.end);
+  }
+  throw fieldError('days', `${days} working days would take more than ${MAX_SCANNED_DAYS} days with this calendar`);
+}
+
+/** Working time between two instants in working days (working hours over the length of a working day). */
+export function workingDaysBetween(from: Date, to: Date, calendar: WorkingCalendar): number {
+  return workingHoursBetween(from, to, calendar) / (calendar.dayEndsAt - calendar.dayStartsAt);
 }
 
 /**
@@ -161,11 +192,23 @@ interface Window {
 /** The working window of a local date (days since 1970-01-01), or null on a non-working day. */
 function workingWindow(day: number, calendar: WorkingCalendar, zone: Zone): Window | null {
   if (!calendar.workingDays.includes(isoWeekday(day))) return null;
+  if (calendar.holidays?.some((holiday) => dayOfIsoDate(holiday) === day)) return null;
   const midnight = day * MS_PER_DAY;
   return {
     start: zone.firstInstantAtOrAfter(midnight + calendar.dayStartsAt * MS_PER_HOUR),
     end: zone.lastInstantBefore(midnight + calendar.dayEndsAt * MS_PER_HOUR),
   };
+}
+
+/** The day number (days since 1970-01-01) of a `YYYY-MM-DD` date, or null if it is not a real date. */
+function dayOfIsoDate(iso: string): number | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!match) return null;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const epoch = Date.UTC(year, month - 1, day);
+  const check = new Date(epoch);
+  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return null;
+  return epoch / MS_PER_DAY;
 }
 
 /** ISO weekday (1 = Monday … 7 = Sunday) of a day number; 1970-01-01 was a Thursday. */

@@ -1,5 +1,6 @@
 import {
   ApplicationView,
+  CandidateApplicationView,
   ClientView,
   EmploymentType,
   FeedbackDecision,
@@ -71,8 +72,9 @@ export async function createOpenJob(staff: ApiSession, overrides: Record<string,
   return job.body;
 }
 
-export async function apply(candidate: ApiSession, jobId: string): Promise<ApplicationView> {
-  const response = await candidate.post<ApplicationView>(`/api/jobs/${jobId}/applications`);
+/** Applies as the candidate: the answer is the candidate's view of the new application. */
+export async function apply(candidate: ApiSession, jobId: string): Promise<CandidateApplicationView> {
+  const response = await candidate.post<CandidateApplicationView>(`/api/jobs/${jobId}/applications`);
   expectStatus(response, 201, 'apply');
   return response.body;
 }
@@ -80,7 +82,7 @@ export async function apply(candidate: ApiSession, jobId: string): Promise<Appli
 /** Records an interview for the given stage that ended an hour ago: the stage has taken place. */
 export async function interviewHeld(
   agency: ApiSession,
-  application: ApplicationView,
+  application: CandidateApplicationView,
   position: number,
 ): Promise<ApplicationView> {
   const stage = application.stages[position];
@@ -101,7 +103,7 @@ export async function interviewHeld(
 
 export async function recordFeedback(
   agency: ApiSession,
-  application: ApplicationView,
+  application: CandidateApplicationView,
   position: number,
   decision: FeedbackDecision = FeedbackDecision.Advance,
 ): Promise<ApplicationView> {

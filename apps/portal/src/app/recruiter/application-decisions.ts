@@ -10,13 +10,7 @@ import {
   viewChild,
 } from '@angular/core';
 import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
-import {
-  ApplicationStatus,
-  ApplicationView,
-  CANDIDATE_MESSAGE_MAX_LENGTH,
-  ErrorCode,
-  StageState,
-} from '@heardback/contracts';
+import { ApplicationStatus, ApplicationView, CANDIDATE_MESSAGE_MAX_LENGTH, ErrorCode } from '@heardback/contracts';
 import { isOpen } from '@heardback/domain';
 import { Observable } from 'rxjs';
 import { SOMEONE_ELSE_ACTED } from './feedback-form';
@@ -76,15 +70,11 @@ export class ApplicationDecisions {
   protected readonly open = computed(() => isOpen(this.application().status));
   protected readonly canOffer = computed(() => this.open() && this.application().status !== ApplicationStatus.Offer);
   protected readonly canHire = computed(() => this.application().status === ApplicationStatus.Offer);
-  /** Stages an offer made now would skip: those that have not taken place. */
-  protected readonly stagesAnOfferSkips = computed(() =>
-    this.application()
-      .stages.filter(
-        (stage) =>
-          stage.feedback === null && (stage.state === StageState.Pending || stage.state === StageState.Scheduled),
-      )
-      .map((stage) => stage.name),
-  );
+  /** The names of the stages an offer made now would skip, as the API says. */
+  protected readonly stagesAnOfferSkips = computed(() => {
+    const { stages, offerSkipsStageIds } = this.application();
+    return stages.filter((stage) => offerSkipsStageIds.includes(stage.id)).map((stage) => stage.name);
+  });
 
   private readonly rejectBox = viewChild<ElementRef<HTMLTextAreaElement>>('rejectBox');
   private readonly problemBox = viewChild<ElementRef<HTMLElement>>('problemBox');

@@ -12,7 +12,6 @@ import {
   RATING_MIN,
   StageView,
 } from '@heardback/contracts';
-import { stageAfter } from './application-progress';
 import { RecruiterApi } from './recruiter-api';
 import { errorCodeOf } from '../core/api-error';
 import { RATING_LABELS } from '../core/agency-labels';
@@ -94,7 +93,11 @@ export class FeedbackForm {
   /** The message exactly as it will be stored and shown: the API trims it. */
   protected readonly previewMessage = computed(() => (this.value().candidateMessage ?? '').trim());
   protected readonly candidateFirstName = computed(() => this.application().candidate.fullName.split(' ')[0]);
-  protected readonly nextStage = computed(() => stageAfter(this.application(), this.stage()));
+  /** Where "advance" leads, as the API says; none when an offer follows. */
+  protected readonly nextStage = computed(() => {
+    const { stages, nextStageId } = this.application();
+    return stages.find((stage) => stage.id === nextStageId) ?? null;
+  });
   /** Advance and reject end the stage for the candidate; hold leaves the decision to come. */
   protected readonly previewDone = computed(
     () => this.value().decision === FeedbackDecision.Advance || this.value().decision === FeedbackDecision.Reject,

@@ -101,6 +101,8 @@ export function anApplication(overrides: Partial<ApplicationView> = {}): Applica
     timeline: [
       { at: '2026-11-10T08:00:00.000Z', type: TimelineEventType.Applied, stageId: null, text: 'You applied.' },
     ],
+    nextStageId: 'stage-2',
+    offerSkipsStageIds: ['stage-2', 'stage-3'],
     ...overrides,
   };
 }
@@ -153,9 +155,10 @@ export function anAgencyApplication(overrides: Partial<AgencyApplicationSummary>
 
 /** The same application as its candidate receives it: feedback without rating, interviewer or notes. */
 export function asCandidateSees(application: ApplicationView): CandidateApplicationView {
+  const { nextStageId: _next, offerSkipsStageIds: _skips, ...shared } = application;
   return {
-    ...application,
-    stages: application.stages.map((stage) => ({
+    ...shared,
+    stages: shared.stages.map((stage) => ({
       ...stage,
       feedback: stage.feedback
         ? {
@@ -240,6 +243,8 @@ export function anApplicationBetweenInterviews(overrides: Partial<ApplicationVie
         text: 'Feedback on your Phone screen is ready.',
       },
     ],
+    nextStageId: 's3',
+    offerSkipsStageIds: ['s2', 's3'],
     ...overrides,
   };
 }

@@ -12,32 +12,27 @@ import { passwordProblemTexts } from '@heardback/domain';
 import { apiFieldErrors, httpErrorMessage } from '../core/api-error';
 import { FormAlert } from '../core/form-alert';
 import { formSubmission } from '../core/form-submission';
+import { FORM_FIELD } from '../core/form-field';
 import { AccountApi } from './account-api';
 import { NewPasswordField } from './new-password-field';
 
 /** Changes the password with the current one; the API ends the account's other sessions. */
 @Component({
   selector: 'hb-change-password-form',
-  imports: [NewPasswordField, FormAlert],
+  imports: [NewPasswordField, FormAlert, FORM_FIELD],
   template: `
     <form class="form" novalidate (submit)="save($event)">
-      <div class="field">
-        <label class="field__label" for="current-password">Current password</label>
+      <hb-field label="Current password" fieldId="current-password" [problem]="currentProblem()">
         <input
           #currentBox
-          id="current-password"
+          hbControl
           class="field__input"
           type="password"
           autocomplete="current-password"
           [value]="current()"
-          [attr.aria-invalid]="currentProblem() ? true : null"
-          [attr.aria-describedby]="currentProblem() ? 'current-password-error' : null"
           (input)="current.set($any($event.target).value); currentProblem.set('')"
         />
-        @if (currentProblem()) {
-          <p class="field__error" id="current-password-error">{{ currentProblem() }}</p>
-        }
-      </div>
+      </hb-field>
       <hb-new-password-field fieldId="new-password" [(value)]="next" [problem]="nextProblem()" />
       <hb-form-alert [message]="submission.failure()" />
       <div class="profile__actions">

@@ -3,12 +3,13 @@ import { RouterLink } from '@angular/router';
 import { httpErrorMessage } from '../core/api-error';
 import { FormAlert } from '../core/form-alert';
 import { formSubmission } from '../core/form-submission';
+import { FORM_FIELD } from '../core/form-field';
 import { AccountApi } from './account-api';
 
 /** /forgot-password: asks for a reset link; the answer is the same whether or not the address has an account. */
 @Component({
   selector: 'hb-forgot-password-page',
-  imports: [RouterLink, FormAlert],
+  imports: [RouterLink, FormAlert, FORM_FIELD],
   template: `
     <div class="narrow-page">
       <h1 class="page-title">Reset your password</h1>
@@ -29,23 +30,17 @@ import { AccountApi } from './account-api';
         </p>
         <div class="card">
           <form class="form" novalidate (submit)="send($event)">
-            <div class="field">
-              <label class="field__label" for="forgot-email">Email</label>
+            <hb-field label="Email" fieldId="forgot-email" [problem]="problem()">
               <input
                 #emailBox
-                id="forgot-email"
+                hbControl
                 class="field__input"
                 type="email"
                 autocomplete="email"
                 [value]="email()"
-                [attr.aria-invalid]="problem() ? true : null"
-                [attr.aria-describedby]="problem() ? 'forgot-email-error' : null"
                 (input)="email.set($any($event.target).value); problem.set('')"
               />
-              @if (problem()) {
-                <p class="field__error" id="forgot-email-error">{{ problem() }}</p>
-              }
-            </div>
+            </hb-field>
             <hb-form-alert [message]="submission.failure()" />
             <button class="button" type="submit" [attr.aria-disabled]="submission.busy()">
               {{ submission.busy() ? 'Sending…' : 'Send me a reset link' }}

@@ -16,6 +16,7 @@ import { emailProblem, newPasswordProblem, requiredProblem, FieldProblems } from
 import { apiError, apiFieldErrors, httpErrorMessage } from '../core/api-error';
 import { formSubmission } from '../core/form-submission';
 import { FormAlert } from '../core/form-alert';
+import { FORM_FIELD } from '../core/form-field';
 
 type Field = 'fullName' | 'email' | 'password';
 const FIELDS: readonly Field[] = ['fullName', 'email', 'password'];
@@ -28,7 +29,7 @@ const FIELD_NAMES: Record<Field, string> = {
 /** A new candidate account: name, email, password. Used on /register and inline on a job. */
 @Component({
   selector: 'hb-register-form',
-  imports: [FormAlert, ReactiveFormsModule],
+  imports: [FormAlert, ReactiveFormsModule, FORM_FIELD],
   templateUrl: './register-form.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

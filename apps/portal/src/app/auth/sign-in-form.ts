@@ -6,6 +6,7 @@ import { emailProblem, passwordGivenProblem, FieldProblems } from './field-probl
 import { apiError, apiFieldErrors, httpErrorMessage } from '../core/api-error';
 import { formSubmission } from '../core/form-submission';
 import { FormAlert } from '../core/form-alert';
+import { FORM_FIELD } from '../core/form-field';
 
 type Field = 'email' | 'password';
 const FIELDS: readonly Field[] = ['email', 'password'];
@@ -13,7 +14,7 @@ const FIELDS: readonly Field[] = ['email', 'password'];
 /** Email and password; tells its host who signed in. Used on /sign-in and inline on a job. */
 @Component({
   selector: 'hb-sign-in-form',
-  imports: [FormAlert, ReactiveFormsModule],
+  imports: [FormAlert, ReactiveFormsModule, FORM_FIELD],
   templateUrl: './sign-in-form.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

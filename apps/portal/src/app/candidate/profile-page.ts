@@ -9,11 +9,12 @@ import { CandidateApi } from './candidate-api';
 import { apiFieldErrors, httpErrorMessage } from '../core/api-error';
 import { formSubmission } from '../core/form-submission';
 import { FormAlert } from '../core/form-alert';
+import { FORM_FIELD } from '../core/form-field';
 
 /** /me/profile: who the candidate is to the agency, their name, password, email confirmation and sessions. */
 @Component({
   selector: 'hb-profile-page',
-  imports: [ChangePasswordForm, FormAlert, SessionList],
+  imports: [ChangePasswordForm, FormAlert, SessionList, FORM_FIELD],
   templateUrl: './profile-page.html',
   styleUrl: './profile-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -23,6 +23,7 @@ import { TELL_KINDS, TellKind, fieldProblem } from './candidate-updates';
 import { DateTimeFields } from './date-time-fields';
 import { localDate, readDateTime } from '../core/local-date-time';
 import { FormAlert } from '../core/form-alert';
+import { FORM_FIELD } from '../core/form-field';
 
 /**
  * Tells the recruiter about another offer (and by when the candidate must answer it), their
@@ -30,7 +31,7 @@ import { FormAlert } from '../core/form-alert';
  */
 @Component({
   selector: 'hb-tell-recruiter-form',
-  imports: [FormAlert, DateTimeFields],
+  imports: [FormAlert, DateTimeFields, FORM_FIELD],
   templateUrl: './tell-recruiter-form.html',
   styleUrl: './tell-recruiter-part.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -22,6 +22,7 @@ import { CandidateApi } from './candidate-api';
 import { DEFAULT_UPDATE_REQUEST_TEXT, fieldProblem, updateRequestConfirmation } from './candidate-updates';
 import { focusLater } from '../core/focus-later';
 import { FormAlert } from '../core/form-alert';
+import { FORM_FIELD } from '../core/form-field';
 
 /**
  * "Ask for an update": one button, with an optional note. The recruiter must answer by a
@@ -29,7 +30,7 @@ import { FormAlert } from '../core/form-alert';
  */
 @Component({
   selector: 'hb-update-request-form',
-  imports: [FormAlert],
+  imports: [FormAlert, FORM_FIELD],
   templateUrl: './update-request-form.html',
   styleUrl: './tell-recruiter-part.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

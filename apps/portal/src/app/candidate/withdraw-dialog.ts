@@ -5,6 +5,7 @@ import { CandidateApi } from './candidate-api';
 import { apiFieldErrors, httpErrorMessage } from '../core/api-error';
 import { formSubmission } from '../core/form-submission';
 import { FormAlert } from '../core/form-alert';
+import { FORM_FIELD } from '../core/form-field';
 
 export interface WithdrawDialogData {
   applicationId: string;
@@ -20,7 +21,7 @@ export interface WithdrawDialogData {
  */
 @Component({
   selector: 'hb-withdraw-dialog',
-  imports: [FormAlert],
+  imports: [FormAlert, FORM_FIELD],
   templateUrl: './withdraw-dialog.html',
   styleUrl: './withdraw-dialog.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

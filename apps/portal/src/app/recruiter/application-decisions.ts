@@ -20,6 +20,7 @@ import { APPLICATION_STATUS_LABELS } from '../core/agency-labels';
 import { notBlank } from '../core/text-validators';
 import { formSubmission } from '../core/form-submission';
 import { focusLater } from '../core/focus-later';
+import { FORM_FIELD } from '../core/form-field';
 
 type Action = 'reject' | 'offer' | 'hire';
 
@@ -36,7 +37,7 @@ interface ActionProblem {
  */
 @Component({
   selector: 'hb-application-decisions',
-  imports: [ReactiveFormsModule],
+  imports: [ReactiveFormsModule, FORM_FIELD],
   templateUrl: './application-decisions.html',
   styleUrl: './application-decisions.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -63,7 +64,6 @@ export class ApplicationDecisions {
   /** The action under way, if any. */
   protected readonly busy = signal<Action | null>(null);
   protected readonly problem = signal<ActionProblem | null>(null);
-  protected readonly rejectSubmitted = signal(false);
   /** True when the refusal is that feedback is missing, so the way to the form is offered. */
   protected readonly feedbackMissing = signal(false);
 
@@ -87,15 +87,18 @@ export class ApplicationDecisions {
     hire: 'The application was not marked hired',
   };
 
-  protected showsRejectError(): boolean {
-    return this.rejectMessage.invalid && (this.rejectMessage.touched || this.rejectSubmitted());
+  protected rejectProblem(): string {
+    return this.submission.problem(this.rejectMessage, {
+      maxlength: `Shorten the message to ${this.messageMax} characters or fewer.`,
+      otherwise: 'Write the message to the candidate before rejecting.',
+    });
   }
 
   protected ask(action: Action): void {
     this.problem.set(null);
     this.confirming.set(action);
     if (action === 'reject') {
-      this.rejectSubmitted.set(false);
+      this.submission.submitted.set(false);
       this.focus(this.rejectBox);
     }
   }
@@ -106,7 +109,7 @@ export class ApplicationDecisions {
   }
 
   protected confirmReject(): void {
-    this.rejectSubmitted.set(true);
+    this.submission.submitted.set(true);
     if (this.rejectMessage.invalid) {
       this.rejectBox()?.nativeElement.focus();
       return;

@@ -1,9 +1,10 @@
-import { ChangeDetectionStrategy, Component, ElementRef, inject, signal, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { httpErrorMessage } from '../core/api-error';
 import { FormAlert } from '../core/form-alert';
 import { formSubmission } from '../core/form-submission';
 import { FORM_FIELD } from '../core/form-field';
+import { FIRST_INVALID, focusLater } from '../core/focus-later';
 import { AccountApi } from './account-api';
 
 /** /forgot-password: asks for a reset link; the answer is the same whether or not the address has an account. */
@@ -32,7 +33,6 @@ import { AccountApi } from './account-api';
           <form class="form" novalidate (submit)="send($event)">
             <hb-field label="Email" fieldId="forgot-email" [problem]="problem()">
               <input
-                #emailBox
                 hbControl
                 class="field__input"
                 type="email"
@@ -55,12 +55,12 @@ import { AccountApi } from './account-api';
 })
 export class ForgotPasswordPage {
   private readonly api = inject(AccountApi);
+  private readonly focus = focusLater();
 
   protected readonly email = signal('');
   protected readonly problem = signal('');
   protected readonly submission = formSubmission({ errorMessage: httpErrorMessage });
   protected readonly sentTo = signal('');
-  private readonly emailBox = viewChild<ElementRef<HTMLInputElement>>('emailBox');
 
   protected send(event: Event): void {
     event.preventDefault();
@@ -69,7 +69,7 @@ export class ForgotPasswordPage {
     const email = this.email().trim();
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
       this.problem.set(email === '' ? 'Enter your email address.' : 'Enter an email address like name@example.com.');
-      this.emailBox()?.nativeElement.focus();
+      this.focus(FIRST_INVALID);
       return;
     }
     this.submission.send(() => this.api.requestPasswordReset(email), {

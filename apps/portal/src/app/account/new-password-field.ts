@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, ElementRef, input, model, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, input, model } from '@angular/core';
 import { PASSWORD_RULE } from '@heardback/domain';
 import { FORM_FIELD } from '../core/form-field';
 
@@ -9,7 +9,6 @@ import { FORM_FIELD } from '../core/form-field';
   template: `
     <hb-field [label]="label()" [fieldId]="fieldId()" [hint]="rule" [problem]="problem()">
       <input
-        #box
         hbControl
         class="field__input"
         type="password"
@@ -28,9 +27,4 @@ export class NewPasswordField {
   readonly value = model('');
 
   protected readonly rule = PASSWORD_RULE;
-  private readonly box = viewChild.required<ElementRef<HTMLInputElement>>('box');
-
-  focus(): void {
-    this.box().nativeElement.focus();
-  }
 }

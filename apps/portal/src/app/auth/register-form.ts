@@ -1,13 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  ElementRef,
-  inject,
-  input,
-  output,
-  signal,
-  viewChild,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input, output, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { ErrorCode, UserView } from '@heardback/contracts';
 import { PASSWORD_RULE } from '@heardback/domain';
@@ -17,6 +8,7 @@ import { apiError, apiFieldErrors, httpErrorMessage } from '../core/api-error';
 import { formSubmission } from '../core/form-submission';
 import { FormAlert } from '../core/form-alert';
 import { FORM_FIELD } from '../core/form-field';
+import { FIRST_INVALID, focusLater } from '../core/focus-later';
 
 type Field = 'fullName' | 'email' | 'password';
 const FIELDS: readonly Field[] = ['fullName', 'email', 'password'];
@@ -35,6 +27,7 @@ const FIELD_NAMES: Record<Field, string> = {
 })
 export class RegisterForm {
   private readonly session = inject(SessionStore);
+  private readonly focus = focusLater();
 
   readonly idPrefix = input('register');
   readonly submitLabel = input('Create account');
@@ -55,10 +48,6 @@ export class RegisterForm {
   /** Registered, but this browser is not signed in: the address already had an account, whose owner was emailed. */
   protected readonly checkEmail = signal('');
 
-  private readonly fullNameInput = viewChild.required<ElementRef<HTMLInputElement>>('fullName');
-  private readonly emailInput = viewChild.required<ElementRef<HTMLInputElement>>('email');
-  private readonly passwordInput = viewChild.required<ElementRef<HTMLInputElement>>('password');
-
   protected id(field: string): string {
     return `${this.idPrefix()}-${field}`;
   }
@@ -78,7 +67,7 @@ export class RegisterForm {
       return;
     }
     if (FIELDS.some((field) => this.clientProblem(field))) {
-      this.focusFirstProblem();
+      this.focus(FIRST_INVALID);
       return;
     }
     const { fullName, email, password } = this.form.getRawValue();
@@ -105,7 +94,7 @@ export class RegisterForm {
     if (apiError(error)?.code === ErrorCode.EmailTaken) {
       this.emailTaken.set(true);
       this.fields.showServer({ email: 'There is already an account with this email.' });
-      this.focusFirstProblem();
+      this.focus(FIRST_INVALID);
       return null;
     }
     const fields = apiFieldErrors(error);
@@ -116,21 +105,9 @@ export class RegisterForm {
       }
     }
     if (this.fields.showServer(known)) {
-      this.focusFirstProblem();
+      this.focus(FIRST_INVALID);
       return null;
     }
     return httpErrorMessage(error);
-  }
-
-  private focusFirstProblem(): void {
-    const field = FIELDS.find((candidate) => this.fields.problem(candidate));
-    const input = {
-      fullName: this.fullNameInput,
-      email: this.emailInput,
-      password: this.passwordInput,
-    }[field ?? 'fullName'];
-    if (field) {
-      input().nativeElement.focus();
-    }
   }
 }

@@ -7,6 +7,7 @@ import { apiError, apiFieldErrors, httpErrorMessage } from '../core/api-error';
 import { formSubmission } from '../core/form-submission';
 import { FormAlert } from '../core/form-alert';
 import { FORM_FIELD } from '../core/form-field';
+import { FIRST_INVALID, focusLater } from '../core/focus-later';
 
 type Field = 'email' | 'password';
 const FIELDS: readonly Field[] = ['email', 'password'];
@@ -20,6 +21,7 @@ const FIELDS: readonly Field[] = ['email', 'password'];
 })
 export class SignInForm {
   private readonly session = inject(SessionStore);
+  private readonly focus = focusLater();
 
   /** Keeps ids unique when the form shares a page with another. */
   readonly idPrefix = input('sign-in');
@@ -34,7 +36,6 @@ export class SignInForm {
   protected readonly fields = new FieldProblems<Field>((field) => this.clientProblem(field));
   protected readonly submission = formSubmission({ errorMessage: httpErrorMessage });
 
-  private readonly emailInput = viewChild.required<ElementRef<HTMLInputElement>>('email');
   private readonly passwordInput = viewChild.required<ElementRef<HTMLInputElement>>('password');
 
   protected id(field: string): string {
@@ -53,7 +54,7 @@ export class SignInForm {
       return;
     }
     if (FIELDS.some((field) => this.clientProblem(field))) {
-      this.focusFirstProblem();
+      this.focus(FIRST_INVALID);
       return;
     }
     this.submission.send(() => this.session.signIn(this.form.getRawValue()), {
@@ -69,7 +70,7 @@ export class SignInForm {
     if (fields['email']) known.email = `Email ${fields['email']}.`;
     if (fields['password']) known.password = `Password ${fields['password']}.`;
     if (this.fields.showServer(known)) {
-      this.focusFirstProblem();
+      this.focus(FIRST_INVALID);
       return null;
     }
     if (apiError(error)?.code === ErrorCode.InvalidCredentials) {
@@ -77,10 +78,5 @@ export class SignInForm {
       return 'That email and password do not match an account. Check them and try again.';
     }
     return httpErrorMessage(error);
-  }
-
-  private focusFirstProblem(): void {
-    const target = this.fields.problem('email') ? this.emailInput() : this.passwordInput();
-    target.nativeElement.focus();
   }
 }

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, ElementRef, inject, linkedSignal, signal, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, linkedSignal, signal } from '@angular/core';
 import { FULL_NAME_MAX_LENGTH } from '@heardback/contracts';
 import { ChangePasswordForm } from '../account/change-password-form';
 import { AccountApi } from '../account/account-api';
@@ -10,6 +10,7 @@ import { apiFieldErrors, httpErrorMessage } from '../core/api-error';
 import { formSubmission } from '../core/form-submission';
 import { FormAlert } from '../core/form-alert';
 import { FORM_FIELD } from '../core/form-field';
+import { FIRST_INVALID, focusLater } from '../core/focus-later';
 
 /** /me/profile: who the candidate is to the agency, their name, password, email confirmation and sessions. */
 @Component({
@@ -23,6 +24,7 @@ export class ProfilePage {
   protected readonly session = inject(SessionStore);
   private readonly api = inject(CandidateApi);
   private readonly account = inject(AccountApi);
+  private readonly focus = focusLater();
   protected readonly verificationStatus = signal('');
 
   protected readonly maxLength = FULL_NAME_MAX_LENGTH;
@@ -32,8 +34,6 @@ export class ProfilePage {
   protected readonly problem = signal('');
   protected readonly saved = signal('');
   protected readonly submission = formSubmission({ errorMessage: httpErrorMessage });
-
-  private readonly nameBox = viewChild.required<ElementRef<HTMLInputElement>>('nameBox');
 
   protected resendVerification(): void {
     this.account.resendVerification().subscribe({
@@ -58,7 +58,7 @@ export class ProfilePage {
     const fullName = this.fullName().trim();
     if (fullName === '') {
       this.problem.set('Enter your full name.');
-      this.nameBox().nativeElement.focus();
+      this.focus(FIRST_INVALID);
       return;
     }
     if (fullName === this.session.user()?.fullName) {
@@ -74,7 +74,7 @@ export class ProfilePage {
         const nameProblem = apiFieldErrors(error)['fullName'];
         if (nameProblem) {
           this.problem.set(`Full name ${nameProblem}.`);
-          this.nameBox().nativeElement.focus();
+          this.focus(FIRST_INVALID);
           return null;
         }
         return `Your name was not changed. ${httpErrorMessage(error)}`;

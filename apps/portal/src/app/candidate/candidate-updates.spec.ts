@@ -1,10 +1,6 @@
-import { HttpErrorResponse } from '@angular/common/http';
 import { ErrorCode } from '@heardback/contracts';
 import { fieldProblem, updateRequestConfirmation } from './candidate-updates';
-import { aCandidateApplicationBetweenInterviews } from '../testing/factories';
-
-const apiFailure = (status: number, body: object) =>
-  new HttpErrorResponse({ status, error: { statusCode: status, ...body } });
+import { aCandidateApplicationBetweenInterviews, anApiErrorResponse } from '../testing/factories';
 
 describe('updateRequestConfirmation', () => {
   const inLondon = { locale: 'en-GB', timeZone: 'Europe/London' };
@@ -27,14 +23,10 @@ describe('updateRequestConfirmation', () => {
 });
 
 describe('fieldProblem', () => {
-  const invalid = apiFailure(400, {
-    code: ErrorCode.ValidationFailed,
-    message: 'Please correct: …',
-    details: [
-      { field: 'text', reasons: ['text must be shorter than or equal to 2000 characters'] },
-      { field: 'deadline', reasons: ['is only for another offer'] },
-    ],
-  });
+  const invalid = anApiErrorResponse(400, ErrorCode.ValidationFailed, 'Please correct: …', [
+    { field: 'text', reasons: ['text must be shorter than or equal to 2000 characters'] },
+    { field: 'deadline', reasons: ['is only for another offer'] },
+  ]);
 
   it('names the field as the form does, without the API’s property name', () => {
     expect(fieldProblem(invalid, 'text', 'Your note')).toBe(

@@ -10,27 +10,13 @@ describe('httpErrorMessage', () => {
   });
 
   it('uses the API’s own explanation when it refused the request', () => {
-    const error = new HttpErrorResponse({
-      status: 400,
-      error: {
-        statusCode: 400,
-        code: ErrorCode.ValidationFailed,
-        message: 'limit must not be greater than 100',
-      },
-    });
+    const error = anApiErrorResponse(400, ErrorCode.ValidationFailed, 'limit must not be greater than 100');
 
     expect(httpErrorMessage(error)).toBe('limit must not be greater than 100');
   });
 
   it('says a server failure is not the visitor’s fault, whatever the body says', () => {
-    const error = new HttpErrorResponse({
-      status: 500,
-      error: {
-        statusCode: 500,
-        code: ErrorCode.Internal,
-        message: 'relation "job" does not exist',
-      },
-    });
+    const error = anApiErrorResponse(500, ErrorCode.Internal, 'relation "job" does not exist');
 
     expect(httpErrorMessage(error)).toBe('Our server had a problem (error 500). It is not something you did.');
   });

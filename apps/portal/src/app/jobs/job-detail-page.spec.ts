@@ -17,7 +17,7 @@ import {
 import { SessionStore } from '../core/session';
 import { JobDetailPage } from './job-detail-page';
 import { setUpPortalTest } from '../testing/setup';
-import { aUser } from '../testing/factories';
+import { apiErrorBody, aUser } from '../testing/factories';
 
 @Component({
   selector: 'hb-blank',
@@ -109,12 +109,7 @@ describe('JobDetailPage', () => {
   it('says the job is not found when the API answers 404', async () => {
     await signedInAs(null);
     await harness.navigateByUrl('/jobs/gone');
-    http
-      .expectOne('/api/jobs/gone')
-      .flush(
-        { statusCode: 404, code: ErrorCode.NotFound, message: 'Not found' },
-        { status: 404, statusText: 'Not Found' },
-      );
+    http.expectOne('/api/jobs/gone').flush(...apiErrorBody(404, ErrorCode.NotFound, 'Not found'));
     await settle();
 
     expect(view().querySelector('h1')?.textContent).toBe('Job not found');
@@ -139,14 +134,9 @@ describe('JobDetailPage', () => {
     await openAs(person(UserRole.Candidate));
 
     button('Apply')?.click();
-    http.expectOne('/api/jobs/job-1/applications').flush(
-      {
-        statusCode: 409,
-        code: ErrorCode.AlreadyApplied,
-        message: 'You have already applied',
-      },
-      { status: 409, statusText: 'Conflict' },
-    );
+    http
+      .expectOne('/api/jobs/job-1/applications')
+      .flush(...apiErrorBody(409, ErrorCode.AlreadyApplied, 'You have already applied'));
     http.expectOne('/api/me/applications').flush([
       {
         id: 'app-3',

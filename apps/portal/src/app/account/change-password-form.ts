@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, inject, input, output, signal } from '@angular/core';
 import { passwordProblemTexts } from '@heardback/domain';
-import { apiFieldErrors, httpErrorMessage } from '../core/api-error';
+import { fieldProblem, httpErrorMessage } from '../core/api-error';
 import { FormAlert } from '../core/form-alert';
 import { formSubmission } from '../core/form-submission';
 import { FORM_FIELD } from '../core/form-field';
@@ -68,14 +68,9 @@ export class ChangePasswordForm {
         this.changed.emit();
       },
       failed: (error) => {
-        const fields = apiFieldErrors(error);
-        if (fields['currentPassword']) {
-          this.currentProblem.set(`Current password ${fields['currentPassword']}.`);
-          this.focus(FIRST_INVALID);
-          return null;
-        }
-        if (fields['newPassword']) {
-          this.nextProblem.set(`New password ${fields['newPassword']}.`);
+        this.currentProblem.set(fieldProblem(error, 'currentPassword', 'Current password') ?? '');
+        this.nextProblem.set(fieldProblem(error, 'newPassword', 'New password') ?? '');
+        if (this.currentProblem() || this.nextProblem()) {
           this.focus(FIRST_INVALID);
           return null;
         }

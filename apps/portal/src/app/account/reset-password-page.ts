@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angu
 import { Router, RouterLink } from '@angular/router';
 import { ErrorCode } from '@heardback/contracts';
 import { passwordProblemTexts } from '@heardback/domain';
-import { apiFieldErrors, errorCodeOf, httpErrorMessage } from '../core/api-error';
+import { errorCodeOf, fieldProblem, httpErrorMessage } from '../core/api-error';
 import { FormAlert } from '../core/form-alert';
 import { formSubmission } from '../core/form-submission';
 import { FIRST_INVALID, focusLater } from '../core/focus-later';
@@ -75,9 +75,9 @@ export class ResetPasswordPage {
         void this.router.navigateByUrl(ROLE_HOME[user.role]);
       },
       failed: (error) => {
-        const fieldProblem = apiFieldErrors(error)['password'];
-        if (fieldProblem) {
-          this.problem.set(`Password ${fieldProblem}.`);
+        const passwordProblem = fieldProblem(error, 'password', 'Password');
+        if (passwordProblem) {
+          this.problem.set(passwordProblem);
           this.focus(FIRST_INVALID);
           return null;
         }

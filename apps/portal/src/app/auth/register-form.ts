@@ -4,7 +4,7 @@ import { ErrorCode, UserView } from '@heardback/contracts';
 import { PASSWORD_RULE } from '@heardback/domain';
 import { SessionStore } from '../core/session';
 import { emailProblem, newPasswordProblem, requiredProblem, FieldProblems } from './field-problems';
-import { apiError, apiFieldErrors, httpErrorMessage } from '../core/api-error';
+import { apiError, httpErrorMessage } from '../core/api-error';
 import { formSubmission } from '../core/form-submission';
 import { FormAlert } from '../core/form-alert';
 import { FORM_FIELD } from '../core/form-field';
@@ -97,14 +97,7 @@ export class RegisterForm {
       this.focus(FIRST_INVALID);
       return null;
     }
-    const fields = apiFieldErrors(error);
-    const known: Partial<Record<Field, string>> = {};
-    for (const field of FIELDS) {
-      if (fields[field]) {
-        known[field] = `${FIELD_NAMES[field]} ${fields[field]}.`;
-      }
-    }
-    if (this.fields.showServer(known)) {
+    if (this.fields.showServerReasons(error, FIELD_NAMES)) {
       this.focus(FIRST_INVALID);
       return null;
     }

@@ -3,7 +3,7 @@ import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angula
 import { ErrorCode, UserView } from '@heardback/contracts';
 import { SessionStore } from '../core/session';
 import { emailProblem, passwordGivenProblem, FieldProblems } from './field-problems';
-import { apiError, apiFieldErrors, httpErrorMessage } from '../core/api-error';
+import { apiError, httpErrorMessage } from '../core/api-error';
 import { formSubmission } from '../core/form-submission';
 import { FormAlert } from '../core/form-alert';
 import { FORM_FIELD } from '../core/form-field';
@@ -65,11 +65,7 @@ export class SignInForm {
 
   /** Puts the server's reasons at their fields; returns what the whole form says, if anything. */
   private serverProblem(error: unknown): string | null {
-    const fields = apiFieldErrors(error);
-    const known: Partial<Record<Field, string>> = {};
-    if (fields['email']) known.email = `Email ${fields['email']}.`;
-    if (fields['password']) known.password = `Password ${fields['password']}.`;
-    if (this.fields.showServer(known)) {
+    if (this.fields.showServerReasons(error, { email: 'Email', password: 'Password' })) {
       this.focus(FIRST_INVALID);
       return null;
     }

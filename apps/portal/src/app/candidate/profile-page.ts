@@ -6,7 +6,7 @@ import { SessionList } from '../account/session-list';
 import { SessionStore } from '../core/session';
 import { ROLE_AS_SUBJECT } from '../display-labels';
 import { CandidateApi } from './candidate-api';
-import { apiFieldErrors, httpErrorMessage } from '../core/api-error';
+import { fieldProblem, httpErrorMessage } from '../core/api-error';
 import { formSubmission } from '../core/form-submission';
 import { FormAlert } from '../core/form-alert';
 import { FORM_FIELD } from '../core/form-field';
@@ -71,9 +71,9 @@ export class ProfilePage {
         this.saved.set(`Saved. The agency now sees your name as ${user.fullName}.`);
       },
       failed: (error) => {
-        const nameProblem = apiFieldErrors(error)['fullName'];
+        const nameProblem = fieldProblem(error, 'fullName', 'Full name');
         if (nameProblem) {
-          this.problem.set(`Full name ${nameProblem}.`);
+          this.problem.set(nameProblem);
           this.focus(FIRST_INVALID);
           return null;
         }

@@ -5,11 +5,11 @@ import {
   CandidateUpdateKind,
   CandidateUpdateRequest,
 } from '@heardback/contracts';
-import { httpErrorMessage } from '../core/api-error';
+import { fieldProblem, httpErrorMessage } from '../core/api-error';
 import { formSubmission } from '../core/form-submission';
 import { NOW } from '../core/date-time';
 import { CandidateApi } from './candidate-api';
-import { TELL_KINDS, TellKind, fieldProblem } from './candidate-updates';
+import { TELL_KINDS, TellKind } from './candidate-updates';
 import { DateTimeFields } from './date-time-fields';
 import { localDate, readDateTime } from '../core/local-date-time';
 import { FormAlert } from '../core/form-alert';

@@ -5,11 +5,11 @@ import {
   CandidateUpdateKind,
   UPDATE_REQUEST_INTERVAL_DAYS,
 } from '@heardback/contracts';
-import { httpErrorMessage } from '../core/api-error';
+import { fieldProblem, httpErrorMessage } from '../core/api-error';
 import { formSubmission } from '../core/form-submission';
 import { NOW, formatDateTime } from '../core/date-time';
 import { CandidateApi } from './candidate-api';
-import { DEFAULT_UPDATE_REQUEST_TEXT, fieldProblem, updateRequestConfirmation } from './candidate-updates';
+import { DEFAULT_UPDATE_REQUEST_TEXT, updateRequestConfirmation } from './candidate-updates';
 import { FIRST_INVALID, focusLater } from '../core/focus-later';
 import { FormAlert } from '../core/form-alert';
 import { FORM_FIELD } from '../core/form-field';

@@ -2,7 +2,7 @@ import { DIALOG_DATA, DialogRef } from '@angular/cdk/dialog';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { CandidateApplicationView, WITHDRAW_REASON_MAX_LENGTH } from '@heardback/contracts';
 import { CandidateApi } from './candidate-api';
-import { apiFieldErrors, httpErrorMessage } from '../core/api-error';
+import { fieldProblem, httpErrorMessage } from '../core/api-error';
 import { formSubmission } from '../core/form-submission';
 import { FormAlert } from '../core/form-alert';
 import { FORM_FIELD } from '../core/form-field';
@@ -63,9 +63,9 @@ export class WithdrawDialog {
       done: (application) => this.dialogRef.close(application),
       failed: (error) => {
         this.dialogRef.disableClose = false;
-        const reasonProblem = apiFieldErrors(error)['reason'];
+        const reasonProblem = fieldProblem(error, 'reason', 'The reason');
         if (reasonProblem) {
-          this.problem.set(`The reason ${reasonProblem}.`);
+          this.problem.set(reasonProblem);
           this.focus(FIRST_INVALID);
           return null;
         }

@@ -10,26 +10,21 @@ import {
   StageState,
   WaitingFor,
 } from '@heardback/contracts';
-import { ApiSession, asError } from '../support/api-client';
-import { closeDatabase, count } from '../support/database';
+import { asError } from '../support/api-client';
+import { count } from '../support/database';
 import {
-  apply,
   applicationAwaitingFeedback,
+  apply,
   createOpenJob,
   interviewHeld,
   recordFeedback,
   registerCandidate,
   signInAsAgency,
+  staffForTheseTests,
 } from '../support/factories';
 
 describe('applications', () => {
-  let staff: ApiSession;
-
-  beforeAll(async () => {
-    staff = await signInAsAgency();
-  });
-
-  afterAll(closeDatabase);
+  const staff = staffForTheseTests();
 
   it('starts a new application at the first stage, with a candidate-visible timeline entry', async () => {
     const job = await createOpenJob(staff);

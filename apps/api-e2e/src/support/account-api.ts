@@ -1,13 +1,11 @@
-import { UserView } from '@heardback/contracts';
-import * as argon2 from 'argon2';
+import { UserRole, UserView } from '@heardback/contracts';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Pool } from 'pg';
 import { ApiSession, ApiResponse } from './api-client';
-import { ApiProcess, ProvisionedDatabase, provisionTestDatabase, startApiProcess } from './api-server';
-import { PASSWORD, uniqueEmail } from './factories';
+import { PASSWORD, insertAgencyUser, signIn as signInWith, uniqueEmail } from './factories';
 import { Mailbox } from './mailbox';
+import { ownApi } from './own-api';
 
 /**
  * An API of its own for the account specs, with its outbox sender running and writing every email
@@ -15,34 +13,16 @@ import { Mailbox } from './mailbox';
  * the hooks that start and stop it.
  */
 export function accountApi(options: { maxSessions: number }) {
-  let database: ProvisionedDatabase;
-  let pool: Pool;
-  let api: ApiProcess;
-  let mailbox: Mailbox;
-
-  beforeAll(async () => {
-    database = await provisionTestDatabase();
-    pool = new Pool({ connectionString: database.databaseUrl, max: 2 });
-    mailbox = new Mailbox(mkdtempSync(join(tmpdir(), 'heardback-accounts-mail-')));
-    api = await startApiProcess({
-      databaseUrl: database.databaseUrl,
-      env: {
-        RUN_BACKGROUND: 'true',
-        OUTBOX_POLL_MS: '100',
-        MAIL_DIR: mailbox.dir,
-        SESSION_MAX_PER_USER: String(options.maxSessions),
-        PUBLIC_URL: 'http://portal.test',
-      },
-    });
+  const mailbox = new Mailbox(mkdtempSync(join(tmpdir(), 'heardback-accounts-mail-')));
+  const api = ownApi({
+    RUN_BACKGROUND: 'true',
+    OUTBOX_POLL_MS: '100',
+    MAIL_DIR: mailbox.dir,
+    SESSION_MAX_PER_USER: String(options.maxSessions),
+    PUBLIC_URL: 'http://portal.test',
   });
 
-  afterAll(async () => {
-    await api?.stop();
-    await pool?.end();
-    await database?.release();
-  });
-
-  const browser = () => new ApiSession({ baseUrl: api.url });
+  const browser = () => api.browser();
 
   async function expectStatus<T>(response: Promise<ApiResponse<T>>, status: number): Promise<ApiResponse<T>> {
     const answered = await response;
@@ -52,21 +32,13 @@ export function accountApi(options: { maxSessions: number }) {
     return answered;
   }
 
-  async function agencyUser(role: 'staff' | 'recruiter'): Promise<{ id: string; email: string }> {
-    const email = uniqueEmail(role);
-    const hash = await argon2.hash(PASSWORD, { type: argon2.argon2id });
-    const { rows } = await pool.query(
-      'INSERT INTO users (email, password_hash, full_name, role) VALUES ($1, $2, $3, $4) RETURNING id',
-      [email, hash, role === 'staff' ? 'Sam Staff' : 'Riley Recruiter', role],
-    );
-    return { id: rows[0].id, email };
+  function agencyUser(role: 'staff' | 'recruiter'): Promise<{ id: string; email: string }> {
+    return role === 'staff'
+      ? insertAgencyUser(api.pool, UserRole.Staff, 'Sam Staff')
+      : insertAgencyUser(api.pool, UserRole.Recruiter, 'Riley Recruiter');
   }
 
-  async function signIn(email: string, password = PASSWORD): Promise<ApiSession> {
-    const session = browser();
-    await expectStatus(session.post('/api/auth/login', { email, password }), 200);
-    return session;
-  }
+  const signIn = (email: string, password = PASSWORD): Promise<ApiSession> => signInWith(browser(), email, password);
 
   async function register(): Promise<{ session: ApiSession; email: string; id: string }> {
     const session = browser();
@@ -103,14 +75,12 @@ export function accountApi(options: { maxSessions: number }) {
 
   return {
     get database() {
-      return database;
+      return api.database;
     },
     get pool() {
-      return pool;
+      return api.pool;
     },
-    get mailbox() {
-      return mailbox;
-    },
+    mailbox,
     browser,
     expectStatus,
     agencyUser,

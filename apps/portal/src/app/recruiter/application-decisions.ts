@@ -19,7 +19,7 @@ import { agencyErrorMessage, apiError, errorCodeOf, sentence } from '../core/api
 import { APPLICATION_STATUS_LABELS } from '../core/agency-labels';
 import { notBlank } from '../core/text-validators';
 import { formSubmission } from '../core/form-submission';
-import { focusLater } from '../core/focus-later';
+import { FIRST_INVALID, focusLater } from '../core/focus-later';
 import { FORM_FIELD } from '../core/form-field';
 
 type Action = 'reject' | 'offer' | 'hire';
@@ -111,7 +111,7 @@ export class ApplicationDecisions {
   protected confirmReject(): void {
     this.submission.submitted.set(true);
     if (this.rejectMessage.invalid) {
-      this.rejectBox()?.nativeElement.focus();
+      this.focus(FIRST_INVALID);
       return;
     }
     const { id, version } = this.application();

@@ -33,6 +33,11 @@ import {
  * Test data for every portal spec, shaped exactly like the API's answers: valid by default,
  * overridden where a test cares.
  */
+/** Someone with `role`, named after it: `candidate@heardback.test`. */
+export function aUserWithRole(role: UserRole): UserView {
+  return aUser({ role, email: `${role}@heardback.test`, fullName: `Pat ${role}` });
+}
+
 /** A signed-in person: Casey Candidate, verified, unless overridden. */
 export function aUser(overrides: Partial<UserView> = {}): UserView {
   return {

@@ -26,6 +26,7 @@ export interface Choice<T> {
             <input
               type="radio"
               [name]="fieldId()"
+              [attr.name]="fieldId()"
               [formControl]="control()"
               [value]="choice.value"
               [attr.aria-invalid]="problem() !== ''"
@@ -61,6 +62,10 @@ export class ChoiceField<T> {
   readonly control = input.required<FormControl<T>>();
   /** What is wrong, once it shows; empty otherwise. */
   readonly problem = input('');
-  /** The buttons' group name, and the start of the error's id; unique unless given. */
+  /**
+   * The buttons' group name, and the start of the error's id; unique unless given. Bound twice:
+   * for the forms directive, which tells groups apart by it, and for the browser, whose arrow keys
+   * move within a group of the same name.
+   */
   readonly fieldId = input(`choices-${++choiceFieldsMade}`);
 }

@@ -32,6 +32,11 @@ export class FieldHint {}
     <ng-content select="[hbAfterProblem]" />
   `,
   styles: `
+    /* Beside a taller field in a row (one showing a problem), the control keeps its own height. */
+    :host {
+      align-content: start;
+    }
+
     .field__count {
       text-align: right;
     }

@@ -7,8 +7,8 @@ import { FORM_FIELD } from './form-field';
 @Component({
   imports: [FORM_FIELD, ChoiceField, ReactiveFormsModule],
   template: `
-    <hb-field label="Message" hint="The candidate reads it." [length]="length()" [maxLength]="10" [problem]="problem()">
-      <textarea hbControl></textarea>
+    <hb-field label="Message" hint="The candidate reads it." [countUpTo]="10" [problem]="problem()">
+      <textarea hbControl [formControl]="message"></textarea>
     </hb-field>
     <hb-field label="Client" fieldId="client">
       <span hbHint>Not listed? <a href="/clients">Add it</a>.</span>
@@ -24,7 +24,7 @@ import { FORM_FIELD } from './form-field';
 })
 class Fields {
   readonly problem = signal('');
-  readonly length = signal(3);
+  readonly message = new FormControl('Hi!', { nonNullable: true });
   readonly groupInvalid = signal(false);
   readonly choices = [
     { value: 'filled', label: 'Filled', hint: 'Someone was hired.' },
@@ -73,11 +73,18 @@ describe('hb-field and hb-choice-field', () => {
     expect(root.querySelector(`#${message.id}-error`)).toBeNull();
   });
 
-  it('marks the count when it is over the limit', async () => {
+  it('counts the characters as the form control holds them, and marks the count when it is over the limit', async () => {
     const { fixture, control } = await render();
-    fixture.componentInstance.length.set(11);
+    const count = () => control(`#${control('textarea').id}-count`);
+    fixture.componentInstance.message.setValue('Eleven long');
     await fixture.whenStable();
-    expect(control(`#${control('textarea').id}-count`).classList).toContain('field__count--over');
+    expect(count().textContent?.trim()).toBe('11 of 10 characters');
+    expect(count().classList).toContain('field__count--over');
+
+    fixture.componentInstance.message.reset();
+    await fixture.whenStable();
+    expect(count().textContent?.trim()).toBe('3 of 10 characters');
+    expect(count().classList).not.toContain('field__count--over');
   });
 
   it('takes a given id, and a hint with a link, and describes the control by it', async () => {

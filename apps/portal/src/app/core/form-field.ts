@@ -1,4 +1,16 @@
-import { ChangeDetectionStrategy, Component, Directive, computed, contentChild, inject, input } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  Directive,
+  OnInit,
+  computed,
+  contentChild,
+  inject,
+  input,
+  signal,
+} from '@angular/core';
+import { NgControl } from '@angular/forms';
 
 let fieldsMade = 0;
 
@@ -21,9 +33,9 @@ export class FieldHint {}
       <p class="field__hint" [id]="fieldId() + '-hint'">{{ hint() }}<ng-content select="[hbHint]" /></p>
     }
     <ng-content />
-    @if (length() !== null) {
+    @if (countUpTo() !== null) {
       <p class="field__hint field__count" [class.field__count--over]="over()" [id]="fieldId() + '-count'">
-        {{ length() }} of {{ maxLength() }} characters
+        {{ length() }} of {{ countUpTo() }} characters
       </p>
     }
     @if (problem()) {
@@ -55,9 +67,8 @@ export class FormField {
   readonly hint = input('');
   /** What is wrong, in words that say what to do; empty while nothing is (or nothing shows yet). */
   readonly problem = input<string | null>('');
-  /** Characters typed, for a count against `maxLength`; null for no count. */
-  readonly length = input<number | null>(null);
-  readonly maxLength = input(0);
+  /** The most characters the control takes, for a count of those typed under it; null for no count. */
+  readonly countUpTo = input<number | null>(null);
   /** Ids of other elements that describe the control, read first, such as a banner over a group. */
   readonly describedBy = input('');
   /** Marks the control invalid though its problem is shown elsewhere, such as one problem for a group. */
@@ -65,7 +76,9 @@ export class FormField {
 
   private readonly richHint = contentChild(FieldHint);
   protected readonly hasHint = computed(() => this.hint() !== '' || this.richHint() !== undefined);
-  protected readonly over = computed(() => (this.length() ?? 0) > this.maxLength());
+  /** Characters in the control, as its form control holds them. */
+  readonly length = signal(0);
+  protected readonly over = computed(() => this.length() > (this.countUpTo() ?? Infinity));
 
   /** What the control's `aria-describedby` lists: only elements that are there. */
   readonly controlDescription = computed(() => {
@@ -73,7 +86,7 @@ export class FormField {
     const ids = [
       this.describedBy(),
       this.hasHint() ? `${id}-hint` : '',
-      this.length() !== null ? `${id}-count` : '',
+      this.countUpTo() !== null ? `${id}-count` : '',
       this.problem() ? `${id}-error` : '',
     ].filter((part) => part !== '');
     return ids.length > 0 ? ids.join(' ') : null;
@@ -81,7 +94,10 @@ export class FormField {
   readonly controlInvalid = computed(() => Boolean(this.problem()) || this.invalid());
 }
 
-/** The input, textarea or select of an `hb-field`: its id and ARIA wiring come from the field. */
+/**
+ * The input, textarea or select of an `hb-field`: its id and ARIA wiring come from the field, and
+ * the field counts the characters of its form control (reactive forms only).
+ */
 @Directive({
   selector: 'input[hbControl], textarea[hbControl], select[hbControl]',
   host: {
@@ -90,8 +106,18 @@ export class FormField {
     '[attr.aria-describedby]': 'field.controlDescription()',
   },
 })
-export class FieldControl {
+export class FieldControl implements OnInit {
   protected readonly field = inject(FormField);
+  private readonly control = inject(NgControl, { self: true, optional: true });
+  private readonly destroyRef = inject(DestroyRef);
+
+  ngOnInit(): void {
+    // The form control is bound by now; its value also changes without typing (a reset after sending).
+    const count = (value: unknown) => this.field.length.set(typeof value === 'string' ? value.length : 0);
+    count(this.control?.value);
+    const changes = this.control?.valueChanges?.subscribe(count);
+    this.destroyRef.onDestroy(() => changes?.unsubscribe());
+  }
 }
 
 /** What a template imports to use `hb-field`. */

@@ -41,7 +41,6 @@ export class CandidateMessageForm {
   private readonly value = toSignal(this.form.controls.text.valueChanges, {
     initialValue: '',
   });
-  protected readonly length = computed(() => this.value().length);
   protected readonly senderName = computed(() => this.session.user()?.fullName ?? 'your recruiter');
   protected readonly candidateFirstName = computed(() => this.application().candidate.fullName.split(' ')[0]);
   protected readonly preview = computed(() =>

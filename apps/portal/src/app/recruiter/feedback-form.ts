@@ -94,7 +94,6 @@ export class FeedbackForm {
   });
 
   protected readonly idPrefix = computed(() => `feedback-${this.stage().id}`);
-  protected readonly messageLength = computed(() => (this.value().candidateMessage ?? '').length);
   /** The message exactly as it will be stored and shown: the API trims it. */
   protected readonly previewMessage = computed(() => (this.value().candidateMessage ?? '').trim());
   protected readonly candidateFirstName = computed(() => this.application().candidate.fullName.split(' ')[0]);

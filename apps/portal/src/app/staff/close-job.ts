@@ -1,6 +1,6 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, input, output, signal } from '@angular/core';
-import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { CANDIDATE_MESSAGE_MAX_LENGTH, JobClosureView, AgencyJobDetail, JobStatus } from '@heardback/contracts';
 import { EMPTY, Subscription, expand, switchMap, timer } from 'rxjs';
@@ -73,8 +73,6 @@ export class CloseJob {
     outcome: ['' as Outcome, Validators.required],
     candidateMessage: ['', [notBlank, Validators.maxLength(CANDIDATE_MESSAGE_MAX_LENGTH)]],
   });
-  private readonly message = toSignal(this.form.controls.candidateMessage.valueChanges, { initialValue: '' });
-  protected readonly length = computed(() => this.message().length);
 
   protected readonly step = signal<Step>('closed');
   /** Open applications the closure will close; null while counting, -1 when the count failed. */

@@ -6,17 +6,16 @@ import {
   UserRole,
 } from '@heardback/contracts';
 import { ApiSession, asError } from '../support/api-client';
-import { closeDatabase } from '../support/database';
-import { applicationAwaitingFeedback, recordFeedback, registerCandidate, signInAsAgency } from '../support/factories';
+import {
+  applicationAwaitingFeedback,
+  recordFeedback,
+  registerCandidate,
+  signInAsAgency,
+  staffForTheseTests,
+} from '../support/factories';
 
 describe('who may see and do what', () => {
-  let staff: ApiSession;
-
-  beforeAll(async () => {
-    staff = await signInAsAgency();
-  });
-
-  afterAll(closeDatabase);
+  const staff = staffForTheseTests();
 
   it("answers 404 when a candidate opens another candidate's application, exactly as for one that does not exist", async () => {
     const { application } = await applicationAwaitingFeedback(staff);

@@ -8,25 +8,20 @@ import {
   UserView,
   WaitingApplication,
 } from '@heardback/contracts';
-import { ApiSession, asError } from '../support/api-client';
-import { closeDatabase, database } from '../support/database';
+import { asError } from '../support/api-client';
+import { database } from '../support/database';
 import {
-  apply,
   applicationAwaitingFeedback,
+  apply,
   createOpenJob,
   recordFeedback,
   registerCandidate,
   signInAsAgency,
+  staffForTheseTests,
 } from '../support/factories';
 
 describe("the agency's lists", () => {
-  let staff: ApiSession;
-
-  beforeAll(async () => {
-    staff = await signInAsAgency();
-  });
-
-  afterAll(closeDatabase);
+  const staff = staffForTheseTests();
 
   it('shows every application on a job with its current stage, for the board by stage', async () => {
     const { job, application } = await applicationAwaitingFeedback(staff);

@@ -2,6 +2,7 @@ import {
   ApplicationStatus,
   ApplicationSummary,
   ApplicationView,
+  CandidateApplicationView,
   ErrorCode,
   FeedbackDecision,
   FeedbackQueueItem,
@@ -9,26 +10,21 @@ import {
   StageState,
   WaitingFor,
 } from '@heardback/contracts';
-import { ApiSession, asError } from '../support/api-client';
-import { closeDatabase, count } from '../support/database';
+import { asError } from '../support/api-client';
+import { count } from '../support/database';
 import {
-  apply,
   applicationAwaitingFeedback,
+  apply,
   createOpenJob,
   interviewHeld,
   recordFeedback,
   registerCandidate,
   signInAsAgency,
+  staffForTheseTests,
 } from '../support/factories';
 
 describe('applications', () => {
-  let staff: ApiSession;
-
-  beforeAll(async () => {
-    staff = await signInAsAgency();
-  });
-
-  afterAll(closeDatabase);
+  const staff = staffForTheseTests();
 
   it('starts a new application at the first stage, with a candidate-visible timeline entry', async () => {
     const job = await createOpenJob(staff);
@@ -63,7 +59,7 @@ describe('applications', () => {
 
     expect(mine.status).toBe(200);
     const summary = (
-      view: ApplicationView,
+      view: CandidateApplicationView,
       stage: number,
       state: StageState,
       waitingFor: WaitingFor,
@@ -92,6 +88,33 @@ describe('applications', () => {
     expect(mine.body.map((item) => Date.parse(item.appliedAt))).toEqual(
       [...mine.body.map((item) => Date.parse(item.appliedAt))].sort((a, b) => b - a),
     );
+  });
+
+  it('tells the agency, from the rules, where "advance" leads and which stages an offer would skip', async () => {
+    const job = await createOpenJob(staff);
+    const candidate = await registerCandidate();
+    const applied = await apply(candidate.session, job.id);
+    const [screen, technical, final] = applied.stages.map((stage) => stage.id);
+    const nextSteps = ({ nextStageId, offerSkipsStageIds }: ApplicationView) => ({ nextStageId, offerSkipsStageIds });
+
+    const fresh = await staff.get<ApplicationView>(`/api/applications/${applied.id}`);
+    expect(nextSteps(fresh.body)).toEqual({ nextStageId: technical, offerSkipsStageIds: [screen, technical, final] });
+    // A stage that took place is not skipped by an offer: its feedback is owed first.
+    const screened = await interviewHeld(staff, applied, 0);
+    expect(nextSteps(screened)).toEqual({ nextStageId: technical, offerSkipsStageIds: [technical, final] });
+    const atTechnical = await recordFeedback(staff, screened, 0);
+    expect(nextSteps(atTechnical)).toEqual({ nextStageId: final, offerSkipsStageIds: [technical, final] });
+    const atFinal = await recordFeedback(staff, await interviewHeld(staff, atTechnical, 1), 1);
+    // Advancing from the last stage makes an offer: no stage follows it.
+    expect(nextSteps(atFinal)).toEqual({ nextStageId: null, offerSkipsStageIds: [final] });
+    const offered = await staff.post<ApplicationView>(`/api/applications/${applied.id}/offer`, {
+      version: atFinal.version,
+    });
+    expect(nextSteps(offered.body)).toEqual({ nextStageId: null, offerSkipsStageIds: [] });
+
+    const own = await candidate.session.get<object>(`/api/applications/${applied.id}`);
+    expect(own.body).not.toHaveProperty('nextStageId');
+    expect(own.body).not.toHaveProperty('offerSkipsStageIds');
   });
 
   it('refuses a second application to the same job with ALREADY_APPLIED', async () => {

@@ -1,16 +1,10 @@
 import { ApplicationView, AttentionItem, DeadlineSweepResult, ErrorCode, UserRole } from '@heardback/contracts';
-import { ApiSession, asError } from '../support/api-client';
-import { closeDatabase, database } from '../support/database';
-import { apply, createOpenJob, registerCandidate, signInAsAgency } from '../support/factories';
+import { asError } from '../support/api-client';
+import { database } from '../support/database';
+import { apply, createOpenJob, registerCandidate, signInAsAgency, staffForTheseTests } from '../support/factories';
 
 describe('candidate updates, decision dates and silence (nobody waits in silence)', () => {
-  let staff: ApiSession;
-
-  beforeAll(async () => {
-    staff = await signInAsAgency();
-  });
-
-  afterAll(closeDatabase);
+  const staff = staffForTheseTests();
 
   async function freshApplication() {
     const job = await createOpenJob(staff);

@@ -1,17 +1,10 @@
 import { ApplicationView, FeedbackDecision } from '@heardback/contracts';
-import { ApiSession } from '../support/api-client';
-import { closeDatabase, database } from '../support/database';
-import { applicationAwaitingFeedback, recordFeedback, signInAsAgency } from '../support/factories';
+import { database } from '../support/database';
+import { applicationAwaitingFeedback, recordFeedback, staffForTheseTests } from '../support/factories';
 
 /** The same rules attacked with hand-written SQL: the database itself refuses. */
 describe('database guards', () => {
-  let staff: ApiSession;
-
-  beforeAll(async () => {
-    staff = await signInAsAgency();
-  });
-
-  afterAll(closeDatabase);
+  const staff = staffForTheseTests();
 
   async function refused(sql: string, params: unknown[], constraint: string): Promise<void> {
     await expect(database().query(sql, params)).rejects.toMatchObject({ constraint });

@@ -6,18 +6,12 @@ import {
   StageState,
   TimelineEventType,
 } from '@heardback/contracts';
-import { ApiSession, asError } from '../support/api-client';
-import { closeDatabase, database } from '../support/database';
-import { applicationAwaitingFeedback, interviewHeld, recordFeedback, signInAsAgency } from '../support/factories';
+import { asError } from '../support/api-client';
+import { database } from '../support/database';
+import { applicationAwaitingFeedback, interviewHeld, recordFeedback, staffForTheseTests } from '../support/factories';
 
 describe('no stage passes without feedback (through the API)', () => {
-  let staff: ApiSession;
-
-  beforeAll(async () => {
-    staff = await signInAsAgency();
-  });
-
-  afterAll(closeDatabase);
+  const staff = staffForTheseTests();
 
   async function unchanged(application: ApplicationView): Promise<void> {
     const now = await staff.get<ApplicationView>(`/api/applications/${application.id}`);

@@ -31,7 +31,12 @@ describe('interview emails carry the whole slot and a calendar invite', () => {
 
   afterAll(closeDatabase);
 
-  async function schedule(application: ApplicationView, startsAt: string, endsAt: string, location: string) {
+  async function schedule(
+    application: { id: string; version: number; stages: { id: string }[] },
+    startsAt: string,
+    endsAt: string,
+    location: string,
+  ) {
     const response = await staff.post<ApplicationView>(
       `/api/applications/${application.id}/stages/${application.stages[0].id}/schedule`,
       { startsAt, endsAt, location, interviewers: ['Hiring manager'], version: application.version },

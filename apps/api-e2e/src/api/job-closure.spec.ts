@@ -1,36 +1,18 @@
-import { ApplicationStatus, JobClosureView, JobDetail } from '@heardback/contracts';
-import * as argon2 from 'argon2';
-import { Pool } from 'pg';
+import { ApplicationStatus, JobClosureView, JobDetail, UserRole } from '@heardback/contracts';
 import { ApiSession, asError } from '../support/api-client';
-import { ApiProcess, ProvisionedDatabase, provisionTestDatabase, startApiProcess } from '../support/api-server';
-import { PASSWORD, uniqueEmail } from '../support/factories';
+import { insertAgencyUser, signIn } from '../support/factories';
+import { ownApi } from '../support/own-api';
 
 jest.setTimeout(180_000);
 
 /** Closing a job runs on the job queue, so this spec starts its own API with background work on. */
 describe('closing a job (rule 3: a closing message to every open application)', () => {
-  let database: ProvisionedDatabase;
-  let pool: Pool;
-  let api: ApiProcess;
+  const api = ownApi({ OUTBOX_POLL_MS: '60000' });
   let staff: ApiSession;
 
   beforeAll(async () => {
-    database = await provisionTestDatabase();
-    api = await startApiProcess({ databaseUrl: database.databaseUrl, env: { OUTBOX_POLL_MS: '60000' } });
-    pool = new Pool({ connectionString: database.databaseUrl, max: 2 });
-    const email = uniqueEmail('staff');
-    await pool.query(
-      `INSERT INTO users (email, password_hash, full_name, role) VALUES ($1, $2, 'Closing Staff', 'staff')`,
-      [email, await argon2.hash(PASSWORD, { type: argon2.argon2id })],
-    );
-    staff = new ApiSession({ baseUrl: api.url });
-    await staff.post('/api/auth/login', { email, password: PASSWORD });
-  });
-
-  afterAll(async () => {
-    await api.stop();
-    await pool.end();
-    await database.release();
+    const { email } = await insertAgencyUser(api.pool, UserRole.Staff, 'Closing Staff');
+    staff = await signIn(api.browser(), email);
   });
 
   async function jobWithApplications(count: number): Promise<JobDetail> {
@@ -46,7 +28,7 @@ describe('closing a job (rule 3: a closing message to every open application)', 
       pipeline: ['Phone screen', 'Final'],
     });
     // Thousands of candidates are made directly in SQL: the API would take minutes to register them.
-    await pool.query(
+    await api.pool.query(
       `WITH candidates AS (
          INSERT INTO users (email, password_hash, full_name, role)
          SELECT 'bulk-' || $2 || '-' || n || '@example.test', 'x', 'Bulk Candidate ' || n, 'candidate' FROM generate_series(1, $1) AS n
@@ -59,7 +41,7 @@ describe('closing a job (rule 3: a closing message to every open application)', 
 
   it('answers at once, then closes every open application with the message and tells each candidate', async () => {
     const job = await jobWithApplications(1200);
-    await pool.query(
+    await api.pool.query(
       `UPDATE applications SET status = 'withdrawn' WHERE id = (SELECT id FROM applications WHERE job_id = $1 LIMIT 1)`,
       [job.id],
     );
@@ -78,7 +60,7 @@ describe('closing a job (rule 3: a closing message to every open application)', 
       progress = (await staff.get<JobClosureView>(`/api/job-closures/${progress.id}`)).body;
     }
     expect(progress.done).toBe(1199);
-    const { rows } = await pool.query(
+    const { rows } = await api.pool.query(
       `SELECT status, count(*)::int AS n FROM applications WHERE job_id = $1 GROUP BY status ORDER BY status`,
       [job.id],
     );
@@ -86,7 +68,7 @@ describe('closing a job (rule 3: a closing message to every open application)', 
       { status: ApplicationStatus.JobClosed, n: 1199 },
       { status: ApplicationStatus.Withdrawn, n: 1 },
     ]);
-    const { rows: mail } = await pool.query(
+    const { rows: mail } = await api.pool.query(
       `SELECT count(DISTINCT n.recipient_id)::int AS n FROM notifications n JOIN applications a ON a.id = n.application_id
         WHERE a.job_id = $1 AND n.body LIKE '%has filled this role%'`,
       [job.id],
@@ -110,7 +92,7 @@ describe('closing a job (rule 3: a closing message to every open application)', 
   it('refuses, in the database, a closed application without a closing message', async () => {
     const job = await jobWithApplications(1);
     await expect(
-      pool.query(`UPDATE applications SET status = 'job_closed' WHERE job_id = $1`, [job.id]),
+      api.pool.query(`UPDATE applications SET status = 'job_closed' WHERE job_id = $1`, [job.id]),
     ).rejects.toMatchObject({
       constraint: 'applications_job_closed_has_message',
     });

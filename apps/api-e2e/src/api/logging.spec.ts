@@ -1,6 +1,5 @@
-import { ApiSession } from '../support/api-client';
-import { ApiProcess, ProvisionedDatabase, provisionTestDatabase, startApiProcess } from '../support/api-server';
 import { PASSWORD, uniqueEmail } from '../support/factories';
+import { ownApi } from '../support/own-api';
 
 interface LogLine {
   level: string;
@@ -16,29 +15,8 @@ interface LogLine {
 
 /** An API of its own at level info, so its JSON log lines can be read back. */
 describe('structured logs', () => {
-  let database: ProvisionedDatabase;
-  let api: ApiProcess;
-
-  beforeAll(async () => {
-    database = await provisionTestDatabase();
-    api = await startApiProcess({
-      databaseUrl: database.databaseUrl,
-      env: { LOG_LEVEL: 'info', RUN_BACKGROUND: 'false' },
-    });
-  });
-
-  afterAll(async () => {
-    await api?.stop();
-    await database?.release();
-  });
-
-  function lines(): LogLine[] {
-    return api.output
-      .join('')
-      .split('\n')
-      .filter((line) => line.startsWith('{'))
-      .map((line) => JSON.parse(line) as LogLine);
-  }
+  const api = ownApi({ LOG_LEVEL: 'info', RUN_BACKGROUND: 'false' });
+  const lines = () => api.logLines<LogLine>();
 
   /** Log lines are written when a response finishes, so a test waits for them instead of racing them. */
   async function eventually<T>(find: () => T | undefined): Promise<T> {
@@ -47,11 +25,11 @@ describe('structured logs', () => {
       if (line) return line;
       await new Promise((done) => setTimeout(done, 100));
     }
-    throw new Error(`no such log line in:\n${api.output.join('').slice(-3000)}`);
+    throw new Error(`no such log line in:\n${api.process.output.join('').slice(-3000)}`);
   }
 
   it('writes one JSON line per request with its id, method, path, status, duration and user', async () => {
-    const caller = new ApiSession({ baseUrl: api.url });
+    const caller = api.browser();
     const email = uniqueEmail('logged');
     const registered = await caller.post('/api/auth/register', {
       email,
@@ -61,7 +39,7 @@ describe('structured logs', () => {
     expect(registered.status).toBe(201);
     const me = await caller.get<{ id: string }>('/api/auth/me');
 
-    const response = await fetch(`${api.url}/api/jobs?q=secret-search`, {
+    const response = await fetch(`${api.process.url}/api/jobs?q=secret-search`, {
       headers: { 'x-request-id': 'trace-0001-abc' },
     });
     expect(response.headers.get('x-request-id')).toBe('trace-0001-abc');
@@ -77,13 +55,13 @@ describe('structured logs', () => {
   });
 
   it('logs refusals as warnings and never a password, cookie, token or query', async () => {
-    const visitor = new ApiSession({ baseUrl: api.url });
+    const visitor = api.browser();
     const wrong = 'not-the-password-Zq81';
     expect((await visitor.post('/api/auth/login', { email: 'nobody@heardback.test', password: wrong })).status).toBe(
       401,
     );
     expect((await visitor.get('/api/me/applications')).status).toBe(401);
-    const forged = new ApiSession({ baseUrl: api.url, sendXsrfHeader: false });
+    const forged = api.browser({ sendXsrfHeader: false });
     expect((await forged.post('/api/auth/login', { email: 'x@heardback.test', password: wrong })).status).toBe(403);
 
     await eventually(() => lines().find((entry) => entry.event === 'xsrf_refused'));
@@ -96,7 +74,7 @@ describe('structured logs', () => {
     expect(xsrf).toMatchObject({ level: 'warn', context: 'Security' });
     expect(xsrf?.req?.id ?? (xsrf as { reqId?: string } | undefined)?.reqId).toBeTruthy();
 
-    const everything = api.output.join('');
+    const everything = api.process.output.join('');
     expect(everything).not.toContain(wrong);
     expect(everything).not.toContain(PASSWORD);
     expect(everything).not.toContain('hb_session=');
@@ -104,14 +82,14 @@ describe('structured logs', () => {
   });
 
   it("logs sign-in failures as warnings with the address's domain only, and sign-ins as info", async () => {
-    const caller = new ApiSession({ baseUrl: api.url });
+    const caller = api.browser();
     const email = uniqueEmail('signin-logged');
     expect((await caller.post('/api/auth/register', { email, password: PASSWORD, fullName: 'Signs In' })).status).toBe(
       201,
     );
     const me = await caller.get<{ id: string }>('/api/auth/me');
     const wrong = 'wrong-password-Kx93-unique';
-    const stranger = new ApiSession({ baseUrl: api.url });
+    const stranger = api.browser();
     expect((await stranger.post('/api/auth/login', { email, password: wrong })).status).toBe(401);
     expect((await stranger.post('/api/auth/login', { email, password: PASSWORD })).status).toBe(200);
 
@@ -126,7 +104,7 @@ describe('structured logs', () => {
     );
     expect(ok).toMatchObject({ level: 'info', context: 'Security' });
 
-    const everything = api.output.join('');
+    const everything = api.process.output.join('');
     expect(everything).not.toContain(wrong);
     expect(everything).not.toContain(PASSWORD);
     expect(everything.toLowerCase()).not.toContain(email.toLowerCase());

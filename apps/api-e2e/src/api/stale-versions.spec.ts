@@ -1,20 +1,14 @@
 import { ApplicationView, ErrorCode } from '@heardback/contracts';
-import { ApiResponse, ApiSession, asError } from '../support/api-client';
-import { closeDatabase, database } from '../support/database';
-import { apply, createOpenJob, registerCandidate, signInAsAgency } from '../support/factories';
+import { ApiResponse, asError } from '../support/api-client';
+import { database } from '../support/database';
+import { apply, createOpenJob, registerCandidate, staffForTheseTests } from '../support/factories';
 
 /**
  * ADR 0002: every command that changes an application names the version its caller saw, and one
  * made from a version someone else has since changed is refused with 409 STALE_VERSION, changing nothing.
  */
 describe('a change made from a stale version of the application', () => {
-  let staff: ApiSession;
-
-  beforeAll(async () => {
-    staff = await signInAsAgency();
-  });
-
-  afterAll(closeDatabase);
+  const staff = staffForTheseTests();
 
   /** What the agency sees of the application, and what it has written anywhere. */
   async function everything(applicationId: string) {

@@ -1,22 +1,16 @@
 import { ErrorCode } from '@heardback/contracts';
-import { ApiSession, asError } from '../support/api-client';
-import { closeDatabase, count } from '../support/database';
+import { asError } from '../support/api-client';
+import { count } from '../support/database';
 import {
-  apply,
   applicationAwaitingFeedback,
+  apply,
   createOpenJob,
   registerCandidate,
-  signInAsAgency,
+  staffForTheseTests,
 } from '../support/factories';
 
 describe('bad input gets a clear 400 and changes nothing', () => {
-  let staff: ApiSession;
-
-  beforeAll(async () => {
-    staff = await signInAsAgency();
-  });
-
-  afterAll(closeDatabase);
+  const staff = staffForTheseTests();
 
   function fieldsOf(response: { body: unknown }): string[] {
     return (asError(response as never).details ?? []).map((detail) => detail.field).sort();

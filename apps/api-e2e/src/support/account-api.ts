@@ -1,14 +1,12 @@
-import { UserView } from '@heardback/contracts';
-import * as argon2 from 'argon2';
+import { UserRole, UserView } from '@heardback/contracts';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Pool } from 'pg';
 import PgBoss from 'pg-boss';
 import { ApiSession, ApiResponse } from './api-client';
-import { ApiProcess, ProvisionedDatabase, provisionTestDatabase, startApiProcess } from './api-server';
-import { PASSWORD, uniqueEmail } from './factories';
+import { PASSWORD, insertAgencyUser, signIn as signInWith, uniqueEmail } from './factories';
 import { Mailbox } from './mailbox';
+import { ownApi } from './own-api';
 
 /**
  * An API of its own for the account specs, with its outbox sender running and writing every email
@@ -16,36 +14,19 @@ import { Mailbox } from './mailbox';
  * the hooks that start and stop it.
  */
 export function accountApi(options: { maxSessions: number; env?: Record<string, string> }) {
-  let database: ProvisionedDatabase;
-  let pool: Pool;
-  let api: ApiProcess;
-  let mailbox: Mailbox;
-  let env: Record<string, string>;
-
-  beforeAll(async () => {
-    database = await provisionTestDatabase();
-    pool = new Pool({ connectionString: database.databaseUrl, max: 2 });
-    mailbox = new Mailbox(mkdtempSync(join(tmpdir(), 'heardback-accounts-mail-')));
-    env = {
-      RUN_BACKGROUND: 'true',
-      OUTBOX_POLL_MS: '100',
-      MAIL_DIR: mailbox.dir,
-      SESSION_MAX_PER_USER: String(options.maxSessions),
-      PUBLIC_URL: 'http://portal.test',
-      ...options.env,
-    };
-    api = await startApiProcess({ databaseUrl: database.databaseUrl, env });
-  });
-
-  afterAll(async () => {
-    await api?.stop();
-    await pool?.end();
-    await database?.release();
-  });
+  const mailbox = new Mailbox(mkdtempSync(join(tmpdir(), 'heardback-accounts-mail-')));
+  const env: Record<string, string> = {
+    RUN_BACKGROUND: 'true',
+    OUTBOX_POLL_MS: '100',
+    MAIL_DIR: mailbox.dir,
+    SESSION_MAX_PER_USER: String(options.maxSessions),
+    PUBLIC_URL: 'http://portal.test',
+    ...options.env,
+  };
+  const api = ownApi(env);
 
   /** A browser; `client` (with TRUST_PROXY=loopback in `env`) is the network address it appears to call from. */
-  const browser = (client?: string) =>
-    new ApiSession({ baseUrl: api.url, headers: client ? { 'x-forwarded-for': client } : {} });
+  const browser = (client?: string) => api.browser(client ? { headers: { 'x-forwarded-for': client } } : {});
 
   async function expectStatus<T>(response: Promise<ApiResponse<T>>, status: number): Promise<ApiResponse<T>> {
     const answered = await response;
@@ -55,21 +36,14 @@ export function accountApi(options: { maxSessions: number; env?: Record<string, 
     return answered;
   }
 
-  async function agencyUser(role: 'staff' | 'recruiter'): Promise<{ id: string; email: string }> {
-    const email = uniqueEmail(role);
-    const hash = await argon2.hash(PASSWORD, { type: argon2.argon2id });
-    const { rows } = await pool.query(
-      'INSERT INTO users (email, password_hash, full_name, role) VALUES ($1, $2, $3, $4) RETURNING id',
-      [email, hash, role === 'staff' ? 'Sam Staff' : 'Riley Recruiter', role],
-    );
-    return { id: rows[0].id, email };
+  function agencyUser(role: 'staff' | 'recruiter'): Promise<{ id: string; email: string }> {
+    return role === 'staff'
+      ? insertAgencyUser(api.pool, UserRole.Staff, 'Sam Staff')
+      : insertAgencyUser(api.pool, UserRole.Recruiter, 'Riley Recruiter');
   }
 
-  async function signIn(email: string, password = PASSWORD, client?: string): Promise<ApiSession> {
-    const session = browser(client);
-    await expectStatus(session.post('/api/auth/login', { email, password }), 200);
-    return session;
-  }
+  const signIn = (email: string, password = PASSWORD, client?: string): Promise<ApiSession> =>
+    signInWith(browser(client), email, password);
 
   async function register(client?: string): Promise<{ session: ApiSession; email: string; id: string }> {
     const session = browser(client);
@@ -87,7 +61,7 @@ export function accountApi(options: { maxSessions: number; env?: Record<string, 
    * its own), then waits up to a minute for `purged()` to hold; the caller asserts what it finds.
    */
   async function purgeInBackground(purged: () => Promise<boolean>): Promise<void> {
-    const boss = new PgBoss({ connectionString: database.databaseUrl, schema: 'pgboss' });
+    const boss = new PgBoss({ connectionString: api.database.databaseUrl, schema: 'pgboss' });
     await boss.start();
     try {
       await boss.send('account-purge', {});
@@ -124,17 +98,15 @@ export function accountApi(options: { maxSessions: number; env?: Record<string, 
 
   return {
     get database() {
-      return database;
+      return api.database;
     },
     get pool() {
-      return pool;
+      return api.pool;
     },
-    get mailbox() {
-      return mailbox;
-    },
+    mailbox,
     /** What the API wrote to stdout and stderr (its JSON log lines). */
     get output() {
-      return api.output;
+      return api.process.output;
     },
     /** The environment the API was started with, to start another instance like it. */
     get env() {

@@ -1,5 +1,6 @@
 import {
   ApplicationView,
+  CandidateApplicationView,
   ClientView,
   EmploymentType,
   FeedbackDecision,
@@ -10,8 +11,9 @@ import {
 } from '@heardback/contracts';
 import * as argon2 from 'argon2';
 import { randomUUID } from 'node:crypto';
+import { Pool } from 'pg';
 import { ApiSession } from './api-client';
-import { database } from './database';
+import { closeDatabase, database } from './database';
 
 /** Passes the password rule (12+ characters, not a common password). */
 export const PASSWORD = 'quiet harbour lantern morning';
@@ -27,19 +29,45 @@ function expectStatus(response: { status: number; body: unknown }, status: numbe
   }
 }
 
+type AgencyRole = UserRole.Staff | UserRole.Recruiter;
+
 /** The first staff account cannot be made through the API (staff make staff), so it is inserted directly. */
-export async function signInAsAgency(role: UserRole.Staff | UserRole.Recruiter = UserRole.Staff): Promise<ApiSession> {
+export async function insertAgencyUser(
+  pool: Pool,
+  role: AgencyRole,
+  fullName = role === UserRole.Staff ? 'Test Staff' : 'Test Recruiter',
+): Promise<{ id: string; email: string }> {
   const email = uniqueEmail(role);
   const hash = await argon2.hash(PASSWORD, { type: argon2.argon2id });
-  await database().query('INSERT INTO users (email, password_hash, full_name, role) VALUES ($1, $2, $3, $4)', [
-    email,
-    hash,
-    role === UserRole.Staff ? 'Test Staff' : 'Test Recruiter',
-    role,
-  ]);
-  const session = new ApiSession();
-  expectStatus(await session.post('/api/auth/login', { email, password: PASSWORD }), 200, 'agency login');
+  const { rows } = await pool.query<{ id: string }>(
+    'INSERT INTO users (email, password_hash, full_name, role) VALUES ($1, $2, $3, $4) RETURNING id',
+    [email, hash, fullName, role],
+  );
+  return { id: rows[0].id, email };
+}
+
+/** Signs `session` in with the test password; it is returned for chaining. */
+export async function signIn(session: ApiSession, email: string, password = PASSWORD): Promise<ApiSession> {
+  expectStatus(await session.post('/api/auth/login', { email, password }), 200, 'sign in');
   return session;
+}
+
+export async function signInAsAgency(
+  role: AgencyRole = UserRole.Staff,
+  session = new ApiSession(),
+): Promise<ApiSession> {
+  return signIn(session, (await insertAgencyUser(database(), role)).email);
+}
+
+/**
+ * A staff member for a whole spec file: signed in before its tests, and the database pool closed
+ * after them. Call it at the top of the describe.
+ */
+export function staffForTheseTests(): ApiSession {
+  const staff = new ApiSession();
+  beforeAll(() => signInAsAgency(UserRole.Staff, staff));
+  afterAll(closeDatabase);
+  return staff;
 }
 
 export async function registerCandidate(
@@ -71,8 +99,9 @@ export async function createOpenJob(staff: ApiSession, overrides: Record<string,
   return job.body;
 }
 
-export async function apply(candidate: ApiSession, jobId: string): Promise<ApplicationView> {
-  const response = await candidate.post<ApplicationView>(`/api/jobs/${jobId}/applications`);
+/** Applies as the candidate: the answer is the candidate's view of the new application. */
+export async function apply(candidate: ApiSession, jobId: string): Promise<CandidateApplicationView> {
+  const response = await candidate.post<CandidateApplicationView>(`/api/jobs/${jobId}/applications`);
   expectStatus(response, 201, 'apply');
   return response.body;
 }
@@ -80,7 +109,7 @@ export async function apply(candidate: ApiSession, jobId: string): Promise<Appli
 /** Records an interview for the given stage that ended an hour ago: the stage has taken place. */
 export async function interviewHeld(
   agency: ApiSession,
-  application: ApplicationView,
+  application: CandidateApplicationView,
   position: number,
 ): Promise<ApplicationView> {
   const stage = application.stages[position];
@@ -101,7 +130,7 @@ export async function interviewHeld(
 
 export async function recordFeedback(
   agency: ApiSession,
-  application: ApplicationView,
+  application: CandidateApplicationView,
   position: number,
   decision: FeedbackDecision = FeedbackDecision.Advance,
 ): Promise<ApplicationView> {

@@ -4,6 +4,7 @@ import { CLOCK, Clock } from '../config/clock';
 import {
   ApplicationSummary,
   ApplicationView,
+  ApplicationViewBase,
   CandidateApplicationView,
   CandidateFeedbackView,
   ErrorCode,
@@ -11,12 +12,15 @@ import {
   StageView,
 } from '@heardback/contracts';
 import {
+  ApplicationFacts,
   DomainError,
   Viewer,
   canSeeInternalDetails,
   effectiveStageState,
+  nextStageAfter,
   nextUpdateRequestAllowedAt,
   stageInProgress,
+  stagesAnOfferSkips,
   waitingFor,
 } from '@heardback/domain';
 import { DataSource, In } from 'typeorm';
@@ -28,6 +32,8 @@ import { ApplicationEntity } from './application.entity';
 import { ApplicationRecord, factsOf, loadApplicationRecord, loadStageRecords, toFacts } from './application-records';
 
 type FeedbackOf<F extends CandidateFeedbackView> = (feedback: FeedbackEntity, recorders: Map<string, string>) => F;
+/** What one audience's view adds, from the rules. */
+type AudienceFacts<Extra> = (facts: ApplicationFacts, now: Date) => Extra;
 
 /**
  * Read models of applications. Rule 5 is applied here: candidates get no internal notes or internal
@@ -49,18 +55,19 @@ export class ApplicationViewsService {
     if (!canSeeInternalDetails(viewer)) {
       throw new DomainError(ErrorCode.Forbidden, 'Only the agency sees this view of an application.');
     }
-    return this.build(id, viewer, toFeedbackView);
+    return this.build(id, viewer, toFeedbackView, nextActions);
   }
 
   getForCandidate(id: string, viewer: Viewer): Promise<CandidateApplicationView> {
-    return this.build(id, viewer, toCandidateFeedbackView);
+    return this.build(id, viewer, toCandidateFeedbackView, () => ({}));
   }
 
-  private async build<F extends CandidateFeedbackView>(
+  private async build<F extends CandidateFeedbackView, Extra extends object>(
     id: string,
     viewer: Viewer,
     feedbackOf: FeedbackOf<F>,
-  ): Promise<ApplicationView<F>> {
+    audienceFacts: AudienceFacts<Extra>,
+  ): Promise<ApplicationViewBase<F> & Extra> {
     const manager = this.dataSource.manager;
     const record = await loadApplicationRecord(manager, id, viewer);
     const { application } = record;
@@ -121,6 +128,7 @@ export class ApplicationViewsService {
       updateRequestAnswerDueAt: lastRequest[0]?.answered_at
         ? null
         : (lastRequest[0]?.answer_due_at?.toISOString() ?? null),
+      ...audienceFacts(facts, now),
     };
   }
 
@@ -172,6 +180,16 @@ export class ApplicationViewsService {
     const users = await this.dataSource.manager.findBy(UserEntity, { id: In(ids) });
     return new Map(users.map((user) => [user.id, user.fullName]));
   }
+}
+
+/** What the agency's next actions would do, as the rules decide it, so the portal need not work it out. */
+function nextActions(facts: ApplicationFacts, now: Date): Pick<ApplicationView, 'nextStageId' | 'offerSkipsStageIds'> {
+  // No stage in progress: an offer was made or the application is closed, so neither action is left.
+  const current = stageInProgress(facts);
+  return {
+    nextStageId: current ? (nextStageAfter(facts, current)?.id ?? null) : null,
+    offerSkipsStageIds: current ? stagesAnOfferSkips(facts, now).map((stage) => stage.id) : [],
+  };
 }
 
 /** Built key by key, so nothing meant for the agency can reach a candidate by being spread in. */

@@ -6,11 +6,8 @@ import { UserRole, UserView } from '@heardback/contracts';
 import { App } from './app';
 import { appRoutes } from './app.routes';
 import { NoticeService } from './core/notice';
-import { SessionStore } from './core/session';
-import { aUser } from './testing/factories';
-
-const userWith = (role: UserRole): UserView =>
-  aUser({ role, email: `${role}@heardback.test`, fullName: `Some ${role}` });
+import { aUserWithRole } from './testing/factories';
+import { signedInAs } from './testing/setup';
 
 describe('App', () => {
   let http: HttpTestingController;
@@ -24,15 +21,7 @@ describe('App', () => {
   });
 
   async function shellAs(user: UserView | null) {
-    const session = TestBed.inject(SessionStore);
-    const loading = session.load();
-    const me = http.expectOne('/api/auth/me');
-    if (user) {
-      me.flush(user);
-    } else {
-      me.flush(null, { status: 401, statusText: 'Unauthorized' });
-    }
-    await loading;
+    await signedInAs(http, user);
     const fixture = TestBed.createComponent(App);
     // The shell asks whether the server is in demo mode (see demo-banner.spec.ts).
     http.match('/api/about').forEach((about) => about.flush({ demo: false }));
@@ -79,7 +68,7 @@ describe('App', () => {
     ['a recruiter', UserRole.Recruiter, ['Jobs', 'Feedback queue', 'Sign out']],
     ['staff', UserRole.Staff, ['Jobs', 'Recruiter queue', 'Staff', 'Sign out']],
   ])('shows %s the navigation for their role', async (_who, role, expected) => {
-    const fixture = await shellAs(role ? userWith(role) : null);
+    const fixture = await shellAs(role ? aUserWithRole(role) : null);
 
     expect(navLinks(fixture.nativeElement)).toEqual(expected);
   });
@@ -96,7 +85,7 @@ describe('App', () => {
   });
 
   it('signs out, returns to the board and says so', async () => {
-    const fixture = await shellAs(userWith(UserRole.Candidate));
+    const fixture = await shellAs(aUserWithRole(UserRole.Candidate));
     const root = fixture.nativeElement as HTMLElement;
 
     Array.from(root.querySelectorAll('button'))

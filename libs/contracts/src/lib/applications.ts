@@ -40,8 +40,8 @@ export interface TimelineEntry {
   text: string;
 }
 
-/** An application as the agency sees it; a candidate receives `CandidateApplicationView`. */
-export interface ApplicationView<F extends CandidateFeedbackView = FeedbackView> {
+/** What both audiences receive of an application (`ApplicationView`, `CandidateApplicationView`). */
+export interface ApplicationViewBase<F extends CandidateFeedbackView> {
   id: string;
   status: ApplicationStatus;
   version: number;
@@ -61,8 +61,19 @@ export interface ApplicationView<F extends CandidateFeedbackView = FeedbackView>
   updateRequestAnswerDueAt?: string | null;
 }
 
+/**
+ * An application as the agency sees it, with what the rules say its next actions would do; a
+ * candidate receives `CandidateApplicationView`.
+ */
+export interface ApplicationView extends ApplicationViewBase<FeedbackView> {
+  /** Where "advance" on the current stage leads; null when it is the last (an offer follows) or none is current. */
+  nextStageId: string | null;
+  /** The stages an offer made now would skip (not held, no feedback), in order; empty once none can be made. */
+  offerSkipsStageIds: string[];
+}
+
 /** An application as its candidate receives it: no ratings, no interviewer names, no internal notes. */
-export type CandidateApplicationView = ApplicationView<CandidateFeedbackView>;
+export type CandidateApplicationView = ApplicationViewBase<CandidateFeedbackView>;
 
 export interface ApplicationSummary {
   id: string;

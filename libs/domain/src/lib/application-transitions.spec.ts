@@ -8,6 +8,7 @@ import {
   planReject,
   planSchedule,
   planWithdraw,
+  stagesAnOfferSkips,
 } from './application-transitions';
 import { DomainError } from './domain-error';
 
@@ -191,6 +192,14 @@ describe('rejection, offer, hire and withdrawal', () => {
     expect(codeOf(() => planOffer(application(ApplicationStatus.Offer, 's0', [stage(0)]), now))).toBe(
       ErrorCode.InvalidTransition,
     );
+  });
+
+  it('says which stages an offer would skip: only those not yet held and without feedback', () => {
+    const advanced = { ...interviewed, currentDecision: FeedbackDecision.Advance };
+    const booked = stage(1, { state: StageState.Scheduled, startsAt: hoursAhead(2), endsAt: hoursAhead(3) });
+    const dropped = stage(2, { state: StageState.Skipped });
+    const app = application(ApplicationStatus.Interviewing, 's1', [advanced, booked, dropped, stage(3)]);
+    expect(stagesAnOfferSkips(app, now).map((s) => s.id)).toEqual(['s1', 's3']);
   });
 
   it('lets a candidate withdraw an open application even while feedback is outstanding', () => {

@@ -151,10 +151,14 @@ export function planOffer(application: ApplicationFacts, now: Date): OfferPlan {
     throw new DomainError(ErrorCode.InvalidTransition, 'An offer has already been made on this application.');
   }
   assertNoFeedbackMissing(application, now);
-  const skippedStages = application.stages.filter(
+  return { skippedStages: stagesAnOfferSkips(application, now) };
+}
+
+/** The stages an offer made now would skip: those that have not taken place and have no feedback. */
+export function stagesAnOfferSkips(application: ApplicationFacts, now: Date): StageFacts[] {
+  return application.stages.filter(
     (stage) => !stageTookPlace(stage, now) && stage.currentDecision === null && stage.state !== StageState.Skipped,
   );
-  return { skippedStages };
 }
 
 export function planHire(application: ApplicationFacts, now: Date): void {

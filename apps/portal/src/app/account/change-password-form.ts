@@ -1,43 +1,29 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  ElementRef,
-  inject,
-  input,
-  output,
-  signal,
-  viewChild,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input, output, signal } from '@angular/core';
 import { passwordProblemTexts } from '@heardback/domain';
-import { apiFieldErrors, httpErrorMessage } from '../core/api-error';
+import { fieldProblem, httpErrorMessage } from '../core/api-error';
 import { FormAlert } from '../core/form-alert';
 import { formSubmission } from '../core/form-submission';
+import { FORM_FIELD } from '../core/form-field';
+import { FIRST_INVALID, focusLater } from '../core/focus-later';
 import { AccountApi } from './account-api';
 import { NewPasswordField } from './new-password-field';
 
 /** Changes the password with the current one; the API ends the account's other sessions. */
 @Component({
   selector: 'hb-change-password-form',
-  imports: [NewPasswordField, FormAlert],
+  imports: [NewPasswordField, FormAlert, FORM_FIELD],
   template: `
     <form class="form" novalidate (submit)="save($event)">
-      <div class="field">
-        <label class="field__label" for="current-password">Current password</label>
+      <hb-field label="Current password" fieldId="current-password" [problem]="currentProblem()">
         <input
-          #currentBox
-          id="current-password"
+          hbControl
           class="field__input"
           type="password"
           autocomplete="current-password"
           [value]="current()"
-          [attr.aria-invalid]="currentProblem() ? true : null"
-          [attr.aria-describedby]="currentProblem() ? 'current-password-error' : null"
           (input)="current.set($any($event.target).value); currentProblem.set('')"
         />
-        @if (currentProblem()) {
-          <p class="field__error" id="current-password-error">{{ currentProblem() }}</p>
-        }
-      </div>
+      </hb-field>
       <hb-new-password-field fieldId="new-password" [(value)]="next" [problem]="nextProblem()" />
       <hb-form-alert [message]="submission.failure()" />
       <div class="profile__actions">
@@ -52,6 +38,7 @@ import { NewPasswordField } from './new-password-field';
 })
 export class ChangePasswordForm {
   private readonly api = inject(AccountApi);
+  private readonly focus = focusLater();
 
   readonly email = input('');
   /** Emitted after a change: the other sessions have ended. */
@@ -63,8 +50,6 @@ export class ChangePasswordForm {
   protected readonly nextProblem = signal('');
   protected readonly saved = signal('');
   protected readonly submission = formSubmission({ errorMessage: httpErrorMessage });
-  private readonly currentBox = viewChild.required<ElementRef<HTMLInputElement>>('currentBox');
-  private readonly nextField = viewChild.required(NewPasswordField);
 
   protected save(event: Event): void {
     event.preventDefault();
@@ -74,8 +59,7 @@ export class ChangePasswordForm {
     this.currentProblem.set(this.current() === '' ? 'Enter your current password.' : '');
     const [reason] = passwordProblemTexts(this.next(), { email: this.email() });
     this.nextProblem.set(this.next() === '' ? 'Choose a new password.' : reason ? `New password ${reason}.` : '');
-    if (this.currentProblem()) return this.currentBox().nativeElement.focus();
-    if (this.nextProblem()) return this.nextField().focus();
+    if (this.currentProblem() || this.nextProblem()) return this.focus(FIRST_INVALID);
     this.submission.send(() => this.api.changePassword({ currentPassword: this.current(), newPassword: this.next() }), {
       done: () => {
         this.current.set('');
@@ -84,15 +68,10 @@ export class ChangePasswordForm {
         this.changed.emit();
       },
       failed: (error) => {
-        const fields = apiFieldErrors(error);
-        if (fields['currentPassword']) {
-          this.currentProblem.set(`Current password ${fields['currentPassword']}.`);
-          this.currentBox().nativeElement.focus();
-          return null;
-        }
-        if (fields['newPassword']) {
-          this.nextProblem.set(`New password ${fields['newPassword']}.`);
-          this.nextField().focus();
+        this.currentProblem.set(fieldProblem(error, 'currentPassword', 'Current password') ?? '');
+        this.nextProblem.set(fieldProblem(error, 'newPassword', 'New password') ?? '');
+        if (this.currentProblem() || this.nextProblem()) {
+          this.focus(FIRST_INVALID);
           return null;
         }
         return `Your password was not changed. ${httpErrorMessage(error)}`;

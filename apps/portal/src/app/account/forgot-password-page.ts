@@ -1,14 +1,16 @@
-import { ChangeDetectionStrategy, Component, ElementRef, inject, signal, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { httpErrorMessage } from '../core/api-error';
 import { FormAlert } from '../core/form-alert';
 import { formSubmission } from '../core/form-submission';
+import { FORM_FIELD } from '../core/form-field';
+import { FIRST_INVALID, focusLater } from '../core/focus-later';
 import { AccountApi } from './account-api';
 
 /** /forgot-password: asks for a reset link; the answer is the same whether or not the address has an account. */
 @Component({
   selector: 'hb-forgot-password-page',
-  imports: [RouterLink, FormAlert],
+  imports: [RouterLink, FormAlert, FORM_FIELD],
   template: `
     <div class="narrow-page">
       <h1 class="page-title">Reset your password</h1>
@@ -29,23 +31,16 @@ import { AccountApi } from './account-api';
         </p>
         <div class="card">
           <form class="form" novalidate (submit)="send($event)">
-            <div class="field">
-              <label class="field__label" for="forgot-email">Email</label>
+            <hb-field label="Email" fieldId="forgot-email" [problem]="problem()">
               <input
-                #emailBox
-                id="forgot-email"
+                hbControl
                 class="field__input"
                 type="email"
                 autocomplete="email"
                 [value]="email()"
-                [attr.aria-invalid]="problem() ? true : null"
-                [attr.aria-describedby]="problem() ? 'forgot-email-error' : null"
                 (input)="email.set($any($event.target).value); problem.set('')"
               />
-              @if (problem()) {
-                <p class="field__error" id="forgot-email-error">{{ problem() }}</p>
-              }
-            </div>
+            </hb-field>
             <hb-form-alert [message]="submission.failure()" />
             <button class="button" type="submit" [attr.aria-disabled]="submission.busy()">
               {{ submission.busy() ? 'Sending…' : 'Send me a reset link' }}
@@ -60,12 +55,12 @@ import { AccountApi } from './account-api';
 })
 export class ForgotPasswordPage {
   private readonly api = inject(AccountApi);
+  private readonly focus = focusLater();
 
   protected readonly email = signal('');
   protected readonly problem = signal('');
   protected readonly submission = formSubmission({ errorMessage: httpErrorMessage });
   protected readonly sentTo = signal('');
-  private readonly emailBox = viewChild<ElementRef<HTMLInputElement>>('emailBox');
 
   protected send(event: Event): void {
     event.preventDefault();
@@ -74,7 +69,7 @@ export class ForgotPasswordPage {
     const email = this.email().trim();
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
       this.problem.set(email === '' ? 'Enter your email address.' : 'Enter an email address like name@example.com.');
-      this.emailBox()?.nativeElement.focus();
+      this.focus(FIRST_INVALID);
       return;
     }
     this.submission.send(() => this.api.requestPasswordReset(email), {

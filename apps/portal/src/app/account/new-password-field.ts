@@ -1,28 +1,22 @@
-import { ChangeDetectionStrategy, Component, ElementRef, input, model, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, input, model } from '@angular/core';
 import { PASSWORD_RULE } from '@heardback/domain';
+import { FORM_FIELD } from '../core/form-field';
 
 /** A new-password box that shows the rule before anyone types, and the problem after. */
 @Component({
   selector: 'hb-new-password-field',
+  imports: [FORM_FIELD],
   template: `
-    <div class="field">
-      <label class="field__label" [for]="fieldId()">{{ label() }}</label>
-      <p class="field__hint" [id]="fieldId() + '-hint'">{{ rule }}</p>
+    <hb-field [label]="label()" [fieldId]="fieldId()" [hint]="rule" [problem]="problem()">
       <input
-        #box
+        hbControl
         class="field__input"
         type="password"
         autocomplete="new-password"
-        [id]="fieldId()"
         [value]="value()"
-        [attr.aria-invalid]="problem() ? true : null"
-        [attr.aria-describedby]="fieldId() + '-hint' + (problem() ? ' ' + fieldId() + '-error' : '')"
         (input)="value.set($any($event.target).value)"
       />
-      @if (problem()) {
-        <p class="field__error" [id]="fieldId() + '-error'">{{ problem() }}</p>
-      }
-    </div>
+    </hb-field>
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -33,9 +27,4 @@ export class NewPasswordField {
   readonly value = model('');
 
   protected readonly rule = PASSWORD_RULE;
-  private readonly box = viewChild.required<ElementRef<HTMLInputElement>>('box');
-
-  focus(): void {
-    this.box().nativeElement.focus();
-  }
 }

@@ -1,10 +1,11 @@
-import { ChangeDetectionStrategy, Component, inject, input, signal, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import { ErrorCode } from '@heardback/contracts';
 import { passwordProblemTexts } from '@heardback/domain';
-import { apiFieldErrors, errorCodeOf, httpErrorMessage } from '../core/api-error';
+import { errorCodeOf, fieldProblem, httpErrorMessage } from '../core/api-error';
 import { FormAlert } from '../core/form-alert';
 import { formSubmission } from '../core/form-submission';
+import { FIRST_INVALID, focusLater } from '../core/focus-later';
 import { ROLE_HOME, SessionStore } from '../core/session';
 import { AccountApi } from './account-api';
 import { NewPasswordField } from './new-password-field';
@@ -46,6 +47,7 @@ export class ResetPasswordPage {
   private readonly api = inject(AccountApi);
   private readonly session = inject(SessionStore);
   private readonly router = inject(Router);
+  private readonly focus = focusLater();
 
   /** `?token=` from the emailed link. */
   readonly token = input<string>();
@@ -54,7 +56,6 @@ export class ResetPasswordPage {
   protected readonly problem = signal('');
   protected readonly linkDead = signal('');
   protected readonly submission = formSubmission({ errorMessage: httpErrorMessage });
-  private readonly field = viewChild(NewPasswordField);
 
   protected save(event: Event): void {
     event.preventDefault();
@@ -64,7 +65,7 @@ export class ResetPasswordPage {
     const [reason] = passwordProblemTexts(this.password());
     if (reason) {
       this.problem.set(`Password ${reason}.`);
-      this.field()?.focus();
+      this.focus(FIRST_INVALID);
       return;
     }
     this.problem.set('');
@@ -74,10 +75,10 @@ export class ResetPasswordPage {
         void this.router.navigateByUrl(ROLE_HOME[user.role]);
       },
       failed: (error) => {
-        const fieldProblem = apiFieldErrors(error)['password'];
-        if (fieldProblem) {
-          this.problem.set(`Password ${fieldProblem}.`);
-          this.field()?.focus();
+        const passwordProblem = fieldProblem(error, 'password', 'Password');
+        if (passwordProblem) {
+          this.problem.set(passwordProblem);
+          this.focus(FIRST_INVALID);
           return null;
         }
         if (errorCodeOf(error) === ErrorCode.TokenInvalid) {

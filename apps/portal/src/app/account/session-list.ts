@@ -58,11 +58,6 @@ import { AccountApi } from './account-api';
     }
     .badge {
       margin-left: 0.5rem;
-      padding: 0.125rem 0.5rem;
-      border-radius: 999px;
-      background: var(--hb-chip);
-      font-size: 0.875rem;
-      font-weight: 600;
     }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,

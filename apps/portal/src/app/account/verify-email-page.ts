@@ -1,8 +1,15 @@
-import { ChangeDetectionStrategy, Component, OnInit, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
+import { throwError } from 'rxjs';
 import { httpErrorMessage } from '../core/api-error';
+import { errorOf, pageData } from '../core/loadable';
 import { SessionStore } from '../core/session';
 import { AccountApi } from './account-api';
+
+/** Opened without `?token=`: there is nothing to confirm. */
+class NoToken extends Error {
+  override readonly message = 'This page opens from the link in a verification email.';
+}
 
 /**
  * /verify-email?token=…: the link from the verification email. Confirms on opening (a POST from
@@ -15,11 +22,11 @@ import { AccountApi } from './account-api';
     <div class="narrow-page">
       <h1 class="page-title">Confirm your email address</h1>
       <div class="card" role="status">
-        @switch (state()) {
-          @case ('working') {
+        @switch (confirmation.state().state) {
+          @case ('loading') {
             <p>Confirming your address…</p>
           }
-          @case ('done') {
+          @case ('ready') {
             <p>
               Thank you: your email address is confirmed. We will now send you news about your applications, including
               anything we held back.
@@ -28,7 +35,7 @@ import { AccountApi } from './account-api';
               session.user() ? 'See your applications' : 'Sign in'
             }}</a>
           }
-          @case ('failed') {
+          @default {
             <p>{{ failure() }}</p>
             <a [routerLink]="session.user() ? '/me/profile' : '/sign-in'">{{
               session.user() ? 'Send a new link from your profile' : 'Sign in to ask for a new link'
@@ -40,33 +47,24 @@ import { AccountApi } from './account-api';
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class VerifyEmailPage implements OnInit {
+export class VerifyEmailPage {
   private readonly api = inject(AccountApi);
   protected readonly session = inject(SessionStore);
 
   /** `?token=` from the emailed link. */
   readonly token = input<string>();
 
-  protected readonly state = signal<'working' | 'done' | 'failed'>('working');
-  protected readonly failure = signal('');
+  protected readonly confirmation = pageData({
+    key: () => this.token(),
+    request: (token) => (token ? this.api.verifyEmail(token) : throwError(() => new NoToken())),
+    errorMessage: (error) => (error instanceof NoToken ? error.message : httpErrorMessage(error)),
+    loaded: () => {
+      const user = this.session.user();
+      if (user) this.session.update({ ...user, emailVerified: true });
+    },
+  });
 
-  ngOnInit(): void {
-    const token = this.token();
-    if (!token) {
-      this.failure.set('This page opens from the link in a verification email.');
-      this.state.set('failed');
-      return;
-    }
-    this.api.verifyEmail(token).subscribe({
-      next: () => {
-        this.state.set('done');
-        const user = this.session.user();
-        if (user) this.session.update({ ...user, emailVerified: true });
-      },
-      error: (error: unknown) => {
-        this.failure.set(httpErrorMessage(error));
-        this.state.set('failed');
-      },
-    });
+  protected failure(): string {
+    return errorOf(this.confirmation.state());
   }
 }

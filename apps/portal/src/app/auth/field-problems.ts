@@ -1,6 +1,7 @@
 import { signal } from '@angular/core';
 import { AbstractControl } from '@angular/forms';
 import { passwordProblemTexts } from '@heardback/domain';
+import { fieldProblem } from '../core/api-error';
 
 /** What is wrong with a field, in a sentence that says what to do; null when nothing is. */
 export function requiredProblem(control: AbstractControl<string>, message: string): string | null {
@@ -52,5 +53,15 @@ export class FieldProblems<Field extends string> {
   showServer(problems: Partial<Record<Field, string>>): boolean {
     this.server.set(problems);
     return Object.keys(problems).length > 0;
+  }
+
+  /** Shows the API's reasons (400 `details`) for these fields, named by their labels; false if none. */
+  showServerReasons(error: unknown, labels: Record<Field, string>): boolean {
+    const problems: Partial<Record<Field, string>> = {};
+    for (const field of Object.keys(labels) as Field[]) {
+      const problem = fieldProblem(error, field, labels[field]);
+      if (problem) problems[field] = problem;
+    }
+    return this.showServer(problems);
   }
 }

@@ -3,6 +3,7 @@ import { ComponentFixture } from '@angular/core/testing';
 import { ErrorCode, UserRole, UserView } from '@heardback/contracts';
 import { RegisterForm } from './register-form';
 import { renderComponent } from '../testing/setup';
+import { apiErrorBody } from '../testing/factories';
 
 describe('RegisterForm', () => {
   let fixture: ComponentFixture<RegisterForm>;
@@ -91,10 +92,7 @@ describe('RegisterForm', () => {
       .flush({ email: 'robin@example.com', checkEmail: true }, { status: 201, statusText: 'Created' });
     http
       .expectOne('/api/auth/me')
-      .flush(
-        { statusCode: 401, code: ErrorCode.Unauthenticated, message: 'Please sign in to continue.' },
-        { status: 401, statusText: 'Unauthorized' },
-      );
+      .flush(...apiErrorBody(401, ErrorCode.Unauthenticated, 'Please sign in to continue.'));
     await fixture.whenStable();
 
     expect(registered).toEqual([]);
@@ -110,16 +108,10 @@ describe('RegisterForm', () => {
     await submit();
 
     http.expectOne('/api/auth/register').flush(
-      {
-        statusCode: 400,
-        code: ErrorCode.ValidationFailed,
-        message: 'Validation failed',
-        details: [
-          { field: 'fullName', reasons: ['must not be empty'] },
-          { field: 'password', reasons: ['must be at least 12 characters'] },
-        ],
-      },
-      { status: 400, statusText: 'Bad Request' },
+      ...apiErrorBody(400, ErrorCode.ValidationFailed, 'Validation failed', [
+        { field: 'fullName', reasons: ['must not be empty'] },
+        { field: 'password', reasons: ['must be at least 12 characters'] },
+      ]),
     );
     await fixture.whenStable();
 

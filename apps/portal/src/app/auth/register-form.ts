@@ -1,21 +1,14 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  ElementRef,
-  inject,
-  input,
-  output,
-  signal,
-  viewChild,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input, output, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { ErrorCode, UserView } from '@heardback/contracts';
 import { PASSWORD_RULE } from '@heardback/domain';
 import { SessionStore } from '../core/session';
 import { emailProblem, newPasswordProblem, requiredProblem, FieldProblems } from './field-problems';
-import { apiError, apiFieldErrors, httpErrorMessage } from '../core/api-error';
+import { apiError, httpErrorMessage } from '../core/api-error';
 import { formSubmission } from '../core/form-submission';
 import { FormAlert } from '../core/form-alert';
+import { FORM_FIELD } from '../core/form-field';
+import { FIRST_INVALID, focusLater } from '../core/focus-later';
 
 type Field = 'fullName' | 'email' | 'password';
 const FIELDS: readonly Field[] = ['fullName', 'email', 'password'];
@@ -28,12 +21,13 @@ const FIELD_NAMES: Record<Field, string> = {
 /** A new candidate account: name, email, password. Used on /register and inline on a job. */
 @Component({
   selector: 'hb-register-form',
-  imports: [FormAlert, ReactiveFormsModule],
+  imports: [FormAlert, ReactiveFormsModule, FORM_FIELD],
   templateUrl: './register-form.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class RegisterForm {
   private readonly session = inject(SessionStore);
+  private readonly focus = focusLater();
 
   readonly idPrefix = input('register');
   readonly submitLabel = input('Create account');
@@ -54,10 +48,6 @@ export class RegisterForm {
   /** Registered, but this browser is not signed in: the address already had an account, whose owner was emailed. */
   protected readonly checkEmail = signal('');
 
-  private readonly fullNameInput = viewChild.required<ElementRef<HTMLInputElement>>('fullName');
-  private readonly emailInput = viewChild.required<ElementRef<HTMLInputElement>>('email');
-  private readonly passwordInput = viewChild.required<ElementRef<HTMLInputElement>>('password');
-
   protected id(field: string): string {
     return `${this.idPrefix()}-${field}`;
   }
@@ -77,7 +67,7 @@ export class RegisterForm {
       return;
     }
     if (FIELDS.some((field) => this.clientProblem(field))) {
-      this.focusFirstProblem();
+      this.focus(FIRST_INVALID);
       return;
     }
     const { fullName, email, password } = this.form.getRawValue();
@@ -104,32 +94,13 @@ export class RegisterForm {
     if (apiError(error)?.code === ErrorCode.EmailTaken) {
       this.emailTaken.set(true);
       this.fields.showServer({ email: 'There is already an account with this email.' });
-      this.focusFirstProblem();
+      this.focus(FIRST_INVALID);
       return null;
     }
-    const fields = apiFieldErrors(error);
-    const known: Partial<Record<Field, string>> = {};
-    for (const field of FIELDS) {
-      if (fields[field]) {
-        known[field] = `${FIELD_NAMES[field]} ${fields[field]}.`;
-      }
-    }
-    if (this.fields.showServer(known)) {
-      this.focusFirstProblem();
+    if (this.fields.showServerReasons(error, FIELD_NAMES)) {
+      this.focus(FIRST_INVALID);
       return null;
     }
     return httpErrorMessage(error);
-  }
-
-  private focusFirstProblem(): void {
-    const field = FIELDS.find((candidate) => this.fields.problem(candidate));
-    const input = {
-      fullName: this.fullNameInput,
-      email: this.emailInput,
-      password: this.passwordInput,
-    }[field ?? 'fullName'];
-    if (field) {
-      input().nativeElement.focus();
-    }
   }
 }

@@ -3,7 +3,7 @@ import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { ErrorCode, UserView } from '@heardback/contracts';
 import { SignInForm } from './sign-in-form';
 import { setUpPortalTest } from '../testing/setup';
-import { aUser } from '../testing/factories';
+import { apiErrorBody, aUser } from '../testing/factories';
 
 const casey = aUser();
 
@@ -76,14 +76,9 @@ describe('SignInForm', () => {
     type('Password', 'wrong-password');
     await submit();
 
-    http.expectOne('/api/auth/login').flush(
-      {
-        statusCode: 401,
-        code: ErrorCode.InvalidCredentials,
-        message: 'Wrong email or password',
-      },
-      { status: 401, statusText: 'Unauthorized' },
-    );
+    http
+      .expectOne('/api/auth/login')
+      .flush(...apiErrorBody(401, ErrorCode.InvalidCredentials, 'Wrong email or password'));
     await fixture.whenStable();
 
     expect(root().querySelector('[role="alert"]')?.textContent).toContain(
@@ -117,15 +112,13 @@ describe('SignInForm', () => {
     type('Password', 'whatever');
     await submit();
 
-    http.expectOne('/api/auth/login').flush(
-      {
-        statusCode: 400,
-        code: ErrorCode.ValidationFailed,
-        message: 'Validation failed',
-        details: [{ field: 'email', reasons: ['must be an email address'] }],
-      },
-      { status: 400, statusText: 'Bad Request' },
-    );
+    http
+      .expectOne('/api/auth/login')
+      .flush(
+        ...apiErrorBody(400, ErrorCode.ValidationFailed, 'Validation failed', [
+          { field: 'email', reasons: ['must be an email address'] },
+        ]),
+      );
     await fixture.whenStable();
 
     expect(errorFor('Email')).toBe('Email must be an email address.');

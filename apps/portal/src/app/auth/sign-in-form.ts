@@ -3,9 +3,11 @@ import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angula
 import { ErrorCode, UserView } from '@heardback/contracts';
 import { SessionStore } from '../core/session';
 import { emailProblem, passwordGivenProblem, FieldProblems } from './field-problems';
-import { apiError, apiFieldErrors, httpErrorMessage } from '../core/api-error';
+import { apiError, httpErrorMessage } from '../core/api-error';
 import { formSubmission } from '../core/form-submission';
 import { FormAlert } from '../core/form-alert';
+import { FORM_FIELD } from '../core/form-field';
+import { FIRST_INVALID, focusLater } from '../core/focus-later';
 
 type Field = 'email' | 'password';
 const FIELDS: readonly Field[] = ['email', 'password'];
@@ -13,12 +15,13 @@ const FIELDS: readonly Field[] = ['email', 'password'];
 /** Email and password; tells its host who signed in. Used on /sign-in and inline on a job. */
 @Component({
   selector: 'hb-sign-in-form',
-  imports: [FormAlert, ReactiveFormsModule],
+  imports: [FormAlert, ReactiveFormsModule, FORM_FIELD],
   templateUrl: './sign-in-form.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class SignInForm {
   private readonly session = inject(SessionStore);
+  private readonly focus = focusLater();
 
   /** Keeps ids unique when the form shares a page with another. */
   readonly idPrefix = input('sign-in');
@@ -33,7 +36,6 @@ export class SignInForm {
   protected readonly fields = new FieldProblems<Field>((field) => this.clientProblem(field));
   protected readonly submission = formSubmission({ errorMessage: httpErrorMessage });
 
-  private readonly emailInput = viewChild.required<ElementRef<HTMLInputElement>>('email');
   private readonly passwordInput = viewChild.required<ElementRef<HTMLInputElement>>('password');
 
   protected id(field: string): string {
@@ -52,7 +54,7 @@ export class SignInForm {
       return;
     }
     if (FIELDS.some((field) => this.clientProblem(field))) {
-      this.focusFirstProblem();
+      this.focus(FIRST_INVALID);
       return;
     }
     this.submission.send(() => this.session.signIn(this.form.getRawValue()), {
@@ -63,12 +65,8 @@ export class SignInForm {
 
   /** Puts the server's reasons at their fields; returns what the whole form says, if anything. */
   private serverProblem(error: unknown): string | null {
-    const fields = apiFieldErrors(error);
-    const known: Partial<Record<Field, string>> = {};
-    if (fields['email']) known.email = `Email ${fields['email']}.`;
-    if (fields['password']) known.password = `Password ${fields['password']}.`;
-    if (this.fields.showServer(known)) {
-      this.focusFirstProblem();
+    if (this.fields.showServerReasons(error, { email: 'Email', password: 'Password' })) {
+      this.focus(FIRST_INVALID);
       return null;
     }
     if (apiError(error)?.code === ErrorCode.InvalidCredentials) {
@@ -76,10 +74,5 @@ export class SignInForm {
       return 'That email and password do not match an account. Check them and try again.';
     }
     return httpErrorMessage(error);
-  }
-
-  private focusFirstProblem(): void {
-    const target = this.fields.problem('email') ? this.emailInput() : this.passwordInput();
-    target.nativeElement.focus();
   }
 }

@@ -10,7 +10,7 @@ import {
   WaitingFor,
 } from '@heardback/contracts';
 import { ApplicationPage } from './application-page';
-import { aCandidateApplicationBetweenInterviews, aStage, TEST_NOW } from '../testing/factories';
+import { aCandidateApplicationBetweenInterviews, apiErrorBody, aStage, TEST_NOW } from '../testing/factories';
 import { routeHarness } from '../testing/setup';
 
 describe('ApplicationPage', () => {
@@ -99,12 +99,7 @@ describe('ApplicationPage', () => {
 
   it('says “Application not found” for a 404, and shows nothing of an application', async () => {
     await harness.navigateByUrl('/me/applications/someone-elses');
-    http
-      .expectOne('/api/applications/someone-elses')
-      .flush(
-        { statusCode: 404, code: ErrorCode.NotFound, message: 'Not found' },
-        { status: 404, statusText: 'Not Found' },
-      );
+    http.expectOne('/api/applications/someone-elses').flush(...apiErrorBody(404, ErrorCode.NotFound, 'Not found'));
     await settle();
 
     expect(text(view().querySelector('h1'))).toBe('Application not found');

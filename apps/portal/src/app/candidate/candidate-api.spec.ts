@@ -1,7 +1,7 @@
 import { HttpTestingController } from '@angular/common/http/testing';
-import { CandidateApplicationView, CandidateUpdateKind } from '@heardback/contracts';
+import { CandidateApplicationView, CandidateUpdateKind, ErrorCode } from '@heardback/contracts';
 import { CandidateApi } from './candidate-api';
-import { aCandidateApplicationBetweenInterviews } from '../testing/factories';
+import { aCandidateApplicationBetweenInterviews, apiErrorBody } from '../testing/factories';
 import { serviceUnderTest } from '../testing/setup';
 
 describe('CandidateApi', () => {
@@ -77,10 +77,7 @@ describe('CandidateApi', () => {
 
     http
       .expectOne('/api/applications/app-1/updates')
-      .flush(
-        { statusCode: 429, code: 'TOO_MANY_REQUESTS', message: 'You can ask again from Thursday.' },
-        { status: 429, statusText: 'Too Many Requests' },
-      );
+      .flush(...apiErrorBody(429, ErrorCode.TooManyRequests, 'You can ask again from Thursday.'));
     expect((failed as { status: number }).status).toBe(429);
   });
 

@@ -1,10 +1,5 @@
-import { HttpErrorResponse } from '@angular/common/http';
-import { ErrorCode } from '@heardback/contracts';
-import { fieldProblem, updateRequestConfirmation } from './candidate-updates';
+import { updateRequestConfirmation } from './candidate-updates';
 import { aCandidateApplicationBetweenInterviews } from '../testing/factories';
-
-const apiFailure = (status: number, body: object) =>
-  new HttpErrorResponse({ status, error: { statusCode: status, ...body } });
 
 describe('updateRequestConfirmation', () => {
   const inLondon = { locale: 'en-GB', timeZone: 'Europe/London' };
@@ -23,28 +18,5 @@ describe('updateRequestConfirmation', () => {
     expect(updateRequestConfirmation(aCandidateApplicationBetweenInterviews())).toBe(
       'Sent. You can see it under “What has happened”.',
     );
-  });
-});
-
-describe('fieldProblem', () => {
-  const invalid = apiFailure(400, {
-    code: ErrorCode.ValidationFailed,
-    message: 'Please correct: …',
-    details: [
-      { field: 'text', reasons: ['text must be shorter than or equal to 2000 characters'] },
-      { field: 'deadline', reasons: ['is only for another offer'] },
-    ],
-  });
-
-  it('names the field as the form does, without the API’s property name', () => {
-    expect(fieldProblem(invalid, 'text', 'Your note')).toBe(
-      'Your note must be shorter than or equal to 2000 characters.',
-    );
-    expect(fieldProblem(invalid, 'deadline', 'The deadline')).toBe('The deadline is only for another offer.');
-  });
-
-  it('is null for a field the API did not mention', () => {
-    expect(fieldProblem(invalid, 'decisionDate', 'The date')).toBeNull();
-    expect(fieldProblem(new Error('boom'), 'text', 'Your note')).toBeNull();
   });
 });

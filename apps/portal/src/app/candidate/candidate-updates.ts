@@ -1,5 +1,4 @@
 import { CandidateApplicationView, CandidateUpdateKind } from '@heardback/contracts';
-import { apiError } from '../core/api-error';
 import { DateTimeOptions, formatDateTime } from '../core/date-time';
 
 /** What a request for an update says when the candidate adds nothing: the API needs some words. */
@@ -51,21 +50,4 @@ export function updateRequestConfirmation(
   return dueAt
     ? `Sent. Your recruiter will answer by ${formatDateTime(dueAt, options)}.`
     : 'Sent. You can see it under “What has happened”.';
-}
-
-/**
- * The API's reasons for one field (400 `details`) as a sentence that names the field the way the
- * form does: `fieldProblem(error, 'text', 'Your note')` → "Your note must not be empty: …."
- * Null when the API said nothing about that field.
- */
-export function fieldProblem(error: unknown, field: string, label: string): string | null {
-  const reasons = apiError(error)?.details?.find((detail) => detail.field === field)?.reasons;
-  if (!reasons?.length) {
-    return null;
-  }
-  const words = reasons
-    .map((reason) => (reason.startsWith(`${field} `) ? reason.slice(field.length + 1) : reason))
-    .join('; ')
-    .replace(/\.$/, '');
-  return `${label} ${words}.`;
 }

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, ElementRef, computed, input, model, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input, model } from '@angular/core';
 import { userTimeZone } from '../core/local-date-time';
 
 /**
@@ -15,7 +15,6 @@ import { userTimeZone } from '../core/local-date-time';
         <div class="field">
           <label class="when__label" [for]="idPrefix() + '-date'">Date</label>
           <input
-            #dateBox
             class="field__input"
             type="date"
             [id]="idPrefix() + '-date'"
@@ -94,13 +93,6 @@ export class DateTimeFields {
   protected readonly describedBy = computed(
     () => `${this.idPrefix()}-hint` + (this.problem() ? ` ${this.idPrefix()}-error` : ''),
   );
-
-  private readonly dateBox = viewChild.required<ElementRef<HTMLInputElement>>('dateBox');
-
-  /** Puts focus on the date, for a problem with the pair. */
-  focus(): void {
-    this.dateBox().nativeElement.focus();
-  }
 
   protected valueOf(event: Event): string {
     return (event.target as HTMLInputElement).value;

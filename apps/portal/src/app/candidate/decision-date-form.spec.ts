@@ -4,7 +4,7 @@ import { CandidateApplicationView, ErrorCode } from '@heardback/contracts';
 import { formatDateTime } from '../core/date-time';
 import { DecisionDateForm } from './decision-date-form';
 import { localDateTimeToIso } from '../core/local-date-time';
-import { aCandidateApplicationBetweenInterviews, TEST_NOW } from '../testing/factories';
+import { aCandidateApplicationBetweenInterviews, apiErrorBody, TEST_NOW } from '../testing/factories';
 import { setUpPortalTest } from '../testing/setup';
 
 describe('DecisionDateForm', () => {
@@ -117,15 +117,13 @@ describe('DecisionDateForm', () => {
     await fill('decision-time', '09:00');
     await click(/^Set decision date$/);
 
-    http.expectOne('/api/applications/app-1/decision-date').flush(
-      {
-        statusCode: 400,
-        code: ErrorCode.ValidationFailed,
-        message: 'decisionDate: must be in the future',
-        details: [{ field: 'decisionDate', reasons: ['must be in the future'] }],
-      },
-      { status: 400, statusText: 'Bad Request' },
-    );
+    http
+      .expectOne('/api/applications/app-1/decision-date')
+      .flush(
+        ...apiErrorBody(400, ErrorCode.ValidationFailed, 'decisionDate: must be in the future', [
+          { field: 'decisionDate', reasons: ['must be in the future'] },
+        ]),
+      );
     await fixture.whenStable();
 
     expect(text(byId('decision-error'))).toBe('The date must be in the future.');

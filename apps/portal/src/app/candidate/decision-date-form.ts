@@ -1,23 +1,12 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  ElementRef,
-  computed,
-  inject,
-  input,
-  output,
-  signal,
-  viewChild,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
 import { CandidateApplicationView } from '@heardback/contracts';
-import { httpErrorMessage } from '../core/api-error';
+import { fieldProblem, httpErrorMessage } from '../core/api-error';
 import { formSubmission } from '../core/form-submission';
 import { NOW, formatDateTime } from '../core/date-time';
 import { CandidateApi } from './candidate-api';
-import { fieldProblem } from './candidate-updates';
 import { DateTimeFields } from './date-time-fields';
 import { localDate, readDateTime } from '../core/local-date-time';
-import { focusLater } from '../core/focus-later';
+import { FIRST_INVALID, focusLater } from '../core/focus-later';
 import { FormAlert } from '../core/form-alert';
 
 /**
@@ -52,9 +41,6 @@ export class DecisionDateForm {
   protected readonly submission = formSubmission({ errorMessage: httpErrorMessage });
   protected readonly today = localDate(this.now());
 
-  private readonly fields = viewChild.required(DateTimeFields);
-  private readonly confirmationBox = viewChild.required<ElementRef<HTMLElement>>('confirmationBox');
-
   protected edited(): void {
     this.problem.set('');
     this.confirmation.set('');
@@ -69,7 +55,7 @@ export class DecisionDateForm {
       this.submission.fail('');
       this.confirmation.set('');
       this.problem.set(reading.problem);
-      this.fields().focus();
+      this.focus(FIRST_INVALID);
       return;
     }
     this.change(reading.iso);
@@ -98,14 +84,14 @@ export class DecisionDateForm {
         this.changed.emit(application);
         if (decisionDate === null) {
           // The Clear button has gone: keep the keyboard where the answer is.
-          this.focus(this.confirmationBox);
+          this.focus('.part__done');
         }
       },
       failed: (error) => {
         const dateProblem = fieldProblem(error, 'decisionDate', 'The date');
         if (dateProblem && decisionDate !== null) {
           this.problem.set(dateProblem);
-          this.fields().focus();
+          this.focus(FIRST_INVALID);
           return null;
         }
         return `${decisionDate ? 'Your decision date was not saved.' : 'Your decision date was not cleared.'} ${httpErrorMessage(error)}`;

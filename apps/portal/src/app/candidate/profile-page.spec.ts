@@ -4,7 +4,7 @@ import { ErrorCode, SessionView } from '@heardback/contracts';
 import { SessionStore } from '../core/session';
 import { ProfilePage } from './profile-page';
 import { setUpPortalTest } from '../testing/setup';
-import { aUser } from '../testing/factories';
+import { apiErrorBody, aUser } from '../testing/factories';
 
 const casey = aUser();
 
@@ -90,15 +90,13 @@ describe('ProfilePage', () => {
     typeName('x'.repeat(10));
     await save();
 
-    http.expectOne('/api/me/profile').flush(
-      {
-        statusCode: 400,
-        code: ErrorCode.ValidationFailed,
-        message: 'Validation failed',
-        details: [{ field: 'fullName', reasons: ['must be shorter than or equal to 120 characters'] }],
-      },
-      { status: 400, statusText: 'Bad Request' },
-    );
+    http
+      .expectOne('/api/me/profile')
+      .flush(
+        ...apiErrorBody(400, ErrorCode.ValidationFailed, 'Validation failed', [
+          { field: 'fullName', reasons: ['must be shorter than or equal to 120 characters'] },
+        ]),
+      );
     await fixture.whenStable();
 
     expect(root().querySelector('#profile-full-name-error')?.textContent).toContain(

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, ElementRef, inject, linkedSignal, signal, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, linkedSignal, signal } from '@angular/core';
 import { FULL_NAME_MAX_LENGTH } from '@heardback/contracts';
 import { ChangePasswordForm } from '../account/change-password-form';
 import { AccountApi } from '../account/account-api';
@@ -6,14 +6,16 @@ import { SessionList } from '../account/session-list';
 import { SessionStore } from '../core/session';
 import { ROLE_AS_SUBJECT } from '../display-labels';
 import { CandidateApi } from './candidate-api';
-import { apiFieldErrors, httpErrorMessage } from '../core/api-error';
+import { fieldProblem, httpErrorMessage } from '../core/api-error';
 import { formSubmission } from '../core/form-submission';
 import { FormAlert } from '../core/form-alert';
+import { FORM_FIELD } from '../core/form-field';
+import { FIRST_INVALID, focusLater } from '../core/focus-later';
 
 /** /me/profile: who the candidate is to the agency, their name, password, email confirmation and sessions. */
 @Component({
   selector: 'hb-profile-page',
-  imports: [ChangePasswordForm, FormAlert, SessionList],
+  imports: [ChangePasswordForm, FormAlert, SessionList, FORM_FIELD],
   templateUrl: './profile-page.html',
   styleUrl: './profile-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -22,6 +24,7 @@ export class ProfilePage {
   protected readonly session = inject(SessionStore);
   private readonly api = inject(CandidateApi);
   private readonly account = inject(AccountApi);
+  private readonly focus = focusLater();
   protected readonly verificationStatus = signal('');
 
   protected readonly maxLength = FULL_NAME_MAX_LENGTH;
@@ -31,8 +34,6 @@ export class ProfilePage {
   protected readonly problem = signal('');
   protected readonly saved = signal('');
   protected readonly submission = formSubmission({ errorMessage: httpErrorMessage });
-
-  private readonly nameBox = viewChild.required<ElementRef<HTMLInputElement>>('nameBox');
 
   protected resendVerification(): void {
     this.account.resendVerification().subscribe({
@@ -57,7 +58,7 @@ export class ProfilePage {
     const fullName = this.fullName().trim();
     if (fullName === '') {
       this.problem.set('Enter your full name.');
-      this.nameBox().nativeElement.focus();
+      this.focus(FIRST_INVALID);
       return;
     }
     if (fullName === this.session.user()?.fullName) {
@@ -70,10 +71,10 @@ export class ProfilePage {
         this.saved.set(`Saved. The agency now sees your name as ${user.fullName}.`);
       },
       failed: (error) => {
-        const nameProblem = apiFieldErrors(error)['fullName'];
+        const nameProblem = fieldProblem(error, 'fullName', 'Full name');
         if (nameProblem) {
-          this.problem.set(`Full name ${nameProblem}.`);
-          this.nameBox().nativeElement.focus();
+          this.problem.set(nameProblem);
+          this.focus(FIRST_INVALID);
           return null;
         }
         return `Your name was not changed. ${httpErrorMessage(error)}`;

@@ -3,7 +3,7 @@ import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { CandidateApplicationView, ErrorCode } from '@heardback/contracts';
 import { TellRecruiterForm } from './tell-recruiter-form';
 import { localDateTimeToIso } from '../core/local-date-time';
-import { aCandidateApplicationBetweenInterviews, TEST_NOW } from '../testing/factories';
+import { aCandidateApplicationBetweenInterviews, apiErrorBody, TEST_NOW } from '../testing/factories';
 import { setUpPortalTest } from '../testing/setup';
 
 describe('TellRecruiterForm', () => {
@@ -172,18 +172,12 @@ describe('TellRecruiterForm', () => {
     await fill('tell-text', 'An offer.');
     await send();
     http.expectOne('/api/applications/app-1/updates').flush(
-      {
-        statusCode: 400,
-        code: ErrorCode.ValidationFailed,
-        message: 'Please correct: …',
-        details: [
-          {
-            field: 'deadline',
-            reasons: ['must be a date and time such as 2026-12-04T17:00:00Z'],
-          },
-        ],
-      },
-      { status: 400, statusText: 'Bad Request' },
+      ...apiErrorBody(400, ErrorCode.ValidationFailed, 'Please correct: …', [
+        {
+          field: 'deadline',
+          reasons: ['must be a date and time such as 2026-12-04T17:00:00Z'],
+        },
+      ]),
     );
     await fixture.whenStable();
 
@@ -198,14 +192,9 @@ describe('TellRecruiterForm', () => {
   it('says nothing was sent when the application has closed meanwhile', async () => {
     await fill('tell-text', 'An offer.');
     await send();
-    http.expectOne('/api/applications/app-1/updates').flush(
-      {
-        statusCode: 409,
-        code: ErrorCode.InvalidTransition,
-        message: 'This application is closed.',
-      },
-      { status: 409, statusText: 'Conflict' },
-    );
+    http
+      .expectOne('/api/applications/app-1/updates')
+      .flush(...apiErrorBody(409, ErrorCode.InvalidTransition, 'This application is closed.'));
     await fixture.whenStable();
 
     expect(text(root().querySelector('[role="alert"]'))).toBe('Nothing was sent. This application is closed.');

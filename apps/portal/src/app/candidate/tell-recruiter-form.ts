@@ -1,28 +1,20 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  ElementRef,
-  computed,
-  inject,
-  input,
-  output,
-  signal,
-  viewChild,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
 import {
   CandidateApplicationView,
   CANDIDATE_UPDATE_TEXT_MAX_LENGTH,
   CandidateUpdateKind,
   CandidateUpdateRequest,
 } from '@heardback/contracts';
-import { httpErrorMessage } from '../core/api-error';
+import { fieldProblem, httpErrorMessage } from '../core/api-error';
 import { formSubmission } from '../core/form-submission';
 import { NOW } from '../core/date-time';
 import { CandidateApi } from './candidate-api';
-import { TELL_KINDS, TellKind, fieldProblem } from './candidate-updates';
+import { TELL_KINDS, TellKind } from './candidate-updates';
 import { DateTimeFields } from './date-time-fields';
 import { localDate, readDateTime } from '../core/local-date-time';
 import { FormAlert } from '../core/form-alert';
+import { FORM_FIELD } from '../core/form-field';
+import { FIRST_INVALID, focusLater } from '../core/focus-later';
 
 /**
  * Tells the recruiter about another offer (and by when the candidate must answer it), their
@@ -30,7 +22,7 @@ import { FormAlert } from '../core/form-alert';
  */
 @Component({
   selector: 'hb-tell-recruiter-form',
-  imports: [FormAlert, DateTimeFields],
+  imports: [FormAlert, DateTimeFields, FORM_FIELD],
   templateUrl: './tell-recruiter-form.html',
   styleUrl: './tell-recruiter-part.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -38,6 +30,7 @@ import { FormAlert } from '../core/form-alert';
 export class TellRecruiterForm {
   private readonly api = inject(CandidateApi);
   private readonly now = inject(NOW);
+  private readonly focus = focusLater();
 
   readonly application = input.required<CandidateApplicationView>();
   /** The application as the API returned it, with what was said on its timeline. */
@@ -59,9 +52,6 @@ export class TellRecruiterForm {
   protected readonly confirmation = signal('');
   protected readonly submission = formSubmission({ errorMessage: httpErrorMessage });
   protected readonly today = localDate(this.now());
-
-  private readonly textBox = viewChild.required<ElementRef<HTMLTextAreaElement>>('textBox');
-  private readonly deadline = viewChild(DateTimeFields);
 
   protected choose(kind: TellKind): void {
     this.kind.set(kind);
@@ -105,7 +95,7 @@ export class TellRecruiterForm {
         if (textProblem || deadlineProblem) {
           this.textProblem.set(textProblem ?? '');
           this.deadlineProblem.set(deadlineProblem ?? '');
-          this.focusFirstProblem();
+          this.focus(FIRST_INVALID);
           return null;
         }
         return `Nothing was sent. ${httpErrorMessage(error)}`;
@@ -134,7 +124,7 @@ export class TellRecruiterForm {
       }
     }
     if (this.textProblem() || this.deadlineProblem()) {
-      this.focusFirstProblem();
+      this.focus(FIRST_INVALID);
       return null;
     }
     return {
@@ -143,13 +133,5 @@ export class TellRecruiterForm {
       ...(deadline ? { deadline } : {}),
       version: this.application().version,
     };
-  }
-
-  private focusFirstProblem(): void {
-    if (this.textProblem()) {
-      this.textBox().nativeElement.focus();
-    } else if (this.deadlineProblem()) {
-      this.deadline()?.focus();
-    }
   }
 }

@@ -3,7 +3,7 @@ import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { CandidateApplicationView, ErrorCode, TimelineEventType } from '@heardback/contracts';
 import { DEFAULT_UPDATE_REQUEST_TEXT } from './candidate-updates';
 import { UpdateRequestForm } from './update-request-form';
-import { aCandidateApplicationBetweenInterviews, TEST_NOW } from '../testing/factories';
+import { aCandidateApplicationBetweenInterviews, apiErrorBody, TEST_NOW } from '../testing/factories';
 import { setUpPortalTest } from '../testing/setup';
 
 const ASKED = aCandidateApplicationBetweenInterviews({
@@ -120,15 +120,15 @@ describe('UpdateRequestForm', () => {
 
   it('shows the API’s words when it refuses because the candidate asked recently', async () => {
     askButton().click();
-    http.expectOne('/api/applications/app-1/updates').flush(
-      {
-        statusCode: 429,
-        code: ErrorCode.TooManyRequests,
-        message:
+    http
+      .expectOne('/api/applications/app-1/updates')
+      .flush(
+        ...apiErrorBody(
+          429,
+          ErrorCode.TooManyRequests,
           'You asked for an update on Monday 1 June 2026 at 09:00 BST; your recruiter is answering it. You can ask again from Thursday 4 June 2026 at 09:00 BST.',
-      },
-      { status: 429, statusText: 'Too Many Requests' },
-    );
+        ),
+      );
     await fixture.whenStable();
 
     expect(text(alert())).toBe(
@@ -142,18 +142,17 @@ describe('UpdateRequestForm', () => {
     await type('Any news?');
     askButton().click();
     http.expectOne('/api/applications/app-1/updates').flush(
-      {
-        statusCode: 400,
-        code: ErrorCode.ValidationFailed,
-        message: 'Please correct: text: text must be shorter than or equal to 2000 characters',
-        details: [
+      ...apiErrorBody(
+        400,
+        ErrorCode.ValidationFailed,
+        'Please correct: text: text must be shorter than or equal to 2000 characters',
+        [
           {
             field: 'text',
             reasons: ['text must be shorter than or equal to 2000 characters'],
           },
         ],
-      },
-      { status: 400, statusText: 'Bad Request' },
+      ),
     );
     await fixture.whenStable();
 

@@ -1,27 +1,18 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  ElementRef,
-  computed,
-  inject,
-  input,
-  output,
-  signal,
-  viewChild,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
 import {
   CandidateApplicationView,
   CANDIDATE_UPDATE_TEXT_MAX_LENGTH,
   CandidateUpdateKind,
   UPDATE_REQUEST_INTERVAL_DAYS,
 } from '@heardback/contracts';
-import { httpErrorMessage } from '../core/api-error';
+import { fieldProblem, httpErrorMessage } from '../core/api-error';
 import { formSubmission } from '../core/form-submission';
 import { NOW, formatDateTime } from '../core/date-time';
 import { CandidateApi } from './candidate-api';
-import { DEFAULT_UPDATE_REQUEST_TEXT, fieldProblem, updateRequestConfirmation } from './candidate-updates';
-import { focusLater } from '../core/focus-later';
+import { DEFAULT_UPDATE_REQUEST_TEXT, updateRequestConfirmation } from './candidate-updates';
+import { FIRST_INVALID, focusLater } from '../core/focus-later';
 import { FormAlert } from '../core/form-alert';
+import { FORM_FIELD } from '../core/form-field';
 
 /**
  * "Ask for an update": one button, with an optional note. The recruiter must answer by a
@@ -29,7 +20,7 @@ import { FormAlert } from '../core/form-alert';
  */
 @Component({
   selector: 'hb-update-request-form',
-  imports: [FormAlert],
+  imports: [FormAlert, FORM_FIELD],
   templateUrl: './update-request-form.html',
   styleUrl: './tell-recruiter-part.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -56,9 +47,6 @@ export class UpdateRequestForm {
     return from && new Date(from).getTime() > this.now().getTime() ? formatDateTime(from) : null;
   });
 
-  private readonly noteBox = viewChild<ElementRef<HTMLTextAreaElement>>('noteBox');
-  private readonly confirmationBox = viewChild.required<ElementRef<HTMLElement>>('confirmationBox');
-
   protected onInput(event: Event): void {
     this.note.set((event.target as HTMLTextAreaElement).value);
     this.problem.set('');
@@ -74,7 +62,7 @@ export class UpdateRequestForm {
     const note = this.note().trim();
     if (note.length > this.maxLength) {
       this.problem.set(`Your note is ${note.length} characters; keep it to ${this.maxLength}.`);
-      this.noteBox()?.nativeElement.focus();
+      this.focus(FIRST_INVALID);
       return;
     }
     const request = {
@@ -88,13 +76,13 @@ export class UpdateRequestForm {
         this.confirmation.set(updateRequestConfirmation(application));
         this.changed.emit(application);
         // The button is now disabled: keep the keyboard where the answer is.
-        this.focus(this.confirmationBox);
+        this.focus('.part__done');
       },
       failed: (error) => {
         const noteProblem = fieldProblem(error, 'text', 'Your note');
         if (noteProblem) {
           this.problem.set(noteProblem);
-          this.noteBox()?.nativeElement.focus();
+          this.focus(FIRST_INVALID);
           return null;
         }
         return `Your request was not sent. ${httpErrorMessage(error)}`;

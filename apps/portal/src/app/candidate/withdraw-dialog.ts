@@ -1,10 +1,12 @@
 import { DIALOG_DATA, DialogRef } from '@angular/cdk/dialog';
-import { ChangeDetectionStrategy, Component, ElementRef, inject, signal, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { CandidateApplicationView, WITHDRAW_REASON_MAX_LENGTH } from '@heardback/contracts';
 import { CandidateApi } from './candidate-api';
-import { apiFieldErrors, httpErrorMessage } from '../core/api-error';
+import { fieldProblem, httpErrorMessage } from '../core/api-error';
 import { formSubmission } from '../core/form-submission';
 import { FormAlert } from '../core/form-alert';
+import { FORM_FIELD } from '../core/form-field';
+import { FIRST_INVALID, focusLater } from '../core/focus-later';
 
 export interface WithdrawDialogData {
   applicationId: string;
@@ -20,7 +22,7 @@ export interface WithdrawDialogData {
  */
 @Component({
   selector: 'hb-withdraw-dialog',
-  imports: [FormAlert],
+  imports: [FormAlert, FORM_FIELD],
   templateUrl: './withdraw-dialog.html',
   styleUrl: './withdraw-dialog.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -29,13 +31,12 @@ export class WithdrawDialog {
   protected readonly data = inject<WithdrawDialogData>(DIALOG_DATA);
   private readonly dialogRef = inject<DialogRef<CandidateApplicationView>>(DialogRef);
   private readonly api = inject(CandidateApi);
+  private readonly focus = focusLater();
 
   protected readonly maxLength = WITHDRAW_REASON_MAX_LENGTH;
   protected readonly reason = signal('');
   protected readonly problem = signal('');
   protected readonly submission = formSubmission({ errorMessage: httpErrorMessage });
-
-  private readonly reasonBox = viewChild.required<ElementRef<HTMLTextAreaElement>>('reasonBox');
 
   protected onInput(event: Event): void {
     this.reason.set((event.target as HTMLTextAreaElement).value);
@@ -54,7 +55,7 @@ export class WithdrawDialog {
     const reason = this.reason().trim();
     if (reason === '') {
       this.problem.set('Tell the agency why, in a few words.');
-      this.reasonBox().nativeElement.focus();
+      this.focus(FIRST_INVALID);
       return;
     }
     this.dialogRef.disableClose = true;
@@ -62,10 +63,10 @@ export class WithdrawDialog {
       done: (application) => this.dialogRef.close(application),
       failed: (error) => {
         this.dialogRef.disableClose = false;
-        const reasonProblem = apiFieldErrors(error)['reason'];
+        const reasonProblem = fieldProblem(error, 'reason', 'The reason');
         if (reasonProblem) {
-          this.problem.set(`The reason ${reasonProblem}.`);
-          this.reasonBox().nativeElement.focus();
+          this.problem.set(reasonProblem);
+          this.focus(FIRST_INVALID);
           return null;
         }
         return `Your application was not withdrawn. ${httpErrorMessage(error)}`;

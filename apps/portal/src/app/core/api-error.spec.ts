@@ -1,7 +1,7 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { FormControl, FormGroup } from '@angular/forms';
 import { ErrorCode } from '@heardback/contracts';
-import { agencyErrorMessage, httpErrorMessage, sentence, showServerErrors } from './api-error';
+import { agencyErrorMessage, fieldProblem, httpErrorMessage, sentence, showServerErrors } from './api-error';
 import { anApiErrorResponse } from '../testing/factories';
 
 describe('httpErrorMessage', () => {
@@ -10,27 +10,13 @@ describe('httpErrorMessage', () => {
   });
 
   it('uses the API’s own explanation when it refused the request', () => {
-    const error = new HttpErrorResponse({
-      status: 400,
-      error: {
-        statusCode: 400,
-        code: ErrorCode.ValidationFailed,
-        message: 'limit must not be greater than 100',
-      },
-    });
+    const error = anApiErrorResponse(400, ErrorCode.ValidationFailed, 'limit must not be greater than 100');
 
     expect(httpErrorMessage(error)).toBe('limit must not be greater than 100');
   });
 
   it('says a server failure is not the visitor’s fault, whatever the body says', () => {
-    const error = new HttpErrorResponse({
-      status: 500,
-      error: {
-        statusCode: 500,
-        code: ErrorCode.Internal,
-        message: 'relation "job" does not exist',
-      },
-    });
+    const error = anApiErrorResponse(500, ErrorCode.Internal, 'relation "job" does not exist');
 
     expect(httpErrorMessage(error)).toBe('Our server had a problem (error 500). It is not something you did.');
   });
@@ -120,5 +106,24 @@ describe('agencyErrorMessage', () => {
 describe('sentence', () => {
   it('joins reasons into one capitalised sentence', () => {
     expect(sentence(['must not be empty', 'must be shorter'])).toBe('Must not be empty; must be shorter.');
+  });
+});
+
+describe('fieldProblem', () => {
+  const invalid = anApiErrorResponse(400, ErrorCode.ValidationFailed, 'Please correct: …', [
+    { field: 'text', reasons: ['text must be shorter than or equal to 2000 characters'] },
+    { field: 'deadline', reasons: ['is only for another offer'] },
+  ]);
+
+  it('names the field as the form does, without the API’s property name', () => {
+    expect(fieldProblem(invalid, 'text', 'Your note')).toBe(
+      'Your note must be shorter than or equal to 2000 characters.',
+    );
+    expect(fieldProblem(invalid, 'deadline', 'The deadline')).toBe('The deadline is only for another offer.');
+  });
+
+  it('is null for a field the API did not mention', () => {
+    expect(fieldProblem(invalid, 'decisionDate', 'The date')).toBeNull();
+    expect(fieldProblem(new Error('boom'), 'text', 'Your note')).toBeNull();
   });
 });

@@ -24,17 +24,20 @@ export function errorCodeOf(error: unknown): ErrorCode | null {
 }
 
 /**
- * The API's per-field reasons (400 VALIDATION_FAILED), as one sentence per field:
- * `{ password: 'must be at least 10 characters' }`. Fields the form does not know are dropped
- * by the caller, which shows the general message instead.
+ * The API's reasons for one field (400 `details`) as a sentence that names the field the way the
+ * form does: `fieldProblem(error, 'text', 'Your note')` → "Your note must not be empty."
+ * Null when the API said nothing about that field.
  */
-export function apiFieldErrors(error: unknown): Record<string, string> {
-  const details = apiError(error)?.details ?? [];
-  const byField: Record<string, string> = {};
-  for (const { field, reasons } of details) {
-    byField[field] = reasons.join('; ');
+export function fieldProblem(error: unknown, field: string, label: string): string | null {
+  const reasons = apiError(error)?.details?.find((detail) => detail.field === field)?.reasons;
+  if (!reasons?.length) {
+    return null;
   }
-  return byField;
+  const words = reasons
+    .map((reason) => (reason.startsWith(`${field} `) ? reason.slice(field.length + 1) : reason))
+    .join('; ')
+    .replace(/\.$/, '');
+  return `${label} ${words}.`;
 }
 
 /** What went wrong with a request, in words a visitor can act on. */

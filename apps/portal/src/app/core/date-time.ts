@@ -25,26 +25,23 @@ function formatter(options: Intl.DateTimeFormatOptions, { locale, timeZone }: Da
 }
 
 /** "Tue, 1 Dec 2026" */
+const LONG_DATE: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' };
+/** "Tue, 1 Dec 2026, 14:00 GMT": with the zone, because interviews cross borders. */
+const LONG_DATE_TIME: Intl.DateTimeFormatOptions = {
+  ...LONG_DATE,
+  hour: 'numeric',
+  minute: '2-digit',
+  timeZoneName: 'short',
+};
+
+/** "Tue, 1 Dec 2026" */
 export function formatDate(iso: string, options: DateTimeOptions = {}): string {
-  return formatter({ weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }, options).format(
-    new Date(iso),
-  );
+  return formatter(LONG_DATE, options).format(new Date(iso));
 }
 
 /** "Tue, 1 Dec 2026, 14:00 GMT": with the zone, because interviews cross borders. */
 export function formatDateTime(iso: string, options: DateTimeOptions = {}): string {
-  return formatter(
-    {
-      weekday: 'short',
-      day: 'numeric',
-      month: 'short',
-      year: 'numeric',
-      hour: 'numeric',
-      minute: '2-digit',
-      timeZoneName: 'short',
-    },
-    options,
-  ).format(new Date(iso));
+  return formatter(LONG_DATE_TIME, options).format(new Date(iso));
 }
 
 /** "now" for pages that say whether an answer is late; tests replace it. */
@@ -55,18 +52,7 @@ export const NOW = new InjectionToken<() => Date>('NOW', {
 
 /** "Tue, 1 Dec 2026, 14:00 – 15:00 GMT": an interview from start to end, the date said once. */
 export function formatDateTimeRange(startIso: string, endIso: string, options: DateTimeOptions = {}): string {
-  const format = formatter(
-    {
-      weekday: 'short',
-      day: 'numeric',
-      month: 'short',
-      year: 'numeric',
-      hour: 'numeric',
-      minute: '2-digit',
-      timeZoneName: 'short',
-    },
-    options,
-  );
+  const format = formatter(LONG_DATE_TIME, options);
   const start = new Date(startIso);
   const end = new Date(endIso);
   return end.getTime() > start.getTime() ? format.formatRange(start, end) : format.format(start);

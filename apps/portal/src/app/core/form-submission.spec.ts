@@ -90,6 +90,22 @@ describe('formSubmission', () => {
     expect(submission.begin()).toBe(false);
   });
 
+  it("words a control's problem: the API's reason first, then the failed validator's words, else the default", () => {
+    const control = new FormControl('', [Validators.required, Validators.maxLength(3)]);
+    const submission = formSubmission();
+    const words = { maxlength: 'Keep it to 3 characters.', otherwise: 'Give a name.' };
+
+    expect(submission.problem(control, words)).toBe('');
+    submission.submitted.set(true);
+    expect(submission.problem(control, words)).toBe('Give a name.');
+    control.setValue('Too long');
+    expect(submission.problem(control, words)).toBe('Keep it to 3 characters.');
+    control.setErrors({ server: 'That name is taken.' });
+    expect(submission.problem(control, words)).toBe('That name is taken.');
+    control.setValue('Ann');
+    expect(submission.problem(control, words)).toBe('');
+  });
+
   it('shows a problem once the control is touched, before any submit', () => {
     const control = new FormControl('', Validators.required);
     const submission = formSubmission();

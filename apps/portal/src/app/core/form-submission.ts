@@ -14,6 +14,15 @@ export interface SubmitHandlers<T> {
   failed?: (error: unknown) => string | null;
 }
 
+/**
+ * The words for what is wrong with a control: by the name of a validator that failed
+ * (`maxlength`, `required`, …), the first that matches in the order given, else `otherwise`.
+ */
+export interface ProblemWords {
+  otherwise: string;
+  [validator: string]: string;
+}
+
 /** One form's request to the API: whether it is under way, and what the whole form says went wrong. */
 export interface FormSubmission {
   readonly busy: Signal<boolean>;
@@ -27,6 +36,11 @@ export interface FormSubmission {
   errorMessage(error: unknown): string;
   /** Whether a control's problem should show now: once touched, or once the form was submitted. */
   shows(control: AbstractControl | null): boolean;
+  /**
+   * What a control's field says is wrong, once it shows: the API's reason for it, else the words
+   * for the validator that failed; '' while nothing shows.
+   */
+  problem(control: AbstractControl | null, words: ProblemWords): string;
   /**
    * The start of every submit: marks the form submitted and clears the last failure. False, so
    * the caller stops, while a request is under way or when the form is invalid (`onInvalid` runs).
@@ -65,6 +79,8 @@ export function formSubmission({
   const failure = signal('');
   const defaultFailure = (error: unknown): string =>
     form ? showServerErrors(form, error, controlFor) : errorMessage(error);
+  const shows = (control: AbstractControl | null): boolean =>
+    Boolean(control?.invalid && (control.touched || submitted()));
 
   return {
     busy: busy.asReadonly(),
@@ -72,7 +88,18 @@ export function formSubmission({
     failure: failure.asReadonly(),
     fail: (message) => failure.set(message),
     errorMessage: defaultFailure,
-    shows: (control) => Boolean(control?.invalid && (control.touched || submitted())),
+    shows,
+    problem(control, words): string {
+      if (!control || !shows(control)) {
+        return '';
+      }
+      const errors = control.errors ?? {};
+      if (typeof errors['server'] === 'string') {
+        return errors['server'];
+      }
+      const failed = Object.keys(words).find((validator) => validator !== 'otherwise' && validator in errors);
+      return failed ? words[failed] : words.otherwise;
+    },
     begin(): boolean {
       submitted.set(true);
       failure.set('');

@@ -2,7 +2,7 @@ import { HttpTestingController } from '@angular/common/http/testing';
 import { ErrorCode, UserRole } from '@heardback/contracts';
 import { SessionStore } from './session';
 import { serviceUnderTest } from '../testing/setup';
-import { aUser } from '../testing/factories';
+import { apiErrorBody, aUser } from '../testing/factories';
 
 const casey = aUser({ id: 'user-1' });
 
@@ -29,12 +29,7 @@ describe('SessionStore', () => {
 
   it('treats a 401 from /api/auth/me as a visitor', async () => {
     const loading = store.load();
-    http
-      .expectOne('/api/auth/me')
-      .flush(
-        { statusCode: 401, code: ErrorCode.Unauthenticated, message: 'Sign in' },
-        { status: 401, statusText: 'Unauthorized' },
-      );
+    http.expectOne('/api/auth/me').flush(...apiErrorBody(401, ErrorCode.Unauthenticated, 'Sign in'));
     await loading;
 
     expect(store.user()).toBeNull();

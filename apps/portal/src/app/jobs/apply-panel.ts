@@ -27,7 +27,11 @@ type ApplyState =
   | { state: 'error'; message: string };
 
 type Tab = 'register' | 'sign-in';
-const TABS: readonly Tab[] = ['register', 'sign-in'];
+/** In the order they are shown, and the arrow keys move. */
+const TABS: readonly { id: Tab; label: string }[] = [
+  { id: 'register', label: "I'm new here" },
+  { id: 'sign-in', label: 'I have an account' },
+];
 
 /**
  * Applying to one job. A candidate applies with one button; a visitor first creates an account
@@ -49,6 +53,7 @@ export class ApplyPanel {
 
   readonly job = input.required<JobDetail>();
 
+  protected readonly tabs = TABS;
   protected readonly tab = signal<Tab>('register');
   protected readonly apply = signal<ApplyState>({ state: 'idle' });
   protected readonly isCandidate = computed(() => this.session.role() === UserRole.Candidate);
@@ -74,12 +79,12 @@ export class ApplyPanel {
   /** The email already has an account: show the sign-in tab and put the keyboard on it. */
   protected switchToSignIn(): void {
     this.tab.set('sign-in');
-    this.tabButtons()[TABS.indexOf('sign-in')]?.nativeElement.focus();
+    this.tabButtons()[TABS.findIndex((tab) => tab.id === 'sign-in')]?.nativeElement.focus();
   }
 
   /** Arrow keys move between the tabs, as in every other tab list (WAI-ARIA tabs pattern). */
   protected onTabKey(event: KeyboardEvent): void {
-    const index = TABS.indexOf(this.tab());
+    const index = TABS.findIndex((tab) => tab.id === this.tab());
     const next =
       event.key === 'ArrowRight'
         ? (index + 1) % TABS.length
@@ -94,7 +99,7 @@ export class ApplyPanel {
       return;
     }
     event.preventDefault();
-    this.tab.set(TABS[next]);
+    this.tab.set(TABS[next].id);
     this.tabButtons()[next]?.nativeElement.focus();
   }
 

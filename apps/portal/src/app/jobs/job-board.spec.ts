@@ -4,7 +4,7 @@ import { Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { EmploymentType, ErrorCode, JobSummary, Page, WorkMode } from '@heardback/contracts';
 import { JobBoard, SEARCH_DEBOUNCE_MS } from './job-board';
-import { aJobPage, aJobSummary } from '../testing/factories';
+import { aJobPage, aJobSummary, apiErrorBody } from '../testing/factories';
 import { routeHarness } from '../testing/setup';
 
 describe('JobBoard', () => {
@@ -138,14 +138,7 @@ describe('JobBoard', () => {
 
   it('says what went wrong when the jobs cannot be loaded, and “Try again” loads them', async () => {
     await open('/jobs');
-    jobsRequest().flush(
-      {
-        statusCode: 503,
-        code: ErrorCode.Internal,
-        message: 'Service unavailable',
-      },
-      { status: 503, statusText: 'Service Unavailable' },
-    );
+    jobsRequest().flush(...apiErrorBody(503, ErrorCode.Internal, 'Service unavailable'));
     await settle();
 
     const alert = view().querySelector('[role="alert"]');

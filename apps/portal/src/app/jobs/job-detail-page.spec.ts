@@ -14,10 +14,9 @@ import {
   WaitingFor,
   WorkMode,
 } from '@heardback/contracts';
-import { SessionStore } from '../core/session';
 import { JobDetailPage } from './job-detail-page';
-import { setUpPortalTest } from '../testing/setup';
-import { aUser } from '../testing/factories';
+import { setUpPortalTest, signedInAs } from '../testing/setup';
+import { apiErrorBody, aUserWithRole } from '../testing/factories';
 
 @Component({
   selector: 'hb-blank',
@@ -42,12 +41,9 @@ const job: JobDetail = {
   feedbackDeadlineHours: 48,
 };
 
-const person = (role: UserRole): UserView => aUser({ role, email: `${role}@heardback.test`, fullName: `Pat ${role}` });
-
 describe('JobDetailPage', () => {
   let harness: RouterTestingHarness;
   let http: HttpTestingController;
-  let session: SessionStore;
 
   beforeEach(async () => {
     http = setUpPortalTest({
@@ -58,25 +54,13 @@ describe('JobDetailPage', () => {
         { path: 'me', component: Blank },
       ],
     });
-    session = TestBed.inject(SessionStore);
     harness = await RouterTestingHarness.create();
   });
 
   afterEach(() => http.verify());
 
-  async function signedInAs(user: UserView | null) {
-    const loading = session.load();
-    const me = http.expectOne('/api/auth/me');
-    if (user) {
-      me.flush(user);
-    } else {
-      me.flush(null, { status: 401, statusText: 'Unauthorized' });
-    }
-    await loading;
-  }
-
   async function openAs(user: UserView | null, answer: JobDetail = job) {
-    await signedInAs(user);
+    await signedInAs(http, user);
     await harness.navigateByUrl(`/jobs/${answer.id}`);
     http.expectOne(`/api/jobs/${answer.id}`).flush(answer);
     await harness.fixture.whenStable();
@@ -107,14 +91,9 @@ describe('JobDetailPage', () => {
   });
 
   it('says the job is not found when the API answers 404', async () => {
-    await signedInAs(null);
+    await signedInAs(http, null);
     await harness.navigateByUrl('/jobs/gone');
-    http
-      .expectOne('/api/jobs/gone')
-      .flush(
-        { statusCode: 404, code: ErrorCode.NotFound, message: 'Not found' },
-        { status: 404, statusText: 'Not Found' },
-      );
+    http.expectOne('/api/jobs/gone').flush(...apiErrorBody(404, ErrorCode.NotFound, 'Not found'));
     await settle();
 
     expect(view().querySelector('h1')?.textContent).toBe('Job not found');
@@ -122,7 +101,7 @@ describe('JobDetailPage', () => {
   });
 
   it('applies a signed-in candidate and takes them to the new application', async () => {
-    await openAs(person(UserRole.Candidate));
+    await openAs(aUserWithRole(UserRole.Candidate));
 
     button('Apply')?.click();
     const request = http.expectOne({
@@ -136,17 +115,12 @@ describe('JobDetailPage', () => {
   });
 
   it('links to the existing application when the candidate already applied', async () => {
-    await openAs(person(UserRole.Candidate));
+    await openAs(aUserWithRole(UserRole.Candidate));
 
     button('Apply')?.click();
-    http.expectOne('/api/jobs/job-1/applications').flush(
-      {
-        statusCode: 409,
-        code: ErrorCode.AlreadyApplied,
-        message: 'You have already applied',
-      },
-      { status: 409, statusText: 'Conflict' },
-    );
+    http
+      .expectOne('/api/jobs/job-1/applications')
+      .flush(...apiErrorBody(409, ErrorCode.AlreadyApplied, 'You have already applied'));
     http.expectOne('/api/me/applications').flush([
       {
         id: 'app-3',
@@ -188,7 +162,7 @@ describe('JobDetailPage', () => {
     // The API answers a new and a taken address alike; asking who is signed in tells them apart.
     http.expectOne('/api/auth/register').flush({ email: 'robin@example.com', checkEmail: true });
     await settle();
-    http.expectOne({ method: 'GET', url: '/api/auth/me' }).flush(person(UserRole.Candidate));
+    http.expectOne({ method: 'GET', url: '/api/auth/me' }).flush(aUserWithRole(UserRole.Candidate));
     await settle();
     http.expectOne({ method: 'POST', url: '/api/jobs/job-1/applications' }).flush({ id: 'app-9' });
     await settle();
@@ -210,7 +184,7 @@ describe('JobDetailPage', () => {
   });
 
   it('offers agency users no Apply button', async () => {
-    await openAs(person(UserRole.Recruiter));
+    await openAs(aUserWithRole(UserRole.Recruiter));
 
     expect(button('Apply')).toBeUndefined();
     expect(view().querySelector('[role="tab"]')).toBeNull();

@@ -123,6 +123,18 @@ describe('ApplicationDecisions', () => {
     expect(changed).toEqual([updated]);
   });
 
+  it('names only the stages the API says an offer skips, and none when it skips none', async () => {
+    fixture.componentRef.setInput('application', anApplication({ offerSkipsStageIds: ['stage-3'] }));
+    await fixture.whenStable();
+    await click('Make an offer…');
+    expect(view().textContent).toContain('The stages not yet held will be skipped: Final interview.');
+
+    fixture.componentRef.setInput('application', anApplication({ offerSkipsStageIds: [] }));
+    await fixture.whenStable();
+    expect(view().textContent).toContain('Make an offer to Ana Silva?');
+    expect(view().textContent).not.toContain('will be skipped');
+  });
+
   it('tells the page to reload when someone else acted first', async () => {
     fixture.componentRef.setInput('application', anApplication({ status: ApplicationStatus.Offer }));
     await fixture.whenStable();

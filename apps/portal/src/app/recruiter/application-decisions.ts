@@ -10,13 +10,7 @@ import {
   viewChild,
 } from '@angular/core';
 import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
-import {
-  ApplicationStatus,
-  ApplicationView,
-  CANDIDATE_MESSAGE_MAX_LENGTH,
-  ErrorCode,
-  StageState,
-} from '@heardback/contracts';
+import { ApplicationStatus, ApplicationView, CANDIDATE_MESSAGE_MAX_LENGTH, ErrorCode } from '@heardback/contracts';
 import { isOpen } from '@heardback/domain';
 import { Observable } from 'rxjs';
 import { SOMEONE_ELSE_ACTED } from './feedback-form';
@@ -25,7 +19,8 @@ import { agencyErrorMessage, apiError, errorCodeOf, sentence } from '../core/api
 import { APPLICATION_STATUS_LABELS } from '../core/agency-labels';
 import { notBlank } from '../core/text-validators';
 import { formSubmission } from '../core/form-submission';
-import { focusLater } from '../core/focus-later';
+import { FIRST_INVALID, focusLater } from '../core/focus-later';
+import { FORM_FIELD } from '../core/form-field';
 
 type Action = 'reject' | 'offer' | 'hire';
 
@@ -42,7 +37,7 @@ interface ActionProblem {
  */
 @Component({
   selector: 'hb-application-decisions',
-  imports: [ReactiveFormsModule],
+  imports: [ReactiveFormsModule, FORM_FIELD],
   templateUrl: './application-decisions.html',
   styleUrl: './application-decisions.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -69,22 +64,17 @@ export class ApplicationDecisions {
   /** The action under way, if any. */
   protected readonly busy = signal<Action | null>(null);
   protected readonly problem = signal<ActionProblem | null>(null);
-  protected readonly rejectSubmitted = signal(false);
   /** True when the refusal is that feedback is missing, so the way to the form is offered. */
   protected readonly feedbackMissing = signal(false);
 
   protected readonly open = computed(() => isOpen(this.application().status));
   protected readonly canOffer = computed(() => this.open() && this.application().status !== ApplicationStatus.Offer);
   protected readonly canHire = computed(() => this.application().status === ApplicationStatus.Offer);
-  /** Stages an offer made now would skip: those that have not taken place. */
-  protected readonly stagesAnOfferSkips = computed(() =>
-    this.application()
-      .stages.filter(
-        (stage) =>
-          stage.feedback === null && (stage.state === StageState.Pending || stage.state === StageState.Scheduled),
-      )
-      .map((stage) => stage.name),
-  );
+  /** The names of the stages an offer made now would skip, as the API says. */
+  protected readonly stagesAnOfferSkips = computed(() => {
+    const { stages, offerSkipsStageIds } = this.application();
+    return stages.filter((stage) => offerSkipsStageIds.includes(stage.id)).map((stage) => stage.name);
+  });
 
   private readonly rejectBox = viewChild<ElementRef<HTMLTextAreaElement>>('rejectBox');
   private readonly problemBox = viewChild<ElementRef<HTMLElement>>('problemBox');
@@ -97,15 +87,18 @@ export class ApplicationDecisions {
     hire: 'The application was not marked hired',
   };
 
-  protected showsRejectError(): boolean {
-    return this.rejectMessage.invalid && (this.rejectMessage.touched || this.rejectSubmitted());
+  protected rejectProblem(): string {
+    return this.submission.problem(this.rejectMessage, {
+      maxlength: `Shorten the message to ${this.messageMax} characters or fewer.`,
+      otherwise: 'Write the message to the candidate before rejecting.',
+    });
   }
 
   protected ask(action: Action): void {
     this.problem.set(null);
     this.confirming.set(action);
     if (action === 'reject') {
-      this.rejectSubmitted.set(false);
+      this.submission.submitted.set(false);
       this.focus(this.rejectBox);
     }
   }
@@ -116,9 +109,9 @@ export class ApplicationDecisions {
   }
 
   protected confirmReject(): void {
-    this.rejectSubmitted.set(true);
+    this.submission.submitted.set(true);
     if (this.rejectMessage.invalid) {
-      this.rejectBox()?.nativeElement.focus();
+      this.focus(FIRST_INVALID);
       return;
     }
     const { id, version } = this.application();

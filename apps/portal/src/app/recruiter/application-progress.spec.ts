@@ -1,5 +1,5 @@
 import { ApplicationStatus, StageState } from '@heardback/contracts';
-import { canSchedule, currentStage, stageAfter } from './application-progress';
+import { canSchedule, currentStage } from './application-progress';
 import { aFeedback, aStage, anApplication } from '../testing/factories';
 
 describe('currentStage', () => {
@@ -16,20 +16,6 @@ describe('currentStage', () => {
 
   it('is none when the API names none, as once the application is closed or has an offer', () => {
     expect(currentStage(anApplication({ status: ApplicationStatus.Offer, currentStageId: null }))).toBeNull();
-  });
-});
-
-describe('stageAfter', () => {
-  it('is the next stage that is not skipped, or none after the last', () => {
-    const application = anApplication({
-      stages: [
-        aStage({ id: 'a', position: 0 }),
-        aStage({ id: 'b', position: 1, state: StageState.Skipped }),
-        aStage({ id: 'c', name: 'Final', position: 2 }),
-      ],
-    });
-    expect(stageAfter(application, application.stages[0])?.id).toBe('c');
-    expect(stageAfter(application, application.stages[2])).toBeNull();
   });
 });
 

@@ -8,6 +8,7 @@ import { apiError, showServerErrors } from '../core/api-error';
 import { notBlank } from '../core/text-validators';
 import { formSubmission } from '../core/form-submission';
 import { FIRST_INVALID, focusLater } from '../core/focus-later';
+import { FORM_FIELD } from '../core/form-field';
 
 /** The line the candidate reads on their timeline, as the API writes it. */
 export function messagePreview(senderName: string, text: string): string {
@@ -17,7 +18,7 @@ export function messagePreview(senderName: string, text: string): string {
 /** "Send the candidate an update": the recruiter's own words, read and emailed at once. */
 @Component({
   selector: 'hb-candidate-message-form',
-  imports: [ReactiveFormsModule],
+  imports: [ReactiveFormsModule, FORM_FIELD],
   templateUrl: './candidate-message-form.html',
   styleUrl: './candidate-message-form.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -40,27 +41,17 @@ export class CandidateMessageForm {
   private readonly value = toSignal(this.form.controls.text.valueChanges, {
     initialValue: '',
   });
-  protected readonly length = computed(() => this.value().length);
   protected readonly senderName = computed(() => this.session.user()?.fullName ?? 'your recruiter');
   protected readonly candidateFirstName = computed(() => this.application().candidate.fullName.split(' ')[0]);
   protected readonly preview = computed(() =>
     this.value().trim() ? messagePreview(this.senderName(), this.value()) : '',
   );
 
-  protected shows(): boolean {
-    return this.submission.shows(this.form.controls.text);
-  }
-
   protected problem(): string {
-    const control = this.form.controls.text;
-    const server = control.errors?.['server'] as string | undefined;
-    if (server) {
-      return server;
-    }
-    if (control.hasError('maxlength')) {
-      return `Shorten the message to ${this.max} characters or fewer.`;
-    }
-    return `Write the message ${this.candidateFirstName()} will read.`;
+    return this.submission.problem(this.form.controls.text, {
+      maxlength: `Shorten the message to ${this.max} characters or fewer.`,
+      otherwise: `Write the message ${this.candidateFirstName()} will read.`,
+    });
   }
 
   protected submit(): void {

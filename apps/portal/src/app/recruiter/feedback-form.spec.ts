@@ -83,6 +83,15 @@ describe('FeedbackForm', () => {
     );
   });
 
+  it('previews an offer when the API says no stage follows this one', async () => {
+    fixture.componentRef.setInput('application', anApplication({ nextStageId: null }));
+    await fixture.whenStable();
+    await choose('Advance');
+    expect(preview().querySelector('.preview__outcome')?.textContent?.trim()).toBe(
+      'Good news: you have passed every stage and an offer is on its way.',
+    );
+  });
+
   it('keeps internal notes in a box marked as never shown to the candidate, and out of the preview', async () => {
     await type('Internal notes (optional)', 'Salary expectations too high.');
 

@@ -12,13 +12,14 @@ import {
   RATING_MIN,
   StageView,
 } from '@heardback/contracts';
-import { stageAfter } from './application-progress';
 import { RecruiterApi } from './recruiter-api';
 import { errorCodeOf } from '../core/api-error';
 import { RATING_LABELS } from '../core/agency-labels';
 import { notBlank } from '../core/text-validators';
-import { formSubmission } from '../core/form-submission';
+import { ProblemWords, formSubmission } from '../core/form-submission';
 import { FIRST_INVALID, focusLater } from '../core/focus-later';
+import { FORM_FIELD } from '../core/form-field';
+import { Choice, ChoiceField } from '../core/choice-field';
 
 /** Conflicts that mean someone else acted on the application since this page loaded it. */
 export const SOMEONE_ELSE_ACTED: readonly ErrorCode[] = [
@@ -26,6 +27,19 @@ export const SOMEONE_ELSE_ACTED: readonly ErrorCode[] = [
   ErrorCode.FeedbackAlreadyRecorded,
   ErrorCode.StageNotCurrent,
 ];
+
+const PROBLEMS = {
+  decision: { otherwise: 'Choose a decision: advance, hold or reject.' },
+  rating: { otherwise: `Choose a rating from ${RATING_MIN} to ${RATING_MAX}.` },
+  candidateMessage: {
+    maxlength: `Shorten the message to ${CANDIDATE_MESSAGE_MAX_LENGTH} characters or fewer.`,
+    otherwise: 'Write the message to the candidate: every candidate hears back, in words.',
+  },
+  internalNotes: {
+    otherwise: `Keep internal notes to ${INTERNAL_NOTES_MAX_LENGTH.toLocaleString('en-GB')} characters or fewer.`,
+  },
+  givenBy: { otherwise: `Keep the name to ${GIVEN_BY_MAX_LENGTH} characters or fewer.` },
+} satisfies Record<string, ProblemWords>;
 
 /** What the form hands back when someone else got there first, so nothing typed is lost. */
 export interface UnsentFeedback {
@@ -39,7 +53,7 @@ export interface UnsentFeedback {
  */
 @Component({
   selector: 'hb-feedback-form',
-  imports: [ReactiveFormsModule],
+  imports: [ReactiveFormsModule, FORM_FIELD, ChoiceField],
   templateUrl: './feedback-form.html',
   styleUrl: './feedback-form.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -54,25 +68,15 @@ export class FeedbackForm {
   /** Someone else acted first (409): the page reloads and says what changed. */
   readonly stale = output<UnsentFeedback>();
 
-  protected readonly decisions = [
-    {
-      value: FeedbackDecision.Advance,
-      label: 'Advance',
-      hint: 'Move on to the next stage',
-    },
-    {
-      value: FeedbackDecision.Hold,
-      label: 'Hold',
-      hint: 'Not decided yet; stays at this stage',
-    },
-    {
-      value: FeedbackDecision.Reject,
-      label: 'Reject',
-      hint: 'Close the application',
-    },
+  protected readonly decisions: Choice<FeedbackDecision>[] = [
+    { value: FeedbackDecision.Advance, label: 'Advance', hint: 'Move on to the next stage' },
+    { value: FeedbackDecision.Hold, label: 'Hold', hint: 'Not decided yet; stays at this stage' },
+    { value: FeedbackDecision.Reject, label: 'Reject', hint: 'Close the application' },
   ];
-  protected readonly ratings = Array.from({ length: RATING_MAX - RATING_MIN + 1 }, (_, index) => RATING_MIN + index);
-  protected readonly ratingLabels = RATING_LABELS;
+  protected readonly ratings: Choice<number>[] = Array.from({ length: RATING_MAX - RATING_MIN + 1 }, (_, index) => {
+    const rating = RATING_MIN + index;
+    return { value: rating, label: rating, hint: RATING_LABELS[rating] };
+  });
   protected readonly messageMax = CANDIDATE_MESSAGE_MAX_LENGTH;
 
   protected readonly form = inject(FormBuilder).group({
@@ -90,11 +94,14 @@ export class FeedbackForm {
   });
 
   protected readonly idPrefix = computed(() => `feedback-${this.stage().id}`);
-  protected readonly messageLength = computed(() => (this.value().candidateMessage ?? '').length);
   /** The message exactly as it will be stored and shown: the API trims it. */
   protected readonly previewMessage = computed(() => (this.value().candidateMessage ?? '').trim());
   protected readonly candidateFirstName = computed(() => this.application().candidate.fullName.split(' ')[0]);
-  protected readonly nextStage = computed(() => stageAfter(this.application(), this.stage()));
+  /** Where "advance" leads, as the API says; none when an offer follows. */
+  protected readonly nextStage = computed(() => {
+    const { stages, nextStageId } = this.application();
+    return stages.find((stage) => stage.id === nextStageId) ?? null;
+  });
   /** Advance and reject end the stage for the candidate; hold leaves the decision to come. */
   protected readonly previewDone = computed(
     () => this.value().decision === FeedbackDecision.Advance || this.value().decision === FeedbackDecision.Reject,
@@ -115,8 +122,8 @@ export class FeedbackForm {
     }
   });
 
-  protected shows(name: keyof typeof this.form.controls): boolean {
-    return this.submission.shows(this.form.controls[name]);
+  protected problem(name: keyof typeof this.form.controls): string {
+    return this.submission.problem(this.form.controls[name], PROBLEMS[name]);
   }
 
   protected submit(): void {

@@ -9,11 +9,12 @@ import {
   StageView,
 } from '@heardback/contracts';
 import { RecruiterApi } from './recruiter-api';
-import { formSubmission } from '../core/form-submission';
+import { ProblemWords, formSubmission } from '../core/form-submission';
 import { isoToLocalDateAndTime, localDateTimeToIso, userTimeZone } from '../core/local-date-time';
 import { NOW } from '../core/date-time';
 import { notBlank } from '../core/text-validators';
 import { FIRST_INVALID, focusLater } from '../core/focus-later';
+import { FORM_FIELD } from '../core/form-field';
 
 /** "Ana Silva, Ben Okafor," → ["Ana Silva", "Ben Okafor"] */
 export function interviewerNames(text: string): string[] {
@@ -30,6 +31,20 @@ function interviewersValid(control: AbstractControl<string>): ValidationErrors |
   }
   return names.some((name) => name.length > INTERVIEWER_NAME_MAX_LENGTH) ? { nameTooLong: true } : null;
 }
+
+const PROBLEMS = {
+  date: { otherwise: 'Choose the day of the interview.' },
+  start: { otherwise: 'Give the start time.' },
+  end: { otherwise: 'Give the end time.' },
+  location: {
+    maxlength: `Keep it to ${INTERVIEW_LOCATION_MAX_LENGTH} characters or fewer.`,
+    otherwise: 'Say where the interview is, or give the video link.',
+  },
+  interviewers: {
+    tooMany: `Name at most ${INTERVIEWERS_MAX} interviewers.`,
+    otherwise: `Keep each name to ${INTERVIEWER_NAME_MAX_LENGTH} characters or fewer.`,
+  },
+} satisfies Record<string, ProblemWords>;
 
 /** The end time must come after the start time on the chosen day. */
 function endsAfterStart(group: AbstractControl): ValidationErrors | null {
@@ -49,7 +64,7 @@ function endsAfterStart(group: AbstractControl): ValidationErrors | null {
 /** Books (or moves) the interview for an application's current stage, in the user's own time zone. */
 @Component({
   selector: 'hb-schedule-form',
-  imports: [ReactiveFormsModule],
+  imports: [ReactiveFormsModule, FORM_FIELD],
   templateUrl: './schedule-form.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -63,7 +78,6 @@ export class ScheduleForm {
   readonly scheduled = output<ApplicationView>();
 
   protected readonly timeZone = userTimeZone();
-  protected readonly locationMax = INTERVIEW_LOCATION_MAX_LENGTH;
   protected readonly idPrefix = computed(() => `schedule-${this.stage().id}`);
 
   protected readonly form = inject(FormBuilder).nonNullable.group(
@@ -117,13 +131,14 @@ export class ScheduleForm {
     });
   }
 
-  /** Whether a control's problem should be shown now. */
-  protected shows(name: keyof typeof this.form.controls): boolean {
-    return this.submission.shows(this.form.controls[name]);
-  }
-
-  protected endBeforeStart(): boolean {
-    return this.form.hasError('endBeforeStart') && (this.form.controls.end.touched || this.submission.submitted());
+  protected problem(name: keyof typeof this.form.controls): string {
+    const problem = this.submission.problem(this.form.controls[name], PROBLEMS[name]);
+    if (problem || name !== 'end') {
+      return problem;
+    }
+    const endBeforeStart =
+      this.form.hasError('endBeforeStart') && (this.form.controls.end.touched || this.submission.submitted());
+    return endBeforeStart ? 'The interview must end after it starts.' : '';
   }
 
   protected submit(): void {

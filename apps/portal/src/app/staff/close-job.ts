@@ -1,18 +1,29 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, input, output, signal } from '@angular/core';
-import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { CANDIDATE_MESSAGE_MAX_LENGTH, JobClosureView, AgencyJobDetail, JobStatus } from '@heardback/contracts';
 import { EMPTY, Subscription, expand, switchMap, timer } from 'rxjs';
 import { StaffApi } from './staff-api';
 import { agencyErrorMessage, apiError } from '../core/api-error';
-import { formSubmission } from '../core/form-submission';
+import { ProblemWords, formSubmission } from '../core/form-submission';
 import { notBlank } from '../core/text-validators';
 import { FIRST_INVALID, focusLater } from '../core/focus-later';
+import { FORM_FIELD } from '../core/form-field';
+import { Choice, ChoiceField } from '../core/choice-field';
 
 export const CLOSURE_POLL_MS = 1000;
 
 type Step = 'closed' | 'form' | 'confirm' | 'progress';
+type Outcome = JobStatus.Closed | JobStatus.Filled | '';
+
+const PROBLEMS = {
+  outcome: { otherwise: 'Choose whether the job was filled or closed.' },
+  candidateMessage: {
+    maxlength: `Shorten the message to ${CANDIDATE_MESSAGE_MAX_LENGTH} characters or fewer.`,
+    otherwise: 'Write the message every candidate on this job will read.',
+  },
+} satisfies Record<string, ProblemWords>;
 
 /** "3 of 120 candidates told", or the whole count once done. */
 export function closureProgressInWords(closure: JobClosureView): string {
@@ -30,7 +41,7 @@ export function closureProgressInWords(closure: JobClosureView): string {
 /** Closing an open job: every open application on it is closed, and each candidate gets the message. */
 @Component({
   selector: 'hb-close-job',
-  imports: [ReactiveFormsModule],
+  imports: [ReactiveFormsModule, FORM_FIELD, ChoiceField],
   templateUrl: './close-job.html',
   styleUrl: './close-job.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -49,32 +60,26 @@ export class CloseJob {
   readonly alreadyClosed = output<void>();
 
   protected readonly max = CANDIDATE_MESSAGE_MAX_LENGTH;
-  protected readonly outcomes = [
-    {
-      value: JobStatus.Filled,
-      label: 'Filled',
-      hint: 'Someone was hired for it.',
-    },
+  protected readonly outcomes: Choice<Outcome>[] = [
+    { value: JobStatus.Filled, label: 'Filled', hint: 'Someone was hired for it.' },
     {
       value: JobStatus.Closed,
       label: 'Closed',
       hint: 'It will not be filled: the client withdrew it, or it was cancelled.',
     },
-  ] as const;
+  ];
 
   protected readonly form = inject(FormBuilder).nonNullable.group({
-    outcome: ['' as JobStatus.Closed | JobStatus.Filled | '', Validators.required],
+    outcome: ['' as Outcome, Validators.required],
     candidateMessage: ['', [notBlank, Validators.maxLength(CANDIDATE_MESSAGE_MAX_LENGTH)]],
   });
-  private readonly message = toSignal(this.form.controls.candidateMessage.valueChanges, { initialValue: '' });
-  protected readonly length = computed(() => this.message().length);
 
   protected readonly step = signal<Step>('closed');
-  protected readonly submitted = signal(false);
   /** Open applications the closure will close; null while counting, -1 when the count failed. */
   protected readonly openCount = signal<number | null>(null);
-  protected readonly submission = formSubmission({ form: this.form });
-  protected readonly problem = signal('');
+  protected readonly submission = formSubmission({ form: this.form, onInvalid: () => this.focus(FIRST_INVALID) });
+  /** What went wrong at any step, said where the person is. */
+  protected readonly failure = signal('');
   protected readonly closure = signal<JobClosureView | null>(null);
   protected readonly percent = computed(() => {
     const closure = this.closure();
@@ -100,33 +105,19 @@ export class CloseJob {
 
   protected cancel(): void {
     this.step.set('closed');
-    this.submitted.set(false);
-    this.problem.set('');
+    this.submission.submitted.set(false);
+    this.failure.set('');
     this.focus('.close-job__open');
   }
 
-  protected shows(name: 'outcome' | 'candidateMessage'): boolean {
-    const control = this.form.controls[name];
-    return control.invalid && (control.touched || this.submitted());
-  }
-
-  protected messageProblem(): string {
-    const control = this.form.controls.candidateMessage;
-    const server = control.errors?.['server'] as string | undefined;
-    if (server) {
-      return server;
-    }
-    return control.hasError('maxlength')
-      ? `Shorten the message to ${this.max} characters or fewer.`
-      : 'Write the message every candidate on this job will read.';
+  protected problem(name: keyof typeof this.form.controls): string {
+    return this.submission.problem(this.form.controls[name], PROBLEMS[name]);
   }
 
   /** Step 1 → 2: check the answers, then count who will be told. */
   protected review(): void {
-    this.submitted.set(true);
-    this.problem.set('');
-    if (this.form.invalid) {
-      this.focus(FIRST_INVALID);
+    this.failure.set('');
+    if (!this.submission.begin()) {
       return;
     }
     this.step.set('confirm');
@@ -143,7 +134,7 @@ export class CloseJob {
 
   protected back(): void {
     this.step.set('form');
-    this.problem.set('');
+    this.failure.set('');
     this.focus('#close-job-message');
   }
 
@@ -152,9 +143,9 @@ export class CloseJob {
       return;
     }
     const { outcome, candidateMessage } = this.form.getRawValue();
-    this.problem.set('');
+    this.failure.set('');
     const closing = {
-      outcome: outcome as JobStatus.Closed | JobStatus.Filled,
+      outcome: outcome as Exclude<Outcome, ''>,
       candidateMessage: candidateMessage.trim(),
     };
     this.submission.send(() => this.api.closeJob(this.job().id, closing), {
@@ -165,7 +156,7 @@ export class CloseJob {
       },
       failed: (error) => {
         if (error instanceof HttpErrorResponse && error.status === 409) {
-          this.problem.set('This job is already closed: someone else closed it. The page now shows it as it is.');
+          this.failure.set('This job is already closed: someone else closed it. The page now shows it as it is.');
           this.alreadyClosed.emit();
           return null;
         }
@@ -173,7 +164,7 @@ export class CloseJob {
           this.step.set('form');
           this.focus(FIRST_INVALID);
         }
-        this.problem.set(this.submission.errorMessage(error));
+        this.failure.set(this.submission.errorMessage(error));
         return null;
       },
     });
@@ -196,13 +187,13 @@ export class CloseJob {
       .subscribe({
         next: (closure) => {
           this.closure.set(closure);
-          this.problem.set('');
+          this.failure.set('');
           if (closure.status === 'done') {
             this.finished.emit(closure);
           }
         },
         error: (error: unknown) =>
-          this.problem.set(
+          this.failure.set(
             `We lost track of the progress: ${agencyErrorMessage(error)} The closing carries on; reload the page to see it.`,
           ),
       });

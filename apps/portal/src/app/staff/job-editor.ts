@@ -23,20 +23,37 @@ import { PipelineControl, pipelineControl } from './pipeline-rules';
 import { StaffApi } from './staff-api';
 import { JobSavedState } from '../recruiter/job-list';
 import { apiError, sentence } from '../core/api-error';
-import { formSubmission } from '../core/form-submission';
+import { ProblemWords, formSubmission } from '../core/form-submission';
 import { JOB_STATUS_LABELS } from '../core/agency-labels';
 import { Loadable, pageData } from '../core/loadable';
 import { LoadState } from '../core/load-state';
 import { SaveAs, closedMessage, jobFormValue, jobRequest, salaryComplete, savedMessage } from './job-form';
 import { notBlank } from '../core/text-validators';
 import { FIRST_INVALID, focusLater } from '../core/focus-later';
+import { FORM_FIELD } from '../core/form-field';
 const NEW_JOB_PIPELINE = ['Phone screen', 'Interview', 'Final interview'];
+const WHOLE_AMOUNT = { otherwise: 'Give a whole amount of 0 or more.' };
+const PROBLEMS = {
+  clientId: { otherwise: 'Choose the client this job is for.' },
+  title: {
+    maxlength: `Keep the title to ${JOB_TITLE_MAX_LENGTH} characters or fewer.`,
+    otherwise: 'Give the job a title.',
+  },
+  location: { otherwise: 'Say where the job is, such as a city, or “Remote”.' },
+  description: { otherwise: 'Describe the job: candidates read this before they apply.' },
+  'salary.min': WHOLE_AMOUNT,
+  'salary.max': WHOLE_AMOUNT,
+  'salary.currency': { otherwise: 'Use a three-letter code such as GBP or EUR.' },
+  feedbackDeadlineHours: {
+    otherwise: `Give a whole number of hours from ${FEEDBACK_DEADLINE_MIN_HOURS} to ${FEEDBACK_DEADLINE_MAX_HOURS}.`,
+  },
+} satisfies Record<string, ProblemWords>;
 const NOTHING_TO_LOAD: Loadable<null> = { state: 'ready', value: null };
 
 /** Creates a job, or edits one, with its pipeline of interview stages and its feedback deadline. */
 @Component({
   selector: 'hb-job-editor',
-  imports: [ReactiveFormsModule, RouterLink, PipelineEditor, CloseJob, LoadState],
+  imports: [ReactiveFormsModule, RouterLink, PipelineEditor, CloseJob, LoadState, FORM_FIELD],
   templateUrl: './job-editor.html',
   styleUrl: './job-editor.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -66,7 +83,7 @@ export class JobEditor {
   protected readonly openStatus = JobStatus.Open;
   protected readonly minHours = FEEDBACK_DEADLINE_MIN_HOURS;
   protected readonly maxHours = FEEDBACK_DEADLINE_MAX_HOURS;
-  protected readonly titleMax = JOB_TITLE_MAX_LENGTH;
+  protected readonly defaultHours = DEFAULT_FEEDBACK_DEADLINE_HOURS;
 
   private readonly fb = inject(FormBuilder).nonNullable;
   protected readonly form = this.fb.group({
@@ -97,7 +114,6 @@ export class JobEditor {
   /** A new array (and editor view) whenever a job is loaded. */
   protected readonly pipeline = signal<PipelineControl>(pipelineControl(NEW_JOB_PIPELINE));
 
-  protected readonly submitted = signal(false);
   protected readonly submission = formSubmission({ form: this.form, controlFor: { pipeline: null } });
   /** What the button under way saves as, while it does. */
   protected readonly saving = signal<SaveAs | null>(null);
@@ -122,18 +138,13 @@ export class JobEditor {
     this.loadedStatus() === JobStatus.Open ? 'keep' : JobStatus.Open,
   );
 
-  protected shows(path: string): boolean {
-    const control = this.form.get(path);
-    return Boolean(control && control.invalid && (control.touched || this.submitted()));
-  }
-
-  protected serverError(path: string): string | null {
-    return (this.form.get(path)?.errors?.['server'] as string | undefined) ?? null;
+  protected problem(path: keyof typeof PROBLEMS): string {
+    return this.submission.problem(this.form.get(path), PROBLEMS[path]);
   }
 
   protected salaryProblem(): string {
     const salary = this.form.controls.salary;
-    const visible = this.submitted() || Object.values(salary.controls).every((control) => control.touched);
+    const visible = this.submission.submitted() || Object.values(salary.controls).every((control) => control.touched);
     if (!visible) {
       return '';
     }
@@ -147,7 +158,7 @@ export class JobEditor {
   }
 
   protected save(status: SaveAs): void {
-    this.submitted.set(true);
+    this.submission.submitted.set(true);
     this.submission.fail('');
     this.pipelineServerError.set('');
     if (this.submission.busy() || this.locked()) {

@@ -4,6 +4,7 @@ import { ReactiveFormsModule } from '@angular/forms';
 import { PIPELINE_MAX_STAGES, STAGE_NAME_MAX_LENGTH } from '@heardback/contracts';
 import { PipelineControl, moveStage, stageControl } from './pipeline-rules';
 import { focusLater } from '../core/focus-later';
+import { FORM_FIELD } from '../core/form-field';
 
 /**
  * Edits a job's interview stages: add, rename, remove, and reorder them by dragging or with
@@ -11,7 +12,7 @@ import { focusLater } from '../core/focus-later';
  */
 @Component({
   selector: 'hb-pipeline-editor',
-  imports: [ReactiveFormsModule, CdkDropList, CdkDrag, CdkDragHandle],
+  imports: [ReactiveFormsModule, CdkDropList, CdkDrag, CdkDragHandle, FORM_FIELD],
   templateUrl: './pipeline-editor.html',
   styleUrl: './pipeline-editor.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -41,9 +42,14 @@ export class PipelineEditor {
     return name ? `“${name}”` : `stage ${index + 1}`;
   }
 
-  protected shows(index: number): boolean {
+  protected stageProblem(index: number): string {
     const control = this.pipeline().at(index);
-    return control.invalid && (control.touched || this.showAllErrors());
+    if (!(control.invalid && (control.touched || this.showAllErrors()))) {
+      return '';
+    }
+    return control.hasError('maxlength')
+      ? `Keep the name to ${this.maxLength} characters or fewer.`
+      : `Give stage ${index + 1} a name, or remove it.`;
   }
 
   protected listProblem(): string {

@@ -7,11 +7,12 @@ import { formSubmission } from '../core/form-submission';
 import { countOf, pageData, statusLine } from '../core/loadable';
 import { LoadState } from '../core/load-state';
 import { notBlank } from '../core/text-validators';
+import { FORM_FIELD } from '../core/form-field';
 
 /** The hiring companies the agency recruits for: the list, and a form to add one. */
 @Component({
   selector: 'hb-staff-clients',
-  imports: [ReactiveFormsModule, LoadState],
+  imports: [ReactiveFormsModule, LoadState, FORM_FIELD],
   templateUrl: './staff-clients.html',
   styleUrl: './staff-clients.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -24,7 +25,6 @@ export class StaffClients {
     nonNullable: true,
     validators: [notBlank, Validators.maxLength(CLIENT_NAME_MAX_LENGTH)],
   });
-  protected readonly submitted = signal(false);
   protected readonly submission = formSubmission();
   protected readonly nameError = signal('');
   protected readonly added = signal('');
@@ -40,15 +40,13 @@ export class StaffClients {
 
   /** The problem to show under the name box, if any. */
   protected problem(): string {
-    if (this.nameError()) {
-      return this.nameError();
-    }
-    if (!this.name.invalid || !(this.name.touched || this.submitted())) {
-      return '';
-    }
-    return this.name.hasError('maxlength')
-      ? `Keep the name to ${CLIENT_NAME_MAX_LENGTH} characters or fewer.`
-      : 'Type the client’s name.';
+    return (
+      this.nameError() ||
+      this.submission.problem(this.name, {
+        maxlength: `Keep the name to ${CLIENT_NAME_MAX_LENGTH} characters or fewer.`,
+        otherwise: 'Type the client’s name.',
+      })
+    );
   }
 
   protected clearServerError(): void {
@@ -57,7 +55,7 @@ export class StaffClients {
 
   protected create(event: Event): void {
     event.preventDefault();
-    this.submitted.set(true);
+    this.submission.submitted.set(true);
     this.added.set('');
     this.nameError.set('');
     if (this.submission.busy()) {
@@ -69,7 +67,7 @@ export class StaffClients {
     }
     this.submission.send(() => this.api.createClient({ name: this.name.value.trim() }), {
       done: (client) => {
-        this.submitted.set(false);
+        this.submission.submitted.set(false);
         this.name.reset('');
         this.clients.update((clients) => [...clients, client]);
         this.added.set(`“${client.name}” added. You can now create jobs for this client.`);

@@ -13,20 +13,39 @@ import { SessionStore } from '../core/session';
 import { StaffApi } from './staff-api';
 import { UserAccess } from './user-access';
 import { apiError, errorCodeOf } from '../core/api-error';
-import { formSubmission } from '../core/form-submission';
+import { ProblemWords, formSubmission } from '../core/form-submission';
 import { formatShortDate } from '../core/date-time';
 import { ROLE_LABELS } from '../core/agency-labels';
 import { countOf, pageData, statusLine } from '../core/loadable';
 import { LoadState } from '../core/load-state';
 import { notBlank } from '../core/text-validators';
 import { FIRST_INVALID, focusLater } from '../core/focus-later';
+import { FORM_FIELD } from '../core/form-field';
+import { Choice, ChoiceField } from '../core/choice-field';
 
 type AgencyRole = UserRole.Recruiter | UserRole.Staff;
+
+const PROBLEMS = {
+  fullName: {
+    maxlength: `Keep the name to ${FULL_NAME_MAX_LENGTH} characters or fewer.`,
+    otherwise: 'Type the person’s full name.',
+  },
+  email: {
+    required: 'Type the email address they will sign in with.',
+    otherwise: 'Type a whole email address, such as name@agency.com.',
+  },
+  password: {
+    required: `Choose a first password of at least ${PASSWORD_MIN_LENGTH} characters.`,
+    minlength: `Use at least ${PASSWORD_MIN_LENGTH} characters.`,
+    otherwise: `Use at most ${PASSWORD_MAX_LENGTH} characters.`,
+  },
+  role: { otherwise: 'Choose recruiter or staff.' },
+} satisfies Record<string, ProblemWords>;
 
 /** The agency's own accounts: who they are, and a form to create a recruiter or staff account. */
 @Component({
   selector: 'hb-staff-users',
-  imports: [ReactiveFormsModule, LoadState, UserAccess],
+  imports: [ReactiveFormsModule, LoadState, UserAccess, FORM_FIELD, ChoiceField],
   templateUrl: './staff-users.html',
   styleUrl: './staff-users.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -36,7 +55,7 @@ export class StaffUsers {
   private readonly focus = focusLater();
 
   protected readonly users = pageData({ request: () => this.api.users() });
-  protected readonly roles: { value: AgencyRole; label: string; hint: string }[] = [
+  protected readonly roles: Choice<AgencyRole>[] = [
     {
       value: UserRole.Recruiter,
       label: ROLE_LABELS[UserRole.Recruiter],
@@ -74,32 +93,8 @@ export class StaffUsers {
     statusLine(this.users.state(), 'Loading accounts…', () => countOf(this.list().length, 'account', 'No accounts')),
   );
 
-  protected shows(name: keyof typeof this.form.controls): boolean {
-    return this.submission.shows(this.form.controls[name]);
-  }
-
   protected problem(name: keyof typeof this.form.controls): string {
-    const control = this.form.controls[name];
-    const server = control.errors?.['server'] as string | undefined;
-    if (server) return server;
-    switch (name) {
-      case 'fullName':
-        return control.hasError('maxlength')
-          ? `Keep the name to ${FULL_NAME_MAX_LENGTH} characters or fewer.`
-          : 'Type the person’s full name.';
-      case 'email':
-        return control.hasError('required')
-          ? 'Type the email address they will sign in with.'
-          : 'Type a whole email address, such as name@agency.com.';
-      case 'password':
-        return control.hasError('required')
-          ? `Choose a first password of at least ${PASSWORD_MIN_LENGTH} characters.`
-          : control.hasError('minlength')
-            ? `Use at least ${PASSWORD_MIN_LENGTH} characters.`
-            : `Use at most ${PASSWORD_MAX_LENGTH} characters.`;
-      default:
-        return 'Choose recruiter or staff.';
-    }
+    return this.submission.problem(this.form.controls[name], PROBLEMS[name]);
   }
 
   protected create(): void {

@@ -38,6 +38,11 @@ import {
  * Test data for every portal spec, shaped exactly like the API's answers: valid by default,
  * overridden where a test cares.
  */
+/** Someone with `role`, named after it: `candidate@heardback.test`. */
+export function aUserWithRole(role: UserRole): UserView {
+  return aUser({ role, email: `${role}@heardback.test`, fullName: `Pat ${role}` });
+}
+
 /** A signed-in person: Casey Candidate, verified, unless overridden. */
 export function aUser(overrides: Partial<UserView> = {}): UserView {
   return {
@@ -106,6 +111,8 @@ export function anApplication(overrides: Partial<ApplicationView> = {}): Applica
     timeline: [
       { at: '2026-11-10T08:00:00.000Z', type: TimelineEventType.Applied, stageId: null, text: 'You applied.' },
     ],
+    nextStageId: 'stage-2',
+    offerSkipsStageIds: ['stage-2', 'stage-3'],
     ...overrides,
   };
 }
@@ -158,9 +165,10 @@ export function anAgencyApplication(overrides: Partial<AgencyApplicationSummary>
 
 /** The same application as its candidate receives it: feedback without rating, interviewer or notes. */
 export function asCandidateSees(application: ApplicationView): CandidateApplicationView {
+  const { nextStageId: _next, offerSkipsStageIds: _skips, ...shared } = application;
   return {
-    ...application,
-    stages: application.stages.map((stage) => ({
+    ...shared,
+    stages: shared.stages.map((stage) => ({
       ...stage,
       feedback: stage.feedback
         ? {
@@ -245,6 +253,8 @@ export function anApplicationBetweenInterviews(overrides: Partial<ApplicationVie
         text: 'Feedback on your Phone screen is ready.',
       },
     ],
+    nextStageId: 's3',
+    offerSkipsStageIds: ['s2', 's3'],
     ...overrides,
   };
 }

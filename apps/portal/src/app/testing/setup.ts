@@ -4,7 +4,9 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { Routes, provideRouter, withComponentInputBinding } from '@angular/router';
+import { UserView } from '@heardback/contracts';
 import { NOW } from '../core/date-time';
+import { SessionStore } from '../core/session';
 
 export interface PortalTestOptions {
   /** The routes the test navigates; route parameters bind to inputs, as in the app. */
@@ -54,4 +56,16 @@ export async function routeHarness(
 export function serviceUnderTest<T>(service: Type<T>): { service: T; http: HttpTestingController } {
   const http = setUpPortalTest();
   return { service: TestBed.inject(service), http };
+}
+
+/** Loads the session the way the API answers "who am I?": as `user`, or as a visitor (401) for null. */
+export async function signedInAs(http: HttpTestingController, user: UserView | null): Promise<void> {
+  const loading = TestBed.inject(SessionStore).load();
+  const me = http.expectOne('/api/auth/me');
+  if (user) {
+    me.flush(user);
+  } else {
+    me.flush(null, { status: 401, statusText: 'Unauthorized' });
+  }
+  await loading;
 }

@@ -20,14 +20,14 @@ export type PasswordProblem =
   | 'contains_product';
 
 /** The rule, shown before anyone types, and the reason for each refusal: the words live here, once. */
-export const PASSWORD_RULE = `Use at least ${PASSWORD_MIN_LENGTH} characters. A few unrelated words make a good password; common passwords and ones built from your email address are refused.`;
+export const PASSWORD_RULE = `Use at least ${PASSWORD_MIN_LENGTH} characters. A few unrelated words make a good password; common passwords and ones built from the account's email address are refused.`;
 
 export const PASSWORD_PROBLEM_TEXT: Record<PasswordProblem, string> = {
   too_short: `must be at least ${PASSWORD_MIN_LENGTH} characters`,
   too_long: `must be at most ${PASSWORD_MAX_LENGTH} characters`,
   one_character: 'must not be one character repeated: try a few unrelated words',
   common: 'is one of the most common passwords, so it is easy to guess: try a few unrelated words',
-  contains_email: 'must not contain your email address: try a few unrelated words',
+  contains_email: "must not contain the account's email address: try a few unrelated words",
   contains_product: 'must not be built from the name Heardback: try a few unrelated words',
 };
 

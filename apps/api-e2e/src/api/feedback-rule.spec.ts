@@ -1,6 +1,7 @@
 import {
   ApplicationStatus,
   ApplicationView,
+  CandidateApplicationView,
   ErrorCode,
   FeedbackDecision,
   StageState,
@@ -192,11 +193,21 @@ describe('no stage passes without feedback (through the API)', () => {
   });
 
   it('replaces a hold with a decision as a new feedback version, keeping the old one', async () => {
-    const { application } = await applicationAwaitingFeedback(staff);
+    const { application, candidate } = await applicationAwaitingFeedback(staff);
     const held = await recordFeedback(staff, application, 0, FeedbackDecision.Hold);
     expect(held.status).toBe(ApplicationStatus.Screening);
+    // The candidate reads a held stage as a wait, not a pass, without seeing the agency's decision codes.
+    const seenHeld = await candidate.session.get<CandidateApplicationView>(`/api/applications/${application.id}`);
+    expect(seenHeld.body.stages[0].feedback).toEqual({
+      id: expect.any(String),
+      candidateMessage: 'Thank you: you explained your approach clearly.',
+      recordedAt: expect.any(String),
+      onHold: true,
+    });
     const decided = await recordFeedback(staff, held, 0, FeedbackDecision.Advance);
     expect(decided.stages[0].feedback?.version).toBe(2);
+    const seenDecided = await candidate.session.get<CandidateApplicationView>(`/api/applications/${application.id}`);
+    expect(seenDecided.body.stages[0].feedback?.onHold).toBe(false);
     const { rows } = await database().query(
       'SELECT version, supersedes_id FROM feedback WHERE stage_id = $1 ORDER BY version',
       [application.stages[0].id],

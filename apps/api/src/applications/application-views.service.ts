@@ -8,6 +8,7 @@ import {
   CandidateApplicationView,
   CandidateFeedbackView,
   ErrorCode,
+  FeedbackDecision,
   FeedbackView,
   StageView,
 } from '@heardback/contracts';
@@ -198,6 +199,7 @@ function toCandidateFeedbackView(feedback: FeedbackEntity): CandidateFeedbackVie
     id: feedback.id,
     candidateMessage: feedback.candidateMessage,
     recordedAt: feedback.recordedAt.toISOString(),
+    onHold: feedback.decision === FeedbackDecision.Hold,
   };
 }
 

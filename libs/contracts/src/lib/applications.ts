@@ -5,6 +5,8 @@ export interface CandidateFeedbackView {
   id: string;
   candidateMessage: string;
   recordedAt: string;
+  /** The stage is on hold: not decided yet, so the application waits on it (a wait, not a pass). */
+  onHold: boolean;
 }
 
 /** Feedback as the agency sees it. Never sent to a candidate (they get `CandidateFeedbackView`). */

@@ -1,7 +1,7 @@
-import { ApplicationStatus, StageState, TimelineEventType } from '@heardback/contracts';
+import { ApplicationStatus, FeedbackDecision, StageState, TimelineEventType } from '@heardback/contracts';
 import { answerDue } from './answer-due';
 import { stageRows } from './stage-rows';
-import { aCandidateApplicationBetweenInterviews, aStage, TEST_NOW } from '../testing/factories';
+import { aCandidateApplicationBetweenInterviews, aFeedback, aStage, TEST_NOW } from '../testing/factories';
 
 const inLondon = { locale: 'en-GB', timeZone: 'Europe/London' };
 
@@ -69,6 +69,30 @@ describe('stageRows', () => {
       ['Technical interview', 'Later'],
       ['Final interview', 'Later'],
     ]);
+  });
+
+  it('shows a stage on hold as a wait, with its message, and calls nothing after it Next', () => {
+    const application = aCandidateApplicationBetweenInterviews({
+      stages: [
+        aStage({
+          id: 'a',
+          name: 'Phone screen',
+          position: 0,
+          state: StageState.FeedbackRecorded,
+          feedback: aFeedback({
+            decision: FeedbackDecision.Hold,
+            candidateMessage: 'We are waiting for the client to confirm the budget; we will be back to you.',
+          }),
+        }),
+        aStage({ id: 'b', name: 'Technical interview', position: 1 }),
+      ],
+    });
+
+    const [held, after] = stageRows(application, TEST_NOW, inLondon);
+    expect([held.label, held.tone]).toEqual(['On hold', 'waiting']);
+    expect(held.feedback?.message).toBe('We are waiting for the client to confirm the budget; we will be back to you.');
+    expect(held.note).toContain('No decision on this stage yet');
+    expect([after.label, after.note]).toEqual(['Later', null]);
   });
 
   it('says a late answer is late', () => {

@@ -9,7 +9,7 @@ export type StageTone = 'done' | 'scheduled' | 'waiting' | 'next' | 'later' | 's
 export interface StageRow {
   id: string;
   name: string;
-  /** "Done", "Scheduled", "Waiting for feedback", "Next", "Later", "Skipped", "Not taking place". */
+  /** "Done", "On hold", "Scheduled", "Waiting for feedback", "Next", "Later", "Skipped", "Not taking place". */
   label: string;
   tone: StageTone;
   /** When the interview is or was, in the reader's time zone. */
@@ -39,8 +39,9 @@ function whenOf(stage: CandidateStageView, options: DateTimeOptions): string | n
 
 /**
  * The stages in order, each with what the candidate needs to know about it. The first stage
- * not yet scheduled is "Next"; the ones after it are "Later". On a closed application the
- * stages that never happened are "Not taking place".
+ * not yet scheduled is "Next"; the ones after it are "Later". A stage on hold is a wait, not a
+ * pass: it is "On hold", and nothing after it is "Next" until it is decided. On a closed
+ * application the stages that never happened are "Not taking place".
  */
 export function stageRows(
   application: Pick<CandidateApplicationView, 'status' | 'stages'> &
@@ -52,6 +53,7 @@ export function stageRows(
   const timeline = application.timeline ?? [];
   const dueOf = (stage: CandidateStageView) =>
     open ? withChase(answerDue(stage, now, options), stage.id, timeline) : null;
+  // Nothing after an undecided (held) stage is next: whether there is a next stage is what is undecided.
   let nextFound = false;
   return [...application.stages]
     .sort((a, b) => a.position - b.position)
@@ -67,6 +69,20 @@ export function stageRows(
       };
       switch (stage.state) {
         case StageState.FeedbackRecorded:
+          if (open && stage.feedback?.onHold) {
+            nextFound = true;
+            return {
+              ...base,
+              label: 'On hold',
+              tone: 'waiting',
+              place: null,
+              feedback: {
+                message: stage.feedback.candidateMessage,
+                recordedOn: formatDate(stage.feedback.recordedAt, options),
+              },
+              note: 'No decision on this stage yet. The agency will tell you how your application continues.',
+            };
+          }
           return {
             ...base,
             label: 'Done',

@@ -80,6 +80,7 @@ export function aFeedback(overrides: Partial<FeedbackView> = {}): FeedbackView {
     givenBy: 'Riley Recruiter',
     recordedAt: '2026-11-20T10:00:00.000Z',
     version: 1,
+    onHold: overrides.decision === FeedbackDecision.Hold,
     ...overrides,
   };
 }
@@ -175,6 +176,7 @@ export function asCandidateSees(application: ApplicationView): CandidateApplicat
             id: stage.feedback.id,
             candidateMessage: stage.feedback.candidateMessage,
             recordedAt: stage.feedback.recordedAt,
+            onHold: stage.feedback.onHold,
           }
         : null,
     })),
@@ -225,6 +227,7 @@ export function anApplicationBetweenInterviews(overrides: Partial<ApplicationVie
           givenBy: 'Riley Recruiter',
           recordedAt: '2026-05-02T09:00:00.000Z',
           version: 1,
+          onHold: false,
         },
       }),
       aStage({

@@ -186,6 +186,16 @@ export class DemoDataLoader {
       'Offer at top of band.',
     );
 
+    const held = await apply(4, candidate);
+    await schedule(held, 0, -60);
+    await feedback(
+      held,
+      0,
+      FeedbackDecision.Hold,
+      'Thank you for a good conversation. The client has paused this hire while they confirm next year’s budget; we will tell you how it continues as soon as they decide.',
+      'Budget sign-off expected mid-month.',
+    ); // on hold: a wait, not a pass
+
     const rejected = await apply(14, candidate);
     await schedule(rejected, 0, -120);
     await feedback(

@@ -59,7 +59,7 @@ describe('who may see and do what', () => {
     expect(own.status).toBe(200);
     const feedback = own.body.stages[0].feedback;
     expect(feedback?.candidateMessage).toBeTruthy();
-    expect(Object.keys(feedback ?? {}).sort()).toEqual(['candidateMessage', 'id', 'recordedAt']);
+    expect(Object.keys(feedback ?? {}).sort()).toEqual(['candidateMessage', 'id', 'onHold', 'recordedAt']);
     for (const key of ['rating', 'givenBy', 'internalNotes']) {
       expect(feedback).not.toHaveProperty(key);
     }

@@ -32,7 +32,7 @@ test('a visitor searches the board, registers on the job page and applies; the a
 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(jobTitle);
   await expect(page.getByText('You will go through:')).toBeVisible();
-  await expect(page.getByText(/We promise an answer within \d+ working hours/)).toBeVisible();
+  await expect(page.getByText(/We promise an answer within \d+ working days? of each interview/)).toBeVisible();
   const stageNames = await page
     .getByRole('list', { name: 'Interview stages, in order' })
     .getByRole('listitem')

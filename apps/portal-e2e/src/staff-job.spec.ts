@@ -47,7 +47,7 @@ test('staff create a client and a job with a three-stage pipeline, publish it, a
   await expect(stages.getByLabel('Stage 1')).toHaveValue('Phone screen');
   await expect(stages.getByLabel('Stage 2')).toHaveValue('Meet the team');
   await expect(stages.getByLabel('Stage 3')).toHaveValue('Technical interview');
-  await page.getByLabel('Feedback deadline, in hours').fill('24');
+  await page.getByLabel('Answer candidates within (working days)').fill('3');
   await screenshotsAtBothWidths(page, testInfo, 'new-job-form');
 
   await page.getByRole('button', { name: 'Publish as open' }).click();
@@ -71,6 +71,6 @@ test('staff create a client and a job with a three-stage pipeline, publish it, a
   ).json()) as ResultPage<JobSummary>;
   const job = (await (await visitor.request.get(`/api/jobs/${items[0].id}`)).json()) as JobDetail;
   expect(job.pipeline).toEqual(['Phone screen', 'Meet the team', 'Technical interview']);
-  expect(job.feedbackDeadlineHours).toBe(24);
+  expect(job.answerWithinWorkingDays).toBe(3);
   await visitor.context().close();
 });

@@ -189,13 +189,13 @@ describe('applications', () => {
 
   it('puts stages awaiting feedback on the queue, overdue first, and takes them off once recorded', async () => {
     const fresh = await applicationAwaitingFeedback(staff);
-    const overdueJob = await createOpenJob(staff, { feedbackDeadlineHours: 1 });
+    const overdueJob = await createOpenJob(staff, { answerWithinWorkingDays: 1 });
     const candidate = await registerCandidate();
     const applied = await apply(candidate.session, overdueJob.id);
     const scheduled = await staff.post<ApplicationView>(
       `/api/applications/${applied.id}/stages/${applied.stages[0].id}/schedule`,
       {
-        // Ten days ago: with a one-working-hour deadline it is overdue whatever the day and time now.
+        // Ten days ago: answered within one working day, it was due at most four days later, so it is overdue now.
         startsAt: new Date(Date.now() - 240 * 3_600_000).toISOString(),
         endsAt: new Date(Date.now() - 239 * 3_600_000).toISOString(),
         location: 'Office',

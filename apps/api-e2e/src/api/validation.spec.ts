@@ -73,6 +73,42 @@ describe('bad input gets a clear 400 and changes nothing', () => {
     expect(await count('jobs')).toBe(jobsBefore);
   });
 
+  it('takes the answer promise only as a whole number of working days from 1 to 20, naming the field', async () => {
+    const client = await staff.post<{ id: string }>('/api/clients', { name: `Promise Co ${Date.now()}` });
+    const job = {
+      clientId: client.body.id,
+      title: 'Chef',
+      description: 'Cooks',
+      location: 'Paris',
+      workMode: 'onsite',
+      employmentType: 'full_time',
+      pipeline: ['Tasting'],
+    };
+    const jobsBefore = await count('jobs');
+    for (const answerWithinWorkingDays of [0, 21, 1.5, '2']) {
+      const response = await staff.post('/api/jobs', { ...job, answerWithinWorkingDays });
+      expect({ answerWithinWorkingDays, status: response.status }).toEqual({ answerWithinWorkingDays, status: 400 });
+      expect(asError(response).details).toEqual([
+        { field: 'answerWithinWorkingDays', reasons: ['must be a whole number of working days from 1 to 20'] },
+      ]);
+    }
+    const old = await staff.post('/api/jobs', { ...job, feedbackDeadlineHours: 48 });
+    expect(asError(old).details).toEqual([
+      { field: 'feedbackDeadlineHours', reasons: ['property feedbackDeadlineHours should not exist'] },
+    ]);
+    expect(await count('jobs')).toBe(jobsBefore);
+
+    const created = await staff.post<{ id: string; answerWithinWorkingDays: number }>('/api/jobs', job);
+    expect(created.body.answerWithinWorkingDays).toBe(2);
+    const edited = await staff.patch(`/api/jobs/${created.body.id}`, { answerWithinWorkingDays: 21 });
+    expect(edited.status).toBe(400);
+    expect(fieldsOf(edited)).toEqual(['answerWithinWorkingDays']);
+    const saved = await staff.patch<{ answerWithinWorkingDays: number }>(`/api/jobs/${created.body.id}`, {
+      answerWithinWorkingDays: 20,
+    });
+    expect(saved.body.answerWithinWorkingDays).toBe(20);
+  });
+
   it('applies the pipeline rules of the domain: no blank or repeated stages', async () => {
     const response = await staff.post('/api/clients', { name: `Pipeline Co ${Date.now()}` });
     const job = await staff.post('/api/jobs', {

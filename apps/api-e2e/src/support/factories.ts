@@ -70,10 +70,11 @@ export function staffForTheseTests(): ApiSession {
   return staff;
 }
 
+/** Registers a new candidate through `session` (the shared API's by default), which is then signed in. */
 export async function registerCandidate(
   fullName = 'Test Candidate',
+  session = new ApiSession(),
 ): Promise<{ session: ApiSession; id: string; email: string }> {
-  const session = new ApiSession();
   const email = uniqueEmail('candidate');
   expectStatus(await session.post('/api/auth/register', { email, password: PASSWORD, fullName }), 201, 'register');
   const me = await session.get<{ id: string }>('/api/auth/me');

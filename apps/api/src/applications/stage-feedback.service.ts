@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CLOCK, Clock } from '../config/clock';
 import { AuditAction, AuditEntityType, StageState, TimelineEventType } from '@heardback/contracts';
-import { FeedbackPlan, addWorkingHours, planFeedback, planSchedule, stageTookPlace } from '@heardback/domain';
+import { FeedbackPlan, feedbackDueAt, planFeedback, planSchedule, stageTookPlace } from '@heardback/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail';
 import { formatAgencyTimeRange } from '../config/agency-time';
@@ -59,8 +59,7 @@ export class StageFeedbackService {
         endsAt,
         location: request.location,
         interviewers: request.interviewers,
-        // Feedback is due a number of the agency's working hours after the interview ends.
-        feedbackDueAt: addWorkingHours(endsAt, job.feedbackDeadlineHours, this.config.calendar),
+        feedbackDueAt: feedbackDueAt(endsAt, job.answerWithinWorkingDays, this.config.calendar),
         state: stageTookPlace({ endsAt, heldAt: null }, now) ? StageState.AwaitingFeedback : StageState.Scheduled,
         // A reschedule replaces the invite already in the candidate's calendar.
         calendarSequence: previous ? stage.calendarSequence + 1 : stage.calendarSequence,

@@ -96,6 +96,32 @@ describe('configuration', () => {
     }
   });
 
+  it('counts promises in London office hours with no public holidays by default, and reads the agency calendar', () => {
+    expect(loadConfig(valid).calendar).toEqual({
+      timeZone: 'Europe/London',
+      dayStartsAt: 9,
+      dayEndsAt: 17,
+      workingDays: [1, 2, 3, 4, 5],
+      holidays: [],
+    });
+    const calendar = loadConfig({ ...valid, PUBLIC_HOLIDAYS: ' 2026-12-28, 2026-12-25,2026-12-25 ' }).calendar;
+    expect(calendar.holidays).toEqual(['2026-12-25', '2026-12-28']);
+  });
+
+  it('stops the boot on a public holiday that is not a real YYYY-MM-DD date, naming the variable and the dates', () => {
+    for (const [raw, bad] of [
+      ['2026-12-25,2026-02-30', '"2026-02-30"'],
+      ['25/12/2026', '"25/12/2026"'],
+      ['2026-12-25,,2026-12-28', '""'],
+      ['2026-1-5', '"2026-1-5"'],
+    ]) {
+      expect(() => loadConfig({ ...valid, PUBLIC_HOLIDAYS: raw })).toThrow(ConfigError);
+      expect(() => loadConfig({ ...valid, PUBLIC_HOLIDAYS: raw })).toThrow(
+        `PUBLIC_HOLIDAYS must list dates as YYYY-MM-DD, comma-separated, such as 2026-12-25,2026-12-28 (not dates: ${bad})`,
+      );
+    }
+  });
+
   it('refuses a database URL that is not PostgreSQL', () => {
     expect(() => loadConfig({ DATABASE_URL: 'mysql://localhost/db' })).toThrow(/must start with postgres:\/\//);
   });

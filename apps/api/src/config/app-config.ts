@@ -1,7 +1,7 @@
 import type { SessionLifetimes } from '@heardback/domain';
 import { isIP } from 'node:net';
 import { isAbsolute, resolve } from 'node:path';
-import { DEFAULT_WORKING_CALENDAR } from '@heardback/domain';
+import { DEFAULT_WORKING_CALENDAR, isIsoDate } from '@heardback/domain';
 
 export type NodeEnvironment = 'development' | 'production' | 'test';
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -77,12 +77,14 @@ export interface AppConfig {
     /** Multiplies every retry delay; 1 in production, small in tests of a failing mail server. */
     retryScale: number;
   };
-  /** The agency's working hours, in which feedback deadlines are counted. */
+  /** The agency's working days and hours, in which every promise and deadline is counted. */
   calendar: {
     timeZone: string;
     dayStartsAt: number;
     dayEndsAt: number;
     workingDays: number[];
+    /** Public holidays (`YYYY-MM-DD`, local dates), sorted: not working days whatever their weekday. */
+    holidays: string[];
   };
 }
 
@@ -146,6 +148,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
       dayStartsAt: integer(env, 'WORKDAY_STARTS_AT', DEFAULT_WORKING_CALENDAR.dayStartsAt, 0, 23, problems),
       dayEndsAt: integer(env, 'WORKDAY_ENDS_AT', DEFAULT_WORKING_CALENDAR.dayEndsAt, 1, 24, problems),
       workingDays: workingDays(env, problems),
+      holidays: publicHolidays(env, problems),
     },
   };
   if (config.calendar.dayEndsAt <= config.calendar.dayStartsAt) {
@@ -221,6 +224,21 @@ function workingDays(env: Env, problems: string[]): number[] {
     return [...DEFAULT_WORKING_CALENDAR.workingDays];
   }
   return [...new Set(days)].sort();
+}
+
+/** `PUBLIC_HOLIDAYS=2026-12-25,2026-12-28`: local dates in the agency's time zone, each a real date. */
+function publicHolidays(env: Env, problems: string[]): string[] {
+  const raw = env['PUBLIC_HOLIDAYS']?.trim();
+  if (!raw) return [];
+  const dates = raw.split(',').map((part) => part.trim());
+  const bad = dates.filter((date) => !isIsoDate(date));
+  if (bad.length > 0) {
+    problems.push(
+      `PUBLIC_HOLIDAYS must list dates as YYYY-MM-DD, comma-separated, such as 2026-12-25,2026-12-28 (not dates: ${bad.map((date) => `"${date}"`).join(', ')})`,
+    );
+    return [];
+  }
+  return [...new Set(dates)].sort();
 }
 
 const PERIOD_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600 };

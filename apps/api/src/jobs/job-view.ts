@@ -25,7 +25,7 @@ export function toJobDetail(job: JobEntity, clientName: string): JobDetail {
     ...toJobSummary(job, clientName),
     description: job.description,
     pipeline: job.pipeline,
-    feedbackDeadlineHours: job.feedbackDeadlineHours,
+    answerWithinWorkingDays: job.answerWithinWorkingDays,
   };
 }
 

@@ -56,8 +56,9 @@ export class JobEntity {
   @Column({ type: 'text', array: true })
   pipeline!: string[];
 
+  /** The promise to candidates: an answer by the end of this many working days after each interview. */
   @Column({ type: 'integer' })
-  feedbackDeadlineHours!: number;
+  answerWithinWorkingDays!: number;
 
   /** When the job was first opened; the board's sort key. */
   @Column({ type: 'timestamptz', nullable: true })

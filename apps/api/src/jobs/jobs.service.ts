@@ -4,7 +4,7 @@ import {
   AgencyJobDetail,
   AuditAction,
   AuditEntityType,
-  DEFAULT_FEEDBACK_DEADLINE_HOURS,
+  DEFAULT_ANSWER_WITHIN_WORKING_DAYS,
   ErrorCode,
   JobDetail,
   JobStatus,
@@ -67,7 +67,7 @@ export class JobsService {
       status,
       ownerId: request.ownerId ?? null,
       pipeline: normalizePipeline(request.pipeline),
-      feedbackDeadlineHours: request.feedbackDeadlineHours ?? DEFAULT_FEEDBACK_DEADLINE_HOURS,
+      answerWithinWorkingDays: request.answerWithinWorkingDays ?? DEFAULT_ANSWER_WITHIN_WORKING_DAYS,
       publishedAt: status === JobStatus.Open ? new Date() : null,
     });
     const saved = await this.jobs.manager.transaction(async (manager) => {

@@ -126,7 +126,7 @@ export class AgencySimulation {
           employmentType: EmploymentType.FullTime,
           status: JobStatus.Open,
           pipeline: index % 2 === 0 ? ['Phone screen', 'Technical', 'Final'] : ['Phone screen', 'Final'],
-          feedbackDeadlineHours: index % 3 === 0 ? 24 : 48,
+          answerWithinWorkingDays: index % 3 === 0 ? 1 : 2,
           ownerId: this.recruiters[index % this.recruiters.length].user.id,
         },
         this.staff,

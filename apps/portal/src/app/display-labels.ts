@@ -15,6 +15,16 @@ export const EMPLOYMENT_TYPE_LABELS: Record<EmploymentType, string> = {
   [EmploymentType.Internship]: 'Internship',
 };
 
+/** "2 working days", "1 working day": every deadline the agency sets is counted, and said, in working days. */
+export function workingDaysText(days: number): string {
+  return `${days} working ${days === 1 ? 'day' : 'days'}`;
+}
+
+/** A job's promise to its candidates, as the job page says it. */
+export function answerPromiseText(answerWithinWorkingDays: number): string {
+  return `We promise an answer within ${workingDaysText(answerWithinWorkingDays)} of each interview, in words, whatever the outcome.`;
+}
+
 /** The choices a select offers for each, in the API's order. */
 export const WORK_MODE_OPTIONS = labelledOptions(WORK_MODE_LABELS);
 export const EMPLOYMENT_TYPE_OPTIONS = labelledOptions(EMPLOYMENT_TYPE_LABELS);

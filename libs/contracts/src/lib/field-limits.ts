@@ -17,8 +17,9 @@ export const JOB_LOCATION_MAX_LENGTH = 120;
 export const SALARY_MAX = 10_000_000;
 export const PIPELINE_MAX_STAGES = 12;
 export const STAGE_NAME_MAX_LENGTH = 80;
-export const FEEDBACK_DEADLINE_MIN_HOURS = 1;
-export const FEEDBACK_DEADLINE_MAX_HOURS = 720;
+/** A job's promise: "an answer within N working days of each interview". */
+export const ANSWER_WITHIN_MIN_WORKING_DAYS = 1;
+export const ANSWER_WITHIN_MAX_WORKING_DAYS = 20;
 
 // Paging: every cursor the API hands out fits in this.
 export const CURSOR_MAX_LENGTH = 200;

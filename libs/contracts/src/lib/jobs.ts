@@ -31,7 +31,8 @@ export interface JobSummary {
 export interface JobDetail extends JobSummary {
   description: string;
   pipeline: string[];
-  feedbackDeadlineHours: number;
+  /** Candidates hear about each interview by the end of this many working days after it. */
+  answerWithinWorkingDays: number;
 }
 
 /** A job as agency people see it: with the id of the recruiter who owns it. Never sent to visitors or candidates. */
@@ -59,7 +60,7 @@ export interface CreateJobRequest {
   salary?: SalaryRange;
   status?: JobStatus.Draft | JobStatus.Open;
   pipeline: string[];
-  feedbackDeadlineHours?: number;
+  answerWithinWorkingDays?: number;
   ownerId?: string;
 }
 
@@ -73,5 +74,5 @@ export interface Page<T> {
 
 export const JOB_SEARCH_DEFAULT_LIMIT = 20;
 export const JOB_SEARCH_MAX_LIMIT = 100;
-/** The agency's default: feedback is due 48 hours after an interview ends. */
-export const DEFAULT_FEEDBACK_DEADLINE_HOURS = 48;
+/** The agency's default promise: an answer by the end of the second working day after each interview. */
+export const DEFAULT_ANSWER_WITHIN_WORKING_DAYS = 2;

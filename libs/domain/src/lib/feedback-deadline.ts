@@ -1,9 +1,12 @@
+import { WorkingCalendar, endOfWorkingDaysAfter } from './working-hours';
+
 /**
- * When feedback for an interview is due: its end plus the job's feedback deadline.
- * Calendar hours for now; working hours in the agency's time zone are a later change.
+ * When feedback for an interview is due: the end of the job's Nth working day after the day the
+ * interview ends, in the agency's calendar (weekends and public holidays do not count). This is
+ * the date the candidate reads as "answer expected by".
  */
-export function feedbackDueAt(interviewEndsAt: Date, feedbackDeadlineHours: number): Date {
-  return new Date(interviewEndsAt.getTime() + feedbackDeadlineHours * 3_600_000);
+export function feedbackDueAt(interviewEndsAt: Date, answerWithinWorkingDays: number, calendar: WorkingCalendar): Date {
+  return endOfWorkingDaysAfter(interviewEndsAt, answerWithinWorkingDays, calendar);
 }
 
 export function isOverdue(dueAt: Date | null, now: Date): boolean {

@@ -5,6 +5,7 @@ import { feedbackDueAt, isOverdue } from './feedback-deadline';
 import { normalizePipeline } from './job-pipeline';
 import { canSeeInternalDetails, canViewApplication } from './visibility';
 import { waitingFor } from './waiting-for';
+import { DEFAULT_WORKING_CALENDAR } from './working-hours';
 
 const now = new Date('2026-11-27T12:00:00Z');
 
@@ -82,8 +83,15 @@ describe('the stage an application is at', () => {
 });
 
 describe('feedback deadline', () => {
-  it('is due the given number of hours after the interview ends', () => {
-    expect(feedbackDueAt(new Date('2026-11-27T10:00:00Z'), 48).toISOString()).toBe('2026-11-29T10:00:00.000Z');
+  it('is due at the end of the Nth working day after the interview, in the agency calendar', () => {
+    // Friday 27 November 2026, London: two working days later is the end of Tuesday 1 December.
+    expect(feedbackDueAt(new Date('2026-11-27T10:00:00Z'), 2, DEFAULT_WORKING_CALENDAR).toISOString()).toBe(
+      '2026-12-01T17:00:00.000Z',
+    );
+    const withHoliday = { ...DEFAULT_WORKING_CALENDAR, holidays: ['2026-11-30'] };
+    expect(feedbackDueAt(new Date('2026-11-27T10:00:00Z'), 2, withHoliday).toISOString()).toBe(
+      '2026-12-02T17:00:00.000Z',
+    );
   });
 
   it('is overdue only once the due time has passed', () => {

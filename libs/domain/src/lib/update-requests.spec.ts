@@ -33,10 +33,22 @@ describe('requests for an update', () => {
     expect(() => assertUpdateRequestAllowed(asked, new Date('2026-11-26T10:00:00Z'), iso)).not.toThrow();
   });
 
-  it('is due for an answer two working days later, skipping the weekend', () => {
-    // Friday 10:00 London + 16 working hours = Tuesday 10:00.
+  it('is due for an answer by the end of the next working day, skipping the weekend', () => {
+    // Asked on Friday 27 November: the next working day is Monday 30, which ends at 17:00 London.
     expect(iso(updateRequestAnswerDueAt(new Date('2026-11-27T10:00:00Z'), DEFAULT_WORKING_CALENDAR))).toBe(
-      '2026-12-01T10:00:00.000Z',
+      '2026-11-30T17:00:00.000Z',
+    );
+    // Asked on a Tuesday evening after work: Wednesday still counts as the next working day.
+    expect(iso(updateRequestAnswerDueAt(new Date('2026-11-24T21:00:00Z'), DEFAULT_WORKING_CALENDAR))).toBe(
+      '2026-11-25T17:00:00.000Z',
+    );
+  });
+
+  it('skips a public holiday the agency lists', () => {
+    const withHoliday = { ...DEFAULT_WORKING_CALENDAR, holidays: ['2026-12-28'] };
+    // Asked on Saturday 26 December with Monday 28 a holiday: the answer is due at the end of Tuesday 29.
+    expect(iso(updateRequestAnswerDueAt(new Date('2026-12-26T10:00:00Z'), withHoliday))).toBe(
+      '2026-12-29T17:00:00.000Z',
     );
   });
 });

@@ -1,6 +1,6 @@
 import { CandidateUpdateKind, ErrorCode, UPDATE_REQUEST_INTERVAL_DAYS } from '@heardback/contracts';
 import { DomainError, fieldError } from './domain-error';
-import { WorkingCalendar, addWorkingHours } from './working-hours';
+import { WorkingCalendar, endOfWorkingDaysAfter } from './working-hours';
 
 const DAY = 86_400_000;
 
@@ -23,9 +23,12 @@ export function assertUpdateRequestAllowed(
   }
 }
 
-/** A request for an update is answered within two of the agency's working days. */
+/** A request for an update is answered by the end of the agency's next working day. */
+export const UPDATE_REQUEST_ANSWER_WORKING_DAYS = 1;
+
+/** When the answer to a request for an update is due, counted like every promise, in working days. */
 export function updateRequestAnswerDueAt(requestedAt: Date, calendar: WorkingCalendar): Date {
-  return addWorkingHours(requestedAt, 2 * (calendar.dayEndsAt - calendar.dayStartsAt), calendar);
+  return endOfWorkingDaysAfter(requestedAt, UPDATE_REQUEST_ANSWER_WORKING_DAYS, calendar);
 }
 
 /** Whole days since the candidate last heard from the agency. */

@@ -200,6 +200,11 @@ function workingWindow(day: number, calendar: WorkingCalendar, zone: Zone): Wind
   };
 }
 
+/** Whether `value` is a real calendar date written `YYYY-MM-DD`, as a public holiday must be. */
+export function isIsoDate(value: string): boolean {
+  return dayOfIsoDate(value) !== null;
+}
+
 /** The day number (days since 1970-01-01) of a `YYYY-MM-DD` date, or null if it is not a real date. */
 function dayOfIsoDate(iso: string): number | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);

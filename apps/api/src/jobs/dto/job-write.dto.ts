@@ -1,8 +1,8 @@
 import {
   CreateJobRequest,
   EmploymentType,
-  FEEDBACK_DEADLINE_MAX_HOURS,
-  FEEDBACK_DEADLINE_MIN_HOURS,
+  ANSWER_WITHIN_MAX_WORKING_DAYS,
+  ANSWER_WITHIN_MIN_WORKING_DAYS,
   JOB_DESCRIPTION_MAX_LENGTH,
   JOB_LOCATION_MAX_LENGTH,
   JOB_TITLE_MAX_LENGTH,
@@ -33,6 +33,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { trim } from '../../auth/dto/credentials.dto';
+
+const WHOLE_WORKING_DAYS = `must be a whole number of working days from ${ANSWER_WITHIN_MIN_WORKING_DAYS} to ${ANSWER_WITHIN_MAX_WORKING_DAYS}`;
 
 export class SalaryDto implements SalaryRange {
   @IsInt()
@@ -92,10 +94,10 @@ export class CreateJobDto implements CreateJobRequest {
   pipeline!: string[];
 
   @IsOptional()
-  @IsInt()
-  @Min(FEEDBACK_DEADLINE_MIN_HOURS)
-  @Max(FEEDBACK_DEADLINE_MAX_HOURS)
-  feedbackDeadlineHours?: number;
+  @IsInt({ message: WHOLE_WORKING_DAYS })
+  @Min(ANSWER_WITHIN_MIN_WORKING_DAYS, { message: WHOLE_WORKING_DAYS })
+  @Max(ANSWER_WITHIN_MAX_WORKING_DAYS, { message: WHOLE_WORKING_DAYS })
+  answerWithinWorkingDays?: number;
 
   @IsOptional()
   @IsUUID('all', { message: 'must be the id of a recruiter' })

@@ -38,7 +38,7 @@ const job: JobDetail = {
   publishedAt: '2026-05-01T09:00:00.000Z',
   description: 'Build the route planner.\n\nYou will hear back after every stage.',
   pipeline: ['Phone screen', 'Technical interview', 'Final interview'],
-  feedbackDeadlineHours: 48,
+  answerWithinWorkingDays: 2,
 };
 
 describe('JobDetailPage', () => {
@@ -87,7 +87,9 @@ describe('JobDetailPage', () => {
       'Technical interview',
       'Final interview',
     ]);
-    expect(text()).toContain('We promise an answer within 48 working hours of each interview');
+    expect(view().querySelector('.promise')?.textContent?.trim()).toBe(
+      'We promise an answer within 2 working days of each interview, in words, whatever the outcome.',
+    );
   });
 
   it('says the job is not found when the API answers 404', async () => {

@@ -38,6 +38,13 @@ describe('the audit trail’s words', () => {
     );
   });
 
+  it('says a job’s promise in working days, and keeps older changes in working hours readable', () => {
+    expect(fieldLabel('answerWithinWorkingDays')).toBe('Answer candidates within');
+    expect(valueText(AuditEntityType.Job, 'answerWithinWorkingDays', 2, context)).toBe('2 working days');
+    expect(valueText(AuditEntityType.Job, 'answerWithinWorkingDays', 1, context)).toBe('1 working day');
+    expect(valueText(AuditEntityType.Job, 'feedbackDeadlineHours', 48, context)).toBe('48 working hours');
+  });
+
   it('marks long values and words the trail does not keep', () => {
     const [description, notes, removed] = shownChanges(
       anAuditEvent({

@@ -8,7 +8,7 @@ import {
   RATING_MAX,
   SalaryRange,
 } from '@heardback/contracts';
-import { EMPLOYMENT_TYPE_LABELS, WORK_MODE_LABELS } from '../display-labels';
+import { EMPLOYMENT_TYPE_LABELS, WORK_MODE_LABELS, workingDaysText } from '../display-labels';
 import {
   APPLICATION_STATUS_LABELS,
   DECISION_LABELS,
@@ -71,6 +71,8 @@ const FIELD_LABELS: Record<string, string> = {
   salary: 'Salary',
   ownerId: 'Owner',
   pipeline: 'Interview stages',
+  answerWithinWorkingDays: 'Answer candidates within',
+  /** Changes recorded before jobs promised answers in working days (ADR 0012). */
   feedbackDeadlineHours: 'Feedback due within',
   email: 'Email',
   fullName: 'Name',
@@ -193,6 +195,7 @@ export function valueText(
   if (field === 'clientId' && typeof value === 'string') return context.clientNames.get(value) ?? `a client (${value})`;
   if (field === 'rating' && typeof value === 'number')
     return `${value} of ${RATING_MAX} (${RATING_LABELS[value] ?? ''})`;
+  if (field === 'answerWithinWorkingDays' && typeof value === 'number') return workingDaysText(value);
   if (field === 'feedbackDeadlineHours' && typeof value === 'number') return `${value} working hours`;
   if (field === 'salary' && typeof value === 'object' && !Array.isArray(value)) {
     return formatSalary(value as unknown as SalaryRange);

@@ -10,7 +10,7 @@ function aJob(overrides: Partial<JobDetail> = {}): JobDetail {
     title: 'Ward Nurse',
     description: 'Care.',
     pipeline: ['Screen'],
-    feedbackDeadlineHours: 48,
+    answerWithinWorkingDays: 2,
     ...overrides,
   });
 }

@@ -69,7 +69,7 @@ describe('JobEditor', () => {
     await set('job-salary-max', '36000');
     await set('job-salary-currency', 'gbp');
     await set('pipeline-stage-1', 'Ward visit');
-    await set('job-deadline', '72');
+    await set('job-deadline', '3');
     button('Publish as open').click();
     await settle();
 
@@ -83,7 +83,7 @@ describe('JobEditor', () => {
       employmentType: 'part_time',
       salary: { min: 30000, max: 36000, currency: 'GBP' },
       pipeline: ['Phone screen', 'Ward visit', 'Final interview'],
-      feedbackDeadlineHours: 72,
+      answerWithinWorkingDays: 3,
       status: 'open',
     });
     request.flush(anAgencyJobDetail({ title: 'Ward Nurse', status: JobStatus.Open }));
@@ -108,10 +108,35 @@ describe('JobEditor', () => {
     await settle();
   });
 
+  it('asks how many working days candidates wait for an answer, 2 by default, and says how they are counted', async () => {
+    await openNew();
+    const field = control('job-deadline') as HTMLInputElement;
+    expect(view().querySelector('label[for="job-deadline"]')?.textContent?.trim()).toBe(
+      'Answer candidates within (working days)',
+    );
+    expect(field.value).toBe('2');
+    expect([field.min, field.max, field.step]).toEqual(['1', '20', '1']);
+    const hint = view().querySelector('#job-deadline-hint');
+    expect(field.getAttribute('aria-describedby')).toContain('job-deadline-hint');
+    expect(hint?.textContent).toContain(
+      "Counted from the day after each interview; weekends and public holidays don't count.",
+    );
+    expect(hint?.textContent).toContain("the agency's default is 2 working days.");
+    for (const bad of ['0', '21', '1.5']) {
+      await set('job-deadline', bad);
+      button('Publish as open').click();
+      await settle();
+      http.expectNone({ method: 'POST', url: '/api/jobs' });
+      expect(view().querySelector('#job-deadline-error')?.textContent?.trim()).toBe(
+        'Give a whole number of working days from 1 to 20.',
+      );
+    }
+  });
+
   it('sends nothing and points at each problem when required answers are missing', async () => {
     await openNew();
     await set('job-salary-min', '50000');
-    await set('job-deadline', '1000');
+    await set('job-deadline', '21');
     button('Publish as open').click();
     await settle();
 
@@ -123,7 +148,7 @@ describe('JobEditor', () => {
       'Say where the job is, such as a city, or “Remote”.',
       'Describe the job: candidates read this before they apply.',
       'Give the minimum, the maximum and the currency, or leave all three empty.',
-      'Give a whole number of hours from 1 to 720.',
+      'Give a whole number of working days from 1 to 20.',
     ]);
     expect(document.activeElement?.id).toBe('job-client');
   });
@@ -156,7 +181,7 @@ describe('JobEditor', () => {
 
     expect((control('job-title') as HTMLInputElement).value).toBe('Backend Engineer');
     expect((control('pipeline-stage-2') as HTMLInputElement).value).toBe('Final');
-    expect((control('job-deadline') as HTMLInputElement).value).toBe('24');
+    expect((control('job-deadline') as HTMLInputElement).value).toBe('3');
     expect(button('Publish as open')).toBeUndefined();
 
     await set('job-title', 'Senior Backend Engineer');

@@ -2,10 +2,10 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, signal } f
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import {
-  DEFAULT_FEEDBACK_DEADLINE_HOURS,
+  ANSWER_WITHIN_MAX_WORKING_DAYS,
+  ANSWER_WITHIN_MIN_WORKING_DAYS,
+  DEFAULT_ANSWER_WITHIN_WORKING_DAYS,
   EmploymentType,
-  FEEDBACK_DEADLINE_MAX_HOURS,
-  FEEDBACK_DEADLINE_MIN_HOURS,
   JOB_DESCRIPTION_MAX_LENGTH,
   JOB_LOCATION_MAX_LENGTH,
   JOB_TITLE_MAX_LENGTH,
@@ -16,7 +16,7 @@ import {
   WorkMode,
 } from '@heardback/contracts';
 import { EMPTY } from 'rxjs';
-import { EMPLOYMENT_TYPE_OPTIONS, WORK_MODE_OPTIONS } from '../display-labels';
+import { EMPLOYMENT_TYPE_OPTIONS, WORK_MODE_OPTIONS, workingDaysText } from '../display-labels';
 import { CloseJob } from './close-job';
 import { PipelineEditor } from './pipeline-editor';
 import { PipelineControl, pipelineControl } from './pipeline-rules';
@@ -44,13 +44,13 @@ const PROBLEMS = {
   'salary.min': WHOLE_AMOUNT,
   'salary.max': WHOLE_AMOUNT,
   'salary.currency': { otherwise: 'Use a three-letter code such as GBP or EUR.' },
-  feedbackDeadlineHours: {
-    otherwise: `Give a whole number of hours from ${FEEDBACK_DEADLINE_MIN_HOURS} to ${FEEDBACK_DEADLINE_MAX_HOURS}.`,
+  answerWithinWorkingDays: {
+    otherwise: `Give a whole number of working days from ${ANSWER_WITHIN_MIN_WORKING_DAYS} to ${ANSWER_WITHIN_MAX_WORKING_DAYS}.`,
   },
 } satisfies Record<string, ProblemWords>;
 const NOTHING_TO_LOAD: Loadable<null> = { state: 'ready', value: null };
 
-/** Creates a job, or edits one, with its pipeline of interview stages and its feedback deadline. */
+/** Creates a job, or edits one, with its pipeline of interview stages and its promise of an answer in working days. */
 @Component({
   selector: 'hb-job-editor',
   imports: [ReactiveFormsModule, RouterLink, PipelineEditor, CloseJob, LoadState, FORM_FIELD],
@@ -81,9 +81,9 @@ export class JobEditor {
   protected readonly statusLabels = JOB_STATUS_LABELS;
   protected readonly draft = JobStatus.Draft;
   protected readonly openStatus = JobStatus.Open;
-  protected readonly minHours = FEEDBACK_DEADLINE_MIN_HOURS;
-  protected readonly maxHours = FEEDBACK_DEADLINE_MAX_HOURS;
-  protected readonly defaultHours = DEFAULT_FEEDBACK_DEADLINE_HOURS;
+  protected readonly minDays = ANSWER_WITHIN_MIN_WORKING_DAYS;
+  protected readonly maxDays = ANSWER_WITHIN_MAX_WORKING_DAYS;
+  protected readonly defaultDays = workingDaysText(DEFAULT_ANSWER_WITHIN_WORKING_DAYS);
 
   private readonly fb = inject(FormBuilder).nonNullable;
   protected readonly form = this.fb.group({
@@ -101,12 +101,12 @@ export class JobEditor {
       },
       { validators: salaryComplete },
     ),
-    feedbackDeadlineHours: [
-      DEFAULT_FEEDBACK_DEADLINE_HOURS,
+    answerWithinWorkingDays: [
+      DEFAULT_ANSWER_WITHIN_WORKING_DAYS,
       [
         Validators.required,
-        Validators.min(FEEDBACK_DEADLINE_MIN_HOURS),
-        Validators.max(FEEDBACK_DEADLINE_MAX_HOURS),
+        Validators.min(ANSWER_WITHIN_MIN_WORKING_DAYS),
+        Validators.max(ANSWER_WITHIN_MAX_WORKING_DAYS),
         Validators.pattern(/^\d+$/),
       ],
     ],

@@ -18,7 +18,7 @@ export interface JobFormValue {
   workMode: WorkMode;
   employmentType: EmploymentType;
   salary: { min: number | null; max: number | null; currency: string };
-  feedbackDeadlineHours: number;
+  answerWithinWorkingDays: number;
 }
 
 /** What the buttons save: a status to set, or the job's own status kept. */
@@ -51,7 +51,7 @@ export function jobFormValue(job: AgencyJobDetail): JobFormValue {
       max: job.salary?.max ?? null,
       currency: job.salary?.currency ?? '',
     },
-    feedbackDeadlineHours: job.feedbackDeadlineHours,
+    answerWithinWorkingDays: job.answerWithinWorkingDays,
   };
 }
 
@@ -75,7 +75,7 @@ export function jobRequest(value: JobFormValue, pipeline: readonly string[], sta
         }
       : {}),
     pipeline: pipeline.map((name) => name.trim()),
-    feedbackDeadlineHours: Number(value.feedbackDeadlineHours),
+    answerWithinWorkingDays: Number(value.answerWithinWorkingDays),
     ...(status === 'keep' ? {} : { status }),
   };
 }

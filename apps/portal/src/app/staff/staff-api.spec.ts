@@ -39,7 +39,7 @@ describe('StaffApi', () => {
       workMode: WorkMode.Onsite,
       employmentType: EmploymentType.FullTime,
       pipeline: ['Screen', 'Interview', 'Final'],
-      feedbackDeadlineHours: 24,
+      answerWithinWorkingDays: 2,
       status: JobStatus.Open as const,
     };
     api.job('j/1').subscribe();

@@ -311,7 +311,7 @@ export function anAgencyJobDetail(overrides: Partial<AgencyJobDetail> = {}): Age
     ...anAgencyJob(),
     description: 'Build things.',
     pipeline: ['Screen', 'Tech', 'Final'],
-    feedbackDeadlineHours: 24,
+    answerWithinWorkingDays: 3,
     ownerId: null,
     ...overrides,
   };

@@ -22,6 +22,7 @@ import { CreateAuditTrail1795772400000 } from './migrations/1795772400000-create
 import { TrackDemoPasswords1795776000000 } from './migrations/1795776000000-track-demo-passwords';
 import { OrderMailPerRecipient1795779600000 } from './migrations/1795779600000-order-mail-per-recipient';
 import { AddInterviewInvites1795783200000 } from './migrations/1795783200000-add-interview-invites';
+import { AddViewerTimeZones1795790400000 } from './migrations/1795790400000-add-viewer-time-zones';
 import { SnakeNamingStrategy } from './snake-naming-strategy';
 
 export const entities = [
@@ -51,6 +52,7 @@ export const migrations = [
   TrackDemoPasswords1795776000000,
   OrderMailPerRecipient1795779600000,
   AddInterviewInvites1795783200000,
+  AddViewerTimeZones1795790400000,
 ];
 
 /** The one place the database connection is described, for the app and for the TypeORM CLI. */

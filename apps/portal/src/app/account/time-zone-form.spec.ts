@@ -63,7 +63,7 @@ describe('TimeZoneForm', () => {
       .expectOne({ method: 'PATCH', url: '/api/me/profile' })
       .flush(
         ...apiErrorBody(400, ErrorCode.ValidationFailed, 'Check the highlighted fields.', [
-          { field: 'timeZone', reasons: ['timeZone must be a time zone name such as Europe/London'] },
+          { field: 'timeZone', reasons: ['must be a time zone name such as Europe/London'] },
         ]),
       );
     await fixture.whenStable();

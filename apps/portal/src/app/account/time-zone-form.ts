@@ -23,7 +23,7 @@ function zoneChoices(current: string): string[] {
       <hb-field
         label="Time zone"
         fieldId="profile-time-zone"
-        [hint]="'Every time on these pages and in our emails is shown in this zone. Now: ' + example() + '.'"
+        [hint]="'Times on these pages and in our emails are shown in the zone you save here. Now: ' + example() + '.'"
         [problem]="problem()"
       >
         <select hbControl class="field__input" [value]="zone()" (change)="onChange($event)">

@@ -10,3 +10,4 @@ export * from './lib/candidate-updates';
 export * from './lib/field-limits';
 export * from './lib/about';
 export * from './lib/audit';
+export * from './lib/interview-sentences';

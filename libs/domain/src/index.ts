@@ -12,3 +12,4 @@ export * from './lib/update-requests';
 export * from './lib/job-lifecycle';
 export * from './lib/password-policy';
 export * from './lib/session-lifetime';
+export * from './lib/time-zones';

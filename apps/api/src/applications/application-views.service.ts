@@ -11,6 +11,7 @@ import {
   FeedbackDecision,
   FeedbackView,
   StageView,
+  TimelineInterviewSlot,
 } from '@heardback/contracts';
 import {
   ApplicationFacts,
@@ -122,6 +123,7 @@ export class ApplicationViewsService {
         type: event.type,
         stageId: event.stageId,
         text: event.text,
+        interview: interviewSlotOf(event, record.stages),
       })),
       decisionDate: application.candidateDecisionAt?.toISOString() ?? null,
       updateRequestAllowedFrom:
@@ -211,5 +213,24 @@ function toFeedbackView(feedback: FeedbackEntity, recorders: Map<string, string>
     internalNotes: feedback.internalNotes,
     givenBy: feedback.givenBy ?? recorders.get(feedback.recordedBy) ?? null,
     version: feedback.version,
+  };
+}
+
+/** The slot an event placed or moved an interview to, as instants, for the reader to write in their zone. */
+function interviewSlotOf(
+  event: TimelineEventEntity,
+  stages: readonly { id: string; name: string }[],
+): TimelineInterviewSlot | null {
+  const stage = stages.find((candidate) => candidate.id === event.stageId);
+  if (!stage || !event.interviewStartsAt || !event.interviewEndsAt || event.interviewLocation === null) return null;
+  return {
+    stageName: stage.name,
+    startsAt: event.interviewStartsAt.toISOString(),
+    endsAt: event.interviewEndsAt.toISOString(),
+    location: event.interviewLocation,
+    was:
+      event.interviewWasStartsAt && event.interviewWasEndsAt
+        ? { startsAt: event.interviewWasStartsAt.toISOString(), endsAt: event.interviewWasEndsAt.toISOString() }
+        : null,
   };
 }

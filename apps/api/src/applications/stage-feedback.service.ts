@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CLOCK, Clock } from '../config/clock';
-import { AuditAction, AuditEntityType, StageState, TimelineEventType } from '@heardback/contracts';
+import { AuditAction, AuditEntityType, StageState, TimelineEventType, interviewSlotText } from '@heardback/contracts';
 import { FeedbackPlan, feedbackDueAt, planFeedback, planSchedule, stageTookPlace } from '@heardback/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail';
@@ -14,8 +14,6 @@ import {
   CLOSED_AFTER_FEEDBACK_TEXT,
   PASSED_EVERY_STAGE_TEXT,
   feedbackText,
-  interviewRescheduledText,
-  interviewScheduledText,
   throughToStageText,
 } from '../notifications/candidate-messages';
 import { NewTimelineEvent, TimelineService } from '../timeline/timeline.service';
@@ -81,14 +79,11 @@ export class StageFeedbackService {
           applicationId,
           type: TimelineEventType.StageScheduled,
           stageId,
-          text: previous
-            ? interviewRescheduledText(
-                stage.name,
-                when(startsAt, endsAt),
-                request.location,
-                when(previous.startsAt, previous.endsAt),
-              )
-            : interviewScheduledText(stage.name, when(startsAt, endsAt), request.location),
+          // The agency's history reads the agency's zone; the candidate's page and email write the slot in theirs.
+          text: interviewSlotText(
+            { stageName: stage.name, startsAt, endsAt, location: request.location, was: previous },
+            when,
+          ),
           candidateVisible: true,
           actorId: actor.id,
           interview: {
@@ -99,6 +94,7 @@ export class StageFeedbackService {
             startsAt,
             endsAt,
             location: request.location,
+            was: previous,
           },
         },
         {

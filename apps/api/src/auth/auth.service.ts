@@ -76,6 +76,7 @@ export class AuthService {
         manager.create(UserEntity, {
           email: request.email.toLowerCase(),
           fullName: request.fullName,
+          timeZone: request.timeZone ?? null,
           role: UserRole.Candidate,
           passwordHash,
           emailVerifiedAt: null,

@@ -8,5 +8,6 @@ export function toUserView(user: UserEntity): UserView {
     fullName: user.fullName,
     role: user.role,
     emailVerified: user.emailVerifiedAt !== null,
+    timeZone: user.timeZone,
   };
 }

@@ -4,7 +4,7 @@ import { CLOCK, Clock } from '../config/clock';
 import { AttentionItem, AttentionReason } from '@heardback/contracts';
 import { LONG_SILENCE_DAYS, OPEN_STATUSES, daysSilent } from '@heardback/domain';
 import { DataSource } from 'typeorm';
-import { formatAgencyTime } from '../config/agency-time';
+import { formatTimeFor } from '../config/agency-time';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 
 interface AttentionRow {
@@ -34,7 +34,8 @@ export class AttentionListService {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async list(now = this.clock.now()): Promise<AttentionItem[]> {
+  /** Times in the details are written in the reader's zone (`readerZone`), else the agency's. */
+  async list(readerZone: string | null = null, now = this.clock.now()): Promise<AttentionItem[]> {
     const rows: AttentionRow[] = await this.dataSource.query(
       `WITH open_apps AS (
          SELECT a.id, a.version, a.candidate_decision_at, u.full_name AS candidate_name, j.title AS job_title, c.name AS client_name,
@@ -74,7 +75,7 @@ export class AttentionListService {
         jobTitle: row.job_title,
         clientName: row.client_name,
         reason: row.reason,
-        detail: this.detail(row, now),
+        detail: this.detail(row, now, readerZone),
         dueAt: dueAt?.toISOString() ?? null,
         overdue: dueAt !== null && dueAt.getTime() < now.getTime(),
       };
@@ -87,8 +88,8 @@ export class AttentionListService {
     );
   }
 
-  private detail(row: AttentionRow, now: Date): string {
-    const format = (at: Date) => formatAgencyTime(at, this.config.calendar.timeZone);
+  private detail(row: AttentionRow, now: Date, readerZone: string | null): string {
+    const format = (at: Date) => formatTimeFor(at, readerZone, this.config.calendar.timeZone);
     switch (row.reason) {
       case 'update_requested':
         return `Asked for an update: "${row.text}". Answer by ${row.due_at ? format(new Date(row.due_at)) : 'soon'}.`;

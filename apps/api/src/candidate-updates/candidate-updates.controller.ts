@@ -57,7 +57,7 @@ export class CandidateUpdatesController {
 
   @Roles(UserRole.Recruiter, UserRole.Staff)
   @Get('agency/attention')
-  list(): Promise<AttentionItem[]> {
-    return this.attention.list();
+  list(@CurrentUser() user: UserEntity): Promise<AttentionItem[]> {
+    return this.attention.list(user.timeZone);
   }
 }

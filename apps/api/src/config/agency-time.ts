@@ -1,3 +1,5 @@
+import { viewerTimeZone } from '@heardback/domain';
+
 const AGENCY_TIME_FORMAT: Intl.DateTimeFormatOptions = {
   weekday: 'long',
   day: 'numeric',
@@ -16,4 +18,9 @@ export function formatAgencyTime(at: Date, timeZone: string): string {
 /** A start and an end, as short as is still clear: "Thursday, 3 December 2026, 10:00–11:00 GMT". */
 export function formatAgencyTimeRange(start: Date, end: Date, timeZone: string): string {
   return new Intl.DateTimeFormat('en-GB', { ...AGENCY_TIME_FORMAT, timeZone }).formatRange(start, end);
+}
+
+/** An instant as written to one person: in the zone they chose, else the agency's, and named. */
+export function formatTimeFor(at: Date, recipientZone: string | null, agencyZone: string): string {
+  return formatAgencyTime(at, viewerTimeZone(recipientZone, agencyZone));
 }

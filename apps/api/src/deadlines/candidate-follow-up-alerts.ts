@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { TimelineEventType, UserRole } from '@heardback/contracts';
 import { OPEN_STATUSES } from '@heardback/domain';
 import { DataSource } from 'typeorm';
-import { formatAgencyTime } from '../config/agency-time';
+import { formatAgencyTime, formatTimeFor } from '../config/agency-time';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { updateReturning } from '../database/update-returning';
 import {
@@ -76,7 +76,7 @@ export class CandidateFollowUpAlerts {
               candidateName: context.candidate_name,
               jobTitle: context.job_title,
               requestText: request.text,
-              due,
+              due: formatTimeFor(request.answer_due_at, person.time_zone, this.config.calendar.timeZone),
               link: `${this.config.publicUrl}/recruiter/applications/${request.application_id}`,
             }),
             applicationId: request.application_id,
@@ -148,7 +148,7 @@ export class CandidateFollowUpAlerts {
               candidateName: application.candidate_name,
               jobTitle: application.job_title,
               clientName: application.client_name,
-              when,
+              when: formatTimeFor(application.candidate_decision_at, person.time_zone, this.config.calendar.timeZone),
               link: `${this.config.publicUrl}/recruiter/applications/${application.id}`,
             }),
             applicationId: application.id,

@@ -12,7 +12,7 @@ import {
   reminderTiming,
 } from '@heardback/domain';
 import { DataSource, EntityManager } from 'typeorm';
-import { formatAgencyTime } from '../config/agency-time';
+import { formatAgencyTime, formatTimeFor } from '../config/agency-time';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { updateReturning } from '../database/update-returning';
 import { AgencyPerson, agencyPeople } from './agency-people';
@@ -180,7 +180,7 @@ export class DeadlineSweepService {
       jobTitle: stage.job_title,
       clientName: stage.client_name,
       ownerName: stage.owner_name,
-      due,
+      due: formatTimeFor(stage.feedback_due_at, recipient.time_zone, this.config.calendar.timeZone),
       link,
     });
     const key = (recipient: AgencyPerson) =>

@@ -47,15 +47,7 @@ export function decisionDateText(when: string | null): string {
     : 'You cleared your decision date.';
 }
 
-// Interviews and feedback.
-
-export function interviewScheduledText(stageName: string, when: string, location: string): string {
-  return `${stageName} scheduled for ${when} (${location}).`;
-}
-
-export function interviewRescheduledText(stageName: string, when: string, location: string, was: string): string {
-  return `${stageName} moved to ${when} (${location}). The earlier time, ${was}, is cancelled.`;
-}
+// Interviews and feedback. Placing and moving one: `interviewSlotText()` in `@heardback/contracts`.
 
 export function interviewInviteTitle(stageName: string, jobTitle: string, clientName: string): string {
   return `${stageName}: ${jobTitle} at ${clientName}`;

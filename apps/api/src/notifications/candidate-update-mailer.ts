@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, Clock } from '../config/clock';
-import { ApplicationStatus, StageState, TimelineEventType } from '@heardback/contracts';
+import { ApplicationStatus, StageState, TimelineEventType, interviewSlotText } from '@heardback/contracts';
+import { viewerTimeZone } from '@heardback/domain';
 import { EntityManager } from 'typeorm';
-import { formatAgencyTime } from '../config/agency-time';
+import { formatAgencyTime, formatAgencyTimeRange } from '../config/agency-time';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { candidateNextStep, candidateUpdateEmail, interviewInviteTitle } from './candidate-messages';
 import { InterviewChange, interviewInvite } from './interview-invite';
@@ -13,6 +14,7 @@ interface ApplicationContext {
   candidate_id: string;
   email: string;
   full_name: string;
+  time_zone: string | null;
   title: string;
   client_name: string;
   status: ApplicationStatus;
@@ -50,7 +52,7 @@ export class CandidateUpdateMailer {
     if (events.length === 0) return;
     const applicationIds = [...new Set(events.map((event) => event.applicationId))];
     const rows: ApplicationContext[] = await manager.query(
-      `SELECT a.id AS application_id, u.id AS candidate_id, u.email, u.full_name, j.title, c.name AS client_name, a.status,
+      `SELECT a.id AS application_id, u.id AS candidate_id, u.email, u.full_name, u.time_zone, j.title, c.name AS client_name, a.status,
               s.name AS stage_name, s.state AS stage_state, s.starts_at, s.feedback_due_at
          FROM applications a
          JOIN users u ON u.id = a.candidate_id
@@ -77,6 +79,8 @@ export class CandidateUpdateMailer {
   }
 
   private compose(context: ApplicationContext, events: CandidateVisibleEvent[], now: Date) {
+    // Every time in the email is in the candidate's own zone, named; the agency's when they chose none.
+    const timeZone = viewerTimeZone(context.time_zone, this.config.calendar.timeZone);
     const nextStep = candidateNextStep(
       {
         status: context.status,
@@ -86,7 +90,7 @@ export class CandidateUpdateMailer {
         feedbackDueAt: context.feedback_due_at,
       },
       now,
-      (at) => formatAgencyTime(at, this.config.calendar.timeZone),
+      (at) => formatAgencyTime(at, timeZone),
     );
     const link = `${this.config.publicUrl}/me/applications/${context.application_id}`;
     // Several changes in one email: the last word on the interview is the invite that goes with it.
@@ -112,7 +116,7 @@ export class CandidateUpdateMailer {
         candidateName: context.full_name,
         jobTitle: context.title,
         clientName: context.client_name,
-        eventTexts: events.map((event) => event.text),
+        eventTexts: events.map((event) => textFor(event, timeZone)),
         latest: events[events.length - 1].type,
         nextStep,
         applicationLink: link,
@@ -122,4 +126,13 @@ export class CandidateUpdateMailer {
       calendar,
     };
   }
+}
+
+/** An event's words for this reader: a placed or moved interview is written in their zone, not the stored agency's. */
+function textFor(event: CandidateVisibleEvent, timeZone: string): string {
+  const interview = event.interview;
+  if (!interview || interview.cancelled) return event.text;
+  return interviewSlotText({ ...interview, was: interview.was ?? null }, (start, end) =>
+    formatAgencyTimeRange(start, end, timeZone),
+  );
 }

@@ -24,6 +24,8 @@ export interface InterviewChange {
   startsAt: Date;
   endsAt: Date;
   location: string;
+  /** The slot a reschedule cancelled. */
+  was?: { startsAt: Date; endsAt: Date } | null;
 }
 
 export interface CalendarAttachment {

@@ -28,4 +28,21 @@ export class TimelineEventEntity {
 
   @Column({ type: 'uuid', nullable: true })
   actorId!: string | null;
+
+  /** The slot an event placed or moved an interview to, so each reader sees it in their own zone. */
+  @Column({ type: 'timestamptz', nullable: true })
+  interviewStartsAt!: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  interviewEndsAt!: Date | null;
+
+  @Column({ type: 'text', nullable: true })
+  interviewLocation!: string | null;
+
+  /** The slot a reschedule cancelled. */
+  @Column({ type: 'timestamptz', nullable: true })
+  interviewWasStartsAt!: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  interviewWasEndsAt!: Date | null;
 }

@@ -35,7 +35,7 @@ export class TimelineService {
     const at = this.clock.now();
     const result = await manager.insert(
       TimelineEventEntity,
-      events.map((event) => ({ ...event, at })),
+      events.map(({ interview, ...event }) => ({ ...event, at, ...interviewSlotColumns(interview) })),
     );
     await this.answerUpdateRequests(manager, events);
     await this.mailer.enqueue(
@@ -69,4 +69,16 @@ export class TimelineService {
       [spoken.map((event) => event.applicationId), spoken.map((event) => event.actorId)],
     );
   }
+}
+
+/** A placed or moved interview keeps its slot as instants, so every reader sees it in their own zone. */
+function interviewSlotColumns(interview: InterviewChange | undefined) {
+  const placed = interview && !interview.cancelled ? interview : null;
+  return {
+    interviewStartsAt: placed?.startsAt ?? null,
+    interviewEndsAt: placed?.endsAt ?? null,
+    interviewLocation: placed?.location ?? null,
+    interviewWasStartsAt: placed?.was?.startsAt ?? null,
+    interviewWasEndsAt: placed?.was?.endsAt ?? null,
+  };
 }

@@ -29,4 +29,8 @@ export class UserEntity {
   /** Set by staff: the account cannot sign in and has no sessions. */
   @Column({ type: 'timestamptz', nullable: true })
   disabledAt!: Date | null;
+
+  /** The IANA zone every time is written to this person in; null: the agency's (emails) or the browser's (pages). */
+  @Column({ type: 'text', nullable: true })
+  timeZone!: string | null;
 }

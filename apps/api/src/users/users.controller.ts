@@ -28,9 +28,10 @@ export class UsersController {
     return toUserView(await this.users.create(body, staff));
   }
 
-  /** Anyone signed in may change the name they are addressed by. */
+  /** Anyone signed in may change the name they are addressed by, and the time zone times are written in. */
   @Patch('me/profile')
   async updateProfile(@Body() body: UpdateProfileDto, @CurrentUser() user: UserEntity): Promise<UserView> {
-    return toUserView(await this.users.rename(user, body.fullName));
+    const renamed = body.fullName === user.fullName ? user : await this.users.rename(user, body.fullName);
+    return toUserView(body.timeZone === undefined ? renamed : await this.users.setTimeZone(renamed, body.timeZone));
   }
 }

@@ -86,6 +86,12 @@ export class UsersService {
     });
     return { ...user, fullName };
   }
+
+  /** Only how times are shown to this person changes: nothing to audit. */
+  async setTimeZone(user: UserEntity, timeZone: string | null): Promise<UserEntity> {
+    await this.users.update({ id: user.id }, { timeZone });
+    return { ...user, timeZone };
+  }
 }
 
 export function toAgencyUserView({ id, email, fullName, role, createdAt, disabledAt }: UserEntity): AgencyUserView {

@@ -69,4 +69,6 @@ export interface UserAccessResult {
 /** PATCH /api/me/profile */
 export interface UpdateProfileRequest {
   fullName: string;
+  /** An IANA zone such as "Europe/London"; null forgets it (times then follow the browser, or the agency in emails). */
+  timeZone?: string | null;
 }

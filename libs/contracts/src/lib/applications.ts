@@ -40,6 +40,20 @@ export interface TimelineEntry {
   /** The stage the event is about, when it is about one. */
   stageId: string | null;
   text: string;
+  /**
+   * When the event placed or moved an interview: the slot, so the reader sees it in their own zone.
+   * `text` then carries the agency's zone and a page writes `interviewEventText()` instead.
+   */
+  interview?: TimelineInterviewSlot | null;
+}
+
+export interface TimelineInterviewSlot {
+  stageName: string;
+  startsAt: string;
+  endsAt: string;
+  location: string;
+  /** The slot a reschedule cancelled. */
+  was: { startsAt: string; endsAt: string } | null;
 }
 
 /** What both audiences receive of an application (`ApplicationView`, `CandidateApplicationView`). */

@@ -4,6 +4,8 @@ export interface RegisterRequest {
   email: string;
   password: string;
   fullName: string;
+  /** The browser's IANA zone, so times are written to the new person in their own zone. */
+  timeZone?: string;
 }
 
 export interface LoginRequest {
@@ -25,6 +27,8 @@ export interface UserView {
   role: UserRole;
   /** False until the owner follows the link in the verification email; nothing else is mailed to them until then. */
   emailVerified: boolean;
+  /** The IANA zone they chose; null: times follow their browser's zone (the agency's in emails). */
+  timeZone: string | null;
 }
 
 /**

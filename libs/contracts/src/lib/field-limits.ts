@@ -8,6 +8,8 @@ export const EMAIL_MAX_LENGTH = 254;
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 200;
 export const FULL_NAME_MAX_LENGTH = 120;
+/** The longest IANA time zone name is 32 characters; this leaves room without inviting junk. */
+export const TIME_ZONE_MAX_LENGTH = 64;
 
 // Clients and jobs
 export const CLIENT_NAME_MAX_LENGTH = 120;

@@ -7,7 +7,8 @@ import {
   RegisterRequest,
 } from '@heardback/contracts';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsNotEmpty, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsNotEmpty, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsTimeZone } from '../../users/dto/is-time-zone';
 
 const normalizeEmail = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.trim().toLowerCase() : value;
@@ -41,6 +42,10 @@ export class RegisterDto implements RegisterRequest {
   @IsNotEmpty({ message: 'must not be empty' })
   @MaxLength(FULL_NAME_MAX_LENGTH)
   fullName!: string;
+
+  @IsOptional()
+  @IsTimeZone()
+  timeZone?: string;
 }
 
 export { normalizeEmail, trim };

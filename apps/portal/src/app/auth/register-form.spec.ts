@@ -64,6 +64,7 @@ describe('RegisterForm', () => {
       fullName: 'Robin Example',
       email: 'robin@example.com',
       password: 'a-long-password',
+      timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     });
     const robin: UserView = {
       id: 'u9',
@@ -71,6 +72,7 @@ describe('RegisterForm', () => {
       fullName: 'Robin Example',
       role: UserRole.Candidate,
       emailVerified: false,
+      timeZone: null,
     };
     request.flush({ email: 'robin@example.com', checkEmail: true }, { status: 201, statusText: 'Created' });
     http.expectOne({ method: 'GET', url: '/api/auth/me' }).flush(robin);

@@ -9,6 +9,7 @@ import { formSubmission } from '../core/form-submission';
 import { FormAlert } from '../core/form-alert';
 import { FORM_FIELD } from '../core/form-field';
 import { FIRST_INVALID, focusLater } from '../core/focus-later';
+import { browserTimeZone } from '../core/viewer-time-zone';
 
 type Field = 'fullName' | 'email' | 'password';
 const FIELDS: readonly Field[] = ['fullName', 'email', 'password'];
@@ -71,10 +72,19 @@ export class RegisterForm {
       return;
     }
     const { fullName, email, password } = this.form.getRawValue();
-    this.submission.send(() => this.session.register({ fullName: fullName.trim(), email: email.trim(), password }), {
-      done: (user) => (user ? this.registered.emit(user) : this.checkEmail.set(email.trim())),
-      failed: (error) => this.serverProblem(error),
-    });
+    this.submission.send(
+      () =>
+        this.session.register({
+          fullName: fullName.trim(),
+          email: email.trim(),
+          password,
+          timeZone: browserTimeZone(),
+        }),
+      {
+        done: (user) => (user ? this.registered.emit(user) : this.checkEmail.set(email.trim())),
+        failed: (error) => this.serverProblem(error),
+      },
+    );
   }
 
   private clientProblem(field: Field): string | null {

@@ -10,8 +10,10 @@ import {
   WaitingFor,
 } from '@heardback/contracts';
 import { ApplicationPage } from './application-page';
-import { aCandidateApplicationBetweenInterviews, apiErrorBody, aStage, TEST_NOW } from '../testing/factories';
-import { routeHarness } from '../testing/setup';
+import { aCandidateApplicationBetweenInterviews, apiErrorBody, aStage, aUser, TEST_NOW } from '../testing/factories';
+import { routeHarness, signedInAs } from '../testing/setup';
+import { formatDateTimeRange } from '../core/date-time';
+import { setViewerTimeZone } from '../core/viewer-time-zone';
 
 describe('ApplicationPage', () => {
   let harness: RouterTestingHarness;
@@ -246,5 +248,45 @@ describe('ApplicationPage', () => {
 
     expect(text(view().querySelector('.summary .due'))).toMatch(/^Phone screen: Late since .+\. We have chased it\.$/);
     expect(text(stages()[0].querySelector('.due'))).toMatch(/^Late since .+\. We have chased it\.$/);
+  });
+
+  describe('for a candidate in New York', () => {
+    afterEach(() => setViewerTimeZone(null));
+
+    it('shows the interview once, at one time in their zone, in both the stages and the history', async () => {
+      await signedInAs(http, aUser({ timeZone: 'America/New_York' }));
+      const base = aCandidateApplicationBetweenInterviews();
+      await open({
+        ...base,
+        timeline: [
+          ...base.timeline,
+          {
+            at: '2026-05-03T09:00:00.000Z',
+            type: TimelineEventType.StageScheduled,
+            stageId: 's2',
+            // As the agency's history stores it: in London time.
+            text: 'Technical interview scheduled for Wednesday, 10 June 2026, 14:00–15:00 BST (https://meet.example.com/abc).',
+            interview: {
+              stageName: 'Technical interview',
+              startsAt: '2026-06-10T13:00:00.000Z',
+              endsAt: '2026-06-10T14:00:00.000Z',
+              location: 'https://meet.example.com/abc',
+              was: null,
+            },
+          },
+        ],
+      });
+
+      // The browser's own locale writes it; the zone is fixed. Spaces as `text()` reads them.
+      const newYork = formatDateTimeRange('2026-06-10T13:00:00.000Z', '2026-06-10T14:00:00.000Z', {
+        timeZone: 'America/New_York',
+      }).replace(/\s+/g, ' ');
+      expect(newYork).toMatch(/9:00/);
+      expect(text(stages()[1])).toContain(`When: ${newYork}`);
+      expect(text(view().querySelector('.events .event__text'))).toBe(
+        `Technical interview scheduled for ${newYork} (https://meet.example.com/abc).`,
+      );
+      expect(text(view())).not.toContain('BST');
+    });
   });
 });

@@ -14,6 +14,7 @@ import { RouterLink } from '@angular/router';
 import { CandidateApplicationView } from '@heardback/contracts';
 import { NOW, formatDateTime } from '../core/date-time';
 import { NoticeService } from '../core/notice';
+import { timelineText } from '../core/timeline-text';
 import { APPLICATION_STATUS_LABELS } from '../display-labels';
 import { isOpen } from '@heardback/domain';
 import { answerDue, waitingForText, withChase } from './answer-due';
@@ -89,7 +90,7 @@ export class ApplicationPage {
       key: `${entry.at}-${index}`,
       at: entry.at,
       when: formatDateTime(entry.at),
-      text: entry.text,
+      text: timelineText(entry),
     })),
   );
 

@@ -3,6 +3,7 @@ import { FULL_NAME_MAX_LENGTH } from '@heardback/contracts';
 import { ChangePasswordForm } from '../account/change-password-form';
 import { AccountApi } from '../account/account-api';
 import { SessionList } from '../account/session-list';
+import { TimeZoneForm } from '../account/time-zone-form';
 import { SessionStore } from '../core/session';
 import { ROLE_AS_SUBJECT } from '../display-labels';
 import { CandidateApi } from './candidate-api';
@@ -12,10 +13,10 @@ import { FormAlert } from '../core/form-alert';
 import { FORM_FIELD } from '../core/form-field';
 import { FIRST_INVALID, focusLater } from '../core/focus-later';
 
-/** /me/profile: who the candidate is to the agency, their name, password, email confirmation and sessions. */
+/** /me/profile: who the candidate is to the agency, their name, time zone, password, email confirmation and sessions. */
 @Component({
   selector: 'hb-profile-page',
-  imports: [ChangePasswordForm, FormAlert, SessionList, FORM_FIELD],
+  imports: [ChangePasswordForm, FormAlert, SessionList, TimeZoneForm, FORM_FIELD],
   templateUrl: './profile-page.html',
   styleUrl: './profile-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

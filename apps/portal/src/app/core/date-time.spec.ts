@@ -30,8 +30,8 @@ describe('durationInWords', () => {
 describe('formatting in the reader’s locale and time zone', () => {
   it('shows the same instant in the reader’s own time zone', () => {
     const iso = '2026-12-01T14:00:00.000Z';
-    expect(formatShortDateTime(iso, { locale: 'en-GB', timeZone: 'Europe/London' })).toBe('1 Dec 2026, 14:00');
-    expect(formatShortDateTime(iso, { locale: 'en-GB', timeZone: 'Asia/Tokyo' })).toBe('1 Dec 2026, 23:00');
+    expect(formatShortDateTime(iso, { locale: 'en-GB', timeZone: 'Europe/London' })).toBe('1 Dec 2026, 14:00 GMT');
+    expect(formatShortDateTime(iso, { locale: 'en-GB', timeZone: 'Asia/Tokyo' })).toBe('1 Dec 2026, 23:00 GMT+9');
   });
 
   it('shows an interview on one day as a date with a time range', () => {
@@ -40,6 +40,6 @@ describe('formatting in the reader’s locale and time zone', () => {
         locale: 'en-GB',
         timeZone: 'UTC',
       }),
-    ).toBe('1 Dec 2026, 14:00–15:00');
+    ).toBe('1 Dec 2026, 14:00–15:00 UTC');
   });
 });

@@ -1,14 +1,15 @@
 import { InjectionToken } from '@angular/core';
+import { currentTimeZone } from './viewer-time-zone';
 
 /**
- * Dates and times as the person reading them expects: their browser's language and their
- * computer's time zone. Angular's DatePipe would need locale data bundled for every language,
- * and `Intl` already knows them all.
+ * Dates and times as the person reading them expects: their browser's language and their own
+ * time zone (`currentTimeZone()`), named beside every time. Angular's DatePipe would need locale
+ * data bundled for every language, and `Intl` already knows them all.
  */
 export interface DateTimeOptions {
   /** Defaults to the browser's languages. */
   locale?: string | readonly string[];
-  /** Defaults to the computer's time zone. */
+  /** Defaults to the viewer's zone: their profile's, else their browser's. */
   timeZone?: string;
 }
 
@@ -20,7 +21,7 @@ function formatter(options: Intl.DateTimeFormatOptions, { locale, timeZone }: Da
   const locales = locale ?? browserLocales();
   return new Intl.DateTimeFormat(locales as string | string[] | undefined, {
     ...options,
-    timeZone,
+    timeZone: timeZone ?? currentTimeZone(),
   });
 }
 
@@ -63,17 +64,24 @@ export function formatShortDate(iso: string, options: DateTimeOptions = {}): str
   return formatter({ dateStyle: 'medium' }, options).format(new Date(iso));
 }
 
-/** "1 Dec 2026, 14:00": compact, for the agency's lists and tables. */
+/** "1 Dec 2026, 14:00 GMT": compact, for the agency's lists and tables; still with the zone. */
+const SHORT_DATE_TIME: Intl.DateTimeFormatOptions = {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+  timeZoneName: 'short',
+};
+
+/** "1 Dec 2026, 14:00 GMT": compact, for the agency's lists and tables. */
 export function formatShortDateTime(iso: string, options: DateTimeOptions = {}): string {
-  return formatter({ dateStyle: 'medium', timeStyle: 'short' }, options).format(new Date(iso));
+  return formatter(SHORT_DATE_TIME, options).format(new Date(iso));
 }
 
-/** "1 Dec 2026, 14:00–15:00" on the start's day, or a full range when it spans days. */
+/** "1 Dec 2026, 14:00–15:00 GMT" on the start's day, or a full range when it spans days. */
 export function formatShortDateTimeRange(startsIso: string, endsIso: string, options: DateTimeOptions = {}): string {
-  return formatter({ dateStyle: 'medium', timeStyle: 'short' }, options).formatRange(
-    new Date(startsIso),
-    new Date(endsIso),
-  );
+  return formatter(SHORT_DATE_TIME, options).formatRange(new Date(startsIso), new Date(endsIso));
 }
 
 const MINUTE = 60_000;

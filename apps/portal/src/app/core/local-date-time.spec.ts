@@ -1,19 +1,25 @@
 import { isoToLocalDateAndTime, localDate, localDateTimeToIso, readDateTime } from './local-date-time';
 
-/** The tests run in whatever time zone the machine has; they check the local reading, not UTC. */
-function localParts(iso: string) {
-  const at = new Date(iso);
-  return [at.getFullYear(), at.getMonth() + 1, at.getDate(), at.getHours(), at.getMinutes()];
-}
-
 const NOW = new Date('2026-06-01T12:00:00.000Z');
 
 describe('localDateTimeToIso', () => {
-  it('reads the date and time in the browser’s own time zone', () => {
-    const iso = localDateTimeToIso('2026-06-05', '17:30');
+  it('reads the date and time in the given zone, summer or winter', () => {
+    expect(localDateTimeToIso('2026-06-05', '17:30', 'Europe/London')).toBe('2026-06-05T16:30:00.000Z');
+    expect(localDateTimeToIso('2026-01-05', '17:30', 'Europe/London')).toBe('2026-01-05T17:30:00.000Z');
+    expect(localDateTimeToIso('2026-06-05', '09:00', 'America/New_York')).toBe('2026-06-05T13:00:00.000Z');
+    expect(localDateTimeToIso('2026-06-05', '08:00', 'Asia/Tokyo')).toBe('2026-06-04T23:00:00.000Z');
+  });
 
-    expect(iso).toMatch(/^2026-06-0[4-6]T\d{2}:\d{2}:00\.000Z$/);
-    expect(localParts(iso as string)).toEqual([2026, 6, 5, 17, 30]);
+  it('reads a time on the day the clocks change', () => {
+    expect(localDateTimeToIso('2026-03-29', '03:00', 'Europe/London')).toBe('2026-03-29T02:00:00.000Z');
+    expect(localDateTimeToIso('2026-10-25', '12:00', 'Europe/London')).toBe('2026-10-25T12:00:00.000Z');
+  });
+
+  it('writes an instant back as the date and time it was typed as', () => {
+    expect(isoToLocalDateAndTime('2026-06-04T23:00:00.000Z', 'Asia/Tokyo')).toEqual({
+      date: '2026-06-05',
+      time: '08:00',
+    });
   });
 
   it('refuses a day that does not exist rather than rolling it over', () => {
@@ -28,8 +34,9 @@ describe('localDateTimeToIso', () => {
 
 describe('localDate', () => {
   it('gives the local day, for the min of a date input', () => {
-    const at = new Date(2026, 0, 9, 23, 59);
-    expect(localDate(at)).toBe('2026-01-09');
+    const at = new Date('2026-01-09T23:59:00.000Z');
+    expect(localDate(at, 'Europe/London')).toBe('2026-01-09');
+    expect(localDate(at, 'Asia/Tokyo')).toBe('2026-01-10');
   });
 });
 

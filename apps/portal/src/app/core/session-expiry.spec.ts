@@ -40,6 +40,7 @@ describe('sessionExpiryInterceptor', () => {
       fullName: 'C',
       role: UserRole.Candidate,
       emailVerified: true,
+      timeZone: null,
     });
     await router.navigateByUrl('/me');
   });

@@ -2,6 +2,7 @@ import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
 import { API_PREFIX, LoginRequest, RegisterRequest, RegisterResult, UserRole, UserView } from '@heardback/contracts';
 import { Observable, catchError, firstValueFrom, of, switchMap, tap } from 'rxjs';
+import { setViewerTimeZone } from './viewer-time-zone';
 
 export const AUTH_URL = `/${API_PREFIX}/auth`;
 
@@ -21,6 +22,7 @@ export class SessionStore {
   private readonly http = inject(HttpClient);
 
   private readonly current = signal<UserView | null>(null);
+
   private readonly loadedState = signal(false);
   private loading: Promise<void> | null = null;
 
@@ -37,8 +39,8 @@ export class SessionStore {
   load(): Promise<void> {
     this.loading ??= firstValueFrom(this.http.get<UserView>(`${AUTH_URL}/me`))
       .then(
-        (user) => this.current.set(user),
-        () => this.current.set(null),
+        (user) => this.remember(user),
+        () => this.remember(null),
       )
       .finally(() => this.loadedState.set(true));
     return this.loading;
@@ -80,22 +82,28 @@ export class SessionStore {
         throw error;
       }
     } finally {
-      this.current.set(null);
+      this.remember(null);
     }
   }
 
   /** Replaces the remembered user, e.g. after the profile changed their name. */
   update(user: UserView): void {
-    this.current.set(user);
+    this.remember(user);
   }
 
   /** A request answered 401: the session expired or was ended elsewhere. */
   forget(): void {
-    this.current.set(null);
+    this.remember(null);
+  }
+
+  /** Every time on every page follows the signed-in person's own zone, set here and nowhere else. */
+  private remember(user: UserView | null): void {
+    setViewerTimeZone(user?.timeZone);
+    this.current.set(user);
   }
 
   private signedIn(user: UserView): void {
-    this.current.set(user);
+    this.remember(user);
     this.loadedState.set(true);
   }
 }

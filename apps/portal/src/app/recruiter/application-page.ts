@@ -30,6 +30,7 @@ import {
 import { pageData } from '../core/loadable';
 import { LoadState } from '../core/load-state';
 import { focusLater } from '../core/focus-later';
+import { timelineText } from '../core/timeline-text';
 
 interface StageRow {
   stage: StageView;
@@ -165,7 +166,7 @@ export class ApplicationPage {
   protected readonly timeline = computed(() =>
     [...(this.application()?.timeline ?? [])]
       .reverse()
-      .map((entry) => ({ ...entry, when: formatShortDateTime(entry.at) })),
+      .map((entry) => ({ ...entry, when: formatShortDateTime(entry.at), text: timelineText(entry) })),
   );
 
   protected readonly formatDateTime = formatShortDateTime;

@@ -17,8 +17,8 @@ describe('attentionRows', () => {
     );
     expect(rows.map((row) => row.item.applicationId)).toEqual(['late', 'soon', 'quiet']);
     expect(rows.map((row) => row.reason)).toEqual(['Has another offer', 'Moving on soon', 'No news for a week']);
-    expect(rows[0].due).toBe('Overdue since 20 Nov 2026, 09:30');
-    expect(rows[1].due).toBe('Answer by 20 Nov 2026, 09:30');
+    expect(rows[0].due).toBe('Overdue since 20 Nov 2026, 09:30 GMT');
+    expect(rows[1].due).toBe('Answer by 20 Nov 2026, 09:30 GMT');
     expect(rows[2].due).toBeNull();
   });
 });

@@ -51,6 +51,7 @@ export function aUser(overrides: Partial<UserView> = {}): UserView {
     fullName: 'Casey Candidate',
     role: UserRole.Candidate,
     emailVerified: true,
+    timeZone: null,
     ...overrides,
   };
 }

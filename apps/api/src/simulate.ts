@@ -44,7 +44,7 @@ async function main(): Promise<void> {
     candidatesPerDay: 6,
   });
   const summary = await simulation.run();
-  const report = await measure(dataSource, clock.now());
+  const report = await measure(dataSource, clock.now(), config.calendar);
   console.log(
     `\n${formatReport(report, summary)}\n(seed ${seed}; ran in ${((Date.now() - started) / 1000).toFixed(0)} s)`,
   );

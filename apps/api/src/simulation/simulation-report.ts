@@ -1,4 +1,4 @@
-import { ESCALATION_DELAY_HOURS } from '@heardback/domain';
+import { ESCALATION_DELAY_HOURS, WorkingCalendar, workingDaysBetween } from '@heardback/domain';
 import { DataSource } from 'typeorm';
 
 export interface SimulationReport {
@@ -8,6 +8,10 @@ export interface SimulationReport {
   overdueNeverEscalated: number;
   longestSilenceDays: number;
   silenceP90Days: number;
+  /** The same silences counted in the agency's working days, the unit the promise is made in. */
+  longestSilenceWorkingDays: number;
+  /** Feedback promises whose due time has come: answered by then, of all of them (re-dating is not built yet). */
+  promises: { kept: number; due: number };
   notifications: { written: number; sent: number; pending: number; failed: number };
   candidateEvents: { visible: number; emails: number; notCovered: number };
   agencyEmails: { expected: number; written: number };
@@ -19,7 +23,7 @@ function percentile(sorted: number[], fraction: number): number {
 }
 
 /** Measures the promise on what the simulation left in the database. */
-export async function measure(dataSource: DataSource, end: Date): Promise<SimulationReport> {
+export async function measure(dataSource: DataSource, end: Date, calendar: WorkingCalendar): Promise<SimulationReport> {
   const [closed] = await dataSource.query(
     `SELECT count(*)::int AS total,
             count(*) FILTER (WHERE
@@ -57,18 +61,36 @@ export async function measure(dataSource: DataSource, end: Date): Promise<Simula
   );
   // Silence as the product measures it (application_last_heard): from applying, only what the
   // candidate did not write themselves ends it; their own "any news?" is not hearing back.
-  const gaps: { days: number }[] = await dataSource.query(
+  const gaps: { days: number; from_at: Date; to_at: Date }[] = await dataSource.query(
     `WITH heard AS (
        SELECT a.id, a.status, a.created_at AS at FROM applications a
        UNION ALL
        SELECT a.id, a.status, t.at FROM applications a JOIN timeline_events t ON t.application_id = a.id
         WHERE t.candidate_visible AND t.actor_id IS DISTINCT FROM a.candidate_id),
      gaps AS (SELECT id, status, at, lead(at) OVER (PARTITION BY id ORDER BY at) AS next_at FROM heard)
-     SELECT max(extract(epoch FROM (coalesce(next_at, CASE WHEN status IN ('applied', 'screening', 'interviewing', 'offer') THEN $1::timestamptz ELSE at END) - at))) / 86400 AS days
-       FROM gaps GROUP BY id`,
+     , spans AS (
+       SELECT id, at AS from_at,
+              coalesce(next_at, CASE WHEN status IN ('applied', 'screening', 'interviewing', 'offer') THEN $1::timestamptz ELSE at END) AS to_at
+         FROM gaps)
+     SELECT DISTINCT ON (id) id, extract(epoch FROM (to_at - from_at)) / 86400 AS days, from_at, to_at
+       FROM spans ORDER BY id, to_at - from_at DESC`,
     [end],
   );
   const silence = gaps.map((row) => Number(row.days)).sort((a, b) => a - b);
+  // The longest calendar gap of each application, counted in working days (weekends and holidays excluded).
+  const longestSilenceWorkingDays = Math.max(
+    0,
+    ...gaps.map((row) => workingDaysBetween(new Date(row.from_at), new Date(row.to_at), calendar)),
+  );
+  const [promises] = await dataSource.query(
+    `SELECT count(*) FILTER (WHERE EXISTS (
+              SELECT 1 FROM feedback f WHERE f.stage_id = s.id AND f.supersedes_id IS NULL AND f.recorded_at <= s.feedback_due_at))::int AS kept,
+            count(*)::int AS due
+       FROM application_stages s
+      WHERE s.feedback_due_at IS NOT NULL
+        AND (s.feedback_due_at <= $1 OR EXISTS (SELECT 1 FROM feedback f WHERE f.stage_id = s.id))`,
+    [end],
+  );
   // Candidate emails: every candidate-visible event the candidate did not do themselves must
   // appear in an email to them (their own actions are confirmed on the page, not echoed).
   const [uncovered] = await dataSource.query(
@@ -106,6 +128,8 @@ export async function measure(dataSource: DataSource, end: Date): Promise<Simula
     },
     overdueNeverEscalated: neverEscalated.n,
     longestSilenceDays: silence[silence.length - 1] ?? 0,
+    longestSilenceWorkingDays,
+    promises: { kept: promises.kept, due: promises.due },
     silenceP90Days: percentile(silence, 0.9),
     notifications,
     candidateEvents: { visible: expected.visible_events, emails: expected.candidate_written, notCovered: uncovered.n },
@@ -124,6 +148,8 @@ export function formatReport(report: SimulationReport, summary: string): string 
     `Interview end to feedback (${report.feedbackHours.recorded} stages): p50 ${h(report.feedbackHours.p50)}, p90 ${h(report.feedbackHours.p90)}, max ${h(report.feedbackHours.max)}; still awaiting feedback at the end: ${report.feedbackHours.missingAtEnd}`,
     `Overdue stages (a day past due) that were never escalated: ${report.overdueNeverEscalated}`,
     `Longest time a candidate went without hearing from the agency: ${report.longestSilenceDays.toFixed(1)} days (p90 over applications ${report.silenceP90Days.toFixed(1)} days)`,
+    `Longest silence on an open application: ${report.longestSilenceWorkingDays.toFixed(1)} working days`,
+    `Promises kept or re-dated before they expired: ${report.promises.kept}/${report.promises.due} (${(report.promises.due === 0 ? 100 : (100 * report.promises.kept) / report.promises.due).toFixed(1)} %)`,
     `Candidate-visible events ${report.candidateEvents.visible}, in ${report.candidateEvents.emails} emails (one per change); events no email carried: ${report.candidateEvents.notCovered}`,
     `Reminder and escalation emails expected ${report.agencyEmails.expected}, written ${report.agencyEmails.written}`,
     `Notifications written to the outbox ${report.notifications.written}: sent ${report.notifications.sent}, pending ${report.notifications.pending}, failed ${report.notifications.failed}`,

@@ -1,0 +1,28 @@
+import { SimulationReport, formatReport } from './simulation-report';
+
+const report: SimulationReport = {
+  closedApplications: 10,
+  closedWithCandidateMessage: 10,
+  feedbackHours: { recorded: 4, p50: 10, p90: 20, max: 30, missingAtEnd: 0 },
+  overdueNeverEscalated: 0,
+  longestSilenceDays: 4.25,
+  silenceP90Days: 2,
+  longestSilenceWorkingDays: 2.5,
+  promises: { kept: 3, due: 4 },
+  notifications: { written: 5, sent: 5, pending: 0, failed: 0 },
+  candidateEvents: { visible: 5, emails: 5, notCovered: 0 },
+  agencyEmails: { expected: 2, written: 2 },
+};
+
+describe('the simulation report', () => {
+  it('prints the promise in working days, in exactly the lines the issue asks for', () => {
+    const lines = formatReport(report, 'Simulated').split('\n');
+    expect(lines).toContain('Longest silence on an open application: 2.5 working days');
+    expect(lines).toContain('Promises kept or re-dated before they expired: 3/4 (75.0 %)');
+  });
+
+  it('counts no promises due as all kept', () => {
+    const lines = formatReport({ ...report, promises: { kept: 0, due: 0 } }, 'Simulated').split('\n');
+    expect(lines).toContain('Promises kept or re-dated before they expired: 0/0 (100.0 %)');
+  });
+});

@@ -23,6 +23,7 @@ import { DecisionDateForm } from './decision-date-form';
 import { stageRows } from './stage-rows';
 import { TellRecruiterForm } from './tell-recruiter-form';
 import { UpdateRequestForm } from './update-request-form';
+import { updateRequestPromise } from './candidate-updates';
 import { WithdrawDialog, WithdrawDialogData } from './withdraw-dialog';
 import { httpErrorMessage } from '../core/api-error';
 import { pageData } from '../core/loadable';
@@ -84,6 +85,11 @@ export class ApplicationPage {
     }
     const due = withChase(answerDue(stage, this.now()), stage.id, application.timeline);
     return due ? { stageName: stage.name, ...due } : null;
+  });
+  /** After "Ask for an update", the answer date stays in "Where you stand" until the recruiter answers. */
+  protected readonly questionAnswer = computed(() => {
+    const application = this.application();
+    return application && this.open() ? updateRequestPromise(application, this.now()) : null;
   });
   protected readonly timeline = computed(() =>
     [...(this.application()?.timeline ?? [])].reverse().map((entry, index) => ({

@@ -1,4 +1,4 @@
-import { type APIResponse, type Browser, type Page, type TestInfo, expect } from '@playwright/test';
+import { type APIResponse, type Browser, type Page, expect } from '@playwright/test';
 import type {
   ApplicationView,
   JobDetail,
@@ -117,14 +117,4 @@ export async function scheduleFirstStageInThePast(
   );
 }
 
-/** Full-page screenshots at desktop and phone widths, saved with the test's output. */
-export async function screenshotsAtBothWidths(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  const original = page.viewportSize();
-  for (const width of [1280, 360]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: testInfo.outputPath(`${name}-${width}.png`), fullPage: true });
-  }
-  if (original) {
-    await page.setViewportSize(original);
-  }
-}
+export { screenshotsAtBothWidths } from './screenshots';

@@ -1,4 +1,4 @@
-import { type Browser, type Locator, type Page, type TestInfo, expect } from '@playwright/test';
+import { type Browser, type Locator, type Page, expect } from '@playwright/test';
 
 /** The demo candidate the e2e server loads, with applications in many states. */
 export const DEMO_CANDIDATE = {
@@ -52,17 +52,4 @@ export async function tabTo(page: Page, target: Locator, { max = 60, backwards =
   await expect(target, `reached with the keyboard within ${max} Tabs`).toBeFocused();
 }
 
-/** Full-page screenshots at desktop and phone widths, saved with the test's output. */
-export async function screenshotAtBothWidths(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  const original = page.viewportSize();
-  for (const width of [1280, 360]) {
-    await page.setViewportSize({ width, height: 800 });
-    await page.screenshot({
-      path: testInfo.outputPath(`${name}-${width}.png`),
-      fullPage: true,
-    });
-  }
-  if (original) {
-    await page.setViewportSize(original);
-  }
-}
+export { screenshotsAtBothWidths as screenshotAtBothWidths } from './screenshots';

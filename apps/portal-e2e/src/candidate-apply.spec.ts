@@ -54,6 +54,10 @@ test('a visitor searches the board, registers on the job page and applies; the a
   await expect(page).toHaveURL(/\/me\/applications\/[0-9a-f-]{36}$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(jobTitle);
   await expect(page.getByText(`You applied for ${jobTitle}`).first()).toBeVisible();
+  // The promise is a date for whether the candidate moves forward, not an interview.
+  await expect(page.getByRole('region', { name: 'Where you stand' })).toContainText(
+    /Your application: We will tell you whether you move forward by .+\d{4}/,
+  );
   const stages = page.locator('.stage');
   await expect(stages.getByRole('heading', { level: 3 })).toHaveText(
     stageNames.map((name) => name.replace('→', '').trim()),
@@ -66,7 +70,7 @@ test('a visitor searches the board, registers on the job page and applies; the a
   await expect(page.getByRole('status')).toHaveText('1 application');
   const card = page.getByRole('article', { name: jobTitle });
   await expect(card).toContainText('Applied');
-  await expect(card).toContainText('The agency is arranging your next interview.');
+  await expect(card).toContainText('The agency is reviewing your application.');
   await screenshotAtBothWidths(page, testInfo, 'my-applications');
 });
 

@@ -35,7 +35,7 @@ describe("the agency's lists", () => {
     expect(byId.get(application.id)?.currentStage).toMatchObject({ name: 'Technical', position: 1 });
     expect(byId.get(secondApplication.id)).toMatchObject({
       candidate: { fullName: 'Second Candidate' },
-      waitingFor: 'scheduling',
+      waitingFor: 'screening',
     });
   });
 

@@ -10,6 +10,7 @@ import {
   StageState,
   WaitingFor,
 } from '@heardback/contracts';
+import { DEFAULT_WORKING_CALENDAR, screeningAnswerDueAt } from '@heardback/domain';
 import { asError } from '../support/api-client';
 import { count } from '../support/database';
 import {
@@ -26,21 +27,40 @@ import {
 describe('applications', () => {
   const staff = staffForTheseTests();
 
-  it('starts a new application at the first stage, with a candidate-visible timeline entry', async () => {
+  it('starts a new application at the first stage, promising a date for whether it moves forward, not an interview', async () => {
     const job = await createOpenJob(staff);
     const candidate = await registerCandidate();
     const application = await apply(candidate.session, job.id);
     expect(application.status).toBe(ApplicationStatus.Applied);
     expect(application.stages.map((stage) => stage.name)).toEqual(['Phone screen', 'Technical', 'Final']);
-    expect(application.waitingFor).toBe('scheduling');
+    expect(application.waitingFor).toBe(WaitingFor.Screening);
     expect(application.currentStageId).toBe(application.stages[0].id);
-    expect(application.timeline[0].text).toContain('You applied for Integration Test Engineer');
+    expect(application.timeline[0].text).toMatch(
+      /^You applied for Integration Test Engineer at .+\. We will tell you whether you move forward; "Where you stand" shows by when\.$/,
+    );
     const mine = await candidate.session.get<ApplicationSummary[]>('/api/me/applications');
     expect(mine.body[0]).toMatchObject({
       id: application.id,
       currentStage: { name: 'Phone screen' },
-      waitingFor: 'scheduling',
+      waitingFor: WaitingFor.Screening,
     });
+    // The end of the fifth working day after applying, in the agency's calendar.
+    expect(application.screeningAnswerDueAt).toBe(
+      screeningAnswerDueAt(new Date(mine.body[0].appliedAt), DEFAULT_WORKING_CALENDAR).toISOString(),
+    );
+
+    // Once an interview is booked, the interview is the promise, not the screening answer.
+    const booked = await staff.post<ApplicationView>(
+      `/api/applications/${application.id}/stages/${application.stages[0].id}/schedule`,
+      {
+        startsAt: '2030-04-02T09:00:00.000Z',
+        endsAt: '2030-04-02T10:00:00.000Z',
+        location: 'Video call',
+        interviewers: ['Hiring manager'],
+        version: application.version,
+      },
+    );
+    expect(booked.body.screeningAnswerDueAt).toBeNull();
   });
 
   it("lists all of the candidate's applications, newest first, each at its own stage", async () => {
@@ -82,7 +102,7 @@ describe('applications', () => {
       summary(withdrawn.body, 0, StageState.Pending, WaitingFor.Nothing),
       summary(advanced, 1, StageState.Pending, WaitingFor.Scheduling),
       summary(interviewed, 0, StageState.AwaitingFeedback, WaitingFor.Feedback),
-      summary(fresh, 0, StageState.Pending, WaitingFor.Scheduling),
+      summary(fresh, 0, StageState.Pending, WaitingFor.Screening),
     ]);
     expect(mine.body[2].currentStage?.feedbackDueAt).not.toBeNull();
     expect(mine.body.map((item) => Date.parse(item.appliedAt))).toEqual(

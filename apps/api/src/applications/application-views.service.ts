@@ -1,7 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CLOCK, Clock } from '../config/clock';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
 import {
+  ApplicationStatus,
   ApplicationSummary,
   ApplicationView,
   ApplicationViewBase,
@@ -21,6 +23,7 @@ import {
   effectiveStageState,
   nextStageAfter,
   nextUpdateRequestAllowedAt,
+  screeningAnswerDueAt,
   stageInProgress,
   stagesAnOfferSkips,
   waitingFor,
@@ -46,6 +49,7 @@ export class ApplicationViewsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** The view the viewer's audience receives: the agency's for agency people, the candidate's otherwise. */
@@ -98,6 +102,10 @@ export class ApplicationViewsService {
       version: application.version,
       waitingFor: waitingFor(facts, now),
       currentStageId: stageInProgress(facts)?.id ?? null,
+      screeningAnswerDueAt:
+        application.status === ApplicationStatus.Applied
+          ? screeningAnswerDueAt(application.createdAt, this.config.calendar).toISOString()
+          : null,
       job: { id: job.id, title: job.title, clientName: job.client?.name ?? '' },
       candidate: {
         id: candidate.id,

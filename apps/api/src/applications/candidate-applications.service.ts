@@ -61,7 +61,7 @@ export class CandidateApplicationsService {
       await this.timeline.append(manager, {
         applicationId: application.id,
         type: TimelineEventType.Applied,
-        text: appliedText(job.title, job.client?.name ?? 'the client', stages[0].name),
+        text: appliedText(job.title, job.client?.name ?? 'the client'),
         candidateVisible: true,
         actorId: candidate.id,
       });

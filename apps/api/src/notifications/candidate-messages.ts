@@ -9,8 +9,13 @@ import { ApplicationStatus, CandidateUpdateKind, StageState, TimelineEventType }
 
 // What the candidate did.
 
-export function appliedText(jobTitle: string, clientName: string, firstStageName: string): string {
-  return `You applied for ${jobTitle} at ${clientName}. Next: ${firstStageName}; we will be in touch to arrange it.`;
+/**
+ * No interview is promised yet: whether there will be one is what the agency answers. The date
+ * is the application's `screeningAnswerDueAt`, shown in the reader's zone under "Where you stand";
+ * a date written into this text would stay in the agency's zone.
+ */
+export function appliedText(jobTitle: string, clientName: string): string {
+  return `You applied for ${jobTitle} at ${clientName}. We will tell you whether you move forward; "Where you stand" shows by when.`;
 }
 
 export function withdrawnText(reason: string): string {

@@ -61,6 +61,7 @@ export const APPLICATION_STATUS_LABELS: Record<ApplicationStatus, string> = {
 /** Statuses in which the application is still going and the candidate may withdraw. */
 /** What the application waits for, said to the candidate. */
 export const WAITING_FOR_TEXT: Record<WaitingFor, string> = {
+  [WaitingFor.Screening]: 'The agency is reviewing your application.',
   [WaitingFor.Scheduling]: 'The agency is arranging your next interview.',
   [WaitingFor.Interview]: 'Your next interview is booked.',
   [WaitingFor.Feedback]: 'The interviewers are writing your feedback.',

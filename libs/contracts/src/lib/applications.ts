@@ -75,6 +75,8 @@ export interface ApplicationViewBase<F extends CandidateFeedbackView> {
   updateRequestAllowedFrom?: string | null;
   /** When the agency will answer the candidate's newest request for an update (null: none waits for an answer). */
   updateRequestAnswerDueAt?: string | null;
+  /** While applied and nothing is booked: by when the agency says whether the candidate moves forward. */
+  screeningAnswerDueAt?: string | null;
 }
 
 /**

@@ -83,6 +83,8 @@ export enum CandidateUpdateKind {
 
 /** What an application is waiting for, so nobody has to guess whose move it is. */
 export enum WaitingFor {
+  /** Applied, nothing booked yet: the agency decides whether the candidate moves forward. */
+  Screening = 'screening',
   Scheduling = 'scheduling',
   Interview = 'interview',
   Feedback = 'feedback',

@@ -9,6 +9,14 @@ export function feedbackDueAt(interviewEndsAt: Date, answerWithinWorkingDays: nu
   return endOfWorkingDaysAfter(interviewEndsAt, answerWithinWorkingDays, calendar);
 }
 
+/** Until an interview is booked, an applicant hears whether they move forward within this many working days. */
+export const SCREENING_ANSWER_WORKING_DAYS = 5;
+
+/** The promise an application carries while nothing is booked: the end of the 5th working day after applying. */
+export function screeningAnswerDueAt(appliedAt: Date, calendar: WorkingCalendar): Date {
+  return endOfWorkingDaysAfter(appliedAt, SCREENING_ANSWER_WORKING_DAYS, calendar);
+}
+
 export function isOverdue(dueAt: Date | null, now: Date): boolean {
   return dueAt !== null && dueAt.getTime() < now.getTime();
 }

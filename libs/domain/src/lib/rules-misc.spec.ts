@@ -1,7 +1,7 @@
 import { ApplicationStatus, ErrorCode, FeedbackDecision, StageState, UserRole, WaitingFor } from '@heardback/contracts';
 import { ApplicationFacts, StageFacts, effectiveStageState, stageInProgress } from './application-facts';
 import { DomainError } from './domain-error';
-import { feedbackDueAt, isOverdue } from './feedback-deadline';
+import { SCREENING_ANSWER_WORKING_DAYS, feedbackDueAt, isOverdue, screeningAnswerDueAt } from './feedback-deadline';
 import { normalizePipeline } from './job-pipeline';
 import { canSeeInternalDetails, canViewApplication } from './visibility';
 import { waitingFor } from './waiting-for';
@@ -47,8 +47,9 @@ describe('what an application is waiting for', () => {
     stages: [s],
   });
 
-  it('waits for scheduling, then the interview, then feedback', () => {
-    expect(waitingFor(app(ApplicationStatus.Applied, stage({})), now)).toBe(WaitingFor.Scheduling);
+  it('waits for screening, then scheduling, then the interview, then feedback', () => {
+    expect(waitingFor(app(ApplicationStatus.Applied, stage({})), now)).toBe(WaitingFor.Screening);
+    expect(waitingFor(app(ApplicationStatus.Interviewing, stage({})), now)).toBe(WaitingFor.Scheduling);
     const future = stage({ state: StageState.Scheduled, endsAt: new Date('2026-11-28T10:00:00Z') });
     expect(waitingFor(app(ApplicationStatus.Screening, future), now)).toBe(WaitingFor.Interview);
     const past = stage({ state: StageState.Scheduled, endsAt: new Date('2026-11-27T10:00:00Z') });
@@ -91,6 +92,14 @@ describe('feedback deadline', () => {
     const withHoliday = { ...DEFAULT_WORKING_CALENDAR, holidays: ['2026-11-30'] };
     expect(feedbackDueAt(new Date('2026-11-27T10:00:00Z'), 2, withHoliday).toISOString()).toBe(
       '2026-12-02T17:00:00.000Z',
+    );
+  });
+
+  it('promises an applicant an answer by the end of the fifth working day after applying', () => {
+    expect(SCREENING_ANSWER_WORKING_DAYS).toBe(5);
+    // Applied Wednesday 2 December 2026: Thu, Fri, Mon, Tue, Wed → the end of Wednesday 9 December.
+    expect(screeningAnswerDueAt(new Date('2026-12-02T12:00:00Z'), DEFAULT_WORKING_CALENDAR).toISOString()).toBe(
+      '2026-12-09T17:00:00.000Z',
     );
   });
 

@@ -9,6 +9,10 @@ export function waitingFor(application: ApplicationFacts, now: Date): WaitingFor
   if (application.status === ApplicationStatus.Offer) {
     return WaitingFor.CandidateResponse;
   }
+  // Nothing is booked yet: whether there will be an interview at all is what the agency decides.
+  if (application.status === ApplicationStatus.Applied) {
+    return WaitingFor.Screening;
+  }
   const stage = currentStage(application);
   if (!stage) {
     return WaitingFor.Scheduling;

@@ -17,7 +17,7 @@ import { NoticeService } from '../core/notice';
 import { timelineText } from '../core/timeline-text';
 import { APPLICATION_STATUS_LABELS } from '../display-labels';
 import { isOpen } from '@heardback/domain';
-import { answerDue, waitingForText, withChase } from './answer-due';
+import { answerDue, screeningAnswer, waitingForText, withChase } from './answer-due';
 import { CandidateApi } from './candidate-api';
 import { DecisionDateForm } from './decision-date-form';
 import { stageRows } from './stage-rows';
@@ -79,8 +79,16 @@ export class ApplicationPage {
   /** The answer owed about the current stage, if one is still to come. */
   protected readonly nextAnswer = computed(() => {
     const application = this.application();
-    const stage = application?.stages.find((candidate) => candidate.id === application.currentStageId);
-    if (!application || !stage || !this.open()) {
+    if (!application || !this.open()) {
+      return null;
+    }
+    // Applied, nothing booked: the promise is the screening answer, not an interview.
+    const screening = screeningAnswer(application.screeningAnswerDueAt, this.now());
+    if (screening) {
+      return { stageName: 'Your application', ...screening };
+    }
+    const stage = application.stages.find((candidate) => candidate.id === application.currentStageId);
+    if (!stage) {
       return null;
     }
     const due = withChase(answerDue(stage, this.now()), stage.id, application.timeline);

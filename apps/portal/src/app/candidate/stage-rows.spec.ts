@@ -1,9 +1,29 @@
 import { ApplicationStatus, FeedbackDecision, StageState, TimelineEventType } from '@heardback/contracts';
-import { answerDue } from './answer-due';
+import { answerDue, screeningAnswer } from './answer-due';
 import { stageRows } from './stage-rows';
 import { aCandidateApplicationBetweenInterviews, aFeedback, aStage, TEST_NOW } from '../testing/factories';
 
 const inLondon = { locale: 'en-GB', timeZone: 'Europe/London' };
+
+describe('screeningAnswer', () => {
+  const inLondon = { locale: 'en-GB', timeZone: 'Europe/London' };
+  const dueAt = '2026-12-09T17:00:00.000Z';
+
+  it('promises an applicant a date for whether they move forward, not an interview', () => {
+    expect(screeningAnswer(dueAt, new Date('2026-12-02T12:00:00Z'), inLondon)).toEqual({
+      late: false,
+      text: 'We will tell you whether you move forward by Wed, 9 Dec 2026, 17:00 GMT',
+    });
+  });
+
+  it('says plainly when that answer is late, and owes nothing without a date', () => {
+    expect(screeningAnswer(dueAt, new Date('2026-12-09T17:00:01Z'), inLondon)).toEqual({
+      late: true,
+      text: 'Our answer on whether you move forward is late. It was due Wed, 9 Dec 2026, 17:00 GMT',
+    });
+    expect(screeningAnswer(null, new Date('2026-12-02T12:00:00Z'))).toBeNull();
+  });
+});
 
 describe('answerDue', () => {
   it('says by when the answer is expected, in the reader’s time zone', () => {
@@ -68,6 +88,19 @@ describe('stageRows', () => {
       ['Phone screen', 'Next'],
       ['Technical interview', 'Later'],
       ['Final interview', 'Later'],
+    ]);
+  });
+
+  it('promises no interview to an applicant who has not been screened yet', () => {
+    const application = aCandidateApplicationBetweenInterviews({
+      status: ApplicationStatus.Applied,
+      stages: [aStage({ id: 'a', name: 'Phone screen', position: 0 })],
+    });
+
+    const [first] = stageRows(application, TEST_NOW);
+    expect([first.label, first.note]).toEqual([
+      'Next',
+      'If you move forward, the agency will contact you to arrange it.',
     ]);
   });
 

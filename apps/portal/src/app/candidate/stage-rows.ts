@@ -1,4 +1,4 @@
-import { CandidateApplicationView, StageState, CandidateStageView } from '@heardback/contracts';
+import { ApplicationStatus, CandidateApplicationView, StageState, CandidateStageView } from '@heardback/contracts';
 import { DateTimeOptions, formatDate, formatDateTimeRange } from '../core/date-time';
 import { isOpen } from '@heardback/domain';
 import { AnswerDue, answerDue, withChase } from './answer-due';
@@ -124,7 +124,11 @@ export function stageRows(
                 ...base,
                 label: 'Next',
                 tone: 'next',
-                note: 'Not scheduled yet. The agency will contact you to arrange it.',
+                // Before screening no interview is promised: whether there is one is what the agency decides.
+                note:
+                  application.status === ApplicationStatus.Applied
+                    ? 'If you move forward, the agency will contact you to arrange it.'
+                    : 'Not scheduled yet. The agency will contact you to arrange it.',
               }
             : { ...base, label: 'Later', tone: 'later' };
         }

@@ -21,6 +21,7 @@ export const APPLICATION_STATUS_LABELS: Record<ApplicationStatus, string> = {
 };
 
 export const WAITING_FOR_LABELS: Record<WaitingFor, string> = {
+  [WaitingFor.Screening]: 'New: to screen',
   [WaitingFor.Scheduling]: 'Waiting to be scheduled',
   [WaitingFor.Interview]: 'Interview booked',
   [WaitingFor.Feedback]: 'Waiting for feedback',

@@ -2,8 +2,11 @@ import { ApplicationStatus, FeedbackDecision, StageState, WaitingFor } from '@he
 import { fixedClock } from '@heardback/domain';
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { ApplicationStageEntity } from './application-stage.entity';
+import { loadConfig } from '../config/app-config';
 import { ApplicationViewsService } from './application-views.service';
 import { ApplicationEntity } from './application.entity';
+
+const config = loadConfig({ DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/unused' });
 
 const now = new Date('2026-12-02T10:00:00Z');
 const HOUR = 3_600_000;
@@ -72,7 +75,7 @@ describe("the candidate's list of applications", () => {
     const heldOn = stages.find((stage) => stage.id === 'app-4-stage-0') as ApplicationStageEntity;
     heldOn.state = StageState.FeedbackRecorded;
     const { dataSource, calls } = countingDataSource(applications, stages);
-    const service = new ApplicationViewsService(dataSource, fixedClock(now));
+    const service = new ApplicationViewsService(dataSource, fixedClock(now), config);
 
     const list = await service.listForCandidate('candidate-1');
 
@@ -84,7 +87,7 @@ describe("the candidate's list of applications", () => {
       version: 1,
       job: { id: 'job-1', title: 'Job 1', clientName: 'Client 1' },
       currentStage: { id: 'app-1-stage-0', name: 'Phone screen', state: StageState.Pending, feedbackDueAt: null },
-      waitingFor: WaitingFor.Scheduling,
+      waitingFor: WaitingFor.Screening,
       appliedAt: '2026-12-01T10:00:00.000Z',
       updatedAt: '2026-12-02T09:00:00.000Z',
     });
@@ -95,7 +98,7 @@ describe("the candidate's list of applications", () => {
       feedbackDueAt: '2026-12-04T08:00:00.000Z',
     });
     expect(list[1].waitingFor).toBe(WaitingFor.Feedback);
-    expect(list[2].waitingFor).toBe(WaitingFor.Scheduling);
+    expect(list[2].waitingFor).toBe(WaitingFor.Screening);
     // Its feedback ("hold") is recorded: the application waits for the agency's decision.
     expect(list[3].currentStage?.state).toBe(StageState.FeedbackRecorded);
     expect(list[3].waitingFor).toBe(WaitingFor.Decision);
@@ -104,7 +107,7 @@ describe("the candidate's list of applications", () => {
 
   it('asks for nothing more when the candidate has no applications', async () => {
     const { dataSource, calls } = countingDataSource([], []);
-    const service = new ApplicationViewsService(dataSource, fixedClock(now));
+    const service = new ApplicationViewsService(dataSource, fixedClock(now), config);
     expect(await service.listForCandidate('candidate-1')).toEqual([]);
     expect(calls).toEqual(['applications']);
   });

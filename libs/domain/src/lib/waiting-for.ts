@@ -9,17 +9,14 @@ export function waitingFor(application: ApplicationFacts, now: Date): WaitingFor
   if (application.status === ApplicationStatus.Offer) {
     return WaitingFor.CandidateResponse;
   }
-  // Nothing is booked yet: whether there will be an interview at all is what the agency decides.
-  if (application.status === ApplicationStatus.Applied) {
-    return WaitingFor.Screening;
-  }
   const stage = currentStage(application);
   if (!stage) {
     return WaitingFor.Scheduling;
   }
   switch (effectiveStageState(stage, now)) {
     case StageState.Pending:
-      return WaitingFor.Scheduling;
+      // Applied and nothing booked: whether there will be an interview at all is what the agency decides.
+      return application.status === ApplicationStatus.Applied ? WaitingFor.Screening : WaitingFor.Scheduling;
     case StageState.Scheduled:
       return WaitingFor.Interview;
     case StageState.AwaitingFeedback:

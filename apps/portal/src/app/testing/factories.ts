@@ -1,37 +1,20 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import {
-  AgencyApplicationSummary,
-  AgencyJobDetail,
-  AgencyJobSummary,
   ApiError,
   ApplicationStatus,
   ApplicationSummary,
   ApplicationView,
   CandidateApplicationView,
-  AttentionItem,
-  AgencyUserView,
-  AuditAction,
-  AuditEntityType,
-  AuditEventPage,
-  AuditEventView,
-  EmploymentType,
   ErrorCode,
   FeedbackDecision,
   FeedbackQueueItem,
   FeedbackView,
-  JobClosureView,
-  JobStatus,
-  JobSummary,
-  NotificationView,
-  Page,
   StageState,
   StageView,
   TimelineEventType,
   UserRole,
   UserView,
-  WaitingApplication,
   WaitingFor,
-  WorkMode,
 } from '@heardback/contracts';
 
 /**
@@ -131,36 +114,6 @@ export function aQueueItem(overrides: Partial<FeedbackQueueItem> = {}): Feedback
     endedAt: '2026-11-18T09:30:00.000Z',
     feedbackDueAt: '2026-11-20T09:30:00.000Z',
     overdue: false,
-    ...overrides,
-  };
-}
-
-/** A job as the agency lists it: no salary, no open applications yet. */
-export function anAgencyJob(overrides: Partial<AgencyJobSummary> = {}): AgencyJobSummary {
-  return {
-    ...aJobSummary({ salary: null, publishedAt: '2026-11-01T09:00:00.000Z' }),
-    openApplications: 0,
-    ...overrides,
-  };
-}
-
-export function anAgencyApplication(overrides: Partial<AgencyApplicationSummary> = {}): AgencyApplicationSummary {
-  return {
-    id: 'app-1',
-    version: 2,
-    status: ApplicationStatus.Screening,
-    candidate: { id: 'cand-1', fullName: 'Ana Silva', email: 'ana@example.test' },
-    job: { id: 'job-1', title: 'Backend Engineer', clientName: 'Northwind Logistics' },
-    currentStage: {
-      id: 'stage-1',
-      name: 'Phone screen',
-      position: 0,
-      state: StageState.Pending,
-      feedbackDueAt: null,
-    },
-    waitingFor: WaitingFor.Scheduling,
-    appliedAt: '2026-11-10T08:00:00.000Z',
-    lastHeardAt: '2026-11-10T08:00:00.000Z',
     ...overrides,
   };
 }
@@ -286,119 +239,6 @@ export function aSummary(overrides: Partial<ApplicationSummary> = {}): Applicati
   };
 }
 
-export function aJobSummary(overrides: Partial<JobSummary> = {}): JobSummary {
-  return {
-    id: 'job-1',
-    title: 'Backend Engineer',
-    clientId: 'client-1',
-    clientName: 'Northwind Logistics',
-    location: 'Leeds',
-    workMode: WorkMode.Hybrid,
-    employmentType: EmploymentType.FullTime,
-    salary: { min: 55000, max: 70000, currency: 'GBP' },
-    status: JobStatus.Open,
-    publishedAt: '2026-05-01T09:00:00.000Z',
-    ...overrides,
-  };
-}
-
-export function aJobPage(items: JobSummary[], nextCursor: string | null = null): Page<JobSummary> {
-  return { items, nextCursor };
-}
-
-/** A job as staff receive it (with its owner); visitors and candidates get no `ownerId`. */
-export function anAgencyJobDetail(overrides: Partial<AgencyJobDetail> = {}): AgencyJobDetail {
-  return {
-    ...anAgencyJob(),
-    description: 'Build things.',
-    pipeline: ['Screen', 'Tech', 'Final'],
-    answerWithinWorkingDays: 3,
-    ownerId: null,
-    ...overrides,
-  };
-}
-
-export function aClosure(overrides: Partial<JobClosureView> = {}): JobClosureView {
-  return {
-    id: 'closure-1',
-    jobId: 'job-1',
-    outcome: JobStatus.Filled,
-    status: 'queued',
-    total: 3,
-    done: 0,
-    createdAt: '2026-11-20T09:00:00.000Z',
-    finishedAt: null,
-    ...overrides,
-  };
-}
-
-export function aMail(overrides: Partial<NotificationView> = {}): NotificationView {
-  return {
-    id: 'n1',
-    kind: 'candidate_update',
-    recipientEmail: 'ana@example.test',
-    subject: 'News on your application',
-    body: 'Hello Ana,\n\nMessage from Riley: the client decides on Friday.',
-    status: 'sent',
-    attempts: 1,
-    lastError: null,
-    givenUpReason: null,
-    createdAt: '2026-11-20T09:00:00.000Z',
-    sentAt: '2026-11-20T09:00:05.000Z',
-    ...overrides,
-  };
-}
-
-/** An agency account as staff list them: Sam Staff unless overridden. */
-export function anAgencyUser(overrides: Partial<AgencyUserView> = {}): AgencyUserView {
-  return {
-    id: '7d4c2a10-0000-4000-8000-000000000001',
-    email: 'staff@heardback.test',
-    fullName: 'Sam Staff',
-    role: UserRole.Staff,
-    createdAt: '2026-01-05T10:00:00.000Z',
-    disabledAt: null,
-    ...overrides,
-  };
-}
-
-/** Sam Staff renamed a job, in winter (London on GMT). */
-export function anAuditEvent(overrides: Partial<AuditEventView> = {}): AuditEventView {
-  return {
-    id: 'e1',
-    occurredAt: '2026-11-20T09:30:00.000Z',
-    actor: { id: anAgencyUser().id, fullName: 'Sam Staff', role: UserRole.Staff },
-    action: AuditAction.JobUpdated,
-    entity: { type: AuditEntityType.Job, id: 'job-1', label: 'Senior Backend Engineer' },
-    changes: { title: { before: 'Backend Engineer', after: 'Senior Backend Engineer' } },
-    requestId: 'req-1',
-    ...overrides,
-  };
-}
-
-export function anAuditPage(items: AuditEventView[], nextCursor: string | null = null): AuditEventPage {
-  return { items, nextCursor, timeZone: 'Europe/London' };
-}
-
-export function aWaiting(overrides: Partial<WaitingApplication> = {}): WaitingApplication {
-  return { ...anAgencyApplication(), daysSilent: 3, longSilence: false, ...overrides };
-}
-
-export function anAttentionItem(overrides: Partial<AttentionItem> = {}): AttentionItem {
-  return {
-    applicationId: 'app-1',
-    applicationVersion: 2,
-    candidateName: 'Ana Silva',
-    jobTitle: 'Backend Engineer',
-    clientName: 'Northwind Logistics',
-    reason: 'update_requested',
-    detail: 'Ana asked for an update: “Any news?”',
-    dueAt: '2026-11-20T09:30:00.000Z',
-    overdue: false,
-    ...overrides,
-  };
-}
-
 /** The error HttpClient reports when the API answers with its error body. */
 export function anApiErrorResponse(
   status: number,
@@ -427,3 +267,6 @@ export function apiErrorBody(
 
 /** "Now" in these tests: between the first and the second interview. */
 export const TEST_NOW = new Date('2026-06-01T12:00:00.000Z');
+
+// The agency's lists and staff pages: one module for every spec to import from.
+export * from './agency-factories';

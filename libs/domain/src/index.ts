@@ -13,3 +13,4 @@ export * from './lib/job-lifecycle';
 export * from './lib/password-policy';
 export * from './lib/session-lifetime';
 export * from './lib/time-zones';
+export * from './lib/candidate-mail';

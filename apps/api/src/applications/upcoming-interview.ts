@@ -1,4 +1,4 @@
-import { StageState } from '@heardback/contracts';
+import { upcomingInterview } from '@heardback/domain';
 import { EntityManager } from 'typeorm';
 import { InterviewChange } from '../notifications/interview-invite';
 import { ApplicationStageEntity } from './application-stage.entity';
@@ -14,10 +14,8 @@ export async function cancelUpcomingInterview(
   record: ApplicationRecord,
   now: Date,
 ): Promise<InterviewChange | undefined> {
-  const stage = record.stages.find(
-    (candidate) => candidate.state === StageState.Scheduled && candidate.startsAt !== null && candidate.startsAt > now,
-  );
-  if (!stage?.startsAt || !stage.endsAt) return undefined;
+  const stage = upcomingInterview(record.stages, now);
+  if (!stage) return undefined;
   const sequence = stage.calendarSequence + 1;
   await manager.update(ApplicationStageEntity, { id: stage.id }, { calendarSequence: sequence });
   return {

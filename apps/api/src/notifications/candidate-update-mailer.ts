@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, Clock } from '../config/clock';
 import { ApplicationStatus, StageState, TimelineEventType, interviewSlotText } from '@heardback/contracts';
-import { viewerTimeZone } from '@heardback/domain';
+import { candidateIsEmailed, viewerTimeZone } from '@heardback/domain';
 import { EntityManager } from 'typeorm';
 import { formatAgencyTime, formatAgencyTimeRange } from '../config/agency-time';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -72,8 +72,14 @@ export class CandidateUpdateMailer {
       manager,
       ...[...byApplication.values()].flatMap((group) => {
         const context = contexts.get(group[0].applicationId);
-        const told = group.filter((event) => event.actorId !== context?.candidate_id || event.interview);
-        return context && told.length > 0 ? [this.compose(context, told, now)] : [];
+        if (!context) return [];
+        const told = group.filter((event) =>
+          candidateIsEmailed(
+            { actorId: event.actorId, changesCalendar: event.interview !== undefined },
+            context.candidate_id,
+          ),
+        );
+        return told.length > 0 ? [this.compose(context, told, now)] : [];
       }),
     );
   }

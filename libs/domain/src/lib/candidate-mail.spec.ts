@@ -1,0 +1,36 @@
+import { StageState } from '@heardback/contracts';
+import { candidateIsEmailed, upcomingInterview } from './candidate-mail';
+
+describe('what the candidate is emailed', () => {
+  it('emails what the agency or the system did', () => {
+    expect(candidateIsEmailed({ actorId: 'recruiter-1', changesCalendar: false }, 'candidate-1')).toBe(true);
+    expect(candidateIsEmailed({ actorId: null, changesCalendar: false }, 'candidate-1')).toBe(true);
+  });
+
+  it('does not echo what the candidate just did, unless it changes their calendar', () => {
+    expect(candidateIsEmailed({ actorId: 'candidate-1', changesCalendar: false }, 'candidate-1')).toBe(false);
+    expect(candidateIsEmailed({ actorId: 'candidate-1', changesCalendar: true }, 'candidate-1')).toBe(true);
+  });
+});
+
+describe('the interview a closing application cancels', () => {
+  const now = new Date('2026-12-02T12:00:00Z');
+  const stage = (state: StageState, startsAt: string | null, endsAt: string | null = startsAt) => ({
+    state,
+    startsAt: startsAt ? new Date(startsAt) : null,
+    endsAt: endsAt ? new Date(endsAt) : null,
+  });
+
+  it('is the booked interview still to come', () => {
+    const booked = stage(StageState.Scheduled, '2026-12-03T10:00:00Z', '2026-12-03T11:00:00Z');
+    expect(upcomingInterview([stage(StageState.FeedbackRecorded, '2026-11-30T10:00:00Z'), booked], now)).toBe(booked);
+  });
+
+  it('is none when the interview has begun, is over, or is not booked', () => {
+    expect(upcomingInterview([stage(StageState.Scheduled, '2026-12-02T11:30:00Z', '2026-12-02T12:30:00Z')], now)).toBe(
+      undefined,
+    );
+    expect(upcomingInterview([stage(StageState.AwaitingFeedback, '2026-12-01T10:00:00Z')], now)).toBeUndefined();
+    expect(upcomingInterview([stage(StageState.Pending, null)], now)).toBeUndefined();
+  });
+});

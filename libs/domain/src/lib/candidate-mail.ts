@@ -1,0 +1,31 @@
+import { StageState } from '@heardback/contracts';
+
+/**
+ * Rule: the candidate is emailed what others did, never an echo of what they just did in the
+ * portal (the page has confirmed it), unless it changes an interview in their calendar, which
+ * only the email's invite can update.
+ */
+export function candidateIsEmailed(
+  event: { actorId: string | null; changesCalendar: boolean },
+  candidateId: string,
+): boolean {
+  return event.actorId !== candidateId || event.changesCalendar;
+}
+
+/**
+ * The interview still to come that a closing application (or an offer that skips it) cancels:
+ * the booked stage whose start is after `now`. An interview already under way or over is not
+ * cancelled; it took place.
+ */
+export function upcomingInterview<S extends { state: StageState; startsAt: Date | null; endsAt: Date | null }>(
+  stages: readonly S[],
+  now: Date,
+): (S & { startsAt: Date; endsAt: Date }) | undefined {
+  return stages.find(
+    (stage): stage is S & { startsAt: Date; endsAt: Date } =>
+      stage.state === StageState.Scheduled &&
+      stage.startsAt !== null &&
+      stage.endsAt !== null &&
+      stage.startsAt.getTime() > now.getTime(),
+  );
+}

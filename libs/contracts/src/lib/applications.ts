@@ -1,4 +1,4 @@
-import { ApplicationStatus, FeedbackDecision, StageState, TimelineEventType, WaitingFor } from './enums';
+import { ApplicationStatus, FeedbackDecision, PromiseKind, StageState, TimelineEventType, WaitingFor } from './enums';
 
 /** Feedback as the candidate receives it: the words written for them and when, nothing else. */
 export interface CandidateFeedbackView {
@@ -77,6 +77,23 @@ export interface ApplicationViewBase<F extends CandidateFeedbackView> {
   updateRequestAnswerDueAt?: string | null;
   /** While applied and nothing is booked: by when the agency says whether the candidate moves forward. */
   screeningAnswerDueAt?: string | null;
+  /** What the agency has promised the candidate will hear next, and by when; null once the application is closed. */
+  promise: PromiseView | null;
+}
+
+/** The agency's current dated promise to the candidate ("Where you stand" always shows it). */
+export interface PromiseView {
+  kind: PromiseKind;
+  /** The stage it is about (answer, hold, next step), when it is about one. */
+  stageId: string | null;
+  /** The candidate hears by then, at the latest. */
+  dueAt: string;
+  /** Why the date moved, in the words the candidate was sent; null while the first date stands. */
+  sentence: string | null;
+  /** The date was set by the agency's rules because nobody acted in time (an automatic update). */
+  automatic: boolean;
+  /** Earlier dates this promise replaced, oldest first (a re-dated promise shows where it came from). */
+  previousDueAts: string[];
 }
 
 /**
@@ -88,6 +105,8 @@ export interface ApplicationView extends ApplicationViewBase<FeedbackView> {
   nextStageId: string | null;
   /** The stages an offer made now would skip (not held, no feedback), in order; empty once none can be made. */
   offerSkipsStageIds: string[];
+  /** How many more times the caller may re-date the current promise; null: no limit (staff) or nothing to re-date. */
+  redatingsLeft: number | null;
 }
 
 /** An application as its candidate receives it: no ratings, no interviewer names, no internal notes. */
@@ -100,6 +119,8 @@ export interface ApplicationSummary {
   job: { id: string; title: string; clientName: string };
   currentStage: { id: string; name: string; state: StageState; feedbackDueAt: string | null } | null;
   waitingFor: WaitingFor;
+  /** The current promise's date and what it is about (see `ApplicationViewBase.promise`). */
+  promise: { kind: PromiseKind; dueAt: string } | null;
   appliedAt: string;
   updatedAt: string;
 }
@@ -118,10 +139,23 @@ export interface ScheduleStageRequest extends VersionedRequest {
 
 export interface RecordFeedbackRequest extends VersionedRequest {
   decision: FeedbackDecision;
+  /** Required when the decision is `hold`: the date by which the candidate hears again (RFC 3339). */
+  holdUntil?: string;
   rating: number;
   candidateMessage: string;
   internalNotes?: string;
   givenBy?: string;
+}
+
+/** Move the agency's current promise: a new date and the sentence the candidate is sent with it. */
+export interface RedatePromiseRequest extends VersionedRequest {
+  dueAt: string;
+  candidateMessage: string;
+}
+
+/** Make an offer; without `replyBy` the candidate is asked to reply within the agency's default. */
+export interface OfferRequest extends VersionedRequest {
+  replyBy?: string;
 }
 
 export interface RejectApplicationRequest extends VersionedRequest {

@@ -22,6 +22,11 @@ export const STAGE_NAME_MAX_LENGTH = 80;
 /** A job's promise: "an answer within N working days of each interview". */
 export const ANSWER_WITHIN_MIN_WORKING_DAYS = 1;
 export const ANSWER_WITHIN_MAX_WORKING_DAYS = 20;
+/** A job's screening promise ("whether you move forward within N working days of applying") uses the same range. */
+/** A promise moved by a person, or an On hold date: at most this many working days ahead. */
+export const PROMISE_MAX_WORKING_DAYS_AHEAD = 20;
+/** The sentence sent to the candidate with a re-dated promise. */
+export const PROMISE_SENTENCE_MAX_LENGTH = 1000;
 
 // Paging: every cursor the API hands out fits in this.
 export const CURSOR_MAX_LENGTH = 200;

@@ -33,6 +33,8 @@ export interface JobDetail extends JobSummary {
   pipeline: string[];
   /** Candidates hear about each interview by the end of this many working days after it. */
   answerWithinWorkingDays: number;
+  /** Applicants hear whether they move forward by the end of this many working days after applying. */
+  screeningWithinWorkingDays: number;
 }
 
 /** A job as agency people see it: with the id of the recruiter who owns it. Never sent to visitors or candidates. */
@@ -61,6 +63,7 @@ export interface CreateJobRequest {
   status?: JobStatus.Draft | JobStatus.Open;
   pipeline: string[];
   answerWithinWorkingDays?: number;
+  screeningWithinWorkingDays?: number;
   ownerId?: string;
 }
 
@@ -76,3 +79,4 @@ export const JOB_SEARCH_DEFAULT_LIMIT = 20;
 export const JOB_SEARCH_MAX_LIMIT = 100;
 /** The agency's default promise: an answer by the end of the second working day after each interview. */
 export const DEFAULT_ANSWER_WITHIN_WORKING_DAYS = 2;
+export const DEFAULT_SCREENING_WITHIN_WORKING_DAYS = 5;

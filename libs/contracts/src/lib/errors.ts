@@ -33,6 +33,8 @@ export enum ErrorCode {
   StageNotCurrent = 'STAGE_NOT_CURRENT',
   RejectionMessageRequired = 'REJECTION_MESSAGE_REQUIRED',
   Conflict = 'CONFLICT',
+  /** A recruiter has moved this promise as often as the agency allows: staff must move it now. */
+  RedatingNeedsStaff = 'REDATING_NEEDS_STAFF',
   TooManyRequests = 'TOO_MANY_REQUESTS',
   PayloadTooLarge = 'PAYLOAD_TOO_LARGE',
   UnsupportedMediaType = 'UNSUPPORTED_MEDIA_TYPE',

@@ -15,6 +15,7 @@ import {
   assertRedating,
   automaticUpdateDueAt,
   checkInDueAt,
+  holdUntilFor,
   promiseOwed,
   redatingsLeft,
   settlePromise,
@@ -153,6 +154,10 @@ describe('settling the stored promise against the facts', () => {
     expect(settlePromise(stored, { kind: PromiseKind.Answer, stageId: 's2', dueAt: stored.dueAt })).toBe('kept');
   });
 
+  it("sets a promise aside, not kept, while the candidate's own question comes first", () => {
+    expect(settlePromise(stored, { kind: PromiseKind.UpdateRequest, stageId: null, dueAt: monday })).toBe('superseded');
+  });
+
   it('lets a first date follow the facts (a moved interview moves its answer)', () => {
     expect(settlePromise(stored, { ...stored, dueAt: at('2026-12-10T17:00:00Z') })).toBe('superseded');
     expect(settlePromise(stored, { ...stored })).toBe('stands');
@@ -238,6 +243,15 @@ describe('moving a promise', () => {
     expect(() => assertRedating(stored, move({ role: UserRole.Candidate }), monday, london)).toThrow(
       expect.objectContaining({ code: ErrorCode.Forbidden }),
     );
+  });
+
+  it('makes a hold say when the candidate hears again, and drops the date from any other decision', () => {
+    expect(() => holdUntilFor(FeedbackDecision.Hold, null, monday, london)).toThrow(
+      expect.objectContaining({ details: [expect.objectContaining({ field: 'holdUntil' })] }),
+    );
+    const friday = at('2026-12-11T17:00:00Z');
+    expect(holdUntilFor(FeedbackDecision.Hold, friday, monday, london)).toEqual(friday);
+    expect(holdUntilFor(FeedbackDecision.Advance, friday, monday, london)).toBeNull();
   });
 
   it('accepts an On hold date within twenty working days and not beyond', () => {

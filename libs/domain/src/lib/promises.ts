@@ -113,6 +113,8 @@ export type PromiseSettlement = 'stands' | 'superseded' | 'kept';
  * day moves its answer). A promise about something else means the agency acted: the old one was kept.
  */
 export function settlePromise(stored: StoredPromise, owed: PromiseTerms): PromiseSettlement {
+  // The candidate's own question comes first for a while: it sets the promise aside, it does not keep it.
+  if (owed.kind === PromiseKind.UpdateRequest && stored.kind !== PromiseKind.UpdateRequest) return 'superseded';
   if (stored.kind !== owed.kind || stored.stageId !== owed.stageId) return 'kept';
   const moved = stored.madeBy !== null || stored.automatic;
   if (moved || stored.dueAt.getTime() === owed.dueAt.getTime()) return 'stands';
@@ -179,6 +181,19 @@ export function assertPromisedDate(field: string, dueAt: Date, now: Date, calend
   if (dueAt.getTime() > latest.getTime()) {
     throw fieldError(field, `must be within ${PROMISE_MAX_WORKING_DAYS_AHEAD} working days`);
   }
+}
+
+/** A hold must say when the candidate hears again; any other decision carries no such date. */
+export function holdUntilFor(
+  decision: FeedbackDecision,
+  holdUntil: Date | null,
+  now: Date,
+  calendar: WorkingCalendar,
+): Date | null {
+  if (decision !== FeedbackDecision.Hold) return null;
+  if (!holdUntil) throw fieldError('holdUntil', 'say by when the candidate hears from you again');
+  assertPromisedDate('holdUntil', holdUntil, now, calendar);
+  return holdUntil;
 }
 
 /** The first date of an offer's reply when the recruiter gives none. */

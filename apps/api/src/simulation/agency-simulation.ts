@@ -7,10 +7,17 @@ import {
   UserRole,
   WorkMode,
 } from '@heardback/contracts';
-import { DomainError, WorkingCalendar, endOfWorkingDaysAfter, isWithinWorkingHours } from '@heardback/domain';
+import {
+  DomainError,
+  REDATINGS_BEFORE_STAFF,
+  WorkingCalendar,
+  endOfWorkingDaysAfter,
+  isWithinWorkingHours,
+} from '@heardback/domain';
 import { DataSource } from 'typeorm';
 import { ApplicationDecisionsService } from '../applications/application-decisions.service';
 import { CandidateApplicationsService } from '../applications/candidate-applications.service';
+import { PromiseRedatingService } from '../applications/promise-redating.service';
 import { StageFeedbackService } from '../applications/stage-feedback.service';
 import { CandidateUpdatesService } from '../candidate-updates/candidate-updates.service';
 import { ClientsService } from '../clients/clients.service';
@@ -54,6 +61,8 @@ interface OpenApplication {
   open_request: boolean;
   last_heard_at: Date;
   other_offer_deadline: Date | null;
+  promise_due_at: Date | null;
+  promise_redatings: number;
 }
 
 export interface SimulationParameters {
@@ -218,6 +227,29 @@ export class AgencySimulation {
       );
       return;
     }
+    // A slow recruiter who sees the answer date coming moves it, with a reason, while they still may.
+    if (
+      awaitingFeedback &&
+      diligence === 'slow' &&
+      application.promise_due_at !== null &&
+      application.promise_redatings < REDATINGS_BEFORE_STAFF &&
+      application.promise_due_at.getTime() - now.getTime() < 4 * HOUR &&
+      application.promise_due_at.getTime() > now.getTime() &&
+      this.random.chance(0.5)
+    ) {
+      await this.attempt(() =>
+        this.app.get(PromiseRedatingService).redate(
+          application.id,
+          {
+            dueAt: endOfWorkingDaysAfter(now, 2, this.calendar),
+            candidateMessage: 'The hiring manager needs two more days to compare notes with the panel.',
+            version: application.version,
+          },
+          recruiter,
+        ),
+      );
+      return;
+    }
     if (awaitingFeedback || onHold) {
       const allowed =
         diligence === 'waits-for-reminder'
@@ -332,8 +364,10 @@ export class AgencySimulation {
               EXISTS (SELECT 1 FROM deadline_alerts d WHERE d.stage_id = s.id AND d.kind = 'escalation') AS escalated,
               EXISTS (SELECT 1 FROM candidate_updates u WHERE u.application_id = a.id AND u.kind = 'request_update' AND u.answered_at IS NULL) AS open_request,
               heard.last_heard_at,
-              (SELECT max(u.deadline) FROM candidate_updates u WHERE u.application_id = a.id AND u.kind = 'other_offer') AS other_offer_deadline
+              (SELECT max(u.deadline) FROM candidate_updates u WHERE u.application_id = a.id AND u.kind = 'other_offer') AS other_offer_deadline,
+              p.due_at AS promise_due_at, coalesce(p.redatings, 0) AS promise_redatings
          FROM applications a
+         LEFT JOIN application_promises p ON p.application_id = a.id AND p.ended_at IS NULL
          -- The product's own measure: the candidate's own messages do not end their silence.
          CROSS JOIN LATERAL application_last_heard(a) heard
          JOIN jobs j ON j.id = a.job_id

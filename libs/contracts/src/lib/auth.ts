@@ -29,8 +29,8 @@ export interface UserView {
   emailVerified: boolean;
   /** The IANA zone they chose; null: times follow their browser's zone (the agency's in emails). */
   timeZone: string | null;
-  /** When an agency person is emailed about their work (escalations always at once); null for candidates. */
-  agencyMail: AgencyMailPreference | null;
+  /** Recruiters and staff: how they are emailed about their work (escalations always at once). Absent for candidates. */
+  agencyMail?: AgencyMailPreference;
 }
 
 /**

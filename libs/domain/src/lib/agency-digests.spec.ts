@@ -2,6 +2,7 @@ import type { NotificationKind } from '@heardback/contracts';
 import {
   digestDueAfterPreferenceChange,
   digestDueAt,
+  mayWaitForDigest,
   nextDailyDigestAt,
   nextHourlyDigestAt,
   waitsForDigest,
@@ -28,6 +29,9 @@ describe('which agency mail waits for a digest', () => {
   it('never holds mail that is not about agency work, nor mail to someone without a preference', () => {
     const others: NotificationKind[] = ['candidate_update', 'email_verification', 'account_security', 'agency_digest'];
     for (const kind of others) expect(waitsForDigest(kind, 'daily')).toBe(false);
+    for (const kind of others) expect(mayWaitForDigest(kind)).toBe(false);
+    expect(mayWaitForDigest('escalation')).toBe(false);
+    expect(mayWaitForDigest('feedback_reminder')).toBe(true);
     expect(waitsForDigest('feedback_reminder', null)).toBe(false);
   });
 });

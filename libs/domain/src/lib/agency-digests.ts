@@ -14,9 +14,14 @@ import { WorkingCalendar, nextWorkingWindowStart, validateWorkingCalendar } from
 /** Agency kinds that may wait for a digest. Escalations never do: someone must act now. */
 const DIGESTIBLE_KINDS: ReadonlySet<NotificationKind> = new Set<NotificationKind>(['feedback_reminder']);
 
+/** Whether an email of this kind could wait for a digest, for someone who chose one. */
+export function mayWaitForDigest(kind: NotificationKind): boolean {
+  return DIGESTIBLE_KINDS.has(kind);
+}
+
 /** Whether an email of this kind, to a person with this preference, waits for their digest. */
 export function waitsForDigest(kind: NotificationKind, preference: AgencyMailPreference | null): boolean {
-  return preference !== null && preference !== 'immediate' && DIGESTIBLE_KINDS.has(kind);
+  return preference !== null && preference !== 'immediate' && mayWaitForDigest(kind);
 }
 
 /**

@@ -46,6 +46,12 @@ export const appRoutes: Route[] = [
     loadChildren: () => import('./candidate/candidate.routes').then((m) => m.CANDIDATE_ROUTES),
   },
   {
+    path: 'account',
+    canMatch: [requireRole(UserRole.Recruiter, UserRole.Staff)],
+    title: 'Your account · Heardback',
+    loadComponent: () => import('./account/agency-account-page').then((m) => m.AgencyAccountPage),
+  },
+  {
     path: 'recruiter',
     canMatch: [requireRole(UserRole.Recruiter, UserRole.Staff)],
     loadChildren: () => import('./recruiter/recruiter.routes').then((m) => m.RECRUITER_ROUTES),

@@ -48,8 +48,7 @@ export const appRoutes: Route[] = [
   {
     path: 'account',
     canMatch: [requireRole(UserRole.Recruiter, UserRole.Staff)],
-    title: 'Your account · Heardback',
-    loadComponent: () => import('./account/agency-account-page').then((m) => m.AgencyAccountPage),
+    loadChildren: () => import('./account/account.routes').then((m) => m.ACCOUNT_ROUTES),
   },
   {
     path: 'recruiter',

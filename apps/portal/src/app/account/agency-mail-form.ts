@@ -31,6 +31,7 @@ const SAVED: Record<AgencyMailPreference, string> = {
   template: `
     <form class="form" novalidate (submit)="save($event)">
       <hb-choice-field
+        class="choices-stacked"
         legend="Email me about my work"
         fieldId="agency-mail"
         [choices]="choices"

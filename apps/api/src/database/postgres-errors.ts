@@ -40,6 +40,10 @@ const constraintErrors: Record<string, { code: ErrorCode; message: string }> = {
     code: ErrorCode.EmailTaken,
     message: 'An account with this email already exists. Sign in instead.',
   },
+  users_agency_mail_known: {
+    code: ErrorCode.ValidationFailed,
+    message: 'Choose how to be emailed about your work: immediate, hourly or daily.',
+  },
   clients_name_unique: {
     code: ErrorCode.ClientNameTaken,
     message: 'A client with this name already exists.',

@@ -172,3 +172,45 @@ export function promiseLapsedEmail(facts: {
 export function promiseChasedText(promised: string, recipients: readonly { full_name: string }[]): string {
   return `The promise of ${promised} lapsed; chased ${recipients.map((person) => person.full_name).join(', ') || 'nobody (no recipient)'}.`;
 }
+// The digest of reminders an agency person chose to get hourly or daily (ADR 0014).
+
+export interface DigestItem {
+  subject: string;
+  body: string;
+  /** When it was written, already in the reader's zone. */
+  written: string;
+}
+
+/** An email's own words, without the greeting and the signature every agency email carries. */
+function coreOf(body: string): string {
+  return body.replace(/^Hello [^\n]*,\n\n/, '').replace(/\n\nHeardback\s*$/, '');
+}
+
+function thingsNeedYou(count: number): string {
+  return count === 1 ? '1 thing needs you' : `${count} things need you`;
+}
+
+const PREFERENCE_WORDS = { hourly: 'an hourly digest', daily: 'a daily digest' } as const;
+
+export function agencyDigestEmail(facts: {
+  recipientName: string;
+  /** The digest's time for the subject, short: "Tue 8 Dec, 10:00". */
+  windowShort: string;
+  /** The same time in full, with its zone. */
+  windowLong: string;
+  preference: keyof typeof PREFERENCE_WORDS | 'immediate';
+  items: readonly DigestItem[];
+  accountLink: string;
+}): Email {
+  const sections = facts.items.map(
+    (item, index) => `${index + 1}. ${item.subject}\n(written ${item.written})\n\n${coreOf(item.body)}`,
+  );
+  const why =
+    facts.preference === 'immediate'
+      ? 'You now get these one by one as they happen; this digest carries what was waiting.'
+      : `You chose ${PREFERENCE_WORDS[facts.preference]}; escalations still reach you at once.`;
+  return {
+    subject: `Heardback: ${thingsNeedYou(facts.items.length)} — digest for ${facts.windowShort}`,
+    body: `Hello ${facts.recipientName},\n\n${thingsNeedYou(facts.items.length)}, in the order they came up (digest for ${facts.windowLong}):\n\n${sections.join('\n\n---\n\n')}\n\n${why} Change how we email you: ${facts.accountLink}\n\nHeardback`,
+  };
+}

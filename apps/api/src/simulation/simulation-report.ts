@@ -15,7 +15,8 @@ export interface SimulationReport {
    * and how the on-time ones ended (the agency acted, a person moved the date, the rules spoke).
    */
   promises: { kept: number; due: number; byAction: number; byPerson: number; automatic: number };
-  notifications: { written: number; sent: number; pending: number; failed: number };
+  /** `digested`: agency reminders that went out inside a digest (ADR 0014), not on their own. */
+  notifications: { written: number; sent: number; pending: number; failed: number; digested: number; digests: number };
   candidateEvents: { visible: number; emails: number; notCovered: number };
   agencyEmails: { expected: number; written: number };
 }
@@ -118,15 +119,17 @@ export async function measure(dataSource: DataSource, end: Date, calendar: Worki
             * (SELECT count(*) FROM users WHERE role = 'staff')::int
           + ((SELECT count(*) FROM deadline_alerts WHERE kind = 'escalation') + (SELECT count(*) FROM application_alerts))::int
             * (SELECT count(*) FROM users WHERE role = 'staff')::int AS agency,
-            (SELECT count(*) FROM notifications WHERE kind <> 'candidate_update')::int AS agency_written,
+            (SELECT count(*) FROM notifications WHERE kind NOT IN ('candidate_update', 'agency_digest'))::int AS agency_written,
             (SELECT count(*) FROM timeline_events WHERE candidate_visible)::int AS visible_events,
             (SELECT count(*) FROM notifications WHERE kind = 'candidate_update')::int AS candidate_written`,
   );
   const [notifications] = await dataSource.query(
     `SELECT count(*)::int AS written,
             count(*) FILTER (WHERE status = 'sent')::int AS sent,
-            count(*) FILTER (WHERE status IN ('pending', 'sending'))::int AS pending,
-            count(*) FILTER (WHERE status = 'failed')::int AS failed
+            count(*) FILTER (WHERE status IN ('pending', 'sending', 'held'))::int AS pending,
+            count(*) FILTER (WHERE status = 'failed')::int AS failed,
+            count(*) FILTER (WHERE status = 'digested')::int AS digested,
+            count(*) FILTER (WHERE kind = 'agency_digest')::int AS digests
        FROM notifications`,
   );
   return {
@@ -172,6 +175,6 @@ export function formatReport(report: SimulationReport, summary: string): string 
     `Of the promises kept or re-dated in time: the agency acted on ${report.promises.byAction}, a person moved the date of ${report.promises.byPerson}, the agency's rules wrote an honest update for ${report.promises.automatic}`,
     `Candidate-visible events ${report.candidateEvents.visible}, in ${report.candidateEvents.emails} emails (one per change); events no email carried: ${report.candidateEvents.notCovered}`,
     `Reminder and escalation emails expected ${report.agencyEmails.expected}, written ${report.agencyEmails.written}`,
-    `Notifications written to the outbox ${report.notifications.written}: sent ${report.notifications.sent}, pending ${report.notifications.pending}, failed ${report.notifications.failed}`,
+    `Notifications written to the outbox ${report.notifications.written}: sent ${report.notifications.sent}, pending ${report.notifications.pending}, failed ${report.notifications.failed}, carried in ${report.notifications.digests} agency digests ${report.notifications.digested}`,
   ].join('\n');
 }

@@ -5,6 +5,7 @@ import { CurrentUser, Roles } from '../auth/access.decorators';
 import { assertAcceptablePassword } from '../auth/password-rule';
 import { toUserView } from '../auth/user-view';
 import { CreateUserDto } from './dto/create-user.dto';
+import { UpdateAgencyMailDto } from './dto/update-agency-mail.dto';
 import { UpdateProfileDto } from './dto/update-profile.dto';
 import { UserEntity } from './user.entity';
 import { UsersService } from './users.service';
@@ -33,5 +34,15 @@ export class UsersController {
   async updateProfile(@Body() body: UpdateProfileDto, @CurrentUser() user: UserEntity): Promise<UserView> {
     const renamed = body.fullName === user.fullName ? user : await this.users.rename(user, body.fullName);
     return toUserView(body.timeZone === undefined ? renamed : await this.users.setTimeZone(renamed, body.timeZone));
+  }
+
+  /**
+   * Recruiters and staff choose how they hear about their work: each reminder at once, or an hourly
+   * or daily digest (escalations always at once). Candidates have no such mail: 403.
+   */
+  @Roles(UserRole.Recruiter, UserRole.Staff)
+  @Patch('me/agency-mail')
+  async updateAgencyMail(@Body() body: UpdateAgencyMailDto, @CurrentUser() user: UserEntity): Promise<UserView> {
+    return toUserView(await this.users.setAgencyMail(user, body.agencyMail));
   }
 }

@@ -1,9 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { AgencyUserView, AuditAction, AuditEntityType, UserRole } from '@heardback/contracts';
+import { AgencyMailPreference, AgencyUserView, AuditAction, AuditEntityType, UserRole } from '@heardback/contracts';
+import { digestDueAfterPreferenceChange } from '@heardback/domain';
 import { In, Repository } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail';
 import { PasswordHasher } from '../auth/password-hasher';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { CLOCK, Clock } from '../config/clock';
 import { UserEntity } from './user.entity';
 
 export interface NewUser {
@@ -19,6 +22,8 @@ export class UsersService {
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditTrail,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /**
@@ -85,6 +90,30 @@ export class UsersService {
       });
     });
     return { ...user, fullName };
+  }
+
+  /**
+   * How an agency person is emailed about their work. What is already held for their digest is
+   * re-timed in the same transaction: sent at once in one digest for `immediate`, else at the new
+   * preference's next digest. Audited: it decides when a recruiter is reminded.
+   */
+  async setAgencyMail(user: UserEntity, agencyMail: AgencyMailPreference): Promise<UserEntity> {
+    const heldDueAt = digestDueAfterPreferenceChange(agencyMail, this.clock.now(), this.config.calendar);
+    await this.users.manager.transaction(async (manager) => {
+      await manager.update(UserEntity, { id: user.id }, { agencyMail });
+      await manager.query(`UPDATE notifications SET digest_due_at = $2 WHERE recipient_id = $1 AND status = 'held'`, [
+        user.id,
+        heldDueAt,
+      ]);
+      await this.audit.record(manager, {
+        actor: user,
+        action: AuditAction.UserAgencyMailChanged,
+        entity: { type: AuditEntityType.User, id: user.id },
+        before: { agencyMail: user.agencyMail },
+        after: { agencyMail },
+      });
+    });
+    return { ...user, agencyMail };
   }
 
   /** Only how times are shown to this person changes: nothing to audit. */

@@ -20,6 +20,8 @@ export enum AuditAction {
   UserRenamed = 'user.renamed',
   UserDisabled = 'user.disabled',
   UserEnabled = 'user.enabled',
+  /** How they are emailed about their work: immediate, hourly or daily digest. */
+  UserAgencyMailChanged = 'user.agency_mail_changed',
   StageScheduled = 'application.stage_scheduled',
   FeedbackRecorded = 'application.feedback_recorded',
   FeedbackCorrected = 'application.feedback_corrected',

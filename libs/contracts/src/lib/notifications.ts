@@ -1,14 +1,20 @@
 /**
  * `email_verification` is the only kind sent to an unverified address; `account_security`
  * (password reset, password changed, someone registering with a taken address) goes to verified owners.
+ * `agency_digest` gathers the reminders an agency person chose to get hourly or daily.
  */
 export type NotificationKind =
   | 'candidate_update'
   | 'feedback_reminder'
   | 'escalation'
   | 'email_verification'
-  | 'account_security';
-export type NotificationStatus = 'pending' | 'sending' | 'sent' | 'failed';
+  | 'account_security'
+  | 'agency_digest';
+/**
+ * `held`: waiting for its recipient's digest; `digested`: carried by a digest (whose own row says
+ * whether it was sent).
+ */
+export type NotificationStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'held' | 'digested';
 
 /** GET /api/agency/notifications (staff): the outbox, newest first, so staff see exactly what was sent. */
 export interface NotificationView {

@@ -23,7 +23,12 @@ import {
  */
 /** Someone with `role`, named after it: `candidate@heardback.test`. */
 export function aUserWithRole(role: UserRole): UserView {
-  return aUser({ role, email: `${role}@heardback.test`, fullName: `Pat ${role}` });
+  return aUser({
+    role,
+    email: `${role}@heardback.test`,
+    fullName: `Pat ${role}`,
+    ...(role === UserRole.Candidate ? {} : { agencyMail: 'hourly' as const }),
+  });
 }
 
 /** A signed-in person: Casey Candidate, verified, unless overridden. */

@@ -24,6 +24,7 @@ import { OrderMailPerRecipient1795779600000 } from './migrations/1795779600000-o
 import { AddInterviewInvites1795783200000 } from './migrations/1795783200000-add-interview-invites';
 import { AnswerWithinWorkingDays1795786800000 } from './migrations/1795786800000-answer-within-working-days';
 import { AddViewerTimeZones1795790400000 } from './migrations/1795790400000-add-viewer-time-zones';
+import { AddWorkReassignment1795797600000 } from './migrations/1795797600000-add-work-reassignment';
 import { SnakeNamingStrategy } from './snake-naming-strategy';
 
 export const entities = [
@@ -55,6 +56,7 @@ export const migrations = [
   AddInterviewInvites1795783200000,
   AnswerWithinWorkingDays1795786800000,
   AddViewerTimeZones1795790400000,
+  AddWorkReassignment1795797600000,
 ];
 
 /** The one place the database connection is described, for the app and for the TypeORM CLI. */

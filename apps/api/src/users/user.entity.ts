@@ -33,4 +33,8 @@ export class UserEntity {
   /** The IANA zone every time is written to this person in; null: the agency's (emails) or the browser's (pages). */
   @Column({ type: 'text', nullable: true })
   timeZone!: string | null;
+
+  /** Staff only: told when an escalation is itself left (the ladder's second level). */
+  @Column({ type: 'boolean', default: false })
+  isAgencyLead!: boolean;
 }

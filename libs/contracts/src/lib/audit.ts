@@ -20,6 +20,8 @@ export enum AuditAction {
   UserRenamed = 'user.renamed',
   UserDisabled = 'user.disabled',
   UserEnabled = 'user.enabled',
+  /** Made an agency lead, or no longer one. */
+  UserAgencyLeadChanged = 'user.agency_lead_changed',
   StageScheduled = 'application.stage_scheduled',
   FeedbackRecorded = 'application.feedback_recorded',
   FeedbackCorrected = 'application.feedback_corrected',
@@ -27,6 +29,8 @@ export enum AuditAction {
   Rejected = 'application.rejected',
   Offered = 'application.offered',
   Hired = 'application.hired',
+  /** The application's or a stage's work given to someone else. */
+  Reassigned = 'application.reassigned',
 }
 
 /** A recorded value: what JSON can hold. Times are ISO 8601 strings. */

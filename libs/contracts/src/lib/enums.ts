@@ -71,6 +71,8 @@ export enum TimelineEventType {
   DecisionDateSet = 'decision_date_set',
   RecruiterMessage = 'recruiter_message',
   JobClosed = 'job_closed',
+  /** Internal: the application's or a stage's work given to someone else. */
+  Reassigned = 'reassigned',
 }
 
 /** What a candidate can tell the agency about an application. */

@@ -7,7 +7,9 @@ export type NotificationKind =
   | 'feedback_reminder'
   | 'escalation'
   | 'email_verification'
-  | 'account_security';
+  | 'account_security'
+  /** Work given to an agency person by a reassignment. */
+  | 'work_assigned';
 export type NotificationStatus = 'pending' | 'sending' | 'sent' | 'failed';
 
 /** GET /api/agency/notifications (staff): the outbox, newest first, so staff see exactly what was sent. */
@@ -33,11 +35,15 @@ export interface EscalationView {
   candidateName: string;
   jobTitle: string;
   clientName: string;
-  /** Whom to chase: the job's owner, or null when the job has none (then every recruiter was reminded). */
+  /** The application's version, which a reassignment from this row must carry. */
+  applicationVersion: number;
+  /** Whom to chase: the stage's owner now (SQL `stage_owner`), or null when nobody owns it (every recruiter was reminded). */
   ownerId: string | null;
   ownerName: string | null;
   feedbackDueAt: string;
   escalatedAt: string;
+  /** When the escalation, left, went up to the agency leads; null until then. */
+  secondEscalatedAt: string | null;
 }
 
 /** POST /api/agency/deadlines/sweep (staff): what one pass of the deadline sweep did. */

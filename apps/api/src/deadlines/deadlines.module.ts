@@ -6,11 +6,18 @@ import { DeadlineSweepSchedule } from './deadline-sweep-schedule';
 import { DeadlineSweepService } from './deadline-sweep.service';
 import { DeadlinesController } from './deadlines.controller';
 import { EscalationListService } from './escalation-list.service';
+import { SecondEscalations } from './second-escalations';
 
 @Module({
   imports: [TimelineModule, NotificationsModule],
   controllers: [DeadlinesController],
-  providers: [DeadlineSweepService, DeadlineSweepSchedule, CandidateFollowUpAlerts, EscalationListService],
+  providers: [
+    DeadlineSweepService,
+    DeadlineSweepSchedule,
+    CandidateFollowUpAlerts,
+    EscalationListService,
+    SecondEscalations,
+  ],
   exports: [DeadlineSweepService],
 })
 export class DeadlinesModule {}

@@ -12,6 +12,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   escalation: 'Escalation to staff',
   email_verification: 'Email address confirmation',
   account_security: 'Account security (password, sign-up)',
+  work_assigned: 'Work given to a recruiter',
 };
 
 const STATUS_LABELS: Record<NotificationStatus, string> = {

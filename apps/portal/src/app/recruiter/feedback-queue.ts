@@ -52,8 +52,8 @@ export class FeedbackQueue {
   private readonly now = inject(NOW);
 
   protected readonly whoseChoices: Choice<Whose>[] = [
-    { value: 'all', label: 'Everyone’s', hint: 'Every interview that needs feedback' },
-    { value: 'mine', label: 'Only yours', hint: 'Stages whose work is yours, including ones given to you' },
+    { value: 'all', label: 'Everyone’s', hint: 'All waiting' },
+    { value: 'mine', label: 'Only yours', hint: 'Including given to you' },
   ];
   protected readonly whose = new FormControl<Whose>('all', { nonNullable: true });
   private readonly onlyMine = toSignal(this.whose.valueChanges, { initialValue: this.whose.value });

@@ -57,6 +57,10 @@ import { workTakers } from './work-owners';
       gap: 0.75rem;
       margin-block: 1rem 1.5rem;
     }
+
+    .reassign-all > .button {
+      justify-self: start;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

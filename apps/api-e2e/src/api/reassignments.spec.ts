@@ -8,6 +8,7 @@ import {
   FeedbackQueueItem,
   ReassignmentResult,
   TimelineEventType,
+  UserAccessResult,
   UserRole,
 } from '@heardback/contracts';
 import { ApiSession } from '../support/api-client';
@@ -178,8 +179,18 @@ describe('staff reassign work, and the escalation ladder ends in action', () => 
       toUserId: carol.id,
     });
 
+    const openApplications = async (who: Person) =>
+      (await staff.session.get<UserAccessResult>(`/api/users/${who.id}/open-work`)).body.openWork
+        .filter((item) => item.kind === 'application')
+        .map((item) => item.id)
+        .sort();
+    const carols = [first, second, elsewhere].map((item) => item.application.id).sort();
+    expect(await openApplications(carol)).toEqual(carols);
+
     const response = await reassign({ scope: 'recruiter', fromUserId: carol.id, toUserId: dave.id });
     expect(response.status).toBe(200);
+    expect(await openApplications(carol)).toEqual([]);
+    expect(await openApplications(dave)).toEqual(carols);
     expect(response.body.work.map((item) => item.candidateName).sort()).toEqual([
       'Fiona First',
       'Greta Given',

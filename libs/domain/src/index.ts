@@ -16,3 +16,4 @@ export * from './lib/time-zones';
 export * from './lib/candidate-mail';
 export * from './lib/promises';
 export * from './lib/agency-digests';
+export * from './lib/reassignment';

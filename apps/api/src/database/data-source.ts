@@ -26,6 +26,7 @@ import { AnswerWithinWorkingDays1795786800000 } from './migrations/1795786800000
 import { CreateApplicationPromises1795794000000 } from './migrations/1795794000000-create-application-promises';
 import { AddViewerTimeZones1795790400000 } from './migrations/1795790400000-add-viewer-time-zones';
 import { AddAgencyMailDigests1795801200000 } from './migrations/1795801200000-add-agency-mail-digests';
+import { AddWorkReassignment1795797600000 } from './migrations/1795797600000-add-work-reassignment';
 import { SnakeNamingStrategy } from './snake-naming-strategy';
 
 export const entities = [
@@ -58,6 +59,7 @@ export const migrations = [
   AnswerWithinWorkingDays1795786800000,
   AddViewerTimeZones1795790400000,
   CreateApplicationPromises1795794000000,
+  AddWorkReassignment1795797600000,
   AddAgencyMailDigests1795801200000,
 ];
 

@@ -38,4 +38,7 @@ export class UserEntity {
   /** Recruiters and staff: reminders one by one, or in an hourly or daily digest (escalations always at once). */
   @Column({ type: 'text' })
   agencyMail!: AgencyMailPreference;
+  /** Staff only: told when an escalation is itself left (the ladder's second level). */
+  @Column({ type: 'boolean', default: false })
+  isAgencyLead!: boolean;
 }

@@ -1,7 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { AgencyMailPreference, AgencyUserView, AuditAction, AuditEntityType, UserRole } from '@heardback/contracts';
-import { digestDueAfterPreferenceChange } from '@heardback/domain';
+import {
+  AgencyMailPreference,
+  AgencyUserView,
+  AuditAction,
+  AuditEntityType,
+  ErrorCode,
+  UserRole,
+} from '@heardback/contracts';
+import { DomainError, digestDueAfterPreferenceChange, fieldError } from '@heardback/domain';
 import { In, Repository } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail';
 import { PasswordHasher } from '../auth/password-hasher';
@@ -116,6 +123,31 @@ export class UsersService {
     return { ...user, agencyMail };
   }
 
+  /**
+   * Staff make a staff member an agency lead (told when an escalation is itself left), or not.
+   * Only staff can be leads: the rule is here and in the database (`users_agency_lead_is_staff`).
+   */
+  async setAgencyLead(actor: UserEntity, userId: string, isAgencyLead: boolean): Promise<AgencyUserView> {
+    return this.users.manager.transaction(async (manager) => {
+      const user = await manager.findOne(UserEntity, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+      if (!user || user.role === UserRole.Candidate) {
+        throw new DomainError(ErrorCode.NotFound, 'There is no agency account with this id.');
+      }
+      if (isAgencyLead && user.role !== UserRole.Staff) {
+        throw fieldError('isAgencyLead', 'only a staff member can be an agency lead');
+      }
+      await manager.update(UserEntity, { id: userId }, { isAgencyLead });
+      await this.audit.record(manager, {
+        actor,
+        action: AuditAction.UserAgencyLeadChanged,
+        entity: { type: AuditEntityType.User, id: userId },
+        before: { isAgencyLead: user.isAgencyLead },
+        after: { isAgencyLead },
+      });
+      return toAgencyUserView({ ...user, isAgencyLead });
+    });
+  }
+
   /** Only how times are shown to this person changes: nothing to audit. */
   async setTimeZone(user: UserEntity, timeZone: string | null): Promise<UserEntity> {
     await this.users.update({ id: user.id }, { timeZone });
@@ -123,7 +155,15 @@ export class UsersService {
   }
 }
 
-export function toAgencyUserView({ id, email, fullName, role, createdAt, disabledAt }: UserEntity): AgencyUserView {
+export function toAgencyUserView({
+  id,
+  email,
+  fullName,
+  role,
+  createdAt,
+  disabledAt,
+  isAgencyLead,
+}: UserEntity): AgencyUserView {
   return {
     id,
     email,
@@ -131,5 +171,6 @@ export function toAgencyUserView({ id, email, fullName, role, createdAt, disable
     role,
     createdAt: createdAt.toISOString(),
     disabledAt: disabledAt?.toISOString() ?? null,
+    isAgencyLead: isAgencyLead ?? false,
   };
 }

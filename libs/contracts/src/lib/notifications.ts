@@ -9,7 +9,9 @@ export type NotificationKind =
   | 'escalation'
   | 'email_verification'
   | 'account_security'
-  | 'agency_digest';
+  | 'agency_digest'
+  /** Work given to an agency person by a reassignment. */
+  | 'work_assigned';
 /**
  * `held`: waiting for its recipient's digest; `digested`: carried by a digest (whose own row says
  * whether it was sent).
@@ -39,11 +41,15 @@ export interface EscalationView {
   candidateName: string;
   jobTitle: string;
   clientName: string;
-  /** Whom to chase: the job's owner, or null when the job has none (then every recruiter was reminded). */
+  /** The application's version, which a reassignment from this row must carry. */
+  applicationVersion: number;
+  /** Whom to chase: the stage's owner now (SQL `stage_owner`), or null when nobody owns it (every recruiter was reminded). */
   ownerId: string | null;
   ownerName: string | null;
   feedbackDueAt: string;
   escalatedAt: string;
+  /** When the escalation, left, went up to the agency leads; null until then. */
+  secondEscalatedAt: string | null;
 }
 
 /** POST /api/agency/deadlines/sweep (staff): what one pass of the deadline sweep did. */

@@ -23,7 +23,8 @@ export class AddAgencyMailDigests1795801200000 implements MigrationInterface {
         ADD CONSTRAINT notifications_digest_fk FOREIGN KEY (digest_id) REFERENCES notifications (id),
         DROP CONSTRAINT notifications_kind_known,
         ADD CONSTRAINT notifications_kind_known CHECK (kind IN (
-          'candidate_update', 'feedback_reminder', 'escalation', 'email_verification', 'account_security', 'agency_digest')),
+          'candidate_update', 'feedback_reminder', 'escalation', 'email_verification', 'account_security', 'work_assigned',
+          'agency_digest')),
         DROP CONSTRAINT notifications_status_known,
         ADD CONSTRAINT notifications_status_known CHECK (status IN ('pending', 'sending', 'sent', 'failed', 'held', 'digested')),
         ADD CONSTRAINT notifications_held_has_due_time CHECK (status <> 'held' OR (digest_due_at IS NOT NULL AND recipient_id IS NOT NULL)),
@@ -58,7 +59,7 @@ export class AddAgencyMailDigests1795801200000 implements MigrationInterface {
         ADD CONSTRAINT notifications_status_known CHECK (status IN ('pending', 'sending', 'sent', 'failed')),
         DROP CONSTRAINT notifications_kind_known,
         ADD CONSTRAINT notifications_kind_known CHECK (kind IN (
-          'candidate_update', 'feedback_reminder', 'escalation', 'email_verification', 'account_security')),
+          'candidate_update', 'feedback_reminder', 'escalation', 'email_verification', 'account_security', 'work_assigned')),
         DROP CONSTRAINT notifications_digest_fk,
         DROP COLUMN digest_id,
         DROP COLUMN digest_due_at;

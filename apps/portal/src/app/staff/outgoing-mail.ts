@@ -13,6 +13,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   email_verification: 'Email address confirmation',
   account_security: 'Account security (password, sign-up)',
   agency_digest: 'Digest to a recruiter or staff member',
+  work_assigned: 'Work given to a recruiter',
 };
 
 const STATUS_LABELS: Record<NotificationStatus, string> = {

@@ -119,6 +119,9 @@ export function aQueueItem(overrides: Partial<FeedbackQueueItem> = {}): Feedback
     endedAt: '2026-11-18T09:30:00.000Z',
     feedbackDueAt: '2026-11-20T09:30:00.000Z',
     overdue: false,
+    ownerId: 'user-riley',
+    ownerName: 'Riley Recruiter',
+    assignedToYou: true,
     ...overrides,
   };
 }

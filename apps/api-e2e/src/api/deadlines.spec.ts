@@ -159,7 +159,11 @@ describe('deadlines, reminders and escalation', () => {
       ownerName: owner.fullName,
       candidateName: 'Test Candidate',
     });
-    const staffEmails = await notificationsFor(application.id, 'escalation');
+    // Four days on, the date the candidate was given at the due time has lapsed too: staff also hear
+    // of that (the promise's own ladder, promises.spec); here, the feedback escalation.
+    const staffEmails = (await notificationsFor(application.id, 'escalation')).filter(
+      (email) => !email.subject.includes('was promised'),
+    );
     const { rows: staffCount } = await database().query(`SELECT count(*)::int AS n FROM users WHERE role = 'staff'`);
     expect(staffEmails).toHaveLength(staffCount[0].n);
     expect(new Set(staffEmails.map((email) => email.recipient_email)).size).toBe(staffEmails.length);

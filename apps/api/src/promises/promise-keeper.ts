@@ -1,5 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { OPEN_STATUSES, PromiseTerms, checkInDueAt, promiseOwed, settlePromise } from '@heardback/domain';
+import {
+  OPEN_STATUSES,
+  PromiseTerms,
+  checkInDueAt,
+  promiseOwed,
+  promiseToOpen,
+  settlePromise,
+} from '@heardback/domain';
 import { EntityManager } from 'typeorm';
 import { CLOCK, Clock } from '../config/clock';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -54,7 +61,7 @@ export class PromiseKeeper {
         continue;
       }
       if (!current) {
-        await this.open(manager, { applicationId, ...owed }, lastHeardAt);
+        await this.open(manager, { applicationId, ...promiseToOpen(owed, now, this.config.calendar) }, lastHeardAt);
         continue;
       }
       const settlement = settlePromise(storedPromise(current), owed);
@@ -63,7 +70,7 @@ export class PromiseKeeper {
         continue;
       }
       await this.end(manager, current.id, settlement, now);
-      await this.open(manager, { applicationId, ...owed }, lastHeardAt);
+      await this.open(manager, { applicationId, ...promiseToOpen(owed, now, this.config.calendar) }, lastHeardAt);
     }
   }
 

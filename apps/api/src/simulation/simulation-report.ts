@@ -14,7 +14,7 @@ export interface SimulationReport {
    * Promises whose date has come (or that ended before it): kept or re-dated by then, of all of them;
    * and how the on-time ones ended (the agency acted, a person moved the date, the rules spoke).
    */
-  promises: { kept: number; due: number; byAction: number; byPerson: number; automatic: number };
+  promises: { kept: number; due: number; byAction: number; byPerson: number; automatic: number; missed: string[] };
   /** `digested`: agency reminders that went out inside a digest (ADR 0014), not on their own. */
   notifications: { written: number; sent: number; pending: number; failed: number; digested: number; digests: number };
   candidateEvents: { visible: number; emails: number; notCovered: number };
@@ -106,6 +106,13 @@ export async function measure(dataSource: DataSource, end: Date, calendar: Worki
       WHERE due_at <= $1 OR ended_at IS NOT NULL`,
     [end],
   );
+  // What a missed promise was about and how it ended, so a miss can be traced.
+  const missed: { kind: string; how: string; n: number }[] = await dataSource.query(
+    `SELECT kind, coalesce(ended_how, 'still open') AS how, count(*)::int AS n FROM application_promises
+      WHERE (due_at <= $1 OR ended_at IS NOT NULL) AND NOT coalesce(ended_at <= due_at, false)
+      GROUP BY 1, 2 ORDER BY 3 DESC`,
+    [end],
+  );
   // Candidate emails: every candidate-visible event the candidate did not do themselves must
   // appear in an email to them (their own actions are confirmed on the page, not echoed).
   const [uncovered] = await dataSource.query(
@@ -163,6 +170,7 @@ export async function measure(dataSource: DataSource, end: Date, calendar: Worki
       byAction: promises.by_action,
       byPerson: promises.by_person,
       automatic: promises.automatic,
+      missed: missed.map((row) => `${row.kind} ${row.how} ${row.n}`),
     },
     silenceP90Days: percentile(silence, 0.9),
     notifications,
@@ -185,6 +193,9 @@ export function formatReport(report: SimulationReport, summary: string): string 
     `Longest silence on an open application: ${report.longestSilenceWorkingDays.toFixed(1)} working days`,
     `Promises kept or re-dated before they expired: ${report.promises.kept}/${report.promises.due} (${(report.promises.due === 0 ? 100 : (100 * report.promises.kept) / report.promises.due).toFixed(1)} %)`,
     `Of the promises kept or re-dated in time: the agency acted on ${report.promises.byAction}, a person moved the date of ${report.promises.byPerson}, the agency's rules wrote an honest update for ${report.promises.automatic}`,
+    ...(report.promises.missed.length > 0
+      ? [`Promises missed (what, how they ended, how many): ${report.promises.missed.join(', ')}`]
+      : []),
     `Candidate-visible events ${report.candidateEvents.visible}, in ${report.candidateEvents.emails} emails (one per change); events no email carried: ${report.candidateEvents.notCovered}`,
     `Reminder and escalation emails expected ${report.agencyEmails.expected}, written ${report.agencyEmails.written}`,
     `Notifications written to the outbox ${report.notifications.written}: sent ${report.notifications.sent}, pending ${report.notifications.pending}, failed ${report.notifications.failed}, carried in ${report.notifications.digests} agency digests ${report.notifications.digested}`,

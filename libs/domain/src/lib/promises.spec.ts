@@ -17,6 +17,7 @@ import {
   checkInDueAt,
   holdUntilFor,
   lapseChasesOwner,
+  promiseToOpen,
   promiseOwed,
   redatingsLeft,
   settlePromise,
@@ -174,6 +175,17 @@ describe('settling the stored promise against the facts', () => {
 describe('the rules speak when people do not', () => {
   it('sets the next date two working days on when a promise lapses on a Friday evening', () => {
     expect(automaticUpdateDueAt(at('2026-12-11T17:00:00Z'), london)).toEqual(at('2026-12-15T17:00:00Z'));
+  });
+
+  it('never opens a promise in the past: a date already gone becomes the next one the rules set', () => {
+    const owed = { kind: PromiseKind.Screening, stageId: null, dueAt: at('2026-12-09T17:00:00Z') };
+    expect(promiseToOpen(owed, monday, london)).toEqual({ ...owed, automatic: false });
+    // Friday 11 December, after the date: two working days on is Tuesday 15th.
+    expect(promiseToOpen(owed, at('2026-12-11T12:00:00Z'), london)).toEqual({
+      ...owed,
+      dueAt: at('2026-12-15T17:00:00Z'),
+      automatic: true,
+    });
   });
 
   it('chases the owner of a lapsed promise unless its own reminder already does', () => {

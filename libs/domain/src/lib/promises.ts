@@ -129,6 +129,20 @@ export function lapseChasesOwner(kind: PromiseKind): boolean {
   return kind !== PromiseKind.Answer && kind !== PromiseKind.UpdateRequest;
 }
 
+/**
+ * A promise opened from the facts whose date has already gone (the answer date of an interview
+ * recorded late; a screening date that passed while the candidate's own question came first) is
+ * never made in the past: the rules give the next date, as when a promise lapses.
+ */
+export function promiseToOpen(
+  owed: PromiseTerms,
+  now: Date,
+  calendar: WorkingCalendar,
+): PromiseTerms & { automatic: boolean } {
+  if (owed.dueAt.getTime() > now.getTime()) return { ...owed, automatic: false };
+  return { ...owed, dueAt: automaticUpdateDueAt(now, calendar), automatic: true };
+}
+
 /** The date the rules set when a promise lapses with nobody acting. */
 export function automaticUpdateDueAt(now: Date, calendar: WorkingCalendar): Date {
   return endOfWorkingDaysAfter(now, AUTOMATIC_UPDATE_WORKING_DAYS, calendar);

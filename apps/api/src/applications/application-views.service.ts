@@ -66,7 +66,7 @@ export class ApplicationViewsService {
     }
     return this.build(id, viewer, toFeedbackView, (facts, now, promise) => ({
       ...nextActions(facts, now),
-      redatingsLeft: promise ? redatingsLeft(storedPromise(promise), viewer.role) : null,
+      redatingsLeft: promise ? redatingsLeft(storedPromise(promise), viewer.role, this.config.promises) : null,
     }));
   }
 

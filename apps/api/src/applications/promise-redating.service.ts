@@ -55,6 +55,7 @@ export class PromiseRedatingService {
         { dueAt: request.dueAt, sentence, role: actor.role },
         now,
         this.config.calendar,
+        this.config.promises,
       );
 
       await this.promises.end(manager, current.id, 'redated', now);

@@ -108,6 +108,21 @@ describe('configuration', () => {
     expect(calendar.holidays).toEqual(['2026-12-25', '2026-12-28']);
   });
 
+  it('keeps promises by default within 3 working days of silence, 2-day automatic dates and 2 moves, and reads overrides', () => {
+    expect(loadConfig(valid).promises).toEqual({
+      maxSilenceWorkingDays: 3,
+      automaticUpdateWorkingDays: 2,
+      redatingsBeforeStaff: 2,
+    });
+    expect(
+      loadConfig({ ...valid, PROMISE_MAX_SILENCE_WORKING_DAYS: '5', PROMISE_REDATINGS_BEFORE_STAFF: '0' }).promises,
+    ).toMatchObject({ maxSilenceWorkingDays: 5, redatingsBeforeStaff: 0 });
+    expect(() => loadConfig({ ...valid, PROMISE_MAX_SILENCE_WORKING_DAYS: '0' })).toThrow(
+      /PROMISE_MAX_SILENCE_WORKING_DAYS/,
+    );
+    expect(() => loadConfig({ ...valid, PROMISE_UPDATE_WORKING_DAYS: 'two' })).toThrow(/PROMISE_UPDATE_WORKING_DAYS/);
+  });
+
   it('stops the boot on a public holiday that is not a real YYYY-MM-DD date, naming the variable and the dates', () => {
     for (const [raw, bad] of [
       ['2026-12-25,2026-02-30', '"2026-02-30"'],

@@ -1,7 +1,7 @@
 import type { SessionLifetimes } from '@heardback/domain';
 import { isIP } from 'node:net';
 import { isAbsolute, resolve } from 'node:path';
-import { DEFAULT_WORKING_CALENDAR, isIsoDate } from '@heardback/domain';
+import { DEFAULT_PROMISE_RULES, DEFAULT_WORKING_CALENDAR, PromiseRules, isIsoDate } from '@heardback/domain';
 
 export type NodeEnvironment = 'development' | 'production' | 'test';
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -77,6 +77,8 @@ export interface AppConfig {
     /** Multiplies every retry delay; 1 in production, small in tests of a failing mail server. */
     retryScale: number;
   };
+  /** How the agency keeps its promises to candidates (ADR 0016). */
+  promises: PromiseRules;
   /** The agency's working days and hours, in which every promise and deadline is counted. */
   calendar: {
     timeZone: string;
@@ -142,6 +144,32 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
       leaseSeconds: integer(env, 'OUTBOX_LEASE_SECONDS', 120, 1, 3600, problems),
       pollMilliseconds: integer(env, 'OUTBOX_POLL_MS', 2000, 50, 60_000, problems),
       retryScale: positiveNumber(env, 'OUTBOX_RETRY_SCALE', 1, problems),
+    },
+    promises: {
+      maxSilenceWorkingDays: integer(
+        env,
+        'PROMISE_MAX_SILENCE_WORKING_DAYS',
+        DEFAULT_PROMISE_RULES.maxSilenceWorkingDays,
+        1,
+        20,
+        problems,
+      ),
+      automaticUpdateWorkingDays: integer(
+        env,
+        'PROMISE_UPDATE_WORKING_DAYS',
+        DEFAULT_PROMISE_RULES.automaticUpdateWorkingDays,
+        1,
+        20,
+        problems,
+      ),
+      redatingsBeforeStaff: integer(
+        env,
+        'PROMISE_REDATINGS_BEFORE_STAFF',
+        DEFAULT_PROMISE_RULES.redatingsBeforeStaff,
+        0,
+        10,
+        problems,
+      ),
     },
     calendar: {
       timeZone: timeZone(env, 'AGENCY_TIME_ZONE', DEFAULT_WORKING_CALENDAR.timeZone, problems),

@@ -77,7 +77,7 @@ export class PromiseSweep {
     const promise = await this.lockOpen(manager, id, `due_at <= $2`, horizon);
     if (!promise) return false;
     const context = await this.contextOf(manager, promise);
-    const newDue = automaticUpdateDueAt(now, this.config.calendar);
+    const newDue = automaticUpdateDueAt(now, this.config.calendar, this.config.promises);
     await this.promises.end(manager, promise.id, 'updated', now);
     await this.promises.open(
       manager,

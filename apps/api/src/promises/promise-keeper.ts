@@ -61,7 +61,11 @@ export class PromiseKeeper {
         continue;
       }
       if (!current) {
-        await this.open(manager, { applicationId, ...promiseToOpen(owed, now, this.config.calendar) }, lastHeardAt);
+        await this.open(
+          manager,
+          { applicationId, ...promiseToOpen(owed, now, this.config.calendar, this.config.promises) },
+          lastHeardAt,
+        );
         continue;
       }
       const settlement = settlePromise(storedPromise(current), owed);
@@ -70,7 +74,11 @@ export class PromiseKeeper {
         continue;
       }
       await this.end(manager, current.id, settlement, now);
-      await this.open(manager, { applicationId, ...promiseToOpen(owed, now, this.config.calendar) }, lastHeardAt);
+      await this.open(
+        manager,
+        { applicationId, ...promiseToOpen(owed, now, this.config.calendar, this.config.promises) },
+        lastHeardAt,
+      );
     }
   }
 
@@ -91,7 +99,7 @@ export class PromiseKeeper {
         promise.sentence ?? null,
         promise.replacesId ?? null,
         promise.redatings ?? 0,
-        checkInDueAt(lastHeardAt, promise.dueAt, this.config.calendar),
+        checkInDueAt(lastHeardAt, promise.dueAt, this.config.calendar, this.config.promises),
       ],
     );
     return row.id;
@@ -111,7 +119,7 @@ export class PromiseKeeper {
 
   /** The agency may have just spoken: the next check-in counts from then. */
   private async refreshCheckIn(manager: EntityManager, promise: PromiseRow, lastHeardAt: Date): Promise<void> {
-    const checkInAt = checkInDueAt(lastHeardAt, promise.due_at, this.config.calendar);
+    const checkInAt = checkInDueAt(lastHeardAt, promise.due_at, this.config.calendar, this.config.promises);
     if ((checkInAt?.getTime() ?? null) === (promise.check_in_at?.getTime() ?? null)) return;
     await manager.query(`UPDATE application_promises SET check_in_at = $2 WHERE id = $1`, [promise.id, checkInAt]);
   }

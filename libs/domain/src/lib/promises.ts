@@ -29,6 +29,19 @@ export const MAX_SILENCE_WORKING_DAYS = 3;
 /** A recruiter may move one promise this many times; after that only staff can (their move is the approval). */
 export const REDATINGS_BEFORE_STAFF = 2;
 
+/** The agency's configurable promise rules (environment variables, checked at boot; ADR 0016). */
+export interface PromiseRules {
+  maxSilenceWorkingDays: number;
+  automaticUpdateWorkingDays: number;
+  redatingsBeforeStaff: number;
+}
+
+export const DEFAULT_PROMISE_RULES: Readonly<PromiseRules> = Object.freeze({
+  maxSilenceWorkingDays: MAX_SILENCE_WORKING_DAYS,
+  automaticUpdateWorkingDays: AUTOMATIC_UPDATE_WORKING_DAYS,
+  redatingsBeforeStaff: REDATINGS_BEFORE_STAFF,
+});
+
 /** What the rules need, beyond the stages, to say what is owed. */
 export interface PromiseFacts extends ApplicationFacts {
   appliedAt: Date;
@@ -138,30 +151,44 @@ export function promiseToOpen(
   owed: PromiseTerms,
   now: Date,
   calendar: WorkingCalendar,
+  rules: PromiseRules = DEFAULT_PROMISE_RULES,
 ): PromiseTerms & { automatic: boolean } {
   if (owed.dueAt.getTime() > now.getTime()) return { ...owed, automatic: false };
-  return { ...owed, dueAt: automaticUpdateDueAt(now, calendar), automatic: true };
+  return { ...owed, dueAt: automaticUpdateDueAt(now, calendar, rules), automatic: true };
 }
 
 /** The date the rules set when a promise lapses with nobody acting. */
-export function automaticUpdateDueAt(now: Date, calendar: WorkingCalendar): Date {
-  return endOfWorkingDaysAfter(now, AUTOMATIC_UPDATE_WORKING_DAYS, calendar);
+export function automaticUpdateDueAt(
+  now: Date,
+  calendar: WorkingCalendar,
+  rules: PromiseRules = DEFAULT_PROMISE_RULES,
+): Date {
+  return endOfWorkingDaysAfter(now, rules.automaticUpdateWorkingDays, calendar);
 }
 
 /**
  * When the agency must say something if it has not by then: the longest silence allowed after the
  * candidate last heard from it, if that comes before the promised date (null: the date comes first).
  */
-export function checkInDueAt(lastHeardAt: Date, promiseDueAt: Date, calendar: WorkingCalendar): Date | null {
+export function checkInDueAt(
+  lastHeardAt: Date,
+  promiseDueAt: Date,
+  calendar: WorkingCalendar,
+  rules: PromiseRules = DEFAULT_PROMISE_RULES,
+): Date | null {
   const dayLength = calendar.dayEndsAt - calendar.dayStartsAt;
-  const latest = addWorkingHours(lastHeardAt, MAX_SILENCE_WORKING_DAYS * dayLength, calendar);
+  const latest = addWorkingHours(lastHeardAt, rules.maxSilenceWorkingDays * dayLength, calendar);
   return latest.getTime() < promiseDueAt.getTime() ? latest : null;
 }
 
 /** How many more times this person may move the promise; null: no limit (staff). */
-export function redatingsLeft(stored: Pick<StoredPromise, 'redatings'>, role: UserRole): number | null {
+export function redatingsLeft(
+  stored: Pick<StoredPromise, 'redatings'>,
+  role: UserRole,
+  rules: PromiseRules = DEFAULT_PROMISE_RULES,
+): number | null {
   if (role === UserRole.Staff) return null;
-  return Math.max(0, REDATINGS_BEFORE_STAFF - stored.redatings);
+  return Math.max(0, rules.redatingsBeforeStaff - stored.redatings);
 }
 
 /**
@@ -173,11 +200,12 @@ export function assertRedating(
   request: { dueAt: Date; sentence: string; role: UserRole },
   now: Date,
   calendar: WorkingCalendar,
+  rules: PromiseRules = DEFAULT_PROMISE_RULES,
 ): void {
   if (request.role !== UserRole.Staff && request.role !== UserRole.Recruiter) {
     throw new DomainError(ErrorCode.Forbidden, 'Only the agency can move a promised date.');
   }
-  if (redatingsLeft(stored, request.role) === 0) {
+  if (redatingsLeft(stored, request.role, rules) === 0) {
     throw new DomainError(
       ErrorCode.RedatingNeedsStaff,
       `This date has been moved ${stored.redatings} times already: ask a member of staff to move it again.`,

@@ -36,28 +36,6 @@ export enum ApplicationStatus {
   Rejected = 'rejected',
   Withdrawn = 'withdrawn',
   JobClosed = 'job_closed',
-  /** A person moved the agency's promise to a new date, with a sentence for the candidate. */
-  PromiseRedated = 'promise_redated',
-  /** Nobody acted by the promised date: the agency's rules told the candidate and set a new date. */
-  PromiseUpdated = 'promise_updated',
-  /** A long silence before the promised date: the candidate is told the date still stands. */
-  PromiseCheckIn = 'promise_check_in',
-}
-
-/** What the agency has promised the candidate they will hear about next. */
-export enum PromiseKind {
-  /** Applied, nothing booked: whether they move forward. */
-  Screening = 'screening',
-  /** After an interview: the answer. */
-  Answer = 'answer',
-  /** Through a stage, the next one not booked yet: when the next interview is. */
-  NextStep = 'next_step',
-  /** A stage on hold: when they hear again, on a date the recruiter gave. */
-  Hold = 'hold',
-  /** The candidate asked for an update: the answer to it. */
-  UpdateRequest = 'update_request',
-  /** An offer: the date by which the candidate is asked to reply. */
-  OfferReply = 'offer_reply',
 }
 
 /** pending → scheduled → awaiting_feedback → feedback_recorded, or skipped with a reason. */

@@ -30,24 +30,6 @@ export function answerDue(
 }
 
 /**
- * While nothing is booked: by when the agency says whether the candidate moves forward, or,
- * once that has passed, that this answer is late. Null when no such answer is owed.
- */
-export function screeningAnswer(
-  dueAt: string | null | undefined,
-  now: Date,
-  options: DateTimeOptions = {},
-): AnswerDue | null {
-  if (!dueAt) {
-    return null;
-  }
-  const due = formatDateTime(dueAt, options);
-  return new Date(dueAt).getTime() < now.getTime()
-    ? { late: true, text: `Our answer on whether you move forward is late. It was due ${due}` }
-    : { late: false, text: `We will tell you whether you move forward by ${due}` };
-}
-
-/**
  * True when the agency has chased the late answer about this stage: the API records a
  * `feedback_late` event for the stage when it does. Read by type and stage, never by its words.
  */

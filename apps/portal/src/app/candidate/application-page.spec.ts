@@ -5,14 +5,22 @@ import {
   ApplicationView,
   CandidateApplicationView,
   ErrorCode,
+  PromiseKind,
   StageState,
   TimelineEventType,
   WaitingFor,
 } from '@heardback/contracts';
 import { ApplicationPage } from './application-page';
-import { aCandidateApplicationBetweenInterviews, apiErrorBody, aStage, aUser, TEST_NOW } from '../testing/factories';
+import {
+  aCandidateApplicationBetweenInterviews,
+  apiErrorBody,
+  aPromise,
+  aStage,
+  aUser,
+  TEST_NOW,
+} from '../testing/factories';
 import { routeHarness, signedInAs } from '../testing/setup';
-import { formatDateTimeRange } from '../core/date-time';
+import { formatDate, formatDateTime, formatDateTimeRange } from '../core/date-time';
 import { setViewerTimeZone } from '../core/viewer-time-zone';
 
 describe('ApplicationPage', () => {
@@ -40,6 +48,9 @@ describe('ApplicationPage', () => {
     Array.from(root.querySelectorAll('button')).find((b) => text(b) === name);
   const dialog = () => document.querySelector<HTMLElement>('[role="dialog"]');
 
+  /** A date as the page writes it, in this browser's language and zone; spaces as `text()` reads them. */
+  const when = (iso: string) => formatDateTime(iso).replace(/\s+/g, ' ');
+
   /** Between interviews, waiting for the feedback on stage-1, due on 30 May 2026 at 11:00 UTC. */
   function aLateFeedbackApplication(overrides: Partial<ApplicationView> = {}): CandidateApplicationView {
     return aCandidateApplicationBetweenInterviews({
@@ -53,6 +64,7 @@ describe('ApplicationPage', () => {
           feedbackDueAt: '2026-05-30T11:00:00.000Z',
         }),
       ],
+      promise: aPromise({ kind: PromiseKind.Answer, stageId: 'stage-1', dueAt: '2026-05-30T11:00:00.000Z' }),
       ...overrides,
     });
   }
@@ -85,8 +97,104 @@ describe('ApplicationPage', () => {
     await open(aLateFeedbackApplication());
 
     expect(text(view().querySelector('.summary'))).toContain('The interviewers are writing your feedback.');
-    expect(text(view().querySelector('.summary .due'))).toMatch(/^Phone screen: Late since /);
+    expect(text(view().querySelector('.summary .due'))).toBe(
+      `Our answer about Phone screen is late: it was due ${when('2026-05-30T11:00:00.000Z')}.`,
+    );
+    expect(view().querySelector('.summary .due')?.classList).toContain('due--late');
     expect(text(stages()[0])).toContain('Waiting for feedback');
+  });
+
+  it.each([
+    [PromiseKind.Screening, null, 'We will tell you whether you move forward by'],
+    [PromiseKind.Answer, 's2', 'Your answer about Technical interview is expected by'],
+    [PromiseKind.NextStep, 's3', 'We will tell you when your next interview is by'],
+    [PromiseKind.Hold, 's1', 'Your Phone screen stage is on hold: you will hear from us again by'],
+    [PromiseKind.UpdateRequest, null, 'We will answer your question by'],
+    [PromiseKind.OfferReply, null, 'Please reply to the offer by'],
+  ])('always shows the current %s promise in “Where you stand”, with its date', async (kind, stageId, words) => {
+    const dueAt = '2026-06-05T16:00:00.000Z';
+    await open(aCandidateApplicationBetweenInterviews({ promise: aPromise({ kind, stageId, dueAt }) }));
+
+    const promise = view().querySelector('.summary [data-testid="promise"]');
+    expect(text(promise)).toBe(`${words} ${when(dueAt)}`);
+    expect(promise?.querySelector('blockquote')).toBeNull();
+  });
+
+  it('shows a moved date with the sentence the candidate was sent and the date it replaced', async () => {
+    await open(
+      aCandidateApplicationBetweenInterviews({
+        promise: aPromise({
+          stageId: 's2',
+          dueAt: '2026-06-05T16:00:00.000Z',
+          sentence: 'The hiring manager is ill; she will decide on Friday.',
+          previousDueAts: ['2026-06-03T16:00:00.000Z'],
+        }),
+      }),
+    );
+
+    const promise = view().querySelector('.summary [data-testid="promise"]');
+    expect(text(promise?.querySelector('.promise__moved'))).toBe(
+      `Date moved (was ${formatDate('2026-06-03T16:00:00.000Z').replace(/\s+/g, ' ')})`,
+    );
+    expect(text(promise?.querySelector('blockquote'))).toBe('“The hiring manager is ill; she will decide on Friday.”');
+  });
+
+  it('says honestly when nobody answered in time and the agency’s rules set the new date', async () => {
+    await open(
+      aCandidateApplicationBetweenInterviews({
+        promise: aPromise({
+          stageId: 's2',
+          dueAt: '2026-06-05T16:00:00.000Z',
+          automatic: true,
+          sentence: 'We do not have an answer yet.',
+          previousDueAts: ['2026-05-29T16:00:00.000Z'],
+        }),
+      }),
+    );
+
+    const promise = view().querySelector('.summary [data-testid="promise"]');
+    expect(text(promise?.querySelector('.promise__why'))).toBe(
+      "We didn't have an answer by the date we gave you. We have chased it; this is the new date.",
+    );
+    expect(promise?.querySelector('blockquote')).toBeNull();
+  });
+
+  it('promises nothing on a closed application', async () => {
+    await open(
+      aCandidateApplicationBetweenInterviews({
+        status: ApplicationStatus.Hired,
+        currentStageId: null,
+        waitingFor: WaitingFor.Nothing,
+        promise: null,
+      }),
+    );
+
+    expect(view().querySelector('[data-testid="promise"]')).toBeNull();
+  });
+
+  it('shows the promise entries of the history in the words the API sent', async () => {
+    const base = aCandidateApplicationBetweenInterviews();
+    const entries = [
+      [TimelineEventType.PromiseRedated, 'We moved the date for your answer to Friday: the hiring manager is ill.'],
+      [TimelineEventType.PromiseUpdated, "We don't have an answer yet. We have chased it; you will hear by Friday."],
+      [TimelineEventType.PromiseCheckIn, 'No news yet: the date we gave you, Friday, still stands.'],
+    ] as const;
+    await open({
+      ...base,
+      timeline: [
+        ...base.timeline,
+        ...entries.map(([type, words], index) => ({
+          at: `2026-05-2${index + 1}T09:00:00.000Z`,
+          type,
+          stageId: 's2',
+          text: words,
+        })),
+      ],
+    });
+
+    expect(Array.from(view().querySelectorAll('.event__text'), text).slice(0, 3)).toEqual(
+      entries.map(([, words]) => words).reverse(),
+    );
   });
 
   it('lists what has happened, newest first', async () => {
@@ -246,7 +354,9 @@ describe('ApplicationPage', () => {
       }),
     );
 
-    expect(text(view().querySelector('.summary .due'))).toMatch(/^Phone screen: Late since .+\. We have chased it\.$/);
+    expect(text(view().querySelector('.summary .due'))).toMatch(
+      /^Our answer about Phone screen is late: .+\. We have chased it\.$/,
+    );
     expect(text(stages()[0].querySelector('.due'))).toMatch(/^Late since .+\. We have chased it\.$/);
   });
 

@@ -6,7 +6,8 @@ import { APPLICATION_STATUS_LABELS, STAGE_STATE_LABELS } from '../display-labels
 import { ApplicationCard, ApplicationRow } from './application-card';
 import { CandidateApi } from './candidate-api';
 import { isOpen } from '@heardback/domain';
-import { answerDue, waitingForText } from './answer-due';
+import { waitingForText } from './answer-due';
+import { hearByLine } from './promise-words';
 import { httpErrorMessage } from '../core/api-error';
 import { pageData, statusLine } from '../core/loadable';
 import { LoadState } from '../core/load-state';
@@ -54,7 +55,7 @@ function toRow(application: ApplicationSummary, now: Date): ApplicationRow {
     // A closed application has no current stage worth showing: nothing more happens on it.
     stage: stage && open ? `${stage.name}: ${STAGE_STATE_LABELS[stage.state]}` : null,
     waitingFor: waitingForText(application.waitingFor, application.status),
-    due: open ? answerDue(stage, now) : null,
+    due: open ? hearByLine(application.promise, now) : null,
     appliedOn: formatDate(application.appliedAt),
   };
 }

@@ -42,6 +42,9 @@ describe('the audit trail’s words', () => {
     expect(fieldLabel('answerWithinWorkingDays')).toBe('Answer candidates within');
     expect(valueText(AuditEntityType.Job, 'answerWithinWorkingDays', 2, context)).toBe('2 working days');
     expect(valueText(AuditEntityType.Job, 'answerWithinWorkingDays', 1, context)).toBe('1 working day');
+    expect(fieldLabel('screeningWithinWorkingDays')).toBe('Tell applicants whether they move forward within');
+    expect(valueText(AuditEntityType.Job, 'screeningWithinWorkingDays', 5, context)).toBe('5 working days');
+    expect(valueText(AuditEntityType.Job, 'screeningWithinWorkingDays', 1, context)).toBe('1 working day');
     expect(valueText(AuditEntityType.Job, 'feedbackDeadlineHours', 48, context)).toBe('48 working hours');
   });
 

@@ -71,6 +71,7 @@ const FIELD_LABELS: Record<string, string> = {
   salary: 'Salary',
   ownerId: 'Owner',
   pipeline: 'Interview stages',
+  screeningWithinWorkingDays: 'Tell applicants whether they move forward within',
   answerWithinWorkingDays: 'Answer candidates within',
   /** Changes recorded before jobs promised answers in working days (ADR 0012). */
   feedbackDeadlineHours: 'Feedback due within',
@@ -195,7 +196,8 @@ export function valueText(
   if (field === 'clientId' && typeof value === 'string') return context.clientNames.get(value) ?? `a client (${value})`;
   if (field === 'rating' && typeof value === 'number')
     return `${value} of ${RATING_MAX} (${RATING_LABELS[value] ?? ''})`;
-  if (field === 'answerWithinWorkingDays' && typeof value === 'number') return workingDaysText(value);
+  if ((field === 'answerWithinWorkingDays' || field === 'screeningWithinWorkingDays') && typeof value === 'number')
+    return workingDaysText(value);
   if (field === 'feedbackDeadlineHours' && typeof value === 'number') return `${value} working hours`;
   if (field === 'salary' && typeof value === 'object' && !Array.isArray(value)) {
     return formatSalary(value as unknown as SalaryRange);

@@ -32,6 +32,8 @@ export enum ErrorCode {
   InvalidTransition = 'INVALID_TRANSITION',
   StageNotCurrent = 'STAGE_NOT_CURRENT',
   RejectionMessageRequired = 'REJECTION_MESSAGE_REQUIRED',
+  /** A recruiter has used the re-datings they may make of a promise: staff must move it now. */
+  RedatingNeedsStaff = 'REDATING_NEEDS_STAFF',
   Conflict = 'CONFLICT',
   TooManyRequests = 'TOO_MANY_REQUESTS',
   PayloadTooLarge = 'PAYLOAD_TOO_LARGE',

@@ -14,3 +14,4 @@ export * from './lib/password-policy';
 export * from './lib/session-lifetime';
 export * from './lib/time-zones';
 export * from './lib/candidate-mail';
+export * from './lib/promises';

@@ -95,6 +95,8 @@ describe('applications', () => {
         feedbackDueAt: view.stages[stage].feedbackDueAt,
       },
       waitingFor,
+      // Open applications carry the date the candidate hears by; closed ones owe nothing.
+      promise: waitingFor === WaitingFor.Nothing ? null : { kind: expect.any(String), dueAt: expect.any(String) },
       appliedAt: expect.any(String),
       updatedAt: expect.any(String),
     });

@@ -27,6 +27,12 @@ async function letTimePass(stageId: string, hours: number): Promise<void> {
     stageId,
     interval,
   ]);
+  // The answer promised on the stage moves with it (the candidate was told that date).
+  await database().query(
+    `UPDATE application_promises SET due_at = due_at - $2::interval, made_at = made_at - $2::interval,
+            check_in_at = check_in_at - $2::interval WHERE stage_id = $1`,
+    [stageId, interval],
+  );
 }
 
 async function alertsOf(stageId: string): Promise<string[]> {
@@ -111,6 +117,10 @@ describe('deadlines, reminders and escalation', () => {
       [stageId],
     );
     expect(rows).toHaveLength(1);
+    await database().query(
+      `UPDATE application_promises SET due_at = $2, check_in_at = NULL WHERE stage_id = $1 AND ended_at IS NULL`,
+      [stageId, rows[0].feedback_due_at],
+    );
 
     await sweep();
     expect(await alertsOf(stageId)).toEqual([]);
@@ -129,10 +139,11 @@ describe('deadlines, reminders and escalation', () => {
     expect((await notificationsFor(application.id, 'feedback_reminder'))[1].subject).toMatch(/^Feedback due now: /);
     const late = await candidate.session.get<ApplicationView>(`/api/applications/${application.id}`);
     expect(late.body.timeline.map((event) => event.text).join('\n')).toContain('We have chased it');
-    // The chase is data the portal reads: the event's type and the stage it is about.
-    expect(late.body.timeline.filter((event) => event.type === TimelineEventType.FeedbackLate)).toEqual([
+    // At the due time the candidate hears, honestly and once, with a new date (the promise sweep).
+    expect(late.body.timeline.filter((event) => event.type === TimelineEventType.PromiseUpdated)).toEqual([
       expect.objectContaining({ stageId }),
     ]);
+    expect(late.body.promise).toMatchObject({ kind: 'answer', stageId, automatic: true });
     expect(await notificationsFor(application.id, 'escalation')).toHaveLength(0);
 
     await letTimePass(stageId, 24); // a day overdue

@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CLOCK, Clock } from '../config/clock';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { ApplicationStatus, AuditAction, AuditEntityType, StageState, TimelineEventType } from '@heardback/contracts';
-import { planHire, planOffer, planReject } from '@heardback/domain';
+import { assertPromisedDate, defaultOfferReplyBy, planHire, planOffer, planReject } from '@heardback/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditSnapshot } from '../audit/audit-changes';
 import { AuditTrail } from '../audit/audit-trail';
@@ -21,6 +22,7 @@ export class ApplicationDecisionsService {
     private readonly timeline: TimelineService,
     private readonly audit: AuditTrail,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   reject(applicationId: string, candidateMessage: string, version: number, actor: UserEntity): Promise<void> {
@@ -51,7 +53,7 @@ export class ApplicationDecisionsService {
     });
   }
 
-  offer(applicationId: string, version: number, actor: UserEntity): Promise<void> {
+  offer(applicationId: string, version: number, actor: UserEntity, replyBy?: Date): Promise<void> {
     return this.dataSource.transaction(async (manager) => {
       const record = await loadApplicationRecord(manager, applicationId, actor, {
         lock: true,
@@ -59,6 +61,7 @@ export class ApplicationDecisionsService {
       });
       const now = this.clock.now();
       const { skippedStages } = planOffer(toFacts(record), now);
+      if (replyBy) assertPromisedDate('replyBy', replyBy, now, this.config.calendar);
       const cancelled = await cancelUpcomingInterview(manager, record, now);
       const before = { status: record.application.status };
       for (const skipped of skippedStages) {
@@ -76,6 +79,7 @@ export class ApplicationDecisionsService {
         );
       }
       record.application.status = ApplicationStatus.Offer;
+      record.application.offerReplyBy = replyBy ?? defaultOfferReplyBy(now, this.config.calendar);
       await saveApplicationChange(manager, record.application);
       await this.recordDecision(manager, actor, AuditAction.Offered, applicationId, before, {
         status: record.application.status,

@@ -23,6 +23,7 @@ import {
   effectiveStageState,
   nextStageAfter,
   nextUpdateRequestAllowedAt,
+  redatingsLeft,
   screeningAnswerDueAt,
   stageInProgress,
   stagesAnOfferSkips,
@@ -34,11 +35,13 @@ import { JobEntity } from '../jobs/job.entity';
 import { TimelineEventEntity } from '../timeline/timeline-event.entity';
 import { UserEntity } from '../users/user.entity';
 import { ApplicationEntity } from './application.entity';
+import { PromiseRow, storedPromise } from '../promises/promise-facts';
+import { loadOpenPromises, loadPromiseChain, toPromiseView } from '../promises/promise-view';
 import { ApplicationRecord, factsOf, loadApplicationRecord, loadStageRecords, toFacts } from './application-records';
 
 type FeedbackOf<F extends CandidateFeedbackView> = (feedback: FeedbackEntity, recorders: Map<string, string>) => F;
 /** What one audience's view adds, from the rules. */
-type AudienceFacts<Extra> = (facts: ApplicationFacts, now: Date) => Extra;
+type AudienceFacts<Extra> = (facts: ApplicationFacts, now: Date, promise: PromiseRow | null) => Extra;
 
 /**
  * Read models of applications. Rule 5 is applied here: candidates get no internal notes or internal
@@ -61,7 +64,10 @@ export class ApplicationViewsService {
     if (!canSeeInternalDetails(viewer)) {
       throw new DomainError(ErrorCode.Forbidden, 'Only the agency sees this view of an application.');
     }
-    return this.build(id, viewer, toFeedbackView, nextActions);
+    return this.build(id, viewer, toFeedbackView, (facts, now, promise) => ({
+      ...nextActions(facts, now),
+      redatingsLeft: promise ? redatingsLeft(storedPromise(promise), viewer.role) : null,
+    }));
   }
 
   getForCandidate(id: string, viewer: Viewer): Promise<CandidateApplicationView> {
@@ -96,6 +102,7 @@ export class ApplicationViewsService {
     const allowedFrom = nextUpdateRequestAllowedAt(lastRequest[0]?.created_at ?? null);
     const now = this.clock.now();
     const facts = toFacts(record);
+    const promiseChain = await loadPromiseChain(manager, id);
     return {
       id: application.id,
       status: application.status,
@@ -139,11 +146,12 @@ export class ApplicationViewsService {
       updateRequestAnswerDueAt: lastRequest[0]?.answered_at
         ? null
         : (lastRequest[0]?.answer_due_at?.toISOString() ?? null),
-      ...audienceFacts(facts, now),
+      promise: toPromiseView(promiseChain),
+      ...audienceFacts(facts, now, promiseChain[0] ?? null),
     };
   }
 
-  /** The candidate's own applications, newest first, in three queries however many there are. */
+  /** The candidate's own applications, newest first, in four queries however many there are. */
   async listForCandidate(candidateId: string): Promise<ApplicationSummary[]> {
     const manager = this.dataSource.manager;
     const applications = await manager.find(ApplicationEntity, {
@@ -152,6 +160,10 @@ export class ApplicationViewsService {
       order: { createdAt: 'DESC' },
     });
     const stageRecords = await loadStageRecords(
+      manager,
+      applications.map((application) => application.id),
+    );
+    const promises = await loadOpenPromises(
       manager,
       applications.map((application) => application.id),
     );
@@ -179,6 +191,7 @@ export class ApplicationViewsService {
             }
           : null,
         waitingFor: waitingFor(facts, now),
+        promise: promises.get(application.id) ?? null,
         appliedAt: application.createdAt.toISOString(),
         updatedAt: application.updatedAt.toISOString(),
       };

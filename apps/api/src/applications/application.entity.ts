@@ -51,6 +51,10 @@ export class ApplicationEntity {
   @Column({ type: 'text', nullable: true })
   withdrawalReason!: string | null;
 
+  /** While an offer stands: the date by which the candidate is asked to reply. */
+  @Column({ type: 'timestamptz', nullable: true })
+  offerReplyBy!: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

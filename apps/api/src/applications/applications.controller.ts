@@ -8,12 +8,15 @@ import { ApplicationDecisionsService } from './application-decisions.service';
 import { ApplicationViewsService } from './application-views.service';
 import { CandidateApplicationsService } from './candidate-applications.service';
 import {
+  OfferDto,
   RecordFeedbackDto,
+  RedatePromiseDto,
   RejectApplicationDto,
   ScheduleStageDto,
   VersionedDto,
   WithdrawApplicationDto,
 } from './dto/application-commands.dto';
+import { PromiseRedatingService } from './promise-redating.service';
 import { StageFeedbackService } from './stage-feedback.service';
 import { RateLimited } from '../throttling/rate-limited.guard';
 
@@ -27,6 +30,7 @@ export class ApplicationsController {
     private readonly candidateApplications: CandidateApplicationsService,
     private readonly stages: StageFeedbackService,
     private readonly decisions: ApplicationDecisionsService,
+    private readonly redating: PromiseRedatingService,
   ) {}
 
   @Roles(UserRole.Candidate)
@@ -108,10 +112,10 @@ export class ApplicationsController {
   @HttpCode(200)
   async offer(
     @Param('id', notFoundOnBadId) id: string,
-    @Body() body: VersionedDto,
+    @Body() body: OfferDto,
     @CurrentUser() user: UserEntity,
   ): Promise<ApplicationView> {
-    await this.decisions.offer(id, body.version, user);
+    await this.decisions.offer(id, body.version, user, body.replyBy ? new Date(body.replyBy) : undefined);
     return this.views.getForAgency(id, user);
   }
 
@@ -124,6 +128,23 @@ export class ApplicationsController {
     @CurrentUser() user: UserEntity,
   ): Promise<ApplicationView> {
     await this.decisions.hire(id, body.version, user);
+    return this.views.getForAgency(id, user);
+  }
+
+  /** Move the agency's promised date: a new date and the sentence the candidate is sent with it. */
+  @Roles(...AGENCY)
+  @Post('applications/:id/promise')
+  @HttpCode(200)
+  async redatePromise(
+    @Param('id', notFoundOnBadId) id: string,
+    @Body() body: RedatePromiseDto,
+    @CurrentUser() user: UserEntity,
+  ): Promise<ApplicationView> {
+    await this.redating.redate(
+      id,
+      { dueAt: new Date(body.dueAt), candidateMessage: body.candidateMessage, version: body.version },
+      user,
+    );
     return this.views.getForAgency(id, user);
   }
 }

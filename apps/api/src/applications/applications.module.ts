@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { JobsModule } from '../jobs/jobs.module';
+import { PromisesModule } from '../promises/promises.module';
 import { TimelineModule } from '../timeline/timeline.module';
 import { AgencyApplicationListsService } from './agency-application-lists.service';
 import { AgencyApplicationsController } from './agency-applications.controller';
@@ -8,10 +9,11 @@ import { ApplicationDecisionsService } from './application-decisions.service';
 import { ApplicationViewsService } from './application-views.service';
 import { ApplicationsController } from './applications.controller';
 import { CandidateApplicationsService } from './candidate-applications.service';
+import { PromiseRedatingService } from './promise-redating.service';
 import { StageFeedbackService } from './stage-feedback.service';
 
 @Module({
-  imports: [TimelineModule, JobsModule, AuditModule],
+  imports: [TimelineModule, JobsModule, AuditModule, PromisesModule],
   controllers: [ApplicationsController, AgencyApplicationsController],
   providers: [
     AgencyApplicationListsService,
@@ -19,6 +21,7 @@ import { StageFeedbackService } from './stage-feedback.service';
     CandidateApplicationsService,
     StageFeedbackService,
     ApplicationDecisionsService,
+    PromiseRedatingService,
   ],
   exports: [CandidateApplicationsService, StageFeedbackService, ApplicationDecisionsService, ApplicationViewsService],
 })

@@ -2,7 +2,15 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CLOCK, Clock } from '../config/clock';
 import { AuditAction, AuditEntityType, StageState, TimelineEventType, interviewSlotText } from '@heardback/contracts';
-import { FeedbackPlan, feedbackDueAt, planFeedback, planSchedule, stageTookPlace } from '@heardback/domain';
+import {
+  FeedbackPlan,
+  defaultOfferReplyBy,
+  feedbackDueAt,
+  holdUntilFor,
+  planFeedback,
+  planSchedule,
+  stageTookPlace,
+} from '@heardback/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail';
 import { formatAgencyTimeRange } from '../config/agency-time';
@@ -117,6 +125,12 @@ export class StageFeedbackService {
         expectedVersion: request.version,
       });
       const plan = planFeedback(toFacts(record), stageId, request.decision, now);
+      const holdUntil = holdUntilFor(
+        request.decision,
+        request.holdUntil ? new Date(request.holdUntil) : null,
+        now,
+        this.config.calendar,
+      );
       const stage = findStage(record, stageId);
       const previous = record.currentFeedback.get(stageId) ?? null;
       const before = { ...auditedFeedback(previous), state: stage.state, ...auditedApplication(record) };
@@ -134,6 +148,7 @@ export class StageFeedbackService {
         applicationId,
         recordedBy: actor.id,
         recordedAt: now,
+        holdUntil,
         supersedesId: previous?.id ?? null,
         version: (previous?.version ?? 0) + 1,
       });
@@ -198,6 +213,7 @@ export class StageFeedbackService {
         });
         break;
       case 'offer':
+        application.offerReplyBy = defaultOfferReplyBy(this.clock.now(), this.config.calendar);
         events.push({
           applicationId: application.id,
           type: TimelineEventType.OfferMade,

@@ -23,6 +23,7 @@ import { TrackDemoPasswords1795776000000 } from './migrations/1795776000000-trac
 import { OrderMailPerRecipient1795779600000 } from './migrations/1795779600000-order-mail-per-recipient';
 import { AddInterviewInvites1795783200000 } from './migrations/1795783200000-add-interview-invites';
 import { AnswerWithinWorkingDays1795786800000 } from './migrations/1795786800000-answer-within-working-days';
+import { CreateApplicationPromises1795794000000 } from './migrations/1795794000000-create-application-promises';
 import { AddViewerTimeZones1795790400000 } from './migrations/1795790400000-add-viewer-time-zones';
 import { SnakeNamingStrategy } from './snake-naming-strategy';
 
@@ -55,6 +56,7 @@ export const migrations = [
   AddInterviewInvites1795783200000,
   AnswerWithinWorkingDays1795786800000,
   AddViewerTimeZones1795790400000,
+  CreateApplicationPromises1795794000000,
 ];
 
 /** The one place the database connection is described, for the app and for the TypeORM CLI. */

@@ -17,13 +17,14 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { updateReturning } from '../database/update-returning';
 import { AgencyPerson, agencyPeople } from './agency-people';
 import { CandidateFollowUpAlerts } from './candidate-follow-up-alerts';
+import { PromiseSweep } from './promise-sweep';
 import {
   feedbackEscalatedText,
   feedbackEscalationEmail,
   feedbackReminderEmail,
   feedbackReminderSentText,
 } from '../notifications/agency-messages';
-import { feedbackLateText, interviewEndedText } from '../notifications/candidate-messages';
+import { interviewEndedText } from '../notifications/candidate-messages';
 import { OutboxService } from '../notifications/outbox.service';
 import { TimelineService } from '../timeline/timeline.service';
 
@@ -57,10 +58,14 @@ export class DeadlineSweepService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly followUps: CandidateFollowUpAlerts,
+    private readonly promiseSweep: PromiseSweep,
   ) {}
 
-  async sweep(now = this.clock.now()): Promise<DeadlineSweepResult> {
+  /** `lookAheadMs`: until the next sweep (the schedule runs it every minute; the simulation every hour). */
+  async sweep(now = this.clock.now(), lookAheadMs = 60_000): Promise<DeadlineSweepResult> {
     const interviewsEnded = await this.markEndedInterviews(now);
+    // Before the reminders: the candidate hears at the promised time, and the reminder then says so.
+    await this.promiseSweep.sweep(now, lookAheadMs);
     const { remindersSent, escalations: feedbackEscalations } = await this.fireAlerts(now);
     const followUps = await this.followUps.sweep(now);
     const escalations = feedbackEscalations + followUps.escalations;
@@ -213,7 +218,6 @@ export class DeadlineSweepService {
     const recruiters = stage.owner_id
       ? await agencyPeople(manager, [UserRole.Recruiter, UserRole.Staff], stage.owner_id)
       : await agencyPeople(manager, [UserRole.Recruiter]);
-    const late = kind === DeadlineAlertKind.ReminderAtDue;
     const timing = reminderTiming(stage.feedback_due_at, now);
     await this.outbox.enqueue(
       manager,
@@ -226,29 +230,15 @@ export class DeadlineSweepService {
         applicationId: stage.application_id,
       })),
     );
-    await this.timeline.append(
-      manager,
-      {
-        applicationId: stage.application_id,
-        type: TimelineEventType.FeedbackReminder,
-        stageId: stage.stage_id,
-        text: feedbackReminderSentText(recruiters, stage.stage_name, timing, due),
-        candidateVisible: false,
-        actorId: null,
-      },
-      ...(late
-        ? [
-            {
-              applicationId: stage.application_id,
-              type: TimelineEventType.FeedbackLate,
-              stageId: stage.stage_id,
-              text: feedbackLateText(stage.stage_name, due),
-              candidateVisible: true,
-              actorId: null,
-            },
-          ]
-        : []),
-    );
+    // The candidate is not told here: at the due time the promise sweep has told them, with a new date.
+    await this.timeline.append(manager, {
+      applicationId: stage.application_id,
+      type: TimelineEventType.FeedbackReminder,
+      stageId: stage.stage_id,
+      text: feedbackReminderSentText(recruiters, stage.stage_name, timing, due),
+      candidateVisible: false,
+      actorId: null,
+    });
     return true;
   }
 

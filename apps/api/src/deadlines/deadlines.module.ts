@@ -6,11 +6,19 @@ import { DeadlineSweepSchedule } from './deadline-sweep-schedule';
 import { DeadlineSweepService } from './deadline-sweep.service';
 import { DeadlinesController } from './deadlines.controller';
 import { EscalationListService } from './escalation-list.service';
+import { PromiseSweep } from './promise-sweep';
+import { PromisesModule } from '../promises/promises.module';
 
 @Module({
-  imports: [TimelineModule, NotificationsModule],
+  imports: [TimelineModule, NotificationsModule, PromisesModule],
   controllers: [DeadlinesController],
-  providers: [DeadlineSweepService, DeadlineSweepSchedule, CandidateFollowUpAlerts, EscalationListService],
+  providers: [
+    PromiseSweep,
+    DeadlineSweepService,
+    DeadlineSweepSchedule,
+    CandidateFollowUpAlerts,
+    EscalationListService,
+  ],
   exports: [DeadlineSweepService],
 })
 export class DeadlinesModule {}

@@ -7,6 +7,7 @@ const statusByCode: Partial<Record<ErrorCode, HttpStatus>> = {
   [ErrorCode.InvalidCredentials]: HttpStatus.UNAUTHORIZED,
   [ErrorCode.Forbidden]: HttpStatus.FORBIDDEN,
   [ErrorCode.AccountDisabled]: HttpStatus.FORBIDDEN,
+  [ErrorCode.RedatingNeedsStaff]: HttpStatus.FORBIDDEN,
   [ErrorCode.TokenInvalid]: HttpStatus.BAD_REQUEST,
   [ErrorCode.NotFound]: HttpStatus.NOT_FOUND,
   [ErrorCode.TooManyRequests]: HttpStatus.TOO_MANY_REQUESTS,

@@ -43,4 +43,8 @@ export class FeedbackEntity {
 
   @Column({ type: 'integer' })
   version!: number;
+
+  /** A hold's promise: the candidate hears again by then. Required for every hold (a database check). */
+  @Column({ type: 'timestamptz', nullable: true })
+  holdUntil!: Date | null;
 }

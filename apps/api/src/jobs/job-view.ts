@@ -26,6 +26,7 @@ export function toJobDetail(job: JobEntity, clientName: string): JobDetail {
     description: job.description,
     pipeline: job.pipeline,
     answerWithinWorkingDays: job.answerWithinWorkingDays,
+    screeningWithinWorkingDays: job.screeningWithinWorkingDays,
   };
 }
 

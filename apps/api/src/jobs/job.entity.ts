@@ -60,6 +60,10 @@ export class JobEntity {
   @Column({ type: 'integer' })
   answerWithinWorkingDays!: number;
 
+  /** The promise to applicants: whether they move forward, by the end of this many working days after applying. */
+  @Column({ type: 'integer' })
+  screeningWithinWorkingDays!: number;
+
   /** When the job was first opened; the board's sort key. */
   @Column({ type: 'timestamptz', nullable: true })
   publishedAt!: Date | null;

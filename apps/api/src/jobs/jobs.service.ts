@@ -5,6 +5,7 @@ import {
   AuditAction,
   AuditEntityType,
   DEFAULT_ANSWER_WITHIN_WORKING_DAYS,
+  DEFAULT_SCREENING_WITHIN_WORKING_DAYS,
   ErrorCode,
   JobDetail,
   JobStatus,
@@ -68,6 +69,7 @@ export class JobsService {
       ownerId: request.ownerId ?? null,
       pipeline: normalizePipeline(request.pipeline),
       answerWithinWorkingDays: request.answerWithinWorkingDays ?? DEFAULT_ANSWER_WITHIN_WORKING_DAYS,
+      screeningWithinWorkingDays: request.screeningWithinWorkingDays ?? DEFAULT_SCREENING_WITHIN_WORKING_DAYS,
       publishedAt: status === JobStatus.Open ? new Date() : null,
     });
     const saved = await this.jobs.manager.transaction(async (manager) => {

@@ -128,3 +128,28 @@ export function decisionDatePassedEmail(facts: {
     body: `Hello ${facts.recipientName},\n\n${facts.candidateName} told us they would move on after ${facts.when} (${facts.jobTitle} at ${facts.clientName}), and nobody has answered them since. Please make sure they hear from us today: ${facts.link}\n\nHeardback`,
   };
 }
+
+/** A promise to a candidate lapsed with nobody acting: the owner is chased (and, when it lapses again, staff). */
+export function promiseLapsedEmail(facts: {
+  recipientName: string;
+  candidateName: string;
+  jobTitle: string;
+  clientName: string;
+  /** What was promised, as the candidate reads it ("whether you move forward"). */
+  promised: string;
+  was: string;
+  newDue: string;
+  ownerName: string | null;
+  again: boolean;
+  link: string;
+}): Email {
+  const owner = facts.ownerName ? ` ${facts.ownerName} owns it.` : ' Nobody owns this job.';
+  return {
+    subject: `${facts.again ? 'Escalation' : 'Overdue'}: ${facts.candidateName} was not told ${facts.promised} by ${facts.was} (${facts.jobTitle})`,
+    body: `Hello ${facts.recipientName},\n\n${facts.candidateName} (${facts.jobTitle} at ${facts.clientName}) was promised ${facts.promised} by ${facts.was}, and nobody acted.${owner} We have told them we are chasing it and that they will hear by ${facts.newDue}.${facts.again ? ' This is the second date missed in a row.' : ''} Please act or move the date with a reason: ${facts.link}\n\nHeardback`,
+  };
+}
+
+export function promiseChasedText(promised: string, recipients: readonly { full_name: string }[]): string {
+  return `The promise of ${promised} lapsed; chased ${recipients.map((person) => person.full_name).join(', ') || 'nobody (no recipient)'}.`;
+}

@@ -1,4 +1,4 @@
-import { ApplicationStatus, StageState, TimelineEventType } from '@heardback/contracts';
+import { ApplicationStatus, PromiseKind, StageState, TimelineEventType } from '@heardback/contracts';
 import { candidateNextStep, candidateUpdateSubject } from './candidate-messages';
 
 const due = new Date('2026-12-02T12:00:00Z');
@@ -7,7 +7,32 @@ const at = (iso: string) => new Date(iso);
 describe("the candidate's next step", () => {
   const format = (date: Date) => date.toISOString().slice(0, 16);
   const now = at('2026-12-01T10:00:00Z');
-  const base = { status: ApplicationStatus.Interviewing, stageName: 'Technical', startsAt: null, feedbackDueAt: null };
+  const base = {
+    status: ApplicationStatus.Interviewing,
+    stageName: 'Technical',
+    startsAt: null,
+    feedbackDueAt: null,
+    promise: null,
+  };
+
+  it('gives the promised date whatever state the application is in', () => {
+    const promise = { kind: PromiseKind.Hold, dueAt: due };
+    expect(candidateNextStep({ ...base, stageState: StageState.FeedbackRecorded, promise }, now, format)).toBe(
+      'Your Technical is on hold: you will hear from us again by 2026-12-02T12:00.',
+    );
+    expect(
+      candidateNextStep(
+        {
+          ...base,
+          status: ApplicationStatus.Offer,
+          stageState: null,
+          promise: { kind: PromiseKind.OfferReply, dueAt: due },
+        },
+        now,
+        format,
+      ),
+    ).toContain('Please reply to the offer by 2026-12-02T12:00');
+  });
 
   it('names the interview time while it is ahead', () => {
     const text = candidateNextStep(

@@ -1,4 +1,10 @@
-import { ApplicationStatus, CandidateUpdateKind, StageState, TimelineEventType } from '@heardback/contracts';
+import {
+  ApplicationStatus,
+  CandidateUpdateKind,
+  PromiseKind,
+  StageState,
+  TimelineEventType,
+} from '@heardback/contracts';
 
 /**
  * Every sentence a candidate reads about their applications: their timeline, and the emails that
@@ -69,10 +75,6 @@ export function feedbackText(stageName: string, candidateMessage: string): strin
   return `Feedback on ${stageName}: ${candidateMessage}`;
 }
 
-export function feedbackLateText(stageName: string, due: string): string {
-  return `Our answer about your ${stageName} is late: it was due ${due}. We have chased it and will write as soon as we have it.`;
-}
-
 export function throughToStageText(stageName: string): string {
   return `You are through to ${stageName}. We will be in touch to arrange it.`;
 }
@@ -98,6 +100,64 @@ export function recruiterMessageText(senderName: string, text: string): string {
   return `Message from ${senderName}: ${text}`;
 }
 
+// The agency's promise: what the candidate hears about next, and by when.
+
+/** What a promise is about, as a candidate reads it ("the answer about your Technical"). */
+export function promiseSubject(kind: PromiseKind, stageName: string | null): string {
+  const stage = stageName ? `your ${stageName}` : 'your interview';
+  switch (kind) {
+    case PromiseKind.Screening:
+      return 'whether you move forward';
+    case PromiseKind.Answer:
+      return `the answer about ${stage}`;
+    case PromiseKind.NextStep:
+      return stageName ? `the date of ${stage}` : 'your next step';
+    case PromiseKind.Hold:
+      return `news on ${stage}`;
+    case PromiseKind.UpdateRequest:
+      return 'the answer to your question';
+    case PromiseKind.OfferReply:
+      return 'your reply to the offer';
+  }
+}
+
+/** The promise itself, in a sentence ("Where you stand" says the same in the reader's zone). */
+export function promiseSentence(kind: PromiseKind, stageName: string | null, due: string): string {
+  const stage = stageName ? `your ${stageName}` : 'your interview';
+  switch (kind) {
+    case PromiseKind.OfferReply:
+      return `Please reply to the offer by ${due}; your recruiter will call you with the details.`;
+    case PromiseKind.Screening:
+      return `We will tell you whether you move forward by ${due}.`;
+    case PromiseKind.Answer:
+      return `You will hear how ${stage} went by ${due}.`;
+    case PromiseKind.Hold:
+      return `${stageName ? `Your ${stageName}` : 'Your application'} is on hold: you will hear from us again by ${due}.`;
+    case PromiseKind.UpdateRequest:
+      return `We will answer your question by ${due}.`;
+    case PromiseKind.NextStep:
+      return `We will tell you ${promiseSubject(kind, stageName)} by ${due}.`;
+  }
+}
+
+/** A person moved the date, and says why in their own words. */
+export function promiseRedatedText(kind: PromiseKind, stageName: string | null, due: string, sentence: string): string {
+  return `New date for ${promiseSubject(kind, stageName)}: ${due}. ${sentence.trim()}`;
+}
+
+/** Nobody acted by the date: the agency's rules say so honestly, and give the next date. */
+export function promiseLapsedText(kind: PromiseKind, stageName: string | null, due: string): string {
+  if (kind === PromiseKind.OfferReply) {
+    return `The date to reply to the offer has passed. Your recruiter will be in touch; please reply by ${due}.`;
+  }
+  return `We don't have ${promiseSubject(kind, stageName)} for you yet, and we said you would by now. We have chased it, and you will hear from us by ${due}.`;
+}
+
+/** A long silence before the date: no news yet, and the date still stands. */
+export function promiseCheckInText(kind: PromiseKind, stageName: string | null, due: string): string {
+  return `No news yet on ${promiseSubject(kind, stageName)}: we are on it, and you will hear from us by ${due}.`;
+}
+
 // The email that carries timeline events to the candidate.
 
 export interface NextStepFacts {
@@ -106,6 +166,8 @@ export interface NextStepFacts {
   stageState: StageState | null;
   startsAt: Date | null;
   feedbackDueAt: Date | null;
+  /** The agency's open promise, which says what happens next and by when. */
+  promise: { kind: PromiseKind; dueAt: Date } | null;
 }
 
 /**
@@ -115,7 +177,9 @@ export interface NextStepFacts {
 export function candidateNextStep(facts: NextStepFacts, now: Date, formatTime: (at: Date) => string): string {
   switch (facts.status) {
     case ApplicationStatus.Offer:
-      return 'Your recruiter will call you with the details of the offer.';
+      return facts.promise
+        ? promiseSentence(facts.promise.kind, null, formatTime(facts.promise.dueAt))
+        : 'Your recruiter will call you with the details of the offer.';
     case ApplicationStatus.Hired:
       return 'Nothing more to do here. Welcome aboard!';
     case ApplicationStatus.Rejected:
@@ -125,14 +189,17 @@ export function candidateNextStep(facts: NextStepFacts, now: Date, formatTime: (
     default:
       break;
   }
+  if (facts.stageState === StageState.Scheduled && facts.startsAt && facts.startsAt.getTime() > now.getTime()) {
+    return `Your ${facts.stageName} is on ${formatTime(facts.startsAt)}.`;
+  }
+  if (facts.promise) {
+    return promiseSentence(facts.promise.kind, facts.stageName, formatTime(facts.promise.dueAt));
+  }
   if (!facts.stageName) {
     return 'Your recruiter will be in touch about the next step.';
   }
   switch (facts.stageState) {
     case StageState.Scheduled:
-      if (facts.startsAt && facts.startsAt.getTime() > now.getTime()) {
-        return `Your ${facts.stageName} is on ${formatTime(facts.startsAt)}.`;
-      }
       return dueLine(facts.stageName, facts.feedbackDueAt, now, formatTime);
     case StageState.AwaitingFeedback:
       return dueLine(facts.stageName, facts.feedbackDueAt, now, formatTime);
@@ -180,6 +247,9 @@ const SUBJECT_SAYS: Partial<Record<TimelineEventType, string>> = {
   [TimelineEventType.Withdrawn]: 'Application withdrawn',
   [TimelineEventType.RecruiterMessage]: 'A message from your recruiter',
   [TimelineEventType.JobClosed]: 'The job has closed',
+  [TimelineEventType.PromiseRedated]: 'A new date for your answer',
+  [TimelineEventType.PromiseUpdated]: 'No answer yet: we have chased it, and a new date',
+  [TimelineEventType.PromiseCheckIn]: 'No news yet, and your date stands',
 };
 
 export function candidateUpdateSubject(latest: TimelineEventType, jobTitle: string, clientName: string): string {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, Clock } from '../config/clock';
-import { ApplicationStatus, StageState, TimelineEventType, interviewSlotText } from '@heardback/contracts';
+import { ApplicationStatus, PromiseKind, StageState, TimelineEventType, interviewSlotText } from '@heardback/contracts';
 import { candidateIsEmailed, viewerTimeZone } from '@heardback/domain';
 import { EntityManager } from 'typeorm';
 import { formatAgencyTime, formatAgencyTimeRange } from '../config/agency-time';
@@ -22,6 +22,8 @@ interface ApplicationContext {
   stage_state: StageState | null;
   starts_at: Date | null;
   feedback_due_at: Date | null;
+  promise_kind: PromiseKind | null;
+  promise_due_at: Date | null;
 }
 
 export interface CandidateVisibleEvent {
@@ -53,12 +55,14 @@ export class CandidateUpdateMailer {
     const applicationIds = [...new Set(events.map((event) => event.applicationId))];
     const rows: ApplicationContext[] = await manager.query(
       `SELECT a.id AS application_id, u.id AS candidate_id, u.email, u.full_name, u.time_zone, j.title, c.name AS client_name, a.status,
-              s.name AS stage_name, s.state AS stage_state, s.starts_at, s.feedback_due_at
+              s.name AS stage_name, s.state AS stage_state, s.starts_at, s.feedback_due_at,
+              p.kind AS promise_kind, p.due_at AS promise_due_at
          FROM applications a
          JOIN users u ON u.id = a.candidate_id
          JOIN jobs j ON j.id = a.job_id
          JOIN clients c ON c.id = j.client_id
          LEFT JOIN application_stages s ON s.id = a.current_stage_id
+         LEFT JOIN application_promises p ON p.application_id = a.id AND p.ended_at IS NULL
         WHERE a.id = ANY($1)`,
       [applicationIds],
     );
@@ -94,6 +98,10 @@ export class CandidateUpdateMailer {
         stageState: context.stage_state,
         startsAt: context.starts_at,
         feedbackDueAt: context.feedback_due_at,
+        promise:
+          context.promise_kind && context.promise_due_at
+            ? { kind: context.promise_kind, dueAt: context.promise_due_at }
+            : null,
       },
       now,
       (at) => formatAgencyTime(at, timeZone),

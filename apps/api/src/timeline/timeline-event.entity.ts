@@ -45,4 +45,8 @@ export class TimelineEventEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   interviewWasEndsAt!: Date | null;
+
+  /** The date an event about the agency's promise gives, so each reader sees it in their own zone. */
+  @Column({ type: 'timestamptz', nullable: true })
+  promiseDueAt!: Date | null;
 }

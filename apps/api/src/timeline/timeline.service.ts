@@ -4,6 +4,7 @@ import { EntityManager } from 'typeorm';
 import { CLOCK, Clock } from '../config/clock';
 import { CandidateUpdateMailer } from '../notifications/candidate-update-mailer';
 import { InterviewChange } from '../notifications/interview-invite';
+import { PromiseKeeper } from '../promises/promise-keeper';
 import { TimelineEventEntity } from './timeline-event.entity';
 
 export interface NewTimelineEvent {
@@ -16,6 +17,8 @@ export interface NewTimelineEvent {
   actorId: string | null;
   /** Placing, moving or cancelling an interview: the candidate's email carries a calendar invite. */
   interview?: InterviewChange;
+  /** An event about the agency's promise: the date it gives, kept as an instant for every reader's zone. */
+  promiseDueAt?: Date | null;
 }
 
 /**
@@ -27,6 +30,7 @@ export interface NewTimelineEvent {
 export class TimelineService {
   constructor(
     private readonly mailer: CandidateUpdateMailer,
+    private readonly promises: PromiseKeeper,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -38,6 +42,11 @@ export class TimelineService {
       events.map(({ interview, ...event }) => ({ ...event, at, ...interviewSlotColumns(interview) })),
     );
     await this.answerUpdateRequests(manager, events);
+    // Before the mail is written, so the email and the page give the same promised date.
+    await this.promises.settle(
+      manager,
+      events.map((event) => event.applicationId),
+    );
     await this.mailer.enqueue(
       manager,
       events.flatMap((event, index) =>

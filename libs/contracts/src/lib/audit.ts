@@ -27,6 +27,8 @@ export enum AuditAction {
   Rejected = 'application.rejected',
   Offered = 'application.offered',
   Hired = 'application.hired',
+  /** A person moved the agency's promised date, with a sentence for the candidate. */
+  PromiseRedated = 'application.promise_redated',
 }
 
 /** A recorded value: what JSON can hold. Times are ISO 8601 strings. */

@@ -35,6 +35,8 @@ export enum ErrorCode {
   /** A recruiter has used the re-datings they may make of a promise: staff must move it now. */
   RedatingNeedsStaff = 'REDATING_NEEDS_STAFF',
   Conflict = 'CONFLICT',
+  /** A recruiter has moved this promise as often as the agency allows: staff must move it now. */
+  RedatingNeedsStaff = 'REDATING_NEEDS_STAFF',
   TooManyRequests = 'TOO_MANY_REQUESTS',
   PayloadTooLarge = 'PAYLOAD_TOO_LARGE',
   UnsupportedMediaType = 'UNSUPPORTED_MEDIA_TYPE',

@@ -1,5 +1,6 @@
 import {
   CANDIDATE_MESSAGE_MAX_LENGTH,
+  PROMISE_SENTENCE_MAX_LENGTH,
   FeedbackDecision,
   GIVEN_BY_MAX_LENGTH,
   INTERNAL_NOTES_MAX_LENGTH,
@@ -9,6 +10,8 @@ import {
   RATING_MAX,
   RATING_MIN,
   RecordFeedbackRequest,
+  OfferRequest,
+  RedatePromiseRequest,
   RejectApplicationRequest,
   ScheduleStageRequest,
   VersionedRequest,
@@ -83,6 +86,28 @@ export class RecordFeedbackDto extends VersionedDto implements RecordFeedbackReq
   @IsString()
   @MaxLength(GIVEN_BY_MAX_LENGTH)
   givenBy?: string;
+
+  /** Checked against the decision by the rules: a hold must say when the candidate hears again. */
+  @IsOptional()
+  @IsRFC3339({ message: 'must be a date and time such as 2026-12-01T17:00:00Z' })
+  holdUntil?: string;
+}
+
+export class RedatePromiseDto extends VersionedDto implements RedatePromiseRequest {
+  @IsRFC3339({ message: 'must be a date and time such as 2026-12-01T17:00:00Z' })
+  dueAt!: string;
+
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty({ message: 'must not be empty: tell the candidate why the date moves' })
+  @MaxLength(PROMISE_SENTENCE_MAX_LENGTH)
+  candidateMessage!: string;
+}
+
+export class OfferDto extends VersionedDto implements OfferRequest {
+  @IsOptional()
+  @IsRFC3339({ message: 'must be a date and time such as 2026-12-01T17:00:00Z' })
+  replyBy?: string;
 }
 
 export class RejectApplicationDto extends VersionedDto implements RejectApplicationRequest {

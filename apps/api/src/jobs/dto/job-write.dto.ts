@@ -100,6 +100,12 @@ export class CreateJobDto implements CreateJobRequest {
   answerWithinWorkingDays?: number;
 
   @IsOptional()
+  @IsInt({ message: WHOLE_WORKING_DAYS })
+  @Min(ANSWER_WITHIN_MIN_WORKING_DAYS, { message: WHOLE_WORKING_DAYS })
+  @Max(ANSWER_WITHIN_MAX_WORKING_DAYS, { message: WHOLE_WORKING_DAYS })
+  screeningWithinWorkingDays?: number;
+
+  @IsOptional()
   @IsUUID('all', { message: 'must be the id of a recruiter' })
   ownerId?: string;
 }

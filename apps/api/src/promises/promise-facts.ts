@@ -1,0 +1,100 @@
+import { ApplicationStatus, PromiseKind } from '@heardback/contracts';
+import { OPEN_STATUSES, PromiseFacts, StoredPromise } from '@heardback/domain';
+import { EntityManager } from 'typeorm';
+import { factsOf, loadStageRecords } from '../applications/application-records';
+import { ApplicationEntity } from '../applications/application.entity';
+
+/** An open application's promise facts, with when the candidate last heard from the agency. */
+export interface OpenApplicationPromiseFacts {
+  applicationId: string;
+  facts: PromiseFacts;
+  lastHeardAt: Date;
+}
+
+interface FactsRow {
+  id: string;
+  status: ApplicationStatus;
+  current_stage_id: string | null;
+  created_at: Date;
+  offer_reply_by: Date | null;
+  screening_within_working_days: number;
+  current_answer_due_at: Date | null;
+  last_decision_at: Date | null;
+  hold_until: Date | null;
+  request_answer_due_at: Date | null;
+  last_heard_at: Date;
+}
+
+/** Five queries however many applications: closing a job settles thousands in one change. */
+export async function loadPromiseFacts(
+  manager: EntityManager,
+  applicationIds: string[],
+): Promise<OpenApplicationPromiseFacts[]> {
+  const rows: FactsRow[] = await manager.query(
+    `SELECT a.id, a.status, a.current_stage_id, a.created_at, a.offer_reply_by, j.screening_within_working_days,
+            cs.feedback_due_at AS current_answer_due_at,
+            (SELECT max(f.recorded_at) FROM feedback f WHERE f.application_id = a.id) AS last_decision_at,
+            (SELECT f.hold_until FROM feedback f WHERE f.stage_id = a.current_stage_id ORDER BY f.version DESC LIMIT 1) AS hold_until,
+            (SELECT min(cu.answer_due_at) FROM candidate_updates cu
+              WHERE cu.application_id = a.id AND cu.kind = 'request_update' AND cu.answered_at IS NULL) AS request_answer_due_at,
+            heard.last_heard_at
+       FROM applications a
+       JOIN jobs j ON j.id = a.job_id
+       LEFT JOIN application_stages cs ON cs.id = a.current_stage_id
+       CROSS JOIN LATERAL application_last_heard(a) heard
+      WHERE a.id = ANY($1) AND a.status = ANY($2)`,
+    [applicationIds, OPEN_STATUSES],
+  );
+  const stages = await loadStageRecords(
+    manager,
+    rows.map((row) => row.id),
+  );
+  return rows.map((row) => ({
+    applicationId: row.id,
+    lastHeardAt: row.last_heard_at,
+    facts: {
+      ...factsOf(
+        { status: row.status, currentStageId: row.current_stage_id } as Pick<
+          ApplicationEntity,
+          'status' | 'currentStageId'
+        >,
+        stages.stagesOf(row.id),
+        stages.decisionOf,
+      ),
+      appliedAt: row.created_at,
+      screeningWithinWorkingDays: row.screening_within_working_days,
+      currentStageAnswerDueAt: row.current_answer_due_at,
+      lastDecisionAt: row.last_decision_at,
+      holdUntil: row.hold_until,
+      updateRequestAnswerDueAt: row.request_answer_due_at,
+      offerReplyBy: row.offer_reply_by,
+    },
+  }));
+}
+
+/** A promise row as stored. */
+export interface PromiseRow {
+  id: string;
+  application_id: string;
+  kind: PromiseKind;
+  stage_id: string | null;
+  due_at: Date;
+  made_by: string | null;
+  automatic: boolean;
+  redatings: number;
+  sentence: string | null;
+  check_in_at: Date | null;
+}
+
+export const PROMISE_COLUMNS = `id, application_id, kind, stage_id, due_at, made_by, automatic, redatings, sentence, check_in_at`;
+
+export function storedPromise(row: PromiseRow): StoredPromise {
+  return {
+    kind: row.kind,
+    stageId: row.stage_id,
+    dueAt: row.due_at,
+    madeBy: row.made_by,
+    automatic: row.automatic,
+    redatings: row.redatings,
+  };
+}

@@ -1,0 +1,111 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { OPEN_STATUSES, PromiseTerms, checkInDueAt, promiseOwed, settlePromise } from '@heardback/domain';
+import { EntityManager } from 'typeorm';
+import { CLOCK, Clock } from '../config/clock';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { PROMISE_COLUMNS, PromiseRow, loadPromiseFacts, storedPromise } from './promise-facts';
+
+/** A promise to open in place of (or after) another. */
+export interface NewPromise extends PromiseTerms {
+  applicationId: string;
+  madeBy?: string | null;
+  automatic?: boolean;
+  sentence?: string | null;
+  replacesId?: string | null;
+  redatings?: number;
+}
+
+/**
+ * Keeps each open application's one open promise in step with its facts. Called in the transaction
+ * of every change (TimelineService.append, which every change goes through), before the change is
+ * mailed, so the email and the page say the same date. A promise about something new ends the old
+ * one as kept; a first date follows the facts; a moved date stands until the agency acts.
+ */
+@Injectable()
+export class PromiseKeeper {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async settle(manager: EntityManager, applicationIds: readonly string[]): Promise<void> {
+    const ids = [...new Set(applicationIds)];
+    if (ids.length === 0) return;
+    const now = this.clock.now();
+    // Closed: nothing more is owed (the closing words were the answer).
+    await manager.query(
+      `UPDATE application_promises p SET ended_at = $2, ended_how = 'closed'
+         FROM applications a
+        WHERE a.id = p.application_id AND p.application_id = ANY($1) AND p.ended_at IS NULL AND NOT (a.status = ANY($3))`,
+      [ids, now, OPEN_STATUSES],
+    );
+    const open = await loadPromiseFacts(manager, ids);
+    if (open.length === 0) return;
+    const stored: PromiseRow[] = await manager.query(
+      `SELECT ${PROMISE_COLUMNS} FROM application_promises WHERE application_id = ANY($1) AND ended_at IS NULL FOR UPDATE`,
+      [open.map((application) => application.applicationId)],
+    );
+    const storedByApplication = new Map(stored.map((row) => [row.application_id, row]));
+    for (const { applicationId, facts, lastHeardAt } of open) {
+      const owed = promiseOwed(facts, now, this.config.calendar);
+      const current = storedByApplication.get(applicationId);
+      if (!owed) {
+        if (current) await this.end(manager, current.id, 'kept', now);
+        continue;
+      }
+      if (!current) {
+        await this.open(manager, { applicationId, ...owed }, lastHeardAt);
+        continue;
+      }
+      const settlement = settlePromise(storedPromise(current), owed);
+      if (settlement === 'stands') {
+        await this.refreshCheckIn(manager, current, lastHeardAt);
+        continue;
+      }
+      await this.end(manager, current.id, settlement, now);
+      await this.open(manager, { applicationId, ...owed }, lastHeardAt);
+    }
+  }
+
+  /** Opens a promise (the caller has ended the one before); returns its id. */
+  async open(manager: EntityManager, promise: NewPromise, lastHeardAt: Date): Promise<string> {
+    const [row]: { id: string }[] = await manager.query(
+      `INSERT INTO application_promises
+         (application_id, kind, stage_id, due_at, made_at, made_by, automatic, sentence, replaces_id, redatings, check_in_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+      [
+        promise.applicationId,
+        promise.kind,
+        promise.stageId,
+        promise.dueAt,
+        this.clock.now(),
+        promise.madeBy ?? null,
+        promise.automatic ?? false,
+        promise.sentence ?? null,
+        promise.replacesId ?? null,
+        promise.redatings ?? 0,
+        checkInDueAt(lastHeardAt, promise.dueAt, this.config.calendar),
+      ],
+    );
+    return row.id;
+  }
+
+  async end(
+    manager: EntityManager,
+    id: string,
+    how: 'kept' | 'redated' | 'updated' | 'superseded' | 'closed',
+    now: Date,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE application_promises SET ended_at = $2, ended_how = $3, check_in_at = NULL WHERE id = $1 AND ended_at IS NULL`,
+      [id, now, how],
+    );
+  }
+
+  /** The agency may have just spoken: the next check-in counts from then. */
+  private async refreshCheckIn(manager: EntityManager, promise: PromiseRow, lastHeardAt: Date): Promise<void> {
+    const checkInAt = checkInDueAt(lastHeardAt, promise.due_at, this.config.calendar);
+    if ((checkInAt?.getTime() ?? null) === (promise.check_in_at?.getTime() ?? null)) return;
+    await manager.query(`UPDATE application_promises SET check_in_at = $2 WHERE id = $1`, [promise.id, checkInAt]);
+  }
+}

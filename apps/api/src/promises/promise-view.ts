@@ -1,0 +1,45 @@
+import { PromiseKind, PromiseView } from '@heardback/contracts';
+import { EntityManager } from 'typeorm';
+import { PROMISE_COLUMNS, PromiseRow } from './promise-facts';
+
+/** The open promise and the dates it replaced (re-datings and automatic updates), newest first. */
+export async function loadPromiseChain(manager: EntityManager, applicationId: string): Promise<PromiseRow[]> {
+  return manager.query(
+    `WITH RECURSIVE chain AS (
+       SELECT ${PROMISE_COLUMNS}, replaces_id, 0 AS depth FROM application_promises WHERE application_id = $1 AND ended_at IS NULL
+       UNION ALL
+       SELECT p.id, p.application_id, p.kind, p.stage_id, p.due_at, p.made_by, p.automatic, p.redatings, p.sentence, p.check_in_at,
+              p.replaces_id, c.depth + 1
+         FROM application_promises p JOIN chain c ON p.id = c.replaces_id
+        WHERE c.depth < 50)
+     SELECT ${PROMISE_COLUMNS} FROM chain ORDER BY depth`,
+    [applicationId],
+  );
+}
+
+/** What the candidate and the agency are shown of the promise: its date, and why it moved if it did. */
+export function toPromiseView(chain: PromiseRow[]): PromiseView | null {
+  const [current, ...earlier] = chain;
+  if (!current) return null;
+  return {
+    kind: current.kind as PromiseKind,
+    stageId: current.stage_id,
+    dueAt: current.due_at.toISOString(),
+    sentence: current.made_by ? current.sentence : null,
+    automatic: current.automatic,
+    previousDueAts: earlier.map((row) => row.due_at.toISOString()).reverse(),
+  };
+}
+
+/** Each application's open promise date, for lists: one query however many. */
+export async function loadOpenPromises(
+  manager: EntityManager,
+  applicationIds: string[],
+): Promise<Map<string, { kind: PromiseKind; dueAt: string }>> {
+  if (applicationIds.length === 0) return new Map();
+  const rows: { application_id: string; kind: PromiseKind; due_at: Date }[] = await manager.query(
+    `SELECT application_id, kind, due_at FROM application_promises WHERE application_id = ANY($1) AND ended_at IS NULL`,
+    [applicationIds],
+  );
+  return new Map(rows.map((row) => [row.application_id, { kind: row.kind, dueAt: row.due_at.toISOString() }]));
+}

@@ -32,8 +32,6 @@ export enum ErrorCode {
   InvalidTransition = 'INVALID_TRANSITION',
   StageNotCurrent = 'STAGE_NOT_CURRENT',
   RejectionMessageRequired = 'REJECTION_MESSAGE_REQUIRED',
-  /** A recruiter has used the re-datings they may make of a promise: staff must move it now. */
-  RedatingNeedsStaff = 'REDATING_NEEDS_STAFF',
   Conflict = 'CONFLICT',
   /** A recruiter has moved this promise as often as the agency allows: staff must move it now. */
   RedatingNeedsStaff = 'REDATING_NEEDS_STAFF',

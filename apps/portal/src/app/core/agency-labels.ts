@@ -65,6 +65,16 @@ export const RATING_LABELS: Record<number, string> = {
   4: 'Excellent',
 };
 
+/** Each kind of promise, named without its stage (the audit trail, lists). */
+export const PROMISE_KIND_LABELS: Record<PromiseKind, string> = {
+  [PromiseKind.Screening]: 'Whether they move forward',
+  [PromiseKind.Answer]: 'The answer after an interview',
+  [PromiseKind.NextStep]: 'When their next interview is',
+  [PromiseKind.Hold]: 'News on a stage on hold',
+  [PromiseKind.UpdateRequest]: 'An answer to their request for an update',
+  [PromiseKind.OfferReply]: 'Their reply to the offer',
+};
+
 /** What the agency has promised the candidate will hear next, as agency people read it. */
 export function promiseWhat(kind: PromiseKind, stageName: string | null): string {
   const stage = stageName ?? 'the stage';

@@ -20,6 +20,18 @@ describe('the audit trail’s words', () => {
     );
   });
 
+  it('says a moved promise in words: the action, which promise, and its dates', () => {
+    expect(AUDIT_ACTION_OPTIONS.find((option) => option.value === AuditAction.PromiseRedated)?.label).toBe(
+      'Moved the date promised to a candidate',
+    );
+    expect(fieldLabel('promise')).toBe('Promise');
+    expect(valueText(AuditEntityType.Application, 'promise', 'hold', context)).toBe('News on a stage on hold');
+    expect(fieldLabel('dueAt')).toBe('Promised by');
+    expect(valueText(AuditEntityType.Application, 'dueAt', '2026-12-08T17:00:00.000Z', context)).toMatch(
+      /(17:00|5:00 PM).*GMT/,
+    );
+  });
+
   it('spells out fields it has no label for', () => {
     expect(fieldLabel('pipeline')).toBe('Interview stages');
     expect(fieldLabel('someNewField')).toBe('Some new field');

@@ -12,6 +12,7 @@ import { EMPLOYMENT_TYPE_LABELS, WORK_MODE_LABELS, workingDaysText } from '../di
 import {
   APPLICATION_STATUS_LABELS,
   DECISION_LABELS,
+  PROMISE_KIND_LABELS,
   JOB_STATUS_LABELS,
   RATING_LABELS,
   ROLE_LABELS,
@@ -39,6 +40,7 @@ export const AUDIT_ACTION_PHRASES: Record<AuditAction, string> = {
   [AuditAction.Rejected]: 'rejected an application',
   [AuditAction.Offered]: 'made an offer',
   [AuditAction.Hired]: 'marked a candidate hired',
+  [AuditAction.PromiseRedated]: 'moved the date promised to a candidate',
 };
 
 export const AUDIT_ENTITY_LABELS: Record<AuditEntityType, string> = {
@@ -93,6 +95,10 @@ const FIELD_LABELS: Record<string, string> = {
   skippedStages: 'Stages skipped',
   state: 'Stage state',
   feedbackDueAt: 'Feedback due',
+  promise: 'Promise',
+  dueAt: 'Promised by',
+  holdUntil: 'Candidate hears again by',
+  replyBy: 'Reply to the offer by',
   currentStage: 'Current stage',
   status: 'Status',
   openApplications: 'Open applications to close',
@@ -173,6 +179,7 @@ const ENUM_LABELS: Record<string, Record<string, string>> = {
   role: ROLE_LABELS,
   state: STAGE_STATE_LABELS,
   decision: DECISION_LABELS,
+  promise: PROMISE_KIND_LABELS,
 };
 
 const STATUS_LABELS: Partial<Record<AuditEntityType, Record<string, string>>> = {

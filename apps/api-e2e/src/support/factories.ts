@@ -142,6 +142,8 @@ export async function recordFeedback(
       rating: 3,
       candidateMessage: 'Thank you: you explained your approach clearly.',
       internalNotes: 'INTERNAL: salary expectations above band.',
+      // A hold must say when the candidate hears again.
+      ...(decision === FeedbackDecision.Hold ? { holdUntil: new Date(Date.now() + 72 * HOUR).toISOString() } : {}),
       version: application.version,
     },
   );

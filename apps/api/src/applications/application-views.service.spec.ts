@@ -1,4 +1,4 @@
-import { ApplicationStatus, FeedbackDecision, StageState, WaitingFor } from '@heardback/contracts';
+import { ApplicationStatus, FeedbackDecision, PromiseKind, StageState, WaitingFor } from '@heardback/contracts';
 import { fixedClock } from '@heardback/domain';
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { ApplicationStageEntity } from './application-stage.entity';
@@ -61,6 +61,10 @@ function countingDataSource(applications: ApplicationEntity[], stages: Applicati
       throw new Error(`unexpected find on ${String(entity)}`);
     },
     query: async (sql: string) => {
+      if (sql.includes('FROM application_promises')) {
+        calls.push('promises');
+        return [{ application_id: 'app-1', kind: PromiseKind.Screening, due_at: new Date('2026-12-08T17:00:00Z') }];
+      }
       calls.push(sql.includes('FROM feedback') ? 'feedback' : sql);
       return [{ stage_id: 'app-4-stage-0', decision: FeedbackDecision.Hold }];
     },
@@ -69,7 +73,7 @@ function countingDataSource(applications: ApplicationEntity[], stages: Applicati
 }
 
 describe("the candidate's list of applications", () => {
-  it('is read in three queries however many applications there are, each with its own stages', async () => {
+  it('is read in four queries however many applications there are, each with its own stages', async () => {
     const applications = [1, 2, 3, 4, 5, 6].map((index) => anApplication(index));
     const stages = applications.flatMap((application, index) => stagesOf(application, index % 2 === 1));
     const heldOn = stages.find((stage) => stage.id === 'app-4-stage-0') as ApplicationStageEntity;
@@ -79,7 +83,7 @@ describe("the candidate's list of applications", () => {
 
     const list = await service.listForCandidate('candidate-1');
 
-    expect(calls).toEqual(['applications', 'stages', 'feedback']);
+    expect(calls).toEqual(['applications', 'stages', 'feedback', 'promises']);
     expect(list).toHaveLength(6);
     expect(list[0]).toEqual({
       id: 'app-1',
@@ -88,6 +92,7 @@ describe("the candidate's list of applications", () => {
       job: { id: 'job-1', title: 'Job 1', clientName: 'Client 1' },
       currentStage: { id: 'app-1-stage-0', name: 'Phone screen', state: StageState.Pending, feedbackDueAt: null },
       waitingFor: WaitingFor.Screening,
+      promise: { kind: PromiseKind.Screening, dueAt: '2026-12-08T17:00:00.000Z' },
       appliedAt: '2026-12-01T10:00:00.000Z',
       updatedAt: '2026-12-02T09:00:00.000Z',
     });
@@ -98,6 +103,7 @@ describe("the candidate's list of applications", () => {
       feedbackDueAt: '2026-12-04T08:00:00.000Z',
     });
     expect(list[1].waitingFor).toBe(WaitingFor.Feedback);
+    expect(list[1].promise).toBeNull();
     expect(list[2].waitingFor).toBe(WaitingFor.Screening);
     // Its feedback ("hold") is recorded: the application waits for the agency's decision.
     expect(list[3].currentStage?.state).toBe(StageState.FeedbackRecorded);

@@ -1,12 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { PromiseKind, TimelineEventType, UserRole } from '@heardback/contracts';
-import { OPEN_STATUSES, automaticUpdateDueAt } from '@heardback/domain';
+import { TimelineEventType, UserRole } from '@heardback/contracts';
+import { OPEN_STATUSES, automaticUpdateDueAt, lapseChasesOwner } from '@heardback/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { formatAgencyTime, formatTimeFor } from '../config/agency-time';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { promiseChasedText, promiseLapsedEmail } from '../notifications/agency-messages';
-import { promiseCheckInText, promiseLapsedText, promiseSubject } from '../notifications/candidate-messages';
+import { promiseChasedText, promiseLapsedEmail, promisedToCandidate } from '../notifications/agency-messages';
+import { promiseCheckInText, promiseLapsedText } from '../notifications/candidate-messages';
 import { OutboxService } from '../notifications/outbox.service';
 import { PROMISE_COLUMNS, PromiseRow } from '../promises/promise-facts';
 import { PromiseKeeper } from '../promises/promise-keeper';
@@ -92,7 +92,7 @@ export class PromiseSweep {
       },
       now,
     );
-    const promised = promiseSubject(promise.kind, context.stage_name);
+    const promised = promisedToCandidate(promise.kind, context.stage_name);
     const chased = await this.chase(manager, promise, context, newDue);
     await this.timeline.append(
       manager,
@@ -123,16 +123,15 @@ export class PromiseSweep {
 
   /**
    * The owner is chased, and staff as well when this date was itself set by the rules (a second
-   * lapse in a row). An answer's owner is not mailed here: its reminder at the due time says it.
+   * lapse in a row). An answer's or a question's owner is not mailed here: their own reminder says it.
    */
   private async chase(manager: EntityManager, promise: PromiseRow, context: PromiseContext, newDue: Date) {
     const again = promise.automatic;
-    const owners =
-      promise.kind === PromiseKind.Answer
-        ? []
-        : context.owner_id
-          ? await agencyPeople(manager, [UserRole.Recruiter, UserRole.Staff], context.owner_id)
-          : await agencyPeople(manager, [UserRole.Recruiter]);
+    const owners = !lapseChasesOwner(promise.kind)
+      ? []
+      : context.owner_id
+        ? await agencyPeople(manager, [UserRole.Recruiter, UserRole.Staff], context.owner_id)
+        : await agencyPeople(manager, [UserRole.Recruiter]);
     const staff = again ? await agencyPeople(manager, [UserRole.Staff]) : [];
     const recipients = [...owners, ...staff.filter((person) => !owners.some((owner) => owner.id === person.id))];
     const zone = this.config.calendar.timeZone;
@@ -148,7 +147,7 @@ export class PromiseSweep {
           candidateName: context.candidate_name,
           jobTitle: context.job_title,
           clientName: context.client_name,
-          promised: promiseSubject(promise.kind, context.stage_name).replace(/\byour\b/g, 'their'),
+          promised: promisedToCandidate(promise.kind, context.stage_name),
           was: formatTimeFor(promise.due_at, person.time_zone, zone),
           newDue: formatTimeFor(newDue, person.time_zone, zone),
           ownerName: context.owner_name,

@@ -142,6 +142,10 @@ export class DemoDataLoader {
             rating: decision === FeedbackDecision.Reject ? 2 : 3,
             candidateMessage,
             internalNotes,
+            // A hold says when the candidate hears again: ten days on, mid-month as the notes say.
+            ...(decision === FeedbackDecision.Hold
+              ? { holdUntil: new Date(Date.now() + 10 * 24 * 3_600_000).toISOString() }
+              : {}),
             version: await this.versionOf(id),
           },
           recruiter,

@@ -1,4 +1,4 @@
-import { FeedbackDecision, RATING_MAX } from '@heardback/contracts';
+import { FeedbackDecision, PromiseKind, RATING_MAX } from '@heardback/contracts';
 import { ReminderTiming } from '@heardback/domain';
 
 /**
@@ -129,13 +129,32 @@ export function decisionDatePassedEmail(facts: {
   };
 }
 
+/** What a candidate was promised, as agency people read it ("the answer about their Technical"). */
+export function promisedToCandidate(kind: PromiseKind, stageName: string | null): string {
+  const stage = stageName ? `their ${stageName}` : 'their interview';
+  switch (kind) {
+    case PromiseKind.Screening:
+      return 'a decision on whether they move forward';
+    case PromiseKind.Answer:
+      return `the answer about ${stage}`;
+    case PromiseKind.NextStep:
+      return stageName ? `the date of ${stage}` : 'their next step';
+    case PromiseKind.Hold:
+      return `news on ${stage}, on hold`;
+    case PromiseKind.UpdateRequest:
+      return 'an answer to their question';
+    case PromiseKind.OfferReply:
+      return 'a call about the offer before their reply-by date';
+  }
+}
+
 /** A promise to a candidate lapsed with nobody acting: the owner is chased (and, when it lapses again, staff). */
 export function promiseLapsedEmail(facts: {
   recipientName: string;
   candidateName: string;
   jobTitle: string;
   clientName: string;
-  /** What was promised, as the candidate reads it ("whether you move forward"). */
+  /** `promisedToCandidate()`. */
   promised: string;
   was: string;
   newDue: string;
@@ -145,8 +164,8 @@ export function promiseLapsedEmail(facts: {
 }): Email {
   const owner = facts.ownerName ? ` ${facts.ownerName} owns it.` : ' Nobody owns this job.';
   return {
-    subject: `${facts.again ? 'Escalation' : 'Overdue'}: ${facts.candidateName} was not told ${facts.promised} by ${facts.was} (${facts.jobTitle})`,
-    body: `Hello ${facts.recipientName},\n\n${facts.candidateName} (${facts.jobTitle} at ${facts.clientName}) was promised ${facts.promised} by ${facts.was}, and nobody acted.${owner} We have told them we are chasing it and that they will hear by ${facts.newDue}.${facts.again ? ' This is the second date missed in a row.' : ''} Please act or move the date with a reason: ${facts.link}\n\nHeardback`,
+    subject: `${facts.again ? 'Escalation' : 'Overdue'}: ${facts.candidateName} was promised ${facts.promised} by ${facts.was} (${facts.jobTitle})`,
+    body: `Hello ${facts.recipientName},\n\n${facts.candidateName} (${facts.jobTitle} at ${facts.clientName}) was promised ${facts.promised} by ${facts.was}, and nobody acted.${owner} We have told them we are chasing it and that they will hear by ${facts.newDue}.${facts.again ? ' This is the second date missed in a row.' : ''} Please act, or move the date with a reason: ${facts.link}\n\nHeardback`,
   };
 }
 

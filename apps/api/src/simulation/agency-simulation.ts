@@ -7,7 +7,7 @@ import {
   UserRole,
   WorkMode,
 } from '@heardback/contracts';
-import { DomainError, WorkingCalendar, isWithinWorkingHours } from '@heardback/domain';
+import { DomainError, WorkingCalendar, endOfWorkingDaysAfter, isWithinWorkingHours } from '@heardback/domain';
 import { DataSource } from 'typeorm';
 import { ApplicationDecisionsService } from '../applications/application-decisions.service';
 import { CandidateApplicationsService } from '../applications/candidate-applications.service';
@@ -24,15 +24,19 @@ import { SeededRandom, SimulatedClock } from './simulated-clock';
 
 const HOUR = 3_600_000;
 
-/** How a recruiter gets round to feedback: some at once, some only when chased, some only when escalated. */
-type Diligence = 'prompt' | 'steady' | 'slow' | 'waits-for-reminder' | 'waits-for-escalation';
-const DILIGENCE: Diligence[] = ['prompt', 'steady', 'slow', 'waits-for-reminder', 'waits-for-escalation'];
+/**
+ * How a recruiter gets round to feedback: some at once, some only when chased, some only when
+ * escalated, and one never (on holiday, left the agency: their work only moves when staff move it).
+ */
+type Diligence = 'prompt' | 'steady' | 'slow' | 'waits-for-reminder' | 'waits-for-escalation' | 'never';
+const DILIGENCE: Diligence[] = ['prompt', 'steady', 'slow', 'waits-for-reminder', 'waits-for-escalation', 'never'];
 const FEEDBACK_CHANCE_PER_HOUR: Record<Diligence, number> = {
   prompt: 0.5,
   steady: 0.15,
   slow: 0.04,
   'waits-for-reminder': 0.25,
   'waits-for-escalation': 0.3,
+  never: 0,
 };
 
 interface OpenApplication {
@@ -90,7 +94,8 @@ export class AgencySimulation {
         await this.recruitersWork();
       }
       await this.candidatesSpeakUp();
-      await this.app.get(DeadlineSweepService).sweep();
+      // The next sweep is an hour away: a promise due before then is answered now.
+      await this.app.get(DeadlineSweepService).sweep(this.clock.now(), HOUR);
       await this.drainOutbox();
       this.clock.advance(HOUR);
       if (hour % (7 * 24) === 0) console.error(`Simulating week ${hour / (7 * 24) + 1} of ${this.parameters.weeks}…`);
@@ -157,6 +162,7 @@ export class AgencySimulation {
 
   private async recruitersWork(): Promise<void> {
     for (const recruiter of this.recruiters) {
+      if (recruiter.diligence === 'never') continue;
       for (const application of await this.openApplications(recruiter.user.id)) {
         await this.recruiterActs(recruiter.user, recruiter.diligence, application);
       }
@@ -223,6 +229,7 @@ export class AgencySimulation {
       const roll = this.random.next();
       const decision =
         roll < 0.55 ? FeedbackDecision.Advance : roll < 0.9 ? FeedbackDecision.Reject : FeedbackDecision.Hold;
+      const held = decision === FeedbackDecision.Hold && !onHold;
       await this.attempt(() =>
         this.app.get(StageFeedbackService).recordFeedback(
           application.id,
@@ -230,6 +237,16 @@ export class AgencySimulation {
           {
             decision: onHold && decision === FeedbackDecision.Hold ? FeedbackDecision.Advance : decision,
             rating: decision === FeedbackDecision.Reject ? 2 : 3,
+            // A hold says when the candidate hears again: a few working days on.
+            ...(held
+              ? {
+                  holdUntil: endOfWorkingDaysAfter(
+                    now,
+                    2 + Math.floor(this.random.between(0, 4)),
+                    this.calendar,
+                  ).toISOString(),
+                }
+              : {}),
             candidateMessage:
               decision === FeedbackDecision.Reject
                 ? 'Thank you: the team chose a candidate with more direct experience.'

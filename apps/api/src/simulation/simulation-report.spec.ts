@@ -8,7 +8,7 @@ const report: SimulationReport = {
   longestSilenceDays: 4.25,
   silenceP90Days: 2,
   longestSilenceWorkingDays: 2.5,
-  promises: { kept: 3, due: 4 },
+  promises: { kept: 3, due: 4, byAction: 1, byPerson: 1, automatic: 1 },
   notifications: { written: 5, sent: 5, pending: 0, failed: 0 },
   candidateEvents: { visible: 5, emails: 5, notCovered: 0 },
   agencyEmails: { expected: 2, written: 2 },
@@ -22,7 +22,10 @@ describe('the simulation report', () => {
   });
 
   it('counts no promises due as all kept', () => {
-    const lines = formatReport({ ...report, promises: { kept: 0, due: 0 } }, 'Simulated').split('\n');
+    const lines = formatReport(
+      { ...report, promises: { kept: 0, due: 0, byAction: 0, byPerson: 0, automatic: 0 } },
+      'Simulated',
+    ).split('\n');
     expect(lines).toContain('Promises kept or re-dated before they expired: 0/0 (100.0 %)');
   });
 });

@@ -10,8 +10,11 @@ export interface SimulationReport {
   silenceP90Days: number;
   /** The same silences counted in the agency's working days, the unit the promise is made in. */
   longestSilenceWorkingDays: number;
-  /** Feedback promises whose due time has come: answered by then, of all of them (re-dating is not built yet). */
-  promises: { kept: number; due: number };
+  /**
+   * Promises whose date has come (or that ended before it): kept or re-dated by then, of all of them;
+   * and how the on-time ones ended (the agency acted, a person moved the date, the rules spoke).
+   */
+  promises: { kept: number; due: number; byAction: number; byPerson: number; automatic: number };
   notifications: { written: number; sent: number; pending: number; failed: number };
   candidateEvents: { visible: number; emails: number; notCovered: number };
   agencyEmails: { expected: number; written: number };
@@ -82,13 +85,16 @@ export async function measure(dataSource: DataSource, end: Date, calendar: Worki
     0,
     ...gaps.map((row) => workingDaysBetween(new Date(row.from_at), new Date(row.to_at), calendar)),
   );
+  // Every promise the agency made, from the table that keeps them (ADR 0014): a promise is kept or
+  // re-dated in time when it ended (the agency acted, a person moved it, the rules spoke) by its date.
   const [promises] = await dataSource.query(
-    `SELECT count(*) FILTER (WHERE EXISTS (
-              SELECT 1 FROM feedback f WHERE f.stage_id = s.id AND f.supersedes_id IS NULL AND f.recorded_at <= s.feedback_due_at))::int AS kept,
-            count(*)::int AS due
-       FROM application_stages s
-      WHERE s.feedback_due_at IS NOT NULL
-        AND (s.feedback_due_at <= $1 OR EXISTS (SELECT 1 FROM feedback f WHERE f.stage_id = s.id))`,
+    `SELECT count(*) FILTER (WHERE ended_at <= due_at)::int AS kept,
+            count(*)::int AS due,
+            count(*) FILTER (WHERE ended_at <= due_at AND ended_how IN ('kept', 'superseded', 'closed'))::int AS by_action,
+            count(*) FILTER (WHERE ended_at <= due_at AND ended_how = 'redated')::int AS by_person,
+            count(*) FILTER (WHERE ended_at <= due_at AND ended_how = 'updated')::int AS automatic
+       FROM application_promises
+      WHERE due_at <= $1 OR ended_at IS NOT NULL`,
     [end],
   );
   // Candidate emails: every candidate-visible event the candidate did not do themselves must
@@ -103,6 +109,13 @@ export async function measure(dataSource: DataSource, end: Date, calendar: Worki
     `SELECT (SELECT count(*) FROM deadline_alerts d JOIN application_stages s ON s.id = d.stage_id JOIN applications a ON a.id = s.application_id
                JOIN jobs j ON j.id = a.job_id WHERE d.kind <> 'escalation' AND j.owner_id IS NOT NULL)::int
           + (SELECT count(*) FROM candidate_updates WHERE overdue_reminded_at IS NOT NULL)::int
+          -- A lapsed promise chases the job's owner (answers are chased by their reminders), and staff when it lapses again.
+          + (SELECT count(*) FROM application_promises n JOIN application_promises o ON o.id = n.replaces_id
+               JOIN applications a ON a.id = n.application_id JOIN jobs j ON j.id = a.job_id
+              WHERE n.automatic AND n.made_by IS NULL AND o.ended_how = 'updated' AND o.kind NOT IN ('answer', 'update_request') AND j.owner_id IS NOT NULL)::int
+          + (SELECT count(*) FROM application_promises n JOIN application_promises o ON o.id = n.replaces_id
+              WHERE n.automatic AND o.ended_how = 'updated' AND o.automatic)::int
+            * (SELECT count(*) FROM users WHERE role = 'staff')::int
           + ((SELECT count(*) FROM deadline_alerts WHERE kind = 'escalation') + (SELECT count(*) FROM application_alerts))::int
             * (SELECT count(*) FROM users WHERE role = 'staff')::int AS agency,
             (SELECT count(*) FROM notifications WHERE kind <> 'candidate_update')::int AS agency_written,
@@ -129,7 +142,13 @@ export async function measure(dataSource: DataSource, end: Date, calendar: Worki
     overdueNeverEscalated: neverEscalated.n,
     longestSilenceDays: silence[silence.length - 1] ?? 0,
     longestSilenceWorkingDays,
-    promises: { kept: promises.kept, due: promises.due },
+    promises: {
+      kept: promises.kept,
+      due: promises.due,
+      byAction: promises.by_action,
+      byPerson: promises.by_person,
+      automatic: promises.automatic,
+    },
     silenceP90Days: percentile(silence, 0.9),
     notifications,
     candidateEvents: { visible: expected.visible_events, emails: expected.candidate_written, notCovered: uncovered.n },
@@ -150,6 +169,7 @@ export function formatReport(report: SimulationReport, summary: string): string 
     `Longest time a candidate went without hearing from the agency: ${report.longestSilenceDays.toFixed(1)} days (p90 over applications ${report.silenceP90Days.toFixed(1)} days)`,
     `Longest silence on an open application: ${report.longestSilenceWorkingDays.toFixed(1)} working days`,
     `Promises kept or re-dated before they expired: ${report.promises.kept}/${report.promises.due} (${(report.promises.due === 0 ? 100 : (100 * report.promises.kept) / report.promises.due).toFixed(1)} %)`,
+    `Of the promises kept or re-dated in time: the agency acted on ${report.promises.byAction}, a person moved the date of ${report.promises.byPerson}, the agency's rules wrote an honest update for ${report.promises.automatic}`,
     `Candidate-visible events ${report.candidateEvents.visible}, in ${report.candidateEvents.emails} emails (one per change); events no email carried: ${report.candidateEvents.notCovered}`,
     `Reminder and escalation emails expected ${report.agencyEmails.expected}, written ${report.agencyEmails.written}`,
     `Notifications written to the outbox ${report.notifications.written}: sent ${report.notifications.sent}, pending ${report.notifications.pending}, failed ${report.notifications.failed}`,

@@ -16,6 +16,7 @@ import {
   automaticUpdateDueAt,
   checkInDueAt,
   holdUntilFor,
+  lapseChasesOwner,
   promiseOwed,
   redatingsLeft,
   settlePromise,
@@ -173,6 +174,13 @@ describe('settling the stored promise against the facts', () => {
 describe('the rules speak when people do not', () => {
   it('sets the next date two working days on when a promise lapses on a Friday evening', () => {
     expect(automaticUpdateDueAt(at('2026-12-11T17:00:00Z'), london)).toEqual(at('2026-12-15T17:00:00Z'));
+  });
+
+  it('chases the owner of a lapsed promise unless its own reminder already does', () => {
+    expect(lapseChasesOwner(PromiseKind.Screening)).toBe(true);
+    expect(lapseChasesOwner(PromiseKind.Hold)).toBe(true);
+    expect(lapseChasesOwner(PromiseKind.Answer)).toBe(false);
+    expect(lapseChasesOwner(PromiseKind.UpdateRequest)).toBe(false);
   });
 
   it('checks in after three working days of silence when the date is further off', () => {

@@ -121,6 +121,14 @@ export function settlePromise(stored: StoredPromise, owed: PromiseTerms): Promis
   return 'superseded';
 }
 
+/**
+ * A lapsed answer or request for an update already chases its owner (the feedback reminder at the
+ * due time, the overdue-request reminder): the promise's lapse does not mail them a second time.
+ */
+export function lapseChasesOwner(kind: PromiseKind): boolean {
+  return kind !== PromiseKind.Answer && kind !== PromiseKind.UpdateRequest;
+}
+
 /** The date the rules set when a promise lapses with nobody acting. */
 export function automaticUpdateDueAt(now: Date, calendar: WorkingCalendar): Date {
   return endOfWorkingDaysAfter(now, AUTOMATIC_UPDATE_WORKING_DAYS, calendar);

@@ -171,7 +171,7 @@ test('a recruiter moves the date with a sentence; the candidate reads the new da
   const form = page.getByRole('form', { name: 'Move this date' });
   await form.getByRole('button', { name: 'Move the date' }).click();
   await expect(form.getByText('Choose the date.')).toBeVisible();
-  await form.getByLabel('New date').fill(weekdaysAhead(7));
+  await form.getByRole('group', { name: 'New date' }).getByLabel('Date').fill(weekdaysAhead(7));
   await form.getByLabel('What we tell the candidate').fill(sentence);
   await screenshotsAtBothWidths(page, testInfo, 'recruiter-move-date');
   await form.getByRole('button', { name: 'Move the date' }).click();

@@ -66,7 +66,9 @@ describe('ApplicationDecisions', () => {
 
   it('makes an offer without a reply-by date, leaving the agency’s default to apply', async () => {
     await click('Make an offer…');
-    expect(view().querySelector('label[for="offer-reply-by-date"]')?.textContent?.trim()).toBe('Reply by (optional)');
+    const replyBy = view().querySelector('#offer-reply-by-date');
+    expect(replyBy?.closest('fieldset')?.querySelector('legend')?.textContent?.trim()).toBe('Reply by (optional)');
+    expect(replyBy?.getAttribute('aria-describedby')).toContain('offer-reply-by-hint');
     await click('Make the offer');
 
     const request = http.expectOne({ method: 'POST', url: '/api/applications/app-1/offer' });

@@ -70,52 +70,67 @@ export const DUE_DATE_PROBLEMS: ProblemWords = {
 };
 
 /**
- * The date and time a promise is given for, under one label: the date's field carries the label,
- * the hint and the problem, the time sits beside it.
+ * The date and time a promise is given for, under one legend with its hint: the date's field shows
+ * the problem with the pair, and the time beside it is marked invalid with it.
  */
 @Component({
   selector: 'hb-due-date-fields',
   imports: [ReactiveFormsModule, FORM_FIELD],
   template: `
-    <div class="due-date" [formGroup]="group()">
-      <hb-field
-        class="due-date__date"
-        [label]="label()"
-        [fieldId]="idPrefix() + '-date'"
-        [hint]="fullHint()"
-        [problem]="problem()"
-      >
-        <input hbControl class="input" type="date" formControlName="date" [min]="today()" />
-      </hb-field>
-      <hb-field class="due-date__time" label="Time" [fieldId]="idPrefix() + '-time'" [invalid]="problem() !== ''">
-        <input hbControl class="input" type="time" formControlName="time" />
-      </hb-field>
-    </div>
+    <fieldset class="due-date" [formGroup]="group()">
+      <legend class="field__label due-date__legend">{{ label() }}</legend>
+      <p class="field__hint" [id]="idPrefix() + '-hint'">{{ fullHint() }}</p>
+      <div class="due-date__inputs">
+        <hb-field
+          label="Date"
+          [fieldId]="idPrefix() + '-date'"
+          [describedBy]="idPrefix() + '-hint'"
+          [problem]="problem()"
+        >
+          <input hbControl class="input" type="date" formControlName="date" [min]="today()" />
+        </hb-field>
+        <hb-field
+          label="Time"
+          [fieldId]="idPrefix() + '-time'"
+          [describedBy]="idPrefix() + '-hint'"
+          [invalid]="problem() !== ''"
+        >
+          <input hbControl class="input" type="time" formControlName="time" />
+        </hb-field>
+      </div>
+    </fieldset>
   `,
   styles: `
+    :host {
+      display: block;
+    }
+
     .due-date {
       display: grid;
-      grid-template-columns: minmax(10rem, 16rem) minmax(7rem, 9rem);
+      gap: 0.25rem;
+      min-width: 0;
+      margin: 0;
+      padding: 0;
+      border: 0;
+    }
+
+    .due-date__legend {
+      padding: 0;
+    }
+
+    .due-date__inputs {
+      display: grid;
+      grid-template-columns: repeat(auto-fit, minmax(9rem, 12rem));
       gap: 0 0.75rem;
-      align-items: end;
-    }
-
-    .due-date__date {
-      grid-column: 1 / -1;
-    }
-
-    @media (min-width: 36rem) {
-      .due-date__date {
-        grid-column: auto;
-      }
     }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class DueDateFields {
   readonly group = input.required<DueDateGroup>();
+  /** The legend: what the date is for ("New date", "Reply by (optional)"). */
   readonly label = input.required<string>();
-  /** Prefix of the two inputs' ids, unique on the page. */
+  /** Prefix of the ids (`-date`, `-time`, `-hint`), unique on the page. */
   readonly idPrefix = input.required<string>();
   readonly hint = input('');
   /** "Now", for the first day the date input offers. */

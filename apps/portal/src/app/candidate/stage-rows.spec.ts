@@ -166,6 +166,44 @@ describe('stageRows', () => {
     });
   });
 
+  it('gives a late answer the new date the agency set for it, chased, so the stage and the summary agree', () => {
+    const application = aCandidateApplicationBetweenInterviews({
+      stages: [
+        aStage({
+          id: 'late',
+          state: StageState.AwaitingFeedback,
+          startsAt: '2026-05-28T10:00:00.000Z',
+          endsAt: '2026-05-28T11:00:00.000Z',
+          feedbackDueAt: '2026-05-30T11:00:00.000Z',
+        }),
+      ],
+      timeline: [
+        { at: '2026-05-30T11:05:00.000Z', type: TimelineEventType.PromiseUpdated, stageId: 'late', text: 'x' },
+      ],
+      promise: aPromise({ stageId: 'late', dueAt: '2026-06-03T16:00:00.000Z', automatic: true }),
+    });
+
+    const [waiting] = stageRows(application, TEST_NOW, inLondon);
+    expect(waiting.due).toEqual({
+      late: true,
+      text: 'Late since Sat, 30 May 2026, 12:00 BST. We have chased it. You will hear by Wed, 3 Jun 2026, 17:00 BST.',
+    });
+
+    // A promise about another stage, or one already past, lends this stage no date.
+    const other = stageRows(
+      { ...application, promise: aPromise({ stageId: 'other', dueAt: '2026-06-03T16:00:00.000Z' }) },
+      TEST_NOW,
+      inLondon,
+    );
+    expect(other[0].due?.text).toBe('Late since Sat, 30 May 2026, 12:00 BST. We have chased it.');
+    const past = stageRows(
+      { ...application, promise: aPromise({ stageId: 'late', dueAt: '2026-05-31T16:00:00.000Z' }) },
+      TEST_NOW,
+      inLondon,
+    );
+    expect(past[0].due?.text).toBe('Late since Sat, 30 May 2026, 12:00 BST. We have chased it.');
+  });
+
   it('says the agency has chased a late answer when the timeline records a chase for that stage', () => {
     const lateStage = (id: string, name: string, position: number) =>
       aStage({

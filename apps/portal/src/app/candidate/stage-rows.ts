@@ -65,8 +65,18 @@ export function stageRows(
 ): StageRow[] {
   const open = isOpen(application.status);
   const timeline = application.timeline ?? [];
-  const dueOf = (stage: CandidateStageView) =>
-    open ? withChase(answerDue(stage, now, options), stage.id, timeline) : null;
+  const promise = application.promise ?? null;
+  const dueOf = (stage: CandidateStageView): AnswerDue | null => {
+    const due = open ? withChase(answerDue(stage, now, options), stage.id, timeline) : null;
+    // A late answer the agency has given a new date: the stage says both, as "Where you stand" does.
+    const newDate =
+      promise?.kind === PromiseKind.Answer && promise.stageId === stage.id && new Date(promise.dueAt) > now
+        ? promise.dueAt
+        : null;
+    return due?.late && newDate
+      ? { late: true, text: `${due.text.replace(/\.?$/, '.')} You will hear by ${formatDateTime(newDate, options)}.` }
+      : due;
+  };
   // Nothing after an undecided (held) stage is next: whether there is a next stage is what is undecided.
   let nextFound = false;
   return [...application.stages]

@@ -1,6 +1,6 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture } from '@angular/core/testing';
-import { ApplicationStatus, PromiseKind, WaitingFor } from '@heardback/contracts';
+import { ApplicationStatus, PromiseKind, StageState, WaitingFor } from '@heardback/contracts';
 import { MyApplications } from './my-applications';
 import { formatDateTime } from '../core/date-time';
 import { aSummary, TEST_NOW } from '../testing/factories';
@@ -74,6 +74,18 @@ describe('MyApplications', () => {
     expect(text(dues[2] as Element)).toBe(`Late: you were to hear by ${when('2026-05-29T11:00:00.000Z')}`);
     expect(dues[2]?.classList).toContain('due--late');
     expect(dues[0]?.classList).not.toContain('due--late');
+  });
+
+  it('calls a held stage “On hold”, not “Done”', async () => {
+    await answer([
+      aSummary({
+        currentStage: { id: 's1', name: 'Phone screen', state: StageState.FeedbackRecorded, feedbackDueAt: null },
+        waitingFor: WaitingFor.Decision,
+        promise: { kind: PromiseKind.Hold, dueAt: '2026-06-05T16:00:00.000Z' },
+      }),
+    ]);
+
+    expect(fact(cards()[0], 'Current stage')).toBe('Phone screen: On hold');
   });
 
   it('lists open applications before closed ones, under their own headings', async () => {

@@ -199,6 +199,8 @@ test('when nobody answers by the date, the candidate is told so at once, with a 
   await signIn(page, DEMO_CANDIDATE);
   await page.goto('/me');
   await page.getByRole('link', { name: 'Electrical Engineer, Grid' }).click();
+  // Reload only once the application's own page is there, not /me while the router is still on its way.
+  await expect(page).toHaveURL(/\/me\/applications\/[0-9a-f-]{36}$/);
   const promise = whereYouStand(page).getByTestId('promise');
   await expect(async () => {
     await page.reload();

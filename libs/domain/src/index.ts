@@ -15,3 +15,5 @@ export * from './lib/session-lifetime';
 export * from './lib/time-zones';
 export * from './lib/candidate-mail';
 export * from './lib/promises';
+export * from './lib/agency-digests';
+export * from './lib/reassignment';

@@ -15,6 +15,7 @@ import { FeedbackModule } from '../feedback/feedback.module';
 import { AboutModule } from '../about/about.module';
 import { HealthModule } from '../health/health.module';
 import { JobsModule } from '../jobs/jobs.module';
+import { ReassignmentsModule } from '../reassignments/reassignments.module';
 import { ThrottlingModule } from '../throttling/throttling.module';
 import { UsersModule } from '../users/users.module';
 
@@ -40,6 +41,7 @@ export class AppModule {
         DemoModule,
         BackgroundModule,
         AuditModule,
+        ReassignmentsModule,
       ],
     };
   }

@@ -19,6 +19,10 @@ export class ApplicationStageEntity {
   @Column({ type: 'text' })
   state!: StageState;
 
+  /** Given to someone other than the application's recruiter; null: the application's (SQL: `stage_owner`). */
+  @Column({ type: 'uuid', nullable: true })
+  recruiterId!: string | null;
+
   @Column({ type: 'timestamptz', nullable: true })
   startsAt!: Date | null;
 

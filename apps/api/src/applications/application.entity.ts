@@ -44,6 +44,10 @@ export class ApplicationEntity {
   @Column({ type: 'text', nullable: true })
   rejectionMessage!: string | null;
 
+  /** Whose work the application is (set from the job's owner when the candidate applies; staff may reassign it). */
+  @Column({ type: 'uuid', nullable: true })
+  recruiterId!: string | null;
+
   /** The candidate's "I will move on after …" date. */
   @Column({ type: 'timestamptz', nullable: true })
   candidateDecisionAt!: Date | null;

@@ -50,7 +50,10 @@ export class UserAccessService {
     return { user: toAgencyUserView(user), openWork: await this.openWork(userId) };
   }
 
-  /** The jobs the user owns that are still running, and the open applications on them: to hand to someone else. */
+  /**
+   * The jobs the user owns that are still running, and the open applications whose work is theirs
+   * (their own, or with a stage given to them; ADR 0015): to hand to someone else.
+   */
   private async openWork(userId: string): Promise<OpenWorkItem[]> {
     const rows: { kind: 'job' | 'application'; id: string; label: string; job_id: string; status: string }[] =
       await this.dataSource.query(
@@ -62,7 +65,10 @@ export class UserAccessService {
            FROM applications a
            JOIN jobs j ON j.id = a.job_id
            JOIN users u ON u.id = a.candidate_id
-          WHERE j.owner_id = $1 AND a.status NOT IN ('hired', 'rejected', 'withdrawn', 'job_closed')
+          WHERE a.status NOT IN ('hired', 'rejected', 'withdrawn', 'job_closed')
+            AND (a.recruiter_id = $1 OR EXISTS (
+                  SELECT 1 FROM application_stages s WHERE s.application_id = a.id AND s.recruiter_id = $1
+                     AND s.state IN ('pending', 'scheduled', 'awaiting_feedback')))
          ORDER BY sort_title, kind DESC, sort_name`,
         [userId],
       );

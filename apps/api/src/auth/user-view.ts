@@ -1,4 +1,4 @@
-import { UserView } from '@heardback/contracts';
+import { UserRole, UserView } from '@heardback/contracts';
 import { UserEntity } from '../users/user.entity';
 
 export function toUserView(user: UserEntity): UserView {
@@ -9,5 +9,6 @@ export function toUserView(user: UserEntity): UserView {
     role: user.role,
     emailVerified: user.emailVerifiedAt !== null,
     timeZone: user.timeZone,
+    ...(user.role === UserRole.Candidate ? {} : { agencyMail: user.agencyMail }),
   };
 }

@@ -24,3 +24,15 @@ export function formatAgencyTimeRange(start: Date, end: Date, timeZone: string):
 export function formatTimeFor(at: Date, recipientZone: string | null, agencyZone: string): string {
   return formatAgencyTime(at, viewerTimeZone(recipientZone, agencyZone));
 }
+
+/** A short time for a subject line, in the reader's zone (else the agency's): "Tue 8 Dec, 10:00". */
+export function formatShortTimeFor(at: Date, recipientZone: string | null, agencyZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: viewerTimeZone(recipientZone, agencyZone),
+  }).format(at);
+}

@@ -25,6 +25,8 @@ import { AddInterviewInvites1795783200000 } from './migrations/1795783200000-add
 import { AnswerWithinWorkingDays1795786800000 } from './migrations/1795786800000-answer-within-working-days';
 import { CreateApplicationPromises1795794000000 } from './migrations/1795794000000-create-application-promises';
 import { AddViewerTimeZones1795790400000 } from './migrations/1795790400000-add-viewer-time-zones';
+import { AddAgencyMailDigests1795801200000 } from './migrations/1795801200000-add-agency-mail-digests';
+import { AddWorkReassignment1795797600000 } from './migrations/1795797600000-add-work-reassignment';
 import { SnakeNamingStrategy } from './snake-naming-strategy';
 
 export const entities = [
@@ -57,6 +59,8 @@ export const migrations = [
   AnswerWithinWorkingDays1795786800000,
   AddViewerTimeZones1795790400000,
   CreateApplicationPromises1795794000000,
+  AddWorkReassignment1795797600000,
+  AddAgencyMailDigests1795801200000,
 ];
 
 /** The one place the database connection is described, for the app and for the TypeORM CLI. */

@@ -36,9 +36,21 @@ const constraintErrors: Record<string, { code: ErrorCode; message: string }> = {
     code: ErrorCode.AlreadyApplied,
     message: 'You have already applied to this job.',
   },
+  work_owner_is_active_agency_user: {
+    code: ErrorCode.ValidationFailed,
+    message: 'Work can be given only to an active recruiter or staff member.',
+  },
+  users_agency_lead_is_staff: {
+    code: ErrorCode.ValidationFailed,
+    message: 'Only a staff member can be an agency lead.',
+  },
   users_email_unique: {
     code: ErrorCode.EmailTaken,
     message: 'An account with this email already exists. Sign in instead.',
+  },
+  users_agency_mail_known: {
+    code: ErrorCode.ValidationFailed,
+    message: 'Choose how to be emailed about your work: immediate, hourly or daily.',
   },
   clients_name_unique: {
     code: ErrorCode.ClientNameTaken,

@@ -56,7 +56,9 @@ export class CandidateFollowUpAlerts {
         const request = rows[0];
         if (!request) return false;
         const [context] = await manager.query(
-          `SELECT u.full_name AS candidate_name, j.title AS job_title, j.owner_id FROM applications a
+          // Whose work the application's current stage is (else the application's): they answer the candidate.
+          `SELECT u.full_name AS candidate_name, j.title AS job_title, stage_owner(a.id, a.current_stage_id) AS owner_id
+             FROM applications a
              JOIN users u ON u.id = a.candidate_id JOIN jobs j ON j.id = a.job_id WHERE a.id = $1`,
           [request.application_id],
         );

@@ -4,6 +4,7 @@ import { CLOCK, Clock } from '../config/clock';
 import { DeadlineSweepResult, TimelineEventType, UserRole } from '@heardback/contracts';
 import {
   ALERTS_PER_DUE_TIME,
+  DUE_TIME_LADDER,
   DeadlineAlertKind,
   OPEN_STATUSES,
   REMINDER_LEAD_HOURS,
@@ -18,6 +19,7 @@ import { updateReturning } from '../database/update-returning';
 import { AgencyPerson, agencyPeople } from './agency-people';
 import { CandidateFollowUpAlerts } from './candidate-follow-up-alerts';
 import { PromiseSweep } from './promise-sweep';
+import { SecondEscalations } from './second-escalations';
 import {
   feedbackEscalatedText,
   feedbackEscalationEmail,
@@ -42,7 +44,9 @@ interface OverdueStage {
 
 /**
  * Rule 2, run by the job queue every minute (and on demand by staff): ended interviews become
- * "awaiting feedback", feedback reminders and escalations go out, then the candidates' own
+ * "awaiting feedback", feedback reminders and escalations go out to whoever owns the stage's work
+ * (SQL `stage_owner`), escalations left for a working day go up to the agency leads
+ * (SecondEscalations), then the candidates' own
  * deadlines are followed up (CandidateFollowUpAlerts). Each change is guarded so that it
  * happens once however many sweeps run at the same moment: a stage moves out of `scheduled` once,
  * and each alert is a row in `deadline_alerts` whose primary key admits it once per due time.
@@ -59,6 +63,7 @@ export class DeadlineSweepService {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly followUps: CandidateFollowUpAlerts,
     private readonly promiseSweep: PromiseSweep,
+    private readonly secondEscalations: SecondEscalations,
   ) {}
 
   /** `lookAheadMs`: until the next sweep (the schedule runs it every minute; the simulation every hour). */
@@ -67,8 +72,9 @@ export class DeadlineSweepService {
     // Before the reminders: the candidate hears at the promised time, and the reminder then says so.
     await this.promiseSweep.sweep(now, lookAheadMs);
     const { remindersSent, escalations: feedbackEscalations } = await this.fireAlerts(now);
+    const secondLevel = await this.secondEscalations.sweep(now);
     const followUps = await this.followUps.sweep(now);
-    const escalations = feedbackEscalations + followUps.escalations;
+    const escalations = feedbackEscalations + secondLevel + followUps.escalations;
     if (interviewsEnded + remindersSent + followUps.reminders + escalations > 0) {
       this.logger.log(
         `Interviews ended: ${interviewsEnded}; reminders: ${remindersSent + followUps.reminders}; escalations: ${escalations}`,
@@ -117,27 +123,28 @@ export class DeadlineSweepService {
   private async fireAlerts(now: Date): Promise<{ remindersSent: number; escalations: number }> {
     const stages: OverdueStage[] = await this.dataSource.query(
       `SELECT s.id AS stage_id, s.name AS stage_name, s.feedback_due_at, a.id AS application_id, u.full_name AS candidate_name,
-              j.title AS job_title, c.name AS client_name, j.owner_id, o.full_name AS owner_name
+              j.title AS job_title, c.name AS client_name, o.id AS owner_id, o.full_name AS owner_name
          FROM application_stages s
          JOIN applications a ON a.id = s.application_id
          JOIN users u ON u.id = a.candidate_id
          JOIN jobs j ON j.id = a.job_id
          JOIN clients c ON c.id = j.client_id
-         LEFT JOIN users o ON o.id = j.owner_id
+         LEFT JOIN users o ON o.id = stage_owner(a.id, s.id)
         WHERE a.status = ANY($2)
           AND s.feedback_due_at IS NOT NULL
           AND s.feedback_due_at - make_interval(hours => $3) <= $1
           AND stage_took_place(s.ends_at, s.held_at)
           AND NOT EXISTS (SELECT 1 FROM feedback f WHERE f.stage_id = s.id)
-          AND (SELECT count(*) FROM deadline_alerts d WHERE d.stage_id = s.id AND d.due_at = s.feedback_due_at) < $4
+          AND (SELECT count(*) FROM deadline_alerts d
+                WHERE d.stage_id = s.id AND d.due_at = s.feedback_due_at AND d.kind = ANY($5)) < $4
         ORDER BY s.feedback_due_at
         LIMIT 1000`,
-      [now, OPEN_STATUSES, REMINDER_LEAD_HOURS, ALERTS_PER_DUE_TIME],
+      [now, OPEN_STATUSES, REMINDER_LEAD_HOURS, ALERTS_PER_DUE_TIME, DUE_TIME_LADDER],
     );
     let remindersSent = 0;
     let escalations = 0;
     for (const stage of stages) {
-      const due = alertsDue(stage.feedback_due_at, now);
+      const due = alertsDue(stage.feedback_due_at, now, this.config.calendar);
       for (const kind of due) {
         const send = !alertIsSuperseded(kind, due);
         const fired = await this.dataSource.transaction((manager) => this.fireOnce(manager, stage, kind, now, send));
@@ -167,8 +174,10 @@ export class DeadlineSweepService {
     if (stillMissing.length === 0) return false;
     const inserted: unknown[] = await manager.query(
       // The due time is copied in SQL, not through JavaScript, whose dates drop PostgreSQL's microseconds.
-      `INSERT INTO deadline_alerts (stage_id, kind, due_at)
-       SELECT id, $2, feedback_due_at FROM application_stages WHERE id = $1 AND feedback_due_at IS NOT NULL
+      // Each alert remembers whose work it named: the second level asks whether it still is.
+      `INSERT INTO deadline_alerts (stage_id, kind, due_at, owner_id)
+       SELECT id, $2, feedback_due_at, stage_owner(application_id, id) FROM application_stages
+        WHERE id = $1 AND feedback_due_at IS NOT NULL
        ON CONFLICT DO NOTHING RETURNING stage_id`,
       [stage.stage_id, kind],
     );

@@ -8,6 +8,7 @@ import { DeadlinesController } from './deadlines.controller';
 import { EscalationListService } from './escalation-list.service';
 import { PromiseSweep } from './promise-sweep';
 import { PromisesModule } from '../promises/promises.module';
+import { SecondEscalations } from './second-escalations';
 
 @Module({
   imports: [TimelineModule, NotificationsModule, PromisesModule],
@@ -18,6 +19,7 @@ import { PromisesModule } from '../promises/promises.module';
     DeadlineSweepSchedule,
     CandidateFollowUpAlerts,
     EscalationListService,
+    SecondEscalations,
   ],
   exports: [DeadlineSweepService],
 })

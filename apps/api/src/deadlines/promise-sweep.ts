@@ -199,13 +199,14 @@ export class PromiseSweep {
 
   private async contextOf(manager: EntityManager, promise: PromiseRow): Promise<PromiseContext> {
     const [context]: PromiseContext[] = await manager.query(
-      `SELECT u.full_name AS candidate_name, j.title AS job_title, c.name AS client_name, j.owner_id, o.full_name AS owner_name,
+      `SELECT u.full_name AS candidate_name, j.title AS job_title, c.name AS client_name, o.id AS owner_id, o.full_name AS owner_name,
               s.name AS stage_name
          FROM applications a
          JOIN users u ON u.id = a.candidate_id
          JOIN jobs j ON j.id = a.job_id
          JOIN clients c ON c.id = j.client_id
-         LEFT JOIN users o ON o.id = j.owner_id
+         -- Whose work it is: the stage's, else the application's recruiter (ADR 0015).
+         LEFT JOIN users o ON o.id = stage_owner(a.id, $2)
          LEFT JOIN application_stages s ON s.id = $2
         WHERE a.id = $1`,
       [promise.application_id, promise.stage_id],

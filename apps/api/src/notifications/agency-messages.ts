@@ -46,7 +46,23 @@ export function feedbackReminderSentText(
 }
 
 export function feedbackEscalatedText(stageName: string): string {
-  return `Feedback on ${stageName} is a day overdue: escalated to agency staff.`;
+  return `Feedback on ${stageName} is a working day overdue: escalated to agency staff.`;
+}
+
+export function feedbackSecondEscalatedText(stageName: string, ownerName: string | null, leads: boolean): string {
+  const whom = leads ? 'the agency leads' : 'all agency staff again (there is no agency lead)';
+  return `The escalation of ${stageName} was left for a working day (${ownerName ?? 'nobody'} still owns it): told ${whom}.`;
+}
+
+/** "Stage Technical reassigned from Ann Recruiter to Bob Recruiter by Sam Staff." */
+export function reassignedText(change: {
+  stageName: string | null;
+  fromName: string | null;
+  toName: string;
+  byName: string;
+}): string {
+  const what = change.stageName ? `Stage ${change.stageName}` : 'Application';
+  return `${what} reassigned from ${change.fromName ?? 'nobody'} to ${change.toName} by ${change.byName}.`;
 }
 
 export function updateRequestReminderSentText(due: string, recipients: readonly { full_name: string }[]): string {
@@ -65,7 +81,7 @@ export interface OverdueFeedbackFacts {
   stageName: string;
   jobTitle: string;
   clientName: string;
-  /** The job's owner, whom an escalation asks staff to chase; null when the job has none. */
+  /** Whose work the stage is (`stage_owner`), whom an escalation asks staff to chase; null when nobody's. */
   ownerName: string | null;
   due: string;
   link: string;
@@ -96,8 +112,8 @@ export function feedbackReminderEmail(facts: OverdueFeedbackFacts, timing: Remin
 
 export function feedbackEscalationEmail(facts: OverdueFeedbackFacts): Email {
   return {
-    subject: `Escalation: feedback a day overdue for ${aboutStage(facts)}`,
-    body: `Hello ${facts.recipientName},\n\nFeedback for ${facts.candidateName}'s ${facts.stageName} for ${facts.jobTitle} at ${facts.clientName} was due ${facts.due} and is still missing. The candidate has been told it is late.\n\n${facts.ownerName ? `Whom to chase: ${facts.ownerName}, who owns the job and has been reminded.` : 'The job has no owner: every recruiter was reminded. Give it an owner, or record the feedback yourself.'}\n\nPlease make sure it is recorded today: ${facts.link}\n\nHeardback`,
+    subject: `Escalation: feedback a working day overdue for ${aboutStage(facts)}`,
+    body: `Hello ${facts.recipientName},\n\nFeedback for ${facts.candidateName}'s ${facts.stageName} for ${facts.jobTitle} at ${facts.clientName} was due ${facts.due} and is still missing. The candidate has been told it is late.\n\n${whomToChase(facts)}\n\nPlease make sure it is recorded today, or reassign the stage from the escalations page: ${facts.link}\n\nHeardback`,
   };
 }
 
@@ -126,6 +142,47 @@ export function decisionDatePassedEmail(facts: {
   return {
     subject: `Escalation: ${facts.candidateName}'s decision date has passed (${facts.jobTitle})`,
     body: `Hello ${facts.recipientName},\n\n${facts.candidateName} told us they would move on after ${facts.when} (${facts.jobTitle} at ${facts.clientName}), and nobody has answered them since. Please make sure they hear from us today: ${facts.link}\n\nHeardback`,
+  };
+}
+
+function whomToChase(facts: OverdueFeedbackFacts): string {
+  return facts.ownerName
+    ? `Whom to chase: ${facts.ownerName}, whose work this stage is and who has been reminded.`
+    : 'Nobody owns this work: every recruiter was reminded. Reassign it, or record the feedback yourself.';
+}
+
+/** The second level: an escalation nobody acted on for a working day, to the agency leads. */
+export function feedbackSecondEscalationEmail(facts: OverdueFeedbackFacts & { escalatedAt: string }): Email {
+  return {
+    subject: `Escalation left: feedback still missing for ${aboutStage(facts)}`,
+    body: `Hello ${facts.recipientName},\n\nFeedback for ${facts.candidateName}'s ${facts.stageName} for ${facts.jobTitle} at ${facts.clientName} was due ${facts.due}. Staff were told on ${facts.escalatedAt}, and a working day later it is still missing and has not been reassigned.\n\n${whomToChase(facts)}\n\nPlease record it or reassign it today: ${facts.link}\n\nHeardback`,
+  };
+}
+
+export interface AssignedWorkFacts {
+  recipientName: string;
+  byName: string;
+  /** Each application given, with the stages now theirs and when each is due (already written out). */
+  work: { candidateName: string; jobTitle: string; link: string; stages: { name: string; due: string | null }[] }[];
+}
+
+/** One email to the new owner for one reassignment, however many applications moved. */
+export function workAssignedEmail(facts: AssignedWorkFacts): Email {
+  const count = facts.work.length;
+  const first = facts.work[0];
+  const subject =
+    count === 1
+      ? `Now yours: ${first.candidateName} (${first.jobTitle})`
+      : `Now yours: ${count} applications, from ${first.candidateName} (${first.jobTitle})`;
+  const lines = facts.work.map((item) => {
+    const stages = item.stages.length
+      ? item.stages.map((stage) => `${stage.name} (${stage.due ? `feedback due ${stage.due}` : 'no feedback due yet'})`)
+      : ['no stage waiting'];
+    return `- ${item.candidateName}, ${item.jobTitle}: ${stages.join('; ')}\n  ${item.link}`;
+  });
+  return {
+    subject,
+    body: `Hello ${facts.recipientName},\n\n${facts.byName} gave you this work; reminders and escalations now come to you.\n\n${lines.join('\n')}\n\nHeardback`,
   };
 }
 
@@ -171,4 +228,46 @@ export function promiseLapsedEmail(facts: {
 
 export function promiseChasedText(promised: string, recipients: readonly { full_name: string }[]): string {
   return `The promise of ${promised} lapsed; chased ${recipients.map((person) => person.full_name).join(', ') || 'nobody (no recipient)'}.`;
+}
+// The digest of reminders an agency person chose to get hourly or daily (ADR 0014).
+
+export interface DigestItem {
+  subject: string;
+  body: string;
+  /** When it was written, already in the reader's zone. */
+  written: string;
+}
+
+/** An email's own words, without the greeting and the signature every agency email carries. */
+function coreOf(body: string): string {
+  return body.replace(/^Hello [^\n]*,\n\n/, '').replace(/\n\nHeardback\s*$/, '');
+}
+
+function thingsNeedYou(count: number): string {
+  return count === 1 ? '1 thing needs you' : `${count} things need you`;
+}
+
+const PREFERENCE_WORDS = { hourly: 'an hourly digest', daily: 'a daily digest' } as const;
+
+export function agencyDigestEmail(facts: {
+  recipientName: string;
+  /** The digest's time for the subject, short: "Tue 8 Dec, 10:00". */
+  windowShort: string;
+  /** The same time in full, with its zone. */
+  windowLong: string;
+  preference: keyof typeof PREFERENCE_WORDS | 'immediate';
+  items: readonly DigestItem[];
+  accountLink: string;
+}): Email {
+  const sections = facts.items.map(
+    (item, index) => `${index + 1}. ${item.subject}\n(written ${item.written})\n\n${coreOf(item.body)}`,
+  );
+  const why =
+    facts.preference === 'immediate'
+      ? 'You now get these one by one as they happen; this digest carries what was waiting.'
+      : `You chose ${PREFERENCE_WORDS[facts.preference]}; escalations still reach you at once.`;
+  return {
+    subject: `Heardback: ${thingsNeedYou(facts.items.length)} — digest for ${facts.windowShort}`,
+    body: `Hello ${facts.recipientName},\n\n${thingsNeedYou(facts.items.length)}, in the order they came up (digest for ${facts.windowLong}):\n\n${sections.join('\n\n---\n\n')}\n\n${why} Change how we email you: ${facts.accountLink}\n\nHeardback`,
+  };
 }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { updateReturning } from '../database/update-returning';
+import { AgencyDigestBuilder } from './agency-digest-builder';
 import { MailTransport } from './mail-transport';
 import { retryDelaySeconds, shouldGiveUp } from './retry-policy';
 
@@ -20,6 +21,8 @@ interface ClaimedNotification {
 }
 
 export interface DispatchResult {
+  /** Agency digests written this pass from held reminders (ADR 0014); they are sent like any email. */
+  digests: number;
   claimed: number;
   sent: number;
   retrying: number;
@@ -32,7 +35,8 @@ export interface DispatchResult {
  * sent again: at least once, never lost. Mail to one address leaves in the order it was written:
  * a message waits while an earlier one to the same address is unsent (retrying included), so a
  * rejection never overtakes "You applied". Mail to an address its owner has not verified waits in
- * the outbox, in order, and goes out once they verify.
+ * the outbox, in order, and goes out once they verify. Reminders held for an agency person's digest
+ * are not `pending`: they neither go nor hold anything back until their digest is written.
  */
 @Injectable()
 export class NotificationDispatcher {
@@ -41,10 +45,13 @@ export class NotificationDispatcher {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly transport: MailTransport,
+    private readonly digests: AgencyDigestBuilder,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async dispatchDue(limit = 20): Promise<DispatchResult> {
+    // Held reminders whose digest is due become one digest email per person, claimed below.
+    const digests = await this.digests.buildDue();
     const claimed = await updateReturning<ClaimedNotification>(
       this.dataSource.manager,
       `UPDATE notifications n
@@ -73,7 +80,7 @@ export class NotificationDispatcher {
     );
     // RETURNING keeps no order; send in the order the messages were written.
     claimed.sort((a, b) => Number(BigInt(a.sequence) - BigInt(b.sequence)));
-    const result: DispatchResult = { claimed: claimed.length, sent: 0, retrying: 0, gaveUp: 0 };
+    const result: DispatchResult = { digests, claimed: claimed.length, sent: 0, retrying: 0, gaveUp: 0 };
     for (const notification of claimed) {
       // Renew the lease just before sending, so the clock starts at this send, not at the batch's claim;
       // `attempts` is the ownership token: if another sender took the message over, it has moved on.

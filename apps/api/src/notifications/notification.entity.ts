@@ -52,4 +52,12 @@ export class NotificationEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   sentAt!: Date | null;
+
+  /** While `held`: when the recipient's digest carrying it is due. */
+  @Column({ type: 'timestamptz', nullable: true })
+  digestDueAt!: Date | null;
+
+  /** Once `digested`: the digest email that carried it. */
+  @Column({ type: 'uuid', nullable: true })
+  digestId!: string | null;
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AgencyDigestBuilder } from './agency-digest-builder';
 import { CandidateUpdateMailer } from './candidate-update-mailer';
 import { MailTransport } from './mail-transport';
 import { NotificationDispatcher } from './notification-dispatcher.service';
@@ -11,6 +12,7 @@ import { OutboxService } from './outbox.service';
   controllers: [NotificationsController],
   providers: [
     OutboxService,
+    AgencyDigestBuilder,
     CandidateUpdateMailer,
     MailTransport,
     NotificationDispatcher,

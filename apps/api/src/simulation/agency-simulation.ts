@@ -7,10 +7,18 @@ import {
   UserRole,
   WorkMode,
 } from '@heardback/contracts';
-import { DomainError, WorkingCalendar, endOfWorkingDaysAfter, isWithinWorkingHours } from '@heardback/domain';
+import {
+  DomainError,
+  REDATINGS_BEFORE_STAFF,
+  WorkingCalendar,
+  endOfWorkingDaysAfter,
+  isWithinWorkingHours,
+} from '@heardback/domain';
 import { DataSource } from 'typeorm';
 import { ApplicationDecisionsService } from '../applications/application-decisions.service';
 import { CandidateApplicationsService } from '../applications/candidate-applications.service';
+import { PromiseRedatingService } from '../applications/promise-redating.service';
+import { ReassignmentService } from '../reassignments/reassignment.service';
 import { StageFeedbackService } from '../applications/stage-feedback.service';
 import { CandidateUpdatesService } from '../candidate-updates/candidate-updates.service';
 import { ClientsService } from '../clients/clients.service';
@@ -54,6 +62,8 @@ interface OpenApplication {
   open_request: boolean;
   last_heard_at: Date;
   other_offer_deadline: Date | null;
+  promise_due_at: Date | null;
+  promise_redatings: number;
 }
 
 export interface SimulationParameters {
@@ -92,6 +102,7 @@ export class AgencySimulation {
       await this.candidatesArrive();
       if (isWithinWorkingHours(this.clock.now(), this.calendar)) {
         await this.recruitersWork();
+        await this.staffActOnEscalations();
       }
       await this.candidatesSpeakUp();
       // The next sweep is an hour away: a promise due before then is answered now.
@@ -218,6 +229,29 @@ export class AgencySimulation {
       );
       return;
     }
+    // A slow recruiter who sees the answer date coming moves it, with a reason, while they still may.
+    if (
+      awaitingFeedback &&
+      diligence === 'slow' &&
+      application.promise_due_at !== null &&
+      application.promise_redatings < REDATINGS_BEFORE_STAFF &&
+      application.promise_due_at.getTime() - now.getTime() < 4 * HOUR &&
+      application.promise_due_at.getTime() > now.getTime() &&
+      this.random.chance(0.5)
+    ) {
+      await this.attempt(() =>
+        this.app.get(PromiseRedatingService).redate(
+          application.id,
+          {
+            dueAt: endOfWorkingDaysAfter(now, 2, this.calendar),
+            candidateMessage: 'The hiring manager needs two more days to compare notes with the panel.',
+            version: application.version,
+          },
+          recruiter,
+        ),
+      );
+      return;
+    }
     if (awaitingFeedback || onHold) {
       const allowed =
         diligence === 'waits-for-reminder'
@@ -255,6 +289,42 @@ export class AgencySimulation {
           },
           recruiter,
         ),
+      );
+    }
+  }
+
+  /**
+   * Staff act on an escalation within a working day: the stuck application goes to the most
+   * diligent recruiter, in one step. Escalated: a stage's feedback escalated and still missing, or a
+   * promise whose date the rules had to set twice in a row (staff were told).
+   */
+  private async staffActOnEscalations(): Promise<void> {
+    const now = this.clock.now();
+    const taker = this.recruiters[0].user;
+    const stuck: { id: string; version: number; escalated_at: Date }[] = await this.dataSource.query(
+      `SELECT a.id, a.version, least(
+                -- Timeline times follow the simulated clock (an alert's fired_at is the database's own).
+                (SELECT min(t.at) FROM timeline_events t WHERE t.application_id = a.id AND t.type = 'escalated'
+                    AND t.stage_id = a.current_stage_id AND NOT EXISTS (SELECT 1 FROM feedback f WHERE f.stage_id = t.stage_id)),
+                (SELECT p.made_at FROM application_promises p JOIN application_promises o ON o.id = p.replaces_id
+                  WHERE p.application_id = a.id AND p.ended_at IS NULL AND p.automatic AND o.automatic)) AS escalated_at
+         FROM applications a
+        WHERE a.status IN ('applied', 'screening', 'interviewing', 'offer')
+          AND stage_owner(a.id, a.current_stage_id) IS DISTINCT FROM $1`,
+      [taker.id],
+    );
+    for (const application of stuck) {
+      if (!application.escalated_at) continue;
+      // Staff read escalations a few hours after they arrive, never more than a working day.
+      const waited = (now.getTime() - new Date(application.escalated_at).getTime()) / HOUR;
+      if (waited < 2) continue;
+      await this.attempt(() =>
+        this.app.get(ReassignmentService).reassign(this.staff, {
+          scope: 'application',
+          applicationId: application.id,
+          version: application.version,
+          toUserId: taker.id,
+        }),
       );
     }
   }
@@ -332,13 +402,17 @@ export class AgencySimulation {
               EXISTS (SELECT 1 FROM deadline_alerts d WHERE d.stage_id = s.id AND d.kind = 'escalation') AS escalated,
               EXISTS (SELECT 1 FROM candidate_updates u WHERE u.application_id = a.id AND u.kind = 'request_update' AND u.answered_at IS NULL) AS open_request,
               heard.last_heard_at,
-              (SELECT max(u.deadline) FROM candidate_updates u WHERE u.application_id = a.id AND u.kind = 'other_offer') AS other_offer_deadline
+              (SELECT max(u.deadline) FROM candidate_updates u WHERE u.application_id = a.id AND u.kind = 'other_offer') AS other_offer_deadline,
+              p.due_at AS promise_due_at, coalesce(p.redatings, 0) AS promise_redatings
          FROM applications a
+         LEFT JOIN application_promises p ON p.application_id = a.id AND p.ended_at IS NULL
          -- The product's own measure: the candidate's own messages do not end their silence.
          CROSS JOIN LATERAL application_last_heard(a) heard
          JOIN jobs j ON j.id = a.job_id
          LEFT JOIN application_stages s ON s.id = a.current_stage_id
-        WHERE a.status IN ('applied', 'screening', 'interviewing', 'offer') AND ($1::uuid IS NULL OR j.owner_id = $1)
+        -- Whose work it is now (ADR 0015): staff may have given it to someone else.
+        WHERE a.status IN ('applied', 'screening', 'interviewing', 'offer')
+          AND ($1::uuid IS NULL OR stage_owner(a.id, a.current_stage_id) = $1)
         ORDER BY a.created_at`,
       [ownerId],
     );

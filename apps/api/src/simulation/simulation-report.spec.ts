@@ -9,7 +9,7 @@ const report: SimulationReport = {
   silenceP90Days: 2,
   longestSilenceWorkingDays: 2.5,
   promises: { kept: 3, due: 4, byAction: 1, byPerson: 1, automatic: 1 },
-  notifications: { written: 5, sent: 5, pending: 0, failed: 0 },
+  notifications: { written: 5, sent: 5, pending: 0, failed: 0, digested: 0, digests: 0 },
   candidateEvents: { visible: 5, emails: 5, notCovered: 0 },
   agencyEmails: { expected: 2, written: 2 },
 };

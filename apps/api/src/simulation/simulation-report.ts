@@ -1,4 +1,4 @@
-import { ESCALATION_DELAY_HOURS, WorkingCalendar, workingDaysBetween } from '@heardback/domain';
+import { DeadlineAlertKind, WorkingCalendar, alertTime, workingDaysBetween } from '@heardback/domain';
 import { DataSource } from 'typeorm';
 
 export interface SimulationReport {
@@ -15,7 +15,8 @@ export interface SimulationReport {
    * and how the on-time ones ended (the agency acted, a person moved the date, the rules spoke).
    */
   promises: { kept: number; due: number; byAction: number; byPerson: number; automatic: number };
-  notifications: { written: number; sent: number; pending: number; failed: number };
+  /** `digested`: agency reminders that went out inside a digest (ADR 0014), not on their own. */
+  notifications: { written: number; sent: number; pending: number; failed: number; digested: number; digests: number };
   candidateEvents: { visible: number; emails: number; notCovered: number };
   agencyEmails: { expected: number; written: number };
 }
@@ -49,19 +50,27 @@ export async function measure(dataSource: DataSource, end: Date, calendar: Worki
         AND NOT EXISTS (SELECT 1 FROM feedback f WHERE f.stage_id = s.id)`,
     [end],
   );
-  const [neverEscalated] = await dataSource.query(
-    `SELECT count(*)::int AS n
+  // Escalation was due (a working day after the due time, `alertTime()`) while feedback was missing
+  // and the application still open, and none was fired.
+  const unescalated: { feedback_due_at: Date; until: Date }[] = await dataSource.query(
+    `SELECT s.feedback_due_at, least(coalesce(first.at, $1), coalesce(closed.at, $1)) AS until
        FROM application_stages s
        LEFT JOIN LATERAL (SELECT min(f.recorded_at) AS at FROM feedback f WHERE f.stage_id = s.id) first ON true
        JOIN applications a ON a.id = s.application_id
        LEFT JOIN LATERAL (SELECT min(t.at) AS at FROM timeline_events t
                            WHERE t.application_id = a.id AND t.type IN ('withdrawn', 'rejected', 'job_closed', 'hired')) closed ON true
       WHERE s.feedback_due_at IS NOT NULL
-        -- Escalation was due while feedback was missing and the application was still open.
-        AND s.feedback_due_at + make_interval(hours => $2) < least(coalesce(first.at, $1), coalesce(closed.at, $1))
+        AND s.feedback_due_at < least(coalesce(first.at, $1), coalesce(closed.at, $1))
         AND NOT EXISTS (SELECT 1 FROM deadline_alerts d WHERE d.stage_id = s.id AND d.kind = 'escalation')`,
-    [end, ESCALATION_DELAY_HOURS],
+    [end],
   );
+  const neverEscalated = {
+    n: unescalated.filter(
+      (row) =>
+        alertTime(DeadlineAlertKind.Escalation, new Date(row.feedback_due_at), calendar).getTime() <
+        new Date(row.until).getTime(),
+    ).length,
+  };
   // Silence as the product measures it (application_last_heard): from applying, only what the
   // candidate did not write themselves ends it; their own "any news?" is not hearing back.
   const gaps: { days: number; from_at: Date; to_at: Date }[] = await dataSource.query(
@@ -104,29 +113,35 @@ export async function measure(dataSource: DataSource, end: Date, calendar: Worki
       WHERE t.candidate_visible AND t.actor_id IS DISTINCT FROM a.candidate_id AND NOT EXISTS (
         SELECT 1 FROM notifications n WHERE n.application_id = t.application_id AND n.kind = 'candidate_update' AND position(t.text IN n.body) > 0)`,
   );
-  // Agency emails: one per recruiter reminder (to the job's owner) and one per staff member per escalation.
+  // Agency emails: one per reminder to whoever owned the stage's work then, one per staff member per
+  // escalation, one per lead (or, with none, per staff member) per second-level escalation.
   const [expected] = await dataSource.query(
-    `SELECT (SELECT count(*) FROM deadline_alerts d JOIN application_stages s ON s.id = d.stage_id JOIN applications a ON a.id = s.application_id
-               JOIN jobs j ON j.id = a.job_id WHERE d.kind <> 'escalation' AND j.owner_id IS NOT NULL)::int
+    `SELECT (SELECT count(*) FROM deadline_alerts d
+              WHERE d.kind IN ('reminder_before_due', 'reminder_at_due') AND d.owner_id IS NOT NULL)::int
+          + (SELECT count(*) FROM deadline_alerts WHERE kind = 'second_escalation')::int
+            * coalesce(nullif((SELECT count(*) FROM users WHERE role = 'staff' AND is_agency_lead), 0),
+                       (SELECT count(*) FROM users WHERE role = 'staff'))::int
           + (SELECT count(*) FROM candidate_updates WHERE overdue_reminded_at IS NOT NULL)::int
           -- A lapsed promise chases the job's owner (answers are chased by their reminders), and staff when it lapses again.
           + (SELECT count(*) FROM application_promises n JOIN application_promises o ON o.id = n.replaces_id
-               JOIN applications a ON a.id = n.application_id JOIN jobs j ON j.id = a.job_id
-              WHERE n.automatic AND n.made_by IS NULL AND o.ended_how = 'updated' AND o.kind NOT IN ('answer', 'update_request') AND j.owner_id IS NOT NULL)::int
+              WHERE n.automatic AND n.made_by IS NULL AND o.ended_how = 'updated' AND o.kind NOT IN ('answer', 'update_request')
+                AND stage_owner(n.application_id, n.stage_id) IS NOT NULL)::int
           + (SELECT count(*) FROM application_promises n JOIN application_promises o ON o.id = n.replaces_id
               WHERE n.automatic AND o.ended_how = 'updated' AND o.automatic)::int
             * (SELECT count(*) FROM users WHERE role = 'staff')::int
           + ((SELECT count(*) FROM deadline_alerts WHERE kind = 'escalation') + (SELECT count(*) FROM application_alerts))::int
             * (SELECT count(*) FROM users WHERE role = 'staff')::int AS agency,
-            (SELECT count(*) FROM notifications WHERE kind <> 'candidate_update')::int AS agency_written,
+            (SELECT count(*) FROM notifications WHERE kind IN ('feedback_reminder', 'escalation'))::int AS agency_written,
             (SELECT count(*) FROM timeline_events WHERE candidate_visible)::int AS visible_events,
             (SELECT count(*) FROM notifications WHERE kind = 'candidate_update')::int AS candidate_written`,
   );
   const [notifications] = await dataSource.query(
     `SELECT count(*)::int AS written,
             count(*) FILTER (WHERE status = 'sent')::int AS sent,
-            count(*) FILTER (WHERE status IN ('pending', 'sending'))::int AS pending,
-            count(*) FILTER (WHERE status = 'failed')::int AS failed
+            count(*) FILTER (WHERE status IN ('pending', 'sending', 'held'))::int AS pending,
+            count(*) FILTER (WHERE status = 'failed')::int AS failed,
+            count(*) FILTER (WHERE status = 'digested')::int AS digested,
+            count(*) FILTER (WHERE kind = 'agency_digest')::int AS digests
        FROM notifications`,
   );
   return {
@@ -172,6 +187,6 @@ export function formatReport(report: SimulationReport, summary: string): string 
     `Of the promises kept or re-dated in time: the agency acted on ${report.promises.byAction}, a person moved the date of ${report.promises.byPerson}, the agency's rules wrote an honest update for ${report.promises.automatic}`,
     `Candidate-visible events ${report.candidateEvents.visible}, in ${report.candidateEvents.emails} emails (one per change); events no email carried: ${report.candidateEvents.notCovered}`,
     `Reminder and escalation emails expected ${report.agencyEmails.expected}, written ${report.agencyEmails.written}`,
-    `Notifications written to the outbox ${report.notifications.written}: sent ${report.notifications.sent}, pending ${report.notifications.pending}, failed ${report.notifications.failed}`,
+    `Notifications written to the outbox ${report.notifications.written}: sent ${report.notifications.sent}, pending ${report.notifications.pending}, failed ${report.notifications.failed}, carried in ${report.notifications.digests} agency digests ${report.notifications.digested}`,
   ].join('\n');
 }

@@ -1,3 +1,4 @@
+import type { AgencyMailPreference } from '@heardback/contracts';
 import { UserRole } from '@heardback/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
@@ -33,4 +34,11 @@ export class UserEntity {
   /** The IANA zone every time is written to this person in; null: the agency's (emails) or the browser's (pages). */
   @Column({ type: 'text', nullable: true })
   timeZone!: string | null;
+
+  /** Recruiters and staff: reminders one by one, or in an hourly or daily digest (escalations always at once). */
+  @Column({ type: 'text' })
+  agencyMail!: AgencyMailPreference;
+  /** Staff only: told when an escalation is itself left (the ladder's second level). */
+  @Column({ type: 'boolean', default: false })
+  isAgencyLead!: boolean;
 }

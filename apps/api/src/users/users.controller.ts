@@ -1,10 +1,13 @@
-import { Body, Controller, Get, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { AgencyUserView, UserRole, UserView } from '@heardback/contracts';
 import { CurrentUser, Roles } from '../auth/access.decorators';
 import { assertAcceptablePassword } from '../auth/password-rule';
 import { toUserView } from '../auth/user-view';
+import { notFoundOnBadId } from '../errors/not-found-on-bad-id';
 import { CreateUserDto } from './dto/create-user.dto';
+import { UpdateAgencyMailDto } from './dto/update-agency-mail.dto';
+import { SetAgencyLeadDto } from './dto/set-agency-lead.dto';
 import { UpdateProfileDto } from './dto/update-profile.dto';
 import { UserEntity } from './user.entity';
 import { UsersService } from './users.service';
@@ -28,10 +31,31 @@ export class UsersController {
     return toUserView(await this.users.create(body, staff));
   }
 
+  /** Staff say which staff members are agency leads: the escalation ladder's second level. */
+  @Roles(UserRole.Staff)
+  @Put('users/:id/agency-lead')
+  setAgencyLead(
+    @Param('id', notFoundOnBadId) id: string,
+    @Body() body: SetAgencyLeadDto,
+    @CurrentUser() staff: UserEntity,
+  ): Promise<AgencyUserView> {
+    return this.users.setAgencyLead(staff, id, body.isAgencyLead);
+  }
+
   /** Anyone signed in may change the name they are addressed by, and the time zone times are written in. */
   @Patch('me/profile')
   async updateProfile(@Body() body: UpdateProfileDto, @CurrentUser() user: UserEntity): Promise<UserView> {
     const renamed = body.fullName === user.fullName ? user : await this.users.rename(user, body.fullName);
     return toUserView(body.timeZone === undefined ? renamed : await this.users.setTimeZone(renamed, body.timeZone));
+  }
+
+  /**
+   * Recruiters and staff choose how they hear about their work: each reminder at once, or an hourly
+   * or daily digest (escalations always at once). Candidates have no such mail: 403.
+   */
+  @Roles(UserRole.Recruiter, UserRole.Staff)
+  @Patch('me/agency-mail')
+  async updateAgencyMail(@Body() body: UpdateAgencyMailDto, @CurrentUser() user: UserEntity): Promise<UserView> {
+    return toUserView(await this.users.setAgencyMail(user, body.agencyMail));
   }
 }

@@ -1,9 +1,19 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { AgencyUserView, AuditAction, AuditEntityType, UserRole } from '@heardback/contracts';
+import {
+  AgencyMailPreference,
+  AgencyUserView,
+  AuditAction,
+  AuditEntityType,
+  ErrorCode,
+  UserRole,
+} from '@heardback/contracts';
+import { DomainError, digestDueAfterPreferenceChange, fieldError } from '@heardback/domain';
 import { In, Repository } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail';
 import { PasswordHasher } from '../auth/password-hasher';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { CLOCK, Clock } from '../config/clock';
 import { UserEntity } from './user.entity';
 
 export interface NewUser {
@@ -19,6 +29,8 @@ export class UsersService {
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditTrail,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /**
@@ -87,6 +99,55 @@ export class UsersService {
     return { ...user, fullName };
   }
 
+  /**
+   * How an agency person is emailed about their work. What is already held for their digest is
+   * re-timed in the same transaction: sent at once in one digest for `immediate`, else at the new
+   * preference's next digest. Audited: it decides when a recruiter is reminded.
+   */
+  async setAgencyMail(user: UserEntity, agencyMail: AgencyMailPreference): Promise<UserEntity> {
+    const heldDueAt = digestDueAfterPreferenceChange(agencyMail, this.clock.now(), this.config.calendar);
+    await this.users.manager.transaction(async (manager) => {
+      await manager.update(UserEntity, { id: user.id }, { agencyMail });
+      await manager.query(`UPDATE notifications SET digest_due_at = $2 WHERE recipient_id = $1 AND status = 'held'`, [
+        user.id,
+        heldDueAt,
+      ]);
+      await this.audit.record(manager, {
+        actor: user,
+        action: AuditAction.UserAgencyMailChanged,
+        entity: { type: AuditEntityType.User, id: user.id },
+        before: { agencyMail: user.agencyMail },
+        after: { agencyMail },
+      });
+    });
+    return { ...user, agencyMail };
+  }
+
+  /**
+   * Staff make a staff member an agency lead (told when an escalation is itself left), or not.
+   * Only staff can be leads: the rule is here and in the database (`users_agency_lead_is_staff`).
+   */
+  async setAgencyLead(actor: UserEntity, userId: string, isAgencyLead: boolean): Promise<AgencyUserView> {
+    return this.users.manager.transaction(async (manager) => {
+      const user = await manager.findOne(UserEntity, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+      if (!user || user.role === UserRole.Candidate) {
+        throw new DomainError(ErrorCode.NotFound, 'There is no agency account with this id.');
+      }
+      if (isAgencyLead && user.role !== UserRole.Staff) {
+        throw fieldError('isAgencyLead', 'only a staff member can be an agency lead');
+      }
+      await manager.update(UserEntity, { id: userId }, { isAgencyLead });
+      await this.audit.record(manager, {
+        actor,
+        action: AuditAction.UserAgencyLeadChanged,
+        entity: { type: AuditEntityType.User, id: userId },
+        before: { isAgencyLead: user.isAgencyLead },
+        after: { isAgencyLead },
+      });
+      return toAgencyUserView({ ...user, isAgencyLead });
+    });
+  }
+
   /** Only how times are shown to this person changes: nothing to audit. */
   async setTimeZone(user: UserEntity, timeZone: string | null): Promise<UserEntity> {
     await this.users.update({ id: user.id }, { timeZone });
@@ -94,7 +155,15 @@ export class UsersService {
   }
 }
 
-export function toAgencyUserView({ id, email, fullName, role, createdAt, disabledAt }: UserEntity): AgencyUserView {
+export function toAgencyUserView({
+  id,
+  email,
+  fullName,
+  role,
+  createdAt,
+  disabledAt,
+  isAgencyLead,
+}: UserEntity): AgencyUserView {
   return {
     id,
     email,
@@ -102,5 +171,6 @@ export function toAgencyUserView({ id, email, fullName, role, createdAt, disable
     role,
     createdAt: createdAt.toISOString(),
     disabledAt: disabledAt?.toISOString() ?? null,
+    isAgencyLead: isAgencyLead ?? false,
   };
 }

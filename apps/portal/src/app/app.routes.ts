@@ -46,6 +46,11 @@ export const appRoutes: Route[] = [
     loadChildren: () => import('./candidate/candidate.routes').then((m) => m.CANDIDATE_ROUTES),
   },
   {
+    path: 'account',
+    canMatch: [requireRole(UserRole.Recruiter, UserRole.Staff)],
+    loadChildren: () => import('./account/account.routes').then((m) => m.ACCOUNT_ROUTES),
+  },
+  {
     path: 'recruiter',
     canMatch: [requireRole(UserRole.Recruiter, UserRole.Staff)],
     loadChildren: () => import('./recruiter/recruiter.routes').then((m) => m.RECRUITER_ROUTES),

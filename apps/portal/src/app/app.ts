@@ -20,6 +20,8 @@ const startsWith =
     prefixes.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
 
 const JOBS: NavItem = { label: 'Jobs', link: '/jobs', matches: startsWith('/jobs') };
+/** A recruiter's or staff member's own account: how they are emailed, their zone, password, sessions. */
+const ACCOUNT: NavItem = { label: 'Account', link: '/account', matches: startsWith('/account') };
 
 const NAV_BY_ROLE: Record<UserRole | 'visitor', readonly NavItem[]> = {
   visitor: [
@@ -36,11 +38,16 @@ const NAV_BY_ROLE: Record<UserRole | 'visitor', readonly NavItem[]> = {
     },
     { label: 'Profile', link: '/me/profile', matches: startsWith('/me/profile') },
   ],
-  [UserRole.Recruiter]: [JOBS, { label: 'Feedback queue', link: '/recruiter', matches: startsWith('/recruiter') }],
+  [UserRole.Recruiter]: [
+    JOBS,
+    { label: 'Feedback queue', link: '/recruiter', matches: startsWith('/recruiter') },
+    ACCOUNT,
+  ],
   [UserRole.Staff]: [
     JOBS,
     { label: 'Recruiter queue', link: '/recruiter', matches: startsWith('/recruiter') },
     { label: 'Staff', link: '/staff', matches: startsWith('/staff') },
+    ACCOUNT,
   ],
 };
 

@@ -47,6 +47,58 @@ export interface AgencyUserView {
   createdAt: string;
   /** Set when staff disabled the account: it cannot sign in and has no sessions. */
   disabledAt: string | null;
+  /** Staff only: told when an escalation is itself left (the ladder's second level). */
+  isAgencyLead: boolean;
+}
+
+/** PUT /api/users/:id/agency-lead (staff): make a staff member an agency lead, or not. */
+export interface SetAgencyLeadRequest {
+  isAgencyLead: boolean;
+}
+
+/** One stage (on an application the agency works on) given to someone else. */
+export interface ReassignStageRequest {
+  scope: 'stage';
+  applicationId: string;
+  stageId: string;
+  /** The application version the caller last saw; a stale one is refused with STALE_VERSION. */
+  version: number;
+  toUserId: string;
+}
+
+/** An application, and every stage of it not given to someone else, to another recruiter. */
+export interface ReassignApplicationRequest {
+  scope: 'application';
+  applicationId: string;
+  version: number;
+  toUserId: string;
+}
+
+/** All of one person's open work: every open application they own and every open stage given to them. */
+export interface ReassignRecruiterRequest {
+  scope: 'recruiter';
+  fromUserId: string;
+  toUserId: string;
+}
+
+/** POST /api/agency/reassignments (staff): one step, one transaction. */
+export type ReassignmentRequest = ReassignStageRequest | ReassignApplicationRequest | ReassignRecruiterRequest;
+export type ReassignmentScope = ReassignmentRequest['scope'];
+
+/** One application whose work moved, with the stages now the new owner's. */
+export interface ReassignedWork {
+  applicationId: string;
+  /** The application's new version: every reassignment is a change to it. */
+  applicationVersion: number;
+  candidateName: string;
+  jobTitle: string;
+  /** The stages that moved (for an application: its open stages not given to someone else). */
+  stages: { id: string; name: string; feedbackDueAt: string | null }[];
+}
+
+export interface ReassignmentResult {
+  to: { id: string; fullName: string };
+  work: ReassignedWork[];
 }
 
 /** Work a disabled user still owns, to hand to someone else. */

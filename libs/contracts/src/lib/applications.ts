@@ -177,4 +177,14 @@ export interface FeedbackQueueItem {
   endedAt: string | null;
   feedbackDueAt: string | null;
   overdue: boolean;
+  /** Whose work the stage is (SQL `stage_owner`): null when nobody owns it, so every recruiter is reminded. */
+  ownerId: string | null;
+  ownerName: string | null;
+  /** The stage is the caller's own work. */
+  assignedToYou: boolean;
+}
+
+/** GET /api/feedback/queue?mine=true: only the caller's own work. */
+export interface FeedbackQueueQuery {
+  mine?: boolean;
 }

@@ -20,6 +20,10 @@ export enum AuditAction {
   UserRenamed = 'user.renamed',
   UserDisabled = 'user.disabled',
   UserEnabled = 'user.enabled',
+  /** How they are emailed about their work: immediate, hourly or daily digest. */
+  UserAgencyMailChanged = 'user.agency_mail_changed',
+  /** Made an agency lead, or no longer one. */
+  UserAgencyLeadChanged = 'user.agency_lead_changed',
   StageScheduled = 'application.stage_scheduled',
   FeedbackRecorded = 'application.feedback_recorded',
   FeedbackCorrected = 'application.feedback_corrected',
@@ -29,6 +33,8 @@ export enum AuditAction {
   Hired = 'application.hired',
   /** A person moved the agency's promised date, with a sentence for the candidate. */
   PromiseRedated = 'application.promise_redated',
+  /** The application's or a stage's work given to someone else. */
+  Reassigned = 'application.reassigned',
 }
 
 /** A recorded value: what JSON can hold. Times are ISO 8601 strings. */

@@ -29,6 +29,22 @@ export interface UserView {
   emailVerified: boolean;
   /** The IANA zone they chose; null: times follow their browser's zone (the agency's in emails). */
   timeZone: string | null;
+  /** Recruiters and staff: how they are emailed about their work (escalations always at once). Absent for candidates. */
+  agencyMail?: AgencyMailPreference;
+}
+
+/**
+ * How an agency person (recruiter or staff) wants their reminders: each as it is written, or
+ * gathered into one digest at the top of each hour, or at the start of each working day.
+ * Escalations are always sent at once.
+ */
+export type AgencyMailPreference = 'immediate' | 'hourly' | 'daily';
+export const AGENCY_MAIL_PREFERENCES: readonly AgencyMailPreference[] = ['immediate', 'hourly', 'daily'];
+export const DEFAULT_AGENCY_MAIL: AgencyMailPreference = 'hourly';
+
+/** PATCH /api/me/agency-mail (recruiters and staff; 403 for candidates): answers the updated UserView. */
+export interface UpdateAgencyMailRequest {
+  agencyMail: AgencyMailPreference;
 }
 
 /**

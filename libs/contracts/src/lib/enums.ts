@@ -71,6 +71,8 @@ export enum TimelineEventType {
   DecisionDateSet = 'decision_date_set',
   RecruiterMessage = 'recruiter_message',
   JobClosed = 'job_closed',
+  /** Internal: the application's or a stage's work given to someone else. */
+  Reassigned = 'reassigned',
   /** A person moved the agency's promise to a new date, with a sentence for the candidate. */
   PromiseRedated = 'promise_redated',
   /** Nobody acted by the promised date: the agency's rules told the candidate and set a new date. */

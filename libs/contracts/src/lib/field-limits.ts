@@ -49,3 +49,6 @@ export const GIVEN_BY_MAX_LENGTH = 200;
 // What the candidate writes
 export const WITHDRAW_REASON_MAX_LENGTH = 2000;
 export const CANDIDATE_UPDATE_TEXT_MAX_LENGTH = 2000;
+
+/** Reassigning all of one person's open work moves at most this many applications and stages, in one transaction. */
+export const REASSIGN_ALL_MAX_ITEMS = 500;

@@ -1,14 +1,22 @@
 /**
  * `email_verification` is the only kind sent to an unverified address; `account_security`
  * (password reset, password changed, someone registering with a taken address) goes to verified owners.
+ * `agency_digest` gathers the reminders an agency person chose to get hourly or daily.
  */
 export type NotificationKind =
   | 'candidate_update'
   | 'feedback_reminder'
   | 'escalation'
   | 'email_verification'
-  | 'account_security';
-export type NotificationStatus = 'pending' | 'sending' | 'sent' | 'failed';
+  | 'account_security'
+  | 'agency_digest'
+  /** Work given to an agency person by a reassignment. */
+  | 'work_assigned';
+/**
+ * `held`: waiting for its recipient's digest; `digested`: carried by a digest (whose own row says
+ * whether it was sent).
+ */
+export type NotificationStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'held' | 'digested';
 
 /** GET /api/agency/notifications (staff): the outbox, newest first, so staff see exactly what was sent. */
 export interface NotificationView {
@@ -33,11 +41,15 @@ export interface EscalationView {
   candidateName: string;
   jobTitle: string;
   clientName: string;
-  /** Whom to chase: the job's owner, or null when the job has none (then every recruiter was reminded). */
+  /** The application's version, which a reassignment from this row must carry. */
+  applicationVersion: number;
+  /** Whom to chase: the stage's owner now (SQL `stage_owner`), or null when nobody owns it (every recruiter was reminded). */
   ownerId: string | null;
   ownerName: string | null;
   feedbackDueAt: string;
   escalatedAt: string;
+  /** When the escalation, left, went up to the agency leads; null until then. */
+  secondEscalatedAt: string | null;
 }
 
 /** POST /api/agency/deadlines/sweep (staff): what one pass of the deadline sweep did. */

@@ -2,6 +2,7 @@ import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import {
   API_PREFIX,
+  AgencyMailPreference,
   ChangePasswordRequest,
   PasswordResetConfirmRequest,
   SessionView,
@@ -12,7 +13,7 @@ import { Observable } from 'rxjs';
 const AUTH = `/${API_PREFIX}/auth`;
 const ME = `/${API_PREFIX}/me`;
 
-/** The account's own lifecycle: verification, password reset and change, sessions. */
+/** The account's own lifecycle: verification, password reset and change, sessions, how agency people are emailed. */
 @Injectable({ providedIn: 'root' })
 export class AccountApi {
   private readonly http = inject(HttpClient);
@@ -35,6 +36,11 @@ export class AccountApi {
 
   changePassword(request: ChangePasswordRequest): Observable<void> {
     return this.http.post<void>(`${ME}/password`, request);
+  }
+
+  /** Recruiters and staff: reminders one by one, or in an hourly or daily digest. */
+  updateAgencyMail(agencyMail: AgencyMailPreference): Observable<UserView> {
+    return this.http.patch<UserView>(`${ME}/agency-mail`, { agencyMail });
   }
 
   sessions(): Observable<SessionView[]> {

@@ -119,4 +119,33 @@ describe('FeedbackQueue', () => {
     expect(view().querySelector('[role="alert"]')).toBeNull();
     expect(items()).toHaveLength(1);
   });
+
+  it('marks your own work “Yours”, names the owner of the rest, and shows only yours when asked', async () => {
+    await answer([
+      aQueueItem({ stageId: 'mine', candidateName: 'Ana Silva', feedbackDueAt: fromNow(2) }),
+      aQueueItem({
+        stageId: 'theirs',
+        candidateName: 'Ben Okafor',
+        feedbackDueAt: fromNow(3),
+        assignedToYou: false,
+        ownerId: 'user-bo',
+        ownerName: 'Bo Recruiter',
+      }),
+    ]);
+    const [mine, theirs] = items();
+    expect(mine.querySelector('.queue-item__yours')?.textContent?.trim()).toBe('Yours');
+    expect(theirs.querySelector('.queue-item__yours')).toBeNull();
+    expect(theirs.textContent).toContain('Owner');
+    expect(theirs.textContent).toContain('Bo Recruiter');
+
+    const onlyYours = Array.from(view().querySelectorAll<HTMLInputElement>('input[type="radio"]')).find((radio) =>
+      radio.closest('label')?.textContent?.includes('Only yours'),
+    );
+    expect(onlyYours).toBeDefined();
+    onlyYours?.click();
+    await fixture.whenStable();
+    http.expectOne('/api/feedback/queue?mine=true').flush([]);
+    await fixture.whenStable();
+    expect(status()).toBe('None of your interviews needs feedback.');
+  });
 });

@@ -1,4 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { FormControl } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { FeedbackQueueItem } from '@heardback/contracts';
 import { AttentionList } from './attention-list';
@@ -7,6 +9,9 @@ import { NOW, deadlineInWords, formatShortDateTime } from '../core/date-time';
 import { pageData, statusLine } from '../core/loadable';
 import { LoadState } from '../core/load-state';
 import { RefreshBar } from '../core/refresh-bar';
+import { Choice, ChoiceField } from '../core/choice-field';
+
+type Whose = 'all' | 'mine';
 
 export interface QueueRow {
   item: FeedbackQueueItem;
@@ -37,7 +42,7 @@ export function queueOrder(items: readonly FeedbackQueueItem[], now: Date): Queu
 /** The recruiter's home: every interview whose feedback is due, overdue first. */
 @Component({
   selector: 'hb-feedback-queue',
-  imports: [LoadState, RefreshBar, RouterLink, AttentionList],
+  imports: [LoadState, RefreshBar, RouterLink, AttentionList, ChoiceField],
   templateUrl: './feedback-queue.html',
   styleUrl: './feedback-queue.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -46,13 +51,23 @@ export class FeedbackQueue {
   private readonly api = inject(RecruiterApi);
   private readonly now = inject(NOW);
 
-  protected readonly queue = pageData({ request: () => this.api.feedbackQueue() });
+  protected readonly whoseChoices: Choice<Whose>[] = [
+    { value: 'all', label: 'Everyone’s', hint: 'All waiting' },
+    { value: 'mine', label: 'Only yours', hint: 'Including given to you' },
+  ];
+  protected readonly whose = new FormControl<Whose>('all', { nonNullable: true });
+  private readonly onlyMine = toSignal(this.whose.valueChanges, { initialValue: this.whose.value });
+
+  protected readonly queue = pageData({
+    key: () => this.onlyMine() === 'mine',
+    request: (mine) => this.api.feedbackQueue(mine),
+  });
   protected readonly rows = computed(() => queueOrder(this.queue.value() ?? [], this.now()));
   protected readonly statusMessage = computed(() =>
     statusLine(this.queue.state(), 'Loading the feedback queue…', () => {
       const total = this.rows().length;
       if (total === 0) {
-        return 'No feedback is due.';
+        return this.onlyMine() === 'mine' ? 'None of your interviews needs feedback.' : 'No feedback is due.';
       }
       const overdue = this.rows().filter((row) => row.overdue).length;
       const interviews = total === 1 ? '1 interview needs' : `${total} interviews need`;

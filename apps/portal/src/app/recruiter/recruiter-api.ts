@@ -24,8 +24,10 @@ const API = `/${API_PREFIX}`;
 export class RecruiterApi {
   private readonly http = inject(HttpClient);
 
-  feedbackQueue(): Observable<FeedbackQueueItem[]> {
-    return this.http.get<FeedbackQueueItem[]>(`${API}/feedback/queue`);
+  /** Every stage waiting for feedback, each marked `assignedToYou`; with `mine`, only the caller's own. */
+  feedbackQueue(mine = false): Observable<FeedbackQueueItem[]> {
+    const params = mine ? new HttpParams().set('mine', 'true') : undefined;
+    return this.http.get<FeedbackQueueItem[]>(`${API}/feedback/queue`, { params });
   }
 
   application(id: string): Observable<ApplicationView> {

@@ -31,8 +31,10 @@ export const AUDIT_ACTION_PHRASES: Record<AuditAction, string> = {
   [AuditAction.JobClosed]: 'closed a job',
   [AuditAction.UserCreated]: 'created an account',
   [AuditAction.UserRenamed]: 'changed their name',
+  [AuditAction.UserAgencyMailChanged]: 'changed how they are emailed about their work',
   [AuditAction.UserDisabled]: 'disabled an account',
   [AuditAction.UserEnabled]: 'enabled an account again',
+  [AuditAction.UserAgencyLeadChanged]: 'changed who is an agency lead',
   [AuditAction.StageScheduled]: 'scheduled an interview',
   [AuditAction.FeedbackRecorded]: 'recorded feedback',
   [AuditAction.FeedbackCorrected]: 'corrected feedback',
@@ -41,6 +43,7 @@ export const AUDIT_ACTION_PHRASES: Record<AuditAction, string> = {
   [AuditAction.Offered]: 'made an offer',
   [AuditAction.Hired]: 'marked a candidate hired',
   [AuditAction.PromiseRedated]: 'moved the date promised to a candidate',
+  [AuditAction.Reassigned]: 'reassigned work',
 };
 
 export const AUDIT_ENTITY_LABELS: Record<AuditEntityType, string> = {
@@ -72,6 +75,8 @@ const FIELD_LABELS: Record<string, string> = {
   employmentType: 'Employment type',
   salary: 'Salary',
   ownerId: 'Owner',
+  recruiterId: 'Recruiter',
+  isAgencyLead: 'Agency lead',
   pipeline: 'Interview stages',
   screeningWithinWorkingDays: 'Tell applicants whether they move forward within',
   answerWithinWorkingDays: 'Answer candidates within',
@@ -81,6 +86,7 @@ const FIELD_LABELS: Record<string, string> = {
   fullName: 'Name',
   role: 'Role',
   disabledAt: 'Disabled since',
+  agencyMail: 'Emails about their work',
   stage: 'Stage',
   startsAt: 'Starts',
   endsAt: 'Ends',
@@ -199,7 +205,8 @@ export function valueText(
   if (value === null || (Array.isArray(value) && value.length === 0)) return 'none';
   if (field === 'status' && typeof value === 'string') return STATUS_LABELS[entityType]?.[value] ?? value;
   if (typeof value === 'string' && ENUM_LABELS[field]?.[value]) return ENUM_LABELS[field][value];
-  if (field === 'ownerId' && typeof value === 'string') return context.userNames.get(value) ?? `an account (${value})`;
+  if ((field === 'ownerId' || field === 'recruiterId') && typeof value === 'string')
+    return context.userNames.get(value) ?? `an account (${value})`;
   if (field === 'clientId' && typeof value === 'string') return context.clientNames.get(value) ?? `a client (${value})`;
   if (field === 'rating' && typeof value === 'number')
     return `${value} of ${RATING_MAX} (${RATING_LABELS[value] ?? ''})`;

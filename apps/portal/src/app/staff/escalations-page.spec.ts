@@ -1,8 +1,9 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture } from '@angular/core/testing';
-import { ErrorCode, EscalationView } from '@heardback/contracts';
+import { ErrorCode, EscalationView, ReassignmentResult, UserRole } from '@heardback/contracts';
 import { EscalationsPage, escalationRows } from './escalations-page';
 import { apiErrorBody } from '../testing/factories';
+import { anAgencyUser } from '../testing/agency-factories';
 import { renderComponent } from '../testing/setup';
 
 const DAY = 86_400_000;
@@ -12,6 +13,7 @@ const NOW_AT = new Date('2026-11-30T12:00:00.000Z');
 function anEscalation(overrides: Partial<EscalationView> = {}): EscalationView {
   return {
     applicationId: 'app-1',
+    applicationVersion: 4,
     stageId: 'stage-1',
     stageName: 'Phone screen',
     candidateName: 'Ana Silva',
@@ -21,6 +23,7 @@ function anEscalation(overrides: Partial<EscalationView> = {}): EscalationView {
     ownerName: 'Riley Recruiter',
     feedbackDueAt: new Date(NOW_AT.getTime() - 2 * DAY).toISOString(),
     escalatedAt: new Date(NOW_AT.getTime() - DAY).toISOString(),
+    secondEscalatedAt: null,
     ...overrides,
   };
 }
@@ -49,31 +52,140 @@ describe('EscalationsPage', () => {
   afterEach(() => http.verify());
 
   const view = () => fixture.nativeElement as HTMLElement;
-  const status = () => view().querySelector('[role="status"]')?.textContent?.trim();
+  const status = () => view().querySelector('.status-line[role="status"]')?.textContent?.trim();
+  const people = [
+    anAgencyUser({ id: 'user-7', fullName: 'Riley Recruiter', role: UserRole.Recruiter }),
+    anAgencyUser({ id: 'user-8', fullName: 'Bo Recruiter', role: UserRole.Recruiter }),
+    anAgencyUser({
+      id: 'user-9',
+      fullName: 'Gone Recruiter',
+      role: UserRole.Recruiter,
+      disabledAt: '2026-11-01T00:00:00Z',
+    }),
+    anAgencyUser({ id: 'user-1', fullName: 'Sam Staff' }),
+  ];
+  const result = (to: string, fullName: string): ReassignmentResult => ({ to: { id: to, fullName }, work: [] });
+
+  async function loaded(escalations: EscalationView[]) {
+    http.expectOne('/api/agency/escalations').flush(escalations);
+    http.expectOne('/api/users').flush(people);
+    await fixture.whenStable();
+  }
+
+  function choose(select: HTMLSelectElement, value: string) {
+    select.value = value;
+    select.dispatchEvent(new Event('change'));
+  }
 
   it('lists each escalation with how late it is, linking to the feedback form', async () => {
     expect(status()).toBe('Loading escalations…');
-    http.expectOne('/api/agency/escalations').flush([anEscalation({ applicationId: 'app-9' })]);
-    await fixture.whenStable();
+    await loaded([anEscalation({ applicationId: 'app-9' })]);
     expect(status()).toBe('1 overdue feedback escalated');
     const row = view().querySelector('li.staff-row') as HTMLElement;
     expect(row.textContent).toContain('Backend Engineer · Northwind Logistics');
     expect(row.textContent).toContain('Stage: Phone screen');
-    expect(row.textContent).toContain('Chase: Riley Recruiter (owns the job)');
+    expect(row.textContent).toContain('Chase: Riley Recruiter (their work)');
     expect(row.querySelector('.badge')?.textContent?.trim()).toBe('Overdue by 2 days');
     expect(row.querySelector('a')?.getAttribute('href')).toBe('/recruiter/applications/app-9#record-feedback');
   });
 
   it('says when nothing is escalated', async () => {
-    http.expectOne('/api/agency/escalations').flush([]);
-    await fixture.whenStable();
+    await loaded([]);
     expect(status()).toBe('No escalations');
     expect(view().textContent).toContain('Nothing is escalated');
   });
 
   it('says what went wrong', async () => {
     http.expectOne('/api/agency/escalations').flush(...apiErrorBody(500, ErrorCode.Internal, 'x'));
+    http.expectOne('/api/users').flush([]);
     await fixture.whenStable();
     expect(view().querySelector('[role="alert"]')?.textContent).toContain("We couldn't load the escalations");
+  });
+
+  it('reassigns an escalated stage to someone chosen, with the version it was loaded with, then shows the new owner', async () => {
+    await loaded([anEscalation({ applicationId: 'app-9', stageId: 'stage-3' })]);
+    const select = view().querySelector('li.staff-row select') as HTMLSelectElement;
+    const label = view().querySelector(`label[for="${select.id}"]`);
+    expect(label?.textContent?.trim()).toBe('Reassign to');
+    // Active people only, and not the owner it is escalated against.
+    expect(Array.from(select.options).map((option) => option.textContent?.trim())).toEqual([
+      'Choose someone…',
+      'Bo Recruiter',
+      'Sam Staff',
+    ]);
+    choose(select, 'user-8');
+    (view().querySelector('li.staff-row button[type="submit"]') as HTMLButtonElement).click();
+    await fixture.whenStable();
+
+    const request = http.expectOne({ method: 'POST', url: '/api/agency/reassignments' });
+    expect(request.request.body).toEqual({
+      scope: 'stage',
+      applicationId: 'app-9',
+      stageId: 'stage-3',
+      version: 4,
+      toUserId: 'user-8',
+    });
+    request.flush(result('user-8', 'Bo Recruiter'));
+    await fixture.whenStable();
+    http
+      .expectOne('/api/agency/escalations')
+      .flush([
+        anEscalation({ applicationId: 'app-9', stageId: 'stage-3', ownerId: 'user-8', ownerName: 'Bo Recruiter' }),
+      ]);
+    await fixture.whenStable();
+    expect(view().querySelector('li.staff-row')?.textContent).toContain('Chase: Bo Recruiter (their work)');
+  });
+
+  it('asks whom to give the stage to before sending, and says why the API refused', async () => {
+    await loaded([anEscalation()]);
+    const button = view().querySelector('li.staff-row button[type="submit"]') as HTMLButtonElement;
+    button.click();
+    await fixture.whenStable();
+    expect(view().querySelector('li.staff-row .field__error')?.textContent).toContain(
+      'Choose whom to give this stage to.',
+    );
+    choose(view().querySelector('li.staff-row select') as HTMLSelectElement, 'user-8');
+    button.click();
+    await fixture.whenStable();
+    http
+      .expectOne('/api/agency/reassignments')
+      .flush(
+        ...apiErrorBody(409, ErrorCode.StaleVersion, 'Someone else changed this application since you loaded it.'),
+      );
+    await fixture.whenStable();
+    expect(view().querySelector('li.staff-row [role="alert"]')?.textContent).toContain('Someone else changed');
+  });
+
+  it('hands over all of one person’s open work in one step', async () => {
+    await loaded([anEscalation()]);
+    const from = view().querySelector('#reassign-all-from') as HTMLSelectElement;
+    const to = view().querySelector('#reassign-all-to') as HTMLSelectElement;
+    expect(view().querySelector('label[for="reassign-all-from"]')?.textContent?.trim()).toBe('Whose open work');
+    choose(from, 'user-9');
+    await fixture.whenStable();
+    expect(Array.from(to.options).map((option) => option.value)).toEqual(['', 'user-8', 'user-7', 'user-1']);
+    choose(to, 'user-8');
+    await fixture.whenStable();
+    const submit = view().querySelector('.reassign-all button[type="submit"]') as HTMLButtonElement;
+    expect(submit.textContent?.trim()).toBe('Reassign all of Gone Recruiter’s open work');
+    submit.click();
+    await fixture.whenStable();
+    const request = http.expectOne({ method: 'POST', url: '/api/agency/reassignments' });
+    expect(request.request.body).toEqual({ scope: 'recruiter', fromUserId: 'user-9', toUserId: 'user-8' });
+    request.flush({
+      ...result('user-8', 'Bo Recruiter'),
+      work: [{ applicationId: 'a', applicationVersion: 2, candidateName: 'Ana', jobTitle: 'J', stages: [] }],
+    });
+    await fixture.whenStable();
+    http.expectOne('/api/agency/escalations').flush([]);
+    await fixture.whenStable();
+    expect(view().querySelector('.reassign-all [role="status"]')?.textContent).toContain(
+      'Gone Recruiter’s open work (1 application) is now Bo Recruiter’s.',
+    );
+  });
+
+  it('says when a left escalation went up to the agency leads', async () => {
+    await loaded([anEscalation({ secondEscalatedAt: NOW_AT.toISOString() })]);
+    expect(view().querySelector('li.staff-row')?.textContent).toContain('To the agency leads');
   });
 });

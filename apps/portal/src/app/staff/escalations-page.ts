@@ -6,12 +6,16 @@ import { NOW, deadlineInWords, formatShortDateTime } from '../core/date-time';
 import { pageData, statusLine } from '../core/loadable';
 import { LoadState } from '../core/load-state';
 import { RefreshBar } from '../core/refresh-bar';
+import { ReassignAll } from './reassign-all';
+import { ReassignControl } from './reassign-control';
 
 export interface EscalationRow {
   escalation: EscalationView;
   late: string;
   due: string;
   escalated: string;
+  /** When a left escalation went up to the agency leads; null until then. */
+  wentUp: string | null;
 }
 
 /** Longest overdue first, in the user's locale and time zone. */
@@ -23,13 +27,14 @@ export function escalationRows(escalations: readonly EscalationView[], now: Date
       late: deadlineInWords(escalation.feedbackDueAt, now),
       due: formatShortDateTime(escalation.feedbackDueAt),
       escalated: formatShortDateTime(escalation.escalatedAt),
+      wentUp: escalation.secondEscalatedAt ? formatShortDateTime(escalation.secondEscalatedAt) : null,
     }));
 }
 
-/** Overdue feedback escalated to staff and still missing: someone has to chase it. */
+/** Overdue feedback escalated to staff and still missing: someone has to chase it, or give it to someone who will. */
 @Component({
   selector: 'hb-escalations-page',
-  imports: [LoadState, RefreshBar, RouterLink],
+  imports: [LoadState, RefreshBar, RouterLink, ReassignControl, ReassignAll],
   templateUrl: './escalations-page.html',
   styleUrl: './staff-lists.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -39,6 +44,9 @@ export class EscalationsPage {
   private readonly now = inject(NOW);
 
   protected readonly escalations = pageData({ request: () => this.api.escalations() });
+  /** Whom work can go to; the page still lists escalations if it cannot load them. */
+  protected readonly people = pageData({ request: () => this.api.users() });
+  protected readonly everyone = computed(() => this.people.value() ?? []);
   protected readonly rows = computed(() => escalationRows(this.escalations.value() ?? [], this.now()));
   protected readonly statusMessage = computed(() =>
     statusLine(this.escalations.state(), 'Loading escalations…', () => {
@@ -46,4 +54,9 @@ export class EscalationsPage {
       return total === 0 ? 'No escalations' : `${total} overdue ${total === 1 ? 'feedback' : 'feedbacks'} escalated`;
     }),
   );
+
+  /** After a reassignment the rows show the new owner: the API says whose work each stage is now. */
+  protected reassigned(): void {
+    this.escalations.reload();
+  }
 }

@@ -12,6 +12,8 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   escalation: 'Escalation to staff',
   email_verification: 'Email address confirmation',
   account_security: 'Account security (password, sign-up)',
+  agency_digest: 'Digest to a recruiter or staff member',
+  work_assigned: 'Work given to a recruiter',
 };
 
 const STATUS_LABELS: Record<NotificationStatus, string> = {
@@ -19,6 +21,8 @@ const STATUS_LABELS: Record<NotificationStatus, string> = {
   sending: 'Sending',
   sent: 'Sent',
   failed: 'Failed, will retry',
+  held: 'Waiting for their digest',
+  digested: 'In a digest (see the digest for its sending)',
 };
 
 export interface MailRow {

@@ -16,6 +16,8 @@ import {
   JobClosureView,
   AgencyJobDetail,
   NotificationView,
+  ReassignmentRequest,
+  ReassignmentResult,
   UpdateJobRequest,
   UserView,
   WaitingApplication,
@@ -61,6 +63,16 @@ export class StaffApi {
 
   createUser(request: CreateUserRequest): Observable<UserView> {
     return this.http.post<UserView>(`${API}/users`, request);
+  }
+
+  /** Staff make a staff member an agency lead (told when an escalation is left), or not. */
+  setAgencyLead(id: string, isAgencyLead: boolean): Observable<AgencyUserView> {
+    return this.http.put<AgencyUserView>(`${API}/users/${encodeURIComponent(id)}/agency-lead`, { isAgencyLead });
+  }
+
+  /** Gives a stage, an application, or all of one person's open work to someone else, in one step. */
+  reassign(request: ReassignmentRequest): Observable<ReassignmentResult> {
+    return this.http.post<ReassignmentResult>(`${API}/agency/reassignments`, request);
   }
 
   waiting(): Observable<WaitingApplication[]> {

@@ -92,4 +92,32 @@ describe('StaffUsers', () => {
     );
     expect(document.activeElement).toBe(input('user-email'));
   });
+
+  it('makes a staff member an agency lead (only staff have the switch), then shows it', async () => {
+    const rows = Array.from(view().querySelectorAll('.user-list__item'));
+    const ria = rows.find((row) => row.textContent?.includes('Ria Recruiter'));
+    expect(ria?.querySelector('hb-agency-lead-toggle')).toBeNull();
+    const toggle = Array.from(view().querySelectorAll('hb-agency-lead-toggle button')).find((button) =>
+      button.textContent?.includes('Sam Staff'),
+    ) as HTMLButtonElement;
+    expect(toggle.getAttribute('aria-pressed')).toBe('false');
+    toggle.click();
+    await fixture.whenStable();
+    const request = http.expectOne({ method: 'PUT', url: '/api/users/1/agency-lead' });
+    expect(request.request.body).toEqual({ isAgencyLead: true });
+    const sam = {
+      id: '1',
+      email: 'sam@x.test',
+      fullName: 'Sam Staff',
+      role: UserRole.Staff,
+      createdAt: '2026-01-05T10:00:00Z',
+    };
+    request.flush({ ...sam, disabledAt: null, isAgencyLead: true });
+    await fixture.whenStable();
+    http.expectOne('/api/users').flush([{ ...sam, disabledAt: null, isAgencyLead: true }]);
+    await fixture.whenStable();
+    const lead = view().querySelector('hb-agency-lead-toggle');
+    expect(lead?.querySelector('.badge')?.textContent?.trim()).toBe('Agency lead');
+    expect(lead?.querySelector('button')?.getAttribute('aria-pressed')).toBe('true');
+  });
 });

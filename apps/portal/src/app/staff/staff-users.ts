@@ -12,6 +12,7 @@ import { PASSWORD_RULE } from '@heardback/domain';
 import { SessionStore } from '../core/session';
 import { StaffApi } from './staff-api';
 import { UserAccess } from './user-access';
+import { AgencyLeadToggle } from './agency-lead-toggle';
 import { apiError, errorCodeOf } from '../core/api-error';
 import { ProblemWords, formSubmission } from '../core/form-submission';
 import { formatShortDate } from '../core/date-time';
@@ -45,7 +46,7 @@ const PROBLEMS = {
 /** The agency's own accounts: who they are, and a form to create a recruiter or staff account. */
 @Component({
   selector: 'hb-staff-users',
-  imports: [ReactiveFormsModule, LoadState, UserAccess, FORM_FIELD, ChoiceField],
+  imports: [ReactiveFormsModule, LoadState, UserAccess, AgencyLeadToggle, FORM_FIELD, ChoiceField],
   templateUrl: './staff-users.html',
   styleUrl: './staff-users.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -68,6 +69,7 @@ export class StaffUsers {
     },
   ];
   protected readonly roleLabels = ROLE_LABELS;
+  protected readonly staffRole = UserRole.Staff;
   protected readonly passwordRule = PASSWORD_RULE;
   private readonly session = inject(SessionStore);
   protected readonly myId = computed(() => this.session.user()?.id ?? null);

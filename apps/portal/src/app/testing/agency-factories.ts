@@ -128,6 +128,7 @@ export function anAgencyUser(overrides: Partial<AgencyUserView> = {}): AgencyUse
     role: UserRole.Staff,
     createdAt: '2026-01-05T10:00:00.000Z',
     disabledAt: null,
+    isAgencyLead: false,
     ...overrides,
   };
 }

@@ -25,7 +25,12 @@ import {
  */
 /** Someone with `role`, named after it: `candidate@heardback.test`. */
 export function aUserWithRole(role: UserRole): UserView {
-  return aUser({ role, email: `${role}@heardback.test`, fullName: `Pat ${role}` });
+  return aUser({
+    role,
+    email: `${role}@heardback.test`,
+    fullName: `Pat ${role}`,
+    ...(role === UserRole.Candidate ? {} : { agencyMail: 'hourly' as const }),
+  });
 }
 
 /** A signed-in person: Casey Candidate, verified, unless overridden. */
@@ -131,6 +136,9 @@ export function aQueueItem(overrides: Partial<FeedbackQueueItem> = {}): Feedback
     endedAt: '2026-11-18T09:30:00.000Z',
     feedbackDueAt: '2026-11-20T09:30:00.000Z',
     overdue: false,
+    ownerId: 'user-riley',
+    ownerName: 'Riley Recruiter',
+    assignedToYou: true,
     ...overrides,
   };
 }

@@ -1,0 +1,112 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { AgencyUserView, REASSIGN_ALL_MAX_ITEMS, ReassignmentResult } from '@heardback/contracts';
+import { FormAlert } from '../core/form-alert';
+import { FORM_FIELD } from '../core/form-field';
+import { formSubmission } from '../core/form-submission';
+import { StaffApi } from './staff-api';
+import { workTakers } from './work-owners';
+
+/** "Reassign all of <recruiter>'s open work": every open application they own and every open stage given to them, in one step. */
+@Component({
+  selector: 'hb-reassign-all',
+  imports: [ReactiveFormsModule, FORM_FIELD, FormAlert],
+  template: `
+    <form
+      class="panel reassign-all"
+      [formGroup]="form"
+      novalidate
+      (ngSubmit)="reassign()"
+      aria-labelledby="reassign-all-title"
+    >
+      <h2 class="section-title" id="reassign-all-title">Hand over all of someone’s open work</h2>
+      <div class="form-row">
+        <hb-field label="Whose open work" fieldId="reassign-all-from" [problem]="problem('from')">
+          <select hbControl class="select" formControlName="from">
+            <option value="">Choose someone…</option>
+            @for (person of owners(); track person.id) {
+              <option [value]="person.id">{{ person.fullName }}{{ person.disabledAt ? ' (disabled)' : '' }}</option>
+            }
+          </select>
+        </hb-field>
+        <hb-field label="Give it to" fieldId="reassign-all-to" [problem]="problem('to')">
+          <select hbControl class="select" formControlName="to">
+            <option value="">Choose someone…</option>
+            @for (person of takers(); track person.id) {
+              <option [value]="person.id">{{ person.fullName }}</option>
+            }
+          </select>
+        </hb-field>
+      </div>
+      <p class="field__hint">Up to {{ limit }} applications and stages move at once; each new owner gets one email.</p>
+      <hb-form-alert [message]="submission.failure()" />
+      <button class="button" type="submit" [attr.aria-disabled]="submission.busy()">
+        {{ submission.busy() ? 'Reassigning…' : 'Reassign all of ' + fromName() + '’s open work' }}
+      </button>
+      <div role="status" aria-live="polite">
+        @if (done()) {
+          <p class="notice notice--success">{{ done() }}</p>
+        }
+      </div>
+    </form>
+  `,
+  styles: `
+    .reassign-all {
+      display: grid;
+      gap: 0.75rem;
+      margin-block: 1rem 1.5rem;
+    }
+
+    .reassign-all > .button {
+      justify-self: start;
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ReassignAll {
+  private readonly api = inject(StaffApi);
+
+  /** Every agency account: a disabled one's work is the usual thing to hand over. */
+  readonly people = input.required<readonly AgencyUserView[]>();
+  readonly reassigned = output<ReassignmentResult>();
+
+  protected readonly limit = REASSIGN_ALL_MAX_ITEMS;
+  protected readonly form = inject(FormBuilder).nonNullable.group({
+    from: ['', Validators.required],
+    to: ['', Validators.required],
+  });
+  protected readonly submission = formSubmission();
+  protected readonly done = signal('');
+  private readonly fromId = toSignal(this.form.controls.from.valueChanges, { initialValue: '' });
+
+  protected readonly owners = computed(() => [...this.people()].sort((a, b) => a.fullName.localeCompare(b.fullName)));
+  protected readonly takers = computed(() => workTakers(this.people(), this.fromId() || null));
+  protected readonly fromName = computed(
+    () => this.people().find((person) => person.id === this.fromId())?.fullName ?? 'someone',
+  );
+
+  protected problem(name: 'from' | 'to'): string {
+    return this.submission.problem(this.form.controls[name], {
+      otherwise: name === 'from' ? 'Choose whose work to hand over.' : 'Choose whom to give it to.',
+    });
+  }
+
+  protected reassign(): void {
+    this.done.set('');
+    if (!this.submission.begin() || this.form.invalid) return;
+    const { from, to } = this.form.getRawValue();
+    const fromName = this.fromName();
+    this.submission.send(() => this.api.reassign({ scope: 'recruiter', fromUserId: from, toUserId: to }), {
+      done: (result) => {
+        this.submission.submitted.set(false);
+        this.form.reset();
+        const count = result.work.length;
+        this.done.set(
+          `${fromName}’s open work (${count} ${count === 1 ? 'application' : 'applications'}) is now ${result.to.fullName}’s.`,
+        );
+        this.reassigned.emit(result);
+      },
+    });
+  }
+}

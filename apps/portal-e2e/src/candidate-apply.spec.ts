@@ -56,7 +56,7 @@ test('a visitor searches the board, registers on the job page and applies; the a
   await expect(page.getByText(`You applied for ${jobTitle}`).first()).toBeVisible();
   // The promise is a date for whether the candidate moves forward, not an interview.
   await expect(page.getByRole('region', { name: 'Where you stand' })).toContainText(
-    /Your application: We will tell you whether you move forward by .+\d{4}/,
+    /We will tell you whether you move forward by .+\d{4}/,
   );
   const stages = page.locator('.stage');
   await expect(stages.getByRole('heading', { level: 3 })).toHaveText(

@@ -59,9 +59,7 @@ test('a new candidate asks for an update, tells about another offer and sets a d
   await expect(askButton).toHaveAccessibleDescription(/^You can ask again from /);
   // The promised answer date stays in "Where you stand" until the recruiter answers.
   await expect(
-    page
-      .getByRole('region', { name: 'Where you stand' })
-      .getByText(/^Your question: your recruiter will answer by .+\d{4}/),
+    page.getByRole('region', { name: 'Where you stand' }).getByText(/^We will answer your question by .+\d{4}/),
   ).toBeVisible();
   await expect(timeline.getByRole('listitem').first()).toContainText(
     'Asked for an update: "I have another interview next week; where do I stand?" Your recruiter will answer by',

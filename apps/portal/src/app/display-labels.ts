@@ -25,6 +25,11 @@ export function answerPromiseText(answerWithinWorkingDays: number): string {
   return `We promise an answer within ${workingDaysText(answerWithinWorkingDays)} of each interview, in words, whatever the outcome.`;
 }
 
+/** A job's promise to its applicants, as the job page says it. */
+export function screeningPromiseText(screeningWithinWorkingDays: number): string {
+  return `We promise to tell you whether you move forward within ${workingDaysText(screeningWithinWorkingDays)} of applying.`;
+}
+
 /** The choices a select offers for each, in the API's order. */
 export const WORK_MODE_OPTIONS = labelledOptions(WORK_MODE_LABELS);
 export const EMPLOYMENT_TYPE_OPTIONS = labelledOptions(EMPLOYMENT_TYPE_LABELS);

@@ -29,30 +29,16 @@ export function answerDue(
     : { late: false, text: `Answer expected by ${due}` };
 }
 
-/**
- * While nothing is booked: by when the agency says whether the candidate moves forward, or,
- * once that has passed, that this answer is late. Null when no such answer is owed.
- */
-export function screeningAnswer(
-  dueAt: string | null | undefined,
-  now: Date,
-  options: DateTimeOptions = {},
-): AnswerDue | null {
-  if (!dueAt) {
-    return null;
-  }
-  const due = formatDateTime(dueAt, options);
-  return new Date(dueAt).getTime() < now.getTime()
-    ? { late: true, text: `Our answer on whether you move forward is late. It was due ${due}` }
-    : { late: false, text: `We will tell you whether you move forward by ${due}` };
-}
+/** The events the API records when it chases a late answer: the late notice, and the automatic new date. */
+const CHASED: readonly TimelineEventType[] = [TimelineEventType.FeedbackLate, TimelineEventType.PromiseUpdated];
 
 /**
  * True when the agency has chased the late answer about this stage: the API records a
- * `feedback_late` event for the stage when it does. Read by type and stage, never by its words.
+ * `feedback_late` or `promise_updated` event for the stage when it does. Read by type and stage,
+ * never by its words.
  */
 export function hasBeenChased(stageId: string, timeline: readonly TimelineEntry[]): boolean {
-  return timeline.some((entry) => entry.type === TimelineEventType.FeedbackLate && entry.stageId === stageId);
+  return timeline.some((entry) => CHASED.includes(entry.type) && entry.stageId === stageId);
 }
 
 /** A late answer, saying so when the agency has chased it ("Late since …. We have chased it."). */

@@ -5,14 +5,22 @@ import {
   ApplicationView,
   CandidateApplicationView,
   ErrorCode,
+  PromiseKind,
   StageState,
   TimelineEventType,
   WaitingFor,
 } from '@heardback/contracts';
 import { ApplicationPage } from './application-page';
-import { aCandidateApplicationBetweenInterviews, apiErrorBody, aStage, aUser, TEST_NOW } from '../testing/factories';
+import {
+  aCandidateApplicationBetweenInterviews,
+  apiErrorBody,
+  aPromise,
+  aStage,
+  aUser,
+  TEST_NOW,
+} from '../testing/factories';
 import { routeHarness, signedInAs } from '../testing/setup';
-import { formatDateTimeRange } from '../core/date-time';
+import { formatDateTime, formatDateTimeRange } from '../core/date-time';
 import { setViewerTimeZone } from '../core/viewer-time-zone';
 
 describe('ApplicationPage', () => {
@@ -40,6 +48,9 @@ describe('ApplicationPage', () => {
     Array.from(root.querySelectorAll('button')).find((b) => text(b) === name);
   const dialog = () => document.querySelector<HTMLElement>('[role="dialog"]');
 
+  /** A date as the page writes it, in this browser's language and zone; spaces as `text()` reads them. */
+  const when = (iso: string) => formatDateTime(iso).replace(/\s+/g, ' ');
+
   /** Between interviews, waiting for the feedback on stage-1, due on 30 May 2026 at 11:00 UTC. */
   function aLateFeedbackApplication(overrides: Partial<ApplicationView> = {}): CandidateApplicationView {
     return aCandidateApplicationBetweenInterviews({
@@ -53,6 +64,7 @@ describe('ApplicationPage', () => {
           feedbackDueAt: '2026-05-30T11:00:00.000Z',
         }),
       ],
+      promise: aPromise({ kind: PromiseKind.Answer, stageId: 'stage-1', dueAt: '2026-05-30T11:00:00.000Z' }),
       ...overrides,
     });
   }
@@ -85,7 +97,10 @@ describe('ApplicationPage', () => {
     await open(aLateFeedbackApplication());
 
     expect(text(view().querySelector('.summary'))).toContain('The interviewers are writing your feedback.');
-    expect(text(view().querySelector('.summary .due'))).toMatch(/^Phone screen: Late since /);
+    expect(text(view().querySelector('.summary .due'))).toBe(
+      `Our answer about Phone screen is late: it was due ${when('2026-05-30T11:00:00.000Z')}.`,
+    );
+    expect(view().querySelector('.summary .due')?.classList).toContain('due--late');
     expect(text(stages()[0])).toContain('Waiting for feedback');
   });
 
@@ -246,7 +261,9 @@ describe('ApplicationPage', () => {
       }),
     );
 
-    expect(text(view().querySelector('.summary .due'))).toMatch(/^Phone screen: Late since .+\. We have chased it\.$/);
+    expect(text(view().querySelector('.summary .due'))).toMatch(
+      /^Our answer about Phone screen is late: .+\. We have chased it\.$/,
+    );
     expect(text(stages()[0].querySelector('.due'))).toMatch(/^Late since .+\. We have chased it\.$/);
   });
 

@@ -17,13 +17,13 @@ import { NoticeService } from '../core/notice';
 import { timelineText } from '../core/timeline-text';
 import { APPLICATION_STATUS_LABELS } from '../display-labels';
 import { isOpen } from '@heardback/domain';
-import { answerDue, screeningAnswer, waitingForText, withChase } from './answer-due';
+import { waitingForText } from './answer-due';
+import { AUTOMATIC_UPDATE_WORDS, promiseLine } from './promise-words';
 import { CandidateApi } from './candidate-api';
 import { DecisionDateForm } from './decision-date-form';
 import { stageRows } from './stage-rows';
 import { TellRecruiterForm } from './tell-recruiter-form';
 import { UpdateRequestForm } from './update-request-form';
-import { updateRequestPromise } from './candidate-updates';
 import { WithdrawDialog, WithdrawDialogData } from './withdraw-dialog';
 import { httpErrorMessage } from '../core/api-error';
 import { pageData } from '../core/loadable';
@@ -76,28 +76,10 @@ export class ApplicationPage {
     const application = this.application();
     return application ? stageRows(application, this.now()) : [];
   });
-  /** The answer owed about the current stage, if one is still to come. */
-  protected readonly nextAnswer = computed(() => {
+  /** What the agency has promised the candidate will hear next, and by when ("Where you stand"). */
+  protected readonly promise = computed(() => {
     const application = this.application();
-    if (!application || !this.open()) {
-      return null;
-    }
-    // Applied, nothing booked: the promise is the screening answer, not an interview.
-    const screening = screeningAnswer(application.screeningAnswerDueAt, this.now());
-    if (screening) {
-      return { stageName: 'Your application', ...screening };
-    }
-    const stage = application.stages.find((candidate) => candidate.id === application.currentStageId);
-    if (!stage) {
-      return null;
-    }
-    const due = withChase(answerDue(stage, this.now()), stage.id, application.timeline);
-    return due ? { stageName: stage.name, ...due } : null;
-  });
-  /** After "Ask for an update", the answer date stays in "Where you stand" until the recruiter answers. */
-  protected readonly questionAnswer = computed(() => {
-    const application = this.application();
-    return application && this.open() ? updateRequestPromise(application, this.now()) : null;
+    return application && this.open() ? promiseLine(application, this.now()) : null;
   });
   protected readonly timeline = computed(() =>
     [...(this.application()?.timeline ?? [])].reverse().map((entry, index) => ({
@@ -107,6 +89,8 @@ export class ApplicationPage {
       text: timelineText(entry),
     })),
   );
+
+  protected readonly automaticWords = AUTOMATIC_UPDATE_WORDS;
 
   private readonly summaryHeading = viewChild<ElementRef<HTMLElement>>('summaryHeading');
 

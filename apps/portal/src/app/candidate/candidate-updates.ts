@@ -39,25 +39,6 @@ export const TELL_KINDS: Record<TellKind, TellKindWords> = {
 };
 
 /**
- * The promise an open request for an update carries, for "Where you stand": by when the recruiter
- * answers, or, once that has passed, that the answer is late. Null when no request waits.
- */
-export function updateRequestPromise(
-  application: Pick<CandidateApplicationView, 'updateRequestAnswerDueAt'>,
-  now: Date,
-  options: DateTimeOptions = {},
-): { late: boolean; text: string } | null {
-  const dueAt = application.updateRequestAnswerDueAt;
-  if (!dueAt) {
-    return null;
-  }
-  const when = formatDateTime(dueAt, options);
-  return new Date(dueAt).getTime() < now.getTime()
-    ? { late: true, text: `Your question: the answer is late. It was due ${when}.` }
-    : { late: false, text: `Your question: your recruiter will answer by ${when}.` };
-}
-
-/**
  * What the candidate reads after asking for an update: when the recruiter will answer, from the
  * deadline the API sends (never read out of the timeline's words).
  */

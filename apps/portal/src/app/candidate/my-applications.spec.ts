@@ -1,7 +1,8 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture } from '@angular/core/testing';
-import { ApplicationStatus, StageState, WaitingFor } from '@heardback/contracts';
+import { ApplicationStatus, PromiseKind, StageState, WaitingFor } from '@heardback/contracts';
 import { MyApplications } from './my-applications';
+import { formatDateTime } from '../core/date-time';
 import { aSummary, TEST_NOW } from '../testing/factories';
 import { renderComponent } from '../testing/setup';
 
@@ -17,6 +18,8 @@ describe('MyApplications', () => {
   const status = () => root().querySelector('[role="status"]')?.textContent?.trim();
   const cards = () => Array.from(root().querySelectorAll('article'));
   const text = (element: Element) => element.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+  /** A date as the page writes it, in this browser's language and zone; spaces as `text()` reads them. */
+  const when = (iso: string) => formatDateTime(iso).replace(/\s+/g, ' ');
 
   /** The value next to a label such as "Status" on a card. */
   const fact = (card: Element, term: string) =>
@@ -46,26 +49,43 @@ describe('MyApplications', () => {
     expect(fact(cards()[0], 'Status')).toBe('Screening');
     expect(fact(cards()[0], 'Current stage')).toBe('Phone screen: Scheduled');
     expect(fact(cards()[0], 'Waiting for')).toBe('Your next interview is booked.');
-    expect(card).toMatch(/Answer expected by .*2026/);
+    expect(text(cards()[0].querySelector('.due') as Element)).toBe(`Hear by ${when('2026-06-12T14:00:00.000Z')}`);
     expect(cards()[0].querySelector('h3 a')?.getAttribute('href')).toBe('/me/applications/app-1');
   });
 
-  it('says an overdue answer is late', async () => {
+  it('says “Hear by” the promised date, “Reply by” for an offer, and that a passed date is late', async () => {
     await answer([
+      aSummary({ id: 'a', promise: { kind: PromiseKind.Screening, dueAt: '2026-06-05T16:00:00.000Z' } }),
       aSummary({
-        currentStage: {
-          id: 's1',
-          name: 'Phone screen',
-          state: StageState.AwaitingFeedback,
-          feedbackDueAt: '2026-05-29T11:00:00.000Z',
-        },
+        id: 'b',
+        status: ApplicationStatus.Offer,
+        promise: { kind: PromiseKind.OfferReply, dueAt: '2026-06-08T16:00:00.000Z' },
+      }),
+      aSummary({
+        id: 'c',
         waitingFor: WaitingFor.Feedback,
+        promise: { kind: PromiseKind.Answer, dueAt: '2026-05-29T11:00:00.000Z' },
       }),
     ]);
 
-    const due = cards()[0].querySelector('.due');
-    expect(due?.textContent).toMatch(/^Late since .*29.*2026/);
-    expect(due?.classList).toContain('due--late');
+    const dues = cards().map((card) => card.querySelector('.due'));
+    expect(text(dues[0] as Element)).toBe(`Hear by ${when('2026-06-05T16:00:00.000Z')}`);
+    expect(text(dues[1] as Element)).toBe(`Reply by ${when('2026-06-08T16:00:00.000Z')}`);
+    expect(text(dues[2] as Element)).toBe(`Late: you were to hear by ${when('2026-05-29T11:00:00.000Z')}`);
+    expect(dues[2]?.classList).toContain('due--late');
+    expect(dues[0]?.classList).not.toContain('due--late');
+  });
+
+  it('calls a held stage “On hold”, not “Done”', async () => {
+    await answer([
+      aSummary({
+        currentStage: { id: 's1', name: 'Phone screen', state: StageState.FeedbackRecorded, feedbackDueAt: null },
+        waitingFor: WaitingFor.Decision,
+        promise: { kind: PromiseKind.Hold, dueAt: '2026-06-05T16:00:00.000Z' },
+      }),
+    ]);
+
+    expect(fact(cards()[0], 'Current stage')).toBe('Phone screen: On hold');
   });
 
   it('lists open applications before closed ones, under their own headings', async () => {
@@ -75,6 +95,7 @@ describe('MyApplications', () => {
         status: ApplicationStatus.Rejected,
         waitingFor: WaitingFor.Nothing,
         currentStage: null,
+        promise: null,
       }),
       aSummary({ id: 'open' }),
     ]);

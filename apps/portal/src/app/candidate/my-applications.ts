@@ -1,12 +1,13 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { ApplicationSummary } from '@heardback/contracts';
+import { ApplicationSummary, PromiseKind } from '@heardback/contracts';
 import { NOW, formatDate } from '../core/date-time';
 import { APPLICATION_STATUS_LABELS, STAGE_STATE_LABELS } from '../display-labels';
 import { ApplicationCard, ApplicationRow } from './application-card';
 import { CandidateApi } from './candidate-api';
 import { isOpen } from '@heardback/domain';
-import { answerDue, waitingForText } from './answer-due';
+import { waitingForText } from './answer-due';
+import { hearByLine } from './promise-words';
 import { httpErrorMessage } from '../core/api-error';
 import { pageData, statusLine } from '../core/loadable';
 import { LoadState } from '../core/load-state';
@@ -42,6 +43,14 @@ export class MyApplications {
   );
 }
 
+/** A stage on hold is a wait, not a pass: the API says so by promising a date for news on it. */
+function stageState({ currentStage, promise }: ApplicationSummary): string {
+  if (!currentStage) {
+    return '';
+  }
+  return promise?.kind === PromiseKind.Hold ? 'On hold' : STAGE_STATE_LABELS[currentStage.state];
+}
+
 function toRow(application: ApplicationSummary, now: Date): ApplicationRow {
   const stage = application.currentStage;
   const open = isOpen(application.status);
@@ -52,9 +61,9 @@ function toRow(application: ApplicationSummary, now: Date): ApplicationRow {
     open,
     status: APPLICATION_STATUS_LABELS[application.status],
     // A closed application has no current stage worth showing: nothing more happens on it.
-    stage: stage && open ? `${stage.name}: ${STAGE_STATE_LABELS[stage.state]}` : null,
+    stage: stage && open ? `${stage.name}: ${stageState(application)}` : null,
     waitingFor: waitingForText(application.waitingFor, application.status),
-    due: open ? answerDue(stage, now) : null,
+    due: open ? hearByLine(application.promise, now) : null,
     appliedOn: formatDate(application.appliedAt),
   };
 }

@@ -1,29 +1,9 @@
-import { ApplicationStatus, FeedbackDecision, StageState, TimelineEventType } from '@heardback/contracts';
-import { answerDue, screeningAnswer } from './answer-due';
+import { ApplicationStatus, FeedbackDecision, PromiseKind, StageState, TimelineEventType } from '@heardback/contracts';
+import { answerDue } from './answer-due';
 import { stageRows } from './stage-rows';
-import { aCandidateApplicationBetweenInterviews, aFeedback, aStage, TEST_NOW } from '../testing/factories';
+import { aCandidateApplicationBetweenInterviews, aFeedback, aPromise, aStage, TEST_NOW } from '../testing/factories';
 
 const inLondon = { locale: 'en-GB', timeZone: 'Europe/London' };
-
-describe('screeningAnswer', () => {
-  const inLondon = { locale: 'en-GB', timeZone: 'Europe/London' };
-  const dueAt = '2026-12-09T17:00:00.000Z';
-
-  it('promises an applicant a date for whether they move forward, not an interview', () => {
-    expect(screeningAnswer(dueAt, new Date('2026-12-02T12:00:00Z'), inLondon)).toEqual({
-      late: false,
-      text: 'We will tell you whether you move forward by Wed, 9 Dec 2026, 17:00 GMT',
-    });
-  });
-
-  it('says plainly when that answer is late, and owes nothing without a date', () => {
-    expect(screeningAnswer(dueAt, new Date('2026-12-09T17:00:01Z'), inLondon)).toEqual({
-      late: true,
-      text: 'Our answer on whether you move forward is late. It was due Wed, 9 Dec 2026, 17:00 GMT',
-    });
-    expect(screeningAnswer(null, new Date('2026-12-02T12:00:00Z'))).toBeNull();
-  });
-});
 
 describe('answerDue', () => {
   it('says by when the answer is expected, in the reader’s time zone', () => {
@@ -128,6 +108,44 @@ describe('stageRows', () => {
     expect([after.label, after.note]).toEqual(['Later', null]);
   });
 
+  it('gives a held stage the date the recruiter set, and never a green Done or a Next after it', () => {
+    const heldStages = [
+      aStage({
+        id: 'a',
+        name: 'Phone screen',
+        position: 0,
+        state: StageState.FeedbackRecorded,
+        feedback: aFeedback({ decision: FeedbackDecision.Hold, onHold: true }),
+      }),
+      aStage({ id: 'b', name: 'Technical interview', position: 1 }),
+      aStage({ id: 'c', name: 'Final interview', position: 2 }),
+    ];
+    const application = aCandidateApplicationBetweenInterviews({
+      stages: heldStages,
+      promise: aPromise({ kind: PromiseKind.Hold, stageId: 'a', dueAt: '2026-06-05T16:00:00.000Z' }),
+    });
+
+    const rows = stageRows(application, TEST_NOW, inLondon);
+    expect(rows.map((row) => [row.label, row.tone])).toEqual([
+      ['On hold', 'waiting'],
+      ['Later', 'later'],
+      ['Later', 'later'],
+    ]);
+    expect(rows[0].note).toBe(
+      'No decision on this stage yet. You will hear from us again by Fri, 5 Jun 2026, 17:00 BST.',
+    );
+
+    // A promise about another stage does not lend its date to this one.
+    const other = stageRows(
+      { ...application, promise: aPromise({ kind: PromiseKind.Hold, stageId: 'b' }) },
+      TEST_NOW,
+      inLondon,
+    );
+    expect(other[0].note).toBe(
+      'No decision on this stage yet. The agency will tell you how your application continues.',
+    );
+  });
+
   it('says a late answer is late', () => {
     const application = aCandidateApplicationBetweenInterviews({
       stages: [
@@ -146,6 +164,44 @@ describe('stageRows', () => {
       late: true,
       text: 'Late since Sat, 30 May 2026, 12:00 BST',
     });
+  });
+
+  it('gives a late answer the new date the agency set for it, chased, so the stage and the summary agree', () => {
+    const application = aCandidateApplicationBetweenInterviews({
+      stages: [
+        aStage({
+          id: 'late',
+          state: StageState.AwaitingFeedback,
+          startsAt: '2026-05-28T10:00:00.000Z',
+          endsAt: '2026-05-28T11:00:00.000Z',
+          feedbackDueAt: '2026-05-30T11:00:00.000Z',
+        }),
+      ],
+      timeline: [
+        { at: '2026-05-30T11:05:00.000Z', type: TimelineEventType.PromiseUpdated, stageId: 'late', text: 'x' },
+      ],
+      promise: aPromise({ stageId: 'late', dueAt: '2026-06-03T16:00:00.000Z', automatic: true }),
+    });
+
+    const [waiting] = stageRows(application, TEST_NOW, inLondon);
+    expect(waiting.due).toEqual({
+      late: true,
+      text: 'Late since Sat, 30 May 2026, 12:00 BST. We have chased it. You will hear by Wed, 3 Jun 2026, 17:00 BST.',
+    });
+
+    // A promise about another stage, or one already past, lends this stage no date.
+    const other = stageRows(
+      { ...application, promise: aPromise({ stageId: 'other', dueAt: '2026-06-03T16:00:00.000Z' }) },
+      TEST_NOW,
+      inLondon,
+    );
+    expect(other[0].due?.text).toBe('Late since Sat, 30 May 2026, 12:00 BST. We have chased it.');
+    const past = stageRows(
+      { ...application, promise: aPromise({ stageId: 'late', dueAt: '2026-05-31T16:00:00.000Z' }) },
+      TEST_NOW,
+      inLondon,
+    );
+    expect(past[0].due?.text).toBe('Late since Sat, 30 May 2026, 12:00 BST. We have chased it.');
   });
 
   it('says the agency has chased a late answer when the timeline records a chase for that stage', () => {

@@ -1,5 +1,12 @@
-import { ApplicationStatus, CandidateApplicationView, StageState, CandidateStageView } from '@heardback/contracts';
-import { DateTimeOptions, formatDate, formatDateTimeRange } from '../core/date-time';
+import {
+  ApplicationStatus,
+  CandidateApplicationView,
+  CandidateStageView,
+  PromiseKind,
+  PromiseView,
+  StageState,
+} from '@heardback/contracts';
+import { DateTimeOptions, formatDate, formatDateTime, formatDateTimeRange } from '../core/date-time';
 import { isOpen } from '@heardback/domain';
 import { AnswerDue, answerDue, withChase } from './answer-due';
 
@@ -37,6 +44,13 @@ function whenOf(stage: CandidateStageView, options: DateTimeOptions): string | n
   return formatDateTimeRange(stage.startsAt, stage.endsAt ?? stage.startsAt, options);
 }
 
+/** A held stage: no decision yet, and the date the recruiter gave for the next news, when it is this stage's. */
+function holdNote(stageId: string, promise: PromiseView | null, options: DateTimeOptions): string {
+  return promise?.kind === PromiseKind.Hold && promise.stageId === stageId
+    ? `No decision on this stage yet. You will hear from us again by ${formatDateTime(promise.dueAt, options)}.`
+    : 'No decision on this stage yet. The agency will tell you how your application continues.';
+}
+
 /**
  * The stages in order, each with what the candidate needs to know about it. The first stage
  * not yet scheduled is "Next"; the ones after it are "Later". A stage on hold is a wait, not a
@@ -45,14 +59,24 @@ function whenOf(stage: CandidateStageView, options: DateTimeOptions): string | n
  */
 export function stageRows(
   application: Pick<CandidateApplicationView, 'status' | 'stages'> &
-    Partial<Pick<CandidateApplicationView, 'timeline'>>,
+    Partial<Pick<CandidateApplicationView, 'timeline' | 'promise'>>,
   now: Date,
   options: DateTimeOptions = {},
 ): StageRow[] {
   const open = isOpen(application.status);
   const timeline = application.timeline ?? [];
-  const dueOf = (stage: CandidateStageView) =>
-    open ? withChase(answerDue(stage, now, options), stage.id, timeline) : null;
+  const promise = application.promise ?? null;
+  const dueOf = (stage: CandidateStageView): AnswerDue | null => {
+    const due = open ? withChase(answerDue(stage, now, options), stage.id, timeline) : null;
+    // A late answer the agency has given a new date: the stage says both, as "Where you stand" does.
+    const newDate =
+      promise?.kind === PromiseKind.Answer && promise.stageId === stage.id && new Date(promise.dueAt) > now
+        ? promise.dueAt
+        : null;
+    return due?.late && newDate
+      ? { late: true, text: `${due.text.replace(/\.?$/, '.')} You will hear by ${formatDateTime(newDate, options)}.` }
+      : due;
+  };
   // Nothing after an undecided (held) stage is next: whether there is a next stage is what is undecided.
   let nextFound = false;
   return [...application.stages]
@@ -80,7 +104,7 @@ export function stageRows(
                 message: stage.feedback.candidateMessage,
                 recordedOn: formatDate(stage.feedback.recordedAt, options),
               },
-              note: 'No decision on this stage yet. The agency will tell you how your application continues.',
+              note: holdNote(stage.id, application.promise ?? null, options),
             };
           }
           return {

@@ -1,4 +1,12 @@
-import { ApplicationStatus, FeedbackDecision, JobStatus, StageState, UserRole, WaitingFor } from '@heardback/contracts';
+import {
+  ApplicationStatus,
+  FeedbackDecision,
+  JobStatus,
+  PromiseKind,
+  StageState,
+  UserRole,
+  WaitingFor,
+} from '@heardback/contracts';
 
 /** The words agency people read for each enum value the API sends. */
 export const STAGE_STATE_LABELS: Record<StageState, string> = {
@@ -56,3 +64,32 @@ export const RATING_LABELS: Record<number, string> = {
   3: 'Good',
   4: 'Excellent',
 };
+
+/** Each kind of promise, named without its stage (the audit trail, lists). */
+export const PROMISE_KIND_LABELS: Record<PromiseKind, string> = {
+  [PromiseKind.Screening]: 'Whether they move forward',
+  [PromiseKind.Answer]: 'The answer after an interview',
+  [PromiseKind.NextStep]: 'When their next interview is',
+  [PromiseKind.Hold]: 'News on a stage on hold',
+  [PromiseKind.UpdateRequest]: 'An answer to their request for an update',
+  [PromiseKind.OfferReply]: 'Their reply to the offer',
+};
+
+/** What the agency has promised the candidate will hear next, as agency people read it. */
+export function promiseWhat(kind: PromiseKind, stageName: string | null): string {
+  const stage = stageName ?? 'the stage';
+  switch (kind) {
+    case PromiseKind.Screening:
+      return 'Whether they move forward';
+    case PromiseKind.Answer:
+      return `The answer about ${stage}`;
+    case PromiseKind.NextStep:
+      return 'When their next interview is';
+    case PromiseKind.Hold:
+      return `News on ${stage}, on hold`;
+    case PromiseKind.UpdateRequest:
+      return 'An answer to their request for an update';
+    case PromiseKind.OfferReply:
+      return 'Their reply to the offer, asked';
+  }
+}

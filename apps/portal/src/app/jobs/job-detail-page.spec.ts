@@ -39,6 +39,7 @@ const job: JobDetail = {
   description: 'Build the route planner.\n\nYou will hear back after every stage.',
   pipeline: ['Phone screen', 'Technical interview', 'Final interview'],
   answerWithinWorkingDays: 2,
+  screeningWithinWorkingDays: 5,
 };
 
 describe('JobDetailPage', () => {
@@ -87,9 +88,10 @@ describe('JobDetailPage', () => {
       'Technical interview',
       'Final interview',
     ]);
-    expect(view().querySelector('.promise')?.textContent?.trim()).toBe(
+    expect(Array.from(view().querySelectorAll('.promise'), (p) => p.textContent?.trim())).toEqual([
+      'We promise to tell you whether you move forward within 5 working days of applying.',
       'We promise an answer within 2 working days of each interview, in words, whatever the outcome.',
-    );
+    ]);
   });
 
   it('says the job is not found when the API answers 404', async () => {

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input } from '@angular/core';
 import { Title } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
-import { EMPLOYMENT_TYPE_LABELS, WORK_MODE_LABELS, answerPromiseText } from '../display-labels';
+import { EMPLOYMENT_TYPE_LABELS, WORK_MODE_LABELS, answerPromiseText, screeningPromiseText } from '../display-labels';
 import { ApplyPanel } from './apply-panel';
 import { JobsApi } from './jobs-api';
 import { formatSalary } from './salary';
@@ -32,6 +32,7 @@ export class JobDetailPage {
   });
   protected readonly job = this.loaded.value;
   protected readonly promise = answerPromiseText;
+  protected readonly screeningPromise = screeningPromiseText;
   protected readonly facts = computed(() => {
     const job = this.job();
     if (!job) {

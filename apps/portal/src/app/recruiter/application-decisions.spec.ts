@@ -2,7 +2,8 @@ import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { ApplicationStatus, ApplicationView, ErrorCode } from '@heardback/contracts';
 import { ApplicationDecisions } from './application-decisions';
-import { anApplication, apiErrorBody } from '../testing/factories';
+import { anApplication, apiErrorBody, TEST_NOW } from '../testing/factories';
+import { localDateTimeToIso } from '../core/local-date-time';
 import { setUpPortalTest } from '../testing/setup';
 
 describe('ApplicationDecisions', () => {
@@ -13,7 +14,7 @@ describe('ApplicationDecisions', () => {
   let goToFeedbackCount: number;
 
   beforeEach(async () => {
-    http = setUpPortalTest();
+    http = setUpPortalTest({ now: TEST_NOW });
     fixture = TestBed.createComponent(ApplicationDecisions);
     fixture.componentRef.setInput('application', anApplication());
     changed = [];
@@ -54,6 +55,54 @@ describe('ApplicationDecisions', () => {
     fixture.componentRef.setInput('application', anApplication({ status: ApplicationStatus.Offer }));
     await fixture.whenStable();
     expect(buttons()).toEqual(['Mark as hired…', 'Reject…']);
+  });
+
+  async function typeReplyBy(date: string) {
+    const input = view().querySelector('#offer-reply-by-date') as HTMLInputElement;
+    input.value = date;
+    input.dispatchEvent(new Event('input'));
+    await fixture.whenStable();
+  }
+
+  it('makes an offer without a reply-by date, leaving the agency’s default to apply', async () => {
+    await click('Make an offer…');
+    const replyBy = view().querySelector('#offer-reply-by-date');
+    expect(replyBy?.closest('fieldset')?.querySelector('legend')?.textContent?.trim()).toBe('Reply by (optional)');
+    expect(replyBy?.getAttribute('aria-describedby')).toContain('offer-reply-by-hint');
+    await click('Make the offer');
+
+    const request = http.expectOne({ method: 'POST', url: '/api/applications/app-1/offer' });
+    expect(request.request.body).toEqual({ version: 3 });
+    request.flush(anApplication({ status: ApplicationStatus.Offer }));
+    await fixture.whenStable();
+    expect(changed).toHaveLength(1);
+  });
+
+  it('sends the reply-by date when one is given, and refuses one in the past before sending', async () => {
+    await click('Make an offer…');
+    await typeReplyBy('2026-05-20');
+    await click('Make the offer');
+    http.expectNone(() => true);
+    expect(view().querySelector('#offer-reply-by-date-error')?.textContent?.trim()).toBe(
+      'Choose a date and time in the future.',
+    );
+
+    await typeReplyBy('2026-06-08');
+    await click('Make the offer');
+    const request = http.expectOne({ method: 'POST', url: '/api/applications/app-1/offer' });
+    expect(request.request.body).toEqual({ version: 3, replyBy: localDateTimeToIso('2026-06-08', '17:00') });
+    request.flush(
+      ...apiErrorBody(400, ErrorCode.ValidationFailed, 'invalid', [
+        { field: 'replyBy', reasons: ['must be at most 20 working days ahead'] },
+      ]),
+    );
+    await fixture.whenStable();
+    expect(view().querySelector('#offer-reply-by-date-error')?.textContent?.trim()).toBe(
+      'Must be at most 20 working days ahead.',
+    );
+    expect(view().querySelector('[data-testid="decision-problem"]')?.textContent).toContain(
+      'Reply by: Must be at most 20 working days ahead.',
+    );
   });
 
   it('offers nothing on a closed application', async () => {

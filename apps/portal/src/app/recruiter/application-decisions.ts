@@ -21,6 +21,8 @@ import { notBlank } from '../core/text-validators';
 import { formSubmission } from '../core/form-submission';
 import { FIRST_INVALID, focusLater } from '../core/focus-later';
 import { FORM_FIELD } from '../core/form-field';
+import { NOW } from '../core/date-time';
+import { DUE_DATE_PROBLEMS, DueDateFields, dueAtOf, dueDateGroup } from './due-date-fields';
 
 type Action = 'reject' | 'offer' | 'hire';
 
@@ -37,7 +39,7 @@ interface ActionProblem {
  */
 @Component({
   selector: 'hb-application-decisions',
-  imports: [ReactiveFormsModule, FORM_FIELD],
+  imports: [ReactiveFormsModule, FORM_FIELD, DueDateFields],
   templateUrl: './application-decisions.html',
   styleUrl: './application-decisions.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -45,6 +47,7 @@ interface ActionProblem {
 export class ApplicationDecisions {
   private readonly api = inject(RecruiterApi);
   private readonly focus = focusLater();
+  private readonly now = inject(NOW);
 
   readonly application = input.required<ApplicationView>();
   readonly changed = output<ApplicationView>();
@@ -57,6 +60,10 @@ export class ApplicationDecisions {
     nonNullable: true,
     validators: [notBlank, Validators.maxLength(CANDIDATE_MESSAGE_MAX_LENGTH)],
   });
+
+  /** An offer's reply-by date: optional, the agency's default applies without it. */
+  protected readonly replyBy = dueDateGroup(this.now, { required: false });
+  protected readonly nowDate = computed(() => this.now());
 
   /** The action waiting for its confirmation, if any. */
   protected readonly confirming = signal<Action | null>(null);
@@ -94,11 +101,15 @@ export class ApplicationDecisions {
     });
   }
 
+  protected replyByProblem(): string {
+    return this.submission.problem(this.replyBy, DUE_DATE_PROBLEMS);
+  }
+
   protected ask(action: Action): void {
     this.problem.set(null);
     this.confirming.set(action);
+    this.submission.submitted.set(false);
     if (action === 'reject') {
-      this.submission.submitted.set(false);
       this.focus(this.rejectBox);
     }
   }
@@ -120,8 +131,14 @@ export class ApplicationDecisions {
   }
 
   protected confirmOffer(): void {
+    this.submission.submitted.set(true);
+    if (this.replyBy.invalid) {
+      this.focus(FIRST_INVALID);
+      return;
+    }
     const { id, version } = this.application();
-    this.run('offer', () => this.api.makeOffer(id, version));
+    const replyBy = dueAtOf(this.replyBy);
+    this.run('offer', () => this.api.makeOffer(id, { version, ...(replyBy ? { replyBy } : {}) }));
   }
 
   protected confirmHire(): void {
@@ -140,6 +157,7 @@ export class ApplicationDecisions {
         this.busy.set(null);
         this.confirming.set(null);
         this.rejectMessage.reset('');
+        this.replyBy.reset();
         this.changed.emit(updated);
       },
       failed: (error) => {
@@ -152,12 +170,19 @@ export class ApplicationDecisions {
         }
         const details = apiError(error)?.details ?? [];
         const messageProblem = details.find((detail) => detail.field === 'candidateMessage');
+        const replyByProblem = details.find((detail) => detail.field === 'replyBy');
+        if (replyByProblem) {
+          this.replyBy.setErrors({ server: sentence(replyByProblem.reasons) });
+          this.replyBy.markAsTouched();
+        }
         this.feedbackMissing.set(code === ErrorCode.FeedbackRequired);
         this.problem.set({
           action,
           message: messageProblem
             ? `Message to the candidate: ${sentence(messageProblem.reasons)}`
-            : agencyErrorMessage(error),
+            : replyByProblem
+              ? `Reply by: ${sentence(replyByProblem.reasons)}`
+              : agencyErrorMessage(error),
         });
         this.focus(this.problemBox);
         return null;

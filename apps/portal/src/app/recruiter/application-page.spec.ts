@@ -2,7 +2,7 @@ import { HttpTestingController, TestRequest } from '@angular/common/http/testing
 import { RouterTestingHarness } from '@angular/router/testing';
 import { ApplicationStatus, ApplicationView, ErrorCode, FeedbackDecision, StageState } from '@heardback/contracts';
 import { ApplicationPage } from './application-page';
-import { aFeedback, anApplication, apiErrorBody, aStage } from '../testing/factories';
+import { aFeedback, anApplication, apiErrorBody, aPromise, aStage, TEST_NOW } from '../testing/factories';
 import { routeHarness } from '../testing/setup';
 
 describe('ApplicationPage', () => {
@@ -13,6 +13,7 @@ describe('ApplicationPage', () => {
     async () =>
       ({ harness, http } = await routeHarness({
         routes: [{ path: 'recruiter/applications/:id', component: ApplicationPage }],
+        now: TEST_NOW,
       })),
   );
 
@@ -37,13 +38,74 @@ describe('ApplicationPage', () => {
     // Decision "Advance" comes first; the ratings 1–4 follow the three decisions.
     radios[0].click();
     radios[5].click();
-    const message = root.querySelector('textarea') as HTMLTextAreaElement;
+    const message = root.querySelector('hb-feedback-form textarea') as HTMLTextAreaElement;
     message.value = 'Thank you, it was a pleasure.';
     message.dispatchEvent(new Event('input'));
     await settle();
     (root.querySelector('hb-feedback-form button[type="submit"]') as HTMLButtonElement).click();
     await settle();
   }
+
+  it('shows a held stage as on hold, not as passed', async () => {
+    await open(
+      anApplication({
+        stages: [
+          aStage({
+            id: 'stage-1',
+            position: 0,
+            state: StageState.FeedbackRecorded,
+            feedback: aFeedback({ decision: FeedbackDecision.Hold }),
+          }),
+          aStage({ id: 'stage-2', name: 'Technical interview', position: 1 }),
+        ],
+        currentStageId: 'stage-1',
+      }),
+    );
+
+    const badge = stageItems()[0].querySelector('.badge');
+    expect(badge?.textContent?.trim()).toBe('On hold');
+    expect(badge?.classList).not.toContain('badge--done');
+  });
+
+  it('shows the candidate’s promise, moves its date, and says so', async () => {
+    await open(anApplication({ promise: aPromise({ dueAt: '2026-06-05T16:00:00.000Z' }), redatingsLeft: 1 }));
+    expect(view().querySelector('[data-testid="promise-now"]')?.textContent).toContain('The answer about Phone screen');
+    expect(view().querySelector('[data-testid="moves-left"]')?.textContent?.trim()).toBe(
+      '1 more move before staff must approve.',
+    );
+
+    const set = (id: string, value: string) => {
+      const control = view().querySelector(`#${id}`) as HTMLInputElement;
+      control.value = value;
+      control.dispatchEvent(new Event('input'));
+    };
+    set('move-date-date', '2026-06-10');
+    set('move-date-sentence', 'The client is away until Tuesday.');
+    await settle();
+    (view().querySelector('hb-promise-panel button[type="submit"]') as HTMLButtonElement).click();
+    http.expectOne({ method: 'POST', url: '/api/applications/app-1/promise' }).flush(
+      anApplication({
+        version: 4,
+        promise: aPromise({
+          dueAt: '2026-06-10T16:00:00.000Z',
+          sentence: 'The client is away until Tuesday.',
+          previousDueAts: ['2026-06-05T16:00:00.000Z'],
+        }),
+        redatingsLeft: 0,
+      }),
+    );
+    await settle();
+
+    expect(view().querySelector('.announcement')?.textContent).toMatch(
+      /^\s*The date is moved to .+, and Ana Silva is sent your words\.\s*$/,
+    );
+    expect(view().querySelector('hb-promise-panel blockquote')?.textContent?.trim()).toBe(
+      'The client is away until Tuesday.',
+    );
+    expect(view().querySelector('[data-testid="redating-limit"]')?.textContent).toContain(
+      'Only staff can move it again',
+    );
+  });
 
   it('shows the candidate, the job and every stage with its state', async () => {
     await open(

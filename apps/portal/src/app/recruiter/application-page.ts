@@ -16,6 +16,7 @@ import { ApplicationDecisions } from './application-decisions';
 import { CandidateMessageForm } from './candidate-message-form';
 import { canSchedule, currentStage } from './application-progress';
 import { FeedbackForm, UnsentFeedback } from './feedback-form';
+import { PromisePanel } from './promise-panel';
 import { RecruiterApi } from './recruiter-api';
 import { ScheduleForm } from './schedule-form';
 import { agencyErrorMessage } from '../core/api-error';
@@ -54,7 +55,15 @@ interface ChangeNotice {
 /** One application as the agency sees it: its stages, the current stage's work, and the decisions. */
 @Component({
   selector: 'hb-application-page',
-  imports: [LoadState, RouterLink, ScheduleForm, FeedbackForm, ApplicationDecisions, CandidateMessageForm],
+  imports: [
+    LoadState,
+    RouterLink,
+    ScheduleForm,
+    FeedbackForm,
+    ApplicationDecisions,
+    CandidateMessageForm,
+    PromisePanel,
+  ],
   templateUrl: './application-page.html',
   styleUrl: './application-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -145,12 +154,14 @@ export class ApplicationPage {
       .sort((a, b) => a.position - b.position)
       .map((stage, index) => {
         const awaiting = stage.state === StageState.AwaitingFeedback;
+        // A held stage is a wait, not a pass: its decision is still to come.
+        const held = stage.feedback?.decision === FeedbackDecision.Hold;
         return {
           stage,
           number: index + 1,
-          stateLabel: STAGE_STATE_LABELS[stage.state],
+          stateLabel: held ? 'On hold' : STAGE_STATE_LABELS[stage.state],
           current: stage.id === currentId,
-          done: stage.state === StageState.FeedbackRecorded,
+          done: stage.state === StageState.FeedbackRecorded && !held,
           awaiting,
           when: stage.startsAt && stage.endsAt ? formatShortDateTimeRange(stage.startsAt, stage.endsAt) : null,
           link: /^https?:\/\/\S+$/i.test(stage.location ?? '') ? stage.location : null,
@@ -210,6 +221,14 @@ export class ApplicationPage {
   protected onDecision(updated: ApplicationView): void {
     this.show(updated);
     this.announcement.set(`The application is now: ${APPLICATION_STATUS_LABELS[updated.status].toLowerCase()}.`);
+  }
+
+  protected onPromiseMoved(updated: ApplicationView): void {
+    this.show(updated);
+    const dueAt = updated.promise?.dueAt;
+    this.announcement.set(
+      `The date is moved${dueAt ? ` to ${formatShortDateTime(dueAt)}` : ''}, and ${updated.candidate.fullName} is sent your words.`,
+    );
   }
 
   protected onMessageSent(updated: ApplicationView): void {

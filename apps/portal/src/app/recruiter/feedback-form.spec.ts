@@ -2,7 +2,9 @@ import { HttpTestingController, TestRequest } from '@angular/common/http/testing
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { ApplicationView, ErrorCode } from '@heardback/contracts';
 import { FeedbackForm, UnsentFeedback } from './feedback-form';
-import { anApplication, apiErrorBody } from '../testing/factories';
+import { anApplication, apiErrorBody, TEST_NOW } from '../testing/factories';
+import { formatDateTime } from '../core/date-time';
+import { localDateTimeToIso } from '../core/local-date-time';
 import { setUpPortalTest } from '../testing/setup';
 
 describe('FeedbackForm', () => {
@@ -13,7 +15,7 @@ describe('FeedbackForm', () => {
   const application = anApplication();
 
   beforeEach(async () => {
-    http = setUpPortalTest();
+    http = setUpPortalTest({ now: TEST_NOW });
     fixture = TestBed.createComponent(FeedbackForm);
     fixture.componentRef.setInput('application', application);
     fixture.componentRef.setInput('stage', application.stages[0]);
@@ -142,11 +144,63 @@ describe('FeedbackForm', () => {
     await choose('Hold');
     await choose('2');
     await type('Message to the candidate', 'We need a few more days.');
+    await type('Date', '2026-06-05');
     await submit();
 
     const body = feedbackRequest().request.body;
     expect(body).not.toHaveProperty('internalNotes');
     expect(body).not.toHaveProperty('givenBy');
+  });
+
+  it('asks only on hold by when the candidate hears again, requires it, and sends it as holdUntil', async () => {
+    await choose('Advance');
+    const legends = () => Array.from(view().querySelectorAll('legend'), (legend) => legend.textContent?.trim());
+    expect(legends()).not.toContain('They hear from us again by');
+
+    await choose('Hold');
+    await choose('2');
+    await type('Message to the candidate', 'The client is deciding the budget.');
+    expect(legends()).toContain('They hear from us again by');
+    const date = field('Date') as HTMLInputElement;
+    expect(date.type).toBe('date');
+    expect(date.min).toBe('2026-06-01');
+    expect((field('Time') as HTMLInputElement).value).toBe('17:00');
+    await submit();
+    http.expectNone('/api/applications/app-1/stages/stage-1/feedback');
+    expect(errors()).toEqual(['Choose the date.']);
+    expect(date.getAttribute('aria-invalid')).toBe('true');
+    expect(document.activeElement).toBe(date);
+
+    await type('Date', '2026-05-29');
+    await submit();
+    http.expectNone('/api/applications/app-1/stages/stage-1/feedback');
+    expect(errors()).toEqual(['Choose a date and time in the future.']);
+
+    await type('Date', '2026-06-05');
+    const holdUntil = localDateTimeToIso('2026-06-05', '17:00') as string;
+    expect(preview().textContent).toContain(
+      `No decision yet: you will hear from us again by ${formatDateTime(holdUntil)}.`,
+    );
+    await submit();
+    const request = feedbackRequest();
+    expect(request.request.body).toMatchObject({ decision: 'hold', holdUntil, version: 3 });
+    request.flush(
+      ...apiErrorBody(400, ErrorCode.ValidationFailed, 'invalid', [
+        { field: 'holdUntil', reasons: ['must be at most 20 working days ahead'] },
+      ]),
+    );
+    await fixture.whenStable();
+    expect(errors()).toEqual(['Must be at most 20 working days ahead.']);
+  });
+
+  it('sends no holdUntil with another decision, even after a date was typed on hold', async () => {
+    await choose('Hold');
+    await type('Date', '2026-06-05');
+    await choose('Advance');
+    await choose('3');
+    await type('Message to the candidate', 'Through to the next stage.');
+    await submit();
+    expect(feedbackRequest().request.body).not.toHaveProperty('holdUntil');
   });
 
   it('shows the API’s field errors next to their fields', async () => {

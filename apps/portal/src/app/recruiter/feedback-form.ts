@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormBuilder, FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
 import {
   ApplicationView,
   CANDIDATE_MESSAGE_MAX_LENGTH,
@@ -20,6 +20,8 @@ import { ProblemWords, formSubmission } from '../core/form-submission';
 import { FIRST_INVALID, focusLater } from '../core/focus-later';
 import { FORM_FIELD } from '../core/form-field';
 import { Choice, ChoiceField } from '../core/choice-field';
+import { NOW, formatDateTime } from '../core/date-time';
+import { DUE_DATE_PROBLEMS, DueDateFields, dueAtOf, dueDateGroup } from './due-date-fields';
 
 /** Conflicts that mean someone else acted on the application since this page loaded it. */
 export const SOMEONE_ELSE_ACTED: readonly ErrorCode[] = [
@@ -53,7 +55,7 @@ export interface UnsentFeedback {
  */
 @Component({
   selector: 'hb-feedback-form',
-  imports: [ReactiveFormsModule, FORM_FIELD, ChoiceField],
+  imports: [ReactiveFormsModule, FORM_FIELD, ChoiceField, DueDateFields],
   templateUrl: './feedback-form.html',
   styleUrl: './feedback-form.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -61,6 +63,7 @@ export interface UnsentFeedback {
 export class FeedbackForm {
   private readonly api = inject(RecruiterApi);
   private readonly focus = focusLater();
+  private readonly now = inject(NOW);
 
   readonly application = input.required<ApplicationView>();
   readonly stage = input.required<StageView>();
@@ -79,19 +82,29 @@ export class FeedbackForm {
   });
   protected readonly messageMax = CANDIDATE_MESSAGE_MAX_LENGTH;
 
+  private readonly decision = new FormControl<FeedbackDecision | null>(null, Validators.required);
   protected readonly form = inject(FormBuilder).group({
-    decision: [null as FeedbackDecision | null, Validators.required],
+    decision: this.decision,
     rating: [null as number | null, [Validators.required, Validators.min(RATING_MIN), Validators.max(RATING_MAX)]],
     candidateMessage: ['', [notBlank, Validators.maxLength(CANDIDATE_MESSAGE_MAX_LENGTH)]],
     internalNotes: ['', Validators.maxLength(INTERNAL_NOTES_MAX_LENGTH)],
     givenBy: ['', Validators.maxLength(GIVEN_BY_MAX_LENGTH)],
+    // On hold, the candidate is given the date by which they hear again.
+    holdUntil: dueDateGroup(this.now, { required: () => this.decision.value === FeedbackDecision.Hold }),
   });
+  protected readonly nowDate = computed(() => this.now());
 
   protected readonly submission = formSubmission({ form: this.form, onInvalid: () => this.focus(FIRST_INVALID) });
 
   private readonly value = toSignal(this.form.valueChanges, {
     initialValue: this.form.getRawValue(),
   });
+  protected readonly holding = computed(() => this.value().decision === FeedbackDecision.Hold);
+
+  constructor() {
+    // Whether "hear again by" is required follows the decision.
+    this.form.controls.decision.valueChanges.subscribe(() => this.form.controls.holdUntil.updateValueAndValidity());
+  }
 
   protected readonly idPrefix = computed(() => `feedback-${this.stage().id}`);
   /** The message exactly as it will be stored and shown: the API trims it. */
@@ -117,13 +130,23 @@ export class FeedbackForm {
       }
       case FeedbackDecision.Reject:
         return 'The application has been closed. The message above explains why.';
+      case FeedbackDecision.Hold: {
+        const until = dueAtOf(this.form.controls.holdUntil);
+        return until && !this.form.controls.holdUntil.invalid
+          ? `No decision yet: you will hear from us again by ${formatDateTime(until)}.`
+          : '';
+      }
       default:
         return '';
     }
   });
 
-  protected problem(name: keyof typeof this.form.controls): string {
+  protected problem(name: keyof typeof PROBLEMS): string {
     return this.submission.problem(this.form.controls[name], PROBLEMS[name]);
+  }
+
+  protected holdUntilProblem(): string {
+    return this.submission.problem(this.form.controls.holdUntil, DUE_DATE_PROBLEMS);
   }
 
   protected submit(): void {
@@ -131,8 +154,10 @@ export class FeedbackForm {
       return;
     }
     const { decision, rating, candidateMessage, internalNotes, givenBy } = this.form.getRawValue();
+    const holdUntil = decision === FeedbackDecision.Hold ? dueAtOf(this.form.controls.holdUntil) : null;
     const feedback = {
       decision: decision as FeedbackDecision,
+      ...(holdUntil ? { holdUntil } : {}),
       rating: rating as number,
       candidateMessage: (candidateMessage ?? '').trim(),
       ...(internalNotes?.trim() ? { internalNotes: internalNotes.trim() } : {}),

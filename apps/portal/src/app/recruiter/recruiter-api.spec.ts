@@ -60,7 +60,7 @@ describe('RecruiterApi', () => {
 
   it('rejects, offers and hires with the application version', () => {
     api.reject('app-1', { candidateMessage: 'Sorry.', version: 3 }).subscribe();
-    api.makeOffer('app-1', 4).subscribe();
+    api.makeOffer('app-1', { version: 4 }).subscribe();
     api.markHired('app-1', 5).subscribe();
 
     const reject = http.expectOne('/api/applications/app-1/reject');
@@ -73,6 +73,21 @@ describe('RecruiterApi', () => {
       expect(request.request.method).toBe('POST');
       request.flush(anApplication());
     }
+  });
+
+  it('makes an offer with a reply-by date when one is given', () => {
+    api.makeOffer('app-1', { version: 4, replyBy: '2026-06-08T16:00:00.000Z' }).subscribe();
+    const offer = http.expectOne({ method: 'POST', url: '/api/applications/app-1/offer' });
+    expect(offer.request.body).toEqual({ version: 4, replyBy: '2026-06-08T16:00:00.000Z' });
+    offer.flush(anApplication());
+  });
+
+  it('moves the promise with its new date, the sentence for the candidate and the version, id escaped', () => {
+    const body = { dueAt: '2026-06-08T16:00:00.000Z', candidateMessage: 'The client is away.', version: 3 };
+    api.redatePromise('a/b', body).subscribe();
+    const request = http.expectOne({ method: 'POST', url: '/api/applications/a%2Fb/promise' });
+    expect(request.request.body).toEqual(body);
+    request.flush(anApplication());
   });
 
   it('lists the agency’s jobs, filtered by status only when one is chosen', () => {

@@ -8,7 +8,9 @@ import {
   AttentionItem,
   FeedbackQueueItem,
   JobApplicationsBoard,
+  OfferRequest,
   RecordFeedbackRequest,
+  RedatePromiseRequest,
   RecruiterMessageRequest,
   RejectApplicationRequest,
   ScheduleStageRequest,
@@ -44,8 +46,14 @@ export class RecruiterApi {
     return this.http.post<ApplicationView>(`${applicationUrl(applicationId)}/reject`, request);
   }
 
-  makeOffer(applicationId: string, version: number): Observable<ApplicationView> {
-    return this.http.post<ApplicationView>(`${applicationUrl(applicationId)}/offer`, { version });
+  /** Makes an offer; `replyBy` asks the candidate to reply by then, else by the agency's default. */
+  makeOffer(applicationId: string, request: OfferRequest): Observable<ApplicationView> {
+    return this.http.post<ApplicationView>(`${applicationUrl(applicationId)}/offer`, request);
+  }
+
+  /** Moves the current promise to a new date, with the sentence the candidate is sent. */
+  redatePromise(applicationId: string, request: RedatePromiseRequest): Observable<ApplicationView> {
+    return this.http.post<ApplicationView>(`${applicationUrl(applicationId)}/promise`, request);
   }
 
   markHired(applicationId: string, version: number): Observable<ApplicationView> {

@@ -20,6 +20,18 @@ describe('the audit trail’s words', () => {
     );
   });
 
+  it('says a moved promise in words: the action, which promise, and its dates', () => {
+    expect(AUDIT_ACTION_OPTIONS.find((option) => option.value === AuditAction.PromiseRedated)?.label).toBe(
+      'Moved the date promised to a candidate',
+    );
+    expect(fieldLabel('promise')).toBe('Promise');
+    expect(valueText(AuditEntityType.Application, 'promise', 'hold', context)).toBe('News on a stage on hold');
+    expect(fieldLabel('dueAt')).toBe('Promised by');
+    expect(valueText(AuditEntityType.Application, 'dueAt', '2026-12-08T17:00:00.000Z', context)).toMatch(
+      /(17:00|5:00 PM).*GMT/,
+    );
+  });
+
   it('spells out fields it has no label for', () => {
     expect(fieldLabel('pipeline')).toBe('Interview stages');
     expect(fieldLabel('someNewField')).toBe('Some new field');
@@ -42,6 +54,9 @@ describe('the audit trail’s words', () => {
     expect(fieldLabel('answerWithinWorkingDays')).toBe('Answer candidates within');
     expect(valueText(AuditEntityType.Job, 'answerWithinWorkingDays', 2, context)).toBe('2 working days');
     expect(valueText(AuditEntityType.Job, 'answerWithinWorkingDays', 1, context)).toBe('1 working day');
+    expect(fieldLabel('screeningWithinWorkingDays')).toBe('Tell applicants whether they move forward within');
+    expect(valueText(AuditEntityType.Job, 'screeningWithinWorkingDays', 5, context)).toBe('5 working days');
+    expect(valueText(AuditEntityType.Job, 'screeningWithinWorkingDays', 1, context)).toBe('1 working day');
     expect(valueText(AuditEntityType.Job, 'feedbackDeadlineHours', 48, context)).toBe('48 working hours');
   });
 

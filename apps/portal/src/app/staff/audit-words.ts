@@ -12,6 +12,7 @@ import { EMPLOYMENT_TYPE_LABELS, WORK_MODE_LABELS, workingDaysText } from '../di
 import {
   APPLICATION_STATUS_LABELS,
   DECISION_LABELS,
+  PROMISE_KIND_LABELS,
   JOB_STATUS_LABELS,
   RATING_LABELS,
   ROLE_LABELS,
@@ -41,6 +42,7 @@ export const AUDIT_ACTION_PHRASES: Record<AuditAction, string> = {
   [AuditAction.Rejected]: 'rejected an application',
   [AuditAction.Offered]: 'made an offer',
   [AuditAction.Hired]: 'marked a candidate hired',
+  [AuditAction.PromiseRedated]: 'moved the date promised to a candidate',
   [AuditAction.Reassigned]: 'reassigned work',
 };
 
@@ -76,6 +78,7 @@ const FIELD_LABELS: Record<string, string> = {
   recruiterId: 'Recruiter',
   isAgencyLead: 'Agency lead',
   pipeline: 'Interview stages',
+  screeningWithinWorkingDays: 'Tell applicants whether they move forward within',
   answerWithinWorkingDays: 'Answer candidates within',
   /** Changes recorded before jobs promised answers in working days (ADR 0012). */
   feedbackDeadlineHours: 'Feedback due within',
@@ -98,6 +101,10 @@ const FIELD_LABELS: Record<string, string> = {
   skippedStages: 'Stages skipped',
   state: 'Stage state',
   feedbackDueAt: 'Feedback due',
+  promise: 'Promise',
+  dueAt: 'Promised by',
+  holdUntil: 'Candidate hears again by',
+  replyBy: 'Reply to the offer by',
   currentStage: 'Current stage',
   status: 'Status',
   openApplications: 'Open applications to close',
@@ -178,6 +185,7 @@ const ENUM_LABELS: Record<string, Record<string, string>> = {
   role: ROLE_LABELS,
   state: STAGE_STATE_LABELS,
   decision: DECISION_LABELS,
+  promise: PROMISE_KIND_LABELS,
 };
 
 const STATUS_LABELS: Partial<Record<AuditEntityType, Record<string, string>>> = {
@@ -202,7 +210,8 @@ export function valueText(
   if (field === 'clientId' && typeof value === 'string') return context.clientNames.get(value) ?? `a client (${value})`;
   if (field === 'rating' && typeof value === 'number')
     return `${value} of ${RATING_MAX} (${RATING_LABELS[value] ?? ''})`;
-  if (field === 'answerWithinWorkingDays' && typeof value === 'number') return workingDaysText(value);
+  if ((field === 'answerWithinWorkingDays' || field === 'screeningWithinWorkingDays') && typeof value === 'number')
+    return workingDaysText(value);
   if (field === 'feedbackDeadlineHours' && typeof value === 'number') return `${value} working hours`;
   if (field === 'salary' && typeof value === 'object' && !Array.isArray(value)) {
     return formatSalary(value as unknown as SalaryRange);

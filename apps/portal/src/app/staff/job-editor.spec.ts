@@ -70,6 +70,7 @@ describe('JobEditor', () => {
     await set('job-salary-currency', 'gbp');
     await set('pipeline-stage-1', 'Ward visit');
     await set('job-deadline', '3');
+    await set('job-screening', '4');
     button('Publish as open').click();
     await settle();
 
@@ -84,6 +85,7 @@ describe('JobEditor', () => {
       salary: { min: 30000, max: 36000, currency: 'GBP' },
       pipeline: ['Phone screen', 'Ward visit', 'Final interview'],
       answerWithinWorkingDays: 3,
+      screeningWithinWorkingDays: 4,
       status: 'open',
     });
     request.flush(anAgencyJobDetail({ title: 'Ward Nurse', status: JobStatus.Open }));
@@ -131,6 +133,53 @@ describe('JobEditor', () => {
         'Give a whole number of working days from 1 to 20.',
       );
     }
+  });
+
+  it('asks within how many working days applicants hear whether they move forward, 5 by default', async () => {
+    await openNew();
+    const field = control('job-screening') as HTMLInputElement;
+    expect(view().querySelector('label[for="job-screening"]')?.textContent?.trim()).toBe(
+      'Tell applicants whether they move forward within (working days)',
+    );
+    expect(field.value).toBe('5');
+    expect([field.min, field.max, field.step]).toEqual(['1', '20', '1']);
+    expect(field.getAttribute('aria-describedby')).toContain('job-screening-hint');
+    const hint = view().querySelector('#job-screening-hint')?.textContent;
+    expect(hint).toContain("Counted from the day after they apply; weekends and public holidays don't count.");
+    expect(hint).toContain("the agency's default is 5 working days.");
+    await fillJob();
+    for (const bad of ['0', '21', '2.5', '']) {
+      await set('job-screening', bad);
+      button('Publish as open').click();
+      await settle();
+      http.expectNone({ method: 'POST', url: '/api/jobs' });
+      expect(view().querySelector('#job-screening-error')?.textContent?.trim()).toBe(
+        'Give a whole number of working days from 1 to 20.',
+      );
+    }
+    await set('job-screening', '20');
+    button('Publish as open').click();
+    await settle();
+    const request = http.expectOne({ method: 'POST', url: '/api/jobs' });
+    expect(request.request.body.screeningWithinWorkingDays).toBe(20);
+    request.flush(anAgencyJobDetail({ screeningWithinWorkingDays: 20 }));
+    await settle();
+  });
+
+  it('shows the API’s refusal of the screening promise at its field', async () => {
+    await openNew();
+    await fillJob();
+    button('Publish as open').click();
+    await settle();
+    http
+      .expectOne({ method: 'POST', url: '/api/jobs' })
+      .flush(
+        ...apiErrorBody(400, ErrorCode.ValidationFailed, 'screeningWithinWorkingDays: must not be greater than 20', [
+          { field: 'screeningWithinWorkingDays', reasons: ['must not be greater than 20'] },
+        ]),
+      );
+    await settle();
+    expect(view().querySelector('#job-screening-error')?.textContent?.trim()).toBe('Must not be greater than 20.');
   });
 
   it('sends nothing and points at each problem when required answers are missing', async () => {
@@ -182,6 +231,7 @@ describe('JobEditor', () => {
     expect((control('job-title') as HTMLInputElement).value).toBe('Backend Engineer');
     expect((control('pipeline-stage-2') as HTMLInputElement).value).toBe('Final');
     expect((control('job-deadline') as HTMLInputElement).value).toBe('3');
+    expect((control('job-screening') as HTMLInputElement).value).toBe('5');
     expect(button('Publish as open')).toBeUndefined();
 
     await set('job-title', 'Senior Backend Engineer');

@@ -5,6 +5,7 @@ import {
   ANSWER_WITHIN_MAX_WORKING_DAYS,
   ANSWER_WITHIN_MIN_WORKING_DAYS,
   DEFAULT_ANSWER_WITHIN_WORKING_DAYS,
+  DEFAULT_SCREENING_WITHIN_WORKING_DAYS,
   EmploymentType,
   JOB_DESCRIPTION_MAX_LENGTH,
   JOB_LOCATION_MAX_LENGTH,
@@ -33,6 +34,16 @@ import { FIRST_INVALID, focusLater } from '../core/focus-later';
 import { FORM_FIELD } from '../core/form-field';
 const NEW_JOB_PIPELINE = ['Phone screen', 'Interview', 'Final interview'];
 const WHOLE_AMOUNT = { otherwise: 'Give a whole amount of 0 or more.' };
+const WORKING_DAYS = {
+  otherwise: `Give a whole number of working days from ${ANSWER_WITHIN_MIN_WORKING_DAYS} to ${ANSWER_WITHIN_MAX_WORKING_DAYS}.`,
+};
+/** A promise in whole working days, in the range every job's promise uses. */
+const WORKING_DAYS_VALID = [
+  Validators.required,
+  Validators.min(ANSWER_WITHIN_MIN_WORKING_DAYS),
+  Validators.max(ANSWER_WITHIN_MAX_WORKING_DAYS),
+  Validators.pattern(/^\d+$/),
+];
 const PROBLEMS = {
   clientId: { otherwise: 'Choose the client this job is for.' },
   title: {
@@ -44,9 +55,8 @@ const PROBLEMS = {
   'salary.min': WHOLE_AMOUNT,
   'salary.max': WHOLE_AMOUNT,
   'salary.currency': { otherwise: 'Use a three-letter code such as GBP or EUR.' },
-  answerWithinWorkingDays: {
-    otherwise: `Give a whole number of working days from ${ANSWER_WITHIN_MIN_WORKING_DAYS} to ${ANSWER_WITHIN_MAX_WORKING_DAYS}.`,
-  },
+  answerWithinWorkingDays: WORKING_DAYS,
+  screeningWithinWorkingDays: WORKING_DAYS,
 } satisfies Record<string, ProblemWords>;
 const NOTHING_TO_LOAD: Loadable<null> = { state: 'ready', value: null };
 
@@ -84,6 +94,7 @@ export class JobEditor {
   protected readonly minDays = ANSWER_WITHIN_MIN_WORKING_DAYS;
   protected readonly maxDays = ANSWER_WITHIN_MAX_WORKING_DAYS;
   protected readonly defaultDays = workingDaysText(DEFAULT_ANSWER_WITHIN_WORKING_DAYS);
+  protected readonly defaultScreeningDays = workingDaysText(DEFAULT_SCREENING_WITHIN_WORKING_DAYS);
 
   private readonly fb = inject(FormBuilder).nonNullable;
   protected readonly form = this.fb.group({
@@ -101,15 +112,8 @@ export class JobEditor {
       },
       { validators: salaryComplete },
     ),
-    answerWithinWorkingDays: [
-      DEFAULT_ANSWER_WITHIN_WORKING_DAYS,
-      [
-        Validators.required,
-        Validators.min(ANSWER_WITHIN_MIN_WORKING_DAYS),
-        Validators.max(ANSWER_WITHIN_MAX_WORKING_DAYS),
-        Validators.pattern(/^\d+$/),
-      ],
-    ],
+    answerWithinWorkingDays: [DEFAULT_ANSWER_WITHIN_WORKING_DAYS, WORKING_DAYS_VALID],
+    screeningWithinWorkingDays: [DEFAULT_SCREENING_WITHIN_WORKING_DAYS, WORKING_DAYS_VALID],
   });
   /** A new array (and editor view) whenever a job is loaded. */
   protected readonly pipeline = signal<PipelineControl>(pipelineControl(NEW_JOB_PIPELINE));

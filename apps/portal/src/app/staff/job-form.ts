@@ -19,6 +19,7 @@ export interface JobFormValue {
   employmentType: EmploymentType;
   salary: { min: number | null; max: number | null; currency: string };
   answerWithinWorkingDays: number;
+  screeningWithinWorkingDays: number;
 }
 
 /** What the buttons save: a status to set, or the job's own status kept. */
@@ -52,6 +53,7 @@ export function jobFormValue(job: AgencyJobDetail): JobFormValue {
       currency: job.salary?.currency ?? '',
     },
     answerWithinWorkingDays: job.answerWithinWorkingDays,
+    screeningWithinWorkingDays: job.screeningWithinWorkingDays,
   };
 }
 
@@ -76,6 +78,7 @@ export function jobRequest(value: JobFormValue, pipeline: readonly string[], sta
       : {}),
     pipeline: pipeline.map((name) => name.trim()),
     answerWithinWorkingDays: Number(value.answerWithinWorkingDays),
+    screeningWithinWorkingDays: Number(value.screeningWithinWorkingDays),
     ...(status === 'keep' ? {} : { status }),
   };
 }

@@ -82,6 +82,7 @@ export function anAgencyJobDetail(overrides: Partial<AgencyJobDetail> = {}): Age
     description: 'Build things.',
     pipeline: ['Screen', 'Tech', 'Final'],
     answerWithinWorkingDays: 3,
+    screeningWithinWorkingDays: 5,
     ownerId: null,
     ...overrides,
   };

@@ -9,6 +9,8 @@ import {
   FeedbackDecision,
   FeedbackQueueItem,
   FeedbackView,
+  PromiseKind,
+  PromiseView,
   StageState,
   StageView,
   TimelineEventType,
@@ -59,6 +61,19 @@ export function aStage(overrides: Partial<StageView> = {}): StageView {
   };
 }
 
+/** The agency's promise of an answer about a stage, first date standing: override `kind`, `dueAt`, `stageId`. */
+export function aPromise(overrides: Partial<PromiseView> = {}): PromiseView {
+  return {
+    kind: PromiseKind.Answer,
+    stageId: 'stage-1',
+    dueAt: '2026-06-12T14:00:00.000Z',
+    sentence: null,
+    automatic: false,
+    previousDueAts: [],
+    ...overrides,
+  };
+}
+
 export function aFeedback(overrides: Partial<FeedbackView> = {}): FeedbackView {
   return {
     id: 'feedback-1',
@@ -103,6 +118,8 @@ export function anApplication(overrides: Partial<ApplicationView> = {}): Applica
     ],
     nextStageId: 'stage-2',
     offerSkipsStageIds: ['stage-2', 'stage-3'],
+    promise: aPromise({ stageId: 'stage-1', dueAt: '2026-11-20T09:30:00.000Z' }),
+    redatingsLeft: 2,
     ...overrides,
   };
 }
@@ -128,7 +145,7 @@ export function aQueueItem(overrides: Partial<FeedbackQueueItem> = {}): Feedback
 
 /** The same application as its candidate receives it: feedback without rating, interviewer or notes. */
 export function asCandidateSees(application: ApplicationView): CandidateApplicationView {
-  const { nextStageId: _next, offerSkipsStageIds: _skips, ...shared } = application;
+  const { nextStageId: _next, offerSkipsStageIds: _skips, redatingsLeft: _left, ...shared } = application;
   return {
     ...shared,
     stages: shared.stages.map((stage) => ({
@@ -220,6 +237,8 @@ export function anApplicationBetweenInterviews(overrides: Partial<ApplicationVie
     ],
     nextStageId: 's3',
     offerSkipsStageIds: ['s2', 's3'],
+    promise: aPromise({ stageId: 's2', dueAt: '2026-06-12T14:00:00.000Z' }),
+    redatingsLeft: 2,
     ...overrides,
   };
 }
@@ -241,6 +260,7 @@ export function aSummary(overrides: Partial<ApplicationSummary> = {}): Applicati
       feedbackDueAt: '2026-06-12T14:00:00.000Z',
     },
     waitingFor: WaitingFor.Interview,
+    promise: { kind: PromiseKind.Answer, dueAt: '2026-06-12T14:00:00.000Z' },
     appliedAt: '2026-05-01T09:00:00.000Z',
     updatedAt: '2026-05-02T09:00:00.000Z',
     ...overrides,

@@ -224,6 +224,9 @@ describe('the dated promise to every candidate', () => {
       /^We don't have whether you move forward for you yet, and we said you would by now\. We have chased it, and you will hear from us by .+\.$/,
     );
     expect(seen.promise).toMatchObject({ kind: PromiseKind.Screening, automatic: true, sentence: null });
+    // The new date is data too: a page writes it in its reader's zone (item 7).
+    expect(updates[0].date).toEqual({ at: seen.promise?.dueAt, written: expect.any(String) });
+    expect(updates[0].text).toContain(updates[0].date?.written);
     expect(new Date(seen.promise?.dueAt ?? '').getTime()).toBeGreaterThan(Date.now());
     const emails = await mailTo(application.id, 'candidate_update');
     expect(emails.at(-1)?.subject).toMatch(/^No answer yet: we have chased it, and a new date: /);

@@ -30,6 +30,7 @@ import {
   waitingFor,
 } from '@heardback/domain';
 import { DataSource, In } from 'typeorm';
+import { formatAgencyTime } from '../config/agency-time';
 import { FeedbackEntity } from '../feedback/feedback.entity';
 import { JobEntity } from '../jobs/job.entity';
 import { TimelineEventEntity } from '../timeline/timeline-event.entity';
@@ -139,6 +140,7 @@ export class ApplicationViewsService {
         stageId: event.stageId,
         text: event.text,
         interview: interviewSlotOf(event, record.stages),
+        date: dateOf(event, this.config.calendar.timeZone),
       })),
       decisionDate: application.candidateDecisionAt?.toISOString() ?? null,
       updateRequestAllowedFrom:
@@ -254,4 +256,11 @@ function interviewSlotOf(
         ? { startsAt: event.interviewWasStartsAt.toISOString(), endsAt: event.interviewWasEndsAt.toISOString() }
         : null,
   };
+}
+
+/** The date an event's text gives, as written there, so a page can write it in its reader's zone. */
+function dateOf(event: TimelineEventEntity, agencyZone: string): { at: string; written: string } | null {
+  if (!event.promiseDueAt) return null;
+  const written = formatAgencyTime(event.promiseDueAt, agencyZone);
+  return event.text.includes(written) ? { at: event.promiseDueAt.toISOString(), written } : null;
 }

@@ -112,6 +112,7 @@ export class DeadlineSweepService {
           text: interviewEndedText(stage.name, stage.feedback_due_at ? this.formatTime(stage.feedback_due_at) : null),
           candidateVisible: true,
           actorId: null,
+          promiseDueAt: stage.feedback_due_at,
         });
         return true;
       });

@@ -33,6 +33,8 @@ export interface CandidateVisibleEvent {
   actorId: string | null;
   text: string;
   interview?: InterviewChange;
+  /** The date the text gives, written there in the agency's zone; the email writes it in the reader's. */
+  promiseDueAt?: Date | null;
 }
 
 /**
@@ -130,7 +132,7 @@ export class CandidateUpdateMailer {
         candidateName: context.full_name,
         jobTitle: context.title,
         clientName: context.client_name,
-        eventTexts: events.map((event) => textFor(event, timeZone)),
+        eventTexts: events.map((event) => textFor(event, timeZone, this.config.calendar.timeZone)),
         latest: events[events.length - 1].type,
         nextStep,
         applicationLink: link,
@@ -143,8 +145,14 @@ export class CandidateUpdateMailer {
 }
 
 /** An event's words for this reader: a placed or moved interview is written in their zone, not the stored agency's. */
-function textFor(event: CandidateVisibleEvent, timeZone: string): string {
+function textFor(event: CandidateVisibleEvent, timeZone: string, agencyZone: string): string {
   const interview = event.interview;
+  if (event.promiseDueAt) {
+    return event.text.replace(
+      formatAgencyTime(event.promiseDueAt, agencyZone),
+      formatAgencyTime(event.promiseDueAt, timeZone),
+    );
+  }
   if (!interview || interview.cancelled) return event.text;
   return interviewSlotText({ ...interview, was: interview.was ?? null }, (start, end) =>
     formatAgencyTimeRange(start, end, timeZone),

@@ -59,6 +59,7 @@ export class TimelineService {
                 actorId: event.actorId,
                 text: event.text,
                 interview: event.interview,
+                promiseDueAt: event.promiseDueAt ?? null,
               },
             ]
           : [],

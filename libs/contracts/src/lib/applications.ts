@@ -45,6 +45,11 @@ export interface TimelineEntry {
    * `text` then carries the agency's zone and a page writes `interviewEventText()` instead.
    */
   interview?: TimelineInterviewSlot | null;
+  /**
+   * A date `text` gives (a promised date), as an instant and exactly as `text` writes it (in the
+   * agency's zone): a page writes it in the reader's zone instead, as it does an interview.
+   */
+  date?: { at: string; written: string } | null;
 }
 
 export interface TimelineInterviewSlot {

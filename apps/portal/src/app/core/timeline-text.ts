@@ -1,12 +1,14 @@
 import { TimelineEntry, interviewSlotText } from '@heardback/contracts';
-import { DateTimeOptions, formatDateTimeRange } from './date-time';
+import { DateTimeOptions, formatDateTime, formatDateTimeRange } from './date-time';
 
 /**
  * What a timeline entry says, with any interview it placed or moved written in the viewer's zone,
  * exactly as the stage beside it shows that interview. The stored text has the agency's zone.
  */
 export function timelineText(entry: TimelineEntry, options: DateTimeOptions = {}): string {
-  return entry.interview
-    ? interviewSlotText(entry.interview, (startsAt, endsAt) => formatDateTimeRange(startsAt, endsAt, options))
-    : entry.text;
+  if (entry.interview) {
+    return interviewSlotText(entry.interview, (startsAt, endsAt) => formatDateTimeRange(startsAt, endsAt, options));
+  }
+  // A promised date in the text: the reader's zone, as "Where you stand" writes it.
+  return entry.date ? entry.text.replace(entry.date.written, formatDateTime(entry.date.at, options)) : entry.text;
 }

@@ -11,7 +11,7 @@ import { TimeZoneForm } from './time-zone-form';
   selector: 'hb-agency-account-page',
   imports: [AgencyMailForm, ChangePasswordForm, SessionList, TimeZoneForm],
   templateUrl: './agency-account-page.html',
-  styleUrl: './agency-account-page.scss',
+  styleUrl: './account-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class AgencyAccountPage {

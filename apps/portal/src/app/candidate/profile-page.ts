@@ -18,7 +18,7 @@ import { FIRST_INVALID, focusLater } from '../core/focus-later';
   selector: 'hb-profile-page',
   imports: [ChangePasswordForm, FormAlert, SessionList, TimeZoneForm, FORM_FIELD],
   templateUrl: './profile-page.html',
-  styleUrl: './profile-page.scss',
+  styleUrls: ['../account/account-page.scss', './profile-page.scss'],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ProfilePage {

@@ -66,6 +66,8 @@ export class CandidateUpdatesService {
         }),
         candidateVisible: true,
         actorId: candidate.id,
+        // The answer date is a promise: pages write it in the reader's zone.
+        promiseDueAt: answerDueAt,
       });
     });
   }

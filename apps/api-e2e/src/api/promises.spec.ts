@@ -298,6 +298,78 @@ describe('the dated promise to every candidate', () => {
     ]);
   });
 
+  it("brings a moved date back, moves and all, once the candidate's question is answered; the question's own date is not moved", async () => {
+    const { candidate, application } = await applied();
+    const first = new Date(application.promise?.dueAt ?? '');
+    let version = application.version;
+    for (const days of [1, 2]) {
+      const moved = await recruiter.post<ApplicationView>(`/api/applications/${application.id}/promise`, {
+        dueAt: new Date(first.getTime() + days * DAY).toISOString(),
+        candidateMessage: 'The client is travelling.',
+        version,
+      });
+      expect(moved.status).toBe(200);
+      version = moved.body.version;
+    }
+    const asked = await candidate.session.post<CandidateApplicationView>(
+      `/api/applications/${application.id}/updates`,
+      {
+        kind: 'request_update',
+        text: 'Any news?',
+        version,
+      },
+    );
+    expect(asked.body.promise?.kind).toBe(PromiseKind.UpdateRequest);
+    const moveQuestion = await staff.post(`/api/applications/${application.id}/promise`, {
+      dueAt: new Date(first.getTime() + 3 * DAY).toISOString(),
+      candidateMessage: 'Later.',
+      version: asked.body.version,
+    });
+    expect(moveQuestion.status).toBe(409);
+
+    const answered = await recruiter.post<ApplicationView>(`/api/applications/${application.id}/messages`, {
+      text: 'Nothing yet: the client is travelling.',
+      version: asked.body.version,
+    });
+    expect(answered.body.promise).toMatchObject({
+      kind: PromiseKind.Screening,
+      dueAt: new Date(first.getTime() + 2 * DAY).toISOString(),
+      sentence: 'The client is travelling.',
+    });
+    expect(answered.body.redatingsLeft).toBe(0);
+  });
+
+  it('gives a rescheduled interview a new answer date, whatever was moved for the old slot', async () => {
+    const { application } = await applied();
+    const startsAt = new Date(Date.now() + 2 * DAY);
+    const slot = (start: Date) => ({
+      startsAt: start.toISOString(),
+      endsAt: new Date(start.getTime() + 3_600_000).toISOString(),
+      location: 'Video call',
+      interviewers: ['Hiring manager'],
+    });
+    const booked = await staff.post<ApplicationView>(
+      `/api/applications/${application.id}/stages/${application.stages[0].id}/schedule`,
+      { ...slot(startsAt), version: application.version },
+    );
+    const moved = await recruiter.post<ApplicationView>(`/api/applications/${application.id}/promise`, {
+      dueAt: new Date(new Date(booked.body.promise?.dueAt ?? '').getTime() + DAY).toISOString(),
+      candidateMessage: 'The panel meets a day later.',
+      version: booked.body.version,
+    });
+    expect(moved.status).toBe(200);
+    const rebooked = await staff.post<ApplicationView>(
+      `/api/applications/${application.id}/stages/${application.stages[0].id}/schedule`,
+      { ...slot(new Date(startsAt.getTime() + 7 * DAY)), version: moved.body.version },
+    );
+    expect(rebooked.status).toBe(200);
+    expect(rebooked.body.promise).toMatchObject({
+      kind: PromiseKind.Answer,
+      dueAt: rebooked.body.stages[0].feedbackDueAt,
+      sentence: null,
+    });
+  });
+
   it('owes nothing once the application is closed, and a closed promise cannot be moved', async () => {
     const { application } = await applied();
     const rejected = await staff.post<ApplicationView>(`/api/applications/${application.id}/reject`, {

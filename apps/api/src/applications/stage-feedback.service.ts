@@ -25,6 +25,7 @@ import {
   throughToStageText,
 } from '../notifications/candidate-messages';
 import { NewTimelineEvent, TimelineService } from '../timeline/timeline.service';
+import { PromiseKeeper } from '../promises/promise-keeper';
 import { UserEntity } from '../users/user.entity';
 import { auditedApplication, auditedFeedback, auditedStage } from './application-audit';
 import { ApplicationStageEntity } from './application-stage.entity';
@@ -40,6 +41,7 @@ export class StageFeedbackService {
     private readonly audit: AuditTrail,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly promises: PromiseKeeper,
   ) {}
 
   schedule(applicationId: string, stageId: string, request: ScheduleStageDto, actor: UserEntity): Promise<void> {
@@ -71,6 +73,8 @@ export class StageFeedbackService {
         calendarSequence: previous ? stage.calendarSequence + 1 : stage.calendarSequence,
       });
       await manager.save(ApplicationStageEntity, stage);
+      // A new slot is a new answer date: a date moved for the old slot does not carry over.
+      if (previous) await this.promises.endAnswerPromise(manager, stageId, 'superseded', now);
       record.application.status = plan.status;
       await saveApplicationChange(manager, record.application);
       await this.audit.record(manager, {

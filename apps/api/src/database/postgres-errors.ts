@@ -8,6 +8,10 @@ interface PostgresError {
 
 /** Named database guards and what they mean to a caller. Names come from the migrations. */
 const constraintErrors: Record<string, { code: ErrorCode; message: string }> = {
+  application_promises_one_open: {
+    code: ErrorCode.Conflict,
+    message: 'Someone else changed this application at the same moment. Reload it and try again.',
+  },
   stage_feedback_required: {
     code: ErrorCode.FeedbackRequired,
     message: 'Record feedback for every stage that took place before the application moves on.',

@@ -59,7 +59,7 @@ export class PromiseSweep {
     );
     let updates = 0;
     for (const { id } of lapsing) {
-      if (await this.dataSource.transaction((manager) => this.speakForLapsed(manager, id, now, horizon))) updates++;
+      if (await this.each(id, (manager) => this.speakForLapsed(manager, id, now, horizon))) updates++;
     }
     const silent: { id: string }[] = await this.dataSource.query(
       `SELECT id FROM application_promises WHERE ended_at IS NULL AND check_in_at <= $1 ORDER BY check_in_at LIMIT ${BATCH}`,
@@ -67,14 +67,24 @@ export class PromiseSweep {
     );
     let checkIns = 0;
     for (const { id } of silent) {
-      if (await this.dataSource.transaction((manager) => this.checkIn(manager, id, horizon))) checkIns++;
+      if (await this.each(id, (manager) => this.checkIn(manager, id, now, horizon))) checkIns++;
     }
     if (updates + checkIns > 0) this.logger.log(`Automatic updates: ${updates}; check-ins: ${checkIns}`);
     return { updates, checkIns };
   }
 
+  /** One promise per transaction; one that fails is logged and left for the next sweep, not the others. */
+  private async each(id: string, work: (manager: EntityManager) => Promise<boolean>): Promise<boolean> {
+    try {
+      return await this.dataSource.transaction(work);
+    } catch (error) {
+      this.logger.error(`Promise ${id} could not be swept: ${error instanceof Error ? error.message : String(error)}`);
+      return false;
+    }
+  }
+
   private async speakForLapsed(manager: EntityManager, id: string, now: Date, horizon: Date): Promise<boolean> {
-    const promise = await this.lockOpen(manager, id, `due_at <= $2`, horizon);
+    const promise = await this.lockOpen(manager, id, `due_at <= $2`, horizon, now);
     if (!promise) return false;
     const context = await this.contextOf(manager, promise);
     const newDue = automaticUpdateDueAt(now, this.config.calendar, this.config.promises);
@@ -160,8 +170,8 @@ export class PromiseSweep {
     return recipients;
   }
 
-  private async checkIn(manager: EntityManager, id: string, horizon: Date): Promise<boolean> {
-    const promise = await this.lockOpen(manager, id, `check_in_at <= $2`, horizon);
+  private async checkIn(manager: EntityManager, id: string, now: Date, horizon: Date): Promise<boolean> {
+    const promise = await this.lockOpen(manager, id, `check_in_at <= $2`, horizon, now);
     if (!promise) return false;
     const context = await this.contextOf(manager, promise);
     // The event is the agency speaking: settling it moves the next check-in on from now.
@@ -183,13 +193,19 @@ export class PromiseSweep {
     id: string,
     condition: string,
     horizon: Date,
+    now: Date,
   ): Promise<PromiseRow | null> {
-    const locked: unknown[] = await manager.query(
-      `SELECT 1 FROM applications a JOIN application_promises p ON p.application_id = a.id
-        WHERE p.id = $1 AND a.status = ANY($2) FOR UPDATE OF a`,
+    const [application]: { open: boolean }[] = await manager.query(
+      `SELECT a.status = ANY($2) AS open FROM applications a JOIN application_promises p ON p.application_id = a.id
+        WHERE p.id = $1 FOR UPDATE OF a`,
       [id, OPEN_STATUSES],
     );
-    if (locked.length === 0) return null;
+    if (!application) return null;
+    if (!application.open) {
+      // Closed with no settle (should not happen): end it, so it never blocks the sweep's batch.
+      await this.promises.end(manager, id, 'closed', now);
+      return null;
+    }
     const [promise]: PromiseRow[] = await manager.query(
       `SELECT ${PROMISE_COLUMNS} FROM application_promises WHERE id = $1 AND ended_at IS NULL AND ${condition} FOR UPDATE`,
       [id, horizon],

@@ -84,9 +84,10 @@ export interface PromiseRow {
   redatings: number;
   sentence: string | null;
   check_in_at: Date | null;
+  replaces_id: string | null;
 }
 
-export const PROMISE_COLUMNS = `id, application_id, kind, stage_id, due_at, made_by, automatic, redatings, sentence, check_in_at`;
+export const PROMISE_COLUMNS = `id, application_id, kind, stage_id, due_at, made_by, automatic, redatings, sentence, check_in_at, replaces_id`;
 
 export function storedPromise(row: PromiseRow): StoredPromise {
   return {

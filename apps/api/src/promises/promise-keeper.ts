@@ -1,10 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { PromiseKind } from '@heardback/contracts';
 import {
   OPEN_STATUSES,
   PromiseTerms,
   checkInDueAt,
+  promiseChecksIn,
   promiseOwed,
   promiseToOpen,
+  resumeSetAside,
   settlePromise,
 } from '@heardback/domain';
 import { EntityManager } from 'typeorm';
@@ -36,9 +39,12 @@ export class PromiseKeeper {
   ) {}
 
   async settle(manager: EntityManager, applicationIds: readonly string[]): Promise<void> {
-    const ids = [...new Set(applicationIds)];
+    const ids = [...new Set(applicationIds)].sort();
     if (ids.length === 0) return;
     const now = this.clock.now();
+    // Two settles of one application queue here (most callers hold this lock already), so the
+    // second sees the first's promise instead of opening another beside it.
+    await manager.query(`SELECT 1 FROM applications WHERE id = ANY($1) ORDER BY id FOR UPDATE`, [ids]);
     // Closed: nothing more is owed (the closing words were the answer).
     await manager.query(
       `UPDATE application_promises p SET ended_at = $2, ended_how = 'closed'
@@ -74,9 +80,24 @@ export class PromiseKeeper {
         continue;
       }
       await this.end(manager, current.id, settlement, now);
+      // The candidate's question sets a promise aside (remembered), and answering it brings it back.
+      const setAside = current.kind === PromiseKind.UpdateRequest ? await this.setAside(manager, current) : null;
+      const opening = setAside
+        ? resumeSetAside(
+            { ...storedPromise(setAside), sentence: setAside.sentence },
+            owed,
+            now,
+            this.config.calendar,
+            this.config.promises,
+          )
+        : promiseToOpen(owed, now, this.config.calendar, this.config.promises);
       await this.open(
         manager,
-        { applicationId, ...promiseToOpen(owed, now, this.config.calendar, this.config.promises) },
+        {
+          applicationId,
+          ...opening,
+          replacesId: owed.kind === PromiseKind.UpdateRequest || setAside ? current.id : null,
+        },
         lastHeardAt,
       );
     }
@@ -99,7 +120,7 @@ export class PromiseKeeper {
         promise.sentence ?? null,
         promise.replacesId ?? null,
         promise.redatings ?? 0,
-        checkInDueAt(lastHeardAt, promise.dueAt, this.config.calendar, this.config.promises),
+        this.checkInAt(promise.kind, lastHeardAt, promise.dueAt),
       ],
     );
     return row.id;
@@ -117,9 +138,32 @@ export class PromiseKeeper {
     );
   }
 
+  /** Ends the open answer promise about a stage (its interview moved): settling opens the new one. */
+  async endAnswerPromise(manager: EntityManager, stageId: string, how: 'superseded', now: Date): Promise<void> {
+    await manager.query(
+      `UPDATE application_promises SET ended_at = $2, ended_how = $3, check_in_at = NULL
+        WHERE stage_id = $1 AND kind = 'answer' AND ended_at IS NULL`,
+      [stageId, now, how],
+    );
+  }
+
+  /** The promise a question set aside: the one the question's promise replaced. */
+  private async setAside(manager: EntityManager, question: PromiseRow): Promise<PromiseRow | null> {
+    if (!question.replaces_id) return null;
+    const [row]: PromiseRow[] = await manager.query(
+      `SELECT ${PROMISE_COLUMNS} FROM application_promises WHERE id = $1`,
+      [question.replaces_id],
+    );
+    return row ?? null;
+  }
+
+  private checkInAt(kind: PromiseKind, lastHeardAt: Date, dueAt: Date): Date | null {
+    return promiseChecksIn(kind) ? checkInDueAt(lastHeardAt, dueAt, this.config.calendar, this.config.promises) : null;
+  }
+
   /** The agency may have just spoken: the next check-in counts from then. */
   private async refreshCheckIn(manager: EntityManager, promise: PromiseRow, lastHeardAt: Date): Promise<void> {
-    const checkInAt = checkInDueAt(lastHeardAt, promise.due_at, this.config.calendar, this.config.promises);
+    const checkInAt = this.checkInAt(promise.kind, lastHeardAt, promise.due_at);
     if ((checkInAt?.getTime() ?? null) === (promise.check_in_at?.getTime() ?? null)) return;
     await manager.query(`UPDATE application_promises SET check_in_at = $2 WHERE id = $1`, [promise.id, checkInAt]);
   }

@@ -6,12 +6,13 @@ import { PROMISE_COLUMNS, PromiseRow } from './promise-facts';
 export async function loadPromiseChain(manager: EntityManager, applicationId: string): Promise<PromiseRow[]> {
   return manager.query(
     `WITH RECURSIVE chain AS (
-       SELECT ${PROMISE_COLUMNS}, replaces_id, 0 AS depth FROM application_promises WHERE application_id = $1 AND ended_at IS NULL
+       SELECT ${PROMISE_COLUMNS}, 0 AS depth FROM application_promises WHERE application_id = $1 AND ended_at IS NULL
        UNION ALL
        SELECT p.id, p.application_id, p.kind, p.stage_id, p.due_at, p.made_by, p.automatic, p.redatings, p.sentence, p.check_in_at,
               p.replaces_id, c.depth + 1
          FROM application_promises p JOIN chain c ON p.id = c.replaces_id
-        WHERE c.depth < 50)
+        -- Earlier dates of the same promise only: a question set aside a promise about something else.
+        WHERE c.depth < 50 AND p.kind = c.kind AND p.stage_id IS NOT DISTINCT FROM c.stage_id)
      SELECT ${PROMISE_COLUMNS} FROM chain ORDER BY depth`,
     [applicationId],
   );

@@ -17,7 +17,9 @@ import {
   checkInDueAt,
   holdUntilFor,
   lapseChasesOwner,
+  promiseChecksIn,
   promiseToOpen,
+  resumeSetAside,
   promiseOwed,
   redatingsLeft,
   settlePromise,
@@ -200,8 +202,45 @@ describe('the rules speak when people do not', () => {
     expect(checkInDueAt(monday, at('2026-12-14T17:00:00Z'), london)).toEqual(at('2026-12-10T10:00:00Z'));
   });
 
-  it('does not check in when the promised date comes first', () => {
+  it('does not check in when the promised date comes first, or only hours after the check-in', () => {
     expect(checkInDueAt(monday, at('2026-12-09T17:00:00Z'), london)).toBeNull();
+    // The check-in would be Thursday 10:00; a date that afternoon speaks soon enough.
+    expect(checkInDueAt(monday, at('2026-12-10T13:00:00Z'), london)).toBeNull();
+    expect(checkInDueAt(monday, at('2026-12-10T17:00:00Z'), london)).toEqual(at('2026-12-10T10:00:00Z'));
+  });
+
+  it('never checks in on an offer, which waits on the candidate', () => {
+    expect(promiseChecksIn(PromiseKind.OfferReply)).toBe(false);
+    expect(promiseChecksIn(PromiseKind.Screening)).toBe(true);
+  });
+
+  it('brings a promise a question set aside back as it was, moves and all', () => {
+    const owed = { kind: PromiseKind.Answer, stageId: 's1', dueAt: at('2026-12-09T17:00:00Z') };
+    const moved = {
+      ...owed,
+      dueAt: at('2026-12-11T17:00:00Z'),
+      madeBy: 'recruiter',
+      automatic: false,
+      redatings: 2,
+      sentence: 'The panel meets on Friday.',
+    };
+    expect(resumeSetAside(moved, owed, monday, london)).toEqual({
+      ...owed,
+      dueAt: moved.dueAt,
+      automatic: false,
+      madeBy: 'recruiter',
+      sentence: 'The panel meets on Friday.',
+      redatings: 2,
+    });
+    // Its date went by while the question was open: the rules' next date, and the count of moves kept.
+    expect(resumeSetAside(moved, owed, at('2026-12-14T12:00:00Z'), london)).toEqual({
+      ...owed,
+      dueAt: at('2026-12-16T17:00:00Z'),
+      automatic: true,
+      redatings: 2,
+    });
+    // A first date follows the facts again.
+    expect(resumeSetAside({ ...moved, madeBy: null }, owed, monday, london)).toEqual({ ...owed, automatic: false });
   });
 
   it('counts the silence in working days across a weekend and a holiday', () => {
@@ -214,7 +253,7 @@ describe('the rules speak when people do not', () => {
 });
 
 describe('moving a promise', () => {
-  const stored = { dueAt: at('2026-12-09T17:00:00Z'), redatings: 0 };
+  const stored = { kind: PromiseKind.Answer, dueAt: at('2026-12-09T17:00:00Z'), redatings: 0 };
   const move = (overrides: Partial<{ dueAt: Date; sentence: string; role: UserRole }> = {}) => ({
     dueAt: at('2026-12-11T17:00:00Z'),
     sentence: 'The client is interviewing one more person this week.',
@@ -257,6 +296,17 @@ describe('moving a promise', () => {
     );
     expect(redatingsLeft(used, UserRole.Staff)).toBeNull();
     expect(() => assertRedating(used, move({ role: UserRole.Staff }), monday, london)).not.toThrow();
+  });
+
+  it('sends a recruiter to answer a question instead of moving its date', () => {
+    expect(() => assertRedating({ ...stored, kind: PromiseKind.UpdateRequest }, move(), monday, london)).toThrow(
+      expect.objectContaining({ code: ErrorCode.InvalidTransition }),
+    );
+  });
+
+  it('refuses a date so near it would lapse before anyone could keep it', () => {
+    expect(() => assertPromisedDate('dueAt', at('2026-12-07T10:30:00Z'), monday, london)).toThrow(/60 minutes/);
+    expect(() => assertPromisedDate('dueAt', at('2026-12-07T11:00:00Z'), monday, london)).not.toThrow();
   });
 
   it('never lets a candidate move it', () => {

@@ -26,6 +26,10 @@ export const OFFER_REPLY_WORKING_DAYS = 5;
 export const AUTOMATIC_UPDATE_WORKING_DAYS = 2;
 /** The longest a candidate with an open application goes without hearing from the agency, in working days. */
 export const MAX_SILENCE_WORKING_DAYS = 3;
+/** A date a person gives is at least this far off: one nearer would lapse before anyone could keep it. */
+export const PROMISE_MIN_NOTICE_MINUTES = 60;
+/** A check-in this close to the promised date is not sent: the date itself speaks soon enough. */
+export const CHECK_IN_MARGIN_HOURS = 4;
 /** A recruiter may move one promise this many times; after that only staff can (their move is the approval). */
 export const REDATINGS_BEFORE_STAFF = 2;
 
@@ -152,9 +156,47 @@ export function promiseToOpen(
   now: Date,
   calendar: WorkingCalendar,
   rules: PromiseRules = DEFAULT_PROMISE_RULES,
-): PromiseTerms & { automatic: boolean } {
+): PromiseOpening {
   if (owed.dueAt.getTime() > now.getTime()) return { ...owed, automatic: false };
   return { ...owed, dueAt: automaticUpdateDueAt(now, calendar, rules), automatic: true };
+}
+
+/** A promise to open: its terms, and (when it carries on an earlier one) who made its date and why. */
+export interface PromiseOpening extends PromiseTerms {
+  automatic: boolean;
+  madeBy?: string | null;
+  sentence?: string | null;
+  redatings?: number;
+}
+
+/**
+ * After the candidate's own question is answered, the promise it set aside comes back as it was:
+ * a date a person or the rules moved keeps its date, sentence and count of moves (answering a
+ * question never resets the limit on moving a date); one whose date has gone meanwhile gets the
+ * next date from the rules, keeping the count.
+ */
+export function resumeSetAside(
+  setAside: StoredPromise & { sentence: string | null },
+  owed: PromiseTerms,
+  now: Date,
+  calendar: WorkingCalendar,
+  rules: PromiseRules = DEFAULT_PROMISE_RULES,
+): PromiseOpening {
+  const sameSubject = setAside.kind === owed.kind && setAside.stageId === owed.stageId;
+  if (!sameSubject || (setAside.madeBy === null && !setAside.automatic))
+    return promiseToOpen(owed, now, calendar, rules);
+  if (setAside.dueAt.getTime() > now.getTime()) {
+    return {
+      kind: owed.kind,
+      stageId: owed.stageId,
+      dueAt: setAside.dueAt,
+      automatic: setAside.automatic,
+      madeBy: setAside.madeBy,
+      sentence: setAside.sentence,
+      redatings: setAside.redatings,
+    };
+  }
+  return { ...promiseToOpen(owed, now, calendar, rules), redatings: setAside.redatings };
 }
 
 /** The date the rules set when a promise lapses with nobody acting. */
@@ -178,7 +220,12 @@ export function checkInDueAt(
 ): Date | null {
   const dayLength = calendar.dayEndsAt - calendar.dayStartsAt;
   const latest = addWorkingHours(lastHeardAt, rules.maxSilenceWorkingDays * dayLength, calendar);
-  return latest.getTime() < promiseDueAt.getTime() ? latest : null;
+  return latest.getTime() + CHECK_IN_MARGIN_HOURS * 3_600_000 < promiseDueAt.getTime() ? latest : null;
+}
+
+/** An offer waits on the candidate's reply: "no news yet" would make no sense there. */
+export function promiseChecksIn(kind: PromiseKind): boolean {
+  return kind !== PromiseKind.OfferReply;
 }
 
 /** How many more times this person may move the promise; null: no limit (staff). */
@@ -196,7 +243,7 @@ export function redatingsLeft(
  * for the candidate; a recruiter past the limit is sent to staff.
  */
 export function assertRedating(
-  stored: Pick<StoredPromise, 'redatings' | 'dueAt'>,
+  stored: Pick<StoredPromise, 'redatings' | 'dueAt' | 'kind'>,
   request: { dueAt: Date; sentence: string; role: UserRole },
   now: Date,
   calendar: WorkingCalendar,
@@ -204,6 +251,12 @@ export function assertRedating(
 ): void {
   if (request.role !== UserRole.Staff && request.role !== UserRole.Recruiter) {
     throw new DomainError(ErrorCode.Forbidden, 'Only the agency can move a promised date.');
+  }
+  if (stored.kind === PromiseKind.UpdateRequest) {
+    throw new DomainError(
+      ErrorCode.InvalidTransition,
+      'This date is for the answer to the candidate’s question: send them a message instead, which answers it.',
+    );
   }
   if (redatingsLeft(stored, request.role, rules) === 0) {
     throw new DomainError(
@@ -224,8 +277,8 @@ export function assertRedating(
 
 /** A date promised by a person (a new date, an On hold date, a reply-by date): after now, within the horizon. */
 export function assertPromisedDate(field: string, dueAt: Date, now: Date, calendar: WorkingCalendar): void {
-  if (Number.isNaN(dueAt.getTime()) || dueAt.getTime() <= now.getTime()) {
-    throw fieldError(field, 'must be in the future');
+  if (Number.isNaN(dueAt.getTime()) || dueAt.getTime() < now.getTime() + PROMISE_MIN_NOTICE_MINUTES * 60_000) {
+    throw fieldError(field, `must be at least ${PROMISE_MIN_NOTICE_MINUTES} minutes from now`);
   }
   const latest = endOfWorkingDaysAfter(now, PROMISE_MAX_WORKING_DAYS_AHEAD, calendar);
   if (dueAt.getTime() > latest.getTime()) {

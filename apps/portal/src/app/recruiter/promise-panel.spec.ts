@@ -109,6 +109,14 @@ describe('PromisePanel', () => {
     expect(text(view().querySelector('[data-testid="redating-limit"]'))).toContain('Only staff can move it again');
   });
 
+  it('offers no move for the answer to a question: a message answers it', async () => {
+    await render(
+      anApplication({ promise: aPromise({ dueAt: DUE, kind: PromiseKind.UpdateRequest }), redatingsLeft: 2 }),
+    );
+    expect(view().querySelector('form')).toBeNull();
+    expect(text(view().querySelector('[data-testid="answer-question"]'))).toContain('Send them a message below');
+  });
+
   it('shows staff the form with no count: they have no limit', async () => {
     await render(anApplication({ redatingsLeft: null }));
     expect(view().querySelector('form')).not.toBeNull();

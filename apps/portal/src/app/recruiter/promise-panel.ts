@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
 import { HttpErrorResponse } from '@angular/common/http';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
-import { ApplicationView, ErrorCode, PROMISE_SENTENCE_MAX_LENGTH } from '@heardback/contracts';
+import { ApplicationView, ErrorCode, PROMISE_SENTENCE_MAX_LENGTH, PromiseKind } from '@heardback/contracts';
 import { RecruiterApi } from './recruiter-api';
 import { SOMEONE_ELSE_ACTED } from './feedback-form';
 import { DUE_DATE_PROBLEMS, DueDateFields, dueAtOf, dueDateGroup } from './due-date-fields';
@@ -82,6 +82,8 @@ export class PromisePanel {
   protected readonly candidateFirstName = computed(() => this.application().candidate.fullName.split(' ')[0]);
   /** null: no limit (staff); 0: only staff may move it now. */
   protected readonly left = computed(() => this.application().redatingsLeft);
+  /** A question's date is kept by answering it, never moved (the API refuses). */
+  protected readonly answersQuestion = computed(() => this.promise()?.kind === PromiseKind.UpdateRequest);
   protected readonly movesLeft = movesLeftText;
 
   protected whenProblem(): string {

@@ -155,6 +155,9 @@ export function promiseLapsedText(kind: PromiseKind, stageName: string | null, d
 
 /** A long silence before the date: no news yet, and the date still stands. */
 export function promiseCheckInText(kind: PromiseKind, stageName: string | null, due: string): string {
+  if (kind === PromiseKind.OfferReply) {
+    return `Your offer still stands: please reply by ${due}. Your recruiter is here if you have questions.`;
+  }
   return `No news yet on ${promiseSubject(kind, stageName)}: we are on it, and you will hear from us by ${due}.`;
 }
 

@@ -4,7 +4,6 @@ import {
   OPEN_STATUSES,
   PromiseTerms,
   checkInDueAt,
-  promiseChecksIn,
   promiseOwed,
   promiseToOpen,
   resumeSetAside,
@@ -120,7 +119,7 @@ export class PromiseKeeper {
         promise.sentence ?? null,
         promise.replacesId ?? null,
         promise.redatings ?? 0,
-        this.checkInAt(promise.kind, lastHeardAt, promise.dueAt),
+        this.checkInAt(lastHeardAt, promise.dueAt),
       ],
     );
     return row.id;
@@ -157,13 +156,13 @@ export class PromiseKeeper {
     return row ?? null;
   }
 
-  private checkInAt(kind: PromiseKind, lastHeardAt: Date, dueAt: Date): Date | null {
-    return promiseChecksIn(kind) ? checkInDueAt(lastHeardAt, dueAt, this.config.calendar, this.config.promises) : null;
+  private checkInAt(lastHeardAt: Date, dueAt: Date): Date | null {
+    return checkInDueAt(lastHeardAt, dueAt, this.config.calendar, this.config.promises);
   }
 
   /** The agency may have just spoken: the next check-in counts from then. */
   private async refreshCheckIn(manager: EntityManager, promise: PromiseRow, lastHeardAt: Date): Promise<void> {
-    const checkInAt = this.checkInAt(promise.kind, lastHeardAt, promise.due_at);
+    const checkInAt = this.checkInAt(lastHeardAt, promise.due_at);
     if ((checkInAt?.getTime() ?? null) === (promise.check_in_at?.getTime() ?? null)) return;
     await manager.query(`UPDATE application_promises SET check_in_at = $2 WHERE id = $1`, [promise.id, checkInAt]);
   }

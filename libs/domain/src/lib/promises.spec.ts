@@ -17,7 +17,6 @@ import {
   checkInDueAt,
   holdUntilFor,
   lapseChasesOwner,
-  promiseChecksIn,
   promiseToOpen,
   resumeSetAside,
   promiseOwed,
@@ -202,16 +201,11 @@ describe('the rules speak when people do not', () => {
     expect(checkInDueAt(monday, at('2026-12-14T17:00:00Z'), london)).toEqual(at('2026-12-10T10:00:00Z'));
   });
 
-  it('does not check in when the promised date comes first, or only hours after the check-in', () => {
+  it('does not check in when the promised date comes first, and does when it comes even hours later', () => {
     expect(checkInDueAt(monday, at('2026-12-09T17:00:00Z'), london)).toBeNull();
-    // The check-in would be Thursday 10:00; a date that afternoon speaks soon enough.
-    expect(checkInDueAt(monday, at('2026-12-10T13:00:00Z'), london)).toBeNull();
-    expect(checkInDueAt(monday, at('2026-12-10T17:00:00Z'), london)).toEqual(at('2026-12-10T10:00:00Z'));
-  });
-
-  it('never checks in on an offer, which waits on the candidate', () => {
-    expect(promiseChecksIn(PromiseKind.OfferReply)).toBe(false);
-    expect(promiseChecksIn(PromiseKind.Screening)).toBe(true);
+    expect(checkInDueAt(monday, at('2026-12-10T10:00:00Z'), london)).toBeNull();
+    // The check-in is Thursday 10:00; a date that afternoon would make the silence longer than the bound.
+    expect(checkInDueAt(monday, at('2026-12-10T13:00:00Z'), london)).toEqual(at('2026-12-10T10:00:00Z'));
   });
 
   it('brings a promise a question set aside back as it was, moves and all', () => {

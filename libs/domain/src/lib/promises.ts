@@ -28,8 +28,6 @@ export const AUTOMATIC_UPDATE_WORKING_DAYS = 2;
 export const MAX_SILENCE_WORKING_DAYS = 3;
 /** A date a person gives is at least this far off: one nearer would lapse before anyone could keep it. */
 export const PROMISE_MIN_NOTICE_MINUTES = 60;
-/** A check-in this close to the promised date is not sent: the date itself speaks soon enough. */
-export const CHECK_IN_MARGIN_HOURS = 4;
 /** A recruiter may move one promise this many times; after that only staff can (their move is the approval). */
 export const REDATINGS_BEFORE_STAFF = 2;
 
@@ -220,12 +218,8 @@ export function checkInDueAt(
 ): Date | null {
   const dayLength = calendar.dayEndsAt - calendar.dayStartsAt;
   const latest = addWorkingHours(lastHeardAt, rules.maxSilenceWorkingDays * dayLength, calendar);
-  return latest.getTime() + CHECK_IN_MARGIN_HOURS * 3_600_000 < promiseDueAt.getTime() ? latest : null;
-}
-
-/** An offer waits on the candidate's reply: "no news yet" would make no sense there. */
-export function promiseChecksIn(kind: PromiseKind): boolean {
-  return kind !== PromiseKind.OfferReply;
+  // Even when the date follows a few hours later: the longest silence is a bound, not an average.
+  return latest.getTime() < promiseDueAt.getTime() ? latest : null;
 }
 
 /** How many more times this person may move the promise; null: no limit (staff). */

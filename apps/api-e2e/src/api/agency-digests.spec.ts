@@ -5,21 +5,10 @@ import { Pool } from 'pg';
 import { ApiSession } from '../support/api-client';
 import { ApiProcess, ProvisionedDatabase, provisionTestDatabase, startApiProcess } from '../support/api-server';
 import { PASSWORD, apply, createOpenJob, interviewHeld, registerCandidate, uniqueEmail } from '../support/factories';
+import { fastOutbox, until } from '../support/outbox-waits';
 import { TestSmtpServer } from '../support/test-smtp-server';
 
 jest.setTimeout(180_000);
-
-/** Fast settings for tests: short polls and leases. */
-const fastOutbox = { OUTBOX_POLL_MS: '100', OUTBOX_LEASE_SECONDS: '5', OUTBOX_RETRY_SCALE: '0.02' };
-
-async function until(condition: () => Promise<boolean>, what: string, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await condition()) return;
-    await new Promise((next) => setTimeout(next, 200));
-  }
-  throw new Error(`Timed out waiting until ${what}`);
-}
 
 const pause = (ms: number) => new Promise((next) => setTimeout(next, ms));
 

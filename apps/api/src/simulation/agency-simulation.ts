@@ -29,6 +29,7 @@ import { JobsService } from '../jobs/jobs.service';
 import { NotificationDispatcher } from '../notifications/notification-dispatcher.service';
 import { UserEntity } from '../users/user.entity';
 import { SeededRandom, SimulatedClock } from './simulated-clock';
+import { OpenApplication, escalatedApplications, openApplications } from './simulation-queries';
 
 const HOUR = 3_600_000;
 
@@ -46,25 +47,6 @@ const FEEDBACK_CHANCE_PER_HOUR: Record<Diligence, number> = {
   'waits-for-escalation': 0.3,
   never: 0,
 };
-
-interface OpenApplication {
-  id: string;
-  version: number;
-  status: string;
-  candidate_id: string;
-  stage_id: string | null;
-  stage_position: number | null;
-  stage_state: string | null;
-  ends_at: Date | null;
-  decision: FeedbackDecision | null;
-  reminded: boolean;
-  escalated: boolean;
-  open_request: boolean;
-  last_heard_at: Date;
-  other_offer_deadline: Date | null;
-  promise_due_at: Date | null;
-  promise_redatings: number;
-}
 
 export interface SimulationParameters {
   weeks: number;
@@ -174,7 +156,7 @@ export class AgencySimulation {
   private async recruitersWork(): Promise<void> {
     for (const recruiter of this.recruiters) {
       if (recruiter.diligence === 'never') continue;
-      for (const application of await this.openApplications(recruiter.user.id)) {
+      for (const application of await openApplications(this.dataSource, recruiter.user.id)) {
         await this.recruiterActs(recruiter.user, recruiter.diligence, application);
       }
     }
@@ -301,18 +283,7 @@ export class AgencySimulation {
   private async staffActOnEscalations(): Promise<void> {
     const now = this.clock.now();
     const taker = this.recruiters[0].user;
-    const stuck: { id: string; version: number; escalated_at: Date }[] = await this.dataSource.query(
-      `SELECT a.id, a.version, least(
-                -- Timeline times follow the simulated clock (an alert's fired_at is the database's own).
-                (SELECT min(t.at) FROM timeline_events t WHERE t.application_id = a.id AND t.type = 'escalated'
-                    AND t.stage_id = a.current_stage_id AND NOT EXISTS (SELECT 1 FROM feedback f WHERE f.stage_id = t.stage_id)),
-                (SELECT p.made_at FROM application_promises p JOIN application_promises o ON o.id = p.replaces_id
-                  WHERE p.application_id = a.id AND p.ended_at IS NULL AND p.automatic AND o.automatic)) AS escalated_at
-         FROM applications a
-        WHERE a.status IN ('applied', 'screening', 'interviewing', 'offer')
-          AND stage_owner(a.id, a.current_stage_id) IS DISTINCT FROM $1`,
-      [taker.id],
-    );
+    const stuck = await escalatedApplications(this.dataSource, taker.id);
     for (const application of stuck) {
       if (!application.escalated_at) continue;
       // Staff read escalations a few hours after they arrive, never more than a working day.
@@ -331,7 +302,7 @@ export class AgencySimulation {
 
   private async candidatesSpeakUp(): Promise<void> {
     const now = this.clock.now();
-    for (const application of await this.openApplications(null)) {
+    for (const application of await openApplications(this.dataSource, null)) {
       const candidate = { id: application.candidate_id, role: UserRole.Candidate, fullName: 'Candidate' } as UserEntity;
       const silentDays = (now.getTime() - application.last_heard_at.getTime()) / (24 * HOUR);
       if (silentDays > 3 && this.random.chance(0.02)) {
@@ -392,29 +363,5 @@ export class AgencySimulation {
       if (!refusal) throw error;
       this.refusals.set(refusal.code, (this.refusals.get(refusal.code) ?? 0) + 1);
     }
-  }
-
-  private openApplications(ownerId: string | null): Promise<OpenApplication[]> {
-    return this.dataSource.query(
-      `SELECT a.id, a.version, a.status, a.candidate_id, s.id AS stage_id, s.position AS stage_position, s.state AS stage_state, s.ends_at,
-              (SELECT f.decision FROM feedback f WHERE f.stage_id = s.id ORDER BY f.version DESC LIMIT 1) AS decision,
-              EXISTS (SELECT 1 FROM deadline_alerts d WHERE d.stage_id = s.id AND d.kind = 'reminder_at_due') AS reminded,
-              EXISTS (SELECT 1 FROM deadline_alerts d WHERE d.stage_id = s.id AND d.kind = 'escalation') AS escalated,
-              EXISTS (SELECT 1 FROM candidate_updates u WHERE u.application_id = a.id AND u.kind = 'request_update' AND u.answered_at IS NULL) AS open_request,
-              heard.last_heard_at,
-              (SELECT max(u.deadline) FROM candidate_updates u WHERE u.application_id = a.id AND u.kind = 'other_offer') AS other_offer_deadline,
-              p.due_at AS promise_due_at, coalesce(p.redatings, 0) AS promise_redatings
-         FROM applications a
-         LEFT JOIN application_promises p ON p.application_id = a.id AND p.ended_at IS NULL
-         -- The product's own measure: the candidate's own messages do not end their silence.
-         CROSS JOIN LATERAL application_last_heard(a) heard
-         JOIN jobs j ON j.id = a.job_id
-         LEFT JOIN application_stages s ON s.id = a.current_stage_id
-        -- Whose work it is now (ADR 0015): staff may have given it to someone else.
-        WHERE a.status IN ('applied', 'screening', 'interviewing', 'offer')
-          AND ($1::uuid IS NULL OR stage_owner(a.id, a.current_stage_id) = $1)
-        ORDER BY a.created_at`,
-      [ownerId],
-    );
   }
 }

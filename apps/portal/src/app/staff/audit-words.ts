@@ -35,6 +35,7 @@ export const AUDIT_ACTION_PHRASES: Record<AuditAction, string> = {
   [AuditAction.UserDisabled]: 'disabled an account',
   [AuditAction.UserEnabled]: 'enabled an account again',
   [AuditAction.UserAgencyLeadChanged]: 'changed who is an agency lead',
+  [AuditAction.UserDocumentDownloaded]: "downloaded a candidate's document",
   [AuditAction.StageScheduled]: 'scheduled an interview',
   [AuditAction.FeedbackRecorded]: 'recorded feedback',
   [AuditAction.FeedbackCorrected]: 'corrected feedback',

@@ -11,6 +11,7 @@ import { AppConfig } from '../config/app-config';
 import { ConfigModule } from '../config/config.module';
 import { dataSourceOptions } from '../database/data-source';
 import { DemoModule } from '../demo/demo.module';
+import { DocumentsModule } from '../documents/documents.module';
 import { FeedbackModule } from '../feedback/feedback.module';
 import { AboutModule } from '../about/about.module';
 import { HealthModule } from '../health/health.module';
@@ -42,6 +43,7 @@ export class AppModule {
         BackgroundModule,
         AuditModule,
         ReassignmentsModule,
+        DocumentsModule,
       ],
     };
   }

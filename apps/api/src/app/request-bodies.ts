@@ -1,7 +1,8 @@
-import { ErrorCode } from '@heardback/contracts';
+import { API_PREFIX, ErrorCode } from '@heardback/contracts';
 import { DomainError } from '@heardback/domain';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
+import { DOCUMENT_UPLOAD_ROUTE } from '../documents/document-upload.interceptor';
 import { ApiExceptionFilter } from '../errors/api-exception.filter';
 
 /** The largest JSON body the API reads; every form in the portal fits in a fraction of it. */
@@ -12,7 +13,7 @@ export const MAX_JSON_DEPTH = 16;
 const MEDIA_TYPE_MESSAGE = 'Send the request body as JSON (Content-Type: application/json; charset=utf-8).';
 
 /**
- * The API reads JSON and nothing else. Only `application/json` bodies are parsed: a form-encoded
+ * The API reads JSON and nothing else (but the CV upload). Only `application/json` bodies are parsed: a form-encoded
  * or multipart body (what a cross-site HTML form can send) is refused with 415 before any handler
  * runs; a body that is too large, in another charset or encoding, not JSON, or nested too deeply
  * gets its own 4xx. None of them reaches a controller, so none can cause a 500 or a partial write.
@@ -27,7 +28,7 @@ export function acceptJsonBodiesOnly(app: NestExpressApplication): void {
   };
 
   const onlyJson: RequestHandler = (request, response, next) => {
-    if (!hasBody(request.headers) || request.is('application/json')) return next();
+    if (!hasBody(request.headers) || request.is('application/json') || isDocumentUpload(request)) return next();
     const apiError = filter.toApiError(new DomainError(ErrorCode.UnsupportedMediaType, MEDIA_TYPE_MESSAGE));
     response.status(apiError.statusCode).json(apiError);
   };
@@ -47,6 +48,18 @@ export function acceptJsonBodiesOnly(app: NestExpressApplication): void {
   app.useBodyParser('json', { limit: MAX_JSON_BODY_BYTES });
   app.use(refuse);
   app.use(notTooDeep);
+}
+
+/**
+ * The one exception: a candidate's CV upload, multipart/form-data read by its own interceptor
+ * within its own limits. Matched on the exact path, so no other spelling of it, and no other
+ * route, ever sees a multipart body; the XSRF check has already run, as for every POST.
+ */
+const DOCUMENT_UPLOAD_PATH = `/${API_PREFIX}/${DOCUMENT_UPLOAD_ROUTE}`;
+function isDocumentUpload(request: Request): boolean {
+  return (
+    request.method === 'POST' && request.path === DOCUMENT_UPLOAD_PATH && Boolean(request.is('multipart/form-data'))
+  );
 }
 
 /** As body-parser decides: a request has a body when it says how long it is (and that is not 0) or is chunked. */

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { CLOCK, Clock } from '../config/clock';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import {
+  ApplicationDocumentsView,
   ApplicationStatus,
   ApplicationSummary,
   ApplicationView,
@@ -31,6 +32,7 @@ import {
 } from '@heardback/domain';
 import { DataSource, In } from 'typeorm';
 import { formatAgencyTime } from '../config/agency-time';
+import { loadApplicationDocuments } from '../documents/application-documents';
 import { FeedbackEntity } from '../feedback/feedback.entity';
 import { JobEntity } from '../jobs/job.entity';
 import { TimelineEventEntity } from '../timeline/timeline-event.entity';
@@ -41,8 +43,18 @@ import { loadOpenPromises, loadPromiseChain, toPromiseView } from '../promises/p
 import { ApplicationRecord, factsOf, loadApplicationRecord, loadStageRecords, toFacts } from './application-records';
 
 type FeedbackOf<F extends CandidateFeedbackView> = (feedback: FeedbackEntity, recorders: Map<string, string>) => F;
+/** What the agency alone is shown of the candidate: loaded only for agency viewers. */
+interface AgencyOnlyFacts {
+  candidate: UserEntity;
+  documents: ApplicationDocumentsView;
+}
 /** What one audience's view adds, from the rules. */
-type AudienceFacts<Extra> = (facts: ApplicationFacts, now: Date, promise: PromiseRow | null) => Extra;
+type AudienceFacts<Extra> = (
+  facts: ApplicationFacts,
+  now: Date,
+  promise: PromiseRow | null,
+  agencyOnly: AgencyOnlyFacts | null,
+) => Extra;
 
 /**
  * Read models of applications. Rule 5 is applied here: candidates get no internal notes or internal
@@ -65,9 +77,10 @@ export class ApplicationViewsService {
     if (!canSeeInternalDetails(viewer)) {
       throw new DomainError(ErrorCode.Forbidden, 'Only the agency sees this view of an application.');
     }
-    return this.build(id, viewer, toFeedbackView, (facts, now, promise) => ({
+    return this.build(id, viewer, toFeedbackView, (facts, now, promise, agencyOnly) => ({
       ...nextActions(facts, now),
       redatingsLeft: promise ? redatingsLeft(storedPromise(promise), viewer.role, this.config.promises) : null,
+      ...candidateDetailsOf(agencyOnly),
     }));
   }
 
@@ -104,6 +117,7 @@ export class ApplicationViewsService {
     const now = this.clock.now();
     const facts = toFacts(record);
     const promiseChain = await loadPromiseChain(manager, id);
+    const agencyOnly = internal ? { candidate, documents: await loadApplicationDocuments(manager, application) } : null;
     return {
       id: application.id,
       status: application.status,
@@ -149,7 +163,7 @@ export class ApplicationViewsService {
         ? null
         : (lastRequest[0]?.answer_due_at?.toISOString() ?? null),
       promise: toPromiseView(promiseChain),
-      ...audienceFacts(facts, now, promiseChain[0] ?? null),
+      ...audienceFacts(facts, now, promiseChain[0] ?? null, agencyOnly),
     };
   }
 
@@ -215,6 +229,24 @@ function nextActions(facts: ApplicationFacts, now: Date): Pick<ApplicationView, 
   return {
     nextStageId: current ? (nextStageAfter(facts, current)?.id ?? null) : null,
     offerSkipsStageIds: current ? stagesAnOfferSkips(facts, now).map((stage) => stage.id) : [],
+  };
+}
+
+/** How to reach the candidate and what they sent: the agency's view only (loaded for agency viewers alone). */
+function candidateDetailsOf(
+  agencyOnly: AgencyOnlyFacts | null,
+): Pick<ApplicationView, 'candidateDetails' | 'documents'> {
+  if (!agencyOnly) throw new DomainError(ErrorCode.Forbidden, 'Only the agency sees how to reach a candidate.');
+  const { candidate, documents } = agencyOnly;
+  return {
+    candidateDetails: {
+      email: candidate.email,
+      phone: candidate.phone,
+      location: candidate.location,
+      timeZone: candidate.timeZone,
+      profileLink: candidate.profileLink,
+    },
+    documents,
   };
 }
 

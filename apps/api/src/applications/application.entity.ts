@@ -64,4 +64,15 @@ export class ApplicationEntity {
 
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt!: Date;
+
+  /** The CV the candidate chose to send (one of their `candidate_documents`); set by `attachApplicationDocuments`. */
+  @Column({ type: 'uuid', nullable: true })
+  cvDocumentId!: string | null;
+
+  /** A cover letter sent as a file, or typed in (`coverLetterText`), or neither. */
+  @Column({ type: 'uuid', nullable: true })
+  coverLetterDocumentId!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  coverLetterText!: string | null;
 }

@@ -9,6 +9,8 @@ export function toUserView(user: UserEntity): UserView {
     role: user.role,
     emailVerified: user.emailVerifiedAt !== null,
     timeZone: user.timeZone,
-    ...(user.role === UserRole.Candidate ? {} : { agencyMail: user.agencyMail }),
+    ...(user.role === UserRole.Candidate
+      ? { phone: user.phone, location: user.location, profileLink: user.profileLink }
+      : { agencyMail: user.agencyMail }),
   };
 }

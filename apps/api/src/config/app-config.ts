@@ -28,6 +28,9 @@ const RATE_LIMITS = {
   /** Signed-in actions that send mail: applying, withdrawing, telling the agency something, a new verification link. */
   mailingActionsPerAccount: { variable: 'RATE_LIMIT_MAILING_ACTIONS_PER_ACCOUNT', fallback: '30/1h' },
   mailingActionsPerClient: { variable: 'RATE_LIMIT_MAILING_ACTIONS_PER_CLIENT', fallback: '600/1h' },
+  /** Candidates' CV and cover letter uploads (each up to 10 MiB read into memory). */
+  documentUploadsPerAccount: { variable: 'RATE_LIMIT_DOCUMENT_UPLOADS_PER_ACCOUNT', fallback: '20/1h' },
+  documentUploadsPerClient: { variable: 'RATE_LIMIT_DOCUMENT_UPLOADS_PER_CLIENT', fallback: '200/1h' },
 } as const;
 
 export type RateLimitName = keyof typeof RATE_LIMITS;

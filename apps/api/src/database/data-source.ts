@@ -4,6 +4,7 @@ import { ApplicationStageEntity } from '../applications/application-stage.entity
 import { ApplicationEntity } from '../applications/application.entity';
 import { SessionEntity } from '../auth/session.entity';
 import { ClientEntity } from '../clients/client.entity';
+import { CandidateDocumentEntity } from '../documents/candidate-document.entity';
 import { FeedbackEntity } from '../feedback/feedback.entity';
 import { JobClosureEntity } from '../job-closures/job-closure.entity';
 import { JobEntity } from '../jobs/job.entity';
@@ -27,6 +28,7 @@ import { CreateApplicationPromises1795794000000 } from './migrations/17957940000
 import { AddViewerTimeZones1795790400000 } from './migrations/1795790400000-add-viewer-time-zones';
 import { AddAgencyMailDigests1795801200000 } from './migrations/1795801200000-add-agency-mail-digests';
 import { AddWorkReassignment1795797600000 } from './migrations/1795797600000-add-work-reassignment';
+import { CreateCandidateDocuments1795804800000 } from './migrations/1795804800000-create-candidate-documents';
 import { SnakeNamingStrategy } from './snake-naming-strategy';
 
 export const entities = [
@@ -40,6 +42,7 @@ export const entities = [
   TimelineEventEntity,
   NotificationEntity,
   JobClosureEntity,
+  CandidateDocumentEntity,
 ];
 
 /** Listed explicitly (not globbed) so the bundled API and the CLI run the same migrations. */
@@ -61,6 +64,7 @@ export const migrations = [
   CreateApplicationPromises1795794000000,
   AddWorkReassignment1795797600000,
   AddAgencyMailDigests1795801200000,
+  CreateCandidateDocuments1795804800000,
 ];
 
 /** The one place the database connection is described, for the app and for the TypeORM CLI. */

@@ -1,5 +1,6 @@
 import { ErrorCode } from '@heardback/contracts';
 import { DomainError } from '@heardback/domain';
+import { TOO_MANY_DOCUMENTS } from '../documents/document-words';
 
 interface PostgresError {
   code?: string;
@@ -56,6 +57,7 @@ const constraintErrors: Record<string, { code: ErrorCode; message: string }> = {
     code: ErrorCode.ValidationFailed,
     message: 'Choose how to be emailed about your work: immediate, hourly or daily.',
   },
+  candidate_documents_per_candidate_cap: { code: ErrorCode.Conflict, message: TOO_MANY_DOCUMENTS },
   clients_name_unique: {
     code: ErrorCode.ClientNameTaken,
     message: 'A client with this name already exists.',

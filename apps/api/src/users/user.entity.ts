@@ -41,4 +41,16 @@ export class UserEntity {
   /** Staff only: told when an escalation is itself left (the ladder's second level). */
   @Column({ type: 'boolean', default: false })
   isAgencyLead!: boolean;
+
+  /** Candidates' contact details, shown to the agency on their applications: E.164 ("+442079460958"). */
+  @Column({ type: 'text', nullable: true })
+  phone!: string | null;
+
+  /** Where the candidate is, in their words ("Leeds, UK"). */
+  @Column({ type: 'text', nullable: true })
+  location!: string | null;
+
+  /** An https link the candidate gives, such as their LinkedIn profile or portfolio. */
+  @Column({ type: 'text', nullable: true })
+  profileLink!: string | null;
 }

@@ -42,11 +42,19 @@ export class UsersController {
     return this.users.setAgencyLead(staff, id, body.isAgencyLead);
   }
 
-  /** Anyone signed in may change the name they are addressed by, and the time zone times are written in. */
+  /**
+   * Anyone signed in may change the name they are addressed by, and the time zone times are written
+   * in; candidates also their contact details (phone, location, link), which the agency sees.
+   */
   @Patch('me/profile')
   async updateProfile(@Body() body: UpdateProfileDto, @CurrentUser() user: UserEntity): Promise<UserView> {
     const renamed = body.fullName === user.fullName ? user : await this.users.rename(user, body.fullName);
-    return toUserView(body.timeZone === undefined ? renamed : await this.users.setTimeZone(renamed, body.timeZone));
+    const zoned = body.timeZone === undefined ? renamed : await this.users.setTimeZone(renamed, body.timeZone);
+    const { phone, location, profileLink } = body;
+    const contactSent = phone !== undefined || location !== undefined || profileLink !== undefined;
+    return toUserView(
+      contactSent ? await this.users.setContactDetails(zoned, { phone, location, profileLink }) : zoned,
+    );
   }
 
   /**

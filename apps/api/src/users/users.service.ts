@@ -8,13 +8,26 @@ import {
   ErrorCode,
   UserRole,
 } from '@heardback/contracts';
-import { DomainError, digestDueAfterPreferenceChange, fieldError } from '@heardback/domain';
+import {
+  DomainError,
+  PHONE_RULE_MESSAGE,
+  digestDueAfterPreferenceChange,
+  fieldError,
+  normalizePhone,
+} from '@heardback/domain';
 import { In, Repository } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail';
 import { PasswordHasher } from '../auth/password-hasher';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { CLOCK, Clock } from '../config/clock';
 import { UserEntity } from './user.entity';
+
+/** Each: undefined leaves it, null removes it. */
+export interface ContactDetailsChange {
+  phone?: string | null;
+  location?: string | null;
+  profileLink?: string | null;
+}
 
 export interface NewUser {
   email: string;
@@ -146,6 +159,26 @@ export class UsersService {
       });
       return toAgencyUserView({ ...user, isAgencyLead });
     });
+  }
+
+  /**
+   * A candidate's phone, location and link, each left as it is when undefined and removed when
+   * null; the phone is stored as + and digits. Their own data, so not audited (their timeline is
+   * for applications). Agency people keep none here: 400.
+   */
+  async setContactDetails(user: UserEntity, details: ContactDetailsChange): Promise<UserEntity> {
+    if (user.role !== UserRole.Candidate) {
+      const field = (['phone', 'location', 'profileLink'] as const).find((name) => details[name] !== undefined);
+      throw fieldError(field ?? 'phone', 'only candidates keep contact details on their profile');
+    }
+    const phone = details.phone == null ? details.phone : normalizePhone(details.phone);
+    if (phone === null && details.phone) throw fieldError('phone', PHONE_RULE_MESSAGE);
+    const changes: Partial<Pick<UserEntity, 'phone' | 'location' | 'profileLink'>> = {};
+    if (phone !== undefined) changes.phone = phone;
+    if (details.location !== undefined) changes.location = details.location;
+    if (details.profileLink !== undefined) changes.profileLink = details.profileLink;
+    await this.users.update({ id: user.id }, changes);
+    return { ...user, ...changes };
   }
 
   /** Only how times are shown to this person changes: nothing to audit. */

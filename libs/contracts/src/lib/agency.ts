@@ -123,4 +123,11 @@ export interface UpdateProfileRequest {
   fullName: string;
   /** An IANA zone such as "Europe/London"; null forgets it (times then follow the browser, or the agency in emails). */
   timeZone?: string | null;
+  /**
+   * Candidates' contact details; each left out: unchanged; null or empty: removed. The phone is
+   * international (+ and the country code; spaces and dashes are fine), the link an https URL.
+   */
+  phone?: string | null;
+  location?: string | null;
+  profileLink?: string | null;
 }

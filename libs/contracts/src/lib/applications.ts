@@ -1,3 +1,4 @@
+import { ApplicationDocumentsView, CandidateDetailsView } from './documents';
 import { ApplicationStatus, FeedbackDecision, PromiseKind, StageState, TimelineEventType, WaitingFor } from './enums';
 
 /** Feedback as the candidate receives it: the words written for them and when, nothing else. */
@@ -112,6 +113,10 @@ export interface ApplicationView extends ApplicationViewBase<FeedbackView> {
   offerSkipsStageIds: string[];
   /** How many more times the caller may re-date the current promise; null: no limit (staff) or nothing to re-date. */
   redatingsLeft: number | null;
+  /** How to reach the candidate (agency only). */
+  candidateDetails: CandidateDetailsView;
+  /** The CV and cover letter that went with the application (agency only). */
+  documents: ApplicationDocumentsView;
 }
 
 /** An application as its candidate receives it: no ratings, no interviewer names, no internal notes. */

@@ -24,6 +24,8 @@ export enum AuditAction {
   UserAgencyMailChanged = 'user.agency_mail_changed',
   /** Made an agency lead, or no longer one. */
   UserAgencyLeadChanged = 'user.agency_lead_changed',
+  /** Opened a candidate's CV or cover letter: the record is the candidate; never the file's name or words. */
+  UserDocumentDownloaded = 'user.document_downloaded',
   StageScheduled = 'application.stage_scheduled',
   FeedbackRecorded = 'application.feedback_recorded',
   FeedbackCorrected = 'application.feedback_corrected',

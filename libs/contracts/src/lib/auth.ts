@@ -31,6 +31,10 @@ export interface UserView {
   timeZone: string | null;
   /** Recruiters and staff: how they are emailed about their work (escalations always at once). Absent for candidates. */
   agencyMail?: AgencyMailPreference;
+  /** Candidates only (absent for agency people): how the agency may reach them, as they saved it. */
+  phone?: string | null;
+  location?: string | null;
+  profileLink?: string | null;
 }
 
 /**

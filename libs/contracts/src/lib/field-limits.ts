@@ -52,3 +52,20 @@ export const CANDIDATE_UPDATE_TEXT_MAX_LENGTH = 2000;
 
 /** Reassigning all of one person's open work moves at most this many applications and stages, in one transaction. */
 export const REASSIGN_ALL_MAX_ITEMS = 500;
+
+// Documents and contact details (issue 10)
+/** The largest CV or cover letter file accepted: 10 MiB. One byte more is refused (413) before anything is stored. */
+export const DOCUMENT_MAX_BYTES = 10 * 1024 * 1024;
+/** A file's name as the candidate's computer gave it, kept to offer it back on download. */
+export const DOCUMENT_FILE_NAME_MAX_LENGTH = 255;
+/**
+ * How many documents (every kind, every version) one candidate keeps: bounds what one account can
+ * store (20 × 10 MiB) and the list, which is therefore never paged. The database enforces it too.
+ */
+export const DOCUMENTS_PER_CANDIDATE_MAX = 20;
+/** A cover letter typed in rather than uploaded. */
+export const COVER_LETTER_TEXT_MAX_LENGTH = 5000;
+/** What may be typed in the phone box (spaces, dashes, brackets); it is stored as + and at most 15 digits (E.164). */
+export const PHONE_INPUT_MAX_LENGTH = 32;
+export const CANDIDATE_LOCATION_MAX_LENGTH = 120;
+export const PROFILE_LINK_MAX_LENGTH = 500;

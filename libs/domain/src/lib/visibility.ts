@@ -14,3 +14,8 @@ export function canViewApplication(viewer: Viewer, application: { candidateId: s
 export function canSeeInternalDetails(viewer: Viewer): boolean {
   return viewer.role === UserRole.Recruiter || viewer.role === UserRole.Staff;
 }
+
+/** A candidate's CV or cover letter: its owner and the agency's people may download it, no other candidate. */
+export function canDownloadDocument(viewer: Viewer, document: { candidateId: string }): boolean {
+  return viewer.role !== UserRole.Candidate || viewer.id === document.candidateId;
+}

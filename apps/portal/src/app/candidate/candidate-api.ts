@@ -5,7 +5,12 @@ import {
   ApplicationSummary,
   CandidateApplicationView,
   CandidateUpdateRequest,
+  DOCUMENT_UPLOAD_FILE_FIELD,
+  DOCUMENT_UPLOAD_KIND_FIELD,
   DecisionDateRequest,
+  DocumentKind,
+  DocumentList,
+  DocumentView,
   UpdateProfileRequest,
   UserView,
   WithdrawApplicationRequest,
@@ -50,5 +55,23 @@ export class CandidateApi {
 
   updateProfile(request: UpdateProfileRequest): Observable<UserView> {
     return this.http.patch<UserView>(`${API}/me/profile`, request);
+  }
+
+  /** Every CV and cover letter the candidate keeps, newest first (never more than `max`). */
+  myDocuments(): Observable<DocumentList> {
+    return this.http.get<DocumentList>(`${API}/me/documents`);
+  }
+
+  /** 415 for anything but a PDF or DOCX (by content), 413 past 10 MB, 409 past the cap: the API's words say which. */
+  uploadDocument(kind: DocumentKind, file: File): Observable<DocumentView> {
+    const form = new FormData();
+    form.append(DOCUMENT_UPLOAD_KIND_FIELD, kind);
+    form.append(DOCUMENT_UPLOAD_FILE_FIELD, file, file.name);
+    return this.http.post<DocumentView>(`${API}/me/documents`, form);
+  }
+
+  /** 409 for a document that went with an application (the agency keeps it). */
+  deleteDocument(id: string): Observable<void> {
+    return this.http.delete<void>(`${API}/me/documents/${encodeURIComponent(id)}`);
   }
 }

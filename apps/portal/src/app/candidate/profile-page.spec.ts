@@ -4,7 +4,7 @@ import { ErrorCode, SessionView } from '@heardback/contracts';
 import { SessionStore } from '../core/session';
 import { ProfilePage } from './profile-page';
 import { setUpPortalTest } from '../testing/setup';
-import { apiErrorBody, aUser } from '../testing/factories';
+import { aDocument, apiErrorBody, aUser } from '../testing/factories';
 
 const casey = aUser();
 
@@ -39,7 +39,15 @@ describe('ProfilePage', () => {
     fixture = TestBed.createComponent(ProfilePage);
     await fixture.whenStable();
     http.expectOne({ method: 'GET', url: '/api/me/sessions' }).flush(sessions);
+    http.expectOne({ method: 'GET', url: '/api/me/documents' }).flush({ items: [aDocument()], max: 20 });
     await fixture.whenStable();
+  });
+
+  it('shows the candidate’s documents and contact details in sections of their own', async () => {
+    const headings = Array.from((fixture.nativeElement as HTMLElement).querySelectorAll('h2'), (h) => h.textContent);
+    expect(headings).toContain('Your CV and documents');
+    expect(headings).toContain('How the agency can reach you');
+    expect((fixture.nativeElement as HTMLElement).textContent).toContain('Ana Silva CV.pdf');
   });
 
   afterEach(() => http.verify());

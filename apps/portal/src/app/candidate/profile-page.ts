@@ -7,16 +7,21 @@ import { TimeZoneForm } from '../account/time-zone-form';
 import { SessionStore } from '../core/session';
 import { ROLE_AS_SUBJECT } from '../display-labels';
 import { CandidateApi } from './candidate-api';
+import { ContactDetailsForm } from './contact-details-form';
+import { DocumentsSection } from './documents-section';
 import { fieldProblem, httpErrorMessage } from '../core/api-error';
 import { formSubmission } from '../core/form-submission';
 import { FormAlert } from '../core/form-alert';
 import { FORM_FIELD } from '../core/form-field';
 import { FIRST_INVALID, focusLater } from '../core/focus-later';
 
-/** /me/profile: who the candidate is to the agency, their name, time zone, password, email confirmation and sessions. */
+/**
+ * /me/profile: who the candidate is to the agency: their name, CV and documents, contact details,
+ * time zone, password, email confirmation and sessions.
+ */
 @Component({
   selector: 'hb-profile-page',
-  imports: [ChangePasswordForm, FormAlert, SessionList, TimeZoneForm, FORM_FIELD],
+  imports: [ChangePasswordForm, ContactDetailsForm, DocumentsSection, FormAlert, SessionList, TimeZoneForm, FORM_FIELD],
   templateUrl: './profile-page.html',
   styleUrls: ['../account/account-page.scss', './profile-page.scss'],
   changeDetection: ChangeDetectionStrategy.OnPush,

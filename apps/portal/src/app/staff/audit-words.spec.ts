@@ -32,6 +32,14 @@ describe('the audit trail’s words', () => {
     );
   });
 
+  it('says a document download in words: which kind of document, never its name', () => {
+    expect(AUDIT_ACTION_OPTIONS.find((option) => option.value === AuditAction.UserDocumentDownloaded)?.label).toBe(
+      "Downloaded a candidate's document",
+    );
+    expect(fieldLabel('kind')).toBe('Kind of document');
+    expect(valueText(AuditEntityType.User, 'kind', 'cover_letter', context)).toBe('Cover letter');
+  });
+
   it('spells out fields it has no label for', () => {
     expect(fieldLabel('pipeline')).toBe('Interview stages');
     expect(fieldLabel('someNewField')).toBe('Some new field');

@@ -18,6 +18,7 @@ import {
   ROLE_LABELS,
   STAGE_STATE_LABELS,
 } from '../core/agency-labels';
+import { DOCUMENT_KIND_LABELS } from '../core/document-words';
 import { formatDateTime } from '../core/date-time';
 import { formatSalary } from '../jobs/salary';
 
@@ -35,6 +36,7 @@ export const AUDIT_ACTION_PHRASES: Record<AuditAction, string> = {
   [AuditAction.UserDisabled]: 'disabled an account',
   [AuditAction.UserEnabled]: 'enabled an account again',
   [AuditAction.UserAgencyLeadChanged]: 'changed who is an agency lead',
+  [AuditAction.UserDocumentDownloaded]: "downloaded a candidate's document",
   [AuditAction.StageScheduled]: 'scheduled an interview',
   [AuditAction.FeedbackRecorded]: 'recorded feedback',
   [AuditAction.FeedbackCorrected]: 'corrected feedback',
@@ -108,6 +110,8 @@ const FIELD_LABELS: Record<string, string> = {
   currentStage: 'Current stage',
   status: 'Status',
   openApplications: 'Open applications to close',
+  documentId: 'Document',
+  kind: 'Kind of document',
 };
 
 /** A field's name in words; an unknown one is spelled out from its code ("someField" → "Some field"). */
@@ -186,6 +190,7 @@ const ENUM_LABELS: Record<string, Record<string, string>> = {
   state: STAGE_STATE_LABELS,
   decision: DECISION_LABELS,
   promise: PROMISE_KIND_LABELS,
+  kind: DOCUMENT_KIND_LABELS,
 };
 
 const STATUS_LABELS: Partial<Record<AuditEntityType, Record<string, string>>> = {

@@ -5,6 +5,9 @@ import {
   ApplicationSummary,
   ApplicationView,
   CandidateApplicationView,
+  DocumentKind,
+  DocumentMediaType,
+  DocumentView,
   ErrorCode,
   FeedbackDecision,
   FeedbackQueueItem,
@@ -89,6 +92,34 @@ export function aFeedback(overrides: Partial<FeedbackView> = {}): FeedbackView {
   };
 }
 
+/** What only the agency is shown: how to reach Ana, and the CV she sent. */
+function agencyOnlyParts(): Pick<ApplicationView, 'candidateDetails' | 'documents'> {
+  return {
+    candidateDetails: {
+      email: 'ana.silva@example.test',
+      phone: '+447700900123',
+      location: 'Lisbon, Portugal',
+      timeZone: 'Europe/Lisbon',
+      profileLink: 'https://www.linkedin.com/in/ana-silva',
+    },
+    documents: { cv: aDocument(), coverLetter: null, coverLetterText: null },
+  };
+}
+
+/** Ana's CV, a PDF uploaded before she applied. */
+export function aDocument(overrides: Partial<DocumentView> = {}): DocumentView {
+  return {
+    id: 'doc-1',
+    kind: DocumentKind.Cv,
+    fileName: 'Ana Silva CV.pdf',
+    mediaType: DocumentMediaType.Pdf,
+    sizeBytes: 245_760,
+    createdAt: '2026-11-09T18:00:00.000Z',
+    downloadPath: '/api/documents/doc-1',
+    ...overrides,
+  };
+}
+
 /** An application whose phone screen took place and awaits feedback, with two stages after it. */
 export function anApplication(overrides: Partial<ApplicationView> = {}): ApplicationView {
   return {
@@ -120,6 +151,7 @@ export function anApplication(overrides: Partial<ApplicationView> = {}): Applica
     offerSkipsStageIds: ['stage-2', 'stage-3'],
     promise: aPromise({ stageId: 'stage-1', dueAt: '2026-11-20T09:30:00.000Z' }),
     redatingsLeft: 2,
+    ...agencyOnlyParts(),
     ...overrides,
   };
 }
@@ -145,7 +177,14 @@ export function aQueueItem(overrides: Partial<FeedbackQueueItem> = {}): Feedback
 
 /** The same application as its candidate receives it: feedback without rating, interviewer or notes. */
 export function asCandidateSees(application: ApplicationView): CandidateApplicationView {
-  const { nextStageId: _next, offerSkipsStageIds: _skips, redatingsLeft: _left, ...shared } = application;
+  const {
+    nextStageId: _next,
+    offerSkipsStageIds: _skips,
+    redatingsLeft: _left,
+    candidateDetails: _details,
+    documents: _documents,
+    ...shared
+  } = application;
   return {
     ...shared,
     stages: shared.stages.map((stage) => ({
@@ -239,6 +278,7 @@ export function anApplicationBetweenInterviews(overrides: Partial<ApplicationVie
     offerSkipsStageIds: ['s2', 's3'],
     promise: aPromise({ stageId: 's2', dueAt: '2026-06-12T14:00:00.000Z' }),
     redatingsLeft: 2,
+    ...agencyOnlyParts(),
     ...overrides,
   };
 }

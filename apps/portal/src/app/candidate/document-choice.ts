@@ -1,0 +1,123 @@
+import { ChangeDetectionStrategy, Component, computed, inject, output, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { DocumentKind, DocumentView } from '@heardback/contracts';
+import { httpErrorMessage } from '../core/api-error';
+import { formatDate } from '../core/date-time';
+import { fileSize } from '../core/document-words';
+import { Loadable, errorOf, loadable, valueOf } from '../core/loadable';
+import { CandidateApi } from './candidate-api';
+import { DocumentUpload } from './document-upload';
+
+let choicesMade = 0;
+
+/**
+ * Which CV goes with an application: one the candidate keeps (the newest is chosen at first), or
+ * one uploaded here and then. `chosen` says the document's id whenever the choice changes, null
+ * while there is none.
+ */
+@Component({
+  selector: 'hb-document-choice',
+  imports: [DocumentUpload],
+  template: `
+    <fieldset class="choice">
+      <legend class="choice__legend">Which CV goes with this application?</legend>
+      @if (loadError(); as problem) {
+        <p class="notice notice--error" role="alert">Your CVs could not be loaded. {{ problem }}</p>
+      } @else if (cvs(); as cvs) {
+        @if (cvs.length === 0) {
+          <p class="choice__none">You have no CV with us yet. Upload one below.</p>
+        }
+        @for (cv of cvs; track cv.id) {
+          <label class="choice__option">
+            <input
+              type="radio"
+              [name]="groupName"
+              [value]="cv.id"
+              [checked]="cv.id === selected()"
+              (change)="choose(cv.id)"
+            />
+            <span class="choice__name">{{ cv.fileName }}</span>
+            <span class="choice__facts">{{ describe(cv) }}</span>
+          </label>
+        }
+      } @else {
+        <p class="status-line" role="status">Loading your CVs…</p>
+      }
+    </fieldset>
+    <hb-document-upload
+      [kind]="cvKind"
+      label="Or upload a new CV"
+      [fieldId]="groupName + '-file'"
+      (uploaded)="onUploaded($event)"
+    />
+  `,
+  styles: `
+    :host {
+      display: block;
+    }
+    .choice {
+      margin: 0 0 1rem;
+      padding: 0;
+      border: 0;
+    }
+    .choice__legend {
+      margin-bottom: 0.5rem;
+      font-weight: 600;
+    }
+    .choice__option {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.25rem 0.5rem;
+      align-items: baseline;
+      padding: 0.375rem 0;
+    }
+    .choice__name {
+      font-weight: 600;
+      overflow-wrap: anywhere;
+    }
+    .choice__facts,
+    .choice__none {
+      color: var(--hb-text-muted);
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class DocumentChoice {
+  private readonly api = inject(CandidateApi);
+
+  /** The CV chosen: its document id, or null while the candidate has none. */
+  readonly chosen = output<string | null>();
+
+  protected readonly cvKind = DocumentKind.Cv;
+  protected readonly groupName = `document-choice-${++choicesMade}`;
+  private readonly loaded = signal<Loadable<DocumentView[]>>({ state: 'loading' });
+  protected readonly cvs = computed(() => valueOf(this.loaded()));
+  protected readonly loadError = computed(() => errorOf(this.loaded()));
+  protected readonly selected = signal<string | null>(null);
+
+  constructor() {
+    loadable(this.api.myDocuments(), { errorMessage: httpErrorMessage })
+      .pipe(takeUntilDestroyed())
+      .subscribe((state) => {
+        if (state.state !== 'ready') return this.loaded.set(state);
+        const cvs = state.value.items.filter((document) => document.kind === DocumentKind.Cv);
+        this.loaded.set({ state: 'ready', value: cvs });
+        // Newest first from the API: the newest is the one most people mean.
+        this.choose(cvs[0]?.id ?? null);
+      });
+  }
+
+  protected describe(cv: DocumentView): string {
+    return `${fileSize(cv.sizeBytes)}, uploaded ${formatDate(cv.createdAt)}`;
+  }
+
+  protected choose(id: string | null): void {
+    this.selected.set(id);
+    this.chosen.emit(id);
+  }
+
+  protected onUploaded(document: DocumentView): void {
+    this.loaded.set({ state: 'ready', value: [document, ...(this.cvs() ?? [])] });
+    this.choose(document.id);
+  }
+}

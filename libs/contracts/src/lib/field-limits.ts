@@ -52,3 +52,9 @@ export const CANDIDATE_UPDATE_TEXT_MAX_LENGTH = 2000;
 
 /** Reassigning all of one person's open work moves at most this many applications and stages, in one transaction. */
 export const REASSIGN_ALL_MAX_ITEMS = 500;
+
+// The candidate's data (ADR 0019)
+/** How long closed applications are kept before they are erased: staff choose within this range. */
+export const RETENTION_MONTHS_MIN = 1;
+export const RETENTION_MONTHS_MAX = 120;
+export const RETENTION_MONTHS_DEFAULT = 12;

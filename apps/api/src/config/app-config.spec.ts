@@ -40,6 +40,8 @@ describe('configuration', () => {
       passwordResetsPerClient: { points: 30, windowSeconds: 3600 },
       mailingActionsPerAccount: { points: 30, windowSeconds: 3600 },
       mailingActionsPerClient: { points: 600, windowSeconds: 3600 },
+      dataExportsPerAccount: { points: 10, windowSeconds: 3600 },
+      dataExportsPerClient: { points: 100, windowSeconds: 3600 },
     });
     expect(config.passwordHashing).toEqual({ concurrency: 2, queueLimit: 64 });
     const tuned = loadConfig({

@@ -28,6 +28,9 @@ const RATE_LIMITS = {
   /** Signed-in actions that send mail: applying, withdrawing, telling the agency something, a new verification link. */
   mailingActionsPerAccount: { variable: 'RATE_LIMIT_MAILING_ACTIONS_PER_ACCOUNT', fallback: '30/1h' },
   mailingActionsPerClient: { variable: 'RATE_LIMIT_MAILING_ACTIONS_PER_CLIENT', fallback: '600/1h' },
+  /** Downloading one's data: each export reads every row held about the person (ADR 0019). */
+  dataExportsPerAccount: { variable: 'RATE_LIMIT_DATA_EXPORTS_PER_ACCOUNT', fallback: '10/1h' },
+  dataExportsPerClient: { variable: 'RATE_LIMIT_DATA_EXPORTS_PER_CLIENT', fallback: '100/1h' },
 } as const;
 
 export type RateLimitName = keyof typeof RATE_LIMITS;

@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject, linkedSignal, signal } from '@angular/core';
+import { RouterLink } from '@angular/router';
 import { FULL_NAME_MAX_LENGTH } from '@heardback/contracts';
 import { ChangePasswordForm } from '../account/change-password-form';
 import { AccountApi } from '../account/account-api';
@@ -16,7 +17,7 @@ import { FIRST_INVALID, focusLater } from '../core/focus-later';
 /** /me/profile: who the candidate is to the agency, their name, time zone, password, email confirmation and sessions. */
 @Component({
   selector: 'hb-profile-page',
-  imports: [ChangePasswordForm, FormAlert, SessionList, TimeZoneForm, FORM_FIELD],
+  imports: [ChangePasswordForm, FormAlert, RouterLink, SessionList, TimeZoneForm, FORM_FIELD],
   templateUrl: './profile-page.html',
   styleUrls: ['../account/account-page.scss', './profile-page.scss'],
   changeDetection: ChangeDetectionStrategy.OnPush,

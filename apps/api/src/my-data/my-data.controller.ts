@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Req, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Logger, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { EXPORT_ARCHIVE_NAME, UserRole } from '@heardback/contracts';
 import type { Response } from 'express';
@@ -21,6 +21,7 @@ import { writeExportArchive } from './export-archive';
 @Controller('me')
 export class MyDataController {
   private readonly cookie: SessionCookie;
+  private readonly logger = new Logger('DataExport');
 
   constructor(
     private readonly exports: DataExportService,
@@ -41,7 +42,15 @@ export class MyDataController {
     response.setHeader('Content-Type', 'application/zip');
     response.setHeader('Content-Disposition', `attachment; filename="${EXPORT_ARCHIVE_NAME}"`);
     response.setHeader('Cache-Control', 'no-store');
-    await writeExportArchive(response, prepared.json, prepared.documents);
+    try {
+      await writeExportArchive(response, prepared.json, prepared.documents);
+    } catch (error) {
+      // The headers are gone: a cut connection tells the browser the download failed, where an error body could not.
+      response.destroy();
+      this.logger.error(
+        `Export for ${user.id} failed while streaming: ${error instanceof Error ? error.message : 'unknown'}`,
+      );
+    }
   }
 
   /** Erases the account after the password is typed again; the browser is signed out with it. */

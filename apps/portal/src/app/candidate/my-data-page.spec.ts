@@ -37,7 +37,7 @@ describe('MyDataPage', () => {
 
   const root = () => harness.routeNativeElement as HTMLElement;
   const button = (text: string) =>
-    [...root().querySelectorAll<HTMLButtonElement>('button')].find((candidate) =>
+    Array.from(root().querySelectorAll<HTMLButtonElement>('button')).find((candidate) =>
       candidate.textContent?.includes(text),
     ) as HTMLButtonElement;
   const typePassword = (value: string) => {

@@ -12,3 +12,4 @@ export * from './lib/about';
 export * from './lib/audit';
 export * from './lib/interview-sentences';
 export * from './lib/documents';
+export * from './lib/my-data';

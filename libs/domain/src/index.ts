@@ -18,3 +18,4 @@ export * from './lib/promises';
 export * from './lib/agency-digests';
 export * from './lib/reassignment';
 export * from './lib/contact-details';
+export * from './lib/data-retention';

@@ -16,6 +16,7 @@ import { FeedbackModule } from '../feedback/feedback.module';
 import { AboutModule } from '../about/about.module';
 import { HealthModule } from '../health/health.module';
 import { JobsModule } from '../jobs/jobs.module';
+import { MyDataModule } from '../my-data/my-data.module';
 import { ReassignmentsModule } from '../reassignments/reassignments.module';
 import { ThrottlingModule } from '../throttling/throttling.module';
 import { UsersModule } from '../users/users.module';
@@ -44,6 +45,7 @@ export class AppModule {
         AuditModule,
         ReassignmentsModule,
         DocumentsModule,
+        MyDataModule,
       ],
     };
   }

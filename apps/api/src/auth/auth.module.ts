@@ -28,5 +28,6 @@ import { UserAccessService } from './user-access.service';
     UserAccessService,
     { provide: APP_GUARD, useClass: SessionGuard },
   ],
+  exports: [AuthService, SessionService],
 })
 export class AuthModule {}

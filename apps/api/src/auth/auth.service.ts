@@ -191,12 +191,7 @@ export class AuthService {
     passwords: { current: string; next: string },
     clientAddress: string,
   ): Promise<void> {
-    const { attempt, found, valid } = await this.checkPassword(user.email, passwords.current, clientAddress);
-    if (!found || !valid) {
-      await this.attempts.failed(attempt, found);
-      throw fieldError('currentPassword', accountMessages.errors.currentPasswordWrong);
-    }
-    await this.attempts.succeeded(attempt);
+    await this.confirmPassword(user, passwords.current, clientAddress, 'currentPassword');
     assertAcceptablePassword(passwords.next, user.email, 'newPassword');
     const passwordHash = await this.hasher.hash(passwords.next);
     await this.dataSource.transaction(async (manager) => {
@@ -205,6 +200,19 @@ export class AuthService {
       if (user.emailVerifiedAt) await this.mailer.passwordChanged(manager, user);
     });
     logSecurityEvent({ event: 'password_changed', userId: user.id });
+  }
+
+  /**
+   * The signed-in user typing their password again before something that cannot be undone: checked
+   * and throttled as a sign-in attempt is; a wrong one is a 400 on `field`.
+   */
+  async confirmPassword(user: UserEntity, password: string, clientAddress: string, field = 'password'): Promise<void> {
+    const { attempt, found, valid } = await this.checkPassword(user.email, password, clientAddress);
+    if (!found || !valid) {
+      await this.attempts.failed(attempt, found);
+      throw fieldError(field, accountMessages.errors.currentPasswordWrong);
+    }
+    await this.attempts.succeeded(attempt);
   }
 
   /** One counted password check at an address; refused (429) while it or the client is over its limit. */

@@ -20,7 +20,10 @@ export type SecurityEvent =
   | { event: 'password_changed'; userId: string }
   | { event: 'email_verified'; userId: string }
   | { event: 'user_disabled'; userId: string; byUserId: string }
-  | { event: 'user_enabled'; userId: string; byUserId: string };
+  | { event: 'user_enabled'; userId: string; byUserId: string }
+  | { event: 'data_exported'; userId: string }
+  | { event: 'account_erased'; userId: string }
+  | { event: 'accounts_erased_by_retention'; count: number };
 
 const WARNINGS: ReadonlySet<SecurityEvent['event']> = new Set([
   'sign_in_failed',

@@ -59,6 +59,8 @@ export class SessionService {
         expiresAt,
         userAgent: options.userAgent?.slice(0, 512) ?? null,
       });
+      // What the retention of a whole account counts from (ADR 0019).
+      await manager.query(`UPDATE users SET last_signed_in_at = $2 WHERE id = $1`, [user.id, now]);
       await manager.query(
         `DELETE FROM sessions WHERE id IN (
            SELECT id FROM sessions WHERE user_id = $1 ORDER BY last_seen_at DESC, created_at DESC OFFSET $2)`,

@@ -3,11 +3,14 @@ import { AccountPurgeModule } from '../auth/account-purge.module';
 import { DeadlinesModule } from '../deadlines/deadlines.module';
 import { JobClosuresModule } from '../job-closures/job-closures.module';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { RetentionModule } from '../my-data/retention/retention.module';
 import { QueueModule } from './queue.module';
 
 /**
  * Everything that runs in the background: the queue, the deadline sweep, job closures, the
- * outbox sender and the purge of ended sessions. Each starts its workers only when RUN_BACKGROUND is on (always in the worker).
+ * outbox sender, the purge of ended sessions and the retention of candidates' data. Each starts its workers only when RUN_BACKGROUND is on (always in the worker).
  */
-@Module({ imports: [QueueModule, DeadlinesModule, JobClosuresModule, NotificationsModule, AccountPurgeModule] })
+@Module({
+  imports: [QueueModule, DeadlinesModule, JobClosuresModule, NotificationsModule, AccountPurgeModule, RetentionModule],
+})
 export class BackgroundModule {}

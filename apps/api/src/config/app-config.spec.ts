@@ -42,6 +42,8 @@ describe('configuration', () => {
       mailingActionsPerClient: { points: 600, windowSeconds: 3600 },
       documentUploadsPerAccount: { points: 20, windowSeconds: 3600 },
       documentUploadsPerClient: { points: 200, windowSeconds: 3600 },
+      dataExportsPerAccount: { points: 10, windowSeconds: 3600 },
+      dataExportsPerClient: { points: 100, windowSeconds: 3600 },
     });
     expect(config.passwordHashing).toEqual({ concurrency: 2, queueLimit: 64 });
     const tuned = loadConfig({

@@ -31,6 +31,9 @@ const RATE_LIMITS = {
   /** Candidates' CV and cover letter uploads (each up to 10 MiB read into memory). */
   documentUploadsPerAccount: { variable: 'RATE_LIMIT_DOCUMENT_UPLOADS_PER_ACCOUNT', fallback: '20/1h' },
   documentUploadsPerClient: { variable: 'RATE_LIMIT_DOCUMENT_UPLOADS_PER_CLIENT', fallback: '200/1h' },
+  /** Downloading one's data: each export reads every row held about the person (ADR 0019). */
+  dataExportsPerAccount: { variable: 'RATE_LIMIT_DATA_EXPORTS_PER_ACCOUNT', fallback: '10/1h' },
+  dataExportsPerClient: { variable: 'RATE_LIMIT_DATA_EXPORTS_PER_CLIENT', fallback: '100/1h' },
 } as const;
 
 export type RateLimitName = keyof typeof RATE_LIMITS;

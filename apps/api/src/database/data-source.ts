@@ -29,6 +29,7 @@ import { AddViewerTimeZones1795790400000 } from './migrations/1795790400000-add-
 import { AddAgencyMailDigests1795801200000 } from './migrations/1795801200000-add-agency-mail-digests';
 import { AddWorkReassignment1795797600000 } from './migrations/1795797600000-add-work-reassignment';
 import { CreateCandidateDocuments1795804800000 } from './migrations/1795804800000-create-candidate-documents';
+import { AddDataRights1795812000000 } from './migrations/1795812000000-add-data-rights';
 import { SnakeNamingStrategy } from './snake-naming-strategy';
 
 export const entities = [
@@ -65,6 +66,7 @@ export const migrations = [
   AddWorkReassignment1795797600000,
   AddAgencyMailDigests1795801200000,
   CreateCandidateDocuments1795804800000,
+  AddDataRights1795812000000,
 ];
 
 /** The one place the database connection is described, for the app and for the TypeORM CLI. */

@@ -5,12 +5,13 @@ import { RateLimitName } from '../config/app-config';
 import { clientAddress } from './client-address';
 import { RateLimitStore } from './rate-limit-store';
 
-/** Routes that send mail or store files, by what they are limited per client address and per signed-in account. */
+/** Routes that send mail, store files or read much, by what they are limited per client address and per signed-in account. */
 const ROUTE_LIMITS = {
   register: { perClient: 'registrationsPerClient' },
   passwordReset: { perClient: 'passwordResetsPerClient' },
   mailing: { perClient: 'mailingActionsPerClient', perAccount: 'mailingActionsPerAccount' },
   documentUpload: { perClient: 'documentUploadsPerClient', perAccount: 'documentUploadsPerAccount' },
+  dataExport: { perClient: 'dataExportsPerClient', perAccount: 'dataExportsPerAccount' },
 } as const satisfies Record<string, { perClient: RateLimitName; perAccount?: RateLimitName }>;
 
 export type RateLimitedRoute = keyof typeof ROUTE_LIMITS;

@@ -41,6 +41,11 @@ export const appRoutes: Route[] = [
     loadComponent: () => import('./account/verify-email-page').then((m) => m.VerifyEmailPage),
   },
   {
+    path: 'account-deleted',
+    title: 'Your account is deleted · Heardback',
+    loadComponent: () => import('./candidate/account-deleted-page').then((m) => m.AccountDeletedPage),
+  },
+  {
     path: 'me',
     canMatch: [requireRole(UserRole.Candidate)],
     loadChildren: () => import('./candidate/candidate.routes').then((m) => m.CANDIDATE_ROUTES),

@@ -37,6 +37,7 @@ const NAV_BY_ROLE: Record<UserRole | 'visitor', readonly NavItem[]> = {
       matches: (path) => path === '/me' || path.startsWith('/me/applications'),
     },
     { label: 'Profile', link: '/me/profile', matches: startsWith('/me/profile') },
+    { label: 'Your data', link: '/me/data', matches: startsWith('/me/data') },
   ],
   [UserRole.Recruiter]: [
     JOBS,

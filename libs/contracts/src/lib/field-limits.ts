@@ -69,3 +69,8 @@ export const COVER_LETTER_TEXT_MAX_LENGTH = 5000;
 export const PHONE_INPUT_MAX_LENGTH = 32;
 export const CANDIDATE_LOCATION_MAX_LENGTH = 120;
 export const PROFILE_LINK_MAX_LENGTH = 500;
+// The candidate's data (ADR 0019)
+/** How long closed applications are kept before they are erased: staff choose within this range. */
+export const RETENTION_MONTHS_MIN = 1;
+export const RETENTION_MONTHS_MAX = 120;
+export const RETENTION_MONTHS_DEFAULT = 12;

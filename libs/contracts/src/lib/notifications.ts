@@ -11,7 +11,11 @@ export type NotificationKind =
   | 'account_security'
   | 'agency_digest'
   /** Work given to an agency person by a reassignment. */
-  | 'work_assigned';
+  | 'work_assigned'
+  /** To the recruiter: a candidate ended their open application by erasing their account. */
+  | 'candidate_left'
+  /** To the candidate: their data is erased in 30 days under the agency's retention period. */
+  | 'retention_notice';
 /**
  * `held`: waiting for its recipient's digest; `digested`: carried by a digest (whose own row says
  * whether it was sent).

@@ -19,4 +19,9 @@ export const CANDIDATE_ROUTES: Routes = [
     title: 'Your profile · Heardback',
     loadComponent: () => import('./profile-page').then((m) => m.ProfilePage),
   },
+  {
+    path: 'data',
+    title: 'Your data · Heardback',
+    loadComponent: () => import('./my-data-page').then((m) => m.MyDataPage),
+  },
 ];

@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject, linkedSignal, signal } from '@angular/core';
+import { RouterLink } from '@angular/router';
 import { FULL_NAME_MAX_LENGTH } from '@heardback/contracts';
 import { ChangePasswordForm } from '../account/change-password-form';
 import { AccountApi } from '../account/account-api';
@@ -21,7 +22,7 @@ import { FIRST_INVALID, focusLater } from '../core/focus-later';
  */
 @Component({
   selector: 'hb-profile-page',
-  imports: [ChangePasswordForm, ContactDetailsForm, DocumentsSection, FormAlert, SessionList, TimeZoneForm, FORM_FIELD],
+  imports: [ChangePasswordForm, ContactDetailsForm, DocumentsSection, FormAlert, RouterLink, SessionList, TimeZoneForm, FORM_FIELD],
   templateUrl: './profile-page.html',
   styleUrls: ['../account/account-page.scss', './profile-page.scss'],
   changeDetection: ChangeDetectionStrategy.OnPush,

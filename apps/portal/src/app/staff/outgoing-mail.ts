@@ -14,6 +14,8 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   account_security: 'Account security (password, sign-up)',
   agency_digest: 'Digest to a recruiter or staff member',
   work_assigned: 'Work given to a recruiter',
+  candidate_left: 'A candidate left (account deleted)',
+  retention_notice: 'To a candidate: their data will be deleted',
 };
 
 const STATUS_LABELS: Record<NotificationStatus, string> = {

@@ -19,6 +19,7 @@ const area: AgencyAreaData = {
     { path: '/staff/clients', label: 'Clients' },
     { path: '/staff/users', label: 'Users' },
     { path: '/staff/audit', label: 'Audit trail' },
+    { path: '/staff/data-retention', label: 'Data retention' },
   ],
 };
 
@@ -51,6 +52,11 @@ export const STAFF_ROUTES: Routes = [
       { path: 'clients', title: 'Clients · Heardback', component: StaffClients },
       { path: 'users', title: 'Users · Heardback', component: StaffUsers },
       { path: 'audit', title: 'Audit trail · Heardback', component: AuditTrailPage },
+      {
+        path: 'data-retention',
+        title: 'Data retention · Heardback',
+        loadComponent: () => import('./data-retention-page').then((m) => m.DataRetentionPage),
+      },
     ],
   },
 ];

@@ -1,0 +1,119 @@
+import {
+  CandidateApplicationView,
+  CandidateUpdateKind,
+  DataExport,
+  EXPORT_JSON_NAME,
+  UserRole,
+} from '@heardback/contracts';
+import { unzipSync } from 'fflate';
+import { ApiSession } from '../support/api-client';
+import { database } from '../support/database';
+import {
+  apply,
+  createOpenJob,
+  insertAgencyUser,
+  interviewHeld,
+  recordFeedback,
+  registerCandidate,
+  signIn,
+  staffForTheseTests,
+} from '../support/factories';
+
+async function download(session: ApiSession) {
+  const response = await session.send('GET', '/api/me/export');
+  return response;
+}
+
+async function exportOf(session: ApiSession): Promise<{ files: Record<string, Uint8Array>; content: DataExport }> {
+  const response = await fetch(`${process.env['API_URL']}/api/me/export`, {
+    headers: { cookie: `hb_session=${session.sessionCookie}` },
+  });
+  expect(response.status).toBe(200);
+  expect(response.headers.get('content-type')).toBe('application/zip');
+  expect(response.headers.get('content-disposition')).toBe('attachment; filename="heardback-export.zip"');
+  expect(response.headers.get('cache-control')).toBe('no-store');
+  const files = unzipSync(new Uint8Array(await response.arrayBuffer()));
+  return { files, content: JSON.parse(new TextDecoder().decode(files[EXPORT_JSON_NAME])) as DataExport };
+}
+
+describe('exporting one’s data (GET /api/me/export)', () => {
+  const staff = staffForTheseTests();
+
+  it('holds the profile, every application with its words for the candidate, every email sent, their own messages and sessions', async () => {
+    const owner = await insertAgencyUser(database(), UserRole.Recruiter, 'Rita Recruiter');
+    const recruiter = await signIn(new ApiSession(), owner.email);
+    const job = await createOpenJob(staff, { ownerId: owner.id, title: 'Export Engineer' });
+    const candidate = await registerCandidate('Xavier Export');
+    await database().query('UPDATE users SET email_verified_at = now() WHERE id = $1', [candidate.id]);
+    const applied = await apply(candidate.session, job.id);
+    await interviewHeld(recruiter, applied, 0);
+    const latest = (await candidate.session.get<CandidateApplicationView>(`/api/applications/${applied.id}`)).body;
+    await recordFeedback(recruiter, latest, 0);
+    const afterFeedback = (await candidate.session.get<CandidateApplicationView>(`/api/applications/${applied.id}`))
+      .body;
+    const told = await candidate.session.post(`/api/applications/${applied.id}/updates`, {
+      kind: CandidateUpdateKind.Availability,
+      text: 'I am free on Thursdays.',
+      version: afterFeedback.version,
+    });
+    expect(told.status).toBe(201);
+
+    const { files, content } = await exportOf(candidate.session);
+
+    expect(Object.keys(files).sort()).toEqual(['documents/', EXPORT_JSON_NAME]);
+    expect(content.profile).toMatchObject({ id: candidate.id, email: candidate.email, fullName: 'Xavier Export' });
+    expect(content.applications).toHaveLength(1);
+    const [application] = content.applications;
+    expect(application.job).toMatchObject({ title: 'Export Engineer', location: 'Rotterdam' });
+    expect(application.job.client).toMatch(/^Client /);
+    expect(application.stages.map((stage) => stage.name)).toEqual(['Phone screen', 'Technical', 'Final']);
+    expect(application.feedback).toEqual([
+      expect.objectContaining({ stage: 'Phone screen', message: 'Thank you: you explained your approach clearly.' }),
+    ]);
+    expect(application.timeline.map((event) => event.type)).toEqual(
+      expect.arrayContaining(['applied', 'feedback_recorded']),
+    );
+    expect(application.yourMessages).toEqual([
+      expect.objectContaining({ kind: 'availability', text: 'I am free on Thursdays.' }),
+    ]);
+    const { rows: mail } = await database().query(
+      'SELECT subject, body FROM notifications WHERE recipient_id = $1 ORDER BY sequence',
+      [candidate.id],
+    );
+    expect(mail.length).toBeGreaterThan(0);
+    expect(content.messagesSent.map((message) => ({ subject: message.subject, body: message.body }))).toEqual(mail);
+    expect(content.sessions.length).toBeGreaterThan(0);
+    expect(content.consents).toEqual([]);
+
+    // Nothing meant for the agency only: notes, ratings, decisions, interviewers, agency-only events.
+    const text = new TextDecoder().decode(files[EXPORT_JSON_NAME]);
+    expect(text).not.toContain('INTERNAL');
+    expect(text).not.toContain('Hiring manager');
+    expect(text).not.toMatch(/"rating"|"decision"|"internalNotes"|"interviewers"/);
+    const { rows: agencyOnly } = await database().query(
+      'SELECT text FROM timeline_events WHERE application_id = $1 AND NOT candidate_visible',
+      [applied.id],
+    );
+    for (const event of agencyOnly) expect(application.timeline.map((shown) => shown.text)).not.toContain(event.text);
+  });
+
+  it('shows a candidate only their own data', async () => {
+    const job = await createOpenJob(staff);
+    const someone = await registerCandidate('Someone Else');
+    await apply(someone.session, job.id);
+    const candidate = await registerCandidate('Only Mine');
+    const { content } = await exportOf(candidate.session);
+    expect(content.applications).toEqual([]);
+    expect(JSON.stringify(content)).not.toContain('Someone Else');
+  });
+
+  it('is for candidates, signed in, and limited per account', async () => {
+    expect((await download(staff)).status).toBe(403);
+    expect((await new ApiSession().send('GET', '/api/me/export')).status).toBe(401);
+    const candidate = await registerCandidate('Many Downloads');
+    const statuses: number[] = [];
+    for (let index = 0; index < 11; index += 1) statuses.push((await download(candidate.session)).status);
+    expect(statuses.slice(0, 10).every((status) => status === 200)).toBe(true);
+    expect(statuses[10]).toBe(429);
+  });
+});

@@ -11,3 +11,4 @@ export * from './lib/field-limits';
 export * from './lib/about';
 export * from './lib/audit';
 export * from './lib/interview-sentences';
+export * from './lib/finding';

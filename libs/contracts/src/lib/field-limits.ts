@@ -52,3 +52,10 @@ export const CANDIDATE_UPDATE_TEXT_MAX_LENGTH = 2000;
 
 /** Reassigning all of one person's open work moves at most this many applications and stages, in one transaction. */
 export const REASSIGN_ALL_MAX_ITEMS = 500;
+
+// Finding applications (recruiters and staff)
+/** What a recruiter types to find an application, once trimmed. */
+export const APPLICATION_SEARCH_MIN_LENGTH = 2;
+export const APPLICATION_SEARCH_MAX_LENGTH = 100;
+/** Applications per page of the search and of the "new applications" list. */
+export const APPLICATION_FINDING_PAGE_SIZE = 50;

@@ -11,7 +11,9 @@ export type NotificationKind =
   | 'account_security'
   | 'agency_digest'
   /** Work given to an agency person by a reassignment. */
-  | 'work_assigned';
+  | 'work_assigned'
+  /** A new application on a job whose work is the recipient's (issue 10, item 4). */
+  | 'application_arrived';
 /**
  * `held`: waiting for its recipient's digest; `digested`: carried by a digest (whose own row says
  * whether it was sent).

@@ -27,29 +27,7 @@ export class ApplicationSearchService {
     const cursor = rawCursor ? decodeKeysetCursor(rawCursor) : null;
     const params: unknown[] = [`%${escapeLike(text)}%`, limit + 1];
     if (cursor) params.push(cursor.at, cursor.id);
-    const after = cursor ? `AND (a.created_at, a.id) < ($3::timestamptz, $4::uuid)` : '';
-    const newestFirst = `ORDER BY a.created_at DESC, a.id DESC LIMIT $2`;
-    const rows: FoundApplicationRow[] = await this.dataSource.query(
-      `WITH found AS (
-         (SELECT a.id, a.created_at FROM users u JOIN applications a ON a.candidate_id = u.id
-           WHERE (u.full_name ILIKE $1 OR u.email ILIKE $1) ${after} ${newestFirst})
-         UNION
-         (SELECT a.id, a.created_at FROM jobs j JOIN applications a ON a.job_id = j.id
-           WHERE j.title ILIKE $1 ${after} ${newestFirst})
-         UNION
-         (SELECT a.id, a.created_at FROM clients c JOIN jobs j ON j.client_id = c.id JOIN applications a ON a.job_id = j.id
-           WHERE c.name ILIKE $1 ${after} ${newestFirst})
-       )
-       SELECT ${FOUND_APPLICATION_COLUMNS}
-         FROM found f
-         JOIN applications a ON a.id = f.id
-         JOIN users u ON u.id = a.candidate_id
-         JOIN jobs j ON j.id = a.job_id
-         JOIN clients c ON c.id = j.client_id
-        ORDER BY f.created_at DESC, f.id DESC
-        LIMIT $2`,
-      params,
-    );
+    const rows: FoundApplicationRow[] = await this.dataSource.query(applicationSearchSql(cursor !== null), params);
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
@@ -57,4 +35,31 @@ export class ApplicationSearchService {
       nextCursor: rows.length > limit && last ? encodeKeysetCursor({ at: last.cursor_at, id: last.id }) : null,
     };
   }
+}
+
+/**
+ * The search's SQL ($1 the ILIKE pattern, $2 the page size plus one, $3 and $4 the cursor's time
+ * and id), exported so tools/bench runs exactly it under EXPLAIN.
+ */
+export function applicationSearchSql(withCursor: boolean): string {
+  const after = withCursor ? `AND (a.created_at, a.id) < ($3::timestamptz, $4::uuid)` : '';
+  const newestFirst = `ORDER BY a.created_at DESC, a.id DESC LIMIT $2`;
+  return `WITH found AS (
+      (SELECT a.id, a.created_at FROM users u JOIN applications a ON a.candidate_id = u.id
+        WHERE (u.full_name ILIKE $1 OR u.email ILIKE $1) ${after} ${newestFirst})
+      UNION
+      (SELECT a.id, a.created_at FROM jobs j JOIN applications a ON a.job_id = j.id
+        WHERE j.title ILIKE $1 ${after} ${newestFirst})
+      UNION
+      (SELECT a.id, a.created_at FROM clients c JOIN jobs j ON j.client_id = c.id JOIN applications a ON a.job_id = j.id
+        WHERE c.name ILIKE $1 ${after} ${newestFirst})
+    )
+    SELECT ${FOUND_APPLICATION_COLUMNS}
+      FROM found f
+      JOIN applications a ON a.id = f.id
+      JOIN users u ON u.id = a.candidate_id
+      JOIN jobs j ON j.id = a.job_id
+      JOIN clients c ON c.id = j.client_id
+     ORDER BY f.created_at DESC, f.id DESC
+     LIMIT $2`;
 }

@@ -5,7 +5,7 @@ import { timeWaited } from '@heardback/domain';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { CLOCK, Clock } from '../config/clock';
-import { decodeKeysetCursor, encodeKeysetCursor } from '../database/keyset-cursor';
+import { KeysetCursor, decodeKeysetCursor, encodeKeysetCursor } from '../database/keyset-cursor';
 import { FOUND_APPLICATION_COLUMNS, FoundApplicationRow, toFoundApplication } from './found-application-row';
 
 /**
@@ -32,30 +32,10 @@ export class NewApplicationsService {
     limit = APPLICATION_FINDING_PAGE_SIZE,
   ): Promise<Omit<NewApplicationsPage, 'mine'>> {
     const cursor = rawCursor ? decodeKeysetCursor(rawCursor) : null;
-    const params: unknown[] = [];
-    const param = (value: unknown) => `$${params.push(value)}`;
-    const where = [`a.status = 'applied'`];
-    if (ownerId) where.push(`a.recruiter_id = ${param(ownerId)}`);
-    const filter = where.join(' AND ');
-    const pageWhere = cursor
-      ? `${filter} AND (a.created_at, a.id) > (${param(cursor.at)}::timestamptz, ${param(cursor.id)}::uuid)`
-      : filter;
+    const queries = newApplicationsQueries(ownerId, cursor, limit);
     const [rows, [{ total }]] = await Promise.all([
-      this.dataSource.query(
-        `SELECT ${FOUND_APPLICATION_COLUMNS}
-           FROM applications a
-           JOIN users u ON u.id = a.candidate_id
-           JOIN jobs j ON j.id = a.job_id
-           JOIN clients c ON c.id = j.client_id
-          WHERE ${pageWhere}
-          ORDER BY a.created_at, a.id
-          LIMIT ${param(limit + 1)}`,
-        params,
-      ) as Promise<FoundApplicationRow[]>,
-      this.dataSource.query(
-        `SELECT count(*)::int AS total FROM applications a WHERE ${filter}`,
-        ownerId ? [ownerId] : [],
-      ) as Promise<{ total: number }[]>,
+      this.dataSource.query(queries.page.sql, queries.page.params) as Promise<FoundApplicationRow[]>,
+      this.dataSource.query(queries.count.sql, queries.count.params) as Promise<{ total: number }[]>,
     ]);
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
@@ -69,4 +49,35 @@ export class NewApplicationsService {
       total,
     };
   }
+}
+
+interface Query {
+  sql: string;
+  params: unknown[];
+}
+
+/** The page's SQL and the count's, exported so tools/bench runs exactly them under EXPLAIN. */
+export function newApplicationsQueries(
+  ownerId: string | null,
+  cursor: KeysetCursor | null,
+  limit: number,
+): { page: Query; count: Query } {
+  const where = [`a.status = 'applied'`];
+  const params: unknown[] = [];
+  const param = (value: unknown) => `$${params.push(value)}`;
+  if (ownerId) where.push(`a.recruiter_id = ${param(ownerId)}`);
+  const count = {
+    sql: `SELECT count(*)::int AS total FROM applications a WHERE ${where.join(' AND ')}`,
+    params: [...params],
+  };
+  if (cursor) where.push(`(a.created_at, a.id) > (${param(cursor.at)}::timestamptz, ${param(cursor.id)}::uuid)`);
+  const sql = `SELECT ${FOUND_APPLICATION_COLUMNS}
+      FROM applications a
+      JOIN users u ON u.id = a.candidate_id
+      JOIN jobs j ON j.id = a.job_id
+      JOIN clients c ON c.id = j.client_id
+     WHERE ${where.join(' AND ')}
+     ORDER BY a.created_at, a.id
+     LIMIT ${param(limit + 1)}`;
+  return { page: { sql, params }, count };
 }

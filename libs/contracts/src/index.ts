@@ -13,3 +13,4 @@ export * from './lib/audit';
 export * from './lib/interview-sentences';
 export * from './lib/documents';
 export * from './lib/my-data';
+export * from './lib/finding';

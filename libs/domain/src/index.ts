@@ -19,3 +19,4 @@ export * from './lib/agency-digests';
 export * from './lib/reassignment';
 export * from './lib/contact-details';
 export * from './lib/data-retention';
+export * from './lib/time-waited';

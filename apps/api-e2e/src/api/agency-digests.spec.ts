@@ -150,14 +150,17 @@ describe('agency mail digests (ADR 0014)', () => {
     await sweep(staff.session);
     await startSender();
 
-    await until(async () => mailTo(recruiter.email).length === 2, 'both reminders reach the recruiter');
+    // Each of the two applications was news to its owner when it arrived (ADR 0021), then came its reminder.
+    await until(async () => mailTo(recruiter.email).length === 4, 'both reminders reach the recruiter');
     const subjects = mailTo(recruiter.email).map((mail) => /^Subject: (.*)$/im.exec(mail.raw)?.[1] ?? '');
-    expect(subjects.every((subject) => subject.startsWith('Feedback overdue since'))).toBe(true);
+    expect(subjects.filter((subject) => subject.startsWith('Feedback overdue since'))).toHaveLength(2);
     const { rows } = await pool.query(
       `SELECT kind, status FROM notifications WHERE recipient_id = $1 ORDER BY sequence`,
       [recruiter.id],
     );
     expect(rows).toEqual([
+      { kind: 'application_arrived', status: 'sent' },
+      { kind: 'application_arrived', status: 'sent' },
       { kind: 'feedback_reminder', status: 'sent' },
       { kind: 'feedback_reminder', status: 'sent' },
     ]);
@@ -174,7 +177,7 @@ describe('agency mail digests (ADR 0014)', () => {
     const { rows: held } = await pool.query<{ subject: string; on_the_hour: boolean; within_the_hour: boolean }>(
       `SELECT subject, date_trunc('hour', digest_due_at) = digest_due_at AS on_the_hour,
               digest_due_at > created_at AND digest_due_at <= created_at + interval '1 hour' AS within_the_hour
-         FROM notifications WHERE recipient_id = $1 AND status = 'held' ORDER BY sequence`,
+         FROM notifications WHERE recipient_id = $1 AND status = 'held' AND kind = 'feedback_reminder' ORDER BY sequence`,
       [recruiter.id],
     );
     expect(held).toHaveLength(3);
@@ -214,7 +217,8 @@ describe('agency mail digests (ADR 0014)', () => {
       {
         kind: 'agency_digest',
         status: 'sent',
-        subject: expect.stringMatching(/^Heardback: 3 things need you — digest for \w{3} \d{1,2} \w{3}, \d{2}:00$/),
+        // The three reminders, and the three new applications they are about (ADR 0021), in one digest.
+        subject: expect.stringMatching(/^Heardback: 6 things need you — digest for \w{3} \d{1,2} \w{3}, \d{2}:00$/),
       },
     ]);
   });

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
+import { FindingModule } from '../finding/finding.module';
 import { JobsModule } from '../jobs/jobs.module';
 import { PromisesModule } from '../promises/promises.module';
 import { TimelineModule } from '../timeline/timeline.module';
@@ -13,7 +14,7 @@ import { PromiseRedatingService } from './promise-redating.service';
 import { StageFeedbackService } from './stage-feedback.service';
 
 @Module({
-  imports: [TimelineModule, JobsModule, AuditModule, PromisesModule],
+  imports: [TimelineModule, JobsModule, AuditModule, PromisesModule, FindingModule],
   controllers: [ApplicationsController, AgencyApplicationsController],
   providers: [
     AgencyApplicationListsService,

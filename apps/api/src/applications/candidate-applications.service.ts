@@ -4,6 +4,7 @@ import { CLOCK, Clock } from '../config/clock';
 import { ApplicationStatus, ErrorCode, StageState, TimelineEventType, UserRole } from '@heardback/contracts';
 import { DomainError, assertAcceptsApplications, planWithdraw } from '@heardback/domain';
 import { DataSource } from 'typeorm';
+import { ApplicationArrivalMailer } from '../finding/application-arrival-mailer';
 import { JobEntity } from '../jobs/job.entity';
 import { appliedText, withdrawnText } from '../notifications/candidate-messages';
 import { TimelineService } from '../timeline/timeline.service';
@@ -20,6 +21,7 @@ export class CandidateApplicationsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly timeline: TimelineService,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly arrivals: ApplicationArrivalMailer,
   ) {}
 
   /** One application per candidate per job; a second is refused by the database's unique constraint (ALREADY_APPLIED). */
@@ -65,6 +67,7 @@ export class CandidateApplicationsService {
         candidateVisible: true,
         actorId: candidate.id,
       });
+      await this.arrivals.applicationArrived(manager, application.id);
       return application.id;
     });
   }

@@ -27,6 +27,7 @@ import { AnswerWithinWorkingDays1795786800000 } from './migrations/1795786800000
 import { CreateApplicationPromises1795794000000 } from './migrations/1795794000000-create-application-promises';
 import { AddViewerTimeZones1795790400000 } from './migrations/1795790400000-add-viewer-time-zones';
 import { AddAgencyMailDigests1795801200000 } from './migrations/1795801200000-add-agency-mail-digests';
+import { AddApplicationFinding1795819200000 } from './migrations/1795819200000-add-application-finding';
 import { AddWorkReassignment1795797600000 } from './migrations/1795797600000-add-work-reassignment';
 import { CreateCandidateDocuments1795804800000 } from './migrations/1795804800000-create-candidate-documents';
 import { AddDataRights1795812000000 } from './migrations/1795812000000-add-data-rights';
@@ -67,6 +68,7 @@ export const migrations = [
   AddAgencyMailDigests1795801200000,
   CreateCandidateDocuments1795804800000,
   AddDataRights1795812000000,
+  AddApplicationFinding1795819200000,
 ];
 
 /** The one place the database connection is described, for the app and for the TypeORM CLI. */

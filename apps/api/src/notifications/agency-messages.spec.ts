@@ -1,5 +1,6 @@
 import {
   agencyDigestEmail,
+  applicationArrivedEmail,
   feedbackEscalationEmail,
   feedbackReminderEmail,
   feedbackSecondEscalationEmail,
@@ -110,5 +111,32 @@ describe('agency words for the escalation ladder and reassignment', () => {
     expect(email.body).toContain(`- Ana Silva, Backend Engineer: Technical (feedback due ${facts.due})`);
     expect(email.body).toContain('- Ben Okafor, Nurse: no stage waiting');
     expect(email.body).toContain('Sam Staff gave you this work');
+  });
+});
+
+describe('the email when an application arrives', () => {
+  const arrived = (decisionBy: string | null) =>
+    applicationArrivedEmail({
+      recipientName: 'Rita Recruiter',
+      candidateName: 'Ada Lovelace',
+      jobTitle: 'Backend Engineer',
+      clientName: 'Acme',
+      applied: 'Tuesday, 8 December 2026 at 10:15 GMT',
+      decisionBy,
+      link: 'https://heardback.test/recruiter/applications/app-1',
+    });
+
+  it('says who applied for what, when, by when they were promised a decision, and where to screen them', () => {
+    const email = arrived('Tuesday, 15 December 2026 at 17:00 GMT');
+    expect(email.subject).toBe('New application: Ada Lovelace for Backend Engineer (Acme)');
+    expect(email.body).toBe(
+      'Hello Rita Recruiter,\n\nAda Lovelace applied for Backend Engineer at Acme on Tuesday, 8 December 2026 at 10:15 GMT. ' +
+        'They have been promised a decision on whether they move forward by Tuesday, 15 December 2026 at 17:00 GMT.' +
+        '\n\nScreen the application here: https://heardback.test/recruiter/applications/app-1\n\nHeardback',
+    );
+  });
+
+  it('leaves the promise out when there is none to name', () => {
+    expect(arrived(null).body).not.toContain('promised');
   });
 });

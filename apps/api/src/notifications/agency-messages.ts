@@ -271,3 +271,26 @@ export function agencyDigestEmail(facts: {
     body: `Hello ${facts.recipientName},\n\n${thingsNeedYou(facts.items.length)}, in the order they came up (digest for ${facts.windowLong}):\n\n${sections.join('\n\n---\n\n')}\n\n${why} Change how we email you: ${facts.accountLink}\n\nHeardback`,
   };
 }
+
+/**
+ * A candidate applied to a job whose work is the recipient's (issue 10, item 4). It may wait for
+ * their digest: the candidate was promised an answer days away, and the promise chases if it lapses.
+ */
+export function applicationArrivedEmail(facts: {
+  recipientName: string;
+  candidateName: string;
+  jobTitle: string;
+  clientName: string;
+  /** When they applied, and the date they were promised a decision by, both written out. */
+  applied: string;
+  decisionBy: string | null;
+  link: string;
+}): Email {
+  const promised = facts.decisionBy
+    ? ` They have been promised a decision on whether they move forward by ${facts.decisionBy}.`
+    : '';
+  return {
+    subject: `New application: ${facts.candidateName} for ${facts.jobTitle} (${facts.clientName})`,
+    body: `Hello ${facts.recipientName},\n\n${facts.candidateName} applied for ${facts.jobTitle} at ${facts.clientName} on ${facts.applied}.${promised}\n\nScreen the application here: ${facts.link}\n\nHeardback`,
+  };
+}

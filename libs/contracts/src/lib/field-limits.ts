@@ -74,3 +74,9 @@ export const PROFILE_LINK_MAX_LENGTH = 500;
 export const RETENTION_MONTHS_MIN = 1;
 export const RETENTION_MONTHS_MAX = 120;
 export const RETENTION_MONTHS_DEFAULT = 12;
+// Finding applications (recruiters and staff)
+/** What a recruiter types to find an application, once trimmed. */
+export const APPLICATION_SEARCH_MIN_LENGTH = 2;
+export const APPLICATION_SEARCH_MAX_LENGTH = 100;
+/** Applications per page of the search and of the "new applications" list. */
+export const APPLICATION_FINDING_PAGE_SIZE = 50;

@@ -15,7 +15,9 @@ export type NotificationKind =
   /** To the recruiter: a candidate ended their open application by erasing their account. */
   | 'candidate_left'
   /** To the candidate: their data is erased in 30 days under the agency's retention period. */
-  | 'retention_notice';
+  | 'retention_notice'
+  /** A new application on a job whose work is the recipient's (issue 10, item 4). */
+  | 'application_arrived';
 /**
  * `held`: waiting for its recipient's digest; `digested`: carried by a digest (whose own row says
  * whether it was sent).

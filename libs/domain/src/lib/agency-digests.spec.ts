@@ -20,6 +20,12 @@ describe('which agency mail waits for a digest', () => {
     expect(waitsForDigest('feedback_reminder', 'immediate')).toBe(false);
   });
 
+  it('holds news of a new application for hourly and daily readers too', () => {
+    expect(waitsForDigest('application_arrived', 'hourly')).toBe(true);
+    expect(waitsForDigest('application_arrived', 'daily')).toBe(true);
+    expect(waitsForDigest('application_arrived', 'immediate')).toBe(false);
+  });
+
   it('never holds an escalation, whatever the preference', () => {
     for (const preference of ['immediate', 'hourly', 'daily'] as const) {
       expect(waitsForDigest('escalation', preference)).toBe(false);

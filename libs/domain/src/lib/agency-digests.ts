@@ -11,8 +11,14 @@ import { WorkingCalendar, nextWorkingWindowStart, validateWorkingCalendar } from
  * goes out at the next. An item written exactly on the hour waits for the following hour.
  */
 
-/** Agency kinds that may wait for a digest. Escalations never do: someone must act now. */
-const DIGESTIBLE_KINDS: ReadonlySet<NotificationKind> = new Set<NotificationKind>(['feedback_reminder']);
+/**
+ * Agency kinds that may wait for a digest. Escalations never do: someone must act now. A new
+ * application may: its screening promise is days away, and the lapse of that promise chases anyway.
+ */
+const DIGESTIBLE_KINDS: ReadonlySet<NotificationKind> = new Set<NotificationKind>([
+  'feedback_reminder',
+  'application_arrived',
+]);
 
 /** Whether an email of this kind could wait for a digest, for someone who chose one. */
 export function mayWaitForDigest(kind: NotificationKind): boolean {

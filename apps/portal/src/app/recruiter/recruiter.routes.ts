@@ -3,13 +3,17 @@ import { JobList } from './job-list';
 import { ApplicationPage } from './application-page';
 import { FeedbackQueue } from './feedback-queue';
 import { JobStageBoard } from './job-stage-board';
+import { FindApplications } from './find-applications';
+import { NewApplications } from './new-applications';
 import { AgencyAreaData, AgencyShell } from '../core/agency-shell';
 
 const area: AgencyAreaData = {
   areaName: 'Recruiter',
   links: [
     { path: '/recruiter', label: 'Feedback queue', exact: true },
+    { path: '/recruiter/new', label: 'New applications' },
     { path: '/recruiter/jobs', label: 'Applications by job' },
+    { path: '/recruiter/search', label: 'Find' },
   ],
 };
 
@@ -31,6 +35,8 @@ export const RECRUITER_ROUTES: Routes = [
         title: 'Application · Heardback',
         component: ApplicationPage,
       },
+      { path: 'new', title: 'New applications · Heardback', component: NewApplications },
+      { path: 'search', title: 'Find an application · Heardback', component: FindApplications },
       { path: 'jobs', title: 'Jobs · Heardback', component: JobList },
       {
         path: 'jobs/:id',

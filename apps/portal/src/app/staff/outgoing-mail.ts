@@ -16,6 +16,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   work_assigned: 'Work given to a recruiter',
   candidate_left: 'A candidate left (account deleted)',
   retention_notice: 'To a candidate: their data will be deleted',
+  application_arrived: 'New application, to its recruiter',
 };
 
 const STATUS_LABELS: Record<NotificationStatus, string> = {

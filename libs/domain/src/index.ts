@@ -17,3 +17,4 @@ export * from './lib/candidate-mail';
 export * from './lib/promises';
 export * from './lib/agency-digests';
 export * from './lib/reassignment';
+export * from './lib/offers';

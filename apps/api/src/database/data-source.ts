@@ -26,6 +26,7 @@ import { AnswerWithinWorkingDays1795786800000 } from './migrations/1795786800000
 import { CreateApplicationPromises1795794000000 } from './migrations/1795794000000-create-application-promises';
 import { AddViewerTimeZones1795790400000 } from './migrations/1795790400000-add-viewer-time-zones';
 import { AddAgencyMailDigests1795801200000 } from './migrations/1795801200000-add-agency-mail-digests';
+import { CreateOffers1795815600000 } from './migrations/1795815600000-create-offers';
 import { AddWorkReassignment1795797600000 } from './migrations/1795797600000-add-work-reassignment';
 import { SnakeNamingStrategy } from './snake-naming-strategy';
 
@@ -61,6 +62,7 @@ export const migrations = [
   CreateApplicationPromises1795794000000,
   AddWorkReassignment1795797600000,
   AddAgencyMailDigests1795801200000,
+  CreateOffers1795815600000,
 ];
 
 /** The one place the database connection is described, for the app and for the TypeORM CLI. */

@@ -1,4 +1,5 @@
 import { ApplicationStatus, FeedbackDecision, PromiseKind, StageState, TimelineEventType, WaitingFor } from './enums';
+import type { OfferTermsRequest, OfferView } from './offers';
 
 /** Feedback as the candidate receives it: the words written for them and when, nothing else. */
 export interface CandidateFeedbackView {
@@ -84,6 +85,8 @@ export interface ApplicationViewBase<F extends CandidateFeedbackView> {
   screeningAnswerDueAt?: string | null;
   /** What the agency has promised the candidate will hear next, and by when; null once the application is closed. */
   promise: PromiseView | null;
+  /** The newest offer made on this application, open or answered; null while none has been made. */
+  offer: OfferView | null;
 }
 
 /** The agency's current dated promise to the candidate ("Where you stand" always shows it). */
@@ -159,7 +162,7 @@ export interface RedatePromiseRequest extends VersionedRequest {
 }
 
 /** Make an offer; without `replyBy` the candidate is asked to reply within the agency's default. */
-export interface OfferRequest extends VersionedRequest {
+export interface OfferRequest extends VersionedRequest, OfferTermsRequest {
   replyBy?: string;
 }
 

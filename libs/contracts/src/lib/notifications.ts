@@ -11,7 +11,9 @@ export type NotificationKind =
   | 'account_security'
   | 'agency_digest'
   /** Work given to an agency person by a reassignment. */
-  | 'work_assigned';
+  | 'work_assigned'
+  /** The candidate answered an offer: their recruiter is told at once (never held for a digest). */
+  | 'offer_answered';
 /**
  * `held`: waiting for its recipient's digest; `digested`: carried by a digest (whose own row says
  * whether it was sent).

@@ -17,6 +17,7 @@ import { CandidateMessageForm } from './candidate-message-form';
 import { canSchedule, currentStage } from './application-progress';
 import { FeedbackForm, UnsentFeedback } from './feedback-form';
 import { PromisePanel } from './promise-panel';
+import { OfferSummary } from './offer-summary';
 import { RecruiterApi } from './recruiter-api';
 import { ScheduleForm } from './schedule-form';
 import { agencyErrorMessage } from '../core/api-error';
@@ -63,6 +64,7 @@ interface ChangeNotice {
     ApplicationDecisions,
     CandidateMessageForm,
     PromisePanel,
+    OfferSummary,
   ],
   templateUrl: './application-page.html',
   styleUrl: './application-page.scss',

@@ -14,6 +14,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   account_security: 'Account security (password, sign-up)',
   agency_digest: 'Digest to a recruiter or staff member',
   work_assigned: 'Work given to a recruiter',
+  offer_answered: 'A candidate’s answer to an offer, to their recruiter',
 };
 
 const STATUS_LABELS: Record<NotificationStatus, string> = {

@@ -17,6 +17,14 @@ export function payText(pay: OfferPay): string {
   return `${pay.amount.toLocaleString('en-GB')} ${pay.currency} ${PER[pay.period]}`;
 }
 
+/** A calendar date (YYYY-MM-DD) in words, with no time zone to shift it: "Monday, 4 February 2030". */
+export function startDateText(date: string): string {
+  const [year, month, day] = date.split('-').map(Number);
+  return new Intl.DateTimeFormat('en-GB', { dateStyle: 'full', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(year, month - 1, day)),
+  );
+}
+
 export interface OfferTermsFacts {
   title: string;
   clientName: string;
@@ -33,7 +41,7 @@ export function offerMadeText(offer: OfferTermsFacts): string {
   return [
     `Good news: ${offer.clientName} offers you the role of ${offer.title}.`,
     ...(offer.pay ? [`Pay: ${payText(offer.pay)}.`] : []),
-    ...(offer.startDate ? [`Proposed start date: ${offer.startDate}.`] : []),
+    ...(offer.startDate ? [`Proposed start date: ${startDateText(offer.startDate)}.`] : []),
     ...(offer.message ? [offer.message] : []),
     `Please accept or decline it on your application page by ${offer.replyBy}.`,
   ].join(' ');

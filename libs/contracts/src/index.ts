@@ -3,6 +3,7 @@ export * from './lib/errors';
 export * from './lib/auth';
 export * from './lib/jobs';
 export * from './lib/applications';
+export * from './lib/offers';
 export * from './lib/api-routes';
 export * from './lib/agency';
 export * from './lib/notifications';

@@ -20,3 +20,4 @@ export * from './lib/reassignment';
 export * from './lib/contact-details';
 export * from './lib/data-retention';
 export * from './lib/time-waited';
+export * from './lib/offers';

@@ -17,6 +17,7 @@ import { AboutModule } from '../about/about.module';
 import { HealthModule } from '../health/health.module';
 import { JobsModule } from '../jobs/jobs.module';
 import { MyDataModule } from '../my-data/my-data.module';
+import { OffersModule } from '../offers/offers.module';
 import { ReassignmentsModule } from '../reassignments/reassignments.module';
 import { ThrottlingModule } from '../throttling/throttling.module';
 import { UsersModule } from '../users/users.module';
@@ -46,6 +47,7 @@ export class AppModule {
         ReassignmentsModule,
         DocumentsModule,
         MyDataModule,
+        OffersModule,
       ],
     };
   }

@@ -40,6 +40,7 @@ import { UserEntity } from '../users/user.entity';
 import { ApplicationEntity } from './application.entity';
 import { PromiseRow, storedPromise } from '../promises/promise-facts';
 import { loadOpenPromises, loadPromiseChain, toPromiseView } from '../promises/promise-view';
+import { loadNewestOffer, toOfferView } from '../offers/offer-records';
 import { ApplicationRecord, factsOf, loadApplicationRecord, loadStageRecords, toFacts } from './application-records';
 
 type FeedbackOf<F extends CandidateFeedbackView> = (feedback: FeedbackEntity, recorders: Map<string, string>) => F;
@@ -163,6 +164,7 @@ export class ApplicationViewsService {
         ? null
         : (lastRequest[0]?.answer_due_at?.toISOString() ?? null),
       promise: toPromiseView(promiseChain),
+      offer: toOfferView(await loadNewestOffer(manager, id)),
       ...audienceFacts(facts, now, promiseChain[0] ?? null, agencyOnly),
     };
   }

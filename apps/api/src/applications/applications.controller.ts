@@ -115,7 +115,7 @@ export class ApplicationsController {
     @Body() body: OfferDto,
     @CurrentUser() user: UserEntity,
   ): Promise<ApplicationView> {
-    await this.decisions.offer(id, body.version, user, body.replyBy ? new Date(body.replyBy) : undefined);
+    await this.decisions.offer(id, body, user);
     return this.views.getForAgency(id, user);
   }
 

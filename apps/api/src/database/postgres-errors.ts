@@ -37,6 +37,14 @@ const constraintErrors: Record<string, { code: ErrorCode; message: string }> = {
     code: ErrorCode.StaleVersion,
     message: 'Someone else changed this feedback just now. Reload to see it.',
   },
+  offers_one_open_per_application: {
+    code: ErrorCode.Conflict,
+    message: 'An offer on this application is already waiting for an answer. Reload it to see it.',
+  },
+  offers_require_offer_status: {
+    code: ErrorCode.InvalidTransition,
+    message: 'An offer can be written only on an application at Offer.',
+  },
   applications_one_per_candidate_per_job: {
     code: ErrorCode.AlreadyApplied,
     message: 'You have already applied to this job.',

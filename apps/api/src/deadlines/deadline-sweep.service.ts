@@ -18,6 +18,7 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { updateReturning } from '../database/update-returning';
 import { AgencyPerson, agencyPeople } from './agency-people';
 import { CandidateFollowUpAlerts } from './candidate-follow-up-alerts';
+import { OfferReplyAlerts } from './offer-reply-alerts';
 import { PromiseSweep } from './promise-sweep';
 import { SecondEscalations } from './second-escalations';
 import {
@@ -47,7 +48,8 @@ interface OverdueStage {
  * "awaiting feedback", feedback reminders and escalations go out to whoever owns the stage's work
  * (SQL `stage_owner`), escalations left for a working day go up to the agency leads
  * (SecondEscalations), then the candidates' own
- * deadlines are followed up (CandidateFollowUpAlerts). Each change is guarded so that it
+ * deadlines are followed up (CandidateFollowUpAlerts), and offers unanswered by their reply-by
+ * date (OfferReplyAlerts). Each change is guarded so that it
  * happens once however many sweeps run at the same moment: a stage moves out of `scheduled` once,
  * and each alert is a row in `deadline_alerts` whose primary key admits it once per due time.
  */
@@ -64,6 +66,7 @@ export class DeadlineSweepService {
     private readonly followUps: CandidateFollowUpAlerts,
     private readonly promiseSweep: PromiseSweep,
     private readonly secondEscalations: SecondEscalations,
+    private readonly offerReplies: OfferReplyAlerts,
   ) {}
 
   /** `lookAheadMs`: until the next sweep (the schedule runs it every minute; the simulation every hour). */
@@ -74,13 +77,13 @@ export class DeadlineSweepService {
     const { remindersSent, escalations: feedbackEscalations } = await this.fireAlerts(now);
     const secondLevel = await this.secondEscalations.sweep(now);
     const followUps = await this.followUps.sweep(now);
-    const escalations = feedbackEscalations + secondLevel + followUps.escalations;
-    if (interviewsEnded + remindersSent + followUps.reminders + escalations > 0) {
-      this.logger.log(
-        `Interviews ended: ${interviewsEnded}; reminders: ${remindersSent + followUps.reminders}; escalations: ${escalations}`,
-      );
+    const offerReplies = await this.offerReplies.sweep(now);
+    const escalations = feedbackEscalations + secondLevel + followUps.escalations + offerReplies.escalations;
+    const reminders = remindersSent + followUps.reminders + offerReplies.reminders;
+    if (interviewsEnded + reminders + escalations > 0) {
+      this.logger.log(`Interviews ended: ${interviewsEnded}; reminders: ${reminders}; escalations: ${escalations}`);
     }
-    return { interviewsEnded, remindersSent: remindersSent + followUps.reminders, escalations };
+    return { interviewsEnded, remindersSent: reminders, escalations };
   }
 
   private async markEndedInterviews(now: Date): Promise<number> {

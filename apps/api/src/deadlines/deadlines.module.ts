@@ -6,6 +6,7 @@ import { DeadlineSweepSchedule } from './deadline-sweep-schedule';
 import { DeadlineSweepService } from './deadline-sweep.service';
 import { DeadlinesController } from './deadlines.controller';
 import { EscalationListService } from './escalation-list.service';
+import { OfferReplyAlerts } from './offer-reply-alerts';
 import { PromiseSweep } from './promise-sweep';
 import { PromisesModule } from '../promises/promises.module';
 import { SecondEscalations } from './second-escalations';
@@ -20,6 +21,7 @@ import { SecondEscalations } from './second-escalations';
     CandidateFollowUpAlerts,
     EscalationListService,
     SecondEscalations,
+    OfferReplyAlerts,
   ],
   exports: [DeadlineSweepService],
 })

@@ -54,7 +54,10 @@ export class PromiseSweep {
     await this.backfillOnce();
     const horizon = new Date(now.getTime() + lookAheadMs);
     const lapsing: { id: string }[] = await this.dataSource.query(
-      `SELECT id FROM application_promises WHERE ended_at IS NULL AND due_at <= $1 ORDER BY due_at LIMIT ${BATCH}`,
+      // An open offer's reply is the candidate's to give: OfferReplyAlerts follows its date up instead (ADR 0020).
+      `SELECT p.id FROM application_promises p WHERE p.ended_at IS NULL AND p.due_at <= $1
+          AND NOT (p.kind = 'offer_reply' AND EXISTS (SELECT 1 FROM offers o WHERE o.application_id = p.application_id AND o.answer IS NULL))
+        ORDER BY p.due_at LIMIT ${BATCH}`,
       [horizon],
     );
     let updates = 0;

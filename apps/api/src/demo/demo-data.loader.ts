@@ -1,6 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ApplicationStatus, FeedbackDecision, JobStatus, TimelineEventType, UserRole } from '@heardback/contracts';
+import {
+  ApplicationStatus,
+  FeedbackDecision,
+  JobStatus,
+  PayPeriod,
+  TimelineEventType,
+  UserRole,
+} from '@heardback/contracts';
 import { DataSource } from 'typeorm';
 import { ApplicationDecisionsService } from '../applications/application-decisions.service';
 import { ApplicationEntity } from '../applications/application.entity';
@@ -188,6 +195,18 @@ export class DemoDataLoader {
       FeedbackDecision.Advance,
       'The panel was unanimous. Expect an offer from Bluefin Health.',
       'Offer at top of band.',
+    );
+    // The offer's terms, for the demo candidate to read and answer (ADR 0020).
+    await this.decisions.offer(
+      offered,
+      {
+        version: await this.versionOf(offered),
+        pay: { amount: 41_500, currency: 'GBP', period: PayPeriod.Year },
+        startDate: new Date(now + 35 * 24 * HOUR).toISOString().slice(0, 10),
+        message:
+          'The whole panel would love you to join the ward team. Take your time to read this, and call me with any question.',
+      },
+      recruiter,
     );
 
     const held = await apply(4, candidate);

@@ -82,8 +82,6 @@ export function throughToStageText(stageName: string): string {
 // Decisions on the application.
 
 export const PASSED_EVERY_STAGE_TEXT = 'Good news: you have passed every stage and an offer is on its way.';
-export const OFFER_MADE_TEXT =
-  'Good news: the client would like to make you an offer. Your recruiter will be in touch with the details.';
 export const HIRED_TEXT = 'Congratulations: you have accepted the offer and are hired.';
 /** Follows the feedback that rejected the application, whose words say why. */
 export const CLOSED_AFTER_FEEDBACK_TEXT = 'This application is now closed.';
@@ -126,7 +124,7 @@ export function promiseSentence(kind: PromiseKind, stageName: string | null, due
   const stage = stageName ? `your ${stageName}` : 'your interview';
   switch (kind) {
     case PromiseKind.OfferReply:
-      return `Please reply to the offer by ${due}; your recruiter will call you with the details.`;
+      return `Please reply to the offer by ${due}: accept or decline it on your application page.`;
     case PromiseKind.Screening:
       return `We will tell you whether you move forward by ${due}.`;
     case PromiseKind.Answer:
@@ -253,6 +251,7 @@ const SUBJECT_SAYS: Partial<Record<TimelineEventType, string>> = {
   [TimelineEventType.PromiseRedated]: 'A new date for your answer',
   [TimelineEventType.PromiseUpdated]: 'No answer yet: we have chased it, and a new date',
   [TimelineEventType.PromiseCheckIn]: 'No news yet, and your date stands',
+  [TimelineEventType.OfferReplyNudge]: 'A reminder about your offer',
 };
 
 export function candidateUpdateSubject(latest: TimelineEventType, jobTitle: string, clientName: string): string {

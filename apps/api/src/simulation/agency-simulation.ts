@@ -29,6 +29,7 @@ import { JobsService } from '../jobs/jobs.service';
 import { NotificationDispatcher } from '../notifications/notification-dispatcher.service';
 import { UserEntity } from '../users/user.entity';
 import { SeededRandom, SimulatedClock } from './simulated-clock';
+import { SimulatedOffers } from './simulated-offers';
 import { OpenApplication, escalatedApplications, openApplications } from './simulation-queries';
 
 const HOUR = 3_600_000;
@@ -67,6 +68,8 @@ export class AgencySimulation {
   private jobIds: string[] = [];
   private candidates = 0;
 
+  private readonly offers: SimulatedOffers;
+
   constructor(
     private readonly app: INestApplicationContext,
     private readonly clock: SimulatedClock,
@@ -75,6 +78,7 @@ export class AgencySimulation {
     private readonly parameters: SimulationParameters,
   ) {
     this.dataSource = app.get(DataSource);
+    this.offers = new SimulatedOffers(app, random, (action) => this.attempt(action));
   }
 
   async run(): Promise<string> {
@@ -169,6 +173,7 @@ export class AgencySimulation {
   ): Promise<void> {
     const now = this.clock.now();
     if (application.status === 'offer') {
+      if (await this.offers.recruiterActs(recruiter, application, now)) return;
       if (this.random.chance(0.05))
         await this.attempt(() =>
           this.app.get(ApplicationDecisionsService).hire(application.id, application.version, recruiter),
@@ -304,6 +309,7 @@ export class AgencySimulation {
     const now = this.clock.now();
     for (const application of await openApplications(this.dataSource, null)) {
       const candidate = { id: application.candidate_id, role: UserRole.Candidate, fullName: 'Candidate' } as UserEntity;
+      if (await this.offers.candidateActs(application)) continue;
       const silentDays = (now.getTime() - application.last_heard_at.getTime()) / (24 * HOUR);
       if (silentDays > 3 && this.random.chance(0.02)) {
         await this.attempt(() =>

@@ -20,6 +20,8 @@ export interface OpenApplication {
   other_offer_deadline: Date | null;
   promise_due_at: Date | null;
   promise_redatings: number;
+  /** An offer waits for the candidate's answer. */
+  open_offer: boolean;
 }
 
 /** Open applications, oldest first; with an owner, only the work that is theirs now (ADR 0015). */
@@ -32,7 +34,8 @@ export function openApplications(dataSource: DataSource, ownerId: string | null)
               EXISTS (SELECT 1 FROM candidate_updates u WHERE u.application_id = a.id AND u.kind = 'request_update' AND u.answered_at IS NULL) AS open_request,
               heard.last_heard_at,
               (SELECT max(u.deadline) FROM candidate_updates u WHERE u.application_id = a.id AND u.kind = 'other_offer') AS other_offer_deadline,
-              p.due_at AS promise_due_at, coalesce(p.redatings, 0) AS promise_redatings
+              p.due_at AS promise_due_at, coalesce(p.redatings, 0) AS promise_redatings,
+              EXISTS (SELECT 1 FROM offers o WHERE o.application_id = a.id AND o.answer IS NULL) AS open_offer
          FROM applications a
          LEFT JOIN application_promises p ON p.application_id = a.id AND p.ended_at IS NULL
          -- The product's own measure: the candidate's own messages do not end their silence.

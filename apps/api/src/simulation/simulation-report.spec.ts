@@ -12,6 +12,7 @@ const report: SimulationReport = {
   notifications: { written: 5, sent: 5, pending: 0, failed: 0, digested: 0, digests: 0 },
   candidateEvents: { visible: 5, emails: 5, notCovered: 0 },
   agencyEmails: { expected: 2, written: 2 },
+  offers: { made: 3, accepted: 2, declined: 1, lapsed: 0, open: 0, followedUp: 0 },
 };
 
 describe('the simulation report', () => {

@@ -19,7 +19,15 @@ export interface SimulationReport {
   notifications: { written: number; sent: number; pending: number; failed: number; digested: number; digests: number };
   candidateEvents: { visible: number; emails: number; notCovered: number };
   agencyEmails: { expected: number; written: number };
+  /** Offers made, how they were answered, and how many reply-by dates passed unanswered (ADR 0020). */
+  offers: { made: number; accepted: number; declined: number; lapsed: number; open: number; followedUp: number };
 }
+
+/**
+ * A written offer's reply-by date is the candidate's to keep, not a promise the agency makes: its
+ * lapse is followed up by OfferReplyAlerts (ADR 0020), so it is left out of the promises measured.
+ */
+const NOT_A_WRITTEN_OFFERS_REPLY = `NOT (p.kind = 'offer_reply' AND EXISTS (SELECT 1 FROM offers o WHERE o.application_id = p.application_id))`;
 
 function percentile(sorted: number[], fraction: number): number {
   if (sorted.length === 0) return 0;
@@ -33,7 +41,10 @@ export async function measure(dataSource: DataSource, end: Date, calendar: Worki
             count(*) FILTER (WHERE
               (a.status IN ('rejected', 'job_closed') AND btrim(coalesce(a.rejection_message, '')) <> '')
               OR (a.status = 'withdrawn' AND btrim(coalesce(a.withdrawal_reason, '')) <> '')
-              OR (a.status = 'hired' AND EXISTS (SELECT 1 FROM timeline_events t WHERE t.application_id = a.id AND t.type = 'hired' AND t.candidate_visible))
+              -- Declining an offer is the candidate's own closing word, a reason or not (ADR 0020).
+              OR (a.status = 'withdrawn' AND EXISTS (SELECT 1 FROM timeline_events t WHERE t.application_id = a.id AND t.type = 'offer_declined'))
+              OR (a.status = 'hired' AND EXISTS (SELECT 1 FROM timeline_events t WHERE t.application_id = a.id
+                    AND t.type IN ('hired', 'offer_accepted') AND t.candidate_visible))
             )::int AS with_message
        FROM applications a WHERE a.status IN ('hired', 'rejected', 'withdrawn', 'job_closed')`,
   );
@@ -102,14 +113,14 @@ export async function measure(dataSource: DataSource, end: Date, calendar: Worki
             count(*) FILTER (WHERE ended_at <= due_at AND ended_how IN ('kept', 'superseded', 'closed'))::int AS by_action,
             count(*) FILTER (WHERE ended_at <= due_at AND ended_how = 'redated')::int AS by_person,
             count(*) FILTER (WHERE ended_at <= due_at AND ended_how = 'updated')::int AS automatic
-       FROM application_promises
-      WHERE due_at <= $1 OR ended_at IS NOT NULL`,
+       FROM application_promises p
+      WHERE (due_at <= $1 OR ended_at IS NOT NULL) AND ${NOT_A_WRITTEN_OFFERS_REPLY}`,
     [end],
   );
   // What a missed promise was about and how it ended, so a miss can be traced.
   const missed: { kind: string; how: string; n: number }[] = await dataSource.query(
-    `SELECT kind, coalesce(ended_how, 'still open') AS how, count(*)::int AS n FROM application_promises
-      WHERE (due_at <= $1 OR ended_at IS NOT NULL) AND NOT coalesce(ended_at <= due_at, false)
+    `SELECT kind, coalesce(ended_how, 'still open') AS how, count(*)::int AS n FROM application_promises p
+      WHERE (due_at <= $1 OR ended_at IS NOT NULL) AND NOT coalesce(ended_at <= due_at, false) AND ${NOT_A_WRITTEN_OFFERS_REPLY}
       GROUP BY 1, 2 ORDER BY 3 DESC`,
     [end],
   );
@@ -136,11 +147,23 @@ export async function measure(dataSource: DataSource, end: Date, calendar: Worki
           + (SELECT count(*) FROM application_promises n JOIN application_promises o ON o.id = n.replaces_id
               WHERE n.automatic AND o.ended_how = 'updated' AND o.automatic)::int
             * (SELECT count(*) FROM users WHERE role = 'staff')::int
-          + ((SELECT count(*) FROM deadline_alerts WHERE kind = 'escalation') + (SELECT count(*) FROM application_alerts))::int
-            * (SELECT count(*) FROM users WHERE role = 'staff')::int AS agency,
+          + ((SELECT count(*) FROM deadline_alerts WHERE kind = 'escalation')
+             + (SELECT count(*) FROM application_alerts WHERE kind <> 'offer_reply_passed'))::int
+            * (SELECT count(*) FROM users WHERE role = 'staff')::int
+          -- An offer's reply-by date that passed alerts the application's recruiter (ADR 0020).
+          + (SELECT count(*) FROM application_alerts WHERE kind = 'offer_reply_passed')::int AS agency,
             (SELECT count(*) FROM notifications WHERE kind IN ('feedback_reminder', 'escalation'))::int AS agency_written,
             (SELECT count(*) FROM timeline_events WHERE candidate_visible)::int AS visible_events,
             (SELECT count(*) FROM notifications WHERE kind = 'candidate_update')::int AS candidate_written`,
+  );
+  const [offers] = await dataSource.query(
+    `SELECT count(*)::int AS made,
+            count(*) FILTER (WHERE answer = 'accepted')::int AS accepted,
+            count(*) FILTER (WHERE answer = 'declined')::int AS declined,
+            count(*) FILTER (WHERE answer = 'lapsed')::int AS lapsed,
+            count(*) FILTER (WHERE answer IS NULL)::int AS open,
+            (SELECT count(DISTINCT application_id) FROM application_alerts WHERE kind = 'offer_reply_passed')::int AS followed_up
+       FROM offers`,
   );
   const [notifications] = await dataSource.query(
     `SELECT count(*)::int AS written,
@@ -176,6 +199,14 @@ export async function measure(dataSource: DataSource, end: Date, calendar: Worki
     notifications,
     candidateEvents: { visible: expected.visible_events, emails: expected.candidate_written, notCovered: uncovered.n },
     agencyEmails: { expected: expected.agency, written: expected.agency_written },
+    offers: {
+      made: offers.made,
+      accepted: offers.accepted,
+      declined: offers.declined,
+      lapsed: offers.lapsed,
+      open: offers.open,
+      followedUp: offers.followed_up,
+    },
   };
 }
 
@@ -198,6 +229,7 @@ export function formatReport(report: SimulationReport, summary: string): string 
       : []),
     `Candidate-visible events ${report.candidateEvents.visible}, in ${report.candidateEvents.emails} emails (one per change); events no email carried: ${report.candidateEvents.notCovered}`,
     `Reminder and escalation emails expected ${report.agencyEmails.expected}, written ${report.agencyEmails.written}`,
+    `Offers made ${report.offers.made}: accepted ${report.offers.accepted}, declined ${report.offers.declined}, ended otherwise ${report.offers.lapsed}, still open ${report.offers.open}; reply-by dates that passed unanswered and were followed up: ${report.offers.followedUp}`,
     `Notifications written to the outbox ${report.notifications.written}: sent ${report.notifications.sent}, pending ${report.notifications.pending}, failed ${report.notifications.failed}, carried in ${report.notifications.digests} agency digests ${report.notifications.digested}`,
   ].join('\n');
 }

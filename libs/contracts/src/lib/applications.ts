@@ -1,5 +1,6 @@
 import { ApplicationDocumentsView, CandidateDetailsView } from './documents';
 import { ApplicationStatus, FeedbackDecision, PromiseKind, StageState, TimelineEventType, WaitingFor } from './enums';
+import type { OfferTermsRequest, OfferView } from './offers';
 
 /** Feedback as the candidate receives it: the words written for them and when, nothing else. */
 export interface CandidateFeedbackView {
@@ -85,6 +86,8 @@ export interface ApplicationViewBase<F extends CandidateFeedbackView> {
   screeningAnswerDueAt?: string | null;
   /** What the agency has promised the candidate will hear next, and by when; null once the application is closed. */
   promise: PromiseView | null;
+  /** The newest offer made on this application, open or answered; null while none has been made. */
+  offer: OfferView | null;
 }
 
 /** The agency's current dated promise to the candidate ("Where you stand" always shows it). */
@@ -164,7 +167,7 @@ export interface RedatePromiseRequest extends VersionedRequest {
 }
 
 /** Make an offer; without `replyBy` the candidate is asked to reply within the agency's default. */
-export interface OfferRequest extends VersionedRequest {
+export interface OfferRequest extends VersionedRequest, OfferTermsRequest {
   replyBy?: string;
 }
 

@@ -79,6 +79,12 @@ export enum TimelineEventType {
   PromiseUpdated = 'promise_updated',
   /** A long silence before the promised date: the candidate is told the date still stands. */
   PromiseCheckIn = 'promise_check_in',
+  /** The candidate accepted the offer in the portal. */
+  OfferAccepted = 'offer_accepted',
+  /** The candidate declined the offer in the portal, with their reason if they gave one. */
+  OfferDeclined = 'offer_declined',
+  /** The reply-by date passed with no answer: the candidate is reminded, once per date. */
+  OfferReplyNudge = 'offer_reply_nudge',
 }
 
 /** What the agency has promised the candidate they will hear about next. */

@@ -46,9 +46,14 @@ export const CANDIDATE_MESSAGE_MAX_LENGTH = 4000;
 export const INTERNAL_NOTES_MAX_LENGTH = 10_000;
 export const GIVEN_BY_MAX_LENGTH = 200;
 
+// Offers (the title uses JOB_TITLE_MAX_LENGTH, the pay SALARY_MAX, the message CANDIDATE_MESSAGE_MAX_LENGTH)
+/** The smallest pay an offer may name: a positive whole amount. */
+export const OFFER_PAY_MIN = 1;
+
 // What the candidate writes
 export const WITHDRAW_REASON_MAX_LENGTH = 2000;
 export const CANDIDATE_UPDATE_TEXT_MAX_LENGTH = 2000;
+export const OFFER_DECLINE_REASON_MAX_LENGTH = 2000;
 
 /** Reassigning all of one person's open work moves at most this many applications and stages, in one transaction. */
 export const REASSIGN_ALL_MAX_ITEMS = 500;

@@ -17,7 +17,9 @@ export type NotificationKind =
   /** To the candidate: their data is erased in 30 days under the agency's retention period. */
   | 'retention_notice'
   /** A new application on a job whose work is the recipient's (issue 10, item 4). */
-  | 'application_arrived';
+  | 'application_arrived'
+  /** The candidate answered an offer: their recruiter is told at once (never held for a digest). */
+  | 'offer_answered';
 /**
  * `held`: waiting for its recipient's digest; `digested`: carried by a digest (whose own row says
  * whether it was sent).

@@ -1,10 +1,11 @@
-import { ApplicationStatus, ErrorCode, FeedbackDecision, StageState } from '@heardback/contracts';
+import { ApplicationStatus, ErrorCode, FeedbackDecision, OfferAnswer, StageState } from '@heardback/contracts';
 import { ApplicationFacts, StageFacts } from './application-facts';
 import {
   assertNoFeedbackMissing,
   planFeedback,
   planHire,
   planOffer,
+  planOfferAnswer,
   planReject,
   planSchedule,
   planWithdraw,
@@ -232,5 +233,44 @@ describe('scheduling', () => {
   it('refuses an interview that ends before it starts', () => {
     const app = application(ApplicationStatus.Applied, 's0', [stage(0)]);
     expect(codeOf(() => planSchedule(app, 's0', hoursAhead(2), hoursAhead(1), now))).toBe(ErrorCode.ValidationFailed);
+  });
+});
+
+describe('answering an offer (ADR 0020)', () => {
+  const atOffer = application(ApplicationStatus.Offer, null, [stage(0, { currentDecision: FeedbackDecision.Advance })]);
+  const open = { answer: null };
+
+  it('hires the candidate who accepts, and closes as withdrawn for one who declines', () => {
+    expect(planOfferAnswer(atOffer, open, OfferAnswer.Accepted).status).toBe(ApplicationStatus.Hired);
+    expect(planOfferAnswer(atOffer, open, OfferAnswer.Declined).status).toBe(ApplicationStatus.Withdrawn);
+  });
+
+  it('refuses a second answer to the same offer', () => {
+    const hired = application(ApplicationStatus.Hired, null, atOffer.stages);
+    const error = (() => {
+      try {
+        planOfferAnswer(hired, { answer: OfferAnswer.Accepted }, OfferAnswer.Accepted);
+      } catch (caught) {
+        return caught as DomainError;
+      }
+      return undefined;
+    })();
+    expect(error?.code).toBe(ErrorCode.InvalidTransition);
+    expect(error?.message).toMatch(/already answered/);
+  });
+
+  it('refuses an answer while the terms are not written yet, or once the application has closed', () => {
+    expect(codeOf(() => planOfferAnswer(atOffer, null, OfferAnswer.Accepted))).toBe(ErrorCode.InvalidTransition);
+    const interviewing = application(ApplicationStatus.Interviewing, 's0', [stage(0)]);
+    expect(codeOf(() => planOfferAnswer(interviewing, null, OfferAnswer.Declined))).toBe(ErrorCode.InvalidTransition);
+    const rejected = application(ApplicationStatus.Rejected, null, atOffer.stages);
+    expect(codeOf(() => planOfferAnswer(rejected, { answer: null }, OfferAnswer.Accepted))).toBe(
+      ErrorCode.InvalidTransition,
+    );
+  });
+
+  it('lets the recruiter write the terms of an offer the last stage announced, once', () => {
+    expect(codeOf(() => planOffer(atOffer, now, true))).toBeUndefined();
+    expect(codeOf(() => planOffer(atOffer, now))).toBe(ErrorCode.InvalidTransition);
   });
 });

@@ -1,4 +1,4 @@
-import { ApplicationStatus, ErrorCode, FeedbackDecision, StageState } from '@heardback/contracts';
+import { ApplicationStatus, ErrorCode, FeedbackDecision, OfferAnswer, StageState } from '@heardback/contracts';
 import {
   ApplicationFacts,
   StageFacts,
@@ -145,9 +145,13 @@ export interface OfferPlan {
   skippedStages: StageFacts[];
 }
 
-export function planOffer(application: ApplicationFacts, now: Date): OfferPlan {
+/**
+ * Making an offer. `awaitingTerms`: the application is at Offer because its last stage was passed
+ * ("an offer is on its way") and no offer has been written yet; the recruiter now writes its terms.
+ */
+export function planOffer(application: ApplicationFacts, now: Date, awaitingTerms = false): OfferPlan {
   assertOpen(application, 'make an offer');
-  if (application.status === ApplicationStatus.Offer) {
+  if (application.status === ApplicationStatus.Offer && !awaitingTerms) {
     throw new DomainError(ErrorCode.InvalidTransition, 'An offer has already been made on this application.');
   }
   assertNoFeedbackMissing(application, now);
@@ -166,6 +170,35 @@ export function planHire(application: ApplicationFacts, now: Date): void {
     throw new DomainError(ErrorCode.InvalidTransition, 'Only an application with an offer can be marked hired.');
   }
   assertNoFeedbackMissing(application, now);
+}
+
+/** The offer as the answer rules see it: whether it is still open, and how it ended if not. */
+export interface OfferFacts {
+  answer: OfferAnswer | null;
+}
+
+/**
+ * The candidate answers their offer (ADR 0020): accepting hires them at once (the client made the
+ * offer, so the candidate's yes is the hire); declining closes the application as withdrawn, in
+ * their words. Only an open offer on an application still at Offer can be answered, once.
+ */
+export function planOfferAnswer(
+  application: ApplicationFacts,
+  offer: OfferFacts | null,
+  answer: OfferAnswer.Accepted | OfferAnswer.Declined,
+): { status: ApplicationStatus.Hired | ApplicationStatus.Withdrawn } {
+  if (offer && offer.answer !== null) {
+    throw new DomainError(ErrorCode.InvalidTransition, `You have already answered this offer (${offer.answer}).`);
+  }
+  if (application.status !== ApplicationStatus.Offer || !offer) {
+    throw new DomainError(
+      ErrorCode.InvalidTransition,
+      isOpen(application.status)
+        ? 'There is no offer to answer yet: your recruiter will send its terms.'
+        : `This offer can no longer be answered: the application is ${application.status.replace('_', ' ')}.`,
+    );
+  }
+  return { status: answer === OfferAnswer.Accepted ? ApplicationStatus.Hired : ApplicationStatus.Withdrawn };
 }
 
 export function planWithdraw(application: ApplicationFacts): void {

@@ -7,6 +7,7 @@ import {
   INTERVIEWERS_MAX,
   INTERVIEWER_NAME_MAX_LENGTH,
   INTERVIEW_LOCATION_MAX_LENGTH,
+  JOB_TITLE_MAX_LENGTH,
   RATING_MAX,
   RATING_MIN,
   RecordFeedbackRequest,
@@ -18,21 +19,25 @@ import {
   WITHDRAW_REASON_MAX_LENGTH,
   WithdrawApplicationRequest,
 } from '@heardback/contracts';
-import { Transform } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
   IsEnum,
   IsRFC3339,
+  IsISO8601,
   IsInt,
   IsNotEmpty,
   IsOptional,
   IsString,
   Max,
   MaxLength,
+  Matches,
   Min,
+  ValidateNested,
 } from 'class-validator';
 import { trim } from '../../auth/dto/credentials.dto';
+import { OfferPayDto } from '../../offers/dto/offer-pay.dto';
 
 export class VersionedDto implements VersionedRequest {
   @IsInt({ message: 'must be the application version you last loaded' })
@@ -104,10 +109,35 @@ export class RedatePromiseDto extends VersionedDto implements RedatePromiseReque
   candidateMessage!: string;
 }
 
+/** Every term is optional: the title defaults to the job's; the rest is said only if given (ADR 0020). */
 export class OfferDto extends VersionedDto implements OfferRequest {
   @IsOptional()
   @IsRFC3339({ message: 'must be a date and time such as 2026-12-01T17:00:00Z' })
   replyBy?: string;
+
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty({ message: 'must not be empty: leave it out to offer the job’s own title' })
+  @MaxLength(JOB_TITLE_MAX_LENGTH)
+  title?: string;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => OfferPayDto)
+  pay?: OfferPayDto;
+
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'must be a calendar date such as 2027-01-04' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a calendar date such as 2027-01-04' })
+  startDate?: string;
+
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty({ message: 'must not be empty: leave it out if you have nothing to add' })
+  @MaxLength(CANDIDATE_MESSAGE_MAX_LENGTH)
+  message?: string;
 }
 
 export class RejectApplicationDto extends VersionedDto implements RejectApplicationRequest {

@@ -2,6 +2,7 @@ import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import {
   API_PREFIX,
+  AcceptOfferRequest,
   ApplicationSummary,
   CandidateApplicationView,
   CandidateUpdateRequest,
@@ -11,6 +12,7 @@ import {
   DocumentKind,
   DocumentList,
   DocumentView,
+  DeclineOfferRequest,
   UpdateProfileRequest,
   UserView,
   WithdrawApplicationRequest,
@@ -37,6 +39,21 @@ export class CandidateApi {
   withdraw(id: string, reason: string, version: number): Observable<CandidateApplicationView> {
     const body: WithdrawApplicationRequest = { reason, version };
     return this.http.post<CandidateApplicationView>(`${API}/applications/${encodeURIComponent(id)}/withdraw`, body);
+  }
+
+  /** Accepts the open offer: the application is then Hired (409 if it was answered already). */
+  acceptOffer(id: string, version: number): Observable<CandidateApplicationView> {
+    const body: AcceptOfferRequest = { version };
+    return this.http.post<CandidateApplicationView>(`${API}/applications/${encodeURIComponent(id)}/offer/accept`, body);
+  }
+
+  /** Declines the open offer, with the candidate's reason if they give one; the application closes. */
+  declineOffer(id: string, version: number, reason: string): Observable<CandidateApplicationView> {
+    const body: DeclineOfferRequest = reason ? { version, reason } : { version };
+    return this.http.post<CandidateApplicationView>(
+      `${API}/applications/${encodeURIComponent(id)}/offer/decline`,
+      body,
+    );
   }
 
   /**

@@ -1,8 +1,8 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { ApplicationStatus, ApplicationView, ErrorCode } from '@heardback/contracts';
+import { ApplicationStatus, ApplicationView, ErrorCode, PayPeriod } from '@heardback/contracts';
 import { ApplicationDecisions } from './application-decisions';
-import { anApplication, apiErrorBody, TEST_NOW } from '../testing/factories';
+import { anApplication, anOffer, apiErrorBody, TEST_NOW } from '../testing/factories';
 import { localDateTimeToIso } from '../core/local-date-time';
 import { setUpPortalTest } from '../testing/setup';
 
@@ -52,9 +52,49 @@ describe('ApplicationDecisions', () => {
   it('offers an offer and a rejection on an open application, and hiring only after an offer', async () => {
     expect(buttons()).toEqual(['Make an offer…', 'Reject…']);
 
-    fixture.componentRef.setInput('application', anApplication({ status: ApplicationStatus.Offer }));
+    fixture.componentRef.setInput('application', anApplication({ status: ApplicationStatus.Offer, offer: anOffer() }));
     await fixture.whenStable();
     expect(buttons()).toEqual(['Mark as hired…', 'Reject…']);
+  });
+
+  it('asks for the terms of an offer the last stage announced, before any is written', async () => {
+    fixture.componentRef.setInput('application', anApplication({ status: ApplicationStatus.Offer, offer: null }));
+    await fixture.whenStable();
+    expect(buttons()).toEqual(['Make an offer…', 'Mark as hired…', 'Reject…']);
+  });
+
+  it('sends the terms written, and leaves out what was left empty', async () => {
+    await click('Make an offer…');
+    expect((view().querySelector('#offer-title') as HTMLInputElement).value).toBe('Backend Engineer');
+    const type = async (selector: string, value: string) => {
+      const input = view().querySelector(selector) as HTMLInputElement | HTMLTextAreaElement;
+      input.value = value;
+      input.dispatchEvent(new Event('input'));
+      await fixture.whenStable();
+    };
+    await type('#offer-pay-amount', '64000');
+    await type('#offer-pay-currency', 'gbp');
+    await type('#offer-start-date', '2026-07-01');
+    await type('#offer-message', '  Welcome aboard, we hope.  ');
+    await click('Make the offer');
+
+    const request = http.expectOne({ method: 'POST', url: '/api/applications/app-1/offer' });
+    expect(request.request.body).toEqual({
+      version: 3,
+      title: 'Backend Engineer',
+      pay: { amount: 64000, currency: 'GBP', period: PayPeriod.Year },
+      startDate: '2026-07-01',
+      message: 'Welcome aboard, we hope.',
+    });
+    request.flush(
+      ...apiErrorBody(400, ErrorCode.ValidationFailed, 'invalid', [
+        { field: 'pay.currency', reasons: ['must be a three-letter ISO currency code such as EUR'] },
+      ]),
+    );
+    await fixture.whenStable();
+    expect(view().querySelector('#offer-pay-currency-error')?.textContent?.trim()).toBe(
+      'Must be a three-letter ISO currency code such as EUR.',
+    );
   });
 
   async function typeReplyBy(date: string) {
@@ -72,7 +112,7 @@ describe('ApplicationDecisions', () => {
     await click('Make the offer');
 
     const request = http.expectOne({ method: 'POST', url: '/api/applications/app-1/offer' });
-    expect(request.request.body).toEqual({ version: 3 });
+    expect(request.request.body).toEqual({ version: 3, title: 'Backend Engineer' });
     request.flush(anApplication({ status: ApplicationStatus.Offer }));
     await fixture.whenStable();
     expect(changed).toHaveLength(1);
@@ -90,7 +130,11 @@ describe('ApplicationDecisions', () => {
     await typeReplyBy('2026-06-08');
     await click('Make the offer');
     const request = http.expectOne({ method: 'POST', url: '/api/applications/app-1/offer' });
-    expect(request.request.body).toEqual({ version: 3, replyBy: localDateTimeToIso('2026-06-08', '17:00') });
+    expect(request.request.body).toEqual({
+      version: 3,
+      title: 'Backend Engineer',
+      replyBy: localDateTimeToIso('2026-06-08', '17:00'),
+    });
     request.flush(
       ...apiErrorBody(400, ErrorCode.ValidationFailed, 'invalid', [
         { field: 'replyBy', reasons: ['must be at most 20 working days ahead'] },
@@ -165,7 +209,7 @@ describe('ApplicationDecisions', () => {
     await click('Make the offer');
 
     const request = http.expectOne('/api/applications/app-1/offer');
-    expect(request.request.body).toEqual({ version: 3 });
+    expect(request.request.body).toEqual({ version: 3, title: 'Backend Engineer' });
     const updated = anApplication({ status: ApplicationStatus.Offer, version: 4 });
     request.flush(updated);
     await fixture.whenStable();

@@ -15,7 +15,9 @@ import { isOpen } from '@heardback/domain';
 import { Observable } from 'rxjs';
 import { SOMEONE_ELSE_ACTED } from './feedback-form';
 import { RecruiterApi } from './recruiter-api';
-import { agencyErrorMessage, apiError, errorCodeOf, sentence } from '../core/api-error';
+import { agencyErrorMessage, apiError, errorCodeOf, sentence, showServerErrors } from '../core/api-error';
+import { localDate } from '../core/local-date-time';
+import { OFFER_TERMS_CONTROLS, OfferTermsFields, offerTermsGroup, offerTermsOf } from './offer-terms-fields';
 import { APPLICATION_STATUS_LABELS } from '../core/agency-labels';
 import { notBlank } from '../core/text-validators';
 import { formSubmission } from '../core/form-submission';
@@ -34,12 +36,12 @@ interface ActionProblem {
 
 /**
  * Decisions on the whole application: reject (always with words for the candidate), make an
- * offer, mark hired. Each is refused while a stage that took place lacks feedback; the refusal
+ * offer with its terms, mark hired (the candidate accepted outside the portal). Each is refused while a stage that took place lacks feedback; the refusal
  * is shown next to the action with a way to the feedback form.
  */
 @Component({
   selector: 'hb-application-decisions',
-  imports: [ReactiveFormsModule, FORM_FIELD, DueDateFields],
+  imports: [ReactiveFormsModule, FORM_FIELD, DueDateFields, OfferTermsFields],
   templateUrl: './application-decisions.html',
   styleUrl: './application-decisions.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -63,6 +65,9 @@ export class ApplicationDecisions {
 
   /** An offer's reply-by date: optional, the agency's default applies without it. */
   protected readonly replyBy = dueDateGroup(this.now, { required: false });
+  /** An offer's terms (ADR 0020): the title starts as the job's. */
+  protected readonly terms = offerTermsGroup('');
+  protected readonly today = computed(() => localDate(this.now()));
   protected readonly nowDate = computed(() => this.now());
 
   /** The action waiting for its confirmation, if any. */
@@ -75,7 +80,10 @@ export class ApplicationDecisions {
   protected readonly feedbackMissing = signal(false);
 
   protected readonly open = computed(() => isOpen(this.application().status));
-  protected readonly canOffer = computed(() => this.open() && this.application().status !== ApplicationStatus.Offer);
+  /** Before any offer, or at Offer while its terms are not written yet (the last stage was passed). */
+  protected readonly canOffer = computed(
+    () => this.open() && (this.application().status !== ApplicationStatus.Offer || this.application().offer === null),
+  );
   protected readonly canHire = computed(() => this.application().status === ApplicationStatus.Offer);
   /** The names of the stages an offer made now would skip, as the API says. */
   protected readonly stagesAnOfferSkips = computed(() => {
@@ -112,6 +120,9 @@ export class ApplicationDecisions {
     if (action === 'reject') {
       this.focus(this.rejectBox);
     }
+    if (action === 'offer') {
+      this.terms.reset({ ...this.terms.getRawValue(), title: this.application().job.title });
+    }
   }
 
   protected cancel(): void {
@@ -132,13 +143,14 @@ export class ApplicationDecisions {
 
   protected confirmOffer(): void {
     this.submission.submitted.set(true);
-    if (this.replyBy.invalid) {
+    if (this.replyBy.invalid || this.terms.invalid) {
       this.focus(FIRST_INVALID);
       return;
     }
     const { id, version } = this.application();
     const replyBy = dueAtOf(this.replyBy);
-    this.run('offer', () => this.api.makeOffer(id, { version, ...(replyBy ? { replyBy } : {}) }));
+    const terms = offerTermsOf(this.terms);
+    this.run('offer', () => this.api.makeOffer(id, { version, ...terms, ...(replyBy ? { replyBy } : {}) }));
   }
 
   protected confirmHire(): void {
@@ -171,6 +183,8 @@ export class ApplicationDecisions {
         const details = apiError(error)?.details ?? [];
         const messageProblem = details.find((detail) => detail.field === 'candidateMessage');
         const replyByProblem = details.find((detail) => detail.field === 'replyBy');
+        const termsProblem = details.find((detail) => detail.field in OFFER_TERMS_CONTROLS);
+        if (termsProblem) showServerErrors(this.terms, error, OFFER_TERMS_CONTROLS);
         if (replyByProblem) {
           this.replyBy.setErrors({ server: sentence(replyByProblem.reasons) });
           this.replyBy.markAsTouched();
@@ -182,7 +196,9 @@ export class ApplicationDecisions {
             ? `Message to the candidate: ${sentence(messageProblem.reasons)}`
             : replyByProblem
               ? `Reply by: ${sentence(replyByProblem.reasons)}`
-              : agencyErrorMessage(error),
+              : termsProblem
+                ? 'Some terms of the offer need changing: see the messages next to the fields.'
+                : agencyErrorMessage(error),
         });
         this.focus(this.problemBox);
         return null;

@@ -18,6 +18,7 @@ import { canSchedule, currentStage } from './application-progress';
 import { FeedbackForm, UnsentFeedback } from './feedback-form';
 import { CandidatePanel } from './candidate-panel';
 import { PromisePanel } from './promise-panel';
+import { OfferSummary } from './offer-summary';
 import { RecruiterApi } from './recruiter-api';
 import { ScheduleForm } from './schedule-form';
 import { agencyErrorMessage } from '../core/api-error';
@@ -65,6 +66,7 @@ interface ChangeNotice {
     CandidateMessageForm,
     PromisePanel,
     CandidatePanel,
+    OfferSummary,
   ],
   templateUrl: './application-page.html',
   styleUrl: './application-page.scss',

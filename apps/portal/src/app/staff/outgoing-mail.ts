@@ -17,6 +17,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   candidate_left: 'A candidate left (account deleted)',
   retention_notice: 'To a candidate: their data will be deleted',
   application_arrived: 'New application, to its recruiter',
+  offer_answered: 'A candidate’s answer to an offer, to their recruiter',
 };
 
 const STATUS_LABELS: Record<NotificationStatus, string> = {

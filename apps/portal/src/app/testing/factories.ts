@@ -12,6 +12,8 @@ import {
   FeedbackDecision,
   FeedbackQueueItem,
   FeedbackView,
+  OfferView,
+  PayPeriod,
   PromiseKind,
   PromiseView,
   StageState,
@@ -60,6 +62,23 @@ export function aStage(overrides: Partial<StageView> = {}): StageView {
     location: null,
     feedbackDueAt: null,
     feedback: null,
+    ...overrides,
+  };
+}
+
+/** An open offer with every term written: override `answer`, `declineReason` and the terms. */
+export function anOffer(overrides: Partial<OfferView> = {}): OfferView {
+  return {
+    id: 'offer-1',
+    title: 'Backend Engineer',
+    pay: { amount: 64_000, currency: 'EUR', period: PayPeriod.Year },
+    startDate: '2026-07-01',
+    message: 'The team would love to have you.',
+    madeAt: '2026-06-01T10:00:00.000Z',
+    replyBy: '2026-06-08T16:00:00.000Z',
+    answer: null,
+    answeredAt: null,
+    declineReason: null,
     ...overrides,
   };
 }
@@ -150,6 +169,7 @@ export function anApplication(overrides: Partial<ApplicationView> = {}): Applica
     nextStageId: 'stage-2',
     offerSkipsStageIds: ['stage-2', 'stage-3'],
     promise: aPromise({ stageId: 'stage-1', dueAt: '2026-11-20T09:30:00.000Z' }),
+    offer: null,
     redatingsLeft: 2,
     ...agencyOnlyParts(),
     ...overrides,
@@ -277,6 +297,7 @@ export function anApplicationBetweenInterviews(overrides: Partial<ApplicationVie
     nextStageId: 's3',
     offerSkipsStageIds: ['s2', 's3'],
     promise: aPromise({ stageId: 's2', dueAt: '2026-06-12T14:00:00.000Z' }),
+    offer: null,
     redatingsLeft: 2,
     ...agencyOnlyParts(),
     ...overrides,

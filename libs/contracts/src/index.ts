@@ -11,3 +11,5 @@ export * from './lib/field-limits';
 export * from './lib/about';
 export * from './lib/audit';
 export * from './lib/interview-sentences';
+export * from './lib/screening';
+export * from './lib/consent';

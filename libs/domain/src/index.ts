@@ -17,3 +17,5 @@ export * from './lib/candidate-mail';
 export * from './lib/promises';
 export * from './lib/agency-digests';
 export * from './lib/reassignment';
+export * from './lib/screening-answers';
+export * from './lib/screening-questions';

@@ -1,4 +1,5 @@
 import { ApplicationStatus, FeedbackDecision, PromiseKind, StageState, TimelineEventType, WaitingFor } from './enums';
+import { ScreeningAnswerView } from './screening';
 
 /** Feedback as the candidate receives it: the words written for them and when, nothing else. */
 export interface CandidateFeedbackView {
@@ -112,6 +113,8 @@ export interface ApplicationView extends ApplicationViewBase<FeedbackView> {
   offerSkipsStageIds: string[];
   /** How many more times the caller may re-date the current promise; null: no limit (staff) or nothing to re-date. */
   redatingsLeft: number | null;
+  /** The candidate's answers to the job's screening questions, each with the prompt as it was asked. */
+  screeningAnswers: ScreeningAnswerView[];
 }
 
 /** An application as its candidate receives it: no ratings, no interviewer names, no internal notes. */

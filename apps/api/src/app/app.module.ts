@@ -15,6 +15,7 @@ import { FeedbackModule } from '../feedback/feedback.module';
 import { AboutModule } from '../about/about.module';
 import { HealthModule } from '../health/health.module';
 import { JobsModule } from '../jobs/jobs.module';
+import { PrivacyModule } from '../privacy/privacy.module';
 import { ReassignmentsModule } from '../reassignments/reassignments.module';
 import { ThrottlingModule } from '../throttling/throttling.module';
 import { UsersModule } from '../users/users.module';
@@ -42,6 +43,7 @@ export class AppModule {
         BackgroundModule,
         AuditModule,
         ReassignmentsModule,
+        PrivacyModule,
       ],
     };
   }

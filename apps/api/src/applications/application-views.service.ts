@@ -42,7 +42,12 @@ import { ApplicationRecord, factsOf, loadApplicationRecord, loadStageRecords, to
 
 type FeedbackOf<F extends CandidateFeedbackView> = (feedback: FeedbackEntity, recorders: Map<string, string>) => F;
 /** What one audience's view adds, from the rules. */
-type AudienceFacts<Extra> = (facts: ApplicationFacts, now: Date, promise: PromiseRow | null) => Extra;
+type AudienceFacts<Extra> = (
+  facts: ApplicationFacts,
+  now: Date,
+  promise: PromiseRow | null,
+  application: ApplicationEntity,
+) => Extra;
 
 /**
  * Read models of applications. Rule 5 is applied here: candidates get no internal notes or internal
@@ -65,9 +70,10 @@ export class ApplicationViewsService {
     if (!canSeeInternalDetails(viewer)) {
       throw new DomainError(ErrorCode.Forbidden, 'Only the agency sees this view of an application.');
     }
-    return this.build(id, viewer, toFeedbackView, (facts, now, promise) => ({
+    return this.build(id, viewer, toFeedbackView, (facts, now, promise, application) => ({
       ...nextActions(facts, now),
       redatingsLeft: promise ? redatingsLeft(storedPromise(promise), viewer.role, this.config.promises) : null,
+      screeningAnswers: application.screeningAnswers,
     }));
   }
 
@@ -149,7 +155,7 @@ export class ApplicationViewsService {
         ? null
         : (lastRequest[0]?.answer_due_at?.toISOString() ?? null),
       promise: toPromiseView(promiseChain),
-      ...audienceFacts(facts, now, promiseChain[0] ?? null),
+      ...audienceFacts(facts, now, promiseChain[0] ?? null, application),
     };
   }
 

@@ -27,6 +27,7 @@ import { CreateApplicationPromises1795794000000 } from './migrations/17957940000
 import { AddViewerTimeZones1795790400000 } from './migrations/1795790400000-add-viewer-time-zones';
 import { AddAgencyMailDigests1795801200000 } from './migrations/1795801200000-add-agency-mail-digests';
 import { AddWorkReassignment1795797600000 } from './migrations/1795797600000-add-work-reassignment';
+import { AddScreeningAndConsent1795808400000 } from './migrations/1795808400000-add-screening-and-consent';
 import { SnakeNamingStrategy } from './snake-naming-strategy';
 
 export const entities = [
@@ -61,6 +62,7 @@ export const migrations = [
   CreateApplicationPromises1795794000000,
   AddWorkReassignment1795797600000,
   AddAgencyMailDigests1795801200000,
+  AddScreeningAndConsent1795808400000,
 ];
 
 /** The one place the database connection is described, for the app and for the TypeORM CLI. */

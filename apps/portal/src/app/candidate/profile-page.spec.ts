@@ -39,6 +39,10 @@ describe('ProfilePage', () => {
     fixture = TestBed.createComponent(ProfilePage);
     await fixture.whenStable();
     http.expectOne({ method: 'GET', url: '/api/me/sessions' }).flush(sessions);
+    http.expectOne({ method: 'GET', url: '/api/me/consents' }).flush({ talentPool: null, openApplications: 0 });
+    http
+      .expectOne({ method: 'GET', url: '/api/privacy-notice' })
+      .flush({ version: 1, text: 'Who we are', publishedAt: '2026-12-01T09:00:00Z' });
     await fixture.whenStable();
   });
 

@@ -7,6 +7,7 @@ import { TimeZoneForm } from '../account/time-zone-form';
 import { SessionStore } from '../core/session';
 import { ROLE_AS_SUBJECT } from '../display-labels';
 import { CandidateApi } from './candidate-api';
+import { ConsentSettings } from './consent-settings';
 import { fieldProblem, httpErrorMessage } from '../core/api-error';
 import { formSubmission } from '../core/form-submission';
 import { FormAlert } from '../core/form-alert';
@@ -16,7 +17,7 @@ import { FIRST_INVALID, focusLater } from '../core/focus-later';
 /** /me/profile: who the candidate is to the agency, their name, time zone, password, email confirmation and sessions. */
 @Component({
   selector: 'hb-profile-page',
-  imports: [ChangePasswordForm, FormAlert, SessionList, TimeZoneForm, FORM_FIELD],
+  imports: [ChangePasswordForm, FormAlert, SessionList, TimeZoneForm, FORM_FIELD, ConsentSettings],
   templateUrl: './profile-page.html',
   styleUrls: ['../account/account-page.scss', './profile-page.scss'],
   changeDetection: ChangeDetectionStrategy.OnPush,

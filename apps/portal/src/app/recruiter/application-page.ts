@@ -16,6 +16,7 @@ import { ApplicationDecisions } from './application-decisions';
 import { CandidateMessageForm } from './candidate-message-form';
 import { canSchedule, currentStage } from './application-progress';
 import { FeedbackForm, UnsentFeedback } from './feedback-form';
+import { ScreeningAnswers } from './screening-answers';
 import { PromisePanel } from './promise-panel';
 import { RecruiterApi } from './recruiter-api';
 import { ScheduleForm } from './schedule-form';
@@ -63,6 +64,7 @@ interface ChangeNotice {
     ApplicationDecisions,
     CandidateMessageForm,
     PromisePanel,
+    ScreeningAnswers,
   ],
   templateUrl: './application-page.html',
   styleUrl: './application-page.scss',

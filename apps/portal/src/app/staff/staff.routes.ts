@@ -3,6 +3,7 @@ import { AuditTrailPage } from './audit-trail-page';
 import { EscalationsPage } from './escalations-page';
 import { JobEditor } from './job-editor';
 import { OutgoingMail } from './outgoing-mail';
+import { PrivacyNoticePage } from './privacy-notice-page';
 import { StaffClients } from './staff-clients';
 import { JobList } from '../recruiter/job-list';
 import { StaffUsers } from './staff-users';
@@ -19,6 +20,7 @@ const area: AgencyAreaData = {
     { path: '/staff/clients', label: 'Clients' },
     { path: '/staff/users', label: 'Users' },
     { path: '/staff/audit', label: 'Audit trail' },
+    { path: '/staff/privacy-notice', label: 'Privacy notice' },
   ],
 };
 
@@ -51,6 +53,7 @@ export const STAFF_ROUTES: Routes = [
       { path: 'clients', title: 'Clients · Heardback', component: StaffClients },
       { path: 'users', title: 'Users · Heardback', component: StaffUsers },
       { path: 'audit', title: 'Audit trail · Heardback', component: AuditTrailPage },
+      { path: 'privacy-notice', title: 'Privacy notice · Heardback', component: PrivacyNoticePage },
     ],
   },
 ];

@@ -120,6 +120,7 @@ export function anApplication(overrides: Partial<ApplicationView> = {}): Applica
     offerSkipsStageIds: ['stage-2', 'stage-3'],
     promise: aPromise({ stageId: 'stage-1', dueAt: '2026-11-20T09:30:00.000Z' }),
     redatingsLeft: 2,
+    screeningAnswers: [],
     ...overrides,
   };
 }
@@ -145,7 +146,13 @@ export function aQueueItem(overrides: Partial<FeedbackQueueItem> = {}): Feedback
 
 /** The same application as its candidate receives it: feedback without rating, interviewer or notes. */
 export function asCandidateSees(application: ApplicationView): CandidateApplicationView {
-  const { nextStageId: _next, offerSkipsStageIds: _skips, redatingsLeft: _left, ...shared } = application;
+  const {
+    nextStageId: _next,
+    offerSkipsStageIds: _skips,
+    redatingsLeft: _left,
+    screeningAnswers: _answers,
+    ...shared
+  } = application;
   return {
     ...shared,
     stages: shared.stages.map((stage) => ({
@@ -239,6 +246,7 @@ export function anApplicationBetweenInterviews(overrides: Partial<ApplicationVie
     offerSkipsStageIds: ['s2', 's3'],
     promise: aPromise({ stageId: 's2', dueAt: '2026-06-12T14:00:00.000Z' }),
     redatingsLeft: 2,
+    screeningAnswers: [],
     ...overrides,
   };
 }

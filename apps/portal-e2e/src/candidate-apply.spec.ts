@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { screenshotAtBothWidths, uniqueEmail } from './support/candidate-journeys';
+import { reviewAndApply, screenshotAtBothWidths, uniqueEmail } from './support/candidate-journeys';
 
 // Every test leaves a picture of where it ended, to look at after a run.
 test.afterEach(async ({ page }, testInfo) => {
@@ -49,7 +49,25 @@ test('a visitor searches the board, registers on the job page and applies; the a
   await panel.getByLabel('Full name').fill('Jordan Journey');
   await panel.getByLabel('Email').fill(uniqueEmail('apply'));
   await panel.getByLabel('Password').fill('e2e-password-123');
-  await panel.getByRole('button', { name: 'Create account and apply' }).click();
+  await panel.getByRole('button', { name: 'Create account and continue' }).click();
+
+  // Signed in: nothing is sent until the candidate has reviewed it and agreed to the privacy notice.
+  await expect(page.getByRole('heading', { name: 'Your application' })).toBeFocused();
+  await page.getByRole('checkbox', { name: 'Consider me for other jobs' }).check();
+  await page.getByRole('button', { name: 'Review and apply' }).click();
+  const review = page.getByRole('region', { name: 'Review and apply' });
+  await expect(review.getByRole('heading', { name: 'Review and apply' })).toBeFocused();
+  await expect(review).toContainText(`Sent to Heardback recruiters for ${jobTitle} at`);
+  await expect(review).toContainText('Jordan Journey');
+  await expect(review).toContainText('Consider me for other jobs: yes.');
+  await review.getByRole('button', { name: 'Send application' }).click();
+  await expect(review.getByText(/^Tick the box to agree to the privacy notice/)).toBeVisible();
+  await expect(review.getByRole('checkbox', { name: /I have read the privacy notice and agree/ })).toBeFocused();
+  await review.getByText(/^Read the privacy notice \(version \d+\)$/).click();
+  await expect(review.getByText('Your rights')).toBeVisible();
+  await screenshotAtBothWidths(page, testInfo, 'review-and-apply');
+  await review.getByRole('checkbox', { name: /I have read the privacy notice and agree/ }).check();
+  await review.getByRole('button', { name: 'Send application' }).click();
 
   await expect(page).toHaveURL(/\/me\/applications\/[0-9a-f-]{36}$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(jobTitle);
@@ -82,14 +100,15 @@ test('a candidate withdraws their own application, giving a reason, after confir
   await panel.getByLabel('Full name').fill('Winnie Withdraw');
   await panel.getByLabel('Email').fill(uniqueEmail('withdraw'));
   await panel.getByLabel('Password').fill('e2e-password-123');
-  await panel.getByRole('button', { name: 'Create account and apply' }).click();
-  await expect(page).toHaveURL(/\/me\/applications\//);
+  await panel.getByRole('button', { name: 'Create account and continue' }).click();
+  await reviewAndApply(page);
 
   const withdraw = page.getByRole('button', { name: 'Withdraw application' });
   await withdraw.click();
   const dialog = page.getByRole('dialog', { name: 'Withdraw your application?' });
   await expect(dialog).toBeVisible();
   await expect(dialog.getByLabel('Why are you withdrawing?')).toBeFocused();
+  await expect(dialog).toContainText('While the job is open, you can apply again from its page');
 
   await dialog.getByRole('button', { name: 'Withdraw application' }).click();
   await expect(dialog).toContainText('Tell the agency why, in a few words.');
@@ -109,4 +128,65 @@ test('a candidate withdraws their own application, giving a reason, after confir
     path: testInfo.outputPath('withdrawn.png'),
     fullPage: true,
   });
+});
+
+test('a candidate answers the job’s questions, withdraws, and applies again to the same job', async ({
+  page,
+}, testInfo) => {
+  await page.goto('/jobs?q=Warehouse%20Operations%20Manager');
+  await page.getByRole('article').first().getByRole('link').click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Warehouse Operations Manager');
+  const panel = page.getByRole('tabpanel', { name: "I'm new here" });
+  await panel.getByLabel('Full name').fill('Quinn Questions');
+  await panel.getByLabel('Email').fill(uniqueEmail('questions'));
+  await panel.getByLabel('Password').fill('e2e-password-123');
+  await panel.getByRole('button', { name: 'Create account and continue' }).click();
+
+  // A required question left out is refused at the question, before anything is sent.
+  await page.getByRole('button', { name: 'Review and apply' }).click();
+  const permit = page.getByRole('group', { name: 'Do you have the right to work in Belgium?' });
+  await expect(permit).toContainText('Answer this question: it is required.');
+  await expect(permit.getByRole('radio', { name: 'Yes' })).toBeFocused();
+  await screenshotAtBothWidths(page, testInfo, 'apply-questions');
+  await permit.getByRole('radio', { name: 'Yes' }).check();
+  await page.getByLabel('What is your notice period?').fill('One month');
+  await page
+    .getByRole('group', { name: 'Which shift pattern suits you best? (optional)' })
+    .getByRole('radio', { name: 'Late' })
+    .check();
+  await page.getByRole('button', { name: 'Review and apply' }).click();
+  const answers = page.getByRole('region', { name: 'Your answers' });
+  await expect(answers).toContainText('Do you have the right to work in Belgium?Yes');
+  await expect(answers).toContainText('What is your notice period?One month');
+  await expect(answers).toContainText('Which shift pattern suits you best?Late');
+  await page.getByRole('checkbox', { name: /I have read the privacy notice and agree/ }).check();
+  await page.getByRole('button', { name: 'Send application' }).click();
+  await expect(page).toHaveURL(/\/me\/applications\/[0-9a-f-]{36}$/);
+  const firstApplication = page.url();
+
+  await page.getByRole('button', { name: 'Withdraw application' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Withdraw your application?' });
+  await dialog.getByLabel('Why are you withdrawing?').fill('The commute is too long.');
+  await dialog.getByRole('button', { name: 'Withdraw application' }).click();
+  await expect(dialog).toBeHidden();
+
+  await page.getByRole('link', { name: 'See the job' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Warehouse Operations Manager');
+  await expect(page.getByText(/^You withdrew on .+\. You can apply again\.$/)).toBeVisible();
+  await screenshotAtBothWidths(page, testInfo, 'job-after-withdrawing');
+  await page
+    .getByRole('group', { name: 'Do you have the right to work in Belgium?' })
+    .getByRole('radio', { name: 'Yes' })
+    .check();
+  await page.getByLabel('What is your notice period?').fill('Two weeks');
+  await reviewAndApply(page);
+  expect(page.url()).not.toBe(firstApplication);
+
+  await page.goto('/jobs?q=Warehouse%20Operations%20Manager');
+  await page.getByRole('article').first().getByRole('link').click();
+  await expect(page.getByRole('region', { name: 'Apply for this job' })).toContainText(
+    /You applied on .+\. See your application to follow every step/,
+  );
+  await expect(page.getByRole('button', { name: 'Review and apply' })).toHaveCount(0);
+  await screenshotAtBothWidths(page, testInfo, 'job-applied');
 });

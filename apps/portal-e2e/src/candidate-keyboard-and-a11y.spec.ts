@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { type Page, expect, test } from '@playwright/test';
-import { DEMO_CANDIDATE, signIn, tabTo, uniqueEmail } from './support/candidate-journeys';
+import { DEMO_CANDIDATE, registerCandidate, signIn, tabTo, uniqueEmail } from './support/candidate-journeys';
 
 // Every test leaves a picture of where it ended, to look at after a run.
 test.afterEach(async ({ page }, testInfo) => {
@@ -71,8 +71,24 @@ test('the board, a job and applying work with the keyboard alone', async ({ page
   await page.keyboard.type(uniqueEmail('keyboard'));
   await page.keyboard.press('Tab');
   await page.keyboard.type('e2e-password-123');
-  const apply = page.getByRole('button', { name: 'Create account and apply' });
-  await tabTo(page, apply);
+  const create = page.getByRole('button', { name: 'Create account and continue' });
+  await tabTo(page, create);
+  await page.keyboard.press('Enter');
+
+  // Signed in, the keyboard lands on the application; review, read the notice, consent and send.
+  await expect(page.getByRole('heading', { name: 'Your application' })).toBeFocused();
+  await tabTo(page, page.getByRole('button', { name: 'Review and apply' }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Review and apply' })).toBeFocused();
+  const noticeToggle = page.getByText(/^Read the privacy notice \(version \d+\)$/);
+  await tabTo(page, noticeToggle);
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('How long we keep it')).toBeVisible();
+  const consent = page.getByRole('checkbox', { name: /I have read the privacy notice and agree/ });
+  await tabTo(page, consent);
+  await page.keyboard.press('Space');
+  await expect(consent).toBeChecked();
+  await tabTo(page, page.getByRole('button', { name: 'Send application' }));
   await page.keyboard.press('Enter');
 
   await expect(page).toHaveURL(/\/me\/applications\//);
@@ -114,8 +130,8 @@ test('the board, a job and applying work with the keyboard alone', async ({ page
   });
 });
 
-test('a signed-in candidate reaches Apply on a job with the keyboard', async ({ page }) => {
-  await signIn(page, DEMO_CANDIDATE);
+test('a signed-in candidate reaches "Review and apply" on a job with the keyboard', async ({ page }) => {
+  await registerCandidate(page, 'keyboard-signed-in');
   await page.goto('/jobs');
 
   const firstJob = page.getByRole('article').first().getByRole('link');
@@ -123,7 +139,7 @@ test('a signed-in candidate reaches Apply on a job with the keyboard', async ({ 
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/jobs\/[0-9a-f-]{36}$/);
 
-  await tabTo(page, page.getByRole('button', { name: 'Apply', exact: true }));
+  await tabTo(page, page.getByRole('button', { name: 'Review and apply' }));
 });
 
 test.describe('axe finds no serious or critical problems', () => {

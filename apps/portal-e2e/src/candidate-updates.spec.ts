@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { expectNoSeriousAxeViolations } from './support/agency-axe';
-import { screenshotAtBothWidths, uniqueEmail } from './support/candidate-journeys';
+import { reviewAndApply, screenshotAtBothWidths, uniqueEmail } from './support/candidate-journeys';
 
 // The candidate's browser is in London; the inputs are read in that zone.
 const TIME_ZONE = 'Europe/London';
@@ -38,7 +38,8 @@ test('a new candidate asks for an update, tells about another offer and sets a d
   await panel.getByLabel('Full name').fill('Uma Updates');
   await panel.getByLabel('Email').fill(uniqueEmail('updates'));
   await panel.getByLabel('Password').fill('e2e-password-123');
-  await panel.getByRole('button', { name: 'Create account and apply' }).click();
+  await panel.getByRole('button', { name: 'Create account and continue' }).click();
+  await reviewAndApply(page);
   await expect(page).toHaveURL(/\/me\/applications\/[0-9a-f-]{36}$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(jobTitle);
 
@@ -120,7 +121,8 @@ test('the candidate’s mistakes are shown at the field, and clearing the decisi
   await panel.getByLabel('Full name').fill('Fiona Fields');
   await panel.getByLabel('Email').fill(uniqueEmail('fields'));
   await panel.getByLabel('Password').fill('e2e-password-123');
-  await panel.getByRole('button', { name: 'Create account and apply' }).click();
+  await panel.getByRole('button', { name: 'Create account and continue' }).click();
+  await reviewAndApply(page);
   await expect(page).toHaveURL(/\/me\/applications\//);
 
   const tell = page.getByRole('region', { name: 'Tell your recruiter' });

@@ -15,3 +15,5 @@ export * from './lib/interview-sentences';
 export * from './lib/documents';
 export * from './lib/my-data';
 export * from './lib/finding';
+export * from './lib/screening';
+export * from './lib/consent';

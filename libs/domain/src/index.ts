@@ -21,3 +21,5 @@ export * from './lib/contact-details';
 export * from './lib/data-retention';
 export * from './lib/time-waited';
 export * from './lib/offers';
+export * from './lib/screening-answers';
+export * from './lib/screening-questions';

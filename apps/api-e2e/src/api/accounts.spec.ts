@@ -1,7 +1,7 @@
 import { ApplicationView, ErrorCode, UserAccessResult, UserView } from '@heardback/contracts';
 import { asError } from '../support/api-client';
 import { accountApi } from '../support/account-api';
-import { PASSWORD, uniqueEmail } from '../support/factories';
+import { PASSWORD, applyRequest, uniqueEmail } from '../support/factories';
 import { tokenFrom } from '../support/mailbox';
 
 jest.setTimeout(120_000);
@@ -22,7 +22,10 @@ describe('account lifecycle', () => {
       const candidate = await register();
       // Applying works in the same visit, before the address is verified.
       const applied = await expectStatus(
-        candidate.session.post<ApplicationView>(`/api/jobs/${jobId}/applications`),
+        candidate.session.post<ApplicationView>(
+          `/api/jobs/${jobId}/applications`,
+          await applyRequest(candidate.session),
+        ),
         201,
       );
       // Something the agency does that the candidate must hear about: held until the address is verified.
@@ -222,7 +225,10 @@ describe('account lifecycle', () => {
       const recruiterSession = await signIn(recruiter.email);
       const jobId = await openJob(staff, recruiter.id);
       const candidate = await register();
-      await expectStatus(candidate.session.post(`/api/jobs/${jobId}/applications`), 201);
+      await expectStatus(
+        candidate.session.post(`/api/jobs/${jobId}/applications`, await applyRequest(candidate.session)),
+        201,
+      );
 
       const disabled = await expectStatus(staff.post<UserAccessResult>(`/api/users/${recruiter.id}/disable`), 200);
       expect(disabled.body.user.disabledAt).not.toBeNull();

@@ -16,6 +16,7 @@ import { count } from '../support/database';
 import {
   applicationAwaitingFeedback,
   apply,
+  applyRequest,
   createOpenJob,
   interviewHeld,
   recordFeedback,
@@ -144,7 +145,10 @@ describe('applications', () => {
     const candidate = await registerCandidate();
     await apply(candidate.session, job.id);
     const before = await count('applications');
-    const again = await candidate.session.post(`/api/jobs/${job.id}/applications`);
+    const again = await candidate.session.post(
+      `/api/jobs/${job.id}/applications`,
+      await applyRequest(candidate.session),
+    );
     expect(again.status).toBe(409);
     expect(asError(again).code).toBe(ErrorCode.AlreadyApplied);
     expect(await count('applications')).toBe(before);
@@ -153,8 +157,9 @@ describe('applications', () => {
   it('refuses two simultaneous applications to the same job: exactly one lands', async () => {
     const job = await createOpenJob(staff);
     const candidate = await registerCandidate();
+    const body = await applyRequest(candidate.session);
     const responses = await Promise.all(
-      [1, 2, 3].map(() => candidate.session.post(`/api/jobs/${job.id}/applications`)),
+      [1, 2, 3].map(() => candidate.session.post(`/api/jobs/${job.id}/applications`, body)),
     );
     expect(responses.map((response) => response.status).sort()).toEqual([201, 409, 409]);
   });
@@ -205,7 +210,10 @@ describe('applications', () => {
   it('refuses applications to a job that is not open', async () => {
     const draft = await createOpenJob(staff, { status: JobStatus.Draft });
     const candidate = await registerCandidate();
-    const response = await candidate.session.post(`/api/jobs/${draft.id}/applications`);
+    const response = await candidate.session.post(
+      `/api/jobs/${draft.id}/applications`,
+      await applyRequest(candidate.session),
+    );
     expect(response.status).toBe(404);
   });
 

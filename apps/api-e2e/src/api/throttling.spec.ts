@@ -2,7 +2,7 @@ import { ApiError, ErrorCode } from '@heardback/contracts';
 import { ApiResponse, ApiSession } from '../support/api-client';
 import { accountApi } from '../support/account-api';
 import { ApiProcess, startApiProcess } from '../support/api-server';
-import { PASSWORD, uniqueEmail } from '../support/factories';
+import { PASSWORD, applyRequest, uniqueEmail } from '../support/factories';
 
 jest.setTimeout(120_000);
 
@@ -215,7 +215,10 @@ describe('throttling and lockout', () => {
       for (let request = 0; request < 3; request++) {
         await expectStatus(candidate.session.post('/api/me/email-verification'), 202);
       }
-      const apply = await candidate.session.post(`/api/jobs/${jobId}/applications`);
+      const apply = await candidate.session.post(
+        `/api/jobs/${jobId}/applications`,
+        await applyRequest(candidate.session),
+      );
       expectTooMany(apply, 3600, /^Too many attempts for this account/);
       const { rows } = await harness.pool.query('SELECT count(*)::int AS n FROM applications WHERE candidate_id = $1', [
         candidate.id,

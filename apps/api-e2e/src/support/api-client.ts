@@ -93,6 +93,10 @@ export class ApiSession {
     return this.request<T>('PATCH', path, body);
   }
 
+  delete<T = unknown>(path: string) {
+    return this.request<T>('DELETE', path);
+  }
+
   /** The session cookie's value, e.g. to replay it after logout. */
   get sessionCookie(): string | null {
     return this.cookies.get(SESSION_COOKIE) ?? null;

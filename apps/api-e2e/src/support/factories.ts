@@ -1,11 +1,13 @@
 import {
   ApplicationView,
+  ApplyRequest,
   CandidateApplicationView,
   ClientView,
   EmploymentType,
   FeedbackDecision,
   JobDetail,
   JobStatus,
+  PrivacyNoticeView,
   UserRole,
   WorkMode,
 } from '@heardback/contracts';
@@ -100,9 +102,29 @@ export async function createOpenJob(staff: ApiSession, overrides: Record<string,
   return job.body;
 }
 
+/**
+ * What a candidate sends to apply: consent under the privacy notice in force now (specs may publish new
+ * versions, so it is read, never assumed), no answers (the job asks none) unless `overrides` give them.
+ */
+export async function applyRequest(
+  candidate: ApiSession,
+  overrides: Partial<ApplyRequest> = {},
+): Promise<ApplyRequest> {
+  const notice = await candidate.get<PrivacyNoticeView>('/api/privacy-notice');
+  expectStatus(notice, 200, 'read the privacy notice');
+  return { privacyNoticeVersion: notice.body.version, answers: [], ...overrides };
+}
+
 /** Applies as the candidate: the answer is the candidate's view of the new application. */
-export async function apply(candidate: ApiSession, jobId: string): Promise<CandidateApplicationView> {
-  const response = await candidate.post<CandidateApplicationView>(`/api/jobs/${jobId}/applications`);
+export async function apply(
+  candidate: ApiSession,
+  jobId: string,
+  overrides: Partial<ApplyRequest> = {},
+): Promise<CandidateApplicationView> {
+  const response = await candidate.post<CandidateApplicationView>(
+    `/api/jobs/${jobId}/applications`,
+    await applyRequest(candidate, overrides),
+  );
   expectStatus(response, 201, 'apply');
   return response.body;
 }

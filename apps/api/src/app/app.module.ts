@@ -18,6 +18,7 @@ import { HealthModule } from '../health/health.module';
 import { JobsModule } from '../jobs/jobs.module';
 import { MyDataModule } from '../my-data/my-data.module';
 import { OffersModule } from '../offers/offers.module';
+import { PrivacyModule } from '../privacy/privacy.module';
 import { ReassignmentsModule } from '../reassignments/reassignments.module';
 import { ThrottlingModule } from '../throttling/throttling.module';
 import { UsersModule } from '../users/users.module';
@@ -48,6 +49,7 @@ export class AppModule {
         DocumentsModule,
         MyDataModule,
         OffersModule,
+        PrivacyModule,
       ],
     };
   }

@@ -55,6 +55,7 @@ type AudienceFacts<Extra> = (
   now: Date,
   promise: PromiseRow | null,
   agencyOnly: AgencyOnlyFacts | null,
+  application: ApplicationEntity,
 ) => Extra;
 
 /**
@@ -78,10 +79,11 @@ export class ApplicationViewsService {
     if (!canSeeInternalDetails(viewer)) {
       throw new DomainError(ErrorCode.Forbidden, 'Only the agency sees this view of an application.');
     }
-    return this.build(id, viewer, toFeedbackView, (facts, now, promise, agencyOnly) => ({
+    return this.build(id, viewer, toFeedbackView, (facts, now, promise, agencyOnly, application) => ({
       ...nextActions(facts, now),
       redatingsLeft: promise ? redatingsLeft(storedPromise(promise), viewer.role, this.config.promises) : null,
       ...candidateDetailsOf(agencyOnly),
+      screeningAnswers: application.screeningAnswers,
     }));
   }
 
@@ -165,7 +167,7 @@ export class ApplicationViewsService {
         : (lastRequest[0]?.answer_due_at?.toISOString() ?? null),
       promise: toPromiseView(promiseChain),
       offer: toOfferView(await loadNewestOffer(manager, id)),
-      ...audienceFacts(facts, now, promiseChain[0] ?? null, agencyOnly),
+      ...audienceFacts(facts, now, promiseChain[0] ?? null, agencyOnly, application),
     };
   }
 

@@ -1,4 +1,4 @@
-import { ApplicationStatus } from '@heardback/contracts';
+import { ApplicationStatus, ScreeningAnswerView } from '@heardback/contracts';
 import {
   Column,
   CreateDateColumn,
@@ -58,6 +58,14 @@ export class ApplicationEntity {
   /** While an offer stands: the date by which the candidate is asked to reply. */
   @Column({ type: 'timestamptz', nullable: true })
   offerReplyBy!: Date | null;
+
+  /** The job's questions as they were asked, with the candidate's answers in words (personal data). */
+  @Column({ type: 'jsonb' })
+  screeningAnswers!: ScreeningAnswerView[];
+
+  /** The withdrawn application this one applies again after, if any. */
+  @Column({ type: 'uuid', nullable: true })
+  previousApplicationId!: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

@@ -16,6 +16,7 @@ import {
   VersionedDto,
   WithdrawApplicationDto,
 } from './dto/application-commands.dto';
+import { ApplyDto } from './dto/apply.dto';
 import { PromiseRedatingService } from './promise-redating.service';
 import { StageFeedbackService } from './stage-feedback.service';
 import { RateLimited } from '../throttling/rate-limited.guard';
@@ -38,9 +39,10 @@ export class ApplicationsController {
   @Post('jobs/:id/applications')
   async apply(
     @Param('id', notFoundOnBadId) jobId: string,
+    @Body() body: ApplyDto,
     @CurrentUser() user: UserEntity,
   ): Promise<CandidateApplicationView> {
-    const id = await this.candidateApplications.apply(jobId, user);
+    const id = await this.candidateApplications.apply(jobId, user, body);
     return this.views.getForCandidate(id, user);
   }
 

@@ -1,12 +1,25 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CLOCK, Clock } from '../config/clock';
-import { ApplicationStatus, ErrorCode, StageState, TimelineEventType, UserRole } from '@heardback/contracts';
-import { DomainError, assertAcceptsApplications, planWithdraw } from '@heardback/domain';
-import { DataSource } from 'typeorm';
+import {
+  ApplicationStatus,
+  ApplyRequest,
+  ErrorCode,
+  StageState,
+  TimelineEventType,
+  UserRole,
+} from '@heardback/contracts';
+import { DomainError, assertAcceptsApplications, checkScreeningAnswers, planWithdraw } from '@heardback/domain';
+import { DataSource, EntityManager } from 'typeorm';
 import { ApplicationArrivalMailer } from '../finding/application-arrival-mailer';
 import { JobEntity } from '../jobs/job.entity';
 import { appliedText, withdrawnText } from '../notifications/candidate-messages';
+import {
+  giveTalentPoolConsent,
+  recordApplicationConsent,
+  withdrawApplicationConsent,
+} from '../privacy/consent-records';
+import { assertCurrentPrivacyNotice } from '../privacy/privacy-notices';
 import { TimelineService } from '../timeline/timeline.service';
 import { UserEntity } from '../users/user.entity';
 import { ApplicationStageEntity } from './application-stage.entity';
@@ -24,8 +37,14 @@ export class CandidateApplicationsService {
     private readonly arrivals: ApplicationArrivalMailer,
   ) {}
 
-  /** One application per candidate per job; a second is refused by the database's unique constraint (ALREADY_APPLIED). */
-  apply(jobId: string, candidate: UserEntity): Promise<string> {
+  /**
+   * One open application per candidate per job: a second is refused by the database's partial unique
+   * index (ALREADY_APPLIED). After withdrawing, the candidate may apply again while the job is open;
+   * the new application links to the one it follows. The answers are checked against the job's
+   * questions and kept as they were asked; the consent is recorded under the notice version the
+   * candidate read, which must be the current one (PRIVACY_NOTICE_CHANGED otherwise).
+   */
+  apply(jobId: string, candidate: UserEntity, request: ApplyRequest): Promise<string> {
     return this.dataSource.transaction(async (manager) => {
       // Shared lock: a job being closed at this moment either sees this application or refuses it.
       const job = await manager
@@ -38,6 +57,9 @@ export class CandidateApplicationsService {
         throw new DomainError(ErrorCode.NotFound, 'This job does not exist or is no longer open.');
       }
       assertAcceptsApplications(job.status);
+      const screeningAnswers = checkScreeningAnswers(job.screeningQuestions, request.answers);
+      await assertCurrentPrivacyNotice(manager, request.privacyNoticeVersion);
+      const now = this.clock.now();
       const application = await manager.save(
         manager.create(ApplicationEntity, {
           jobId,
@@ -45,9 +67,14 @@ export class CandidateApplicationsService {
           status: ApplicationStatus.Applied,
           currentStageId: null,
           version: 1,
-          createdAt: this.clock.now(),
+          screeningAnswers,
+          previousApplicationId: await this.lastWithdrawn(manager, jobId, candidate.id),
+          createdAt: now,
         }),
       );
+      const consent = { candidateId: candidate.id, noticeVersion: request.privacyNoticeVersion, at: now };
+      await recordApplicationConsent(manager, { ...consent, applicationId: application.id });
+      if (request.talentPool) await giveTalentPoolConsent(manager, consent);
       const stages = await manager.save(
         job.pipeline.map((name, position) =>
           manager.create(ApplicationStageEntity, {
@@ -72,6 +99,15 @@ export class CandidateApplicationsService {
     });
   }
 
+  /** The withdrawn application a new one applies again after: the newest, if it is not followed already. */
+  private async lastWithdrawn(manager: EntityManager, jobId: string, candidateId: string): Promise<string | null> {
+    const rows: { id: string; status: ApplicationStatus }[] = await manager.query(
+      `SELECT id, status FROM applications WHERE job_id = $1 AND candidate_id = $2 ORDER BY created_at DESC LIMIT 1`,
+      [jobId, candidateId],
+    );
+    return rows[0]?.status === ApplicationStatus.Withdrawn ? rows[0].id : null;
+  }
+
   withdraw(applicationId: string, candidate: UserEntity, reason: string, version: number): Promise<void> {
     if (candidate.role !== UserRole.Candidate) {
       throw new DomainError(ErrorCode.Forbidden, 'Only the candidate can withdraw an application.');
@@ -90,6 +126,7 @@ export class CandidateApplicationsService {
       record.application.status = ApplicationStatus.Withdrawn;
       record.application.withdrawalReason = reason;
       await saveApplicationChange(manager, record.application);
+      await withdrawApplicationConsent(manager, applicationId, this.clock.now());
       await this.timeline.append(manager, {
         applicationId,
         type: TimelineEventType.Withdrawn,

@@ -32,6 +32,7 @@ import { CreateOffers1795815600000 } from './migrations/1795815600000-create-off
 import { AddWorkReassignment1795797600000 } from './migrations/1795797600000-add-work-reassignment';
 import { CreateCandidateDocuments1795804800000 } from './migrations/1795804800000-create-candidate-documents';
 import { AddDataRights1795812000000 } from './migrations/1795812000000-add-data-rights';
+import { AddScreeningAndConsent1795808400000 } from './migrations/1795808400000-add-screening-and-consent';
 import { SnakeNamingStrategy } from './snake-naming-strategy';
 
 export const entities = [
@@ -68,6 +69,7 @@ export const migrations = [
   AddWorkReassignment1795797600000,
   AddAgencyMailDigests1795801200000,
   CreateCandidateDocuments1795804800000,
+  AddScreeningAndConsent1795808400000,
   AddDataRights1795812000000,
   CreateOffers1795815600000,
   AddApplicationFinding1795819200000,

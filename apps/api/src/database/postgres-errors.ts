@@ -45,9 +45,21 @@ const constraintErrors: Record<string, { code: ErrorCode; message: string }> = {
     code: ErrorCode.InvalidTransition,
     message: 'An offer can be written only on an application at Offer.',
   },
-  applications_one_per_candidate_per_job: {
+  applications_one_open_per_candidate_per_job: {
     code: ErrorCode.AlreadyApplied,
     message: 'You have already applied to this job.',
+  },
+  applications_followed_once: {
+    code: ErrorCode.AlreadyApplied,
+    message: 'You have already applied to this job again.',
+  },
+  privacy_notices_pkey: {
+    code: ErrorCode.PrivacyNoticeChanged,
+    message: 'Someone published a new version of the privacy notice at the same moment. Reload it and try again.',
+  },
+  consents_one_standing_talent_pool: {
+    code: ErrorCode.Conflict,
+    message: 'You already agreed to be considered for other jobs.',
   },
   work_owner_is_active_agency_user: {
     code: ErrorCode.ValidationFailed,

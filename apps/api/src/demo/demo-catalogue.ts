@@ -1,4 +1,4 @@
-import { EmploymentType, WorkMode } from '@heardback/contracts';
+import { EmploymentType, ScreeningQuestionInput, ScreeningQuestionKind, WorkMode } from '@heardback/contracts';
 
 /** The demo agency's clients and open roles: enough variety for the board's search and filters. */
 export const DEMO_PASSWORD = 'heardback-demo';
@@ -14,6 +14,8 @@ interface DemoJob {
   salary?: [number, number, string];
   pipeline: string[];
   summary: string;
+  /** Only on jobs the demo does not apply to itself, so its own applications need no answers. */
+  screeningQuestions?: ScreeningQuestionInput[];
 }
 
 const engineering = ['Phone screen', 'Technical interview', 'Final interview'];
@@ -39,6 +41,16 @@ export const DEMO_JOBS: DemoJob[] = [
     salary: [55000, 65000, 'EUR'],
     pipeline: shortLoop,
     summary: 'Lead three shifts across our largest cross-dock.',
+    screeningQuestions: [
+      { kind: ScreeningQuestionKind.YesNo, prompt: 'Do you have the right to work in Belgium?', required: true },
+      { kind: ScreeningQuestionKind.ShortText, prompt: 'What is your notice period?', required: true },
+      {
+        kind: ScreeningQuestionKind.Choice,
+        prompt: 'Which shift pattern suits you best?',
+        required: false,
+        options: ['Early', 'Late', 'Night', 'Any'],
+      },
+    ],
   },
   {
     title: 'Data Analyst, Fleet',

@@ -18,6 +18,7 @@ import { JobsService } from '../jobs/jobs.service';
 import { TimelineService } from '../timeline/timeline.service';
 import { UserEntity } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
+import { currentPrivacyNotice } from '../privacy/privacy-notices';
 import { DEMO_CANDIDATES, DEMO_CLIENTS, DEMO_JOBS, DEMO_PASSWORD, describeJob } from './demo-catalogue';
 import { DemoLogins } from './demo-logins';
 
@@ -98,6 +99,7 @@ export class DemoDataLoader {
           status: JobStatus.Open,
           pipeline: job.pipeline,
           ownerId: recruiter.id,
+          screeningQuestions: job.screeningQuestions,
         },
         staff,
       );
@@ -117,7 +119,7 @@ export class DemoDataLoader {
   ): Promise<void> {
     const now = Date.now();
     const at = (hoursFromNow: number) => new Date(now + hoursFromNow * HOUR).toISOString();
-    const apply = (jobIndex: number, who: UserEntity) => this.candidateApplications.apply(jobIds[jobIndex], who);
+    const apply = (jobIndex: number, who: UserEntity) => this.applyAs(who, jobIds[jobIndex]);
     const schedule = (id: string, stageIndex: number, startHours: number) =>
       this.withStage(id, stageIndex, async (stageId) =>
         this.stages.schedule(
@@ -268,9 +270,15 @@ export class DemoDataLoader {
     await this.closedJobApplication(jobIds[29], others[1], recruiter);
   }
 
+  /** Applies as a candidate who read the current privacy notice, to a job that asks no questions. */
+  private async applyAs(candidate: UserEntity, jobId: string): Promise<string> {
+    const notice = await currentPrivacyNotice(this.dataSource.manager);
+    return this.candidateApplications.apply(jobId, candidate, { privacyNoticeVersion: notice.version, answers: [] });
+  }
+
   /** Closing jobs arrives with the deadline engine; until then the demo records one closed job directly. */
   private async closedJobApplication(jobId: string, candidate: UserEntity, recruiter: UserEntity): Promise<void> {
-    const id = await this.candidateApplications.apply(jobId, candidate);
+    const id = await this.applyAs(candidate, jobId);
     await this.dataSource.transaction(async (manager) => {
       await manager.update(
         ApplicationEntity,

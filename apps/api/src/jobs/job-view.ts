@@ -27,6 +27,7 @@ export function toJobDetail(job: JobEntity, clientName: string): JobDetail {
     pipeline: job.pipeline,
     answerWithinWorkingDays: job.answerWithinWorkingDays,
     screeningWithinWorkingDays: job.screeningWithinWorkingDays,
+    screeningQuestions: job.screeningQuestions,
   };
 }
 

@@ -1,4 +1,4 @@
-import { EmploymentType, JobStatus, WorkMode } from '@heardback/contracts';
+import { EmploymentType, JobStatus, ScreeningQuestion, WorkMode } from '@heardback/contracts';
 import {
   Column,
   CreateDateColumn,
@@ -63,6 +63,10 @@ export class JobEntity {
   /** The promise to applicants: whether they move forward, by the end of this many working days after applying. */
   @Column({ type: 'integer' })
   screeningWithinWorkingDays!: number;
+
+  /** What every applicant is asked, in order; answers are kept as a snapshot on each application. */
+  @Column({ type: 'jsonb' })
+  screeningQuestions!: ScreeningQuestion[];
 
   /** When the job was first opened; the board's sort key. */
   @Column({ type: 'timestamptz', nullable: true })

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { InjectRepository } from '@nestjs/typeorm';
 import {
   AgencyJobDetail,
@@ -9,6 +10,7 @@ import {
   ErrorCode,
   JobDetail,
   JobStatus,
+  MyApplicationOnJob,
   UserRole,
 } from '@heardback/contracts';
 import {
@@ -20,6 +22,7 @@ import {
   canSeeJob,
   fieldError,
   normalizePipeline,
+  normalizeScreeningQuestions,
 } from '@heardback/domain';
 import { Repository } from 'typeorm';
 import { AuditSnapshot } from '../audit/audit-changes';
@@ -49,9 +52,34 @@ export class JobsService {
       throw new DomainError(ErrorCode.NotFound, 'This job does not exist or is no longer open.');
     }
     const clientName = job.client?.name ?? '';
-    return viewer !== null && canSeeInternalDetails(viewer)
-      ? toAgencyJobDetail(job, clientName)
-      : toJobDetail(job, clientName);
+    if (viewer !== null && canSeeInternalDetails(viewer)) return toAgencyJobDetail(job, clientName);
+    const detail = toJobDetail(job, clientName);
+    return viewer?.role === UserRole.Candidate
+      ? { ...detail, myApplication: await this.latestApplication(job.id, viewer.id) }
+      : detail;
+  }
+
+  /** The candidate's newest application to the job, so the page offers "Apply" only when they may. */
+  private async latestApplication(jobId: string, candidateId: string): Promise<MyApplicationOnJob | null> {
+    const rows: { id: string; created_at: Date; status: MyApplicationOnJob['status']; withdrawn_at: Date | null }[] =
+      await this.jobs.manager.query(
+        `SELECT a.id, a.created_at, a.status,
+                (SELECT max(t.at) FROM timeline_events t WHERE t.application_id = a.id AND t.type = 'withdrawn') AS withdrawn_at
+           FROM applications a
+          WHERE a.job_id = $1 AND a.candidate_id = $2
+          ORDER BY a.created_at DESC
+          LIMIT 1`,
+        [jobId, candidateId],
+      );
+    const row = rows[0];
+    return row
+      ? {
+          id: row.id,
+          appliedAt: row.created_at.toISOString(),
+          status: row.status,
+          withdrawnAt: row.withdrawn_at?.toISOString() ?? null,
+        }
+      : null;
   }
 
   async create(request: CreateJobDto, actor: UserEntity): Promise<AgencyJobDetail> {
@@ -71,6 +99,7 @@ export class JobsService {
       answerWithinWorkingDays: request.answerWithinWorkingDays ?? DEFAULT_ANSWER_WITHIN_WORKING_DAYS,
       screeningWithinWorkingDays: request.screeningWithinWorkingDays ?? DEFAULT_SCREENING_WITHIN_WORKING_DAYS,
       publishedAt: status === JobStatus.Open ? new Date() : null,
+      screeningQuestions: normalizeScreeningQuestions(request.screeningQuestions ?? [], new Set(), randomUUID),
     });
     const saved = await this.jobs.manager.transaction(async (manager) => {
       const inserted = await manager.save(JobEntity, job);
@@ -106,11 +135,15 @@ export class JobsService {
       }
       assertJobEditable(job.status);
       const before = auditedJob(job);
-      const { salary, pipeline, ownerId, ...plain } = request;
+      const { salary, pipeline, ownerId, screeningQuestions, ...plain } = request;
       Object.assign(job, plain);
       if (salary !== undefined) Object.assign(job, salaryColumns(salary ?? undefined));
       if (pipeline !== undefined) job.pipeline = normalizePipeline(pipeline);
       if (ownerId !== undefined) job.ownerId = ownerId ?? null;
+      if (screeningQuestions !== undefined) {
+        const existingIds = new Set(job.screeningQuestions.map((question) => question.id));
+        job.screeningQuestions = normalizeScreeningQuestions(screeningQuestions, existingIds, randomUUID);
+      }
       if (job.status === JobStatus.Open && job.publishedAt === null) job.publishedAt = new Date();
       await manager.save(JobEntity, job);
       await this.audit.record(manager, {

@@ -27,6 +27,7 @@ import { DeadlineSweepService } from '../deadlines/deadline-sweep.service';
 import { JobClosuresService } from '../job-closures/job-closures.service';
 import { JobsService } from '../jobs/jobs.service';
 import { NotificationDispatcher } from '../notifications/notification-dispatcher.service';
+import { currentPrivacyNotice } from '../privacy/privacy-notices';
 import { UserEntity } from '../users/user.entity';
 import { SeededRandom, SimulatedClock } from './simulated-clock';
 import { SimulatedOffers } from './simulated-offers';
@@ -152,8 +153,13 @@ export class AgencySimulation {
     const jobs = this.random.chance(0.3)
       ? [first, this.random.pick(this.jobIds.filter((id) => id !== first))]
       : [first];
+    const notice = await currentPrivacyNotice(this.dataSource.manager);
     for (const jobId of jobs) {
-      await this.attempt(() => this.app.get(CandidateApplicationsService).apply(jobId, candidate));
+      await this.attempt(() =>
+        this.app
+          .get(CandidateApplicationsService)
+          .apply(jobId, candidate, { privacyNoticeVersion: notice.version, answers: [] }),
+      );
     }
   }
 

@@ -1,5 +1,6 @@
 import { type APIResponse, type Browser, type Page, expect } from '@playwright/test';
 import type {
+  PrivacyNoticeView,
   ApplicationView,
   JobDetail,
   JobSummary,
@@ -89,8 +90,13 @@ export async function freshApplication(browser: Browser, label: string): Promise
   const { items } = await apiGet<ResultPage<JobSummary>>(candidatePage, '/api/jobs?limit=100');
   for (const summary of items) {
     const job = await apiGet<JobDetail>(candidatePage, `/api/jobs/${summary.id}`);
-    if (job.pipeline.length >= 2) {
-      const application = await apiPost<ApplicationView>(candidatePage, `/api/jobs/${job.id}/applications`, {});
+    // A job with questions would need answers; these helpers only need an application.
+    if (job.pipeline.length >= 2 && job.screeningQuestions.length === 0) {
+      const notice = await apiGet<PrivacyNoticeView>(candidatePage, '/api/privacy-notice');
+      const application = await apiPost<ApplicationView>(candidatePage, `/api/jobs/${job.id}/applications`, {
+        privacyNoticeVersion: notice.version,
+        answers: [],
+      });
       return { candidatePage, candidateName, application, job };
     }
   }

@@ -35,6 +35,21 @@ export async function registerCandidate(page: Page, label: string): Promise<{ em
   return candidate;
 }
 
+/**
+ * On a job page, signed in as a candidate who has answered the job's questions (if any): "Review and
+ * apply", read the privacy notice, tick the consent box, "Send application"; ends on the new application.
+ */
+export async function reviewAndApply(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Review and apply' }).click();
+  const review = page.getByRole('region', { name: 'Review and apply' });
+  await expect(review).toContainText('Sent to Heardback recruiters for');
+  await review.getByText(/^Read the privacy notice \(version \d+\)$/).click();
+  await expect(review.getByText('How long we keep it')).toBeVisible();
+  await review.getByRole('checkbox', { name: /I have read the privacy notice and agree/ }).check();
+  await review.getByRole('button', { name: 'Send application' }).click();
+  await expect(page).toHaveURL(/\/me\/applications\/[0-9a-f-]{36}$/);
+}
+
 /** A new browser context: a second person, with their own cookies. */
 export async function anotherPerson(browser: Browser): Promise<Page> {
   const context = await browser.newContext();

@@ -1,6 +1,7 @@
 import { ApplicationDocumentsView, CandidateDetailsView } from './documents';
 import { ApplicationStatus, FeedbackDecision, PromiseKind, StageState, TimelineEventType, WaitingFor } from './enums';
 import type { OfferTermsRequest, OfferView } from './offers';
+import { ScreeningAnswerView } from './screening';
 
 /** Feedback as the candidate receives it: the words written for them and when, nothing else. */
 export interface CandidateFeedbackView {
@@ -120,6 +121,8 @@ export interface ApplicationView extends ApplicationViewBase<FeedbackView> {
   candidateDetails: CandidateDetailsView;
   /** The CV and cover letter that went with the application (agency only). */
   documents: ApplicationDocumentsView;
+  /** The candidate's answers to the job's screening questions, each with the prompt as it was asked. */
+  screeningAnswers: ScreeningAnswerView[];
 }
 
 /** An application as its candidate receives it: no ratings, no interviewer names, no internal notes. */

@@ -35,6 +35,8 @@ export enum ErrorCode {
   Conflict = 'CONFLICT',
   /** A recruiter has moved this promise as often as the agency allows: staff must move it now. */
   RedatingNeedsStaff = 'REDATING_NEEDS_STAFF',
+  /** The privacy notice the caller read is no longer the current one: read the new one first. */
+  PrivacyNoticeChanged = 'PRIVACY_NOTICE_CHANGED',
   TooManyRequests = 'TOO_MANY_REQUESTS',
   PayloadTooLarge = 'PAYLOAD_TOO_LARGE',
   UnsupportedMediaType = 'UNSUPPORTED_MEDIA_TYPE',

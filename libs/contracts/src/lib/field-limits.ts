@@ -28,6 +28,17 @@ export const PROMISE_MAX_WORKING_DAYS_AHEAD = 20;
 /** The sentence sent to the candidate with a re-dated promise. */
 export const PROMISE_SENTENCE_MAX_LENGTH = 1000;
 
+// Screening questions and answers
+export const SCREENING_QUESTIONS_MAX = 10;
+export const SCREENING_PROMPT_MAX_LENGTH = 300;
+export const SCREENING_OPTIONS_MIN = 2;
+export const SCREENING_OPTIONS_MAX = 10;
+export const SCREENING_OPTION_MAX_LENGTH = 120;
+export const SCREENING_ANSWER_MAX_LENGTH = 2000;
+
+// Privacy notice
+export const PRIVACY_NOTICE_MAX_LENGTH = 20_000;
+
 // Paging: every cursor the API hands out fits in this.
 export const CURSOR_MAX_LENGTH = 200;
 

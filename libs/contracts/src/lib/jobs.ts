@@ -1,4 +1,6 @@
+import { MyApplicationOnJob } from './consent';
 import { EmploymentType, JobStatus, WorkMode } from './enums';
+import { ScreeningQuestion, ScreeningQuestionInput } from './screening';
 
 export interface ClientView {
   id: string;
@@ -35,6 +37,10 @@ export interface JobDetail extends JobSummary {
   answerWithinWorkingDays: number;
   /** Applicants hear whether they move forward by the end of this many working days after applying. */
   screeningWithinWorkingDays: number;
+  /** What every applicant is asked, in order (at most SCREENING_QUESTIONS_MAX). */
+  screeningQuestions: ScreeningQuestion[];
+  /** Only for a signed-in candidate: their latest application to this job, or null if they never applied. */
+  myApplication?: MyApplicationOnJob | null;
 }
 
 /** A job as agency people see it: with the id of the recruiter who owns it. Never sent to visitors or candidates. */
@@ -65,6 +71,8 @@ export interface CreateJobRequest {
   answerWithinWorkingDays?: number;
   screeningWithinWorkingDays?: number;
   ownerId?: string;
+  /** Replaces the job's questions as a whole; answers already given keep the question as it was asked. */
+  screeningQuestions?: ScreeningQuestionInput[];
 }
 
 export type UpdateJobRequest = Partial<CreateJobRequest>;

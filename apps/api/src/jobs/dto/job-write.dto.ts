@@ -7,6 +7,12 @@ import {
   JOB_LOCATION_MAX_LENGTH,
   JOB_TITLE_MAX_LENGTH,
   PIPELINE_MAX_STAGES,
+  SCREENING_OPTIONS_MAX,
+  SCREENING_OPTION_MAX_LENGTH,
+  SCREENING_PROMPT_MAX_LENGTH,
+  SCREENING_QUESTIONS_MAX,
+  ScreeningQuestionInput,
+  ScreeningQuestionKind,
   SALARY_MAX,
   JobStatus,
   SalaryRange,
@@ -19,6 +25,7 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsBoolean,
   IsEnum,
   IsIn,
   IsInt,
@@ -49,6 +56,33 @@ export class SalaryDto implements SalaryRange {
 
   @Matches(/^[A-Z]{3}$/, { message: 'must be a three-letter ISO currency code such as EUR' })
   currency!: string;
+}
+
+export class ScreeningQuestionDto implements ScreeningQuestionInput {
+  /** Kept when it is one of the job's questions (an edit); otherwise the question is new and gets an id. */
+  @IsOptional()
+  @IsString()
+  id?: string;
+
+  @IsEnum(ScreeningQuestionKind, { message: `must be one of ${Object.values(ScreeningQuestionKind).join(', ')}` })
+  kind!: ScreeningQuestionKind;
+
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty({ message: 'must not be empty: write the question' })
+  @MaxLength(SCREENING_PROMPT_MAX_LENGTH)
+  prompt!: string;
+
+  @IsBoolean({ message: 'must be true or false' })
+  required!: boolean;
+
+  /** For a choice: checked against the kind by the rules (normalizeScreeningQuestions). */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(SCREENING_OPTIONS_MAX, { message: `must have at most ${SCREENING_OPTIONS_MAX} options` })
+  @IsString({ each: true, message: 'each option must be words' })
+  @MaxLength(SCREENING_OPTION_MAX_LENGTH, { each: true })
+  options?: string[];
 }
 
 export class CreateJobDto implements CreateJobRequest {
@@ -108,6 +142,13 @@ export class CreateJobDto implements CreateJobRequest {
   @IsOptional()
   @IsUUID('all', { message: 'must be the id of a recruiter' })
   ownerId?: string;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(SCREENING_QUESTIONS_MAX, { message: `must have at most ${SCREENING_QUESTIONS_MAX} questions` })
+  @ValidateNested({ each: true })
+  @Type(() => ScreeningQuestionDto)
+  screeningQuestions?: ScreeningQuestionDto[];
 }
 
 export class UpdateJobDto extends PartialType(CreateJobDto) implements UpdateJobRequest {}

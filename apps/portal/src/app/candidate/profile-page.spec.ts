@@ -40,6 +40,10 @@ describe('ProfilePage', () => {
     await fixture.whenStable();
     http.expectOne({ method: 'GET', url: '/api/me/sessions' }).flush(sessions);
     http.expectOne({ method: 'GET', url: '/api/me/documents' }).flush({ items: [aDocument()], max: 20 });
+    http.expectOne({ method: 'GET', url: '/api/me/consents' }).flush({ talentPool: null, openApplications: 0 });
+    http
+      .expectOne({ method: 'GET', url: '/api/privacy-notice' })
+      .flush({ version: 1, text: 'Who we are', publishedAt: '2026-12-01T09:00:00Z' });
     await fixture.whenStable();
   });
 

@@ -10,6 +10,7 @@ import { ROLE_AS_SUBJECT } from '../display-labels';
 import { CandidateApi } from './candidate-api';
 import { ContactDetailsForm } from './contact-details-form';
 import { DocumentsSection } from './documents-section';
+import { ConsentSettings } from './consent-settings';
 import { fieldProblem, httpErrorMessage } from '../core/api-error';
 import { formSubmission } from '../core/form-submission';
 import { FormAlert } from '../core/form-alert';
@@ -22,7 +23,17 @@ import { FIRST_INVALID, focusLater } from '../core/focus-later';
  */
 @Component({
   selector: 'hb-profile-page',
-  imports: [ChangePasswordForm, ContactDetailsForm, DocumentsSection, FormAlert, RouterLink, SessionList, TimeZoneForm, FORM_FIELD],
+  imports: [
+    ChangePasswordForm,
+    ConsentSettings,
+    ContactDetailsForm,
+    DocumentsSection,
+    FormAlert,
+    RouterLink,
+    SessionList,
+    TimeZoneForm,
+    FORM_FIELD,
+  ],
   templateUrl: './profile-page.html',
   styleUrls: ['../account/account-page.scss', './profile-page.scss'],
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -6,25 +6,38 @@ import {
   inject,
   input,
   signal,
+  viewChild,
   viewChildren,
 } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
-import { ErrorCode, JobDetail, UserRole, UserView } from '@heardback/contracts';
+import {
+  ApplicationStatus,
+  ErrorCode,
+  JobDetail,
+  PrivacyNoticeView,
+  ScreeningAnswerInput,
+  ScreeningQuestionKind,
+  UserRole,
+  UserView,
+  YesNoAnswer,
+} from '@heardback/contracts';
+import { findScreeningAnswerProblems } from '@heardback/domain';
 import { catchError, map, of } from 'rxjs';
 import { RegisterForm } from '../auth/register-form';
 import { SignInForm } from '../auth/sign-in-form';
 import { CandidateApi } from '../candidate/candidate-api';
+import { apiError, httpErrorMessage, sentence } from '../core/api-error';
+import { formatDate } from '../core/date-time';
+import { FIRST_INVALID, focusLater } from '../core/focus-later';
 import { NoticeService } from '../core/notice';
 import { SessionStore } from '../core/session';
 import { ROLE_AS_SUBJECT } from '../display-labels';
+import { PrivacyApi } from '../privacy/privacy-api';
+import { ApplicationReview } from './application-review';
+import { AnswerProblems, ApplyQuestions } from './apply-questions';
 import { JobsApi } from './jobs-api';
-import { apiError, httpErrorMessage } from '../core/api-error';
 
-type ApplyState =
-  | { state: 'idle' }
-  | { state: 'applying' }
-  | { state: 'already-applied'; applicationLink: string }
-  | { state: 'error'; message: string };
+type Step = 'fill' | 'review';
 
 type Tab = 'register' | 'sign-in';
 /** In the order they are shown, and the arrow keys move. */
@@ -34,12 +47,15 @@ const TABS: readonly { id: Tab; label: string }[] = [
 ];
 
 /**
- * Applying to one job. A candidate applies with one button; a visitor first creates an account
- * or signs in right here, and is then applied and taken to the new application.
+ * Applying to one job, in two steps: answer the job's questions and choose about other jobs, then
+ * "Review and apply" shows exactly what is sent and to whom, with the privacy notice and the consent
+ * box, before "Send application". A visitor first creates an account or signs in right here. A
+ * candidate with an open application to the job is shown it instead; after withdrawing, they may
+ * apply again.
  */
 @Component({
   selector: 'hb-apply-panel',
-  imports: [RouterLink, RegisterForm, SignInForm],
+  imports: [RouterLink, RegisterForm, SignInForm, ApplyQuestions, ApplicationReview],
   templateUrl: './apply-panel.html',
   styleUrl: './apply-panel.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -48,29 +64,57 @@ export class ApplyPanel {
   protected readonly session = inject(SessionStore);
   private readonly jobsApi = inject(JobsApi);
   private readonly candidateApi = inject(CandidateApi);
+  private readonly privacyApi = inject(PrivacyApi);
   private readonly router = inject(Router);
   private readonly notices = inject(NoticeService);
+  private readonly focus = focusLater();
 
   readonly job = input.required<JobDetail>();
 
   protected readonly tabs = TABS;
   protected readonly tab = signal<Tab>('register');
-  protected readonly apply = signal<ApplyState>({ state: 'idle' });
+  protected readonly step = signal<Step>('fill');
+  protected readonly answers = signal<Readonly<Record<string, string>>>({});
+  protected readonly answerProblems = signal<AnswerProblems>({});
+  protected readonly talentPool = signal(false);
+  protected readonly notice = signal<PrivacyNoticeView | null>(null);
+  protected readonly sending = signal(false);
+  protected readonly failure = signal('');
+  /** Found out on sending: the candidate applied already (another tab, or before signing in here). */
+  protected readonly existingLink = signal<string | null>(null);
+
   protected readonly isCandidate = computed(() => this.session.role() === UserRole.Candidate);
   protected readonly agencyRole = computed(() => {
     const role = this.session.role();
     return role && role !== UserRole.Candidate ? ROLE_AS_SUBJECT[role] : null;
   });
-  protected readonly errorMessage = computed(() => {
-    const apply = this.apply();
-    return apply.state === 'error' ? apply.message : '';
+  /** The candidate's application to this job that is still theirs to follow (not withdrawn). */
+  protected readonly openApplication = computed(() => {
+    const mine = this.job().myApplication;
+    return mine && mine.status !== ApplicationStatus.Withdrawn
+      ? { link: `/me/applications/${mine.id}`, appliedOn: formatDate(mine.appliedAt) }
+      : null;
   });
-  protected readonly existingLink = computed(() => {
-    const apply = this.apply();
-    return apply.state === 'already-applied' ? apply.applicationLink : null;
+  protected readonly withdrawnOn = computed(() => {
+    const mine = this.job().myApplication;
+    return mine?.status === ApplicationStatus.Withdrawn ? formatDate(mine.withdrawnAt ?? mine.appliedAt) : null;
+  });
+  protected readonly reviewedAnswers = computed(() => {
+    const answers = this.answers();
+    return this.job().screeningQuestions.flatMap((question) => {
+      const answer = answers[question.id]?.trim() ?? '';
+      if (answer === '') return [];
+      const yesNo = question.kind === ScreeningQuestionKind.YesNo;
+      return [{ prompt: question.prompt, answer: yesNo ? (answer === YesNoAnswer.Yes ? 'Yes' : 'No') : answer }];
+    });
+  });
+  protected readonly you = computed(() => {
+    const user = this.session.user();
+    return { fullName: user?.fullName ?? '', email: user?.email ?? '' };
   });
 
   private readonly tabButtons = viewChildren<ElementRef<HTMLButtonElement>>('tabButton');
+  private readonly review = viewChild(ApplicationReview);
 
   protected selectTab(tab: Tab): void {
     this.tab.set(tab);
@@ -103,20 +147,60 @@ export class ApplyPanel {
     this.tabButtons()[next]?.nativeElement.focus();
   }
 
-  /** Signed in or registered inline: a candidate goes straight on to apply. */
+  /** Signed in or registered inline: a candidate goes on to answer the questions, then review. */
   protected signedIn(user: UserView): void {
     if (user.role === UserRole.Candidate) {
-      this.applyNow();
+      this.focus('#apply-fill-heading');
     }
   }
 
-  protected applyNow(): void {
-    if (this.apply().state === 'applying') {
+  protected onAnswer({ questionId, answer }: { questionId: string; answer: string }): void {
+    this.answers.update((answers) => ({ ...answers, [questionId]: answer }));
+    if (this.answerProblems()[questionId]) {
+      this.answerProblems.update(({ [questionId]: _, ...rest }) => rest);
+    }
+  }
+
+  protected onTalentPool(event: Event): void {
+    this.talentPool.set((event.target as HTMLInputElement).checked);
+  }
+
+  /** Checks the answers as the API will, then shows what will be sent. */
+  protected toReview(): void {
+    const problems = findScreeningAnswerProblems(this.job().screeningQuestions, this.answerList());
+    if (problems.length > 0) {
+      this.answerProblems.set(
+        Object.fromEntries(
+          problems.map((problem) => [
+            problem.questionId ?? '',
+            problem.field === 'answers' ? 'Answer this question: it is required.' : sentence([problem.reason]),
+          ]),
+        ),
+      );
+      this.focus(FIRST_INVALID);
+      return;
+    }
+    this.answerProblems.set({});
+    this.failure.set('');
+    this.step.set('review');
+    this.loadNotice();
+  }
+
+  protected backToAnswers(): void {
+    this.step.set('fill');
+    this.failure.set('');
+    this.focus('#apply-fill-heading');
+  }
+
+  protected send(privacyNoticeVersion: number): void {
+    if (this.sending()) {
       return;
     }
     const job = this.job();
-    this.apply.set({ state: 'applying' });
-    this.jobsApi.apply(job.id).subscribe({
+    this.sending.set(true);
+    this.failure.set('');
+    const request = { privacyNoticeVersion, answers: this.answerList(), talentPool: this.talentPool() };
+    this.jobsApi.apply(job.id, request).subscribe({
       next: (application) => {
         this.notices.show(
           `You applied for ${job.title} at ${job.clientName}. This page shows every step, and when you will hear back.`,
@@ -125,7 +209,23 @@ export class ApplyPanel {
         );
         void this.router.navigate(['/me/applications', application.id]);
       },
-      error: (error: unknown) => this.applyFailed(error),
+      error: (error: unknown) => {
+        this.sending.set(false);
+        this.applyFailed(error);
+      },
+    });
+  }
+
+  private answerList(): ScreeningAnswerInput[] {
+    return Object.entries(this.answers())
+      .filter(([, answer]) => answer.trim() !== '')
+      .map(([questionId, answer]) => ({ questionId, answer: answer.trim() }));
+  }
+
+  private loadNotice(): void {
+    this.privacyApi.currentNotice().subscribe({
+      next: (notice) => this.notice.set(notice),
+      error: (error: unknown) => this.failure.set(`The privacy notice could not be loaded. ${httpErrorMessage(error)}`),
     });
   }
 
@@ -135,13 +235,26 @@ export class ApplyPanel {
       this.findExistingApplication();
       return;
     }
-    this.apply.set({
-      state: 'error',
-      message:
-        code === ErrorCode.JobNotOpen || code === ErrorCode.NotFound
-          ? 'This job is no longer taking applications.'
-          : `Your application was not sent. ${httpErrorMessage(error)}`,
-    });
+    if (code === ErrorCode.PrivacyNoticeChanged) {
+      this.failure.set(
+        'The privacy notice changed while you were reviewing. Read the new version below, then tick the box again.',
+      );
+      this.loadNotice();
+      this.review()?.showNoticeAgain();
+      return;
+    }
+    if (code === ErrorCode.ValidationFailed && apiError(error)?.details?.some((d) => d.field.startsWith('answers'))) {
+      // The job's questions changed since the page loaded: the answers need another look.
+      this.failure.set(
+        `Your application was not sent. ${httpErrorMessage(error)} Reload the page to see the questions.`,
+      );
+      return;
+    }
+    this.failure.set(
+      code === ErrorCode.JobNotOpen || code === ErrorCode.NotFound
+        ? 'This job is no longer taking applications.'
+        : `Your application was not sent. ${httpErrorMessage(error)}`,
+    );
   }
 
   private findExistingApplication(): void {
@@ -150,11 +263,14 @@ export class ApplyPanel {
       .myApplications()
       .pipe(
         map((applications) => {
-          const existing = applications.find((a) => a.job.id === jobId);
+          const existing = applications.find((a) => a.job.id === jobId && a.status !== ApplicationStatus.Withdrawn);
           return existing ? `/me/applications/${existing.id}` : '/me';
         }),
         catchError(() => of('/me')),
       )
-      .subscribe((applicationLink) => this.apply.set({ state: 'already-applied', applicationLink }));
+      .subscribe((link) => {
+        this.existingLink.set(link);
+        this.step.set('fill');
+      });
   }
 }

@@ -9,6 +9,7 @@ import {
   ErrorCode,
   JobDetail,
   JobStatus,
+  ScreeningQuestionKind,
   UserRole,
   UserView,
   WaitingFor,
@@ -40,7 +41,17 @@ const job: JobDetail = {
   pipeline: ['Phone screen', 'Technical interview', 'Final interview'],
   answerWithinWorkingDays: 2,
   screeningWithinWorkingDays: 5,
+  screeningQuestions: [],
 };
+
+const withQuestion: JobDetail = {
+  ...job,
+  screeningQuestions: [
+    { id: 'q1', kind: ScreeningQuestionKind.YesNo, prompt: 'Can you work in the EU?', required: true, options: [] },
+  ],
+};
+
+const notice = { version: 3, text: 'Who we are\nA recruitment agency.', publishedAt: '2026-12-01T09:00:00Z' };
 
 describe('JobDetailPage', () => {
   let harness: RouterTestingHarness;
@@ -104,13 +115,55 @@ describe('JobDetailPage', () => {
     expect(button('Apply')).toBeUndefined();
   });
 
-  it('applies a signed-in candidate and takes them to the new application', async () => {
-    await openAs(aUserWithRole(UserRole.Candidate));
+  /** "Review and apply" → the notice loads → tick the consent box → "Send application". */
+  async function reviewAndSend() {
+    button('Review and apply')?.click();
+    await settle();
+    http.expectOne({ method: 'GET', url: '/api/privacy-notice' }).flush(notice);
+    await settle();
+    const consent = view().querySelector<HTMLInputElement>('#apply-consent') as HTMLInputElement;
+    consent.click();
+    await settle();
+    button('Send application')?.click();
+    await settle();
+  }
 
-    button('Apply')?.click();
-    const request = http.expectOne({
-      method: 'POST',
-      url: '/api/jobs/job-1/applications',
+  it('asks the job’s questions, shows what will be sent and to whom, and sends it only with consent', async () => {
+    await openAs(aUserWithRole(UserRole.Candidate), withQuestion);
+
+    expect(button('Apply')).toBeUndefined();
+    button('Review and apply')?.click();
+    await settle();
+    expect(text()).toContain('Answer this question: it is required.');
+    expect(document.activeElement?.id).toBe('apply-question-0');
+
+    view().querySelector<HTMLInputElement>('input[type="radio"][value="yes"]')?.click();
+    view().querySelector<HTMLInputElement>('#apply-talent-pool')?.click();
+    await settle();
+    button('Review and apply')?.click();
+    await settle();
+    http.expectOne({ method: 'GET', url: '/api/privacy-notice' }).flush(notice);
+    await settle();
+
+    expect(document.activeElement?.id).toBe('review-heading');
+    expect(text()).toContain('Sent to Heardback recruiters for Senior TypeScript Engineer at Northwind Logistics.');
+    expect(text()).toContain('Can you work in the EU?Yes');
+    expect(text()).toContain('Consider me for other jobs: yes.');
+    expect(view().querySelector('details summary')?.textContent).toContain('Read the privacy notice (version 3)');
+
+    button('Send application')?.click();
+    await settle();
+    expect(text()).toContain('Tick the box to agree to the privacy notice');
+    expect(document.activeElement?.id).toBe('apply-consent');
+
+    view().querySelector<HTMLInputElement>('#apply-consent')?.click();
+    await settle();
+    button('Send application')?.click();
+    const request = http.expectOne({ method: 'POST', url: '/api/jobs/job-1/applications' });
+    expect(request.request.body).toEqual({
+      privacyNoticeVersion: 3,
+      answers: [{ questionId: 'q1', answer: 'yes' }],
+      talentPool: true,
     });
     request.flush({ id: 'app-7' }, { status: 201, statusText: 'Created' });
     await settle();
@@ -118,10 +171,53 @@ describe('JobDetailPage', () => {
     expect(TestBed.inject(Router).url).toBe('/me/applications/app-7');
   });
 
+  it('asks the candidate to read the notice again when it changed while they were reviewing', async () => {
+    await openAs(aUserWithRole(UserRole.Candidate));
+
+    await reviewAndSend();
+    http
+      .expectOne('/api/jobs/job-1/applications')
+      .flush(...apiErrorBody(409, ErrorCode.PrivacyNoticeChanged, 'The privacy notice has changed'));
+    await settle();
+    http.expectOne({ method: 'GET', url: '/api/privacy-notice' }).flush({ ...notice, version: 4 });
+    await settle();
+
+    expect(text()).toContain('The privacy notice changed while you were reviewing.');
+    expect(view().querySelector('details summary')?.textContent).toContain('version 4');
+    expect(view().querySelector<HTMLInputElement>('#apply-consent')?.checked).toBe(false);
+  });
+
+  it('says when the candidate applied, with a link, instead of offering to apply', async () => {
+    const appliedAt = '2026-05-02T09:00:00.000Z';
+    await openAs(aUserWithRole(UserRole.Candidate), {
+      ...job,
+      myApplication: { id: 'app-3', appliedAt, status: ApplicationStatus.Screening, withdrawnAt: null },
+    });
+
+    expect(text()).toMatch(/You applied on .*May 2, 2026\. See your application/);
+    expect(view().querySelector('.apply a')?.getAttribute('href')).toBe('/me/applications/app-3');
+    expect(button('Review and apply')).toBeUndefined();
+  });
+
+  it('offers to apply again after the candidate withdrew', async () => {
+    await openAs(aUserWithRole(UserRole.Candidate), {
+      ...job,
+      myApplication: {
+        id: 'app-3',
+        appliedAt: '2026-05-02T09:00:00.000Z',
+        status: ApplicationStatus.Withdrawn,
+        withdrawnAt: '2026-05-04T09:00:00.000Z',
+      },
+    });
+
+    expect(text()).toMatch(/You withdrew on .*May 4, 2026\. You can apply again\./);
+    expect(button('Review and apply')).toBeDefined();
+  });
+
   it('links to the existing application when the candidate already applied', async () => {
     await openAs(aUserWithRole(UserRole.Candidate));
 
-    button('Apply')?.click();
+    await reviewAndSend();
     http
       .expectOne('/api/jobs/job-1/applications')
       .flush(...apiErrorBody(409, ErrorCode.AlreadyApplied, 'You have already applied'));
@@ -144,10 +240,10 @@ describe('JobDetailPage', () => {
     expect(alert?.querySelector('a')?.getAttribute('href')).toBe('/me/applications/app-3');
   });
 
-  it('lets a visitor create an account right on the job, then applies for them', async () => {
+  it('lets a visitor create an account right on the job, then review and apply', async () => {
     await openAs(null);
 
-    expect(button('Apply')).toBeUndefined();
+    expect(button('Review and apply')).toBeUndefined();
     const tabs = Array.from(view().querySelectorAll('[role="tab"]'));
     expect(tabs.map((tab) => tab.textContent?.trim())).toEqual(["I'm new here", 'I have an account']);
     expect(tabs[0].getAttribute('aria-selected')).toBe('true');
@@ -160,7 +256,7 @@ describe('JobDetailPage', () => {
     fill('apply-register-full-name', 'Robin Example');
     fill('apply-register-email', 'robin@example.com');
     fill('apply-register-password', 'a-long-password');
-    button('Create account and apply')?.click();
+    button('Create account and continue')?.click();
     await settle();
 
     // The API answers a new and a taken address alike; asking who is signed in tells them apart.
@@ -168,6 +264,8 @@ describe('JobDetailPage', () => {
     await settle();
     http.expectOne({ method: 'GET', url: '/api/auth/me' }).flush(aUserWithRole(UserRole.Candidate));
     await settle();
+    expect(document.activeElement?.id).toBe('apply-fill-heading');
+    await reviewAndSend();
     http.expectOne({ method: 'POST', url: '/api/jobs/job-1/applications' }).flush({ id: 'app-9' });
     await settle();
 

@@ -3,6 +3,7 @@ import { Injectable, inject } from '@angular/core';
 import { httpQueryParams } from '../core/url-query';
 import {
   API_PREFIX,
+  ApplyRequest,
   CandidateApplicationView,
   JobDetail,
   JobSearchQuery,
@@ -32,8 +33,11 @@ export class JobsApi {
     return this.http.get<JobDetail>(`${JOBS_URL}/${encodeURIComponent(id)}`);
   }
 
-  /** Applies as the signed-in candidate; 409 ALREADY_APPLIED when they already have. */
-  apply(jobId: string): Observable<CandidateApplicationView> {
-    return this.http.post<CandidateApplicationView>(`${JOBS_URL}/${encodeURIComponent(jobId)}/applications`, {});
+  /**
+   * Applies as the signed-in candidate, with their answers and their consent under the notice version
+   * they read; 409 ALREADY_APPLIED when an application is open, PRIVACY_NOTICE_CHANGED when the notice moved on.
+   */
+  apply(jobId: string, request: ApplyRequest): Observable<CandidateApplicationView> {
+    return this.http.post<CandidateApplicationView>(`${JOBS_URL}/${encodeURIComponent(jobId)}/applications`, request);
   }
 }

@@ -17,6 +17,7 @@ import { CandidateMessageForm } from './candidate-message-form';
 import { canSchedule, currentStage } from './application-progress';
 import { FeedbackForm, UnsentFeedback } from './feedback-form';
 import { CandidatePanel } from './candidate-panel';
+import { ScreeningAnswers } from './screening-answers';
 import { PromisePanel } from './promise-panel';
 import { OfferSummary } from './offer-summary';
 import { RecruiterApi } from './recruiter-api';
@@ -67,6 +68,7 @@ interface ChangeNotice {
     PromisePanel,
     CandidatePanel,
     OfferSummary,
+    ScreeningAnswers,
   ],
   templateUrl: './application-page.html',
   styleUrl: './application-page.scss',

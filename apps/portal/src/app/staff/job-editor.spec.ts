@@ -3,7 +3,7 @@ import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import { EmploymentType, ErrorCode, JobStatus, WorkMode } from '@heardback/contracts';
+import { EmploymentType, ErrorCode, JobStatus, ScreeningQuestionKind, WorkMode } from '@heardback/contracts';
 import { JobEditor } from './job-editor';
 import { anAgencyJobDetail, apiErrorBody } from '../testing/factories';
 import { routeHarness } from '../testing/setup';
@@ -87,6 +87,7 @@ describe('JobEditor', () => {
       answerWithinWorkingDays: 3,
       screeningWithinWorkingDays: 4,
       status: 'open',
+      screeningQuestions: [],
     });
     request.flush(anAgencyJobDetail({ title: 'Ward Nurse', status: JobStatus.Open }));
     await settle();
@@ -95,6 +96,64 @@ describe('JobEditor', () => {
     expect(router.lastSuccessfulNavigation()?.extras.state).toEqual({
       savedMessage: '“Ward Nurse” is open: candidates can find it on the jobs board.',
     });
+  });
+
+  it('adds questions for applicants, checks a choice has options, and sends them with the job', async () => {
+    await openNew();
+    await fillJob();
+    button('Add a question').click();
+    await settle();
+    expect(document.activeElement?.id).toBe('screening-question-0-prompt');
+    await set('screening-question-0-prompt', 'Which shift suits you?');
+    await set('screening-question-0-kind', 'choice');
+    await set('screening-question-0-options', 'Early');
+    button('Publish as open').click();
+    await settle();
+    http.expectNone({ method: 'POST', url: '/api/jobs' });
+    expect(view().querySelector('#screening-question-0-options-error')?.textContent?.trim()).toBe(
+      'Give from 2 to 10 options, one a line.',
+    );
+
+    await set('screening-question-0-options', 'Early\n Late \n\n');
+    button('Add a question').click();
+    await settle();
+    await set('screening-question-1-prompt', 'Do you hold a nursing licence?');
+    button('Publish as open').click();
+    await settle();
+
+    const request = http.expectOne({ method: 'POST', url: '/api/jobs' });
+    expect(request.request.body.screeningQuestions).toEqual([
+      { kind: 'choice', prompt: 'Which shift suits you?', required: true, options: ['Early', 'Late'] },
+      { kind: 'yes_no', prompt: 'Do you hold a nursing licence?', required: true },
+    ]);
+    request.flush(anAgencyJobDetail({ status: JobStatus.Open }));
+    await settle();
+  });
+
+  it('keeps a question’s id when editing it, so the API knows it is the same question', async () => {
+    await harness.navigateByUrl('/staff/jobs/job-1/edit');
+    http.expectOne('/api/clients').flush([{ id: 'client-1', name: 'Northwind Logistics' }]);
+    http.expectOne('/api/jobs/job-1').flush(
+      anAgencyJobDetail({
+        clientId: 'client-1',
+        status: JobStatus.Open,
+        screeningQuestions: [
+          { id: 'q-1', kind: ScreeningQuestionKind.ShortText, prompt: 'Notice period?', required: false, options: [] },
+        ],
+      }),
+    );
+    await settle();
+    expect((control('screening-question-0-prompt') as HTMLInputElement).value).toBe('Notice period?');
+    await set('screening-question-0-prompt', 'What is your notice period?');
+    button('Save changes').click();
+    await settle();
+
+    const request = http.expectOne({ method: 'PATCH', url: '/api/jobs/job-1' });
+    expect(request.request.body.screeningQuestions).toEqual([
+      { id: 'q-1', kind: 'short_text', prompt: 'What is your notice period?', required: false },
+    ]);
+    request.flush(anAgencyJobDetail());
+    await settle();
   });
 
   it('keeps a new job as a draft when asked', async () => {

@@ -20,6 +20,8 @@ import { EMPTY } from 'rxjs';
 import { EMPLOYMENT_TYPE_OPTIONS, WORK_MODE_OPTIONS, workingDaysText } from '../display-labels';
 import { CloseJob } from './close-job';
 import { PipelineEditor } from './pipeline-editor';
+import { ScreeningQuestionEditor } from './screening-question-editor';
+import { QuestionDraft, questionDraft, questionInputs, questionsValid } from './screening-question-rules';
 import { PipelineControl, pipelineControl } from './pipeline-rules';
 import { StaffApi } from './staff-api';
 import { JobSavedState } from '../recruiter/job-list';
@@ -63,7 +65,7 @@ const NOTHING_TO_LOAD: Loadable<null> = { state: 'ready', value: null };
 /** Creates a job, or edits one, with its pipeline of interview stages and its promise of an answer in working days. */
 @Component({
   selector: 'hb-job-editor',
-  imports: [ReactiveFormsModule, RouterLink, PipelineEditor, CloseJob, LoadState, FORM_FIELD],
+  imports: [ReactiveFormsModule, RouterLink, PipelineEditor, ScreeningQuestionEditor, CloseJob, LoadState, FORM_FIELD],
   templateUrl: './job-editor.html',
   styleUrl: './job-editor.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -122,6 +124,9 @@ export class JobEditor {
   /** What the button under way saves as, while it does. */
   protected readonly saving = signal<SaveAs | null>(null);
   protected readonly pipelineServerError = signal('');
+  /** The job's questions for applicants, as the question editor holds them. */
+  protected readonly questions = signal<QuestionDraft[]>([]);
+  protected readonly questionsServerError = signal('');
   /** Said once a closure finishes: the job is then shown closed. */
   protected readonly closedMessage = signal('');
 
@@ -165,17 +170,21 @@ export class JobEditor {
     this.submission.submitted.set(true);
     this.submission.fail('');
     this.pipelineServerError.set('');
+    this.questionsServerError.set('');
     if (this.submission.busy() || this.locked()) {
       return;
     }
     const pipeline = this.pipeline();
     pipeline.markAllAsTouched();
-    if (this.form.invalid || pipeline.invalid) {
+    if (this.form.invalid || pipeline.invalid || !questionsValid(this.questions())) {
       this.submission.fail('Some answers need changing: see the messages next to the fields.');
       this.focus(FIRST_INVALID);
       return;
     }
-    const request = jobRequest(this.form.getRawValue(), pipeline.getRawValue(), status);
+    const request = {
+      ...jobRequest(this.form.getRawValue(), pipeline.getRawValue(), status),
+      screeningQuestions: questionInputs(this.questions()),
+    };
     const id = this.id();
     this.saving.set(status);
     this.submission.send(() => (id ? this.api.updateJob(id, request) : this.api.createJob(request)), {
@@ -189,6 +198,14 @@ export class JobEditor {
         const pipelineDetail = apiError(error)?.details?.find((detail) => detail.field === 'pipeline');
         if (pipelineDetail) {
           this.pipelineServerError.set(sentence(pipelineDetail.reasons));
+        }
+        const questionDetail = apiError(error)?.details?.find((detail) =>
+          detail.field.startsWith('screeningQuestions'),
+        );
+        if (questionDetail) {
+          const number = /^screeningQuestions(?:\[|\.)(\d+)/.exec(questionDetail.field)?.[1];
+          const which = number === undefined ? 'The questions' : `Question ${Number(number) + 1}`;
+          this.questionsServerError.set(`${which}: ${sentence(questionDetail.reasons)}`);
         }
         this.focus(FIRST_INVALID);
         return this.submission.errorMessage(error);
@@ -219,6 +236,7 @@ export class JobEditor {
   private fill(job: AgencyJobDetail): void {
     this.form.reset(jobFormValue(job));
     this.pipeline.set(pipelineControl(job.pipeline));
+    this.questions.set(job.screeningQuestions.map(questionDraft));
     if (this.locked()) {
       this.form.disable();
       this.pipeline().disable();

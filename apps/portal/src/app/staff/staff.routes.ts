@@ -3,6 +3,7 @@ import { AuditTrailPage } from './audit-trail-page';
 import { EscalationsPage } from './escalations-page';
 import { JobEditor } from './job-editor';
 import { OutgoingMail } from './outgoing-mail';
+import { PrivacyNoticePage } from './privacy-notice-page';
 import { StaffClients } from './staff-clients';
 import { JobList } from '../recruiter/job-list';
 import { StaffUsers } from './staff-users';
@@ -20,6 +21,7 @@ const area: AgencyAreaData = {
     { path: '/staff/users', label: 'Users' },
     { path: '/staff/audit', label: 'Audit trail' },
     { path: '/staff/data-retention', label: 'Data retention' },
+    { path: '/staff/privacy-notice', label: 'Privacy notice' },
   ],
 };
 
@@ -57,6 +59,7 @@ export const STAFF_ROUTES: Routes = [
         title: 'Data retention · Heardback',
         loadComponent: () => import('./data-retention-page').then((m) => m.DataRetentionPage),
       },
+      { path: 'privacy-notice', title: 'Privacy notice · Heardback', component: PrivacyNoticePage },
     ],
   },
 ];

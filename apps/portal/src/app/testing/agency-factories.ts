@@ -83,6 +83,7 @@ export function anAgencyJobDetail(overrides: Partial<AgencyJobDetail> = {}): Age
     pipeline: ['Screen', 'Tech', 'Final'],
     answerWithinWorkingDays: 3,
     screeningWithinWorkingDays: 5,
+    screeningQuestions: [],
     ownerId: null,
     ...overrides,
   };

@@ -172,6 +172,7 @@ export function anApplication(overrides: Partial<ApplicationView> = {}): Applica
     offer: null,
     redatingsLeft: 2,
     ...agencyOnlyParts(),
+    screeningAnswers: [],
     ...overrides,
   };
 }
@@ -203,6 +204,7 @@ export function asCandidateSees(application: ApplicationView): CandidateApplicat
     redatingsLeft: _left,
     candidateDetails: _details,
     documents: _documents,
+    screeningAnswers: _answers,
     ...shared
   } = application;
   return {
@@ -300,6 +302,7 @@ export function anApplicationBetweenInterviews(overrides: Partial<ApplicationVie
     offer: null,
     redatingsLeft: 2,
     ...agencyOnlyParts(),
+    screeningAnswers: [],
     ...overrides,
   };
 }

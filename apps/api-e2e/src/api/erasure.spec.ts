@@ -25,6 +25,7 @@ import { findPersonalData } from '../support/personal-data-scan';
 
 const HOUR = 3_600_000;
 const NAME = 'Zebedee Quillfeather';
+const PHONE = '+447700900123';
 
 function expectOk(response: { status: number; body: unknown }, status: number): void {
   if (response.status !== status)
@@ -78,11 +79,33 @@ describe('erasing an account (DELETE /api/me)', () => {
     const session = new ApiSession();
     expectOk(await session.post('/api/auth/register', { email, password: PASSWORD, fullName: NAME }), 201);
     const me = (await session.get<{ id: string }>('/api/auth/me')).body;
-    expectOk(await session.patch('/api/me/profile', { fullName: NAME, timeZone: 'Europe/Amsterdam' }), 200);
+    expectOk(
+      await session.patch('/api/me/profile', {
+        fullName: NAME,
+        timeZone: 'Europe/Amsterdam',
+        phone: PHONE,
+        location: 'Quillfeather Lane, Leeds',
+        profileLink: 'https://example.test/zebedee-quillfeather',
+      }),
+      200,
+    );
     await database().query('UPDATE users SET email_verified_at = now() WHERE id = $1', [me.id]);
+    // A CV whose words name them (stored as an upload stores it; documents.spec covers the upload itself).
+    const {
+      rows: [cv],
+    } = await database().query<{ id: string }>(
+      `INSERT INTO candidate_documents (candidate_id, kind, file_name, media_type, size_bytes, content, sha256)
+       SELECT $1, 'cv', 'Zebedee Quillfeather CV.pdf', 'application/pdf', octet_length(c), c, encode(sha256(c), 'hex')
+         FROM (SELECT convert_to('%PDF-1.4 Zebedee Quillfeather, ' || $2, 'UTF8') AS c) AS file
+       RETURNING id`,
+      [me.id, PHONE],
+    );
 
     // 1: through the phone screen with feedback, the technical interview booked for tomorrow.
-    const first = await apply(session, jobs[0].id);
+    const first = await apply(session, jobs[0].id, {
+      cvDocumentId: cv.id,
+      coverLetterText: `Zebedee Quillfeather here: call me on ${PHONE}.`,
+    });
     let agencyView: ApplicationView = await interviewHeld(recruiter, first, 0);
     // The deadline sweep writes reminders to the agency that name the candidate.
     await database().query(
@@ -192,7 +215,7 @@ describe('erasing an account (DELETE /api/me)', () => {
   it('leaves no trace of the name or email in any column of any table, and the agency keeps its counts', async () => {
     const candidate = await richCandidate();
     const localPart = candidate.email.split('@')[0];
-    const words = [NAME, 'Quillfeather', 'Zebedee', candidate.email, localPart];
+    const words = [NAME, 'Quillfeather', 'Zebedee', candidate.email, localPart, PHONE.slice(1)];
     // The candidate is findable everywhere before: the scan is really looking.
     const before = await findPersonalData(words);
     expect(before.map((hit) => hit.column)).toEqual(
@@ -207,6 +230,9 @@ describe('erasing an account (DELETE /api/me)', () => {
         'public.applications.withdrawal_reason',
         'public.applications.rejection_message',
         'public.application_promises.sentence',
+        'public.users.phone',
+        'public.candidate_documents.content',
+        'public.applications.cover_letter_text',
       ]),
     );
     const countsBefore = await agencyCounts(candidate.jobIds);

@@ -11,6 +11,7 @@ import {
 } from '@heardback/contracts';
 import { DomainError, assertAcceptsApplications, checkScreeningAnswers, planWithdraw } from '@heardback/domain';
 import { DataSource, EntityManager } from 'typeorm';
+import { attachApplicationDocuments } from '../documents/application-documents';
 import { ApplicationArrivalMailer } from '../finding/application-arrival-mailer';
 import { JobEntity } from '../jobs/job.entity';
 import { appliedText, withdrawnText } from '../notifications/candidate-messages';
@@ -74,6 +75,13 @@ export class CandidateApplicationsService {
       );
       const consent = { candidateId: candidate.id, noticeVersion: request.privacyNoticeVersion, at: now };
       await recordApplicationConsent(manager, { ...consent, applicationId: application.id });
+      await attachApplicationDocuments(manager, {
+        applicationId: application.id,
+        candidateId: candidate.id,
+        cvDocumentId: request.cvDocumentId,
+        coverLetterDocumentId: request.coverLetterDocumentId,
+        coverLetterText: request.coverLetterText,
+      });
       if (request.talentPool) await giveTalentPoolConsent(manager, consent);
       const stages = await manager.save(
         job.pipeline.map((name, position) =>

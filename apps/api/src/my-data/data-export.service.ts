@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataExport, ExportedApplication, ExportedMessage } from '@heardback/contracts';
 import { DataSource, EntityManager } from 'typeorm';
+import { DOCUMENT_STORE, DocumentStore } from '../documents/document-store';
 import { deviceSummary } from '../auth/device-summary';
 import { CLOCK, Clock } from '../config/clock';
 import { ExportDocument } from './export-archive';
@@ -26,6 +27,7 @@ export class DataExportService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(DOCUMENT_STORE) private readonly store: DocumentStore,
   ) {}
 
   prepare(candidateId: string): Promise<PreparedExport> {
@@ -36,11 +38,12 @@ export class DataExportService {
         applications: await this.applications(manager, candidateId),
         messagesSent: await this.messages(manager, candidateId),
         sessions: await this.sessions(manager, candidateId),
-        // The consent records (issue 10, item 5) are added here when they land.
-        consents: [],
+        consents: await this.consents(manager, candidateId),
         documents: [],
       };
-      return { json: JSON.stringify(content, null, 2), documents: await this.documents(manager, candidateId) };
+      const documents = await this.documents(manager, candidateId);
+      content.documents = documents.map(({ listing }) => listing);
+      return { json: JSON.stringify(content, null, 2), documents: documents.map(({ file }) => file) };
     });
   }
 
@@ -54,9 +57,13 @@ export class DataExportService {
         created_at: Date;
         email_verified_at: Date | null;
         last_signed_in_at: Date | null;
+        phone: string | null;
+        location: string | null;
+        profile_link: string | null;
       }[]
     >(
-      `SELECT id, email, full_name, time_zone, created_at, email_verified_at, last_signed_in_at FROM users WHERE id = $1`,
+      `SELECT id, email, full_name, time_zone, created_at, email_verified_at, last_signed_in_at, phone, location, profile_link
+         FROM users WHERE id = $1`,
       [candidateId],
     );
     return {
@@ -67,6 +74,9 @@ export class DataExportService {
       createdAt: user.created_at.toISOString(),
       emailVerifiedAt: iso(user.email_verified_at),
       lastSignedInAt: iso(user.last_signed_in_at),
+      phone: user.phone,
+      location: user.location,
+      profileLink: user.profile_link,
     };
   }
 
@@ -83,11 +93,18 @@ export class DataExportService {
         withdrawal_reason: string | null;
         rejection_message: string | null;
         candidate_decision_at: Date | null;
+        screening_answers: { prompt: string; answer: string }[];
+        cover_letter_text: string | null;
+        cv_file_name: string | null;
+        cover_letter_file_name: string | null;
       }[]
     >(
       `SELECT a.id, j.title, c.name AS client_name, j.location, a.status, a.created_at, a.closed_at,
-              a.withdrawal_reason, a.rejection_message, a.candidate_decision_at
+              a.withdrawal_reason, a.rejection_message, a.candidate_decision_at, a.screening_answers,
+              a.cover_letter_text, cv.file_name AS cv_file_name, letter.file_name AS cover_letter_file_name
          FROM applications a JOIN jobs j ON j.id = a.job_id JOIN clients c ON c.id = j.client_id
+         LEFT JOIN candidate_documents cv ON cv.id = a.cv_document_id
+         LEFT JOIN candidate_documents letter ON letter.id = a.cover_letter_document_id
         WHERE a.candidate_id = $1 ORDER BY a.created_at, a.id`,
       [candidateId],
     );
@@ -126,6 +143,27 @@ export class DataExportService {
         WHERE application_id = ANY($1) ORDER BY application_id, created_at DESC`,
       [ids],
     );
+    const offers = await manager.query<
+      {
+        application_id: string;
+        title: string;
+        pay_amount: number | null;
+        pay_currency: string | null;
+        pay_period: string | null;
+        start_date: string | null;
+        message: string | null;
+        made_at: Date;
+        reply_by: Date;
+        answer: string | null;
+        answered_at: Date | null;
+        decline_reason: string | null;
+      }[]
+    >(
+      `SELECT application_id, title, pay_amount, pay_currency, pay_period, to_char(start_date, 'YYYY-MM-DD') AS start_date,
+              message, made_at, reply_by, answer, answered_at, decline_reason
+         FROM offers WHERE application_id = ANY($1) ORDER BY application_id, made_at`,
+      [ids],
+    );
     const of = <T extends { application_id: string }>(rows: T[], id: string) =>
       rows.filter((row) => row.application_id === id);
     return applications.map((application) => ({
@@ -137,6 +175,23 @@ export class DataExportService {
       withdrawalReason: application.withdrawal_reason,
       closingMessage: application.rejection_message,
       yourDecisionDate: iso(application.candidate_decision_at),
+      yourAnswers: application.screening_answers,
+      cv: application.cv_file_name,
+      coverLetter: application.cover_letter_text ?? application.cover_letter_file_name,
+      offers: of(offers, application.id).map((offer) => ({
+        title: offer.title,
+        pay:
+          offer.pay_amount === null
+            ? null
+            : { amount: offer.pay_amount, currency: offer.pay_currency, period: offer.pay_period },
+        startDate: offer.start_date,
+        message: offer.message,
+        madeAt: offer.made_at.toISOString(),
+        replyBy: offer.reply_by.toISOString(),
+        answer: offer.answer,
+        answeredAt: iso(offer.answered_at),
+        yourReason: offer.decline_reason,
+      })),
       stages: of(stages, application.id).map((stage) => ({
         name: stage.name,
         position: stage.position,
@@ -204,12 +259,65 @@ export class DataExportService {
     }));
   }
 
+  /** Each consent they gave, under which notice version, and whether they withdrew it. */
+  private async consents(manager: EntityManager, candidateId: string): Promise<DataExport['consents']> {
+    const rows = await manager.query<
+      {
+        kind: string;
+        notice_version: number;
+        application_id: string | null;
+        given_at: Date;
+        withdrawn_at: Date | null;
+      }[]
+    >(
+      `SELECT kind, notice_version, application_id, given_at, withdrawn_at FROM consents
+        WHERE candidate_id = $1 ORDER BY given_at, id`,
+      [candidateId],
+    );
+    return rows.map((row) => ({
+      kind: row.kind,
+      noticeVersion: row.notice_version,
+      applicationId: row.application_id,
+      givenAt: row.given_at.toISOString(),
+      withdrawnAt: iso(row.withdrawn_at),
+    }));
+  }
+
   /**
-   * The candidate's documents, each read only when the archive reaches it. The documents table
-   * (issue 10, item 1) lands separately: the lead adds its one query here, listing id, file name
-   * and type, and `read` fetching one file's bytes.
+   * The candidate's documents (index candidate_documents_candidate_newest_idx), listed in the
+   * snapshot; each file's bytes are read only when the archive reaches it, after the snapshot ends.
    */
-  private async documents(_manager: EntityManager, _candidateId: string): Promise<ExportDocument[]> {
-    return [];
+  private async documents(
+    manager: EntityManager,
+    candidateId: string,
+  ): Promise<{ listing: DataExport['documents'][number]; file: ExportDocument }[]> {
+    const rows = await manager.query<
+      { id: string; kind: string; file_name: string; media_type: string; size_bytes: number; created_at: Date }[]
+    >(
+      `SELECT id, kind, file_name, media_type, size_bytes, created_at FROM candidate_documents
+        WHERE candidate_id = $1 ORDER BY created_at DESC, id DESC`,
+      [candidateId],
+    );
+    return rows.map((row, index) => {
+      // Prefixed with its place in the list: two versions may share a name.
+      const fileName = `${String(index + 1).padStart(2, '0')}-${row.kind}-${row.file_name}`;
+      return {
+        listing: {
+          path: `documents/${fileName}`,
+          name: row.file_name,
+          contentType: row.media_type,
+          uploadedAt: row.created_at.toISOString(),
+          sizeBytes: Number(row.size_bytes),
+        },
+        file: {
+          fileName,
+          read: async () => {
+            const content = await this.store.get(this.dataSource.manager, row.id);
+            if (!content) throw new Error(`document ${row.id} vanished while its export was written`);
+            return content;
+          },
+        },
+      };
+    });
   }
 }

@@ -116,8 +116,33 @@ export const APPLICATION_ERASURE_STEPS: readonly ErasureStep[] = [
     what: 'the candidate in the audit trail of these applications (who changed what, and when, stays)',
     run: (manager, target) => redactAuditTrail(manager, target.applicationIds, target.identifiers),
   },
-  // The lead adds here, when those tables land: screening answers, the cover letter text and the
-  // documents sent with these applications, and the candidate's offer decline reason.
+  {
+    what: 'screening answers, the cover letter and the links to the documents sent (the files go with the account)',
+    run: (manager, target) =>
+      manager.query(
+        `UPDATE applications
+            SET screening_answers = '[]'::jsonb, cover_letter_text = NULL,
+                cv_document_id = NULL, cover_letter_document_id = NULL
+          WHERE id = ANY($1)`,
+        [target.applicationIds],
+      ),
+  },
+  {
+    what: "offer words: the title, the message and the candidate's reason for declining (pay, dates and the answer stay)",
+    run: (manager, target) =>
+      manager.query(
+        `UPDATE offers
+            SET title = $2, message = CASE WHEN message IS NULL THEN NULL ELSE $2 END,
+                decline_reason = CASE WHEN decline_reason IS NULL THEN NULL ELSE $2 END
+          WHERE application_id = ANY($1)`,
+        [target.applicationIds, ERASED_TEXT],
+      ),
+  },
+  {
+    what: 'the consent given with these applications (nothing is held under it any more)',
+    run: (manager, target) =>
+      manager.query(`DELETE FROM consents WHERE application_id = ANY($1)`, [target.applicationIds]),
+  },
 ];
 
 /** Steps for the whole account, after APPLICATION_ERASURE_STEPS for every application of theirs. */
@@ -154,15 +179,22 @@ export const ACCOUNT_ERASURE_STEPS: readonly ErasureStep[] = [
     what: 'the candidate in the audit trail of their account (staff disabling it, say)',
     run: (manager, target) => redactAuditTrail(manager, [target.candidateId], target.identifiers),
   },
-  // The lead adds here, when those tables land: every CV and document version, consents, and the
-  // profile's phone, location and link (or blank them in the tombstone step below).
+  {
+    what: 'every CV and document version the candidate uploaded',
+    run: (manager, target) =>
+      manager.query(`DELETE FROM candidate_documents WHERE candidate_id = $1`, [target.candidateId]),
+  },
+  {
+    what: 'every consent, the talent pool included',
+    run: (manager, target) => manager.query(`DELETE FROM consents WHERE candidate_id = $1`, [target.candidateId]),
+  },
   {
     what: 'the account itself, kept as an anonymous tombstone: the real address may register again',
     run: (manager, target) =>
       manager.query(
         `UPDATE users
             SET email = 'erased-' || id || '@erased.invalid', full_name = $2, password_hash = '!erased',
-                time_zone = NULL, email_verified_at = NULL, disabled_at = coalesce(disabled_at, $3),
+                time_zone = NULL, phone = NULL, location = NULL, profile_link = NULL, email_verified_at = NULL, disabled_at = coalesce(disabled_at, $3),
                 erased_at = $3, retention_notice_at = NULL, has_demo_password = false
           WHERE id = $1`,
         [target.candidateId, ERASED_CANDIDATE_NAME, target.now],

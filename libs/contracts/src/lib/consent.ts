@@ -23,6 +23,12 @@ export interface ApplyRequest {
   answers: ScreeningAnswerInput[];
   /** "Consider me for other jobs": gives the separate talent-pool consent, under the same notice. */
   talentPool?: boolean;
+  /** The CV that goes with this application: one of the candidate's own (`GET /api/me/documents`). */
+  cvDocumentId?: string | null;
+  /** A cover letter uploaded as a file, or … */
+  coverLetterDocumentId?: string | null;
+  /** … typed in (not both). */
+  coverLetterText?: string | null;
 }
 
 /** POST /api/me/consents/talent-pool: the notice version the candidate read. */

@@ -45,12 +45,21 @@ export interface DataExport {
     createdAt: string;
     emailVerifiedAt: string | null;
     lastSignedInAt: string | null;
+    phone: string | null;
+    location: string | null;
+    profileLink: string | null;
   };
   applications: ExportedApplication[];
   messagesSent: ExportedMessage[];
   sessions: { device: string; createdAt: string; lastUsedAt: string; expiresAt: string }[];
-  /** Added by the consent records when they exist (issue 10, item 5). */
-  consents: unknown[];
+  /** Each consent given: to an application, or to be considered for other jobs (talent pool). */
+  consents: {
+    kind: string;
+    noticeVersion: number;
+    applicationId: string | null;
+    givenAt: string;
+    withdrawnAt: string | null;
+  }[];
   /** The files under `documents/` in the archive. */
   documents: { path: string; name: string; contentType: string; uploadedAt: string; sizeBytes: number }[];
 }
@@ -64,6 +73,23 @@ export interface ExportedApplication {
   withdrawalReason: string | null;
   closingMessage: string | null;
   yourDecisionDate: string | null;
+  /** The screening questions as they were asked, and the answers given. */
+  yourAnswers: { prompt: string; answer: string }[];
+  /** The name of the CV sent with the application, when one was. */
+  cv: string | null;
+  /** The cover letter as typed, or the name of its file. */
+  coverLetter: string | null;
+  offers: {
+    title: string;
+    pay: { amount: number; currency: string | null; period: string | null } | null;
+    startDate: string | null;
+    message: string | null;
+    madeAt: string;
+    replyBy: string;
+    answer: string | null;
+    answeredAt: string | null;
+    yourReason: string | null;
+  }[];
   stages: { name: string; position: number; state: string; startsAt: string | null; endsAt: string | null }[];
   /** The words meant for the candidate, one per feedback version. */
   feedback: { stage: string; message: string; recordedAt: string }[];

@@ -1,6 +1,22 @@
-import { ApplyRequest, SCREENING_QUESTIONS_MAX, ScreeningAnswerInput } from '@heardback/contracts';
+import {
+  ApplyRequest,
+  COVER_LETTER_TEXT_MAX_LENGTH,
+  SCREENING_QUESTIONS_MAX,
+  ScreeningAnswerInput,
+} from '@heardback/contracts';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsOptional, IsString, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 
 const NOTICE_VERSION = 'must be the version of the privacy notice you read and consent under';
 
@@ -27,4 +43,17 @@ export class ApplyDto implements ApplyRequest {
   @IsOptional()
   @IsBoolean({ message: 'must be true or false' })
   talentPool?: boolean;
+
+  @IsOptional()
+  @IsUUID('all', { message: 'must be the id of one of your CVs' })
+  cvDocumentId?: string | null;
+
+  @IsOptional()
+  @IsUUID('all', { message: 'must be the id of one of your cover letters' })
+  coverLetterDocumentId?: string | null;
+
+  @IsOptional()
+  @IsString({ message: 'must be your cover letter, as text' })
+  @MaxLength(COVER_LETTER_TEXT_MAX_LENGTH, { message: `must be at most ${COVER_LETTER_TEXT_MAX_LENGTH} characters` })
+  coverLetterText?: string | null;
 }

@@ -87,6 +87,8 @@ export class DocumentChoice {
 
   /** The CV chosen: its document id, or null while the candidate has none. */
   readonly chosen = output<string | null>();
+  /** The same choice as the whole document, for a page that shows what will be sent. */
+  readonly chosenDocument = output<DocumentView | null>();
 
   protected readonly cvKind = DocumentKind.Cv;
   protected readonly groupName = `document-choice-${++choicesMade}`;
@@ -114,6 +116,7 @@ export class DocumentChoice {
   protected choose(id: string | null): void {
     this.selected.set(id);
     this.chosen.emit(id);
+    this.chosenDocument.emit(this.cvs()?.find((cv) => cv.id === id) ?? null);
   }
 
   protected onUploaded(document: DocumentView): void {

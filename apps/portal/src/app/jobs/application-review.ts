@@ -8,7 +8,7 @@ import {
   signal,
   viewChild,
 } from '@angular/core';
-import { JobDetail, PrivacyNoticeView, ScreeningAnswerView } from '@heardback/contracts';
+import { DocumentView, JobDetail, PrivacyNoticeView, ScreeningAnswerView } from '@heardback/contracts';
 import { FormAlert } from '../core/form-alert';
 import { focusLater } from '../core/focus-later';
 import { PrivacyNoticeText } from '../privacy/privacy-notice-text';
@@ -34,6 +34,9 @@ export class ApplicationReview {
   readonly candidate = input.required<{ fullName: string; email: string }>();
   readonly answers = input.required<ScreeningAnswerView[]>();
   readonly talentPool = input.required<boolean>();
+  /** The CV chosen to go with the application, and the cover letter typed (empty: none). */
+  readonly cv = input<DocumentView | null>(null);
+  readonly coverLetter = input('');
   /** The notice in force; null while it loads. A new version unticks the box: consent is to the words read. */
   readonly notice = input.required<PrivacyNoticeView | null>();
   readonly busy = input(false);

@@ -12,6 +12,8 @@ import {
 import { Router, RouterLink } from '@angular/router';
 import {
   ApplicationStatus,
+  COVER_LETTER_TEXT_MAX_LENGTH,
+  DocumentView,
   ErrorCode,
   JobDetail,
   PrivacyNoticeView,
@@ -26,6 +28,8 @@ import { catchError, map, of } from 'rxjs';
 import { RegisterForm } from '../auth/register-form';
 import { SignInForm } from '../auth/sign-in-form';
 import { CandidateApi } from '../candidate/candidate-api';
+import { DocumentChoice } from '../candidate/document-choice';
+import { FORM_FIELD } from '../core/form-field';
 import { apiError, httpErrorMessage, sentence } from '../core/api-error';
 import { formatDate } from '../core/date-time';
 import { FIRST_INVALID, focusLater } from '../core/focus-later';
@@ -55,7 +59,7 @@ const TABS: readonly { id: Tab; label: string }[] = [
  */
 @Component({
   selector: 'hb-apply-panel',
-  imports: [RouterLink, RegisterForm, SignInForm, ApplyQuestions, ApplicationReview],
+  imports: [RouterLink, RegisterForm, SignInForm, ApplyQuestions, ApplicationReview, DocumentChoice, FORM_FIELD],
   templateUrl: './apply-panel.html',
   styleUrl: './apply-panel.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -77,6 +81,10 @@ export class ApplyPanel {
   protected readonly answers = signal<Readonly<Record<string, string>>>({});
   protected readonly answerProblems = signal<AnswerProblems>({});
   protected readonly talentPool = signal(false);
+  /** The CV that goes with the application (the newest is chosen first), and a typed cover letter. */
+  protected readonly cv = signal<DocumentView | null>(null);
+  protected readonly coverLetter = signal('');
+  protected readonly coverLetterMax = COVER_LETTER_TEXT_MAX_LENGTH;
   protected readonly notice = signal<PrivacyNoticeView | null>(null);
   protected readonly sending = signal(false);
   protected readonly failure = signal('');
@@ -161,6 +169,10 @@ export class ApplyPanel {
     }
   }
 
+  protected onCoverLetter(event: Event): void {
+    this.coverLetter.set((event.target as HTMLTextAreaElement).value);
+  }
+
   protected onTalentPool(event: Event): void {
     this.talentPool.set((event.target as HTMLInputElement).checked);
   }
@@ -199,7 +211,13 @@ export class ApplyPanel {
     const job = this.job();
     this.sending.set(true);
     this.failure.set('');
-    const request = { privacyNoticeVersion, answers: this.answerList(), talentPool: this.talentPool() };
+    const request = {
+      privacyNoticeVersion,
+      answers: this.answerList(),
+      talentPool: this.talentPool(),
+      cvDocumentId: this.cv()?.id ?? null,
+      coverLetterText: this.coverLetter().trim() || null,
+    };
     this.jobsApi.apply(job.id, request).subscribe({
       next: (application) => {
         this.notices.show(

@@ -11,6 +11,7 @@ import { database } from '../support/database';
 import {
   apply,
   createOpenJob,
+  expectStatus,
   insertAgencyUser,
   interviewHeld,
   recordFeedback,
@@ -83,7 +84,10 @@ describe('exporting one’s data (GET /api/me/export)', () => {
     expect(mail.length).toBeGreaterThan(0);
     expect(content.messagesSent.map((message) => ({ subject: message.subject, body: message.body }))).toEqual(mail);
     expect(content.sessions.length).toBeGreaterThan(0);
-    expect(content.consents).toEqual([]);
+    // The consent given when applying, under the notice they read.
+    expect(content.consents).toEqual([
+      expect.objectContaining({ kind: 'application', applicationId: applied.id, withdrawnAt: null }),
+    ]);
 
     // Nothing meant for the agency only: notes, ratings, decisions, interviewers, agency-only events.
     const text = new TextDecoder().decode(files[EXPORT_JSON_NAME]);
@@ -95,6 +99,40 @@ describe('exporting one’s data (GET /api/me/export)', () => {
       [applied.id],
     );
     for (const event of agencyOnly) expect(application.timeline.map((shown) => shown.text)).not.toContain(event.text);
+  });
+
+  it('carries each uploaded document byte for byte, the CV and cover letter sent, answers and contact details', async () => {
+    const job = await createOpenJob(staff, { title: 'Document Keeper' });
+    const candidate = await registerCandidate('Dora Documents');
+    expectStatus(
+      await candidate.session.patch('/api/me/profile', {
+        fullName: 'Dora Documents',
+        phone: '+31 20 123 4567',
+        location: 'Delft',
+      }),
+      200,
+      'profile',
+    );
+    const {
+      rows: [cv],
+    } = await database().query<{ id: string; content: Buffer }>(
+      `INSERT INTO candidate_documents (candidate_id, kind, file_name, media_type, size_bytes, content, sha256)
+       SELECT $1, 'cv', 'cv.pdf', 'application/pdf', octet_length(c), c, encode(sha256(c), 'hex')
+         FROM (SELECT convert_to('%PDF-1.4 the CV of Dora', 'UTF8') AS c) AS file
+       RETURNING id, content`,
+      [candidate.id],
+    );
+    const applied = await apply(candidate.session, job.id, { cvDocumentId: cv.id, coverLetterText: 'Dear team' });
+
+    const { files, content } = await exportOf(candidate.session);
+
+    expect(content.profile).toMatchObject({ phone: '+31201234567', location: 'Delft' });
+    expect(content.documents).toEqual([
+      expect.objectContaining({ path: 'documents/01-cv-cv.pdf', name: 'cv.pdf', contentType: 'application/pdf' }),
+    ]);
+    expect(Buffer.from(files['documents/01-cv-cv.pdf'])).toEqual(cv.content);
+    const [application] = content.applications;
+    expect(application).toMatchObject({ id: applied.id, cv: 'cv.pdf', coverLetter: 'Dear team', offers: [] });
   });
 
   it('shows a candidate only their own data', async () => {

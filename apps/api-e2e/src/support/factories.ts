@@ -25,7 +25,7 @@ export function uniqueEmail(prefix: string): string {
   return `${prefix}-${randomUUID().slice(0, 8)}@example.test`;
 }
 
-function expectStatus(response: { status: number; body: unknown }, status: number, what: string): void {
+export function expectStatus(response: { status: number; body: unknown }, status: number, what: string): void {
   if (response.status !== status) {
     throw new Error(`${what}: expected ${status}, got ${response.status} ${JSON.stringify(response.body)}`);
   }

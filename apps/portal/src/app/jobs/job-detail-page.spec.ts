@@ -17,7 +17,7 @@ import {
 } from '@heardback/contracts';
 import { JobDetailPage } from './job-detail-page';
 import { setUpPortalTest, signedInAs } from '../testing/setup';
-import { apiErrorBody, aUserWithRole } from '../testing/factories';
+import { aDocument, apiErrorBody, aUserWithRole } from '../testing/factories';
 
 @Component({
   selector: 'hb-blank',
@@ -75,6 +75,11 @@ describe('JobDetailPage', () => {
     await signedInAs(http, user);
     await harness.navigateByUrl(`/jobs/${answer.id}`);
     http.expectOne(`/api/jobs/${answer.id}`).flush(answer);
+    await harness.fixture.whenStable();
+    // A candidate about to apply is offered their CVs (the newest chosen); others are not asked.
+    for (const cvs of http.match({ method: 'GET', url: '/api/me/documents' })) {
+      cvs.flush({ items: [aDocument()], max: 20 });
+    }
     await harness.fixture.whenStable();
   }
 
@@ -149,6 +154,7 @@ describe('JobDetailPage', () => {
     expect(text()).toContain('Sent to Heardback recruiters for Senior TypeScript Engineer at Northwind Logistics.');
     expect(text()).toContain('Can you work in the EU?Yes');
     expect(text()).toContain('Consider me for other jobs: yes.');
+    expect(text()).toContain('CVAna Silva CV.pdf');
     expect(view().querySelector('details summary')?.textContent).toContain('Read the privacy notice (version 3)');
 
     button('Send application')?.click();
@@ -164,6 +170,8 @@ describe('JobDetailPage', () => {
       privacyNoticeVersion: 3,
       answers: [{ questionId: 'q1', answer: 'yes' }],
       talentPool: true,
+      cvDocumentId: 'doc-1',
+      coverLetterText: null,
     });
     request.flush({ id: 'app-7' }, { status: 201, statusText: 'Created' });
     await settle();
@@ -265,6 +273,10 @@ describe('JobDetailPage', () => {
     http.expectOne({ method: 'GET', url: '/api/auth/me' }).flush(aUserWithRole(UserRole.Candidate));
     await settle();
     expect(document.activeElement?.id).toBe('apply-fill-heading');
+    // A new account has no CV yet: the step says so and offers the upload.
+    http.expectOne({ method: 'GET', url: '/api/me/documents' }).flush({ items: [], max: 20 });
+    await settle();
+    expect(text()).toContain('You have no CV with us yet.');
     await reviewAndSend();
     http.expectOne({ method: 'POST', url: '/api/jobs/job-1/applications' }).flush({ id: 'app-9' });
     await settle();

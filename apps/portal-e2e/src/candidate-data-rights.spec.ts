@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { unzipSync } from 'fflate';
 import { readFile } from 'node:fs/promises';
-import { DEMO_STAFF, apiGet, apiPost, signInAs } from './support/agency-sign-in';
+import { DEMO_STAFF, applyThroughApi, signInAs } from './support/agency-sign-in';
 import { registerCandidate, screenshotAtBothWidths } from './support/candidate-journeys';
 
 // Every test leaves a picture of where it ended, to look at after a run.
@@ -14,9 +14,7 @@ test('a candidate downloads their data, then deletes their account and can no lo
 }, testInfo) => {
   test.setTimeout(120_000);
   const candidate = await registerCandidate(page, 'data-rights');
-  const board = await apiGet<{ items: { id: string; title: string }[] }>(page, '/api/jobs');
-  const job = board.items[0];
-  await apiPost(page, `/api/jobs/${job.id}/applications`, {});
+  const { job } = await applyThroughApi(page);
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Your data' }).click();
   await expect(page).toHaveURL(/\/me\/data$/);

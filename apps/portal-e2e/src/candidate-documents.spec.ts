@@ -1,6 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { ApplicationView } from '@heardback/contracts';
-import { DEMO_RECRUITER, apiGet, apiPost, signInAs } from './support/agency-sign-in';
+import { DEMO_RECRUITER, applyThroughApi, signInAs } from './support/agency-sign-in';
 import { registerCandidate, screenshotAtBothWidths } from './support/candidate-journeys';
 
 /** A minimal PDF: what the API recognises by its first bytes. */
@@ -50,8 +49,7 @@ test('a candidate uploads a CV on their profile, sees it listed, and a program n
   await screenshotAtBothWidths(page, testInfo, 'profile-documents');
 
   // The recruiter's application page shows how to reach them.
-  const { items } = await apiGet<{ items: { id: string }[] }>(page, '/api/jobs?limit=1');
-  const application = await apiPost<ApplicationView>(page, `/api/jobs/${items[0].id}/applications`, {});
+  const { application } = await applyThroughApi(page);
   const recruiter = await (await browser.newContext()).newPage();
   await signInAs(recruiter, DEMO_RECRUITER);
   await recruiter.goto(`/recruiter/applications/${application.id}`);

@@ -87,17 +87,26 @@ export async function freshApplication(browser: Browser, label: string): Promise
     password: 'e2e-password-123',
     fullName: candidateName,
   });
-  const { items } = await apiGet<ResultPage<JobSummary>>(candidatePage, '/api/jobs?limit=100');
+  const { application, job } = await applyThroughApi(candidatePage);
+  return { candidatePage, candidateName, application, job };
+}
+
+/**
+ * The signed-in candidate on `page` applies, through the API, to the first open job with two or
+ * more stages and no screening questions, consenting under the current privacy notice.
+ */
+export async function applyThroughApi(page: Page): Promise<{ application: ApplicationView; job: JobDetail }> {
+  const { items } = await apiGet<ResultPage<JobSummary>>(page, '/api/jobs?limit=100');
   for (const summary of items) {
-    const job = await apiGet<JobDetail>(candidatePage, `/api/jobs/${summary.id}`);
+    const job = await apiGet<JobDetail>(page, `/api/jobs/${summary.id}`);
     // A job with questions would need answers; these helpers only need an application.
     if (job.pipeline.length >= 2 && job.screeningQuestions.length === 0) {
-      const notice = await apiGet<PrivacyNoticeView>(candidatePage, '/api/privacy-notice');
-      const application = await apiPost<ApplicationView>(candidatePage, `/api/jobs/${job.id}/applications`, {
+      const notice = await apiGet<PrivacyNoticeView>(page, '/api/privacy-notice');
+      const application = await apiPost<ApplicationView>(page, `/api/jobs/${job.id}/applications`, {
         privacyNoticeVersion: notice.version,
         answers: [],
       });
-      return { candidatePage, candidateName, application, job };
+      return { application, job };
     }
   }
   throw new Error('No open job with two or more stages to apply to');

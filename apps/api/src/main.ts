@@ -1,19 +1,21 @@
 import { Logger } from '@nestjs/common';
 import { DEMO_MODE_WARNING } from '@heardback/contracts';
-import { DataSource } from 'typeorm';
 import { createApp } from './app/create-app';
 import { AppConfig, ConfigError, loadConfig } from './config/app-config';
-import { runMigrationsExclusively } from './database/run-migrations';
+import { migrateOrCheckSchema } from './database/schema-at-start';
 import { DemoDataLoader } from './demo/demo-data.loader';
 import { DemoLogins } from './demo/demo-logins';
+import { shutDownGracefullyOn } from './resilience/graceful-shutdown';
 
 async function bootstrap(config: AppConfig): Promise<void> {
-  const logger = new Logger('Heardback');
+  const applied = await migrateOrCheckSchema(config);
   const app = await createApp(config);
+  // Logged once the app's logger (JSON lines) is in place.
+  const logger = new Logger('Heardback');
   if (config.runMigrations) {
-    const applied = await runMigrationsExclusively(app.get(DataSource));
     logger.log(applied.length > 0 ? `Applied migrations: ${applied.join(', ')}` : 'Database schema is up to date');
   }
+  shutDownGracefullyOn(['SIGTERM', 'SIGINT'], app, config.resilience);
   if (config.demoData) {
     await app.get(DemoDataLoader).loadIntoEmptyDatabase();
   }

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { WorkerModule } from './background/worker.module';
 import { ConfigError, loadConfig } from './config/app-config';
+import { migrateOrCheckSchema } from './database/schema-at-start';
 import { createRootLogger, PinoNestLogger } from './logging/request-logging';
 
 /** `npm run worker`: the job queue and the outbox sender in a process of their own. */
@@ -16,6 +17,8 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  // The worker never migrates: it waits for an API (or `npm run db:migrate`) to bring the schema up.
+  await migrateOrCheckSchema({ ...config, runMigrations: false });
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
     logger: new PinoNestLogger(createRootLogger({ level: config.logLevel })),
   });

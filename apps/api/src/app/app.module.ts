@@ -9,17 +9,19 @@ import { BackgroundModule } from '../background/background.module';
 import { Clock } from '@heardback/domain';
 import { AppConfig } from '../config/app-config';
 import { ConfigModule } from '../config/config.module';
-import { dataSourceOptions } from '../database/data-source';
+import { apiDataSourceOptions } from '../database/api-data-source';
 import { DemoModule } from '../demo/demo.module';
 import { DocumentsModule } from '../documents/documents.module';
 import { FeedbackModule } from '../feedback/feedback.module';
 import { AboutModule } from '../about/about.module';
 import { HealthModule } from '../health/health.module';
 import { JobsModule } from '../jobs/jobs.module';
+import { MetricsModule } from '../metrics/metrics.module';
 import { MyDataModule } from '../my-data/my-data.module';
 import { OffersModule } from '../offers/offers.module';
 import { PrivacyModule } from '../privacy/privacy.module';
 import { ReassignmentsModule } from '../reassignments/reassignments.module';
+import { ResilienceModule } from '../resilience/resilience.module';
 import { ThrottlingModule } from '../throttling/throttling.module';
 import { UsersModule } from '../users/users.module';
 
@@ -31,7 +33,9 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config, clock),
-        TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl)),
+        TypeOrmModule.forRoot(apiDataSourceOptions(config)),
+        ResilienceModule,
+        MetricsModule,
         ThrottlingModule,
         UsersModule,
         AuthModule,

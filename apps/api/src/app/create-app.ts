@@ -3,12 +3,16 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { API_PREFIX } from '@heardback/contracts';
 import cookieParser from 'cookie-parser';
+import type { Server } from 'node:http';
 import { xsrfProtection } from '../auth/xsrf-protection';
 import { AppConfig } from '../config/app-config';
 import { ApiExceptionFilter } from '../errors/api-exception.filter';
 import { createValidationPipe } from '../errors/api-validation.pipe';
 import { servePortal } from '../portal-hosting/serve-portal';
 import { createRootLogger, PinoNestLogger, requestLogging } from '../logging/request-logging';
+import { MetricsService } from '../metrics/metrics.service';
+import { DatabaseOutage } from '../resilience/database-outage';
+import { RequestGate } from '../resilience/request-gate';
 import { AppModule } from './app.module';
 import { acceptJsonBodiesOnly } from './request-bodies';
 import { useSecurityHeaders } from './security-headers';
@@ -25,14 +29,20 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   // Only then does request.ip (what the per-client rate limits count by) follow X-Forwarded-For.
   if (config.trustProxy !== false) app.set('trust proxy', config.trustProxy);
   app.use(requestLogging(rootLogger));
+  app.use(app.get(MetricsService).middleware);
+  const gate = app.get(RequestGate);
+  app.use(gate.middleware);
+  const server = app.getHttpServer() as Server;
+  server.keepAliveTimeout = config.resilience.keepAliveTimeoutMs;
+  server.headersTimeout = config.resilience.keepAliveTimeoutMs + 1_000;
   useSecurityHeaders(app, { production: config.nodeEnv === 'production' });
   app.use(cookieParser());
   app.use(xsrfProtection({ secureCookies: config.secureCookies }));
   acceptJsonBodiesOnly(app);
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new ApiExceptionFilter());
-  app.enableShutdownHooks();
+  app.useGlobalFilters(new ApiExceptionFilter(app.get(DatabaseOutage)));
+  // No enableShutdownHooks: main.ts drains requests before closing (resilience/graceful-shutdown.ts).
 
   // The API's map is for developers: in production it would hand an attacker every route and field.
   if (config.nodeEnv !== 'production') serveApiDocs(app);

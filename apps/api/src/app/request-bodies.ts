@@ -56,7 +56,7 @@ export function acceptJsonBodiesOnly(app: NestExpressApplication): void {
  * route, ever sees a multipart body; the XSRF check has already run, as for every POST.
  */
 const DOCUMENT_UPLOAD_PATH = `/${API_PREFIX}/${DOCUMENT_UPLOAD_ROUTE}`;
-function isDocumentUpload(request: Request): boolean {
+export function isDocumentUpload(request: Request): boolean {
   return (
     request.method === 'POST' && request.path === DOCUMENT_UPLOAD_PATH && Boolean(request.is('multipart/form-data'))
   );

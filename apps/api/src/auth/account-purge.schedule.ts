@@ -23,7 +23,7 @@ export class AccountPurgeSchedule implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.queue.runsBackgroundWork) return;
-    await this.queue.work(ACCOUNT_PURGE_QUEUE, () => this.purge(), { cron: '*/15 * * * *', singleton: true });
+    await this.queue.work(ACCOUNT_PURGE_QUEUE, () => this.purge(), { cron: '*/15 * * * *' });
   }
 
   async purge(): Promise<void> {

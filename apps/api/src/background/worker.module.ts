@@ -2,7 +2,9 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/app-config';
 import { ConfigModule } from '../config/config.module';
-import { dataSourceOptions } from '../database/data-source';
+import { apiDataSourceOptions } from '../database/api-data-source';
+import { MetricsModule } from '../metrics/metrics.module';
+import { ResilienceModule } from '../resilience/resilience.module';
 import { BackgroundModule } from './background.module';
 
 /** Everything a background worker needs and nothing that serves HTTP. */
@@ -13,7 +15,9 @@ export class WorkerModule {
       module: WorkerModule,
       imports: [
         ConfigModule.forRoot(config),
-        TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl)),
+        TypeOrmModule.forRoot(apiDataSourceOptions(config)),
+        ResilienceModule,
+        MetricsModule,
         BackgroundModule,
       ],
     };

@@ -70,6 +70,8 @@ export interface AppConfig {
   };
   /** Run the job queue (deadline sweeps) and the outbox sender in this process. */
   runBackground: boolean;
+  /** Bounds that keep a fault (a frozen database, a flood, a deploy) from hanging anyone (ADR 0024). */
+  resilience: ResilienceSettings;
   /** Where links in emails point. */
   publicUrl: string;
   mail: {
@@ -94,6 +96,37 @@ export interface AppConfig {
     /** Public holidays (`YYYY-MM-DD`, local dates), sorted: not working days whatever their weekday. */
     holidays: string[];
   };
+}
+
+export interface ResilienceSettings {
+  database: {
+    poolSize: number;
+    /** Opening a connection, or waiting for a free one from the pool. */
+    connectTimeoutMs: number;
+    /** PostgreSQL cancels a statement running longer (statement_timeout). */
+    statementTimeoutMs: number;
+    /** The client gives up on a query the server never answers (a frozen host). */
+    queryTimeoutMs: number;
+    /** PostgreSQL ends a session left idle inside a transaction (idle_in_transaction_session_timeout). */
+    idleInTransactionTimeoutMs: number;
+  };
+  /** A request not answered by then gets 503; uploads get `uploadTimeoutMs`. */
+  requestTimeoutMs: number;
+  uploadTimeoutMs: number;
+  /** Requests handled at once by this process; beyond it, 503 at once rather than a long wait. */
+  maxConcurrentRequests: number;
+  /** Event-loop delay beyond which new requests are shed with 503. */
+  maxEventLoopDelayMs: number;
+  /** How long SIGTERM waits for in-flight requests before closing what is left. */
+  shutdownGraceMs: number;
+  /** Above a load balancer's idle timeout (60 s on AWS), so it never reuses a socket we just closed. */
+  keepAliveTimeoutMs: number;
+  /** A deadline sweep older than this makes /api/health report `degraded`. */
+  sweepStaleAfterSeconds: number;
+  /** Background work refuses to run when this instance's clock and the database's differ by more. */
+  maxClockSkewMs: number;
+  /** Prometheus metrics on their own port; null serves none. */
+  metricsPort: number | null;
 }
 
 export class ConfigError extends Error {
@@ -142,6 +175,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
       queueLimit: integer(env, 'PASSWORD_HASH_QUEUE', 64, 0, 10_000, problems),
     },
     runBackground: boolean(env, 'RUN_BACKGROUND', true, problems),
+    resilience: resilienceSettings(env, problems),
     publicUrl: (env['PUBLIC_URL'] || `http://localhost:${env['PORT'] || 3000}`).replace(/\/$/, ''),
     mail: {
       smtpUrl: smtpUrl(env, problems),
@@ -192,6 +226,28 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     throw new ConfigError(problems);
   }
   return config;
+}
+
+function resilienceSettings(env: Env, problems: string[]): ResilienceSettings {
+  const metricsPort = env['METRICS_PORT'] ? integer(env, 'METRICS_PORT', 0, 1, 65535, problems) : null;
+  return {
+    database: {
+      poolSize: integer(env, 'DB_POOL_SIZE', 10, 1, 500, problems),
+      connectTimeoutMs: integer(env, 'DB_CONNECT_TIMEOUT_MS', 5_000, 100, 120_000, problems),
+      statementTimeoutMs: integer(env, 'DB_STATEMENT_TIMEOUT_MS', 10_000, 100, 3_600_000, problems),
+      queryTimeoutMs: integer(env, 'DB_QUERY_TIMEOUT_MS', 12_000, 100, 3_600_000, problems),
+      idleInTransactionTimeoutMs: integer(env, 'DB_IDLE_IN_TRANSACTION_TIMEOUT_MS', 10_000, 100, 3_600_000, problems),
+    },
+    requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 15_000, 100, 600_000, problems),
+    uploadTimeoutMs: integer(env, 'UPLOAD_TIMEOUT_MS', 120_000, 100, 3_600_000, problems),
+    maxConcurrentRequests: integer(env, 'MAX_CONCURRENT_REQUESTS', 256, 1, 100_000, problems),
+    maxEventLoopDelayMs: integer(env, 'MAX_EVENT_LOOP_DELAY_MS', 1_000, 10, 60_000, problems),
+    shutdownGraceMs: integer(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000, problems),
+    keepAliveTimeoutMs: integer(env, 'KEEP_ALIVE_TIMEOUT_MS', 65_000, 1_000, 600_000, problems),
+    sweepStaleAfterSeconds: integer(env, 'SWEEP_STALE_AFTER_SECONDS', 300, 30, 86_400, problems),
+    maxClockSkewMs: integer(env, 'MAX_CLOCK_SKEW_MS', 5_000, 100, 3_600_000, problems),
+    metricsPort,
+  };
 }
 
 function databaseUrl(env: Env, problems: string[]): string {

@@ -33,6 +33,7 @@ import { AddWorkReassignment1795797600000 } from './migrations/1795797600000-add
 import { CreateCandidateDocuments1795804800000 } from './migrations/1795804800000-create-candidate-documents';
 import { AddDataRights1795812000000 } from './migrations/1795812000000-add-data-rights';
 import { AddScreeningAndConsent1795808400000 } from './migrations/1795808400000-add-screening-and-consent';
+import { CreateBackgroundHeartbeats1795830000000 } from './migrations/1795830000000-create-background-heartbeats';
 import { SnakeNamingStrategy } from './snake-naming-strategy';
 
 export const entities = [
@@ -73,10 +74,20 @@ export const migrations = [
   AddDataRights1795812000000,
   CreateOffers1795815600000,
   AddApplicationFinding1795819200000,
+  CreateBackgroundHeartbeats1795830000000,
 ];
 
+/** How long the API waits on PostgreSQL; absent (the CLI, migrations) waits as long as a statement takes. */
+export interface DatabaseLimits {
+  poolSize: number;
+  connectTimeoutMs: number;
+  statementTimeoutMs?: number;
+  queryTimeoutMs?: number;
+  idleInTransactionTimeoutMs?: number;
+}
+
 /** The one place the database connection is described, for the app and for the TypeORM CLI. */
-export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
+export function dataSourceOptions(databaseUrl: string, limits?: DatabaseLimits): DataSourceOptions {
   return {
     type: 'postgres',
     url: databaseUrl,
@@ -86,7 +97,26 @@ export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
     synchronize: false,
     migrationsRun: false,
     migrationsTransactionMode: 'all',
-    extra: { max: 10, application_name: 'heardback-api' },
+    extra: { application_name: 'heardback-api', ...poolOptions(limits) },
+  };
+}
+
+/**
+ * node-postgres pool options for these limits, shared with the job queue's own pool (pg-boss).
+ * `connectionTimeoutMillis` also bounds the wait for a free pooled connection, so a frozen database
+ * turns into quick errors (then 503s) instead of requests queueing for as long as it lasts.
+ */
+export function poolOptions(limits: DatabaseLimits | undefined): Record<string, number | boolean> {
+  if (!limits) return { max: 10 };
+  return {
+    max: limits.poolSize,
+    connectionTimeoutMillis: limits.connectTimeoutMs,
+    keepAlive: true,
+    ...(limits.statementTimeoutMs ? { statement_timeout: limits.statementTimeoutMs } : {}),
+    ...(limits.queryTimeoutMs ? { query_timeout: limits.queryTimeoutMs } : {}),
+    ...(limits.idleInTransactionTimeoutMs
+      ? { idle_in_transaction_session_timeout: limits.idleInTransactionTimeoutMs }
+      : {}),
   };
 }
 

@@ -3,6 +3,9 @@ import { ApiError, ErrorCode, FieldError } from '@heardback/contracts';
 import { DomainError } from '@heardback/domain';
 import type { Response } from 'express';
 import { translatePostgresError } from '../database/postgres-errors';
+import { DatabaseOutage } from '../resilience/database-outage';
+import { databaseUnavailableReason } from '../resilience/database-unavailable';
+import { UNAVAILABLE } from '../resilience/unavailable-words';
 import { RateLimitedError } from '../throttling/rate-limited.error';
 import { httpStatusFor } from './error-status';
 
@@ -22,8 +25,23 @@ const codeByHttpStatus: Partial<Record<number, ErrorCode>> = {
 export class ApiExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('ApiExceptionFilter');
 
+  /** `outage`: where an unreachable database is reported, so it is logged once per outage. */
+  constructor(private readonly outage?: DatabaseOutage) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
+    // The request deadline may have answered already; the handler's late failure has no one to tell.
+    if (response.headersSent) return;
+    const unavailable = databaseUnavailableReason(exception);
+    if (unavailable) {
+      this.outage?.report(unavailable);
+      const { message, retryAfterSeconds } = UNAVAILABLE[ErrorCode.DatabaseUnavailable];
+      response.setHeader('Retry-After', String(retryAfterSeconds));
+      response
+        .status(HttpStatus.SERVICE_UNAVAILABLE)
+        .json({ statusCode: HttpStatus.SERVICE_UNAVAILABLE, code: ErrorCode.DatabaseUnavailable, message });
+      return;
+    }
     const body = this.toApiError(exception);
     if (exception instanceof RateLimitedError) response.setHeader('Retry-After', String(exception.retryAfterSeconds));
     response.status(body.statusCode).json(body);

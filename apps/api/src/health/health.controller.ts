@@ -1,20 +1,22 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import type { Response } from 'express';
 import { Public } from '../auth/access.decorators';
+import { HealthReport } from './health-report';
+import { HealthService } from './health.service';
 
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
-  constructor(
-    private readonly health: HealthCheckService,
-    private readonly database: TypeOrmHealthIndicator,
-  ) {}
+  constructor(private readonly health: HealthService) {}
 
+  /** 200 while this instance can serve (`ok` or `degraded`); 503 when it cannot (`down`, `draining`). */
   @Public()
   @Get()
-  @HealthCheck()
-  check() {
-    return this.health.check([() => this.database.pingCheck('database', { timeout: 3000 })]);
+  async check(@Res({ passthrough: true }) response: Response): Promise<HealthReport> {
+    const report = await this.health.report();
+    if (report.status === 'down' || report.status === 'draining') response.status(503);
+    response.setHeader('Cache-Control', 'no-store');
+    return report;
   }
 }

@@ -19,7 +19,10 @@ export class JobClosureQueue implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.queue.runsBackgroundWork) return;
-    await this.queue.work<{ closureId: string }>(JOB_CLOSURE_QUEUE, (data) => this.closures.process(data.closureId));
+    await this.queue.work<{ closureId: string }>(JOB_CLOSURE_QUEUE, (data) => this.closures.process(data.closureId), {
+      // A closure of a large job writes to each open application; it is safe to resume.
+      expireInSeconds: 600,
+    });
     // The closure row is the durable record; the queue only hurries it along. Every minute, whatever is
     // unfinished (a lost send, a crash, retries run out) is taken up again: processing is safe to repeat.
     await this.queue.work(
@@ -27,7 +30,7 @@ export class JobClosureQueue implements OnApplicationBootstrap {
       async () => {
         for (const closureId of await this.closures.unfinished()) await this.closures.process(closureId);
       },
-      { cron: '* * * * *', singleton: true },
+      { cron: '* * * * *' },
     );
   }
 }

@@ -41,4 +41,12 @@ export enum ErrorCode {
   PayloadTooLarge = 'PAYLOAD_TOO_LARGE',
   UnsupportedMediaType = 'UNSUPPORTED_MEDIA_TYPE',
   Internal = 'INTERNAL',
+  /** 503 with Retry-After: the database cannot be reached just now; nothing is wrong with the request. */
+  DatabaseUnavailable = 'DATABASE_UNAVAILABLE',
+  /** 503 with Retry-After: this instance is at its limit of concurrent work; another try will be served. */
+  Overloaded = 'OVERLOADED',
+  /** 503: the request was not answered within the request deadline. */
+  RequestTimeout = 'REQUEST_TIMEOUT',
+  /** 503: this instance is stopping (a deploy); the next try reaches another one. */
+  ShuttingDown = 'SHUTTING_DOWN',
 }

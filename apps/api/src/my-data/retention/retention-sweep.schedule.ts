@@ -19,7 +19,7 @@ export class RetentionSweepSchedule implements OnApplicationBootstrap {
       async () => {
         await this.sweeper.sweep();
       },
-      { cron: '23 * * * *', singleton: true },
+      { cron: '23 * * * *', expireInSeconds: 900 },
     );
   }
 }

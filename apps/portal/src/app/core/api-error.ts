@@ -48,6 +48,11 @@ export function httpErrorMessage(error: unknown): string {
   if (error.status === 0) {
     return 'We could not reach Heardback. Check your internet connection.';
   }
+  // A 503 says in the API's words that it is brief (a database restart, a deploy) and when to try again.
+  const unavailable = error.status === 503 ? apiError(error) : null;
+  if (unavailable) {
+    return unavailable.message;
+  }
   if (error.status >= 500) {
     return `Our server had a problem (error ${error.status}). It is not something you did.`;
   }

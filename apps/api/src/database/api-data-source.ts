@@ -1,0 +1,15 @@
+import type { TypeOrmModuleOptions } from '@nestjs/typeorm';
+import { AppConfig } from '../config/app-config';
+import { dataSourceOptions } from './data-source';
+
+/**
+ * The API's and the worker's connection: every wait on PostgreSQL bounded (ADR 0024). At start-up
+ * the connection is tried a few times, then the process stops with the reason rather than hanging.
+ */
+export function apiDataSourceOptions(config: AppConfig): TypeOrmModuleOptions {
+  return {
+    ...dataSourceOptions(config.databaseUrl, config.resilience.database),
+    retryAttempts: 2,
+    retryDelay: 2_000,
+  };
+}

@@ -1,0 +1,83 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Heartbeats } from '../background/heartbeats';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { DEADLINE_SWEEP_QUEUE } from '../deadlines/deadline-sweep-schedule';
+import { databaseUnavailableReason } from '../resilience/database-unavailable';
+import { RequestGate } from '../resilience/request-gate';
+import { within } from '../resilience/within';
+import { HealthReport } from './health-report';
+
+const PING_TIMEOUT_MS = 3_000;
+/** Failed sweeps in a row that make health `degraded` even while an older success is recent. */
+const FAILURES_BEFORE_DEGRADED = 3;
+
+/**
+ * This instance's health and the cluster's background work (ADR 0024): the database answers, and
+ * the deadline sweep succeeded within SWEEP_STALE_AFTER_SECONDS. A stale sweep is `degraded`, not
+ * `down`: the instance still serves, and taking it out of a load balancer would not help.
+ */
+@Injectable()
+export class HealthService {
+  private readonly startedAt = Date.now();
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly heartbeats: Heartbeats,
+    private readonly gate: RequestGate,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async report(): Promise<HealthReport> {
+    const database = await this.pingDatabase();
+    const unknown = { ...UNKNOWN_SWEEP } as HealthReport['checks']['deadlineSweep'];
+    const deadlineSweep =
+      database.status === 'up' ? await within(PING_TIMEOUT_MS, this.deadlineSweep()).catch(() => unknown) : unknown;
+    const status: HealthReport['status'] = this.gate.isDraining
+      ? 'draining'
+      : database.status === 'down'
+        ? 'down'
+        : deadlineSweep.status === 'stale' || deadlineSweep.status === 'failing'
+          ? 'degraded'
+          : 'ok';
+    return { status, checks: { database, deadlineSweep } };
+  }
+
+  private async pingDatabase(): Promise<HealthReport['checks']['database']> {
+    const started = Date.now();
+    try {
+      await within(PING_TIMEOUT_MS, this.dataSource.query('SELECT 1'));
+      return { status: 'up', latencyMs: Date.now() - started };
+    } catch (error) {
+      const reason = databaseUnavailableReason(error) ?? (error instanceof Error ? error.message : 'no answer');
+      return { status: 'down', reason };
+    }
+  }
+
+  private async deadlineSweep(): Promise<HealthReport['checks']['deadlineSweep']> {
+    const heartbeat = await this.heartbeats.of(DEADLINE_SWEEP_QUEUE);
+    const staleAfter = this.config.resilience.sweepStaleAfterSeconds;
+    const seconds = heartbeat.secondsSinceSuccess;
+    // Right after a cluster's first start no sweep has run yet; that is only late once it lasts.
+    const upSeconds = (Date.now() - this.startedAt) / 1000;
+    const status =
+      heartbeat.failuresInARow >= FAILURES_BEFORE_DEGRADED
+        ? 'failing'
+        : seconds === null
+          ? upSeconds > staleAfter
+            ? 'stale'
+            : 'waiting'
+          : seconds > staleAfter
+            ? 'stale'
+            : 'ok';
+    return {
+      status,
+      lastSuccessAt: heartbeat.lastSuccessAt?.toISOString() ?? null,
+      secondsSinceSuccess: seconds === null ? null : Math.round(seconds),
+      failuresInARow: heartbeat.failuresInARow,
+    };
+  }
+}
+
+const UNKNOWN_SWEEP = { status: 'unknown', lastSuccessAt: null, secondsSinceSuccess: null, failuresInARow: 0 } as const;

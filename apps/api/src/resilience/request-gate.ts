@@ -1,0 +1,117 @@
+import { API_PREFIX, ErrorCode } from '@heardback/contracts';
+import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
+import type { Request, RequestHandler, Response } from 'express';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { isDocumentUpload } from '../app/request-bodies';
+import { APP_CONFIG, AppConfig, ResilienceSettings } from '../config/app-config';
+import { UNAVAILABLE, UnavailableCode } from './unavailable-words';
+
+const HEALTH_PATH = `/${API_PREFIX}/health`;
+const LOOP_DELAY_WINDOW_MS = 500;
+
+/**
+ * The door every request passes first (ADR 0024). It counts what is in flight, so a shutdown can
+ * wait for it; refuses new work with a quick 503 when this instance is stopping, already has
+ * `maxConcurrentRequests` in hand, or its event loop lags (the work would wait tens of seconds);
+ * and answers 503 for a request still unanswered at its deadline, so no caller hangs on a fault.
+ * Health is never shed for load, so an operator can still see why.
+ */
+@Injectable()
+export class RequestGate implements OnModuleDestroy {
+  private readonly inFlight = new Set<Response>();
+  private draining = false;
+  private recentLoopDelayMs = 0;
+  private readonly idleWaiters: Array<() => void> = [];
+  private readonly loopDelay = monitorEventLoopDelay({ resolution: 20 });
+  private readonly sampler: NodeJS.Timeout;
+  private readonly counters = { shed: 0, timedOut: 0 };
+  private readonly settings: ResilienceSettings;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.settings = config.resilience;
+    this.loopDelay.enable();
+    this.sampler = setInterval(() => {
+      this.recentLoopDelayMs = this.loopDelay.mean / 1e6;
+      this.loopDelay.reset();
+    }, LOOP_DELAY_WINDOW_MS);
+    this.sampler.unref();
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.sampler);
+    this.loopDelay.disable();
+  }
+
+  get activeRequests(): number {
+    return this.inFlight.size;
+  }
+
+  get isDraining(): boolean {
+    return this.draining;
+  }
+
+  /** Requests refused for load and requests answered at their deadline, since start. */
+  get refusals(): { shed: number; timedOut: number } {
+    return { ...this.counters };
+  }
+
+  readonly middleware: RequestHandler = (request, response, next) => {
+    if (this.draining) {
+      response.setHeader('Connection', 'close');
+      return refuse(response, ErrorCode.ShuttingDown);
+    }
+    if (request.path !== HEALTH_PATH && this.overloaded()) {
+      this.counters.shed++;
+      return refuse(response, ErrorCode.Overloaded);
+    }
+    this.inFlight.add(response);
+    const timer = setTimeout(() => {
+      if (response.headersSent) return;
+      this.counters.timedOut++;
+      refuse(response, ErrorCode.RequestTimeout);
+    }, this.deadlineFor(request));
+    response.once('close', () => {
+      clearTimeout(timer);
+      this.inFlight.delete(response);
+      if (!this.draining) return;
+      if (this.inFlight.size === 0) this.idleWaiters.splice(0).forEach((wake) => wake());
+    });
+    next();
+  };
+
+  /**
+   * From now on every new request gets 503 and `Connection: close`; resolves true when the requests
+   * in flight have all been answered, or false when `graceMs` ran out first.
+   */
+  drain(graceMs: number): Promise<boolean> {
+    this.draining = true;
+    this.onModuleDestroy();
+    // Answers still to come close their connection, so no client reuses a socket about to go.
+    for (const response of this.inFlight) if (!response.headersSent) response.setHeader('Connection', 'close');
+    if (this.inFlight.size === 0) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => resolve(false), graceMs);
+      this.idleWaiters.push(() => {
+        clearTimeout(timer);
+        resolve(true);
+      });
+    });
+  }
+
+  private overloaded(): boolean {
+    return (
+      this.inFlight.size >= this.settings.maxConcurrentRequests ||
+      this.recentLoopDelayMs > this.settings.maxEventLoopDelayMs
+    );
+  }
+
+  private deadlineFor(request: Request): number {
+    return isDocumentUpload(request) ? this.settings.uploadTimeoutMs : this.settings.requestTimeoutMs;
+  }
+}
+
+function refuse(response: Response, code: UnavailableCode): void {
+  const { message, retryAfterSeconds } = UNAVAILABLE[code];
+  response.setHeader('Retry-After', String(retryAfterSeconds));
+  response.status(503).json({ statusCode: 503, code, message });
+}

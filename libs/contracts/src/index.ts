@@ -17,3 +17,4 @@ export * from './lib/my-data';
 export * from './lib/finding';
 export * from './lib/screening';
 export * from './lib/consent';
+export * from './lib/idempotency';

@@ -35,12 +35,18 @@ export class ApiSession {
     return this.options.sendXsrfHeader ?? true;
   }
 
-  async request<T = unknown>(method: string, path: string, body?: unknown, rawBody?: string): Promise<ApiResponse<T>> {
+  async request<T = unknown>(
+    method: string,
+    path: string,
+    body?: unknown,
+    rawBody?: string,
+    extraHeaders: Record<string, string> = {},
+  ): Promise<ApiResponse<T>> {
     const mutating = !['GET', 'HEAD'].includes(method);
     if (mutating && this.sendsXsrfHeader && !this.cookies.has(XSRF_COOKIE)) {
       await this.request('GET', '/api/health');
     }
-    const headers: Record<string, string> = { accept: 'application/json', ...this.options.headers };
+    const headers: Record<string, string> = { accept: 'application/json', ...this.options.headers, ...extraHeaders };
     if (body !== undefined || rawBody !== undefined) headers['content-type'] = 'application/json';
     if (this.cookies.size > 0)
       headers['cookie'] = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
@@ -85,8 +91,13 @@ export class ApiSession {
     return this.request<T>('GET', path);
   }
 
-  post<T = unknown>(path: string, body?: unknown) {
-    return this.request<T>('POST', path, body ?? {});
+  /** `headers`: sent with this request only, such as an Idempotency-Key. */
+  post<T = unknown>(path: string, body?: unknown, headers?: Record<string, string>) {
+    return this.request<T>('POST', path, body ?? {}, undefined, headers);
+  }
+
+  put<T = unknown>(path: string, body: unknown, headers?: Record<string, string>) {
+    return this.request<T>('PUT', path, body, undefined, headers);
   }
 
   patch<T = unknown>(path: string, body: unknown) {

@@ -7,6 +7,7 @@ import {
   defaultOfferReplyBy,
   feedbackDueAt,
   holdUntilFor,
+  interviewUnchanged,
   planFeedback,
   planSchedule,
   stageTookPlace,
@@ -57,6 +58,9 @@ export class StageFeedbackService {
       const when = (start: Date, end: Date) => formatAgencyTimeRange(start, end, this.config.calendar.timeZone);
       const job = await manager.findOneByOrFail(JobEntity, { id: record.application.jobId });
       const stage = findStage(record, stageId);
+      const requested = { startsAt, endsAt, location: request.location, interviewers: request.interviewers };
+      // A retried or repeated request for the arrangement already set: nothing to change, nobody to tell.
+      if (interviewUnchanged(stage, requested)) return;
       const previous =
         stage.state === StageState.Scheduled && stage.startsAt && stage.endsAt
           ? { startsAt: stage.startsAt, endsAt: stage.endsAt }

@@ -5,10 +5,11 @@ import { AccountTokensService } from './account-tokens.service';
 import { SessionEntity } from './session.entity';
 import { SessionService } from './session.service';
 import { ThrottlingModule } from '../throttling/throttling.module';
+import { IdempotencyModule } from '../idempotency/idempotency.module';
 
-/** The periodic purge of ended sessions, spent tokens and old rate-limit counters, run by the API or the worker. */
+/** The periodic purge of ended sessions, spent tokens, old rate-limit counters and idempotency keys, run by the API or the worker. */
 @Module({
-  imports: [TypeOrmModule.forFeature([SessionEntity]), ThrottlingModule],
+  imports: [TypeOrmModule.forFeature([SessionEntity]), ThrottlingModule, IdempotencyModule],
   providers: [SessionService, AccountTokensService, AccountPurgeSchedule],
 })
 export class AccountPurgeModule {}

@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { JobQueue } from '../background/job-queue';
+import { IdempotentCommands } from '../idempotency/idempotent-commands';
 import { AccountTokensService } from './account-tokens.service';
 import { RateLimitStore } from '../throttling/rate-limit-store';
 import { SessionService } from './session.service';
@@ -7,8 +8,8 @@ import { SessionService } from './session.service';
 export const ACCOUNT_PURGE_QUEUE = 'account-purge';
 
 /**
- * Every 15 minutes, across however many instances run: ended sessions, spent emailed tokens and
- * rate-limit counters whose window ended over an hour ago are deleted.
+ * Every 15 minutes, across however many instances run: ended sessions, spent emailed tokens,
+ * rate-limit counters whose window ended over an hour ago and idempotency keys over a day old are deleted.
  */
 @Injectable()
 export class AccountPurgeSchedule implements OnApplicationBootstrap {
@@ -19,6 +20,7 @@ export class AccountPurgeSchedule implements OnApplicationBootstrap {
     private readonly sessions: SessionService,
     private readonly tokens: AccountTokensService,
     private readonly rateLimits: RateLimitStore,
+    private readonly idempotencyKeys: IdempotentCommands,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -30,8 +32,11 @@ export class AccountPurgeSchedule implements OnApplicationBootstrap {
     const sessions = await this.sessions.purgeExpired();
     const tokens = await this.tokens.purgeSpent();
     const counters = await this.rateLimits.purgeExpired();
-    if (sessions + tokens + counters > 0) {
-      this.logger.log(`Purged ${sessions} ended sessions, ${tokens} spent tokens and ${counters} rate-limit counters`);
+    const keys = await this.idempotencyKeys.purgeExpired();
+    if (sessions + tokens + counters + keys > 0) {
+      this.logger.log(
+        `Purged ${sessions} ended sessions, ${tokens} spent tokens, ${counters} rate-limit counters and ${keys} idempotency keys`,
+      );
     }
   }
 }

@@ -4,6 +4,7 @@ import { ApplicationView, AttentionItem, CandidateApplicationView, UserRole } fr
 import { ApplicationViewsService } from '../applications/application-views.service';
 import { CurrentUser, Roles } from '../auth/access.decorators';
 import { notFoundOnBadId } from '../errors/not-found-on-bad-id';
+import { AcceptsIdempotencyKey, IdempotencyKey, IdempotencyKeyHeader } from '../idempotency/idempotency-key';
 import { UserEntity } from '../users/user.entity';
 import { RateLimited } from '../throttling/rate-limited.guard';
 import { AttentionListService } from './attention-list.service';
@@ -22,36 +23,42 @@ export class CandidateUpdatesController {
   @Roles(UserRole.Candidate)
   @RateLimited('mailing')
   @Post('applications/:id/updates')
+  @AcceptsIdempotencyKey()
   async post(
     @Param('id', notFoundOnBadId) id: string,
     @Body() body: CandidateUpdateDto,
     @CurrentUser() user: UserEntity,
+    @IdempotencyKeyHeader() idempotencyKey: IdempotencyKey | null,
   ): Promise<CandidateApplicationView> {
-    await this.updates.post(id, user, body);
+    await this.updates.post(id, user, body, idempotencyKey);
     return this.views.getForCandidate(id, user);
   }
 
   @Roles(UserRole.Candidate)
   @RateLimited('mailing')
   @Put('applications/:id/decision-date')
+  @AcceptsIdempotencyKey()
   async decisionDate(
     @Param('id', notFoundOnBadId) id: string,
     @Body() body: DecisionDateDto,
     @CurrentUser() user: UserEntity,
+    @IdempotencyKeyHeader() idempotencyKey: IdempotencyKey | null,
   ): Promise<CandidateApplicationView> {
-    await this.updates.setDecisionDate(id, user, body.decisionDate, body.version);
+    await this.updates.setDecisionDate(id, user, body.decisionDate, body.version, idempotencyKey);
     return this.views.getForCandidate(id, user);
   }
 
   @Roles(UserRole.Recruiter, UserRole.Staff)
   @Post('applications/:id/messages')
+  @AcceptsIdempotencyKey()
   @HttpCode(201)
   async message(
     @Param('id', notFoundOnBadId) id: string,
     @Body() body: RecruiterMessageDto,
     @CurrentUser() user: UserEntity,
+    @IdempotencyKeyHeader() idempotencyKey: IdempotencyKey | null,
   ): Promise<ApplicationView> {
-    await this.updates.sendMessage(id, user, body.text, body.version);
+    await this.updates.sendMessage(id, user, body.text, body.version, idempotencyKey);
     return this.views.getForAgency(id, user);
   }
 

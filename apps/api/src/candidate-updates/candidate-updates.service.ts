@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { CLOCK, Clock } from '../config/clock';
 import { AuditAction, AuditEntityType, CandidateUpdateKind, ErrorCode, TimelineEventType } from '@heardback/contracts';
 import {
@@ -10,11 +9,12 @@ import {
   isOpen,
   updateRequestAnswerDueAt,
 } from '@heardback/domain';
-import { DataSource } from 'typeorm';
 import { loadApplicationRecord, saveApplicationChange } from '../applications/application-records';
 import { AuditTrail } from '../audit/audit-trail';
 import { formatAgencyTime } from '../config/agency-time';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { IdempotencyKey } from '../idempotency/idempotency-key';
+import { IdempotentCommands } from '../idempotency/idempotent-commands';
 import { candidateUpdateText, decisionDateText, recruiterMessageText } from '../notifications/candidate-messages';
 import { TimelineService } from '../timeline/timeline.service';
 import { UserEntity } from '../users/user.entity';
@@ -24,15 +24,20 @@ import { CandidateUpdateDto } from './dto/candidate-update.dto';
 @Injectable()
 export class CandidateUpdatesService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly commands: IdempotentCommands,
     private readonly timeline: TimelineService,
     private readonly audit: AuditTrail,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  post(applicationId: string, candidate: UserEntity, update: CandidateUpdateDto): Promise<void> {
-    return this.dataSource.transaction(async (manager) => {
+  post(
+    applicationId: string,
+    candidate: UserEntity,
+    update: CandidateUpdateDto,
+    idempotencyKey: IdempotencyKey | null = null,
+  ): Promise<void> {
+    return this.commands.run(candidate.id, idempotencyKey, async (manager) => {
       const now = this.clock.now();
       // The lock makes two simultaneous requests for an update queue up, so the three-day rule holds.
       const { application } = await loadApplicationRecord(manager, applicationId, candidate, {
@@ -77,8 +82,9 @@ export class CandidateUpdatesService {
     candidate: UserEntity,
     decisionDate: string | null,
     version: number,
+    idempotencyKey: IdempotencyKey | null = null,
   ): Promise<void> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.commands.run(candidate.id, idempotencyKey, async (manager) => {
       const { application } = await loadApplicationRecord(manager, applicationId, candidate, {
         lock: true,
         expectedVersion: version,
@@ -100,8 +106,14 @@ export class CandidateUpdatesService {
   }
 
   /** A recruiter's own words to the candidate; they answer any open request for an update. */
-  sendMessage(applicationId: string, actor: UserEntity, text: string, version: number): Promise<void> {
-    return this.dataSource.transaction(async (manager) => {
+  sendMessage(
+    applicationId: string,
+    actor: UserEntity,
+    text: string,
+    version: number,
+    idempotencyKey: IdempotencyKey | null = null,
+  ): Promise<void> {
+    return this.commands.run(actor.id, idempotencyKey, async (manager) => {
       const { application } = await loadApplicationRecord(manager, applicationId, actor, {
         lock: true,
         expectedVersion: version,

@@ -28,6 +28,7 @@ import { CreateApplicationPromises1795794000000 } from './migrations/17957940000
 import { AddViewerTimeZones1795790400000 } from './migrations/1795790400000-add-viewer-time-zones';
 import { AddAgencyMailDigests1795801200000 } from './migrations/1795801200000-add-agency-mail-digests';
 import { AddApplicationFinding1795819200000 } from './migrations/1795819200000-add-application-finding';
+import { CreateIdempotencyKeys1795826400000 } from './migrations/1795826400000-create-idempotency-keys';
 import { CreateOffers1795815600000 } from './migrations/1795815600000-create-offers';
 import { AddWorkReassignment1795797600000 } from './migrations/1795797600000-add-work-reassignment';
 import { CreateCandidateDocuments1795804800000 } from './migrations/1795804800000-create-candidate-documents';
@@ -74,6 +75,7 @@ export const migrations = [
   AddDataRights1795812000000,
   CreateOffers1795815600000,
   AddApplicationFinding1795819200000,
+  CreateIdempotencyKeys1795826400000,
   CreateBackgroundHeartbeats1795830000000,
 ];
 

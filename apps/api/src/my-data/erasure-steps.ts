@@ -156,6 +156,10 @@ export const ACCOUNT_ERASURE_STEPS: readonly ErasureStep[] = [
     run: (manager, target) => manager.query(`DELETE FROM account_tokens WHERE user_id = $1`, [target.candidateId]),
   },
   {
+    what: 'idempotency keys, with the hashes of what the candidate sent under them',
+    run: (manager, target) => manager.query(`DELETE FROM idempotency_keys WHERE user_id = $1`, [target.candidateId]),
+  },
+  {
     what: 'every other mail to the candidate, sent or queued',
     run: (manager, target) => manager.query(`DELETE FROM notifications WHERE recipient_id = $1`, [target.candidateId]),
   },

@@ -14,6 +14,7 @@ import {
 } from '@angular/common/http';
 import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { appRoutes } from './app.routes';
+import { idempotencyKeyInterceptor } from './core/idempotency-key';
 import { SessionStore } from './core/session';
 import { sessionExpiryInterceptor } from './core/session-expiry';
 import { XsrfCookieExtractor } from './core/xsrf-cookie';
@@ -30,7 +31,8 @@ export const appConfig: ApplicationConfig = {
         cookieName: 'XSRF-TOKEN',
         headerName: 'X-XSRF-TOKEN',
       }),
-      withInterceptors([sessionExpiryInterceptor]),
+      // Commands marked idempotent() carry an Idempotency-Key, the same one when they are sent again.
+      withInterceptors([sessionExpiryInterceptor, idempotencyKeyInterceptor]),
     ),
     // Over HTTPS the cookie is __Host-XSRF-TOKEN: read whichever of the two names the API set.
     { provide: HttpXsrfTokenExtractor, useClass: XsrfCookieExtractor },

@@ -33,6 +33,8 @@ export enum ErrorCode {
   StageNotCurrent = 'STAGE_NOT_CURRENT',
   RejectionMessageRequired = 'REJECTION_MESSAGE_REQUIRED',
   Conflict = 'CONFLICT',
+  /** An Idempotency-Key already used for a different request: a new request needs a new key. */
+  IdempotencyKeyReused = 'IDEMPOTENCY_KEY_REUSED',
   /** A recruiter has moved this promise as often as the agency allows: staff must move it now. */
   RedatingNeedsStaff = 'REDATING_NEEDS_STAFF',
   /** The privacy notice the caller read is no longer the current one: read the new one first. */

@@ -8,6 +8,7 @@ import {
   planOfferAnswer,
   planReject,
   planSchedule,
+  interviewUnchanged,
   planWithdraw,
   stagesAnOfferSkips,
 } from './application-transitions';
@@ -233,6 +234,31 @@ describe('scheduling', () => {
   it('refuses an interview that ends before it starts', () => {
     const app = application(ApplicationStatus.Applied, 's0', [stage(0)]);
     expect(codeOf(() => planSchedule(app, 's0', hoursAhead(2), hoursAhead(1), now))).toBe(ErrorCode.ValidationFailed);
+  });
+});
+
+describe('an unchanged reschedule', () => {
+  const current = {
+    startsAt: hoursAhead(24),
+    endsAt: hoursAhead(25),
+    location: 'Video call',
+    interviewers: ['Ada', 'Grace'],
+  };
+
+  it('recognises the same slot, place and interviewers as no change', () => {
+    expect(interviewUnchanged(current, { ...current, startsAt: new Date(current.startsAt.getTime()) })).toBe(true);
+  });
+
+  it('treats a new time, place or interviewer as a change', () => {
+    expect(interviewUnchanged(current, { ...current, endsAt: hoursAhead(26) })).toBe(false);
+    expect(interviewUnchanged(current, { ...current, location: 'Office' })).toBe(false);
+    expect(interviewUnchanged(current, { ...current, interviewers: ['Ada'] })).toBe(false);
+    expect(interviewUnchanged(current, { ...current, interviewers: ['Grace', 'Ada'] })).toBe(false);
+  });
+
+  it('treats scheduling a stage that has no slot yet as a change', () => {
+    const unscheduled = { startsAt: null, endsAt: null, location: null, interviewers: [] };
+    expect(interviewUnchanged(unscheduled, { ...unscheduled })).toBe(false);
   });
 });
 

@@ -78,6 +78,29 @@ export function planSchedule(
   return { stage, status };
 }
 
+/** Where, when and with whom a stage's interview is set. */
+export interface InterviewArrangement {
+  startsAt: Date | null;
+  endsAt: Date | null;
+  location: string | null;
+  interviewers: readonly string[];
+}
+
+/**
+ * True when a reschedule asks for exactly the slot, place and interviewers the stage already has:
+ * it changes nothing, so it bumps no version, updates no calendar and sends no email.
+ */
+export function interviewUnchanged(current: InterviewArrangement, requested: InterviewArrangement): boolean {
+  return (
+    current.startsAt !== null &&
+    current.startsAt.getTime() === requested.startsAt?.getTime() &&
+    current.endsAt?.getTime() === requested.endsAt?.getTime() &&
+    current.location === requested.location &&
+    current.interviewers.length === requested.interviewers.length &&
+    current.interviewers.every((name, index) => name === requested.interviewers[index])
+  );
+}
+
 export type FeedbackOutcome =
   | { kind: 'next_stage'; stage: StageFacts; nextStage: StageFacts; status: ApplicationStatus }
   | { kind: 'offer'; stage: StageFacts; status: ApplicationStatus.Offer }

@@ -18,6 +18,7 @@ import {
   WithdrawApplicationRequest,
 } from '@heardback/contracts';
 import { Observable } from 'rxjs';
+import { idempotent } from '../core/idempotency-key';
 
 const API = `/${API_PREFIX}`;
 
@@ -61,13 +62,21 @@ export class CandidateApi {
    * request for an update (429 when one was sent in the last few days).
    */
   sendUpdate(id: string, request: CandidateUpdateRequest): Observable<CandidateApplicationView> {
-    return this.http.post<CandidateApplicationView>(`${API}/applications/${encodeURIComponent(id)}/updates`, request);
+    return this.http.post<CandidateApplicationView>(
+      `${API}/applications/${encodeURIComponent(id)}/updates`,
+      request,
+      idempotent(),
+    );
   }
 
   /** "I will move on after …"; null clears it. */
   setDecisionDate(id: string, decisionDate: string | null, version: number): Observable<CandidateApplicationView> {
     const body: DecisionDateRequest = { decisionDate, version };
-    return this.http.put<CandidateApplicationView>(`${API}/applications/${encodeURIComponent(id)}/decision-date`, body);
+    return this.http.put<CandidateApplicationView>(
+      `${API}/applications/${encodeURIComponent(id)}/decision-date`,
+      body,
+      idempotent(),
+    );
   }
 
   updateProfile(request: UpdateProfileRequest): Observable<UserView> {

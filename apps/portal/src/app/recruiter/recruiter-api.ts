@@ -16,6 +16,7 @@ import {
   ScheduleStageRequest,
 } from '@heardback/contracts';
 import { Observable } from 'rxjs';
+import { idempotent } from '../core/idempotency-key';
 
 const API = `/${API_PREFIX}`;
 
@@ -72,7 +73,7 @@ export class RecruiterApi {
 
   /** A message the candidate reads (and is emailed); it answers any open request for an update. */
   sendMessage(applicationId: string, request: RecruiterMessageRequest): Observable<ApplicationView> {
-    return this.http.post<ApplicationView>(`${applicationUrl(applicationId)}/messages`, request);
+    return this.http.post<ApplicationView>(`${applicationUrl(applicationId)}/messages`, request, idempotent());
   }
 
   jobBoard(jobId: string): Observable<JobApplicationsBoard> {

@@ -1,11 +1,12 @@
 import { EnvironmentProviders, Provider, Type } from '@angular/core';
-import { provideHttpClient } from '@angular/common/http';
+import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { Routes, provideRouter, withComponentInputBinding } from '@angular/router';
 import { UserView } from '@heardback/contracts';
 import { NOW } from '../core/date-time';
+import { idempotencyKeyInterceptor } from '../core/idempotency-key';
 import { SessionStore } from '../core/session';
 
 export interface PortalTestOptions {
@@ -23,7 +24,7 @@ export interface PortalTestOptions {
 export function setUpPortalTest({ routes = [], now, providers = [] }: PortalTestOptions = {}): HttpTestingController {
   TestBed.configureTestingModule({
     providers: [
-      provideHttpClient(),
+      provideHttpClient(withInterceptors([idempotencyKeyInterceptor])),
       provideHttpClientTesting(),
       provideRouter(routes, withComponentInputBinding()),
       ...(now ? [{ provide: NOW, useValue: () => now }] : []),

@@ -321,6 +321,13 @@ describe('recruiters find applications (issue 10, item 4)', () => {
     });
 
     const mailTo = (address: string) => smtp.received.filter((mail) => mail.to.includes(address));
+    const statusesTo = async (recipientId: string) =>
+      (
+        await pool.query<{ status: string }>(
+          `SELECT status FROM notifications WHERE recipient_id = $1 ORDER BY status`,
+          [recipientId],
+        )
+      ).rows.map((row) => row.status);
 
     it('goes at once to the recruiter who owns the job, with who applied, for what, and a link', async () => {
       const owner = await agencyPerson(UserRole.Recruiter, 'immediate', 'Olive Owner');
@@ -328,7 +335,11 @@ describe('recruiters find applications (issue 10, item 4)', () => {
       const person = await candidate('Nora Newcomer');
       const applied = await apply(person.session, job.id);
 
-      await until(async () => mailTo(owner.email).length === 1, 'the owner hears of the new application');
+      // The server has the mail a moment before the sender records it sent: wait for both.
+      await until(
+        async () => mailTo(owner.email).length === 1 && (await statusesTo(owner.id)).join() === 'sent',
+        'the owner hears of the new application',
+      );
       const mail = readable(mailTo(owner.email)[0].raw);
       expect(subjectOf(mail)).toMatch(/^New application: Nora Newcomer/);
       expect(mail).toContain('Hello Olive Owner,');
@@ -367,7 +378,10 @@ describe('recruiters find applications (issue 10, item 4)', () => {
         `UPDATE notifications SET digest_due_at = now() - interval '1 second' WHERE recipient_id = $1 AND status = 'held'`,
         [owner.id],
       );
-      await until(async () => mailTo(owner.email).length === 1, 'the digest reaches the owner');
+      await until(
+        async () => mailTo(owner.email).length === 1 && (await statusesTo(owner.id)).includes('sent'),
+        'the digest reaches the owner, recorded sent',
+      );
       const digest = readable(mailTo(owner.email)[0].raw);
       expect(digest).toContain(held[0].subject);
       const { rows: after } = await pool.query(

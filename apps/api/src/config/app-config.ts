@@ -242,7 +242,7 @@ function resilienceSettings(env: Env, problems: string[]): ResilienceSettings {
     uploadTimeoutMs: integer(env, 'UPLOAD_TIMEOUT_MS', 120_000, 100, 3_600_000, problems),
     maxConcurrentRequests: integer(env, 'MAX_CONCURRENT_REQUESTS', 256, 1, 100_000, problems),
     maxEventLoopDelayMs: integer(env, 'MAX_EVENT_LOOP_DELAY_MS', 1_000, 10, 60_000, problems),
-    shutdownGraceMs: integer(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000, problems),
+    shutdownGraceMs: integer(env, 'SHUTDOWN_GRACE_MS', 7_000, 0, 600_000, problems),
     keepAliveTimeoutMs: integer(env, 'KEEP_ALIVE_TIMEOUT_MS', 65_000, 1_000, 600_000, problems),
     sweepStaleAfterSeconds: integer(env, 'SWEEP_STALE_AFTER_SECONDS', 300, 30, 86_400, problems),
     maxClockSkewMs: integer(env, 'MAX_CLOCK_SKEW_MS', 5_000, 100, 3_600_000, problems),

@@ -175,6 +175,59 @@ describe('stopping under load (SIGTERM)', () => {
   });
 });
 
+describe('more work than one instance takes', () => {
+  let database: ProvisionedDatabase;
+  let proxy: TcpFaultProxy;
+  let api: ApiProcess;
+  const metricsPort = 20_000 + Math.floor(Math.random() * 20_000);
+
+  beforeAll(async () => {
+    database = await provisionTestDatabase();
+    const target = postgresTarget(database.databaseUrl);
+    proxy = new TcpFaultProxy(target.host, target.port);
+    const port = await proxy.start();
+    api = await startApiProcess({
+      databaseUrl: throughProxy(database.databaseUrl, port),
+      env: {
+        RUN_BACKGROUND: 'false',
+        MAX_CONCURRENT_REQUESTS: '4',
+        METRICS_PORT: String(metricsPort),
+        DB_CONNECT_TIMEOUT_MS: '30000',
+      },
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    proxy?.restore();
+    await api?.stop();
+    await proxy?.stop();
+    await database?.release();
+  });
+
+  it('refuses what is beyond its bound with a quick 503 and Retry-After, and serves what it took', async () => {
+    proxy.freeze();
+    const taken = Array.from({ length: 4 }, () => get(api, '/api/jobs'));
+    await until(
+      async () => {
+        const metrics = await fetch(`http://127.0.0.1:${metricsPort}/metrics`).then((response) => response.text());
+        return /^heardback_http_requests_in_flight 4$/m.test(metrics);
+      },
+      'four requests are in flight',
+      30_000,
+    );
+    // The database is still frozen: these are answered by the gate, without waiting for it.
+    const beyond = await Promise.all(Array.from({ length: 6 }, () => get(api, '/api/jobs')));
+    for (const response of beyond) {
+      expect(response.status).toBe(503);
+      expect(response.retryAfter).toBe('2');
+      expect((response.body as ApiError).code).toBe(ErrorCode.Overloaded);
+    }
+    proxy.restore();
+    expect((await Promise.all(taken)).map((response) => response.status)).toEqual([200, 200, 200, 200]);
+    expect((await get(api, '/api/jobs')).status).toBe(200);
+  });
+});
+
 describe('a schema older than the code', () => {
   let database: ProvisionedDatabase;
   let pool: Pool;

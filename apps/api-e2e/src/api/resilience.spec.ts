@@ -267,6 +267,27 @@ describe('a schema older than the code', () => {
     const { rows } = await pool.query(`SELECT 1 FROM migrations WHERE name = $1`, [latest.name]);
     expect(rows).toHaveLength(1);
   });
+
+  it('gives up starting against a database host that never answers, saying where and what to check', async () => {
+    const target = postgresTarget(database.databaseUrl);
+    const silent = new TcpFaultProxy(target.host, target.port);
+    const port = await silent.start();
+    silent.freeze();
+    try {
+      const start = startApiProcess({
+        databaseUrl: throughProxy(database.databaseUrl, port),
+        env: { RUN_BACKGROUND: 'false', DB_CONNECT_TIMEOUT_MS: '1000' },
+      });
+      await expect(start).rejects.toThrow(/exited with code 1/);
+      await expect(start).rejects.toThrow(
+        new RegExp(
+          `PostgreSQL at 127\\.0\\.0\\.1:${port}/\\S+ did not accept a connection within 1000 ms[\\s\\S]*Check DATABASE_URL`,
+        ),
+      );
+    } finally {
+      await silent.stop();
+    }
+  });
 });
 
 describe('background work that cannot stall or fail silently', () => {

@@ -21,6 +21,14 @@ describe('httpErrorMessage', () => {
     expect(httpErrorMessage(error)).toBe('Our server had a problem (error 500). It is not something you did.');
   });
 
+  it('passes on the API’s words when it is briefly unavailable, but not an unexplained 503', () => {
+    const restarting = anApiErrorResponse(503, ErrorCode.DatabaseUnavailable, 'Please try again in a few seconds.');
+    const unexplained = anApiErrorResponse(503, ErrorCode.Internal, 'upstream connect error');
+
+    expect(httpErrorMessage(restarting)).toBe('Please try again in a few seconds.');
+    expect(httpErrorMessage(unexplained)).toBe('Our server had a problem (error 503). It is not something you did.');
+  });
+
   it('asks the visitor to wait when they are rate limited', () => {
     expect(httpErrorMessage(new HttpErrorResponse({ status: 429 }))).toMatch(/Wait a few seconds/);
   });

@@ -40,6 +40,14 @@ export function fieldProblem(error: unknown, field: string, label: string): stri
   return `${label} ${words}.`;
 }
 
+/** 503s that say in the API's words that the pause is brief (a database restart, a deploy, a burst). */
+const BRIEFLY_UNAVAILABLE = new Set<ErrorCode>([
+  ErrorCode.DatabaseUnavailable,
+  ErrorCode.Overloaded,
+  ErrorCode.RequestTimeout,
+  ErrorCode.ShuttingDown,
+]);
+
 /** What went wrong with a request, in words a visitor can act on. */
 export function httpErrorMessage(error: unknown): string {
   if (!(error instanceof HttpErrorResponse)) {
@@ -49,8 +57,8 @@ export function httpErrorMessage(error: unknown): string {
     return 'We could not reach Heardback. Check your internet connection.';
   }
   // A 503 says in the API's words that it is brief (a database restart, a deploy) and when to try again.
-  const unavailable = error.status === 503 ? apiError(error) : null;
-  if (unavailable) {
+  const unavailable = apiError(error);
+  if (error.status === 503 && unavailable && BRIEFLY_UNAVAILABLE.has(unavailable.code)) {
     return unavailable.message;
   }
   if (error.status >= 500) {

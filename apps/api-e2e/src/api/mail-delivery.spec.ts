@@ -1,4 +1,4 @@
-import { NotificationView } from '@heardback/contracts';
+import { NotificationPage } from '@heardback/contracts';
 import * as argon2 from 'argon2';
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
@@ -151,8 +151,8 @@ describe('mail delivery over SMTP (rule 6: nothing is lost)', () => {
       async () => (await statuses(keys)).every((row) => row.last_error !== null),
       'every message has been refused once',
     );
-    const page = await staff.get<NotificationView[]>('/api/agency/notifications');
-    const failing = page.body.filter((item) => item.status === 'pending' && item.lastError !== null);
+    const page = await staff.get<NotificationPage>('/api/agency/notifications?status=pending');
+    const failing = page.body.items.filter((item) => item.status === 'pending' && item.lastError !== null);
     expect(failing.length).toBeGreaterThan(0);
     expect(failing[0].lastError).toMatch(/451|Busy/);
 
@@ -187,8 +187,10 @@ describe('mail delivery over SMTP (rule 6: nothing is lost)', () => {
       }),
     );
     await until(allSent(keys), 'the new worker sends what the killed one held');
+    // At least once: the killed worker sends in parallel, so a message the server accepted just
+    // before the kill, but that was not yet recorded as sent, arrives again.
     const ids = smtp.messageIds().filter((id) => keys.some((key) => messageIdOf(key) === id));
-    expect(ids.sort()).toEqual(keys.map(messageIdOf).sort());
+    expect([...new Set(ids)].sort()).toEqual(keys.map(messageIdOf).sort());
   });
 
   it('gives up after the last attempt with the reason, and stays visible as failed', async () => {

@@ -20,7 +20,11 @@ interface LogLine {
 
 interface HealthBody {
   status: string;
-  checks: { database: { status: string }; deadlineSweep: { status: string; failuresInARow: number } };
+  checks: {
+    database: { status: string };
+    deadlineSweep: { status: string; failuresInARow: number };
+    outbox: { status: string; pending: number | null; oldestPendingSeconds: number | null };
+  };
 }
 
 function logLines(api: ApiProcess): LogLine[] {
@@ -245,11 +249,10 @@ describe('a schema older than the code', () => {
   it('is refused at start with what to run, and RUN_MIGRATIONS brings it up', async () => {
     const migrator = await startApiProcess({ databaseUrl: database.databaseUrl, env: { RUN_BACKGROUND: 'false' } });
     await migrator.stop();
-    const {
-      rows: [latest],
-    } = await pool.query<{ name: string }>(
-      `DELETE FROM migrations WHERE id = (SELECT max(id) FROM migrations) RETURNING name`,
-    );
+    // As a database from before this version: the heartbeats migration never ran (later ones may have).
+    const latest = { name: 'CreateBackgroundHeartbeats1795830000000' };
+    await pool.query(`DELETE FROM migrations WHERE name = $1`, [latest.name]);
+    await pool.query(`DROP TABLE background_heartbeats`);
 
     const refusal = startApiProcess({
       databaseUrl: database.databaseUrl,
@@ -260,8 +263,6 @@ describe('a schema older than the code', () => {
       new RegExp(`schema is behind[\\s\\S]*${latest.name}[\\s\\S]*npm run db:migrate`),
     );
 
-    // The migration's work is still there; only its record was removed, so undo it before it runs again.
-    await pool.query(`DROP TABLE IF EXISTS background_heartbeats`);
     const migrated = await startApiProcess({ databaseUrl: database.databaseUrl, env: { RUN_BACKGROUND: 'false' } });
     await migrated.stop();
     const { rows } = await pool.query(`SELECT 1 FROM migrations WHERE name = $1`, [latest.name]);
@@ -331,6 +332,8 @@ describe('background work that cannot stall or fail silently', () => {
     });
     // The schedule runs every minute: two minutes is the promise after any crash.
     await until(async () => (await health()).checks.deadlineSweep.status === 'ok', 'a sweep succeeds', 150_000);
+    // Nothing has been sent on this database: no mail is due, none has waited.
+    expect((await health()).checks.outbox).toEqual({ status: 'ok', pending: 0, oldestPendingSeconds: 0 });
     const {
       rows: [job],
     } = await pool.query(`SELECT state FROM pgboss.job WHERE id = $1`, [held.id]);

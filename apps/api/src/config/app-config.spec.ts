@@ -112,6 +112,20 @@ describe('configuration', () => {
     expect(calendar.holidays).toEqual(['2026-12-25', '2026-12-28']);
   });
 
+  it('sends mail by default over 5 pooled connections, 8 at once, with a 30-second lease, and reads overrides', () => {
+    expect(loadConfig(valid).mail).toMatchObject({
+      leaseSeconds: 30,
+      batchSize: 50,
+      sendConcurrency: 8,
+      smtpConnections: 5,
+      messagesPerConnection: 100,
+    });
+    const tuned = loadConfig({ ...valid, MAIL_SEND_CONCURRENCY: '16', MAIL_SMTP_CONNECTIONS: '2' }).mail;
+    expect(tuned).toMatchObject({ sendConcurrency: 16, smtpConnections: 2 });
+    expect(() => loadConfig({ ...valid, MAIL_SMTP_CONNECTIONS: '0' })).toThrow(/MAIL_SMTP_CONNECTIONS/);
+    expect(() => loadConfig({ ...valid, OUTBOX_LEASE_SECONDS: '1' })).toThrow(/OUTBOX_LEASE_SECONDS/);
+  });
+
   it('keeps promises by default within 3 working days of silence, 2-day automatic dates and 2 moves, and reads overrides', () => {
     expect(loadConfig(valid).promises).toEqual({
       maxSilenceWorkingDays: 3,

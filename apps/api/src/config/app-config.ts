@@ -79,9 +79,19 @@ export interface AppConfig {
     smtpUrl: string | null;
     dir: string;
     from: string;
-    /** How long a sender may hold a message before another may retry it (a crashed sender's lease runs out). */
+    /**
+     * How long a claim on a message lasts unless renewed: a live sender renews it every third of this while
+     * the message waits or is being sent, so after a crash another sender takes the message over within it.
+     */
     leaseSeconds: number;
     pollMilliseconds: number;
+    /** Messages claimed per pass. */
+    batchSize: number;
+    /** Messages of a batch sent at once (each recipient's still one after another). */
+    sendConcurrency: number;
+    /** Pooled SMTP connections per process, and messages sent over one before it is replaced. */
+    smtpConnections: number;
+    messagesPerConnection: number;
     /** Multiplies every retry delay; 1 in production, small in tests of a failing mail server. */
     retryScale: number;
   };
@@ -181,8 +191,12 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
       smtpUrl: smtpUrl(env, problems),
       dir: path(env, 'MAIL_DIR', '.data/mail', cwd),
       from: env['MAIL_FROM'] || 'Heardback <no-reply@heardback.test>',
-      leaseSeconds: integer(env, 'OUTBOX_LEASE_SECONDS', 120, 1, 3600, problems),
+      leaseSeconds: integer(env, 'OUTBOX_LEASE_SECONDS', 30, 3, 3600, problems),
       pollMilliseconds: integer(env, 'OUTBOX_POLL_MS', 2000, 50, 60_000, problems),
+      batchSize: integer(env, 'OUTBOX_BATCH_SIZE', 50, 1, 1000, problems),
+      sendConcurrency: integer(env, 'MAIL_SEND_CONCURRENCY', 8, 1, 100, problems),
+      smtpConnections: integer(env, 'MAIL_SMTP_CONNECTIONS', 5, 1, 100, problems),
+      messagesPerConnection: integer(env, 'MAIL_SMTP_MESSAGES_PER_CONNECTION', 100, 1, 100_000, problems),
       retryScale: positiveNumber(env, 'OUTBOX_RETRY_SCALE', 1, problems),
     },
     promises: {

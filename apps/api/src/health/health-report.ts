@@ -10,5 +10,7 @@ export interface HealthReport {
       secondsSinceSuccess: number | null;
       failuresInARow: number;
     };
+    /** Mail due and not yet sent (counted up to a limit), and how long the oldest has waited. */
+    outbox: { status: 'ok' | 'unknown'; pending: number | null; oldestPendingSeconds: number | null };
   };
 }

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { Heartbeats } from '../background/heartbeats';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { DEADLINE_SWEEP_QUEUE } from '../deadlines/deadline-sweep-schedule';
+import { OutboxLag } from '../notifications/outbox-lag';
 import { databaseUnavailableReason } from '../resilience/database-unavailable';
 import { RequestGate } from '../resilience/request-gate';
 import { within } from '../resilience/within';
@@ -26,6 +27,7 @@ export class HealthService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly heartbeats: Heartbeats,
     private readonly gate: RequestGate,
+    private readonly outboxLag: OutboxLag,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -41,7 +43,13 @@ export class HealthService {
         : deadlineSweep.status === 'stale' || deadlineSweep.status === 'failing'
           ? 'degraded'
           : 'ok';
-    return { status, checks: { database, deadlineSweep } };
+    const outbox =
+      database.status === 'up'
+        ? await within(PING_TIMEOUT_MS, this.outboxLag.read())
+            .then((lag) => ({ status: 'ok' as const, ...lag }))
+            .catch(() => UNKNOWN_OUTBOX)
+        : UNKNOWN_OUTBOX;
+    return { status, checks: { database, deadlineSweep, outbox } };
   }
 
   private async pingDatabase(): Promise<HealthReport['checks']['database']> {
@@ -80,4 +88,5 @@ export class HealthService {
   }
 }
 
+const UNKNOWN_OUTBOX = { status: 'unknown', pending: null, oldestPendingSeconds: null } as const;
 const UNKNOWN_SWEEP = { status: 'unknown', lastSuccessAt: null, secondsSinceSuccess: null, failuresInARow: 0 } as const;

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { MetricsService } from './metrics.service';
 
-@Module({ providers: [MetricsService], exports: [MetricsService] })
+@Module({ imports: [NotificationsModule], providers: [MetricsService], exports: [MetricsService] })
 export class MetricsModule {}

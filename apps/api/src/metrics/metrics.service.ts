@@ -9,6 +9,7 @@ import { JobQueue } from '../background/job-queue';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { DEADLINE_SWEEP_QUEUE } from '../deadlines/deadline-sweep-schedule';
 import { DatabaseOutage } from '../resilience/database-outage';
+import { OutboxLag } from '../notifications/outbox-lag';
 import { RequestGate } from '../resilience/request-gate';
 import { within } from '../resilience/within';
 
@@ -52,6 +53,7 @@ export class MetricsService implements OnApplicationBootstrap, OnModuleDestroy {
     queue: JobQueue,
     gate: RequestGate,
     outage: DatabaseOutage,
+    outboxLag: OutboxLag,
   ) {
     collectDefaultMetrics({ register: this.registry, prefix: 'heardback_' });
     const registers = [this.registry];
@@ -108,6 +110,18 @@ export class MetricsService implements OnApplicationBootstrap, OnModuleDestroy {
           this.inc({ queue: name }, count - (failedSoFar.get(name) ?? 0));
           failedSoFar.set(name, count);
         }
+      },
+    });
+    new Gauge({
+      name: 'heardback_outbox_due',
+      help: 'Mail due and not yet accepted by the mail server, counted up to 1000; the oldest waited oldest_seconds',
+      labelNames: ['measure'] as const,
+      registers,
+      async collect() {
+        const lag = await within(SCRAPE_QUERY_MS, outboxLag.read()).catch(() => null);
+        if (!lag) return this.reset();
+        this.set({ measure: 'count' }, lag.pending);
+        this.set({ measure: 'oldest_seconds' }, lag.oldestPendingSeconds);
       },
     });
     new Gauge({

@@ -4,8 +4,10 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { updateReturning } from '../database/update-returning';
 import { AgencyDigestBuilder } from './agency-digest-builder';
+import { BatchLease } from './batch-lease';
 import { MailTransport } from './mail-transport';
 import { retryDelaySeconds, shouldGiveUp } from './retry-policy';
+import { eachAtMost, lanesByRecipient } from './send-order';
 
 interface ClaimedNotification {
   id: string;
@@ -37,6 +39,9 @@ export interface DispatchResult {
  * rejection never overtakes "You applied". Mail to an address its owner has not verified waits in
  * the outbox, in order, and goes out once they verify. Reminders held for an agency person's digest
  * are not `pending`: they neither go nor hold anything back until their digest is written.
+ *
+ * A batch is sent in parallel, a bounded number at once, one lane per address (ADR 0023); the
+ * leases are short and kept alive while the batch is sent (`BatchLease`).
  */
 @Injectable()
 export class NotificationDispatcher {
@@ -49,10 +54,30 @@ export class NotificationDispatcher {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async dispatchDue(limit = 20): Promise<DispatchResult> {
+  async dispatchDue(limit = this.config.mail.batchSize): Promise<DispatchResult> {
     // Held reminders whose digest is due become one digest email per person, claimed below.
     const digests = await this.digests.buildDue();
-    const claimed = await updateReturning<ClaimedNotification>(
+    const claimed = await this.claim(limit);
+    const result: DispatchResult = { digests, claimed: claimed.length, sent: 0, retrying: 0, gaveUp: 0 };
+    if (claimed.length === 0) return result;
+    const lease = new BatchLease(this.dataSource, this.config.mail.leaseSeconds, claimed);
+    try {
+      // The claim lets at most one message per address through (verification mail aside); a lane
+      // still sends an address's messages one after another, in the order they were written.
+      await eachAtMost(lanesByRecipient(claimed), this.config.mail.sendConcurrency, async (lane) => {
+        for (const notification of lane) {
+          const outcome = await this.sendClaimed(notification, lease);
+          if (outcome) result[outcome]++;
+        }
+      });
+    } finally {
+      await lease.end();
+    }
+    return result;
+  }
+
+  private claim(limit: number): Promise<ClaimedNotification[]> {
+    return updateReturning<ClaimedNotification>(
       this.dataSource.manager,
       `UPDATE notifications n
           SET status = 'sending', attempts = n.attempts + 1, locked_until = now() + make_interval(secs => $2)
@@ -78,13 +103,17 @@ export class NotificationDispatcher {
                 n.calendar_method, n.calendar_content`,
       [limit, this.config.mail.leaseSeconds],
     );
-    // RETURNING keeps no order; send in the order the messages were written.
-    claimed.sort((a, b) => Number(BigInt(a.sequence) - BigInt(b.sequence)));
-    const result: DispatchResult = { digests, claimed: claimed.length, sent: 0, retrying: 0, gaveUp: 0 };
-    for (const notification of claimed) {
-      // Renew the lease just before sending, so the clock starts at this send, not at the batch's claim;
-      // `attempts` is the ownership token: if another sender took the message over, it has moved on.
-      if (!(await this.renewLease(notification))) continue;
+  }
+
+  /** Sends one claimed message and records how it went; null if it was no longer ours to send. */
+  private async sendClaimed(
+    notification: ClaimedNotification,
+    lease: BatchLease,
+  ): Promise<'sent' | 'retrying' | 'gaveUp' | null> {
+    try {
+      // Renewed just before sending, so the send starts with a whole lease; if another sender took the
+      // message over (our lease ran out), it has moved on.
+      if (!(await lease.renew(notification))) return null;
       try {
         await this.transport.send({
           to: notification.recipient_email,
@@ -96,57 +125,55 @@ export class NotificationDispatcher {
               ? { method: notification.calendar_method, content: notification.calendar_content }
               : null,
         });
-        await this.dataSource.query(
-          `UPDATE notifications SET status = 'sent', sent_at = now(), locked_until = NULL, last_error = NULL
-            WHERE id = $1 AND attempts = $2 AND status = 'sending'`,
-          [notification.id, notification.attempts],
-        );
-        result.sent++;
       } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        if (shouldGiveUp(notification.attempts)) {
-          await this.dataSource.query(
-            `UPDATE notifications SET status = 'failed', locked_until = NULL, last_error = $3, given_up_reason = $4
-              WHERE id = $1 AND attempts = $2 AND status = 'sending'`,
-            [
-              notification.id,
-              notification.attempts,
-              reason,
-              `Gave up after ${notification.attempts} attempts; last error: ${reason}`,
-            ],
-          );
-          this.logger.error(`Gave up on ${notification.idempotency_key}: ${reason}`);
-          result.gaveUp++;
-        } else {
-          await this.dataSource.query(
-            `UPDATE notifications SET status = 'pending', locked_until = NULL, last_error = $3,
-                    next_attempt_at = now() + make_interval(secs => $4)
-              WHERE id = $1 AND attempts = $2 AND status = 'sending'`,
-            [
-              notification.id,
-              notification.attempts,
-              reason,
-              retryDelaySeconds(notification.attempts, this.config.mail.retryScale),
-            ],
-          );
-          this.logger.warn(
-            `Sending ${notification.idempotency_key} failed (attempt ${notification.attempts}), will retry: ${reason}`,
-          );
-          result.retrying++;
-        }
+        return await this.recordFailure(notification, error instanceof Error ? error.message : String(error));
       }
+      await this.dataSource.query(
+        `UPDATE notifications SET status = 'sent', sent_at = now(), locked_until = NULL, last_error = NULL
+          WHERE id = $1 AND attempts = $2 AND status = 'sending'`,
+        [notification.id, notification.attempts],
+      );
+      return 'sent';
+    } catch (error) {
+      // The database failed us: the message stays claimed, and goes again once its lease runs out.
+      this.logger.error(
+        `Recording ${notification.idempotency_key} failed: ${error instanceof Error ? error.message : error}`,
+      );
+      return null;
+    } finally {
+      lease.release(notification);
     }
-    return result;
   }
 
-  private async renewLease(notification: ClaimedNotification): Promise<boolean> {
-    const rows = await updateReturning<{ id: string }>(
-      this.dataSource.manager,
-      `UPDATE notifications SET locked_until = now() + make_interval(secs => $3)
-        WHERE id = $1 AND attempts = $2 AND status = 'sending' AND locked_until > now()
-        RETURNING id`,
-      [notification.id, notification.attempts, this.config.mail.leaseSeconds],
+  private async recordFailure(notification: ClaimedNotification, reason: string): Promise<'retrying' | 'gaveUp'> {
+    if (shouldGiveUp(notification.attempts)) {
+      await this.dataSource.query(
+        `UPDATE notifications SET status = 'failed', locked_until = NULL, last_error = $3, given_up_reason = $4
+          WHERE id = $1 AND attempts = $2 AND status = 'sending'`,
+        [
+          notification.id,
+          notification.attempts,
+          reason,
+          `Gave up after ${notification.attempts} attempts; last error: ${reason}`,
+        ],
+      );
+      this.logger.error(`Gave up on ${notification.idempotency_key}: ${reason}`);
+      return 'gaveUp';
+    }
+    await this.dataSource.query(
+      `UPDATE notifications SET status = 'pending', locked_until = NULL, last_error = $3,
+              next_attempt_at = now() + make_interval(secs => $4)
+        WHERE id = $1 AND attempts = $2 AND status = 'sending'`,
+      [
+        notification.id,
+        notification.attempts,
+        reason,
+        retryDelaySeconds(notification.attempts, this.config.mail.retryScale),
+      ],
     );
-    return rows.length === 1;
+    this.logger.warn(
+      `Sending ${notification.idempotency_key} failed (attempt ${notification.attempts}), will retry: ${reason}`,
+    );
+    return 'retrying';
   }
 }

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { NotificationDispatcher } from './notification-dispatcher.service';
 
@@ -7,7 +7,7 @@ import { NotificationDispatcher } from './notification-dispatcher.service';
  * delivery plumbing, not a business deadline: the deadlines themselves run on the job queue.
  */
 @Injectable()
-export class OutboxSender implements OnApplicationBootstrap, OnApplicationShutdown {
+export class OutboxSender implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('OutboxSender');
   private running = false;
   private timer: NodeJS.Timeout | null = null;
@@ -24,7 +24,8 @@ export class OutboxSender implements OnApplicationBootstrap, OnApplicationShutdo
     this.schedule(0);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before shutdown, while the database and the SMTP pool are still open: the batch under way finishes. */
+  async beforeApplicationShutdown(): Promise<void> {
     this.running = false;
     if (this.timer) clearTimeout(this.timer);
     await this.current;

@@ -53,10 +53,7 @@ test('a recruiter sends the candidate an update; the candidate reads it and staf
   await staffPage.goto('/staff');
   await staffPage.getByRole('navigation', { name: 'Staff' }).getByRole('link', { name: 'Outgoing mail' }).click();
   await expect(staffPage.getByRole('heading', { level: 1 })).toHaveText('Outgoing mail');
-  const mail = staffPage
-    .getByTestId('mail')
-    .filter({ hasText: `To ${candidate.email}` })
-    .filter({ hasText: words });
+  const mail = staffPage.getByTestId('mail').filter({ hasText: candidate.email }).filter({ hasText: words });
   // The body sits behind a disclosure; hidden text still counts for the filter, so open it to read it.
   await expect(mail).toHaveCount(1);
   await mail.getByText('Show the email').click();

@@ -40,7 +40,7 @@ test('a candidate uploads a CV on their profile, sees it listed, and a program n
   const contact = page.getByRole('region', { name: 'How the agency can reach you' });
   await contact.getByLabel('Phone').fill('020 7946 0958');
   await contact.getByRole('button', { name: 'Save contact details' }).click();
-  await expect(contact.getByText(/Phone must be an international number/)).toBeVisible();
+  await expect(contact.getByText(/Enter an international number/)).toBeVisible();
   await contact.getByLabel('Phone').fill('+44 20 7946 0958');
   await contact.getByLabel('Where you are').fill('Leeds, UK');
   await contact.getByLabel('Link').fill('https://www.linkedin.com/in/e2e-documents');

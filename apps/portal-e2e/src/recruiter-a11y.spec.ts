@@ -28,7 +28,7 @@ test('the record-feedback page has no serious accessibility violations, and the 
   await scheduleFirstStageInThePast(page, application);
 
   await page.goto(`/recruiter/applications/${application.id}#record-feedback`);
-  await expect(page.getByRole('button', { name: 'Record feedback' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Check and send…' })).toBeVisible();
   await expect(page.locator('#record-feedback')).toBeFocused();
   await expectNoSeriousAxeViolations(page, 'the record-feedback page');
   await screenshotsAtBothWidths(page, testInfo, 'record-feedback-page');

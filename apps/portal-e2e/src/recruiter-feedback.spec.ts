@@ -55,7 +55,15 @@ test('a recruiter schedules an interview and records “advance”; the candidat
   await expect(preview).not.toContainText('strong communicator');
   await screenshotsAtBothWidths(page, testInfo, 'record-feedback-form');
 
-  await feedback.getByRole('button', { name: 'Record feedback' }).click();
+  // Feedback is final and emailed at once: it is shown back, words, decision and to whom, first.
+  await feedback.getByRole('button', { name: 'Check and send…' }).click();
+  const check = feedback.getByTestId('feedback-check');
+  await expect(check.getByRole('heading', { name: 'Check and send' })).toBeFocused();
+  await expect(check).toContainText(`To${candidateName}`);
+  await expect(check).toContainText('Advance · rated 3 of 4');
+  await expect(check.locator('.preview__message')).toHaveText(message);
+  await screenshotsAtBothWidths(page, testInfo, 'record-feedback-check');
+  await feedback.getByRole('button', { name: 'Send feedback' }).click();
 
   await expect(announcement(page)).toContainText(
     `Feedback for ${firstStage.name} is recorded and the candidate can read it. Next stage: ${secondStage.name}.`,
@@ -80,7 +88,7 @@ test('a recruiter schedules an interview and records “advance”; the candidat
   await candidatePage.context().close();
 });
 
-test('a recruiter who tries to reject after an interview without feedback is stopped, with the stage named', async ({
+test('a recruiter is told at the decisions, before writing anything, which stage owes feedback, and led to its form', async ({
   page,
   browser,
 }, testInfo) => {
@@ -92,23 +100,18 @@ test('a recruiter who tries to reject after an interview without feedback is sto
   await scheduleFirstStageInThePast(page, application);
   await page.goto(`/recruiter/applications/${application.id}`);
 
+  // No "Reject…" to start a message that could not be sent: the reason, naming the stage, instead.
   const decisions = page.getByRole('region', { name: 'Decide the application' });
-  await decisions.getByRole('button', { name: 'Reject…' }).click();
-  await expect(decisions.getByLabel('Message to the candidate')).toBeFocused();
-  await decisions
-    .getByLabel('Message to the candidate')
-    .fill('Thank you for your time; we will not take your application further.');
-  await decisions.getByRole('button', { name: 'Reject application' }).click();
+  await expect(decisions.getByTestId('feedback-owed')).toContainText(
+    `Record feedback for ${firstStage.name} before rejecting or making an offer`,
+  );
+  await expect(decisions.getByRole('button', { name: 'Reject…' })).toHaveCount(0);
+  await expect(decisions.getByRole('button', { name: 'Make an offer…' })).toHaveCount(0);
+  await screenshotsAtBothWidths(page, testInfo, 'reject-needs-feedback');
 
-  const problem = decisions.getByRole('alert');
-  await expect(problem).toContainText('The application was not rejected');
-  await expect(problem).toContainText(`Record feedback for "${firstStage.name}" first`);
-  await expect(problem).toBeFocused();
-  await screenshotsAtBothWidths(page, testInfo, 'reject-refused');
-
-  // The refusal offers the way to the feedback form, and nothing changed.
-  await problem.getByRole('button', { name: 'Go to the feedback form' }).click();
+  await decisions.getByRole('button', { name: 'Go to the feedback form' }).click();
   await expect(page.locator('#record-feedback')).toBeFocused();
+  await expect(page.getByRole('form', { name: `Record feedback for “${firstStage.name}”` })).toBeVisible();
   const view = await page.request.get(`/api/applications/${application.id}`);
   expect(((await view.json()) as { status: string }).status).not.toBe('rejected');
 });

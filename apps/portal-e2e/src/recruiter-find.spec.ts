@@ -37,11 +37,11 @@ test('a candidate applies; the recruiter finds them by name, and opens their app
   await screenshotsAtBothWidths(page, testInfo, 'recruiter-find-results');
 
   await results.getByRole('link', { name: candidateName }).click();
-  await expect(page).toHaveURL(new RegExp(`/recruiter/applications/${application.id}$`));
+  await expect(page).toHaveURL(new RegExp(`/recruiter/applications/${application.id}\\?from=search`));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(candidateName);
-
-  // Back returns to the same search; a word nobody has says so in words.
-  await page.goBack();
+  // The back link says where the page was opened from, and returns to the same search.
+  await page.getByRole('link', { name: '← Find' }).click();
+  await expect(box).toHaveValue(candidateName.toLowerCase());
   await expect(results.getByRole('link', { name: candidateName })).toBeVisible();
   await box.fill('nobody-has-this-name');
   await page.getByRole('button', { name: 'Search' }).click();
@@ -71,5 +71,7 @@ test('the new applications list shows how long each has waited, and leads to the
   await screenshotsAtBothWidths(page, testInfo, 'recruiter-new-applications');
 
   await row.getByRole('link', { name: candidateName }).click();
-  await expect(page).toHaveURL(new RegExp(`/recruiter/applications/${application.id}$`));
+  await expect(page).toHaveURL(new RegExp(`/recruiter/applications/${application.id}\\?from=new$`));
+  await page.getByRole('link', { name: '← New applications' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('New applications');
 });

@@ -201,7 +201,9 @@ describe('account lifecycle', () => {
         newPassword: NEW_PASSWORD,
       });
       expect(wrong.status).toBe(400);
-      expect(asError(wrong).details).toEqual([{ field: 'currentPassword', reasons: ['is not your current password'] }]);
+      expect(asError(wrong).details).toEqual([
+        { field: 'currentPassword', reasons: ['This is not your current password.'] },
+      ]);
       const weak = await candidate.session.post('/api/me/password', {
         currentPassword: PASSWORD,
         newPassword: 'qwerty123456',

@@ -129,7 +129,7 @@ describe('agency mail digests (ADR 0014)', () => {
         const refused = await staff.session.patch('/api/me/agency-mail', body);
         expect(refused.status).toBe(400);
         expect((refused.body as ApiError).details).toEqual([
-          { field: 'agencyMail', reasons: ['must be one of immediate, hourly, daily'] },
+          { field: 'agencyMail', reasons: ['Choose one of: immediate, hourly, daily.'] },
         ]);
       }
       expect((await staff.session.get<UserView>('/api/auth/me')).body.agencyMail).toBe('daily');
@@ -239,13 +239,7 @@ describe('agency mail digests (ADR 0014)', () => {
           await client.query(
             `INSERT INTO notifications (idempotency_key, kind, recipient_id, recipient_email, subject, body, status, digest_due_at)
              VALUES ($1, 'feedback_reminder', $2, $3, $4, $5, 'held', now() - interval '1 second')`,
-            [
-              `test:${randomUUID()}`,
-              person.id,
-              person.email,
-              subject,
-              `Hello Digest Recruiter,\n\n${subject}.\n\nHeardback`,
-            ],
+            [`test:${randomUUID()}`, person.id, person.email, subject, `Hello Digest,\n\n${subject}.\n\nHeardback`],
           );
         }
       }

@@ -119,13 +119,20 @@ describe('applications', () => {
     const applied = await apply(candidate.session, job.id);
     const [screen, technical, final] = applied.stages.map((stage) => stage.id);
     const nextSteps = ({ nextStageId, offerSkipsStageIds }: ApplicationView) => ({ nextStageId, offerSkipsStageIds });
+    const owed = (view: ApplicationView) => view.feedbackOwedStageIds;
 
     const fresh = await staff.get<ApplicationView>(`/api/applications/${applied.id}`);
     expect(nextSteps(fresh.body)).toEqual({ nextStageId: technical, offerSkipsStageIds: [screen, technical, final] });
     // A stage that took place is not skipped by an offer: its feedback is owed first.
     const screened = await interviewHeld(staff, applied, 0);
     expect(nextSteps(screened)).toEqual({ nextStageId: technical, offerSkipsStageIds: [technical, final] });
+    // Rule 1, said before any decision is tried: the portal shows it in place of "Reject…".
+    expect(owed(fresh.body)).toEqual([]);
+    expect(owed(screened)).toEqual([screen]);
+    // Who interviews is the agency's to see (the reschedule form starts from it), never the candidate's.
+    expect(screened.stages[0].interviewers).toEqual(['Hiring manager']);
     const atTechnical = await recordFeedback(staff, screened, 0);
+    expect(owed(atTechnical)).toEqual([]);
     expect(nextSteps(atTechnical)).toEqual({ nextStageId: final, offerSkipsStageIds: [technical, final] });
     const atFinal = await recordFeedback(staff, await interviewHeld(staff, atTechnical, 1), 1);
     // Advancing from the last stage makes an offer: no stage follows it.
@@ -138,6 +145,8 @@ describe('applications', () => {
     const own = await candidate.session.get<object>(`/api/applications/${applied.id}`);
     expect(own.body).not.toHaveProperty('nextStageId');
     expect(own.body).not.toHaveProperty('offerSkipsStageIds');
+    expect(own.body).not.toHaveProperty('feedbackOwedStageIds');
+    expect((own.body as ApplicationView).stages[0]).not.toHaveProperty('interviewers');
   });
 
   it('refuses a second application to the same job with ALREADY_APPLIED', async () => {

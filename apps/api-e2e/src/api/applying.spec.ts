@@ -71,7 +71,7 @@ describe('applying: screening questions, the privacy notice and consent, applyin
       const tooMany = await staff.patch(`/api/jobs/${job.id}`, { screeningQuestions: eleven });
       expect(tooMany.status).toBe(400);
       expect(asError(tooMany).details).toEqual([
-        { field: 'screeningQuestions', reasons: ['must have at most 10 questions'] },
+        { field: 'screeningQuestions', reasons: ['Keep to 10 questions or fewer.'] },
       ]);
 
       const oneOption = await staff.patch(`/api/jobs/${job.id}`, {
@@ -79,7 +79,7 @@ describe('applying: screening questions, the privacy notice and consent, applyin
       });
       expect(oneOption.status).toBe(400);
       expect(asError(oneOption).details).toEqual([
-        { field: 'screeningQuestions[0].options', reasons: ['a choice needs 2 to 10 options'] },
+        { field: 'screeningQuestions[0].options', reasons: ['A choice needs 2 to 10 options.'] },
       ]);
 
       const empty = await staff.patch(`/api/jobs/${job.id}`, {
@@ -97,20 +97,20 @@ describe('applying: screening questions, the privacy notice and consent, applyin
       const cases: [unknown[], { field: string; reasons: string[] }[]][] = [
         [
           answersTo(job, 'One month', 'yes').slice(0, 1),
-          [{ field: 'answers', reasons: ['must answer “Do you have the right to work in the UK?”'] }],
+          [{ field: 'answers', reasons: ['Answer “Do you have the right to work in the UK?”'] }],
         ],
         [
           [...answersTo(job, 'One month', 'yes'), { questionId: '00000000-0000-4000-8000-000000000000', answer: 'x' }],
-          [{ field: 'answers[2]', reasons: ['answers a question this job does not ask'] }],
+          [{ field: 'answers[2]', reasons: ['This answers a question this job does not ask.'] }],
         ],
         [
           answersTo(job, 'One month', 'yes', 'Fluent'),
-          [{ field: 'answers[2]', reasons: ['must be one of: None, B1, C1'] }],
+          [{ field: 'answers[2]', reasons: ['Choose one of: None, B1, C1.'] }],
         ],
-        [answersTo(job, 'One month', 'perhaps'), [{ field: 'answers[1]', reasons: ['must be yes or no'] }]],
+        [answersTo(job, 'One month', 'perhaps'), [{ field: 'answers[1]', reasons: ['Answer yes or no.'] }]],
         [
           answersTo(job, 'x'.repeat(2001), 'no'),
-          [{ field: 'answers[0]', reasons: ['must be at most 2000 characters'] }],
+          [{ field: 'answers[0]', reasons: ['Write at most 2,000 characters.'] }],
         ],
       ];
       for (const [answers, details] of cases) {

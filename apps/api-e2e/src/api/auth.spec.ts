@@ -1,4 +1,4 @@
-import { RegisterResult, UserView } from '@heardback/contracts';
+import { ErrorCode, RegisterResult, SignedInView, UserView } from '@heardback/contracts';
 import { ApiSession, asError } from '../support/api-client';
 import { closeDatabase, database } from '../support/database';
 import { PASSWORD, registerCandidate, signInAsAgency, uniqueEmail } from '../support/factories';
@@ -75,12 +75,34 @@ describe('accounts and sessions', () => {
     expect((await replay.get('/api/auth/me')).status).toBe(401);
   });
 
+  it('answers who is signed in with 200 for everyone: the user, or null for a visitor or an ended session', async () => {
+    const visitor = await new ApiSession().get<SignedInView>('/api/auth/session');
+    expect(visitor.status).toBe(200);
+    expect(visitor.body).toEqual({ user: null });
+
+    const { session, email } = await registerCandidate();
+    const signedIn = await session.get<SignedInView>('/api/auth/session');
+    expect(signedIn.status).toBe(200);
+    expect(signedIn.body.user).toMatchObject({ email, role: 'candidate' });
+
+    const stolen = session.sessionCookie;
+    await session.post('/api/auth/logout');
+    const replay = new ApiSession();
+    replay.sessionCookie = stolen;
+    expect((await replay.get<SignedInView>('/api/auth/session')).body).toEqual({ user: null });
+    // /api/auth/me keeps its meaning for callers that need a signed-in user.
+    expect((await replay.get('/api/auth/me')).status).toBe(401);
+  });
+
   it('refuses state-changing requests that do not echo the XSRF token, and changes nothing', async () => {
     const forged = new ApiSession({ sendXsrfHeader: false });
     const email = uniqueEmail('forged');
     const response = await forged.post('/api/auth/register', { email, password: PASSWORD, fullName: 'Forged' });
     expect(response.status).toBe(403);
-    expect(asError(response).message).toContain('security token');
+    expect(asError(response)).toMatchObject({
+      code: ErrorCode.SecurityCheckFailed,
+      message: expect.stringContaining('Reload the page'),
+    });
     const { rows } = await database().query('SELECT 1 FROM users WHERE email = $1', [email]);
     expect(rows).toHaveLength(0);
   });
@@ -92,7 +114,7 @@ describe('accounts and sessions', () => {
       fullName: 'S',
     });
     expect(response.status).toBe(400);
-    expect(asError(response).details).toEqual([{ field: 'password', reasons: ['must be at least 12 characters'] }]);
+    expect(asError(response).details).toEqual([{ field: 'password', reasons: ['Use at least 12 characters.'] }]);
   });
 
   it('lets staff create recruiter accounts that can sign in', async () => {

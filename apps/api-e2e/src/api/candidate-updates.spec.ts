@@ -149,6 +149,43 @@ describe('candidate updates, decision dates and silence (nobody waits in silence
     expect(list[offerIndex].dueAt).toBe(deadline);
     const internal = await staff.get<ApplicationView>(`/api/applications/${application.id}`);
     expect(internal.body.timeline.map((event) => event.text).join('\n')).toContain('Another offer: "Offer from Acme"');
+    // Up front too, not only in the timeline: the newest offer, with its deadline.
+    expect(internal.body.candidateSaid).toEqual({
+      otherOffer: { text: 'Offer from Acme', answerBy: deadline, at: expect.any(String) },
+      availability: null,
+    });
+  });
+
+  it('shows one card per application on the attention list, its most urgent signal first, with the others in its words', async () => {
+    const { candidate, application } = await freshApplication();
+    const asked = await candidate.session.post<ApplicationView>(`/api/applications/${application.id}/updates`, {
+      kind: 'request_update',
+      text: 'Any news?',
+      version: application.version,
+    });
+    const deadline = new Date(Date.now() + 3 * 86_400_000).toISOString();
+    const offered = await candidate.session.post<ApplicationView>(`/api/applications/${application.id}/updates`, {
+      kind: 'other_offer',
+      text: 'Offer from Globex',
+      deadline,
+      version: asked.body.version,
+    });
+    expect(offered.status).toBe(201);
+    const available = await candidate.session.post<ApplicationView>(`/api/applications/${application.id}/updates`, {
+      kind: 'availability',
+      text: 'Free every afternoon',
+      version: offered.body.version,
+    });
+    expect(available.status).toBe(201);
+
+    const cards = (await attention()).filter((entry) => entry.applicationId === application.id);
+    expect(cards).toHaveLength(1);
+    expect(cards[0].reason).toBe('other_offer');
+    expect(cards[0].detail).toMatch(/^Has another offer: "Offer from Globex".* Asked for an update: "Any news\?"/);
+    const internal = await staff.get<ApplicationView>(`/api/applications/${application.id}`);
+    expect(internal.body.candidateSaid.availability?.text).toBe('Free every afternoon');
+    const own = await candidate.session.get<Record<string, unknown>>(`/api/applications/${application.id}`);
+    expect(own.body).not.toHaveProperty('candidateSaid');
   });
 
   it('refuses an update from anyone but the candidate, and a deadline on anything but another offer', async () => {

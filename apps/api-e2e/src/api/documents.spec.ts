@@ -275,7 +275,7 @@ describe('candidate contact details', () => {
       {
         field: 'phone',
         reasons: [
-          'must be an international number: a + and the country code, then the number, such as +44 20 7946 0958',
+          'Enter an international number: a + and the country code, then the number, such as +44 20 7946 0958.',
         ],
       },
     ]);

@@ -323,7 +323,7 @@ describe('erasing an account (DELETE /api/me)', () => {
     const refused = await session.request<ApiError>('DELETE', '/api/me', { password: 'not my password at all' });
     expect(refused.status).toBe(400);
     expect(refused.body.code).toBe(ErrorCode.ValidationFailed);
-    expect(refused.body.details).toEqual([{ field: 'password', reasons: ['is not your current password'] }]);
+    expect(refused.body.details).toEqual([{ field: 'password', reasons: ['This is not your current password.'] }]);
     const missing = await session.request<ApiError>('DELETE', '/api/me', {});
     expect(missing.status).toBe(400);
     expect(missing.body.details?.[0].field).toBe('password');

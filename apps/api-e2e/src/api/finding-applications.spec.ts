@@ -174,7 +174,10 @@ describe('recruiters find applications (issue 10, item 4)', () => {
         const refused = await search(staff, q);
         expect({ q, status: refused.status }).toEqual({ q, status: 400 });
         expect((refused.body as unknown as ApiError).details).toEqual([
-          { field: 'q', reasons: ['must be 2 to 100 characters'] },
+          {
+            field: 'q',
+            reasons: ['Search for 2 to 100 characters: part of a name, an email, a job title or a client.'],
+          },
         ]);
       }
       const missing = await staff.get('/api/agency/applications/search');
@@ -271,7 +274,7 @@ describe('recruiters find applications (issue 10, item 4)', () => {
       const refused = await newApplications(staff, { mine: 'yes' });
       expect(refused.status).toBe(400);
       expect((refused.body as unknown as ApiError).details).toEqual([
-        { field: 'mine', reasons: ['must be true or false'] },
+        { field: 'mine', reasons: ['Answer yes or no.'] },
       ]);
     });
 
@@ -342,7 +345,7 @@ describe('recruiters find applications (issue 10, item 4)', () => {
       );
       const mail = readable(mailTo(owner.email)[0].raw);
       expect(subjectOf(mail)).toMatch(/^New application: Nora Newcomer/);
-      expect(mail).toContain('Hello Olive Owner,');
+      expect(mail).toContain('Hello Olive,');
       expect(mail).toContain('promised a decision on whether they move forward by');
       expect(mail).toContain(`/recruiter/applications/${applied.id}`);
       const { rows } = await pool.query(

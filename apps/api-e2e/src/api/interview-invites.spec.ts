@@ -53,7 +53,9 @@ describe('interview emails carry the whole slot and a calendar invite', () => {
 
     const scheduled = await schedule(applied, '2030-01-10T10:00:00.000Z', '2030-01-10T11:00:00.000Z', 'Video call');
     const [first] = (await candidateEmails(applied.id)).filter((email) => email.calendar_method !== null);
-    expect(first.body).toContain('Phone screen scheduled for Thursday, 10 January 2030, 10:00–11:00 GMT (Video call).');
+    expect(first.body).toContain(
+      'Phone screen scheduled for Thursday, 10 January 2030 at 10:00–11:00 GMT (Video call).',
+    );
     expect(first.body).toContain('The calendar invite is attached');
     expect(first.calendar_method).toBe('REQUEST');
     expect(calendarLines(first.calendar_content)).toEqual(
@@ -72,8 +74,8 @@ describe('interview emails carry the whole slot and a calendar invite', () => {
     expect(invites).toHaveLength(2);
     const moved = invites[1];
     expect(moved.body).toContain(
-      'Phone screen moved to Friday, 11 January 2030, 14:00–15:30 GMT (Office, Rotterdam). ' +
-        'The earlier time, Thursday, 10 January 2030, 10:00–11:00 GMT, is cancelled.',
+      'Phone screen moved to Friday, 11 January 2030 at 14:00–15:30 GMT (Office, Rotterdam). ' +
+        'The earlier time, Thursday, 10 January 2030 at 10:00–11:00 GMT, is cancelled.',
     );
     // Same event, a higher sequence: the candidate's calendar moves it rather than adding a second one.
     expect(calendarLines(moved.calendar_content)).toEqual(
@@ -89,8 +91,8 @@ describe('interview emails carry the whole slot and a calendar invite', () => {
     const page = await candidate.session.get<ApplicationView>(`/api/applications/${applied.id}`);
     const texts = page.body.timeline.map((event) => event.text);
     expect(texts).toContain(
-      'Phone screen moved to Friday, 11 January 2030, 14:00–15:30 GMT (Office, Rotterdam). ' +
-        'The earlier time, Thursday, 10 January 2030, 10:00–11:00 GMT, is cancelled.',
+      'Phone screen moved to Friday, 11 January 2030 at 14:00–15:30 GMT (Office, Rotterdam). ' +
+        'The earlier time, Thursday, 10 January 2030 at 10:00–11:00 GMT, is cancelled.',
     );
     expect(texts.join('\n')).not.toContain('invite');
   });

@@ -1,8 +1,8 @@
-import { AgencyJobDetail, JobDetail, JobStatus, JobSummary, Page } from '@heardback/contracts';
+import { AgencyJobDetail, JobBoardPage, JobDetail, JobStatus, JobSummary, Page } from '@heardback/contracts';
 import { randomUUID } from 'node:crypto';
 import { ApiSession, asError } from '../support/api-client';
 import { closeDatabase } from '../support/database';
-import { createOpenJob, registerCandidate, signInAsAgency } from '../support/factories';
+import { apply, createOpenJob, registerCandidate, signInAsAgency } from '../support/factories';
 
 describe('the public job board', () => {
   let staff: ApiSession;
@@ -44,8 +44,10 @@ describe('the public job board', () => {
     let pages = 0;
     do {
       const query = `/api/jobs?q=${marker}&limit=3${cursor ? `&cursor=${cursor}` : ''}`;
-      const page: { body: Page<JobSummary> } = await visitor.get<Page<JobSummary>>(query);
+      const page: { body: JobBoardPage } = await visitor.get<JobBoardPage>(query);
       seen.push(...page.body.items.map((job) => job.title));
+      // Every page tells the true number of matching jobs, not just how many it holds.
+      expect(page.body.total).toBe(7);
       cursor = page.body.nextCursor;
       pages++;
     } while (cursor && pages < 10);
@@ -56,7 +58,7 @@ describe('the public job board', () => {
   it('refuses a limit over 100 and a forged cursor with field errors', async () => {
     const tooMany = await visitor.get('/api/jobs?limit=101');
     expect(tooMany.status).toBe(400);
-    expect(asError(tooMany).details?.[0]).toEqual({ field: 'limit', reasons: ['must not be greater than 100'] });
+    expect(asError(tooMany).details?.[0]).toEqual({ field: 'limit', reasons: ['Enter 100 or less.'] });
     const forged = await visitor.get('/api/jobs?cursor=abc');
     expect(forged.status).toBe(400);
     expect(asError(forged).details?.[0].field).toBe('cursor');
@@ -90,6 +92,56 @@ describe('the public job board', () => {
       expect(response.status).toBe(200);
       expect(response.body).not.toHaveProperty('ownerId');
       expect(JSON.stringify(response.body)).not.toContain(me.body.id);
+    }
+  });
+
+  it('says what a pay range is per: a year unless the agency says a day or an hour', async () => {
+    const yearly = await createOpenJob(staff, { salary: { min: 55_000, max: 65_000, currency: 'GBP' } });
+    expect(yearly.salary).toEqual({ min: 55_000, max: 65_000, currency: 'GBP', period: 'year' });
+
+    const contract = await createOpenJob(staff, {
+      employmentType: 'contract',
+      salary: { min: 450, max: 550, currency: 'GBP', period: 'day' },
+    });
+    const onBoard = await visitor.get<JobDetail>(`/api/jobs/${contract.id}`);
+    expect(onBoard.body.salary).toEqual({ min: 450, max: 550, currency: 'GBP', period: 'day' });
+
+    const hourly = await staff.patch<JobDetail>(`/api/jobs/${contract.id}`, {
+      salary: { min: 25, max: 30, currency: 'GBP', period: 'hour' },
+    });
+    expect(hourly.body.salary?.period).toBe('hour');
+
+    const refused = await staff.patch(`/api/jobs/${contract.id}`, {
+      salary: { min: 25, max: 30, currency: 'GBP', period: 'week' },
+    });
+    expect(refused.status).toBe(400);
+    expect(asError(refused).details?.map((detail) => detail.field)).toEqual(['salary.period']);
+    expect((await visitor.get<JobDetail>(`/api/jobs/${contract.id}`)).body.salary?.period).toBe('hour');
+  });
+
+  it('lets an applicant read the job they applied for once it closed, marked closed; nobody else', async () => {
+    const job = await createOpenJob(staff);
+    const applicant = await registerCandidate();
+    const stranger = await registerCandidate();
+    await apply(applicant.session, job.id);
+    const closing = await staff.post(`/api/jobs/${job.id}/close`, {
+      outcome: 'closed',
+      candidateMessage: 'The client has paused this role.',
+    });
+    expect(closing.status).toBe(202);
+
+    const forApplicant = await applicant.session.get<JobDetail>(`/api/jobs/${job.id}`);
+    expect(forApplicant.status).toBe(200);
+    expect(forApplicant.body).toMatchObject({
+      id: job.id,
+      status: 'closed',
+      myApplication: { id: expect.any(String) },
+    });
+    expect(forApplicant.body).not.toHaveProperty('ownerId');
+
+    for (const session of [stranger.session, visitor]) {
+      const response = await session.get(`/api/jobs/${job.id}`);
+      expect(response.status).toBe(404);
     }
   });
 });

@@ -212,7 +212,9 @@ describe('staff reassign work, and the escalation ladder ends in action', () => 
 
     const again = await reassign({ scope: 'recruiter', fromUserId: carol.id, toUserId: dave.id });
     expect(again.status).toBe(400);
-    expect(asError(again.body).details).toEqual([{ field: 'fromUserId', reasons: ['has no open work to reassign'] }]);
+    expect(asError(again.body).details).toEqual([
+      { field: 'fromUserId', reasons: ['This person has no open work to reassign.'] },
+    ]);
   });
 
   it('is for staff only: a recruiter gets 403', async () => {

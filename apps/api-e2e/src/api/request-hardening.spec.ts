@@ -48,7 +48,7 @@ describe('requests the API refuses before any handler runs', () => {
       body: rename,
     });
     expect(response.status).toBe(403);
-    expect(errorOf(response).message).toContain('security token');
+    expect(errorOf(response).message).toContain('security check expired');
   });
 
   it('refuses a form-encoded body with 415, even with the XSRF header', async () => {

@@ -58,7 +58,7 @@ describe('one time zone per viewer', () => {
         const refused = await session.patch('/api/me/profile', { fullName: 'Zone Candidate', timeZone });
         expect(refused.status).toBe(400);
         expect(zoneReasons(refused.body)).toEqual([
-          'must be a time zone name such as Europe/London or America/New_York',
+          'Enter a time zone name such as Europe/London or America/New_York.',
         ]);
       }
       expect((await session.get<UserView>('/api/auth/me')).body.timeZone).toBe('Europe/Paris');
@@ -107,21 +107,21 @@ describe('one time zone per viewer', () => {
 
     const [booked, moved] = await emailsTo(applied.id, 'candidate_update', candidate.email);
     expect(booked.body).toContain(
-      'Phone screen scheduled for Thursday, 10 January 2030, 10:00–11:00 GMT-5 (Video call).',
+      'Phone screen scheduled for Thursday, 10 January 2030 at 10:00–11:00 GMT-5 (Video call).',
     );
     expect(booked.body).toContain('Your Phone screen is on Thursday, 10 January 2030 at 10:00 GMT-5.');
     expect(booked.body).not.toContain('15:00');
     expect(moved.body).toContain(
-      'Phone screen moved to Friday, 11 January 2030, 09:00–10:00 GMT-5 (Video call). ' +
-        'The earlier time, Thursday, 10 January 2030, 10:00–11:00 GMT-5, is cancelled.',
+      'Phone screen moved to Friday, 11 January 2030 at 09:00–10:00 GMT-5 (Video call). ' +
+        'The earlier time, Thursday, 10 January 2030 at 10:00–11:00 GMT-5, is cancelled.',
     );
 
     const history = (await staff.get<ApplicationView>(`/api/applications/${applied.id}`)).body.timeline.filter(
       (event) => event.type === TimelineEventType.StageScheduled && event.text.startsWith('Phone screen'),
     );
     expect(history.map((event) => event.text)).toEqual([
-      'Phone screen scheduled for Thursday, 10 January 2030, 15:00–16:00 GMT (Video call).',
-      'Phone screen moved to Friday, 11 January 2030, 14:00–15:00 GMT (Video call). The earlier time, Thursday, 10 January 2030, 15:00–16:00 GMT, is cancelled.',
+      'Phone screen scheduled for Thursday, 10 January 2030 at 15:00–16:00 GMT (Video call).',
+      'Phone screen moved to Friday, 11 January 2030 at 14:00–15:00 GMT (Video call). The earlier time, Thursday, 10 January 2030 at 15:00–16:00 GMT, is cancelled.',
     ]);
 
     // The candidate's page gets the slot as instants, to write in the zone the page decides.

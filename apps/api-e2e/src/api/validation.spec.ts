@@ -32,7 +32,7 @@ describe('bad input gets a clear 400 and changes nothing', () => {
     expect(asError(response).code).toBe(ErrorCode.ValidationFailed);
     expect(fieldsOf(response)).toEqual(['candidateMessage', 'decision', 'rating']);
     expect(asError(response).details?.find((detail) => detail.field === 'rating')?.reasons).toEqual([
-      'must be a whole number from 1 to 4',
+      'Enter a whole number from 1 to 4.',
     ]);
     expect(await count('feedback')).toBe(before);
   });
@@ -45,7 +45,9 @@ describe('bad input gets a clear 400 and changes nothing', () => {
       status: 'hired',
     });
     expect(response.status).toBe(400);
-    expect(asError(response).details).toEqual([{ field: 'status', reasons: ['property status should not exist'] }]);
+    expect(asError(response).details).toEqual([
+      { field: 'status', reasons: ['This is not something we ask for. Remove it and send again.'] },
+    ]);
   });
 
   it('validates nested objects and names the nested field', async () => {
@@ -89,12 +91,12 @@ describe('bad input gets a clear 400 and changes nothing', () => {
       const response = await staff.post('/api/jobs', { ...job, answerWithinWorkingDays });
       expect({ answerWithinWorkingDays, status: response.status }).toEqual({ answerWithinWorkingDays, status: 400 });
       expect(asError(response).details).toEqual([
-        { field: 'answerWithinWorkingDays', reasons: ['must be a whole number of working days from 1 to 20'] },
+        { field: 'answerWithinWorkingDays', reasons: ['Enter a whole number of working days from 1 to 20.'] },
       ]);
     }
     const old = await staff.post('/api/jobs', { ...job, feedbackDeadlineHours: 48 });
     expect(asError(old).details).toEqual([
-      { field: 'feedbackDeadlineHours', reasons: ['property feedbackDeadlineHours should not exist'] },
+      { field: 'feedbackDeadlineHours', reasons: ['This is not something we ask for. Remove it and send again.'] },
     ]);
     expect(await count('jobs')).toBe(jobsBefore);
 
@@ -122,7 +124,7 @@ describe('bad input gets a clear 400 and changes nothing', () => {
     });
     expect(job.status).toBe(400);
     expect(asError(job).details?.[0].field).toBe('pipeline');
-    expect(asError(job).details?.[0].reasons).toEqual(['stage 3 has no name', '"tasting" appears more than once']);
+    expect(asError(job).details?.[0].reasons).toEqual(['Stage 3 has no name.', '"tasting" appears more than once.']);
   });
 
   it('answers malformed JSON with a 400, not a 500', async () => {

@@ -10,6 +10,7 @@ import {
   ApplicationViewBase,
   CandidateApplicationView,
   CandidateFeedbackView,
+  CandidateSaidView,
   ErrorCode,
   FeedbackDecision,
   FeedbackView,
@@ -22,15 +23,17 @@ import {
   Viewer,
   canSeeInternalDetails,
   effectiveStageState,
+  isOpen,
   nextStageAfter,
   nextUpdateRequestAllowedAt,
   redatingsLeft,
   screeningAnswerDueAt,
   stageInProgress,
   stagesAnOfferSkips,
+  stagesMissingFeedback,
   waitingFor,
 } from '@heardback/domain';
-import { DataSource, In } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { formatAgencyTime } from '../config/agency-time';
 import { loadApplicationDocuments } from '../documents/application-documents';
 import { FeedbackEntity } from '../feedback/feedback.entity';
@@ -48,6 +51,7 @@ type FeedbackOf<F extends CandidateFeedbackView> = (feedback: FeedbackEntity, re
 interface AgencyOnlyFacts {
   candidate: UserEntity;
   documents: ApplicationDocumentsView;
+  said: CandidateSaidView;
 }
 /** What one audience's view adds, from the rules. */
 type AudienceFacts<Extra> = (
@@ -120,7 +124,13 @@ export class ApplicationViewsService {
     const now = this.clock.now();
     const facts = toFacts(record);
     const promiseChain = await loadPromiseChain(manager, id);
-    const agencyOnly = internal ? { candidate, documents: await loadApplicationDocuments(manager, application) } : null;
+    const agencyOnly = internal
+      ? {
+          candidate,
+          documents: await loadApplicationDocuments(manager, application),
+          said: await loadCandidateSaid(manager, id),
+        }
+      : null;
     return {
       id: application.id,
       status: application.status,
@@ -149,6 +159,7 @@ export class ApplicationViewsService {
           location: stage.location,
           feedbackDueAt: stage.feedbackDueAt?.toISOString() ?? null,
           feedback: feedback ? feedbackOf(feedback, recorders) : null,
+          ...(internal ? { interviewers: stage.interviewers } : {}),
         };
       }),
       timeline: events.map((event) => ({
@@ -227,21 +238,25 @@ export class ApplicationViewsService {
 }
 
 /** What the agency's next actions would do, as the rules decide it, so the portal need not work it out. */
-function nextActions(facts: ApplicationFacts, now: Date): Pick<ApplicationView, 'nextStageId' | 'offerSkipsStageIds'> {
+function nextActions(
+  facts: ApplicationFacts,
+  now: Date,
+): Pick<ApplicationView, 'nextStageId' | 'offerSkipsStageIds' | 'feedbackOwedStageIds'> {
   // No stage in progress: an offer was made or the application is closed, so neither action is left.
   const current = stageInProgress(facts);
   return {
     nextStageId: current ? (nextStageAfter(facts, current)?.id ?? null) : null,
     offerSkipsStageIds: current ? stagesAnOfferSkips(facts, now).map((stage) => stage.id) : [],
+    feedbackOwedStageIds: isOpen(facts.status) ? stagesMissingFeedback(facts, now).map((stage) => stage.id) : [],
   };
 }
 
 /** How to reach the candidate and what they sent: the agency's view only (loaded for agency viewers alone). */
 function candidateDetailsOf(
   agencyOnly: AgencyOnlyFacts | null,
-): Pick<ApplicationView, 'candidateDetails' | 'documents'> {
+): Pick<ApplicationView, 'candidateDetails' | 'documents' | 'candidateSaid'> {
   if (!agencyOnly) throw new DomainError(ErrorCode.Forbidden, 'Only the agency sees how to reach a candidate.');
-  const { candidate, documents } = agencyOnly;
+  const { candidate, documents, said } = agencyOnly;
   return {
     candidateDetails: {
       email: candidate.email,
@@ -251,6 +266,24 @@ function candidateDetailsOf(
       profileLink: candidate.profileLink,
     },
     documents,
+    candidateSaid: said,
+  };
+}
+
+/** The newest "other offer" and "availability" the candidate sent, so the agency sees them up front. */
+async function loadCandidateSaid(manager: EntityManager, applicationId: string): Promise<CandidateSaidView> {
+  const rows: { kind: string; text: string; deadline: Date | null; created_at: Date }[] = await manager.query(
+    `SELECT DISTINCT ON (kind) kind, text, deadline, created_at FROM candidate_updates
+      WHERE application_id = $1 AND kind IN ('other_offer', 'availability') ORDER BY kind, created_at DESC, id DESC`,
+    [applicationId],
+  );
+  const offer = rows.find((row) => row.kind === 'other_offer');
+  const availability = rows.find((row) => row.kind === 'availability');
+  return {
+    otherOffer: offer
+      ? { text: offer.text, answerBy: offer.deadline?.toISOString() ?? null, at: offer.created_at.toISOString() }
+      : null,
+    availability: availability ? { text: availability.text, at: availability.created_at.toISOString() } : null,
   };
 }
 

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { RegisterResult, UserView } from '@heardback/contracts';
+import { RegisterResult, SignedInView, UserView } from '@heardback/contracts';
 import type { Request, Response } from 'express';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { UserEntity } from '../users/user.entity';
@@ -61,6 +61,13 @@ export class AuthController {
       await this.auth.logout(token);
     }
     this.cookie.clear(response);
+  }
+
+  /** Who the session cookie belongs to, or `{ user: null }` for a visitor: see SignedInView. */
+  @Public()
+  @Get('session')
+  session(@Req() request: AuthenticatedRequest): SignedInView {
+    return { user: request.user ? toUserView(request.user) : null };
   }
 
   @Get('me')

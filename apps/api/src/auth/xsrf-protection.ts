@@ -39,8 +39,8 @@ export function xsrfProtection(options: { secureCookies: boolean }) {
     securityLog.warn({ event: 'xsrf_refused', reason: headerToken === undefined ? 'no header' : 'mismatch' });
     const error = filter.toApiError(
       new DomainError(
-        ErrorCode.Forbidden,
-        'This request is missing its security token. Reload the page and try again.',
+        ErrorCode.SecurityCheckFailed,
+        'This page was open too long and its security check expired. Reload the page and try again.',
       ),
     );
     response.status(error.statusCode).json(error);

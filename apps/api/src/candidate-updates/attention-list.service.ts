@@ -80,12 +80,13 @@ export class AttentionListService {
         overdue: dueAt !== null && dueAt.getTime() < now.getTime(),
       };
     });
-    return items.sort(
+    items.sort(
       (a, b) =>
         Number(b.overdue) - Number(a.overdue) ||
         PRIORITY[a.reason] - PRIORITY[b.reason] ||
         (Date.parse(a.dueAt ?? '') || Infinity) - (Date.parse(b.dueAt ?? '') || Infinity),
     );
+    return onePerApplication(items);
   }
 
   private detail(row: AttentionRow, now: Date, readerZone: string | null): string {
@@ -101,4 +102,21 @@ export class AttentionListService {
         return `Has heard nothing for ${daysSilent(new Date(row.last_heard_at), now)} days: send them an update.`;
     }
   }
+}
+
+/**
+ * One card per application, not one per signal: its most urgent signal places it (the list is
+ * sorted already) and its other signals are added to the words, most urgent first.
+ */
+function onePerApplication(sorted: readonly AttentionItem[]): AttentionItem[] {
+  const cards = new Map<string, AttentionItem>();
+  for (const item of sorted) {
+    const card = cards.get(item.applicationId);
+    if (card) {
+      card.detail = `${card.detail} ${item.detail}`;
+    } else {
+      cards.set(item.applicationId, { ...item });
+    }
+  }
+  return [...cards.values()];
 }

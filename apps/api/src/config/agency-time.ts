@@ -10,14 +10,45 @@ const AGENCY_TIME_FORMAT: Intl.DateTimeFormatOptions = {
   timeZoneName: 'short',
 };
 
-/** An instant as the agency writes it to people: "Monday, 30 November 2026 at 14:00 GMT". */
-export function formatAgencyTime(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { ...AGENCY_TIME_FORMAT, timeZone }).format(at);
+/** "GMT", never "GMT+0"; other offsets as written ("GMT-5", "GMT+5:30"). */
+function readableZoneName(name: string): string {
+  return /^(GMT|UTC)[+\u2212-]0(:00)?$/.test(name) ? name.slice(0, 3) : name;
 }
 
-/** A start and an end, as short as is still clear: "Thursday, 3 December 2026, 10:00–11:00 GMT". */
+function joinReadable(parts: readonly (Intl.DateTimeFormatPart & { source?: string })[]): string {
+  return parts.map((part) => (part.type === 'timeZoneName' ? readableZoneName(part.value) : part.value)).join('');
+}
+
+/** An instant as the agency writes it to people: "Monday, 30 November 2026 at 14:00 GMT". */
+export function formatAgencyTime(at: Date, timeZone: string): string {
+  return joinReadable(new Intl.DateTimeFormat('en-GB', { ...AGENCY_TIME_FORMAT, timeZone }).formatToParts(at));
+}
+
+/**
+ * A start and an end, in the same words as one time: "Thursday, 3 December 2026 at 10:00–11:00 GMT"
+ * on one day, in full at both ends when it spans days.
+ */
 export function formatAgencyTimeRange(start: Date, end: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { ...AGENCY_TIME_FORMAT, timeZone }).formatRange(start, end);
+  const parts = new Intl.DateTimeFormat('en-GB', { ...AGENCY_TIME_FORMAT, timeZone }).formatRangeToParts(start, end);
+  const firstHour = parts.findIndex((part) => part.type === 'hour');
+  const sameDay = firstHour > 0 && parts.slice(0, firstHour).every((part) => part.source === 'shared');
+  // formatRange writes "…2026, 10:00–11:00" where a single time says "…2026 at 10:00".
+  if (sameDay && parts[firstHour - 1].type === 'literal') {
+    parts[firstHour - 1] = { ...parts[firstHour - 1], value: ' at ' };
+  }
+  return joinReadable(parts);
+}
+
+/** A calendar day (yyyy-mm-dd) in the same words as every date, with no zone to shift it: "Monday, 4 January 2027". */
+export function formatCalendarDay(date: string): string {
+  const [year, month, day] = date.split('-').map(Number);
+  return new Intl.DateTimeFormat('en-GB', {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(Date.UTC(year, month - 1, day)));
 }
 
 /** An instant as written to one person: in the zone they chose, else the agency's, and named. */

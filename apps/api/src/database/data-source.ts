@@ -35,6 +35,8 @@ import { CreateCandidateDocuments1795804800000 } from './migrations/179580480000
 import { AddDataRights1795812000000 } from './migrations/1795812000000-add-data-rights';
 import { AddScreeningAndConsent1795808400000 } from './migrations/1795808400000-add-screening-and-consent';
 import { CreateBackgroundHeartbeats1795830000000 } from './migrations/1795830000000-create-background-heartbeats';
+import { AddJobPayPeriod1795833600000 } from './migrations/1795833600000-add-job-pay-period';
+import { AddOutgoingMailFilterIndexes1795844400000 } from './migrations/1795844400000-add-outgoing-mail-filter-indexes';
 import { SnakeNamingStrategy } from './snake-naming-strategy';
 
 export const entities = [
@@ -77,6 +79,8 @@ export const migrations = [
   AddApplicationFinding1795819200000,
   CreateIdempotencyKeys1795826400000,
   CreateBackgroundHeartbeats1795830000000,
+  AddJobPayPeriod1795833600000,
+  AddOutgoingMailFilterIndexes1795844400000,
 ];
 
 /** How long the API waits on PostgreSQL; absent (the CLI, migrations) waits as long as a statement takes. */

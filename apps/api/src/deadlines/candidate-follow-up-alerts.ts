@@ -110,13 +110,17 @@ export class CandidateFollowUpAlerts {
       candidate_name: string;
       job_title: string;
       client_name: string;
+      owner_name: string | null;
     }[] = await this.dataSource.query(
-      `SELECT a.id, a.candidate_decision_at, a.candidate_decision_at::text AS decision_text, u.full_name AS candidate_name, j.title AS job_title, c.name AS client_name
+      // Staff are told whom to chase: whoever owns the current stage, else the application's recruiter.
+      `SELECT a.id, a.candidate_decision_at, a.candidate_decision_at::text AS decision_text, u.full_name AS candidate_name, j.title AS job_title, c.name AS client_name,
+              o.full_name AS owner_name
            FROM applications a
            CROSS JOIN LATERAL application_last_heard(a) heard
            JOIN users u ON u.id = a.candidate_id
            JOIN jobs j ON j.id = a.job_id
            JOIN clients c ON c.id = j.client_id
+           LEFT JOIN users o ON o.id = stage_owner(a.id, a.current_stage_id)
           WHERE a.status = ANY($2) AND a.candidate_decision_at <= $1
             -- Nobody at the agency has answered since the candidate set the date.
             AND NOT coalesce(heard.last_answered_at >
@@ -150,6 +154,7 @@ export class CandidateFollowUpAlerts {
               candidateName: application.candidate_name,
               jobTitle: application.job_title,
               clientName: application.client_name,
+              ownerName: application.owner_name,
               when: formatTimeFor(application.candidate_decision_at, person.time_zone, this.config.calendar.timeZone),
               link: `${this.config.publicUrl}/recruiter/applications/${application.id}`,
             }),

@@ -1,3 +1,4 @@
+import { demoJobDescription } from './demo-job-descriptions';
 import { EmploymentType, ScreeningQuestionInput, ScreeningQuestionKind, WorkMode } from '@heardback/contracts';
 
 /** The demo agency's clients and open roles: enough variety for the board's search and filters. */
@@ -324,7 +325,7 @@ export const DEMO_JOBS: DemoJob[] = [
 ];
 
 export function describeJob(job: DemoJob): string {
-  return `${job.summary}\n\nYou will hear back after every interview stage, with a named date for each answer. That is our promise.`;
+  return demoJobDescription(job);
 }
 
 export const DEMO_CANDIDATES = [

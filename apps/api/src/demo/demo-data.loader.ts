@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   ApplicationStatus,
@@ -21,6 +21,8 @@ import { UsersService } from '../users/users.service';
 import { currentPrivacyNotice } from '../privacy/privacy-notices';
 import { DEMO_CANDIDATES, DEMO_CLIENTS, DEMO_JOBS, DEMO_PASSWORD, describeJob } from './demo-catalogue';
 import { DemoLogins } from './demo-logins';
+import { demoInterviewStart } from './demo-calendar';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
 
 const HOUR = 3_600_000;
 
@@ -42,6 +44,7 @@ export class DemoDataLoader {
     private readonly decisions: ApplicationDecisionsService,
     private readonly timeline: TimelineService,
     private readonly demoLogins: DemoLogins,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** Loads only into a database with no users, so a restart never duplicates or overwrites anything. */
@@ -118,16 +121,23 @@ export class DemoDataLoader {
     jobIds: string[],
   ): Promise<void> {
     const now = Date.now();
-    const at = (hoursFromNow: number) => new Date(now + hoursFromNow * HOUR).toISOString();
     const apply = (jobIndex: number, who: UserEntity) => this.applyAs(who, jobIds[jobIndex]);
+    // Booked as an agency would: in working hours on a working day, about `startHours` from now.
+    const slot = (startHours: number) =>
+      demoInterviewStart(
+        new Date(now + startHours * HOUR),
+        startHours < 0 ? 'past' : 'future',
+        1 + (Math.abs(startHours) % 5),
+        this.config.calendar,
+      );
     const schedule = (id: string, stageIndex: number, startHours: number) =>
       this.withStage(id, stageIndex, async (stageId) =>
         this.stages.schedule(
           id,
           stageId,
           {
-            startsAt: at(startHours),
-            endsAt: at(startHours + 1),
+            startsAt: slot(startHours).toISOString(),
+            endsAt: new Date(slot(startHours).getTime() + HOUR).toISOString(),
             location: 'Video call (link in your email)',
             interviewers: ['Riley Recruiter', 'Hiring manager'],
             version: await this.versionOf(id),

@@ -8,6 +8,7 @@ import { databaseUnavailableReason } from '../resilience/database-unavailable';
 import { UNAVAILABLE } from '../resilience/unavailable-words';
 import { RateLimitedError } from '../throttling/rate-limited.error';
 import { httpStatusFor } from './error-status';
+import { inPersonWords } from './validation-errors';
 
 const codeByHttpStatus: Partial<Record<number, ErrorCode>> = {
   [HttpStatus.BAD_REQUEST]: ErrorCode.ValidationFailed,
@@ -50,10 +51,10 @@ export class ApiExceptionFilter implements ExceptionFilter {
   toApiError(exception: unknown): ApiError {
     const domainError = exception instanceof DomainError ? exception : translatePostgresError(exception);
     if (domainError) {
-      return withDetails(
-        { statusCode: httpStatusFor(domainError.code), code: domainError.code, message: domainError.message },
-        domainError.details,
-      );
+      const { message, details } = domainError.details
+        ? inPersonWords(domainError.message, domainError.details)
+        : { message: domainError.message, details: undefined };
+      return withDetails({ statusCode: httpStatusFor(domainError.code), code: domainError.code, message }, details);
     }
     if (exception instanceof HttpException) {
       const statusCode = exception.getStatus();

@@ -1,5 +1,5 @@
 import { BadRequestException, ValidationPipe } from '@nestjs/common';
-import { toFieldErrors } from './validation-errors';
+import { toFieldErrors, validationSummary } from './validation-errors';
 
 /** Whitelisted, strict validation: unknown fields are refused, nested objects validated, each bad field named. */
 export function createValidationPipe(): ValidationPipe {
@@ -11,8 +11,7 @@ export function createValidationPipe(): ValidationPipe {
     validationError: { target: false, value: false },
     exceptionFactory: (errors) => {
       const details = toFieldErrors(errors);
-      const summary = details.map((detail) => `${detail.field}: ${detail.reasons.join(', ')}`).join('; ');
-      return new BadRequestException({ message: `Please correct: ${summary}`, details });
+      return new BadRequestException({ message: validationSummary(details), details });
     },
   });
 }

@@ -6,6 +6,7 @@ const statusByCode: Partial<Record<ErrorCode, HttpStatus>> = {
   [ErrorCode.Unauthenticated]: HttpStatus.UNAUTHORIZED,
   [ErrorCode.InvalidCredentials]: HttpStatus.UNAUTHORIZED,
   [ErrorCode.Forbidden]: HttpStatus.FORBIDDEN,
+  [ErrorCode.SecurityCheckFailed]: HttpStatus.FORBIDDEN,
   [ErrorCode.AccountDisabled]: HttpStatus.FORBIDDEN,
   [ErrorCode.RedatingNeedsStaff]: HttpStatus.FORBIDDEN,
   [ErrorCode.TokenInvalid]: HttpStatus.BAD_REQUEST,

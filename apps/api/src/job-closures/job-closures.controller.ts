@@ -30,6 +30,12 @@ export class JobClosuresController {
     return closure;
   }
 
+  /** When and how a job was closed (one closure per job); 404 if it never was. */
+  @Get('jobs/:id/closure')
+  forJob(@Param('id', notFoundOnBadId) jobId: string): Promise<JobClosureView> {
+    return this.closures.forJob(jobId);
+  }
+
   @Get('job-closures/:id')
   get(@Param('id', notFoundOnBadId) id: string): Promise<JobClosureView> {
     return this.closures.get(id);

@@ -79,6 +79,13 @@ export class JobClosuresService {
     return toView(closure);
   }
 
+  /** A job's closure, for the staff job page's "Closed on …"; 404 when the job was never closed this way. */
+  async forJob(jobId: string): Promise<JobClosureView> {
+    const closure = await this.dataSource.manager.findOneBy(JobClosureEntity, { jobId });
+    if (!closure) throw new DomainError(ErrorCode.NotFound, 'This job has not been closed.');
+    return toView(closure);
+  }
+
   /** Closures not yet finished, oldest first: taken up again every minute, so none is forgotten. */
   async unfinished(): Promise<string[]> {
     const rows: { id: string }[] = await this.dataSource.query(

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { JOB_SEARCH_DEFAULT_LIMIT, JobStatus, JobSummary, Page } from '@heardback/contracts';
+import { JOB_SEARCH_DEFAULT_LIMIT, JobBoardPage, JobStatus } from '@heardback/contracts';
 import { Repository } from 'typeorm';
 import { decodeKeysetCursor, encodeKeysetCursor } from '../database/keyset-cursor';
 import { SearchJobsDto } from './dto/search-jobs.dto';
@@ -8,12 +8,15 @@ import { escapeLike, toPrefixTsQuery } from './job-search-terms';
 import { toJobSummary } from './job-view';
 import { JobEntity } from './job.entity';
 
-/** The public board: open jobs, newest first, keyset-paginated so deep pages stay as fast as the first. */
+/**
+ * The public board: open jobs, newest first, keyset-paginated so deep pages stay as fast as the first,
+ * with the true number of matching jobs (one count on the same filters, which the indexes serve).
+ */
 @Injectable()
 export class JobSearchService {
   constructor(@InjectRepository(JobEntity) private readonly jobs: Repository<JobEntity>) {}
 
-  async search(query: SearchJobsDto): Promise<Page<JobSummary>> {
+  async search(query: SearchJobsDto): Promise<JobBoardPage> {
     const limit = query.limit ?? JOB_SEARCH_DEFAULT_LIMIT;
     const builder = this.jobs
       .createQueryBuilder('job')
@@ -34,6 +37,7 @@ export class JobSearchService {
     if (query.employmentType)
       builder.andWhere('job.employment_type = :employmentType', { employmentType: query.employmentType });
     if (query.clientId) builder.andWhere('job.client_id = :clientId', { clientId: query.clientId });
+    const counting = builder.clone().getCount();
     if (query.cursor) {
       const cursor = decodeKeysetCursor(query.cursor);
       builder.andWhere('(job.published_at, job.id) < (:cursorAt::timestamptz, :cursorId::uuid)', {
@@ -46,7 +50,10 @@ export class JobSearchService {
       .addOrderBy('job.id', 'DESC')
       .limit(limit + 1);
 
-    const { entities, raw } = await builder.getRawAndEntities<{ cursor_published_at: string }>();
+    const [{ entities, raw }, total] = await Promise.all([
+      builder.getRawAndEntities<{ cursor_published_at: string }>(),
+      counting,
+    ]);
     const hasMore = entities.length > limit;
     const page = entities.slice(0, limit);
     const last = page[page.length - 1];
@@ -54,6 +61,7 @@ export class JobSearchService {
     return {
       items: page.map((job) => toJobSummary(job, job.client?.name ?? '')),
       nextCursor: hasMore && last ? encodeKeysetCursor({ at: lastRaw.cursor_published_at, id: last.id }) : null,
+      total,
     };
   }
 }

@@ -12,7 +12,7 @@ export function toJobSummary(job: JobEntity, clientName: string): JobSummary {
     employmentType: job.employmentType,
     salary:
       job.salaryMin !== null && job.salaryMax !== null && job.salaryCurrency !== null
-        ? { min: job.salaryMin, max: job.salaryMax, currency: job.salaryCurrency }
+        ? { min: job.salaryMin, max: job.salaryMax, currency: job.salaryCurrency, period: job.payPeriod }
         : null,
     status: job.status,
     publishedAt: (job.publishedAt ?? job.createdAt).toISOString(),

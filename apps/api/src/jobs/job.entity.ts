@@ -1,4 +1,4 @@
-import { EmploymentType, JobStatus, ScreeningQuestion, WorkMode } from '@heardback/contracts';
+import { EmploymentType, JobStatus, PayPeriod, ScreeningQuestion, WorkMode } from '@heardback/contracts';
 import {
   Column,
   CreateDateColumn,
@@ -45,6 +45,10 @@ export class JobEntity {
 
   @Column({ type: 'char', length: 3, nullable: true })
   salaryCurrency!: string | null;
+
+  /** What the pay range is per; kept when the range is removed, and 'year' by default. */
+  @Column({ type: 'text' })
+  payPeriod!: PayPeriod;
 
   @Column({ type: 'text' })
   status!: JobStatus;

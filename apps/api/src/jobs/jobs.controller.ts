@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Patch, Post, Query, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { AgencyJobDetail, JobDetail, JobSummary, Page, UserRole } from '@heardback/contracts';
+import { AgencyJobDetail, JobBoardPage, JobDetail, UserRole } from '@heardback/contracts';
 import { AuthenticatedRequest, CurrentUser, Public, Roles } from '../auth/access.decorators';
 import { notFoundOnBadId } from '../errors/not-found-on-bad-id';
 import { UserEntity } from '../users/user.entity';
@@ -19,7 +19,7 @@ export class JobsController {
 
   @Public()
   @Get()
-  list(@Query() query: SearchJobsDto): Promise<Page<JobSummary>> {
+  list(@Query() query: SearchJobsDto): Promise<JobBoardPage> {
     return this.search.search(query);
   }
 

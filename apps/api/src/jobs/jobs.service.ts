@@ -11,6 +11,7 @@ import {
   JobDetail,
   JobStatus,
   MyApplicationOnJob,
+  PayPeriod,
   UserRole,
 } from '@heardback/contracts';
 import {
@@ -48,15 +49,13 @@ export class JobsService {
    */
   async get(id: string, viewer: Viewer | null): Promise<JobDetail | AgencyJobDetail> {
     const job = await this.jobs.findOne({ where: { id }, relations: { client: true } });
-    if (!job || !canSeeJob(job.status, viewer)) {
-      throw new DomainError(ErrorCode.NotFound, 'This job does not exist or is no longer open.');
-    }
-    const clientName = job.client?.name ?? '';
-    if (viewer !== null && canSeeInternalDetails(viewer)) return toAgencyJobDetail(job, clientName);
-    const detail = toJobDetail(job, clientName);
-    return viewer?.role === UserRole.Candidate
-      ? { ...detail, myApplication: await this.latestApplication(job.id, viewer.id) }
-      : detail;
+    const notFound = new DomainError(ErrorCode.NotFound, 'This job does not exist or is no longer open.');
+    if (!job) throw notFound;
+    if (viewer !== null && canSeeInternalDetails(viewer)) return toAgencyJobDetail(job, job.client?.name ?? '');
+    const myApplication = viewer?.role === UserRole.Candidate ? await this.latestApplication(job.id, viewer.id) : null;
+    if (!canSeeJob(job.status, viewer, myApplication !== null)) throw notFound;
+    const detail = toJobDetail(job, job.client?.name ?? '');
+    return viewer?.role === UserRole.Candidate ? { ...detail, myApplication } : detail;
   }
 
   /** The candidate's newest application to the job, so the page offers "Apply" only when they may. */
@@ -176,8 +175,15 @@ export class JobsService {
   }
 }
 
-function salaryColumns(salary: SalaryDto | undefined): Pick<JobEntity, 'salaryMin' | 'salaryMax' | 'salaryCurrency'> {
-  return { salaryMin: salary?.min ?? null, salaryMax: salary?.max ?? null, salaryCurrency: salary?.currency ?? null };
+function salaryColumns(
+  salary: SalaryDto | undefined,
+): Pick<JobEntity, 'salaryMin' | 'salaryMax' | 'salaryCurrency' | 'payPeriod'> {
+  return {
+    salaryMin: salary?.min ?? null,
+    salaryMax: salary?.max ?? null,
+    salaryCurrency: salary?.currency ?? null,
+    payPeriod: salary?.period ?? PayPeriod.Year,
+  };
 }
 
 /** What the audit trail records of a job: what agency people see of it, except its id, client name and publication time. */

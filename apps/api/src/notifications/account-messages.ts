@@ -1,3 +1,5 @@
+import { greeting } from './greeting';
+
 /**
  * Every sentence an account holder reads about their account: the emails and the errors.
  * One module, so the words can be reviewed (and later translated) together.
@@ -21,7 +23,7 @@ export const accountMessages = {
     return {
       subject: 'Confirm your email address for Heardback',
       body: [
-        `Hello ${name},`,
+        greeting(name),
         '',
         'Please confirm this is your email address, so we can send you news about your applications:',
         link,
@@ -39,7 +41,7 @@ export const accountMessages = {
     return {
       subject: 'Reset your Heardback password',
       body: [
-        `Hello ${name},`,
+        greeting(name),
         '',
         'Someone (we hope you) asked to reset the password of your Heardback account. Choose a new one here:',
         link,
@@ -56,7 +58,7 @@ export const accountMessages = {
     return {
       subject: 'Someone tried to register with your email address',
       body: [
-        `Hello ${name},`,
+        greeting(name),
         '',
         'Someone just tried to create a Heardback account with this email address, which already has one.',
         'No new account was made and nothing about your account changed.',
@@ -74,7 +76,7 @@ export const accountMessages = {
     return {
       subject: 'Your Heardback password was changed',
       body: [
-        `Hello ${name},`,
+        greeting(name),
         '',
         'The password of your Heardback account was just changed, and your other sessions were ended.',
         '',
@@ -88,7 +90,7 @@ export const accountMessages = {
     return {
       subject: 'Several failed sign-ins to your Heardback account',
       body: [
-        `Hello ${name},`,
+        greeting(name),
         '',
         'Someone just tried several wrong passwords for your Heardback account.',
         `To keep it safe, your account is locked for ${waitInWords(lockedForSeconds)}: until then nobody can sign in to it, not even with the right password.`,

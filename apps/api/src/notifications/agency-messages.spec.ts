@@ -130,7 +130,7 @@ describe('the email when an application arrives', () => {
     const email = arrived('Tuesday, 15 December 2026 at 17:00 GMT');
     expect(email.subject).toBe('New application: Ada Lovelace for Backend Engineer (Acme)');
     expect(email.body).toBe(
-      'Hello Rita Recruiter,\n\nAda Lovelace applied for Backend Engineer at Acme on Tuesday, 8 December 2026 at 10:15 GMT. ' +
+      'Hello Rita,\n\nAda Lovelace applied for Backend Engineer at Acme on Tuesday, 8 December 2026 at 10:15 GMT. ' +
         'They have been promised a decision on whether they move forward by Tuesday, 15 December 2026 at 17:00 GMT.' +
         '\n\nScreen the application here: https://heardback.test/recruiter/applications/app-1\n\nHeardback',
     );

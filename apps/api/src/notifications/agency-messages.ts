@@ -1,5 +1,6 @@
 import { FeedbackDecision, PromiseKind, RATING_MAX } from '@heardback/contracts';
 import { ReminderTiming } from '@heardback/domain';
+import { greeting } from './greeting';
 
 /**
  * Every sentence agency people read from the system: internal timeline entries (never shown to
@@ -106,14 +107,14 @@ const REMINDER_CONSEQUENCE: Record<ReminderTiming, string> = {
 export function feedbackReminderEmail(facts: OverdueFeedbackFacts, timing: ReminderTiming): Email {
   return {
     subject: REMINDER_SUBJECT[timing](facts),
-    body: `Hello ${facts.recipientName},\n\nFeedback for ${facts.candidateName}'s ${facts.stageName} for ${facts.jobTitle} at ${facts.clientName} ${timing === 'overdue' ? 'was' : 'is'} due ${facts.due}.${REMINDER_CONSEQUENCE[timing]}\n\nRecord it here: ${facts.link}\n\nHeardback`,
+    body: `${greeting(facts.recipientName)}\n\nFeedback for ${facts.candidateName}'s ${facts.stageName} for ${facts.jobTitle} at ${facts.clientName} ${timing === 'overdue' ? 'was' : 'is'} due ${facts.due}.${REMINDER_CONSEQUENCE[timing]}\n\nRecord it here: ${facts.link}\n\nHeardback`,
   };
 }
 
 export function feedbackEscalationEmail(facts: OverdueFeedbackFacts): Email {
   return {
     subject: `Escalation: feedback a working day overdue for ${aboutStage(facts)}`,
-    body: `Hello ${facts.recipientName},\n\nFeedback for ${facts.candidateName}'s ${facts.stageName} for ${facts.jobTitle} at ${facts.clientName} was due ${facts.due} and is still missing. The candidate has been told it is late.\n\n${whomToChase(facts)}\n\nPlease make sure it is recorded today, or reassign the stage from the escalations page: ${facts.link}\n\nHeardback`,
+    body: `${greeting(facts.recipientName)}\n\nFeedback for ${facts.candidateName}'s ${facts.stageName} for ${facts.jobTitle} at ${facts.clientName} was due ${facts.due} and is still missing. The candidate has been told it is late.\n\n${whomToChase(facts)}\n\nPlease make sure it is recorded today, or reassign the stage from the escalations page: ${facts.link}\n\nHeardback`,
   };
 }
 
@@ -127,7 +128,7 @@ export function overdueUpdateRequestEmail(facts: {
 }): Email {
   return {
     subject: `Overdue: ${facts.candidateName} asked for an update (${facts.jobTitle})`,
-    body: `Hello ${facts.recipientName},\n\n${facts.candidateName} asked for an update ("${facts.requestText}") and was promised an answer by ${facts.due}. Please write to them today: ${facts.link}\n\nHeardback`,
+    body: `${greeting(facts.recipientName)}\n\n${facts.candidateName} asked for an update ("${facts.requestText}") and was promised an answer by ${facts.due}. Please write to them today: ${facts.link}\n\nHeardback`,
   };
 }
 
@@ -136,12 +137,17 @@ export function decisionDatePassedEmail(facts: {
   candidateName: string;
   jobTitle: string;
   clientName: string;
+  /** Whose work the application is (`stage_owner` of its current stage); null when nobody's. */
+  ownerName: string | null;
   when: string;
   link: string;
 }): Email {
+  const whose = facts.ownerName
+    ? `Whom to chase: ${facts.ownerName}, whose work this application is.`
+    : 'Nobody owns this application: reassign it, or write to the candidate yourself.';
   return {
     subject: `Escalation: ${facts.candidateName}'s decision date has passed (${facts.jobTitle})`,
-    body: `Hello ${facts.recipientName},\n\n${facts.candidateName} told us they would move on after ${facts.when} (${facts.jobTitle} at ${facts.clientName}), and nobody has answered them since. Please make sure they hear from us today: ${facts.link}\n\nHeardback`,
+    body: `${greeting(facts.recipientName)}\n\n${facts.candidateName} told us they would move on after ${facts.when} (${facts.jobTitle} at ${facts.clientName}), and nobody has answered them since.\n\n${whose}\n\nPlease make sure they hear from us today: ${facts.link}\n\nHeardback`,
   };
 }
 
@@ -155,7 +161,7 @@ function whomToChase(facts: OverdueFeedbackFacts): string {
 export function feedbackSecondEscalationEmail(facts: OverdueFeedbackFacts & { escalatedAt: string }): Email {
   return {
     subject: `Escalation left: feedback still missing for ${aboutStage(facts)}`,
-    body: `Hello ${facts.recipientName},\n\nFeedback for ${facts.candidateName}'s ${facts.stageName} for ${facts.jobTitle} at ${facts.clientName} was due ${facts.due}. Staff were told on ${facts.escalatedAt}, and a working day later it is still missing and has not been reassigned.\n\n${whomToChase(facts)}\n\nPlease record it or reassign it today: ${facts.link}\n\nHeardback`,
+    body: `${greeting(facts.recipientName)}\n\nFeedback for ${facts.candidateName}'s ${facts.stageName} for ${facts.jobTitle} at ${facts.clientName} was due ${facts.due}. Staff were told on ${facts.escalatedAt}, and a working day later it is still missing and has not been reassigned.\n\n${whomToChase(facts)}\n\nPlease record it or reassign it today: ${facts.link}\n\nHeardback`,
   };
 }
 
@@ -182,7 +188,7 @@ export function workAssignedEmail(facts: AssignedWorkFacts): Email {
   });
   return {
     subject,
-    body: `Hello ${facts.recipientName},\n\n${facts.byName} gave you this work; reminders and escalations now come to you.\n\n${lines.join('\n')}\n\nHeardback`,
+    body: `${greeting(facts.recipientName)}\n\n${facts.byName} gave you this work; reminders and escalations now come to you.\n\n${lines.join('\n')}\n\nHeardback`,
   };
 }
 
@@ -222,7 +228,7 @@ export function promiseLapsedEmail(facts: {
   const owner = facts.ownerName ? ` ${facts.ownerName} owns it.` : ' Nobody owns this job.';
   return {
     subject: `${facts.again ? 'Escalation' : 'Overdue'}: ${facts.candidateName} was promised ${facts.promised} by ${facts.was} (${facts.jobTitle})`,
-    body: `Hello ${facts.recipientName},\n\n${facts.candidateName} (${facts.jobTitle} at ${facts.clientName}) was promised ${facts.promised} by ${facts.was}, and nobody acted.${owner} We have told them we are chasing it and that they will hear by ${facts.newDue}.${facts.again ? ' This is the second date missed in a row.' : ''} Please act, or move the date with a reason: ${facts.link}\n\nHeardback`,
+    body: `${greeting(facts.recipientName)}\n\n${facts.candidateName} (${facts.jobTitle} at ${facts.clientName}) was promised ${facts.promised} by ${facts.was}, and nobody acted.${owner} We have told them we are chasing it and that they will hear by ${facts.newDue}.${facts.again ? ' This is the second date missed in a row.' : ''} Please act, or move the date with a reason: ${facts.link}\n\nHeardback`,
   };
 }
 
@@ -240,7 +246,7 @@ export interface DigestItem {
 
 /** An email's own words, without the greeting and the signature every agency email carries. */
 function coreOf(body: string): string {
-  return body.replace(/^Hello [^\n]*,\n\n/, '').replace(/\n\nHeardback\s*$/, '');
+  return body.replace(/^Hello[^\n]*,\n\n/, '').replace(/\n\nHeardback\s*$/, '');
 }
 
 function thingsNeedYou(count: number): string {
@@ -268,7 +274,7 @@ export function agencyDigestEmail(facts: {
       : `You chose ${PREFERENCE_WORDS[facts.preference]}; escalations still reach you at once.`;
   return {
     subject: `Heardback: ${thingsNeedYou(facts.items.length)} — digest for ${facts.windowShort}`,
-    body: `Hello ${facts.recipientName},\n\n${thingsNeedYou(facts.items.length)}, in the order they came up (digest for ${facts.windowLong}):\n\n${sections.join('\n\n---\n\n')}\n\n${why} Change how we email you: ${facts.accountLink}\n\nHeardback`,
+    body: `${greeting(facts.recipientName)}\n\n${thingsNeedYou(facts.items.length)}, in the order they came up (digest for ${facts.windowLong}):\n\n${sections.join('\n\n---\n\n')}\n\n${why} Change how we email you: ${facts.accountLink}\n\nHeardback`,
   };
 }
 
@@ -291,6 +297,6 @@ export function applicationArrivedEmail(facts: {
     : '';
   return {
     subject: `New application: ${facts.candidateName} for ${facts.jobTitle} (${facts.clientName})`,
-    body: `Hello ${facts.recipientName},\n\n${facts.candidateName} applied for ${facts.jobTitle} at ${facts.clientName} on ${facts.applied}.${promised}\n\nScreen the application here: ${facts.link}\n\nHeardback`,
+    body: `${greeting(facts.recipientName)}\n\n${facts.candidateName} applied for ${facts.jobTitle} at ${facts.clientName} on ${facts.applied}.${promised}\n\nScreen the application here: ${facts.link}\n\nHeardback`,
   };
 }

@@ -1,5 +1,5 @@
 import { ApplicationStatus, PromiseKind, StageState, TimelineEventType } from '@heardback/contracts';
-import { candidateNextStep, candidateUpdateSubject } from './candidate-messages';
+import { candidateNextStep, candidateUpdateEmail, candidateUpdateSubject } from './candidate-messages';
 
 const due = new Date('2026-12-02T12:00:00Z');
 const at = (iso: string) => new Date(iso);
@@ -87,5 +87,37 @@ describe('candidate email subjects', () => {
     const specific = subjects.filter((subject) => !subject.startsWith('Update on your application'));
     expect(new Set(specific).size).toBe(specific.length);
     expect(specific.length).toBeGreaterThanOrEqual(12);
+  });
+});
+
+describe('the candidate update email', () => {
+  const now = at('2026-12-01T10:00:00Z');
+
+  it('greets the candidate by first name and says the next step once, without a stutter', () => {
+    const nextStep = candidateNextStep(
+      {
+        status: ApplicationStatus.Interviewing,
+        stageName: 'Phone screen',
+        stageState: StageState.Pending,
+        startsAt: null,
+        feedbackDueAt: null,
+        promise: null,
+      },
+      now,
+      (date) => date.toISOString(),
+    );
+    const { body } = candidateUpdateEmail({
+      candidateName: 'Priya Shah',
+      jobTitle: 'Pharmacist',
+      clientName: 'Acme',
+      eventTexts: ['You are through to Phone screen.'],
+      nextStep,
+      applicationLink: 'https://heardback.example/me/applications/1',
+      latest: TimelineEventType.StageStarted,
+    });
+
+    expect(body.startsWith('Hello Priya,\n')).toBe(true);
+    expect(body).toContain('What happens next: Your recruiter will be in touch to arrange your Phone screen.');
+    expect(body).not.toMatch(/next: Next/i);
   });
 });

@@ -5,6 +5,7 @@ import {
   StageState,
   TimelineEventType,
 } from '@heardback/contracts';
+import { greeting } from './greeting';
 
 /**
  * Every sentence a candidate reads about their applications: their timeline, and the emails that
@@ -207,7 +208,7 @@ export function candidateNextStep(facts: NextStepFacts, now: Date, formatTime: (
     case StageState.FeedbackRecorded:
       return 'Your recruiter will tell you about the decision.';
     default:
-      return `Next: ${facts.stageName}. Your recruiter will be in touch to arrange it.`;
+      return `Your recruiter will be in touch to arrange your ${facts.stageName}.`;
   }
 }
 
@@ -268,7 +269,7 @@ export function candidateUpdateEmail(facts: CandidateUpdateEmailFacts): { subjec
   return {
     subject: candidateUpdateSubject(facts.latest, facts.jobTitle, facts.clientName),
     body: [
-      `Hello ${facts.candidateName},`,
+      greeting(facts.candidateName),
       '',
       ...facts.eventTexts.flatMap((text) => [text, '']),
       ...(facts.invite ? [INVITE_SENTENCE[facts.invite], ''] : []),

@@ -1,4 +1,5 @@
 import { MailText } from './account-messages';
+import { greeting } from './greeting';
 
 /**
  * Every sentence about a candidate's rights over their data (ADR 0019): what erasure leaves in
@@ -61,7 +62,7 @@ export const dataRightsMessages = {
     return {
       subject: `Your data will be deleted on ${facts.eraseOn}`,
       body: [
-        `Hello ${facts.candidateName},`,
+        greeting(facts.candidateName),
         '',
         `The agency keeps closed applications for a set time and then deletes them. On ${facts.eraseOn} we will delete ${what}:`,
         ...facts.applications.map((application) => `- ${application.jobTitle} at ${application.clientName}`),

@@ -1,7 +1,8 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { NotificationView, UserRole } from '@heardback/contracts';
+import { NotificationPage, UserRole } from '@heardback/contracts';
 import { Roles } from '../auth/access.decorators';
+import { NotificationsQueryDto } from './dto/notifications-query.dto';
 import { NotificationListService } from './notification-list.service';
 
 @ApiTags('agency')
@@ -10,9 +11,9 @@ import { NotificationListService } from './notification-list.service';
 export class NotificationsController {
   constructor(private readonly notificationList: NotificationListService) {}
 
-  /** The outbox, newest first: what candidates and recruiters were sent, and anything still failing. */
+  /** The outbox, newest first and filtered: what candidates and recruiters were sent, and anything still failing. */
   @Get()
-  list(): Promise<NotificationView[]> {
-    return this.notificationList.newestFirst();
+  list(@Query() query: NotificationsQueryDto): Promise<NotificationPage> {
+    return this.notificationList.newestFirst(query);
   }
 }

@@ -5,6 +5,7 @@ import { MailTransport } from './mail-transport';
 import { NotificationDispatcher } from './notification-dispatcher.service';
 import { NotificationListService } from './notification-list.service';
 import { NotificationsController } from './notifications.controller';
+import { OutboxLag } from './outbox-lag';
 import { OutboxSender } from './outbox-sender';
 import { OutboxService } from './outbox.service';
 
@@ -18,7 +19,8 @@ import { OutboxService } from './outbox.service';
     NotificationDispatcher,
     NotificationListService,
     OutboxSender,
+    OutboxLag,
   ],
-  exports: [OutboxService, CandidateUpdateMailer, NotificationDispatcher],
+  exports: [OutboxService, CandidateUpdateMailer, NotificationDispatcher, OutboxLag],
 })
 export class NotificationsModule {}

@@ -1,5 +1,7 @@
 import { OfferAnswer, OfferPay, PayPeriod } from '@heardback/contracts';
+import { formatCalendarDay } from '../config/agency-time';
 import { Email } from './agency-messages';
+import { greeting } from './greeting';
 
 /**
  * Every sentence about an offer (issue 10, item 7): first what the candidate reads (their timeline
@@ -19,10 +21,7 @@ export function payText(pay: OfferPay): string {
 
 /** A calendar date (YYYY-MM-DD) in words, with no time zone to shift it: "Monday, 4 February 2030". */
 export function startDateText(date: string): string {
-  const [year, month, day] = date.split('-').map(Number);
-  return new Intl.DateTimeFormat('en-GB', { dateStyle: 'full', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(year, month - 1, day)),
-  );
+  return formatCalendarDay(date);
 }
 
 export interface OfferTermsFacts {
@@ -73,7 +72,7 @@ export function offerAnswerConfirmationEmail(facts: {
   return {
     subject: `${accepted ? 'You accepted the offer' : 'You declined the offer'}: ${facts.jobTitle} at ${facts.clientName}`,
     body: [
-      `Hello ${facts.candidateName},`,
+      greeting(facts.candidateName),
       '',
       accepted
         ? `This confirms that you accepted the offer for ${facts.jobTitle} at ${facts.clientName}. Congratulations! Your recruiter has been told and will be in touch about your first day.`
@@ -102,7 +101,7 @@ export function offerAnsweredEmail(facts: {
   const why = facts.reason ? ` Their reason: "${facts.reason}"` : ' They gave no reason.';
   return {
     subject: `${facts.candidateName} ${accepted ? 'accepted' : 'declined'} the offer (${facts.jobTitle})`,
-    body: `Hello ${facts.recipientName},\n\n${facts.candidateName} ${
+    body: `${greeting(facts.recipientName)}\n\n${facts.candidateName} ${
       accepted
         ? `accepted the offer for ${facts.jobTitle} at ${facts.clientName}: the application is now Hired. Please let the client know and agree the first day.`
         : `declined the offer for ${facts.jobTitle} at ${facts.clientName}, and the application is closed.${why}`
@@ -132,7 +131,7 @@ export interface OfferReplyFacts {
 export function offerReplyPassedEmail(facts: OfferReplyFacts): Email {
   return {
     subject: `No reply to the offer yet: ${facts.candidateName} (${facts.jobTitle})`,
-    body: `Hello ${facts.recipientName},\n\n${facts.candidateName} was asked to reply to the offer for ${facts.jobTitle} at ${facts.clientName} by ${facts.replyBy}, and has not. They have been reminded once. Please call them today, then give them a new reply-by date or close the application: ${facts.link}\n\nHeardback`,
+    body: `${greeting(facts.recipientName)}\n\n${facts.candidateName} was asked to reply to the offer for ${facts.jobTitle} at ${facts.clientName} by ${facts.replyBy}, and has not. They have been reminded once. Please call them today, then give them a new reply-by date or close the application: ${facts.link}\n\nHeardback`,
   };
 }
 
@@ -140,6 +139,6 @@ export function offerReplyPassedEmail(facts: OfferReplyFacts): Email {
 export function offerReplyEscalationEmail(facts: OfferReplyFacts): Email {
   return {
     subject: `Escalation: offer unanswered a working day after its date (${facts.candidateName}, ${facts.jobTitle})`,
-    body: `Hello ${facts.recipientName},\n\n${facts.candidateName}'s reply to the offer for ${facts.jobTitle} at ${facts.clientName} was due by ${facts.replyBy}. Their recruiter was alerted, and a working day later the offer is still unanswered with no new date. Please make sure someone speaks to the candidate today: ${facts.link}\n\nHeardback`,
+    body: `${greeting(facts.recipientName)}\n\n${facts.candidateName}'s reply to the offer for ${facts.jobTitle} at ${facts.clientName} was due by ${facts.replyBy}. Their recruiter was alerted, and a working day later the offer is still unanswered with no new date. Please make sure someone speaks to the candidate today: ${facts.link}\n\nHeardback`,
   };
 }

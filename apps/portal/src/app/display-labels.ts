@@ -1,4 +1,12 @@
-import { ApplicationStatus, EmploymentType, StageState, UserRole, WaitingFor, WorkMode } from '@heardback/contracts';
+import {
+  ApplicationStatus,
+  EmploymentType,
+  PayPeriod,
+  StageState,
+  UserRole,
+  WaitingFor,
+  WorkMode,
+} from '@heardback/contracts';
 
 /** The words a person reads for each enum value the API sends. */
 export const WORK_MODE_LABELS: Record<WorkMode, string> = {
@@ -13,6 +21,13 @@ export const EMPLOYMENT_TYPE_LABELS: Record<EmploymentType, string> = {
   [EmploymentType.Contract]: 'Contract',
   [EmploymentType.Temporary]: 'Temporary',
   [EmploymentType.Internship]: 'Internship',
+};
+
+/** What a pay range is per, as the job editor offers it. */
+export const PAY_PERIOD_LABELS: Record<PayPeriod, string> = {
+  [PayPeriod.Year]: 'Year',
+  [PayPeriod.Day]: 'Day',
+  [PayPeriod.Hour]: 'Hour',
 };
 
 /** "2 working days", "1 working day": every deadline the agency sets is counted, and said, in working days. */
@@ -33,6 +48,7 @@ export function screeningPromiseText(screeningWithinWorkingDays: number): string
 /** The choices a select offers for each, in the API's order. */
 export const WORK_MODE_OPTIONS = labelledOptions(WORK_MODE_LABELS);
 export const EMPLOYMENT_TYPE_OPTIONS = labelledOptions(EMPLOYMENT_TYPE_LABELS);
+export const PAY_PERIOD_OPTIONS = labelledOptions(PAY_PERIOD_LABELS);
 
 function labelledOptions<T extends string>(labels: Record<T, string>): { value: T; label: string }[] {
   return (Object.keys(labels) as T[]).map((value) => ({ value, label: labels[value] }));

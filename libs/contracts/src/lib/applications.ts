@@ -31,6 +31,8 @@ export interface StageView<F extends CandidateFeedbackView = FeedbackView> {
   location: string | null;
   feedbackDueAt: string | null;
   feedback: F | null;
+  /** Who interviews, as the agency named them: the agency's view only (candidates are never sent it). */
+  interviewers?: string[];
 }
 
 /** A stage as the candidate receives it. */
@@ -115,6 +117,13 @@ export interface ApplicationView extends ApplicationViewBase<FeedbackView> {
   nextStageId: string | null;
   /** The stages an offer made now would skip (not held, no feedback), in order; empty once none can be made. */
   offerSkipsStageIds: string[];
+  /**
+   * The stages that took place and still owe the candidate feedback, as rule 1 decides it: while
+   * any is listed, the application cannot move on (reject, offer, hire).
+   */
+  feedbackOwedStageIds: string[];
+  /** What the candidate told the agency that bears on timing, the newest of each kind (with `decisionDate`). */
+  candidateSaid: CandidateSaidView;
   /** How many more times the caller may re-date the current promise; null: no limit (staff) or nothing to re-date. */
   redatingsLeft: number | null;
   /** How to reach the candidate (agency only). */
@@ -126,6 +135,13 @@ export interface ApplicationView extends ApplicationViewBase<FeedbackView> {
 }
 
 /** An application as its candidate receives it: no ratings, no interviewer names, no internal notes. */
+export interface CandidateSaidView {
+  /** Another offer they hold, and by when they must answer it. */
+  otherOffer: { text: string; answerBy: string | null; at: string } | null;
+  /** When they can (or cannot) be interviewed, in their words. */
+  availability: { text: string; at: string } | null;
+}
+
 export type CandidateApplicationView = ApplicationViewBase<CandidateFeedbackView>;
 
 export interface ApplicationSummary {

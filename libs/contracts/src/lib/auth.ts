@@ -38,6 +38,15 @@ export interface UserView {
 }
 
 /**
+ * GET /api/auth/session: who this browser is signed in as, answered 200 for everyone. A visitor
+ * is a normal state, so the portal's start-up check never logs a failed request; `/api/auth/me` still
+ * answers 401 without a session, for callers that need a signed-in user.
+ */
+export interface SignedInView {
+  user: UserView | null;
+}
+
+/**
  * How an agency person (recruiter or staff) wants their reminders: each as it is written, or
  * gathered into one digest at the top of each hour, or at the start of each working day.
  * Escalations are always sent at once.

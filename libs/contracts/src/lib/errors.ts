@@ -16,6 +16,8 @@ export enum ErrorCode {
   Unauthenticated = 'UNAUTHENTICATED',
   InvalidCredentials = 'INVALID_CREDENTIALS',
   Forbidden = 'FORBIDDEN',
+  /** 403: the request did not carry the page's XSRF token (the page is old, or another site sent it): reload. */
+  SecurityCheckFailed = 'SECURITY_CHECK_FAILED',
   NotFound = 'NOT_FOUND',
   FeedbackRequired = 'FEEDBACK_REQUIRED',
   FeedbackAlreadyRecorded = 'FEEDBACK_ALREADY_RECORDED',

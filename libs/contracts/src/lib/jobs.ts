@@ -1,5 +1,6 @@
 import { MyApplicationOnJob } from './consent';
 import { EmploymentType, JobStatus, WorkMode } from './enums';
+import { PayPeriod } from './offers';
 import { ScreeningQuestion, ScreeningQuestionInput } from './screening';
 
 export interface ClientView {
@@ -11,11 +12,16 @@ export interface CreateClientRequest {
   name: string;
 }
 
+/** A job's pay range in whole units of a currency, per year, day or hour. */
 export interface SalaryRange {
   min: number;
   max: number;
   currency: string;
+  period: PayPeriod;
 }
+
+/** A pay range as the agency writes it; the period is a year when left out. */
+export type SalaryRangeRequest = Omit<SalaryRange, 'period'> & { period?: PayPeriod };
 
 export interface JobSummary {
   id: string;
@@ -65,7 +71,7 @@ export interface CreateJobRequest {
   location: string;
   workMode: WorkMode;
   employmentType: EmploymentType;
-  salary?: SalaryRange;
+  salary?: SalaryRangeRequest;
   status?: JobStatus.Draft | JobStatus.Open;
   pipeline: string[];
   answerWithinWorkingDays?: number;
@@ -81,6 +87,11 @@ export type UpdateJobRequest = Partial<CreateJobRequest>;
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
+}
+
+/** A page of the public board, with how many open jobs match the search and filters in all. */
+export interface JobBoardPage extends Page<JobSummary> {
+  total: number;
 }
 
 export const JOB_SEARCH_DEFAULT_LIMIT = 20;

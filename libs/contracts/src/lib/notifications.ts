@@ -26,11 +26,57 @@ export type NotificationKind =
  */
 export type NotificationStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'held' | 'digested';
 
+// Records, so the compiler refuses a kind or status added to the type but not to the filters.
+const KIND_SET: Record<NotificationKind, true> = {
+  candidate_update: true,
+  feedback_reminder: true,
+  escalation: true,
+  email_verification: true,
+  account_security: true,
+  agency_digest: true,
+  work_assigned: true,
+  candidate_left: true,
+  retention_notice: true,
+  application_arrived: true,
+  offer_answered: true,
+};
+const STATUS_SET: Record<NotificationStatus, true> = {
+  pending: true,
+  sending: true,
+  sent: true,
+  failed: true,
+  held: true,
+  digested: true,
+};
+/** Every kind and status, for the outgoing-mail filters and their validation. */
+export const NOTIFICATION_KINDS = Object.keys(KIND_SET) as NotificationKind[];
+export const NOTIFICATION_STATUSES = Object.keys(STATUS_SET) as NotificationStatus[];
+
+/** GET /api/agency/notifications filters: each optional, all of those given must match. */
+export interface NotificationQuery {
+  /** A fragment of the recipient's email address or name, matched anywhere, any case. */
+  recipient?: string;
+  applicationId?: string;
+  status?: NotificationStatus;
+  kind?: NotificationKind;
+  cursor?: string;
+  limit?: number;
+}
+
+export const NOTIFICATIONS_DEFAULT_LIMIT = 50;
+export const NOTIFICATIONS_MAX_LIMIT = 100;
+/** Long enough for any email address; a fragment longer than this cannot be a search. */
+export const NOTIFICATION_RECIPIENT_FILTER_MAX_LENGTH = 200;
+
 /** GET /api/agency/notifications (staff): the outbox, newest first, so staff see exactly what was sent. */
 export interface NotificationView {
   id: string;
   kind: NotificationKind;
   recipientEmail: string;
+  /** The recipient's name when they have an account; null for an address without one. */
+  recipientName: string | null;
+  /** The application the email is about, if any: the filter that shows all its mail. */
+  applicationId: string | null;
   subject: string;
   body: string;
   status: NotificationStatus;
@@ -39,6 +85,12 @@ export interface NotificationView {
   givenUpReason: string | null;
   createdAt: string;
   sentAt: string | null;
+}
+
+/** A page of outgoing mail, newest first; nextCursor fetches the next (older) page. */
+export interface NotificationPage {
+  items: NotificationView[];
+  nextCursor: string | null;
 }
 
 /** GET /api/agency/escalations (staff): overdue feedback escalated to staff and still missing. */

@@ -26,6 +26,14 @@ describe('job lifecycle', () => {
     expect(canSeeJob(JobStatus.Draft, { id: 's', role: UserRole.Staff })).toBe(true);
   });
 
+  it('lets a candidate who applied read their closed or filled job, but never a draft', () => {
+    const candidate = { id: 'c', role: UserRole.Candidate };
+    expect(canSeeJob(JobStatus.Closed, candidate, true)).toBe(true);
+    expect(canSeeJob(JobStatus.Filled, candidate, true)).toBe(true);
+    expect(canSeeJob(JobStatus.Closed, candidate, false)).toBe(false);
+    expect(canSeeJob(JobStatus.Draft, candidate, true)).toBe(false);
+  });
+
   it('takes applications only while open, hiding drafts as not found', () => {
     expect(codeOf(() => assertAcceptsApplications(JobStatus.Open))).toBeUndefined();
     expect(codeOf(() => assertAcceptsApplications(JobStatus.Draft))).toBe(ErrorCode.NotFound);

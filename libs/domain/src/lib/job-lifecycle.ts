@@ -1,10 +1,17 @@
-import { ErrorCode, JobStatus, SalaryRange } from '@heardback/contracts';
+import { ErrorCode, JobStatus, SalaryRangeRequest } from '@heardback/contracts';
 import { DomainError, fieldError } from './domain-error';
 import { Viewer, canSeeInternalDetails } from './visibility';
 
-/** Visitors and candidates see open jobs only; agency people see every job. */
-export function canSeeJob(status: JobStatus, viewer: Viewer | null): boolean {
-  return status === JobStatus.Open || (viewer !== null && canSeeInternalDetails(viewer));
+/**
+ * Visitors and candidates see open jobs; agency people see every job. A candidate who applied may
+ * still read the job they applied for once it closed or filled, so "See the job" never says "not found".
+ */
+export function canSeeJob(status: JobStatus, viewer: Viewer | null, appliedToIt = false): boolean {
+  return (
+    status === JobStatus.Open ||
+    (viewer !== null && canSeeInternalDetails(viewer)) ||
+    (appliedToIt && status !== JobStatus.Draft)
+  );
 }
 
 /** A draft is invisible to candidates (404); a closed or filled job says so (409). */
@@ -34,7 +41,7 @@ export function assertJobClosable(status: JobStatus): void {
   }
 }
 
-export function assertSalaryRange(salary: SalaryRange | null | undefined): void {
+export function assertSalaryRange(salary: SalaryRangeRequest | null | undefined): void {
   if (salary && salary.min > salary.max) {
     throw fieldError('salary.max', 'must be at least salary.min');
   }

@@ -44,7 +44,7 @@ export function planReassignAll(
   if (!from || from.role === UserRole.Candidate) throw fieldError('fromUserId', 'is not a recruiter or staff member');
   if (to && to.id === from.id) throw fieldError('toUserId', 'is the same person as fromUserId');
   const taker = assertCanTakeWork(to, null);
-  if (openItems === 0) throw fieldError('fromUserId', 'has no open work to reassign');
+  if (openItems === 0) throw fieldError('fromUserId', 'this person has no open work to reassign');
   if (openItems > REASSIGN_ALL_MAX_ITEMS) {
     throw fieldError(
       'fromUserId',

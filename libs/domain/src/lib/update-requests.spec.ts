@@ -6,6 +6,8 @@ import {
   assertUpdateRequestAllowed,
   daysSilent,
   isLongSilence,
+  SilenceLevel,
+  silenceLevel,
   nextUpdateRequestAllowedAt,
   updateRequestAnswerDueAt,
 } from './update-requests';
@@ -63,6 +65,14 @@ describe('silence', () => {
     expect(isLongSilence(6)).toBe(false);
     expect(isLongSilence(7)).toBe(true);
     expect(isLongSilence(30)).toBe(true);
+  });
+
+  it('reads as heard today, quiet, late from three days, and long once the API says a week has passed', () => {
+    expect(silenceLevel(0, false)).toBe(SilenceLevel.HeardToday);
+    expect(silenceLevel(2, false)).toBe(SilenceLevel.Quiet);
+    expect(silenceLevel(3, false)).toBe(SilenceLevel.Late);
+    expect(silenceLevel(6, false)).toBe(SilenceLevel.Late);
+    expect(silenceLevel(7, true)).toBe(SilenceLevel.Long);
   });
 });
 

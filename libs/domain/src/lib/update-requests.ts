@@ -46,6 +46,32 @@ export function isLongSilence(daysSilentSoFar: number): boolean {
   return daysSilentSoFar >= LONG_SILENCE_DAYS;
 }
 
+/**
+ * Before the week is up a silence is already late: the agency promises a word at least every
+ * MAX_SILENCE_WORKING_DAYS (3) working days, so three calendar days without news is when the
+ * waiting list starts to warn.
+ */
+export const LATE_SILENCE_DAYS = 3;
+
+/** How a silence reads on the waiting list: heard today, quiet, late, or long (a week or more). */
+export enum SilenceLevel {
+  HeardToday = 'heard-today',
+  Quiet = 'quiet',
+  Late = 'late',
+  Long = 'long',
+}
+
+/** `long` is the API's `isLongSilence` verdict, passed in so the week is counted in one place. */
+export function silenceLevel(daysSilentSoFar: number, long: boolean): SilenceLevel {
+  if (long) {
+    return SilenceLevel.Long;
+  }
+  if (daysSilentSoFar <= 0) {
+    return SilenceLevel.HeardToday;
+  }
+  return daysSilentSoFar >= LATE_SILENCE_DAYS ? SilenceLevel.Late : SilenceLevel.Quiet;
+}
+
 /** Only another offer has a deadline (the date the candidate must answer it by). */
 export function assertUpdateDeadline(kind: CandidateUpdateKind, deadline: Date | null): void {
   if (deadline && kind !== CandidateUpdateKind.OtherOffer) {

@@ -18,7 +18,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 
-const NOTICE_VERSION = 'must be the version of the privacy notice you read and consent under';
+const NOTICE_VERSION = 'read the privacy notice on this page and agree to it, then send again';
 
 /** Shapes only: what an answer may say depends on the job's questions (checkScreeningAnswers, `answers[i]`). */
 export class ScreeningAnswerDto implements ScreeningAnswerInput {

@@ -39,7 +39,7 @@ export class RegisterDto implements RegisterRequest {
 
   @Transform(trim)
   @IsString()
-  @IsNotEmpty({ message: 'must not be empty' })
+  @IsNotEmpty({ message: 'Enter your full name.' })
   @MaxLength(FULL_NAME_MAX_LENGTH)
   fullName!: string;
 

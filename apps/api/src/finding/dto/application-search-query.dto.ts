@@ -13,7 +13,7 @@ export class ApplicationSearchQueryDto implements ApplicationSearchQuery {
   @Transform(trim)
   @IsString({ message: 'type part of a name, an email, a job title or a client' })
   @Length(APPLICATION_SEARCH_MIN_LENGTH, APPLICATION_SEARCH_MAX_LENGTH, {
-    message: `must be ${APPLICATION_SEARCH_MIN_LENGTH} to ${APPLICATION_SEARCH_MAX_LENGTH} characters`,
+    message: `Search for ${APPLICATION_SEARCH_MIN_LENGTH} to ${APPLICATION_SEARCH_MAX_LENGTH} characters: part of a name, an email, a job title or a client.`,
   })
   q!: string;
 

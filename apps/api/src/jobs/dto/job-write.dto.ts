@@ -15,7 +15,8 @@ import {
   ScreeningQuestionKind,
   SALARY_MAX,
   JobStatus,
-  SalaryRange,
+  PayPeriod,
+  SalaryRangeRequest,
   UpdateJobRequest,
   WorkMode,
 } from '@heardback/contracts';
@@ -43,7 +44,7 @@ import { trim } from '../../auth/dto/credentials.dto';
 
 const WHOLE_WORKING_DAYS = `must be a whole number of working days from ${ANSWER_WITHIN_MIN_WORKING_DAYS} to ${ANSWER_WITHIN_MAX_WORKING_DAYS}`;
 
-export class SalaryDto implements SalaryRange {
+export class SalaryDto implements SalaryRangeRequest {
   @IsInt()
   @Min(0)
   @Max(SALARY_MAX)
@@ -56,6 +57,10 @@ export class SalaryDto implements SalaryRange {
 
   @Matches(/^[A-Z]{3}$/, { message: 'must be a three-letter ISO currency code such as EUR' })
   currency!: string;
+
+  @IsOptional()
+  @IsEnum(PayPeriod, { message: `must be one of ${Object.values(PayPeriod).join(', ')}` })
+  period?: PayPeriod;
 }
 
 export class ScreeningQuestionDto implements ScreeningQuestionInput {

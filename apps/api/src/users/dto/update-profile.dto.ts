@@ -37,7 +37,7 @@ const isLink = ValidateBy({
 export class UpdateProfileDto implements UpdateProfileRequest {
   @Transform(trim)
   @IsString()
-  @IsNotEmpty({ message: 'must not be empty' })
+  @IsNotEmpty({ message: 'Enter your full name.' })
   @MaxLength(FULL_NAME_MAX_LENGTH)
   fullName!: string;
 

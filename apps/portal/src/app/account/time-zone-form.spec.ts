@@ -63,13 +63,11 @@ describe('TimeZoneForm', () => {
       .expectOne({ method: 'PATCH', url: '/api/me/profile' })
       .flush(
         ...apiErrorBody(400, ErrorCode.ValidationFailed, 'Check the highlighted fields.', [
-          { field: 'timeZone', reasons: ['must be a time zone name such as Europe/London'] },
+          { field: 'timeZone', reasons: ['Enter a time zone name such as Europe/London.'] },
         ]),
       );
     await fixture.whenStable();
 
-    expect(root().querySelector('.field__error')?.textContent).toBe(
-      'Time zone must be a time zone name such as Europe/London.',
-    );
+    expect(root().querySelector('.field__error')?.textContent).toBe('Enter a time zone name such as Europe/London.');
   });
 });

@@ -75,7 +75,7 @@ describe('RegisterForm', () => {
       timeZone: null,
     };
     request.flush({ email: 'robin@example.com', checkEmail: true }, { status: 201, statusText: 'Created' });
-    http.expectOne({ method: 'GET', url: '/api/auth/me' }).flush(robin);
+    http.expectOne({ method: 'GET', url: '/api/auth/session' }).flush({ user: robin });
 
     expect(registered).toEqual([robin]);
   });
@@ -92,9 +92,7 @@ describe('RegisterForm', () => {
     http
       .expectOne('/api/auth/register')
       .flush({ email: 'robin@example.com', checkEmail: true }, { status: 201, statusText: 'Created' });
-    http
-      .expectOne('/api/auth/me')
-      .flush(...apiErrorBody(401, ErrorCode.Unauthenticated, 'Please sign in to continue.'));
+    http.expectOne('/api/auth/session').flush({ user: null });
     await fixture.whenStable();
 
     expect(registered).toEqual([]);
@@ -111,14 +109,14 @@ describe('RegisterForm', () => {
 
     http.expectOne('/api/auth/register').flush(
       ...apiErrorBody(400, ErrorCode.ValidationFailed, 'Validation failed', [
-        { field: 'fullName', reasons: ['must not be empty'] },
-        { field: 'password', reasons: ['must be at least 12 characters'] },
+        { field: 'fullName', reasons: ['Enter your full name.'] },
+        { field: 'password', reasons: ['Use at least 12 characters.'] },
       ]),
     );
     await fixture.whenStable();
 
-    expect(errorText('full-name')).toBe('Full name must not be empty.');
-    expect(errorText('password')).toBe('Password must be at least 12 characters.');
+    expect(errorText('full-name')).toBe('Enter your full name.');
+    expect(errorText('password')).toBe('Use at least 12 characters.');
     expect(errorText('email')).toBeUndefined();
   });
 });

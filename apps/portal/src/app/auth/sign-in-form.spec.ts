@@ -116,12 +116,12 @@ describe('SignInForm', () => {
       .expectOne('/api/auth/login')
       .flush(
         ...apiErrorBody(400, ErrorCode.ValidationFailed, 'Validation failed', [
-          { field: 'email', reasons: ['must be an email address'] },
+          { field: 'email', reasons: ['Enter an email address, such as name@example.com.'] },
         ]),
       );
     await fixture.whenStable();
 
-    expect(errorFor('Email')).toBe('Email must be an email address.');
+    expect(errorFor('Email')).toBe('Enter an email address, such as name@example.com.');
     expect(document.activeElement).toBe(field('Email'));
 
     type('Email', 'someone@example.com');

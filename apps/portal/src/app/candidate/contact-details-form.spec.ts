@@ -62,14 +62,17 @@ describe('ContactDetailsForm', () => {
     http
       .expectOne({ method: 'PATCH', url: '/api/me/profile' })
       .flush(
-        ...apiErrorBody(400, ErrorCode.ValidationFailed, 'phone: must be an international number', [
-          { field: 'phone', reasons: ['must be an international number: a + and the country code, then the number'] },
-        ]),
+        ...apiErrorBody(
+          400,
+          ErrorCode.ValidationFailed,
+          'Enter an international number: a + and the country code, then the number.',
+          [{ field: 'phone', reasons: ['Enter an international number: a + and the country code, then the number.'] }],
+        ),
       );
     await fixture.whenStable();
 
     expect(view().querySelector('#contact-phone-error')?.textContent).toContain(
-      'Phone must be an international number: a + and the country code, then the number.',
+      'Enter an international number: a + and the country code, then the number.',
     );
     expect(input('contact-phone').getAttribute('aria-invalid')).toBe('true');
     await new Promise((resolve) => setTimeout(resolve));

@@ -106,14 +106,12 @@ describe('ProfilePage', () => {
       .expectOne('/api/me/profile')
       .flush(
         ...apiErrorBody(400, ErrorCode.ValidationFailed, 'Validation failed', [
-          { field: 'fullName', reasons: ['must be shorter than or equal to 120 characters'] },
+          { field: 'fullName', reasons: ['Write at most 120 characters.'] },
         ]),
       );
     await fixture.whenStable();
 
-    expect(root().querySelector('#profile-full-name-error')?.textContent).toContain(
-      'Full name must be shorter than or equal to 120 characters.',
-    );
+    expect(root().querySelector('#profile-full-name-error')?.textContent).toContain('Write at most 120 characters.');
     expect(session.user()?.fullName).toBe('Casey Candidate');
   });
 

@@ -172,18 +172,16 @@ describe('TellRecruiterForm', () => {
     await fill('tell-text', 'An offer.');
     await send();
     http.expectOne('/api/applications/app-1/updates').flush(
-      ...apiErrorBody(400, ErrorCode.ValidationFailed, 'Please correct: …', [
+      ...apiErrorBody(400, ErrorCode.ValidationFailed, 'Enter a date and time such as 2026-12-04T17:00:00Z.', [
         {
           field: 'deadline',
-          reasons: ['must be a date and time such as 2026-12-04T17:00:00Z'],
+          reasons: ['Enter a date and time such as 2026-12-04T17:00:00Z.'],
         },
       ]),
     );
     await fixture.whenStable();
 
-    expect(text(byId('offer-deadline-error'))).toBe(
-      'The deadline must be a date and time such as 2026-12-04T17:00:00Z.',
-    );
+    expect(text(byId('offer-deadline-error'))).toBe('Enter a date and time such as 2026-12-04T17:00:00Z.');
     expect(byId('tell-text-error')).toBeNull();
     expect(text(root().querySelector('[role="alert"]'))).toBe('');
     expect(emitted).toEqual([]);

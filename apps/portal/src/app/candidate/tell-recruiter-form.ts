@@ -14,6 +14,7 @@ import { DateTimeFields } from './date-time-fields';
 import { localDate, readDateTime } from '../core/local-date-time';
 import { FormAlert } from '../core/form-alert';
 import { FORM_FIELD } from '../core/form-field';
+import { KeepDraft } from '../core/keep-draft';
 import { FIRST_INVALID, focusLater } from '../core/focus-later';
 
 /**
@@ -22,7 +23,7 @@ import { FIRST_INVALID, focusLater } from '../core/focus-later';
  */
 @Component({
   selector: 'hb-tell-recruiter-form',
-  imports: [FormAlert, DateTimeFields, FORM_FIELD],
+  imports: [FormAlert, DateTimeFields, FORM_FIELD, KeepDraft],
   templateUrl: './tell-recruiter-form.html',
   styleUrl: './tell-recruiter-part.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -142,23 +142,16 @@ describe('UpdateRequestForm', () => {
     await type('Any news?');
     askButton().click();
     http.expectOne('/api/applications/app-1/updates').flush(
-      ...apiErrorBody(
-        400,
-        ErrorCode.ValidationFailed,
-        'Please correct: text: text must be shorter than or equal to 2000 characters',
-        [
-          {
-            field: 'text',
-            reasons: ['text must be shorter than or equal to 2000 characters'],
-          },
-        ],
-      ),
+      ...apiErrorBody(400, ErrorCode.ValidationFailed, 'Write at most 2,000 characters.', [
+        {
+          field: 'text',
+          reasons: ['Write at most 2,000 characters.'],
+        },
+      ]),
     );
     await fixture.whenStable();
 
-    expect(text(root().querySelector('#ask-note-error'))).toBe(
-      'Your note must be shorter than or equal to 2000 characters.',
-    );
+    expect(text(root().querySelector('#ask-note-error'))).toBe('Write at most 2,000 characters.');
     expect(note()?.getAttribute('aria-invalid')).toBe('true');
     expect(note()?.getAttribute('aria-describedby')).toBe('ask-note-error');
     expect(document.activeElement).toBe(note());

@@ -13,6 +13,7 @@ import { DEFAULT_UPDATE_REQUEST_TEXT, updateRequestConfirmation } from './candid
 import { FIRST_INVALID, focusLater } from '../core/focus-later';
 import { FormAlert } from '../core/form-alert';
 import { FORM_FIELD } from '../core/form-field';
+import { KeepDraft } from '../core/keep-draft';
 
 /**
  * "Ask for an update": one button, with an optional note. The recruiter must answer by a
@@ -20,7 +21,7 @@ import { FORM_FIELD } from '../core/form-field';
  */
 @Component({
   selector: 'hb-update-request-form',
-  imports: [FormAlert, FORM_FIELD],
+  imports: [FormAlert, FORM_FIELD, KeepDraft],
   templateUrl: './update-request-form.html',
   styleUrl: './tell-recruiter-part.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -58,14 +58,14 @@ describe('showServerErrors', () => {
     const form = aForm();
     const message = showServerErrors(
       form,
-      anApiErrorResponse(400, ErrorCode.ValidationFailed, 'candidateMessage: must not be empty', [
-        { field: 'candidateMessage', reasons: ['must not be empty'] },
-        { field: 'salary.max', reasons: ['must be at least salary.min'] },
+      anApiErrorResponse(400, ErrorCode.ValidationFailed, 'Some answers need changing.', [
+        { field: 'candidateMessage', reasons: ['Fill this in.'] },
+        { field: 'salary.max', reasons: ['Enter at least the minimum.'] },
       ]),
     );
 
-    expect(form.controls.candidateMessage.errors).toEqual({ server: 'Must not be empty.' });
-    expect(form.get('salary.max')?.errors).toEqual({ server: 'Must be at least salary.min.' });
+    expect(form.controls.candidateMessage.errors).toEqual({ server: 'Fill this in.' });
+    expect(form.get('salary.max')?.errors).toEqual({ server: 'Enter at least the minimum.' });
     expect(form.controls.candidateMessage.touched).toBe(true);
     expect(message).toBe('Some answers need changing: see the messages next to the fields.');
   });
@@ -75,24 +75,27 @@ describe('showServerErrors', () => {
     const message = showServerErrors(
       form,
       anApiErrorResponse(400, ErrorCode.ValidationFailed, 'invalid', [
-        { field: 'startsAt', reasons: ['must be a date and time'] },
-        { field: 'pipeline', reasons: ['stage 2 has no name'] },
+        { field: 'startsAt', reasons: ['Enter a date and time.'] },
+        { field: 'pipeline', reasons: ['Name stage 2.'] },
       ]),
       { startsAt: 'start', pipeline: null },
     );
 
-    expect(form.controls.start.errors).toEqual({ server: 'Must be a date and time.' });
-    expect(message).not.toContain('pipeline');
+    expect(form.controls.start.errors).toEqual({ server: 'Enter a date and time.' });
+    expect(message).not.toContain('stage 2');
   });
 
   it('names reasons that belong to no field on the form in the form’s message', () => {
     const message = showServerErrors(
       aForm(),
       anApiErrorResponse(400, ErrorCode.ValidationFailed, 'invalid', [
-        { field: 'version', reasons: ['must be the application version you last loaded'] },
+        { field: 'version', reasons: ['Reload the page: someone changed this application.'] },
       ]),
     );
-    expect(message).toContain('version: must be the application version you last loaded');
+    expect(message).toBe(
+      'Some answers need changing: see the messages next to the fields. Also: Reload the page: someone changed this application.',
+    );
+    expect(message).not.toContain('version:');
   });
 
   it('gives the API’s message when the refusal is not about fields', () => {
@@ -109,24 +112,39 @@ describe('agencyErrorMessage', () => {
     expect(agencyErrorMessage(new HttpErrorResponse({ status: 401 }))).toContain('Sign in again');
     expect(agencyErrorMessage(new HttpErrorResponse({ status: 403 }))).toContain('not allowed');
   });
+
+  it('tells a person whose page’s security check expired to reload, not that they are not allowed', () => {
+    const expired = anApiErrorResponse(
+      403,
+      ErrorCode.SecurityCheckFailed,
+      'This page was open too long and its security check expired. Reload the page and try again.',
+    );
+    expect(agencyErrorMessage(expired)).toBe(
+      'This page was open too long and its security check expired. Reload the page and try again.',
+    );
+  });
 });
 
 describe('sentence', () => {
-  it('joins reasons into one capitalised sentence', () => {
-    expect(sentence(['must not be empty', 'must be shorter'])).toBe('Must not be empty; must be shorter.');
+  it('joins the API’s sentences, and capitalises a reason still worded as a rule', () => {
+    expect(sentence(['Fill this in.', 'Write at most 2,000 characters.'])).toBe(
+      'Fill this in. Write at most 2,000 characters.',
+    );
+    expect(sentence(['must not be empty'])).toBe('Must not be empty.');
   });
 });
 
 describe('fieldProblem', () => {
-  const invalid = anApiErrorResponse(400, ErrorCode.ValidationFailed, 'Please correct: …', [
-    { field: 'text', reasons: ['text must be shorter than or equal to 2000 characters'] },
+  const invalid = anApiErrorResponse(400, ErrorCode.ValidationFailed, 'Some answers need changing.', [
+    { field: 'text', reasons: ['Write at most 2,000 characters.'] },
     { field: 'deadline', reasons: ['is only for another offer'] },
   ]);
 
-  it('names the field as the form does, without the API’s property name', () => {
-    expect(fieldProblem(invalid, 'text', 'Your note')).toBe(
-      'Your note must be shorter than or equal to 2000 characters.',
-    );
+  it('shows the API’s sentence for the field as it is', () => {
+    expect(fieldProblem(invalid, 'text', 'Your note')).toBe('Write at most 2,000 characters.');
+  });
+
+  it('names the field as the form does when a reason is still worded as a rule', () => {
     expect(fieldProblem(invalid, 'deadline', 'The deadline')).toBe('The deadline is only for another offer.');
   });
 

@@ -24,8 +24,9 @@ export function errorCodeOf(error: unknown): ErrorCode | null {
 }
 
 /**
- * The API's reasons for one field (400 `details`) as a sentence that names the field the way the
- * form does: `fieldProblem(error, 'text', 'Your note')` → "Your note must not be empty."
+ * The API's reasons for one field (400 `details`), to show at that field: the API writes each as a
+ * sentence for the person ("Write at most 2,000 characters."). A reason still worded as a rule
+ * ("must not be empty") is said with the form's own name for the field: "Your note must not be empty."
  * Null when the API said nothing about that field.
  */
 export function fieldProblem(error: unknown, field: string, label: string): string | null {
@@ -33,11 +34,10 @@ export function fieldProblem(error: unknown, field: string, label: string): stri
   if (!reasons?.length) {
     return null;
   }
-  const words = reasons
+  return reasons
     .map((reason) => (reason.startsWith(`${field} `) ? reason.slice(field.length + 1) : reason))
-    .join('; ')
-    .replace(/\.$/, '');
-  return `${label} ${words}.`;
+    .map((reason) => (/^[a-z]/.test(reason) ? `${label} ${reason.replace(/\.$/, '')}.` : reason))
+    .join(' ');
 }
 
 /** 503s that say in the API's words that the pause is brief (a database restart, a deploy, a burst). */
@@ -81,16 +81,17 @@ export function agencyErrorMessage(error: unknown): string {
     if (error.status === 401) {
       return 'Your session has ended. Sign in again, then try once more.';
     }
-    if (error.status === 403) {
+    // An expired page's security check is also a 403, but reloading fixes it: the API says so.
+    if (error.status === 403 && errorCodeOf(error) !== ErrorCode.SecurityCheckFailed) {
       return 'Your account is not allowed to do this. Ask agency staff if you need it.';
     }
   }
   return httpErrorMessage(error);
 }
 
-/** "must not be empty" → "Must not be empty." */
+/** ["Fill this in."] → "Fill this in."; a reason worded as a rule, "must not be empty" → "Must not be empty." */
 export function sentence(reasons: readonly string[]): string {
-  const text = reasons.join('; ');
+  const text = reasons.map((reason) => reason.replace(/\.$/, '')).join('. ');
   const capitalised = text.charAt(0).toUpperCase() + text.slice(1);
   return /[.!?]$/.test(capitalised) ? capitalised : `${capitalised}.`;
 }
@@ -121,11 +122,11 @@ export function showServerErrors(
       control.setErrors({ ...control.errors, server: sentence(reasons) });
       control.markAsTouched();
     } else {
-      unmatched.push(`${field}: ${reasons.join('; ')}`);
+      unmatched.push(sentence(reasons));
     }
   }
   const summary = 'Some answers need changing: see the messages next to the fields.';
-  return unmatched.length === 0 ? summary : `${summary} Also: ${unmatched.join('. ')}.`;
+  return unmatched.length === 0 ? summary : `${summary} Also: ${unmatched.join(' ')}`;
 }
 
 /** Moves focus to the first field marked invalid inside `host`, so keyboard users land on the problem. */

@@ -1,4 +1,13 @@
-import { deadlineInWords, durationInWords, formatShortDateTime, formatShortDateTimeRange } from './date-time';
+import {
+  deadlineInWords,
+  durationInWords,
+  formatCalendarDate,
+  formatDate,
+  formatDateTime,
+  formatShortDateTime,
+  formatShortDateTimeRange,
+  readableZoneName,
+} from './date-time';
 
 const HOUR = 3_600_000;
 const now = new Date('2026-11-20T12:00:00.000Z');
@@ -41,5 +50,24 @@ describe('formatting in the reader’s locale and time zone', () => {
         timeZone: 'UTC',
       }),
     ).toBe('1 Dec 2026, 14:00–15:00 UTC');
+  });
+});
+
+describe('one way of writing dates and zones', () => {
+  it('names the zone GMT, never GMT+0', () => {
+    expect(readableZoneName('Thu, 3 Dec 2026, 10:00 GMT+0')).toBe('Thu, 3 Dec 2026, 10:00 GMT');
+    expect(readableZoneName('10:00 UTC+0')).toBe('10:00 UTC');
+    expect(readableZoneName('10:00 GMT-5')).toBe('10:00 GMT-5');
+    expect(readableZoneName('10:00 GMT+0:30')).toBe('10:00 GMT+0:30');
+    expect(formatDateTime('2026-12-03T10:00:00Z', { locale: 'en-US', timeZone: 'Europe/Lisbon' })).not.toContain(
+      'GMT+0',
+    );
+  });
+
+  it('writes a calendar day the way it writes every date, whatever the zone', () => {
+    expect(formatCalendarDate('2030-02-04', { locale: 'en-GB' })).toBe(
+      formatDate('2030-02-04T12:00:00Z', { locale: 'en-GB', timeZone: 'UTC' }),
+    );
+    expect(formatCalendarDate('2030-02-04', { locale: 'en-GB' })).toBe('Mon, 4 Feb 2030');
   });
 });

@@ -35,6 +35,24 @@ const LONG_DATE_TIME: Intl.DateTimeFormatOptions = {
   timeZoneName: 'short',
 };
 
+/**
+ * The zone as people read it: "GMT", never "GMT+0" (what some locales say for London in winter,
+ * Lisbon or Reykjavik); other offsets stay as the locale writes them ("GMT-5", "GMT+5:30").
+ */
+export function readableZoneName(text: string): string {
+  return text.replace(/\b(GMT|UTC)[+\u2212-]0(?::00)?(?![\d:])/g, '$1');
+}
+
+/** Formats an instant with the zone named as people read it. */
+function formatWithZone(format: Intl.DateTimeFormat, at: Date): string {
+  return readableZoneName(format.format(at));
+}
+
+/** Formats a span with the zone named as people read it. */
+function formatRangeWithZone(format: Intl.DateTimeFormat, start: Date, end: Date): string {
+  return readableZoneName(format.formatRange(start, end));
+}
+
 /** "Tue, 1 Dec 2026" */
 export function formatDate(iso: string, options: DateTimeOptions = {}): string {
   return formatter(LONG_DATE, options).format(new Date(iso));
@@ -42,7 +60,7 @@ export function formatDate(iso: string, options: DateTimeOptions = {}): string {
 
 /** "Tue, 1 Dec 2026, 14:00 GMT": with the zone, because interviews cross borders. */
 export function formatDateTime(iso: string, options: DateTimeOptions = {}): string {
-  return formatter(LONG_DATE_TIME, options).format(new Date(iso));
+  return formatWithZone(formatter(LONG_DATE_TIME, options), new Date(iso));
 }
 
 /** "now" for pages that say whether an answer is late; tests replace it. */
@@ -56,7 +74,13 @@ export function formatDateTimeRange(startIso: string, endIso: string, options: D
   const format = formatter(LONG_DATE_TIME, options);
   const start = new Date(startIso);
   const end = new Date(endIso);
-  return end.getTime() > start.getTime() ? format.formatRange(start, end) : format.format(start);
+  return end.getTime() > start.getTime() ? formatRangeWithZone(format, start, end) : formatWithZone(format, start);
+}
+
+/** A calendar day (yyyy-mm-dd) in the same words as every date, with no zone to shift it: "Mon, 4 Feb 2030". */
+export function formatCalendarDate(date: string, { locale }: Pick<DateTimeOptions, 'locale'> = {}): string {
+  const [year, month, day] = date.split('-').map(Number);
+  return formatter(LONG_DATE, { locale, timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, day)));
 }
 
 /** "1 Dec 2026": compact, for the agency's lists and tables. */
@@ -76,12 +100,12 @@ const SHORT_DATE_TIME: Intl.DateTimeFormatOptions = {
 
 /** "1 Dec 2026, 14:00 GMT": compact, for the agency's lists and tables. */
 export function formatShortDateTime(iso: string, options: DateTimeOptions = {}): string {
-  return formatter(SHORT_DATE_TIME, options).format(new Date(iso));
+  return formatWithZone(formatter(SHORT_DATE_TIME, options), new Date(iso));
 }
 
 /** "1 Dec 2026, 14:00–15:00 GMT" on the start's day, or a full range when it spans days. */
 export function formatShortDateTimeRange(startsIso: string, endsIso: string, options: DateTimeOptions = {}): string {
-  return formatter(SHORT_DATE_TIME, options).formatRange(new Date(startsIso), new Date(endsIso));
+  return formatRangeWithZone(formatter(SHORT_DATE_TIME, options), new Date(startsIso), new Date(endsIso));
 }
 
 const MINUTE = 60_000;

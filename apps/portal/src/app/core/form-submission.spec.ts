@@ -45,12 +45,12 @@ describe('formSubmission', () => {
     const form = new FormGroup({ title: new FormControl('') });
     const submission = formSubmission({ form });
     const error = anApiErrorResponse(400, ErrorCode.ValidationFailed, 'Invalid', [
-      { field: 'title', reasons: ['must not be empty'] },
+      { field: 'title', reasons: ['Fill this in.'] },
     ]);
 
     submission.send(() => throwError(() => error), { done: jest.fn() });
 
-    expect(form.controls.title.errors).toEqual({ server: 'Must not be empty.' });
+    expect(form.controls.title.errors).toEqual({ server: 'Fill this in.' });
     expect(submission.failure()).toBe('Some answers need changing: see the messages next to the fields.');
   });
 

@@ -4,6 +4,7 @@ import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import { UserRole } from '@heardback/contracts';
+import { KeptDrafts } from './kept-drafts';
 import { NoticeService } from './notice';
 import { SessionStore } from './session';
 import { sessionExpiryInterceptor } from './session-expiry';
@@ -55,6 +56,17 @@ describe('sessionExpiryInterceptor', () => {
     expect(session.user()).toBeNull();
     expect(router.url).toBe('/sign-in?returnUrl=%2Fme');
     expect(TestBed.inject(NoticeService).notice()?.text).toContain('Your session has ended');
+  });
+
+  it('keeps what the person was writing, as theirs, before the page goes to sign-in', async () => {
+    const keepAll = jest.spyOn(TestBed.inject(KeptDrafts), 'keepAll');
+    TestBed.inject(HttpClient)
+      .post('/api/me/applications/a1/updates', {})
+      .subscribe({ error: () => undefined });
+    http.expectOne('/api/me/applications/a1/updates').flush(null, { status: 401, statusText: 'Unauthorized' });
+    await new Promise((resolve) => setTimeout(resolve));
+
+    expect(keepAll).toHaveBeenCalledWith('u1');
   });
 
   it('leaves a wrong password on the sign-in form alone', async () => {

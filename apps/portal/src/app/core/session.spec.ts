@@ -17,9 +17,9 @@ describe('SessionStore', () => {
     document.cookie = 'XSRF-TOKEN=; expires=Thu, 01 Jan 1970 00:00:00 GMT';
   });
 
-  it('remembers who the session cookie belongs to after asking GET /api/auth/me', async () => {
+  it('remembers who the session cookie belongs to after asking GET /api/auth/session', async () => {
     const loading = store.load();
-    http.expectOne({ method: 'GET', url: '/api/auth/me' }).flush(casey);
+    http.expectOne({ method: 'GET', url: '/api/auth/session' }).flush({ user: casey });
     await loading;
 
     expect(store.user()).toEqual(casey);
@@ -27,9 +27,18 @@ describe('SessionStore', () => {
     expect(store.loaded()).toBe(true);
   });
 
-  it('treats a 401 from /api/auth/me as a visitor', async () => {
+  it('treats an answer with no user as a visitor', async () => {
     const loading = store.load();
-    http.expectOne('/api/auth/me').flush(...apiErrorBody(401, ErrorCode.Unauthenticated, 'Sign in'));
+    http.expectOne('/api/auth/session').flush({ user: null });
+    await loading;
+
+    expect(store.user()).toBeNull();
+    expect(store.loaded()).toBe(true);
+  });
+
+  it('treats a failed check as a visitor, so the public pages still open', async () => {
+    const loading = store.load();
+    http.expectOne('/api/auth/session').flush(...apiErrorBody(503, ErrorCode.DatabaseUnavailable, 'Try again'));
     await loading;
 
     expect(store.user()).toBeNull();
@@ -39,7 +48,7 @@ describe('SessionStore', () => {
   it('asks the API only once however many guards wait for the answer', async () => {
     const first = store.whenLoaded();
     const second = store.whenLoaded();
-    http.expectOne('/api/auth/me').flush(casey);
+    http.expectOne('/api/auth/session').flush({ user: casey });
     await Promise.all([first, second]);
 
     expect(store.user()).toEqual(casey);
@@ -60,15 +69,15 @@ describe('SessionStore', () => {
     expect(store.user()).toEqual(casey);
   });
 
-  it('registers with POST /api/auth/register and, asking GET /api/auth/me, is then signed in', () => {
+  it('registers with POST /api/auth/register and, asking GET /api/auth/session, is then signed in', () => {
     store.register({ email: 'new@example.com', password: 'long-enough-1', fullName: 'New Person' }).subscribe();
 
     http
       .expectOne({ method: 'POST', url: '/api/auth/register' })
       .flush({ email: 'new@example.com', checkEmail: true }, { status: 201, statusText: 'Created' });
     http
-      .expectOne({ method: 'GET', url: '/api/auth/me' })
-      .flush({ ...casey, email: 'new@example.com', fullName: 'New Person', emailVerified: false });
+      .expectOne({ method: 'GET', url: '/api/auth/session' })
+      .flush({ user: { ...casey, email: 'new@example.com', fullName: 'New Person', emailVerified: false } });
     expect(store.user()?.fullName).toBe('New Person');
   });
 

@@ -1,7 +1,15 @@
 import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
-import { API_PREFIX, LoginRequest, RegisterRequest, RegisterResult, UserRole, UserView } from '@heardback/contracts';
-import { Observable, catchError, firstValueFrom, of, switchMap, tap } from 'rxjs';
+import {
+  API_PREFIX,
+  LoginRequest,
+  RegisterRequest,
+  RegisterResult,
+  SignedInView,
+  UserRole,
+  UserView,
+} from '@heardback/contracts';
+import { Observable, catchError, firstValueFrom, map, of, switchMap, tap } from 'rxjs';
 import { setViewerTimeZone } from './viewer-time-zone';
 
 export const AUTH_URL = `/${API_PREFIX}/auth`;
@@ -33,13 +41,14 @@ export class SessionStore {
   readonly role = computed(() => this.current()?.role ?? null);
 
   /**
-   * Asks the API who the session cookie belongs to. A 401 means a visitor; any other failure is
-   * treated as a visitor too, so the public board still opens when the API has a bad moment.
+   * Asks the API who the session cookie belongs to; it answers `{ user: null }` for a visitor, so an
+   * anonymous page logs no failed request. A failure is treated as a visitor too, so the public
+   * board still opens when the API has a bad moment.
    */
   load(): Promise<void> {
-    this.loading ??= firstValueFrom(this.http.get<UserView>(`${AUTH_URL}/me`))
+    this.loading ??= firstValueFrom(this.http.get<SignedInView>(`${AUTH_URL}/session`))
       .then(
-        (user) => this.remember(user),
+        (session) => this.remember(session.user),
         () => this.remember(null),
       )
       .finally(() => this.loadedState.set(true));
@@ -61,7 +70,12 @@ export class SessionStore {
    */
   register(details: RegisterRequest): Observable<UserView | null> {
     return this.http.post<RegisterResult>(`${AUTH_URL}/register`, details).pipe(
-      switchMap(() => this.http.get<UserView>(`${AUTH_URL}/me`).pipe(catchError(() => of(null)))),
+      switchMap(() =>
+        this.http.get<SignedInView>(`${AUTH_URL}/session`).pipe(
+          map((session) => session.user),
+          catchError(() => of(null)),
+        ),
+      ),
       tap((user) => {
         if (user) this.signedIn(user);
       }),

@@ -1,20 +1,37 @@
 import { WorkMode } from '@heardback/contracts';
 import { aJobSummary } from '../testing/factories';
-import { EMPTY_BOARD_QUERY, clientOptions, resultsInWords, withClientsOf } from './board-filters';
+import {
+  EMPTY_BOARD_QUERY,
+  clientOptions,
+  filtersButtonText,
+  resultsInWords,
+  shownOfTotal,
+  withClientsOf,
+} from './board-filters';
 
 describe('resultsInWords', () => {
-  it('counts the jobs, with a plus while more pages are to come', () => {
-    expect(resultsInWords(1, false, EMPTY_BOARD_QUERY)).toBe('1 job');
-    expect(resultsInWords(20, true, EMPTY_BOARD_QUERY)).toBe('20+ jobs');
-    expect(resultsInWords(0, false, EMPTY_BOARD_QUERY)).toBe('There are no open jobs right now');
+  it('counts every matching job, not just those loaded so far', () => {
+    expect(resultsInWords(1, EMPTY_BOARD_QUERY)).toBe('1 job');
+    expect(resultsInWords(29, EMPTY_BOARD_QUERY)).toBe('29 jobs');
+    expect(shownOfTotal(20, 29)).toBe('Showing 20 of 29 jobs');
+    expect(resultsInWords(0, EMPTY_BOARD_QUERY)).toBe('There are no open jobs right now');
   });
 
   it('says what the jobs match: the search term, the filters, or both', () => {
     const searched = { ...EMPTY_BOARD_QUERY, q: 'nurse' };
     const filtered = { ...EMPTY_BOARD_QUERY, workMode: WorkMode.Remote };
-    expect(resultsInWords(1, false, searched)).toBe('1 job matches “nurse”');
-    expect(resultsInWords(3, false, filtered)).toBe('3 jobs match your filters');
-    expect(resultsInWords(0, false, { ...filtered, q: 'nurse' })).toBe('No jobs match “nurse” and your filters');
+    expect(resultsInWords(1, searched)).toBe('1 job matches “nurse”');
+    expect(resultsInWords(3, filtered)).toBe('3 jobs match your filters');
+    expect(resultsInWords(0, { ...filtered, q: 'nurse' })).toBe('No jobs match “nurse” and your filters');
+  });
+});
+
+describe('filtersButtonText', () => {
+  it('says how many filters are in use behind the phone’s Filters button', () => {
+    expect(filtersButtonText(EMPTY_BOARD_QUERY)).toBe('Filters');
+    expect(filtersButtonText({ ...EMPTY_BOARD_QUERY, q: 'nurse', workMode: WorkMode.Remote, location: 'Leeds' })).toBe(
+      'Filters (2)',
+    );
   });
 });
 

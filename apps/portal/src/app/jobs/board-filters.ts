@@ -55,15 +55,26 @@ export function toJobSearch(query: BoardQuery, cursor: string | null): JobSearch
   };
 }
 
-/** "3 jobs match “nurse” and your filters", "12+ jobs", "No jobs match your filters". */
-export function resultsInWords(count: number, more: boolean, shown: BoardQuery): string {
+/** "3 jobs match “nurse” and your filters", "29 jobs", "No jobs match your filters": the true total. */
+export function resultsInWords(total: number, shown: BoardQuery): string {
   const what = [shown.q ? `“${shown.q}”` : '', hasFilters(shown) ? 'your filters' : ''].filter(Boolean).join(' and ');
-  if (count === 0) {
+  if (total === 0) {
     return what ? `No jobs match ${what}` : 'There are no open jobs right now';
   }
-  const one = count === 1 && !more;
-  const jobs = `${count}${more ? '+' : ''} ${one ? 'job' : 'jobs'}`;
+  const one = total === 1;
+  const jobs = `${total} ${one ? 'job' : 'jobs'}`;
   return what ? `${jobs} ${one ? 'matches' : 'match'} ${what}` : jobs;
+}
+
+/** Above "Load more jobs": "Showing 20 of 29 jobs". */
+export function shownOfTotal(shown: number, total: number): string {
+  return `Showing ${shown} of ${total} jobs`;
+}
+
+/** The phone's "Filters" button, with how many are in use: "Filters (2)". */
+export function filtersButtonText(query: BoardQuery): string {
+  const inUse = [query.location, query.workMode, query.employmentType, query.clientId].filter(Boolean).length;
+  return inUse === 0 ? 'Filters' : `Filters (${inUse})`;
 }
 
 /** The clients seen so far, with those of `jobs` added; the same map when nothing is new. */

@@ -63,7 +63,7 @@ describe('JobBoard', () => {
       Array.from(card.querySelectorAll('h2, p, dd'), (element) => element.textContent?.trim()),
     );
     expect(shown).toEqual([
-      ['Backend Engineer', 'Northwind Logistics', 'Leeds', 'Hybrid', 'Full-time', '£55,000 – £70,000'],
+      ['Backend Engineer', 'Northwind Logistics', 'Leeds', 'Hybrid', 'Full-time', '£55,000 – £70,000 a year'],
       ['Staff Nurse', 'St Mary’s Clinic', 'York', 'On-site', 'Part-time'],
     ]);
     expect(status()).toBe('2 jobs');
@@ -138,12 +138,12 @@ describe('JobBoard', () => {
 
   it('says what went wrong when the jobs cannot be loaded, and “Try again” loads them', async () => {
     await open('/jobs');
-    jobsRequest().flush(...apiErrorBody(503, ErrorCode.Internal, 'Service unavailable'));
+    jobsRequest().flush(...apiErrorBody(500, ErrorCode.Internal, 'Internal error'));
     await settle();
 
     const alert = view().querySelector('[role="alert"]');
     expect(alert?.textContent).toContain("We couldn't load the jobs");
-    expect(alert?.textContent).toContain('Our server had a problem (error 503)');
+    expect(alert?.textContent).toContain('Our server had a problem (error 500)');
     expect(cards()).toHaveLength(0);
 
     button('Try again')?.click();
@@ -155,21 +155,38 @@ describe('JobBoard', () => {
 
   it('appends the next page for the same search when “Load more jobs” is pressed', async () => {
     await open('/jobs?q=engineer');
-    await answer(aJobPage([aJobSummary({ id: 'a', title: 'Backend Engineer' })], 'cursor-2'));
-    expect(status()).toBe('1+ jobs match “engineer”');
+    await answer(aJobPage([aJobSummary({ id: 'a', title: 'Backend Engineer' })], 'cursor-2', 2));
+    expect(status()).toBe('2 jobs match “engineer”');
+    expect(view().querySelector('.board__shown')?.textContent).toBe('Showing 1 of 2 jobs');
 
     button('Load more jobs')?.click();
     await settle();
     const request = jobsRequest();
     expect(request.request.params.get('cursor')).toBe('cursor-2');
     expect(request.request.params.get('q')).toBe('engineer');
-    request.flush(aJobPage([aJobSummary({ id: 'b', title: 'Frontend Engineer' })]));
+    request.flush(aJobPage([aJobSummary({ id: 'b', title: 'Frontend Engineer' })], null, 2));
     await settle();
 
     expect(titles()).toEqual(['Backend Engineer', 'Frontend Engineer']);
     expect(status()).toBe('2 jobs match “engineer”');
     expect(button('Load more jobs')).toBeUndefined();
     expect(document.activeElement).toBe(cards()[1]);
+  });
+
+  it('folds the filters behind a “Filters” button that says whether they are open and how many are in use', async () => {
+    await open('/jobs?workMode=remote');
+    await answer(aJobPage([aJobSummary()]));
+    const toggle = view().querySelector<HTMLButtonElement>('.filters-toggle') as HTMLButtonElement;
+    const filters = view().querySelector('#board-filters');
+    expect(toggle.textContent?.trim()).toBe('Filters (1)');
+    expect(toggle.getAttribute('aria-controls')).toBe('board-filters');
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(filters?.classList).toContain('filters--folded');
+
+    toggle.click();
+    await settle();
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(filters?.classList).not.toContain('filters--folded');
   });
 
   it('keeps the jobs already shown when the next page fails, and lets the visitor try again', async () => {

@@ -1,6 +1,7 @@
 import {
   ChangeDetectionStrategy,
   Component,
+  DestroyRef,
   ElementRef,
   Injector,
   afterNextRender,
@@ -14,20 +15,36 @@ import {
 } from '@angular/core';
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router } from '@angular/router';
-import { JobSummary, Page } from '@heardback/contracts';
-import { EMPTY, Subject, catchError, distinctUntilChanged, map, merge, of, switchMap, tap, timer } from 'rxjs';
+import { JobBoardPage, JobSummary } from '@heardback/contracts';
+import {
+  EMPTY,
+  Subject,
+  catchError,
+  distinctUntilChanged,
+  filter,
+  fromEvent,
+  map,
+  merge,
+  of,
+  switchMap,
+  tap,
+  timer,
+} from 'rxjs';
 import { EMPLOYMENT_TYPE_OPTIONS, WORK_MODE_OPTIONS } from '../display-labels';
 import {
   BoardQuery,
   EMPTY_BOARD_QUERY,
   boardQueryFrom,
   clientOptions,
+  filtersButtonText,
   hasFilters,
   resultsInWords,
   sameBoardQuery,
+  shownOfTotal,
   toJobSearch,
   withClientsOf,
 } from './board-filters';
+import { BoardMemory, BoardSnapshot } from './board-memory';
 import { JobCard } from './job-card';
 import { JobsApi } from './jobs-api';
 import { httpErrorMessage } from '../core/api-error';
@@ -41,7 +58,7 @@ interface PageRequest {
   cursor: string | null;
 }
 
-type PageResult = { request: PageRequest; page: Page<JobSummary> } | { request: PageRequest; error: string };
+type PageResult = { request: PageRequest; page: JobBoardPage } | { request: PageRequest; error: string };
 
 /** The typed fields follow the visitor after a pause; the selects apply at once. */
 type TypedField = 'q' | 'location';
@@ -62,6 +79,11 @@ export class JobBoard {
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
   private readonly injector = inject(Injector);
+  private readonly memory = inject(BoardMemory);
+  /** Only Back (or Forward) to the board brings back what was loaded and where the visitor was. */
+  private restoring: boolean = this.router.currentNavigation()?.trigger === 'popstate';
+  /** Where the visitor is on the page, kept as they scroll: by the time the board is gone, the page has moved. */
+  private scrollY = 0;
 
   /** Query parameters from the URL, bound by the router. */
   readonly q = input<string>();
@@ -110,6 +132,12 @@ export class JobBoard {
 
   protected readonly jobs = signal<readonly JobSummary[]>([]);
   protected readonly nextCursor = signal<string | null>(null);
+  /** How many open jobs match the shown query in all. */
+  protected readonly total = signal(0);
+  /** On a phone the filters fold away behind a "Filters" button; wider screens always show them. */
+  protected readonly filtersOpen = signal(false);
+  protected readonly filtersButtonText = computed(() => filtersButtonText(this.query()));
+  protected readonly shownOfTotal = computed(() => shownOfTotal(this.jobs().length, this.total()));
   /** The first page of the current search. */
   protected readonly status = signal<'loading' | 'ready' | 'error'>('loading');
   protected readonly errorMessage = signal('');
@@ -126,9 +154,7 @@ export class JobBoard {
       return this.jobs().length > 0 ? 'Searching…' : 'Loading jobs…';
     }
     // On an error, the notice below is announced as an alert.
-    return this.status() === 'error'
-      ? ''
-      : resultsInWords(this.jobs().length, this.nextCursor() !== null, this.shownQuery());
+    return this.status() === 'error' ? '' : resultsInWords(this.total(), this.shownQuery());
   });
 
   private readonly searchBox = viewChild.required<ElementRef<HTMLInputElement>>('searchBox');
@@ -156,6 +182,7 @@ export class JobBoard {
     merge(
       toObservable(this.query).pipe(
         distinctUntilChanged(sameBoardQuery),
+        filter((query) => !this.restoreFor(query)),
         map((query): PageRequest => ({ query, cursor: null })),
       ),
       this.pageRequests,
@@ -171,6 +198,25 @@ export class JobBoard {
         takeUntilDestroyed(),
       )
       .subscribe((result) => this.show(result));
+
+    fromEvent(window, 'scroll', { passive: true })
+      .pipe(takeUntilDestroyed())
+      .subscribe(() => (this.scrollY = window.scrollY));
+    inject(DestroyRef).onDestroy(() => {
+      if (this.status() === 'ready') {
+        this.memory.remember({
+          query: this.shownQuery(),
+          jobs: this.jobs(),
+          nextCursor: this.nextCursor(),
+          total: this.total(),
+          scrollY: this.scrollY,
+        });
+      }
+    });
+  }
+
+  protected toggleFilters(): void {
+    this.filtersOpen.update((open) => !open);
   }
 
   protected onType(event: Event): void {
@@ -252,6 +298,26 @@ export class JobBoard {
     });
   }
 
+  /** On Back to the board, shows what was loaded for this query, then scrolls to where the visitor was. */
+  private restoreFor(query: BoardQuery): boolean {
+    const snapshot: BoardSnapshot | null = this.restoring ? this.memory.recall(query) : null;
+    this.restoring = false;
+    if (!snapshot) {
+      return false;
+    }
+    this.seenClients.update((known) => withClientsOf(snapshot.jobs, known));
+    this.jobs.set(snapshot.jobs);
+    this.nextCursor.set(snapshot.nextCursor);
+    this.total.set(snapshot.total);
+    this.shownQuery.set(snapshot.query);
+    this.status.set('ready');
+    this.scrollY = snapshot.scrollY;
+    afterNextRender(() => window.scrollTo({ top: snapshot.scrollY, behavior: 'instant' }), {
+      injector: this.injector,
+    });
+    return true;
+  }
+
   private startLoading(request: PageRequest): void {
     if (request.cursor === null) {
       this.status.set('loading');
@@ -277,9 +343,10 @@ export class JobBoard {
       return;
     }
 
-    const { items, nextCursor } = result.page;
+    const { items, nextCursor, total } = result.page;
     this.seenClients.update((known) => withClientsOf(items, known));
     this.nextCursor.set(nextCursor);
+    this.total.set(total);
     if (request.cursor === null) {
       this.jobs.set(items);
       this.shownQuery.set(request.query);

@@ -13,6 +13,7 @@ import {
   UserRole,
   UserView,
   WaitingFor,
+  PayPeriod,
   WorkMode,
 } from '@heardback/contracts';
 import { JobDetailPage } from './job-detail-page';
@@ -34,7 +35,7 @@ const job: JobDetail = {
   location: 'Rotterdam',
   workMode: WorkMode.Hybrid,
   employmentType: EmploymentType.FullTime,
-  salary: { min: 70000, max: 90000, currency: 'EUR' },
+  salary: { min: 70000, max: 90000, currency: 'EUR', period: PayPeriod.Year },
   status: JobStatus.Open,
   publishedAt: '2026-05-01T09:00:00.000Z',
   description: 'Build the route planner.\n\nYou will hear back after every stage.',
@@ -95,7 +96,7 @@ describe('JobDetailPage', () => {
     expect(view().querySelector('h1')?.textContent).toBe('Senior TypeScript Engineer');
     expect(text()).toContain('Northwind Logistics');
     expect(text()).toContain('Rotterdam');
-    expect(text()).toContain('€70,000 – €90,000');
+    expect(text()).toContain('€70,000 – €90,000 a year');
     expect(Array.from(view().querySelectorAll('p'), (p) => p.textContent)).toContain(
       'You will hear back after every stage.',
     );
@@ -118,6 +119,26 @@ describe('JobDetailPage', () => {
 
     expect(view().querySelector('h1')?.textContent).toBe('Job not found');
     expect(button('Apply')).toBeUndefined();
+  });
+
+  it('shows an applicant the job they applied for once it closed, marked closed, with no way to apply', async () => {
+    await openAs(aUserWithRole(UserRole.Candidate), {
+      ...job,
+      status: JobStatus.Closed,
+      myApplication: {
+        id: 'app-9',
+        appliedAt: '2026-05-02T09:00:00.000Z',
+        status: ApplicationStatus.JobClosed,
+        withdrawnAt: null,
+      },
+    });
+
+    expect(view().querySelector('h1')?.textContent).toBe('Senior TypeScript Engineer');
+    expect(view().querySelector('.job__closed h2')?.textContent).toBe('This job is closed');
+    expect(text()).toContain('It no longer takes applications.');
+    expect(view().querySelector('.job__closed a')?.getAttribute('href')).toBe('/me/applications/app-9');
+    expect(button('Review and apply')).toBeUndefined();
+    expect(view().querySelector('hb-apply-panel')).toBeNull();
   });
 
   /** "Review and apply" → the notice loads → tick the consent box → "Send application". */
@@ -270,7 +291,7 @@ describe('JobDetailPage', () => {
     // The API answers a new and a taken address alike; asking who is signed in tells them apart.
     http.expectOne('/api/auth/register').flush({ email: 'robin@example.com', checkEmail: true });
     await settle();
-    http.expectOne({ method: 'GET', url: '/api/auth/me' }).flush(aUserWithRole(UserRole.Candidate));
+    http.expectOne({ method: 'GET', url: '/api/auth/session' }).flush({ user: aUserWithRole(UserRole.Candidate) });
     await settle();
     expect(document.activeElement?.id).toBe('apply-fill-heading');
     // A new account has no CV yet: the step says so and offers the upload.

@@ -5,6 +5,7 @@ import { EMPLOYMENT_TYPE_LABELS, WORK_MODE_LABELS, answerPromiseText, screeningP
 import { ApplyPanel } from './apply-panel';
 import { JobsApi } from './jobs-api';
 import { formatSalary } from './salary';
+import { JobStatus } from '@heardback/contracts';
 import { httpErrorMessage } from '../core/api-error';
 import { pageData } from '../core/loadable';
 import { LoadState } from '../core/load-state';
@@ -45,6 +46,23 @@ export class JobDetailPage {
       ...(job.salary ? [{ term: 'Salary', value: formatSalary(job.salary) }] : []),
     ];
   });
+  /**
+   * Only an applicant is shown a job that is no longer open (the API hides it from everyone else):
+   * what became of it, and the way back to their application instead of an apply button.
+   */
+  protected readonly closed = computed(() => {
+    const job = this.job();
+    if (!job || job.status === JobStatus.Open) {
+      return null;
+    }
+    return {
+      text:
+        job.status === JobStatus.Filled
+          ? 'The client has filled this job. It no longer takes applications.'
+          : 'It no longer takes applications.',
+      applicationLink: job.myApplication ? `/me/applications/${job.myApplication.id}` : null,
+    };
+  });
   protected readonly paragraphs = computed(
     () =>
       this.job()
@@ -57,7 +75,8 @@ export class JobDetailPage {
     effect(() => {
       const loaded = this.loaded.state();
       if (loaded.state === 'ready') {
-        this.title.setTitle(`${loaded.value.title} at ${loaded.value.clientName} · Heardback`);
+        const closed = loaded.value.status === JobStatus.Open ? '' : ' (closed)';
+        this.title.setTitle(`${loaded.value.title} at ${loaded.value.clientName}${closed} · Heardback`);
       } else if (loaded.state === 'not-found') {
         this.title.setTitle('Job not found · Heardback');
       }

@@ -5,10 +5,9 @@ import {
   API_PREFIX,
   ApplyRequest,
   CandidateApplicationView,
+  JobBoardPage,
   JobDetail,
   JobSearchQuery,
-  JobSummary,
-  Page,
 } from '@heardback/contracts';
 import { Observable } from 'rxjs';
 
@@ -22,13 +21,14 @@ export const jobSearchParams: (query: JobSearchQuery) => HttpParams = httpQueryP
 export class JobsApi {
   private readonly http = inject(HttpClient);
 
-  search(query: JobSearchQuery): Observable<Page<JobSummary>> {
-    return this.http.get<Page<JobSummary>>(JOBS_URL, {
+  /** A page of open jobs, with how many match in all. */
+  search(query: JobSearchQuery): Observable<JobBoardPage> {
+    return this.http.get<JobBoardPage>(JOBS_URL, {
       params: jobSearchParams(query),
     });
   }
 
-  /** One open job with its description and interview pipeline; 404 once it is no longer open. */
+  /** One open job with its description and interview pipeline; 404 once it is no longer open, unless the candidate applied to it. */
   get(id: string): Observable<JobDetail> {
     return this.http.get<JobDetail>(`${JOBS_URL}/${encodeURIComponent(id)}`);
   }

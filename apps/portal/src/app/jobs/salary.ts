@@ -1,7 +1,11 @@
-import { SalaryRange } from '@heardback/contracts';
+import { SalaryRangeRequest } from '@heardback/contracts';
+import { PAY_PER } from '../core/offer-words';
 
-/** "€55,000 – €70,000", or one figure when the range is a single amount. */
-export function formatSalary({ min, max, currency }: SalaryRange, locale = 'en'): string {
+/**
+ * A job's pay everywhere it is shown: "€55,000 – €70,000 a year", "£450 – £550 a day", or one figure
+ * when the range is a single amount. Audit entries written before pay had a period show no period.
+ */
+export function formatSalary({ min, max, currency, period }: SalaryRangeRequest, locale = 'en'): string {
   let format: (amount: number) => string;
   try {
     const formatter = new Intl.NumberFormat(locale, {
@@ -14,5 +18,6 @@ export function formatSalary({ min, max, currency }: SalaryRange, locale = 'en')
     // An unknown currency code must not break the whole list.
     format = (amount) => `${amount.toLocaleString(locale)} ${currency}`;
   }
-  return min === max ? format(min) : `${format(min)} – ${format(max)}`;
+  const amounts = min === max ? format(min) : `${format(min)} – ${format(max)}`;
+  return period ? `${amounts} ${PAY_PER[period]}` : amounts;
 }

@@ -57,6 +57,18 @@ describe('ApplicationDecisions', () => {
     expect(buttons()).toEqual(['Mark as hired…', 'Reject…']);
   });
 
+  it('says up front, instead of the buttons, which stage owes feedback before any decision, and leads to its form', async () => {
+    fixture.componentRef.setInput('application', anApplication({ feedbackOwedStageIds: ['stage-1'] }));
+    await fixture.whenStable();
+
+    expect(buttons()).toEqual(['Go to the feedback form']);
+    expect(view().querySelector('[data-testid="feedback-owed"]')?.textContent).toContain(
+      'Record feedback for Phone screen before rejecting or making an offer',
+    );
+    await click('Go to the feedback form');
+    expect(goToFeedbackCount).toBe(1);
+  });
+
   it('asks for the terms of an offer the last stage announced, before any is written', async () => {
     fixture.componentRef.setInput('application', anApplication({ status: ApplicationStatus.Offer, offer: null }));
     await fixture.whenStable();

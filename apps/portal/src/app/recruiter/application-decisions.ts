@@ -91,6 +91,22 @@ export class ApplicationDecisions {
     return stages.filter((stage) => offerSkipsStageIds.includes(stage.id)).map((stage) => stage.name);
   });
 
+  /**
+   * While a stage that took place still owes its feedback (rule 1, as the API works it out), no
+   * decision can be made: the reason is shown in the buttons' place, before any words are written.
+   */
+  protected readonly feedbackOwed = computed(() => {
+    const { stages, feedbackOwedStageIds } = this.application();
+    if (!this.open() || feedbackOwedStageIds.length === 0) return '';
+    const names = stages.filter((stage) => feedbackOwedStageIds.includes(stage.id)).map((stage) => stage.name);
+    const actions = [
+      'rejecting',
+      ...(this.canOffer() ? ['making an offer'] : []),
+      ...(this.canHire() ? ['marking them hired'] : []),
+    ];
+    return `Record feedback for ${inWords(names)} before ${inWords(actions, 'or')}: the candidate must hear how it went first.`;
+  });
+
   private readonly rejectBox = viewChild<ElementRef<HTMLTextAreaElement>>('rejectBox');
   private readonly problemBox = viewChild<ElementRef<HTMLElement>>('problemBox');
 
@@ -205,4 +221,9 @@ export class ApplicationDecisions {
       },
     });
   }
+}
+
+/** ["a", "b", "c"] → "a, b and c" */
+function inWords(items: readonly string[], last = 'and'): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${last} ${items[items.length - 1]}`;
 }

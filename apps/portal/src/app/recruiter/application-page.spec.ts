@@ -42,6 +42,9 @@ describe('ApplicationPage', () => {
     message.value = 'Thank you, it was a pleasure.';
     message.dispatchEvent(new Event('input'));
     await settle();
+    // "Check and send…", then "Send feedback".
+    (root.querySelector('hb-feedback-form button[type="submit"]') as HTMLButtonElement).click();
+    await settle();
     (root.querySelector('hb-feedback-form button[type="submit"]') as HTMLButtonElement).click();
     await settle();
   }

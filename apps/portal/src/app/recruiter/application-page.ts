@@ -12,6 +12,8 @@ import { ActivatedRoute, RouterLink } from '@angular/router';
 import { ApplicationView, FeedbackDecision, StageState, StageView } from '@heardback/contracts';
 import { isOpen } from '@heardback/domain';
 import { describeChanges } from './application-changes';
+import { backLink } from './back-link';
+import { candidateSaidLines } from './candidate-said';
 import { ApplicationDecisions } from './application-decisions';
 import { CandidateMessageForm } from './candidate-message-form';
 import { canSchedule, currentStage } from './application-progress';
@@ -82,6 +84,10 @@ export class ApplicationPage {
 
   /** `:id` from the URL, bound by the router. */
   readonly id = input.required<string>();
+  /** `?from=` : the list the page was opened from, for the back link. */
+  readonly from = input<string>();
+  /** `?q=` : the search that found the application, when it came from Find. */
+  readonly q = input<string>();
 
   /** The application as loaded; kept on screen while it loads again. */
   protected readonly application = signal<ApplicationView | null>(null);
@@ -99,6 +105,16 @@ export class ApplicationPage {
   protected readonly waitingLabels = WAITING_FOR_LABELS;
   protected readonly decisionLabels = DECISION_LABELS;
   protected readonly ratingLabels = RATING_LABELS;
+
+  protected readonly back = computed(() =>
+    backLink(this.from(), this.application()?.job ?? { id: '', title: 'The job' }, this.q()),
+  );
+
+  /** The candidate's other offer, decision date and availability, up front rather than only in the timeline. */
+  protected readonly candidateSaid = computed(() => {
+    const application = this.application();
+    return application ? candidateSaidLines(application) : [];
+  });
 
   protected readonly current = computed(() => {
     const application = this.application();

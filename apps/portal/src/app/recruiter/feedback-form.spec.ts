@@ -52,9 +52,17 @@ describe('FeedbackForm', () => {
     await fixture.whenStable();
   }
 
+  const check = () => view().querySelector('[data-testid="feedback-check"]') as HTMLElement | null;
+  const submitButton = () => view().querySelector('button[type="submit"]') as HTMLButtonElement;
+
+  /** "Check and send…", then "Send feedback" when the form was valid enough to be shown back. */
   async function submit(): Promise<void> {
-    (view().querySelector('button[type="submit"]') as HTMLButtonElement).click();
+    submitButton().click();
     await fixture.whenStable();
+    if (check()) {
+      submitButton().click();
+      await fixture.whenStable();
+    }
   }
 
   function feedbackRequest(): TestRequest {
@@ -115,6 +123,39 @@ describe('FeedbackForm', () => {
       'Write the message to the candidate: every candidate hears back, in words.',
     ]);
     expect(document.activeElement).toBe(radio('Advance'));
+  });
+
+  it('shows the words, the decision and to whom before sending, and Edit goes back with everything kept', async () => {
+    await choose('Advance');
+    await choose('3');
+    await type('Message to the candidate', ' Well done, see you soon. ');
+    await type('Internal notes (optional)', 'Strong.');
+    expect(submitButton().textContent?.trim()).toBe('Check and send…');
+    submitButton().click();
+    await fixture.whenStable();
+
+    http.expectNone(() => true);
+    const shown = check() as HTMLElement;
+    expect(shown.querySelector('h4')?.textContent).toBe('Check and send');
+    expect(document.activeElement).toBe(shown.querySelector('h4'));
+    expect(shown.textContent).toContain('Ana Silva (ana.silva@example.test)');
+    expect(shown.textContent).toContain('Advance · rated 3 of 4');
+    expect(shown.querySelector('.preview__message')?.textContent).toBe('Well done, see you soon.');
+    expect(shown.querySelector('.preview__outcome')?.textContent?.trim()).toBe(
+      'You are through to Technical interview. We will be in touch to arrange it.',
+    );
+    expect(shown.textContent).toContain('Strong.');
+    expect(submitButton().textContent?.trim()).toBe('Send feedback');
+
+    Array.from(view().querySelectorAll('button'))
+      .find((b) => b.textContent?.trim() === 'Edit')
+      ?.click();
+    await fixture.whenStable();
+    expect(check()).toBeNull();
+    expect(field('Message to the candidate').value).toBe(' Well done, see you soon. ');
+    expect(radio('Advance').checked).toBe(true);
+    expect(document.activeElement).toBe(field('Message to the candidate'));
+    http.expectNone(() => true);
   });
 
   it('records the feedback with the trimmed message, the notes, on whose behalf, and the version', async () => {

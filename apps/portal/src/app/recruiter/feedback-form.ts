@@ -1,4 +1,15 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  computed,
+  inject,
+  input,
+  output,
+  signal,
+  viewChild,
+} from '@angular/core';
+import { NgTemplateOutlet } from '@angular/common';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { FormBuilder, FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
 import {
@@ -14,7 +25,7 @@ import {
 } from '@heardback/contracts';
 import { RecruiterApi } from './recruiter-api';
 import { errorCodeOf } from '../core/api-error';
-import { RATING_LABELS } from '../core/agency-labels';
+import { DECISION_LABELS, RATING_LABELS } from '../core/agency-labels';
 import { notBlank } from '../core/text-validators';
 import { ProblemWords, formSubmission } from '../core/form-submission';
 import { FIRST_INVALID, focusLater } from '../core/focus-later';
@@ -52,10 +63,12 @@ export interface UnsentFeedback {
 /**
  * Records the feedback for one stage: the decision, the rating, the words the candidate will read
  * (previewed exactly as they will read them) and the agency's internal notes, kept visibly apart.
+ * Feedback is final and emailed at once, so a valid form is first shown back as it will be sent
+ * ("Check and send"): the words, the decision and to whom; "Edit" returns with everything kept.
  */
 @Component({
   selector: 'hb-feedback-form',
-  imports: [ReactiveFormsModule, FORM_FIELD, ChoiceField, DueDateFields],
+  imports: [ReactiveFormsModule, NgTemplateOutlet, FORM_FIELD, ChoiceField, DueDateFields],
   templateUrl: './feedback-form.html',
   styleUrl: './feedback-form.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -141,6 +154,22 @@ export class FeedbackForm {
     }
   });
 
+  /** True while the filled-in form is shown back for a last check before it is sent. */
+  protected readonly checking = signal(false);
+  private readonly checkHeading = viewChild<ElementRef<HTMLElement>>('checkHeading');
+
+  /** "Advance · rated 3 of 4 (Good) · on behalf of Jo Hiring", for the check before sending. */
+  protected decisionLine(): string {
+    const { decision, rating, givenBy } = this.form.getRawValue();
+    return [
+      decision ? DECISION_LABELS[decision] : '',
+      rating ? `rated ${rating} of ${RATING_MAX} (${RATING_LABELS[rating]})` : '',
+      givenBy?.trim() ? `on behalf of ${givenBy.trim()}` : '',
+    ]
+      .filter(Boolean)
+      .join(' · ');
+  }
+
   protected problem(name: keyof typeof PROBLEMS): string {
     return this.submission.problem(this.form.controls[name], PROBLEMS[name]);
   }
@@ -149,8 +178,28 @@ export class FeedbackForm {
     return this.submission.problem(this.form.controls.holdUntil, DUE_DATE_PROBLEMS);
   }
 
-  protected submit(): void {
+  /** "Check and send…": a valid form is shown back as it will be sent; an invalid one says what is missing. */
+  protected check(): void {
     if (!this.submission.begin()) {
+      return;
+    }
+    this.checking.set(true);
+    this.focus(this.checkHeading);
+  }
+
+  /** Back to the form, with everything as it was typed. */
+  protected edit(): void {
+    this.checking.set(false);
+    this.focus(`#${this.idPrefix()}-message`);
+  }
+
+  protected submit(): void {
+    if (!this.checking()) {
+      this.check();
+      return;
+    }
+    if (!this.submission.begin()) {
+      this.checking.set(false);
       return;
     }
     const { decision, rating, candidateMessage, internalNotes, givenBy } = this.form.getRawValue();
@@ -172,6 +221,8 @@ export class FeedbackForm {
           this.stale.emit({ stageName: this.stage().name, candidateMessage: feedback.candidateMessage });
           return null;
         }
+        // The API refused a field: back to the form, where the refusal is shown next to it.
+        this.checking.set(false);
         this.focus(FIRST_INVALID);
         return this.submission.errorMessage(error);
       },

@@ -87,7 +87,7 @@ describe('FindApplications', () => {
     expect(status()).toBe('The 1 newest applications found; load more below');
     const [first] = rows();
     expect(first.querySelector('a')?.textContent?.trim()).toBe('Ada Lovelace');
-    expect(first.querySelector('a')?.getAttribute('href')).toBe('/recruiter/applications/app-1');
+    expect(first.querySelector('a')?.getAttribute('href')).toBe('/recruiter/applications/app-1?from=search&q=Ada');
     expect(first.textContent).toContain('app-1@example.test');
     expect(first.textContent).toContain('Backend Engineer · Northwind');
     expect(first.querySelector('.badge')?.textContent?.trim()).toBe('Applied');

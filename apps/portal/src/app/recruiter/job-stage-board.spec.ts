@@ -63,7 +63,7 @@ describe('JobStageBoard', () => {
       { title: 'Closed', names: ['Ben Okafor'] },
     ]);
     const card = view().querySelector('.card') as HTMLElement;
-    expect(card.querySelector('a')?.getAttribute('href')).toBe('/recruiter/applications/a');
+    expect(card.querySelector('a')?.getAttribute('href')).toBe('/recruiter/applications/a?from=board');
     expect(card.querySelector('.card__note')?.textContent?.trim()).toBe('Feedback overdue by 1 day');
     expect(view().textContent).toContain('Rejected');
   });

@@ -80,7 +80,7 @@ describe('NewApplications', () => {
     expect(status()).toBe('3 new applications waiting to be screened; the 2 waiting longest are shown');
     expect(whose().value).toBe('true');
     const [first, second] = rows();
-    expect(first.querySelector('a')?.getAttribute('href')).toBe('/recruiter/applications/app-1');
+    expect(first.querySelector('a')?.getAttribute('href')).toBe('/recruiter/applications/app-1?from=new');
     expect(first.querySelector('.badge')?.textContent?.trim()).toBe('waiting 3 working days');
     expect(first.classList).toContain('record--alarm');
     expect(second.querySelector('.badge')?.textContent?.trim()).toBe('waiting 2 working hours');

@@ -123,12 +123,19 @@ describe('ScheduleForm', () => {
     expect(errors()).toEqual(['Must be after startsAt.']);
   });
 
-  it('fills in the current booking when the stage already has one', async () => {
+  it('fills in the current booking, interviewers included, when the stage already has one', async () => {
     const startsAt = new Date(2030, 5, 1, 9, 0).toISOString();
     const endsAt = new Date(2030, 5, 1, 10, 0).toISOString();
     fixture.componentRef.setInput(
       'stage',
-      aStage({ id: 'stage-1', state: StageState.Scheduled, startsAt, endsAt, location: 'Leeds office' }),
+      aStage({
+        id: 'stage-1',
+        state: StageState.Scheduled,
+        startsAt,
+        endsAt,
+        location: 'Leeds office',
+        interviewers: ['Jo Hiring', 'Sam Lee'],
+      }),
     );
     await fixture.whenStable();
 
@@ -136,6 +143,28 @@ describe('ScheduleForm', () => {
     expect(input('Starts at').value).toBe('09:00');
     expect(input('Ends at').value).toBe('10:00');
     expect(input('Place or video link').value).toBe('Leeds office');
+    expect(input('Interviewers (optional)').value).toBe('Jo Hiring, Sam Lee');
     expect(view().querySelector('button[type="submit"]')?.textContent?.trim()).toBe('Save new time');
+  });
+
+  it('shows what the candidate told us about their timing beside the date being chosen', async () => {
+    expect(view().querySelector('[data-testid="schedule-candidate-said"]')).toBeNull();
+    fixture.componentRef.setInput(
+      'application',
+      anApplication({
+        stages: application.stages,
+        candidateSaid: {
+          otherOffer: { text: 'Offer from Acme', answerBy: null, at: '2026-11-18T09:00:00.000Z' },
+          availability: { text: 'Not on Mondays', at: '2026-11-18T09:00:00.000Z' },
+        },
+      }),
+    );
+    await fixture.whenStable();
+
+    const said = view().querySelector('[data-testid="schedule-candidate-said"]')?.textContent ?? '';
+    expect(said).toContain('Other offer');
+    expect(said).toContain('“Offer from Acme”');
+    expect(said).toContain('Availability');
+    expect(said).toContain('“Not on Mondays”');
   });
 });

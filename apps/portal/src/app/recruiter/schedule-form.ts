@@ -9,6 +9,7 @@ import {
   StageView,
 } from '@heardback/contracts';
 import { RecruiterApi } from './recruiter-api';
+import { candidateSaidLines } from './candidate-said';
 import { ProblemWords, formSubmission } from '../core/form-submission';
 import { isoToLocalDateAndTime, localDateTimeToIso, userTimeZone } from '../core/local-date-time';
 import { NOW } from '../core/date-time';
@@ -66,6 +67,7 @@ function endsAfterStart(group: AbstractControl): ValidationErrors | null {
   selector: 'hb-schedule-form',
   imports: [ReactiveFormsModule, FORM_FIELD],
   templateUrl: './schedule-form.html',
+  styles: ['.schedule-form__said { margin: 0.5rem 0 1rem; }'],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ScheduleForm {
@@ -79,6 +81,8 @@ export class ScheduleForm {
 
   protected readonly timeZone = userTimeZone();
   protected readonly idPrefix = computed(() => `schedule-${this.stage().id}`);
+  /** What the candidate told us about their timing, beside the date being chosen. */
+  protected readonly candidateSaid = computed(() => candidateSaidLines(this.application()));
 
   protected readonly form = inject(FormBuilder).nonNullable.group(
     {
@@ -109,12 +113,13 @@ export class ScheduleForm {
   });
 
   private readonly bookingKey = computed(() => {
-    const { id, startsAt, endsAt, location } = this.stage();
-    return [id, startsAt, endsAt, location].join('|');
+    const { id, startsAt, endsAt, location, interviewers = [] } = this.stage();
+    return [id, startsAt, endsAt, location, ...interviewers].join('|');
   });
 
   constructor() {
-    // Fill in the stage's current booking, if it has one, whenever another stage is shown.
+    // Start from the stage's current arrangement (slot, place and interviewers), whenever it changes:
+    // a reschedule that emptied the names would drop the interviewers without anyone choosing to.
     effect(() => {
       this.bookingKey();
       const stage = untracked(this.stage);
@@ -125,7 +130,7 @@ export class ScheduleForm {
         start: starts?.time ?? '',
         end: ends?.time ?? '',
         location: stage.location ?? '',
-        interviewers: '',
+        interviewers: (stage.interviewers ?? []).join(', '),
       });
       this.submission.submitted.set(false);
     });

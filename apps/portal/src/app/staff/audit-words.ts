@@ -6,7 +6,7 @@ import {
   AuditFieldChange,
   AuditValue,
   RATING_MAX,
-  SalaryRange,
+  SalaryRangeRequest,
 } from '@heardback/contracts';
 import { EMPLOYMENT_TYPE_LABELS, WORK_MODE_LABELS, workingDaysText } from '../display-labels';
 import {
@@ -219,7 +219,7 @@ export function valueText(
     return workingDaysText(value);
   if (field === 'feedbackDeadlineHours' && typeof value === 'number') return `${value} working hours`;
   if (field === 'salary' && typeof value === 'object' && !Array.isArray(value)) {
-    return formatSalary(value as unknown as SalaryRange);
+    return formatSalary(value as unknown as SalaryRangeRequest);
   }
   if (typeof value === 'string' && ISO_INSTANT.test(value))
     return formatDateTime(value, { timeZone: context.timeZone });

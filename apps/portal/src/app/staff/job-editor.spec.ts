@@ -68,6 +68,7 @@ describe('JobEditor', () => {
     await set('job-salary-min', '30000');
     await set('job-salary-max', '36000');
     await set('job-salary-currency', 'gbp');
+    await set('job-salary-period', 'hour');
     await set('pipeline-stage-1', 'Ward visit');
     await set('job-deadline', '3');
     await set('job-screening', '4');
@@ -82,7 +83,7 @@ describe('JobEditor', () => {
       location: 'York',
       workMode: 'onsite',
       employmentType: 'part_time',
-      salary: { min: 30000, max: 36000, currency: 'GBP' },
+      salary: { min: 30000, max: 36000, currency: 'GBP', period: 'hour' },
       pipeline: ['Phone screen', 'Ward visit', 'Final interview'],
       answerWithinWorkingDays: 3,
       screeningWithinWorkingDays: 4,
@@ -310,9 +311,25 @@ describe('JobEditor', () => {
     http.expectOne('/api/clients').flush([]);
     http.expectOne('/api/jobs/job-1').flush(anAgencyJobDetail({ status: JobStatus.Filled }));
     await settle();
+    http.expectOne('/api/jobs/job-1/closure').flush({
+      id: 'closure-1',
+      jobId: 'job-1',
+      outcome: JobStatus.Filled,
+      status: 'done',
+      total: 3,
+      done: 3,
+      createdAt: '2026-11-24T10:00:00.000Z',
+      finishedAt: '2026-11-24T10:00:05.000Z',
+    });
+    await settle();
 
-    expect(view().textContent).toContain('This job is filled: it can no longer be edited.');
+    const notice = view().querySelector('[data-testid="job-closed-notice"]');
+    expect(notice?.querySelector('h2')?.textContent?.trim()).toMatch(/^Filled on .*2026$/);
+    expect(notice?.textContent).toContain('This job is filled: it can no longer be edited.');
     expect(button('Save changes')).toBeUndefined();
+    expect(button('Add a stage')).toBeUndefined();
+    expect(view().querySelector('.pipeline__buttons')).toBeNull();
     expect((control('job-title') as HTMLInputElement).disabled).toBe(true);
+    expect((control('pipeline-stage-0') as HTMLInputElement).disabled).toBe(true);
   });
 });

@@ -14,10 +14,11 @@ import {
   AgencyJobDetail,
   JobStatus,
   SALARY_MAX,
+  PayPeriod,
   WorkMode,
 } from '@heardback/contracts';
 import { EMPTY } from 'rxjs';
-import { EMPLOYMENT_TYPE_OPTIONS, WORK_MODE_OPTIONS, workingDaysText } from '../display-labels';
+import { EMPLOYMENT_TYPE_OPTIONS, PAY_PERIOD_OPTIONS, WORK_MODE_OPTIONS, workingDaysText } from '../display-labels';
 import { CloseJob } from './close-job';
 import { PipelineEditor } from './pipeline-editor';
 import { ScreeningQuestionEditor } from './screening-question-editor';
@@ -30,6 +31,7 @@ import { ProblemWords, formSubmission } from '../core/form-submission';
 import { JOB_STATUS_LABELS } from '../core/agency-labels';
 import { Loadable, pageData } from '../core/loadable';
 import { LoadState } from '../core/load-state';
+import { formatDate } from '../core/date-time';
 import { SaveAs, closedMessage, jobFormValue, jobRequest, salaryComplete, savedMessage } from './job-form';
 import { notBlank } from '../core/text-validators';
 import { FIRST_INVALID, focusLater } from '../core/focus-later';
@@ -93,6 +95,7 @@ export class JobEditor {
   protected readonly statusLabels = JOB_STATUS_LABELS;
   protected readonly draft = JobStatus.Draft;
   protected readonly openStatus = JobStatus.Open;
+  protected readonly payPeriods = PAY_PERIOD_OPTIONS;
   protected readonly minDays = ANSWER_WITHIN_MIN_WORKING_DAYS;
   protected readonly maxDays = ANSWER_WITHIN_MAX_WORKING_DAYS;
   protected readonly defaultDays = workingDaysText(DEFAULT_ANSWER_WITHIN_WORKING_DAYS);
@@ -111,6 +114,7 @@ export class JobEditor {
         min: this.fb.control<number | null>(null, [Validators.min(0), Validators.max(SALARY_MAX)]),
         max: this.fb.control<number | null>(null, [Validators.min(0), Validators.max(SALARY_MAX)]),
         currency: ['', Validators.pattern(/^[A-Za-z]{3}$/)],
+        period: [PayPeriod.Year as PayPeriod],
       },
       { validators: salaryComplete },
     ),
@@ -140,6 +144,17 @@ export class JobEditor {
   protected readonly locked = computed(() => {
     const status = this.loadedStatus();
     return status === JobStatus.Closed || status === JobStatus.Filled;
+  });
+  /** When a closed job was closed, for its notice; asked for only once the job is known to be closed. */
+  private readonly closure = pageData({
+    key: () => (this.locked() ? this.id() : undefined),
+    request: (id) => (id ? this.api.jobClosureFor(id) : EMPTY),
+  });
+  /** "Closed on 3 December 2026" (or "Filled on …"); without the date if the closing is not on record. */
+  protected readonly lockedHeading = computed(() => {
+    const closure = this.closure.value();
+    const label = JOB_STATUS_LABELS[this.loadedStatus() ?? JobStatus.Closed];
+    return closure ? `${label} on ${formatDate(closure.createdAt)}` : label;
   });
 
   /** What Enter in a field does: publish a new job or a draft, save an open one as it is. */

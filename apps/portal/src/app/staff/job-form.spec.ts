@@ -1,5 +1,5 @@
 import { FormControl, FormGroup } from '@angular/forms';
-import { JobStatus } from '@heardback/contracts';
+import { JobStatus, PayPeriod } from '@heardback/contracts';
 import { aClosure, anAgencyJobDetail } from '../testing/factories';
 import { closedMessage, jobFormValue, jobRequest, salaryComplete, savedMessage } from './job-form';
 
@@ -22,27 +22,36 @@ describe('jobRequest', () => {
   it('sends what the form holds, trimmed, with the salary only when it is whole', () => {
     const value = {
       ...jobFormValue(anAgencyJobDetail({ title: '  Nurse ', salary: null })),
-      salary: { min: 40_000, max: 50_000, currency: ' gbp ' },
+      salary: { min: 450, max: 550, currency: ' gbp ', period: PayPeriod.Day },
     };
 
     const request = jobRequest(value, [' Screen ', 'Final'], JobStatus.Open);
 
     expect(request).toMatchObject({
       title: 'Nurse',
-      salary: { min: 40_000, max: 50_000, currency: 'GBP' },
+      salary: { min: 450, max: 550, currency: 'GBP', period: PayPeriod.Day },
       pipeline: ['Screen', 'Final'],
       status: JobStatus.Open,
     });
     expect(
-      jobRequest({ ...value, salary: { min: null, max: null, currency: '' } }, ['Screen'], 'keep'),
+      jobRequest(
+        { ...value, salary: { min: null, max: null, currency: '', period: PayPeriod.Day } },
+        ['Screen'],
+        'keep',
+      ),
     ).not.toHaveProperty('salary');
     expect(jobRequest(value, ['Screen'], 'keep')).not.toHaveProperty('status');
   });
 });
 
 describe('jobFormValue', () => {
-  it('fills the salary boxes with empty values when the job has no salary', () => {
-    expect(jobFormValue(anAgencyJobDetail({ salary: null })).salary).toEqual({ min: null, max: null, currency: '' });
+  it('fills the salary boxes with empty values, per year, when the job has no salary', () => {
+    expect(jobFormValue(anAgencyJobDetail({ salary: null })).salary).toEqual({
+      min: null,
+      max: null,
+      currency: '',
+      period: PayPeriod.Year,
+    });
   });
 });
 

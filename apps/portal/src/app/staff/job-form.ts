@@ -6,6 +6,7 @@ import {
   JobStatus,
   WorkMode,
   EmploymentType,
+  PayPeriod,
 } from '@heardback/contracts';
 import { JOB_STATUS_LABELS } from '../core/agency-labels';
 
@@ -17,7 +18,7 @@ export interface JobFormValue {
   location: string;
   workMode: WorkMode;
   employmentType: EmploymentType;
-  salary: { min: number | null; max: number | null; currency: string };
+  salary: { min: number | null; max: number | null; currency: string; period: PayPeriod };
   answerWithinWorkingDays: number;
   screeningWithinWorkingDays: number;
 }
@@ -51,6 +52,7 @@ export function jobFormValue(job: AgencyJobDetail): JobFormValue {
       min: job.salary?.min ?? null,
       max: job.salary?.max ?? null,
       currency: job.salary?.currency ?? '',
+      period: job.salary?.period ?? PayPeriod.Year,
     },
     answerWithinWorkingDays: job.answerWithinWorkingDays,
     screeningWithinWorkingDays: job.screeningWithinWorkingDays,
@@ -59,7 +61,7 @@ export function jobFormValue(job: AgencyJobDetail): JobFormValue {
 
 /** The request the form's values make: trimmed, the salary only when complete. */
 export function jobRequest(value: JobFormValue, pipeline: readonly string[], status: SaveAs): CreateJobRequest {
-  const { min, max, currency } = value.salary;
+  const { min, max, currency, period } = value.salary;
   return {
     clientId: value.clientId,
     title: value.title.trim(),
@@ -73,6 +75,7 @@ export function jobRequest(value: JobFormValue, pipeline: readonly string[], sta
             min: Number(min),
             max: Number(max),
             currency: currency.trim().toUpperCase(),
+            period,
           },
         }
       : {}),

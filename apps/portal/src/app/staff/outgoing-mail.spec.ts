@@ -1,9 +1,11 @@
 import { HttpTestingController } from '@angular/common/http/testing';
-import { ComponentFixture } from '@angular/core/testing';
+import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { Router } from '@angular/router';
 import { ErrorCode } from '@heardback/contracts';
 import { OutgoingMail, mailRows } from './outgoing-mail';
 import { aMail, apiErrorBody } from '../testing/factories';
-import { renderComponent } from '../testing/setup';
+import { renderComponent, routeHarness } from '../testing/setup';
+import { RouterTestingHarness } from '@angular/router/testing';
 
 describe('mailRows', () => {
   it('marks failed and given-up mail as problems, in words', () => {
@@ -36,7 +38,8 @@ describe('OutgoingMail', () => {
   const rows = () => Array.from(view().querySelectorAll('[data-testid="mail"]'));
 
   async function answer(body: object | string | null, options?: { status: number; statusText: string }) {
-    http.expectOne('/api/agency/notifications').flush(body, options);
+    const page = Array.isArray(body) ? { items: body, nextCursor: null } : body;
+    http.expectOne('/api/agency/notifications').flush(page, options);
     await fixture.whenStable();
   }
 
@@ -59,6 +62,7 @@ describe('OutgoingMail', () => {
     const [first, second] = rows();
     expect(first.querySelector('h2')?.textContent?.trim()).toBe('News on your application');
     expect(first.textContent).toContain('To ana@example.test · To a candidate');
+    expect(mailRows([aMail({ recipientName: 'Ana Silva' })])[0].to).toBe('Ana Silva <ana@example.test>');
     expect(first.querySelector('.badge')?.textContent?.trim()).toBe('Sent');
     expect(first.querySelector('details')?.hasAttribute('open')).toBe(false);
     expect(first.querySelector('details pre')?.textContent).toContain('the client decides on Friday');
@@ -77,5 +81,68 @@ describe('OutgoingMail', () => {
   it('says what went wrong', async () => {
     await answer(...apiErrorBody(403, ErrorCode.Forbidden, 'no'));
     expect(view().querySelector('[role="alert"]')?.textContent).toContain('not allowed');
+  });
+});
+
+describe('OutgoingMail filters', () => {
+  let harness: RouterTestingHarness;
+  let http: HttpTestingController;
+
+  beforeEach(
+    async () => ({ harness, http } = await routeHarness({ routes: [{ path: 'staff/mail', component: OutgoingMail }] })),
+  );
+
+  afterEach(() => http.verify());
+
+  const view = () => harness.routeNativeElement as HTMLElement;
+
+  it('reads the filters from the link, shows them in the form, and asks the API for that mail only', async () => {
+    await harness.navigateByUrl('/staff/mail?recipient=ana&status=failed&kind=escalation', OutgoingMail);
+    http
+      .expectOne('/api/agency/notifications?recipient=ana&status=failed&kind=escalation')
+      .flush({ items: [], nextCursor: null });
+    await harness.fixture.whenStable();
+
+    expect((view().querySelector('#mail-recipient') as HTMLInputElement).value).toBe('ana');
+    expect((view().querySelector('#mail-status') as HTMLSelectElement).value).toBe('failed');
+    expect(view().querySelector('label[for="mail-kind"]')?.textContent?.trim()).toBe('Kind');
+    expect(view().querySelector('[role="status"]')?.textContent?.trim()).toBe('No mail matches these filters');
+  });
+
+  it('puts the chosen filters in the URL, so the link can be shared', async () => {
+    await harness.navigateByUrl('/staff/mail', OutgoingMail);
+    http.expectOne('/api/agency/notifications').flush({ items: [], nextCursor: null });
+    await harness.fixture.whenStable();
+
+    const recipient = view().querySelector('#mail-recipient') as HTMLInputElement;
+    recipient.value = 'riley@';
+    recipient.dispatchEvent(new Event('input'));
+    (view().querySelector('form') as HTMLFormElement).dispatchEvent(new Event('submit'));
+    await harness.fixture.whenStable();
+
+    http.expectOne('/api/agency/notifications?recipient=riley@').flush({ items: [], nextCursor: null });
+    await harness.fixture.whenStable();
+    expect(TestBed.inject(Router).url).toBe('/staff/mail?recipient=riley@');
+  });
+
+  it('loads older mail with the cursor and adds it below', async () => {
+    await harness.navigateByUrl('/staff/mail?kind=escalation', OutgoingMail);
+    http
+      .expectOne('/api/agency/notifications?kind=escalation')
+      .flush({ items: [aMail({ id: 'a' })], nextCursor: 'next-page' });
+    await harness.fixture.whenStable();
+
+    (
+      Array.from(view().querySelectorAll('button')).find((b) =>
+        b.textContent?.includes('Load more mail'),
+      ) as HTMLButtonElement
+    ).click();
+    http
+      .expectOne('/api/agency/notifications?kind=escalation&cursor=next-page')
+      .flush({ items: [aMail({ id: 'b', subject: 'Older' })], nextCursor: null });
+    await harness.fixture.whenStable();
+
+    expect(view().querySelectorAll('[data-testid="mail"]')).toHaveLength(2);
+    expect(view().textContent).not.toContain('Load more mail');
   });
 });

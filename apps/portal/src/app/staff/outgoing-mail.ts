@@ -1,10 +1,22 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { NotificationKind, NotificationStatus, NotificationView } from '@heardback/contracts';
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, input, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { FormBuilder, ReactiveFormsModule } from '@angular/forms';
+import { ActivatedRoute, Router } from '@angular/router';
+import {
+  NOTIFICATION_KINDS,
+  NOTIFICATION_STATUSES,
+  NotificationKind,
+  NotificationQuery,
+  NotificationStatus,
+  NotificationView,
+} from '@heardback/contracts';
 import { StaffApi } from './staff-api';
+import { agencyErrorMessage } from '../core/api-error';
 import { formatShortDateTime } from '../core/date-time';
 import { pageData, statusLine } from '../core/loadable';
 import { LoadState } from '../core/load-state';
 import { RefreshBar } from '../core/refresh-bar';
+import { anId, toQueryParams } from '../core/url-query';
 
 export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   candidate_update: 'To a candidate',
@@ -20,7 +32,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   offer_answered: 'A candidate’s answer to an offer, to their recruiter',
 };
 
-const STATUS_LABELS: Record<NotificationStatus, string> = {
+export const STATUS_LABELS: Record<NotificationStatus, string> = {
   pending: 'Waiting to send',
   sending: 'Sending',
   sent: 'Sent',
@@ -31,6 +43,8 @@ const STATUS_LABELS: Record<NotificationStatus, string> = {
 
 export interface MailRow {
   mail: NotificationView;
+  /** The recipient as a mail client shows them: "Name <address>", or the address alone. */
+  to: string;
   kind: string;
   status: string;
   /** Failed or given up: staff should look. */
@@ -43,6 +57,7 @@ export interface MailRow {
 export function mailRows(mails: readonly NotificationView[]): MailRow[] {
   return mails.map((mail) => ({
     mail,
+    to: mail.recipientName ? `${mail.recipientName} <${mail.recipientEmail}>` : mail.recipientEmail,
     kind: NOTIFICATION_KIND_LABELS[mail.kind] ?? 'Email',
     status: mail.givenUpReason ? 'Given up' : (STATUS_LABELS[mail.status] ?? mail.status),
     problem: mail.status === 'failed' || mail.givenUpReason !== null,
@@ -52,28 +67,150 @@ export function mailRows(mails: readonly NotificationView[]): MailRow[] {
   }));
 }
 
-/** Outgoing mail: every email the portal sends, newest first, exactly as its recipient reads it. */
+/** What the page shows, exactly as kept in its URL; '' is "any". */
+export interface MailFilters {
+  recipient: string;
+  applicationId: string;
+  status: NotificationStatus | '';
+  kind: NotificationKind | '';
+}
+
+/** Reads the URL; values the API would refuse are dropped rather than shown as an error. */
+export function mailFiltersFrom(params: Partial<Record<keyof MailFilters, string | undefined>>): MailFilters {
+  const status = params.status ?? '';
+  const kind = params.kind ?? '';
+  return {
+    recipient: (params.recipient ?? '').trim().slice(0, 200),
+    applicationId: anId(params.applicationId),
+    status: (NOTIFICATION_STATUSES as string[]).includes(status) ? (status as NotificationStatus) : '',
+    kind: (NOTIFICATION_KINDS as string[]).includes(kind) ? (kind as NotificationKind) : '',
+  };
+}
+
+export function sameMailFilters(a: MailFilters, b: MailFilters): boolean {
+  return (
+    a.recipient === b.recipient && a.applicationId === b.applicationId && a.status === b.status && a.kind === b.kind
+  );
+}
+
+export function toMailQuery(filters: MailFilters, cursor: string | null): NotificationQuery {
+  return {
+    recipient: filters.recipient || undefined,
+    applicationId: filters.applicationId || undefined,
+    status: filters.status || undefined,
+    kind: filters.kind || undefined,
+    cursor: cursor ?? undefined,
+  };
+}
+
+/**
+ * Outgoing mail: every email the portal sends, newest first, exactly as its recipient reads it.
+ * The filters live in the URL (`?recipient=&applicationId=&status=&kind=`), so a link shows the same mail.
+ */
 @Component({
   selector: 'hb-outgoing-mail',
-  imports: [LoadState, RefreshBar],
+  imports: [LoadState, RefreshBar, ReactiveFormsModule],
   templateUrl: './outgoing-mail.html',
-  styleUrl: './staff-lists.scss',
+  styleUrls: ['./staff-lists.scss', './outgoing-mail.scss'],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class OutgoingMail {
   private readonly api = inject(StaffApi);
+  private readonly router = inject(Router);
+  private readonly route = inject(ActivatedRoute);
+  private readonly destroyRef = inject(DestroyRef);
 
-  protected readonly mail = pageData({ request: () => this.api.notifications() });
-  protected readonly rows = computed(() => mailRows(this.mail.value() ?? []));
+  /** Query parameters from the URL, bound by the router. */
+  readonly recipient = input<string>();
+  readonly applicationId = input<string>();
+  readonly status = input<string>();
+  readonly kind = input<string>();
+
+  protected readonly filters = computed(
+    () =>
+      mailFiltersFrom({
+        recipient: this.recipient(),
+        applicationId: this.applicationId(),
+        status: this.status(),
+        kind: this.kind(),
+      }),
+    { equal: sameMailFilters },
+  );
+  protected readonly filtered = computed(() => !sameMailFilters(this.filters(), mailFiltersFrom({})));
+
+  protected readonly mail = pageData({
+    key: () => this.filters(),
+    request: (filters: MailFilters) => this.api.notifications(toMailQuery(filters, null)),
+    loaded: () => this.moreState.set('idle'),
+  });
+  protected readonly form = inject(FormBuilder).nonNullable.group({
+    recipient: [''],
+    status: [''],
+    kind: [''],
+  });
+  protected readonly moreState = signal<'idle' | 'loading' | 'error'>('idle');
+  protected readonly moreError = signal('');
+  protected readonly kindOptions = NOTIFICATION_KINDS.map((value) => ({
+    value,
+    label: NOTIFICATION_KIND_LABELS[value],
+  }));
+  protected readonly statusOptions = NOTIFICATION_STATUSES.map((value) => ({ value, label: STATUS_LABELS[value] }));
+
+  protected readonly rows = computed(() => mailRows(this.mail.value()?.items ?? []));
   protected readonly statusMessage = computed(() =>
     statusLine(this.mail.state(), 'Loading outgoing mail…', () => {
       const rows = this.rows();
       if (rows.length === 0) {
-        return 'No mail yet';
+        return this.filtered() ? 'No mail matches these filters' : 'No mail yet';
       }
       const problems = rows.filter((row) => row.problem).length;
-      const total = `${rows.length} ${rows.length === 1 ? 'email' : 'emails'}`;
+      const total = this.mail.value()?.nextCursor
+        ? `The ${rows.length} most recent emails; load more below`
+        : `${rows.length} ${rows.length === 1 ? 'email' : 'emails'}`;
       return problems > 0 ? `${total}, ${problems} failing or given up` : total;
     }),
   );
+
+  constructor() {
+    // The form shows what the URL asks for: on arrival, after a search, and after Back.
+    effect(() => {
+      const { recipient, status, kind } = this.filters();
+      this.form.setValue({ recipient, status, kind });
+    });
+  }
+
+  protected apply(): void {
+    this.show(mailFiltersFrom({ ...this.filters(), ...this.form.getRawValue() }));
+  }
+
+  protected clear(): void {
+    this.show(mailFiltersFrom({}));
+  }
+
+  protected loadMore(): void {
+    const page = this.mail.value();
+    if (!page?.nextCursor || this.moreState() === 'loading') {
+      return;
+    }
+    const filters = this.filters();
+    this.moreState.set('loading');
+    this.api
+      .notifications(toMailQuery(filters, page.nextCursor))
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: (next) => {
+          if (!sameMailFilters(filters, this.filters())) return;
+          this.mail.update((shown) => ({ ...next, items: [...shown.items, ...next.items] }));
+          this.moreState.set('idle');
+        },
+        error: (error: unknown) => {
+          this.moreError.set(agencyErrorMessage(error));
+          this.moreState.set('error');
+        },
+      });
+  }
+
+  private show(filters: MailFilters): void {
+    void this.router.navigate([], { relativeTo: this.route, queryParams: toQueryParams(filters) });
+  }
 }

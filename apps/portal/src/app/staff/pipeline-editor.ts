@@ -25,6 +25,8 @@ export class PipelineEditor {
   readonly showAllErrors = input(false);
   /** The API's reason when it refused the pipeline. */
   readonly serverError = input('');
+  /** A closed job's stages are shown, not edited: no buttons, no dragging. */
+  readonly disabled = input(false);
 
   protected readonly maxStages = PIPELINE_MAX_STAGES;
   protected readonly maxLength = STAGE_NAME_MAX_LENGTH;
@@ -73,6 +75,7 @@ export class PipelineEditor {
   }
 
   protected add(): void {
+    if (this.disabled()) return;
     const pipeline = this.pipeline();
     if (pipeline.length >= this.maxStages) {
       return;
@@ -84,6 +87,7 @@ export class PipelineEditor {
   }
 
   protected remove(index: number): void {
+    if (this.disabled()) return;
     const pipeline = this.pipeline();
     if (pipeline.length <= 1) {
       return;
@@ -98,6 +102,7 @@ export class PipelineEditor {
 
   /** Moves a stage one place up (-1) or down (+1); focus stays on the button that was pressed. */
   protected move(index: number, step: -1 | 1): void {
+    if (this.disabled()) return;
     const to = index + step;
     const pipeline = this.pipeline();
     if (to < 0 || to >= pipeline.length) {
@@ -111,6 +116,7 @@ export class PipelineEditor {
   }
 
   protected drop(event: CdkDragDrop<unknown>): void {
+    if (this.disabled()) return;
     if (event.previousIndex === event.currentIndex) {
       return;
     }

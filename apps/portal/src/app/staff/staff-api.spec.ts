@@ -76,7 +76,11 @@ describe('StaffApi', () => {
     api.escalations().subscribe();
     api.notifications().subscribe();
     http.expectOne({ method: 'GET', url: '/api/agency/escalations' }).flush([]);
-    http.expectOne({ method: 'GET', url: '/api/agency/notifications' }).flush([]);
+    http.expectOne({ method: 'GET', url: '/api/agency/notifications' }).flush({ items: [], nextCursor: null });
+    api.notifications({ recipient: ' ana ', status: 'failed', kind: undefined }).subscribe();
+    http
+      .expectOne({ method: 'GET', url: '/api/agency/notifications?recipient=ana&status=failed' })
+      .flush({ items: [], nextCursor: null });
   });
 
   it('closes a job with the outcome and message, then reads the closure progress', () => {

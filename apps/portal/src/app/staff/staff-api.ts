@@ -15,7 +15,8 @@ import {
   EscalationView,
   JobClosureView,
   AgencyJobDetail,
-  NotificationView,
+  NotificationPage,
+  NotificationQuery,
   ReassignmentRequest,
   ReassignmentResult,
   UpdateJobRequest,
@@ -85,13 +86,18 @@ export class StaffApi {
   }
 
   /** The outbox, newest first: exactly what candidates, recruiters and staff are sent. */
-  notifications(): Observable<NotificationView[]> {
-    return this.http.get<NotificationView[]>(`${API}/agency/notifications`);
+  notifications(query: NotificationQuery = {}): Observable<NotificationPage> {
+    return this.http.get<NotificationPage>(`${API}/agency/notifications`, { params: httpQueryParams(query) });
   }
 
   /** Closes the job and every open application on it, as a queued job; 409 if already closed. */
   closeJob(id: string, request: CloseJobRequest): Observable<JobClosureView> {
     return this.http.post<JobClosureView>(`${API}/jobs/${encodeURIComponent(id)}/close`, request);
+  }
+
+  /** When and how a job was closed; 404 if it never was. */
+  jobClosureFor(jobId: string): Observable<JobClosureView> {
+    return this.http.get<JobClosureView>(`${API}/jobs/${encodeURIComponent(jobId)}/closure`);
   }
 
   jobClosure(id: string): Observable<JobClosureView> {

@@ -61,9 +61,33 @@ describe('WaitingList', () => {
     expect(status()).toBe('2 open applications, 1 without news for 7 days or more');
     const [first] = Array.from(view().querySelectorAll('.waiting-row'));
     expect(first.querySelector('a')?.textContent?.trim()).toBe('Chen Wei');
-    expect(first.querySelector('a')?.getAttribute('href')).toBe('/recruiter/applications/app-9');
-    expect(first.querySelector('.badge')?.textContent?.trim()).toBe('9 days without news');
+    expect(first.querySelector('a')?.getAttribute('href')).toBe('/recruiter/applications/app-9?from=waiting');
+    expect(first.querySelector('.badge')?.textContent?.trim()).toBe('Very late: 9 days without news');
+    expect(first.querySelector('.badge')?.classList).toContain('badge--overdue');
     expect(first.textContent).toContain('Phone screen · Waiting for feedback');
+  });
+
+  it('paints today green, a few days neutral, late amber and a week red, each with its word', async () => {
+    http
+      .expectOne('/api/agency/waiting')
+      .flush([
+        aWaiting({ id: 'today', daysSilent: 0 }),
+        aWaiting({ id: 'quiet', daysSilent: 1 }),
+        aWaiting({ id: 'late', daysSilent: 4 }),
+        aWaiting({ id: 'long', daysSilent: 8, longSilence: true }),
+      ]);
+    await fixture.whenStable();
+
+    const badges = Array.from(view().querySelectorAll('.waiting-row .badge')).map((badge) => ({
+      text: badge.textContent?.trim(),
+      className: badge.className.replace('badge', '').trim(),
+    }));
+    expect(badges).toEqual([
+      { text: 'Very late: 8 days without news', className: 'badge--overdue' },
+      { text: 'Late: 4 days without news', className: 'badge--due' },
+      { text: 'On time: 1 day without news', className: '' },
+      { text: 'Up to date: Heard from us today', className: 'badge--done' },
+    ]);
   });
 
   it('says when no one is waiting', async () => {

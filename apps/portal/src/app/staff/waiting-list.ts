@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { WaitingApplication } from '@heardback/contracts';
-import { LONG_SILENCE_DAYS } from '@heardback/domain';
+import { LONG_SILENCE_DAYS, SilenceLevel, silenceLevel } from '@heardback/domain';
 import { StaffApi } from './staff-api';
 import { formatShortDate } from '../core/date-time';
 import { WAITING_FOR_LABELS } from '../core/agency-labels';
@@ -13,6 +13,10 @@ export interface WaitingRow {
   application: WaitingApplication;
   silence: string;
   long: boolean;
+  /** The word that carries the level, so the colour is never the only sign. */
+  levelWord: string;
+  /** The badge modifier for the level: green today, neutral, amber when late, red when long. */
+  badgeClass: string;
   lastHeard: string;
   stage: string;
   waitingFor: string;
@@ -25,18 +29,30 @@ export function silenceInWords(days: number): string {
   return days === 1 ? '1 day without news' : `${days} days without news`;
 }
 
+const SILENCE_LEVEL_LOOK: Record<SilenceLevel, { word: string; badgeClass: string }> = {
+  [SilenceLevel.HeardToday]: { word: 'Up to date', badgeClass: 'badge--done' },
+  [SilenceLevel.Quiet]: { word: 'On time', badgeClass: '' },
+  [SilenceLevel.Late]: { word: 'Late', badgeClass: 'badge--due' },
+  [SilenceLevel.Long]: { word: 'Very late', badgeClass: 'badge--overdue' },
+};
+
 /** Longest silence first, whatever order the list arrived in. */
 export function waitingRows(applications: readonly WaitingApplication[]): WaitingRow[] {
   return [...applications]
     .sort((a, b) => b.daysSilent - a.daysSilent || a.lastHeardAt.localeCompare(b.lastHeardAt))
-    .map((application) => ({
-      application,
-      silence: silenceInWords(application.daysSilent),
-      long: application.longSilence,
-      lastHeard: formatShortDate(application.lastHeardAt),
-      stage: application.currentStage?.name ?? 'No stage yet',
-      waitingFor: WAITING_FOR_LABELS[application.waitingFor],
-    }));
+    .map((application) => {
+      const look = SILENCE_LEVEL_LOOK[silenceLevel(application.daysSilent, application.longSilence)];
+      return {
+        application,
+        silence: silenceInWords(application.daysSilent),
+        long: application.longSilence,
+        levelWord: look.word,
+        badgeClass: look.badgeClass,
+        lastHeard: formatShortDate(application.lastHeardAt),
+        stage: application.currentStage?.name ?? 'No stage yet',
+        waitingFor: WAITING_FOR_LABELS[application.waitingFor],
+      };
+    });
 }
 
 /** Who is waiting: open applications, the candidate who has heard nothing for longest first. */

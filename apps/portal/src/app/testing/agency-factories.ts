@@ -10,11 +10,12 @@ import {
   AuditEventPage,
   AuditEventView,
   EmploymentType,
+  JobBoardPage,
+  PayPeriod,
   JobClosureView,
   JobStatus,
   JobSummary,
   NotificationView,
-  Page,
   StageState,
   UserRole,
   WaitingApplication,
@@ -64,15 +65,20 @@ export function aJobSummary(overrides: Partial<JobSummary> = {}): JobSummary {
     location: 'Leeds',
     workMode: WorkMode.Hybrid,
     employmentType: EmploymentType.FullTime,
-    salary: { min: 55000, max: 70000, currency: 'GBP' },
+    salary: { min: 55000, max: 70000, currency: 'GBP', period: PayPeriod.Year },
     status: JobStatus.Open,
     publishedAt: '2026-05-01T09:00:00.000Z',
     ...overrides,
   };
 }
 
-export function aJobPage(items: JobSummary[], nextCursor: string | null = null): Page<JobSummary> {
-  return { items, nextCursor };
+/** A page of the board; the total counts one more job than shown while there is a next page, unless given. */
+export function aJobPage(
+  items: JobSummary[],
+  nextCursor: string | null = null,
+  total = items.length + (nextCursor ? 1 : 0),
+): JobBoardPage {
+  return { items, nextCursor, total };
 }
 
 /** A job as staff receive it (with its owner); visitors and candidates get no `ownerId`. */
@@ -108,6 +114,8 @@ export function aMail(overrides: Partial<NotificationView> = {}): NotificationVi
     id: 'n1',
     kind: 'candidate_update',
     recipientEmail: 'ana@example.test',
+    recipientName: null,
+    applicationId: null,
     subject: 'News on your application',
     body: 'Hello Ana,\n\nMessage from Riley: the client decides on Friday.',
     status: 'sent',

@@ -168,6 +168,8 @@ export function anApplication(overrides: Partial<ApplicationView> = {}): Applica
     ],
     nextStageId: 'stage-2',
     offerSkipsStageIds: ['stage-2', 'stage-3'],
+    feedbackOwedStageIds: [],
+    candidateSaid: { otherOffer: null, availability: null },
     promise: aPromise({ stageId: 'stage-1', dueAt: '2026-11-20T09:30:00.000Z' }),
     offer: null,
     redatingsLeft: 2,
@@ -201,6 +203,8 @@ export function asCandidateSees(application: ApplicationView): CandidateApplicat
   const {
     nextStageId: _next,
     offerSkipsStageIds: _skips,
+    feedbackOwedStageIds: _owed,
+    candidateSaid: _said,
     redatingsLeft: _left,
     candidateDetails: _details,
     documents: _documents,
@@ -209,7 +213,7 @@ export function asCandidateSees(application: ApplicationView): CandidateApplicat
   } = application;
   return {
     ...shared,
-    stages: shared.stages.map((stage) => ({
+    stages: shared.stages.map(({ interviewers: _interviewers, ...stage }) => ({
       ...stage,
       feedback: stage.feedback
         ? {
@@ -298,6 +302,8 @@ export function anApplicationBetweenInterviews(overrides: Partial<ApplicationVie
     ],
     nextStageId: 's3',
     offerSkipsStageIds: ['s2', 's3'],
+    feedbackOwedStageIds: [],
+    candidateSaid: { otherOffer: null, availability: null },
     promise: aPromise({ stageId: 's2', dueAt: '2026-06-12T14:00:00.000Z' }),
     offer: null,
     redatingsLeft: 2,

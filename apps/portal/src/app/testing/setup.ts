@@ -59,14 +59,9 @@ export function serviceUnderTest<T>(service: Type<T>): { service: T; http: HttpT
   return { service: TestBed.inject(service), http };
 }
 
-/** Loads the session the way the API answers "who am I?": as `user`, or as a visitor (401) for null. */
+/** Loads the session the way the API answers "who am I?": as `user`, or as a visitor for null. */
 export async function signedInAs(http: HttpTestingController, user: UserView | null): Promise<void> {
   const loading = TestBed.inject(SessionStore).load();
-  const me = http.expectOne('/api/auth/me');
-  if (user) {
-    me.flush(user);
-  } else {
-    me.flush(null, { status: 401, statusText: 'Unauthorized' });
-  }
+  http.expectOne('/api/auth/session').flush({ user });
   await loading;
 }

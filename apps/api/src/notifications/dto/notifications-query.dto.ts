@@ -1,0 +1,48 @@
+import {
+  CURSOR_MAX_LENGTH,
+  NOTIFICATION_KINDS,
+  NOTIFICATION_RECIPIENT_FILTER_MAX_LENGTH,
+  NOTIFICATION_STATUSES,
+  NOTIFICATIONS_MAX_LIMIT,
+  NotificationKind,
+  NotificationQuery,
+  NotificationStatus,
+} from '@heardback/contracts';
+import { Transform, Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+
+/** The outgoing-mail filters, from the query string; each bad one is a 400 naming the field. */
+export class NotificationsQueryDto implements NotificationQuery {
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString({ message: 'must be text: part of an email address or a name' })
+  @MinLength(1, { message: 'must not be empty: leave it out to see every recipient' })
+  @MaxLength(NOTIFICATION_RECIPIENT_FILTER_MAX_LENGTH, {
+    message: `must be at most ${NOTIFICATION_RECIPIENT_FILTER_MAX_LENGTH} characters`,
+  })
+  recipient?: string;
+
+  @IsOptional()
+  @IsUUID('all', { message: 'must be the id of an application' })
+  applicationId?: string;
+
+  @IsOptional()
+  @IsIn(NOTIFICATION_STATUSES, { message: `must be one of ${NOTIFICATION_STATUSES.join(', ')}` })
+  status?: NotificationStatus;
+
+  @IsOptional()
+  @IsIn(NOTIFICATION_KINDS, { message: `must be one of ${NOTIFICATION_KINDS.join(', ')}` })
+  kind?: NotificationKind;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(CURSOR_MAX_LENGTH)
+  cursor?: string;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1, { message: 'must be at least 1' })
+  @Max(NOTIFICATIONS_MAX_LIMIT, { message: `must not be greater than ${NOTIFICATIONS_MAX_LIMIT}` })
+  limit?: number;
+}

@@ -1,0 +1,30 @@
+import { Injectable } from '@angular/core';
+import { JobSummary } from '@heardback/contracts';
+import { BoardQuery, sameBoardQuery } from './board-filters';
+
+/** What the board showed when the visitor left it: every page loaded for a query, and how far down they were. */
+export interface BoardSnapshot {
+  query: BoardQuery;
+  jobs: readonly JobSummary[];
+  nextCursor: string | null;
+  total: number;
+  scrollY: number;
+}
+
+/**
+ * Keeps the board as it was left, so Back from a job shows the same jobs at the same place instead
+ * of the first page at the top. One snapshot: only the board the visitor just left can be gone back to.
+ */
+@Injectable({ providedIn: 'root' })
+export class BoardMemory {
+  private snapshot: BoardSnapshot | null = null;
+
+  remember(snapshot: BoardSnapshot): void {
+    this.snapshot = snapshot;
+  }
+
+  /** The board left with this query, if that is the one kept. */
+  recall(query: BoardQuery): BoardSnapshot | null {
+    return this.snapshot && sameBoardQuery(this.snapshot.query, query) ? this.snapshot : null;
+  }
+}

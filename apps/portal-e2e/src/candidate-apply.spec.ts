@@ -21,12 +21,15 @@ test('a visitor searches the board, registers on the job page and applies; the a
   await expect(page.getByRole('status')).toHaveText(/\d+\+? jobs? match(es)? “Engineer” and your filters/);
   const cards = page.getByRole('article');
   await expect(cards.first()).toBeVisible();
+  // The keyword also matches descriptions, so a card's own words need not say it; every card
+  // keeps the work-mode filter, and engineering jobs are among the matches.
   for (const card of await cards.all()) {
-    await expect(card).toContainText(/engineer/i);
     await expect(card).toContainText('Hybrid');
   }
+  const engineerCards = cards.filter({ has: page.getByRole('heading', { level: 2, name: /engineer/i }) });
+  await expect(engineerCards.first()).toBeVisible();
 
-  const firstTitle = cards.first().getByRole('heading', { level: 2 });
+  const firstTitle = engineerCards.first().getByRole('heading', { level: 2 });
   const jobTitle = (await firstTitle.innerText()).trim();
   await firstTitle.getByRole('link').click();
 
@@ -134,7 +137,7 @@ test('a candidate answers the job’s questions, withdraws, and applies again to
   page,
 }, testInfo) => {
   await page.goto('/jobs?q=Warehouse%20Operations%20Manager');
-  await page.getByRole('article').first().getByRole('link').click();
+  await page.getByRole('link', { name: 'Warehouse Operations Manager', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Warehouse Operations Manager');
   const panel = page.getByRole('tabpanel', { name: "I'm new here" });
   await panel.getByLabel('Full name').fill('Quinn Questions');
@@ -183,7 +186,7 @@ test('a candidate answers the job’s questions, withdraws, and applies again to
   expect(page.url()).not.toBe(firstApplication);
 
   await page.goto('/jobs?q=Warehouse%20Operations%20Manager');
-  await page.getByRole('article').first().getByRole('link').click();
+  await page.getByRole('link', { name: 'Warehouse Operations Manager', exact: true }).click();
   await expect(page.getByRole('region', { name: 'Apply for this job' })).toContainText(
     /You applied on .+\. See your application to follow every step/,
   );

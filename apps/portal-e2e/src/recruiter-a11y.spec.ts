@@ -37,6 +37,8 @@ test('the record-feedback page has no serious accessibility violations, and the 
 test('the jobs list and a job’s board by stage have no serious accessibility violations', async ({
   page,
 }, testInfo) => {
+  // Four axe passes (two pages at two widths) and screenshots: more than the default 30 s on a busy 2-core CI.
+  test.slow();
   await page.goto('/recruiter/jobs');
   const jobs = page.getByRole('list', { name: 'Jobs' });
   await expect(jobs).toBeVisible();

@@ -89,7 +89,9 @@ describe('searching the public board', () => {
   });
 
   it('finds a job under its client’s new name once the client is renamed', async () => {
-    await api.pool.query(`UPDATE clients SET name = 'Pearwood Analytics' WHERE id = $1`, [clients['Orchard Analytics']]);
+    await api.pool.query(`UPDATE clients SET name = 'Pearwood Analytics' WHERE id = $1`, [
+      clients['Orchard Analytics'],
+    ]);
     expect(titles(await search('q=Pearwood'))).toEqual(['Backend Developer']);
     expect(titles(await search('q=Orchard'))).toEqual([]);
     expect((await search('q=Pearwood')).items[0].clientName).toBe('Pearwood Analytics');

@@ -105,8 +105,12 @@ describe('SQL statements per request', () => {
     for (let index = 0; index < 19; index++) await apply(await candidate(), many.id);
 
     const visitor = api.browser();
-    expect(await statementsFor(visitor, `/api/jobs/${many.id}`)).toBe(await statementsFor(visitor, `/api/jobs/${few.id}`));
-    expect(await statementsFor(reader, `/api/jobs/${many.id}`)).toBe(await statementsFor(reader, `/api/jobs/${few.id}`));
+    expect(await statementsFor(visitor, `/api/jobs/${many.id}`)).toBe(
+      await statementsFor(visitor, `/api/jobs/${few.id}`),
+    );
+    expect(await statementsFor(reader, `/api/jobs/${many.id}`)).toBe(
+      await statementsFor(reader, `/api/jobs/${few.id}`),
+    );
   });
 
   it('shows a candidate’s application in as many statements for 12 stages as for 1', async () => {

@@ -16,9 +16,7 @@ const MAX_WORDS = 12;
 export function toPrefixTsQuery(text: string): string | null {
   const words = (text.normalize('NFKC').match(WORD) ?? []).slice(0, MAX_WORDS).map((word) => word.toLowerCase());
   if (words.length === 0) return null;
-  return words
-    .map((word, index) => (index === words.length - 1 && word.length > 1 ? `${word}:*` : word))
-    .join(' & ');
+  return words.map((word, index) => (index === words.length - 1 && word.length > 1 ? `${word}:*` : word)).join(' & ');
 }
 
 /** The words of a search a "did you mean" may correct: lower case, once each, long enough to have near misses. */

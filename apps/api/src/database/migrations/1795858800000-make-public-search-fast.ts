@@ -99,10 +99,36 @@ export class MakePublicSearchFast1795858800000 implements MigrationInterface {
       DROP INDEX jobs_open_location_trgm_idx;
       ALTER TABLE jobs DROP COLUMN search_vector;
       DROP FUNCTION job_search_document(text, text, text, text);
-      ALTER TABLE jobs ADD COLUMN search_vector tsvector GENERATED ALWAYS AS (
-        setweight(to_tsvector('english', coalesce(title, '')), 'A') ||
-        setweight(to_tsvector('english', coalesce(description, '')), 'B')
-      ) STORED;
+
+      -- The old vector goes back where it stood, before the columns later migrations added: they are
+      -- moved after it with their values, defaults and checks (a generated expression cannot be
+      -- changed in place before PostgreSQL 17).
+      ALTER TABLE jobs RENAME COLUMN screening_within_working_days TO moved_screening_within_working_days;
+      ALTER TABLE jobs RENAME COLUMN screening_questions TO moved_screening_questions;
+      ALTER TABLE jobs RENAME COLUMN pay_period TO moved_pay_period;
+      ALTER TABLE jobs
+        ADD COLUMN search_vector tsvector GENERATED ALWAYS AS (
+          setweight(to_tsvector('english', coalesce(title, '')), 'A') ||
+          setweight(to_tsvector('english', coalesce(description, '')), 'B')
+        ) STORED,
+        ADD COLUMN screening_within_working_days integer,
+        ADD COLUMN screening_questions jsonb DEFAULT '[]'::jsonb,
+        ADD COLUMN pay_period text DEFAULT 'year';
+      UPDATE jobs SET screening_within_working_days = moved_screening_within_working_days,
+                      screening_questions = moved_screening_questions,
+                      pay_period = moved_pay_period;
+      ALTER TABLE jobs
+        DROP COLUMN moved_screening_within_working_days,
+        DROP COLUMN moved_screening_questions,
+        DROP COLUMN moved_pay_period,
+        ALTER COLUMN screening_within_working_days SET NOT NULL,
+        ALTER COLUMN screening_questions SET NOT NULL,
+        ALTER COLUMN pay_period SET NOT NULL,
+        ADD CONSTRAINT jobs_screening_within_working_days_range
+          CHECK (screening_within_working_days >= 1 AND screening_within_working_days <= 20),
+        ADD CONSTRAINT jobs_screening_questions_at_most_ten
+          CHECK (jsonb_typeof(screening_questions) = 'array' AND jsonb_array_length(screening_questions) <= 10),
+        ADD CONSTRAINT jobs_pay_period_known CHECK (pay_period IN ('year', 'day', 'hour'));
       CREATE INDEX jobs_search_idx ON jobs USING gin (search_vector);
 
       DROP TRIGGER clients_rename_jobs ON clients;

@@ -141,9 +141,7 @@ export class JobBoard {
   /** On a phone the filters fold away behind a "Filters" button; wider screens always show them. */
   protected readonly filtersOpen = signal(false);
   protected readonly filtersButtonText = computed(() => filtersButtonText(this.query()));
-  protected readonly shownOfTotal = computed(() =>
-    shownOfTotal(this.jobs().length, this.total(), this.totalCapped()),
-  );
+  protected readonly shownOfTotal = computed(() => shownOfTotal(this.jobs().length, this.total(), this.totalCapped()));
   /** The first page of the current search. */
   protected readonly status = signal<'loading' | 'ready' | 'error'>('loading');
   protected readonly errorMessage = signal('');

@@ -193,3 +193,41 @@ test('staff say what a job’s pay is per in the job editor', async ({ browser }
     await closeJobs(published);
   }
 });
+
+test('a near miss offers “Did you mean” with the word of an open job, and the link searches for it', async ({
+  browser,
+  page,
+}, testInfo) => {
+  const staff = await (await browser.newContext()).newPage();
+  await signInAs(staff, DEMO_STAFF);
+  const client = await apiPost<ClientView>(staff, '/api/clients', { name: `E2E Client Typo ${uniqueStamp()}` });
+  await apiPost<JobDetail>(staff, '/api/jobs', {
+    clientId: client.id,
+    title: 'Harbour Pilot',
+    description: 'A role published by the end-to-end tests.',
+    location: 'Wrexhampton',
+    workMode: 'onsite',
+    employmentType: 'full_time',
+    status: 'open',
+    pipeline: ['Interview'],
+  });
+
+  await page.goto('/jobs?q=Wrexhamptn');
+  await expect(page.getByRole('status')).toHaveText('No jobs match “Wrexhamptn”');
+  const suggestion = page.getByRole('link', { name: 'Wrexhampton' });
+  await expect(suggestion).toBeVisible();
+  await expect(page.getByText('Did you mean')).toHaveText(/Did you mean\s+Wrexhampton\?/);
+  await screenshotsAtBothWidths(page, testInfo, 'board-did-you-mean');
+
+  await suggestion.click();
+  await expect(page).toHaveURL(/\/jobs\?q=Wrexhampton$/);
+  await expect(page.getByRole('searchbox', { name: 'Search jobs' })).toHaveValue('Wrexhampton');
+  await expect(jobCards(page).first()).toContainText('Wrexhampton');
+
+  // Back from a job comes back to the corrected search, as it was.
+  await jobCards(page).first().getByRole('link').click();
+  await expect(page).toHaveURL(/\/jobs\/[0-9a-f-]+$/);
+  await page.goBack();
+  await expect(page).toHaveURL(/\/jobs\?q=Wrexhampton$/);
+  await expect(jobCards(page).first()).toContainText('Wrexhampton');
+});

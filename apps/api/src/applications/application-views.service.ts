@@ -104,10 +104,12 @@ export class ApplicationViewsService {
     const manager = this.dataSource.manager;
     const record = await loadApplicationRecord(manager, id, viewer);
     const { application } = record;
-    const job = await manager.findOneOrFail(JobEntity, {
-      where: { id: application.jobId },
-      relations: { client: true },
-    });
+    // A query builder, not findOne with a relation, which would first run a DISTINCT query for the id.
+    const job = await manager
+      .createQueryBuilder(JobEntity, 'job')
+      .innerJoinAndSelect('job.client', 'client')
+      .where('job.id = :id', { id: application.jobId })
+      .getOneOrFail();
     const candidate = await manager.findOneByOrFail(UserEntity, { id: application.candidateId });
     const internal = canSeeInternalDetails(viewer);
     const events = await manager.find(TimelineEventEntity, {

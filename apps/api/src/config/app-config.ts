@@ -51,6 +51,11 @@ export interface AppConfig {
   databaseUrl: string;
   runMigrations: boolean;
   demoData: boolean;
+  /**
+   * One debug log line per SQL statement, bound to its request (no SQL text, no values), so the API
+   * tests can count the statements a request runs. Off unless LOG_SQL_STATEMENTS=true.
+   */
+  logSqlStatements: boolean;
   portalDir: string;
   sessions: {
     /** Idle timeout and absolute lifetime, by audience (agency roles get the short idle timeout). */
@@ -119,6 +124,8 @@ export interface ResilienceSettings {
     queryTimeoutMs: number;
     /** PostgreSQL ends a session left idle inside a transaction (idle_in_transaction_session_timeout). */
     idleInTransactionTimeoutMs: number;
+    /** The public board's own statement_timeout: a search past it is answered "try a narrower search". */
+    publicSearchTimeoutMs: number;
   };
   /** A request not answered by then gets 503; uploads get `uploadTimeoutMs`. */
   requestTimeoutMs: number;
@@ -163,6 +170,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     databaseUrl: databaseUrl(env, problems),
     runMigrations: boolean(env, 'RUN_MIGRATIONS', true, problems),
     demoData: boolean(env, 'DEMO_DATA', false, problems),
+    logSqlStatements: boolean(env, 'LOG_SQL_STATEMENTS', false, problems),
     portalDir: path(env, 'PORTAL_DIR', 'dist/apps/portal/browser', cwd),
     sessions: {
       lifetimes: {
@@ -251,6 +259,7 @@ function resilienceSettings(env: Env, problems: string[]): ResilienceSettings {
       statementTimeoutMs: integer(env, 'DB_STATEMENT_TIMEOUT_MS', 10_000, 100, 3_600_000, problems),
       queryTimeoutMs: integer(env, 'DB_QUERY_TIMEOUT_MS', 12_000, 100, 3_600_000, problems),
       idleInTransactionTimeoutMs: integer(env, 'DB_IDLE_IN_TRANSACTION_TIMEOUT_MS', 10_000, 100, 3_600_000, problems),
+      publicSearchTimeoutMs: integer(env, 'PUBLIC_SEARCH_TIMEOUT_MS', 400, 10, 60_000, problems),
     },
     requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 15_000, 100, 600_000, problems),
     uploadTimeoutMs: integer(env, 'UPLOAD_TIMEOUT_MS', 120_000, 100, 3_600_000, problems),

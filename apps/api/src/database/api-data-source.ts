@@ -1,6 +1,7 @@
 import type { TypeOrmModuleOptions } from '@nestjs/typeorm';
 import { AppConfig } from '../config/app-config';
 import { dataSourceOptions } from './data-source';
+import { SqlStatementLog } from './sql-statement-log';
 
 /**
  * The API's and the worker's connection: every wait on PostgreSQL bounded (ADR 0024). At start-up
@@ -9,6 +10,7 @@ import { dataSourceOptions } from './data-source';
 export function apiDataSourceOptions(config: AppConfig): TypeOrmModuleOptions {
   return {
     ...dataSourceOptions(config.databaseUrl, config.resilience.database),
+    ...(config.logSqlStatements ? { logger: new SqlStatementLog() } : {}),
     retryAttempts: 2,
     retryDelay: 2_000,
   };

@@ -16,6 +16,7 @@ const statusByCode: Partial<Record<ErrorCode, HttpStatus>> = {
   [ErrorCode.PayloadTooLarge]: HttpStatus.PAYLOAD_TOO_LARGE,
   [ErrorCode.UnsupportedMediaType]: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
   [ErrorCode.Internal]: HttpStatus.INTERNAL_SERVER_ERROR,
+  [ErrorCode.SearchTooBroad]: HttpStatus.SERVICE_UNAVAILABLE,
 };
 
 /** Every domain error code maps to one HTTP status; anything not listed is a conflict with the current state. */

@@ -1,67 +1,96 @@
-import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { JOB_SEARCH_DEFAULT_LIMIT, JobBoardPage, JobStatus } from '@heardback/contracts';
-import { Repository } from 'typeorm';
-import { decodeKeysetCursor, encodeKeysetCursor } from '../database/keyset-cursor';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ErrorCode, JOB_SEARCH_COUNT_CAP, JOB_SEARCH_DEFAULT_LIMIT, JobBoardPage } from '@heardback/contracts';
+import { DomainError } from '@heardback/domain';
+import { DataSource, EntityManager } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { KeysetCursor, decodeKeysetCursor, encodeKeysetCursor } from '../database/keyset-cursor';
+import { withStatementTimeout } from '../database/statement-timeout';
 import { SearchJobsDto } from './dto/search-jobs.dto';
-import { escapeLike, toPrefixTsQuery } from './job-search-terms';
-import { toJobSummary } from './job-view';
-import { JobEntity } from './job.entity';
+import { BOARD_COLUMNS, BoardFilter, BoardRow, boardConditions, toBoardSummary } from './job-board-query';
+import { didYouMean } from './job-search-suggestions';
+import { toPrefixTsQuery } from './job-search-terms';
+
+export const SEARCH_TOO_BROAD_MESSAGE =
+  'This search took too long to answer. Try a narrower search: add a word, a location or a filter.';
 
 /**
  * The public board: open jobs, newest first, keyset-paginated so deep pages stay as fast as the first,
- * with the true number of matching jobs (one count on the same filters, which the indexes serve).
+ * with the number of matching jobs (exact up to JOB_SEARCH_COUNT_CAP). Anyone can call it, so it runs under its own short
+ * statement_timeout: a search the indexes cannot answer quickly is refused with "try a narrower
+ * search" (503) rather than holding a connection for seconds (ADR 0027).
  */
 @Injectable()
 export class JobSearchService {
-  constructor(@InjectRepository(JobEntity) private readonly jobs: Repository<JobEntity>) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   async search(query: SearchJobsDto): Promise<JobBoardPage> {
     const limit = query.limit ?? JOB_SEARCH_DEFAULT_LIMIT;
-    const builder = this.jobs
-      .createQueryBuilder('job')
-      .innerJoinAndSelect('job.client', 'client')
-      .addSelect('job.published_at::text', 'cursor_published_at')
-      .where('job.status = :open', { open: JobStatus.Open });
-
-    const tsQuery = query.q ? toPrefixTsQuery(query.q) : null;
-    if (tsQuery) {
-      builder.andWhere(`job.search_vector @@ to_tsquery('english', :tsQuery)`, { tsQuery });
-    }
-    if (query.location?.trim()) {
-      builder.andWhere(`job.location ILIKE :location ESCAPE '\\'`, {
-        location: `%${escapeLike(query.location.trim())}%`,
-      });
-    }
-    if (query.workMode) builder.andWhere('job.work_mode = :workMode', { workMode: query.workMode });
-    if (query.employmentType)
-      builder.andWhere('job.employment_type = :employmentType', { employmentType: query.employmentType });
-    if (query.clientId) builder.andWhere('job.client_id = :clientId', { clientId: query.clientId });
-    const counting = builder.clone().getCount();
-    if (query.cursor) {
-      const cursor = decodeKeysetCursor(query.cursor);
-      builder.andWhere('(job.published_at, job.id) < (:cursorAt::timestamptz, :cursorId::uuid)', {
-        cursorAt: cursor.at,
-        cursorId: cursor.id,
-      });
-    }
-    builder
-      .orderBy('job.published_at', 'DESC')
-      .addOrderBy('job.id', 'DESC')
-      .limit(limit + 1);
-
-    const [{ entities, raw }, total] = await Promise.all([
-      builder.getRawAndEntities<{ cursor_published_at: string }>(),
-      counting,
-    ]);
-    const hasMore = entities.length > limit;
-    const page = entities.slice(0, limit);
-    const last = page[page.length - 1];
-    const lastRaw = raw[page.length - 1];
-    return {
-      items: page.map((job) => toJobSummary(job, job.client?.name ?? '')),
-      nextCursor: hasMore && last ? encodeKeysetCursor({ at: lastRaw.cursor_published_at, id: last.id }) : null,
-      total,
+    const cursor = query.cursor ? decodeKeysetCursor(query.cursor) : null;
+    const filter: BoardFilter = {
+      tsQuery: query.q ? toPrefixTsQuery(query.q) : null,
+      location: query.location?.trim() || null,
+      workMode: query.workMode ?? null,
+      employmentType: query.employmentType ?? null,
+      clientId: query.clientId ?? null,
     };
+    const { where, params } = boardConditions(filter);
+
+    return withStatementTimeout(
+      this.dataSource,
+      this.config.resilience.database.publicSearchTimeoutMs,
+      () => new DomainError(ErrorCode.SearchTooBroad, SEARCH_TOO_BROAD_MESSAGE),
+      async (manager) => {
+        const [{ counted }]: { counted: number }[] = await manager.query(
+          // Materialised, so the matches are found through the indexes as if there were no LIMIT
+          // (bitmap scans), and read lazily: counting stops at the cap.
+          `WITH matches AS MATERIALIZED (SELECT 1 FROM jobs j WHERE ${where})
+           SELECT count(*)::int AS counted FROM (SELECT 1 FROM matches LIMIT ${JOB_SEARCH_COUNT_CAP + 1}) capped`,
+          params,
+        );
+        const rows = counted === 0 ? [] : await this.page(manager, where, params, cursor, limit, counted);
+        const hasMore = rows.length > limit;
+        const page = rows.slice(0, limit);
+        const last = page[page.length - 1];
+        return {
+          items: page.map(toBoardSummary),
+          nextCursor: hasMore && last ? encodeKeysetCursor({ at: last.cursor_at, id: last.id }) : null,
+          total: Math.min(counted, JOB_SEARCH_COUNT_CAP),
+          totalCapped: counted > JOB_SEARCH_COUNT_CAP,
+          didYouMean: counted === 0 && !cursor && query.q ? await didYouMean(manager, query.q, filter) : null,
+        };
+      },
+    );
+  }
+
+  /**
+   * One page, newest first. How it is read depends on how many jobs match, which the planner cannot
+   * know for a prefix (it guesses 0.5 % of jobs): a few matches are fetched through the search indexes
+   * and sorted; many are found by walking the newest open jobs until the page is full, which stops
+   * early because they are dense. Left to the planner, a rare word walked all 900,000 open jobs.
+   */
+  private page(
+    manager: EntityManager,
+    where: string,
+    params: unknown[],
+    cursor: KeysetCursor | null,
+    limit: number,
+    counted: number,
+  ): Promise<BoardRow[]> {
+    const after = cursor
+      ? ` AND (j.published_at, j.id) < ($${params.length + 1}::timestamptz, $${params.length + 2}::uuid)`
+      : '';
+    const values = cursor ? [...params, cursor.at, cursor.id] : params;
+    const order = `ORDER BY published_at DESC, id DESC LIMIT ${limit + 1}`;
+    return manager.query(
+      counted <= JOB_SEARCH_COUNT_CAP
+        ? `WITH matches AS MATERIALIZED (SELECT ${BOARD_COLUMNS} FROM jobs j WHERE ${where}${after})
+           SELECT * FROM matches ${order}`
+        : `SELECT ${BOARD_COLUMNS} FROM jobs j WHERE ${where}${after} ${order}`,
+      values,
+    );
   }
 }

@@ -48,7 +48,7 @@ export class JobsService {
    * owner. Anything else is "not found".
    */
   async get(id: string, viewer: Viewer | null): Promise<JobDetail | AgencyJobDetail> {
-    const job = await this.jobs.findOne({ where: { id }, relations: { client: true } });
+    const job = await this.withClient(id);
     const notFound = new DomainError(ErrorCode.NotFound, 'This job does not exist or is no longer open.');
     if (!job) throw notFound;
     if (viewer !== null && canSeeInternalDetails(viewer)) return toAgencyJobDetail(job, job.client?.name ?? '');
@@ -157,8 +157,21 @@ export class JobsService {
   }
 
   private async getForAgency(id: string): Promise<AgencyJobDetail> {
-    const job = await this.jobs.findOneOrFail({ where: { id }, relations: { client: true } });
+    const job = await this.withClient(id);
+    if (!job) throw new DomainError(ErrorCode.NotFound, 'This job does not exist.');
     return toAgencyJobDetail(job, job.client?.name ?? '');
+  }
+
+  /**
+   * The job and its client in one statement. (`findOne` with a relation first runs a DISTINCT query
+   * for the id, since it pages with `take: 1`: a second round trip on every job page.)
+   */
+  private withClient(id: string): Promise<JobEntity | null> {
+    return this.jobs
+      .createQueryBuilder('job')
+      .innerJoinAndSelect('job.client', 'client')
+      .where('job.id = :id', { id })
+      .getOne();
   }
 
   private async assertReferencesExist(request: UpdateJobDto): Promise<void> {

@@ -53,4 +53,6 @@ export enum ErrorCode {
   RequestTimeout = 'REQUEST_TIMEOUT',
   /** 503: this instance is stopping (a deploy); the next try reaches another one. */
   ShuttingDown = 'SHUTTING_DOWN',
+  /** 503: a public search ran past its time limit; a narrower search (more words, a filter) is answered. */
+  SearchTooBroad = 'SEARCH_TOO_BROAD',
 }

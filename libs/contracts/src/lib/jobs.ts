@@ -91,11 +91,24 @@ export interface Page<T> {
 
 /** A page of the public board, with how many open jobs match the search and filters in all. */
 export interface JobBoardPage extends Page<JobSummary> {
+  /** How many open jobs match, counted up to JOB_SEARCH_COUNT_CAP. */
   total: number;
+  /** More jobs match than were counted: `total` is JOB_SEARCH_COUNT_CAP and means "more than". */
+  totalCapped: boolean;
+  /**
+   * For a keyword search that found nothing: the same search with near misses corrected ("Londn" →
+   * "London"), offered only when it finds jobs with the same filters. Null otherwise.
+   */
+  didYouMean: string | null;
 }
 
 export const JOB_SEARCH_DEFAULT_LIMIT = 20;
 export const JOB_SEARCH_MAX_LIMIT = 100;
+/**
+ * The board counts matching jobs up to this many: an exact count of a broad search at a million jobs
+ * reads every match, and nobody reads past "more than 1000 jobs" (ADR 0027).
+ */
+export const JOB_SEARCH_COUNT_CAP = 1000;
 /** The agency's default promise: an answer by the end of the second working day after each interview. */
 export const DEFAULT_ANSWER_WITHIN_WORKING_DAYS = 2;
 export const DEFAULT_SCREENING_WITHIN_WORKING_DAYS = 5;

@@ -40,12 +40,16 @@ export function fieldProblem(error: unknown, field: string, label: string): stri
     .join(' ');
 }
 
-/** 503s that say in the API's words that the pause is brief (a database restart, a deploy, a burst). */
+/**
+ * 503s that say in the API's words what to do: the pause is brief (a database restart, a deploy, a
+ * burst), or a public search was too broad to answer in time (try a narrower one).
+ */
 const BRIEFLY_UNAVAILABLE = new Set<ErrorCode>([
   ErrorCode.DatabaseUnavailable,
   ErrorCode.Overloaded,
   ErrorCode.RequestTimeout,
   ErrorCode.ShuttingDown,
+  ErrorCode.SearchTooBroad,
 ]);
 
 /** What went wrong with a request, in words a visitor can act on. */

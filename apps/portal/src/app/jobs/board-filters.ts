@@ -56,19 +56,19 @@ export function toJobSearch(query: BoardQuery, cursor: string | null): JobSearch
 }
 
 /** "3 jobs match “nurse” and your filters", "29 jobs", "No jobs match your filters": the true total. */
-export function resultsInWords(total: number, shown: BoardQuery): string {
+export function resultsInWords(total: number, shown: BoardQuery, capped = false): string {
   const what = [shown.q ? `“${shown.q}”` : '', hasFilters(shown) ? 'your filters' : ''].filter(Boolean).join(' and ');
   if (total === 0) {
     return what ? `No jobs match ${what}` : 'There are no open jobs right now';
   }
-  const one = total === 1;
-  const jobs = `${total} ${one ? 'job' : 'jobs'}`;
+  const one = total === 1 && !capped;
+  const jobs = `${capped ? 'More than ' : ''}${total} ${one ? 'job' : 'jobs'}`;
   return what ? `${jobs} ${one ? 'matches' : 'match'} ${what}` : jobs;
 }
 
-/** Above "Load more jobs": "Showing 20 of 29 jobs". */
-export function shownOfTotal(shown: number, total: number): string {
-  return `Showing ${shown} of ${total} jobs`;
+/** Above "Load more jobs": "Showing 20 of 29 jobs" (or "of more than 1000 jobs", when the API stopped counting). */
+export function shownOfTotal(shown: number, total: number, capped = false): string {
+  return `Showing ${shown} of ${capped ? 'more than ' : ''}${total} jobs`;
 }
 
 /** The phone's "Filters" button, with how many are in use: "Filters (2)". */

@@ -8,6 +8,8 @@ export interface BoardSnapshot {
   jobs: readonly JobSummary[];
   nextCursor: string | null;
   total: number;
+  totalCapped: boolean;
+  didYouMean: string | null;
   scrollY: number;
 }
 

@@ -136,6 +136,29 @@ describe('JobBoard', () => {
     expect(jobsRequest().request.params.has('q')).toBe(false);
   });
 
+  it('offers the API’s correction of a near miss as a link that searches for it', async () => {
+    await open('/jobs?q=Londn&workMode=hybrid');
+    await answer(aJobPage([], null, 0, 'London'));
+
+    const suggestion = Array.from(view().querySelectorAll('a')).find((link) => link.textContent?.trim() === 'London');
+    expect(suggestion?.closest('p')?.textContent?.replace(/\s+/g, ' ').trim()).toBe('Did you mean London?');
+    suggestion?.click();
+    await settle();
+    expect(TestBed.inject(Router).url).toBe('/jobs?q=London&workMode=hybrid');
+    expect(searchBox()?.value).toBe('London');
+    await answer(aJobPage([aJobSummary({ location: 'London' })]));
+    expect(titles()).toHaveLength(1);
+    expect(view().textContent).not.toContain('Did you mean');
+  });
+
+  it('says “more than” when the API stopped counting a broad search', async () => {
+    await open('/jobs?q=engineer');
+    await answer({ ...aJobPage([aJobSummary()], 'cursor-2', 1000), totalCapped: true });
+
+    expect(status()).toBe('More than 1000 jobs match “engineer”');
+    expect(view().textContent).toContain('Showing 1 of more than 1000 jobs');
+  });
+
   it('says what went wrong when the jobs cannot be loaded, and “Try again” loads them', async () => {
     await open('/jobs');
     jobsRequest().flush(...apiErrorBody(500, ErrorCode.Internal, 'Internal error'));

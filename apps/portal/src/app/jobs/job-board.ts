@@ -14,7 +14,7 @@ import {
   viewChildren,
 } from '@angular/core';
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
-import { ActivatedRoute, Router } from '@angular/router';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { JobBoardPage, JobSummary } from '@heardback/contracts';
 import {
   EMPTY,
@@ -69,7 +69,7 @@ type TypedField = 'q' | 'location';
  */
 @Component({
   selector: 'hb-job-board',
-  imports: [JobCard],
+  imports: [JobCard, RouterLink],
   templateUrl: './job-board.html',
   styleUrl: './job-board.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -134,10 +134,14 @@ export class JobBoard {
   protected readonly nextCursor = signal<string | null>(null);
   /** How many open jobs match the shown query in all. */
   protected readonly total = signal(0);
+  /** More jobs match than the API counted: the total means "more than". */
+  protected readonly totalCapped = signal(false);
+  /** The API's correction of a search that found nothing ("Londn" → "London"), offered as a link. */
+  protected readonly didYouMean = signal<string | null>(null);
   /** On a phone the filters fold away behind a "Filters" button; wider screens always show them. */
   protected readonly filtersOpen = signal(false);
   protected readonly filtersButtonText = computed(() => filtersButtonText(this.query()));
-  protected readonly shownOfTotal = computed(() => shownOfTotal(this.jobs().length, this.total()));
+  protected readonly shownOfTotal = computed(() => shownOfTotal(this.jobs().length, this.total(), this.totalCapped()));
   /** The first page of the current search. */
   protected readonly status = signal<'loading' | 'ready' | 'error'>('loading');
   protected readonly errorMessage = signal('');
@@ -154,7 +158,7 @@ export class JobBoard {
       return this.jobs().length > 0 ? 'Searching…' : 'Loading jobs…';
     }
     // On an error, the notice below is announced as an alert.
-    return this.status() === 'error' ? '' : resultsInWords(this.total(), this.shownQuery());
+    return this.status() === 'error' ? '' : resultsInWords(this.total(), this.shownQuery(), this.totalCapped());
   });
 
   private readonly searchBox = viewChild.required<ElementRef<HTMLInputElement>>('searchBox');
@@ -209,6 +213,8 @@ export class JobBoard {
           jobs: this.jobs(),
           nextCursor: this.nextCursor(),
           total: this.total(),
+          totalCapped: this.totalCapped(),
+          didYouMean: this.didYouMean(),
           scrollY: this.scrollY,
         });
       }
@@ -309,6 +315,8 @@ export class JobBoard {
     this.jobs.set(snapshot.jobs);
     this.nextCursor.set(snapshot.nextCursor);
     this.total.set(snapshot.total);
+    this.totalCapped.set(snapshot.totalCapped);
+    this.didYouMean.set(snapshot.didYouMean);
     this.shownQuery.set(snapshot.query);
     this.status.set('ready');
     this.scrollY = snapshot.scrollY;
@@ -333,6 +341,7 @@ export class JobBoard {
       if (request.cursor === null) {
         this.jobs.set([]);
         this.nextCursor.set(null);
+        this.didYouMean.set(null);
         this.shownQuery.set(request.query);
         this.errorMessage.set(result.error);
         this.status.set('error');
@@ -343,12 +352,14 @@ export class JobBoard {
       return;
     }
 
-    const { items, nextCursor, total } = result.page;
+    const { items, nextCursor, total, totalCapped } = result.page;
     this.seenClients.update((known) => withClientsOf(items, known));
     this.nextCursor.set(nextCursor);
     this.total.set(total);
+    this.totalCapped.set(totalCapped ?? false);
     if (request.cursor === null) {
       this.jobs.set(items);
+      this.didYouMean.set(result.page.didYouMean ?? null);
       this.shownQuery.set(request.query);
       this.status.set('ready');
       return;

@@ -77,8 +77,9 @@ export function aJobPage(
   items: JobSummary[],
   nextCursor: string | null = null,
   total = items.length + (nextCursor ? 1 : 0),
+  didYouMean: string | null = null,
 ): JobBoardPage {
-  return { items, nextCursor, total };
+  return { items, nextCursor, total, totalCapped: false, didYouMean };
 }
 
 /** A job as staff receive it (with its owner); visitors and candidates get no `ownerId`. */

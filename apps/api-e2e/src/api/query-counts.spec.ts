@@ -1,0 +1,130 @@
+import { JobDetail, UserRole } from '@heardback/contracts';
+import { randomUUID } from 'node:crypto';
+import { ApiSession } from '../support/api-client';
+import { PASSWORD, applyRequest, expectStatus, insertAgencyUser, signIn, uniqueEmail } from '../support/factories';
+import { ownApi } from '../support/own-api';
+
+jest.setTimeout(240_000);
+
+interface LogLine {
+  msg?: string;
+  req?: { id?: string };
+  reqId?: string;
+}
+
+/**
+ * No request runs a statement per row it returns (issue 12, item 4). The API logs one line per SQL
+ * statement (LOG_SQL_STATEMENTS, no SQL text), bound to the request's id; each endpoint is counted
+ * for a small and a larger amount of data, and the count must not grow with it. Counted, not timed.
+ */
+describe('SQL statements per request', () => {
+  const api = ownApi({ LOG_LEVEL: 'debug', LOG_SQL_STATEMENTS: 'true', RUN_BACKGROUND: 'false' });
+  let staff: ApiSession;
+  let clientId: string;
+
+  beforeAll(async () => {
+    const { email } = await insertAgencyUser(api.pool, UserRole.Staff, 'Counting Staff');
+    staff = await signIn(api.browser(), email);
+    clientId = (await staff.post<{ id: string }>('/api/clients', { name: 'Counted Co' })).body.id;
+  });
+
+  /** The statements `path` ran for `session`, once its request has finished. */
+  async function statementsFor(session: ApiSession, path: string): Promise<number> {
+    const requestId = `count-${randomUUID()}`;
+    const response = await session.request('GET', path, undefined, undefined, { 'x-request-id': requestId });
+    expectStatus(response, 200, `GET ${path}`);
+    const ofRequest = (line: LogLine) => (line.req?.id ?? line.reqId) === requestId;
+    // The request's own line is written when its response has gone: every statement before it is logged.
+    while (!api.logLines<LogLine>().some((line) => ofRequest(line) && line.msg?.startsWith('GET '))) {
+      await new Promise((next) => setTimeout(next, 50));
+    }
+    return api.logLines<LogLine>().filter((line) => ofRequest(line) && line.msg === 'sql statement').length;
+  }
+
+  async function openJob(title: string, pipeline = ['Phone screen', 'Final']): Promise<JobDetail> {
+    const response = await staff.post<JobDetail>('/api/jobs', {
+      clientId,
+      title,
+      description: 'Counted.',
+      location: 'Leeds',
+      workMode: 'onsite',
+      employmentType: 'full_time',
+      status: 'open',
+      pipeline,
+    });
+    expectStatus(response, 201, 'create job');
+    return response.body;
+  }
+
+  async function candidate(): Promise<ApiSession> {
+    const session = api.browser();
+    const registered = await session.post('/api/auth/register', {
+      email: uniqueEmail('counted'),
+      password: PASSWORD,
+      fullName: 'Counted Candidate',
+    });
+    expectStatus(registered, 201, 'register');
+    return session;
+  }
+
+  async function apply(session: ApiSession, jobId: string): Promise<string> {
+    const response = await session.post<{ id: string }>(`/api/jobs/${jobId}/applications`, await applyRequest(session));
+    expectStatus(response, 201, 'apply');
+    return response.body.id;
+  }
+
+  it('lists a candidate’s applications in as many statements for 20 as for 1', async () => {
+    const jobs = [];
+    for (let index = 0; index < 20; index++) jobs.push(await openJob(`Counted role ${index}`));
+    const one = await candidate();
+    await apply(one, jobs[0].id);
+    const twenty = await candidate();
+    for (const job of jobs) await apply(twenty, job.id);
+
+    const forOne = await statementsFor(one, '/api/me/applications');
+    const forTwenty = await statementsFor(twenty, '/api/me/applications');
+    expect(forTwenty).toBe(forOne);
+    expect(forOne).toBeLessThanOrEqual(8);
+  });
+
+  it('pages the board in as many statements for 20 matching jobs as for 1', async () => {
+    await openJob('Lonely Cartographer');
+    const visitor = api.browser();
+    const forOne = await statementsFor(visitor, '/api/jobs?q=cartographer');
+    const forTwenty = await statementsFor(visitor, '/api/jobs?q=counted&limit=20');
+    expect(forTwenty).toBe(forOne);
+    expect(forOne).toBeLessThanOrEqual(5);
+  });
+
+  it('shows a job page in as many statements with 20 applications as with 1', async () => {
+    const few = await openJob('Few applicants');
+    const many = await openJob('Many applicants');
+    const reader = await candidate();
+    await apply(reader, few.id);
+    await apply(reader, many.id);
+    for (let index = 0; index < 19; index++) await apply(await candidate(), many.id);
+
+    const visitor = api.browser();
+    expect(await statementsFor(visitor, `/api/jobs/${many.id}`)).toBe(
+      await statementsFor(visitor, `/api/jobs/${few.id}`),
+    );
+    expect(await statementsFor(reader, `/api/jobs/${many.id}`)).toBe(
+      await statementsFor(reader, `/api/jobs/${few.id}`),
+    );
+  });
+
+  it('shows a candidate’s application in as many statements for 12 stages as for 1', async () => {
+    const short = await openJob('One stage', ['Interview']);
+    const long = await openJob(
+      'Twelve stages',
+      Array.from({ length: 12 }, (_, index) => `Stage ${index + 1}`),
+    );
+    const reader = await candidate();
+    const shortId = await apply(reader, short.id);
+    const longId = await apply(reader, long.id);
+
+    const forShort = await statementsFor(reader, `/api/applications/${shortId}`);
+    const forLong = await statementsFor(reader, `/api/applications/${longId}`);
+    expect(forLong).toBe(forShort);
+  });
+});

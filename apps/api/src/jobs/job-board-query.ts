@@ -1,0 +1,74 @@
+import { EmploymentType, JobStatus, JobSummary, PayPeriod, WorkMode } from '@heardback/contracts';
+import { escapeLike } from './job-search-terms';
+
+/** What narrows the board, as the API understood the visitor's search. */
+export interface BoardFilter {
+  /** Every typed word, as a prefix tsquery (job-search-terms.ts); null for no keyword search. */
+  tsQuery: string | null;
+  /** A fragment of the location, matched anywhere in it. */
+  location: string | null;
+  workMode: WorkMode | null;
+  employmentType: EmploymentType | null;
+  clientId: string | null;
+}
+
+/**
+ * The WHERE clause of the board and its values ($1, $2, …). Each condition is one an index answers:
+ * open jobs only (every board index is partial on it), the words through jobs_open_search_idx (the
+ * expression is the indexed column itself), the location through jobs_open_location_trgm_idx.
+ */
+export function boardConditions(filter: BoardFilter): { where: string; params: unknown[] } {
+  const params: unknown[] = [JobStatus.Open];
+  const conditions = ['j.status = $1'];
+  const add = (sql: (placeholder: string) => string, value: unknown) => {
+    params.push(value);
+    conditions.push(sql(`$${params.length}`));
+  };
+  if (filter.tsQuery) add((p) => `j.search_vector @@ to_tsquery('english', ${p})`, filter.tsQuery);
+  if (filter.location) add((p) => `j.location ILIKE ${p} ESCAPE '\\'`, `%${escapeLike(filter.location)}%`);
+  if (filter.workMode) add((p) => `j.work_mode = ${p}`, filter.workMode);
+  if (filter.employmentType) add((p) => `j.employment_type = ${p}`, filter.employmentType);
+  if (filter.clientId) add((p) => `j.client_id = ${p}`, filter.clientId);
+  return { where: conditions.join(' AND '), params };
+}
+
+/** The columns a board card shows: never the description, which only the job page needs. */
+export const BOARD_COLUMNS = `j.id, j.title, j.client_id, j.client_name, j.location, j.work_mode, j.employment_type,
+  j.salary_min, j.salary_max, j.salary_currency, j.pay_period, j.status, j.published_at,
+  j.published_at::text AS cursor_at`;
+
+export interface BoardRow {
+  id: string;
+  title: string;
+  client_id: string;
+  client_name: string;
+  location: string;
+  work_mode: WorkMode;
+  employment_type: EmploymentType;
+  salary_min: number | null;
+  salary_max: number | null;
+  salary_currency: string | null;
+  pay_period: PayPeriod;
+  status: JobStatus;
+  published_at: Date;
+  /** PostgreSQL's full-precision text of published_at, for the cursor. */
+  cursor_at: string;
+}
+
+export function toBoardSummary(row: BoardRow): JobSummary {
+  return {
+    id: row.id,
+    title: row.title,
+    clientId: row.client_id,
+    clientName: row.client_name,
+    location: row.location,
+    workMode: row.work_mode,
+    employmentType: row.employment_type,
+    salary:
+      row.salary_min !== null && row.salary_max !== null && row.salary_currency !== null
+        ? { min: row.salary_min, max: row.salary_max, currency: row.salary_currency, period: row.pay_period }
+        : null,
+    status: row.status,
+    publishedAt: row.published_at.toISOString(),
+  };
+}

@@ -1,0 +1,74 @@
+// One autocannon run against one server, and the wait for quiet between runs (a slow endpoint's
+// requests still in flight when a run ends would otherwise load the next run).
+
+import autocannon from 'autocannon';
+import { withClient } from './dataset/build-dataset.mjs';
+import { sleep } from './bench-processes.mjs';
+
+/**
+ * @typedef {{ p50: number, p99: number, rps: number, requests: number, non2xx: number, errors: number, timeouts: number }} RunResult
+ */
+
+/**
+ * @param {{ base: string, path: string, method: string, headers: Record<string, string>, connections: number,
+ *           duration: number, timeoutSeconds: number, requests?: object[] }} options
+ * @returns {Promise<RunResult>}
+ */
+export function load(options) {
+  return new Promise((resolve, reject) => {
+    autocannon(
+      {
+        url: `${options.base}${options.path}`,
+        method: /** @type {any} */ (options.method),
+        headers: options.headers,
+        connections: options.connections,
+        duration: options.duration,
+        timeout: options.timeoutSeconds,
+        ...(options.requests ? { requests: options.requests } : {}),
+      },
+      (error, result) => {
+        if (error) return reject(error);
+        resolve({
+          p50: result.latency.p50,
+          p99: result.latency.p99,
+          rps: result.requests.average,
+          requests: result.requests.total,
+          non2xx: result.non2xx,
+          errors: result.errors,
+          timeouts: result.timeouts,
+        });
+      },
+    );
+  });
+}
+
+/**
+ * Waits until the bench database runs no statement for anyone but us and `healthUrl` answers
+ * quickly again, for at most `maxSeconds`.
+ * @param {string} databaseUrl @param {string} healthUrl @param {number} maxSeconds
+ */
+export async function quiesce(databaseUrl, healthUrl, maxSeconds = 180) {
+  const deadline = Date.now() + maxSeconds * 1000;
+  await withClient(databaseUrl, async (client) => {
+    while (Date.now() < deadline) {
+      const { rows } = await client.query(
+        `SELECT count(*)::int AS busy FROM pg_stat_activity
+          WHERE datname = current_database() AND pid <> pg_backend_pid() AND state NOT IN ('idle')`,
+      );
+      const started = performance.now();
+      const healthy = await fetch(healthUrl, { signal: AbortSignal.timeout(5000) }).then(
+        () => performance.now() - started < 500,
+        () => false,
+      );
+      if (rows[0].busy === 0 && healthy) return;
+      await sleep(500);
+    }
+  });
+}
+
+/** @param {number[]} values */
+export function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}

@@ -28,9 +28,11 @@ export function load(options) {
       },
       (error, result) => {
         if (error) return reject(error);
+        // No request finished within the run: its latencies are longer than the run, not 0.
+        const none = result.requests.total === 0;
         resolve({
-          p50: result.latency.p50,
-          p99: result.latency.p99,
+          p50: none ? Infinity : result.latency.p50,
+          p99: none ? Infinity : result.latency.p99,
           rps: result.requests.average,
           requests: result.requests.total,
           non2xx: result.non2xx,
@@ -68,7 +70,17 @@ export async function quiesce(databaseUrl, healthUrl, maxSeconds = 180) {
 
 /** @param {number[]} values */
 export function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
+  const sorted = [...values].sort((a, b) => (a === b ? 0 : a < b ? -1 : 1));
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/** A median latency for the results file: null when no request finished (JSON has no Infinity). @param {number} ms */
+export function finite(ms) {
+  return Number.isFinite(ms) ? ms : null;
+}
+
+/** A latency, or ">10000" when no request finished within the (10 s) run. @param {number | null} value @param {any} one */
+export function ms(value, one) {
+  return value === null ? `>${(one.duration ?? 10) * 1000}` : String(value);
 }

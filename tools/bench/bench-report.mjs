@@ -3,6 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
+import { ms } from './bench-load.mjs';
 
 function postgresVersion() {
   try {
@@ -29,8 +30,8 @@ export function writeReport(file, results, lines, options) {
   for (const size of sizes) {
     for (const [name, one] of Object.entries(results[size].endpoints)) {
       rows.push(
-        `| ${name} | ${size} | ${one.p50} | ${one.p99} | ${one.rps.toFixed(1)} | ${one.ratio === null ? '-' : one.ratio.toFixed(2)} | ` +
-          `${one.rawP50 ?? '-'} | ${one.rawRps === null ? '-' : one.rawRps.toFixed(1)} | ${one.rssMb} | ${one.problems || ''} |`,
+        `| ${name} | ${size} | ${ms(one.p50, one)} | ${ms(one.p99, one)} | ${one.rps.toFixed(1)} | ${one.ratio === null ? '-' : one.ratio.toFixed(2)} | ` +
+          `${one.rawRps === null ? '-' : ms(one.rawP50, one)} | ${one.rawRps === null ? '-' : one.rawRps.toFixed(1)} | ${one.rssMb} | ${one.problems || ''} |`,
       );
     }
   }
@@ -92,7 +93,8 @@ ${lines.join('\n')}
 
 "problems" counts, over all rounds, answers that were not 2xx (a 503 when the API gave up on a
 request), connection errors, requests autocannon gave up on (after 30 s) and API crashes (the bench
-restarts it). A p50 measured over failures is not a speed: read the two together.
+restarts it). A p50 measured over failures is not a speed: read the two together. \`>10000\` means no
+request finished within the 10 s run (a latency longer than the run, not a measured one).
 
 ## Targets (issue 12)
 

@@ -18,7 +18,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { logOffset, serverLogFile, setStatementLogging, statementsSince } from './bench-capture.mjs';
 import { endpoints, schedulableStages, scheduleRequests } from './bench-endpoints.mjs';
-import { load, median, quiesce } from './bench-load.mjs';
+import { finite, load, median, ms, quiesce } from './bench-load.mjs';
 import { REPO_ROOT, sampleRss, signIn, sleep, startApi, startRawServer } from './bench-processes.mjs';
 import { writeReport } from './bench-report.mjs';
 import { describeDataset, ensureDataset } from './dataset/build-dataset.mjs';
@@ -162,12 +162,13 @@ async function benchSize(size) {
       const apiRps = median(runs.api.map((one) => one.rps));
       const rawRps = runs.raw.length ? median(runs.raw.map((one) => one.rps)) : null;
       measured[endpoint.name] = {
-        p50: median(runs.api.map((one) => one.p50)),
-        p99: median(runs.api.map((one) => one.p99)),
+        p50: finite(median(runs.api.map((one) => one.p50))),
+        p99: finite(median(runs.api.map((one) => one.p99))),
         rps: apiRps,
-        rawP50: runs.raw.length ? median(runs.raw.map((one) => one.p50)) : null,
+        rawP50: runs.raw.length ? finite(median(runs.raw.map((one) => one.p50))) : null,
         rawRps,
         ratio: rawRps ? apiRps / rawRps : null,
+        duration: options.duration,
         rssMb: Math.round(endpointRss / 1024 / 1024),
         problems: problems(runs.api, crashes),
         rawProblems: problems(runs.raw, 0),
@@ -218,13 +219,16 @@ export function resultLines(results) {
       const one = results[size].endpoints[name];
       if (!one) continue;
       const ratio = one.ratio === null ? '-' : one.ratio.toFixed(2);
-      lines.push(`bench ${name} ${size} p50=${one.p50} p99=${one.p99} rps=${round(one.rps)} api/raw=${ratio}`);
+      lines.push(
+        `bench ${name} ${size} p50=${ms(one.p50, one)} p99=${ms(one.p99, one)} rps=${round(one.rps)} api/raw=${ratio}`,
+      );
     }
   }
   for (const name of names) {
     const small = results['100k']?.endpoints[name];
     const large = results['1m']?.endpoints[name];
-    lines.push(`bench growth ${name} ${small && large && small.p50 > 0 ? (large.p50 / small.p50).toFixed(2) : '-'}`);
+    const growth = small?.p50 && large?.p50 ? (large.p50 / small.p50).toFixed(2) : '-';
+    lines.push(`bench growth ${name} ${growth}`);
   }
   for (const size of sizes) lines.push(`bench rss ${size} max=${results[size].maxRssMb}MB`);
   for (const name of names) {

@@ -61,7 +61,7 @@ async function main() {
   }
   const lines = resultLines(results);
   for (const line of lines) console.log(line);
-  writeReport(join(REPO_ROOT, 'docs/benchmarks.md'), results, lines, options);
+  await writeReport(join(REPO_ROOT, 'docs/benchmarks.md'), results, lines, options);
   log('wrote docs/benchmarks.md');
 }
 

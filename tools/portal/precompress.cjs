@@ -25,9 +25,15 @@ const COMPRESSIBLE = new Set([
   '.webmanifest',
   '.map',
 ]);
+/** @typedef {'.br' | '.gz'} CopySuffix */
+/** @type {CopySuffix[]} */
 const COPIES = ['.br', '.gz'];
 
-/** Both copies of one file's bytes, at the highest settings: this runs once per build, not per request. */
+/**
+ * Both copies of one file's bytes, at the highest settings: this runs once per build, not per request.
+ * @param {Buffer} content
+ * @returns {Record<CopySuffix, Buffer>}
+ */
 function compressBoth(content) {
   return {
     '.br': brotliCompressSync(content, {
@@ -41,6 +47,10 @@ function compressBoth(content) {
   };
 }
 
+/**
+ * @param {string} dir
+ * @returns {string[]}
+ */
 function filesUnder(dir) {
   return readdirSync(dir).flatMap((name) => {
     const full = join(dir, name);
@@ -52,13 +62,17 @@ function filesUnder(dir) {
  * Compresses every compressible file under `dir`; a copy that would not be smaller is not written
  * (and an old one is removed), so the server sends such a file as it is.
  * Returns what it did, per file, for the build log and the tests.
+ * @param {string} dir
+ * @returns {Array<{ file: string, size: number, '.br'?: number, '.gz'?: number }>}
  */
 function precompressDirectory(dir) {
+  /** @type {Array<{ file: string, size: number, '.br'?: number, '.gz'?: number }>} */
   const results = [];
   for (const file of filesUnder(dir)) {
-    if (COPIES.includes(extname(file)) || !COMPRESSIBLE.has(extname(file).toLowerCase())) continue;
+    if (COPIES.some((suffix) => file.endsWith(suffix)) || !COMPRESSIBLE.has(extname(file).toLowerCase())) continue;
     const content = readFileSync(file);
     const copies = compressBoth(content);
+    /** @type {{ '.br'?: number, '.gz'?: number }} */
     const written = {};
     for (const suffix of COPIES) {
       if (copies[suffix].length < content.length) {
@@ -82,7 +96,9 @@ if (require.main === module) {
     process.exit(64);
   }
   const results = precompressDirectory(dir);
+  /** @param {'size' | CopySuffix} key */
   const total = (key) => results.reduce((sum, result) => sum + (result[key] ?? result.size), 0);
+  /** @param {number} bytes */
   const kB = (bytes) => `${(bytes / 1000).toFixed(1)} kB`;
   console.log(
     `Precompressed ${results.length} files in ${dir}: ${kB(total('size'))} → brotli ${kB(total('.br'))}, gzip ${kB(total('.gz'))}`,

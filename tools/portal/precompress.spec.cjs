@@ -5,7 +5,8 @@ const { brotliDecompressSync, gunzipSync } = require('node:zlib');
 const { precompressDirectory } = require('./precompress.cjs');
 
 describe('precompressing the built portal', () => {
-  let dir;
+  /** @type {string} */
+  let dir = '';
   const script = 'export const greeting = "hello";\n'.repeat(200);
 
   beforeEach(() => {

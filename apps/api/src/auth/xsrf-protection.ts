@@ -16,7 +16,7 @@ const securityLog = new Logger('Security');
  * another site can make the browser send our cookies, but cannot read them to set the header.
  *
  * The portal's files carry no cookie, so shared caches may keep them: the portal asks the API who is
- * signed in (GET /api/auth/me) as it starts, and that answer sets the token before any write.
+ * signed in (GET /api/auth/session) as it starts, and that answer sets the token before any write.
  */
 export function xsrfProtection(options: { secureCookies: boolean }) {
   const filter = new ApiExceptionFilter();

@@ -15,6 +15,7 @@ import { DatabaseOutage } from '../resilience/database-outage';
 import { RequestGate } from '../resilience/request-gate';
 import { AppModule } from './app.module';
 import { acceptJsonBodiesOnly } from './request-bodies';
+import { compressApiResponses } from './response-compression';
 import { useSecurityHeaders } from './security-headers';
 
 /** Builds the whole HTTP application; main.ts decides when to migrate, seed and listen. */
@@ -36,6 +37,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   server.keepAliveTimeout = config.resilience.keepAliveTimeoutMs;
   server.headersTimeout = config.resilience.keepAliveTimeoutMs + 1_000;
   useSecurityHeaders(app, { production: config.nodeEnv === 'production' });
+  app.use(compressApiResponses());
   app.use(cookieParser());
   app.use(xsrfProtection({ secureCookies: config.secureCookies }));
   acceptJsonBodiesOnly(app);
@@ -47,6 +49,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   // The API's map is for developers: in production it would hand an attacker every route and field.
   if (config.nodeEnv !== 'production') serveApiDocs(app);
 
+  // Registered before Nest adds its routes, but it steps aside for every /api path at once.
   servePortal(app, config.portalDir);
   return app;
 }

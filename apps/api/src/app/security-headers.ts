@@ -1,6 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { RequestHandler } from 'express';
 import helmet from 'helmet';
+import { isApiPath } from './api-path';
 
 /**
  * The content security policy the built portal runs under (checked in Chromium by the portal e2e):
@@ -46,6 +47,6 @@ export function useSecurityHeaders(app: NestExpressApplication, options: { produ
 }
 
 const noStoreOnApi: RequestHandler = (request, response, next) => {
-  if (/^\/api(\/|$)/i.test(request.path)) response.setHeader('Cache-Control', 'no-store');
+  if (isApiPath(request.path)) response.setHeader('Cache-Control', 'no-store');
   next();
 };

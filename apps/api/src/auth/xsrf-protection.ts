@@ -2,6 +2,7 @@ import { ErrorCode, xsrfCookieName } from '@heardback/contracts';
 import { Logger } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { isApiPath } from '../app/api-path';
 import { ApiExceptionFilter } from '../errors/api-exception.filter';
 import { DomainError } from '@heardback/domain';
 
@@ -10,16 +11,19 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const securityLog = new Logger('Security');
 
 /**
- * Double-submit XSRF protection, matching Angular's HttpClient: every response carries a readable
+ * Double-submit XSRF protection, matching Angular's HttpClient: every API response carries a readable
  * XSRF-TOKEN cookie (`__Host-XSRF-TOKEN` over HTTPS), and every state-changing request must echo it in X-XSRF-TOKEN. A page on
  * another site can make the browser send our cookies, but cannot read them to set the header.
+ *
+ * The portal's files carry no cookie, so shared caches may keep them: the portal asks the API who is
+ * signed in (GET /api/auth/session) as it starts, and that answer sets the token before any write.
  */
 export function xsrfProtection(options: { secureCookies: boolean }) {
   const filter = new ApiExceptionFilter();
   const cookieName = xsrfCookieName(options.secureCookies);
   return (request: Request, response: Response, next: NextFunction): void => {
     const cookieToken: unknown = request.cookies?.[cookieName];
-    if (typeof cookieToken !== 'string' || cookieToken.length < 20) {
+    if ((typeof cookieToken !== 'string' || cookieToken.length < 20) && isApiPath(request.path)) {
       response.cookie(cookieName, randomBytes(24).toString('base64url'), {
         httpOnly: false,
         sameSite: 'lax',

@@ -1,47 +1,63 @@
 import { Logger } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import express from 'express';
+import type { NextFunction, Request, Response } from 'express';
 import { existsSync } from 'node:fs';
-import { basename, join } from 'node:path';
-
-/** Angular's output hashing: `main-I4XMMJJA.js`, `chunk-7YXTTTPK.js`, `styles-WPAVQ2NV.css`. */
-const HASHED_ASSET = /-[A-Z0-9]{8}\.(js|css|woff2?)$/;
+import { join } from 'node:path';
+import { isApiPath } from '../app/api-path';
+import { chooseEncoding } from './accept-encoding';
+import { listPortalFiles, PortalFile } from './portal-files';
 
 /**
  * In production the API serves the built portal, so the product is one process on one port.
- * Files are served as they are; any other GET outside /api that asks for HTML gets index.html,
- * so deep links into the single-page app work.
+ *
+ * - Never on /api: an API request goes straight on to the API, without touching the file system.
+ * - Precompressed: the build writes `.br` and `.gz` copies next to each file
+ *   (tools/precompress-portal.mjs); the best one the browser accepts is sent, with `Vary`.
+ * - Hashed assets are cached for a year (`immutable`); index.html is checked on every use.
+ * - Any other GET outside /api that asks for HTML gets index.html, so deep links into the
+ *   single-page app work; anything else (a missing `.js`, a JSON client) gets the API's JSON 404.
  */
 export function servePortal(app: NestExpressApplication, portalDir: string): void {
-  const indexFile = join(portalDir, 'index.html');
-  if (!existsSync(indexFile)) {
+  if (!existsSync(join(portalDir, 'index.html'))) {
     new Logger('Portal').warn(
       `No built portal at ${portalDir}; serving the API only. Run \`npm run build\` to build it.`,
     );
     return;
   }
-  app.use(
-    express.static(portalDir, {
-      index: false,
-      cacheControl: false,
-      setHeaders: (response, path) => {
-        // Built files whose names carry a content hash never change: cache them for a year.
-        // Anything else (favicon, index.html) is checked again on every use.
-        response.setHeader(
-          'Cache-Control',
-          HASHED_ASSET.test(basename(path)) ? 'public, max-age=31536000, immutable' : 'no-cache',
-        );
-      },
-    }),
-  );
-  app.use((request: express.Request, response: express.Response, next: express.NextFunction) => {
-    const isPageRequest =
-      (request.method === 'GET' || request.method === 'HEAD') &&
-      !request.path.startsWith('/api/') &&
-      request.path !== '/api' &&
-      request.accepts(['html', 'json']) === 'html';
-    if (!isPageRequest) return next();
-    response.setHeader('Cache-Control', 'no-cache');
-    response.sendFile(indexFile);
+  const files = listPortalFiles(portalDir);
+  const index = files.get('/index.html') as PortalFile;
+  const precompressed = [...files.values()].filter((file) => file.encoded.size > 0).length;
+  if (precompressed === 0) {
+    new Logger('Portal').warn(`The portal at ${portalDir} has no precompressed files; sending them uncompressed.`);
+  }
+
+  app.use((request: Request, response: Response, next: NextFunction) => {
+    if ((request.method !== 'GET' && request.method !== 'HEAD') || isApiPath(request.path)) return next();
+    const file = files.get(request.path);
+    if (file) return sendPortalFile(request, response, next, file, portalDir);
+    if (request.accepts(['html', 'json']) !== 'html') return next();
+    sendPortalFile(request, response, next, index, portalDir);
+  });
+}
+
+function sendPortalFile(
+  request: Request,
+  response: Response,
+  next: NextFunction,
+  file: PortalFile,
+  portalDir: string,
+): void {
+  const encoding = chooseEncoding(request.headers['accept-encoding'], new Set(file.encoded.keys()));
+  response.vary('Accept-Encoding');
+  response.setHeader('Cache-Control', file.cacheControl);
+  // The type of the file itself, not of its `.br` copy; `send` keeps a Content-Type already set.
+  response.type(file.extension);
+  if (encoding) response.setHeader('Content-Encoding', encoding);
+  const stored = encoding ? (file.encoded.get(encoding) as string) : file.path;
+  // `root` rather than an absolute path: the portal directory may sit under a dot-directory
+  // (`send` refuses dotfiles in the path it is given, but not in its root).
+  response.sendFile(stored, { root: portalDir, cacheControl: false }, (error?: Error) => {
+    // An aborted download after the headers went out is not an error to report.
+    if (error && !response.headersSent) next(error);
   });
 }

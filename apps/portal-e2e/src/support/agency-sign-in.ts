@@ -18,16 +18,20 @@ export function uniqueStamp(): string {
   return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 }
 
-/** The page's XSRF token: the API sets the cookie on the first response and wants it echoed back. */
+/**
+ * The page's XSRF token: the API sets the cookie on its first response (the portal asks who is
+ * signed in as it starts; its static files carry no cookie) and wants it echoed back.
+ */
 async function xsrfToken(page: Page): Promise<string> {
   if (page.url() === 'about:blank') {
     await page.goto('/jobs');
   }
-  const cookie = (await page.context().cookies()).find(
-    (candidate) => candidate.name === 'XSRF-TOKEN' || candidate.name === '__Host-XSRF-TOKEN',
-  );
-  expect(cookie, 'the API sets an XSRF-TOKEN cookie').toBeTruthy();
-  return cookie?.value ?? '';
+  const find = async () =>
+    (await page.context().cookies()).find(
+      (candidate) => candidate.name === 'XSRF-TOKEN' || candidate.name === '__Host-XSRF-TOKEN',
+    )?.value;
+  await expect.poll(find, { message: 'the API sets an XSRF-TOKEN cookie' }).toBeTruthy();
+  return (await find()) ?? '';
 }
 
 async function expectOk(response: APIResponse, what: string): Promise<void> {

@@ -1,0 +1,10 @@
+/**
+ * Whether a request is for the API. Routing ignores case ('/API/jobs' reaches the API), so this
+ * does too: every check that must hold for the API (no-store, XSRF cookie, JSON 404s, no file
+ * system) agrees with the router on what "the API" is.
+ */
+export function isApiPath(path: string): boolean {
+  return API_PATH.test(path);
+}
+
+const API_PATH = /^\/api(\/|$)/i;

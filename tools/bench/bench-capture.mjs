@@ -62,7 +62,7 @@ const RECORD_START = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d+)? \S+ \[(\d+)\] (\
  * @param {string} text @param {string} database
  */
 function records(text, database) {
-  /** @type {{ pid: string, level: string, message: string }[]} */
+  /** @type {{ pid: string, database: string, level: string, message: string }[]} */
   const all = [];
   /** @type {{ pid: string, database: string, level: string, message: string } | null} */
   let current = null;

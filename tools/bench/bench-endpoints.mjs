@@ -70,7 +70,7 @@ export function scheduleRequests(rows, xsrf) {
   return [
     {
       method: 'POST',
-      /** @param {Record<string, unknown>} request @param {Record<string, unknown>} context */
+      /** @param {{ headers?: Record<string, string> } & Record<string, unknown>} request @param {Record<string, unknown>} context */
       setupRequest: (request, context) => {
         const row = free.shift();
         if (!row) throw new Error('schedule-stage: every schedulable stage is in use');

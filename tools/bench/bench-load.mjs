@@ -1,6 +1,7 @@
 // One autocannon run against one server, and the wait for quiet between runs (a slow endpoint's
 // requests still in flight when a run ends would otherwise load the next run).
 
+// @ts-expect-error autocannon ships no types and @types/autocannon lags its API; the options used here are plain.
 import autocannon from 'autocannon';
 import { withClient } from './dataset/build-dataset.mjs';
 import { sleep } from './bench-processes.mjs';
@@ -26,6 +27,7 @@ export function load(options) {
         timeout: options.timeoutSeconds,
         ...(options.requests ? { requests: options.requests } : {}),
       },
+      /** @param {Error | null} error @param {any} result */
       (error, result) => {
         if (error) return reject(error);
         // No request finished within the run: its latencies are longer than the run, not 0.

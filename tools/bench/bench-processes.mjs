@@ -61,6 +61,7 @@ function server(child, base) {
  */
 export async function startApi({ databaseUrl, port, logFile }) {
   const out = openSync(logFile, 'a');
+  /** @type {NodeJS.ProcessEnv} */
   const env = {
     ...process.env,
     DATABASE_URL: databaseUrl,

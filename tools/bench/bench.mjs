@@ -24,6 +24,7 @@ import { writeReport } from './bench-report.mjs';
 import { describeDataset, ensureDataset } from './dataset/build-dataset.mjs';
 import { BENCH_LOGINS, BENCH_PASSWORD } from './dataset/dataset-sql.mjs';
 
+/** @type {Record<string, number>} */
 const SIZES = { '100k': 100_000, '1m': 1_000_000 };
 const STATE_DIR = join(REPO_ROOT, '.data/bench');
 const RESULTS_FILE = join(STATE_DIR, 'results.json');
@@ -72,7 +73,8 @@ async function benchSize(size) {
   const dataset = await ensureDataset({ serverUrl, database, jobs: SIZES[size], rebuild: options.rebuild, log });
   const url = dataset.url;
   const all = await endpoints(url);
-  const chosen = options.only ? all.filter((endpoint) => options.only.includes(endpoint.name)) : all;
+  const only = options.only;
+  const chosen = only ? all.filter((endpoint) => only.includes(endpoint.name)) : all;
   if (chosen.length === 0) throw new Error(`--only: none of ${all.map((endpoint) => endpoint.name).join(', ')}`);
   const apiLog = join(STATE_DIR, `api-${size}.log`);
 
@@ -92,7 +94,9 @@ async function benchSize(size) {
         staff: await signIn(api.base, BENCH_LOGINS.staff, BENCH_PASSWORD),
       };
       for (const endpoint of chosen.filter((one) => !one.write)) {
-        const headers = sessions[endpoint.role] ? { cookie: sessions[endpoint.role].cookie } : {};
+        const session = sessions[endpoint.role];
+        /** @type {Record<string, string>} */
+        const headers = session ? { cookie: session.cookie } : {};
         await fetch(`${api.base}${endpoint.path}`, { headers }).then((response) => response.arrayBuffer());
         const from = logOffset(logFile);
         const response = await fetch(`${api.base}${endpoint.path}`, { headers });
@@ -133,6 +137,7 @@ async function benchSize(size) {
   try {
     for (const endpoint of chosen) {
       const session = sessions[endpoint.role];
+      /** @type {Record<string, string>} */
       const headers = session ? { cookie: session.cookie } : {};
       const requests = endpoint.write ? scheduleRequests(await schedulableStages(url), session?.xsrf ?? '') : undefined;
       /** @type {{ api: import('./bench-load.mjs').RunResult[], raw: import('./bench-load.mjs').RunResult[] }} */

@@ -40,7 +40,8 @@ export function datasetShape(jobs) {
 
 const FIRST_NAMES = `ARRAY['Ada','Ben','Chloe','Dev','Elif','Femi','Grace','Hugo','Ines','Jan','Kofi','Lena','Mateo','Noor',
   'Olga','Pavel','Quinn','Rosa','Sven','Tariq','Uma','Victor','Wen','Yusuf','Zoe']`;
-const surname = (seed) => `initcap(translate(substr(md5(${seed}), 1, 7), '0123456789', 'aeiouybrst'))`;
+const surname = (/** @type {string} */ seed) =>
+  `initcap(translate(substr(md5(${seed}), 1, 7), '0123456789', 'aeiouybrst'))`;
 
 /**
  * Statements in order (simple protocol: several per entry), each with a label for progress.
@@ -50,7 +51,7 @@ const surname = (seed) => `initcap(translate(substr(md5(${seed}), 1, 7), '012345
 export function datasetStatements(jobs, passwordHash) {
   const s = datasetShape(jobs);
   const hash = `'${passwordHash.replace(/'/g, "''")}'`;
-  const first = (n) => `(${FIRST_NAMES})[1 + (${n}) % 25]`;
+  const first = (/** @type {string | number} */ n) => `(${FIRST_NAMES})[1 + (${n}) % 25]`;
   return [
     { label: 'settings', sql: `SET synchronous_commit = off; SET work_mem = '64MB'; SELECT setseed(0.2026)` },
     {

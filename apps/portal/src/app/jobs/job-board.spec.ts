@@ -2,7 +2,7 @@ import { HttpTestingController, TestRequest } from '@angular/common/http/testing
 import { TestBed } from '@angular/core/testing';
 import { Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import { EmploymentType, ErrorCode, JobSummary, Page, WorkMode } from '@heardback/contracts';
+import { EmploymentType, ErrorCode, JobBoardPage, JobSummary, Page, WorkMode } from '@heardback/contracts';
 import { JobBoard, SEARCH_DEBOUNCE_MS } from './job-board';
 import { aJobPage, aJobSummary, apiErrorBody } from '../testing/factories';
 import { routeHarness } from '../testing/setup';
@@ -29,7 +29,7 @@ describe('JobBoard', () => {
     return http.expectOne((request) => request.url === '/api/jobs');
   }
 
-  async function answer(page: Page<JobSummary>): Promise<void> {
+  async function answer(page: JobBoardPage | Page<JobSummary>): Promise<void> {
     jobsRequest().flush(page);
     await settle();
   }

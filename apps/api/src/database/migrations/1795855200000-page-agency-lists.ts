@@ -10,7 +10,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  *   and the queues join the stages to it without reading every application ever made.
  * - application_stages_awaiting_feedback_idx: the stages that can still be waiting for feedback
  *   (scheduled or awaiting it), in the queue's own order with the nulls folded into ±infinity; the
- *   feedback queue and escalations walk it and stop at a page, instead of every stage ever held.
+ *   feedback queue and escalations walk it and stop at a page, instead of every stage ever held;
+ *   it carries what the filters read, so their totals are counted from the index alone.
  */
 export class PageAgencyLists1795855200000 implements MigrationInterface {
   name = 'PageAgencyLists1795855200000';
@@ -24,7 +25,8 @@ export class PageAgencyLists1795855200000 implements MigrationInterface {
         (coalesce(feedback_due_at, '-infinity'::timestamptz)),
         (coalesce(ends_at, 'infinity'::timestamptz)),
         id
-      ) WHERE state IN ('scheduled', 'awaiting_feedback');
+      ) INCLUDE (application_id, held_at, ends_at, feedback_due_at, recruiter_id)
+        WHERE state IN ('scheduled', 'awaiting_feedback');
     `);
   }
 

@@ -1,5 +1,5 @@
 import {
-  AgencyJobSummary,
+  AgencyJobPage,
   AgencyUserView,
   ErrorCode,
   JobApplicationsBoard,
@@ -71,11 +71,11 @@ describe("the agency's lists", () => {
   it('lists jobs in every status with their open applications, filtered by status', async () => {
     const { job } = await applicationAwaitingFeedback(staff);
     const draft = await createOpenJob(staff, { status: JobStatus.Draft });
-    const all = await staff.get<AgencyJobSummary[]>('/api/agency/jobs');
-    expect(all.body.find((item) => item.id === job.id)?.openApplications).toBe(1);
-    expect(all.body.map((item) => item.id)).toContain(draft.id);
-    const drafts = await staff.get<AgencyJobSummary[]>('/api/agency/jobs?status=draft');
-    expect(drafts.body.every((item) => item.status === JobStatus.Draft)).toBe(true);
+    const all = await staff.get<AgencyJobPage>('/api/agency/jobs');
+    expect(all.body.items.find((item) => item.id === job.id)?.openApplications).toBe(1);
+    expect(all.body.items.map((item) => item.id)).toContain(draft.id);
+    const drafts = await staff.get<AgencyJobPage>('/api/agency/jobs?status=draft');
+    expect(drafts.body.items.every((item) => item.status === JobStatus.Draft)).toBe(true);
     expect((await staff.get('/api/agency/jobs?status=archived')).status).toBe(400);
   });
 

@@ -24,6 +24,7 @@ import {
   signInAsAgency,
   staffForTheseTests,
 } from '../support/factories';
+import { everyItem } from '../support/pages';
 
 describe('applications', () => {
   const staff = staffForTheseTests();
@@ -242,11 +243,11 @@ describe('applications', () => {
         version: applied.version,
       },
     );
-    const queue = await staff.get<FeedbackQueueItem[]>('/api/feedback/queue');
-    const ids = queue.body.map((item) => item.applicationId);
+    const queue = await everyItem<FeedbackQueueItem>(staff, '/api/feedback/queue');
+    const ids = queue.map((item) => item.applicationId);
     expect(ids.indexOf(applied.id)).toBeLessThan(ids.indexOf(fresh.application.id));
-    expect(queue.body.find((item) => item.applicationId === applied.id)?.overdue).toBe(true);
-    expect(queue.body.find((item) => item.applicationId === fresh.application.id)?.overdue).toBe(false);
+    expect(queue.find((item) => item.applicationId === applied.id)?.overdue).toBe(true);
+    expect(queue.find((item) => item.applicationId === fresh.application.id)?.overdue).toBe(false);
 
     await staff.post(`/api/applications/${applied.id}/stages/${applied.stages[0].id}/feedback`, {
       decision: 'advance',
@@ -254,7 +255,7 @@ describe('applications', () => {
       candidateMessage: 'Well done.',
       version: scheduled.body.version,
     });
-    const after = await staff.get<FeedbackQueueItem[]>('/api/feedback/queue');
-    expect(after.body.map((item) => item.applicationId)).not.toContain(applied.id);
+    const after = await everyItem<FeedbackQueueItem>(staff, '/api/feedback/queue');
+    expect(after.map((item) => item.applicationId)).not.toContain(applied.id);
   });
 });

@@ -9,6 +9,7 @@ import {
 import { ApiSession } from '../support/api-client';
 import { closeDatabase, database } from '../support/database';
 import { apply, createOpenJob, recordFeedback, registerCandidate, signInAsAgency } from '../support/factories';
+import { everyItem } from '../support/pages';
 
 const HOUR = 3_600_000;
 
@@ -150,11 +151,11 @@ describe('deadlines, reminders and escalation', () => {
     await letTimePass(stageId, 96);
     await Promise.all([sweep(), sweep()]);
     expect(await alertsOf(stageId)).toEqual(['reminder_before_due', 'reminder_at_due', 'escalation']);
-    const escalations = await staff.get<EscalationView[]>('/api/agency/escalations');
-    expect(escalations.body.map((item) => item.applicationId)).toContain(application.id);
+    const escalations = await everyItem<EscalationView>(staff, '/api/agency/escalations');
+    expect(escalations.map((item) => item.applicationId)).toContain(application.id);
     // Every escalation names whom to chase: the job's owner.
     const owner = (await recruiter.get<{ id: string; fullName: string }>('/api/auth/me')).body;
-    expect(escalations.body.find((item) => item.applicationId === application.id)).toMatchObject({
+    expect(escalations.find((item) => item.applicationId === application.id)).toMatchObject({
       ownerId: owner.id,
       ownerName: owner.fullName,
       candidateName: 'Test Candidate',
@@ -192,10 +193,10 @@ describe('deadlines, reminders and escalation', () => {
     ]);
     const current = (await staff.get<ApplicationView>(`/api/applications/${application.id}`)).body;
     await recordFeedback(recruiter, current, 0);
-    const escalations = await staff.get<EscalationView[]>('/api/agency/escalations');
-    expect(escalations.body.map((item) => item.applicationId)).not.toContain(application.id);
-    const queue = await recruiter.get<FeedbackQueueItem[]>('/api/feedback/queue');
-    expect(queue.body.map((item) => item.applicationId)).not.toContain(application.id);
+    const escalations = await everyItem<EscalationView>(staff, '/api/agency/escalations');
+    expect(escalations.map((item) => item.applicationId)).not.toContain(application.id);
+    const queue = await everyItem<FeedbackQueueItem>(recruiter, '/api/feedback/queue');
+    expect(queue.map((item) => item.applicationId)).not.toContain(application.id);
   });
 
   it('emails every candidate-visible event the agency caused, echoes nothing the candidate just did, and nothing internal', async () => {

@@ -14,6 +14,7 @@ import {
 import { ApiSession } from '../support/api-client';
 import { closeDatabase, database } from '../support/database';
 import { apply, createOpenJob, insertAgencyUser, interviewHeld, registerCandidate, signIn } from '../support/factories';
+import { everyItem } from '../support/pages';
 
 interface Person {
   id: string;
@@ -63,7 +64,7 @@ describe('staff reassign work, and the escalation ladder ends in action', () => 
   const view = async (applicationId: string) =>
     (await staff.session.get<ApplicationView>(`/api/applications/${applicationId}`)).body;
   const queue = async (who: Person, mine = false) =>
-    (await who.session.get<FeedbackQueueItem[]>(`/api/feedback/queue${mine ? '?mine=true' : ''}`)).body;
+    everyItem<FeedbackQueueItem>(who.session, `/api/feedback/queue${mine ? '?mine=true' : ''}`);
 
   /** An application on a job `owner` owns whose first interview took place an hour ago, with no feedback. */
   async function awaitingFeedback(owner: Person, candidateName = 'Casey Candidate') {
@@ -293,7 +294,7 @@ describe('staff reassign work, and the escalation ladder ends in action', () => 
     await dueDaysAgo(stageId, 5);
     await sweep();
     expect(await alertsOf(stageId)).toContain('escalation');
-    const row = (await staff.session.get<EscalationView[]>('/api/agency/escalations')).body.find(
+    const row = (await everyItem<EscalationView>(staff.session, '/api/agency/escalations')).find(
       (item) => item.stageId === stageId,
     );
     expect(row).toMatchObject({
@@ -342,7 +343,7 @@ describe('staff reassign work, and the escalation ladder ends in action', () => 
     expect(told).toHaveLength(1);
     expect(told[0].body).toContain(`Whom to chase: ${ann.fullName}`);
     expect(told[0].subject).toContain('Lena Left');
-    const row = (await staff.session.get<EscalationView[]>('/api/agency/escalations')).body.find(
+    const row = (await everyItem<EscalationView>(staff.session, '/api/agency/escalations')).find(
       (item) => item.stageId === left.stageId,
     );
     expect(row?.secondEscalatedAt).not.toBeNull();

@@ -1,7 +1,8 @@
-import { Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { DeadlineSweepResult, EscalationView, UserRole } from '@heardback/contracts';
+import { DeadlineSweepResult, EscalationPage, UserRole } from '@heardback/contracts';
 import { Roles } from '../auth/access.decorators';
+import { WorkListPageDto } from '../database/work-list-page.dto';
 import { DeadlineSweepService } from './deadline-sweep.service';
 import { EscalationListService } from './escalation-list.service';
 
@@ -21,9 +22,9 @@ export class DeadlinesController {
     return this.sweeper.sweep();
   }
 
-  /** Overdue feedback escalated to staff and still not recorded, longest overdue first. */
+  /** Overdue feedback escalated to staff and still not recorded, longest overdue first, a page at a time. */
   @Get('escalations')
-  escalations(): Promise<EscalationView[]> {
-    return this.escalationList.open();
+  escalations(@Query() query: WorkListPageDto): Promise<EscalationPage> {
+    return this.escalationList.open(query.cursor, query.limit);
   }
 }

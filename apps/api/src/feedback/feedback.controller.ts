@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { FeedbackQueueItem, UserRole } from '@heardback/contracts';
+import { FeedbackQueuePage, UserRole } from '@heardback/contracts';
 import { CurrentUser, Roles } from '../auth/access.decorators';
 import { UserEntity } from '../users/user.entity';
 import { FeedbackQueueQueryDto } from './dto/feedback-queue-query.dto';
@@ -12,9 +12,17 @@ import { FeedbackQueueService } from './feedback-queue.service';
 export class FeedbackController {
   constructor(private readonly queue: FeedbackQueueService) {}
 
-  /** Every stage waiting for feedback, each marked `assignedToYou`; `?mine=true` keeps only the caller's own. */
+  /**
+   * Stages waiting for feedback, oldest due first, a page at a time with the total, each marked
+   * `assignedToYou`; `?mine=true` keeps only the caller's own.
+   */
   @Get('queue')
-  list(@Query() query: FeedbackQueueQueryDto, @CurrentUser() viewer: UserEntity): Promise<FeedbackQueueItem[]> {
-    return this.queue.list(viewer.id, query.mine === true);
+  list(@Query() query: FeedbackQueueQueryDto, @CurrentUser() viewer: UserEntity): Promise<FeedbackQueuePage> {
+    return this.queue.list({
+      viewerId: viewer.id,
+      mine: query.mine === true,
+      cursor: query.cursor,
+      limit: query.limit,
+    });
   }
 }

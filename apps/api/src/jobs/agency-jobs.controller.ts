@@ -1,7 +1,8 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { AgencyJobSummary, UserRole } from '@heardback/contracts';
+import { AgencyJobPage, AgencyJobSummary, UserRole } from '@heardback/contracts';
 import { Roles } from '../auth/access.decorators';
+import { notFoundOnBadId } from '../errors/not-found-on-bad-id';
 import { AgencyJobsService } from './agency-jobs.service';
 import { AgencyJobsQueryDto } from './dto/agency-jobs-query.dto';
 
@@ -11,8 +12,15 @@ import { AgencyJobsQueryDto } from './dto/agency-jobs-query.dto';
 export class AgencyJobsController {
   constructor(private readonly jobs: AgencyJobsService) {}
 
+  /** Newest job first, a page at a time, with the total; open and draft jobs unless `status` says otherwise. */
   @Get()
-  list(@Query() query: AgencyJobsQueryDto): Promise<AgencyJobSummary[]> {
-    return this.jobs.list(query.status);
+  list(@Query() query: AgencyJobsQueryDto): Promise<AgencyJobPage> {
+    return this.jobs.list({ statuses: query.status, cursor: query.cursor, limit: query.limit });
+  }
+
+  /** One job as the list shows it, with its open applications. */
+  @Get(':id')
+  one(@Param('id', notFoundOnBadId) id: string): Promise<AgencyJobSummary> {
+    return this.jobs.one(id);
   }
 }

@@ -1,5 +1,5 @@
 import { ApplicationStatus, JobStatus, StageState, UserRole, WaitingFor } from './enums';
-import { JobSummary } from './jobs';
+import { JobSummary, Page } from './jobs';
 
 /** An application as the agency sees it in lists (a per-job board, the "who is waiting" list). */
 export interface AgencyApplicationSummary {
@@ -29,13 +29,30 @@ export interface WaitingApplication extends AgencyApplicationSummary {
   longSilence: boolean;
 }
 
-/** GET /api/agency/jobs: every job in any status, for staff and recruiters. */
+/** One row of GET /api/agency/jobs (staff and recruiters), and GET /api/agency/jobs/:id. */
 export interface AgencyJobSummary extends JobSummary {
   openApplications: number;
 }
 
+/**
+ * GET /api/agency/jobs filters: newest job first, a page at a time. `status` is one or more
+ * statuses (in the query string: `status=open,draft`); left out, the jobs people work on
+ * (AGENCY_JOBS_DEFAULT_STATUSES).
+ */
 export interface AgencyJobQuery {
-  status?: JobStatus;
+  status?: JobStatus[];
+  cursor?: string;
+  limit?: number;
+}
+
+/** What the job lists show unless asked otherwise: the jobs still being worked on. */
+export const AGENCY_JOBS_DEFAULT_STATUSES: readonly JobStatus[] = [JobStatus.Open, JobStatus.Draft];
+export const AGENCY_JOBS_DEFAULT_LIMIT = 50;
+export const AGENCY_JOBS_MAX_LIMIT = 100;
+
+/** A page of the agency's jobs, with how many match the filters in all. */
+export interface AgencyJobPage extends Page<AgencyJobSummary> {
+  total: number;
 }
 
 /** GET /api/users (staff): agency accounts. */

@@ -216,7 +216,20 @@ export interface FeedbackQueueItem {
   assignedToYou: boolean;
 }
 
-/** GET /api/feedback/queue?mine=true: only the caller's own work. */
+/** GET /api/feedback/queue?mine=true: only the caller's own work; `cursor` and `limit` page it. */
 export interface FeedbackQueueQuery {
   mine?: boolean;
+  cursor?: string;
+  limit?: number;
+}
+
+/** The agency's work lists (feedback queue, escalations): a page is this long unless asked otherwise. */
+export const WORK_LIST_DEFAULT_LIMIT = 50;
+export const WORK_LIST_MAX_LIMIT = 100;
+
+/** A page of the feedback queue, oldest due first, with how many stages wait for feedback in all. */
+export interface FeedbackQueuePage {
+  items: FeedbackQueueItem[];
+  nextCursor: string | null;
+  total: number;
 }

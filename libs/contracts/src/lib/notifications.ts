@@ -112,6 +112,19 @@ export interface EscalationView {
   secondEscalatedAt: string | null;
 }
 
+/** GET /api/agency/escalations?cursor=&limit= */
+export interface EscalationQuery {
+  cursor?: string;
+  limit?: number;
+}
+
+/** A page of escalations, longest overdue first, with how many are open in all. */
+export interface EscalationPage {
+  items: EscalationView[];
+  nextCursor: string | null;
+  total: number;
+}
+
 /** POST /api/agency/deadlines/sweep (staff): what one pass of the deadline sweep did. */
 export interface DeadlineSweepResult {
   interviewsEnded: number;

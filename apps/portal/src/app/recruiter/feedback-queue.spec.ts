@@ -1,8 +1,8 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture } from '@angular/core/testing';
 import { ErrorCode } from '@heardback/contracts';
-import { FeedbackQueue, queueOrder } from './feedback-queue';
-import { apiErrorBody, aQueueItem } from '../testing/factories';
+import { FeedbackQueue, queueRows, queueStatus } from './feedback-queue';
+import { aListPage, apiErrorBody, aQueueItem } from '../testing/factories';
 import { renderComponent } from '../testing/setup';
 
 const HOUR = 3_600_000;
@@ -10,26 +10,38 @@ const HOUR = 3_600_000;
 const NOW_AT = new Date('2026-11-30T12:00:00.000Z');
 const fromNow = (hours: number) => new Date(NOW_AT.getTime() + hours * HOUR).toISOString();
 
-describe('queueOrder', () => {
-  it('puts overdue feedback first, then the soonest due, and stages with no deadline last', () => {
-    const now = NOW_AT;
-    const rows = queueOrder(
+describe('queueRows', () => {
+  it('keeps the API’s order, which pages keep: no deadline first, then the one due longest ago', () => {
+    const rows = queueRows(
       [
-        aQueueItem({ stageId: 'later', feedbackDueAt: fromNow(30) }),
         aQueueItem({ stageId: 'none', feedbackDueAt: null }),
-        aQueueItem({ stageId: 'soon', feedbackDueAt: fromNow(2) }),
-        aQueueItem({ stageId: 'late', feedbackDueAt: fromNow(-5), overdue: true }),
         aQueueItem({ stageId: 'very-late', feedbackDueAt: fromNow(-50), overdue: true }),
+        aQueueItem({ stageId: 'soon', feedbackDueAt: fromNow(2) }),
       ],
-      now,
+      NOW_AT,
     );
-    expect(rows.map((row) => row.item.stageId)).toEqual(['very-late', 'late', 'soon', 'later', 'none']);
+    expect(rows.map((row) => row.item.stageId)).toEqual(['none', 'very-late', 'soon']);
+    expect(rows.map((row) => row.due)[0]).toBe('No deadline');
   });
 
   it('treats a deadline that has just passed as overdue even if the list said otherwise', () => {
-    const [row] = queueOrder([aQueueItem({ feedbackDueAt: fromNow(-1), overdue: false })], NOW_AT);
+    const [row] = queueRows([aQueueItem({ feedbackDueAt: fromNow(-1), overdue: false })], NOW_AT);
     expect(row.overdue).toBe(true);
     expect(row.deadline).toMatch(/^Overdue by /);
+  });
+});
+
+describe('queueStatus', () => {
+  const rows = (count: number) =>
+    queueRows(
+      Array.from({ length: count }, () => aQueueItem({ feedbackDueAt: fromNow(5) })),
+      NOW_AT,
+    );
+
+  it('says the true total, and how many are shown while more can be loaded', () => {
+    expect(queueStatus(rows(50), 1234, false)).toBe('1,234 interviews need feedback; the 50 due longest ago are shown');
+    expect(queueStatus(rows(1), 1, false)).toBe('1 interview needs feedback');
+    expect(queueStatus([], 0, true)).toBe('None of your interviews needs feedback.');
   });
 });
 
@@ -52,7 +64,7 @@ describe('FeedbackQueue', () => {
     Array.from(view().querySelectorAll('button')).find((b) => b.textContent?.trim() === name);
 
   async function answer(body: object | string | null, options?: { status: number; statusText: string }) {
-    http.expectOne('/api/feedback/queue').flush(body, options);
+    http.expectOne('/api/feedback/queue').flush(Array.isArray(body) ? aListPage(body) : body, options);
     await fixture.whenStable();
   }
 
@@ -62,9 +74,8 @@ describe('FeedbackQueue', () => {
     expect(status()).toBe('No feedback is due.');
   });
 
-  it('shows candidate, job, client, stage, end time and the deadline in words, overdue first', async () => {
+  it('shows candidate, job, client, stage, end time and the deadline in words, in the API’s order', async () => {
     await answer([
-      aQueueItem({ stageId: 's1', candidateName: 'Ana Silva', feedbackDueAt: fromNow(20) }),
       aQueueItem({
         stageId: 's2',
         applicationId: 'app-2',
@@ -75,6 +86,7 @@ describe('FeedbackQueue', () => {
         feedbackDueAt: fromNow(-49),
         overdue: true,
       }),
+      aQueueItem({ stageId: 's1', candidateName: 'Ana Silva', feedbackDueAt: fromNow(20) }),
     ]);
 
     expect(status()).toBe('2 interviews need feedback, 1 overdue');
@@ -144,8 +156,23 @@ describe('FeedbackQueue', () => {
     expect(onlyYours).toBeDefined();
     onlyYours?.click();
     await fixture.whenStable();
-    http.expectOne('/api/feedback/queue?mine=true').flush([]);
+    http.expectOne('/api/feedback/queue?mine=true').flush(aListPage([]));
     await fixture.whenStable();
     expect(status()).toBe('None of your interviews needs feedback.');
+  });
+
+  it('says the total, loads the next page after the last one shown, and moves focus to the first new row', async () => {
+    await answer(aListPage([aQueueItem({ stageId: 's1', candidateName: 'Ana Silva' })], 'next-1', 3));
+    expect(status()).toBe('3 interviews need feedback; the 1 due longest ago are shown');
+    button('Load more')?.click();
+    await fixture.whenStable();
+    expect(button('Loading more…')?.getAttribute('aria-disabled')).toBe('true');
+    http
+      .expectOne('/api/feedback/queue?cursor=next-1')
+      .flush(aListPage([aQueueItem({ stageId: 's2', candidateName: 'Ben Okafor' })], null, 2));
+    await fixture.whenStable();
+    expect(items().map((item) => item.querySelector('h2')?.textContent?.trim())).toEqual(['Ana Silva', 'Ben Okafor']);
+    expect(button('Load more')).toBeUndefined();
+    expect(status()).toBe('2 interviews need feedback, 2 overdue');
   });
 });

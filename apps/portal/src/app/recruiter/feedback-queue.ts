@@ -5,6 +5,7 @@ import { RouterLink } from '@angular/router';
 import { FeedbackQueueItem } from '@heardback/contracts';
 import { AttentionList } from './attention-list';
 import { RecruiterApi } from './recruiter-api';
+import { loadMore } from './load-more';
 import { NOW, deadlineInWords, formatShortDateTime } from '../core/date-time';
 import { pageData, statusLine } from '../core/loadable';
 import { LoadState } from '../core/load-state';
@@ -21,25 +22,34 @@ export interface QueueRow {
   due: string;
 }
 
-/** Overdue first, then the soonest due; a stage with no deadline last. */
-export function queueOrder(items: readonly FeedbackQueueItem[], now: Date): QueueRow[] {
-  const dueTime = (item: FeedbackQueueItem) =>
-    item.feedbackDueAt === null ? Number.POSITIVE_INFINITY : new Date(item.feedbackDueAt).getTime();
-  return items
-    .map((item): QueueRow => {
-      const overdue = item.overdue || dueTime(item) < now.getTime();
-      return {
-        item,
-        overdue,
-        deadline: deadlineInWords(item.feedbackDueAt, now),
-        ended: item.endedAt ? formatShortDateTime(item.endedAt) : 'Not recorded',
-        due: item.feedbackDueAt ? formatShortDateTime(item.feedbackDueAt) : 'No deadline',
-      };
-    })
-    .sort((a, b) => Number(b.overdue) - Number(a.overdue) || dueTime(a.item) - dueTime(b.item));
+/**
+ * The rows in the API's order, which pages keep: a stage with no deadline first, then the one
+ * due longest ago (overdue ones before those still to come).
+ */
+export function queueRows(items: readonly FeedbackQueueItem[], now: Date): QueueRow[] {
+  return items.map((item): QueueRow => {
+    const overdue =
+      item.overdue || (item.feedbackDueAt !== null && new Date(item.feedbackDueAt).getTime() < now.getTime());
+    return {
+      item,
+      overdue,
+      deadline: deadlineInWords(item.feedbackDueAt, now),
+      ended: item.endedAt ? formatShortDateTime(item.endedAt) : 'Not recorded',
+      due: item.feedbackDueAt ? formatShortDateTime(item.feedbackDueAt) : 'No deadline',
+    };
+  });
 }
 
-/** The recruiter's home: every interview whose feedback is due, overdue first. */
+/** The status line: how many need feedback in all, and how many are shown while more can be loaded. */
+export function queueStatus(rows: readonly QueueRow[], total: number, mine: boolean): string {
+  if (total === 0) return mine ? 'None of your interviews needs feedback.' : 'No feedback is due.';
+  const interviews = total === 1 ? '1 interview needs' : `${total.toLocaleString('en-GB')} interviews need`;
+  if (rows.length < total) return `${interviews} feedback; the ${rows.length} due longest ago are shown`;
+  const overdue = rows.filter((row) => row.overdue).length;
+  return overdue > 0 ? `${interviews} feedback, ${overdue} overdue` : `${interviews} feedback`;
+}
+
+/** The recruiter's home: the interviews whose feedback is due, due longest ago first, a page at a time. */
 @Component({
   selector: 'hb-feedback-queue',
   imports: [LoadState, RefreshBar, RouterLink, AttentionList, ChoiceField],
@@ -60,18 +70,16 @@ export class FeedbackQueue {
 
   protected readonly queue = pageData({
     key: () => this.onlyMine() === 'mine',
-    request: (mine) => this.api.feedbackQueue(mine),
+    request: (mine: boolean) => this.api.feedbackQueue(mine),
+    loaded: () => this.more.reset(),
   });
-  protected readonly rows = computed(() => queueOrder(this.queue.value() ?? [], this.now()));
+  protected readonly more = loadMore(this.queue, (cursor) =>
+    this.api.feedbackQueue(this.onlyMine() === 'mine', cursor),
+  );
+  protected readonly rows = computed(() => queueRows(this.queue.value()?.items ?? [], this.now()));
   protected readonly statusMessage = computed(() =>
-    statusLine(this.queue.state(), 'Loading the feedback queue…', () => {
-      const total = this.rows().length;
-      if (total === 0) {
-        return this.onlyMine() === 'mine' ? 'None of your interviews needs feedback.' : 'No feedback is due.';
-      }
-      const overdue = this.rows().filter((row) => row.overdue).length;
-      const interviews = total === 1 ? '1 interview needs' : `${total} interviews need`;
-      return overdue > 0 ? `${interviews} feedback, ${overdue} overdue` : `${interviews} feedback`;
-    }),
+    statusLine(this.queue.state(), 'Loading the feedback queue…', () =>
+      queueStatus(this.rows(), this.queue.value()?.total ?? 0, this.onlyMine() === 'mine'),
+    ),
   );
 }

@@ -12,13 +12,15 @@ describe('RecruiterApi', () => {
 
   afterEach(() => http.verify());
 
-  it('reads the feedback queue', () => {
+  it('reads the feedback queue, a page at a time', () => {
     let received: unknown;
     api.feedbackQueue().subscribe((queue) => (received = queue));
     const request = http.expectOne('/api/feedback/queue');
     expect(request.request.method).toBe('GET');
-    request.flush([]);
-    expect(received).toEqual([]);
+    request.flush({ items: [], nextCursor: null, total: 0 });
+    expect(received).toEqual({ items: [], nextCursor: null, total: 0 });
+    api.feedbackQueue(true, 'next').subscribe();
+    http.expectOne('/api/feedback/queue?mine=true&cursor=next').flush({ items: [], nextCursor: null, total: 0 });
   });
 
   it('reads one application, with its id escaped into the path', () => {
@@ -90,11 +92,12 @@ describe('RecruiterApi', () => {
     request.flush(anApplication());
   });
 
-  it('lists the agency’s jobs, filtered by status only when one is chosen', () => {
+  it('lists the agency’s jobs, filtered by status only when some are chosen, a page at a time', () => {
+    const page = { items: [], nextCursor: null, total: 0 };
     api.agencyJobs().subscribe();
-    api.agencyJobs({ status: JobStatus.Draft }).subscribe();
-    http.expectOne('/api/agency/jobs').flush([]);
-    http.expectOne('/api/agency/jobs?status=draft').flush([]);
+    api.agencyJobs({ status: [JobStatus.Draft, JobStatus.Open], cursor: 'next' }).subscribe();
+    http.expectOne('/api/agency/jobs').flush(page);
+    http.expectOne('/api/agency/jobs?status=draft,open&cursor=next').flush(page);
   });
 
   it('reads one job’s applications for its board', () => {

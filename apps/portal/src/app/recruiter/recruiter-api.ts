@@ -3,10 +3,10 @@ import { Injectable, inject } from '@angular/core';
 import {
   API_PREFIX,
   AgencyJobQuery,
-  AgencyJobSummary,
+  AgencyJobPage,
   ApplicationView,
   AttentionItem,
-  FeedbackQueueItem,
+  FeedbackQueuePage,
   JobApplicationsBoard,
   OfferRequest,
   RecordFeedbackRequest,
@@ -25,10 +25,15 @@ const API = `/${API_PREFIX}`;
 export class RecruiterApi {
   private readonly http = inject(HttpClient);
 
-  /** Every stage waiting for feedback, each marked `assignedToYou`; with `mine`, only the caller's own. */
-  feedbackQueue(mine = false): Observable<FeedbackQueueItem[]> {
-    const params = mine ? new HttpParams().set('mine', 'true') : undefined;
-    return this.http.get<FeedbackQueueItem[]>(`${API}/feedback/queue`, { params });
+  /**
+   * Stages waiting for feedback, oldest due first, a page at a time with the total, each marked
+   * `assignedToYou`; with `mine`, only the caller's own; `cursor` asks for the page after one shown.
+   */
+  feedbackQueue(mine = false, cursor?: string): Observable<FeedbackQueuePage> {
+    let params = new HttpParams();
+    if (mine) params = params.set('mine', 'true');
+    if (cursor) params = params.set('cursor', cursor);
+    return this.http.get<FeedbackQueuePage>(`${API}/feedback/queue`, { params });
   }
 
   application(id: string): Observable<ApplicationView> {
@@ -61,9 +66,9 @@ export class RecruiterApi {
     return this.http.post<ApplicationView>(`${applicationUrl(applicationId)}/hire`, { version });
   }
 
-  agencyJobs(query: AgencyJobQuery = {}): Observable<AgencyJobSummary[]> {
-    const params = query.status ? new HttpParams().set('status', query.status) : undefined;
-    return this.http.get<AgencyJobSummary[]>(`${API}/agency/jobs`, { params });
+  /** The agency's jobs, newest first, a page at a time with the total; open and draft ones unless `status` says. */
+  agencyJobs(query: AgencyJobQuery = {}): Observable<AgencyJobPage> {
+    return this.http.get<AgencyJobPage>(`${API}/agency/jobs`, { params: agencyJobParams(query) });
   }
 
   /** Applications whose candidate needs words from us, most urgent first (the API's order). */
@@ -87,4 +92,13 @@ function applicationUrl(applicationId: string): string {
 
 function stageUrl(applicationId: string, stageId: string): string {
   return `${applicationUrl(applicationId)}/stages/${encodeURIComponent(stageId)}`;
+}
+
+/** `status` goes as one comma-separated value (`status=open,draft`), as the API reads it. */
+export function agencyJobParams(query: AgencyJobQuery): HttpParams {
+  let params = new HttpParams();
+  if (query.status?.length) params = params.set('status', query.status.join(','));
+  if (query.cursor) params = params.set('cursor', query.cursor);
+  if (query.limit) params = params.set('limit', String(query.limit));
+  return params;
 }

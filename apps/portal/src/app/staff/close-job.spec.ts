@@ -75,7 +75,7 @@ describe('CloseJob', () => {
     expect(view().textContent).toContain('Choose whether the job was filled or closed.');
     expect(view().textContent).toContain('Write the message every candidate on this job will read.');
     expect(view().querySelector('#close-job-message')?.getAttribute('aria-invalid')).toBe('true');
-    http.expectNone('/api/agency/jobs?status=open');
+    http.expectNone('/api/agency/jobs/job-1');
   });
 
   it('confirms how many open applications it will close, then polls the progress until done', async () => {
@@ -83,9 +83,7 @@ describe('CloseJob', () => {
     await fill(JobStatus.Filled, '  Thank you: the role is filled. ');
     await click('Continue');
     expect(view().textContent).toContain('Counting the open applications…');
-    http
-      .expectOne('/api/agency/jobs?status=open')
-      .flush([anAgencyJob({ id: 'other', openApplications: 9 }), anAgencyJob({ id: 'job-1', openApplications: 3 })]);
+    http.expectOne('/api/agency/jobs/job-1').flush(anAgencyJob({ id: 'job-1', openApplications: 3 }));
     await settle();
     expect(view().querySelector('.close-job__confirm')?.textContent?.replace(/\s+/g, ' ')).toContain(
       'This closes 3 open applications on “Ward Nurse”, marks the job filled',
@@ -119,7 +117,7 @@ describe('CloseJob', () => {
     await click('Close job…');
     await fill(JobStatus.Closed, 'Sorry, the client withdrew the role.');
     await click('Continue');
-    http.expectOne('/api/agency/jobs?status=open').flush([]);
+    http.expectOne('/api/agency/jobs/job-1').flush(anAgencyJob({ id: 'job-1', openApplications: 0 }));
     await settle();
     expect(view().textContent).toContain('has no open applications');
     await click('Close the job and tell the candidates');
@@ -135,7 +133,7 @@ describe('CloseJob', () => {
     await click('Close job…');
     await fill(JobStatus.Closed, 'Sorry.');
     await click('Continue');
-    http.expectOne('/api/agency/jobs?status=open').flush([]);
+    http.expectOne('/api/agency/jobs/job-1').flush(anAgencyJob({ id: 'job-1', openApplications: 0 }));
     await click('Go back');
     expect((view().querySelector('#close-job-message') as HTMLTextAreaElement).value).toBe('Sorry.');
   });

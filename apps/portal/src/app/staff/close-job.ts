@@ -124,10 +124,10 @@ export class CloseJob {
     this.openCount.set(null);
     this.focus('#close-job-confirm-title');
     this.api
-      .jobs({ status: JobStatus.Open })
+      .agencyJob(this.job().id)
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe({
-        next: (jobs) => this.openCount.set(jobs.find((job) => job.id === this.job().id)?.openApplications ?? 0),
+        next: (job) => this.openCount.set(job.openApplications),
         error: () => this.openCount.set(-1),
       });
   }

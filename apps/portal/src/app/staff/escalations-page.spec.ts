@@ -3,7 +3,7 @@ import { ComponentFixture } from '@angular/core/testing';
 import { ErrorCode, EscalationView, ReassignmentResult, UserRole } from '@heardback/contracts';
 import { EscalationsPage, escalationRows } from './escalations-page';
 import { apiErrorBody } from '../testing/factories';
-import { anAgencyUser } from '../testing/agency-factories';
+import { aListPage, anAgencyUser } from '../testing/agency-factories';
 import { renderComponent } from '../testing/setup';
 
 const DAY = 86_400_000;
@@ -29,12 +29,12 @@ function anEscalation(overrides: Partial<EscalationView> = {}): EscalationView {
 }
 
 describe('escalationRows', () => {
-  it('puts the longest overdue first', () => {
+  it('keeps the API’s order (longest overdue first, as pages keep it) and says how late each is', () => {
     const now = NOW_AT;
     const rows = escalationRows(
       [
-        anEscalation({ stageId: 'recent', feedbackDueAt: new Date(now.getTime() - 2 * DAY).toISOString() }),
         anEscalation({ stageId: 'oldest', feedbackDueAt: new Date(now.getTime() - 5 * DAY).toISOString() }),
+        anEscalation({ stageId: 'recent', feedbackDueAt: new Date(now.getTime() - 2 * DAY).toISOString() }),
       ],
       now,
     );
@@ -67,7 +67,7 @@ describe('EscalationsPage', () => {
   const result = (to: string, fullName: string): ReassignmentResult => ({ to: { id: to, fullName }, work: [] });
 
   async function loaded(escalations: EscalationView[]) {
-    http.expectOne('/api/agency/escalations').flush(escalations);
+    http.expectOne('/api/agency/escalations').flush(aListPage(escalations));
     http.expectOne('/api/users').flush(people);
     await fixture.whenStable();
   }
@@ -87,6 +87,25 @@ describe('EscalationsPage', () => {
     expect(row.textContent).toContain('Chase: Riley Recruiter (their work)');
     expect(row.querySelector('.badge')?.textContent?.trim()).toBe('Overdue by 2 days');
     expect(row.querySelector('a')?.getAttribute('href')).toBe('/recruiter/applications/app-9#record-feedback');
+  });
+
+  it('says the true total, and “Load more” adds the next page', async () => {
+    http
+      .expectOne('/api/agency/escalations')
+      .flush(aListPage([anEscalation({ stageId: 's1', candidateName: 'Ana Silva' })], 'next-1', 120));
+    http.expectOne('/api/users').flush(people);
+    await fixture.whenStable();
+    expect(status()).toBe('120 overdue feedbacks escalated; the 1 longest overdue are shown');
+    const more = () => Array.from(view().querySelectorAll('button')).find((b) => b.textContent?.includes('Load more'));
+    more()?.click();
+    await fixture.whenStable();
+    http
+      .expectOne('/api/agency/escalations?cursor=next-1')
+      .flush(aListPage([anEscalation({ stageId: 's2', candidateName: 'Ben Okafor' })], null, 2));
+    await fixture.whenStable();
+    expect(view().querySelectorAll('li.staff-row')).toHaveLength(2);
+    expect(more()).toBeUndefined();
+    expect(status()).toBe('2 overdue feedbacks escalated');
   });
 
   it('says when nothing is escalated', async () => {
@@ -129,9 +148,11 @@ describe('EscalationsPage', () => {
     await fixture.whenStable();
     http
       .expectOne('/api/agency/escalations')
-      .flush([
-        anEscalation({ applicationId: 'app-9', stageId: 'stage-3', ownerId: 'user-8', ownerName: 'Bo Recruiter' }),
-      ]);
+      .flush(
+        aListPage([
+          anEscalation({ applicationId: 'app-9', stageId: 'stage-3', ownerId: 'user-8', ownerName: 'Bo Recruiter' }),
+        ]),
+      );
     await fixture.whenStable();
     expect(view().querySelector('li.staff-row')?.textContent).toContain('Chase: Bo Recruiter (their work)');
   });
@@ -177,7 +198,7 @@ describe('EscalationsPage', () => {
       work: [{ applicationId: 'a', applicationVersion: 2, candidateName: 'Ana', jobTitle: 'J', stages: [] }],
     });
     await fixture.whenStable();
-    http.expectOne('/api/agency/escalations').flush([]);
+    http.expectOne('/api/agency/escalations').flush(aListPage([]));
     await fixture.whenStable();
     expect(view().querySelector('.reassign-all [role="status"]')?.textContent).toContain(
       'Gone Recruiter’s open work (1 application) is now Bo Recruiter’s.',

@@ -8,6 +8,7 @@ import { LoadState } from '../core/load-state';
 import { RefreshBar } from '../core/refresh-bar';
 import { ReassignAll } from './reassign-all';
 import { ReassignControl } from './reassign-control';
+import { loadMore } from '../recruiter/load-more';
 
 export interface EscalationRow {
   escalation: EscalationView;
@@ -18,17 +19,15 @@ export interface EscalationRow {
   wentUp: string | null;
 }
 
-/** Longest overdue first, in the user's locale and time zone. */
+/** In the API's order (longest overdue first, which pages keep), in the user's locale and time zone. */
 export function escalationRows(escalations: readonly EscalationView[], now: Date): EscalationRow[] {
-  return [...escalations]
-    .sort((a, b) => a.feedbackDueAt.localeCompare(b.feedbackDueAt))
-    .map((escalation) => ({
-      escalation,
-      late: deadlineInWords(escalation.feedbackDueAt, now),
-      due: formatShortDateTime(escalation.feedbackDueAt),
-      escalated: formatShortDateTime(escalation.escalatedAt),
-      wentUp: escalation.secondEscalatedAt ? formatShortDateTime(escalation.secondEscalatedAt) : null,
-    }));
+  return escalations.map((escalation) => ({
+    escalation,
+    late: deadlineInWords(escalation.feedbackDueAt, now),
+    due: formatShortDateTime(escalation.feedbackDueAt),
+    escalated: formatShortDateTime(escalation.escalatedAt),
+    wentUp: escalation.secondEscalatedAt ? formatShortDateTime(escalation.secondEscalatedAt) : null,
+  }));
 }
 
 /** Overdue feedback escalated to staff and still missing: someone has to chase it, or give it to someone who will. */
@@ -37,21 +36,29 @@ export function escalationRows(escalations: readonly EscalationView[], now: Date
   imports: [LoadState, RefreshBar, RouterLink, ReassignControl, ReassignAll],
   templateUrl: './escalations-page.html',
   styleUrl: './staff-lists.scss',
+  styles: ['.load-more { display: grid; gap: 0.5rem; justify-items: start; margin-top: 1rem; }'],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class EscalationsPage {
   private readonly api = inject(StaffApi);
   private readonly now = inject(NOW);
 
-  protected readonly escalations = pageData({ request: () => this.api.escalations() });
+  protected readonly escalations = pageData({
+    request: () => this.api.escalations(),
+    loaded: () => this.more.reset(),
+  });
+  protected readonly more = loadMore(this.escalations, (cursor) => this.api.escalations(cursor));
   /** Whom work can go to; the page still lists escalations if it cannot load them. */
   protected readonly people = pageData({ request: () => this.api.users() });
   protected readonly everyone = computed(() => this.people.value() ?? []);
-  protected readonly rows = computed(() => escalationRows(this.escalations.value() ?? [], this.now()));
+  protected readonly rows = computed(() => escalationRows(this.escalations.value()?.items ?? [], this.now()));
   protected readonly statusMessage = computed(() =>
     statusLine(this.escalations.state(), 'Loading escalations…', () => {
-      const total = this.rows().length;
-      return total === 0 ? 'No escalations' : `${total} overdue ${total === 1 ? 'feedback' : 'feedbacks'} escalated`;
+      const total = this.escalations.value()?.total ?? 0;
+      if (total === 0) return 'No escalations';
+      const escalated = `${total.toLocaleString('en-GB')} overdue ${total === 1 ? 'feedback' : 'feedbacks'} escalated`;
+      const shown = this.rows().length;
+      return shown < total ? `${escalated}; the ${shown} longest overdue are shown` : escalated;
     }),
   );
 

@@ -23,11 +23,9 @@ describe('StaffApi', () => {
     expect(created).toEqual({ id: 'c1', name: 'Acme' });
   });
 
-  it('lists jobs in any status, or in one', () => {
-    api.jobs().subscribe();
-    api.jobs({ status: JobStatus.Open }).subscribe();
-    http.expectOne('/api/agency/jobs').flush([]);
-    http.expectOne('/api/agency/jobs?status=open').flush([]);
+  it('reads one job as the agency list shows it, with its id escaped into the path', () => {
+    api.agencyJob('a/b').subscribe();
+    http.expectOne('/api/agency/jobs/a%2Fb').flush({});
   });
 
   it('reads, creates and updates a job', () => {
@@ -74,8 +72,12 @@ describe('StaffApi', () => {
 
   it('reads the escalations and the outgoing mail', () => {
     api.escalations().subscribe();
+    api.escalations('next').subscribe();
     api.notifications().subscribe();
-    http.expectOne({ method: 'GET', url: '/api/agency/escalations' }).flush([]);
+    http.expectOne({ method: 'GET', url: '/api/agency/escalations' }).flush({ items: [], nextCursor: null, total: 0 });
+    http
+      .expectOne({ method: 'GET', url: '/api/agency/escalations?cursor=next' })
+      .flush({ items: [], nextCursor: null, total: 0 });
     http.expectOne({ method: 'GET', url: '/api/agency/notifications' }).flush({ items: [], nextCursor: null });
     api.notifications({ recipient: ' ana ', status: 'failed', kind: undefined }).subscribe();
     http

@@ -2,7 +2,6 @@ import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import {
   API_PREFIX,
-  AgencyJobQuery,
   AgencyJobSummary,
   AgencyUserView,
   AuditEventPage,
@@ -12,7 +11,7 @@ import {
   CreateClientRequest,
   CreateJobRequest,
   CreateUserRequest,
-  EscalationView,
+  EscalationPage,
   JobClosureView,
   AgencyJobDetail,
   NotificationPage,
@@ -41,9 +40,9 @@ export class StaffApi {
     return this.http.post<ClientView>(`${API}/clients`, request);
   }
 
-  jobs(query: AgencyJobQuery = {}): Observable<AgencyJobSummary[]> {
-    const params = query.status ? new HttpParams().set('status', query.status) : undefined;
-    return this.http.get<AgencyJobSummary[]>(`${API}/agency/jobs`, { params });
+  /** One job as the agency's job list shows it, with its open applications. */
+  agencyJob(id: string): Observable<AgencyJobSummary> {
+    return this.http.get<AgencyJobSummary>(`${API}/agency/jobs/${encodeURIComponent(id)}`);
   }
 
   job(id: string): Observable<AgencyJobDetail> {
@@ -80,9 +79,10 @@ export class StaffApi {
     return this.http.get<WaitingApplication[]>(`${API}/agency/waiting`);
   }
 
-  /** Overdue feedback escalated to staff and still missing. */
-  escalations(): Observable<EscalationView[]> {
-    return this.http.get<EscalationView[]>(`${API}/agency/escalations`);
+  /** Overdue feedback escalated to staff and still missing, longest overdue first, a page at a time with the total. */
+  escalations(cursor?: string): Observable<EscalationPage> {
+    const params = cursor ? new HttpParams().set('cursor', cursor) : undefined;
+    return this.http.get<EscalationPage>(`${API}/agency/escalations`, { params });
   }
 
   /** The outbox, newest first: exactly what candidates, recruiters and staff are sent. */

@@ -82,6 +82,15 @@ export function aJobPage(
   return { items, nextCursor, total, totalCapped: false, didYouMean };
 }
 
+/** A page of an agency list (jobs, feedback queue, escalations), its total as aJobPage's. */
+export function aListPage<T>(
+  items: T[],
+  nextCursor: string | null = null,
+  total = items.length + (nextCursor ? 1 : 0),
+): { items: T[]; nextCursor: string | null; total: number } {
+  return { items, nextCursor, total };
+}
+
 /** A job as staff receive it (with its owner); visitors and candidates get no `ownerId`. */
 export function anAgencyJobDetail(overrides: Partial<AgencyJobDetail> = {}): AgencyJobDetail {
   return {

@@ -26,6 +26,10 @@ async function xsrfToken(page: Page): Promise<string> {
   if (page.url() === 'about:blank') {
     await page.goto('/jobs');
   }
+  // The portal's first API calls (who is signed in, the board) run together, and each may set a
+  // fresh token until one has landed: read it once they have all answered, as the portal would at
+  // its first write.
+  await page.waitForLoadState('networkidle');
   const find = async () =>
     (await page.context().cookies()).find(
       (candidate) => candidate.name === 'XSRF-TOKEN' || candidate.name === '__Host-XSRF-TOKEN',

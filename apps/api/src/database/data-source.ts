@@ -37,6 +37,7 @@ import { AddScreeningAndConsent1795808400000 } from './migrations/1795808400000-
 import { CreateBackgroundHeartbeats1795830000000 } from './migrations/1795830000000-create-background-heartbeats';
 import { AddJobPayPeriod1795833600000 } from './migrations/1795833600000-add-job-pay-period';
 import { AddOutgoingMailFilterIndexes1795844400000 } from './migrations/1795844400000-add-outgoing-mail-filter-indexes';
+import { StoreApplicationLastHeard1795848000000 } from './migrations/1795848000000-store-application-last-heard';
 import { SnakeNamingStrategy } from './snake-naming-strategy';
 
 export const entities = [
@@ -81,6 +82,7 @@ export const migrations = [
   CreateBackgroundHeartbeats1795830000000,
   AddJobPayPeriod1795833600000,
   AddOutgoingMailFilterIndexes1795844400000,
+  StoreApplicationLastHeard1795848000000,
 ];
 
 /** How long the API waits on PostgreSQL; absent (the CLI, migrations) waits as long as a statement takes. */

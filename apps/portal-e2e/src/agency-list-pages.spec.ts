@@ -78,14 +78,13 @@ test('a job’s board heads each column with its true count while “Load more�
   await smallPages(page, /\/api\/jobs\/[^/]+\/applications/, 1);
   await page.goto(`/recruiter/jobs/${jobId}`);
   const status = page.getByRole('status');
-  await expect(status).toHaveText(/^(1 of [\d,]+ applications shown, oldest first|1 application)$/);
+  await expect(status).toHaveText(/^1 of [\d,]+ applications shown, oldest first$/);
   const counts = await page.locator('.column__count').allInnerTexts();
   const total = counts.reduce((sum, text) => sum + Number(text.split(' of ').at(-1)), 0);
-  await expect(status).toContainText(String(total));
-  if (total > 1) {
-    await page.getByRole('button', { name: 'Load more applications' }).click();
-    await expect(page.locator('.card')).toHaveCount(2);
-    await expect(page.locator('[data-index="1"]')).toBeFocused();
-  }
+  expect(total).toBeGreaterThan(1);
+  await expect(status).toContainText(`of ${total} applications`);
+  await page.getByRole('button', { name: 'Load more applications' }).click();
+  await expect(page.locator('.card')).toHaveCount(2);
+  await expect(page.locator('[data-index="1"]')).toBeFocused();
   await screenshotsAtBothWidths(page, testInfo, 'recruiter-job-board-paged');
 });

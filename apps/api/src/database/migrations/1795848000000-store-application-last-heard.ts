@@ -46,7 +46,9 @@ export class StoreApplicationLastHeard1795848000000 implements MigrationInterfac
       COMMENT ON COLUMN applications.last_answered_at IS
         'When a person at the agency last wrote to the candidate (null if never). Kept by the timeline triggers.';
 
-      -- One pass over the timeline, not one subquery per application.
+      -- One pass over the timeline, not one subquery per application. The deferred current-stage key
+      -- is checked as the statement ends, or its pending checks would refuse the DDL that follows.
+      SET CONSTRAINTS applications_current_stage_fk IMMEDIATE;
       UPDATE applications a
          SET last_agency_event_at = heard.last_agency_event_at, last_answered_at = heard.last_answered_at
         FROM (SELECT t.application_id,
@@ -57,6 +59,7 @@ export class StoreApplicationLastHeard1795848000000 implements MigrationInterfac
                GROUP BY t.application_id) heard
        WHERE a.id = heard.application_id
          AND (heard.last_agency_event_at IS NOT NULL OR heard.last_answered_at IS NOT NULL);
+      SET CONSTRAINTS applications_current_stage_fk DEFERRED;
 
       -- A new event can only move them forward: no read of the timeline.
       CREATE FUNCTION timeline_events_record_heard() RETURNS trigger LANGUAGE plpgsql AS $$

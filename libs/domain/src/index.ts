@@ -5,6 +5,7 @@ export * from './lib/waiting-for';
 export * from './lib/feedback-deadline';
 export * from './lib/visibility';
 export * from './lib/job-pipeline';
+export * from './lib/board-column';
 export * from './lib/clock';
 export * from './lib/working-hours';
 export * from './lib/deadline-alerts';

@@ -10,6 +10,7 @@ import {
 } from '@heardback/contracts';
 import { asError } from '../support/api-client';
 import { database } from '../support/database';
+import { everyPage } from '../support/paged-lists';
 import {
   applicationAwaitingFeedback,
   apply,
@@ -31,7 +32,8 @@ describe("the agency's lists", () => {
     const board = await staff.get<JobApplicationsBoard>(`/api/jobs/${job.id}/applications`);
     expect(board.status).toBe(200);
     expect(board.body.job.pipeline).toEqual(['Phone screen', 'Technical', 'Final']);
-    const byId = new Map(board.body.applications.map((item) => [item.id, item]));
+    expect(board.body).toMatchObject({ total: 2, nextCursor: null, columnTotals: { 'stage-0': 1, 'stage-1': 1 } });
+    const byId = new Map(board.body.items.map((item) => [item.id, item]));
     expect(byId.get(application.id)?.currentStage).toMatchObject({ name: 'Technical', position: 1 });
     expect(byId.get(secondApplication.id)).toMatchObject({
       candidate: { fullName: 'Second Candidate' },
@@ -45,14 +47,14 @@ describe("the agency's lists", () => {
     await database().query(`UPDATE timeline_events SET at = now() - interval '9 days' WHERE application_id = $1`, [
       quiet.application.id,
     ]);
-    const waiting = await staff.get<WaitingApplication[]>('/api/agency/waiting');
-    const ids = waiting.body.map((item) => item.id);
+    const waiting = await everyPage<WaitingApplication>(staff, '/api/agency/waiting');
+    const ids = waiting.items.map((item) => item.id);
     expect(ids.indexOf(quiet.application.id)).toBeLessThan(ids.indexOf(recent.application.id));
-    expect(waiting.body.find((item) => item.id === quiet.application.id)).toMatchObject({
+    expect(waiting.items.find((item) => item.id === quiet.application.id)).toMatchObject({
       daysSilent: 9,
       longSilence: true,
     });
-    expect(waiting.body.find((item) => item.id === recent.application.id)).toMatchObject({
+    expect(waiting.items.find((item) => item.id === recent.application.id)).toMatchObject({
       daysSilent: 0,
       longSilence: false,
     });
@@ -64,8 +66,8 @@ describe("the agency's lists", () => {
       reason: 'Found another job',
       version: application.version,
     });
-    const waiting = await staff.get<WaitingApplication[]>('/api/agency/waiting');
-    expect(waiting.body.map((item) => item.id)).not.toContain(application.id);
+    const waiting = await everyPage<WaitingApplication>(staff, '/api/agency/waiting');
+    expect(waiting.items.map((item) => item.id)).not.toContain(application.id);
   });
 
   it('lists jobs in every status with their open applications, filtered by status', async () => {

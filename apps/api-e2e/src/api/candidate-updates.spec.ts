@@ -1,6 +1,7 @@
 import { ApplicationView, AttentionItem, DeadlineSweepResult, ErrorCode, UserRole } from '@heardback/contracts';
 import { asError } from '../support/api-client';
 import { database } from '../support/database';
+import { everyPage } from '../support/paged-lists';
 import { apply, createOpenJob, registerCandidate, signInAsAgency, staffForTheseTests } from '../support/factories';
 
 describe('candidate updates, decision dates and silence (nobody waits in silence)', () => {
@@ -13,7 +14,7 @@ describe('candidate updates, decision dates and silence (nobody waits in silence
     return { candidate, application };
   }
 
-  const attention = async () => (await staff.get<AttentionItem[]>('/api/agency/attention')).body;
+  const attention = async () => (await everyPage<AttentionItem>(staff, '/api/agency/attention')).items;
 
   it('puts a request for an update on the recruiter list with an answer deadline, and a message answers it', async () => {
     const { candidate, application } = await freshApplication();

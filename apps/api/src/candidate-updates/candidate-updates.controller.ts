@@ -1,7 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { ApplicationView, AttentionItem, CandidateApplicationView, UserRole } from '@heardback/contracts';
+import { ApplicationView, AttentionPage, CandidateApplicationView, UserRole } from '@heardback/contracts';
 import { ApplicationViewsService } from '../applications/application-views.service';
+import { AgencyListQueryDto } from '../applications/dto/agency-list-query.dto';
 import { CurrentUser, Roles } from '../auth/access.decorators';
 import { notFoundOnBadId } from '../errors/not-found-on-bad-id';
 import { AcceptsIdempotencyKey, IdempotencyKey, IdempotencyKeyHeader } from '../idempotency/idempotency-key';
@@ -64,7 +65,7 @@ export class CandidateUpdatesController {
 
   @Roles(UserRole.Recruiter, UserRole.Staff)
   @Get('agency/attention')
-  list(@CurrentUser() user: UserEntity): Promise<AttentionItem[]> {
-    return this.attention.list(user.timeZone);
+  list(@CurrentUser() user: UserEntity, @Query() query: AgencyListQueryDto): Promise<AttentionPage> {
+    return this.attention.list(query, user.timeZone);
   }
 }

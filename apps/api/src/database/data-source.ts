@@ -37,6 +37,7 @@ import { AddScreeningAndConsent1795808400000 } from './migrations/1795808400000-
 import { CreateBackgroundHeartbeats1795830000000 } from './migrations/1795830000000-create-background-heartbeats';
 import { AddJobPayPeriod1795833600000 } from './migrations/1795833600000-add-job-pay-period';
 import { AddOutgoingMailFilterIndexes1795844400000 } from './migrations/1795844400000-add-outgoing-mail-filter-indexes';
+import { StoreApplicationLastHeard1795848000000 } from './migrations/1795848000000-store-application-last-heard';
 import { PageAgencyLists1795855200000 } from './migrations/1795855200000-page-agency-lists';
 import { MakePublicSearchFast1795858800000 } from './migrations/1795858800000-make-public-search-fast';
 import { SnakeNamingStrategy } from './snake-naming-strategy';
@@ -83,6 +84,7 @@ export const migrations = [
   CreateBackgroundHeartbeats1795830000000,
   AddJobPayPeriod1795833600000,
   AddOutgoingMailFilterIndexes1795844400000,
+  StoreApplicationLastHeard1795848000000,
   PageAgencyLists1795855200000,
   MakePublicSearchFast1795858800000,
 ];

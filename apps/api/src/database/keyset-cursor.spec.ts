@@ -1,5 +1,10 @@
 import { DomainError } from '@heardback/domain';
-import { decodeKeysetCursor, encodeKeysetCursor } from './keyset-cursor';
+import {
+  decodeKeysetCursor,
+  decodeRankedKeysetCursor,
+  encodeKeysetCursor,
+  encodeRankedKeysetCursor,
+} from './keyset-cursor';
 
 describe('keyset cursor', () => {
   it('round-trips the position with full timestamp precision', () => {
@@ -13,4 +18,23 @@ describe('keyset cursor', () => {
       expect(() => decodeKeysetCursor(raw)).toThrow(DomainError);
     },
   );
+});
+
+describe('ranked keyset cursor', () => {
+  it('round-trips the rank, the position and "no date"', () => {
+    const cursor = { rank: 3, at: '2026-11-27 01:13:42.123456+00', id: '0b9f0d57-8d8b-4f0b-9a53-5a0e5f1d2c3b' };
+    expect(decodeRankedKeysetCursor(encodeRankedKeysetCursor(cursor), 7)).toEqual(cursor);
+    const undated = { ...cursor, rank: 4, at: 'infinity' };
+    expect(decodeRankedKeysetCursor(encodeRankedKeysetCursor(undated), 7)).toEqual(undated);
+  });
+
+  it('refuses a rank out of range and a plain cursor', () => {
+    const id = '0b9f0d57-8d8b-4f0b-9a53-5a0e5f1d2c3b';
+    expect(() => decodeRankedKeysetCursor(encodeRankedKeysetCursor({ rank: 8, at: 'infinity', id }), 7)).toThrow(
+      DomainError,
+    );
+    expect(() => decodeRankedKeysetCursor(encodeKeysetCursor({ at: '2026-11-27 01:13:42+00', id }), 7)).toThrow(
+      DomainError,
+    );
+  });
 });

@@ -35,3 +35,37 @@ export function decodeKeysetCursor(raw: string): KeysetCursor {
   }
   throw fieldError('cursor', 'is not a cursor this API gave out; start again without it');
 }
+
+/**
+ * Position in a list sorted by a small whole-number rank first (how urgent), then a timestamp
+ * (`infinity` for "no date", last), then id: the attention list pages with it.
+ */
+export interface RankedKeysetCursor extends KeysetCursor {
+  rank: number;
+}
+
+export function encodeRankedKeysetCursor(cursor: RankedKeysetCursor): string {
+  return Buffer.from(JSON.stringify([cursor.rank, cursor.at, cursor.id])).toString('base64url');
+}
+
+export function decodeRankedKeysetCursor(raw: string, maxRank: number): RankedKeysetCursor {
+  try {
+    const decoded: unknown = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
+    if (
+      Array.isArray(decoded) &&
+      decoded.length === 3 &&
+      Number.isInteger(decoded[0]) &&
+      decoded[0] >= 0 &&
+      decoded[0] <= maxRank &&
+      typeof decoded[1] === 'string' &&
+      (decoded[1] === 'infinity' || PG_TIMESTAMP.test(decoded[1])) &&
+      typeof decoded[2] === 'string' &&
+      UUID.test(decoded[2])
+    ) {
+      return { rank: decoded[0], at: decoded[1], id: decoded[2] };
+    }
+  } catch {
+    // fall through to the error below
+  }
+  throw fieldError('cursor', 'is not a cursor this API gave out; start again without it');
+}

@@ -14,6 +14,7 @@ import {
 } from '../notifications/agency-messages';
 import { OutboxService } from '../notifications/outbox.service';
 import { TimelineService } from '../timeline/timeline.service';
+import { openApplicationSql } from '../applications/open-application-sql';
 import { agencyPeople } from './agency-people';
 
 /**
@@ -116,17 +117,16 @@ export class CandidateFollowUpAlerts {
       `SELECT a.id, a.candidate_decision_at, a.candidate_decision_at::text AS decision_text, u.full_name AS candidate_name, j.title AS job_title, c.name AS client_name,
               o.full_name AS owner_name
            FROM applications a
-           CROSS JOIN LATERAL application_last_heard(a) heard
            JOIN users u ON u.id = a.candidate_id
            JOIN jobs j ON j.id = a.job_id
            JOIN clients c ON c.id = j.client_id
            LEFT JOIN users o ON o.id = stage_owner(a.id, a.current_stage_id)
-          WHERE a.status = ANY($2) AND a.candidate_decision_at <= $1
+          WHERE ${openApplicationSql('a')} AND a.candidate_decision_at <= $1
             -- Nobody at the agency has answered since the candidate set the date.
-            AND NOT coalesce(heard.last_answered_at >
+            AND NOT coalesce(a.last_answered_at >
                   (SELECT max(d.at) FROM timeline_events d WHERE d.application_id = a.id AND d.type = 'decision_date_set'), false)
             AND NOT EXISTS (SELECT 1 FROM application_alerts al WHERE al.application_id = a.id AND al.kind = 'decision_date_passed' AND al.due_at = a.candidate_decision_at)`,
-      [now, OPEN_STATUSES],
+      [now],
     );
     let count = 0;
     for (const application of passed) {

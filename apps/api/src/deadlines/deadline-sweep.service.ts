@@ -135,8 +135,11 @@ export class DeadlineSweepService {
          JOIN clients c ON c.id = j.client_id
          LEFT JOIN users o ON o.id = stage_owner(a.id, s.id)
         WHERE a.status = ANY($2)
+          -- Served by application_stages_feedback_due_idx (ADR 0025): a stage in feedback_recorded has
+          -- its feedback (the stage trigger), so leaving them out changes nothing but the rows read.
+          AND s.state <> 'feedback_recorded'
           AND s.feedback_due_at IS NOT NULL
-          AND s.feedback_due_at - make_interval(hours => $3) <= $1
+          AND s.feedback_due_at <= $1::timestamptz + make_interval(hours => $3)
           AND stage_took_place(s.ends_at, s.held_at)
           AND NOT EXISTS (SELECT 1 FROM feedback f WHERE f.stage_id = s.id)
           AND (SELECT count(*) FROM deadline_alerts d

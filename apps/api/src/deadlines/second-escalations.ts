@@ -52,6 +52,9 @@ export class SecondEscalations {
          JOIN clients c ON c.id = j.client_id
          LEFT JOIN users o ON o.id = d.owner_id
         WHERE d.kind = $1 AND a.status = ANY($2)
+          -- Leaves out the escalations answered long ago without reading their feedback (ADR 0025):
+          -- a stage in feedback_recorded has its feedback (the stage trigger).
+          AND s.state <> 'feedback_recorded'
           AND NOT EXISTS (SELECT 1 FROM feedback f WHERE f.stage_id = s.id)
           AND d.owner_id IS NOT DISTINCT FROM stage_owner(a.id, s.id)
           AND NOT EXISTS (SELECT 1 FROM deadline_alerts d2

@@ -37,11 +37,10 @@ export async function loadPromiseFacts(
             (SELECT f.hold_until FROM feedback f WHERE f.stage_id = a.current_stage_id ORDER BY f.version DESC LIMIT 1) AS hold_until,
             (SELECT min(cu.answer_due_at) FROM candidate_updates cu
               WHERE cu.application_id = a.id AND cu.kind = 'request_update' AND cu.answered_at IS NULL) AS request_answer_due_at,
-            heard.last_heard_at
+            a.last_heard_at
        FROM applications a
        JOIN jobs j ON j.id = a.job_id
        LEFT JOIN application_stages cs ON cs.id = a.current_stage_id
-       CROSS JOIN LATERAL application_last_heard(a) heard
       WHERE a.id = ANY($1) AND a.status = ANY($2)`,
     [applicationIds, OPEN_STATUSES],
   );

@@ -32,14 +32,12 @@ export function openApplications(dataSource: DataSource, ownerId: string | null)
               EXISTS (SELECT 1 FROM deadline_alerts d WHERE d.stage_id = s.id AND d.kind = 'reminder_at_due') AS reminded,
               EXISTS (SELECT 1 FROM deadline_alerts d WHERE d.stage_id = s.id AND d.kind = 'escalation') AS escalated,
               EXISTS (SELECT 1 FROM candidate_updates u WHERE u.application_id = a.id AND u.kind = 'request_update' AND u.answered_at IS NULL) AS open_request,
-              heard.last_heard_at,
+              a.last_heard_at, -- the product's own measure: the candidate's own messages do not end their silence
               (SELECT max(u.deadline) FROM candidate_updates u WHERE u.application_id = a.id AND u.kind = 'other_offer') AS other_offer_deadline,
               p.due_at AS promise_due_at, coalesce(p.redatings, 0) AS promise_redatings,
               EXISTS (SELECT 1 FROM offers o WHERE o.application_id = a.id AND o.answer IS NULL) AS open_offer
          FROM applications a
          LEFT JOIN application_promises p ON p.application_id = a.id AND p.ended_at IS NULL
-         -- The product's own measure: the candidate's own messages do not end their silence.
-         CROSS JOIN LATERAL application_last_heard(a) heard
          LEFT JOIN application_stages s ON s.id = a.current_stage_id
         -- Whose work it is now (ADR 0015): staff may have given it to someone else.
         WHERE a.status IN ('applied', 'screening', 'interviewing', 'offer')

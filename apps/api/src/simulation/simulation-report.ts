@@ -82,7 +82,7 @@ export async function measure(dataSource: DataSource, end: Date, calendar: Worki
         new Date(row.until).getTime(),
     ).length,
   };
-  // Silence as the product measures it (application_last_heard): from applying, only what the
+  // Silence as the product measures it (applications.last_heard_at): from applying, only what the
   // candidate did not write themselves ends it; their own "any news?" is not hearing back.
   const gaps: { days: number; from_at: Date; to_at: Date }[] = await dataSource.query(
     `WITH heard AS (

@@ -11,17 +11,45 @@ export interface AgencyApplicationSummary {
   currentStage: { id: string; name: string; position: number; state: StageState; feedbackDueAt: string | null } | null;
   waitingFor: WaitingFor;
   appliedAt: string;
-  /** When the candidate last heard from the agency (SQL: `application_last_heard`). */
+  /** When the candidate last heard from the agency (stored: `applications.last_heard_at`, ADR 0025). */
   lastHeardAt: string;
 }
 
-/** GET /api/jobs/:id/applications: every application on one job, for the recruiter's board by stage. */
-export interface JobApplicationsBoard {
-  job: JobSummary & { pipeline: string[] };
-  applications: AgencyApplicationSummary[];
+/** The agency's work lists (who is waiting, attention, a job's applications) come 50 a page unless asked. */
+export const AGENCY_LIST_DEFAULT_LIMIT = 50;
+export const AGENCY_LIST_MAX_LIMIT = 100;
+
+/** `?cursor=` from the previous page and `?limit=` (1 to AGENCY_LIST_MAX_LIMIT) of a paged agency list. */
+export interface AgencyListQuery {
+  cursor?: string;
+  limit?: number;
 }
 
-/** GET /api/agency/waiting: open applications, longest silence first. */
+/** A page of a list, and how many the whole list holds (every page), counted, never capped. */
+export interface CountedPage<T> extends Page<T> {
+  total: number;
+}
+
+/**
+ * Where an application stands on a job's board: `stage-N` for the pipeline's stage N (from 0),
+ * then offers, then closed ones. The rule is `boardColumnOf` in libs/domain.
+ */
+export type BoardColumnKey = `stage-${number}` | 'offer' | 'closed';
+
+/**
+ * GET /api/jobs/:id/applications: a page of one job's applications, oldest first, for the
+ * recruiter's board by stage, with how many each column holds in all.
+ */
+export interface JobApplicationsBoard extends CountedPage<AgencyApplicationSummary> {
+  job: JobSummary & { pipeline: string[] };
+  /** Every column's true count (every page); a column nobody is in is absent. */
+  columnTotals: Partial<Record<BoardColumnKey, number>>;
+}
+
+/** GET /api/agency/waiting: a page of open applications, longest silence first. */
+export type WaitingPage = CountedPage<WaitingApplication>;
+
+/** One open application on the "who is waiting" list. */
 export interface WaitingApplication extends AgencyApplicationSummary {
   /** Whole days since lastHeardAt. */
   daysSilent: number;

@@ -1,3 +1,4 @@
+import { CountedPage } from './agency';
 import { VersionedRequest } from './applications';
 import { CandidateUpdateKind, JobStatus } from './enums';
 
@@ -21,7 +22,11 @@ export interface RecruiterMessageRequest extends VersionedRequest {
 
 export type AttentionReason = 'update_requested' | 'other_offer' | 'decision_date' | 'silent';
 
-/** GET /api/agency/attention: applications that need a word to the candidate, most urgent first. */
+/**
+ * One card of GET /api/agency/attention: an application that needs a word to the candidate,
+ * placed by its most urgent reason (overdue first, then another offer, a decision date, a request
+ * for an update, a long silence), its other reasons added to `detail`.
+ */
 export interface AttentionItem {
   applicationId: string;
   applicationVersion: number;
@@ -34,6 +39,9 @@ export interface AttentionItem {
   dueAt: string | null;
   overdue: boolean;
 }
+
+/** GET /api/agency/attention: a page of the cards, most urgent first, and how many need words in all. */
+export type AttentionPage = CountedPage<AttentionItem>;
 
 /** POST /api/jobs/:id/close (staff). */
 export interface CloseJobRequest {

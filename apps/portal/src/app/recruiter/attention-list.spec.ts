@@ -2,7 +2,7 @@ import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture } from '@angular/core/testing';
 import { ErrorCode } from '@heardback/contracts';
 import { AttentionList, attentionRows } from './attention-list';
-import { anAttentionItem, apiErrorBody } from '../testing/factories';
+import { aCountedPage, anAttentionItem, apiErrorBody } from '../testing/factories';
 import { renderComponent } from '../testing/setup';
 
 describe('attentionRows', () => {
@@ -36,7 +36,7 @@ describe('AttentionList', () => {
   const items = () => Array.from(view().querySelectorAll('article'));
 
   async function answer(body: object | string | null, options?: { status: number; statusText: string }) {
-    http.expectOne('/api/agency/attention').flush(body, options);
+    http.expectOne('/api/agency/attention').flush(Array.isArray(body) ? aCountedPage(body) : body, options);
     await fixture.whenStable();
   }
 
@@ -65,6 +65,24 @@ describe('AttentionList', () => {
     expect(link?.textContent).toContain('to Ben Okafor');
     expect(second.querySelector('.badge')?.textContent?.trim()).toBe('Asked for an update');
     expect(second.textContent).toContain('Answer by');
+  });
+
+  it('says how many of how many are shown, and loads the next page after the last card', async () => {
+    http
+      .expectOne('/api/agency/attention')
+      .flush(aCountedPage([anAttentionItem({ applicationId: 'a1', candidateName: 'Ada' })], 'page-2', 1_204));
+    await fixture.whenStable();
+    expect(status()).toBe('1 of 1,204 candidates shown waiting for words, most urgent first');
+
+    const more = Array.from(view().querySelectorAll('button')).find((b) => b.textContent?.includes('Load more'));
+    (more as HTMLButtonElement).click();
+    http
+      .expectOne('/api/agency/attention?cursor=page-2')
+      .flush(aCountedPage([anAttentionItem({ applicationId: 'a2', candidateName: 'Bo' })], null, 1_204));
+    await fixture.whenStable();
+    expect(items().map((item) => item.querySelector('h3')?.textContent?.trim())).toEqual(['Ada', 'Bo']);
+    expect(status()).toBe('2 of 1,204 candidates shown waiting for words, most urgent first');
+    expect(Array.from(view().querySelectorAll('button')).some((b) => b.textContent?.includes('Load more'))).toBe(false);
   });
 
   it('says when nobody is waiting', async () => {

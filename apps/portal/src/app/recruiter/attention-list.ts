@@ -5,6 +5,8 @@ import { RecruiterApi } from './recruiter-api';
 import { formatShortDateTime } from '../core/date-time';
 import { pageData, statusLine } from '../core/loadable';
 import { LoadState } from '../core/load-state';
+import { LoadMoreButton } from './load-more-button';
+import { loadMore, shownOfTotal } from './load-more';
 
 /** Why a candidate is waiting for words, as the recruiter reads it on the badge. */
 export const ATTENTION_REASON_LABELS: Record<AttentionReason, string> = {
@@ -35,10 +37,10 @@ export function attentionRows(
   }));
 }
 
-/** The queue's second list: candidates who need words from us, and why. */
+/** The queue's second list: candidates who need words from us, and why, a page at a time. */
 @Component({
   selector: 'hb-attention-list',
-  imports: [RouterLink, LoadState],
+  imports: [RouterLink, LoadState, LoadMoreButton],
   templateUrl: './attention-list.html',
   styleUrl: './attention-list.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -46,13 +48,18 @@ export function attentionRows(
 export class AttentionList {
   private readonly api = inject(RecruiterApi);
 
-  protected readonly attention = pageData({ request: () => this.api.attention() });
-  protected readonly rows = computed(() => attentionRows(this.attention.value() ?? []));
+  protected readonly attention = pageData({ request: () => this.api.attention(), loaded: () => this.more.reset() });
+  protected readonly more = loadMore(this.attention, (cursor) => this.api.attention(cursor));
+  protected readonly rows = computed(() => attentionRows(this.attention.value()?.items ?? []));
   protected readonly statusMessage = computed(() =>
     statusLine(this.attention.state(), 'Loading candidates waiting for words…', () => {
-      const total = this.rows().length;
+      const shown = this.rows().length;
+      const total = this.attention.value()?.total ?? 0;
       if (total === 0) {
         return 'No candidate is waiting for words.';
+      }
+      if (shown < total) {
+        return `${shownOfTotal(shown, total, 'candidate')} waiting for words, most urgent first`;
       }
       const overdue = this.rows().filter((row) => row.item.overdue).length;
       const people = total === 1 ? '1 candidate is waiting' : `${total} candidates are waiting`;

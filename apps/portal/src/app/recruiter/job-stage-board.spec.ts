@@ -33,7 +33,10 @@ describe('JobStageBoard', () => {
     expect(view().querySelector('[role="status"]')?.textContent?.trim()).toBe('Loading the applications…');
     http.expectOne('/api/jobs/job-1/applications').flush({
       job,
-      applications: [
+      nextCursor: null,
+      total: 2,
+      columnTotals: { 'stage-0': 1, closed: 1 },
+      items: [
         anAgencyApplication({
           id: 'a',
           candidate: { id: 'c1', fullName: 'Ana Silva', email: 'a@x.test' },
@@ -69,10 +72,53 @@ describe('JobStageBoard', () => {
   });
 
   it('says when nobody has applied yet', async () => {
-    http.expectOne('/api/jobs/job-1/applications').flush({ job, applications: [] });
+    http
+      .expectOne('/api/jobs/job-1/applications')
+      .flush({ job, items: [], nextCursor: null, total: 0, columnTotals: {} });
     await settle();
     expect(view().querySelector('[role="status"]')?.textContent?.trim()).toBe('No applications yet');
     expect(view().textContent).toContain('Nobody has applied yet.');
+  });
+
+  it('heads each column with its true count while pages remain, and “Load more” fills them in', async () => {
+    const at = (name: string, position: number) => ({
+      id: `s-${position}`,
+      name,
+      position,
+      state: StageState.Scheduled,
+      feedbackDueAt: null,
+    });
+    const ana = anAgencyApplication({
+      id: 'a',
+      candidate: { id: 'c1', fullName: 'Ana Silva', email: 'a@x.test' },
+      currentStage: at('Phone screen', 0),
+    });
+    const ben = anAgencyApplication({
+      id: 'b',
+      candidate: { id: 'c2', fullName: 'Ben Okafor', email: 'b@x.test' },
+      currentStage: at('Technical', 1),
+    });
+    const totals = { 'stage-0': 1, 'stage-1': 40 };
+    http
+      .expectOne('/api/jobs/job-1/applications')
+      .flush({ job, items: [ana], nextCursor: 'page-2', total: 41, columnTotals: totals });
+    await settle();
+    const counts = () => Array.from(view().querySelectorAll('.column__count')).map((c) => c.textContent?.trim());
+    expect(view().querySelector('[role="status"]')?.textContent?.trim()).toBe(
+      '1 of 41 applications shown, oldest first',
+    );
+    expect(counts()).toEqual(['1', '0 of 40', '0', '0']);
+    expect(view().textContent).toContain('None of them loaded yet');
+
+    (
+      Array.from(view().querySelectorAll('button')).find((b) => b.textContent?.includes('Load more')) as HTMLElement
+    ).click();
+    http
+      .expectOne('/api/jobs/job-1/applications?cursor=page-2')
+      .flush({ job, items: [ben], nextCursor: 'page-3', total: 41, columnTotals: totals });
+    await settle();
+    expect(columns()[1]).toEqual({ title: 'Technical', names: ['Ben Okafor'] });
+    expect(counts()).toEqual(['1', '1 of 40', '0', '0']);
   });
 
   it('says what went wrong when the board cannot be loaded', async () => {

@@ -6,7 +6,9 @@ import { boardColumns } from './board-columns';
 import { RecruiterApi } from './recruiter-api';
 import { NOW, deadlineInWords, formatShortDate } from '../core/date-time';
 import { APPLICATION_STATUS_LABELS, JOB_STATUS_LABELS, WAITING_FOR_LABELS } from '../core/agency-labels';
-import { countOf, pageData, statusLine } from '../core/loadable';
+import { pageData, statusLine } from '../core/loadable';
+import { LoadMoreButton } from './load-more-button';
+import { loadMore, shownOfTotal } from './load-more';
 import { LoadState } from '../core/load-state';
 
 export interface BoardCard {
@@ -45,10 +47,15 @@ export function boardCard(application: AgencyApplicationSummary, now: Date): Boa
   };
 }
 
-/** One job's applications, grouped by the stage each one is at. */
+/**
+ * One job's applications, grouped by the stage each one is at. A popular job has thousands, so
+ * they come a page at a time, oldest first, with "Load more"; each column's heading gives its true
+ * count from the API ("3 of 40" while some are not loaded), so the board never understates a
+ * stage: a recruiter reads the headings as "how many are at this stage".
+ */
 @Component({
   selector: 'hb-job-stage-board',
-  imports: [LoadState, RouterLink],
+  imports: [LoadMoreButton, LoadState, RouterLink],
   templateUrl: './job-stage-board.html',
   styleUrl: './job-stage-board.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -60,7 +67,12 @@ export class JobStageBoard {
   /** `:id` from the URL, bound by the router. */
   readonly id = input.required<string>();
 
-  protected readonly board = pageData({ key: () => this.id(), request: (id) => this.api.jobBoard(id) });
+  protected readonly board = pageData({
+    key: () => this.id(),
+    request: (id) => this.api.jobBoard(id),
+    loaded: () => this.more.reset(),
+  });
+  protected readonly more = loadMore(this.board, (cursor) => this.api.jobBoard(this.id(), cursor));
 
   protected readonly job = computed(() => this.board.value()?.job ?? null);
   protected readonly columns = computed(() => {
@@ -69,16 +81,28 @@ export class JobStageBoard {
       return [];
     }
     const now = this.now();
+    // Each loaded card's place in the API's order, so "Load more" can move focus to the first new one.
+    const order = new Map(board.items.map((application, index) => [application.id, index]));
     return boardColumns(board).map((column) => ({
       ...column,
-      cards: column.applications.map((application) => boardCard(application, now)),
+      count:
+        column.applications.length < column.total
+          ? `${column.applications.length} of ${column.total}`
+          : `${column.total}`,
+      cards: column.applications.map((application) => ({
+        ...boardCard(application, now),
+        index: order.get(application.id) ?? null,
+      })),
     }));
   });
-  protected readonly total = computed(() => this.board.value()?.applications.length ?? 0);
+  protected readonly total = computed(() => this.board.value()?.total ?? 0);
   protected readonly statusMessage = computed(() =>
     statusLine(this.board.state(), 'Loading the applications…', () => {
       const total = this.total();
-      return countOf(total, 'application', 'No applications yet');
+      if (total === 0) return 'No applications yet';
+      const loaded = this.board.value()?.items.length ?? 0;
+      const shown = shownOfTotal(loaded, total, 'application');
+      return loaded < total ? `${shown}, oldest first` : shown;
     }),
   );
 

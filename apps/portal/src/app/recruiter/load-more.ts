@@ -51,3 +51,13 @@ export function loadMore<T, P extends CursorPage<T>>(
     },
   };
 }
+
+/**
+ * "50 of 226,738 open applications shown" while pages remain, "3 open applications" once all are:
+ * the true total in words, never the page's length presented as the total.
+ */
+export function shownOfTotal(shown: number, total: number, noun: string, plural = `${noun}s`): string {
+  const count = (n: number) => n.toLocaleString('en-GB');
+  const of = (n: number) => `${count(n)} ${n === 1 ? noun : plural}`;
+  return shown >= total ? of(total) : `${count(shown)} of ${of(total)} shown`;
+}

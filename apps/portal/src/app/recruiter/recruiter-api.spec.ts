@@ -100,17 +100,22 @@ describe('RecruiterApi', () => {
     http.expectOne('/api/agency/jobs?status=draft,open&cursor=next').flush(page);
   });
 
-  it('reads one job’s applications for its board', () => {
+  it('reads one job’s applications for its board a page at a time', () => {
     api.jobBoard('job-1').subscribe();
-    http.expectOne('/api/jobs/job-1/applications').flush({ job: {}, applications: [] });
+    api.jobBoard('job-1', 'abc').subscribe();
+    const page = { job: {}, items: [], nextCursor: null, total: 0, columnTotals: {} };
+    http.expectOne('/api/jobs/job-1/applications').flush(page);
+    http.expectOne('/api/jobs/job-1/applications?cursor=abc').flush(page);
   });
 
-  it('reads the candidates waiting for words', () => {
+  it('reads the candidates waiting for words a page at a time', () => {
     let received: unknown;
-    api.attention().subscribe((items) => (received = items));
-    const request = http.expectOne({ method: 'GET', url: '/api/agency/attention' });
-    request.flush([]);
-    expect(received).toEqual([]);
+    api.attention().subscribe((page) => (received = page));
+    api.attention('abc').subscribe();
+    const page = { items: [], nextCursor: null, total: 0 };
+    http.expectOne({ method: 'GET', url: '/api/agency/attention' }).flush(page);
+    http.expectOne({ method: 'GET', url: '/api/agency/attention?cursor=abc' }).flush(page);
+    expect(received).toEqual(page);
   });
 
   it('posts a message to the candidate on the application, id escaped', () => {

@@ -5,7 +5,7 @@ import {
   AgencyJobQuery,
   AgencyJobPage,
   ApplicationView,
-  AttentionItem,
+  AttentionPage,
   FeedbackQueuePage,
   JobApplicationsBoard,
   OfferRequest,
@@ -72,8 +72,10 @@ export class RecruiterApi {
   }
 
   /** Applications whose candidate needs words from us, most urgent first (the API's order). */
-  attention(): Observable<AttentionItem[]> {
-    return this.http.get<AttentionItem[]>(`${API}/agency/attention`);
+  /** A page of candidates waiting for words, most urgent first; `cursor`: the previous page's nextCursor. */
+  attention(cursor: string | null = null): Observable<AttentionPage> {
+    const params = cursor ? new HttpParams().set('cursor', cursor) : undefined;
+    return this.http.get<AttentionPage>(`${API}/agency/attention`, { params });
   }
 
   /** A message the candidate reads (and is emailed); it answers any open request for an update. */
@@ -81,8 +83,10 @@ export class RecruiterApi {
     return this.http.post<ApplicationView>(`${applicationUrl(applicationId)}/messages`, request, idempotent());
   }
 
-  jobBoard(jobId: string): Observable<JobApplicationsBoard> {
-    return this.http.get<JobApplicationsBoard>(`${API}/jobs/${encodeURIComponent(jobId)}/applications`);
+  /** A page of a job's applications, oldest first, with every column's count; `cursor`: the previous page's nextCursor. */
+  jobBoard(jobId: string, cursor: string | null = null): Observable<JobApplicationsBoard> {
+    const params = cursor ? new HttpParams().set('cursor', cursor) : undefined;
+    return this.http.get<JobApplicationsBoard>(`${API}/jobs/${encodeURIComponent(jobId)}/applications`, { params });
   }
 }
 

@@ -65,9 +65,11 @@ describe('StaffApi', () => {
     post.flush({});
   });
 
-  it('reads who is waiting', () => {
+  it('reads who is waiting a page at a time', () => {
     api.waiting().subscribe();
-    http.expectOne('/api/agency/waiting').flush([]);
+    api.waiting('next/page').subscribe();
+    http.expectOne('/api/agency/waiting').flush({ items: [], nextCursor: null, total: 0 });
+    http.expectOne('/api/agency/waiting?cursor=next/page').flush({ items: [], nextCursor: null, total: 0 });
   });
 
   it('reads the escalations and the outgoing mail', () => {

@@ -20,7 +20,7 @@ import {
   ReassignmentResult,
   UpdateJobRequest,
   UserView,
-  WaitingApplication,
+  WaitingPage,
 } from '@heardback/contracts';
 import { Observable } from 'rxjs';
 import { httpQueryParams } from '../core/url-query';
@@ -75,8 +75,10 @@ export class StaffApi {
     return this.http.post<ReassignmentResult>(`${API}/agency/reassignments`, request);
   }
 
-  waiting(): Observable<WaitingApplication[]> {
-    return this.http.get<WaitingApplication[]>(`${API}/agency/waiting`);
+  /** A page of who is waiting, longest silence first; `cursor`: the previous page's nextCursor. */
+  waiting(cursor: string | null = null): Observable<WaitingPage> {
+    const params = cursor ? new HttpParams().set('cursor', cursor) : undefined;
+    return this.http.get<WaitingPage>(`${API}/agency/waiting`, { params });
   }
 
   /** Overdue feedback escalated to staff and still missing, longest overdue first, a page at a time with the total. */

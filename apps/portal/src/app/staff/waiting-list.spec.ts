@@ -2,14 +2,14 @@ import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture } from '@angular/core/testing';
 import { ErrorCode, WaitingFor } from '@heardback/contracts';
 import { WaitingList, silenceInWords, waitingRows } from './waiting-list';
-import { apiErrorBody, aWaiting } from '../testing/factories';
+import { aCountedPage, apiErrorBody, aWaiting } from '../testing/factories';
 import { renderComponent } from '../testing/setup';
 
 describe('waitingRows', () => {
-  it('puts the longest silence first', () => {
+  it('keeps the API’s order, longest silence first page after page', () => {
     const rows = waitingRows([
-      aWaiting({ id: 'a', daysSilent: 2 }),
       aWaiting({ id: 'b', daysSilent: 15, longSilence: true }),
+      aWaiting({ id: 'a', daysSilent: 2 }),
       aWaiting({ id: 'c', daysSilent: 0 }),
     ]);
     expect(rows.map((row) => row.application.id)).toEqual(['b', 'a', 'c']);
@@ -46,16 +46,18 @@ describe('WaitingList', () => {
 
   it('lists each open application with its days of silence, linking to it', async () => {
     expect(status()).toBe('Loading who is waiting…');
-    http.expectOne('/api/agency/waiting').flush([
-      aWaiting({
-        id: 'app-9',
-        daysSilent: 9,
-        longSilence: true,
-        candidate: { id: 'c', fullName: 'Chen Wei', email: 'c@x.test' },
-        waitingFor: WaitingFor.Feedback,
-      }),
-      aWaiting({ id: 'app-2', daysSilent: 1 }),
-    ]);
+    http.expectOne('/api/agency/waiting').flush(
+      aCountedPage([
+        aWaiting({
+          id: 'app-9',
+          daysSilent: 9,
+          longSilence: true,
+          candidate: { id: 'c', fullName: 'Chen Wei', email: 'c@x.test' },
+          waitingFor: WaitingFor.Feedback,
+        }),
+        aWaiting({ id: 'app-2', daysSilent: 1 }),
+      ]),
+    );
     await fixture.whenStable();
 
     expect(status()).toBe('2 open applications, 1 without news for 7 days or more');
@@ -70,12 +72,14 @@ describe('WaitingList', () => {
   it('paints today green, a few days neutral, late amber and a week red, each with its word', async () => {
     http
       .expectOne('/api/agency/waiting')
-      .flush([
-        aWaiting({ id: 'today', daysSilent: 0 }),
-        aWaiting({ id: 'quiet', daysSilent: 1 }),
-        aWaiting({ id: 'late', daysSilent: 4 }),
-        aWaiting({ id: 'long', daysSilent: 8, longSilence: true }),
-      ]);
+      .flush(
+        aCountedPage([
+          aWaiting({ id: 'long', daysSilent: 8, longSilence: true }),
+          aWaiting({ id: 'late', daysSilent: 4 }),
+          aWaiting({ id: 'quiet', daysSilent: 1 }),
+          aWaiting({ id: 'today', daysSilent: 0 }),
+        ]),
+      );
     await fixture.whenStable();
 
     const badges = Array.from(view().querySelectorAll('.waiting-row .badge')).map((badge) => ({
@@ -91,7 +95,7 @@ describe('WaitingList', () => {
   });
 
   it('says when no one is waiting', async () => {
-    http.expectOne('/api/agency/waiting').flush([]);
+    http.expectOne('/api/agency/waiting').flush(aCountedPage([]));
     await fixture.whenStable();
     expect(view().textContent).toContain('No one is waiting');
   });
@@ -107,6 +111,28 @@ describe('WaitingList', () => {
       ) as HTMLButtonElement
     ).click();
     await fixture.whenStable();
-    http.expectOne('/api/agency/waiting').flush([]);
+    http.expectOne('/api/agency/waiting').flush(aCountedPage([]));
+  });
+
+  it('shows the true total, and “Load more” adds the next page below, focusing its first row', async () => {
+    http
+      .expectOne('/api/agency/waiting')
+      .flush(aCountedPage([aWaiting({ id: 'app-1', daysSilent: 30, longSilence: true })], 'page-2', 226_738));
+    await fixture.whenStable();
+    expect(status()).toBe('1 of 226,738 open applications shown, longest silence first');
+
+    const more = Array.from(view().querySelectorAll('button')).find((b) => b.textContent?.includes('Load more'));
+    (more as HTMLButtonElement).click();
+    http
+      .expectOne('/api/agency/waiting?cursor=page-2')
+      .flush(aCountedPage([aWaiting({ id: 'app-2', daysSilent: 29, longSilence: true })], 'page-3', 226_738));
+    await fixture.whenStable();
+    expect(status()).toBe('2 of 226,738 open applications shown, longest silence first');
+    const links = Array.from(view().querySelectorAll('.waiting-row__name'));
+    expect(links.map((link) => link.getAttribute('href'))).toEqual([
+      '/recruiter/applications/app-1?from=waiting',
+      '/recruiter/applications/app-2?from=waiting',
+    ]);
+    expect(links[1].getAttribute('data-index')).toBe('1');
   });
 });

@@ -8,6 +8,8 @@ import { WAITING_FOR_LABELS } from '../core/agency-labels';
 import { pageData, statusLine } from '../core/loadable';
 import { LoadState } from '../core/load-state';
 import { RefreshBar } from '../core/refresh-bar';
+import { LoadMoreButton } from '../recruiter/load-more-button';
+import { loadMore, shownOfTotal } from '../recruiter/load-more';
 
 export interface WaitingRow {
   application: WaitingApplication;
@@ -36,29 +38,30 @@ const SILENCE_LEVEL_LOOK: Record<SilenceLevel, { word: string; badgeClass: strin
   [SilenceLevel.Long]: { word: 'Very late', badgeClass: 'badge--overdue' },
 };
 
-/** Longest silence first, whatever order the list arrived in. */
+/** In the API's order (longest silence first, page after page), each row in words. */
 export function waitingRows(applications: readonly WaitingApplication[]): WaitingRow[] {
-  return [...applications]
-    .sort((a, b) => b.daysSilent - a.daysSilent || a.lastHeardAt.localeCompare(b.lastHeardAt))
-    .map((application) => {
-      const look = SILENCE_LEVEL_LOOK[silenceLevel(application.daysSilent, application.longSilence)];
-      return {
-        application,
-        silence: silenceInWords(application.daysSilent),
-        long: application.longSilence,
-        levelWord: look.word,
-        badgeClass: look.badgeClass,
-        lastHeard: formatShortDate(application.lastHeardAt),
-        stage: application.currentStage?.name ?? 'No stage yet',
-        waitingFor: WAITING_FOR_LABELS[application.waitingFor],
-      };
-    });
+  return applications.map((application) => {
+    const look = SILENCE_LEVEL_LOOK[silenceLevel(application.daysSilent, application.longSilence)];
+    return {
+      application,
+      silence: silenceInWords(application.daysSilent),
+      long: application.longSilence,
+      levelWord: look.word,
+      badgeClass: look.badgeClass,
+      lastHeard: formatShortDate(application.lastHeardAt),
+      stage: application.currentStage?.name ?? 'No stage yet',
+      waitingFor: WAITING_FOR_LABELS[application.waitingFor],
+    };
+  });
 }
 
-/** Who is waiting: open applications, the candidate who has heard nothing for longest first. */
+/**
+ * Who is waiting: open applications, the candidate who has heard nothing for longest first, a page
+ * at a time ("Load more"), with how many are open in all.
+ */
 @Component({
   selector: 'hb-waiting-list',
-  imports: [LoadState, RefreshBar, RouterLink],
+  imports: [LoadMoreButton, LoadState, RefreshBar, RouterLink],
   templateUrl: './waiting-list.html',
   styleUrl: './waiting-list.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -66,16 +69,21 @@ export function waitingRows(applications: readonly WaitingApplication[]): Waitin
 export class WaitingList {
   private readonly api = inject(StaffApi);
 
-  protected readonly waiting = pageData({ request: () => this.api.waiting() });
-  protected readonly rows = computed(() => waitingRows(this.waiting.value() ?? []));
+  protected readonly waiting = pageData({ request: () => this.api.waiting(), loaded: () => this.more.reset() });
+  protected readonly more = loadMore(this.waiting, (cursor) => this.api.waiting(cursor));
+  protected readonly rows = computed(() => waitingRows(this.waiting.value()?.items ?? []));
   protected readonly statusMessage = computed(() =>
     statusLine(this.waiting.state(), 'Loading who is waiting…', () => {
       const rows = this.rows();
-      if (rows.length === 0) {
+      const total = this.waiting.value()?.total ?? 0;
+      if (total === 0) {
         return 'No open applications';
       }
+      const open = shownOfTotal(rows.length, total, 'open application');
+      if (rows.length < total) {
+        return `${open}, longest silence first`;
+      }
       const long = rows.filter((row) => row.long).length;
-      const open = `${rows.length} open ${rows.length === 1 ? 'application' : 'applications'}`;
       return long > 0 ? `${open}, ${long} without news for ${LONG_SILENCE_DAYS} days or more` : open;
     }),
   );

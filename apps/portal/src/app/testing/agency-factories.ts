@@ -188,3 +188,8 @@ export function anAttentionItem(overrides: Partial<AttentionItem> = {}): Attenti
     ...overrides,
   };
 }
+
+/** A page of an agency list: `total` is every page's rows, more than `items` when `nextCursor` is set. */
+export function aCountedPage<T>(items: T[], nextCursor: string | null = null, total = items.length) {
+  return { items, nextCursor, total };
+}

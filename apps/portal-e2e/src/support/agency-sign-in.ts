@@ -29,6 +29,7 @@ async function xsrfToken(page: Page): Promise<string> {
   // The portal's first API calls (who is signed in, the board) run together, and each may set a
   // fresh token until one has landed: read it once they have all answered, as the portal would at
   // its first write.
+  // eslint-disable-next-line playwright/no-networkidle -- waiting for exactly those first calls is the point here
   await page.waitForLoadState('networkidle');
   const find = async () =>
     (await page.context().cookies()).find(

@@ -9,7 +9,7 @@ import {
 import { asError } from '../support/api-client';
 import { database } from '../support/database';
 import { apply, createOpenJob, registerCandidate, staffForTheseTests } from '../support/factories';
-import { everyPage } from '../support/paged-lists';
+import { everyPage, expectListedThroughout, idsNow, sharedOrder } from '../support/paged-lists';
 
 /** Gives applications one and the same "last heard" (and applied) instant: every one ties on the sort key. */
 async function sameInstant(applicationIds: string[], at: string): Promise<void> {
@@ -62,17 +62,18 @@ describe('paged agency lists (who is waiting, attention, a job’s applications)
     expect(leading.map((item) => item.id)).toEqual([...ids].sort());
     expect(leading.every((item) => item.lastHeardAt === '2001-02-03T04:05:06.789Z')).toBe(true);
 
-    const [{ open }] = (
-      await database().query(
-        `SELECT count(*)::int AS open FROM applications WHERE status IN ('applied', 'screening', 'interviewing', 'offer')`,
-      )
-    ).rows;
-    expect(first.body.total).toBe(open);
+    // Other spec files apply and close meanwhile: judge against what was open throughout.
+    const open = `SELECT id FROM applications WHERE status IN ('applied', 'screening', 'interviewing', 'offer')`;
+    const before = await idsNow(open);
     const walk = await everyPage<WaitingApplication>(staff, '/api/agency/waiting', 7);
-    expect(walk.items).toHaveLength(open);
-    expect(new Set(walk.items.map((item) => item.id)).size).toBe(open);
+    const walked = walk.items.map((item) => item.id);
+    expectListedThroughout(walked, walk.totals, before, await idsNow(open));
     const whole = await everyPage<WaitingApplication>(staff, '/api/agency/waiting', 100);
-    expect(walk.items.map((item) => item.id)).toEqual(whole.items.map((item) => item.id));
+    const [inSmallPages, inLargePages] = sharedOrder(
+      walked,
+      whole.items.map((item) => item.id),
+    );
+    expect(inSmallPages).toEqual(inLargePages);
   });
 
   it('pages the attention list in the same order in small pages as in large, one card per application', async () => {
@@ -82,9 +83,14 @@ describe('paged agency lists (who is waiting, attention, a job’s applications)
     const small = await everyPage<AttentionItem>(staff, '/api/agency/attention', 2);
     const large = await everyPage<AttentionItem>(staff, '/api/agency/attention', 100);
     const order = small.items.map((item) => item.applicationId);
-    expect(order).toEqual(large.items.map((item) => item.applicationId));
+    // Other spec files change the list meanwhile: the rows both walks show come in one order.
+    const [inSmallPages, inLargePages] = sharedOrder(
+      order,
+      large.items.map((item) => item.applicationId),
+    );
+    expect(inSmallPages).toEqual(inLargePages);
     expect(new Set(order).size).toBe(order.length);
-    expect(new Set(small.totals)).toEqual(new Set([order.length]));
+    expect(small.totals.every((total) => total >= ids.length)).toBe(true);
     // The tied silent five come in id order, one after another, each overdue.
     const silent = small.items.filter((item) => ids.includes(item.applicationId));
     expect(silent.map((item) => item.applicationId)).toEqual([...ids].sort());

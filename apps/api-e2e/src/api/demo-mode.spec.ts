@@ -1,4 +1,11 @@
-import { AboutView, DEMO_MODE_WARNING } from '@heardback/contracts';
+import {
+  AboutView,
+  DEMO_MODE_WARNING,
+  EmploymentType,
+  JOB_SEARCH_MAX_LIMIT,
+  JobBoardPage,
+  PayPeriod,
+} from '@heardback/contracts';
 import { ApiSession } from '../support/api-client';
 import { ownApi } from '../support/own-api';
 
@@ -18,6 +25,18 @@ describe('demo mode is visible', () => {
       expect(about.body).toEqual({ demo: true });
       const warning = api.logLines<{ level: string; msg: string }>().find((line) => line.msg === DEMO_MODE_WARNING);
       expect(warning?.level).toBe('warn');
+    });
+
+    it('quotes contractors a day rate and everyone else a yearly salary', async () => {
+      const board = await api.browser().get<JobBoardPage>(`/api/jobs?limit=${JOB_SEARCH_MAX_LIMIT}`);
+      expect(board.status).toBe(200);
+      const paid = board.body.items.filter((job) => job.salary !== null);
+      const contracts = paid.filter((job) => job.employmentType === EmploymentType.Contract);
+      expect(contracts.length).toBeGreaterThan(0);
+      for (const job of paid) {
+        const expected = job.employmentType === EmploymentType.Contract ? PayPeriod.Day : PayPeriod.Year;
+        expect({ title: job.title, period: job.salary?.period }).toEqual({ title: job.title, period: expected });
+      }
     });
 
     it('stays visible while any demo login works, and goes when the last demo password is changed', async () => {

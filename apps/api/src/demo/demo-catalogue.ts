@@ -1,5 +1,11 @@
 import { demoJobDescription } from './demo-job-descriptions';
-import { EmploymentType, ScreeningQuestionInput, ScreeningQuestionKind, WorkMode } from '@heardback/contracts';
+import {
+  EmploymentType,
+  PayPeriod,
+  ScreeningQuestionInput,
+  ScreeningQuestionKind,
+  WorkMode,
+} from '@heardback/contracts';
 
 /** The demo agency's clients and open roles: enough variety for the board's search and filters. */
 export const DEMO_PASSWORD = 'heardback-demo';
@@ -12,7 +18,8 @@ interface DemoJob {
   location: string;
   workMode: WorkMode;
   employmentType: EmploymentType;
-  salary?: [number, number, string];
+  /** Min, max, currency, and the period when it is not a year (contractors quote a day rate). */
+  salary?: [number, number, string, PayPeriod?];
   pipeline: string[];
   summary: string;
   /** Only on jobs the demo does not apply to itself, so its own applications need no answers. */
@@ -78,7 +85,7 @@ export const DEMO_JOBS: DemoJob[] = [
     location: 'Remote (EU)',
     workMode: WorkMode.Remote,
     employmentType: EmploymentType.Contract,
-    salary: [600, 750, 'EUR'],
+    salary: [600, 750, 'EUR', PayPeriod.Day],
     pipeline: engineering,
     summary: 'Keep tracking and dispatch up through peak season.',
   },
@@ -290,7 +297,7 @@ export const DEMO_JOBS: DemoJob[] = [
     location: 'London',
     workMode: WorkMode.Hybrid,
     employmentType: EmploymentType.Contract,
-    salary: [450, 550, 'GBP'],
+    salary: [450, 550, 'GBP', PayPeriod.Day],
     pipeline: engineering,
     summary: 'Redesign returns so they take one minute.',
   },

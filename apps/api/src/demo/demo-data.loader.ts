@@ -98,7 +98,9 @@ export class DemoDataLoader {
           location: job.location,
           workMode: job.workMode,
           employmentType: job.employmentType,
-          salary: job.salary ? { min: job.salary[0], max: job.salary[1], currency: job.salary[2] } : undefined,
+          salary: job.salary
+            ? { min: job.salary[0], max: job.salary[1], currency: job.salary[2], period: job.salary[3] }
+            : undefined,
           status: JobStatus.Open,
           pipeline: job.pipeline,
           ownerId: recruiter.id,

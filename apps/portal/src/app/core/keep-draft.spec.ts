@@ -72,6 +72,20 @@ describe('KeepDraft', () => {
     expect(JSON.stringify(sessionStorage)).not.toContain('secret-password-1');
   });
 
+  it('stops saying the words were kept once they are sent again, on a form that stays on the page', async () => {
+    const before = await render();
+    typeInto(before, '#note-text', 'I am free from Monday.');
+    TestBed.inject(KeptDrafts).keepAll('u1');
+    before.destroy();
+    const after = await render();
+    const form = after.nativeElement.querySelector('form') as HTMLFormElement;
+    expect(form.querySelector('[role="status"]')?.textContent).toBe(DRAFT_KEPT_WORDS);
+
+    form.dispatchEvent(new Event('submit', { cancelable: true }));
+
+    expect(form.querySelector('[role="status"]')).toBeNull();
+  });
+
   it('gives a draft back once only', async () => {
     const before = await render();
     typeInto(before, '#note-text', 'Once.');

@@ -76,12 +76,19 @@ export class KeepDraft {
     return left;
   }
 
-  /** A status line at the top of the form, read out once, gone with the form. */
+  /**
+   * A status line at the top of the form, read out once; gone with the form, or once the words are
+   * sent again (a form that stays on the page, such as a recruiter's message, must not keep saying it).
+   */
   private say(words: string): void {
     const line = this.renderer.createElement('p') as HTMLParagraphElement;
     this.renderer.addClass(line, 'form__kept');
     this.renderer.setAttribute(line, 'role', 'status');
     this.renderer.appendChild(line, this.renderer.createText(words));
     this.renderer.insertBefore(this.form, line, this.form.firstChild);
+    const stopListening = this.renderer.listen(this.form, 'submit', () => {
+      line.remove();
+      stopListening();
+    });
   }
 }

@@ -9,6 +9,7 @@ import { notBlank } from '../core/text-validators';
 import { formSubmission } from '../core/form-submission';
 import { FIRST_INVALID, focusLater } from '../core/focus-later';
 import { FORM_FIELD } from '../core/form-field';
+import { KeepDraft } from '../core/keep-draft';
 
 /** The line the candidate reads on their timeline, as the API writes it. */
 export function messagePreview(senderName: string, text: string): string {
@@ -18,7 +19,7 @@ export function messagePreview(senderName: string, text: string): string {
 /** "Send the candidate an update": the recruiter's own words, read and emailed at once. */
 @Component({
   selector: 'hb-candidate-message-form',
-  imports: [ReactiveFormsModule, FORM_FIELD],
+  imports: [ReactiveFormsModule, FORM_FIELD, KeepDraft],
   templateUrl: './candidate-message-form.html',
   styleUrl: './candidate-message-form.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -33,6 +33,7 @@ import { FORM_FIELD } from '../core/form-field';
 import { Choice, ChoiceField } from '../core/choice-field';
 import { NOW, formatDateTime } from '../core/date-time';
 import { DUE_DATE_PROBLEMS, DueDateFields, dueAtOf, dueDateGroup } from './due-date-fields';
+import { KeepDraft } from '../core/keep-draft';
 
 /** Conflicts that mean someone else acted on the application since this page loaded it. */
 export const SOMEONE_ELSE_ACTED: readonly ErrorCode[] = [
@@ -68,7 +69,7 @@ export interface UnsentFeedback {
  */
 @Component({
   selector: 'hb-feedback-form',
-  imports: [ReactiveFormsModule, NgTemplateOutlet, FORM_FIELD, ChoiceField, DueDateFields],
+  imports: [ReactiveFormsModule, NgTemplateOutlet, FORM_FIELD, ChoiceField, DueDateFields, KeepDraft],
   templateUrl: './feedback-form.html',
   styleUrl: './feedback-form.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

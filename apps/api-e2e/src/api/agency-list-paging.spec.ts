@@ -157,6 +157,14 @@ describe('the agency lists, a page at a time', () => {
       expect(stageIds.filter((id) => mine.includes(id))).toEqual(mine);
     });
 
+    it('shows a later stage marked held by a data fix, as the feedback rule holds its application for it', async () => {
+      const { application } = await applicationAwaitingFeedback(staff);
+      const later = [...application.stages].sort((a, b) => a.position - b.position)[1];
+      await database().query('UPDATE application_stages SET held_at = now() WHERE id = $1', [later.id]);
+      const { items } = await walk<FeedbackQueuePage['items'][number]>(staff, '/api/feedback/queue', 100);
+      expect(items.map((item) => item.stageId)).toContain(later.id);
+    });
+
     it("counts and pages only the caller's own work with mine=true", async () => {
       const recruiter = await insertAgencyUser(database(), UserRole.Recruiter);
       const session = await signIn(new ApiSession(), recruiter.email);

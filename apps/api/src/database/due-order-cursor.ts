@@ -8,6 +8,14 @@ import { fieldError } from '@heardback/domain';
  * 1795855200000), which serves it. `s` is application_stages.
  */
 export const DUE_ORDER_KEY = `coalesce(s.feedback_due_at, '-infinity'::timestamptz), coalesce(s.ends_at, 'infinity'::timestamptz), s.id`;
+/**
+ * The stages that may still owe feedback: scheduled or awaiting it, and a pending or skipped stage
+ * that was marked held (a data fix: the database's feedback rule then holds the application until
+ * it has feedback, so the queue must show it). Written exactly as the predicate of
+ * application_stages_awaiting_feedback_idx, so the planner can walk that index.
+ */
+export const MAY_OWE_FEEDBACK = `(s.state IN ('scheduled', 'awaiting_feedback') OR (s.held_at IS NOT NULL AND s.state IN ('pending', 'skipped')))`;
+
 export const DUE_ORDER_BY = `ORDER BY coalesce(s.feedback_due_at, '-infinity'::timestamptz), coalesce(s.ends_at, 'infinity'::timestamptz), s.id`;
 /** The key as text, to hand out in the next cursor at full precision. */
 export const DUE_ORDER_CURSOR_COLUMNS = `coalesce(s.feedback_due_at, '-infinity'::timestamptz)::text AS cursor_due,

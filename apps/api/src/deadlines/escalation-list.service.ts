@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import {
   DUE_ORDER_BY,
   DUE_ORDER_CURSOR_COLUMNS,
+  MAY_OWE_FEEDBACK,
   afterDueOrderCursor,
   decodeDueOrderCursor,
   encodeDueOrderCursor,
@@ -42,7 +43,7 @@ const ESCALATED = `
          CROSS JOIN LATERAL (SELECT d.fired_at FROM deadline_alerts d
                               WHERE d.stage_id = s.id AND d.kind = 'escalation' AND d.due_at = s.feedback_due_at
                               LIMIT 1) d
-        WHERE s.state IN ('scheduled', 'awaiting_feedback')
+        WHERE ${MAY_OWE_FEEDBACK}
           AND a.closed_at IS NULL
           AND NOT EXISTS (SELECT 1 FROM feedback f WHERE f.stage_id = s.id AND f.supersedes_id IS NULL)`;
 

@@ -7,6 +7,7 @@ import { CLOCK, Clock } from '../config/clock';
 import {
   DUE_ORDER_BY,
   DUE_ORDER_CURSOR_COLUMNS,
+  MAY_OWE_FEEDBACK,
   afterDueOrderCursor,
   decodeDueOrderCursor,
   encodeDueOrderCursor,
@@ -40,10 +41,11 @@ export interface FeedbackQueueRequest {
  * `$1` the viewer, `$2` whether only the viewer's own work counts; an open application is one
  * not closed (`closed_at IS NULL`, exactly the open statuses), read from applications_open_idx.
  *
- * `s.state IN ('scheduled', 'awaiting_feedback')` changes nothing (a stage with times is in one of
- * those two until its feedback is recorded: pending stages have none, skipping clears them, and
- * the stage triggers refuse both feedback_recorded without feedback and skipping one that took
- * place), but it is the predicate of application_stages_awaiting_feedback_idx, so the queue walks
+ * MAY_OWE_FEEDBACK changes nothing (a stage with times is in one of scheduled or awaiting_feedback
+ * until its feedback is recorded: pending stages have none, skipping clears them, the stage
+ * triggers refuse both feedback_recorded without feedback and skipping one that took place, and
+ * a pending or skipped stage marked held is named in it), but it is the predicate of
+ * application_stages_awaiting_feedback_idx, so the queue walks
  * that small index in its own order and stops at the page instead of scanning every stage.
  * Feedback is looked up through its one original per stage (a correction supersedes the original
  * of the same stage), which feedback_one_original_per_stage answers. The owner is
@@ -52,7 +54,7 @@ export interface FeedbackQueueRequest {
 const WAITING_FOR_FEEDBACK = `
          FROM application_stages s
          JOIN applications a ON a.id = s.application_id
-        WHERE s.state IN ('scheduled', 'awaiting_feedback')
+        WHERE ${MAY_OWE_FEEDBACK}
           AND a.closed_at IS NULL
           AND (NOT $2 OR coalesce(s.recruiter_id, a.recruiter_id) = $1)
           AND stage_took_place(s.ends_at, s.held_at)

@@ -9,7 +9,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  *   status, by applications_closed_when_not_open): a job's are counted for the jobs of one page,
  *   and the queues join the stages to it without reading every application ever made.
  * - application_stages_awaiting_feedback_idx: the stages that can still be waiting for feedback
- *   (scheduled or awaiting it), in the queue's own order with the nulls folded into ±infinity; the
+ *   (scheduled or awaiting it, or marked held by a data fix while pending or skipped: the feedback
+ *   rule holds those too), in the queue's own order with the nulls folded into ±infinity; the
  *   feedback queue and escalations walk it and stop at a page, instead of every stage ever held;
  *   it carries what the filters read, so their totals are counted from the index alone.
  */
@@ -26,7 +27,7 @@ export class PageAgencyLists1795855200000 implements MigrationInterface {
         (coalesce(ends_at, 'infinity'::timestamptz)),
         id
       ) INCLUDE (application_id, held_at, ends_at, feedback_due_at, recruiter_id)
-        WHERE state IN ('scheduled', 'awaiting_feedback');
+        WHERE state IN ('scheduled', 'awaiting_feedback') OR (held_at IS NOT NULL AND state IN ('pending', 'skipped'));
     `);
   }
 

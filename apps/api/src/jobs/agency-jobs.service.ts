@@ -14,6 +14,7 @@ import {
 import { DomainError } from '@heardback/domain';
 import { DataSource } from 'typeorm';
 import { KeysetCursor, decodeKeysetCursor, encodeKeysetCursor } from '../database/keyset-cursor';
+import { salaryRange } from './job-view';
 
 interface AgencyJobRow {
   id: string;
@@ -143,10 +144,7 @@ function toAgencyJobSummary(row: AgencyJobRow): AgencyJobSummary {
     location: row.location,
     workMode: row.work_mode,
     employmentType: row.employment_type,
-    salary:
-      row.salary_min !== null && row.salary_max !== null && row.salary_currency !== null
-        ? { min: row.salary_min, max: row.salary_max, currency: row.salary_currency, period: row.pay_period }
-        : null,
+    salary: salaryRange(row.salary_min, row.salary_max, row.salary_currency, row.pay_period),
     status: row.status,
     publishedAt: (row.published_at ?? row.created_at).toISOString(),
     openApplications: row.open_applications,

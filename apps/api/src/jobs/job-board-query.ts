@@ -1,5 +1,6 @@
 import { EmploymentType, JobStatus, JobSummary, PayPeriod, WorkMode } from '@heardback/contracts';
 import { escapeLike } from './job-search-terms';
+import { salaryRange } from './job-view';
 
 /** What narrows the board, as the API understood the visitor's search. */
 export interface BoardFilter {
@@ -64,10 +65,7 @@ export function toBoardSummary(row: BoardRow): JobSummary {
     location: row.location,
     workMode: row.work_mode,
     employmentType: row.employment_type,
-    salary:
-      row.salary_min !== null && row.salary_max !== null && row.salary_currency !== null
-        ? { min: row.salary_min, max: row.salary_max, currency: row.salary_currency, period: row.pay_period }
-        : null,
+    salary: salaryRange(row.salary_min, row.salary_max, row.salary_currency, row.pay_period),
     status: row.status,
     publishedAt: row.published_at.toISOString(),
   };

@@ -1,5 +1,15 @@
-import { AgencyJobDetail, JobDetail, JobSummary } from '@heardback/contracts';
+import { AgencyJobDetail, JobDetail, JobSummary, PayPeriod, SalaryRange } from '@heardback/contracts';
 import { JobEntity } from './job.entity';
+
+/** A job's pay range as shown, or none when the agency left any part of it out. */
+export function salaryRange(
+  min: number | null,
+  max: number | null,
+  currency: string | null,
+  period: PayPeriod,
+): SalaryRange | null {
+  return min !== null && max !== null && currency !== null ? { min, max, currency, period } : null;
+}
 
 export function toJobSummary(job: JobEntity, clientName: string): JobSummary {
   return {
@@ -10,10 +20,7 @@ export function toJobSummary(job: JobEntity, clientName: string): JobSummary {
     location: job.location,
     workMode: job.workMode,
     employmentType: job.employmentType,
-    salary:
-      job.salaryMin !== null && job.salaryMax !== null && job.salaryCurrency !== null
-        ? { min: job.salaryMin, max: job.salaryMax, currency: job.salaryCurrency, period: job.payPeriod }
-        : null,
+    salary: salaryRange(job.salaryMin, job.salaryMax, job.salaryCurrency, job.payPeriod),
     status: job.status,
     publishedAt: (job.publishedAt ?? job.createdAt).toISOString(),
   };

@@ -18,3 +18,4 @@ export * from './lib/finding';
 export * from './lib/screening';
 export * from './lib/consent';
 export * from './lib/idempotency';
+export * from './lib/client-loop';

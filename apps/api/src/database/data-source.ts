@@ -40,6 +40,7 @@ import { AddOutgoingMailFilterIndexes1795844400000 } from './migrations/17958444
 import { StoreApplicationLastHeard1795848000000 } from './migrations/1795848000000-store-application-last-heard';
 import { PageAgencyLists1795855200000 } from './migrations/1795855200000-page-agency-lists';
 import { MakePublicSearchFast1795858800000 } from './migrations/1795858800000-make-public-search-fast';
+import { CreateClientReviewLoop1795862400000 } from './migrations/1795862400000-create-client-review-loop';
 import { SnakeNamingStrategy } from './snake-naming-strategy';
 
 export const entities = [
@@ -87,6 +88,7 @@ export const migrations = [
   StoreApplicationLastHeard1795848000000,
   PageAgencyLists1795855200000,
   MakePublicSearchFast1795858800000,
+  CreateClientReviewLoop1795862400000,
 ];
 
 /** How long the API waits on PostgreSQL; absent (the CLI, migrations) waits as long as a statement takes. */

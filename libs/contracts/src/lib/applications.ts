@@ -33,6 +33,8 @@ export interface StageView<F extends CandidateFeedbackView = FeedbackView> {
   feedback: F | null;
   /** Who interviews, as the agency named them: the agency's view only (candidates are never sent it). */
   interviewers?: string[];
+  /** Interviewers picked from the client's contacts (agency view only). */
+  clientInterviewers?: { id: string; fullName: string; email: string }[];
 }
 
 /** A stage as the candidate receives it. */
@@ -166,7 +168,10 @@ export interface ScheduleStageRequest extends VersionedRequest {
   startsAt: string;
   endsAt: string;
   location: string;
+  /** Interviewers named in free text (agency people, or client people not kept as contacts). */
   interviewers: string[];
+  /** Interviewers picked from the job's client's contacts: each is emailed a review link when the interview ends. */
+  clientInterviewerIds?: string[];
 }
 
 export interface RecordFeedbackRequest extends VersionedRequest {

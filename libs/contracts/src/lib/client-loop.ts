@@ -59,6 +59,8 @@ export enum ClientReviewLinkState {
   Used = 'used',
   Expired = 'expired',
   Revoked = 'revoked',
+  /** A reminder carried a newer link. */
+  Replaced = 'replaced',
   /** The stage's feedback was recorded by the agency meanwhile. */
   FeedbackRecorded = 'feedback_recorded',
 }

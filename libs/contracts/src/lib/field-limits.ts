@@ -96,3 +96,9 @@ export const APPLICATION_SEARCH_MIN_LENGTH = 2;
 export const APPLICATION_SEARCH_MAX_LENGTH = 100;
 /** Applications per page of the search and of the "new applications" list. */
 export const APPLICATION_FINDING_PAGE_SIZE = 50;
+
+// The client loop and the score
+export const CLIENT_CONTACT_ROLE_MAX_LENGTH = 120;
+/** Below this many answers in a group, candidate satisfaction is not shown to recruiters (they could tell who said what). */
+export const SATISFACTION_MIN_RESPONSES = 5;
+export const SATISFACTION_WORDS_MAX_LENGTH = 2000;

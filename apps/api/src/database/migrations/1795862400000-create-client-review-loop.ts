@@ -9,7 +9,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * - A stage's interviewers may be picked from the client's contacts (`stage_client_interviewers`);
  *   `application_stages.interviewers` still holds every name shown, free text included.
  * - Each client interviewer gets a review link per stage: only the SHA-256 of its token is stored,
- *   so a copy of the database opens no link. A link is used once (its draft), revoked by staff, or
+ *   so a copy of the database opens no link; a reminder therefore sends a fresh link and the old
+ *   one records what replaced it. A link is used once (its draft), revoked by staff, or
  *   expires by time; it is also dead once the stage has feedback (checked when it is opened).
  * - What the client writes is a draft: publishing it records feedback through the feedback rule,
  *   and the draft keeps the feedback id it became.
@@ -55,10 +56,14 @@ export class CreateClientReviewLoop1795862400000 implements MigrationInterface {
         expires_at timestamptz NOT NULL,
         revoked_at timestamptz,
         revoked_by uuid REFERENCES users(id),
+        -- A reminder carries a fresh link (only hashes are kept, so the old one cannot be re-sent):
+        -- the old link is revoked by no one and points at the one that replaced it.
+        replaced_by_id uuid REFERENCES client_review_links(id),
         -- The client sent their feedback: the link is used.
         submitted_at timestamptz,
         CONSTRAINT client_review_links_expires_after_creation CHECK (expires_at > created_at),
-        CONSTRAINT client_review_links_revoker_with_revocation CHECK ((revoked_by IS NULL) OR (revoked_at IS NOT NULL))
+        CONSTRAINT client_review_links_revoker_with_revocation CHECK ((revoked_by IS NULL) OR (revoked_at IS NOT NULL)),
+        CONSTRAINT client_review_links_replaced_is_revoked CHECK ((replaced_by_id IS NULL) OR (revoked_at IS NOT NULL AND revoked_by IS NULL))
       );
       CREATE UNIQUE INDEX client_review_links_token_hash_unique ON client_review_links (token_hash);
       -- At most one live link per interviewer and stage: a new one is sent only once the old is revoked.

@@ -19,7 +19,13 @@ export type NotificationKind =
   /** A new application on a job whose work is the recipient's (issue 10, item 4). */
   | 'application_arrived'
   /** The candidate answered an offer: their recruiter is told at once (never held for a digest). */
-  | 'offer_answered';
+  | 'offer_answered'
+  /** To a client interviewer when their interview ends: their review link (issue 13). */
+  | 'client_review_request'
+  /** To a client interviewer whose feedback is not in yet: a fresh review link. */
+  | 'client_review_reminder'
+  /** To the stage's owner: a client interviewer's feedback arrived for review. */
+  | 'client_feedback_received';
 /**
  * `held`: waiting for its recipient's digest; `digested`: carried by a digest (whose own row says
  * whether it was sent).
@@ -39,6 +45,9 @@ const KIND_SET: Record<NotificationKind, true> = {
   retention_notice: true,
   application_arrived: true,
   offer_answered: true,
+  client_review_request: true,
+  client_review_reminder: true,
+  client_feedback_received: true,
 };
 const STATUS_SET: Record<NotificationStatus, true> = {
   pending: true,

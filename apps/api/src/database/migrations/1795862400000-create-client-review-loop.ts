@@ -95,6 +95,26 @@ export class CreateClientReviewLoop1795862400000 implements MigrationInterface {
         WHERE published_at IS NULL;
       CREATE INDEX client_feedback_drafts_by_contact_idx ON client_feedback_drafts (contact_id, submitted_at);
 
+      -- The client's ladder: reminders to the contact, then escalation to the stage's owner, then to
+      -- the client's account owner. Keyed by person and due time (not by link): a reminder's fresh
+      -- link does not start the ladder again, and a new due time does.
+      CREATE TABLE client_review_alerts (
+        stage_id uuid NOT NULL REFERENCES application_stages(id) ON DELETE CASCADE,
+        contact_id uuid NOT NULL REFERENCES client_contacts(id),
+        kind text NOT NULL CONSTRAINT client_review_alerts_kind_known
+          CHECK (kind IN ('reminder_before_due', 'reminder_at_due', 'escalation', 'second_escalation')),
+        due_at timestamptz NOT NULL,
+        fired_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (stage_id, contact_id, kind, due_at)
+      );
+
+      ALTER TABLE notifications
+        DROP CONSTRAINT notifications_kind_known,
+        ADD CONSTRAINT notifications_kind_known CHECK (kind IN (
+          'candidate_update', 'feedback_reminder', 'escalation', 'email_verification', 'account_security', 'work_assigned',
+          'agency_digest', 'candidate_left', 'retention_notice', 'offer_answered', 'application_arrived',
+          'client_review_request', 'client_review_reminder', 'client_feedback_received'));
+
       -- The closing email's one-click answers carry a token; only its SHA-256 is kept.
       CREATE TABLE satisfaction_invitations (
         application_id uuid PRIMARY KEY REFERENCES applications(id) ON DELETE CASCADE,
@@ -117,6 +137,15 @@ export class CreateClientReviewLoop1795862400000 implements MigrationInterface {
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
+      -- The nearest kinds that remain: a client's request and reminder are reminders, a draft is news.
+      UPDATE notifications SET kind = 'feedback_reminder' WHERE kind IN ('client_review_request', 'client_review_reminder');
+      UPDATE notifications SET kind = 'work_assigned' WHERE kind = 'client_feedback_received';
+      ALTER TABLE notifications
+        DROP CONSTRAINT notifications_kind_known,
+        ADD CONSTRAINT notifications_kind_known CHECK (kind IN (
+          'candidate_update', 'feedback_reminder', 'escalation', 'email_verification', 'account_security', 'work_assigned',
+          'agency_digest', 'candidate_left', 'retention_notice', 'offer_answered', 'application_arrived'));
+      DROP TABLE client_review_alerts;
       DROP TABLE satisfaction_responses;
       DROP TABLE satisfaction_invitations;
       DROP TABLE client_feedback_drafts;

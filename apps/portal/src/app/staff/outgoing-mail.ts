@@ -30,6 +30,9 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   retention_notice: 'To a candidate: their data will be deleted',
   application_arrived: 'New application, to its recruiter',
   offer_answered: 'A candidate’s answer to an offer, to their recruiter',
+  client_review_request: 'Review link to a client interviewer',
+  client_review_reminder: 'Reminder to a client interviewer',
+  client_feedback_received: 'A client’s feedback to review, to its recruiter',
 };
 
 export const STATUS_LABELS: Record<NotificationStatus, string> = {

@@ -50,6 +50,11 @@ describe('who may see and do what', () => {
     expect(agencyView.body.stages[0].feedback?.internalNotes).toBe('INTERNAL: salary expectations above band.');
     expect(agencyView.body.timeline.length).toBeGreaterThan(candidateView.body.timeline.length);
     expect(candidateView.body.timeline.map((event) => event.text).join('\n')).not.toMatch(/rating/);
+    // The agency's page can tell the candidate's words from its own history; the candidate is not told which is which.
+    const toCandidate = agencyView.body.timeline.filter((event) => event.toCandidate).map((event) => event.text);
+    expect(toCandidate).toEqual(candidateView.body.timeline.map((event) => event.text));
+    expect(agencyView.body.timeline.some((event) => event.toCandidate === false)).toBe(true);
+    expect(candidateView.body.timeline.every((event) => !('toCandidate' in event))).toBe(true);
   });
 
   it("gives the candidate only their feedback's words: no rating, no interviewer's name, no notes", async () => {

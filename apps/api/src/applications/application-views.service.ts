@@ -171,6 +171,7 @@ export class ApplicationViewsService {
         text: event.text,
         interview: interviewSlotOf(event, record.stages),
         date: dateOf(event, this.config.calendar.timeZone),
+        ...(internal ? { toCandidate: event.candidateVisible } : {}),
       })),
       decisionDate: application.candidateDecisionAt?.toISOString() ?? null,
       updateRequestAllowedFrom:

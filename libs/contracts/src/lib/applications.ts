@@ -57,6 +57,12 @@ export interface TimelineEntry {
    * agency's zone): a page writes it in the reader's zone instead, as it does an interview.
    */
   date?: { at: string; written: string } | null;
+  /**
+   * Agency views only: true when the entry is what the candidate was told, in the candidate's own
+   * words ("You are through to…"), so the agency's page can show it as a quote to the candidate
+   * rather than as the agency's own history.
+   */
+  toCandidate?: boolean;
 }
 
 export interface TimelineInterviewSlot {

@@ -1,6 +1,13 @@
 import { HttpTestingController, TestRequest } from '@angular/common/http/testing';
 import { RouterTestingHarness } from '@angular/router/testing';
-import { ApplicationStatus, ApplicationView, ErrorCode, FeedbackDecision, StageState } from '@heardback/contracts';
+import {
+  ApplicationStatus,
+  ApplicationView,
+  ErrorCode,
+  FeedbackDecision,
+  StageState,
+  TimelineEventType,
+} from '@heardback/contracts';
 import { ApplicationPage } from './application-page';
 import { aFeedback, anApplication, apiErrorBody, aPromise, aStage, TEST_NOW } from '../testing/factories';
 import { routeHarness } from '../testing/setup';
@@ -266,5 +273,34 @@ describe('ApplicationPage', () => {
   it('offers no update form on a closed application', async () => {
     await open(anApplication({ status: ApplicationStatus.Withdrawn, currentStageId: null }));
     expect(view().querySelector('#send-update')).toBeNull();
+  });
+
+  it('quotes what the candidate was told, apart from the agency’s own history', async () => {
+    await open(
+      anApplication({
+        timeline: [
+          {
+            at: '2026-11-10T08:00:00.000Z',
+            type: TimelineEventType.Applied,
+            stageId: null,
+            text: 'You applied for Platform Engineer at Acme.',
+            toCandidate: true,
+          },
+          {
+            at: '2026-11-10T09:00:00.000Z',
+            type: TimelineEventType.StageScheduled,
+            stageId: null,
+            text: 'Riley Recruiter scheduled Phone screen with Sam Client.',
+            toCandidate: false,
+          },
+        ],
+      }),
+    );
+    const entries = Array.from(view().querySelectorAll('.timeline__entry'));
+    // Newest first: the agency's own line, then the candidate's, quoted and said to be theirs.
+    expect(entries[0].querySelector('q')).toBeNull();
+    expect(entries[0].textContent).toContain('Riley Recruiter scheduled Phone screen');
+    expect(entries[1].querySelector('q')?.textContent).toBe('You applied for Platform Engineer at Acme.');
+    expect(entries[1].textContent).toContain('Told the candidate:');
   });
 });

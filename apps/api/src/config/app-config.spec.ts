@@ -158,4 +158,17 @@ describe('configuration', () => {
   it('refuses a database URL that is not PostgreSQL', () => {
     expect(() => loadConfig({ DATABASE_URL: 'mysql://localhost/db' })).toThrow(/must start with postgres:\/\//);
   });
+
+  it('reads from the primary only unless replicas are named, and names a bad replica URL by its place', () => {
+    expect(loadConfig(valid).databaseReplicaUrls).toEqual([]);
+    expect(
+      loadConfig({
+        ...valid,
+        DATABASE_REPLICA_URLS: ' postgres://postgres@10.0.0.2:5432/heardback , postgres://postgres@10.0.0.3:5432/heardback,',
+      }).databaseReplicaUrls,
+    ).toEqual(['postgres://postgres@10.0.0.2:5432/heardback', 'postgres://postgres@10.0.0.3:5432/heardback']);
+    expect(() =>
+      loadConfig({ ...valid, DATABASE_REPLICA_URLS: 'postgres://postgres@10.0.0.2/heardback,mysql://x/y' }),
+    ).toThrow(/DATABASE_REPLICA_URLS entry 2 must start with postgres:\/\//);
+  });
 });

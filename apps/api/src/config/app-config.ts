@@ -4,6 +4,7 @@ import { DEFAULT_PROMISE_RULES, DEFAULT_WORKING_CALENDAR, PromiseRules } from '@
 import {
   Env,
   boolean,
+  databaseReplicaUrls,
   databaseUrl,
   integer,
   oneOf,
@@ -61,6 +62,8 @@ export interface AppConfig {
   logLevel: LogLevel;
   port: number;
   databaseUrl: string;
+  /** Streaming replicas for reads that may lag (the public board, a visitor's job page): ADR 0035. */
+  databaseReplicaUrls: string[];
   runMigrations: boolean;
   demoData: boolean;
   /**
@@ -178,6 +181,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'warn' : 'info', problems),
     port: integer(env, 'PORT', 3000, 0, 65535, problems),
     databaseUrl: databaseUrl(env, problems),
+    databaseReplicaUrls: databaseReplicaUrls(env, problems),
     runMigrations: boolean(env, 'RUN_MIGRATIONS', true, problems),
     demoData: boolean(env, 'DEMO_DATA', false, problems),
     logSqlStatements: boolean(env, 'LOG_SQL_STATEMENTS', false, problems),

@@ -26,6 +26,30 @@ export function databaseUrl(env: Env, problems: string[]): string {
   return value;
 }
 
+/**
+ * DATABASE_REPLICA_URLS: streaming replicas of DATABASE_URL's server, comma-separated, for the reads
+ * that may lag a moment behind (ADR 0035). Empty: everything reads from the primary.
+ */
+export function databaseReplicaUrls(env: Env, problems: string[]): string[] {
+  const raw = env['DATABASE_REPLICA_URLS'];
+  if (!raw || raw.trim() === '') return [];
+  const urls = raw
+    .split(',')
+    .map((url) => url.trim())
+    .filter((url) => url !== '');
+  urls.forEach((value, index) => {
+    try {
+      const url = new URL(value);
+      if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+        problems.push(`DATABASE_REPLICA_URLS entry ${index + 1} must start with postgres:// (got ${url.protocol}//)`);
+      }
+    } catch {
+      problems.push(`DATABASE_REPLICA_URLS entry ${index + 1} is not a valid URL`);
+    }
+  });
+  return urls;
+}
+
 export function positiveNumber(env: Env, name: string, fallback: number, problems: string[]): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;

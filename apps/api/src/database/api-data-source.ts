@@ -9,7 +9,7 @@ import { SqlStatementLog } from './sql-statement-log';
  */
 export function apiDataSourceOptions(config: AppConfig): TypeOrmModuleOptions {
   return {
-    ...dataSourceOptions(config.databaseUrl, config.resilience.database),
+    ...dataSourceOptions(config.databaseUrl, config.resilience.database, config.databaseReplicaUrls),
     ...(config.logSqlStatements ? { logger: new SqlStatementLog() } : {}),
     retryAttempts: 2,
     retryDelay: 2_000,

@@ -100,11 +100,27 @@ export interface DatabaseLimits {
   idleInTransactionTimeoutMs?: number;
 }
 
-/** The one place the database connection is described, for the app and for the TypeORM CLI. */
-export function dataSourceOptions(databaseUrl: string, limits?: DatabaseLimits): DataSourceOptions {
+/**
+ * The one place the database connection is described, for the app and for the TypeORM CLI. With
+ * replicas, TypeORM keeps a pool per server; every query still goes to the primary unless it asks
+ * for a replica (`defaultMode: 'master'`; see read-replica.ts), so nothing reads its own write late.
+ */
+export function dataSourceOptions(
+  databaseUrl: string,
+  limits?: DatabaseLimits,
+  replicaUrls: readonly string[] = [],
+): DataSourceOptions {
   return {
     type: 'postgres',
-    url: databaseUrl,
+    ...(replicaUrls.length === 0
+      ? { url: databaseUrl }
+      : {
+          replication: {
+            master: { url: databaseUrl },
+            slaves: replicaUrls.map((url) => ({ url })),
+            defaultMode: 'master' as const,
+          },
+        }),
     entities,
     migrations,
     namingStrategy: new SnakeNamingStrategy(),

@@ -63,6 +63,8 @@ export class JobSearchService {
           didYouMean: counted === 0 && !cursor && query.q ? await didYouMean(manager, query.q, filter) : null,
         };
       },
+      // The public board may be a moment behind: a replica serves it when there is one (ADR 0035).
+      { replica: true },
     );
   }
 

@@ -25,7 +25,8 @@ import {
   normalizePipeline,
   normalizeScreeningQuestions,
 } from '@heardback/domain';
-import { Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
+import { onReplica } from '../database/read-replica';
 import { AuditSnapshot } from '../audit/audit-changes';
 import { AuditTrail } from '../audit/audit-trail';
 import { ClientEntity } from '../clients/client.entity';
@@ -48,7 +49,12 @@ export class JobsService {
    * owner. Anything else is "not found".
    */
   async get(id: string, viewer: Viewer | null): Promise<JobDetail | AgencyJobDetail> {
-    const job = await this.withClient(id);
+    // A visitor has written nothing that must show: a replica may serve them (ADR 0035). A signed-in
+    // person reads the primary, so the job they just edited or applied to shows it at once.
+    const job =
+      viewer === null
+        ? await onReplica(this.jobs.manager.dataSource, (manager) => this.withClient(id, manager))
+        : await this.withClient(id);
     const notFound = new DomainError(ErrorCode.NotFound, 'This job does not exist or is no longer open.');
     if (!job) throw notFound;
     if (viewer !== null && canSeeInternalDetails(viewer)) return toAgencyJobDetail(job, job.client?.name ?? '');
@@ -166,9 +172,9 @@ export class JobsService {
    * The job and its client in one statement. (`findOne` with a relation first runs a DISTINCT query
    * for the id, since it pages with `take: 1`: a second round trip on every job page.)
    */
-  private withClient(id: string): Promise<JobEntity | null> {
-    return this.jobs
-      .createQueryBuilder('job')
+  private withClient(id: string, manager: EntityManager = this.jobs.manager): Promise<JobEntity | null> {
+    return manager
+      .createQueryBuilder(JobEntity, 'job')
       .innerJoinAndSelect('job.client', 'client')
       .where('job.id = :id', { id })
       .getOne();

@@ -46,6 +46,12 @@ export const appRoutes: Route[] = [
     loadComponent: () => import('./candidate/account-deleted-page').then((m) => m.AccountDeletedPage),
   },
   {
+    // A client interviewer's emailed link: no account, and no way from it into the rest of the site.
+    path: 'client-review',
+    title: 'Interview feedback · Heardback',
+    loadComponent: () => import('./client-review/client-review-page').then((m) => m.ClientReviewPage),
+  },
+  {
     path: 'me',
     canMatch: [requireRole(UserRole.Candidate)],
     loadChildren: () => import('./candidate/candidate.routes').then((m) => m.CANDIDATE_ROUTES),

@@ -77,7 +77,10 @@ export class ClientFeedbackForm {
       nonNullable: true,
       validators: [notBlank, Validators.maxLength(CANDIDATE_MESSAGE_MAX_LENGTH)],
     }),
-    internalNotes: new FormControl('', { nonNullable: true, validators: Validators.maxLength(INTERNAL_NOTES_MAX_LENGTH) }),
+    internalNotes: new FormControl('', {
+      nonNullable: true,
+      validators: Validators.maxLength(INTERNAL_NOTES_MAX_LENGTH),
+    }),
     holdUntil: dueDateGroup(this.now, { required: () => this.decision.value === FeedbackDecision.Hold }),
   });
   protected readonly nowDate = computed(() => this.now());

@@ -21,7 +21,9 @@ export class ClientReviewApi {
   cv(token: string): Observable<Blob> {
     return this.http
       .post(`${CLIENT_REVIEW}/cv`, { token }, { responseType: 'blob' })
-      .pipe(catchError((error: unknown) => from(withJsonBody(error)).pipe(switchMap((read) => throwError(() => read)))));
+      .pipe(
+        catchError((error: unknown) => from(withJsonBody(error)).pipe(switchMap((read) => throwError(() => read)))),
+      );
   }
 
   sendFeedback(token: string, feedback: ClientFeedbackRequest): Observable<void> {

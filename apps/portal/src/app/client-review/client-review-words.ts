@@ -11,7 +11,8 @@ export type DeadLink = Exclude<ClientReviewLinkState, ClientReviewLinkState.Open
 export const DEAD_LINK_WORDS: Record<DeadLink, { title: string; sentence: string }> = {
   [ClientReviewLinkState.Used]: {
     title: 'Feedback sent',
-    sentence: 'You already sent your feedback on this interview, thank you. The agency has it; there is nothing more to do.',
+    sentence:
+      'You already sent your feedback on this interview, thank you. The agency has it; there is nothing more to do.',
   },
   [ClientReviewLinkState.Expired]: {
     title: 'This link has expired',
@@ -29,7 +30,8 @@ export const DEAD_LINK_WORDS: Record<DeadLink, { title: string; sentence: string
   },
   [ClientReviewLinkState.FeedbackRecorded]: {
     title: 'Feedback already recorded',
-    sentence: 'The agency already recorded feedback for this interview, so this link is closed. Thank you all the same.',
+    sentence:
+      'The agency already recorded feedback for this interview, so this link is closed. Thank you all the same.',
   },
   unknown: {
     title: 'We do not recognise this link',
@@ -38,7 +40,8 @@ export const DEAD_LINK_WORDS: Record<DeadLink, { title: string; sentence: string
   },
   'too-many': {
     title: 'Too many attempts',
-    sentence: 'There were too many attempts to open review links from your connection. Wait a few minutes, then open the link again.',
+    sentence:
+      'There were too many attempts to open review links from your connection. Wait a few minutes, then open the link again.',
   },
   'no-link': {
     title: 'Open the link from your email',

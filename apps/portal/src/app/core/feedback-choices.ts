@@ -7,8 +7,16 @@ import { DECISION_LABELS, RATING_LABELS } from './agency-labels';
  * application page, and by a client interviewer behind their review link.
  */
 export const DECISION_CHOICES: readonly Choice<FeedbackDecision>[] = [
-  { value: FeedbackDecision.Advance, label: DECISION_LABELS[FeedbackDecision.Advance], hint: 'Move on to the next stage' },
-  { value: FeedbackDecision.Hold, label: DECISION_LABELS[FeedbackDecision.Hold], hint: 'Not decided yet; stays at this stage' },
+  {
+    value: FeedbackDecision.Advance,
+    label: DECISION_LABELS[FeedbackDecision.Advance],
+    hint: 'Move on to the next stage',
+  },
+  {
+    value: FeedbackDecision.Hold,
+    label: DECISION_LABELS[FeedbackDecision.Hold],
+    hint: 'Not decided yet; stays at this stage',
+  },
   { value: FeedbackDecision.Reject, label: DECISION_LABELS[FeedbackDecision.Reject], hint: 'Close the application' },
 ];
 

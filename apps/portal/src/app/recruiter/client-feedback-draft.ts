@@ -9,7 +9,7 @@ import {
   signal,
   untracked,
 } from '@angular/core';
-import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import {
   ApplicationView,
   CANDIDATE_MESSAGE_MAX_LENGTH,
@@ -65,7 +65,8 @@ export class ClientFeedbackDraft {
     nonNullable: true,
     validators: [notBlank, Validators.maxLength(CANDIDATE_MESSAGE_MAX_LENGTH)],
   });
-  protected readonly submission = formSubmission({ form: this.message, onInvalid: () => this.focus(FIRST_INVALID) });
+  protected readonly form = new FormGroup({ candidateMessage: this.message });
+  protected readonly submission = formSubmission({ form: this.form, onInvalid: () => this.focus(FIRST_INVALID) });
   protected readonly staleNotice = signal('');
 
   protected readonly idPrefix = computed(() => `client-draft-${this.draft().id}`);
@@ -121,11 +122,10 @@ export class ClientFeedbackDraft {
           this.stale.emit();
           return null;
         }
-        const reason = fieldProblem(error, 'candidateMessage', 'The message');
-        if (reason) {
-          this.message.setErrors({ server: reason });
+        if (fieldProblem(error, 'candidateMessage', 'The message')) {
+          // The API's reason shows at the words.
           this.focus(FIRST_INVALID);
-          return null;
+          return this.submission.errorMessage(error);
         }
         return `The feedback was not published. ${agencyErrorMessage(error)}`;
       },

@@ -63,20 +63,17 @@ describe('ClientReviewPage', () => {
   });
 
   it('shows who it is for and this one interview: candidate, job, client, stage, time and promised date', async () => {
-    const review = aClientReviewPage();
-    await openLink(review);
+    const interview = { startsAt: '2026-05-29T09:00:00.000Z', endsAt: '2026-05-29T10:00:00.000Z' };
+    const feedbackDueAt = '2026-06-02T16:00:00.000Z';
+    await openLink(aClientReviewPage({ interview, feedbackDueAt }));
 
     expect(text(view().querySelector('.client-review__for'))).toBe('For Jo Hiring');
     expect(text(view().querySelector('h1'))).toBe('Your feedback on Ana Silva');
     const facts = text(view().querySelector('.client-review__facts'));
     expect(facts).toContain('Backend Engineer at Northwind Logistics');
     expect(facts).toContain('StagePhone screen');
-    expect(facts).toContain(
-      formatDateTimeRange(review.interview!.startsAt, review.interview!.endsAt).replace(/\s+/g, ' '),
-    );
-    expect(facts).toContain(
-      `Answer promised to the candidate by${formatDateTime(review.feedbackDueAt!)}`.replace(/\s+/g, ' '),
-    );
+    expect(facts).toContain(formatDateTimeRange(interview.startsAt, interview.endsAt).replace(/\s+/g, ' '));
+    expect(facts).toContain(`Answer promised to the candidate by${formatDateTime(feedbackDueAt)}`.replace(/\s+/g, ' '));
     expect(text(view().querySelector('.client-review__cv button'))).toBe('Download CV (ana-silva-cv.pdf, 245 KB)');
   });
 

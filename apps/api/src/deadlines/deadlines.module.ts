@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ClientReviewLinksModule } from '../client-review/client-review-links.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { TimelineModule } from '../timeline/timeline.module';
 import { CandidateFollowUpAlerts } from './candidate-follow-up-alerts';
@@ -12,7 +13,7 @@ import { PromisesModule } from '../promises/promises.module';
 import { SecondEscalations } from './second-escalations';
 
 @Module({
-  imports: [TimelineModule, NotificationsModule, PromisesModule],
+  imports: [TimelineModule, NotificationsModule, PromisesModule, ClientReviewLinksModule],
   controllers: [DeadlinesController],
   providers: [
     PromiseSweep,

@@ -2,7 +2,7 @@ import { DOCUMENT } from '@angular/common';
 import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, signal, viewChild } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NavigationEnd, Router, RouterLink, RouterOutlet } from '@angular/router';
-import { UserRole } from '@heardback/contracts';
+import { CLIENT_REVIEW_PAGE_PATH, UserRole } from '@heardback/contracts';
 import { filter } from 'rxjs';
 import { DemoBanner } from './core/demo-banner';
 import { NoticeService } from './core/notice';
@@ -21,7 +21,7 @@ const startsWith =
     prefixes.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
 
 /** Pages for people with no account who came by a personal link, and go nowhere else from it. */
-const LINK_ONLY_PATHS = ['/client-review'];
+const LINK_ONLY_PATHS = [CLIENT_REVIEW_PAGE_PATH];
 
 export function isLinkOnlyPath(path: string): boolean {
   return LINK_ONLY_PATHS.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));

@@ -3,6 +3,7 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import {
   CANDIDATE_MESSAGE_MAX_LENGTH,
+  ClientFeedbackReceipt,
   ClientFeedbackRequest,
   ClientReviewPageView,
   FeedbackDecision,
@@ -54,7 +55,8 @@ export class ClientFeedbackForm {
   /** The link's token, held in memory only. */
   readonly token = input.required<string>();
   readonly review = input.required<ClientReviewPageView>();
-  readonly sent = output<void>();
+  /** Sent: whether the candidate already has the words (the client's auto-publish). */
+  readonly sent = output<ClientFeedbackReceipt>();
   /** The link stopped working meanwhile (revoked, replaced, the agency recorded feedback). */
   readonly dead = output<DeadLink>();
 
@@ -121,7 +123,7 @@ export class ClientFeedbackForm {
       ...(holdUntil ? { holdUntil } : {}),
     };
     this.submission.send(() => this.api.sendFeedback(this.token(), feedback), {
-      done: () => this.sent.emit(),
+      done: (receipt) => this.sent.emit(receipt),
       failed: (error) => {
         const dead = deadLinkOf(error);
         if (dead) {

@@ -1,9 +1,12 @@
 import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import { API_PREFIX, ClientFeedbackRequest, ClientReviewPageView } from '@heardback/contracts';
+import {
+  CLIENT_REVIEW_ROUTES,
+  ClientFeedbackReceipt,
+  ClientFeedbackRequest,
+  ClientReviewPageView,
+} from '@heardback/contracts';
 import { Observable, catchError, from, switchMap, throwError } from 'rxjs';
-
-const CLIENT_REVIEW = `/${API_PREFIX}/client-review`;
 
 /**
  * What a client interviewer's review link opens, with no account. The token always travels in the
@@ -14,20 +17,21 @@ export class ClientReviewApi {
   private readonly http = inject(HttpClient);
 
   open(token: string): Observable<ClientReviewPageView> {
-    return this.http.post<ClientReviewPageView>(`${CLIENT_REVIEW}/open`, { token });
+    return this.http.post<ClientReviewPageView>(CLIENT_REVIEW_ROUTES.open, { token });
   }
 
   /** The candidate's CV for this application, as a file. */
   cv(token: string): Observable<Blob> {
     return this.http
-      .post(`${CLIENT_REVIEW}/cv`, { token }, { responseType: 'blob' })
+      .post(CLIENT_REVIEW_ROUTES.cv, { token }, { responseType: 'blob' })
       .pipe(
         catchError((error: unknown) => from(withJsonBody(error)).pipe(switchMap((read) => throwError(() => read)))),
       );
   }
 
-  sendFeedback(token: string, feedback: ClientFeedbackRequest): Observable<void> {
-    return this.http.post<void>(`${CLIENT_REVIEW}/feedback`, { token, ...feedback });
+  /** → whether the client's auto-publish setting already sent the words to the candidate. */
+  sendFeedback(token: string, feedback: ClientFeedbackRequest): Observable<ClientFeedbackReceipt> {
+    return this.http.post<ClientFeedbackReceipt>(CLIENT_REVIEW_ROUTES.feedback, { token, ...feedback });
   }
 }
 

@@ -115,7 +115,7 @@ describe('ClientReviewPage', () => {
   ])('says plainly why a %s link no longer opens the form', async (state) => {
     await harness.navigateByUrl('/client-review#secret-token-1');
     openRequest().flush(
-      { statusCode: 410, code: ErrorCode.TokenInvalid, message: 'Gone', state },
+      { statusCode: 410, code: ErrorCode.ReviewLinkClosed, message: 'Gone', state },
       { status: 410, statusText: 'Gone' },
     );
     await settle();
@@ -197,7 +197,7 @@ describe('ClientReviewPage', () => {
       candidateMessage: 'Thank you for a great conversation.',
       internalNotes: 'Strong on queues.',
     });
-    request.flush(null, { status: 201, statusText: 'Created' });
+    request.flush({ published: false }, { status: 201, statusText: 'Created' });
     await settle();
 
     const thanks = text(view().querySelector('[data-testid="client-review-thanks"]'));
@@ -205,6 +205,20 @@ describe('ClientReviewPage', () => {
     expect(thanks).toContain('They review it');
     expect(thanks).toContain('Ana Silva hears from them');
     expect(view().querySelector('form')).toBeNull();
+  });
+
+  it('says the candidate already has the words when the client’s feedback is published automatically', async () => {
+    await openLink();
+    radio('client-decision', 'Advance').click();
+    radio('client-rating', '4').click();
+    await type('client-candidate-message', 'Brilliant, see you soon.');
+    await submit();
+    http.expectOne('/api/client-review/feedback').flush({ published: true }, { status: 201, statusText: 'Created' });
+    await settle();
+
+    const thanks = text(view().querySelector('[data-testid="client-review-thanks"]'));
+    expect(thanks).toContain('Ana Silva can already read what you wrote for them');
+    expect(thanks).not.toContain('They review it');
   });
 
   it('shows the API’s reason at the field it names', async () => {
@@ -238,7 +252,7 @@ describe('ClientReviewPage', () => {
     http.expectOne('/api/client-review/feedback').flush(
       {
         statusCode: 410,
-        code: ErrorCode.TokenInvalid,
+        code: ErrorCode.ReviewLinkClosed,
         message: 'Gone',
         state: ClientReviewLinkState.FeedbackRecorded,
       },

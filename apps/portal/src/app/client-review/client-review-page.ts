@@ -10,7 +10,7 @@ import {
 } from '@angular/core';
 import { DOCUMENT, Location } from '@angular/common';
 import { ActivatedRoute } from '@angular/router';
-import { ClientReviewPageView } from '@heardback/contracts';
+import { ClientFeedbackReceipt, ClientReviewPageView } from '@heardback/contracts';
 import { httpErrorMessage } from '../core/api-error';
 import { formatDateTime, formatDateTimeRange } from '../core/date-time';
 import { focusLater } from '../core/focus-later';
@@ -22,7 +22,7 @@ import { DEAD_LINK_WORDS, DeadLink, deadLinkOf, thankYouWords } from './client-r
 type PageState =
   | { kind: 'loading' }
   | { kind: 'open'; review: ClientReviewPageView }
-  | { kind: 'sent'; review: ClientReviewPageView }
+  | { kind: 'sent'; review: ClientReviewPageView; published: boolean }
   | { kind: 'dead'; reason: DeadLink }
   | { kind: 'error'; message: string };
 
@@ -84,7 +84,9 @@ export class ClientReviewPage {
   });
   protected readonly thanks = computed(() => {
     const state = this.state();
-    return state.kind === 'sent' ? thankYouWords(state.review.interviewerName, state.review.candidateName) : null;
+    return state.kind === 'sent'
+      ? thankYouWords(state.review.interviewerName, state.review.candidateName, state.published)
+      : null;
   });
 
   constructor() {
@@ -129,9 +131,9 @@ export class ClientReviewPage {
     });
   }
 
-  protected onSent(): void {
+  protected onSent({ published }: ClientFeedbackReceipt): void {
     const review = this.review();
-    if (review) this.state.set({ kind: 'sent', review });
+    if (review) this.state.set({ kind: 'sent', review, published });
     this.focus(this.outcomeHeading);
   }
 

@@ -50,11 +50,20 @@ export const DEAD_LINK_WORDS: Record<DeadLink, { title: string; sentence: string
   },
 };
 
-/** What the form says once the feedback is sent: what happens next. */
-export function thankYouWords(interviewerName: string, candidateName: string): { title: string; sentence: string } {
+/**
+ * What the page says once the feedback is sent: what happens next. `published`: the client's
+ * setting sent the words to the candidate at once; otherwise the agency reviews them first.
+ */
+export function thankYouWords(
+  interviewerName: string,
+  candidateName: string,
+  published: boolean,
+): { title: string; sentence: string } {
   return {
     title: `Thank you, ${interviewerName}`,
-    sentence: `Your feedback is with the agency. They review it, may adjust the wording of what ${candidateName} should hear, and then ${candidateName} hears from them. You can close this page.`,
+    sentence: published
+      ? `Your feedback is with the agency, and ${candidateName} can already read what you wrote for them. There is nothing more to do; you can close this page.`
+      : `Your feedback is with the agency. They review it, may adjust the wording of what ${candidateName} should hear, and then ${candidateName} hears from them. There is nothing more to do; you can close this page.`,
   };
 }
 

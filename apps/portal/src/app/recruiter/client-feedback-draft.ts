@@ -15,17 +15,19 @@ import {
   CANDIDATE_MESSAGE_MAX_LENGTH,
   ClientFeedbackDraftView,
   FeedbackDecision,
+  PublishClientFeedbackRequest,
   RATING_MAX,
 } from '@heardback/contracts';
 import { agencyErrorMessage, errorCodeOf, fieldProblem } from '../core/api-error';
 import { DECISION_LABELS, RATING_LABELS } from '../core/agency-labels';
-import { formatShortDateTime } from '../core/date-time';
+import { NOW, formatShortDateTime } from '../core/date-time';
 import { FIRST_INVALID, focusLater } from '../core/focus-later';
 import { FORM_FIELD } from '../core/form-field';
 import { formSubmission } from '../core/form-submission';
 import { notBlank } from '../core/text-validators';
 import { ClientFeedbackApi } from './client-feedback-api';
 import { SOMEONE_ELSE_ACTED } from './feedback-form';
+import { DUE_DATE_PROBLEMS, DueDateFields, dueAtOf, dueDateGroup } from './due-date-fields';
 
 /** What publishing a draft does to the application, by its decision. */
 export const PUBLISH_OUTCOME: Record<FeedbackDecision, string> = {
@@ -44,7 +46,7 @@ export const STALE_DRAFT_NOTICE =
  */
 @Component({
   selector: 'hb-client-feedback-draft',
-  imports: [ReactiveFormsModule, FORM_FIELD],
+  imports: [ReactiveFormsModule, FORM_FIELD, DueDateFields],
   templateUrl: './client-feedback-draft.html',
   styleUrl: './client-feedback-draft.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -52,6 +54,7 @@ export const STALE_DRAFT_NOTICE =
 export class ClientFeedbackDraft {
   private readonly api = inject(ClientFeedbackApi);
   private readonly focus = focusLater();
+  private readonly now = inject(NOW);
 
   readonly application = input.required<ApplicationView>();
   readonly draft = input.required<ClientFeedbackDraftView>();
@@ -65,10 +68,30 @@ export class ClientFeedbackDraft {
     nonNullable: true,
     validators: [notBlank, Validators.maxLength(CANDIDATE_MESSAGE_MAX_LENGTH)],
   });
-  protected readonly form = new FormGroup({ candidateMessage: this.message });
-  protected readonly submission = formSubmission({ form: this.form, onInvalid: () => this.focus(FIRST_INVALID) });
   protected readonly staleNotice = signal('');
 
+  protected readonly nowDate = computed(() => this.now());
+  protected readonly holding = computed(() => this.draft().decision === FeedbackDecision.Hold);
+  protected readonly clientDatePassed = computed(() => {
+    const holdUntil = this.draft().holdUntil;
+    return holdUntil !== null && new Date(holdUntil).getTime() <= this.now().getTime();
+  });
+  /** Set from the draft once it arrives (the form is built before the inputs are). */
+  private holdDateRequired = false;
+  /** A hold may be given a new date: required once the client's date has passed. */
+  protected readonly form = new FormGroup({
+    candidateMessage: this.message,
+    holdUntil: dueDateGroup(this.now, { required: () => this.holdDateRequired }),
+  });
+  protected readonly submission = formSubmission({ form: this.form, onInvalid: () => this.focus(FIRST_INVALID) });
+  protected readonly holdHint = computed(() => {
+    const holdUntil = this.draft().holdUntil;
+    if (!holdUntil) return '';
+    const when = formatShortDateTime(holdUntil);
+    return this.clientDatePassed()
+      ? `The client’s date, ${when}, has passed: give ${this.candidateFirstName()} a new one.`
+      : `Leave it empty to keep the client’s date, ${when}.`;
+  });
   protected readonly idPrefix = computed(() => `client-draft-${this.draft().id}`);
   protected readonly candidateFirstName = computed(() => this.application().candidate.fullName.split(' ')[0]);
   protected readonly summary = computed(() => {
@@ -92,10 +115,14 @@ export class ClientFeedbackDraft {
 
   constructor() {
     // The interviewer's words to start from; once the recruiter edits them, a reload keeps the edit.
+    // Whether a hold needs a new date follows the draft.
     effect(() => {
       const words = this.draft().candidateMessage;
+      const dateRequired = this.holding() && this.clientDatePassed();
       untracked(() => {
         if (!this.message.dirty) this.message.setValue(words);
+        this.holdDateRequired = dateRequired;
+        this.form.controls.holdUntil.updateValueAndValidity();
       });
     });
   }
@@ -107,12 +134,21 @@ export class ClientFeedbackDraft {
     });
   }
 
+  protected holdUntilProblem(): string {
+    return this.submission.problem(this.form.controls.holdUntil, DUE_DATE_PROBLEMS);
+  }
+
   protected publish(): void {
     if (!this.submission.begin()) {
       return;
     }
     this.staleNotice.set('');
-    const request = { version: this.application().version, candidateMessage: this.message.value.trim() };
+    const holdUntil = this.holding() ? dueAtOf(this.form.controls.holdUntil) : null;
+    const request: PublishClientFeedbackRequest = {
+      version: this.application().version,
+      candidateMessage: this.message.value.trim(),
+      ...(holdUntil ? { holdUntil } : {}),
+    };
     this.submission.send(() => this.api.publish(this.application().id, this.draft().id, request), {
       done: (updated) => this.published.emit(updated),
       failed: (error) => {
@@ -122,7 +158,7 @@ export class ClientFeedbackDraft {
           this.stale.emit();
           return null;
         }
-        if (fieldProblem(error, 'candidateMessage', 'The message')) {
+        if (fieldProblem(error, 'candidateMessage', 'The message') || fieldProblem(error, 'holdUntil', 'The date')) {
           // The API's reason shows at the words.
           this.focus(FIRST_INVALID);
           return this.submission.errorMessage(error);

@@ -9,6 +9,7 @@ import {
   FeedbackDecision,
 } from '@heardback/contracts';
 import { formatShortDateTime } from '../core/date-time';
+import { localDateTimeToIso } from '../core/local-date-time';
 import { aClientFeedbackDraft, aClientReviewLink, anApplication, apiErrorBody, TEST_NOW } from '../testing/factories';
 import { setUpPortalTest } from '../testing/setup';
 import { ClientFeedbackDrafts } from './client-feedback-drafts';
@@ -110,6 +111,38 @@ describe('ClientFeedbackDrafts', () => {
     await fixture.whenStable();
 
     expect(published).toEqual([after]);
+  });
+
+  it('asks for a new date when a held candidate’s date from the client has passed, and sends it', async () => {
+    await render([
+      aClientFeedbackDraft({ decision: FeedbackDecision.Hold, rating: 2, holdUntil: '2026-05-31T16:00:00.000Z' }),
+    ]);
+    await click('Publish to candidate');
+    expect(text(view().querySelector('hb-due-date-fields .field__error'))).toBe('Choose the date.');
+    http.expectNone(`${DRAFTS_URL}/draft-1/publish`);
+
+    const date = view().querySelector('#client-draft-draft-1-hold-until-date') as HTMLInputElement;
+    date.value = '2026-06-05';
+    date.dispatchEvent(new Event('input'));
+    await fixture.whenStable();
+    await click('Publish to candidate');
+
+    const request = http.expectOne(`${DRAFTS_URL}/draft-1/publish`);
+    expect(request.request.body.holdUntil).toBe(localDateTimeToIso('2026-06-05', '17:00'));
+    request.flush(anApplication({ version: 4 }));
+    await fixture.whenStable();
+  });
+
+  it('keeps the client’s date for a hold unless the recruiter gives a new one', async () => {
+    await render([
+      aClientFeedbackDraft({ decision: FeedbackDecision.Hold, rating: 2, holdUntil: '2026-06-08T16:00:00.000Z' }),
+    ]);
+    await click('Publish to candidate');
+
+    const request = http.expectOne(`${DRAFTS_URL}/draft-1/publish`);
+    expect(request.request.body).toEqual({ version: 3, candidateMessage: aClientFeedbackDraft().candidateMessage });
+    request.flush(anApplication({ version: 4 }));
+    await fixture.whenStable();
   });
 
   it('refuses to publish empty words and sends nothing', async () => {

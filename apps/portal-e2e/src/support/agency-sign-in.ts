@@ -1,5 +1,6 @@
 import { type APIResponse, type Browser, type Page, expect } from '@playwright/test';
 import type {
+  ApplyRequest,
   PrivacyNoticeView,
   ApplicationView,
   JobDetail,
@@ -22,7 +23,7 @@ export function uniqueStamp(): string {
  * The page's XSRF token: the API sets the cookie on its first response (the portal asks who is
  * signed in as it starts; its static files carry no cookie) and wants it echoed back.
  */
-async function xsrfToken(page: Page): Promise<string> {
+export async function xsrfToken(page: Page): Promise<string> {
   if (page.url() === 'about:blank') {
     await page.goto('/jobs');
   }
@@ -104,7 +105,11 @@ export async function freshApplication(browser: Browser, label: string): Promise
  * The signed-in candidate on `page` applies, through the API, to the first open job with two or
  * more stages and no screening questions, consenting under the current privacy notice.
  */
-export async function applyThroughApi(page: Page): Promise<{ application: ApplicationView; job: JobDetail }> {
+export async function applyThroughApi(
+  page: Page,
+  /** The rest of the application, such as the CV that goes with it. */
+  extra: Partial<ApplyRequest> = {},
+): Promise<{ application: ApplicationView; job: JobDetail }> {
   const { items } = await apiGet<ResultPage<JobSummary>>(page, '/api/jobs?limit=100');
   for (const summary of items) {
     const job = await apiGet<JobDetail>(page, `/api/jobs/${summary.id}`);
@@ -114,6 +119,7 @@ export async function applyThroughApi(page: Page): Promise<{ application: Applic
       const application = await apiPost<ApplicationView>(page, `/api/jobs/${job.id}/applications`, {
         privacyNoticeVersion: notice.version,
         answers: [],
+        ...extra,
       });
       return { application, job };
     }

@@ -1,5 +1,5 @@
 import { Route } from '@angular/router';
-import { UserRole } from '@heardback/contracts';
+import { CLIENT_REVIEW_PAGE_PATH, UserRole } from '@heardback/contracts';
 import { requireRole } from './core/role-guard';
 
 /** One lazy route per area: the public board and sign-in, the candidate's, the recruiter's, staff's. */
@@ -44,6 +44,12 @@ export const appRoutes: Route[] = [
     path: 'account-deleted',
     title: 'Your account is deleted · Heardback',
     loadComponent: () => import('./candidate/account-deleted-page').then((m) => m.AccountDeletedPage),
+  },
+  {
+    // A client interviewer's emailed link: no account, and no way from it into the rest of the site.
+    path: CLIENT_REVIEW_PAGE_PATH.slice(1),
+    title: 'Interview feedback · Heardback',
+    loadComponent: () => import('./client-review/client-review-page').then((m) => m.ClientReviewPage),
   },
   {
     path: 'me',

@@ -73,6 +73,19 @@ describe('App', () => {
     expect(navLinks(fixture.nativeElement)).toEqual(expected);
   });
 
+  it('gives a page opened from a client’s review link a neutral header, with no way into the site', async () => {
+    const fixture = await shellAs(null);
+    const router = TestBed.inject(Router);
+
+    await router.navigateByUrl('/client-review');
+    await fixture.whenStable();
+
+    const header = (fixture.nativeElement as HTMLElement).querySelector('header') as HTMLElement;
+    expect(header.textContent).toContain('Heardback');
+    expect(header.querySelectorAll('a')).toHaveLength(0);
+    expect(navLinks(fixture.nativeElement)).toEqual([]);
+  });
+
   it('marks the page you are on in the navigation', async () => {
     const fixture = await shellAs(null);
     const router = TestBed.inject(Router);

@@ -1,7 +1,8 @@
+import { DOCUMENT } from '@angular/common';
 import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, signal, viewChild } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NavigationEnd, Router, RouterLink, RouterOutlet } from '@angular/router';
-import { UserRole } from '@heardback/contracts';
+import { CLIENT_REVIEW_PAGE_PATH, UserRole } from '@heardback/contracts';
 import { filter } from 'rxjs';
 import { DemoBanner } from './core/demo-banner';
 import { NoticeService } from './core/notice';
@@ -18,6 +19,13 @@ const startsWith =
   (...prefixes: string[]) =>
   (path: string) =>
     prefixes.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
+
+/** Pages for people with no account who came by a personal link, and go nowhere else from it. */
+const LINK_ONLY_PATHS = [CLIENT_REVIEW_PAGE_PATH];
+
+export function isLinkOnlyPath(path: string): boolean {
+  return LINK_ONLY_PATHS.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
+}
 
 const JOBS: NavItem = { label: 'Jobs', link: '/jobs', matches: startsWith('/jobs') };
 /** A recruiter's or staff member's own account: how they are emailed, their zone, password, sessions. */
@@ -69,6 +77,12 @@ export class App {
   private readonly path = signal('');
 
   protected readonly navItems = computed(() => NAV_BY_ROLE[this.session.role() ?? 'visitor']);
+  /**
+   * A page opened from a personal link by someone with no account (a client interviewer): a neutral
+   * header, with no way from it into the job board, sign-in or anyone's area. Known from the
+   * browser's address before the first navigation ends, so the navigation never flashes.
+   */
+  protected readonly linkOnly = signal(isLinkOnlyPath(inject(DOCUMENT).location?.pathname ?? ''));
   protected readonly signingOut = signal(false);
 
   constructor() {
@@ -104,6 +118,7 @@ export class App {
     const path = `/${segments.map((segment) => segment.path).join('/')}`;
     const previous = this.path();
     this.path.set(path);
+    this.linkOnly.set(isLinkOnlyPath(path));
     // A new page moves focus to its content, as a page load would; a new search on the same page does not.
     if (previous !== '' && previous !== path) {
       this.main().nativeElement.focus({ preventScroll: false });

@@ -1,5 +1,6 @@
 import {
   ApplicationStatus,
+  ClientReviewLinkState,
   FeedbackDecision,
   JobStatus,
   PromiseKind,
@@ -93,3 +94,13 @@ export function promiseWhat(kind: PromiseKind, stageName: string | null): string
       return 'Their reply to the offer, asked';
   }
 }
+
+/** Where a client interviewer's review link stands, as the agency reads it. */
+export const CLIENT_REVIEW_LINK_STATE_LABELS: Record<ClientReviewLinkState, string> = {
+  [ClientReviewLinkState.Open]: 'Waiting for their feedback',
+  [ClientReviewLinkState.Used]: 'Feedback sent',
+  [ClientReviewLinkState.Expired]: 'Expired',
+  [ClientReviewLinkState.Revoked]: 'Revoked',
+  [ClientReviewLinkState.Replaced]: 'Replaced by a newer link',
+  [ClientReviewLinkState.FeedbackRecorded]: 'Closed: the stage has feedback',
+};

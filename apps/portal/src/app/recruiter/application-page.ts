@@ -18,6 +18,7 @@ import { ApplicationDecisions } from './application-decisions';
 import { CandidateMessageForm } from './candidate-message-form';
 import { canSchedule, currentStage } from './application-progress';
 import { FeedbackForm, UnsentFeedback } from './feedback-form';
+import { ClientFeedbackDrafts } from './client-feedback-drafts';
 import { CandidatePanel } from './candidate-panel';
 import { ScreeningAnswers } from './screening-answers';
 import { PromisePanel } from './promise-panel';
@@ -71,6 +72,7 @@ interface ChangeNotice {
     CandidatePanel,
     OfferSummary,
     ScreeningAnswers,
+    ClientFeedbackDrafts,
   ],
   templateUrl: './application-page.html',
   styleUrl: './application-page.scss',
@@ -238,6 +240,11 @@ export class ApplicationPage {
         next && next.name !== stageName ? ` Next stage: ${next.name}.` : ''
       }`,
     );
+  }
+
+  protected onClientFeedbackPublished(updated: ApplicationView): void {
+    this.show(updated);
+    this.announcement.set(`The client’s feedback is published: ${updated.candidate.fullName} can read it now.`);
   }
 
   protected onDecision(updated: ApplicationView): void {

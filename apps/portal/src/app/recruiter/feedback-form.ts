@@ -30,7 +30,8 @@ import { notBlank } from '../core/text-validators';
 import { ProblemWords, formSubmission } from '../core/form-submission';
 import { FIRST_INVALID, focusLater } from '../core/focus-later';
 import { FORM_FIELD } from '../core/form-field';
-import { Choice, ChoiceField } from '../core/choice-field';
+import { ChoiceField } from '../core/choice-field';
+import { DECISION_CHOICES, RATING_CHOICES } from '../core/feedback-choices';
 import { NOW, formatDateTime } from '../core/date-time';
 import { DUE_DATE_PROBLEMS, DueDateFields, dueAtOf, dueDateGroup } from './due-date-fields';
 import { KeepDraft } from '../core/keep-draft';
@@ -85,15 +86,8 @@ export class FeedbackForm {
   /** Someone else acted first (409): the page reloads and says what changed. */
   readonly stale = output<UnsentFeedback>();
 
-  protected readonly decisions: Choice<FeedbackDecision>[] = [
-    { value: FeedbackDecision.Advance, label: 'Advance', hint: 'Move on to the next stage' },
-    { value: FeedbackDecision.Hold, label: 'Hold', hint: 'Not decided yet; stays at this stage' },
-    { value: FeedbackDecision.Reject, label: 'Reject', hint: 'Close the application' },
-  ];
-  protected readonly ratings: Choice<number>[] = Array.from({ length: RATING_MAX - RATING_MIN + 1 }, (_, index) => {
-    const rating = RATING_MIN + index;
-    return { value: rating, label: rating, hint: RATING_LABELS[rating] };
-  });
+  protected readonly decisions = DECISION_CHOICES;
+  protected readonly ratings = RATING_CHOICES;
   protected readonly messageMax = CANDIDATE_MESSAGE_MAX_LENGTH;
 
   private readonly decision = new FormControl<FeedbackDecision | null>(null, Validators.required);

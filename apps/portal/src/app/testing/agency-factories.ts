@@ -9,6 +9,11 @@ import {
   AuditEntityType,
   AuditEventPage,
   AuditEventView,
+  ClientFeedbackDraftView,
+  ClientReviewLinkState,
+  ClientReviewLinkView,
+  ClientReviewPageView,
+  FeedbackDecision,
   EmploymentType,
   JobBoardPage,
   PayPeriod,
@@ -192,4 +197,55 @@ export function anAttentionItem(overrides: Partial<AttentionItem> = {}): Attenti
 /** A page of an agency list: `total` is every page's rows, more than `items` when `nextCursor` is set. */
 export function aCountedPage<T>(items: T[], nextCursor: string | null = null, total = items.length) {
   return { items, nextCursor, total };
+}
+
+/** What a client interviewer's link opens: Jo Hiring's view of Ana's Phone screen, with a CV. */
+export function aClientReviewPage(overrides: Partial<ClientReviewPageView> = {}): ClientReviewPageView {
+  return {
+    interviewerName: 'Jo Hiring',
+    candidateName: 'Ana Silva',
+    jobTitle: 'Backend Engineer',
+    clientName: 'Northwind Logistics',
+    stageName: 'Phone screen',
+    interview: { startsAt: '2026-05-29T09:00:00.000Z', endsAt: '2026-05-29T10:00:00.000Z' },
+    cv: { fileName: 'ana-silva-cv.pdf', sizeBytes: 245_000 },
+    feedbackDueAt: '2026-06-02T16:00:00.000Z',
+    expiresAt: '2026-06-12T16:00:00.000Z',
+    ...overrides,
+  };
+}
+
+/** Jo Hiring's unpublished draft on stage-1: advance, rated 3. */
+export function aClientFeedbackDraft(overrides: Partial<ClientFeedbackDraftView> = {}): ClientFeedbackDraftView {
+  return {
+    id: 'draft-1',
+    stageId: 'stage-1',
+    stageName: 'Phone screen',
+    contact: { id: 'contact-1', fullName: 'Jo Hiring', role: 'Engineering manager' },
+    decision: FeedbackDecision.Advance,
+    rating: 3,
+    candidateMessage: 'Great conversation about queues; we would like you to meet the team.',
+    internalNotes: 'Strong on systems, a little quiet.',
+    holdUntil: null,
+    submittedAt: '2026-05-30T08:30:00.000Z',
+    publishedAt: null,
+    publishedBy: null,
+    ...overrides,
+  };
+}
+
+/** Jo Hiring's open review link on stage-1. */
+export function aClientReviewLink(overrides: Partial<ClientReviewLinkView> = {}): ClientReviewLinkView {
+  return {
+    id: 'link-1',
+    stageId: 'stage-1',
+    stageName: 'Phone screen',
+    contact: { id: 'contact-1', fullName: 'Jo Hiring', email: 'jo@northwind.example' },
+    state: ClientReviewLinkState.Open,
+    createdAt: '2026-05-29T10:00:00.000Z',
+    expiresAt: '2026-06-12T16:00:00.000Z',
+    submittedAt: null,
+    revokedAt: null,
+    ...overrides,
+  };
 }

@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
+import { ClientReviewLinksModule } from '../client-review/client-review-links.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { TimelineModule } from '../timeline/timeline.module';
 import { CandidateFollowUpAlerts } from './candidate-follow-up-alerts';
+import { ClientChasing } from './client-chasing';
 import { DeadlineSweepSchedule } from './deadline-sweep-schedule';
 import { DeadlineSweepService } from './deadline-sweep.service';
 import { DeadlinesController } from './deadlines.controller';
@@ -12,7 +14,7 @@ import { PromisesModule } from '../promises/promises.module';
 import { SecondEscalations } from './second-escalations';
 
 @Module({
-  imports: [TimelineModule, NotificationsModule, PromisesModule],
+  imports: [TimelineModule, NotificationsModule, PromisesModule, ClientReviewLinksModule],
   controllers: [DeadlinesController],
   providers: [
     PromiseSweep,
@@ -22,6 +24,7 @@ import { SecondEscalations } from './second-escalations';
     EscalationListService,
     SecondEscalations,
     OfferReplyAlerts,
+    ClientChasing,
   ],
   exports: [DeadlineSweepService],
 })

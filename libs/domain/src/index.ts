@@ -24,4 +24,5 @@ export * from './lib/time-waited';
 export * from './lib/offers';
 export * from './lib/screening-answers';
 export * from './lib/screening-questions';
+export * from './lib/client-review-links';
 export * from './lib/client-chasing';

@@ -5,6 +5,7 @@ import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
 import { CandidateUpdatesModule } from '../candidate-updates/candidate-updates.module';
 import { ClientsModule } from '../clients/clients.module';
+import { ClientReviewModule } from '../client-review/client-review.module';
 import { BackgroundModule } from '../background/background.module';
 import { Clock } from '@heardback/domain';
 import { AppConfig } from '../config/app-config';
@@ -54,6 +55,7 @@ export class AppModule {
         MyDataModule,
         OffersModule,
         PrivacyModule,
+        ClientReviewModule,
       ],
     };
   }

@@ -1,7 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CLOCK, Clock } from '../config/clock';
-import { AuditAction, AuditEntityType, StageState, TimelineEventType, interviewSlotText } from '@heardback/contracts';
+import {
+  AuditAction,
+  AuditEntityType,
+  RecordFeedbackRequest,
+  StageState,
+  TimelineEventType,
+  interviewSlotText,
+} from '@heardback/contracts';
 import {
   FeedbackPlan,
   defaultOfferReplyBy,
@@ -125,62 +132,82 @@ export class StageFeedbackService {
     });
   }
 
-  recordFeedback(applicationId: string, stageId: string, request: RecordFeedbackDto, actor: UserEntity): Promise<void> {
-    return this.dataSource.transaction(async (manager) => {
-      const now = this.clock.now();
-      const record = await loadApplicationRecord(manager, applicationId, actor, {
-        lock: true,
-        expectedVersion: request.version,
-      });
-      const plan = planFeedback(toFacts(record), stageId, request.decision, now);
-      const holdUntil = holdUntilFor(
-        request.decision,
-        request.holdUntil ? new Date(request.holdUntil) : null,
-        now,
-        this.config.calendar,
-      );
-      const stage = findStage(record, stageId);
-      const previous = record.currentFeedback.get(stageId) ?? null;
-      const before = { ...auditedFeedback(previous), state: stage.state, ...auditedApplication(record) };
-      const feedback = {
-        decision: request.decision,
-        rating: request.rating,
-        candidateMessage: request.candidateMessage,
-        internalNotes: request.internalNotes?.trim() || null,
-        givenBy: request.givenBy || null,
-      };
+  async recordFeedback(
+    applicationId: string,
+    stageId: string,
+    request: RecordFeedbackDto,
+    actor: UserEntity,
+  ): Promise<void> {
+    await this.dataSource.transaction((manager) =>
+      this.recordFeedbackIn(manager, applicationId, stageId, request, actor),
+    );
+  }
 
-      await manager.insert(FeedbackEntity, {
-        ...feedback,
-        stageId,
-        applicationId,
-        recordedBy: actor.id,
-        recordedAt: now,
-        holdUntil,
-        supersedesId: previous?.id ?? null,
-        version: (previous?.version ?? 0) + 1,
-      });
-      stage.heldAt = stage.heldAt ?? now;
-      stage.state = StageState.FeedbackRecorded;
-      await manager.save(ApplicationStageEntity, stage);
-      await this.applyOutcome(manager, record, plan, request, actor);
-      await this.audit.record(manager, {
-        actor,
-        action: plan.correction ? AuditAction.FeedbackCorrected : AuditAction.FeedbackRecorded,
-        entity: { type: AuditEntityType.Application, id: applicationId },
-        context: { stage: stage.name },
-        before,
-        after: { ...auditedFeedback(feedback), state: stage.state, ...auditedApplication(record) },
-      });
+  /**
+   * The same, in the caller's transaction (publishing a client's draft marks the draft in it too);
+   * returns the new feedback row's id.
+   */
+  async recordFeedbackIn(
+    manager: EntityManager,
+    applicationId: string,
+    stageId: string,
+    request: RecordFeedbackRequest,
+    actor: Pick<UserEntity, 'id' | 'role' | 'fullName'>,
+  ): Promise<string> {
+    const now = this.clock.now();
+    const record = await loadApplicationRecord(manager, applicationId, actor, {
+      lock: true,
+      expectedVersion: request.version,
     });
+    const plan = planFeedback(toFacts(record), stageId, request.decision, now);
+    const holdUntil = holdUntilFor(
+      request.decision,
+      request.holdUntil ? new Date(request.holdUntil) : null,
+      now,
+      this.config.calendar,
+    );
+    const stage = findStage(record, stageId);
+    const previous = record.currentFeedback.get(stageId) ?? null;
+    const before = { ...auditedFeedback(previous), state: stage.state, ...auditedApplication(record) };
+    const feedback = {
+      decision: request.decision,
+      rating: request.rating,
+      candidateMessage: request.candidateMessage,
+      internalNotes: request.internalNotes?.trim() || null,
+      givenBy: request.givenBy || null,
+    };
+
+    const inserted = await manager.insert(FeedbackEntity, {
+      ...feedback,
+      stageId,
+      applicationId,
+      recordedBy: actor.id,
+      recordedAt: now,
+      holdUntil,
+      supersedesId: previous?.id ?? null,
+      version: (previous?.version ?? 0) + 1,
+    });
+    stage.heldAt = stage.heldAt ?? now;
+    stage.state = StageState.FeedbackRecorded;
+    await manager.save(ApplicationStageEntity, stage);
+    await this.applyOutcome(manager, record, plan, request, actor);
+    await this.audit.record(manager, {
+      actor,
+      action: plan.correction ? AuditAction.FeedbackCorrected : AuditAction.FeedbackRecorded,
+      entity: { type: AuditEntityType.Application, id: applicationId },
+      context: { stage: stage.name },
+      before,
+      after: { ...auditedFeedback(feedback), state: stage.state, ...auditedApplication(record) },
+    });
+    return String(inserted.identifiers[0]?.['id']);
   }
 
   private async applyOutcome(
     manager: EntityManager,
     record: ApplicationRecord,
     plan: FeedbackPlan,
-    request: RecordFeedbackDto,
-    actor: UserEntity,
+    request: RecordFeedbackRequest,
+    actor: Pick<UserEntity, 'id' | 'role' | 'fullName'>,
   ): Promise<void> {
     const { application } = record;
     const { outcome } = plan;

@@ -46,6 +46,9 @@ const RATE_LIMITS = {
   /** Downloading one's data: each export reads every row held about the person (ADR 0019). */
   dataExportsPerAccount: { variable: 'RATE_LIMIT_DATA_EXPORTS_PER_ACCOUNT', fallback: '10/1h' },
   dataExportsPerClient: { variable: 'RATE_LIMIT_DATA_EXPORTS_PER_CLIENT', fallback: '100/1h' },
+  /** A client interviewer's review link, opened without an account (ADR 0031): per address and per link. */
+  clientReviewsPerClient: { variable: 'RATE_LIMIT_CLIENT_REVIEWS_PER_CLIENT', fallback: '120/15m' },
+  clientReviewsPerLink: { variable: 'RATE_LIMIT_CLIENT_REVIEWS_PER_LINK', fallback: '30/15m' },
 } as const;
 
 export type RateLimitName = keyof typeof RATE_LIMITS;
@@ -119,6 +122,11 @@ export interface AppConfig {
   };
   /** How the agency keeps its promises to candidates (ADR 0016). */
   promises: PromiseRules;
+  /** Client interviewers' review links (ADR 0031). */
+  clientReview: {
+    /** A link lasts this many days, and never ends before the stage's feedback is due plus 5 working days. */
+    linkDays: number;
+  };
   /** The agency's working days and hours, in which every promise and deadline is counted. */
   calendar: {
     timeZone: string;
@@ -248,6 +256,9 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
         10,
         problems,
       ),
+    },
+    clientReview: {
+      linkDays: integer(env, 'CLIENT_REVIEW_LINK_DAYS', 14, 1, 90, problems),
     },
     calendar: {
       timeZone: timeZone(env, 'AGENCY_TIME_ZONE', DEFAULT_WORKING_CALENDAR.timeZone, problems),

@@ -17,12 +17,12 @@ import { ClientReviewLinks } from '../client-review/client-review-links.service'
 import {
   SilentInterviewerFacts,
   clientReminderSentText,
-  clientReviewReminderEmail,
   clientSilentEscalatedText,
   clientSilentEscalationEmail,
   clientSilentSecondEscalatedText,
   clientSilentSecondEscalationEmail,
 } from '../notifications/client-chasing-messages';
+import { clientReviewReminderEmail } from '../notifications/client-review-messages';
 import { OutboxService } from '../notifications/outbox.service';
 import { TimelineService } from '../timeline/timeline.service';
 import { AgencyPerson, agencyPeople } from './agency-people';
@@ -193,16 +193,17 @@ export class ClientChasing {
     // After the step's row: a sweep that lost the race never rotates the link it did not email.
     const fresh = await this.links.replace(manager, linkId, now);
     if (!fresh) throw new LinkNoLongerLive();
-    const { link, expires } = await this.links.emailFacts(manager, fresh);
+    // The review loop's own reminder words (the request's facts, the fresh link); the client's own
+    // time zone is not known, so times are the agency's.
+    const emailFacts = await this.links.emailFacts(manager, fresh);
     const timing = reminderTiming(row.feedback_due_at, now);
-    // The client's own time zone is not known: times are the agency's.
     const facts = this.facts(row, this.formatTime(row.feedback_due_at));
     await this.outbox.enqueue(manager, {
       idempotencyKey: this.key(row, kind, row.contact_id),
       kind: 'client_review_reminder',
       recipientId: null,
-      recipientEmail: row.contact_email,
-      ...clientReviewReminderEmail({ ...facts, link, expires }, timing),
+      recipientEmail: emailFacts.email,
+      ...clientReviewReminderEmail(emailFacts),
       applicationId: row.application_id,
     });
     await this.timeline.append(manager, {

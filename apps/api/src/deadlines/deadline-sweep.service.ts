@@ -18,6 +18,7 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { updateReturning } from '../database/update-returning';
 import { AgencyPerson, agencyPeople } from './agency-people';
 import { CandidateFollowUpAlerts } from './candidate-follow-up-alerts';
+import { ClientReviewLinks } from '../client-review/client-review-links.service';
 import { ClientChasing } from './client-chasing';
 import { OfferReplyAlerts } from './offer-reply-alerts';
 import { PromiseSweep } from './promise-sweep';
@@ -69,12 +70,15 @@ export class DeadlineSweepService {
     private readonly promiseSweep: PromiseSweep,
     private readonly secondEscalations: SecondEscalations,
     private readonly offerReplies: OfferReplyAlerts,
+    private readonly clientReviewLinks: ClientReviewLinks,
     private readonly clientChasing: ClientChasing,
   ) {}
 
   /** `lookAheadMs`: until the next sweep (the schedule runs it every minute; the simulation every hour). */
   async sweep(now = this.clock.now(), lookAheadMs = 60_000): Promise<DeadlineSweepResult> {
     const interviewsEnded = await this.markEndedInterviews(now);
+    // Once an interview has ended, each client interviewer gets their review link (ADR 0031).
+    await this.clientReviewLinks.issueDueLinks(now);
     // Before the reminders: the candidate hears at the promised time, and the reminder then says so.
     await this.promiseSweep.sweep(now, lookAheadMs);
     const { remindersSent, escalations: feedbackEscalations } = await this.fireAlerts(now);

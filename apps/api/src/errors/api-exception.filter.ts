@@ -7,6 +7,7 @@ import { DatabaseOutage } from '../resilience/database-outage';
 import { databaseUnavailableReason } from '../resilience/database-unavailable';
 import { UNAVAILABLE } from '../resilience/unavailable-words';
 import { RateLimitedError } from '../throttling/rate-limited.error';
+import { ReviewLinkClosedError } from '../client-review/review-link-closed.error';
 import { httpStatusFor } from './error-status';
 import { inPersonWords } from './validation-errors';
 
@@ -54,7 +55,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
       const { message, details } = domainError.details
         ? inPersonWords(domainError.message, domainError.details)
         : { message: domainError.message, details: undefined };
-      return withDetails({ statusCode: httpStatusFor(domainError.code), code: domainError.code, message }, details);
+      const error = withDetails(
+        { statusCode: httpStatusFor(domainError.code), code: domainError.code, message },
+        details,
+      );
+      return domainError instanceof ReviewLinkClosedError ? { ...error, state: domainError.state } : error;
     }
     if (exception instanceof HttpException) {
       const statusCode = exception.getStatus();

@@ -139,6 +139,24 @@ export const APPLICATION_ERASURE_STEPS: readonly ErasureStep[] = [
       ),
   },
   {
+    what: "client interviewers' draft words about the candidate (decision, rating and dates stay)",
+    run: (manager, target) =>
+      manager.query(
+        `UPDATE client_feedback_drafts SET candidate_message = $2,
+                internal_notes = CASE WHEN internal_notes IS NULL THEN NULL ELSE $2 END
+          WHERE application_id = ANY($1)`,
+        [target.applicationIds, ERASED_TEXT],
+      ),
+  },
+  {
+    what: "client interviewers' review links: revoked, so none opens a page about the candidate any more",
+    run: (manager, target) =>
+      manager.query(
+        `UPDATE client_review_links SET revoked_at = $2 WHERE application_id = ANY($1) AND revoked_at IS NULL`,
+        [target.applicationIds, target.now],
+      ),
+  },
+  {
     what: 'the consent given with these applications (nothing is held under it any more)',
     run: (manager, target) =>
       manager.query(`DELETE FROM consents WHERE application_id = ANY($1)`, [target.applicationIds]),

@@ -109,6 +109,8 @@ export const accountMessages = {
       `Too many attempts from your network in a short time. Try again in ${waitInWords(retryAfterSeconds)}.`,
     tooManyForAccount: (retryAfterSeconds: number) =>
       `Too many attempts for this account in a short time. Try again in ${waitInWords(retryAfterSeconds)}.`,
+    tooManyForLink: (retryAfterSeconds: number) =>
+      `Too many attempts with this link in a short time. Try again in ${waitInWords(retryAfterSeconds)}.`,
     passwordCheckBusy: 'Many people are signing in at this moment. Wait a few seconds, then try again.',
     invalidCredentials: 'That email and password do not match an account.',
     accountDisabled: "This account has been disabled. Ask your agency's staff to re-enable it.",

@@ -3,9 +3,10 @@ import { Email } from './agency-messages';
 import { greeting } from './greeting';
 
 /**
- * The words of the client's ladder (issue 13, ADR 0032): the reminders a client interviewer gets
- * with a fresh review link, the escalations agency people get when one stays silent, and the
- * internal timeline entries that record each step. Times arrive already written out.
+ * The words of the client's ladder (issue 13, ADR 0032): the escalations agency people get when a
+ * client interviewer stays silent, and the internal timeline entries that record each step. The
+ * reminder the interviewer gets is the review loop's (`clientReviewReminderEmail` in
+ * client-review-messages.ts), so the client reads one voice. Times arrive already written out.
  */
 
 /** Whom a step is about: a client interviewer on one stage of one application. */
@@ -24,40 +25,6 @@ export interface SilentInterviewerFacts {
 
 function interviewer(facts: Pick<SilentInterviewerFacts, 'contactName' | 'clientName'>): string {
   return `${facts.contactName} (${facts.clientName})`;
-}
-
-// Emails to the client interviewer.
-
-const CLIENT_REMINDER_SUBJECT: Record<ReminderTiming, (facts: SilentInterviewerFacts) => string> = {
-  ahead: (facts) => `Reminder: your feedback on ${facts.candidateName} is due ${facts.due}`,
-  now: (facts) => `Your feedback on ${facts.candidateName} is due now`,
-  overdue: (facts) => `Overdue: your feedback on ${facts.candidateName} was due ${facts.due}`,
-};
-
-const CLIENT_REMINDER_SAYS: Record<ReminderTiming, string> = {
-  ahead: 'The candidate has been promised an answer by',
-  now: 'The candidate was promised an answer by',
-  overdue: 'The candidate was promised an answer by',
-};
-
-/**
- * A reminder carries a new link: only the hash of a token is kept, so the earlier link cannot be
- * sent again, and it stops opening once this one exists.
- */
-export function clientReviewReminderEmail(
-  facts: SilentInterviewerFacts & { link: string; expires: string },
-  timing: ReminderTiming,
-): Email {
-  return {
-    subject: CLIENT_REMINDER_SUBJECT[timing](facts),
-    body:
-      `${greeting(facts.contactName)}\n\n` +
-      `You interviewed ${facts.candidateName} (${facts.stageName}, ${facts.jobTitle}). ` +
-      `${CLIENT_REMINDER_SAYS[timing]} ${facts.due}, and your feedback is what they are waiting for.\n\n` +
-      `It takes a couple of minutes, no account needed: ${facts.link}\n\n` +
-      `This link replaces the one we sent before, which no longer opens. It works until ${facts.expires}.\n\n` +
-      `Thank you,\nHeardback`,
-  };
 }
 
 // Emails to agency people.

@@ -1,3 +1,4 @@
+import { REVIEW_LINK_TOKEN_PATTERN } from './client-review-messages';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -129,9 +130,11 @@ export class NotificationDispatcher {
         return await this.recordFailure(notification, error instanceof Error ? error.message : String(error));
       }
       await this.dataSource.query(
-        `UPDATE notifications SET status = 'sent', sent_at = now(), locked_until = NULL, last_error = NULL
+        // A review link's token is blanked once sent: from then on only the interviewer's inbox holds it.
+        `UPDATE notifications SET status = 'sent', sent_at = now(), locked_until = NULL, last_error = NULL,
+                body = regexp_replace(body, $3, $4, 'g')
           WHERE id = $1 AND attempts = $2 AND status = 'sending'`,
-        [notification.id, notification.attempts],
+        [notification.id, notification.attempts, REVIEW_LINK_TOKEN_PATTERN, '\\1(link sent)'],
       );
       return 'sent';
     } catch (error) {

@@ -1,3 +1,4 @@
+import { hideReviewLinkTokens } from './client-review-messages';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
@@ -80,7 +81,8 @@ export class NotificationListService {
         recipientName: row.recipient_name,
         applicationId: row.application_id,
         subject: row.subject,
-        body: row.body,
+        // A review link's token is the client's alone: staff see the email without it.
+        body: hideReviewLinkTokens(row.body),
         status: row.status,
         attempts: row.attempts,
         lastError: row.last_error,

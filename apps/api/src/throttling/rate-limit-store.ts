@@ -74,7 +74,9 @@ export class RateLimitStore {
     if (use.allowed) return;
     const words = name.endsWith('PerClient')
       ? accountMessages.errors.tooManyFromClient
-      : accountMessages.errors.tooManyForAccount;
+      : name.endsWith('PerLink')
+        ? accountMessages.errors.tooManyForLink
+        : accountMessages.errors.tooManyForAccount;
     throw new RateLimitedError(words(use.retryAfterSeconds), use.retryAfterSeconds);
   }
 

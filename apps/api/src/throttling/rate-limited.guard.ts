@@ -12,7 +12,15 @@ const ROUTE_LIMITS = {
   mailing: { perClient: 'mailingActionsPerClient', perAccount: 'mailingActionsPerAccount' },
   documentUpload: { perClient: 'documentUploadsPerClient', perAccount: 'documentUploadsPerAccount' },
   dataExport: { perClient: 'dataExportsPerClient', perAccount: 'dataExportsPerAccount' },
-} as const satisfies Record<string, { perClient: RateLimitName; perAccount?: RateLimitName }>;
+  /** No account: counted per address and per review link (the token in the body, hashed by the store). */
+  clientReview: { perClient: 'clientReviewsPerClient', perToken: 'clientReviewsPerLink' },
+} as const satisfies Record<string, RouteLimits>;
+
+interface RouteLimits {
+  perClient: RateLimitName;
+  perAccount?: RateLimitName;
+  perToken?: RateLimitName;
+}
 
 export type RateLimitedRoute = keyof typeof ROUTE_LIMITS;
 
@@ -36,9 +44,11 @@ export class RateLimitGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const route = this.reflector.get<RateLimitedRoute | undefined>(RATE_LIMITED_ROUTE, context.getHandler());
     if (!route) return true;
-    const limits: { perClient: RateLimitName; perAccount?: RateLimitName } = ROUTE_LIMITS[route];
+    const limits: RouteLimits = ROUTE_LIMITS[route];
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     if (limits.perAccount && request.user) await this.store.enforce(limits.perAccount, request.user.id);
+    const token: unknown = (request.body as { token?: unknown } | undefined)?.token;
+    if (limits.perToken && typeof token === 'string') await this.store.enforce(limits.perToken, token);
     await this.store.enforce(limits.perClient, clientAddress(request));
     return true;
   }

@@ -37,6 +37,8 @@ export enum AuditAction {
   PromiseRedated = 'application.promise_redated',
   /** The application's or a stage's work given to someone else. */
   Reassigned = 'application.reassigned',
+  /** A client interviewer's review link revoked, or revoked and sent again (`resent`). */
+  ClientReviewLinkRevoked = 'application.client_review_link_revoked',
 }
 
 /** A recorded value: what JSON can hold. Times are ISO 8601 strings. */

@@ -98,6 +98,11 @@ export interface PublishClientFeedbackRequest {
   /** The application version the recruiter last saw. */
   version: number;
   candidateMessage: string;
+  /**
+   * For a `hold` only: a new date by which the candidate hears again (RFC 3339), when the client's
+   * has passed or the recruiter moves it; by default the client's.
+   */
+  holdUntil?: string;
 }
 
 /** A review link as staff see it (never its token). */
@@ -111,4 +116,23 @@ export interface ClientReviewLinkView {
   expiresAt: string;
   submittedAt: string | null;
   revokedAt: string | null;
+}
+
+/** The portal page a review link opens; the token follows in the URL fragment (`#token`), never sent to a server. */
+export const CLIENT_REVIEW_PAGE_PATH = '/client-review';
+
+/** The link's public endpoints: each takes `{ token }` (and the feedback) in a POST body. */
+export const CLIENT_REVIEW_ROUTES = {
+  /** → ClientReviewPageView, or 410 `{ code: 'REVIEW_LINK_CLOSED', state }`, or 404 for an unknown link. */
+  open: '/api/client-review/open',
+  /** → the candidate's CV as an attachment, while the link is open. */
+  cv: '/api/client-review/cv',
+  /** `{ token, ...ClientFeedbackRequest }` → 201 ClientFeedbackReceipt. */
+  feedback: '/api/client-review/feedback',
+} as const;
+
+/** What the client is told after sending: whether the candidate already has the words. */
+export interface ClientFeedbackReceipt {
+  /** True when the client's auto-publish setting published it at once; false: the recruiter reviews it first. */
+  published: boolean;
 }

@@ -85,6 +85,12 @@ export enum TimelineEventType {
   OfferDeclined = 'offer_declined',
   /** The reply-by date passed with no answer: the candidate is reminded, once per date. */
   OfferReplyNudge = 'offer_reply_nudge',
+  /** Internal: a client interviewer was emailed their review link. */
+  ClientReviewRequested = 'client_review_requested',
+  /** Internal: a client interviewer sent their feedback through the link (a draft, or published at once). */
+  ClientFeedbackReceived = 'client_feedback_received',
+  /** Internal: staff or the recruiter revoked a client interviewer's review link. */
+  ClientReviewLinkRevoked = 'client_review_link_revoked',
 }
 
 /** What the agency has promised the candidate they will hear about next. */

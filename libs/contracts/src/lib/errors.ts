@@ -1,9 +1,13 @@
+import type { ClientReviewLinkState } from './client-loop';
+
 /** Every error the API returns has this shape. */
 export interface ApiError {
   statusCode: number;
   code: ErrorCode;
   message: string;
   details?: FieldError[];
+  /** 410 REVIEW_LINK_CLOSED only: why the client's review link no longer opens. */
+  state?: ClientReviewLinkState;
 }
 
 export interface FieldError {
@@ -55,4 +59,6 @@ export enum ErrorCode {
   ShuttingDown = 'SHUTTING_DOWN',
   /** 503: a public search ran past its time limit; a narrower search (more words, a filter) is answered. */
   SearchTooBroad = 'SEARCH_TOO_BROAD',
+  /** 410: a client's review link that no longer opens; `state` says why (used, expired, revoked, replaced, feedback recorded). */
+  ReviewLinkClosed = 'REVIEW_LINK_CLOSED',
 }

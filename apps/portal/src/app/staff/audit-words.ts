@@ -46,6 +46,7 @@ export const AUDIT_ACTION_PHRASES: Record<AuditAction, string> = {
   [AuditAction.Hired]: 'marked a candidate hired',
   [AuditAction.PromiseRedated]: 'moved the date promised to a candidate',
   [AuditAction.Reassigned]: 'reassigned work',
+  [AuditAction.ClientReviewLinkRevoked]: 'revoked a client’s review link',
 };
 
 export const AUDIT_ENTITY_LABELS: Record<AuditEntityType, string> = {

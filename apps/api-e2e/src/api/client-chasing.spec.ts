@@ -1,4 +1,10 @@
-import { ApplicationView, CandidateApplicationView, FeedbackDecision, UserRole } from '@heardback/contracts';
+import {
+  ApplicationView,
+  CandidateApplicationView,
+  ClientContactView,
+  FeedbackDecision,
+  UserRole,
+} from '@heardback/contracts';
 import {
   DEFAULT_WORKING_CALENDAR,
   DeadlineAlertKind,
@@ -6,8 +12,7 @@ import {
   alertTime,
   secondEscalationTime,
 } from '@heardback/domain';
-import { ApiSession } from '../support/api-client';
-import { apply, createOpenJob, insertAgencyUser, interviewHeld, registerCandidate, signIn } from '../support/factories';
+import { apply, createOpenJob, insertAgencyUser, registerCandidate, signIn } from '../support/factories';
 import { parseMail } from '../support/mailbox';
 import { fastOutbox, until } from '../support/outbox-waits';
 import { ownApi } from '../support/own-api';
@@ -44,7 +49,11 @@ describe('client interviewers are chased on the same ladder as recruiters', () =
   beforeAll(async () => {
     staffEmail = (await insertAgencyUser(api.pool, UserRole.Staff, 'Sam Staff')).email;
     recruiter = await insertAgencyUser(api.pool, UserRole.Recruiter, 'Rita Recruiter');
-    accountOwner = await insertAgencyUser(api.pool, UserRole.Staff, 'Ava Accounts');
+    accountOwner = await insertAgencyUser(api.pool, UserRole.Recruiter, 'Ava Accounts');
+    // Their escalations arrive on their own, not in an hourly digest (ADR 0014).
+    await api.pool.query(`UPDATE users SET agency_mail = 'immediate' WHERE id = ANY($1)`, [
+      [recruiter.id, accountOwner.id],
+    ]);
   });
 
   const signedIn = (email: string) => signIn(api.browser(), email);
@@ -59,6 +68,13 @@ describe('client interviewers are chased on the same ladder as recruiters', () =
   async function waitForMail(address: string, count: number): Promise<{ subject: string; body: string }[]> {
     await until(async () => mailTo(address).length >= count, `${address} has ${count} emails`);
     return mailTo(address);
+  }
+
+  /** Waits until `address` has an email whose subject starts with `prefix`; returns those. */
+  async function waitForSubject(address: string, prefix: string): Promise<{ subject: string; body: string }[]> {
+    const matching = () => mailTo(address).filter((mail) => mail.subject.startsWith(prefix));
+    await until(async () => matching().length > 0, `${address} has an email "${prefix}…"`);
+    return matching();
   }
 
   const tokenIn = (mail: { body: string }) => {
@@ -80,27 +96,37 @@ describe('client interviewers are chased on the same ladder as recruiters', () =
   it('reminds each silent interviewer before and at the due time with a new link, then tells the owner and the account owner', async () => {
     const staff = await signedIn(staffEmail);
     const job = await createOpenJob(staff, { ownerId: recruiter.id, answerWithinWorkingDays: 2 });
-    const [{ id: silentId }, { id: answersId }] = (
-      await api.pool.query<{ id: string }>(
-        `INSERT INTO client_contacts (client_id, full_name, email, role)
-         VALUES ($1, 'Priya Silent', $2, 'Head of Engineering'), ($1, 'Omar Answers', $3, 'Team Lead')
-         RETURNING id`,
-        [job.clientId, `priya-${job.id.slice(0, 8)}@client.test`, `omar-${job.id.slice(0, 8)}@client.test`],
-      )
-    ).rows;
     const silentEmail = `priya-${job.id.slice(0, 8)}@client.test`;
     const answersEmail = `omar-${job.id.slice(0, 8)}@client.test`;
-    await api.pool.query('UPDATE clients SET account_owner_id = $2 WHERE id = $1', [job.clientId, accountOwner.id]);
+    const addContact = async (fullName: string, email: string, role: string) => {
+      const added = await staff.post<ClientContactView>(`/api/clients/${job.clientId}/contacts`, {
+        fullName,
+        email,
+        role,
+      });
+      expect(added.status).toBe(201);
+      return added.body.id;
+    };
+    const silentId = await addContact('Priya Silent', silentEmail, 'Head of Engineering');
+    const answersId = await addContact('Omar Answers', answersEmail, 'Team Lead');
+    expect((await staff.patch(`/api/clients/${job.clientId}`, { accountOwnerId: accountOwner.id })).status).toBe(200);
 
     const candidate = await registerCandidate('Cleo Candidate', api.browser());
     const applied = await apply(candidate.session, job.id);
     // The interview ended an hour ago, with both contacts on the panel.
-    const held: ApplicationView = await interviewHeld(staff, applied, 0);
-    const stage = held.stages[0];
-    await api.pool.query(
-      'INSERT INTO stage_client_interviewers (stage_id, contact_id) VALUES ($1, $2), ($1, $3)',
-      [stage.id, silentId, answersId],
+    const scheduled = await staff.post<ApplicationView>(
+      `/api/applications/${applied.id}/stages/${applied.stages[0].id}/schedule`,
+      {
+        startsAt: new Date(Date.now() - 2 * HOUR).toISOString(),
+        endsAt: new Date(Date.now() - HOUR).toISOString(),
+        location: 'Video call',
+        interviewers: [],
+        clientInterviewerIds: [silentId, answersId],
+        version: applied.version,
+      },
     );
+    expect(scheduled.status).toBe(200);
+    const stage = scheduled.body.stages[0];
     const dueAt = new Date(stage.feedbackDueAt as string);
 
     // The interview has taken place: each interviewer gets their link (the review link's own email).
@@ -112,12 +138,14 @@ describe('client interviewers are chased on the same ladder as recruiters', () =
     // A day before the due time: a reminder to each, each with a new link that works.
     await sweepAt(new Date(dueAt.getTime() - REMINDER_LEAD_HOURS * HOUR + MINUTE));
     const silentMail = await waitForMail(silentEmail, 2);
-    expect(silentMail[1].subject).toMatch(/^Reminder: your feedback on Cleo Candidate is due/);
-    expect(silentMail[1].body).toContain('This link replaces the one we sent before');
+    expect(silentMail[1].subject).toBe(
+      'Reminder: your feedback on Cleo Candidate (Phone screen, Integration Test Engineer)',
+    );
+    expect(silentMail[1].body).toContain('Here is a fresh link (the one we sent before no longer works)');
     const firstReminderToken = tokenIn(silentMail[1]);
     expect(firstReminderToken).not.toBe(requestToken);
     expect((await openLink(firstReminderToken)).status).toBe(200);
-    expect(JSON.stringify((await openLink(requestToken)).body)).toContain('replaced');
+    expect(await openLink(requestToken)).toMatchObject({ status: 410, body: { state: 'replaced' } });
 
     // Omar answers through his reminder's link: his ladder ends there.
     const answersReminder = (await waitForMail(answersEmail, 2))[1];
@@ -132,26 +160,29 @@ describe('client interviewers are chased on the same ladder as recruiters', () =
     // At the due time: Priya again, with another new link; the one before now says it was replaced.
     await sweepAt(new Date(dueAt.getTime() + MINUTE));
     const atDue = (await waitForMail(silentEmail, 3))[2];
-    expect(atDue.subject).toBe('Your feedback on Cleo Candidate is due now');
+    expect(atDue.subject).toBe('Reminder: your feedback on Cleo Candidate (Phone screen, Integration Test Engineer)');
     const atDueToken = tokenIn(atDue);
     expect((await openLink(atDueToken)).status).toBe(200);
-    expect(JSON.stringify((await openLink(firstReminderToken)).body)).toContain('replaced');
+    expect(await openLink(firstReminderToken)).toMatchObject({ status: 410, body: { state: 'replaced' } });
 
     // A working day after the due time: the owning recruiter is told which interviewer is silent.
-    const escalatedAt = new Date(alertTime(DeadlineAlertKind.Escalation, dueAt, DEFAULT_WORKING_CALENDAR).getTime() + MINUTE);
+    const escalatedAt = new Date(
+      alertTime(DeadlineAlertKind.Escalation, dueAt, DEFAULT_WORKING_CALENDAR).getTime() + MINUTE,
+    );
     await sweepAt(escalatedAt);
-    const [toOwner] = (await waitForMail(recruiter.email, 1)).filter((mail) => mail.subject.startsWith('Client silent'));
-    expect(toOwner.subject).toBe('Client silent: Priya Silent (' + (await clientName(job.clientId)) + ') has not given feedback on Cleo Candidate, Phone screen');
+    const [toOwner] = await waitForSubject(recruiter.email, 'Client silent');
+    expect(toOwner.subject).toBe(
+      `Client silent: Priya Silent (${await clientName(job.clientId)}) has not given feedback on Cleo Candidate, Phone screen`,
+    );
     expect(toOwner.body).toContain(silentEmail);
     expect(toOwner.body).not.toContain('Omar');
 
     // A working day after that, still silent: the client's account owner.
     await sweepAt(new Date(secondEscalationTime(escalatedAt, DEFAULT_WORKING_CALENDAR).getTime() + MINUTE));
-    const toAccountOwner = (await waitForMail(accountOwner.email, 1)).filter((mail) =>
-      mail.subject.startsWith('Client still silent'),
-    );
+    const toAccountOwner = await waitForSubject(accountOwner.email, 'Client still silent');
     expect(toAccountOwner).toHaveLength(1);
-    expect(toAccountOwner[0].body).toContain("account owner");
+    expect(toAccountOwner[0].body).toContain('account owner, please take it up with them');
+    expect(toAccountOwner[0].body).toContain('Rita Recruiter was told on');
 
     // Once each: another sweep later sends nothing more to anyone; Omar got only his link and one reminder.
     await sweepAt(new Date(secondEscalationTime(escalatedAt, DEFAULT_WORKING_CALENDAR).getTime() + 2 * HOUR));
@@ -165,7 +196,9 @@ describe('client interviewers are chased on the same ladder as recruiters', () =
     const internal = agencyView.body.timeline.filter((event) => /client interviewer/i.test(event.text));
     expect(internal.map((event) => event.text)).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/^Reminder sent to client interviewer Priya Silent .* with a new review link: .* is due /),
+        expect.stringMatching(
+          /^Reminder sent to client interviewer Priya Silent .* with a new review link: .* is due /,
+        ),
         expect.stringMatching(/^Reminder sent to client interviewer Omar Answers /),
         expect.stringMatching(/^Reminder sent to client interviewer Priya Silent .* is due now\.$/),
         expect.stringMatching(/^Client interviewer Priya Silent .* a working day overdue: told Rita Recruiter\.$/),
@@ -173,9 +206,9 @@ describe('client interviewers are chased on the same ladder as recruiters', () =
       ]),
     );
     expect(internal).toHaveLength(5);
-    const candidateView = await (await signIn(api.browser(), candidate.email)).get<CandidateApplicationView>(
-      `/api/applications/${applied.id}`,
-    );
+    const candidateView = await (
+      await signIn(api.browser(), candidate.email)
+    ).get<CandidateApplicationView>(`/api/applications/${applied.id}`);
     expect(candidateView.status).toBe(200);
     expect(JSON.stringify(candidateView.body)).not.toMatch(/Priya|Omar|client interviewer/i);
   });

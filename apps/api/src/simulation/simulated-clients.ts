@@ -102,11 +102,16 @@ export class SimulatedClients {
         this.profileOf.set(email, person.profile);
       }
       this.contactsOf.set(client.id, contacts);
-      await this.app.get(ClientsService).updateSettings(
-        client.id,
-        { accountOwnerId: setting.accountOwner === 'staff' ? staff.id : null, autoPublishClientFeedback: setting.autoPublish },
-        staff,
-      );
+      await this.app
+        .get(ClientsService)
+        .updateSettings(
+          client.id,
+          {
+            accountOwnerId: setting.accountOwner === 'staff' ? staff.id : null,
+            autoPublishClientFeedback: setting.autoPublish,
+          },
+          staff,
+        );
       clients.push(client);
     }
     return clients;
@@ -175,12 +180,14 @@ export class SimulatedClients {
     if (application.client_draft_id) {
       if (!this.random.chance(publishChance)) return true;
       await this.attempt(() =>
-        this.app.get(ClientFeedbackPublishing).publish(
-          application.id,
-          application.client_draft_id as string,
-          { version: application.version, candidateMessage: application.client_draft_message as string },
-          recruiter,
-        ),
+        this.app
+          .get(ClientFeedbackPublishing)
+          .publish(
+            application.id,
+            application.client_draft_id as string,
+            { version: application.version, candidateMessage: application.client_draft_message as string },
+            recruiter,
+          ),
       );
       return true;
     }

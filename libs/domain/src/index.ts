@@ -25,3 +25,4 @@ export * from './lib/offers';
 export * from './lib/screening-answers';
 export * from './lib/screening-questions';
 export * from './lib/client-review-links';
+export * from './lib/client-chasing';

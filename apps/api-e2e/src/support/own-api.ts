@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Pool } from 'pg';
 import { ApiSession } from './api-client';
 import { ApiProcess, ProvisionedDatabase, provisionTestDatabase, startApiProcess } from './api-server';
@@ -12,6 +15,12 @@ export interface OwnApi {
   browser(options?: { sendXsrfHeader?: boolean; headers?: Record<string, string> }): ApiSession;
   /** The JSON lines it has logged so far, one object each. */
   logLines<T>(): T[];
+  /**
+   * With `{ clock: true }`: moves the API's clock (TEST_CLOCK_FILE, config/test-clock.ts) so that it
+   * reads `at` now and runs on from there. Only forward moves keep the API's and the database's
+   * times in order (the database's `now()` stays real).
+   */
+  setClock(at: Date): void;
 }
 
 /**
@@ -19,7 +28,8 @@ export interface OwnApi {
  * does not have (log level, demo data, the outbox sender): started before its tests, stopped after.
  * Call it inside the describe; hooks the block adds after it run once the API is up.
  */
-export function ownApi(env: Record<string, string>): OwnApi {
+export function ownApi(env: Record<string, string>, options: { clock?: boolean } = {}): OwnApi {
+  const clockFile = options.clock ? join(mkdtempSync(join(tmpdir(), 'heardback-clock-')), 'offset') : null;
   let database: ProvisionedDatabase | undefined;
   let pool: Pool | undefined;
   let api: ApiProcess | undefined;
@@ -27,7 +37,10 @@ export function ownApi(env: Record<string, string>): OwnApi {
   beforeAll(async () => {
     database = await provisionTestDatabase();
     pool = new Pool({ connectionString: database.databaseUrl, max: 2 });
-    api = await startApiProcess({ databaseUrl: database.databaseUrl, env });
+    api = await startApiProcess({
+      databaseUrl: database.databaseUrl,
+      env: clockFile ? { ...env, TEST_CLOCK_FILE: clockFile } : env,
+    });
   }, 120_000);
 
   afterAll(async () => {
@@ -58,5 +71,9 @@ export function ownApi(env: Record<string, string>): OwnApi {
         .split('\n')
         .filter((line) => line.startsWith('{'))
         .map((line) => JSON.parse(line) as T),
+    setClock: (at: Date) => {
+      if (!clockFile) throw new Error('setClock needs ownApi(env, { clock: true })');
+      writeFileSync(clockFile, String(at.getTime() - Date.now()));
+    },
   };
 }

@@ -6,6 +6,7 @@ import cookieParser from 'cookie-parser';
 import type { Server } from 'node:http';
 import { xsrfProtection } from '../auth/xsrf-protection';
 import { AppConfig } from '../config/app-config';
+import { fileOffsetClock } from '../config/test-clock';
 import { ApiExceptionFilter } from '../errors/api-exception.filter';
 import { createValidationPipe } from '../errors/api-validation.pipe';
 import { servePortal } from '../portal-hosting/serve-portal';
@@ -21,7 +22,8 @@ import { useSecurityHeaders } from './security-headers';
 /** Builds the whole HTTP application; main.ts decides when to migrate, seed and listen. */
 export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
   const rootLogger = createRootLogger({ level: config.logLevel });
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+  const clock = config.testClockFile ? fileOffsetClock(config.testClockFile) : undefined;
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, clock), {
     logger: new PinoNestLogger(rootLogger),
     // No default parsers: acceptJsonBodiesOnly registers the one the API accepts.
     bodyParser: false,

@@ -93,6 +93,11 @@ export interface AppConfig {
   };
   /** Run the job queue (deadline sweeps) and the outbox sender in this process. */
   runBackground: boolean;
+  /**
+   * Tests over HTTP only (NODE_ENV=test): a file holding how many milliseconds the API's clock runs
+   * ahead of the machine's, so a test can move time forward (config/test-clock.ts); null: the real time.
+   */
+  testClockFile: string | null;
   /** Bounds that keep a fault (a frozen database, a flood, a deploy) from hanging anyone (ADR 0024). */
   resilience: ResilienceSettings;
   /** Where links in emails point. */
@@ -215,6 +220,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
       queueLimit: integer(env, 'PASSWORD_HASH_QUEUE', 64, 0, 10_000, problems),
     },
     runBackground: boolean(env, 'RUN_BACKGROUND', true, problems),
+    testClockFile: env['TEST_CLOCK_FILE'] ? path(env, 'TEST_CLOCK_FILE', '', cwd) : null,
     resilience: resilienceSettings(env, problems),
     publicUrl: (env['PUBLIC_URL'] || `http://localhost:${env['PORT'] || 3000}`).replace(/\/$/, ''),
     mail: {
@@ -268,6 +274,10 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
   };
   if (config.calendar.dayEndsAt <= config.calendar.dayStartsAt) {
     problems.push('WORKDAY_ENDS_AT must be later than WORKDAY_STARTS_AT');
+  }
+  // A clock anyone can move would let a deployment's deadlines be skipped: tests only.
+  if (config.testClockFile !== null && nodeEnv !== 'test') {
+    problems.push('TEST_CLOCK_FILE is for tests only: set NODE_ENV=test or remove it');
   }
   if (problems.length > 0) {
     throw new ConfigError(problems);

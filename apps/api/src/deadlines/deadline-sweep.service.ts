@@ -19,6 +19,7 @@ import { updateReturning } from '../database/update-returning';
 import { AgencyPerson, agencyPeople } from './agency-people';
 import { CandidateFollowUpAlerts } from './candidate-follow-up-alerts';
 import { ClientReviewLinks } from '../client-review/client-review-links.service';
+import { ClientChasing } from './client-chasing';
 import { OfferReplyAlerts } from './offer-reply-alerts';
 import { PromiseSweep } from './promise-sweep';
 import { SecondEscalations } from './second-escalations';
@@ -50,7 +51,8 @@ interface OverdueStage {
  * (SQL `stage_owner`), escalations left for a working day go up to the agency leads
  * (SecondEscalations), then the candidates' own
  * deadlines are followed up (CandidateFollowUpAlerts), and offers unanswered by their reply-by
- * date (OfferReplyAlerts). Each change is guarded so that it
+ * date (OfferReplyAlerts), and the client interviewers who have not answered through their review
+ * links (ClientChasing). Each change is guarded so that it
  * happens once however many sweeps run at the same moment: a stage moves out of `scheduled` once,
  * and each alert is a row in `deadline_alerts` whose primary key admits it once per due time.
  */
@@ -69,6 +71,7 @@ export class DeadlineSweepService {
     private readonly secondEscalations: SecondEscalations,
     private readonly offerReplies: OfferReplyAlerts,
     private readonly clientReviewLinks: ClientReviewLinks,
+    private readonly clientChasing: ClientChasing,
   ) {}
 
   /** `lookAheadMs`: until the next sweep (the schedule runs it every minute; the simulation every hour). */
@@ -82,8 +85,11 @@ export class DeadlineSweepService {
     const secondLevel = await this.secondEscalations.sweep(now);
     const followUps = await this.followUps.sweep(now);
     const offerReplies = await this.offerReplies.sweep(now);
-    const escalations = feedbackEscalations + secondLevel + followUps.escalations + offerReplies.escalations;
-    const reminders = remindersSent + followUps.reminders + offerReplies.reminders;
+    // The client interviewers who were sent review links and have not answered (ADR 0032).
+    const clients = await this.clientChasing.sweep(now);
+    const escalations =
+      feedbackEscalations + secondLevel + followUps.escalations + offerReplies.escalations + clients.escalations;
+    const reminders = remindersSent + followUps.reminders + offerReplies.reminders + clients.reminders;
     if (interviewsEnded + reminders + escalations > 0) {
       this.logger.log(`Interviews ended: ${interviewsEnded}; reminders: ${reminders}; escalations: ${escalations}`);
     }

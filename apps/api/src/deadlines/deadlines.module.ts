@@ -3,6 +3,7 @@ import { ClientReviewLinksModule } from '../client-review/client-review-links.mo
 import { NotificationsModule } from '../notifications/notifications.module';
 import { TimelineModule } from '../timeline/timeline.module';
 import { CandidateFollowUpAlerts } from './candidate-follow-up-alerts';
+import { ClientChasing } from './client-chasing';
 import { DeadlineSweepSchedule } from './deadline-sweep-schedule';
 import { DeadlineSweepService } from './deadline-sweep.service';
 import { DeadlinesController } from './deadlines.controller';
@@ -23,6 +24,7 @@ import { SecondEscalations } from './second-escalations';
     EscalationListService,
     SecondEscalations,
     OfferReplyAlerts,
+    ClientChasing,
   ],
   exports: [DeadlineSweepService],
 })

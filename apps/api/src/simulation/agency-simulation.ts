@@ -21,7 +21,6 @@ import { PromiseRedatingService } from '../applications/promise-redating.service
 import { ReassignmentService } from '../reassignments/reassignment.service';
 import { StageFeedbackService } from '../applications/stage-feedback.service';
 import { CandidateUpdatesService } from '../candidate-updates/candidate-updates.service';
-import { ClientsService } from '../clients/clients.service';
 import { translatePostgresError } from '../database/postgres-errors';
 import { DeadlineSweepService } from '../deadlines/deadline-sweep.service';
 import { JobClosuresService } from '../job-closures/job-closures.service';
@@ -30,6 +29,7 @@ import { NotificationDispatcher } from '../notifications/notification-dispatcher
 import { currentPrivacyNotice } from '../privacy/privacy-notices';
 import { UserEntity } from '../users/user.entity';
 import { SeededRandom, SimulatedClock } from './simulated-clock';
+import { SimulatedClients } from './simulated-clients';
 import { SimulatedOffers } from './simulated-offers';
 import { OpenApplication, escalatedApplications, openApplications } from './simulation-queries';
 
@@ -67,9 +67,11 @@ export class AgencySimulation {
   private recruiters: { user: UserEntity; diligence: Diligence }[] = [];
   private staff!: UserEntity;
   private jobIds: string[] = [];
+  private readonly clientOfJob = new Map<string, string>();
   private candidates = 0;
 
   private readonly offers: SimulatedOffers;
+  private readonly clients: SimulatedClients;
 
   constructor(
     private readonly app: INestApplicationContext,
@@ -80,6 +82,7 @@ export class AgencySimulation {
   ) {
     this.dataSource = app.get(DataSource);
     this.offers = new SimulatedOffers(app, random, (action) => this.attempt(action));
+    this.clients = new SimulatedClients(app, random, (action) => this.attempt(action));
   }
 
   async run(): Promise<string> {
@@ -88,6 +91,8 @@ export class AgencySimulation {
     for (let hour = 0; hour < hours; hour++) {
       await this.candidatesArrive();
       if (isWithinWorkingHours(this.clock.now(), this.calendar)) {
+        await this.clients.readMail();
+        await this.clients.interviewersAnswer();
         await this.recruitersWork();
         await this.staffActOnEscalations();
       }
@@ -100,7 +105,7 @@ export class AgencySimulation {
     }
     await this.closeOneJob();
     await this.drainOutbox();
-    return `Simulated ${this.parameters.weeks} weeks: ${this.recruiters.length} recruiters (${this.recruiters.map((r) => r.diligence).join(', ')}), ${this.jobIds.length} jobs, ${this.candidates} candidates. Actions the rules refused: ${[...this.refusals].map(([code, n]) => `${code} ${n}`).join(', ') || 'none'}.`;
+    return `Simulated ${this.parameters.weeks} weeks: ${this.recruiters.length} recruiters (${this.recruiters.map((r) => r.diligence).join(', ')}), ${this.jobIds.length} jobs, ${this.candidates} candidates. Client interviewers who answered through their link: ${this.clients.answered}. Actions the rules refused: ${[...this.refusals].map(([code, n]) => `${code} ${n}`).join(', ') || 'none'}.`;
   }
 
   private async setUp(): Promise<void> {
@@ -115,9 +120,7 @@ export class AgencySimulation {
         diligence,
       });
     }
-    const clients = await Promise.all(
-      ['Northwind', 'Bluefin', 'Kestrel'].map((name) => this.app.get(ClientsService).create(name, this.staff)),
-    );
+    const clients = await this.clients.setUp(this.staff);
     for (let index = 0; index < this.parameters.jobs; index++) {
       const job = await this.app.get(JobsService).create(
         {
@@ -135,6 +138,7 @@ export class AgencySimulation {
         this.staff,
       );
       this.jobIds.push(job.id);
+      this.clientOfJob.set(job.id, clients[index % clients.length].id);
     }
   }
 
@@ -215,6 +219,7 @@ export class AgencySimulation {
             endsAt: new Date(startsAt.getTime() + HOUR).toISOString(),
             location: 'Video call',
             interviewers: ['Hiring manager'],
+            clientInterviewerIds: this.clients.pickInterviewers(this.clientOfJob.get(application.job_id) as string),
             version: application.version,
           },
           recruiter,
@@ -243,6 +248,13 @@ export class AgencySimulation {
           recruiter,
         ),
       );
+      return;
+    }
+    // A client's draft to publish, or a client still to be heard from (issue 13).
+    if (
+      awaitingFeedback &&
+      (await this.clients.recruiterActs(recruiter, application, FEEDBACK_CHANCE_PER_HOUR[diligence]))
+    ) {
       return;
     }
     if (awaitingFeedback || onHold) {

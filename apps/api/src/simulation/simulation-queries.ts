@@ -22,6 +22,12 @@ export interface OpenApplication {
   promise_redatings: number;
   /** An offer waits for the candidate's answer. */
   open_offer: boolean;
+  job_id: string;
+  /** Client contacts interview on the current stage (issue 13). */
+  client_interviewed: boolean;
+  /** The oldest client draft on the current stage still to publish, and its words for the candidate. */
+  client_draft_id: string | null;
+  client_draft_message: string | null;
 }
 
 /** Open applications, oldest first; with an owner, only the work that is theirs now (ADR 0015). */
@@ -35,8 +41,13 @@ export function openApplications(dataSource: DataSource, ownerId: string | null)
               a.last_heard_at, -- the product's own measure: the candidate's own messages do not end their silence
               (SELECT max(u.deadline) FROM candidate_updates u WHERE u.application_id = a.id AND u.kind = 'other_offer') AS other_offer_deadline,
               p.due_at AS promise_due_at, coalesce(p.redatings, 0) AS promise_redatings,
-              EXISTS (SELECT 1 FROM offers o WHERE o.application_id = a.id AND o.answer IS NULL) AS open_offer
+              EXISTS (SELECT 1 FROM offers o WHERE o.application_id = a.id AND o.answer IS NULL) AS open_offer,
+              a.job_id, EXISTS (SELECT 1 FROM stage_client_interviewers si WHERE si.stage_id = s.id) AS client_interviewed,
+              d.id AS client_draft_id, d.candidate_message AS client_draft_message
          FROM applications a
+         LEFT JOIN LATERAL (SELECT d.id, d.candidate_message FROM client_feedback_drafts d
+                             WHERE d.application_id = a.id AND d.stage_id = a.current_stage_id AND d.published_at IS NULL
+                             ORDER BY d.submitted_at LIMIT 1) d ON true
          LEFT JOIN application_promises p ON p.application_id = a.id AND p.ended_at IS NULL
          LEFT JOIN application_stages s ON s.id = a.current_stage_id
         -- Whose work it is now (ADR 0015): staff may have given it to someone else.
@@ -59,7 +70,9 @@ export function escalatedApplications(
     `SELECT a.id, a.version, least(
                 -- Timeline times follow the simulated clock (an alert's fired_at is the database's own).
                 (SELECT min(t.at) FROM timeline_events t WHERE t.application_id = a.id AND t.type = 'escalated'
-                    AND t.stage_id = a.current_stage_id AND NOT EXISTS (SELECT 1 FROM feedback f WHERE f.stage_id = t.stage_id)),
+                    AND t.stage_id = a.current_stage_id AND NOT EXISTS (SELECT 1 FROM feedback f WHERE f.stage_id = t.stage_id)
+                    -- Staff act on the recruiters' ladder; a silent client's escalation is the owner's to chase.
+                    AND EXISTS (SELECT 1 FROM deadline_alerts d WHERE d.stage_id = t.stage_id AND d.kind = 'escalation')),
                 (SELECT p.made_at FROM application_promises p JOIN application_promises o ON o.id = p.replaces_id
                   WHERE p.application_id = a.id AND p.ended_at IS NULL AND p.automatic AND o.automatic)) AS escalated_at
          FROM applications a

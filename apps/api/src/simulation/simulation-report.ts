@@ -19,6 +19,19 @@ export interface SimulationReport {
   notifications: { written: number; sent: number; pending: number; failed: number; digested: number; digests: number };
   candidateEvents: { visible: number; emails: number; notCovered: number };
   agencyEmails: { expected: number; written: number };
+  /**
+   * Client interviewers' feedback through their review links (issue 13), interview end to draft in
+   * working days; how many were asked, how many answered, and how many steps of their ladder fired.
+   */
+  clientFeedback: {
+    drafts: number;
+    p50: number;
+    p90: number;
+    asked: number;
+    reminders: number;
+    escalations: number;
+    secondEscalations: number;
+  };
   /** Offers made, how they were answered, and how many reply-by dates passed unanswered (ADR 0020). */
   offers: { made: number; accepted: number; declined: number; lapsed: number; open: number; followedUp: number };
 }
@@ -82,6 +95,21 @@ export async function measure(dataSource: DataSource, end: Date, calendar: Worki
         new Date(row.until).getTime(),
     ).length,
   };
+  // Client interviewers: from the interview's end to their draft, in the agency's working days.
+  const drafts: { ends_at: Date; submitted_at: Date }[] = await dataSource.query(
+    `SELECT s.ends_at, d.submitted_at FROM client_feedback_drafts d JOIN application_stages s ON s.id = d.stage_id
+      WHERE s.ends_at IS NOT NULL`,
+  );
+  const draftDays = drafts
+    .map((row) => workingDaysBetween(new Date(row.ends_at), new Date(row.submitted_at), calendar))
+    .sort((a, b) => a - b);
+  const [clientLadder] = await dataSource.query(
+    `SELECT (SELECT count(DISTINCT (stage_id, contact_id)) FROM client_review_links)::int AS asked,
+            count(*) FILTER (WHERE kind IN ('reminder_before_due', 'reminder_at_due'))::int AS reminders,
+            count(*) FILTER (WHERE kind = 'escalation')::int AS escalations,
+            count(*) FILTER (WHERE kind = 'second_escalation')::int AS second_escalations
+       FROM client_review_alerts`,
+  );
   // Silence as the product measures it (applications.last_heard_at): from applying, only what the
   // candidate did not write themselves ends it; their own "any news?" is not hearing back.
   const gaps: { days: number; from_at: Date; to_at: Date }[] = await dataSource.query(
@@ -151,7 +179,20 @@ export async function measure(dataSource: DataSource, end: Date, calendar: Worki
              + (SELECT count(*) FROM application_alerts WHERE kind <> 'offer_reply_passed'))::int
             * (SELECT count(*) FROM users WHERE role = 'staff')::int
           -- An offer's reply-by date that passed alerts the application's recruiter (ADR 0020).
-          + (SELECT count(*) FROM application_alerts WHERE kind = 'offer_reply_passed')::int AS agency,
+          + (SELECT count(*) FROM application_alerts WHERE kind = 'offer_reply_passed')::int
+          -- A silent client interviewer (ADR 0032): the stage's owner (every stage has one here), then the
+          -- client's account owner, else the leads, else every staff member.
+          + (SELECT count(*) FROM client_review_alerts WHERE kind = 'escalation')::int
+          + (SELECT count(*) FROM client_review_alerts al JOIN application_stages s ON s.id = al.stage_id
+               JOIN applications a ON a.id = s.application_id JOIN jobs j ON j.id = a.job_id
+               JOIN clients c ON c.id = j.client_id
+              WHERE al.kind = 'second_escalation' AND c.account_owner_id IS NOT NULL)::int
+          + (SELECT count(*) FROM client_review_alerts al JOIN application_stages s ON s.id = al.stage_id
+               JOIN applications a ON a.id = s.application_id JOIN jobs j ON j.id = a.job_id
+               JOIN clients c ON c.id = j.client_id
+              WHERE al.kind = 'second_escalation' AND c.account_owner_id IS NULL)::int
+            * coalesce(nullif((SELECT count(*) FROM users WHERE role = 'staff' AND is_agency_lead), 0),
+                       (SELECT count(*) FROM users WHERE role = 'staff'))::int AS agency,
             (SELECT count(*) FROM notifications WHERE kind IN ('feedback_reminder', 'escalation'))::int AS agency_written,
             (SELECT count(*) FROM timeline_events WHERE candidate_visible)::int AS visible_events,
             (SELECT count(*) FROM notifications WHERE kind = 'candidate_update')::int AS candidate_written`,
@@ -199,6 +240,15 @@ export async function measure(dataSource: DataSource, end: Date, calendar: Worki
     notifications,
     candidateEvents: { visible: expected.visible_events, emails: expected.candidate_written, notCovered: uncovered.n },
     agencyEmails: { expected: expected.agency, written: expected.agency_written },
+    clientFeedback: {
+      drafts: draftDays.length,
+      p50: percentile(draftDays, 0.5),
+      p90: percentile(draftDays, 0.9),
+      asked: clientLadder.asked,
+      reminders: clientLadder.reminders,
+      escalations: clientLadder.escalations,
+      secondEscalations: clientLadder.second_escalations,
+    },
     offers: {
       made: offers.made,
       accepted: offers.accepted,
@@ -229,6 +279,8 @@ export function formatReport(report: SimulationReport, summary: string): string 
       : []),
     `Candidate-visible events ${report.candidateEvents.visible}, in ${report.candidateEvents.emails} emails (one per change); events no email carried: ${report.candidateEvents.notCovered}`,
     `Reminder and escalation emails expected ${report.agencyEmails.expected}, written ${report.agencyEmails.written}`,
+    `Client feedback, interview end to draft: p50 ${report.clientFeedback.p50.toFixed(1)}, p90 ${report.clientFeedback.p90.toFixed(1)} working days`,
+    `Client interviewers asked ${report.clientFeedback.asked}, answered ${report.clientFeedback.drafts}; their reminders ${report.clientFeedback.reminders}, escalations to the owner ${report.clientFeedback.escalations}, to the account owner ${report.clientFeedback.secondEscalations}`,
     `Offers made ${report.offers.made}: accepted ${report.offers.accepted}, declined ${report.offers.declined}, ended otherwise ${report.offers.lapsed}, still open ${report.offers.open}; reply-by dates that passed unanswered and were followed up: ${report.offers.followedUp}`,
     `Notifications written to the outbox ${report.notifications.written}: sent ${report.notifications.sent}, pending ${report.notifications.pending}, failed ${report.notifications.failed}, carried in ${report.notifications.digests} agency digests ${report.notifications.digested}`,
   ].join('\n');

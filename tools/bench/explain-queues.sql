@@ -115,16 +115,21 @@ SELECT s.id AS stage_id, s.name, s.feedback_due_at, a.id, u.full_name, j.title, 
 
 \echo '-- sweep: escalations left unanswered (SecondEscalations.sweep)'
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
-SELECT s.id, s.name, s.feedback_due_at, a.id, u.full_name, j.title, c.name, d.fired_at, d.owner_id, o.full_name
-  FROM deadline_alerts d
-  JOIN application_stages s ON s.id = d.stage_id AND s.feedback_due_at = d.due_at
-  JOIN applications a ON a.id = s.application_id JOIN users u ON u.id = a.candidate_id
-  JOIN jobs j ON j.id = a.job_id JOIN clients c ON c.id = j.client_id LEFT JOIN users o ON o.id = d.owner_id
- WHERE d.kind = 'escalation' AND a.status IN :open AND s.state <> 'feedback_recorded'
-   AND NOT EXISTS (SELECT 1 FROM feedback f WHERE f.stage_id = s.id)
-   AND d.owner_id IS NOT DISTINCT FROM stage_owner(a.id, s.id)
-   AND NOT EXISTS (SELECT 1 FROM deadline_alerts d2 WHERE d2.stage_id = d.stage_id AND d2.due_at = d.due_at AND d2.kind = 'second_escalation')
- ORDER BY d.fired_at LIMIT 1000;
+SELECT k.stage_id, k.stage_name, k.feedback_due_at, k.application_id, u.full_name, j.title, c.name, k.escalated_at, k.owner_id, o.full_name
+  FROM (SELECT s.id AS stage_id, s.name AS stage_name, s.feedback_due_at, a.id AS application_id, a.candidate_id, a.job_id,
+               d.fired_at AS escalated_at, d.owner_id
+          FROM deadline_alerts d
+          JOIN application_stages s ON s.id = d.stage_id AND s.feedback_due_at = d.due_at
+          JOIN applications a ON a.id = s.application_id
+         WHERE d.kind = 'escalation' AND a.status IN :open AND d.fired_at <= now() - make_interval(hours => 8)
+           AND s.state <> 'feedback_recorded'
+           AND NOT EXISTS (SELECT 1 FROM feedback f WHERE f.stage_id = s.id)
+           AND d.owner_id IS NOT DISTINCT FROM stage_owner(a.id, s.id)
+           AND NOT EXISTS (SELECT 1 FROM deadline_alerts d2 WHERE d2.stage_id = d.stage_id AND d2.due_at = d.due_at AND d2.kind = 'second_escalation')
+         ORDER BY d.fired_at LIMIT 1000) k
+  JOIN users u ON u.id = k.candidate_id JOIN jobs j ON j.id = k.job_id JOIN clients c ON c.id = j.client_id
+  LEFT JOIN users o ON o.id = k.owner_id
+ ORDER BY k.escalated_at;
 
 \echo '-- sweep: requests for an update not answered in time (CandidateFollowUpAlerts.remindOverdueUpdateRequests)'
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
@@ -151,10 +156,12 @@ SELECT id FROM application_promises WHERE ended_at IS NULL AND check_in_at <= no
 
 \echo '-- sweep: offers past their reply-by date (OfferReplyAlerts.sweep)'
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
-SELECT a.id, a.offer_reply_by, u.full_name, j.title, c.name, a.recruiter_id
-  FROM offers o JOIN applications a ON a.id = o.application_id JOIN users u ON u.id = a.candidate_id
-  JOIN jobs j ON j.id = a.job_id JOIN clients c ON c.id = j.client_id
- WHERE o.answer IS NULL AND a.status = 'offer' AND a.offer_reply_by <= now()
-   AND (SELECT count(*) FROM application_alerts al WHERE al.application_id = a.id AND al.due_at = a.offer_reply_by
-          AND al.kind IN ('offer_reply_passed', 'offer_reply_escalated')) < 2
- ORDER BY a.offer_reply_by LIMIT 500;
+SELECT k.id, k.offer_reply_by, u.full_name, j.title, c.name, k.recruiter_id
+  FROM (SELECT a.id, a.offer_reply_by, a.candidate_id, a.job_id, a.recruiter_id
+          FROM applications a JOIN offers o ON o.application_id = a.id AND o.answer IS NULL
+         WHERE a.status = 'offer' AND a.offer_reply_by <= now()
+           AND (SELECT count(*) FROM application_alerts al WHERE al.application_id = a.id AND al.due_at = a.offer_reply_by
+                  AND al.kind IN ('offer_reply_passed', 'offer_reply_escalated')) < 2
+         ORDER BY a.offer_reply_by LIMIT 500) k
+  JOIN users u ON u.id = k.candidate_id JOIN jobs j ON j.id = k.job_id JOIN clients c ON c.id = j.client_id
+ ORDER BY k.offer_reply_by;

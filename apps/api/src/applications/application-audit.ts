@@ -21,6 +21,11 @@ export function auditedStage(stage: ApplicationStageEntity): AuditSnapshot {
   };
 }
 
+/** The client's contacts picked to interview, by name (their ids mean nothing to a reader of the trail). */
+export function auditedClientInterviewers(picked: readonly { fullName: string }[]): string[] {
+  return picked.map((contact) => contact.fullName).sort((a, b) => a.localeCompare(b));
+}
+
 /** A stage's feedback as audited (none yet: every field null); the trail masks the words themselves. */
 export function auditedFeedback(
   feedback: Pick<FeedbackEntity, 'decision' | 'rating' | 'candidateMessage' | 'internalNotes' | 'givenBy'> | null,

@@ -35,6 +35,7 @@ import {
 } from '@heardback/domain';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { formatAgencyTime } from '../config/agency-time';
+import { loadStageClientInterviewers } from '../clients/client-contact-records';
 import { loadApplicationDocuments } from '../documents/application-documents';
 import { FeedbackEntity } from '../feedback/feedback.entity';
 import { JobEntity } from '../jobs/job.entity';
@@ -133,6 +134,13 @@ export class ApplicationViewsService {
           said: await loadCandidateSaid(manager, id),
         }
       : null;
+    // Every stage's picked client interviewers in one query; candidates are never sent them.
+    const clientInterviewers = internal
+      ? await loadStageClientInterviewers(
+          manager,
+          record.stages.map((stage) => stage.id),
+        )
+      : null;
     return {
       id: application.id,
       status: application.status,
@@ -143,7 +151,12 @@ export class ApplicationViewsService {
         application.status === ApplicationStatus.Applied
           ? screeningAnswerDueAt(application.createdAt, this.config.calendar).toISOString()
           : null,
-      job: { id: job.id, title: job.title, clientName: job.client?.name ?? '' },
+      job: {
+        id: job.id,
+        title: job.title,
+        clientName: job.client?.name ?? '',
+        ...(internal ? { clientId: job.clientId } : {}),
+      },
       candidate: {
         id: candidate.id,
         fullName: candidate.fullName,
@@ -161,7 +174,9 @@ export class ApplicationViewsService {
           location: stage.location,
           feedbackDueAt: stage.feedbackDueAt?.toISOString() ?? null,
           feedback: feedback ? feedbackOf(feedback, recorders) : null,
-          ...(internal ? { interviewers: stage.interviewers } : {}),
+          ...(clientInterviewers
+            ? { interviewers: stage.interviewers, clientInterviewers: clientInterviewers.get(stage.id) ?? [] }
+            : {}),
         };
       }),
       timeline: events.map((event) => ({

@@ -21,6 +21,11 @@ import {
 } from '@heardback/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail';
+import {
+  loadStageClientInterviewers,
+  pickClientInterviewers,
+  replaceStageClientInterviewers,
+} from '../clients/client-contact-records';
 import { formatAgencyTimeRange } from '../config/agency-time';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { FeedbackEntity } from '../feedback/feedback.entity';
@@ -35,7 +40,7 @@ import {
 import { NewTimelineEvent, TimelineService } from '../timeline/timeline.service';
 import { PromiseKeeper } from '../promises/promise-keeper';
 import { UserEntity } from '../users/user.entity';
-import { auditedApplication, auditedFeedback, auditedStage } from './application-audit';
+import { auditedApplication, auditedClientInterviewers, auditedFeedback, auditedStage } from './application-audit';
 import { ApplicationStageEntity } from './application-stage.entity';
 import { ApplicationRecord, loadApplicationRecord, saveApplicationChange, toFacts } from './application-records';
 import { RecordFeedbackDto, ScheduleStageDto } from './dto/application-commands.dto';
@@ -65,14 +70,32 @@ export class StageFeedbackService {
       const when = (start: Date, end: Date) => formatAgencyTimeRange(start, end, this.config.calendar.timeZone);
       const job = await manager.findOneByOrFail(JobEntity, { id: record.application.jobId });
       const stage = findStage(record, stageId);
-      const requested = { startsAt, endsAt, location: request.location, interviewers: request.interviewers };
+      const picked = await pickClientInterviewers(
+        manager,
+        job.clientId,
+        request.clientInterviewerIds ?? [],
+        request.interviewers.length,
+      );
+      const pickedBefore = (await loadStageClientInterviewers(manager, [stageId])).get(stageId) ?? [];
+      const requested = {
+        startsAt,
+        endsAt,
+        location: request.location,
+        interviewers: request.interviewers,
+        clientInterviewerIds: picked.map((contact) => contact.id),
+      };
+      const current = { ...stage, clientInterviewerIds: pickedBefore.map((contact) => contact.id) };
       // A retried or repeated request for the arrangement already set: nothing to change, nobody to tell.
-      if (interviewUnchanged(stage, requested)) return;
+      if (interviewUnchanged(current, requested)) return;
       const previous =
         stage.state === StageState.Scheduled && stage.startsAt && stage.endsAt
           ? { startsAt: stage.startsAt, endsAt: stage.endsAt }
           : null;
-      const before = { ...auditedStage(stage), ...auditedApplication(record) };
+      const before = {
+        ...auditedStage(stage),
+        clientInterviewers: auditedClientInterviewers(pickedBefore),
+        ...auditedApplication(record),
+      };
       Object.assign(stage, {
         startsAt,
         endsAt,
@@ -84,6 +107,7 @@ export class StageFeedbackService {
         calendarSequence: previous ? stage.calendarSequence + 1 : stage.calendarSequence,
       });
       await manager.save(ApplicationStageEntity, stage);
+      await replaceStageClientInterviewers(manager, stageId, requested.clientInterviewerIds);
       // A new slot is a new answer date: a date moved for the old slot does not carry over.
       if (previous) await this.promises.endAnswerPromise(manager, stageId, 'superseded', now);
       record.application.status = plan.status;
@@ -94,7 +118,11 @@ export class StageFeedbackService {
         entity: { type: AuditEntityType.Application, id: applicationId },
         context: { stage: stage.name },
         before,
-        after: { ...auditedStage(stage), ...auditedApplication(record) },
+        after: {
+          ...auditedStage(stage),
+          clientInterviewers: auditedClientInterviewers(picked),
+          ...auditedApplication(record),
+        },
       });
       await this.timeline.append(
         manager,
@@ -124,7 +152,7 @@ export class StageFeedbackService {
           applicationId,
           type: TimelineEventType.StageScheduled,
           stageId,
-          text: interviewScheduledByText(actor.fullName, stage.name, request.interviewers),
+          text: interviewScheduledByText(actor.fullName, stage.name, request.interviewers, picked),
           candidateVisible: false,
           actorId: actor.id,
         },

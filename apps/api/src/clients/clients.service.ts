@@ -1,10 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { AuditAction, AuditEntityType, ClientView } from '@heardback/contracts';
-import { Repository } from 'typeorm';
+import { AuditAction, AuditEntityType, ClientDetailView, ClientView, ErrorCode, UserRole } from '@heardback/contracts';
+import { DomainError, fieldError } from '@heardback/domain';
+import { EntityManager, Repository } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail';
 import { UserEntity } from '../users/user.entity';
 import { ClientEntity } from './client.entity';
+import { loadClientContacts } from './client-contact-records';
+import { UpdateClientSettingsDto } from './dto/update-client-settings.dto';
+
+const NO_SUCH_CLIENT = 'This client does not exist.';
 
 @Injectable()
 export class ClientsService {
@@ -30,5 +35,61 @@ export class ClientsService {
       });
       return { id: saved.id, name: saved.name };
     });
+  }
+
+  async detail(id: string, manager: EntityManager = this.clients.manager): Promise<ClientDetailView> {
+    const client = await manager.findOneBy(ClientEntity, { id });
+    if (!client) throw new DomainError(ErrorCode.NotFound, NO_SUCH_CLIENT);
+    const owner = client.accountOwnerId ? await manager.findOneBy(UserEntity, { id: client.accountOwnerId }) : null;
+    const { contacts, archivedTotal } = await loadClientContacts(manager, id);
+    return {
+      id: client.id,
+      name: client.name,
+      accountOwner: owner ? { id: owner.id, fullName: owner.fullName } : null,
+      autoPublishClientFeedback: client.autoPublishClientFeedback,
+      contacts,
+      archivedContactsTotal: archivedTotal,
+    };
+  }
+
+  /** Staff set who the client's escalations end with, and whether its feedback skips review. */
+  updateSettings(id: string, request: UpdateClientSettingsDto, actor: UserEntity): Promise<ClientDetailView> {
+    return this.clients.manager.transaction(async (manager) => {
+      const client = await manager.findOne(ClientEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!client) throw new DomainError(ErrorCode.NotFound, NO_SUCH_CLIENT);
+      const before = auditedSettings(client);
+      if (request.accountOwnerId !== undefined) {
+        if (request.accountOwnerId !== null) await assertCanOwnAccounts(manager, request.accountOwnerId);
+        client.accountOwnerId = request.accountOwnerId;
+      }
+      if (request.autoPublishClientFeedback !== undefined) {
+        client.autoPublishClientFeedback = request.autoPublishClientFeedback;
+      }
+      await manager.update(ClientEntity, id, {
+        accountOwnerId: client.accountOwnerId,
+        autoPublishClientFeedback: client.autoPublishClientFeedback,
+      });
+      await this.audit.record(manager, {
+        actor,
+        action: AuditAction.ClientSettingsChanged,
+        entity: { type: AuditEntityType.Client, id },
+        before,
+        after: auditedSettings(client),
+      });
+      return this.detail(id, manager);
+    });
+  }
+}
+
+function auditedSettings(client: ClientEntity) {
+  return { accountOwnerId: client.accountOwnerId, autoPublishClientFeedback: client.autoPublishClientFeedback };
+}
+
+/** An account owner is chased when the client is late: only an active recruiter or staff member can be. */
+async function assertCanOwnAccounts(manager: EntityManager, userId: string): Promise<void> {
+  const user = await manager.findOneBy(UserEntity, { id: userId });
+  const agency = user && (user.role === UserRole.Staff || user.role === UserRole.Recruiter);
+  if (!agency || user.disabledAt !== null) {
+    throw fieldError('accountOwnerId', 'must be an active recruiter or staff member');
   }
 }

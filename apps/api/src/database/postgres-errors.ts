@@ -82,6 +82,10 @@ const constraintErrors: Record<string, { code: ErrorCode; message: string }> = {
     code: ErrorCode.ClientNameTaken,
     message: 'A client with this name already exists.',
   },
+  client_contacts_email_unique: {
+    code: ErrorCode.ClientContactEmailTaken,
+    message: 'Another contact of this client has this email: edit that contact instead.',
+  },
 };
 
 const SERIALIZATION_FAILURE = '40001';

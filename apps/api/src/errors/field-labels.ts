@@ -4,6 +4,7 @@
  */
 const FIELD_LABELS: Readonly<Record<string, string>> = {
   action: 'Action',
+  accountOwnerId: 'Account owner',
   actorId: 'Person',
   agencyMail: 'Agency email',
   amount: 'Amount',
@@ -11,8 +12,10 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
   answerWithinWorkingDays: 'Feedback due within',
   answers: 'Answers',
   applicationId: 'Application',
+  autoPublishClientFeedback: 'Publish client feedback automatically',
   candidateMessage: 'Message to the candidate',
   clientId: 'Client',
+  clientInterviewerIds: 'Client interviewers',
   coverLetterDocumentId: 'Cover letter',
   coverLetterText: 'Cover letter',
   currency: 'Currency',

@@ -19,8 +19,15 @@ function names(people: readonly { full_name: string }[]): string {
 
 // Internal timeline entries.
 
-export function interviewScheduledByText(actorName: string, stageName: string, interviewers: string[]): string {
-  return `${actorName} scheduled ${stageName} with ${interviewers.join(', ') || 'no interviewers named'}.`;
+/** "Riley scheduled Technical with Ada, Grace Hopper (client, CTO)": picked client contacts are marked as such. */
+export function interviewScheduledByText(
+  actorName: string,
+  stageName: string,
+  interviewers: readonly string[],
+  clientInterviewers: readonly { fullName: string; role: string }[] = [],
+): string {
+  const fromClient = clientInterviewers.map(({ fullName, role }) => `${fullName} (client${role ? `, ${role}` : ''})`);
+  return `${actorName} scheduled ${stageName} with ${[...interviewers, ...fromClient].join(', ') || 'no interviewers named'}.`;
 }
 
 export function feedbackRecordedByText(

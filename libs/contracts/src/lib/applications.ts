@@ -34,7 +34,7 @@ export interface StageView<F extends CandidateFeedbackView = FeedbackView> {
   /** Who interviews, as the agency named them: the agency's view only (candidates are never sent it). */
   interviewers?: string[];
   /** Interviewers picked from the client's contacts (agency view only). */
-  clientInterviewers?: { id: string; fullName: string; email: string }[];
+  clientInterviewers?: { id: string; fullName: string; email: string; role?: string }[];
 }
 
 /** A stage as the candidate receives it. */
@@ -76,7 +76,8 @@ export interface ApplicationViewBase<F extends CandidateFeedbackView> {
   waitingFor: WaitingFor;
   /** The stage the application is at; null once an offer is made or the application is closed. */
   currentStageId: string | null;
-  job: { id: string; title: string; clientName: string };
+  /** `clientId` is sent to the agency only: whose contacts a stage's interviewers are picked from. */
+  job: { id: string; title: string; clientName: string; clientId?: string };
   /** `emailVerified` is sent to the agency only: false while the candidate has not confirmed their address. */
   candidate: { id: string; fullName: string; emailVerified?: boolean };
   stages: StageView<F>[];

@@ -12,6 +12,12 @@ export enum AuditEntityType {
 /** Every change an agency person can make, as recorded in the audit trail. */
 export enum AuditAction {
   ClientCreated = 'client.created',
+  ClientContactAdded = 'client.contact_added',
+  ClientContactUpdated = 'client.contact_updated',
+  /** The contact left the client: kept for the history, no longer offered as an interviewer. */
+  ClientContactArchived = 'client.contact_archived',
+  /** Its account owner or its auto-publish setting. */
+  ClientSettingsChanged = 'client.settings_changed',
   JobCreated = 'job.created',
   JobUpdated = 'job.updated',
   /** Closed or filled: the job's new status says which. */

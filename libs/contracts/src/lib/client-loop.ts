@@ -22,6 +22,9 @@ export interface ClientContactRequest {
   role?: string;
 }
 
+/** Change a live contact: only the fields sent. */
+export type UpdateClientContactRequest = Partial<ClientContactRequest>;
+
 /** A client with what staff set for its part in the loop. */
 export interface ClientDetailView {
   id: string;
@@ -30,7 +33,13 @@ export interface ClientDetailView {
   accountOwner: { id: string; fullName: string } | null;
   /** When true, a client interviewer's feedback reaches the candidate without a recruiter's review. */
   autoPublishClientFeedback: boolean;
+  /**
+   * Live contacts first (all of them, at most CLIENT_CONTACTS_MAX), then the most recently archived
+   * (at most CLIENT_ARCHIVED_CONTACTS_SHOWN); each group by name.
+   */
   contacts: ClientContactView[];
+  /** Every archived contact, including those not in `contacts`. */
+  archivedContactsTotal: number;
 }
 
 export interface UpdateClientSettingsRequest {

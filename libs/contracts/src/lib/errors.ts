@@ -34,6 +34,12 @@ export enum ErrorCode {
   /** The right password, for an account staff have disabled. */
   AccountDisabled = 'ACCOUNT_DISABLED',
   ClientNameTaken = 'CLIENT_NAME_TAKEN',
+  /** 409: another live contact of the same client has this email. */
+  ClientContactEmailTaken = 'CLIENT_CONTACT_EMAIL_TAKEN',
+  /** 409: the client has as many live contacts as allowed: archive one first. */
+  ClientContactsFull = 'CLIENT_CONTACTS_FULL',
+  /** 409: an archived contact is kept as it was. */
+  ClientContactArchived = 'CLIENT_CONTACT_ARCHIVED',
   JobNotOpen = 'JOB_NOT_OPEN',
   InvalidTransition = 'INVALID_TRANSITION',
   StageNotCurrent = 'STAGE_NOT_CURRENT',

@@ -99,6 +99,12 @@ export const APPLICATION_FINDING_PAGE_SIZE = 50;
 
 // The client loop and the score
 export const CLIENT_CONTACT_ROLE_MAX_LENGTH = 120;
+/** A contact's name is shown as an interviewer's name, so it has the same limit. */
+export const CLIENT_CONTACT_NAME_MAX_LENGTH = INTERVIEWER_NAME_MAX_LENGTH;
+/** Live contacts a client may have: the picker shows them all, so the list stays short enough to read. */
+export const CLIENT_CONTACTS_MAX = 200;
+/** Archived contacts shown on a client's page, newest first: the rest stay in the history. */
+export const CLIENT_ARCHIVED_CONTACTS_SHOWN = 50;
 /** Below this many answers in a group, candidate satisfaction is not shown to recruiters (they could tell who said what). */
 export const SATISFACTION_MIN_RESPONSES = 5;
 export const SATISFACTION_WORDS_MAX_LENGTH = 2000;

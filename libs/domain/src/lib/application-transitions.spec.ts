@@ -256,6 +256,15 @@ describe('an unchanged reschedule', () => {
     expect(interviewUnchanged(current, { ...current, interviewers: ['Grace', 'Ada'] })).toBe(false);
   });
 
+  it('treats picking other client interviewers as a change, and their order as none', () => {
+    const picked = { ...current, clientInterviewerIds: ['c1', 'c2'] };
+    expect(interviewUnchanged(picked, { ...picked, clientInterviewerIds: ['c2', 'c1'] })).toBe(true);
+    expect(interviewUnchanged(picked, { ...picked, clientInterviewerIds: ['c1'] })).toBe(false);
+    expect(interviewUnchanged(picked, { ...picked, clientInterviewerIds: ['c1', 'c3'] })).toBe(false);
+    expect(interviewUnchanged(current, { ...current, clientInterviewerIds: ['c1'] })).toBe(false);
+    expect(interviewUnchanged(picked, { ...current })).toBe(false);
+  });
+
   it('treats scheduling a stage that has no slot yet as a change', () => {
     const unscheduled = { startsAt: null, endsAt: null, location: null, interviewers: [] };
     expect(interviewUnchanged(unscheduled, { ...unscheduled })).toBe(false);

@@ -84,6 +84,8 @@ export interface InterviewArrangement {
   endsAt: Date | null;
   location: string | null;
   interviewers: readonly string[];
+  /** The client's contacts picked as interviewers, in any order (none when left out). */
+  clientInterviewerIds?: readonly string[];
 }
 
 /**
@@ -97,8 +99,15 @@ export function interviewUnchanged(current: InterviewArrangement, requested: Int
     current.endsAt?.getTime() === requested.endsAt?.getTime() &&
     current.location === requested.location &&
     current.interviewers.length === requested.interviewers.length &&
-    current.interviewers.every((name, index) => name === requested.interviewers[index])
+    current.interviewers.every((name, index) => name === requested.interviewers[index]) &&
+    sameSet(current.clientInterviewerIds ?? [], requested.clientInterviewerIds ?? [])
   );
+}
+
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  const first = new Set(a);
+  const second = new Set(b);
+  return first.size === second.size && [...first].every((id) => second.has(id));
 }
 
 export type FeedbackOutcome =

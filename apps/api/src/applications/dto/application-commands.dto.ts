@@ -22,6 +22,7 @@ import {
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  ArrayUnique,
   IsArray,
   IsEnum,
   IsRFC3339,
@@ -30,6 +31,7 @@ import {
   IsNotEmpty,
   IsOptional,
   IsString,
+  IsUUID,
   Max,
   MaxLength,
   Matches,
@@ -64,6 +66,14 @@ export class ScheduleStageDto extends VersionedDto implements ScheduleStageReque
   @IsNotEmpty({ each: true, message: 'each interviewer needs a name' })
   @MaxLength(INTERVIEWER_NAME_MAX_LENGTH, { each: true })
   interviewers!: string[];
+
+  /** Contacts of the job's client; the service checks that each is one, and the total with `interviewers`. */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(INTERVIEWERS_MAX)
+  @ArrayUnique({ message: 'must not pick the same contact twice' })
+  @IsUUID('all', { each: true, message: 'each must be the id of one of the client’s contacts' })
+  clientInterviewerIds?: string[];
 }
 
 export class RecordFeedbackDto extends VersionedDto implements RecordFeedbackRequest {

@@ -27,6 +27,10 @@ import { formatSalary } from '../jobs/salary';
 /** "Sam Staff edited a job": each action, after the name of the person who took it. */
 export const AUDIT_ACTION_PHRASES: Record<AuditAction, string> = {
   [AuditAction.ClientCreated]: 'added a client',
+  [AuditAction.ClientContactAdded]: 'added a client contact',
+  [AuditAction.ClientContactUpdated]: 'edited a client contact',
+  [AuditAction.ClientContactArchived]: 'archived a client contact',
+  [AuditAction.ClientSettingsChanged]: "changed a client's settings",
   [AuditAction.JobCreated]: 'created a job',
   [AuditAction.JobUpdated]: 'edited a job',
   [AuditAction.JobClosed]: 'closed a job',
@@ -85,15 +89,21 @@ const FIELD_LABELS: Record<string, string> = {
   answerWithinWorkingDays: 'Answer candidates within',
   /** Changes recorded before jobs promised answers in working days (ADR 0012). */
   feedbackDeadlineHours: 'Feedback due within',
+  contact: 'Contact',
   email: 'Email',
   fullName: 'Name',
   role: 'Role',
+  contactRole: 'Role at the client',
+  archivedAt: 'Archived',
+  accountOwnerId: 'Account owner',
+  autoPublishClientFeedback: 'Client feedback published without review',
   disabledAt: 'Disabled since',
   agencyMail: 'Emails about their work',
   stage: 'Stage',
   startsAt: 'Starts',
   endsAt: 'Ends',
   interviewers: 'Interviewers',
+  clientInterviewers: 'Client interviewers',
   decision: 'Decision',
   rating: 'Rating',
   givenBy: 'Given by',
@@ -211,7 +221,7 @@ export function valueText(
   if (value === null || (Array.isArray(value) && value.length === 0)) return 'none';
   if (field === 'status' && typeof value === 'string') return STATUS_LABELS[entityType]?.[value] ?? value;
   if (typeof value === 'string' && ENUM_LABELS[field]?.[value]) return ENUM_LABELS[field][value];
-  if ((field === 'ownerId' || field === 'recruiterId') && typeof value === 'string')
+  if ((field === 'ownerId' || field === 'recruiterId' || field === 'accountOwnerId') && typeof value === 'string')
     return context.userNames.get(value) ?? `an account (${value})`;
   if (field === 'clientId' && typeof value === 'string') return context.clientNames.get(value) ?? `a client (${value})`;
   if (field === 'rating' && typeof value === 'number')
@@ -241,6 +251,8 @@ export function recordLink(entity: AuditEventView['entity']): string[] | null {
       return ['/recruiter/jobs', entity.id];
     case AuditEntityType.Application:
       return ['/recruiter/applications', entity.id];
+    case AuditEntityType.Client:
+      return ['/staff/clients', entity.id];
     default:
       return null;
   }

@@ -1,0 +1,51 @@
+import {
+  CLIENT_CONTACT_NAME_MAX_LENGTH,
+  CLIENT_CONTACT_ROLE_MAX_LENGTH,
+  ClientContactRequest,
+  EMAIL_MAX_LENGTH,
+  UpdateClientContactRequest,
+} from '@heardback/contracts';
+import { Transform } from 'class-transformer';
+import { IsEmail, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { normalizeEmail, trim } from '../../auth/dto/credentials.dto';
+
+export class ClientContactDto implements ClientContactRequest {
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty({ message: 'must not be empty: give the contact’s name' })
+  @MaxLength(CLIENT_CONTACT_NAME_MAX_LENGTH)
+  fullName!: string;
+
+  @Transform(normalizeEmail)
+  @IsEmail({}, { message: 'must be an email address, such as name@client.com' })
+  @MaxLength(EMAIL_MAX_LENGTH)
+  email!: string;
+
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(CLIENT_CONTACT_ROLE_MAX_LENGTH)
+  role?: string;
+}
+
+/** Only the fields sent change; a field sent must be valid as on creation. */
+export class UpdateClientContactDto implements UpdateClientContactRequest {
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty({ message: 'must not be empty: give the contact’s name' })
+  @MaxLength(CLIENT_CONTACT_NAME_MAX_LENGTH)
+  fullName?: string;
+
+  @IsOptional()
+  @Transform(normalizeEmail)
+  @IsEmail({}, { message: 'must be an email address, such as name@client.com' })
+  @MaxLength(EMAIL_MAX_LENGTH)
+  email?: string;
+
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(CLIENT_CONTACT_ROLE_MAX_LENGTH)
+  role?: string;
+}

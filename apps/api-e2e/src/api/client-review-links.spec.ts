@@ -2,6 +2,7 @@ import {
   ApiError,
   ApplicationView,
   CandidateApplicationView,
+  ClientContactView,
   ClientFeedbackDraftView,
   ClientReviewLinkState,
   ClientReviewLinkView,
@@ -19,7 +20,6 @@ import {
   createOpenJob,
   expectStatus,
   insertAgencyUser,
-  interviewHeld,
   recordFeedback,
   registerCandidate,
   signIn,
@@ -96,7 +96,11 @@ describe('client review links', () => {
     const suffix = randomUUID().slice(0, 6);
     const job = await createOpenJob(staff, { ownerId: recruiterId, title: `Platform Engineer ${suffix}` });
     if (options.autoPublish) {
-      await api.pool.query('UPDATE clients SET auto_publish_client_feedback = true WHERE id = $1', [job.clientId]);
+      expectStatus(
+        await staff.patch(`/api/clients/${job.clientId}`, { autoPublishClientFeedback: true }),
+        200,
+        'turn auto-publish on',
+      );
     }
     const candidate = await registerCandidate(`Sam Candidate${suffix}`, api.browser());
     let cvDocumentId: string | undefined;
@@ -112,18 +116,27 @@ describe('client review links', () => {
     const applied = await apply(candidate.session, job.id, cvDocumentId ? { cvDocumentId } : {});
     const contactEmail = uniqueEmail('interviewer');
     const contactName = `Ines Interviewer${suffix}`;
-    const {
-      rows: [contact],
-    } = await api.pool.query<{ id: string }>(
-      `INSERT INTO client_contacts (client_id, full_name, email, role) VALUES ($1, $2, $3, 'Head of Data') RETURNING id`,
-      [job.clientId, contactName, contactEmail],
-    );
+    const contact = await staff.post<ClientContactView>(`/api/clients/${job.clientId}/contacts`, {
+      fullName: contactName,
+      email: contactEmail,
+      role: 'Head of Data',
+    });
+    expectStatus(contact, 201, 'add a client contact');
     const stageId = applied.stages[0].id;
-    await api.pool.query('INSERT INTO stage_client_interviewers (stage_id, contact_id) VALUES ($1, $2)', [
-      stageId,
-      contact.id,
-    ]);
-    const application = await interviewHeld(recruiter, applied, 0);
+    // The interview, with the contact picked as its interviewer, ended an hour ago.
+    const scheduled = await recruiter.post<ApplicationView>(
+      `/api/applications/${applied.id}/stages/${stageId}/schedule`,
+      {
+        startsAt: new Date(Date.now() - 2 * HOUR).toISOString(),
+        endsAt: new Date(Date.now() - HOUR).toISOString(),
+        location: 'Video call',
+        interviewers: [],
+        clientInterviewerIds: [contact.body.id],
+        version: applied.version,
+      },
+    );
+    expectStatus(scheduled, 200, 'schedule the interview with the client interviewer');
+    const application = scheduled.body;
     await sweep();
     const [mail] = await waitForMails(contactEmail, 1);
     return {
@@ -131,7 +144,7 @@ describe('client review links', () => {
       candidate,
       application,
       stageId,
-      contactId: contact.id,
+      contactId: contact.body.id,
       contactName,
       contactEmail,
       mail,

@@ -145,11 +145,12 @@ test('a client interviewer gives feedback through the emailed link with no accou
 
   await expect(page.locator('.announcement')).toContainText('The client’s feedback is published');
   await expect(draft).toContainText(/Published by .+/);
+  await expect(draft).toContainText('Published with edited words');
   await expect(page.locator('.stage', { hasText: `1. ${firstStage.name}` })).toContainText('Feedback recorded');
   await screenshotsAtBothWidths(page, testInfo, 'recruiter-client-feedback-published');
 
   // The candidate reads the words as the recruiter left them, and never the notes for the agency.
   await candidatePage.goto(`/me/applications/${application.id}`);
-  await expect(candidatePage.getByText(published)).toBeVisible();
+  await expect(candidatePage.getByRole('blockquote').filter({ hasText: published })).toHaveText(published);
   await expect(candidatePage.getByText('strong on systems')).toHaveCount(0);
 });

@@ -85,8 +85,9 @@ test('a client interviewer gives feedback through the emailed link with no accou
   await apiPost(staffPage, '/api/agency/deadlines/sweep', {});
   const link = await fragmentLinkFromEmail(contact.email, CLIENT_REVIEW_PAGE_PATH, 90_000);
 
-  // The client opens it in a browser with no account: the token leaves the address bar at once.
-  const client = await newPerson(browser);
+  // The client opens it in a browser that never saw the site, with no account: the token leaves
+  // the address bar at once.
+  const client = await (await browser.newContext()).newPage();
   await client.goto(link);
   await expect(client.getByRole('heading', { level: 1 })).toHaveText(`Your feedback on ${candidateName}`);
   expect(new URL(client.url()).hash).toBe('');
@@ -120,7 +121,7 @@ test('a client interviewer gives feedback through the emailed link with no accou
   await screenshotsAtBothWidths(client, testInfo, 'client-review-sent');
 
   // The same link, opened again: it says the feedback is in.
-  const again = await newPerson(browser);
+  const again = await (await browser.newContext()).newPage();
   await again.goto(link);
   await expect(again.getByTestId('client-review-dead')).toContainText(
     'You already sent your feedback on this interview, thank you.',

@@ -17,6 +17,7 @@ import {
   uniqueStamp,
   xsrfToken,
 } from './support/agency-sign-in';
+import { expectNoSeriousAxeViolations } from './support/agency-axe';
 import { fragmentLinkFromEmail } from './support/mailbox';
 
 /** A minimal PDF: what the API recognises by its first bytes. */
@@ -113,6 +114,7 @@ test('a client interviewer gives feedback through the emailed link with no accou
   await client.getByLabel('What should the candidate hear?').fill(clientWords);
   await client.getByLabel('Notes for the agency (optional)').fill('E2E: strong on systems, a little quiet.');
   await screenshotsAtBothWidths(client, testInfo, 'client-review-form');
+  await expectNoSeriousAxeViolations(client, 'the client review form');
   await client.getByRole('button', { name: 'Send feedback to the agency' }).click();
 
   const thanks = client.getByTestId('client-review-thanks');
@@ -142,6 +144,7 @@ test('a client interviewer gives feedback through the emailed link with no accou
   const published = `${clientWords} We would like you to meet the team next.`;
   await words.fill(published);
   await screenshotsAtBothWidths(page, testInfo, 'recruiter-client-feedback');
+  await expectNoSeriousAxeViolations(page, 'the application page with a client draft');
   await draft.getByRole('button', { name: 'Publish to candidate' }).click();
 
   await expect(page.locator('.announcement')).toContainText('The client’s feedback is published');

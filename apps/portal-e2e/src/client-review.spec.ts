@@ -17,6 +17,7 @@ import {
   uniqueStamp,
   xsrfToken,
 } from './support/agency-sign-in';
+import { expectNoSeriousAxeViolations } from './support/agency-axe';
 import { fragmentLinkFromEmail } from './support/mailbox';
 
 /** A minimal PDF: what the API recognises by its first bytes. */
@@ -85,8 +86,9 @@ test('a client interviewer gives feedback through the emailed link with no accou
   await apiPost(staffPage, '/api/agency/deadlines/sweep', {});
   const link = await fragmentLinkFromEmail(contact.email, CLIENT_REVIEW_PAGE_PATH, 90_000);
 
-  // The client opens it in a browser with no account: the token leaves the address bar at once.
-  const client = await newPerson(browser);
+  // The client opens it in a browser that never saw the site, with no account: the token leaves
+  // the address bar at once.
+  const client = await (await browser.newContext()).newPage();
   await client.goto(link);
   await expect(client.getByRole('heading', { level: 1 })).toHaveText(`Your feedback on ${candidateName}`);
   expect(new URL(client.url()).hash).toBe('');
@@ -112,6 +114,7 @@ test('a client interviewer gives feedback through the emailed link with no accou
   await client.getByLabel('What should the candidate hear?').fill(clientWords);
   await client.getByLabel('Notes for the agency (optional)').fill('E2E: strong on systems, a little quiet.');
   await screenshotsAtBothWidths(client, testInfo, 'client-review-form');
+  await expectNoSeriousAxeViolations(client, 'the client review form');
   await client.getByRole('button', { name: 'Send feedback to the agency' }).click();
 
   const thanks = client.getByTestId('client-review-thanks');
@@ -120,7 +123,7 @@ test('a client interviewer gives feedback through the emailed link with no accou
   await screenshotsAtBothWidths(client, testInfo, 'client-review-sent');
 
   // The same link, opened again: it says the feedback is in.
-  const again = await newPerson(browser);
+  const again = await (await browser.newContext()).newPage();
   await again.goto(link);
   await expect(again.getByTestId('client-review-dead')).toContainText(
     'You already sent your feedback on this interview, thank you.',
@@ -141,15 +144,17 @@ test('a client interviewer gives feedback through the emailed link with no accou
   const published = `${clientWords} We would like you to meet the team next.`;
   await words.fill(published);
   await screenshotsAtBothWidths(page, testInfo, 'recruiter-client-feedback');
+  await expectNoSeriousAxeViolations(page, 'the application page with a client draft');
   await draft.getByRole('button', { name: 'Publish to candidate' }).click();
 
   await expect(page.locator('.announcement')).toContainText('The client’s feedback is published');
   await expect(draft).toContainText(/Published by .+/);
+  await expect(draft).toContainText('Published with edited words');
   await expect(page.locator('.stage', { hasText: `1. ${firstStage.name}` })).toContainText('Feedback recorded');
   await screenshotsAtBothWidths(page, testInfo, 'recruiter-client-feedback-published');
 
   // The candidate reads the words as the recruiter left them, and never the notes for the agency.
   await candidatePage.goto(`/me/applications/${application.id}`);
-  await expect(candidatePage.getByText(published)).toBeVisible();
+  await expect(candidatePage.getByRole('blockquote').filter({ hasText: published })).toHaveText(published);
   await expect(candidatePage.getByText('strong on systems')).toHaveCount(0);
 });

@@ -5,7 +5,7 @@ import { RouterTestingHarness } from '@angular/router/testing';
 import { ClientReviewLinkState, ErrorCode, FeedbackDecision } from '@heardback/contracts';
 import { formatDateTime, formatDateTimeRange } from '../core/date-time';
 import { aClientReviewPage, apiErrorBody, TEST_NOW } from '../testing/factories';
-import { routeHarness } from '../testing/setup';
+import { routeHarness, signedInAs } from '../testing/setup';
 import { ClientReviewPage } from './client-review-page';
 import { DEAD_LINK_WORDS, DeadLink } from './client-review-words';
 
@@ -13,13 +13,14 @@ describe('ClientReviewPage', () => {
   let harness: RouterTestingHarness;
   let http: HttpTestingController;
 
-  beforeEach(
-    async () =>
-      ({ harness, http } = await routeHarness({
-        routes: [{ path: 'client-review', component: ClientReviewPage }],
-        now: TEST_NOW,
-      })),
-  );
+  beforeEach(async () => {
+    ({ harness, http } = await routeHarness({
+      routes: [{ path: 'client-review', component: ClientReviewPage }],
+      now: TEST_NOW,
+    }));
+    // The startup check of who is signed in, which sets the XSRF cookie the first POST needs.
+    await signedInAs(http, null);
+  });
 
   afterEach(() => http.verify());
 
@@ -146,6 +147,18 @@ describe('ClientReviewPage', () => {
     expect(text(view().querySelector('[data-testid="client-review-dead"]'))).toContain(
       DEAD_LINK_WORDS[reason].sentence,
     );
+  });
+
+  it('waits for the startup session check before its first POST, which needs the XSRF cookie it sets', async () => {
+    TestBed.resetTestingModule();
+    ({ harness, http } = await routeHarness({ routes: [{ path: 'client-review', component: ClientReviewPage }] }));
+    await harness.navigateByUrl('/client-review#secret-token-1');
+    http.expectNone('/api/client-review/open');
+
+    http.expectOne('/api/auth/session').flush({ user: null });
+    // The answer reaches the page through a few promise steps.
+    await new Promise((next) => setTimeout(next, 0));
+    openRequest().flush(aClientReviewPage());
   });
 
   it('sends nothing when opened without a link, and says where the link is', async () => {

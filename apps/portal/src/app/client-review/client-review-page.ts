@@ -15,6 +15,7 @@ import { httpErrorMessage } from '../core/api-error';
 import { formatDateTime, formatDateTimeRange } from '../core/date-time';
 import { focusLater } from '../core/focus-later';
 import { saveFile } from '../core/save-file';
+import { SessionStore } from '../core/session';
 import { ClientFeedbackForm } from './client-feedback-form';
 import { ClientReviewApi } from './client-review-api';
 import { DEAD_LINK_WORDS, DeadLink, deadLinkOf, thankYouWords } from './client-review-words';
@@ -95,7 +96,10 @@ export class ClientReviewPage {
     this.token = (route.snapshot.fragment ?? '').trim();
     // Out of the address bar at once: the URL without its fragment replaces the one with it.
     location.replaceState(location.path(false).split('#')[0]);
-    this.open();
+    // The first write of a fresh browser needs the XSRF cookie, which the startup session check sets.
+    void inject(SessionStore)
+      .whenLoaded()
+      .then(() => this.open());
   }
 
   protected open(): void {

@@ -109,7 +109,18 @@ export class ClientFeedbackDraft {
     const { publishedAt, publishedBy } = this.draft();
     if (!publishedAt) return '';
     const when = formatShortDateTime(publishedAt);
-    return publishedBy ? `Published by ${publishedBy.fullName}, ${when}` : `Published automatically, ${when}`;
+    return publishedBy ? `by ${publishedBy.fullName}, ${when}` : `automatically, ${when}`;
+  });
+  /** The recruiter changed the words on publishing: the stage's feedback holds what the candidate reads. */
+  protected readonly publishedEdited = computed(() => {
+    const { publishedAt, stageId, candidateMessage } = this.draft();
+    const feedback = this.application().stages.find((stage) => stage.id === stageId)?.feedback;
+    return (
+      publishedAt !== null &&
+      feedback !== null &&
+      feedback !== undefined &&
+      feedback.candidateMessage !== candidateMessage
+    );
   });
   protected readonly outcome = computed(() => PUBLISH_OUTCOME[this.draft().decision]);
 

@@ -7,10 +7,19 @@ import {
   ClientReviewLinkView,
   ErrorCode,
   FeedbackDecision,
+  StageState,
 } from '@heardback/contracts';
 import { formatShortDateTime } from '../core/date-time';
 import { localDateTimeToIso } from '../core/local-date-time';
-import { aClientFeedbackDraft, aClientReviewLink, anApplication, apiErrorBody, TEST_NOW } from '../testing/factories';
+import {
+  aClientFeedbackDraft,
+  aClientReviewLink,
+  aFeedback,
+  anApplication,
+  apiErrorBody,
+  aStage,
+  TEST_NOW,
+} from '../testing/factories';
 import { setUpPortalTest } from '../testing/setup';
 import { ClientFeedbackDrafts } from './client-feedback-drafts';
 import { STALE_DRAFT_NOTICE } from './client-feedback-draft';
@@ -193,11 +202,47 @@ describe('ClientFeedbackDrafts', () => {
 
     const lines = Array.from(view().querySelectorAll('.draft__published'), (line) => text(line));
     expect(lines).toEqual([
-      `Published Published by Riley Recruiter, ${formatShortDateTime('2026-05-31T09:00:00.000Z')}`.replace(/\s+/g, ' '),
-      `Published Published automatically, ${formatShortDateTime('2026-05-31T10:00:00.000Z')}`.replace(/\s+/g, ' '),
+      `Published by Riley Recruiter, ${formatShortDateTime('2026-05-31T09:00:00.000Z')}`.replace(/\s+/g, ' '),
+      `Published automatically, ${formatShortDateTime('2026-05-31T10:00:00.000Z')}`.replace(/\s+/g, ' '),
     ]);
     expect(view().querySelector('textarea')).toBeNull();
     expect(button('Publish to candidate')).toBeUndefined();
+  });
+
+  it('says when the recruiter published the client’s draft with edited words', async () => {
+    const draft = aClientFeedbackDraft({
+      publishedAt: '2026-05-31T09:00:00.000Z',
+      publishedBy: { id: 'user-1', fullName: 'Riley Recruiter' },
+    });
+    const edited = anApplication({
+      stages: [
+        aStage({
+          id: 'stage-1',
+          state: StageState.FeedbackRecorded,
+          feedback: aFeedback({ candidateMessage: 'Edited by the recruiter.' }),
+        }),
+      ],
+    });
+    await render([draft], [], edited);
+    expect(text(view().querySelector('.draft__edited'))).toBe(
+      'Published with edited words: the stage above shows what Ana reads.',
+    );
+
+    fixture.componentRef.setInput(
+      'application',
+      anApplication({
+        version: 4,
+        stages: [
+          aStage({
+            id: 'stage-1',
+            state: StageState.FeedbackRecorded,
+            feedback: aFeedback({ candidateMessage: draft.candidateMessage }),
+          }),
+        ],
+      }),
+    );
+    await answer([draft], []);
+    expect(view().querySelector('.draft__edited')).toBeNull();
   });
 
   it('lists the review links with their state, and offers revoke only while a link opens', async () => {
@@ -230,6 +275,15 @@ describe('ClientFeedbackDrafts', () => {
     ]);
     expect(Array.from(rows[1].querySelectorAll('button'), (b) => text(b))).toEqual(['Send a new link to Sam Client']);
     expect(rows[2].querySelector('button')).toBeNull();
+    expect(text(rows[0].querySelector('.link__dates'))).toBe(
+      `Sent ${formatShortDateTime('2026-05-29T10:00:00.000Z')} · works until ${formatShortDateTime('2026-06-12T16:00:00.000Z')}`.replace(
+        /\s+/g,
+        ' ',
+      ),
+    );
+    expect(text(rows[1].querySelector('.link__dates'))).toContain(
+      `expired ${formatShortDateTime('2026-06-12T16:00:00.000Z')}`.replace(/\s+/g, ' '),
+    );
   });
 
   it('asks before revoking a link, and does nothing when the recruiter keeps it', async () => {

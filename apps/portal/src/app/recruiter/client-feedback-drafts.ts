@@ -18,8 +18,8 @@ import { ClientFeedbackDraft } from './client-feedback-draft';
 interface LinkRow {
   link: ClientReviewLinkView;
   stateLabel: string;
-  sent: string;
-  expires: string;
+  /** "Sent … · works until …", or what ended it and when. */
+  dates: string;
   /** Still opens the form: it can be revoked. */
   revocable: boolean;
   /** The interviewer has no working link and gave no feedback: a new one can be sent. */
@@ -139,10 +139,27 @@ export class ClientFeedbackDrafts {
     return {
       link,
       stateLabel: CLIENT_REVIEW_LINK_STATE_LABELS[link.state],
-      sent: formatShortDateTime(link.createdAt),
-      expires: formatShortDateTime(link.expiresAt),
+      dates: linkDates(link),
       revocable: link.state === ClientReviewLinkState.Open,
       resendable: RESENDABLE.has(link.state),
     };
+  }
+}
+
+/** When the link was sent, and until when it works or what ended it. */
+export function linkDates(link: ClientReviewLinkView): string {
+  const sent = `Sent ${formatShortDateTime(link.createdAt)}`;
+  switch (link.state) {
+    case ClientReviewLinkState.Open:
+      return `${sent} · works until ${formatShortDateTime(link.expiresAt)}`;
+    case ClientReviewLinkState.Used:
+      return link.submittedAt ? `${sent} · answered ${formatShortDateTime(link.submittedAt)}` : sent;
+    case ClientReviewLinkState.Expired:
+      return `${sent} · expired ${formatShortDateTime(link.expiresAt)}`;
+    case ClientReviewLinkState.Revoked:
+    case ClientReviewLinkState.Replaced:
+      return link.revokedAt ? `${sent} · closed ${formatShortDateTime(link.revokedAt)}` : sent;
+    default:
+      return sent;
   }
 }

@@ -91,7 +91,6 @@ export class AgencySimulation {
     for (let hour = 0; hour < hours; hour++) {
       await this.candidatesArrive();
       if (isWithinWorkingHours(this.clock.now(), this.calendar)) {
-        await this.clients.readMail();
         await this.clients.interviewersAnswer();
         await this.recruitersWork();
         await this.staffActOnEscalations();
@@ -99,6 +98,7 @@ export class AgencySimulation {
       await this.candidatesSpeakUp();
       // The next sweep is an hour away: a promise due before then is answered now.
       await this.app.get(DeadlineSweepService).sweep(this.clock.now(), HOUR);
+      await this.clients.readMail();
       await this.drainOutbox();
       this.clock.advance(HOUR);
       if (hour % (7 * 24) === 0) console.error(`Simulating week ${hour / (7 * 24) + 1} of ${this.parameters.weeks}…`);

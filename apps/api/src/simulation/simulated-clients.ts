@@ -102,16 +102,14 @@ export class SimulatedClients {
         this.profileOf.set(email, person.profile);
       }
       this.contactsOf.set(client.id, contacts);
-      await this.app
-        .get(ClientsService)
-        .updateSettings(
-          client.id,
-          {
-            accountOwnerId: setting.accountOwner === 'staff' ? staff.id : null,
-            autoPublishClientFeedback: setting.autoPublish,
-          },
-          staff,
-        );
+      await this.app.get(ClientsService).updateSettings(
+        client.id,
+        {
+          accountOwnerId: setting.accountOwner === 'staff' ? staff.id : null,
+          autoPublishClientFeedback: setting.autoPublish,
+        },
+        staff,
+      );
       clients.push(client);
     }
     return clients;
@@ -126,7 +124,10 @@ export class SimulatedClients {
     return second ? [first.id, second.id] : [first.id];
   }
 
-  /** The interviewers read the review emails that arrived since they last looked. */
+  /**
+   * The interviewers receive the review emails written since they last looked. Read before the
+   * outbox sends them: once sent, the outbox keeps no copy of a link's token (ADR 0031).
+   */
   async readMail(): Promise<void> {
     const mails: { sequence: string; kind: string; recipient_email: string; application_id: string; body: string }[] =
       await this.dataSource.query(

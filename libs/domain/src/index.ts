@@ -24,3 +24,4 @@ export * from './lib/time-waited';
 export * from './lib/offers';
 export * from './lib/screening-answers';
 export * from './lib/screening-questions';
+export * from './lib/satisfaction';

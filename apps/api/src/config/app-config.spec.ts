@@ -44,6 +44,7 @@ describe('configuration', () => {
       documentUploadsPerClient: { points: 200, windowSeconds: 3600 },
       dataExportsPerAccount: { points: 10, windowSeconds: 3600 },
       dataExportsPerClient: { points: 100, windowSeconds: 3600 },
+      satisfactionAnswersPerClient: { points: 120, windowSeconds: 3600 },
     });
     expect(config.passwordHashing).toEqual({ concurrency: 2, queueLimit: 64 });
     const tuned = loadConfig({

@@ -46,6 +46,8 @@ const RATE_LIMITS = {
   /** Downloading one's data: each export reads every row held about the person (ADR 0019). */
   dataExportsPerAccount: { variable: 'RATE_LIMIT_DATA_EXPORTS_PER_ACCOUNT', fallback: '10/1h' },
   dataExportsPerClient: { variable: 'RATE_LIMIT_DATA_EXPORTS_PER_CLIENT', fallback: '100/1h' },
+  /** Answers to "how did we do" by the emailed token (no account): each try hashes a guess, so guessing is slowed too. */
+  satisfactionAnswersPerClient: { variable: 'RATE_LIMIT_SATISFACTION_ANSWERS_PER_CLIENT', fallback: '120/1h' },
 } as const;
 
 export type RateLimitName = keyof typeof RATE_LIMITS;

@@ -17,6 +17,7 @@ const statusByCode: Partial<Record<ErrorCode, HttpStatus>> = {
   [ErrorCode.UnsupportedMediaType]: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
   [ErrorCode.Internal]: HttpStatus.INTERNAL_SERVER_ERROR,
   [ErrorCode.SearchTooBroad]: HttpStatus.SERVICE_UNAVAILABLE,
+  [ErrorCode.SatisfactionClosed]: HttpStatus.GONE,
 };
 
 /** Every domain error code maps to one HTTP status; anything not listed is a conflict with the current state. */

@@ -12,6 +12,7 @@ const ROUTE_LIMITS = {
   mailing: { perClient: 'mailingActionsPerClient', perAccount: 'mailingActionsPerAccount' },
   documentUpload: { perClient: 'documentUploadsPerClient', perAccount: 'documentUploadsPerAccount' },
   dataExport: { perClient: 'dataExportsPerClient', perAccount: 'dataExportsPerAccount' },
+  satisfactionAnswer: { perClient: 'satisfactionAnswersPerClient' },
 } as const satisfies Record<string, { perClient: RateLimitName; perAccount?: RateLimitName }>;
 
 export type RateLimitedRoute = keyof typeof ROUTE_LIMITS;

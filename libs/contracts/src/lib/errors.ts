@@ -55,4 +55,6 @@ export enum ErrorCode {
   ShuttingDown = 'SHUTTING_DOWN',
   /** 503: a public search ran past its time limit; a narrower search (more words, a filter) is answered. */
   SearchTooBroad = 'SEARCH_TOO_BROAD',
+  /** 410: the time to answer "how did we do" on this application has passed; the answer given stays. */
+  SatisfactionClosed = 'SATISFACTION_CLOSED',
 }

@@ -87,7 +87,10 @@ export class CandidateUpdateMailer {
       const context = contexts.get(group[0].applicationId);
       if (!context) return [];
       const told = group.filter((event) =>
-        candidateIsEmailed({ actorId: event.actorId, changesCalendar: event.interview !== undefined }, context.candidate_id),
+        candidateIsEmailed(
+          { actorId: event.actorId, changesCalendar: event.interview !== undefined },
+          context.candidate_id,
+        ),
       );
       return told.length > 0 ? [{ context, told }] : [];
     });
@@ -95,16 +98,25 @@ export class CandidateUpdateMailer {
     const tokens = await inviteHowWeDid(
       manager,
       emails
-        .filter(({ context, told }) => asksHowWeDid(context.status) && told.some((event) => CLOSING_EVENTS.has(event.type)))
+        .filter(
+          ({ context, told }) => asksHowWeDid(context.status) && told.some((event) => CLOSING_EVENTS.has(event.type)),
+        )
         .map(({ context }) => context.application_id),
     );
     await this.outbox.enqueue(
       manager,
-      ...emails.map(({ context, told }) => this.compose(context, told, now, tokens.get(context.application_id) ?? null)),
+      ...emails.map(({ context, told }) =>
+        this.compose(context, told, now, tokens.get(context.application_id) ?? null),
+      ),
     );
   }
 
-  private compose(context: ApplicationContext, events: CandidateVisibleEvent[], now: Date, howWeDidToken: string | null) {
+  private compose(
+    context: ApplicationContext,
+    events: CandidateVisibleEvent[],
+    now: Date,
+    howWeDidToken: string | null,
+  ) {
     // Every time in the email is in the candidate's own zone, named; the agency's when they chose none.
     const timeZone = viewerTimeZone(context.time_zone, this.config.calendar.timeZone);
     const nextStep = candidateNextStep(

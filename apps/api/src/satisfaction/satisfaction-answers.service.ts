@@ -1,7 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ApplicationStatus, ErrorCode, SatisfactionAnswerRequest, SatisfactionView } from '@heardback/contracts';
-import { DomainError, asksHowWeDid, fieldError, satisfactionAnswerable, satisfactionAnswerableUntil } from '@heardback/domain';
+import {
+  DomainError,
+  asksHowWeDid,
+  fieldError,
+  satisfactionAnswerable,
+  satisfactionAnswerableUntil,
+} from '@heardback/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { CLOCK, Clock } from '../config/clock';
 import { satisfactionTokenHash } from './satisfaction-invitations';
@@ -93,7 +99,10 @@ export class SatisfactionAnswersService {
     answer: SatisfactionAnswerRequest,
   ): Promise<SatisfactionView> {
     if (answer.recommendScore === undefined && answer.keptInformed === undefined && answer.words === undefined) {
-      throw fieldError('recommendScore', 'choose how likely you are to recommend us, or answer whether you felt kept informed');
+      throw fieldError(
+        'recommendScore',
+        'choose how likely you are to recommend us, or answer whether you felt kept informed',
+      );
     }
     // A token outlives nothing it names: an application reopened or never closed is not answered about.
     if (!asksHowWeDid(application.status) || !application.closed_at) throw unknownLink();
@@ -114,7 +123,10 @@ export class SatisfactionAnswersService {
       words: answer.words === undefined ? (before?.words ?? null) : answer.words || null,
     };
     if (merged.recommendScore === null && merged.keptInformed === null) {
-      throw fieldError('recommendScore', 'choose how likely you are to recommend us, or answer whether you felt kept informed');
+      throw fieldError(
+        'recommendScore',
+        'choose how likely you are to recommend us, or answer whether you felt kept informed',
+      );
     }
     const [saved] = await manager.query<ResponseRow[]>(
       `INSERT INTO satisfaction_responses (application_id, recommend_score, kept_informed, words, answered_at)

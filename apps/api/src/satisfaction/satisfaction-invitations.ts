@@ -19,7 +19,10 @@ export function satisfactionTokenHash(token: string): Buffer {
  * closes thousands). An application invited before gets no new token: only the hash of the first
  * was kept, and a second invitation would silently break the links already sent.
  */
-export async function inviteHowWeDid(manager: EntityManager, applicationIds: readonly string[]): Promise<Map<string, string>> {
+export async function inviteHowWeDid(
+  manager: EntityManager,
+  applicationIds: readonly string[],
+): Promise<Map<string, string>> {
   if (applicationIds.length === 0) return new Map();
   const tokens = applicationIds.map(() => randomBytes(32).toString('base64url'));
   const rows: { application_id: string }[] = await manager.query(
@@ -39,7 +42,10 @@ export async function inviteHowWeDid(manager: EntityManager, applicationIds: rea
  */
 export function howWeDidLinks(publicUrl: string, token: string): HowWeDidLinks {
   const base = `${publicUrl}/${SATISFACTION_PAGE_PATH}#${SATISFACTION_LINK_KEYS.token}=${encodeURIComponent(token)}`;
-  const scores = Array.from({ length: RECOMMEND_SCORE_MAX - RECOMMEND_SCORE_MIN + 1 }, (_, index) => index + RECOMMEND_SCORE_MIN);
+  const scores = Array.from(
+    { length: RECOMMEND_SCORE_MAX - RECOMMEND_SCORE_MIN + 1 },
+    (_, index) => index + RECOMMEND_SCORE_MIN,
+  );
   return {
     recommend: scores.map((score) => ({ score, link: `${base}&${SATISFACTION_LINK_KEYS.recommend}=${score}` })),
     keptInformed: {

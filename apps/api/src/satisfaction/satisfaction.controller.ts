@@ -46,7 +46,10 @@ export class SatisfactionController {
 
   @Roles(UserRole.Recruiter, UserRole.Staff)
   @Get('satisfaction/words')
-  latestWords(@Query() query: SatisfactionWordsQueryDto, @CurrentUser() user: UserEntity): Promise<SatisfactionWordsPage> {
+  latestWords(
+    @Query() query: SatisfactionWordsQueryDto,
+    @CurrentUser() user: UserEntity,
+  ): Promise<SatisfactionWordsPage> {
     return this.words.latest(query, user);
   }
 }

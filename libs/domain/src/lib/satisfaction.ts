@@ -10,7 +10,9 @@ const DAY_MS = 86_400_000;
  */
 export function asksHowWeDid(status: ApplicationStatus): boolean {
   return (
-    status === ApplicationStatus.Rejected || status === ApplicationStatus.Hired || status === ApplicationStatus.JobClosed
+    status === ApplicationStatus.Rejected ||
+    status === ApplicationStatus.Hired ||
+    status === ApplicationStatus.JobClosed
   );
 }
 

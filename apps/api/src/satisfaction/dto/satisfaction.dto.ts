@@ -9,7 +9,18 @@ import {
   SatisfactionWordsQuery,
 } from '@heardback/contracts';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsISO8601, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import {
+  IsBoolean,
+  IsISO8601,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { trim } from '../../auth/dto/credentials.dto';
 
 const SCORE_RANGE = `must be a whole number from ${RECOMMEND_SCORE_MIN} to ${RECOMMEND_SCORE_MAX}`;

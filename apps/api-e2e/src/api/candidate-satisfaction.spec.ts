@@ -145,8 +145,8 @@ describe('candidate satisfaction: "how did we do" when an application closes (is
         outcome: 'closed',
         candidateMessage: 'The role was cancelled.',
       }),
-      200,
-      'close the job',
+      202,
+      'close the job (its closing messages go out in the background)',
     );
     expect(await mailTo(onClosedJob.email, 'The job has closed')).toMatch(/how-did-we-do#t=[\w-]+&recommend=8/);
 
@@ -343,16 +343,16 @@ describe('candidate satisfaction: "how did we do" when an application closes (is
     // The recruiter reads their own applications' words; not another recruiter's; a candidate reads none.
     expect((await words('', recruiterSession)).body.shown).toBe(true);
     const otherRecruiter = await insertAgencyUser(api.pool, UserRole.Recruiter, 'Other Recruiter');
-    expect((await words(`&recruiterId=${otherRecruiter.id}`, recruiterSession)).status).toBe(403);
+    expect((await recruiterSession.get(`/api/satisfaction/words?recruiterId=${otherRecruiter.id}`)).status).toBe(403);
     const otherSession = await signIn(api.browser(), otherRecruiter.email);
     expect((await words('', otherSession)).body).toMatchObject({ shown: false, responses: 0 });
     expect((await words('', people[0].session)).status).toBe(403);
-    // A narrower period holds none of them; two scopes at once is a 400 naming the second.
+    // A period long past holds none of them; two scopes at once is a 400 naming the narrower.
     const past = await words('&from=2020-01-01T00:00:00Z&to=2020-02-01T00:00:00Z');
     expect(past.body).toMatchObject({ responses: 0, shown: false });
     const twoScopes = await staff.get<ApiError>(`/api/satisfaction/words?jobId=${job.id}&clientId=${job.clientId}`);
     expect(twoScopes.status).toBe(400);
-    expect(twoScopes.body.details?.[0]?.field).toBe('clientId');
+    expect(twoScopes.body.details?.[0]?.field).toBe('jobId');
     expect((await words('&cursor=bm9wZQ')).status).toBe(400);
   });
 

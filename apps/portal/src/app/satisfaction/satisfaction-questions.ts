@@ -21,8 +21,13 @@ let questionsMade = 0;
   imports: [FormAlert, FORM_FIELD],
   template: `
     <form class="form" novalidate (submit)="submit($event)">
-      <fieldset class="how__group" role="radiogroup" [attr.aria-describedby]="problem() ? prefix + '-problem' : null">
-        <legend class="how__legend">{{ words.recommendQuestion }}</legend>
+      <fieldset
+        class="how__group"
+        role="radiogroup"
+        [attr.aria-labelledby]="prefix + '-recommend-legend'"
+        [attr.aria-describedby]="problem() ? prefix + '-problem' : null"
+      >
+        <legend class="how__legend" [id]="prefix + '-recommend-legend'">{{ words.recommendQuestion }}</legend>
         <div class="how__scale">
           @for (score of scores; track score) {
             <label class="how__option">
@@ -45,8 +50,8 @@ let questionsMade = 0;
         </p>
       </fieldset>
 
-      <fieldset class="how__group" role="radiogroup">
-        <legend class="how__legend">{{ words.keptInformedQuestion }}</legend>
+      <fieldset class="how__group" role="radiogroup" [attr.aria-labelledby]="prefix + '-informed-legend'">
+        <legend class="how__legend" [id]="prefix + '-informed-legend'">{{ words.keptInformedQuestion }}</legend>
         <div class="how__yes-no">
           @for (choice of yesNo; track choice.label) {
             <label class="how__option">

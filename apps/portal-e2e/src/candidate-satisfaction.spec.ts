@@ -7,6 +7,8 @@ import { linkFromEmail } from './support/mailbox';
 import { screenshotsAtBothWidths } from './support/screenshots';
 
 test.use({ locale: 'en-GB', timezoneId: 'Europe/London' });
+// Two emails (confirmation, then closing) through the outbox, and axe at two widths on two pages.
+test.setTimeout(120_000);
 
 /**
  * The one-click answer `score` in the newest email to `address` with `subject`: the page's path and
@@ -95,4 +97,40 @@ test('a candidate clicks "8" in the closing email, adds words, and sees their an
   await expect(section.getByRole('button', { name: 'Change my answer' })).toBeVisible();
   await expectNoSeriousAxeViolations(candidate, 'closed application with its answer');
   await screenshotsAtBothWidths(candidate, testInfo, 'application-how-did-we-do-answered');
+});
+
+test('a candidate answers on their closed application page, with the keyboard', async ({ browser }, testInfo) => {
+  const candidate = await (await browser.newContext()).newPage();
+  await candidate.goto('/jobs');
+  await apiPost(candidate, '/api/auth/register', {
+    email: `satisfaction-page-${uniqueStamp()}@example.com`,
+    password: 'e2e-password-123',
+    fullName: `E2E Satisfaction Page ${uniqueStamp()}`,
+  });
+  const { application } = await applyThroughApi(candidate);
+  const staff = await (await browser.newContext()).newPage();
+  await signInAs(staff, DEMO_STAFF);
+  await apiPost(staff, `/api/applications/${application.id}/reject`, {
+    candidateMessage: 'The role went to someone already in the team.',
+    version: application.version,
+  });
+
+  await candidate.goto(`/me/applications/${application.id}`);
+  const section = candidate.getByRole('region', { name: 'How did we do?' });
+  const scale = section.getByRole('radiogroup', { name: 'How likely are you to recommend us?' });
+  await expect(scale.getByRole('radio')).toHaveCount(11);
+  await screenshotsAtBothWidths(candidate, testInfo, 'application-how-did-we-do-asked');
+
+  // Arrow keys move within the scale, as in any radio group.
+  await scale.getByRole('radio', { name: '0 — not at all likely' }).focus();
+  await candidate.keyboard.press('Space');
+  await candidate.keyboard.press('ArrowRight');
+  await candidate.keyboard.press('ArrowRight');
+  await expect(scale.getByRole('radio', { name: '2', exact: true })).toBeChecked();
+  await section.getByRole('radio', { name: 'No' }).check();
+  await section.getByRole('button', { name: 'Send' }).click();
+
+  await expect(section).toContainText('Thank you. Your answer helps us keep every candidate informed.');
+  await expect(section).toContainText('How likely are you to recommend us? 2 out of 10');
+  await expect(section).toContainText('Did you feel kept informed? No');
 });

@@ -20,8 +20,8 @@ import { SATISFACTION_WORDS, answerLines } from '../satisfaction/satisfaction-wo
   template: `
     @if (asks()) {
       @if (satisfaction.value(); as view) {
-        <section class="section how" aria-labelledby="how-heading" data-testid="how-did-we-do">
-          <h2 id="how-heading" class="section__title">{{ words.sectionTitle }}</h2>
+        <section class="how" aria-labelledby="how-heading" data-testid="how-did-we-do">
+          <h2 id="how-heading" class="how__title">{{ words.sectionTitle }}</h2>
           @if (view.answer && !editing()) {
             <div class="how__answer">
               @if (justSent()) {
@@ -60,11 +60,18 @@ import { SATISFACTION_WORDS, answerLines } from '../satisfaction/satisfaction-wo
     }
   `,
   styles: `
+    /* A card under "Where you stand", spaced as that one is from the header. */
     .how {
+      margin-top: 1.25rem;
       padding: 1rem 1.125rem;
       border: 1px solid var(--hb-border);
       border-radius: var(--hb-radius);
       background: var(--hb-surface);
+    }
+
+    .how__title {
+      margin: 0 0 0.5rem;
+      font-size: 1.25rem;
     }
 
     .how__intro,

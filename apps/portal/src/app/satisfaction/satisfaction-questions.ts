@@ -162,7 +162,8 @@ let questionsMade = 0;
     .how__ends {
       display: flex;
       justify-content: space-between;
-      max-width: 34.5rem;
+      /* As wide as the eleven tiles on one row: 11 × 2.75rem and 10 gaps of 0.375rem. */
+      max-width: 34rem;
       margin: 0.25rem 0 0;
       color: var(--hb-text-muted);
       font-size: 0.875rem;

@@ -127,7 +127,7 @@ test('a candidate answers on their closed application page, with the keyboard', 
   await candidate.keyboard.press('ArrowRight');
   await candidate.keyboard.press('ArrowRight');
   await expect(scale.getByRole('radio', { name: '2', exact: true })).toBeChecked();
-  await section.getByRole('radio', { name: 'No' }).check();
+  await section.getByRole('radio', { name: 'No', exact: true }).check();
   await section.getByRole('button', { name: 'Send' }).click();
 
   await expect(section).toContainText('Thank you. Your answer helps us keep every candidate informed.');

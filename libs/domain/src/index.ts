@@ -26,3 +26,4 @@ export * from './lib/screening-answers';
 export * from './lib/screening-questions';
 export * from './lib/client-review-links';
 export * from './lib/client-chasing';
+export * from './lib/satisfaction';

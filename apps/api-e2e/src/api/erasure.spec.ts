@@ -200,6 +200,15 @@ describe('erasing an account (DELETE /api/me)', () => {
       }),
       200,
     );
+    // Their answer to "how did we do" on the closed application, in words that name them.
+    expectOk(
+      await session.put(`/api/me/applications/${third.id}/satisfaction`, {
+        recommendScore: 6,
+        keptInformed: true,
+        words: `${NAME} would have liked a call from ${PHONE}'s recruiter.`,
+      }),
+      200,
+    );
 
     // All of the owner's open work moves at once: one email to the new owner lists the candidate.
     expectOk(

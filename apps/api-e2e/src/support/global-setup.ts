@@ -12,6 +12,7 @@ export default async function globalSetup(): Promise<void> {
     RATE_LIMIT_PASSWORD_RESETS_PER_CLIENT: '100000/1h',
     RATE_LIMIT_MAILING_ACTIONS_PER_CLIENT: '100000/1h',
     RATE_LIMIT_DOCUMENT_UPLOADS_PER_CLIENT: '100000/1h',
+    RATE_LIMIT_SATISFACTION_ANSWERS_PER_CLIENT: '100000/1h',
   });
   process.env['API_URL'] = server.url;
   process.env['TEST_DATABASE_URL'] = server.databaseUrl;

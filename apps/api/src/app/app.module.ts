@@ -23,6 +23,7 @@ import { OffersModule } from '../offers/offers.module';
 import { PrivacyModule } from '../privacy/privacy.module';
 import { ReassignmentsModule } from '../reassignments/reassignments.module';
 import { ResilienceModule } from '../resilience/resilience.module';
+import { SatisfactionModule } from '../satisfaction/satisfaction.module';
 import { ThrottlingModule } from '../throttling/throttling.module';
 import { UsersModule } from '../users/users.module';
 
@@ -56,6 +57,7 @@ export class AppModule {
         OffersModule,
         PrivacyModule,
         ClientReviewModule,
+        SatisfactionModule,
       ],
     };
   }

@@ -46,6 +46,7 @@ describe('configuration', () => {
       dataExportsPerClient: { points: 100, windowSeconds: 3600 },
       clientReviewsPerClient: { points: 120, windowSeconds: 900 },
       clientReviewsPerLink: { points: 30, windowSeconds: 900 },
+      satisfactionAnswersPerClient: { points: 120, windowSeconds: 3600 },
     });
     expect(config.passwordHashing).toEqual({ concurrency: 2, queueLimit: 64 });
     const tuned = loadConfig({

@@ -50,6 +50,8 @@ const RATE_LIMITS = {
   /** A client interviewer's review link, opened without an account (ADR 0031): per address and per link. */
   clientReviewsPerClient: { variable: 'RATE_LIMIT_CLIENT_REVIEWS_PER_CLIENT', fallback: '120/15m' },
   clientReviewsPerLink: { variable: 'RATE_LIMIT_CLIENT_REVIEWS_PER_LINK', fallback: '30/15m' },
+  /** Answers to "how did we do" by the emailed token (no account): each try hashes a guess, so guessing is slowed too. */
+  satisfactionAnswersPerClient: { variable: 'RATE_LIMIT_SATISFACTION_ANSWERS_PER_CLIENT', fallback: '120/1h' },
 } as const;
 
 export type RateLimitName = keyof typeof RATE_LIMITS;

@@ -18,6 +18,7 @@ const statusByCode: Partial<Record<ErrorCode, HttpStatus>> = {
   [ErrorCode.Internal]: HttpStatus.INTERNAL_SERVER_ERROR,
   [ErrorCode.SearchTooBroad]: HttpStatus.SERVICE_UNAVAILABLE,
   [ErrorCode.ReviewLinkClosed]: HttpStatus.GONE,
+  [ErrorCode.SatisfactionClosed]: HttpStatus.GONE,
 };
 
 /** Every domain error code maps to one HTTP status; anything not listed is a conflict with the current state. */

@@ -35,6 +35,8 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
   givenBy: 'Given by',
   holdUntil: 'Hold until',
   interviewers: 'Interviewers',
+  jobId: 'Job',
+  keptInformed: 'Kept informed',
   location: 'Location',
   max: 'Maximum',
   message: 'Message',
@@ -54,6 +56,8 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
   q: 'Search',
   rating: 'Rating',
   reason: 'Reason',
+  recommendScore: 'How likely to recommend us',
+  recruiterId: 'Recruiter',
   replyBy: 'Reply by',
   retentionMonths: 'Keep data for',
   role: 'Role',
@@ -67,6 +71,7 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
   title: 'Title',
   to: 'To',
   token: 'Link',
+  words: 'Your words',
   workMode: 'Work mode',
 };
 

@@ -164,6 +164,19 @@ export class DataExportService {
          FROM offers WHERE application_id = ANY($1) ORDER BY application_id, made_at`,
       [ids],
     );
+    const satisfaction = await manager.query<
+      {
+        application_id: string;
+        recommend_score: number | null;
+        kept_informed: boolean | null;
+        words: string | null;
+        answered_at: Date;
+      }[]
+    >(
+      `SELECT application_id, recommend_score, kept_informed, words, answered_at
+         FROM satisfaction_responses WHERE application_id = ANY($1)`,
+      [ids],
+    );
     const of = <T extends { application_id: string }>(rows: T[], id: string) =>
       rows.filter((row) => row.application_id === id);
     return applications.map((application) => ({
@@ -215,6 +228,13 @@ export class DataExportService {
         text: update.text,
         deadline: iso(update.deadline),
       })),
+      yourSatisfactionAnswer:
+        of(satisfaction, application.id).map((answer) => ({
+          recommendScore: answer.recommend_score,
+          keptInformed: answer.kept_informed,
+          words: answer.words,
+          answeredAt: answer.answered_at.toISOString(),
+        }))[0] ?? null,
     }));
   }
 

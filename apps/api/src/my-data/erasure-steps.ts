@@ -157,6 +157,18 @@ export const APPLICATION_ERASURE_STEPS: readonly ErasureStep[] = [
       ),
   },
   {
+    what: 'the words the candidate wrote on how we did, and the link that answers it (the score and yes/no stay, anonymous)',
+    run: async (manager, target) => {
+      await manager.query(
+        `UPDATE satisfaction_responses SET words = NULL WHERE application_id = ANY($1) AND words IS NOT NULL`,
+        [target.applicationIds],
+      );
+      await manager.query(`DELETE FROM satisfaction_invitations WHERE application_id = ANY($1)`, [
+        target.applicationIds,
+      ]);
+    },
+  },
+  {
     what: 'the consent given with these applications (nothing is held under it any more)',
     run: (manager, target) =>
       manager.query(`DELETE FROM consents WHERE application_id = ANY($1)`, [target.applicationIds]),

@@ -232,6 +232,8 @@ export interface CandidateUpdateEmailFacts {
   latest: TimelineEventType;
   /** The calendar invite sent with the email, if any. */
   invite?: 'REQUEST' | 'CANCEL' | null;
+  /** A closing email's "how did we do" questions (`howWeDidEmailLines`), if it asks them. */
+  howWeDid?: string[] | null;
 }
 
 /** Subjects say what happened; the job and client follow. The inbox shows the story without opening it. */
@@ -275,6 +277,7 @@ export function candidateUpdateEmail(facts: CandidateUpdateEmailFacts): { subjec
       ...(facts.invite ? [INVITE_SENTENCE[facts.invite], ''] : []),
       `What happens next: ${facts.nextStep}`,
       '',
+      ...(facts.howWeDid ? [...facts.howWeDid, ''] : []),
       `See where you stand at any time: ${facts.applicationLink}`,
       '',
       `Heardback, for ${facts.clientName}`,

@@ -1,13 +1,22 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, Clock } from '../config/clock';
 import { ApplicationStatus, PromiseKind, StageState, TimelineEventType, interviewSlotText } from '@heardback/contracts';
-import { candidateIsEmailed, viewerTimeZone } from '@heardback/domain';
+import { asksHowWeDid, candidateIsEmailed, viewerTimeZone } from '@heardback/domain';
 import { EntityManager } from 'typeorm';
 import { formatAgencyTime, formatAgencyTimeRange } from '../config/agency-time';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { candidateNextStep, candidateUpdateEmail, interviewInviteTitle } from './candidate-messages';
 import { InterviewChange, interviewInvite } from './interview-invite';
 import { OutboxService } from './outbox.service';
+import { howWeDidEmailLines } from './satisfaction-messages';
+import { howWeDidLinks, inviteHowWeDid } from '../satisfaction/satisfaction-invitations';
+
+/** The events that close an application: their email is the closing email. */
+const CLOSING_EVENTS: ReadonlySet<TimelineEventType> = new Set([
+  TimelineEventType.Rejected,
+  TimelineEventType.Hired,
+  TimelineEventType.JobClosed,
+]);
 
 interface ApplicationContext {
   application_id: string;
@@ -74,23 +83,40 @@ export class CandidateUpdateMailer {
     const byApplication = new Map<string, CandidateVisibleEvent[]>();
     for (const event of events)
       byApplication.set(event.applicationId, [...(byApplication.get(event.applicationId) ?? []), event]);
+    const emails = [...byApplication.values()].flatMap((group) => {
+      const context = contexts.get(group[0].applicationId);
+      if (!context) return [];
+      const told = group.filter((event) =>
+        candidateIsEmailed(
+          { actorId: event.actorId, changesCalendar: event.interview !== undefined },
+          context.candidate_id,
+        ),
+      );
+      return told.length > 0 ? [{ context, told }] : [];
+    });
+    // The email that tells the candidate their application closed asks how we did (one token each).
+    const tokens = await inviteHowWeDid(
+      manager,
+      emails
+        .filter(
+          ({ context, told }) => asksHowWeDid(context.status) && told.some((event) => CLOSING_EVENTS.has(event.type)),
+        )
+        .map(({ context }) => context.application_id),
+    );
     await this.outbox.enqueue(
       manager,
-      ...[...byApplication.values()].flatMap((group) => {
-        const context = contexts.get(group[0].applicationId);
-        if (!context) return [];
-        const told = group.filter((event) =>
-          candidateIsEmailed(
-            { actorId: event.actorId, changesCalendar: event.interview !== undefined },
-            context.candidate_id,
-          ),
-        );
-        return told.length > 0 ? [this.compose(context, told, now)] : [];
-      }),
+      ...emails.map(({ context, told }) =>
+        this.compose(context, told, now, tokens.get(context.application_id) ?? null),
+      ),
     );
   }
 
-  private compose(context: ApplicationContext, events: CandidateVisibleEvent[], now: Date) {
+  private compose(
+    context: ApplicationContext,
+    events: CandidateVisibleEvent[],
+    now: Date,
+    howWeDidToken: string | null,
+  ) {
     // Every time in the email is in the candidate's own zone, named; the agency's when they chose none.
     const timeZone = viewerTimeZone(context.time_zone, this.config.calendar.timeZone);
     const nextStep = candidateNextStep(
@@ -137,6 +163,7 @@ export class CandidateUpdateMailer {
         nextStep,
         applicationLink: link,
         invite: calendar?.method ?? null,
+        howWeDid: howWeDidToken ? howWeDidEmailLines(howWeDidLinks(this.config.publicUrl, howWeDidToken)) : null,
       }),
       applicationId: context.application_id,
       calendar,

@@ -67,6 +67,8 @@ export function offerAnswerConfirmationEmail(facts: {
   answer: OfferAnswer.Accepted | OfferAnswer.Declined;
   reason: string | null;
   link: string;
+  /** Accepting closes the application as hired: its "how did we do" questions (`howWeDidEmailLines`). */
+  howWeDid?: string[] | null;
 }): Email {
   const accepted = facts.answer === OfferAnswer.Accepted;
   return {
@@ -78,6 +80,7 @@ export function offerAnswerConfirmationEmail(facts: {
         ? `This confirms that you accepted the offer for ${facts.jobTitle} at ${facts.clientName}. Congratulations! Your recruiter has been told and will be in touch about your first day.`
         : `This confirms that you declined the offer for ${facts.jobTitle} at ${facts.clientName}${facts.reason ? `, saying: "${facts.reason}"` : ''}. Your recruiter has been told, and this application is now closed. Thank you for your time.`,
       '',
+      ...(facts.howWeDid ? [...facts.howWeDid, ''] : []),
       `Your application: ${facts.link}`,
       '',
       `Heardback, for ${facts.clientName}`,

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ApplicationStatus, ErrorCode, OfferAnswer, TimelineEventType, UserRole } from '@heardback/contracts';
-import { DomainError, planOfferAnswer } from '@heardback/domain';
+import { DomainError, asksHowWeDid, planOfferAnswer } from '@heardback/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { CLOCK, Clock } from '../config/clock';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -14,6 +14,8 @@ import {
   offerDeclinedText,
 } from '../notifications/offer-messages';
 import { OutboxService } from '../notifications/outbox.service';
+import { howWeDidEmailLines } from '../notifications/satisfaction-messages';
+import { howWeDidLinks, inviteHowWeDid } from '../satisfaction/satisfaction-invitations';
 import { TimelineService } from '../timeline/timeline.service';
 import { UserEntity } from '../users/user.entity';
 import { answerOpenOffer, loadNewestOffer, offerFacts } from './offer-records';
@@ -83,7 +85,7 @@ export class OfferAnswersService {
         actorId: candidate.id,
       });
       // Keyed by the offer: however often the answer is sent, each person gets one email.
-      await this.mail(manager, applicationId, String(offer?.id), answer, reason);
+      await this.mail(manager, applicationId, String(offer?.id), answer, reason, asksHowWeDid(status));
     });
   }
 
@@ -93,6 +95,7 @@ export class OfferAnswersService {
     offerId: string,
     answer: Answer,
     reason: string | null,
+    asksHowWeDid: boolean,
   ): Promise<void> {
     const [context]: AnswerContext[] = await manager.query(
       `SELECT a.candidate_id, u.full_name AS candidate_name, u.email AS candidate_email, j.title AS job_title, c.name AS client_name,
@@ -107,6 +110,8 @@ export class OfferAnswersService {
       ? await agencyPeople(manager, [UserRole.Recruiter, UserRole.Staff], context.recruiter_id)
       : await agencyPeople(manager, [UserRole.Recruiter]);
     const facts = { jobTitle: context.job_title, clientName: context.client_name, answer, reason };
+    // Accepting hires the candidate: their confirmation is the closing email, and asks how we did.
+    const token = asksHowWeDid ? (await inviteHowWeDid(manager, [applicationId])).get(applicationId) : undefined;
     await this.outbox.enqueue(
       manager,
       ...owners.map((person) => ({
@@ -131,6 +136,7 @@ export class OfferAnswersService {
           ...facts,
           candidateName: context.candidate_name,
           link: `${this.config.publicUrl}/me/applications/${applicationId}`,
+          howWeDid: token ? howWeDidEmailLines(howWeDidLinks(this.config.publicUrl, token)) : null,
         }),
         applicationId,
       },

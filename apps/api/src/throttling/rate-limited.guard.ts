@@ -14,6 +14,7 @@ const ROUTE_LIMITS = {
   dataExport: { perClient: 'dataExportsPerClient', perAccount: 'dataExportsPerAccount' },
   /** No account: counted per address and per review link (the token in the body, hashed by the store). */
   clientReview: { perClient: 'clientReviewsPerClient', perToken: 'clientReviewsPerLink' },
+  satisfactionAnswer: { perClient: 'satisfactionAnswersPerClient' },
 } as const satisfies Record<string, RouteLimits>;
 
 interface RouteLimits {

@@ -1,5 +1,5 @@
 import { Route } from '@angular/router';
-import { CLIENT_REVIEW_PAGE_PATH, UserRole } from '@heardback/contracts';
+import { CLIENT_REVIEW_PAGE_PATH, SATISFACTION_PAGE_PATH, UserRole } from '@heardback/contracts';
 import { requireRole } from './core/role-guard';
 
 /** One lazy route per area: the public board and sign-in, the candidate's, the recruiter's, staff's. */
@@ -39,6 +39,12 @@ export const appRoutes: Route[] = [
     path: 'verify-email',
     title: 'Confirm your email address · Heardback',
     loadComponent: () => import('./account/verify-email-page').then((m) => m.VerifyEmailPage),
+  },
+  {
+    // Opened from a closing email's one-click answers; no account needed (the token is in the fragment).
+    path: SATISFACTION_PAGE_PATH,
+    title: 'How did we do? · Heardback',
+    loadComponent: () => import('./satisfaction/how-did-we-do-page').then((m) => m.HowDidWeDoPage),
   },
   {
     path: 'account-deleted',

@@ -67,4 +67,6 @@ export enum ErrorCode {
   SearchTooBroad = 'SEARCH_TOO_BROAD',
   /** 410: a client's review link that no longer opens; `state` says why (used, expired, revoked, replaced, feedback recorded). */
   ReviewLinkClosed = 'REVIEW_LINK_CLOSED',
+  /** 410: the time to answer "how did we do" on this application has passed; the answer given stays. */
+  SatisfactionClosed = 'SATISFACTION_CLOSED',
 }

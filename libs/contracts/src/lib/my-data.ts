@@ -96,6 +96,13 @@ export interface ExportedApplication {
   timeline: { at: string; type: string; text: string }[];
   /** What the candidate told the agency: other offers, availability, notes, requests for an update. */
   yourMessages: { at: string; kind: string; text: string; deadline: string | null }[];
+  /** The candidate's answer to "how did we do" on the closed application, if they gave one. */
+  yourSatisfactionAnswer: {
+    recommendScore: number | null;
+    keptInformed: boolean | null;
+    words: string | null;
+    answeredAt: string;
+  } | null;
 }
 
 export interface ExportedMessage {

@@ -20,6 +20,7 @@ import {
   TEST_NOW,
 } from '../testing/factories';
 import { routeHarness, signedInAs } from '../testing/setup';
+import { aSatisfactionView } from '../testing/satisfaction-factories';
 import { formatDateTime, formatDateTimeRange } from '../core/date-time';
 import { setViewerTimeZone } from '../core/viewer-time-zone';
 
@@ -194,6 +195,9 @@ describe('ApplicationPage', () => {
       }),
     );
 
+    // A closed application asks how we did (application-satisfaction.spec covers it).
+    http.expectOne('/api/me/applications/app-1/satisfaction').flush(aSatisfactionView());
+    await settle();
     expect(button('Withdraw application')).toBeUndefined();
     expect(text(view().querySelector('.summary'))).toContain('Not successful');
   });
@@ -217,6 +221,8 @@ describe('ApplicationPage', () => {
         waitingFor: WaitingFor.Nothing,
       }),
     );
+    await settle();
+    http.expectOne('/api/me/applications/app-2/satisfaction').flush(aSatisfactionView());
     await settle();
     expect(view().querySelector('section[aria-labelledby="tell-heading-main"]')).toBeNull();
     expect(button('Ask for an update')).toBeUndefined();

@@ -21,6 +21,7 @@ import { waitingForText } from './answer-due';
 import { AUTOMATIC_UPDATE_WORDS, promiseLine } from './promise-words';
 import { CandidateApi } from './candidate-api';
 import { DecisionDateForm } from './decision-date-form';
+import { ApplicationSatisfaction } from './application-satisfaction';
 import { OfferPanel } from './offer-panel';
 import { stageRows } from './stage-rows';
 import { TellRecruiterForm } from './tell-recruiter-form';
@@ -37,7 +38,15 @@ import { focusLater } from '../core/focus-later';
  */
 @Component({
   selector: 'hb-application-page',
-  imports: [LoadState, RouterLink, UpdateRequestForm, TellRecruiterForm, DecisionDateForm, OfferPanel],
+  imports: [
+    LoadState,
+    RouterLink,
+    UpdateRequestForm,
+    TellRecruiterForm,
+    DecisionDateForm,
+    OfferPanel,
+    ApplicationSatisfaction,
+  ],
   templateUrl: './application-page.html',
   styleUrl: './application-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -10,6 +10,7 @@ import {
 import { ApplicationPage } from './application-page';
 import { aCandidateApplicationBetweenInterviews, aPromise, TEST_NOW } from '../testing/factories';
 import { routeHarness } from '../testing/setup';
+import { aSatisfactionView } from '../testing/satisfaction-factories';
 import { formatDate, formatDateTime } from '../core/date-time';
 
 /** "Where you stand" always shows the agency's current promise, and the history its entries. */
@@ -102,6 +103,7 @@ describe('ApplicationPage: the promise', () => {
         promise: null,
       }),
     );
+    http.expectOne('/api/me/applications/app-1/satisfaction').flush(aSatisfactionView());
 
     expect(view().querySelector('[data-testid="promise"]')).toBeNull();
   });

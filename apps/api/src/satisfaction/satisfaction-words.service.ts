@@ -1,0 +1,102 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  ErrorCode,
+  SATISFACTION_MIN_RESPONSES,
+  SATISFACTION_WORDS_PAGE_MAX,
+  SatisfactionWordsPage,
+  UserRole,
+} from '@heardback/contracts';
+import { DomainError, fieldError } from '@heardback/domain';
+import { DataSource } from 'typeorm';
+import { CLOCK, Clock } from '../config/clock';
+import { UserEntity } from '../users/user.entity';
+import { SatisfactionWordsQueryDto } from './dto/satisfaction.dto';
+
+const DEFAULT_PERIOD_DAYS = 90;
+const DAY_MS = 86_400_000;
+const SCOPE_FIELDS = ['recruiterId', 'clientId', 'jobId'] as const;
+
+/**
+ * The latest words candidates wrote, for recruiters and staff, without anything that names who
+ * wrote them: no name, no application, the day and not the time. Below SATISFACTION_MIN_RESPONSES
+ * answers in the scope nothing is shown. The page cursor is a position, not a row's key, because a
+ * row's key here is an application id. A recruiter reads their own applications only.
+ */
+@Injectable()
+export class SatisfactionWordsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async latest(query: SatisfactionWordsQueryDto, reader: UserEntity): Promise<SatisfactionWordsPage> {
+    const narrowedBy = SCOPE_FIELDS.filter((field) => query[field] !== undefined);
+    if (narrowedBy.length > 1) {
+      throw fieldError(narrowedBy[1], `choose one of recruiter, client or job, not ${narrowedBy.join(' and ')}`);
+    }
+    if (reader.role === UserRole.Recruiter && query.recruiterId !== undefined && query.recruiterId !== reader.id) {
+      throw new DomainError(ErrorCode.Forbidden, "A recruiter reads candidates' words on their own applications only.");
+    }
+    const recruiterId = reader.role === UserRole.Recruiter ? reader.id : (query.recruiterId ?? null);
+    const to = query.to ? new Date(query.to) : this.clock.now();
+    const from = query.from ? new Date(query.from) : new Date(to.getTime() - DEFAULT_PERIOD_DAYS * DAY_MS);
+    if (from.getTime() >= to.getTime()) throw fieldError('from', 'must be before the end of the period');
+    const offset = query.cursor ? decodeOffset(query.cursor) : 0;
+    const limit = query.limit ?? SATISFACTION_WORDS_PAGE_MAX;
+
+    const scope = `
+      FROM satisfaction_responses r
+      JOIN applications a ON a.id = r.application_id
+      JOIN jobs j ON j.id = a.job_id
+     WHERE r.answered_at >= $1 AND r.answered_at < $2
+       AND ($3::uuid IS NULL OR a.recruiter_id = $3)
+       AND ($4::uuid IS NULL OR j.client_id = $4)
+       AND ($5::uuid IS NULL OR a.job_id = $5)`;
+    const parameters = [from, to, recruiterId, query.clientId ?? null, query.jobId ?? null];
+    const [counts] = await this.dataSource.query<{ responses: number; with_words: number }[]>(
+      `SELECT count(*)::int AS responses, count(r.words)::int AS with_words ${scope}`,
+      parameters,
+    );
+    const base = { responses: counts.responses, minimumResponses: SATISFACTION_MIN_RESPONSES };
+    if (counts.responses < SATISFACTION_MIN_RESPONSES) {
+      return { ...base, shown: false, items: [], total: 0, nextCursor: null };
+    }
+    const rows = await this.dataSource.query<
+      { words: string; recommend_score: number | null; kept_informed: boolean | null; answered_on: string }[]
+    >(
+      `SELECT r.words, r.recommend_score, r.kept_informed, to_char(r.answered_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS answered_on
+       ${scope} AND r.words IS NOT NULL
+       ORDER BY r.answered_at DESC, r.application_id DESC
+       OFFSET $6 LIMIT $7`,
+      [...parameters, offset, limit + 1],
+    );
+    return {
+      ...base,
+      shown: true,
+      total: counts.with_words,
+      items: rows.slice(0, limit).map((row) => ({
+        words: row.words,
+        recommendScore: row.recommend_score,
+        keptInformed: row.kept_informed,
+        answeredOn: row.answered_on,
+      })),
+      nextCursor: rows.length > limit ? encodeOffset(offset + limit) : null,
+    };
+  }
+}
+
+function encodeOffset(offset: number): string {
+  return Buffer.from(JSON.stringify({ offset })).toString('base64url');
+}
+
+function decodeOffset(raw: string): number {
+  try {
+    const decoded: unknown = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
+    const offset = (decoded as { offset?: unknown } | null)?.offset;
+    if (typeof offset === 'number' && Number.isInteger(offset) && offset >= 0) return offset;
+  } catch {
+    // fall through to the error below
+  }
+  throw fieldError('cursor', 'is not a cursor this API gave out; start again without it');
+}

@@ -19,3 +19,4 @@ export * from './lib/screening';
 export * from './lib/consent';
 export * from './lib/idempotency';
 export * from './lib/client-loop';
+export * from './lib/score';

@@ -22,6 +22,7 @@ import { OffersModule } from '../offers/offers.module';
 import { PrivacyModule } from '../privacy/privacy.module';
 import { ReassignmentsModule } from '../reassignments/reassignments.module';
 import { ResilienceModule } from '../resilience/resilience.module';
+import { ScoreModule } from '../score/score.module';
 import { ThrottlingModule } from '../throttling/throttling.module';
 import { UsersModule } from '../users/users.module';
 
@@ -54,6 +55,7 @@ export class AppModule {
         MyDataModule,
         OffersModule,
         PrivacyModule,
+        ScoreModule,
       ],
     };
   }

@@ -41,6 +41,7 @@ import { StoreApplicationLastHeard1795848000000 } from './migrations/17958480000
 import { PageAgencyLists1795855200000 } from './migrations/1795855200000-page-agency-lists';
 import { MakePublicSearchFast1795858800000 } from './migrations/1795858800000-make-public-search-fast';
 import { CreateClientReviewLoop1795862400000 } from './migrations/1795862400000-create-client-review-loop';
+import { AddScoreIndexes1795876800000 } from './migrations/1795876800000-add-score-indexes';
 import { SnakeNamingStrategy } from './snake-naming-strategy';
 
 export const entities = [
@@ -89,6 +90,7 @@ export const migrations = [
   PageAgencyLists1795855200000,
   MakePublicSearchFast1795858800000,
   CreateClientReviewLoop1795862400000,
+  AddScoreIndexes1795876800000,
 ];
 
 /** How long the API waits on PostgreSQL; absent (the CLI, migrations) waits as long as a statement takes. */

@@ -17,7 +17,10 @@ export interface ScoreFixture {
   recordFeedbackThroughTheApi(staff: ApiSession, candidateSession: ApiSession): Promise<void>;
 }
 
-export async function scoreFixture(pool: Pool, people: { ada: string; bo: string; staff: string }): Promise<ScoreFixture> {
+export async function scoreFixture(
+  pool: Pool,
+  people: { ada: string; bo: string; staff: string },
+): Promise<ScoreFixture> {
   const one = async <T = { id: string }>(sql: string, values: unknown[]): Promise<T> =>
     (await pool.query(sql, values)).rows[0] as T;
   const client = await one(`INSERT INTO clients (name) VALUES ('=Acme') RETURNING id`, []);

@@ -1,4 +1,4 @@
-import { ApiError, ScoreGrouping, ScoreReport, UserRole } from '@heardback/contracts';
+import { ApiError, ScoreReport, UserRole } from '@heardback/contracts';
 import { ApiSession } from '../support/api-client';
 import { insertAgencyUser, registerCandidate, signIn } from '../support/factories';
 import { ownApi } from '../support/own-api';
@@ -13,7 +13,12 @@ jest.setTimeout(180_000);
  * agency works 09:00–17:00 Monday to Friday in London, which is UTC in January.
  */
 describe('the Heardback score', () => {
-  const api = ownApi({ RUN_BACKGROUND: 'false', AGENCY_TIME_ZONE: 'Europe/London', WORKDAY_STARTS_AT: '9', WORKDAY_ENDS_AT: '17' });
+  const api = ownApi({
+    RUN_BACKGROUND: 'false',
+    AGENCY_TIME_ZONE: 'Europe/London',
+    WORKDAY_STARTS_AT: '9',
+    WORKDAY_ENDS_AT: '17',
+  });
   let staff: ApiSession;
   let ada: ApiSession;
   let bo: ApiSession;
@@ -154,19 +159,34 @@ describe('the Heardback score', () => {
         feltGhostedPercent: 0,
         withheld: false,
       });
-      expect(report.overall.satisfaction).toEqual({ responses: 9, cnps: 37.5, feltGhostedPercent: 22.2, withheld: false });
+      expect(report.overall.satisfaction).toEqual({
+        responses: 9,
+        cnps: 37.5,
+        feltGhostedPercent: 22.2,
+        withheld: false,
+      });
     });
 
     it('withholds satisfaction from a recruiter with 4 answers and shows it with 5', async () => {
       const boReport = await score(bo, `${period}&by=recruiter`);
-      expect(boReport.overall.satisfaction).toEqual({ responses: 4, cnps: null, feltGhostedPercent: null, withheld: true });
+      expect(boReport.overall.satisfaction).toEqual({
+        responses: 4,
+        cnps: null,
+        feltGhostedPercent: null,
+        withheld: true,
+      });
       const adaReport = await score(ada, `${period}&by=recruiter`);
-      expect(adaReport.overall.satisfaction).toEqual({ responses: 5, cnps: 25, feltGhostedPercent: 40, withheld: false });
+      expect(adaReport.overall.satisfaction).toEqual({
+        responses: 5,
+        cnps: 25,
+        feltGhostedPercent: 40,
+        withheld: false,
+      });
     });
   });
 
   describe('who sees what', () => {
-    it("shows a recruiter their own row only, and other groupings over their own work", async () => {
+    it('shows a recruiter their own row only, and other groupings over their own work', async () => {
       const byRecruiter = await score(bo, `${period}&by=recruiter`);
       expect(byRecruiter.ownWorkOnly).toBe(true);
       expect(byRecruiter.rows.map((row) => row.id)).toEqual([facts.bo]);
@@ -178,9 +198,11 @@ describe('the Heardback score', () => {
     it('keeps the client monthly report to staff', async () => {
       const refused = await bo.get(`/api/agency/score/clients/${facts.client}/monthly?month=2026-01`);
       expect(refused.status).toBe(403);
-      const month = await staff.get<{ client: { name: string }; overall: ScoreReport['overall']; interviewers: unknown[] }>(
-        `/api/agency/score/clients/${facts.client}/monthly?month=2026-01`,
-      );
+      const month = await staff.get<{
+        client: { name: string };
+        overall: ScoreReport['overall'];
+        interviewers: unknown[];
+      }>(`/api/agency/score/clients/${facts.client}/monthly?month=2026-01`);
       expect(month.status).toBe(200);
       expect(month.body.client.name).toBe('=Acme');
       // The whole of January: also the feedback of 2 January and the one recorded on the 19th.
@@ -197,7 +219,12 @@ describe('the Heardback score', () => {
       expect(report.overall.timeToFeedback).toEqual({ count: 0, medianWorkingDays: null, p90WorkingDays: null });
       expect(report.overall.promises.keptShare).toBeNull();
       expect(report.overall.rejections.share).toBeNull();
-      expect(report.overall.satisfaction).toEqual({ responses: 0, cnps: null, feltGhostedPercent: null, withheld: false });
+      expect(report.overall.satisfaction).toEqual({
+        responses: 0,
+        cnps: null,
+        feltGhostedPercent: null,
+        withheld: false,
+      });
       expect(report.trend.every((week) => week.medianWorkingDays === null && week.keptShare === null)).toBe(true);
       expect(report.distribution.every((bucket) => bucket.count === 0)).toBe(true);
     });

@@ -85,7 +85,15 @@ export function groupsCsv(report: ScoreReport): string {
 
 export function trendCsv(weeks: ScoreWeek[]): string {
   return lines([
-    ['week', 'starts on', 'interviews with feedback', 'median working days to feedback', 'promises due', 'kept on date', 'kept %'],
+    [
+      'week',
+      'starts on',
+      'interviews with feedback',
+      'median working days to feedback',
+      'promises due',
+      'kept on date',
+      'kept %',
+    ],
     ...weeks.map((week) => [
       week.week,
       week.startsOn,

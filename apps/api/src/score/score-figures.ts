@@ -133,11 +133,7 @@ export interface FigureRows {
 }
 
 /** Every group key any figure has, each with its figures. */
-export function figuresByKey(
-  rows: FigureRows,
-  now: Date,
-  withholdBelow: number | null,
-): Map<string, ScoreFigures> {
+export function figuresByKey(rows: FigureRows, now: Date, withholdBelow: number | null): Map<string, ScoreFigures> {
   const index = <T extends { key: string | null }>(list: T[]) =>
     new Map(list.filter((row) => row.key !== null).map((row) => [row.key as string, row]));
   const ttf = index(rows.timeToFeedback);
@@ -145,7 +141,13 @@ export function figuresByKey(
   const silence = index(rows.silence);
   const rejections = index(rows.rejections);
   const satisfaction = index(rows.satisfaction);
-  const keys = new Set([...ttf.keys(), ...promises.keys(), ...silence.keys(), ...rejections.keys(), ...satisfaction.keys()]);
+  const keys = new Set([
+    ...ttf.keys(),
+    ...promises.keys(),
+    ...silence.keys(),
+    ...rejections.keys(),
+    ...satisfaction.keys(),
+  ]);
   const figures = new Map<string, ScoreFigures>();
   for (const key of keys) {
     figures.set(key, {

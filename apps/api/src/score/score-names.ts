@@ -17,7 +17,11 @@ const NAMES: Record<ScoreGrouping, string> = {
 };
 
 /** The names of the groups on a page of the score, looked up by primary key. */
-export async function groupNames(dataSource: DataSource, by: ScoreGrouping, ids: string[]): Promise<Map<string, GroupName>> {
+export async function groupNames(
+  dataSource: DataSource,
+  by: ScoreGrouping,
+  ids: string[],
+): Promise<Map<string, GroupName>> {
   if (ids.length === 0) return new Map();
   const rows: { id: string; name: string; detail: string | null }[] = await dataSource.query(NAMES[by], [ids]);
   return new Map(rows.map((row) => [row.id, { name: row.name, detail: row.detail }]));

@@ -126,7 +126,12 @@ function workingSecondsAt(c: string, instant: string): string {
  * feedback was recorded, and the working days from the interview's end (or the moment it was
  * marked held) to then. Feedback recorded before the interview's end counts as no time.
  */
-export function timeToFeedbackRows(by: ScoreGrouping | null, scope: ScoreScope, period: ScorePeriod, params: SqlParams): string {
+export function timeToFeedbackRows(
+  by: ScoreGrouping | null,
+  scope: ScoreScope,
+  period: ScorePeriod,
+  params: SqlParams,
+): string {
   const calendar = calendarCte(period, params);
   const zone = params.add(period.timeZone, '::text');
   const daySeconds = (period.dayEndsAt - period.dayStartsAt) * 3600;
@@ -151,7 +156,12 @@ export function timeToFeedbackRows(by: ScoreGrouping | null, scope: ScoreScope, 
 }
 
 /** Median and p90 with percentile_cont: between two middle values, their mean (ADR 0033). */
-export function timeToFeedbackSql(by: ScoreGrouping | null, scope: ScoreScope, period: ScorePeriod, params: SqlParams): string {
+export function timeToFeedbackSql(
+  by: ScoreGrouping | null,
+  scope: ScoreScope,
+  period: ScorePeriod,
+  params: SqlParams,
+): string {
   const { select, groupBy } = grouped(by ? 'key' : null);
   return `${timeToFeedbackRows(by, scope, period, params)}
     SELECT ${select} count(*)::int AS count,
@@ -210,7 +220,12 @@ function promiseRows(by: ScoreGrouping | null, scope: ScoreScope, period: ScoreP
     )`;
 }
 
-export function promisesSql(by: ScoreGrouping | null, scope: ScoreScope, period: ScorePeriod, params: SqlParams): string {
+export function promisesSql(
+  by: ScoreGrouping | null,
+  scope: ScoreScope,
+  period: ScorePeriod,
+  params: SqlParams,
+): string {
   const { select, groupBy } = grouped(by ? 'key' : null);
   return `${promiseRows(by, scope, period, params)}
     SELECT ${select}
@@ -248,7 +263,12 @@ export function silenceSql(by: ScoreGrouping | null, scope: ScoreScope, params: 
  * how many came through an interview's feedback, so the candidate read the interviewer's reasons
  * rather than a bare closing line.
  */
-export function rejectionsSql(by: ScoreGrouping | null, scope: ScoreScope, period: ScorePeriod, params: SqlParams): string {
+export function rejectionsSql(
+  by: ScoreGrouping | null,
+  scope: ScoreScope,
+  period: ScorePeriod,
+  params: SqlParams,
+): string {
   const { key, joins, where } = keyed('application', by, scope, params);
   const { select, groupBy } = grouped(key);
   return `SELECT ${select} count(*)::int AS after_interview,
@@ -265,7 +285,12 @@ export function rejectionsSql(by: ScoreGrouping | null, scope: ScoreScope, perio
 }
 
 /** Candidates' closing answers given in the period. */
-export function satisfactionSql(by: ScoreGrouping | null, scope: ScoreScope, period: ScorePeriod, params: SqlParams): string {
+export function satisfactionSql(
+  by: ScoreGrouping | null,
+  scope: ScoreScope,
+  period: ScorePeriod,
+  params: SqlParams,
+): string {
   const { key, joins, where } = keyed('application', by, scope, params);
   const { select, groupBy } = grouped(key);
   return `SELECT ${select} count(*)::int AS responses,

@@ -26,7 +26,10 @@ export class ScoreController {
   @Get('clients/:id/monthly')
   @Roles(UserRole.Staff)
   @Header('Cache-Control', 'no-store')
-  clientMonth(@Param('id', notFoundOnBadId) id: string, @Query() query: ClientMonthQueryDto): Promise<ClientMonthlyScore> {
+  clientMonth(
+    @Param('id', notFoundOnBadId) id: string,
+    @Query() query: ClientMonthQueryDto,
+  ): Promise<ClientMonthlyScore> {
     return this.score.clientMonth(id, query.month);
   }
 }

@@ -15,14 +15,7 @@ import { DomainError, fieldError } from '@heardback/domain';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { CLOCK, Clock } from '../config/clock';
-import {
-  FigureRows,
-  distributionOf,
-  figuresByKey,
-  mondaysBetween,
-  overallFigures,
-  weeksOf,
-} from './score-figures';
+import { FigureRows, distributionOf, figuresByKey, mondaysBetween, overallFigures, weeksOf } from './score-figures';
 import {
   ScorePeriod,
   ScoreScope,
@@ -191,6 +184,9 @@ export function checkPeriod(from: string, to: string): void {
   const days = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / MS_PER_DAY + 1;
   if (days < 1) throw fieldError('to', 'must not be before from');
   if (days > SCORE_MAX_PERIOD_DAYS) {
-    throw fieldError('to', `must be at most ${SCORE_MAX_PERIOD_DAYS} days after from (both included): choose a shorter period`);
+    throw fieldError(
+      'to',
+      `must be at most ${SCORE_MAX_PERIOD_DAYS} days after from (both included): choose a shorter period`,
+    );
   }
 }

@@ -20,3 +20,4 @@ export * from './lib/consent';
 export * from './lib/idempotency';
 export * from './lib/client-loop';
 export * from './lib/satisfaction';
+export * from './lib/score';

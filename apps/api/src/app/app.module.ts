@@ -24,6 +24,7 @@ import { PrivacyModule } from '../privacy/privacy.module';
 import { ReassignmentsModule } from '../reassignments/reassignments.module';
 import { ResilienceModule } from '../resilience/resilience.module';
 import { SatisfactionModule } from '../satisfaction/satisfaction.module';
+import { ScoreModule } from '../score/score.module';
 import { ThrottlingModule } from '../throttling/throttling.module';
 import { UsersModule } from '../users/users.module';
 
@@ -58,6 +59,7 @@ export class AppModule {
         PrivacyModule,
         ClientReviewModule,
         SatisfactionModule,
+        ScoreModule,
       ],
     };
   }

@@ -41,6 +41,7 @@ import { StoreApplicationLastHeard1795848000000 } from './migrations/17958480000
 import { PageAgencyLists1795855200000 } from './migrations/1795855200000-page-agency-lists';
 import { MakePublicSearchFast1795858800000 } from './migrations/1795858800000-make-public-search-fast';
 import { CreateClientReviewLoop1795862400000 } from './migrations/1795862400000-create-client-review-loop';
+import { AddScoreIndexes1795876800000 } from './migrations/1795876800000-add-score-indexes';
 import { IndexOfferReplySweep1795884000000 } from './migrations/1795884000000-index-offer-reply-sweep';
 import { SnakeNamingStrategy } from './snake-naming-strategy';
 
@@ -90,6 +91,7 @@ export const migrations = [
   PageAgencyLists1795855200000,
   MakePublicSearchFast1795858800000,
   CreateClientReviewLoop1795862400000,
+  AddScoreIndexes1795876800000,
   IndexOfferReplySweep1795884000000,
 ];
 

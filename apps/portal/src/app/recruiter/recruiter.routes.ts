@@ -14,6 +14,7 @@ const area: AgencyAreaData = {
     { path: '/recruiter/new', label: 'New applications' },
     { path: '/recruiter/jobs', label: 'Applications by job' },
     { path: '/recruiter/search', label: 'Find' },
+    { path: '/recruiter/score', label: 'My score' },
   ],
 };
 
@@ -43,6 +44,7 @@ export const RECRUITER_ROUTES: Routes = [
         title: 'Applications by stage · Heardback',
         component: JobStageBoard,
       },
+      { path: 'score', loadChildren: () => import('../score/score.routes').then((m) => m.RECRUITER_SCORE_ROUTES) },
     ],
   },
 ];

@@ -19,6 +19,7 @@ const area: AgencyAreaData = {
     { path: '/staff/mail', label: 'Outgoing mail' },
     { path: '/staff/jobs', label: 'Manage jobs' },
     { path: '/staff/clients', label: 'Clients' },
+    { path: '/staff/score', label: 'Score' },
     { path: '/staff/users', label: 'Users' },
     { path: '/staff/audit', label: 'Audit trail' },
     { path: '/staff/data-retention', label: 'Data retention' },
@@ -62,6 +63,7 @@ export const STAFF_ROUTES: Routes = [
         loadComponent: () => import('./data-retention-page').then((m) => m.DataRetentionPage),
       },
       { path: 'privacy-notice', title: 'Privacy notice · Heardback', component: PrivacyNoticePage },
+      { path: 'score', loadChildren: () => import('../score/score.routes').then((m) => m.STAFF_SCORE_ROUTES) },
     ],
   },
 ];

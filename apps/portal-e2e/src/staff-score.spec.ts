@@ -1,0 +1,104 @@
+import { readFile } from 'node:fs/promises';
+import { expect, test, type Locator } from '@playwright/test';
+import type { ApplicationView } from '@heardback/contracts';
+import { expectNoSeriousAxeViolations } from './support/agency-axe';
+import { DEMO_STAFF, apiPost, freshApplication, scheduleFirstStageInThePast, signInAs } from './support/agency-sign-in';
+
+/** Whether a canvas has anything drawn on it: some pixel that is not fully transparent. */
+function drawnOn(canvas: Locator): Promise<boolean> {
+  return canvas.evaluate((element) => {
+    const node = element as HTMLCanvasElement;
+    const context = node.getContext('2d');
+    if (!context || node.width === 0 || node.height === 0) return false;
+    const { data } = context.getImageData(0, 0, node.width, node.height);
+    for (let i = 3; i < data.length; i += 4) if (data[i] !== 0) return true;
+    return false;
+  });
+}
+
+test('staff open the score, see both charts drawn, sort a table and download it as CSV', async ({
+  page,
+  browser,
+}, testInfo) => {
+  // Feedback recorded now on an interview that ended two days ago, so the period has a figure.
+  const { application } = await freshApplication(browser, 'score');
+  await signInAs(page, DEMO_STAFF);
+  const scheduled = await scheduleFirstStageInThePast(page, application);
+  await apiPost<ApplicationView>(
+    page,
+    `/api/applications/${application.id}/stages/${scheduled.stages[0].id}/feedback`,
+    {
+      decision: 'advance',
+      rating: 3,
+      candidateMessage: 'You walked us through the design clearly.',
+      version: scheduled.version,
+    },
+  );
+
+  await page.goto('/staff');
+  await page.getByRole('link', { name: 'Score' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Heardback score');
+  await page.getByRole('radio', { name: 'Last 90 days' }).check();
+  await expect(page.getByRole('heading', { name: 'The whole agency' })).toBeVisible();
+
+  const trend = page.getByRole('img', { name: /week by week/ });
+  const distribution = page.getByRole('img', { name: /waited for feedback/ });
+  await expect(trend).toBeVisible();
+  await expect(distribution).toBeVisible();
+  await expect.poll(() => drawnOn(trend), { message: 'the trend chart is drawn' }).toBe(true);
+  await expect.poll(() => drawnOn(distribution), { message: 'the distribution chart is drawn' }).toBe(true);
+  await expect(page.getByText(/interviews?; \d+ had feedback within 2 working days/)).toBeVisible();
+
+  // The recruiters' table, sorted by how many interviews each had feedback on, most first, then fewest.
+  const table = page.getByRole('table', { name: /^Recruiters/ });
+  const header = table.getByRole('columnheader', { name: 'Interviews with feedback' });
+  await expect(header).toHaveAttribute('aria-sort', 'none');
+  await header.getByRole('button').click();
+  await expect(header).toHaveAttribute('aria-sort', 'descending');
+  const counts = async () =>
+    (await table.locator('tbody tr td:nth-of-type(1)').allTextContents()).map((text) => Number(text.trim()));
+  const descending = await counts();
+  expect(descending).toEqual([...descending].sort((a, b) => b - a));
+  await header.getByRole('button').click();
+  await expect(header).toHaveAttribute('aria-sort', 'ascending');
+  const ascending = await counts();
+  expect(ascending).toEqual([...ascending].sort((a, b) => a - b));
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Export the table (CSV)' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(
+    /^heardback-score-by-recruiter-\d{4}-\d{2}-\d{2}-to-\d{4}-\d{2}-\d{2}\.csv$/,
+  );
+  const csv = await readFile((await file.path()) ?? '', 'utf8');
+  const [header1, overall] = csv.split('\r\n');
+  expect(header1).toBe(
+    'group,name,detail,interviews with feedback,median working days to feedback,p90 working days to feedback,' +
+      'promises due,kept on date,re-dated in time,broken,kept %,open applications,longest silence (days),' +
+      'rejections after interview,with feedback in words,with feedback in words %,satisfaction answers,cNPS,felt ghosted %',
+  );
+  expect(overall).toMatch(/^overall,Everyone,,[1-9]\d*,/);
+
+  await expectNoSeriousAxeViolations(page, '/staff/score');
+  for (const width of [1280, 375]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: testInfo.outputPath(`score-${width}-top.png`) });
+    await table.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: testInfo.outputPath(`score-${width}-table.png`) });
+  }
+
+  // A client's month, ready to print.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.getByRole('tab', { name: 'Clients' }).click();
+  const clients = page.getByRole('table', { name: /^Clients/ });
+  await clients
+    .getByRole('link', { name: /Monthly report/ })
+    .first()
+    .click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Heardback score for');
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('button', { name: 'Print' })).toBeHidden();
+  await expect(page.getByRole('navigation', { name: 'Staff' })).toBeHidden();
+  await page.screenshot({ path: testInfo.outputPath('client-report-print.png'), fullPage: true });
+});

@@ -1,0 +1,272 @@
+import { ChangeDetectionStrategy, Component, ViewEncapsulation, computed, inject, input } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import { ScoreFigures } from '@heardback/contracts';
+import { LoadState } from '../core/load-state';
+import { pageData } from '../core/loadable';
+import { ScoreApi } from './score-api';
+import { SCORE_COLUMNS, figure, percent } from './score-columns';
+
+/** "November 2026" for 2026-11. */
+export function monthName(month: string): string {
+  const [year, monthNumber] = month.split('-').map(Number);
+  return new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(year, monthNumber - 1, 1)),
+  );
+}
+
+/** The month before or after (yyyy-mm). */
+export function shiftMonth(month: string, by: number): string {
+  const [year, monthNumber] = month.split('-').map(Number);
+  return new Date(Date.UTC(year, monthNumber - 1 + by, 1)).toISOString().slice(0, 7);
+}
+
+/**
+ * /staff/score/clients/:id/print?month=yyyy-mm: one client's month on paper, to send to the
+ * client: the promise as their interviewers kept it. The charts' figures are printed as tables.
+ */
+@Component({
+  selector: 'hb-client-report-page',
+  imports: [LoadState, RouterLink],
+  template: `
+    <hb-load-state [state]="report.state()" what="the client report" (retry)="report.reload()">
+      <p hbNotFound class="notice notice--error" role="alert">There is no such client, or the month is not valid.</p>
+      @if (report.value(); as month) {
+        <article class="client-report">
+          <div class="client-report__actions no-print">
+            <a routerLink="/staff/score">Back to the score</a>
+            <a [routerLink]="[]" [queryParams]="{ month: previous() }">Previous month</a>
+            <a [routerLink]="[]" [queryParams]="{ month: next() }">Next month</a>
+            <button class="button" type="button" (click)="print()">Print</button>
+          </div>
+          <h1 class="page-title">{{ month.client.name }}: Heardback score for {{ title() }}</h1>
+          <p class="client-report__lead">
+            From {{ month.from }} to {{ month.to }}, in working days. Longest silence is measured at
+            {{ month.at.slice(0, 16).replace('T', ' ') }} UTC.
+          </p>
+
+          <h2 class="section-title">The month</h2>
+          <table class="report-table">
+            <tbody>
+              @for (line of lines(month.overall); track line.label) {
+                <tr>
+                  <th scope="row">{{ line.label }}</th>
+                  <td>{{ line.value }}</td>
+                </tr>
+              }
+            </tbody>
+          </table>
+
+          <h2 class="section-title">Interviewers</h2>
+          <table class="report-table">
+            <caption class="visually-hidden">
+              By interviewer
+            </caption>
+            <thead>
+              <tr>
+                @for (column of columns; track column.id) {
+                  <th scope="col">{{ column.label }}</th>
+                }
+              </tr>
+            </thead>
+            <tbody>
+              @for (row of month.interviewers; track row.id) {
+                <tr>
+                  @for (column of columns; track column.id) {
+                    <td>{{ column.text(row) }}</td>
+                  }
+                </tr>
+              } @empty {
+                <tr>
+                  <td [attr.colspan]="columns.length">
+                    No interviewer of this client gave feedback through their link this month.
+                  </td>
+                </tr>
+              }
+            </tbody>
+          </table>
+
+          <h2 class="section-title">Jobs</h2>
+          <table class="report-table">
+            <caption class="visually-hidden">
+              By job
+            </caption>
+            <thead>
+              <tr>
+                @for (column of columns; track column.id) {
+                  <th scope="col">{{ column.label }}</th>
+                }
+              </tr>
+            </thead>
+            <tbody>
+              @for (row of month.jobs; track row.id) {
+                <tr>
+                  @for (column of columns; track column.id) {
+                    <td>{{ column.text(row) }}</td>
+                  }
+                </tr>
+              } @empty {
+                <tr>
+                  <td [attr.colspan]="columns.length">Nothing happened on this client's jobs this month.</td>
+                </tr>
+              }
+            </tbody>
+          </table>
+
+          <h2 class="section-title">Week by week</h2>
+          <table class="report-table">
+            <thead>
+              <tr>
+                <th scope="col">Week</th>
+                <th scope="col">Interviews with feedback</th>
+                <th scope="col">Median working days</th>
+                <th scope="col">Promises kept on date</th>
+              </tr>
+            </thead>
+            <tbody>
+              @for (week of month.trend; track week.week) {
+                <tr>
+                  <th scope="row">{{ week.week }}</th>
+                  <td>{{ week.feedbackCount }}</td>
+                  <td>{{ number(week.medianWorkingDays) }}</td>
+                  <td>{{ week.promisesDue === 0 ? '–' : share(week.keptShare) + ' of ' + week.promisesDue }}</td>
+                </tr>
+              }
+            </tbody>
+          </table>
+
+          <h2 class="section-title">How long feedback took</h2>
+          <table class="report-table">
+            <thead>
+              <tr>
+                @for (bucket of month.distribution; track bucket.label) {
+                  <th scope="col">{{ bucket.label }} working days</th>
+                }
+              </tr>
+            </thead>
+            <tbody>
+              <tr>
+                @for (bucket of month.distribution; track bucket.label) {
+                  <td>{{ bucket.count }}</td>
+                }
+              </tr>
+            </tbody>
+          </table>
+        </article>
+      }
+    </hb-load-state>
+  `,
+  styles: `
+    .client-report {
+      display: grid;
+      gap: 0.75rem;
+      max-width: 72rem;
+    }
+    .client-report__actions {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 1rem;
+    }
+    .client-report__lead {
+      margin: 0;
+      color: var(--hb-text-muted);
+    }
+    .report-table {
+      width: 100%;
+      border-collapse: collapse;
+      font-variant-numeric: tabular-nums;
+      display: block;
+      overflow-x: auto;
+    }
+    .report-table th,
+    .report-table td {
+      padding: 0.375rem 0.5rem;
+      border-bottom: 1px solid var(--hb-border, #ccc);
+      text-align: left;
+    }
+    @media print {
+      .site-header,
+      .agency-nav,
+      .skip-link,
+      .page-notice,
+      hb-demo-banner,
+      .no-print {
+        display: none !important;
+      }
+      body {
+        background: #fff;
+        color: #000;
+        font-size: 10pt;
+      }
+      .client-report {
+        max-width: none;
+      }
+      .report-table {
+        display: table;
+        overflow: visible;
+        page-break-inside: avoid;
+      }
+      .report-table th,
+      .report-table td {
+        border-bottom: 1px solid #999;
+      }
+      a {
+        color: #000;
+        text-decoration: none;
+      }
+    }
+  `,
+  // The print rules hide the app's own header and the agency navigation, outside this component.
+  encapsulation: ViewEncapsulation.None,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ClientReportPage {
+  private readonly api = inject(ScoreApi);
+
+  /** The client's id and the month, from the URL. */
+  readonly id = input.required<string>();
+  readonly month = input<string>('');
+
+  protected readonly columns = SCORE_COLUMNS;
+  protected readonly number = figure;
+  protected readonly share = percent;
+
+  protected readonly chosenMonth = computed(() => this.month() || new Date().toISOString().slice(0, 7));
+  protected readonly title = computed(() => monthName(this.chosenMonth()));
+  protected readonly previous = computed(() => shiftMonth(this.chosenMonth(), -1));
+  protected readonly next = computed(() => shiftMonth(this.chosenMonth(), 1));
+
+  protected readonly report = pageData({
+    key: () => ({ id: this.id(), month: this.chosenMonth() }),
+    request: ({ id, month }) => this.api.clientMonth(id, month),
+    notFound: true,
+  });
+
+  protected lines(figures: ScoreFigures): { label: string; value: string }[] {
+    const { timeToFeedback, promises, silence, rejections, satisfaction } = figures;
+    return [
+      { label: 'Interviews with feedback', value: String(timeToFeedback.count) },
+      { label: 'Median working days from interview to feedback', value: figure(timeToFeedback.medianWorkingDays) },
+      { label: 'p90 working days from interview to feedback', value: figure(timeToFeedback.p90WorkingDays) },
+      {
+        label: 'Promises kept on date',
+        value:
+          promises.due === 0
+            ? '–'
+            : `${percent(promises.keptShare)} of ${promises.due} (${promises.redated} re-dated in time, ${promises.broken} broken)`,
+      },
+      { label: 'Longest silence on an open application (days)', value: figure(silence.longestDays) },
+      {
+        label: 'Rejections after an interview with feedback in words',
+        value: rejections.afterInterview === 0 ? '–' : `${percent(rejections.share)} of ${rejections.afterInterview}`,
+      },
+      { label: 'Candidate cNPS', value: figure(satisfaction.cnps) },
+      { label: 'Candidates who felt ghosted', value: figure(satisfaction.feltGhostedPercent, '%') },
+      { label: 'Candidate answers', value: String(satisfaction.responses) },
+    ];
+  }
+
+  protected print(): void {
+    window.print();
+  }
+}

@@ -1,0 +1,28 @@
+import { HttpClient } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import { API_PREFIX, ClientMonthlyScore, ScoreQuery, ScoreReport, ScoreTable } from '@heardback/contracts';
+import { Observable } from 'rxjs';
+import { httpQueryParams } from '../core/url-query';
+
+const SCORE = `/${API_PREFIX}/agency/score`;
+
+/** The Heardback score: staff see everyone's figures, a recruiter their own (ADR 0033). */
+@Injectable({ providedIn: 'root' })
+export class ScoreApi {
+  private readonly http = inject(HttpClient);
+
+  report(query: ScoreQuery): Observable<ScoreReport> {
+    return this.http.get<ScoreReport>(SCORE, { params: httpQueryParams(query) });
+  }
+
+  clientMonth(clientId: string, month: string): Observable<ClientMonthlyScore> {
+    return this.http.get<ClientMonthlyScore>(`${SCORE}/clients/${encodeURIComponent(clientId)}/monthly`, {
+      params: httpQueryParams({ month }),
+    });
+  }
+}
+
+/** Where the browser downloads a table as CSV (a plain link: the session cookie goes with it). */
+export function scoreCsvUrl(query: ScoreQuery, table: ScoreTable): string {
+  return `${SCORE}.csv?${httpQueryParams({ ...query, table }).toString()}`;
+}

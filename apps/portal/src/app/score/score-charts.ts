@@ -1,0 +1,304 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  ElementRef,
+  afterRenderEffect,
+  computed,
+  inject,
+  input,
+  viewChild,
+} from '@angular/core';
+import { ScoreBucket, ScoreWeek } from '@heardback/contracts';
+import {
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  Legend,
+  LineController,
+  LineElement,
+  LinearScale,
+  PointElement,
+  Tooltip,
+} from 'chart.js';
+import { figure, percent } from './score-columns';
+
+// Only what the two charts draw, so the lazy score chunk carries no more of chart.js than it needs.
+Chart.register(
+  LineController,
+  LineElement,
+  PointElement,
+  BarController,
+  BarElement,
+  CategoryScale,
+  LinearScale,
+  Tooltip,
+  Legend,
+);
+
+const ACCENT = '#1f5f8b';
+const SECOND = '#b4541a';
+
+/** Whether this browser can draw on a canvas (a test's DOM cannot): without it the tables carry the figures. */
+function drawable(canvas: HTMLCanvasElement): boolean {
+  try {
+    return typeof canvas.getContext === 'function' && !!canvas.getContext('2d');
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The score's two charts (chart.js, ADR 0033): the weekly trend of time to feedback and promises
+ * kept, and how long interviews waited for feedback. Each canvas is an image with a short label;
+ * the figures it draws are in a table beside it, for screen readers and for anyone who prefers them.
+ */
+@Component({
+  selector: 'hb-score-charts',
+  template: `
+    <div class="charts">
+      <figure class="chart panel">
+        <figcaption class="chart__caption" id="trend-caption">
+          Median working days to feedback, and promises kept on date, week by week
+        </figcaption>
+        <div class="chart__canvas">
+          <canvas
+            #trendCanvas
+            role="img"
+            aria-labelledby="trend-caption"
+            [attr.aria-describedby]="'trend-summary'"
+          ></canvas>
+        </div>
+        <p class="chart__summary" id="trend-summary">{{ trendSummary() }}</p>
+        <details class="chart__table">
+          <summary>The weekly figures as a table</summary>
+          <table class="figures">
+            <caption class="visually-hidden">
+              Weekly trend
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Week</th>
+                <th scope="col">Interviews with feedback</th>
+                <th scope="col">Median working days</th>
+                <th scope="col">Promises kept on date</th>
+              </tr>
+            </thead>
+            <tbody>
+              @for (week of trend(); track week.week) {
+                <tr>
+                  <th scope="row">{{ week.week }} ({{ week.startsOn }})</th>
+                  <td>{{ week.feedbackCount }}</td>
+                  <td>{{ number(week.medianWorkingDays) }}</td>
+                  <td>{{ week.promisesDue === 0 ? '–' : share(week.keptShare) + ' of ' + week.promisesDue }}</td>
+                </tr>
+              }
+            </tbody>
+          </table>
+        </details>
+      </figure>
+
+      <figure class="chart panel">
+        <figcaption class="chart__caption" id="distribution-caption">
+          How long interviews waited for feedback, in working days
+        </figcaption>
+        <div class="chart__canvas">
+          <canvas
+            #distributionCanvas
+            role="img"
+            aria-labelledby="distribution-caption"
+            aria-describedby="distribution-summary"
+          ></canvas>
+        </div>
+        <p class="chart__summary" id="distribution-summary">{{ distributionSummary() }}</p>
+        <details class="chart__table">
+          <summary>The distribution as a table</summary>
+          <table class="figures">
+            <caption class="visually-hidden">
+              Time to feedback
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Working days</th>
+                <th scope="col">Interviews</th>
+              </tr>
+            </thead>
+            <tbody>
+              @for (bucket of distribution(); track bucket.label) {
+                <tr>
+                  <th scope="row">{{ bucket.label }}</th>
+                  <td>{{ bucket.count }}</td>
+                </tr>
+              }
+            </tbody>
+          </table>
+        </details>
+      </figure>
+    </div>
+  `,
+  styles: `
+    :host {
+      display: block;
+    }
+    .charts {
+      display: grid;
+      grid-template-columns: repeat(auto-fit, minmax(min(100%, 28rem), 1fr));
+      gap: 1rem;
+    }
+    .chart {
+      margin: 0;
+      min-width: 0;
+    }
+    .chart__caption {
+      font-weight: 700;
+      margin-bottom: 0.5rem;
+    }
+    .chart__canvas {
+      position: relative;
+      height: 16rem;
+    }
+    .chart__summary {
+      margin: 0.5rem 0 0;
+      color: var(--hb-text-muted);
+    }
+    .chart__table summary {
+      min-height: 2.75rem;
+      padding: 0.5rem 0;
+      color: var(--hb-link);
+      font-weight: 600;
+      cursor: pointer;
+    }
+    .figures {
+      border-collapse: collapse;
+      width: 100%;
+    }
+    .figures th,
+    .figures td {
+      padding: 0.25rem 0.5rem;
+      border-bottom: 1px solid var(--hb-border, #ccc);
+      text-align: left;
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ScoreCharts {
+  readonly trend = input.required<ScoreWeek[]>();
+  readonly distribution = input.required<ScoreBucket[]>();
+
+  private readonly trendCanvas = viewChild.required<ElementRef<HTMLCanvasElement>>('trendCanvas');
+  private readonly distributionCanvas = viewChild.required<ElementRef<HTMLCanvasElement>>('distributionCanvas');
+  private trendChart: Chart | null = null;
+  private distributionChart: Chart | null = null;
+
+  protected readonly number = (value: number | null) => figure(value);
+  protected readonly share = (value: number | null) => percent(value);
+
+  protected readonly trendSummary = computed(() => trendSummary(this.trend()));
+  protected readonly distributionSummary = computed(() => distributionSummary(this.distribution()));
+
+  constructor() {
+    afterRenderEffect({
+      write: () => {
+        this.drawTrend(this.trend());
+        this.drawDistribution(this.distribution());
+      },
+    });
+    inject(DestroyRef).onDestroy(() => {
+      this.trendChart?.destroy();
+      this.distributionChart?.destroy();
+    });
+  }
+
+  private drawTrend(weeks: ScoreWeek[]): void {
+    const canvas = this.trendCanvas().nativeElement;
+    if (!drawable(canvas)) return;
+    this.trendChart?.destroy();
+    this.trendChart = new Chart(canvas, {
+      type: 'line',
+      data: {
+        labels: weeks.map((week) => week.week),
+        datasets: [
+          {
+            label: 'Median working days to feedback',
+            data: weeks.map((week) => week.medianWorkingDays),
+            borderColor: ACCENT,
+            backgroundColor: ACCENT,
+            yAxisID: 'days',
+            spanGaps: true,
+          },
+          {
+            label: 'Promises kept on date (%)',
+            data: weeks.map((week) => (week.keptShare === null ? null : Math.round(week.keptShare * 1000) / 10)),
+            borderColor: SECOND,
+            backgroundColor: SECOND,
+            borderDash: [6, 4],
+            yAxisID: 'percent',
+            spanGaps: true,
+          },
+        ],
+      },
+      options: {
+        responsive: true,
+        maintainAspectRatio: false,
+        animation: false,
+        scales: {
+          days: { type: 'linear', position: 'left', beginAtZero: true, title: { display: true, text: 'Working days' } },
+          percent: {
+            type: 'linear',
+            position: 'right',
+            min: 0,
+            max: 100,
+            grid: { drawOnChartArea: false },
+            title: { display: true, text: 'Kept %' },
+          },
+        },
+      },
+    });
+  }
+
+  private drawDistribution(buckets: ScoreBucket[]): void {
+    const canvas = this.distributionCanvas().nativeElement;
+    if (!drawable(canvas)) return;
+    this.distributionChart?.destroy();
+    this.distributionChart = new Chart(canvas, {
+      type: 'bar',
+      data: {
+        labels: buckets.map((bucket) => bucket.label),
+        datasets: [{ label: 'Interviews', data: buckets.map((bucket) => bucket.count), backgroundColor: ACCENT }],
+      },
+      options: {
+        responsive: true,
+        maintainAspectRatio: false,
+        animation: false,
+        plugins: { legend: { display: false } },
+        scales: {
+          x: { title: { display: true, text: 'Working days from interview end to feedback' } },
+          y: { beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: 'Interviews' } },
+        },
+      },
+    });
+  }
+}
+
+/** One sentence for a screen reader before the table: the span and the latest week with figures. */
+export function trendSummary(weeks: readonly ScoreWeek[]): string {
+  const measured = weeks.filter((week) => week.medianWorkingDays !== null || week.promisesDue > 0);
+  if (measured.length === 0) return 'No feedback was recorded and no promise fell due in these weeks.';
+  const latest = measured[measured.length - 1];
+  const parts = [`${weeks.length} ${weeks.length === 1 ? 'week' : 'weeks'}`];
+  if (latest.medianWorkingDays !== null) {
+    parts.push(`in ${latest.week} feedback took a median ${figure(latest.medianWorkingDays)} working days`);
+  }
+  if (latest.promisesDue > 0)
+    parts.push(`${percent(latest.keptShare)} of promises were kept on date in ${latest.week}`);
+  return `${parts.join('; ')}.`;
+}
+
+export function distributionSummary(buckets: readonly ScoreBucket[]): string {
+  const total = buckets.reduce((sum, bucket) => sum + bucket.count, 0);
+  if (total === 0) return 'No interview had feedback recorded in this period.';
+  const within = buckets.filter((bucket) => bucket.toWorkingDays !== null && bucket.toWorkingDays <= 2);
+  const quick = within.reduce((sum, bucket) => sum + bucket.count, 0);
+  return `${total} ${total === 1 ? 'interview' : 'interviews'}; ${quick} had feedback within 2 working days.`;
+}

@@ -1,0 +1,57 @@
+import { SatisfactionFigures, ScoreFigures, ScoreGrouping, ScoreReport, ScoreRow } from '@heardback/contracts';
+
+/** Figures for a portal spec: nothing measured unless said. */
+export function someFigures(
+  options: { median?: number | null; satisfaction?: SatisfactionFigures } = {},
+): ScoreFigures {
+  const median = options.median === undefined ? 1 : options.median;
+  return {
+    timeToFeedback: { count: median === null ? 0 : 2, medianWorkingDays: median, p90WorkingDays: median },
+    promises: { due: 0, kept: 0, redated: 0, broken: 0, keptShare: null, redatedShare: null, brokenShare: null },
+    silence: { openApplications: 0, longestDays: null, since: null, applicationId: null },
+    rejections: { afterInterview: 0, withFeedbackInWords: 0, share: null },
+    satisfaction: options.satisfaction ?? { responses: 0, cnps: null, feltGhostedPercent: null, withheld: false },
+  };
+}
+
+export function aScoreRow(options: {
+  id: string;
+  name: string;
+  median?: number | null;
+  satisfaction?: SatisfactionFigures;
+}): ScoreRow {
+  return { id: options.id, name: options.name, detail: null, ...someFigures(options) };
+}
+
+export function aScoreReport(overrides: Partial<ScoreReport> = {}): ScoreReport {
+  return {
+    from: '2026-12-01',
+    to: '2026-12-03',
+    by: ScoreGrouping.Client,
+    at: '2026-12-03T10:00:00.000Z',
+    ownWorkOnly: false,
+    satisfactionMinResponses: 5,
+    overall: someFigures({ median: 1.5 }),
+    rows: [],
+    truncated: false,
+    trend: [
+      {
+        week: '2026-W49',
+        startsOn: '2026-11-30',
+        feedbackCount: 2,
+        medianWorkingDays: 1.5,
+        promisesDue: 4,
+        promisesKept: 3,
+        keptShare: 0.75,
+      },
+    ],
+    distribution: [
+      { label: '<1', fromWorkingDays: 0, toWorkingDays: 1, count: 1 },
+      { label: '1–2', fromWorkingDays: 1, toWorkingDays: 2, count: 1 },
+      { label: '2–3', fromWorkingDays: 2, toWorkingDays: 3, count: 0 },
+      { label: '3–5', fromWorkingDays: 3, toWorkingDays: 5, count: 0 },
+      { label: '5+', fromWorkingDays: 5, toWorkingDays: null, count: 0 },
+    ],
+    ...overrides,
+  };
+}

@@ -1,0 +1,150 @@
+/**
+ * The Heardback score (issue 13, item 4; ADR 0033): how well the agency keeps its promise, over a
+ * period, per recruiter, client, client interviewer or job. Every figure is null when nothing in
+ * the group or period measures it (never 0 or NaN standing in for "no data").
+ */
+
+export enum ScoreGrouping {
+  Recruiter = 'recruiter',
+  Client = 'client',
+  /** A client interviewer: the contact whose published review became the stage's feedback. */
+  Interviewer = 'interviewer',
+  Job = 'job',
+}
+
+/** The longest period one score covers, in days (a year, leap day included). */
+export const SCORE_MAX_PERIOD_DAYS = 366;
+/** At most this many groups in one table (largest first by feedback count); `truncated` says when more exist. */
+export const SCORE_MAX_GROUPS = 500;
+
+/** `from` and `to` are days in the agency's time zone, both included. */
+export interface ScoreQuery {
+  from: string;
+  to: string;
+  by: ScoreGrouping;
+}
+
+export interface TimeToFeedbackFigures {
+  /** Interviews whose first feedback was recorded in the period. */
+  count: number;
+  /** Interview end to feedback recorded, in working days (percentile_cont: interpolated). */
+  medianWorkingDays: number | null;
+  p90WorkingDays: number | null;
+}
+
+export interface PromiseFigures {
+  /** Promises that fell due in the period: kept + redated + broken. */
+  due: number;
+  /** Kept on the date first promised. */
+  kept: number;
+  /** Moved by a person, with a sentence to the candidate, before the date came. */
+  redated: number;
+  /** The date came with nobody acting (the rules spoke), or passed. */
+  broken: number;
+  /** Shares of `due`, 0–1; null when nothing fell due. */
+  keptShare: number | null;
+  redatedShare: number | null;
+  brokenShare: number | null;
+}
+
+export interface SilenceFigures {
+  /** Open applications now. */
+  openApplications: number;
+  /** The longest a candidate with an open application has gone without hearing, in days, now. */
+  longestDays: number | null;
+  /** Since when that candidate has not heard. */
+  since: string | null;
+  applicationId: string | null;
+}
+
+export interface RejectionFigures {
+  /** Applications rejected in the period after at least one interview. */
+  afterInterview: number;
+  /** Of those, rejected through an interview's feedback: the candidate read why, in the interviewer's words. */
+  withFeedbackInWords: number;
+  share: number | null;
+}
+
+export interface SatisfactionFigures {
+  /** Closing answers given in the period. */
+  responses: number;
+  /** Promoters (9–10) minus detractors (0–6), in percent of those who gave a score, −100 to 100. */
+  cnps: number | null;
+  /** Share of those who answered "kept informed?" with no, in percent. */
+  feltGhostedPercent: number | null;
+  /** True when a recruiter is not shown the figures: fewer answers than SATISFACTION_MIN_RESPONSES. */
+  withheld: boolean;
+}
+
+export interface ScoreFigures {
+  timeToFeedback: TimeToFeedbackFigures;
+  promises: PromiseFigures;
+  silence: SilenceFigures;
+  rejections: RejectionFigures;
+  satisfaction: SatisfactionFigures;
+}
+
+export interface ScoreRow extends ScoreFigures {
+  id: string;
+  name: string;
+  /** What tells two groups of one name apart: a job's or an interviewer's client. */
+  detail: string | null;
+}
+
+export interface ScoreWeek {
+  /** ISO week, e.g. `2026-W49`. */
+  week: string;
+  /** Its Monday (yyyy-mm-dd). */
+  startsOn: string;
+  feedbackCount: number;
+  medianWorkingDays: number | null;
+  promisesDue: number;
+  promisesKept: number;
+  keptShare: number | null;
+}
+
+export interface ScoreBucket {
+  /** `<1`, `1–2`, `2–3`, `3–5`, `5+` working days; a value on a boundary falls in the later bucket. */
+  label: string;
+  fromWorkingDays: number;
+  toWorkingDays: number | null;
+  count: number;
+}
+
+export interface ScoreReport {
+  from: string;
+  to: string;
+  by: ScoreGrouping;
+  /** Computed at (the API's clock): silences are measured to this instant. */
+  at: string;
+  /** True when the figures are a recruiter's own work only. */
+  ownWorkOnly: boolean;
+  satisfactionMinResponses: number;
+  overall: ScoreFigures;
+  rows: ScoreRow[];
+  truncated: boolean;
+  trend: ScoreWeek[];
+  distribution: ScoreBucket[];
+}
+
+/** What the CSV export holds: the group table (default), the weekly trend or the distribution. */
+export enum ScoreTable {
+  Groups = 'groups',
+  Trend = 'trend',
+  Distribution = 'distribution',
+}
+
+/** One client's month, for the printable report. */
+export interface ClientMonthlyScore {
+  client: { id: string; name: string };
+  /** yyyy-mm */
+  month: string;
+  from: string;
+  to: string;
+  at: string;
+  overall: ScoreFigures;
+  interviewers: ScoreRow[];
+  jobs: ScoreRow[];
+  trend: ScoreWeek[];
+  distribution: ScoreBucket[];
+}

@@ -1,0 +1,235 @@
+#!/usr/bin/env node
+// The Heardback score at scale (ADR 0033): seeds N applications, then times the score's endpoints on
+// the built API and prints EXPLAIN (ANALYZE, BUFFERS) of every statement one request runs.
+//
+//   node tools/bench/score-bench.mjs [--apps=100000] [--runs=5] [--rebuild] [--keep]
+//
+// The database is heardback_score_bench_<apps> on DATABASE_URL's server, built with
+// tools/bench/seed-scale.sql (the queues' dataset: ~2.4 stages and ~7 timeline events per
+// application) and tools/bench/score-seed.sql (client drafts, promise endings, closing answers),
+// and reused by the next run unless --rebuild. Needs the API built (npx nx build api) and psql.
+// Prints one line per case: `score <case> median=<ms> max=<ms> rows=<groups>`; the plans go to
+// .data/bench/score-explain-<apps>.txt. --keep leaves the database for another run.
+
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import argon2 from 'argon2';
+import { logOffset, serverLogFile, setStatementLogging, statementsSince } from './bench-capture.mjs';
+import { REPO_ROOT, signIn, startApi } from './bench-processes.mjs';
+import { databaseUrl, withClient } from './dataset/build-dataset.mjs';
+
+const options = Object.fromEntries(
+  process.argv.slice(2).map((argument) => {
+    const [name, value] = argument.replace(/^--/, '').split('=');
+    return [name, value ?? 'true'];
+  }),
+);
+const apps = Number(options.apps ?? 100_000);
+const runs = Number(options.runs ?? 5);
+const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const database = `heardback_score_bench_${apps}`;
+const url = databaseUrl(serverUrl, database);
+const PASSWORD = 'bench-password-1';
+const STAFF = 'score-staff@bench.test';
+const RECRUITER = 'agent1@bench.test';
+const log = (/** @type {string} */ line) => console.error(`[score-bench] ${line}`);
+
+/** @param {string} file @param {string[]} extra */
+function psql(file, extra = []) {
+  const target = new URL(url);
+  return execFileSync(
+    'psql',
+    [
+      '-h',
+      target.hostname,
+      '-p',
+      target.port || '5432',
+      '-U',
+      decodeURIComponent(target.username),
+      '-d',
+      database,
+      '-X',
+      '-q',
+      ...extra,
+      '-f',
+      file,
+    ],
+    {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, PGPASSWORD: decodeURIComponent(target.password) },
+      maxBuffer: 1 << 26,
+    },
+  );
+}
+
+async function ensureDatabase() {
+  const exists = await withClient(
+    serverUrl,
+    async (client) => (await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database])).rowCount === 1,
+  );
+  if (exists && options.rebuild !== 'true') {
+    const ready = await withClient(
+      url,
+      async (client) => (await client.query(`SELECT 1 FROM users WHERE email = $1`, [STAFF])).rowCount === 1,
+    );
+    if (ready) return log(`reusing ${database}`);
+  }
+  await withClient(serverUrl, async (client) => {
+    await client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+    await client.query(`CREATE DATABASE "${database}"`);
+  });
+  let started = Date.now();
+  execFileSync(process.execPath, ['tools/db-cli.cjs', 'migration:run'], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, DATABASE_URL: url },
+    stdio: 'ignore',
+  });
+  log(`migrated ${database} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  started = Date.now();
+  log(
+    psql('tools/bench/seed-scale.sql', ['-v', `apps=${apps}`])
+      .trim()
+      .split('\n')
+      .pop() ?? '',
+  );
+  log(psql('tools/bench/score-seed.sql').trim().split('\n').pop() ?? '');
+  const hash = await argon2.hash(PASSWORD, { type: argon2.argon2id });
+  await withClient(url, async (client) => {
+    await client.query(
+      `INSERT INTO users (email, password_hash, full_name, role) VALUES ($1, $2, 'Score Staff', 'staff')`,
+      [STAFF, hash],
+    );
+    await client.query(`UPDATE users SET password_hash = $2 WHERE email = $1`, [RECRUITER, hash]);
+  });
+  log(`seeded ${apps} applications in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+/** yyyy-mm-dd, `days` before today. @param {number} days */
+function daysAgo(days) {
+  return new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** @param {number[]} values */
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+async function main() {
+  await ensureDatabase();
+  mkdirSync(join(REPO_ROOT, '.data/bench'), { recursive: true });
+  const today = daysAgo(0);
+  try {
+    await explain(`/api/agency/score?from=${daysAgo(365)}&to=${today}&by=interviewer`);
+    const api = await startTheApi();
+    try {
+      await time(api, today);
+    } finally {
+      await api.stop();
+    }
+  } finally {
+    if (options.keep !== 'true') {
+      await withClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`));
+      log(`dropped ${database} (--keep keeps it)`);
+    }
+  }
+}
+
+function startTheApi() {
+  const port = 4390 + Math.floor(Math.random() * 50);
+  return startApi({ databaseUrl: url, port, logFile: join(REPO_ROOT, `.data/bench/score-api-${apps}.log`) });
+}
+
+/** Each case `runs` times after one warm-up run. @param {{ base: string }} api @param {string} today */
+async function time(api, today) {
+  const staff = await signIn(api.base, STAFF, PASSWORD);
+  const recruiter = await signIn(api.base, RECRUITER, PASSWORD);
+  const month = today.slice(0, 7);
+  const [{ id: clientId }] = await withClient(
+    url,
+    async (client) => (await client.query(`SELECT md5('client0')::uuid AS id`)).rows,
+  );
+  /** @type {[string, { cookie: string }, string][]} */
+  const cases = [];
+  for (const days of [30, 90, 365]) {
+    for (const by of ['recruiter', 'client', 'interviewer', 'job']) {
+      cases.push([`staff ${days}d by=${by}`, staff, `/api/agency/score?from=${daysAgo(days)}&to=${today}&by=${by}`]);
+    }
+  }
+  cases.push([`recruiter 365d by=job`, recruiter, `/api/agency/score?from=${daysAgo(365)}&to=${today}&by=job`]);
+  cases.push([`staff csv 365d by=job`, staff, `/api/agency/score.csv?from=${daysAgo(365)}&to=${today}&by=job`]);
+  cases.push([`staff client month`, staff, `/api/agency/score/clients/${clientId}/monthly?month=${month}`]);
+
+  for (const [name, session, path] of cases) {
+    /** @type {number[]} */
+    const times = [];
+    let rows = 0;
+    for (let run = 0; run <= runs; run++) {
+      const started = performance.now();
+      const response = await fetch(`${api.base}${path}`, { headers: { cookie: session.cookie } });
+      const body = await response.text();
+      if (!response.ok) throw new Error(`${name}: HTTP ${response.status} ${body.slice(0, 300)}`);
+      // The first run warms caches and the connection pool: not counted.
+      if (run > 0) times.push(performance.now() - started);
+      rows = path.includes('.csv')
+        ? body.split('\r\n').length - 2
+        : (JSON.parse(body).rows ?? JSON.parse(body).jobs ?? []).length;
+    }
+    console.log(
+      `score ${name} median=${median(times).toFixed(0)}ms max=${Math.max(...times).toFixed(0)}ms rows=${rows}`,
+    );
+  }
+}
+
+/**
+ * Every statement one request runs, from PostgreSQL's statement log (on for this database while an
+ * API started for it answers one request), each with EXPLAIN (ANALYZE, BUFFERS). @param {string} path
+ */
+async function explain(path) {
+  const logFile = await serverLogFile(serverUrl, options['pg-log']);
+  await setStatementLogging(serverUrl, database, true);
+  let statements;
+  try {
+    const api = await startTheApi();
+    try {
+      const session = await signIn(api.base, STAFF, PASSWORD);
+      const from = logOffset(logFile);
+      const response = await fetch(`${api.base}${path}`, { headers: { cookie: session.cookie } });
+      if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+      statements = statementsSince(logFile, from, database).filter((statement) =>
+        /^\s*(WITH|SELECT)/i.test(statement.sql),
+      );
+    } finally {
+      await api.stop();
+    }
+  } finally {
+    await setStatementLogging(serverUrl, database, false);
+  }
+  if (statements.length === 0) {
+    log('no statements captured (the pool reused sessions that do not log): EXPLAIN skipped');
+    return;
+  }
+  const report = [`# EXPLAIN (ANALYZE, BUFFERS) of GET ${path} at ${apps} applications`, ''];
+  await withClient(url, async (client) => {
+    for (const statement of statements) {
+      const { rows } = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${statement.sql}`, statement.params ?? []);
+      const plan = rows.map((row) => row['QUERY PLAN']);
+      const time = plan.find((line) => line.startsWith('Execution Time')) ?? '';
+      console.log(`explain ${statement.sql.replace(/\s+/g, ' ').slice(0, 70)}… ${time}`);
+      report.push(statement.sql.trim(), '', ...plan, '', '---', '');
+    }
+  });
+  const file = join(REPO_ROOT, `.data/bench/score-explain-${apps}.txt`);
+  writeFileSync(file, report.join('\n'));
+  log(`plans written to ${file}`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(`[score-bench] ✖ ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.exit(1);
+  },
+);

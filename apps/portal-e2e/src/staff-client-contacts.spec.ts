@@ -9,6 +9,7 @@ import {
   signInAs,
   uniqueStamp,
 } from './support/agency-sign-in';
+import { expectNoSeriousAxeViolations } from './support/agency-axe';
 
 /** yyyy-mm-dd of a day some days ahead, as a date input wants it. */
 function daysAhead(days: number): string {
@@ -22,6 +23,8 @@ test('staff add a client contact, and a recruiter picks them as the interviewer 
   page,
   browser,
 }, testInfo) => {
+  // Two agency people, a candidate, screenshots and an accessibility check at two widths.
+  test.setTimeout(120_000);
   const stamp = uniqueStamp();
   const clientName = `Contacts Co ${stamp}`;
   const contactName = `Grace Hopper ${stamp}`;
@@ -67,6 +70,15 @@ test('staff add a client contact, and a recruiter picks them as the interviewer 
   await expect(page.getByRole('status').filter({ hasText: `${contactName} added.` })).toBeVisible();
   await expect(page.getByRole('switch', { name: 'Publish client feedback without review' })).not.toBeChecked();
   await screenshotsAtBothWidths(page, testInfo, 'staff-client-page');
+  await expectNoSeriousAxeViolations(page, 'the client page');
+
+  // Archiving asks first.
+  await contacts.getByRole('button', { name: `Archive ${contactName}` }).click();
+  await expect(contacts.getByRole('group', { name: `Archive ${contactName}?` })).toContainText(
+    'They will no longer be offered as an interviewer.',
+  );
+  await contacts.getByRole('button', { name: 'Keep', exact: true }).click();
+  await expect(contacts.getByRole('button', { name: `Archive ${contactName}` })).toBeFocused();
 
   // A recruiter schedules the first stage with that contact picked, beside a name typed.
   const recruiterPage = await (await browser.newContext()).newPage();

@@ -373,7 +373,10 @@ describe('client review links', () => {
     const { application, candidate, token } = await reviewRequested();
     const mine = (await candidate.session.get<CandidateApplicationView>(`/api/applications/${application.id}`)).body;
     expectStatus(
-      await candidate.session.post(`/api/applications/${application.id}/withdraw`, { version: mine.version }),
+      await candidate.session.post(`/api/applications/${application.id}/withdraw`, {
+        version: mine.version,
+        reason: 'Took another offer',
+      }),
       200,
       'withdraw',
     );

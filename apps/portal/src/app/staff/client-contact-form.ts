@@ -40,12 +40,7 @@ const PROBLEMS = {
         <hb-field label="Email" [fieldId]="idPrefix() + '-email'" [problem]="problem('email')">
           <input hbControl class="input" type="email" autocomplete="off" formControlName="email" />
         </hb-field>
-        <hb-field
-          label="Role (optional)"
-          [fieldId]="idPrefix() + '-role'"
-          hint="Such as Hiring manager or CTO."
-          [problem]="problem('role')"
-        >
+        <hb-field label="Role (optional)" [fieldId]="idPrefix() + '-role'" [problem]="problem('role')">
           <input hbControl class="input" type="text" autocomplete="off" formControlName="role" />
         </hb-field>
       </div>

@@ -178,7 +178,7 @@ describe('ClientPage', () => {
     expect(view().textContent).toContain(AUTO_PUBLISH_EXPLAINED);
     const select = view().querySelector('#client-account-owner') as HTMLSelectElement;
     expect(Array.from(select.options).map((option) => option.textContent?.trim())).toEqual([
-      'Nobody: the agency leads are told instead',
+      'Nobody (the agency leads)',
       'Olive Owner',
     ]);
     select.value = 'owner-1';

@@ -33,13 +33,13 @@ export const AUTO_PUBLISH_EXPLAINED =
       <hb-field
         label="Account owner"
         fieldId="client-account-owner"
-        hint="The agency person told last when this client’s interviewers are late with feedback, after the recruiter."
+        hint="The agency person told last when this client’s interviewers are late with feedback, after the recruiter. With nobody, the agency leads are told."
         [problem]="
           submission.problem(form.controls.accountOwnerId, { otherwise: 'Choose an active recruiter or staff member.' })
         "
       >
         <select hbControl class="select" formControlName="accountOwnerId">
-          <option value="">Nobody: the agency leads are told instead</option>
+          <option value="">Nobody (the agency leads)</option>
           @for (person of owners(); track person.id) {
             <option [value]="person.id">{{ person.fullName }}</option>
           }

@@ -369,6 +369,21 @@ describe('client review links', () => {
     expectClosed(await feedback(token), ClientReviewLinkState.FeedbackRecorded);
   });
 
+  it('stops asking once the candidate has withdrawn', async () => {
+    const { application, candidate, token } = await reviewRequested();
+    const mine = (await candidate.session.get<CandidateApplicationView>(`/api/applications/${application.id}`)).body;
+    expectStatus(
+      await candidate.session.post(`/api/applications/${application.id}/withdraw`, {
+        version: mine.version,
+        reason: 'Took another offer',
+      }),
+      200,
+      'withdraw',
+    );
+    expectClosed(await open(token), ClientReviewLinkState.Revoked);
+    expectClosed(await feedback(token), ClientReviewLinkState.Revoked);
+  });
+
   it('publishes a draft with the recruiter’s edited words, which the candidate then reads; twice is refused', async () => {
     const { application, candidate, token, contactName } = await reviewRequested();
     expectStatus(await feedback(token), 201, 'send feedback');

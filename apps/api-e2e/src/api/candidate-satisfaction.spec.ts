@@ -381,3 +381,20 @@ describe('candidate satisfaction: "how did we do" when an application closes (is
     expect(invitations.rows).toHaveLength(0);
   });
 });
+
+describe('answering by token is rate-limited per client address', () => {
+  const api = ownApi({ RUN_BACKGROUND: 'false', RATE_LIMIT_SATISFACTION_ANSWERS_PER_CLIENT: '3/1h' });
+
+  it('refuses guesses past the limit with 429 and Retry-After, whatever the token', async () => {
+    const visitor = api.browser();
+    for (let guess = 0; guess < 3; guess++) {
+      expect(
+        (await visitor.post('/api/satisfaction/answer', { token: `guess-${guess}`, recommendScore: 5 })).status,
+      ).toBe(404);
+    }
+    const refused = await visitor.post<ApiError>('/api/satisfaction/answer', { token: 'guess-3', recommendScore: 5 });
+    expect(refused.status).toBe(429);
+    expect(refused.body.code).toBe(ErrorCode.TooManyRequests);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+});

@@ -55,6 +55,7 @@ describe('ApplicationSatisfaction', () => {
 
     expect(view().querySelector('form')).toBeNull();
     expect(text()).toContain('Thank you. Your answer helps us keep every candidate informed.');
+    expect(document.activeElement?.id).toBe('how-heading');
     expect(text()).toContain('How likely are you to recommend us? 9 out of 10');
     expect(text()).toContain('Did you feel kept informed? Yes');
   });
@@ -72,6 +73,7 @@ describe('ApplicationSatisfaction', () => {
     button('Change my answer')?.click();
     await settle();
     expect(radio('6')?.checked).toBe(true);
+    expect(document.activeElement).toBe(radio('6'));
     expect((view().querySelector('textarea') as HTMLTextAreaElement).value).toBe('Quick and kind.');
   });
 

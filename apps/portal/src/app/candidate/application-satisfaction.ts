@@ -3,6 +3,7 @@ import { CandidateApplicationView } from '@heardback/contracts';
 import { EMPTY } from 'rxjs';
 import { asksHowWeDid } from '@heardback/domain';
 import { fieldProblem, httpErrorMessage } from '../core/api-error';
+import { focusLater } from '../core/focus-later';
 import { formSubmission } from '../core/form-submission';
 import { pageData } from '../core/loadable';
 import { SatisfactionApi } from '../satisfaction/satisfaction-api';
@@ -21,7 +22,7 @@ import { SATISFACTION_WORDS, answerLines } from '../satisfaction/satisfaction-wo
     @if (asks()) {
       @if (satisfaction.value(); as view) {
         <section class="how" aria-labelledby="how-heading" data-testid="how-did-we-do">
-          <h2 id="how-heading" class="how__title">{{ words.sectionTitle }}</h2>
+          <h2 id="how-heading" class="how__title" tabindex="-1">{{ words.sectionTitle }}</h2>
           @if (view.answer && !editing()) {
             <div class="how__answer">
               @if (justSent()) {
@@ -38,7 +39,7 @@ import { SATISFACTION_WORDS, answerLines } from '../satisfaction/satisfaction-wo
               }
               <p class="how__when">{{ words.answeredOn(view.answer.answeredAt) }}</p>
               @if (view.answerable) {
-                <button class="button button--secondary" type="button" (click)="editing.set(true)">
+                <button class="button button--secondary" type="button" (click)="change()">
                   {{ words.change }}
                 </button>
               }
@@ -72,6 +73,14 @@ import { SATISFACTION_WORDS, answerLines } from '../satisfaction/satisfaction-wo
     .how__title {
       margin: 0 0 0.5rem;
       font-size: 1.25rem;
+
+      &:focus {
+        outline: none;
+      }
+
+      &:focus-visible {
+        outline: 3px solid var(--hb-focus);
+      }
     }
 
     .how__intro,
@@ -104,6 +113,7 @@ import { SATISFACTION_WORDS, answerLines } from '../satisfaction/satisfaction-wo
 })
 export class ApplicationSatisfaction {
   private readonly api = inject(SatisfactionApi);
+  private readonly focus = focusLater();
 
   readonly application = input.required<CandidateApplicationView>();
 
@@ -120,6 +130,13 @@ export class ApplicationSatisfaction {
     return answer ? answerLines(answer) : [];
   });
   protected readonly editing = signal(false);
+
+  protected change(): void {
+    this.justSent.set(false);
+    this.editing.set(true);
+    this.focus('input[type="radio"]:checked');
+  }
+
   protected readonly justSent = signal(false);
   protected readonly wordsProblem = signal<string | null>('');
   protected readonly submission = formSubmission({ errorMessage: httpErrorMessage });
@@ -131,6 +148,8 @@ export class ApplicationSatisfaction {
         this.satisfaction.set(view);
         this.editing.set(false);
         this.justSent.set(true);
+        // The form and its Send button are gone: keyboard and screen reader users land on the answer.
+        this.focus('#how-heading');
       },
       failed: (error) => {
         const problem = fieldProblem(error, 'words', 'Your words');

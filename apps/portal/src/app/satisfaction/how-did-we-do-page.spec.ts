@@ -80,6 +80,7 @@ describe('HowDidWeDoPage', () => {
     await settle();
     expect(text()).toContain('Thank you. Your answer helps us keep every candidate informed.');
     expect(view().querySelector('form')).toBeNull();
+    expect(document.activeElement?.classList.contains('how-page__thanks')).toBe(true);
   });
 
   it('labels the scale as a radio group from "0 — not at all likely" to "10 — extremely likely"', async () => {

@@ -10,6 +10,7 @@ import {
   SatisfactionView,
 } from '@heardback/contracts';
 import { errorCodeOf, fieldProblem, httpErrorMessage } from '../core/api-error';
+import { focusLater } from '../core/focus-later';
 import { formSubmission } from '../core/form-submission';
 import { SatisfactionApi } from './satisfaction-api';
 import { SatisfactionQuestions } from './satisfaction-questions';
@@ -65,7 +66,7 @@ type Step = 'no-link' | 'recording' | 'answering' | 'thanked' | 'refused';
             <a routerLink="/sign-in">{{ words.signInInstead }}</a>
           }
           @case ('thanked') {
-            <p role="status" class="how-page__thanks">{{ words.thanks }}</p>
+            <p role="status" class="how-page__thanks" tabindex="-1">{{ words.thanks }}</p>
           }
           @case ('answering') {
             @if (view(); as view) {
@@ -118,6 +119,7 @@ type Step = 'no-link' | 'recording' | 'answering' | 'thanked' | 'refused';
 export class HowDidWeDoPage {
   private readonly api = inject(SatisfactionApi);
   private readonly document = inject(DOCUMENT);
+  private readonly focus = focusLater();
 
   protected readonly words = SATISFACTION_WORDS;
   protected readonly step = signal<Step>('no-link');
@@ -164,6 +166,8 @@ export class HowDidWeDoPage {
       done: (view) => {
         this.view.set(view);
         this.step.set('thanked');
+        // The form is gone: keyboard and screen reader users land on the thanks.
+        this.focus('.how-page__thanks');
       },
       failed: (error) => {
         const problem = fieldProblem(error, 'words', 'Your words');

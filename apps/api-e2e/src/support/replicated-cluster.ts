@@ -113,7 +113,10 @@ export async function startReplicatedCluster(): Promise<ReplicatedCluster> {
       await query(standbyPort, 'SELECT pg_wal_replay_pause()');
       // Pausing is asked for, then happens: wait until it has.
       for (let tries = 0; tries < 300; tries++) {
-        const [{ state }] = await query<{ state: string }>(standbyPort, 'SELECT pg_get_wal_replay_pause_state() AS state');
+        const [{ state }] = await query<{ state: string }>(
+          standbyPort,
+          'SELECT pg_get_wal_replay_pause_state() AS state',
+        );
         if (state === 'paused') return;
         await new Promise((next) => setTimeout(next, 100));
       }

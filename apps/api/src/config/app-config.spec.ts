@@ -173,7 +173,8 @@ describe('configuration', () => {
     expect(
       loadConfig({
         ...valid,
-        DATABASE_REPLICA_URLS: ' postgres://postgres@10.0.0.2:5432/heardback , postgres://postgres@10.0.0.3:5432/heardback,',
+        DATABASE_REPLICA_URLS:
+          ' postgres://postgres@10.0.0.2:5432/heardback , postgres://postgres@10.0.0.3:5432/heardback,',
       }).databaseReplicaUrls,
     ).toEqual(['postgres://postgres@10.0.0.2:5432/heardback', 'postgres://postgres@10.0.0.3:5432/heardback']);
     expect(() =>

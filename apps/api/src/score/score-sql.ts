@@ -92,10 +92,11 @@ function grouped(key: string | null): { select: string; groupBy: string } {
 }
 
 /**
- * The agency's working calendar as a table of local days with each day's window and the working
- * seconds before it: working time between two instants is then two lookups and a subtraction,
- * whatever the span. It covers the period and the year before it; an interview that ended earlier
- * counts from the calendar's first day (ADR 0033).
+ * The agency's working calendar as arrays indexed by local day, from a year before the period to its
+ * end: each day's working window (its local hours AT TIME ZONE the agency's zone, so daylight saving
+ * is right; null on a day off) and the working seconds before it. The working time between two
+ * instants is then four array look-ups and a subtraction, whatever the span: no join, no sort, no
+ * per-row loop (ADR 0033). An interview that ended before the calendar's first day counts from it.
  */
 function calendarCte(period: ScorePeriod, params: SqlParams): string {
   const zone = params.add(period.timeZone, '::text');
@@ -110,16 +111,19 @@ function calendarCte(period: ScorePeriod, params: SqlParams): string {
         FROM generate_series(((${from} AT TIME ZONE ${zone})::date - 366)::timestamp,
                              ((${to} AT TIME ZONE ${zone})::date + 1)::timestamp, interval '1 day') d
     ), cal AS (
-      SELECT day, opens, closes,
-             coalesce(sum(extract(epoch FROM closes - opens)) OVER (ORDER BY day ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS before
-        FROM cal_days
+      SELECT min(day) AS first_day, (min(day)::timestamp AT TIME ZONE ${zone}) AS starts,
+             array_agg(opens ORDER BY day) AS opens, array_agg(closes ORDER BY day) AS closes,
+             array_agg(before ORDER BY day) AS before
+        FROM (SELECT day, opens, closes,
+                     coalesce(sum(extract(epoch FROM closes - opens)) OVER (ORDER BY day ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS before
+                FROM cal_days) days
     )`;
 }
 
-/** Working seconds from the calendar's start to `instant`, given the calendar row `c` of its local day. */
-function workingSecondsAt(c: string, instant: string): string {
-  return `(${c}.before + CASE WHEN ${c}.opens IS NULL THEN 0
-            ELSE extract(epoch FROM least(greatest(${instant}, ${c}.opens), ${c}.closes) - ${c}.opens) END)`;
+/** Working seconds from the calendar's start to `instant`, `day` being the array index of its local date. */
+function workingSecondsAt(day: string, instant: string): string {
+  return `(cal.before[${day}] + CASE WHEN cal.opens[${day}] IS NULL THEN 0
+            ELSE extract(epoch FROM least(greatest(${instant}, cal.opens[${day}]), cal.closes[${day}]) - cal.opens[${day}]) END)`;
 }
 
 /**
@@ -140,15 +144,16 @@ export function timeToFeedbackRows(
   return `WITH ${calendar},
     ttf AS (
       SELECT ${key ?? 'NULL::uuid'} AS key, date_trunc('week', f.recorded_at AT TIME ZONE ${zone})::date AS week,
-             greatest(0, ${workingSecondsAt('cr', 'f.recorded_at')} - ${workingSecondsAt('ce', 'e.ended')}) / ${daySeconds}::numeric AS days
+             greatest(0, ${workingSecondsAt('e.recorded_day', 'f.recorded_at')} - ${workingSecondsAt('e.ended_day', 'e.ended')}) / ${daySeconds}::numeric AS days
         FROM feedback f
         JOIN application_stages s ON s.id = f.stage_id
         JOIN applications a ON a.id = f.application_id
         ${joins}
-        CROSS JOIN LATERAL (SELECT greatest(coalesce(s.ends_at, s.held_at),
-                                            (SELECT min(day) FROM cal)::timestamp AT TIME ZONE ${zone}) AS ended) e
-        JOIN cal ce ON ce.day = (e.ended AT TIME ZONE ${zone})::date
-        JOIN cal cr ON cr.day = (f.recorded_at AT TIME ZONE ${zone})::date
+        CROSS JOIN cal
+        CROSS JOIN LATERAL (SELECT greatest(coalesce(s.ends_at, s.held_at), cal.starts) AS ended) i
+        CROSS JOIN LATERAL (SELECT i.ended,
+                                   (i.ended AT TIME ZONE ${zone})::date - cal.first_day + 1 AS ended_day,
+                                   (f.recorded_at AT TIME ZONE ${zone})::date - cal.first_day + 1 AS recorded_day) e
        WHERE f.supersedes_id IS NULL
          AND f.recorded_at >= ${params.add(period.fromAt, '::timestamptz')} AND f.recorded_at < ${params.add(period.toAt, '::timestamptz')}
          AND coalesce(s.ends_at, s.held_at) IS NOT NULL

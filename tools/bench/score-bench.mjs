@@ -213,6 +213,8 @@ async function explain(path) {
   }
   const report = [`# EXPLAIN (ANALYZE, BUFFERS) of GET ${path} at ${apps} applications`, ''];
   await withClient(url, async (client) => {
+    // As the API runs them (ScoreService.read).
+    await client.query('SET jit = off');
     for (const statement of statements) {
       const { rows } = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${statement.sql}`, statement.params ?? []);
       const plan = rows.map((row) => row['QUERY PLAN']);

@@ -70,10 +70,11 @@ function keyed(kind: FactKind, by: ScoreGrouping | null, scope: ScoreScope, para
       break;
     case ScoreGrouping.Interviewer:
       key = 'd.contact_id';
-      if (kind === 'feedback') joins.push('JOIN client_feedback_drafts d ON d.feedback_id = f.id');
+      // Left joins: the same rows also make the overall figures, where feedback without a draft counts.
+      if (kind === 'feedback') joins.push('LEFT JOIN client_feedback_drafts d ON d.feedback_id = f.id');
       if (kind === 'promise') {
-        joins.push(`JOIN feedback fo ON fo.stage_id = p.stage_id AND fo.supersedes_id IS NULL
-                    JOIN client_feedback_drafts d ON d.feedback_id = fo.id`);
+        joins.push(`LEFT JOIN feedback fo ON fo.stage_id = p.stage_id AND fo.supersedes_id IS NULL
+                    LEFT JOIN client_feedback_drafts d ON d.feedback_id = fo.id`);
       }
       if (kind === 'application') {
         joins.push(`JOIN (SELECT DISTINCT application_id, contact_id FROM client_feedback_drafts
@@ -91,10 +92,11 @@ function grouped(key: string | null): { select: string; groupBy: string } {
 }
 
 /**
- * The agency's working calendar as a table of local days with each day's window and the working
- * seconds before it: working time between two instants is then two lookups and a subtraction,
- * whatever the span. It covers the period and the year before it; an interview that ended earlier
- * counts from the calendar's first day (ADR 0033).
+ * The agency's working calendar as arrays indexed by local day, from a year before the period to its
+ * end: each day's working window (its local hours AT TIME ZONE the agency's zone, so daylight saving
+ * is right; null on a day off) and the working seconds before it. The working time between two
+ * instants is then four array look-ups and a subtraction, whatever the span: no join, no sort, no
+ * per-row loop (ADR 0033). An interview that ended before the calendar's first day counts from it.
  */
 function calendarCte(period: ScorePeriod, params: SqlParams): string {
   const zone = params.add(period.timeZone, '::text');
@@ -109,16 +111,19 @@ function calendarCte(period: ScorePeriod, params: SqlParams): string {
         FROM generate_series(((${from} AT TIME ZONE ${zone})::date - 366)::timestamp,
                              ((${to} AT TIME ZONE ${zone})::date + 1)::timestamp, interval '1 day') d
     ), cal AS (
-      SELECT day, opens, closes,
-             coalesce(sum(extract(epoch FROM closes - opens)) OVER (ORDER BY day ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS before
-        FROM cal_days
+      SELECT min(day) AS first_day, (min(day)::timestamp AT TIME ZONE ${zone}) AS starts,
+             array_agg(opens ORDER BY day) AS opens, array_agg(closes ORDER BY day) AS closes,
+             array_agg(before ORDER BY day) AS before
+        FROM (SELECT day, opens, closes,
+                     coalesce(sum(extract(epoch FROM closes - opens)) OVER (ORDER BY day ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS before
+                FROM cal_days) days
     )`;
 }
 
-/** Working seconds from the calendar's start to `instant`, given the calendar row `c` of its local day. */
-function workingSecondsAt(c: string, instant: string): string {
-  return `(${c}.before + CASE WHEN ${c}.opens IS NULL THEN 0
-            ELSE extract(epoch FROM least(greatest(${instant}, ${c}.opens), ${c}.closes) - ${c}.opens) END)`;
+/** Working seconds from the calendar's start to `instant`, `day` being the array index of its local date. */
+function workingSecondsAt(day: string, instant: string): string {
+  return `(cal.before[${day}] + CASE WHEN cal.opens[${day}] IS NULL THEN 0
+            ELSE extract(epoch FROM least(greatest(${instant}, cal.opens[${day}]), cal.closes[${day}]) - cal.opens[${day}]) END)`;
 }
 
 /**
@@ -138,16 +143,17 @@ export function timeToFeedbackRows(
   const { key, joins, where } = keyed('feedback', by, scope, params);
   return `WITH ${calendar},
     ttf AS (
-      SELECT ${key ?? 'NULL::uuid'} AS key, f.recorded_at,
-             greatest(0, ${workingSecondsAt('cr', 'f.recorded_at')} - ${workingSecondsAt('ce', 'e.ended')}) / ${daySeconds}::numeric AS days
+      SELECT ${key ?? 'NULL::uuid'} AS key, date_trunc('week', f.recorded_at AT TIME ZONE ${zone})::date AS week,
+             greatest(0, ${workingSecondsAt('e.recorded_day', 'f.recorded_at')} - ${workingSecondsAt('e.ended_day', 'e.ended')}) / ${daySeconds}::numeric AS days
         FROM feedback f
         JOIN application_stages s ON s.id = f.stage_id
         JOIN applications a ON a.id = f.application_id
         ${joins}
-        CROSS JOIN LATERAL (SELECT greatest(coalesce(s.ends_at, s.held_at),
-                                            (SELECT min(day) FROM cal)::timestamp AT TIME ZONE ${zone}) AS ended) e
-        JOIN cal ce ON ce.day = (e.ended AT TIME ZONE ${zone})::date
-        JOIN cal cr ON cr.day = (f.recorded_at AT TIME ZONE ${zone})::date
+        CROSS JOIN cal
+        CROSS JOIN LATERAL (SELECT greatest(coalesce(s.ends_at, s.held_at), cal.starts) AS ended) i
+        CROSS JOIN LATERAL (SELECT i.ended,
+                                   (i.ended AT TIME ZONE ${zone})::date - cal.first_day + 1 AS ended_day,
+                                   (f.recorded_at AT TIME ZONE ${zone})::date - cal.first_day + 1 AS recorded_day) e
        WHERE f.supersedes_id IS NULL
          AND f.recorded_at >= ${params.add(period.fromAt, '::timestamptz')} AND f.recorded_at < ${params.add(period.toAt, '::timestamptz')}
          AND coalesce(s.ends_at, s.held_at) IS NOT NULL
@@ -155,40 +161,42 @@ export function timeToFeedbackRows(
     )`;
 }
 
-/** Median and p90 with percentile_cont: between two middle values, their mean (ADR 0033). */
+/**
+ * The levels one statement returns through GROUPING SETS: each group, each ISO week (the trend) and
+ * the whole. A fact has at most one key here (one stage owner, one job, one published draft per
+ * feedback), so the whole is the sum of its rows and one scan serves all three.
+ */
+function levels(by: ScoreGrouping | null): { level: string; sets: string } {
+  return by
+    ? {
+        level: `CASE WHEN GROUPING(key) = 0 THEN 'group' WHEN GROUPING(week) = 0 THEN 'week' ELSE 'overall' END`,
+        sets: 'GROUPING SETS ((key), (week), ())',
+      }
+    : { level: `CASE WHEN GROUPING(week) = 0 THEN 'week' ELSE 'overall' END`, sets: 'GROUPING SETS ((week), ())' };
+}
+
+/**
+ * Time to feedback per group, per week and overall, with the distribution's buckets (a value on a
+ * boundary in the later one). Median and p90 with percentile_cont: between two middle values, their
+ * mean (ADR 0033).
+ */
 export function timeToFeedbackSql(
   by: ScoreGrouping | null,
   scope: ScoreScope,
   period: ScorePeriod,
   params: SqlParams,
 ): string {
-  const { select, groupBy } = grouped(by ? 'key' : null);
+  const { level, sets } = levels(by);
   return `${timeToFeedbackRows(by, scope, period, params)}
-    SELECT ${select} count(*)::int AS count,
+    SELECT ${level} AS level, key, week::text AS week, count(*)::int AS count,
            percentile_cont(0.5) WITHIN GROUP (ORDER BY days) AS median,
-           percentile_cont(0.9) WITHIN GROUP (ORDER BY days) AS p90
-      FROM ttf ${by ? 'WHERE key IS NOT NULL' : ''} ${groupBy}`;
-}
-
-/** The overall weekly medians (ISO weeks, in the agency's time zone) and the distribution's buckets. */
-export function timeToFeedbackTrendSql(scope: ScoreScope, period: ScorePeriod, params: SqlParams): string {
-  const rows = timeToFeedbackRows(null, scope, period, params);
-  const zone = params.add(period.timeZone, '::text');
-  return `${rows}
-    SELECT date_trunc('week', recorded_at AT TIME ZONE ${zone})::date::text AS week,
-           count(*)::int AS count,
-           percentile_cont(0.5) WITHIN GROUP (ORDER BY days) AS median
-      FROM ttf GROUP BY 1 ORDER BY 1`;
-}
-
-export function timeToFeedbackDistributionSql(scope: ScoreScope, period: ScorePeriod, params: SqlParams): string {
-  return `${timeToFeedbackRows(null, scope, period, params)}
-    SELECT count(*) FILTER (WHERE days < 1)::int AS under1,
+           percentile_cont(0.9) WITHIN GROUP (ORDER BY days) AS p90,
+           count(*) FILTER (WHERE days < 1)::int AS under1,
            count(*) FILTER (WHERE days >= 1 AND days < 2)::int AS from1,
            count(*) FILTER (WHERE days >= 2 AND days < 3)::int AS from2,
            count(*) FILTER (WHERE days >= 3 AND days < 5)::int AS from3,
            count(*) FILTER (WHERE days >= 5)::int AS from5
-      FROM ttf`;
+      FROM ttf GROUP BY ${sets}`;
 }
 
 /**
@@ -201,8 +209,9 @@ export function timeToFeedbackDistributionSql(scope: ScoreScope, period: ScorePe
 function promiseRows(by: ScoreGrouping | null, scope: ScoreScope, period: ScorePeriod, params: SqlParams): string {
   const { key, joins, where } = keyed('promise', by, scope, params);
   const now = params.add(period.now, '::timestamptz');
+  const zone = params.add(period.timeZone, '::text');
   return `WITH promised AS (
-      SELECT ${key ?? 'NULL::uuid'} AS key, p.due_at,
+      SELECT ${key ?? 'NULL::uuid'} AS key, date_trunc('week', p.due_at AT TIME ZONE ${zone})::date AS week,
              CASE
                WHEN p.ended_how IN ('kept', 'closed') AND p.ended_at <= p.due_at AND p.redatings = 0 THEN 'kept'
                WHEN p.ended_how IN ('kept', 'closed') AND p.ended_at <= p.due_at THEN NULL
@@ -220,29 +229,20 @@ function promiseRows(by: ScoreGrouping | null, scope: ScoreScope, period: ScoreP
     )`;
 }
 
+/** Promises per group, per week of their date and overall, in one scan. */
 export function promisesSql(
   by: ScoreGrouping | null,
   scope: ScoreScope,
   period: ScorePeriod,
   params: SqlParams,
 ): string {
-  const { select, groupBy } = grouped(by ? 'key' : null);
+  const { level, sets } = levels(by);
   return `${promiseRows(by, scope, period, params)}
-    SELECT ${select}
+    SELECT ${level} AS level, key, week::text AS week,
            count(*) FILTER (WHERE outcome = 'kept')::int AS kept,
            count(*) FILTER (WHERE outcome = 'redated')::int AS redated,
            count(*) FILTER (WHERE outcome = 'broken')::int AS broken
-      FROM promised WHERE outcome IS NOT NULL ${by ? 'AND key IS NOT NULL' : ''} ${groupBy}`;
-}
-
-export function promisesTrendSql(scope: ScoreScope, period: ScorePeriod, params: SqlParams): string {
-  const rows = promiseRows(null, scope, period, params);
-  const zone = params.add(period.timeZone, '::text');
-  return `${rows}
-    SELECT date_trunc('week', due_at AT TIME ZONE ${zone})::date::text AS week,
-           count(*)::int AS due,
-           count(*) FILTER (WHERE outcome = 'kept')::int AS kept
-      FROM promised WHERE outcome IS NOT NULL GROUP BY 1 ORDER BY 1`;
+      FROM promised WHERE outcome IS NOT NULL GROUP BY ${sets}`;
 }
 
 /** Open applications now, and the one whose candidate has waited longest to hear from the agency. */

@@ -15,19 +15,28 @@ import { DomainError, fieldError } from '@heardback/domain';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { CLOCK, Clock } from '../config/clock';
-import { FigureRows, distributionOf, figuresByKey, mondaysBetween, overallFigures, weeksOf } from './score-figures';
+import {
+  FigureRows,
+  PromiseRow,
+  RejectionRow,
+  SatisfactionRow,
+  SilenceRow,
+  TimeToFeedbackRow,
+  distributionOf,
+  figuresByKey,
+  mondaysBetween,
+  overallFigures,
+  weeksOf,
+} from './score-figures';
 import {
   ScorePeriod,
   ScoreScope,
   SqlParams,
   promisesSql,
-  promisesTrendSql,
   rejectionsSql,
   satisfactionSql,
   silenceSql,
-  timeToFeedbackDistributionSql,
   timeToFeedbackSql,
-  timeToFeedbackTrendSql,
 } from './score-sql';
 import { groupNames } from './score-names';
 
@@ -38,6 +47,9 @@ export interface ScoreViewer {
 }
 
 const MS_PER_DAY = 86_400_000;
+
+/** A row of a statement that returns groups, weeks and the whole at once. */
+type LevelRow<T> = T & { level: 'group' | 'week' | 'overall'; week: string | null };
 
 /**
  * The Heardback score (ADR 0033): each figure is one statement over an indexed range, run for the
@@ -57,17 +69,8 @@ export class ScoreService {
     const scope: ScoreScope = ownWorkOnly ? { recruiterId: viewer.id } : {};
     const withholdBelow = ownWorkOnly ? SATISFACTION_MIN_RESPONSES : null;
     const period = await this.period(from, to);
-    const [groups, overall, trend, distribution] = await Promise.all([
-      this.figureRows(by, scope, period),
-      this.figureRows(null, scope, period),
-      this.trend(from, to, scope, period),
-      this.distribution(scope, period),
-    ]);
-    const figures = figuresByKey(groups, period.now, withholdBelow);
-    const names = await groupNames(this.dataSource, by, [...figures.keys()]);
-    const rows: ScoreRow[] = [...figures.entries()]
-      .map(([id, figure]) => ({ id, ...(names.get(id) ?? { name: 'Unknown', detail: null }), ...figure }))
-      .sort((a, b) => a.name.localeCompare(b.name, 'en') || a.id.localeCompare(b.id));
+    const computed = await this.compute(by, scope, period);
+    const rows = await this.named(by, computed.groups, period.now, withholdBelow);
     return {
       from,
       to,
@@ -75,11 +78,11 @@ export class ScoreService {
       at: period.now.toISOString(),
       ownWorkOnly,
       satisfactionMinResponses: SATISFACTION_MIN_RESPONSES,
-      overall: overallFigures(overall, period.now, withholdBelow),
+      overall: overallFigures(computed.overall, period.now, withholdBelow),
       rows: rows.slice(0, SCORE_MAX_GROUPS),
       truncated: rows.length > SCORE_MAX_GROUPS,
-      trend,
-      distribution,
+      trend: weeksOf(mondaysBetween(from, to), computed.feedbackWeeks, computed.promiseWeeks),
+      distribution: distributionOf(computed.distribution),
     };
   }
 
@@ -95,33 +98,96 @@ export class ScoreService {
     const to = new Date(Date.UTC(year, monthNumber, 0)).toISOString().slice(0, 10);
     const scope: ScoreScope = { clientId };
     const period = await this.period(from, to);
-    const [overall, interviewers, jobs, trend, distribution] = await Promise.all([
-      this.figureRows(null, scope, period),
-      this.figureRows(ScoreGrouping.Interviewer, scope, period),
-      this.figureRows(ScoreGrouping.Job, scope, period),
-      this.trend(from, to, scope, period),
-      this.distribution(scope, period),
+    const [byInterviewer, byJob] = await Promise.all([
+      this.compute(ScoreGrouping.Interviewer, scope, period),
+      this.compute(ScoreGrouping.Job, scope, period),
     ]);
-    const named = async (by: ScoreGrouping, rows: FigureRows): Promise<ScoreRow[]> => {
-      const figures = figuresByKey(rows, period.now, null);
-      const names = await groupNames(this.dataSource, by, [...figures.keys()]);
-      return [...figures.entries()]
-        .map(([id, figure]) => ({ id, ...(names.get(id) ?? { name: 'Unknown', detail: null }), ...figure }))
-        .sort((a, b) => a.name.localeCompare(b.name, 'en') || a.id.localeCompare(b.id))
-        .slice(0, SCORE_MAX_GROUPS);
-    };
     return {
       client,
       month,
       from,
       to,
       at: period.now.toISOString(),
-      overall: overallFigures(overall, period.now, null),
-      interviewers: await named(ScoreGrouping.Interviewer, interviewers),
-      jobs: await named(ScoreGrouping.Job, jobs),
-      trend,
-      distribution,
+      overall: overallFigures(byInterviewer.overall, period.now, null),
+      interviewers: (await this.named(ScoreGrouping.Interviewer, byInterviewer.groups, period.now, null)).slice(
+        0,
+        SCORE_MAX_GROUPS,
+      ),
+      jobs: (await this.named(ScoreGrouping.Job, byJob.groups, period.now, null)).slice(0, SCORE_MAX_GROUPS),
+      trend: weeksOf(mondaysBetween(from, to), byInterviewer.feedbackWeeks, byInterviewer.promiseWeeks),
+      distribution: distributionOf(byInterviewer.distribution),
     };
+  }
+
+  /**
+   * Every figure of a period: time to feedback and promises in one statement each (groups, weeks and
+   * the whole through GROUPING SETS); the application-wide figures per group and overall apart,
+   * since an application can belong to two client interviewers.
+   */
+  private async compute(by: ScoreGrouping, scope: ScoreScope, period: ScorePeriod) {
+    const [feedback, promises, groupFacts, overallFacts] = await Promise.all([
+      this.read<LevelRow<TimeToFeedbackRow> & Record<string, number>>((p) => timeToFeedbackSql(by, scope, period, p)),
+      this.read<LevelRow<PromiseRow>>((p) => promisesSql(by, scope, period, p)),
+      this.applicationFacts(by, scope, period),
+      this.applicationFacts(null, scope, period),
+    ]);
+    const at = <T extends { level: string }>(rows: T[], level: string) => rows.filter((row) => row.level === level);
+    const groups: FigureRows = {
+      timeToFeedback: at(feedback, 'group'),
+      promises: at(promises, 'group'),
+      ...groupFacts,
+    };
+    const overall: FigureRows = {
+      timeToFeedback: at(feedback, 'overall'),
+      promises: at(promises, 'overall'),
+      ...overallFacts,
+    };
+    return {
+      groups,
+      overall,
+      feedbackWeeks: at(feedback, 'week') as { week: string; count: number; median: number | string | null }[],
+      promiseWeeks: at(promises, 'week').map((row) => ({
+        week: row.week ?? '',
+        due: row.kept + row.redated + row.broken,
+        kept: row.kept,
+      })),
+      distribution: at(feedback, 'overall')[0],
+    };
+  }
+
+  private async applicationFacts(by: ScoreGrouping | null, scope: ScoreScope, period: ScorePeriod) {
+    const [silence, rejections, satisfaction] = await Promise.all([
+      this.read<SilenceRow>((p) => silenceSql(by, scope, p)),
+      this.read<RejectionRow>((p) => rejectionsSql(by, scope, period, p)),
+      this.read<SatisfactionRow>((p) => satisfactionSql(by, scope, period, p)),
+    ]);
+    return { silence, rejections, satisfaction };
+  }
+
+  private async named(
+    by: ScoreGrouping,
+    rows: FigureRows,
+    now: Date,
+    withholdBelow: number | null,
+  ): Promise<ScoreRow[]> {
+    const figures = figuresByKey(rows, now, withholdBelow);
+    const names = await groupNames(this.dataSource, by, [...figures.keys()]);
+    return [...figures.entries()]
+      .map(([id, figure]) => ({ id, ...(names.get(id) ?? { name: 'Unknown', detail: null }), ...figure }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'en') || a.id.localeCompare(b.id));
+  }
+
+  /**
+   * One statement in a transaction of its own with JIT off: compiling these one-off aggregates took
+   * longer than running them (ADR 0033's plans).
+   */
+  private read<T>(write: (params: SqlParams) => string): Promise<T[]> {
+    const params = new SqlParams();
+    const sql = write(params);
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query('SET LOCAL jit = off');
+      return manager.query(sql, params.values);
+    });
   }
 
   /** The period's first and last instants: the agency's midnights before `from` and after `to`. */
@@ -141,41 +207,6 @@ export class ScoreService {
       workingDays: calendar.workingDays,
       holidays: calendar.holidays,
     };
-  }
-
-  private async figureRows(by: ScoreGrouping | null, scope: ScoreScope, period: ScorePeriod): Promise<FigureRows> {
-    const run = <T>(write: (params: SqlParams) => string): Promise<T[]> => {
-      const params = new SqlParams();
-      const sql = write(params);
-      return this.dataSource.query(sql, params.values);
-    };
-    const [timeToFeedback, promises, silence, rejections, satisfaction] = await Promise.all([
-      run<FigureRows['timeToFeedback'][number]>((p) => timeToFeedbackSql(by, scope, period, p)),
-      run<FigureRows['promises'][number]>((p) => promisesSql(by, scope, period, p)),
-      run<FigureRows['silence'][number]>((p) => silenceSql(by, scope, p)),
-      run<FigureRows['rejections'][number]>((p) => rejectionsSql(by, scope, period, p)),
-      run<FigureRows['satisfaction'][number]>((p) => satisfactionSql(by, scope, period, p)),
-    ]);
-    return { timeToFeedback, promises, silence, rejections, satisfaction };
-  }
-
-  private async trend(from: string, to: string, scope: ScoreScope, period: ScorePeriod) {
-    const feedbackParams = new SqlParams();
-    const feedbackSql = timeToFeedbackTrendSql(scope, period, feedbackParams);
-    const promiseParams = new SqlParams();
-    const promiseSql = promisesTrendSql(scope, period, promiseParams);
-    const [feedback, promises] = await Promise.all([
-      this.dataSource.query(feedbackSql, feedbackParams.values),
-      this.dataSource.query(promiseSql, promiseParams.values),
-    ]);
-    return weeksOf(mondaysBetween(from, to), feedback, promises);
-  }
-
-  private async distribution(scope: ScoreScope, period: ScorePeriod) {
-    const params = new SqlParams();
-    const sql = timeToFeedbackDistributionSql(scope, period, params);
-    const [row] = await this.dataSource.query(sql, params.values);
-    return distributionOf(row);
   }
 }
 

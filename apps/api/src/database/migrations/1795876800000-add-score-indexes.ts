@@ -5,7 +5,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * them in a period, so every scan is a range on one index that also carries what the figure groups by:
  *
  * - time to feedback: a stage's first feedback (the original, not a correction) by when it was recorded;
- * - the client interviewer who gave it: a published draft by the feedback it became;
+ * - the client interviewer who gave it: a published draft by the feedback it became (unique: one
+ *   feedback comes from at most one draft, which lets one grouped scan count each feedback once);
  * - promises by the date they fell due, with how they ended;
  * - rejections by when the application closed.
  *
@@ -19,7 +20,7 @@ export class AddScoreIndexes1795876800000 implements MigrationInterface {
     await queryRunner.query(`
       CREATE INDEX feedback_original_recorded_idx ON feedback (recorded_at)
         INCLUDE (stage_id, application_id, decision) WHERE supersedes_id IS NULL;
-      CREATE INDEX client_feedback_drafts_feedback_idx ON client_feedback_drafts (feedback_id)
+      CREATE UNIQUE INDEX client_feedback_drafts_feedback_idx ON client_feedback_drafts (feedback_id)
         INCLUDE (contact_id) WHERE feedback_id IS NOT NULL;
       CREATE INDEX application_promises_due_idx ON application_promises (due_at)
         INCLUDE (application_id, stage_id, ended_at, ended_how, redatings);

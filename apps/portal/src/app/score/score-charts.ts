@@ -3,8 +3,10 @@ import {
   Component,
   DestroyRef,
   ElementRef,
-  afterRenderEffect,
+  Injector,
+  afterNextRender,
   computed,
+  effect,
   inject,
   input,
   viewChild,
@@ -198,11 +200,19 @@ export class ScoreCharts {
   protected readonly distributionSummary = computed(() => distributionSummary(this.distribution()));
 
   constructor() {
-    afterRenderEffect({
-      write: () => {
-        this.drawTrend(this.trend());
-        this.drawDistribution(this.distribution());
-      },
+    const injector = inject(Injector);
+    // Drawn once the canvases are in the page, and again whenever the figures change. (effect and
+    // afterNextRender, not afterRenderEffect: the framework code for that would land in the initial bundle.)
+    effect(() => {
+      const trend = this.trend();
+      const distribution = this.distribution();
+      afterNextRender(
+        () => {
+          this.drawTrend(trend);
+          this.drawDistribution(distribution);
+        },
+        { injector },
+      );
     });
     inject(DestroyRef).onDestroy(() => {
       this.trendChart?.destroy();

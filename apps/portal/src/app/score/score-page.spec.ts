@@ -23,7 +23,7 @@ describe('ScorePage', () => {
     await fixture.whenStable();
   };
   const rowNames = () =>
-    [...view().querySelectorAll('hb-score-table tbody th[scope="row"]')].map((cell) =>
+    Array.from(view().querySelectorAll('hb-score-table tbody th[scope="row"]')).map((cell) =>
       cell.firstChild?.textContent?.trim(),
     );
 
@@ -64,7 +64,7 @@ describe('ScorePage', () => {
       aScoreRow({ id: 'b', name: 'Bo', median: 0.5 }),
       aScoreRow({ id: 'c', name: 'Cy', median: null }),
     ]);
-    const header = [...view().querySelectorAll('hb-score-table thead th')].find((th) =>
+    const header = Array.from(view().querySelectorAll('hb-score-table thead th')).find((th) =>
       th.textContent?.includes('Median'),
     ) as HTMLElement;
     header.querySelector('button')?.click();
@@ -80,7 +80,7 @@ describe('ScorePage', () => {
   it('asks again when another grouping or period is chosen, and links the CSV of what is shown', async () => {
     await render('staff');
     await answer(scoreRequest(), ScoreGrouping.Recruiter);
-    const jobsTab = [...view().querySelectorAll<HTMLButtonElement>('[role="tab"]')].find((tab) =>
+    const jobsTab = Array.from(view().querySelectorAll<HTMLButtonElement>('[role="tab"]')).find((tab) =>
       tab.textContent?.includes('Jobs'),
     );
     jobsTab?.click();
@@ -129,7 +129,7 @@ describe('ScorePage', () => {
       }),
     );
     await fixture.whenStable();
-    const tabs = [...view().querySelectorAll('[role="tab"]')].map((tab) => tab.textContent?.trim());
+    const tabs = Array.from(view().querySelectorAll('[role="tab"]')).map((tab) => tab.textContent?.trim());
     expect(tabs).toEqual(['Clients', 'Client interviewers', 'Jobs']);
     expect(view().textContent).toContain('Hidden (4)');
     expect(view().textContent).toContain('shown from 5 answers');

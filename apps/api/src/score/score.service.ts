@@ -15,6 +15,7 @@ import { DomainError, fieldError } from '@heardback/domain';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { CLOCK, Clock } from '../config/clock';
+import { onReplica } from '../database/read-replica';
 import {
   FigureRows,
   PromiseRow,
@@ -179,15 +180,18 @@ export class ScoreService {
 
   /**
    * One statement in a transaction of its own with JIT off: compiling these one-off aggregates took
-   * longer than running them (ADR 0033's plans).
+   * longer than running them (ADR 0033's plans). On a streaming replica when there is one (ADR 0035):
+   * the score sums weeks of history, and a feedback recorded a moment ago may count a moment later.
    */
   private read<T>(write: (params: SqlParams) => string): Promise<T[]> {
     const params = new SqlParams();
     const sql = write(params);
-    return this.dataSource.transaction(async (manager) => {
-      await manager.query('SET LOCAL jit = off');
-      return manager.query(sql, params.values);
-    });
+    return onReplica(this.dataSource, (on) =>
+      on.transaction(async (manager) => {
+        await manager.query('SET LOCAL jit = off');
+        return manager.query(sql, params.values);
+      }),
+    );
   }
 
   /** The period's first and last instants: the agency's midnights before `from` and after `to`. */

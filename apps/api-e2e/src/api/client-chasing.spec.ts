@@ -83,9 +83,14 @@ describe('client interviewers are chased on the same ladder as recruiters', () =
     return match[1];
   };
 
+  /** How far the API's clock runs ahead of the machine's: only ever grows. */
+  let clockAhead = 0;
+  const apiNow = () => new Date(Date.now() + clockAhead);
+
   /** Moves the API's clock to `at` (never back) and runs the sweep as staff. */
   async function sweepAt(at: Date): Promise<void> {
-    api.setClock(at);
+    clockAhead = Math.max(clockAhead, at.getTime() - Date.now());
+    api.setClock(apiNow());
     const staff = await signedIn(staffEmail);
     const swept = await staff.post('/api/agency/deadlines/sweep');
     expect(swept.status).toBe(200);
@@ -217,4 +222,53 @@ describe('client interviewers are chased on the same ladder as recruiters', () =
     const { rows } = await api.pool.query<{ name: string }>('SELECT name FROM clients WHERE id = $1', [clientId]);
     return rows[0].name;
   }
+
+  it("ends an interviewer's ladder when staff revoke their link", async () => {
+    const staff = await signedIn(staffEmail);
+    const job = await createOpenJob(staff, { ownerId: recruiter.id, answerWithinWorkingDays: 2 });
+    const email = `lena-${job.id.slice(0, 8)}@client.test`;
+    const added = await staff.post<ClientContactView>(`/api/clients/${job.clientId}/contacts`, {
+      fullName: 'Lena Revoked',
+      email,
+    });
+    expect(added.status).toBe(201);
+    const candidate = await registerCandidate('Dev Candidate', api.browser());
+    const applied = await apply(candidate.session, job.id);
+    // The API's clock is days ahead after the test before: the interview ended an hour ago by it.
+    const scheduled = await staff.post<ApplicationView>(
+      `/api/applications/${applied.id}/stages/${applied.stages[0].id}/schedule`,
+      {
+        startsAt: new Date(apiNow().getTime() - 2 * HOUR).toISOString(),
+        endsAt: new Date(apiNow().getTime() - HOUR).toISOString(),
+        location: 'Video call',
+        interviewers: [],
+        clientInterviewerIds: [added.body.id],
+        version: applied.version,
+      },
+    );
+    expect(scheduled.status).toBe(200);
+    const dueAt = new Date(scheduled.body.stages[0].feedbackDueAt as string);
+    await sweepAt(new Date(apiNow().getTime() + MINUTE));
+    await waitForMail(email, 1);
+
+    const agency = await signedIn(staffEmail);
+    const links = await agency.get<{ id: string }[]>(`/api/agency/applications/${applied.id}/client-review-links`);
+    expect(links.body).toHaveLength(1);
+    expect((await agency.post(`/api/agency/client-review-links/${links.body[0].id}/revoke`)).status).toBeLessThan(300);
+
+    await sweepAt(new Date(dueAt.getTime() - REMINDER_LEAD_HOURS * HOUR + MINUTE));
+    await sweepAt(new Date(dueAt.getTime() + MINUTE));
+    await sweepAt(
+      new Date(alertTime(DeadlineAlertKind.Escalation, dueAt, DEFAULT_WORKING_CALENDAR).getTime() + MINUTE),
+    );
+    // Written in the sweep's transaction, so the outbox and the ladder's rows say it at once.
+    const { rows } = await api.pool.query<{ reminders: number; steps: number }>(
+      `SELECT (SELECT count(*) FROM notifications WHERE recipient_email = $1 AND kind = 'client_review_reminder')::int AS reminders,
+              (SELECT count(*) FROM client_review_alerts WHERE stage_id = $2)::int AS steps`,
+      [email, applied.stages[0].id],
+    );
+    expect(rows[0]).toEqual({ reminders: 0, steps: 0 });
+    const timeline = (await agency.get<ApplicationView>(`/api/applications/${applied.id}`)).body.timeline;
+    expect(timeline.filter((event) => /client interviewer Lena/i.test(event.text))).toEqual([]);
+  });
 });

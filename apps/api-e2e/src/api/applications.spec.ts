@@ -89,7 +89,8 @@ describe('applications', () => {
       id: view.id,
       status: view.status,
       version: view.version,
-      job: view.job,
+      // The agency's view also names the client's id; the candidate's list never does.
+      job: { id: view.job.id, title: view.job.title, clientName: view.job.clientName },
       currentStage: {
         id: view.stages[stage].id,
         name: view.stages[stage].name,

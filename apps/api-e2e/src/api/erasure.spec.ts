@@ -107,6 +107,17 @@ describe('erasing an account (DELETE /api/me)', () => {
       coverLetterText: `Zebedee Quillfeather here: call me on ${PHONE}.`,
     });
     let agencyView: ApplicationView = await interviewHeld(recruiter, first, 0);
+    // A client interviewer on that stage: the sweep emails them a review link naming the candidate.
+    const {
+      rows: [contact],
+    } = await database().query<{ id: string }>(
+      `INSERT INTO client_contacts (client_id, full_name, email) VALUES ($1, 'Cora Client', $2) RETURNING id`,
+      [jobs[0].clientId, `cora-${randomUUID().slice(0, 6)}@example.test`],
+    );
+    await database().query('INSERT INTO stage_client_interviewers (stage_id, contact_id) VALUES ($1, $2)', [
+      first.stages[0].id,
+      contact.id,
+    ]);
     // The deadline sweep writes reminders to the agency that name the candidate.
     await database().query(
       `UPDATE application_stages SET starts_at = starts_at - interval '3 days', ends_at = ends_at - interval '3 days' WHERE id = $1`,
@@ -125,6 +136,12 @@ describe('erasing an account (DELETE /api/me)', () => {
       },
     );
     expectOk(feedback, 201);
+    // What the client wrote through the link (a draft; the recruiter's feedback went first).
+    await database().query(
+      `INSERT INTO client_feedback_drafts (link_id, stage_id, application_id, contact_id, decision, rating, candidate_message, internal_notes)
+       SELECT id, stage_id, application_id, contact_id, 'advance', 3, $2, $3 FROM client_review_links WHERE stage_id = $1`,
+      [first.stages[0].id, `${NAME} impressed us.`, `Zebedee Quillfeather asked about pay.`],
+    );
     const tomorrow = Date.now() + 24 * HOUR;
     const scheduled = await recruiter.post<ApplicationView>(
       `/api/applications/${first.id}/stages/${first.stages[1].id}/schedule`,
@@ -233,14 +250,28 @@ describe('erasing an account (DELETE /api/me)', () => {
         'public.users.phone',
         'public.candidate_documents.content',
         'public.applications.cover_letter_text',
+        'public.client_feedback_drafts.candidate_message',
+        'public.client_feedback_drafts.internal_notes',
       ]),
     );
+    // The client's review email named the candidate too.
+    const { rows: reviewMail } = await database().query(
+      `SELECT body FROM notifications WHERE kind = 'client_review_request' AND application_id = $1`,
+      [candidate.applicationIds[0]],
+    );
+    expect(reviewMail[0].body).toContain(NAME);
     const countsBefore = await agencyCounts(candidate.jobIds);
 
     const erased = await candidate.session.request('DELETE', '/api/me', { password: PASSWORD });
     expect(erased.status).toBe(204);
 
     expect(await findPersonalData(words)).toEqual([]);
+    // No review link opens a page about them any more.
+    const { rows: liveLinks } = await database().query(
+      'SELECT id FROM client_review_links WHERE application_id = ANY($1) AND revoked_at IS NULL',
+      [candidate.applicationIds],
+    );
+    expect(liveLinks).toEqual([]);
 
     const countsAfter = await agencyCounts(candidate.jobIds);
     // Every application, stage and feedback stays; the two open applications are now withdrawn.

@@ -62,3 +62,8 @@ export function tokenFrom(mail: ReceivedMail, path: string): string {
   if (!match) throw new Error(`No ${path} link in "${mail.subject}":\n${mail.body}`);
   return decodeURIComponent(match[1]);
 }
+
+/** A raw message as an SMTP server received it (TestSmtpServer), decoded like the .eml files above. */
+export function parseRawMail(raw: string): ReceivedMail {
+  return parse('', raw);
+}

@@ -68,36 +68,47 @@ export class ClientReviewLinkAdmin {
       [applicationId, LINKS_PER_APPLICATION_MAX],
     );
     const now = this.clock.now();
-    return rows.map((row) => ({
-      id: row.id,
-      stageId: row.stage_id,
-      stageName: row.stage_name,
-      contact: { id: row.contact_id, fullName: row.contact_name, email: row.contact_email },
-      state: stateOf(row, now),
-      createdAt: row.created_at.toISOString(),
-      expiresAt: row.expires_at.toISOString(),
-      submittedAt: row.submitted_at?.toISOString() ?? null,
-      revokedAt: row.revoked_at?.toISOString() ?? null,
-    }));
+    return rows.map((row) => toView(row, now));
+  }
+
+  private async linkView(linkId: string): Promise<ClientReviewLinkView> {
+    const [row]: LinkRow[] = await this.dataSource.query(`${LINK_SELECT} WHERE l.id = $1`, [linkId]);
+    return toView(row, this.clock.now());
   }
 
   /** Revokes a live link: it then says "revoked" to whoever opens it. Audited, and on the internal timeline. */
-  revoke(linkId: string, actor: UserEntity): Promise<void> {
-    return this.dataSource.transaction(async (manager) => {
-      const link = await this.lockLiveLink(manager, linkId, actor);
+  async revoke(linkId: string, actor: UserEntity): Promise<ClientReviewLinkView> {
+    await this.dataSource.transaction(async (manager) => {
+      const link = await this.lockLink(manager, linkId, actor);
+      if (link.revoked_at) {
+        throw new DomainError(ErrorCode.Conflict, 'This link was already revoked or replaced; act on the newest one.');
+      }
       await this.revokeIn(manager, link, actor, false);
     });
+    return this.linkView(linkId);
   }
 
-  /** Revokes the link and emails its interviewer a new one, in one transaction. */
-  resend(linkId: string, actor: UserEntity): Promise<void> {
-    return this.dataSource.transaction(async (manager) => {
-      const link = await this.lockLiveLink(manager, linkId, actor);
-      const now = this.clock.now();
-      await this.revokeIn(manager, link, actor, true);
-      const fresh = await this.links.issue(manager, link.stage_id, link.contact_id, now);
+  /**
+   * Emails the interviewer a new link, revoking this one if it is still live, in one transaction;
+   * answers the new link. A link already replaced has a newer one: act on that instead (409).
+   */
+  async resend(linkId: string, actor: UserEntity): Promise<ClientReviewLinkView> {
+    const freshId = await this.dataSource.transaction(async (manager) => {
+      const link = await this.lockLink(manager, linkId, actor);
+      const newer: unknown[] = await manager.query(
+        `SELECT 1 FROM client_review_links
+          WHERE stage_id = $1 AND contact_id = $2 AND revoked_at IS NULL AND id <> $3`,
+        [link.stage_id, link.contact_id, link.id],
+      );
+      if (link.replaced_by_id || newer.length > 0) {
+        throw new DomainError(ErrorCode.Conflict, 'A newer link was sent to this interviewer: act on that one.');
+      }
+      if (!link.revoked_at) await this.revokeIn(manager, link, actor, true);
+      const fresh = await this.links.issue(manager, link.stage_id, link.contact_id, this.clock.now());
       await this.links.sendRequest(manager, fresh, actor.id);
+      return fresh.id;
     });
+    return this.linkView(freshId);
   }
 
   private async revokeIn(manager: EntityManager, link: LinkRow, actor: UserEntity, resent: boolean): Promise<void> {
@@ -127,9 +138,9 @@ export class ClientReviewLinkAdmin {
 
   /**
    * The link locked with its application (application first, as every change to it), if the actor
-   * may manage it and it is still live; a used link, or a stage with feedback, has nothing to revoke.
+   * may manage it; a used link, or a stage with feedback, has nothing to revoke or resend (409).
    */
-  private async lockLiveLink(manager: EntityManager, linkId: string, actor: UserEntity): Promise<LinkRow> {
+  private async lockLink(manager: EntityManager, linkId: string, actor: UserEntity): Promise<LinkRow> {
     const unknown = () => new DomainError(ErrorCode.NotFound, 'There is no such review link.');
     const [found]: { application_id: string }[] = await manager.query(
       `SELECT application_id FROM client_review_links WHERE id = $1`,
@@ -158,11 +169,22 @@ export class ClientReviewLinkAdmin {
           : 'This stage already has its feedback: the interviewer needs no link any more.',
       );
     }
-    if (link.revoked_at) {
-      throw new DomainError(ErrorCode.Conflict, 'This link was already revoked or replaced; act on the newest one.');
-    }
     return link;
   }
+}
+
+function toView(row: LinkRow, now: Date): ClientReviewLinkView {
+  return {
+    id: row.id,
+    stageId: row.stage_id,
+    stageName: row.stage_name,
+    contact: { id: row.contact_id, fullName: row.contact_name, email: row.contact_email },
+    state: stateOf(row, now),
+    createdAt: row.created_at.toISOString(),
+    expiresAt: row.expires_at.toISOString(),
+    submittedAt: row.submitted_at?.toISOString() ?? null,
+    revokedAt: row.revoked_at?.toISOString() ?? null,
+  };
 }
 
 function stateOf(row: LinkRow, now: Date): ClientReviewLinkState {

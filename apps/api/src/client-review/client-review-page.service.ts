@@ -37,10 +37,12 @@ interface StoredLink {
   replaced_by_id: string | null;
   submitted_at: Date | null;
   stage_has_feedback: boolean;
+  application_closed_at: Date | null;
 }
 
 const LINK_COLUMNS = `l.id, l.application_id, l.stage_id, l.contact_id, l.expires_at, l.revoked_at, l.replaced_by_id,
-  l.submitted_at, EXISTS (SELECT 1 FROM feedback f WHERE f.stage_id = l.stage_id) AS stage_has_feedback`;
+  l.submitted_at, EXISTS (SELECT 1 FROM feedback f WHERE f.stage_id = l.stage_id) AS stage_has_feedback,
+  (SELECT a.closed_at FROM applications a WHERE a.id = l.application_id) AS application_closed_at`;
 
 /**
  * What a client interviewer does with their link, without an account: open the page, fetch the CV,
@@ -230,7 +232,8 @@ export class ClientReviewPageService {
     const state = clientReviewLinkState(
       {
         expiresAt: link.expires_at,
-        revokedAt: link.revoked_at,
+        // The candidate withdrew or the job closed: the agency no longer asks, as if it had revoked the link.
+        revokedAt: link.revoked_at ?? link.application_closed_at,
         replacedById: link.replaced_by_id,
         submittedAt: link.submitted_at,
         stageHasFeedback: link.stage_has_feedback,

@@ -15,11 +15,12 @@ import { ClientFeedbackDto, ReviewTokenDto } from './dto/client-review.dto';
  */
 @ApiTags('client review')
 @Public()
-@RateLimited('clientReview')
 @Controller('client-review')
 export class ClientReviewController {
   constructor(private readonly page: ClientReviewPageService) {}
 
+  // Per handler: the guard reads the route's limits from the handler, not the class.
+  @RateLimited('clientReview')
   @Post('open')
   @HttpCode(200)
   open(@Body() body: ReviewTokenDto): Promise<ClientReviewPageView> {
@@ -27,6 +28,7 @@ export class ClientReviewController {
   }
 
   /** The candidate's CV for this application, as an attachment, never cached. */
+  @RateLimited('clientReview')
   @Post('cv')
   @HttpCode(200)
   async cv(@Body() body: ReviewTokenDto, @Res({ passthrough: true }) response: Response): Promise<StreamableFile> {
@@ -40,6 +42,7 @@ export class ClientReviewController {
     });
   }
 
+  @RateLimited('clientReview')
   @Post('feedback')
   feedback(@Body() body: ClientFeedbackDto): Promise<ClientFeedbackReceipt> {
     return this.page.submit(body);

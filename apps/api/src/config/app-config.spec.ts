@@ -44,6 +44,8 @@ describe('configuration', () => {
       documentUploadsPerClient: { points: 200, windowSeconds: 3600 },
       dataExportsPerAccount: { points: 10, windowSeconds: 3600 },
       dataExportsPerClient: { points: 100, windowSeconds: 3600 },
+      clientReviewsPerClient: { points: 120, windowSeconds: 900 },
+      clientReviewsPerLink: { points: 30, windowSeconds: 900 },
     });
     expect(config.passwordHashing).toEqual({ concurrency: 2, queueLimit: 64 });
     const tuned = loadConfig({
@@ -55,6 +57,12 @@ describe('configuration', () => {
     expect(tuned.rateLimits.signInFailuresPerAccount).toEqual({ points: 3, windowSeconds: 90 });
     expect(tuned.rateLimits.registrationsPerClient).toEqual({ points: 500, windowSeconds: 86_400 });
     expect(tuned.passwordHashing.concurrency).toBe(4);
+  });
+
+  it('keeps client review links 14 days by default, reads an override, and refuses a nonsense one', () => {
+    expect(loadConfig(valid).clientReview).toEqual({ linkDays: 14 });
+    expect(loadConfig({ ...valid, CLIENT_REVIEW_LINK_DAYS: '30' }).clientReview.linkDays).toBe(30);
+    expect(() => loadConfig({ ...valid, CLIENT_REVIEW_LINK_DAYS: '0' })).toThrow(/CLIENT_REVIEW_LINK_DAYS/);
   });
 
   it('refuses a rate limit that is not a count per period from 1 s to 24 h', () => {

@@ -4,6 +4,7 @@ import {
   feedbackEscalationEmail,
   feedbackReminderEmail,
   feedbackSecondEscalationEmail,
+  interviewScheduledByText,
   reassignedText,
   workAssignedEmail,
 } from './agency-messages';
@@ -138,5 +139,24 @@ describe('the email when an application arrives', () => {
 
   it('leaves the promise out when there is none to name', () => {
     expect(arrived(null).body).not.toContain('promised');
+  });
+});
+
+describe('the internal timeline entry for a scheduled interview', () => {
+  it('names the interviewers typed, then the client’s contacts picked, marked as from the client', () => {
+    expect(
+      interviewScheduledByText(
+        'Rita Recruiter',
+        'Technical',
+        ['Jo Hiring'],
+        [
+          { fullName: 'Grace Hopper', role: 'CTO' },
+          { fullName: 'Alan Turing', role: '' },
+        ],
+      ),
+    ).toBe('Rita Recruiter scheduled Technical with Jo Hiring, Grace Hopper (client, CTO), Alan Turing (client).');
+    expect(interviewScheduledByText('Rita Recruiter', 'Technical', [])).toBe(
+      'Rita Recruiter scheduled Technical with no interviewers named.',
+    );
   });
 });

@@ -154,6 +154,18 @@ describe('ApplicationPage', () => {
     expect(document.activeElement?.id).toBe('record-feedback');
   });
 
+  it('shows who interviews at a stage, the client’s people picked marked as such', async () => {
+    const application = anApplication();
+    application.stages[0] = {
+      ...application.stages[0],
+      interviewers: ['Riley Recruiter'],
+      clientInterviewers: [{ id: 'c1', fullName: 'Grace Hopper', email: 'grace@northwind.example', role: 'CTO' }],
+    };
+    await open(application);
+    expect(stageItems()[0].textContent).toContain('Interviewers: Riley Recruiter, Grace Hopper (client, CTO)');
+    expect(stageItems()[1].textContent).not.toContain('Interviewers:');
+  });
+
   it('links a video-call place, and shows an address as text', async () => {
     const application = anApplication();
     await open(

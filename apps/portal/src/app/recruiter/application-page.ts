@@ -37,6 +37,7 @@ import { pageData } from '../core/loadable';
 import { LoadState } from '../core/load-state';
 import { focusLater } from '../core/focus-later';
 import { timelineText } from '../core/timeline-text';
+import { stageInterviewersText } from './client-interviewers';
 
 interface StageRow {
   stage: StageView;
@@ -46,6 +47,8 @@ interface StageRow {
   done: boolean;
   awaiting: boolean;
   when: string | null;
+  /** Who interviews: the names typed and the client's contacts picked. */
+  interviewers: string | null;
   /** The place, when it is a web link (a video call) rather than an address. */
   link: string | null;
   deadline: string | null;
@@ -186,6 +189,7 @@ export class ApplicationPage {
           done: stage.state === StageState.FeedbackRecorded && !held,
           awaiting,
           when: stage.startsAt && stage.endsAt ? formatShortDateTimeRange(stage.startsAt, stage.endsAt) : null,
+          interviewers: stageInterviewersText(stage),
           link: /^https?:\/\/\S+$/i.test(stage.location ?? '') ? stage.location : null,
           deadline:
             awaiting && stage.feedbackDueAt

@@ -1,8 +1,9 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { ApplicationView, ErrorCode, StageState } from '@heardback/contracts';
+import { ApplicationView, ErrorCode, INTERVIEWERS_MAX, StageState } from '@heardback/contracts';
 import { ScheduleForm, interviewerNames } from './schedule-form';
 import { anApplication, apiErrorBody, aStage } from '../testing/factories';
+import { aClientContact, aClientDetail } from '../testing/client-factories';
 import { setUpPortalTest } from '../testing/setup';
 
 describe('interviewerNames', () => {
@@ -69,6 +70,7 @@ describe('ScheduleForm', () => {
       endsAt: new Date(2030, 2, 4, 15, 30).toISOString(),
       location: 'https://meet.example/abc',
       interviewers: ['Jo Hiring', 'Sam Lee'],
+      clientInterviewerIds: [],
       version: 3,
     });
     const updated = anApplication({ version: 5 });
@@ -166,5 +168,117 @@ describe('ScheduleForm', () => {
     expect(said).toContain('“Offer from Acme”');
     expect(said).toContain('Availability');
     expect(said).toContain('“Not on Mondays”');
+  });
+
+  describe('with the client’s contacts', () => {
+    const grace = aClientContact();
+    const alan = aClientContact({ id: 'contact-2', fullName: 'Alan Turing', role: '' });
+    const ada = aClientContact({ id: 'contact-3', fullName: 'Ada Lovelace', archivedAt: '2026-11-01T10:00:00.000Z' });
+    const withClient = anApplication({
+      job: { id: 'job-1', title: 'Backend Engineer', clientName: 'Northwind Logistics', clientId: 'client-1' },
+      stages: [aStage({ id: 'stage-1', name: 'Phone screen', state: StageState.Pending })],
+    });
+    const checkbox = (name: string) =>
+      Array.from(view().querySelectorAll<HTMLLabelElement>('label.choice'))
+        .find((label) => label.textContent?.trim() === name)
+        ?.querySelector('input') as HTMLInputElement;
+
+    async function showContacts(stage = withClient.stages[0]) {
+      fixture.componentRef.setInput('application', withClient);
+      fixture.componentRef.setInput('stage', stage);
+      await fixture.whenStable();
+      http
+        .expectOne('/api/clients/client-1')
+        .flush(aClientDetail({ contacts: [alan, grace, ada], archivedContactsTotal: 1 }));
+      await fixture.whenStable();
+    }
+
+    const slot = { Date: '2030-03-04', 'Starts at': '14:00', 'Ends at': '15:00', 'Place or video link': 'Office' };
+
+    it('offers the client’s live contacts by name and role, and sends the ones ticked with the names typed', async () => {
+      await showContacts();
+      expect(view().querySelector('legend')?.textContent?.trim()).toBe('Interviewers from Northwind Logistics');
+      expect(Array.from(view().querySelectorAll('label.choice')).map((label) => label.textContent?.trim())).toEqual([
+        'Alan Turing',
+        'Grace Hopper, CTO',
+      ]);
+      checkbox('Grace Hopper, CTO').click();
+      await fill({ ...slot, 'Other interviewers (optional)': 'Jo Hiring' });
+      await submit();
+      const request = http.expectOne('/api/applications/app-1/stages/stage-1/schedule');
+      expect(request.request.body).toMatchObject({ interviewers: ['Jo Hiring'], clientInterviewerIds: ['contact-1'] });
+      request.flush(withClient);
+    });
+
+    it('starts a reschedule from the contacts picked before, and says who is no longer a contact', async () => {
+      await showContacts(
+        aStage({
+          id: 'stage-1',
+          state: StageState.Scheduled,
+          startsAt: new Date(2030, 5, 1, 9, 0).toISOString(),
+          endsAt: new Date(2030, 5, 1, 10, 0).toISOString(),
+          location: 'Leeds office',
+          interviewers: [],
+          clientInterviewers: [
+            { id: grace.id, fullName: grace.fullName, email: grace.email, role: grace.role },
+            { id: ada.id, fullName: ada.fullName, email: ada.email, role: ada.role },
+          ],
+        }),
+      );
+      expect(checkbox('Grace Hopper, CTO').checked).toBe(true);
+      expect(checkbox('Alan Turing').checked).toBe(false);
+      expect(view().textContent).toContain('No longer a contact of the client, so no longer picked: Ada Lovelace.');
+
+      checkbox('Alan Turing').click();
+      checkbox('Grace Hopper, CTO').click();
+      await submit();
+      const request = http.expectOne('/api/applications/app-1/stages/stage-1/schedule');
+      expect(request.request.body.clientInterviewerIds).toEqual(['contact-2']);
+      request.flush(withClient);
+    });
+
+    it('refuses more interviewers in all than a stage may have, and sends nothing', async () => {
+      await showContacts();
+      checkbox('Alan Turing').click();
+      const names = Array.from({ length: INTERVIEWERS_MAX }, (_, index) => `Person ${index}`).join(', ');
+      await fill({ ...slot, 'Other interviewers (optional)': names });
+      await submit();
+      http.expectNone('/api/applications/app-1/stages/stage-1/schedule');
+      expect(view().querySelector('#schedule-stage-1-client-interviewers-error')?.textContent?.trim()).toBe(
+        `Pick and name at most ${INTERVIEWERS_MAX} interviewers in all.`,
+      );
+    });
+
+    it('shows the API’s reason at the picks, and loads the contacts again', async () => {
+      await showContacts();
+      checkbox('Alan Turing').click();
+      await fill(slot);
+      await submit();
+      http
+        .expectOne('/api/applications/app-1/stages/stage-1/schedule')
+        .flush(
+          ...apiErrorBody(400, ErrorCode.ValidationFailed, 'clientInterviewerIds: each must be a current contact', [
+            { field: 'clientInterviewerIds', reasons: ['each must be a current contact of the job’s client'] },
+          ]),
+        );
+      await fixture.whenStable();
+      expect(view().querySelector('#schedule-stage-1-client-interviewers-error')?.textContent?.trim()).toBe(
+        'Client interviewers each must be a current contact of the job’s client.',
+      );
+      http.expectOne('/api/clients/client-1').flush(aClientDetail({ contacts: [grace] }));
+      await fixture.whenStable();
+      expect(Array.from(view().querySelectorAll('label.choice')).map((label) => label.textContent?.trim())).toEqual([
+        'Grace Hopper, CTO',
+      ]);
+    });
+
+    it('still lets the interviewers be named when the contacts cannot be loaded', async () => {
+      fixture.componentRef.setInput('application', withClient);
+      await fixture.whenStable();
+      http.expectOne('/api/clients/client-1').flush(...apiErrorBody(500, ErrorCode.Internal, 'boom'));
+      await fixture.whenStable();
+      expect(view().textContent).toContain('The client’s contacts could not be loaded');
+      expect(input('Interviewers (optional)')).not.toBeNull();
+    });
   });
 });

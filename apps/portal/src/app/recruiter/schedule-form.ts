@@ -1,14 +1,30 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  output,
+  signal,
+  untracked,
+} from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { AbstractControl, FormBuilder, ReactiveFormsModule, ValidationErrors, Validators } from '@angular/forms';
 import {
   ApplicationView,
+  ClientContactView,
   INTERVIEWERS_MAX,
   INTERVIEWER_NAME_MAX_LENGTH,
   INTERVIEW_LOCATION_MAX_LENGTH,
   StageView,
 } from '@heardback/contracts';
+import { of } from 'rxjs';
 import { RecruiterApi } from './recruiter-api';
+import { contactChoiceLabel, pickableContacts, withinInterviewerLimit } from './client-interviewers';
+import { ClientApi } from '../core/client-api';
+import { fieldProblem } from '../core/api-error';
+import { pageData } from '../core/loadable';
 import { candidateSaidLines } from './candidate-said';
 import { ProblemWords, formSubmission } from '../core/form-submission';
 import { isoToLocalDateAndTime, localDateTimeToIso, userTimeZone } from '../core/local-date-time';
@@ -67,11 +83,12 @@ function endsAfterStart(group: AbstractControl): ValidationErrors | null {
   selector: 'hb-schedule-form',
   imports: [ReactiveFormsModule, FORM_FIELD],
   templateUrl: './schedule-form.html',
-  styles: ['.schedule-form__said { margin: 0.5rem 0 1rem; }'],
+  styles: ['.schedule-form__said { margin: 0.5rem 0 1rem; }', '.schedule-form__gone { margin: 0.5rem 0 0; }'],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ScheduleForm {
   private readonly api = inject(RecruiterApi);
+  private readonly clientApi = inject(ClientApi);
   private readonly now = inject(NOW);
   private readonly focus = focusLater();
 
@@ -97,9 +114,36 @@ export class ScheduleForm {
 
   protected readonly submission = formSubmission({
     form: this.form,
-    controlFor: { startsAt: 'start', endsAt: 'end' },
+    // The picks' problem is shown at their group, below.
+    controlFor: { startsAt: 'start', endsAt: 'end', clientInterviewerIds: null },
     onInvalid: () => this.focus(FIRST_INVALID),
   });
+
+  /** The job's client's contacts, to pick interviewers from (the agency's view names the client). */
+  protected readonly contacts = pageData({
+    key: () => this.application().job.clientId ?? null,
+    request: (clientId) => (clientId ? this.clientApi.client(clientId) : of(null)),
+    loaded: (client) => this.loadedContacts.set(client ? pickableContacts(client.contacts) : []),
+  });
+  /** The contacts as last loaded, kept while they are loaded again, so the picks do not vanish meanwhile; null before. */
+  private readonly loadedContacts = signal<ClientContactView[] | null>(null);
+  protected readonly choices = computed(() => this.loadedContacts() ?? []);
+  /** The ids of the contacts ticked. */
+  protected readonly picked = signal<ReadonlySet<string>>(new Set());
+  /** Picked for this stage before, but no longer a contact of the client: they cannot be picked again. */
+  protected readonly noLongerContacts = computed(() => {
+    if (this.loadedContacts() === null) return [];
+    const live = new Set(this.choices().map((contact) => contact.id));
+    return (this.stage().clientInterviewers ?? []).filter((contact) => !live.has(contact.id));
+  });
+  protected readonly noLongerContactNames = computed(() =>
+    this.noLongerContacts()
+      .map((contact) => contact.fullName)
+      .join(', '),
+  );
+  /** What is wrong with the picks: too many people in all, or the API's reason. */
+  protected readonly pickProblem = signal('');
+  protected readonly contactLabel = contactChoiceLabel;
 
   private readonly value = toSignal(this.form.valueChanges, {
     initialValue: this.form.getRawValue(),
@@ -113,8 +157,8 @@ export class ScheduleForm {
   });
 
   private readonly bookingKey = computed(() => {
-    const { id, startsAt, endsAt, location, interviewers = [] } = this.stage();
-    return [id, startsAt, endsAt, location, ...interviewers].join('|');
+    const { id, startsAt, endsAt, location, interviewers = [], clientInterviewers = [] } = this.stage();
+    return [id, startsAt, endsAt, location, ...interviewers, ...clientInterviewers.map((c) => c.id)].join('|');
   });
 
   constructor() {
@@ -132,6 +176,8 @@ export class ScheduleForm {
         location: stage.location ?? '',
         interviewers: (stage.interviewers ?? []).join(', '),
       });
+      this.picked.set(new Set((stage.clientInterviewers ?? []).map((contact) => contact.id)));
+      this.pickProblem.set('');
       this.submission.submitted.set(false);
     });
   }
@@ -146,23 +192,48 @@ export class ScheduleForm {
     return endBeforeStart ? 'The interview must end after it starts.' : '';
   }
 
+  protected togglePick(contactId: string, checked: boolean): void {
+    const next = new Set(this.picked());
+    if (checked) next.add(contactId);
+    else next.delete(contactId);
+    this.picked.set(next);
+    this.pickProblem.set('');
+  }
+
+  /** The picks to send: the ticked contacts still offered (all ticked ones while the list is not loaded). */
+  private pickedIds(): string[] {
+    if (this.loadedContacts() === null) return [...this.picked()];
+    return this.choices()
+      .filter((contact) => this.picked().has(contact.id))
+      .map((contact) => contact.id);
+  }
+
   protected submit(): void {
-    if (!this.submission.begin()) {
+    const begun = this.submission.begin();
+    const { date, start, end, location, interviewers } = this.form.getRawValue();
+    const names = interviewerNames(interviewers);
+    const clientInterviewerIds = this.pickedIds();
+    const tooMany = !withinInterviewerLimit(names.length, clientInterviewerIds.length);
+    this.pickProblem.set(tooMany ? `Pick and name at most ${INTERVIEWERS_MAX} interviewers in all.` : '');
+    if (!begun || tooMany) {
+      if (tooMany) this.focus('#' + this.idPrefix() + '-client-interviewers input');
       return;
     }
-    const { date, start, end, location, interviewers } = this.form.getRawValue();
-    const startsAt = localDateTimeToIso(date, start) as string;
-    const endsAt = localDateTimeToIso(date, end) as string;
     const booking = {
-      startsAt,
-      endsAt,
+      startsAt: localDateTimeToIso(date, start) as string,
+      endsAt: localDateTimeToIso(date, end) as string,
       location: location.trim(),
-      interviewers: interviewerNames(interviewers),
+      interviewers: names,
+      clientInterviewerIds,
       version: this.application().version,
     };
     this.submission.send(() => this.api.scheduleStage(this.application().id, this.stage().id, booking), {
       done: (updated) => this.scheduled.emit(updated),
       failed: (error) => {
+        const pickProblem = fieldProblem(error, 'clientInterviewerIds', 'Client interviewers');
+        this.pickProblem.set(pickProblem ?? '');
+        // A contact archived meanwhile: show the list as it is now.
+        if (pickProblem) this.contacts.reload();
         this.focus(FIRST_INVALID);
         return this.submission.errorMessage(error);
       },

@@ -5,6 +5,7 @@ import {
   AuditContext,
   LONG_VALUE_LENGTH,
   fieldLabel,
+  recordLink,
   shownChanges,
   valueText,
 } from './audit-words';
@@ -38,6 +39,20 @@ describe('the audit trail’s words', () => {
     );
     expect(fieldLabel('kind')).toBe('Kind of document');
     expect(valueText(AuditEntityType.User, 'kind', 'cover_letter', context)).toBe('Cover letter');
+  });
+
+  it('says a client’s contacts and settings in words, the account owner by name, and links to the client', () => {
+    expect(AUDIT_ACTION_OPTIONS.find((option) => option.value === AuditAction.ClientContactArchived)?.label).toBe(
+      'Archived a client contact',
+    );
+    expect(fieldLabel('contactRole')).toBe('Role at the client');
+    const named = { ...context, userNames: new Map([['u-1', 'Olive Owner']]) };
+    expect(valueText(AuditEntityType.Client, 'accountOwnerId', 'u-1', named)).toBe('Olive Owner');
+    expect(valueText(AuditEntityType.Client, 'autoPublishClientFeedback', true, context)).toBe('yes');
+    expect(recordLink({ type: AuditEntityType.Client, id: 'client-1', label: 'Northwind' })).toEqual([
+      '/staff/clients',
+      'client-1',
+    ]);
   });
 
   it('spells out fields it has no label for', () => {

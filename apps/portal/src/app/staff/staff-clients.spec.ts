@@ -32,6 +32,8 @@ describe('StaffClients', () => {
     await fixture.whenStable();
     expect(names()).toEqual(['Bluefin Health', 'Orchard Retail']);
     expect(view().querySelector('.status-line')?.textContent?.trim()).toBe('2 clients');
+    // Each opens its own page, with its contacts and settings.
+    expect(view().querySelector('.client-list__item a')?.getAttribute('href')).toBe('/staff/clients/1');
   });
 
   it('adds a client, shows it in the list and says so', async () => {

@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, signal, viewChild } from '@angular/core';
 import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
+import { RouterLink } from '@angular/router';
 import { CLIENT_NAME_MAX_LENGTH } from '@heardback/contracts';
 import { StaffApi } from './staff-api';
 import { agencyErrorMessage, apiError, sentence } from '../core/api-error';
@@ -12,7 +13,7 @@ import { FORM_FIELD } from '../core/form-field';
 /** The hiring companies the agency recruits for: the list, and a form to add one. */
 @Component({
   selector: 'hb-staff-clients',
-  imports: [ReactiveFormsModule, LoadState, FORM_FIELD],
+  imports: [ReactiveFormsModule, RouterLink, LoadState, FORM_FIELD],
   templateUrl: './staff-clients.html',
   styleUrl: './staff-clients.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

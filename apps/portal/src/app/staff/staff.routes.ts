@@ -1,5 +1,6 @@
 import { Routes } from '@angular/router';
 import { AuditTrailPage } from './audit-trail-page';
+import { ClientPage } from './client-page';
 import { EscalationsPage } from './escalations-page';
 import { JobEditor } from './job-editor';
 import { OutgoingMail } from './outgoing-mail';
@@ -52,6 +53,7 @@ export const STAFF_ROUTES: Routes = [
         component: JobEditor,
       },
       { path: 'clients', title: 'Clients · Heardback', component: StaffClients },
+      { path: 'clients/:id', title: 'Client · Heardback', component: ClientPage },
       { path: 'users', title: 'Users · Heardback', component: StaffUsers },
       { path: 'audit', title: 'Audit trail · Heardback', component: AuditTrailPage },
       {

@@ -13,7 +13,7 @@ import {
   secondEscalationTime,
 } from '@heardback/domain';
 import { apply, createOpenJob, insertAgencyUser, registerCandidate, signIn } from '../support/factories';
-import { parseMail } from '../support/mailbox';
+import { parseRawMail } from '../support/mailbox';
 import { fastOutbox, until } from '../support/outbox-waits';
 import { ownApi } from '../support/own-api';
 import { TestSmtpServer } from '../support/test-smtp-server';
@@ -62,7 +62,7 @@ describe('client interviewers are chased on the same ladder as recruiters', () =
   function mailTo(address: string): { subject: string; body: string }[] {
     return smtp.received
       .filter((mail) => mail.to.some((to) => to.toLowerCase() === address.toLowerCase()))
-      .map((mail) => parseMail('smtp', mail.raw));
+      .map((mail) => parseRawMail(mail.raw));
   }
 
   async function waitForMail(address: string, count: number): Promise<{ subject: string; body: string }[]> {

@@ -2,6 +2,7 @@ import {
   ApplicationView,
   CandidateApplicationView,
   ClientContactView,
+  ClientReviewLinkView,
   FeedbackDecision,
   UserRole,
 } from '@heardback/contracts';
@@ -227,11 +228,18 @@ describe('client interviewers are chased on the same ladder as recruiters', () =
     const staff = await signedIn(staffEmail);
     const job = await createOpenJob(staff, { ownerId: recruiter.id, answerWithinWorkingDays: 2 });
     const email = `lena-${job.id.slice(0, 8)}@client.test`;
+    const otherEmail = `ivo-${job.id.slice(0, 8)}@client.test`;
     const added = await staff.post<ClientContactView>(`/api/clients/${job.clientId}/contacts`, {
       fullName: 'Lena Revoked',
       email,
     });
     expect(added.status).toBe(201);
+    // Another interviewer on the same panel, whose link stays: the ladder runs for them.
+    const other = await staff.post<ClientContactView>(`/api/clients/${job.clientId}/contacts`, {
+      fullName: 'Ivo Kept',
+      email: otherEmail,
+    });
+    expect(other.status).toBe(201);
     const candidate = await registerCandidate('Dev Candidate', api.browser());
     const applied = await apply(candidate.session, job.id);
     // The API's clock is days ahead after the test before: the interview ended an hour ago by it.
@@ -242,7 +250,7 @@ describe('client interviewers are chased on the same ladder as recruiters', () =
         endsAt: new Date(apiNow().getTime() - HOUR).toISOString(),
         location: 'Video call',
         interviewers: [],
-        clientInterviewerIds: [added.body.id],
+        clientInterviewerIds: [added.body.id, other.body.id],
         version: applied.version,
       },
     );
@@ -252,9 +260,12 @@ describe('client interviewers are chased on the same ladder as recruiters', () =
     await waitForMail(email, 1);
 
     const agency = await signedIn(staffEmail);
-    const links = await agency.get<{ id: string }[]>(`/api/agency/applications/${applied.id}/client-review-links`);
-    expect(links.body).toHaveLength(1);
-    expect((await agency.post(`/api/agency/client-review-links/${links.body[0].id}/revoke`)).status).toBeLessThan(300);
+    const links = await agency.get<ClientReviewLinkView[]>(
+      `/api/agency/applications/${applied.id}/client-review-links`,
+    );
+    const lenasLink = links.body.find((link) => link.contact.id === added.body.id);
+    expect(lenasLink).toBeDefined();
+    expect((await agency.post(`/api/agency/client-review-links/${lenasLink?.id}/revoke`)).status).toBeLessThan(300);
 
     await sweepAt(new Date(dueAt.getTime() - REMINDER_LEAD_HOURS * HOUR + MINUTE));
     await sweepAt(new Date(dueAt.getTime() + MINUTE));
@@ -262,12 +273,16 @@ describe('client interviewers are chased on the same ladder as recruiters', () =
       new Date(alertTime(DeadlineAlertKind.Escalation, dueAt, DEFAULT_WORKING_CALENDAR).getTime() + MINUTE),
     );
     // Written in the sweep's transaction, so the outbox and the ladder's rows say it at once.
-    const { rows } = await api.pool.query<{ reminders: number; steps: number }>(
-      `SELECT (SELECT count(*) FROM notifications WHERE recipient_email = $1 AND kind = 'client_review_reminder')::int AS reminders,
-              (SELECT count(*) FROM client_review_alerts WHERE stage_id = $2)::int AS steps`,
-      [email, applied.stages[0].id],
-    );
-    expect(rows[0]).toEqual({ reminders: 0, steps: 0 });
+    const stepsOf = async (contactId: string, address: string) =>
+      (
+        await api.pool.query<{ reminders: number; steps: number }>(
+          `SELECT (SELECT count(*) FROM notifications WHERE recipient_email = $1 AND kind = 'client_review_reminder')::int AS reminders,
+                  (SELECT count(*) FROM client_review_alerts WHERE stage_id = $2 AND contact_id = $3)::int AS steps`,
+          [address, applied.stages[0].id, contactId],
+        )
+      ).rows[0];
+    expect(await stepsOf(added.body.id, email)).toEqual({ reminders: 0, steps: 0 });
+    expect(await stepsOf(other.body.id, otherEmail)).toEqual({ reminders: 2, steps: 3 });
     // Signed in again: the clock moved past the session's idle time.
     const later = await signedIn(staffEmail);
     const timeline = (await later.get<ApplicationView>(`/api/applications/${applied.id}`)).body.timeline;

@@ -2,6 +2,7 @@ import {
   ApplicationView,
   CandidateApplicationView,
   ClientContactView,
+  ClientReviewLinkView,
   FeedbackDecision,
   UserRole,
 } from '@heardback/contracts';
@@ -13,7 +14,7 @@ import {
   secondEscalationTime,
 } from '@heardback/domain';
 import { apply, createOpenJob, insertAgencyUser, registerCandidate, signIn } from '../support/factories';
-import { parseMail } from '../support/mailbox';
+import { parseRawMail } from '../support/mailbox';
 import { fastOutbox, until } from '../support/outbox-waits';
 import { ownApi } from '../support/own-api';
 import { TestSmtpServer } from '../support/test-smtp-server';
@@ -62,7 +63,7 @@ describe('client interviewers are chased on the same ladder as recruiters', () =
   function mailTo(address: string): { subject: string; body: string }[] {
     return smtp.received
       .filter((mail) => mail.to.some((to) => to.toLowerCase() === address.toLowerCase()))
-      .map((mail) => parseMail('smtp', mail.raw));
+      .map((mail) => parseRawMail(mail.raw));
   }
 
   async function waitForMail(address: string, count: number): Promise<{ subject: string; body: string }[]> {
@@ -83,9 +84,14 @@ describe('client interviewers are chased on the same ladder as recruiters', () =
     return match[1];
   };
 
+  /** How far the API's clock runs ahead of the machine's: only ever grows. */
+  let clockAhead = 0;
+  const apiNow = () => new Date(Date.now() + clockAhead);
+
   /** Moves the API's clock to `at` (never back) and runs the sweep as staff. */
   async function sweepAt(at: Date): Promise<void> {
-    api.setClock(at);
+    clockAhead = Math.max(clockAhead, at.getTime() - Date.now());
+    api.setClock(apiNow());
     const staff = await signedIn(staffEmail);
     const swept = await staff.post('/api/agency/deadlines/sweep');
     expect(swept.status).toBe(200);
@@ -217,4 +223,69 @@ describe('client interviewers are chased on the same ladder as recruiters', () =
     const { rows } = await api.pool.query<{ name: string }>('SELECT name FROM clients WHERE id = $1', [clientId]);
     return rows[0].name;
   }
+
+  it("ends an interviewer's ladder when staff revoke their link", async () => {
+    const staff = await signedIn(staffEmail);
+    const job = await createOpenJob(staff, { ownerId: recruiter.id, answerWithinWorkingDays: 2 });
+    const email = `lena-${job.id.slice(0, 8)}@client.test`;
+    const otherEmail = `ivo-${job.id.slice(0, 8)}@client.test`;
+    const added = await staff.post<ClientContactView>(`/api/clients/${job.clientId}/contacts`, {
+      fullName: 'Lena Revoked',
+      email,
+    });
+    expect(added.status).toBe(201);
+    // Another interviewer on the same panel, whose link stays: the ladder runs for them.
+    const other = await staff.post<ClientContactView>(`/api/clients/${job.clientId}/contacts`, {
+      fullName: 'Ivo Kept',
+      email: otherEmail,
+    });
+    expect(other.status).toBe(201);
+    const candidate = await registerCandidate('Dev Candidate', api.browser());
+    const applied = await apply(candidate.session, job.id);
+    // The API's clock is days ahead after the test before: the interview ended an hour ago by it.
+    const scheduled = await staff.post<ApplicationView>(
+      `/api/applications/${applied.id}/stages/${applied.stages[0].id}/schedule`,
+      {
+        startsAt: new Date(apiNow().getTime() - 2 * HOUR).toISOString(),
+        endsAt: new Date(apiNow().getTime() - HOUR).toISOString(),
+        location: 'Video call',
+        interviewers: [],
+        clientInterviewerIds: [added.body.id, other.body.id],
+        version: applied.version,
+      },
+    );
+    expect(scheduled.status).toBe(200);
+    const dueAt = new Date(scheduled.body.stages[0].feedbackDueAt as string);
+    await sweepAt(new Date(apiNow().getTime() + MINUTE));
+    await waitForMail(email, 1);
+
+    const agency = await signedIn(staffEmail);
+    const links = await agency.get<ClientReviewLinkView[]>(
+      `/api/agency/applications/${applied.id}/client-review-links`,
+    );
+    const lenasLink = links.body.find((link) => link.contact.id === added.body.id);
+    expect(lenasLink).toBeDefined();
+    expect((await agency.post(`/api/agency/client-review-links/${lenasLink?.id}/revoke`)).status).toBeLessThan(300);
+
+    await sweepAt(new Date(dueAt.getTime() - REMINDER_LEAD_HOURS * HOUR + MINUTE));
+    await sweepAt(new Date(dueAt.getTime() + MINUTE));
+    await sweepAt(
+      new Date(alertTime(DeadlineAlertKind.Escalation, dueAt, DEFAULT_WORKING_CALENDAR).getTime() + MINUTE),
+    );
+    // Written in the sweep's transaction, so the outbox and the ladder's rows say it at once.
+    const stepsOf = async (contactId: string, address: string) =>
+      (
+        await api.pool.query<{ reminders: number; steps: number }>(
+          `SELECT (SELECT count(*) FROM notifications WHERE recipient_email = $1 AND kind = 'client_review_reminder')::int AS reminders,
+                  (SELECT count(*) FROM client_review_alerts WHERE stage_id = $2 AND contact_id = $3)::int AS steps`,
+          [address, applied.stages[0].id, contactId],
+        )
+      ).rows[0];
+    expect(await stepsOf(added.body.id, email)).toEqual({ reminders: 0, steps: 0 });
+    expect(await stepsOf(other.body.id, otherEmail)).toEqual({ reminders: 2, steps: 3 });
+    // Signed in again: the clock moved past the session's idle time.
+    const later = await signedIn(staffEmail);
+    const timeline = (await later.get<ApplicationView>(`/api/applications/${applied.id}`)).body.timeline;
+    expect(timeline.filter((event) => /client interviewer Lena/i.test(event.text))).toEqual([]);
+  });
 });

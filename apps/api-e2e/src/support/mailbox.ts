@@ -15,8 +15,7 @@ function decodeQuotedPrintable(text: string): string {
   return Buffer.from(bytes, 'latin1').toString('utf8');
 }
 
-/** One raw RFC 5322 message (an .eml file, or what a test SMTP server received) as headers and decoded body. */
-export function parseMail(file: string, raw: string): ReceivedMail {
+function parse(file: string, raw: string): ReceivedMail {
   const [head, ...rest] = raw.split(/\r?\n\r?\n/);
   const headers = head.replace(/\r?\n[ \t]+/g, ' ');
   const header = (name: string) => new RegExp(`^${name}: (.*)$`, 'mi').exec(headers)?.[1]?.trim() ?? '';
@@ -35,7 +34,7 @@ export class Mailbox {
 
   async all(): Promise<ReceivedMail[]> {
     const files = (await readdir(this.dir).catch(() => [] as string[])).filter((name) => name.endsWith('.eml')).sort();
-    return Promise.all(files.map(async (file) => parseMail(file, await readFile(join(this.dir, file), 'utf8'))));
+    return Promise.all(files.map(async (file) => parse(file, await readFile(join(this.dir, file), 'utf8'))));
   }
 
   async to(address: string): Promise<ReceivedMail[]> {

@@ -66,6 +66,16 @@ describe('configuration', () => {
     expect(() => loadConfig({ ...valid, CLIENT_REVIEW_LINK_DAYS: '0' })).toThrow(/CLIENT_REVIEW_LINK_DAYS/);
   });
 
+  it('lets only tests move the clock (TEST_CLOCK_FILE), so a deployment never skips its deadlines', () => {
+    expect(loadConfig(valid, '/repo').testClockFile).toBeNull();
+    expect(loadConfig({ ...valid, NODE_ENV: 'test', TEST_CLOCK_FILE: 'clock' }, '/repo').testClockFile).toBe(
+      '/repo/clock',
+    );
+    expect(() => loadConfig({ ...valid, NODE_ENV: 'production', TEST_CLOCK_FILE: '/tmp/clock' })).toThrow(
+      /TEST_CLOCK_FILE is for tests only/,
+    );
+  });
+
   it('refuses a rate limit that is not a count per period from 1 s to 24 h', () => {
     for (const bad of ['5', '5/15', '0/1m', '5/25h', '5 per minute', '-1/1m']) {
       expect(() => loadConfig({ ...valid, RATE_LIMIT_PASSWORD_RESETS_PER_CLIENT: bad })).toThrow(

@@ -64,5 +64,5 @@ export function tokenFrom(mail: ReceivedMail, path: string): string {
 
 /** A raw message as an SMTP server received it (TestSmtpServer), decoded like the .eml files above. */
 export function parseRawMail(raw: string): ReceivedMail {
-  return parseMail('', raw);
+  return parse('', raw);
 }

@@ -86,6 +86,8 @@ test('Back from a job brings back every job loaded and the place on the board', 
     await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(scrolledTo - 10);
     expect(await page.evaluate(() => window.scrollY)).toBeLessThan(scrolledTo + 10);
     await expect(contract).toBeInViewport();
+    // The focus is back on the job that was opened, so the keyboard carries on from there.
+    await expect(contract.getByRole('link')).toBeFocused();
     // What was loaded is shown again, not fetched again.
     expect(boardRequests).toEqual([]);
   } finally {

@@ -45,6 +45,7 @@ interface SilentInterviewer {
   contact_role: string;
   fired: DeadlineAlertKind[];
   escalated_at: Date | null;
+  link_sent_at: Date;
 }
 
 /** The interviewer's live link stopped being live inside the step's transaction (they just answered): undo the step. */
@@ -77,7 +78,7 @@ export class ClientChasing {
       `SELECT s.id AS stage_id, s.name AS stage_name, s.feedback_due_at, s.feedback_due_at::text AS due_text,
               a.id AS application_id, u.full_name AS candidate_name, j.title AS job_title, c.name AS client_name,
               c.account_owner_id, ct.id AS contact_id, ct.full_name AS contact_name, ct.email AS contact_email,
-              ct.role AS contact_role,
+              ct.role AS contact_role, l.created_at AS link_sent_at,
               ARRAY(SELECT al.kind FROM client_review_alerts al
                      WHERE al.stage_id = s.id AND al.contact_id = ct.id AND al.due_at = s.feedback_due_at) AS fired,
               (SELECT al.fired_at FROM client_review_alerts al
@@ -111,7 +112,7 @@ export class ClientChasing {
     let escalations = 0;
     for (const row of silent) {
       const steps = clientAlertsDue(
-        { dueAt: row.feedback_due_at, escalatedAt: row.escalated_at, fired: row.fired },
+        { dueAt: row.feedback_due_at, escalatedAt: row.escalated_at, fired: row.fired, linkSentAt: row.link_sent_at },
         now,
         this.config.calendar,
       );

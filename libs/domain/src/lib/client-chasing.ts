@@ -1,4 +1,4 @@
-import { DeadlineAlertKind, alertIsSuperseded, alertsDue, secondEscalationTime } from './deadline-alerts';
+import { DeadlineAlertKind, alertIsSuperseded, alertTime, alertsDue, secondEscalationTime } from './deadline-alerts';
 import { WorkingCalendar } from './working-hours';
 
 /**
@@ -15,6 +15,8 @@ export interface ClientLadderState {
   escalatedAt: Date | null;
   /** The steps already taken for this interviewer and due time. */
   fired: readonly DeadlineAlertKind[];
+  /** When the interviewer's live link was emailed (the first request, or the last reminder's). */
+  linkSentAt: Date;
 }
 
 export interface ClientAlertStep {
@@ -31,5 +33,14 @@ export function clientAlertsDue(state: ClientLadderState, now: Date, calendar: W
   }
   return due
     .filter((kind) => !state.fired.includes(kind))
-    .map((kind) => ({ kind, send: !alertIsSuperseded(kind, due) }));
+    .map((kind) => ({ kind, send: !alertIsSuperseded(kind, due) && !linkSentSince(kind, state, calendar) }));
+}
+
+/**
+ * A reminder whose time had come by the moment the live link was emailed is that email: an interview
+ * that ends within a day of its due time gets its link once, not the link and at once a fresh one.
+ */
+function linkSentSince(kind: DeadlineAlertKind, state: ClientLadderState, calendar: WorkingCalendar): boolean {
+  if (kind !== DeadlineAlertKind.ReminderBeforeDue && kind !== DeadlineAlertKind.ReminderAtDue) return false;
+  return alertTime(kind, state.dueAt, calendar).getTime() <= state.linkSentAt.getTime();
 }

@@ -7,8 +7,11 @@ import {
 } from '@heardback/contracts';
 import { FORM_FIELD } from '../core/form-field';
 
-/** One problem an answer has, keyed by the question's id, in words that say what to do. */
-export type AnswerProblems = Readonly<Record<string, string>>;
+/**
+ * One problem an answer has, keyed by the question's id, in words that say what to do; only the
+ * questions that have one (Partial: a missing id is the normal case, so templates fall back to '').
+ */
+export type AnswerProblems = Readonly<Partial<Record<string, string>>>;
 
 /**
  * The job's questions for the candidate to answer: a short answer in words, yes or no, or one of
@@ -118,8 +121,8 @@ export type AnswerProblems = Readonly<Record<string, string>>;
 })
 export class ApplyQuestions {
   readonly questions = input.required<ScreeningQuestion[]>();
-  /** The answers so far, by question id. */
-  readonly answers = input.required<Readonly<Record<string, string>>>();
+  /** The answers so far, by question id: only the questions answered yet. */
+  readonly answers = input.required<Readonly<Partial<Record<string, string>>>>();
   readonly problems = input<AnswerProblems>({});
   readonly answered = output<{ questionId: string; answer: string }>();
 

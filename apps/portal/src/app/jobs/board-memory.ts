@@ -11,6 +11,8 @@ export interface BoardSnapshot {
   totalCapped: boolean;
   didYouMean: string | null;
   scrollY: number;
+  /** The job whose page the visitor went to from here: Back puts the focus on its link again. */
+  openedJobId: string | null;
 }
 
 /**

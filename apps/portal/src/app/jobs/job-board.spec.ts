@@ -1,9 +1,9 @@
 import { HttpTestingController, TestRequest } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { Router } from '@angular/router';
+import { DefaultUrlSerializer, Navigation, Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { EmploymentType, ErrorCode, JobBoardPage, JobSummary, Page, WorkMode } from '@heardback/contracts';
-import { JobBoard, SEARCH_DEBOUNCE_MS } from './job-board';
+import { JobBoard, SEARCH_DEBOUNCE_MS, jobOpenedBy } from './job-board';
 import { aJobPage, aJobSummary, apiErrorBody } from '../testing/factories';
 import { routeHarness } from '../testing/setup';
 
@@ -313,5 +313,21 @@ describe('JobBoard', () => {
 
       expect(cards()[0].querySelector('h2 a')?.getAttribute('href')).toBe('/jobs/job-42');
     });
+  });
+});
+
+describe('jobOpenedBy', () => {
+  const leavingFor = (url: string) => ({ extractedUrl: new DefaultUrlSerializer().parse(url) }) as Navigation;
+
+  it('names the job a navigation from the board opens, so Back can focus its link again', () => {
+    expect(jobOpenedBy(leavingFor('/jobs/7d1c0b9e-1f4a-4c55-9a57-0c2f1f3e2a10'))).toBe(
+      '7d1c0b9e-1f4a-4c55-9a57-0c2f1f3e2a10',
+    );
+  });
+
+  it('names none when the visitor leaves for anything but a job', () => {
+    expect(jobOpenedBy(leavingFor('/jobs?q=nurse'))).toBeNull();
+    expect(jobOpenedBy(leavingFor('/candidate/applications/abc'))).toBeNull();
+    expect(jobOpenedBy(null)).toBeNull();
   });
 });

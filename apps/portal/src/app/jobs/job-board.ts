@@ -14,7 +14,7 @@ import {
   viewChildren,
 } from '@angular/core';
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
-import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { ActivatedRoute, Navigation, PRIMARY_OUTLET, Router, RouterLink } from '@angular/router';
 import { JobBoardPage, JobSummary } from '@heardback/contracts';
 import {
   EMPTY,
@@ -216,6 +216,7 @@ export class JobBoard {
           totalCapped: this.totalCapped(),
           didYouMean: this.didYouMean(),
           scrollY: this.scrollY,
+          openedJobId: jobOpenedBy(this.router.currentNavigation()),
         });
       }
     });
@@ -304,7 +305,10 @@ export class JobBoard {
     });
   }
 
-  /** On Back to the board, shows what was loaded for this query, then scrolls to where the visitor was. */
+  /**
+   * On Back to the board, shows what was loaded for this query, then scrolls to where the visitor was
+   * and focuses the link of the job they had opened.
+   */
   private restoreFor(query: BoardQuery): boolean {
     const snapshot: BoardSnapshot | null = this.restoring ? this.memory.recall(query) : null;
     this.restoring = false;
@@ -320,9 +324,19 @@ export class JobBoard {
     this.shownQuery.set(snapshot.query);
     this.status.set('ready');
     this.scrollY = snapshot.scrollY;
-    afterNextRender(() => window.scrollTo({ top: snapshot.scrollY, behavior: 'instant' }), {
-      injector: this.injector,
-    });
+    afterNextRender(
+      () => {
+        window.scrollTo({ top: snapshot.scrollY, behavior: 'instant' });
+        // Keyboard and screen-reader users carry on from the job they opened, not from the top of the page.
+        if (snapshot.openedJobId) {
+          document
+            .getElementById(`job-title-${snapshot.openedJobId}`)
+            ?.querySelector<HTMLAnchorElement>('a')
+            ?.focus({ preventScroll: true });
+        }
+      },
+      { injector: this.injector },
+    );
     return true;
   }
 
@@ -373,4 +387,10 @@ export class JobBoard {
       injector: this.injector,
     });
   }
+}
+
+/** The job a navigation leaving the board goes to (`/jobs/:id`), or null when it goes elsewhere. */
+export function jobOpenedBy(navigation: Navigation | null): string | null {
+  const segments = navigation?.extractedUrl.root.children[PRIMARY_OUTLET]?.segments ?? [];
+  return segments.length === 2 && segments[0].path === 'jobs' ? segments[1].path : null;
 }

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, ViewEncapsulation, computed, inject, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { ScoreFigures } from '@heardback/contracts';
+import { ClientMonthlyScore, ScoreFigures, ScoreRow } from '@heardback/contracts';
 import { LoadState } from '../core/load-state';
 import { pageData } from '../core/loadable';
 import { ScoreApi } from './score-api';
@@ -56,61 +56,36 @@ export function shiftMonth(month: string, by: number): string {
             </tbody>
           </table>
 
-          <h2 class="section-title">Interviewers</h2>
-          <table class="report-table">
-            <caption class="visually-hidden">
-              By interviewer
-            </caption>
-            <thead>
-              <tr>
-                @for (column of columns; track column.id) {
-                  <th scope="col">{{ column.label }}</th>
-                }
-              </tr>
-            </thead>
-            <tbody>
-              @for (row of month.interviewers; track row.id) {
+          @for (group of groups(month); track group.title) {
+            <h2 class="section-title">{{ group.title }}</h2>
+            <table class="report-table">
+              <caption class="visually-hidden">
+                {{
+                  group.caption
+                }}
+              </caption>
+              <thead>
                 <tr>
                   @for (column of columns; track column.id) {
-                    <td>{{ column.text(row) }}</td>
+                    <th scope="col">{{ column.label }}</th>
                   }
                 </tr>
-              } @empty {
-                <tr>
-                  <td [attr.colspan]="columns.length">
-                    No interviewer of this client gave feedback through their link this month.
-                  </td>
-                </tr>
-              }
-            </tbody>
-          </table>
-
-          <h2 class="section-title">Jobs</h2>
-          <table class="report-table">
-            <caption class="visually-hidden">
-              By job
-            </caption>
-            <thead>
-              <tr>
-                @for (column of columns; track column.id) {
-                  <th scope="col">{{ column.label }}</th>
+              </thead>
+              <tbody>
+                @for (row of group.rows; track row.id) {
+                  <tr>
+                    @for (column of columns; track column.id) {
+                      <td>{{ column.text(row) }}</td>
+                    }
+                  </tr>
+                } @empty {
+                  <tr>
+                    <td [attr.colspan]="columns.length">{{ group.empty }}</td>
+                  </tr>
                 }
-              </tr>
-            </thead>
-            <tbody>
-              @for (row of month.jobs; track row.id) {
-                <tr>
-                  @for (column of columns; track column.id) {
-                    <td>{{ column.text(row) }}</td>
-                  }
-                </tr>
-              } @empty {
-                <tr>
-                  <td [attr.colspan]="columns.length">Nothing happened on this client's jobs this month.</td>
-                </tr>
-              }
-            </tbody>
-          </table>
+              </tbody>
+            </table>
+          }
 
           <h2 class="section-title">Week by week</h2>
           <table class="report-table">
@@ -241,6 +216,24 @@ export class ClientReportPage {
     request: ({ id, month }) => this.api.clientMonth(id, month),
     notFound: true,
   });
+
+  /** The month per interviewer and per job: the same columns, each with its own words when empty. */
+  protected groups(month: ClientMonthlyScore): { title: string; caption: string; rows: ScoreRow[]; empty: string }[] {
+    return [
+      {
+        title: 'Interviewers',
+        caption: 'By interviewer',
+        rows: month.interviewers,
+        empty: 'No interviewer of this client gave feedback through their link this month.',
+      },
+      {
+        title: 'Jobs',
+        caption: 'By job',
+        rows: month.jobs,
+        empty: "Nothing happened on this client's jobs this month.",
+      },
+    ];
+  }
 
   protected lines(figures: ScoreFigures): { label: string; value: string }[] {
     const { timeToFeedback, promises, silence, rejections, satisfaction } = figures;

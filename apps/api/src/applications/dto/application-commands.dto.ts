@@ -3,13 +3,10 @@ import {
   PROMISE_SENTENCE_MAX_LENGTH,
   FeedbackDecision,
   GIVEN_BY_MAX_LENGTH,
-  INTERNAL_NOTES_MAX_LENGTH,
   INTERVIEWERS_MAX,
   INTERVIEWER_NAME_MAX_LENGTH,
   INTERVIEW_LOCATION_MAX_LENGTH,
   JOB_TITLE_MAX_LENGTH,
-  RATING_MAX,
-  RATING_MIN,
   RecordFeedbackRequest,
   OfferRequest,
   RedatePromiseRequest,
@@ -21,10 +18,16 @@ import {
 } from '@heardback/contracts';
 import { Transform, Type } from 'class-transformer';
 import {
+  CandidateWordsField,
+  FeedbackDecisionField,
+  FeedbackRatingField,
+  HoldUntilField,
+  InternalNotesField,
+} from './feedback-fields';
+import {
   ArrayMaxSize,
   ArrayUnique,
   IsArray,
-  IsEnum,
   IsRFC3339,
   IsISO8601,
   IsInt,
@@ -32,7 +35,6 @@ import {
   IsOptional,
   IsString,
   IsUUID,
-  Max,
   MaxLength,
   Matches,
   Min,
@@ -77,23 +79,16 @@ export class ScheduleStageDto extends VersionedDto implements ScheduleStageReque
 }
 
 export class RecordFeedbackDto extends VersionedDto implements RecordFeedbackRequest {
-  @IsEnum(FeedbackDecision, { message: `must be one of ${Object.values(FeedbackDecision).join(', ')}` })
+  @FeedbackDecisionField()
   decision!: FeedbackDecision;
 
-  @IsInt({ message: `must be a whole number from ${RATING_MIN} to ${RATING_MAX}` })
-  @Min(RATING_MIN, { message: `must be a whole number from ${RATING_MIN} to ${RATING_MAX}` })
-  @Max(RATING_MAX, { message: `must be a whole number from ${RATING_MIN} to ${RATING_MAX}` })
+  @FeedbackRatingField()
   rating!: number;
 
-  @Transform(trim)
-  @IsString()
-  @IsNotEmpty({ message: 'must not be empty: these are the words the candidate will read' })
-  @MaxLength(CANDIDATE_MESSAGE_MAX_LENGTH)
+  @CandidateWordsField()
   candidateMessage!: string;
 
-  @IsOptional()
-  @IsString()
-  @MaxLength(INTERNAL_NOTES_MAX_LENGTH)
+  @InternalNotesField()
   internalNotes?: string;
 
   @IsOptional()
@@ -102,9 +97,7 @@ export class RecordFeedbackDto extends VersionedDto implements RecordFeedbackReq
   @MaxLength(GIVEN_BY_MAX_LENGTH)
   givenBy?: string;
 
-  /** Checked against the decision by the rules: a hold must say when the candidate hears again. */
-  @IsOptional()
-  @IsRFC3339({ message: 'must be a date and time such as 2026-12-01T17:00:00Z' })
+  @HoldUntilField()
   holdUntil?: string;
 }
 

@@ -1,7 +1,6 @@
 import { inject } from '@angular/core';
 import { CanMatchFn, Router, UrlTree } from '@angular/router';
 import { UserRole } from '@heardback/contracts';
-import { ROLE_AS_AUDIENCE, ROLE_AS_SUBJECT } from '../display-labels';
 import { NoticeService } from './notice';
 import { ROLE_HOME, SessionStore } from './session';
 
@@ -34,6 +33,8 @@ export function requireRole(...roles: [UserRole, ...UserRole[]]): CanMatchFn {
     if (roles.includes(user.role)) {
       return true;
     }
+    // The words for roles are in every area's chunk; loaded here only for a refusal, not with the first page.
+    const { ROLE_AS_AUDIENCE, ROLE_AS_SUBJECT } = await import('../display-labels');
     notices.show(
       `That page is for ${ROLE_AS_AUDIENCE[roles[0]]}. You are signed in as ${ROLE_AS_SUBJECT[user.role]}.`,
       'warning',

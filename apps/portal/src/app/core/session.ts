@@ -10,7 +10,7 @@ import {
   UserView,
 } from '@heardback/contracts';
 import { Observable, catchError, firstValueFrom, map, of, switchMap, tap } from 'rxjs';
-import { setViewerTimeZone } from './viewer-time-zone';
+import { setViewerTimeZone } from './chosen-time-zone';
 
 export const AUTH_URL = `/${API_PREFIX}/auth`;
 

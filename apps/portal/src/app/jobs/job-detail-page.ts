@@ -1,8 +1,19 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input } from '@angular/core';
+import { NgComponentOutlet } from '@angular/common';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  PendingTasks,
+  Type,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+} from '@angular/core';
 import { Title } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
 import { EMPLOYMENT_TYPE_LABELS, WORK_MODE_LABELS, answerPromiseText, screeningPromiseText } from '../display-labels';
-import { ApplyPanel } from './apply-panel';
+import type { ApplyPanel } from './apply-panel';
 import { JobsApi } from './jobs-api';
 import { formatSalary } from './salary';
 import { JobStatus } from '@heardback/contracts';
@@ -13,7 +24,7 @@ import { LoadState } from '../core/load-state';
 /** /jobs/:id: what the job is, how its hiring works, and applying to it. */
 @Component({
   selector: 'hb-job-detail-page',
-  imports: [LoadState, RouterLink, ApplyPanel],
+  imports: [LoadState, RouterLink, NgComponentOutlet],
   templateUrl: './job-detail-page.html',
   styleUrl: './job-detail-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -71,7 +82,22 @@ export class JobDetailPage {
         .filter(Boolean) ?? [],
   );
 
+  /**
+   * The apply panel with its forms (and @angular/forms, ~60 % of this page's code) is loaded once a job
+   * is shown, not before it: reading the job comes first. Not `@defer`, whose runtime would join the
+   * first page's bundle on every page.
+   */
+  protected readonly applyPanel = signal<Type<ApplyPanel> | null>(null);
+  protected readonly applyInputs = computed(() => ({ job: this.job() }));
+  private readonly pendingTasks = inject(PendingTasks);
+
   constructor() {
+    effect(() => {
+      if (this.job() && !this.applyPanel()) {
+        // A pending task, so a test's whenStable (and anything awaiting stability) waits for the panel.
+        this.pendingTasks.run(() => import('./apply-panel').then((loaded) => this.applyPanel.set(loaded.ApplyPanel)));
+      }
+    });
     effect(() => {
       const loaded = this.loaded.state();
       if (loaded.state === 'ready') {

@@ -11,3 +11,12 @@ export function shownOfTotal(shown: number, total: number, noun: string, none: s
 function count(value: number): string {
   return value.toLocaleString('en-GB');
 }
+
+/**
+ * The queues' status line: "50 of 226,738 open applications shown" while pages remain, "3 open
+ * applications" once all are: the true total in words, never the page's length presented as the total.
+ */
+export function shownSoFar(shown: number, total: number, noun: string, plural = `${noun}s`): string {
+  const of = (n: number) => `${count(n)} ${n === 1 ? noun : plural}`;
+  return shown >= total ? of(total) : `${count(shown)} of ${of(total)} shown`;
+}

@@ -5,8 +5,8 @@ import { RecruiterApi } from './recruiter-api';
 import { formatShortDateTime } from '../core/date-time';
 import { pageData, statusLine } from '../core/loadable';
 import { LoadState } from '../core/load-state';
-import { LoadMoreButton } from './load-more-button';
-import { loadMore, shownOfTotal } from './load-more';
+import { LoadMore, loadMore } from '../core/load-more';
+import { shownSoFar } from '../core/shown-of-total';
 
 /** Why a candidate is waiting for words, as the recruiter reads it on the badge. */
 export const ATTENTION_REASON_LABELS: Record<AttentionReason, string> = {
@@ -40,7 +40,7 @@ export function attentionRows(
 /** The queue's second list: candidates who need words from us, and why, a page at a time. */
 @Component({
   selector: 'hb-attention-list',
-  imports: [RouterLink, LoadState, LoadMoreButton],
+  imports: [RouterLink, LoadState, LoadMore],
   templateUrl: './attention-list.html',
   styleUrl: './attention-list.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -59,7 +59,7 @@ export class AttentionList {
         return 'No candidate is waiting for words.';
       }
       if (shown < total) {
-        return `${shownOfTotal(shown, total, 'candidate')} waiting for words, most urgent first`;
+        return `${shownSoFar(shown, total, 'candidate')} waiting for words, most urgent first`;
       }
       const overdue = this.rows().filter((row) => row.item.overdue).length;
       const people = total === 1 ? '1 candidate is waiting' : `${total} candidates are waiting`;

@@ -164,15 +164,15 @@ describe('FeedbackQueue', () => {
   it('says the total, loads the next page after the last one shown, and moves focus to the first new row', async () => {
     await answer(aListPage([aQueueItem({ stageId: 's1', candidateName: 'Ana Silva' })], 'next-1', 3));
     expect(status()).toBe('3 interviews need feedback; the 1 due longest ago are shown');
-    button('Load more')?.click();
+    button('Load more interviews')?.click();
     await fixture.whenStable();
-    expect(button('Loading more…')?.getAttribute('aria-disabled')).toBe('true');
+    expect(button('Loading more… interviews')?.getAttribute('aria-disabled')).toBe('true');
     http
       .expectOne('/api/feedback/queue?cursor=next-1')
       .flush(aListPage([aQueueItem({ stageId: 's2', candidateName: 'Ben Okafor' })], null, 2));
     await fixture.whenStable();
     expect(items().map((item) => item.querySelector('h2')?.textContent?.trim())).toEqual(['Ana Silva', 'Ben Okafor']);
-    expect(button('Load more')).toBeUndefined();
+    expect(button('Load more interviews')).toBeUndefined();
     expect(status()).toBe('2 interviews need feedback, 2 overdue');
   });
 });

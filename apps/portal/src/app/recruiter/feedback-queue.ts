@@ -5,7 +5,7 @@ import { RouterLink } from '@angular/router';
 import { FeedbackQueueItem } from '@heardback/contracts';
 import { AttentionList } from './attention-list';
 import { RecruiterApi } from './recruiter-api';
-import { loadMore } from './load-more';
+import { LoadMore, loadMore } from '../core/load-more';
 import { NOW, deadlineInWords, formatShortDateTime } from '../core/date-time';
 import { pageData, statusLine } from '../core/loadable';
 import { LoadState } from '../core/load-state';
@@ -52,7 +52,7 @@ export function queueStatus(rows: readonly QueueRow[], total: number, mine: bool
 /** The recruiter's home: the interviews whose feedback is due, due longest ago first, a page at a time. */
 @Component({
   selector: 'hb-feedback-queue',
-  imports: [LoadState, RefreshBar, RouterLink, AttentionList, ChoiceField],
+  imports: [LoadMore, LoadState, RefreshBar, RouterLink, AttentionList, ChoiceField],
   templateUrl: './feedback-queue.html',
   styleUrl: './feedback-queue.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -92,10 +92,10 @@ describe('FindApplications', () => {
     expect(first.textContent).toContain('Backend Engineer · Northwind');
     expect(first.querySelector('.badge')?.textContent?.trim()).toBe('Applied');
 
-    button('Load more')?.click();
+    button('Load more applications')?.click();
     await answer(searchRequest('Ada', 'next-1'), { items: [found('app-2', 'Ada Byron')], nextCursor: null });
     expect(rows().map((row) => row.querySelector('a')?.textContent?.trim())).toEqual(['Ada Lovelace', 'Ada Byron']);
-    expect(button('Load more')).toBeUndefined();
+    expect(button('Load more applications')).toBeUndefined();
     expect(status()).toBe('2 applications');
   });
 

@@ -10,7 +10,7 @@ import { LoadState } from '../core/load-state';
 import { pageData, statusLine } from '../core/loadable';
 import { of } from 'rxjs';
 import { FindingApi } from './finding-api';
-import { loadMore } from './load-more';
+import { LoadMore, loadMore } from '../core/load-more';
 
 /** What the search box says is wrong with what was typed, or '' when it can be searched. */
 export function searchProblem(text: string): string {
@@ -40,7 +40,7 @@ export function foundRow(application: FoundApplication) {
  */
 @Component({
   selector: 'hb-find-applications',
-  imports: [ReactiveFormsModule, RouterLink, LoadState, FORM_FIELD],
+  imports: [LoadMore, ReactiveFormsModule, RouterLink, LoadState, FORM_FIELD],
   templateUrl: './find-applications.html',
   styleUrl: './finding-lists.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

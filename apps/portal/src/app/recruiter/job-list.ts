@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, signal } f
 import { Router, RouterLink } from '@angular/router';
 import { AgencyJobQuery, JobStatus } from '@heardback/contracts';
 import { RecruiterApi } from './recruiter-api';
-import { loadMore } from './load-more';
+import { LoadMore, loadMore } from '../core/load-more';
 import { JOB_STATUS_LABELS } from '../core/agency-labels';
 import { pageData, statusLine } from '../core/loadable';
 import { LoadState } from '../core/load-state';
@@ -40,7 +40,7 @@ export interface JobSavedState {
  */
 @Component({
   selector: 'hb-job-list',
-  imports: [LoadState, RouterLink],
+  imports: [LoadMore, LoadState, RouterLink],
   templateUrl: './job-list.html',
   styleUrl: './job-list.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -7,8 +7,8 @@ import { RecruiterApi } from './recruiter-api';
 import { NOW, deadlineInWords, formatShortDate } from '../core/date-time';
 import { APPLICATION_STATUS_LABELS, JOB_STATUS_LABELS, WAITING_FOR_LABELS } from '../core/agency-labels';
 import { pageData, statusLine } from '../core/loadable';
-import { LoadMoreButton } from './load-more-button';
-import { loadMore, shownOfTotal } from './load-more';
+import { LoadMore, loadMore } from '../core/load-more';
+import { shownSoFar } from '../core/shown-of-total';
 import { LoadState } from '../core/load-state';
 
 export interface BoardCard {
@@ -55,7 +55,7 @@ export function boardCard(application: AgencyApplicationSummary, now: Date): Boa
  */
 @Component({
   selector: 'hb-job-stage-board',
-  imports: [LoadMoreButton, LoadState, RouterLink],
+  imports: [LoadMore, LoadState, RouterLink],
   templateUrl: './job-stage-board.html',
   styleUrl: './job-stage-board.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -101,7 +101,7 @@ export class JobStageBoard {
       const total = this.total();
       if (total === 0) return 'No applications yet';
       const loaded = this.board.value()?.items.length ?? 0;
-      const shown = shownOfTotal(loaded, total, 'application');
+      const shown = shownSoFar(loaded, total, 'application');
       return loaded < total ? `${shown}, oldest first` : shown;
     }),
   );

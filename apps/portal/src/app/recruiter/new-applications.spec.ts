@@ -85,7 +85,7 @@ describe('NewApplications', () => {
     expect(first.classList).toContain('record--alarm');
     expect(second.querySelector('.badge')?.textContent?.trim()).toBe('waiting 2 working hours');
 
-    button('Load more')?.click();
+    button('Load more applications')?.click();
     await answer(listRequest('true', 'next-1'), {
       items: [waiting('app-3', 'Chloe Ng', 0)],
       nextCursor: null,
@@ -93,7 +93,7 @@ describe('NewApplications', () => {
       mine: true,
     });
     expect(rows()).toHaveLength(3);
-    expect(button('Load more')).toBeUndefined();
+    expect(button('Load more applications')).toBeUndefined();
   });
 
   it('shows everyone’s when chosen, from the URL, and says so when nothing waits', async () => {

@@ -6,7 +6,7 @@ import { formatShortDate } from '../core/date-time';
 import { LoadState } from '../core/load-state';
 import { pageData, statusLine } from '../core/loadable';
 import { FindingApi } from './finding-api';
-import { loadMore } from './load-more';
+import { LoadMore, loadMore } from '../core/load-more';
 
 /** Past this many working days a new application is shown as overdue for screening. */
 const LONG_WAIT_WORKING_DAYS = 3;
@@ -32,7 +32,7 @@ export function newApplicationRow(application: NewApplication) {
  */
 @Component({
   selector: 'hb-new-applications',
-  imports: [RouterLink, LoadState],
+  imports: [LoadMore, RouterLink, LoadState],
   templateUrl: './new-applications.html',
   styleUrl: './finding-lists.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -8,7 +8,7 @@ import { LoadState } from '../core/load-state';
 import { RefreshBar } from '../core/refresh-bar';
 import { ReassignAll } from './reassign-all';
 import { ReassignControl } from './reassign-control';
-import { loadMore } from '../recruiter/load-more';
+import { LoadMore, loadMore } from '../core/load-more';
 
 export interface EscalationRow {
   escalation: EscalationView;
@@ -33,10 +33,9 @@ export function escalationRows(escalations: readonly EscalationView[], now: Date
 /** Overdue feedback escalated to staff and still missing: someone has to chase it, or give it to someone who will. */
 @Component({
   selector: 'hb-escalations-page',
-  imports: [LoadState, RefreshBar, RouterLink, ReassignControl, ReassignAll],
+  imports: [LoadMore, LoadState, RefreshBar, RouterLink, ReassignControl, ReassignAll],
   templateUrl: './escalations-page.html',
   styleUrl: './staff-lists.scss',
-  styles: ['.load-more { display: grid; gap: 0.5rem; justify-items: start; margin-top: 1rem; }'],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class EscalationsPage {

@@ -8,8 +8,8 @@ import { WAITING_FOR_LABELS } from '../core/agency-labels';
 import { pageData, statusLine } from '../core/loadable';
 import { LoadState } from '../core/load-state';
 import { RefreshBar } from '../core/refresh-bar';
-import { LoadMoreButton } from '../recruiter/load-more-button';
-import { loadMore, shownOfTotal } from '../recruiter/load-more';
+import { LoadMore, loadMore } from '../core/load-more';
+import { shownSoFar } from '../core/shown-of-total';
 
 export interface WaitingRow {
   application: WaitingApplication;
@@ -61,7 +61,7 @@ export function waitingRows(applications: readonly WaitingApplication[]): Waitin
  */
 @Component({
   selector: 'hb-waiting-list',
-  imports: [LoadMoreButton, LoadState, RefreshBar, RouterLink],
+  imports: [LoadMore, LoadState, RefreshBar, RouterLink],
   templateUrl: './waiting-list.html',
   styleUrl: './waiting-list.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -79,7 +79,7 @@ export class WaitingList {
       if (total === 0) {
         return 'No open applications';
       }
-      const open = shownOfTotal(rows.length, total, 'open application');
+      const open = shownSoFar(rows.length, total, 'open application');
       if (rows.length < total) {
         return `${open}, longest silence first`;
       }

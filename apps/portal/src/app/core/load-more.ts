@@ -1,0 +1,136 @@
+import { ChangeDetectionStrategy, Component, DestroyRef, Signal, computed, inject, input, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { Observable } from 'rxjs';
+import { agencyErrorMessage } from './api-error';
+import { focusLater } from './focus-later';
+import { PageData } from './loadable';
+import { shownOfTotal } from './shown-of-total';
+
+/** A page of a list paged by cursor; `total` is the API's count of the whole list, where it gives one. */
+export interface CursorPage<T> {
+  items: T[];
+  nextCursor: string | null;
+  total?: number;
+}
+
+/** What `hb-load-more` shows and does; made by `loadMore`. */
+export interface LoadMoreControl {
+  readonly state: Signal<'idle' | 'loading' | 'error'>;
+  readonly error: Signal<string>;
+  /** Whether the API said there is a page after the last one shown. */
+  readonly hasMore: Signal<boolean>;
+  readonly shown: Signal<number>;
+  /** The whole list's count, or null when the API does not give one. */
+  readonly total: Signal<number | null>;
+  /** Back to idle when the list itself is asked for again. */
+  reset(): void;
+  /** Asks for the next page; nothing while one is on its way or when there is none. */
+  more(): void;
+}
+
+/**
+ * "Load more" for a list paged by cursor: asks for the page after the last one shown, adds it,
+ * and moves focus to the first new row (`[data-index]`), as the button may go with the last page.
+ * A failure is kept in words beside the button. Call it in a field initialiser.
+ */
+export function loadMore<T, P extends CursorPage<T>>(
+  list: PageData<P | null>,
+  nextPage: (cursor: string) => Observable<P>,
+): LoadMoreControl {
+  const destroyRef = inject(DestroyRef);
+  const focus = focusLater();
+  const state = signal<'idle' | 'loading' | 'error'>('idle');
+  const error = signal('');
+  return {
+    state: state.asReadonly(),
+    error: error.asReadonly(),
+    hasMore: computed(() => Boolean(list.value()?.nextCursor)),
+    shown: computed(() => list.value()?.items.length ?? 0),
+    total: computed(() => list.value()?.total ?? null),
+    reset: () => state.set('idle'),
+    more: () => {
+      const shown = list.value();
+      if (!shown?.nextCursor || state() === 'loading') return;
+      const firstNew = shown.items.length;
+      state.set('loading');
+      nextPage(shown.nextCursor)
+        .pipe(takeUntilDestroyed(destroyRef))
+        .subscribe({
+          next: (next) => {
+            // A new search or filter meanwhile replaced the list: this page belongs to the old one.
+            if (list.value() !== shown) return;
+            list.set({ ...next, items: [...shown.items, ...next.items] });
+            state.set('idle');
+            focus(`[data-index="${firstNew}"]`);
+          },
+          error: (failure: unknown) => {
+            error.set(agencyErrorMessage(failure));
+            state.set('error');
+          },
+        });
+    },
+  };
+}
+
+let nextId = 0;
+
+/**
+ * The one "Load more" under a paged list: how many of the total are shown, the button (its name says
+ * what it loads; disabled in words while a page is on its way), and a failure in words beside it.
+ * Gone once the last page is in. Each row of the list carries `[data-index]`, its place in the list,
+ * so focus can move to the first new one.
+ */
+@Component({
+  selector: 'hb-load-more',
+  template: `
+    @if (more().hasMore()) {
+      @if (count(); as count) {
+        <p class="load-more__count" [id]="countId">{{ count }}</p>
+      }
+      @if (more().state() === 'error') {
+        <p class="notice notice--error" role="alert">
+          More {{ what() }} could not be loaded. {{ more().error() }} Select “Load more” to try again.
+        </p>
+      }
+      <button
+        class="button button--secondary"
+        type="button"
+        [attr.aria-disabled]="more().state() === 'loading'"
+        [attr.aria-describedby]="count() ? countId : null"
+        (click)="more().more()"
+      >
+        {{ more().state() === 'loading' ? 'Loading more…' : 'Load more'
+        }}<span class="visually-hidden"> {{ what() }}</span>
+      </button>
+    }
+  `,
+  styles: `
+    :host {
+      display: grid;
+      gap: 0.5rem;
+      justify-items: start;
+      margin-top: 1rem;
+    }
+    :host:empty {
+      display: none;
+    }
+    .load-more__count {
+      margin: 0;
+      color: var(--hb-text-muted);
+      font-size: 0.875rem;
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class LoadMore {
+  readonly more = input.required<LoadMoreControl>();
+  /** What the list holds, in the plural: "applications". */
+  readonly what = input.required<string>();
+
+  protected readonly countId = `hb-load-more-count-${nextId++}`;
+  /** "20 of 45 jobs shown": only while pages remain, so the total is always more than one. */
+  protected readonly count = computed(() => {
+    const total = this.more().total();
+    return total === null ? '' : `${shownOfTotal(this.more().shown(), total, this.what(), '', this.what())} shown`;
+  });
+}

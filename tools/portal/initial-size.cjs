@@ -150,4 +150,4 @@ if (require.main === module) {
   main();
 }
 
-module.exports = { staticImports, routeChunk, entryScripts, closure };
+module.exports = { staticImports, routeChunk, entryScripts, closure, measure };

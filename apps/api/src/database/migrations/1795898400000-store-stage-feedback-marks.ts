@@ -2,6 +2,10 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** Stages that may still owe feedback, exactly as MAY_OWE_FEEDBACK (database/due-order-cursor.ts) says it. */
 const MAY_OWE = `(state IN ('scheduled', 'awaiting_feedback') OR (held_at IS NOT NULL AND state IN ('pending', 'skipped')))`;
+/** The stage's stored marks are not what application_stage_feedback_marks says: only then is it touched. */
+const MARKS_CHANGE = `(SELECT (m.waiting_from, m.escalated_at, m.alerts_done_for)
+                IS DISTINCT FROM (s.feedback_waiting_from, s.feedback_escalated_at, s.feedback_alerts_done_for)
+               FROM application_stage_feedback_marks(s) m)`;
 const DUE_ORDER = `(coalesce(feedback_due_at, '-infinity'::timestamptz)), (coalesce(ends_at, 'infinity'::timestamptz)), id`;
 
 /**
@@ -88,7 +92,7 @@ export class StoreStageFeedbackMarks1795898400000 implements MigrationInterface 
           feedback_waiting_from, feedback_escalated_at, feedback_alerts_done_for ON application_stages
         FOR EACH ROW EXECUTE FUNCTION application_stages_write_feedback_marks();
 
-      -- The other tables touch the stages they affect; the stage trigger above writes the marks.
+      -- The other tables touch the stages whose marks they change; the stage trigger above writes them.
       CREATE FUNCTION feedback_clear_stage_marks() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         UPDATE application_stages SET feedback_waiting_from = NULL
@@ -101,8 +105,8 @@ export class StoreStageFeedbackMarks1795898400000 implements MigrationInterface 
       CREATE FUNCTION applications_refresh_stage_marks() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         -- A stage in feedback_recorded has no marks to gain or lose with its application.
-        UPDATE application_stages SET feedback_waiting_from = NULL
-         WHERE application_id = NEW.id AND state <> 'feedback_recorded';
+        UPDATE application_stages s SET feedback_waiting_from = NULL
+         WHERE s.application_id = NEW.id AND s.state <> 'feedback_recorded' AND ${MARKS_CHANGE};
         RETURN NULL;
       END $$;
       CREATE TRIGGER applications_stage_marks AFTER UPDATE ON applications
@@ -111,14 +115,15 @@ export class StoreStageFeedbackMarks1795898400000 implements MigrationInterface 
 
       CREATE FUNCTION deadline_alerts_refresh_stage_marks() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        -- Only an alert for the stage's current due time counts.
-        IF TG_OP <> 'INSERT' THEN
-          UPDATE application_stages SET feedback_alerts_done_for = NULL
-           WHERE id = OLD.stage_id AND feedback_due_at = OLD.due_at;
+        -- Only an alert of the ladder, or the escalation, for the stage's current due time counts;
+        -- the first two of a ladder change no mark, so they write nothing.
+        IF TG_OP <> 'INSERT' AND OLD.kind <> 'second_escalation' THEN
+          UPDATE application_stages s SET feedback_alerts_done_for = NULL
+           WHERE s.id = OLD.stage_id AND s.feedback_due_at = OLD.due_at AND ${MARKS_CHANGE};
         END IF;
-        IF TG_OP <> 'DELETE' THEN
-          UPDATE application_stages SET feedback_alerts_done_for = NULL
-           WHERE id = NEW.stage_id AND feedback_due_at = NEW.due_at;
+        IF TG_OP <> 'DELETE' AND NEW.kind <> 'second_escalation' THEN
+          UPDATE application_stages s SET feedback_alerts_done_for = NULL
+           WHERE s.id = NEW.stage_id AND s.feedback_due_at = NEW.due_at AND ${MARKS_CHANGE};
         END IF;
         RETURN NULL;
       END $$;

@@ -1,5 +1,5 @@
 -- EXPLAIN (ANALYZE, BUFFERS) of the agency queues and the deadline sweep, as the API runs them
--- (ADR 0025), on a database filled by tools/bench/seed-scale.sql:
+-- (ADR 0025, 0037), on a database filled by tools/bench/seed-scale.sql:
 --
 --   psql -h 127.0.0.1 -U postgres -d scratch_scale -f tools/bench/explain-queues.sql > explain.txt
 --   grep -E '^-- |Execution Time|Index|Seq Scan' explain.txt
@@ -90,6 +90,30 @@ SELECT ((SELECT count(DISTINCT application_id) FROM others)
         + (SELECT count(*) FROM applications a WHERE a.status IN :open AND a.last_heard_at < now() - :week
               AND NOT EXISTS (SELECT 1 FROM others o WHERE o.application_id = a.id)))::int AS total;
 
+\echo '-- feedback queue: first page, total, total of one recruiter (FeedbackQueueService; ADR 0037)'
+\set may_owe '(s.state IN (''scheduled'', ''awaiting_feedback'') OR (s.held_at IS NOT NULL AND s.state IN (''pending'', ''skipped'')))'
+\set due_order 'coalesce(s.feedback_due_at, ''-infinity''::timestamptz), coalesce(s.ends_at, ''infinity''::timestamptz), s.id'
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
+SELECT s.id, a.version, a.candidate_id, a.job_id, coalesce(s.recruiter_id, a.recruiter_id) AS owner
+  FROM application_stages s JOIN applications a ON a.id = s.application_id
+ WHERE :may_owe AND s.feedback_waiting_from <= now()
+ ORDER BY :due_order LIMIT 51;
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
+SELECT count(*)::int AS total FROM application_stages s WHERE :may_owe AND s.feedback_waiting_from <= now();
+SELECT id AS recruiter FROM users WHERE role = 'recruiter' ORDER BY email LIMIT 1 \gset queue_
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
+SELECT count(*)::int AS total FROM application_stages s JOIN applications a ON a.id = s.application_id
+ WHERE :may_owe AND s.feedback_waiting_from <= now() AND coalesce(s.recruiter_id, a.recruiter_id) = :'queue_recruiter';
+
+\echo '-- escalations: first page and total (EscalationListService; ADR 0037)'
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
+SELECT s.id, a.version, a.candidate_id, a.job_id, s.feedback_escalated_at AS fired_at
+  FROM application_stages s JOIN applications a ON a.id = s.application_id
+ WHERE s.feedback_escalated_at IS NOT NULL
+ ORDER BY :due_order LIMIT 51;
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
+SELECT count(*)::int AS total FROM application_stages s WHERE s.feedback_escalated_at IS NOT NULL;
+
 \echo '-- feedback triggers: is there feedback for this stage? (application_stages_guard_feedback, applications_require_stage_feedback)'
 SELECT id AS stage_id FROM application_stages WHERE state = 'awaiting_feedback' LIMIT 1 \gset trigger_
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT EXISTS (SELECT 1 FROM feedback f WHERE f.stage_id = :'trigger_stage_id');
@@ -99,18 +123,14 @@ EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
 SELECT s.id FROM application_stages s JOIN applications a ON a.id = s.application_id
  WHERE s.state = 'scheduled' AND s.ends_at <= now() AND a.status IN :open LIMIT 1000;
 
-\echo '-- sweep: feedback due and overdue (DeadlineSweepService.fireAlerts)'
+\echo '-- sweep: feedback due and overdue, ladder not complete (DeadlineSweepService.fireAlerts; ADR 0037)'
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
 SELECT s.id AS stage_id, s.name, s.feedback_due_at, a.id, u.full_name, j.title, c.name, o.id, o.full_name
   FROM application_stages s JOIN applications a ON a.id = s.application_id JOIN users u ON u.id = a.candidate_id
   JOIN jobs j ON j.id = a.job_id JOIN clients c ON c.id = j.client_id
-  LEFT JOIN users o ON o.id = stage_owner(a.id, s.id)
- WHERE a.status IN :open AND s.state <> 'feedback_recorded' AND s.feedback_due_at IS NOT NULL
+  LEFT JOIN users o ON o.id = coalesce(s.recruiter_id, a.recruiter_id)
+ WHERE s.feedback_waiting_from <= now() AND s.feedback_due_at IS NOT NULL AND s.feedback_alerts_done_for IS NULL
    AND s.feedback_due_at <= now() + make_interval(hours => 24)
-   AND stage_took_place(s.ends_at, s.held_at)
-   AND NOT EXISTS (SELECT 1 FROM feedback f WHERE f.stage_id = s.id)
-   AND (SELECT count(*) FROM deadline_alerts d WHERE d.stage_id = s.id AND d.due_at = s.feedback_due_at
-          AND d.kind = ANY('{reminder_before_due,reminder_at_due,escalation}')) < 3
  ORDER BY s.feedback_due_at LIMIT 1000;
 
 \echo '-- sweep: escalations left unanswered (SecondEscalations.sweep)'

@@ -4,15 +4,17 @@ import { fieldError } from '@heardback/domain';
  * The order of the agency's feedback work (the feedback queue, escalations): oldest due first
  * (a stage with no due date before any), then the one that ended first (no end time last),
  * then the stage id. The nulls are folded into ±infinity so the order is one row comparison,
- * and the expressions are exactly those of application_stages_awaiting_feedback_idx (migration
- * 1795855200000), which serves it. `s` is application_stages.
+ * and the expressions are exactly those of application_stages_feedback_waiting_idx and
+ * application_stages_escalated_idx (migration 1795898400000, ADR 0037), which serve it.
+ * `s` is application_stages.
  */
 export const DUE_ORDER_KEY = `coalesce(s.feedback_due_at, '-infinity'::timestamptz), coalesce(s.ends_at, 'infinity'::timestamptz), s.id`;
 /**
  * The stages that may still owe feedback: scheduled or awaiting it, and a pending or skipped stage
  * that was marked held (a data fix: the database's feedback rule then holds the application until
- * it has feedback, so the queue must show it). Written exactly as the predicate of
- * application_stages_awaiting_feedback_idx, so the planner can walk that index.
+ * it has feedback, so the queue must show it). Written exactly as in the predicate of
+ * application_stages_feedback_waiting_idx (and the function application_stage_feedback_marks,
+ * which marks the escalations), so the planner can walk that index.
  */
 export const MAY_OWE_FEEDBACK = `(s.state IN ('scheduled', 'awaiting_feedback') OR (s.held_at IS NOT NULL AND s.state IN ('pending', 'skipped')))`;
 

@@ -3,8 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { CLOCK, Clock } from '../config/clock';
 import { DeadlineSweepResult, TimelineEventType, UserRole } from '@heardback/contracts';
 import {
-  ALERTS_PER_DUE_TIME,
-  DUE_TIME_LADDER,
   DeadlineAlertKind,
   OPEN_STATUSES,
   REMINDER_LEAD_HOURS,
@@ -143,20 +141,21 @@ export class DeadlineSweepService {
          JOIN users u ON u.id = a.candidate_id
          JOIN jobs j ON j.id = a.job_id
          JOIN clients c ON c.id = j.client_id
-         LEFT JOIN users o ON o.id = stage_owner(a.id, s.id)
-        WHERE a.status = ANY($2)
-          -- Served by application_stages_feedback_due_idx (ADR 0025): a stage in feedback_recorded has
-          -- its feedback (the stage trigger), so leaving them out changes nothing but the rows read.
-          AND s.state <> 'feedback_recorded'
+         -- stage_owner(a.id, s.id) written out: a function call per row cost more than the rest of the read.
+         LEFT JOIN users o ON o.id = coalesce(s.recruiter_id, a.recruiter_id)
+        -- The stage keeps both halves of the question (ADR 0037): feedback_waiting_from <= now() is
+        -- "its application is open, it is not feedback_recorded, it has no feedback and it took place"
+        -- (stage_took_place), and feedback_alerts_done_for is set once every alert of the ladder
+        -- (DUE_TIME_LADDER) fired for its due time. So this reads application_stages_alerts_pending_idx,
+        -- which holds only stages owing feedback with their ladder not yet complete, however many
+        -- overdue stages were alerted in full before.
+        WHERE s.feedback_waiting_from <= now()
           AND s.feedback_due_at IS NOT NULL
-          AND s.feedback_due_at <= $1::timestamptz + make_interval(hours => $3)
-          AND stage_took_place(s.ends_at, s.held_at)
-          AND NOT EXISTS (SELECT 1 FROM feedback f WHERE f.stage_id = s.id)
-          AND (SELECT count(*) FROM deadline_alerts d
-                WHERE d.stage_id = s.id AND d.due_at = s.feedback_due_at AND d.kind = ANY($5)) < $4
+          AND s.feedback_alerts_done_for IS NULL
+          AND s.feedback_due_at <= $1::timestamptz + make_interval(hours => $2)
         ORDER BY s.feedback_due_at
         LIMIT 1000`,
-      [now, OPEN_STATUSES, REMINDER_LEAD_HOURS, ALERTS_PER_DUE_TIME, DUE_TIME_LADDER],
+      [now, REMINDER_LEAD_HOURS],
     );
     let remindersSent = 0;
     let escalations = 0;

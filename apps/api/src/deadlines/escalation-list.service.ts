@@ -5,7 +5,6 @@ import { DataSource } from 'typeorm';
 import {
   DUE_ORDER_BY,
   DUE_ORDER_CURSOR_COLUMNS,
-  MAY_OWE_FEEDBACK,
   afterDueOrderCursor,
   decodeDueOrderCursor,
   encodeDueOrderCursor,
@@ -29,23 +28,14 @@ interface EscalationRow {
 }
 
 /**
- * Escalated stages still without feedback on open (not closed) applications: an
- * escalation of the stage's current due date. Read from the stages waiting for feedback in their
- * due order (application_stages_awaiting_feedback_idx; see FeedbackQueueService for why the state
- * test changes nothing), each checked against its escalation by the alerts' primary key, so a page
- * stops at its last row however many escalations were ever sent. The LATERAL … LIMIT 1 (the key
- * is unique, so it drops nothing) keeps that per-row lookup: as a plain join the planner hashed
- * every escalation ever sent (3.7 s at 1M applications; ADR 0026).
+ * Escalated stages still without feedback on open (not closed) applications: an escalation of the
+ * stage's current due date. The stage keeps that as `feedback_escalated_at`, the time the
+ * escalation fired (ADR 0037; written by the database in the transaction of every write that
+ * changes it: the alert, feedback, the due date, the stage's state, the application closing or
+ * reopening), so the page walks application_stages_escalated_idx, which holds exactly the list, in
+ * its order and stops at its last row, and the total counts that index alone.
  */
-const ESCALATED = `
-         FROM application_stages s
-         JOIN applications a ON a.id = s.application_id
-         CROSS JOIN LATERAL (SELECT d.fired_at FROM deadline_alerts d
-                              WHERE d.stage_id = s.id AND d.kind = 'escalation' AND d.due_at = s.feedback_due_at
-                              LIMIT 1) d
-        WHERE ${MAY_OWE_FEEDBACK}
-          AND a.closed_at IS NULL
-          AND NOT EXISTS (SELECT 1 FROM feedback f WHERE f.stage_id = s.id AND f.supersedes_id IS NULL)`;
+const ESCALATED = `s.feedback_escalated_at IS NOT NULL`;
 
 /** One page; `$1` the page size plus one, then the cursor's values if `after` is given. */
 export function escalationPageSql(after = ''): string {
@@ -54,8 +44,11 @@ export function escalationPageSql(after = ''): string {
               o.id AS owner_id, o.full_name AS owner_name, s.feedback_due_at, s.fired_at, d2.fired_at AS second_fired_at,
               ${DUE_ORDER_CURSOR_COLUMNS}
          FROM (SELECT s.id, s.name, s.ends_at, s.feedback_due_at, s.application_id, a.version AS application_version,
-                      a.candidate_id, a.job_id, coalesce(s.recruiter_id, a.recruiter_id) AS owner, d.fired_at
-               ${ESCALATED} ${after ? `AND ${after}` : ''}
+                      a.candidate_id, a.job_id, coalesce(s.recruiter_id, a.recruiter_id) AS owner,
+                      s.feedback_escalated_at AS fired_at
+                 FROM application_stages s
+                 JOIN applications a ON a.id = s.application_id
+                WHERE ${ESCALATED} ${after ? `AND ${after}` : ''}
                ${DUE_ORDER_BY}
                LIMIT $1) s
          JOIN users u ON u.id = s.candidate_id
@@ -66,7 +59,7 @@ export function escalationPageSql(after = ''): string {
         ${DUE_ORDER_BY}`;
 }
 
-export const ESCALATION_TOTAL_SQL = `SELECT count(*)::int AS total ${ESCALATED}`;
+export const ESCALATION_TOTAL_SQL = `SELECT count(*)::int AS total FROM application_stages s WHERE ${ESCALATED}`;
 
 /** Staff's list of escalations: overdue feedback escalated and still not recorded, with whose work it is now. */
 @Injectable()

@@ -38,36 +38,29 @@ export interface FeedbackQueueRequest {
 
 /**
  * Which stages wait for feedback: they took place, have none, and their application is open.
- * `$1` the viewer, `$2` whether only the viewer's own work counts; an open application is one
- * not closed (`closed_at IS NULL`, exactly the open statuses), read from applications_open_idx.
- *
- * MAY_OWE_FEEDBACK changes nothing (a stage with times is in one of scheduled or awaiting_feedback
- * until its feedback is recorded: pending stages have none, skipping clears them, the stage
- * triggers refuse both feedback_recorded without feedback and skipping one that took place, and
- * a pending or skipped stage marked held is named in it), but it is the predicate of
- * application_stages_awaiting_feedback_idx, so the queue walks
- * that small index in its own order and stops at the page instead of scanning every stage.
- * Feedback is looked up through its one original per stage (a correction supersedes the original
- * of the same stage), which feedback_one_original_per_stage answers. The owner is
- * `stage_owner(a.id, s.id)` written out, so it costs no extra lookup per row.
+ * The stage keeps that as `feedback_waiting_from` (ADR 0037; written by the database in the
+ * transaction of every write that changes it): set while the stage owes feedback, to when it took
+ * place ('-infinity' if marked held, else its end), so `feedback_waiting_from <= now()` is exactly
+ * "owes feedback and stage_took_place(ends_at, held_at)". MAY_OWE_FEEDBACK changes nothing (a stage
+ * with times is in one of scheduled or awaiting_feedback until its feedback is recorded; see
+ * due-order-cursor.ts) but it is in the predicate of application_stages_feedback_waiting_idx, which
+ * then holds only the queue and the interviews still to come: the page walks it in its own order
+ * and stops at the page, and the total counts it without reading a table. The owner is
+ * `stage_owner(a.id, s.id)` written out; `$1` the viewer.
  */
-const WAITING_FOR_FEEDBACK = `
-         FROM application_stages s
-         JOIN applications a ON a.id = s.application_id
-        WHERE ${MAY_OWE_FEEDBACK}
-          AND a.closed_at IS NULL
-          AND (NOT $2 OR coalesce(s.recruiter_id, a.recruiter_id) = $1)
-          AND stage_took_place(s.ends_at, s.held_at)
-          AND NOT EXISTS (SELECT 1 FROM feedback f WHERE f.stage_id = s.id AND f.supersedes_id IS NULL)`;
+const WAITING_NOW = `${MAY_OWE_FEEDBACK} AND s.feedback_waiting_from <= now()`;
+const MINE = `coalesce(s.recruiter_id, a.recruiter_id) = $1`;
 
-/** One page of the queue; `$3` the page size plus one, then the cursor's values if `after` is given. */
+/** One page of the queue; `$2` whether only the viewer's work counts, `$3` the page size plus one, then the cursor's values. */
 export function feedbackQueuePageSql(after = ''): string {
   return `SELECT s.application_id, s.application_version, s.id AS stage_id, s.name AS stage_name,
               u.full_name AS candidate_name, j.title AS job_title, c.name AS client_name, s.ends_at, s.feedback_due_at,
               o.id AS owner_id, o.full_name AS owner_name, ${DUE_ORDER_CURSOR_COLUMNS}
          FROM (SELECT s.id, s.name, s.ends_at, s.feedback_due_at, s.application_id, a.version AS application_version,
                       a.candidate_id, a.job_id, coalesce(s.recruiter_id, a.recruiter_id) AS owner
-               ${WAITING_FOR_FEEDBACK} ${after ? `AND ${after}` : ''}
+                 FROM application_stages s
+                 JOIN applications a ON a.id = s.application_id
+                WHERE ${WAITING_NOW} AND (NOT $2 OR ${MINE}) ${after ? `AND ${after}` : ''}
                ${DUE_ORDER_BY}
                LIMIT $3) s
          JOIN users u ON u.id = s.candidate_id
@@ -77,7 +70,13 @@ export function feedbackQueuePageSql(after = ''): string {
         ${DUE_ORDER_BY}`;
 }
 
-export const FEEDBACK_QUEUE_TOTAL_SQL = `SELECT count(*)::int AS total ${WAITING_FOR_FEEDBACK}`;
+/** Everyone's total is an index-only count; `mine` (`$1` the viewer) looks up the queue's applications' owners. */
+export function feedbackQueueTotalSql(mine: boolean): string {
+  return mine
+    ? `SELECT count(*)::int AS total FROM application_stages s JOIN applications a ON a.id = s.application_id
+        WHERE ${WAITING_NOW} AND ${MINE}`
+    : `SELECT count(*)::int AS total FROM application_stages s WHERE ${WAITING_NOW}`;
+}
 
 /** Stages that took place and still have no feedback, on open applications: oldest due first, a page at a time. */
 @Injectable()
@@ -98,7 +97,10 @@ export class FeedbackQueueService {
     const param = (value: unknown) => `$${params.push(value)}`;
     const after = cursor ? afterDueOrderCursor(decodeDueOrderCursor(cursor), param) : '';
     const rows: QueueRow[] = await this.dataSource.query(feedbackQueuePageSql(after), params);
-    const [{ total }]: { total: number }[] = await this.dataSource.query(FEEDBACK_QUEUE_TOTAL_SQL, params.slice(0, 2));
+    const [{ total }]: { total: number }[] = await this.dataSource.query(
+      feedbackQueueTotalSql(mine),
+      mine ? [viewerId] : [],
+    );
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     const now = this.clock.now();

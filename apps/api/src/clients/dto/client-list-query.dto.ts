@@ -5,7 +5,18 @@ import {
   ClientListQuery,
 } from '@heardback/contracts';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 
 const IDS_WORDS = `must be one to ${CLIENT_LIST_MAX_LIMIT} client ids, separated by commas`;
 

@@ -105,9 +105,7 @@ describe('JobEditor', () => {
       total: 0,
     });
     await settle();
-    expect(view().querySelector('.picker__message')?.textContent?.trim()).toBe(
-      'No client’s name contains “Orchard”.',
-    );
+    expect(view().querySelector('.picker__message')?.textContent?.trim()).toBe('No client’s name contains “Orchard”.');
     button('Publish as open').click();
     await settle();
     expect(view().querySelector('#job-client-error')?.textContent?.trim()).toBe('Choose the client this job is for.');

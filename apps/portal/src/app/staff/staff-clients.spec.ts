@@ -45,7 +45,9 @@ describe('StaffClients', () => {
     expect(names()).toEqual(['Bluefin Health', 'Orchard Retail']);
     expect(view().querySelector('.status-line')?.textContent?.trim()).toBe('2 of 3 clients');
 
-    (Array.from(view().querySelectorAll('button')).find((b) => b.textContent?.includes('Load more')) as HTMLElement).click();
+    (
+      Array.from(view().querySelectorAll('button')).find((b) => b.textContent?.includes('Load more')) as HTMLElement
+    ).click();
     http.expectOne('/api/clients?cursor=next-page').flush(page([{ id: '3', name: 'Zephyr Foods' }], 3));
     await fixture.whenStable();
     expect(names()).toEqual(['Bluefin Health', 'Orchard Retail', 'Zephyr Foods']);

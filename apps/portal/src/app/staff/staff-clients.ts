@@ -34,9 +34,12 @@ export class StaffClients {
 
   /** What the search box holds, and the search asked for once typing pauses. */
   protected readonly typed = signal('');
-  private readonly search = toSignal(toObservable(this.typed).pipe(debounceTime(SEARCH_PAUSE_MS), distinctUntilChanged()), {
-    initialValue: '',
-  });
+  private readonly search = toSignal(
+    toObservable(this.typed).pipe(debounceTime(SEARCH_PAUSE_MS), distinctUntilChanged()),
+    {
+      initialValue: '',
+    },
+  );
 
   protected readonly clients = pageData({
     key: () => this.search().trim(),

@@ -7,6 +7,8 @@ test('staff create a client and a job with a three-stage pipeline, publish it, a
   page,
   browser,
 }, testInfo) => {
+  // A long journey (a client, a job, its pipeline, screenshots at two widths, the public board).
+  test.setTimeout(90_000);
   const stamp = uniqueStamp();
   const clientName = `E2E Client ${stamp}`;
   const title = `E2E Pipeline Engineer ${stamp}`;

@@ -46,8 +46,10 @@ const CLIENT_DRAFTS: DemoClientWords[] = [
 ];
 
 /**
- * Demo data for a first look: a few clients, thirty open jobs, and applications in every state,
- * made through the same services the API uses, so every rule and timeline event is real.
+ * Demo data for a first look: a few clients with their people, thirty open jobs, applications in
+ * every state, and the client's part (interviewers picked from the contacts, two client drafts
+ * awaiting the recruiter, one published), made through the same services the API uses, so every
+ * rule and timeline event is real.
  */
 @Injectable()
 export class DemoDataLoader {

@@ -11,7 +11,7 @@ import { focusLater } from '../core/focus-later';
 import { FormAlert } from '../core/form-alert';
 import { LoadState } from '../core/load-state';
 import { pageData, statusLine } from '../core/loadable';
-import { toQueryParams } from '../core/url-query';
+import { anId, toQueryParams } from '../core/url-query';
 import { AuditFilters, auditFiltersFrom, hasAuditFilters, sameAuditFilters, toAuditQuery } from './audit-filters';
 import {
   AUDIT_ACTION_OPTIONS,
@@ -24,15 +24,13 @@ import {
 } from './audit-words';
 import { StaffApi } from './staff-api';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** The clients the changes name (a job's `clientId`, before or after), sorted, at most a page of them. */
 export function clientIdsNamed(events: readonly AuditEventView[]): string[] {
   const ids = new Set<string>();
   for (const event of events) {
     const change = event.changes['clientId'];
     for (const value of [change?.before, change?.after]) {
-      if (typeof value === 'string' && UUID.test(value)) ids.add(value);
+      if (typeof value === 'string' && anId(value)) ids.add(value);
     }
   }
   return [...ids].sort().slice(0, CLIENT_LIST_MAX_LIMIT);

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { type Page, expect, test } from '@playwright/test';
 import type {
   AgencyJobDetail,
   ClientFeedbackDraftView,
@@ -98,27 +98,32 @@ test('staff pick a job’s client by typing part of its name, with the keyboard'
   await expect(page.getByRole('combobox', { name: 'Client' })).toHaveValue(name);
 });
 
-test('the demo shows a client’s feedback waiting for the recruiter to publish it', async ({ page }, testInfo) => {
-  await signInAs(page, DEMO_RECRUITER);
+/** The first application in the recruiter's feedback queue with a client's draft not yet published. */
+async function applicationWithClientDraft(
+  page: Page,
+): Promise<{ applicationId: string; draft: ClientFeedbackDraftView } | undefined> {
   const queue = await apiGet<FeedbackQueuePage>(page, '/api/feedback/queue?limit=100');
-  let found: { applicationId: string; draft: ClientFeedbackDraftView } | null = null;
   for (const applicationId of new Set(queue.items.map((item) => item.applicationId))) {
     const drafts = await apiGet<ClientFeedbackDraftView[]>(
       page,
       `/api/agency/applications/${applicationId}/client-feedback`,
     );
     const waiting = drafts.find((draft) => draft.publishedAt === null);
-    if (waiting) {
-      found = { applicationId, draft: waiting };
-      break;
-    }
+    if (waiting) return { applicationId, draft: waiting };
   }
-  expect(found).not.toBeNull();
-  if (!found) return;
+  return undefined;
+}
 
-  await page.goto(`/recruiter/applications/${found.applicationId}`);
+test('the demo shows a client’s feedback waiting for the recruiter to publish it', async ({ page }, testInfo) => {
+  await signInAs(page, DEMO_RECRUITER);
+  const found = await applicationWithClientDraft(page);
+  expect(found).toBeDefined();
+  const { applicationId, draft: waiting } = found as { applicationId: string; draft: ClientFeedbackDraftView };
+
+  await page.goto(`/recruiter/applications/${applicationId}`);
   const draft = page.getByRole('region', { name: 'Client feedback' }).getByTestId('client-draft');
-  await expect(draft).toContainText(found.draft.contact.fullName);
+  await expect(draft).toContainText(waiting.contact.fullName);
+  await expect(draft.getByLabel(/will read$/)).toHaveValue(waiting.candidateMessage);
   await expect(draft.getByRole('button', { name: 'Publish to candidate' })).toBeVisible();
   await screenshotsAtBothWidths(page, testInfo, 'demo-client-draft');
 });

@@ -85,8 +85,10 @@ export function pickerMessage(results: Results, typed: string): string {
               [id]="listId + '-' + index"
               [class.picker__option--active]="index === active()"
               [attr.aria-selected]="index === active()"
+              tabindex="-1"
               (mousedown)="$event.preventDefault()"
               (click)="pick(client)"
+              (keydown.enter)="pick(client)"
             >
               {{ client.name }}
             </li>

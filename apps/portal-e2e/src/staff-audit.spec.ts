@@ -34,6 +34,8 @@ test('staff open the audit trail and see the change they just made, before and a
   await page.getByLabel('What').selectOption({ label: 'Created a job' });
   await page.getByRole('button', { name: 'Show changes' }).click();
   await expect(page.getByRole('status')).toHaveText('1 change');
+  // The job's client by name: the page asks for the clients its changes name, by id.
+  await expect(page.getByRole('list', { name: 'Changes, newest first' })).toContainText(`E2E Audit Client ${stamp}`);
   await expectNoSeriousAxeViolations(page, '/staff/audit');
 
   await page.getByRole('button', { name: 'Clear filters' }).click();

@@ -57,6 +57,7 @@ test('staff add a client contact, and a recruiter picks them as the interviewer 
 
   // Staff open the client from the list of clients and add a contact.
   await page.goto('/staff/clients');
+  await page.getByLabel('Find a client').fill(clientName);
   await page.getByRole('link', { name: clientName }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(clientName);
   const add = page.getByRole('form', { name: 'Add a contact' });

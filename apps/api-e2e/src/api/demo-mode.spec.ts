@@ -1,5 +1,10 @@
 import {
   AboutView,
+  ApplicationView,
+  ClientDetailView,
+  ClientFeedbackDraftView,
+  ClientPage,
+  FeedbackQueuePage,
   DEMO_MODE_WARNING,
   EmploymentType,
   JOB_SEARCH_MAX_LIMIT,
@@ -37,6 +42,51 @@ describe('demo mode is visible', () => {
         const expected = job.employmentType === EmploymentType.Contract ? PayPeriod.Day : PayPeriod.Year;
         expect({ title: job.title, period: job.salary?.period }).toEqual({ title: job.title, period: expected });
       }
+    });
+
+    it('shows the client loop: contacts, client interviewers, drafts awaiting publish and a published one', async () => {
+      const recruiter = api.browser();
+      const login = { email: 'recruiter@heardback.test', password: 'heardback-demo' };
+      expect((await recruiter.post('/api/auth/login', login)).status).toBe(200);
+
+      // Every client has its people, at addresses that never deliver.
+      const clients = await recruiter.get<ClientPage>('/api/clients');
+      expect(clients.body.total).toBe(4);
+      for (const client of clients.body.items) {
+        const detail = await recruiter.get<ClientDetailView>(`/api/clients/${client.id}`);
+        expect(detail.body.contacts.length).toBeGreaterThanOrEqual(3);
+        for (const contact of detail.body.contacts) {
+          expect(contact.email).toMatch(/^[a-z.]+@[a-z-]+\.example\.com$/);
+          expect(contact.role).not.toBe('');
+        }
+      }
+
+      // The interviews waiting for feedback: some had the client's interviewer, two of whom answered.
+      const queue = await recruiter.get<FeedbackQueuePage>('/api/feedback/queue?limit=100');
+      expect(queue.status).toBe(200);
+      const awaitingPublish: ClientFeedbackDraftView[] = [];
+      let withClientInterviewers = 0;
+      for (const id of new Set(queue.body.items.map((item) => item.applicationId))) {
+        const application = await recruiter.get<ApplicationView>(`/api/applications/${id}`);
+        if (application.body.stages.some((stage) => (stage.clientInterviewers ?? []).length > 0)) {
+          withClientInterviewers++;
+        }
+        const drafts = await recruiter.get<ClientFeedbackDraftView[]>(`/api/agency/applications/${id}/client-feedback`);
+        expect(drafts.status).toBe(200);
+        awaitingPublish.push(...drafts.body.filter((draft) => draft.publishedAt === null));
+      }
+      expect(withClientInterviewers).toBeGreaterThanOrEqual(3);
+      expect(awaitingPublish).toHaveLength(2);
+      for (const draft of awaitingPublish) expect(draft.contact.fullName).not.toBe('');
+
+      // One client's feedback was published by the recruiter: the rules held (the stage has its feedback).
+      const { rows } = await api.pool.query<{ published_by: string; state: string }>(
+        `SELECT d.published_by, s.state FROM client_feedback_drafts d JOIN application_stages s ON s.id = d.stage_id
+          WHERE d.published_at IS NOT NULL`,
+      );
+      expect(rows).toHaveLength(1);
+      expect(rows[0].state).toBe('feedback_recorded');
+      expect(rows[0].published_by).not.toBeNull();
     });
 
     it('stays visible while any demo login works, and goes when the last demo password is changed', async () => {

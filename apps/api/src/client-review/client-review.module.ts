@@ -26,5 +26,7 @@ import { ClientReviewPageService } from './client-review-page.service';
   ],
   controllers: [ClientReviewController, AgencyClientReviewController],
   providers: [ClientReviewPageService, ClientFeedbackPublishing, ClientReviewLinkAdmin],
+  // The demo data writes its client feedback through the same paths.
+  exports: [ClientReviewPageService, ClientFeedbackPublishing],
 })
 export class ClientReviewModule {}

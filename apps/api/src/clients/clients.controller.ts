@@ -1,12 +1,13 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { ClientContactView, ClientDetailView, ClientView, UserRole } from '@heardback/contracts';
+import { ClientContactView, ClientDetailView, ClientPage, ClientView, UserRole } from '@heardback/contracts';
 import { CurrentUser, Roles } from '../auth/access.decorators';
 import { notFoundOnBadId } from '../errors/not-found-on-bad-id';
 import { UserEntity } from '../users/user.entity';
 import { ClientContactsService } from './client-contacts.service';
 import { ClientsService } from './clients.service';
 import { ClientContactDto, UpdateClientContactDto } from './dto/client-contact.dto';
+import { ClientListQueryDto } from './dto/client-list-query.dto';
 import { CreateClientDto } from './dto/create-client.dto';
 import { UpdateClientSettingsDto } from './dto/update-client-settings.dto';
 
@@ -19,9 +20,10 @@ export class ClientsController {
     private readonly contacts: ClientContactsService,
   ) {}
 
+  /** By name, a page at a time, with the total; `q` searches the names (the job editor's picker types into it). */
   @Get()
-  list(): Promise<ClientView[]> {
-    return this.clients.list();
+  list(@Query() query: ClientListQueryDto): Promise<ClientPage> {
+    return this.clients.list(query);
   }
 
   @Roles(UserRole.Staff)

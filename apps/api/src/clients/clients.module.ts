@@ -10,6 +10,6 @@ import { ClientsService } from './clients.service';
   imports: [TypeOrmModule.forFeature([ClientEntity]), AuditModule],
   controllers: [ClientsController],
   providers: [ClientsService, ClientContactsService],
-  exports: [ClientsService],
+  exports: [ClientsService, ClientContactsService],
 })
 export class ClientsModule {}

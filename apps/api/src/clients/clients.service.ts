@@ -1,12 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { AuditAction, AuditEntityType, ClientDetailView, ClientView, ErrorCode, UserRole } from '@heardback/contracts';
+import {
+  AuditAction,
+  AuditEntityType,
+  CLIENT_LIST_DEFAULT_LIMIT,
+  ClientDetailView,
+  ClientListQuery,
+  ClientPage,
+  ClientView,
+  ErrorCode,
+  UserRole,
+} from '@heardback/contracts';
 import { DomainError, fieldError } from '@heardback/domain';
 import { EntityManager, Repository } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail';
 import { UserEntity } from '../users/user.entity';
 import { ClientEntity } from './client.entity';
 import { loadClientContacts } from './client-contact-records';
+import { clientPage, decodeClientCursor } from './client-list';
 import { UpdateClientSettingsDto } from './dto/update-client-settings.dto';
 
 const NO_SUCH_CLIENT = 'This client does not exist.';
@@ -18,9 +29,14 @@ export class ClientsService {
     private readonly audit: AuditTrail,
   ) {}
 
-  async list(): Promise<ClientView[]> {
-    const clients = await this.clients.find({ order: { name: 'ASC' } });
-    return clients.map(({ id, name }) => ({ id, name }));
+  /** Clients by name, a page at a time, with how many match in all (client-list.ts). */
+  list(query: ClientListQuery = {}): Promise<ClientPage> {
+    return clientPage(this.clients.manager, {
+      q: query.q,
+      ids: query.ids,
+      cursor: query.cursor ? decodeClientCursor(query.cursor) : null,
+      limit: query.limit ?? CLIENT_LIST_DEFAULT_LIMIT,
+    });
   }
 
   create(name: string, actor: UserEntity): Promise<ClientView> {

@@ -344,3 +344,36 @@ export const DEMO_CANDIDATES = [
   'Farah Haddad',
   'Gustavo Pereira',
 ];
+
+/**
+ * The people at each demo client (by DEMO_CLIENTS index): interviewers are picked from them, and
+ * their review links are emailed to addresses at example.com's subdomains, which never deliver.
+ */
+export const DEMO_CLIENT_CONTACTS: { fullName: string; role: string }[][] = [
+  [
+    { fullName: 'Helen Marsh', role: 'Head of Engineering' },
+    { fullName: 'Tomasz Nowak', role: 'Operations Director' },
+    { fullName: 'Grace Adeyemi', role: 'Talent Partner' },
+  ],
+  [
+    { fullName: 'Priya Raman', role: 'Head of Digital Services' },
+    { fullName: 'Owen Hughes', role: 'Chief Pharmacist' },
+    { fullName: 'Sofia Mendes', role: 'Ward Manager' },
+  ],
+  [
+    { fullName: 'Marcus Bell', role: 'Grid Engineering Lead' },
+    { fullName: 'Aisha Khan', role: 'Head of Trading' },
+    { fullName: 'Liam Byrne', role: 'Recruitment Lead' },
+  ],
+  [
+    { fullName: 'Nina Patel', role: 'Head of Digital' },
+    { fullName: 'James Whitfield', role: 'Engineering Lead' },
+    { fullName: 'Ruth Adams', role: 'People Manager' },
+  ],
+];
+
+/** firstname.lastname@northwind-logistics.example.com */
+export function demoContactEmail(fullName: string, clientName: string): string {
+  const slug = (text: string, joiner: string) => text.toLowerCase().split(/\s+/).join(joiner);
+  return `${slug(fullName, '.')}@${slug(clientName, '-')}.example.com`;
+}

@@ -20,15 +20,36 @@ import { UserEntity } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { currentPrivacyNotice } from '../privacy/privacy-notices';
 import { DEMO_CANDIDATES, DEMO_CLIENTS, DEMO_JOBS, DEMO_PASSWORD, describeJob } from './demo-catalogue';
+import { DemoClientLoop, DemoClientWords } from './demo-client-loop';
 import { DemoLogins } from './demo-logins';
 import { demoInterviewStart } from './demo-calendar';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 
 const HOUR = 3_600_000;
 
+/** What two client interviewers wrote through their links, waiting for the recruiter to publish. */
+const CLIENT_DRAFTS: DemoClientWords[] = [
+  {
+    decision: FeedbackDecision.Advance,
+    rating: 3,
+    candidateMessage:
+      'Thank you for a thoughtful conversation. Your TypeScript is strong and your testing habits are exactly ours: we would like you to meet the team next.',
+    internalNotes: 'Solid on types and tests; probe system design in the next round.',
+  },
+  {
+    decision: FeedbackDecision.Reject,
+    rating: 2,
+    candidateMessage:
+      'Thank you for your time. We need someone who has already commissioned grid substations, which we did not hear in the call.',
+    internalNotes: 'No substation commissioning yet; a fit for the graduate scheme.',
+  },
+];
+
 /**
- * Demo data for a first look: a few clients, thirty open jobs, and applications in every state,
- * made through the same services the API uses, so every rule and timeline event is real.
+ * Demo data for a first look: a few clients with their people, thirty open jobs, applications in
+ * every state, and the client's part (interviewers picked from the contacts, two client drafts
+ * awaiting the recruiter, one published), made through the same services the API uses, so every
+ * rule and timeline event is real.
  */
 @Injectable()
 export class DemoDataLoader {
@@ -44,6 +65,7 @@ export class DemoDataLoader {
     private readonly decisions: ApplicationDecisionsService,
     private readonly timeline: TimelineService,
     private readonly demoLogins: DemoLogins,
+    private readonly clientLoop: DemoClientLoop,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -88,6 +110,7 @@ export class DemoDataLoader {
     for (const name of DEMO_CLIENTS) {
       clientIds.push((await this.clients.create(name, staff)).id);
     }
+    const contactIds = await this.clientLoop.addContacts(clientIds, staff);
     const jobIds: string[] = [];
     for (const job of DEMO_JOBS) {
       const created = await this.jobs.create(
@@ -111,7 +134,9 @@ export class DemoDataLoader {
       jobIds.push(created.id);
     }
 
-    await this.applicationsInEveryState(candidate, others, recruiter, jobIds);
+    // A job's client contacts, to pick its interviewers from: the first `count` of them.
+    const contactsFor = (jobIndex: number, count = 1) => contactIds[DEMO_JOBS[jobIndex].client].slice(0, count);
+    await this.applicationsInEveryState(candidate, others, recruiter, jobIds, contactsFor);
     this.logger.log(`Demo data loaded in ${Date.now() - started} ms`);
     return true;
   }
@@ -121,9 +146,13 @@ export class DemoDataLoader {
     others: UserEntity[],
     recruiter: UserEntity,
     jobIds: string[],
+    contactsFor: (jobIndex: number, count?: number) => string[],
   ): Promise<void> {
     const now = Date.now();
     const apply = (jobIndex: number, who: UserEntity) => this.applyAs(who, jobIds[jobIndex]);
+    // The client's interviewers write their feedback through their link; the recruiter publishes it.
+    const clientAnswers = (id: string, stageIndex: number, contactId: string, words: DemoClientWords) =>
+      this.withStage(id, stageIndex, (stageId) => this.clientLoop.clientAnswers(id, stageId, contactId, words));
     // Booked as an agency would: in working hours on a working day, about `startHours` from now.
     const slot = (startHours: number) =>
       demoInterviewStart(
@@ -132,7 +161,8 @@ export class DemoDataLoader {
         1 + (Math.abs(startHours) % 5),
         this.config.calendar,
       );
-    const schedule = (id: string, stageIndex: number, startHours: number) =>
+    /** `clientInterviewerIds`: contacts of the job's client who interview too (their links follow the interview). */
+    const schedule = (id: string, stageIndex: number, startHours: number, clientInterviewerIds: string[] = []) =>
       this.withStage(id, stageIndex, async (stageId) =>
         this.stages.schedule(
           id,
@@ -141,7 +171,8 @@ export class DemoDataLoader {
             startsAt: slot(startHours).toISOString(),
             endsAt: new Date(slot(startHours).getTime() + HOUR).toISOString(),
             location: 'Video call (link in your email)',
-            interviewers: ['Riley Recruiter', 'Hiring manager'],
+            interviewers: clientInterviewerIds.length > 0 ? ['Riley Recruiter'] : ['Riley Recruiter', 'Hiring manager'],
+            clientInterviewerIds,
             version: await this.versionOf(id),
           },
           recruiter,
@@ -177,21 +208,24 @@ export class DemoDataLoader {
     await apply(0, candidate); // applied: waiting to be scheduled
 
     const screening = await apply(7, candidate);
-    await schedule(screening, 0, 50); // screening: interview booked for the day after tomorrow
+    await schedule(screening, 0, 50, contactsFor(7)); // screening: booked for the day after tomorrow, with the client
 
     const awaiting = await apply(13, candidate);
-    await schedule(awaiting, 0, -240); // interview done ten days ago: feedback overdue and escalated
+    // Interview done ten days ago with the client's interviewer: feedback overdue, the client chased, escalated.
+    await schedule(awaiting, 0, -240, contactsFor(13));
 
+    // The client's interviewer wrote this feedback through their link, and the recruiter published it.
     const interviewing = await apply(20, candidate);
-    await schedule(interviewing, 0, -30);
-    await feedback(
-      interviewing,
-      0,
-      FeedbackDecision.Advance,
-      'You explained your product decisions clearly and the team enjoyed the conversation. We would like you to meet the engineering lead next.',
-      'Strong on discovery, lighter on metrics.',
-    );
-    await schedule(interviewing, 1, 26);
+    await schedule(interviewing, 0, -30, contactsFor(20));
+    const published = await clientAnswers(interviewing, 0, contactsFor(20)[0], {
+      decision: FeedbackDecision.Advance,
+      rating: 3,
+      candidateMessage:
+        'You explained your product decisions clearly and the team enjoyed the conversation. We would like you to meet the engineering lead next.',
+      internalNotes: 'Strong on discovery, lighter on metrics.',
+    });
+    await this.clientLoop.publish(interviewing, published, await this.versionOf(interviewing), recruiter);
+    await schedule(interviewing, 1, 26, contactsFor(20, 2));
 
     const offered = await apply(5, candidate);
     await schedule(offered, 0, -100);
@@ -252,10 +286,15 @@ export class DemoDataLoader {
     );
 
     // Other candidates, so the recruiter's queue and board are not empty.
+    // Those whose interview is over had the client's interviewer too: two of them answered, and their
+    // drafts wait for the recruiter to publish; the client is chased for the rest.
     for (const [index, other] of others.entries()) {
-      const id = await apply(index % 2 === 0 ? 0 : 13, other);
+      const jobIndex = index % 2 === 0 ? 0 : 13;
+      const id = await apply(jobIndex, other);
       if (index % 3 === 0) {
-        await schedule(id, 0, -(24 + index * 20)); // feedback due or overdue
+        await schedule(id, 0, -(24 + index * 20), contactsFor(jobIndex)); // feedback due or overdue
+        const words = CLIENT_DRAFTS[index / 3];
+        if (words) await clientAnswers(id, 0, contactsFor(jobIndex)[0], words);
       } else if (index % 3 === 1) {
         await schedule(id, 0, 24 + index * 5);
       }
@@ -312,16 +351,16 @@ export class DemoDataLoader {
     });
   }
 
-  private async withStage(
+  private async withStage<T>(
     applicationId: string,
     stageIndex: number,
-    action: (stageId: string) => Promise<void>,
-  ): Promise<void> {
+    action: (stageId: string) => Promise<T>,
+  ): Promise<T> {
     const rows: { id: string }[] = await this.dataSource.query(
       'SELECT id FROM application_stages WHERE application_id = $1 AND position = $2',
       [applicationId, stageIndex],
     );
-    await action(rows[0].id);
+    return action(rows[0].id);
   }
 
   private async versionOf(applicationId: string): Promise<number> {

@@ -1,15 +1,26 @@
 import { Module } from '@nestjs/common';
 import { ApplicationsModule } from '../applications/applications.module';
 import { ClientsModule } from '../clients/clients.module';
+import { ClientReviewLinksModule } from '../client-review/client-review-links.module';
+import { ClientReviewModule } from '../client-review/client-review.module';
 import { JobsModule } from '../jobs/jobs.module';
 import { TimelineModule } from '../timeline/timeline.module';
 import { UsersModule } from '../users/users.module';
+import { DemoClientLoop } from './demo-client-loop';
 import { DemoDataLoader } from './demo-data.loader';
 import { DemoLogins } from './demo-logins';
 
 @Module({
-  imports: [UsersModule, ClientsModule, JobsModule, ApplicationsModule, TimelineModule],
-  providers: [DemoDataLoader, DemoLogins],
+  imports: [
+    UsersModule,
+    ClientsModule,
+    JobsModule,
+    ApplicationsModule,
+    TimelineModule,
+    ClientReviewModule,
+    ClientReviewLinksModule,
+  ],
+  providers: [DemoDataLoader, DemoLogins, DemoClientLoop],
   exports: [DemoLogins],
 })
 export class DemoModule {}

@@ -41,6 +41,13 @@ export const PRIVACY_NOTICE_MAX_LENGTH = 20_000;
 
 // Paging: every cursor the API hands out fits in this.
 export const CURSOR_MAX_LENGTH = 200;
+/**
+ * The client list's cursor carries the last client's name (its sort key, up to CLIENT_NAME_MAX_LENGTH
+ * characters, six bytes each at worst as JSON) and id, in base64: the one cursor longer than the rest.
+ */
+export const CLIENT_CURSOR_MAX_LENGTH = 1200;
+/** What the client picker and the client list search for: part of a name. */
+export const CLIENT_SEARCH_MAX_LENGTH = CLIENT_NAME_MAX_LENGTH;
 
 // Job search
 export const JOB_SEARCH_TEXT_MAX_LENGTH = 200;

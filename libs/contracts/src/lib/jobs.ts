@@ -8,6 +8,26 @@ export interface ClientView {
   name: string;
 }
 
+/**
+ * GET /api/clients (staff and recruiters): clients by name (case-insensitive), a page at a time.
+ * `q` keeps those whose name contains it (any case); `ids` (comma-separated, at most
+ * CLIENT_LIST_MAX_LIMIT) keeps those clients only, to name clients known by id.
+ */
+export interface ClientListQuery {
+  q?: string;
+  ids?: string[];
+  cursor?: string;
+  limit?: number;
+}
+
+export const CLIENT_LIST_DEFAULT_LIMIT = 50;
+export const CLIENT_LIST_MAX_LIMIT = 100;
+
+/** A page of clients, with how many match in all. */
+export interface ClientPage extends Page<ClientView> {
+  total: number;
+}
+
 export interface CreateClientRequest {
   name: string;
 }

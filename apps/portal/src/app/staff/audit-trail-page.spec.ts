@@ -21,6 +21,9 @@ const RILEY = anAgencyUser({
   role: UserRole.Recruiter,
 });
 
+const CLIENT_1 = '11111111-1111-4111-8111-111111111111';
+const CLIENT_9 = '99999999-9999-4999-8999-999999999999';
+
 describe('AuditTrailPage', () => {
   let harness: RouterTestingHarness;
   let http: HttpTestingController;
@@ -37,7 +40,6 @@ describe('AuditTrailPage', () => {
     await harness.navigateByUrl(url, AuditTrailPage);
     await harness.fixture.whenStable();
     http.expectOne('/api/users').flush([anAgencyUser(), RILEY]);
-    http.expectOne('/api/clients').flush([{ id: 'client-1', name: 'Northwind Logistics' }]);
     await harness.fixture.whenStable();
   }
 
@@ -99,7 +101,7 @@ describe('AuditTrailPage', () => {
           changes: {
             title: { before: 'Backend Engineer', after: 'Senior Backend Engineer' },
             ownerId: { before: null, after: RILEY.id },
-            clientId: { before: 'client-1', after: 'client-9' },
+            clientId: { before: CLIENT_1, after: CLIENT_9 },
           },
         }),
         anAuditEvent({
@@ -118,6 +120,12 @@ describe('AuditTrailPage', () => {
       ]),
     );
 
+    // Only the clients the changes name are asked for, by id.
+    const clients = http.expectOne((request) => request.url === '/api/clients');
+    expect(clients.request.params.get('ids')).toBe(`${CLIENT_1},${CLIENT_9}`);
+    clients.flush({ items: [{ id: CLIENT_1, name: 'Northwind Logistics' }], nextCursor: null, total: 1 });
+    await harness.fixture.whenStable();
+
     expect(status()).toBe('2 changes');
     expect(view().querySelector('.page-lead')?.textContent).toContain(
       'Times are in the agency’s time zone, Europe/London.',
@@ -132,7 +140,7 @@ describe('AuditTrailPage', () => {
     );
     expect(changesOf(edited)).toEqual([
       ['Title', 'Backend Engineer → Senior Backend Engineer'],
-      ['Client', 'Northwind Logistics → a client (client-9)'],
+      ['Client', `Northwind Logistics → a client (${CLIENT_9})`],
       ['Owner', 'none → Riley Recruiter'],
     ]);
     // Heard as "Backend Engineer changed to Senior Backend Engineer": the arrow is hidden from screen readers.

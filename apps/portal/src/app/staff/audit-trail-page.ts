@@ -2,7 +2,8 @@ import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, injec
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import { AuditEventView } from '@heardback/contracts';
+import { AuditEventView, CLIENT_LIST_MAX_LIMIT, ClientView } from '@heardback/contracts';
+import { of } from 'rxjs';
 import { agencyErrorMessage } from '../core/api-error';
 import { ROLE_LABELS } from '../core/agency-labels';
 import { formatDateTime } from '../core/date-time';
@@ -10,7 +11,7 @@ import { focusLater } from '../core/focus-later';
 import { FormAlert } from '../core/form-alert';
 import { LoadState } from '../core/load-state';
 import { pageData, statusLine } from '../core/loadable';
-import { toQueryParams } from '../core/url-query';
+import { anId, toQueryParams } from '../core/url-query';
 import { AuditFilters, auditFiltersFrom, hasAuditFilters, sameAuditFilters, toAuditQuery } from './audit-filters';
 import {
   AUDIT_ACTION_OPTIONS,
@@ -22,6 +23,18 @@ import {
   shownChanges,
 } from './audit-words';
 import { StaffApi } from './staff-api';
+
+/** The clients the changes name (a job's `clientId`, before or after), sorted, at most a page of them. */
+export function clientIdsNamed(events: readonly AuditEventView[]): string[] {
+  const ids = new Set<string>();
+  for (const event of events) {
+    const change = event.changes['clientId'];
+    for (const value of [change?.before, change?.after]) {
+      if (typeof value === 'string' && anId(value)) ids.add(value);
+    }
+  }
+  return [...ids].sort().slice(0, CLIENT_LIST_MAX_LIMIT);
+}
 
 /**
  * The audit trail: every change recruiters and staff made, newest first, with who, what, which
@@ -71,7 +84,15 @@ export class AuditTrailPage {
   });
   // Names for the people and clients the changes name by id; the page works without them.
   private readonly users = pageData({ request: () => this.api.users() });
-  private readonly clients = pageData({ request: () => this.api.clients() });
+  // Clients are too many to list: only those the changes shown name, by id.
+  private readonly clientIds = computed(() => clientIdsNamed(this.events.value()?.items ?? []), {
+    equal: (a, b) => a.join() === b.join(),
+  });
+  private readonly clients = pageData({
+    key: () => this.clientIds(),
+    request: (ids: string[]) =>
+      ids.length > 0 ? this.api.clients({ ids, limit: CLIENT_LIST_MAX_LIMIT }) : of({ items: [] as ClientView[] }),
+  });
 
   protected readonly form = inject(FormBuilder).nonNullable.group({
     actorId: [''],
@@ -101,7 +122,7 @@ export class AuditTrailPage {
 
   private readonly context = computed<AuditContext>(() => ({
     userNames: new Map((this.users.value() ?? []).map((user) => [user.id, user.fullName])),
-    clientNames: new Map((this.clients.value() ?? []).map((client) => [client.id, client.name])),
+    clientNames: new Map((this.clients.value()?.items ?? []).map((client) => [client.id, client.name])),
     timeZone: this.timeZone() ?? 'UTC',
   }));
 

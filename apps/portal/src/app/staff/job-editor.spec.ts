@@ -5,6 +5,7 @@ import { Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { EmploymentType, ErrorCode, JobStatus, ScreeningQuestionKind, WorkMode } from '@heardback/contracts';
 import { JobEditor } from './job-editor';
+import { CLIENT_PICKER_OPTIONS, CLIENT_PICKER_PAUSE_MS } from './client-picker';
 import { anAgencyJobDetail, apiErrorBody } from '../testing/factories';
 import { routeHarness } from '../testing/setup';
 
@@ -46,15 +47,73 @@ describe('JobEditor', () => {
 
   async function openNew() {
     await harness.navigateByUrl('/staff/jobs/new');
-    http.expectOne('/api/clients').flush([
-      { id: 'client-1', name: 'Northwind Logistics' },
-      { id: 'client-2', name: 'Bluefin Health' },
-    ]);
     await settle();
   }
 
+  /** Types part of a client's name, waits for the search, and picks the first match with the keyboard. */
+  async function pickClient(typed: string, found: { id: string; name: string }[]) {
+    await set('job-client', typed);
+    await new Promise((resolve) => setTimeout(resolve, CLIENT_PICKER_PAUSE_MS + 50));
+    http
+      .expectOne(`/api/clients?q=${typed}&limit=${CLIENT_PICKER_OPTIONS}`)
+      .flush({ items: found, nextCursor: null, total: found.length });
+    await settle();
+    const box = control('job-client');
+    box.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown' }));
+    await settle();
+    box.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }));
+    await settle();
+  }
+
+  it('finds the client by typing part of its name, and picks it with the keyboard', async () => {
+    await openNew();
+    const box = control('job-client') as HTMLInputElement;
+    expect(box.getAttribute('role')).toBe('combobox');
+    expect(box.getAttribute('aria-expanded')).toBe('false');
+    await set('job-client', 'health');
+    expect(box.getAttribute('aria-expanded')).toBe('true');
+    await new Promise((resolve) => setTimeout(resolve, CLIENT_PICKER_PAUSE_MS + 50));
+    http.expectOne(`/api/clients?q=health&limit=${CLIENT_PICKER_OPTIONS}`).flush({
+      items: [
+        { id: 'client-2', name: 'Bluefin Health' },
+        { id: 'client-3', name: 'Orchardth' },
+      ],
+      nextCursor: 'more',
+      total: 14,
+    });
+    await settle();
+    const options = () => Array.from(view().querySelectorAll('[role="option"]'));
+    expect(options().map((option) => option.textContent?.trim())).toEqual(['Bluefin Health', 'Orchardth']);
+    expect(view().querySelector('.picker__message')?.textContent?.trim()).toBe(
+      '14 clients match; the first 2 are shown. Keep typing to narrow them down.',
+    );
+    box.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown' }));
+    box.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown' }));
+    await settle();
+    expect(box.getAttribute('aria-activedescendant')).toBe(options()[1].id);
+    expect(options()[1].getAttribute('aria-selected')).toBe('true');
+    box.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }));
+    await settle();
+    expect(box.value).toBe('Orchardth');
+    expect(box.getAttribute('aria-expanded')).toBe('false');
+    // Typing again un-picks it: the job is not saved for a client nobody chose.
+    await set('job-client', 'Orchard');
+    await new Promise((resolve) => setTimeout(resolve, CLIENT_PICKER_PAUSE_MS + 50));
+    http.expectOne(`/api/clients?q=Orchard&limit=${CLIENT_PICKER_OPTIONS}`).flush({
+      items: [],
+      nextCursor: null,
+      total: 0,
+    });
+    await settle();
+    expect(view().querySelector('.picker__message')?.textContent?.trim()).toBe('No client’s name contains “Orchard”.');
+    button('Publish as open').click();
+    await settle();
+    expect(view().querySelector('#job-client-error')?.textContent?.trim()).toBe('Choose the client this job is for.');
+    http.expectNone({ method: 'POST', url: '/api/jobs' });
+  });
+
   async function fillJob() {
-    await set('job-client', 'client-2');
+    await pickClient('blue', [{ id: 'client-2', name: 'Bluefin Health' }]);
     await set('job-title', 'Ward Nurse');
     await set('job-location', 'York');
     await set('job-work-mode', WorkMode.Onsite);
@@ -133,7 +192,6 @@ describe('JobEditor', () => {
 
   it('keeps a question’s id when editing it, so the API knows it is the same question', async () => {
     await harness.navigateByUrl('/staff/jobs/job-1/edit');
-    http.expectOne('/api/clients').flush([{ id: 'client-1', name: 'Northwind Logistics' }]);
     http.expectOne('/api/jobs/job-1').flush(
       anAgencyJobDetail({
         clientId: 'client-1',
@@ -284,7 +342,6 @@ describe('JobEditor', () => {
 
   it('loads a job to edit, and saves changes to an open job without changing its status', async () => {
     await harness.navigateByUrl('/staff/jobs/job-1/edit');
-    http.expectOne('/api/clients').flush([{ id: 'client-1', name: 'Northwind Logistics' }]);
     http.expectOne('/api/jobs/job-1').flush(anAgencyJobDetail());
     await settle();
 
@@ -308,7 +365,6 @@ describe('JobEditor', () => {
 
   it('says a closed job can no longer be edited, and offers no way to save it', async () => {
     await harness.navigateByUrl('/staff/jobs/job-1/edit');
-    http.expectOne('/api/clients').flush([]);
     http.expectOne('/api/jobs/job-1').flush(anAgencyJobDetail({ status: JobStatus.Filled }));
     await settle();
     http.expectOne('/api/jobs/job-1/closure').flush({

@@ -25,6 +25,7 @@ import { ScreeningQuestionEditor } from './screening-question-editor';
 import { QuestionDraft, questionDraft, questionInputs, questionsValid } from './screening-question-rules';
 import { PipelineControl, pipelineControl } from './pipeline-rules';
 import { StaffApi } from './staff-api';
+import { ClientPicker } from './client-picker';
 import { JobSavedState } from '../recruiter/job-list';
 import { apiError, sentence } from '../core/api-error';
 import { ProblemWords, formSubmission } from '../core/form-submission';
@@ -67,7 +68,16 @@ const NOTHING_TO_LOAD: Loadable<null> = { state: 'ready', value: null };
 /** Creates a job, or edits one, with its pipeline of interview stages and its promise of an answer in working days. */
 @Component({
   selector: 'hb-job-editor',
-  imports: [ReactiveFormsModule, RouterLink, PipelineEditor, ScreeningQuestionEditor, CloseJob, LoadState, FORM_FIELD],
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    PipelineEditor,
+    ScreeningQuestionEditor,
+    CloseJob,
+    LoadState,
+    ClientPicker,
+    FORM_FIELD,
+  ],
   templateUrl: './job-editor.html',
   styleUrl: './job-editor.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -81,7 +91,6 @@ export class JobEditor {
   readonly id = input<string>();
   protected readonly editing = computed(() => Boolean(this.id()));
 
-  protected readonly clients = pageData({ request: () => this.api.clients() });
   protected readonly job = pageData({
     key: () => this.id(),
     request: (id) => (id ? this.api.job(id) : EMPTY),
@@ -136,7 +145,8 @@ export class JobEditor {
 
   /** The job's status as loaded: what the buttons offer depends on it. */
   protected readonly loadedStatus = computed(() => this.job.value()?.status ?? null);
-  protected readonly clientList = computed(() => this.clients.value() ?? []);
+  /** The loaded job's client, for the picker to show by name. */
+  protected readonly chosenClientName = computed(() => this.job.value()?.clientName ?? '');
   protected readonly lockedLabel = computed(() => {
     const status = this.loadedStatus();
     return status ? JOB_STATUS_LABELS[status].toLowerCase() : '';

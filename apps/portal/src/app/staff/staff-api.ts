@@ -6,6 +6,8 @@ import {
   AgencyUserView,
   AuditEventPage,
   AuditEventQuery,
+  ClientListQuery,
+  ClientPage,
   ClientView,
   CloseJobRequest,
   CreateClientRequest,
@@ -32,8 +34,12 @@ const API = `/${API_PREFIX}`;
 export class StaffApi {
   private readonly http = inject(HttpClient);
 
-  clients(): Observable<ClientView[]> {
-    return this.http.get<ClientView[]>(`${API}/clients`);
+  /** Clients by name, a page at a time; `q` searches the names, `ids` names clients known by id. */
+  clients(query: ClientListQuery = {}): Observable<ClientPage> {
+    const { ids, ...rest } = query;
+    return this.http.get<ClientPage>(`${API}/clients`, {
+      params: httpQueryParams({ ...rest, ids: ids?.join(',') }),
+    });
   }
 
   createClient(request: CreateClientRequest): Observable<ClientView> {

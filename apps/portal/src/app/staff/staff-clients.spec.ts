@@ -1,7 +1,7 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture } from '@angular/core/testing';
 import { ErrorCode } from '@heardback/contracts';
-import { StaffClients } from './staff-clients';
+import { SEARCH_PAUSE_MS, StaffClients } from './staff-clients';
 import { apiErrorBody } from '../testing/factories';
 import { renderComponent } from '../testing/setup';
 
@@ -24,20 +24,54 @@ describe('StaffClients', () => {
     await fixture.whenStable();
   }
 
-  it('lists the clients alphabetically', async () => {
-    http.expectOne('/api/clients').flush([
-      { id: '2', name: 'Orchard Retail' },
-      { id: '1', name: 'Bluefin Health' },
-    ]);
+  const page = (items: { id: string; name: string }[], total = items.length, nextCursor: string | null = null) => ({
+    items,
+    nextCursor,
+    total,
+  });
+
+  it('lists the clients in the API’s order (by name), with the true total, and loads more', async () => {
+    http.expectOne('/api/clients').flush(
+      page(
+        [
+          { id: '1', name: 'Bluefin Health' },
+          { id: '2', name: 'Orchard Retail' },
+        ],
+        3,
+        'next-page',
+      ),
+    );
     await fixture.whenStable();
     expect(names()).toEqual(['Bluefin Health', 'Orchard Retail']);
-    expect(view().querySelector('.status-line')?.textContent?.trim()).toBe('2 clients');
+    expect(view().querySelector('.status-line')?.textContent?.trim()).toBe('2 of 3 clients');
+
+    (
+      Array.from(view().querySelectorAll('button')).find((b) => b.textContent?.includes('Load more')) as HTMLElement
+    ).click();
+    http.expectOne('/api/clients?cursor=next-page').flush(page([{ id: '3', name: 'Zephyr Foods' }], 3));
+    await fixture.whenStable();
+    expect(names()).toEqual(['Bluefin Health', 'Orchard Retail', 'Zephyr Foods']);
+    expect(view().querySelector('.status-line')?.textContent?.trim()).toBe('3 clients');
+    expect(Array.from(view().querySelectorAll('button')).some((b) => b.textContent?.includes('Load more'))).toBe(false);
     // Each opens its own page, with its contacts and settings.
     expect(view().querySelector('.client-list__item a')?.getAttribute('href')).toBe('/staff/clients/1');
   });
 
-  it('adds a client, shows it in the list and says so', async () => {
-    http.expectOne('/api/clients').flush([{ id: '1', name: 'Bluefin Health' }]);
+  it('searches the names as one types', async () => {
+    http.expectOne('/api/clients').flush(page([{ id: '1', name: 'Bluefin Health' }], 1));
+    await fixture.whenStable();
+    const search = view().querySelector('#client-search') as HTMLInputElement;
+    search.value = 'orch';
+    search.dispatchEvent(new Event('input'));
+    await new Promise((resolve) => setTimeout(resolve, SEARCH_PAUSE_MS + 50));
+    http.expectOne('/api/clients?q=orch').flush(page([{ id: '2', name: 'Orchard Retail' }], 1));
+    await fixture.whenStable();
+    expect(names()).toEqual(['Orchard Retail']);
+    expect(view().querySelector('.status-line')?.textContent?.trim()).toBe('1 client whose name contains “orch”');
+  });
+
+  it('adds a client, lists the clients again and says so, with a link to it', async () => {
+    http.expectOne('/api/clients').flush(page([{ id: '1', name: 'Bluefin Health' }]));
     await fixture.whenStable();
 
     await add('  Acme Robotics ');
@@ -45,14 +79,22 @@ describe('StaffClients', () => {
     expect(request.request.body).toEqual({ name: 'Acme Robotics' });
     request.flush({ id: '3', name: 'Acme Robotics' });
     await fixture.whenStable();
+    http.expectOne('/api/clients').flush(
+      page([
+        { id: '3', name: 'Acme Robotics' },
+        { id: '1', name: 'Bluefin Health' },
+      ]),
+    );
+    await fixture.whenStable();
 
     expect(names()).toEqual(['Acme Robotics', 'Bluefin Health']);
     expect(view().textContent).toContain('“Acme Robotics” added.');
+    expect(view().querySelector('.client-form__added a')?.getAttribute('href')).toBe('/staff/clients/3');
     expect(nameBox().value).toBe('');
   });
 
   it('says under the name when the client already exists (409)', async () => {
-    http.expectOne('/api/clients').flush([]);
+    http.expectOne('/api/clients').flush(page([]));
     await fixture.whenStable();
 
     await add('Bluefin Health');
@@ -69,7 +111,7 @@ describe('StaffClients', () => {
   });
 
   it('sends nothing for a blank name', async () => {
-    http.expectOne('/api/clients').flush([]);
+    http.expectOne('/api/clients').flush(page([]));
     await fixture.whenStable();
     await add('   ');
     http.expectNone({ method: 'POST', url: '/api/clients' });
@@ -86,7 +128,7 @@ describe('StaffClients', () => {
         (b) => b.textContent?.trim() === 'Try again',
       ) as HTMLButtonElement
     ).click();
-    http.expectOne('/api/clients').flush([]);
+    http.expectOne('/api/clients').flush(page([]));
     await fixture.whenStable();
     expect(view().textContent).toContain('There are no clients yet.');
   });

@@ -1,19 +1,30 @@
 import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, signal, viewChild } from '@angular/core';
 import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
 import { RouterLink } from '@angular/router';
-import { CLIENT_NAME_MAX_LENGTH } from '@heardback/contracts';
+import { toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { CLIENT_NAME_MAX_LENGTH, CLIENT_SEARCH_MAX_LENGTH, ClientView } from '@heardback/contracts';
+import { debounceTime, distinctUntilChanged } from 'rxjs';
 import { StaffApi } from './staff-api';
 import { agencyErrorMessage, apiError, sentence } from '../core/api-error';
 import { formSubmission } from '../core/form-submission';
-import { countOf, pageData, statusLine } from '../core/loadable';
+import { pageData, statusLine } from '../core/loadable';
+import { shownOfTotal } from '../core/shown-of-total';
+import { LoadMoreButton } from '../recruiter/load-more-button';
+import { loadMore } from '../recruiter/load-more';
 import { LoadState } from '../core/load-state';
 import { notBlank } from '../core/text-validators';
 import { FORM_FIELD } from '../core/form-field';
 
-/** The hiring companies the agency recruits for: the list, and a form to add one. */
+/** How long typing pauses before the list is searched again. */
+export const SEARCH_PAUSE_MS = 250;
+
+/**
+ * The hiring companies the agency recruits for: the list by name, a page at a time ("Load more"),
+ * searchable by name, and a form to add one.
+ */
 @Component({
   selector: 'hb-staff-clients',
-  imports: [ReactiveFormsModule, RouterLink, LoadState, FORM_FIELD],
+  imports: [ReactiveFormsModule, RouterLink, LoadState, LoadMoreButton, FORM_FIELD],
   templateUrl: './staff-clients.html',
   styleUrl: './staff-clients.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -21,7 +32,21 @@ import { FORM_FIELD } from '../core/form-field';
 export class StaffClients {
   private readonly api = inject(StaffApi);
 
-  protected readonly clients = pageData({ request: () => this.api.clients() });
+  /** What the search box holds, and the search asked for once typing pauses. */
+  protected readonly typed = signal('');
+  private readonly search = toSignal(
+    toObservable(this.typed).pipe(debounceTime(SEARCH_PAUSE_MS), distinctUntilChanged()),
+    {
+      initialValue: '',
+    },
+  );
+
+  protected readonly clients = pageData({
+    key: () => this.search().trim(),
+    request: (q: string) => this.api.clients({ q }),
+    loaded: () => this.more.reset(),
+  });
+  protected readonly more = loadMore(this.clients, (cursor) => this.api.clients({ q: this.search().trim(), cursor }));
   protected readonly name = new FormControl('', {
     nonNullable: true,
     validators: [notBlank, Validators.maxLength(CLIENT_NAME_MAX_LENGTH)],
@@ -32,12 +57,19 @@ export class StaffClients {
 
   private readonly nameBox = viewChild<ElementRef<HTMLInputElement>>('nameBox');
 
-  protected readonly list = computed(() =>
-    [...(this.clients.value() ?? [])].sort((a, b) => a.name.localeCompare(b.name)),
-  );
+  /** The API's order (by name), page after page: never re-sorted here, so pages add at the end. */
+  protected readonly list = computed(() => this.clients.value()?.items ?? []);
+  protected readonly searching = computed(() => this.search().trim() !== '');
   protected readonly statusMessage = computed(() =>
-    statusLine(this.clients.state(), 'Loading clients…', () => countOf(this.list().length, 'client', 'No clients yet')),
+    statusLine(this.clients.state(), 'Loading clients…', () => {
+      const total = this.clients.value()?.total ?? 0;
+      const none = this.searching() ? `No client’s name contains “${this.search().trim()}”` : 'No clients yet';
+      const shown = shownOfTotal(this.list().length, total, 'client', none);
+      return this.searching() && total > 0 ? `${shown} whose name contains “${this.search().trim()}”` : shown;
+    }),
   );
+  /** The client just added, to open from the notice: the list may not show it on its first page. */
+  protected readonly addedClient = signal<ClientView | null>(null);
 
   /** The problem to show under the name box, if any. */
   protected problem(): string {
@@ -50,6 +82,12 @@ export class StaffClients {
     );
   }
 
+  protected readonly searchMaxLength = CLIENT_SEARCH_MAX_LENGTH;
+
+  protected typeSearch(event: Event): void {
+    this.typed.set((event.target as HTMLInputElement).value);
+  }
+
   protected clearServerError(): void {
     this.nameError.set('');
   }
@@ -58,6 +96,7 @@ export class StaffClients {
     event.preventDefault();
     this.submission.submitted.set(true);
     this.added.set('');
+    this.addedClient.set(null);
     this.nameError.set('');
     if (this.submission.busy()) {
       return;
@@ -70,8 +109,9 @@ export class StaffClients {
       done: (client) => {
         this.submission.submitted.set(false);
         this.name.reset('');
-        this.clients.update((clients) => [...clients, client]);
+        this.addedClient.set(client);
         this.added.set(`“${client.name}” added. You can now create jobs for this client.`);
+        this.clients.reload();
         this.nameBox()?.nativeElement.focus();
       },
       failed: (error) => {

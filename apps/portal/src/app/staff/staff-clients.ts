@@ -9,8 +9,7 @@ import { agencyErrorMessage, apiError, sentence } from '../core/api-error';
 import { formSubmission } from '../core/form-submission';
 import { pageData, statusLine } from '../core/loadable';
 import { shownOfTotal } from '../core/shown-of-total';
-import { LoadMoreButton } from '../recruiter/load-more-button';
-import { loadMore } from '../recruiter/load-more';
+import { LoadMore, loadMore } from '../core/load-more';
 import { LoadState } from '../core/load-state';
 import { notBlank } from '../core/text-validators';
 import { FORM_FIELD } from '../core/form-field';
@@ -24,7 +23,7 @@ export const SEARCH_PAUSE_MS = 250;
  */
 @Component({
   selector: 'hb-staff-clients',
-  imports: [ReactiveFormsModule, RouterLink, LoadState, LoadMoreButton, FORM_FIELD],
+  imports: [ReactiveFormsModule, RouterLink, LoadState, LoadMore, FORM_FIELD],
   templateUrl: './staff-clients.html',
   styleUrl: './staff-clients.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -1,7 +1,7 @@
 // docs/benchmarks.md, rewritten after every run from the kept results (.data/bench/results.json).
 
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { ms } from './bench-load.mjs';
 
@@ -110,8 +110,18 @@ request finished within the 10 s run (a latency longer than the run, not a measu
 api/raw ≥ 0.8 on the board, search, job page and the candidate's list; growth ≤ 1.5 on every
 endpoint, the agency lists and the write included; p99 < 100 ms at 1M with 10 connections on every
 endpoint; API RSS under load ≤ 300 MB.
-`;
+${kept(file)}`;
   writeFileSync(file, await formatted(file, text));
+}
+
+/**
+ * The sections other benches write by hand after this one's (from `## Score`, tools/bench/score-bench.mjs
+ * on), kept as they are. @param {string} file
+ */
+function kept(file) {
+  const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const at = text.indexOf('\n## Score');
+  return at < 0 ? '' : text.slice(at);
 }
 
 /** The repository's Prettier style (format:check covers docs/); unformatted if Prettier is missing. @param {string} file @param {string} text */

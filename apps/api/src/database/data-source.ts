@@ -43,6 +43,7 @@ import { MakePublicSearchFast1795858800000 } from './migrations/1795858800000-ma
 import { CreateClientReviewLoop1795862400000 } from './migrations/1795862400000-create-client-review-loop';
 import { AddScoreIndexes1795876800000 } from './migrations/1795876800000-add-score-indexes';
 import { IndexOfferReplySweep1795884000000 } from './migrations/1795884000000-index-offer-reply-sweep';
+import { StoreScoreFacts1795891200000 } from './migrations/1795891200000-store-score-facts';
 import { StoreStageFeedbackMarks1795898400000 } from './migrations/1795898400000-store-stage-feedback-marks';
 import { SnakeNamingStrategy } from './snake-naming-strategy';
 
@@ -94,6 +95,7 @@ export const migrations = [
   CreateClientReviewLoop1795862400000,
   AddScoreIndexes1795876800000,
   IndexOfferReplySweep1795884000000,
+  StoreScoreFacts1795891200000,
   StoreStageFeedbackMarks1795898400000,
 ];
 

@@ -2,8 +2,9 @@ import { ScoreGrouping } from '@heardback/contracts';
 import { OPEN_STATUSES } from '@heardback/domain';
 
 /**
- * The SQL of the score (ADR 0033). Each figure reads one kind of fact over the range of one index
- * (see migration 1795876800000) and is grouped by the key of the chosen grouping; the overall
+ * The SQL of the score (ADRs 0033 and 0036). Each figure reads one kind of fact over the range of one
+ * index (time to feedback and promises from the stored facts of migration 1795891200000, the rest
+ * from migration 1795876800000's indexes) and is grouped by the key of the chosen grouping; the overall
  * figures run the same statement without a key, so a fact that belongs to two groups (an
  * application two client interviewers reviewed) is counted once overall.
  */
@@ -26,6 +27,12 @@ export interface ScorePeriod {
   holidays: readonly string[];
 }
 
+/** The calendar as one string: two configurations with the same string count working time alike. */
+export function calendarKey(calendar: Omit<ScorePeriod, 'fromAt' | 'toAt' | 'now'>): string {
+  const { timeZone, dayStartsAt, dayEndsAt, workingDays, holidays } = calendar;
+  return JSON.stringify({ timeZone, dayStartsAt, dayEndsAt, workingDays, holidays });
+}
+
 /** Collects positional parameters as a statement is written. */
 export class SqlParams {
   readonly values: unknown[] = [];
@@ -34,8 +41,8 @@ export class SqlParams {
   }
 }
 
-/** What a figure is read from: a stage's feedback, a promise, or an application as a whole. */
-type FactKind = 'feedback' | 'promise' | 'application';
+/** What a figure is read from: a stored fact (feedback, promise, rejection), or an application as a whole. */
+type FactKind = 'feedback' | 'promise' | 'rejection' | 'application';
 
 interface Keyed {
   key: string | null;
@@ -43,48 +50,51 @@ interface Keyed {
   where: string[];
 }
 
+/** Each client interviewer of a rejected application once, from its published drafts (an index range each). */
+function interviewersOf(applicationId: string): string {
+  return `CROSS JOIN LATERAL (SELECT DISTINCT cd.contact_id FROM client_feedback_drafts cd
+                               WHERE cd.application_id = ${applicationId} AND cd.feedback_id IS NOT NULL) d`;
+}
+
 /**
- * The grouping key, the joins it and the scope need, and the scope's conditions. A stage's work
- * belongs to the stage's owner when it has one, else to the application's recruiter (`stage_owner`).
+ * The grouping key, the joins it and the scope need, and the scope's conditions. A stored fact (`f`,
+ * migration 1795891200000) carries its keys: for feedback and promises the stage's owner when it has
+ * one, else the application's recruiter (`stage_owner`), and the client interviewer whose published
+ * draft became the stage's feedback; for a rejection the application's recruiter; the job and its
+ * client. Application-wide figures belong to the application's recruiter, and to each client
+ * interviewer who reviewed it.
  */
 function keyed(kind: FactKind, by: ScoreGrouping | null, scope: ScoreScope, params: SqlParams): Keyed {
+  const row =
+    kind === 'application'
+      ? { recruiter: 'a.recruiter_id', client: 'j.client_id', job: 'a.job_id' }
+      : {
+          recruiter: 'f.recruiter_id',
+          client: 'f.client_id',
+          job: 'f.job_id',
+        };
   const joins: string[] = [];
   const where: string[] = [];
-  const recruiterOf = kind === 'application' ? 'a.recruiter_id' : 'coalesce(s.recruiter_id, a.recruiter_id)';
-  if (kind === 'promise' && (by === ScoreGrouping.Recruiter || scope.recruiterId)) {
-    joins.push('LEFT JOIN application_stages s ON s.id = p.stage_id');
+  if (kind === 'application' && (by === ScoreGrouping.Client || scope.clientId)) {
+    joins.push('JOIN jobs j ON j.id = a.job_id');
   }
-  if (by === ScoreGrouping.Client || scope.clientId) joins.push('JOIN jobs j ON j.id = a.job_id');
-  if (scope.recruiterId) where.push(`${recruiterOf} = ${params.add(scope.recruiterId, '::uuid')}`);
-  if (scope.clientId) where.push(`j.client_id = ${params.add(scope.clientId, '::uuid')}`);
-  let key: string | null = null;
-  switch (by) {
-    case ScoreGrouping.Recruiter:
-      key = recruiterOf;
-      break;
-    case ScoreGrouping.Client:
-      key = 'j.client_id';
-      break;
-    case ScoreGrouping.Job:
-      key = 'a.job_id';
-      break;
-    case ScoreGrouping.Interviewer:
-      key = 'd.contact_id';
-      // Left joins: the same rows also make the overall figures, where feedback without a draft counts.
-      if (kind === 'feedback') joins.push('LEFT JOIN client_feedback_drafts d ON d.feedback_id = f.id');
-      if (kind === 'promise') {
-        joins.push(`LEFT JOIN feedback fo ON fo.stage_id = p.stage_id AND fo.supersedes_id IS NULL
-                    LEFT JOIN client_feedback_drafts d ON d.feedback_id = fo.id`);
-      }
-      if (kind === 'application') {
-        joins.push(`JOIN (SELECT DISTINCT application_id, contact_id FROM client_feedback_drafts
-                           WHERE feedback_id IS NOT NULL) d ON d.application_id = a.id`);
-      }
-      break;
-    case null:
-      break;
+  if (scope.recruiterId) where.push(`${row.recruiter} = ${params.add(scope.recruiterId, '::uuid')}`);
+  if (scope.clientId) where.push(`${row.client} = ${params.add(scope.clientId, '::uuid')}`);
+  const onePerFact = kind === 'feedback' || kind === 'promise';
+  if (by === ScoreGrouping.Interviewer && kind === 'rejection') joins.push(interviewersOf('f.application_id'));
+  if (by === ScoreGrouping.Interviewer && kind === 'application') {
+    // Open applications and a period's answers are a large share of all: one hash of every
+    // application's interviewers beats a probe per application here (ADR 0036's plans).
+    joins.push(`JOIN (SELECT DISTINCT application_id, contact_id FROM client_feedback_drafts
+                       WHERE feedback_id IS NOT NULL) d ON d.application_id = a.id`);
   }
-  return { key, joins: joins.join('\n'), where };
+  const keys: Record<ScoreGrouping, string> = {
+    [ScoreGrouping.Recruiter]: row.recruiter,
+    [ScoreGrouping.Client]: row.client,
+    [ScoreGrouping.Job]: row.job,
+    [ScoreGrouping.Interviewer]: onePerFact ? 'f.contact_id' : 'd.contact_id',
+  };
+  return { key: by ? keys[by] : null, joins: joins.join('\n'), where };
 }
 
 function grouped(key: string | null): { select: string; groupBy: string } {
@@ -127,9 +137,12 @@ function workingSecondsAt(day: string, instant: string): string {
 }
 
 /**
- * One row per interview whose first feedback was recorded in the period: its group key, when the
- * feedback was recorded, and the working days from the interview's end (or the moment it was
- * marked held) to then. Feedback recorded before the interview's end counts as no time.
+ * One row per interview whose first feedback was recorded in the period: its group key, the week it
+ * was recorded in and the working days from the interview's end (or the moment it was marked held)
+ * to then; feedback recorded before the interview's end counts as no time. Read from the stored
+ * facts by an index-only range (ADR 0036): a fact stored under the calendar this API runs with
+ * (`score_calendar`'s version of this key) brings its week and working days; any other is worked
+ * out here from its instants, as the stored figure was.
  */
 export function timeToFeedbackRows(
   by: ScoreGrouping | null,
@@ -140,23 +153,24 @@ export function timeToFeedbackRows(
   const calendar = calendarCte(period, params);
   const zone = params.add(period.timeZone, '::text');
   const daySeconds = (period.dayEndsAt - period.dayStartsAt) * 3600;
-  const { key, joins, where } = keyed('feedback', by, scope, params);
+  const { key, where } = keyed('feedback', by, scope, params);
+  const ended = 'greatest(f.ended_at, cal.starts)';
+  const endedDay = `(${ended} AT TIME ZONE ${zone})::date - cal.first_day + 1`;
+  const recordedDay = `(f.recorded_at AT TIME ZONE ${zone})::date - cal.first_day + 1`;
   return `WITH ${calendar},
+    stored AS (SELECT version FROM score_calendar WHERE key = ${params.add(calendarKey(period), '::text')}),
     ttf AS (
-      SELECT ${key ?? 'NULL::uuid'} AS key, date_trunc('week', f.recorded_at AT TIME ZONE ${zone})::date AS week,
-             greatest(0, ${workingSecondsAt('e.recorded_day', 'f.recorded_at')} - ${workingSecondsAt('e.ended_day', 'e.ended')}) / ${daySeconds}::numeric AS days
-        FROM feedback f
-        JOIN application_stages s ON s.id = f.stage_id
-        JOIN applications a ON a.id = f.application_id
-        ${joins}
+      SELECT ${key ?? 'NULL::uuid'} AS key,
+             CASE WHEN f.calendar_version = stored.version THEN f.week
+                  ELSE date_trunc('week', f.recorded_at AT TIME ZONE ${zone})::date END AS week,
+             CASE WHEN f.calendar_version = stored.version THEN f.working_days
+                  ELSE greatest(0, ${workingSecondsAt(recordedDay, 'f.recorded_at')} - ${workingSecondsAt(endedDay, ended)}) / ${daySeconds}::numeric
+             END AS days
+        FROM score_feedback_facts f
         CROSS JOIN cal
-        CROSS JOIN LATERAL (SELECT greatest(coalesce(s.ends_at, s.held_at), cal.starts) AS ended) i
-        CROSS JOIN LATERAL (SELECT i.ended,
-                                   (i.ended AT TIME ZONE ${zone})::date - cal.first_day + 1 AS ended_day,
-                                   (f.recorded_at AT TIME ZONE ${zone})::date - cal.first_day + 1 AS recorded_day) e
-       WHERE f.supersedes_id IS NULL
-         AND f.recorded_at >= ${params.add(period.fromAt, '::timestamptz')} AND f.recorded_at < ${params.add(period.toAt, '::timestamptz')}
-         AND coalesce(s.ends_at, s.held_at) IS NOT NULL
+        LEFT JOIN stored ON true
+       WHERE f.recorded_at >= ${params.add(period.fromAt, '::timestamptz')} AND f.recorded_at < ${params.add(period.toAt, '::timestamptz')}
+         AND f.ended_at IS NOT NULL
          ${where.map((condition) => `AND ${condition}`).join(' ')}
     )`;
 }
@@ -200,31 +214,28 @@ export function timeToFeedbackSql(
 }
 
 /**
- * Promises that fell due in the period (and have come due by now), each counted once as:
+ * Promises that fell due in the period (and have come due by now), from their stored facts (which
+ * hold only the promises the score counts), each counted once as:
  * kept on the date first promised; re-dated by a person before the date came (the promise that
  * replaced it, if kept, is not counted again); or broken (the date came with nobody acting, or
  * passed). A promise the facts replaced (`superseded`) is neither, and an offer's reply-by date is
  * the candidate's to keep, not the agency's.
  */
 function promiseRows(by: ScoreGrouping | null, scope: ScoreScope, period: ScorePeriod, params: SqlParams): string {
-  const { key, joins, where } = keyed('promise', by, scope, params);
+  const { key, where } = keyed('promise', by, scope, params);
   const now = params.add(period.now, '::timestamptz');
   const zone = params.add(period.timeZone, '::text');
   return `WITH promised AS (
-      SELECT ${key ?? 'NULL::uuid'} AS key, date_trunc('week', p.due_at AT TIME ZONE ${zone})::date AS week,
+      SELECT ${key ?? 'NULL::uuid'} AS key, date_trunc('week', f.due_at AT TIME ZONE ${zone})::date AS week,
              CASE
-               WHEN p.ended_how IN ('kept', 'closed') AND p.ended_at <= p.due_at AND p.redatings = 0 THEN 'kept'
-               WHEN p.ended_how IN ('kept', 'closed') AND p.ended_at <= p.due_at THEN NULL
-               WHEN p.ended_how = 'redated' AND p.ended_at <= p.due_at THEN 'redated'
+               WHEN f.ended_how IN ('kept', 'closed') AND f.ended_at <= f.due_at AND f.redatings = 0 THEN 'kept'
+               WHEN f.ended_how IN ('kept', 'closed') AND f.ended_at <= f.due_at THEN NULL
+               WHEN f.ended_how = 'redated' AND f.ended_at <= f.due_at THEN 'redated'
                ELSE 'broken'
              END AS outcome
-        FROM application_promises p
-        JOIN applications a ON a.id = p.application_id
-        ${joins}
-       WHERE p.due_at >= ${params.add(period.fromAt, '::timestamptz')} AND p.due_at < ${params.add(period.toAt, '::timestamptz')}
-         AND (p.ended_at IS NOT NULL OR p.due_at <= ${now})
-         AND p.ended_how IS DISTINCT FROM 'superseded'
-         AND p.kind <> 'offer_reply'
+        FROM score_promise_facts f
+       WHERE f.due_at >= ${params.add(period.fromAt, '::timestamptz')} AND f.due_at < ${params.add(period.toAt, '::timestamptz')}
+         AND (f.ended_at IS NOT NULL OR f.due_at <= ${now})
          ${where.map((condition) => `AND ${condition}`).join(' ')}
     )`;
 }
@@ -261,7 +272,7 @@ export function silenceSql(by: ScoreGrouping | null, scope: ScoreScope, params: 
 /**
  * Rejections in the period after an interview (a stage that took place before the rejection), and
  * how many came through an interview's feedback, so the candidate read the interviewer's reasons
- * rather than a bare closing line.
+ * rather than a bare closing line: from their stored facts (ADR 0036).
  */
 export function rejectionsSql(
   by: ScoreGrouping | null,
@@ -269,22 +280,17 @@ export function rejectionsSql(
   period: ScorePeriod,
   params: SqlParams,
 ): string {
-  const { key, joins, where } = keyed('application', by, scope, params);
+  const { key, joins, where } = keyed('rejection', by, scope, params);
   const { select, groupBy } = grouped(key);
-  return `SELECT ${select} count(*)::int AS after_interview,
-                 count(*) FILTER (WHERE EXISTS (
-                   SELECT 1 FROM feedback fr WHERE fr.application_id = a.id AND fr.decision = 'reject'))::int AS with_words
-            FROM applications a
+  return `SELECT ${select} count(*)::int AS after_interview, count(*) FILTER (WHERE f.with_words)::int AS with_words
+            FROM score_rejection_facts f
             ${joins}
-           WHERE a.status = 'rejected'
-             AND a.closed_at >= ${params.add(period.fromAt, '::timestamptz')} AND a.closed_at < ${params.add(period.toAt, '::timestamptz')}
-             AND EXISTS (SELECT 1 FROM application_stages st WHERE st.application_id = a.id
-                          AND (st.held_at IS NOT NULL OR st.ends_at <= a.closed_at))
+           WHERE f.closed_at >= ${params.add(period.fromAt, '::timestamptz')} AND f.closed_at < ${params.add(period.toAt, '::timestamptz')}
              ${where.map((condition) => `AND ${condition}`).join(' ')}
            ${groupBy}`;
 }
 
-/** Candidates' closing answers given in the period. */
+/** Candidates' closing answers given in the period (the whole reads no application: the answer's own index range). */
 export function satisfactionSql(
   by: ScoreGrouping | null,
   scope: ScoreScope,
@@ -300,7 +306,7 @@ export function satisfactionSql(
                  count(r.kept_informed)::int AS informed_answers,
                  count(*) FILTER (WHERE r.kept_informed = false)::int AS ghosted
             FROM satisfaction_responses r
-            JOIN applications a ON a.id = r.application_id
+            ${key || where.length > 0 ? 'JOIN applications a ON a.id = r.application_id' : ''}
             ${joins}
            WHERE r.answered_at >= ${params.add(period.fromAt, '::timestamptz')} AND r.answered_at < ${params.add(period.toAt, '::timestamptz')}
              ${where.map((condition) => `AND ${condition}`).join(' ')}

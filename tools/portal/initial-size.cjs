@@ -15,7 +15,10 @@ const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
 const { brotliCompressSync, gzipSync, constants } = require('node:zlib');
 
-const CHUNK = String.raw`\.\/((?:chunk|main)-[A-Za-z0-9]+\.js)`;
+// esbuild names chunks with letters and digits; with NG_BUILD_OPTIMIZE_CHUNKS rollup adds `-` and `_`.
+/** A module specifier's quote: esbuild writes " or ', rollup a backtick. */
+const QUOTE = '["\'`]';
+const CHUNK = String.raw`\.\/((?:chunk|main)-[A-Za-z0-9_-]+\.js)`;
 
 /**
  * The chunks a chunk imports statically (`import … from"./chunk-X.js"`, `import"./chunk-X.js"`).
@@ -23,7 +26,7 @@ const CHUNK = String.raw`\.\/((?:chunk|main)-[A-Za-z0-9]+\.js)`;
  * @returns {string[]}
  */
 function staticImports(code) {
-  const found = code.matchAll(new RegExp(String.raw`(?:\bfrom\s*|\bimport\s*)["']${CHUNK}["']`, 'g'));
+  const found = code.matchAll(new RegExp(String.raw`(?:\bfrom\s*|\bimport\s*)${QUOTE}${CHUNK}${QUOTE}`, 'g'));
   return [...found].map((match) => match[1]);
 }
 
@@ -34,7 +37,7 @@ function staticImports(code) {
  * @returns {string | null}
  */
 function routeChunk(code, exportName) {
-  const pattern = String.raw`import\(\s*["']${CHUNK}["']\s*\)\.then\(\s*\(?(\w+)\)?\s*=>\s*\2\.${exportName}\b`;
+  const pattern = String.raw`import\(\s*${QUOTE}${CHUNK}${QUOTE}\s*\)\.then\(\s*\(?(\w+)\)?\s*=>\s*\2\.${exportName}\b`;
   return new RegExp(pattern).exec(code)?.[1] ?? null;
 }
 
@@ -44,7 +47,7 @@ function routeChunk(code, exportName) {
  * @returns {string[]}
  */
 function entryScripts(html) {
-  const found = html.matchAll(/<(?:script|link)\b[^>]*?(?:src|href)="((?:chunk|main)-[A-Za-z0-9]+\.js)"/g);
+  const found = html.matchAll(/<(?:script|link)\b[^>]*?(?:src|href)="((?:chunk|main)-[A-Za-z0-9_-]+\.js)"/g);
   return [...found].map((match) => match[1]);
 }
 

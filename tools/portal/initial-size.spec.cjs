@@ -64,4 +64,10 @@ describe('measuring a first visit on the built portal', () => {
       'import("./chunk-ONE00001.js").then(m=>m.JobBoardExtra),import("./chunk-TWO00002.js").then((m)=>m.JobBoard)';
     expect(routeChunk(code, 'JobBoard')).toBe('chunk-TWO00002.js');
   });
+
+  it('reads the names and quotes rollup writes when chunks are optimised (NG_BUILD_OPTIMIZE_CHUNKS)', () => {
+    expect(staticImports('import{a}from"./chunk-CE_FUjy-.js";')).toEqual(['chunk-CE_FUjy-.js']);
+    const code = 'loadComponent:()=>import(`./chunk-CGFRqArZ.js`).then(e=>e.JobBoard)';
+    expect(routeChunk(code, 'JobBoard')).toBe('chunk-CGFRqArZ.js');
+  });
 });

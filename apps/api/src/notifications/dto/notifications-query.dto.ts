@@ -1,5 +1,4 @@
 import {
-  CURSOR_MAX_LENGTH,
   NOTIFICATION_KINDS,
   NOTIFICATION_RECIPIENT_FILTER_MAX_LENGTH,
   NOTIFICATION_STATUSES,
@@ -8,8 +7,9 @@ import {
   NotificationQuery,
   NotificationStatus,
 } from '@heardback/contracts';
-import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { PageCursor, PageLimit } from '../../database/page-query-fields';
 
 /** The outgoing-mail filters, from the query string; each bad one is a 400 naming the field. */
 export class NotificationsQueryDto implements NotificationQuery {
@@ -34,15 +34,9 @@ export class NotificationsQueryDto implements NotificationQuery {
   @IsIn(NOTIFICATION_KINDS, { message: `must be one of ${NOTIFICATION_KINDS.join(', ')}` })
   kind?: NotificationKind;
 
-  @IsOptional()
-  @IsString()
-  @MaxLength(CURSOR_MAX_LENGTH)
+  @PageCursor()
   cursor?: string;
 
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'must be a whole number' })
-  @Min(1, { message: 'must be at least 1' })
-  @Max(NOTIFICATIONS_MAX_LIMIT, { message: `must not be greater than ${NOTIFICATIONS_MAX_LIMIT}` })
+  @PageLimit(NOTIFICATIONS_MAX_LIMIT)
   limit?: number;
 }

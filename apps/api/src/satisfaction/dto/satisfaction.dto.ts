@@ -1,5 +1,4 @@
 import {
-  CURSOR_MAX_LENGTH,
   RECOMMEND_SCORE_MAX,
   RECOMMEND_SCORE_MIN,
   SATISFACTION_WORDS_MAX_LENGTH,
@@ -8,7 +7,7 @@ import {
   SatisfactionTokenAnswerRequest,
   SatisfactionWordsQuery,
 } from '@heardback/contracts';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   IsBoolean,
   IsISO8601,
@@ -22,6 +21,7 @@ import {
   Min,
 } from 'class-validator';
 import { trim } from '../../auth/dto/credentials.dto';
+import { PageCursor, PageLimit } from '../../database/page-query-fields';
 
 const SCORE_RANGE = `must be a whole number from ${RECOMMEND_SCORE_MIN} to ${RECOMMEND_SCORE_MAX}`;
 /** Far longer than any token we make (43 characters): a longer one is refused before it is hashed. */
@@ -75,15 +75,9 @@ export class SatisfactionWordsQueryDto implements SatisfactionWordsQuery {
   @IsUUID('all', { message: 'must be the id of a job' })
   jobId?: string;
 
-  @IsOptional()
-  @IsString()
-  @MaxLength(CURSOR_MAX_LENGTH)
+  @PageCursor()
   cursor?: string;
 
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'must be a whole number' })
-  @Min(1, { message: 'must be at least 1' })
-  @Max(SATISFACTION_WORDS_PAGE_MAX, { message: `must not be greater than ${SATISFACTION_WORDS_PAGE_MAX}` })
+  @PageLimit(SATISFACTION_WORDS_PAGE_MAX)
   limit?: number;
 }

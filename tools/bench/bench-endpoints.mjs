@@ -22,6 +22,8 @@ export async function endpoints(url) {
     return rows[0].id;
   });
   return [
+    // The framework floor: the least a request costs the API (ADR 0028's Fastify question).
+    { name: 'health', role: 'public', method: 'GET', path: '/api/health', write: false },
     { name: 'board', role: 'public', method: 'GET', path: '/api/jobs', write: false },
     { name: 'search', role: 'public', method: 'GET', path: `/api/jobs?q=${SEARCH_WORDS}`, write: false },
     { name: 'job', role: 'public', method: 'GET', path: `/api/jobs/${jobId}`, write: false },

@@ -62,8 +62,10 @@ npm run bench -- --sizes=100k --rebuild                                         
   \`--pg-log=<file>\` to say where). \`log_line_prefix\` must contain \`%d\`.
 - Datasets live in \`heardback_bench_100k\` and \`heardback_bench_1m\`, are built once (migrated with
   the real migrations, then filled set-based with triggers on; \`tools/bench/dataset/\`) and reused
-  while the generator's version is the same. A run reschedules interviews (the write), so the data
-  drifts a little with every run; \`--rebuild\` starts over.
+  while the generator's version is the same (migrations added since run on it first). A run
+  reschedules interviews (the write), so the data drifts a little with every run; \`--rebuild\`
+  starts over. The feedback goes in as a first slice, \`ANALYZE\`, then the rest: the triggers' plans,
+  made on the empty tables, would otherwise scan every row so far for each new one.
 - Every user's password is \`bench-password-1\`; the bench signs in as \`staff@bench.test\` (agency
   lists, the write) and \`candidate@bench.test\` (50 applications).
 - Per endpoint and size: ${options.rounds} rounds of API then raw, ${options.duration} s each,

@@ -134,7 +134,7 @@ export function datasetStatements(jobs, passwordHash) {
                        CASE WHEN r3 < 0.2 THEN 1 WHEN r3 < 0.55 THEN 2 WHEN r3 < 0.85 THEN 3 ELSE 4 END AS k
                   FROM (SELECT n, random() r1, random() r2, random() r3, random() r4
                           FROM generate_series(1, ${s.jobs}) n) rnd) p
-          JOIN bench_clients c ON c.n = (p.n * 7919) % (SELECT count(*) FROM bench_clients)
+          JOIN bench_clients c ON c.n = (p.n::bigint * 7919) % (SELECT count(*) FROM bench_clients)
           JOIN bench_recruiters r ON r.n = 1 + p.n % ${s.recruiters};`,
     },
     {

@@ -12,7 +12,7 @@
 // .data/bench/score-explain-<apps>.txt. --keep leaves the database for another run.
 
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import argon2 from 'argon2';
 import { logOffset, serverLogFile, setStatementLogging, statementsSince } from './bench-capture.mjs';
@@ -65,6 +65,11 @@ function psql(file, extra = []) {
 }
 
 async function ensureDatabase() {
+  // A seed interrupted after its rows (the facts' per-row rebuild of an earlier version of this script).
+  if (options['backfill-only'] === 'true') {
+    await backfillScoreFacts();
+    return addUsers();
+  }
   const exists = await withClient(
     serverUrl,
     async (client) => (await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database])).rowCount === 1,
@@ -86,8 +91,8 @@ async function ensureDatabase() {
   migrate();
   const started = Date.now();
   // The score's fact triggers rebuild an application's facts per row written: over a seed's
-  // set-based inserts (before any ANALYZE) that took more than 25 minutes at 100k, so the seed runs
-  // without them and the facts are rebuilt afterwards, by the triggers' own function.
+  // set-based inserts took more than 25 minutes at 100k (and calling it once per application after,
+  // over 40), so the seed runs without them and the facts are filled by the migration's backfill.
   await scoreFactTriggers('DISABLE');
   log(
     psql('tools/bench/seed-scale.sql', ['-v', `apps=${apps}`])
@@ -97,18 +102,8 @@ async function ensureDatabase() {
   );
   log(psql('tools/bench/score-seed.sql').trim().split('\n').pop() ?? '');
   await scoreFactTriggers('ENABLE');
-  await withClient(url, async (client) => {
-    await client.query('ANALYZE');
-    await client.query('SELECT score_facts_refresh(id) FROM applications');
-  });
-  const hash = await argon2.hash(PASSWORD, { type: argon2.argon2id });
-  await withClient(url, async (client) => {
-    await client.query(
-      `INSERT INTO users (email, password_hash, full_name, role) VALUES ($1, $2, 'Score Staff', 'staff')`,
-      [STAFF, hash],
-    );
-    await client.query(`UPDATE users SET password_hash = $2 WHERE email = $1`, [RECRUITER, hash]);
-  });
+  await backfillScoreFacts();
+  await addUsers();
   log(`seeded ${apps} applications in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
@@ -119,6 +114,32 @@ async function scoreFactTriggers(how) {
       `SELECT tgrelid::regclass::text AS on_table, tgname FROM pg_trigger WHERE tgname LIKE 'score\\_facts\\_%'`,
     );
     for (const row of rows) await client.query(`ALTER TABLE ${row.on_table} ${how} TRIGGER ${row.tgname}`);
+  });
+}
+
+/** The staff user the bench signs in as, and the recruiter's password. */
+async function addUsers() {
+  const hash = await argon2.hash(PASSWORD, { type: argon2.argon2id });
+  await withClient(url, async (client) => {
+    await client.query(
+      `INSERT INTO users (email, password_hash, full_name, role) VALUES ($1, $2, 'Score Staff', 'staff')`,
+      [STAFF, hash],
+    );
+    await client.query(`UPDATE users SET password_hash = $2 WHERE email = $1`, [RECRUITER, hash]);
+  });
+}
+
+/** The score's facts of the seeded rows, by the set-based backfill of their migration (its own SQL, read from it). */
+async function backfillScoreFacts() {
+  const source = readFileSync(
+    join(REPO_ROOT, 'apps/api/src/database/migrations/1795891200000-store-score-facts.ts'),
+    'utf8',
+  );
+  const backfill = source.slice(source.indexOf('-- The backfill, set-based'), source.indexOf("-- The figures' reads"));
+  await withClient(url, async (client) => {
+    await client.query('TRUNCATE score_feedback_facts, score_promise_facts, score_rejection_facts');
+    await client.query(backfill);
+    await client.query('ANALYZE');
   });
 }
 

@@ -45,7 +45,6 @@ import { AddScoreIndexes1795876800000 } from './migrations/1795876800000-add-sco
 import { IndexOfferReplySweep1795884000000 } from './migrations/1795884000000-index-offer-reply-sweep';
 import { StoreScoreFacts1795891200000 } from './migrations/1795891200000-store-score-facts';
 import { StoreStageFeedbackMarks1795898400000 } from './migrations/1795898400000-store-stage-feedback-marks';
-import { RollUpScoreFeedback1795912800000 } from './migrations/1795912800000-roll-up-score-feedback';
 import { SnakeNamingStrategy } from './snake-naming-strategy';
 
 export const entities = [
@@ -98,7 +97,6 @@ export const migrations = [
   IndexOfferReplySweep1795884000000,
   StoreScoreFacts1795891200000,
   StoreStageFeedbackMarks1795898400000,
-  RollUpScoreFeedback1795912800000,
 ];
 
 /** How long the API waits on PostgreSQL; absent (the CLI, migrations) waits as long as a statement takes. */

@@ -91,8 +91,6 @@ export class ScoreCalendarSync implements OnApplicationBootstrap {
       if (last === null) break;
       after = last;
     }
-    // The rollup's rows under older calendars count nothing any more (ADR 0040).
-    await this.dataSource.query(`DELETE FROM score_feedback_rollup WHERE calendar_version < $1`, [version]);
     if (written > 0)
       this.logger.log(`Worked out the working days of ${written} feedback facts under calendar ${version}`);
     return written;

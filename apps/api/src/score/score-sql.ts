@@ -137,12 +137,10 @@ function workingSecondsAt(day: string, instant: string): string {
 }
 
 /**
- * One row per interview whose first feedback was recorded in the period (or in `ranges` of it, SQL
- * instants [from, to), for the edges of a rolled-up period): its group key, the week it was recorded
- * in, the working days from the interview's end (or the moment it was marked held) to then
- * (`exact`), and those to the hundredth (`days`, what median and p90 are of: ADR 0040); feedback
- * recorded before the interview's end counts as no time. Read from the stored facts by an
- * index-only range (ADR 0036): a fact stored under the calendar this API runs with
+ * One row per interview whose first feedback was recorded in the period: its group key, the week it
+ * was recorded in and the working days from the interview's end (or the moment it was marked held)
+ * to then; feedback recorded before the interview's end counts as no time. Read from the stored
+ * facts by an index-only range (ADR 0036): a fact stored under the calendar this API runs with
  * (`score_calendar`'s version of this key) brings its week and working days; any other is worked
  * out here from its instants, as the stored figure was.
  */
@@ -151,7 +149,6 @@ export function timeToFeedbackRows(
   scope: ScoreScope,
   period: ScorePeriod,
   params: SqlParams,
-  ranges?: [string, string][],
 ): string {
   const calendar = calendarCte(period, params);
   const zone = params.add(period.timeZone, '::text');
@@ -160,29 +157,22 @@ export function timeToFeedbackRows(
   const ended = 'greatest(f.ended_at, cal.starts)';
   const endedDay = `(${ended} AT TIME ZONE ${zone})::date - cal.first_day + 1`;
   const recordedDay = `(f.recorded_at AT TIME ZONE ${zone})::date - cal.first_day + 1`;
-  const within = ranges ?? [
-    [params.add(period.fromAt, '::timestamptz'), params.add(period.toAt, '::timestamptz')] as [string, string],
-  ];
-  // One index range per part of the period (a rolled-up period reads only its edges).
-  const selects = (within.length > 0 ? within : [['NULL::timestamptz', 'NULL::timestamptz']]).map(
-    ([from, to]) => `
+  return `WITH ${calendar},
+    stored AS (SELECT version FROM score_calendar WHERE key = ${params.add(calendarKey(period), '::text')}),
+    ttf AS (
       SELECT ${key ?? 'NULL::uuid'} AS key,
              CASE WHEN f.calendar_version = stored.version THEN f.week
                   ELSE date_trunc('week', f.recorded_at AT TIME ZONE ${zone})::date END AS week,
              CASE WHEN f.calendar_version = stored.version THEN f.working_days
                   ELSE greatest(0, ${workingSecondsAt(recordedDay, 'f.recorded_at')} - ${workingSecondsAt(endedDay, ended)}) / ${daySeconds}::numeric
-             END AS exact
+             END AS days
         FROM score_feedback_facts f
         CROSS JOIN cal
         LEFT JOIN stored ON true
-       WHERE f.recorded_at >= ${from} AND f.recorded_at < ${to}
+       WHERE f.recorded_at >= ${params.add(period.fromAt, '::timestamptz')} AND f.recorded_at < ${params.add(period.toAt, '::timestamptz')}
          AND f.ended_at IS NOT NULL
-         ${where.map((condition) => `AND ${condition}`).join(' ')}`,
-  );
-  return `WITH ${calendar},
-    stored AS (SELECT version FROM score_calendar WHERE key = ${params.add(calendarKey(period), '::text')}),
-    ttf_exact AS (${selects.join('\n      UNION ALL')}),
-    ttf AS (SELECT key, week, exact, round(exact, 2) AS days FROM ttf_exact)`;
+         ${where.map((condition) => `AND ${condition}`).join(' ')}
+    )`;
 }
 
 /**
@@ -201,8 +191,8 @@ function levels(by: ScoreGrouping | null): { level: string; sets: string } {
 
 /**
  * Time to feedback per group, per week and overall, with the distribution's buckets (a value on a
- * boundary in the later one, of the exact value). Median and p90 with percentile_cont of the values
- * to the hundredth: between two middle values, their mean (ADRs 0033, 0040).
+ * boundary in the later one). Median and p90 with percentile_cont: between two middle values, their
+ * mean (ADR 0033).
  */
 export function timeToFeedbackSql(
   by: ScoreGrouping | null,
@@ -215,11 +205,11 @@ export function timeToFeedbackSql(
     SELECT ${level} AS level, key, week::text AS week, count(*)::int AS count,
            percentile_cont(0.5) WITHIN GROUP (ORDER BY days) AS median,
            percentile_cont(0.9) WITHIN GROUP (ORDER BY days) AS p90,
-           count(*) FILTER (WHERE exact < 1)::int AS under1,
-           count(*) FILTER (WHERE exact >= 1 AND exact < 2)::int AS from1,
-           count(*) FILTER (WHERE exact >= 2 AND exact < 3)::int AS from2,
-           count(*) FILTER (WHERE exact >= 3 AND exact < 5)::int AS from3,
-           count(*) FILTER (WHERE exact >= 5)::int AS from5
+           count(*) FILTER (WHERE days < 1)::int AS under1,
+           count(*) FILTER (WHERE days >= 1 AND days < 2)::int AS from1,
+           count(*) FILTER (WHERE days >= 2 AND days < 3)::int AS from2,
+           count(*) FILTER (WHERE days >= 3 AND days < 5)::int AS from3,
+           count(*) FILTER (WHERE days >= 5)::int AS from5
       FROM ttf GROUP BY ${sets}`;
 }
 

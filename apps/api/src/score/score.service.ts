@@ -40,7 +40,6 @@ import {
   timeToFeedbackSql,
 } from './score-sql';
 import { groupNames } from './score-names';
-import { WholeWeeks, factsAwaitingRefillSql, timeToFeedbackRolledUpSql, wholeWeeksOf } from './score-rollup-sql';
 
 /** Who is asking: staff see everyone's figures, a recruiter only their own work. */
 export interface ScoreViewer {
@@ -71,8 +70,7 @@ export class ScoreService {
     const scope: ScoreScope = ownWorkOnly ? { recruiterId: viewer.id } : {};
     const withholdBelow = ownWorkOnly ? SATISFACTION_MIN_RESPONSES : null;
     const period = await this.period(from, to);
-    // Staff's whole weeks come from the rollup (ADR 0040); a recruiter's own range is short already.
-    const computed = await this.compute(by, scope, period, ownWorkOnly ? null : wholeWeeksOf(from, to));
+    const computed = await this.compute(by, scope, period);
     const rows = await this.named(by, computed.groups, period.now, withholdBelow);
     return {
       from,
@@ -102,8 +100,8 @@ export class ScoreService {
     const scope: ScoreScope = { clientId };
     const period = await this.period(from, to);
     const [byInterviewer, byJob] = await Promise.all([
-      this.compute(ScoreGrouping.Interviewer, scope, period, null),
-      this.compute(ScoreGrouping.Job, scope, period, null),
+      this.compute(ScoreGrouping.Interviewer, scope, period),
+      this.compute(ScoreGrouping.Job, scope, period),
     ]);
     return {
       client,
@@ -127,9 +125,9 @@ export class ScoreService {
    * the whole through GROUPING SETS); the application-wide figures per group and overall apart,
    * since an application can belong to two client interviewers.
    */
-  private async compute(by: ScoreGrouping, scope: ScoreScope, period: ScorePeriod, weeks: WholeWeeks | null) {
+  private async compute(by: ScoreGrouping, scope: ScoreScope, period: ScorePeriod) {
     const [feedback, promises, groupFacts, overallFacts] = await Promise.all([
-      this.timeToFeedback(by, scope, period, weeks),
+      this.read<LevelRow<TimeToFeedbackRow> & Record<string, number>>((p) => timeToFeedbackSql(by, scope, period, p)),
       this.read<LevelRow<PromiseRow>>((p) => promisesSql(by, scope, period, p)),
       this.applicationFacts(by, scope, period),
       this.applicationFacts(null, scope, period),
@@ -156,31 +154,6 @@ export class ScoreService {
       })),
       distribution: at(feedback, 'overall')[0],
     };
-  }
-
-  /**
-   * Time to feedback: over whole weeks from the rollup plus the edges from the facts when `weeks` is
-   * given and every fact is under the calendar in force (else the rollup lacks some: they are worked
-   * out at read, ADR 0036); otherwise from the facts. The check and the read see one snapshot.
-   */
-  private timeToFeedback(by: ScoreGrouping, scope: ScoreScope, period: ScorePeriod, weeks: WholeWeeks | null) {
-    type Row = LevelRow<TimeToFeedbackRow> & Record<string, number>;
-    if (!weeks) return this.read<Row>((p) => timeToFeedbackSql(by, scope, period, p));
-    return onReplica(this.dataSource, (on) =>
-      on.transaction('REPEATABLE READ', async (manager): Promise<Row[]> => {
-        await manager.query('SET LOCAL jit = off');
-        const check = new SqlParams();
-        const [{ awaiting }]: { awaiting: boolean }[] = await manager.query(
-          factsAwaitingRefillSql(period, check),
-          check.values,
-        );
-        const params = new SqlParams();
-        const sql = awaiting
-          ? timeToFeedbackSql(by, scope, period, params)
-          : timeToFeedbackRolledUpSql(by, period, weeks, params);
-        return manager.query(sql, params.values);
-      }),
-    );
   }
 
   private async applicationFacts(by: ScoreGrouping | null, scope: ScoreScope, period: ScorePeriod) {

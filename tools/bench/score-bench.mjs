@@ -2,9 +2,9 @@
 // The Heardback score at scale (ADR 0033): seeds N applications, then times the score's endpoints on
 // the built API and prints EXPLAIN (ANALYZE, BUFFERS) of every statement one request runs.
 //
-//   node tools/bench/score-bench.mjs [--apps=100000] [--runs=5] [--rebuild] [--keep]
+//   node tools/bench/score-bench.mjs [--apps=100000] [--runs=5] [--rebuild] [--keep] [--database=name]
 //
-// The database is heardback_score_bench_<apps> on DATABASE_URL's server, built with
+// The database is --database, else heardback_score_bench_<apps>, on DATABASE_URL's server, built with
 // tools/bench/seed-scale.sql (the queues' dataset: ~2.4 stages and ~7 timeline events per
 // application) and tools/bench/score-seed.sql (client drafts, promise endings, closing answers),
 // and reused by the next run unless --rebuild. Needs the API built (npx nx build api) and psql.
@@ -28,7 +28,7 @@ const options = Object.fromEntries(
 const apps = Number(options.apps ?? 100_000);
 const runs = Number(options.runs ?? 5);
 const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const database = `heardback_score_bench_${apps}`;
+const database = options.database ?? `heardback_score_bench_${apps}`;
 const url = databaseUrl(serverUrl, database);
 const PASSWORD = 'bench-password-1';
 const STAFF = 'score-staff@bench.test';

@@ -2,14 +2,16 @@
 // The Heardback score at scale (ADR 0033): seeds N applications, then times the score's endpoints on
 // the built API and prints EXPLAIN (ANALYZE, BUFFERS) of every statement one request runs.
 //
-//   node tools/bench/score-bench.mjs [--apps=100000] [--runs=5] [--rebuild] [--keep] [--database=name]
+//   node tools/bench/score-bench.mjs [--apps=100000] [--runs=5] [--rebuild] [--keep] [--database=name] [--backfill-only]
 //
 // The database is --database, else heardback_score_bench_<apps>, on DATABASE_URL's server, built with
 // tools/bench/seed-scale.sql (the queues' dataset: ~2.4 stages and ~7 timeline events per
 // application) and tools/bench/score-seed.sql (client drafts, promise endings, closing answers),
 // and reused by the next run unless --rebuild. Needs the API built (npx nx build api) and psql.
 // Prints one line per case: `score <case> median=<ms> max=<ms> rows=<groups>`; the plans go to
-// .data/bench/score-explain-<apps>.txt. --keep leaves the database for another run.
+// .data/bench/score-explain-<apps>.txt. --keep leaves the database for another run. The seed runs with
+// the score-fact triggers off and fills the facts by their migration's backfill after; --backfill-only
+// does just that (and adds the bench's users) on a database whose seed rows are in.
 
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';

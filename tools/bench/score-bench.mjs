@@ -2,17 +2,19 @@
 // The Heardback score at scale (ADR 0033): seeds N applications, then times the score's endpoints on
 // the built API and prints EXPLAIN (ANALYZE, BUFFERS) of every statement one request runs.
 //
-//   node tools/bench/score-bench.mjs [--apps=100000] [--runs=5] [--rebuild] [--keep]
+//   node tools/bench/score-bench.mjs [--apps=100000] [--runs=5] [--rebuild] [--keep] [--database=name] [--backfill-only]
 //
-// The database is heardback_score_bench_<apps> on DATABASE_URL's server, built with
+// The database is --database, else heardback_score_bench_<apps>, on DATABASE_URL's server, built with
 // tools/bench/seed-scale.sql (the queues' dataset: ~2.4 stages and ~7 timeline events per
 // application) and tools/bench/score-seed.sql (client drafts, promise endings, closing answers),
 // and reused by the next run unless --rebuild. Needs the API built (npx nx build api) and psql.
 // Prints one line per case: `score <case> median=<ms> max=<ms> rows=<groups>`; the plans go to
-// .data/bench/score-explain-<apps>.txt. --keep leaves the database for another run.
+// .data/bench/score-explain-<apps>.txt. --keep leaves the database for another run. The seed runs with
+// the score-fact triggers off and fills the facts by their migration's backfill after; --backfill-only
+// does just that (and adds the bench's users) on a database whose seed rows are in.
 
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import argon2 from 'argon2';
 import { logOffset, serverLogFile, setStatementLogging, statementsSince } from './bench-capture.mjs';
@@ -28,7 +30,7 @@ const options = Object.fromEntries(
 const apps = Number(options.apps ?? 100_000);
 const runs = Number(options.runs ?? 5);
 const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const database = `heardback_score_bench_${apps}`;
+const database = options.database ?? `heardback_score_bench_${apps}`;
 const url = databaseUrl(serverUrl, database);
 const PASSWORD = 'bench-password-1';
 const STAFF = 'score-staff@bench.test';
@@ -65,6 +67,11 @@ function psql(file, extra = []) {
 }
 
 async function ensureDatabase() {
+  // A seed interrupted after its rows (the facts' per-row rebuild of an earlier version of this script).
+  if (options['backfill-only'] === 'true') {
+    await backfillScoreFacts();
+    return addUsers();
+  }
   const exists = await withClient(
     serverUrl,
     async (client) => (await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database])).rowCount === 1,
@@ -85,6 +92,10 @@ async function ensureDatabase() {
   });
   migrate();
   const started = Date.now();
+  // The score's fact triggers rebuild an application's facts per row written: over a seed's
+  // set-based inserts took more than 25 minutes at 100k (and calling it once per application after,
+  // over 40), so the seed runs without them and the facts are filled by the migration's backfill.
+  await scoreFactTriggers('DISABLE');
   log(
     psql('tools/bench/seed-scale.sql', ['-v', `apps=${apps}`])
       .trim()
@@ -92,6 +103,24 @@ async function ensureDatabase() {
       .pop() ?? '',
   );
   log(psql('tools/bench/score-seed.sql').trim().split('\n').pop() ?? '');
+  await scoreFactTriggers('ENABLE');
+  await backfillScoreFacts();
+  await addUsers();
+  log(`seeded ${apps} applications in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+/** Turns the triggers that keep the score's facts (migration 1795891200000) off or on. @param {'DISABLE' | 'ENABLE'} how */
+async function scoreFactTriggers(how) {
+  await withClient(url, async (client) => {
+    const { rows } = await client.query(
+      `SELECT tgrelid::regclass::text AS on_table, tgname FROM pg_trigger WHERE tgname LIKE 'score\\_facts\\_%'`,
+    );
+    for (const row of rows) await client.query(`ALTER TABLE ${row.on_table} ${how} TRIGGER ${row.tgname}`);
+  });
+}
+
+/** The staff user the bench signs in as, and the recruiter's password. */
+async function addUsers() {
   const hash = await argon2.hash(PASSWORD, { type: argon2.argon2id });
   await withClient(url, async (client) => {
     await client.query(
@@ -100,7 +129,20 @@ async function ensureDatabase() {
     );
     await client.query(`UPDATE users SET password_hash = $2 WHERE email = $1`, [RECRUITER, hash]);
   });
-  log(`seeded ${apps} applications in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+/** The score's facts of the seeded rows, by the set-based backfill of their migration (its own SQL, read from it). */
+async function backfillScoreFacts() {
+  const source = readFileSync(
+    join(REPO_ROOT, 'apps/api/src/database/migrations/1795891200000-store-score-facts.ts'),
+    'utf8',
+  );
+  const backfill = source.slice(source.indexOf('-- The backfill, set-based'), source.indexOf("-- The figures' reads"));
+  await withClient(url, async (client) => {
+    await client.query('TRUNCATE score_feedback_facts, score_promise_facts, score_rejection_facts');
+    await client.query(backfill);
+    await client.query('ANALYZE');
+  });
 }
 
 /** Runs the migrations this branch has and the database lacks (a reused database may be older). */

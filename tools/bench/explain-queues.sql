@@ -1,5 +1,5 @@
 -- EXPLAIN (ANALYZE, BUFFERS) of the agency queues and the deadline sweep, as the API runs them
--- (ADR 0025, 0037), on a database filled by tools/bench/seed-scale.sql:
+-- (ADR 0025, 0037, 0041), on a database filled by tools/bench/seed-scale.sql:
 --
 --   psql -h 127.0.0.1 -U postgres -d scratch_scale -f tools/bench/explain-queues.sql > explain.txt
 --   grep -E '^-- |Execution Time|Index|Seq Scan' explain.txt
@@ -100,10 +100,16 @@ SELECT s.id, a.version, a.candidate_id, a.job_id, coalesce(s.recruiter_id, a.rec
  ORDER BY :due_order LIMIT 51;
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
 SELECT count(*)::int AS total FROM application_stages s WHERE :may_owe AND s.feedback_waiting_from <= now();
+\echo '-- feedback queue of one recruiter ("mine"): first page and total, from the stored owner (ADR 0041)'
 SELECT id AS recruiter FROM users WHERE role = 'recruiter' ORDER BY email LIMIT 1 \gset queue_
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
-SELECT count(*)::int AS total FROM application_stages s JOIN applications a ON a.id = s.application_id
- WHERE :may_owe AND s.feedback_waiting_from <= now() AND coalesce(s.recruiter_id, a.recruiter_id) = :'queue_recruiter';
+SELECT s.id, a.version, a.candidate_id, a.job_id, s.owner_id AS owner
+  FROM application_stages s JOIN applications a ON a.id = s.application_id
+ WHERE :may_owe AND s.feedback_waiting_from <= now() AND s.owner_id = :'queue_recruiter'
+ ORDER BY :due_order LIMIT 51;
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
+SELECT count(*)::int AS total FROM application_stages s
+ WHERE :may_owe AND s.feedback_waiting_from <= now() AND s.owner_id = :'queue_recruiter';
 
 \echo '-- escalations: first page and total (EscalationListService; ADR 0037)'
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
@@ -128,25 +134,23 @@ EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
 SELECT s.id AS stage_id, s.name, s.feedback_due_at, a.id, u.full_name, j.title, c.name, o.id, o.full_name
   FROM application_stages s JOIN applications a ON a.id = s.application_id JOIN users u ON u.id = a.candidate_id
   JOIN jobs j ON j.id = a.job_id JOIN clients c ON c.id = j.client_id
-  LEFT JOIN users o ON o.id = coalesce(s.recruiter_id, a.recruiter_id)
+  LEFT JOIN users o ON o.id = s.owner_id
  WHERE s.feedback_waiting_from <= now() AND s.feedback_due_at IS NOT NULL AND s.feedback_alerts_done_for IS NULL
    AND s.feedback_due_at <= now() + make_interval(hours => 24)
  ORDER BY s.feedback_due_at LIMIT 1000;
 
-\echo '-- sweep: escalations left unanswered (SecondEscalations.sweep)'
+\echo '-- sweep: escalations left unanswered (SecondEscalations.sweep; ADR 0041)'
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
 SELECT k.stage_id, k.stage_name, k.feedback_due_at, k.application_id, u.full_name, j.title, c.name, k.escalated_at, k.owner_id, o.full_name
   FROM (SELECT s.id AS stage_id, s.name AS stage_name, s.feedback_due_at, a.id AS application_id, a.candidate_id, a.job_id,
-               d.fired_at AS escalated_at, d.owner_id
-          FROM deadline_alerts d
-          JOIN application_stages s ON s.id = d.stage_id AND s.feedback_due_at = d.due_at
-          JOIN applications a ON a.id = s.application_id
-         WHERE d.kind = 'escalation' AND a.status IN :open AND d.fired_at <= now() - make_interval(hours => 8)
-           AND s.state <> 'feedback_recorded'
-           AND NOT EXISTS (SELECT 1 FROM feedback f WHERE f.stage_id = s.id)
-           AND d.owner_id IS NOT DISTINCT FROM stage_owner(a.id, s.id)
-           AND NOT EXISTS (SELECT 1 FROM deadline_alerts d2 WHERE d2.stage_id = d.stage_id AND d2.due_at = d.due_at AND d2.kind = 'second_escalation')
-         ORDER BY d.fired_at LIMIT 1000) k
+               s.feedback_escalated_at AS escalated_at, s.owner_id
+          FROM application_stages s JOIN applications a ON a.id = s.application_id
+         WHERE s.feedback_escalated_at <= now() - make_interval(hours => 8)
+           AND EXISTS (SELECT 1 FROM deadline_alerts d WHERE d.stage_id = s.id AND d.kind = 'escalation'
+                         AND d.due_at = s.feedback_due_at AND d.owner_id IS NOT DISTINCT FROM s.owner_id)
+           AND NOT EXISTS (SELECT 1 FROM deadline_alerts d2
+                            WHERE d2.stage_id = s.id AND d2.kind = 'second_escalation' AND d2.due_at = s.feedback_due_at)
+         ORDER BY s.feedback_escalated_at LIMIT 1000) k
   JOIN users u ON u.id = k.candidate_id JOIN jobs j ON j.id = k.job_id JOIN clients c ON c.id = j.client_id
   LEFT JOIN users o ON o.id = k.owner_id
  ORDER BY k.escalated_at;
@@ -157,14 +161,19 @@ SELECT cu.id FROM candidate_updates cu JOIN applications a ON a.id = cu.applicat
  WHERE cu.kind = 'request_update' AND cu.answered_at IS NULL AND cu.overdue_reminded_at IS NULL
    AND cu.answer_due_at <= now() AND a.status IN :open;
 
-\echo '-- sweep: decision dates passed with no answer (CandidateFollowUpAlerts.escalatePassedDecisionDates)'
+\echo '-- sweep: decision dates passed with no answer (CandidateFollowUpAlerts.escalatePassedDecisionDates; ADR 0041)'
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
-SELECT a.id, a.candidate_decision_at, u.full_name, j.title, c.name, o.full_name
-  FROM applications a JOIN users u ON u.id = a.candidate_id JOIN jobs j ON j.id = a.job_id JOIN clients c ON c.id = j.client_id
-  LEFT JOIN users o ON o.id = stage_owner(a.id, a.current_stage_id)
- WHERE a.status IN :open AND a.candidate_decision_at <= now()
-   AND NOT coalesce(a.last_answered_at > (SELECT max(d.at) FROM timeline_events d WHERE d.application_id = a.id AND d.type = 'decision_date_set'), false)
-   AND NOT EXISTS (SELECT 1 FROM application_alerts al WHERE al.application_id = a.id AND al.kind = 'decision_date_passed' AND al.due_at = a.candidate_decision_at);
+SELECT k.id, k.candidate_decision_at, u.full_name, j.title, c.name, o.full_name
+  FROM (SELECT a.id, a.candidate_decision_at, a.candidate_id, a.job_id, a.current_stage_id, a.recruiter_id
+          FROM applications a
+         WHERE a.status IN :open AND a.candidate_decision_at <= now()
+           AND NOT coalesce(a.last_answered_at > (SELECT max(d.at) FROM timeline_events d WHERE d.application_id = a.id AND d.type = 'decision_date_set'), false)
+           AND NOT EXISTS (SELECT 1 FROM application_alerts al WHERE al.application_id = a.id AND al.kind = 'decision_date_passed' AND al.due_at = a.candidate_decision_at)
+         ORDER BY a.candidate_decision_at LIMIT 1000) k
+  JOIN users u ON u.id = k.candidate_id JOIN jobs j ON j.id = k.job_id JOIN clients c ON c.id = j.client_id
+  LEFT JOIN application_stages cs ON cs.id = k.current_stage_id
+  LEFT JOIN users o ON o.id = coalesce(cs.owner_id, k.recruiter_id)
+ ORDER BY k.candidate_decision_at;
 
 \echo '-- sweep: promises that lapsed, and check-ins (PromiseSweep.sweep)'
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)

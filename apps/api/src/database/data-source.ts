@@ -45,6 +45,8 @@ import { AddScoreIndexes1795876800000 } from './migrations/1795876800000-add-sco
 import { IndexOfferReplySweep1795884000000 } from './migrations/1795884000000-index-offer-reply-sweep';
 import { StoreScoreFacts1795891200000 } from './migrations/1795891200000-store-score-facts';
 import { StoreStageFeedbackMarks1795898400000 } from './migrations/1795898400000-store-stage-feedback-marks';
+import { StoreStageOwner1795920000000 } from './migrations/1795920000000-store-stage-owner';
+import { IndexOpenEscalations1795920100000 } from './migrations/1795920100000-index-open-escalations';
 import { SnakeNamingStrategy } from './snake-naming-strategy';
 
 export const entities = [
@@ -97,6 +99,8 @@ export const migrations = [
   IndexOfferReplySweep1795884000000,
   StoreScoreFacts1795891200000,
   StoreStageFeedbackMarks1795898400000,
+  StoreStageOwner1795920000000,
+  IndexOpenEscalations1795920100000,
 ];
 
 /** How long the API waits on PostgreSQL; absent (the CLI, migrations) waits as long as a statement takes. */

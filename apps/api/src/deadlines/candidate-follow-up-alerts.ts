@@ -113,19 +113,28 @@ export class CandidateFollowUpAlerts {
       client_name: string;
       owner_name: string | null;
     }[] = await this.dataSource.query(
-      // Staff are told whom to chase: whoever owns the current stage, else the application's recruiter.
-      `SELECT a.id, a.candidate_decision_at, a.candidate_decision_at::text AS decision_text, u.full_name AS candidate_name, j.title AS job_title, c.name AS client_name,
-              o.full_name AS owner_name
-           FROM applications a
-           JOIN users u ON u.id = a.candidate_id
-           JOIN jobs j ON j.id = a.job_id
-           JOIN clients c ON c.id = j.client_id
-           LEFT JOIN users o ON o.id = stage_owner(a.id, a.current_stage_id)
-          WHERE ${openApplicationSql('a')} AND a.candidate_decision_at <= $1
-            -- Nobody at the agency has answered since the candidate set the date.
-            AND NOT coalesce(a.last_answered_at >
-                  (SELECT max(d.at) FROM timeline_events d WHERE d.application_id = a.id AND d.type = 'decision_date_set'), false)
-            AND NOT EXISTS (SELECT 1 FROM application_alerts al WHERE al.application_id = a.id AND al.kind = 'decision_date_passed' AND al.due_at = a.candidate_decision_at)`,
+      // The keys come first, from applications_open_decision_idx (open applications with a decision
+      // date), oldest date first and at most 1,000 a run, and only those rows are joined to names.
+      // Staff are told whom to chase: whoever owns the current stage, else the application's recruiter
+      // (stage_owner(a.id, a.current_stage_id), read from the stage's stored owner, ADR 0041).
+      `SELECT k.id, k.candidate_decision_at, k.candidate_decision_at::text AS decision_text, u.full_name AS candidate_name,
+              j.title AS job_title, c.name AS client_name, o.full_name AS owner_name
+         FROM (SELECT a.id, a.candidate_decision_at, a.candidate_id, a.job_id, a.current_stage_id, a.recruiter_id
+                 FROM applications a
+                WHERE ${openApplicationSql('a')} AND a.candidate_decision_at <= $1
+                  -- Nobody at the agency has answered since the candidate set the date.
+                  AND NOT coalesce(a.last_answered_at >
+                        (SELECT max(d.at) FROM timeline_events d WHERE d.application_id = a.id AND d.type = 'decision_date_set'), false)
+                  AND NOT EXISTS (SELECT 1 FROM application_alerts al
+                                   WHERE al.application_id = a.id AND al.kind = 'decision_date_passed' AND al.due_at = a.candidate_decision_at)
+                ORDER BY a.candidate_decision_at
+                LIMIT 1000) k
+         JOIN users u ON u.id = k.candidate_id
+         JOIN jobs j ON j.id = k.job_id
+         JOIN clients c ON c.id = j.client_id
+         LEFT JOIN application_stages cs ON cs.id = k.current_stage_id
+         LEFT JOIN users o ON o.id = coalesce(cs.owner_id, k.recruiter_id)
+        ORDER BY k.candidate_decision_at`,
       [now],
     );
     let count = 0;

@@ -141,8 +141,8 @@ export class DeadlineSweepService {
          JOIN users u ON u.id = a.candidate_id
          JOIN jobs j ON j.id = a.job_id
          JOIN clients c ON c.id = j.client_id
-         -- stage_owner(a.id, s.id) written out: a function call per row cost more than the rest of the read.
-         LEFT JOIN users o ON o.id = coalesce(s.recruiter_id, a.recruiter_id)
+         -- stage_owner(a.id, s.id), stored on the stage (ADR 0041).
+         LEFT JOIN users o ON o.id = s.owner_id
         -- The stage keeps both halves of the question (ADR 0037): feedback_waiting_from <= now() is
         -- "its application is open, it is not feedback_recorded, it has no feedback and it took place"
         -- (stage_took_place), and feedback_alerts_done_for is set once every alert of the ladder
@@ -192,7 +192,7 @@ export class DeadlineSweepService {
       // The due time is copied in SQL, not through JavaScript, whose dates drop PostgreSQL's microseconds.
       // Each alert remembers whose work it named: the second level asks whether it still is.
       `INSERT INTO deadline_alerts (stage_id, kind, due_at, owner_id)
-       SELECT id, $2, feedback_due_at, stage_owner(application_id, id) FROM application_stages
+       SELECT id, $2, feedback_due_at, owner_id FROM application_stages
         WHERE id = $1 AND feedback_due_at IS NOT NULL
        ON CONFLICT DO NOTHING RETURNING stage_id`,
       [stage.stage_id, kind],

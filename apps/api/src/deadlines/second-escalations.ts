@@ -44,38 +44,38 @@ export class SecondEscalations {
   ) {}
 
   async sweep(now: Date): Promise<number> {
-    // Reassigned escalations never go up, so they are not read again every minute either. The keys
-    // are found first and only the page's rows are joined to names: joined before the LIMIT, the
-    // planner scanned every client once per escalation (6 s at 300k applications, 0.85 s this way;
-    // tools/bench/explain-queues.sql). An escalation cannot be due before a working day's hours have
-    // passed (working hours never pass faster than the clock), so younger ones are not read at all.
+    // The stage keeps whether its escalation is open (ADR 0037: feedback_escalated_at is set while it
+    // owes feedback, on an open application, and the escalation for its current due time fired, at
+    // that time) and whose work it is (ADR 0041: owner_id, stage_owner stored). So the read walks
+    // application_stages_escalated_at_idx, which holds only the open escalations, oldest first, and
+    // looks up per stage only its escalation's named owner and whether it already went up: no
+    // feedback, application or alert is read for the escalations answered or closed. Reassigned
+    // escalations never go up, so they are left out here too. An escalation cannot be due before a
+    // working day's hours have passed (working hours never pass faster than the clock), so younger
+    // ones are not read at all. The keys come first and only the page's rows are joined to names.
     const youngestDueHours =
       SECOND_ESCALATION_DELAY_WORKING_DAYS * (this.config.calendar.dayEndsAt - this.config.calendar.dayStartsAt);
     const left: LeftEscalation[] = await this.dataSource.query(
       `SELECT k.stage_id, k.stage_name, k.feedback_due_at, k.application_id, u.full_name AS candidate_name,
               j.title AS job_title, c.name AS client_name, k.escalated_at, k.owner_id, o.full_name AS owner_name
          FROM (SELECT s.id AS stage_id, s.name AS stage_name, s.feedback_due_at, a.id AS application_id,
-                      a.candidate_id, a.job_id, d.fired_at AS escalated_at, d.owner_id
-                 FROM deadline_alerts d
-                 JOIN application_stages s ON s.id = d.stage_id AND s.feedback_due_at = d.due_at
+                      a.candidate_id, a.job_id, s.feedback_escalated_at AS escalated_at, s.owner_id
+                 FROM application_stages s
                  JOIN applications a ON a.id = s.application_id
-                WHERE d.kind = $1 AND a.status = ANY($2)
-                  AND d.fired_at <= $4::timestamptz - make_interval(hours => $5)
-                  -- Leaves out the escalations answered long ago without reading their feedback (ADR 0025):
-                  -- a stage in feedback_recorded has its feedback (the stage trigger).
-                  AND s.state <> 'feedback_recorded'
-                  AND NOT EXISTS (SELECT 1 FROM feedback f WHERE f.stage_id = s.id)
-                  AND d.owner_id IS NOT DISTINCT FROM stage_owner(a.id, s.id)
+                WHERE s.feedback_escalated_at <= $3::timestamptz - make_interval(hours => $4)
+                  AND EXISTS (SELECT 1 FROM deadline_alerts d
+                               WHERE d.stage_id = s.id AND d.kind = $1 AND d.due_at = s.feedback_due_at
+                                 AND d.owner_id IS NOT DISTINCT FROM s.owner_id)
                   AND NOT EXISTS (SELECT 1 FROM deadline_alerts d2
-                                   WHERE d2.stage_id = d.stage_id AND d2.due_at = d.due_at AND d2.kind = $3)
-                ORDER BY d.fired_at
+                                   WHERE d2.stage_id = s.id AND d2.kind = $2 AND d2.due_at = s.feedback_due_at)
+                ORDER BY s.feedback_escalated_at
                 LIMIT 1000) k
          JOIN users u ON u.id = k.candidate_id
          JOIN jobs j ON j.id = k.job_id
          JOIN clients c ON c.id = j.client_id
          LEFT JOIN users o ON o.id = k.owner_id
         ORDER BY k.escalated_at`,
-      [DeadlineAlertKind.Escalation, OPEN_STATUSES, DeadlineAlertKind.SecondEscalation, now, youngestDueHours],
+      [DeadlineAlertKind.Escalation, DeadlineAlertKind.SecondEscalation, now, youngestDueHours],
     );
     let fired = 0;
     for (const escalation of left) {
@@ -97,12 +97,12 @@ export class SecondEscalations {
       `WITH open_application AS (
          SELECT a.id FROM applications a WHERE a.id = $2 AND a.status = ANY($4) FOR UPDATE OF a)
        INSERT INTO deadline_alerts (stage_id, kind, due_at, owner_id)
-       SELECT s.id, $3, s.feedback_due_at, stage_owner(s.application_id, s.id)
+       SELECT s.id, $3, s.feedback_due_at, s.owner_id
          FROM application_stages s
          JOIN deadline_alerts d ON d.stage_id = s.id AND d.due_at = s.feedback_due_at AND d.kind = $5
         WHERE s.id = $1 AND s.application_id IN (SELECT id FROM open_application)
           AND NOT EXISTS (SELECT 1 FROM feedback f WHERE f.stage_id = s.id)
-          AND d.owner_id IS NOT DISTINCT FROM stage_owner(s.application_id, s.id)
+          AND d.owner_id IS NOT DISTINCT FROM s.owner_id
        ON CONFLICT DO NOTHING RETURNING stage_id`,
       [
         escalation.stage_id,

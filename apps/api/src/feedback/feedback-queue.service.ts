@@ -45,11 +45,13 @@ export interface FeedbackQueueRequest {
  * with times is in one of scheduled or awaiting_feedback until its feedback is recorded; see
  * due-order-cursor.ts) but it is in the predicate of application_stages_feedback_waiting_idx, which
  * then holds only the queue and the interviews still to come: the page walks it in its own order
- * and stops at the page, and the total counts it without reading a table. The owner is
- * `stage_owner(a.id, s.id)` written out; `$1` the viewer.
+ * and stops at the page, and the total counts it without reading a table. The owner is the stage's
+ * `owner_id`, `stage_owner(a.id, s.id)` stored by the database (ADR 0041), and "mine" walks and
+ * counts application_stages_owner_feedback_waiting_idx, the same index with the owner in front;
+ * `$1` the viewer.
  */
 const WAITING_NOW = `${MAY_OWE_FEEDBACK} AND s.feedback_waiting_from <= now()`;
-const MINE = `coalesce(s.recruiter_id, a.recruiter_id) = $1`;
+const MINE = `s.owner_id = $1`;
 
 /** One page of the queue; `$2` whether only the viewer's work counts, `$3` the page size plus one, then the cursor's values. */
 export function feedbackQueuePageSql(after = ''): string {
@@ -57,7 +59,7 @@ export function feedbackQueuePageSql(after = ''): string {
               u.full_name AS candidate_name, j.title AS job_title, c.name AS client_name, s.ends_at, s.feedback_due_at,
               o.id AS owner_id, o.full_name AS owner_name, ${DUE_ORDER_CURSOR_COLUMNS}
          FROM (SELECT s.id, s.name, s.ends_at, s.feedback_due_at, s.application_id, a.version AS application_version,
-                      a.candidate_id, a.job_id, coalesce(s.recruiter_id, a.recruiter_id) AS owner
+                      a.candidate_id, a.job_id, s.owner_id AS owner
                  FROM application_stages s
                  JOIN applications a ON a.id = s.application_id
                 WHERE ${WAITING_NOW} AND (NOT $2 OR ${MINE}) ${after ? `AND ${after}` : ''}
@@ -70,12 +72,9 @@ export function feedbackQueuePageSql(after = ''): string {
         ${DUE_ORDER_BY}`;
 }
 
-/** Everyone's total is an index-only count; `mine` (`$1` the viewer) looks up the queue's applications' owners. */
+/** Everyone's total, and `mine` (`$1` the viewer), are index-only counts of their partial index. */
 export function feedbackQueueTotalSql(mine: boolean): string {
-  return mine
-    ? `SELECT count(*)::int AS total FROM application_stages s JOIN applications a ON a.id = s.application_id
-        WHERE ${WAITING_NOW} AND ${MINE}`
-    : `SELECT count(*)::int AS total FROM application_stages s WHERE ${WAITING_NOW}`;
+  return `SELECT count(*)::int AS total FROM application_stages s WHERE ${WAITING_NOW}${mine ? ` AND ${MINE}` : ''}`;
 }
 
 /** Stages that took place and still have no feedback, on open applications: oldest due first, a page at a time. */

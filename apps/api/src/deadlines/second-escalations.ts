@@ -53,6 +53,8 @@ export class SecondEscalations {
     // escalations never go up, so they are left out here too. An escalation cannot be due before a
     // working day's hours have passed (working hours never pass faster than the clock), so younger
     // ones are not read at all. The keys come first and only the page's rows are joined to names.
+    // The two alert checks are scalar subqueries, not EXISTS: each is one primary-key probe per
+    // open escalation, where a semi-join was planned as a hash of every escalation ever fired.
     const youngestDueHours =
       SECOND_ESCALATION_DELAY_WORKING_DAYS * (this.config.calendar.dayEndsAt - this.config.calendar.dayStartsAt);
     const left: LeftEscalation[] = await this.dataSource.query(
@@ -63,11 +65,10 @@ export class SecondEscalations {
                  FROM application_stages s
                  JOIN applications a ON a.id = s.application_id
                 WHERE s.feedback_escalated_at <= $3::timestamptz - make_interval(hours => $4)
-                  AND EXISTS (SELECT 1 FROM deadline_alerts d
-                               WHERE d.stage_id = s.id AND d.kind = $1 AND d.due_at = s.feedback_due_at
-                                 AND d.owner_id IS NOT DISTINCT FROM s.owner_id)
-                  AND NOT EXISTS (SELECT 1 FROM deadline_alerts d2
-                                   WHERE d2.stage_id = s.id AND d2.kind = $2 AND d2.due_at = s.feedback_due_at)
+                  AND (SELECT d.owner_id IS NOT DISTINCT FROM s.owner_id FROM deadline_alerts d
+                        WHERE d.stage_id = s.id AND d.kind = $1 AND d.due_at = s.feedback_due_at)
+                  AND (SELECT count(*) FROM deadline_alerts d2
+                        WHERE d2.stage_id = s.id AND d2.kind = $2 AND d2.due_at = s.feedback_due_at) = 0
                 ORDER BY s.feedback_escalated_at
                 LIMIT 1000) k
          JOIN users u ON u.id = k.candidate_id

@@ -47,14 +47,17 @@ export interface FeedbackQueueRequest {
  * then holds only the queue and the interviews still to come: the page walks it in its own order
  * and stops at the page, and the total counts it without reading a table. The owner is the stage's
  * `owner_id`, `stage_owner(a.id, s.id)` stored by the database (ADR 0041), and "mine" walks and
- * counts application_stages_owner_feedback_waiting_idx, the same index with the owner in front;
- * `$1` the viewer.
+ * counts application_stages_owner_feedback_waiting_idx, the same index with the owner in front.
  */
 const WAITING_NOW = `${MAY_OWE_FEEDBACK} AND s.feedback_waiting_from <= now()`;
-const MINE = `s.owner_id = $1`;
 
-/** One page of the queue; `$2` whether only the viewer's work counts, `$3` the page size plus one, then the cursor's values. */
-export function feedbackQueuePageSql(after = ''): string {
+/**
+ * One page of the queue. `mine` is the viewer's id placeholder when only their work counts: written
+ * into the statement, not switched by a parameter, so "mine" walks its own index in order (a
+ * `NOT $n OR …` would make one plan serve both and walk neither). `limit` is the page size plus one's
+ * placeholder, `after` the cursor's condition.
+ */
+export function feedbackQueuePageSql({ mine, limit, after }: { mine?: string; limit: string; after?: string }): string {
   return `SELECT s.application_id, s.application_version, s.id AS stage_id, s.name AS stage_name,
               u.full_name AS candidate_name, j.title AS job_title, c.name AS client_name, s.ends_at, s.feedback_due_at,
               o.id AS owner_id, o.full_name AS owner_name, ${DUE_ORDER_CURSOR_COLUMNS}
@@ -62,9 +65,9 @@ export function feedbackQueuePageSql(after = ''): string {
                       a.candidate_id, a.job_id, s.owner_id AS owner
                  FROM application_stages s
                  JOIN applications a ON a.id = s.application_id
-                WHERE ${WAITING_NOW} AND (NOT $2 OR ${MINE}) ${after ? `AND ${after}` : ''}
+                WHERE ${WAITING_NOW}${mine ? ` AND s.owner_id = ${mine}` : ''}${after ? ` AND ${after}` : ''}
                ${DUE_ORDER_BY}
-               LIMIT $3) s
+               LIMIT ${limit}) s
          JOIN users u ON u.id = s.candidate_id
          JOIN jobs j ON j.id = s.job_id
          JOIN clients c ON c.id = j.client_id
@@ -74,7 +77,7 @@ export function feedbackQueuePageSql(after = ''): string {
 
 /** Everyone's total, and `mine` (`$1` the viewer), are index-only counts of their partial index. */
 export function feedbackQueueTotalSql(mine: boolean): string {
-  return `SELECT count(*)::int AS total FROM application_stages s WHERE ${WAITING_NOW}${mine ? ` AND ${MINE}` : ''}`;
+  return `SELECT count(*)::int AS total FROM application_stages s WHERE ${WAITING_NOW}${mine ? ' AND s.owner_id = $1' : ''}`;
 }
 
 /** Stages that took place and still have no feedback, on open applications: oldest due first, a page at a time. */
@@ -92,10 +95,16 @@ export class FeedbackQueueService {
     cursor,
     limit = WORK_LIST_DEFAULT_LIMIT,
   }: FeedbackQueueRequest): Promise<FeedbackQueuePage> {
-    const params: unknown[] = [viewerId, mine, limit + 1];
+    const params: unknown[] = [];
     const param = (value: unknown) => `$${params.push(value)}`;
-    const after = cursor ? afterDueOrderCursor(decodeDueOrderCursor(cursor), param) : '';
-    const rows: QueueRow[] = await this.dataSource.query(feedbackQueuePageSql(after), params);
+    const rows: QueueRow[] = await this.dataSource.query(
+      feedbackQueuePageSql({
+        mine: mine ? param(viewerId) : undefined,
+        limit: param(limit + 1),
+        after: cursor ? afterDueOrderCursor(decodeDueOrderCursor(cursor), param) : undefined,
+      }),
+      params,
+    );
     const [{ total }]: { total: number }[] = await this.dataSource.query(
       feedbackQueueTotalSql(mine),
       mine ? [viewerId] : [],

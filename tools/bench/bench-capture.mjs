@@ -85,7 +85,8 @@ function records(text, database) {
 export function parseParameters(detail) {
   /** @type {(string | null)[]} */
   const values = [];
-  const pattern = /\$(\d+) = (?:'((?:[^']|'')*)'|NULL)(?:, |$)/gy;
+  // Unrolled ([^']* runs between '' escapes): a 20 MB value (an upload) overflows the stack of `(?:[^']|'')*`.
+  const pattern = /\$(\d+) = (?:'([^']*(?:''[^']*)*)'|NULL)(?:, |$)/gy;
   let match;
   while ((match = pattern.exec(detail)) !== null) {
     values[Number(match[1]) - 1] = match[2] === undefined ? null : match[2].replace(/''/g, "'");

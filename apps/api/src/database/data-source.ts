@@ -45,6 +45,7 @@ import { AddScoreIndexes1795876800000 } from './migrations/1795876800000-add-sco
 import { IndexOfferReplySweep1795884000000 } from './migrations/1795884000000-index-offer-reply-sweep';
 import { StoreScoreFacts1795891200000 } from './migrations/1795891200000-store-score-facts';
 import { StoreStageFeedbackMarks1795898400000 } from './migrations/1795898400000-store-stage-feedback-marks';
+import { IndexAgencyUsersByRole1795927200000 } from './migrations/1795927200000-index-agency-users-by-role';
 import { SnakeNamingStrategy } from './snake-naming-strategy';
 
 export const entities = [
@@ -97,6 +98,7 @@ export const migrations = [
   IndexOfferReplySweep1795884000000,
   StoreScoreFacts1795891200000,
   StoreStageFeedbackMarks1795898400000,
+  IndexAgencyUsersByRole1795927200000,
 ];
 
 /** How long the API waits on PostgreSQL; absent (the CLI, migrations) waits as long as a statement takes. */

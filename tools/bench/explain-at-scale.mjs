@@ -89,6 +89,7 @@ async function chooseDatabase() {
       await client.connect();
       const { rows } = await client.query('SELECT * FROM bench_dataset ORDER BY built_at DESC LIMIT 1');
       if (rows[0]) return { name, dataset: rows[0] };
+      if (typeof args.database === 'string') return { name, dataset: { jobs: '?', version: '- (not finished)' } };
     } catch (error) {
       // Missing, or still being built (no marker yet); a database named by --database needs no marker.
       if (typeof args.database === 'string' && /** @type {{ code?: string }} */ (error).code === '42P01')
@@ -123,19 +124,22 @@ async function explainShape(client, shape, tableRows, options) {
     await client.query('SET LOCAL plan_cache_mode = force_generic_plan');
     await client.query(`PREPARE hx_shape AS ${shape.sql}`);
     result.generic = readPlan(await explainJson(client, `EXPLAIN (FORMAT JSON) ${execute}`), tableRows);
+    // What the API really gets: node-pg sends unnamed statements, planned with their parameters each time.
+    await client.query('SET LOCAL plan_cache_mode = force_custom_plan');
+    result.custom = readPlan(await explainJson(client, `EXPLAIN (FORMAT JSON) ${execute}`), tableRows);
     if (shape.read && options.analyze) {
-      await client.query('SET LOCAL plan_cache_mode = force_custom_plan');
+      await client.query('SAVEPOINT hx_run');
       try {
-        result.custom = readPlan(
+        result.run = readPlan(
           await explainJson(client, `EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${execute}`),
           tableRows,
         );
       } catch (error) {
+        await client.query('ROLLBACK TO SAVEPOINT hx_run');
         const code = /** @type {{ code?: string }} */ (error).code;
         // 25006: a function in it writes (the read-only transaction refused it), so it is only planned.
-        if (code === '25006') result.custom = { flags: [], ms: null, seqScans: [], tables: [], note: 'writes' };
-        else if (code === '57014')
-          result.custom = { flags: [`over ${options.timeoutMs} ms (cancelled)`], ms: null, seqScans: [], tables: [] };
+        if (code === '25006') result.run = { flags: [], ms: null, note: 'writes: not run' };
+        else if (code === '57014') result.run = { flags: [`over ${options.timeoutMs} ms (cancelled)`], ms: null };
         else throw error;
       }
     }
@@ -168,7 +172,9 @@ async function main() {
   await client.connect();
   try {
     const { rows } = await client.query(
-      `SELECT c.relname AS table, c.reltuples::float8 AS rows FROM pg_class c
+      // reltuples is -1 until a table is first analyzed; the statistics' live-row count stands in.
+      `SELECT c.relname AS table, COALESCE(NULLIF(c.reltuples, -1), s.n_live_tup, 0)::float8 AS rows
+         FROM pg_class c LEFT JOIN pg_stat_user_tables s ON s.relid = c.oid
         WHERE c.relnamespace::regnamespace::text NOT IN ('pg_catalog', 'information_schema', 'pg_toast')
           AND c.relkind IN ('r', 'p')`,
     );
@@ -180,7 +186,9 @@ async function main() {
     const out = typeof args.out === 'string' ? args.out : join(REPO_ROOT, 'docs/explain-at-scale.md');
     const command = `node tools/bench/explain-at-scale.mjs ${process.argv.slice(2).join(' ')}`.trim();
     writeExplainReport(out, { command, captured, database: name, dataset, tableRows, explained, options });
-    const flagged = explained.filter((shape) => shape.generic?.flags.length || shape.custom?.flags.length);
+    const flagged = explained.filter((shape) =>
+      [shape.generic, shape.custom, shape.run].some((reading) => reading?.flags.length),
+    );
     console.log(`explain: ${explained.length} shapes on ${name}, ${flagged.length} flagged, report in ${out}`);
   } finally {
     await client.end();

@@ -32,11 +32,14 @@ const from = (sources) =>
 export function writeExplainReport(file, run) {
   const triage = triageNotes();
   const { captured, explained } = run;
-  const flagsOf = (/** @type {any} */ shape) => [
-    ...(shape.generic?.flags ?? []).map((/** @type {string} */ flag) => `generic: ${flag}`),
-    ...(shape.custom?.flags ?? []).map((/** @type {string} */ flag) => `run: ${flag}`),
-  ];
-  const flagged = explained.filter((shape) => flagsOf(shape).length > 0);
+  const flagsOf = (/** @type {any} */ shape, /** @type {string[]} */ plans = ['custom', 'run', 'generic']) =>
+    plans.flatMap((plan) => (shape[plan]?.flags ?? []).map((/** @type {string} */ flag) => `${plan}: ${flag}`));
+  // The API's statements are unnamed, so PostgreSQL plans each with its parameters (the custom plan):
+  // what it really runs. A flag only the generic plan has is worth knowing, not a finding.
+  const flagged = explained.filter((shape) => flagsOf(shape, ['custom', 'run']).length > 0);
+  const genericOnly = explained.filter(
+    (shape) => flagsOf(shape, ['custom', 'run']).length === 0 && flagsOf(shape, ['generic']).length > 0,
+  );
   const failed = explained.filter((shape) => shape.error);
   const large = Object.entries(run.tableRows)
     .filter(([, rows]) => rows > LARGE_TABLE_ROWS)
@@ -44,6 +47,11 @@ export function writeExplainReport(file, run) {
     .map(([table, rows]) => `${table} ${formatRows(rows)}`);
   const verdict = (/** @type {any} */ shape) =>
     triage[shape.id] ? `**${triage[shape.id].path}**: ${triage[shape.id].note}` : '_not triaged_';
+  const costs = (/** @type {any} */ shape) =>
+    shape.custom ? `${Math.round(shape.custom.cost)} / ${Math.round(shape.generic.cost)}` : '';
+  const flaggedRow = (/** @type {any} */ shape, /** @type {string[]} */ flags) =>
+    `| ${shape.id} | \`${shortSql(shape.sql, 140)}\` | ${from(shape.sources)} | ${flags.join('<br>')} | ` +
+    `${costs(shape)} | ${time(shape.run?.ms)} | ${verdict(shape)} |`;
 
   const text = `# Every query of the API, EXPLAINed at scale
 
@@ -54,12 +62,14 @@ ${run.command}
 Rewritten by every run of \`tools/bench/explain-at-scale.mjs\`
 ([ADR 0043](adr/0043-every-query-explained-at-scale.md)). The API's own test suite runs with
 \`E2E_LOG_STATEMENTS=1\`; every statement the API sent is read back from PostgreSQL's log, folded into
-one shape per query, and EXPLAINed on the bench database below: the **generic plan** (what the API
-gets for any ids; writes are planned, never run, inside \`BEGIN … ROLLBACK\`) and, for reads, one
-**run** (\`EXPLAIN ANALYZE\`, custom plan with the test's parameters, read-only, ${run.options.timeoutMs} ms timeout${run.options.analyze ? '' : ': off for this run'}).
+one shape per query, and EXPLAINed on the bench database below, inside \`BEGIN … ROLLBACK\` (writes are
+planned, never run): the **custom plan** (planned with the test's parameters, as PostgreSQL plans
+the API's unnamed statements), the **generic plan** (\`plan_cache_mode = force_generic_plan\`: the
+plan for any parameters) and, for reads, one **run** (\`EXPLAIN ANALYZE\`, custom plan, read-only,
+${run.options.timeoutMs} ms timeout${run.options.analyze ? '' : ': off for this run'}).
 Flagged: a sequential scan of a table over ${formatRows(LARGE_TABLE_ROWS)} rows (\`pg_class.reltuples\`),
 an estimated cost over ${formatRows(LARGE_COST)}, a run over ${SLOW_MS} ms. The test ids rarely exist in
-the bench data, so a run mostly shows the cost of finding nothing; the generic plan is the check.
+the bench data, so a run mostly shows the cost of finding nothing: the plans are the check.
 Triggers' own queries are not shown by EXPLAIN.
 
 - Captured: ${captured.date.slice(0, 16).replace('T', ' ')} UTC, specs \`${captured.specs}\`: ${captured.statements} statements,
@@ -68,20 +78,21 @@ Triggers' own queries are not shown by EXPLAIN.
       .map(([reason, n]) => `${reason} ${n}`)
       .join(', ') || 'none'
   }).
-- Explained on \`${run.database}\` (${run.dataset.jobs} jobs, dataset v${run.dataset.version}): ${flagged.length} shapes flagged, ${failed.length} could not be explained.
+- Explained on \`${run.database}\` (${run.dataset.jobs} jobs, dataset v${run.dataset.version}): ${flagged.length} shapes flagged in the plan the API gets,
+  ${genericOnly.length} more only in the generic plan, ${failed.length} could not be explained.
 - Large tables: ${large.join(', ')}.
 
 ## Flagged
 
-| id | statement | from (spec › test) | flags | generic cost | run | triage |
+| id | statement | from (spec › test) | flags | cost (custom / generic) | run | triage |
 | --- | --- | --- | --- | --- | --- | --- |
-${flagged
-  .map(
-    (shape) =>
-      `| ${shape.id} | \`${shortSql(shape.sql, 140)}\` | ${from(shape.sources)} | ${flagsOf(shape).join('<br>')} | ` +
-      `${Math.round(shape.generic?.cost ?? 0)} | ${time(shape.custom?.ms)} | ${verdict(shape)} |`,
-  )
-  .join('\n')}
+${flagged.map((shape) => flaggedRow(shape, flagsOf(shape))).join('\n')}
+
+## Flagged only in the generic plan
+
+| id | statement | from (spec › test) | flags | cost (custom / generic) | run | triage |
+| --- | --- | --- | --- | --- | --- | --- |
+${genericOnly.map((shape) => flaggedRow(shape, flagsOf(shape, ['generic']))).join('\n')}
 
 ## Could not be explained
 
@@ -89,13 +100,13 @@ ${failed.length ? failed.map((shape) => `- ${shape.id} \`${shortSql(shape.sql, 1
 
 ## Every shape
 
-| id | runs | kind | tables | generic cost | run | flags | from |
+| id | runs | kind | tables | cost (custom / generic) | run | flags | from |
 | --- | --- | --- | --- | --- | --- | --- | --- |
 ${explained
   .map(
     (shape) =>
-      `| ${shape.id} | ${shape.count} | ${shape.read ? 'read' : 'write'} | ${(shape.generic?.tables ?? []).join(', ')} | ` +
-      `${shape.generic ? Math.round(shape.generic.cost) : ''} | ${time(shape.custom?.ms)} | ${flagsOf(shape).length ? 'yes' : ''} | ${from(shape.sources)} |`,
+      `| ${shape.id} | ${shape.count} | ${shape.read ? 'read' : 'write'} | ${(shape.custom?.tables ?? []).join(', ')} | ` +
+      `${costs(shape)} | ${time(shape.run?.ms)} | ${flagsOf(shape).length ? 'yes' : ''} | ${from(shape.sources)} |`,
   )
   .join('\n')}
 

@@ -59,7 +59,7 @@ const RECORD_START = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d+)? \S+ \[(\d+)\] (\
 /**
  * The log's records for one database: continuation lines (a tab after each newline of a message,
  * as PostgreSQL writes multi-line messages to stderr) joined back into the message they belong to.
- * @param {string} text @param {string} database
+ * @param {string} text @param {string | ((name: string) => boolean)} database a name, or a test of names
  */
 function records(text, database) {
   /** @type {{ pid: string, database: string, level: string, message: string }[]} */
@@ -77,14 +77,16 @@ function records(text, database) {
       current = null; // someone else's output: not part of any record
     }
   }
-  return all.filter((record) => record.database === database);
+  const wanted = typeof database === 'function' ? database : (/** @type {string} */ name) => name === database;
+  return all.filter((record) => wanted(record.database));
 }
 
 /** "$1 = 'it''s', $2 = NULL" → ['it\'s', null] @param {string} detail */
 export function parseParameters(detail) {
   /** @type {(string | null)[]} */
   const values = [];
-  const pattern = /\$(\d+) = (?:'((?:[^']|'')*)'|NULL)(?:, |$)/gy;
+  // Unrolled ([^']* runs between '' escapes): a 20 MB value (an upload) overflows the stack of `(?:[^']|'')*`.
+  const pattern = /\$(\d+) = (?:'([^']*(?:''[^']*)*)'|NULL)(?:, |$)/gy;
   let match;
   while ((match = pattern.exec(detail)) !== null) {
     values[Number(match[1]) - 1] = match[2] === undefined ? null : match[2].replace(/''/g, "'");
@@ -97,7 +99,7 @@ export function parseParameters(detail) {
 /**
  * The statements logged for `database` since `from`, in the order the server logged them, each with
  * the connection (pid) it ran on and its parameters (null: the simple protocol, none).
- * @param {string} file @param {number} from @param {string} database
+ * @param {string} file @param {number} from @param {string | ((name: string) => boolean)} database
  * @returns {{ pid: string, sql: string, params: (string | null)[] | null }[]}
  */
 export function statementsSince(file, from, database) {

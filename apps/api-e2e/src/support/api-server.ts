@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { logStatementsOf } from './statement-log';
 
 const workspaceRoot = resolve(__dirname, '../../../..');
 
@@ -21,8 +22,10 @@ const { provisionDatabase } = require(join(workspaceRoot, 'tools/postgres/provis
   }) => Promise<ProvisionedDatabase>;
 };
 
-export function provisionTestDatabase(): Promise<ProvisionedDatabase> {
-  return provisionDatabase({ purpose: 'test', fresh: true, log: (message) => console.log(message) });
+export async function provisionTestDatabase(): Promise<ProvisionedDatabase> {
+  const database = await provisionDatabase({ purpose: 'test', fresh: true, log: (message) => console.log(message) });
+  await logStatementsOf(database.databaseUrl); // E2E_LOG_STATEMENTS=1 only
+  return database;
 }
 
 export interface ApiProcess {
@@ -86,10 +89,13 @@ export async function startApiProcess(options: {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const output: string[] = [];
+  // PGOPTIONS keeps the tests' own SQL out of the statement log (statement-log.ts), never the API's.
+  const inherited = { ...process.env };
+  delete inherited['PGOPTIONS'];
   const child = spawn(process.execPath, [script], {
     cwd: workspaceRoot,
     env: {
-      ...process.env,
+      ...inherited,
       DATABASE_URL: options.databaseUrl,
       PORT: String(port),
       NODE_ENV: 'test',

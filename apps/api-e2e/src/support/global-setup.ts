@@ -1,7 +1,9 @@
 import { startApiServer } from './api-server';
+import { keepTestSqlOutOfTheLog } from './statement-log';
 
 /** Provisions a fresh database and starts the built API once for the whole run. */
 export default async function globalSetup(): Promise<void> {
+  keepTestSqlOutOfTheLog(); // E2E_LOG_STATEMENTS=1 only
   // Background work off: deadline specs run the sweep themselves, at the simulated times they choose.
   // Every spec calls from 127.0.0.1, hundreds of times: the per-client limits stay on, counted in
   // PostgreSQL on every call, but high enough that only throttling.spec (on its own API) reaches them.

@@ -47,6 +47,7 @@ import { StoreScoreFacts1795891200000 } from './migrations/1795891200000-store-s
 import { StoreStageFeedbackMarks1795898400000 } from './migrations/1795898400000-store-stage-feedback-marks';
 import { StoreStageOwner1795920000000 } from './migrations/1795920000000-store-stage-owner';
 import { IndexOpenEscalations1795920100000 } from './migrations/1795920100000-index-open-escalations';
+import { IndexAgencyUsersByRole1795927200000 } from './migrations/1795927200000-index-agency-users-by-role';
 import { SnakeNamingStrategy } from './snake-naming-strategy';
 
 export const entities = [
@@ -101,6 +102,7 @@ export const migrations = [
   StoreStageFeedbackMarks1795898400000,
   StoreStageOwner1795920000000,
   IndexOpenEscalations1795920100000,
+  IndexAgencyUsersByRole1795927200000,
 ];
 
 /** How long the API waits on PostgreSQL; absent (the CLI, migrations) waits as long as a statement takes. */

@@ -1,0 +1,132 @@
+// @ts-check
+'use strict';
+
+/**
+ * The pure part of tools/bench/explain-at-scale.mjs (ADR 0043): which logged statements are the API's
+ * queries, one shape per query whatever its ids or list lengths, and whether a statement may be run
+ * under EXPLAIN ANALYZE. CommonJS so the tools' jest config can test it without a transform.
+ */
+
+const crypto = require('node:crypto');
+
+/** The statement the e2e support writes to the log before each spec and test (statement-log.ts). */
+const MARKER = /^SELECT \$1::text AS e2e_marker$/;
+
+// Not queries of the API: transaction control, session settings, schema changes, and what TypeORM's
+// migration runner asks of the catalog before it migrates.
+const SKIPPED = [
+  { reason: 'transaction', pattern: /^(BEGIN|START TRANSACTION|COMMIT|END|ROLLBACK|SAVEPOINT|RELEASE)\b/i },
+  {
+    reason: 'session',
+    pattern: /^(SET|RESET|SHOW|DISCARD|DEALLOCATE|LISTEN|UNLISTEN)\b|^SELECT current_database\(\)/i,
+  },
+  { reason: 'ddl', pattern: /^(CREATE|ALTER|DROP|COMMENT|TRUNCATE|GRANT|REVOKE|DO|LOCK|VACUUM|ANALYZE)\b/i },
+  { reason: 'migrations', pattern: /\b(information_schema|pg_catalog|pg_namespace|pg_class|typeorm_metadata)\b/i },
+  {
+    reason: 'migrations',
+    pattern: /\b(FROM|INTO) "?migrations"?(\s|$)|heardback:migrations|\bcurrent_schema\(\)|\bversion\(\)/i,
+  },
+];
+
+/** The statement without the comments before it (a migration's SQL often starts with one). @param {string} sql */
+function withoutLeadingComments(sql) {
+  return sql.replace(/^(\s*(--[^\n]*(\n|$)|\/\*[\s\S]*?\*\/))*/, '').trim();
+}
+
+/** @param {string} sql @returns {string | null} why it is not one of the API's queries, or null */
+function skipReason(sql) {
+  const text = withoutLeadingComments(sql);
+  if (MARKER.test(text)) return 'marker';
+  for (const { reason, pattern } of SKIPPED) if (pattern.test(text)) return reason;
+  return null;
+}
+
+/**
+ * One key per query shape: whitespace collapsed, every parameter `$?`, and parameter lists of any
+ * length (`IN ($3, $4, $5)`, multi-row `VALUES`) one entry, so the same query with another number of
+ * ids, and so other parameter numbers after the list, is one shape.
+ * @param {string} sql
+ */
+function normaliseSql(sql) {
+  return sql
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/\$\d+/g, '$?')
+    .replace(/\(\$\?(?:, \$\?)+\)/g, '($?…)')
+    .replace(/(\([^()]*\$\?[^()]*\))(?:, \1)+/g, '$1');
+}
+
+/** A short stable name for a shape, for the report and the triage notes. @param {string} key */
+function shapeId(key) {
+  return crypto.createHash('sha1').update(key).digest('hex').slice(0, 8);
+}
+
+// Statement starts and functions that change data or session state: such a statement gets plain
+// EXPLAIN only (it is planned, never run), inside BEGIN … ROLLBACK.
+const WRITES =
+  /\b(INSERT|UPDATE|DELETE|MERGE|nextval|setval|pg_advisory\w*|pg_try_advisory\w*|pg_notify|set_config|FOR (NO KEY )?UPDATE|FOR (KEY )?SHARE)\b/i;
+
+/** @param {string} sql */
+function isRead(sql) {
+  const text = withoutLeadingComments(sql);
+  return /^(SELECT|WITH|VALUES|TABLE)\b/i.test(text) && !WRITES.test(text);
+}
+
+/**
+ * @typedef {{ pid: string, sql: string, params: (string | null)[] | null }} LoggedStatement
+ * @typedef {{ id: string, key: string, sql: string, params: (string | null)[] | null, read: boolean,
+ *   count: number, sources: string[] }} Shape
+ */
+
+/**
+ * The API's queries in `statements`, one entry per shape in order of first appearance, with the first
+ * sample's SQL and parameters, how often it ran, and the markers (spec › test) it ran under.
+ * @param {LoggedStatement[]} statements
+ * @param {{ maxSources?: number }} [options]
+ * @returns {{ shapes: Shape[], skipped: Record<string, number> }}
+ */
+function collectShapes(statements, options = {}) {
+  const maxSources = options.maxSources ?? 5;
+  /** @type {Map<string, Shape & { allSources: Set<string> }>} */
+  const byKey = new Map();
+  /** @type {Record<string, number>} */
+  const skipped = {};
+  let source = '(before any test)';
+  for (const statement of statements) {
+    const reason = skipReason(statement.sql);
+    if (reason === 'marker') {
+      source = String(statement.params?.[0] ?? source);
+      continue;
+    }
+    if (reason) {
+      skipped[reason] = (skipped[reason] ?? 0) + 1;
+      continue;
+    }
+    const key = normaliseSql(statement.sql);
+    let shape = byKey.get(key);
+    if (!shape) {
+      shape = {
+        id: shapeId(key),
+        key,
+        sql: statement.sql,
+        params: statement.params,
+        read: isRead(statement.sql),
+        count: 0,
+        sources: [],
+        allSources: new Set(),
+      };
+      byKey.set(key, shape);
+    }
+    shape.count += 1;
+    shape.allSources.add(source);
+  }
+  const shapes = [...byKey.values()].map(({ allSources, ...shape }) => ({
+    ...shape,
+    sources: [...allSources]
+      .slice(0, maxSources)
+      .concat(allSources.size > maxSources ? [`… ${allSources.size - maxSources} more`] : []),
+  }));
+  return { shapes, skipped };
+}
+
+module.exports = { collectShapes, isRead, normaliseSql, shapeId, skipReason };

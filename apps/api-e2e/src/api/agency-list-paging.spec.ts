@@ -76,6 +76,53 @@ describe('the agency lists, a page at a time', () => {
       expect(every.body.total).toBeLessThanOrEqual(await count('SELECT 1 FROM jobs'));
     });
 
+    it('keeps the total of each status in step with the jobs, whatever writes them and however many at once', async () => {
+      // The total is read from job_status_counts, which triggers on jobs keep. One statement reads
+      // both (one snapshot), so writes by other spec files meanwhile cannot make them differ.
+      const mismatches = async () =>
+        (
+          await database().query(
+            `SELECT coalesce(k.status, c.status) AS status, k.jobs AS counted, c.jobs AS kept
+             FROM (SELECT status, count(*) AS jobs FROM jobs GROUP BY status) k
+             FULL JOIN job_status_counts c ON c.status = k.status
+            WHERE coalesce(k.jobs, 0) <> coalesce(c.jobs, 0)`,
+          )
+        ).rows;
+      const draft = await createOpenJob(staff, { status: JobStatus.Draft });
+      const open = await createOpenJob(staff);
+      expect(await mismatches()).toEqual([]);
+
+      const published = await staff.patch(`/api/jobs/${draft.id}`, { status: JobStatus.Open });
+      expect(published.status).toBe(200);
+      await database().query(`UPDATE jobs SET status = 'closed' WHERE id = $1`, [open.id]);
+      expect(await mismatches()).toEqual([]);
+
+      // Several rows in one statement: copies of a job, then all of them moved, then some removed.
+      const { rows: copies } = await database().query<{ id: string }>(
+        `INSERT INTO jobs (client_id, title, description, location, work_mode, employment_type, status, pipeline,
+                           answer_within_working_days, screening_within_working_days, client_name, published_at)
+         SELECT j.client_id, j.title, j.description, j.location, j.work_mode, j.employment_type, s, j.pipeline,
+                j.answer_within_working_days, j.screening_within_working_days, j.client_name, j.published_at
+           FROM jobs j CROSS JOIN unnest(ARRAY['draft', 'draft', 'open']) s WHERE j.id = $1
+         RETURNING id`,
+        [open.id],
+      );
+      expect(copies).toHaveLength(3);
+      const copyIds = copies.map((copy) => copy.id);
+      expect(await mismatches()).toEqual([]);
+      await database().query(
+        `UPDATE jobs SET status = CASE status WHEN 'draft' THEN 'open' ELSE 'closed' END WHERE id = ANY($1)`,
+        [copyIds],
+      );
+      expect(await mismatches()).toEqual([]);
+      await database().query(`DELETE FROM jobs WHERE id = ANY($1)`, [copyIds.slice(0, 2)]);
+      expect(await mismatches()).toEqual([]);
+
+      const closed = await staff.get<AgencyJobPage>('/api/agency/jobs?status=closed&limit=1');
+      expect(closed.status).toBe(200);
+      expect(closed.body.total).toBeGreaterThanOrEqual(2);
+    });
+
     it('pages jobs created at the same moment without repeating or skipping one', async () => {
       const jobs = [];
       for (let index = 0; index < 5; index += 1) jobs.push(await createOpenJob(staff, { status: JobStatus.Draft }));

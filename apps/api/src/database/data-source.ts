@@ -48,6 +48,7 @@ import { StoreStageFeedbackMarks1795898400000 } from './migrations/1795898400000
 import { StoreStageOwner1795920000000 } from './migrations/1795920000000-store-stage-owner';
 import { IndexOpenEscalations1795920100000 } from './migrations/1795920100000-index-open-escalations';
 import { IndexAgencyUsersByRole1795927200000 } from './migrations/1795927200000-index-agency-users-by-role';
+import { CountJobsByStatus1795934400000 } from './migrations/1795934400000-count-jobs-by-status';
 import { SnakeNamingStrategy } from './snake-naming-strategy';
 
 export const entities = [
@@ -103,6 +104,7 @@ export const migrations = [
   StoreStageOwner1795920000000,
   IndexOpenEscalations1795920100000,
   IndexAgencyUsersByRole1795927200000,
+  CountJobsByStatus1795934400000,
 ];
 
 /** How long the API waits on PostgreSQL; absent (the CLI, migrations) waits as long as a statement takes. */

@@ -94,10 +94,13 @@ export function agencyJobsPageSql(
   return { sql, params: values };
 }
 
-/** How many jobs match in all: an index-only count per status on jobs_agency_list_idx. */
+/**
+ * How many jobs match in all: the chosen statuses' rows of job_status_counts, which triggers on jobs
+ * keep in each writer's transaction, so the total never reads the jobs themselves.
+ */
 export function agencyJobsTotalSql(statuses: readonly JobStatus[]): AgencyJobsSql {
   return {
-    sql: `SELECT count(*)::int AS total FROM unnest($1::text[]) AS wanted(status) JOIN jobs j ON j.status = wanted.status`,
+    sql: `SELECT coalesce(sum(jobs), 0)::int AS total FROM job_status_counts WHERE status = ANY($1::text[])`,
     params: [statuses],
   };
 }

@@ -11,7 +11,14 @@ import {
   JobApplicationsBoard,
   WaitingPage,
 } from '@heardback/contracts';
-import { boardColumnOf, daysSilent, effectiveStageState, isLongSilence, waitingFor } from '@heardback/domain';
+import {
+  OPEN_STATUSES,
+  boardColumnOf,
+  daysSilent,
+  effectiveStageState,
+  isLongSilence,
+  waitingFor,
+} from '@heardback/domain';
 import { DataSource } from 'typeorm';
 import { KeysetCursor, decodeKeysetCursor, encodeKeysetCursor } from '../database/keyset-cursor';
 import { factsOf, loadStageRecords } from './application-records';
@@ -200,10 +207,17 @@ export function jobApplicationsQueries(jobId: string, cursor: KeysetCursor | nul
   };
 }
 
-/** Open applications by last heard: applications_open_last_heard_idx, for the page and an index-only count. */
+/**
+ * Open applications by last heard: applications_open_last_heard_idx for the page; the count sums the
+ * open statuses' rows of application_status_counts (migration 1795948600000), which triggers on
+ * applications keep in each writer's transaction, so it never reads the open applications themselves.
+ */
 export function waitingQueries(cursor: KeysetCursor | null, limit: number) {
   return {
     page: pageQuery([openApplicationSql('a')], [], 'a.last_heard_at', cursor, limit),
-    count: { sql: `SELECT count(*)::int AS total FROM applications a WHERE ${openApplicationSql('a')}`, params: [] },
+    count: {
+      sql: `SELECT coalesce(sum(c.applications), 0)::int AS total FROM application_status_counts c WHERE c.status = ANY($1::text[])`,
+      params: [OPEN_STATUSES],
+    },
   };
 }

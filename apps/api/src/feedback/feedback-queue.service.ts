@@ -75,9 +75,20 @@ export function feedbackQueuePageSql({ mine, limit, after }: { mine?: string; li
         ${DUE_ORDER_BY}`;
 }
 
-/** Everyone's total, and `mine` (`$1` the viewer), are index-only counts of their partial index. */
+/**
+ * `mine` (`$1` the viewer) is an index-only count of the owner's part of their partial index.
+ * Everyone's total does not read the queue: feedback_waiting_counts (migration 1795948700000, kept
+ * by triggers in every writer's transaction) has how many stages may owe feedback from each UTC day;
+ * the days before today are summed, and today's stages up to now are counted from
+ * application_stages_waiting_from_idx. A day's rows, not the whole queue, whatever its size.
+ */
 export function feedbackQueueTotalSql(mine: boolean): string {
-  return `SELECT count(*)::int AS total FROM application_stages s WHERE ${WAITING_NOW}${mine ? ' AND s.owner_id = $1' : ''}`;
+  if (mine) return `SELECT count(*)::int AS total FROM application_stages s WHERE ${WAITING_NOW} AND s.owner_id = $1`;
+  const today = `date_trunc('day', now(), 'UTC')`;
+  return `SELECT ((SELECT coalesce(sum(c.stages), 0) FROM feedback_waiting_counts c WHERE c.day < ${today})
+                + (SELECT count(*) FROM application_stages s
+                    WHERE ${MAY_OWE_FEEDBACK} AND s.feedback_waiting_from >= ${today} AND s.feedback_waiting_from <= now())
+               )::int AS total`;
 }
 
 /** Stages that took place and still have no feedback, on open applications: oldest due first, a page at a time. */

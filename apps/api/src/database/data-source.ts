@@ -51,6 +51,7 @@ import { IndexAgencyUsersByRole1795927200000 } from './migrations/1795927200000-
 import { CountJobsByStatus1795934400000 } from './migrations/1795934400000-count-jobs-by-status';
 import { CountApplicationsByStatus1795948600000 } from './migrations/1795948600000-count-applications-by-status';
 import { CountFeedbackWaitingByDay1795948700000 } from './migrations/1795948700000-count-feedback-waiting-by-day';
+import { MarkDecisionDatesAlerted1795948800000 } from './migrations/1795948800000-mark-decision-dates-alerted';
 import { SnakeNamingStrategy } from './snake-naming-strategy';
 
 export const entities = [
@@ -109,6 +110,7 @@ export const migrations = [
   CountJobsByStatus1795934400000,
   CountApplicationsByStatus1795948600000,
   CountFeedbackWaitingByDay1795948700000,
+  MarkDecisionDatesAlerted1795948800000,
 ];
 
 /** How long the API waits on PostgreSQL; absent (the CLI, migrations) waits as long as a statement takes. */

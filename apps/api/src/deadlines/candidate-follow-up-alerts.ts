@@ -113,8 +113,10 @@ export class CandidateFollowUpAlerts {
       client_name: string;
       owner_name: string | null;
     }[] = await this.dataSource.query(
-      // The keys come first, from applications_open_decision_idx (open applications with a decision
-      // date), oldest date first and at most 1,000 a run, and only those rows are joined to names.
+      // The keys come first, from applications_decision_unalerted_idx (open applications with a
+      // decision date not yet alerted: decision_alerted_for, kept by the database, migration
+      // 1795948800000), oldest date first and at most 1,000 a run, and only those rows are joined to
+      // names. Applications already alerted for their date are not read again.
       // Staff are told whom to chase: whoever owns the current stage, else the application's recruiter
       // (stage_owner(a.id, a.current_stage_id), read from the stage's stored owner, ADR 0041).
       `SELECT k.id, k.candidate_decision_at, k.candidate_decision_at::text AS decision_text, u.full_name AS candidate_name,
@@ -125,8 +127,7 @@ export class CandidateFollowUpAlerts {
                   -- Nobody at the agency has answered since the candidate set the date.
                   AND NOT coalesce(a.last_answered_at >
                         (SELECT max(d.at) FROM timeline_events d WHERE d.application_id = a.id AND d.type = 'decision_date_set'), false)
-                  AND NOT EXISTS (SELECT 1 FROM application_alerts al
-                                   WHERE al.application_id = a.id AND al.kind = 'decision_date_passed' AND al.due_at = a.candidate_decision_at)
+                  AND a.decision_alerted_for IS NULL
                 ORDER BY a.candidate_decision_at
                 LIMIT 1000) k
          JOIN users u ON u.id = k.candidate_id

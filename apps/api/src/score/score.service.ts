@@ -199,16 +199,21 @@ export class ScoreService {
    * since an application can belong to two client interviewers.
    */
   private async compute(by: ScoreGrouping | null, scope: ScoreScope, period: ScorePeriod) {
+    // These two statements need a grouping to select a key; without a table the recruiters' (few)
+    // groups are computed and left out.
+    const levelsBy = by ?? ScoreGrouping.Recruiter;
     const [feedback, promises, groupFacts, overallFacts] = await Promise.all([
-      this.read<LevelRow<TimeToFeedbackRow> & Record<string, number>>((p) => timeToFeedbackSql(by, scope, period, p)),
-      this.read<LevelRow<PromiseRow>>((p) => promisesSql(by, scope, period, p)),
+      this.read<LevelRow<TimeToFeedbackRow> & Record<string, number>>((p) =>
+        timeToFeedbackSql(levelsBy, scope, period, p),
+      ),
+      this.read<LevelRow<PromiseRow>>((p) => promisesSql(levelsBy, scope, period, p)),
       by ? this.applicationFacts(by, scope, period) : { silence: [], rejections: [], satisfaction: [] },
       this.applicationFacts(null, scope, period),
     ]);
     const at = <T extends { level: string }>(rows: T[], level: string) => rows.filter((row) => row.level === level);
     const groups: FigureRows = {
-      timeToFeedback: at(feedback, 'group'),
-      promises: at(promises, 'group'),
+      timeToFeedback: by ? at(feedback, 'group') : [],
+      promises: by ? at(promises, 'group') : [],
       ...groupFacts,
     };
     const overall: FigureRows = {

@@ -5,7 +5,10 @@ import { aScoreRow } from './score-testing';
 describe('the score table’s columns', () => {
   it('turns the order round on a second click, and starts a figure largest first', () => {
     const byName = { column: ScoreGroupSort.Name, direction: SortDirection.Asc };
-    expect(nextSort(byName, ScoreGroupSort.Name)).toEqual({ column: ScoreGroupSort.Name, direction: SortDirection.Desc });
+    expect(nextSort(byName, ScoreGroupSort.Name)).toEqual({
+      column: ScoreGroupSort.Name,
+      direction: SortDirection.Desc,
+    });
     expect(nextSort(byName, ScoreGroupSort.P90)).toEqual({ column: ScoreGroupSort.P90, direction: SortDirection.Desc });
   });
 

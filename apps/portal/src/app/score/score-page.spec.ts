@@ -68,7 +68,9 @@ describe('ScorePage', () => {
       'from=2026-12-01&to=2026-12-03&grouping=recruiter&sort=name&direction=asc',
     );
     figures.flush(aScoreReport({ by: null }));
-    table.flush(aPage([aScoreRow({ id: 'a', name: 'Ada', median: 2 }), aScoreRow({ id: 'b', name: 'Bo', median: 0.5 })]));
+    table.flush(
+      aPage([aScoreRow({ id: 'a', name: 'Ada', median: 2 }), aScoreRow({ id: 'b', name: 'Bo', median: 0.5 })]),
+    );
     await fixture.whenStable();
     expect(view().querySelector('.score__figures')?.textContent).toContain('1.5');
     expect(view().querySelector('#trend-summary')?.textContent).toContain('2026-W49');

@@ -10,17 +10,23 @@ import { NOW } from '../core/date-time';
 import { LoadMore, loadMore } from '../core/load-more';
 import { LoadState } from '../core/load-state';
 import { pageData } from '../core/loadable';
+import { shownOfTotal } from '../core/shown-of-total';
 import { ScoreApi, scoreCsvUrl } from './score-api';
 import { ScoreCharts } from './score-charts';
 import { FIRST_SORT, ScoreSort, figure, percent, satisfactionText } from './score-columns';
 import { PERIOD_CHOICES, Period, PeriodChoice, monthOf, periodProblem, presetPeriod } from './score-period';
 import { ScoreTable } from './score-table';
 
-export const GROUPINGS: readonly { value: ScoreGrouping; label: string; plural: string }[] = [
-  { value: ScoreGrouping.Recruiter, label: 'Recruiters', plural: 'recruiters' },
-  { value: ScoreGrouping.Client, label: 'Clients', plural: 'clients' },
-  { value: ScoreGrouping.Interviewer, label: 'Client interviewers', plural: 'client interviewers' },
-  { value: ScoreGrouping.Job, label: 'Jobs', plural: 'jobs' },
+export const GROUPINGS: readonly { value: ScoreGrouping; label: string; noun: string; plural: string }[] = [
+  { value: ScoreGrouping.Recruiter, label: 'Recruiters', noun: 'recruiter', plural: 'recruiters' },
+  { value: ScoreGrouping.Client, label: 'Clients', noun: 'client', plural: 'clients' },
+  {
+    value: ScoreGrouping.Interviewer,
+    label: 'Client interviewers',
+    noun: 'client interviewer',
+    plural: 'client interviewers',
+  },
+  { value: ScoreGrouping.Job, label: 'Jobs', noun: 'job', plural: 'jobs' },
 ];
 
 /**
@@ -86,9 +92,14 @@ export class ScorePage {
     source: () => this.groups.value(),
     computation: (value, previous) => value ?? previous?.value ?? null,
   });
-  protected readonly groupingPlural = computed(
-    () => this.groupings.find((g) => g.value === this.by())?.plural ?? 'groups',
-  );
+  private readonly grouping = computed(() => this.groupings.find((g) => g.value === this.by()) ?? this.groupings[0]);
+  protected readonly groupingPlural = computed(() => this.grouping().plural);
+  /** "12 jobs in this period": the API's count of every group, not the rows shown. */
+  protected readonly tableCount = computed(() => {
+    const { noun, plural } = this.grouping();
+    const total = this.table()?.total ?? 0;
+    return `${shownOfTotal(total, total, noun, `No ${plural}`, plural)} in this period`;
+  });
 
   protected readonly visibleGroupings = computed(() =>
     // A recruiter's recruiter table is their own row, the same as the figures above it.

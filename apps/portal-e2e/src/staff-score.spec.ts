@@ -43,7 +43,7 @@ test('staff open the score, see both charts drawn, sort and page a table and dow
   );
 
   await page.goto('/staff');
-  await page.getByRole('link', { name: 'Score' }).click();
+  await page.getByRole('link', { name: 'Score', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Heardback score');
   await page.getByRole('radio', { name: 'Last 90 days' }).check();
   await expect(page.getByRole('heading', { name: 'The whole agency' })).toBeVisible();

@@ -20,6 +20,8 @@ test('staff open the score, see both charts drawn, sort and page a table and dow
   page,
   browser,
 }, testInfo) => {
+  // Paging the jobs' table two at a time, on a machine shared with other builds, takes longer than the default.
+  test.setTimeout(120_000);
   // Pages of two groups instead of fifty, so the demo's few jobs take several pages: the API still
   // sorts and pages them; only the size the portal asks for is changed.
   await page.route('**/api/agency/score/groups?*', (route) => {

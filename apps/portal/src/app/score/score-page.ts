@@ -88,9 +88,14 @@ export class ScorePage {
    * The table on screen: the last one loaded stays while another order or grouping is on its way, so
    * the header just clicked keeps focus and the page does not jump.
    */
-  protected readonly table = linkedSignal<ScoreGroupsPage | null, ScoreGroupsPage | null>({
-    source: () => this.groups.value(),
-    computation: (value, previous) => value ?? previous?.value ?? null,
+  protected readonly table = linkedSignal<
+    { page: ScoreGroupsPage | null; grouping: ScoreGrouping },
+    ScoreGroupsPage | null
+  >({
+    source: () => ({ page: this.groups.value(), grouping: this.by() }),
+    // Another grouping's rows are never shown under this one's caption and links.
+    computation: ({ page, grouping }, previous) =>
+      page ?? (previous?.value?.grouping === grouping ? previous.value : null),
   });
   private readonly grouping = computed(() => this.groupings.find((g) => g.value === this.by()) ?? this.groupings[0]);
   protected readonly groupingPlural = computed(() => this.grouping().plural);

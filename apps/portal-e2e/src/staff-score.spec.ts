@@ -85,6 +85,12 @@ test('staff open the score, see both charts drawn, sort and page a table and dow
   await expect(median).toHaveAttribute('aria-sort', 'descending');
   await expect(page.locator('.score__count')).toHaveText(`${jobCount} jobs in this period`);
   const loadMore = page.getByRole('button', { name: 'Load more jobs' });
+  for (const width of [1280, 375]) {
+    await page.setViewportSize({ width, height: 900 });
+    await loadMore.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `/tmp/h2-shots/score-jobs-paging-${width}.png` });
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
   for (let shown = 2; shown < jobCount; shown += 2) {
     await expect(page.getByText(`${shown} of ${jobCount} jobs shown`)).toBeVisible();
     await loadMore.click();

@@ -1,4 +1,12 @@
-import { ScoreBucket, ScoreFigures, ScoreReport, ScoreRow, ScoreTable, ScoreWeek } from '@heardback/contracts';
+import {
+  ScoreBucket,
+  ScoreFigures,
+  ScoreGrouping,
+  ScoreReport,
+  ScoreRow,
+  ScoreTable,
+  ScoreWeek,
+} from '@heardback/contracts';
 
 /**
  * The score's tables as CSV (RFC 4180: CRLF lines, fields with a comma, quote or line break quoted,
@@ -75,12 +83,17 @@ function figureCells(figures: ScoreFigures): Cell[] {
   ];
 }
 
+/** The group table's header and its "Everyone" line; the groups follow, a batch at a time. */
+export function groupsCsvHead(report: ScoreReport): string {
+  return lines([GROUP_HEADER, ['overall', 'Everyone', null, ...figureCells(report.overall)]]);
+}
+
+export function groupsCsvLines(by: ScoreGrouping, rows: ScoreRow[]): string {
+  return rows.length === 0 ? '' : lines(rows.map((row) => [by, text(row.name), text(row.detail), ...figureCells(row)]));
+}
+
 export function groupsCsv(report: ScoreReport): string {
-  return lines([
-    GROUP_HEADER,
-    ['overall', 'Everyone', null, ...figureCells(report.overall)],
-    ...report.rows.map((row: ScoreRow) => [report.by, text(row.name), text(row.detail), ...figureCells(row)]),
-  ]);
+  return groupsCsvHead(report) + (report.by ? groupsCsvLines(report.by, report.rows) : '');
 }
 
 export function trendCsv(weeks: ScoreWeek[]): string {
@@ -120,6 +133,6 @@ export function scoreCsv(report: ScoreReport, table: ScoreTable): string {
 }
 
 export function scoreCsvFileName(report: ScoreReport, table: ScoreTable): string {
-  const what = table === ScoreTable.Groups ? `by-${report.by}` : table;
+  const what = table === ScoreTable.Groups && report.by ? `by-${report.by}` : table;
   return `heardback-score-${what}-${report.from}-to-${report.to}.csv`;
 }

@@ -26,3 +26,15 @@ export async function groupNames(
   const rows: { id: string; name: string; detail: string | null }[] = await dataSource.query(NAMES[by], [ids]);
   return new Map(rows.map((row) => [row.id, { name: row.name, detail: row.detail }]));
 }
+
+/** The same names as a join on a group key (`k.key`), for a statement that sorts and pages by name. */
+export const GROUP_NAME_JOINS: Record<ScoreGrouping, { join: string; name: string; detail: string }> = {
+  [ScoreGrouping.Recruiter]: { join: 'LEFT JOIN users n ON n.id = k.key', name: 'n.full_name', detail: 'NULL::text' },
+  [ScoreGrouping.Client]: { join: 'LEFT JOIN clients n ON n.id = k.key', name: 'n.name', detail: 'NULL::text' },
+  [ScoreGrouping.Job]: { join: 'LEFT JOIN jobs n ON n.id = k.key', name: 'n.title', detail: 'n.client_name' },
+  [ScoreGrouping.Interviewer]: {
+    join: 'LEFT JOIN client_contacts n ON n.id = k.key LEFT JOIN clients nc ON nc.id = n.client_id',
+    name: 'n.full_name',
+    detail: 'nc.name',
+  },
+};

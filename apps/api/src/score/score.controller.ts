@@ -1,12 +1,12 @@
 import { Controller, Get, Header, Param, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { ClientMonthlyScore, ScoreReport, ScoreTable, UserRole } from '@heardback/contracts';
+import { ClientMonthlyScore, ScoreGroupsPage, ScoreReport, ScoreTable, UserRole } from '@heardback/contracts';
 import type { Response } from 'express';
 import { CurrentUser, Roles } from '../auth/access.decorators';
 import { notFoundOnBadId } from '../errors/not-found-on-bad-id';
 import { UserEntity } from '../users/user.entity';
-import { ClientMonthQueryDto, ScoreCsvQueryDto, ScoreQueryDto } from './dto/score-query.dto';
-import { scoreCsv, scoreCsvFileName } from './score-csv';
+import { ClientMonthQueryDto, ScoreCsvQueryDto, ScoreGroupsQueryDto, ScoreQueryDto } from './dto/score-query.dto';
+import { groupsCsvHead, groupsCsvLines, scoreCsv, scoreCsvFileName } from './score-csv';
 import { ScoreService } from './score.service';
 
 /** The Heardback score: staff see everyone's figures, a recruiter their own work (ADR 0033). */
@@ -19,7 +19,15 @@ export class ScoreController {
   @Roles(UserRole.Staff, UserRole.Recruiter)
   @Header('Cache-Control', 'no-store')
   report(@Query() query: ScoreQueryDto, @CurrentUser() user: UserEntity): Promise<ScoreReport> {
-    return this.score.report(query.from, query.to, query.by, user);
+    return this.score.report(query.from, query.to, query.by ?? null, user);
+  }
+
+  /** One grouping's table, sorted and paged by cursor (ADR 0045). */
+  @Get('groups')
+  @Roles(UserRole.Staff, UserRole.Recruiter)
+  @Header('Cache-Control', 'no-store')
+  groups(@Query() query: ScoreGroupsQueryDto, @CurrentUser() user: UserEntity): Promise<ScoreGroupsPage> {
+    return this.score.groups(query, user);
   }
 
   /** One client's month for the printable report. */
@@ -34,7 +42,11 @@ export class ScoreController {
   }
 }
 
-/** `GET /api/agency/score.csv`: the same figures as a spreadsheet, one table per request. */
+/**
+ * `GET /api/agency/score.csv`: the same figures as a spreadsheet, one table per request. The group
+ * table holds every group: it is written as the database hands it over, a batch at a time, waiting
+ * for the client to read each (ADR 0045).
+ */
 @ApiTags('agency')
 @Controller('agency')
 export class ScoreCsvController {
@@ -45,14 +57,47 @@ export class ScoreCsvController {
   async csv(
     @Query() query: ScoreCsvQueryDto,
     @CurrentUser() user: UserEntity,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<string> {
-    const report = await this.score.report(query.from, query.to, query.by, user);
+    @Res() response: Response,
+  ): Promise<void> {
     const table = query.table ?? ScoreTable.Groups;
+    // The figures and the trend only: the groups follow from a cursor.
+    const report = { ...(await this.score.report(query.from, query.to, null, user)), by: query.by };
     response.setHeader('Content-Type', 'text/csv; charset=utf-8');
     response.setHeader('Content-Disposition', `attachment; filename="${scoreCsvFileName(report, table)}"`);
     response.setHeader('Cache-Control', 'no-store');
     response.setHeader('X-Content-Type-Options', 'nosniff');
-    return scoreCsv(report, table);
+    if (table !== ScoreTable.Groups) {
+      response.send(scoreCsv(report, table));
+      return;
+    }
+    try {
+      await written(response, groupsCsvHead(report));
+      await this.score.eachGroup(query.from, query.to, query.by, user, (rows) =>
+        written(response, groupsCsvLines(query.by, rows)),
+      );
+      response.end();
+    } catch (failure) {
+      // Half a file is worse than none: a broken download says it failed, rather than ending short.
+      if (response.headersSent) response.destroy(failure instanceof Error ? failure : undefined);
+      else throw failure;
+    }
   }
+}
+
+/** Writes a chunk; when the socket's buffer is full, waits until the client has read it (or has gone). */
+function written(response: Response, chunk: string): Promise<void> {
+  if (response.destroyed) return Promise.reject(new Error('The client closed the connection.'));
+  if (chunk === '' || response.write(chunk)) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const drained = () => {
+      response.off('close', closed);
+      resolve();
+    };
+    const closed = () => {
+      response.off('drain', drained);
+      reject(new Error('The client closed the connection.'));
+    };
+    response.once('drain', drained);
+    response.once('close', closed);
+  });
 }

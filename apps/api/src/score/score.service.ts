@@ -4,11 +4,16 @@ import {
   ClientMonthlyScore,
   ErrorCode,
   SATISFACTION_MIN_RESPONSES,
+  SCORE_GROUPS_DEFAULT_LIMIT,
   SCORE_MAX_GROUPS,
   SCORE_MAX_PERIOD_DAYS,
+  ScoreGroupSort,
   ScoreGrouping,
+  ScoreGroupsPage,
+  ScoreGroupsQuery,
   ScoreReport,
   ScoreRow,
+  SortDirection,
   UserRole,
 } from '@heardback/contracts';
 import { DomainError, fieldError } from '@heardback/domain';
@@ -40,6 +45,8 @@ import {
   timeToFeedbackSql,
 } from './score-sql';
 import { groupNames } from './score-names';
+import { decodeGroupsCursor, encodeGroupsCursor, groupsRowToScoreRow } from './score-groups';
+import { GroupsOrder, GroupsRow, scoreGroupsSql } from './score-groups-sql';
 
 /** Who is asking: staff see everyone's figures, a recruiter only their own work. */
 export interface ScoreViewer {
@@ -48,6 +55,9 @@ export interface ScoreViewer {
 }
 
 const MS_PER_DAY = 86_400_000;
+
+/** How many groups the CSV reads from its database cursor at a time: its memory, whatever the count. */
+const CSV_FETCH = 500;
 
 /** A row of a statement that returns groups, weeks and the whole at once. */
 type LevelRow<T> = T & { level: 'group' | 'week' | 'overall'; week: string | null };
@@ -64,14 +74,13 @@ export class ScoreService {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async report(from: string, to: string, by: ScoreGrouping, viewer: ScoreViewer): Promise<ScoreReport> {
+  /** The figures and the trend; with `by`, also that grouping's first SCORE_MAX_GROUPS rows by name. */
+  async report(from: string, to: string, by: ScoreGrouping | null, viewer: ScoreViewer): Promise<ScoreReport> {
     checkPeriod(from, to);
-    const ownWorkOnly = viewer.role !== UserRole.Staff;
-    const scope: ScoreScope = ownWorkOnly ? { recruiterId: viewer.id } : {};
-    const withholdBelow = ownWorkOnly ? SATISFACTION_MIN_RESPONSES : null;
+    const { ownWorkOnly, scope, withholdBelow } = viewing(viewer);
     const period = await this.period(from, to);
     const computed = await this.compute(by, scope, period);
-    const rows = await this.named(by, computed.groups, period.now, withholdBelow);
+    const rows = by ? await this.named(by, computed.groups, period.now, withholdBelow) : [];
     return {
       from,
       to,
@@ -85,6 +94,70 @@ export class ScoreService {
       trend: weeksOf(mondaysBetween(from, to), computed.feedbackWeeks, computed.promiseWeeks),
       distribution: distributionOf(computed.distribution),
     };
+  }
+
+  /**
+   * One grouping's table, a page at a time, sorted in PostgreSQL by the chosen figure (ADR 0045): a
+   * page is at most `limit` rows whatever the number of groups, and `total` counts them all.
+   */
+  async groups(query: ScoreGroupsQuery, viewer: ScoreViewer): Promise<ScoreGroupsPage> {
+    checkPeriod(query.from, query.to);
+    const { scope, withholdBelow } = viewing(viewer);
+    const grouping = query.grouping;
+    const order: GroupsOrder = {
+      sort: query.sort ?? ScoreGroupSort.Name,
+      direction: query.direction ?? SortDirection.Asc,
+      withholdBelow,
+    };
+    const after = query.cursor ? decodeGroupsCursor(query.cursor, { grouping, ...order }) : null;
+    const limit = query.limit ?? SCORE_GROUPS_DEFAULT_LIMIT;
+    const period = await this.period(query.from, query.to);
+    const rows = await this.read<GroupsRow>((p) => scoreGroupsSql(grouping, scope, period, order, { after, limit }, p));
+    const found = rows.filter((row) => row.id !== null);
+    const items = found.slice(0, limit);
+    const last = items.at(-1);
+    return {
+      grouping,
+      sort: order.sort,
+      direction: order.direction,
+      items: items.map((row) => groupsRowToScoreRow(row, period.now, withholdBelow)),
+      nextCursor:
+        found.length > limit && last
+          ? encodeGroupsCursor({ grouping, ...order, isNull: last.sort_null, value: last.sort_text, id: last.id })
+          : null,
+      total: rows[0]?.total ?? 0,
+    };
+  }
+
+  /**
+   * Every group of a grouping by name, CSV_FETCH at a time from a database cursor, each batch handed
+   * to `write` (which may wait for the client to read): the export holds every group in bounded memory.
+   */
+  async eachGroup(
+    from: string,
+    to: string,
+    grouping: ScoreGrouping,
+    viewer: ScoreViewer,
+    write: (rows: ScoreRow[]) => Promise<void>,
+  ): Promise<void> {
+    checkPeriod(from, to);
+    const { scope, withholdBelow } = viewing(viewer);
+    const period = await this.period(from, to);
+    const order: GroupsOrder = { sort: ScoreGroupSort.Name, direction: SortDirection.Asc, withholdBelow };
+    const params = new SqlParams();
+    const sql = scoreGroupsSql(grouping, scope, period, order, { after: null, limit: null }, params);
+    await onReplica(this.dataSource, (on) =>
+      on.transaction(async (manager) => {
+        await manager.query('SET LOCAL jit = off');
+        await manager.query(`DECLARE score_groups NO SCROLL CURSOR FOR ${sql}`, params.values);
+        for (;;) {
+          const batch: GroupsRow[] = await manager.query(`FETCH ${CSV_FETCH} FROM score_groups`);
+          const rows = batch.filter((row) => row.id !== null);
+          if (rows.length > 0) await write(rows.map((row) => groupsRowToScoreRow(row, period.now, withholdBelow)));
+          if (batch.length < CSV_FETCH) return;
+        }
+      }),
+    );
   }
 
   /** One client's calendar month, per interviewer and per job, for the printable report (staff). */
@@ -125,17 +198,22 @@ export class ScoreService {
    * the whole through GROUPING SETS); the application-wide figures per group and overall apart,
    * since an application can belong to two client interviewers.
    */
-  private async compute(by: ScoreGrouping, scope: ScoreScope, period: ScorePeriod) {
+  private async compute(by: ScoreGrouping | null, scope: ScoreScope, period: ScorePeriod) {
+    // These two statements need a grouping to select a key; without a table the recruiters' (few)
+    // groups are computed and left out.
+    const levelsBy = by ?? ScoreGrouping.Recruiter;
     const [feedback, promises, groupFacts, overallFacts] = await Promise.all([
-      this.read<LevelRow<TimeToFeedbackRow> & Record<string, number>>((p) => timeToFeedbackSql(by, scope, period, p)),
-      this.read<LevelRow<PromiseRow>>((p) => promisesSql(by, scope, period, p)),
-      this.applicationFacts(by, scope, period),
+      this.read<LevelRow<TimeToFeedbackRow> & Record<string, number>>((p) =>
+        timeToFeedbackSql(levelsBy, scope, period, p),
+      ),
+      this.read<LevelRow<PromiseRow>>((p) => promisesSql(levelsBy, scope, period, p)),
+      by ? this.applicationFacts(by, scope, period) : { silence: [], rejections: [], satisfaction: [] },
       this.applicationFacts(null, scope, period),
     ]);
     const at = <T extends { level: string }>(rows: T[], level: string) => rows.filter((row) => row.level === level);
     const groups: FigureRows = {
-      timeToFeedback: at(feedback, 'group'),
-      promises: at(promises, 'group'),
+      timeToFeedback: by ? at(feedback, 'group') : [],
+      promises: by ? at(promises, 'group') : [],
       ...groupFacts,
     };
     const overall: FigureRows = {
@@ -212,6 +290,16 @@ export class ScoreService {
       holidays: calendar.holidays,
     };
   }
+}
+
+/** Staff see everyone's figures; a recruiter their own work, with satisfaction withheld below the minimum. */
+function viewing(viewer: ScoreViewer): { ownWorkOnly: boolean; scope: ScoreScope; withholdBelow: number | null } {
+  const ownWorkOnly = viewer.role !== UserRole.Staff;
+  return {
+    ownWorkOnly,
+    scope: ownWorkOnly ? { recruiterId: viewer.id } : {},
+    withholdBelow: ownWorkOnly ? SATISFACTION_MIN_RESPONSES : null,
+  };
 }
 
 /** A period is two real days, in order, at most SCORE_MAX_PERIOD_DAYS long (both included). */

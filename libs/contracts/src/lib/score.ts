@@ -14,14 +14,80 @@ export enum ScoreGrouping {
 
 /** The longest period one score covers, in days (a year, leap day included). */
 export const SCORE_MAX_PERIOD_DAYS = 366;
-/** At most this many groups in one table (largest first by feedback count); `truncated` says when more exist. */
+/**
+ * At most this many groups in `ScoreReport.rows` and in each table of a client's monthly report;
+ * `truncated` says when more exist. The score page reads its tables a page at a time instead
+ * (`GET /api/agency/score/groups`, ADR 0045), and the CSV holds every group.
+ */
 export const SCORE_MAX_GROUPS = 500;
 
 /** `from` and `to` are days in the agency's time zone, both included. */
-export interface ScoreQuery {
+export interface ScorePeriodQuery {
   from: string;
   to: string;
-  by: ScoreGrouping;
+}
+
+/** The figures, the trend and, with `by`, one group table (at most SCORE_MAX_GROUPS rows). */
+export interface ScoreQuery extends ScorePeriodQuery {
+  by?: ScoreGrouping;
+}
+
+/** A table of groups is 50 a page unless asked, at most 200 (ADR 0045). */
+export const SCORE_GROUPS_DEFAULT_LIMIT = 50;
+export const SCORE_GROUPS_MAX_LIMIT = 200;
+/**
+ * A group cursor holds the last row's sort value (at most a job title, JOB_TITLE_MAX_LENGTH characters
+ * of up to four bytes each) and its id, in base64url.
+ */
+export const SCORE_GROUPS_CURSOR_MAX_LENGTH = 1200;
+
+/** What a group table can be sorted by: the portal's columns. */
+export enum ScoreGroupSort {
+  Name = 'name',
+  /** Interviews with feedback in the period. */
+  Interviews = 'interviews',
+  Median = 'median',
+  P90 = 'p90',
+  /** Share of promises kept on the date first promised. */
+  Kept = 'kept',
+  Redated = 'redated',
+  Broken = 'broken',
+  /** Longest silence on an open application now. */
+  Silence = 'silence',
+  /** Share of rejections after interview with feedback in words. */
+  Words = 'words',
+  Cnps = 'cnps',
+  Ghosted = 'ghosted',
+}
+
+export enum SortDirection {
+  Asc = 'asc',
+  Desc = 'desc',
+}
+
+/**
+ * GET /api/agency/score/groups: one grouping's table, a page at a time. Rows without the sorted
+ * figure (null, or withheld from a recruiter) come last in either direction; ties go by the group's
+ * id, in the same direction, so pages never overlap or skip.
+ */
+export interface ScoreGroupsQuery extends ScorePeriodQuery {
+  grouping: ScoreGrouping;
+  /** `name` unless asked. */
+  sort?: ScoreGroupSort;
+  /** `asc` unless asked. */
+  direction?: SortDirection;
+  cursor?: string;
+  limit?: number;
+}
+
+export interface ScoreGroupsPage {
+  grouping: ScoreGrouping;
+  sort: ScoreGroupSort;
+  direction: SortDirection;
+  items: ScoreRow[];
+  nextCursor: string | null;
+  /** Every group the period has in this grouping (all pages). */
+  total: number;
 }
 
 export interface TimeToFeedbackFigures {
@@ -114,7 +180,8 @@ export interface ScoreBucket {
 export interface ScoreReport {
   from: string;
   to: string;
-  by: ScoreGrouping;
+  /** Null when no group table was asked for: `rows` is then empty. */
+  by: ScoreGrouping | null;
   /** Computed at (the API's clock): silences are measured to this instant. */
   at: string;
   /** True when the figures are a recruiter's own work only. */

@@ -1,5 +1,17 @@
-import { ScoreGrouping, ScoreQuery, ScoreTable } from '@heardback/contracts';
+import {
+  SCORE_GROUPS_CURSOR_MAX_LENGTH,
+  SCORE_GROUPS_MAX_LIMIT,
+  ScoreGroupSort,
+  ScoreGrouping,
+  ScoreGroupsQuery,
+  ScoreQuery,
+  ScoreTable,
+  SortDirection,
+} from '@heardback/contracts';
 import { IsEnum, IsOptional, Matches, ValidateBy, isISO8601 } from 'class-validator';
+import { PageCursor, PageLimit } from '../../database/page-query-fields';
+
+const oneOf = (values: Record<string, string>) => `must be one of ${Object.values(values).join(', ')}`;
 
 /** A real calendar day written yyyy-mm-dd (not 2026-02-30, not a time). */
 function IsCalendarDay(): PropertyDecorator {
@@ -13,20 +25,48 @@ function IsCalendarDay(): PropertyDecorator {
   });
 }
 
-export class ScoreQueryDto implements ScoreQuery {
+class ScorePeriodDto {
   @IsCalendarDay()
   from!: string;
 
   @IsCalendarDay()
   to!: string;
-
-  @IsEnum(ScoreGrouping, { message: `must be one of ${Object.values(ScoreGrouping).join(', ')}` })
-  by!: ScoreGrouping;
 }
 
-export class ScoreCsvQueryDto extends ScoreQueryDto {
+/** The figures and the trend; `by` adds that grouping's first groups (the portal pages them instead). */
+export class ScoreQueryDto extends ScorePeriodDto implements ScoreQuery {
   @IsOptional()
-  @IsEnum(ScoreTable, { message: `must be one of ${Object.values(ScoreTable).join(', ')}` })
+  @IsEnum(ScoreGrouping, { message: oneOf(ScoreGrouping) })
+  by?: ScoreGrouping;
+}
+
+/** One grouping's table, a page at a time; each bad field is a 400 naming it. */
+export class ScoreGroupsQueryDto extends ScorePeriodDto implements ScoreGroupsQuery {
+  @IsEnum(ScoreGrouping, { message: oneOf(ScoreGrouping) })
+  grouping!: ScoreGrouping;
+
+  @IsOptional()
+  @IsEnum(ScoreGroupSort, { message: oneOf(ScoreGroupSort) })
+  sort?: ScoreGroupSort;
+
+  @IsOptional()
+  @IsEnum(SortDirection, { message: oneOf(SortDirection) })
+  direction?: SortDirection;
+
+  @PageCursor(SCORE_GROUPS_CURSOR_MAX_LENGTH)
+  cursor?: string;
+
+  @PageLimit(SCORE_GROUPS_MAX_LIMIT)
+  limit?: number;
+}
+
+/** The CSV: `by` says which grouping the group table (the default) holds, every group of it. */
+export class ScoreCsvQueryDto extends ScorePeriodDto {
+  @IsEnum(ScoreGrouping, { message: oneOf(ScoreGrouping) })
+  by!: ScoreGrouping;
+
+  @IsOptional()
+  @IsEnum(ScoreTable, { message: oneOf(ScoreTable) })
   table?: ScoreTable;
 }
 

@@ -1,6 +1,15 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import { API_PREFIX, ClientMonthlyScore, ScoreQuery, ScoreReport, ScoreTable } from '@heardback/contracts';
+import {
+  API_PREFIX,
+  ClientMonthlyScore,
+  ScoreGroupsPage,
+  ScoreGroupsQuery,
+  ScorePeriodQuery,
+  ScoreQuery,
+  ScoreReport,
+  ScoreTable,
+} from '@heardback/contracts';
 import { Observable } from 'rxjs';
 import { httpQueryParams } from '../core/url-query';
 
@@ -15,6 +24,11 @@ export class ScoreApi {
     return this.http.get<ScoreReport>(SCORE, { params: httpQueryParams(query) });
   }
 
+  /** One grouping's table, a page at a time, in the order asked for (ADR 0045). */
+  groups(query: ScoreGroupsQuery): Observable<ScoreGroupsPage> {
+    return this.http.get<ScoreGroupsPage>(`${SCORE}/groups`, { params: httpQueryParams(query) });
+  }
+
   clientMonth(clientId: string, month: string): Observable<ClientMonthlyScore> {
     return this.http.get<ClientMonthlyScore>(`${SCORE}/clients/${encodeURIComponent(clientId)}/monthly`, {
       params: httpQueryParams({ month }),
@@ -22,7 +36,10 @@ export class ScoreApi {
   }
 }
 
-/** Where the browser downloads a table as CSV (a plain link: the session cookie goes with it). */
-export function scoreCsvUrl(query: ScoreQuery, table: ScoreTable): string {
+/**
+ * Where the browser downloads a table as CSV (a plain link: the session cookie goes with it); the
+ * group table holds every group of `by`.
+ */
+export function scoreCsvUrl(query: ScorePeriodQuery & Required<Pick<ScoreQuery, 'by'>>, table: ScoreTable): string {
   return `${SCORE}.csv?${httpQueryParams({ ...query, table }).toString()}`;
 }

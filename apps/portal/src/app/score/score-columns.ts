@@ -1,20 +1,22 @@
-import { ScoreFigures, ScoreRow } from '@heardback/contracts';
+import { ScoreFigures, ScoreGroupSort, ScoreRow, SortDirection } from '@heardback/contracts';
 
-/** A column of the score's table: how to read its value (for sorting) and how to write it. */
+/**
+ * A column of the score's table: the API sort it asks for (ADR 0045: the API sorts and pages, a
+ * missing figure last either way) and how to write it.
+ */
 export interface ScoreColumn {
-  id: string;
+  id: ScoreGroupSort;
   label: string;
-  /** Null sorts last whichever way the table is sorted: a missing figure is never "best". */
-  value: (row: ScoreRow) => number | string | null;
   text: (row: ScoreRow) => string;
 }
 
-export type SortDirection = 'ascending' | 'descending';
-
 export interface ScoreSort {
-  column: string;
+  column: ScoreGroupSort;
   direction: SortDirection;
 }
+
+/** The table's order when the page opens: by name, A first. */
+export const FIRST_SORT: ScoreSort = { column: ScoreGroupSort.Name, direction: SortDirection.Asc };
 
 /** "2.5", "–" for no figure. */
 export function figure(value: number | null, unit = ''): string {
@@ -33,92 +35,66 @@ export function satisfactionText(figures: ScoreFigures, value: number | null, un
 }
 
 export const SCORE_COLUMNS: readonly ScoreColumn[] = [
-  { id: 'name', label: 'Name', value: (row) => row.name.toLocaleLowerCase('en-GB'), text: (row) => row.name },
+  { id: ScoreGroupSort.Name, label: 'Name', text: (row) => row.name },
   {
-    id: 'interviews',
+    id: ScoreGroupSort.Interviews,
     label: 'Interviews with feedback',
-    value: (row) => row.timeToFeedback.count,
     text: (row) => String(row.timeToFeedback.count),
   },
   {
-    id: 'median',
+    id: ScoreGroupSort.Median,
     label: 'Median working days to feedback',
-    value: (row) => row.timeToFeedback.medianWorkingDays,
     text: (row) => figure(row.timeToFeedback.medianWorkingDays),
   },
   {
-    id: 'p90',
+    id: ScoreGroupSort.P90,
     label: 'p90 working days',
-    value: (row) => row.timeToFeedback.p90WorkingDays,
     text: (row) => figure(row.timeToFeedback.p90WorkingDays),
   },
   {
-    id: 'kept',
+    id: ScoreGroupSort.Kept,
     label: 'Promises kept on date',
-    value: (row) => row.promises.keptShare,
     text: (row) => (row.promises.due === 0 ? '–' : `${percent(row.promises.keptShare)} of ${row.promises.due}`),
   },
   {
-    id: 'redated',
+    id: ScoreGroupSort.Redated,
     label: 'Re-dated in time',
-    value: (row) => row.promises.redatedShare,
     text: (row) => percent(row.promises.redatedShare),
   },
   {
-    id: 'broken',
+    id: ScoreGroupSort.Broken,
     label: 'Broken',
-    value: (row) => row.promises.brokenShare,
     text: (row) => percent(row.promises.brokenShare),
   },
   {
-    id: 'silence',
+    id: ScoreGroupSort.Silence,
     label: 'Longest silence (days)',
-    value: (row) => row.silence.longestDays,
     text: (row) => figure(row.silence.longestDays),
   },
   {
-    id: 'words',
+    id: ScoreGroupSort.Words,
     label: 'Rejections with feedback in words',
-    value: (row) => row.rejections.share,
     text: (row) =>
       row.rejections.afterInterview === 0
         ? '–'
         : `${percent(row.rejections.share)} of ${row.rejections.afterInterview}`,
   },
   {
-    id: 'cnps',
+    id: ScoreGroupSort.Cnps,
     label: 'cNPS',
-    value: (row) => (row.satisfaction.withheld ? null : row.satisfaction.cnps),
     text: (row) => satisfactionText(row, row.satisfaction.cnps, ''),
   },
   {
-    id: 'ghosted',
+    id: ScoreGroupSort.Ghosted,
     label: 'Felt ghosted',
-    value: (row) => (row.satisfaction.withheld ? null : row.satisfaction.feltGhostedPercent),
     text: (row) => satisfactionText(row, row.satisfaction.feltGhostedPercent, '%'),
   },
 ];
 
-/** The rows in the table's order; rows without the figure last, then by name. */
-export function sortRows(rows: readonly ScoreRow[], sort: ScoreSort): ScoreRow[] {
-  const column = SCORE_COLUMNS.find((candidate) => candidate.id === sort.column) ?? SCORE_COLUMNS[0];
-  const sign = sort.direction === 'ascending' ? 1 : -1;
-  return [...rows].sort((a, b) => {
-    const left = column.value(a);
-    const right = column.value(b);
-    if (left === null || right === null) {
-      if (left !== right) return left === null ? 1 : -1;
-    } else if (left !== right) {
-      return (left < right ? -1 : 1) * sign;
-    }
-    return a.name.localeCompare(b.name, 'en-GB') || a.id.localeCompare(b.id);
-  });
-}
-
 /** Clicking a column sorts by it; clicking it again turns the order round. Numbers start largest first. */
-export function nextSort(current: ScoreSort, column: string): ScoreSort {
+export function nextSort(current: ScoreSort, column: ScoreGroupSort): ScoreSort {
   if (current.column === column) {
-    return { column, direction: current.direction === 'ascending' ? 'descending' : 'ascending' };
+    return { column, direction: current.direction === SortDirection.Asc ? SortDirection.Desc : SortDirection.Asc };
   }
-  return { column, direction: column === 'name' ? 'ascending' : 'descending' };
+  return { column, direction: column === ScoreGroupSort.Name ? SortDirection.Asc : SortDirection.Desc };
 }

@@ -1,6 +1,6 @@
 import { HttpTestingController, TestRequest } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { ScoreGrouping } from '@heardback/contracts';
+import { ScoreGroupsPage, ScoreGrouping, ScoreRow, SortDirection, ScoreGroupSort } from '@heardback/contracts';
 import { setUpPortalTest } from '../testing/setup';
 import { ScorePage } from './score-page';
 import { aScoreReport, aScoreRow } from './score-testing';
@@ -14,14 +14,30 @@ describe('ScorePage', () => {
 
   const view = () => fixture.nativeElement as HTMLElement;
   const scoreRequest = (): TestRequest => http.expectOne((request) => request.url === '/api/agency/score');
+  const groupsRequest = (): TestRequest => http.expectOne((request) => request.url === '/api/agency/score/groups');
+  const aPage = (rows: ScoreRow[], overrides: Partial<ScoreGroupsPage> = {}): ScoreGroupsPage => ({
+    grouping: ScoreGrouping.Recruiter,
+    sort: ScoreGroupSort.Name,
+    direction: SortDirection.Asc,
+    items: rows,
+    nextCursor: null,
+    total: rows.length,
+    ...overrides,
+  });
+  /** The figures, then the table's first page. */
   const answer = async (
-    request: TestRequest,
-    by: ScoreGrouping,
+    _grouping: ScoreGrouping,
     rows = [aScoreRow({ id: 'a', name: 'Ada', median: 2 })],
+    page: Partial<ScoreGroupsPage> = {},
   ) => {
-    request.flush(aScoreReport({ by, rows }));
+    scoreRequest().flush(aScoreReport({ by: null }));
+    groupsRequest().flush(aPage(rows, page));
     await fixture.whenStable();
   };
+  const header = (label: string) =>
+    Array.from(view().querySelectorAll('hb-score-table thead th')).find((th) =>
+      th.textContent?.includes(label),
+    ) as HTMLElement;
   const rowNames = () =>
     Array.from(view().querySelectorAll('hb-score-table tbody th[scope="row"]')).map((cell) =>
       cell.firstChild?.textContent?.trim(),
@@ -45,65 +61,103 @@ describe('ScorePage', () => {
 
   it('asks for this month by recruiter for staff, and shows the figures, the charts’ tables and the groups', async () => {
     await render('staff');
-    const request = scoreRequest();
-    expect(request.request.params.toString()).toBe('from=2026-12-01&to=2026-12-03&by=recruiter');
-    await answer(request, ScoreGrouping.Recruiter, [
-      aScoreRow({ id: 'a', name: 'Ada', median: 2 }),
-      aScoreRow({ id: 'b', name: 'Bo', median: 0.5 }),
-    ]);
+    const figures = scoreRequest();
+    expect(figures.request.params.toString()).toBe('from=2026-12-01&to=2026-12-03');
+    const table = groupsRequest();
+    expect(table.request.params.toString()).toBe(
+      'from=2026-12-01&to=2026-12-03&grouping=recruiter&sort=name&direction=asc',
+    );
+    figures.flush(aScoreReport({ by: null }));
+    table.flush(
+      aPage([aScoreRow({ id: 'a', name: 'Ada', median: 2 }), aScoreRow({ id: 'b', name: 'Bo', median: 0.5 })]),
+    );
+    await fixture.whenStable();
     expect(view().querySelector('.score__figures')?.textContent).toContain('1.5');
     expect(view().querySelector('#trend-summary')?.textContent).toContain('2026-W49');
     expect(view().querySelectorAll('hb-score-charts canvas[role="img"]')).toHaveLength(2);
     expect(rowNames()).toEqual(['Ada', 'Bo']);
   });
 
-  it('sorts the table by a clicked column and says so with aria-sort', async () => {
+  it('asks the API for the order of a clicked column, keeping the rows shown until it comes', async () => {
     await render('staff');
-    await answer(scoreRequest(), ScoreGrouping.Recruiter, [
+    await answer(ScoreGrouping.Recruiter, [
       aScoreRow({ id: 'a', name: 'Ada', median: 2 }),
       aScoreRow({ id: 'b', name: 'Bo', median: 0.5 }),
-      aScoreRow({ id: 'c', name: 'Cy', median: null }),
     ]);
-    const header = Array.from(view().querySelectorAll('hb-score-table thead th')).find((th) =>
-      th.textContent?.includes('Median'),
-    ) as HTMLElement;
-    header.querySelector('button')?.click();
+    header('Median').querySelector('button')?.click();
     await fixture.whenStable();
-    expect(header.getAttribute('aria-sort')).toBe('descending');
-    expect(rowNames()).toEqual(['Ada', 'Bo', 'Cy']);
-    header.querySelector('button')?.click();
+    expect(header('Median').getAttribute('aria-sort')).toBe('descending');
+    const byMedian = groupsRequest();
+    expect(byMedian.request.params.get('sort')).toBe('median');
+    expect(byMedian.request.params.get('direction')).toBe('desc');
+    expect(byMedian.request.params.has('cursor')).toBe(false);
+    expect(rowNames()).toEqual(['Ada', 'Bo']);
+    expect(view().querySelector('.score__count')?.textContent).toContain('Loading the recruiters');
+    byMedian.flush(
+      aPage([aScoreRow({ id: 'b', name: 'Bo', median: 0.5 }), aScoreRow({ id: 'a', name: 'Ada', median: 2 })]),
+    );
     await fixture.whenStable();
-    expect(header.getAttribute('aria-sort')).toBe('ascending');
-    expect(rowNames()).toEqual(['Bo', 'Ada', 'Cy']);
+    expect(rowNames()).toEqual(['Bo', 'Ada']);
+    header('Median').querySelector('button')?.click();
+    await fixture.whenStable();
+    expect(header('Median').getAttribute('aria-sort')).toBe('ascending');
+    expect(groupsRequest().request.params.get('direction')).toBe('asc');
+  });
+
+  it('loads the next page with the cursor and the same order, and says how many are shown', async () => {
+    await render('staff');
+    await answer(ScoreGrouping.Recruiter, [aScoreRow({ id: 'a', name: 'Ada' })], { nextCursor: 'next-1', total: 2 });
+    expect(view().querySelector('.load-more__count')?.textContent).toContain('1 of 2 recruiters shown');
+    const more = Array.from(view().querySelectorAll<HTMLButtonElement>('hb-load-more button')).find((button) =>
+      button.textContent?.includes('Load more'),
+    );
+    more?.click();
+    const next = groupsRequest();
+    expect(next.request.params.toString()).toBe(
+      'from=2026-12-01&to=2026-12-03&grouping=recruiter&sort=name&direction=asc&cursor=next-1',
+    );
+    next.flush(aPage([aScoreRow({ id: 'b', name: 'Bo' })], { total: 2 }));
+    await fixture.whenStable();
+    expect(rowNames()).toEqual(['Ada', 'Bo']);
+    expect(view().querySelector('hb-load-more button')).toBeNull();
+    expect(view().querySelector('.score__count')?.textContent).toContain('2 recruiters in this period');
   });
 
   it('asks again when another grouping or period is chosen, and links the CSV of what is shown', async () => {
     await render('staff');
-    await answer(scoreRequest(), ScoreGrouping.Recruiter);
+    await answer(ScoreGrouping.Recruiter);
     const jobsTab = Array.from(view().querySelectorAll<HTMLButtonElement>('[role="tab"]')).find((tab) =>
       tab.textContent?.includes('Jobs'),
     );
     jobsTab?.click();
     await fixture.whenStable();
-    const byJob = scoreRequest();
-    expect(byJob.request.params.get('by')).toBe('job');
-    await answer(byJob, ScoreGrouping.Job);
+    // The figures do not depend on the table: only the table is asked again.
+    http.expectNone((request) => request.url === '/api/agency/score');
+    const byJob = groupsRequest();
+    expect(byJob.request.params.get('grouping')).toBe('job');
+    byJob.flush(aPage([aScoreRow({ id: 'j', name: 'Platform' })], { grouping: ScoreGrouping.Job }));
+    await fixture.whenStable();
     const selected = view().querySelector('[role="tab"][aria-selected="true"]');
     expect(selected?.textContent?.trim()).toBe('Jobs');
 
     const lastMonth = view().querySelector<HTMLInputElement>('input[type="radio"][value="last-month"]');
     lastMonth?.click();
     await fixture.whenStable();
-    const previous = scoreRequest();
-    expect(previous.request.params.toString()).toBe('from=2026-11-01&to=2026-11-30&by=job');
-    await answer(previous, ScoreGrouping.Job);
+    const figures = scoreRequest();
+    expect(figures.request.params.toString()).toBe('from=2026-11-01&to=2026-11-30');
+    figures.flush(aScoreReport({ by: null }));
+    const table = groupsRequest();
+    expect(table.request.params.toString()).toBe('from=2026-11-01&to=2026-11-30&grouping=job&sort=name&direction=asc');
+    table.flush(aPage([], { grouping: ScoreGrouping.Job }));
+    await fixture.whenStable();
+    expect(view().textContent).toContain('Nothing to show for this period.');
     const csv = view().querySelector<HTMLAnchorElement>('a[download]');
     expect(csv?.getAttribute('href')).toBe('/api/agency/score.csv?from=2026-11-01&to=2026-11-30&by=job&table=groups');
   });
 
   it('refuses a custom period the wrong way round without asking the API', async () => {
     await render('staff');
-    await answer(scoreRequest(), ScoreGrouping.Recruiter);
+    await answer(ScoreGrouping.Recruiter);
     view().querySelector<HTMLInputElement>('input[value="custom"]')?.click();
     await fixture.whenStable();
     const from = view().querySelector<HTMLInputElement>('#score-from') as HTMLInputElement;
@@ -112,14 +166,14 @@ describe('ScorePage', () => {
     view().querySelector<HTMLButtonElement>('.score__custom button[type="submit"]')?.click();
     await fixture.whenStable();
     expect(view().querySelector('#score-custom-problem')?.textContent).toContain('must not be before the first');
-    http.expectNone((request) => request.url === '/api/agency/score');
+    http.expectNone((request) => request.url.startsWith('/api/agency/score'));
   });
 
   it('starts a recruiter on clients, offers no recruiter tab, and explains withheld satisfaction', async () => {
     await render('recruiter');
-    const request = scoreRequest();
-    expect(request.request.params.get('by')).toBe('client');
-    request.flush(
+    const table = groupsRequest();
+    expect(table.request.params.get('grouping')).toBe('client');
+    scoreRequest().flush(
       aScoreReport({
         ownWorkOnly: true,
         overall: {
@@ -127,6 +181,18 @@ describe('ScorePage', () => {
           satisfaction: { responses: 4, cnps: null, feltGhostedPercent: null, withheld: true },
         },
       }),
+    );
+    table.flush(
+      aPage(
+        [
+          aScoreRow({
+            id: 'c',
+            name: 'Acme',
+            satisfaction: { responses: 4, cnps: null, feltGhostedPercent: null, withheld: true },
+          }),
+        ],
+        { grouping: ScoreGrouping.Client },
+      ),
     );
     await fixture.whenStable();
     const tabs = Array.from(view().querySelectorAll('[role="tab"]')).map((tab) => tab.textContent?.trim());

@@ -1,24 +1,32 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal, signal } from '@angular/core';
 import {
   SATISFACTION_MIN_RESPONSES,
   ScoreGrouping,
-  ScoreQuery,
+  ScoreGroupsPage,
+  ScoreGroupsQuery,
   ScoreTable as ScoreCsvTable,
 } from '@heardback/contracts';
 import { NOW } from '../core/date-time';
+import { LoadMore, loadMore } from '../core/load-more';
 import { LoadState } from '../core/load-state';
 import { pageData } from '../core/loadable';
+import { shownOfTotal } from '../core/shown-of-total';
 import { ScoreApi, scoreCsvUrl } from './score-api';
 import { ScoreCharts } from './score-charts';
-import { figure, percent, satisfactionText } from './score-columns';
+import { FIRST_SORT, ScoreSort, figure, percent, satisfactionText } from './score-columns';
 import { PERIOD_CHOICES, Period, PeriodChoice, monthOf, periodProblem, presetPeriod } from './score-period';
 import { ScoreTable } from './score-table';
 
-export const GROUPINGS: readonly { value: ScoreGrouping; label: string }[] = [
-  { value: ScoreGrouping.Recruiter, label: 'Recruiters' },
-  { value: ScoreGrouping.Client, label: 'Clients' },
-  { value: ScoreGrouping.Interviewer, label: 'Client interviewers' },
-  { value: ScoreGrouping.Job, label: 'Jobs' },
+export const GROUPINGS: readonly { value: ScoreGrouping; label: string; noun: string; plural: string }[] = [
+  { value: ScoreGrouping.Recruiter, label: 'Recruiters', noun: 'recruiter', plural: 'recruiters' },
+  { value: ScoreGrouping.Client, label: 'Clients', noun: 'client', plural: 'clients' },
+  {
+    value: ScoreGrouping.Interviewer,
+    label: 'Client interviewers',
+    noun: 'client interviewer',
+    plural: 'client interviewers',
+  },
+  { value: ScoreGrouping.Job, label: 'Jobs', noun: 'job', plural: 'jobs' },
 ];
 
 /**
@@ -27,7 +35,7 @@ export const GROUPINGS: readonly { value: ScoreGrouping; label: string }[] = [
  */
 @Component({
   selector: 'hb-score-page',
-  imports: [LoadState, ScoreCharts, ScoreTable],
+  imports: [LoadMore, LoadState, ScoreCharts, ScoreTable],
   templateUrl: './score-page.html',
   styleUrl: './score-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -59,8 +67,44 @@ export class ScorePage {
     () => this.chosenBy() ?? (this.area() === 'staff' ? ScoreGrouping.Recruiter : ScoreGrouping.Client),
   );
 
-  protected readonly query = computed<ScoreQuery>(() => ({ ...this.period(), by: this.by() }));
-  protected readonly report = pageData({ key: () => this.query(), request: (query) => this.api.report(query) });
+  /** The figures and the trend: the period's alone, whichever table is shown. */
+  protected readonly report = pageData({ key: () => this.period(), request: (period) => this.api.report(period) });
+
+  /** The table's order: the API sorts every group and pages them (ADR 0045). */
+  protected readonly sort = signal<ScoreSort>(FIRST_SORT);
+  private readonly groupsQuery = computed<ScoreGroupsQuery>(() => ({
+    ...this.period(),
+    grouping: this.by(),
+    sort: this.sort().column,
+    direction: this.sort().direction,
+  }));
+  protected readonly groups = pageData({
+    key: () => this.groupsQuery(),
+    request: (query) => this.api.groups(query),
+    loaded: () => this.more.reset(),
+  });
+  protected readonly more = loadMore(this.groups, (cursor) => this.api.groups({ ...this.groupsQuery(), cursor }));
+  /**
+   * The table on screen: the last one loaded stays while another order or grouping is on its way, so
+   * the header just clicked keeps focus and the page does not jump.
+   */
+  protected readonly table = linkedSignal<
+    { page: ScoreGroupsPage | null; grouping: ScoreGrouping },
+    ScoreGroupsPage | null
+  >({
+    source: () => ({ page: this.groups.value(), grouping: this.by() }),
+    // Another grouping's rows are never shown under this one's caption and links.
+    computation: ({ page, grouping }, previous) =>
+      page ?? (previous?.value?.grouping === grouping ? previous.value : null),
+  });
+  private readonly grouping = computed(() => this.groupings.find((g) => g.value === this.by()) ?? this.groupings[0]);
+  protected readonly groupingPlural = computed(() => this.grouping().plural);
+  /** "12 jobs in this period": the API's count of every group, not the rows shown. */
+  protected readonly tableCount = computed(() => {
+    const { noun, plural } = this.grouping();
+    const total = this.table()?.total ?? 0;
+    return `${shownOfTotal(total, total, noun, `No ${plural}`, plural)} in this period`;
+  });
 
   protected readonly visibleGroupings = computed(() =>
     // A recruiter's recruiter table is their own row, the same as the figures above it.
@@ -78,7 +122,7 @@ export class ScorePage {
   protected readonly satisfaction = satisfactionText;
 
   protected csvUrl(table: ScoreCsvTable): string {
-    return scoreCsvUrl(this.query(), table);
+    return scoreCsvUrl({ ...this.period(), by: this.by() }, table);
   }
 
   protected choose(choice: PeriodChoice): void {

@@ -1,11 +1,13 @@
-import { ChangeDetectionStrategy, Component, computed, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { ScoreRow } from '@heardback/contracts';
-import { SCORE_COLUMNS, ScoreSort, nextSort, sortRows } from './score-columns';
+import { ScoreGroupSort, ScoreRow, SortDirection } from '@heardback/contracts';
+import { SCORE_COLUMNS, ScoreSort, nextSort } from './score-columns';
 
 /**
- * The score per group, sortable by any column: the header's button sorts, a second click turns
- * the order round, and `aria-sort` tells a screen reader which column orders the rows.
+ * The score per group, sortable by any column: the header's button asks for that order (the API
+ * sorts every group, not just the rows shown: ADR 0045), a second click turns it round, and
+ * `aria-sort` tells a screen reader which column orders the rows. Each row carries its place
+ * (`data-index`), so "Load more" can move focus to the first new one.
  */
 @Component({
   selector: 'hb-score-table',
@@ -34,8 +36,8 @@ import { SCORE_COLUMNS, ScoreSort, nextSort, sortRows } from './score-columns';
           </tr>
         </thead>
         <tbody>
-          @for (row of sorted(); track row.id) {
-            <tr>
+          @for (row of rows(); track row.id; let index = $index) {
+            <tr [attr.data-index]="index" tabindex="-1">
               @for (column of columns; track column.id; let first = $first) {
                 @if (first) {
                   <th scope="row" class="score-table__name">
@@ -133,26 +135,30 @@ import { SCORE_COLUMNS, ScoreSort, nextSort, sortRows } from './score-columns';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ScoreTable {
+  /** The rows in the order the API gave them. */
   readonly rows = input.required<ScoreRow[]>();
+  /** The order they are in. */
+  readonly sort = input.required<ScoreSort>();
+  /** A header was clicked: the order asked for. */
+  readonly sortChange = output<ScoreSort>();
   readonly caption = input.required<string>();
   readonly captionId = input('score-table-caption');
   /** Staff's client table links each client's printable month. */
   readonly reportLink = input<{ base: string; month: string } | null>(null);
 
   protected readonly columns = SCORE_COLUMNS;
-  protected readonly sort = signal<ScoreSort>({ column: 'name', direction: 'ascending' });
-  protected readonly sorted = computed(() => sortRows(this.rows(), this.sort()));
 
-  protected sortBy(column: string): void {
-    this.sort.update((current) => nextSort(current, column));
+  protected sortBy(column: ScoreGroupSort): void {
+    this.sortChange.emit(nextSort(this.sort(), column));
   }
 
-  protected ariaSort(column: string): string {
-    return this.sort().column === column ? this.sort().direction : 'none';
+  protected ariaSort(column: ScoreGroupSort): string {
+    if (this.sort().column !== column) return 'none';
+    return this.sort().direction === SortDirection.Asc ? 'ascending' : 'descending';
   }
 
-  protected mark(column: string): string {
+  protected mark(column: ScoreGroupSort): string {
     if (this.sort().column !== column) return '';
-    return this.sort().direction === 'ascending' ? '▲' : '▼';
+    return this.sort().direction === SortDirection.Asc ? '▲' : '▼';
   }
 }

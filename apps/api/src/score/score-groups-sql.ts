@@ -1,0 +1,155 @@
+import { ScoreGroupSort, ScoreGrouping, SortDirection } from '@heardback/contracts';
+import { GROUP_NAME_JOINS } from './score-names';
+import {
+  ScorePeriod,
+  ScoreScope,
+  SqlParams,
+  promisesSql,
+  rejectionsSql,
+  satisfactionSql,
+  silenceSql,
+  timeToFeedbackSql,
+} from './score-sql';
+
+/**
+ * One grouping's table, sorted and paged in PostgreSQL (ADR 0045). It wraps the score's own
+ * statements (score-sql.ts) unchanged, each as a CTE, joins them on the group key with the groups'
+ * names, and orders by the chosen figure, so only a page leaves the database and the figures are the
+ * very ones the report shows.
+ */
+
+/** Where the last page ended: the sort's value there (PostgreSQL text; null last) and the group's id. */
+export interface GroupsAfter {
+  isNull: boolean;
+  value: string;
+  id: string;
+}
+
+export interface GroupsOrder {
+  sort: ScoreGroupSort;
+  direction: SortDirection;
+  /** A recruiter's satisfaction figures below this many answers are withheld, so they do not sort either. */
+  withholdBelow: number | null;
+}
+
+/** A row as the statement returns it: every figure's raw columns, the sort's value and the total. */
+export interface GroupsRow {
+  id: string;
+  name: string;
+  detail: string | null;
+  count: number | null;
+  median: number | string | null;
+  p90: number | string | null;
+  kept: number | null;
+  redated: number | null;
+  broken: number | null;
+  open: number | null;
+  since: Date | null;
+  application_id: string | null;
+  after_interview: number | null;
+  with_words: number | null;
+  responses: number | null;
+  scored: number | null;
+  promoters: number | null;
+  detractors: number | null;
+  informed_answers: number | null;
+  ghosted: number | null;
+  sort_null: boolean;
+  sort_text: string;
+  total: number;
+}
+
+/** Whether a sort's value is text (compared as text) or a number (compared as numeric). */
+export function sortIsText(sort: ScoreGroupSort): boolean {
+  return sort === ScoreGroupSort.Name;
+}
+
+/**
+ * Each sort's value over the joined columns, rounded as the figure is shown (so groups that show the
+ * same figure tie, and go by id); null when the group has no such figure. Longest silence is the
+ * oldest last-heard instant, negated so that larger is longer.
+ */
+function sortValue(sort: ScoreGroupSort, withholdBelow: number | null): string {
+  const withheld =
+    withholdBelow === null ? 'false' : `(coalesce(responses, 0) > 0 AND responses < ${Number(withholdBelow)})`;
+  const due = 'nullif(coalesce(kept, 0) + coalesce(redated, 0) + coalesce(broken, 0), 0)';
+  const values: Record<ScoreGroupSort, string> = {
+    [ScoreGroupSort.Name]: 'lower(name)',
+    [ScoreGroupSort.Interviews]: 'coalesce(count, 0)::numeric',
+    [ScoreGroupSort.Median]: 'round(median::numeric, 2)',
+    [ScoreGroupSort.P90]: 'round(p90::numeric, 2)',
+    [ScoreGroupSort.Kept]: `round(coalesce(kept, 0)::numeric / ${due}, 4)`,
+    [ScoreGroupSort.Redated]: `round(coalesce(redated, 0)::numeric / ${due}, 4)`,
+    [ScoreGroupSort.Broken]: `round(coalesce(broken, 0)::numeric / ${due}, 4)`,
+    [ScoreGroupSort.Silence]: '-extract(epoch FROM since)',
+    [ScoreGroupSort.Words]: 'round(with_words::numeric / nullif(after_interview, 0), 4)',
+    [ScoreGroupSort.Cnps]: `CASE WHEN NOT ${withheld} AND scored > 0
+                              THEN round((promoters - detractors) * 100::numeric / scored, 1) END`,
+    [ScoreGroupSort.Ghosted]: `CASE WHEN NOT ${withheld} AND informed_answers > 0
+                                 THEN round(ghosted * 100::numeric / informed_answers, 1) END`,
+  };
+  return values[sort];
+}
+
+/**
+ * The page after `after` (the first page without it), `limit` + 1 rows so the caller knows whether
+ * another follows; every row with no limit (the CSV). Nulls last in either direction: ascending
+ * orders by (is null, value, id), descending by (is not null, value, id) downwards, so one row
+ * comparison finds the next page whatever the direction.
+ */
+export function scoreGroupsSql(
+  by: ScoreGrouping,
+  scope: ScoreScope,
+  period: ScorePeriod,
+  order: GroupsOrder,
+  page: { after: GroupsAfter | null; limit: number | null },
+  params: SqlParams,
+): string {
+  const names = GROUP_NAME_JOINS[by];
+  const text = sortIsText(order.sort);
+  const zero = text ? `''::text` : '0::numeric';
+  const ascending = order.direction === SortDirection.Asc;
+  const flag = ascending ? 'sort_value IS NULL' : 'sort_value IS NOT NULL';
+  const position = `(${flag}, coalesce(sort_value, ${zero}), id)`;
+  const way = ascending ? 'ASC' : 'DESC';
+  const orderBy = `${flag} ${way}, coalesce(sort_value, ${zero}) ${way}, id ${way}`;
+  const after = page.after
+    ? `WHERE ${position} ${ascending ? '>' : '<'} (${params.add(ascending ? page.after.isNull : !page.after.isNull, '::boolean')},
+        ${params.add(page.after.value, text ? '::text' : '::numeric')}, ${params.add(page.after.id, '::uuid')})`
+    : '';
+  return `WITH g_ttf AS (${timeToFeedbackSql(by, scope, period, params)}),
+    g_promises AS (${promisesSql(by, scope, period, params)}),
+    g_silence AS (${silenceSql(by, scope, params)}),
+    g_rejections AS (${rejectionsSql(by, scope, period, params)}),
+    g_satisfaction AS (${satisfactionSql(by, scope, period, params)}),
+    g_keys AS (
+      SELECT key FROM g_ttf WHERE level = 'group' UNION SELECT key FROM g_promises WHERE level = 'group'
+      UNION SELECT key FROM g_silence UNION SELECT key FROM g_rejections UNION SELECT key FROM g_satisfaction
+    ),
+    g AS (
+      SELECT k.key AS id, coalesce(${names.name}, 'Unknown') AS name, ${names.detail} AS detail,
+             t.count, t.median, t.p90, p.kept, p.redated, p.broken,
+             s.open, s.since, s.application_id, r.after_interview, r.with_words,
+             sa.responses, sa.scored, sa.promoters, sa.detractors, sa.informed_answers, sa.ghosted
+        FROM g_keys k
+        LEFT JOIN g_ttf t ON t.level = 'group' AND t.key = k.key
+        LEFT JOIN g_promises p ON p.level = 'group' AND p.key = k.key
+        LEFT JOIN g_silence s ON s.key = k.key
+        LEFT JOIN g_rejections r ON r.key = k.key
+        LEFT JOIN g_satisfaction sa ON sa.key = k.key
+        ${names.join}
+       WHERE k.key IS NOT NULL
+    ),
+    sorted AS (SELECT g.*, ${sortValue(order.sort, order.withholdBelow)} AS sort_value FROM g),
+    page AS (
+      SELECT sorted.*, sort_value IS NULL AS sort_null, coalesce(sort_value, ${zero})::text AS sort_text
+        FROM sorted
+        ${after}
+       ORDER BY ${orderBy}
+       ${page.limit === null ? '' : `LIMIT ${params.add(page.limit + 1, '::int')}`}
+    )
+    -- One row even past the last page (id null), so the total is always there.
+    SELECT page.*, counted.total FROM (SELECT count(*)::int AS total FROM g) counted
+      LEFT JOIN page ON true
+     ORDER BY ${orderBy}`;
+}

@@ -1,0 +1,108 @@
+import { ScoreGroupSort, ScoreGrouping, ScoreRow, SortDirection } from '@heardback/contracts';
+import { fieldError } from '@heardback/domain';
+import {
+  promiseFigures,
+  rejectionFigures,
+  satisfactionFigures,
+  silenceFigures,
+  timeToFeedbackFigures,
+} from './score-figures';
+import { GroupsAfter, GroupsRow, sortIsText } from './score-groups-sql';
+
+/**
+ * The group table's cursor (ADR 0045): opaque to the portal, it holds which table and order it
+ * belongs to, and where the last page ended. A cursor of another grouping or order is refused, as
+ * the place it marks means nothing there.
+ */
+export interface GroupsCursor extends GroupsAfter {
+  grouping: ScoreGrouping;
+  sort: ScoreGroupSort;
+  direction: SortDirection;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** PostgreSQL's text of a numeric. */
+const NUMERIC = /^-?\d{1,20}(\.\d{1,20})?$/;
+const NAME_MAX = 400;
+
+export function encodeGroupsCursor(cursor: GroupsCursor): string {
+  const { grouping, sort, direction, isNull, value, id } = cursor;
+  return Buffer.from(JSON.stringify([grouping, sort, direction, isNull, value, id])).toString('base64url');
+}
+
+const NOT_OURS = 'is not a cursor this API gave out; start again without it';
+
+export function decodeGroupsCursor(
+  raw: string,
+  expected: { grouping: ScoreGrouping; sort: ScoreGroupSort; direction: SortDirection },
+): GroupsAfter {
+  let decoded: unknown;
+  try {
+    decoded = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
+  } catch {
+    throw fieldError('cursor', NOT_OURS);
+  }
+  if (!Array.isArray(decoded) || decoded.length !== 6) throw fieldError('cursor', NOT_OURS);
+  const [grouping, sort, direction, isNull, value, id] = decoded as unknown[];
+  const sortKnown = Object.values(ScoreGroupSort).includes(sort as ScoreGroupSort);
+  const valueFits =
+    typeof value === 'string' &&
+    (sortKnown && sortIsText(sort as ScoreGroupSort) ? value.length <= NAME_MAX : NUMERIC.test(value));
+  if (
+    !Object.values(ScoreGrouping).includes(grouping as ScoreGrouping) ||
+    !sortKnown ||
+    !Object.values(SortDirection).includes(direction as SortDirection) ||
+    typeof isNull !== 'boolean' ||
+    !valueFits ||
+    typeof id !== 'string' ||
+    !UUID.test(id)
+  ) {
+    throw fieldError('cursor', NOT_OURS);
+  }
+  if (grouping !== expected.grouping || sort !== expected.sort || direction !== expected.direction) {
+    throw fieldError(
+      'cursor',
+      'belongs to another table or order (grouping, sort or direction changed); start again without it',
+    );
+  }
+  return { isNull, value: value as string, id };
+}
+
+/** A row of the statement as the table shows it: the same figures as the report's rows. */
+export function groupsRowToScoreRow(row: GroupsRow, now: Date, withholdBelow: number | null): ScoreRow {
+  return {
+    id: row.id,
+    name: row.name,
+    detail: row.detail,
+    timeToFeedback: timeToFeedbackFigures({ key: row.id, count: row.count ?? 0, median: row.median, p90: row.p90 }),
+    promises: promiseFigures({
+      key: row.id,
+      kept: row.kept ?? 0,
+      redated: row.redated ?? 0,
+      broken: row.broken ?? 0,
+    }),
+    silence: silenceFigures(
+      { key: row.id, open: row.open ?? 0, since: row.since, application_id: row.application_id },
+      now,
+    ),
+    rejections: rejectionFigures({
+      key: row.id,
+      after_interview: row.after_interview ?? 0,
+      with_words: row.with_words ?? 0,
+    }),
+    satisfaction: satisfactionFigures(
+      row.responses === null
+        ? undefined
+        : {
+            key: row.id,
+            responses: row.responses,
+            scored: row.scored ?? 0,
+            promoters: row.promoters ?? 0,
+            detractors: row.detractors ?? 0,
+            informed_answers: row.informed_answers ?? 0,
+            ghosted: row.ghosted ?? 0,
+          },
+      { withholdBelow },
+    ),
+  };
+}

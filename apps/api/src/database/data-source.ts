@@ -49,6 +49,7 @@ import { StoreStageOwner1795920000000 } from './migrations/1795920000000-store-s
 import { IndexOpenEscalations1795920100000 } from './migrations/1795920100000-index-open-escalations';
 import { IndexAgencyUsersByRole1795927200000 } from './migrations/1795927200000-index-agency-users-by-role';
 import { CountJobsByStatus1795934400000 } from './migrations/1795934400000-count-jobs-by-status';
+import { StoreScoreInterviewers1795941600000 } from './migrations/1795941600000-store-score-interviewers';
 import { SnakeNamingStrategy } from './snake-naming-strategy';
 
 export const entities = [
@@ -105,6 +106,7 @@ export const migrations = [
   IndexOpenEscalations1795920100000,
   IndexAgencyUsersByRole1795927200000,
   CountJobsByStatus1795934400000,
+  StoreScoreInterviewers1795941600000,
 ];
 
 /** How long the API waits on PostgreSQL; absent (the CLI, migrations) waits as long as a statement takes. */

@@ -50,10 +50,13 @@ interface Keyed {
   where: string[];
 }
 
-/** Each client interviewer of a rejected application once, from its published drafts (an index range each). */
+/**
+ * Each client interviewer of an application once: the stored pairs of migration 1795941600000 (ADR
+ * 0044), an index range per application or one scan of a narrow table, instead of a DISTINCT over
+ * every published draft.
+ */
 function interviewersOf(applicationId: string): string {
-  return `CROSS JOIN LATERAL (SELECT DISTINCT cd.contact_id FROM client_feedback_drafts cd
-                               WHERE cd.application_id = ${applicationId} AND cd.feedback_id IS NOT NULL) d`;
+  return `JOIN score_interviewer_applications d ON d.application_id = ${applicationId}`;
 }
 
 /**
@@ -81,12 +84,9 @@ function keyed(kind: FactKind, by: ScoreGrouping | null, scope: ScoreScope, para
   if (scope.recruiterId) where.push(`${row.recruiter} = ${params.add(scope.recruiterId, '::uuid')}`);
   if (scope.clientId) where.push(`${row.client} = ${params.add(scope.clientId, '::uuid')}`);
   const onePerFact = kind === 'feedback' || kind === 'promise';
-  if (by === ScoreGrouping.Interviewer && kind === 'rejection') joins.push(interviewersOf('f.application_id'));
-  if (by === ScoreGrouping.Interviewer && kind === 'application') {
-    // Open applications and a period's answers are a large share of all: one hash of every
-    // application's interviewers beats a probe per application here (ADR 0036's plans).
-    joins.push(`JOIN (SELECT DISTINCT application_id, contact_id FROM client_feedback_drafts
-                       WHERE feedback_id IS NOT NULL) d ON d.application_id = a.id`);
+  if (by === ScoreGrouping.Interviewer) {
+    if (kind === 'rejection') joins.push(interviewersOf('f.application_id'));
+    if (kind === 'application') joins.push(interviewersOf('a.id'));
   }
   const keys: Record<ScoreGrouping, string> = {
     [ScoreGrouping.Recruiter]: row.recruiter,

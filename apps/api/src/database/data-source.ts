@@ -50,6 +50,7 @@ import { IndexOpenEscalations1795920100000 } from './migrations/1795920100000-in
 import { IndexAgencyUsersByRole1795927200000 } from './migrations/1795927200000-index-agency-users-by-role';
 import { CountJobsByStatus1795934400000 } from './migrations/1795934400000-count-jobs-by-status';
 import { StoreScoreInterviewers1795941600000 } from './migrations/1795941600000-store-score-interviewers';
+import { CacheScorePeriods1795941600001 } from './migrations/1795941600001-cache-score-periods';
 import { SnakeNamingStrategy } from './snake-naming-strategy';
 
 export const entities = [
@@ -107,6 +108,7 @@ export const migrations = [
   IndexAgencyUsersByRole1795927200000,
   CountJobsByStatus1795934400000,
   StoreScoreInterviewers1795941600000,
+  CacheScorePeriods1795941600001,
 ];
 
 /** How long the API waits on PostgreSQL; absent (the CLI, migrations) waits as long as a statement takes. */

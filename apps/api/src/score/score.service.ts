@@ -39,6 +39,7 @@ import {
   silenceSql,
   timeToFeedbackSql,
 } from './score-sql';
+import { CachedFigure, cachedRows } from './score-cache';
 import { groupNames } from './score-names';
 
 /** Who is asking: staff see everyone's figures, a recruiter only their own work. */
@@ -127,8 +128,10 @@ export class ScoreService {
    */
   private async compute(by: ScoreGrouping, scope: ScoreScope, period: ScorePeriod) {
     const [feedback, promises, groupFacts, overallFacts] = await Promise.all([
-      this.read<LevelRow<TimeToFeedbackRow> & Record<string, number>>((p) => timeToFeedbackSql(by, scope, period, p)),
-      this.read<LevelRow<PromiseRow>>((p) => promisesSql(by, scope, period, p)),
+      this.cached<LevelRow<TimeToFeedbackRow> & Record<string, number>>('feedback', period, (p, at) =>
+        timeToFeedbackSql(by, scope, at, p),
+      ),
+      this.cached<LevelRow<PromiseRow>>('promise', period, (p, at) => promisesSql(by, scope, at, p)),
       this.applicationFacts(by, scope, period),
       this.applicationFacts(null, scope, period),
     ]);
@@ -176,6 +179,11 @@ export class ScoreService {
     return [...figures.entries()]
       .map(([id, figure]) => ({ id, ...(names.get(id) ?? { name: 'Unknown', detail: null }), ...figure }))
       .sort((a, b) => a.name.localeCompare(b.name, 'en') || a.id.localeCompare(b.id));
+  }
+
+  /** A statement whose rows a closed period keeps until a fact in it changes (ADR 0044, score-cache.ts). */
+  private cached<T>(figure: CachedFigure, period: ScorePeriod, write: (params: SqlParams, at: ScorePeriod) => string) {
+    return cachedRows<T>(this.dataSource, figure, period, write, (statement) => this.read<T>(statement));
   }
 
   /**

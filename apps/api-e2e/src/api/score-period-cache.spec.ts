@@ -76,7 +76,7 @@ describe("the score's cached periods", () => {
     // An interview's end moved a day earlier (Friday to Thursday): a working day more of waiting.
     await api.pool.query(
       `ALTER TABLE application_stages DISABLE TRIGGER application_stages_feedback_guard;
-       UPDATE application_stages SET ends_at = ends_at - interval '1 day'
+       UPDATE application_stages SET starts_at = starts_at - interval '1 day', ends_at = ends_at - interval '1 day'
         WHERE id = (SELECT stage_id FROM feedback WHERE recorded_at = '2026-01-12T11:00:00Z');
        ALTER TABLE application_stages ENABLE TRIGGER application_stages_feedback_guard;`,
     );

@@ -34,10 +34,7 @@ export async function cachedRows<T>(
   if (figure === 'promise' && !ended) return read((params) => write(params, period));
   const params = new SqlParams();
   const sql = write(params, ended ? { ...period, now: period.toAt } : period);
-  const key = createHash('sha256')
-    .update(sql)
-    .update(JSON.stringify(params.values))
-    .digest('base64url');
+  const key = createHash('sha256').update(sql).update(JSON.stringify(params.values)).digest('base64url');
   const [hit]: { rows: T[] }[] = await dataSource.query(
     `SELECT rows FROM score_period_cache WHERE key = $1 AND rows IS NOT NULL`,
     [key],

@@ -3,6 +3,7 @@
 // the built API and prints EXPLAIN (ANALYZE, BUFFERS) of every statement one request runs.
 //
 //   node tools/bench/score-bench.mjs [--apps=100000] [--runs=5] [--rebuild] [--keep] [--database=name] [--backfill-only]
+//                                    [--forget-cache]
 //
 // The database is --database, else heardback_score_bench_<apps>, on DATABASE_URL's server, built with
 // tools/bench/seed-scale.sql (the queues' dataset: ~2.4 stages and ~7 timeline events per
@@ -11,7 +12,9 @@
 // Prints one line per case: `score <case> median=<ms> max=<ms> rows=<groups>`; the plans go to
 // .data/bench/score-explain-<apps>.txt. --keep leaves the database for another run. The seed runs with
 // the score-fact triggers off and fills the facts by their migration's backfill after; --backfill-only
-// does just that (and adds the bench's users) on a database whose seed rows are in.
+// does just that (and adds the bench's users) on a database whose seed rows are in. The score caches a
+// period's time to feedback and a closed period's promises (ADR 0044), so runs after the warm-up read
+// the cache; --forget-cache empties it before every request, timing what a first request pays.
 
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -247,12 +250,19 @@ async function time(api, today) {
   cases.push([`recruiter 365d by=job`, recruiter, `/api/agency/score?from=${daysAgo(365)}&to=${today}&by=job`]);
   cases.push([`staff csv 365d by=job`, staff, `/api/agency/score.csv?from=${daysAgo(365)}&to=${today}&by=job`]);
   cases.push([`staff client month`, staff, `/api/agency/score/clients/${clientId}/monthly?month=${month}`]);
+  // A period that has ended (to yesterday): its promises are cached too.
+  cases.push([
+    `staff 365d to yesterday by=interviewer`,
+    staff,
+    `/api/agency/score?from=${daysAgo(366)}&to=${daysAgo(1)}&by=interviewer`,
+  ]);
 
   for (const [name, session, path] of cases) {
     /** @type {number[]} */
     const times = [];
     let rows = 0;
     for (let run = 0; run <= runs; run++) {
+      if (options['forget-cache'] === 'true') await forgetCache();
       const started = performance.now();
       const response = await fetch(`${api.base}${path}`, { headers: { cookie: session.cookie } });
       const body = await response.text();
@@ -267,6 +277,14 @@ async function time(api, today) {
       `score ${name} median=${median(times).toFixed(0)}ms max=${Math.max(...times).toFixed(0)}ms rows=${rows}`,
     );
   }
+}
+
+/** Empties the score's cache (ADR 0044), where the database has one. */
+async function forgetCache() {
+  await withClient(url, async (client) => {
+    const [{ cache }] = (await client.query(`SELECT to_regclass('score_period_cache') AS cache`)).rows;
+    if (cache) await client.query('DELETE FROM score_period_cache');
+  });
 }
 
 /**

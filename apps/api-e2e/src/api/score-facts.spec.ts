@@ -250,6 +250,83 @@ describe("the score's stored facts", () => {
     expect(rows[0].n).toBe(counted[0].n);
   });
 
+  it("keep each application's client interviewers as its published drafts say, through publishing, moves and deletes", async () => {
+    const INTERVIEWERS_FROM_THE_DRAFTS = `
+      SELECT application_id, contact_id, count(*)::int AS drafts FROM client_feedback_drafts
+       WHERE feedback_id IS NOT NULL GROUP BY application_id, contact_id`;
+    const STORED_INTERVIEWERS = `SELECT application_id, contact_id, drafts FROM score_interviewer_applications`;
+    const expectInterviewersAsTheDraftsSay = async () =>
+      expect(await differences(STORED_INTERVIEWERS, INTERVIEWERS_FROM_THE_DRAFTS)).toEqual([]);
+    const job = await createOpenJob(staff, { pipeline: ['Technical', 'Final'] });
+    const candidate = await registerCandidate('Ivy Interviewers', api.browser());
+    const applied = await apply(candidate.session, job.id);
+    const contact = async (name: string): Promise<string> =>
+      (
+        await api.pool.query(
+          `INSERT INTO client_contacts (client_id, full_name, email, role)
+           SELECT client_id, $2, $3, 'Hiring manager' FROM jobs WHERE id = $1 RETURNING id`,
+          [job.id, name, `${name.toLowerCase()}-${randomBytes(4).toString('hex')}@client.test`],
+        )
+      ).rows[0].id;
+    const draftFor = async (stageId: string, contactId: string): Promise<string> => {
+      const link = (
+        await api.pool.query(
+          `INSERT INTO client_review_links (stage_id, application_id, contact_id, token_hash, created_at, expires_at, submitted_at)
+           VALUES ($1, $2, $3, $4, now(), now() + interval '14 days', now()) RETURNING id`,
+          [stageId, applied.id, contactId, createHash('sha256').update(randomBytes(32)).digest()],
+        )
+      ).rows[0].id;
+      return (
+        await api.pool.query(
+          `INSERT INTO client_feedback_drafts (link_id, stage_id, application_id, contact_id, decision, rating, candidate_message)
+           VALUES ($1, $2, $3, $4, 'advance', 3, 'Good.') RETURNING id`,
+          [link, stageId, applied.id, contactId],
+        )
+      ).rows[0].id;
+    };
+    const publish = async (draftId: string) => {
+      const published = await staff.post<ApplicationView>(
+        `/api/agency/applications/${applied.id}/client-feedback/${draftId}/publish`,
+        { candidateMessage: 'Good, and clear.', version: (await view(applied.id)).version },
+      );
+      expectStatus(published, 200, 'publish the client draft');
+      await expectInterviewersAsTheDraftsSay();
+    };
+    const ada = await contact('Ada');
+    const bo = await contact('Bo');
+
+    // An unpublished draft counts for nobody; published through the API, it makes the pair.
+    const first = await interviewHeld(staff, applied, 0);
+    const adaFirst = await draftFor(first.stages[0].id, ada);
+    await expectInterviewersAsTheDraftsSay();
+    await publish(adaFirst);
+    // The same contact's draft for the second stage: still one pair, of two drafts.
+    const second = await interviewHeld(staff, await view(applied.id), 1);
+    const adaSecond = await draftFor(second.stages[1].id, ada);
+    await publish(adaSecond);
+    const { rows: pairs } = await api.pool.query(
+      `SELECT contact_id, drafts FROM score_interviewer_applications WHERE application_id = $1`,
+      [applied.id],
+    );
+    expect(pairs).toEqual([{ contact_id: ada, drafts: 2 }]);
+
+    // Moved to another contact by hand, then back; one draft removed, then the other.
+    const sql = async (statement: string, values: unknown[]) => {
+      await api.pool.query(statement, values);
+      await expectInterviewersAsTheDraftsSay();
+    };
+    await sql(`UPDATE client_feedback_drafts SET contact_id = $2 WHERE id = $1`, [adaSecond, bo]);
+    await sql(`UPDATE client_feedback_drafts SET contact_id = $2 WHERE id = $1`, [adaFirst, bo]);
+    await sql(`UPDATE client_feedback_drafts SET contact_id = $2 WHERE id = $1`, [adaFirst, ada]);
+    await sql(`DELETE FROM client_feedback_drafts WHERE id = $1`, [adaSecond]);
+    await sql(`DELETE FROM client_feedback_drafts WHERE id = $1`, [adaFirst]);
+    const { rows: none } = await api.pool.query(
+      `SELECT count(*)::int AS n FROM score_interviewer_applications WHERE application_id = $1`,
+      [applied.id],
+    );
+    expect(none[0].n).toBe(0);
+  });
+
   it('give the same figures when they were stored under another calendar, worked out again at read', async () => {
     // Around the moment this test's feedback was recorded, whatever day that is.
     const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);

@@ -49,6 +49,8 @@ import { StoreStageOwner1795920000000 } from './migrations/1795920000000-store-s
 import { IndexOpenEscalations1795920100000 } from './migrations/1795920100000-index-open-escalations';
 import { IndexAgencyUsersByRole1795927200000 } from './migrations/1795927200000-index-agency-users-by-role';
 import { CountJobsByStatus1795934400000 } from './migrations/1795934400000-count-jobs-by-status';
+import { StoreScoreInterviewers1795941600000 } from './migrations/1795941600000-store-score-interviewers';
+import { CacheScorePeriods1795941600001 } from './migrations/1795941600001-cache-score-periods';
 import { CountApplicationsByStatus1795948600000 } from './migrations/1795948600000-count-applications-by-status';
 import { CountFeedbackWaitingByDay1795948700000 } from './migrations/1795948700000-count-feedback-waiting-by-day';
 import { MarkDecisionDatesAlerted1795948800000 } from './migrations/1795948800000-mark-decision-dates-alerted';
@@ -108,6 +110,8 @@ export const migrations = [
   IndexOpenEscalations1795920100000,
   IndexAgencyUsersByRole1795927200000,
   CountJobsByStatus1795934400000,
+  StoreScoreInterviewers1795941600000,
+  CacheScorePeriods1795941600001,
   CountApplicationsByStatus1795948600000,
   CountFeedbackWaitingByDay1795948700000,
   MarkDecisionDatesAlerted1795948800000,

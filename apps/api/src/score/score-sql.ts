@@ -50,10 +50,13 @@ interface Keyed {
   where: string[];
 }
 
-/** Each client interviewer of a rejected application once, from its published drafts (an index range each). */
+/**
+ * Each client interviewer of an application once: the stored pairs of migration 1795941600000 (ADR
+ * 0044), an index range per application or one scan of a narrow table, instead of a DISTINCT over
+ * every published draft.
+ */
 function interviewersOf(applicationId: string): string {
-  return `CROSS JOIN LATERAL (SELECT DISTINCT cd.contact_id FROM client_feedback_drafts cd
-                               WHERE cd.application_id = ${applicationId} AND cd.feedback_id IS NOT NULL) d`;
+  return `JOIN score_interviewer_applications d ON d.application_id = ${applicationId}`;
 }
 
 /**
@@ -62,9 +65,16 @@ function interviewersOf(applicationId: string): string {
  * one, else the application's recruiter (`stage_owner`), and the client interviewer whose published
  * draft became the stage's feedback; for a rejection the application's recruiter; the job and its
  * client. Application-wide figures belong to the application's recruiter, and to each client
- * interviewer who reviewed it.
+ * interviewer who reviewed it (found from `applicationId`, the statement's column holding the
+ * application's id).
  */
-function keyed(kind: FactKind, by: ScoreGrouping | null, scope: ScoreScope, params: SqlParams): Keyed {
+function keyed(
+  kind: FactKind,
+  by: ScoreGrouping | null,
+  scope: ScoreScope,
+  params: SqlParams,
+  applicationId = 'a.id',
+): Keyed {
   const row =
     kind === 'application'
       ? { recruiter: 'a.recruiter_id', client: 'j.client_id', job: 'a.job_id' }
@@ -81,12 +91,9 @@ function keyed(kind: FactKind, by: ScoreGrouping | null, scope: ScoreScope, para
   if (scope.recruiterId) where.push(`${row.recruiter} = ${params.add(scope.recruiterId, '::uuid')}`);
   if (scope.clientId) where.push(`${row.client} = ${params.add(scope.clientId, '::uuid')}`);
   const onePerFact = kind === 'feedback' || kind === 'promise';
-  if (by === ScoreGrouping.Interviewer && kind === 'rejection') joins.push(interviewersOf('f.application_id'));
-  if (by === ScoreGrouping.Interviewer && kind === 'application') {
-    // Open applications and a period's answers are a large share of all: one hash of every
-    // application's interviewers beats a probe per application here (ADR 0036's plans).
-    joins.push(`JOIN (SELECT DISTINCT application_id, contact_id FROM client_feedback_drafts
-                       WHERE feedback_id IS NOT NULL) d ON d.application_id = a.id`);
+  if (by === ScoreGrouping.Interviewer) {
+    if (kind === 'rejection') joins.push(interviewersOf('f.application_id'));
+    if (kind === 'application') joins.push(interviewersOf(applicationId));
   }
   const keys: Record<ScoreGrouping, string> = {
     [ScoreGrouping.Recruiter]: row.recruiter,
@@ -297,8 +304,10 @@ export function satisfactionSql(
   period: ScorePeriod,
   params: SqlParams,
 ): string {
-  const { key, joins, where } = keyed('application', by, scope, params);
+  const { key, joins, where } = keyed('application', by, scope, params, 'r.application_id');
   const { select, groupBy } = grouped(key);
+  // By client interviewer the answer's application id finds its interviewers: no application row needed.
+  const needsApplication = where.length > 0 || (key !== null && by !== ScoreGrouping.Interviewer);
   return `SELECT ${select} count(*)::int AS responses,
                  count(r.recommend_score)::int AS scored,
                  count(*) FILTER (WHERE r.recommend_score >= 9)::int AS promoters,
@@ -306,7 +315,7 @@ export function satisfactionSql(
                  count(r.kept_informed)::int AS informed_answers,
                  count(*) FILTER (WHERE r.kept_informed = false)::int AS ghosted
             FROM satisfaction_responses r
-            ${key || where.length > 0 ? 'JOIN applications a ON a.id = r.application_id' : ''}
+            ${needsApplication ? 'JOIN applications a ON a.id = r.application_id' : ''}
             ${joins}
            WHERE r.answered_at >= ${params.add(period.fromAt, '::timestamptz')} AND r.answered_at < ${params.add(period.toAt, '::timestamptz')}
              ${where.map((condition) => `AND ${condition}`).join(' ')}

@@ -44,6 +44,7 @@ import {
   silenceSql,
   timeToFeedbackSql,
 } from './score-sql';
+import { CachedFigure, cachedRows } from './score-cache';
 import { groupNames } from './score-names';
 import { decodeGroupsCursor, encodeGroupsCursor, groupsRowToScoreRow } from './score-groups';
 import { GroupsOrder, GroupsRow, scoreGroupsSql } from './score-groups-sql';
@@ -203,10 +204,10 @@ export class ScoreService {
     // groups are computed and left out.
     const levelsBy = by ?? ScoreGrouping.Recruiter;
     const [feedback, promises, groupFacts, overallFacts] = await Promise.all([
-      this.read<LevelRow<TimeToFeedbackRow> & Record<string, number>>((p) =>
-        timeToFeedbackSql(levelsBy, scope, period, p),
+      this.cached<LevelRow<TimeToFeedbackRow> & Record<string, number>>('feedback', period, (p, at) =>
+        timeToFeedbackSql(levelsBy, scope, at, p),
       ),
-      this.read<LevelRow<PromiseRow>>((p) => promisesSql(levelsBy, scope, period, p)),
+      this.cached<LevelRow<PromiseRow>>('promise', period, (p, at) => promisesSql(levelsBy, scope, at, p)),
       by ? this.applicationFacts(by, scope, period) : { silence: [], rejections: [], satisfaction: [] },
       this.applicationFacts(null, scope, period),
     ]);
@@ -254,6 +255,11 @@ export class ScoreService {
     return [...figures.entries()]
       .map(([id, figure]) => ({ id, ...(names.get(id) ?? { name: 'Unknown', detail: null }), ...figure }))
       .sort((a, b) => a.name.localeCompare(b.name, 'en') || a.id.localeCompare(b.id));
+  }
+
+  /** A statement whose rows a closed period keeps until a fact in it changes (ADR 0044, score-cache.ts). */
+  private cached<T>(figure: CachedFigure, period: ScorePeriod, write: (params: SqlParams, at: ScorePeriod) => string) {
+    return cachedRows<T>(this.dataSource, figure, period, write, (statement) => this.read<T>(statement));
   }
 
   /**

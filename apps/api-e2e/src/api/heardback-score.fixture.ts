@@ -9,6 +9,17 @@ import { apply, createOpenJob, interviewHeld, recordFeedback, registerCandidate 
  * on UTC then; the agency works 09:00–17:00, Monday to Friday). The figures they should give are
  * worked out beside each one.
  */
+/**
+ * The API settings every score spec runs with: no background sweep (the spec writes facts by hand),
+ * and the agency's working week the hand-computed figures assume, 09:00–17:00 in London.
+ */
+export const SCORE_API_SETTINGS = {
+  RUN_BACKGROUND: 'false',
+  AGENCY_TIME_ZONE: 'Europe/London',
+  WORKDAY_STARTS_AT: '9',
+  WORKDAY_ENDS_AT: '17',
+} as const;
+
 export interface ScoreFixture {
   ada: string;
   bo: string;

@@ -2,7 +2,7 @@ import { ApiError, ScoreReport, UserRole } from '@heardback/contracts';
 import { ApiSession } from '../support/api-client';
 import { insertAgencyUser, registerCandidate, signIn } from '../support/factories';
 import { ownApi } from '../support/own-api';
-import { scoreFixture, ScoreFixture } from './heardback-score.fixture';
+import { SCORE_API_SETTINGS, scoreFixture, ScoreFixture } from './heardback-score.fixture';
 
 jest.setTimeout(180_000);
 
@@ -13,12 +13,7 @@ jest.setTimeout(180_000);
  * agency works 09:00–17:00 Monday to Friday in London, which is UTC in January.
  */
 describe('the Heardback score', () => {
-  const api = ownApi({
-    RUN_BACKGROUND: 'false',
-    AGENCY_TIME_ZONE: 'Europe/London',
-    WORKDAY_STARTS_AT: '9',
-    WORKDAY_ENDS_AT: '17',
-  });
+  const api = ownApi(SCORE_API_SETTINGS);
   let staff: ApiSession;
   let ada: ApiSession;
   let bo: ApiSession;

@@ -14,6 +14,7 @@ import {
   signIn,
 } from '../support/factories';
 import { ownApi } from '../support/own-api';
+import { SCORE_API_SETTINGS } from './heardback-score.fixture';
 
 jest.setTimeout(180_000);
 
@@ -62,12 +63,7 @@ const STORED_REJECTIONS = `
  * calendar it runs with), in London 09:00–17:00, Monday to Friday.
  */
 describe("the score's stored facts", () => {
-  const api = ownApi({
-    RUN_BACKGROUND: 'false',
-    AGENCY_TIME_ZONE: 'Europe/London',
-    WORKDAY_STARTS_AT: '9',
-    WORKDAY_ENDS_AT: '17',
-  });
+  const api = ownApi(SCORE_API_SETTINGS);
   let staff: ApiSession;
   let staffId: string;
 

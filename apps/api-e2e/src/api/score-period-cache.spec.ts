@@ -2,7 +2,7 @@ import { ScoreReport, UserRole } from '@heardback/contracts';
 import { ApiSession } from '../support/api-client';
 import { insertAgencyUser, signIn } from '../support/factories';
 import { ownApi } from '../support/own-api';
-import { scoreFixture, ScoreFixture } from './heardback-score.fixture';
+import { SCORE_API_SETTINGS, scoreFixture, ScoreFixture } from './heardback-score.fixture';
 
 jest.setTimeout(180_000);
 
@@ -13,12 +13,7 @@ jest.setTimeout(180_000);
  * period), on an API and database of this spec's own.
  */
 describe("the score's cached periods", () => {
-  const api = ownApi({
-    RUN_BACKGROUND: 'false',
-    AGENCY_TIME_ZONE: 'Europe/London',
-    WORKDAY_STARTS_AT: '9',
-    WORKDAY_ENDS_AT: '17',
-  });
+  const api = ownApi(SCORE_API_SETTINGS);
   let staff: ApiSession;
   let facts: ScoreFixture;
   const query = 'from=2026-01-05&to=2026-01-18&by=recruiter';

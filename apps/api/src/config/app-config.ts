@@ -156,6 +156,8 @@ export interface ResilienceSettings {
     idleInTransactionTimeoutMs: number;
     /** The public board's own statement_timeout: a search past it is answered "try a narrower search". */
     publicSearchTimeoutMs: number;
+    /** How long a search found to match more jobs than the board counts is not counted again (0: always count). */
+    publicSearchBroadMemoMs: number;
   };
   /** A request not answered by then gets 503; uploads get `uploadTimeoutMs`. */
   requestTimeoutMs: number;
@@ -297,6 +299,7 @@ function resilienceSettings(env: Env, problems: string[]): ResilienceSettings {
       queryTimeoutMs: integer(env, 'DB_QUERY_TIMEOUT_MS', 12_000, 100, 3_600_000, problems),
       idleInTransactionTimeoutMs: integer(env, 'DB_IDLE_IN_TRANSACTION_TIMEOUT_MS', 10_000, 100, 3_600_000, problems),
       publicSearchTimeoutMs: integer(env, 'PUBLIC_SEARCH_TIMEOUT_MS', 400, 10, 60_000, problems),
+      publicSearchBroadMemoMs: integer(env, 'PUBLIC_SEARCH_BROAD_MEMO_MS', 300_000, 0, 3_600_000, problems),
     },
     requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 15_000, 100, 600_000, problems),
     uploadTimeoutMs: integer(env, 'UPLOAD_TIMEOUT_MS', 120_000, 100, 3_600_000, problems),

@@ -4,8 +4,10 @@ import { ErrorCode, JOB_SEARCH_COUNT_CAP, JOB_SEARCH_DEFAULT_LIMIT, JobBoardPage
 import { DomainError } from '@heardback/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { CLOCK, Clock } from '../config/clock';
 import { KeysetCursor, decodeKeysetCursor, encodeKeysetCursor } from '../database/keyset-cursor';
 import { withStatementTimeout } from '../database/statement-timeout';
+import { BroadSearchMemo } from './broad-search-memo';
 import { SearchJobsDto } from './dto/search-jobs.dto';
 import { BOARD_COLUMNS, BoardFilter, BoardRow, boardConditions, toBoardSummary } from './job-board-query';
 import { didYouMean } from './job-search-suggestions';
@@ -22,10 +24,15 @@ export const SEARCH_TOO_BROAD_MESSAGE =
  */
 @Injectable()
 export class JobSearchService {
+  private readonly broadSearches: BroadSearchMemo;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {
+    this.broadSearches = new BroadSearchMemo(config.resilience.database.publicSearchBroadMemoMs);
+  }
 
   async search(query: SearchJobsDto): Promise<JobBoardPage> {
     const limit = query.limit ?? JOB_SEARCH_DEFAULT_LIMIT;
@@ -44,13 +51,7 @@ export class JobSearchService {
       this.config.resilience.database.publicSearchTimeoutMs,
       () => new DomainError(ErrorCode.SearchTooBroad, SEARCH_TOO_BROAD_MESSAGE),
       async (manager) => {
-        const [{ counted }]: { counted: number }[] = await manager.query(
-          // Materialised, so the matches are found through the indexes as if there were no LIMIT
-          // (bitmap scans), and read lazily: counting stops at the cap.
-          `WITH matches AS MATERIALIZED (SELECT 1 FROM jobs j WHERE ${where})
-           SELECT count(*)::int AS counted FROM (SELECT 1 FROM matches LIMIT ${JOB_SEARCH_COUNT_CAP + 1}) capped`,
-          params,
-        );
+        const counted = await this.count(manager, filter, where, params);
         const rows = counted === 0 ? [] : await this.page(manager, where, params, cursor, limit, counted);
         const hasMore = rows.length > limit;
         const page = rows.slice(0, limit);
@@ -66,6 +67,24 @@ export class JobSearchService {
       // The public board may be a moment behind: a replica serves it when there is one (ADR 0035).
       { replica: true },
     );
+  }
+
+  /**
+   * How many jobs match, up to one past the cap. A search lately found broader than the cap is not
+   * counted again (broad-search-memo.ts): its count is the only part that grows with the table.
+   */
+  private async count(manager: EntityManager, filter: BoardFilter, where: string, params: unknown[]): Promise<number> {
+    const now = this.clock.now();
+    if (this.broadSearches.isBroad(filter, now)) return JOB_SEARCH_COUNT_CAP + 1;
+    const [{ counted }]: { counted: number }[] = await manager.query(
+      // Materialised, so the matches are found through the indexes as if there were no LIMIT
+      // (bitmap scans), and read lazily: counting stops at the cap.
+      `WITH matches AS MATERIALIZED (SELECT 1 FROM jobs j WHERE ${where})
+       SELECT count(*)::int AS counted FROM (SELECT 1 FROM matches LIMIT ${JOB_SEARCH_COUNT_CAP + 1}) capped`,
+      params,
+    );
+    if (counted > JOB_SEARCH_COUNT_CAP) this.broadSearches.rememberBroad(filter, now);
+    return counted;
   }
 
   /**

@@ -8,6 +8,7 @@ import { pageData } from '../core/loadable';
 import { shownOfTotal } from '../core/shown-of-total';
 import { ScoreApi } from './score-api';
 import { SCORE_COLUMNS, figure, percent } from './score-columns';
+import { ScoreWeeksTable } from './score-weeks-table';
 
 /** "November 2026" for 2026-11. */
 export function monthName(month: string): string {
@@ -43,7 +44,7 @@ interface ReportTable {
  */
 @Component({
   selector: 'hb-client-report-page',
-  imports: [LoadMore, LoadState, RouterLink],
+  imports: [LoadMore, LoadState, RouterLink, ScoreWeeksTable],
   template: `
     <hb-load-state [state]="report.state()" what="the client report" (retry)="report.reload()">
       <p hbNotFound class="notice notice--error" role="alert">There is no such client, or the month is not valid.</p>
@@ -118,28 +119,7 @@ interface ReportTable {
           }
 
           <h2 class="section-title">Week by week</h2>
-          <div class="figures-scroll" role="region" tabindex="0" aria-label="Week by week">
-            <table class="report-table">
-              <thead>
-                <tr>
-                  <th scope="col">Week</th>
-                  <th scope="col">Interviews with feedback</th>
-                  <th scope="col">Median working days</th>
-                  <th scope="col">Promises kept on date</th>
-                </tr>
-              </thead>
-              <tbody>
-                @for (week of month.trend; track week.week) {
-                  <tr>
-                    <th scope="row">{{ week.week }}</th>
-                    <td>{{ week.feedbackCount }}</td>
-                    <td>{{ number(week.medianWorkingDays) }}</td>
-                    <td>{{ week.promisesDue === 0 ? '–' : share(week.keptShare) + ' of ' + week.promisesDue }}</td>
-                  </tr>
-                }
-              </tbody>
-            </table>
-          </div>
+          <hb-score-weeks-table [weeks]="month.trend" label="Week by week" tableClass="report-table" />
 
           <h2 class="section-title">How long feedback took</h2>
           <div class="figures-scroll" role="region" tabindex="0" aria-label="How long feedback took">
@@ -247,8 +227,6 @@ export class ClientReportPage {
   readonly month = input<string>('');
 
   protected readonly columns = SCORE_COLUMNS;
-  protected readonly number = figure;
-  protected readonly share = percent;
 
   protected readonly chosenMonth = computed(() => this.month() || new Date().toISOString().slice(0, 7));
   protected readonly title = computed(() => monthName(this.chosenMonth()));

@@ -1,8 +1,13 @@
 import { readFile } from 'node:fs/promises';
-import { expect, test, type Locator } from '@playwright/test';
-import type { ApplicationView } from '@heardback/contracts';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import type { ApplicationView, ClientMonthlyScore } from '@heardback/contracts';
 import { expectNoSeriousAxeViolations } from './support/agency-axe';
 import { DEMO_STAFF, apiPost, freshApplication, scheduleFirstStageInThePast, signInAs } from './support/agency-sign-in';
+
+/** Whether the page itself scrolls sideways: wide tables must scroll in their own regions instead. */
+function pageOverflowsSideways(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+}
 
 /** Whether a canvas has anything drawn on it: some pixel that is not fully transparent. */
 function drawnOn(canvas: Locator): Promise<boolean> {
@@ -129,9 +134,14 @@ test('staff open the score, see both charts drawn, sort and page a table and dow
   );
   expect(overall).toMatch(/^overall,Everyone,,[1-9]\d*,/);
 
+  // The charts' figures as tables, open: at 375 px they scroll in their own region, not the page.
+  await page.getByText('The weekly figures as a table').click();
+  await page.getByText('The distribution as a table').click();
+  await expect(page.getByRole('region', { name: 'Weekly trend' })).toBeVisible();
   await expectNoSeriousAxeViolations(page, '/staff/score');
   for (const width of [1280, 375]) {
     await page.setViewportSize({ width, height: 900 });
+    expect(await pageOverflowsSideways(page), `the score page scrolls sideways at ${width} px`).toBe(false);
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: testInfo.outputPath(`score-${width}-top.png`) });
     await page.screenshot({ path: `/tmp/h2-shots/score-${width}-top.png` });
@@ -140,7 +150,16 @@ test('staff open the score, see both charts drawn, sort and page a table and dow
     await page.screenshot({ path: `/tmp/h2-shots/score-${width}-table.png` });
   }
 
-  // A client's month, ready to print.
+  // A client's month, ready to print. Its first page of jobs is one here instead of fifty, taken from
+  // the group table filtered to the client, so "Load more" reads the rest (two at a time, as above).
+  await page.route('**/api/agency/score/clients/*/monthly?*', async (route) => {
+    const response = await route.fetch();
+    const month = (await response.json()) as ClientMonthlyScore;
+    const firstJob = await page.request.get(
+      `/api/agency/score/groups?from=${month.from}&to=${month.to}&grouping=job&client=${month.client.id}&limit=1`,
+    );
+    await route.fulfill({ response, json: { ...month, jobs: await firstJob.json() } });
+  });
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.getByRole('tab', { name: 'Clients' }).click();
   const clients = page.getByRole('table', { name: /^Clients/ });
@@ -149,6 +168,33 @@ test('staff open the score, see both charts drawn, sort and page a table and dow
     .first()
     .click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Heardback score for');
+  const reportJobs = page.locator('#report-jobs');
+  const jobsCount = reportJobs.locator('.client-report__count');
+  await expect(jobsCount).toContainText(/1 of \d+ jobs shown\. Load more below to print them all\./);
+  const reportJobCount = Number((await jobsCount.textContent())?.match(/1 of (\d+) jobs/)?.[1]);
+  expect(reportJobCount).toBeGreaterThan(1);
+  for (const width of [1280, 375]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    expect(await pageOverflowsSideways(page), `the monthly report scrolls sideways at ${width} px`).toBe(false);
+    await page.screenshot({ path: testInfo.outputPath(`client-report-${width}-top.png`) });
+    await reportJobs.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: testInfo.outputPath(`client-report-${width}-jobs.png`) });
+  }
+  // At 375 px: each "Load more" adds the client's next jobs and moves focus to the first new one
+  // without scrolling the page sideways.
+  const moreJobs = reportJobs.getByRole('button', { name: 'Load more jobs' });
+  for (let shown = 1; shown < reportJobCount; shown += 2) {
+    await moreJobs.click();
+    await expect(reportJobs.locator('tbody tr')).toHaveCount(Math.min(shown + 2, reportJobCount));
+    await expect(reportJobs.locator(`tbody tr[data-index="${shown}"]`)).toBeFocused();
+    expect(await page.evaluate(() => window.scrollX)).toBe(0);
+    expect(await pageOverflowsSideways(page)).toBe(false);
+  }
+  await expect(moreJobs).toBeHidden();
+  await expect(jobsCount).toHaveText(`${reportJobCount} jobs`);
+  await page.screenshot({ path: testInfo.outputPath('client-report-375-all-jobs.png') });
+  await page.setViewportSize({ width: 1280, height: 900 });
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByRole('button', { name: 'Print' })).toBeHidden();
   await expect(page.getByRole('navigation', { name: 'Staff' })).toBeHidden();

@@ -10,10 +10,22 @@ import { apply, createOpenJob, interviewHeld, recordFeedback, registerCandidate 
  * worked out beside each one.
  */
 /**
+ * Score specs read the score many times a minute from one account and one address: the score's
+ * budget (ADR 0047) stays on, counted on every read, but out of their way; score-guards.spec
+ * reaches the default one.
+ */
+export const SCORE_READ_LIMITS = {
+  RATE_LIMIT_SCORE_READS_PER_ACCOUNT: '100000/1m',
+  RATE_LIMIT_SCORE_READS_PER_CLIENT: '100000/1m',
+} as const;
+
+/**
  * The API settings every score spec runs with: no background sweep (the spec writes facts by hand),
- * and the agency's working week the hand-computed figures assume, 09:00–17:00 in London.
+ * the agency's working week the hand-computed figures assume, 09:00–17:00 in London, and reads
+ * enough for a spec.
  */
 export const SCORE_API_SETTINGS = {
+  ...SCORE_READ_LIMITS,
   RUN_BACKGROUND: 'false',
   AGENCY_TIME_ZONE: 'Europe/London',
   WORKDAY_STARTS_AT: '9',

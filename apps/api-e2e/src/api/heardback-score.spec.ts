@@ -1,4 +1,4 @@
-import { ApiError, ScoreReport, UserRole } from '@heardback/contracts';
+import { ApiError, ScoreGroupsPage, ScoreReport, UserRole } from '@heardback/contracts';
 import { ApiSession } from '../support/api-client';
 import { insertAgencyUser, registerCandidate, signIn } from '../support/factories';
 import { ownApi } from '../support/own-api';
@@ -196,13 +196,14 @@ describe('the Heardback score', () => {
       const month = await staff.get<{
         client: { name: string };
         overall: ScoreReport['overall'];
-        interviewers: unknown[];
+        interviewers: ScoreGroupsPage;
       }>(`/api/agency/score/clients/${facts.client}/monthly?month=2026-01`);
       expect(month.status).toBe(200);
       expect(month.body.client.name).toBe('=Acme');
       // The whole of January: also the feedback of 2 January and the one recorded on the 19th.
       expect(month.body.overall.timeToFeedback.count).toBe(7);
-      expect(month.body.interviewers).toHaveLength(1);
+      expect(month.body.interviewers.items).toHaveLength(1);
+      expect(month.body.interviewers).toMatchObject({ total: 1, nextCursor: null });
       const unknown = await staff.get(`/api/agency/score/clients/${facts.ada}/monthly?month=2026-01`);
       expect(unknown.status).toBe(404);
     });

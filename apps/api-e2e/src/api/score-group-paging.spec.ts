@@ -13,6 +13,7 @@ import { Pool } from 'pg';
 import { ApiSession } from '../support/api-client';
 import { insertAgencyUser, signIn } from '../support/factories';
 import { ownApi } from '../support/own-api';
+import { SCORE_READ_LIMITS } from './heardback-score.fixture';
 
 jest.setTimeout(300_000);
 
@@ -96,7 +97,7 @@ function inOrder(a: ScoreRow, b: ScoreRow, sort: ScoreGroupSort, direction: Sort
 }
 
 describe('the score group tables, paged by cursor (ADR 0045)', () => {
-  const api = ownApi({ RUN_BACKGROUND: 'false', AGENCY_TIME_ZONE: 'Europe/London' });
+  const api = ownApi({ ...SCORE_READ_LIMITS, RUN_BACKGROUND: 'false', AGENCY_TIME_ZONE: 'Europe/London' });
   let staff: ApiSession;
   let bo: ApiSession;
 

@@ -15,6 +15,7 @@ export default async function globalSetup(): Promise<void> {
     RATE_LIMIT_MAILING_ACTIONS_PER_CLIENT: '100000/1h',
     RATE_LIMIT_DOCUMENT_UPLOADS_PER_CLIENT: '100000/1h',
     RATE_LIMIT_SATISFACTION_ANSWERS_PER_CLIENT: '100000/1h',
+    RATE_LIMIT_SCORE_READS_PER_CLIENT: '100000/1m',
   });
   process.env['API_URL'] = server.url;
   process.env['TEST_DATABASE_URL'] = server.databaseUrl;

@@ -47,6 +47,8 @@ describe('configuration', () => {
       clientReviewsPerClient: { points: 120, windowSeconds: 900 },
       clientReviewsPerLink: { points: 30, windowSeconds: 900 },
       satisfactionAnswersPerClient: { points: 120, windowSeconds: 3600 },
+      scoreReadsPerAccount: { points: 60, windowSeconds: 60 },
+      scoreReadsPerClient: { points: 300, windowSeconds: 60 },
     });
     expect(config.passwordHashing).toEqual({ concurrency: 2, queueLimit: 64 });
     const tuned = loadConfig({
@@ -58,6 +60,14 @@ describe('configuration', () => {
     expect(tuned.rateLimits.signInFailuresPerAccount).toEqual({ points: 3, windowSeconds: 90 });
     expect(tuned.rateLimits.registrationsPerClient).toEqual({ points: 500, windowSeconds: 86_400 });
     expect(tuned.passwordHashing.concurrency).toBe(4);
+  });
+
+  it('gives each score statement 8 s by default, reads an override, and refuses a nonsense one', () => {
+    expect(loadConfig(valid).resilience.database.scoreTimeoutMs).toBe(8_000);
+    expect(loadConfig({ ...valid, SCORE_TIMEOUT_MS: '2500' }).resilience.database.scoreTimeoutMs).toBe(2_500);
+    expect(() => loadConfig({ ...valid, SCORE_TIMEOUT_MS: '0' })).toThrow(/SCORE_TIMEOUT_MS/);
+    const tuned = loadConfig({ ...valid, RATE_LIMIT_SCORE_READS_PER_ACCOUNT: '120/1m' });
+    expect(tuned.rateLimits.scoreReadsPerAccount).toEqual({ points: 120, windowSeconds: 60 });
   });
 
   it('keeps client review links 14 days by default, reads an override, and refuses a nonsense one', () => {

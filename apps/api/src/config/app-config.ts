@@ -52,6 +52,9 @@ const RATE_LIMITS = {
   clientReviewsPerLink: { variable: 'RATE_LIMIT_CLIENT_REVIEWS_PER_LINK', fallback: '30/15m' },
   /** Answers to "how did we do" by the emailed token (no account): each try hashes a guess, so guessing is slowed too. */
   satisfactionAnswersPerClient: { variable: 'RATE_LIMIT_SATISFACTION_ANSWERS_PER_CLIENT', fallback: '120/1h' },
+  /** Reading the score, the API's costliest reads (ADR 0047): a person clicking about never reaches one a second. */
+  scoreReadsPerAccount: { variable: 'RATE_LIMIT_SCORE_READS_PER_ACCOUNT', fallback: '60/1m' },
+  scoreReadsPerClient: { variable: 'RATE_LIMIT_SCORE_READS_PER_CLIENT', fallback: '300/1m' },
 } as const;
 
 export type RateLimitName = keyof typeof RATE_LIMITS;
@@ -158,6 +161,8 @@ export interface ResilienceSettings {
     publicSearchTimeoutMs: number;
     /** How long a search found to match more jobs than the board counts is not counted again (0: always count). */
     publicSearchBroadMemoMs: number;
+    /** Each score statement's own statement_timeout: past it, 503 SCORE_TOO_BROAD (ADR 0047). */
+    scoreTimeoutMs: number;
   };
   /** A request not answered by then gets 503; uploads get `uploadTimeoutMs`. */
   requestTimeoutMs: number;
@@ -300,6 +305,7 @@ function resilienceSettings(env: Env, problems: string[]): ResilienceSettings {
       idleInTransactionTimeoutMs: integer(env, 'DB_IDLE_IN_TRANSACTION_TIMEOUT_MS', 10_000, 100, 3_600_000, problems),
       publicSearchTimeoutMs: integer(env, 'PUBLIC_SEARCH_TIMEOUT_MS', 400, 10, 60_000, problems),
       publicSearchBroadMemoMs: integer(env, 'PUBLIC_SEARCH_BROAD_MEMO_MS', 300_000, 0, 3_600_000, problems),
+      scoreTimeoutMs: integer(env, 'SCORE_TIMEOUT_MS', 8_000, 1, 3_600_000, problems),
     },
     requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 15_000, 100, 600_000, problems),
     uploadTimeoutMs: integer(env, 'UPLOAD_TIMEOUT_MS', 120_000, 100, 3_600_000, problems),

@@ -17,6 +17,7 @@ const statusByCode: Partial<Record<ErrorCode, HttpStatus>> = {
   [ErrorCode.UnsupportedMediaType]: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
   [ErrorCode.Internal]: HttpStatus.INTERNAL_SERVER_ERROR,
   [ErrorCode.SearchTooBroad]: HttpStatus.SERVICE_UNAVAILABLE,
+  [ErrorCode.ScoreTooBroad]: HttpStatus.SERVICE_UNAVAILABLE,
   [ErrorCode.ReviewLinkClosed]: HttpStatus.GONE,
   [ErrorCode.SatisfactionClosed]: HttpStatus.GONE,
 };

@@ -28,10 +28,13 @@ export async function cachedRows<T>(
   figure: CachedFigure,
   period: ScorePeriod,
   write: (params: SqlParams, period: ScorePeriod) => string,
-  read: (write: (params: SqlParams) => string) => Promise<T[]>,
+  run: (sql: string, values: unknown[], where: { replica: boolean }) => Promise<T[]>,
 ): Promise<T[]> {
   const ended = period.toAt.getTime() <= period.now.getTime();
-  if (figure === 'promise' && !ended) return read((params) => write(params, period));
+  if (figure === 'promise' && !ended) {
+    const uncached = new SqlParams();
+    return run(write(uncached, period), uncached.values, { replica: true });
+  }
   const params = new SqlParams();
   const sql = write(params, ended ? { ...period, now: period.toAt } : period);
   const key = createHash('sha256').update(sql).update(JSON.stringify(params.values)).digest('base64url');
@@ -48,11 +51,7 @@ export async function cachedRows<T>(
      ON CONFLICT (key) DO UPDATE SET fill = EXCLUDED.fill, stored_at = now() WHERE score_period_cache.rows IS NULL`,
     [key, figure, period.fromAt, period.toAt, fill],
   );
-  const compute = () =>
-    dataSource.transaction(async (manager) => {
-      await manager.query('SET LOCAL jit = off');
-      return manager.query(sql, params.values) as Promise<T[]>;
-    });
+  const compute = () => run(sql, params.values, { replica: false });
   if (!(await writersGone(dataSource))) return compute();
   const rows = await compute();
   await dataSource.query(

@@ -4,12 +4,16 @@ import { ClientMonthlyScore, ScoreGroupsPage, ScoreReport, ScoreTable, UserRole 
 import type { Response } from 'express';
 import { CurrentUser, Roles } from '../auth/access.decorators';
 import { notFoundOnBadId } from '../errors/not-found-on-bad-id';
+import { RateLimited } from '../throttling/rate-limited.guard';
 import { UserEntity } from '../users/user.entity';
 import { ClientMonthQueryDto, ScoreCsvQueryDto, ScoreGroupsQueryDto, ScoreQueryDto } from './dto/score-query.dto';
 import { groupsCsvHead, groupsCsvLines, scoreCsv, scoreCsvFileName } from './score-csv';
 import { ScoreService } from './score.service';
 
-/** The Heardback score: staff see everyone's figures, a recruiter their own work (ADR 0033). */
+/**
+ * The Heardback score: staff see everyone's figures, a recruiter their own work (ADR 0033). Every
+ * read counts against the 'scoreRead' budget, per account and per address (ADR 0047).
+ */
 @ApiTags('agency')
 @Controller('agency/score')
 export class ScoreController {
@@ -17,14 +21,16 @@ export class ScoreController {
 
   @Get()
   @Roles(UserRole.Staff, UserRole.Recruiter)
+  @RateLimited('scoreRead')
   @Header('Cache-Control', 'no-store')
   report(@Query() query: ScoreQueryDto, @CurrentUser() user: UserEntity): Promise<ScoreReport> {
     return this.score.report(query.from, query.to, query.by ?? null, user);
   }
 
-  /** One grouping's table, sorted and paged by cursor (ADR 0045). */
+  /** One grouping's table, sorted and paged by cursor (ADR 0045); with `client`, that client's groups only. */
   @Get('groups')
   @Roles(UserRole.Staff, UserRole.Recruiter)
+  @RateLimited('scoreRead')
   @Header('Cache-Control', 'no-store')
   groups(@Query() query: ScoreGroupsQueryDto, @CurrentUser() user: UserEntity): Promise<ScoreGroupsPage> {
     return this.score.groups(query, user);
@@ -33,6 +39,7 @@ export class ScoreController {
   /** One client's month for the printable report. */
   @Get('clients/:id/monthly')
   @Roles(UserRole.Staff)
+  @RateLimited('scoreRead')
   @Header('Cache-Control', 'no-store')
   clientMonth(
     @Param('id', notFoundOnBadId) id: string,
@@ -54,6 +61,7 @@ export class ScoreCsvController {
 
   @Get('score.csv')
   @Roles(UserRole.Staff, UserRole.Recruiter)
+  @RateLimited('scoreRead')
   async csv(
     @Query() query: ScoreCsvQueryDto,
     @CurrentUser() user: UserEntity,

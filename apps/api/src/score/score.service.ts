@@ -7,6 +7,7 @@ import {
   SCORE_GROUPS_DEFAULT_LIMIT,
   SCORE_MAX_GROUPS,
   SCORE_MAX_PERIOD_DAYS,
+  SCORE_TOO_BROAD_MESSAGE,
   ScoreGroupSort,
   ScoreGrouping,
   ScoreGroupsPage,
@@ -17,10 +18,10 @@ import {
   UserRole,
 } from '@heardback/contracts';
 import { DomainError, fieldError } from '@heardback/domain';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { CLOCK, Clock } from '../config/clock';
-import { onReplica } from '../database/read-replica';
+import { withStatementTimeout } from '../database/statement-timeout';
 import {
   FigureRows,
   PromiseRow,
@@ -104,6 +105,16 @@ export class ScoreService {
   async groups(query: ScoreGroupsQuery, viewer: ScoreViewer): Promise<ScoreGroupsPage> {
     checkPeriod(query.from, query.to);
     const { scope, withholdBelow } = viewing(viewer);
+    const period = await this.period(query.from, query.to);
+    return this.groupsPage(query, query.client ? { ...scope, clientId: query.client } : scope, withholdBelow, period);
+  }
+
+  private async groupsPage(
+    query: Omit<ScoreGroupsQuery, 'from' | 'to' | 'client'>,
+    scope: ScoreScope,
+    withholdBelow: number | null,
+    period: ScorePeriod,
+  ): Promise<ScoreGroupsPage> {
     const grouping = query.grouping;
     const order: GroupsOrder = {
       sort: query.sort ?? ScoreGroupSort.Name,
@@ -112,7 +123,6 @@ export class ScoreService {
     };
     const after = query.cursor ? decodeGroupsCursor(query.cursor, { grouping, ...order }) : null;
     const limit = query.limit ?? SCORE_GROUPS_DEFAULT_LIMIT;
-    const period = await this.period(query.from, query.to);
     const rows = await this.read<GroupsRow>((p) => scoreGroupsSql(grouping, scope, period, order, { after, limit }, p));
     const found = rows.filter((row) => row.id !== null);
     const items = found.slice(0, limit);
@@ -147,8 +157,9 @@ export class ScoreService {
     const order: GroupsOrder = { sort: ScoreGroupSort.Name, direction: SortDirection.Asc, withholdBelow };
     const params = new SqlParams();
     const sql = scoreGroupsSql(grouping, scope, period, order, { after: null, limit: null }, params);
-    await onReplica(this.dataSource, (on) =>
-      on.transaction(async (manager) => {
+    // Each FETCH has SCORE_TIMEOUT_MS; the first computes every group before it hands over any.
+    await this.limited(
+      async (manager) => {
         await manager.query('SET LOCAL jit = off');
         await manager.query(`DECLARE score_groups NO SCROLL CURSOR FOR ${sql}`, params.values);
         for (;;) {
@@ -157,11 +168,16 @@ export class ScoreService {
           if (rows.length > 0) await write(rows.map((row) => groupsRowToScoreRow(row, period.now, withholdBelow)));
           if (batch.length < CSV_FETCH) return;
         }
-      }),
+      },
+      { replica: true },
     );
   }
 
-  /** One client's calendar month, per interviewer and per job, for the printable report (staff). */
+  /**
+   * One client's calendar month for the printable report (staff): the figures, and the first page of
+   * its interviewers and of its jobs by name; the portal reads the next pages from `groups` with the
+   * client's id (ADR 0047).
+   */
   async clientMonth(clientId: string, month: string): Promise<ClientMonthlyScore> {
     const [client]: { id: string; name: string }[] = await this.dataSource.query(
       `SELECT id, name FROM clients WHERE id = $1`,
@@ -173,9 +189,11 @@ export class ScoreService {
     const to = new Date(Date.UTC(year, monthNumber, 0)).toISOString().slice(0, 10);
     const scope: ScoreScope = { clientId };
     const period = await this.period(from, to);
-    const [byInterviewer, byJob] = await Promise.all([
-      this.compute(ScoreGrouping.Interviewer, scope, period),
-      this.compute(ScoreGrouping.Job, scope, period),
+    const firstPage = (grouping: ScoreGrouping) => this.groupsPage({ grouping }, scope, null, period);
+    const [whole, interviewers, jobs] = await Promise.all([
+      this.compute(null, scope, period),
+      firstPage(ScoreGrouping.Interviewer),
+      firstPage(ScoreGrouping.Job),
     ]);
     return {
       client,
@@ -183,14 +201,11 @@ export class ScoreService {
       from,
       to,
       at: period.now.toISOString(),
-      overall: overallFigures(byInterviewer.overall, period.now, null),
-      interviewers: (await this.named(ScoreGrouping.Interviewer, byInterviewer.groups, period.now, null)).slice(
-        0,
-        SCORE_MAX_GROUPS,
-      ),
-      jobs: (await this.named(ScoreGrouping.Job, byJob.groups, period.now, null)).slice(0, SCORE_MAX_GROUPS),
-      trend: weeksOf(mondaysBetween(from, to), byInterviewer.feedbackWeeks, byInterviewer.promiseWeeks),
-      distribution: distributionOf(byInterviewer.distribution),
+      overall: overallFigures(whole.overall, period.now, null),
+      interviewers,
+      jobs,
+      trend: weeksOf(mondaysBetween(from, to), whole.feedbackWeeks, whole.promiseWeeks),
+      distribution: distributionOf(whole.distribution),
     };
   }
 
@@ -259,22 +274,45 @@ export class ScoreService {
 
   /** A statement whose rows a closed period keeps until a fact in it changes (ADR 0044, score-cache.ts). */
   private cached<T>(figure: CachedFigure, period: ScorePeriod, write: (params: SqlParams, at: ScorePeriod) => string) {
-    return cachedRows<T>(this.dataSource, figure, period, write, (statement) => this.read<T>(statement));
+    return cachedRows<T>(this.dataSource, figure, period, write, (sql, values, where) =>
+      this.statement<T>(sql, values, where),
+    );
+  }
+
+  /** One statement on a replica when there is one (ADR 0035): see `statement`. */
+  private read<T>(write: (params: SqlParams) => string): Promise<T[]> {
+    const params = new SqlParams();
+    return this.statement<T>(write(params), params.values, { replica: true });
   }
 
   /**
    * One statement in a transaction of its own with JIT off: compiling these one-off aggregates took
-   * longer than running them (ADR 0033's plans). On a streaming replica when there is one (ADR 0035):
-   * the score sums weeks of history, and a feedback recorded a moment ago may count a moment later.
+   * longer than running them (ADR 0033's plans). With `replica`, on a streaming replica when there
+   * is one (ADR 0035): the score sums weeks of history, and a feedback recorded a moment ago may
+   * count a moment later.
    */
-  private read<T>(write: (params: SqlParams) => string): Promise<T[]> {
-    const params = new SqlParams();
-    const sql = write(params);
-    return onReplica(this.dataSource, (on) =>
-      on.transaction(async (manager) => {
+  private statement<T>(sql: string, values: unknown[], { replica }: { replica: boolean }): Promise<T[]> {
+    return this.limited(
+      async (manager) => {
         await manager.query('SET LOCAL jit = off');
-        return manager.query(sql, params.values);
-      }),
+        return manager.query(sql, values) as Promise<T[]>;
+      },
+      { replica },
+    );
+  }
+
+  /**
+   * Score work under its own statement_timeout (SCORE_TIMEOUT_MS, ADR 0047): a statement past it is
+   * cancelled by PostgreSQL and answered 503 SCORE_TOO_BROAD, asking for a shorter period or one
+   * client, before the API's request deadline answers a 503 that says nothing of what to do.
+   */
+  private limited<T>(work: (manager: EntityManager) => Promise<T>, options: { replica: boolean }): Promise<T> {
+    return withStatementTimeout(
+      this.dataSource,
+      this.config.resilience.database.scoreTimeoutMs,
+      () => new DomainError(ErrorCode.ScoreTooBroad, SCORE_TOO_BROAD_MESSAGE),
+      work,
+      options,
     );
   }
 

@@ -15,6 +15,8 @@ const ROUTE_LIMITS = {
   /** No account: counted per address and per review link (the token in the body, hashed by the store). */
   clientReview: { perClient: 'clientReviewsPerClient', perToken: 'clientReviewsPerLink' },
   satisfactionAnswer: { perClient: 'satisfactionAnswersPerClient' },
+  /** The score's figures, tables, CSV and client months: its reads are the API's costliest (ADR 0047). */
+  scoreRead: { perClient: 'scoreReadsPerClient', perAccount: 'scoreReadsPerAccount' },
 } as const satisfies Record<string, RouteLimits>;
 
 interface RouteLimits {

@@ -65,6 +65,8 @@ export enum ErrorCode {
   ShuttingDown = 'SHUTTING_DOWN',
   /** 503: a public search ran past its time limit; a narrower search (more words, a filter) is answered. */
   SearchTooBroad = 'SEARCH_TOO_BROAD',
+  /** 503: a score statement ran past its time limit (SCORE_TIMEOUT_MS); a shorter period or one client is answered. */
+  ScoreTooBroad = 'SCORE_TOO_BROAD',
   /** 410: a client's review link that no longer opens; `state` says why (used, expired, revoked, replaced, feedback recorded). */
   ReviewLinkClosed = 'REVIEW_LINK_CLOSED',
   /** 410: the time to answer "how did we do" on this application has passed; the answer given stays. */

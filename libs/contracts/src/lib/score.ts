@@ -15,9 +15,9 @@ export enum ScoreGrouping {
 /** The longest period one score covers, in days (a year, leap day included). */
 export const SCORE_MAX_PERIOD_DAYS = 366;
 /**
- * At most this many groups in `ScoreReport.rows` and in each table of a client's monthly report;
- * `truncated` says when more exist. The score page reads its tables a page at a time instead
- * (`GET /api/agency/score/groups`, ADR 0045), and the CSV holds every group.
+ * At most this many groups in `ScoreReport.rows`; `truncated` says when more exist. The score page
+ * and a client's monthly report read their tables a page at a time instead (`GET
+ * /api/agency/score/groups`, ADRs 0045 and 0047), and the CSV holds every group.
  */
 export const SCORE_MAX_GROUPS = 500;
 
@@ -72,6 +72,8 @@ export enum SortDirection {
  */
 export interface ScoreGroupsQuery extends ScorePeriodQuery {
   grouping: ScoreGrouping;
+  /** Only this client's figures (a client's monthly report pages its tables with it): a client's id. */
+  client?: string;
   /** `name` unless asked. */
   sort?: ScoreGroupSort;
   /** `asc` unless asked. */
@@ -201,7 +203,17 @@ export enum ScoreTable {
   Distribution = 'distribution',
 }
 
-/** One client's month, for the printable report. */
+/**
+ * 503 SCORE_TOO_BROAD: a score statement ran past SCORE_TIMEOUT_MS (ADR 0047). Said to staff and
+ * recruiters, who can ask for less.
+ */
+export const SCORE_TOO_BROAD_MESSAGE =
+  'The score for this period took too long to work out. Choose a shorter period or one client, then try again.';
+
+/**
+ * One client's month, for the printable report. Its two tables are the first page of the client's
+ * groups by name (`GET /api/agency/score/groups?grouping=…&client=…` reads the next ones, ADR 0047).
+ */
 export interface ClientMonthlyScore {
   client: { id: string; name: string };
   /** yyyy-mm */
@@ -210,8 +222,8 @@ export interface ClientMonthlyScore {
   to: string;
   at: string;
   overall: ScoreFigures;
-  interviewers: ScoreRow[];
-  jobs: ScoreRow[];
+  interviewers: ScoreGroupsPage;
+  jobs: ScoreGroupsPage;
   trend: ScoreWeek[];
   distribution: ScoreBucket[];
 }

@@ -8,7 +8,7 @@ import {
   ScoreTable,
   SortDirection,
 } from '@heardback/contracts';
-import { IsEnum, IsOptional, Matches, ValidateBy, isISO8601 } from 'class-validator';
+import { IsEnum, IsOptional, IsUUID, Matches, ValidateBy, isISO8601 } from 'class-validator';
 import { PageCursor, PageLimit } from '../../database/page-query-fields';
 
 const oneOf = (values: Record<string, string>) => `must be one of ${Object.values(values).join(', ')}`;
@@ -44,6 +44,10 @@ export class ScoreQueryDto extends ScorePeriodDto implements ScoreQuery {
 export class ScoreGroupsQueryDto extends ScorePeriodDto implements ScoreGroupsQuery {
   @IsEnum(ScoreGrouping, { message: oneOf(ScoreGrouping) })
   grouping!: ScoreGrouping;
+
+  @IsOptional()
+  @IsUUID('all', { message: 'must be the id of a client' })
+  client?: string;
 
   @IsOptional()
   @IsEnum(ScoreGroupSort, { message: oneOf(ScoreGroupSort) })

@@ -42,7 +42,7 @@ export function fieldProblem(error: unknown, field: string, label: string): stri
 
 /**
  * 503s that say in the API's words what to do: the pause is brief (a database restart, a deploy, a
- * burst), or a public search was too broad to answer in time (try a narrower one).
+ * burst), or a public search or a score was too broad to answer in time (ask for less).
  */
 const BRIEFLY_UNAVAILABLE = new Set<ErrorCode>([
   ErrorCode.DatabaseUnavailable,
@@ -50,6 +50,7 @@ const BRIEFLY_UNAVAILABLE = new Set<ErrorCode>([
   ErrorCode.RequestTimeout,
   ErrorCode.ShuttingDown,
   ErrorCode.SearchTooBroad,
+  ErrorCode.ScoreTooBroad,
 ]);
 
 /** What went wrong with a request, in words a visitor can act on. */

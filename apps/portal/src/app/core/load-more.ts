@@ -30,12 +30,14 @@ export interface LoadMoreControl {
 
 /**
  * "Load more" for a list paged by cursor: asks for the page after the last one shown, adds it,
- * and moves focus to the first new row (`[data-index]`), as the button may go with the last page.
- * A failure is kept in words beside the button. Call it in a field initialiser.
+ * and moves focus to the first new row (`[data-index]`, inside `within` when a page has two paged
+ * lists), as the button may go with the last page. A failure is kept in words beside the button.
+ * Call it in a field initialiser.
  */
 export function loadMore<T, P extends CursorPage<T>>(
-  list: PageData<P | null>,
+  list: Pick<PageData<P | null>, 'value' | 'set'>,
   nextPage: (cursor: string) => Observable<P>,
+  { within = '' }: { within?: string } = {},
 ): LoadMoreControl {
   const destroyRef = inject(DestroyRef);
   const focus = focusLater();
@@ -61,7 +63,7 @@ export function loadMore<T, P extends CursorPage<T>>(
             if (list.value() !== shown) return;
             list.set({ ...next, items: [...shown.items, ...next.items] });
             state.set('idle');
-            focus(`[data-index="${firstNew}"]`);
+            focus(`${within} [data-index="${firstNew}"]`.trim());
           },
           error: (failure: unknown) => {
             error.set(agencyErrorMessage(failure));

@@ -1,9 +1,9 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { ClientMonthlyScore } from '@heardback/contracts';
+import { ClientMonthlyScore, ScoreGrouping } from '@heardback/contracts';
 import { setUpPortalTest } from '../testing/setup';
 import { ClientReportPage, monthName, shiftMonth } from './client-report-page';
-import { aScoreReport, aScoreRow } from './score-testing';
+import { aGroupsPage, aScoreReport, aScoreRow } from './score-testing';
 
 describe('the printable client month', () => {
   it('names a month and steps across the turn of the year', () => {
@@ -37,8 +37,10 @@ describe('the printable client month', () => {
         to: '2026-11-30',
         at: '2026-12-03T10:00:00.000Z',
         overall: report.overall,
-        interviewers: [aScoreRow({ id: 'c1', name: 'Cara Contact', median: 2 })],
-        jobs: [],
+        interviewers: aGroupsPage(ScoreGrouping.Interviewer, [
+          aScoreRow({ id: 'c1', name: 'Cara Contact', median: 2 }),
+        ]),
+        jobs: aGroupsPage(ScoreGrouping.Job, []),
         trend: report.trend,
         distribution: report.distribution,
       };
@@ -48,6 +50,44 @@ describe('the printable client month', () => {
       expect(view().textContent).toContain('Cara Contact');
       expect(view().textContent).toContain('Nothing happened on this client');
       expect(view().querySelector('.no-print button')?.textContent).toContain('Print');
+    });
+
+    it('says how many of the client’s jobs it shows and loads the next page of that client’s jobs, focusing the first new one', async () => {
+      const report = aScoreReport();
+      http.expectOne('/api/agency/score/clients/client-1/monthly?month=2026-11').flush({
+        client: { id: 'client-1', name: 'Northwind' },
+        month: '2026-11',
+        from: '2026-11-01',
+        to: '2026-11-30',
+        at: '2026-12-03T10:00:00.000Z',
+        overall: report.overall,
+        interviewers: aGroupsPage(ScoreGrouping.Interviewer, [aScoreRow({ id: 'c1', name: 'Cara Contact' })]),
+        jobs: aGroupsPage(ScoreGrouping.Job, [aScoreRow({ id: 'j1', name: 'Analyst' })], {
+          total: 2,
+          nextCursor: 'next-jobs',
+        }),
+        trend: report.trend,
+        distribution: report.distribution,
+      } satisfies ClientMonthlyScore);
+      await fixture.whenStable();
+      const jobs = () => view().querySelector('#report-jobs') as HTMLElement;
+      expect(jobs().querySelector('.client-report__count')?.textContent).toContain('1 of 2 jobs shown');
+      expect(view().querySelector('#report-interviewers .client-report__count')?.textContent?.trim()).toBe(
+        '1 interviewer',
+      );
+      const button = Array.from(jobs().querySelectorAll('button')).find((b) => b.textContent?.includes('Load more'));
+      button?.click();
+      const next = http.expectOne((request) => request.url === '/api/agency/score/groups');
+      expect(next.request.params.toString()).toBe(
+        'from=2026-11-01&to=2026-11-30&grouping=job&client=client-1&cursor=next-jobs',
+      );
+      next.flush(aGroupsPage(ScoreGrouping.Job, [aScoreRow({ id: 'j2', name: 'Builder' })], { total: 2 }));
+      await fixture.whenStable();
+      expect(jobs().querySelectorAll('tbody tr')).toHaveLength(2);
+      expect(jobs().querySelector('.client-report__count')?.textContent?.trim()).toBe('2 jobs');
+      expect(document.activeElement).toBe(jobs().querySelector('tbody tr[data-index="1"]'));
+      // The interviewers' table is the one the API sent.
+      expect(view().querySelectorAll('#report-interviewers tbody tr')).toHaveLength(1);
     });
 
     it('says so when there is no such client', async () => {

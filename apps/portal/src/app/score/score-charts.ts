@@ -25,6 +25,7 @@ import {
   Tooltip,
 } from 'chart.js';
 import { figure, percent } from './score-columns';
+import { ScoreWeeksTable } from './score-weeks-table';
 
 // Only what the two charts draw, so the lazy score chunk carries no more of chart.js than it needs.
 Chart.register(
@@ -58,6 +59,7 @@ function drawable(canvas: HTMLCanvasElement): boolean {
  */
 @Component({
   selector: 'hb-score-charts',
+  imports: [ScoreWeeksTable],
   template: `
     <div class="charts">
       <figure class="chart panel">
@@ -75,29 +77,7 @@ function drawable(canvas: HTMLCanvasElement): boolean {
         <p class="chart__summary" id="trend-summary">{{ trendSummary() }}</p>
         <details class="chart__table">
           <summary>The weekly figures as a table</summary>
-          <table class="figures">
-            <caption class="visually-hidden">
-              Weekly trend
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Week</th>
-                <th scope="col">Interviews with feedback</th>
-                <th scope="col">Median working days</th>
-                <th scope="col">Promises kept on date</th>
-              </tr>
-            </thead>
-            <tbody>
-              @for (week of trend(); track week.week) {
-                <tr>
-                  <th scope="row">{{ week.week }} ({{ week.startsOn }})</th>
-                  <td>{{ week.feedbackCount }}</td>
-                  <td>{{ number(week.medianWorkingDays) }}</td>
-                  <td>{{ week.promisesDue === 0 ? '–' : share(week.keptShare) + ' of ' + week.promisesDue }}</td>
-                </tr>
-              }
-            </tbody>
-          </table>
+          <hb-score-weeks-table [weeks]="trend()" label="Weekly trend" [withStart]="true" />
         </details>
       </figure>
 
@@ -116,25 +96,27 @@ function drawable(canvas: HTMLCanvasElement): boolean {
         <p class="chart__summary" id="distribution-summary">{{ distributionSummary() }}</p>
         <details class="chart__table">
           <summary>The distribution as a table</summary>
-          <table class="figures">
-            <caption class="visually-hidden">
-              Time to feedback
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Working days</th>
-                <th scope="col">Interviews</th>
-              </tr>
-            </thead>
-            <tbody>
-              @for (bucket of distribution(); track bucket.label) {
+          <div class="figures-scroll" role="region" tabindex="0" aria-label="Time to feedback">
+            <table class="figures-table">
+              <caption class="visually-hidden">
+                Time to feedback
+              </caption>
+              <thead>
                 <tr>
-                  <th scope="row">{{ bucket.label }}</th>
-                  <td>{{ bucket.count }}</td>
+                  <th scope="col">Working days</th>
+                  <th scope="col">Interviews</th>
                 </tr>
-              }
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                @for (bucket of distribution(); track bucket.label) {
+                  <tr>
+                    <th scope="row">{{ bucket.label }}</th>
+                    <td>{{ bucket.count }}</td>
+                  </tr>
+                }
+              </tbody>
+            </table>
+          </div>
         </details>
       </figure>
     </div>
@@ -171,16 +153,6 @@ function drawable(canvas: HTMLCanvasElement): boolean {
       font-weight: 600;
       cursor: pointer;
     }
-    .figures {
-      border-collapse: collapse;
-      width: 100%;
-    }
-    .figures th,
-    .figures td {
-      padding: 0.25rem 0.5rem;
-      border-bottom: 1px solid var(--hb-border, #ccc);
-      text-align: left;
-    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -192,9 +164,6 @@ export class ScoreCharts {
   private readonly distributionCanvas = viewChild.required<ElementRef<HTMLCanvasElement>>('distributionCanvas');
   private trendChart: Chart | null = null;
   private distributionChart: Chart | null = null;
-
-  protected readonly number = (value: number | null) => figure(value);
-  protected readonly share = (value: number | null) => percent(value);
 
   protected readonly trendSummary = computed(() => trendSummary(this.trend()));
   protected readonly distributionSummary = computed(() => distributionSummary(this.distribution()));

@@ -1,4 +1,13 @@
-import { SatisfactionFigures, ScoreFigures, ScoreGrouping, ScoreReport, ScoreRow } from '@heardback/contracts';
+import {
+  SatisfactionFigures,
+  ScoreFigures,
+  ScoreGroupSort,
+  ScoreGrouping,
+  ScoreGroupsPage,
+  ScoreReport,
+  ScoreRow,
+  SortDirection,
+} from '@heardback/contracts';
 
 /** Figures for a portal spec: nothing measured unless said. */
 export function someFigures(
@@ -53,5 +62,21 @@ export function aScoreReport(overrides: Partial<ScoreReport> = {}): ScoreReport 
       { label: '5+', fromWorkingDays: 5, toWorkingDays: null, count: 0 },
     ],
     ...overrides,
+  };
+}
+
+/** A page of a group table by name; all of it unless `total` and `nextCursor` say more remain. */
+export function aGroupsPage(
+  grouping: ScoreGrouping,
+  items: ScoreRow[],
+  more: { total?: number; nextCursor?: string | null } = {},
+): ScoreGroupsPage {
+  return {
+    grouping,
+    sort: ScoreGroupSort.Name,
+    direction: SortDirection.Asc,
+    items,
+    nextCursor: more.nextCursor ?? null,
+    total: more.total ?? items.length,
   };
 }

@@ -7,12 +7,11 @@ import {
   MyApplicationsPage,
   MyApplicationsQuery,
 } from '@heardback/contracts';
-import { effectiveStageState, waitingFor } from '@heardback/domain';
 import { DataSource } from 'typeorm';
 import { CLOCK, Clock } from '../config/clock';
 import { RankedKeysetCursor, decodeRankedKeysetCursor, encodeRankedKeysetCursor } from '../database/keyset-cursor';
 import { loadOpenPromises } from '../promises/promise-view';
-import { factsOf, loadStageRecords } from './application-records';
+import { loadStageRecords, standingOf } from './application-records';
 import { closedApplicationSql, openApplicationSql } from './open-application-sql';
 
 /** Open applications rank 0, closed ones 1: the list shows every open one before any closed one. */
@@ -74,14 +73,11 @@ export class CandidateApplicationListService {
     const promises = await loadOpenPromises(this.dataSource.manager, ids);
     const now = this.clock.now();
     return rows.map((row): ApplicationSummary => {
-      const stages = stageRecords.stagesOf(row.id);
-      const facts = factsOf(
-        { status: row.status, currentStageId: row.current_stage_id },
-        stages,
-        stageRecords.decisionOf,
+      const { current, waitingFor } = standingOf(
+        { id: row.id, status: row.status, currentStageId: row.current_stage_id },
+        stageRecords,
+        now,
       );
-      const index = stages.findIndex((stage) => stage.id === row.current_stage_id);
-      const current = index >= 0 ? stages[index] : null;
       return {
         id: row.id,
         status: row.status,
@@ -89,13 +85,13 @@ export class CandidateApplicationListService {
         job: { id: row.job_id, title: row.title, clientName: row.client_name },
         currentStage: current
           ? {
-              id: current.id,
-              name: current.name,
-              state: effectiveStageState(facts.stages[index], now),
-              feedbackDueAt: current.feedbackDueAt?.toISOString() ?? null,
+              id: current.stage.id,
+              name: current.stage.name,
+              state: current.state,
+              feedbackDueAt: current.stage.feedbackDueAt?.toISOString() ?? null,
             }
           : null,
-        waitingFor: waitingFor(facts, now),
+        waitingFor,
         promise: promises.get(row.id) ?? null,
         appliedAt: row.created_at.toISOString(),
         updatedAt: row.updated_at.toISOString(),

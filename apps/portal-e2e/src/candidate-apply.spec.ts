@@ -88,7 +88,7 @@ test('a visitor searches the board, registers on the job page and applies; the a
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My applications' }).click();
   await expect(page).toHaveURL(/\/me$/);
-  await expect(page.getByRole('status')).toHaveText('1 application');
+  await expect(page.getByRole('status')).toHaveText('1 application: 1 in progress');
   const card = page.getByRole('article', { name: jobTitle });
   await expect(card).toContainText('Applied');
   await expect(card).toContainText('The agency is reviewing your application.');

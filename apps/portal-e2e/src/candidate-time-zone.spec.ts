@@ -1,5 +1,5 @@
 import { type Page, type TestInfo, expect, test } from '@playwright/test';
-import { ApplicationSummary, StageState } from '@heardback/contracts';
+import { MY_APPLICATIONS_MAX_LIMIT, MyApplicationsPage, StageState } from '@heardback/contracts';
 import { DEMO_CANDIDATE, signIn } from './support/candidate-journeys';
 
 // The candidate's browser is in New York; the agency is in London.
@@ -28,8 +28,9 @@ test('a candidate abroad sees an interview at one time, in their zone, in the st
 }, testInfo) => {
   test.setTimeout(120_000);
   await signIn(page, DEMO_CANDIDATE);
-  const mine = await page.request.get('/api/me/applications');
-  const booked = ((await mine.json()) as ApplicationSummary[]).find(
+  // The demo candidate's applications fit one page of the largest size.
+  const mine = await page.request.get(`/api/me/applications?limit=${MY_APPLICATIONS_MAX_LIMIT}`);
+  const booked = ((await mine.json()) as MyApplicationsPage).items.find(
     (application) => application.currentStage?.state === StageState.Scheduled,
   );
   expect(booked, 'the demo candidate has a booked interview').toBeTruthy();

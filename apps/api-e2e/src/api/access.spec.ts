@@ -1,8 +1,8 @@
 import {
-  ApplicationSummary,
   ApplicationView,
   CandidateApplicationView,
   ErrorCode,
+  MyApplicationsPage,
   UserRole,
 } from '@heardback/contracts';
 import { ApiSession, asError } from '../support/api-client';
@@ -68,7 +68,7 @@ describe('who may see and do what', () => {
     for (const key of ['rating', 'givenBy', 'internalNotes']) {
       expect(feedback).not.toHaveProperty(key);
     }
-    const mine = await candidate.session.get<ApplicationSummary[]>('/api/me/applications');
+    const mine = await candidate.session.get<MyApplicationsPage>('/api/me/applications');
     expect(mine.status).toBe(200);
     for (const body of [own.body, mine.body]) {
       expect(JSON.stringify(body)).not.toMatch(/"(rating|givenBy|internalNotes)"/);
@@ -80,9 +80,10 @@ describe('who may see and do what', () => {
   it('lists only my own applications under /me', async () => {
     const { candidate, application } = await applicationAwaitingFeedback(staff);
     const other = await applicationAwaitingFeedback(staff);
-    const mine = await candidate.session.get<{ id: string }[]>('/api/me/applications');
-    expect(mine.body.map((item) => item.id)).toEqual([application.id]);
-    expect(mine.body.map((item) => item.id)).not.toContain(other.application.id);
+    const mine = await candidate.session.get<MyApplicationsPage>('/api/me/applications');
+    expect(mine.body.items.map((item) => item.id)).toEqual([application.id]);
+    expect(mine.body.totals).toEqual({ open: 1, closed: 0 });
+    expect(mine.body.items.map((item) => item.id)).not.toContain(other.application.id);
   });
 
   it('keeps candidates away from agency actions', async () => {

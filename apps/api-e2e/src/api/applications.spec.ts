@@ -7,6 +7,7 @@ import {
   FeedbackDecision,
   FeedbackQueueItem,
   JobStatus,
+  MyApplicationsPage,
   StageState,
   WaitingFor,
 } from '@heardback/contracts';
@@ -40,15 +41,15 @@ describe('applications', () => {
     expect(application.timeline[0].text).toMatch(
       /^You applied for Integration Test Engineer at .+\. We will tell you whether you move forward; "Where you stand" shows by when\.$/,
     );
-    const mine = await candidate.session.get<ApplicationSummary[]>('/api/me/applications');
-    expect(mine.body[0]).toMatchObject({
+    const mine = await candidate.session.get<MyApplicationsPage>('/api/me/applications');
+    expect(mine.body.items[0]).toMatchObject({
       id: application.id,
       currentStage: { name: 'Phone screen' },
       waitingFor: WaitingFor.Screening,
     });
     // The end of the fifth working day after applying, in the agency's calendar.
     expect(application.screeningAnswerDueAt).toBe(
-      screeningAnswerDueAt(new Date(mine.body[0].appliedAt), DEFAULT_WORKING_CALENDAR).toISOString(),
+      screeningAnswerDueAt(new Date(mine.body.items[0].appliedAt), DEFAULT_WORKING_CALENDAR).toISOString(),
     );
 
     // Once an interview is booked, the interview is the promise, not the screening answer.
@@ -65,7 +66,7 @@ describe('applications', () => {
     expect(booked.body.screeningAnswerDueAt).toBeNull();
   });
 
-  it("lists all of the candidate's applications, newest first, each at its own stage", async () => {
+  it("lists all of the candidate's applications, open first, then newest first, each at its own stage", async () => {
     const candidate = await registerCandidate();
     const applyTo = async () => apply(candidate.session, (await createOpenJob(staff)).id);
     const fresh = await applyTo();
@@ -77,9 +78,11 @@ describe('applications', () => {
       version: toWithdraw.version,
     });
 
-    const mine = await candidate.session.get<ApplicationSummary[]>('/api/me/applications');
+    const mine = await candidate.session.get<MyApplicationsPage>('/api/me/applications');
 
     expect(mine.status).toBe(200);
+    expect(mine.body.totals).toEqual({ open: 3, closed: 1 });
+    expect(mine.body.nextCursor).toBeNull();
     const summary = (
       view: CandidateApplicationView,
       stage: number,
@@ -103,16 +106,14 @@ describe('applications', () => {
       appliedAt: expect.any(String),
       updatedAt: expect.any(String),
     });
-    expect(mine.body).toEqual([
-      summary(withdrawn.body, 0, StageState.Pending, WaitingFor.Nothing),
+    // Open ones first, newest first; the withdrawn one, though the newest, comes after them.
+    expect(mine.body.items).toEqual([
       summary(advanced, 1, StageState.Pending, WaitingFor.Scheduling),
       summary(interviewed, 0, StageState.AwaitingFeedback, WaitingFor.Feedback),
       summary(fresh, 0, StageState.Pending, WaitingFor.Screening),
+      summary(withdrawn.body, 0, StageState.Pending, WaitingFor.Nothing),
     ]);
-    expect(mine.body[2].currentStage?.feedbackDueAt).not.toBeNull();
-    expect(mine.body.map((item) => Date.parse(item.appliedAt))).toEqual(
-      [...mine.body.map((item) => Date.parse(item.appliedAt))].sort((a, b) => b - a),
-    );
+    expect(mine.body.items[1].currentStage?.feedbackDueAt).not.toBeNull();
   });
 
   it('tells the agency, from the rules, where "advance" leads and which stages an offer would skip', async () => {

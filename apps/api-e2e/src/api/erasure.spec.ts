@@ -7,6 +7,7 @@ import {
   DeadlineSweepResult,
   ErrorCode,
   FeedbackDecision,
+  MyApplicationsPage,
   UserRole,
 } from '@heardback/contracts';
 import { randomUUID } from 'node:crypto';
@@ -349,7 +350,12 @@ describe('erasing an account (DELETE /api/me)', () => {
     const me = await again.get<{ id: string; fullName: string }>('/api/auth/me');
     expect(me.status).toBe(200);
     expect(me.body.id).not.toBe(candidate.id);
-    expect((await again.get<unknown[]>('/api/me/applications')).body).toEqual([]);
+    expect((await again.get<MyApplicationsPage>('/api/me/applications')).body).toEqual({
+      items: [],
+      nextCursor: null,
+      total: 0,
+      totals: { open: 0, closed: 0 },
+    });
   });
 
   it('refuses a wrong password with a clear 400 on the password field, and erases nothing', async () => {

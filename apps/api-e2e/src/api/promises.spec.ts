@@ -79,8 +79,8 @@ describe('the dated promise to every candidate', () => {
     // Three working days: at least three calendar days on, at most seven (a weekend and a holiday or two).
     expect(due.getTime() - Date.now()).toBeGreaterThan(2 * DAY);
     expect(due.getTime() - Date.now()).toBeLessThan(8 * DAY);
-    const list = await candidate.session.get<{ id: string; promise: unknown }[]>('/api/me/applications');
-    expect(list.body.find((item) => item.id === application.id)?.promise).toEqual({
+    const list = await candidate.session.get<{ items: { id: string; promise: unknown }[] }>('/api/me/applications');
+    expect(list.body.items.find((item) => item.id === application.id)?.promise).toEqual({
       kind: PromiseKind.Screening,
       dueAt: application.promise?.dueAt,
     });

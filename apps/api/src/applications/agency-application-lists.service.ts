@@ -11,17 +11,10 @@ import {
   JobApplicationsBoard,
   WaitingPage,
 } from '@heardback/contracts';
-import {
-  OPEN_STATUSES,
-  boardColumnOf,
-  daysSilent,
-  effectiveStageState,
-  isLongSilence,
-  waitingFor,
-} from '@heardback/domain';
+import { OPEN_STATUSES, boardColumnOf, daysSilent, isLongSilence } from '@heardback/domain';
 import { DataSource } from 'typeorm';
 import { KeysetCursor, decodeKeysetCursor, encodeKeysetCursor } from '../database/keyset-cursor';
-import { factsOf, loadStageRecords } from './application-records';
+import { loadStageRecords, standingOf } from './application-records';
 import { ApplicationEntity } from './application.entity';
 import { openApplicationSql } from './open-application-sql';
 
@@ -118,14 +111,11 @@ export class AgencyApplicationListsService {
     );
     const now = this.clock.now();
     return rows.map((row) => {
-      const ownStages = stageRecords.stagesOf(row.id);
-      const facts = factsOf(
-        { status: row.status, currentStageId: row.current_stage_id },
-        ownStages,
-        stageRecords.decisionOf,
+      const { current, waitingFor } = standingOf(
+        { id: row.id, status: row.status, currentStageId: row.current_stage_id },
+        stageRecords,
+        now,
       );
-      const index = ownStages.findIndex((stage) => stage.id === row.current_stage_id);
-      const current = index >= 0 ? ownStages[index] : null;
       return {
         id: row.id,
         version: row.version,
@@ -134,14 +124,14 @@ export class AgencyApplicationListsService {
         job: { id: row.job_id, title: row.title, clientName: row.client_name },
         currentStage: current
           ? {
-              id: current.id,
-              name: current.name,
-              position: current.position,
-              state: effectiveStageState(facts.stages[index], now),
-              feedbackDueAt: current.feedbackDueAt?.toISOString() ?? null,
+              id: current.stage.id,
+              name: current.stage.name,
+              position: current.stage.position,
+              state: current.state,
+              feedbackDueAt: current.stage.feedbackDueAt?.toISOString() ?? null,
             }
           : null,
-        waitingFor: waitingFor(facts, now),
+        waitingFor,
         appliedAt: row.created_at.toISOString(),
         lastHeardAt: new Date(row.last_heard_at).toISOString(),
       };

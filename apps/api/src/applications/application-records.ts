@@ -1,5 +1,12 @@
-import { ErrorCode, FeedbackDecision } from '@heardback/contracts';
-import { ApplicationFacts, DomainError, Viewer, canViewApplication } from '@heardback/domain';
+import { ErrorCode, FeedbackDecision, StageState, WaitingFor } from '@heardback/contracts';
+import {
+  ApplicationFacts,
+  DomainError,
+  Viewer,
+  canViewApplication,
+  effectiveStageState,
+  waitingFor,
+} from '@heardback/domain';
 import { EntityManager, In } from 'typeorm';
 import { FeedbackEntity } from '../feedback/feedback.entity';
 import { ApplicationStageEntity } from './application-stage.entity';
@@ -83,6 +90,26 @@ export async function loadStageRecords(manager: EntityManager, applicationIds: s
   return {
     stagesOf: (applicationId) => stagesByApplication.get(applicationId) ?? [],
     decisionOf: (stageId) => decisionByStage.get(stageId) ?? null,
+  };
+}
+
+/** Where an application in a list stands, as the rules say: its current stage in its state now, and what it waits for. */
+export interface ListStanding {
+  current: { stage: ApplicationStageEntity; state: StageState } | null;
+  waitingFor: WaitingFor;
+}
+
+export function standingOf(
+  application: { id: string } & Pick<ApplicationEntity, 'status' | 'currentStageId'>,
+  records: StageRecords,
+  now: Date,
+): ListStanding {
+  const stages = records.stagesOf(application.id);
+  const facts = factsOf(application, stages, records.decisionOf);
+  const index = stages.findIndex((stage) => stage.id === application.currentStageId);
+  return {
+    current: index >= 0 ? { stage: stages[index], state: effectiveStageState(facts.stages[index], now) } : null,
+    waitingFor: waitingFor(facts, now),
   };
 }
 

@@ -5,7 +5,6 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import {
   ApplicationDocumentsView,
   ApplicationStatus,
-  ApplicationSummary,
   ApplicationView,
   ApplicationViewBase,
   CandidateApplicationView,
@@ -43,9 +42,9 @@ import { TimelineEventEntity } from '../timeline/timeline-event.entity';
 import { UserEntity } from '../users/user.entity';
 import { ApplicationEntity } from './application.entity';
 import { PromiseRow, storedPromise } from '../promises/promise-facts';
-import { loadOpenPromises, loadPromiseChain, toPromiseView } from '../promises/promise-view';
+import { loadPromiseChain, toPromiseView } from '../promises/promise-view';
 import { loadNewestOffer, toOfferView } from '../offers/offer-records';
-import { ApplicationRecord, factsOf, loadApplicationRecord, loadStageRecords, toFacts } from './application-records';
+import { ApplicationRecord, loadApplicationRecord, toFacts } from './application-records';
 
 type FeedbackOf<F extends CandidateFeedbackView> = (feedback: FeedbackEntity, recorders: Map<string, string>) => F;
 /** What the agency alone is shown of the candidate: loaded only for agency viewers. */
@@ -198,53 +197,6 @@ export class ApplicationViewsService {
       offer: toOfferView(await loadNewestOffer(manager, id)),
       ...audienceFacts(facts, now, promiseChain[0] ?? null, agencyOnly, application),
     };
-  }
-
-  /** The candidate's own applications, newest first, in four queries however many there are. */
-  async listForCandidate(candidateId: string): Promise<ApplicationSummary[]> {
-    const manager = this.dataSource.manager;
-    const applications = await manager.find(ApplicationEntity, {
-      where: { candidateId },
-      relations: { job: { client: true } },
-      order: { createdAt: 'DESC' },
-    });
-    const stageRecords = await loadStageRecords(
-      manager,
-      applications.map((application) => application.id),
-    );
-    const promises = await loadOpenPromises(
-      manager,
-      applications.map((application) => application.id),
-    );
-    const now = this.clock.now();
-    return applications.map((application): ApplicationSummary => {
-      const stages = stageRecords.stagesOf(application.id);
-      const facts = factsOf(application, stages, stageRecords.decisionOf);
-      const index = stages.findIndex((stage) => stage.id === application.currentStageId);
-      const current = index >= 0 ? stages[index] : null;
-      return {
-        id: application.id,
-        status: application.status,
-        version: application.version,
-        job: {
-          id: application.jobId,
-          title: application.job?.title ?? '',
-          clientName: application.job?.client?.name ?? '',
-        },
-        currentStage: current
-          ? {
-              id: current.id,
-              name: current.name,
-              state: effectiveStageState(facts.stages[index], now),
-              feedbackDueAt: current.feedbackDueAt?.toISOString() ?? null,
-            }
-          : null,
-        waitingFor: waitingFor(facts, now),
-        promise: promises.get(application.id) ?? null,
-        appliedAt: application.createdAt.toISOString(),
-        updatedAt: application.updatedAt.toISOString(),
-      };
-    });
   }
 
   private async recorderNames(record: ApplicationRecord): Promise<Map<string, string>> {

@@ -1,11 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { ApplicationSummary, ApplicationView, CandidateApplicationView, UserRole } from '@heardback/contracts';
+import { ApplicationView, CandidateApplicationView, MyApplicationsPage, UserRole } from '@heardback/contracts';
 import { CurrentUser, Roles } from '../auth/access.decorators';
 import { notFoundOnBadId } from '../errors/not-found-on-bad-id';
 import { UserEntity } from '../users/user.entity';
 import { ApplicationDecisionsService } from './application-decisions.service';
 import { ApplicationViewsService } from './application-views.service';
+import { CandidateApplicationListService } from './candidate-application-list.service';
 import { CandidateApplicationsService } from './candidate-applications.service';
 import {
   OfferDto,
@@ -17,6 +18,7 @@ import {
   WithdrawApplicationDto,
 } from './dto/application-commands.dto';
 import { ApplyDto } from './dto/apply.dto';
+import { MyApplicationsQueryDto } from './dto/my-applications-query.dto';
 import { PromiseRedatingService } from './promise-redating.service';
 import { StageFeedbackService } from './stage-feedback.service';
 import { RateLimited } from '../throttling/rate-limited.guard';
@@ -29,6 +31,7 @@ export class ApplicationsController {
   constructor(
     private readonly views: ApplicationViewsService,
     private readonly candidateApplications: CandidateApplicationsService,
+    private readonly candidateList: CandidateApplicationListService,
     private readonly stages: StageFeedbackService,
     private readonly decisions: ApplicationDecisionsService,
     private readonly redating: PromiseRedatingService,
@@ -48,8 +51,8 @@ export class ApplicationsController {
 
   @Roles(UserRole.Candidate)
   @Get('me/applications')
-  mine(@CurrentUser() user: UserEntity): Promise<ApplicationSummary[]> {
-    return this.views.listForCandidate(user.id);
+  mine(@Query() query: MyApplicationsQueryDto, @CurrentUser() user: UserEntity): Promise<MyApplicationsPage> {
+    return this.candidateList.page(user.id, query);
   }
 
   @Get('applications/:id')

@@ -9,6 +9,7 @@ import { AgencyApplicationsController } from './agency-applications.controller';
 import { ApplicationDecisionsService } from './application-decisions.service';
 import { ApplicationViewsService } from './application-views.service';
 import { ApplicationsController } from './applications.controller';
+import { CandidateApplicationListService } from './candidate-application-list.service';
 import { CandidateApplicationsService } from './candidate-applications.service';
 import { PromiseRedatingService } from './promise-redating.service';
 import { StageFeedbackService } from './stage-feedback.service';
@@ -20,6 +21,7 @@ import { StageFeedbackService } from './stage-feedback.service';
     AgencyApplicationListsService,
     ApplicationViewsService,
     CandidateApplicationsService,
+    CandidateApplicationListService,
     StageFeedbackService,
     ApplicationDecisionsService,
     PromiseRedatingService,

@@ -54,6 +54,7 @@ import { CacheScorePeriods1795941600001 } from './migrations/1795941600001-cache
 import { CountApplicationsByStatus1795948600000 } from './migrations/1795948600000-count-applications-by-status';
 import { CountFeedbackWaitingByDay1795948700000 } from './migrations/1795948700000-count-feedback-waiting-by-day';
 import { MarkDecisionDatesAlerted1795948800000 } from './migrations/1795948800000-mark-decision-dates-alerted';
+import { IndexCandidateApplications1795955300000 } from './migrations/1795955300000-index-candidate-applications';
 import { SnakeNamingStrategy } from './snake-naming-strategy';
 
 export const entities = [
@@ -115,6 +116,7 @@ export const migrations = [
   CountApplicationsByStatus1795948600000,
   CountFeedbackWaitingByDay1795948700000,
   MarkDecisionDatesAlerted1795948800000,
+  IndexCandidateApplications1795955300000,
 ];
 
 /** How long the API waits on PostgreSQL; absent (the CLI, migrations) waits as long as a statement takes. */

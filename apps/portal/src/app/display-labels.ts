@@ -91,6 +91,20 @@ export const WAITING_FOR_TEXT: Record<WaitingFor, string> = {
   [WaitingFor.Nothing]: 'Nothing: this application is closed.',
 };
 
+/**
+ * The candidate's whole list in numbers, from the API's totals (every page): "42 applications: 12 in
+ * progress, 30 closed". The groups are named as the page's headings name them.
+ */
+export function myApplicationsTotalsText({ open, closed }: { open: number; closed: number }): string {
+  const total = open + closed;
+  const applications = `${total.toLocaleString('en-GB')} ${total === 1 ? 'application' : 'applications'}`;
+  const groups = [
+    ...(open > 0 ? [`${open.toLocaleString('en-GB')} in progress`] : []),
+    ...(closed > 0 ? [`${closed.toLocaleString('en-GB')} closed`] : []),
+  ];
+  return groups.length > 0 ? `${applications}: ${groups.join(', ')}` : applications;
+}
+
 export const STAGE_STATE_LABELS: Record<StageState, string> = {
   [StageState.Pending]: 'Not scheduled yet',
   [StageState.Scheduled]: 'Scheduled',

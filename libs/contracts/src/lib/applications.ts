@@ -1,3 +1,4 @@
+import type { CountedPage } from './agency';
 import { ApplicationDocumentsView, CandidateDetailsView } from './documents';
 import { ApplicationStatus, FeedbackDecision, PromiseKind, StageState, TimelineEventType, WaitingFor } from './enums';
 import type { OfferTermsRequest, OfferView } from './offers';
@@ -164,6 +165,24 @@ export interface ApplicationSummary {
   promise: { kind: PromiseKind; dueAt: string } | null;
   appliedAt: string;
   updatedAt: string;
+}
+
+/** The candidate's own list (GET /api/me/applications) comes 20 a page unless asked, at most 100. */
+export const MY_APPLICATIONS_DEFAULT_LIMIT = 20;
+export const MY_APPLICATIONS_MAX_LIMIT = 100;
+
+/** `?cursor=` from the previous page and `?limit=` (1 to MY_APPLICATIONS_MAX_LIMIT) of the candidate's list. */
+export interface MyApplicationsQuery {
+  cursor?: string;
+  limit?: number;
+}
+
+/**
+ * GET /api/me/applications: a page of the candidate's applications, open ones first, then newest
+ * applied first, with how many are open and closed in all (every page); `total` is their sum.
+ */
+export interface MyApplicationsPage extends CountedPage<ApplicationSummary> {
+  totals: { open: number; closed: number };
 }
 
 export interface VersionedRequest {

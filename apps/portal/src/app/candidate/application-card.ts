@@ -21,7 +21,7 @@ export interface ApplicationRow {
     @let app = row();
     <article class="application" [attr.aria-labelledby]="'app-' + app.id">
       <h3 class="application__title" [id]="'app-' + app.id">
-        <a [routerLink]="['/me/applications', app.id]">{{ app.jobTitle }}</a>
+        <a [routerLink]="['/me/applications', app.id]" [attr.data-index]="index()">{{ app.jobTitle }}</a>
       </h3>
       <p class="application__client">{{ app.clientName }}</p>
       <dl class="application__facts">
@@ -53,4 +53,6 @@ export interface ApplicationRow {
 })
 export class ApplicationCard {
   readonly row = input.required<ApplicationRow>();
+  /** Its place in the list (`data-index`), so "Load more" can move focus to the first new card. */
+  readonly index = input<number | null>(null);
 }

@@ -12,12 +12,18 @@ describe('CandidateApi', () => {
 
   afterEach(() => http.verify());
 
-  it('lists the candidate’s applications from GET /api/me/applications', () => {
+  it('pages the candidate’s applications from GET /api/me/applications, then after a cursor', () => {
     let received: unknown;
-    api.myApplications().subscribe((list) => (received = list));
+    api.myApplications().subscribe((page) => (received = page));
+    const empty = { items: [], nextCursor: null, total: 0, totals: { open: 0, closed: 0 } };
 
-    http.expectOne({ method: 'GET', url: '/api/me/applications' }).flush([]);
-    expect(received).toEqual([]);
+    http.expectOne({ method: 'GET', url: '/api/me/applications' }).flush(empty);
+    expect(received).toEqual(empty);
+
+    api.myApplications('next page').subscribe();
+    const request = http.expectOne((req) => req.method === 'GET' && req.url === '/api/me/applications');
+    expect(request.request.params.get('cursor')).toBe('next page');
+    request.flush(empty);
   });
 
   it('reads one application, escaping the id from the address bar', () => {

@@ -1,9 +1,8 @@
-import { HttpClient } from '@angular/common/http';
+import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import {
   API_PREFIX,
   AcceptOfferRequest,
-  ApplicationSummary,
   CandidateApplicationView,
   CandidateUpdateRequest,
   DOCUMENT_UPLOAD_FILE_FIELD,
@@ -13,6 +12,7 @@ import {
   DocumentList,
   DocumentView,
   DeclineOfferRequest,
+  MyApplicationsPage,
   UpdateProfileRequest,
   UserView,
   WithdrawApplicationRequest,
@@ -27,8 +27,10 @@ const API = `/${API_PREFIX}`;
 export class CandidateApi {
   private readonly http = inject(HttpClient);
 
-  myApplications(): Observable<ApplicationSummary[]> {
-    return this.http.get<ApplicationSummary[]>(`${API}/me/applications`);
+  /** A page of the candidate's applications, open ones first; `cursor` is the previous page's nextCursor. */
+  myApplications(cursor: string | null = null): Observable<MyApplicationsPage> {
+    const params = cursor ? new HttpParams().set('cursor', cursor) : undefined;
+    return this.http.get<MyApplicationsPage>(`${API}/me/applications`, { params });
   }
 
   /** 404 for an application that is not theirs, exactly as for one that does not exist. */

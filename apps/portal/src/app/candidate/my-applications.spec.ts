@@ -3,7 +3,7 @@ import { ComponentFixture } from '@angular/core/testing';
 import { ApplicationStatus, PromiseKind, StageState, WaitingFor } from '@heardback/contracts';
 import { MyApplications } from './my-applications';
 import { formatDateTime } from '../core/date-time';
-import { aSummary, TEST_NOW } from '../testing/factories';
+import { aMyApplicationsPage, aSummary, TEST_NOW } from '../testing/factories';
 import { renderComponent } from '../testing/setup';
 
 describe('MyApplications', () => {
@@ -28,8 +28,9 @@ describe('MyApplications', () => {
         document.createElement('dd'),
     );
 
+  /** The first page holds `body` (a list of summaries) or is `body` itself; an error with `init`. */
   async function answer(body: object | string | null, init?: { status: number; statusText: string }) {
-    http.expectOne('/api/me/applications').flush(body, init);
+    http.expectOne('/api/me/applications').flush(Array.isArray(body) ? aMyApplicationsPage(body) : body, init);
     await fixture.whenStable();
   }
 
@@ -37,7 +38,7 @@ describe('MyApplications', () => {
     expect(status()).toBe('Loading your applications…');
 
     await answer([aSummary()]);
-    expect(status()).toBe('1 application');
+    expect(status()).toBe('1 application: 1 in progress');
   });
 
   it('shows each application’s job, client, status, stage, what it waits for and when the answer is due', async () => {
@@ -102,9 +103,49 @@ describe('MyApplications', () => {
 
     const headings = Array.from(root().querySelectorAll('h2'), (h) => text(h));
     expect(headings).toEqual(['In progress (1)', 'Closed (1)']);
+    expect(status()).toBe('2 applications: 1 in progress, 1 closed');
     expect(fact(cards()[1], 'Status')).toBe('Not successful');
     expect(fact(cards()[1], 'Waiting for')).toBe('Nothing: this application is closed.');
     expect(cards()[1].querySelector('.due')).toBeNull();
+  });
+
+  it('shows the first page with the true totals, and loads the next after the last card shown', async () => {
+    const closed = (id: string) =>
+      aSummary({
+        id,
+        status: ApplicationStatus.Withdrawn,
+        waitingFor: WaitingFor.Nothing,
+        currentStage: null,
+        promise: null,
+      });
+    await answer(
+      aMyApplicationsPage([aSummary({ id: 'o1' }), aSummary({ id: 'o2' })], {
+        nextCursor: 'after-o2',
+        total: 42,
+        totals: { open: 12, closed: 30 },
+      }),
+    );
+
+    expect(status()).toBe('42 applications: 12 in progress, 30 closed');
+    expect(Array.from(root().querySelectorAll('h2'), (h) => text(h))).toEqual(['In progress (12)']);
+    expect(text(root().querySelector('hb-load-more') as Element)).toContain('2 of 42 applications shown');
+    const loadMore = Array.from(root().querySelectorAll('hb-load-more button'))[0] as HTMLButtonElement;
+    expect(text(loadMore)).toBe('Load more applications');
+
+    loadMore.click();
+    const next = http.expectOne((request) => request.url === '/api/me/applications');
+    expect(next.request.params.get('cursor')).toBe('after-o2');
+    next.flush(aMyApplicationsPage([closed('c1')], { nextCursor: null, total: 42, totals: { open: 12, closed: 30 } }));
+    await fixture.whenStable();
+
+    expect(cards().map((card) => card.querySelector('h3 a')?.getAttribute('href'))).toEqual([
+      '/me/applications/o1',
+      '/me/applications/o2',
+      '/me/applications/c1',
+    ]);
+    expect(Array.from(root().querySelectorAll('h2'), (h) => text(h))).toEqual(['In progress (12)', 'Closed (30)']);
+    expect(root().querySelector('hb-load-more button')).toBeNull();
+    expect(document.activeElement?.getAttribute('data-index')).toBe('2');
   });
 
   it('invites a candidate with no applications to browse the jobs', async () => {

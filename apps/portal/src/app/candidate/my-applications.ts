@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/c
 import { RouterLink } from '@angular/router';
 import { ApplicationSummary, PromiseKind } from '@heardback/contracts';
 import { NOW, formatDate } from '../core/date-time';
-import { APPLICATION_STATUS_LABELS, STAGE_STATE_LABELS } from '../display-labels';
+import { APPLICATION_STATUS_LABELS, STAGE_STATE_LABELS, myApplicationsTotalsText } from '../display-labels';
 import { ApplicationCard, ApplicationRow } from './application-card';
 import { CandidateApi } from './candidate-api';
 import { isOpen } from '@heardback/domain';
@@ -11,11 +11,15 @@ import { hearByLine } from './promise-words';
 import { httpErrorMessage } from '../core/api-error';
 import { pageData, statusLine } from '../core/loadable';
 import { LoadState } from '../core/load-state';
+import { LoadMore, loadMore } from '../core/load-more';
 
-/** /me: every application the candidate made, where each stands and when they will hear back. */
+/**
+ * /me: the candidate's applications, open ones first, then newest first, a page at a time ("Load
+ * more"), with how many are in progress and closed in all (the API's totals, every page).
+ */
 @Component({
   selector: 'hb-my-applications',
-  imports: [LoadState, RouterLink, ApplicationCard],
+  imports: [LoadMore, LoadState, RouterLink, ApplicationCard],
   templateUrl: './my-applications.html',
   styleUrl: './my-applications.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -27,19 +31,23 @@ export class MyApplications {
   protected readonly loaded = pageData({
     request: () => this.api.myApplications(),
     errorMessage: httpErrorMessage,
+    loaded: () => this.more.reset(),
   });
+  protected readonly more = loadMore(this.loaded, (cursor) => this.api.myApplications(cursor));
 
+  protected readonly totals = computed(() => this.loaded.value()?.totals ?? { open: 0, closed: 0 });
+  /** In the API's order, open ones first: each row's index is its place in the whole list. */
   protected readonly rows = computed(() => {
     const now = this.now();
-    return (this.loaded.value() ?? []).map((application) => toRow(application, now));
+    return (this.loaded.value()?.items ?? []).map((application, index) => ({
+      index,
+      row: toRow(application, now),
+    }));
   });
-  protected readonly openRows = computed(() => this.rows().filter((row) => row.open));
-  protected readonly closedRows = computed(() => this.rows().filter((row) => !row.open));
+  protected readonly openRows = computed(() => this.rows().filter(({ row }) => row.open));
+  protected readonly closedRows = computed(() => this.rows().filter(({ row }) => !row.open));
   protected readonly statusMessage = computed(() =>
-    statusLine(this.loaded.state(), 'Loading your applications…', () => {
-      const count = this.rows().length;
-      return count === 1 ? '1 application' : `${count} applications`;
-    }),
+    statusLine(this.loaded.state(), 'Loading your applications…', () => myApplicationsTotalsText(this.totals())),
   );
 }
 

@@ -27,7 +27,6 @@ import { findScreeningAnswerProblems } from '@heardback/domain';
 import { catchError, map, of } from 'rxjs';
 import { RegisterForm } from '../auth/register-form';
 import { SignInForm } from '../auth/sign-in-form';
-import { CandidateApi } from '../candidate/candidate-api';
 import { DocumentChoice } from '../candidate/document-choice';
 import { FORM_FIELD } from '../core/form-field';
 import { apiError, httpErrorMessage, sentence } from '../core/api-error';
@@ -67,7 +66,6 @@ const TABS: readonly { id: Tab; label: string }[] = [
 export class ApplyPanel {
   protected readonly session = inject(SessionStore);
   private readonly jobsApi = inject(JobsApi);
-  private readonly candidateApi = inject(CandidateApi);
   private readonly privacyApi = inject(PrivacyApi);
   private readonly router = inject(Router);
   private readonly notices = inject(NoticeService);
@@ -275,15 +273,16 @@ export class ApplyPanel {
     );
   }
 
+  /** The job as it is now names the candidate's application to it: no need to read all of theirs. */
   private findExistingApplication(): void {
-    const jobId = this.job().id;
-    this.candidateApi
-      .myApplications()
+    this.jobsApi
+      .get(this.job().id)
       .pipe(
-        map((applications) => {
-          const existing = applications.find((a) => a.job.id === jobId && a.status !== ApplicationStatus.Withdrawn);
-          return existing ? `/me/applications/${existing.id}` : '/me';
-        }),
+        map(({ myApplication }) =>
+          myApplication && myApplication.status !== ApplicationStatus.Withdrawn
+            ? `/me/applications/${myApplication.id}`
+            : '/me',
+        ),
         catchError(() => of('/me')),
       )
       .subscribe((link) => {

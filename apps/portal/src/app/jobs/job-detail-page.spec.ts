@@ -12,7 +12,6 @@ import {
   ScreeningQuestionKind,
   UserRole,
   UserView,
-  WaitingFor,
   PayPeriod,
   WorkMode,
 } from '@heardback/contracts';
@@ -250,18 +249,16 @@ describe('JobDetailPage', () => {
     http
       .expectOne('/api/jobs/job-1/applications')
       .flush(...apiErrorBody(409, ErrorCode.AlreadyApplied, 'You have already applied'));
-    http.expectOne('/api/me/applications').flush([
-      {
+    // The job, read again, names the application made meanwhile (another tab, before signing in).
+    http.expectOne({ method: 'GET', url: '/api/jobs/job-1' }).flush({
+      ...job,
+      myApplication: {
         id: 'app-3',
         status: ApplicationStatus.Applied,
-        version: 1,
-        job: { id: 'job-1', title: job.title, clientName: job.clientName },
-        currentStage: null,
-        waitingFor: WaitingFor.Scheduling,
         appliedAt: '2026-05-02T09:00:00.000Z',
-        updatedAt: '2026-05-02T09:00:00.000Z',
+        withdrawnAt: null,
       },
-    ]);
+    });
     await settle();
 
     const alert = view().querySelector('[role="alert"]');

@@ -12,6 +12,7 @@ import {
   FeedbackDecision,
   FeedbackQueueItem,
   FeedbackView,
+  MyApplicationsPage,
   OfferView,
   PayPeriod,
   PromiseKind,
@@ -23,6 +24,7 @@ import {
   UserView,
   WaitingFor,
 } from '@heardback/contracts';
+import { isOpen } from '@heardback/domain';
 
 /**
  * Test data for every portal spec, shaped exactly like the API's answers: valid by default,
@@ -333,6 +335,21 @@ export function aSummary(overrides: Partial<ApplicationSummary> = {}): Applicati
     promise: { kind: PromiseKind.Answer, dueAt: '2026-06-12T14:00:00.000Z' },
     appliedAt: '2026-05-01T09:00:00.000Z',
     updatedAt: '2026-05-02T09:00:00.000Z',
+    ...overrides,
+  };
+}
+
+/** A page of the candidate's list holding `items`; the totals count them unless `overrides` say otherwise. */
+export function aMyApplicationsPage(
+  items: ApplicationSummary[],
+  overrides: Partial<MyApplicationsPage> = {},
+): MyApplicationsPage {
+  const open = items.filter((item) => isOpen(item.status)).length;
+  return {
+    items,
+    nextCursor: null,
+    total: items.length,
+    totals: { open, closed: items.length - open },
     ...overrides,
   };
 }

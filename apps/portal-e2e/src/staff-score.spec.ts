@@ -4,7 +4,11 @@ import type { ApplicationView, ClientMonthlyScore } from '@heardback/contracts';
 import { expectNoSeriousAxeViolations } from './support/agency-axe';
 import { DEMO_STAFF, apiPost, freshApplication, scheduleFirstStageInThePast, signInAs } from './support/agency-sign-in';
 
-/** Whether the page itself scrolls sideways: wide tables must scroll in their own regions instead. */
+/**
+ * Whether the page itself scrolls sideways: wide tables must scroll in their own regions instead.
+ * Asked with `expect.poll`: after a viewport change the charts resize on their ResizeObserver, a frame
+ * or more later, and until then the page is briefly as wide as before.
+ */
 function pageOverflowsSideways(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
 }
@@ -93,7 +97,6 @@ test('staff open the score, see both charts drawn, sort and page a table and dow
   for (const width of [1280, 375]) {
     await page.setViewportSize({ width, height: 900 });
     await loadMore.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `/tmp/h2-shots/score-jobs-paging-${width}.png` });
   }
   await page.setViewportSize({ width: 1280, height: 900 });
   for (let shown = 2; shown < jobCount; shown += 2) {
@@ -113,7 +116,6 @@ test('staff open the score, see both charts drawn, sort and page a table and dow
   for (const width of [1280, 375]) {
     await page.setViewportSize({ width, height: 900 });
     await jobs.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `/tmp/h2-shots/score-jobs-${width}.png` });
   }
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.getByRole('tab', { name: 'Recruiters' }).click();
@@ -141,13 +143,11 @@ test('staff open the score, see both charts drawn, sort and page a table and dow
   await expectNoSeriousAxeViolations(page, '/staff/score');
   for (const width of [1280, 375]) {
     await page.setViewportSize({ width, height: 900 });
-    expect(await pageOverflowsSideways(page), `the score page scrolls sideways at ${width} px`).toBe(false);
+    await expect.poll(() => pageOverflowsSideways(page), `the score page scrolls sideways at ${width} px`).toBe(false);
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: testInfo.outputPath(`score-${width}-top.png`) });
-    await page.screenshot({ path: `/tmp/h2-shots/score-${width}-top.png` });
     await table.scrollIntoViewIfNeeded();
     await page.screenshot({ path: testInfo.outputPath(`score-${width}-table.png`) });
-    await page.screenshot({ path: `/tmp/h2-shots/score-${width}-table.png` });
   }
 
   // A client's month, ready to print. Its first page of jobs is one here instead of fifty, taken from
@@ -176,7 +176,9 @@ test('staff open the score, see both charts drawn, sort and page a table and dow
   for (const width of [1280, 375]) {
     await page.setViewportSize({ width, height: 900 });
     await page.evaluate(() => window.scrollTo(0, 0));
-    expect(await pageOverflowsSideways(page), `the monthly report scrolls sideways at ${width} px`).toBe(false);
+    await expect
+      .poll(() => pageOverflowsSideways(page), `the monthly report scrolls sideways at ${width} px`)
+      .toBe(false);
     await page.screenshot({ path: testInfo.outputPath(`client-report-${width}-top.png`) });
     await reportJobs.scrollIntoViewIfNeeded();
     await page.screenshot({ path: testInfo.outputPath(`client-report-${width}-jobs.png`) });
@@ -189,7 +191,7 @@ test('staff open the score, see both charts drawn, sort and page a table and dow
     await expect(reportJobs.locator('tbody tr')).toHaveCount(Math.min(shown + 2, reportJobCount));
     await expect(reportJobs.locator(`tbody tr[data-index="${shown}"]`)).toBeFocused();
     expect(await page.evaluate(() => window.scrollX)).toBe(0);
-    expect(await pageOverflowsSideways(page)).toBe(false);
+    await expect.poll(() => pageOverflowsSideways(page)).toBe(false);
   }
   await expect(moreJobs).toBeHidden();
   await expect(jobsCount).toHaveText(`${reportJobCount} jobs`);

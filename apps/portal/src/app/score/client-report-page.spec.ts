@@ -5,6 +5,22 @@ import { setUpPortalTest } from '../testing/setup';
 import { ClientReportPage, monthName, shiftMonth } from './client-report-page';
 import { aGroupsPage, aScoreReport, aScoreRow } from './score-testing';
 
+/** Northwind's November, with the tables each test sets. */
+function northwindInNovember(tables: Pick<ClientMonthlyScore, 'interviewers' | 'jobs'>): ClientMonthlyScore {
+  const report = aScoreReport();
+  return {
+    client: { id: 'client-1', name: 'Northwind' },
+    month: '2026-11',
+    from: '2026-11-01',
+    to: '2026-11-30',
+    at: '2026-12-03T10:00:00.000Z',
+    overall: report.overall,
+    trend: report.trend,
+    distribution: report.distribution,
+    ...tables,
+  };
+}
+
 describe('the printable client month', () => {
   it('names a month and steps across the turn of the year', () => {
     expect(monthName('2026-11')).toBe('November 2026');
@@ -29,22 +45,14 @@ describe('the printable client month', () => {
 
     it('asks for the client’s month and prints its figures, interviewers and jobs', async () => {
       const request = http.expectOne('/api/agency/score/clients/client-1/monthly?month=2026-11');
-      const report = aScoreReport();
-      const month: ClientMonthlyScore = {
-        client: { id: 'client-1', name: 'Northwind' },
-        month: '2026-11',
-        from: '2026-11-01',
-        to: '2026-11-30',
-        at: '2026-12-03T10:00:00.000Z',
-        overall: report.overall,
-        interviewers: aGroupsPage(ScoreGrouping.Interviewer, [
-          aScoreRow({ id: 'c1', name: 'Cara Contact', median: 2 }),
-        ]),
-        jobs: aGroupsPage(ScoreGrouping.Job, []),
-        trend: report.trend,
-        distribution: report.distribution,
-      };
-      request.flush(month);
+      request.flush(
+        northwindInNovember({
+          interviewers: aGroupsPage(ScoreGrouping.Interviewer, [
+            aScoreRow({ id: 'c1', name: 'Cara Contact', median: 2 }),
+          ]),
+          jobs: aGroupsPage(ScoreGrouping.Job, []),
+        }),
+      );
       await fixture.whenStable();
       expect(view().querySelector('h1')?.textContent).toContain('Northwind: Heardback score for November 2026');
       expect(view().textContent).toContain('Cara Contact');
@@ -53,22 +61,15 @@ describe('the printable client month', () => {
     });
 
     it('says how many of the client’s jobs it shows and loads the next page of that client’s jobs, focusing the first new one', async () => {
-      const report = aScoreReport();
-      http.expectOne('/api/agency/score/clients/client-1/monthly?month=2026-11').flush({
-        client: { id: 'client-1', name: 'Northwind' },
-        month: '2026-11',
-        from: '2026-11-01',
-        to: '2026-11-30',
-        at: '2026-12-03T10:00:00.000Z',
-        overall: report.overall,
-        interviewers: aGroupsPage(ScoreGrouping.Interviewer, [aScoreRow({ id: 'c1', name: 'Cara Contact' })]),
-        jobs: aGroupsPage(ScoreGrouping.Job, [aScoreRow({ id: 'j1', name: 'Analyst' })], {
-          total: 2,
-          nextCursor: 'next-jobs',
+      http.expectOne('/api/agency/score/clients/client-1/monthly?month=2026-11').flush(
+        northwindInNovember({
+          interviewers: aGroupsPage(ScoreGrouping.Interviewer, [aScoreRow({ id: 'c1', name: 'Cara Contact' })]),
+          jobs: aGroupsPage(ScoreGrouping.Job, [aScoreRow({ id: 'j1', name: 'Analyst' })], {
+            total: 2,
+            nextCursor: 'next-jobs',
+          }),
         }),
-        trend: report.trend,
-        distribution: report.distribution,
-      } satisfies ClientMonthlyScore);
+      );
       await fixture.whenStable();
       const jobs = () => view().querySelector('#report-jobs') as HTMLElement;
       expect(jobs().querySelector('.client-report__count')?.textContent).toContain('1 of 2 jobs shown');

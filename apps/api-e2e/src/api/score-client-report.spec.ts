@@ -192,6 +192,19 @@ describe('a client’s monthly report, paged', () => {
     expect(own.body).toMatchObject({ items: [], total: 0, nextCursor: null });
   });
 
+  it('refuses one client’s cursor on another client’s table, or on every client’s, naming cursor', async () => {
+    const report = await month(many.id);
+    const cursor = encodeURIComponent(report.jobs.nextCursor ?? '');
+    expect(cursor).not.toBe('');
+    for (const elsewhere of [`&client=${few.id}`, '']) {
+      const response = await staff.get<ApiError>(
+        `/api/agency/score/groups?${PERIOD}&grouping=job${elsewhere}&cursor=${cursor}`,
+      );
+      expect(response.status).toBe(400);
+      expect(response.body.details?.map((detail) => detail.field)).toEqual(['cursor']);
+    }
+  });
+
   it('refuses a client filter that is not a client’s id, naming client', async () => {
     const response = await staff.get<ApiError>(`/api/agency/score/groups?${PERIOD}&grouping=job&client=acme`);
     expect(response.status).toBe(400);

@@ -1,9 +1,15 @@
 import { ScoreGroupSort, ScoreGrouping, SortDirection } from '@heardback/contracts';
 import { DomainError } from '@heardback/domain';
-import { decodeGroupsCursor, encodeGroupsCursor } from './score-groups';
+import { GroupsTable, decodeGroupsCursor, encodeGroupsCursor } from './score-groups';
 
 describe('the score group table cursor', () => {
-  const order = { grouping: ScoreGrouping.Job, sort: ScoreGroupSort.Median, direction: SortDirection.Desc };
+  const order: GroupsTable = {
+    grouping: ScoreGrouping.Job,
+    sort: ScoreGroupSort.Median,
+    direction: SortDirection.Desc,
+    client: null,
+  };
+  const northwind = '5d0c1f7a-3b2e-4f6a-8c9d-0e1f2a3b4c5d';
   const at = { isNull: false, value: '1.25', id: '0b6f3d2e-8a43-4c1e-9f3a-2d5c7e9b1a00' };
 
   it('gives back the place the last page ended', () => {
@@ -25,32 +31,50 @@ describe('the score group table cursor', () => {
     throw new Error('the cursor was accepted');
   }
 
-  it('refuses a cursor of another grouping, sort or direction, saying so', () => {
+  it('refuses a cursor of another grouping, sort, direction or client, saying so', () => {
     const cursor = encodeGroupsCursor({ ...order, ...at });
-    for (const other of [
-      { ...order, grouping: ScoreGrouping.Client },
-      { ...order, sort: ScoreGroupSort.P90 },
-      { ...order, direction: SortDirection.Asc },
-    ]) {
-      expect(refusal(cursor, other).message).toBe(
-        'cursor: belongs to another table or order (grouping, sort or direction changed); start again without it',
+    const oneClients = encodeGroupsCursor({ ...order, client: northwind, ...at });
+    for (const [raw, other] of [
+      [cursor, { ...order, grouping: ScoreGrouping.Client }],
+      [cursor, { ...order, sort: ScoreGroupSort.P90 }],
+      [cursor, { ...order, direction: SortDirection.Asc }],
+      // Every client's table, then one client's report; and one client's report, then another's.
+      [cursor, { ...order, client: northwind }],
+      [oneClients, { ...order, client: '9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d' }],
+      [oneClients, order],
+    ] as [string, GroupsTable][]) {
+      expect(refusal(raw, other).message).toBe(
+        'cursor: belongs to another table or order (grouping, sort, direction or client changed); start again without it',
       );
     }
+  });
+
+  it('gives back the place in one client’s table', () => {
+    const filtered = { ...order, client: northwind };
+    expect(decodeGroupsCursor(encodeGroupsCursor({ ...filtered, ...at }), filtered)).toEqual(at);
   });
 
   it.each([
     ['not base64 JSON', 'not-a-cursor'],
     [
       'a number that is not one',
-      Buffer.from(JSON.stringify(['job', 'median', 'desc', false, '1; --', at.id])).toString('base64url'),
+      Buffer.from(JSON.stringify(['job', 'median', 'desc', null, false, '1; --', at.id])).toString('base64url'),
     ],
     [
       'an id that is not a uuid',
-      Buffer.from(JSON.stringify(['job', 'median', 'desc', false, '1', 'x'])).toString('base64url'),
+      Buffer.from(JSON.stringify(['job', 'median', 'desc', null, false, '1', 'x'])).toString('base64url'),
     ],
     [
       'an unknown sort',
-      Buffer.from(JSON.stringify(['job', 'salary', 'desc', false, '1', at.id])).toString('base64url'),
+      Buffer.from(JSON.stringify(['job', 'salary', 'desc', null, false, '1', at.id])).toString('base64url'),
+    ],
+    [
+      'a client that is not a uuid',
+      Buffer.from(JSON.stringify(['job', 'median', 'desc', "x' OR 1=1", false, '1', at.id])).toString('base64url'),
+    ],
+    [
+      'a cursor of the old form, without the client',
+      Buffer.from(JSON.stringify(['job', 'median', 'desc', false, '1', at.id])).toString('base64url'),
     ],
   ])('refuses %s, naming the cursor', (_what, raw) => {
     expect(refusal(raw).message).toBe('cursor: is not a cursor this API gave out; start again without it');

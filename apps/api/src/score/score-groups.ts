@@ -11,14 +11,19 @@ import { GroupsAfter, GroupsRow, sortIsText } from './score-groups-sql';
 
 /**
  * The group table's cursor (ADR 0045): opaque to the portal, it holds which table and order it
- * belongs to, and where the last page ended. A cursor of another grouping or order is refused, as
+ * belongs to (the grouping, the order and the one client it is filtered to, if any: ADR 0047's
+ * client report), and where the last page ended. A cursor of another table or order is refused, as
  * the place it marks means nothing there.
  */
-export interface GroupsCursor extends GroupsAfter {
+export interface GroupsTable {
   grouping: ScoreGrouping;
   sort: ScoreGroupSort;
   direction: SortDirection;
+  /** The client the table is filtered to; null for every client the viewer sees. */
+  client: string | null;
 }
+
+export type GroupsCursor = GroupsTable & GroupsAfter;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** PostgreSQL's text of a numeric. */
@@ -26,24 +31,21 @@ const NUMERIC = /^-?\d{1,20}(\.\d{1,20})?$/;
 const NAME_MAX = 400;
 
 export function encodeGroupsCursor(cursor: GroupsCursor): string {
-  const { grouping, sort, direction, isNull, value, id } = cursor;
-  return Buffer.from(JSON.stringify([grouping, sort, direction, isNull, value, id])).toString('base64url');
+  const { grouping, sort, direction, client, isNull, value, id } = cursor;
+  return Buffer.from(JSON.stringify([grouping, sort, direction, client, isNull, value, id])).toString('base64url');
 }
 
 const NOT_OURS = 'is not a cursor this API gave out; start again without it';
 
-export function decodeGroupsCursor(
-  raw: string,
-  expected: { grouping: ScoreGrouping; sort: ScoreGroupSort; direction: SortDirection },
-): GroupsAfter {
+export function decodeGroupsCursor(raw: string, expected: GroupsTable): GroupsAfter {
   let decoded: unknown;
   try {
     decoded = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
   } catch {
     throw fieldError('cursor', NOT_OURS);
   }
-  if (!Array.isArray(decoded) || decoded.length !== 6) throw fieldError('cursor', NOT_OURS);
-  const [grouping, sort, direction, isNull, value, id] = decoded as unknown[];
+  if (!Array.isArray(decoded) || decoded.length !== 7) throw fieldError('cursor', NOT_OURS);
+  const [grouping, sort, direction, client, isNull, value, id] = decoded as unknown[];
   const sortKnown = Object.values(ScoreGroupSort).includes(sort as ScoreGroupSort);
   const valueFits =
     typeof value === 'string' &&
@@ -52,6 +54,7 @@ export function decodeGroupsCursor(
     !Object.values(ScoreGrouping).includes(grouping as ScoreGrouping) ||
     !sortKnown ||
     !Object.values(SortDirection).includes(direction as SortDirection) ||
+    !(client === null || (typeof client === 'string' && UUID.test(client))) ||
     typeof isNull !== 'boolean' ||
     !valueFits ||
     typeof id !== 'string' ||
@@ -59,10 +62,15 @@ export function decodeGroupsCursor(
   ) {
     throw fieldError('cursor', NOT_OURS);
   }
-  if (grouping !== expected.grouping || sort !== expected.sort || direction !== expected.direction) {
+  if (
+    grouping !== expected.grouping ||
+    sort !== expected.sort ||
+    direction !== expected.direction ||
+    client !== expected.client
+  ) {
     throw fieldError(
       'cursor',
-      'belongs to another table or order (grouping, sort or direction changed); start again without it',
+      'belongs to another table or order (grouping, sort, direction or client changed); start again without it',
     );
   }
   return { isNull, value: value as string, id };

@@ -121,7 +121,8 @@ export class ScoreService {
       direction: query.direction ?? SortDirection.Asc,
       withholdBelow,
     };
-    const after = query.cursor ? decodeGroupsCursor(query.cursor, { grouping, ...order }) : null;
+    const table = { grouping, sort: order.sort, direction: order.direction, client: scope.clientId ?? null };
+    const after = query.cursor ? decodeGroupsCursor(query.cursor, table) : null;
     const limit = query.limit ?? SCORE_GROUPS_DEFAULT_LIMIT;
     const rows = await this.read<GroupsRow>((p) => scoreGroupsSql(grouping, scope, period, order, { after, limit }, p));
     const found = rows.filter((row) => row.id !== null);
@@ -134,7 +135,7 @@ export class ScoreService {
       items: items.map((row) => groupsRowToScoreRow(row, period.now, withholdBelow)),
       nextCursor:
         found.length > limit && last
-          ? encodeGroupsCursor({ grouping, ...order, isNull: last.sort_null, value: last.sort_text, id: last.id })
+          ? encodeGroupsCursor({ ...table, isNull: last.sort_null, value: last.sort_text, id: last.id })
           : null,
       total: rows[0]?.total ?? 0,
     };

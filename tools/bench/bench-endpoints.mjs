@@ -47,12 +47,12 @@ export async function endpoints(url) {
  * gives it back with the application's new version, so no row is written twice at once and the
  * same rows serve every round (rescheduling is repeatable: the dataset does not run out).
  * @param {string} url
- * @returns {Promise<{ applicationId: string, stageId: string, version: number }[]>}
+ * @returns {Promise<ScheduleRow[]>}
  */
 export function schedulableStages(url) {
   return withClient(url, async (client) => {
     const { rows } = await client.query(`
-      SELECT a.id AS "applicationId", s.id AS "stageId", a.version
+      SELECT a.id AS "applicationId", s.id AS "stageId", a.version, s.starts_at AS "startsAt"
         FROM applications a JOIN application_stages s ON s.id = a.current_stage_id
        WHERE a.status IN ('screening', 'interviewing') AND s.state IN ('pending', 'scheduled')
          AND (s.ends_at IS NULL OR s.ends_at > now() + interval '1 day')
@@ -62,13 +62,18 @@ export function schedulableStages(url) {
   });
 }
 
+/** @typedef {{ applicationId: string, stageId: string, version: number, startsAt: Date | null }} ScheduleRow */
+
+/** The first slot the bench gives an interview: far ahead, on the hour. */
+const FIRST_SLOT = Date.UTC(2030, 0, 1, 9);
+const HOUR = 3_600_000;
+
 /**
  * autocannon request hooks for the write: a free row per request, its new version back on success.
- * @param {{ applicationId: string, stageId: string, version: number }[]} rows @param {string} xsrf
+ * @param {ScheduleRow[]} rows @param {string} xsrf
  */
 export function scheduleRequests(rows, xsrf) {
   const free = [...rows];
-  let slot = 0;
   return [
     {
       method: 'POST',
@@ -76,10 +81,11 @@ export function scheduleRequests(rows, xsrf) {
       setupRequest: (request, context) => {
         const row = free.shift();
         if (!row) throw new Error('schedule-stage: every schedulable stage is in use');
+        // An hour after the interview's slot as it stands (2030 at the earliest), so every request,
+        // in every run, has a change to make: the same slot again would be a retry the API skips.
+        const startsAt = new Date(Math.max(FIRST_SLOT, (row.startsAt?.getTime() ?? 0) + HOUR));
         context.row = row;
-        // A new slot every time (30+ days ahead, on the hour), so the API always has a change to make.
-        slot += 1;
-        const startsAt = new Date(Date.UTC(2030, 0, 1, 9) + (slot % 50_000) * 3_600_000);
+        context.startsAt = startsAt;
         return {
           ...request,
           path: `/api/applications/${row.applicationId}/stages/${row.stageId}/schedule`,
@@ -87,7 +93,7 @@ export function scheduleRequests(rows, xsrf) {
           body: JSON.stringify({
             version: row.version,
             startsAt: startsAt.toISOString(),
-            endsAt: new Date(startsAt.getTime() + 3_600_000).toISOString(),
+            endsAt: new Date(startsAt.getTime() + HOUR).toISOString(),
             location: 'Video call',
             interviewers: ['Alex Morgan'],
           }),
@@ -101,6 +107,7 @@ export function scheduleRequests(rows, xsrf) {
         if (status !== 200) return; // a conflict or an error: the row leaves the pool
         try {
           row.version = JSON.parse(body).version;
+          row.startsAt = /** @type {Date} */ (context.startsAt);
           free.push(row);
         } catch {
           // an unreadable answer: leave the row out

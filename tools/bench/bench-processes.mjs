@@ -55,11 +55,12 @@ function server(child, base) {
 
 /**
  * The built API as `npm start` runs it, minus what would disturb a measurement: migrations are
- * done, background work (sweeps, mail) runs elsewhere. Its log goes to `logFile`.
- * @param {{ databaseUrl: string, port: number, logFile: string }} options
+ * done, background work (sweeps, mail) runs elsewhere. Its log goes to `logFile`; with `cpuProf`, a
+ * CPU profile of the whole run goes to that folder when it stops (open it in Chrome's DevTools).
+ * @param {{ databaseUrl: string, port: number, logFile: string, cpuProf?: string }} options
  * @returns {Promise<Server>}
  */
-export async function startApi({ databaseUrl, port, logFile }) {
+export async function startApi({ databaseUrl, port, logFile, cpuProf }) {
   const out = openSync(logFile, 'a');
   /** @type {NodeJS.ProcessEnv} */
   const env = {
@@ -72,7 +73,8 @@ export async function startApi({ databaseUrl, port, logFile }) {
     DEMO_DATA: 'false',
   };
   delete env.METRICS_PORT;
-  const child = spawn(process.execPath, [API_MAIN], { cwd: REPO_ROOT, env, stdio: ['ignore', out, out] });
+  const profiling = cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${cpuProf}`] : [];
+  const child = spawn(process.execPath, [...profiling, API_MAIN], { cwd: REPO_ROOT, env, stdio: ['ignore', out, out] });
   const api = server(child, `http://127.0.0.1:${port}`);
   await waitForHttp(api.base, '/api/health', 180_000, api.alive);
   return api;

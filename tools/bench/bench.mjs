@@ -3,6 +3,7 @@
 //
 //   npm run bench [-- --sizes=100k,1m] [--duration=10] [--rounds=3] [--only=<endpoint>[,<endpoint>]]
 //                    [--connections=10] [--rebuild] [--no-build] [--pg-log=<server log file>]
+//                    [--cpu-prof=<dir>]   (the API runs under Node's CPU profiler; a .cpuprofile per start)
 //
 // For each size: build or reuse the dataset (heardback_bench_<size> on DATABASE_URL's server),
 // capture the SQL the built API runs for each endpoint (PostgreSQL's statement log, bench-capture.mjs),
@@ -86,7 +87,7 @@ async function benchSize(size) {
   let sessions = { public: null };
   await setStatementLogging(url, database, true);
   try {
-    const api = await startApi({ databaseUrl: url, port: options.apiPort, logFile: apiLog });
+    const api = await startApi({ databaseUrl: url, port: options.apiPort, logFile: apiLog, cpuProf: options.cpuProf });
     try {
       await scoreRefillDone(url);
       sessions = {
@@ -130,7 +131,7 @@ async function benchSize(size) {
   );
 
   // 2. Runs, interleaved: API, raw, API, raw …
-  let api = await startApi({ databaseUrl: url, port: options.apiPort, logFile: apiLog });
+  let api = await startApi({ databaseUrl: url, port: options.apiPort, logFile: apiLog, cpuProf: options.cpuProf });
   const raw = await startRawServer({ configFile: rawConfig, port: options.rawPort });
   /** @type {Record<string, object>} */
   const measured = {};
@@ -149,7 +150,7 @@ async function benchSize(size) {
         if (!api.alive()) {
           crashes += 1;
           log(`the API died: restarting it`);
-          api = await startApi({ databaseUrl: url, port: options.apiPort, logFile: apiLog });
+          api = await startApi({ databaseUrl: url, port: options.apiPort, logFile: apiLog, cpuProf: options.cpuProf });
         }
         const sampler = sampleRss(api.pid);
         const run = { base: api.base, path: endpoint.path, method: endpoint.method, headers, requests };
@@ -285,6 +286,7 @@ function parseOptions(argv) {
     rebuild: false,
     build: true,
     /** @type {string | undefined} */ pgLog: undefined,
+    /** @type {string | undefined} */ cpuProf: undefined,
     apiPort: Number(process.env.BENCH_API_PORT ?? 4605),
     rawPort: Number(process.env.BENCH_RAW_PORT ?? 4606),
   };
@@ -308,6 +310,7 @@ function parseOptions(argv) {
     else if (key === 'rebuild') parsed.rebuild = true;
     else if (key === 'no-build') parsed.build = false;
     else if (key === 'pg-log') parsed.pgLog = value;
+    else if (key === 'cpu-prof') parsed.cpuProf = value;
     else throw new Error(`unknown option ${arg}; see the top of tools/bench/bench.mjs`);
   }
   return parsed;

@@ -40,6 +40,7 @@ export async function loadApplicationRecord(
   if (!application || !canViewApplication(viewer, application)) {
     throw notFound();
   }
+  rememberAsRead(manager, application);
   if (options.expectedVersion !== undefined && application.version !== options.expectedVersion) {
     throw new DomainError(
       ErrorCode.StaleVersion,
@@ -139,8 +140,45 @@ export function factsOf(
   };
 }
 
-/** Every change to an application bumps its version; the caller saves it in the same transaction. */
+/**
+ * Each application row as it was read by loadApplicationRecord, by column: what saveApplicationChange
+ * compares with to write only what changed without reading the row again (save() would, to diff it).
+ */
+const asRead = new WeakMap<ApplicationEntity, Map<string, string>>();
+
+/** A column's value as a comparable string: dates by instant, jsonb by its JSON. */
+function comparable(value: unknown): string {
+  return value instanceof Date ? `d${value.getTime()}` : `j${JSON.stringify(value ?? null)}`;
+}
+
+function rememberAsRead(manager: EntityManager, application: ApplicationEntity): void {
+  const columns = manager.connection.getMetadata(ApplicationEntity).columns;
+  asRead.set(
+    application,
+    new Map(columns.map((column) => [column.propertyName, comparable(column.getEntityValue(application))])),
+  );
+}
+
+/**
+ * Every change to an application bumps its version; the caller saves it in the same transaction.
+ * A row read (and locked) by loadApplicationRecord is written as one UPDATE of the columns that
+ * changed, version included; any other goes through save().
+ */
 export async function saveApplicationChange(manager: EntityManager, application: ApplicationEntity): Promise<void> {
   application.version += 1;
-  await manager.save(ApplicationEntity, application);
+  const before = asRead.get(application);
+  if (!before) {
+    await manager.save(ApplicationEntity, application);
+    return;
+  }
+  const metadata = manager.connection.getMetadata(ApplicationEntity);
+  const changed: Record<string, unknown> = {};
+  for (const column of metadata.columns) {
+    if (column.isUpdateDate || column.isCreateDate || column.isPrimary) continue;
+    const value = column.getEntityValue(application);
+    if (before.get(column.propertyName) !== comparable(value)) changed[column.propertyName] = value;
+  }
+  // updated_at is set by the UPDATE itself (TypeORM adds it for the update-date column).
+  await manager.update(ApplicationEntity, { id: application.id }, changed);
+  rememberAsRead(manager, application);
 }

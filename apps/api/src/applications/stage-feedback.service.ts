@@ -17,6 +17,7 @@ import {
   interviewUnchanged,
   planFeedback,
   planSchedule,
+  sameIds,
   stageTookPlace,
 } from '@heardback/domain';
 import { DataSource, EntityManager } from 'typeorm';
@@ -68,7 +69,10 @@ export class StageFeedbackService {
       const endsAt = new Date(request.endsAt);
       const plan = planSchedule(toFacts(record), stageId, startsAt, endsAt, now);
       const when = (start: Date, end: Date) => formatAgencyTimeRange(start, end, this.config.calendar.timeZone);
-      const job = await manager.findOneByOrFail(JobEntity, { id: record.application.jobId });
+      const job = await manager.findOneOrFail(JobEntity, {
+        where: { id: record.application.jobId },
+        select: { id: true, clientId: true, answerWithinWorkingDays: true },
+      });
       const stage = findStage(record, stageId);
       const picked = await pickClientInterviewers(
         manager,
@@ -96,7 +100,7 @@ export class StageFeedbackService {
         clientInterviewers: auditedClientInterviewers(pickedBefore),
         ...auditedApplication(record),
       };
-      Object.assign(stage, {
+      const arranged = {
         startsAt,
         endsAt,
         location: request.location,
@@ -105,9 +109,13 @@ export class StageFeedbackService {
         state: stageTookPlace({ endsAt, heldAt: null }, now) ? StageState.AwaitingFeedback : StageState.Scheduled,
         // A reschedule replaces the invite already in the candidate's calendar.
         calendarSequence: previous ? stage.calendarSequence + 1 : stage.calendarSequence,
-      });
-      await manager.save(ApplicationStageEntity, stage);
-      await replaceStageClientInterviewers(manager, stageId, requested.clientInterviewerIds);
+      };
+      Object.assign(stage, arranged);
+      // An UPDATE of what changed, not save(), which first re-reads the row it already has.
+      await manager.update(ApplicationStageEntity, { id: stage.id }, arranged);
+      if (!sameIds(current.clientInterviewerIds, requested.clientInterviewerIds)) {
+        await replaceStageClientInterviewers(manager, stageId, requested.clientInterviewerIds);
+      }
       // A new slot is a new answer date: a date moved for the old slot does not carry over.
       if (previous) await this.promises.endAnswerPromise(manager, stageId, 'superseded', now);
       record.application.status = plan.status;

@@ -100,11 +100,12 @@ export function interviewUnchanged(current: InterviewArrangement, requested: Int
     current.location === requested.location &&
     current.interviewers.length === requested.interviewers.length &&
     current.interviewers.every((name, index) => name === requested.interviewers[index]) &&
-    sameSet(current.clientInterviewerIds ?? [], requested.clientInterviewerIds ?? [])
+    sameIds(current.clientInterviewerIds ?? [], requested.clientInterviewerIds ?? [])
   );
 }
 
-function sameSet(a: readonly string[], b: readonly string[]): boolean {
+/** Whether two lists of ids name the same ids, whatever their order. */
+export function sameIds(a: readonly string[], b: readonly string[]): boolean {
   const first = new Set(a);
   const second = new Set(b);
   return first.size === second.size && [...first].every((id) => second.has(id));

@@ -44,6 +44,7 @@ import { PromiseRow, storedPromise } from '../promises/promise-facts';
 import { loadPromiseChain, toPromiseView } from '../promises/promise-view';
 import { loadNewestOffer, toOfferView } from '../offers/offer-records';
 import { ApplicationRecord, loadApplicationRecord, toFacts } from './application-records';
+import { prepared, queryPrepared } from '../database/prepared-statement';
 
 type FeedbackOf<F extends CandidateFeedbackView> = (feedback: FeedbackEntity, recorders: Map<string, string>) => F;
 /** The candidate as the views show them. */
@@ -233,6 +234,13 @@ function candidateDetailsOf(
   };
 }
 
+const JOB_AND_CANDIDATE = prepared(
+  `SELECT j.id AS job_id, j.title, j.client_id, c.name AS client_name,
+            u.id AS candidate_id, u.full_name, u.email_verified_at, u.email, u.phone, u.location, u.time_zone, u.profile_link
+       FROM jobs j JOIN clients c ON c.id = j.client_id, users u
+      WHERE j.id = $1 AND u.id = $2`,
+);
+
 /**
  * The job, its client's name and the candidate, in one statement (a query builder's findOne with a
  * relation would first run a DISTINCT query for the id; two finds are two round trips).
@@ -254,13 +262,7 @@ async function loadJobAndCandidate(
     location: string | null;
     time_zone: string | null;
     profile_link: string | null;
-  }[] = await manager.query(
-    `SELECT j.id AS job_id, j.title, j.client_id, c.name AS client_name,
-            u.id AS candidate_id, u.full_name, u.email_verified_at, u.email, u.phone, u.location, u.time_zone, u.profile_link
-       FROM jobs j JOIN clients c ON c.id = j.client_id, users u
-      WHERE j.id = $1 AND u.id = $2`,
-    [application.jobId, application.candidateId],
-  );
+  }[] = await queryPrepared(manager, JOB_AND_CANDIDATE, [application.jobId, application.candidateId]);
   // Both are foreign keys of the application, which the caller holds.
   if (!row) throw new Error(`application's job ${application.jobId} or candidate is missing`);
   return {
@@ -277,6 +279,12 @@ async function loadJobAndCandidate(
     },
   };
 }
+
+const CANDIDATE_SAID = prepared(
+  `SELECT DISTINCT ON (kind) kind, text, deadline, created_at, answer_due_at, answered_at FROM candidate_updates
+      WHERE application_id = $1 AND kind IN ('other_offer', 'availability', 'request_update')
+      ORDER BY kind, created_at DESC, id DESC`,
+);
 
 /**
  * What the candidate last sent of each kind, in one statement: their newest "other offer" and
@@ -297,12 +305,7 @@ async function loadCandidateSaid(
     created_at: Date;
     answer_due_at: Date | null;
     answered_at: Date | null;
-  }[] = await manager.query(
-    `SELECT DISTINCT ON (kind) kind, text, deadline, created_at, answer_due_at, answered_at FROM candidate_updates
-      WHERE application_id = $1 AND kind IN ('other_offer', 'availability', 'request_update')
-      ORDER BY kind, created_at DESC, id DESC`,
-    [applicationId],
-  );
+  }[] = await queryPrepared(manager, CANDIDATE_SAID, [applicationId]);
   const offer = rows.find((row) => row.kind === 'other_offer');
   const availability = rows.find((row) => row.kind === 'availability');
   return {

@@ -10,6 +10,7 @@ import { InterviewChange, interviewInvite } from './interview-invite';
 import { OutboxService } from './outbox.service';
 import { howWeDidEmailLines } from './satisfaction-messages';
 import { howWeDidLinks, inviteHowWeDid } from '../satisfaction/satisfaction-invitations';
+import { prepared, queryPrepared } from '../database/prepared-statement';
 
 /** The events that close an application: their email is the closing email. */
 const CLOSING_EVENTS: ReadonlySet<TimelineEventType> = new Set([
@@ -46,6 +47,20 @@ export interface CandidateVisibleEvent {
   promiseDueAt?: Date | null;
 }
 
+/** Each application's candidate, job, current stage and open promise: what its email is written from. */
+const APPLICATION_CONTEXTS = prepared(
+  `SELECT a.id AS application_id, u.id AS candidate_id, u.email, u.full_name, u.time_zone, j.title, c.name AS client_name, a.status,
+              s.name AS stage_name, s.state AS stage_state, s.starts_at, s.feedback_due_at,
+              p.kind AS promise_kind, p.due_at AS promise_due_at
+         FROM applications a
+         JOIN users u ON u.id = a.candidate_id
+         JOIN jobs j ON j.id = a.job_id
+         JOIN clients c ON c.id = j.client_id
+         LEFT JOIN application_stages s ON s.id = a.current_stage_id
+         LEFT JOIN application_promises p ON p.application_id = a.id AND p.ended_at IS NULL
+        WHERE a.id = ANY($1)`,
+);
+
 /**
  * Every candidate-visible event becomes a short, human email: what happened, what happens
  * next and by when, written into the outbox in the same transaction as the event. One query
@@ -64,19 +79,7 @@ export class CandidateUpdateMailer {
   async enqueue(manager: EntityManager, events: CandidateVisibleEvent[]): Promise<void> {
     if (events.length === 0) return;
     const applicationIds = [...new Set(events.map((event) => event.applicationId))];
-    const rows: ApplicationContext[] = await manager.query(
-      `SELECT a.id AS application_id, u.id AS candidate_id, u.email, u.full_name, u.time_zone, j.title, c.name AS client_name, a.status,
-              s.name AS stage_name, s.state AS stage_state, s.starts_at, s.feedback_due_at,
-              p.kind AS promise_kind, p.due_at AS promise_due_at
-         FROM applications a
-         JOIN users u ON u.id = a.candidate_id
-         JOIN jobs j ON j.id = a.job_id
-         JOIN clients c ON c.id = j.client_id
-         LEFT JOIN application_stages s ON s.id = a.current_stage_id
-         LEFT JOIN application_promises p ON p.application_id = a.id AND p.ended_at IS NULL
-        WHERE a.id = ANY($1)`,
-      [applicationIds],
-    );
+    const rows = await queryPrepared<ApplicationContext>(manager, APPLICATION_CONTEXTS, [applicationIds]);
     const contexts = new Map(rows.map((row) => [row.application_id, row]));
     const now = this.clock.now();
     // One email per application per change: a rejection's feedback and its closing words arrive together.

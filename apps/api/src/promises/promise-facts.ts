@@ -3,6 +3,7 @@ import { OPEN_STATUSES, PromiseFacts, StoredPromise } from '@heardback/domain';
 import { EntityManager } from 'typeorm';
 import { factsOf, loadStageRecords } from '../applications/application-records';
 import { ApplicationEntity } from '../applications/application.entity';
+import { prepared, queryPrepared } from '../database/prepared-statement';
 
 /** An open application's promise facts, with when the candidate last heard from the agency. */
 export interface OpenApplicationPromiseFacts {
@@ -25,13 +26,8 @@ interface FactsRow {
   last_heard_at: Date;
 }
 
-/** Five queries however many applications: closing a job settles thousands in one change. */
-export async function loadPromiseFacts(
-  manager: EntityManager,
-  applicationIds: string[],
-): Promise<OpenApplicationPromiseFacts[]> {
-  const rows: FactsRow[] = await manager.query(
-    `SELECT a.id, a.status, a.current_stage_id, a.created_at, a.offer_reply_by, j.screening_within_working_days,
+const OPEN_APPLICATION_FACTS = prepared(
+  `SELECT a.id, a.status, a.current_stage_id, a.created_at, a.offer_reply_by, j.screening_within_working_days,
             cs.feedback_due_at AS current_answer_due_at,
             (SELECT max(f.recorded_at) FROM feedback f WHERE f.application_id = a.id) AS last_decision_at,
             (SELECT f.hold_until FROM feedback f WHERE f.stage_id = a.current_stage_id ORDER BY f.version DESC LIMIT 1) AS hold_until,
@@ -42,8 +38,14 @@ export async function loadPromiseFacts(
        JOIN jobs j ON j.id = a.job_id
        LEFT JOIN application_stages cs ON cs.id = a.current_stage_id
       WHERE a.id = ANY($1) AND a.status = ANY($2)`,
-    [applicationIds, OPEN_STATUSES],
-  );
+);
+
+/** Five queries however many applications: closing a job settles thousands in one change. */
+export async function loadPromiseFacts(
+  manager: EntityManager,
+  applicationIds: string[],
+): Promise<OpenApplicationPromiseFacts[]> {
+  const rows = await queryPrepared<FactsRow>(manager, OPEN_APPLICATION_FACTS, [applicationIds, OPEN_STATUSES]);
   const stages = await loadStageRecords(
     manager,
     rows.map((row) => row.id),

@@ -13,6 +13,12 @@ import { EntityManager } from 'typeorm';
 import { CLOCK, Clock } from '../config/clock';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { PROMISE_COLUMNS, PromiseRow, loadPromiseFacts, storedPromise } from './promise-facts';
+import { prepared, queryPrepared } from '../database/prepared-statement';
+
+const LOCK_APPLICATIONS = prepared(`SELECT 1 FROM applications WHERE id = ANY($1) ORDER BY id FOR UPDATE`);
+const LOCK_OPEN_PROMISES = prepared(
+  `SELECT ${PROMISE_COLUMNS} FROM application_promises WHERE application_id = ANY($1) AND ended_at IS NULL FOR UPDATE`,
+);
 
 /** A promise to open in place of (or after) another. */
 export interface NewPromise extends PromiseTerms {
@@ -43,20 +49,22 @@ export class PromiseKeeper {
     const now = this.clock.now();
     // Two settles of one application queue here (most callers hold this lock already), so the
     // second sees the first's promise instead of opening another beside it.
-    await manager.query(`SELECT 1 FROM applications WHERE id = ANY($1) ORDER BY id FOR UPDATE`, [ids]);
-    // Closed: nothing more is owed (the closing words were the answer).
-    await manager.query(
-      `UPDATE application_promises p SET ended_at = $2, ended_how = 'closed'
-         FROM applications a
-        WHERE a.id = p.application_id AND p.application_id = ANY($1) AND p.ended_at IS NULL AND NOT (a.status = ANY($3))`,
-      [ids, now, OPEN_STATUSES],
-    );
+    await queryPrepared(manager, LOCK_APPLICATIONS, [ids]);
     const open = await loadPromiseFacts(manager, ids);
+    // Closed: nothing more is owed (the closing words were the answer). The facts are read for open
+    // applications only, so when every one came back open there is nothing to end.
+    if (open.length < ids.length) {
+      await manager.query(
+        `UPDATE application_promises p SET ended_at = $2, ended_how = 'closed'
+           FROM applications a
+          WHERE a.id = p.application_id AND p.application_id = ANY($1) AND p.ended_at IS NULL AND NOT (a.status = ANY($3))`,
+        [ids, now, OPEN_STATUSES],
+      );
+    }
     if (open.length === 0) return;
-    const stored: PromiseRow[] = await manager.query(
-      `SELECT ${PROMISE_COLUMNS} FROM application_promises WHERE application_id = ANY($1) AND ended_at IS NULL FOR UPDATE`,
-      [open.map((application) => application.applicationId)],
-    );
+    const stored = await queryPrepared<PromiseRow>(manager, LOCK_OPEN_PROMISES, [
+      open.map((application) => application.applicationId),
+    ]);
     const storedByApplication = new Map(stored.map((row) => [row.application_id, row]));
     for (const { applicationId, facts, lastHeardAt } of open) {
       const owed = promiseOwed(facts, now, this.config.calendar);

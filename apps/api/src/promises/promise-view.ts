@@ -1,11 +1,10 @@
 import { PromiseKind, PromiseView } from '@heardback/contracts';
 import { EntityManager } from 'typeorm';
 import { PROMISE_COLUMNS, PromiseRow } from './promise-facts';
+import { prepared, queryPrepared } from '../database/prepared-statement';
 
-/** The open promise and the dates it replaced (re-datings and automatic updates), newest first. */
-export async function loadPromiseChain(manager: EntityManager, applicationId: string): Promise<PromiseRow[]> {
-  return manager.query(
-    `WITH RECURSIVE chain AS (
+const PROMISE_CHAIN = prepared(
+  `WITH RECURSIVE chain AS (
        SELECT ${PROMISE_COLUMNS}, 0 AS depth FROM application_promises WHERE application_id = $1 AND ended_at IS NULL
        UNION ALL
        SELECT p.id, p.application_id, p.kind, p.stage_id, p.due_at, p.made_by, p.automatic, p.redatings, p.sentence, p.check_in_at,
@@ -14,8 +13,11 @@ export async function loadPromiseChain(manager: EntityManager, applicationId: st
         -- Earlier dates of the same promise only: a question set aside a promise about something else.
         WHERE c.depth < 50 AND p.kind = c.kind AND p.stage_id IS NOT DISTINCT FROM c.stage_id)
      SELECT ${PROMISE_COLUMNS} FROM chain ORDER BY depth`,
-    [applicationId],
-  );
+);
+
+/** The open promise and the dates it replaced (re-datings and automatic updates), newest first. */
+export function loadPromiseChain(manager: EntityManager, applicationId: string): Promise<PromiseRow[]> {
+  return queryPrepared<PromiseRow>(manager, PROMISE_CHAIN, [applicationId]);
 }
 
 /** What the candidate and the agency are shown of the promise: its date, and why it moved if it did. */

@@ -6,6 +6,7 @@ import { CandidateUpdateMailer } from '../notifications/candidate-update-mailer'
 import { InterviewChange } from '../notifications/interview-invite';
 import { PromiseKeeper } from '../promises/promise-keeper';
 import { TimelineEventEntity } from './timeline-event.entity';
+import { prepared, queryPrepared } from '../database/prepared-statement';
 
 export interface NewTimelineEvent {
   applicationId: string;
@@ -20,6 +21,14 @@ export interface NewTimelineEvent {
   /** An event about the agency's promise: the date it gives, kept as an instant for every reader's zone. */
   promiseDueAt?: Date | null;
 }
+
+/** Anything an agency person tells the candidate answers their open requests for an update. */
+const ANSWER_UPDATE_REQUESTS = prepared(
+  `UPDATE candidate_updates cu SET answered_at = now()
+         FROM unnest($1::uuid[], $2::uuid[]) AS spoken(application_id, actor_id)
+         JOIN users u ON u.id = spoken.actor_id AND u.role <> 'candidate'
+        WHERE cu.application_id = spoken.application_id AND cu.kind = 'request_update' AND cu.answered_at IS NULL`,
+);
 
 /**
  * Appends to an application's timeline inside the caller's transaction. Every candidate-visible
@@ -71,13 +80,10 @@ export class TimelineService {
   private async answerUpdateRequests(manager: EntityManager, events: NewTimelineEvent[]): Promise<void> {
     const spoken = events.filter((event) => event.candidateVisible && event.actorId !== null);
     if (spoken.length === 0) return;
-    await manager.query(
-      `UPDATE candidate_updates cu SET answered_at = now()
-         FROM unnest($1::uuid[], $2::uuid[]) AS spoken(application_id, actor_id)
-         JOIN users u ON u.id = spoken.actor_id AND u.role <> 'candidate'
-        WHERE cu.application_id = spoken.application_id AND cu.kind = 'request_update' AND cu.answered_at IS NULL`,
-      [spoken.map((event) => event.applicationId), spoken.map((event) => event.actorId)],
-    );
+    await queryPrepared(manager, ANSWER_UPDATE_REQUESTS, [
+      spoken.map((event) => event.applicationId),
+      spoken.map((event) => event.actorId),
+    ]);
   }
 }
 

@@ -1,0 +1,48 @@
+import { createHash } from 'node:crypto';
+import type { PoolClient } from 'pg';
+import { EntityManager, QueryFailedError } from 'typeorm';
+
+/**
+ * A statement PostgreSQL parses once per connection (ADR 0051), for the raw statements every
+ * recruiter write and every application view runs. An unnamed statement, which is what TypeORM
+ * sends, is parsed and planned again on every execution: on the rescheduling path that was over a
+ * third of the database's time for the request.
+ *
+ * Only for statements whose best plan does not depend on their values (lookups by primary or
+ * foreign key): after five executions PostgreSQL keeps one generic plan when it costs no more than
+ * the custom ones, which holds for a single key; over an array of ids it keeps planning each time.
+ */
+export interface PreparedStatement {
+  /** The name on the connection: derived from the text, so one text is one statement. */
+  readonly name: string;
+  readonly text: string;
+}
+
+export function prepared(text: string): PreparedStatement {
+  return { name: `hb_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`, text };
+}
+
+/**
+ * Runs a prepared statement in the manager's transaction (or on a connection of its own, released
+ * afterwards), through TypeORM's logger like any other statement, failing with TypeORM's
+ * QueryFailedError as any other does.
+ */
+export async function queryPrepared<Row>(
+  manager: EntityManager,
+  statement: PreparedStatement,
+  values: readonly unknown[],
+): Promise<Row[]> {
+  const runner = manager.queryRunner ?? manager.connection.createQueryRunner();
+  try {
+    const client = (await runner.connect()) as PoolClient;
+    manager.connection.logger.logQuery(statement.text, [...values], runner);
+    try {
+      const result = await client.query({ name: statement.name, text: statement.text, values: [...values] });
+      return result.rows as Row[];
+    } catch (error) {
+      throw new QueryFailedError(statement.text, [...values], error as Error);
+    }
+  } finally {
+    if (runner !== manager.queryRunner) await runner.release();
+  }
+}

@@ -192,6 +192,12 @@ describe('a client’s monthly report, paged', () => {
     expect(own.body).toMatchObject({ items: [], total: 0, nextCursor: null });
   });
 
+  it('pages a report opened with the client’s id in capitals like any other', async () => {
+    const report = await month(many.id.toUpperCase());
+    const jobs = await walk(report.jobs, many.id);
+    expect(new Set(jobs.map((row) => row.id))).toEqual(new Set(many.jobs));
+  });
+
   it('refuses one client’s cursor on another client’s table, or on every client’s, naming cursor', async () => {
     const report = await month(many.id);
     const cursor = encodeURIComponent(report.jobs.nextCursor ?? '');

@@ -28,8 +28,10 @@ const SHORT_TIME_FORMAT: Intl.DateTimeFormatOptions = {
 /**
  * One formatter per format and zone, made once: building an Intl.DateTimeFormat costs far more
  * than using it (profiled: 7% of a scheduling request's CPU went on building them). Zones are the
- * agency's and those people chose from the IANA list, so the map stays small.
+ * agency's and those people chose (IANA names, in any letter case), so a format's map is forgotten
+ * past ZONES_REMEMBERED rather than grow with what people typed.
  */
+const ZONES_REMEMBERED = 1000;
 const formatters = new Map<Intl.DateTimeFormatOptions, Map<string, Intl.DateTimeFormat>>();
 
 /** The en-GB formatter of one of this file's formats in a zone. */
@@ -42,6 +44,7 @@ function formatter(format: Intl.DateTimeFormatOptions, timeZone: string): Intl.D
   let made = byZone.get(timeZone);
   if (!made) {
     made = new Intl.DateTimeFormat('en-GB', { ...format, timeZone });
+    if (byZone.size >= ZONES_REMEMBERED) byZone.clear();
     byZone.set(timeZone, made);
   }
   return made;

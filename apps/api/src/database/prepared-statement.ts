@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { PoolClient } from 'pg';
-import { EntityManager, QueryFailedError } from 'typeorm';
+import { EntityManager, QueryFailedError, QueryRunnerAlreadyReleasedError } from 'typeorm';
 
 /**
  * A statement PostgreSQL parses once per connection (ADR 0051), for the raw statements every
@@ -32,6 +32,8 @@ export async function queryPrepared<Row>(
   statement: PreparedStatement,
   values: readonly unknown[],
 ): Promise<Row[]> {
+  // As TypeORM's own query(): a released runner still holds its old client, which another request may have now.
+  if (manager.queryRunner?.isReleased) throw new QueryRunnerAlreadyReleasedError();
   const runner = manager.queryRunner ?? manager.connection.createQueryRunner();
   try {
     const client = (await runner.connect()) as PoolClient;

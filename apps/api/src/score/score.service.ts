@@ -121,7 +121,9 @@ export class ScoreService {
       direction: query.direction ?? SortDirection.Asc,
       withholdBelow,
     };
-    const table = { grouping, sort: order.sort, direction: order.direction, client: scope.clientId ?? null };
+    // A uuid's text in lower case, as PostgreSQL writes it: the report's URL may have it in upper case.
+    const client = scope.clientId?.toLowerCase() ?? null;
+    const table = { grouping, sort: order.sort, direction: order.direction, client };
     const after = query.cursor ? decodeGroupsCursor(query.cursor, table) : null;
     const limit = query.limit ?? SCORE_GROUPS_DEFAULT_LIMIT;
     const rows = await this.read<GroupsRow>((p) => scoreGroupsSql(grouping, scope, period, order, { after, limit }, p));

@@ -1,14 +1,25 @@
 import { TIME_ZONE_MAX_LENGTH } from '@heardback/contracts';
 
+/**
+ * Names already checked, so a time written for a person does not build a formatter to check their
+ * zone every time (it costs more than formatting). Bounded: the set is forgotten past ZONES_REMEMBERED,
+ * as the names come from what people typed (IANA names, in any letter case).
+ */
+const knownZones = new Set<string>();
+const ZONES_REMEMBERED = 1000;
+
 /** Whether `name` is an IANA time zone this runtime knows ("Europe/London", "America/New_York", "UTC"). */
 export function isTimeZone(name: string): boolean {
   if (name.length === 0 || name.length > TIME_ZONE_MAX_LENGTH) return false;
+  if (knownZones.has(name)) return true;
   try {
     new Intl.DateTimeFormat('en', { timeZone: name });
-    return true;
   } catch {
     return false;
   }
+  if (knownZones.size >= ZONES_REMEMBERED) knownZones.clear();
+  knownZones.add(name);
+  return true;
 }
 
 /** The zone a person reads times in: their own if they chose one, else the fallback (the browser's or the agency's). */

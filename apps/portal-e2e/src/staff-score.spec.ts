@@ -13,6 +13,14 @@ function pageOverflowsSideways(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
 }
 
+/** A score table's median column runs largest first, the groups without a figure ('–') last. */
+async function expectSlowestFirst(table: Locator): Promise<void> {
+  const medians = (await table.locator('tbody tr td:nth-of-type(2)').allTextContents()).map((text) => text.trim());
+  const figures = medians.filter((text) => text !== '–').map(Number);
+  expect(medians).toEqual([...figures.map(String), ...medians.filter((text) => text === '–')]);
+  expect(figures).toEqual([...figures].sort((a, b) => b - a));
+}
+
 /** Whether a canvas has anything drawn on it: some pixel that is not fully transparent. */
 function drawnOn(canvas: Locator): Promise<boolean> {
   return canvas.evaluate((element) => {
@@ -107,11 +115,8 @@ test('staff open the score, see both charts drawn, sort and page a table and dow
     await expect(jobs.locator(`tbody tr[data-index="${shown}"]`)).toBeFocused();
   }
   await expect(loadMore).toBeHidden();
-  const medians = (await jobs.locator('tbody tr td:nth-of-type(2)').allTextContents()).map((text) => text.trim());
-  const figures = medians.filter((text) => text !== '–').map(Number);
   // Every job once, figures largest first and the jobs without one last.
-  expect(medians).toEqual([...figures.map(String), ...medians.filter((text) => text === '–')]);
-  expect(figures).toEqual([...figures].sort((a, b) => b - a));
+  await expectSlowestFirst(jobs);
   await jobs.locator('tbody tr').first().scrollIntoViewIfNeeded();
   for (const width of [1280, 375]) {
     await page.setViewportSize({ width, height: 900 });
@@ -151,12 +156,14 @@ test('staff open the score, see both charts drawn, sort and page a table and dow
   }
 
   // A client's month, ready to print. Its first page of jobs is one here instead of fifty, taken from
-  // the group table filtered to the client, so "Load more" reads the rest (two at a time, as above).
+  // the group table filtered to the client in the order the month was asked for, so "Load more" reads
+  // the rest (two at a time, as above).
   await page.route('**/api/agency/score/clients/*/monthly?*', async (route) => {
     const response = await route.fetch();
     const month = (await response.json()) as ClientMonthlyScore;
     const firstJob = await page.request.get(
-      `/api/agency/score/groups?from=${month.from}&to=${month.to}&grouping=job&client=${month.client.id}&limit=1`,
+      `/api/agency/score/groups?from=${month.from}&to=${month.to}&grouping=job&client=${month.client.id}` +
+        `&sort=${month.jobs.sort}&direction=${month.jobs.direction}&limit=1`,
     );
     await route.fulfill({ response, json: { ...month, jobs: await firstJob.json() } });
   });
@@ -196,6 +203,29 @@ test('staff open the score, see both charts drawn, sort and page a table and dow
   await expect(moreJobs).toBeHidden();
   await expect(jobsCount).toHaveText(`${reportJobCount} jobs`);
   await page.screenshot({ path: testInfo.outputPath('client-report-375-all-jobs.png') });
+
+  // Sorted by the median, slowest first: the jobs' table alone is read again, its order goes into the
+  // URL, and a reload (a shared link, the next month) keeps it.
+  const medianHeader = reportJobs.getByRole('columnheader', { name: /Median working days/ });
+  await medianHeader.getByRole('button').click();
+  await expect(medianHeader).toHaveAttribute('aria-sort', 'descending');
+  await expect(page).toHaveURL(/jobSort=median&jobDirection=desc/);
+  await expect(reportJobs.locator('tbody tr')).toHaveCount(Math.min(2, reportJobCount));
+  await expectSlowestFirst(reportJobs);
+  await expect(medianHeader.getByRole('button')).toBeFocused();
+  await expectNoSeriousAxeViolations(page, 'a client’s monthly report');
+  await page.reload();
+  await expect(medianHeader).toHaveAttribute('aria-sort', 'descending');
+  await expect(reportJobs.locator('tbody tr')).toHaveCount(1);
+  await moreJobs.click();
+  await expect(reportJobs.locator('tbody tr')).toHaveCount(Math.min(3, reportJobCount));
+  await expectSlowestFirst(reportJobs);
+  for (const width of [1280, 375]) {
+    await page.setViewportSize({ width, height: 900 });
+    await expect.poll(() => pageOverflowsSideways(page)).toBe(false);
+    await reportJobs.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: testInfo.outputPath(`client-report-${width}-jobs-by-median.png`) });
+  }
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByRole('button', { name: 'Print' })).toBeHidden();

@@ -27,8 +27,9 @@ interface ClientGroups {
 
 /**
  * `jobs` jobs of a new client, one application each (Ada's), whose interview on Monday 5 January
- * got its feedback a day later; the first `interviewers` of them were reviewed through a client
- * contact's link, a contact each, so each contact is one interviewer row.
+ * got its feedback one, two or three working days later (job n: 1 + n % 3); the first `interviewers`
+ * of them were reviewed through a client contact's link, a contact each, so each contact is one
+ * interviewer row.
  */
 async function clientWith(
   pool: Pool,
@@ -58,10 +59,12 @@ async function clientWith(
        VALUES ($1, 0, 'Technical', 'feedback_recorded', '2026-01-05T09:00:00Z', '2026-01-05T10:00:00Z') RETURNING id`,
       [application],
     );
+    // Tuesday, Wednesday or Thursday: 1, 2 or 3 working days after the interview ended.
+    const day = `2026-01-0${6 + (n % 3)}`;
     const feedback = await one(
       `INSERT INTO feedback (stage_id, application_id, decision, rating, candidate_message, recorded_by, recorded_at, version)
-       VALUES ($1, $2, 'advance', 3, 'You explained your approach clearly.', $3, '2026-01-06T10:00:00Z', 1) RETURNING id`,
-      [stage, application, people.staff],
+       VALUES ($1, $2, 'advance', 3, 'You explained your approach clearly.', $3, $4, 1) RETURNING id`,
+      [stage, application, people.staff, `${day}T10:00:00Z`],
     );
     if (n >= counts.interviewers) continue;
     const contact = await one(
@@ -71,14 +74,14 @@ async function clientWith(
     groups.interviewers.push(contact);
     const link = await one(
       `INSERT INTO client_review_links (stage_id, application_id, contact_id, token_hash, created_at, expires_at, submitted_at)
-       VALUES ($1, $2, $3, $4, '2026-01-05T10:00:00Z', '2026-01-19T10:00:00Z', '2026-01-06T09:00:00Z') RETURNING id`,
-      [stage, application, contact, createHash('sha256').update(randomBytes(32)).digest()],
+       VALUES ($1, $2, $3, $4, '2026-01-05T10:00:00Z', '2026-01-19T10:00:00Z', $5) RETURNING id`,
+      [stage, application, contact, createHash('sha256').update(randomBytes(32)).digest(), `${day}T09:00:00Z`],
     );
     await pool.query(
       `INSERT INTO client_feedback_drafts (link_id, stage_id, application_id, contact_id, decision, rating, candidate_message,
                                            submitted_at, published_at, published_by, feedback_id)
-       VALUES ($1, $2, $3, $4, 'advance', 3, 'Clear thinking.', '2026-01-06T09:00:00Z', '2026-01-06T10:00:00Z', $5, $6)`,
-      [link, stage, application, contact, people.ada, feedback],
+       VALUES ($1, $2, $3, $4, 'advance', 3, 'Clear thinking.', $7, $8, $5, $6)`,
+      [link, stage, application, contact, people.ada, feedback, `${day}T09:00:00Z`, `${day}T10:00:00Z`],
     );
   }
   return groups;
@@ -114,19 +117,22 @@ describe('a client’s monthly report, paged', () => {
     recruiter = await signIn(api.browser(), bo.email);
   });
 
-  async function month(client: string): Promise<ClientMonthlyScore> {
-    const response = await staff.get<ClientMonthlyScore>(`/api/agency/score/clients/${client}/monthly?${MONTH}`);
+  async function month(client: string, order = ''): Promise<ClientMonthlyScore> {
+    const response = await staff.get<ClientMonthlyScore>(
+      `/api/agency/score/clients/${client}/monthly?${MONTH}${order}`,
+    );
     expect(response.status).toBe(200);
     return response.body;
   }
 
-  /** The report's first page, then every next one from the group table filtered to the client. */
+  /** The report's first page, then every next one from the group table filtered to the client, in the page's order. */
   async function walk(first: ScoreGroupsPage, client: string): Promise<ScoreRow[]> {
     const rows = [...first.items];
     let cursor = first.nextCursor;
     while (cursor) {
       const response = await staff.get<ScoreGroupsPage>(
-        `/api/agency/score/groups?${PERIOD}&grouping=${first.grouping}&client=${client}&cursor=${encodeURIComponent(cursor)}`,
+        `/api/agency/score/groups?${PERIOD}&grouping=${first.grouping}&client=${client}` +
+          `&sort=${first.sort}&direction=${first.direction}&cursor=${encodeURIComponent(cursor)}`,
       );
       expect(response.status).toBe(200);
       expect(response.body.total).toBe(first.total);
@@ -159,6 +165,49 @@ describe('a client’s monthly report, paged', () => {
     // The report's page is the group table's first page for that client.
     const table = await staff.get<ScoreGroupsPage>(`/api/agency/score/groups?${PERIOD}&grouping=job&client=${many.id}`);
     expect(table.body).toEqual(report.jobs);
+  });
+
+  it('sorts each table as asked, each in its own order', async () => {
+    const report = await month(
+      few.id,
+      '&interviewerSort=median&interviewerDirection=desc&jobSort=median&jobDirection=asc',
+    );
+    const medians = (page: ScoreGroupsPage) => page.items.map((row) => row.timeToFeedback.medianWorkingDays);
+    expect(report.interviewers).toMatchObject({ sort: 'median', direction: 'desc', total: 2 });
+    expect(report.interviewers.items.map((row) => row.id)).toEqual([...few.interviewers].reverse());
+    expect(medians(report.interviewers)).toEqual([2, 1]);
+    expect(report.jobs).toMatchObject({ sort: 'median', direction: 'asc', total: 3 });
+    expect(report.jobs.items.map((row) => row.id)).toEqual(few.jobs);
+    expect(medians(report.jobs)).toEqual([1, 2, 3]);
+    // Asked for one table only, the other stays by name.
+    const jobsOnly = await month(few.id, '&jobSort=median&jobDirection=desc');
+    expect(jobsOnly.jobs.items.map((row) => row.id)).toEqual([...few.jobs].reverse());
+    expect(jobsOnly.interviewers).toMatchObject({ sort: 'name', direction: 'asc' });
+    expect(jobsOnly.interviewers.items.map((row) => row.id)).toEqual(few.interviewers);
+  });
+
+  it('pages a sorted table on in its order, every job once', async () => {
+    const report = await month(many.id, '&jobSort=median&jobDirection=desc');
+    const jobs = await walk(report.jobs, many.id);
+    expect(new Set(jobs.map((row) => row.id))).toEqual(new Set(many.jobs));
+    expect(jobs).toHaveLength(MANY.jobs);
+    const medians = jobs.map((row) => row.timeToFeedback.medianWorkingDays ?? 0);
+    expect(medians).toEqual([...medians].sort((a, b) => b - a));
+    expect(medians[0]).toBe(3);
+    // Its cursor is refused by the table in another order.
+    const byName = await staff.get<ApiError>(
+      `/api/agency/score/groups?${PERIOD}&grouping=job&client=${many.id}&cursor=${encodeURIComponent(report.jobs.nextCursor ?? '')}`,
+    );
+    expect(byName.status).toBe(400);
+    expect(byName.body.details?.map((detail) => detail.field)).toEqual(['cursor']);
+  });
+
+  it('refuses an order that is not a column, naming the field', async () => {
+    const response = await staff.get<ApiError>(
+      `/api/agency/score/clients/${few.id}/monthly?${MONTH}&interviewerSort=salary&jobDirection=up`,
+    );
+    expect(response.status).toBe(400);
+    expect(response.body.details?.map((detail) => detail.field).sort()).toEqual(['interviewerSort', 'jobDirection']);
   });
 
   it('never shows another client’s interviewers or jobs', async () => {

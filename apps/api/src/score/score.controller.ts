@@ -36,7 +36,7 @@ export class ScoreController {
     return this.score.groups(query, user);
   }
 
-  /** One client's month for the printable report. */
+  /** One client's month for the printable report, its tables in the order asked for. */
   @Get('clients/:id/monthly')
   @Roles(UserRole.Staff)
   @RateLimited('scoreRead')
@@ -45,7 +45,7 @@ export class ScoreController {
     @Param('id', notFoundOnBadId) id: string,
     @Query() query: ClientMonthQueryDto,
   ): Promise<ClientMonthlyScore> {
-    return this.score.clientMonth(id, query.month);
+    return this.score.clientMonth(id, query);
   }
 }
 

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  ClientMonthQuery,
   ClientMonthlyScore,
   ErrorCode,
   SATISFACTION_MIN_RESPONSES,
@@ -178,10 +179,11 @@ export class ScoreService {
 
   /**
    * One client's calendar month for the printable report (staff): the figures, and the first page of
-   * its interviewers and of its jobs by name; the portal reads the next pages from `groups` with the
-   * client's id (ADR 0047).
+   * its interviewers and of its jobs in the order asked for (by name unless asked); the portal reads
+   * the next pages from `groups` with the client's id and the page's order (ADR 0047).
    */
-  async clientMonth(clientId: string, month: string): Promise<ClientMonthlyScore> {
+  async clientMonth(clientId: string, query: ClientMonthQuery): Promise<ClientMonthlyScore> {
+    const { month } = query;
     const [client]: { id: string; name: string }[] = await this.dataSource.query(
       `SELECT id, name FROM clients WHERE id = $1`,
       [clientId],
@@ -192,11 +194,12 @@ export class ScoreService {
     const to = new Date(Date.UTC(year, monthNumber, 0)).toISOString().slice(0, 10);
     const scope: ScoreScope = { clientId };
     const period = await this.period(from, to);
-    const firstPage = (grouping: ScoreGrouping) => this.groupsPage({ grouping }, scope, null, period);
+    const firstPage = (grouping: ScoreGrouping, sort?: ScoreGroupSort, direction?: SortDirection) =>
+      this.groupsPage({ grouping, sort, direction }, scope, null, period);
     const [whole, interviewers, jobs] = await Promise.all([
       this.compute(null, scope, period),
-      firstPage(ScoreGrouping.Interviewer),
-      firstPage(ScoreGrouping.Job),
+      firstPage(ScoreGrouping.Interviewer, query.interviewerSort, query.interviewerDirection),
+      firstPage(ScoreGrouping.Job, query.jobSort, query.jobDirection),
     ]);
     return {
       client,

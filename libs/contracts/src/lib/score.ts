@@ -82,6 +82,19 @@ export interface ScoreGroupsQuery extends ScorePeriodQuery {
   limit?: number;
 }
 
+/**
+ * `GET /api/agency/score/clients/:id/monthly`: the month, and the order of each of its two tables
+ * (by name, A first, unless asked; the same sorts as the group table's).
+ */
+export interface ClientMonthQuery {
+  /** yyyy-mm */
+  month: string;
+  interviewerSort?: ScoreGroupSort;
+  interviewerDirection?: SortDirection;
+  jobSort?: ScoreGroupSort;
+  jobDirection?: SortDirection;
+}
+
 export interface ScoreGroupsPage {
   grouping: ScoreGrouping;
   sort: ScoreGroupSort;
@@ -212,7 +225,8 @@ export const SCORE_TOO_BROAD_MESSAGE =
 
 /**
  * One client's month, for the printable report. Its two tables are the first page of the client's
- * groups by name (`GET /api/agency/score/groups?grouping=…&client=…` reads the next ones, ADR 0047).
+ * groups in the order asked for, by name unless asked (`GET /api/agency/score/groups?grouping=…&client=…`
+ * with the page's sort and direction reads the next ones, ADR 0047).
  */
 export interface ClientMonthlyScore {
   client: { id: string; name: string };

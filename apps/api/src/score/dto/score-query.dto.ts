@@ -1,4 +1,5 @@
 import {
+  ClientMonthQuery,
   SCORE_GROUPS_CURSOR_MAX_LENGTH,
   SCORE_GROUPS_MAX_LIMIT,
   ScoreGroupSort,
@@ -74,7 +75,24 @@ export class ScoreCsvQueryDto extends ScorePeriodDto {
   table?: ScoreTable;
 }
 
-export class ClientMonthQueryDto {
+/** One client's month; each of its two tables in the order asked for, by name unless asked. */
+export class ClientMonthQueryDto implements ClientMonthQuery {
   @Matches(/^[1-9]\d{3}-(0[1-9]|1[0-2])$/, { message: 'must be a month written yyyy-mm, such as 2026-11' })
   month!: string;
+
+  @IsOptional()
+  @IsEnum(ScoreGroupSort, { message: oneOf(ScoreGroupSort) })
+  interviewerSort?: ScoreGroupSort;
+
+  @IsOptional()
+  @IsEnum(SortDirection, { message: oneOf(SortDirection) })
+  interviewerDirection?: SortDirection;
+
+  @IsOptional()
+  @IsEnum(ScoreGroupSort, { message: oneOf(ScoreGroupSort) })
+  jobSort?: ScoreGroupSort;
+
+  @IsOptional()
+  @IsEnum(SortDirection, { message: oneOf(SortDirection) })
+  jobDirection?: SortDirection;
 }

@@ -1,7 +1,15 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { ClientMonthlyScore, ScoreGrouping } from '@heardback/contracts';
-import { setUpPortalTest } from '../testing/setup';
+import { Router } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
+import {
+  ClientMonthlyScore,
+  ScoreGroupSort,
+  ScoreGrouping,
+  ScoreGroupsPage,
+  SortDirection,
+} from '@heardback/contracts';
+import { routeHarness, setUpPortalTest } from '../testing/setup';
 import { ClientReportPage, monthName, shiftMonth } from './client-report-page';
 import { aGroupsPage, aScoreReport, aScoreRow } from './score-testing';
 
@@ -80,7 +88,7 @@ describe('the printable client month', () => {
       button?.click();
       const next = http.expectOne((request) => request.url === '/api/agency/score/groups');
       expect(next.request.params.toString()).toBe(
-        'from=2026-11-01&to=2026-11-30&grouping=job&client=client-1&cursor=next-jobs',
+        'from=2026-11-01&to=2026-11-30&grouping=job&client=client-1&sort=name&direction=asc&cursor=next-jobs',
       );
       next.flush(aGroupsPage(ScoreGrouping.Job, [aScoreRow({ id: 'j2', name: 'Builder' })], { total: 2 }));
       await fixture.whenStable();
@@ -97,6 +105,124 @@ describe('the printable client month', () => {
         .flush({ code: 'NOT_FOUND', message: 'No client has this id.' }, { status: 404, statusText: 'Not Found' });
       await fixture.whenStable();
       expect(view().querySelector('[role="alert"]')?.textContent).toContain('There is no such client');
+    });
+  });
+
+  describe('sorting its tables', () => {
+    let harness: RouterTestingHarness;
+    let http: HttpTestingController;
+    const view = () => harness.routeNativeElement as HTMLElement;
+    const jobs = () => view().querySelector('#report-jobs') as HTMLElement;
+    const jobNames = () => Array.from(jobs().querySelectorAll('tbody th')).map((cell) => cell.textContent?.trim());
+    const header = (name: RegExp) =>
+      Array.from(jobs().querySelectorAll<HTMLButtonElement>('thead button')).find((b) =>
+        name.test(b.textContent ?? ''),
+      );
+    const byMedian = (direction: SortDirection, rows: ScoreGroupsPage['items']): ScoreGroupsPage => ({
+      ...aGroupsPage(ScoreGrouping.Job, rows, { total: 3, nextCursor: 'after-median' }),
+      sort: ScoreGroupSort.Median,
+      direction,
+    });
+    const threeJobs = [
+      aScoreRow({ id: 'j1', name: 'Analyst', median: 1 }),
+      aScoreRow({ id: 'j2', name: 'Builder', median: 3 }),
+      aScoreRow({ id: 'j3', name: 'Carer', median: 2 }),
+    ];
+
+    async function open(url: string): Promise<void> {
+      ({ harness, http } = await routeHarness({
+        routes: [{ path: 'staff/score/clients/:id/print', component: ClientReportPage }],
+      }));
+      await harness.navigateByUrl(url);
+    }
+
+    afterEach(() => http.verify());
+
+    it('asks for the month in the orders its URL holds, leaving out one that is not a column', async () => {
+      await open(
+        '/staff/score/clients/client-1/print?month=2026-11&jobSort=median&jobDirection=desc&interviewerSort=salary',
+      );
+      const request = http.expectOne((r) => r.url === '/api/agency/score/clients/client-1/monthly');
+      expect(request.request.params.toString()).toBe('month=2026-11&jobSort=median&jobDirection=desc');
+      request.flush(
+        northwindInNovember({
+          interviewers: aGroupsPage(ScoreGrouping.Interviewer, []),
+          jobs: byMedian(SortDirection.Desc, [threeJobs[1], threeJobs[2], threeJobs[0]]),
+        }),
+      );
+      await harness.fixture.whenStable();
+      expect(jobNames()).toEqual(['Builder', 'Carer', 'Analyst']);
+      expect(
+        header(/Median/)
+          ?.closest('th')
+          ?.getAttribute('aria-sort'),
+      ).toBe('descending');
+      // Stepping to the next month keeps the orders.
+      const next = Array.from(view().querySelectorAll('a')).find((a) => a.textContent?.includes('Next month'));
+      expect(next?.getAttribute('href')).toBe(
+        '/staff/score/clients/client-1/print?month=2026-12&jobSort=median&jobDirection=desc&interviewerSort=salary',
+      );
+    });
+
+    it('sorts a table by the header clicked, reading only that table again, and keeps the order in the URL', async () => {
+      await open('/staff/score/clients/client-1/print?month=2026-11');
+      http.expectOne('/api/agency/score/clients/client-1/monthly?month=2026-11').flush(
+        northwindInNovember({
+          interviewers: aGroupsPage(ScoreGrouping.Interviewer, [aScoreRow({ id: 'c1', name: 'Cara Contact' })]),
+          jobs: aGroupsPage(ScoreGrouping.Job, threeJobs),
+        }),
+      );
+      await harness.fixture.whenStable();
+      const median = header(/Median/);
+      median?.click();
+      const sorted = http.expectOne((r) => r.url === '/api/agency/score/groups');
+      expect(sorted.request.params.toString()).toBe(
+        'from=2026-11-01&to=2026-11-30&grouping=job&client=client-1&sort=median&direction=desc',
+      );
+      await harness.fixture.whenStable();
+      // The rows shown stay, in their order, until the new ones come.
+      expect(jobs().querySelector('hb-score-table')?.getAttribute('aria-busy')).toBe('true');
+      expect(jobNames()).toEqual(['Analyst', 'Builder', 'Carer']);
+      sorted.flush(byMedian(SortDirection.Desc, [threeJobs[1], threeJobs[2], threeJobs[0]]));
+      await harness.fixture.whenStable();
+      expect(jobNames()).toEqual(['Builder', 'Carer', 'Analyst']);
+      expect(median?.closest('th')?.getAttribute('aria-sort')).toBe('descending');
+      expect(jobs().querySelector('hb-score-table')?.getAttribute('aria-busy')).toBe('false');
+      expect(TestBed.inject(Router).url).toBe(
+        '/staff/score/clients/client-1/print?month=2026-11&jobSort=median&jobDirection=desc',
+      );
+      // The interviewers keep their own order; "Load more" goes on in the jobs' new one.
+      expect(view().querySelector('#report-interviewers [aria-sort="ascending"]')?.textContent).toContain('Name');
+      Array.from(jobs().querySelectorAll('button'))
+        .find((b) => b.textContent?.includes('Load more'))
+        ?.click();
+      const more = http.expectOne((r) => r.url === '/api/agency/score/groups');
+      expect(more.request.params.get('sort')).toBe('median');
+      expect(more.request.params.get('cursor')).toBe('after-median');
+      more.flush(byMedian(SortDirection.Desc, []));
+    });
+
+    it('leaves the rows and the order as they were when sorting fails, and says so', async () => {
+      await open('/staff/score/clients/client-1/print?month=2026-11');
+      http.expectOne('/api/agency/score/clients/client-1/monthly?month=2026-11').flush(
+        northwindInNovember({
+          interviewers: aGroupsPage(ScoreGrouping.Interviewer, []),
+          jobs: aGroupsPage(ScoreGrouping.Job, threeJobs),
+        }),
+      );
+      await harness.fixture.whenStable();
+      header(/Median/)?.click();
+      http
+        .expectOne((r) => r.url === '/api/agency/score/groups')
+        .flush(
+          { code: 'SCORE_TOO_BROAD', message: 'The score for this period took too long to work out.' },
+          { status: 503, statusText: 'Service Unavailable' },
+        );
+      await harness.fixture.whenStable();
+      expect(jobs().querySelector('[role="alert"]')?.textContent).toContain('The jobs could not be sorted');
+      expect(jobNames()).toEqual(['Analyst', 'Builder', 'Carer']);
+      expect(header(/Name/)?.closest('th')?.getAttribute('aria-sort')).toBe('ascending');
+      expect(TestBed.inject(Router).url).toBe('/staff/score/clients/client-1/print?month=2026-11');
     });
   });
 });

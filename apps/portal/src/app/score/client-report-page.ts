@@ -1,13 +1,35 @@
-import { ChangeDetectionStrategy, Component, ViewEncapsulation, computed, inject, input } from '@angular/core';
-import { RouterLink } from '@angular/router';
-import { EMPTY } from 'rxjs';
-import { ClientMonthlyScore, ScoreFigures, ScoreGrouping, ScoreGroupsPage } from '@heardback/contracts';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  Signal,
+  ViewEncapsulation,
+  computed,
+  inject,
+  input,
+  signal,
+  untracked,
+} from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { Router, RouterLink } from '@angular/router';
+import { EMPTY, Subject, catchError, finalize, map, switchMap } from 'rxjs';
+import {
+  ClientMonthQuery,
+  ClientMonthlyScore,
+  ScoreFigures,
+  ScoreGroupSort,
+  ScoreGrouping,
+  ScoreGroupsPage,
+  SortDirection,
+} from '@heardback/contracts';
+import { agencyErrorMessage } from '../core/api-error';
 import { LoadMore, LoadMoreControl, loadMore } from '../core/load-more';
 import { LoadState } from '../core/load-state';
 import { pageData } from '../core/loadable';
 import { shownOfTotal } from '../core/shown-of-total';
+import { oneOf, toQueryParams } from '../core/url-query';
 import { ScoreApi } from './score-api';
-import { SCORE_COLUMNS, figure, percent } from './score-columns';
+import { ScoreSort, figure, percent } from './score-columns';
+import { ScoreTable } from './score-table';
 import { ScoreWeeksTable } from './score-weeks-table';
 
 /** "November 2026" for 2026-11. */
@@ -24,16 +46,39 @@ export function shiftMonth(month: string, by: number): string {
   return new Date(Date.UTC(year, monthNumber - 1 + by, 1)).toISOString().slice(0, 7);
 }
 
-/** One of the report's two paged tables: its words, and where its rows and its "Load more" come from. */
+type ReportTableName = 'interviewers' | 'jobs';
+
+/** The URL's (and the API's) names for each table's order: `?interviewerSort=median&interviewerDirection=desc`. */
+const ORDER_PARAMS = {
+  interviewers: { sort: 'interviewerSort', direction: 'interviewerDirection' },
+  jobs: { sort: 'jobSort', direction: 'jobDirection' },
+} as const satisfies Record<ReportTableName, { sort: keyof ClientMonthQuery; direction: keyof ClientMonthQuery }>;
+
+/** A table's order as the URL and the API write it. */
+function orderQuery(table: ReportTableName, sort: ScoreSort): Partial<ClientMonthQuery> {
+  return { [ORDER_PARAMS[table].sort]: sort.column, [ORDER_PARAMS[table].direction]: sort.direction };
+}
+
+/** Sorting one of the month's tables: under way, or what went wrong, in words. */
+interface TableSorting {
+  readonly busy: Signal<boolean>;
+  readonly problem: Signal<string>;
+  sortBy(sort: ScoreSort): void;
+}
+
+/** One of the report's two paged tables: its words, where its rows come from, its "Load more" and its sorting. */
 interface ReportTable {
   id: string;
+  name: ReportTableName;
   title: string;
   caption: string;
   noun: string;
   plural: string;
   empty: string;
   page: ScoreGroupsPage;
+  sort: ScoreSort;
   more: LoadMoreControl;
+  sorting: TableSorting;
 }
 
 /**
@@ -41,10 +86,12 @@ interface ReportTable {
  * client: the promise as their interviewers kept it. The charts' figures are printed as tables.
  * Its interviewers and jobs come a page at a time (ADR 0047): "Load more" reads the next from the
  * group tables filtered to the client, and each table says how many of how many it holds, on paper too.
+ * Each table sorts by any column as the score page's does (the API sorts every group of the client);
+ * the order is kept in the URL, so a month printed, shared or stepped to keeps it.
  */
 @Component({
   selector: 'hb-client-report-page',
-  imports: [LoadMore, LoadState, RouterLink, ScoreWeeksTable],
+  imports: [LoadMore, LoadState, RouterLink, ScoreTable, ScoreWeeksTable],
   template: `
     <hb-load-state [state]="report.state()" what="the client report" (retry)="report.reload()">
       <p hbNotFound class="notice notice--error" role="alert">There is no such client, or the month is not valid.</p>
@@ -52,8 +99,8 @@ interface ReportTable {
         <article class="client-report">
           <div class="client-report__actions no-print">
             <a routerLink="/staff/score">Back to the score</a>
-            <a [routerLink]="[]" [queryParams]="{ month: previous() }">Previous month</a>
-            <a [routerLink]="[]" [queryParams]="{ month: next() }">Next month</a>
+            <a [routerLink]="[]" [queryParams]="{ month: previous() }" queryParamsHandling="merge">Previous month</a>
+            <a [routerLink]="[]" [queryParams]="{ month: next() }" queryParamsHandling="merge">Next month</a>
             <button class="button" type="button" (click)="print()">Print</button>
           </div>
           <h1 class="page-title">{{ month.client.name }}: Heardback score for {{ title() }}</h1>
@@ -85,35 +132,25 @@ interface ReportTable {
                   }
                 </p>
               }
-              <div class="figures-scroll" role="region" tabindex="0" [attr.aria-label]="group.caption">
-                <table class="report-table">
-                  <caption class="visually-hidden">
-                    {{
-                      group.caption
-                    }}
-                  </caption>
-                  <thead>
-                    <tr>
-                      @for (column of columns; track column.id) {
-                        <th scope="col">{{ column.label }}</th>
-                      }
-                    </tr>
-                  </thead>
-                  <tbody>
-                    @for (row of group.page.items; track row.id; let index = $index) {
-                      <tr [attr.data-index]="index" tabindex="-1">
-                        @for (column of columns; track column.id) {
-                          <td>{{ column.text(row) }}</td>
-                        }
-                      </tr>
-                    } @empty {
-                      <tr>
-                        <td [attr.colspan]="columns.length">{{ group.empty }}</td>
-                      </tr>
-                    }
-                  </tbody>
-                </table>
-              </div>
+              @if (group.sorting.problem(); as problem) {
+                <p class="notice notice--error no-print" role="alert">
+                  The {{ group.plural }} could not be sorted: {{ problem }}
+                </p>
+              }
+              @if (group.page.total === 0) {
+                <p class="client-report__empty">{{ group.empty }}</p>
+              } @else {
+                <hb-score-table
+                  [rows]="group.page.items"
+                  [sort]="group.sort"
+                  (sortChange)="group.sorting.sortBy($event)"
+                  [attr.aria-busy]="group.sorting.busy()"
+                  [caption]="group.caption"
+                  [captionId]="group.id + '-caption'"
+                  [captionHidden]="true"
+                  [showDetail]="false"
+                />
+              }
               <hb-load-more class="no-print" [more]="group.more" [what]="group.plural" />
             </section>
           }
@@ -144,89 +181,30 @@ interface ReportTable {
       }
     </hb-load-state>
   `,
-  styles: `
-    .client-report {
-      display: grid;
-      gap: 0.75rem;
-      max-width: 72rem;
-    }
-    .client-report__actions {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      gap: 1rem;
-    }
-    .client-report {
-      /* A grid item as wide as the page at most: a wide table scrolls in its own region. */
-      min-width: 0;
-      grid-template-columns: minmax(0, 1fr);
-    }
-    .client-report__lead,
-    .client-report__count {
-      margin: 0;
-      color: var(--hb-text-muted);
-    }
-    .client-report__table {
-      display: grid;
-      gap: 0.5rem;
-      min-width: 0;
-    }
-    .client-report__table .section-title {
-      margin: 0;
-    }
-    .report-table {
-      width: 100%;
-      border-collapse: collapse;
-      font-variant-numeric: tabular-nums;
-    }
-    .report-table th,
-    .report-table td {
-      padding: 0.375rem 0.5rem;
-      border-bottom: 1px solid var(--hb-border, #ccc);
-      text-align: left;
-    }
-    @media print {
-      .site-header,
-      .agency-nav,
-      .skip-link,
-      .page-notice,
-      hb-demo-banner,
-      .no-print {
-        display: none !important;
-      }
-      body {
-        background: #fff;
-        color: #000;
-        font-size: 10pt;
-      }
-      .client-report {
-        max-width: none;
-      }
-      .report-table {
-        page-break-inside: avoid;
-      }
-      .report-table th,
-      .report-table td {
-        border-bottom: 1px solid #999;
-      }
-      a {
-        color: #000;
-        text-decoration: none;
-      }
-    }
-  `,
+  styleUrl: './client-report-page.scss',
   // The print rules hide the app's own header and the agency navigation, outside this component.
   encapsulation: ViewEncapsulation.None,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ClientReportPage {
   private readonly api = inject(ScoreApi);
+  private readonly router = inject(Router);
 
-  /** The client's id and the month, from the URL. */
+  /** The client's id, the month and each table's order, from the URL. */
   readonly id = input.required<string>();
   readonly month = input<string>('');
+  readonly interviewerSort = input<string>('');
+  readonly interviewerDirection = input<string>('');
+  readonly jobSort = input<string>('');
+  readonly jobDirection = input<string>('');
 
-  protected readonly columns = SCORE_COLUMNS;
+  /** The orders the URL asks for; a hand-edited value that is not a column is left out (by name). */
+  private readonly urlOrders = computed<Partial<ClientMonthQuery>>(() => ({
+    interviewerSort: oneOf(ScoreGroupSort, this.interviewerSort()) || undefined,
+    interviewerDirection: oneOf(SortDirection, this.interviewerDirection()) || undefined,
+    jobSort: oneOf(ScoreGroupSort, this.jobSort()) || undefined,
+    jobDirection: oneOf(SortDirection, this.jobDirection()) || undefined,
+  }));
 
   protected readonly chosenMonth = computed(() => this.month() || new Date().toISOString().slice(0, 7));
   protected readonly title = computed(() => monthName(this.chosenMonth()));
@@ -234,8 +212,10 @@ export class ClientReportPage {
   protected readonly next = computed(() => shiftMonth(this.chosenMonth(), 1));
 
   protected readonly report = pageData({
+    // A new order reloads only its table (`sortable`), which then writes the order into the URL; the
+    // month is asked for again only for another client or month, in the orders the URL holds then.
     key: () => ({ id: this.id(), month: this.chosenMonth() }),
-    request: ({ id, month }) => this.api.clientMonth(id, month),
+    request: ({ id, month }) => this.api.clientMonth(id, { month, ...untracked(this.urlOrders) }),
     notFound: true,
     loaded: () => {
       this.moreInterviewers.reset();
@@ -245,29 +225,37 @@ export class ClientReportPage {
 
   protected readonly moreInterviewers = this.pagedTable('interviewers', ScoreGrouping.Interviewer);
   protected readonly moreJobs = this.pagedTable('jobs', ScoreGrouping.Job);
+  private readonly sortInterviewers = this.sortable('interviewers', ScoreGrouping.Interviewer, this.moreInterviewers);
+  private readonly sortJobs = this.sortable('jobs', ScoreGrouping.Job, this.moreJobs);
 
   /** The month per interviewer and per job: the same columns, each with its own words when empty. */
   protected groups(month: ClientMonthlyScore): ReportTable[] {
     return [
       {
         id: 'report-interviewers',
+        name: 'interviewers',
         title: 'Interviewers',
         caption: 'By interviewer',
         noun: 'interviewer',
         plural: 'interviewers',
         empty: 'No interviewer of this client gave feedback through their link this month.',
         page: month.interviewers,
+        sort: { column: month.interviewers.sort, direction: month.interviewers.direction },
         more: this.moreInterviewers,
+        sorting: this.sortInterviewers,
       },
       {
         id: 'report-jobs',
+        name: 'jobs',
         title: 'Jobs',
         caption: 'By job',
         noun: 'job',
         plural: 'jobs',
         empty: "Nothing happened on this client's jobs this month.",
         page: month.jobs,
+        sort: { column: month.jobs.sort, direction: month.jobs.direction },
         more: this.moreJobs,
+        sorting: this.sortJobs,
       },
     ];
   }
@@ -292,10 +280,57 @@ export class ClientReportPage {
         const month = this.report.value();
         if (!month) return EMPTY;
         const { from, to, client } = month;
-        return this.api.groups({ from, to, grouping, client: client.id, cursor });
+        // The next page in the order of the rows shown: a cursor belongs to one order.
+        const { sort, direction } = month[table];
+        return this.api.groups({ from, to, grouping, client: client.id, sort, direction, cursor });
       },
       { within: `#report-${table}` },
     );
+  }
+
+  /**
+   * A header of one of the month's tables was clicked: that table's first page in the new order (the
+   * API sorts every group of the client), while the rows shown stay until it comes, as on the score
+   * page. The header marks the order of the rows shown, so a failure leaves both as they were and
+   * says so; the order goes into the URL once the rows are in it.
+   */
+  private sortable(table: ReportTableName, grouping: ScoreGrouping, more: LoadMoreControl): TableSorting {
+    const requests = new Subject<ScoreSort>();
+    const busy = signal(false);
+    const problem = signal('');
+    requests
+      .pipe(
+        switchMap((sort) => {
+          const month = this.report.value();
+          if (!month) return EMPTY;
+          busy.set(true);
+          problem.set('');
+          const { from, to, client } = month;
+          const query = { from, to, grouping, client: client.id, sort: sort.column, direction: sort.direction };
+          return this.api.groups(query).pipe(
+            map((page) => ({ page, sort, asked: month })),
+            catchError((failure: unknown) => {
+              problem.set(agencyErrorMessage(failure));
+              return EMPTY;
+            }),
+            finalize(() => busy.set(false)),
+          );
+        }),
+        takeUntilDestroyed(),
+      )
+      .subscribe(({ page, sort, asked }) => {
+        const shown = this.report.value();
+        // Another client or month came meanwhile: these rows belong to the one asked about.
+        if (!shown || shown.client.id !== asked.client.id || shown.month !== asked.month) return;
+        this.report.update((month) => ({ ...month, [table]: page }));
+        more.reset();
+        void this.router.navigate([], {
+          queryParams: toQueryParams(orderQuery(table, sort)),
+          queryParamsHandling: 'merge',
+          replaceUrl: true,
+        });
+      });
+    return { busy: busy.asReadonly(), problem: problem.asReadonly(), sortBy: (sort) => requests.next(sort) };
   }
 
   protected lines(figures: ScoreFigures): { label: string; value: string }[] {

@@ -2,6 +2,7 @@ import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import {
   API_PREFIX,
+  ClientMonthQuery,
   ClientMonthlyScore,
   ScoreGroupsPage,
   ScoreGroupsQuery,
@@ -29,9 +30,10 @@ export class ScoreApi {
     return this.http.get<ScoreGroupsPage>(`${SCORE}/groups`, { params: httpQueryParams(query) });
   }
 
-  clientMonth(clientId: string, month: string): Observable<ClientMonthlyScore> {
+  /** One client's month, each of its two tables in the order asked for (by name unless asked). */
+  clientMonth(clientId: string, query: ClientMonthQuery): Observable<ClientMonthlyScore> {
     return this.http.get<ClientMonthlyScore>(`${SCORE}/clients/${encodeURIComponent(clientId)}/monthly`, {
-      params: httpQueryParams({ month }),
+      params: httpQueryParams(query),
     });
   }
 }

@@ -15,7 +15,7 @@ import { SCORE_COLUMNS, ScoreSort, nextSort } from './score-columns';
   template: `
     <div class="table-scroll" role="region" [attr.aria-labelledby]="captionId()" tabindex="0">
       <table class="score-table">
-        <caption [id]="captionId()">
+        <caption [id]="captionId()" [class.visually-hidden]="captionHidden()">
           {{
             caption()
           }}
@@ -42,7 +42,7 @@ import { SCORE_COLUMNS, ScoreSort, nextSort } from './score-columns';
                 @if (first) {
                   <th scope="row" class="score-table__name">
                     {{ row.name }}
-                    @if (row.detail) {
+                    @if (row.detail && showDetail()) {
                       <span class="score-table__detail">{{ row.detail }}</span>
                     }
                   </th>
@@ -60,7 +60,9 @@ import { SCORE_COLUMNS, ScoreSort, nextSort } from './score-columns';
             </tr>
           } @empty {
             <tr>
-              <td [attr.colspan]="columns.length + (reportLink() ? 1 : 0)">Nothing to show for this period.</td>
+              <td class="score-table__empty" [attr.colspan]="columns.length + (reportLink() ? 1 : 0)">
+                Nothing to show for this period.
+              </td>
             </tr>
           }
         </tbody>
@@ -98,7 +100,8 @@ import { SCORE_COLUMNS, ScoreSort, nextSort } from './score-columns';
       vertical-align: top;
     }
     th:first-child,
-    .score-table__name {
+    .score-table__name,
+    .score-table__empty {
       text-align: left;
       min-width: 10rem;
     }
@@ -143,6 +146,10 @@ export class ScoreTable {
   readonly sortChange = output<ScoreSort>();
   readonly caption = input.required<string>();
   readonly captionId = input('score-table-caption');
+  /** Where a heading above already names the table, the caption is for screen readers only. */
+  readonly captionHidden = input(false);
+  /** Whether a row's name carries what tells it apart (its client): not in one client's own report. */
+  readonly showDetail = input(true);
   /** Staff's client table links each client's printable month. */
   readonly reportLink = input<{ base: string; month: string } | null>(null);
 

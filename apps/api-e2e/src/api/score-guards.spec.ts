@@ -110,18 +110,21 @@ describe('the score guards', () => {
       staff = await signIn(api.browser(), (await insertAgencyUser(api.pool, UserRole.Staff)).email);
     });
 
-    /** The feedback facts locked by a schema change: every score statement waits past its limit, however fast the machine. */
-    async function whileFactsLocked<T>(work: () => Promise<T>): Promise<T> {
+    /** A table locked as a schema change would: every statement reading it waits past its limit, however fast the machine. */
+    async function whileLocked<T>(table: string, work: () => Promise<T>): Promise<T> {
       const blocker = await api.pool.connect();
       try {
         await blocker.query('BEGIN');
-        await blocker.query('LOCK TABLE score_feedback_facts IN ACCESS EXCLUSIVE MODE');
+        await blocker.query(`LOCK TABLE ${table} IN ACCESS EXCLUSIVE MODE`);
         return await work();
       } finally {
         await blocker.query('ROLLBACK');
         blocker.release();
       }
     }
+
+    /** The feedback facts locked: every score statement waits past its limit. */
+    const whileFactsLocked = <T>(work: () => Promise<T>) => whileLocked('score_feedback_facts', work);
 
     it.each([
       ['the figures', `/api/agency/score?${PERIOD}`],
@@ -136,6 +139,20 @@ describe('the score guards', () => {
         expect((await staff.get(path)).status).toBe(200);
       },
     );
+
+    it('answers a CSV whose groups pass the limit with 503 before any byte, not a file that breaks off', async () => {
+      const path = `/api/agency/score.csv?${PERIOD}&by=job`;
+      // The figures need no job; the groups by job do, so only the group table's first FETCH waits.
+      const response = await whileLocked('jobs', () => staff.get<ApiError>(path));
+      expect(response.status).toBe(503);
+      expect(response.headers.get('content-disposition')).toBeNull();
+      expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+      expect(response.body).toMatchObject({ code: ErrorCode.ScoreTooBroad, message: SCORE_TOO_BROAD_MESSAGE });
+      const file = await staff.send('GET', path);
+      expect(file.status).toBe(200);
+      expect(file.headers.get('content-disposition')).toMatch(/^attachment; filename="heardback-score-by-job-/);
+      expect(file.text).toContain('overall,Everyone');
+    });
 
     it('answers a client’s month past the limit the same way', async () => {
       const client = (await api.pool.query(`INSERT INTO clients (name) VALUES ('Slow Co') RETURNING id`)).rows[0].id;

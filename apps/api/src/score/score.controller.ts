@@ -52,7 +52,9 @@ export class ScoreController {
 /**
  * `GET /api/agency/score.csv`: the same figures as a spreadsheet, one table per request. The group
  * table holds every group: it is written as the database hands it over, a batch at a time, waiting
- * for the client to read each (ADR 0045).
+ * for the client to read each (ADR 0045). Nothing is sent before the first batch is in hand: the
+ * first FETCH computes every group (the sort), so a table past SCORE_TIMEOUT_MS is a 503 that says
+ * what to do, never a download that breaks off after its head (ADR 0047).
  */
 @ApiTags('agency')
 @Controller('agency')
@@ -70,19 +72,31 @@ export class ScoreCsvController {
     const table = query.table ?? ScoreTable.Groups;
     // The figures and the trend only: the groups follow from a cursor.
     const report = { ...(await this.score.report(query.from, query.to, null, user)), by: query.by };
-    response.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    response.setHeader('Content-Disposition', `attachment; filename="${scoreCsvFileName(report, table)}"`);
-    response.setHeader('Cache-Control', 'no-store');
-    response.setHeader('X-Content-Type-Options', 'nosniff');
+    // Set once there is something to send: an error answered instead is JSON, not a file to save.
+    const startFile = () => {
+      response.setHeader('Content-Type', 'text/csv; charset=utf-8');
+      response.setHeader('Content-Disposition', `attachment; filename="${scoreCsvFileName(report, table)}"`);
+      response.setHeader('Cache-Control', 'no-store');
+      response.setHeader('X-Content-Type-Options', 'nosniff');
+    };
     if (table !== ScoreTable.Groups) {
+      startFile();
       response.send(scoreCsv(report, table));
       return;
     }
-    try {
+    let started = false;
+    const head = async () => {
+      if (started) return;
+      started = true;
+      startFile();
       await written(response, groupsCsvHead(report));
-      await this.score.eachGroup(query.from, query.to, query.by, user, (rows) =>
-        written(response, groupsCsvLines(query.by, rows)),
-      );
+    };
+    try {
+      await this.score.eachGroup(query.from, query.to, query.by, user, async (rows) => {
+        await head();
+        await written(response, groupsCsvLines(query.by, rows));
+      });
+      await head();
       response.end();
     } catch (failure) {
       // Half a file is worse than none: a broken download says it failed, rather than ending short.

@@ -161,7 +161,8 @@ export class ScoreService {
     const order: GroupsOrder = { sort: ScoreGroupSort.Name, direction: SortDirection.Asc, withholdBelow };
     const params = new SqlParams();
     const sql = scoreGroupsSql(grouping, scope, period, order, { after: null, limit: null }, params);
-    // Each FETCH has SCORE_TIMEOUT_MS; the first computes every group before it hands over any.
+    // Each FETCH has SCORE_TIMEOUT_MS; the first computes every group before it hands over any, and
+    // the CSV sends nothing before it, so a table too broad to compute is a 503, not half a file.
     await this.limited(
       async (manager) => {
         await manager.query('SET LOCAL jit = off');

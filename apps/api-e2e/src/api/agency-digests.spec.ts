@@ -7,6 +7,7 @@ import { ApiProcess, ProvisionedDatabase, provisionTestDatabase, startApiProcess
 import { PASSWORD, apply, createOpenJob, interviewHeld, registerCandidate, uniqueEmail } from '../support/factories';
 import { fastOutbox, until } from '../support/outbox-waits';
 import { TestSmtpServer } from '../support/test-smtp-server';
+import { endPool } from '../support/database';
 
 jest.setTimeout(180_000);
 
@@ -46,7 +47,7 @@ describe('agency mail digests (ADR 0014)', () => {
 
   afterAll(async () => {
     await api?.stop();
-    await pool?.end();
+    if (pool) await endPool(pool);
     await database?.release();
   });
 

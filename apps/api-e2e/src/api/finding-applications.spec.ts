@@ -15,6 +15,7 @@ import { ApiProcess, ProvisionedDatabase, provisionTestDatabase, startApiProcess
 import { PASSWORD, apply, createOpenJob, recordFeedback, uniqueEmail } from '../support/factories';
 import { fastOutbox, until } from '../support/outbox-waits';
 import { TestSmtpServer } from '../support/test-smtp-server';
+import { endPool } from '../support/database';
 
 jest.setTimeout(180_000);
 
@@ -46,7 +47,7 @@ describe('recruiters find applications (issue 10, item 4)', () => {
 
   afterAll(async () => {
     await api?.stop();
-    await pool?.end();
+    if (pool) await endPool(pool);
     await database?.release();
   });
 

@@ -7,6 +7,7 @@ import { ApiProcess, ProvisionedDatabase, provisionTestDatabase, startApiProcess
 import { PASSWORD, uniqueEmail } from '../support/factories';
 import { fastOutbox, until } from '../support/outbox-waits';
 import { TestSmtpServer } from '../support/test-smtp-server';
+import { endPool } from '../support/database';
 
 jest.setTimeout(120_000);
 
@@ -36,7 +37,7 @@ describe('mail delivery over SMTP (rule 6: nothing is lost)', () => {
   });
 
   afterAll(async () => {
-    await pool.end();
+    await endPool(pool);
     await database.release();
   });
 

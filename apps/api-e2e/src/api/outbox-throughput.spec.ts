@@ -4,6 +4,7 @@ import { ApiProcess, ProvisionedDatabase, provisionTestDatabase, startApiProcess
 import { uniqueEmail } from '../support/factories';
 import { fastOutbox, until } from '../support/outbox-waits';
 import { TestSmtpServer } from '../support/test-smtp-server';
+import { endPool } from '../support/database';
 
 jest.setTimeout(120_000);
 
@@ -39,7 +40,7 @@ describe('outbox throughput: pooled, parallel, short renewed leases', () => {
   });
 
   afterAll(async () => {
-    await pool.end();
+    await endPool(pool);
     await database.release();
   });
 

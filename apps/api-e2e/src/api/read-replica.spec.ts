@@ -4,6 +4,7 @@ import { ApiSession } from '../support/api-client';
 import { ApiProcess, startApiProcess } from '../support/api-server';
 import { expectStatus, insertAgencyUser, signIn } from '../support/factories';
 import { ReplicatedCluster, startReplicatedCluster } from '../support/replicated-cluster';
+import { endPool } from '../support/database';
 
 jest.setTimeout(240_000);
 
@@ -39,7 +40,7 @@ describe('reads on a streaming replica', () => {
 
   afterAll(async () => {
     await api?.stop();
-    await pool?.end();
+    if (pool) await endPool(pool);
     await cluster?.stop();
   });
 

@@ -4,6 +4,7 @@ import { Pool } from 'pg';
 import { ApiProcess, ProvisionedDatabase, provisionTestDatabase, startApiProcess } from '../support/api-server';
 import { until } from '../support/outbox-waits';
 import { TcpFaultProxy, throughProxy } from '../support/tcp-fault-proxy';
+import { endPool } from '../support/database';
 
 /**
  * Issue 11 (ADR 0024): the API under real faults. PostgreSQL is reached through a TCP proxy the
@@ -242,7 +243,7 @@ describe('a schema older than the code', () => {
   }, 120_000);
 
   afterAll(async () => {
-    await pool?.end();
+    if (pool) await endPool(pool);
     await database?.release();
   });
 
@@ -305,7 +306,7 @@ describe('background work that cannot stall or fail silently', () => {
 
   afterAll(async () => {
     await api?.stop();
-    await pool?.end();
+    if (pool) await endPool(pool);
     await database?.release();
   });
 

@@ -13,8 +13,27 @@ export function database(): Pool {
 }
 
 export async function closeDatabase(): Promise<void> {
-  await pool?.end();
+  if (pool) await endPool(pool);
   pool = null;
+}
+
+/**
+ * Ends a pool once its connections have really closed. pg-pool's `end()` resolves as soon as it has
+ * asked them to; a database dropped at that moment (WITH FORCE) terminates one still closing, and
+ * the pool reports that as an unhandled error, failing whichever suite is running. Waits for each
+ * connection's `remove`, which pg-pool emits once it has ended.
+ */
+export async function endPool(target: Pool): Promise<void> {
+  let open = target.totalCount;
+  const closed = new Promise<void>((resolve) => {
+    if (open === 0) resolve();
+    target.on('remove', () => {
+      open -= 1;
+      if (open === 0) resolve();
+    });
+  });
+  await target.end();
+  await closed;
 }
 
 export async function count(table: string): Promise<number> {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Pool } from 'pg';
 import { ApiSession } from './api-client';
 import { ApiProcess, ProvisionedDatabase, provisionTestDatabase, startApiProcess } from './api-server';
+import { endPool } from './database';
 
 /** What `ownApi` hands a describe block: read it inside its tests and hooks, once it has started. */
 export interface OwnApi {
@@ -45,7 +46,7 @@ export function ownApi(env: Record<string, string>, options: { clock?: boolean }
 
   afterAll(async () => {
     await api?.stop();
-    await pool?.end();
+    if (pool) await endPool(pool);
     await database?.release();
   });
 

@@ -1,4 +1,5 @@
 import { ApiError, ErrorCode, SCORE_TOO_BROAD_MESSAGE, UserRole } from '@heardback/contracts';
+import { Pool } from 'pg';
 import { ApiResponse, ApiSession } from '../support/api-client';
 import { insertAgencyUser, signIn } from '../support/factories';
 import { ownApi } from '../support/own-api';
@@ -21,6 +22,19 @@ function expectTooMany(response: ApiResponse, words: RegExp): void {
     code: ErrorCode.TooManyRequests,
     message: expect.stringMatching(words),
   });
+}
+
+/** A table locked as a schema change would: every statement reading it waits past its limit, however fast the machine. */
+async function whileLocked<T>(pool: Pool, table: string, work: () => Promise<T>): Promise<T> {
+  const blocker = await pool.connect();
+  try {
+    await blocker.query('BEGIN');
+    await blocker.query(`LOCK TABLE ${table} IN ACCESS EXCLUSIVE MODE`);
+    return await work();
+  } finally {
+    await blocker.query('ROLLBACK');
+    blocker.release();
+  }
 }
 
 /** `times` calls of `call`, ten at a time, so a budget's minute is not spent waiting. */
@@ -110,21 +124,8 @@ describe('the score guards', () => {
       staff = await signIn(api.browser(), (await insertAgencyUser(api.pool, UserRole.Staff)).email);
     });
 
-    /** A table locked as a schema change would: every statement reading it waits past its limit, however fast the machine. */
-    async function whileLocked<T>(table: string, work: () => Promise<T>): Promise<T> {
-      const blocker = await api.pool.connect();
-      try {
-        await blocker.query('BEGIN');
-        await blocker.query(`LOCK TABLE ${table} IN ACCESS EXCLUSIVE MODE`);
-        return await work();
-      } finally {
-        await blocker.query('ROLLBACK');
-        blocker.release();
-      }
-    }
-
     /** The feedback facts locked: every score statement waits past its limit. */
-    const whileFactsLocked = <T>(work: () => Promise<T>) => whileLocked('score_feedback_facts', work);
+    const whileFactsLocked = <T>(work: () => Promise<T>) => whileLocked(api.pool, 'score_feedback_facts', work);
 
     it.each([
       ['the figures', `/api/agency/score?${PERIOD}`],
@@ -143,7 +144,7 @@ describe('the score guards', () => {
     it('answers a CSV whose groups pass the limit with 503 before any byte, not a file that breaks off', async () => {
       const path = `/api/agency/score.csv?${PERIOD}&by=job`;
       // The figures need no job; the groups by job do, so only the group table's first FETCH waits.
-      const response = await whileLocked('jobs', () => staff.get<ApiError>(path));
+      const response = await whileLocked(api.pool, 'jobs', () => staff.get<ApiError>(path));
       expect(response.status).toBe(503);
       expect(response.headers.get('content-disposition')).toBeNull();
       expect(response.headers.get('content-type')).toMatch(/^application\/json/);
@@ -161,6 +162,86 @@ describe('the score guards', () => {
       expect(response.status).toBe(503);
       expect(response.body).toMatchObject({ code: ErrorCode.ScoreTooBroad, message: SCORE_TOO_BROAD_MESSAGE });
       expect((await staff.get(path)).status).toBe(200);
+    });
+  });
+
+  describe('the CSV’s deadline', () => {
+    // The request deadline is shorter than one score statement's limit here: only a deadline that
+    // allows the CSV one statement more (request-gate.ts) lets the score's own 503 and advice through.
+    const api = ownApi({
+      RUN_BACKGROUND: 'false',
+      SCORE_TIMEOUT_MS: '3000',
+      REQUEST_TIMEOUT_MS: '1500',
+      RATE_LIMIT_SCORE_READS_PER_ACCOUNT: '1000/1m',
+      LOG_LEVEL: 'info',
+    });
+    let staff: ApiSession;
+
+    beforeAll(async () => {
+      staff = await signIn(api.browser(), (await insertAgencyUser(api.pool, UserRole.Staff)).email);
+    });
+
+    /** Waits (without a clock) until `ready` holds, asking again every 50 ms, for at most 10 s. */
+    async function until(ready: () => Promise<boolean> | boolean, what: string): Promise<void> {
+      for (let attempt = 0; attempt < 200; attempt++) {
+        if (await ready()) return;
+        await new Promise((done) => setTimeout(done, 50));
+      }
+      throw new Error(`never: ${what}`);
+    }
+
+    it('lets a client that hangs up while the groups are computed go, with no error of its own logged', async () => {
+      const path = `/api/agency/score.csv?${PERIOD}&by=job`;
+      const database = api.database.databaseUrl.split('/').pop()?.split('?')[0];
+      const waitingOnLock = async () =>
+        (
+          await api.pool.query(
+            `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND wait_event_type = 'Lock'`,
+            [database],
+          )
+        ).rows[0].n > 0;
+      await whileLocked(api.pool, 'jobs', async () => {
+        const leaving = new AbortController();
+        const download = staff.send('GET', path, { signal: leaving.signal }).catch((error: unknown) => error);
+        // The figures need no job: once they are in, the CSV waits on the locked table for its first batch.
+        await until(waitingOnLock, 'the CSV waits for its first batch');
+        leaving.abort();
+        expect(await download).toMatchObject({ name: 'AbortError' });
+      });
+      // The lock gone, the first batch comes, to nobody; once the CSV's transaction has ended, a request
+      // after it (its own statements to run) is logged after whatever the CSV logged.
+      await until(
+        async () =>
+          (
+            await api.pool.query(
+              `SELECT count(*)::int AS n FROM pg_stat_activity
+                WHERE datname = $1 AND pid <> pg_backend_pid() AND state IN ('active', 'idle in transaction')`,
+              [database],
+            )
+          ).rows[0].n === 0,
+        'the CSV’s transaction has ended',
+      );
+      const marker = await staff.send('GET', '/api/auth/me', { headers: { 'x-request-id': 'after-the-hang-up' } });
+      expect(marker.status).toBe(200);
+      await until(
+        () => api.logLines<{ req?: { id?: string } }>().some((line) => line.req?.id === 'after-the-hang-up'),
+        'the request after it is logged',
+      );
+      const logged = api.process.output.join('').split('\n');
+      expect(logged.filter((line) => line.includes('The client closed the connection'))).toEqual([]);
+    });
+
+    it('answers a CSV whose groups wait past the score limit with the score’s advice, where other reads get the deadline’s', async () => {
+      const csv = await whileLocked(api.pool, 'jobs', () =>
+        staff.get<ApiError>(`/api/agency/score.csv?${PERIOD}&by=job`),
+      );
+      expect(csv.status).toBe(503);
+      expect(csv.body).toMatchObject({ code: ErrorCode.ScoreTooBroad, message: SCORE_TOO_BROAD_MESSAGE });
+      const table = await whileLocked(api.pool, 'jobs', () =>
+        staff.get<ApiError>(`/api/agency/score/groups?${PERIOD}&grouping=job`),
+      );
+      expect(table.status).toBe(503);
+      expect(table.body.code).toBe(ErrorCode.RequestTimeout);
     });
   });
 });

@@ -69,12 +69,17 @@ export class ApiSession {
 
   /**
    * A request as a hostile client would send it: its own headers and raw body, with this
-   * session's cookies, and the XSRF header only when asked for.
+   * session's cookies, and the XSRF header only when asked for; `signal` hangs up mid-way.
    */
   async send(
     method: string,
     path: string,
-    options: { headers?: Record<string, string>; body?: string | Uint8Array; xsrf?: boolean } = {},
+    options: {
+      headers?: Record<string, string>;
+      body?: string | Uint8Array;
+      xsrf?: boolean;
+      signal?: AbortSignal;
+    } = {},
   ): Promise<{ status: number; text: string; headers: Headers }> {
     if (!this.cookies.has(XSRF_COOKIE)) await this.request('GET', '/api/health');
     const headers: Record<string, string> = { accept: 'application/json', ...this.options.headers, ...options.headers };
@@ -83,7 +88,12 @@ export class ApiSession {
     if (options.xsrf && xsrf) headers['x-xsrf-token'] = xsrf;
     const body =
       typeof options.body === 'string' || options.body === undefined ? options.body : new Uint8Array(options.body);
-    const response = await fetch(`${this.options.baseUrl ?? apiUrl()}${path}`, { method, headers, body });
+    const response = await fetch(`${this.options.baseUrl ?? apiUrl()}${path}`, {
+      method,
+      headers,
+      body,
+      signal: options.signal,
+    });
     return { status: response.status, text: await response.text(), headers: response.headers };
   }
 

@@ -7,6 +7,12 @@ import { APP_CONFIG, AppConfig, ResilienceSettings } from '../config/app-config'
 import { UNAVAILABLE, UnavailableCode } from './unavailable-words';
 
 const HEALTH_PATH = `/${API_PREFIX}/health`;
+/**
+ * The score's CSV answers only once its figures and its first batch of groups are computed, each
+ * statement within SCORE_TIMEOUT_MS (ADR 0047): its deadline allows one such statement more, so a
+ * table too broad is refused with the score's advice, not the deadline's bare 503.
+ */
+const SCORE_CSV_PATH = `/${API_PREFIX}/agency/score.csv`;
 const LOOP_DELAY_WINDOW_MS = 500;
 
 /**
@@ -106,7 +112,9 @@ export class RequestGate implements OnModuleDestroy {
   }
 
   private deadlineFor(request: Request): number {
-    return isDocumentUpload(request) ? this.settings.uploadTimeoutMs : this.settings.requestTimeoutMs;
+    if (isDocumentUpload(request)) return this.settings.uploadTimeoutMs;
+    if (request.path === SCORE_CSV_PATH) return this.settings.requestTimeoutMs + this.settings.database.scoreTimeoutMs;
+    return this.settings.requestTimeoutMs;
   }
 }
 

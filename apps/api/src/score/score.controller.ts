@@ -87,6 +87,8 @@ export class ScoreCsvController {
     let started = false;
     const head = async () => {
       if (started) return;
+      // The request's deadline answered meanwhile (request-gate.ts): there is no file to start.
+      if (response.headersSent) throw new Error('The request was answered at its deadline.');
       started = true;
       startFile();
       await written(response, groupsCsvHead(report));
@@ -100,8 +102,10 @@ export class ScoreCsvController {
       response.end();
     } catch (failure) {
       // Half a file is worse than none: a broken download says it failed, rather than ending short.
-      if (response.headersSent) response.destroy(failure instanceof Error ? failure : undefined);
-      else throw failure;
+      if (started) return void response.destroy(failure instanceof Error ? failure : undefined);
+      // Nothing of ours was sent: the client has gone, or the deadline answered; no one to tell.
+      if (response.destroyed || response.headersSent) return;
+      throw failure;
     }
   }
 }

@@ -129,9 +129,10 @@ describe('the printable client month', () => {
       aScoreRow({ id: 'j3', name: 'Carer', median: 2 }),
     ];
 
-    async function open(url: string): Promise<void> {
+    async function open(url: string, now?: Date): Promise<void> {
       ({ harness, http } = await routeHarness({
         routes: [{ path: 'staff/score/clients/:id/print', component: ClientReportPage }],
+        now,
       }));
       await harness.navigateByUrl(url);
     }
@@ -200,6 +201,61 @@ describe('the printable client month', () => {
       expect(more.request.params.get('sort')).toBe('median');
       expect(more.request.params.get('cursor')).toBe('after-median');
       more.flush(byMedian(SortDirection.Desc, []));
+    });
+
+    it('drops a sort under way when another month is opened, and a failed sort’s words with its month', async () => {
+      const monthOf = (month: string, jobs: ScoreGroupsPage): ClientMonthlyScore => ({
+        ...northwindInNovember({ interviewers: aGroupsPage(ScoreGrouping.Interviewer, []), jobs }),
+        month,
+      });
+      await open('/staff/score/clients/client-1/print?month=2026-11');
+      http
+        .expectOne('/api/agency/score/clients/client-1/monthly?month=2026-11')
+        .flush(monthOf('2026-11', aGroupsPage(ScoreGrouping.Job, threeJobs)));
+      await harness.fixture.whenStable();
+      header(/Median/)?.click();
+      const late = http.expectOne((r) => r.url === '/api/agency/score/groups');
+      await harness.navigateByUrl('/staff/score/clients/client-1/print?month=2026-12');
+      expect(late.cancelled).toBe(true);
+      http
+        .expectOne('/api/agency/score/clients/client-1/monthly?month=2026-12')
+        .flush(monthOf('2026-12', aGroupsPage(ScoreGrouping.Job, [threeJobs[2]])));
+      await harness.fixture.whenStable();
+      expect(jobNames()).toEqual(['Carer']);
+      expect(jobs().querySelector('hb-score-table')?.getAttribute('aria-busy')).toBe('false');
+
+      header(/Median/)?.click();
+      http
+        .expectOne((r) => r.url === '/api/agency/score/groups')
+        .flush({ code: 'INTERNAL', message: 'Something went wrong.' }, { status: 500, statusText: 'Server Error' });
+      await harness.fixture.whenStable();
+      expect(jobs().querySelector('[role="alert"]')?.textContent).toContain('The jobs could not be sorted');
+      await harness.navigateByUrl('/staff/score/clients/client-1/print?month=2027-01');
+      http
+        .expectOne('/api/agency/score/clients/client-1/monthly?month=2027-01')
+        .flush(monthOf('2027-01', aGroupsPage(ScoreGrouping.Job, threeJobs)));
+      await harness.fixture.whenStable();
+      expect(jobs().querySelector('[role="alert"]')).toBeNull();
+      expect(TestBed.inject(Router).url).toBe('/staff/score/clients/client-1/print?month=2027-01');
+    });
+
+    it('writes the month into the URL with the order, when the URL had none', async () => {
+      await open('/staff/score/clients/client-1/print', new Date('2026-11-20T09:00:00Z'));
+      http.expectOne('/api/agency/score/clients/client-1/monthly?month=2026-11').flush(
+        northwindInNovember({
+          interviewers: aGroupsPage(ScoreGrouping.Interviewer, []),
+          jobs: aGroupsPage(ScoreGrouping.Job, threeJobs),
+        }),
+      );
+      await harness.fixture.whenStable();
+      header(/Median/)?.click();
+      http
+        .expectOne((r) => r.url === '/api/agency/score/groups')
+        .flush(byMedian(SortDirection.Desc, [threeJobs[1], threeJobs[2], threeJobs[0]]));
+      await harness.fixture.whenStable();
+      expect(TestBed.inject(Router).url).toBe(
+        '/staff/score/clients/client-1/print?month=2026-11&jobSort=median&jobDirection=desc',
+      );
     });
 
     it('leaves the rows and the order as they were when sorting fails, and says so', async () => {

@@ -11,7 +11,7 @@ import {
 } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { Router, RouterLink } from '@angular/router';
-import { EMPTY, Subject, catchError, finalize, map, switchMap } from 'rxjs';
+import { EMPTY, Subject, catchError, finalize, map, of, switchMap } from 'rxjs';
 import {
   ClientMonthQuery,
   ClientMonthlyScore,
@@ -22,6 +22,7 @@ import {
   SortDirection,
 } from '@heardback/contracts';
 import { agencyErrorMessage } from '../core/api-error';
+import { NOW } from '../core/date-time';
 import { LoadMore, LoadMoreControl, loadMore } from '../core/load-more';
 import { LoadState } from '../core/load-state';
 import { pageData } from '../core/loadable';
@@ -64,7 +65,15 @@ interface TableSorting {
   readonly busy: Signal<boolean>;
   readonly problem: Signal<string>;
   sortBy(sort: ScoreSort): void;
+  /** Another client or month is asked for: a sort under way is dropped, and its words with it. */
+  reset(): void;
 }
+
+/** What a sort brought back: the table's first page in its new order, or the failure in words. */
+type SortAnswer = { sort: ScoreSort; asked: ClientMonthlyScore } & (
+  | { page: ScoreGroupsPage; failure?: never }
+  | { page: null; failure: string }
+);
 
 /** One of the report's two paged tables: its words, where its rows come from, its "Load more" and its sorting. */
 interface ReportTable {
@@ -189,6 +198,7 @@ interface ReportTable {
 export class ClientReportPage {
   private readonly api = inject(ScoreApi);
   private readonly router = inject(Router);
+  private readonly now = inject(NOW);
 
   /** The client's id, the month and each table's order, from the URL. */
   readonly id = input.required<string>();
@@ -206,7 +216,7 @@ export class ClientReportPage {
     jobDirection: oneOf(SortDirection, this.jobDirection()) || undefined,
   }));
 
-  protected readonly chosenMonth = computed(() => this.month() || new Date().toISOString().slice(0, 7));
+  protected readonly chosenMonth = computed(() => this.month() || this.now().toISOString().slice(0, 7));
   protected readonly title = computed(() => monthName(this.chosenMonth()));
   protected readonly previous = computed(() => shiftMonth(this.chosenMonth(), -1));
   protected readonly next = computed(() => shiftMonth(this.chosenMonth(), 1));
@@ -215,7 +225,11 @@ export class ClientReportPage {
     // A new order reloads only its table (`sortable`), which then writes the order into the URL; the
     // month is asked for again only for another client or month, in the orders the URL holds then.
     key: () => ({ id: this.id(), month: this.chosenMonth() }),
-    request: ({ id, month }) => this.api.clientMonth(id, { month, ...untracked(this.urlOrders) }),
+    request: ({ id, month }) => {
+      this.sortInterviewers.reset();
+      this.sortJobs.reset();
+      return this.api.clientMonth(id, { month, ...untracked(this.urlOrders) });
+    },
     notFound: true,
     loaded: () => {
       this.moreInterviewers.reset();
@@ -295,42 +309,56 @@ export class ClientReportPage {
    * says so; the order goes into the URL once the rows are in it.
    */
   private sortable(table: ReportTableName, grouping: ScoreGrouping, more: LoadMoreControl): TableSorting {
-    const requests = new Subject<ScoreSort>();
+    const requests = new Subject<ScoreSort | null>();
     const busy = signal(false);
     const problem = signal('');
     requests
       .pipe(
         switchMap((sort) => {
           const month = this.report.value();
-          if (!month) return EMPTY;
+          if (!sort || !month) return EMPTY;
           busy.set(true);
           problem.set('');
           const { from, to, client } = month;
           const query = { from, to, grouping, client: client.id, sort: sort.column, direction: sort.direction };
           return this.api.groups(query).pipe(
-            map((page) => ({ page, sort, asked: month })),
-            catchError((failure: unknown) => {
-              problem.set(agencyErrorMessage(failure));
-              return EMPTY;
-            }),
+            map((page): SortAnswer => ({ page, sort, asked: month })),
+            catchError((failure: unknown) =>
+              of<SortAnswer>({ page: null, failure: agencyErrorMessage(failure), sort, asked: month }),
+            ),
             finalize(() => busy.set(false)),
           );
         }),
         takeUntilDestroyed(),
       )
-      .subscribe(({ page, sort, asked }) => {
+      .subscribe((answer) => {
         const shown = this.report.value();
-        // Another client or month came meanwhile: these rows belong to the one asked about.
+        const { asked } = answer;
+        // Another client or month came meanwhile: the answer belongs to the one asked about.
         if (!shown || shown.client.id !== asked.client.id || shown.month !== asked.month) return;
-        this.report.update((month) => ({ ...month, [table]: page }));
+        if (answer.page === null) {
+          problem.set(answer.failure);
+          return;
+        }
+        this.report.update((month) => ({ ...month, [table]: answer.page }));
         more.reset();
+        // Someone is on their way elsewhere ("Next month"): writing the order now would turn them back.
+        if (this.router.currentNavigation()) return;
         void this.router.navigate([], {
-          queryParams: toQueryParams(orderQuery(table, sort)),
+          queryParams: toQueryParams({ month: asked.month, ...orderQuery(table, answer.sort) }),
           queryParamsHandling: 'merge',
           replaceUrl: true,
         });
       });
-    return { busy: busy.asReadonly(), problem: problem.asReadonly(), sortBy: (sort) => requests.next(sort) };
+    return {
+      busy: busy.asReadonly(),
+      problem: problem.asReadonly(),
+      sortBy: (sort) => requests.next(sort),
+      reset: () => {
+        requests.next(null);
+        problem.set('');
+      },
+    };
   }
 
   protected lines(figures: ScoreFigures): { label: string; value: string }[] {

@@ -2,8 +2,8 @@
 // started, waited for, sampled (RSS) and stopped by the bench; plus signing in as the API's users do.
 
 import { spawn } from 'node:child_process';
-import { openSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, openSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 export const REPO_ROOT = join(import.meta.dirname, '../..');
 export const API_MAIN = join(REPO_ROOT, 'dist/apps/api/main.js');
@@ -61,6 +61,8 @@ function server(child, base) {
  * @returns {Promise<Server>}
  */
 export async function startApi({ databaseUrl, port, logFile, cpuProf }) {
+  // A fresh checkout has no .data/bench yet.
+  mkdirSync(dirname(logFile), { recursive: true });
   const out = openSync(logFile, 'a');
   /** @type {NodeJS.ProcessEnv} */
   const env = {

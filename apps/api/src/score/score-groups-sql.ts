@@ -13,9 +13,9 @@ import {
 
 /**
  * One grouping's table, sorted and paged in PostgreSQL (ADR 0045). It wraps the score's own
- * statements (score-sql.ts) unchanged, each as a CTE, joins them on the group key with the groups'
- * names, and orders by the chosen figure, so only a page leaves the database and the figures are the
- * very ones the report shows.
+ * statements (score-sql.ts), each as a CTE (time to feedback and promises at their group level only,
+ * ADR 0052), joins them on the group key with the groups' names, and orders by the chosen figure, so
+ * only a page leaves the database and the figures are the very ones the report shows.
  */
 
 /** Where the last page ended: the sort's value there (PostgreSQL text; null last) and the group's id. */
@@ -117,8 +117,8 @@ export function scoreGroupsSql(
     ? `WHERE ${position} ${ascending ? '>' : '<'} (${params.add(ascending ? page.after.isNull : !page.after.isNull, '::boolean')},
         ${params.add(page.after.value, text ? '::text' : '::numeric')}, ${params.add(page.after.id, '::uuid')})`
     : '';
-  return `WITH g_ttf AS (${timeToFeedbackSql(by, scope, period, params)}),
-    g_promises AS (${promisesSql(by, scope, period, params)}),
+  return `WITH g_ttf AS (${timeToFeedbackSql(by, scope, period, params, 'groups')}),
+    g_promises AS (${promisesSql(by, scope, period, params, 'groups')}),
     g_silence AS (${silenceSql(by, scope, params)}),
     g_rejections AS (${rejectionsSql(by, scope, period, params)}),
     g_satisfaction AS (${satisfactionSql(by, scope, period, params)}),

@@ -36,6 +36,8 @@ export interface ScoreFixture {
   ada: string;
   bo: string;
   client: string;
+  /** The one job every application here is for. */
+  job: string;
   longestSilentApplication: string;
   recordFeedbackThroughTheApi(staff: ApiSession, candidateSession: ApiSession): Promise<void>;
 }
@@ -183,6 +185,7 @@ export async function scoreFixture(
     ada: people.ada,
     bo: people.bo,
     client: client.id,
+    job: job.id,
     longestSilentApplication: a1,
     async recordFeedbackThroughTheApi(staff: ApiSession, candidateSession: ApiSession) {
       const openJob = await createOpenJob(staff);

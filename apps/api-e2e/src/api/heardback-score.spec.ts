@@ -162,6 +162,23 @@ describe('the Heardback score', () => {
       });
     });
 
+    it('counts the closing answers per job and per client, and a recruiter’s on her own work only', async () => {
+      // Every answer here is on the one job of the one client: all nine, as overall.
+      const all = { responses: 9, cnps: 37.5, feltGhostedPercent: 22.2, withheld: false };
+      const byJob = await score(staff, `${period}&by=job`);
+      expect(byJob.rows.find((row) => row.id === facts.job)?.satisfaction).toEqual(all);
+      const byClient = await score(staff, `${period}&by=client`);
+      expect(byClient.rows.find((row) => row.id === facts.client)?.satisfaction).toEqual(all);
+      // Ada's own five on that job: (2 − 1) / 4 scored = 25 %; 2 of 5 felt uninformed.
+      const adasJobs = await score(ada, `${period}&by=job`);
+      expect(adasJobs.rows.find((row) => row.id === facts.job)?.satisfaction).toEqual({
+        responses: 5,
+        cnps: 25,
+        feltGhostedPercent: 40,
+        withheld: false,
+      });
+    });
+
     it('withholds satisfaction from a recruiter with 4 answers and shows it with 5', async () => {
       const boReport = await score(bo, `${period}&by=recruiter`);
       expect(boReport.overall.satisfaction).toEqual({

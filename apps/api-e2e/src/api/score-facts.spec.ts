@@ -246,6 +246,28 @@ describe("the score's stored facts", () => {
     expect(rows[0].n).toBe(counted[0].n);
   });
 
+  it('give a closing answer its application’s job, whatever the writer says, and move it with the application', async () => {
+    const job = await createOpenJob(staff);
+    const otherJob = await createOpenJob(staff);
+    const candidate = await registerCandidate('Ann Answer', api.browser());
+    const applied = await apply(candidate.session, job.id);
+    const jobOfTheAnswer = async () =>
+      (await api.pool.query(`SELECT job_id FROM satisfaction_responses WHERE application_id = $1`, [applied.id]))
+        .rows[0].job_id;
+    await api.pool.query(
+      `INSERT INTO satisfaction_responses (application_id, recommend_score, job_id) VALUES ($1, 8, $2)`,
+      [applied.id, otherJob.id],
+    );
+    expect(await jobOfTheAnswer()).toBe(job.id);
+    await api.pool.query(`UPDATE satisfaction_responses SET job_id = $2 WHERE application_id = $1`, [
+      applied.id,
+      otherJob.id,
+    ]);
+    expect(await jobOfTheAnswer()).toBe(job.id);
+    await api.pool.query(`UPDATE applications SET job_id = $2 WHERE id = $1`, [applied.id, otherJob.id]);
+    expect(await jobOfTheAnswer()).toBe(otherJob.id);
+  });
+
   it("keep each application's client interviewers as its published drafts say, through publishing, moves and deletes", async () => {
     const INTERVIEWERS_FROM_THE_DRAFTS = `
       SELECT application_id, contact_id, count(*)::int AS drafts FROM client_feedback_drafts

@@ -55,6 +55,7 @@ import { CountApplicationsByStatus1795948600000 } from './migrations/17959486000
 import { CountFeedbackWaitingByDay1795948700000 } from './migrations/1795948700000-count-feedback-waiting-by-day';
 import { MarkDecisionDatesAlerted1795948800000 } from './migrations/1795948800000-mark-decision-dates-alerted';
 import { IndexCandidateApplications1795955300000 } from './migrations/1795955300000-index-candidate-applications';
+import { SatisfactionAnswersCarryTheirJob1795955400000 } from './migrations/1795955400000-satisfaction-answers-carry-their-job';
 import { SnakeNamingStrategy } from './snake-naming-strategy';
 
 export const entities = [
@@ -117,6 +118,7 @@ export const migrations = [
   CountFeedbackWaitingByDay1795948700000,
   MarkDecisionDatesAlerted1795948800000,
   IndexCandidateApplications1795955300000,
+  SatisfactionAnswersCarryTheirJob1795955400000,
 ];
 
 /** How long the API waits on PostgreSQL; absent (the CLI, migrations) waits as long as a statement takes. */

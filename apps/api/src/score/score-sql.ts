@@ -41,8 +41,11 @@ export class SqlParams {
   }
 }
 
-/** What a figure is read from: a stored fact (feedback, promise, rejection), or an application as a whole. */
-type FactKind = 'feedback' | 'promise' | 'rejection' | 'application';
+/**
+ * What a figure is read from: a stored fact (feedback, promise, rejection), an application as a whole,
+ * or a closing answer (which carries its application's job, migration 1795955400000).
+ */
+type FactKind = 'feedback' | 'promise' | 'rejection' | 'application' | 'answer';
 
 interface Keyed {
   key: string | null;
@@ -75,25 +78,25 @@ function keyed(
   params: SqlParams,
   applicationId = 'a.id',
 ): Keyed {
-  const row =
-    kind === 'application'
-      ? { recruiter: 'a.recruiter_id', client: 'j.client_id', job: 'a.job_id' }
-      : {
-          recruiter: 'f.recruiter_id',
-          client: 'f.client_id',
-          job: 'f.job_id',
-        };
+  const rows: Record<FactKind, { recruiter: string; client: string; job: string }> = {
+    feedback: { recruiter: 'f.recruiter_id', client: 'f.client_id', job: 'f.job_id' },
+    promise: { recruiter: 'f.recruiter_id', client: 'f.client_id', job: 'f.job_id' },
+    rejection: { recruiter: 'f.recruiter_id', client: 'f.client_id', job: 'f.job_id' },
+    application: { recruiter: 'a.recruiter_id', client: 'j.client_id', job: 'a.job_id' },
+    answer: { recruiter: 'a.recruiter_id', client: 'j.client_id', job: 'r.job_id' },
+  };
+  const row = rows[kind];
   const joins: string[] = [];
   const where: string[] = [];
-  if (kind === 'application' && (by === ScoreGrouping.Client || scope.clientId)) {
-    joins.push('JOIN jobs j ON j.id = a.job_id');
+  if ((kind === 'application' || kind === 'answer') && (by === ScoreGrouping.Client || scope.clientId)) {
+    joins.push(`JOIN jobs j ON j.id = ${row.job}`);
   }
   if (scope.recruiterId) where.push(`${row.recruiter} = ${params.add(scope.recruiterId, '::uuid')}`);
   if (scope.clientId) where.push(`${row.client} = ${params.add(scope.clientId, '::uuid')}`);
   const onePerFact = kind === 'feedback' || kind === 'promise';
   if (by === ScoreGrouping.Interviewer) {
     if (kind === 'rejection') joins.push(interviewersOf('f.application_id'));
-    if (kind === 'application') joins.push(interviewersOf(applicationId));
+    if (kind === 'application' || kind === 'answer') joins.push(interviewersOf(applicationId));
   }
   const keys: Record<ScoreGrouping, string> = {
     [ScoreGrouping.Recruiter]: row.recruiter,
@@ -314,17 +317,21 @@ export function rejectionsSql(
            ${groupBy}`;
 }
 
-/** Candidates' closing answers given in the period (the whole reads no application: the answer's own index range). */
+/**
+ * Candidates' closing answers given in the period, from the answers' own index range: an application
+ * row is read only for its recruiter (ADR 0052).
+ */
 export function satisfactionSql(
   by: ScoreGrouping | null,
   scope: ScoreScope,
   period: ScorePeriod,
   params: SqlParams,
 ): string {
-  const { key, joins, where } = keyed('application', by, scope, params, 'r.application_id');
+  const { key, joins, where } = keyed('answer', by, scope, params, 'r.application_id');
   const { select, groupBy } = grouped(key);
-  // By client interviewer the answer's application id finds its interviewers: no application row needed.
-  const needsApplication = where.length > 0 || (key !== null && by !== ScoreGrouping.Interviewer);
+  // Only the recruiter is the application's: an answer carries its job (and so its client), and its
+  // application id finds its client interviewers.
+  const needsApplication = by === ScoreGrouping.Recruiter || Boolean(scope.recruiterId);
   return `SELECT ${select} count(*)::int AS responses,
                  count(r.recommend_score)::int AS scored,
                  count(*) FILTER (WHERE r.recommend_score >= 9)::int AS promoters,

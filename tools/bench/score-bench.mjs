@@ -280,20 +280,23 @@ async function time(api, today) {
       const started = performance.now();
       const response = await fetch(`${api.base}${path}`, { headers: { cookie: session.cookie } });
       const body = await response.text();
-      // The first run warms caches and the connection pool: not counted.
-      if (run > 0) times.push(performance.now() - started);
-      // A refusal (503 "too broad" past SCORE_TIMEOUT_MS) is a result too: said, not thrown.
+      const took = performance.now() - started;
+      // A refusal (503 "too broad" past SCORE_TIMEOUT_MS) is a result too: said, not thrown, not timed.
       if (!response.ok) {
         refused.add(response.status);
         continue;
       }
+      // The first run warms caches and the connection pool: not counted.
+      if (run > 0) times.push(took);
       const parsed = path.includes('.csv') ? null : JSON.parse(body);
       rows = parsed ? (parsed.rows ?? parsed.items ?? parsed.jobs ?? []).length : body.split('\r\n').length - 2;
     }
     const status = refused.size > 0 ? ` refused=${[...refused].join(',')}` : '';
-    console.log(
-      `score ${name} median=${median(times).toFixed(0)}ms max=${Math.max(...times).toFixed(0)}ms rows=${rows}${status}`,
-    );
+    const timed =
+      times.length > 0
+        ? `median=${median(times).toFixed(0)}ms max=${Math.max(...times).toFixed(0)}ms`
+        : 'median=- max=-';
+    console.log(`score ${name} ${timed} rows=${rows}${status}`);
   }
 }
 

@@ -169,6 +169,11 @@ describe('the Heardback score', () => {
       expect(byJob.rows.find((row) => row.id === facts.job)?.satisfaction).toEqual(all);
       const byClient = await score(staff, `${period}&by=client`);
       expect(byClient.rows.find((row) => row.id === facts.client)?.satisfaction).toEqual(all);
+      // The client's own tables (its monthly report pages them): its job, all nine again.
+      const clientsJobs = await staff.get<ScoreGroupsPage>(
+        `/api/agency/score/groups?${period}&grouping=job&client=${facts.client}`,
+      );
+      expect(clientsJobs.body.items.find((row) => row.id === facts.job)?.satisfaction).toEqual(all);
       // Ada's own five on that job: (2 − 1) / 4 scored = 25 %; 2 of 5 felt uninformed.
       const adasJobs = await score(ada, `${period}&by=job`);
       expect(adasJobs.rows.find((row) => row.id === facts.job)?.satisfaction).toEqual({

@@ -2,6 +2,7 @@ import { ApiError, ErrorCode, SCORE_TOO_BROAD_MESSAGE, UserRole } from '@heardba
 import { Pool } from 'pg';
 import { ApiResponse, ApiSession } from '../support/api-client';
 import { insertAgencyUser, signIn } from '../support/factories';
+import { until } from '../support/outbox-waits';
 import { ownApi } from '../support/own-api';
 
 jest.setTimeout(180_000);
@@ -181,15 +182,6 @@ describe('the score guards', () => {
       staff = await signIn(api.browser(), (await insertAgencyUser(api.pool, UserRole.Staff)).email);
     });
 
-    /** Waits (without a clock) until `ready` holds, asking again every 50 ms, for at most 10 s. */
-    async function until(ready: () => Promise<boolean> | boolean, what: string): Promise<void> {
-      for (let attempt = 0; attempt < 200; attempt++) {
-        if (await ready()) return;
-        await new Promise((done) => setTimeout(done, 50));
-      }
-      throw new Error(`never: ${what}`);
-    }
-
     it('lets a client that hangs up while the groups are computed go, with no error of its own logged', async () => {
       const path = `/api/agency/score.csv?${PERIOD}&by=job`;
       const database = api.database.databaseUrl.split('/').pop()?.split('?')[0];
@@ -204,7 +196,7 @@ describe('the score guards', () => {
         const leaving = new AbortController();
         const download = staff.send('GET', path, { signal: leaving.signal }).catch((error: unknown) => error);
         // The figures need no job: once they are in, the CSV waits on the locked table for its first batch.
-        await until(waitingOnLock, 'the CSV waits for its first batch');
+        await until(waitingOnLock, 'the CSV waits for its first batch', 10_000);
         leaving.abort();
         expect(await download).toMatchObject({ name: 'AbortError' });
       });
@@ -220,12 +212,14 @@ describe('the score guards', () => {
             )
           ).rows[0].n === 0,
         'the CSV’s transaction has ended',
+        10_000,
       );
       const marker = await staff.send('GET', '/api/auth/me', { headers: { 'x-request-id': 'after-the-hang-up' } });
       expect(marker.status).toBe(200);
       await until(
-        () => api.logLines<{ req?: { id?: string } }>().some((line) => line.req?.id === 'after-the-hang-up'),
+        async () => api.logLines<{ req?: { id?: string } }>().some((line) => line.req?.id === 'after-the-hang-up'),
         'the request after it is logged',
+        10_000,
       );
       const logged = api.process.output.join('').split('\n');
       expect(logged.filter((line) => line.includes('The client closed the connection'))).toEqual([]);

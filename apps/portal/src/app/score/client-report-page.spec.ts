@@ -139,6 +139,17 @@ describe('the printable client month', () => {
 
     afterEach(() => http.verify());
 
+    /** Answers the page's request for November: no interviewers, the three jobs by name. */
+    async function answerNovemberWithThreeJobs(): Promise<void> {
+      http.expectOne('/api/agency/score/clients/client-1/monthly?month=2026-11').flush(
+        northwindInNovember({
+          interviewers: aGroupsPage(ScoreGrouping.Interviewer, []),
+          jobs: aGroupsPage(ScoreGrouping.Job, threeJobs),
+        }),
+      );
+      await harness.fixture.whenStable();
+    }
+
     it('asks for the month in the orders its URL holds, leaving out one that is not a column', async () => {
       await open(
         '/staff/score/clients/client-1/print?month=2026-11&jobSort=median&jobDirection=desc&interviewerSort=salary',
@@ -241,13 +252,7 @@ describe('the printable client month', () => {
 
     it('writes the month into the URL with the order, when the URL had none', async () => {
       await open('/staff/score/clients/client-1/print', new Date('2026-11-20T09:00:00Z'));
-      http.expectOne('/api/agency/score/clients/client-1/monthly?month=2026-11').flush(
-        northwindInNovember({
-          interviewers: aGroupsPage(ScoreGrouping.Interviewer, []),
-          jobs: aGroupsPage(ScoreGrouping.Job, threeJobs),
-        }),
-      );
-      await harness.fixture.whenStable();
+      await answerNovemberWithThreeJobs();
       header(/Median/)?.click();
       http
         .expectOne((r) => r.url === '/api/agency/score/groups')
@@ -260,13 +265,7 @@ describe('the printable client month', () => {
 
     it('leaves the rows and the order as they were when sorting fails, and says so', async () => {
       await open('/staff/score/clients/client-1/print?month=2026-11');
-      http.expectOne('/api/agency/score/clients/client-1/monthly?month=2026-11').flush(
-        northwindInNovember({
-          interviewers: aGroupsPage(ScoreGrouping.Interviewer, []),
-          jobs: aGroupsPage(ScoreGrouping.Job, threeJobs),
-        }),
-      );
-      await harness.fixture.whenStable();
+      await answerNovemberWithThreeJobs();
       header(/Median/)?.click();
       http
         .expectOne((r) => r.url === '/api/agency/score/groups')

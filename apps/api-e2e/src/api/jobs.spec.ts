@@ -95,6 +95,42 @@ describe('the public job board', () => {
     }
   });
 
+  it('shows a visitor every field of the job page as the agency wrote it, and staff the same with the owner', async () => {
+    const written = {
+      title: `${marker} Platform Lead`,
+      description: 'Leads the platform team.\nTwo lines, kept as written.',
+      location: 'Utrecht',
+      workMode: 'onsite',
+      employmentType: 'contract',
+      salary: { min: 500, max: 650, currency: 'EUR', period: 'day' },
+      pipeline: ['Intro call', 'Case study', 'Panel'],
+      answerWithinWorkingDays: 4,
+      screeningWithinWorkingDays: 6,
+      screeningQuestions: [
+        { kind: 'yes_no', prompt: 'Can you work in the Netherlands?', required: true },
+        { kind: 'choice', prompt: 'Notice period?', required: false, options: ['None', 'One month'] },
+      ],
+    };
+    const created = await createOpenJob(staff, written);
+    expect(created).toHaveProperty('ownerId');
+    const { ownerId: _staffOnly, ...publicFields } = created as AgencyJobDetail;
+
+    const seen = await visitor.get<JobDetail>(`/api/jobs/${created.id}`);
+    expect(seen.status).toBe(200);
+    expect(seen.body).toEqual(publicFields);
+    expect(seen.body).toMatchObject({
+      ...written,
+      clientName: expect.stringMatching(/^Client /),
+      status: 'open',
+      screeningQuestions: [
+        { ...written.screeningQuestions[0], id: expect.any(String), options: [] },
+        { ...written.screeningQuestions[1], id: expect.any(String) },
+      ],
+    });
+    expect(new Date(seen.body.publishedAt).toISOString()).toBe(seen.body.publishedAt);
+    expect((await staff.get<AgencyJobDetail>(`/api/jobs/${created.id}`)).body).toEqual(created);
+  });
+
   it('says what a pay range is per: a year unless the agency says a day or an hour', async () => {
     const yearly = await createOpenJob(staff, { salary: { min: 55_000, max: 65_000, currency: 'GBP' } });
     expect(yearly.salary).toEqual({ min: 55_000, max: 65_000, currency: 'GBP', period: 'year' });

@@ -135,8 +135,24 @@ describe('the portal as the API delivers it', () => {
   });
 
   it('sets the XSRF cookie on API answers, where the portal picks it up before its first write', async () => {
-    const response = await get(api.url, '/api/health');
-    expect(String(response.headers['set-cookie'])).toMatch(/XSRF-TOKEN=/);
+    const tokens = new Set<string>();
+    for (let visitor = 0; visitor < 20; visitor++) {
+      const response = await get(api.url, '/api/health');
+      const [, token] = /XSRF-TOKEN=([^;]*)/.exec(String(response.headers['set-cookie'])) ?? [];
+      expect(token).toMatch(/^[0-9a-f]{32}$/);
+      tokens.add(token);
+    }
+    // Each visitor's token is its own: a token another visitor can predict protects nothing.
+    expect(tokens.size).toBe(20);
+  });
+
+  it('hashes no API answer for an ETag, and has index.html revalidated by its date instead', async () => {
+    expect((await get(api.url, '/api/health')).headers['etag']).toBeUndefined();
+    const first = await get(api.url, '/index.html');
+    const lastModified = first.headers['last-modified'];
+    expect(lastModified).toEqual(expect.any(String));
+    const again = await get(api.url, '/index.html', { 'if-modified-since': String(lastModified) });
+    expect(again.status).toBe(304);
   });
 
   it('compresses JSON above the threshold on the fly, and leaves small answers as they are', async () => {

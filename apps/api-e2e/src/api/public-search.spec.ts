@@ -115,4 +115,27 @@ describe('searching the public board', () => {
     }
     expect((await visitor.get('/api/jobs?q=london')).status).toBe(200);
   });
+
+  it('hands every connection back clean after searches cancelled on all of them at once', async () => {
+    // More searches than the API's pool (10) has connections, so every pooled connection runs one.
+    const searches = 12;
+    const blocker = await api.pool.connect();
+    try {
+      await blocker.query('BEGIN');
+      await blocker.query('LOCK TABLE jobs IN ACCESS EXCLUSIVE MODE');
+      const refused = await Promise.all(Array.from({ length: searches }, () => visitor.get(`/api/jobs?q=london`)));
+      expect(refused.map((response) => response.status)).toEqual(Array(searches).fill(503));
+    } finally {
+      await blocker.query('ROLLBACK');
+      blocker.release();
+    }
+    // A connection left inside its transaction would answer the next search "transaction is aborted".
+    const { rows } = await api.pool.query<{ left: number }>(
+      `SELECT count(*)::int AS left FROM pg_stat_activity
+        WHERE application_name = 'heardback-api' AND datname = current_database() AND state LIKE 'idle in transaction%'`,
+    );
+    expect(rows[0].left).toBe(0);
+    const answered = await Promise.all(Array.from({ length: searches }, () => search('q=london')));
+    expect(answered.map(titles)).toEqual(Array(searches).fill(['Senior Software Engineer', 'Warehouse Operative']));
+  });
 });

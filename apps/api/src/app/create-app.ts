@@ -29,6 +29,9 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
     bodyParser: false,
   });
   app.disable('x-powered-by');
+  // The API's answers are never stored (Cache-Control: no-store), so nothing revalidates them: hashing
+  // every body for an ETag was waste. The portal's files keep Last-Modified for revalidation (ADR 0053).
+  app.set('etag', false);
   // Only then does request.ip (what the per-client rate limits count by) follow X-Forwarded-For.
   if (config.trustProxy !== false) app.set('trust proxy', config.trustProxy);
   app.use(requestLogging(rootLogger));

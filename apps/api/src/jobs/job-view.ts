@@ -1,6 +1,9 @@
 import { AgencyJobDetail, JobDetail, JobSummary, PayPeriod, SalaryRange } from '@heardback/contracts';
 import { JobEntity } from './job.entity';
 
+/** What a job's views are drawn from: the entity, or the job page's one prepared statement (jobs.service.ts). */
+export type JobViewFields = Omit<JobEntity, 'client' | 'updatedAt'>;
+
 /** A job's pay range as shown, or none when the agency left any part of it out. */
 export function salaryRange(
   min: number | null,
@@ -11,7 +14,7 @@ export function salaryRange(
   return min !== null && max !== null && currency !== null ? { min, max, currency, period } : null;
 }
 
-export function toJobSummary(job: JobEntity, clientName: string): JobSummary {
+export function toJobSummary(job: JobViewFields, clientName: string): JobSummary {
   return {
     id: job.id,
     title: job.title,
@@ -27,7 +30,7 @@ export function toJobSummary(job: JobEntity, clientName: string): JobSummary {
 }
 
 /** What visitors and candidates receive: no staff ids. */
-export function toJobDetail(job: JobEntity, clientName: string): JobDetail {
+export function toJobDetail(job: JobViewFields, clientName: string): JobDetail {
   return {
     ...toJobSummary(job, clientName),
     description: job.description,
@@ -39,6 +42,6 @@ export function toJobDetail(job: JobEntity, clientName: string): JobDetail {
 }
 
 /** What agency people receive: the job with its owner. */
-export function toAgencyJobDetail(job: JobEntity, clientName: string): AgencyJobDetail {
+export function toAgencyJobDetail(job: JobViewFields, clientName: string): AgencyJobDetail {
   return { ...toJobDetail(job, clientName), ownerId: job.ownerId };
 }

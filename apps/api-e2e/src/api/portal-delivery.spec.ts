@@ -146,13 +146,17 @@ describe('the portal as the API delivers it', () => {
     expect(tokens.size).toBe(20);
   });
 
-  it('hashes no API answer for an ETag, and has index.html revalidated by its date instead', async () => {
+  it('hashes no API answer for an ETag, and has index.html revalidated by its ETag and date', async () => {
     expect((await get(api.url, '/api/health')).headers['etag']).toBeUndefined();
     const first = await get(api.url, '/index.html');
-    const lastModified = first.headers['last-modified'];
+    const { etag, 'last-modified': lastModified } = first.headers;
+    expect(etag).toEqual(expect.any(String));
     expect(lastModified).toEqual(expect.any(String));
-    const again = await get(api.url, '/index.html', { 'if-modified-since': String(lastModified) });
-    expect(again.status).toBe(304);
+    const same = { 'if-none-match': String(etag), 'if-modified-since': String(lastModified) };
+    expect((await get(api.url, '/index.html', same)).status).toBe(304);
+    // Another build's index.html (after a rollback, say) is sent in full, whatever its date.
+    const other = { 'if-none-match': 'W/"1-0"', 'if-modified-since': new Date(Date.UTC(2100, 0, 1)).toUTCString() };
+    expect((await get(api.url, '/index.html', other)).status).toBe(200);
   });
 
   it('compresses JSON above the threshold on the fly, and leaves small answers as they are', async () => {

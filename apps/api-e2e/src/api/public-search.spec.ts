@@ -2,6 +2,8 @@ import { ErrorCode, JobBoardPage, JobDetail, UserRole } from '@heardback/contrac
 import { ApiSession, asError } from '../support/api-client';
 import { expectStatus, insertAgencyUser, signIn } from '../support/factories';
 import { ownApi } from '../support/own-api';
+import { until } from '../support/outbox-waits';
+import { Client, PoolClient } from 'pg';
 
 jest.setTimeout(180_000);
 
@@ -95,6 +97,72 @@ describe('searching the public board', () => {
     expect(titles(await search('q=Pearwood'))).toEqual(['Backend Developer']);
     expect(titles(await search('q=Orchard'))).toEqual([]);
     expect((await search('q=Pearwood')).items[0].clientName).toBe('Pearwood Analytics');
+  });
+
+  it('keeps a job’s client name right when the client is renamed while the job is being written', async () => {
+    const client = (await staff.post<{ id: string }>('/api/clients', { name: 'Wren Before' })).body.id;
+    const insertJob = (on: PoolClient, title: string) =>
+      on.query(
+        `INSERT INTO jobs (client_id, title, description, location, work_mode, employment_type, status, pipeline,
+                           answer_within_working_days, screening_within_working_days)
+         VALUES ($1, $2, 'Written in a race.', 'York', 'onsite', 'full_time', 'draft', '{Interview}', 5, 5)`,
+        [client, title],
+      );
+    const rename = (on: PoolClient, name: string) =>
+      on.query(`UPDATE clients SET name = $1 WHERE id = $2`, [name, client]);
+    const clientNames = async () =>
+      (
+        await watcher.query<{ title: string; client_name: string }>(
+          `SELECT title, client_name FROM jobs WHERE client_id = $1 ORDER BY title`,
+          [client],
+        )
+      ).rows;
+    // Until the second statement has either finished or is waiting for the first's lock, committing
+    // the first would not be a race at all.
+    const raced = async (second: Promise<unknown>, pid: number) => {
+      let settled = false;
+      void second.finally(() => (settled = true)).catch(() => undefined);
+      await until(async () => {
+        const { rows } = await watcher.query(
+          `SELECT 1 FROM pg_stat_activity WHERE pid = $1 AND wait_event_type = 'Lock'`,
+          [pid],
+        );
+        return settled || rows.length > 0;
+      }, 'the second writer has run or waits');
+    };
+    const watcher = new Client({ connectionString: api.database.databaseUrl });
+    await watcher.connect();
+    const jobWriter = await api.pool.connect();
+    const renamer = await api.pool.connect();
+    try {
+      const pidOf = async (on: PoolClient) =>
+        (await on.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0].pid;
+      const [writerPid, renamerPid] = [await pidOf(jobWriter), await pidOf(renamer)];
+      // The job first: the rename, made while the job is uncommitted, must still reach it.
+      await jobWriter.query('BEGIN');
+      await insertJob(jobWriter, 'Race job one');
+      const renamed = rename(renamer, 'Wren After');
+      await raced(renamed, renamerPid);
+      await jobWriter.query('COMMIT');
+      await renamed;
+      expect(await clientNames()).toEqual([{ title: 'Race job one', client_name: 'Wren After' }]);
+
+      // The rename first: a job written while the rename is uncommitted must take the new name.
+      await renamer.query('BEGIN');
+      await rename(renamer, 'Wren Last');
+      const written = insertJob(jobWriter, 'Race job two');
+      await raced(written, writerPid);
+      await renamer.query('COMMIT');
+      await written;
+      expect(await clientNames()).toEqual([
+        { title: 'Race job one', client_name: 'Wren Last' },
+        { title: 'Race job two', client_name: 'Wren Last' },
+      ]);
+    } finally {
+      jobWriter.release();
+      renamer.release();
+      await watcher.end();
+    }
   });
 
   it('refuses a search the database cannot answer in time with a 503 that says to narrow it, not a 500', async () => {

@@ -30,8 +30,10 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   });
   app.disable('x-powered-by');
   // The API's answers are never stored (Cache-Control: no-store), so nothing revalidates them: hashing
-  // every body for an ETag was waste. The portal's files keep Last-Modified for revalidation (ADR 0053).
-  app.set('etag', false);
+  // every body for an ETag was waste (ADR 0053). A function, not `false`: Express hands the setting's
+  // truth to `send`, so the portal's files keep their ETag (size and date) and a rolled-back
+  // index.html is not taken for the newer one a browser holds.
+  app.set('etag', noBodyEtag);
   // Only then does request.ip (what the per-client rate limits count by) follow X-Forwarded-For.
   if (config.trustProxy !== false) app.set('trust proxy', config.trustProxy);
   app.use(requestLogging(rootLogger));
@@ -58,6 +60,8 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   servePortal(app, config.portalDir);
   return app;
 }
+
+const noBodyEtag = (): undefined => undefined;
 
 function serveApiDocs(app: NestExpressApplication): void {
   const document = SwaggerModule.createDocument(

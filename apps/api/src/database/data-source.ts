@@ -56,6 +56,7 @@ import { CountFeedbackWaitingByDay1795948700000 } from './migrations/17959487000
 import { MarkDecisionDatesAlerted1795948800000 } from './migrations/1795948800000-mark-decision-dates-alerted';
 import { IndexCandidateApplications1795955300000 } from './migrations/1795955300000-index-candidate-applications';
 import { SatisfactionAnswersCarryTheirJob1795955400000 } from './migrations/1795955400000-satisfaction-answers-carry-their-job';
+import { JobClientNameWaitsForARename1795955500000 } from './migrations/1795955500000-job-client-name-waits-for-a-rename';
 import { SnakeNamingStrategy } from './snake-naming-strategy';
 
 export const entities = [
@@ -119,6 +120,7 @@ export const migrations = [
   MarkDecisionDatesAlerted1795948800000,
   IndexCandidateApplications1795955300000,
   SatisfactionAnswersCarryTheirJob1795955400000,
+  JobClientNameWaitsForARename1795955500000,
 ];
 
 /** How long the API waits on PostgreSQL; absent (the CLI, migrations) waits as long as a statement takes. */

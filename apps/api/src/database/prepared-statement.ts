@@ -4,7 +4,7 @@ import { EntityManager, QueryFailedError, QueryRunnerAlreadyReleasedError } from
 
 /**
  * A statement PostgreSQL parses once per connection (ADR 0051), for the raw statements every
- * recruiter write and every application view runs. An unnamed statement, which is what TypeORM
+ * recruiter write and every application view runs, and the public job page (ADR 0053). An unnamed statement, which is what TypeORM
  * sends, is parsed and planned again on every execution: on the rescheduling path that was over a
  * third of the database's time for the request.
  *

@@ -1,8 +1,18 @@
-import { DataSource, EntityManager } from 'typeorm';
+import type { PoolClient } from 'pg';
+import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { onReplica } from './read-replica';
 
 /** SQLSTATE query_canceled: what PostgreSQL answers when a statement runs past statement_timeout. */
 const QUERY_CANCELED = '57014';
+
+/**
+ * What work under a statement timeout may do: run statements. Not TypeORM's save() or transaction(),
+ * which would begin a transaction of their own and, by committing it, end this one and its timeout.
+ */
+export type TimedStatements = Pick<EntityManager, 'query'>;
+
+/** PostgreSQL's largest statement_timeout (an int of milliseconds). */
+const MAX_TIMEOUT_MS = 2_147_483_647;
 
 /**
  * Runs read-only work in one transaction whose statements PostgreSQL cancels after `timeoutMs`
@@ -14,9 +24,12 @@ export async function withStatementTimeout<T>(
   dataSource: DataSource,
   timeoutMs: number,
   whenTooSlow: () => Error,
-  work: (manager: EntityManager) => Promise<T>,
+  work: (statements: TimedStatements) => Promise<T>,
   { replica = false }: { replica?: boolean } = {},
 ): Promise<T> {
+  if (!Number.isInteger(timeoutMs) || timeoutMs < 1 || timeoutMs > MAX_TIMEOUT_MS) {
+    throw new Error(`A statement timeout is whole milliseconds from 1 to ${MAX_TIMEOUT_MS}, not ${timeoutMs}`);
+  }
   const limited = (on: EntityManager) => inTimedTransaction(on, timeoutMs, work);
   try {
     return await (replica ? onReplica(dataSource, limited) : limited(dataSource.manager));
@@ -27,32 +40,37 @@ export async function withStatementTimeout<T>(
 }
 
 /**
- * As EntityManager.transaction, with the transaction begun and its timeout set in one round trip:
- * one simple-protocol message holding both statements. The board and search run here on every
- * visit, and BEGIN and the setting as two statements were two of their four round trips (ADR 0053).
+ * The transaction is begun and its timeout set in one round trip: one simple-protocol message holding
+ * both statements. The board and search run here on every visit, and BEGIN and the setting as two
+ * statements were two of their four round trips (ADR 0053).
  */
 async function inTimedTransaction<T>(
   on: EntityManager,
   timeoutMs: number,
-  work: (manager: EntityManager) => Promise<T>,
+  work: (statements: TimedStatements) => Promise<T>,
 ): Promise<T> {
-  if (!Number.isInteger(timeoutMs) || timeoutMs < 1)
-    throw new Error(`statement timeout must be whole ms, not ${timeoutMs}`);
   const runner = on.queryRunner ?? on.connection.createQueryRunner();
   try {
-    await runner.query(`START TRANSACTION; SET LOCAL statement_timeout = ${timeoutMs}`);
     try {
+      await runner.query(`START TRANSACTION; SET LOCAL statement_timeout = ${timeoutMs}`);
       const result = await work(runner.manager);
       await runner.query('COMMIT');
       return result;
     } catch (error) {
-      // As TypeORM's own transaction(): the work's error is the one that matters, even if the connection is gone.
-      await runner.query('ROLLBACK').catch(() => undefined);
+      // The work's error is the one to report. A connection that cannot even roll back may still be
+      // inside the transaction: it is closed, and the pool never lends it to anyone else.
+      await runner.query('ROLLBACK').catch(() => closeConnection(runner));
       throw error;
     }
   } finally {
     if (runner !== on.queryRunner) await runner.release();
   }
+}
+
+/** Ends the runner's connection without waiting for it; the pool removes a client that is ending. */
+async function closeConnection(runner: QueryRunner): Promise<void> {
+  const client = (await runner.connect()) as PoolClient;
+  client.end().catch(() => undefined);
 }
 
 function isStatementTimeout(error: unknown): boolean {

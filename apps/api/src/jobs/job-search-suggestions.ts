@@ -1,4 +1,4 @@
-import { EntityManager } from 'typeorm';
+import type { TimedStatements } from '../database/statement-timeout';
 import { BoardFilter, boardConditions } from './job-board-query';
 import { correctableWords, toPrefixTsQuery, withCorrections } from './job-search-terms';
 
@@ -9,7 +9,7 @@ import { correctableWords, toPrefixTsQuery, withCorrections } from './job-search
  * the same filters, so a suggestion never leads to another empty page. Prefix matching already
  * covers unfinished words ("Lond"); this covers typos ("Londn"), which a prefix cannot.
  */
-export async function didYouMean(manager: EntityManager, typed: string, filter: BoardFilter): Promise<string | null> {
+export async function didYouMean(manager: TimedStatements, typed: string, filter: BoardFilter): Promise<string | null> {
   const words = correctableWords(typed);
   if (words.length === 0) return null;
   const rows: { word: string; known: boolean; nearest: string | null }[] = await manager.query(

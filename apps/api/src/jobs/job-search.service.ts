@@ -2,11 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode, JOB_SEARCH_COUNT_CAP, JOB_SEARCH_DEFAULT_LIMIT, JobBoardPage } from '@heardback/contracts';
 import { DomainError } from '@heardback/domain';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { CLOCK, Clock } from '../config/clock';
 import { KeysetCursor, decodeKeysetCursor, encodeKeysetCursor } from '../database/keyset-cursor';
-import { withStatementTimeout } from '../database/statement-timeout';
+import { TimedStatements, withStatementTimeout } from '../database/statement-timeout';
 import { BroadSearchMemo } from './broad-search-memo';
 import { SearchJobsDto } from './dto/search-jobs.dto';
 import { BOARD_COLUMNS, BoardFilter, BoardRow, boardConditions, toBoardSummary } from './job-board-query';
@@ -73,7 +73,12 @@ export class JobSearchService {
    * How many jobs match, up to one past the cap. A search lately found broader than the cap is not
    * counted again (broad-search-memo.ts): its count is the only part that grows with the table.
    */
-  private async count(manager: EntityManager, filter: BoardFilter, where: string, params: unknown[]): Promise<number> {
+  private async count(
+    manager: TimedStatements,
+    filter: BoardFilter,
+    where: string,
+    params: unknown[],
+  ): Promise<number> {
     const now = this.clock.now();
     if (this.broadSearches.isBroad(filter, now)) return JOB_SEARCH_COUNT_CAP + 1;
     const [{ counted }]: { counted: number }[] = await manager.query(
@@ -94,7 +99,7 @@ export class JobSearchService {
    * early because they are dense. Left to the planner, a rare word walked all 900,000 open jobs.
    */
   private page(
-    manager: EntityManager,
+    manager: TimedStatements,
     where: string,
     params: unknown[],
     cursor: KeysetCursor | null,

@@ -19,10 +19,10 @@ import {
   UserRole,
 } from '@heardback/contracts';
 import { DomainError, fieldError } from '@heardback/domain';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { CLOCK, Clock } from '../config/clock';
-import { withStatementTimeout } from '../database/statement-timeout';
+import { TimedStatements, withStatementTimeout } from '../database/statement-timeout';
 import {
   FigureRows,
   PromiseRow,
@@ -313,7 +313,7 @@ export class ScoreService {
    * cancelled by PostgreSQL and answered 503 SCORE_TOO_BROAD, asking for a shorter period or one
    * client, before the API's request deadline answers a 503 that says nothing of what to do.
    */
-  private limited<T>(work: (manager: EntityManager) => Promise<T>, options: { replica: boolean }): Promise<T> {
+  private limited<T>(work: (manager: TimedStatements) => Promise<T>, options: { replica: boolean }): Promise<T> {
     return withStatementTimeout(
       this.dataSource,
       this.config.resilience.database.scoreTimeoutMs,

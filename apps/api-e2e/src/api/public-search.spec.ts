@@ -159,8 +159,9 @@ describe('searching the public board', () => {
         { title: 'Race job two', client_name: 'Wren Last' },
       ]);
     } finally {
-      jobWriter.release();
-      renamer.release();
+      // Destroyed, not returned: after a failure either may still hold a transaction or a waiting statement.
+      jobWriter.release(true);
+      renamer.release(true);
       await watcher.end();
     }
   });

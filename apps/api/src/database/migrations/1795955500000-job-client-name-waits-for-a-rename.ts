@@ -5,7 +5,9 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * a rename made while the job was being written: the job read the old name, the rename's update of
  * the client's jobs did not see the uncommitted job, and both committed. Reading the client FOR SHARE
  * orders the two: a rename in progress is waited for and its name read; a rename that comes after
- * waits for the job, and then finds it.
+ * waits for the job, and then finds it. The API renames one client per request; a hand-written
+ * statement that renames several clients at once can now deadlock with a job being moved between two
+ * of them (PostgreSQL then cancels one of the two, which is retried), so rename one client at a time.
  */
 export class JobClientNameWaitsForARename1795955500000 implements MigrationInterface {
   name = 'JobClientNameWaitsForARename1795955500000';

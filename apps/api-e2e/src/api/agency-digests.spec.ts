@@ -183,6 +183,11 @@ describe('agency mail digests (ADR 0014)', () => {
     );
     expect(held).toHaveLength(3);
     expect(held.every((row) => row.on_the_hour && row.within_the_hour)).toBe(true);
+    // Held a day further off, so a real top of the hour passing while the test runs cannot release them.
+    await pool.query(
+      `UPDATE notifications SET digest_due_at = digest_due_at + interval '1 day' WHERE recipient_id = $1 AND status = 'held'`,
+      [recruiter.id],
+    );
 
     await startSender();
     await until(async () => mailTo(staff.email).length === 1, 'the escalation reaches staff at once');
@@ -193,7 +198,7 @@ describe('agency mail digests (ADR 0014)', () => {
 
     // The hour comes (as in the deadline tests, time passes by moving the stored times back).
     await pool.query(
-      `UPDATE notifications SET digest_due_at = digest_due_at - interval '1 hour' WHERE recipient_id = $1 AND status = 'held'`,
+      `UPDATE notifications SET digest_due_at = digest_due_at - interval '1 day 1 hour' WHERE recipient_id = $1 AND status = 'held'`,
       [recruiter.id],
     );
     await until(async () => mailTo(recruiter.email).length === 1, 'the digest reaches the recruiter');

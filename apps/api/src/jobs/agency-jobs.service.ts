@@ -5,30 +5,15 @@ import {
   AGENCY_JOBS_DEFAULT_STATUSES,
   AgencyJobPage,
   AgencyJobSummary,
-  EmploymentType,
   ErrorCode,
   JobStatus,
-  PayPeriod,
-  WorkMode,
 } from '@heardback/contracts';
 import { DomainError } from '@heardback/domain';
 import { DataSource } from 'typeorm';
 import { KeysetCursor, decodeKeysetCursor, encodeKeysetCursor } from '../database/keyset-cursor';
-import { salaryRange } from './job-view';
+import { JobSummaryRow, salaryRange } from './job-view';
 
-interface AgencyJobRow {
-  id: string;
-  title: string;
-  client_id: string;
-  client_name: string;
-  location: string;
-  work_mode: WorkMode;
-  employment_type: EmploymentType;
-  salary_min: number | null;
-  salary_max: number | null;
-  salary_currency: string | null;
-  pay_period: PayPeriod;
-  status: JobStatus;
+interface AgencyJobRow extends JobSummaryRow {
   published_at: Date | null;
   created_at: Date;
   cursor_at: string;

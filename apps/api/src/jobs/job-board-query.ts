@@ -1,6 +1,6 @@
-import { EmploymentType, JobStatus, JobSummary, PayPeriod, WorkMode } from '@heardback/contracts';
+import { EmploymentType, JobStatus, JobSummary, WorkMode } from '@heardback/contracts';
 import { escapeLike } from './job-search-terms';
-import { salaryRange } from './job-view';
+import { JobSummaryRow, salaryRange } from './job-view';
 
 /** What narrows the board, as the API understood the visitor's search. */
 export interface BoardFilter {
@@ -38,19 +38,7 @@ export const BOARD_COLUMNS = `j.id, j.title, j.client_id, j.client_name, j.locat
   j.salary_min, j.salary_max, j.salary_currency, j.pay_period, j.status, j.published_at,
   j.published_at::text AS cursor_at`;
 
-export interface BoardRow {
-  id: string;
-  title: string;
-  client_id: string;
-  client_name: string;
-  location: string;
-  work_mode: WorkMode;
-  employment_type: EmploymentType;
-  salary_min: number | null;
-  salary_max: number | null;
-  salary_currency: string | null;
-  pay_period: PayPeriod;
-  status: JobStatus;
+export interface BoardRow extends JobSummaryRow {
   published_at: Date;
   /** PostgreSQL's full-precision text of published_at, for the cursor. */
   cursor_at: string;

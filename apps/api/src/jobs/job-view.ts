@@ -1,5 +1,30 @@
-import { AgencyJobDetail, JobDetail, JobSummary, PayPeriod, SalaryRange } from '@heardback/contracts';
+import {
+  AgencyJobDetail,
+  EmploymentType,
+  JobDetail,
+  JobStatus,
+  JobSummary,
+  PayPeriod,
+  SalaryRange,
+  WorkMode,
+} from '@heardback/contracts';
 import { JobEntity } from './job.entity';
+
+/** A job's columns as every raw statement of ours reads them (the board, the agency list, the job page). */
+export interface JobSummaryRow {
+  id: string;
+  title: string;
+  client_id: string;
+  client_name: string;
+  location: string;
+  work_mode: WorkMode;
+  employment_type: EmploymentType;
+  salary_min: number | null;
+  salary_max: number | null;
+  salary_currency: string | null;
+  pay_period: PayPeriod;
+  status: JobStatus;
+}
 
 /** What a job's views are drawn from: the entity, or the job page's one prepared statement (jobs.service.ts). */
 export type JobViewFields = Omit<JobEntity, 'client' | 'updatedAt'>;

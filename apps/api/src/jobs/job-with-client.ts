@@ -1,6 +1,6 @@
-import type { EmploymentType, JobStatus, PayPeriod, ScreeningQuestion, WorkMode } from '@heardback/contracts';
+import type { ScreeningQuestion } from '@heardback/contracts';
 import { prepared } from '../database/prepared-statement';
-import type { JobViewFields } from './job-view';
+import type { JobSummaryRow, JobViewFields } from './job-view';
 
 /**
  * One job by id with its client's name (the database keeps it on the job, by trigger): a
@@ -15,19 +15,8 @@ export const JOB_WITH_CLIENT = prepared(
     WHERE j.id = $1`,
 );
 
-export interface JobWithClientRow {
-  id: string;
-  client_id: string;
-  title: string;
+export interface JobWithClientRow extends JobSummaryRow {
   description: string;
-  location: string;
-  work_mode: WorkMode;
-  employment_type: EmploymentType;
-  salary_min: number | null;
-  salary_max: number | null;
-  salary_currency: string | null;
-  pay_period: PayPeriod;
-  status: JobStatus;
   owner_id: string | null;
   pipeline: string[];
   answer_within_working_days: number;
@@ -35,7 +24,6 @@ export interface JobWithClientRow {
   screening_questions: ScreeningQuestion[];
   published_at: Date | null;
   created_at: Date;
-  client_name: string;
 }
 
 /** The row as the job views read it; the same fields and types as JobEntity's columns. */

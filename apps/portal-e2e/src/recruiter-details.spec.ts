@@ -13,10 +13,13 @@ test('rescheduling starts from the current arrangement: the interviewers are kep
   const firstStage = [...application.stages].sort((a, b) => a.position - b.position)[0];
 
   await signInAs(page, DEMO_RECRUITER);
-  // Booked well ahead, so moving it a day later stays in the future whatever the clock says.
+  // Booked well ahead, so moving it a day later stays in the future whatever the clock says, and at
+  // 10:00 UTC, so the hour never runs past midnight (an end "before" its start on the form's one date).
+  const startsAt = new Date(Date.now() + 72 * hour);
+  startsAt.setUTCHours(10, 0, 0, 0);
   const booking: ScheduleStageRequest = {
-    startsAt: new Date(Date.now() + 72 * hour).toISOString(),
-    endsAt: new Date(Date.now() + 73 * hour).toISOString(),
+    startsAt: startsAt.toISOString(),
+    endsAt: new Date(startsAt.getTime() + hour).toISOString(),
     // A long video link: one unbreakable word, which must not widen the page on a phone.
     location: 'https://meet.example.com/heardback-reschedule-room-with-a-rather-long-name',
     interviewers: ['Riley Recruiter', 'Jo Hiring'],

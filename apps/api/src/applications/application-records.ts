@@ -8,6 +8,8 @@ import {
   waitingFor,
 } from '@heardback/domain';
 import { EntityManager, In } from 'typeorm';
+import { hydrate } from '../database/hydrate';
+import { prepared, queryPrepared } from '../database/prepared-statement';
 import { FeedbackEntity } from '../feedback/feedback.entity';
 import { ApplicationStageEntity } from './application-stage.entity';
 import { ApplicationEntity } from './application.entity';
@@ -23,10 +25,34 @@ export function notFound(): DomainError {
   return new DomainError(ErrorCode.NotFound, 'This application does not exist or is not yours to see.');
 }
 
+// An application's stages in pipeline order and each stage's current feedback version, as JSON
+// (the statements' row type stays one json column whatever columns a migration adds).
+const STAGES_AND_FEEDBACK = `
+  (SELECT coalesce(json_agg(s ORDER BY s.position), '[]') FROM application_stages s WHERE s.application_id = $1) AS stages,
+  (SELECT coalesce(json_agg(f), '[]')
+     FROM (SELECT DISTINCT ON (f.stage_id) f.* FROM feedback f WHERE f.application_id = $1
+            ORDER BY f.stage_id, f.version DESC) f) AS feedback`;
+
+/** The application, its stages and their current feedback: one statement, one snapshot. */
+const APPLICATION_RECORD = prepared(
+  `SELECT to_json(a) AS application, ${STAGES_AND_FEEDBACK} FROM applications a WHERE a.id = $1`,
+);
+/** The application, locked for the rest of the transaction. */
+const LOCKED_APPLICATION = prepared(`SELECT to_json(a) AS application FROM applications a WHERE a.id = $1 FOR UPDATE`);
+/**
+ * Its stages and feedback, read by a statement after the lock's: its snapshot is taken once the
+ * lock is held, so it sees everything the transaction that held it before committed. (Read in the
+ * locking statement, they would come from the snapshot taken before it waited.)
+ */
+const STAGES_AND_FEEDBACK_OF = prepared(`SELECT ${STAGES_AND_FEEDBACK}`);
+
+type Json = Record<string, unknown>;
+
 /**
  * Loads an application the viewer may see, or fails with 404 (never revealing that it exists).
  * With `lock`, the row is locked for the rest of the transaction, so concurrent changes queue up
- * and the version check below sees the winner's change.
+ * and the version check below sees the winner's change. One prepared statement, or two with the
+ * lock (ADR 0054): every command and every view of an application starts here.
  */
 export async function loadApplicationRecord(
   manager: EntityManager,
@@ -34,9 +60,12 @@ export async function loadApplicationRecord(
   viewer: Viewer,
   options: { lock?: boolean; expectedVersion?: number } = {},
 ): Promise<ApplicationRecord> {
-  const query = manager.createQueryBuilder(ApplicationEntity, 'application').where('application.id = :id', { id });
-  if (options.lock) query.setLock('pessimistic_write');
-  const application = await query.getOne();
+  const [row] = await queryPrepared<{ application: Json; stages?: Json[]; feedback?: Json[] }>(
+    manager,
+    options.lock ? LOCKED_APPLICATION : APPLICATION_RECORD,
+    [id],
+  );
+  const application = row ? hydrate(manager, ApplicationEntity, row.application) : null;
   if (!application || !canViewApplication(viewer, application)) {
     throw notFound();
   }
@@ -47,18 +76,12 @@ export async function loadApplicationRecord(
       `Someone else changed this application since you loaded it (you had version ${options.expectedVersion}, it is now ${application.version}). Reload to see what changed, then try again.`,
     );
   }
-  const stages = await manager.find(ApplicationStageEntity, {
-    where: { applicationId: id },
-    order: { position: 'ASC' },
-  });
-  const feedback = await manager
-    .createQueryBuilder(FeedbackEntity, 'feedback')
-    .distinctOn(['feedback.stage_id'])
-    .where('feedback.application_id = :id', { id })
-    .orderBy('feedback.stage_id')
-    .addOrderBy('feedback.version', 'DESC')
-    .getMany();
-  return { application, stages, currentFeedback: new Map(feedback.map((row) => [row.stageId, row])) };
+  const children = options.lock
+    ? (await queryPrepared<{ stages: Json[]; feedback: Json[] }>(manager, STAGES_AND_FEEDBACK_OF, [id]))[0]
+    : { stages: row.stages ?? [], feedback: row.feedback ?? [] };
+  const stages = children.stages.map((stage) => hydrate(manager, ApplicationStageEntity, stage));
+  const feedback = children.feedback.map((one) => hydrate(manager, FeedbackEntity, one));
+  return { application, stages, currentFeedback: new Map(feedback.map((one) => [one.stageId, one])) };
 }
 
 /** The stages of many applications and each stage's current feedback decision, as stored. */

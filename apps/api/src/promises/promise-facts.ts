@@ -1,8 +1,10 @@
-import { ApplicationStatus, PromiseKind } from '@heardback/contracts';
+import { ApplicationStatus, FeedbackDecision, PromiseKind } from '@heardback/contracts';
 import { OPEN_STATUSES, PromiseFacts, StoredPromise } from '@heardback/domain';
 import { EntityManager } from 'typeorm';
-import { factsOf, loadStageRecords } from '../applications/application-records';
+import { factsOf } from '../applications/application-records';
+import { ApplicationStageEntity } from '../applications/application-stage.entity';
 import { ApplicationEntity } from '../applications/application.entity';
+import { hydrate } from '../database/hydrate';
 import { prepared, queryPrepared } from '../database/prepared-statement';
 
 /** An open application's promise facts, with when the candidate last heard from the agency. */
@@ -24,6 +26,10 @@ interface FactsRow {
   hold_until: Date | null;
   request_answer_due_at: Date | null;
   last_heard_at: Date;
+  /** The application's stages, rows as JSON, in pipeline order. */
+  stages: Record<string, unknown>[];
+  /** Each stage's current feedback decision, by stage id. */
+  decisions: Record<string, FeedbackDecision>;
 }
 
 const OPEN_APPLICATION_FACTS = prepared(
@@ -33,23 +39,24 @@ const OPEN_APPLICATION_FACTS = prepared(
             (SELECT f.hold_until FROM feedback f WHERE f.stage_id = a.current_stage_id ORDER BY f.version DESC LIMIT 1) AS hold_until,
             (SELECT min(cu.answer_due_at) FROM candidate_updates cu
               WHERE cu.application_id = a.id AND cu.kind = 'request_update' AND cu.answered_at IS NULL) AS request_answer_due_at,
-            a.last_heard_at
+            a.last_heard_at,
+            (SELECT coalesce(json_agg(s ORDER BY s.position), '[]') FROM application_stages s
+              WHERE s.application_id = a.id) AS stages,
+            (SELECT coalesce(json_object_agg(d.stage_id, d.decision), '{}')
+               FROM (SELECT DISTINCT ON (f.stage_id) f.stage_id, f.decision FROM feedback f
+                      WHERE f.application_id = a.id ORDER BY f.stage_id, f.version DESC) d) AS decisions
        FROM applications a
        JOIN jobs j ON j.id = a.job_id
        LEFT JOIN application_stages cs ON cs.id = a.current_stage_id
       WHERE a.id = ANY($1) AND a.status = ANY($2)`,
 );
 
-/** Five queries however many applications: closing a job settles thousands in one change. */
+/** One statement however many applications: closing a job settles thousands in one change. */
 export async function loadPromiseFacts(
   manager: EntityManager,
   applicationIds: string[],
 ): Promise<OpenApplicationPromiseFacts[]> {
   const rows = await queryPrepared<FactsRow>(manager, OPEN_APPLICATION_FACTS, [applicationIds, OPEN_STATUSES]);
-  const stages = await loadStageRecords(
-    manager,
-    rows.map((row) => row.id),
-  );
   return rows.map((row) => ({
     applicationId: row.id,
     lastHeardAt: row.last_heard_at,
@@ -59,8 +66,8 @@ export async function loadPromiseFacts(
           ApplicationEntity,
           'status' | 'currentStageId'
         >,
-        stages.stagesOf(row.id),
-        stages.decisionOf,
+        row.stages.map((stage) => hydrate(manager, ApplicationStageEntity, stage)),
+        (stageId) => row.decisions[stageId] ?? null,
       ),
       appliedAt: row.created_at,
       screeningWithinWorkingDays: row.screening_within_working_days,

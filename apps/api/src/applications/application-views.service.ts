@@ -32,26 +32,19 @@ import {
   stagesMissingFeedback,
   waitingFor,
 } from '@heardback/domain';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { formatAgencyTime } from '../config/agency-time';
-import { loadStageClientInterviewers } from '../clients/client-contact-records';
 import { loadApplicationDocuments } from '../documents/application-documents';
 import { FeedbackEntity } from '../feedback/feedback.entity';
 import { TimelineEventEntity } from '../timeline/timeline-event.entity';
-import { UserEntity } from '../users/user.entity';
 import { ApplicationEntity } from './application.entity';
 import { PromiseRow, storedPromise } from '../promises/promise-facts';
-import { loadPromiseChain, toPromiseView } from '../promises/promise-view';
-import { loadNewestOffer, toOfferView } from '../offers/offer-records';
-import { ApplicationRecord, loadApplicationRecord, toFacts } from './application-records';
-import { prepared, queryPrepared } from '../database/prepared-statement';
+import { toPromiseView } from '../promises/promise-view';
+import { toOfferView } from '../offers/offer-records';
+import { loadApplicationRecord, toFacts } from './application-records';
+import { CandidateFacts, loadApplicationViewDetails } from './application-view-reads';
 
 type FeedbackOf<F extends CandidateFeedbackView> = (feedback: FeedbackEntity, recorders: Map<string, string>) => F;
-/** The candidate as the views show them. */
-type CandidateFacts = Pick<
-  UserEntity,
-  'id' | 'fullName' | 'emailVerifiedAt' | 'email' | 'phone' | 'location' | 'timeZone' | 'profileLink'
->;
 /** What the agency alone is shown of the candidate: loaded only for agency viewers. */
 interface AgencyOnlyFacts {
   candidate: CandidateFacts;
@@ -109,32 +102,19 @@ export class ApplicationViewsService {
     const manager = this.dataSource.manager;
     const record = await loadApplicationRecord(manager, id, viewer);
     const { application } = record;
-    const { job, candidate } = await loadJobAndCandidate(manager, application);
     const internal = canSeeInternalDetails(viewer);
-    const events = await manager.find(TimelineEventEntity, {
-      where: { applicationId: id, ...(internal ? {} : { candidateVisible: true }) },
-      order: { at: 'ASC', id: 'ASC' },
-    });
-    const recorders = await this.recorderNames(record);
-    const said = await loadCandidateSaid(manager, id);
+    const { job, candidate, events, recorders, said, promiseChain, clientInterviewers, offer } =
+      await loadApplicationViewDetails(manager, application, internal);
     const lastRequest = said.lastUpdateRequest;
     const allowedFrom = nextUpdateRequestAllowedAt(lastRequest?.created_at ?? null);
     const now = this.clock.now();
     const facts = toFacts(record);
-    const promiseChain = await loadPromiseChain(manager, id);
     const agencyOnly = internal
       ? {
           candidate,
           documents: await loadApplicationDocuments(manager, application),
           said: said.view,
         }
-      : null;
-    // Every stage's picked client interviewers in one query; candidates are never sent them.
-    const clientInterviewers = internal
-      ? await loadStageClientInterviewers(
-          manager,
-          record.stages.map((stage) => stage.id),
-        )
       : null;
     return {
       id: application.id,
@@ -188,16 +168,9 @@ export class ApplicationViewsService {
         allowedFrom && allowedFrom.getTime() > this.clock.now().getTime() ? allowedFrom.toISOString() : null,
       updateRequestAnswerDueAt: lastRequest?.answered_at ? null : (lastRequest?.answer_due_at?.toISOString() ?? null),
       promise: toPromiseView(promiseChain),
-      offer: toOfferView(await loadNewestOffer(manager, id)),
+      offer: toOfferView(offer),
       ...audienceFacts(facts, now, promiseChain[0] ?? null, agencyOnly, application),
     };
-  }
-
-  private async recorderNames(record: ApplicationRecord): Promise<Map<string, string>> {
-    const ids = [...new Set([...record.currentFeedback.values()].map((feedback) => feedback.recordedBy))];
-    if (ids.length === 0) return new Map();
-    const users = await this.dataSource.manager.findBy(UserEntity, { id: In(ids) });
-    return new Map(users.map((user) => [user.id, user.fullName]));
   }
 }
 
@@ -231,91 +204,6 @@ function candidateDetailsOf(
     },
     documents,
     candidateSaid: said,
-  };
-}
-
-const JOB_AND_CANDIDATE = prepared(
-  `SELECT j.id AS job_id, j.title, j.client_id, c.name AS client_name,
-            u.id AS candidate_id, u.full_name, u.email_verified_at, u.email, u.phone, u.location, u.time_zone, u.profile_link
-       FROM jobs j JOIN clients c ON c.id = j.client_id, users u
-      WHERE j.id = $1 AND u.id = $2`,
-);
-
-/**
- * The job, its client's name and the candidate, in one statement (a query builder's findOne with a
- * relation would first run a DISTINCT query for the id; two finds are two round trips).
- */
-async function loadJobAndCandidate(
-  manager: EntityManager,
-  application: Pick<ApplicationEntity, 'jobId' | 'candidateId'>,
-): Promise<{ job: { id: string; title: string; clientId: string; clientName: string }; candidate: CandidateFacts }> {
-  const [row]: {
-    job_id: string;
-    title: string;
-    client_id: string;
-    client_name: string;
-    candidate_id: string;
-    full_name: string;
-    email_verified_at: Date | null;
-    email: string;
-    phone: string | null;
-    location: string | null;
-    time_zone: string | null;
-    profile_link: string | null;
-  }[] = await queryPrepared(manager, JOB_AND_CANDIDATE, [application.jobId, application.candidateId]);
-  // Both are foreign keys of the application, which the caller holds.
-  if (!row) throw new Error(`application's job ${application.jobId} or candidate is missing`);
-  return {
-    job: { id: row.job_id, title: row.title, clientId: row.client_id, clientName: row.client_name },
-    candidate: {
-      id: row.candidate_id,
-      fullName: row.full_name,
-      emailVerifiedAt: row.email_verified_at,
-      email: row.email,
-      phone: row.phone,
-      location: row.location,
-      timeZone: row.time_zone,
-      profileLink: row.profile_link,
-    },
-  };
-}
-
-const CANDIDATE_SAID = prepared(
-  `SELECT DISTINCT ON (kind) kind, text, deadline, created_at, answer_due_at, answered_at FROM candidate_updates
-      WHERE application_id = $1 AND kind IN ('other_offer', 'availability', 'request_update')
-      ORDER BY kind, created_at DESC, id DESC`,
-);
-
-/**
- * What the candidate last sent of each kind, in one statement: their newest "other offer" and
- * "availability" (the agency sees them up front) and their newest update request (when they may
- * ask again, and by when the agency must answer).
- */
-async function loadCandidateSaid(
-  manager: EntityManager,
-  applicationId: string,
-): Promise<{
-  view: CandidateSaidView;
-  lastUpdateRequest: { created_at: Date; answer_due_at: Date | null; answered_at: Date | null } | null;
-}> {
-  const rows: {
-    kind: string;
-    text: string;
-    deadline: Date | null;
-    created_at: Date;
-    answer_due_at: Date | null;
-    answered_at: Date | null;
-  }[] = await queryPrepared(manager, CANDIDATE_SAID, [applicationId]);
-  const offer = rows.find((row) => row.kind === 'other_offer');
-  const availability = rows.find((row) => row.kind === 'availability');
-  return {
-    view: {
-      otherOffer: offer
-        ? { text: offer.text, answerBy: offer.deadline?.toISOString() ?? null, at: offer.created_at.toISOString() }
-        : null,
-      availability: availability ? { text: availability.text, at: availability.created_at.toISOString() } : null,
-    },
-    lastUpdateRequest: rows.find((row) => row.kind === 'request_update') ?? null,
   };
 }
 

@@ -90,27 +90,45 @@ export async function loadLiveContacts(
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
-/** The client interviewers picked for each of the stages, by name, in one query. */
-export async function loadStageClientInterviewers(
-  manager: EntityManager,
-  stageIds: readonly string[],
-): Promise<Map<string, StageClientInterviewer[]>> {
-  const byStage = new Map<string, StageClientInterviewer[]>();
-  if (stageIds.length === 0) return byStage;
-  const rows: { stage_id: string; id: string; full_name: string; email: string; role: string }[] = await manager.query(
-    `SELECT picked.stage_id, contact.id, contact.full_name, contact.email, contact.role
+/** A picked client interviewer as read, with the stage they were picked for. */
+export interface StageClientInterviewerRow {
+  stage_id: string;
+  id: string;
+  full_name: string;
+  email: string;
+  role: string;
+}
+
+/** The client interviewers picked for the stages `stageIds` (an SQL expression of a uuid[]), by name. */
+export function stageClientInterviewersSql(stageIds: string): string {
+  return `SELECT picked.stage_id, contact.id, contact.full_name, contact.email, contact.role
        FROM stage_client_interviewers picked
        JOIN client_contacts contact ON contact.id = picked.contact_id
-      WHERE picked.stage_id = ANY($1::uuid[])
-      ORDER BY lower(contact.full_name), contact.id`,
-    [stageIds],
-  );
+      WHERE picked.stage_id = ANY(${stageIds})
+      ORDER BY lower(contact.full_name), contact.id`;
+}
+
+/** Rows of stageClientInterviewersSql by stage, in their order. */
+export function clientInterviewersByStage(
+  rows: readonly StageClientInterviewerRow[],
+): Map<string, StageClientInterviewer[]> {
+  const byStage = new Map<string, StageClientInterviewer[]>();
   for (const row of rows) {
     const list = byStage.get(row.stage_id) ?? [];
     list.push({ id: row.id, fullName: row.full_name, email: row.email, role: row.role });
     byStage.set(row.stage_id, list);
   }
   return byStage;
+}
+
+/** The client interviewers picked for each of the stages, by name, in one query. */
+export async function loadStageClientInterviewers(
+  manager: EntityManager,
+  stageIds: readonly string[],
+): Promise<Map<string, StageClientInterviewer[]>> {
+  if (stageIds.length === 0) return new Map();
+  const rows: StageClientInterviewerRow[] = await manager.query(stageClientInterviewersSql('$1::uuid[]'), [stageIds]);
+  return clientInterviewersByStage(rows);
 }
 
 /** Makes `contactIds` the stage's picked client interviewers, replacing any picked before. */

@@ -17,7 +17,10 @@ export function hydrate<Entity extends ObjectLiteral>(
   const entity = metadata.create() as Entity;
   for (const column of metadata.columns) {
     if (column.isVirtual || !(column.databaseName in row)) continue;
-    column.setEntityValue(entity, driver.prepareHydratedValue(row[column.databaseName], column));
+    const value = row[column.databaseName];
+    // JSON has numbers where the driver reads a bigint as a string (its values can pass 2^53).
+    const read = column.type === 'bigint' && typeof value === 'number' ? String(value) : value;
+    column.setEntityValue(entity, driver.prepareHydratedValue(read, column));
   }
   return entity;
 }

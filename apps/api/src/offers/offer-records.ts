@@ -22,7 +22,7 @@ export interface OfferRow {
   decline_reason: string | null;
 }
 
-const OFFER_COLUMNS = `id, application_id, title, pay_amount, pay_currency, pay_period, start_date::text AS start_date, message,
+export const OFFER_COLUMNS = `id, application_id, title, pay_amount, pay_currency, pay_period, start_date::text AS start_date, message,
   made_by, made_at, reply_by, answer, answered_at, decline_reason`;
 
 export interface NewOffer {

@@ -1,24 +1,16 @@
 import { PromiseKind, PromiseView } from '@heardback/contracts';
 import { EntityManager } from 'typeorm';
 import { PROMISE_COLUMNS, PromiseRow } from './promise-facts';
-import { prepared, queryPrepared } from '../database/prepared-statement';
 
-const PROMISE_CHAIN = prepared(
-  `WITH RECURSIVE chain AS (
+/** `chain`: the open promise of application $1 and the dates it replaced, by `depth` (0 for the open one). */
+export const PROMISE_CHAIN_CTE = `WITH RECURSIVE chain AS (
        SELECT ${PROMISE_COLUMNS}, 0 AS depth FROM application_promises WHERE application_id = $1 AND ended_at IS NULL
        UNION ALL
        SELECT p.id, p.application_id, p.kind, p.stage_id, p.due_at, p.made_by, p.automatic, p.redatings, p.sentence, p.check_in_at,
               p.replaces_id, c.depth + 1
          FROM application_promises p JOIN chain c ON p.id = c.replaces_id
         -- Earlier dates of the same promise only: a question set aside a promise about something else.
-        WHERE c.depth < 50 AND p.kind = c.kind AND p.stage_id IS NOT DISTINCT FROM c.stage_id)
-     SELECT ${PROMISE_COLUMNS} FROM chain ORDER BY depth`,
-);
-
-/** The open promise and the dates it replaced (re-datings and automatic updates), newest first. */
-export function loadPromiseChain(manager: EntityManager, applicationId: string): Promise<PromiseRow[]> {
-  return queryPrepared<PromiseRow>(manager, PROMISE_CHAIN, [applicationId]);
-}
+        WHERE c.depth < 50 AND p.kind = c.kind AND p.stage_id IS NOT DISTINCT FROM c.stage_id)`;
 
 /** What the candidate and the agency are shown of the promise: its date, and why it moved if it did. */
 export function toPromiseView(chain: PromiseRow[]): PromiseView | null {

@@ -6,6 +6,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { EntityManager, Repository } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { CLOCK, Clock } from '../config/clock';
+import { hydrate } from '../database/hydrate';
+import { prepared, queryPrepared } from '../database/prepared-statement';
 import { updateReturning } from '../database/update-returning';
 import { UserEntity } from '../users/user.entity';
 import { deviceSummary } from './device-summary';
@@ -20,6 +22,16 @@ export interface ResolvedSession {
   id: string;
   user: UserEntity;
 }
+
+/**
+ * Every signed-in request starts here: one prepared statement (ADR 0054). Neither the token's hash
+ * nor the password's leaves the database: they are the two secrets these rows hold.
+ */
+const SESSION_WITH_USER = prepared(
+  `SELECT to_jsonb(s) - 'token_hash' AS session, to_jsonb(u) - 'password_hash' AS "user"
+     FROM sessions s JOIN users u ON u.id = s.user_id
+    WHERE s.token_hash = $1`,
+);
 
 export function hashToken(token: string): Buffer {
   return createHash('sha256').update(token).digest();
@@ -72,12 +84,17 @@ export class SessionService {
 
   /** The session and its user, if the token is live and the user not disabled; records activity. */
   async resolve(token: string): Promise<ResolvedSession | null> {
-    const session = await this.sessions
-      .createQueryBuilder('session')
-      .innerJoinAndSelect('session.user', 'user')
-      .where('session.token_hash = :hash', { hash: hashToken(token) })
-      .getOne();
-    if (!session?.user || session.user.disabledAt !== null) return null;
+    const manager = this.sessions.manager;
+    const [row] = await queryPrepared<{ session: Record<string, unknown>; user: Record<string, unknown> }>(
+      manager,
+      SESSION_WITH_USER,
+      [hashToken(token)],
+    );
+    if (!row) return null;
+    const session = Object.assign(hydrate(manager, SessionEntity, row.session), {
+      user: hydrate(manager, UserEntity, row.user),
+    });
+    if (session.user.disabledAt !== null) return null;
     const now = this.clock.now();
     if (!sessionIsLive(session, this.lifetimeOf(session.user.role), now)) {
       await this.sessions.delete({ id: session.id });

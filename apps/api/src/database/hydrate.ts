@@ -16,7 +16,8 @@ export function hydrate<Entity extends ObjectLiteral>(
   const driver = manager.connection.driver;
   const entity = metadata.create() as Entity;
   for (const column of metadata.columns) {
-    if (column.isVirtual || !(column.databaseName in row)) continue;
+    // As TypeORM's own reads: a column kept out of selects (a password's hash) stays out here too.
+    if (column.isVirtual || !column.isSelect || !(column.databaseName in row)) continue;
     const value = row[column.databaseName];
     // JSON has numbers where the driver reads a bigint as a string (its values can pass 2^53).
     const read = column.type === 'bigint' && typeof value === 'number' ? String(value) : value;

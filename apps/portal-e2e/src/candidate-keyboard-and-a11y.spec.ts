@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { type Page, expect, test } from '@playwright/test';
+import { allowTimeForAxe } from './support/agency-axe';
 import { DEMO_CANDIDATE, registerCandidate, signIn, tabTo, uniqueEmail } from './support/candidate-journeys';
 
 // Every test leaves a picture of where it ended, to look at after a run.
@@ -12,6 +13,7 @@ test.afterEach(async ({ page }, testInfo) => {
 
 /** Axe findings that block people: serious and critical ones, as "rule: target" lines. */
 async function seriousViolations(page: Page): Promise<string[]> {
+  allowTimeForAxe(1);
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')

@@ -7,9 +7,9 @@ import {
   effectiveStageState,
   waitingFor,
 } from '@heardback/domain';
-import { EntityManager, In } from 'typeorm';
-import { hydrate } from '../database/hydrate';
-import { prepared, queryPrepared } from '../database/prepared-statement';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { entityJson, hydrate } from '../database/hydrate';
+import { lazyPrepared, queryPrepared } from '../database/prepared-statement';
 import { FeedbackEntity } from '../feedback/feedback.entity';
 import { ApplicationStageEntity } from './application-stage.entity';
 import { ApplicationEntity } from './application.entity';
@@ -25,26 +25,31 @@ export function notFound(): DomainError {
   return new DomainError(ErrorCode.NotFound, 'This application does not exist or is not yours to see.');
 }
 
-// An application's stages in pipeline order and each stage's current feedback version, as JSON
-// (the statements' row type stays one json column whatever columns a migration adds).
-const STAGES_AND_FEEDBACK = `
-  (SELECT coalesce(json_agg(s ORDER BY s.position), '[]') FROM application_stages s WHERE s.application_id = $1) AS stages,
-  (SELECT coalesce(json_agg(f), '[]')
+/** An application's stages in pipeline order and each stage's current feedback version, as JSON. */
+const stagesAndFeedback = (connection: DataSource) => `
+  (SELECT coalesce(json_agg(${entityJson(connection, ApplicationStageEntity, 's')} ORDER BY s.position), '[]')
+     FROM application_stages s WHERE s.application_id = $1) AS stages,
+  (SELECT coalesce(json_agg(${entityJson(connection, FeedbackEntity, 'f')}), '[]')
      FROM (SELECT DISTINCT ON (f.stage_id) f.* FROM feedback f WHERE f.application_id = $1
             ORDER BY f.stage_id, f.version DESC) f) AS feedback`;
 
 /** The application, its stages and their current feedback: one statement, one snapshot. */
-const APPLICATION_RECORD = prepared(
-  `SELECT to_json(a) AS application, ${STAGES_AND_FEEDBACK} FROM applications a WHERE a.id = $1`,
+const APPLICATION_RECORD = lazyPrepared(
+  (connection) =>
+    `SELECT ${entityJson(connection, ApplicationEntity, 'a')} AS application, ${stagesAndFeedback(connection)}
+       FROM applications a WHERE a.id = $1`,
 );
 /** The application, locked for the rest of the transaction. */
-const LOCKED_APPLICATION = prepared(`SELECT to_json(a) AS application FROM applications a WHERE a.id = $1 FOR UPDATE`);
+const LOCKED_APPLICATION = lazyPrepared(
+  (connection) =>
+    `SELECT ${entityJson(connection, ApplicationEntity, 'a')} AS application FROM applications a WHERE a.id = $1 FOR UPDATE`,
+);
 /**
  * Its stages and feedback, read by a statement after the lock's: its snapshot is taken once the
  * lock is held, so it sees everything the transaction that held it before committed. (Read in the
  * locking statement, they would come from the snapshot taken before it waited.)
  */
-const STAGES_AND_FEEDBACK_OF = prepared(`SELECT ${STAGES_AND_FEEDBACK}`);
+const STAGES_AND_FEEDBACK_OF = lazyPrepared((connection) => `SELECT ${stagesAndFeedback(connection)}`);
 
 type Json = Record<string, unknown>;
 
@@ -60,9 +65,13 @@ export async function loadApplicationRecord(
   viewer: Viewer,
   options: { lock?: boolean; expectedVersion?: number } = {},
 ): Promise<ApplicationRecord> {
+  // A lock outside a transaction would end with the statement (TypeORM refused one too).
+  if (options.lock && !manager.queryRunner?.isTransactionActive) {
+    throw new Error('loadApplicationRecord: a lock needs a transaction');
+  }
   const [row] = await queryPrepared<{ application: Json; stages?: Json[]; feedback?: Json[] }>(
     manager,
-    options.lock ? LOCKED_APPLICATION : APPLICATION_RECORD,
+    (options.lock ? LOCKED_APPLICATION : APPLICATION_RECORD)(manager),
     [id],
   );
   const application = row ? hydrate(manager, ApplicationEntity, row.application) : null;
@@ -77,7 +86,7 @@ export async function loadApplicationRecord(
     );
   }
   const children = options.lock
-    ? (await queryPrepared<{ stages: Json[]; feedback: Json[] }>(manager, STAGES_AND_FEEDBACK_OF, [id]))[0]
+    ? (await queryPrepared<{ stages: Json[]; feedback: Json[] }>(manager, STAGES_AND_FEEDBACK_OF(manager), [id]))[0]
     : { stages: row.stages ?? [], feedback: row.feedback ?? [] };
   const stages = children.stages.map((stage) => hydrate(manager, ApplicationStageEntity, stage));
   const feedback = children.feedback.map((one) => hydrate(manager, FeedbackEntity, one));

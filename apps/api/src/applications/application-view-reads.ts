@@ -6,8 +6,8 @@ import {
   clientInterviewersByStage,
   stageClientInterviewersSql,
 } from '../clients/client-contact-records';
-import { hydrate } from '../database/hydrate';
-import { prepared, queryPrepared } from '../database/prepared-statement';
+import { entityJson, hydrate } from '../database/hydrate';
+import { lazyPrepared, queryPrepared } from '../database/prepared-statement';
 import { OFFER_COLUMNS, OfferRow } from '../offers/offer-records';
 import { PromiseRow } from '../promises/promise-facts';
 import { PROMISE_CHAIN_CTE } from '../promises/promise-view';
@@ -47,15 +47,16 @@ export interface CandidateSaid {
  * were seven, for every view of an application and every command's answer (ADR 0054).
  * $1 the application, $2 its job, $3 its candidate, $4 whether the viewer is the agency's.
  */
-const VIEW_DETAILS = prepared(
-  `SELECT
+const VIEW_DETAILS = lazyPrepared(
+  (connection) => `SELECT
      (SELECT json_build_object('id', j.id, 'title', j.title, 'client_id', j.client_id, 'client_name', c.name)
         FROM jobs j JOIN clients c ON c.id = j.client_id WHERE j.id = $2) AS job,
      (SELECT json_build_object('id', u.id, 'full_name', u.full_name, 'email_verified_at', u.email_verified_at,
                                'email', u.email, 'phone', u.phone, 'location', u.location, 'time_zone', u.time_zone,
                                'profile_link', u.profile_link)
         FROM users u WHERE u.id = $3) AS candidate,
-     (SELECT coalesce(json_agg(t ORDER BY t.at, t.id), '[]') FROM timeline_events t
+     (SELECT coalesce(json_agg(${entityJson(connection, TimelineEventEntity, 't')} ORDER BY t.at, t.id), '[]')
+        FROM timeline_events t
        WHERE t.application_id = $1 AND ($4 OR t.candidate_visible)) AS events,
      (SELECT coalesce(json_object_agg(u.id, u.full_name), '{}') FROM users u
        WHERE u.id IN (SELECT f.recorded_by FROM feedback f WHERE f.application_id = $1)) AS recorders,
@@ -68,7 +69,7 @@ const VIEW_DETAILS = prepared(
                WHERE application_id = $1 AND kind IN ('other_offer', 'availability', 'request_update')
                ORDER BY kind, created_at DESC, id DESC) said) AS said,
      (${PROMISE_CHAIN_CTE} SELECT coalesce(json_agg(chain ORDER BY chain.depth), '[]') FROM chain) AS promise_chain,
-     (SELECT coalesce(json_agg(picked), '[]')
+     (SELECT coalesce(json_agg(picked ORDER BY lower(picked.full_name), picked.id), '[]')
         FROM (${stageClientInterviewersSql('ARRAY(SELECT s.id FROM application_stages s WHERE s.application_id = $1)')}) picked
        WHERE $4) AS client_interviewers,
      (SELECT to_json(o) FROM (SELECT ${OFFER_COLUMNS} FROM offers WHERE application_id = $1
@@ -93,7 +94,7 @@ export async function loadApplicationViewDetails(
   application: Pick<ApplicationEntity, 'id' | 'jobId' | 'candidateId'>,
   internal: boolean,
 ): Promise<ApplicationViewDetails> {
-  const [row] = await queryPrepared<DetailsRow>(manager, VIEW_DETAILS, [
+  const [row] = await queryPrepared<DetailsRow>(manager, VIEW_DETAILS(manager), [
     application.id,
     application.jobId,
     application.candidateId,

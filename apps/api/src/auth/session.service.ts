@@ -6,8 +6,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { EntityManager, Repository } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { CLOCK, Clock } from '../config/clock';
-import { hydrate } from '../database/hydrate';
-import { prepared, queryPrepared } from '../database/prepared-statement';
+import { entityJson, hydrate } from '../database/hydrate';
+import { lazyPrepared, queryPrepared } from '../database/prepared-statement';
 import { updateReturning } from '../database/update-returning';
 import { UserEntity } from '../users/user.entity';
 import { deviceSummary } from './device-summary';
@@ -23,14 +23,19 @@ export interface ResolvedSession {
   user: UserEntity;
 }
 
+/** The token's hash is what the session is found by: it is not read back. */
+const SESSION_UNREAD = ['tokenHash'];
+
 /**
- * Every signed-in request starts here: one prepared statement (ADR 0054). Neither the token's hash
- * nor the password's leaves the database: they are the two secrets these rows hold.
+ * Every signed-in request starts here: one prepared statement (ADR 0054). The user's columns are the
+ * entity's selected ones, so the password's hash stays in the database.
  */
-const SESSION_WITH_USER = prepared(
-  `SELECT to_jsonb(s) - 'token_hash' AS session, to_jsonb(u) - 'password_hash' AS "user"
-     FROM sessions s JOIN users u ON u.id = s.user_id
-    WHERE s.token_hash = $1`,
+const SESSION_WITH_USER = lazyPrepared(
+  (connection) =>
+    `SELECT ${entityJson(connection, SessionEntity, 's', SESSION_UNREAD)} AS session,
+            ${entityJson(connection, UserEntity, 'u')} AS "user"
+       FROM sessions s JOIN users u ON u.id = s.user_id
+      WHERE s.token_hash = $1`,
 );
 
 export function hashToken(token: string): Buffer {
@@ -87,11 +92,11 @@ export class SessionService {
     const manager = this.sessions.manager;
     const [row] = await queryPrepared<{ session: Record<string, unknown>; user: Record<string, unknown> }>(
       manager,
-      SESSION_WITH_USER,
+      SESSION_WITH_USER(manager),
       [hashToken(token)],
     );
     if (!row) return null;
-    const session = Object.assign(hydrate(manager, SessionEntity, row.session), {
+    const session = Object.assign(hydrate(manager, SessionEntity, row.session, SESSION_UNREAD), {
       user: hydrate(manager, UserEntity, row.user),
     });
     if (session.user.disabledAt !== null) return null;

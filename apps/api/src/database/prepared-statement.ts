@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { PoolClient } from 'pg';
-import { EntityManager, QueryFailedError, QueryRunnerAlreadyReleasedError } from 'typeorm';
+import { DataSource, EntityManager, QueryFailedError, QueryRunnerAlreadyReleasedError } from 'typeorm';
 
 /**
  * A statement PostgreSQL parses once per connection (ADR 0051), for the raw statements every
@@ -20,6 +20,15 @@ export interface PreparedStatement {
 
 export function prepared(text: string): PreparedStatement {
   return { name: `hb_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`, text };
+}
+
+/**
+ * A prepared statement whose text needs the data source's metadata (an entity's columns, hydrate.ts):
+ * written on first use, then the same for the life of the process.
+ */
+export function lazyPrepared(write: (connection: DataSource) => string): (manager: EntityManager) => PreparedStatement {
+  let statement: PreparedStatement | null = null;
+  return (manager) => (statement ??= prepared(write(manager.connection)));
 }
 
 /**

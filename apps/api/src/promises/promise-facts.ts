@@ -4,8 +4,8 @@ import { EntityManager } from 'typeorm';
 import { factsOf } from '../applications/application-records';
 import { ApplicationStageEntity } from '../applications/application-stage.entity';
 import { ApplicationEntity } from '../applications/application.entity';
-import { hydrate } from '../database/hydrate';
-import { prepared, queryPrepared } from '../database/prepared-statement';
+import { entityJson, hydrate } from '../database/hydrate';
+import { lazyPrepared, queryPrepared } from '../database/prepared-statement';
 
 /** An open application's promise facts, with when the candidate last heard from the agency. */
 export interface OpenApplicationPromiseFacts {
@@ -32,15 +32,18 @@ interface FactsRow {
   decisions: Record<string, FeedbackDecision>;
 }
 
-const OPEN_APPLICATION_FACTS = prepared(
-  `SELECT a.id, a.status, a.current_stage_id, a.created_at, a.offer_reply_by, j.screening_within_working_days,
+const OPEN_APPLICATION_FACTS = lazyPrepared(
+  (
+    connection,
+  ) => `SELECT a.id, a.status, a.current_stage_id, a.created_at, a.offer_reply_by, j.screening_within_working_days,
             cs.feedback_due_at AS current_answer_due_at,
             (SELECT max(f.recorded_at) FROM feedback f WHERE f.application_id = a.id) AS last_decision_at,
             (SELECT f.hold_until FROM feedback f WHERE f.stage_id = a.current_stage_id ORDER BY f.version DESC LIMIT 1) AS hold_until,
             (SELECT min(cu.answer_due_at) FROM candidate_updates cu
               WHERE cu.application_id = a.id AND cu.kind = 'request_update' AND cu.answered_at IS NULL) AS request_answer_due_at,
             a.last_heard_at,
-            (SELECT coalesce(json_agg(s ORDER BY s.position), '[]') FROM application_stages s
+            (SELECT coalesce(json_agg(${entityJson(connection, ApplicationStageEntity, 's')} ORDER BY s.position), '[]')
+               FROM application_stages s
               WHERE s.application_id = a.id) AS stages,
             (SELECT coalesce(json_object_agg(d.stage_id, d.decision), '{}')
                FROM (SELECT DISTINCT ON (f.stage_id) f.stage_id, f.decision FROM feedback f
@@ -56,7 +59,7 @@ export async function loadPromiseFacts(
   manager: EntityManager,
   applicationIds: string[],
 ): Promise<OpenApplicationPromiseFacts[]> {
-  const rows = await queryPrepared<FactsRow>(manager, OPEN_APPLICATION_FACTS, [applicationIds, OPEN_STATUSES]);
+  const rows = await queryPrepared<FactsRow>(manager, OPEN_APPLICATION_FACTS(manager), [applicationIds, OPEN_STATUSES]);
   return rows.map((row) => ({
     applicationId: row.id,
     lastHeardAt: row.last_heard_at,

@@ -57,6 +57,7 @@ import { MarkDecisionDatesAlerted1795948800000 } from './migrations/179594880000
 import { IndexCandidateApplications1795955300000 } from './migrations/1795955300000-index-candidate-applications';
 import { SatisfactionAnswersCarryTheirJob1795955400000 } from './migrations/1795955400000-satisfaction-answers-carry-their-job';
 import { JobClientNameWaitsForARename1795955500000 } from './migrations/1795955500000-job-client-name-waits-for-a-rename';
+import { ScoreFactsRefreshedByKind1795955600000 } from './migrations/1795955600000-score-facts-refreshed-by-kind';
 import { SnakeNamingStrategy } from './snake-naming-strategy';
 
 export const entities = [
@@ -121,6 +122,7 @@ export const migrations = [
   IndexCandidateApplications1795955300000,
   SatisfactionAnswersCarryTheirJob1795955400000,
   JobClientNameWaitsForARename1795955500000,
+  ScoreFactsRefreshedByKind1795955600000,
 ];
 
 /** How long the API waits on PostgreSQL; absent (the CLI, migrations) waits as long as a statement takes. */

@@ -23,6 +23,25 @@ export function prepared(text: string): PreparedStatement {
 }
 
 /**
+ * A statement over a set of ids, written twice: `= $1` for one id and `= ANY($1)` for several.
+ * PostgreSQL keeps a generic plan for one id (no planning after the fifth run), but prices one for an
+ * array of unknown length above a custom plan and plans it every time (ADR 0051): the usual write
+ * touches one application, and closing a job thousands. `write` gets the comparison to put after
+ * the id column; $1 is the id or the ids.
+ */
+export function forIds<Statement>(write: (match: string) => Statement): { one: Statement; many: Statement } {
+  return { one: write('= $1'), many: write('= ANY($1)') };
+}
+
+/** The form of a `forIds` statement for these ids, and the value of its $1. */
+export function pickForIds<Statement>(
+  statements: { one: Statement; many: Statement },
+  ids: readonly string[],
+): { statement: Statement; ids: string | readonly string[] } {
+  return ids.length === 1 ? { statement: statements.one, ids: ids[0] } : { statement: statements.many, ids };
+}
+
+/**
  * A prepared statement whose text needs the data source's metadata (an entity's columns, hydrate.ts):
  * written on first use, then the same for the life of the process.
  */

@@ -10,7 +10,7 @@ import { InterviewChange, interviewInvite } from './interview-invite';
 import { OutboxService } from './outbox.service';
 import { howWeDidEmailLines } from './satisfaction-messages';
 import { howWeDidLinks, inviteHowWeDid } from '../satisfaction/satisfaction-invitations';
-import { prepared, queryPrepared } from '../database/prepared-statement';
+import { forIds, pickForIds, prepared, queryPrepared } from '../database/prepared-statement';
 
 /** The events that close an application: their email is the closing email. */
 const CLOSING_EVENTS: ReadonlySet<TimelineEventType> = new Set([
@@ -48,8 +48,9 @@ export interface CandidateVisibleEvent {
 }
 
 /** Each application's candidate, job, current stage and open promise: what its email is written from. */
-const APPLICATION_CONTEXTS = prepared(
-  `SELECT a.id AS application_id, u.id AS candidate_id, u.email, u.full_name, u.time_zone, j.title, c.name AS client_name, a.status,
+const APPLICATION_CONTEXTS = forIds((match) =>
+  prepared(
+    `SELECT a.id AS application_id, u.id AS candidate_id, u.email, u.full_name, u.time_zone, j.title, c.name AS client_name, a.status,
               s.name AS stage_name, s.state AS stage_state, s.starts_at, s.feedback_due_at,
               p.kind AS promise_kind, p.due_at AS promise_due_at
          FROM applications a
@@ -58,7 +59,8 @@ const APPLICATION_CONTEXTS = prepared(
          JOIN clients c ON c.id = j.client_id
          LEFT JOIN application_stages s ON s.id = a.current_stage_id
          LEFT JOIN application_promises p ON p.application_id = a.id AND p.ended_at IS NULL
-        WHERE a.id = ANY($1)`,
+        WHERE a.id ${match}`,
+  ),
 );
 
 /**
@@ -79,7 +81,8 @@ export class CandidateUpdateMailer {
   async enqueue(manager: EntityManager, events: CandidateVisibleEvent[]): Promise<void> {
     if (events.length === 0) return;
     const applicationIds = [...new Set(events.map((event) => event.applicationId))];
-    const rows = await queryPrepared<ApplicationContext>(manager, APPLICATION_CONTEXTS, [applicationIds]);
+    const forTheseIds = pickForIds(APPLICATION_CONTEXTS, applicationIds);
+    const rows = await queryPrepared<ApplicationContext>(manager, forTheseIds.statement, [forTheseIds.ids]);
     const contexts = new Map(rows.map((row) => [row.application_id, row]));
     const now = this.clock.now();
     // One email per application per change: a rejection's feedback and its closing words arrive together.

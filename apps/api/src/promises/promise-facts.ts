@@ -5,7 +5,7 @@ import { factsOf } from '../applications/application-records';
 import { ApplicationStageEntity } from '../applications/application-stage.entity';
 import { ApplicationEntity } from '../applications/application.entity';
 import { entityJson, hydrate } from '../database/hydrate';
-import { lazyPrepared, queryPrepared } from '../database/prepared-statement';
+import { forIds, lazyPrepared, pickForIds, queryPrepared } from '../database/prepared-statement';
 
 /** An open application's promise facts, with when the candidate last heard from the agency. */
 export interface OpenApplicationPromiseFacts {
@@ -32,10 +32,11 @@ interface FactsRow {
   decisions: Record<string, FeedbackDecision>;
 }
 
-const OPEN_APPLICATION_FACTS = lazyPrepared(
-  (
-    connection,
-  ) => `SELECT a.id, a.status, a.current_stage_id, a.created_at, a.offer_reply_by, j.screening_within_working_days,
+const OPEN_APPLICATION_FACTS = forIds((match) =>
+  lazyPrepared(
+    (
+      connection,
+    ) => `SELECT a.id, a.status, a.current_stage_id, a.created_at, a.offer_reply_by, j.screening_within_working_days,
             cs.feedback_due_at AS current_answer_due_at,
             (SELECT max(f.recorded_at) FROM feedback f WHERE f.application_id = a.id) AS last_decision_at,
             (SELECT f.hold_until FROM feedback f WHERE f.stage_id = a.current_stage_id ORDER BY f.version DESC LIMIT 1) AS hold_until,
@@ -51,7 +52,8 @@ const OPEN_APPLICATION_FACTS = lazyPrepared(
        FROM applications a
        JOIN jobs j ON j.id = a.job_id
        LEFT JOIN application_stages cs ON cs.id = a.current_stage_id
-      WHERE a.id = ANY($1) AND a.status = ANY($2)`,
+      WHERE a.id ${match} AND a.status = ANY($2)`,
+  ),
 );
 
 /** One statement however many applications: closing a job settles thousands in one change. */
@@ -59,7 +61,8 @@ export async function loadPromiseFacts(
   manager: EntityManager,
   applicationIds: string[],
 ): Promise<OpenApplicationPromiseFacts[]> {
-  const rows = await queryPrepared<FactsRow>(manager, OPEN_APPLICATION_FACTS(manager), [applicationIds, OPEN_STATUSES]);
+  const facts = pickForIds(OPEN_APPLICATION_FACTS, applicationIds);
+  const rows = await queryPrepared<FactsRow>(manager, facts.statement(manager), [facts.ids, OPEN_STATUSES]);
   return rows.map((row) => ({
     applicationId: row.id,
     lastHeardAt: row.last_heard_at,

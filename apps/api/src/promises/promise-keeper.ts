@@ -13,11 +13,15 @@ import { EntityManager } from 'typeorm';
 import { CLOCK, Clock } from '../config/clock';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { PROMISE_COLUMNS, PromiseRow, loadPromiseFacts, storedPromise } from './promise-facts';
-import { prepared, queryPrepared } from '../database/prepared-statement';
+import { forIds, pickForIds, prepared, queryPrepared } from '../database/prepared-statement';
 
-const LOCK_APPLICATIONS = prepared(`SELECT 1 FROM applications WHERE id = ANY($1) ORDER BY id FOR UPDATE`);
-const LOCK_OPEN_PROMISES = prepared(
-  `SELECT ${PROMISE_COLUMNS} FROM application_promises WHERE application_id = ANY($1) AND ended_at IS NULL FOR UPDATE`,
+const LOCK_APPLICATIONS = forIds((match) =>
+  prepared(`SELECT 1 FROM applications WHERE id ${match} ORDER BY id FOR UPDATE`),
+);
+const LOCK_OPEN_PROMISES = forIds((match) =>
+  prepared(
+    `SELECT ${PROMISE_COLUMNS} FROM application_promises WHERE application_id ${match} AND ended_at IS NULL FOR UPDATE`,
+  ),
 );
 
 /** A promise to open in place of (or after) another. */
@@ -49,7 +53,8 @@ export class PromiseKeeper {
     const now = this.clock.now();
     // Two settles of one application queue here (most callers hold this lock already), so the
     // second sees the first's promise instead of opening another beside it.
-    await queryPrepared(manager, LOCK_APPLICATIONS, [ids]);
+    const lock = pickForIds(LOCK_APPLICATIONS, ids);
+    await queryPrepared(manager, lock.statement, [lock.ids]);
     const open = await loadPromiseFacts(manager, ids);
     // Closed: nothing more is owed (the closing words were the answer). The facts are read for open
     // applications only, so when every one came back open there is nothing to end.
@@ -62,9 +67,11 @@ export class PromiseKeeper {
       );
     }
     if (open.length === 0) return;
-    const stored = await queryPrepared<PromiseRow>(manager, LOCK_OPEN_PROMISES, [
+    const openPromises = pickForIds(
+      LOCK_OPEN_PROMISES,
       open.map((application) => application.applicationId),
-    ]);
+    );
+    const stored = await queryPrepared<PromiseRow>(manager, openPromises.statement, [openPromises.ids]);
     const storedByApplication = new Map(stored.map((row) => [row.application_id, row]));
     for (const { applicationId, facts, lastHeardAt } of open) {
       const owed = promiseOwed(facts, now, this.config.calendar);

@@ -25,13 +25,21 @@ export function notFound(): DomainError {
   return new DomainError(ErrorCode.NotFound, 'This application does not exist or is not yours to see.');
 }
 
+/**
+ * Each stage's current feedback (its highest version), of the applications whose id is
+ * `f.application_id ${applicationMatch}`: the one place the rule is written in SQL.
+ */
+export function currentFeedbackSql(columns: string, applicationMatch: string): string {
+  return `SELECT DISTINCT ON (f.stage_id) ${columns} FROM feedback f WHERE f.application_id ${applicationMatch}
+           ORDER BY f.stage_id, f.version DESC`;
+}
+
 /** An application's stages in pipeline order and each stage's current feedback version, as JSON. */
 const stagesAndFeedback = (connection: DataSource) => `
   (SELECT coalesce(json_agg(${entityJson(connection, ApplicationStageEntity, 's')} ORDER BY s.position), '[]')
      FROM application_stages s WHERE s.application_id = $1) AS stages,
   (SELECT coalesce(json_agg(${entityJson(connection, FeedbackEntity, 'f')}), '[]')
-     FROM (SELECT DISTINCT ON (f.stage_id) f.* FROM feedback f WHERE f.application_id = $1
-            ORDER BY f.stage_id, f.version DESC) f) AS feedback`;
+     FROM (${currentFeedbackSql('f.*', '= $1')}) f) AS feedback`;
 
 /** The application, its stages and their current feedback: one statement, one snapshot. */
 const APPLICATION_RECORD = lazyPrepared(
@@ -110,7 +118,7 @@ export async function loadStageRecords(manager: EntityManager, applicationIds: s
     order: { position: 'ASC' },
   });
   const decisions: { stage_id: string; decision: FeedbackDecision }[] = await manager.query(
-    `SELECT DISTINCT ON (stage_id) stage_id, decision FROM feedback WHERE application_id = ANY($1) ORDER BY stage_id, version DESC`,
+    currentFeedbackSql('f.stage_id, f.decision', '= ANY($1)'),
     [applicationIds],
   );
   const stagesByApplication = new Map<string, ApplicationStageEntity[]>();

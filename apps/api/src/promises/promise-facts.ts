@@ -1,7 +1,7 @@
 import { ApplicationStatus, FeedbackDecision, PromiseKind } from '@heardback/contracts';
 import { OPEN_STATUSES, PromiseFacts, StoredPromise } from '@heardback/domain';
 import { EntityManager } from 'typeorm';
-import { factsOf } from '../applications/application-records';
+import { currentFeedbackSql, factsOf } from '../applications/application-records';
 import { ApplicationStageEntity } from '../applications/application-stage.entity';
 import { ApplicationEntity } from '../applications/application.entity';
 import { entityJson, hydrate } from '../database/hydrate';
@@ -47,8 +47,7 @@ const OPEN_APPLICATION_FACTS = forIds((match) =>
                FROM application_stages s
               WHERE s.application_id = a.id) AS stages,
             (SELECT coalesce(json_object_agg(d.stage_id, d.decision), '{}')
-               FROM (SELECT DISTINCT ON (f.stage_id) f.stage_id, f.decision FROM feedback f
-                      WHERE f.application_id = a.id ORDER BY f.stage_id, f.version DESC) d) AS decisions
+               FROM (${currentFeedbackSql('f.stage_id, f.decision', '= a.id')}) d) AS decisions
        FROM applications a
        JOIN jobs j ON j.id = a.job_id
        LEFT JOIN application_stages cs ON cs.id = a.current_stage_id

@@ -246,6 +246,96 @@ describe("the score's stored facts", () => {
     expect(rows[0].n).toBe(counted[0].n);
   });
 
+  it("follow a stage's end, held mark and owner into the facts that read them, and rebuild no others", async () => {
+    const job = await createOpenJob(staff, { pipeline: ['Screen', 'Technical', 'Final'] });
+    const sql = async (statement: string, values: unknown[]) => {
+      await api.pool.query(statement, values);
+      await expectFactsAsTheSourcesSay();
+    };
+    const rejectionFacts = async (applicationId: string) =>
+      (
+        await api.pool.query(`SELECT count(*)::int AS n FROM score_rejection_facts WHERE application_id = $1`, [
+          applicationId,
+        ])
+      ).rows[0].n;
+
+    // Rejected at screening, before any interview: no rejection fact, until a stage turns out to have taken place.
+    const screened = await apply((await registerCandidate('Rhea Rejected', api.browser())).session, job.id);
+    const rejected = await staff.post<ApplicationView>(`/api/applications/${screened.id}/reject`, {
+      candidateMessage: 'The client has chosen to go ahead with others.',
+      version: screened.version,
+    });
+    expectStatus(rejected, 200, 'reject at screening');
+    await expectFactsAsTheSourcesSay();
+    expect(await rejectionFacts(screened.id)).toBe(0);
+    const [screen, , final] = rejected.body.stages.map((stage) => stage.id);
+    const afterClosing = `(SELECT closed_at FROM applications WHERE id = $2)`;
+    await sql(
+      `UPDATE application_stages SET starts_at = ${afterClosing} + interval '1 day',
+                                     ends_at = ${afterClosing} + interval '1 day 1 hour' WHERE id = $1`,
+      [screen, screened.id],
+    );
+    expect(await rejectionFacts(screened.id)).toBe(0);
+    await sql(`UPDATE application_stages SET held_at = ${afterClosing} - interval '1 hour' WHERE id = $1`, [
+      final,
+      screened.id,
+    ]);
+    expect(await rejectionFacts(screened.id)).toBe(1);
+
+    // A stage added with an interview that ended before the closing makes one too.
+    const another = await apply((await registerCandidate('Rory Rejected', api.browser())).session, job.id);
+    const closed = await staff.post<ApplicationView>(`/api/applications/${another.id}/reject`, {
+      candidateMessage: 'The client has chosen to go ahead with others.',
+      version: another.version,
+    });
+    expectStatus(closed, 200, 'reject the second at screening');
+    await sql(
+      `INSERT INTO application_stages (application_id, position, name, state, starts_at, ends_at)
+       SELECT id, 99, 'Added later', 'pending', closed_at - interval '2 hours', closed_at - interval '1 hour'
+         FROM applications WHERE id = $1`,
+      [another.id],
+    );
+    expect(await rejectionFacts(another.id)).toBe(1);
+
+    // An open application: its first stage's feedback is a fact; a later stage's new slot rebuilds none of
+    // the feedback facts (the rows stay the very same versions), while the new answer date is a promise fact.
+    const open = await apply((await registerCandidate('Otto Open', api.browser())).session, job.id);
+    const advanced = await recordFeedback(staff, await interviewHeld(staff, open, 0), 0, FeedbackDecision.Advance);
+    const feedbackRowVersions = async () =>
+      (
+        await api.pool.query(
+          `SELECT feedback_id, xmin::text AS version FROM score_feedback_facts WHERE application_id = $1`,
+          [open.id],
+        )
+      ).rows;
+    const before = await feedbackRowVersions();
+    expect(before).toHaveLength(1);
+    const second = advanced.stages[1].id;
+    for (const days of [3, 4]) {
+      const slot = Date.now() + days * 86_400_000;
+      const scheduled = await staff.post<ApplicationView>(`/api/applications/${open.id}/stages/${second}/schedule`, {
+        startsAt: new Date(slot).toISOString(),
+        endsAt: new Date(slot + 3_600_000).toISOString(),
+        location: 'Video call',
+        interviewers: ['Hiring manager'],
+        version: (await view(open.id)).version,
+      });
+      expectStatus(scheduled, 200, `schedule the second interview in ${days} days`);
+    }
+    await expectFactsAsTheSourcesSay();
+    expect(await feedbackRowVersions()).toEqual(before);
+
+    // The stage's new owner is the owner of the promise made about it.
+    const owner = await insertAgencyUser(api.pool, UserRole.Recruiter, 'Olive Owner');
+    await sql(`UPDATE application_stages SET recruiter_id = $2 WHERE id = $1`, [second, owner.id]);
+    const { rows: owned } = await api.pool.query(
+      `SELECT count(*)::int AS n FROM score_promise_facts f JOIN application_promises p ON p.id = f.promise_id
+        WHERE p.stage_id = $1 AND f.recruiter_id = $2`,
+      [second, owner.id],
+    );
+    expect(owned[0].n).toBeGreaterThan(0);
+  });
+
   it('give a closing answer its application’s job, whatever the writer says, and move it with the application', async () => {
     const job = await createOpenJob(staff);
     const otherJob = await createOpenJob(staff);

@@ -58,6 +58,7 @@ import { IndexCandidateApplications1795955300000 } from './migrations/1795955300
 import { SatisfactionAnswersCarryTheirJob1795955400000 } from './migrations/1795955400000-satisfaction-answers-carry-their-job';
 import { JobClientNameWaitsForARename1795955500000 } from './migrations/1795955500000-job-client-name-waits-for-a-rename';
 import { ScoreFactsRefreshedByKind1795955600000 } from './migrations/1795955600000-score-facts-refreshed-by-kind';
+import { ScoreFactsFollowWhatAStageFeeds1795955700000 } from './migrations/1795955700000-score-facts-follow-what-a-stage-feeds';
 import { SnakeNamingStrategy } from './snake-naming-strategy';
 
 export const entities = [
@@ -123,6 +124,7 @@ export const migrations = [
   SatisfactionAnswersCarryTheirJob1795955400000,
   JobClientNameWaitsForARename1795955500000,
   ScoreFactsRefreshedByKind1795955600000,
+  ScoreFactsFollowWhatAStageFeeds1795955700000,
 ];
 
 /** How long the API waits on PostgreSQL; absent (the CLI, migrations) waits as long as a statement takes. */

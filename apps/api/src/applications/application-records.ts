@@ -10,6 +10,7 @@ import {
 import { DataSource, EntityManager, In } from 'typeorm';
 import { entityJson, hydrate } from '../database/hydrate';
 import { lazyPrepared, queryPrepared } from '../database/prepared-statement';
+import { rememberApplicationLocks } from '../database/transaction-locks';
 import { FeedbackEntity } from '../feedback/feedback.entity';
 import { ApplicationStageEntity } from './application-stage.entity';
 import { ApplicationEntity } from './application.entity';
@@ -87,6 +88,7 @@ export async function loadApplicationRecord(
     throw notFound();
   }
   rememberAsRead(manager, application);
+  if (options.lock) rememberApplicationLocks(manager, [application.id]);
   if (options.expectedVersion !== undefined && application.version !== options.expectedVersion) {
     throw new DomainError(
       ErrorCode.StaleVersion,

@@ -60,6 +60,7 @@ import { JobClientNameWaitsForARename1795955500000 } from './migrations/17959555
 import { ScoreFactsRefreshedByKind1795955600000 } from './migrations/1795955600000-score-facts-refreshed-by-kind';
 import { ScoreFactsFollowWhatAStageFeeds1795955700000 } from './migrations/1795955700000-score-facts-follow-what-a-stage-feeds';
 import { SnakeNamingStrategy } from './snake-naming-strategy';
+import { ForgetLocksWhenTransactionsEnd } from './transaction-locks';
 
 export const entities = [
   UserEntity,
@@ -159,6 +160,7 @@ export function dataSourceOptions(
         }),
     entities,
     migrations,
+    subscribers: [ForgetLocksWhenTransactionsEnd],
     namingStrategy: new SnakeNamingStrategy(),
     synchronize: false,
     migrationsRun: false,

@@ -14,6 +14,7 @@ import { CLOCK, Clock } from '../config/clock';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { PROMISE_COLUMNS, PromiseRow, loadPromiseFacts, storedPromise } from './promise-facts';
 import { forIds, pickForIds, prepared, queryPrepared } from '../database/prepared-statement';
+import { holdsApplicationLock, rememberApplicationLocks } from '../database/transaction-locks';
 
 const LOCK_APPLICATIONS = forIds((match) =>
   prepared(`SELECT 1 FROM applications WHERE id ${match} ORDER BY id FOR UPDATE`),
@@ -51,10 +52,14 @@ export class PromiseKeeper {
     const ids = [...new Set(applicationIds)].sort();
     if (ids.length === 0) return;
     const now = this.clock.now();
-    // Two settles of one application queue here (most callers hold this lock already), so the
-    // second sees the first's promise instead of opening another beside it.
-    const lock = pickForIds(LOCK_APPLICATIONS, ids);
-    await queryPrepared(manager, lock.statement, [lock.ids]);
+    // Two settles of one application queue here, so the second sees the first's promise instead of
+    // opening another beside it. Most callers locked the application first: those rows are not asked for again.
+    const unlocked = ids.filter((id) => !holdsApplicationLock(manager, id));
+    if (unlocked.length > 0) {
+      const lock = pickForIds(LOCK_APPLICATIONS, unlocked);
+      await queryPrepared(manager, lock.statement, [lock.ids]);
+      rememberApplicationLocks(manager, unlocked);
+    }
     const open = await loadPromiseFacts(manager, ids);
     // Closed: nothing more is owed (the closing words were the answer). The facts are read for open
     // applications only, so when every one came back open there is nothing to end.

@@ -441,6 +441,40 @@ describe('client review links', () => {
     expect(agencyView.timeline.some((entry) => entry.type === TimelineEventType.ClientFeedbackReceived)).toBe(true);
   });
 
+  it('keeps the client’s feedback as a draft, telling the recruiter, when the rules refuse to auto-publish it', async () => {
+    const { application, token } = await reviewRequested({ autoPublish: true });
+    const before = (await recruiter.get<ApplicationView>(`/api/applications/${application.id}`)).body;
+    // The feedback rule refuses this one feedback, as it would an interview's feedback owed elsewhere first.
+    const refusal = `refuse_${randomUUID().replaceAll('-', '')}`;
+    await api.pool.query(`
+      CREATE FUNCTION ${refusal}() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF NEW.application_id = '${application.id}' THEN
+            RAISE EXCEPTION 'refused by the test' USING ERRCODE = 'check_violation', CONSTRAINT = 'stage_feedback_required';
+          END IF;
+          RETURN NEW;
+        END $$;
+      CREATE TRIGGER ${refusal} BEFORE INSERT ON feedback FOR EACH ROW EXECUTE FUNCTION ${refusal}();`);
+    try {
+      const sent = await feedback(token);
+      expectStatus(sent, 201, 'send feedback');
+      expect(sent.body).toEqual({ published: false });
+    } finally {
+      await api.pool.query(`DROP TRIGGER ${refusal} ON feedback; DROP FUNCTION ${refusal}();`);
+    }
+    const [draft] = await draftsOf(application.id);
+    expect(draft.publishedAt).toBeNull();
+    const after = (await recruiter.get<ApplicationView>(`/api/applications/${application.id}`)).body;
+    expect(after.stages[0].feedback).toBeNull();
+    expect(after.status).toBe(before.status);
+    expect(after.timeline.some((entry) => entry.type === TimelineEventType.ClientFeedbackReceived)).toBe(true);
+    const { rows } = await api.pool.query(
+      `SELECT 1 FROM notifications WHERE application_id = $1 AND kind = 'client_feedback_received'`,
+      [application.id],
+    );
+    expect(rows).toHaveLength(1);
+  });
+
   it('refuses bad feedback naming the field, and the link stays open', async () => {
     const { application, token } = await reviewRequested();
     const fieldsOf = (response: { body: unknown }) =>

@@ -334,6 +334,21 @@ describe("the score's stored facts", () => {
       [second, owner.id],
     );
     expect(owned[0].n).toBeGreaterThan(0);
+
+    // A stage with feedback marked held, its slot taken away: its fact's interview end is the held mark now.
+    const first = advanced.stages[0].id;
+    await sql(
+      `UPDATE application_stages SET held_at = ends_at - interval '30 minutes', starts_at = NULL, ends_at = NULL
+        WHERE id = $1`,
+      [first],
+    );
+    const { rows: ended } = await api.pool.query(
+      `SELECT f.ended_at = s.held_at AS held FROM score_feedback_facts f
+         JOIN feedback fb ON fb.id = f.feedback_id JOIN application_stages s ON s.id = fb.stage_id
+        WHERE s.id = $1`,
+      [first],
+    );
+    expect(ended).toEqual([{ held: true }]);
   });
 
   it('give a closing answer its application’s job, whatever the writer says, and move it with the application', async () => {

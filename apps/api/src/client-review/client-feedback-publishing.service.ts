@@ -173,19 +173,20 @@ export class ClientFeedbackPublishing {
       draft.application_id,
     ]);
     // A savepoint: if the rules refuse (say an earlier stage still lacks feedback), the draft stays.
-    await manager.query('SAVEPOINT client_auto_publish');
+    // TypeORM's own (a nested transaction), so that its end is seen by what the transaction remembers
+    // (the application locks it holds, transaction-locks.ts).
     try {
-      await this.publishIn(manager, draft, owner, {
-        version,
-        candidateMessage: draft.candidate_message,
-        publishedBy: null,
-      });
+      await manager.transaction((savepoint) =>
+        this.publishIn(savepoint, draft, owner, {
+          version,
+          candidateMessage: draft.candidate_message,
+          publishedBy: null,
+        }),
+      );
     } catch (error) {
       if (!(error instanceof DomainError) && !translatePostgresError(error)) throw error;
-      await manager.query('ROLLBACK TO SAVEPOINT client_auto_publish');
       return false;
     }
-    await manager.query('RELEASE SAVEPOINT client_auto_publish');
     return true;
   }
 }

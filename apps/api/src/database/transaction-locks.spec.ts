@@ -33,17 +33,20 @@ describe('application locks a transaction holds', () => {
     expect(holdsApplicationLock(managerOf(undefined), 'a1')).toBe(false);
   });
 
-  it('are forgotten when the transaction commits or rolls back, a savepoint included', () => {
+  it('are forgotten as the transaction or a savepoint commits or rolls back, and before either is tried', () => {
+    const commit = (queryRunner: QueryRunner) => ({ queryRunner }) as TransactionCommitEvent;
+    const rollback = (queryRunner: QueryRunner) => ({ queryRunner }) as TransactionRollbackEvent;
     for (const end of [
-      (queryRunner: QueryRunner) => forget.afterTransactionCommit({ queryRunner } as TransactionCommitEvent),
-      (queryRunner: QueryRunner) => forget.afterTransactionRollback({ queryRunner } as TransactionRollbackEvent),
+      (queryRunner: QueryRunner) => forget.beforeTransactionCommit(commit(queryRunner)),
+      (queryRunner: QueryRunner) => forget.afterTransactionCommit(commit(queryRunner)),
+      (queryRunner: QueryRunner) => forget.beforeTransactionRollback(rollback(queryRunner)),
+      (queryRunner: QueryRunner) => forget.afterTransactionRollback(rollback(queryRunner)),
     ]) {
+      // The runner stays in its transaction, as it does when a savepoint ends (or its rollback fails).
       const queryRunner = runner({ active: true });
       const manager = managerOf(queryRunner);
       rememberApplicationLocks(manager, ['a1']);
-      // A savepoint ends while the outer transaction goes on: what was locked inside it may be released.
       end(queryRunner);
-      expect(queryRunner.isTransactionActive).toBe(true);
       expect(holdsApplicationLock(manager, 'a1')).toBe(false);
     }
   });

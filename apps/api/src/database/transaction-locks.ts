@@ -14,10 +14,12 @@ import {
  * same row again; a round trip per command for a lock already held (ADR 0055).
  *
  * Kept per query runner: TypeORM makes one for each `transaction()` and releases it at the end.
- * Everything a runner holds is forgotten when any of its transactions or savepoints ends, committed
- * or rolled back (`ForgetLocksWhenTransactionsEnd`), since a savepoint's rollback releases the locks
- * taken inside it. Forgetting too soon costs one lock statement; remembering too long would let two
- * writers past each other, so this errs on forgetting.
+ * Everything a runner holds is forgotten as any of its transactions or TypeORM savepoints (a nested
+ * `transaction()`) comes to an end, committed or rolled back, and before the end is tried, so a
+ * failed one forgets too (`ForgetLocksWhenTransactionsEnd`): a savepoint's rollback releases the
+ * locks taken inside it. A savepoint written by hand (`manager.query('SAVEPOINT …')`) is not seen
+ * here, so the API writes none. Forgetting too soon costs one lock statement; remembering too long
+ * would let two writers past each other, so this errs on forgetting.
  */
 const heldLocks = new WeakMap<QueryRunner, Set<string>>();
 
@@ -46,7 +48,15 @@ export function holdsApplicationLock(manager: EntityManager, applicationId: stri
  */
 @EventSubscriber()
 export class ForgetLocksWhenTransactionsEnd implements EntitySubscriberInterface {
+  beforeTransactionCommit(event: TransactionCommitEvent): void {
+    heldLocks.delete(event.queryRunner);
+  }
+
   afterTransactionCommit(event: TransactionCommitEvent): void {
+    heldLocks.delete(event.queryRunner);
+  }
+
+  beforeTransactionRollback(event: TransactionRollbackEvent): void {
     heldLocks.delete(event.queryRunner);
   }
 

@@ -17,7 +17,7 @@ import { forIds, pickForIds, prepared, queryPrepared } from '../database/prepare
 import { holdsApplicationLock, rememberApplicationLocks } from '../database/transaction-locks';
 
 const LOCK_APPLICATIONS = forIds((match) =>
-  prepared(`SELECT 1 FROM applications WHERE id ${match} ORDER BY id FOR UPDATE`),
+  prepared(`SELECT id FROM applications WHERE id ${match} ORDER BY id FOR UPDATE`),
 );
 const LOCK_OPEN_PROMISES = forIds((match) =>
   prepared(
@@ -57,8 +57,12 @@ export class PromiseKeeper {
     const unlocked = ids.filter((id) => !holdsApplicationLock(manager, id));
     if (unlocked.length > 0) {
       const lock = pickForIds(LOCK_APPLICATIONS, unlocked);
-      await queryPrepared(manager, lock.statement, [lock.ids]);
-      rememberApplicationLocks(manager, unlocked);
+      const locked = await queryPrepared<{ id: string }>(manager, lock.statement, [lock.ids]);
+      // Only rows that exist were locked: an id that matched none is asked for again next time.
+      rememberApplicationLocks(
+        manager,
+        locked.map((row) => row.id),
+      );
     }
     const open = await loadPromiseFacts(manager, ids);
     // Closed: nothing more is owed (the closing words were the answer). The facts are read for open

@@ -20,13 +20,14 @@ export class ScoreFactsFollowWhatAStageFeeds1795955700000 implements MigrationIn
     await queryRunner.query(`
       CREATE FUNCTION score_facts_follow_stage() RETURNS trigger LANGUAGE plpgsql AS $$
         DECLARE
-          -- A new stage has no feedback and no promise yet (both refer to it); it can only make a
+          -- A new stage has no feedback and no promise yet: both refer to it by foreign keys that are
+          -- not deferrable (feedback_stage_id_fkey, application_promises_stage_fk). It can only make a
           -- closed, rejected application's interview one that took place.
-          end_moved boolean := TG_OP = 'INSERT';
+          took_place_may_change boolean := TG_OP = 'INSERT';
           owner_moved boolean := false;
         BEGIN
           IF TG_OP = 'UPDATE' THEN
-            end_moved := OLD.ends_at IS DISTINCT FROM NEW.ends_at OR OLD.held_at IS DISTINCT FROM NEW.held_at;
+            took_place_may_change := OLD.ends_at IS DISTINCT FROM NEW.ends_at OR OLD.held_at IS DISTINCT FROM NEW.held_at;
             owner_moved := OLD.recruiter_id IS DISTINCT FROM NEW.recruiter_id;
             IF EXISTS (SELECT 1 FROM feedback f WHERE f.stage_id = NEW.id) THEN
               PERFORM score_facts_refresh_feedback(NEW.application_id);
@@ -36,7 +37,7 @@ export class ScoreFactsFollowWhatAStageFeeds1795955700000 implements MigrationIn
                                       WHERE p.application_id = NEW.application_id AND p.stage_id = NEW.id) THEN
             PERFORM score_facts_refresh_promises(NEW.application_id);
           END IF;
-          IF end_moved AND EXISTS (SELECT 1 FROM applications a WHERE a.id = NEW.application_id
+          IF took_place_may_change AND EXISTS (SELECT 1 FROM applications a WHERE a.id = NEW.application_id
                                       AND a.status = 'rejected' AND a.closed_at IS NOT NULL) THEN
             PERFORM score_facts_refresh_rejections(NEW.application_id);
           END IF;

@@ -297,6 +297,18 @@ describe("the score's stored facts", () => {
     );
     expect(await rejectionFacts(another.id)).toBe(1);
 
+    // That stage moved by hand to the first application, then back: each fact goes with it.
+    await sql(`UPDATE application_stages SET application_id = $2 WHERE application_id = $1 AND position = 99`, [
+      another.id,
+      screened.id,
+    ]);
+    expect(await rejectionFacts(another.id)).toBe(0);
+    await sql(`UPDATE application_stages SET application_id = $2 WHERE application_id = $1 AND position = 99`, [
+      screened.id,
+      another.id,
+    ]);
+    expect(await rejectionFacts(another.id)).toBe(1);
+
     // An open application: its first stage's feedback is a fact; a later stage's new slot rebuilds none of
     // the feedback facts (the rows stay the very same versions), while the new answer date is a promise fact.
     const open = await apply((await registerCandidate('Otto Open', api.browser())).session, job.id);

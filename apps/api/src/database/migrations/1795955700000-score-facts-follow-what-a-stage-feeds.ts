@@ -10,7 +10,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * - a promise fact, its stage's owner, nothing else of it;
  * - a rejection fact, whether any stage of a closed, rejected application took place.
  *
- * So a stage's trigger now rebuilds the facts it feeds, and only when it feeds them.
+ * So a stage's trigger now rebuilds the facts it feeds, and only when it feeds them. It also follows a
+ * stage moved to another application, which the trigger before did not see.
  * `score-facts.spec.ts` compares every fact with the source tables after each kind of change.
  */
 export class ScoreFactsFollowWhatAStageFeeds1795955700000 implements MigrationInterface {
@@ -41,6 +42,12 @@ export class ScoreFactsFollowWhatAStageFeeds1795955700000 implements MigrationIn
                                       AND a.status = 'rejected' AND a.closed_at IS NOT NULL) THEN
             PERFORM score_facts_refresh_rejections(NEW.application_id);
           END IF;
+          -- A stage moved to another application (never by the API; by hand in SQL): whether an interview
+          -- of each took place may change. Its feedback and promises keep their own application.
+          IF TG_OP = 'UPDATE' AND OLD.application_id IS DISTINCT FROM NEW.application_id THEN
+            PERFORM score_facts_refresh_rejections(OLD.application_id);
+            PERFORM score_facts_refresh_rejections(NEW.application_id);
+          END IF;
           RETURN NULL;
         END $$;
       DROP TRIGGER score_facts_stages_added ON application_stages;
@@ -48,9 +55,10 @@ export class ScoreFactsFollowWhatAStageFeeds1795955700000 implements MigrationIn
         FOR EACH ROW WHEN (NEW.ends_at IS NOT NULL OR NEW.held_at IS NOT NULL)
         EXECUTE FUNCTION score_facts_follow_stage();
       DROP TRIGGER score_facts_stages ON application_stages;
-      CREATE TRIGGER score_facts_stages AFTER UPDATE OF ends_at, held_at, recruiter_id ON application_stages
+      CREATE TRIGGER score_facts_stages AFTER UPDATE OF ends_at, held_at, recruiter_id, application_id ON application_stages
         FOR EACH ROW WHEN (OLD.ends_at IS DISTINCT FROM NEW.ends_at OR OLD.held_at IS DISTINCT FROM NEW.held_at
-                           OR OLD.recruiter_id IS DISTINCT FROM NEW.recruiter_id)
+                           OR OLD.recruiter_id IS DISTINCT FROM NEW.recruiter_id
+                           OR OLD.application_id IS DISTINCT FROM NEW.application_id)
         EXECUTE FUNCTION score_facts_follow_stage();
     `);
   }

@@ -35,7 +35,11 @@ export function currentFeedbackSql(columns: string, applicationMatch: string): s
            ORDER BY f.stage_id, f.version DESC`;
 }
 
-/** An application's stages in pipeline order and each stage's current feedback version, as JSON. */
+/**
+ * An application's stages in pipeline order and each stage's current feedback version, as JSON. One
+ * application's rows, not a list: a pipeline has at most PIPELINE_MAX_STAGES stages (libs/domain's
+ * job-pipeline.ts), and each stage one current feedback.
+ */
 const stagesAndFeedback = (connection: DataSource) => `
   (SELECT coalesce(json_agg(${entityJson(connection, ApplicationStageEntity, 's')} ORDER BY s.position), '[]')
      FROM application_stages s WHERE s.application_id = $1) AS stages,

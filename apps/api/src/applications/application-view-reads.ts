@@ -1,4 +1,4 @@
-import { CandidateSaidView } from '@heardback/contracts';
+import { CandidateSaidView, TIMELINE_PAGE_SIZE } from '@heardback/contracts';
 import { EntityManager } from 'typeorm';
 import {
   StageClientInterviewer,
@@ -7,10 +7,12 @@ import {
   stageClientInterviewersSql,
 } from '../clients/client-contact-records';
 import { entityJson, hydrate } from '../database/hydrate';
+import { encodeKeysetCursor } from '../database/keyset-cursor';
 import { lazyPrepared, queryPrepared } from '../database/prepared-statement';
 import { OFFER_COLUMNS, OfferRow } from '../offers/offer-records';
 import { PromiseRow } from '../promises/promise-facts';
 import { PROMISE_CHAIN_CTE } from '../promises/promise-view';
+import { CHASING_EVENT_TYPES_SQL } from '../timeline/timeline-entries';
 import { TimelineEventEntity } from '../timeline/timeline-event.entity';
 import { UserEntity } from '../users/user.entity';
 import { ApplicationEntity } from './application.entity';
@@ -25,8 +27,15 @@ export type CandidateFacts = Pick<
 export interface ApplicationViewDetails {
   job: { id: string; title: string; clientId: string; clientName: string };
   candidate: CandidateFacts;
-  /** The timeline, oldest first: the candidate-visible events only unless `internal`. */
-  events: TimelineEventEntity[];
+  /** The candidate-visible events only unless `internal`. */
+  events: {
+    /** The newest `TIMELINE_PAGE_SIZE`, oldest first. */
+    newest: TimelineEventEntity[];
+    /** Where the older ones start (`GET …/timeline`), or null when `newest` is the whole timeline. */
+    earlierCursor: string | null;
+  };
+  /** The stages the agency has chased a late answer about, by the events the viewer may see. */
+  chasedStageIds: Set<string>;
   /** The names of everyone who recorded feedback on the application, by user id. */
   recorders: Map<string, string>;
   said: CandidateSaid;
@@ -55,9 +64,23 @@ const VIEW_DETAILS = lazyPrepared(
                                'email', u.email, 'phone', u.phone, 'location', u.location, 'time_zone', u.time_zone,
                                'profile_link', u.profile_link)
         FROM users u WHERE u.id = $3) AS candidate,
-     (SELECT coalesce(json_agg(${entityJson(connection, TimelineEventEntity, 't')} ORDER BY t.at, t.id), '[]')
-        FROM timeline_events t
-       WHERE t.application_id = $1 AND ($4 OR t.candidate_visible)) AS events,
+     -- The newest page of the timeline and one more row, which only says that older ones exist
+     -- (a years-long application's history is paged, never sent whole: GET …/timeline).
+     (SELECT json_build_object(
+               'newest', coalesce(json_agg(${entityJson(connection, TimelineEventEntity, 't')} ORDER BY t.at, t.id)
+                                    FILTER (WHERE t.place <= ${TIMELINE_PAGE_SIZE}), '[]'),
+               'oldest_at', max(t.at::text) FILTER (WHERE t.place = ${TIMELINE_PAGE_SIZE}),
+               'oldest_id', max(t.id::text) FILTER (WHERE t.place = ${TIMELINE_PAGE_SIZE}),
+               'earlier', count(*) > ${TIMELINE_PAGE_SIZE})
+        FROM (SELECT t.*, row_number() OVER (ORDER BY t.at DESC, t.id DESC) AS place
+                FROM timeline_events t
+               WHERE t.application_id = $1 AND ($4 OR t.candidate_visible)
+               ORDER BY t.at DESC, t.id DESC
+               LIMIT ${TIMELINE_PAGE_SIZE + 1}) t) AS events,
+     -- Chased is a fact of the whole timeline, not of the page the view carries.
+     (SELECT coalesce(json_agg(DISTINCT t.stage_id), '[]') FROM timeline_events t
+       WHERE t.application_id = $1 AND ($4 OR t.candidate_visible)
+         AND t.type IN (${CHASING_EVENT_TYPES_SQL}) AND t.stage_id IS NOT NULL) AS chased_stage_ids,
      (SELECT coalesce(json_object_agg(u.id, u.full_name), '{}') FROM users u
        WHERE u.id IN (SELECT f.recorded_by FROM feedback f WHERE f.application_id = $1)) AS recorders,
      -- What the candidate last sent of each kind: their newest "other offer" and "availability" (the
@@ -81,7 +104,8 @@ type Json = Record<string, unknown>;
 interface DetailsRow {
   job: { id: string; title: string; client_id: string; client_name: string } | null;
   candidate: Json | null;
-  events: Json[];
+  events: { newest: Json[]; oldest_at: string | null; oldest_id: string | null; earlier: boolean };
+  chased_stage_ids: string[];
   recorders: Record<string, string>;
   said: Json[];
   promise_chain: Json[];
@@ -115,7 +139,14 @@ export async function loadApplicationViewDetails(
       timeZone: candidate['time_zone'] as string | null,
       profileLink: candidate['profile_link'] as string | null,
     },
-    events: row.events.map((event) => hydrate(manager, TimelineEventEntity, event)),
+    events: {
+      newest: row.events.newest.map((event) => hydrate(manager, TimelineEventEntity, event)),
+      earlierCursor:
+        row.events.earlier && row.events.oldest_at && row.events.oldest_id
+          ? encodeKeysetCursor({ at: row.events.oldest_at, id: row.events.oldest_id })
+          : null,
+    },
+    chasedStageIds: new Set(row.chased_stage_ids),
     recorders: new Map(Object.entries(row.recorders)),
     said: candidateSaidOf(row.said),
     promiseChain: row.promise_chain.map((promise) => withDates<PromiseRow>(promise, ['due_at', 'check_in_at'])),

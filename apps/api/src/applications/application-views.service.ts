@@ -14,7 +14,6 @@ import {
   FeedbackDecision,
   FeedbackView,
   StageView,
-  TimelineInterviewSlot,
 } from '@heardback/contracts';
 import {
   ApplicationFacts,
@@ -33,10 +32,9 @@ import {
   waitingFor,
 } from '@heardback/domain';
 import { DataSource } from 'typeorm';
-import { formatAgencyTime } from '../config/agency-time';
 import { loadApplicationDocuments } from '../documents/application-documents';
 import { FeedbackEntity } from '../feedback/feedback.entity';
-import { TimelineEventEntity } from '../timeline/timeline-event.entity';
+import { toTimelineEntry } from '../timeline/timeline-entries';
 import { ApplicationEntity } from './application.entity';
 import { PromiseRow, storedPromise } from '../promises/promise-facts';
 import { toPromiseView } from '../promises/promise-view';
@@ -103,7 +101,7 @@ export class ApplicationViewsService {
     const record = await loadApplicationRecord(manager, id, viewer);
     const { application } = record;
     const internal = canSeeInternalDetails(viewer);
-    const { job, candidate, events, recorders, said, promiseChain, clientInterviewers, offer } =
+    const { job, candidate, events, recorders, said, promiseChain, clientInterviewers, offer, chasedStageIds } =
       await loadApplicationViewDetails(manager, application, internal);
     const lastRequest = said.lastUpdateRequest;
     const allowedFrom = nextUpdateRequestAllowedAt(lastRequest?.created_at ?? null);
@@ -149,20 +147,16 @@ export class ApplicationViewsService {
           location: stage.location,
           feedbackDueAt: stage.feedbackDueAt?.toISOString() ?? null,
           feedback: feedback ? feedbackOf(feedback, recorders) : null,
+          chased: chasedStageIds.has(stage.id),
           ...(clientInterviewers
             ? { interviewers: stage.interviewers, clientInterviewers: clientInterviewers.get(stage.id) ?? [] }
             : {}),
         };
       }),
-      timeline: events.map((event) => ({
-        at: event.at.toISOString(),
-        type: event.type,
-        stageId: event.stageId,
-        text: event.text,
-        interview: interviewSlotOf(event, record.stages),
-        date: dateOf(event, this.config.calendar.timeZone),
-        ...(internal ? { toCandidate: event.candidateVisible } : {}),
-      })),
+      timeline: events.newest.map((event) =>
+        toTimelineEntry(event, record.stages, internal, this.config.calendar.timeZone),
+      ),
+      earlierTimelineCursor: events.earlierCursor,
       decisionDate: application.candidateDecisionAt?.toISOString() ?? null,
       updateRequestAllowedFrom:
         allowedFrom && allowedFrom.getTime() > this.clock.now().getTime() ? allowedFrom.toISOString() : null,
@@ -226,30 +220,4 @@ function toFeedbackView(feedback: FeedbackEntity, recorders: Map<string, string>
     givenBy: feedback.givenBy ?? recorders.get(feedback.recordedBy) ?? null,
     version: feedback.version,
   };
-}
-
-/** The slot an event placed or moved an interview to, as instants, for the reader to write in their zone. */
-function interviewSlotOf(
-  event: TimelineEventEntity,
-  stages: readonly { id: string; name: string }[],
-): TimelineInterviewSlot | null {
-  const stage = stages.find((candidate) => candidate.id === event.stageId);
-  if (!stage || !event.interviewStartsAt || !event.interviewEndsAt || event.interviewLocation === null) return null;
-  return {
-    stageName: stage.name,
-    startsAt: event.interviewStartsAt.toISOString(),
-    endsAt: event.interviewEndsAt.toISOString(),
-    location: event.interviewLocation,
-    was:
-      event.interviewWasStartsAt && event.interviewWasEndsAt
-        ? { startsAt: event.interviewWasStartsAt.toISOString(), endsAt: event.interviewWasEndsAt.toISOString() }
-        : null,
-  };
-}
-
-/** The date an event's text gives, as written there, so a page can write it in its reader's zone. */
-function dateOf(event: TimelineEventEntity, agencyZone: string): { at: string; written: string } | null {
-  if (!event.promiseDueAt) return null;
-  const written = formatAgencyTime(event.promiseDueAt, agencyZone);
-  return event.text.includes(written) ? { at: event.promiseDueAt.toISOString(), written } : null;
 }

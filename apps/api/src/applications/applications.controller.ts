@@ -1,10 +1,17 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { ApplicationView, CandidateApplicationView, MyApplicationsPage, UserRole } from '@heardback/contracts';
+import {
+  ApplicationView,
+  CandidateApplicationView,
+  MyApplicationsPage,
+  TimelinePage,
+  UserRole,
+} from '@heardback/contracts';
 import { CurrentUser, Roles } from '../auth/access.decorators';
 import { notFoundOnBadId } from '../errors/not-found-on-bad-id';
 import { UserEntity } from '../users/user.entity';
 import { ApplicationDecisionsService } from './application-decisions.service';
+import { ApplicationTimelineService } from './application-timeline.service';
 import { ApplicationViewsService } from './application-views.service';
 import { CandidateApplicationListService } from './candidate-application-list.service';
 import { CandidateApplicationsService } from './candidate-applications.service';
@@ -19,6 +26,7 @@ import {
 } from './dto/application-commands.dto';
 import { ApplyDto } from './dto/apply.dto';
 import { MyApplicationsQueryDto } from './dto/my-applications-query.dto';
+import { TimelinePageQueryDto } from './dto/timeline-page-query.dto';
 import { PromiseRedatingService } from './promise-redating.service';
 import { StageFeedbackService } from './stage-feedback.service';
 import { RateLimited } from '../throttling/rate-limited.guard';
@@ -30,6 +38,7 @@ const AGENCY = [UserRole.Recruiter, UserRole.Staff];
 export class ApplicationsController {
   constructor(
     private readonly views: ApplicationViewsService,
+    private readonly timeline: ApplicationTimelineService,
     private readonly candidateApplications: CandidateApplicationsService,
     private readonly candidateList: CandidateApplicationListService,
     private readonly stages: StageFeedbackService,
@@ -61,6 +70,16 @@ export class ApplicationsController {
     @CurrentUser() user: UserEntity,
   ): Promise<ApplicationView | CandidateApplicationView> {
     return this.views.get(id, user);
+  }
+
+  /** Older entries of the timeline than its view carries (`earlierTimelineCursor`), newest first. */
+  @Get('applications/:id/timeline')
+  timelinePage(
+    @Param('id', notFoundOnBadId) id: string,
+    @Query() query: TimelinePageQueryDto,
+    @CurrentUser() user: UserEntity,
+  ): Promise<TimelinePage> {
+    return this.timeline.page(id, user, query);
   }
 
   @RateLimited('mailing')

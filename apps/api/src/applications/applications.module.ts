@@ -7,6 +7,7 @@ import { TimelineModule } from '../timeline/timeline.module';
 import { AgencyApplicationListsService } from './agency-application-lists.service';
 import { AgencyApplicationsController } from './agency-applications.controller';
 import { ApplicationDecisionsService } from './application-decisions.service';
+import { ApplicationTimelineService } from './application-timeline.service';
 import { ApplicationViewsService } from './application-views.service';
 import { ApplicationsController } from './applications.controller';
 import { CandidateApplicationListService } from './candidate-application-list.service';
@@ -20,6 +21,7 @@ import { StageFeedbackService } from './stage-feedback.service';
   providers: [
     AgencyApplicationListsService,
     ApplicationViewsService,
+    ApplicationTimelineService,
     CandidateApplicationsService,
     CandidateApplicationListService,
     StageFeedbackService,

@@ -59,6 +59,7 @@ import { SatisfactionAnswersCarryTheirJob1795955400000 } from './migrations/1795
 import { JobClientNameWaitsForARename1795955500000 } from './migrations/1795955500000-job-client-name-waits-for-a-rename';
 import { ScoreFactsRefreshedByKind1795955600000 } from './migrations/1795955600000-score-facts-refreshed-by-kind';
 import { ScoreFactsFollowWhatAStageFeeds1795955700000 } from './migrations/1795955700000-score-facts-follow-what-a-stage-feeds';
+import { IndexTimelineChases1795955800000 } from './migrations/1795955800000-index-timeline-chases';
 import { SnakeNamingStrategy } from './snake-naming-strategy';
 import { ForgetLocksWhenTransactionsEnd } from './transaction-locks';
 
@@ -126,6 +127,7 @@ export const migrations = [
   JobClientNameWaitsForARename1795955500000,
   ScoreFactsRefreshedByKind1795955600000,
   ScoreFactsFollowWhatAStageFeeds1795955700000,
+  IndexTimelineChases1795955800000,
 ];
 
 /** How long the API waits on PostgreSQL; absent (the CLI, migrations) waits as long as a statement takes. */

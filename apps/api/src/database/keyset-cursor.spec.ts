@@ -1,5 +1,6 @@
 import { DomainError } from '@heardback/domain';
 import {
+  BIGINT_ID,
   decodeKeysetCursor,
   decodeRankedKeysetCursor,
   encodeKeysetCursor,
@@ -18,6 +19,16 @@ describe('keyset cursor', () => {
       expect(() => decodeKeysetCursor(raw)).toThrow(DomainError);
     },
   );
+});
+
+describe('keyset cursor of a list keyed by a bigint', () => {
+  it('round-trips a bigint key and refuses a uuid, a negative, or one too long for a bigint', () => {
+    const cursor = { at: '2026-11-27 01:13:42.123456+00', id: '123456789012345678' };
+    expect(decodeKeysetCursor(encodeKeysetCursor(cursor), BIGINT_ID)).toEqual(cursor);
+    for (const id of ['0b9f0d57-8d8b-4f0b-9a53-5a0e5f1d2c3b', '-1', '0', '9999999999999999999']) {
+      expect(() => decodeKeysetCursor(encodeKeysetCursor({ at: cursor.at, id }), BIGINT_ID)).toThrow(DomainError);
+    }
+  });
 });
 
 describe('ranked keyset cursor', () => {

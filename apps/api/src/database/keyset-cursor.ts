@@ -16,8 +16,14 @@ export function encodeKeysetCursor(cursor: KeysetCursor): string {
 /** PostgreSQL's text form of a timestamptz, as the lists hand it out. */
 const PG_TIMESTAMP = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/**
+ * A `bigint` identity key (timeline events) as text: what `decodeKeysetCursor` accepts for such a list.
+ * At most 18 digits, so a forged one always fits a bigint (a 400, never PostgreSQL's range error).
+ */
+export const BIGINT_ID = /^[1-9]\d{0,17}$/;
 
-export function decodeKeysetCursor(raw: string): KeysetCursor {
+/** `id`: what the list's key looks like (a uuid unless said). */
+export function decodeKeysetCursor(raw: string, id: RegExp = UUID): KeysetCursor {
   try {
     const decoded: unknown = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
     if (
@@ -26,7 +32,7 @@ export function decodeKeysetCursor(raw: string): KeysetCursor {
       typeof decoded[0] === 'string' &&
       PG_TIMESTAMP.test(decoded[0]) &&
       typeof decoded[1] === 'string' &&
-      UUID.test(decoded[1])
+      id.test(decoded[1])
     ) {
       return { at: decoded[0], id: decoded[1] };
     }

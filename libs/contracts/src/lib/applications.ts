@@ -36,6 +36,12 @@ export interface StageView<F extends CandidateFeedbackView = FeedbackView> {
   interviewers?: string[];
   /** Interviewers picked from the client's contacts (agency view only). */
   clientInterviewers?: { id: string; fullName: string; email: string; role?: string }[];
+  /**
+   * The agency has chased a late answer about this stage (the API recorded that the answer is late,
+   * or gave the candidate a new date for it). Worked out over the whole timeline, of which a view
+   * carries only the newest entries; the candidate's view counts only what the candidate was told.
+   */
+  chased: boolean;
 }
 
 /** A stage as the candidate receives it. */
@@ -66,6 +72,18 @@ export interface TimelineEntry {
   toCandidate?: boolean;
 }
 
+/** How many timeline entries a view of an application carries, and a page of its older entries holds. */
+export const TIMELINE_PAGE_SIZE = 50;
+
+/**
+ * Older entries of an application's timeline, newest first (continuing down from the view's oldest),
+ * `TIMELINE_PAGE_SIZE` at most; `nextCursor` fetches the still older ones, null once the first is in.
+ */
+export interface TimelinePage {
+  items: TimelineEntry[];
+  nextCursor: string | null;
+}
+
 export interface TimelineInterviewSlot {
   stageName: string;
   startsAt: string;
@@ -88,7 +106,13 @@ export interface ApplicationViewBase<F extends CandidateFeedbackView> {
   /** `emailVerified` is sent to the agency only: false while the candidate has not confirmed their address. */
   candidate: { id: string; fullName: string; emailVerified?: boolean };
   stages: StageView<F>[];
+  /** The newest `TIMELINE_PAGE_SIZE` entries of the timeline, oldest first. */
   timeline: TimelineEntry[];
+  /**
+   * Set when the timeline has older entries than `timeline` holds: the cursor for
+   * `GET /api/applications/:id/timeline?cursor=…`, which pages back through them (`TimelinePage`).
+   */
+  earlierTimelineCursor: string | null;
   /** The candidate's own "I will move on after …" date, if they set one. */
   decisionDate?: string | null;
   /** When the candidate may next ask for an update (null: now). */

@@ -1,4 +1,4 @@
-import { ApplicationStatus, StageState, TimelineEntry, TimelineEventType, WaitingFor } from '@heardback/contracts';
+import { ApplicationStatus, StageState, WaitingFor } from '@heardback/contracts';
 import { DateTimeOptions, formatDateTime } from '../core/date-time';
 import { WAITING_FOR_TEXT } from '../display-labels';
 
@@ -29,25 +29,9 @@ export function answerDue(
     : { late: false, text: `Answer expected by ${due}` };
 }
 
-/** The events the API records when it chases a late answer: the late notice, and the automatic new date. */
-const CHASED: readonly TimelineEventType[] = [TimelineEventType.FeedbackLate, TimelineEventType.PromiseUpdated];
-
-/**
- * True when the agency has chased the late answer about this stage: the API records a
- * `feedback_late` or `promise_updated` event for the stage when it does. Read by type and stage,
- * never by its words.
- */
-export function hasBeenChased(stageId: string, timeline: readonly TimelineEntry[]): boolean {
-  return timeline.some((entry) => CHASED.includes(entry.type) && entry.stageId === stageId);
-}
-
-/** A late answer, saying so when the agency has chased it ("Late since …. We have chased it."). */
-export function withChase(
-  due: AnswerDue | null,
-  stageId: string,
-  timeline: readonly TimelineEntry[],
-): AnswerDue | null {
-  return due?.late && hasBeenChased(stageId, timeline) ? { late: true, text: `${due.text}. We have chased it.` } : due;
+/** A late answer, saying so when the agency has chased it ("Late since …. We have chased it."): the API's `chased`. */
+export function withChase(due: AnswerDue | null, chased: boolean): AnswerDue | null {
+  return due?.late && chased ? { late: true, text: `${due.text}. We have chased it.` } : due;
 }
 
 /** What the application waits for, in the candidate's words. */

@@ -253,19 +253,70 @@ describe('ApplicationPage', () => {
     expect(text(view().querySelector('.event__text'))).toBe('Another offer: "An offer from Pine Labs."');
   });
 
-  it('says in the summary and on the stage that a late answer has been chased', async () => {
-    await open(
-      aLateFeedbackApplication({
-        timeline: [
-          {
-            at: '2026-05-31T11:00:00.000Z',
-            type: TimelineEventType.FeedbackLate,
-            stageId: 'stage-1',
-            text: 'Our answer about your Phone screen is late: it was due Saturday 30 May 2026 at 12:00 BST. We have chased it and will write as soon as we have it.',
-          },
-        ],
-      }),
+  it('lists older updates a page at a time under the newest ones, and starts again from a newer view', async () => {
+    const entry = (day: number, words: string) => ({
+      at: `2026-05-${String(day).padStart(2, '0')}T09:00:00.000Z`,
+      type: TimelineEventType.RecruiterMessage,
+      stageId: null,
+      text: words,
+    });
+    const base = aCandidateApplicationBetweenInterviews();
+    await open({ ...base, timeline: [entry(20, 'Third.'), entry(21, 'Fourth.')], earlierTimelineCursor: 'c1' });
+    const shown = () => Array.from(view().querySelectorAll('.event__text'), text);
+    expect(shown()).toEqual(['Fourth.', 'Third.']);
+
+    button('Load more earlier updates')?.click();
+    http
+      .expectOne('/api/applications/app-1/timeline?cursor=c1')
+      .flush({ items: [entry(10, 'Second.')], nextCursor: 'c2' });
+    await settle();
+    expect(shown()).toEqual(['Fourth.', 'Third.', 'Second.']);
+    // Keyboard and screen reader users land on the first entry just added.
+    expect(document.activeElement?.textContent).toContain('Second.');
+
+    button('Load more earlier updates')?.click();
+    http
+      .expectOne('/api/applications/app-1/timeline?cursor=c2')
+      .flush({ items: [entry(1, 'First.')], nextCursor: null });
+    await settle();
+    expect(shown()).toEqual(['Fourth.', 'Third.', 'Second.', 'First.']);
+    expect(button('Load more earlier updates')).toBeUndefined();
+
+    // Telling the recruiter something returns a newer view: the list starts again from its newest entries.
+    const box = view().querySelector('#tell-text') as HTMLTextAreaElement;
+    box.value = 'An offer from Pine Labs.';
+    box.dispatchEvent(new Event('input'));
+    button('Send to your recruiter')?.click();
+    http.expectOne('/api/applications/app-1/updates').flush({
+      ...base,
+      timeline: [entry(21, 'Fourth.'), entry(22, 'Fifth.')],
+      earlierTimelineCursor: 'c3',
+    });
+    await settle();
+    expect(shown()).toEqual(['Fifth.', 'Fourth.']);
+    expect(button('Load more earlier updates')).toBeDefined();
+  });
+
+  it('says plainly when older updates could not be loaded, and lets the candidate try again', async () => {
+    await open({ ...aCandidateApplicationBetweenInterviews(), earlierTimelineCursor: 'c1' });
+    button('Load more earlier updates')?.click();
+    http
+      .expectOne('/api/applications/app-1/timeline?cursor=c1')
+      .flush(null, { status: 0, statusText: 'Unknown Error' });
+    await settle();
+    expect(text(view().querySelector('hb-load-more [role="alert"]'))).toMatch(
+      /^More earlier updates could not be loaded\. .+ Select “Load more” to try again\.$/,
     );
+    button('Load more earlier updates')?.click();
+    http.expectOne('/api/applications/app-1/timeline?cursor=c1').flush({ items: [], nextCursor: null });
+    await settle();
+    expect(view().querySelector('hb-load-more [role="alert"]')).toBeNull();
+  });
+
+  it('says in the summary and on the stage that a late answer has been chased', async () => {
+    const late = aLateFeedbackApplication();
+    // Chased is the API's fact about the whole timeline; the view's newest entries need not hold the chase.
+    await open({ ...late, stages: [{ ...late.stages[0], chased: true }], timeline: [] });
 
     expect(text(view().querySelector('.summary .due'))).toMatch(
       /^Our answer about Phone screen is late: .+\. We have chased it\.$/,

@@ -14,6 +14,8 @@ import { RouterLink } from '@angular/router';
 import { CandidateApplicationView } from '@heardback/contracts';
 import { NOW, formatDateTime } from '../core/date-time';
 import { NoticeService } from '../core/notice';
+import { applicationTimeline } from '../core/application-timeline';
+import { LoadMore } from '../core/load-more';
 import { timelineText } from '../core/timeline-text';
 import { APPLICATION_STATUS_LABELS } from '../display-labels';
 import { isOpen } from '@heardback/domain';
@@ -40,6 +42,7 @@ import { focusLater } from '../core/focus-later';
   selector: 'hb-application-page',
   imports: [
     LoadState,
+    LoadMore,
     RouterLink,
     UpdateRequestForm,
     TellRecruiterForm,
@@ -91,8 +94,11 @@ export class ApplicationPage {
     const application = this.application();
     return application && this.open() ? promiseLine(application, this.now()) : null;
   });
+  private readonly history = applicationTimeline(this.application);
+  /** "Load more" under the timeline, while older entries than the view's remain. */
+  protected readonly earlierEntries = this.history.more;
   protected readonly timeline = computed(() =>
-    [...(this.application()?.timeline ?? [])].reverse().map((entry, index) => ({
+    this.history.entries().map((entry, index) => ({
       key: `${entry.at}-${index}`,
       at: entry.at,
       when: formatDateTime(entry.at),

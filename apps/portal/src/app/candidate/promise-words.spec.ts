@@ -1,4 +1,4 @@
-import { PromiseKind, TimelineEventType } from '@heardback/contracts';
+import { PromiseKind } from '@heardback/contracts';
 import { AUTOMATIC_UPDATE_WORDS, hearByLine, promiseLine } from './promise-words';
 import { aCandidateApplicationBetweenInterviews, aPromise, TEST_NOW } from '../testing/factories';
 
@@ -45,14 +45,9 @@ describe('promiseLine', () => {
       moved: null,
     });
 
-    const chased = promiseLine(
-      aCandidateApplicationBetweenInterviews({
-        promise,
-        timeline: [{ at: DUE, type: TimelineEventType.FeedbackLate, stageId: 's2', text: 'Late.' }],
-      }),
-      after,
-      inLondon,
-    );
+    const application = aCandidateApplicationBetweenInterviews({ promise });
+    application.stages[1] = { ...application.stages[1], chased: true };
+    const chased = promiseLine(application, after, inLondon);
     expect(chased?.text).toBe(
       `Our answer about Technical interview is late: it was due ${DUE_WORDS}. We have chased it.`,
     );

@@ -1,6 +1,5 @@
-import { ApplicationSummary, CandidateApplicationView, PromiseKind, TimelineEntry } from '@heardback/contracts';
+import { ApplicationSummary, CandidateApplicationView, PromiseKind } from '@heardback/contracts';
 import { DateTimeOptions, formatDate, formatDateTime } from '../core/date-time';
-import { hasBeenChased } from './answer-due';
 
 /**
  * The agency's current promise in the candidate's words: the one place "Where you stand" and the
@@ -62,7 +61,7 @@ export const AUTOMATIC_UPDATE_WORDS =
  * Null when nothing is promised (a closed application).
  */
 export function promiseLine(
-  application: Pick<CandidateApplicationView, 'promise' | 'stages'> & { timeline?: readonly TimelineEntry[] },
+  application: Pick<CandidateApplicationView, 'promise' | 'stages'>,
   now: Date,
   options: DateTimeOptions = {},
 ): PromiseLine | null {
@@ -70,14 +69,12 @@ export function promiseLine(
   if (!promise) {
     return null;
   }
-  const stage = application.stages.find((candidate) => candidate.id === promise.stageId)?.name ?? null;
+  const promised = application.stages.find((candidate) => candidate.id === promise.stageId);
+  const stage = promised?.name ?? null;
   const due = formatDateTime(promise.dueAt, options);
   const late = new Date(promise.dueAt).getTime() < now.getTime();
   const words = WORDS[promise.kind];
-  const chased =
-    late && promise.stageId !== null && hasBeenChased(promise.stageId, application.timeline ?? [])
-      ? ' We have chased it.'
-      : '';
+  const chased = late && promised?.chased ? ' We have chased it.' : '';
   const text = late ? `${words.late(stage)}: it was due ${due}.${chased}` : words.onTime(stage, due);
   const previous = promise.previousDueAts.at(-1);
   const moved =

@@ -58,16 +58,14 @@ function holdNote(stageId: string, promise: PromiseView | null, options: DateTim
  * application the stages that never happened are "Not taking place".
  */
 export function stageRows(
-  application: Pick<CandidateApplicationView, 'status' | 'stages'> &
-    Partial<Pick<CandidateApplicationView, 'timeline' | 'promise'>>,
+  application: Pick<CandidateApplicationView, 'status' | 'stages'> & Partial<Pick<CandidateApplicationView, 'promise'>>,
   now: Date,
   options: DateTimeOptions = {},
 ): StageRow[] {
   const open = isOpen(application.status);
-  const timeline = application.timeline ?? [];
   const promise = application.promise ?? null;
   const dueOf = (stage: CandidateStageView): AnswerDue | null => {
-    const due = open ? withChase(answerDue(stage, now, options), stage.id, timeline) : null;
+    const due = open ? withChase(answerDue(stage, now, options), stage.chased) : null;
     // A late answer the agency has given a new date: the stage says both, as "Where you stand" does.
     const newDate =
       promise?.kind === PromiseKind.Answer && promise.stageId === stage.id && new Date(promise.dueAt) > now

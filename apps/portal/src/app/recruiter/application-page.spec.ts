@@ -324,4 +324,31 @@ describe('ApplicationPage', () => {
       'Told the candidate: You applied for Platform Engineer at Acme.',
     );
   });
+
+  it('lists older timeline entries a page at a time under the newest ones, quoted as before', async () => {
+    await open(anApplication({ earlierTimelineCursor: 'c1' }));
+    const entries = () => Array.from(view().querySelectorAll('.timeline__entry'));
+    expect(entries()).toHaveLength(1);
+
+    button('Load more earlier timeline entries')?.click();
+    http.expectOne('/api/applications/app-1/timeline?cursor=c1').flush({
+      items: [
+        {
+          at: '2026-11-01T08:00:00.000Z',
+          type: TimelineEventType.Reassigned,
+          stageId: null,
+          text: 'Staff gave this application to Riley Recruiter.',
+          toCandidate: false,
+        },
+      ],
+      nextCursor: null,
+    });
+    await settle();
+    expect(entries().map((entry) => entry.textContent?.trim())).toEqual([
+      expect.stringContaining('You applied.'),
+      expect.stringContaining('Staff gave this application to Riley Recruiter.'),
+    ]);
+    expect(document.activeElement).toBe(entries()[1]);
+    expect(button('Load more earlier timeline entries')).toBeUndefined();
+  });
 });

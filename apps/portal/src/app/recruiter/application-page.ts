@@ -37,6 +37,8 @@ import {
 import { pageData } from '../core/loadable';
 import { LoadState } from '../core/load-state';
 import { focusLater } from '../core/focus-later';
+import { applicationTimeline } from '../core/application-timeline';
+import { LoadMore } from '../core/load-more';
 import { timelineText } from '../core/timeline-text';
 import { stageInterviewersText } from './client-interviewers';
 
@@ -66,6 +68,7 @@ interface ChangeNotice {
   selector: 'hb-application-page',
   imports: [
     LoadState,
+    LoadMore,
     RouterLink,
     ScheduleForm,
     FeedbackForm,
@@ -202,9 +205,12 @@ export class ApplicationPage {
       });
   });
 
+  private readonly history = applicationTimeline(this.application);
+  /** "Load more" under the timeline, while older entries than the view's remain. */
+  protected readonly earlierEntries = this.history.more;
   protected readonly timeline = computed(() =>
-    [...(this.application()?.timeline ?? [])]
-      .reverse()
+    this.history
+      .entries()
       .map((entry) => ({ ...entry, when: formatShortDateTime(entry.at), text: timelineText(entry) })),
   );
 

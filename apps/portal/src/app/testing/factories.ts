@@ -64,6 +64,7 @@ export function aStage(overrides: Partial<StageView> = {}): StageView {
     location: null,
     feedbackDueAt: null,
     feedback: null,
+    chased: false,
     ...overrides,
   };
 }
@@ -168,6 +169,7 @@ export function anApplication(overrides: Partial<ApplicationView> = {}): Applica
     timeline: [
       { at: '2026-11-10T08:00:00.000Z', type: TimelineEventType.Applied, stageId: null, text: 'You applied.' },
     ],
+    earlierTimelineCursor: null,
     nextStageId: 'stage-2',
     offerSkipsStageIds: ['stage-2', 'stage-3'],
     feedbackOwedStageIds: [],
@@ -302,6 +304,7 @@ export function anApplicationBetweenInterviews(overrides: Partial<ApplicationVie
         text: 'Feedback on your Phone screen is ready.',
       },
     ],
+    earlierTimelineCursor: null,
     nextStageId: 's3',
     offerSkipsStageIds: ['s2', 's3'],
     feedbackOwedStageIds: [],

@@ -1,19 +1,11 @@
 import { expect, test } from '@playwright/test';
 import { ApplicationView, TIMELINE_PAGE_SIZE } from '@heardback/contracts';
-import {
-  DEMO_RECRUITER,
-  apiPost,
-  freshApplication,
-  screenshotsAtBothWidths,
-  signInAs,
-} from './support/agency-sign-in';
+import { DEMO_RECRUITER, apiPost, freshApplication, screenshotsAtBothWidths, signInAs } from './support/agency-sign-in';
 
 // More updates than one page of the timeline holds: the first page comes with the application.
 const MESSAGES = TIMELINE_PAGE_SIZE + 5;
 
-test('a long history shows its newest updates first, and the rest a page at a time', async ({
-  browser,
-}, testInfo) => {
+test('a long history shows its newest updates first, and the rest a page at a time', async ({ browser }, testInfo) => {
   test.setTimeout(120_000);
   const { candidatePage, application } = await freshApplication(browser, 'history');
   const recruiterPage = await (await browser.newContext()).newPage();

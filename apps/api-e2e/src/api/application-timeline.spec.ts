@@ -85,6 +85,10 @@ describe("an application's timeline, a page at a time", () => {
     expectStatus(view, 200, 'agency view');
     expect(view.body.timeline).toHaveLength(TIMELINE_PAGE_SIZE);
     expect(view.body.earlierTimelineCursor).not.toBeNull();
+    // The cursor says where the page ends and nothing else: no event id, which would count every
+    // event the agency wrote in between.
+    const decoded: unknown = JSON.parse(Buffer.from(view.body.earlierTimelineCursor ?? '', 'base64url').toString());
+    expect(decoded).toEqual([expect.any(String), expect.any(Number)]);
 
     const stored = await storedNewestFirst(applicationId);
     expect(stored.length).toBeGreaterThan(2 * TIMELINE_PAGE_SIZE);
@@ -156,14 +160,13 @@ describe("an application's timeline, a page at a time", () => {
 
   it('refuses a cursor it did not give out and a limit out of range, naming the field', async () => {
     const path = `/api/applications/${applicationId}/timeline`;
-    const forged = Buffer.from(JSON.stringify(['2026-01-01 09:00:00+00', '99999999999999999999'])).toString(
-      'base64url',
-    );
-    const uuidKeyed = Buffer.from(
-      JSON.stringify(['2026-01-01 09:00:00+00', '0b9f0d57-8d8b-4f0b-9a53-5a0e5f1d2c3b']),
-    ).toString('base64url');
+    const encode = (parts: unknown[]) => Buffer.from(JSON.stringify(parts)).toString('base64url');
+    const impossibleDay = encode(['2026-02-30 09:00:00+00', 1]);
+    const noneShown = encode(['2026-01-01 09:00:00+00', 0]);
+    const uuidKeyed = encode(['2026-01-01 09:00:00+00', '0b9f0d57-8d8b-4f0b-9a53-5a0e5f1d2c3b']);
     for (const [query, field] of [
-      [`cursor=${forged}`, 'cursor'],
+      [`cursor=${impossibleDay}`, 'cursor'],
+      [`cursor=${noneShown}`, 'cursor'],
       [`cursor=${uuidKeyed}`, 'cursor'],
       ['cursor=not-a-cursor', 'cursor'],
       ['limit=0', 'limit'],

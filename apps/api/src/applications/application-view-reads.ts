@@ -7,7 +7,7 @@ import {
   stageClientInterviewersSql,
 } from '../clients/client-contact-records';
 import { entityJson, hydrate } from '../database/hydrate';
-import { encodeKeysetCursor } from '../database/keyset-cursor';
+import { encodeTieCursor, tieCursorAfter } from '../database/keyset-cursor';
 import { lazyPrepared, queryPrepared } from '../database/prepared-statement';
 import { OFFER_COLUMNS, OfferRow } from '../offers/offer-records';
 import { PromiseRow } from '../promises/promise-facts';
@@ -69,8 +69,8 @@ const VIEW_DETAILS = lazyPrepared(
      (SELECT json_build_object(
                'newest', coalesce(json_agg(${entityJson(connection, TimelineEventEntity, 't')} ORDER BY t.at, t.id)
                                     FILTER (WHERE t.place <= ${TIMELINE_PAGE_SIZE}), '[]'),
-               'oldest_at', max(t.at::text) FILTER (WHERE t.place = ${TIMELINE_PAGE_SIZE}),
-               'oldest_id', max(t.id::text) FILTER (WHERE t.place = ${TIMELINE_PAGE_SIZE}),
+               'newest_at', coalesce(json_agg(t.at::text ORDER BY t.at, t.id)
+                                       FILTER (WHERE t.place <= ${TIMELINE_PAGE_SIZE}), '[]'),
                'earlier', count(*) > ${TIMELINE_PAGE_SIZE})
         FROM (SELECT t.*, row_number() OVER (ORDER BY t.at DESC, t.id DESC) AS place
                 FROM timeline_events t
@@ -104,7 +104,7 @@ type Json = Record<string, unknown>;
 interface DetailsRow {
   job: { id: string; title: string; client_id: string; client_name: string } | null;
   candidate: Json | null;
-  events: { newest: Json[]; oldest_at: string | null; oldest_id: string | null; earlier: boolean };
+  events: { newest: Json[]; newest_at: string[]; earlier: boolean };
   chased_stage_ids: string[];
   recorders: Record<string, string>;
   said: Json[];
@@ -141,10 +141,10 @@ export async function loadApplicationViewDetails(
     },
     events: {
       newest: row.events.newest.map((event) => hydrate(manager, TimelineEventEntity, event)),
-      earlierCursor:
-        row.events.earlier && row.events.oldest_at && row.events.oldest_id
-          ? encodeKeysetCursor({ at: row.events.oldest_at, id: row.events.oldest_id })
-          : null,
+      // The older page starts after the oldest entry shown and the others of its instant (newest first).
+      earlierCursor: row.events.earlier
+        ? encodeTieCursor(tieCursorAfter([...row.events.newest_at].reverse(), { at: '', shown: 0 }, false))
+        : null,
     },
     chasedStageIds: new Set(row.chased_stage_ids),
     recorders: new Map(Object.entries(row.recorders)),

@@ -14,25 +14,45 @@ export function encodeKeysetCursor(cursor: KeysetCursor): string {
 }
 
 /** PostgreSQL's text form of a timestamptz, as the lists hand it out. */
-const PG_TIMESTAMP = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/;
+const PG_TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(?:\.\d{1,6})?[+-](\d{2})(?::(\d{2}))?$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/**
- * A `bigint` identity key (timeline events) as text: what `decodeKeysetCursor` accepts for such a list.
- * At most 18 digits, so a forged one always fits a bigint (a 400, never PostgreSQL's range error).
- */
-export const BIGINT_ID = /^[1-9]\d{0,17}$/;
 
-/** `id`: what the list's key looks like (a uuid unless said). */
-export function decodeKeysetCursor(raw: string, id: RegExp = UUID): KeysetCursor {
+/**
+ * A timestamp PostgreSQL accepts, in the form the lists hand out: a real calendar date and time and an
+ * offset within ±15:59. A forged one that only looks right ("2026-02-30", "25:00") is then the cursor's
+ * 400, never the database's.
+ */
+function isPgTimestamp(text: string): boolean {
+  const parts = PG_TIMESTAMP.exec(text)
+    ?.slice(1)
+    .map((part) => (part === undefined ? 0 : Number(part)));
+  if (!parts) return false;
+  const [year, month, day, hour, minute, second, offsetHours, offsetMinutes] = parts;
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return (
+    year >= 1 &&
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= daysInMonth &&
+    hour <= 23 &&
+    minute <= 59 &&
+    second <= 59 &&
+    offsetHours <= 15 &&
+    offsetMinutes <= 59
+  );
+}
+
+export function decodeKeysetCursor(raw: string): KeysetCursor {
   try {
     const decoded: unknown = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
     if (
       Array.isArray(decoded) &&
       decoded.length === 2 &&
       typeof decoded[0] === 'string' &&
-      PG_TIMESTAMP.test(decoded[0]) &&
+      isPgTimestamp(decoded[0]) &&
       typeof decoded[1] === 'string' &&
-      id.test(decoded[1])
+      UUID.test(decoded[1])
     ) {
       return { at: decoded[0], id: decoded[1] };
     }
@@ -64,11 +84,60 @@ export function decodeRankedKeysetCursor(raw: string, maxRank: number): RankedKe
       decoded[0] >= 0 &&
       decoded[0] <= maxRank &&
       typeof decoded[1] === 'string' &&
-      (decoded[1] === 'infinity' || PG_TIMESTAMP.test(decoded[1])) &&
+      (decoded[1] === 'infinity' || isPgTimestamp(decoded[1])) &&
       typeof decoded[2] === 'string' &&
       UUID.test(decoded[2])
     ) {
       return { rank: decoded[0], at: decoded[1], id: decoded[2] };
+    }
+  } catch {
+    // fall through to the error below
+  }
+  throw fieldError('cursor', 'is not a cursor this API gave out; start again without it');
+}
+
+/**
+ * Position in a list sorted newest first by a timestamp, then a key the reader must not see (timeline
+ * events: their ids count everything the agency writes): the last row's timestamp and how many rows with
+ * that timestamp have been shown. Rows sharing a timestamp are few (written in one transaction), so the
+ * next page skips them with a small OFFSET.
+ */
+export interface TieCursor {
+  at: string;
+  shown: number;
+}
+
+/** More rows than one transaction ever writes for one application: a forged count is refused. */
+const TIE_CURSOR_MAX_SHOWN = 10_000;
+
+/**
+ * The cursor after a page's last row: its instant, and how many rows of that instant the reader has
+ * now seen (on this page, and on earlier ones when the instant is the cursor's own).
+ * `atTexts`: the instants of the rows shown so far on this page, in order.
+ */
+export function tieCursorAfter(atTexts: readonly string[], from: TieCursor, lastIsAtCursor: boolean): TieCursor {
+  const at = atTexts[atTexts.length - 1];
+  const onThisPage = atTexts.filter((text) => text === at).length;
+  return { at, shown: onThisPage + (lastIsAtCursor ? from.shown : 0) };
+}
+
+export function encodeTieCursor(cursor: TieCursor): string {
+  return Buffer.from(JSON.stringify([cursor.at, cursor.shown])).toString('base64url');
+}
+
+export function decodeTieCursor(raw: string): TieCursor {
+  try {
+    const decoded: unknown = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
+    if (
+      Array.isArray(decoded) &&
+      decoded.length === 2 &&
+      typeof decoded[0] === 'string' &&
+      isPgTimestamp(decoded[0]) &&
+      Number.isInteger(decoded[1]) &&
+      decoded[1] >= 1 &&
+      decoded[1] <= TIE_CURSOR_MAX_SHOWN
+    ) {
+      return { at: decoded[0], shown: decoded[1] };
     }
   } catch {
     // fall through to the error below

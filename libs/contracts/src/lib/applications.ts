@@ -49,7 +49,11 @@ export type CandidateStageView = StageView<CandidateFeedbackView>;
 
 export interface TimelineEntry {
   at: string;
-  /** What happened; with `stageId`, what the portal reads (never `text`, whose words may change). */
+  /**
+   * What happened; with `stageId`, how a page writes the entry (never `text`, whose words may change).
+   * Facts about the application come from the API (`StageView.chased`), never from the entries: a view
+   * carries only the newest of them.
+   */
   type: TimelineEventType;
   /** The stage the event is about, when it is about one. */
   stageId: string | null;

@@ -297,6 +297,34 @@ describe('ApplicationPage', () => {
     expect(button('Load more earlier updates')).toBeDefined();
   });
 
+  it('drops a page of older updates that arrives after a newer view, and can load again at once', async () => {
+    const base = aCandidateApplicationBetweenInterviews();
+    await open({ ...base, earlierTimelineCursor: 'c1' });
+    button('Load more earlier updates')?.click();
+    const late = http.expectOne('/api/applications/app-1/timeline?cursor=c1');
+    await settle();
+    expect(button('Loading more… earlier updates')).toBeDefined();
+
+    // The candidate tells their recruiter something meanwhile: the answer is a newer view.
+    const box = view().querySelector('#tell-text') as HTMLTextAreaElement;
+    box.value = 'An offer from Pine Labs.';
+    box.dispatchEvent(new Event('input'));
+    button('Send to your recruiter')?.click();
+    http.expectOne('/api/applications/app-1/updates').flush({ ...base, earlierTimelineCursor: 'c2' });
+    await settle();
+    late.flush({
+      items: [
+        { at: '2026-04-01T09:00:00.000Z', type: TimelineEventType.RecruiterMessage, stageId: null, text: 'Old.' },
+      ],
+      nextCursor: null,
+    });
+    await settle();
+
+    expect(Array.from(view().querySelectorAll('.event__text'), text)).not.toContain('Old.');
+    button('Load more earlier updates')?.click();
+    http.expectOne('/api/applications/app-1/timeline?cursor=c2').flush({ items: [], nextCursor: null });
+  });
+
   it('says plainly when older updates could not be loaded, and lets the candidate try again', async () => {
     await open({ ...aCandidateApplicationBetweenInterviews(), earlierTimelineCursor: 'c1' });
     button('Load more earlier updates')?.click();

@@ -1,5 +1,5 @@
 import { HttpClient } from '@angular/common/http';
-import { Signal, computed, inject, linkedSignal, untracked } from '@angular/core';
+import { Signal, computed, effect, inject, linkedSignal, untracked } from '@angular/core';
 import { API_PREFIX, TimelineEntry, TimelinePage } from '@heardback/contracts';
 import { LoadMoreControl, loadMore } from './load-more';
 
@@ -30,6 +30,12 @@ export function applicationTimeline(application: Signal<TimelineOf>): Applicatio
     return http.get<TimelinePage>(`/${API_PREFIX}/applications/${encodeURIComponent(id)}/timeline`, {
       params: { cursor },
     });
+  });
+  // A newer view drops a page still on its way (it belongs to the old list): "Load more" must not stay
+  // "Loading more…", nor keep a failure that was about the old list.
+  effect(() => {
+    application();
+    untracked(() => more.reset());
   });
   return { entries: computed(() => shown()?.items ?? []), more };
 }

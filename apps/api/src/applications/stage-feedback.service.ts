@@ -22,15 +22,10 @@ import {
 } from '@heardback/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail';
-import {
-  loadStageClientInterviewers,
-  pickClientInterviewers,
-  replaceStageClientInterviewers,
-} from '../clients/client-contact-records';
+import { pickClientInterviewers, replaceStageClientInterviewers } from '../clients/client-contact-records';
 import { formatAgencyTimeRange } from '../config/agency-time';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { FeedbackEntity } from '../feedback/feedback.entity';
-import { JobEntity } from '../jobs/job.entity';
 import { feedbackRecordedByText, interviewScheduledByText } from '../notifications/agency-messages';
 import {
   CLOSED_AFTER_FEEDBACK_TEXT,
@@ -69,10 +64,7 @@ export class StageFeedbackService {
       const endsAt = new Date(request.endsAt);
       const plan = planSchedule(toFacts(record), stageId, startsAt, endsAt, now);
       const when = (start: Date, end: Date) => formatAgencyTimeRange(start, end, this.config.calendar.timeZone);
-      const job = await manager.findOneOrFail(JobEntity, {
-        where: { id: record.application.jobId },
-        select: { id: true, clientId: true, answerWithinWorkingDays: true },
-      });
+      const { job } = record;
       const stage = findStage(record, stageId);
       const picked = await pickClientInterviewers(
         manager,
@@ -80,7 +72,7 @@ export class StageFeedbackService {
         request.clientInterviewerIds ?? [],
         request.interviewers.length,
       );
-      const pickedBefore = (await loadStageClientInterviewers(manager, [stageId])).get(stageId) ?? [];
+      const pickedBefore = record.clientInterviewers.get(stageId) ?? [];
       const requested = {
         startsAt,
         endsAt,

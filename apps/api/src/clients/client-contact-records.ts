@@ -121,16 +121,6 @@ export function clientInterviewersByStage(
   return byStage;
 }
 
-/** The client interviewers picked for each of the stages, by name, in one query. */
-export async function loadStageClientInterviewers(
-  manager: EntityManager,
-  stageIds: readonly string[],
-): Promise<Map<string, StageClientInterviewer[]>> {
-  if (stageIds.length === 0) return new Map();
-  const rows: StageClientInterviewerRow[] = await manager.query(stageClientInterviewersSql('$1::uuid[]'), [stageIds]);
-  return clientInterviewersByStage(rows);
-}
-
 /** Makes `contactIds` the stage's picked client interviewers, replacing any picked before. */
 export async function replaceStageClientInterviewers(
   manager: EntityManager,

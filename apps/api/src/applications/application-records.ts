@@ -75,15 +75,16 @@ const LOCKED_APPLICATION = lazyPrepared(
     `SELECT ${entityJson(connection, ApplicationEntity, 'a')} AS application FROM applications a WHERE a.id = $1 FOR UPDATE`,
 );
 /**
- * Its stages and feedback, read by a statement after the lock's: its snapshot is taken once the
- * lock is held, so it sees everything the transaction that held it before committed. (Read in the
- * locking statement, they would come from the snapshot taken before it waited.)
+ * Its stages and feedback, its job's facts and each stage's picked client interviewers (by name), read
+ * by a statement after the lock's: its snapshot is taken once the lock is held, so it sees everything
+ * the transaction that held it before committed. (Read in the locking statement, they would come from
+ * the snapshot taken before it waited.)
  */
-const STAGES_AND_FEEDBACK_OF = lazyPrepared(
+const LOCKED_CHILDREN_OF = lazyPrepared(
   (connection) => `SELECT ${stagesAndFeedback(connection)},
      (SELECT json_build_object('client_id', j.client_id, 'answer_within_working_days', j.answer_within_working_days)
         FROM applications a JOIN jobs j ON j.id = a.job_id WHERE a.id = $1) AS job,
-     (SELECT coalesce(json_agg(picked), '[]')
+     (SELECT coalesce(json_agg(picked ORDER BY lower(picked.full_name), picked.id), '[]')
         FROM (${stageClientInterviewersSql('ARRAY(SELECT s.id FROM application_stages s WHERE s.application_id = $1)')}) picked)
        AS client_interviewers`,
 );
@@ -91,7 +92,7 @@ const STAGES_AND_FEEDBACK_OF = lazyPrepared(
 interface LockedChildren {
   stages: Json[];
   feedback: Json[];
-  job: { client_id: string; answer_within_working_days: number };
+  job: { client_id: string; answer_within_working_days: number } | null;
   client_interviewers: StageClientInterviewerRow[];
 }
 
@@ -100,8 +101,10 @@ type Json = Record<string, unknown>;
 /**
  * Loads an application the viewer may see, or fails with 404 (never revealing that it exists).
  * With `lock`, the row is locked for the rest of the transaction, so concurrent changes queue up
- * and the version check below sees the winner's change. One prepared statement, or two with the
- * lock (ADR 0054): every command and every view of an application starts here.
+ * and the version check below sees the winner's change, and the record also carries what commands
+ * need of the job and the stages' client interviewers (`LockedApplicationRecord`). One prepared
+ * statement, or two with the lock (ADR 0054, 0055): every command and every view of an application
+ * starts here.
  */
 export async function loadApplicationRecord(
   manager: EntityManager,
@@ -143,7 +146,9 @@ export async function loadApplicationRecord(
     );
   }
   if (!options.lock) return recordOf(manager, application, row.stages ?? [], row.feedback ?? []);
-  const [children] = await queryPrepared<LockedChildren>(manager, STAGES_AND_FEEDBACK_OF(manager), [id]);
+  const [children] = await queryPrepared<LockedChildren>(manager, LOCKED_CHILDREN_OF(manager), [id]);
+  // A foreign key of the application, which the caller holds locked.
+  if (!children.job) throw new Error(`application ${application.id}'s job ${application.jobId} is missing`);
   return {
     ...recordOf(manager, application, children.stages, children.feedback),
     job: {

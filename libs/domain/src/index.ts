@@ -27,3 +27,4 @@ export * from './lib/screening-questions';
 export * from './lib/client-review-links';
 export * from './lib/client-chasing';
 export * from './lib/satisfaction';
+export * from './lib/chasing';

@@ -78,7 +78,8 @@ const LOCKED_APPLICATION = lazyPrepared(
  * Its stages and feedback, its job's facts and each stage's picked client interviewers (by name), read
  * by a statement after the lock's: its snapshot is taken once the lock is held, so it sees everything
  * the transaction that held it before committed. (Read in the locking statement, they would come from
- * the snapshot taken before it waited.)
+ * the snapshot taken before it waited.) Bounded: at most PIPELINE_MAX_STAGES stages, each with one
+ * current feedback and at most INTERVIEWERS_MAX picked interviewers.
  */
 const LOCKED_CHILDREN_OF = lazyPrepared(
   (connection) => `SELECT ${stagesAndFeedback(connection)},

@@ -77,7 +77,8 @@ const VIEW_DETAILS = lazyPrepared(
                WHERE t.application_id = $1 AND ($4 OR t.candidate_visible)
                ORDER BY t.at DESC, t.id DESC
                LIMIT ${TIMELINE_PAGE_SIZE + 1}) t) AS events,
-     -- Chased is a fact of the whole timeline, not of the page the view carries.
+     -- Chased is a fact of the whole timeline, not of the page the view carries: one id per chased stage
+     -- at most, read through the partial index of chasing events (timeline_events_chases_idx).
      (SELECT coalesce(json_agg(DISTINCT t.stage_id), '[]') FROM timeline_events t
        WHERE t.application_id = $1 AND ($4 OR t.candidate_visible)
          AND t.type IN (${CHASING_EVENT_TYPES_SQL}) AND t.stage_id IS NOT NULL) AS chased_stage_ids,

@@ -1,6 +1,6 @@
 import { ClientPage } from '@heardback/contracts';
-import { fieldError } from '@heardback/domain';
 import { EntityManager } from 'typeorm';
+import { decodeCursor } from '../database/keyset-cursor';
 import { escapeLike } from '../jobs/job-search-terms';
 
 /**
@@ -98,19 +98,7 @@ export function encodeClientCursor(cursor: ClientCursor): string {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function decodeClientCursor(raw: string): ClientCursor {
-  try {
-    const decoded: unknown = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(decoded) &&
-      decoded.length === 2 &&
-      typeof decoded[0] === 'string' &&
-      typeof decoded[1] === 'string' &&
-      UUID.test(decoded[1])
-    ) {
-      return { name: decoded[0], id: decoded[1] };
-    }
-  } catch {
-    // fall through to the error below
-  }
-  throw fieldError('cursor', 'is not a cursor this API gave out; start again without it');
+  return decodeCursor(raw, ([name, id, ...rest]) =>
+    rest.length === 0 && typeof name === 'string' && typeof id === 'string' && UUID.test(id) ? { name, id } : null,
+  );
 }

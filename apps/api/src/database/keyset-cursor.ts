@@ -43,23 +43,29 @@ function isPgTimestamp(text: string): boolean {
   );
 }
 
-export function decodeKeysetCursor(raw: string): KeysetCursor {
+/**
+ * A cursor this API gave out (base64url JSON of an array), as `read` makes it of the array's parts;
+ * anything else, or parts `read` refuses (null), is the 400 naming `cursor`. Every list's decoder
+ * goes through it.
+ */
+export function decodeCursor<Cursor>(raw: string, read: (parts: unknown[]) => Cursor | null): Cursor {
+  let cursor: Cursor | null = null;
   try {
     const decoded: unknown = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(decoded) &&
-      decoded.length === 2 &&
-      typeof decoded[0] === 'string' &&
-      isPgTimestamp(decoded[0]) &&
-      typeof decoded[1] === 'string' &&
-      UUID.test(decoded[1])
-    ) {
-      return { at: decoded[0], id: decoded[1] };
-    }
+    if (Array.isArray(decoded)) cursor = read(decoded);
   } catch {
-    // fall through to the error below
+    // not base64url JSON: the error below
   }
-  throw fieldError('cursor', 'is not a cursor this API gave out; start again without it');
+  if (cursor === null) throw fieldError('cursor', 'is not a cursor this API gave out; start again without it');
+  return cursor;
+}
+
+export function decodeKeysetCursor(raw: string): KeysetCursor {
+  return decodeCursor(raw, ([at, id, ...rest]) =>
+    rest.length === 0 && typeof at === 'string' && isPgTimestamp(at) && typeof id === 'string' && UUID.test(id)
+      ? { at, id }
+      : null,
+  );
 }
 
 /**
@@ -75,25 +81,19 @@ export function encodeRankedKeysetCursor(cursor: RankedKeysetCursor): string {
 }
 
 export function decodeRankedKeysetCursor(raw: string, maxRank: number): RankedKeysetCursor {
-  try {
-    const decoded: unknown = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(decoded) &&
-      decoded.length === 3 &&
-      Number.isInteger(decoded[0]) &&
-      decoded[0] >= 0 &&
-      decoded[0] <= maxRank &&
-      typeof decoded[1] === 'string' &&
-      (decoded[1] === 'infinity' || isPgTimestamp(decoded[1])) &&
-      typeof decoded[2] === 'string' &&
-      UUID.test(decoded[2])
-    ) {
-      return { rank: decoded[0], at: decoded[1], id: decoded[2] };
-    }
-  } catch {
-    // fall through to the error below
-  }
-  throw fieldError('cursor', 'is not a cursor this API gave out; start again without it');
+  return decodeCursor(raw, ([rank, at, id, ...rest]) =>
+    rest.length === 0 &&
+    typeof rank === 'number' &&
+    Number.isInteger(rank) &&
+    rank >= 0 &&
+    rank <= maxRank &&
+    typeof at === 'string' &&
+    (at === 'infinity' || isPgTimestamp(at)) &&
+    typeof id === 'string' &&
+    UUID.test(id)
+      ? { rank, at, id }
+      : null,
+  );
 }
 
 /**
@@ -126,21 +126,15 @@ export function encodeTieCursor(cursor: TieCursor): string {
 }
 
 export function decodeTieCursor(raw: string): TieCursor {
-  try {
-    const decoded: unknown = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(decoded) &&
-      decoded.length === 2 &&
-      typeof decoded[0] === 'string' &&
-      isPgTimestamp(decoded[0]) &&
-      Number.isInteger(decoded[1]) &&
-      decoded[1] >= 1 &&
-      decoded[1] <= TIE_CURSOR_MAX_SHOWN
-    ) {
-      return { at: decoded[0], shown: decoded[1] };
-    }
-  } catch {
-    // fall through to the error below
-  }
-  throw fieldError('cursor', 'is not a cursor this API gave out; start again without it');
+  return decodeCursor(raw, ([at, shown, ...rest]) =>
+    rest.length === 0 &&
+    typeof at === 'string' &&
+    isPgTimestamp(at) &&
+    typeof shown === 'number' &&
+    Number.isInteger(shown) &&
+    shown >= 1 &&
+    shown <= TIE_CURSOR_MAX_SHOWN
+      ? { at, shown }
+      : null,
+  );
 }

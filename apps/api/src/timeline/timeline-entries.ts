@@ -1,17 +1,12 @@
-import { TimelineEntry, TimelineEventType, TimelineInterviewSlot } from '@heardback/contracts';
+import { TimelineEntry, TimelineInterviewSlot } from '@heardback/contracts';
+import { CHASING_EVENT_TYPES } from '@heardback/domain';
 import { formatAgencyTime } from '../config/agency-time';
 import { TimelineEventEntity } from './timeline-event.entity';
 
 /**
- * The events the API records when it chases a late answer about a stage: the late notice, and the
- * automatic new date. A stage with one of them is `chased` in the views ("We have chased it").
+ * The SQL list of the domain's `CHASING_EVENT_TYPES`, for a statement's `t.type IN (…)` (a stage's
+ * `chased`): enum values, never input.
  */
-export const CHASING_EVENT_TYPES: readonly TimelineEventType[] = [
-  TimelineEventType.FeedbackLate,
-  TimelineEventType.PromiseUpdated,
-];
-
-/** The SQL list of `CHASING_EVENT_TYPES`, for a statement's `t.type IN (…)`: enum values, never input. */
 export const CHASING_EVENT_TYPES_SQL = CHASING_EVENT_TYPES.map((type) => `'${type}'`).join(', ');
 
 /** One event as a view of the application gives it; `internal` for the agency's views only. */

@@ -109,6 +109,11 @@ test('staff disable a recruiter, who is signed out at once, and enable them agai
   expect(await meStatus(recruiter)).toBe(200);
 
   await page.goto('/staff/users');
+  // However many accounts the agency has, staff find one by typing part of its email.
+  await page.getByLabel('Find an account').fill(recruiterEmail);
+  await expect(
+    page.getByRole('status').filter({ hasText: `1 account whose name or email contains “${recruiterEmail}”` }),
+  ).toBeVisible();
   const row = page.getByRole('listitem').filter({ hasText: recruiterEmail });
   page.once('dialog', (dialog) => void dialog.accept());
   await row.getByRole('button', { name: /^Disable / }).click();

@@ -40,7 +40,11 @@ test('staff reassign an escalated stage from the escalations page, and the new r
   await page.goto('/staff/escalations');
   const row = page.getByRole('listitem').filter({ hasText: candidateName });
   await expect(row).toBeVisible();
-  await row.getByLabel('Reassign to').selectOption({ label: newName });
+  // The picker searches the agency's accounts as one types: the new recruiter is found by name.
+  const picker = row.getByRole('combobox', { name: 'Reassign to' });
+  await picker.fill(newName);
+  await row.getByRole('option', { name: newName }).click();
+  await expect(picker).toHaveValue(newName);
   await row.getByRole('button', { name: /^Reassign/ }).click();
   // The row now names whom to chase: the new owner.
   await expect(row).toContainText(`Chase: ${newName} (their work)`);

@@ -1,6 +1,6 @@
 import {
   AgencyJobPage,
-  AgencyUserView,
+  AgencyUserPage,
   ErrorCode,
   JobApplicationsBoard,
   JobStatus,
@@ -84,9 +84,11 @@ describe("the agency's lists", () => {
   it('lists agency accounts to staff only, never candidates', async () => {
     await signInAsAgency(UserRole.Recruiter);
     await registerCandidate();
-    const users = await staff.get<AgencyUserView[]>('/api/users');
-    expect(users.body.length).toBeGreaterThan(0);
-    expect(users.body.every((user) => user.role !== UserRole.Candidate)).toBe(true);
+    const users = await staff.get<AgencyUserPage>('/api/users');
+    expect(users.status).toBe(200);
+    expect(users.body.items.length).toBeGreaterThan(0);
+    expect(users.body.total).toBeGreaterThanOrEqual(users.body.items.length);
+    expect(users.body.items.every((user) => user.role !== UserRole.Candidate)).toBe(true);
     const recruiter = await signInAsAgency(UserRole.Recruiter);
     expect(asError(await recruiter.get('/api/users')).code).toBe(ErrorCode.Forbidden);
   });

@@ -216,7 +216,7 @@ describe('client contacts', () => {
     });
     expect(updated.status).toBe(200);
     expect(updated.body).toMatchObject({
-      accountOwner: { id: owner.id, fullName: 'Owen Owner' },
+      accountOwner: { id: owner.id, fullName: 'Owen Owner', active: true },
       autoPublishClientFeedback: true,
     });
 

@@ -1,23 +1,18 @@
 import { ClientPage } from '@heardback/contracts';
 import { EntityManager } from 'typeorm';
-import { decodeCursor } from '../database/keyset-cursor';
+import { NameCursor, encodeNameCursor } from '../database/keyset-cursor';
 import { escapeLike } from '../jobs/job-search-terms';
 
 /**
- * The client list's order: by name in any case, then id. `lower(name)` is what
+ * A page of clients is asked for with these; its order (`NameCursor`): by name in any case, then id. `lower(name)` is what
  * clients_name_unique indexes (so the walk is an index scan that stops after a page) and is
  * unique there, so the id never decides today; it is in the key so the order stays total should
  * that rule ever go.
  */
-export interface ClientCursor {
-  name: string;
-  id: string;
-}
-
 export interface ClientListRequest {
   q?: string;
   ids?: readonly string[];
-  cursor: ClientCursor | null;
+  cursor: NameCursor | null;
   limit: number;
 }
 
@@ -86,19 +81,7 @@ export async function clientPage(manager: EntityManager, request: ClientListRequ
   const last = shown[shown.length - 1];
   return {
     items: shown.map(({ id, name }) => ({ id, name })),
-    nextCursor: rows.length > request.limit && last ? encodeClientCursor({ name: last.sort_name, id: last.id }) : null,
+    nextCursor: rows.length > request.limit && last ? encodeNameCursor({ name: last.sort_name, id: last.id }) : null,
     total: counted.total,
   };
-}
-
-export function encodeClientCursor(cursor: ClientCursor): string {
-  return Buffer.from(JSON.stringify([cursor.name, cursor.id])).toString('base64url');
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function decodeClientCursor(raw: string): ClientCursor {
-  return decodeCursor(raw, ([name, id, ...rest]) =>
-    rest.length === 0 && typeof name === 'string' && typeof id === 'string' && UUID.test(id) ? { name, id } : null,
-  );
 }

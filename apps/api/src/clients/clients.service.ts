@@ -17,7 +17,8 @@ import { AuditTrail } from '../audit/audit-trail';
 import { UserEntity } from '../users/user.entity';
 import { ClientEntity } from './client.entity';
 import { loadClientContacts } from './client-contact-records';
-import { clientPage, decodeClientCursor } from './client-list';
+import { clientPage } from './client-list';
+import { decodeNameCursor } from '../database/keyset-cursor';
 import { UpdateClientSettingsDto } from './dto/update-client-settings.dto';
 
 const NO_SUCH_CLIENT = 'This client does not exist.';
@@ -34,7 +35,7 @@ export class ClientsService {
     return clientPage(this.clients.manager, {
       q: query.q,
       ids: query.ids,
-      cursor: query.cursor ? decodeClientCursor(query.cursor) : null,
+      cursor: query.cursor ? decodeNameCursor(query.cursor) : null,
       limit: query.limit ?? CLIENT_LIST_DEFAULT_LIMIT,
     });
   }
@@ -61,7 +62,7 @@ export class ClientsService {
     return {
       id: client.id,
       name: client.name,
-      accountOwner: owner ? { id: owner.id, fullName: owner.fullName } : null,
+      accountOwner: owner ? { id: owner.id, fullName: owner.fullName, active: owner.disabledAt === null } : null,
       autoPublishClientFeedback: client.autoPublishClientFeedback,
       contacts,
       archivedContactsTotal: archivedTotal,

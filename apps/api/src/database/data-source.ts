@@ -60,6 +60,7 @@ import { JobClientNameWaitsForARename1795955500000 } from './migrations/17959555
 import { ScoreFactsRefreshedByKind1795955600000 } from './migrations/1795955600000-score-facts-refreshed-by-kind';
 import { ScoreFactsFollowWhatAStageFeeds1795955700000 } from './migrations/1795955700000-score-facts-follow-what-a-stage-feeds';
 import { IndexTimelineChases1795955800000 } from './migrations/1795955800000-index-timeline-chases';
+import { IndexAgencyUsersByName1795955900000 } from './migrations/1795955900000-index-agency-users-by-name';
 import { SnakeNamingStrategy } from './snake-naming-strategy';
 import { ForgetLocksWhenTransactionsEnd } from './transaction-locks';
 
@@ -128,6 +129,7 @@ export const migrations = [
   ScoreFactsRefreshedByKind1795955600000,
   ScoreFactsFollowWhatAStageFeeds1795955700000,
   IndexTimelineChases1795955800000,
+  IndexAgencyUsersByName1795955900000,
 ];
 
 /** How long the API waits on PostgreSQL; absent (the CLI, migrations) waits as long as a statement takes. */

@@ -1,4 +1,5 @@
 import { fieldError } from '@heardback/domain';
+import { UUID } from './keyset-cursor';
 
 /**
  * The order of the agency's feedback work (the feedback queue, escalations): oldest due first
@@ -46,7 +47,6 @@ export function encodeDueOrderCursor(row: DueOrderCursorRow): string {
 
 /** PostgreSQL's text form of a timestamptz, or of the infinities the nulls become. */
 const PG_TIMESTAMP = /^(-?infinity|\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?)$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function decodeDueOrderCursor(raw: string): DueOrderCursor {
   try {

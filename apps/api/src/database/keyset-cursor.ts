@@ -15,7 +15,8 @@ export function encodeKeysetCursor(cursor: KeysetCursor): string {
 
 /** PostgreSQL's text form of a timestamptz, as the lists hand it out. */
 const PG_TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(?:\.\d{1,6})?[+-](\d{2})(?::(\d{2}))?$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A uuid as PostgreSQL writes it (any case): what every cursor's and list's id is checked against. */
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * A timestamp PostgreSQL accepts, in the form the lists hand out: a real calendar date and time and an
@@ -136,5 +137,24 @@ export function decodeTieCursor(raw: string): TieCursor {
     shown <= TIE_CURSOR_MAX_SHOWN
       ? { at, shown }
       : null,
+  );
+}
+
+/**
+ * Position in a list sorted by name in any case, then id: the last row's `lower(name)` and id. The
+ * client list and the agency's accounts page with it.
+ */
+export interface NameCursor {
+  name: string;
+  id: string;
+}
+
+export function encodeNameCursor(cursor: NameCursor): string {
+  return Buffer.from(JSON.stringify([cursor.name, cursor.id])).toString('base64url');
+}
+
+export function decodeNameCursor(raw: string): NameCursor {
+  return decodeCursor(raw, ([name, id, ...rest]) =>
+    rest.length === 0 && typeof name === 'string' && typeof id === 'string' && UUID.test(id) ? { name, id } : null,
   );
 }

@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { CURSOR_MAX_LENGTH } from '@heardback/contracts';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
 /** `?cursor=`: the previous page's nextCursor, optional; too long or not text is a 400 naming it. */
 export function PageCursor(maxLength: number = CURSOR_MAX_LENGTH): PropertyDecorator {
@@ -26,5 +26,14 @@ export function PageLimit(max: number): PropertyDecorator {
 export function commaSeparated({ value }: { value: unknown }): unknown {
   return (Array.isArray(value) ? value : [value]).flatMap((part) =>
     typeof part === 'string' ? part.split(',').map((item) => item.trim()) : [part],
+  );
+}
+
+/** `?x=true` or `?x=false` as a boolean, optional; anything else is a 400 naming it. */
+export function QueryBoolean(): PropertyDecorator {
+  return applyDecorators(
+    IsOptional(),
+    Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)),
+    IsBoolean({ message: 'must be true or false' }),
   );
 }

@@ -3,6 +3,7 @@ import { fieldError } from '@heardback/domain';
 import { EntityManager, In } from 'typeorm';
 import { CandidateDocumentEntity } from './candidate-document.entity';
 import { toDocumentView } from './document-view';
+import { UUID } from '../database/keyset-cursor';
 
 export interface ApplicationDocumentsChoice {
   applicationId: string;
@@ -37,8 +38,6 @@ export async function attachApplicationDocuments(
     [choice.applicationId, choice.candidateId, cvDocumentId, coverLetterDocumentId, coverLetterText],
   );
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const KIND_WORDS: Record<DocumentKind, string> = {
   [DocumentKind.Cv]: 'CVs',

@@ -8,6 +8,7 @@ import {
   timeToFeedbackFigures,
 } from './score-figures';
 import { GroupsAfter, GroupsRow, sortIsText } from './score-groups-sql';
+import { UUID } from '../database/keyset-cursor';
 
 /**
  * The group table's cursor (ADR 0045): opaque to the portal, it holds which table and order it
@@ -25,7 +26,6 @@ export interface GroupsTable {
 
 export type GroupsCursor = GroupsTable & GroupsAfter;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** PostgreSQL's text of a numeric. */
 const NUMERIC = /^-?\d{1,20}(\.\d{1,20})?$/;
 const NAME_MAX = 400;

@@ -1,10 +1,11 @@
-import { Body, Controller, Get, Param, Patch, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { AgencyUserView, UserRole, UserView } from '@heardback/contracts';
+import { AgencyUserPage, AgencyUserView, UserRole, UserView } from '@heardback/contracts';
 import { CurrentUser, Roles } from '../auth/access.decorators';
 import { assertAcceptablePassword } from '../auth/password-rule';
 import { toUserView } from '../auth/user-view';
 import { notFoundOnBadId } from '../errors/not-found-on-bad-id';
+import { AgencyUserListQueryDto } from './dto/agency-user-list-query.dto';
 import { CreateUserDto } from './dto/create-user.dto';
 import { UpdateAgencyMailDto } from './dto/update-agency-mail.dto';
 import { SetAgencyLeadDto } from './dto/set-agency-lead.dto';
@@ -17,10 +18,14 @@ import { UsersService } from './users.service';
 export class UsersController {
   constructor(private readonly users: UsersService) {}
 
+  /**
+   * Recruiters and staff (never candidates) by name, a page at a time, with the total; `q` searches
+   * names and emails, `role`, `active` and `ids` narrow it (the people pickers type into it).
+   */
   @Roles(UserRole.Staff)
   @Get('users')
-  list(): Promise<AgencyUserView[]> {
-    return this.users.listAgency();
+  list(@Query() query: AgencyUserListQueryDto): Promise<AgencyUserPage> {
+    return this.users.listAgency(query);
   }
 
   /** Staff create recruiter and staff accounts; candidates register themselves. */

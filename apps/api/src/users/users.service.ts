@@ -1,7 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import {
+  AGENCY_LIST_DEFAULT_LIMIT,
   AgencyMailPreference,
+  AgencyUserListQuery,
+  AgencyUserPage,
   AgencyUserView,
   AuditAction,
   AuditEntityType,
@@ -15,11 +18,13 @@ import {
   fieldError,
   normalizePhone,
 } from '@heardback/domain';
-import { In, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail';
 import { PasswordHasher } from '../auth/password-hasher';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { CLOCK, Clock } from '../config/clock';
+import { AgencyUserFields, agencyUserPage } from './agency-user-list';
+import { decodeNameCursor } from '../database/keyset-cursor';
 import { UserEntity } from './user.entity';
 
 /** Each: undefined leaves it, null removes it. */
@@ -89,12 +94,18 @@ export class UsersService {
     return this.users.findOneBy({ id });
   }
 
-  async listAgency(): Promise<AgencyUserView[]> {
-    const users = await this.users.find({
-      where: { role: In([UserRole.Recruiter, UserRole.Staff]) },
-      order: { fullName: 'ASC' },
+  /** Recruiters and staff by name, a page at a time, with how many match in all (agency-user-list.ts). */
+  async listAgency(query: AgencyUserListQuery = {}): Promise<AgencyUserPage> {
+    const page = await agencyUserPage(this.users.manager, {
+      q: query.q,
+      role: query.role,
+      active: query.active,
+      ids: query.ids,
+      except: query.except,
+      cursor: query.cursor ? decodeNameCursor(query.cursor) : null,
+      limit: query.limit ?? AGENCY_LIST_DEFAULT_LIMIT,
     });
-    return users.map(toAgencyUserView);
+    return { ...page, items: page.items.map(toAgencyUserView) };
   }
 
   /** An agency person's new name is audited (it is how they appear on every record); a candidate's is not. */
@@ -196,7 +207,7 @@ export function toAgencyUserView({
   createdAt,
   disabledAt,
   isAgencyLead,
-}: UserEntity): AgencyUserView {
+}: AgencyUserFields): AgencyUserView {
   return {
     id,
     email,

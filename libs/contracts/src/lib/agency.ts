@@ -83,7 +83,29 @@ export interface AgencyJobPage extends Page<AgencyJobSummary> {
   total: number;
 }
 
-/** GET /api/users (staff): agency accounts. */
+/**
+ * GET /api/users (staff): the agency's own accounts (recruiters and staff, never candidates), by
+ * name in any case, then id, a page at a time. `q` keeps those whose name or email contains it (any
+ * case); `role` one role; `active=true` only accounts that can sign in (whom work can be given to);
+ * `ids` (comma-separated, at most AGENCY_LIST_MAX_LIMIT) only those, to name people known by id;
+ * `except` leaves one account out (who has the work now, when choosing whom to give it to). A page is AGENCY_LIST_DEFAULT_LIMIT unless asked, at most AGENCY_LIST_MAX_LIMIT.
+ */
+export interface AgencyUserListQuery {
+  q?: string;
+  role?: UserRole.Recruiter | UserRole.Staff;
+  active?: boolean;
+  ids?: string[];
+  except?: string;
+  cursor?: string;
+  limit?: number;
+}
+
+/** A page of agency accounts, with how many match in all. */
+export interface AgencyUserPage extends Page<AgencyUserView> {
+  total: number;
+}
+
+/** One agency account, as staff see it in the list of accounts and in every people picker. */
 export interface AgencyUserView {
   id: string;
   email: string;

@@ -29,8 +29,11 @@ export type UpdateClientContactRequest = Partial<ClientContactRequest>;
 export interface ClientDetailView {
   id: string;
   name: string;
-  /** The agency person the client's escalations end with; null: the agency leads. */
-  accountOwner: { id: string; fullName: string } | null;
+  /**
+   * The agency person the client's escalations end with; null: the agency leads. `active` is false
+   * once their account is disabled: the agency leads are told instead until staff choose someone else.
+   */
+  accountOwner: { id: string; fullName: string; active: boolean } | null;
   /** When true, a client interviewer's feedback reaches the candidate without a recruiter's review. */
   autoPublishClientFeedback: boolean;
   /**

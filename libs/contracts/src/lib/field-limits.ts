@@ -48,6 +48,10 @@ export const CURSOR_MAX_LENGTH = 200;
 export const CLIENT_CURSOR_MAX_LENGTH = 1200;
 /** What the client picker and the client list search for: part of a name. */
 export const CLIENT_SEARCH_MAX_LENGTH = CLIENT_NAME_MAX_LENGTH;
+/** The agency accounts' cursor carries the last account's name (up to FULL_NAME_MAX_LENGTH) and id, as the client list's does. */
+export const AGENCY_USER_CURSOR_MAX_LENGTH = 1200;
+/** What the people pickers and the list of accounts search for: part of a name or an email address. */
+export const AGENCY_USER_SEARCH_MAX_LENGTH = EMAIL_MAX_LENGTH;
 
 // Job search
 export const JOB_SEARCH_TEXT_MAX_LENGTH = 200;

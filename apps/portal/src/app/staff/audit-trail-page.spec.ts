@@ -14,6 +14,7 @@ import { AuditTrailPage } from './audit-trail-page';
 import { formatDateTime } from '../core/date-time';
 import { anAgencyUser, anAuditEvent, anAuditPage, apiErrorBody } from '../testing/factories';
 import { routeHarness } from '../testing/setup';
+import { PICKER_OPTIONS, PICKER_PAUSE_MS } from '../core/search-picker';
 
 const RILEY = anAgencyUser({
   id: '7d4c2a10-0000-4000-8000-000000000002',
@@ -35,11 +36,16 @@ describe('AuditTrailPage', () => {
 
   afterEach(() => http.verify());
 
-  /** Opens the page and answers the lists it names people and clients from. */
   async function open(url: string): Promise<void> {
     await harness.navigateByUrl(url, AuditTrailPage);
     await harness.fixture.whenStable();
-    http.expectOne('/api/users').flush([anAgencyUser(), RILEY]);
+  }
+
+  /** Answers the one request for the people the page names by id, checking it asks for exactly `ids`. */
+  async function answerPeople(ids: string[], people: ReturnType<typeof anAgencyUser>[]) {
+    const request = http.expectOne((each) => each.url === '/api/users');
+    expect(request.request.params.get('ids')).toBe(ids.join(','));
+    request.flush({ items: people, nextCursor: null, total: people.length });
     await harness.fixture.whenStable();
   }
 
@@ -53,7 +59,7 @@ describe('AuditTrailPage', () => {
   }
 
   const view = () => harness.routeNativeElement as HTMLElement;
-  const status = () => view().querySelector('[role="status"]')?.textContent?.trim();
+  const status = () => view().querySelector('.status-line[role="status"]')?.textContent?.trim();
   const rows = () => Array.from(view().querySelectorAll<HTMLElement>('[data-testid="audit-event"]'));
   const control = <T extends HTMLElement>(id: string) => view().querySelector(`#${id}`) as T;
   const button = (name: string) =>
@@ -83,10 +89,10 @@ describe('AuditTrailPage', () => {
     request.flush(anAuditPage([]));
     await harness.fixture.whenStable();
 
-    expect(control<HTMLSelectElement>('audit-actor').value).toBe(RILEY.id);
-    expect(control<HTMLSelectElement>('audit-actor').selectedOptions[0].textContent?.trim()).toBe(
-      'Riley Recruiter (recruiter)',
-    );
+    // The person in the link is named once known: only they are asked for, by id.
+    expect(control<HTMLInputElement>('audit-actor').value).toBe('The person in your link');
+    await answerPeople([RILEY.id], [RILEY]);
+    expect(control<HTMLInputElement>('audit-actor').value).toBe('Riley Recruiter');
     expect(control<HTMLSelectElement>('audit-action').selectedOptions[0].textContent?.trim()).toBe('Edited a job');
     expect(control<HTMLInputElement>('audit-from').value).toBe('2026-11-01');
     expect(status()).toBe('No changes match these filters');
@@ -120,7 +126,8 @@ describe('AuditTrailPage', () => {
       ]),
     );
 
-    // Only the clients the changes name are asked for, by id.
+    // Only the people and clients the changes name are asked for, by id.
+    await answerPeople([RILEY.id], [RILEY]);
     const clients = http.expectOne((request) => request.url === '/api/clients');
     expect(clients.request.params.get('ids')).toBe(`${CLIENT_1},${CLIENT_9}`);
     clients.flush({ items: [{ id: CLIENT_1, name: 'Northwind Logistics' }], nextCursor: null, total: 1 });
@@ -189,6 +196,27 @@ describe('AuditTrailPage', () => {
       '/staff/audit?entityId=0b7e3c52-5d1c-4f44-9a55-3b8f0d9f1a10&action=job.closed&from=2026-11-30&to=2026-12-05',
     );
     expect(eventsRequest().request.params.get('action')).toBe('job.closed');
+  });
+
+  it('finds the person to filter by by typing, and puts them in the link', async () => {
+    await open('/staff/audit');
+    await answer(anAuditPage([anAuditEvent()]));
+    const box = control<HTMLInputElement>('audit-actor');
+    box.value = 'riley';
+    box.dispatchEvent(new Event('input'));
+    await new Promise((resolve) => setTimeout(resolve, PICKER_PAUSE_MS + 50));
+    // Anyone who can appear in the trail, disabled accounts too.
+    http.expectOne(`/api/users?q=riley&limit=${PICKER_OPTIONS}`).flush({ items: [RILEY], nextCursor: null, total: 1 });
+    await harness.fixture.whenStable();
+    expect(view().querySelector('[role="option"]')?.textContent).toContain('Riley Recruiter');
+    box.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown' }));
+    box.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }));
+    button('Show changes')?.click();
+    await harness.fixture.whenStable();
+    expect(TestBed.inject(Router).url).toBe(`/staff/audit?actorId=${RILEY.id}`);
+    expect(eventsRequest().request.params.get('actorId')).toBe(RILEY.id);
+    await answerPeople([RILEY.id], [RILEY]);
+    expect(box.value).toBe('Riley Recruiter');
   });
 
   it('loads older changes with the cursor and the same filters, after the ones shown', async () => {

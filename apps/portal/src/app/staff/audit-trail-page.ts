@@ -2,13 +2,20 @@ import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, injec
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import { AuditEventView, CLIENT_LIST_MAX_LIMIT, ClientView } from '@heardback/contracts';
+import {
+  AGENCY_LIST_MAX_LIMIT,
+  AgencyUserView,
+  AuditEventView,
+  CLIENT_LIST_MAX_LIMIT,
+  ClientView,
+} from '@heardback/contracts';
 import { of } from 'rxjs';
 import { agencyErrorMessage } from '../core/api-error';
 import { ROLE_LABELS } from '../core/agency-labels';
 import { formatDateTime } from '../core/date-time';
 import { focusLater } from '../core/focus-later';
 import { FormAlert } from '../core/form-alert';
+import { FORM_FIELD } from '../core/form-field';
 import { LoadState } from '../core/load-state';
 import { pageData, statusLine } from '../core/loadable';
 import { anId, toQueryParams } from '../core/url-query';
@@ -22,19 +29,37 @@ import {
   recordLink,
   shownChanges,
 } from './audit-words';
+import { PersonPicker } from './person-picker';
 import { StaffApi } from './staff-api';
+
+/** The fields whose values are an agency account's id, named on the page by the person's name. */
+const PERSON_FIELDS = ['ownerId', 'recruiterId', 'accountOwnerId'] as const;
+
+/** The ids the changes hold in `fields` (before or after), and any `also` given, sorted, at most `max` of them. */
+export function idsNamed(
+  events: readonly AuditEventView[],
+  fields: readonly string[],
+  max: number,
+  also: readonly string[] = [],
+): string[] {
+  const ids = new Set<string>(also.filter(anId));
+  for (const event of events) {
+    for (const field of fields) {
+      const change = event.changes[field];
+      for (const value of [change?.before, change?.after]) {
+        if (typeof value === 'string' && anId(value)) ids.add(value);
+      }
+    }
+  }
+  return [...ids].sort().slice(0, max);
+}
 
 /** The clients the changes name (a job's `clientId`, before or after), sorted, at most a page of them. */
 export function clientIdsNamed(events: readonly AuditEventView[]): string[] {
-  const ids = new Set<string>();
-  for (const event of events) {
-    const change = event.changes['clientId'];
-    for (const value of [change?.before, change?.after]) {
-      if (typeof value === 'string' && anId(value)) ids.add(value);
-    }
-  }
-  return [...ids].sort().slice(0, CLIENT_LIST_MAX_LIMIT);
+  return idsNamed(events, ['clientId'], CLIENT_LIST_MAX_LIMIT);
 }
+
+const sameIds = (a: readonly string[], b: readonly string[]) => a.join() === b.join();
 
 /**
  * The audit trail: every change recruiters and staff made, newest first, with who, what, which
@@ -43,7 +68,7 @@ export function clientIdsNamed(events: readonly AuditEventView[]): string[] {
  */
 @Component({
   selector: 'hb-audit-trail-page',
-  imports: [ReactiveFormsModule, RouterLink, LoadState, FormAlert],
+  imports: [ReactiveFormsModule, RouterLink, LoadState, FormAlert, FORM_FIELD, PersonPicker],
   templateUrl: './audit-trail-page.html',
   styleUrls: ['./staff-lists.scss', './audit-trail-page.scss'],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -82,12 +107,21 @@ export class AuditTrailPage {
     request: (filters: AuditFilters) => this.api.auditEvents(toAuditQuery(filters, null)),
     loaded: () => this.moreState.set('idle'),
   });
-  // Names for the people and clients the changes name by id; the page works without them.
-  private readonly users = pageData({ request: () => this.api.users() });
-  // Clients are too many to list: only those the changes shown name, by id.
-  private readonly clientIds = computed(() => clientIdsNamed(this.events.value()?.items ?? []), {
-    equal: (a, b) => a.join() === b.join(),
+  // Names for the people and clients the changes name by id, asked for by id as both lists are
+  // too long to load whole; the page works without them.
+  private readonly userIds = computed(
+    () => {
+      const actor = this.filters().actorId;
+      return idsNamed(this.events.value()?.items ?? [], PERSON_FIELDS, AGENCY_LIST_MAX_LIMIT, actor ? [actor] : []);
+    },
+    { equal: sameIds },
+  );
+  private readonly users = pageData({
+    key: () => this.userIds(),
+    request: (ids: string[]) =>
+      ids.length > 0 ? this.api.users({ ids, limit: AGENCY_LIST_MAX_LIMIT }) : of({ items: [] as AgencyUserView[] }),
   });
+  private readonly clientIds = computed(() => clientIdsNamed(this.events.value()?.items ?? []), { equal: sameIds });
   private readonly clients = pageData({
     key: () => this.clientIds(),
     request: (ids: string[]) =>
@@ -109,19 +143,17 @@ export class AuditTrailPage {
   protected readonly entityOptions = AUDIT_ENTITY_OPTIONS;
   protected readonly timeZone = computed(() => this.events.value()?.timeZone ?? null);
 
-  /** Everyone who can appear in the trail, by name; and the one chosen in a link, even when not listed. */
-  protected readonly people = computed(() => {
-    const people = [...(this.users.value() ?? [])]
-      .sort((a, b) => a.fullName.localeCompare(b.fullName))
-      .map((user) => ({ id: user.id, label: `${user.fullName} (${ROLE_LABELS[user.role].toLowerCase()})` }));
+  private readonly userNames = computed(
+    () => new Map((this.users.value()?.items ?? []).map((user) => [user.id, user.fullName])),
+  );
+  /** The person a link filters by, by name once known. */
+  protected readonly actorName = computed(() => {
     const chosen = this.filters().actorId;
-    return chosen && !people.some((person) => person.id === chosen)
-      ? [...people, { id: chosen, label: 'The person in your link' }]
-      : people;
+    return chosen ? (this.userNames().get(chosen) ?? 'The person in your link') : '';
   });
 
   private readonly context = computed<AuditContext>(() => ({
-    userNames: new Map((this.users.value() ?? []).map((user) => [user.id, user.fullName])),
+    userNames: this.userNames(),
     clientNames: new Map((this.clients.value()?.items ?? []).map((client) => [client.id, client.name])),
     timeZone: this.timeZone() ?? 'UTC',
   }));

@@ -6,6 +6,7 @@ import { AUTO_PUBLISH_EXPLAINED } from './client-settings';
 import { anAgencyUser, apiErrorBody } from '../testing/factories';
 import { aClientContact, aClientDetail } from '../testing/client-factories';
 import { routeHarness } from '../testing/setup';
+import { PICKER_OPTIONS, PICKER_PAUSE_MS } from '../core/search-picker';
 
 describe('ClientPage', () => {
   let harness: RouterTestingHarness;
@@ -42,7 +43,6 @@ describe('ClientPage', () => {
   async function open(detail = aClientDetail({ contacts: [alan, grace, ada], archivedContactsTotal: 1 })) {
     await harness.navigateByUrl('/staff/clients/client-1');
     http.expectOne('/api/clients/client-1').flush(detail);
-    http.expectOne('/api/users').flush([owner]);
     await harness.fixture.whenStable();
   }
 
@@ -176,13 +176,19 @@ describe('ClientPage', () => {
   it('sets the account owner from the active agency people and turns auto-publish on, explaining it', async () => {
     await open();
     expect(view().textContent).toContain(AUTO_PUBLISH_EXPLAINED);
-    const select = view().querySelector('#client-account-owner') as HTMLSelectElement;
-    expect(Array.from(select.options).map((option) => option.textContent?.trim())).toEqual([
-      'Nobody (the agency leads)',
-      'Olive Owner',
-    ]);
-    select.value = 'owner-1';
-    select.dispatchEvent(new Event('change'));
+    const box = view().querySelector('#client-account-owner') as HTMLInputElement;
+    expect(box.getAttribute('role')).toBe('combobox');
+    expect(box.value).toBe('');
+    box.value = 'oli';
+    box.dispatchEvent(new Event('input'));
+    await new Promise((resolve) => setTimeout(resolve, PICKER_PAUSE_MS + 50));
+    // Only people who can sign in can own a client's escalations.
+    http
+      .expectOne(`/api/users?q=oli&limit=${PICKER_OPTIONS}&active=true`)
+      .flush({ items: [owner], nextCursor: null, total: 1 });
+    await harness.fixture.whenStable();
+    box.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown' }));
+    box.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }));
     const toggle = view().querySelector('input[role="switch"]') as HTMLInputElement;
     expect(toggle.checked).toBe(false);
     toggle.click();
@@ -194,13 +200,13 @@ describe('ClientPage', () => {
       aClientDetail({
         contacts: [alan, grace, ada],
         archivedContactsTotal: 1,
-        accountOwner: { id: 'owner-1', fullName: 'Olive Owner' },
+        accountOwner: { id: 'owner-1', fullName: 'Olive Owner', active: true },
         autoPublishClientFeedback: true,
       }),
     );
     await harness.fixture.whenStable();
     expect(view().textContent).toContain('Settings saved.');
-    expect((view().querySelector('#client-account-owner') as HTMLSelectElement).value).toBe('owner-1');
+    expect((view().querySelector('#client-account-owner') as HTMLInputElement).value).toBe('Olive Owner');
     expect((view().querySelector('input[role="switch"]') as HTMLInputElement).checked).toBe(true);
   });
 
@@ -208,14 +214,16 @@ describe('ClientPage', () => {
     await harness.navigateByUrl('/staff/clients/client-1');
     http
       .expectOne('/api/clients/client-1')
-      .flush(aClientDetail({ accountOwner: { id: 'gone-1', fullName: 'Gone Person' } }));
-    http
-      .expectOne('/api/users')
-      .flush([owner, anAgencyUser({ id: 'gone-1', fullName: 'Gone Person', disabledAt: '2026-10-01T00:00:00.000Z' })]);
+      .flush(aClientDetail({ accountOwner: { id: 'gone-1', fullName: 'Gone Person', active: false } }));
     await harness.fixture.whenStable();
-    const select = view().querySelector('#client-account-owner') as HTMLSelectElement;
-    expect(select.value).toBe('gone-1');
-    expect(select.selectedOptions[0].textContent?.trim()).toBe('Gone Person (no longer active)');
+    const box = view().querySelector('#client-account-owner') as HTMLInputElement;
+    expect(box.value).toBe('Gone Person (no longer active)');
+    // Saved untouched, the owner stays as it is.
+    button('Save settings')?.click();
+    const request = http.expectOne({ method: 'PATCH', url: '/api/clients/client-1' });
+    expect(request.request.body).toEqual({ accountOwnerId: 'gone-1', autoPublishClientFeedback: false });
+    request.flush(aClientDetail({ accountOwner: { id: 'gone-1', fullName: 'Gone Person', active: false } }));
+    await harness.fixture.whenStable();
   });
 
   it('says so when there is no such client', async () => {
@@ -223,7 +231,6 @@ describe('ClientPage', () => {
     http
       .expectOne('/api/clients/client-1')
       .flush(...apiErrorBody(404, ErrorCode.NotFound, 'This client does not exist.'));
-    http.expectOne('/api/users').flush([owner]);
     await harness.fixture.whenStable();
     expect(view().textContent).toContain('There is no such client');
   });

@@ -8,7 +8,6 @@ import { LoadState } from '../core/load-state';
 import { countOf, pageData } from '../core/loadable';
 import { ClientContactForm } from './client-contact-form';
 import { ClientSettings } from './client-settings';
-import { StaffApi } from './staff-api';
 
 /** "Grace Hopper, CTO" for a contact's line in the list. */
 export function contactLine(contact: Pick<ClientContactView, 'fullName' | 'role'>): string {
@@ -25,14 +24,11 @@ export function contactLine(contact: Pick<ClientContactView, 'fullName' | 'role'
 })
 export class ClientPage {
   private readonly api = inject(ClientApi);
-  private readonly staffApi = inject(StaffApi);
   private readonly focus = focusLater();
 
   readonly id = input.required<string>();
 
   protected readonly client = pageData({ key: () => this.id(), request: (id) => this.api.client(id), notFound: true });
-  protected readonly people = pageData({ request: () => this.staffApi.users() });
-  protected readonly peopleLoaded = computed(() => this.people.value() ?? []);
 
   protected readonly live = computed(() => (this.client.value()?.contacts ?? []).filter((c) => !c.archivedAt));
   protected readonly archived = computed(() => (this.client.value()?.contacts ?? []).filter((c) => c.archivedAt));

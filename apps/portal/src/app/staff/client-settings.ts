@@ -10,12 +10,12 @@ import {
   untracked,
 } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
-import { AgencyUserView, ClientDetailView } from '@heardback/contracts';
+import { ClientDetailView } from '@heardback/contracts';
 import { ClientApi } from '../core/client-api';
 import { FormAlert } from '../core/form-alert';
 import { FORM_FIELD } from '../core/form-field';
 import { formSubmission } from '../core/form-submission';
-import { workTakers } from './work-owners';
+import { PersonPicker } from './person-picker';
 
 /** What auto-publish does, beside its switch. */
 export const AUTO_PUBLISH_EXPLAINED =
@@ -26,24 +26,19 @@ export const AUTO_PUBLISH_EXPLAINED =
 /** Staff set who the client's late feedback is escalated to last, and whether its feedback skips review. */
 @Component({
   selector: 'hb-client-settings',
-  imports: [ReactiveFormsModule, FORM_FIELD, FormAlert],
+  imports: [ReactiveFormsModule, FORM_FIELD, FormAlert, PersonPicker],
   template: `
     <form [formGroup]="form" novalidate (ngSubmit)="save()" aria-labelledby="client-settings-title">
       <h2 class="section-title" id="client-settings-title">In the feedback loop</h2>
       <hb-field
         label="Account owner"
         fieldId="client-account-owner"
-        hint="The agency person told last when this client’s interviewers are late with feedback, after the recruiter. With nobody, the agency leads are told."
+        hint="The agency person told last when this client’s interviewers are late with feedback, after the recruiter. Leave it empty for nobody: the agency leads are told."
         [problem]="
           submission.problem(form.controls.accountOwnerId, { otherwise: 'Choose an active recruiter or staff member.' })
         "
       >
-        <select hbControl class="select" formControlName="accountOwnerId">
-          <option value="">Nobody (the agency leads)</option>
-          @for (person of owners(); track person.id) {
-            <option [value]="person.id">{{ person.fullName }}</option>
-          }
-        </select>
+        <hb-person-picker [control]="form.controls.accountOwnerId" [chosenName]="ownerName()" [active]="true" />
       </hb-field>
       <div class="choices-stacked">
         <label class="choice">
@@ -85,8 +80,6 @@ export class ClientSettings {
   private readonly api = inject(ClientApi);
 
   readonly client = input.required<ClientDetailView>();
-  /** The agency's accounts, to choose the owner from. */
-  readonly people = input.required<readonly AgencyUserView[]>();
   readonly saved = output<ClientDetailView>();
 
   protected readonly autoPublishExplained = AUTO_PUBLISH_EXPLAINED;
@@ -100,13 +93,11 @@ export class ClientSettings {
   });
   protected readonly savedMessage = signal('');
 
-  /** Active recruiters and staff; the current owner stays listed even once disabled, so the form shows the truth. */
-  protected readonly owners = computed(() => {
+  /** The owner the client has; the picker offers only active people, so a disabled owner is said to be one. */
+  protected readonly ownerName = computed(() => {
     const owner = this.client().accountOwner;
-    const choices = workTakers(this.people());
-    return owner && !choices.some((person) => person.id === owner.id)
-      ? [...choices, { id: owner.id, fullName: `${owner.fullName} (no longer active)` }]
-      : choices;
+    if (!owner) return '';
+    return owner.active ? owner.fullName : `${owner.fullName} (no longer active)`;
   });
 
   constructor() {

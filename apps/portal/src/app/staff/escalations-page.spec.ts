@@ -2,6 +2,7 @@ import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture } from '@angular/core/testing';
 import { ErrorCode, EscalationView, ReassignmentResult, UserRole } from '@heardback/contracts';
 import { EscalationsPage, escalationRows } from './escalations-page';
+import { PICKER_OPTIONS, PICKER_PAUSE_MS } from '../core/search-picker';
 import { apiErrorBody } from '../testing/factories';
 import { aListPage, anAgencyUser } from '../testing/agency-factories';
 import { renderComponent } from '../testing/setup';
@@ -68,13 +69,29 @@ describe('EscalationsPage', () => {
 
   async function loaded(escalations: EscalationView[]) {
     http.expectOne('/api/agency/escalations').flush(aListPage(escalations));
-    http.expectOne('/api/users').flush(people);
     await fixture.whenStable();
+    // Nobody is listed up front: the pickers search the agency's accounts as one types.
+    http.expectNone((request) => request.url === '/api/users');
   }
 
-  function choose(select: HTMLSelectElement, value: string) {
-    select.value = value;
-    select.dispatchEvent(new Event('change'));
+  /**
+   * Types into a person picker, answers its search with `offered` (checking what it asked for), and
+   * picks the `index`th offered with the keyboard. Returns the query the picker sent.
+   */
+  async function pick(box: HTMLInputElement, typed: string, offered: typeof people, index = 0) {
+    box.value = typed;
+    box.dispatchEvent(new Event('input'));
+    await new Promise((resolve) => setTimeout(resolve, PICKER_PAUSE_MS + 50));
+    const request = http.expectOne((each) => each.url === '/api/users');
+    const query = Object.fromEntries(
+      request.request.params.keys().map((key) => [key, request.request.params.get(key)]),
+    );
+    request.flush({ items: offered, nextCursor: null, total: offered.length });
+    await fixture.whenStable();
+    for (let step = 0; step <= index; step++) box.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown' }));
+    box.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }));
+    await fixture.whenStable();
+    return query;
   }
 
   it('lists each escalation with how late it is, linking to the feedback form', async () => {
@@ -93,7 +110,6 @@ describe('EscalationsPage', () => {
     http
       .expectOne('/api/agency/escalations')
       .flush(aListPage([anEscalation({ stageId: 's1', candidateName: 'Ana Silva' })], 'next-1', 120));
-    http.expectOne('/api/users').flush(people);
     await fixture.whenStable();
     expect(status()).toBe('120 overdue feedbacks escalated; the 1 longest overdue are shown');
     const more = () => Array.from(view().querySelectorAll('button')).find((b) => b.textContent?.includes('Load more'));
@@ -116,23 +132,25 @@ describe('EscalationsPage', () => {
 
   it('says what went wrong', async () => {
     http.expectOne('/api/agency/escalations').flush(...apiErrorBody(500, ErrorCode.Internal, 'x'));
-    http.expectOne('/api/users').flush([]);
     await fixture.whenStable();
-    expect(view().querySelector('[role="alert"]')?.textContent).toContain("We couldn't load the escalations");
+    expect(view().querySelector('hb-load-state [role="alert"]')?.textContent).toContain(
+      "We couldn't load the escalations",
+    );
   });
 
   it('reassigns an escalated stage to someone chosen, with the version it was loaded with, then shows the new owner', async () => {
     await loaded([anEscalation({ applicationId: 'app-9', stageId: 'stage-3' })]);
-    const select = view().querySelector('li.staff-row select') as HTMLSelectElement;
-    const label = view().querySelector(`label[for="${select.id}"]`);
+    const box = view().querySelector('li.staff-row [role="combobox"]') as HTMLInputElement;
+    const label = view().querySelector(`label[for="${box.id}"]`);
     expect(label?.textContent?.trim()).toBe('Reassign to');
     // Active people only, and not the owner it is escalated against.
-    expect(Array.from(select.options).map((option) => option.textContent?.trim())).toEqual([
-      'Choose someone…',
-      'Bo Recruiter',
-      'Sam Staff',
-    ]);
-    choose(select, 'user-8');
+    expect(await pick(box, 'rec', [people[1]])).toEqual({
+      q: 'rec',
+      limit: String(PICKER_OPTIONS),
+      active: 'true',
+      except: 'user-7',
+    });
+    expect(box.value).toBe('Bo Recruiter');
     (view().querySelector('li.staff-row button[type="submit"]') as HTMLButtonElement).click();
     await fixture.whenStable();
 
@@ -165,7 +183,7 @@ describe('EscalationsPage', () => {
     expect(view().querySelector('li.staff-row .field__error')?.textContent).toContain(
       'Choose whom to give this stage to.',
     );
-    choose(view().querySelector('li.staff-row select') as HTMLSelectElement, 'user-8');
+    await pick(view().querySelector('li.staff-row [role="combobox"]') as HTMLInputElement, 'bo', [people[1]]);
     button.click();
     await fixture.whenStable();
     http
@@ -179,14 +197,18 @@ describe('EscalationsPage', () => {
 
   it('hands over all of one person’s open work in one step', async () => {
     await loaded([anEscalation()]);
-    const from = view().querySelector('#reassign-all-from') as HTMLSelectElement;
-    const to = view().querySelector('#reassign-all-to') as HTMLSelectElement;
+    const from = view().querySelector('#reassign-all-from') as HTMLInputElement;
+    const to = view().querySelector('#reassign-all-to') as HTMLInputElement;
     expect(view().querySelector('label[for="reassign-all-from"]')?.textContent?.trim()).toBe('Whose open work');
-    choose(from, 'user-9');
-    await fixture.whenStable();
-    expect(Array.from(to.options).map((option) => option.value)).toEqual(['', 'user-8', 'user-7', 'user-1']);
-    choose(to, 'user-8');
-    await fixture.whenStable();
+    // Anyone's work, a disabled account's too (said beside the name); then active people but them.
+    expect(await pick(from, 'gone', [people[2]])).toEqual({ q: 'gone', limit: String(PICKER_OPTIONS) });
+    expect(await pick(to, 'r', [people[1], people[0]])).toEqual({
+      q: 'r',
+      limit: String(PICKER_OPTIONS),
+      active: 'true',
+      except: 'user-9',
+    });
+    expect(to.value).toBe('Bo Recruiter');
     const submit = view().querySelector('.reassign-all button[type="submit"]') as HTMLButtonElement;
     expect(submit.textContent?.trim()).toBe('Reassign all of Gone Recruiter’s open work');
     submit.click();
@@ -200,9 +222,11 @@ describe('EscalationsPage', () => {
     await fixture.whenStable();
     http.expectOne('/api/agency/escalations').flush(aListPage([]));
     await fixture.whenStable();
-    expect(view().querySelector('.reassign-all [role="status"]')?.textContent).toContain(
+    expect(view().querySelector('.reassign-all > [role="status"]')?.textContent).toContain(
       'Gone Recruiter’s open work (1 application) is now Bo Recruiter’s.',
     );
+    // The form starts again: both boxes are empty, ready for the next hand-over.
+    expect([from.value, to.value]).toEqual(['', '']);
   });
 
   it('says when a left escalation went up to the agency leads', async () => {

@@ -47,9 +47,6 @@ export class EscalationsPage {
     loaded: () => this.more.reset(),
   });
   protected readonly more = loadMore(this.escalations, (cursor) => this.api.escalations(cursor));
-  /** Whom work can go to; the page still lists escalations if it cannot load them. */
-  protected readonly people = pageData({ request: () => this.api.users() });
-  protected readonly everyone = computed(() => this.people.value() ?? []);
   protected readonly rows = computed(() => escalationRows(this.escalations.value()?.items ?? [], this.now()));
   protected readonly statusMessage = computed(() =>
     statusLine(this.escalations.state(), 'Loading escalations…', () => {

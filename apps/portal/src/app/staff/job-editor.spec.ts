@@ -5,7 +5,10 @@ import { Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { EmploymentType, ErrorCode, JobStatus, ScreeningQuestionKind, WorkMode } from '@heardback/contracts';
 import { JobEditor } from './job-editor';
-import { CLIENT_PICKER_OPTIONS, CLIENT_PICKER_PAUSE_MS } from './client-picker';
+import {
+  PICKER_OPTIONS as CLIENT_PICKER_OPTIONS,
+  PICKER_PAUSE_MS as CLIENT_PICKER_PAUSE_MS,
+} from '../core/search-picker';
 import { anAgencyJobDetail, apiErrorBody } from '../testing/factories';
 import { routeHarness } from '../testing/setup';
 

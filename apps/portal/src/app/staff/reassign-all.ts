@@ -1,17 +1,17 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, output, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { AgencyUserView, REASSIGN_ALL_MAX_ITEMS, ReassignmentResult } from '@heardback/contracts';
+import { REASSIGN_ALL_MAX_ITEMS, ReassignmentResult } from '@heardback/contracts';
 import { FormAlert } from '../core/form-alert';
 import { FORM_FIELD } from '../core/form-field';
 import { formSubmission } from '../core/form-submission';
 import { StaffApi } from './staff-api';
-import { workTakers } from './work-owners';
+import { PersonPicker } from './person-picker';
 
 /** "Reassign all of <recruiter>'s open work": every open application they own and every open stage given to them, in one step. */
 @Component({
   selector: 'hb-reassign-all',
-  imports: [ReactiveFormsModule, FORM_FIELD, FormAlert],
+  imports: [ReactiveFormsModule, FORM_FIELD, FormAlert, PersonPicker],
   template: `
     <form
       class="panel reassign-all"
@@ -23,20 +23,10 @@ import { workTakers } from './work-owners';
       <h2 class="section-title" id="reassign-all-title">Hand over all of someone’s open work</h2>
       <div class="form-row">
         <hb-field label="Whose open work" fieldId="reassign-all-from" [problem]="problem('from')">
-          <select hbControl class="select" formControlName="from">
-            <option value="">Choose someone…</option>
-            @for (person of owners(); track person.id) {
-              <option [value]="person.id">{{ person.fullName }}{{ person.disabledAt ? ' (disabled)' : '' }}</option>
-            }
-          </select>
+          <hb-person-picker [control]="form.controls.from" (chose)="fromName.set($event?.name ?? 'someone')" />
         </hb-field>
         <hb-field label="Give it to" fieldId="reassign-all-to" [problem]="problem('to')">
-          <select hbControl class="select" formControlName="to">
-            <option value="">Choose someone…</option>
-            @for (person of takers(); track person.id) {
-              <option [value]="person.id">{{ person.fullName }}</option>
-            }
-          </select>
+          <hb-person-picker [control]="form.controls.to" [active]="true" [exceptId]="fromId() || null" />
         </hb-field>
       </div>
       <p class="field__hint">Up to {{ limit }} applications and stages move at once; each new owner gets one email.</p>
@@ -67,8 +57,6 @@ import { workTakers } from './work-owners';
 export class ReassignAll {
   private readonly api = inject(StaffApi);
 
-  /** Every agency account: a disabled one's work is the usual thing to hand over. */
-  readonly people = input.required<readonly AgencyUserView[]>();
   readonly reassigned = output<ReassignmentResult>();
 
   protected readonly limit = REASSIGN_ALL_MAX_ITEMS;
@@ -78,13 +66,10 @@ export class ReassignAll {
   });
   protected readonly submission = formSubmission();
   protected readonly done = signal('');
-  private readonly fromId = toSignal(this.form.controls.from.valueChanges, { initialValue: '' });
+  protected readonly fromId = toSignal(this.form.controls.from.valueChanges, { initialValue: '' });
 
-  protected readonly owners = computed(() => [...this.people()].sort((a, b) => a.fullName.localeCompare(b.fullName)));
-  protected readonly takers = computed(() => workTakers(this.people(), this.fromId() || null));
-  protected readonly fromName = computed(
-    () => this.people().find((person) => person.id === this.fromId())?.fullName ?? 'someone',
-  );
+  /** Whose work it is, as picked: a disabled account's work is the usual thing to hand over. */
+  protected readonly fromName = signal('someone');
 
   protected problem(name: 'from' | 'to'): string {
     return this.submission.problem(this.form.controls[name], {
@@ -101,6 +86,7 @@ export class ReassignAll {
       done: (result) => {
         this.submission.submitted.set(false);
         this.form.reset();
+        this.fromName.set('someone');
         const count = result.work.length;
         this.done.set(
           `${fromName}’s open work (${count} ${count === 1 ? 'application' : 'applications'}) is now ${result.to.fullName}’s.`,

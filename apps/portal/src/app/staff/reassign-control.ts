@@ -1,16 +1,16 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
-import { AgencyUserView, EscalationView, ReassignmentResult } from '@heardback/contracts';
+import { EscalationView, ReassignmentResult } from '@heardback/contracts';
 import { FormAlert } from '../core/form-alert';
 import { FORM_FIELD } from '../core/form-field';
 import { formSubmission } from '../core/form-submission';
 import { StaffApi } from './staff-api';
-import { workTakers } from './work-owners';
+import { PersonPicker } from './person-picker';
 
 /** "Reassign to …": gives one escalated stage to another recruiter, with the application version the row was loaded with. */
 @Component({
   selector: 'hb-reassign-control',
-  imports: [ReactiveFormsModule, FORM_FIELD, FormAlert],
+  imports: [ReactiveFormsModule, FORM_FIELD, FormAlert, PersonPicker],
   template: `
     <form
       class="reassign"
@@ -20,12 +20,7 @@ import { workTakers } from './work-owners';
       [attr.aria-label]="'Reassign ' + what()"
     >
       <hb-field label="Reassign to" [fieldId]="'reassign-' + escalation().stageId" [problem]="problem()">
-        <select hbControl class="select" formControlName="to">
-          <option value="">Choose someone…</option>
-          @for (person of choices(); track person.id) {
-            <option [value]="person.id">{{ person.fullName }}</option>
-          }
-        </select>
+        <hb-person-picker [control]="to" [active]="true" [exceptId]="escalation().ownerId" />
       </hb-field>
       <button class="button button--secondary" type="submit" [attr.aria-disabled]="submission.busy()">
         {{ submission.busy() ? 'Reassigning…' : 'Reassign' }}<span class="visually-hidden"> {{ what() }}</span>
@@ -47,13 +42,11 @@ export class ReassignControl {
   private readonly api = inject(StaffApi);
 
   readonly escalation = input.required<EscalationView>();
-  readonly people = input.required<readonly AgencyUserView[]>();
   readonly reassigned = output<ReassignmentResult>();
 
   protected readonly to = new FormControl('', { nonNullable: true, validators: Validators.required });
   protected readonly form = new FormGroup({ to: this.to });
   protected readonly submission = formSubmission();
-  protected readonly choices = computed(() => workTakers(this.people(), this.escalation().ownerId));
   protected readonly what = computed(() => `${this.escalation().candidateName}'s ${this.escalation().stageName}`);
 
   protected problem(): string {

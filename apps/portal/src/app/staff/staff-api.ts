@@ -3,6 +3,8 @@ import { Injectable, inject } from '@angular/core';
 import {
   API_PREFIX,
   AgencyJobSummary,
+  AgencyUserListQuery,
+  AgencyUserPage,
   AgencyUserView,
   AuditEventPage,
   AuditEventQuery,
@@ -63,8 +65,16 @@ export class StaffApi {
     return this.http.patch<AgencyJobDetail>(`${API}/jobs/${encodeURIComponent(id)}`, request);
   }
 
-  users(): Observable<AgencyUserView[]> {
-    return this.http.get<AgencyUserView[]>(`${API}/users`);
+  /** The agency's accounts by name, a page at a time; `q` searches names and emails, `ids` names people known by id. */
+  users(query: AgencyUserListQuery = {}): Observable<AgencyUserPage> {
+    const { ids, active, ...rest } = query;
+    return this.http.get<AgencyUserPage>(`${API}/users`, {
+      params: httpQueryParams({
+        ...rest,
+        active: active === undefined ? undefined : String(active),
+        ids: ids?.join(','),
+      }),
+    });
   }
 
   createUser(request: CreateUserRequest): Observable<UserView> {

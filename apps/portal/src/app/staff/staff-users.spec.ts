@@ -1,8 +1,9 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { ErrorCode, UserRole } from '@heardback/contracts';
+import { AgencyUserView, ErrorCode, UserRole } from '@heardback/contracts';
 import { StaffUsers } from './staff-users';
-import { apiErrorBody } from '../testing/factories';
+import { SEARCH_PAUSE_MS } from './staff-clients';
+import { anAgencyUser, apiErrorBody } from '../testing/factories';
 import { setUpPortalTest } from '../testing/setup';
 
 describe('StaffUsers', () => {
@@ -13,18 +14,22 @@ describe('StaffUsers', () => {
     http = setUpPortalTest();
     fixture = TestBed.createComponent(StaffUsers);
     await fixture.whenStable();
-    http.expectOne('/api/users').flush([
-      { id: '1', email: 'sam@x.test', fullName: 'Sam Staff', role: UserRole.Staff, createdAt: '2026-01-05T10:00:00Z' },
-      {
-        id: '2',
-        email: 'ria@x.test',
-        fullName: 'Ria Recruiter',
-        role: UserRole.Recruiter,
-        createdAt: '2026-02-05T10:00:00Z',
-      },
-    ]);
+    // The API's order is by name; the page keeps it.
+    http.expectOne('/api/users').flush(page([RIA, SAM], 2));
     await fixture.whenStable();
   });
+
+  const SAM = anAgencyUser({ id: '1', email: 'sam@x.test', fullName: 'Sam Staff', role: UserRole.Staff });
+  const RIA = anAgencyUser({ id: '2', email: 'ria@x.test', fullName: 'Ria Recruiter', role: UserRole.Recruiter });
+  const page = (items: AgencyUserView[], total = items.length, nextCursor: string | null = null) => ({
+    items,
+    nextCursor,
+    total,
+  });
+  const names = () => Array.from(view().querySelectorAll('.user-list__name'), (name) => name.textContent?.trim());
+  const status = () => view().querySelector('.status-line')?.textContent?.trim();
+  const loadMoreButton = () =>
+    Array.from(view().querySelectorAll('button')).find((button) => button.textContent?.includes('Load more'));
 
   afterEach(() => http.verify());
 
@@ -46,11 +51,42 @@ describe('StaffUsers', () => {
 
   it('lists the agency accounts with their roles', () => {
     const items = Array.from(view().querySelectorAll('.user-list__item'));
-    expect(items.map((item) => item.querySelector('.user-list__name')?.textContent?.trim())).toEqual([
-      'Ria Recruiter',
-      'Sam Staff',
-    ]);
+    expect(names()).toEqual(['Ria Recruiter', 'Sam Staff']);
     expect(items[0].querySelector('.badge')?.textContent?.trim()).toBe('Recruiter');
+    expect(status()).toBe('2 accounts');
+    expect(loadMoreButton()).toBeUndefined();
+  });
+
+  it('pages through many accounts with the true total, and lands on the first new one', async () => {
+    const search = view().querySelector('#user-search') as HTMLInputElement;
+    search.value = 'x.test';
+    search.dispatchEvent(new Event('input'));
+    await new Promise((resolve) => setTimeout(resolve, SEARCH_PAUSE_MS + 50));
+    http.expectOne('/api/users?q=x.test').flush(page([RIA], 2, 'next-page'));
+    await fixture.whenStable();
+    expect(status()).toBe('1 of 2 accounts whose name or email contains “x.test”');
+
+    loadMoreButton()?.click();
+    http.expectOne('/api/users?q=x.test&cursor=next-page').flush(page([SAM], 2));
+    await fixture.whenStable();
+    expect(names()).toEqual(['Ria Recruiter', 'Sam Staff']);
+    expect(status()).toBe('2 accounts whose name or email contains “x.test”');
+    expect(loadMoreButton()).toBeUndefined();
+    await new Promise((resolve) => setTimeout(resolve));
+    expect(document.activeElement?.textContent?.trim()).toBe('Sam Staff');
+  });
+
+  it('says so when no account matches the search', async () => {
+    const search = view().querySelector('#user-search') as HTMLInputElement;
+    search.value = 'nobody';
+    search.dispatchEvent(new Event('input'));
+    await new Promise((resolve) => setTimeout(resolve, SEARCH_PAUSE_MS + 50));
+    http.expectOne('/api/users?q=nobody').flush(page([]));
+    await fixture.whenStable();
+    expect(status()).toBe('No account’s name or email contains “nobody”');
+    expect(view().querySelector('.notice')?.textContent?.trim()).toBe(
+      'No account’s name or email contains what you typed. Check the spelling.',
+    );
   });
 
   it('creates a staff account, says so, and lists it', async () => {
@@ -68,7 +104,7 @@ describe('StaffUsers', () => {
     request.flush({ id: '3', email: 'lee@x.test', fullName: 'Lee Park', role: UserRole.Staff });
     await fixture.whenStable();
     expect(view().textContent).toContain('Account created for Lee Park (staff).');
-    http.expectOne({ method: 'GET', url: '/api/users' }).flush([]);
+    http.expectOne({ method: 'GET', url: '/api/users' }).flush(page([]));
   });
 
   it('checks the password length before sending', async () => {
@@ -105,17 +141,11 @@ describe('StaffUsers', () => {
     await fixture.whenStable();
     const request = http.expectOne({ method: 'PUT', url: '/api/users/1/agency-lead' });
     expect(request.request.body).toEqual({ isAgencyLead: true });
-    const sam = {
-      id: '1',
-      email: 'sam@x.test',
-      fullName: 'Sam Staff',
-      role: UserRole.Staff,
-      createdAt: '2026-01-05T10:00:00Z',
-    };
-    request.flush({ ...sam, disabledAt: null, isAgencyLead: true });
+    request.flush({ ...SAM, isAgencyLead: true });
     await fixture.whenStable();
-    http.expectOne('/api/users').flush([{ ...sam, disabledAt: null, isAgencyLead: true }]);
-    await fixture.whenStable();
+    // The row shows the API's copy in place: the list is not asked for again, so pages loaded stay.
+    http.expectNone('/api/users');
+    expect(names()).toEqual(['Ria Recruiter', 'Sam Staff']);
     const lead = view().querySelector('hb-agency-lead-toggle');
     expect(lead?.querySelector('.badge')?.textContent?.trim()).toBe('Agency lead');
     expect(lead?.querySelector('button')?.getAttribute('aria-pressed')).toBe('true');

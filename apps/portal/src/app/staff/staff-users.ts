@@ -1,6 +1,9 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import {
+  AGENCY_USER_SEARCH_MAX_LENGTH,
+  AgencyUserView,
   EMAIL_MAX_LENGTH,
   ErrorCode,
   FULL_NAME_MAX_LENGTH,
@@ -9,6 +12,7 @@ import {
   UserRole,
 } from '@heardback/contracts';
 import { PASSWORD_RULE } from '@heardback/domain';
+import { debounceTime, distinctUntilChanged } from 'rxjs';
 import { SessionStore } from '../core/session';
 import { StaffApi } from './staff-api';
 import { UserAccess } from './user-access';
@@ -17,7 +21,10 @@ import { apiError, errorCodeOf } from '../core/api-error';
 import { ProblemWords, formSubmission } from '../core/form-submission';
 import { formatShortDate } from '../core/date-time';
 import { ROLE_LABELS } from '../core/agency-labels';
-import { countOf, pageData, statusLine } from '../core/loadable';
+import { pageData, statusLine } from '../core/loadable';
+import { LoadMore, loadMore } from '../core/load-more';
+import { shownOfTotal } from '../core/shown-of-total';
+import { SEARCH_PAUSE_MS } from './staff-clients';
 import { LoadState } from '../core/load-state';
 import { notBlank } from '../core/text-validators';
 import { FIRST_INVALID, focusLater } from '../core/focus-later';
@@ -43,10 +50,13 @@ const PROBLEMS = {
   role: { otherwise: 'Choose recruiter or staff.' },
 } satisfies Record<string, ProblemWords>;
 
-/** The agency's own accounts: who they are, and a form to create a recruiter or staff account. */
+/**
+ * The agency's own accounts: who they are, by name a page at a time ("Load more"), searchable by
+ * name or email, and a form to create a recruiter or staff account.
+ */
 @Component({
   selector: 'hb-staff-users',
-  imports: [ReactiveFormsModule, LoadState, UserAccess, AgencyLeadToggle, FORM_FIELD, ChoiceField],
+  imports: [ReactiveFormsModule, LoadState, LoadMore, UserAccess, AgencyLeadToggle, FORM_FIELD, ChoiceField],
   templateUrl: './staff-users.html',
   styleUrl: './staff-users.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -55,7 +65,20 @@ export class StaffUsers {
   private readonly api = inject(StaffApi);
   private readonly focus = focusLater();
 
-  protected readonly users = pageData({ request: () => this.api.users() });
+  /** What the search box holds, and the search asked for once typing pauses. */
+  protected readonly typed = signal('');
+  private readonly search = toSignal(
+    toObservable(this.typed).pipe(debounceTime(SEARCH_PAUSE_MS), distinctUntilChanged()),
+    { initialValue: '' },
+  );
+  protected readonly searching = computed(() => this.search().trim() !== '');
+  protected readonly searchMaxLength = AGENCY_USER_SEARCH_MAX_LENGTH;
+  protected readonly users = pageData({
+    key: () => this.search().trim(),
+    request: (q: string) => this.api.users({ q }),
+    loaded: () => this.more.reset(),
+  });
+  protected readonly more = loadMore(this.users, (cursor) => this.api.users({ q: this.search().trim(), cursor }));
   protected readonly roles: Choice<AgencyRole>[] = [
     {
       value: UserRole.Recruiter,
@@ -86,14 +109,30 @@ export class StaffUsers {
   protected readonly submission = formSubmission({ form: this.form, onInvalid: () => this.focus(FIRST_INVALID) });
   protected readonly created = signal('');
 
+  /** The API's order (by name), page after page: never re-sorted here, so pages add at the end. */
   protected readonly list = computed(() =>
-    [...(this.users.value() ?? [])]
-      .sort((a, b) => a.fullName.localeCompare(b.fullName))
-      .map((user) => ({ ...user, since: formatShortDate(user.createdAt) })),
+    (this.users.value()?.items ?? []).map((user) => ({ ...user, since: formatShortDate(user.createdAt) })),
   );
   protected readonly statusMessage = computed(() =>
-    statusLine(this.users.state(), 'Loading accounts…', () => countOf(this.list().length, 'account', 'No accounts')),
+    statusLine(this.users.state(), 'Loading accounts…', () => {
+      const typed = this.search().trim();
+      const none = this.searching() ? `No account’s name or email contains “${typed}”` : 'No accounts';
+      const shown = shownOfTotal(this.list().length, this.users.value()?.total ?? 0, 'account', none);
+      return this.searching() && this.list().length > 0 ? `${shown} whose name or email contains “${typed}”` : shown;
+    }),
   );
+
+  protected typeSearch(event: Event): void {
+    this.typed.set((event.target as HTMLInputElement).value);
+  }
+
+  /** An account changed on its row (disabled, enabled, made a lead): the row shows the API's copy, in place. */
+  protected changed(user: AgencyUserView): void {
+    this.users.update((page) => ({
+      ...page,
+      items: page.items.map((each) => (each.id === user.id ? user : each)),
+    }));
+  }
 
   protected problem(name: keyof typeof this.form.controls): string {
     return this.submission.problem(this.form.controls[name], PROBLEMS[name]);

@@ -30,10 +30,22 @@ test('staff open the audit trail and see the change they just made, before and a
   // Only this job's history: its creation and the edit.
   await newest.getByRole('link', { name: `History of ${renamed}` }).click();
   await expect(page).toHaveURL(new RegExp(`entityId=${job.id}`));
-  await expect(page.getByRole('status')).toHaveText('2 changes');
+  // The list's own status line (the "Who" picker has one of its own for its matches).
+  const listStatus = page.getByRole('status').filter({ hasText: /change/ });
+  await expect(listStatus).toHaveText('2 changes');
   await page.getByLabel('What').selectOption({ label: 'Created a job' });
   await page.getByRole('button', { name: 'Show changes' }).click();
-  await expect(page.getByRole('status')).toHaveText('1 change');
+  await expect(listStatus).toHaveText('1 change');
+  // Who made it, found by typing part of their name: the link then names them.
+  const who = page.getByRole('combobox', { name: 'Who' });
+  await who.fill('Sam Sta');
+  await page.getByRole('option', { name: /^Sam Staff staff@heardback\.test/ }).click();
+  await expect(who).toHaveValue('Sam Staff');
+  await page.getByRole('button', { name: 'Show changes' }).click();
+  await expect(page).toHaveURL(/actorId=/);
+  await expect(listStatus).toHaveText('1 change');
+  await page.reload();
+  await expect(page.getByRole('combobox', { name: 'Who' })).toHaveValue('Sam Staff');
   // The job's client by name: the page asks for the clients its changes name, by id.
   await expect(page.getByRole('list', { name: 'Changes, newest first' })).toContainText(`E2E Audit Client ${stamp}`);
   await expectNoSeriousAxeViolations(page, '/staff/audit');

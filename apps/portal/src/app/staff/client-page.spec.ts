@@ -178,7 +178,9 @@ describe('ClientPage', () => {
     expect(view().textContent).toContain(AUTO_PUBLISH_EXPLAINED);
     const box = view().querySelector('#client-account-owner') as HTMLInputElement;
     expect(box.getAttribute('role')).toBe('combobox');
+    // Empty means nobody, and the box says so.
     expect(box.value).toBe('');
+    expect(box.placeholder).toBe('Nobody (the agency leads)');
     box.value = 'oli';
     box.dispatchEvent(new Event('input'));
     await new Promise((resolve) => setTimeout(resolve, PICKER_PAUSE_MS + 50));

@@ -38,7 +38,12 @@ export const AUTO_PUBLISH_EXPLAINED =
           submission.problem(form.controls.accountOwnerId, { otherwise: 'Choose an active recruiter or staff member.' })
         "
       >
-        <hb-person-picker [control]="form.controls.accountOwnerId" [chosenName]="ownerName()" [active]="true" />
+        <hb-person-picker
+          [control]="form.controls.accountOwnerId"
+          [chosenName]="ownerName()"
+          [active]="true"
+          placeholder="Nobody (the agency leads)"
+        />
       </hb-field>
       <div class="choices-stacked">
         <label class="choice">

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
 import { FormControl } from '@angular/forms';
 import { AGENCY_USER_SEARCH_MAX_LENGTH, AgencyUserView } from '@heardback/contracts';
 import { map } from 'rxjs';
@@ -33,7 +33,7 @@ export function personOption(person: AgencyUserView): PickerOption {
     [control]="control()"
     [chosenName]="chosenName()"
     [search]="search"
-    [words]="words"
+    [words]="words()"
     [maxLength]="maxLength"
     (chose)="chose.emit($event)"
   />`,
@@ -50,10 +50,12 @@ export class PersonPicker {
   readonly active = input(false);
   /** Left out of the choices: who has the work now. */
   readonly exceptId = input<string | null>(null);
+  /** What the empty box says: what leaving it empty means, where it means something. */
+  readonly placeholder = input(PEOPLE_WORDS.placeholder);
   /** The person picked, or null once typing un-picks them. */
   readonly chose = output<PickerOption | null>();
 
-  protected readonly words = PEOPLE_WORDS;
+  protected readonly words = computed(() => ({ ...PEOPLE_WORDS, placeholder: this.placeholder() }));
   protected readonly maxLength = AGENCY_USER_SEARCH_MAX_LENGTH;
   protected readonly search: PickerSearch = (q, limit) =>
     this.api

@@ -1,0 +1,41 @@
+import { chromium } from '@playwright/test';
+(async () => {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium' });
+  const base = 'http://127.0.0.1:4372';
+  for (const width of [1280, 375]) {
+    const context = await browser.newContext({ viewport: { width, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${base}/sign-in`);
+    await page.getByLabel('Email').fill('staff@heardback.test');
+    await page.getByLabel('Password', { exact: true }).fill('heardback-demo');
+    await page.getByRole('button', { name: /Sign in/ }).click();
+    await page.waitForURL(/staff|recruiter/);
+    await page.goto(`${base}/staff/users`);
+    await page.getByRole('list', { name: 'Agency accounts' }).waitFor();
+    await page.screenshot({ path: `/tmp/shot-users-${width}.png`, fullPage: true });
+    await page.getByLabel('Find an account').fill('rec');
+    await page.waitForTimeout(800);
+    await page.screenshot({ path: `/tmp/shot-users-search-${width}.png`, fullPage: false });
+    await page.goto(`${base}/staff/escalations`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.waitForTimeout(1000);
+    const box = page.getByRole('combobox').first();
+    await box.click();
+    await page.waitForTimeout(800);
+    await page.screenshot({ path: `/tmp/shot-escalations-${width}.png`, fullPage: false });
+    await page.goto(`${base}/staff/clients`);
+    await page.getByRole('list', { name: 'Clients' }).getByRole('link').first().click();
+    await page.getByRole('combobox', { name: 'Account owner' }).waitFor();
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: `/tmp/shot-client-${width}.png`, fullPage: false });
+    await page.getByRole('combobox', { name: 'Account owner' }).fill('a');
+    await page.waitForTimeout(800);
+    await page.screenshot({ path: `/tmp/shot-client-picker-${width}.png`, fullPage: false });
+    await page.goto(`${base}/staff/audit`);
+    await page.getByRole('combobox', { name: 'Who' }).fill('ri');
+    await page.waitForTimeout(800);
+    await page.screenshot({ path: `/tmp/shot-audit-${width}.png`, fullPage: false });
+    await context.close();
+  }
+  await browser.close();
+})();

@@ -248,6 +248,28 @@ describe('client contacts', () => {
     ]);
   });
 
+  it('says when the account owner is disabled, and still saves other settings around them', async () => {
+    const { clientId } = await createOpenJob(staff);
+    const owner = await insertAgencyUser(database(), UserRole.Recruiter, 'Leaving Owner');
+    expectStatus(await staff.patch(`/api/clients/${clientId}`, { accountOwnerId: owner.id }), 200, 'set the owner');
+    await database().query('UPDATE users SET disabled_at = now() WHERE id = $1', [owner.id]);
+
+    expect((await clientDetail(clientId)).accountOwner).toEqual({
+      id: owner.id,
+      fullName: 'Leaving Owner',
+      active: false,
+    });
+    const saved = await staff.patch<ClientDetailView>(`/api/clients/${clientId}`, { autoPublishClientFeedback: true });
+    expect(saved.status).toBe(200);
+    expect(saved.body).toMatchObject({
+      accountOwner: { id: owner.id, active: false },
+      autoPublishClientFeedback: true,
+    });
+    // Sent again, the disabled owner is refused: staff are asked to choose someone who can act.
+    const refused = await staff.patch(`/api/clients/${clientId}`, { accountOwnerId: owner.id });
+    expect(asError(refused).details?.map((detail) => detail.field)).toEqual(['accountOwnerId']);
+  });
+
   it('schedules with picked contacts: the agency sees them, the candidate never does, the timeline names them', async () => {
     const { job, candidate, application } = await applicationOnNewJob();
     const grace = await addContact(job.clientId, {

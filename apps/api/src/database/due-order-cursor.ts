@@ -1,5 +1,5 @@
 import { fieldError } from '@heardback/domain';
-import { UUID } from './keyset-cursor';
+import { UUID } from './uuid';
 
 /**
  * The order of the agency's feedback work (the feedback queue, escalations): oldest due first

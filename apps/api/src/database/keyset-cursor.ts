@@ -1,4 +1,5 @@
 import { fieldError } from '@heardback/domain';
+import { UUID } from './uuid';
 
 /**
  * Position in a list sorted newest first by a timestamp, then id: the last row's timestamp
@@ -15,8 +16,6 @@ export function encodeKeysetCursor(cursor: KeysetCursor): string {
 
 /** PostgreSQL's text form of a timestamptz, as the lists hand it out. */
 const PG_TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(?:\.\d{1,6})?[+-](\d{2})(?::(\d{2}))?$/;
-/** A uuid as PostgreSQL writes it (any case): what every cursor's and list's id is checked against. */
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * A timestamp PostgreSQL accepts, in the form the lists hand out: a real calendar date and time and an

@@ -3,7 +3,7 @@ import { fieldError } from '@heardback/domain';
 import { EntityManager, In } from 'typeorm';
 import { CandidateDocumentEntity } from './candidate-document.entity';
 import { toDocumentView } from './document-view';
-import { UUID } from '../database/keyset-cursor';
+import { UUID } from '../database/uuid';
 
 export interface ApplicationDocumentsChoice {
   applicationId: string;

@@ -8,7 +8,7 @@ import {
   timeToFeedbackFigures,
 } from './score-figures';
 import { GroupsAfter, GroupsRow, sortIsText } from './score-groups-sql';
-import { UUID } from '../database/keyset-cursor';
+import { UUID } from '../database/uuid';
 
 /**
  * The group table's cursor (ADR 0045): opaque to the portal, it holds which table and order it

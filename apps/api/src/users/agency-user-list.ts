@@ -92,7 +92,7 @@ export function agencyUserTotalSql(request: AgencyUserFilters): AgencyUserListSq
   return { sql: `SELECT count(*)::int AS total FROM users u WHERE ${conditions.join(' AND ')}`, params };
 }
 
-/** A page of agency accounts (as `toAgencyUserView` makes them views), its cursor and how many match in all. */
+/** A page of agency accounts' fields (which `toAgencyUserView` makes views of), its cursor and how many match in all. */
 export async function agencyUserPage(
   manager: EntityManager,
   request: AgencyUserListRequest,

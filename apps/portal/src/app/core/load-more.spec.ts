@@ -162,4 +162,21 @@ describe('hb-load-more', () => {
     expect(rows()).toEqual(['x']);
     expect(count()?.textContent?.trim()).toBe('1 of 2 jobs shown');
   });
+
+  it('adds a page that arrives after a row changed in place, and is ready again either way', async () => {
+    await show({ items: ['a'], nextCursor: 'c1', total: 3 });
+    button()?.click();
+    // The same list, one row replaced by the API's copy (an account disabled on its row).
+    await show({ items: ['A'], nextCursor: 'c1', total: 3 });
+    await answer(0, { items: ['b'], nextCursor: 'c2', total: 3 });
+    expect(rows()).toEqual(['A', 'b']);
+
+    button()?.click();
+    await show({ items: ['x'], nextCursor: 'x1', total: 2 });
+    await answer(1, { items: ['c'], nextCursor: null, total: 3 });
+    expect(rows()).toEqual(['x']);
+    // Not stuck at "Loading more…": the button asks for the new list's next page.
+    expect(button()?.getAttribute('aria-disabled')).not.toBe('true');
+    expect(button()?.textContent).not.toContain('Loading');
+  });
 });

@@ -59,10 +59,12 @@ export function loadMore<T, P extends CursorPage<T>>(
         .pipe(takeUntilDestroyed(destroyRef))
         .subscribe({
           next: (next) => {
-            // A new search or filter meanwhile replaced the list: this page belongs to the old one.
-            if (list.value() !== shown) return;
-            list.set({ ...next, items: [...shown.items, ...next.items] });
             state.set('idle');
+            // A new search or filter meanwhile replaced the list (it ends elsewhere): this page
+            // belongs to the old one. A row changed in place keeps where the list ends: add the page.
+            const current = list.value();
+            if (current?.nextCursor !== shown.nextCursor) return;
+            list.set({ ...next, items: [...current.items, ...next.items] });
             focus(`${within} [data-index="${firstNew}"]`.trim());
           },
           error: (failure: unknown) => {

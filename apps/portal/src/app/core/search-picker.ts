@@ -12,7 +12,7 @@ import {
   untracked,
 } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { FormControl } from '@angular/forms';
+import { FormControl, ValidatorFn } from '@angular/forms';
 import { Observable, Subject, catchError, debounceTime, map, of, switchMap } from 'rxjs';
 import { FORM_FIELD } from './form-field';
 
@@ -80,7 +80,9 @@ export function pickerMessage(results: Results, typed: string, words: PickerWord
  * autocomplete) over a paged, searchable list, so it works however long the list grows. Arrow keys
  * move through the options, Enter or a click picks one, Escape closes the list. The form control
  * holds the picked id; typing clears it until one is picked (or the text is exactly one offered
- * name when focus leaves). Used inside an `hb-field`, whose label it takes.
+ * name when focus leaves). Text typed but not picked makes the control invalid (`unpicked`), so a
+ * form is never sent as if the box were empty while it shows a name. Used inside an `hb-field`,
+ * whose label it takes.
  */
 @Component({
   selector: 'hb-search-picker',
@@ -218,6 +220,9 @@ export class SearchPicker implements OnInit {
   /** What was picked, to tell a changed text from the picked name. */
   private picked: PickerOption | null = null;
   private pickedByPage = false;
+  /** Set while the picker itself sets or checks the control, so it does not take that for the page's doing. */
+  private ownChange = false;
+  private readonly unpicked: ValidatorFn = () => (this.text().trim() && !this.picked ? { unpicked: true } : null);
 
   protected readonly options = computed(() => {
     const results = this.results();
@@ -233,25 +238,49 @@ export class SearchPicker implements OnInit {
     effect(() => {
       const control = this.control();
       this.chosenName();
-      untracked(() => this.follow(control.value));
+      untracked(() => this.follow(control.value, false));
     });
   }
 
   /**
    * Shows what the control holds as the page names it. A name the page gave may be replaced by a
    * better one it gives later (a link's person, named once loaded); what the person picked is kept.
+   * The page emptying the control (a reset, cleared filters) empties the box, typed text included;
+   * a new name alone (`emptied` false) never touches what is being typed.
    */
-  private follow(id: string): void {
+  private follow(id: string, emptied: boolean): void {
+    if (this.ownChange) return;
     const name = this.chosenName();
     const picked = this.picked;
-    if (picked?.id === id && (!this.pickedByPage || !name || picked.name === name)) return;
-    if (id && name) {
+    if (!id) {
+      if (!emptied || (!picked && !this.text())) return;
+      this.picked = null;
+      this.text.set('');
+    } else {
+      if (!name || (picked?.id === id && (!this.pickedByPage || picked.name === name))) return;
       this.picked = { id, name };
       this.pickedByPage = true;
       this.text.set(name);
-    } else if (!id && picked) {
-      this.picked = null;
-      this.text.set('');
+    }
+    this.revalidate();
+  }
+
+  private setOwnValue(id: string): void {
+    this.ownChange = true;
+    try {
+      this.control().setValue(id);
+    } finally {
+      this.ownChange = false;
+    }
+  }
+
+  /** The control's validity follows the text: typed and not picked is `unpicked`. */
+  private revalidate(): void {
+    this.ownChange = true;
+    try {
+      this.control().updateValueAndValidity();
+    } finally {
+      this.ownChange = false;
     }
   }
 
@@ -263,7 +292,9 @@ export class SearchPicker implements OnInit {
       .subscribe(() => this.disabled.set(control.disabled));
     // The page sets the control too (a form reset after saving, a record loaded): the box shows
     // the name the page gives for what it holds, or nothing once it holds nothing.
-    control.valueChanges.pipe(takeUntilDestroyed(this.destroyRef)).subscribe((id) => this.follow(id));
+    control.addValidators(this.unpicked);
+    this.destroyRef.onDestroy(() => control.removeValidators(this.unpicked));
+    control.valueChanges.pipe(takeUntilDestroyed(this.destroyRef)).subscribe((id) => this.follow(id, !id));
     this.searches
       .pipe(
         debounceTime(PICKER_PAUSE_MS),
@@ -287,8 +318,10 @@ export class SearchPicker implements OnInit {
     if (this.picked && text !== this.picked.name) {
       this.picked = null;
       this.chose.emit(null);
-      this.control().setValue('');
+      this.setOwnValue('');
       this.control().markAsDirty();
+    } else {
+      this.revalidate();
     }
     this.lookUp();
   }
@@ -335,7 +368,7 @@ export class SearchPicker implements OnInit {
     this.picked = option;
     this.pickedByPage = false;
     this.text.set(option.name);
-    this.control().setValue(option.id);
+    this.setOwnValue(option.id);
     this.chose.emit(option);
     this.control().markAsDirty();
     this.close();

@@ -219,6 +219,48 @@ describe('AuditTrailPage', () => {
     expect(box.value).toBe('Riley Recruiter');
   });
 
+  it('refuses a name typed but not chosen from the list, and Clear filters empties it', async () => {
+    await open('/staff/audit?entityType=job');
+    await answer(anAuditPage([anAuditEvent()]));
+    const box = control<HTMLInputElement>('audit-actor');
+    box.value = 'Rile';
+    box.dispatchEvent(new Event('input'));
+    button('Show changes')?.click();
+    await harness.fixture.whenStable();
+    expect(view().querySelector('[role="alert"]')?.textContent).toContain(
+      'Choose the person from the list as you type, or empty “Who” for anyone.',
+    );
+    expect(document.activeElement).toBe(box);
+    expect(TestBed.inject(Router).url).toBe('/staff/audit?entityType=job');
+    await new Promise((resolve) => setTimeout(resolve, PICKER_PAUSE_MS + 50));
+    http.expectOne((request) => request.url === '/api/users').flush({ items: [RILEY], nextCursor: null, total: 1 });
+
+    button('Clear filters')?.click();
+    await harness.fixture.whenStable();
+    expect(TestBed.inject(Router).url).toBe('/staff/audit');
+    await answer(anAuditPage([]));
+    expect(box.value).toBe('');
+  });
+
+  it('keeps the names it knows while it asks about people newly named', async () => {
+    const owner = (id: string) => anAuditEvent({ id, changes: { ownerId: { before: null, after: id } } });
+    const SAM = anAgencyUser();
+    await open('/staff/audit');
+    await answer(anAuditPage([owner(RILEY.id)], 'cursor-1'));
+    await answerPeople([RILEY.id], [RILEY]);
+    button('Load more changes')?.click();
+    await harness.fixture.whenStable();
+    eventsRequest().flush(anAuditPage([owner(SAM.id)]));
+    await harness.fixture.whenStable();
+    // Only the newly named person is asked about; Riley stays named meanwhile.
+    const request = http.expectOne((each) => each.url === '/api/users');
+    expect(request.request.params.get('ids')).toBe(SAM.id);
+    expect(changesOf(rows()[0])).toEqual([['Owner', 'none → Riley Recruiter']]);
+    request.flush({ items: [SAM], nextCursor: null, total: 1 });
+    await harness.fixture.whenStable();
+    expect(changesOf(rows()[1])).toEqual([['Owner', 'none → Sam Staff']]);
+  });
+
   it('loads older changes with the cursor and the same filters, after the ones shown', async () => {
     await open('/staff/audit?entityType=user');
     await answer(anAuditPage([anAuditEvent({ id: 'e1' }), anAuditEvent({ id: 'e2' })], 'cursor-1'));

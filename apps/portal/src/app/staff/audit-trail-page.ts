@@ -1,4 +1,14 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, input, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+} from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
@@ -35,14 +45,9 @@ import { StaffApi } from './staff-api';
 /** The fields whose values are an agency account's id, named on the page by the person's name. */
 const PERSON_FIELDS = ['ownerId', 'recruiterId', 'accountOwnerId'] as const;
 
-/** The ids the changes hold in `fields` (before or after), and any `also` given, sorted, at most `max` of them. */
-export function idsNamed(
-  events: readonly AuditEventView[],
-  fields: readonly string[],
-  max: number,
-  also: readonly string[] = [],
-): string[] {
-  const ids = new Set<string>(also.filter(anId));
+/** The ids the changes hold in `fields` (before or after), sorted, at most `max` of them. */
+export function idsNamed(events: readonly AuditEventView[], fields: readonly string[], max: number): string[] {
+  const ids = new Set<string>();
   for (const event of events) {
     for (const field of fields) {
       const change = event.changes[field];
@@ -109,10 +114,16 @@ export class AuditTrailPage {
   });
   // Names for the people and clients the changes name by id, asked for by id as both lists are
   // too long to load whole; the page works without them.
+  /** People's names as loaded so far, kept across filters and pages so nobody is un-named meanwhile. */
+  private readonly userNames = signal<ReadonlyMap<string, string>>(new Map());
+  /** Whom to ask about next: the person filtered by first, then those the changes name, not yet known. */
   private readonly userIds = computed(
     () => {
+      const known = this.userNames();
       const actor = this.filters().actorId;
-      return idsNamed(this.events.value()?.items ?? [], PERSON_FIELDS, AGENCY_LIST_MAX_LIMIT, actor ? [actor] : []);
+      const named = idsNamed(this.events.value()?.items ?? [], PERSON_FIELDS, Number.POSITIVE_INFINITY);
+      const wanted = [...new Set([...(actor && anId(actor) ? [actor] : []), ...named])].filter((id) => !known.has(id));
+      return wanted.slice(0, AGENCY_LIST_MAX_LIMIT);
     },
     { equal: sameIds },
   );
@@ -143,9 +154,6 @@ export class AuditTrailPage {
   protected readonly entityOptions = AUDIT_ENTITY_OPTIONS;
   protected readonly timeZone = computed(() => this.events.value()?.timeZone ?? null);
 
-  private readonly userNames = computed(
-    () => new Map((this.users.value()?.items ?? []).map((user) => [user.id, user.fullName])),
-  );
   /** The person a link filters by, by name once known. */
   protected readonly actorName = computed(() => {
     const chosen = this.filters().actorId;
@@ -174,6 +182,15 @@ export class AuditTrailPage {
   );
 
   constructor() {
+    effect(() => {
+      const found = this.users.value()?.items ?? [];
+      if (found.length === 0) return;
+      untracked(() =>
+        this.userNames.update(
+          (known) => new Map([...known, ...found.map((user) => [user.id, user.fullName] as const)]),
+        ),
+      );
+    });
     // The form shows what the URL asks for: on arrival, after a search, and after Back.
     effect(() => {
       const { actorId, entityType, action, from, to } = this.filters();
@@ -183,6 +200,11 @@ export class AuditTrailPage {
 
   protected apply(): void {
     const chosen = this.form.getRawValue();
+    if (this.form.controls.actorId.invalid) {
+      this.problem.set('Choose the person from the list as you type, or empty “Who” for anyone.');
+      this.focus('#audit-actor');
+      return;
+    }
     if (chosen.from && chosen.to && chosen.from > chosen.to) {
       this.problem.set('The “From” day must be on or before the “To” day.');
       this.focus('#audit-from');
@@ -194,6 +216,8 @@ export class AuditTrailPage {
 
   protected clear(): void {
     this.problem.set('');
+    // Empties what was typed too, when the link already had no filters.
+    this.form.reset();
     this.show(auditFiltersFrom({}));
   }
 

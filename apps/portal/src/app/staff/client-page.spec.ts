@@ -220,12 +220,21 @@ describe('ClientPage', () => {
     await harness.fixture.whenStable();
     const box = view().querySelector('#client-account-owner') as HTMLInputElement;
     expect(box.value).toBe('Gone Person (no longer active)');
-    // Saved untouched, the owner stays as it is.
+    // Saved untouched, the owner is not sent: the API refuses a disabled one, and other settings must still save.
+    (view().querySelector('input[role="switch"]') as HTMLInputElement).click();
+    await harness.fixture.whenStable();
     button('Save settings')?.click();
     const request = http.expectOne({ method: 'PATCH', url: '/api/clients/client-1' });
-    expect(request.request.body).toEqual({ accountOwnerId: 'gone-1', autoPublishClientFeedback: false });
-    request.flush(aClientDetail({ accountOwner: { id: 'gone-1', fullName: 'Gone Person', active: false } }));
+    expect(request.request.body).toEqual({ autoPublishClientFeedback: true });
+    request.flush(
+      aClientDetail({
+        accountOwner: { id: 'gone-1', fullName: 'Gone Person', active: false },
+        autoPublishClientFeedback: true,
+      }),
+    );
     await harness.fixture.whenStable();
+    expect(view().textContent).toContain('Settings saved.');
+    expect(box.value).toBe('Gone Person (no longer active)');
   });
 
   it('says so when there is no such client', async () => {

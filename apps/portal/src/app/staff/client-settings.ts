@@ -123,10 +123,12 @@ export class ClientSettings {
     }
     this.savedMessage.set('');
     const { accountOwnerId, autoPublish } = this.form.getRawValue();
+    // The owner is sent only when changed: a disabled owner, left as is, must not stop other settings saving.
+    const ownerChanged = this.form.controls.accountOwnerId.dirty;
     this.submission.send(
       () =>
         this.api.updateSettings(this.client().id, {
-          accountOwnerId: accountOwnerId || null,
+          ...(ownerChanged ? { accountOwnerId: accountOwnerId || null } : {}),
           autoPublishClientFeedback: autoPublish,
         }),
       {

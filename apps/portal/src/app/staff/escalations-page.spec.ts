@@ -229,6 +229,20 @@ describe('EscalationsPage', () => {
     expect([from.value, to.value]).toEqual(['', '']);
   });
 
+  it('never hands work over to whose it is: choosing them as “whose” empties “give it to”', async () => {
+    await loaded([]);
+    const from = view().querySelector('#reassign-all-from') as HTMLInputElement;
+    const to = view().querySelector('#reassign-all-to') as HTMLInputElement;
+    await pick(to, 'bo', [people[1]]);
+    expect(to.value).toBe('Bo Recruiter');
+    await pick(from, 'bo', [people[1]]);
+    expect([from.value, to.value]).toEqual(['Bo Recruiter', '']);
+    (view().querySelector('.reassign-all button[type="submit"]') as HTMLButtonElement).click();
+    await fixture.whenStable();
+    http.expectNone({ method: 'POST', url: '/api/agency/reassignments' });
+    expect(view().querySelector('#reassign-all-to-error')?.textContent).toContain('Choose whom to give it to.');
+  });
+
   it('says when a left escalation went up to the agency leads', async () => {
     await loaded([anEscalation({ secondEscalatedAt: NOW_AT.toISOString() })]);
     expect(view().querySelector('li.staff-row')?.textContent).toContain('To the agency leads');

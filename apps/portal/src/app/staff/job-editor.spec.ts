@@ -5,10 +5,7 @@ import { Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { EmploymentType, ErrorCode, JobStatus, ScreeningQuestionKind, WorkMode } from '@heardback/contracts';
 import { JobEditor } from './job-editor';
-import {
-  PICKER_OPTIONS as CLIENT_PICKER_OPTIONS,
-  PICKER_PAUSE_MS as CLIENT_PICKER_PAUSE_MS,
-} from '../core/search-picker';
+import { PICKER_OPTIONS, PICKER_PAUSE_MS } from '../core/search-picker';
 import { anAgencyJobDetail, apiErrorBody } from '../testing/factories';
 import { routeHarness } from '../testing/setup';
 
@@ -56,9 +53,9 @@ describe('JobEditor', () => {
   /** Types part of a client's name, waits for the search, and picks the first match with the keyboard. */
   async function pickClient(typed: string, found: { id: string; name: string }[]) {
     await set('job-client', typed);
-    await new Promise((resolve) => setTimeout(resolve, CLIENT_PICKER_PAUSE_MS + 50));
+    await new Promise((resolve) => setTimeout(resolve, PICKER_PAUSE_MS + 50));
     http
-      .expectOne(`/api/clients?q=${typed}&limit=${CLIENT_PICKER_OPTIONS}`)
+      .expectOne(`/api/clients?q=${typed}&limit=${PICKER_OPTIONS}`)
       .flush({ items: found, nextCursor: null, total: found.length });
     await settle();
     const box = control('job-client');
@@ -75,8 +72,8 @@ describe('JobEditor', () => {
     expect(box.getAttribute('aria-expanded')).toBe('false');
     await set('job-client', 'health');
     expect(box.getAttribute('aria-expanded')).toBe('true');
-    await new Promise((resolve) => setTimeout(resolve, CLIENT_PICKER_PAUSE_MS + 50));
-    http.expectOne(`/api/clients?q=health&limit=${CLIENT_PICKER_OPTIONS}`).flush({
+    await new Promise((resolve) => setTimeout(resolve, PICKER_PAUSE_MS + 50));
+    http.expectOne(`/api/clients?q=health&limit=${PICKER_OPTIONS}`).flush({
       items: [
         { id: 'client-2', name: 'Bluefin Health' },
         { id: 'client-3', name: 'Orchardth' },
@@ -101,8 +98,8 @@ describe('JobEditor', () => {
     expect(box.getAttribute('aria-expanded')).toBe('false');
     // Typing again un-picks it: the job is not saved for a client nobody chose.
     await set('job-client', 'Orchard');
-    await new Promise((resolve) => setTimeout(resolve, CLIENT_PICKER_PAUSE_MS + 50));
-    http.expectOne(`/api/clients?q=Orchard&limit=${CLIENT_PICKER_OPTIONS}`).flush({
+    await new Promise((resolve) => setTimeout(resolve, PICKER_PAUSE_MS + 50));
+    http.expectOne(`/api/clients?q=Orchard&limit=${PICKER_OPTIONS}`).flush({
       items: [],
       nextCursor: null,
       total: 0,

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, effect, inject, output, signal, untracked } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { REASSIGN_ALL_MAX_ITEMS, ReassignmentResult } from '@heardback/contracts';
@@ -67,6 +67,16 @@ export class ReassignAll {
   protected readonly submission = formSubmission();
   protected readonly done = signal('');
   protected readonly fromId = toSignal(this.form.controls.from.valueChanges, { initialValue: '' });
+
+  constructor() {
+    // Work cannot go to whose it is: picking them as "whose" empties "give it to" if it held them.
+    effect(() => {
+      const from = this.fromId();
+      untracked(() => {
+        if (from && this.form.controls.to.value === from) this.form.controls.to.setValue('');
+      });
+    });
+  }
 
   /** Whose work it is, as picked: a disabled account's work is the usual thing to hand over. */
   protected readonly fromName = signal('someone');

@@ -1,7 +1,8 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture } from '@angular/core/testing';
 import { ErrorCode } from '@heardback/contracts';
-import { SEARCH_PAUSE_MS, StaffClients } from './staff-clients';
+import { StaffClients } from './staff-clients';
+import { SEARCH_PAUSE_MS } from '../core/typed-search';
 import { apiErrorBody } from '../testing/factories';
 import { renderComponent } from '../testing/setup';
 

@@ -1,9 +1,7 @@
 import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, signal, viewChild } from '@angular/core';
 import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
 import { RouterLink } from '@angular/router';
-import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { CLIENT_NAME_MAX_LENGTH, CLIENT_SEARCH_MAX_LENGTH, ClientView } from '@heardback/contracts';
-import { debounceTime, distinctUntilChanged } from 'rxjs';
 import { StaffApi } from './staff-api';
 import { agencyErrorMessage, apiError, sentence } from '../core/api-error';
 import { formSubmission } from '../core/form-submission';
@@ -13,9 +11,7 @@ import { LoadMore, loadMore } from '../core/load-more';
 import { LoadState } from '../core/load-state';
 import { notBlank } from '../core/text-validators';
 import { FORM_FIELD } from '../core/form-field';
-
-/** How long typing pauses before the list is searched again. */
-export const SEARCH_PAUSE_MS = 250;
+import { typedSearch } from '../core/typed-search';
 
 /**
  * The hiring companies the agency recruits for: the list by name, a page at a time ("Load more"),
@@ -32,20 +28,15 @@ export class StaffClients {
   private readonly api = inject(StaffApi);
 
   /** What the search box holds, and the search asked for once typing pauses. */
-  protected readonly typed = signal('');
-  private readonly search = toSignal(
-    toObservable(this.typed).pipe(debounceTime(SEARCH_PAUSE_MS), distinctUntilChanged()),
-    {
-      initialValue: '',
-    },
-  );
+  protected readonly searchBox = typedSearch();
+  private readonly search = this.searchBox.search;
 
   protected readonly clients = pageData({
-    key: () => this.search().trim(),
+    key: () => this.search(),
     request: (q: string) => this.api.clients({ q }),
     loaded: () => this.more.reset(),
   });
-  protected readonly more = loadMore(this.clients, (cursor) => this.api.clients({ q: this.search().trim(), cursor }));
+  protected readonly more = loadMore(this.clients, (cursor) => this.api.clients({ q: this.search(), cursor }));
   protected readonly name = new FormControl('', {
     nonNullable: true,
     validators: [notBlank, Validators.maxLength(CLIENT_NAME_MAX_LENGTH)],
@@ -58,13 +49,13 @@ export class StaffClients {
 
   /** The API's order (by name), page after page: never re-sorted here, so pages add at the end. */
   protected readonly list = computed(() => this.clients.value()?.items ?? []);
-  protected readonly searching = computed(() => this.search().trim() !== '');
+  protected readonly searching = computed(() => this.search() !== '');
   protected readonly statusMessage = computed(() =>
     statusLine(this.clients.state(), 'Loading clients…', () => {
       const total = this.clients.value()?.total ?? 0;
-      const none = this.searching() ? `No client’s name contains “${this.search().trim()}”` : 'No clients yet';
+      const none = this.searching() ? `No client’s name contains “${this.search()}”` : 'No clients yet';
       const shown = shownOfTotal(this.list().length, total, 'client', none);
-      return this.searching() && total > 0 ? `${shown} whose name contains “${this.search().trim()}”` : shown;
+      return this.searching() && total > 0 ? `${shown} whose name contains “${this.search()}”` : shown;
     }),
   );
   /** The client just added, to open from the notice: the list may not show it on its first page. */
@@ -82,10 +73,6 @@ export class StaffClients {
   }
 
   protected readonly searchMaxLength = CLIENT_SEARCH_MAX_LENGTH;
-
-  protected typeSearch(event: Event): void {
-    this.typed.set((event.target as HTMLInputElement).value);
-  }
 
   protected clearServerError(): void {
     this.nameError.set('');

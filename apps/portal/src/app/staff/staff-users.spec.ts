@@ -2,7 +2,7 @@ import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { AgencyUserView, ErrorCode, UserRole } from '@heardback/contracts';
 import { StaffUsers } from './staff-users';
-import { SEARCH_PAUSE_MS } from './staff-clients';
+import { SEARCH_PAUSE_MS } from '../core/typed-search';
 import { anAgencyUser, apiErrorBody } from '../testing/factories';
 import { setUpPortalTest } from '../testing/setup';
 

@@ -1,5 +1,4 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import {
   AGENCY_USER_SEARCH_MAX_LENGTH,
@@ -12,7 +11,6 @@ import {
   UserRole,
 } from '@heardback/contracts';
 import { PASSWORD_RULE } from '@heardback/domain';
-import { debounceTime, distinctUntilChanged } from 'rxjs';
 import { SessionStore } from '../core/session';
 import { StaffApi } from './staff-api';
 import { UserAccess } from './user-access';
@@ -24,7 +22,7 @@ import { ROLE_LABELS } from '../core/agency-labels';
 import { pageData, statusLine } from '../core/loadable';
 import { LoadMore, loadMore } from '../core/load-more';
 import { shownOfTotal } from '../core/shown-of-total';
-import { SEARCH_PAUSE_MS } from './staff-clients';
+import { typedSearch } from '../core/typed-search';
 import { LoadState } from '../core/load-state';
 import { notBlank } from '../core/text-validators';
 import { FIRST_INVALID, focusLater } from '../core/focus-later';
@@ -66,19 +64,16 @@ export class StaffUsers {
   private readonly focus = focusLater();
 
   /** What the search box holds, and the search asked for once typing pauses. */
-  protected readonly typed = signal('');
-  private readonly search = toSignal(
-    toObservable(this.typed).pipe(debounceTime(SEARCH_PAUSE_MS), distinctUntilChanged()),
-    { initialValue: '' },
-  );
-  protected readonly searching = computed(() => this.search().trim() !== '');
+  protected readonly searchBox = typedSearch();
+  private readonly search = this.searchBox.search;
+  protected readonly searching = computed(() => this.search() !== '');
   protected readonly searchMaxLength = AGENCY_USER_SEARCH_MAX_LENGTH;
   protected readonly users = pageData({
-    key: () => this.search().trim(),
+    key: () => this.search(),
     request: (q: string) => this.api.users({ q }),
     loaded: () => this.more.reset(),
   });
-  protected readonly more = loadMore(this.users, (cursor) => this.api.users({ q: this.search().trim(), cursor }));
+  protected readonly more = loadMore(this.users, (cursor) => this.api.users({ q: this.search(), cursor }));
   protected readonly roles: Choice<AgencyRole>[] = [
     {
       value: UserRole.Recruiter,
@@ -115,16 +110,12 @@ export class StaffUsers {
   );
   protected readonly statusMessage = computed(() =>
     statusLine(this.users.state(), 'Loading accounts…', () => {
-      const typed = this.search().trim();
+      const typed = this.search();
       const none = this.searching() ? `No account’s name or email contains “${typed}”` : 'No accounts';
       const shown = shownOfTotal(this.list().length, this.users.value()?.total ?? 0, 'account', none);
       return this.searching() && this.list().length > 0 ? `${shown} whose name or email contains “${typed}”` : shown;
     }),
   );
-
-  protected typeSearch(event: Event): void {
-    this.typed.set((event.target as HTMLInputElement).value);
-  }
 
   /** An account changed on its row (disabled, enabled, made a lead): the row shows the API's copy, in place. */
   protected changed(user: AgencyUserView): void {

@@ -222,7 +222,12 @@ export class SearchPicker implements OnInit {
   private pickedByPage = false;
   /** Set while the picker itself sets or checks the control, so it does not take that for the page's doing. */
   private ownChange = false;
-  private readonly unpicked: ValidatorFn = () => (this.text().trim() && !this.picked ? { unpicked: true } : null);
+  /**
+   * Read untracked: a page may set its form inside an effect (the audit trail does, from the URL),
+   * and the check must not make that effect re-run, and reset the form, whenever anything is typed.
+   */
+  private readonly unpicked: ValidatorFn = () =>
+    untracked(() => this.text().trim()) && !this.picked ? { unpicked: true } : null;
 
   protected readonly options = computed(() => {
     const results = this.results();

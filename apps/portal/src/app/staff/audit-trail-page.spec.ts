@@ -242,6 +242,31 @@ describe('AuditTrailPage', () => {
     expect(box.value).toBe('');
   });
 
+  it('keeps the person picked after the filters in the link changed', async () => {
+    await open('/staff/audit?entityType=job');
+    await answer(anAuditPage([]));
+    // The form follows the link in an effect: it must not re-run, and reset the box, as one types.
+    await harness.navigateByUrl('/staff/audit?entityType=user');
+    await answer(anAuditPage([]));
+    const box = control<HTMLInputElement>('audit-actor');
+    box.value = 'riley';
+    box.dispatchEvent(new Event('input'));
+    await harness.fixture.whenStable();
+    expect(box.value).toBe('riley');
+    await new Promise((resolve) => setTimeout(resolve, PICKER_PAUSE_MS + 50));
+    http.expectOne((request) => request.url === '/api/users').flush({ items: [RILEY], nextCursor: null, total: 1 });
+    await harness.fixture.whenStable();
+    (view().querySelector('[role="option"]') as HTMLElement).click();
+    await harness.fixture.whenStable();
+    expect(box.value).toBe('Riley Recruiter');
+    button('Show changes')?.click();
+    await harness.fixture.whenStable();
+    expect(TestBed.inject(Router).url).toBe(`/staff/audit?actorId=${RILEY.id}&entityType=user`);
+    eventsRequest().flush(anAuditPage([]));
+    await answerPeople([RILEY.id], [RILEY]);
+    expect(box.value).toBe('Riley Recruiter');
+  });
+
   it('keeps the names it knows while it asks about people newly named', async () => {
     const owner = (id: string) => anAuditEvent({ id, changes: { ownerId: { before: null, after: id } } });
     const SAM = anAgencyUser();

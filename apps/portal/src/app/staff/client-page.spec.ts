@@ -237,6 +237,22 @@ describe('ClientPage', () => {
     expect(box.value).toBe('Gone Person (no longer active)');
   });
 
+  it('refuses a name typed but not chosen, rather than saving nobody as the owner', async () => {
+    await open();
+    const box = view().querySelector('#client-account-owner') as HTMLInputElement;
+    box.value = 'Olive Own';
+    box.dispatchEvent(new Event('input'));
+    await harness.fixture.whenStable();
+    button('Save settings')?.click();
+    await harness.fixture.whenStable();
+    http.expectNone({ method: 'PATCH', url: '/api/clients/client-1' });
+    expect(view().querySelector('#client-account-owner-error')?.textContent?.trim()).toBe(
+      'Choose the person from the list as you type, or empty the box for nobody.',
+    );
+    await new Promise((resolve) => setTimeout(resolve, PICKER_PAUSE_MS + 50));
+    http.expectOne((request) => request.url === '/api/users').flush({ items: [owner], nextCursor: null, total: 1 });
+  });
+
   it('says so when there is no such client', async () => {
     await harness.navigateByUrl('/staff/clients/client-1');
     http

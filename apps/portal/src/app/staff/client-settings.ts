@@ -35,7 +35,10 @@ export const AUTO_PUBLISH_EXPLAINED =
         fieldId="client-account-owner"
         hint="The agency person told last when this client’s interviewers are late with feedback, after the recruiter. Leave it empty for nobody: the agency leads are told."
         [problem]="
-          submission.problem(form.controls.accountOwnerId, { otherwise: 'Choose an active recruiter or staff member.' })
+          submission.problem(form.controls.accountOwnerId, {
+            unpicked: 'Choose the person from the list as you type, or empty the box for nobody.',
+            otherwise: 'Choose an active recruiter or staff member.',
+          })
         "
       >
         <hb-person-picker

@@ -108,7 +108,10 @@ describe('JobEditor', () => {
     expect(view().querySelector('.picker__message')?.textContent?.trim()).toBe('No client’s name contains “Orchard”.');
     button('Publish as open').click();
     await settle();
-    expect(view().querySelector('#job-client-error')?.textContent?.trim()).toBe('Choose the client this job is for.');
+    // What is typed is not a client until one is picked from the list: the problem says so.
+    expect(view().querySelector('#job-client-error')?.textContent?.trim()).toBe(
+      'Choose the client from the list as you type.',
+    );
     http.expectNone({ method: 'POST', url: '/api/jobs' });
   });
 

@@ -50,7 +50,10 @@ const WORKING_DAYS_VALID = [
   Validators.pattern(/^\d+$/),
 ];
 const PROBLEMS = {
-  clientId: { otherwise: 'Choose the client this job is for.' },
+  clientId: {
+    unpicked: 'Choose the client from the list as you type.',
+    otherwise: 'Choose the client this job is for.',
+  },
   title: {
     maxlength: `Keep the title to ${JOB_TITLE_MAX_LENGTH} characters or fewer.`,
     otherwise: 'Give the job a title.',

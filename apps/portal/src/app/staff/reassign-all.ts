@@ -83,6 +83,7 @@ export class ReassignAll {
 
   protected problem(name: 'from' | 'to'): string {
     return this.submission.problem(this.form.controls[name], {
+      unpicked: 'Choose the person from the list as you type.',
       otherwise: name === 'from' ? 'Choose whose work to hand over.' : 'Choose whom to give it to.',
     });
   }

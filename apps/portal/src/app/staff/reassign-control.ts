@@ -50,7 +50,10 @@ export class ReassignControl {
   protected readonly what = computed(() => `${this.escalation().candidateName}'s ${this.escalation().stageName}`);
 
   protected problem(): string {
-    return this.submission.problem(this.to, { otherwise: 'Choose whom to give this stage to.' });
+    return this.submission.problem(this.to, {
+      unpicked: 'Choose the person from the list as you type.',
+      otherwise: 'Choose whom to give this stage to.',
+    });
   }
 
   protected reassign(): void {

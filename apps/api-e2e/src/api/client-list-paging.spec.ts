@@ -22,8 +22,10 @@ describe('the client list, a page at a time', () => {
 
   it('lists every client once, by name in any case, page after page, with a true total', async () => {
     const mark = marker();
-    // Case decides nothing: "banana" comes between "Apple" and "Cherry".
-    for (const word of ['Cherry', 'banana', 'Apple', 'DATE', 'elder']) await addClient(`${word} ${mark}`);
+    // Case decides nothing: "banana" comes between "Apple" and "Cherry". Eight of them: more than a
+    // page of seven whatever other specs have added, so the walk always turns a page.
+    const words = ['Cherry', 'banana', 'Apple', 'DATE', 'elder', 'Grape', 'fig', 'hazel'];
+    for (const word of words) await addClient(`${word} ${mark}`);
 
     const everyClient = 'SELECT id FROM clients';
     const before = await idsNow(everyClient);
@@ -37,7 +39,9 @@ describe('the client list, a page at a time', () => {
     const steady = (id: string) => before.has(id) && after.has(id);
     expect(ids.filter(steady)).toEqual(rows.map((row) => row.id).filter(steady));
     const mine = items.filter((client) => client.name.endsWith(mark)).map((client) => client.name);
-    expect(mine).toEqual(['Apple', 'banana', 'Cherry', 'DATE', 'elder'].map((word) => `${word} ${mark}`));
+    expect(mine).toEqual(
+      ['Apple', 'banana', 'Cherry', 'DATE', 'elder', 'fig', 'Grape', 'hazel'].map((word) => `${word} ${mark}`),
+    );
   });
 
   it('pages a search one client at a time without repeating or skipping one, its total exact', async () => {

@@ -127,6 +127,21 @@ describe('bad input gets a clear 400 and changes nothing', () => {
     expect(asError(job).details?.[0].reasons).toEqual(['Stage 3 has no name.', '"tasting" appears more than once.']);
   });
 
+  it('names the field whose text holds a NUL character, in a body or a query, and stores nothing', async () => {
+    const clientsBefore = await count('clients');
+    const created = await staff.post('/api/clients', { name: 'Acme\u0000 Ltd' });
+    expect(created.status).toBe(400);
+    expect(asError(created).details).toEqual([
+      { field: 'name', reasons: ['Remove the invisible NUL character (\\0) from this text: it cannot be kept.'] },
+    ]);
+    expect(await count('clients')).toBe(clientsBefore);
+
+    const board = await staff.get('/api/jobs?location=Leeds%00&q=nurse%00');
+    expect(board.status).toBe(400);
+    expect(fieldsOf(board)).toEqual(['location', 'q']);
+    expect(asError(board).code).toBe(ErrorCode.ValidationFailed);
+  });
+
   it('answers malformed JSON with a 400, not a 500', async () => {
     const response = await staff.request('POST', '/api/clients', undefined, '{"name": ');
     expect(response.status).toBe(400);

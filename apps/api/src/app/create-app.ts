@@ -9,6 +9,7 @@ import { AppConfig } from '../config/app-config';
 import { fileOffsetClock } from '../config/test-clock';
 import { ApiExceptionFilter } from '../errors/api-exception.filter';
 import { createValidationPipe } from '../errors/api-validation.pipe';
+import { NulBytePipe } from '../errors/nul-byte.pipe';
 import { servePortal } from '../portal-hosting/serve-portal';
 import { createRootLogger, PinoNestLogger, requestLogging } from '../logging/request-logging';
 import { MetricsService } from '../metrics/metrics.service';
@@ -49,7 +50,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.use(xsrfProtection({ secureCookies: config.secureCookies }));
   acceptJsonBodiesOnly(app);
   app.setGlobalPrefix(API_PREFIX);
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(new NulBytePipe(), createValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter(app.get(DatabaseOutage)));
   // No enableShutdownHooks: main.ts drains requests before closing (resilience/graceful-shutdown.ts).
 

@@ -135,65 +135,7 @@ export function pickerMessage(results: Results, typed: string, words: PickerWord
       <p class="visually-hidden" role="status" aria-live="polite">{{ message() }}</p>
     </div>
   `,
-  styles: `
-    .picker {
-      position: relative;
-    }
-
-    .picker__popup {
-      position: absolute;
-      z-index: 10;
-      top: calc(100% + 0.25rem);
-      left: 0;
-      right: 0;
-      background: var(--hb-surface);
-      border: 1px solid var(--hb-border);
-      border-radius: var(--hb-radius);
-      box-shadow: 0 0.5rem 1.5rem rgb(0 0 0 / 12%);
-      max-height: 20rem;
-      overflow-y: auto;
-    }
-
-    .picker__list {
-      list-style: none;
-      margin: 0;
-      padding: 0.25rem 0;
-    }
-
-    .picker__option {
-      padding: 0.6rem 0.75rem;
-      cursor: pointer;
-      overflow-wrap: anywhere;
-    }
-
-    .picker__detail {
-      display: block;
-      font-size: 0.875rem;
-      color: var(--hb-text-muted);
-    }
-
-    .picker__option:hover,
-    .picker__option--active {
-      background: var(--hb-chip);
-    }
-
-    .picker__option--active {
-      outline: 2px solid var(--hb-focus);
-      outline-offset: -2px;
-    }
-
-    .picker__message {
-      margin: 0;
-      padding: 0.5rem 0.75rem;
-      font-size: 0.875rem;
-      color: var(--hb-text-muted);
-      border-top: 1px solid var(--hb-border);
-    }
-
-    .picker__message:empty {
-      display: none;
-    }
-  `,
+  styleUrl: './search-picker.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class SearchPicker implements OnInit {

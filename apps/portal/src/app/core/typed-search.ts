@@ -1,6 +1,7 @@
-import { Signal, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, Signal, input, signal } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { debounceTime, distinctUntilChanged, map } from 'rxjs';
+import { FORM_FIELD } from './form-field';
 
 /** How long typing pauses before a list is searched again. */
 export const SEARCH_PAUSE_MS = 250;
@@ -31,4 +32,37 @@ export function typedSearch(): TypedSearch {
     search,
     type: (event) => typed.set((event.target as HTMLInputElement).value),
   };
+}
+
+/** A list's search box, the same on every list page: its label, hint and box, bound to a `typedSearch()`. */
+@Component({
+  selector: 'hb-search-box',
+  imports: [FORM_FIELD],
+  template: `
+    <hb-field [label]="label()" [hint]="hint()" [fieldId]="fieldId()">
+      <input
+        hbControl
+        class="input"
+        type="search"
+        autocomplete="off"
+        [maxLength]="maxLength()"
+        [value]="search().typed()"
+        (input)="search().type($event)"
+      />
+    </hb-field>
+  `,
+  styles: `
+    :host {
+      display: block;
+      max-width: 28rem;
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class SearchBox {
+  readonly search = input.required<TypedSearch>();
+  readonly label = input.required<string>();
+  readonly hint = input('');
+  readonly fieldId = input.required<string>();
+  readonly maxLength = input.required<number>();
 }

@@ -11,7 +11,7 @@ import { LoadMore, loadMore } from '../core/load-more';
 import { LoadState } from '../core/load-state';
 import { notBlank } from '../core/text-validators';
 import { FORM_FIELD } from '../core/form-field';
-import { typedSearch } from '../core/typed-search';
+import { SearchBox, typedSearch } from '../core/typed-search';
 
 /**
  * The hiring companies the agency recruits for: the list by name, a page at a time ("Load more"),
@@ -19,7 +19,7 @@ import { typedSearch } from '../core/typed-search';
  */
 @Component({
   selector: 'hb-staff-clients',
-  imports: [ReactiveFormsModule, RouterLink, LoadState, LoadMore, FORM_FIELD],
+  imports: [ReactiveFormsModule, RouterLink, LoadState, LoadMore, FORM_FIELD, SearchBox],
   templateUrl: './staff-clients.html',
   styleUrl: './staff-clients.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -22,7 +22,7 @@ import { ROLE_LABELS } from '../core/agency-labels';
 import { pageData, statusLine } from '../core/loadable';
 import { LoadMore, loadMore } from '../core/load-more';
 import { shownOfTotal } from '../core/shown-of-total';
-import { typedSearch } from '../core/typed-search';
+import { SearchBox, typedSearch } from '../core/typed-search';
 import { LoadState } from '../core/load-state';
 import { notBlank } from '../core/text-validators';
 import { FIRST_INVALID, focusLater } from '../core/focus-later';
@@ -54,7 +54,7 @@ const PROBLEMS = {
  */
 @Component({
   selector: 'hb-staff-users',
-  imports: [ReactiveFormsModule, LoadState, LoadMore, UserAccess, AgencyLeadToggle, FORM_FIELD, ChoiceField],
+  imports: [ReactiveFormsModule, LoadState, LoadMore, UserAccess, AgencyLeadToggle, FORM_FIELD, ChoiceField, SearchBox],
   templateUrl: './staff-users.html',
   styleUrl: './staff-users.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -61,6 +61,7 @@ import { ScoreFactsRefreshedByKind1795955600000 } from './migrations/17959556000
 import { ScoreFactsFollowWhatAStageFeeds1795955700000 } from './migrations/1795955700000-score-facts-follow-what-a-stage-feeds';
 import { IndexTimelineChases1795955800000 } from './migrations/1795955800000-index-timeline-chases';
 import { IndexAgencyUsersByName1795955900000 } from './migrations/1795955900000-index-agency-users-by-name';
+import { IndexOpenApplicationsByJobForSilence1795956000000 } from './migrations/1795956000000-index-open-applications-by-job-for-silence';
 import { SnakeNamingStrategy } from './snake-naming-strategy';
 import { ForgetLocksWhenTransactionsEnd } from './transaction-locks';
 
@@ -130,6 +131,7 @@ export const migrations = [
   ScoreFactsFollowWhatAStageFeeds1795955700000,
   IndexTimelineChases1795955800000,
   IndexAgencyUsersByName1795955900000,
+  IndexOpenApplicationsByJobForSilence1795956000000,
 ];
 
 /** How long the API waits on PostgreSQL; absent (the CLI, migrations) waits as long as a statement takes. */

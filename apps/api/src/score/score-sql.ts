@@ -169,22 +169,24 @@ export function timeToFeedbackRows(
   const recordedDay = `(f.recorded_at AT TIME ZONE ${zone})::date - cal.first_day + 1`;
   return `WITH ${calendar},
     stored AS (SELECT version FROM score_calendar WHERE key = ${params.add(calendarKey(period), '::text')}),
-    -- MATERIALIZED: the period's facts are read by their range (or one scan), then sorted by key. Left to
+    -- OFFSET 0 plans the facts' read on its own: by their range (or one scan), then sorted by key. Left to
     -- the planner, a grouping by job took the facts in job order from score_feedback_facts_job_idx, one
     -- heap visit per fact of every period: 4.7 s of a 10 s group table at a million applications (ADR 0052).
-    ttf AS MATERIALIZED (
+    -- Not MATERIALIZED, which wrote the year's million rows to a temporary file first (ADR 0058); the
+    -- calendar's version is one InitPlan, not a join made a million times.
+    ttf AS (
       SELECT ${key ?? 'NULL::uuid'} AS key,
-             CASE WHEN f.calendar_version = stored.version THEN f.week
+             CASE WHEN f.calendar_version = (SELECT version FROM stored) THEN f.week
                   ELSE date_trunc('week', f.recorded_at AT TIME ZONE ${zone})::date END AS week,
-             CASE WHEN f.calendar_version = stored.version THEN f.working_days
+             CASE WHEN f.calendar_version = (SELECT version FROM stored) THEN f.working_days
                   ELSE greatest(0, ${workingSecondsAt(recordedDay, 'f.recorded_at')} - ${workingSecondsAt(endedDay, ended)}) / ${daySeconds}::numeric
              END AS days
         FROM score_feedback_facts f
         CROSS JOIN cal
-        LEFT JOIN stored ON true
        WHERE f.recorded_at >= ${params.add(period.fromAt, '::timestamptz')} AND f.recorded_at < ${params.add(period.toAt, '::timestamptz')}
          AND f.ended_at IS NOT NULL
          ${where.map((condition) => `AND ${condition}`).join(' ')}
+       OFFSET 0
     )`;
 }
 

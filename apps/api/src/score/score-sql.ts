@@ -216,10 +216,19 @@ function levels(by: ScoreGrouping | null, which: ScoreLevels): { level: string; 
       };
 }
 
+/** The distribution's buckets of working days, as `distributionOf` reads them. */
+const DISTRIBUTION_BUCKETS = `,
+           count(*) FILTER (WHERE days < 1)::int AS under1,
+           count(*) FILTER (WHERE days >= 1 AND days < 2)::int AS from1,
+           count(*) FILTER (WHERE days >= 2 AND days < 3)::int AS from2,
+           count(*) FILTER (WHERE days >= 3 AND days < 5)::int AS from3,
+           count(*) FILTER (WHERE days >= 5)::int AS from5`;
+
 /**
  * Time to feedback per group, per week and overall, with the distribution's buckets (a value on a
  * boundary in the later one). Median and p90 with percentile_cont: between two middle values, their
- * mean (ADR 0033).
+ * mean (ADR 0033). A group table (`groups`) shows no distribution: its rows have no buckets, five
+ * comparisons fewer for each of a period's facts (ADR 0058).
  */
 export function timeToFeedbackSql(
   by: ScoreGrouping | null,
@@ -232,12 +241,8 @@ export function timeToFeedbackSql(
   return `${timeToFeedbackRows(by, scope, period, params)}
     SELECT ${level} AS level, key, ${week} AS week, count(*)::int AS count,
            percentile_cont(0.5) WITHIN GROUP (ORDER BY days) AS median,
-           percentile_cont(0.9) WITHIN GROUP (ORDER BY days) AS p90,
-           count(*) FILTER (WHERE days < 1)::int AS under1,
-           count(*) FILTER (WHERE days >= 1 AND days < 2)::int AS from1,
-           count(*) FILTER (WHERE days >= 2 AND days < 3)::int AS from2,
-           count(*) FILTER (WHERE days >= 3 AND days < 5)::int AS from3,
-           count(*) FILTER (WHERE days >= 5)::int AS from5
+           percentile_cont(0.9) WITHIN GROUP (ORDER BY days) AS p90
+           ${which === 'groups' ? '' : DISTRIBUTION_BUCKETS}
       FROM ttf GROUP BY ${sets}`;
 }
 

@@ -219,6 +219,7 @@ async function main() {
   try {
     // --explain=<query> explains another request of the score (its path after /api/agency/score, with
     // FROM and TO standing for a year ago and today), e.g. --explain='/groups?from=FROM&to=TO&grouping=job'.
+    if (options.explain === 'true') throw new Error('--explain needs a query, e.g. --explain=?from=FROM&to=TO&by=job');
     const explained = (options.explain ?? '?from=FROM&to=TO&by=interviewer')
       .replace('FROM', daysAgo(365))
       .replace('TO', today);
@@ -279,6 +280,9 @@ async function time(api, today) {
 
   // --cases=a,b times only the cases whose name contains one of them (an A/B of one change).
   const chosen = options.cases?.split(',') ?? null;
+  if (chosen && !cases.some(([name]) => chosen.some((part) => name.includes(part)))) {
+    log(`--cases=${options.cases} names no case; the cases are: ${cases.map(([name]) => name).join('; ')}`);
+  }
   for (const [name, session, path] of cases) {
     if (chosen && !chosen.some((part) => name.includes(part))) continue;
     /** @type {number[]} */

@@ -1,5 +1,5 @@
 import { ScoreGrouping } from '@heardback/contracts';
-import { OPEN_STATUSES } from '@heardback/domain';
+import { openApplicationSql } from '../applications/open-application-sql';
 
 /**
  * The SQL of the score (ADRs 0033 and 0036). Each figure reads one kind of fact over the range of one
@@ -172,8 +172,9 @@ export function timeToFeedbackRows(
     -- OFFSET 0 plans the facts' read on its own: by their range (or one scan), then sorted by key. Left to
     -- the planner, a grouping by job took the facts in job order from score_feedback_facts_job_idx, one
     -- heap visit per fact of every period: 4.7 s of a 10 s group table at a million applications (ADR 0052).
-    -- Not MATERIALIZED, which wrote the year's million rows to a temporary file first (ADR 0058); the
-    -- calendar's version is one InitPlan, not a join made a million times.
+    -- Not MATERIALIZED, which wrote the year's million rows to a temporary file first (ADR 0058). OFFSET 0
+    -- keeps the subquery from being pulled up (planner behaviour, not a documented promise: bench:explain
+    -- shows it). The calendar's version is one InitPlan, not a join made a million times.
     ttf AS (
       SELECT ${key ?? 'NULL::uuid'} AS key,
              CASE WHEN f.calendar_version = (SELECT version FROM stored) THEN f.week
@@ -298,7 +299,7 @@ export function silenceSql(by: ScoreGrouping | null, scope: ScoreScope, params: 
                  (array_agg(a.id ORDER BY a.last_heard_at, a.id))[1] AS application_id
             FROM applications a
             ${joins}
-           WHERE a.status = ANY(${params.add(OPEN_STATUSES, '::text[]')})
+           WHERE ${openApplicationSql('a')}
              ${where.map((condition) => `AND ${condition}`).join(' ')}
            ${groupBy}`;
 }

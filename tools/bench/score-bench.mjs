@@ -280,11 +280,12 @@ async function time(api, today) {
 
   // --cases=a,b times only the cases whose name contains one of them (an A/B of one change).
   const chosen = options.cases?.split(',') ?? null;
-  if (chosen && !cases.some(([name]) => chosen.some((part) => name.includes(part)))) {
+  const wanted = (/** @type {string} */ name) => chosen === null || chosen.some((part) => name.includes(part));
+  if (!cases.some(([name]) => wanted(name))) {
     log(`--cases=${options.cases} names no case; the cases are: ${cases.map(([name]) => name).join('; ')}`);
   }
   for (const [name, session, path] of cases) {
-    if (chosen && !chosen.some((part) => name.includes(part))) continue;
+    if (!wanted(name)) continue;
     /** @type {number[]} */
     const times = [];
     let rows = 0;

@@ -171,8 +171,10 @@ describe('agency mail digests (ADR 0014)', () => {
     // Staff keep the default (hourly), and still get escalations as they happen.
     const staff = await agencyPerson(UserRole.Staff);
     const recruiter = await agencyPerson(UserRole.Recruiter);
-    // Three reminders; the one due 30 hours ago is also escalated to staff.
-    for (const hoursAgo of [2, 3, 30]) await overdueFeedback(staff.session, recruiter.id, hoursAgo);
+    // Three reminders; the one due 96 hours ago is also escalated to staff. Escalation waits a working
+    // day, so the age must hold one whatever today is: 30 hours did not on a Saturday afternoon
+    // (Friday 09:25 to 17:00 is under a working day); four days always do, weekend included.
+    for (const hoursAgo of [2, 3, 96]) await overdueFeedback(staff.session, recruiter.id, hoursAgo);
     await sweep(staff.session);
 
     const { rows: held } = await pool.query<{ subject: string; on_the_hour: boolean; within_the_hour: boolean }>(

@@ -175,13 +175,18 @@ describe('agency mail digests (ADR 0014)', () => {
     // day, so the age must hold one whatever today is: 30 hours did not on a Saturday afternoon
     // (Friday 09:25 to 17:00 is under a working day); four days always do, weekend included.
     for (const hoursAgo of [2, 3, 96]) await overdueFeedback(staff.session, recruiter.id, hoursAgo);
+    // The API reads its clock for the digest's hour a moment after its transaction began (created_at):
+    // a top of the hour falling in between made "within an hour of created_at" false. The reminders
+    // were written while the sweep ran, so the next top of the hour after that is what they wait for.
+    const sweepStarted = new Date();
     await sweep(staff.session);
+    const sweepEnded = new Date();
 
     const { rows: held } = await pool.query<{ subject: string; on_the_hour: boolean; within_the_hour: boolean }>(
       `SELECT subject, date_trunc('hour', digest_due_at) = digest_due_at AS on_the_hour,
-              digest_due_at > created_at AND digest_due_at <= created_at + interval '1 hour' AS within_the_hour
+              digest_due_at > $2::timestamptz AND digest_due_at <= $3::timestamptz + interval '1 hour' AS within_the_hour
          FROM notifications WHERE recipient_id = $1 AND status = 'held' AND kind = 'feedback_reminder' ORDER BY sequence`,
-      [recruiter.id],
+      [recruiter.id, sweepStarted, sweepEnded],
     );
     expect(held).toHaveLength(3);
     expect(held.every((row) => row.on_the_hour && row.within_the_hour)).toBe(true);

@@ -24,7 +24,7 @@ import { databaseUrl } from './dataset/build-dataset.mjs';
 import { writeExplainReport } from './explain/explain-report.mjs';
 
 const require = createRequire(import.meta.url);
-const { collectShapes } = require('./explain/statement-shapes.cjs');
+const { MIRRORED_SETTINGS, collectShapes } = require('./explain/statement-shapes.cjs');
 const { readPlan } = require('./explain/plan-flags.cjs');
 
 const REPO_ROOT = join(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '../..');
@@ -108,7 +108,8 @@ async function explainJson(client, sql) {
 }
 
 /**
- * @param {pg.Client} client @param {{ sql: string, params: (string | null)[] | null, read: boolean }} shape
+ * @param {pg.Client} client
+ * @param {{ sql: string, params: (string | null)[] | null, read: boolean, settings?: Record<string, string> }} shape
  * @param {Record<string, number>} tableRows @param {{ analyze: boolean, timeoutMs: number }} options
  */
 async function explainShape(client, shape, tableRows, options) {
@@ -121,6 +122,10 @@ async function explainShape(client, shape, tableRows, options) {
   try {
     await client.query(shape.read ? 'BEGIN READ ONLY' : 'BEGIN');
     await client.query(`SET LOCAL statement_timeout = ${Number(options.timeoutMs)}`);
+    // As the API ran it: the score turns JIT off for its statements (statement-shapes.cjs).
+    for (const [name, value] of Object.entries(shape.settings ?? {})) {
+      if (MIRRORED_SETTINGS.has(name) && /^[\w.]+$/.test(value)) await client.query(`SET LOCAL ${name} = '${value}'`);
+    }
     await client.query('SET LOCAL plan_cache_mode = force_generic_plan');
     await client.query(`PREPARE hx_shape AS ${shape.sql}`);
     result.generic = readPlan(await explainJson(client, `EXPLAIN (FORMAT JSON) ${execute}`), tableRows);

@@ -72,15 +72,24 @@ function isRead(sql) {
   return /^(SELECT|WITH|VALUES|TABLE)\b/i.test(text) && !WRITES.test(text);
 }
 
+// Settings the API changes for one transaction that change the plan or its run time, so the explain
+// sets them as the API had: the score turns JIT off (compiling a large statement can take seconds),
+// and a report run with JIT on would time the compiler, not the query. The statement timeout is not
+// mirrored: the explain sets its own.
+const MIRRORED_SETTINGS = new Set(['jit']);
+const SET_LOCAL = /^SET LOCAL (\w+)\s*(?:=|TO)\s*'?([\w.]+)'?\s*;?$/i;
+const TRANSACTION_END = /^(COMMIT|END|ROLLBACK)\b(?!\s+(TO|PREPARED)\b)/i;
+
 /**
  * @typedef {{ pid: string, sql: string, params: (string | null)[] | null }} LoggedStatement
  * @typedef {{ id: string, key: string, sql: string, params: (string | null)[] | null, read: boolean,
- *   count: number, sources: string[] }} Shape
+ *   count: number, sources: string[], settings: Record<string, string> }} Shape
  */
 
 /**
  * The API's queries in `statements`, one entry per shape in order of first appearance, with the first
- * sample's SQL and parameters, how often it ran, and the markers (spec › test) it ran under.
+ * sample's SQL, parameters and mirrored `SET LOCAL` settings, how often it ran, and the markers
+ * (spec › test) it ran under.
  * @param {LoggedStatement[]} statements
  * @param {{ maxSources?: number }} [options]
  * @returns {{ shapes: Shape[], skipped: Record<string, number> }}
@@ -92,6 +101,8 @@ function collectShapes(statements, options = {}) {
   /** @type {Record<string, number>} */
   const skipped = {};
   let source = '(before any test)';
+  /** @type {Map<string, Record<string, string>>} per connection, what its open transaction set */
+  const transactionSettings = new Map();
   for (const statement of statements) {
     const reason = skipReason(statement.sql);
     if (reason === 'marker') {
@@ -100,6 +111,14 @@ function collectShapes(statements, options = {}) {
     }
     if (reason) {
       skipped[reason] = (skipped[reason] ?? 0) + 1;
+      const text = withoutLeadingComments(statement.sql);
+      const set = reason === 'session' ? SET_LOCAL.exec(text) : null;
+      if (set && MIRRORED_SETTINGS.has(set[1].toLowerCase())) {
+        const settings = transactionSettings.get(statement.pid) ?? {};
+        transactionSettings.set(statement.pid, { ...settings, [set[1].toLowerCase()]: set[2] });
+      } else if (reason === 'transaction' && TRANSACTION_END.test(text)) {
+        transactionSettings.delete(statement.pid);
+      }
       continue;
     }
     const key = normaliseSql(statement.sql);
@@ -113,6 +132,7 @@ function collectShapes(statements, options = {}) {
         read: isRead(statement.sql),
         count: 0,
         sources: [],
+        settings: transactionSettings.get(statement.pid) ?? {},
         allSources: new Set(),
       };
       byKey.set(key, shape);
@@ -129,4 +149,4 @@ function collectShapes(statements, options = {}) {
   return { shapes, skipped };
 }
 
-module.exports = { collectShapes, isRead, normaliseSql, shapeId, skipReason };
+module.exports = { MIRRORED_SETTINGS, collectShapes, isRead, normaliseSql, shapeId, skipReason };

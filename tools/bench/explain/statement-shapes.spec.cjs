@@ -72,4 +72,25 @@ describe('collectShapes', () => {
     expect(shapes[0].params).toEqual(['a', 'b']);
     expect(shapes[0].id).toMatch(/^[0-9a-f]{8}$/);
   });
+
+  it('keeps the JIT setting a transaction gave its statement, and forgets it when the transaction ends', () => {
+    const score = 'SELECT key, percentile_cont(0.5) WITHIN GROUP (ORDER BY days) FROM facts GROUP BY key';
+    const { shapes } = collectShapes([
+      { pid: '7', sql: 'BEGIN', params: null },
+      { pid: '7', sql: 'SET LOCAL statement_timeout = 8000', params: null },
+      { pid: '7', sql: 'SET LOCAL jit = off', params: null },
+      { pid: '8', sql: 'SELECT id FROM job WHERE id = $1', params: ['a'] },
+      { pid: '7', sql: score, params: null },
+      { pid: '7', sql: 'ROLLBACK TO SAVEPOINT typeorm_1', params: null },
+      { pid: '7', sql: 'SELECT id FROM job WHERE title = $1', params: ['b'] },
+      { pid: '7', sql: 'COMMIT', params: null },
+      { pid: '7', sql: 'SELECT id FROM job WHERE status = $1', params: ['open'] },
+    ]);
+    expect(shapes.map((shape) => [shape.sql, shape.settings])).toEqual([
+      ['SELECT id FROM job WHERE id = $1', {}],
+      [score, { jit: 'off' }],
+      ['SELECT id FROM job WHERE title = $1', { jit: 'off' }],
+      ['SELECT id FROM job WHERE status = $1', {}],
+    ]);
+  });
 });

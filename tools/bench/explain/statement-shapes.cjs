@@ -15,7 +15,7 @@ const MARKER = /^SELECT \$1::text AS e2e_marker$/;
 // Not queries of the API: transaction control, session settings, schema changes, and what TypeORM's
 // migration runner asks of the catalog before it migrates.
 const SKIPPED = [
-  { reason: 'transaction', pattern: /^(BEGIN|START TRANSACTION|COMMIT|END|ROLLBACK|SAVEPOINT|RELEASE)\b/i },
+  { reason: 'transaction', pattern: /^(BEGIN|START TRANSACTION|COMMIT|END|ABORT|ROLLBACK|SAVEPOINT|RELEASE)\b/i },
   {
     reason: 'session',
     pattern: /^(SET|RESET|SHOW|DISCARD|DEALLOCATE|LISTEN|UNLISTEN)\b|^SELECT current_database\(\)/i,
@@ -77,8 +77,37 @@ function isRead(sql) {
 // and a report run with JIT on would time the compiler, not the query. The statement timeout is not
 // mirrored: the explain sets its own.
 const MIRRORED_SETTINGS = new Set(['jit']);
-const SET_LOCAL = /^SET LOCAL (\w+)\s*(?:=|TO)\s*'?([\w.]+)'?\s*;?$/i;
-const TRANSACTION_END = /^(COMMIT|END|ROLLBACK)\b(?!\s+(TO|PREPARED)\b)/i;
+const SET_LOCAL = /^SET LOCAL (\w+)\s*(?:=|TO)\s*(?:'([\w.]+)'|"([\w.]+)"|([\w.]+))$/i;
+const TRANSACTION_START = /^(BEGIN|START TRANSACTION)\b/i;
+// Not `ROLLBACK [WORK | TRANSACTION] TO SAVEPOINT`, nor two-phase commit's `… PREPARED`.
+const TRANSACTION_END = /^(COMMIT|END|ABORT|ROLLBACK)\b(?!(\s+(WORK|TRANSACTION))?\s+(TO|PREPARED)\b)/i;
+
+/**
+ * What one skipped statement does to its connection's mirrored settings: a transaction's start or end
+ * clears them (a `SET LOCAL` lasts until then); a `SET LOCAL` of a mirrored setting records it, and
+ * `DEFAULT` forgets it. A message may hold several statements (`START TRANSACTION; SET LOCAL …`).
+ * Savepoints are not followed: a `SET LOCAL` undone by `ROLLBACK TO SAVEPOINT` is kept, and the API
+ * does not do that.
+ * @param {Record<string, string>} settings @param {string} text @returns {Record<string, string>}
+ */
+function followSettings(settings, text) {
+  let next = settings;
+  const parts = text
+    .replace(/--[^\n]*/g, '')
+    .split(';')
+    .map((part) => part.trim())
+    .filter(Boolean);
+  for (const part of parts) {
+    if (TRANSACTION_START.test(part) || TRANSACTION_END.test(part)) next = {};
+    const set = SET_LOCAL.exec(part);
+    if (!set || !MIRRORED_SETTINGS.has(set[1].toLowerCase())) continue;
+    const name = set[1].toLowerCase();
+    const value = set[2] ?? set[3] ?? set[4];
+    const { [name]: _forgotten, ...others } = next;
+    next = value.toUpperCase() === 'DEFAULT' ? others : { ...others, [name]: value };
+  }
+  return next;
+}
 
 /**
  * @typedef {{ pid: string, sql: string, params: (string | null)[] | null }} LoggedStatement
@@ -111,13 +140,9 @@ function collectShapes(statements, options = {}) {
     }
     if (reason) {
       skipped[reason] = (skipped[reason] ?? 0) + 1;
-      const text = withoutLeadingComments(statement.sql);
-      const set = reason === 'session' ? SET_LOCAL.exec(text) : null;
-      if (set && MIRRORED_SETTINGS.has(set[1].toLowerCase())) {
-        const settings = transactionSettings.get(statement.pid) ?? {};
-        transactionSettings.set(statement.pid, { ...settings, [set[1].toLowerCase()]: set[2] });
-      } else if (reason === 'transaction' && TRANSACTION_END.test(text)) {
-        transactionSettings.delete(statement.pid);
+      if (reason === 'session' || reason === 'transaction') {
+        const settings = followSettings(transactionSettings.get(statement.pid) ?? {}, statement.sql);
+        transactionSettings.set(statement.pid, settings);
       }
       continue;
     }

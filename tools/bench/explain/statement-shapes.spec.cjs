@@ -93,4 +93,29 @@ describe('collectShapes', () => {
       ['SELECT id FROM job WHERE status = $1', {}],
     ]);
   });
+
+  it('reads the setting from a combined message, in any spelling, forgets DEFAULT, and starts each transaction clean', () => {
+    const read = (/** @type {string} */ pid, /** @type {string} */ sql) => ({ pid, sql, params: null });
+    const { shapes } = collectShapes([
+      read('1', "START TRANSACTION; SET LOCAL statement_timeout = 8000; SET LOCAL jit TO 'off'"),
+      read('1', 'SELECT 1 AS combined'),
+      read('1', 'SET LOCAL jit = DEFAULT'),
+      read('1', 'SELECT 2 AS defaulted'),
+      read('1', 'SET LOCAL jit = "off" -- for the score'),
+      read('1', 'ROLLBACK WORK TO SAVEPOINT a'),
+      read('1', 'SELECT 3 AS after_savepoint'),
+      read('1', 'ABORT'),
+      read('1', 'SELECT 4 AS after_abort'),
+      read('2', 'SET LOCAL jit = off'),
+      read('2', 'BEGIN'),
+      read('2', 'SELECT 5 AS outside_a_transaction_before'),
+    ]);
+    expect(shapes.map((shape) => [shape.sql, shape.settings])).toEqual([
+      ['SELECT 1 AS combined', { jit: 'off' }],
+      ['SELECT 2 AS defaulted', {}],
+      ['SELECT 3 AS after_savepoint', { jit: 'off' }],
+      ['SELECT 4 AS after_abort', {}],
+      ['SELECT 5 AS outside_a_transaction_before', {}],
+    ]);
+  });
 });

@@ -173,7 +173,8 @@ describe('agency mail digests (ADR 0014)', () => {
     const recruiter = await agencyPerson(UserRole.Recruiter);
     // Three reminders; the one due 96 hours ago is also escalated to staff. Escalation waits a working
     // day, so the age must hold one whatever today is: 30 hours did not on a Saturday afternoon
-    // (Friday 09:25 to 17:00 is under a working day); four days always do, weekend included.
+    // (Friday 09:25 to 17:00 is under a working day); four days always do, weekend included (this API has
+    // no public holidays, which could leave four days without a working hour).
     for (const hoursAgo of [2, 3, 96]) await overdueFeedback(staff.session, recruiter.id, hoursAgo);
     // The API reads its clock for the digest's hour a moment after its transaction began (created_at):
     // a top of the hour falling in between made "within an hour of created_at" false. The reminders

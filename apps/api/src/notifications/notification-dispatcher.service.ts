@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { updateReturning } from '../database/update-returning';
+import { recipientVerifiedOrExemptSql } from './recipient-verified-sql';
 import { AgencyDigestBuilder } from './agency-digest-builder';
 import { BatchLease } from './batch-lease';
 import { MailTransport } from './mail-transport';
@@ -87,8 +88,7 @@ export class NotificationDispatcher {
                WHERE ((status = 'pending' AND next_attempt_at <= now())
                       OR (status = 'sending' AND locked_until < now()))
                  -- Held while the recipient has not verified their address: only the verification goes out.
-                 AND (kind = 'email_verification' OR NOT EXISTS (
-                       SELECT 1 FROM users u WHERE u.id = notifications.recipient_id AND u.email_verified_at IS NULL))
+                 AND ${recipientVerifiedOrExemptSql('notifications')}
                  -- Per-recipient order: only the oldest unsent message to an address may go. Verification
                  -- mail neither waits nor holds anything back: it is what releases the held ones.
                  AND (kind = 'email_verification' OR NOT EXISTS (

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { recipientVerifiedOrExemptSql } from './recipient-verified-sql';
 
 /** Counting stops here: past it the sender is far behind, and an exact figure would cost a long scan. */
 export const OUTBOX_LAG_COUNT_LIMIT = 1_000;
@@ -23,9 +24,7 @@ export const OUTBOX_LAG_SQL = `
          COALESCE(EXTRACT(EPOCH FROM now() - min(due.next_attempt_at)), 0)::float8 AS oldest_pending_seconds
     FROM (SELECT n.next_attempt_at FROM notifications n
            WHERE n.status IN ('pending', 'sending') AND n.next_attempt_at <= now()
-             -- A scalar subquery is looked up per row by primary key, never by reading every unverified user.
-             AND (n.kind = 'email_verification' OR n.recipient_id IS NULL OR (
-                   SELECT u.email_verified_at IS NOT NULL FROM users u WHERE u.id = n.recipient_id) IS NOT FALSE)
+             AND ${recipientVerifiedOrExemptSql('n')}
            ORDER BY n.next_attempt_at
            LIMIT $1) due`;
 

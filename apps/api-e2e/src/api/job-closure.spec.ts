@@ -45,14 +45,14 @@ describe('closing a job (rule 3: a closing message to every open application)', 
       `UPDATE applications SET status = 'withdrawn' WHERE id = (SELECT id FROM applications WHERE job_id = $1 LIMIT 1)`,
       [job.id],
     );
-    const started = Date.now();
     const response = await staff.post<JobClosureView>(`/api/jobs/${job.id}/close`, {
       outcome: 'filled',
       candidateMessage: 'The client has filled this role. Thank you for your interest.',
     });
+    // "At once" is what the answer says, not how long it took (that depends on the machine): the
+    // closing is queued with none of its 1,199 applications closed yet; the work comes after.
     expect(response.status).toBe(202);
-    expect(Date.now() - started).toBeLessThan(5_000);
-    expect(response.body).toMatchObject({ total: 1199, status: 'queued' });
+    expect(response.body).toMatchObject({ total: 1199, done: 0, status: 'queued' });
 
     let progress = response.body;
     while (progress.status !== 'done') {

@@ -3,6 +3,7 @@ import { asError } from '../support/api-client';
 import { accountApi } from '../support/account-api';
 import { PASSWORD, applyRequest, uniqueEmail } from '../support/factories';
 import { tokenFrom } from '../support/mailbox';
+import { future } from '../support/future-dates';
 
 jest.setTimeout(120_000);
 
@@ -31,8 +32,8 @@ describe('account lifecycle', () => {
       // Something the agency does that the candidate must hear about: held until the address is verified.
       await expectStatus(
         staff.post(`/api/applications/${applied.body.id}/stages/${applied.body.stages[0].id}/schedule`, {
-          startsAt: '2030-03-04T10:00:00.000Z',
-          endsAt: '2030-03-04T11:00:00.000Z',
+          startsAt: future('2030-03-04T10:00:00.000Z'),
+          endsAt: future('2030-03-04T11:00:00.000Z'),
           location: 'Video call',
           interviewers: ['Hiring manager'],
           version: applied.body.version,

@@ -26,6 +26,7 @@ import {
   staffForTheseTests,
 } from '../support/factories';
 import { everyItem } from '../support/pages';
+import { future } from '../support/future-dates';
 
 describe('applications', () => {
   const staff = staffForTheseTests();
@@ -56,8 +57,8 @@ describe('applications', () => {
     const booked = await staff.post<ApplicationView>(
       `/api/applications/${application.id}/stages/${application.stages[0].id}/schedule`,
       {
-        startsAt: '2030-04-02T09:00:00.000Z',
-        endsAt: '2030-04-02T10:00:00.000Z',
+        startsAt: future('2030-04-02T09:00:00.000Z'),
+        endsAt: future('2030-04-02T10:00:00.000Z'),
         location: 'Video call',
         interviewers: ['Hiring manager'],
         version: application.version,

@@ -10,6 +10,7 @@ import { ApiSession } from '../support/api-client';
 import { closeDatabase, database } from '../support/database';
 import { apply, createOpenJob, recordFeedback, registerCandidate, signInAsAgency } from '../support/factories';
 import { everyItem } from '../support/pages';
+import { future } from '../support/future-dates';
 
 const HOUR = 3_600_000;
 
@@ -88,9 +89,12 @@ describe('deadlines, reminders and escalation', () => {
   }
 
   it('promises the answer by the end of the 2nd working day after the interview, skipping the weekend', async () => {
-    // Thursday 10 January 2030, 10:00–11:00 in London (GMT): Friday is one working day, Monday two.
-    const { application } = await scheduledInterview('2030-01-10T10:00:00.000Z', '2030-01-10T11:00:00.000Z');
-    expect(application.stages[0].feedbackDueAt).toBe('2030-01-14T17:00:00.000Z');
+    // Thursday 10 January (2030, or a later year like it: future()), 10:00–11:00 in London (GMT): Friday is one working day, Monday two.
+    const { application } = await scheduledInterview(
+      future('2030-01-10T10:00:00.000Z'),
+      future('2030-01-10T11:00:00.000Z'),
+    );
+    expect(application.stages[0].feedbackDueAt).toBe(future('2030-01-14T17:00:00.000Z'));
   });
 
   it('marks an interview as awaiting feedback once it has ended, and tells the candidate when to expect an answer', async () => {

@@ -2,6 +2,7 @@ import { ApplicationView } from '@heardback/contracts';
 import { ApiSession } from '../support/api-client';
 import { closeDatabase, database } from '../support/database';
 import { apply, createOpenJob, registerCandidate, signInAsAgency } from '../support/factories';
+import { future } from '../support/future-dates';
 
 interface StoredEmail {
   subject: string;
@@ -51,10 +52,15 @@ describe('interview emails carry the whole slot and a calendar invite', () => {
     const applied = await apply(candidate.session, job.id);
     const stageId = applied.stages[0].id;
 
-    const scheduled = await schedule(applied, '2030-01-10T10:00:00.000Z', '2030-01-10T11:00:00.000Z', 'Video call');
+    const scheduled = await schedule(
+      applied,
+      future('2030-01-10T10:00:00.000Z'),
+      future('2030-01-10T11:00:00.000Z'),
+      'Video call',
+    );
     const [first] = (await candidateEmails(applied.id)).filter((email) => email.calendar_method !== null);
     expect(first.body).toContain(
-      'Phone screen scheduled for Thursday, 10 January 2030 at 10:00–11:00 GMT (Video call).',
+      future('Phone screen scheduled for Thursday, 10 January 2030 at 10:00–11:00 GMT (Video call).'),
     );
     expect(first.body).toContain('The calendar invite is attached');
     expect(first.calendar_method).toBe('REQUEST');
@@ -63,27 +69,32 @@ describe('interview emails carry the whole slot and a calendar invite', () => {
         'METHOD:REQUEST',
         `UID:stage-${stageId}@heardback`,
         'SEQUENCE:0',
-        'DTSTART:20300110T100000Z',
-        'DTEND:20300110T110000Z',
+        future('DTSTART:20300110T100000Z'),
+        future('DTEND:20300110T110000Z'),
         'SUMMARY:Phone screen: Integration Test Engineer at ' + job.clientName,
       ]),
     );
 
-    await schedule(scheduled, '2030-01-11T14:00:00.000Z', '2030-01-11T15:30:00.000Z', 'Office, Rotterdam');
+    await schedule(
+      scheduled,
+      future('2030-01-11T14:00:00.000Z'),
+      future('2030-01-11T15:30:00.000Z'),
+      'Office, Rotterdam',
+    );
     const invites = (await candidateEmails(applied.id)).filter((email) => email.calendar_method !== null);
     expect(invites).toHaveLength(2);
     const moved = invites[1];
     expect(moved.body).toContain(
-      'Phone screen moved to Friday, 11 January 2030 at 14:00–15:30 GMT (Office, Rotterdam). ' +
-        'The earlier time, Thursday, 10 January 2030 at 10:00–11:00 GMT, is cancelled.',
+      future('Phone screen moved to Friday, 11 January 2030 at 14:00–15:30 GMT (Office, Rotterdam). ') +
+        future('The earlier time, Thursday, 10 January 2030 at 10:00–11:00 GMT, is cancelled.'),
     );
     // Same event, a higher sequence: the candidate's calendar moves it rather than adding a second one.
     expect(calendarLines(moved.calendar_content)).toEqual(
       expect.arrayContaining([
         `UID:stage-${stageId}@heardback`,
         'SEQUENCE:1',
-        'DTSTART:20300111T140000Z',
-        'DTEND:20300111T153000Z',
+        future('DTSTART:20300111T140000Z'),
+        future('DTEND:20300111T153000Z'),
       ]),
     );
 
@@ -91,8 +102,8 @@ describe('interview emails carry the whole slot and a calendar invite', () => {
     const page = await candidate.session.get<ApplicationView>(`/api/applications/${applied.id}`);
     const texts = page.body.timeline.map((event) => event.text);
     expect(texts).toContain(
-      'Phone screen moved to Friday, 11 January 2030 at 14:00–15:30 GMT (Office, Rotterdam). ' +
-        'The earlier time, Thursday, 10 January 2030 at 10:00–11:00 GMT, is cancelled.',
+      future('Phone screen moved to Friday, 11 January 2030 at 14:00–15:30 GMT (Office, Rotterdam). ') +
+        future('The earlier time, Thursday, 10 January 2030 at 10:00–11:00 GMT, is cancelled.'),
     );
     expect(texts.join('\n')).not.toContain('invite');
   });
@@ -104,7 +115,12 @@ describe('interview emails carry the whole slot and a calendar invite', () => {
     const job = await createOpenJob(staff);
     const candidate = await registerCandidate();
     const applied = await apply(candidate.session, job.id);
-    const scheduled = await schedule(applied, '2030-02-05T09:00:00.000Z', '2030-02-05T10:00:00.000Z', 'Video call');
+    const scheduled = await schedule(
+      applied,
+      future('2030-02-05T09:00:00.000Z'),
+      future('2030-02-05T10:00:00.000Z'),
+      'Video call',
+    );
     const closed =
       how === 'reject'
         ? await staff.post(`/api/applications/${applied.id}/reject`, {

@@ -20,6 +20,7 @@ import {
   registerCandidate,
   signInAsAgency,
 } from '../support/factories';
+import { future } from '../support/future-dates';
 
 const DAY = 86_400_000;
 
@@ -44,7 +45,7 @@ describe('offers the candidate can answer', () => {
     version,
     title: 'Senior Platform Engineer',
     pay: { amount: 72_000, currency: 'EUR', period: PayPeriod.Year },
-    startDate: '2030-02-04',
+    startDate: future('2030-02-04'),
     message: 'The team loved meeting you. Call me with any question.',
     ...extra,
   });
@@ -85,7 +86,7 @@ describe('offers the candidate can answer', () => {
     expect(seen.offer).toMatchObject({
       title: 'Senior Platform Engineer',
       pay: { amount: 72_000, currency: 'EUR', period: PayPeriod.Year },
-      startDate: '2030-02-04',
+      startDate: future('2030-02-04'),
       message: 'The team loved meeting you. Call me with any question.',
       answer: null,
     });

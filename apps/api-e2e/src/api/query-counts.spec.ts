@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { ApiSession } from '../support/api-client';
 import { PASSWORD, applyRequest, expectStatus, insertAgencyUser, signIn, uniqueEmail } from '../support/factories';
 import { ownApi } from '../support/own-api';
+import { FUTURE_YEAR } from '../support/future-dates';
 
 jest.setTimeout(240_000);
 
@@ -153,8 +154,8 @@ describe('SQL statements per request', () => {
       const stage = view.stages[0];
       const path = `/api/applications/${id}/stages/${stage.id}/schedule`;
       const slot = (day: number) => ({
-        startsAt: new Date(Date.UTC(2030, 0, day, 10)).toISOString(),
-        endsAt: new Date(Date.UTC(2030, 0, day, 11)).toISOString(),
+        startsAt: new Date(Date.UTC(FUTURE_YEAR, 0, day, 10)).toISOString(),
+        endsAt: new Date(Date.UTC(FUTURE_YEAR, 0, day, 11)).toISOString(),
         location: 'Video call',
         interviewers: ['Hiring manager'],
       });

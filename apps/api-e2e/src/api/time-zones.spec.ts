@@ -18,6 +18,7 @@ import {
   staffForTheseTests,
   uniqueEmail,
 } from '../support/factories';
+import { future } from '../support/future-dates';
 
 const zoneReasons = (body: unknown) =>
   (body as ApiError).details?.find((detail) => detail.field === 'timeZone')?.reasons ?? [];
@@ -101,27 +102,31 @@ describe('one time zone per viewer', () => {
         interviewers: ['Hiring manager'],
         version: application.version,
       });
-    const scheduled = await schedule(applied, '2030-01-10T15:00:00.000Z', '2030-01-10T16:00:00.000Z');
+    const scheduled = await schedule(applied, future('2030-01-10T15:00:00.000Z'), future('2030-01-10T16:00:00.000Z'));
     expect(scheduled.status).toBe(200);
-    expect((await schedule(scheduled.body, '2030-01-11T14:00:00.000Z', '2030-01-11T15:00:00.000Z')).status).toBe(200);
+    expect(
+      (await schedule(scheduled.body, future('2030-01-11T14:00:00.000Z'), future('2030-01-11T15:00:00.000Z'))).status,
+    ).toBe(200);
 
     const [booked, moved] = await emailsTo(applied.id, 'candidate_update', candidate.email);
     expect(booked.body).toContain(
-      'Phone screen scheduled for Thursday, 10 January 2030 at 10:00–11:00 GMT-5 (Video call).',
+      future('Phone screen scheduled for Thursday, 10 January 2030 at 10:00–11:00 GMT-5 (Video call).'),
     );
-    expect(booked.body).toContain('Your Phone screen is on Thursday, 10 January 2030 at 10:00 GMT-5.');
+    expect(booked.body).toContain(future('Your Phone screen is on Thursday, 10 January 2030 at 10:00 GMT-5.'));
     expect(booked.body).not.toContain('15:00');
     expect(moved.body).toContain(
-      'Phone screen moved to Friday, 11 January 2030 at 09:00–10:00 GMT-5 (Video call). ' +
-        'The earlier time, Thursday, 10 January 2030 at 10:00–11:00 GMT-5, is cancelled.',
+      future('Phone screen moved to Friday, 11 January 2030 at 09:00–10:00 GMT-5 (Video call). ') +
+        future('The earlier time, Thursday, 10 January 2030 at 10:00–11:00 GMT-5, is cancelled.'),
     );
 
     const history = (await staff.get<ApplicationView>(`/api/applications/${applied.id}`)).body.timeline.filter(
       (event) => event.type === TimelineEventType.StageScheduled && event.text.startsWith('Phone screen'),
     );
     expect(history.map((event) => event.text)).toEqual([
-      'Phone screen scheduled for Thursday, 10 January 2030 at 15:00–16:00 GMT (Video call).',
-      'Phone screen moved to Friday, 11 January 2030 at 14:00–15:00 GMT (Video call). The earlier time, Thursday, 10 January 2030 at 15:00–16:00 GMT, is cancelled.',
+      future('Phone screen scheduled for Thursday, 10 January 2030 at 15:00–16:00 GMT (Video call).'),
+      future(
+        'Phone screen moved to Friday, 11 January 2030 at 14:00–15:00 GMT (Video call). The earlier time, Thursday, 10 January 2030 at 15:00–16:00 GMT, is cancelled.',
+      ),
     ]);
 
     // The candidate's page gets the slot as instants, to write in the zone the page decides.
@@ -129,17 +134,17 @@ describe('one time zone per viewer', () => {
     expect(seen.body.timeline.filter((event) => event.interview).map((event) => event.interview)).toEqual([
       {
         stageName: 'Phone screen',
-        startsAt: '2030-01-10T15:00:00.000Z',
-        endsAt: '2030-01-10T16:00:00.000Z',
+        startsAt: future('2030-01-10T15:00:00.000Z'),
+        endsAt: future('2030-01-10T16:00:00.000Z'),
         location: 'Video call',
         was: null,
       },
       {
         stageName: 'Phone screen',
-        startsAt: '2030-01-11T14:00:00.000Z',
-        endsAt: '2030-01-11T15:00:00.000Z',
+        startsAt: future('2030-01-11T14:00:00.000Z'),
+        endsAt: future('2030-01-11T15:00:00.000Z'),
         location: 'Video call',
-        was: { startsAt: '2030-01-10T15:00:00.000Z', endsAt: '2030-01-10T16:00:00.000Z' },
+        was: { startsAt: future('2030-01-10T15:00:00.000Z'), endsAt: future('2030-01-10T16:00:00.000Z') },
       },
     ]);
   });

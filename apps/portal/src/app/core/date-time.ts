@@ -1,4 +1,5 @@
 import { InjectionToken } from '@angular/core';
+import { dateTimeFormat, numberFormat } from './intl-formatters';
 import { currentTimeZone } from './viewer-time-zone';
 
 /**
@@ -19,10 +20,7 @@ function browserLocales(): readonly string[] | undefined {
 
 function formatter(options: Intl.DateTimeFormatOptions, { locale, timeZone }: DateTimeOptions): Intl.DateTimeFormat {
   const locales = locale ?? browserLocales();
-  return new Intl.DateTimeFormat(locales as string | string[] | undefined, {
-    ...options,
-    timeZone: timeZone ?? currentTimeZone(),
-  });
+  return dateTimeFormat(locales, { ...options, timeZone: timeZone ?? currentTimeZone() });
 }
 
 /** "Tue, 1 Dec 2026" */
@@ -121,11 +119,7 @@ export function durationInWords(ms: number, locale?: string): string {
       : abs >= HOUR
         ? [Math.floor(abs / HOUR), 'hour']
         : [Math.max(1, Math.floor(abs / MINUTE)), 'minute'];
-  return new Intl.NumberFormat(locale, {
-    style: 'unit',
-    unit,
-    unitDisplay: 'long',
-  }).format(value);
+  return numberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }).format(value);
 }
 
 /** How a feedback deadline stands right now, in words: "Overdue by 2 days", "Due in 5 hours". */

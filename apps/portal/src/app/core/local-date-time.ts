@@ -1,4 +1,5 @@
 /** Date and time inputs in the viewer's own time zone, read as instants for the API and back. */
+import { dateTimeFormat } from './intl-formatters';
 import { currentTimeZone } from './viewer-time-zone';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -23,7 +24,7 @@ const pad = (value: number) => String(value).padStart(2, '0');
 
 /** The wall clock of an instant in a zone. */
 function wallClock(at: Date, timeZone: string) {
-  const parts = new Intl.DateTimeFormat('en-GB', {
+  const parts = dateTimeFormat('en-GB', {
     timeZone,
     year: 'numeric',
     month: 'numeric',

@@ -16,6 +16,26 @@ describe('the viewer’s time zone', () => {
     expect(currentTimeZone()).toBe(browserTimeZone());
   });
 
+  it('follows a browser whose zone changes while the page is open, within a minute', () => {
+    jest.useFakeTimers({ now: Date.now() + 3_600_000 });
+    try {
+      const before = browserTimeZone();
+      const elsewhere = before === 'Asia/Tokyo' ? 'America/New_York' : 'Asia/Tokyo';
+      const moved = jest
+        .spyOn(Intl, 'DateTimeFormat')
+        .mockImplementation(() => ({ resolvedOptions: () => ({ timeZone: elsewhere }) }) as Intl.DateTimeFormat);
+      jest.advanceTimersByTime(59_000);
+      expect(browserTimeZone()).toBe(before);
+      jest.advanceTimersByTime(1_000);
+      expect(browserTimeZone()).toBe(elsewhere);
+      moved.mockRestore();
+    } finally {
+      jest.useRealTimers();
+    }
+    // The clock is back an hour: the zone is read again, not kept from the moved one.
+    expect(browserTimeZone()).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone);
+  });
+
   it('is what every formatter writes in, with the zone named', () => {
     const iso = '2026-01-08T15:00:00.000Z';
     setViewerTimeZone('America/New_York');

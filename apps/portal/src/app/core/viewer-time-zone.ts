@@ -9,9 +9,23 @@ export { setViewerTimeZone } from './chosen-time-zone';
  * every formatter and date input reads it, so one page never shows one instant in two zones.
  */
 
+/**
+ * Asking the browser for its zone makes a formatter (about a millisecond in Chromium), and a list
+ * asks for every time it writes: the answer is kept for a minute, so a device that changes zone
+ * while the page is open is followed soon after, and a page renders in one zone.
+ */
+const BROWSER_ZONE_KEPT_MS = 60_000;
+let browserZone: { zone: string; readAt: number } | null = null;
+
 /** The browser's zone, e.g. "Europe/London". */
 export function browserTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const now = Date.now();
+  const age = browserZone === null ? Infinity : now - browserZone.readAt;
+  // A negative age is a clock set back: read again rather than keep the zone for good.
+  if (browserZone === null || age >= BROWSER_ZONE_KEPT_MS || age < 0) {
+    browserZone = { zone: Intl.DateTimeFormat().resolvedOptions().timeZone, readAt: now };
+  }
+  return browserZone.zone;
 }
 
 /** The zone the viewer reads times in now: the one decision, above. */

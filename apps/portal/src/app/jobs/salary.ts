@@ -1,4 +1,5 @@
 import { SalaryRangeRequest } from '@heardback/contracts';
+import { numberFormat } from '../core/intl-formatters';
 import { PAY_PER } from '../core/offer-words';
 
 /**
@@ -8,11 +9,7 @@ import { PAY_PER } from '../core/offer-words';
 export function formatSalary({ min, max, currency, period }: SalaryRangeRequest, locale = 'en'): string {
   let format: (amount: number) => string;
   try {
-    const formatter = new Intl.NumberFormat(locale, {
-      style: 'currency',
-      currency,
-      maximumFractionDigits: 0,
-    });
+    const formatter = numberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 });
     format = (amount) => formatter.format(amount);
   } catch {
     // An unknown currency code must not break the whole list.

@@ -27,6 +27,7 @@ import { LoadMore, LoadMoreControl, loadMore } from '../core/load-more';
 import { LoadState } from '../core/load-state';
 import { pageData } from '../core/loadable';
 import { shownOfTotal } from '../core/shown-of-total';
+import { dateTimeFormat } from '../core/intl-formatters';
 import { oneOf, toQueryParams } from '../core/url-query';
 import { ScoreApi } from './score-api';
 import { ScoreSort, figure, percent } from './score-columns';
@@ -36,7 +37,7 @@ import { ScoreWeeksTable } from './score-weeks-table';
 /** "November 2026" for 2026-11. */
 export function monthName(month: string): string {
   const [year, monthNumber] = month.split('-').map(Number);
-  return new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+  return dateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
     new Date(Date.UTC(year, monthNumber - 1, 1)),
   );
 }

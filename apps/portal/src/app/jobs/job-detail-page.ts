@@ -21,6 +21,14 @@ import { httpErrorMessage } from '../core/api-error';
 import { pageData } from '../core/loadable';
 import { LoadState } from '../core/load-state';
 
+/**
+ * Resolves once the browser has painted what is on the page now: the next frame's callbacks run
+ * before its paint, and a task queued from them runs after it.
+ */
+function afterNextPaint(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+}
+
 /** /jobs/:id: what the job is, how its hiring works, and applying to it. */
 @Component({
   selector: 'hb-job-detail-page',
@@ -83,9 +91,10 @@ export class JobDetailPage {
   );
 
   /**
-   * The apply panel with its forms (and @angular/forms, ~60 % of this page's code) is loaded once a job
-   * is shown, not before it: reading the job comes first. Not `@defer`, whose runtime would join the
-   * first page's bundle on every page.
+   * The apply panel with its forms (and @angular/forms, ~60 % of this page's code) is loaded once the
+   * job has been painted, not before: reading and showing the job come first, and the panel's dozen
+   * chunks no longer compete with them for the network and the main thread. Not `@defer`, whose
+   * runtime would join the first page's bundle on every page.
    */
   protected readonly applyPanel = signal<Type<ApplyPanel> | null>(null);
   protected readonly applyInputs = computed(() => ({ job: this.job() }));
@@ -95,7 +104,11 @@ export class JobDetailPage {
     effect(() => {
       if (this.job() && !this.applyPanel()) {
         // A pending task, so a test's whenStable (and anything awaiting stability) waits for the panel.
-        this.pendingTasks.run(() => import('./apply-panel').then((loaded) => this.applyPanel.set(loaded.ApplyPanel)));
+        this.pendingTasks.run(() =>
+          afterNextPaint()
+            .then(() => import('./apply-panel'))
+            .then((loaded) => this.applyPanel.set(loaded.ApplyPanel)),
+        );
       }
     });
     effect(() => {

@@ -10,8 +10,28 @@ import {
   JobSearchQuery,
 } from '@heardback/contracts';
 import { Observable } from 'rxjs';
+import { EarlyReads } from '../core/early-reads';
 
 export const JOBS_URL = `/${API_PREFIX}/jobs`;
+
+/** Where one job is read from. */
+const jobUrl = (id: string) => `${JOBS_URL}/${encodeURIComponent(id)}`;
+
+/**
+ * The read a visitor arriving at `path` will need first, started before the page's code has loaded
+ * (see EarlyReads): a job's page needs its job. Null for every other page.
+ */
+export function firstReadFor(path: string): string | null {
+  const job = /^\/jobs\/([^/]+)\/?$/.exec(path);
+  if (!job) {
+    return null;
+  }
+  try {
+    return jobUrl(decodeURIComponent(job[1]));
+  } catch {
+    return null; // a malformed escape: the page will say the job was not found
+  }
+}
 
 /** Turns a search into query parameters, leaving out anything empty so the API applies its defaults. */
 export const jobSearchParams: (query: JobSearchQuery) => HttpParams = httpQueryParams;
@@ -20,6 +40,7 @@ export const jobSearchParams: (query: JobSearchQuery) => HttpParams = httpQueryP
 @Injectable({ providedIn: 'root' })
 export class JobsApi {
   private readonly http = inject(HttpClient);
+  private readonly earlyReads = inject(EarlyReads);
 
   /** A page of open jobs, with how many match in all. */
   search(query: JobSearchQuery): Observable<JobBoardPage> {
@@ -30,7 +51,8 @@ export class JobsApi {
 
   /** One open job with its description and interview pipeline; 404 once it is no longer open, unless the candidate applied to it. */
   get(id: string): Observable<JobDetail> {
-    return this.http.get<JobDetail>(`${JOBS_URL}/${encodeURIComponent(id)}`);
+    const url = jobUrl(id);
+    return this.earlyReads.take<JobDetail>(url) ?? this.http.get<JobDetail>(url);
   }
 
   /**

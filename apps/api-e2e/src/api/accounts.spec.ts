@@ -1,9 +1,10 @@
-import { ApplicationView, ErrorCode, UserAccessResult, UserView } from '@heardback/contracts';
+import { ApplicationView, ErrorCode, NotificationPage, UserAccessResult, UserView } from '@heardback/contracts';
 import { asError } from '../support/api-client';
 import { accountApi } from '../support/account-api';
 import { PASSWORD, applyRequest, uniqueEmail } from '../support/factories';
 import { tokenFrom } from '../support/mailbox';
 import { future } from '../support/future-dates';
+import { until } from '../support/outbox-waits';
 
 jest.setTimeout(120_000);
 
@@ -172,6 +173,43 @@ describe('account lifecycle', () => {
         401,
       );
       await signIn(candidate.email, NEW_PASSWORD);
+    });
+
+    it('keeps no working link in the outbox once sent, and shows staff none before', async () => {
+      const staff = await signIn((await agencyUser('staff')).email);
+      const candidate = await register();
+      await expectStatus(browser().post('/api/auth/password-reset', { email: candidate.email }), 202);
+      const mails = await harness.mailbox.waitFor(candidate.email, 2);
+      const reset = mails.find((mail) => mail.subject.startsWith('Reset'));
+      const verification = mails.find((mail) => mail.subject.startsWith('Confirm'));
+      if (!reset || !verification) throw new Error('expected a reset and a verification email');
+      const tokens = [tokenFrom(reset, '/reset-password'), tokenFrom(verification, '/verify-email')];
+
+      const outgoing = await expectStatus(
+        staff.get<NotificationPage>(`/api/agency/notifications?recipient=${encodeURIComponent(candidate.email)}`),
+        200,
+      );
+      expect(outgoing.body.items).toHaveLength(2);
+      for (const token of tokens) expect(JSON.stringify(outgoing.body)).not.toContain(token);
+      // Hidden while it waits, blanked once sent: which of the two depends on how fast the outbox is.
+      for (const mail of outgoing.body.items) {
+        expect(mail.body).toMatch(/\/(verify-email|reset-password)\?token=\(link (hidden|sent)\)/);
+      }
+
+      const kept = async () =>
+        (
+          await harness.pool.query<{ status: string; body: string }>(
+            'SELECT status, body FROM notifications WHERE recipient_id = $1',
+            [candidate.id],
+          )
+        ).rows;
+      await until(async () => (await kept()).every((mail) => mail.status === 'sent'), 'both are marked sent');
+      for (const mail of await kept()) {
+        for (const token of tokens) expect(mail.body).not.toContain(token);
+        expect(mail.body).toMatch(/\/(verify-email|reset-password)\?token=\(link sent\)/);
+      }
+      // The links still work from the inbox.
+      await expectStatus(browser().post('/api/auth/verify-email', { token: tokens[1] }), 204);
     });
 
     it('refuses a reset link after 30 minutes', async () => {

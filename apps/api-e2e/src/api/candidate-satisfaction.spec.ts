@@ -2,6 +2,7 @@ import {
   ApiError,
   CandidateApplicationView,
   ErrorCode,
+  NotificationPage,
   SATISFACTION_MIN_RESPONSES,
   SATISFACTION_WORDS_MAX_LENGTH,
   SatisfactionView,
@@ -111,6 +112,25 @@ describe('candidate satisfaction: "how did we do" when an application closes (is
       [candidate.application.id],
     );
     expect(rows[0].token_hash.equals(createHash('sha256').update(token).digest())).toBe(true);
+    // The token reads and changes an anonymous answer: once sent, the outbox keeps the email without it,
+    // and staff's outgoing mail never shows it.
+    const outbox = async () =>
+      (
+        await api.pool.query<{ status: string; body: string }>(
+          `SELECT status, body FROM notifications WHERE application_id = $1 AND kind = 'candidate_update'
+            AND body LIKE '%how-did-we-do%'`,
+          [candidate.application.id],
+        )
+      ).rows;
+    await until(async () => (await outbox())[0]?.status === 'sent', 'the closing email is marked sent');
+    const [kept] = await outbox();
+    expect(kept.body).not.toContain(token);
+    expect(kept.body).toContain('/how-did-we-do#t=(link sent)&recommend=8');
+    const outgoing = await staff.get<NotificationPage>(
+      `/api/agency/notifications?applicationId=${candidate.application.id}`,
+    );
+    expect(outgoing.status).toBe(200);
+    expect(JSON.stringify(outgoing.body)).not.toContain(token);
 
     const clicked = await answer({ token, recommendScore: 8 });
     expect(clicked.status).toBe(200);

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
+import { RESET_PASSWORD_PAGE_PATH, VERIFY_EMAIL_PAGE_PATH } from '@heardback/contracts';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { OutboxService } from '../notifications/outbox.service';
 import { UserEntity } from '../users/user.entity';
@@ -18,13 +19,13 @@ export class AccountMailer {
   ) {}
 
   verification(manager: EntityManager, user: Recipient, token: string): Promise<number> {
-    const link = `${this.config.publicUrl}/verify-email?token=${encodeURIComponent(token)}`;
+    const link = `${this.config.publicUrl}${VERIFY_EMAIL_PAGE_PATH}?token=${encodeURIComponent(token)}`;
     const hours = TOKEN_LIFETIME_MS.verify_email / 3_600_000;
     return this.send(manager, user, 'email_verification', accountMessages.verifyEmail(user.fullName, link, hours));
   }
 
   passwordReset(manager: EntityManager, user: Recipient, token: string): Promise<number> {
-    const link = `${this.config.publicUrl}/reset-password?token=${encodeURIComponent(token)}`;
+    const link = `${this.config.publicUrl}${RESET_PASSWORD_PAGE_PATH}?token=${encodeURIComponent(token)}`;
     const minutes = TOKEN_LIFETIME_MS.reset_password / 60_000;
     // To an unverified address this is the one message that may go: following it proves the address.
     const kind = user.emailVerifiedAt ? 'account_security' : 'email_verification';

@@ -62,6 +62,7 @@ import { ScoreFactsFollowWhatAStageFeeds1795955700000 } from './migrations/17959
 import { IndexTimelineChases1795955800000 } from './migrations/1795955800000-index-timeline-chases';
 import { IndexAgencyUsersByName1795955900000 } from './migrations/1795955900000-index-agency-users-by-name';
 import { IndexOpenApplicationsByJobForSilence1795956000000 } from './migrations/1795956000000-index-open-applications-by-job-for-silence';
+import { BlankKeysInSentMail1795956100000 } from './migrations/1795956100000-blank-keys-in-sent-mail';
 import { SnakeNamingStrategy } from './snake-naming-strategy';
 import { ForgetLocksWhenTransactionsEnd } from './transaction-locks';
 
@@ -132,6 +133,7 @@ export const migrations = [
   IndexTimelineChases1795955800000,
   IndexAgencyUsersByName1795955900000,
   IndexOpenApplicationsByJobForSilence1795956000000,
+  BlankKeysInSentMail1795956100000,
 ];
 
 /** How long the API waits on PostgreSQL; absent (the CLI, migrations) waits as long as a statement takes. */

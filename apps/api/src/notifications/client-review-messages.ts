@@ -99,15 +99,3 @@ export function clientFeedbackReceivedEmail(facts: {
     body: `${greeting(facts.recipientName)}\n\n${facts.contactName} at ${facts.clientName} sent their feedback on ${facts.candidateName}'s ${facts.stageName} for ${facts.jobTitle}. The candidate sees nothing until you publish it: check the words meant for them, edit them if needed, and publish.\n\n${facts.link}\n\nHeardback`,
   };
 }
-
-/**
- * The token of a review link in an email body (`…/client-review#TOKEN`). Staff's outgoing-mail view
- * shows the link without it, and the sender blanks it once the message is sent: the outbox is the
- * token's only copy, and only the interviewer's inbox keeps it.
- */
-export const REVIEW_LINK_TOKEN_PATTERN = '(/client-review#)[A-Za-z0-9_-]+';
-export const REVIEW_LINK_TOKEN_HIDDEN = '$1(link hidden)';
-
-export function hideReviewLinkTokens(body: string): string {
-  return body.replace(new RegExp(REVIEW_LINK_TOKEN_PATTERN, 'g'), REVIEW_LINK_TOKEN_HIDDEN);
-}

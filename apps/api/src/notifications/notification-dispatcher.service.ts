@@ -1,8 +1,8 @@
-import { REVIEW_LINK_TOKEN_PATTERN } from './client-review-messages';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { KEY_SENT_REPLACEMENT, KEYED_LINK_PATTERN } from './keyed-links';
 import { updateReturning } from '../database/update-returning';
 import { recipientVerifiedOrExemptSql } from './recipient-verified-sql';
 import { AgencyDigestBuilder } from './agency-digest-builder';
@@ -130,11 +130,11 @@ export class NotificationDispatcher {
         return await this.recordFailure(notification, error instanceof Error ? error.message : String(error));
       }
       await this.dataSource.query(
-        // A review link's token is blanked once sent: from then on only the interviewer's inbox holds it.
+        // A link's key is blanked once sent: from then on only the recipient's inbox holds it.
         `UPDATE notifications SET status = 'sent', sent_at = now(), locked_until = NULL, last_error = NULL,
                 body = regexp_replace(body, $3, $4, 'g')
           WHERE id = $1 AND attempts = $2 AND status = 'sending'`,
-        [notification.id, notification.attempts, REVIEW_LINK_TOKEN_PATTERN, '\\1(link sent)'],
+        [notification.id, notification.attempts, KEYED_LINK_PATTERN, KEY_SENT_REPLACEMENT],
       );
       return 'sent';
     } catch (error) {

@@ -1,4 +1,3 @@
-import { hideReviewLinkTokens } from './client-review-messages';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
@@ -10,6 +9,7 @@ import {
 import { DataSource } from 'typeorm';
 import { decodeKeysetCursor, encodeKeysetCursor } from '../database/keyset-cursor';
 import { escapeLike } from '../jobs/job-search-terms';
+import { hideLinkKeys } from './keyed-links';
 import { NotificationsQueryDto } from './dto/notifications-query.dto';
 
 interface NotificationRow {
@@ -81,8 +81,8 @@ export class NotificationListService {
         recipientName: row.recipient_name,
         applicationId: row.application_id,
         subject: row.subject,
-        // A review link's token is the client's alone: staff see the email without it.
-        body: hideReviewLinkTokens(row.body),
+        // A link that works as a key is its recipient's alone: staff see the email without the key.
+        body: hideLinkKeys(row.body),
         status: row.status,
         attempts: row.attempts,
         lastError: row.last_error,

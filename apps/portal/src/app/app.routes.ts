@@ -1,5 +1,11 @@
 import { Route } from '@angular/router';
-import { CLIENT_REVIEW_PAGE_PATH, SATISFACTION_PAGE_PATH, UserRole } from '@heardback/contracts';
+import {
+  CLIENT_REVIEW_PAGE_PATH,
+  RESET_PASSWORD_PAGE_PATH,
+  SATISFACTION_PAGE_PATH,
+  UserRole,
+  VERIFY_EMAIL_PAGE_PATH,
+} from '@heardback/contracts';
 import { requireRole } from './core/role-guard';
 
 /** One lazy route per area: the public board and sign-in, the candidate's, the recruiter's, staff's. */
@@ -31,12 +37,12 @@ export const appRoutes: Route[] = [
     loadComponent: () => import('./account/forgot-password-page').then((m) => m.ForgotPasswordPage),
   },
   {
-    path: 'reset-password',
+    path: RESET_PASSWORD_PAGE_PATH.slice(1),
     title: 'Choose a new password · Heardback',
     loadComponent: () => import('./account/reset-password-page').then((m) => m.ResetPasswordPage),
   },
   {
-    path: 'verify-email',
+    path: VERIFY_EMAIL_PAGE_PATH.slice(1),
     title: 'Confirm your email address · Heardback',
     loadComponent: () => import('./account/verify-email-page').then((m) => m.VerifyEmailPage),
   },

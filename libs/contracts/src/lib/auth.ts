@@ -71,6 +71,10 @@ export interface RegisterResult {
   checkEmail: true;
 }
 
+/** The portal pages the account emails link to, with `?token=` (the link works once, for a while). */
+export const VERIFY_EMAIL_PAGE_PATH = '/verify-email';
+export const RESET_PASSWORD_PAGE_PATH = '/reset-password';
+
 /** POST /api/auth/verify-email (the token from the link in the verification email). */
 export interface VerifyEmailRequest {
   token: string;

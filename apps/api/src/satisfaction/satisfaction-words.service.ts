@@ -20,8 +20,13 @@ const SCOPE_FIELDS = ['recruiterId', 'clientId', 'jobId'] as const;
 /**
  * The latest words candidates wrote, for recruiters and staff, without anything that names who
  * wrote them: no name, no application, the day and not the time. Below SATISFACTION_MIN_RESPONSES
- * answers in the scope nothing is shown. The page cursor is a position, not a row's key, because a
- * row's key here is an application id. A recruiter reads their own applications only.
+ * answers in the scope nothing is shown, not even how many answered. The page cursor is a position,
+ * not a row's key, because a row's key here is an application id.
+ *
+ * A recruiter reads their own applications only, all together: narrowed to one job or client, or to a
+ * window of milliseconds, the answers shown and withheld could be compared until one candidate's
+ * stood alone. So periods run from midnight to midnight (UTC), and within a day the words come in
+ * an order that says nothing about when each was written.
  */
 @Injectable()
 export class SatisfactionWordsService {
@@ -38,9 +43,21 @@ export class SatisfactionWordsService {
     if (reader.role === UserRole.Recruiter && query.recruiterId !== undefined && query.recruiterId !== reader.id) {
       throw new DomainError(ErrorCode.Forbidden, "A recruiter reads candidates' words on their own applications only.");
     }
+    if (reader.role === UserRole.Recruiter) {
+      const narrowed = narrowedBy.find((field) => field !== 'recruiterId');
+      if (narrowed) {
+        throw new DomainError(
+          ErrorCode.Forbidden,
+          "A recruiter reads candidates' words on all their applications together, not by job or client: with so few, one answer could be told from the others.",
+          [{ field: narrowed, reasons: ['a recruiter cannot narrow candidates’ words by job or client'] }],
+        );
+      }
+    }
     const recruiterId = reader.role === UserRole.Recruiter ? reader.id : (query.recruiterId ?? null);
-    const to = query.to ? new Date(query.to) : this.clock.now();
-    const from = query.from ? new Date(query.from) : new Date(to.getTime() - DEFAULT_PERIOD_DAYS * DAY_MS);
+    const to = wholeDayAfter(query.to ? new Date(query.to) : this.clock.now());
+    const from = wholeDayBefore(
+      query.from ? new Date(query.from) : new Date(to.getTime() - DEFAULT_PERIOD_DAYS * DAY_MS),
+    );
     if (from.getTime() >= to.getTime()) throw fieldError('from', 'must be before the end of the period');
     const offset = query.cursor ? decodeOffset(query.cursor) : 0;
     const limit = query.limit ?? SATISFACTION_WORDS_PAGE_MAX;
@@ -58,21 +75,22 @@ export class SatisfactionWordsService {
       `SELECT count(*)::int AS responses, count(r.words)::int AS with_words ${scope}`,
       parameters,
     );
-    const base = { responses: counts.responses, minimumResponses: SATISFACTION_MIN_RESPONSES };
+    const base = { minimumResponses: SATISFACTION_MIN_RESPONSES };
     if (counts.responses < SATISFACTION_MIN_RESPONSES) {
-      return { ...base, shown: false, items: [], total: 0, nextCursor: null };
+      return { ...base, responses: null, shown: false, items: [], total: 0, nextCursor: null };
     }
     const rows = await this.dataSource.query<
       { words: string; recommend_score: number | null; kept_informed: boolean | null; answered_on: string }[]
     >(
       `SELECT r.words, r.recommend_score, r.kept_informed, to_char(r.answered_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS answered_on
        ${scope} AND r.words IS NOT NULL
-       ORDER BY r.answered_at DESC, r.application_id DESC
+       ORDER BY (r.answered_at AT TIME ZONE 'UTC')::date DESC, md5(r.application_id::text)
        OFFSET $6 LIMIT $7`,
       [...parameters, offset, limit + 1],
     );
     return {
       ...base,
+      responses: counts.responses,
       shown: true,
       total: counts.with_words,
       items: rows.slice(0, limit).map((row) => ({
@@ -86,6 +104,16 @@ export class SatisfactionWordsService {
   }
 }
 
+/** The start of the UTC day `at` falls in. */
+function wholeDayBefore(at: Date): Date {
+  return new Date(Math.floor(at.getTime() / DAY_MS) * DAY_MS);
+}
+
+/** The end of the UTC day `at` falls in (its midnight unchanged). */
+function wholeDayAfter(at: Date): Date {
+  return new Date(Math.ceil(at.getTime() / DAY_MS) * DAY_MS);
+}
+
 function encodeOffset(offset: number): string {
   return Buffer.from(JSON.stringify({ offset })).toString('base64url');
 }
@@ -94,7 +122,7 @@ function decodeOffset(raw: string): number {
   try {
     const decoded: unknown = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
     const offset = (decoded as { offset?: unknown } | null)?.offset;
-    if (typeof offset === 'number' && Number.isInteger(offset) && offset >= 0) return offset;
+    if (typeof offset === 'number' && Number.isSafeInteger(offset) && offset >= 0) return offset;
   } catch {
     // fall through to the error below
   }

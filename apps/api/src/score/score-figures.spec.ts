@@ -13,8 +13,9 @@ describe('score figures', () => {
 
   it('withholds satisfaction below the minimum only from those it is withheld from', () => {
     const row = { key: 'r', responses: 4, scored: 4, promoters: 3, detractors: 1, informed_answers: 4, ghosted: 1 };
+    // Withheld, how many answered included: that is a clue too.
     expect(satisfactionFigures(row, { withholdBelow: 5 })).toEqual({
-      responses: 4,
+      responses: null,
       cnps: null,
       feltGhostedPercent: null,
       withheld: true,
@@ -25,10 +26,21 @@ describe('score figures', () => {
       feltGhostedPercent: 25,
       withheld: false,
     });
+    // None at all is withheld alike, or "hidden" beside "none" would say someone answered.
     expect(satisfactionFigures(undefined, { withholdBelow: 5 })).toEqual({
+      responses: null,
+      cnps: null,
+      feltGhostedPercent: null,
+      withheld: true,
+    });
+    expect(satisfactionFigures(undefined, { withholdBelow: null })).toEqual({
       responses: 0,
       cnps: null,
       feltGhostedPercent: null,
+      withheld: false,
+    });
+    expect(satisfactionFigures({ ...row, responses: 6 }, { withholdBelow: 5 })).toMatchObject({
+      responses: 6,
       withheld: false,
     });
   });

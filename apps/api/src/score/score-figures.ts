@@ -104,16 +104,21 @@ export function rejectionFigures(row: RejectionRow | undefined): RejectionFigure
 }
 
 /**
- * cNPS and "felt ghosted" in percent, to one place. Withheld (null, with the count) from a
- * recruiter below `minimum` answers, so no one can tell which candidate said what.
+ * cNPS and "felt ghosted" in percent, to one place. Withheld from a recruiter below `withholdBelow`
+ * answers, so no one can tell which candidate said what: the figures and how many answered (itself a
+ * clue: "one answer on that job") are null.
  */
 export function satisfactionFigures(
   row: SatisfactionRow | undefined,
   options: { withholdBelow: number | null },
 ): SatisfactionFigures {
   const responses = row?.responses ?? 0;
-  const withheld = options.withholdBelow !== null && responses > 0 && responses < options.withholdBelow;
-  if (!row || responses === 0 || withheld) {
+  // None at all is withheld too: "nobody answered on that job" beside "hidden" would say someone did.
+  const withheld = options.withholdBelow !== null && responses < options.withholdBelow;
+  if (withheld) {
+    return { responses: null, cnps: null, feltGhostedPercent: null, withheld };
+  }
+  if (!row || responses === 0) {
     return { responses, cnps: null, feltGhostedPercent: null, withheld };
   }
   return {

@@ -28,7 +28,7 @@ export interface GroupsAfter {
 export interface GroupsOrder {
   sort: ScoreGroupSort;
   direction: SortDirection;
-  /** A recruiter's satisfaction figures below this many answers are withheld, so they do not sort either. */
+  /** Satisfaction figures below this many answers are withheld from the viewer, so they do not sort either. */
   withholdBelow: number | null;
 }
 
@@ -70,8 +70,7 @@ export function sortIsText(sort: ScoreGroupSort): boolean {
  * oldest last-heard instant, negated so that larger is longer.
  */
 function sortValue(sort: ScoreGroupSort, withholdBelow: number | null): string {
-  const withheld =
-    withholdBelow === null ? 'false' : `(coalesce(responses, 0) > 0 AND responses < ${Number(withholdBelow)})`;
+  const withheld = withholdBelow === null ? 'false' : `(coalesce(responses, 0) < ${Number(withholdBelow)})`;
   const due = 'nullif(coalesce(kept, 0) + coalesce(redated, 0) + coalesce(broken, 0), 0)';
   const values: Record<ScoreGroupSort, string> = {
     [ScoreGroupSort.Name]: 'lower(name)',

@@ -80,10 +80,10 @@ export class ScoreService {
   /** The figures and the trend; with `by`, also that grouping's first SCORE_MAX_GROUPS rows by name. */
   async report(from: string, to: string, by: ScoreGrouping | null, viewer: ScoreViewer): Promise<ScoreReport> {
     checkPeriod(from, to);
-    const { ownWorkOnly, scope, withholdBelow } = viewing(viewer);
+    const { ownWorkOnly, scope, withholdBelow, groupsWithholdBelow } = viewing(viewer);
     const period = await this.period(from, to);
     const computed = await this.compute(by, scope, period);
-    const rows = by ? await this.named(by, computed.groups, period.now, withholdBelow) : [];
+    const rows = by ? await this.named(by, computed.groups, period.now, groupsWithholdBelow) : [];
     return {
       from,
       to,
@@ -105,7 +105,7 @@ export class ScoreService {
    */
   async groups(query: ScoreGroupsQuery, viewer: ScoreViewer): Promise<ScoreGroupsPage> {
     checkPeriod(query.from, query.to);
-    const { scope, withholdBelow } = viewing(viewer);
+    const { scope, groupsWithholdBelow: withholdBelow } = viewing(viewer);
     const period = await this.period(query.from, query.to);
     return this.groupsPage(query, query.client ? { ...scope, clientId: query.client } : scope, withholdBelow, period);
   }
@@ -156,7 +156,7 @@ export class ScoreService {
     write: (rows: ScoreRow[]) => Promise<void>,
   ): Promise<void> {
     checkPeriod(from, to);
-    const { scope, withholdBelow } = viewing(viewer);
+    const { scope, groupsWithholdBelow: withholdBelow } = viewing(viewer);
     const period = await this.period(from, to);
     const order: GroupsOrder = { sort: ScoreGroupSort.Name, direction: SortDirection.Asc, withholdBelow };
     const params = new SqlParams();
@@ -343,13 +343,26 @@ export class ScoreService {
   }
 }
 
-/** Staff see everyone's figures; a recruiter their own work, with satisfaction withheld below the minimum. */
-function viewing(viewer: ScoreViewer): { ownWorkOnly: boolean; scope: ScoreScope; withholdBelow: number | null } {
+/** A count of answers no group reaches: its satisfaction is always withheld. */
+const WITHHOLD_ALWAYS = Number.MAX_SAFE_INTEGER;
+
+/**
+ * Staff see everyone's figures; a recruiter their own work, with candidate satisfaction over all of
+ * it from SATISFACTION_MIN_RESPONSES answers, and never by job, client or interviewer: beside the
+ * overall figure, a group withheld for having one answer could be worked out by subtraction.
+ */
+function viewing(viewer: ScoreViewer): {
+  ownWorkOnly: boolean;
+  scope: ScoreScope;
+  withholdBelow: number | null;
+  groupsWithholdBelow: number | null;
+} {
   const ownWorkOnly = viewer.role !== UserRole.Staff;
   return {
     ownWorkOnly,
     scope: ownWorkOnly ? { recruiterId: viewer.id } : {},
     withholdBelow: ownWorkOnly ? SATISFACTION_MIN_RESPONSES : null,
+    groupsWithholdBelow: ownWorkOnly ? WITHHOLD_ALWAYS : null,
   };
 }
 

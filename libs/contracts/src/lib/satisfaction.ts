@@ -82,8 +82,8 @@ export interface SatisfactionWordsItem {
  * said what. `total` counts the answers with words in the scope.
  */
 export interface SatisfactionWordsPage extends CountedPage<SatisfactionWordsItem> {
-  /** Every answer in the scope, with words or without. */
-  responses: number;
+  /** Every answer in the scope, with words or without; null while not `shown` (the count is a clue too). */
+  responses: number | null;
   minimumResponses: number;
   shown: boolean;
 }

@@ -147,13 +147,16 @@ export interface RejectionFigures {
 }
 
 export interface SatisfactionFigures {
-  /** Closing answers given in the period. */
-  responses: number;
+  /** Closing answers given in the period; null when withheld (how many answered is a clue too). */
+  responses: number | null;
   /** Promoters (9–10) minus detractors (0–6), in percent of those who gave a score, −100 to 100. */
   cnps: number | null;
   /** Share of those who answered "kept informed?" with no, in percent. */
   feltGhostedPercent: number | null;
-  /** True when a recruiter is not shown the figures: fewer answers than SATISFACTION_MIN_RESPONSES. */
+  /**
+   * True when a recruiter is not shown the figures: over their own work, fewer answers than
+   * SATISFACTION_MIN_RESPONSES; by job, client or interviewer, always.
+   */
   withheld: boolean;
 }
 

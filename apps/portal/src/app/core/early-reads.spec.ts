@@ -1,12 +1,12 @@
 import { TestBed } from '@angular/core/testing';
 import { Router } from '@angular/router';
-import { Component } from '@angular/core';
+import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
 import { EarlyReads } from './early-reads';
 import { JobsApi, firstReadFor } from '../jobs/jobs-api';
 import { setUpPortalTest } from '../testing/setup';
 
-@Component({ template: '' })
+@Component({ template: '', changeDetection: ChangeDetectionStrategy.OnPush })
 class AnyPage {}
 
 const JOB_ID = '2b1c8f4e-7d7a-4a43-9a59-0c6f9a2f3b11';

@@ -10,7 +10,7 @@ export const SATISFACTION_WORDS = {
   pageTitle: 'How did we do?',
   intro: (jobTitle: string, clientName: string) =>
     `Your application for ${jobTitle} at ${clientName} has closed. Two quick questions about how we kept you informed.`,
-  anonymity: 'Your recruiter never sees who said what: answers are only shown to the agency together with others.',
+  anonymity: 'Your recruiter never sees who said what: they see answers only added up with others’.',
   recommendQuestion: 'How likely are you to recommend us?',
   keptInformedQuestion: 'Did you feel kept informed?',
   yes: 'Yes',

@@ -382,7 +382,7 @@ export class ClientReportPage {
       },
       { label: 'Candidate cNPS', value: figure(satisfaction.cnps) },
       { label: 'Candidates who felt ghosted', value: figure(satisfaction.feltGhostedPercent, '%') },
-      { label: 'Candidate answers', value: String(satisfaction.responses) },
+      { label: 'Candidate answers', value: satisfaction.responses === null ? '–' : String(satisfaction.responses) },
     ];
   }
 

@@ -12,14 +12,14 @@ describe('the score table’s columns', () => {
     expect(nextSort(byName, ScoreGroupSort.P90)).toEqual({ column: ScoreGroupSort.P90, direction: SortDirection.Desc });
   });
 
-  it('says satisfaction is hidden, with the count, when it is withheld', () => {
+  it('says satisfaction is hidden, and not how many answered, when it is withheld', () => {
     const cnps = SCORE_COLUMNS.find((column) => column.id === 'cnps');
     const hidden = aScoreRow({
       id: 'h',
       name: 'Hidden',
-      satisfaction: { responses: 4, cnps: null, feltGhostedPercent: null, withheld: true },
+      satisfaction: { responses: null, cnps: null, feltGhostedPercent: null, withheld: true },
     });
-    expect(cnps?.text(hidden)).toBe('Hidden (4)');
+    expect(cnps?.text(hidden)).toBe('Hidden');
   });
 
   it('writes no figure as a dash, never 0 or NaN', () => {

@@ -28,9 +28,9 @@ export function percent(share: number | null): string {
   return share === null ? '–' : `${(Math.round(share * 1000) / 10).toLocaleString('en-GB')}%`;
 }
 
-/** Satisfaction withheld from a recruiter says why, with the count. */
+/** Satisfaction withheld from a recruiter says so, without how many answered (a clue too); the page says why. */
 export function satisfactionText(figures: ScoreFigures, value: number | null, unit: string): string {
-  if (figures.satisfaction.withheld) return `Hidden (${figures.satisfaction.responses})`;
+  if (figures.satisfaction.withheld) return 'Hidden';
   return figure(value, unit);
 }
 

@@ -178,7 +178,7 @@ describe('ScorePage', () => {
         ownWorkOnly: true,
         overall: {
           ...aScoreReport().overall,
-          satisfaction: { responses: 4, cnps: null, feltGhostedPercent: null, withheld: true },
+          satisfaction: { responses: null, cnps: null, feltGhostedPercent: null, withheld: true },
         },
       }),
     );
@@ -188,7 +188,7 @@ describe('ScorePage', () => {
           aScoreRow({
             id: 'c',
             name: 'Acme',
-            satisfaction: { responses: 4, cnps: null, feltGhostedPercent: null, withheld: true },
+            satisfaction: { responses: null, cnps: null, feltGhostedPercent: null, withheld: true },
           }),
         ],
         { grouping: ScoreGrouping.Client },
@@ -197,7 +197,10 @@ describe('ScorePage', () => {
     await fixture.whenStable();
     const tabs = Array.from(view().querySelectorAll('[role="tab"]')).map((tab) => tab.textContent?.trim());
     expect(tabs).toEqual(['Clients', 'Client interviewers', 'Jobs']);
-    expect(view().textContent).toContain('Hidden (4)');
+    expect(view().textContent).toContain('Hidden');
+    const satisfaction = Array.from(view().querySelectorAll('dt')).find((term) => term.textContent?.includes('cNPS'));
+    expect(satisfaction?.nextElementSibling?.textContent?.trim()).toBe('Hidden · Hidden');
     expect(view().textContent).toContain('shown from 5 answers');
+    expect(view().textContent).toContain('for your work as a whole only');
   });
 });

@@ -185,4 +185,15 @@ describe('the portal as the API delivers it', () => {
     expect(client.status).toBe(404);
     expect(client.headers['content-type']).toMatch(/^application\/json/);
   });
+
+  it('answers a missing file with a 404 even to a browser, as a page open across a deployment asks for its old chunks', async () => {
+    for (const path of ['/chunk-GONE1234.js', '/styles-GONE1234.css', '/media/gone.woff2']) {
+      const missing = await get(api.url, path, { accept: '*/*', 'accept-encoding': CHROME_ENCODINGS });
+      expect([path, missing.status]).toEqual([path, 404]);
+      expect(missing.text).not.toContain('<hb-root>');
+    }
+    // A deep link, with no extension, is still a page.
+    const page = await get(api.url, '/jobs/3f2c8f0e-1b1a-4c53-9a2b-0c6f9a2f3b11', { accept: HTML });
+    expect(page.text).toBe(indexHtml);
+  });
 });

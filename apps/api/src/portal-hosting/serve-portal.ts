@@ -15,7 +15,9 @@ import { listPortalFiles, PortalFile } from './portal-files';
  *   (tools/precompress-portal.mjs); the best one the browser accepts is sent, with `Vary`.
  * - Hashed assets are cached for a year (`immutable`); index.html is checked on every use.
  * - Any other GET outside /api that asks for HTML gets index.html, so deep links into the
- *   single-page app work; anything else (a missing `.js`, a JSON client) gets the API's JSON 404.
+ *   single-page app work; anything else (a JSON client) gets the API's JSON 404. So does a missing
+ *   file, whatever it accepts: a page left open across a deployment asks for its old chunks with
+ *   `Accept: *\/*`, and index.html in their place would be a script error, not a clear 404.
  */
 export function servePortal(app: NestExpressApplication, portalDir: string): void {
   if (!existsSync(join(portalDir, 'index.html'))) {
@@ -35,9 +37,14 @@ export function servePortal(app: NestExpressApplication, portalDir: string): voi
     if ((request.method !== 'GET' && request.method !== 'HEAD') || isApiPath(request.path)) return next();
     const file = files.get(request.path);
     if (file) return sendPortalFile(request, response, next, file, portalDir);
-    if (request.accepts(['html', 'json']) !== 'html') return next();
+    if (namesAFile(request.path) || request.accepts(['html', 'json']) !== 'html') return next();
     sendPortalFile(request, response, next, index, portalDir);
   });
+}
+
+/** A path whose last segment has an extension (`/chunk-AB12.js`) names a file; the portal's routes have none. */
+function namesAFile(path: string): boolean {
+  return /\.[A-Za-z0-9]{1,10}$/.test(path.slice(path.lastIndexOf('/') + 1));
 }
 
 function sendPortalFile(

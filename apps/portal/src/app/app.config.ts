@@ -13,10 +13,11 @@ import {
   withInterceptors,
   withXsrfConfiguration,
 } from '@angular/common/http';
-import { Router, provideRouter, withComponentInputBinding } from '@angular/router';
+import { Router, provideRouter, withComponentInputBinding, withNavigationErrorHandler } from '@angular/router';
 import { appRoutes } from './app.routes';
 import { EarlyReads } from './core/early-reads';
 import { idempotencyKeyInterceptor } from './core/idempotency-key';
+import { reloadForNewCode } from './core/reload-for-new-code';
 import { SessionStore } from './core/session';
 import { sessionExpiryInterceptor } from './core/session-expiry';
 import { XsrfCookieExtractor } from './core/xsrf-cookie';
@@ -39,8 +40,13 @@ export const appConfig: ApplicationConfig = {
     ),
     // Over HTTPS the cookie is __Host-XSRF-TOKEN: read whichever of the two names the API set.
     { provide: HttpXsrfTokenExtractor, useClass: XsrfCookieExtractor },
-    // Query parameters such as ?q= and route parameters such as :id arrive as component inputs.
-    provideRouter(appRoutes, withComponentInputBinding()),
+    // Query parameters such as ?q= and route parameters such as :id arrive as component inputs; a page
+    // whose code went with a deployment is loaded afresh.
+    provideRouter(
+      appRoutes,
+      withComponentInputBinding(),
+      withNavigationErrorHandler((error) => reloadForNewCode(error, window)),
+    ),
     // Who is signed in decides the navigation and the guards. Asked at startup without holding
     // back the first page: the public board does not need it, and guards wait for the answer.
     provideAppInitializer(() => {

@@ -382,6 +382,17 @@ describe('client review links', () => {
     );
     expectClosed(await open(token), ClientReviewLinkState.Revoked);
     expectClosed(await feedback(token), ClientReviewLinkState.Revoked);
+    // The agency sees it so, and cannot send the interviewer a new link about a closed application.
+    const [link] = await linksOf(application.id);
+    expect(link.state).toBe(ClientReviewLinkState.Revoked);
+    const resend = await staff.post<ApiError>(`/api/agency/client-review-links/${link.id}/resend`);
+    expect(resend.status).toBe(409);
+    expect(resend.body.message).toContain('application is closed');
+    const { rows: requests } = await api.pool.query(
+      `SELECT 1 FROM notifications WHERE application_id = $1 AND kind = 'client_review_request'`,
+      [application.id],
+    );
+    expect(requests).toHaveLength(1);
   });
 
   it('publishes a draft with the recruiter’s edited words, which the candidate then reads; twice is refused', async () => {

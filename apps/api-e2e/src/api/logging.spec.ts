@@ -52,6 +52,10 @@ describe('structured logs', () => {
       lines().find((entry) => entry.req?.path === '/api/me/applications' && entry.res?.statusCode === 200),
     );
     expect(signedIn.userId).toBe(me.body.id);
+    // Each key once per line: a reader that keeps the first of two would lose who it was.
+    const raw = api.process.output.join('').split('\n');
+    expect(raw.filter((text) => (text.match(/"userId"/g) ?? []).length > 1)).toEqual([]);
+    expect(raw.some((text) => text.includes(`"userId":"${me.body.id}"`))).toBe(true);
   });
 
   it('logs refusals as warnings and never a password, cookie, token or query', async () => {

@@ -39,12 +39,14 @@ interface LinkRow {
   replaced_by_id: string | null;
   submitted_at: Date | null;
   stage_has_feedback: boolean;
+  application_closed_at: Date | null;
 }
 
 const LINK_SELECT = `
   SELECT l.id, l.application_id, l.stage_id, s.name AS stage_name, l.contact_id, cc.full_name AS contact_name,
          cc.email AS contact_email, l.created_at, l.expires_at, l.revoked_at, l.replaced_by_id, l.submitted_at,
-         EXISTS (SELECT 1 FROM feedback f WHERE f.stage_id = l.stage_id) AS stage_has_feedback
+         EXISTS (SELECT 1 FROM feedback f WHERE f.stage_id = l.stage_id) AS stage_has_feedback,
+         (SELECT a.closed_at FROM applications a WHERE a.id = l.application_id) AS application_closed_at
     FROM client_review_links l
     JOIN application_stages s ON s.id = l.stage_id
     JOIN client_contacts cc ON cc.id = l.contact_id`;
@@ -160,6 +162,12 @@ export class ClientReviewLinkAdmin {
         'Only the recruiter whose work this stage is, or staff, can revoke or resend its review links.',
       );
     }
+    if (link.application_closed_at) {
+      throw new DomainError(
+        ErrorCode.Conflict,
+        'This application is closed: the interviewer is no longer asked for feedback, so there is nothing to revoke or resend.',
+      );
+    }
     const state = stateOf(link, this.clock.now());
     if (state === ClientReviewLinkState.Used || state === ClientReviewLinkState.FeedbackRecorded) {
       throw new DomainError(
@@ -195,6 +203,7 @@ function stateOf(row: LinkRow, now: Date): ClientReviewLinkState {
       replacedById: row.replaced_by_id,
       submittedAt: row.submitted_at,
       stageHasFeedback: row.stage_has_feedback,
+      applicationClosedAt: row.application_closed_at,
     },
     now,
   );

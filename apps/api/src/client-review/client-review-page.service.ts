@@ -232,8 +232,8 @@ export class ClientReviewPageService {
     const state = clientReviewLinkState(
       {
         expiresAt: link.expires_at,
-        // The candidate withdrew or the job closed: the agency no longer asks, as if it had revoked the link.
-        revokedAt: link.revoked_at ?? link.application_closed_at,
+        revokedAt: link.revoked_at,
+        applicationClosedAt: link.application_closed_at,
         replacedById: link.replaced_by_id,
         submittedAt: link.submitted_at,
         stageHasFeedback: link.stage_has_feedback,

@@ -1,4 +1,5 @@
 import { fieldError } from '@heardback/domain';
+import { isPgTimestamp } from './keyset-cursor';
 import { UUID } from './uuid';
 
 /**
@@ -45,8 +46,9 @@ export function encodeDueOrderCursor(row: DueOrderCursorRow): string {
   return Buffer.from(JSON.stringify([row.cursor_due, row.cursor_ends, row.stage_id])).toString('base64url');
 }
 
-/** PostgreSQL's text form of a timestamptz, or of the infinities the nulls become. */
-const PG_TIMESTAMP = /^(-?infinity|\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?)$/;
+/** PostgreSQL's text form of a real timestamptz, or of the infinities the nulls become. */
+const isDueOrderInstant = (value: unknown): value is string =>
+  typeof value === 'string' && (value === 'infinity' || value === '-infinity' || isPgTimestamp(value));
 
 export function decodeDueOrderCursor(raw: string): DueOrderCursor {
   try {
@@ -54,10 +56,8 @@ export function decodeDueOrderCursor(raw: string): DueOrderCursor {
     if (
       Array.isArray(decoded) &&
       decoded.length === 3 &&
-      typeof decoded[0] === 'string' &&
-      PG_TIMESTAMP.test(decoded[0]) &&
-      typeof decoded[1] === 'string' &&
-      PG_TIMESTAMP.test(decoded[1]) &&
+      isDueOrderInstant(decoded[0]) &&
+      isDueOrderInstant(decoded[1]) &&
       typeof decoded[2] === 'string' &&
       UUID.test(decoded[2])
     ) {

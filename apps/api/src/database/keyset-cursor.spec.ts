@@ -8,6 +8,7 @@ import {
   encodeTieCursor,
   tieCursorAfter,
 } from './keyset-cursor';
+import { decodeDueOrderCursor, encodeDueOrderCursor } from './due-order-cursor';
 
 describe('keyset cursor', () => {
   it('round-trips the position with full timestamp precision', () => {
@@ -37,6 +38,10 @@ describe('the timestamp of a cursor', () => {
   ])('refuses %j, which only looks like one PostgreSQL would take', (at) => {
     expect(() => decodeKeysetCursor(encodeKeysetCursor({ at, id }))).toThrow(DomainError);
     expect(() => decodeTieCursor(encodeTieCursor({ at, shown: 1 }))).toThrow(DomainError);
+    const dueOrder = (due: string, ends: string) =>
+      decodeDueOrderCursor(encodeDueOrderCursor({ cursor_due: due, cursor_ends: ends, stage_id: id }));
+    expect(() => dueOrder(at, 'infinity')).toThrow(/^cursor: /);
+    expect(() => dueOrder('-infinity', at)).toThrow(/^cursor: /);
   });
 
   it.each(['2024-02-29 23:59:59.999999+00', '2026-06-30 00:00:00-03:30', '2026-12-05 06:30:00.5+05:45'])(
@@ -84,5 +89,17 @@ describe('ranked keyset cursor', () => {
     expect(() => decodeRankedKeysetCursor(encodeKeysetCursor({ at: '2026-11-27 01:13:42+00', id }), 7)).toThrow(
       DomainError,
     );
+  });
+});
+
+describe('the due-order cursor', () => {
+  it('takes the infinities that stand for no date, and real instants', () => {
+    const id = '0b9f0d57-8d8b-4f0b-9a53-5a0e5f1d2c3b';
+    const row = { cursor_due: '-infinity', cursor_ends: '2026-12-05 10:00:00.5+00', stage_id: id };
+    expect(decodeDueOrderCursor(encodeDueOrderCursor(row))).toEqual({
+      due: '-infinity',
+      ends: '2026-12-05 10:00:00.5+00',
+      id,
+    });
   });
 });

@@ -22,7 +22,7 @@ const PG_TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(?:\.\d{1,
  * offset within ±15:59. A forged one that only looks right ("2026-02-30", "25:00") is then the cursor's
  * 400, never the database's.
  */
-function isPgTimestamp(text: string): boolean {
+export function isPgTimestamp(text: string): boolean {
   const parts = PG_TIMESTAMP.exec(text)
     ?.slice(1)
     .map((part) => (part === undefined ? 0 : Number(part)));
@@ -154,6 +154,19 @@ export function encodeNameCursor(cursor: NameCursor): string {
 
 export function decodeNameCursor(raw: string): NameCursor {
   return decodeCursor(raw, ([name, id, ...rest]) =>
-    rest.length === 0 && typeof name === 'string' && typeof id === 'string' && UUID.test(id) ? { name, id } : null,
+    rest.length === 0 && isCursorText(name, CURSOR_NAME_MAX) && typeof id === 'string' && UUID.test(id)
+      ? { name, id }
+      : null,
   );
+}
+
+/** Longer than any name the lists hand out in a cursor. */
+export const CURSOR_NAME_MAX = 400;
+
+/**
+ * Text PostgreSQL can take as a parameter: no NUL character (it refuses one outright), and not
+ * longer than `max`. A forged cursor with either is the cursor's 400, never the database's.
+ */
+export function isCursorText(value: unknown, max: number): value is string {
+  return typeof value === 'string' && value.length <= max && !value.includes('\u0000');
 }

@@ -59,7 +59,12 @@ export function requestLogging(root: Logger): RequestHandler {
       }),
       res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
     },
-    customProps: (request) => ({ userId: (request as { user?: { id?: string } }).user?.id ?? null }),
+    // Only once known: pino-http binds these when the request starts (before sign-in is checked) and again
+    // on its outcome line when they differ, so a null bound first would stand beside the id in one line.
+    customProps: (request) => {
+      const userId = (request as { user?: { id?: string } }).user?.id;
+      return userId ? { userId } : {};
+    },
     customLogLevel: (_request, response, error) => {
       if (error || response.statusCode >= 500) return 'error';
       // Refusals are security events: someone was not signed in, not allowed, or sent a forged request.

@@ -31,6 +31,14 @@ describe('the score group table cursor', () => {
     throw new Error('the cursor was accepted');
   }
 
+  it('refuses a name PostgreSQL could not take, as the cursor’s 400', () => {
+    const byName = { ...order, sort: ScoreGroupSort.Name };
+    for (const value of ['a\u0000b', 'a'.repeat(401)]) {
+      const error = refusal(encodeGroupsCursor({ ...byName, ...at, value }), byName);
+      expect(error.details?.[0]?.field).toBe('cursor');
+    }
+  });
+
   it('refuses a cursor of another grouping, sort, direction or client, saying so', () => {
     const cursor = encodeGroupsCursor({ ...order, ...at });
     const oneClients = encodeGroupsCursor({ ...order, client: northwind, ...at });

@@ -9,6 +9,7 @@ import {
 } from './score-figures';
 import { GroupsAfter, GroupsRow, sortIsText } from './score-groups-sql';
 import { UUID } from '../database/uuid';
+import { CURSOR_NAME_MAX, isCursorText } from '../database/keyset-cursor';
 
 /**
  * The group table's cursor (ADR 0045): opaque to the portal, it holds which table and order it
@@ -28,7 +29,6 @@ export type GroupsCursor = GroupsTable & GroupsAfter;
 
 /** PostgreSQL's text of a numeric. */
 const NUMERIC = /^-?\d{1,20}(\.\d{1,20})?$/;
-const NAME_MAX = 400;
 
 export function encodeGroupsCursor(cursor: GroupsCursor): string {
   const { grouping, sort, direction, client, isNull, value, id } = cursor;
@@ -48,8 +48,9 @@ export function decodeGroupsCursor(raw: string, expected: GroupsTable): GroupsAf
   const [grouping, sort, direction, client, isNull, value, id] = decoded as unknown[];
   const sortKnown = Object.values(ScoreGroupSort).includes(sort as ScoreGroupSort);
   const valueFits =
-    typeof value === 'string' &&
-    (sortKnown && sortIsText(sort as ScoreGroupSort) ? value.length <= NAME_MAX : NUMERIC.test(value));
+    sortKnown && sortIsText(sort as ScoreGroupSort)
+      ? isCursorText(value, CURSOR_NAME_MAX)
+      : typeof value === 'string' && NUMERIC.test(value);
   if (
     !Object.values(ScoreGrouping).includes(grouping as ScoreGrouping) ||
     !sortKnown ||

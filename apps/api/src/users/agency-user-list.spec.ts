@@ -20,6 +20,9 @@ describe('the cursor of the list of agency accounts', () => {
     Buffer.from(JSON.stringify([1, id])).toString('base64url'),
     Buffer.from(JSON.stringify(['ann', id, 'more'])).toString('base64url'),
     Buffer.from(JSON.stringify({ name: 'ann', id })).toString('base64url'),
+    // PostgreSQL refuses a NUL in text outright: the cursor's 400, never the database's.
+    Buffer.from(JSON.stringify(['a\u0000b', id])).toString('base64url'),
+    Buffer.from(JSON.stringify(['a'.repeat(401), id])).toString('base64url'),
   ])('refuses a forged cursor %j, naming the field', (raw) => {
     expect(() => decodeNameCursor(raw)).toThrow(DomainError);
     expect(() => decodeNameCursor(raw)).toThrow(/^cursor: /);

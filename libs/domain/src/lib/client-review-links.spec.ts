@@ -32,6 +32,7 @@ describe('clientReviewLinkState', () => {
     replacedById: null,
     submittedAt: null,
     stageHasFeedback: false,
+    applicationClosedAt: null,
   };
   const now = at('2026-12-05T00:00:00Z');
 
@@ -58,6 +59,10 @@ describe('clientReviewLinkState', () => {
       ClientReviewLinkState.Replaced,
     );
     expect(clientReviewLinkState({ ...open, revokedAt: now }, now)).toBe(ClientReviewLinkState.Revoked);
+  });
+
+  it('says revoked once the application has closed, to the agency as to the interviewer', () => {
+    expect(clientReviewLinkState({ ...open, applicationClosedAt: now }, now)).toBe(ClientReviewLinkState.Revoked);
   });
 });
 

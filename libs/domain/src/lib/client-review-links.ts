@@ -31,6 +31,8 @@ export interface ClientReviewLinkFacts {
   replacedById: string | null;
   submittedAt: Date | null;
   stageHasFeedback: boolean;
+  /** The application closed (withdrawn, decided, erased): the agency no longer asks, as if it had revoked the link. */
+  applicationClosedAt: Date | null;
 }
 
 /**
@@ -41,7 +43,7 @@ export function clientReviewLinkState(link: ClientReviewLinkFacts, now: Date): C
   if (link.submittedAt) return ClientReviewLinkState.Used;
   if (link.stageHasFeedback) return ClientReviewLinkState.FeedbackRecorded;
   if (link.replacedById) return ClientReviewLinkState.Replaced;
-  if (link.revokedAt) return ClientReviewLinkState.Revoked;
+  if (link.revokedAt || link.applicationClosedAt) return ClientReviewLinkState.Revoked;
   if (link.expiresAt.getTime() <= now.getTime()) return ClientReviewLinkState.Expired;
   return ClientReviewLinkState.Open;
 }

@@ -123,6 +123,15 @@ export class ClientFeedbackDraft {
     );
   });
   protected readonly outcome = computed(() => PUBLISH_OUTCOME[this.draft().decision]);
+  /**
+   * Another interviewer's draft, or the recruiter's own feedback, became the stage's feedback first:
+   * this one can no longer be published (the API would refuse it), so it is shown for the record.
+   */
+  protected readonly superseded = computed(() => {
+    const { publishedAt, stageId } = this.draft();
+    const stage = this.application().stages.find((candidate) => candidate.id === stageId);
+    return publishedAt === null && stage?.feedback ? stage.name : null;
+  });
 
   constructor() {
     // The interviewer's words to start from; once the recruiter edits them, a reload keeps the edit.

@@ -209,6 +209,32 @@ describe('ClientFeedbackDrafts', () => {
     expect(button('Publish to candidate')).toBeUndefined();
   });
 
+  it('shows a draft that came after the stage had its feedback as not published, with no way to publish it', async () => {
+    const published = aClientFeedbackDraft({
+      publishedAt: '2026-05-31T09:00:00.000Z',
+      publishedBy: { id: 'user-1', fullName: 'Riley Recruiter' },
+    });
+    const second = aClientFeedbackDraft({
+      id: 'draft-2',
+      contact: { id: 'contact-2', fullName: 'Owen Hughes', role: '' },
+      candidateMessage: 'Owen’s words.',
+    });
+    const decided = anApplication({
+      stages: [
+        aStage({ id: 'stage-1', name: 'Phone screen', state: StageState.FeedbackRecorded, feedback: aFeedback() }),
+      ],
+    });
+    await render([published, second], [], decided);
+
+    const drafts = view().querySelectorAll('[data-testid="client-draft"]');
+    expect(text(drafts[1])).toContain('Owen’s words.');
+    expect(text(drafts[1].querySelector('.draft__published'))).toBe(
+      'Not published Phone screen already had its feedback when this arrived, so Ana did not read these words. They stay here for the agency; to change what Ana read, record a correction on the stage.',
+    );
+    expect(view().querySelector('textarea')).toBeNull();
+    expect(button('Publish to candidate')).toBeUndefined();
+  });
+
   it('says when the recruiter published the client’s draft with edited words', async () => {
     const draft = aClientFeedbackDraft({
       publishedAt: '2026-05-31T09:00:00.000Z',

@@ -53,6 +53,15 @@ describe('account lifecycle', () => {
         [candidate.id],
       );
       expect(held.rows).toEqual([{ status: 'pending', attempts: 0 }]);
+      // Staff's outgoing mail says why it waits; the verification email itself is not held.
+      const outgoing = await expectStatus(
+        staff.get<NotificationPage>(`/api/agency/notifications?recipient=${encodeURIComponent(candidate.email)}`),
+        200,
+      );
+      expect(outgoing.body.items.map((mail) => [mail.kind, mail.heldUntilVerified]).sort()).toEqual([
+        ['candidate_update', true],
+        ['email_verification', false],
+      ]);
 
       // The recruiter sees that the address is not verified.
       const applicationId = (

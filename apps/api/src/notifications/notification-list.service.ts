@@ -10,6 +10,7 @@ import { DataSource } from 'typeorm';
 import { decodeKeysetCursor, encodeKeysetCursor } from '../database/keyset-cursor';
 import { escapeLike } from '../jobs/job-search-terms';
 import { hideLinkKeys } from './keyed-links';
+import { recipientVerifiedOrExemptSql } from './recipient-verified-sql';
 import { NotificationsQueryDto } from './dto/notifications-query.dto';
 
 interface NotificationRow {
@@ -24,6 +25,7 @@ interface NotificationRow {
   attempts: number;
   last_error: string | null;
   given_up_reason: string | null;
+  held_until_verified: boolean;
   created_at: Date;
   cursor_at: string;
   sent_at: Date | null;
@@ -63,7 +65,8 @@ export class NotificationListService {
     }
     const rows: NotificationRow[] = await this.dataSource.query(
       `SELECT n.id, n.kind, n.recipient_email, r.full_name AS recipient_name, n.application_id, n.subject, n.body,
-              n.status, n.attempts, n.last_error, n.given_up_reason, n.created_at, n.created_at::text AS cursor_at, n.sent_at
+              n.status, n.attempts, n.last_error, n.given_up_reason, n.created_at, n.created_at::text AS cursor_at, n.sent_at,
+              (n.status = 'pending' AND NOT ${recipientVerifiedOrExemptSql('n')}) AS held_until_verified
          FROM notifications n
          LEFT JOIN users r ON r.id = n.recipient_id
         ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
@@ -87,6 +90,7 @@ export class NotificationListService {
         attempts: row.attempts,
         lastError: row.last_error,
         givenUpReason: row.given_up_reason,
+        heldUntilVerified: row.held_until_verified,
         createdAt: row.created_at.toISOString(),
         sentAt: row.sent_at?.toISOString() ?? null,
       })),

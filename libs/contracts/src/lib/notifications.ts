@@ -92,6 +92,8 @@ export interface NotificationView {
   attempts: number;
   lastError: string | null;
   givenUpReason: string | null;
+  /** Waiting because its recipient has not confirmed their address: it goes once they do. */
+  heldUntilVerified: boolean;
   createdAt: string;
   sentAt: string | null;
 }

@@ -20,6 +20,7 @@ import { timelineText } from '../core/timeline-text';
 import { APPLICATION_STATUS_LABELS } from '../display-labels';
 import { isOpen } from '@heardback/domain';
 import { waitingForText } from './answer-due';
+import { ConfirmEmailNotice } from './confirm-email-notice';
 import { AUTOMATIC_UPDATE_WORDS, promiseLine } from './promise-words';
 import { CandidateApi } from './candidate-api';
 import { DecisionDateForm } from './decision-date-form';
@@ -49,6 +50,7 @@ import { focusLater } from '../core/focus-later';
     DecisionDateForm,
     OfferPanel,
     ApplicationSatisfaction,
+    ConfirmEmailNotice,
   ],
   templateUrl: './application-page.html',
   styleUrl: './application-page.scss',

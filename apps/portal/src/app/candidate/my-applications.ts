@@ -4,6 +4,7 @@ import { ApplicationSummary, PromiseKind } from '@heardback/contracts';
 import { NOW, formatDate } from '../core/date-time';
 import { APPLICATION_STATUS_LABELS, STAGE_STATE_LABELS, myApplicationsTotalsText } from '../display-labels';
 import { ApplicationCard, ApplicationRow } from './application-card';
+import { ConfirmEmailNotice } from './confirm-email-notice';
 import { CandidateApi } from './candidate-api';
 import { isOpen } from '@heardback/domain';
 import { waitingForText } from './answer-due';
@@ -19,7 +20,7 @@ import { LoadMore, loadMore } from '../core/load-more';
  */
 @Component({
   selector: 'hb-my-applications',
-  imports: [LoadMore, LoadState, RouterLink, ApplicationCard],
+  imports: [LoadMore, LoadState, RouterLink, ApplicationCard, ConfirmEmailNotice],
   templateUrl: './my-applications.html',
   styleUrl: './my-applications.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

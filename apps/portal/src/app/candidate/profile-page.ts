@@ -2,12 +2,12 @@ import { ChangeDetectionStrategy, Component, inject, linkedSignal, signal } from
 import { RouterLink } from '@angular/router';
 import { FULL_NAME_MAX_LENGTH } from '@heardback/contracts';
 import { ChangePasswordForm } from '../account/change-password-form';
-import { AccountApi } from '../account/account-api';
 import { SessionList } from '../account/session-list';
 import { TimeZoneForm } from '../account/time-zone-form';
 import { SessionStore } from '../core/session';
 import { ROLE_AS_SUBJECT } from '../display-labels';
 import { CandidateApi } from './candidate-api';
+import { ConfirmEmailNotice } from './confirm-email-notice';
 import { ContactDetailsForm } from './contact-details-form';
 import { DocumentsSection } from './documents-section';
 import { ConsentSettings } from './consent-settings';
@@ -25,6 +25,7 @@ import { FIRST_INVALID, focusLater } from '../core/focus-later';
   selector: 'hb-profile-page',
   imports: [
     ChangePasswordForm,
+    ConfirmEmailNotice,
     ConsentSettings,
     ContactDetailsForm,
     DocumentsSection,
@@ -41,9 +42,7 @@ import { FIRST_INVALID, focusLater } from '../core/focus-later';
 export class ProfilePage {
   protected readonly session = inject(SessionStore);
   private readonly api = inject(CandidateApi);
-  private readonly account = inject(AccountApi);
   private readonly focus = focusLater();
-  protected readonly verificationStatus = signal('');
 
   protected readonly maxLength = FULL_NAME_MAX_LENGTH;
   protected readonly roleWords = ROLE_AS_SUBJECT;
@@ -52,13 +51,6 @@ export class ProfilePage {
   protected readonly problem = signal('');
   protected readonly saved = signal('');
   protected readonly submission = formSubmission({ errorMessage: httpErrorMessage });
-
-  protected resendVerification(): void {
-    this.account.resendVerification().subscribe({
-      next: () => this.verificationStatus.set(`We have sent a new link to ${this.session.user()?.email ?? 'you'}.`),
-      error: (error: unknown) => this.verificationStatus.set(`No link was sent. ${httpErrorMessage(error)}`),
-    });
-  }
 
   protected onInput(event: Event): void {
     this.fullName.set((event.target as HTMLInputElement).value);

@@ -14,12 +14,14 @@ describe('mailRows', () => {
       aMail({ id: 'retry', status: 'failed', attempts: 3, lastError: '451 try later', sentAt: null }),
       aMail({ id: 'dead', status: 'failed', attempts: 8, givenUpReason: 'mailbox does not exist', sentAt: null }),
       aMail({ id: 'wait', status: 'pending', attempts: 0, sentAt: null }),
+      aMail({ id: 'held', status: 'pending', attempts: 0, sentAt: null, heldUntilVerified: true }),
     ]);
     expect(rows.map((row) => [row.status, row.problem, row.attempts])).toEqual([
       ['Sent', false, '1 attempt'],
       ['Failed, will retry', true, '3 attempts'],
       ['Given up', true, '8 attempts'],
       ['Waiting to send', false, '0 attempts'],
+      ['Held: address not confirmed yet', false, '0 attempts'],
     ]);
     expect(rows[3].sent).toBeNull();
   });

@@ -44,6 +44,9 @@ export const STATUS_LABELS: Record<NotificationStatus, string> = {
   digested: 'In a digest (see the digest for its sending)',
 };
 
+/** Why a message waits that nothing is wrong with: it goes once its recipient confirms their address. */
+export const HELD_UNTIL_VERIFIED = 'Held: address not confirmed yet';
+
 export interface MailRow {
   mail: NotificationView;
   /** The recipient as a mail client shows them: "Name <address>", or the address alone. */
@@ -62,7 +65,11 @@ export function mailRows(mails: readonly NotificationView[]): MailRow[] {
     mail,
     to: mail.recipientName ? `${mail.recipientName} <${mail.recipientEmail}>` : mail.recipientEmail,
     kind: NOTIFICATION_KIND_LABELS[mail.kind] ?? 'Email',
-    status: mail.givenUpReason ? 'Given up' : (STATUS_LABELS[mail.status] ?? mail.status),
+    status: mail.givenUpReason
+      ? 'Given up'
+      : mail.heldUntilVerified
+        ? HELD_UNTIL_VERIFIED
+        : (STATUS_LABELS[mail.status] ?? mail.status),
     problem: mail.status === 'failed' || mail.givenUpReason !== null,
     attempts: mail.attempts === 1 ? '1 attempt' : `${mail.attempts} attempts`,
     created: formatShortDateTime(mail.createdAt),

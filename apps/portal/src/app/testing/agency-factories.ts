@@ -137,6 +137,7 @@ export function aMail(overrides: Partial<NotificationView> = {}): NotificationVi
     attempts: 1,
     lastError: null,
     givenUpReason: null,
+    heldUntilVerified: false,
     createdAt: '2026-11-20T09:00:00.000Z',
     sentAt: '2026-11-20T09:00:05.000Z',
     ...overrides,

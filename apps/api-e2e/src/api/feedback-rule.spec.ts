@@ -179,6 +179,23 @@ describe('no stage passes without feedback (through the API)', () => {
     expect(seen.body.status).toBe(ApplicationStatus.Rejected);
     expect(seen.body.waitingFor).toBe('nothing');
     expect(seen.body.stages[0].feedback?.candidateMessage).toContain('explained your approach');
+    // "Where you stand" leads with the words that closed it.
+    expect(seen.body.closingWords).toBe(seen.body.stages[0].feedback?.candidateMessage);
+  });
+
+  it('gives the candidate the words of a rejection decided after feedback, and none while open', async () => {
+    const { application, candidate } = await applicationAwaitingFeedback(staff);
+    const held = await recordFeedback(staff, application, 0, FeedbackDecision.Hold);
+    const open = await candidate.session.get<ApplicationView>(`/api/applications/${application.id}`);
+    expect(open.body.closingWords).toBeNull();
+    const words = 'Thank you for your time. The client has chosen another candidate.';
+    const response = await staff.post(`/api/applications/${application.id}/reject`, {
+      candidateMessage: words,
+      version: held.version,
+    });
+    expect(response.status).toBe(200);
+    const seen = await candidate.session.get<ApplicationView>(`/api/applications/${application.id}`);
+    expect(seen.body.closingWords).toBe(words);
   });
 
   it('refuses a rejection without a message', async () => {

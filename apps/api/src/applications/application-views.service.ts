@@ -163,6 +163,10 @@ export class ApplicationViewsService {
       updateRequestAnswerDueAt: lastRequest?.answered_at ? null : (lastRequest?.answer_due_at?.toISOString() ?? null),
       promise: toPromiseView(promiseChain),
       offer: toOfferView(offer),
+      closingWords:
+        application.status === ApplicationStatus.Rejected || application.status === ApplicationStatus.JobClosed
+          ? application.rejectionMessage
+          : null,
       ...audienceFacts(facts, now, promiseChain[0] ?? null, agencyOnly, application),
     };
   }

@@ -129,6 +129,11 @@ export interface ApplicationViewBase<F extends CandidateFeedbackView> {
   promise: PromiseView | null;
   /** The newest offer made on this application, open or answered; null while none has been made. */
   offer: OfferView | null;
+  /**
+   * Closed as not successful (rejected, or the job closed): the words the candidate was sent, which
+   * "Where you stand" shows first. Null while the application is open, or when it closed otherwise.
+   */
+  closingWords: string | null;
 }
 
 /** The agency's current dated promise to the candidate ("Where you stand" always shows it). */

@@ -202,6 +202,28 @@ describe('ApplicationPage', () => {
     expect(text(view().querySelector('.summary'))).toContain('Not successful');
   });
 
+  it('says why a closed application was not successful in “Where you stand”, before anything else', async () => {
+    await open(
+      aCandidateApplicationBetweenInterviews({
+        status: ApplicationStatus.Rejected,
+        currentStageId: null,
+        waitingFor: WaitingFor.Nothing,
+        closingWords: 'Thank you, Ana. The client chose someone with more retail experience.',
+      }),
+    );
+    http.expectOne('/api/me/applications/app-1/satisfaction').flush(aSatisfactionView());
+    await settle();
+    const summary = view().querySelector('.summary');
+    expect(text(summary?.querySelector('.closing__label'))).toBe('What we told you');
+    expect(text(summary?.querySelector('blockquote'))).toBe(
+      'Thank you, Ana. The client chose someone with more retail experience.',
+    );
+    // Read before the survey and the stages.
+    const closing = view().querySelector('[data-testid="closing-words"]') as Element;
+    const stages = view().querySelector('section[aria-labelledby="stages-heading"]') as Element;
+    expect(closing.compareDocumentPosition(stages) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+
   it('has a “Tell your recruiter” section on an open application, and none on a closed one', async () => {
     await open();
     const tell = view().querySelector('section[aria-labelledby="tell-heading-main"]');

@@ -8,6 +8,7 @@ import {
   ClientReviewLinkView,
   ClientReviewPageView,
   ErrorCode,
+  FeedbackQueuePage,
   FeedbackDecision,
   NotificationPage,
   TimelineEventType,
@@ -359,6 +360,11 @@ describe('client review links', () => {
       [application.id],
     );
     expect(told.map((row) => row.recipient_id)).toEqual([recruiterId]);
+    // The recruiter's queue says the client's feedback is in, so they review it rather than write their own.
+    const queue = await recruiter.get<FeedbackQueuePage>('/api/feedback/queue?mine=true&limit=100');
+    expect(queue.body.items.find((item) => item.applicationId === application.id)).toMatchObject({
+      clientDraftsWaiting: 1,
+    });
   });
 
   it('says the feedback was recorded when the agency recorded it meanwhile', async () => {

@@ -25,6 +25,7 @@ interface QueueRow {
   feedback_due_at: Date | null;
   owner_id: string | null;
   owner_name: string | null;
+  client_drafts_waiting: number;
   cursor_due: string;
   cursor_ends: string;
 }
@@ -60,7 +61,11 @@ const WAITING_NOW = `${MAY_OWE_FEEDBACK} AND s.feedback_waiting_from <= now()`;
 export function feedbackQueuePageSql({ mine, limit, after }: { mine?: string; limit: string; after?: string }): string {
   return `SELECT s.application_id, s.application_version, s.id AS stage_id, s.name AS stage_name,
               u.full_name AS candidate_name, j.title AS job_title, c.name AS client_name, s.ends_at, s.feedback_due_at,
-              o.id AS owner_id, o.full_name AS owner_name, ${DUE_ORDER_CURSOR_COLUMNS}
+              o.id AS owner_id, o.full_name AS owner_name, ${DUE_ORDER_CURSOR_COLUMNS},
+              -- A page's rows each probe client_feedback_drafts_unpublished_idx (by application).
+              (SELECT count(*)::int FROM client_feedback_drafts d
+                WHERE d.application_id = s.application_id AND d.stage_id = s.id AND d.published_at IS NULL)
+                AS client_drafts_waiting
          FROM (SELECT s.id, s.name, s.ends_at, s.feedback_due_at, s.application_id, a.version AS application_version,
                       a.candidate_id, a.job_id, s.owner_id AS owner
                  FROM application_stages s
@@ -138,6 +143,7 @@ export class FeedbackQueueService {
         ownerId: row.owner_id,
         ownerName: row.owner_name,
         assignedToYou: row.owner_id === viewerId,
+        clientDraftsWaiting: row.client_drafts_waiting,
       })),
       nextCursor: rows.length > limit && last ? encodeDueOrderCursor(last) : null,
       total,

@@ -278,6 +278,8 @@ export interface FeedbackQueueItem {
   ownerName: string | null;
   /** The stage is the caller's own work. */
   assignedToYou: boolean;
+  /** Client interviewers' feedback on this stage that waits for the agency to publish it. */
+  clientDraftsWaiting: number;
 }
 
 /** GET /api/feedback/queue?mine=true: only the caller's own work; `cursor` and `limit` page it. */

@@ -219,6 +219,9 @@ export class ApplicationPage {
   private readonly updateHeading = viewChild<ElementRef<HTMLElement>>('updateHeading');
   private readonly noticeBox = viewChild<ElementRef<HTMLElement>>('noticeBox');
 
+  /** Where the link that opened the page pointed (`#client-feedback` is the client drafts' own to follow). */
+  protected readonly arrivedFor = this.route.snapshot.fragment;
+
   /** Shows what arrived; the first time, goes where the link pointed (`#record-feedback`, `#send-update`). */
   private firstShown(application: ApplicationView): void {
     this.application.set(application);

@@ -74,6 +74,18 @@ describe('ClientFeedbackDrafts', () => {
     await fixture.whenStable();
   }
 
+  it('takes focus once the drafts arrive when the page was opened to review them', async () => {
+    http = setUpPortalTest({ now: TEST_NOW });
+    fixture = TestBed.createComponent(ClientFeedbackDrafts);
+    fixture.componentRef.setInput('application', anApplication());
+    fixture.componentRef.setInput('focusOnArrival', true);
+    document.body.appendChild(fixture.nativeElement);
+    await answer([aClientFeedbackDraft()], []);
+    await new Promise((next) => setTimeout(next));
+    expect(document.activeElement?.id).toBe('client-feedback-title');
+    fixture.nativeElement.remove();
+  });
+
   it('shows nothing while the application has no review link or draft', async () => {
     await render([], []);
     expect(view().querySelector('section')).toBeNull();

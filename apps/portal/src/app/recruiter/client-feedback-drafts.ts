@@ -1,4 +1,14 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  computed,
+  inject,
+  input,
+  output,
+  signal,
+  viewChild,
+} from '@angular/core';
 import {
   ApplicationView,
   ClientFeedbackDraftView,
@@ -10,6 +20,7 @@ import { forkJoin } from 'rxjs';
 import { agencyErrorMessage } from '../core/api-error';
 import { CLIENT_REVIEW_LINK_STATE_LABELS } from '../core/agency-labels';
 import { formatShortDateTime } from '../core/date-time';
+import { focusLater } from '../core/focus-later';
 import { pageData } from '../core/loadable';
 import { LoadState } from '../core/load-state';
 import { ClientFeedbackApi } from './client-feedback-api';
@@ -55,6 +66,8 @@ export class ClientFeedbackDrafts {
   private readonly api = inject(ClientFeedbackApi);
 
   readonly application = input.required<ApplicationView>();
+  /** The page was opened to review client feedback (`#client-feedback`): focus the section once it shows. */
+  readonly focusOnArrival = input(false);
   readonly published = output<ApplicationView>();
   readonly stale = output<void>();
 
@@ -66,8 +79,17 @@ export class ClientFeedbackDrafts {
     key: () => `${this.application().id}@${this.application().version}`,
     request: () =>
       forkJoin({ drafts: this.api.drafts(this.application().id), links: this.api.links(this.application().id) }),
-    loaded: (value) => this.data.set(value),
+    loaded: (value) => {
+      this.data.set(value);
+      if (this.focusOnArrival() && !this.focusedOnArrival && value.drafts.length > 0) {
+        this.focusedOnArrival = true;
+        this.focus(this.heading);
+      }
+    },
   });
+  private focusedOnArrival = false;
+  private readonly focus = focusLater();
+  private readonly heading = viewChild<ElementRef<HTMLElement>>('heading');
   private readonly data = signal<{ drafts: ClientFeedbackDraftView[]; links: ClientReviewLinkView[] } | null>(null);
   protected readonly failed = computed(() => this.loaded.state().state === 'error');
 

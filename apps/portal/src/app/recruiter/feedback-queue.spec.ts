@@ -102,6 +102,23 @@ describe('FeedbackQueue', () => {
     expect(link?.textContent).toContain('for Ben Okafor');
   });
 
+  it('sends the recruiter to the client’s feedback when it is in, rather than to an empty form of their own', async () => {
+    await answer([
+      aQueueItem({ stageId: 's1', applicationId: 'app-1', candidateName: 'Uma Tester', clientDraftsWaiting: 1 }),
+      aQueueItem({ stageId: 's2', applicationId: 'app-2', clientDraftsWaiting: 2 }),
+    ]);
+    const [one, two] = items();
+    expect(one.querySelector('.queue-item__drafts')?.textContent?.replace(/\s+/g, ' ').trim()).toBe(
+      'The client’s feedback is in: check it and publish it.',
+    );
+    expect(two.querySelector('.queue-item__drafts')?.textContent?.replace(/\s+/g, ' ').trim()).toBe(
+      '2 client interviewers’ feedback is in: check it and publish it.',
+    );
+    const link = one.querySelector('a');
+    expect(link?.getAttribute('href')).toBe('/recruiter/applications/app-1#client-feedback');
+    expect(link?.textContent).toContain('Review client feedback');
+  });
+
   it('asks for the queue again on “Refresh”, but not while it is still loading', async () => {
     button('Refresh')?.click();
     await fixture.whenStable();

@@ -199,6 +199,7 @@ export function aQueueItem(overrides: Partial<FeedbackQueueItem> = {}): Feedback
     ownerId: 'user-riley',
     ownerName: 'Riley Recruiter',
     assignedToYou: true,
+    clientDraftsWaiting: 0,
     ...overrides,
   };
 }

@@ -420,7 +420,7 @@ describe('client review links', () => {
       rating: 3,
       candidateMessage: edited,
       internalNotes: 'CLIENT-ONLY: strong on systems, weaker on SQL.',
-      givenBy: `${contactName} (CLIENT)`,
+      givenBy: `${contactName} (client)`,
     });
     const [after] = await draftsOf(application.id);
     expect(after.publishedAt).not.toBeNull();
@@ -448,7 +448,7 @@ describe('client review links', () => {
     const { rows } = await api.pool.query('SELECT recorded_by, given_by FROM feedback WHERE application_id = $1', [
       application.id,
     ]);
-    expect(rows).toEqual([{ recorded_by: recruiterId, given_by: `${contactName} (CLIENT)` }]);
+    expect(rows).toEqual([{ recorded_by: recruiterId, given_by: `${contactName} (client)` }]);
     const { rows: told } = await api.pool.query(
       `SELECT 1 FROM notifications WHERE application_id = $1 AND kind = 'client_feedback_received'`,
       [application.id],

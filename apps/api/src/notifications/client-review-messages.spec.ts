@@ -34,6 +34,6 @@ describe('client review messages', () => {
   });
 
   it('names the client as the giver of the feedback', () => {
-    expect(clientGivenBy('Priya Shah')).toBe('Priya Shah (CLIENT)');
+    expect(clientGivenBy('Priya Shah')).toBe('Priya Shah (client)');
   });
 });

@@ -57,9 +57,9 @@ export const REVIEW_LINK_CLOSED: Record<Exclude<ClientReviewLinkState, ClientRev
     'The agency has already recorded the feedback for this interview, so nothing more is needed from you. Thank you.',
 };
 
-/** "Jane Doe (CLIENT)": who gave the feedback, as the feedback record and the timeline show it. */
+/** "Jane Doe (client)": who gave the feedback, as the feedback record and the timeline show it. */
 export function clientGivenBy(contactName: string): string {
-  return `${contactName} (CLIENT)`;
+  return `${contactName} (client)`;
 }
 
 // Internal timeline entries (never shown to the candidate).

@@ -66,7 +66,7 @@ describe('App', () => {
     ['a visitor', null, ['Jobs', 'Sign in', 'Register']],
     ['a candidate', UserRole.Candidate, ['Jobs', 'My applications', 'Profile', 'Your data', 'Sign out']],
     ['a recruiter', UserRole.Recruiter, ['Jobs', 'Feedback queue', 'Account', 'Sign out']],
-    ['staff', UserRole.Staff, ['Jobs', 'Recruiter queue', 'Staff', 'Account', 'Sign out']],
+    ['staff', UserRole.Staff, ['Jobs', 'Feedback queue', 'Staff', 'Account', 'Sign out']],
   ])('shows %s the navigation for their role', async (_who, role, expected) => {
     const fixture = await shellAs(role ? aUserWithRole(role) : null);
 

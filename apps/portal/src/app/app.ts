@@ -54,7 +54,7 @@ const NAV_BY_ROLE: Record<UserRole | 'visitor', readonly NavItem[]> = {
   ],
   [UserRole.Staff]: [
     JOBS,
-    { label: 'Recruiter queue', link: '/recruiter', matches: startsWith('/recruiter') },
+    { label: 'Feedback queue', link: '/recruiter', matches: startsWith('/recruiter') },
     { label: 'Staff', link: '/staff', matches: startsWith('/staff') },
     ACCOUNT,
   ],

@@ -26,14 +26,14 @@ describe('describeChanges', () => {
 
     expect(describeChanges(before, after)).toEqual([
       'Someone else recorded feedback a moment ago: “Phone screen”, advance, rated 4 of 4 by Jo Hiring. Their message to the candidate: “Great call, see you at the technical.”',
-      'The application is now: interviewing.',
+      'The application’s status is now “Interviewing”.',
     ]);
   });
 
   it('says the application was closed', () => {
     const before = anApplication();
     const after = anApplication({ status: ApplicationStatus.Withdrawn });
-    expect(describeChanges(before, after)).toEqual(['The application is now: withdrawn.']);
+    expect(describeChanges(before, after)).toEqual(['The application’s status is now “Withdrawn”.']);
   });
 
   it('still says something changed when no difference is visible', () => {

@@ -31,11 +31,11 @@ export function describeChanges(before: ApplicationView, after: ApplicationView)
         `Someone else scheduled “${stage.name}” a moment ago: ${formatShortDateTimeRange(stage.startsAt, stage.endsAt)}, ${stage.location ?? 'no place given'}.`,
       );
     } else if (old && old.state !== stage.state) {
-      changes.push(`“${stage.name}” is now: ${STAGE_STATE_LABELS[stage.state].toLowerCase()}.`);
+      changes.push(`“${stage.name}” is now “${STAGE_STATE_LABELS[stage.state]}”.`);
     }
   }
   if (before.status !== after.status) {
-    changes.push(`The application is now: ${APPLICATION_STATUS_LABELS[after.status].toLowerCase()}.`);
+    changes.push(`The application’s status is now “${APPLICATION_STATUS_LABELS[after.status]}”.`);
   }
   if (changes.length === 0) {
     changes.push('Someone else changed this application a moment ago. The page now shows the latest version.');

@@ -250,7 +250,7 @@ describe('ApplicationPage', () => {
     expect(notice.textContent).toContain(
       'Someone else recorded feedback a moment ago: “Phone screen”, reject, rated 1 of 4 by Sam Staff.',
     );
-    expect(notice.textContent).toContain('The application is now: rejected.');
+    expect(notice.textContent).toContain('The application’s status is now “Rejected”.');
     expect(notice.querySelector('blockquote')?.textContent).toBe('Thank you, it was a pleasure.');
     expect(document.activeElement).toBe(notice);
     // Rejected: nothing is current any more, so the form is gone.

@@ -262,7 +262,7 @@ export class ApplicationPage {
 
   protected onDecision(updated: ApplicationView): void {
     this.show(updated);
-    this.announcement.set(`The application is now: ${APPLICATION_STATUS_LABELS[updated.status].toLowerCase()}.`);
+    this.announcement.set(`The application’s status is now “${APPLICATION_STATUS_LABELS[updated.status]}”.`);
   }
 
   protected onPromiseMoved(updated: ApplicationView): void {

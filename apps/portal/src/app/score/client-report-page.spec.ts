@@ -105,6 +105,20 @@ describe('the printable client month', () => {
         .flush({ code: 'NOT_FOUND', message: 'No client has this id.' }, { status: 404, statusText: 'Not Found' });
       await fixture.whenStable();
       expect(view().querySelector('[role="alert"]')?.textContent).toContain('There is no such client');
+      // Not a dead end: back to the score, or to this month's report.
+      const ways = Array.from(view().querySelectorAll('.client-report__way-out a'), (link) => link.textContent?.trim());
+      expect(ways).toEqual(['Back to the score', 'This month’s report']);
+    });
+
+    it('offers a way out of a month the API refuses', async () => {
+      http
+        .expectOne('/api/agency/score/clients/client-1/monthly?month=2026-11')
+        .flush(
+          { code: 'VALIDATION_FAILED', message: 'month: enter a month written yyyy-mm' },
+          { status: 400, statusText: 'Bad Request' },
+        );
+      await fixture.whenStable();
+      expect(view().querySelector('.client-report__way-out a')?.getAttribute('href')).toBe('/staff/score');
     });
   });
 

@@ -22,7 +22,7 @@ import {
   SortDirection,
 } from '@heardback/contracts';
 import { agencyErrorMessage } from '../core/api-error';
-import { NOW } from '../core/date-time';
+import { NOW, formatShortDateTime } from '../core/date-time';
 import { LoadMore, LoadMoreControl, loadMore } from '../core/load-more';
 import { LoadState } from '../core/load-state';
 import { pageData } from '../core/loadable';
@@ -116,7 +116,7 @@ interface ReportTable {
           <h1 class="page-title">{{ month.client.name }}: Heardback score for {{ title() }}</h1>
           <p class="client-report__lead">
             From {{ month.from }} to {{ month.to }}, in working days. Longest silence is measured at
-            {{ month.at.slice(0, 16).replace('T', ' ') }} UTC.
+            {{ measuredAt(month.at) }}.
           </p>
 
           <h2 class="section-title">The month</h2>
@@ -190,6 +190,12 @@ interface ReportTable {
         </article>
       }
     </hb-load-state>
+    @if (report.state().state === 'error' || report.state().state === 'not-found') {
+      <p class="client-report__way-out no-print">
+        <a routerLink="/staff/score">Back to the score</a> ·
+        <a [routerLink]="[]" [queryParams]="{ month: null }" queryParamsHandling="merge">This month’s report</a>
+      </p>
+    }
   `,
   styleUrl: './client-report-page.scss',
   // The print rules hide the app's own header and the agency navigation, outside this component.
@@ -385,6 +391,9 @@ export class ClientReportPage {
       { label: 'Candidate answers', value: satisfaction.responses === null ? '–' : String(satisfaction.responses) },
     ];
   }
+
+  /** When the silence was measured, in the reader's zone with the zone named, as every time in the portal. */
+  protected readonly measuredAt = formatShortDateTime;
 
   protected print(): void {
     window.print();

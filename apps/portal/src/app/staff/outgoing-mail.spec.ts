@@ -136,7 +136,7 @@ describe('OutgoingMail filters', () => {
 
     (
       Array.from(view().querySelectorAll('button')).find((b) =>
-        b.textContent?.includes('Load more mail'),
+        b.textContent?.includes('Load more'),
       ) as HTMLButtonElement
     ).click();
     http
@@ -145,6 +145,9 @@ describe('OutgoingMail filters', () => {
     await harness.fixture.whenStable();
 
     expect(view().querySelectorAll('[data-testid="mail"]')).toHaveLength(2);
-    expect(view().textContent).not.toContain('Load more mail');
+    expect(view().textContent).not.toContain('Load more');
+    // Focus moves to the first new email, not back to the top of the page.
+    await new Promise((next) => setTimeout(next));
+    expect(document.activeElement?.getAttribute('data-index')).toBe('1');
   });
 });

@@ -1,5 +1,4 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, input, signal } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input } from '@angular/core';
 import { FormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { ActivatedRoute, Router } from '@angular/router';
 import {
@@ -11,17 +10,17 @@ import {
   NotificationView,
 } from '@heardback/contracts';
 import { StaffApi } from './staff-api';
-import { agencyErrorMessage } from '../core/api-error';
 import { formatShortDateTime } from '../core/date-time';
 import { pageData, statusLine } from '../core/loadable';
 import { LoadState } from '../core/load-state';
+import { LoadMore, loadMore } from '../core/load-more';
 import { RefreshBar } from '../core/refresh-bar';
 import { anId, toQueryParams } from '../core/url-query';
 
 export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   candidate_update: 'To a candidate',
   feedback_reminder: 'Reminder to a recruiter',
-  escalation: 'Escalation to staff',
+  escalation: 'Escalation of late feedback',
   email_verification: 'Email address confirmation',
   account_security: 'Account security (password, sign-up)',
   agency_digest: 'Digest to a recruiter or staff member',
@@ -119,7 +118,7 @@ export function toMailQuery(filters: MailFilters, cursor: string | null): Notifi
  */
 @Component({
   selector: 'hb-outgoing-mail',
-  imports: [LoadState, RefreshBar, ReactiveFormsModule],
+  imports: [LoadMore, LoadState, RefreshBar, ReactiveFormsModule],
   templateUrl: './outgoing-mail.html',
   styleUrls: ['./staff-lists.scss', './outgoing-mail.scss'],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -128,7 +127,6 @@ export class OutgoingMail {
   private readonly api = inject(StaffApi);
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
-  private readonly destroyRef = inject(DestroyRef);
 
   /** Query parameters from the URL, bound by the router. */
   readonly recipient = input<string>();
@@ -151,15 +149,17 @@ export class OutgoingMail {
   protected readonly mail = pageData({
     key: () => this.filters(),
     request: (filters: MailFilters) => this.api.notifications(toMailQuery(filters, null)),
-    loaded: () => this.moreState.set('idle'),
+    loaded: () => this.more.reset(),
   });
+  /** Older mail under the same filters; a page for filters since changed is dropped (the shared rule). */
+  protected readonly more = loadMore(this.mail, (cursor) =>
+    this.api.notifications(toMailQuery(this.filters(), cursor)),
+  );
   protected readonly form = inject(FormBuilder).nonNullable.group({
     recipient: [''],
     status: [''],
     kind: [''],
   });
-  protected readonly moreState = signal<'idle' | 'loading' | 'error'>('idle');
-  protected readonly moreError = signal('');
   protected readonly kindOptions = NOTIFICATION_KINDS.map((value) => ({
     value,
     label: NOTIFICATION_KIND_LABELS[value],
@@ -195,29 +195,6 @@ export class OutgoingMail {
 
   protected clear(): void {
     this.show(mailFiltersFrom({}));
-  }
-
-  protected loadMore(): void {
-    const page = this.mail.value();
-    if (!page?.nextCursor || this.moreState() === 'loading') {
-      return;
-    }
-    const filters = this.filters();
-    this.moreState.set('loading');
-    this.api
-      .notifications(toMailQuery(filters, page.nextCursor))
-      .pipe(takeUntilDestroyed(this.destroyRef))
-      .subscribe({
-        next: (next) => {
-          if (!sameMailFilters(filters, this.filters())) return;
-          this.mail.update((shown) => ({ ...next, items: [...shown.items, ...next.items] }));
-          this.moreState.set('idle');
-        },
-        error: (error: unknown) => {
-          this.moreError.set(agencyErrorMessage(error));
-          this.moreState.set('error');
-        },
-      });
   }
 
   private show(filters: MailFilters): void {

@@ -1,4 +1,13 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  afterNextRender,
+  computed,
+  inject,
+  input,
+  output,
+} from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import {
@@ -22,6 +31,7 @@ import { ProblemWords, formSubmission } from '../core/form-submission';
 import { notBlank } from '../core/text-validators';
 import { DUE_DATE_PROBLEMS, DueDateFields, dueAtOf, dueDateGroup } from '../recruiter/due-date-fields';
 import { ClientReviewApi } from './client-review-api';
+import { KeptReview } from './kept-review';
 import { AGENCY_NOTES_HINT, CANDIDATE_MESSAGE_HINT, DeadLink, deadLinkOf } from './client-review-words';
 
 const PROBLEMS = {
@@ -52,7 +62,7 @@ export class ClientFeedbackForm {
   private readonly now = inject(NOW);
   private readonly focus = focusLater();
 
-  /** The link's token, held in memory only. */
+  /** The link's token. */
   readonly token = input.required<string>();
   readonly review = input.required<ClientReviewPageView>();
   /** Sent: whether the candidate already has the words (the client's auto-publish). */
@@ -96,10 +106,23 @@ export class ClientFeedbackForm {
   protected readonly holding = computed(() => this.decided() === FeedbackDecision.Hold);
   protected readonly candidateFirstName = computed(() => this.review().candidateName.split(' ')[0]);
 
+  private readonly kept = inject(KeptReview);
+
   constructor() {
     // Whether the date is required follows the decision.
     this.decision.valueChanges.subscribe(() => this.form.controls.holdUntil.updateValueAndValidity());
+    // What was typed before a reload comes back; from then on every change is kept (KeptReview).
+    afterNextRender(() => {
+      const typed = this.kept.feedback(this.token());
+      if (typed) this.form.patchValue(typed);
+      const keeping = this.form.valueChanges.subscribe(() =>
+        this.kept.keepFeedback(this.token(), this.form.getRawValue()),
+      );
+      this.destroyRef.onDestroy(() => keeping.unsubscribe());
+    });
   }
+
+  private readonly destroyRef = inject(DestroyRef);
 
   protected problem(name: keyof typeof PROBLEMS): string {
     return this.submission.problem(this.form.controls[name], PROBLEMS[name]);

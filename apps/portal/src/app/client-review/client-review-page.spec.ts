@@ -14,8 +14,12 @@ describe('ClientReviewPage', () => {
   let http: HttpTestingController;
 
   beforeEach(async () => {
+    sessionStorage.clear();
     ({ harness, http } = await routeHarness({
-      routes: [{ path: 'client-review', component: ClientReviewPage }],
+      routes: [
+        { path: 'client-review', component: ClientReviewPage },
+        { path: 'elsewhere', children: [] },
+      ],
       now: TEST_NOW,
     }));
     // The startup check of who is signed in, which sets the XSRF cookie the first POST needs.
@@ -218,6 +222,32 @@ describe('ClientReviewPage', () => {
     expect(thanks).toContain('They review it');
     expect(thanks).toContain('Ana Silva hears from them');
     expect(view().querySelector('form')).toBeNull();
+  });
+
+  it('keeps the link and what was typed through a reload, and forgets both once the feedback is sent', async () => {
+    await openLink();
+    radio('client-decision', 'Hold').click();
+    radio('client-rating', '3').click();
+    await type('client-candidate-message', 'Half of what I meant to say');
+
+    // A reload: the page comes back without the fragment the link had.
+    await harness.navigateByUrl('/elsewhere');
+    await harness.navigateByUrl('/client-review');
+    const reopened = openRequest();
+    expect(reopened.request.body).toEqual({ token: 'secret-token-1' });
+    reopened.flush(aClientReviewPage());
+    await settle();
+    await new Promise((next) => setTimeout(next));
+    await settle();
+    expect(field('client-candidate-message').value).toBe('Half of what I meant to say');
+    expect(radio('client-decision', 'Hold').checked).toBe(true);
+    expect(TestBed.inject(Location).path(true)).toBe('/client-review');
+
+    radio('client-decision', 'Advance').click();
+    await submit();
+    http.expectOne('/api/client-review/feedback').flush({ published: false }, { status: 201, statusText: 'Created' });
+    await settle();
+    expect(sessionStorage.length).toBe(0);
   });
 
   it('says the candidate already has the words when the client’s feedback is published automatically', async () => {

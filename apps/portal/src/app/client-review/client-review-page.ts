@@ -18,6 +18,7 @@ import { saveFile } from '../core/save-file';
 import { SessionStore } from '../core/session';
 import { ClientFeedbackForm } from './client-feedback-form';
 import { ClientReviewApi } from './client-review-api';
+import { KeptReview } from './kept-review';
 import { DEAD_LINK_WORDS, DeadLink, deadLinkOf, thankYouWords } from './client-review-words';
 
 type PageState =
@@ -36,8 +37,9 @@ export function fileSizeText(bytes: number): string {
 /**
  * /client-review#TOKEN: what a client interviewer's emailed link opens, with no account. The token
  * is read from the fragment (never sent to a server by the browser), then taken out of the address
- * bar so history, bookmarks and screenshots do not keep it, and held in memory only. The page shows
- * this one interview and nothing else, and the form for the interviewer's feedback.
+ * bar so history, bookmarks and screenshots do not keep it; this tab keeps it (KeptReview) so a
+ * reload still opens the form, until the feedback is sent. The page shows this one interview and
+ * nothing else, and the form for the interviewer's feedback.
  */
 @Component({
   selector: 'hb-client-review-page',
@@ -53,8 +55,9 @@ export class ClientReviewPage {
   private readonly document = inject(DOCUMENT);
   private readonly focus = focusLater();
 
-  /** The link's secret: in memory only (handed to the form), never in a URL or storage. */
+  /** The link's secret: handed to the form, kept by this tab alone (KeptReview), never in a URL. */
   protected readonly token: string;
+  private readonly kept = inject(KeptReview);
 
   protected readonly state = signal<PageState>({ kind: 'loading' });
   protected readonly cvBusy = signal(false);
@@ -93,7 +96,9 @@ export class ClientReviewPage {
   constructor() {
     const route = inject(ActivatedRoute);
     const location = inject(Location);
-    this.token = (route.snapshot.fragment ?? '').trim();
+    const fromLink = (route.snapshot.fragment ?? '').trim();
+    this.token = fromLink || this.kept.token();
+    if (fromLink) this.kept.keepToken(fromLink);
     // Out of the address bar at once: the URL without its fragment replaces the one with it.
     location.replaceState(location.path(false).split('#')[0]);
     // The first write of a fresh browser needs the XSRF cookie, which the startup session check sets.
@@ -136,19 +141,27 @@ export class ClientReviewPage {
   }
 
   protected onSent({ published }: ClientFeedbackReceipt): void {
+    this.kept.forget();
     const review = this.review();
     if (review) this.state.set({ kind: 'sent', review, published });
     this.focus(this.outcomeHeading);
   }
 
   protected onDead(reason: DeadLink): void {
+    this.forgetIfGone(reason);
     this.state.set({ kind: 'dead', reason });
     this.focus(this.outcomeHeading);
   }
 
   private failed(error: unknown): void {
     const dead = deadLinkOf(error);
+    if (dead) this.forgetIfGone(dead);
     this.state.set(dead ? { kind: 'dead', reason: dead } : { kind: 'error', message: httpErrorMessage(error) });
     this.focus(this.outcomeHeading);
+  }
+
+  /** A link that will never open again is not kept; one only rate-limited for now still is. */
+  private forgetIfGone(reason: DeadLink): void {
+    if (reason !== 'too-many') this.kept.forget();
   }
 }

@@ -8,7 +8,7 @@ test('a page open across a deployment opens the next page afresh instead of fail
   await page.goto('/jobs');
   const firstJob = page.getByRole('article').first().getByRole('link').first();
   await expect(firstJob).toBeVisible();
-  const title = (await firstJob.textContent())?.trim() ?? '';
+  const title = (await firstJob.innerText()).trim();
 
   // "Deploy": every script not yet loaded is gone, until the browser loads a page afresh.
   let deployed = true;

@@ -28,7 +28,7 @@ import { SessionStore } from '../core/session';
   `,
   styles: `
     .confirm-email {
-      margin-block-end: 1.5rem;
+      margin-block: 1rem 1.5rem;
       border-inline-start: 4px solid var(--hb-accent, currentColor);
     }
     .confirm-email .notice__title {

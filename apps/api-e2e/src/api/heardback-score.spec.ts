@@ -169,11 +169,17 @@ describe('the Heardback score', () => {
       expect(byJob.rows.find((row) => row.id === facts.job)?.satisfaction).toEqual(all);
       const byClient = await score(staff, `${period}&by=client`);
       expect(byClient.rows.find((row) => row.id === facts.client)?.satisfaction).toEqual(all);
-      // The client's own tables (its monthly report pages them): its job, all nine again.
+      // The client's own tables are its monthly report's, which goes to the client: never by job or
+      // interviewer, even for staff, or an interviewer would recognise who said what.
       const clientsJobs = await staff.get<ScoreGroupsPage>(
         `/api/agency/score/groups?${period}&grouping=job&client=${facts.client}`,
       );
-      expect(clientsJobs.body.items.find((row) => row.id === facts.job)?.satisfaction).toEqual(all);
+      expect(clientsJobs.body.items.find((row) => row.id === facts.job)?.satisfaction).toEqual({
+        responses: null,
+        cnps: null,
+        feltGhostedPercent: null,
+        withheld: true,
+      });
       // Ada's own five on that job are hers to see over all her work (below), never by job, client or
       // interviewer: beside the overall figure, a group withheld for one answer could be subtracted out.
       const adasJobs = await score(ada, `${period}&by=job`);
@@ -227,6 +233,9 @@ describe('the Heardback score', () => {
       expect(month.body.overall.timeToFeedback.count).toBe(7);
       expect(month.body.interviewers.items).toHaveLength(1);
       expect(month.body.interviewers).toMatchObject({ total: 1, nextCursor: null });
+      // Satisfaction over the month from five answers (nine here), never by interviewer.
+      expect(month.body.overall.satisfaction).toMatchObject({ responses: 9, withheld: false });
+      expect(month.body.interviewers.items[0].satisfaction).toMatchObject({ responses: null, withheld: true });
       const unknown = await staff.get(`/api/agency/score/clients/${facts.ada}/monthly?month=2026-01`);
       expect(unknown.status).toBe(404);
     });

@@ -105,8 +105,10 @@ export class ScoreService {
    */
   async groups(query: ScoreGroupsQuery, viewer: ScoreViewer): Promise<ScoreGroupsPage> {
     checkPeriod(query.from, query.to);
-    const { scope, groupsWithholdBelow: withholdBelow } = viewing(viewer);
+    const { scope, groupsWithholdBelow } = viewing(viewer);
     const period = await this.period(query.from, query.to);
+    // One client's tables are its monthly report's, which goes to the client: withheld as in the report.
+    const withholdBelow = query.client ? CLIENT_REPORT.groupsWithholdBelow : groupsWithholdBelow;
     return this.groupsPage(query, query.client ? { ...scope, clientId: query.client } : scope, withholdBelow, period);
   }
 
@@ -196,7 +198,7 @@ export class ScoreService {
     const scope: ScoreScope = { clientId };
     const period = await this.period(from, to);
     const firstPage = (grouping: ScoreGrouping, sort?: ScoreGroupSort, direction?: SortDirection) =>
-      this.groupsPage({ grouping, sort, direction }, scope, null, period);
+      this.groupsPage({ grouping, sort, direction }, scope, CLIENT_REPORT.groupsWithholdBelow, period);
     const [whole, interviewers, jobs] = await Promise.all([
       this.compute(null, scope, period),
       firstPage(ScoreGrouping.Interviewer, query.interviewerSort, query.interviewerDirection),
@@ -208,7 +210,7 @@ export class ScoreService {
       from,
       to,
       at: period.now.toISOString(),
-      overall: overallFigures(whole.overall, period.now, null),
+      overall: overallFigures(whole.overall, period.now, CLIENT_REPORT.withholdBelow),
       interviewers,
       jobs,
       trend: weeksOf(mondaysBetween(from, to), whole.feedbackWeeks, whole.promiseWeeks),
@@ -345,6 +347,13 @@ export class ScoreService {
 
 /** A count of answers no group reaches: its satisfaction is always withheld. */
 const WITHHOLD_ALWAYS = Number.MAX_SAFE_INTEGER;
+
+/**
+ * A client's monthly report is printed to send to the client, so whoever reads it is held to what a
+ * recruiter sees: candidate satisfaction over the month from SATISFACTION_MIN_RESPONSES answers,
+ * never by interviewer or job (an interviewer would recognise the one candidate who answered).
+ */
+const CLIENT_REPORT = { withholdBelow: SATISFACTION_MIN_RESPONSES, groupsWithholdBelow: WITHHOLD_ALWAYS } as const;
 
 /**
  * Staff see everyone's figures; a recruiter their own work, with candidate satisfaction over all of

@@ -15,6 +15,7 @@ import { EMPTY, Subject, catchError, finalize, map, of, switchMap } from 'rxjs';
 import {
   ClientMonthQuery,
   ClientMonthlyScore,
+  SATISFACTION_MIN_RESPONSES,
   ScoreFigures,
   ScoreGroupSort,
   ScoreGrouping,
@@ -130,6 +131,10 @@ interface ReportTable {
               }
             </tbody>
           </table>
+          <p class="client-report__note">
+            Candidate satisfaction is shown for the month as a whole, from {{ minResponses }} answers, and never by
+            interviewer or job, so no one can tell who said what.
+          </p>
 
           @for (group of groups(month); track group.id) {
             <section class="client-report__table" [id]="group.id" [attr.aria-labelledby]="group.id + '-title'">
@@ -392,6 +397,7 @@ export class ClientReportPage {
     ];
   }
 
+  protected readonly minResponses = SATISFACTION_MIN_RESPONSES;
   /** When the silence was measured, in the reader's zone with the zone named, as every time in the portal. */
   protected readonly measuredAt = formatShortDateTime;
 

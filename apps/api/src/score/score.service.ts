@@ -18,7 +18,7 @@ import {
   SortDirection,
   UserRole,
 } from '@heardback/contracts';
-import { DomainError, fieldError } from '@heardback/domain';
+import { DomainError, calendarDateIn, fieldError } from '@heardback/domain';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { CLOCK, Clock } from '../config/clock';
@@ -194,7 +194,11 @@ export class ScoreService {
     if (!client) throw new DomainError(ErrorCode.NotFound, 'No client has this id.');
     const [year, monthNumber] = month.split('-').map(Number);
     const from = `${month}-01`;
-    const to = new Date(Date.UTC(year, monthNumber, 0)).toISOString().slice(0, 10);
+    const to = reportedMonthEnd(
+      month,
+      new Date(Date.UTC(year, monthNumber, 0)).toISOString().slice(0, 10),
+      calendarDateIn(this.clock.now(), this.config.calendar.timeZone),
+    );
     const scope: ScoreScope = { clientId };
     const period = await this.period(from, to);
     const firstPage = (grouping: ScoreGrouping, sort?: ScoreGroupSort, direction?: SortDirection) =>
@@ -343,6 +347,15 @@ export class ScoreService {
       holidays: calendar.holidays,
     };
   }
+}
+
+/**
+ * The last day a client's month is reported to: its last day, or today while it is the month in
+ * progress, as the score page's "This month" is. Otherwise promises due later this month, and kept
+ * early, would be counted before their date (a week still to come showing "kept").
+ */
+export function reportedMonthEnd(month: string, lastDay: string, today: string): string {
+  return today.slice(0, 7) === month && today < lastDay ? today : lastDay;
 }
 
 /** A count of answers no group reaches: its satisfaction is always withheld. */

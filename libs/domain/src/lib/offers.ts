@@ -1,5 +1,6 @@
 import { DeadlineAlertKind, DueTimeAlertKind, alertTime } from './deadline-alerts';
 import { fieldError } from './domain-error';
+import { calendarDateIn } from './time-zones';
 import { WorkingCalendar } from './working-hours';
 
 /**
@@ -10,12 +11,7 @@ import { WorkingCalendar } from './working-hours';
 
 /** A start date is a calendar date from today on, in the agency's zone. */
 export function assertOfferStartDate(startDate: string, now: Date, timeZone: string): void {
-  const today = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
+  const today = calendarDateIn(now, timeZone);
   if (startDate < today) throw fieldError('startDate', `must be today (${today}) or later`);
 }
 

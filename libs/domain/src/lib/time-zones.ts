@@ -26,3 +26,8 @@ export function isTimeZone(name: string): boolean {
 export function viewerTimeZone(own: string | null | undefined, fallback: string): string {
   return own && isTimeZone(own) ? own : fallback;
 }
+
+/** The calendar date `at` falls on in `timeZone`, as yyyy-mm-dd ("today" in the agency's zone). */
+export function calendarDateIn(at: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+}

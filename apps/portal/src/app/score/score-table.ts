@@ -30,9 +30,6 @@ import { SCORE_COLUMNS, ScoreSort, nextSort } from './score-columns';
                 </button>
               </th>
             }
-            @if (reportLink()) {
-              <th scope="col">Report</th>
-            }
           </tr>
         </thead>
         <tbody>
@@ -45,24 +42,23 @@ import { SCORE_COLUMNS, ScoreSort, nextSort } from './score-columns';
                     @if (row.detail && showDetail()) {
                       <span class="score-table__detail">{{ row.detail }}</span>
                     }
+                    @if (reportLink(); as link) {
+                      <a
+                        class="score-table__report"
+                        [routerLink]="[link.base, row.id, 'print']"
+                        [queryParams]="{ month: link.month }"
+                        >Monthly report<span class="visually-hidden"> for {{ row.name }}</span></a
+                      >
+                    }
                   </th>
                 } @else {
                   <td>{{ column.text(row) }}</td>
                 }
               }
-              @if (reportLink(); as link) {
-                <td>
-                  <a [routerLink]="[link.base, row.id, 'print']" [queryParams]="{ month: link.month }"
-                    >Monthly report<span class="visually-hidden"> for {{ row.name }}</span></a
-                  >
-                </td>
-              }
             </tr>
           } @empty {
             <tr>
-              <td class="score-table__empty" [attr.colspan]="columns.length + (reportLink() ? 1 : 0)">
-                Nothing to show for this period.
-              </td>
+              <td class="score-table__empty" [attr.colspan]="columns.length">Nothing to show for this period.</td>
             </tr>
           }
         </tbody>
@@ -104,6 +100,21 @@ import { SCORE_COLUMNS, ScoreSort, nextSort } from './score-columns';
     .score-table__empty {
       text-align: left;
       min-width: 10rem;
+    }
+    /* The names stay in view while the figures scroll sideways (eleven columns outgrow a laptop's page). */
+    thead th:first-child,
+    .score-table__name {
+      position: sticky;
+      left: 0;
+      z-index: 1;
+      background: var(--hb-surface, #fff);
+      box-shadow: 1px 0 0 var(--hb-border, #ccc);
+    }
+    .score-table__report {
+      display: block;
+      margin-top: 0.25rem;
+      font-weight: 400;
+      font-size: 0.875rem;
     }
     thead th {
       padding: 0;

@@ -121,6 +121,22 @@ let questionsMade = 0;
       position: relative;
     }
 
+    /*
+     * On a phone the eleven tiles share one row (each at least 24 px wide, the WCAG 2.2 target size,
+     * and as tall as before), so "10: extremely likely" stays under the 10 rather than a row below it.
+     */
+    @media (max-width: 36rem) {
+      .how__scale {
+        display: grid;
+        grid-template-columns: repeat(11, minmax(1.5rem, 1fr));
+        gap: 0.25rem;
+      }
+      .how__scale .how__tile {
+        display: flex;
+        min-width: 0;
+      }
+    }
+
     /* The radio stays in the page for keyboards and screen readers; the tile is what the eye sees. */
     .how__radio {
       position: absolute;

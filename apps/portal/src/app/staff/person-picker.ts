@@ -9,7 +9,7 @@ import { StaffApi } from './staff-api';
 const PEOPLE_WORDS: PickerWords = {
   one: 'person',
   many: 'people',
-  placeholder: 'Type part of their name or email',
+  placeholder: 'Name or email',
   listLabel: 'People',
   noneYet: 'There is nobody to choose.',
   noMatch: (typed) => `Nobody’s name or email contains “${typed}”.`,

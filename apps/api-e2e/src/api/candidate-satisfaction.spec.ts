@@ -361,18 +361,25 @@ describe('candidate satisfaction: "how did we do" when an application closes (is
     }
     for (const name of names) expect(seen).not.toContain(name);
 
-    // A window of a millisecond is read as its whole day: narrowing the period until one answer
-    // stands alone tells nothing. Within a day, the order says nothing about when each was written.
+    // A window of a millisecond is read as its whole day (the agency's): narrowing the period until
+    // one answer stands alone tells nothing. Within a day, the words come in the order of what they say.
     const { rows: answered } = await api.pool.query<{ at: Date }>(
       'SELECT max(answered_at) AS at FROM satisfaction_responses WHERE application_id = ANY($1)',
       [people.map((person) => person.application.id)],
     );
-    const last = answered[0].at;
-    const day = new Date(Math.floor(last.getTime() / 86_400_000) * 86_400_000);
-    const instant = await words(`&from=${last.toISOString()}&to=${new Date(last.getTime() + 1).toISOString()}`);
-    const wholeDay = await words(`&from=${day.toISOString()}&to=${new Date(day.getTime() + 86_400_000).toISOString()}`);
+    const last = answered[0].at.getTime();
+    const window = (from: number, to: number) =>
+      words(`&from=${new Date(from).toISOString()}&to=${new Date(to).toISOString()}`);
+    // The millisecond of the last answer, and the one after it, in which nobody answered.
+    const instant = await window(last, last + 1);
+    const after = await window(last + 1, last + 2);
     expect(instant.status).toBe(200);
-    expect(instant.body).toEqual(wholeDay.body);
+    expect(instant.body).toEqual(after.body);
+    const byDay = new Map<string, string[]>();
+    for (const item of (await words('')).body.items) {
+      byDay.set(item.answeredOn, [...(byDay.get(item.answeredOn) ?? []), item.words]);
+    }
+    for (const day of byDay.values()) expect(day).toEqual([...day].sort());
 
     // The recruiter reads their own applications' words, all together; not by job or client, where
     // what is shown and withheld could be compared; not another recruiter's; a candidate reads none.

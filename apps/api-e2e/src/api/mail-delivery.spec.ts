@@ -41,12 +41,12 @@ describe('mail delivery over SMTP (rule 6: nothing is lost)', () => {
     await database.release();
   });
 
-  async function enqueue(count: number): Promise<string[]> {
+  async function enqueue(count: number, body = 'Hello'): Promise<string[]> {
     const keys = Array.from({ length: count }, () => `test:${randomUUID()}`);
     for (const key of keys) {
       await pool.query(
-        `INSERT INTO notifications (idempotency_key, kind, recipient_email, subject, body) VALUES ($1, 'candidate_update', $2, 'Update', 'Hello')`,
-        [key, `${key.slice(5, 13)}@example.test`],
+        `INSERT INTO notifications (idempotency_key, kind, recipient_email, subject, body) VALUES ($1, 'candidate_update', $2, 'Update', $3)`,
+        [key, `${key.slice(5, 13)}@example.test`, body],
       );
     }
     return keys;
@@ -202,13 +202,16 @@ describe('mail delivery over SMTP (rule 6: nothing is lost)', () => {
         env: { ...fastOutbox, OUTBOX_RETRY_SCALE: '0.0005', SMTP_URL: smtpUrl },
       }),
     );
-    const keys = await enqueue(1);
+    // A closing email: its one-click answers carry the key to the candidate's answer.
+    const keys = await enqueue(1, 'How did we do?\n8: https://agency.example/how-did-we-do#t=SeCrEt-Key_1&recommend=8');
     await until(async () => (await statuses(keys))[0].status === 'failed', 'the message is given up');
     const { rows } = await pool.query(
-      'SELECT attempts, given_up_reason FROM notifications WHERE idempotency_key = $1',
+      'SELECT attempts, given_up_reason, body FROM notifications WHERE idempotency_key = $1',
       [keys[0]],
     );
     expect(rows[0].attempts).toBe(8);
     expect(rows[0].given_up_reason).toMatch(/Gave up after 8 attempts; last error: .*451/);
+    // Never sent, it keeps no working key: the outbox is not where anyone should find one.
+    expect(rows[0].body).toBe('How did we do?\n8: https://agency.example/how-did-we-do#t=(link not sent)&recommend=8');
   });
 });

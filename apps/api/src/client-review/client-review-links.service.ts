@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { TimelineEventType } from '@heardback/contracts';
+import { CLIENT_REVIEW_PAGE_PATH, TimelineEventType } from '@heardback/contracts';
 import { OPEN_STATUSES, clientReviewLinkExpiry } from '@heardback/domain';
 import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
@@ -32,7 +32,7 @@ export const REVIEW_LINKS_PER_SWEEP = 200;
 
 /** The portal page a link opens. The token rides in the fragment, which browsers never send: no server or proxy log sees it. */
 export function reviewPageUrl(publicUrl: string, token: string): string {
-  return `${publicUrl}/client-review#${token}`;
+  return `${publicUrl}${CLIENT_REVIEW_PAGE_PATH}#${token}`;
 }
 
 /** 32 random bytes: unguessable, and the SHA-256 stored is of no use to whoever reads the database. */

@@ -63,6 +63,7 @@ import { IndexTimelineChases1795955800000 } from './migrations/1795955800000-ind
 import { IndexAgencyUsersByName1795955900000 } from './migrations/1795955900000-index-agency-users-by-name';
 import { IndexOpenApplicationsByJobForSilence1795956000000 } from './migrations/1795956000000-index-open-applications-by-job-for-silence';
 import { BlankKeysInSentMail1795956100000 } from './migrations/1795956100000-blank-keys-in-sent-mail';
+import { BlankKeysInGivenUpMail1795956200000 } from './migrations/1795956200000-blank-keys-in-given-up-mail';
 import { SnakeNamingStrategy } from './snake-naming-strategy';
 import { ForgetLocksWhenTransactionsEnd } from './transaction-locks';
 
@@ -134,6 +135,7 @@ export const migrations = [
   IndexAgencyUsersByName1795955900000,
   IndexOpenApplicationsByJobForSilence1795956000000,
   BlankKeysInSentMail1795956100000,
+  BlankKeysInGivenUpMail1795956200000,
 ];
 
 /** How long the API waits on PostgreSQL; absent (the CLI, migrations) waits as long as a statement takes. */

@@ -33,6 +33,9 @@ export const KEYED_LINK_PATTERN = `(${BEFORE_THE_KEY.map(escaped).join('|')})[A-
 /** What the sender writes instead of a key, once the message is sent (PostgreSQL's replacement syntax). */
 export const KEY_SENT_REPLACEMENT = '\\1(link sent)';
 
+/** And once it gives up on the message: never sent, the link never reached anyone. */
+export const KEY_GIVEN_UP_REPLACEMENT = '\\1(link not sent)';
+
 /** The email as staff read it in the outbox: every key replaced. */
 export function hideLinkKeys(body: string): string {
   return body.replace(new RegExp(KEYED_LINK_PATTERN, 'g'), '$1(link hidden)');

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { KEY_SENT_REPLACEMENT, KEYED_LINK_PATTERN } from './keyed-links';
+import { KEY_GIVEN_UP_REPLACEMENT, KEY_SENT_REPLACEMENT, KEYED_LINK_PATTERN } from './keyed-links';
 import { updateReturning } from '../database/update-returning';
 import { recipientVerifiedOrExemptSql } from './recipient-verified-sql';
 import { AgencyDigestBuilder } from './agency-digest-builder';
@@ -150,14 +150,18 @@ export class NotificationDispatcher {
 
   private async recordFailure(notification: ClaimedNotification, reason: string): Promise<'retrying' | 'gaveUp'> {
     if (shouldGiveUp(notification.attempts)) {
+      // Never sent, never to be: its keys go too, as a sent message's do.
       await this.dataSource.query(
-        `UPDATE notifications SET status = 'failed', locked_until = NULL, last_error = $3, given_up_reason = $4
+        `UPDATE notifications SET status = 'failed', locked_until = NULL, last_error = $3, given_up_reason = $4,
+                body = regexp_replace(body, $5, $6, 'g')
           WHERE id = $1 AND attempts = $2 AND status = 'sending'`,
         [
           notification.id,
           notification.attempts,
           reason,
           `Gave up after ${notification.attempts} attempts; last error: ${reason}`,
+          KEYED_LINK_PATTERN,
+          KEY_GIVEN_UP_REPLACEMENT,
         ],
       );
       this.logger.error(`Gave up on ${notification.idempotency_key}: ${reason}`);

@@ -7,8 +7,9 @@ import {
   SatisfactionWordsPage,
   UserRole,
 } from '@heardback/contracts';
-import { DomainError, fieldError } from '@heardback/domain';
+import { DomainError, calendarDateIn, fieldError } from '@heardback/domain';
 import { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { CLOCK, Clock } from '../config/clock';
 import { UserEntity } from '../users/user.entity';
 import { SatisfactionWordsQueryDto } from './dto/satisfaction.dto';
@@ -25,14 +26,17 @@ const SCOPE_FIELDS = ['recruiterId', 'clientId', 'jobId'] as const;
  *
  * A recruiter reads their own applications only, all together: narrowed to one job or client, or to a
  * window of milliseconds, the answers shown and withheld could be compared until one candidate's
- * stood alone. So periods run from midnight to midnight (UTC), and within a day the words come in
- * an order that says nothing about when each was written.
+ * stood alone. So periods are whole days in the agency's zone, the days the score's periods are
+ * made of (two kinds of day together would cut a day into hours), and within a day the words come
+ * in the order of what they say: nothing about when each was written or whose application it is
+ * (a recruiter knows their applications' ids, so an order by id, hashed or not, would name them).
  */
 @Injectable()
 export class SatisfactionWordsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async latest(query: SatisfactionWordsQueryDto, reader: UserEntity): Promise<SatisfactionWordsPage> {
@@ -54,11 +58,13 @@ export class SatisfactionWordsService {
       }
     }
     const recruiterId = reader.role === UserRole.Recruiter ? reader.id : (query.recruiterId ?? null);
-    const to = wholeDayAfter(query.to ? new Date(query.to) : this.clock.now());
-    const from = wholeDayBefore(
-      query.from ? new Date(query.from) : new Date(to.getTime() - DEFAULT_PERIOD_DAYS * DAY_MS),
-    );
-    if (from.getTime() >= to.getTime()) throw fieldError('from', 'must be before the end of the period');
+    const zone = this.config.calendar.timeZone;
+    const toAt = query.to ? new Date(query.to) : this.clock.now();
+    const fromAt = query.from ? new Date(query.from) : new Date(toAt.getTime() - DEFAULT_PERIOD_DAYS * DAY_MS);
+    if (fromAt.getTime() >= toAt.getTime()) throw fieldError('from', 'must be before the end of the period');
+    // The agency's days the period touches, both whole: `to` is an end, so its own instant is not in it.
+    const firstDay = calendarDateIn(fromAt, zone);
+    const lastDay = calendarDateIn(new Date(toAt.getTime() - 1), zone);
     const offset = query.cursor ? decodeOffset(query.cursor) : 0;
     const limit = query.limit ?? SATISFACTION_WORDS_PAGE_MAX;
 
@@ -66,11 +72,12 @@ export class SatisfactionWordsService {
       FROM satisfaction_responses r
       JOIN applications a ON a.id = r.application_id
       JOIN jobs j ON j.id = a.job_id
-     WHERE r.answered_at >= $1 AND r.answered_at < $2
+     WHERE r.answered_at >= ($1::date)::timestamp AT TIME ZONE $6
+       AND r.answered_at < ($2::date + 1)::timestamp AT TIME ZONE $6
        AND ($3::uuid IS NULL OR a.recruiter_id = $3)
        AND ($4::uuid IS NULL OR j.client_id = $4)
        AND ($5::uuid IS NULL OR a.job_id = $5)`;
-    const parameters = [from, to, recruiterId, query.clientId ?? null, query.jobId ?? null];
+    const parameters = [firstDay, lastDay, recruiterId, query.clientId ?? null, query.jobId ?? null, zone];
     const [counts] = await this.dataSource.query<{ responses: number; with_words: number }[]>(
       `SELECT count(*)::int AS responses, count(r.words)::int AS with_words ${scope}`,
       parameters,
@@ -82,10 +89,11 @@ export class SatisfactionWordsService {
     const rows = await this.dataSource.query<
       { words: string; recommend_score: number | null; kept_informed: boolean | null; answered_on: string }[]
     >(
-      `SELECT r.words, r.recommend_score, r.kept_informed, to_char(r.answered_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS answered_on
+      `SELECT r.words, r.recommend_score, r.kept_informed, to_char(r.answered_at AT TIME ZONE $6, 'YYYY-MM-DD') AS answered_on
        ${scope} AND r.words IS NOT NULL
-       ORDER BY (r.answered_at AT TIME ZONE 'UTC')::date DESC, md5(r.application_id::text)
-       OFFSET $6 LIMIT $7`,
+       ORDER BY (r.answered_at AT TIME ZONE $6)::date DESC, r.words, r.recommend_score, r.kept_informed,
+                r.application_id
+       OFFSET $7 LIMIT $8`,
       [...parameters, offset, limit + 1],
     );
     return {
@@ -102,16 +110,6 @@ export class SatisfactionWordsService {
       nextCursor: rows.length > limit ? encodeOffset(offset + limit) : null,
     };
   }
-}
-
-/** The start of the UTC day `at` falls in. */
-function wholeDayBefore(at: Date): Date {
-  return new Date(Math.floor(at.getTime() / DAY_MS) * DAY_MS);
-}
-
-/** The end of the UTC day `at` falls in (its midnight unchanged). */
-function wholeDayAfter(at: Date): Date {
-  return new Date(Math.ceil(at.getTime() / DAY_MS) * DAY_MS);
 }
 
 function encodeOffset(offset: number): string {

@@ -13,11 +13,18 @@ import {
   withInterceptors,
   withXsrfConfiguration,
 } from '@angular/common/http';
-import { Router, provideRouter, withComponentInputBinding, withNavigationErrorHandler } from '@angular/router';
+import {
+  NavigationEnd,
+  Router,
+  provideRouter,
+  withComponentInputBinding,
+  withNavigationErrorHandler,
+} from '@angular/router';
+import { filter, take } from 'rxjs';
 import { appRoutes } from './app.routes';
 import { EarlyReads } from './core/early-reads';
 import { idempotencyKeyInterceptor } from './core/idempotency-key';
-import { reloadForNewCode } from './core/reload-for-new-code';
+import { forgetReloadForNewCode, reloadForNewCode } from './core/reload-for-new-code';
 import { SessionStore } from './core/session';
 import { sessionExpiryInterceptor } from './core/session-expiry';
 import { XsrfCookieExtractor } from './core/xsrf-cookie';
@@ -51,6 +58,15 @@ export const appConfig: ApplicationConfig = {
     // back the first page: the public board does not need it, and guards wait for the answer.
     provideAppInitializer(() => {
       void inject(SessionStore).load();
+    }),
+    // Once a page has loaded, a later deployment's missing code may load an address afresh again.
+    provideAppInitializer(() => {
+      inject(Router)
+        .events.pipe(
+          filter((event) => event instanceof NavigationEnd),
+          take(1),
+        )
+        .subscribe(() => forgetReloadForNewCode(window));
     }),
     // A deep link's main read starts now, beside the page's code rather than after it.
     provideAppInitializer(() => {

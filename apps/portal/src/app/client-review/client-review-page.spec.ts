@@ -230,23 +230,46 @@ describe('ClientReviewPage', () => {
     radio('client-rating', '3').click();
     await type('client-candidate-message', 'Half of what I meant to say');
 
-    // A reload: the page comes back without the fragment the link had.
-    await harness.navigateByUrl('/elsewhere');
-    await harness.navigateByUrl('/client-review');
+    // A reload: the page starts again (the first is never left) at the address without the fragment.
+    expect(TestBed.inject(Location).path(true)).toBe('/client-review');
+    const reloaded = TestBed.createComponent(ClientReviewPage);
+    await reloaded.whenStable();
     const reopened = openRequest();
     expect(reopened.request.body).toEqual({ token: 'secret-token-1' });
     reopened.flush(aClientReviewPage());
-    await settle();
+    await reloaded.whenStable();
     await new Promise((next) => setTimeout(next));
-    await settle();
-    expect(field('client-candidate-message').value).toBe('Half of what I meant to say');
-    expect(radio('client-decision', 'Hold').checked).toBe(true);
-    expect(TestBed.inject(Location).path(true)).toBe('/client-review');
+    await reloaded.whenStable();
+    const page = reloaded.nativeElement as HTMLElement;
+    expect((page.querySelector('#client-candidate-message') as HTMLTextAreaElement).value).toBe(
+      'Half of what I meant to say',
+    );
+    const decision = (label: string) =>
+      Array.from(page.querySelectorAll<HTMLInputElement>('input[name="client-decision"]')).find(
+        (input) => text(input.closest('label')?.querySelector('.choice__label') ?? null) === label,
+      ) as HTMLInputElement;
+    expect(decision('Hold').checked).toBe(true);
 
-    radio('client-decision', 'Advance').click();
-    await submit();
-    http.expectOne('/api/client-review/feedback').flush({ published: false }, { status: 201, statusText: 'Created' });
-    await settle();
+    // Sent after the reload: nothing is kept any more.
+    decision('Advance').click();
+    await reloaded.whenStable();
+    (page.querySelector('form button[type="submit"]') as HTMLButtonElement).click();
+    await reloaded.whenStable();
+    const sent = http.expectOne('/api/client-review/feedback');
+    expect(sent.request.body).toMatchObject({
+      token: 'secret-token-1',
+      candidateMessage: 'Half of what I meant to say',
+    });
+    sent.flush({ published: false }, { status: 201, statusText: 'Created' });
+    await reloaded.whenStable();
+    expect(sessionStorage.length).toBe(0);
+    reloaded.destroy();
+  });
+
+  it('forgets the link once the interviewer leaves the page for another in the same tab', async () => {
+    await openLink();
+    expect(sessionStorage.length).toBe(1);
+    await harness.navigateByUrl('/elsewhere');
     expect(sessionStorage.length).toBe(0);
   });
 

@@ -1,12 +1,13 @@
 import {
   ChangeDetectionStrategy,
   Component,
-  ElementRef,
-  ViewEncapsulation,
   computed,
+  DestroyRef,
+  ElementRef,
   inject,
   signal,
   viewChild,
+  ViewEncapsulation,
 } from '@angular/core';
 import { DOCUMENT, Location } from '@angular/common';
 import { ActivatedRoute } from '@angular/router';
@@ -99,6 +100,8 @@ export class ClientReviewPage {
     const fromLink = (route.snapshot.fragment ?? '').trim();
     this.token = fromLink || this.kept.token();
     if (fromLink) this.kept.keepToken(fromLink);
+    // Leaving the page in the app forgets it (a reload does not leave: it starts the app again).
+    inject(DestroyRef).onDestroy(() => this.kept.forget());
     // Out of the address bar at once: the URL without its fragment replaces the one with it.
     location.replaceState(location.path(false).split('#')[0]);
     // The first write of a fresh browser needs the XSRF cookie, which the startup session check sets.

@@ -1,5 +1,5 @@
 import { NavigationError } from '@angular/router';
-import { ReloadingWindow, reloadForNewCode } from './reload-for-new-code';
+import { ReloadingWindow, forgetReloadForNewCode, reloadForNewCode } from './reload-for-new-code';
 
 function aWindow(): ReloadingWindow & { assigned: string[] } {
   const stored = new Map<string, string>();
@@ -10,6 +10,7 @@ function aWindow(): ReloadingWindow & { assigned: string[] } {
     sessionStorage: {
       getItem: (key: string) => stored.get(key) ?? null,
       setItem: (key: string, value: string) => void stored.set(key, value),
+      removeItem: (key: string) => void stored.delete(key),
     },
   };
 }
@@ -35,6 +36,15 @@ describe('a page open across a deployment', () => {
     expect(window.assigned).toEqual(['/me']);
     reloadForNewCode(failed('/jobs', new TypeError('Failed to fetch dynamically imported module: y')), window);
     expect(window.assigned).toEqual(['/me', '/jobs']);
+  });
+
+  it('may do so again at the next deployment, once a page has loaded', () => {
+    const window = aWindow();
+    const missing = () => failed('/recruiter', new TypeError('Failed to fetch dynamically imported module: x'));
+    reloadForNewCode(missing(), window);
+    forgetReloadForNewCode(window);
+    reloadForNewCode(missing(), window);
+    expect(window.assigned).toEqual(['/recruiter', '/recruiter']);
   });
 
   it('leaves every other navigation error to the router', () => {

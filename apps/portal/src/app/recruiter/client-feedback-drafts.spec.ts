@@ -1,6 +1,7 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import {
+  ApplicationStatus,
   ApplicationView,
   ClientFeedbackDraftView,
   ClientReviewLinkState,
@@ -241,7 +242,7 @@ describe('ClientFeedbackDrafts', () => {
     const drafts = view().querySelectorAll('[data-testid="client-draft"]');
     expect(text(drafts[1])).toContain('Owen’s words.');
     expect(text(drafts[1].querySelector('.draft__published'))).toBe(
-      'Not published Phone screen already had its feedback when this arrived, so Ana did not read these words. They stay here for the agency; to change what Ana read, record a correction on the stage.',
+      'Not published Phone screen’s feedback was recorded without this draft, so Ana did not read these words. They stay here for the agency; to change what Ana read, record a correction on the stage.',
     );
     expect(view().querySelector('textarea')).toBeNull();
     expect(button('Publish to candidate')).toBeUndefined();
@@ -281,6 +282,17 @@ describe('ClientFeedbackDrafts', () => {
     );
     await answer([draft], []);
     expect(view().querySelector('.draft__edited')).toBeNull();
+  });
+
+  it('offers nothing to do with the links of a closed application, and says why', async () => {
+    await render(
+      [],
+      [aClientReviewLink({ state: ClientReviewLinkState.Revoked })],
+      anApplication({ status: ApplicationStatus.Withdrawn }),
+    );
+    const [row] = Array.from(view().querySelectorAll('[data-testid="client-review-link"]'));
+    expect(text(row.querySelector('.badge'))).toBe('Closed with the application');
+    expect(row.querySelector('button')).toBeNull();
   });
 
   it('lists the review links with their state, and offers revoke only while a link opens', async () => {

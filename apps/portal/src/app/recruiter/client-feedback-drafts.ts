@@ -16,6 +16,7 @@ import {
   ClientReviewLinkView,
   StageView,
 } from '@heardback/contracts';
+import { isOpen } from '@heardback/domain';
 import { forkJoin } from 'rxjs';
 import { agencyErrorMessage } from '../core/api-error';
 import { CLIENT_REVIEW_LINK_STATE_LABELS } from '../core/agency-labels';
@@ -42,6 +43,9 @@ interface StageGroup {
   drafts: ClientFeedbackDraftView[];
   links: LinkRow[];
 }
+
+/** What a link of a closed application says, whatever state it was left in. */
+export const CLOSED_APPLICATION_LINK_LABEL = 'Closed with the application';
 
 /** Links whose interviewer may still be sent a new one: not used, not superseded, the stage still open. */
 const RESENDABLE = new Set<ClientReviewLinkState>([
@@ -158,12 +162,14 @@ export class ClientFeedbackDrafts {
   }
 
   private linkRow(link: ClientReviewLinkView): LinkRow {
+    // A closed application asks its interviewers nothing more: its links are shown as such, without actions.
+    const open = isOpen(this.application().status);
     return {
       link,
-      stateLabel: CLIENT_REVIEW_LINK_STATE_LABELS[link.state],
+      stateLabel: open ? CLIENT_REVIEW_LINK_STATE_LABELS[link.state] : CLOSED_APPLICATION_LINK_LABEL,
       dates: linkDates(link),
-      revocable: link.state === ClientReviewLinkState.Open,
-      resendable: RESENDABLE.has(link.state),
+      revocable: open && link.state === ClientReviewLinkState.Open,
+      resendable: open && RESENDABLE.has(link.state),
     };
   }
 }

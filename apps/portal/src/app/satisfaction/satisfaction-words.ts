@@ -1,4 +1,9 @@
-import { RECOMMEND_SCORE_MAX, RECOMMEND_SCORE_MIN, SatisfactionAnswer } from '@heardback/contracts';
+import {
+  RECOMMEND_SCORE_MAX,
+  RECOMMEND_SCORE_MIN,
+  SATISFACTION_MIN_RESPONSES,
+  SatisfactionAnswer,
+} from '@heardback/contracts';
 import { formatDate } from '../core/date-time';
 
 /**
@@ -10,7 +15,7 @@ export const SATISFACTION_WORDS = {
   pageTitle: 'How did we do?',
   intro: (jobTitle: string, clientName: string) =>
     `Your application for ${jobTitle} at ${clientName} has closed. Two quick questions about how we kept you informed.`,
-  anonymity: 'Your recruiter never sees who said what: they see answers only added up with others’.',
+  anonymity: `Your recruiter never sees your name beside your answer, and sees no answers at all until at least ${SATISFACTION_MIN_RESPONSES} of their candidates have given one.`,
   recommendQuestion: 'How likely are you to recommend us?',
   keptInformedQuestion: 'Did you feel kept informed?',
   yes: 'Yes',

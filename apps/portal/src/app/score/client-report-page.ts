@@ -197,8 +197,12 @@ interface ReportTable {
     </hb-load-state>
     @if (report.state().state === 'error' || report.state().state === 'not-found') {
       <p class="client-report__way-out no-print">
-        <a routerLink="/staff/score">Back to the score</a> ·
-        <a [routerLink]="[]" [queryParams]="{ month: null }" queryParamsHandling="merge">This month’s report</a>
+        <a routerLink="/staff/score">Back to the score</a>
+        <!-- Another month helps when the month was refused, not when there is no such client. -->
+        @if (report.state().state === 'error') {
+          ·
+          <a [routerLink]="[]" [queryParams]="{ month: null }" queryParamsHandling="merge">This month’s report</a>
+        }
       </p>
     }
   `,

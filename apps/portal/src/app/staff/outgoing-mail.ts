@@ -20,7 +20,7 @@ import { anId, toQueryParams } from '../core/url-query';
 export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   candidate_update: 'To a candidate',
   feedback_reminder: 'Reminder to a recruiter',
-  escalation: 'Escalation of late feedback',
+  escalation: 'Escalation: something is overdue',
   email_verification: 'Email address confirmation',
   account_security: 'Account security (password, sign-up)',
   agency_digest: 'Digest to a recruiter or staff member',

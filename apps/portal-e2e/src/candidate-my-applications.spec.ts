@@ -62,7 +62,12 @@ test('a candidate with more applications than a page sees the first page, the to
   await page.goto('/me');
   await expect(page.getByRole('status')).toHaveText('22 applications: 19 in progress, 3 closed');
   await expect(page.getByRole('article')).toHaveCount(20);
-  await expect(page.getByRole('heading', { level: 2 })).toHaveText(['In progress (19)', 'Closed (3)']);
+  // This candidate never confirmed their address, so the page says so first.
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText([
+    'Confirm your email address',
+    'In progress (19)',
+    'Closed (3)',
+  ]);
   await expect(page.getByText('20 of 22 applications shown')).toBeVisible();
   // Newest first: the last job applied to leads the list.
   await expect(page.getByRole('article').first()).toContainText(`${marker} Role 22`);

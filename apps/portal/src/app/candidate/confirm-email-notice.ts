@@ -22,7 +22,8 @@ import { SessionStore } from '../core/session';
             Send the link again
           </button>
         </p>
-        <p class="notice__text" role="status">{{ status() }}</p>
+        <!-- Announced when it changes; not a role="status", which stays the page's own count line. -->
+        <p class="notice__text" aria-live="polite">{{ status() }}</p>
       </section>
     }
   `,

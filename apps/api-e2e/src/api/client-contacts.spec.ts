@@ -147,6 +147,12 @@ describe('client contacts', () => {
     const blankName = await staff.patch(`/api/clients/${clientId}/contacts/${randomUUID()}`, { fullName: '' });
     expect(blankName.status).toBe(400);
     expect(asError(blankName).details?.map((detail) => detail.field)).toEqual(['fullName']);
+    // Null is sent, so it must be valid too: not a quiet "nothing changed".
+    for (const field of ['fullName', 'email']) {
+      const nulled = await staff.patch(`/api/clients/${clientId}/contacts/${randomUUID()}`, { [field]: null });
+      expect(nulled.status).toBe(400);
+      expect(asError(nulled).details?.map((detail) => detail.field)).toEqual([field]);
+    }
     expect((await clientDetail(clientId)).contacts).toEqual([]);
   });
 

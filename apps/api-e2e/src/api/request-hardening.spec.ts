@@ -141,6 +141,17 @@ describe('requests the API refuses before any handler runs', () => {
     expect(await currentName()).toBe(originalName);
   });
 
+  it('refuses a body with a "__proto__" key as any field it does not ask for, naming it', async () => {
+    const response = await candidate.send('PATCH', '/api/me/profile', {
+      headers: { 'content-type': 'application/json' },
+      body: '{"fullName":"Renamed By Proto","__proto__":{"role":"staff"}}',
+      xsrf: true,
+    });
+    expect(response.status).toBe(400);
+    expect(errorOf(response).details?.[0]?.field).toBe('__proto__');
+    expect(await currentName()).toBe(originalName);
+  });
+
   it('still accepts an ordinary JSON body with an explicit UTF-8 charset', async () => {
     const response = await candidate.send('PATCH', '/api/me/profile', {
       headers: { 'content-type': 'application/json; charset=utf-8' },

@@ -166,6 +166,26 @@ describe('bad input gets a clear 400 and changes nothing', () => {
     expect(fieldsOf(response)).toEqual(['endsAt']);
   });
 
+  it('refuses a time that only looks real (30 February, a leap second), naming the field', async () => {
+    const job = await createOpenJob(staff);
+    const candidate = await registerCandidate();
+    const application = await apply(candidate.session, job.id);
+    for (const startsAt of ['2026-02-30T10:00:00Z', '2026-12-31T23:59:60Z']) {
+      const response = await staff.post(
+        `/api/applications/${application.id}/stages/${application.stages[0].id}/schedule`,
+        {
+          startsAt,
+          endsAt: '2027-03-02T11:00:00Z',
+          location: 'Office',
+          interviewers: [],
+          version: application.version,
+        },
+      );
+      expect(response.status).toBe(400);
+      expect(fieldsOf(response)).toEqual(['startsAt']);
+    }
+  });
+
   it('answers 404, not 500, for ids that are not ids', async () => {
     const response = await staff.get('/api/applications/not-an-id');
     expect(response.status).toBe(404);

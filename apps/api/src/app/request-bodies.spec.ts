@@ -1,4 +1,4 @@
-import { jsonDepth, MAX_JSON_DEPTH } from './request-bodies';
+import { jsonDepth, MAX_JSON_DEPTH, prototypeKeyIn } from './request-bodies';
 
 describe('jsonDepth', () => {
   it('counts scalars as depth 0 and each object or array as one level', () => {
@@ -16,5 +16,12 @@ describe('jsonDepth', () => {
     let deep: unknown = [];
     for (let level = 0; level < 10_000; level++) deep = [deep];
     expect(jsonDepth(deep)).toBe(MAX_JSON_DEPTH + 1);
+  });
+
+  it('finds a key naming a prototype anywhere in a body, as JSON.parse keeps it', () => {
+    expect(prototypeKeyIn(JSON.parse('{"decision":"advance","__proto__":{"x":1}}'))).toBe('__proto__');
+    expect(prototypeKeyIn(JSON.parse('{"answers":[{"constructor":{"prototype":1}}]}'))).toBe('constructor');
+    expect(prototypeKeyIn(JSON.parse('{"decision":"advance","notes":"__proto__"}'))).toBeNull();
+    expect(prototypeKeyIn(null)).toBeNull();
   });
 });

@@ -34,12 +34,24 @@ export function acceptJsonBodiesOnly(app: NestExpressApplication): void {
   };
 
   const notTooDeep: RequestHandler = (request, response, next) => {
-    if (jsonDepth(request.body as unknown) <= MAX_JSON_DEPTH) return next();
+    if (jsonDepth(request.body as unknown) > MAX_JSON_DEPTH) {
+      const apiError = filter.toApiError(
+        new DomainError(
+          ErrorCode.ValidationFailed,
+          `The request body is nested more than ${MAX_JSON_DEPTH} levels deep. Send the fields the form asks for.`,
+        ),
+      );
+      response.status(apiError.statusCode).json(apiError);
+      return;
+    }
+    // JSON.parse keeps "__proto__" as a key of its own, which the validation of a request's shape never
+    // sees (it is no property of the class); every other unknown field is refused, so is this.
+    const key = prototypeKeyIn(request.body as unknown);
+    if (key === null) return next();
     const apiError = filter.toApiError(
-      new DomainError(
-        ErrorCode.ValidationFailed,
-        `The request body is nested more than ${MAX_JSON_DEPTH} levels deep. Send the fields the form asks for.`,
-      ),
+      new DomainError(ErrorCode.ValidationFailed, `${key}: is not something we ask for`, [
+        { field: key, reasons: ['is not something we ask for'] },
+      ]),
     );
     response.status(apiError.statusCode).json(apiError);
   };
@@ -89,6 +101,22 @@ function messageFor(status: number, error: unknown): string {
   return type === 'entity.parse.failed'
     ? 'The request body is not valid JSON.'
     : 'The request body could not be read. Check it and try again.';
+}
+
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** The first key anywhere in a parsed body that names an object's prototype, or null (walked without recursion). */
+export function prototypeKeyIn(value: unknown): string | null {
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const next = pending.pop();
+    if (typeof next !== 'object' || next === null) continue;
+    for (const key of Object.keys(next)) {
+      if (PROTOTYPE_KEYS.has(key)) return key;
+      pending.push((next as Record<string, unknown>)[key]);
+    }
+  }
+  return null;
 }
 
 /** How deeply objects and arrays nest in a parsed body, counted without recursion. */

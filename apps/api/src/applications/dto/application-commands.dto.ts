@@ -28,7 +28,6 @@ import {
   ArrayMaxSize,
   ArrayUnique,
   IsArray,
-  IsRFC3339,
   IsISO8601,
   IsInt,
   IsNotEmpty,
@@ -40,6 +39,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { IsInstant } from '../../errors/is-instant';
 import { trim } from '../../auth/dto/credentials.dto';
 import { OfferPayDto } from '../../offers/dto/offer-pay.dto';
 
@@ -50,10 +50,10 @@ export class VersionedDto implements VersionedRequest {
 }
 
 export class ScheduleStageDto extends VersionedDto implements ScheduleStageRequest {
-  @IsRFC3339({ message: 'must be a date and time such as 2026-12-01T14:00:00Z' })
+  @IsInstant('must be a date and time such as 2026-12-01T14:00:00Z')
   startsAt!: string;
 
-  @IsRFC3339({ message: 'must be a date and time such as 2026-12-01T15:00:00Z' })
+  @IsInstant('must be a date and time such as 2026-12-01T15:00:00Z')
   endsAt!: string;
 
   @Transform(trim)
@@ -102,7 +102,7 @@ export class RecordFeedbackDto extends VersionedDto implements RecordFeedbackReq
 }
 
 export class RedatePromiseDto extends VersionedDto implements RedatePromiseRequest {
-  @IsRFC3339({ message: 'must be a date and time such as 2026-12-01T17:00:00Z' })
+  @IsInstant('must be a date and time such as 2026-12-01T17:00:00Z')
   dueAt!: string;
 
   @Transform(trim)
@@ -115,7 +115,7 @@ export class RedatePromiseDto extends VersionedDto implements RedatePromiseReque
 /** Every term is optional: the title defaults to the job's; the rest is said only if given (ADR 0020). */
 export class OfferDto extends VersionedDto implements OfferRequest {
   @IsOptional()
-  @IsRFC3339({ message: 'must be a date and time such as 2026-12-01T17:00:00Z' })
+  @IsInstant('must be a date and time such as 2026-12-01T17:00:00Z')
   replyBy?: string;
 
   @IsOptional()

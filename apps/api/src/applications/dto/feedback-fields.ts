@@ -7,7 +7,8 @@ import {
   RATING_MIN,
 } from '@heardback/contracts';
 import { Transform } from 'class-transformer';
-import { IsEnum, IsInt, IsNotEmpty, IsOptional, IsRFC3339, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsInstant } from '../../errors/is-instant';
 import { trim } from '../../auth/dto/credentials.dto';
 
 /**
@@ -41,4 +42,4 @@ export const InternalNotesField = () => applyDecorators(IsOptional(), IsString()
 
 /** Checked against the decision by the rules: a hold must say when the candidate hears again. */
 export const HoldUntilField = () =>
-  applyDecorators(IsOptional(), IsRFC3339({ message: 'must be a date and time such as 2026-12-01T17:00:00Z' }));
+  applyDecorators(IsOptional(), IsInstant('must be a date and time such as 2026-12-01T17:00:00Z'));

@@ -7,7 +7,8 @@ import {
   RecruiterMessageRequest,
 } from '@heardback/contracts';
 import { Transform } from 'class-transformer';
-import { IsEnum, IsRFC3339, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
+import { IsEnum, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
+import { IsInstant } from '../../errors/is-instant';
 import { VersionedDto } from '../../applications/dto/application-commands.dto';
 import { trim } from '../../auth/dto/credentials.dto';
 
@@ -22,13 +23,13 @@ export class CandidateUpdateDto extends VersionedDto implements CandidateUpdateR
   text!: string;
 
   @IsOptional()
-  @IsRFC3339({ message: 'must be a date and time such as 2026-12-04T17:00:00Z' })
+  @IsInstant('must be a date and time such as 2026-12-04T17:00:00Z')
   deadline?: string;
 }
 
 export class DecisionDateDto extends VersionedDto implements DecisionDateRequest {
   @ValidateIf((_object, value) => value !== null)
-  @IsRFC3339({ message: 'must be a date and time such as 2026-12-10T17:00:00Z, or null to clear it' })
+  @IsInstant('must be a date and time such as 2026-12-10T17:00:00Z, or null to clear it')
   decisionDate!: string | null;
 }
 

@@ -6,7 +6,7 @@ import {
   UpdateClientContactRequest,
 } from '@heardback/contracts';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsEmail, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
 import { normalizeEmail, trim } from '../../auth/dto/credentials.dto';
 
 export class ClientContactDto implements ClientContactRequest {
@@ -30,14 +30,15 @@ export class ClientContactDto implements ClientContactRequest {
 
 /** Only the fields sent change; a field sent must be valid as on creation. */
 export class UpdateClientContactDto implements UpdateClientContactRequest {
-  @IsOptional()
+  // Left out, unchanged; sent, even as null, it must be valid (a contact always has a name and an address).
+  @ValidateIf((_object, value) => value !== undefined)
   @Transform(trim)
   @IsString()
   @IsNotEmpty({ message: 'must not be empty: give the contact’s name' })
   @MaxLength(CLIENT_CONTACT_NAME_MAX_LENGTH)
   fullName?: string;
 
-  @IsOptional()
+  @ValidateIf((_object, value) => value !== undefined)
   @Transform(normalizeEmail)
   @IsEmail({}, { message: 'must be an email address, such as name@client.com' })
   @MaxLength(EMAIL_MAX_LENGTH)

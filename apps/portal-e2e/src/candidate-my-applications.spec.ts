@@ -38,52 +38,55 @@ test('a candidate with more applications than a page sees the first page, the to
     );
   }
 
-  await page.goto('/jobs');
-  await apiPost(page, '/api/auth/register', {
-    email: `paged-${uniqueStamp()}@example.com`,
-    password: 'e2e-password-123',
-    fullName: `E2E Paged ${marker}`,
-  });
-  const notice = await apiGet<PrivacyNoticeView>(page, '/api/privacy-notice');
-  const applications: CandidateApplicationView[] = [];
-  for (const job of jobs) {
-    applications.push(
-      await apiPost(page, `/api/jobs/${job.id}/applications`, { privacyNoticeVersion: notice.version, answers: [] }),
-    );
-  }
-  // The candidate withdraws the three oldest: closed, they come after every open one.
-  for (const application of applications.slice(0, 3)) {
-    await apiPost(page, `/api/applications/${application.id}/withdraw`, {
-      reason: 'Found something closer to home.',
-      version: application.version,
+  // The jobs close whatever happens: left open, they would crowd every other test's board.
+  try {
+    await page.goto('/jobs');
+    await apiPost(page, '/api/auth/register', {
+      email: `paged-${uniqueStamp()}@example.com`,
+      password: 'e2e-password-123',
+      fullName: `E2E Paged ${marker}`,
     });
+    const notice = await apiGet<PrivacyNoticeView>(page, '/api/privacy-notice');
+    const applications: CandidateApplicationView[] = [];
+    for (const job of jobs) {
+      applications.push(
+        await apiPost(page, `/api/jobs/${job.id}/applications`, { privacyNoticeVersion: notice.version, answers: [] }),
+      );
+    }
+    // The candidate withdraws the three oldest: closed, they come after every open one.
+    for (const application of applications.slice(0, 3)) {
+      await apiPost(page, `/api/applications/${application.id}/withdraw`, {
+        reason: 'Found something closer to home.',
+        version: application.version,
+      });
+    }
+
+    await page.goto('/me');
+    await expect(page.getByRole('status')).toHaveText('22 applications: 19 in progress, 3 closed');
+    await expect(page.getByRole('article')).toHaveCount(20);
+    // This candidate never confirmed their address, so the page says so first.
+    await expect(page.getByRole('heading', { level: 2 })).toHaveText([
+      'Confirm your email address',
+      'In progress (19)',
+      'Closed (3)',
+    ]);
+    await expect(page.getByText('20 of 22 applications shown')).toBeVisible();
+    // Newest first: the last job applied to leads the list.
+    await expect(page.getByRole('article').first()).toContainText(`${marker} Role 22`);
+    await expectNoSeriousAxeViolations(page, 'my applications, first of two pages');
+    await screenshotsAtBothWidths(page, testInfo, 'my-applications-first-page');
+
+    await page.getByRole('button', { name: 'Load more applications' }).click();
+    await expect(page.getByRole('article')).toHaveCount(22);
+    await expect(page.getByRole('button', { name: 'Load more applications' })).toHaveCount(0);
+    const closed = page.getByRole('region', { name: 'Closed (3)' }).getByRole('article');
+    await expect(closed).toHaveCount(3);
+    await expect(closed.first()).toContainText('Withdrawn');
+    // Focus moves to the first card the new page added, so a keyboard user carries on from there.
+    await expect(page.getByRole('article').nth(20).getByRole('link')).toBeFocused();
+    await screenshotsAtBothWidths(page, testInfo, 'my-applications-all-loaded');
+  } finally {
+    for (const job of jobs) await closeJob(staff, job);
+    await staff.context().close();
   }
-
-  await page.goto('/me');
-  await expect(page.getByRole('status')).toHaveText('22 applications: 19 in progress, 3 closed');
-  await expect(page.getByRole('article')).toHaveCount(20);
-  // This candidate never confirmed their address, so the page says so first.
-  await expect(page.getByRole('heading', { level: 2 })).toHaveText([
-    'Confirm your email address',
-    'In progress (19)',
-    'Closed (3)',
-  ]);
-  await expect(page.getByText('20 of 22 applications shown')).toBeVisible();
-  // Newest first: the last job applied to leads the list.
-  await expect(page.getByRole('article').first()).toContainText(`${marker} Role 22`);
-  await expectNoSeriousAxeViolations(page, 'my applications, first of two pages');
-  await screenshotsAtBothWidths(page, testInfo, 'my-applications-first-page');
-
-  await page.getByRole('button', { name: 'Load more applications' }).click();
-  await expect(page.getByRole('article')).toHaveCount(22);
-  await expect(page.getByRole('button', { name: 'Load more applications' })).toHaveCount(0);
-  const closed = page.getByRole('region', { name: 'Closed (3)' }).getByRole('article');
-  await expect(closed).toHaveCount(3);
-  await expect(closed.first()).toContainText('Withdrawn');
-  // Focus moves to the first card the new page added, so a keyboard user carries on from there.
-  await expect(page.getByRole('article').nth(20).getByRole('link')).toBeFocused();
-  await screenshotsAtBothWidths(page, testInfo, 'my-applications-all-loaded');
-
-  for (const job of jobs) await closeJob(staff, job);
-  await staff.context().close();
 });

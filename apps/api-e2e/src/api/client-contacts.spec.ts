@@ -137,6 +137,9 @@ describe('client contacts', () => {
       [{ email: 'ok@client.example' }, 'fullName'],
       [{ fullName: 'No Email', email: 'not-an-email' }, 'email'],
       [{ fullName: 'Long Role', email: 'ok@client.example', role: 'x'.repeat(121) }, 'role'],
+      // Names are one line: they go into greetings, subjects, CSV cells and headings.
+      [{ fullName: 'Evil\r\nBcc: x@evil.example', email: 'ok@client.example' }, 'fullName'],
+      [{ fullName: 'Tabbed Role', email: 'ok@client.example', role: 'Head\tof Data' }, 'role'],
     ];
     for (const [body, field] of cases) {
       const response = await staff.post(`/api/clients/${clientId}/contacts`, body);

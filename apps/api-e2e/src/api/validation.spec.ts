@@ -37,6 +37,16 @@ describe('bad input gets a clear 400 and changes nothing', () => {
     expect(await count('feedback')).toBe(before);
   });
 
+  it('keeps names and titles to one line, naming the field and each item of a list', async () => {
+    const client = await staff.post('/api/clients', { name: 'Acme\nLtd' });
+    expect(client.status).toBe(400);
+    expect(fieldsOf(client)).toEqual(['name']);
+    const visitor = await registerCandidate();
+    const renamed = await visitor.session.patch('/api/me/profile', { fullName: 'Sam\r\nBcc: x@evil.example' });
+    expect(renamed.status).toBe(400);
+    expect(fieldsOf(renamed)).toEqual(['fullName']);
+  });
+
   it('refuses unknown fields instead of ignoring them', async () => {
     const { application } = await applicationAwaitingFeedback(staff);
     const response = await staff.post(`/api/applications/${application.id}/reject`, {

@@ -39,7 +39,8 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IsInstant } from '../../errors/is-instant';
+import { OneLine } from '../../validation/one-line';
+import { IsInstant } from '../../validation/is-instant';
 import { trim } from '../../auth/dto/credentials.dto';
 import { OfferPayDto } from '../../offers/dto/offer-pay.dto';
 
@@ -67,6 +68,10 @@ export class ScheduleStageDto extends VersionedDto implements ScheduleStageReque
   @IsString({ each: true })
   @IsNotEmpty({ each: true, message: 'each interviewer needs a name' })
   @MaxLength(INTERVIEWER_NAME_MAX_LENGTH, { each: true })
+  @OneLine({
+    each: true,
+    message: 'each interviewer’s name must be one line, without line breaks, tabs or other control characters',
+  })
   interviewers!: string[];
 
   /** Contacts of the job's client; the service checks that each is one, and the total with `interviewers`. */
@@ -123,6 +128,7 @@ export class OfferDto extends VersionedDto implements OfferRequest {
   @IsString()
   @IsNotEmpty({ message: 'must not be empty: leave it out to offer the job’s own title' })
   @MaxLength(JOB_TITLE_MAX_LENGTH)
+  @OneLine()
   title?: string;
 
   @IsOptional()

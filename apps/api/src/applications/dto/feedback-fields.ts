@@ -8,7 +8,7 @@ import {
 } from '@heardback/contracts';
 import { Transform } from 'class-transformer';
 import { IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { IsInstant } from '../../errors/is-instant';
+import { IsInstant } from '../../validation/is-instant';
 import { trim } from '../../auth/dto/credentials.dto';
 
 /**

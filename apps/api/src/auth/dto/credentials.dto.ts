@@ -8,6 +8,7 @@ import {
 } from '@heardback/contracts';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsNotEmpty, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { OneLine } from '../../validation/one-line';
 import { IsTimeZone } from '../../users/dto/is-time-zone';
 
 const normalizeEmail = ({ value }: { value: unknown }) =>
@@ -41,6 +42,7 @@ export class RegisterDto implements RegisterRequest {
   @IsString()
   @IsNotEmpty({ message: 'Enter your full name.' })
   @MaxLength(FULL_NAME_MAX_LENGTH)
+  @OneLine()
   fullName!: string;
 
   @IsOptional()

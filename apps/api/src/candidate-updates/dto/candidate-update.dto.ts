@@ -8,7 +8,7 @@ import {
 } from '@heardback/contracts';
 import { Transform } from 'class-transformer';
 import { IsEnum, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
-import { IsInstant } from '../../errors/is-instant';
+import { IsInstant } from '../../validation/is-instant';
 import { VersionedDto } from '../../applications/dto/application-commands.dto';
 import { trim } from '../../auth/dto/credentials.dto';
 

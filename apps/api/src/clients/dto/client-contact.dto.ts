@@ -7,6 +7,7 @@ import {
 } from '@heardback/contracts';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
+import { OneLine } from '../../validation/one-line';
 import { normalizeEmail, trim } from '../../auth/dto/credentials.dto';
 
 export class ClientContactDto implements ClientContactRequest {
@@ -14,6 +15,7 @@ export class ClientContactDto implements ClientContactRequest {
   @IsString()
   @IsNotEmpty({ message: 'must not be empty: give the contact’s name' })
   @MaxLength(CLIENT_CONTACT_NAME_MAX_LENGTH)
+  @OneLine()
   fullName!: string;
 
   @Transform(normalizeEmail)
@@ -25,6 +27,7 @@ export class ClientContactDto implements ClientContactRequest {
   @Transform(trim)
   @IsString()
   @MaxLength(CLIENT_CONTACT_ROLE_MAX_LENGTH)
+  @OneLine()
   role?: string;
 }
 
@@ -36,6 +39,7 @@ export class UpdateClientContactDto implements UpdateClientContactRequest {
   @IsString()
   @IsNotEmpty({ message: 'must not be empty: give the contact’s name' })
   @MaxLength(CLIENT_CONTACT_NAME_MAX_LENGTH)
+  @OneLine()
   fullName?: string;
 
   @ValidateIf((_object, value) => value !== undefined)
@@ -48,5 +52,6 @@ export class UpdateClientContactDto implements UpdateClientContactRequest {
   @Transform(trim)
   @IsString()
   @MaxLength(CLIENT_CONTACT_ROLE_MAX_LENGTH)
+  @OneLine()
   role?: string;
 }

@@ -40,6 +40,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { OneLine } from '../../validation/one-line';
 import { trim } from '../../auth/dto/credentials.dto';
 
 const WHOLE_WORKING_DAYS = `must be a whole number of working days from ${ANSWER_WITHIN_MIN_WORKING_DAYS} to ${ANSWER_WITHIN_MAX_WORKING_DAYS}`;
@@ -98,6 +99,7 @@ export class CreateJobDto implements CreateJobRequest {
   @IsString()
   @IsNotEmpty({ message: 'must not be empty' })
   @MaxLength(JOB_TITLE_MAX_LENGTH)
+  @OneLine()
   title!: string;
 
   @IsString()
@@ -130,6 +132,10 @@ export class CreateJobDto implements CreateJobRequest {
   @ArrayMinSize(1, { message: 'must have at least one stage' })
   @ArrayMaxSize(PIPELINE_MAX_STAGES, { message: `must have at most ${PIPELINE_MAX_STAGES} stages` })
   @IsString({ each: true, message: 'each stage must be a name' })
+  @OneLine({
+    each: true,
+    message: 'each stage name must be one line, without line breaks, tabs or other control characters',
+  })
   pipeline!: string[];
 
   @IsOptional()

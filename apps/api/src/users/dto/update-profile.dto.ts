@@ -8,6 +8,7 @@ import {
 import { PHONE_RULE_MESSAGE, PROFILE_LINK_RULE_MESSAGE, isProfileLink, normalizePhone } from '@heardback/domain';
 import { Transform } from 'class-transformer';
 import { IsNotEmpty, IsOptional, IsString, MaxLength, ValidateBy, ValidateIf } from 'class-validator';
+import { OneLine } from '../../validation/one-line';
 import { trim } from '../../auth/dto/credentials.dto';
 import { IsTimeZone } from './is-time-zone';
 
@@ -39,6 +40,7 @@ export class UpdateProfileDto implements UpdateProfileRequest {
   @IsString()
   @IsNotEmpty({ message: 'Enter your full name.' })
   @MaxLength(FULL_NAME_MAX_LENGTH)
+  @OneLine()
   fullName!: string;
 
   /** Left out: unchanged; null: forgotten. */

@@ -28,3 +28,4 @@ export * from './lib/client-review-links';
 export * from './lib/client-chasing';
 export * from './lib/satisfaction';
 export * from './lib/chasing';
+export * from './lib/one-line';

@@ -1,4 +1,4 @@
-import { fieldError } from '@heardback/domain';
+import { fieldError, isRealDateTime } from '@heardback/domain';
 import { UUID } from './uuid';
 
 /**
@@ -28,18 +28,8 @@ export function isPgTimestamp(text: string): boolean {
     .map((part) => (part === undefined ? 0 : Number(part)));
   if (!parts) return false;
   const [year, month, day, hour, minute, second, offsetHours, offsetMinutes] = parts;
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
   return (
-    year >= 1 &&
-    month >= 1 &&
-    month <= 12 &&
-    day >= 1 &&
-    day <= daysInMonth &&
-    hour <= 23 &&
-    minute <= 59 &&
-    second <= 59 &&
-    offsetHours <= 15 &&
-    offsetMinutes <= 59
+    year >= 1 && isRealDateTime(year, month, day, hour, minute, second) && offsetHours <= 15 && offsetMinutes <= 59
   );
 }
 

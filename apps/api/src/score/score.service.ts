@@ -18,7 +18,7 @@ import {
   SortDirection,
   UserRole,
 } from '@heardback/contracts';
-import { DomainError, calendarDateIn, fieldError } from '@heardback/domain';
+import { DomainError, calendarDateIn, fieldError, reportedMonthEnd, satisfactionWithholding } from '@heardback/domain';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { CLOCK, Clock } from '../config/clock';
@@ -108,7 +108,7 @@ export class ScoreService {
     const { scope, groupsWithholdBelow } = viewing(viewer);
     const period = await this.period(query.from, query.to);
     // One client's tables are its monthly report's, which goes to the client: withheld as in the report.
-    const withholdBelow = query.client ? CLIENT_REPORT.groupsWithholdBelow : groupsWithholdBelow;
+    const withholdBelow = query.client ? CLIENT_REPORT.groups : groupsWithholdBelow;
     return this.groupsPage(query, query.client ? { ...scope, clientId: query.client } : scope, withholdBelow, period);
   }
 
@@ -202,7 +202,7 @@ export class ScoreService {
     const scope: ScoreScope = { clientId };
     const period = await this.period(from, to);
     const firstPage = (grouping: ScoreGrouping, sort?: ScoreGroupSort, direction?: SortDirection) =>
-      this.groupsPage({ grouping, sort, direction }, scope, CLIENT_REPORT.groupsWithholdBelow, period);
+      this.groupsPage({ grouping, sort, direction }, scope, CLIENT_REPORT.groups, period);
     const [whole, interviewers, jobs] = await Promise.all([
       this.compute(null, scope, period),
       firstPage(ScoreGrouping.Interviewer, query.interviewerSort, query.interviewerDirection),
@@ -214,7 +214,7 @@ export class ScoreService {
       from,
       to,
       at: period.now.toISOString(),
-      overall: overallFigures(whole.overall, period.now, CLIENT_REPORT.withholdBelow),
+      overall: overallFigures(whole.overall, period.now, CLIENT_REPORT.overall),
       interviewers,
       jobs,
       trend: weeksOf(mondaysBetween(from, to), whole.feedbackWeeks, whole.promiseWeeks),
@@ -349,30 +349,10 @@ export class ScoreService {
   }
 }
 
-/**
- * The last day a client's month is reported to: its last day, or today while it is the month in
- * progress, as the score page's "This month" is. Otherwise promises due later this month, and kept
- * early, would be counted before their date (a week still to come showing "kept").
- */
-export function reportedMonthEnd(month: string, lastDay: string, today: string): string {
-  return today.slice(0, 7) === month && today < lastDay ? today : lastDay;
-}
+/** A client's monthly report, which goes to the client (ADR 0061). */
+const CLIENT_REPORT = satisfactionWithholding('client-report');
 
-/** A count of answers no group reaches: its satisfaction is always withheld. */
-const WITHHOLD_ALWAYS = Number.MAX_SAFE_INTEGER;
-
-/**
- * A client's monthly report is printed to send to the client, so whoever reads it is held to what a
- * recruiter sees: candidate satisfaction over the month from SATISFACTION_MIN_RESPONSES answers,
- * never by interviewer or job (an interviewer would recognise the one candidate who answered).
- */
-const CLIENT_REPORT = { withholdBelow: SATISFACTION_MIN_RESPONSES, groupsWithholdBelow: WITHHOLD_ALWAYS } as const;
-
-/**
- * Staff see everyone's figures; a recruiter their own work, with candidate satisfaction over all of
- * it from SATISFACTION_MIN_RESPONSES answers, and never by job, client or interviewer: beside the
- * overall figure, a group withheld for having one answer could be worked out by subtraction.
- */
+/** Staff see everyone's figures; a recruiter their own work, satisfaction as ADR 0061 holds it. */
 function viewing(viewer: ScoreViewer): {
   ownWorkOnly: boolean;
   scope: ScoreScope;
@@ -380,11 +360,12 @@ function viewing(viewer: ScoreViewer): {
   groupsWithholdBelow: number | null;
 } {
   const ownWorkOnly = viewer.role !== UserRole.Staff;
+  const withholding = satisfactionWithholding(ownWorkOnly ? 'recruiter' : 'staff');
   return {
     ownWorkOnly,
     scope: ownWorkOnly ? { recruiterId: viewer.id } : {},
-    withholdBelow: ownWorkOnly ? SATISFACTION_MIN_RESPONSES : null,
-    groupsWithholdBelow: ownWorkOnly ? WITHHOLD_ALWAYS : null,
+    withholdBelow: withholding.overall,
+    groupsWithholdBelow: withholding.groups,
   };
 }
 

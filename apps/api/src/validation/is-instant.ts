@@ -1,3 +1,4 @@
+import { isRealDateTime } from '@heardback/domain';
 import { ValidateBy, ValidationOptions } from 'class-validator';
 
 /** RFC 3339's date-time, with its parts captured: date, time, optional fraction, then Z or an offset. */
@@ -16,15 +17,8 @@ export function isInstant(text: unknown): boolean {
   const [year, month, day, hour, minute, second] = parts.slice(1, 7).map(Number);
   const offsetHours = parts[8] === undefined ? 0 : Number(parts[8]);
   const offsetMinutes = parts[9] === undefined ? 0 : Number(parts[9]);
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
   return (
-    month >= 1 &&
-    month <= 12 &&
-    day >= 1 &&
-    day <= daysInMonth &&
-    hour <= 23 &&
-    minute <= 59 &&
-    second <= 59 &&
+    isRealDateTime(year, month, day, hour, minute, second) &&
     offsetHours <= 23 &&
     offsetMinutes <= 59 &&
     !Number.isNaN(Date.parse(text))

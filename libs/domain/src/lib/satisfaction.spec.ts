@@ -1,5 +1,10 @@
-import { ApplicationStatus, SATISFACTION_ANSWER_DAYS } from '@heardback/contracts';
-import { asksHowWeDid, satisfactionAnswerable, satisfactionAnswerableUntil } from './satisfaction';
+import { ApplicationStatus, SATISFACTION_ANSWER_DAYS, SATISFACTION_MIN_RESPONSES } from '@heardback/contracts';
+import {
+  asksHowWeDid,
+  satisfactionAnswerable,
+  satisfactionAnswerableUntil,
+  satisfactionWithholding,
+} from './satisfaction';
 
 describe('asking the candidate how we did', () => {
   it('asks after a rejection, a hire and a closed job', () => {
@@ -33,4 +38,20 @@ describe('asking the candidate how we did', () => {
     expect(satisfactionAnswerable(closedAt, until)).toBe(true);
     expect(satisfactionAnswerable(closedAt, new Date(until.getTime() + 1))).toBe(false);
   });
+});
+
+describe('who may tell one candidate’s answer from another (ADR 0061)', () => {
+  it('shows staff every figure', () => {
+    expect(satisfactionWithholding('staff')).toEqual({ overall: null, groups: null });
+  });
+
+  it.each(['recruiter', 'client-report'] as const)(
+    'shows %s satisfaction over the whole from the minimum, and by group never',
+    (reader) => {
+      const { overall, groups } = satisfactionWithholding(reader);
+      expect(overall).toBe(SATISFACTION_MIN_RESPONSES);
+      // No group of answers, however large, reaches it.
+      expect(groups).toBeGreaterThan(1_000_000_000);
+    },
+  );
 });

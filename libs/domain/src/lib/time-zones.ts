@@ -31,3 +31,25 @@ export function viewerTimeZone(own: string | null | undefined, fallback: string)
 export function calendarDateIn(at: Date, timeZone: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 }
+
+/**
+ * Rule: the last day a client's month is reported to: its last day, or today while it is the month
+ * in progress, as the score page's "This month" is. Otherwise promises due later this month, and kept
+ * early, would be counted before their date (a week still to come showing "kept").
+ */
+export function reportedMonthEnd(month: string, lastDay: string, today: string): string {
+  return today.slice(0, 7) === month && today < lastDay ? today : lastDay;
+}
+
+/** Rule: a calendar date and a time of day that exist (no 30 February, no 24:00, no leap second). */
+export function isRealDateTime(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+): boolean {
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth && hour <= 23 && minute <= 59 && second <= 59;
+}

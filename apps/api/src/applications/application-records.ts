@@ -15,7 +15,7 @@ import {
   stageClientInterviewersSql,
 } from '../clients/client-contact-records';
 import { entityJson, hydrate } from '../database/hydrate';
-import { lazyPrepared, queryPrepared } from '../database/prepared-statement';
+import { PreparedStatement, lazyPrepared, prepared, queryPrepared } from '../database/prepared-statement';
 import { rememberApplicationLocks } from '../database/transaction-locks';
 import { FeedbackEntity } from '../feedback/feedback.entity';
 import { ApplicationStageEntity } from './application-stage.entity';
@@ -274,6 +274,18 @@ function rememberAsRead(manager: EntityManager, application: ApplicationEntity):
  * A row read (and locked) by loadApplicationRecord is written as one UPDATE of the columns that
  * changed, version included; any other goes through save().
  */
+const applicationUpdates = new Map<string, PreparedStatement>();
+
+/** One statement per text: the texts are the sets of columns commands change, so few. */
+function applicationUpdate(text: string): PreparedStatement {
+  let statement = applicationUpdates.get(text);
+  if (!statement) {
+    statement = prepared(text);
+    applicationUpdates.set(text, statement);
+  }
+  return statement;
+}
+
 export async function saveApplicationChange(manager: EntityManager, application: ApplicationEntity): Promise<void> {
   application.version += 1;
   const before = asRead.get(application);
@@ -281,14 +293,20 @@ export async function saveApplicationChange(manager: EntityManager, application:
     await manager.save(ApplicationEntity, application);
     return;
   }
-  const metadata = manager.connection.getMetadata(ApplicationEntity);
-  const changed: Record<string, unknown> = {};
-  for (const column of metadata.columns) {
+  const { driver } = manager.connection;
+  const assignments: string[] = [];
+  const values: unknown[] = [];
+  for (const column of manager.connection.getMetadata(ApplicationEntity).columns) {
     if (column.isUpdateDate || column.isCreateDate || column.isPrimary) continue;
     const value = column.getEntityValue(application);
-    if (before.get(column.propertyName) !== comparable(value)) changed[column.propertyName] = value;
+    if (before.get(column.propertyName) === comparable(value)) continue;
+    values.push(driver.preparePersistentValue(value, column));
+    assignments.push(`"${column.databaseName}" = $${values.length}`);
   }
-  // updated_at is set by the UPDATE itself (TypeORM adds it for the update-date column).
-  await manager.update(ApplicationEntity, { id: application.id }, changed);
+  // Prepared once per connection for each set of columns a command changes (a handful: ADR 0063);
+  // updated_at is set by the UPDATE itself, as TypeORM would for the update-date column.
+  values.push(application.id);
+  const text = `UPDATE applications SET ${assignments.join(', ')}, "updated_at" = CURRENT_TIMESTAMP WHERE id = $${values.length}`;
+  await queryPrepared(manager, applicationUpdate(text), values);
   rememberAsRead(manager, application);
 }

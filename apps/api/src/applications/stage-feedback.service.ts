@@ -22,6 +22,7 @@ import {
 } from '@heardback/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail';
+import { prepared, queryPrepared } from '../database/prepared-statement';
 import { pickClientInterviewers, replaceStageClientInterviewers } from '../clients/client-contact-records';
 import { formatAgencyTimeRange } from '../config/agency-time';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -40,6 +41,13 @@ import { auditedApplication, auditedClientInterviewers, auditedFeedback, audited
 import { ApplicationStageEntity } from './application-stage.entity';
 import { ApplicationRecord, loadApplicationRecord, saveApplicationChange, toFacts } from './application-records';
 import { RecordFeedbackDto, ScheduleStageDto } from './dto/application-commands.dto';
+
+/** Placing or moving an interview, the recruiter's commonest write: prepared once per connection (ADR 0063). */
+const ARRANGE_INTERVIEW = prepared(
+  `UPDATE application_stages
+      SET starts_at = $1, ends_at = $2, location = $3, interviewers = $4, feedback_due_at = $5, state = $6, calendar_sequence = $7
+    WHERE id = $8`,
+);
 
 /** The recruiter's work on a stage: schedule its interview, then record its feedback. */
 @Injectable()
@@ -104,7 +112,16 @@ export class StageFeedbackService {
       };
       Object.assign(stage, arranged);
       // An UPDATE of what changed, not save(), which first re-reads the row it already has.
-      await manager.update(ApplicationStageEntity, { id: stage.id }, arranged);
+      await queryPrepared(manager, ARRANGE_INTERVIEW, [
+        arranged.startsAt,
+        arranged.endsAt,
+        arranged.location,
+        arranged.interviewers,
+        arranged.feedbackDueAt,
+        arranged.state,
+        arranged.calendarSequence,
+        stage.id,
+      ]);
       if (!sameIds(current.clientInterviewerIds, requested.clientInterviewerIds)) {
         await replaceStageClientInterviewers(manager, stageId, requested.clientInterviewerIds);
       }

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { prepared, queryPrepared } from '../database/prepared-statement';
 import { AuditAction, AuditEntityType, UserRole } from '@heardback/contracts';
 import { EntityManager } from 'typeorm';
 import { CLOCK, Clock } from '../config/clock';
@@ -17,6 +18,12 @@ export interface AuditedChange {
   context?: AuditSnapshot;
 }
 
+/** Every agency write records one: prepared once per connection (ADR 0063). */
+const INSERT_AUDIT_EVENT = prepared(
+  `INSERT INTO audit_events (occurred_at, actor_id, actor_role, action, entity_type, entity_id, changes, request_id)
+   VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+);
+
 /** Whose changes are audited: the agency's people. Candidates' own changes are on their timeline. */
 const AUDITED_ROLES: ReadonlySet<UserRole> = new Set([UserRole.Recruiter, UserRole.Staff]);
 
@@ -33,19 +40,15 @@ export class AuditTrail {
     if (!AUDITED_ROLES.has(change.actor.role)) return;
     const changes = changedFields(change.before, change.after);
     if (Object.keys(changes).length === 0) return;
-    await manager.query(
-      `INSERT INTO audit_events (occurred_at, actor_id, actor_role, action, entity_type, entity_id, changes, request_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [
-        this.clock.now(),
-        change.actor.id,
-        change.actor.role,
-        change.action,
-        change.entity.type,
-        change.entity.id,
-        JSON.stringify({ ...contextFields(change.context ?? {}), ...changes }),
-        currentRequestId(),
-      ],
-    );
+    await queryPrepared(manager, INSERT_AUDIT_EVENT, [
+      this.clock.now(),
+      change.actor.id,
+      change.actor.role,
+      change.action,
+      change.entity.type,
+      change.entity.id,
+      JSON.stringify({ ...contextFields(change.context ?? {}), ...changes }),
+      currentRequestId(),
+    ]);
   }
 }

@@ -5,6 +5,7 @@ import { EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { CLOCK, Clock } from '../config/clock';
 import { CalendarAttachment } from './interview-invite';
+import { prepared, queryPrepared } from '../database/prepared-statement';
 
 export interface OutgoingNotification {
   /** One per event and recipient, so writing it twice (a retried sweep, say) sends it once. */
@@ -25,6 +26,16 @@ export interface OutgoingNotification {
  * A reminder to an agency person who chose an hourly or daily digest is written `held` until their
  * digest is due (ADR 0014); everything else is `pending` at once.
  */
+/** Every change that tells someone writes here: prepared once per connection (ADR 0063). */
+const INSERT_NOTIFICATIONS = prepared(
+  `INSERT INTO notifications (idempotency_key, kind, recipient_id, recipient_email, subject, body, application_id,
+                              calendar_method, calendar_content, status, digest_due_at)
+   SELECT * FROM unnest($1::text[], $2::text[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::uuid[],
+                        $8::text[], $9::text[], $10::text[], $11::timestamptz[])
+   ON CONFLICT (idempotency_key) DO NOTHING
+   RETURNING id`,
+);
+
 @Injectable()
 export class OutboxService {
   constructor(
@@ -38,27 +49,19 @@ export class OutboxService {
     const dueAt = await this.digestTimes(manager, notifications);
     const column = <K extends keyof OutgoingNotification>(key: K) =>
       notifications.map((notification) => notification[key]);
-    const rows: unknown[] = await manager.query(
-      `INSERT INTO notifications (idempotency_key, kind, recipient_id, recipient_email, subject, body, application_id,
-                                  calendar_method, calendar_content, status, digest_due_at)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::uuid[],
-                            $8::text[], $9::text[], $10::text[], $11::timestamptz[])
-       ON CONFLICT (idempotency_key) DO NOTHING
-       RETURNING id`,
-      [
-        column('idempotencyKey'),
-        column('kind'),
-        column('recipientId'),
-        column('recipientEmail'),
-        column('subject'),
-        column('body'),
-        column('applicationId'),
-        notifications.map((notification) => notification.calendar?.method ?? null),
-        notifications.map((notification) => notification.calendar?.content ?? null),
-        dueAt.map((at) => (at ? 'held' : 'pending')),
-        dueAt,
-      ],
-    );
+    const rows = await queryPrepared<{ id: string }>(manager, INSERT_NOTIFICATIONS, [
+      column('idempotencyKey'),
+      column('kind'),
+      column('recipientId'),
+      column('recipientEmail'),
+      column('subject'),
+      column('body'),
+      column('applicationId'),
+      notifications.map((notification) => notification.calendar?.method ?? null),
+      notifications.map((notification) => notification.calendar?.content ?? null),
+      dueAt.map((at) => (at ? 'held' : 'pending')),
+      dueAt,
+    ]);
     return rows.length;
   }
 

@@ -25,6 +25,21 @@ const LOCK_OPEN_PROMISES = forIds((match) =>
   ),
 );
 
+// Every change settles promises: these are prepared once per connection (ADR 0063).
+const OPEN_PROMISE = prepared(
+  `INSERT INTO application_promises
+     (application_id, kind, stage_id, due_at, made_at, made_by, automatic, sentence, replaces_id, redatings, check_in_at)
+   VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+);
+const END_PROMISE = prepared(
+  `UPDATE application_promises SET ended_at = $2, ended_how = $3, check_in_at = NULL WHERE id = $1 AND ended_at IS NULL`,
+);
+const END_ANSWER_PROMISE = prepared(
+  `UPDATE application_promises SET ended_at = $2, ended_how = $3, check_in_at = NULL
+    WHERE stage_id = $1 AND kind = 'answer' AND ended_at IS NULL`,
+);
+const SET_CHECK_IN = prepared(`UPDATE application_promises SET check_in_at = $2 WHERE id = $1`);
+
 /** A promise to open in place of (or after) another. */
 export interface NewPromise extends PromiseTerms {
   applicationId: string;
@@ -128,24 +143,19 @@ export class PromiseKeeper {
 
   /** Opens a promise (the caller has ended the one before); returns its id. */
   async open(manager: EntityManager, promise: NewPromise, lastHeardAt: Date): Promise<string> {
-    const [row]: { id: string }[] = await manager.query(
-      `INSERT INTO application_promises
-         (application_id, kind, stage_id, due_at, made_at, made_by, automatic, sentence, replaces_id, redatings, check_in_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
-      [
-        promise.applicationId,
-        promise.kind,
-        promise.stageId,
-        promise.dueAt,
-        this.clock.now(),
-        promise.madeBy ?? null,
-        promise.automatic ?? false,
-        promise.sentence ?? null,
-        promise.replacesId ?? null,
-        promise.redatings ?? 0,
-        this.checkInAt(lastHeardAt, promise.dueAt),
-      ],
-    );
+    const [row] = await queryPrepared<{ id: string }>(manager, OPEN_PROMISE, [
+      promise.applicationId,
+      promise.kind,
+      promise.stageId,
+      promise.dueAt,
+      this.clock.now(),
+      promise.madeBy ?? null,
+      promise.automatic ?? false,
+      promise.sentence ?? null,
+      promise.replacesId ?? null,
+      promise.redatings ?? 0,
+      this.checkInAt(lastHeardAt, promise.dueAt),
+    ]);
     return row.id;
   }
 
@@ -155,19 +165,12 @@ export class PromiseKeeper {
     how: 'kept' | 'redated' | 'updated' | 'superseded' | 'closed',
     now: Date,
   ): Promise<void> {
-    await manager.query(
-      `UPDATE application_promises SET ended_at = $2, ended_how = $3, check_in_at = NULL WHERE id = $1 AND ended_at IS NULL`,
-      [id, now, how],
-    );
+    await queryPrepared(manager, END_PROMISE, [id, now, how]);
   }
 
   /** Ends the open answer promise about a stage (its interview moved): settling opens the new one. */
   async endAnswerPromise(manager: EntityManager, stageId: string, how: 'superseded', now: Date): Promise<void> {
-    await manager.query(
-      `UPDATE application_promises SET ended_at = $2, ended_how = $3, check_in_at = NULL
-        WHERE stage_id = $1 AND kind = 'answer' AND ended_at IS NULL`,
-      [stageId, now, how],
-    );
+    await queryPrepared(manager, END_ANSWER_PROMISE, [stageId, now, how]);
   }
 
   /** The promise a question set aside: the one the question's promise replaced. */
@@ -188,6 +191,6 @@ export class PromiseKeeper {
   private async refreshCheckIn(manager: EntityManager, promise: PromiseRow, lastHeardAt: Date): Promise<void> {
     const checkInAt = this.checkInAt(lastHeardAt, promise.due_at);
     if ((checkInAt?.getTime() ?? null) === (promise.check_in_at?.getTime() ?? null)) return;
-    await manager.query(`UPDATE application_promises SET check_in_at = $2 WHERE id = $1`, [promise.id, checkInAt]);
+    await queryPrepared(manager, SET_CHECK_IN, [promise.id, checkInAt]);
   }
 }

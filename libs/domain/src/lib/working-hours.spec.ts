@@ -349,3 +349,37 @@ describe('invalid calendars', () => {
 // --- Property-style checks ---------------------------------------------------------------------
 
 /** mulberry32: a tiny seeded PRNG, so failures are reproducible. */
+
+describe('zone offsets already read are remembered per zone, and forgetting them changes nothing', () => {
+  // The same instants asked in two zones: a remembered London offset must never answer for New York.
+  // Each: a Friday plus 16 working hours (2 on Friday, 8 on Monday, 6 on Tuesday), in local time.
+  const sums = () => [
+    wallClock(addWorkingHours(at('2026-03-27T15:00:00Z'), 16, london), london.timeZone), // London springs forward between
+    wallClock(addWorkingHours(at('2026-03-27T15:00:00Z'), 16, newYork), newYork.timeZone),
+    wallClock(addWorkingHours(at('2026-10-30T15:00:00Z'), 16, london), london.timeZone),
+    wallClock(addWorkingHours(at('2026-10-30T15:00:00Z'), 16, newYork), newYork.timeZone), // New York falls back between
+    wallClock(addWorkingHours(at('2026-03-06T20:00:00Z'), 16, newYork), newYork.timeZone), // New York springs forward between
+  ];
+  const expected = [
+    'Tue 2026-03-31 15:00',
+    'Tue 2026-03-31 11:00',
+    'Tue 2026-11-03 15:00',
+    'Tue 2026-11-03 11:00',
+    'Tue 2026-03-10 15:00',
+  ];
+
+  it('gives each zone its own answer whichever zone was asked first', () => {
+    expect(sums()).toEqual(expected);
+    const newYorkFirst = wallClock(addWorkingHours(at('2026-03-27T15:00:00Z'), 16, newYork), newYork.timeZone);
+    const londonAfter = wallClock(addWorkingHours(at('2026-03-27T15:00:00Z'), 16, london), london.timeZone);
+    expect([newYorkFirst, londonAfter]).toEqual([expected[1], expected[0]]);
+  });
+
+  it('still answers right after more offsets were read than are remembered', () => {
+    // 30,000 distinct instants, more than the 20,000 remembered: the store is emptied on the way.
+    for (let hour = 0; hour < 30_000; hour++) {
+      isWithinWorkingHours(new Date(Date.UTC(2020, 0, 1) + hour * 3_600_000 + 1_000), hour % 2 ? london : tokyo);
+    }
+    expect(sums()).toEqual(expected);
+  });
+});

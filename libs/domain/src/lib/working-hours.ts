@@ -258,6 +258,34 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat | null {
   return formatter;
 }
 
+/**
+ * Offsets already read, per zone, by the instant (whole seconds) they were read for. Reading one
+ * from Intl costs ~10 µs, and every working-time sum asks for dozens, mostly the same local day
+ * boundaries again (ADR 0063). An offset at an instant never changes while the process runs, so
+ * what is remembered is always right; the bound only keeps memory small (about 2 MB at most).
+ */
+const offsetsByZone = new Map<string, Map<number, number>>();
+const OFFSETS_REMEMBERED = 20_000;
+let offsetsHeld = 0;
+
+function rememberedOffsets(timeZone: string): Map<number, number> {
+  let offsets = offsetsByZone.get(timeZone);
+  if (!offsets) {
+    offsets = new Map();
+    offsetsByZone.set(timeZone, offsets);
+  }
+  return offsets;
+}
+
+function rememberOffset(offsets: Map<number, number>, instant: number, offset: number): void {
+  if (offsetsHeld >= OFFSETS_REMEMBERED) {
+    for (const held of offsetsByZone.values()) held.clear();
+    offsetsHeld = 0;
+  }
+  offsets.set(instant, offset);
+  offsetsHeld++;
+}
+
 interface Zone {
   /** The local date of an instant, as days since 1970-01-01. */
   localDay(instant: number): number;
@@ -279,9 +307,19 @@ function zoneOf(timeZone: string): Zone {
   const formatter = formatterFor(timeZone);
   if (!formatter) throw fieldError('timeZone', `unknown time zone "${timeZone}"`);
 
+  const remembered = rememberedOffsets(timeZone);
+
   /** Offset (local − UTC, ms) in force at an instant, from the formatted local date and time. */
   const offsetAt = (instant: number): number => {
     const whole = instant - mod(instant, MS_PER_SECOND);
+    const known = remembered.get(whole);
+    if (known !== undefined) return known;
+    const offset = formattedOffsetAt(whole);
+    rememberOffset(remembered, whole, offset);
+    return offset;
+  };
+
+  const formattedOffsetAt = (whole: number): number => {
     let era = 'AD';
     const f: Record<string, number> = {};
     for (const part of formatter.formatToParts(whole)) {

@@ -135,6 +135,57 @@ describe('mail delivery over SMTP (rule 6: nothing is lost)', () => {
     expect(raw).toContain('UID:stage-1@heardback');
   });
 
+  it('writes an invite queued as its facts when it sends it, and refuses a row that holds both forms', async () => {
+    processes.push(
+      await startApiProcess({ databaseUrl: database.databaseUrl, env: { ...fastOutbox, SMTP_URL: smtpUrl } }),
+    );
+    const key = `test:${randomUUID()}`;
+    const stageId = randomUUID();
+    const stored = {
+      facts: {
+        stageId,
+        sequence: 2,
+        cancelled: false,
+        startsAt: '2030-01-10T10:00:00.000Z',
+        endsAt: '2030-01-10T11:30:00.000Z',
+        title: 'Phone screen: Engineer at Acme, Ltd',
+        location: 'Video call',
+        description: 'https://heardback.test/me/applications/1',
+        attendee: { name: 'Casey Candidate', email: 'casey@example.test' },
+      },
+      organizer: 'Heardback <no-reply@heardback.test>',
+      writtenAt: '2029-12-01T09:30:00.000Z',
+    };
+    await pool.query(
+      `INSERT INTO notifications (idempotency_key, kind, recipient_email, subject, body, calendar_method, calendar_invite)
+       VALUES ($1, 'candidate_update', $2, 'Interview', 'Hello', 'REQUEST', $3)`,
+      [key, uniqueEmail('invited'), JSON.stringify(stored)],
+    );
+    await until(allSent([key]), 'the invite is sent');
+    const raw = (smtp.received.find((mail) => mail.messageId === messageIdOf(key))?.raw ?? '').replace(
+      /\r?\n[ \t]/g,
+      '',
+    );
+    expect(raw).toMatch(/Content-Type: text\/calendar; charset=utf-8; method=REQUEST/i);
+    for (const line of [
+      `UID:stage-${stageId}@heardback`,
+      'SEQUENCE:2',
+      'DTSTART:20300110T100000Z',
+      'DTEND:20300110T113000Z',
+      'DTSTAMP:20291201T093000Z',
+    ]) {
+      expect(raw).toContain(line);
+    }
+
+    await expect(
+      pool.query(
+        `INSERT INTO notifications (idempotency_key, kind, recipient_email, subject, body, calendar_method, calendar_content, calendar_invite)
+         VALUES ($1, 'candidate_update', $2, 'Interview', 'Hello', 'REQUEST', 'BEGIN:VCALENDAR', $3)`,
+        [`test:${randomUUID()}`, uniqueEmail('invited'), JSON.stringify(stored)],
+      ),
+    ).rejects.toThrow(/notifications_calendar_complete/);
+  });
+
   it('keeps retrying while the mail server refuses, shows the failure to staff, and delivers once it recovers', async () => {
     smtp.refusing = true;
     const api = await startApiProcess({ databaseUrl: database.databaseUrl, env: { ...fastOutbox, SMTP_URL: smtpUrl } });

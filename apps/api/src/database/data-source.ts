@@ -64,6 +64,7 @@ import { IndexAgencyUsersByName1795955900000 } from './migrations/1795955900000-
 import { IndexOpenApplicationsByJobForSilence1795956000000 } from './migrations/1795956000000-index-open-applications-by-job-for-silence';
 import { BlankKeysInSentMail1795956100000 } from './migrations/1795956100000-blank-keys-in-sent-mail';
 import { BlankKeysInGivenUpMail1795956200000 } from './migrations/1795956200000-blank-keys-in-given-up-mail';
+import { CalendarInvitesWrittenWhenSent1795956300000 } from './migrations/1795956300000-calendar-invites-written-when-sent';
 import { SnakeNamingStrategy } from './snake-naming-strategy';
 import { ForgetLocksWhenTransactionsEnd } from './transaction-locks';
 
@@ -136,6 +137,7 @@ export const migrations = [
   IndexOpenApplicationsByJobForSilence1795956000000,
   BlankKeysInSentMail1795956100000,
   BlankKeysInGivenUpMail1795956200000,
+  CalendarInvitesWrittenWhenSent1795956300000,
 ];
 
 /** How long the API waits on PostgreSQL; absent (the CLI, migrations) waits as long as a statement takes. */

@@ -6,7 +6,7 @@ import { EntityManager } from 'typeorm';
 import { formatAgencyTime, formatAgencyTimeRange } from '../config/agency-time';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { candidateNextStep, candidateUpdateEmail, interviewInviteTitle } from './candidate-messages';
-import { InterviewChange, interviewInvite } from './interview-invite';
+import { InterviewChange, pendingInvite } from './interview-invite';
 import { OutboxService } from './outbox.service';
 import { howWeDidEmailLines } from './satisfaction-messages';
 import { howWeDidLinks, inviteHowWeDid } from '../satisfaction/satisfaction-invitations';
@@ -144,7 +144,7 @@ export class CandidateUpdateMailer {
     // Several changes in one email: the last word on the interview is the invite that goes with it.
     const interview = events.flatMap((event) => (event.interview ? [event.interview] : [])).at(-1);
     const calendar = interview
-      ? interviewInvite(
+      ? pendingInvite(
           {
             ...interview,
             title: interviewInviteTitle(interview.stageName, context.title, context.client_name),

@@ -1,4 +1,4 @@
-import { interviewInvite, InterviewInviteFacts } from './interview-invite';
+import { interviewInvite, InterviewInviteFacts, pendingInvite, writeStoredInvite } from './interview-invite';
 
 const facts: InterviewInviteFacts = {
   stageId: '3f1c2a9e-0000-4000-8000-000000000001',
@@ -49,5 +49,19 @@ describe('interview invite', () => {
     expect(lines(cancelled.content)).toEqual(
       expect.arrayContaining(['METHOD:CANCEL', 'SEQUENCE:2', 'STATUS:CANCELLED']),
     );
+  });
+
+  it('is written when sent in the same words as it would have been when queued', () => {
+    for (const change of [facts, { ...facts, sequence: 3, cancelled: true }]) {
+      const pending = pendingInvite(change, 'Heardback <no-reply@heardback.test>', writtenAt);
+      // As the outbox keeps it: JSON in a jsonb column, instants as ISO strings.
+      const stored: unknown = JSON.parse(
+        JSON.stringify({ facts: pending.facts, organizer: pending.organizer, writtenAt: pending.writtenAt }),
+      );
+      const written = writeStoredInvite(stored);
+      expect(written).toEqual(interviewInvite(change, 'Heardback <no-reply@heardback.test>', writtenAt));
+      expect(written.method).toBe(pending.method);
+      expect(lines(written.content)).toEqual(expect.arrayContaining(['DTSTAMP:20261202T093000Z']));
+    }
   });
 });

@@ -7,6 +7,7 @@ import { updateReturning } from '../database/update-returning';
 import { recipientVerifiedOrExemptSql } from './recipient-verified-sql';
 import { AgencyDigestBuilder } from './agency-digest-builder';
 import { BatchLease } from './batch-lease';
+import { CalendarAttachment, writeStoredInvite } from './interview-invite';
 import { MailTransport } from './mail-transport';
 import { retryDelaySeconds, shouldGiveUp } from './retry-policy';
 import { eachAtMost, lanesByRecipient } from './send-order';
@@ -22,6 +23,7 @@ interface ClaimedNotification {
   attempts: number;
   calendar_method: 'REQUEST' | 'CANCEL' | null;
   calendar_content: string | null;
+  calendar_invite: unknown;
 }
 
 export interface DispatchResult {
@@ -101,7 +103,7 @@ export class NotificationDispatcher {
                LIMIT $1
                FOR UPDATE SKIP LOCKED)
       RETURNING n.id, n.sequence, n.idempotency_key, n.recipient_email, n.subject, n.body, n.attempts,
-                n.calendar_method, n.calendar_content`,
+                n.calendar_method, n.calendar_content, n.calendar_invite`,
       [limit, this.config.mail.leaseSeconds],
     );
   }
@@ -121,10 +123,7 @@ export class NotificationDispatcher {
           subject: notification.subject,
           text: notification.body,
           messageId: `<${notification.idempotency_key.replace(/[^\w.-]+/g, '.')}@heardback>`,
-          calendar:
-            notification.calendar_method && notification.calendar_content
-              ? { method: notification.calendar_method, content: notification.calendar_content }
-              : null,
+          calendar: calendarPart(notification),
         });
       } catch (error) {
         return await this.recordFailure(notification, error instanceof Error ? error.message : String(error));
@@ -183,4 +182,12 @@ export class NotificationDispatcher {
     );
     return 'retrying';
   }
+}
+
+/** The invite written when it was queued (before ADR 0063), or written now from its stored facts. */
+function calendarPart(notification: ClaimedNotification): CalendarAttachment | null {
+  if (!notification.calendar_method) return null;
+  if (notification.calendar_content)
+    return { method: notification.calendar_method, content: notification.calendar_content };
+  return notification.calendar_invite ? writeStoredInvite(notification.calendar_invite) : null;
 }

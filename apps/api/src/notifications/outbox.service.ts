@@ -4,7 +4,7 @@ import { digestDueAt, mayWaitForDigest, waitsForDigest } from '@heardback/domain
 import { EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { CLOCK, Clock } from '../config/clock';
-import { CalendarAttachment } from './interview-invite';
+import { PendingInvite } from './interview-invite';
 import { prepared, queryPrepared } from '../database/prepared-statement';
 
 export interface OutgoingNotification {
@@ -16,8 +16,8 @@ export interface OutgoingNotification {
   subject: string;
   body: string;
   applicationId: string | null;
-  /** An interview invite sent with the email, as a calendar part. */
-  calendar?: CalendarAttachment | null;
+  /** An interview invite sent with the email, as a calendar part: written when it is sent. */
+  calendar?: PendingInvite | null;
 }
 
 /**
@@ -29,9 +29,9 @@ export interface OutgoingNotification {
 /** Every change that tells someone writes here: prepared once per connection (ADR 0063). */
 const INSERT_NOTIFICATIONS = prepared(
   `INSERT INTO notifications (idempotency_key, kind, recipient_id, recipient_email, subject, body, application_id,
-                              calendar_method, calendar_content, status, digest_due_at)
+                              calendar_method, calendar_invite, status, digest_due_at)
    SELECT * FROM unnest($1::text[], $2::text[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::uuid[],
-                        $8::text[], $9::text[], $10::text[], $11::timestamptz[])
+                        $8::text[], $9::jsonb[], $10::text[], $11::timestamptz[])
    ON CONFLICT (idempotency_key) DO NOTHING
    RETURNING id`,
 );
@@ -58,7 +58,11 @@ export class OutboxService {
       column('body'),
       column('applicationId'),
       notifications.map((notification) => notification.calendar?.method ?? null),
-      notifications.map((notification) => notification.calendar?.content ?? null),
+      notifications.map(({ calendar }) =>
+        calendar
+          ? JSON.stringify({ facts: calendar.facts, organizer: calendar.organizer, writtenAt: calendar.writtenAt })
+          : null,
+      ),
       dueAt.map((at) => (at ? 'held' : 'pending')),
       dueAt,
     ]);

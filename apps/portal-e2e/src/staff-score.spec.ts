@@ -64,7 +64,9 @@ test('staff open the score, see both charts drawn, sort and page a table and dow
   await page.goto('/staff');
   await page.getByRole('link', { name: 'Score', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Heardback score');
+
   await page.getByRole('radio', { name: 'Last 90 days' }).check();
+  await expect(page).toHaveURL(/\/staff\/score\?period=last-90-days$/);
   await expect(page.getByRole('heading', { name: 'The whole agency' })).toBeVisible();
 
   const trend = page.getByRole('img', { name: /week by week/ });
@@ -100,6 +102,16 @@ test('staff open the score, see both charts drawn, sort and page a table and dow
   const median = jobs.getByRole('columnheader', { name: 'Median working days to feedback' });
   await median.getByRole('button').click();
   await expect(median).toHaveAttribute('aria-sort', 'descending');
+  await expect(page.locator('.score__count')).toHaveText(`${jobCount} jobs in this period`);
+  // The period, the tab and the order are in the URL, so a reload (or the link, shared) shows them again.
+  for (const param of ['period=last-90-days', 'by=job', 'sort=median', 'direction=desc']) {
+    await expect(page).toHaveURL(new RegExp(`[?&]${param}(&|$)`));
+  }
+  await page.reload();
+  await expect(page.getByRole('tab', { name: 'Jobs' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('radio', { name: 'Last 90 days' })).toBeChecked();
+  await expect(median).toHaveAttribute('aria-sort', 'descending');
+  await expect(jobs.locator('tbody tr')).toHaveCount(2);
   await expect(page.locator('.score__count')).toHaveText(`${jobCount} jobs in this period`);
   const loadMore = page.getByRole('button', { name: 'Load more jobs' });
   for (const width of [1280, 375]) {

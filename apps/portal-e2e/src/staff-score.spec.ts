@@ -65,9 +65,30 @@ test('staff open the score, see both charts drawn, sort and page a table and dow
   await page.getByRole('link', { name: 'Score', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Heardback score');
 
-  await page.getByRole('radio', { name: 'Last 90 days' }).check();
+  // A period within one week (today alone, as early in a month) draws no lone dot: the chart says a
+  // trend needs two weeks and offers the last 90 days, which it then draws.
+  const today = await page.evaluate(() => {
+    const now = new Date();
+    return new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate())).toISOString().slice(0, 10);
+  });
+  await page.getByRole('radio', { name: 'Custom' }).check();
+  await page.getByLabel('First day').fill(today);
+  await page.getByLabel('Last day').fill(today);
+  await page.getByRole('button', { name: 'Show', exact: true }).click();
+  const note = page.locator('hb-score-trend-note');
+  await expect(note).toContainText('A trend needs at least two weeks, and this period falls within one');
+  await expect(page.getByRole('img', { name: /week by week/ })).toHaveCount(0);
+  for (const width of [1280, 375]) {
+    await page.setViewportSize({ width, height: 900 });
+    await note.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: testInfo.outputPath(`score-${width}-one-week.png`) });
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await note.getByRole('button', { name: 'Show the last 90 days' }).click();
+  await expect(page.getByRole('radio', { name: 'Last 90 days' })).toBeChecked();
   await expect(page).toHaveURL(/\/staff\/score\?period=last-90-days$/);
   await expect(page.getByRole('heading', { name: 'The whole agency' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Over the period' })).toBeFocused();
 
   const trend = page.getByRole('img', { name: /week by week/ });
   const distribution = page.getByRole('img', { name: /waited for feedback/ });

@@ -7,7 +7,7 @@ import { RouterTestingHarness } from '@angular/router/testing';
 import { ScoreGroupsPage, ScoreGrouping, ScoreRow, SortDirection, ScoreGroupSort } from '@heardback/contracts';
 import { routeHarness, setUpPortalTest } from '../testing/setup';
 import { ScorePage } from './score-page';
-import { aScoreReport, aScoreRow } from './score-testing';
+import { aScoreReport, aScoreRow, aScoreWeek } from './score-testing';
 
 /** Where the reader was before the score. */
 @Component({ template: '', changeDetection: ChangeDetectionStrategy.OnPush })
@@ -75,14 +75,14 @@ describe('ScorePage', () => {
     expect(table.request.params.toString()).toBe(
       'from=2026-12-01&to=2026-12-03&grouping=recruiter&sort=name&direction=asc',
     );
-    figures.flush(aScoreReport({ by: null }));
+    figures.flush(aScoreReport({ by: null, trend: [aScoreWeek(48, 2), aScoreWeek(49)] }));
     table.flush(
       aPage([aScoreRow({ id: 'a', name: 'Ada', median: 2 }), aScoreRow({ id: 'b', name: 'Bo', median: 0.5 })]),
     );
     await fixture.whenStable();
     expect(view().querySelector('.score__figures')?.textContent).toContain('1.5');
-    expect(view().querySelector('#trend-summary')?.textContent).toContain('2026-W49');
     expect(view().querySelectorAll('hb-score-charts canvas[role="img"]')).toHaveLength(2);
+    expect(view().querySelector('#trend-summary')?.textContent).toContain('in 2026-W49 feedback took a median 1.5');
     expect(rowNames()).toEqual(['Ada', 'Bo']);
   });
 
@@ -350,6 +350,57 @@ describe('ScorePage', () => {
         'from=2026-12-01&to=2026-12-03&grouping=client&sort=median&direction=desc',
       );
       scoreRequest().flush(aScoreReport({ by: null }));
+    });
+
+    describe('a period within one week', () => {
+      const note = () => routed().querySelector('hb-score-charts hb-score-trend-note') as HTMLElement | null;
+      const offer = () => note()?.querySelector('button') as HTMLButtonElement | null;
+
+      it('says a trend needs two weeks instead of drawing one dot, and offers the last 90 days', async () => {
+        await open('/staff/score');
+        await flushBoth(ScoreGrouping.Recruiter);
+        expect(routed().querySelectorAll('hb-score-charts canvas[role="img"]')).toHaveLength(1);
+        expect(note()?.textContent).toContain(
+          'A trend needs at least two weeks, and this period falls within one, the week starting 2026-11-30',
+        );
+        // Its figures stay at hand: the week's table is open.
+        expect(routed().querySelector<HTMLDetailsElement>('hb-score-charts details')?.open).toBe(true);
+        expect(offer()?.textContent?.trim()).toBe('Show the last 90 days');
+
+        offer()?.click();
+        await harness.fixture.whenStable();
+        expect(query()).toEqual({ period: 'last-90-days' });
+        expect(routed().querySelector<HTMLInputElement>('input[value="last-90-days"]')?.checked).toBe(true);
+        expect(scoreRequest().request.params.toString()).toBe('from=2026-09-05&to=2026-12-03');
+        expect(groupsRequest().request.params.get('from')).toBe('2026-09-05');
+      });
+
+      it('draws the weeks of the longer period and brings the reader back to the charts', async () => {
+        await open('/staff/score');
+        await flushBoth(ScoreGrouping.Recruiter);
+        offer()?.click();
+        await harness.fixture.whenStable();
+        const weeks = Array.from({ length: 14 }, (_, index) => aScoreWeek(36 + index));
+        scoreRequest().flush(aScoreReport({ by: null, from: '2026-09-05', trend: weeks }));
+        groupsRequest().flush(aPage([]));
+        await harness.fixture.whenStable();
+        expect(note()).toBeNull();
+        expect(routed().querySelectorAll('hb-score-charts canvas[role="img"]')).toHaveLength(2);
+        expect(document.activeElement?.id).toBe('score-charts-title');
+      });
+
+      it('offers the 90 days to the last day of a past period', async () => {
+        await open('/staff/score?period=custom&from=2026-11-18&to=2026-11-20');
+        scoreRequest().flush(aScoreReport({ by: null, from: '2026-11-18', to: '2026-11-20', trend: [aScoreWeek(47)] }));
+        groupsRequest().flush(aPage([]));
+        await harness.fixture.whenStable();
+        expect(offer()?.textContent?.trim()).toBe('Show the 90 days to 2026-11-20');
+        offer()?.click();
+        await harness.fixture.whenStable();
+        expect(query()).toEqual({ period: 'custom', from: '2026-08-23', to: '2026-11-20' });
+        expect(scoreRequest().request.params.toString()).toBe('from=2026-08-23&to=2026-11-20');
+        expect(groupsRequest().request.params.get('from')).toBe('2026-08-23');
+      });
     });
   });
 });

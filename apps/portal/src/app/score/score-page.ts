@@ -8,6 +8,7 @@ import {
   ScoreTable as ScoreCsvTable,
 } from '@heardback/contracts';
 import { NOW } from '../core/date-time';
+import { focusLater } from '../core/focus-later';
 import { LoadMore, loadMore } from '../core/load-more';
 import { LoadState } from '../core/load-state';
 import { pageData } from '../core/loadable';
@@ -16,8 +17,9 @@ import { ScoreApi, scoreCsvUrl } from './score-api';
 import { ScoreCharts } from './score-charts';
 import { ScoreSort, figure, percent, sameSort, satisfactionText } from './score-columns';
 import { ScoreArea, ScoreView, offersGrouping, samePeriod, scoreUrlOf, scoreViewFromUrl } from './score-page-url';
-import { PERIOD_CHOICES, PeriodChoice, monthOf, periodProblem, presetPeriod } from './score-period';
+import { PERIOD_CHOICES, PeriodChoice, monthOf, ninetyDaysTo, periodProblem, presetPeriod } from './score-period';
 import { ScoreTable } from './score-table';
+import { LongerPeriod } from './score-trend-note';
 
 export const GROUPINGS: readonly { value: ScoreGrouping; label: string; noun: string; plural: string }[] = [
   { value: ScoreGrouping.Recruiter, label: 'Recruiters', noun: 'recruiter', plural: 'recruiters' },
@@ -100,6 +102,18 @@ export class ScorePage {
   protected readonly report = pageData({
     key: () => this.shownPeriod(),
     request: (period) => this.api.report(period),
+    loaded: () => {
+      if (!this.focusChartsWhenLoaded) return;
+      this.focusChartsWhenLoaded = false;
+      this.focus('#score-charts-title');
+    },
+  });
+  private readonly focus = focusLater();
+  private focusChartsWhenLoaded = false;
+  /** Too short a period for a trend (one week) is offered the 90 days to its last day. */
+  protected readonly longerPeriod = computed<LongerPeriod>(() => {
+    const { to } = this.shownPeriod();
+    return { to, endsToday: to === presetPeriod('this-month', this.now()).to };
   });
 
   private readonly groupsQuery = computed<ScoreGroupsQuery>(() => ({
@@ -176,6 +190,18 @@ export class ScorePage {
     const problem = periodProblem(period);
     this.customProblem.set(problem);
     if (!problem) this.show({ choice: 'custom', period });
+  }
+
+  /** The trend's offer was taken: the longer period, and the reader back at the charts once it is in. */
+  protected showLongerPeriod(): void {
+    const { to, endsToday } = this.longerPeriod();
+    this.customProblem.set('');
+    this.focusChartsWhenLoaded = true;
+    this.show(
+      endsToday
+        ? { choice: 'last-90-days', period: presetPeriod('last-90-days', this.now()) }
+        : { choice: 'custom', period: ninetyDaysTo(to) },
+    );
   }
 
   protected group(by: ScoreGrouping): void {

@@ -64,8 +64,31 @@ test('staff open the score, see both charts drawn, sort and page a table and dow
   await page.goto('/staff');
   await page.getByRole('link', { name: 'Score', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Heardback score');
-  await page.getByRole('radio', { name: 'Last 90 days' }).check();
+
+  // A period within one week (today alone, as early in a month) draws no lone dot: the chart says a
+  // trend needs two weeks and offers the last 90 days, which it then draws.
+  const today = await page.evaluate(() => {
+    const now = new Date();
+    return new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate())).toISOString().slice(0, 10);
+  });
+  await page.getByRole('radio', { name: 'Custom' }).check();
+  await page.getByLabel('First day').fill(today);
+  await page.getByLabel('Last day').fill(today);
+  await page.getByRole('button', { name: 'Show', exact: true }).click();
+  const note = page.locator('hb-score-trend-note');
+  await expect(note).toContainText('A trend needs at least two weeks, and this period falls within one');
+  await expect(page.getByRole('img', { name: /week by week/ })).toHaveCount(0);
+  for (const width of [1280, 375]) {
+    await page.setViewportSize({ width, height: 900 });
+    await note.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: testInfo.outputPath(`score-${width}-one-week.png`) });
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await note.getByRole('button', { name: 'Show the last 90 days' }).click();
+  await expect(page.getByRole('radio', { name: 'Last 90 days' })).toBeChecked();
+  await expect(page).toHaveURL(/\/staff\/score\?period=last-90-days$/);
   await expect(page.getByRole('heading', { name: 'The whole agency' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Over the period' })).toBeFocused();
 
   const trend = page.getByRole('img', { name: /week by week/ });
   const distribution = page.getByRole('img', { name: /waited for feedback/ });
@@ -100,6 +123,16 @@ test('staff open the score, see both charts drawn, sort and page a table and dow
   const median = jobs.getByRole('columnheader', { name: 'Median working days to feedback' });
   await median.getByRole('button').click();
   await expect(median).toHaveAttribute('aria-sort', 'descending');
+  await expect(page.locator('.score__count')).toHaveText(`${jobCount} jobs in this period`);
+  // The period, the tab and the order are in the URL, so a reload (or the link, shared) shows them again.
+  for (const param of ['period=last-90-days', 'by=job', 'sort=median', 'direction=desc']) {
+    await expect(page).toHaveURL(new RegExp(`[?&]${param}(&|$)`));
+  }
+  await page.reload();
+  await expect(page.getByRole('tab', { name: 'Jobs' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('radio', { name: 'Last 90 days' })).toBeChecked();
+  await expect(median).toHaveAttribute('aria-sort', 'descending');
+  await expect(jobs.locator('tbody tr')).toHaveCount(2);
   await expect(page.locator('.score__count')).toHaveText(`${jobCount} jobs in this period`);
   const loadMore = page.getByRole('button', { name: 'Load more jobs' });
   for (const width of [1280, 375]) {

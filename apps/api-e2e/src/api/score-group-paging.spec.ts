@@ -1,5 +1,6 @@
 import {
   ApiError,
+  SCORE_GROUPS_CURSOR_MAX_LENGTH,
   SCORE_GROUPS_MAX_LIMIT,
   SCORE_MAX_GROUPS,
   ScoreGroupSort,
@@ -68,6 +69,58 @@ async function manyJobs(pool: Pool, people: { ada: string; bo: string; staff: st
   );
 }
 
+/**
+ * Jobs of two clients whose one interview each (Monday 2 February, 09:00–10:00) had feedback `hours`
+ * working hours later: equal figures, so their order is their names'.
+ */
+async function tiedJobs(
+  pool: Pool,
+  jobs: { id: string; title: string; client: string; hours: number }[],
+): Promise<void> {
+  const clients = new Map<string, string>();
+  for (const name of new Set(jobs.map((job) => job.client))) {
+    clients.set(name, (await pool.query(`INSERT INTO clients (name) VALUES ($1) RETURNING id`, [name])).rows[0].id);
+  }
+  const staff = (await pool.query(`SELECT id FROM users WHERE role = 'staff' LIMIT 1`)).rows[0].id;
+  const recruiter = (await pool.query(`SELECT id FROM users WHERE role = 'recruiter' LIMIT 1`)).rows[0].id;
+  for (const [index, job] of jobs.entries()) {
+    await pool.query(
+      `INSERT INTO jobs (id, client_id, client_name, title, description, location, work_mode, employment_type, status,
+                         pipeline, answer_within_working_days, screening_within_working_days, published_at)
+       VALUES ($1, $2, $3, $4, 'Ties.', 'London', 'hybrid', 'full_time', 'open', ARRAY['Technical'], 2, 5,
+               '2026-01-01T09:00:00Z')`,
+      [job.id, clients.get(job.client), job.client, job.title],
+    );
+    const candidate = (
+      await pool.query(
+        `INSERT INTO users (email, password_hash, full_name, role)
+         VALUES ($1, 'x', 'Tie Candidate', 'candidate') RETURNING id`,
+        [`tie-candidate-${index}@example.test`],
+      )
+    ).rows[0].id;
+    const application = (
+      await pool.query(
+        `INSERT INTO applications (job_id, candidate_id, status, recruiter_id, created_at)
+         VALUES ($1, $2, 'interviewing', $3, '2026-01-20T09:00:00Z') RETURNING id`,
+        [job.id, candidate, recruiter],
+      )
+    ).rows[0].id;
+    const stage = (
+      await pool.query(
+        `INSERT INTO application_stages (application_id, position, name, state, starts_at, ends_at)
+         VALUES ($1, 0, 'Technical', 'feedback_recorded', '2026-02-02T09:00:00Z', '2026-02-02T10:00:00Z') RETURNING id`,
+        [application],
+      )
+    ).rows[0].id;
+    await pool.query(
+      `INSERT INTO feedback (stage_id, application_id, decision, rating, candidate_message, recorded_by, recorded_at, version)
+       VALUES ($1, $2, 'advance', 3, 'You explained your approach clearly.', $3,
+               '2026-02-02T10:00:00Z'::timestamptz + $4::int * interval '1 hour', 1)`,
+      [stage, application, staff, job.hours],
+    );
+  }
+}
+
 /** What each sort orders by, as the rows show it; null sorts last either way. */
 const VALUE: Record<ScoreGroupSort, (row: ScoreRow) => number | string | null> = {
   [ScoreGroupSort.Name]: (row) => row.name.toLowerCase(),
@@ -84,7 +137,10 @@ const VALUE: Record<ScoreGroupSort, (row: ScoreRow) => number | string | null> =
   [ScoreGroupSort.Ghosted]: (row) => row.satisfaction.feltGhostedPercent,
 };
 
-/** Whether `b` may follow `a`: by value (nulls last), ties by id, both in the table's direction. */
+/**
+ * Whether `b` may follow `a`: by value (nulls last) in the table's direction, ties by the name shown,
+ * then its detail, A first either way, then id; sorting by name turns the whole order round.
+ */
 function inOrder(a: ScoreRow, b: ScoreRow, sort: ScoreGroupSort, direction: SortDirection): boolean {
   const [left, right] = [VALUE[sort](a), VALUE[sort](b)];
   const sign = direction === SortDirection.Asc ? 1 : -1;
@@ -93,7 +149,11 @@ function inOrder(a: ScoreRow, b: ScoreRow, sort: ScoreGroupSort, direction: Sort
   } else if (left !== right) {
     return (left < right ? 1 : -1) * sign > 0;
   }
-  return (a.id < b.id ? 1 : -1) * sign > 0;
+  const tieSign = sort === ScoreGroupSort.Name ? sign : 1;
+  const tie = (row: ScoreRow) => [row.name.toLowerCase(), (row.detail ?? '').toLowerCase(), row.id];
+  const [from, to] = [tie(a), tie(b)];
+  const differs = from.findIndex((part, index) => part !== to[index]);
+  return differs !== -1 && (from[differs] < to[differs] ? 1 : -1) * tieSign > 0;
 }
 
 describe('the score group tables, paged by cursor (ADR 0045)', () => {
@@ -110,14 +170,14 @@ describe('the score group tables, paged by cursor (ADR 0045)', () => {
     bo = await signIn(api.browser(), boUser.email);
   });
 
-  async function page(session: ApiSession, query: string): Promise<ScoreGroupsPage> {
-    const response = await session.get<ScoreGroupsPage>(`/api/agency/score/groups?${PERIOD}&${query}`);
+  async function page(session: ApiSession, query: string, period = PERIOD): Promise<ScoreGroupsPage> {
+    const response = await session.get<ScoreGroupsPage>(`/api/agency/score/groups?${period}&${query}`);
     expect(response.status).toBe(200);
     return response.body;
   }
 
   /** Every page of a table, following nextCursor; checks each page's size and total on the way. */
-  async function allPages(session: ApiSession, query: string, limit: number): Promise<ScoreRow[]> {
+  async function allPages(session: ApiSession, query: string, limit: number, period = PERIOD): Promise<ScoreRow[]> {
     const rows: ScoreRow[] = [];
     let cursor: string | null = null;
     let total: number | null = null;
@@ -125,6 +185,7 @@ describe('the score group tables, paged by cursor (ADR 0045)', () => {
       const next: ScoreGroupsPage = await page(
         session,
         `${query}&limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+        period,
       );
       total ??= next.total;
       expect(next.total).toBe(total);
@@ -137,6 +198,8 @@ describe('the score group tables, paged by cursor (ADR 0045)', () => {
     return rows;
   }
 
+  const allPagesIn = (period: string, query: string, limit: number) => allPages(staff, query, limit, period);
+
   const jobIds = async (session: ApiSession) => {
     const all = await allPages(session, 'grouping=job', SCORE_GROUPS_MAX_LIMIT);
     return new Set(all.map((row) => row.id));
@@ -147,7 +210,7 @@ describe('the score group tables, paged by cursor (ADR 0045)', () => {
   );
 
   it.each(orders)(
-    'joins the pages sorted by %s %s into every group once, in order, ties by id',
+    'joins the pages sorted by %s %s into every group once, in order, ties by name',
     async (sort, direction) => {
       const rows = await allPages(staff, `grouping=job&sort=${sort}&direction=${direction}`, 150);
       expect(rows).toHaveLength(JOBS);
@@ -243,7 +306,14 @@ describe('the score group tables, paged by cursor (ADR 0045)', () => {
       ).toString('base64url')}`,
       'cursor',
     ],
-    [`grouping=job&cursor=${'a'.repeat(1300)}`, 'cursor'],
+    [
+      // The form before names broke ties: the place it marks has no name, so it is refused, not guessed.
+      `grouping=job&sort=median&cursor=${Buffer.from(
+        '["job","median","asc",null,false,"1","00000000-0000-4000-8000-000000000000"]',
+      ).toString('base64url')}`,
+      'cursor',
+    ],
+    [`grouping=job&cursor=${'a'.repeat(SCORE_GROUPS_CURSOR_MAX_LENGTH + 1)}`, 'cursor'],
   ])('refuses %s, naming %s', async (query, field) => {
     const response = await staff.get<ApiError>(`/api/agency/score/groups?${PERIOD}&${query}`);
     expect(response.status).toBe(400);
@@ -254,5 +324,72 @@ describe('the score group tables, paged by cursor (ADR 0045)', () => {
     const response = await staff.get<ApiError>('/api/agency/score/groups?from=2026-01-10&to=2026-01-09&grouping=job');
     expect(response.status).toBe(400);
     expect(response.body.details?.map((detail) => detail.field)).toContain('to');
+  });
+
+  // Last: its jobs' open applications join every period's tables (silence is measured now).
+  it('breaks ties by the name shown, then the client, A first in either direction, across pages and in the CSV', async () => {
+    const period = 'from=2026-02-02&to=2026-02-13';
+    // Ids in no order of the names, so an order by id cannot pass for one by name.
+    const jobs = [
+      { id: '30000000-0000-4000-8000-000000000000', title: 'Alpha Analyst', client: 'Acme Ties', hours: 1 },
+      { id: '10000000-0000-4000-8000-000000000000', title: 'alpha analyst', client: 'Beta Ties', hours: 1 },
+      { id: '40000000-0000-4000-8000-000000000000', title: 'Mid Analyst', client: 'Beta Ties', hours: 1 },
+      { id: '20000000-0000-4000-8000-000000000000', title: 'Zeta Analyst', client: 'Acme Ties', hours: 1 },
+      { id: '50000000-0000-4000-8000-000000000000', title: 'Bravo Analyst', client: 'Acme Ties', hours: 3 },
+    ];
+    await tiedJobs(api.pool, jobs);
+    const shown = (rows: ScoreRow[]) => rows.map((row) => `${row.name} (${row.detail})`);
+    const tied = [
+      'Alpha Analyst (Acme Ties)',
+      'alpha analyst (Beta Ties)',
+      'Mid Analyst (Beta Ties)',
+      'Zeta Analyst (Acme Ties)',
+    ];
+    const slower = 'Bravo Analyst (Acme Ties)';
+    // The jobs with a median come first either way (the others' is null): their first pages are enough.
+    const measured = async (direction: SortDirection, limit: number) => {
+      const rows: ScoreRow[] = [];
+      let cursor: string | null = null;
+      do {
+        const next: ScoreGroupsPage = await page(
+          staff,
+          `grouping=job&sort=median&direction=${direction}&limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+          period,
+        );
+        rows.push(...next.items);
+        cursor = next.nextCursor;
+      } while (cursor && rows.length <= jobs.length);
+      return shown(rows.filter((row) => row.timeToFeedback.medianWorkingDays !== null));
+    };
+    // Two a page, so the tie runs across pages: each page starts where the last one's name left off.
+    expect(await measured(SortDirection.Asc, 2)).toEqual([...tied, slower]);
+    expect(await measured(SortDirection.Desc, 2)).toEqual([slower, ...tied]);
+    expect(await measured(SortDirection.Desc, 1)).toEqual(await measured(SortDirection.Desc, SCORE_GROUPS_MAX_LIMIT));
+
+    // By name, the same names tie on their client, and the other way round is the whole order turned round.
+    const byName = await allPagesIn(period, 'grouping=job&sort=name&direction=asc', 100);
+    expect(shown(byName).filter((name) => name.includes('Ties'))).toEqual([
+      'Alpha Analyst (Acme Ties)',
+      'alpha analyst (Beta Ties)',
+      'Bravo Analyst (Acme Ties)',
+      'Mid Analyst (Beta Ties)',
+      'Zeta Analyst (Acme Ties)',
+    ]);
+    const backwards = await allPagesIn(period, 'grouping=job&sort=name&direction=desc', 100);
+    expect(backwards.map((row) => row.id)).toEqual(byName.map((row) => row.id).reverse());
+
+    // The CSV in the table's order, its ties as the pages break them.
+    const csv = await staff.send('GET', `/api/agency/score.csv?${period}&by=job&sort=median&direction=desc`);
+    expect(csv.status).toBe(200);
+    const lines = csv.text.split('\r\n').filter((line) => line !== '');
+    expect(lines.slice(2, 7).map((line) => line.split(',').slice(1, 3).join(','))).toEqual([
+      'Bravo Analyst,Acme Ties',
+      'Alpha Analyst,Acme Ties',
+      'alpha analyst,Beta Ties',
+      'Mid Analyst,Beta Ties',
+      'Zeta Analyst,Acme Ties',
+    ]);
+    const unsorted = await staff.send('GET', `/api/agency/score.csv?${period}&by=job&sort=salary`);
+    expect(unsorted.status).toBe(400);
   });
 });

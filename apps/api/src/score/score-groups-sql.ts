@@ -18,10 +18,15 @@ import {
  * only a page leaves the database and the figures are the very ones the report shows.
  */
 
-/** Where the last page ended: the sort's value there (PostgreSQL text; null last) and the group's id. */
+/**
+ * Where the last page ended: the sort's value there (PostgreSQL text; null last), the name and detail
+ * that break its ties (lower case, as PostgreSQL compares them) and the group's id.
+ */
 export interface GroupsAfter {
   isNull: boolean;
   value: string;
+  name: string;
+  detail: string;
   id: string;
 }
 
@@ -56,6 +61,8 @@ export interface GroupsRow {
   ghosted: number | null;
   sort_null: boolean;
   sort_text: string;
+  tie_name: string;
+  tie_detail: string;
   total: number;
 }
 
@@ -66,7 +73,7 @@ export function sortIsText(sort: ScoreGroupSort): boolean {
 
 /**
  * Each sort's value over the joined columns, rounded as the figure is shown (so groups that show the
- * same figure tie, and go by id); null when the group has no such figure. Longest silence is the
+ * same figure tie, and go by name); null when the group has no such figure. Longest silence is the
  * oldest last-heard instant, negated so that larger is longer.
  */
 function sortValue(sort: ScoreGroupSort, withholdBelow: number | null): string {
@@ -93,8 +100,11 @@ function sortValue(sort: ScoreGroupSort, withholdBelow: number | null): string {
 /**
  * The page after `after` (the first page without it), `limit` + 1 rows so the caller knows whether
  * another follows; every row with no limit (the CSV). Nulls last in either direction: ascending
- * orders by (is null, value, id), descending by (is not null, value, id) downwards, so one row
- * comparison finds the next page whatever the direction.
+ * orders by (is null, value), descending by (is not null, value) downwards. Ties go by the name the
+ * row shows, then its detail (a job's client, an interviewer's), then id: A first whichever way a
+ * figure runs, since a reader reads a run of equal figures as a list of names (ADR 0045's addendum);
+ * sorting by name turns the whole order round. One row comparison, or two when the figure and its
+ * tie-break run opposite ways, finds the next page.
  */
 export function scoreGroupsSql(
   by: ScoreGrouping,
@@ -109,13 +119,11 @@ export function scoreGroupsSql(
   const zero = text ? `''::text` : '0::numeric';
   const ascending = order.direction === SortDirection.Asc;
   const flag = ascending ? 'sort_value IS NULL' : 'sort_value IS NOT NULL';
-  const position = `(${flag}, coalesce(sort_value, ${zero}), id)`;
+  const value = `coalesce(sort_value, ${zero})`;
   const way = ascending ? 'ASC' : 'DESC';
-  const orderBy = `${flag} ${way}, coalesce(sort_value, ${zero}) ${way}, id ${way}`;
-  const after = page.after
-    ? `WHERE ${position} ${ascending ? '>' : '<'} (${params.add(ascending ? page.after.isNull : !page.after.isNull, '::boolean')},
-        ${params.add(page.after.value, text ? '::text' : '::numeric')}, ${params.add(page.after.id, '::uuid')})`
-    : '';
+  const tieAscending = text ? ascending : true;
+  const tieWay = tieAscending ? 'ASC' : 'DESC';
+  const orderBy = `${flag} ${way}, ${value} ${way}, tie_name ${tieWay}, tie_detail ${tieWay}, id ${tieWay}`;
   return `WITH g_ttf AS (${timeToFeedbackSql(by, scope, period, params, 'groups')}),
     g_promises AS (${promisesSql(by, scope, period, params, 'groups')}),
     g_silence AS (${silenceSql(by, scope, params)}),
@@ -139,11 +147,15 @@ export function scoreGroupsSql(
         ${names.join}
        WHERE k.key IS NOT NULL
     ),
-    sorted AS (SELECT g.*, ${sortValue(order.sort, order.withholdBelow)} AS sort_value FROM g),
+    sorted AS (
+      SELECT g.*, ${sortValue(order.sort, order.withholdBelow)} AS sort_value,
+             lower(name) AS tie_name, lower(coalesce(detail, '')) AS tie_detail
+        FROM g
+    ),
     page AS (
-      SELECT sorted.*, sort_value IS NULL AS sort_null, coalesce(sort_value, ${zero})::text AS sort_text
+      SELECT sorted.*, sort_value IS NULL AS sort_null, ${value}::text AS sort_text
         FROM sorted
-        ${after}
+        ${page.after ? `WHERE ${afterPlace(page.after, { flag, value, text, ascending, tieAscending }, params)}` : ''}
        ORDER BY ${orderBy}
        ${page.limit === null ? '' : `LIMIT ${params.add(page.limit + 1, '::int')}`}
     )
@@ -151,4 +163,29 @@ export function scoreGroupsSql(
     SELECT page.*, counted.total FROM (SELECT count(*)::int AS total FROM g) counted
       LEFT JOIN page ON true
      ORDER BY ${orderBy}`;
+}
+
+/**
+ * The rows after the last page's: past it by the figure, or level with it and past it by name,
+ * detail and id. Every part of the place is a bound parameter.
+ */
+function afterPlace(
+  after: GroupsAfter,
+  order: { flag: string; value: string; text: boolean; ascending: boolean; tieAscending: boolean },
+  params: SqlParams,
+): string {
+  const flagThere = params.add(order.ascending ? after.isNull : !after.isNull, '::boolean');
+  const valueThere = params.add(after.value, order.text ? '::text' : '::numeric');
+  const [nameThere, detailThere] = [params.add(after.name, '::text'), params.add(after.detail, '::text')];
+  const idThere = params.add(after.id, '::uuid');
+  const past = (ascending: boolean) => (ascending ? '>' : '<');
+  if (order.ascending === order.tieAscending) {
+    return `(${order.flag}, ${order.value}, tie_name, tie_detail, id) ${past(order.ascending)}
+            (${flagThere}, ${valueThere}, ${nameThere}, ${detailThere}, ${idThere})`;
+  }
+  const figure = `(${order.flag}, ${order.value})`;
+  const figureThere = `(${flagThere}, ${valueThere})`;
+  return `(${figure} ${past(order.ascending)} ${figureThere}
+           OR (${figure} = ${figureThere}
+               AND (tie_name, tie_detail, id) ${past(order.tieAscending)} (${nameThere}, ${detailThere}, ${idThere})))`;
 }

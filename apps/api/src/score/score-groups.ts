@@ -14,8 +14,9 @@ import { CURSOR_NAME_MAX, isCursorText } from '../database/keyset-cursor';
 /**
  * The group table's cursor (ADR 0045): opaque to the portal, it holds which table and order it
  * belongs to (the grouping, the order and the one client it is filtered to, if any: ADR 0047's
- * client report), and where the last page ended. A cursor of another table or order is refused, as
- * the place it marks means nothing there.
+ * client report), and where the last page ended: the figure, the name and detail that break its ties,
+ * and the id. A cursor of another table or order is refused, as the place it marks means nothing
+ * there; so is one of the form before names broke ties, which marks no name.
  */
 export interface GroupsTable {
   grouping: ScoreGrouping;
@@ -31,8 +32,10 @@ export type GroupsCursor = GroupsTable & GroupsAfter;
 const NUMERIC = /^-?\d{1,20}(\.\d{1,20})?$/;
 
 export function encodeGroupsCursor(cursor: GroupsCursor): string {
-  const { grouping, sort, direction, client, isNull, value, id } = cursor;
-  return Buffer.from(JSON.stringify([grouping, sort, direction, client, isNull, value, id])).toString('base64url');
+  const { grouping, sort, direction, client, isNull, value, name, detail, id } = cursor;
+  return Buffer.from(JSON.stringify([grouping, sort, direction, client, isNull, value, name, detail, id])).toString(
+    'base64url',
+  );
 }
 
 const NOT_OURS = 'is not a cursor this API gave out; start again without it';
@@ -44,8 +47,8 @@ export function decodeGroupsCursor(raw: string, expected: GroupsTable): GroupsAf
   } catch {
     throw fieldError('cursor', NOT_OURS);
   }
-  if (!Array.isArray(decoded) || decoded.length !== 7) throw fieldError('cursor', NOT_OURS);
-  const [grouping, sort, direction, client, isNull, value, id] = decoded as unknown[];
+  if (!Array.isArray(decoded) || decoded.length !== 9) throw fieldError('cursor', NOT_OURS);
+  const [grouping, sort, direction, client, isNull, value, name, detail, id] = decoded as unknown[];
   const sortKnown = Object.values(ScoreGroupSort).includes(sort as ScoreGroupSort);
   const valueFits =
     sortKnown && sortIsText(sort as ScoreGroupSort)
@@ -58,6 +61,8 @@ export function decodeGroupsCursor(raw: string, expected: GroupsTable): GroupsAf
     !(client === null || (typeof client === 'string' && UUID.test(client))) ||
     typeof isNull !== 'boolean' ||
     !valueFits ||
+    !isCursorText(name, CURSOR_NAME_MAX) ||
+    !isCursorText(detail, CURSOR_NAME_MAX) ||
     typeof id !== 'string' ||
     !UUID.test(id)
   ) {
@@ -74,7 +79,7 @@ export function decodeGroupsCursor(raw: string, expected: GroupsTable): GroupsAf
       'belongs to another table or order (grouping, sort, direction or client changed); start again without it',
     );
   }
-  return { isNull, value: value as string, id };
+  return { isNull, value: value as string, name, detail, id };
 }
 
 /** A row of the statement as the table shows it: the same figures as the report's rows. */

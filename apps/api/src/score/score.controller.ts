@@ -94,7 +94,7 @@ export class ScoreCsvController {
       await written(response, groupsCsvHead(report));
     };
     try {
-      await this.score.eachGroup(query.from, query.to, query.by, user, async (rows) => {
+      await this.score.eachGroup(query, user, async (rows) => {
         await head();
         await written(response, groupsCsvLines(query.by, rows));
       });

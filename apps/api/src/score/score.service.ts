@@ -9,6 +9,7 @@ import {
   SCORE_MAX_GROUPS,
   SCORE_MAX_PERIOD_DAYS,
   SCORE_TOO_BROAD_MESSAGE,
+  ScoreCsvQuery,
   ScoreGroupSort,
   ScoreGrouping,
   ScoreGroupsPage,
@@ -140,27 +141,38 @@ export class ScoreService {
       items: items.map((row) => groupsRowToScoreRow(row, period.now, withholdBelow)),
       nextCursor:
         found.length > limit && last
-          ? encodeGroupsCursor({ ...table, isNull: last.sort_null, value: last.sort_text, id: last.id })
+          ? encodeGroupsCursor({
+              ...table,
+              isNull: last.sort_null,
+              value: last.sort_text,
+              name: last.tie_name,
+              detail: last.tie_detail,
+              id: last.id,
+            })
           : null,
       total: rows[0]?.total ?? 0,
     };
   }
 
   /**
-   * Every group of a grouping by name, CSV_FETCH at a time from a database cursor, each batch handed
-   * to `write` (which may wait for the client to read): the export holds every group in bounded memory.
+   * Every group of a grouping in the table's order (by name unless asked), CSV_FETCH at a time from a
+   * database cursor, each batch handed to `write` (which may wait for the client to read): the export
+   * holds every group in bounded memory, in the order the pages show them.
    */
   async eachGroup(
-    from: string,
-    to: string,
-    grouping: ScoreGrouping,
+    query: Pick<ScoreCsvQuery, 'from' | 'to' | 'by' | 'sort' | 'direction'>,
     viewer: ScoreViewer,
     write: (rows: ScoreRow[]) => Promise<void>,
   ): Promise<void> {
+    const { from, to, by: grouping } = query;
     checkPeriod(from, to);
     const { scope, groupsWithholdBelow: withholdBelow } = viewing(viewer);
     const period = await this.period(from, to);
-    const order: GroupsOrder = { sort: ScoreGroupSort.Name, direction: SortDirection.Asc, withholdBelow };
+    const order: GroupsOrder = {
+      sort: query.sort ?? ScoreGroupSort.Name,
+      direction: query.direction ?? SortDirection.Asc,
+      withholdBelow,
+    };
     const params = new SqlParams();
     const sql = scoreGroupsSql(grouping, scope, period, order, { after: null, limit: null }, params);
     // Each FETCH has SCORE_TIMEOUT_MS; the first computes every group before it hands over any, and

@@ -36,10 +36,12 @@ export interface ScoreQuery extends ScorePeriodQuery {
 export const SCORE_GROUPS_DEFAULT_LIMIT = 50;
 export const SCORE_GROUPS_MAX_LIMIT = 200;
 /**
- * A group cursor holds the last row's sort value (at most a job title, JOB_TITLE_MAX_LENGTH characters
- * of up to four bytes each) and its id, in base64url.
+ * A group cursor holds the last row's sort value (at most a job title), the name and detail that break
+ * its ties (a job title and its client's name) and its id, with its table's grouping, order and client,
+ * as JSON in base64url: (2 × 160 + 120) characters of up to four bytes each, 1,760 bytes, plus ~130 of
+ * ids and JSON, is 2,520 in base64url, and names that are one line are never escaped longer.
  */
-export const SCORE_GROUPS_CURSOR_MAX_LENGTH = 1200;
+export const SCORE_GROUPS_CURSOR_MAX_LENGTH = 2600;
 
 /** What a group table can be sorted by: the portal's columns. */
 export enum ScoreGroupSort {
@@ -67,8 +69,9 @@ export enum SortDirection {
 
 /**
  * GET /api/agency/score/groups: one grouping's table, a page at a time. Rows without the sorted
- * figure (null, or withheld from a recruiter) come last in either direction; ties go by the group's
- * id, in the same direction, so pages never overlap or skip.
+ * figure (null, or withheld from a recruiter) come last in either direction; ties go by the name the
+ * row shows, then its detail, A first in either direction (by name, the whole order turns round), then
+ * by id, so pages never overlap or skip.
  */
 export interface ScoreGroupsQuery extends ScorePeriodQuery {
   grouping: ScoreGrouping;
@@ -217,6 +220,17 @@ export enum ScoreTable {
   Groups = 'groups',
   Trend = 'trend',
   Distribution = 'distribution',
+}
+
+/**
+ * GET /api/agency/score.csv: one table of the period. The group table holds every group of `by`, in the
+ * order asked for (the score page's table's order; by name unless asked), ties as the pages break them.
+ */
+export interface ScoreCsvQuery extends ScorePeriodQuery {
+  by: ScoreGrouping;
+  table?: ScoreTable;
+  sort?: ScoreGroupSort;
+  direction?: SortDirection;
 }
 
 /**

@@ -2,6 +2,7 @@ import {
   ClientMonthQuery,
   SCORE_GROUPS_CURSOR_MAX_LENGTH,
   SCORE_GROUPS_MAX_LIMIT,
+  ScoreCsvQuery,
   ScoreGroupSort,
   ScoreGrouping,
   ScoreGroupsQuery,
@@ -65,14 +66,22 @@ export class ScoreGroupsQueryDto extends ScorePeriodDto implements ScoreGroupsQu
   limit?: number;
 }
 
-/** The CSV: `by` says which grouping the group table (the default) holds, every group of it. */
-export class ScoreCsvQueryDto extends ScorePeriodDto {
+/** The CSV: `by` says which grouping the group table (the default) holds, every group of it, in which order. */
+export class ScoreCsvQueryDto extends ScorePeriodDto implements ScoreCsvQuery {
   @IsEnum(ScoreGrouping, { message: oneOf(ScoreGrouping) })
   by!: ScoreGrouping;
 
   @IsOptional()
   @IsEnum(ScoreTable, { message: oneOf(ScoreTable) })
   table?: ScoreTable;
+
+  @IsOptional()
+  @IsEnum(ScoreGroupSort, { message: oneOf(ScoreGroupSort) })
+  sort?: ScoreGroupSort;
+
+  @IsOptional()
+  @IsEnum(SortDirection, { message: oneOf(SortDirection) })
+  direction?: SortDirection;
 }
 
 /** One client's month; each of its two tables in the order asked for, by name unless asked. */

@@ -4,9 +4,9 @@ import {
   API_PREFIX,
   ClientMonthQuery,
   ClientMonthlyScore,
+  ScoreCsvQuery,
   ScoreGroupsPage,
   ScoreGroupsQuery,
-  ScorePeriodQuery,
   ScoreQuery,
   ScoreReport,
   ScoreTable,
@@ -40,8 +40,8 @@ export class ScoreApi {
 
 /**
  * Where the browser downloads a table as CSV (a plain link: the session cookie goes with it); the
- * group table holds every group of `by`.
+ * group table holds every group of `by`, in the order asked for.
  */
-export function scoreCsvUrl(query: ScorePeriodQuery & Required<Pick<ScoreQuery, 'by'>>, table: ScoreTable): string {
+export function scoreCsvUrl(query: Omit<ScoreCsvQuery, 'table'>, table: ScoreTable): string {
   return `${SCORE}.csv?${httpQueryParams({ ...query, table }).toString()}`;
 }

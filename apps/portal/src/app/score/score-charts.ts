@@ -9,6 +9,7 @@ import {
   effect,
   inject,
   input,
+  output,
   viewChild,
 } from '@angular/core';
 import { ScoreBucket, ScoreWeek } from '@heardback/contracts';
@@ -24,7 +25,8 @@ import {
   PointElement,
   Tooltip,
 } from 'chart.js';
-import { figure, percent } from './score-columns';
+import { distributionSummary, trendSummary } from './score-chart-summaries';
+import { LongerPeriod, ScoreTrendNote } from './score-trend-note';
 import { ScoreWeeksTable } from './score-weeks-table';
 
 // Only what the two charts draw, so the lazy score chunk carries no more of chart.js than it needs.
@@ -59,23 +61,32 @@ function drawable(canvas: HTMLCanvasElement): boolean {
  */
 @Component({
   selector: 'hb-score-charts',
-  imports: [ScoreWeeksTable],
+  imports: [ScoreTrendNote, ScoreWeeksTable],
   template: `
     <div class="charts">
       <figure class="chart panel">
         <figcaption class="chart__caption" id="trend-caption">
           Median working days to feedback, and promises kept on date, week by week
         </figcaption>
-        <div class="chart__canvas">
-          <canvas
-            #trendCanvas
-            role="img"
-            aria-labelledby="trend-caption"
-            [attr.aria-describedby]="'trend-summary'"
-          ></canvas>
-        </div>
-        <p class="chart__summary" id="trend-summary">{{ trendSummary() }}</p>
-        <details class="chart__table">
+        @if (drawsTrend()) {
+          <div class="chart__canvas">
+            <canvas
+              #trendCanvas
+              role="img"
+              aria-labelledby="trend-caption"
+              [attr.aria-describedby]="'trend-summary'"
+            ></canvas>
+          </div>
+          <p class="chart__summary" id="trend-summary">{{ trendSummary() }}</p>
+        } @else {
+          <hb-score-trend-note
+            id="trend-summary"
+            [week]="trend().at(0) ?? null"
+            [longer]="longer()"
+            (showLonger)="showLonger.emit()"
+          />
+        }
+        <details class="chart__table" [open]="!drawsTrend()">
           <summary>The weekly figures as a table</summary>
           <hb-score-weeks-table [weeks]="trend()" label="Weekly trend" [withStart]="true" />
         </details>
@@ -159,8 +170,13 @@ function drawable(canvas: HTMLCanvasElement): boolean {
 export class ScoreCharts {
   readonly trend = input.required<ScoreWeek[]>();
   readonly distribution = input.required<ScoreBucket[]>();
+  /** A longer period to offer when this one is too short for a trend: the 90 days to its last day. */
+  readonly longer = input<LongerPeriod | null>(null);
+  readonly showLonger = output<void>();
 
-  private readonly trendCanvas = viewChild.required<ElementRef<HTMLCanvasElement>>('trendCanvas');
+  /** A line needs two weeks: one week would be a lone dot, which tells the reader nothing. */
+  protected readonly drawsTrend = computed(() => this.trend().length >= 2);
+  private readonly trendCanvas = viewChild<ElementRef<HTMLCanvasElement>>('trendCanvas');
   private readonly distributionCanvas = viewChild.required<ElementRef<HTMLCanvasElement>>('distributionCanvas');
   private trendChart: Chart | null = null;
   private distributionChart: Chart | null = null;
@@ -190,8 +206,13 @@ export class ScoreCharts {
   }
 
   private drawTrend(weeks: ScoreWeek[]): void {
-    const canvas = this.trendCanvas().nativeElement;
-    if (!drawable(canvas)) return;
+    const canvas = this.trendCanvas()?.nativeElement;
+    if (!canvas || !drawable(canvas)) {
+      // No canvas (too short a period): a chart drawn on the one before goes with it.
+      this.trendChart?.destroy();
+      this.trendChart = null;
+      return;
+    }
     this.trendChart?.destroy();
     this.trendChart = new Chart(canvas, {
       type: 'line',
@@ -258,26 +279,4 @@ export class ScoreCharts {
       },
     });
   }
-}
-
-/** One sentence for a screen reader before the table: the span and the latest week with figures. */
-export function trendSummary(weeks: readonly ScoreWeek[]): string {
-  const measured = weeks.filter((week) => week.medianWorkingDays !== null || week.promisesDue > 0);
-  if (measured.length === 0) return 'No feedback was recorded and no promise fell due in these weeks.';
-  const latest = measured[measured.length - 1];
-  const parts = [`${weeks.length} ${weeks.length === 1 ? 'week' : 'weeks'}`];
-  if (latest.medianWorkingDays !== null) {
-    parts.push(`in ${latest.week} feedback took a median ${figure(latest.medianWorkingDays)} working days`);
-  }
-  if (latest.promisesDue > 0)
-    parts.push(`${percent(latest.keptShare)} of promises were kept on date in ${latest.week}`);
-  return `${parts.join('; ')}.`;
-}
-
-export function distributionSummary(buckets: readonly ScoreBucket[]): string {
-  const total = buckets.reduce((sum, bucket) => sum + bucket.count, 0);
-  if (total === 0) return 'No interview had feedback recorded in this period.';
-  const within = buckets.filter((bucket) => bucket.toWorkingDays !== null && bucket.toWorkingDays <= 2);
-  const quick = within.reduce((sum, bucket) => sum + bucket.count, 0);
-  return `${total} ${total === 1 ? 'interview' : 'interviews'}; ${quick} had feedback within 2 working days.`;
 }

@@ -91,10 +91,19 @@ export const SCORE_COLUMNS: readonly ScoreColumn[] = [
   },
 ];
 
+/** Which way a column first sorts: names A first, figures largest first. */
+export function firstDirection(column: ScoreGroupSort): SortDirection {
+  return column === ScoreGroupSort.Name ? SortDirection.Asc : SortDirection.Desc;
+}
+
 /** Clicking a column sorts by it; clicking it again turns the order round. Numbers start largest first. */
 export function nextSort(current: ScoreSort, column: ScoreGroupSort): ScoreSort {
   if (current.column === column) {
     return { column, direction: current.direction === SortDirection.Asc ? SortDirection.Desc : SortDirection.Asc };
   }
-  return { column, direction: column === ScoreGroupSort.Name ? SortDirection.Asc : SortDirection.Desc };
+  return { column, direction: firstDirection(column) };
+}
+
+export function sameSort(a: ScoreSort, b: ScoreSort): boolean {
+  return a.column === b.column && a.direction === b.direction;
 }

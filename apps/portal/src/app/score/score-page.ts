@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal, signal } from '@angular/core';
+import { Router } from '@angular/router';
 import {
   SATISFACTION_MIN_RESPONSES,
   ScoreGrouping,
@@ -7,15 +8,18 @@ import {
   ScoreTable as ScoreCsvTable,
 } from '@heardback/contracts';
 import { NOW } from '../core/date-time';
+import { focusLater } from '../core/focus-later';
 import { LoadMore, loadMore } from '../core/load-more';
 import { LoadState } from '../core/load-state';
 import { pageData } from '../core/loadable';
 import { shownOfTotal } from '../core/shown-of-total';
 import { ScoreApi, scoreCsvUrl } from './score-api';
 import { ScoreCharts } from './score-charts';
-import { FIRST_SORT, ScoreSort, figure, percent, satisfactionText } from './score-columns';
-import { PERIOD_CHOICES, Period, PeriodChoice, monthOf, periodProblem, presetPeriod } from './score-period';
+import { ScoreSort, figure, percent, sameSort, satisfactionText } from './score-columns';
+import { ScoreArea, ScoreView, offersGrouping, samePeriod, scoreUrlOf, scoreViewFromUrl } from './score-page-url';
+import { PERIOD_CHOICES, PeriodChoice, monthOf, ninetyDaysTo, periodProblem, presetPeriod } from './score-period';
 import { ScoreTable } from './score-table';
+import { LongerPeriod } from './score-trend-note';
 
 export const GROUPINGS: readonly { value: ScoreGrouping; label: string; noun: string; plural: string }[] = [
   { value: ScoreGrouping.Recruiter, label: 'Recruiters', noun: 'recruiter', plural: 'recruiters' },
@@ -31,7 +35,8 @@ export const GROUPINGS: readonly { value: ScoreGrouping; label: string; noun: st
 
 /**
  * /staff/score and /recruiter/score: how well the agency keeps its promise over a period (ADR 0033).
- * Staff see everyone; a recruiter sees the same page over their own work.
+ * Staff see everyone; a recruiter sees the same page over their own work. The period, the grouping
+ * and the table's order are kept in the URL.
  */
 @Component({
   selector: 'hb-score-page',
@@ -42,10 +47,18 @@ export const GROUPINGS: readonly { value: ScoreGrouping; label: string; noun: st
 })
 export class ScorePage {
   private readonly api = inject(ScoreApi);
+  private readonly router = inject(Router);
   private readonly now = inject(NOW);
 
   /** From the route's data: which area the page is in. */
-  readonly area = input<'staff' | 'recruiter'>('recruiter');
+  readonly area = input<ScoreArea>('recruiter');
+  /** The URL's query (score-page-url.ts): the view to show, from a reload or a shared link. */
+  readonly period = input('');
+  readonly from = input('');
+  readonly to = input('');
+  readonly by = input('');
+  readonly sort = input('');
+  readonly direction = input('');
 
   protected readonly choices = PERIOD_CHOICES;
   protected readonly groupings = GROUPINGS;
@@ -56,27 +69,58 @@ export class ScorePage {
     { table: ScoreCsvTable.Distribution, label: 'Export the distribution (CSV)' },
   ];
 
-  protected readonly choice = signal<PeriodChoice>('this-month');
-  protected readonly period = signal<Period>(presetPeriod('this-month', this.now()));
-  protected readonly customFrom = signal(this.period().from);
-  protected readonly customTo = signal(this.period().to);
-  protected readonly customProblem = signal('');
-  private readonly chosenBy = signal<ScoreGrouping | null>(null);
-  /** Staff start with the recruiters; a recruiter, whose recruiter table is their own row, with clients. */
-  protected readonly by = computed(
-    () => this.chosenBy() ?? (this.area() === 'staff' ? ScoreGrouping.Recruiter : ScoreGrouping.Client),
+  /**
+   * What is on screen: the URL's view, changed here at once when the reader chooses (and then written
+   * into the URL, which gives the same view back); another address (the nav link) starts it afresh.
+   */
+  private readonly view = linkedSignal<ScoreView>(() =>
+    scoreViewFromUrl(
+      {
+        period: this.period(),
+        from: this.from(),
+        to: this.to(),
+        by: this.by(),
+        sort: this.sort(),
+        direction: this.direction(),
+      },
+      this.area(),
+      this.now(),
+    ),
   );
+  /** The period shown; the radios may say "Custom" while two days are being typed. */
+  protected readonly shownPeriod = computed(() => this.view().period, { equal: samePeriod });
+  private readonly shownChoice = computed(() => this.view().choice);
+  protected readonly choice = linkedSignal(() => this.shownChoice());
+  protected readonly customFrom = linkedSignal(() => this.shownPeriod().from);
+  protected readonly customTo = linkedSignal(() => this.shownPeriod().to);
+  protected readonly customProblem = signal('');
+  protected readonly shownBy = computed(() => this.view().by);
+  /** The table's order: the API sorts every group and pages them (ADR 0045). */
+  protected readonly tableSort = computed(() => this.view().sort, { equal: sameSort });
 
   /** The figures and the trend: the period's alone, whichever table is shown. */
-  protected readonly report = pageData({ key: () => this.period(), request: (period) => this.api.report(period) });
+  protected readonly report = pageData({
+    key: () => this.shownPeriod(),
+    request: (period) => this.api.report(period),
+    loaded: () => {
+      if (!this.focusChartsWhenLoaded) return;
+      this.focusChartsWhenLoaded = false;
+      this.focus('#score-charts-title');
+    },
+  });
+  private readonly focus = focusLater();
+  private focusChartsWhenLoaded = false;
+  /** Too short a period for a trend (one week) is offered the 90 days to its last day. */
+  protected readonly longerPeriod = computed<LongerPeriod>(() => {
+    const { to } = this.shownPeriod();
+    return { to, endsToday: to === presetPeriod('this-month', this.now()).to };
+  });
 
-  /** The table's order: the API sorts every group and pages them (ADR 0045). */
-  protected readonly sort = signal<ScoreSort>(FIRST_SORT);
   private readonly groupsQuery = computed<ScoreGroupsQuery>(() => ({
-    ...this.period(),
-    grouping: this.by(),
-    sort: this.sort().column,
-    direction: this.sort().direction,
+    ...this.shownPeriod(),
+    grouping: this.shownBy(),
+    sort: this.tableSort().column,
+    direction: this.tableSort().direction,
   }));
   protected readonly groups = pageData({
     key: () => this.groupsQuery(),
@@ -92,28 +136,29 @@ export class ScorePage {
     { page: ScoreGroupsPage | null; grouping: ScoreGrouping },
     ScoreGroupsPage | null
   >({
-    source: () => ({ page: this.groups.value(), grouping: this.by() }),
+    source: () => ({ page: this.groups.value(), grouping: this.shownBy() }),
     // Another grouping's rows are never shown under this one's caption and links.
     computation: ({ page, grouping }, previous) =>
       page ?? (previous?.value?.grouping === grouping ? previous.value : null),
   });
-  private readonly grouping = computed(() => this.groupings.find((g) => g.value === this.by()) ?? this.groupings[0]);
-  protected readonly groupingPlural = computed(() => this.grouping().plural);
+  private readonly groupingWords = computed(
+    () => this.groupings.find((g) => g.value === this.shownBy()) ?? this.groupings[0],
+  );
+  protected readonly groupingPlural = computed(() => this.groupingWords().plural);
   /** "12 jobs in this period": the API's count of every group, not the rows shown. */
   protected readonly tableCount = computed(() => {
-    const { noun, plural } = this.grouping();
+    const { noun, plural } = this.groupingWords();
     const total = this.table()?.total ?? 0;
     return `${shownOfTotal(total, total, noun, `No ${plural}`, plural)} in this period`;
   });
 
   protected readonly visibleGroupings = computed(() =>
-    // A recruiter's recruiter table is their own row, the same as the figures above it.
-    this.area() === 'staff' ? this.groupings : this.groupings.filter((g) => g.value !== ScoreGrouping.Recruiter),
+    this.groupings.filter((g) => offersGrouping(this.area(), g.value)),
   );
-  protected readonly groupingLabel = computed(() => this.groupings.find((g) => g.value === this.by())?.label ?? '');
+  protected readonly groupingLabel = computed(() => this.groupingWords().label);
   protected readonly reportLink = computed(() =>
-    this.area() === 'staff' && this.by() === ScoreGrouping.Client
-      ? { base: '/staff/score/clients', month: monthOf(this.period()) }
+    this.area() === 'staff' && this.shownBy() === ScoreGrouping.Client
+      ? { base: '/staff/score/clients', month: monthOf(this.shownPeriod()) }
       : null,
   );
 
@@ -122,13 +167,15 @@ export class ScorePage {
   protected readonly satisfaction = satisfactionText;
 
   protected csvUrl(table: ScoreCsvTable): string {
-    return scoreCsvUrl({ ...this.period(), by: this.by() }, table);
+    const order =
+      table === ScoreCsvTable.Groups ? { sort: this.tableSort().column, direction: this.tableSort().direction } : {};
+    return scoreCsvUrl({ ...this.shownPeriod(), by: this.shownBy(), ...order }, table);
   }
 
   protected choose(choice: PeriodChoice): void {
     this.choice.set(choice);
     this.customProblem.set('');
-    if (choice !== 'custom') this.period.set(presetPeriod(choice, this.now()));
+    if (choice !== 'custom') this.show({ choice, period: presetPeriod(choice, this.now()) });
   }
 
   protected onCustom(which: 'from' | 'to', event: Event): void {
@@ -142,11 +189,41 @@ export class ScorePage {
     const period = { from: this.customFrom(), to: this.customTo() };
     const problem = periodProblem(period);
     this.customProblem.set(problem);
-    if (!problem) this.period.set(period);
+    if (!problem) this.show({ choice: 'custom', period });
+  }
+
+  /** The trend's offer was taken: the longer period, and the reader back at the charts once it is in. */
+  protected showLongerPeriod(): void {
+    const { to, endsToday } = this.longerPeriod();
+    this.customProblem.set('');
+    this.focusChartsWhenLoaded = true;
+    this.show(
+      endsToday
+        ? { choice: 'last-90-days', period: presetPeriod('last-90-days', this.now()) }
+        : { choice: 'custom', period: ninetyDaysTo(to) },
+    );
   }
 
   protected group(by: ScoreGrouping): void {
-    this.chosenBy.set(by);
+    this.show({ by });
+  }
+
+  protected sortBy(sort: ScoreSort): void {
+    this.show({ sort });
+  }
+
+  /**
+   * Shows another view at once and writes it into the URL in place of the one before (replaceUrl, as
+   * the client report does), so a reload or a shared link shows it again; Back leaves the page.
+   */
+  private show(change: Partial<ScoreView>): void {
+    const view = { ...this.view(), ...change };
+    this.view.set(view);
+    void this.router.navigate([], {
+      queryParams: scoreUrlOf(view, this.area()),
+      queryParamsHandling: 'merge',
+      replaceUrl: true,
+    });
   }
 
   /** Arrow keys move along the tabs, as a tab list does. */
@@ -156,7 +233,7 @@ export class ScorePage {
     if (step === 0) return;
     event.preventDefault();
     const next = tabs[(index + step + tabs.length) % tabs.length];
-    this.chosenBy.set(next.value);
+    this.group(next.value);
     const target = (event.currentTarget as HTMLElement).parentElement?.querySelector<HTMLElement>(
       `#score-tab-${next.value}`,
     );

@@ -1,4 +1,4 @@
-import { monthOf, periodProblem, presetPeriod } from './score-period';
+import { monthOf, ninetyDaysTo, periodProblem, presetPeriod } from './score-period';
 
 describe('score periods', () => {
   // 3 December 2026, mid-morning, in the reader's own calendar.
@@ -15,6 +15,11 @@ describe('score periods', () => {
 
   it('counts the last 90 days with today as the 90th', () => {
     expect(presetPeriod('last-90-days', today)).toEqual({ from: '2026-09-05', to: '2026-12-03' });
+  });
+
+  it('offers the 90 days to a day, which for today are the last 90 days', () => {
+    expect(ninetyDaysTo('2026-12-03')).toEqual(presetPeriod('last-90-days', today));
+    expect(ninetyDaysTo('2026-03-01')).toEqual({ from: '2025-12-02', to: '2026-03-01' });
   });
 
   it('says what is wrong with a custom period before asking the API', () => {

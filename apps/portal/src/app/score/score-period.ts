@@ -38,6 +38,12 @@ export function presetPeriod(choice: Exclude<PeriodChoice, 'custom'>, today: Dat
   }
 }
 
+/** The 90 days that end on `to`, `to` the 90th: "Last 90 days" when `to` is today. */
+export function ninetyDaysTo(to: string): Period {
+  const [year, month, date] = to.split('-').map(Number);
+  return { from: day(year, month - 1, date - 89), to };
+}
+
 /** What is wrong with a custom period, in words; '' when it can be asked for. */
 export function periodProblem(period: Period): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(period.from)) return 'Enter the first day of the period.';

@@ -6,6 +6,7 @@ import {
   ScoreGroupsPage,
   ScoreReport,
   ScoreRow,
+  ScoreWeek,
   SortDirection,
 } from '@heardback/contracts';
 
@@ -32,6 +33,20 @@ export function aScoreRow(options: {
   return { id: options.id, name: options.name, detail: null, ...someFigures(options) };
 }
 
+/** A week of the trend with figures; `week` is 49 for 2026-W49, the week starting 30 November 2026. */
+export function aScoreWeek(week: number, medianWorkingDays = 1.5): ScoreWeek {
+  const startsOn = new Date(Date.UTC(2026, 10, 30 + (week - 49) * 7)).toISOString().slice(0, 10);
+  return {
+    week: `2026-W${week}`,
+    startsOn,
+    feedbackCount: 2,
+    medianWorkingDays,
+    promisesDue: 4,
+    promisesKept: 3,
+    keptShare: 0.75,
+  };
+}
+
 export function aScoreReport(overrides: Partial<ScoreReport> = {}): ScoreReport {
   return {
     from: '2026-12-01',
@@ -43,17 +58,8 @@ export function aScoreReport(overrides: Partial<ScoreReport> = {}): ScoreReport 
     overall: someFigures({ median: 1.5 }),
     rows: [],
     truncated: false,
-    trend: [
-      {
-        week: '2026-W49',
-        startsOn: '2026-11-30',
-        feedbackCount: 2,
-        medianWorkingDays: 1.5,
-        promisesDue: 4,
-        promisesKept: 3,
-        keptShare: 0.75,
-      },
-    ],
+    // 1–3 December 2026: one week.
+    trend: [aScoreWeek(49)],
     distribution: [
       { label: '<1', fromWorkingDays: 0, toWorkingDays: 1, count: 1 },
       { label: '1–2', fromWorkingDays: 1, toWorkingDays: 2, count: 1 },

@@ -234,6 +234,22 @@ describe("the score's stored facts", () => {
       `UPDATE application_promises SET ended_at = now(), ended_how = 'superseded' WHERE application_id = $1 AND ended_at IS NULL`,
       [applied.id],
     );
+    // One promise's own changes, each rewriting that promise's fact only (ADR 0064): counted again,
+    // redated, made an offer's reply date and back, then deleted.
+    const [newest] = (
+      await api.pool.query(
+        `SELECT id FROM application_promises WHERE application_id = $1 ORDER BY made_at DESC, id LIMIT 1`,
+        [applied.id],
+      )
+    ).rows;
+    await sql(`UPDATE application_promises SET ended_how = 'kept' WHERE id = $1`, [newest.id]);
+    await sql(
+      `UPDATE application_promises SET due_at = due_at + interval '1 day', redatings = redatings + 1 WHERE id = $1`,
+      [newest.id],
+    );
+    await sql(`UPDATE application_promises SET kind = 'offer_reply' WHERE id = $1`, [newest.id]);
+    await sql(`UPDATE application_promises SET kind = 'next_step' WHERE id = $1`, [newest.id]);
+    await sql(`DELETE FROM application_promises WHERE id = $1`, [newest.id]);
     const { rows } = await api.pool.query(
       `SELECT count(*)::int AS n FROM score_promise_facts WHERE application_id = $1`,
       [applied.id],

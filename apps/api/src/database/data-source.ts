@@ -65,6 +65,7 @@ import { IndexOpenApplicationsByJobForSilence1795956000000 } from './migrations/
 import { BlankKeysInSentMail1795956100000 } from './migrations/1795956100000-blank-keys-in-sent-mail';
 import { BlankKeysInGivenUpMail1795956200000 } from './migrations/1795956200000-blank-keys-in-given-up-mail';
 import { CalendarInvitesWrittenWhenSent1795956300000 } from './migrations/1795956300000-calendar-invites-written-when-sent';
+import { ScorePromiseFactsFollowOnePromise1795956400000 } from './migrations/1795956400000-score-promise-facts-follow-one-promise';
 import { SnakeNamingStrategy } from './snake-naming-strategy';
 import { ForgetLocksWhenTransactionsEnd } from './transaction-locks';
 
@@ -138,6 +139,7 @@ export const migrations = [
   BlankKeysInSentMail1795956100000,
   BlankKeysInGivenUpMail1795956200000,
   CalendarInvitesWrittenWhenSent1795956300000,
+  ScorePromiseFactsFollowOnePromise1795956400000,
 ];
 
 /** How long the API waits on PostgreSQL; absent (the CLI, migrations) waits as long as a statement takes. */

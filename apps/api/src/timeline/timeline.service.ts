@@ -22,29 +22,35 @@ export interface NewTimelineEvent {
 }
 
 /**
- * Every event of a change in one statement, prepared once per connection (ADR 0063): TypeORM's insert
- * is parsed and planned again on every write, and every write appends to the timeline.
+ * Every event of a change in one statement, prepared once per connection (ADR 0064): TypeORM's insert
+ * was parsed and planned again on every write, and every write appends to the timeline. In the same
+ * statement, anything an agency person tells the candidate answers their open requests for an update
+ * (a round trip of its own before).
  */
-const INSERT_EVENTS = prepared(
-  `INSERT INTO timeline_events (application_id, at, type, stage_id, text, candidate_visible, actor_id,
-                                interview_starts_at, interview_ends_at, interview_location,
-                                interview_was_starts_at, interview_was_ends_at, promise_due_at)
-   SELECT e.application_id, $1, e.type, e.stage_id, e.text, e.candidate_visible, e.actor_id,
-          e.interview_starts_at, e.interview_ends_at, e.interview_location,
-          e.interview_was_starts_at, e.interview_was_ends_at, e.promise_due_at
-     FROM unnest($2::uuid[], $3::text[], $4::uuid[], $5::text[], $6::boolean[], $7::uuid[],
-                 $8::timestamptz[], $9::timestamptz[], $10::text[], $11::timestamptz[], $12::timestamptz[], $13::timestamptz[])
-          AS e(application_id, type, stage_id, text, candidate_visible, actor_id, interview_starts_at, interview_ends_at,
-               interview_location, interview_was_starts_at, interview_was_ends_at, promise_due_at)
-   RETURNING id`,
-);
-
-/** Anything an agency person tells the candidate answers their open requests for an update. */
-const ANSWER_UPDATE_REQUESTS = prepared(
-  `UPDATE candidate_updates cu SET answered_at = now()
-         FROM unnest($1::uuid[], $2::uuid[]) AS spoken(application_id, actor_id)
-         JOIN users u ON u.id = spoken.actor_id AND u.role <> 'candidate'
-        WHERE cu.application_id = spoken.application_id AND cu.kind = 'request_update' AND cu.answered_at IS NULL`,
+const APPEND_EVENTS = prepared(
+  `WITH events AS (
+     SELECT * FROM unnest($2::uuid[], $3::text[], $4::uuid[], $5::text[], $6::boolean[], $7::uuid[],
+                          $8::timestamptz[], $9::timestamptz[], $10::text[], $11::timestamptz[], $12::timestamptz[],
+                          $13::timestamptz[])
+       AS e(application_id, type, stage_id, text, candidate_visible, actor_id, interview_starts_at, interview_ends_at,
+            interview_location, interview_was_starts_at, interview_was_ends_at, promise_due_at)
+   ),
+   inserted AS (
+     INSERT INTO timeline_events (application_id, at, type, stage_id, text, candidate_visible, actor_id,
+                                  interview_starts_at, interview_ends_at, interview_location,
+                                  interview_was_starts_at, interview_was_ends_at, promise_due_at)
+     SELECT application_id, $1, type, stage_id, text, candidate_visible, actor_id, interview_starts_at, interview_ends_at,
+            interview_location, interview_was_starts_at, interview_was_ends_at, promise_due_at
+       FROM events
+     RETURNING id
+   ),
+   answered AS (
+     UPDATE candidate_updates cu SET answered_at = now()
+       FROM events e JOIN users u ON u.id = e.actor_id AND u.role <> 'candidate'
+      WHERE e.candidate_visible AND cu.application_id = e.application_id
+        AND cu.kind = 'request_update' AND cu.answered_at IS NULL
+   )
+   SELECT id FROM inserted`,
 );
 
 /**
@@ -65,7 +71,7 @@ export class TimelineService {
     const at = this.clock.now();
     const rows = events.map(({ interview, ...event }) => ({ ...event, ...interviewSlotColumns(interview) }));
     const column = <K extends keyof (typeof rows)[number]>(key: K) => rows.map((row) => row[key] ?? null);
-    const inserted = await queryPrepared<{ id: string }>(manager, INSERT_EVENTS, [
+    const inserted = await queryPrepared<{ id: string }>(manager, APPEND_EVENTS, [
       at,
       column('applicationId'),
       column('type'),
@@ -82,7 +88,6 @@ export class TimelineService {
     ]);
     // Identity values are drawn in the order the rows are inserted: the smallest id is the first event.
     const ids = inserted.map((row) => BigInt(row.id)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    await this.answerUpdateRequests(manager, events);
     // Before the mail is written, so the email and the page give the same promised date.
     await this.promises.settle(
       manager,
@@ -106,16 +111,6 @@ export class TimelineService {
           : [],
       ),
     );
-  }
-
-  /** Anything an agency person tells the candidate answers their open requests for an update. */
-  private async answerUpdateRequests(manager: EntityManager, events: NewTimelineEvent[]): Promise<void> {
-    const spoken = events.filter((event) => event.candidateVisible && event.actorId !== null);
-    if (spoken.length === 0) return;
-    await queryPrepared(manager, ANSWER_UPDATE_REQUESTS, [
-      spoken.map((event) => event.applicationId),
-      spoken.map((event) => event.actorId),
-    ]);
   }
 }
 

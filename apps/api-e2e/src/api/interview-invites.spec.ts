@@ -140,6 +140,21 @@ describe('interview emails carry the whole slot and a calendar invite', () => {
     );
   });
 
+  it('tells a candidate whose address an invite cannot name the slot in words, without promising an invite', async () => {
+    const job = await createOpenJob(staff);
+    const candidate = await registerCandidate('José Accented');
+    // Sign-up takes an accented local part; the HTML standard's address rule, which invites follow, does not.
+    const accented = `josé.${candidate.email}`;
+    await database().query(`UPDATE users SET email = $2 WHERE id = $1`, [candidate.id, accented]);
+    const applied = await apply(candidate.session, job.id);
+    await schedule(applied, future('2030-03-04T09:00:00.000Z'), future('2030-03-04T10:00:00.000Z'), 'Video call');
+    const [told] = (await candidateEmails(applied.id)).filter((email) => email.body.includes('Phone screen'));
+    expect(told.body).toContain(future('Monday, 4 March 2030 at 09:00–10:00 GMT'));
+    expect(told.body).not.toContain('calendar invite');
+    expect(told.calendar_method).toBeNull();
+    expect(told.calendar_invite).toBeNull();
+  });
+
   it('sends no invite with emails about anything else', async () => {
     const job = await createOpenJob(staff);
     const candidate = await registerCandidate();

@@ -177,6 +177,31 @@ describe('mail delivery over SMTP (rule 6: nothing is lost)', () => {
       expect(raw).toContain(line);
     }
 
+    // An invite that cannot be written (an address the invite library refuses) goes without its calendar
+    // part, at once: retrying would hold back the candidate's later mail, then lose this one.
+    const unwritable = `test:${randomUUID()}`;
+    const later = `test:${randomUUID()}`;
+    const accented = `josé.${randomUUID().slice(0, 8)}@example.test`;
+    const refused = { ...stored, facts: { ...stored.facts, attendee: { name: 'José', email: accented } } };
+    await pool.query(
+      `INSERT INTO notifications (idempotency_key, kind, recipient_email, subject, body, calendar_method, calendar_invite)
+       VALUES ($1, 'candidate_update', $3, 'Interview', 'Hello', 'REQUEST', $4),
+              ($2, 'candidate_update', $3, 'Later', 'Hello again', NULL, NULL)`,
+      [unwritable, later, accented, JSON.stringify(refused)],
+    );
+    await until(allSent([unwritable, later]), 'both are sent');
+    const sentAlone = smtp.received.find((mail) => mail.messageId === messageIdOf(unwritable))?.raw ?? '';
+    expect(sentAlone).toContain('Hello');
+    expect(sentAlone).not.toMatch(/text\/calendar/i);
+    expect((await statuses([unwritable])).map((row) => row.attempts)).toEqual([1]);
+
+    await expect(
+      pool.query(
+        `INSERT INTO notifications (idempotency_key, kind, recipient_email, subject, body, calendar_method, calendar_invite)
+         VALUES ($1, 'candidate_update', $2, 'Interview', 'Hello', 'REQUEST', 'null'::jsonb)`,
+        [`test:${randomUUID()}`, uniqueEmail('invited')],
+      ),
+    ).rejects.toThrow(/notifications_calendar_complete/);
     await expect(
       pool.query(
         `INSERT INTO notifications (idempotency_key, kind, recipient_email, subject, body, calendar_method, calendar_content, calendar_invite)

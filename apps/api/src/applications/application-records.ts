@@ -269,11 +269,6 @@ function rememberAsRead(manager: EntityManager, application: ApplicationEntity):
   );
 }
 
-/**
- * Every change to an application bumps its version; the caller saves it in the same transaction.
- * A row read (and locked) by loadApplicationRecord is written as one UPDATE of the columns that
- * changed, version included; any other goes through save().
- */
 const applicationUpdates = new Map<string, PreparedStatement>();
 
 /** One statement per text: the texts are the sets of columns commands change, so few. */
@@ -286,6 +281,11 @@ function applicationUpdate(text: string): PreparedStatement {
   return statement;
 }
 
+/**
+ * Every change to an application bumps its version; the caller saves it in the same transaction.
+ * A row read (and locked) by loadApplicationRecord is written as one UPDATE of the columns that
+ * changed, version included; any other goes through save().
+ */
 export async function saveApplicationChange(manager: EntityManager, application: ApplicationEntity): Promise<void> {
   application.version += 1;
   const before = asRead.get(application);
@@ -303,7 +303,7 @@ export async function saveApplicationChange(manager: EntityManager, application:
     values.push(driver.preparePersistentValue(value, column));
     assignments.push(`"${column.databaseName}" = $${values.length}`);
   }
-  // Prepared once per connection for each set of columns a command changes (a handful: ADR 0063);
+  // Prepared once per connection for each set of columns a command changes (a handful: ADR 0064);
   // updated_at is set by the UPDATE itself, as TypeORM would for the update-date column.
   values.push(application.id);
   const text = `UPDATE applications SET ${assignments.join(', ')}, "updated_at" = CURRENT_TIMESTAMP WHERE id = $${values.length}`;

@@ -42,7 +42,7 @@ import { ApplicationStageEntity } from './application-stage.entity';
 import { ApplicationRecord, loadApplicationRecord, saveApplicationChange, toFacts } from './application-records';
 import { RecordFeedbackDto, ScheduleStageDto } from './dto/application-commands.dto';
 
-/** Placing or moving an interview, the recruiter's commonest write: prepared once per connection (ADR 0063). */
+/** Placing or moving an interview, the recruiter's commonest write: prepared once per connection (ADR 0064). */
 const ARRANGE_INTERVIEW = prepared(
   `UPDATE application_stages
       SET starts_at = $1, ends_at = $2, location = $3, interviewers = $4, feedback_due_at = $5, state = $6, calendar_sequence = $7

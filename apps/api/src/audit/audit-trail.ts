@@ -18,7 +18,7 @@ export interface AuditedChange {
   context?: AuditSnapshot;
 }
 
-/** Every agency write records one: prepared once per connection (ADR 0063). */
+/** Every agency write records one: prepared once per connection (ADR 0064). */
 const INSERT_AUDIT_EVENT = prepared(
   `INSERT INTO audit_events (occurred_at, actor_id, actor_role, action, entity_type, entity_id, changes, request_id)
    VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,

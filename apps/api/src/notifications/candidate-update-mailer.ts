@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, Clock } from '../config/clock';
 import { ApplicationStatus, PromiseKind, StageState, TimelineEventType, interviewSlotText } from '@heardback/contracts';
-import { asksHowWeDid, candidateIsEmailed, viewerTimeZone } from '@heardback/domain';
+import { asksHowWeDid, candidateIsEmailed, takesCalendarInvite, viewerTimeZone } from '@heardback/domain';
 import { EntityManager } from 'typeorm';
 import { formatAgencyTime, formatAgencyTimeRange } from '../config/agency-time';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -143,18 +143,25 @@ export class CandidateUpdateMailer {
     const link = `${this.config.publicUrl}/me/applications/${context.application_id}`;
     // Several changes in one email: the last word on the interview is the invite that goes with it.
     const interview = events.flatMap((event) => (event.interview ? [event.interview] : [])).at(-1);
-    const calendar = interview
-      ? pendingInvite(
-          {
-            ...interview,
-            title: interviewInviteTitle(interview.stageName, context.title, context.client_name),
-            description: link,
-            attendee: { name: context.full_name, email: context.email },
-          },
-          this.config.mail.from,
-          now,
-        )
-      : null;
+    // An address an invite cannot name gets the slot in words only, and the email does not promise an invite.
+    const calendar =
+      interview && takesCalendarInvite(context.email)
+        ? pendingInvite(
+            {
+              stageId: interview.stageId,
+              sequence: interview.sequence,
+              cancelled: interview.cancelled,
+              startsAt: interview.startsAt,
+              endsAt: interview.endsAt,
+              location: interview.location,
+              title: interviewInviteTitle(interview.stageName, context.title, context.client_name),
+              description: link,
+              attendee: { name: context.full_name, email: context.email },
+            },
+            this.config.mail.from,
+            now,
+          )
+        : null;
     return {
       idempotencyKey: `timeline:${events[0].eventId}:${context.candidate_id}`,
       kind: 'candidate_update' as const,

@@ -34,7 +34,7 @@ export interface CalendarAttachment {
 }
 
 /**
- * An invite as the outbox keeps it until it is sent (ADR 0063): the facts it is written from, who
+ * An invite as the outbox keeps it until it is sent (ADR 0064): the facts it is written from, who
  * sends it and when it was written (its DTSTAMP), so the words sent are the words of that moment.
  * Writing it (the `ics` library validates every field twice) cost a tenth of a reschedule's API time.
  */

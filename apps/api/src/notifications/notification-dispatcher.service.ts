@@ -108,6 +108,27 @@ export class NotificationDispatcher {
     );
   }
 
+  /**
+   * The invite written when it was queued (before ADR 0064), or written now from its stored facts. One
+   * that cannot be written goes without: the email still tells the slot in words, where retrying would
+   * only hold back every later email to the candidate and then lose this one.
+   */
+  private calendarPart(notification: ClaimedNotification): CalendarAttachment | null {
+    const method = notification.calendar_method;
+    if (!method) return null;
+    if (notification.calendar_content) return { method, content: notification.calendar_content };
+    try {
+      return notification.calendar_invite ? writeStoredInvite(notification.calendar_invite) : null;
+    } catch (error) {
+      const reason =
+        error instanceof Error ? error.message : String((error as { message?: unknown })?.message ?? error);
+      this.logger.warn(
+        `Sending ${notification.idempotency_key} without its calendar invite, which could not be written: ${reason}`,
+      );
+      return null;
+    }
+  }
+
   /** Sends one claimed message and records how it went; null if it was no longer ours to send. */
   private async sendClaimed(
     notification: ClaimedNotification,
@@ -117,13 +138,14 @@ export class NotificationDispatcher {
       // Renewed just before sending, so the send starts with a whole lease; if another sender took the
       // message over (our lease ran out), it has moved on.
       if (!(await lease.renew(notification))) return null;
+      const calendar = this.calendarPart(notification);
       try {
         await this.transport.send({
           to: notification.recipient_email,
           subject: notification.subject,
           text: notification.body,
           messageId: `<${notification.idempotency_key.replace(/[^\w.-]+/g, '.')}@heardback>`,
-          calendar: calendarPart(notification),
+          calendar,
         });
       } catch (error) {
         return await this.recordFailure(notification, error instanceof Error ? error.message : String(error));
@@ -182,12 +204,4 @@ export class NotificationDispatcher {
     );
     return 'retrying';
   }
-}
-
-/** The invite written when it was queued (before ADR 0063), or written now from its stored facts. */
-function calendarPart(notification: ClaimedNotification): CalendarAttachment | null {
-  if (!notification.calendar_method) return null;
-  if (notification.calendar_content)
-    return { method: notification.calendar_method, content: notification.calendar_content };
-  return notification.calendar_invite ? writeStoredInvite(notification.calendar_invite) : null;
 }

@@ -20,13 +20,7 @@ export interface OutgoingNotification {
   calendar?: PendingInvite | null;
 }
 
-/**
- * The transactional outbox (rule 6): a notification is written by the caller's transaction,
- * so it exists if and only if the change it reports was committed. The dispatcher sends it later.
- * A reminder to an agency person who chose an hourly or daily digest is written `held` until their
- * digest is due (ADR 0014); everything else is `pending` at once.
- */
-/** Every change that tells someone writes here: prepared once per connection (ADR 0063). */
+/** Every change that tells someone writes here: prepared once per connection (ADR 0064). */
 const INSERT_NOTIFICATIONS = prepared(
   `INSERT INTO notifications (idempotency_key, kind, recipient_id, recipient_email, subject, body, application_id,
                               calendar_method, calendar_invite, status, digest_due_at)
@@ -36,6 +30,12 @@ const INSERT_NOTIFICATIONS = prepared(
    RETURNING id`,
 );
 
+/**
+ * The transactional outbox (rule 6): a notification is written by the caller's transaction,
+ * so it exists if and only if the change it reports was committed. The dispatcher sends it later.
+ * A reminder to an agency person who chose an hourly or daily digest is written `held` until their
+ * digest is due (ADR 0014); everything else is `pending` at once.
+ */
 @Injectable()
 export class OutboxService {
   constructor(

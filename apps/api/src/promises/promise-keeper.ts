@@ -25,7 +25,7 @@ const LOCK_OPEN_PROMISES = forIds((match) =>
   ),
 );
 
-// Every change settles promises: these are prepared once per connection (ADR 0063).
+// Every change settles promises: these are prepared once per connection (ADR 0064).
 const OPEN_PROMISE = prepared(
   `INSERT INTO application_promises
      (application_id, kind, stage_id, due_at, made_at, made_by, automatic, sentence, replaces_id, redatings, check_in_at)

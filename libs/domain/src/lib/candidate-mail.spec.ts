@@ -1,5 +1,5 @@
 import { StageState } from '@heardback/contracts';
-import { candidateIsEmailed, upcomingInterview } from './candidate-mail';
+import { candidateIsEmailed, takesCalendarInvite, upcomingInterview } from './candidate-mail';
 
 describe('what the candidate is emailed', () => {
   it('emails what the agency or the system did', () => {
@@ -32,5 +32,30 @@ describe('the interview a closing application cancels', () => {
     );
     expect(upcomingInterview([stage(StageState.AwaitingFeedback, '2026-12-01T10:00:00Z')], now)).toBeUndefined();
     expect(upcomingInterview([stage(StageState.Pending, null)], now)).toBeUndefined();
+  });
+});
+
+describe('which addresses an interview email sends a calendar invite to', () => {
+  it('takes the addresses people use', () => {
+    for (const address of [
+      'casey@example.test',
+      'first.last+jobs@mail.example.co.uk',
+      "o'neil@example.com",
+      'a_b-c@x-y.example',
+    ]) {
+      expect(takesCalendarInvite(address)).toBe(true);
+    }
+  });
+
+  it('leaves out what sign-up accepts but an invite cannot name: accents, internationalised domains, quoted names', () => {
+    for (const address of [
+      'josé@example.com',
+      'a@bücher.de',
+      '"john doe"@example.com',
+      'casey@-example.com',
+      'casey@example.com\n',
+    ]) {
+      expect(takesCalendarInvite(address)).toBe(false);
+    }
   });
 });

@@ -29,3 +29,20 @@ export function upcomingInterview<S extends { state: StageState; startsAt: Date 
       stage.startsAt.getTime() > now.getTime(),
   );
 }
+
+/**
+ * The HTML standard's "valid e-mail address" (https://html.spec.whatwg.org/#valid-e-mail-address):
+ * ASCII only, no quoted local parts. It is what the calendar invite library checks an attendee by.
+ */
+const CALENDAR_ADDRESS =
+  /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
+
+/**
+ * Rule: an interview email carries a calendar invite only to an address an invite can name. Sign-up
+ * accepts a few more (an accented local part, an internationalised domain, a quoted name); those
+ * candidates get the email with the slot in words and no invite, rather than no email at all
+ * (ADR 0064).
+ */
+export function takesCalendarInvite(address: string): boolean {
+  return CALENDAR_ADDRESS.test(address);
+}

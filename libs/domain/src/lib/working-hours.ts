@@ -261,7 +261,7 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat | null {
 /**
  * Offsets already read, per zone, by the instant (whole seconds) they were read for. Reading one
  * from Intl costs ~10 µs, and every working-time sum asks for dozens, mostly the same local day
- * boundaries again (ADR 0063). An offset at an instant never changes while the process runs, so
+ * boundaries again (ADR 0064). An offset at an instant never changes while the process runs, so
  * what is remembered is always right; the bound only keeps memory small (about 2 MB at most).
  */
 const offsetsByZone = new Map<string, Map<number, number>>();

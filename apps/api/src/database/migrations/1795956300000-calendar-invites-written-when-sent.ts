@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * An interview invite is kept as the facts it is written from and written when it is sent (ADR 0063):
+ * An interview invite is kept as the facts it is written from and written when it is sent (ADR 0064):
  * writing it cost a recruiter's reschedule a tenth of its API time. `calendar_content` stays for the
  * invites already written; a row holds one or the other, and a method with either.
  */
@@ -14,7 +14,8 @@ export class CalendarInvitesWrittenWhenSent1795956300000 implements MigrationInt
     await queryRunner.query(
       `ALTER TABLE notifications ADD CONSTRAINT notifications_calendar_complete
          CHECK ((calendar_method IS NULL) = (calendar_content IS NULL AND calendar_invite IS NULL)
-                AND (calendar_content IS NULL OR calendar_invite IS NULL))`,
+                AND (calendar_content IS NULL OR calendar_invite IS NULL)
+                AND (calendar_invite IS NULL OR jsonb_typeof(calendar_invite) = 'object'))`,
     );
   }
 

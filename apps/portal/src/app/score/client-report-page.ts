@@ -34,6 +34,7 @@ import { ScoreApi } from './score-api';
 import { ScoreSort, figure, percent } from './score-columns';
 import { ScoreTable } from './score-table';
 import { ScoreWeeksTable } from './score-weeks-table';
+import { scoreQueryFromBack } from './score-page-url';
 
 /** "November 2026" for 2026-11. */
 export function monthName(month: string): string {
@@ -121,6 +122,10 @@ export class ClientReportPage {
   readonly interviewerDirection = input<string>('');
   readonly jobSort = input<string>('');
   readonly jobDirection = input<string>('');
+  /** The score's view this report was opened from (its query as one value), for the way back. */
+  readonly back = input<string>('');
+
+  protected readonly backToScore = computed(() => scoreQueryFromBack(this.back()));
 
   /** The orders the URL asks for; a hand-edited value that is not a column is left out (by name). */
   private readonly urlOrders = computed<Partial<ClientMonthQuery>>(() => ({

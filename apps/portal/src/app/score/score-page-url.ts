@@ -82,3 +82,32 @@ export function scoreUrlOf(view: ScoreView, area: ScoreArea): Record<keyof Score
     direction: firstOrder ? null : view.sort.direction,
   };
 }
+
+const SCORE_URL_KEYS: readonly (keyof ScoreUrlQuery)[] = ['period', 'from', 'to', 'by', 'sort', 'direction'];
+
+/**
+ * A view's query as one value, for a page opened from the score to link back to the same view
+ * (`?back=period%3Dlast-90-days%26by%3Dclient` on a client's report).
+ */
+export function scoreBackValue(query: Record<keyof ScoreUrlQuery, string | null>): string {
+  const written = new URLSearchParams();
+  for (const key of SCORE_URL_KEYS) {
+    const value = query[key];
+    if (value !== null) written.set(key, value);
+  }
+  return written.toString();
+}
+
+/**
+ * The score's query a `back` value asks for: only the score's own keys, each value as given (the
+ * score page itself falls back from any it does not offer); anything else in it is ignored.
+ */
+export function scoreQueryFromBack(back: string): Partial<ScoreUrlQuery> {
+  const read = new URLSearchParams(back);
+  const query: Partial<ScoreUrlQuery> = {};
+  for (const key of SCORE_URL_KEYS) {
+    const value = read.get(key);
+    if (value !== null && value.length <= 40) query[key] = value;
+  }
+  return query;
+}

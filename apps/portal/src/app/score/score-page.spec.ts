@@ -267,6 +267,16 @@ describe('ScorePage', () => {
       expect(routedHeader('Median').getAttribute('aria-sort')).toBe('descending');
     });
 
+    it('links each client’s monthly report with the way back to this view', async () => {
+      await open('/staff/score?period=last-month&by=client&sort=median&direction=desc');
+      await flushBoth(ScoreGrouping.Client, { sort: ScoreGroupSort.Median, direction: SortDirection.Desc });
+      const link = routed().querySelector<HTMLAnchorElement>('.score-table__report');
+      const url = new URL(link?.href ?? '', 'http://portal.test');
+      expect(url.pathname).toBe('/staff/score/clients/a/print');
+      expect(url.searchParams.get('month')).toBe('2026-11');
+      expect(url.searchParams.get('back')).toBe('period=last-month&by=client&sort=median&direction=desc');
+    });
+
     it('writes a sort, a tab and a period into the URL in place of the one before', async () => {
       await open('/staff');
       await harness.navigateByUrl('/staff/score');

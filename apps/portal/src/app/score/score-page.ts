@@ -16,7 +16,15 @@ import { shownOfTotal } from '../core/shown-of-total';
 import { ScoreApi, scoreCsvUrl } from './score-api';
 import { ScoreCharts } from './score-charts';
 import { ScoreSort, figure, percent, sameSort, satisfactionText } from './score-columns';
-import { ScoreArea, ScoreView, offersGrouping, samePeriod, scoreUrlOf, scoreViewFromUrl } from './score-page-url';
+import {
+  ScoreArea,
+  ScoreView,
+  offersGrouping,
+  samePeriod,
+  scoreBackValue,
+  scoreUrlOf,
+  scoreViewFromUrl,
+} from './score-page-url';
 import { PERIOD_CHOICES, PeriodChoice, monthOf, ninetyDaysTo, periodProblem, presetPeriod } from './score-period';
 import { ScoreTable } from './score-table';
 import { LongerPeriod } from './score-trend-note';
@@ -158,7 +166,12 @@ export class ScorePage {
   protected readonly groupingLabel = computed(() => this.groupingWords().label);
   protected readonly reportLink = computed(() =>
     this.area() === 'staff' && this.shownBy() === ScoreGrouping.Client
-      ? { base: '/staff/score/clients', month: monthOf(this.shownPeriod()) }
+      ? {
+          base: '/staff/score/clients',
+          month: monthOf(this.shownPeriod()),
+          // The report's "Back to the score" returns to this view.
+          back: scoreBackValue(scoreUrlOf(this.view(), this.area())),
+        }
       : null,
   );
 

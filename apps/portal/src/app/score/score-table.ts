@@ -46,7 +46,7 @@ import { SCORE_COLUMNS, ScoreSort, nextSort } from './score-columns';
                       <a
                         class="score-table__report"
                         [routerLink]="[link.base, row.id, 'print']"
-                        [queryParams]="{ month: link.month }"
+                        [queryParams]="{ month: link.month, back: link.back || null }"
                         >Monthly report<span class="visually-hidden"> for {{ row.name }}</span></a
                       >
                     }
@@ -162,7 +162,7 @@ export class ScoreTable {
   /** Whether a row's name carries what tells it apart (its client): not in one client's own report. */
   readonly showDetail = input(true);
   /** Staff's client table links each client's printable month. */
-  readonly reportLink = input<{ base: string; month: string } | null>(null);
+  readonly reportLink = input<{ base: string; month: string; back: string } | null>(null);
 
   protected readonly columns = SCORE_COLUMNS;
 

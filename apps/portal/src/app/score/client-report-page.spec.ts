@@ -112,14 +112,12 @@ describe('the printable client month', () => {
 
     it('goes back to the score view it was opened from, with only the score’s own choices', async () => {
       fixture.componentRef.setInput('back', 'period=last-90-days&by=client&sort=median&direction=desc&evil=1');
-      http
-        .expectOne('/api/agency/score/clients/client-1/monthly?month=2026-11')
-        .flush(
-          northwindInNovember({
-            interviewers: aGroupsPage(ScoreGrouping.Interviewer, []),
-            jobs: aGroupsPage(ScoreGrouping.Job, []),
-          }),
-        );
+      http.expectOne('/api/agency/score/clients/client-1/monthly?month=2026-11').flush(
+        northwindInNovember({
+          interviewers: aGroupsPage(ScoreGrouping.Interviewer, []),
+          jobs: aGroupsPage(ScoreGrouping.Job, []),
+        }),
+      );
       await fixture.whenStable();
       const back = view().querySelector<HTMLAnchorElement>('.client-report__actions a');
       expect(back?.textContent?.trim()).toBe('Back to the score');
@@ -134,14 +132,12 @@ describe('the printable client month', () => {
     });
 
     it('goes back to the score’s first view when it was not opened from one', async () => {
-      http
-        .expectOne('/api/agency/score/clients/client-1/monthly?month=2026-11')
-        .flush(
-          northwindInNovember({
-            interviewers: aGroupsPage(ScoreGrouping.Interviewer, []),
-            jobs: aGroupsPage(ScoreGrouping.Job, []),
-          }),
-        );
+      http.expectOne('/api/agency/score/clients/client-1/monthly?month=2026-11').flush(
+        northwindInNovember({
+          interviewers: aGroupsPage(ScoreGrouping.Interviewer, []),
+          jobs: aGroupsPage(ScoreGrouping.Job, []),
+        }),
+      );
       await fixture.whenStable();
       const back = view().querySelector<HTMLAnchorElement>('.client-report__actions a');
       expect(new URL(back?.href ?? '', 'http://portal.test').search).toBe('');

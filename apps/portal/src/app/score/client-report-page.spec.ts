@@ -51,6 +51,15 @@ describe('the printable client month', () => {
 
     afterEach(() => http.verify());
 
+    /** Northwind's November with no interviewer or job in it. */
+    const flushAQuietNovember = () =>
+      http.expectOne('/api/agency/score/clients/client-1/monthly?month=2026-11').flush(
+        northwindInNovember({
+          interviewers: aGroupsPage(ScoreGrouping.Interviewer, []),
+          jobs: aGroupsPage(ScoreGrouping.Job, []),
+        }),
+      );
+
     it('asks for the client’s month and prints its figures, interviewers and jobs', async () => {
       const request = http.expectOne('/api/agency/score/clients/client-1/monthly?month=2026-11');
       request.flush(
@@ -112,12 +121,7 @@ describe('the printable client month', () => {
 
     it('goes back to the score view it was opened from, with only the score’s own choices', async () => {
       fixture.componentRef.setInput('back', 'period=last-90-days&by=client&sort=median&direction=desc&evil=1');
-      http.expectOne('/api/agency/score/clients/client-1/monthly?month=2026-11').flush(
-        northwindInNovember({
-          interviewers: aGroupsPage(ScoreGrouping.Interviewer, []),
-          jobs: aGroupsPage(ScoreGrouping.Job, []),
-        }),
-      );
+      flushAQuietNovember();
       await fixture.whenStable();
       const back = view().querySelector<HTMLAnchorElement>('.client-report__actions a');
       expect(back?.textContent?.trim()).toBe('Back to the score');
@@ -132,12 +136,7 @@ describe('the printable client month', () => {
     });
 
     it('goes back to the score’s first view when it was not opened from one', async () => {
-      http.expectOne('/api/agency/score/clients/client-1/monthly?month=2026-11').flush(
-        northwindInNovember({
-          interviewers: aGroupsPage(ScoreGrouping.Interviewer, []),
-          jobs: aGroupsPage(ScoreGrouping.Job, []),
-        }),
-      );
+      flushAQuietNovember();
       await fixture.whenStable();
       const back = view().querySelector<HTMLAnchorElement>('.client-report__actions a');
       expect(new URL(back?.href ?? '', 'http://portal.test').search).toBe('');

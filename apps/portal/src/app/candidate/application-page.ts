@@ -96,7 +96,7 @@ export class ApplicationPage {
     const application = this.application();
     return application && this.open() ? promiseLine(application, this.now()) : null;
   });
-  private readonly history = applicationTimeline(this.application);
+  private readonly history = applicationTimeline(this.application, () => this.loaded.reload());
   /** "Load more" under the timeline, while older entries than the view's remain. */
   protected readonly earlierEntries = this.history.more;
   protected readonly timeline = computed(() =>

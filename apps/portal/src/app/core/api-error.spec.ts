@@ -1,7 +1,14 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { FormControl, FormGroup } from '@angular/forms';
 import { ErrorCode } from '@heardback/contracts';
-import { agencyErrorMessage, fieldProblem, httpErrorMessage, sentence, showServerErrors } from './api-error';
+import {
+  agencyErrorMessage,
+  fieldProblem,
+  httpErrorMessage,
+  isStaleCursor,
+  sentence,
+  showServerErrors,
+} from './api-error';
 import { anApiErrorResponse } from '../testing/factories';
 
 describe('httpErrorMessage', () => {
@@ -151,5 +158,21 @@ describe('fieldProblem', () => {
   it('is null for a field the API did not mention', () => {
     expect(fieldProblem(invalid, 'decisionDate', 'The date')).toBeNull();
     expect(fieldProblem(new Error('boom'), 'text', 'Your note')).toBeNull();
+  });
+});
+
+describe('isStaleCursor', () => {
+  const naming = (field: string) => [{ field, reasons: ['is not a cursor this API gave out; start again without it'] }];
+
+  it('is a 400 whose details name the cursor', () => {
+    expect(isStaleCursor(anApiErrorResponse(400, ErrorCode.ValidationFailed, 'x', naming('cursor')))).toBe(true);
+  });
+
+  it('is not a 400 about another field or none, any other status, nor a failure that is not the API’s', () => {
+    expect(isStaleCursor(anApiErrorResponse(400, ErrorCode.ValidationFailed, 'x', naming('limit')))).toBe(false);
+    expect(isStaleCursor(anApiErrorResponse(400, ErrorCode.ValidationFailed, 'cursor: is not a cursor'))).toBe(false);
+    expect(isStaleCursor(anApiErrorResponse(500, ErrorCode.Internal, 'x', naming('cursor')))).toBe(false);
+    expect(isStaleCursor(new HttpErrorResponse({ status: 0 }))).toBe(false);
+    expect(isStaleCursor(new Error('cursor'))).toBe(false);
   });
 });

@@ -41,6 +41,18 @@ export function fieldProblem(error: unknown, field: string, label: string): stri
 }
 
 /**
+ * The API no longer reads a list's cursor (a 400 naming `cursor`), as when a deploy changed their form
+ * after the page was loaded: the list starts again from its first page.
+ */
+export function isStaleCursor(error: unknown): boolean {
+  return (
+    error instanceof HttpErrorResponse &&
+    error.status === 400 &&
+    (apiError(error)?.details ?? []).some((detail) => detail.field === 'cursor')
+  );
+}
+
+/**
  * 503s that say in the API's words what to do: the pause is brief (a database restart, a deploy, a
  * burst), or a public search or a score was too broad to answer in time (ask for less).
  */

@@ -16,21 +16,26 @@ export interface ApplicationTimeline {
 /**
  * An application's timeline as its page lists it, newest first. The view carries the newest entries
  * (`TIMELINE_PAGE_SIZE`); older ones come a page at a time from `GET …/timeline`. A newer view (after
- * the reader or the agency acted) starts the list again from it. Call it in a field initialiser.
+ * the reader or the agency acted) starts the list again from it, as does `reload`, which asks for the view
+ * again when the API no longer reads the view's cursor (a deploy changed their form). Call it in a field
+ * initialiser.
  */
-export function applicationTimeline(application: Signal<TimelineOf>): ApplicationTimeline {
+export function applicationTimeline(application: Signal<TimelineOf>, reload: () => void): ApplicationTimeline {
   const http = inject(HttpClient);
   const shown = linkedSignal<TimelineOf, TimelinePage | null>({
     source: application,
     computation: (view) =>
       view ? { items: [...view.timeline].reverse(), nextCursor: view.earlierTimelineCursor } : null,
   });
-  const more = loadMore<TimelineEntry, TimelinePage>({ value: shown, set: (page) => shown.set(page) }, (cursor) => {
-    const id = untracked(application)?.id ?? '';
-    return http.get<TimelinePage>(`/${API_PREFIX}/applications/${encodeURIComponent(id)}/timeline`, {
-      params: { cursor },
-    });
-  });
+  const more = loadMore<TimelineEntry, TimelinePage>(
+    { value: shown, set: (page) => shown.set(page), reload },
+    (cursor) => {
+      const id = untracked(application)?.id ?? '';
+      return http.get<TimelinePage>(`/${API_PREFIX}/applications/${encodeURIComponent(id)}/timeline`, {
+        params: { cursor },
+      });
+    },
+  );
   // A newer view drops a page still on its way (it belongs to the old list): "Load more" must not stay
   // "Loading more…", nor keep a failure that was about the old list.
   effect(() => {

@@ -1,9 +1,11 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, signal } from '@angular/core';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { ErrorCode } from '@heardback/contracts';
 import { Subject } from 'rxjs';
-import { CursorPage, LoadMore, loadMore } from './load-more';
+import { CursorPage, LIST_STARTED_AGAIN, LoadMore, loadMore } from './load-more';
 import { PageData, LOADING } from './loadable';
+import { anApiErrorResponse } from '../testing/factories';
 
 type Page = CursorPage<string>;
 
@@ -23,11 +25,13 @@ type Page = CursorPage<string>;
 })
 class ListHost {
   readonly value = signal<Page | null>(null);
+  /** How often the list was asked for again from its first page. */
+  reloads = 0;
   readonly list: PageData<Page | null> = {
     state: signal(LOADING),
     value: this.value.asReadonly(),
     loading: signal(false),
-    reload: () => undefined,
+    reload: () => this.reloads++,
     set: (page) => this.value.set(page),
     update: (change) => this.value.update(change),
   };
@@ -57,6 +61,18 @@ describe('hb-load-more', () => {
 
   async function show(page: Page) {
     host.value.set(page);
+    await fixture.whenStable();
+  }
+
+  /** The API's 400 naming one query field. */
+  const refused = (field: string) =>
+    anApiErrorResponse(400, ErrorCode.ValidationFailed, 'Some fields are not valid.', [
+      { field, reasons: ['is not a cursor this API gave out; start again without it'] },
+    ]);
+  const text = (selector: string) => view().querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim();
+
+  async function fail(index: number, failure: HttpErrorResponse) {
+    host.asked[index].answer.error(failure);
     await fixture.whenStable();
   }
 
@@ -178,5 +194,61 @@ describe('hb-load-more', () => {
     // Not stuck at "Loading more…": the button asks for the new list's next page.
     expect(button()?.getAttribute('aria-disabled')).not.toBe('true');
     expect(button()?.textContent).not.toContain('Loading');
+  });
+
+  it('starts the list again from its first page when the API no longer reads its cursor, and says so', async () => {
+    await show({ items: ['a', 'b'], nextCursor: 'old-form', total: 4 });
+
+    button()?.click();
+    await fail(0, refused('cursor'));
+
+    expect(host.reloads).toBe(1);
+    expect(view().querySelector('[role="alert"]')).toBeNull();
+    expect(text('hb-load-more [role="status"]')).toBe(LIST_STARTED_AGAIN);
+    expect(LIST_STARTED_AGAIN).toBe('The list changed since it was loaded, so it starts again from the top.');
+    // The page loads its first page again and resets "Load more" with it: the words stay, even with no page left.
+    await show({ items: ['z'], nextCursor: null, total: 1 });
+    host.more.reset();
+    await fixture.whenStable();
+    expect(rows()).toEqual(['z']);
+    expect(button()).toBeNull();
+    expect(text('hb-load-more [role="status"]')).toBe(LIST_STARTED_AGAIN);
+    // A new list (another search) clears them.
+    await show({ items: ['x'], nextCursor: 'x1', total: 2 });
+    host.more.reset();
+    await fixture.whenStable();
+    expect(view().querySelector('hb-load-more [role="status"]')).toBeNull();
+  });
+
+  it('clears the words that the list started again at the next page it adds', async () => {
+    await show({ items: ['a'], nextCursor: 'old-form', total: 3 });
+    button()?.click();
+    await fail(0, refused('cursor'));
+    await show({ items: ['a'], nextCursor: 'c1', total: 3 });
+    host.more.reset();
+    await fixture.whenStable();
+
+    button()?.click();
+    await answer(1, { items: ['b'], nextCursor: 'c2', total: 3 });
+
+    expect(host.asked.map((asked) => asked.cursor)).toEqual(['old-form', 'c1']);
+    expect(rows()).toEqual(['a', 'b']);
+    expect(view().querySelector('hb-load-more [role="status"]')).toBeNull();
+  });
+
+  it('keeps any other failure beside the button and the rows shown: a 400 naming another field, a 500', async () => {
+    await show({ items: ['a'], nextCursor: 'c1', total: 3 });
+
+    button()?.click();
+    await fail(0, refused('limit'));
+    expect(text('[role="alert"]')).toMatch(/^More jobs could not be loaded\. /);
+
+    button()?.click();
+    await fail(1, new HttpErrorResponse({ status: 500, statusText: 'Server Error' }));
+    expect(text('[role="alert"]')).toMatch(/^More jobs could not be loaded\. Our server had a problem \(error 500\)/);
+
+    expect(host.reloads).toBe(0);
+    expect(rows()).toEqual(['a']);
+    expect(view().querySelector('hb-load-more [role="status"]')).toBeNull();
   });
 });

@@ -1,7 +1,17 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, Signal, computed, inject, input, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  Signal,
+  computed,
+  inject,
+  input,
+  signal,
+  untracked,
+} from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { Observable } from 'rxjs';
-import { agencyErrorMessage } from './api-error';
+import { agencyErrorMessage, isStaleCursor } from './api-error';
 import { focusLater } from './focus-later';
 import { PageData } from './loadable';
 import { shownOfTotal } from './shown-of-total';
@@ -13,10 +23,15 @@ export interface CursorPage<T> {
   total?: number;
 }
 
+/** Said, as a status, where a list started again from its first page because the API no longer read its cursor. */
+export const LIST_STARTED_AGAIN = 'The list changed since it was loaded, so it starts again from the top.';
+
 /** What `hb-load-more` shows and does; made by `loadMore`. */
 export interface LoadMoreControl {
   readonly state: Signal<'idle' | 'loading' | 'error'>;
   readonly error: Signal<string>;
+  /** `LIST_STARTED_AGAIN` once the list started again from the top, until the next page or a new list; else ''. */
+  readonly startedAgain: Signal<string>;
   /** Whether the API said there is a page after the last one shown. */
   readonly hasMore: Signal<boolean>;
   readonly shown: Signal<number>;
@@ -31,11 +46,12 @@ export interface LoadMoreControl {
 /**
  * "Load more" for a list paged by cursor: asks for the page after the last one shown, adds it,
  * and moves focus to the first new row (`[data-index]`, inside `within` when a page has two paged
- * lists), as the button may go with the last page. A failure is kept in words beside the button.
- * Call it in a field initialiser.
+ * lists), as the button may go with the last page. A failure is kept in words beside the button,
+ * except a cursor the API no longer reads (a deploy changed their form since the page was loaded): then
+ * the list is asked for again from its first page, and says so. Call it in a field initialiser.
  */
 export function loadMore<T, P extends CursorPage<T>>(
-  list: Pick<PageData<P | null>, 'value' | 'set'>,
+  list: Pick<PageData<P | null>, 'value' | 'set' | 'reload'>,
   nextPage: (cursor: string) => Observable<P>,
   { within = '' }: { within?: string } = {},
 ): LoadMoreControl {
@@ -43,13 +59,28 @@ export function loadMore<T, P extends CursorPage<T>>(
   const focus = focusLater();
   const state = signal<'idle' | 'loading' | 'error'>('idle');
   const error = signal('');
+  const startedAgain = signal('');
+  /**
+   * The list whose cursor went stale, until its first page replaces it: the page resets this control
+   * when the list loads again, and those resets keep the words up.
+   */
+  let restartedFrom: P | null = null;
   return {
     state: state.asReadonly(),
     error: error.asReadonly(),
+    startedAgain: startedAgain.asReadonly(),
     hasMore: computed(() => Boolean(list.value()?.nextCursor)),
     shown: computed(() => list.value()?.items.length ?? 0),
     total: computed(() => list.value()?.total ?? null),
-    reset: () => state.set('idle'),
+    reset: () => {
+      state.set('idle');
+      const current = untracked(list.value);
+      if (restartedFrom === null) {
+        startedAgain.set('');
+      } else if (current !== null && current !== restartedFrom) {
+        restartedFrom = null;
+      }
+    },
     more: () => {
       const shown = list.value();
       if (!shown?.nextCursor || state() === 'loading') return;
@@ -60,6 +91,8 @@ export function loadMore<T, P extends CursorPage<T>>(
         .subscribe({
           next: (next) => {
             state.set('idle');
+            startedAgain.set('');
+            restartedFrom = null;
             // A new search or filter meanwhile replaced the list (it ends elsewhere): this page
             // belongs to the old one. A row changed in place keeps where the list ends: add the page.
             const current = list.value();
@@ -68,6 +101,13 @@ export function loadMore<T, P extends CursorPage<T>>(
             focus(`${within} [data-index="${firstNew}"]`.trim());
           },
           error: (failure: unknown) => {
+            if (isStaleCursor(failure)) {
+              state.set('idle');
+              restartedFrom = shown;
+              startedAgain.set(LIST_STARTED_AGAIN);
+              list.reload();
+              return;
+            }
             error.set(agencyErrorMessage(failure));
             state.set('error');
           },
@@ -81,12 +121,15 @@ let nextId = 0;
 /**
  * The one "Load more" under a paged list: how many of the total are shown, the button (its name says
  * what it loads; disabled in words while a page is on its way), and a failure in words beside it.
- * Gone once the last page is in. Each row of the list carries `[data-index]`, its place in the list,
- * so focus can move to the first new one.
+ * Gone once the last page is in, but for the words that the list started again from the top (a status).
+ * Each row of the list carries `[data-index]`, its place in the list, so focus can move to the first new one.
  */
 @Component({
   selector: 'hb-load-more',
   template: `
+    @if (more().startedAgain(); as startedAgain) {
+      <p class="notice" role="status">{{ startedAgain }}</p>
+    }
     @if (more().hasMore()) {
       @if (count(); as count) {
         <p class="load-more__count" [id]="countId">{{ count }}</p>

@@ -228,6 +228,56 @@ describe('JobBoard', () => {
     expect(jobsRequest().request.params.get('cursor')).toBe('cursor-2');
   });
 
+  describe('when the API no longer reads the cursor of the jobs shown (a deploy changed their form)', () => {
+    const startedAgain = () => view().querySelector('.board__started-again[role="status"]')?.textContent?.trim();
+    const cursorRefused = (field: string) =>
+      apiErrorBody(400, ErrorCode.ValidationFailed, 'Some fields are not valid.', [
+        { field, reasons: ['is not a cursor this API gave out; start again without it'] },
+      ]);
+
+    async function refuseTheNextPage(field: string) {
+      await open('/jobs?q=engineer');
+      await answer(aJobPage([aJobSummary({ id: 'a', title: 'Backend Engineer' })], 'old-form', 3));
+      button('Load more jobs')?.click();
+      await settle();
+      const request = jobsRequest();
+      expect(request.request.params.get('cursor')).toBe('old-form');
+      request.flush(...cursorRefused(field));
+      await settle();
+    }
+
+    it('starts the same search again from the top, and says so until the next page comes', async () => {
+      await refuseTheNextPage('cursor');
+
+      const again = jobsRequest();
+      expect(again.request.params.has('cursor')).toBe(false);
+      expect(again.request.params.get('q')).toBe('engineer');
+      again.flush(aJobPage([aJobSummary({ id: 'n', title: 'Data Engineer' })], 'new-1', 2));
+      await settle();
+      expect(titles()).toEqual(['Data Engineer']);
+      expect(startedAgain()).toBe('The list changed since it was loaded, so it starts again from the top.');
+      expect(view().querySelector('[role="alert"]')).toBeNull();
+
+      button('Load more jobs')?.click();
+      await settle();
+      jobsRequest().flush(aJobPage([aJobSummary({ id: 'b', title: 'Frontend Engineer' })], null, 2));
+      await settle();
+      expect(titles()).toEqual(['Data Engineer', 'Frontend Engineer']);
+      expect(startedAgain()).toBeUndefined();
+    });
+
+    it('says a 400 about another field beside the button, as any failure, and asks nothing more', async () => {
+      await refuseTheNextPage('q');
+
+      http.expectNone((request) => request.url === '/api/jobs');
+      expect(titles()).toEqual(['Backend Engineer']);
+      expect(view().querySelector('.board__more-error[role="alert"]')?.textContent).toContain(
+        'More jobs could not be loaded.',
+      );
+      expect(startedAgain()).toBeUndefined();
+    });
+  });
+
   describe('filters', () => {
     const select = (label: string) => {
       const labelElement = Array.from(view().querySelectorAll('label')).find((l) => l.textContent?.trim() === label);

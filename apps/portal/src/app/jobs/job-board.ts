@@ -47,7 +47,8 @@ import {
 import { BoardMemory, BoardSnapshot } from './board-memory';
 import { JobCard } from './job-card';
 import { JobsApi } from './jobs-api';
-import { httpErrorMessage } from '../core/api-error';
+import { httpErrorMessage, isStaleCursor } from '../core/api-error';
+import { LIST_STARTED_AGAIN } from '../core/load-more';
 import { toQueryParams } from '../core/url-query';
 
 /** How long typing pauses before the results follow it. */
@@ -56,9 +57,13 @@ export const SEARCH_DEBOUNCE_MS = 300;
 interface PageRequest {
   query: BoardQuery;
   cursor: string | null;
+  /** The first page again, asked for because the API no longer read the cursor of the jobs shown. */
+  startingAgain?: boolean;
 }
 
-type PageResult = { request: PageRequest; page: JobBoardPage } | { request: PageRequest; error: string };
+type PageResult =
+  | { request: PageRequest; page: JobBoardPage }
+  | { request: PageRequest; error: string; staleCursor: boolean };
 
 /** The typed fields follow the visitor after a pause; the selects apply at once. */
 type TypedField = 'q' | 'location';
@@ -147,6 +152,9 @@ export class JobBoard {
   protected readonly errorMessage = signal('');
   protected readonly moreStatus = signal<'idle' | 'loading' | 'error'>('idle');
   protected readonly moreErrorMessage = signal('');
+  /** Whether the jobs started again from the first page, as the API no longer read the cursor of those shown. */
+  protected readonly startedAgain = signal(false);
+  protected readonly startedAgainWords = LIST_STARTED_AGAIN;
   /** The query the listed jobs were found with; the URL may already be ahead of it. */
   protected readonly shownQuery = signal<BoardQuery>(EMPTY_BOARD_QUERY);
   protected readonly shownTerm = computed(() => this.shownQuery().q);
@@ -196,7 +204,9 @@ export class JobBoard {
         switchMap((request) =>
           this.jobsApi.search(toJobSearch(request.query, request.cursor)).pipe(
             map((page): PageResult => ({ request, page })),
-            catchError((error: unknown) => of<PageResult>({ request, error: httpErrorMessage(error) })),
+            catchError((error: unknown) =>
+              of<PageResult>({ request, error: httpErrorMessage(error), staleCursor: isStaleCursor(error) }),
+            ),
           ),
         ),
         takeUntilDestroyed(),
@@ -344,6 +354,7 @@ export class JobBoard {
     if (request.cursor === null) {
       this.status.set('loading');
       this.moreStatus.set('idle');
+      this.startedAgain.set(request.startingAgain ?? false);
     } else {
       this.moreStatus.set('loading');
     }
@@ -359,6 +370,9 @@ export class JobBoard {
         this.shownQuery.set(request.query);
         this.errorMessage.set(result.error);
         this.status.set('error');
+      } else if (result.staleCursor) {
+        // A deploy changed the cursors' form since these jobs were loaded: the search starts again from the top.
+        this.pageRequests.next({ query: request.query, cursor: null, startingAgain: true });
       } else {
         this.moreErrorMessage.set(result.error);
         this.moreStatus.set('error');
@@ -380,6 +394,7 @@ export class JobBoard {
     }
 
     const firstNew = this.jobs().length;
+    this.startedAgain.set(false);
     this.jobs.update((jobs) => [...jobs, ...items]);
     this.moreStatus.set('idle');
     // The Load more button may disappear with the last page; keep focus where the new jobs start.

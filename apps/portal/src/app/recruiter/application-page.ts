@@ -205,7 +205,7 @@ export class ApplicationPage {
       });
   });
 
-  private readonly history = applicationTimeline(this.application);
+  private readonly history = applicationTimeline(this.application, () => this.loaded.reload());
   /** "Load more" under the timeline, while older entries than the view's remain. */
   protected readonly earlierEntries = this.history.more;
   protected readonly timeline = computed(() =>

@@ -208,6 +208,8 @@ export class ClientReportPage {
         set: (page: ScoreGroupsPage | null) => {
           if (page) this.report.update((month) => ({ ...month, [table]: page }));
         },
+        // The month again, each table from its first page in the orders the URL holds.
+        reload: () => this.report.reload(),
       },
       (cursor) => {
         const month = this.report.value();

@@ -320,4 +320,37 @@ describe('AuditTrailPage', () => {
     );
     expect(rows()).toHaveLength(1);
   });
+
+  it('starts again from the most recent changes when the API no longer reads the cursor, and says so', async () => {
+    const startedAgain = () => view().querySelector('.notice[role="status"]')?.textContent?.trim();
+    await open('/staff/audit?entityType=user');
+    await answer(anAuditPage([anAuditEvent({ id: 'e1' })], 'old-form'));
+    button('Load more changes')?.click();
+    await harness.fixture.whenStable();
+    await answer(
+      ...apiErrorBody(400, ErrorCode.ValidationFailed, 'Some fields are not valid.', [
+        { field: 'cursor', reasons: ['is not a cursor this API gave out; start again without it'] },
+      ]),
+    );
+
+    const again = eventsRequest();
+    expect(again.request.params.has('cursor')).toBe(false);
+    expect(again.request.params.get('entityType')).toBe('user');
+    again.flush(anAuditPage([anAuditEvent({ id: 'e9', action: AuditAction.UserDisabled })], 'new-1'));
+    await harness.fixture.whenStable();
+    expect(rows().map((row) => row.querySelector('h2')?.textContent?.trim())).toEqual([
+      'Sam Staff disabled an account',
+    ]);
+    expect(startedAgain()).toBe('The list changed since it was loaded, so it starts again from the top.');
+    expect(view().querySelector('.audit-more [role="alert"]')).toBeNull();
+
+    button('Load more changes')?.click();
+    await harness.fixture.whenStable();
+    const more = eventsRequest();
+    expect(more.request.params.get('cursor')).toBe('new-1');
+    more.flush(anAuditPage([anAuditEvent({ id: 'e10' })]));
+    await harness.fixture.whenStable();
+    expect(rows()).toHaveLength(2);
+    expect(startedAgain()).toBeUndefined();
+  });
 });

@@ -20,12 +20,13 @@ import {
   ClientView,
 } from '@heardback/contracts';
 import { of } from 'rxjs';
-import { agencyErrorMessage } from '../core/api-error';
+import { agencyErrorMessage, isStaleCursor } from '../core/api-error';
 import { ROLE_LABELS } from '../core/agency-labels';
 import { formatDateTime } from '../core/date-time';
 import { focusLater } from '../core/focus-later';
 import { FormAlert } from '../core/form-alert';
 import { FORM_FIELD } from '../core/form-field';
+import { LIST_STARTED_AGAIN } from '../core/load-more';
 import { LoadState } from '../core/load-state';
 import { pageData, statusLine } from '../core/loadable';
 import { anId, toQueryParams } from '../core/url-query';
@@ -110,7 +111,12 @@ export class AuditTrailPage {
   protected readonly events = pageData({
     key: () => this.filters(),
     request: (filters: AuditFilters) => this.api.auditEvents(toAuditQuery(filters, null)),
-    loaded: () => this.moreState.set('idle'),
+    loaded: () => {
+      this.moreState.set('idle');
+      // The first page asked for again after a stale cursor keeps the words; any other list clears them.
+      if (!this.startingAgain) this.startedAgain.set(false);
+      this.startingAgain = false;
+    },
   });
   // Names for the people and clients the changes name by id, asked for by id as both lists are
   // too long to load whole; the page works without them.
@@ -149,6 +155,10 @@ export class AuditTrailPage {
   protected readonly problem = signal('');
   protected readonly moreState = signal<'idle' | 'loading' | 'error'>('idle');
   protected readonly moreError = signal('');
+  /** Whether the changes started again from the first page, the API no longer reading the cursor of those shown. */
+  protected readonly startedAgain = signal(false);
+  protected readonly startedAgainWords = LIST_STARTED_AGAIN;
+  private startingAgain = false;
 
   protected readonly actionOptions = AUDIT_ACTION_OPTIONS;
   protected readonly entityOptions = AUDIT_ENTITY_OPTIONS;
@@ -237,10 +247,19 @@ export class AuditTrailPage {
           if (!sameAuditFilters(filters, this.filters())) return;
           this.events.update((shown) => ({ ...next, items: [...shown.items, ...next.items] }));
           this.moreState.set('idle');
+          this.startedAgain.set(false);
           // The button may go with the last page: keep focus where the new changes start.
           this.focus(`[data-index="${firstNew}"]`);
         },
         error: (error: unknown) => {
+          if (isStaleCursor(error)) {
+            // A deploy changed the cursors' form since these changes were loaded: start again from the top.
+            this.moreState.set('idle');
+            this.startedAgain.set(true);
+            this.startingAgain = true;
+            this.events.reload();
+            return;
+          }
           this.moreError.set(agencyErrorMessage(error));
           this.moreState.set('error');
         },

@@ -124,6 +124,64 @@ describe('EscalationsPage', () => {
     expect(status()).toBe('2 overdue feedbacks escalated');
   });
 
+  describe('when “Load more” is refused', () => {
+    const more = () => Array.from(view().querySelectorAll('button')).find((b) => b.textContent?.includes('Load more'));
+    const startedAgain = () => view().querySelector('hb-load-more [role="status"]')?.textContent?.trim();
+    const alert = () => view().querySelector('hb-load-more [role="alert"]')?.textContent;
+
+    async function refusedMore(field: string, status = 400) {
+      http
+        .expectOne('/api/agency/escalations')
+        .flush(aListPage([anEscalation({ stageId: 's1', candidateName: 'Ana Silva' })], 'old-form', 3));
+      await fixture.whenStable();
+      more()?.click();
+      await fixture.whenStable();
+      const details = [{ field, reasons: ['is not a cursor this API gave out; start again without it'] }];
+      http
+        .expectOne('/api/agency/escalations?cursor=old-form')
+        .flush(...apiErrorBody(status, status === 400 ? ErrorCode.ValidationFailed : ErrorCode.Internal, 'x', details));
+      await fixture.whenStable();
+    }
+
+    it('starts the list again from the top when the API no longer reads the cursor, and says so', async () => {
+      await refusedMore('cursor');
+
+      // The first page again, without a cursor; its rows replace those shown.
+      http
+        .expectOne('/api/agency/escalations')
+        .flush(aListPage([anEscalation({ stageId: 's9', candidateName: 'Cy Newrow' })], 'new-1', 2));
+      await fixture.whenStable();
+      expect(view().querySelectorAll('li.staff-row')).toHaveLength(1);
+      expect(view().querySelector('li.staff-row')?.textContent).toContain('Cy Newrow');
+      expect(startedAgain()).toBe('The list changed since it was loaded, so it starts again from the top.');
+      expect(alert()).toBeUndefined();
+
+      // The next page it adds clears the words.
+      more()?.click();
+      await fixture.whenStable();
+      http.expectOne('/api/agency/escalations?cursor=new-1').flush(aListPage([anEscalation({ stageId: 's10' })]));
+      await fixture.whenStable();
+      expect(view().querySelectorAll('li.staff-row')).toHaveLength(2);
+      expect(startedAgain()).toBeUndefined();
+    });
+
+    it('says why, keeps the rows and asks nothing more, for a 400 naming another field', async () => {
+      await refusedMore('limit');
+      expect(alert()).toContain('More escalations could not be loaded.');
+      expect(view().querySelector('li.staff-row')?.textContent).toContain('Ana Silva');
+      expect(startedAgain()).toBeUndefined();
+      http.expectNone('/api/agency/escalations');
+    });
+
+    it('says why, keeps the rows and asks nothing more, for a 500', async () => {
+      await refusedMore('cursor', 500);
+      expect(alert()).toContain('Our server had a problem (error 500).');
+      expect(view().querySelector('li.staff-row')?.textContent).toContain('Ana Silva');
+      expect(startedAgain()).toBeUndefined();
+      http.expectNone('/api/agency/escalations');
+    });
+  });
+
   it('says when nothing is escalated', async () => {
     await loaded([]);
     expect(status()).toBe('No escalations');

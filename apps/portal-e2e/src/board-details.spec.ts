@@ -95,6 +95,52 @@ test('Back from a job brings back every job loaded and the place on the board', 
   }
 });
 
+test('a board opened before a deployment starts again from the top when the API no longer reads its cursor', async ({
+  page,
+  browser,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  const published = await publishJobs(browser, 25);
+  try {
+    await page.goto(`/jobs?q=${published.marker}`);
+    await expect(jobCards(page)).toHaveCount(20);
+    await expect(page.getByText('Showing 20 of 25 jobs')).toBeVisible();
+
+    // The page holds a cursor of an older release: the real API is asked with a cursor it never gave out.
+    const staleCursors: string[] = [];
+    await page.route(
+      (url) => url.pathname === '/api/jobs' && url.searchParams.has('cursor'),
+      async (route) => {
+        const url = new URL(route.request().url());
+        url.searchParams.set('cursor', 'from-the-release-before');
+        staleCursors.push(url.toString());
+        await route.continue({ url: url.toString() });
+      },
+    );
+    const restart = page.waitForRequest(
+      (request) =>
+        new URL(request.url()).pathname === '/api/jobs' && !new URL(request.url()).searchParams.has('cursor'),
+    );
+    await page.getByRole('button', { name: 'Load more jobs' }).click();
+    await restart;
+    const startedAgain = page.getByText('The list changed since it was loaded, so it starts again from the top.');
+    await expect(startedAgain).toBeVisible();
+    await expect(jobCards(page)).toHaveCount(20);
+    await expect(page.getByText('Showing 20 of 25 jobs')).toBeVisible();
+    await expect(page.getByText(/could not be loaded/)).toHaveCount(0);
+    expect(staleCursors).toHaveLength(1);
+    await screenshotsAtBothWidths(page, testInfo, 'board-started-again');
+
+    // The cursor of the page just read is this release's own: the next page loads as usual.
+    await page.unrouteAll();
+    await page.getByRole('button', { name: 'Load more jobs' }).click();
+    await expect(jobCards(page)).toHaveCount(25);
+    await expect(startedAgain).toHaveCount(0);
+  } finally {
+    await closeJobs(published);
+  }
+});
+
 test('an applicant whose job closed still reads it from their application, marked closed, with no way to apply', async ({
   page,
   browser,

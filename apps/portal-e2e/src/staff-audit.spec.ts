@@ -60,6 +60,33 @@ test('staff open the audit trail and see the change they just made, before and a
     await newest.scrollIntoViewIfNeeded();
     await page.screenshot({ path: testInfo.outputPath(`audit-trail-${width}-list.png`) });
   }
+  // A page opened before a deployment holds a cursor the API no longer reads: the real API is asked with one
+  // it never gave out, and the trail starts again from its newest change, saying so beside the button.
+  const changes = page.getByRole('list', { name: 'Changes, newest first' }).getByRole('listitem');
+  await expect(changes).toHaveCount(50);
+  await page.route(
+    (url) => url.pathname === '/api/audit-events' && url.searchParams.has('cursor'),
+    async (route) => {
+      const url = new URL(route.request().url());
+      url.searchParams.set('cursor', 'from-the-release-before');
+      await route.continue({ url: url.toString() });
+    },
+  );
+  await page.getByRole('button', { name: 'Load more changes' }).click();
+  const startedAgain = page.getByText('The list changed since it was loaded, so it starts again from the top.');
+  await expect(startedAgain).toBeVisible();
+  await expect(changes).toHaveCount(50);
+  await expect(page.getByText(/could not be loaded/)).toHaveCount(0);
+  for (const width of [1280, 375]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.getByRole('button', { name: 'Load more changes' }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: testInfo.outputPath(`audit-trail-${width}-started-again.png`) });
+  }
+  await page.unrouteAll();
+  await page.getByRole('button', { name: 'Load more changes' }).click();
+  await expect.poll(() => changes.count()).toBeGreaterThan(50);
+  await expect(startedAgain).toHaveCount(0);
+
   await page.goto('/staff/audit?action=application.feedback_recorded');
   await expect(page.getByRole('heading', { level: 2, name: /recorded feedback/ }).first()).toBeVisible();
   for (const width of [1280, 375]) {

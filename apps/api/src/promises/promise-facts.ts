@@ -7,11 +7,15 @@ import { ApplicationEntity } from '../applications/application.entity';
 import { entityJson, hydrate } from '../database/hydrate';
 import { forIds, lazyPrepared, pickForIds, queryPrepared } from '../database/prepared-statement';
 
-/** An open application's promise facts, with when the candidate last heard from the agency. */
+/**
+ * An open application's promise facts, with when the candidate last heard from the agency and its open
+ * promise as stored (locked), if it has one.
+ */
 export interface OpenApplicationPromiseFacts {
   applicationId: string;
   facts: PromiseFacts;
   lastHeardAt: Date;
+  openPromise: PromiseRow | null;
 }
 
 interface FactsRow {
@@ -30,7 +34,36 @@ interface FactsRow {
   stages: Record<string, unknown>[];
   /** Each stage's current feedback decision, by stage id. */
   decisions: Record<string, FeedbackDecision>;
+  /** The open promise's columns (`PROMISE_COLUMNS`, prefixed `promise_`), all null when there is none. */
+  promise_id: string | null;
+  promise_application_id: string;
+  promise_kind: PromiseKind;
+  promise_stage_id: string | null;
+  promise_due_at: Date;
+  promise_made_by: string | null;
+  promise_automatic: boolean;
+  promise_redatings: number;
+  promise_sentence: string | null;
+  promise_check_in_at: Date | null;
+  promise_replaces_id: string | null;
 }
+
+/** A promise row's columns, in the order `PromiseRow` lists them. */
+const PROMISE_COLUMN_LIST = [
+  'id',
+  'application_id',
+  'kind',
+  'stage_id',
+  'due_at',
+  'made_by',
+  'automatic',
+  'redatings',
+  'sentence',
+  'check_in_at',
+  'replaces_id',
+] as const satisfies readonly (keyof PromiseRow)[];
+
+export const PROMISE_COLUMNS = PROMISE_COLUMN_LIST.join(', ');
 
 const OPEN_APPLICATION_FACTS = forIds((match) =>
   lazyPrepared(
@@ -47,15 +80,26 @@ const OPEN_APPLICATION_FACTS = forIds((match) =>
                FROM application_stages s
               WHERE s.application_id = a.id) AS stages,
             (SELECT coalesce(json_object_agg(d.stage_id, d.decision), '{}')
-               FROM (${currentFeedbackSql('f.stage_id, f.decision', '= a.id')}) d) AS decisions
+               FROM (${currentFeedbackSql('f.stage_id, f.decision', '= a.id')}) d) AS decisions,
+            ${PROMISE_COLUMN_LIST.map((column) => `p.${column} AS promise_${column}`).join(', ')}
        FROM applications a
        JOIN jobs j ON j.id = a.job_id
        LEFT JOIN application_stages cs ON cs.id = a.current_stage_id
+       -- Its open promise (one at most: application_promises_one_open), locked here rather than in a
+       -- statement of its own: the keeper is about to end, re-date or keep it.
+       LEFT JOIN LATERAL (
+         SELECT ${PROMISE_COLUMNS} FROM application_promises op
+          WHERE op.application_id = a.id AND op.ended_at IS NULL
+            FOR UPDATE
+       ) p ON true
       WHERE a.id ${match} AND a.status = ANY($2)`,
   ),
 );
 
-/** One statement however many applications: closing a job settles thousands in one change. */
+/**
+ * One statement however many applications: closing a job settles thousands in one change. Locks each
+ * open application's open promise (FOR UPDATE), so call it in the transaction that settles them.
+ */
 export async function loadPromiseFacts(
   manager: EntityManager,
   applicationIds: string[],
@@ -82,6 +126,22 @@ export async function loadPromiseFacts(
       updateRequestAnswerDueAt: row.request_answer_due_at,
       offerReplyBy: row.offer_reply_by,
     },
+    openPromise:
+      row.promise_id === null
+        ? null
+        : {
+            id: row.promise_id,
+            application_id: row.promise_application_id,
+            kind: row.promise_kind,
+            stage_id: row.promise_stage_id,
+            due_at: row.promise_due_at,
+            made_by: row.promise_made_by,
+            automatic: row.promise_automatic,
+            redatings: row.promise_redatings,
+            sentence: row.promise_sentence,
+            check_in_at: row.promise_check_in_at,
+            replaces_id: row.promise_replaces_id,
+          },
   }));
 }
 
@@ -99,8 +159,6 @@ export interface PromiseRow {
   check_in_at: Date | null;
   replaces_id: string | null;
 }
-
-export const PROMISE_COLUMNS = `id, application_id, kind, stage_id, due_at, made_by, automatic, redatings, sentence, check_in_at, replaces_id`;
 
 export function storedPromise(row: PromiseRow): StoredPromise {
   return {

@@ -19,11 +19,6 @@ import { holdsApplicationLock, rememberApplicationLocks } from '../database/tran
 const LOCK_APPLICATIONS = forIds((match) =>
   prepared(`SELECT id FROM applications WHERE id ${match} ORDER BY id FOR UPDATE`),
 );
-const LOCK_OPEN_PROMISES = forIds((match) =>
-  prepared(
-    `SELECT ${PROMISE_COLUMNS} FROM application_promises WHERE application_id ${match} AND ended_at IS NULL FOR UPDATE`,
-  ),
-);
 
 // Every change settles promises: these are prepared once per connection (ADR 0064).
 const OPEN_PROMISE = prepared(
@@ -90,16 +85,9 @@ export class PromiseKeeper {
         [ids, now, OPEN_STATUSES],
       );
     }
-    if (open.length === 0) return;
-    const openPromises = pickForIds(
-      LOCK_OPEN_PROMISES,
-      open.map((application) => application.applicationId),
-    );
-    const stored = await queryPrepared<PromiseRow>(manager, openPromises.statement, [openPromises.ids]);
-    const storedByApplication = new Map(stored.map((row) => [row.application_id, row]));
-    for (const { applicationId, facts, lastHeardAt } of open) {
+    // The facts came with each open promise, locked.
+    for (const { applicationId, facts, lastHeardAt, openPromise: current } of open) {
       const owed = promiseOwed(facts, now, this.config.calendar);
-      const current = storedByApplication.get(applicationId);
       if (!owed) {
         if (current) await this.end(manager, current.id, 'kept', now);
         continue;

@@ -126,6 +126,8 @@ test('a board opened before a deployment starts again from the top when the API 
     const startedAgain = page.getByText('The list changed since it was loaded, so it starts again from the top.');
     await expect(startedAgain).toBeVisible();
     await expect(jobCards(page)).toHaveCount(20);
+    // Keyboard and screen-reader users carry on from the first job of the list read again.
+    await expect(jobCards(page).first()).toBeFocused();
     await expect(page.getByText('Showing 20 of 25 jobs')).toBeVisible();
     await expect(page.getByText(/could not be loaded/)).toHaveCount(0);
     expect(staleCursors).toHaveLength(1);

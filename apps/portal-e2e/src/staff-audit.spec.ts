@@ -76,6 +76,8 @@ test('staff open the audit trail and see the change they just made, before and a
   const startedAgain = page.getByText('The list changed since it was loaded, so it starts again from the top.');
   await expect(startedAgain).toBeVisible();
   await expect(changes).toHaveCount(50);
+  // Focus carries on from the newest change of the trail read again, not from the top of the document.
+  await expect(changes.first().getByRole('heading')).toBeFocused();
   await expect(page.getByText(/could not be loaded/)).toHaveCount(0);
   for (const width of [1280, 375]) {
     await page.setViewportSize({ width, height: 900 });

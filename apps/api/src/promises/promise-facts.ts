@@ -36,13 +36,13 @@ interface FactsRow {
   decisions: Record<string, FeedbackDecision>;
   /** The open promise's columns (`PROMISE_COLUMNS`, prefixed `promise_`), all null when there is none. */
   promise_id: string | null;
-  promise_application_id: string;
-  promise_kind: PromiseKind;
+  promise_application_id: string | null;
+  promise_kind: PromiseKind | null;
   promise_stage_id: string | null;
-  promise_due_at: Date;
+  promise_due_at: Date | null;
   promise_made_by: string | null;
-  promise_automatic: boolean;
-  promise_redatings: number;
+  promise_automatic: boolean | null;
+  promise_redatings: number | null;
   promise_sentence: string | null;
   promise_check_in_at: Date | null;
   promise_replaces_id: string | null;
@@ -126,23 +126,35 @@ export async function loadPromiseFacts(
       updateRequestAnswerDueAt: row.request_answer_due_at,
       offerReplyBy: row.offer_reply_by,
     },
-    openPromise:
-      row.promise_id === null
-        ? null
-        : {
-            id: row.promise_id,
-            application_id: row.promise_application_id,
-            kind: row.promise_kind,
-            stage_id: row.promise_stage_id,
-            due_at: row.promise_due_at,
-            made_by: row.promise_made_by,
-            automatic: row.promise_automatic,
-            redatings: row.promise_redatings,
-            sentence: row.promise_sentence,
-            check_in_at: row.promise_check_in_at,
-            replaces_id: row.promise_replaces_id,
-          },
+    openPromise: openPromiseOf(row),
   }));
+}
+
+/** The open promise the LEFT JOIN brought, or null: its columns are all null when there is none. */
+function openPromiseOf(row: FactsRow): PromiseRow | null {
+  const {
+    promise_id: id,
+    promise_application_id: applicationId,
+    promise_kind: kind,
+    promise_due_at: dueAt,
+    promise_automatic: automatic,
+    promise_redatings: redatings,
+  } = row;
+  if (id === null || applicationId === null || kind === null || dueAt === null) return null;
+  if (automatic === null || redatings === null) return null;
+  return {
+    id,
+    application_id: applicationId,
+    kind,
+    stage_id: row.promise_stage_id,
+    due_at: dueAt,
+    made_by: row.promise_made_by,
+    automatic,
+    redatings,
+    sentence: row.promise_sentence,
+    check_in_at: row.promise_check_in_at,
+    replaces_id: row.promise_replaces_id,
+  };
 }
 
 /** A promise row as stored. */

@@ -213,6 +213,9 @@ describe('hb-load-more', () => {
     expect(rows()).toEqual(['z']);
     expect(button()).toBeNull();
     expect(text('hb-load-more [role="status"]')).toBe(LIST_STARTED_AGAIN);
+    // The button that was selected went: focus carries on from the new list's first row.
+    expect(document.activeElement?.getAttribute('data-index')).toBe('0');
+    expect(document.activeElement?.textContent?.trim()).toBe('z');
     // A new list (another search) clears them.
     await show({ items: ['x'], nextCursor: 'x1', total: 2 });
     host.more.reset();
@@ -220,13 +223,18 @@ describe('hb-load-more', () => {
     expect(view().querySelector('hb-load-more [role="status"]')).toBeNull();
   });
 
-  it('clears the words that the list started again at the next page it adds', async () => {
+  /** One row shown with a cursor of an older release; "Load more" is refused; the page reads its first page again. */
+  async function startedAgainWithCursor(cursor: string) {
     await show({ items: ['a'], nextCursor: 'old-form', total: 3 });
     button()?.click();
     await fail(0, refused('cursor'));
-    await show({ items: ['a'], nextCursor: 'c1', total: 3 });
+    await show({ items: ['a'], nextCursor: cursor, total: 3 });
     host.more.reset();
     await fixture.whenStable();
+  }
+
+  it('clears the words that the list started again at the next page it adds', async () => {
+    await startedAgainWithCursor('c1');
 
     button()?.click();
     await answer(1, { items: ['b'], nextCursor: 'c2', total: 3 });
@@ -234,6 +242,32 @@ describe('hb-load-more', () => {
     expect(host.asked.map((asked) => asked.cursor)).toEqual(['old-form', 'c1']);
     expect(rows()).toEqual(['a', 'b']);
     expect(view().querySelector('hb-load-more [role="status"]')).toBeNull();
+  });
+
+  it('says the reason when the list it started again refuses its own cursor too, instead of starting again and again', async () => {
+    await startedAgainWithCursor('c1');
+
+    button()?.click();
+    await fail(1, refused('cursor'));
+
+    expect(host.reloads).toBe(1);
+    expect(text('[role="alert"]')).toMatch(/^More jobs could not be loaded\. /);
+    expect(view().querySelector('hb-load-more [role="status"]')).toBeNull();
+    expect(rows()).toEqual(['a']);
+  });
+
+  it('ignores a refused cursor of a list that was replaced meanwhile (a new search has cursors of its own)', async () => {
+    await show({ items: ['a'], nextCursor: 'old-form', total: 3 });
+    button()?.click();
+    await show({ items: ['x'], nextCursor: 'x1', total: 2 });
+
+    await fail(0, refused('cursor'));
+
+    expect(host.reloads).toBe(0);
+    expect(view().querySelector('hb-load-more [role="status"]')).toBeNull();
+    expect(view().querySelector('[role="alert"]')).toBeNull();
+    expect(rows()).toEqual(['x']);
+    expect(button()?.getAttribute('aria-disabled')).not.toBe('true');
   });
 
   it('keeps any other failure beside the button and the rows shown: a 400 naming another field, a 500', async () => {

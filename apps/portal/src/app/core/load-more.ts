@@ -79,6 +79,8 @@ export function loadMore<T, P extends CursorPage<T>>(
         startedAgain.set('');
       } else if (current !== null && current !== restartedFrom) {
         restartedFrom = null;
+        // The button the person selected went with the old list: carry on from the new list's first row.
+        focus(`${within} [data-index="0"]`.trim());
       }
     },
     more: () => {
@@ -101,13 +103,22 @@ export function loadMore<T, P extends CursorPage<T>>(
             focus(`${within} [data-index="${firstNew}"]`.trim());
           },
           error: (failure: unknown) => {
-            if (isStaleCursor(failure)) {
+            // A new search or filter replaced the list meanwhile: it has cursors of its own.
+            if (untracked(list.value) !== shown) {
+              state.set('idle');
+              return;
+            }
+            // Started again already, and the new list's own cursor is refused too: not a deploy, so
+            // the person sees the API's reason rather than the first page again and again.
+            if (isStaleCursor(failure) && !startedAgain()) {
               state.set('idle');
               restartedFrom = shown;
               startedAgain.set(LIST_STARTED_AGAIN);
               list.reload();
               return;
             }
+            startedAgain.set('');
+            restartedFrom = null;
             error.set(agencyErrorMessage(failure));
             state.set('error');
           },

@@ -370,10 +370,12 @@ export class JobBoard {
         this.shownQuery.set(request.query);
         this.errorMessage.set(result.error);
         this.status.set('error');
-      } else if (result.staleCursor) {
+      } else if (result.staleCursor && !this.startedAgain()) {
         // A deploy changed the cursors' form since these jobs were loaded: the search starts again from the top.
         this.pageRequests.next({ query: request.query, cursor: null, startingAgain: true });
       } else {
+        // Started again already, and the new list's own cursor is refused too: not a deploy, so say why.
+        this.startedAgain.set(false);
         this.moreErrorMessage.set(result.error);
         this.moreStatus.set('error');
       }
@@ -390,6 +392,10 @@ export class JobBoard {
       this.didYouMean.set(result.page.didYouMean ?? null);
       this.shownQuery.set(request.query);
       this.status.set('ready');
+      if (request.startingAgain) {
+        // The button the visitor selected may have gone and come back: carry on from the first job.
+        afterNextRender(() => this.cards()[0]?.focus(), { injector: this.injector });
+      }
       return;
     }
 

@@ -115,6 +115,8 @@ export class AuditTrailPage {
       this.moreState.set('idle');
       // The first page asked for again after a stale cursor keeps the words; any other list clears them.
       if (!this.startingAgain) this.startedAgain.set(false);
+      // The button the person selected went with the old list: carry on from the new list's first change.
+      else this.focus('[data-index="0"]');
       this.startingAgain = false;
     },
   });
@@ -252,7 +254,13 @@ export class AuditTrailPage {
           this.focus(`[data-index="${firstNew}"]`);
         },
         error: (error: unknown) => {
-          if (isStaleCursor(error)) {
+          // Other filters were chosen meanwhile: that list has cursors of its own.
+          if (!sameAuditFilters(filters, this.filters())) {
+            this.moreState.set('idle');
+            return;
+          }
+          // Started again already, and the new list's own cursor is refused too: not a deploy.
+          if (isStaleCursor(error) && !this.startedAgain()) {
             // A deploy changed the cursors' form since these changes were loaded: start again from the top.
             this.moreState.set('idle');
             this.startedAgain.set(true);
@@ -260,6 +268,7 @@ export class AuditTrailPage {
             this.events.reload();
             return;
           }
+          this.startedAgain.set(false);
           this.moreError.set(agencyErrorMessage(error));
           this.moreState.set('error');
         },

@@ -270,6 +270,17 @@ describe('hb-load-more', () => {
     expect(button()?.getAttribute('aria-disabled')).not.toBe('true');
   });
 
+  it('says a failure in words after a row changed in place meanwhile: the list is the same list', async () => {
+    await show({ items: ['a'], nextCursor: 'c1', total: 3 });
+    button()?.click();
+    await show({ items: ['a, edited'], nextCursor: 'c1', total: 3 });
+
+    await fail(0, new HttpErrorResponse({ status: 500, statusText: 'Server Error' }));
+
+    expect(text('[role="alert"]')).toMatch(/^More jobs could not be loaded\. /);
+    expect(rows()).toEqual(['a, edited']);
+  });
+
   it('keeps any other failure beside the button and the rows shown: a 400 naming another field, a 500', async () => {
     await show({ items: ['a'], nextCursor: 'c1', total: 3 });
 

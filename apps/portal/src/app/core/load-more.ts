@@ -103,8 +103,8 @@ export function loadMore<T, P extends CursorPage<T>>(
             focus(`${within} [data-index="${firstNew}"]`.trim());
           },
           error: (failure: unknown) => {
-            // A new search or filter replaced the list meanwhile: it has cursors of its own.
-            if (untracked(list.value) !== shown) {
+            // A new search or filter replaced the list meanwhile (it ends elsewhere): it has cursors of its own.
+            if (untracked(list.value)?.nextCursor !== shown.nextCursor) {
               state.set('idle');
               return;
             }

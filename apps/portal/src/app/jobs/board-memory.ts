@@ -1,4 +1,5 @@
 import { Injectable } from '@angular/core';
+import { Navigation, PRIMARY_OUTLET } from '@angular/router';
 import { JobSummary } from '@heardback/contracts';
 import { BoardQuery, sameBoardQuery } from './board-filters';
 
@@ -31,4 +32,10 @@ export class BoardMemory {
   recall(query: BoardQuery): BoardSnapshot | null {
     return this.snapshot && sameBoardQuery(this.snapshot.query, query) ? this.snapshot : null;
   }
+}
+
+/** The job a navigation leaving the board goes to (`/jobs/:id`), or null when it goes elsewhere. */
+export function jobOpenedBy(navigation: Navigation | null): string | null {
+  const segments = navigation?.extractedUrl.root.children[PRIMARY_OUTLET]?.segments ?? [];
+  return segments.length === 2 && segments[0].path === 'jobs' ? segments[1].path : null;
 }

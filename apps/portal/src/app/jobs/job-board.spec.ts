@@ -3,7 +3,8 @@ import { TestBed } from '@angular/core/testing';
 import { DefaultUrlSerializer, Navigation, Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { EmploymentType, ErrorCode, JobBoardPage, JobSummary, Page, WorkMode } from '@heardback/contracts';
-import { JobBoard, SEARCH_DEBOUNCE_MS, jobOpenedBy } from './job-board';
+import { jobOpenedBy } from './board-memory';
+import { JobBoard, SEARCH_DEBOUNCE_MS } from './job-board';
 import { aJobPage, aJobSummary, apiErrorBody } from '../testing/factories';
 import { routeHarness } from '../testing/setup';
 

@@ -14,22 +14,9 @@ import {
   viewChildren,
 } from '@angular/core';
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
-import { ActivatedRoute, Navigation, PRIMARY_OUTLET, Router, RouterLink } from '@angular/router';
-import { JobBoardPage, JobSummary } from '@heardback/contracts';
-import {
-  EMPTY,
-  Subject,
-  catchError,
-  distinctUntilChanged,
-  filter,
-  fromEvent,
-  map,
-  merge,
-  of,
-  switchMap,
-  tap,
-  timer,
-} from 'rxjs';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { JobSummary } from '@heardback/contracts';
+import { EMPTY, Subject, distinctUntilChanged, filter, fromEvent, map, merge, of, switchMap, tap, timer } from 'rxjs';
 import { EMPLOYMENT_TYPE_OPTIONS, WORK_MODE_OPTIONS } from '../display-labels';
 import {
   BoardQuery,
@@ -41,29 +28,17 @@ import {
   resultsInWords,
   sameBoardQuery,
   shownOfTotal,
-  toJobSearch,
   withClientsOf,
 } from './board-filters';
-import { BoardMemory, BoardSnapshot } from './board-memory';
+import { BoardMemory, BoardSnapshot, jobOpenedBy } from './board-memory';
+import { PageRequest, PageResult, loadBoardPage } from './board-page-request';
 import { JobCard } from './job-card';
 import { JobsApi } from './jobs-api';
-import { httpErrorMessage, isStaleCursor } from '../core/api-error';
 import { LIST_STARTED_AGAIN } from '../core/load-more';
 import { toQueryParams } from '../core/url-query';
 
 /** How long typing pauses before the results follow it. */
 export const SEARCH_DEBOUNCE_MS = 300;
-
-interface PageRequest {
-  query: BoardQuery;
-  cursor: string | null;
-  /** The first page again, asked for because the API no longer read the cursor of the jobs shown. */
-  startingAgain?: boolean;
-}
-
-type PageResult =
-  | { request: PageRequest; page: JobBoardPage }
-  | { request: PageRequest; error: string; staleCursor: boolean };
 
 /** The typed fields follow the visitor after a pause; the selects apply at once. */
 type TypedField = 'q' | 'location';
@@ -201,14 +176,7 @@ export class JobBoard {
     )
       .pipe(
         tap((request) => this.startLoading(request)),
-        switchMap((request) =>
-          this.jobsApi.search(toJobSearch(request.query, request.cursor)).pipe(
-            map((page): PageResult => ({ request, page })),
-            catchError((error: unknown) =>
-              of<PageResult>({ request, error: httpErrorMessage(error), staleCursor: isStaleCursor(error) }),
-            ),
-          ),
-        ),
+        switchMap((request) => loadBoardPage(this.jobsApi, request)),
         takeUntilDestroyed(),
       )
       .subscribe((result) => this.show(result));
@@ -408,10 +376,4 @@ export class JobBoard {
       injector: this.injector,
     });
   }
-}
-
-/** The job a navigation leaving the board goes to (`/jobs/:id`), or null when it goes elsewhere. */
-export function jobOpenedBy(navigation: Navigation | null): string | null {
-  const segments = navigation?.extractedUrl.root.children[PRIMARY_OUTLET]?.segments ?? [];
-  return segments.length === 2 && segments[0].path === 'jobs' ? segments[1].path : null;
 }

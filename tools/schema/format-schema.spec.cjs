@@ -32,8 +32,9 @@ const facts = () => ({
       ],
       indexes: [{ name: 'users_pkey', definition: 'CREATE UNIQUE INDEX users_pkey ON public.users USING btree (id)' }],
       triggers: [],
+      options: ['fillfactor=90', 'autovacuum_enabled=true'],
     },
-    { name: 'Audit', kind: 'table', columns: [column({})], constraints: [], indexes: [], triggers: [] },
+    { name: 'Audit', kind: 'table', columns: [column({})], constraints: [], indexes: [], triggers: [], options: [] },
   ],
   views: [],
   sequences: [],
@@ -76,7 +77,7 @@ describe('the schema as text', () => {
     expect(fileNameOf('table', 'audit.log "x"')).toBe('table.audit.log__x_.txt');
   });
 
-  it('lists columns in table order, then constraints, indexes and triggers by name', () => {
+  it('lists columns in table order, then constraints, indexes, triggers and storage settings by name', () => {
     expect(formatSchema(facts())['table.users.txt']).toBe(
       [
         '# Written by `npm run db:schema:update` from a freshly migrated database; do not edit.',
@@ -87,6 +88,8 @@ describe('the schema as text', () => {
         '  constraint users_email_lowercase CHECK ((email = lower(email)))',
         '  constraint users_pkey PRIMARY KEY (id)',
         '  index users_pkey CREATE UNIQUE INDEX users_pkey ON public.users USING btree (id)',
+        '  with autovacuum_enabled=true',
+        '  with fillfactor=90',
         '',
       ].join('\n'),
     );

@@ -12,7 +12,7 @@
  *   default: string | null, identity: string, generated: string,
  * }} Column
  * @typedef {{ name: string, definition: string }} Named
- * @typedef {{ name: string, kind: string, columns: Column[], constraints: Named[], indexes: Named[], triggers: Named[] }} Table
+ * @typedef {{ name: string, kind: string, columns: Column[], constraints: Named[], indexes: Named[], triggers: Named[], options: string[] }} Table
  * @typedef {{
  *   extensions: string[],
  *   schemas: string[],
@@ -56,7 +56,7 @@ async function readSchema(client) {
   const schemas = (await rows(`SELECT n.nspname FROM pg_namespace n WHERE ${SYSTEM_SCHEMAS}`)).map((r) => r.nspname);
 
   const relations = await rows(`
-    SELECT c.oid, n.nspname AS schema, c.relname AS name, c.relkind AS kind
+    SELECT c.oid, n.nspname AS schema, c.relname AS name, c.relkind AS kind, c.reloptions AS options
     FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
     WHERE ${SYSTEM_SCHEMAS} AND c.relkind IN ('r', 'p', 'v', 'm', 'S') AND ${NOT_FROM_EXTENSION('pg_class', 'c.oid')}`);
 
@@ -115,6 +115,8 @@ async function readSchema(client) {
       .map((r) => ({
         name: qualified(r.schema, r.name),
         kind: tableKinds[/** @type {'r'|'p'} */ (r.kind)],
+        // Storage settings such as fillfactor (ADR 0065): part of how the table behaves under updates.
+        options: r.options ?? [],
         columns: of(columns, r.oid).map((c) => ({
           name: c.name,
           type: c.type,

@@ -66,6 +66,7 @@ import { BlankKeysInSentMail1795956100000 } from './migrations/1795956100000-bla
 import { BlankKeysInGivenUpMail1795956200000 } from './migrations/1795956200000-blank-keys-in-given-up-mail';
 import { CalendarInvitesWrittenWhenSent1795956300000 } from './migrations/1795956300000-calendar-invites-written-when-sent';
 import { ScorePromiseFactsFollowOnePromise1795956400000 } from './migrations/1795956400000-score-promise-facts-follow-one-promise';
+import { ApplicationUpdatesKeptOnTheirPage1795956500000 } from './migrations/1795956500000-application-updates-kept-on-their-page';
 import { SnakeNamingStrategy } from './snake-naming-strategy';
 import { ForgetLocksWhenTransactionsEnd } from './transaction-locks';
 
@@ -140,6 +141,7 @@ export const migrations = [
   BlankKeysInGivenUpMail1795956200000,
   CalendarInvitesWrittenWhenSent1795956300000,
   ScorePromiseFactsFollowOnePromise1795956400000,
+  ApplicationUpdatesKeptOnTheirPage1795956500000,
 ];
 
 /** How long the API waits on PostgreSQL; absent (the CLI, migrations) waits as long as a statement takes. */

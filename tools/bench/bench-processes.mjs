@@ -83,6 +83,23 @@ export async function startApi({ databaseUrl, port, logFile, cpuProf }) {
 }
 
 /**
+ * Any other Node script that serves HTTP on `port` (the framework floor's servers), waited for on `path`.
+ * @param {{ args: string[], port: number, path: string }} options
+ * @returns {Promise<Server>}
+ */
+export async function startNodeServer({ args, port, path }) {
+  const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+  const started = server(child, `http://127.0.0.1:${port}`);
+  try {
+    await waitForHttp(started.base, path, 30_000, started.alive);
+  } catch (error) {
+    await started.stop();
+    throw error;
+  }
+  return started;
+}
+
+/**
  * @param {{ configFile: string, port: number }} options
  * @returns {Promise<Server>}
  */

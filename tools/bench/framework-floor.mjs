@@ -9,10 +9,9 @@
 //
 // A server of this file is started by the same file: `node framework-floor.mjs --serve=<kind> --port=<n>`.
 
-import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { load, median } from './bench-load.mjs';
-import { sleep } from './bench-processes.mjs';
+import { startNodeServer } from './bench-processes.mjs';
 
 const options = Object.fromEntries(
   process.argv.slice(2).map((arg) => {
@@ -45,6 +44,9 @@ async function serve(kind, port) {
   }
   if (kind === 'express') {
     const app = require('express')();
+    // As the API is set up (apps/api/src/app/create-app.ts): no ETag for JSON, no X-Powered-By.
+    app.set('etag', false);
+    app.disable('x-powered-by');
     app.get('/api/job', (/** @type {any} */ _request, /** @type {any} */ response) => response.json(JOB));
     app.listen(port, '127.0.0.1');
     return;
@@ -68,25 +70,13 @@ async function serve(kind, port) {
       ? await NestFactory.create(FloorModule, new (require('@nestjs/platform-fastify').FastifyAdapter)(), {
           logger: false,
         })
-      : await NestFactory.create(FloorModule, { logger: false });
-  await app.listen(port, '127.0.0.1');
-}
-
-/** @param {string} kind @param {number} port */
-async function startServer(kind, port) {
-  const child = spawn(process.execPath, [import.meta.filename, `--serve=${kind}`, `--port=${port}`], {
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  for (let tries = 0; tries < 100; tries++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/api/job`)).ok) return child;
-    } catch {
-      // not listening yet
-    }
-    await sleep(100);
+      : await NestFactory.create(FloorModule, { logger: false, bodyParser: false });
+  if (kind === 'nest-express') {
+    const express = /** @type {import('@nestjs/platform-express').NestExpressApplication} */ (app);
+    express.set('etag', false);
+    express.disable('x-powered-by');
   }
-  child.kill();
-  throw new Error(`${kind}: did not start on port ${port}`);
+  await app.listen(port, '127.0.0.1');
 }
 
 if (options['serve']) {
@@ -101,25 +91,43 @@ if (options['serve']) {
   const results = Object.fromEntries(KINDS.map((kind) => [kind, []]));
   for (let round = 1; round <= rounds; round++) {
     for (const kind of KINDS) {
-      const server = await startServer(kind, port);
-      const run = (/** @type {number} */ seconds) =>
-        load({
-          base: `http://127.0.0.1:${port}`,
-          path: '/api/job',
-          method: 'GET',
-          headers: {},
-          connections,
-          duration: seconds,
-          timeoutSeconds: 10,
-        });
-      await run(warmUp);
-      const result = await run(duration);
-      results[kind].push(result);
-      console.error(
-        `[floor] round ${round} ${kind}: rps=${Math.round(result.rps)} p50=${result.p50} p99=${result.p99}`,
+      // Something else answering on the port (a server left from a killed run) would be measured instead.
+      const taken = await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(1000) }).then(
+        () => true,
+        () => false,
       );
-      server.kill();
-      await new Promise((resolve) => server.once('exit', resolve));
+      if (taken) throw new Error(`port ${port} is already answered by another process: stop it or pass --port=`);
+      const server = await startNodeServer({
+        args: [import.meta.filename, `--serve=${kind}`, `--port=${port}`],
+        port,
+        path: '/api/job',
+      });
+      try {
+        const run = (/** @type {number} */ seconds) =>
+          load({
+            base: server.base,
+            path: '/api/job',
+            method: 'GET',
+            headers: {},
+            connections,
+            duration: seconds,
+            timeoutSeconds: 10,
+          });
+        await run(warmUp);
+        const result = await run(duration);
+        // A server that failed (or a port another process answers on) must not pass for a fast one.
+        if (!server.alive() || result.non2xx + result.errors + result.timeouts > 0 || result.requests === 0) {
+          throw new Error(
+            `${kind}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts, alive=${server.alive()}`,
+          );
+        }
+        results[kind].push(result);
+        console.error(
+          `[floor] round ${round} ${kind}: rps=${Math.round(result.rps)} p50=${result.p50} p99=${result.p99}`,
+        );
+      } finally {
+        await server.stop();
+      }
     }
   }
   for (const kind of KINDS) {

@@ -106,7 +106,7 @@ function formatSchema(facts) {
       ...sortedByName(table.constraints).map((c) => `  constraint ${c.name} ${c.definition}`),
       ...sortedByName(table.indexes).map((i) => `  index ${i.name} ${i.definition}`),
       ...sortedByName(table.triggers).map((t) => `  trigger ${t.name} ${t.definition}`),
-      ...[...table.options].sort().map((option) => `  with ${option}`),
+      ...[...table.options].sort(byBytes).map((option) => `  with ${option}`),
     ]);
   }
   for (const view of sortedByName(facts.views)) {

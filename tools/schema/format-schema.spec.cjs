@@ -105,6 +105,7 @@ describe('the schema as text', () => {
     const reordered = facts();
     reordered.tables.reverse();
     reordered.tables[0].constraints.reverse();
+    reordered.tables[1].options.reverse();
     expect(formatSchema(reordered)).toEqual(formatSchema(facts()));
   });
 

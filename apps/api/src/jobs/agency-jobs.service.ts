@@ -28,7 +28,7 @@ export interface AgencyJobsRequest {
 
 /**
  * Only the columns a row shows, and the open applications of that one job: a count over
- * applications_open_idx (migration 1795855200000), an index of open applications only
+ * applications_open_idx (migrations 1795855200000 and 1795956500000), an index of open applications only
  * (`closed_at IS NULL` is exactly an open status, by applications_closed_when_not_open).
  */
 const JOB_ROW_COLUMNS = `j.id, j.title, j.client_id, c.name AS client_name, j.location, j.work_mode, j.employment_type,

@@ -20,10 +20,13 @@ export class ApplicationUpdatesKeptOnTheirPage1795956500000 implements Migration
   name = 'ApplicationUpdatesKeptOnTheirPage1795956500000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
+    // Built beside the old one, then swapped: CREATE INDEX lets reads through while it scans the table,
+    // where a DROP first would hold every read of applications until the migration commits.
     await queryRunner.query(`
-      DROP INDEX applications_open_idx;
-      CREATE INDEX applications_open_idx ON applications (job_id, id) INCLUDE (recruiter_id, candidate_id)
+      CREATE INDEX applications_open_idx_new ON applications (job_id, id) INCLUDE (recruiter_id, candidate_id)
         WHERE closed_at IS NULL;
+      DROP INDEX applications_open_idx;
+      ALTER INDEX applications_open_idx_new RENAME TO applications_open_idx;
       ALTER TABLE applications SET (fillfactor = 90);
     `);
   }
@@ -31,9 +34,10 @@ export class ApplicationUpdatesKeptOnTheirPage1795956500000 implements Migration
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
       ALTER TABLE applications RESET (fillfactor);
-      DROP INDEX applications_open_idx;
-      CREATE INDEX applications_open_idx ON applications (job_id, id) INCLUDE (recruiter_id, version, candidate_id)
+      CREATE INDEX applications_open_idx_old ON applications (job_id, id) INCLUDE (recruiter_id, version, candidate_id)
         WHERE closed_at IS NULL;
+      DROP INDEX applications_open_idx;
+      ALTER INDEX applications_open_idx_old RENAME TO applications_open_idx;
     `);
   }
 }

@@ -103,14 +103,8 @@ export async function startNodeServer({ args, port, path }) {
  * @param {{ configFile: string, port: number }} options
  * @returns {Promise<Server>}
  */
-export async function startRawServer({ configFile, port }) {
-  const child = spawn(process.execPath, [RAW_SERVER, configFile], {
-    cwd: REPO_ROOT,
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  const raw = server(child, `http://127.0.0.1:${port}`);
-  await waitForHttp(raw.base, '/health', 30_000, raw.alive);
-  return raw;
+export function startRawServer({ configFile, port }) {
+  return startNodeServer({ args: [RAW_SERVER, configFile], port, path: '/health' });
 }
 
 /** Resident set size in bytes (Linux /proc), or null. @param {number} pid */

@@ -12,13 +12,9 @@
 import { createRequire } from 'node:module';
 import { load, median } from './bench-load.mjs';
 import { startNodeServer } from './bench-processes.mjs';
+import { commandLineOptions } from './command-line.mjs';
 
-const options = Object.fromEntries(
-  process.argv.slice(2).map((arg) => {
-    const [key, ...value] = arg.replace(/^--/, '').split('=');
-    return [key, value.join('=')];
-  }),
-);
+const options = commandLineOptions();
 const require = createRequire(import.meta.url);
 const KINDS = ['fastify', 'express', 'nest-express', 'nest-fastify'];
 

@@ -26,13 +26,9 @@ import argon2 from 'argon2';
 import { logOffset, serverLogFile, setStatementLogging, statementsSince } from './bench-capture.mjs';
 import { REPO_ROOT, signIn, startApi } from './bench-processes.mjs';
 import { databaseUrl, withClient } from './dataset/build-dataset.mjs';
+import { commandLineOptions } from './command-line.mjs';
 
-const options = Object.fromEntries(
-  process.argv.slice(2).map((argument) => {
-    const [name, ...value] = argument.replace(/^--/, '').split('=');
-    return [name, value.length > 0 ? value.join('=') : 'true'];
-  }),
-);
+const options = commandLineOptions();
 const apps = Number(options.apps ?? 100_000);
 const runs = Number(options.runs ?? 5);
 const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';

@@ -14,13 +14,9 @@ import { load } from './bench-load.mjs';
 import { signIn } from './bench-processes.mjs';
 import { schedulableStages, scheduleRequests } from './bench-endpoints.mjs';
 import { BENCH_LOGINS, BENCH_PASSWORD } from './dataset/dataset-sql.mjs';
+import { commandLineOptions } from './command-line.mjs';
 
-const options = Object.fromEntries(
-  process.argv.slice(2).map((arg) => {
-    const [key, ...value] = arg.replace(/^--/, '').split('=');
-    return [key, value.join('=')];
-  }),
-);
+const options = commandLineOptions();
 const base = options['api'] ?? 'http://127.0.0.1:4605';
 const pid = Number(options['pid']);
 if (!Number.isInteger(pid) || pid < 1) throw new Error('--pid=<the API process id> is required');

@@ -82,7 +82,13 @@ describe('exporting one’s data (GET /api/me/export)', () => {
       [candidate.id],
     );
     expect(mail.length).toBeGreaterThan(0);
-    expect(content.messagesSent.map((message) => ({ subject: message.subject, body: message.body }))).toEqual(mail);
+    // As written, but for the verification link's key (its email is not sent yet: no mail runs here).
+    expect(content.messagesSent.map((message) => ({ subject: message.subject, body: message.body }))).toEqual(
+      mail.map((message: { subject: string; body: string }) => ({
+        subject: message.subject,
+        body: message.body.replace(/(\?token=)[A-Za-z0-9_%.~-]+/g, '$1(link hidden)'),
+      })),
+    );
     expect(content.sessions.length).toBeGreaterThan(0);
     // The consent given when applying, under the notice they read.
     expect(content.consents).toEqual([
@@ -99,6 +105,31 @@ describe('exporting one’s data (GET /api/me/export)', () => {
       [applied.id],
     );
     for (const event of agencyOnly) expect(application.timeline.map((shown) => shown.text)).not.toContain(event.text);
+  });
+
+  it('hands over no link that works as a key: a stolen session cannot turn the export into a new password', async () => {
+    const candidate = await registerCandidate('Kim Keyless');
+    // Anyone may ask for a reset link for any address; its email waits in the outbox (no mail runs here).
+    expectStatus(await new ApiSession().post('/api/auth/password-reset', { email: candidate.email }), 202, 'reset');
+    const { rows: waiting } = await database().query<{ body: string; status: string }>(
+      'SELECT body, status FROM notifications WHERE recipient_id = $1 ORDER BY sequence',
+      [candidate.id],
+    );
+    const keys = waiting.flatMap((row) =>
+      [...row.body.matchAll(/\?token=([A-Za-z0-9_%.~-]+)/g)].map((match) => match[1]),
+    );
+    expect(waiting.map((row) => row.status)).toEqual(['pending', 'pending']);
+    expect(keys).toHaveLength(2); // the address's confirmation and the reset
+
+    const { files, content } = await exportOf(candidate.session);
+
+    const text = new TextDecoder().decode(files[EXPORT_JSON_NAME]);
+    for (const key of keys) expect(text).not.toContain(key);
+    expect(content.messagesSent.map((message) => message.subject)).toEqual([
+      'Confirm your email address for Heardback',
+      'Reset your Heardback password',
+    ]);
+    for (const message of content.messagesSent) expect(message.body).toContain('?token=(link hidden)');
   });
 
   it('carries each uploaded document byte for byte, the CV and cover letter sent, answers and contact details', async () => {

@@ -196,6 +196,41 @@ describe('bad input gets a clear 400 and changes nothing', () => {
     }
   });
 
+  it('refuses a date outside the years we keep (one in the year 10000 made the application unreadable), and stores nothing', async () => {
+    const job = await createOpenJob(staff);
+    const candidate = await registerCandidate();
+    const application = await apply(candidate.session, job.id);
+    const outsideTheYears = 'Enter a date in the years 2000 to 2099.';
+
+    // A real instant in the year 10000 in UTC: the offset carries it over the year's end.
+    const decision = await candidate.session.request('PUT', `/api/applications/${application.id}/decision-date`, {
+      decisionDate: '9999-12-31T23:59:59-23:59',
+      version: application.version,
+    });
+    expect(decision.status).toBe(400);
+    expect(asError(decision).details).toEqual([{ field: 'decisionDate', reasons: [outsideTheYears] }]);
+
+    const scheduled = await staff.post(
+      `/api/applications/${application.id}/stages/${application.stages[0].id}/schedule`,
+      {
+        startsAt: '9999-12-31T23:00:00Z',
+        endsAt: '9999-12-31T23:59:00Z',
+        location: 'Office',
+        interviewers: [],
+        version: application.version,
+      },
+    );
+    expect(scheduled.status).toBe(400);
+    expect(fieldsOf(scheduled)).toEqual(['endsAt', 'startsAt']);
+    expect(asError(scheduled).details?.[0].reasons).toEqual([outsideTheYears]);
+
+    // Nothing was stored, and the application opens for both sides.
+    expect((await candidate.session.get(`/api/applications/${application.id}`)).status).toBe(200);
+    const agencyView = await staff.get<{ version: number }>(`/api/applications/${application.id}`);
+    expect(agencyView.status).toBe(200);
+    expect(agencyView.body.version).toBe(application.version);
+  });
+
   it('answers 404, not 500, for ids that are not ids', async () => {
     const response = await staff.get('/api/applications/not-an-id');
     expect(response.status).toBe(404);

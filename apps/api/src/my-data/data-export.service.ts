@@ -6,6 +6,7 @@ import { DOCUMENT_STORE, DocumentStore } from '../documents/document-store';
 import { deviceSummary } from '../auth/device-summary';
 import { CLOCK, Clock } from '../config/clock';
 import { ExportDocument } from './export-archive';
+import { hideLinkKeys } from '../notifications/keyed-links';
 
 /** The JSON of the export, and the documents that go beside it. */
 export interface PreparedExport {
@@ -238,7 +239,13 @@ export class DataExportService {
     }));
   }
 
-  /** Every email written to them, as written (subject and body), in the order it was written; index notifications_recipient_idx. */
+  /**
+   * Every email written to them (subject and body), in the order it was written; index
+   * notifications_recipient_idx. As written, but for the links that work as a key (confirm an address,
+   * set a password, answer "how did we do?"): the export is read with a session, and a key still in an
+   * email not yet sent would let whoever holds that session set the password and lock the owner out.
+   * The email itself carries the link; the sender blanks the stored key once it is sent.
+   */
   private async messages(manager: EntityManager, candidateId: string): Promise<ExportedMessage[]> {
     const rows = await manager.query<
       {
@@ -259,7 +266,7 @@ export class DataExportService {
       sentAt: iso(row.sent_at),
       to: row.recipient_email,
       subject: row.subject,
-      body: row.body,
+      body: hideLinkKeys(row.body),
       status: row.status,
     }));
   }

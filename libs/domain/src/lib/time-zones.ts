@@ -53,3 +53,18 @@ export function isRealDateTime(
   const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
   return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth && hour <= 23 && minute <= 59 && second <= 59;
 }
+
+/**
+ * Rule: the years a date a person names (an interview, a deadline, a decision date, a hold) may fall
+ * in, in UTC. Wide enough for any real one and for the deadlines worked out from it; narrow enough
+ * that everything stored from it can be read back. PostgreSQL stores years past 9999, which
+ * JavaScript cannot read from it: one such date, once saved, made its application fail to open for
+ * everyone (a 500 on every read).
+ */
+export const NAMED_DATE_YEARS = { first: 2000, last: 2099 } as const;
+
+/** Whether the instant `epochMs` falls within NAMED_DATE_YEARS. */
+export function isWithinNamedDateYears(epochMs: number): boolean {
+  const year = new Date(epochMs).getUTCFullYear();
+  return year >= NAMED_DATE_YEARS.first && year <= NAMED_DATE_YEARS.last;
+}

@@ -26,7 +26,7 @@ test.use({ locale: 'en-GB', timezoneId: TIME_ZONE });
 /** What "Where you stand" says for each kind of promise, before its date. */
 const PROMISE_WORDS: Record<PromiseKind, RegExp> = {
   [PromiseKind.Screening]: /^We will tell you whether you move forward by .+\d{4}/,
-  [PromiseKind.Answer]: /^Your answer about .+ is expected by .+\d{4}/,
+  [PromiseKind.Answer]: /^We will tell you how your .+ went by .+\d{4}/,
   [PromiseKind.NextStep]: /^We will tell you when your next interview is by .+\d{4}/,
   [PromiseKind.Hold]: /^Your .+ stage is on hold: you will hear from us again by .+\d{4}/,
   [PromiseKind.UpdateRequest]: /^We will answer your question by .+\d{4}/,

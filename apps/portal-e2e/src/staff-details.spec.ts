@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import type { ClientView, JobDetail, JobSummary, Page as ResultPage } from '@heardback/contracts';
+import type { ClientView, JobDetail, JobSummary, NotificationPage, Page as ResultPage } from '@heardback/contracts';
 import { DEMO_STAFF, apiGet, apiPost, screenshotsAtBothWidths, signInAs, uniqueStamp } from './support/agency-sign-in';
 
 /** Issue 14: the details staff notice, and the demo agency's week as a visitor sees it. */
@@ -24,7 +24,22 @@ test('outgoing mail is found by recipient and kind, and the filters are in a lin
   page,
 }, testInfo) => {
   await signInAs(page, DEMO_STAFF);
+  // The longest status a row can show is a reminder sent inside a digest, which only the sweep's timing
+  // makes: the first row of the real answer is given that status, so the phone's width is tried with it.
+  const mailList = (url: URL) => url.pathname === '/api/agency/notifications';
+  await page.route(mailList, async (route) => {
+    const response = await route.fetch();
+    const mail = (await response.json()) as NotificationPage;
+    const [first, ...rest] = mail.items;
+    await route.fulfill({ response, json: { ...mail, items: [{ ...first, status: 'digested' }, ...rest] } });
+  });
   await page.goto('/staff/mail');
+  await expect(page.getByTestId('mail').first()).toContainText('In a digest (see the digest for its sending)');
+  // Every row, with the longest status, fits a small phone: the page never scrolls sideways.
+  await page.setViewportSize({ width: 375, height: 900 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.unroute(mailList);
   await page.getByLabel('Recipient').fill('candidate@heardback');
   await page.getByLabel('Kind').selectOption({ label: 'To a candidate' });
   await page.getByRole('button', { name: 'Show mail' }).click();

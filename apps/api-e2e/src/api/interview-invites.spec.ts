@@ -63,6 +63,7 @@ describe('interview emails carry the whole slot and a calendar invite', () => {
       future('Phone screen scheduled for Thursday, 10 January 2030 at 10:00–11:00 GMT (Video call).'),
     );
     expect(first.body).toContain('The calendar invite is attached');
+    expect(first.subject).toBe(`Interview booked: Integration Test Engineer at ${job.clientName}`);
     expect(first.calendar_method).toBe('REQUEST');
     expect(first.calendar_invite?.facts).toEqual(
       expect.objectContaining({
@@ -84,6 +85,8 @@ describe('interview emails carry the whole slot and a calendar invite', () => {
     const invites = (await candidateEmails(applied.id)).filter((email) => email.calendar_method !== null);
     expect(invites).toHaveLength(2);
     const moved = invites[1];
+    // Not a second booking: the inbox says the interview moved.
+    expect(moved.subject).toBe(`Interview moved: Integration Test Engineer at ${job.clientName}`);
     expect(moved.body).toContain(
       future('Phone screen moved to Friday, 11 January 2030 at 14:00–15:30 GMT (Office, Rotterdam). ') +
         future('The earlier time, Thursday, 10 January 2030 at 10:00–11:00 GMT, is cancelled.'),

@@ -78,7 +78,17 @@ describe('candidate email subjects', () => {
       'A decision on your application: Platform Engineer at Acme',
     );
     expect(candidateUpdateSubject(TimelineEventType.FeedbackLate, 'Platform Engineer', 'Acme')).toBe(
-      'Your answer is late, and we have chased it: Platform Engineer at Acme',
+      'Our answer is late, and we have chased it: Platform Engineer at Acme',
+    );
+  });
+
+  it('tell a moved interview from a new booking', () => {
+    expect(candidateUpdateSubject(TimelineEventType.StageScheduled, 'Platform Engineer', 'Acme', true)).toBe(
+      'Interview moved: Platform Engineer at Acme',
+    );
+    // Only an interview's own event can have moved one.
+    expect(candidateUpdateSubject(TimelineEventType.Rejected, 'Platform Engineer', 'Acme', true)).toBe(
+      'A decision on your application: Platform Engineer at Acme',
     );
   });
 

@@ -230,6 +230,8 @@ export interface CandidateUpdateEmailFacts {
   applicationLink: string;
   /** What the email is mainly about: the last thing that happened names it in the subject. */
   latest: TimelineEventType;
+  /** That last thing moved an interview already booked (it had an earlier time). */
+  latestMovedAnInterview?: boolean;
   /** The calendar invite sent with the email, if any. */
   invite?: 'REQUEST' | 'CANCEL' | null;
   /** A closing email's "how did we do" questions (`howWeDidEmailLines`), if it asks them. */
@@ -243,7 +245,7 @@ const SUBJECT_SAYS: Partial<Record<TimelineEventType, string>> = {
   [TimelineEventType.InterviewEnded]: 'Interview done, and when you will hear',
   [TimelineEventType.FeedbackRecorded]: 'Feedback on your interview',
   [TimelineEventType.FeedbackCorrected]: 'Corrected feedback on your interview',
-  [TimelineEventType.FeedbackLate]: 'Your answer is late, and we have chased it',
+  [TimelineEventType.FeedbackLate]: 'Our answer is late, and we have chased it',
   [TimelineEventType.StageStarted]: 'Your next step',
   [TimelineEventType.OfferMade]: 'An offer',
   [TimelineEventType.Hired]: 'You are hired',
@@ -251,14 +253,23 @@ const SUBJECT_SAYS: Partial<Record<TimelineEventType, string>> = {
   [TimelineEventType.Withdrawn]: 'Application withdrawn',
   [TimelineEventType.RecruiterMessage]: 'A message from your recruiter',
   [TimelineEventType.JobClosed]: 'The job has closed',
-  [TimelineEventType.PromiseRedated]: 'A new date for your answer',
+  [TimelineEventType.PromiseRedated]: 'A new date for our answer',
   [TimelineEventType.PromiseUpdated]: 'No answer yet: we have chased it, and a new date',
   [TimelineEventType.PromiseCheckIn]: 'No news yet, and your date stands',
   [TimelineEventType.OfferReplyNudge]: 'A reminder about your offer',
 };
 
-export function candidateUpdateSubject(latest: TimelineEventType, jobTitle: string, clientName: string): string {
-  return `${SUBJECT_SAYS[latest] ?? 'Update on your application'}: ${jobTitle} at ${clientName}`;
+/** An interview placed again at another time is not a new booking: its email says it moved. */
+const INTERVIEW_MOVED = 'Interview moved';
+
+export function candidateUpdateSubject(
+  latest: TimelineEventType,
+  jobTitle: string,
+  clientName: string,
+  interviewMoved = false,
+): string {
+  const says = latest === TimelineEventType.StageScheduled && interviewMoved ? INTERVIEW_MOVED : SUBJECT_SAYS[latest];
+  return `${says ?? 'Update on your application'}: ${jobTitle} at ${clientName}`;
 }
 
 /** One email per application per change: what happened, what happens next, and where to look. */
@@ -269,7 +280,7 @@ const INVITE_SENTENCE: Record<'REQUEST' | 'CANCEL', string> = {
 
 export function candidateUpdateEmail(facts: CandidateUpdateEmailFacts): { subject: string; body: string } {
   return {
-    subject: candidateUpdateSubject(facts.latest, facts.jobTitle, facts.clientName),
+    subject: candidateUpdateSubject(facts.latest, facts.jobTitle, facts.clientName, facts.latestMovedAnInterview),
     body: [
       greeting(facts.candidateName),
       '',

@@ -173,6 +173,7 @@ export class CandidateUpdateMailer {
         clientName: context.client_name,
         eventTexts: events.map((event) => textFor(event, timeZone, this.config.calendar.timeZone)),
         latest: events[events.length - 1].type,
+        latestMovedAnInterview: Boolean(events[events.length - 1].interview?.was),
         nextStep,
         applicationLink: link,
         invite: calendar?.method ?? null,

@@ -41,7 +41,7 @@ describe('ApplicationPage: the promise', () => {
 
   it.each([
     [PromiseKind.Screening, null, 'We will tell you whether you move forward by'],
-    [PromiseKind.Answer, 's2', 'Your answer about Technical interview is expected by'],
+    [PromiseKind.Answer, 's2', 'We will tell you how your Technical interview went by'],
     [PromiseKind.NextStep, 's3', 'We will tell you when your next interview is by'],
     [PromiseKind.Hold, 's1', 'Your Phone screen stage is on hold: you will hear from us again by'],
     [PromiseKind.UpdateRequest, null, 'We will answer your question by'],

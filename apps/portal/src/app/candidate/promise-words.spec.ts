@@ -14,7 +14,7 @@ function lineFor(promise: ReturnType<typeof aPromise> | null, now = TEST_NOW) {
 describe('promiseLine', () => {
   it.each([
     [PromiseKind.Screening, null, `We will tell you whether you move forward by ${DUE_WORDS}`],
-    [PromiseKind.Answer, 's2', `Your answer about Technical interview is expected by ${DUE_WORDS}`],
+    [PromiseKind.Answer, 's2', `We will tell you how your Technical interview went by ${DUE_WORDS}`],
     [PromiseKind.NextStep, 's3', `We will tell you when your next interview is by ${DUE_WORDS}`],
     [PromiseKind.Hold, 's1', `Your Phone screen stage is on hold: you will hear from us again by ${DUE_WORDS}`],
     [PromiseKind.UpdateRequest, null, `We will answer your question by ${DUE_WORDS}`],
@@ -96,7 +96,7 @@ describe('promiseLine', () => {
       `Your application is on hold: you will hear from us again by ${DUE_WORDS}`,
     );
     expect(lineFor(aPromise({ kind: PromiseKind.Answer, stageId: null, dueAt: DUE }))?.text).toBe(
-      `Your answer about your interview is expected by ${DUE_WORDS}`,
+      `We will tell you how your interview went by ${DUE_WORDS}`,
     );
   });
 });

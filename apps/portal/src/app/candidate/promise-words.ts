@@ -31,7 +31,7 @@ const WORDS: Record<PromiseKind, Words> = {
     late: () => 'Our answer on whether you move forward is late',
   },
   [PromiseKind.Answer]: {
-    onTime: (stage, due) => `Your answer about ${stage ?? 'your interview'} is expected by ${due}`,
+    onTime: (stage, due) => `We will tell you how your ${stage ?? 'interview'} went by ${due}`,
     late: (stage) => `Our answer about ${stage ?? 'your interview'} is late`,
   },
   [PromiseKind.NextStep]: {

@@ -19,6 +19,9 @@ import { FORM_FIELD } from './form-field';
     </hb-field>
     <hb-choice-field legend="Outcome" [choices]="choices" [control]="outcome" [problem]="problem()" />
     <hb-choice-field legend="Rating" [choices]="choices" [control]="rating" />
+    <hb-field label="Cover letter" fieldId="letter" [countUpTo]="20">
+      <textarea hbControl [value]="letter()" (input)="onLetter($event)"></textarea>
+    </hb-field>
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -32,6 +35,10 @@ class Fields {
   ];
   readonly outcome = new FormControl('');
   readonly rating = new FormControl('');
+  readonly letter = signal('Dear team');
+  onLetter(event: Event): void {
+    this.letter.set((event.target as HTMLTextAreaElement).value);
+  }
 }
 
 describe('hb-field and hb-choice-field', () => {
@@ -55,6 +62,22 @@ describe('hb-field and hb-choice-field', () => {
     expect(message.getAttribute('aria-invalid')).toBe('false');
     expect(control('input').id).not.toBe(id);
     expect(control('input').id).toMatch(/^field-\d+$/);
+  });
+
+  it('counts a control bound by hand as it is typed in, and when its value is set without typing', async () => {
+    const { fixture, root } = await render();
+    const letter = root.querySelector('#letter') as HTMLTextAreaElement;
+    const count = () => root.querySelector('#letter-count')?.textContent?.trim();
+    expect(count()).toBe('9 of 20 characters');
+
+    letter.value = 'Dear team, hello';
+    letter.dispatchEvent(new Event('input'));
+    await fixture.whenStable();
+    expect(count()).toBe('16 of 20 characters');
+
+    fixture.componentInstance.letter.set('');
+    await fixture.whenStable();
+    expect(count()).toBe('0 of 20 characters');
   });
 
   it('adds the problem under the control, to its description, and marks it invalid, until it is fixed', async () => {

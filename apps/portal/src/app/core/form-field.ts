@@ -3,7 +3,9 @@ import {
   Component,
   DestroyRef,
   Directive,
+  ElementRef,
   OnInit,
+  afterEveryRender,
   computed,
   contentChild,
   inject,
@@ -96,7 +98,9 @@ export class FormField {
 
 /**
  * The input, textarea or select of an `hb-field`: its id and ARIA wiring come from the field, and
- * the field counts the characters of its form control (reactive forms only).
+ * the field counts the characters typed: its form control's value, or for a control bound by hand
+ * (`[value]` and `(input)`), the element's own value after every render, so a value set without
+ * typing (a kept draft, a reset) is counted too.
  */
 @Directive({
   selector: 'input[hbControl], textarea[hbControl], select[hbControl]',
@@ -110,6 +114,13 @@ export class FieldControl implements OnInit {
   protected readonly field = inject(FormField);
   private readonly control = inject(NgControl, { self: true, optional: true });
   private readonly destroyRef = inject(DestroyRef);
+
+  constructor() {
+    if (this.control) return;
+    const element = inject<ElementRef<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>>(ElementRef);
+    // A signal set to the same length is no change, so this settles after one pass.
+    afterEveryRender({ read: () => this.field.length.set(element.nativeElement.value.length) });
+  }
 
   ngOnInit(): void {
     // The form control is bound by now; its value also changes without typing (a reset after sending).

@@ -143,6 +143,29 @@ describe('interview emails carry the whole slot and a calendar invite', () => {
     );
   });
 
+  it('tells an interview placed only once it was over as having taken place, not as news of one to come', async () => {
+    const job = await createOpenJob(staff);
+    const candidate = await registerCandidate('Past Candidate');
+    const applied = await apply(candidate.session, job.id);
+    const day = 86_400_000;
+    // Recorded after the fact: it ended two days before the recruiter placed it.
+    await schedule(
+      applied,
+      new Date(Date.now() - 2 * day - 3_600_000).toISOString(),
+      new Date(Date.now() - 2 * day).toISOString(),
+      'Video call',
+    );
+
+    const recorded = /^Phone screen took place on .+ \(Video call\)\.$/m;
+    const [email] = (await candidateEmails(applied.id)).filter((mail) => mail.calendar_method !== null);
+    expect(email.body).toMatch(recorded);
+    expect(email.body).not.toContain('scheduled for');
+    const page = await candidate.session.get<ApplicationView>(`/api/applications/${applied.id}`);
+    expect(page.body.timeline.map((event) => event.text)).toEqual(
+      expect.arrayContaining([expect.stringMatching(recorded)]),
+    );
+  });
+
   it('tells a candidate whose address an invite cannot name the slot in words, without promising an invite', async () => {
     const job = await createOpenJob(staff);
     const candidate = await registerCandidate('José Accented');

@@ -151,6 +151,7 @@ export class StageFeedbackService {
           text: interviewSlotText(
             { stageName: stage.name, startsAt, endsAt, location: request.location, was: previous },
             when,
+            stageTookPlace({ endsAt, heldAt: null }, now),
           ),
           candidateVisible: true,
           actorId: actor.id,

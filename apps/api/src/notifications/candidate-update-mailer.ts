@@ -1,7 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, Clock } from '../config/clock';
 import { ApplicationStatus, PromiseKind, StageState, TimelineEventType, interviewSlotText } from '@heardback/contracts';
-import { asksHowWeDid, candidateIsEmailed, takesCalendarInvite, viewerTimeZone } from '@heardback/domain';
+import {
+  asksHowWeDid,
+  candidateIsEmailed,
+  stageTookPlace,
+  takesCalendarInvite,
+  viewerTimeZone,
+} from '@heardback/domain';
 import { EntityManager } from 'typeorm';
 import { formatAgencyTime, formatAgencyTimeRange } from '../config/agency-time';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -171,7 +177,7 @@ export class CandidateUpdateMailer {
         candidateName: context.full_name,
         jobTitle: context.title,
         clientName: context.client_name,
-        eventTexts: events.map((event) => textFor(event, timeZone, this.config.calendar.timeZone)),
+        eventTexts: events.map((event) => textFor(event, timeZone, this.config.calendar.timeZone, now)),
         latest: events[events.length - 1].type,
         latestMovedAnInterview: Boolean(events[events.length - 1].interview?.was),
         nextStep,
@@ -186,7 +192,7 @@ export class CandidateUpdateMailer {
 }
 
 /** An event's words for this reader: a placed or moved interview is written in their zone, not the stored agency's. */
-function textFor(event: CandidateVisibleEvent, timeZone: string, agencyZone: string): string {
+function textFor(event: CandidateVisibleEvent, timeZone: string, agencyZone: string, now: Date): string {
   const interview = event.interview;
   if (event.promiseDueAt) {
     return event.text.replace(
@@ -195,7 +201,10 @@ function textFor(event: CandidateVisibleEvent, timeZone: string, agencyZone: str
     );
   }
   if (!interview || interview.cancelled) return event.text;
-  return interviewSlotText({ ...interview, was: interview.was ?? null }, (start, end) =>
-    formatAgencyTimeRange(start, end, timeZone),
+  // Written in the same transaction as the event: an interview already over was recorded after the fact.
+  return interviewSlotText(
+    { ...interview, was: interview.was ?? null },
+    (start, end) => formatAgencyTimeRange(start, end, timeZone),
+    stageTookPlace({ endsAt: interview.endsAt, heldAt: null }, now),
   );
 }

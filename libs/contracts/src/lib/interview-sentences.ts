@@ -8,6 +8,11 @@ export function interviewScheduledText(stageName: string, when: string, location
   return `${stageName} scheduled for ${when} (${location}).`;
 }
 
+/** An interview placed only once it was over (recorded after the fact): not news of one to come. */
+export function interviewRecordedText(stageName: string, when: string, location: string): string {
+  return `${stageName} took place on ${when} (${location}).`;
+}
+
 export function interviewRescheduledText(stageName: string, when: string, location: string, was: string): string {
   return `${stageName} moved to ${when} (${location}). The earlier time, ${was}, is cancelled.`;
 }
@@ -21,10 +26,21 @@ export interface InterviewSlotFacts<T> {
   was: { startsAt: T; endsAt: T } | null;
 }
 
-/** The sentence for a placed or moved interview; `when` writes a start and an end for the reader. */
-export function interviewSlotText<T>(slot: InterviewSlotFacts<T>, when: (startsAt: T, endsAt: T) => string): string {
-  const now = when(slot.startsAt, slot.endsAt);
-  return slot.was
-    ? interviewRescheduledText(slot.stageName, now, slot.location, when(slot.was.startsAt, slot.was.endsAt))
-    : interviewScheduledText(slot.stageName, now, slot.location);
+/**
+ * The sentence for a placed or moved interview; `when` writes a start and an end for the reader.
+ * `overWhenPlaced`: the slot had already ended when it was placed (the reader decides, by the domain's
+ * `stageTookPlace` at the moment the event was written), so it is told as having taken place.
+ */
+export function interviewSlotText<T>(
+  slot: InterviewSlotFacts<T>,
+  when: (startsAt: T, endsAt: T) => string,
+  overWhenPlaced = false,
+): string {
+  const slotWords = when(slot.startsAt, slot.endsAt);
+  if (slot.was) {
+    return interviewRescheduledText(slot.stageName, slotWords, slot.location, when(slot.was.startsAt, slot.was.endsAt));
+  }
+  return overWhenPlaced
+    ? interviewRecordedText(slot.stageName, slotWords, slot.location)
+    : interviewScheduledText(slot.stageName, slotWords, slot.location);
 }

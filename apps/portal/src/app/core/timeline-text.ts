@@ -1,4 +1,5 @@
 import { TimelineEntry, interviewSlotText } from '@heardback/contracts';
+import { stageTookPlace } from '@heardback/domain';
 import { DateTimeOptions, formatDateTime, formatDateTimeRange } from './date-time';
 
 /**
@@ -7,7 +8,16 @@ import { DateTimeOptions, formatDateTime, formatDateTimeRange } from './date-tim
  */
 export function timelineText(entry: TimelineEntry, options: DateTimeOptions = {}): string {
   if (entry.interview) {
-    return interviewSlotText(entry.interview, (startsAt, endsAt) => formatDateTimeRange(startsAt, endsAt, options));
+    // Placed only once it was over: told as having taken place, as the API wrote it then.
+    const overWhenPlaced = stageTookPlace(
+      { endsAt: new Date(entry.interview.endsAt), heldAt: null },
+      new Date(entry.at),
+    );
+    return interviewSlotText(
+      entry.interview,
+      (startsAt, endsAt) => formatDateTimeRange(startsAt, endsAt, options),
+      overWhenPlaced,
+    );
   }
   // A promised date in the text: the reader's zone, as "Where you stand" writes it.
   return entry.date ? entry.text.replace(entry.date.written, formatDateTime(entry.date.at, options)) : entry.text;

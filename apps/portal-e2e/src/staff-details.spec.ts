@@ -31,7 +31,16 @@ test('outgoing mail is found by recipient and kind, and the filters are in a lin
     const response = await route.fetch();
     const mail = (await response.json()) as NotificationPage;
     const [first, ...rest] = mail.items;
-    await route.fulfill({ response, json: { ...mail, items: [{ ...first, status: 'digested' }, ...rest] } });
+    await route.fulfill({
+      response,
+      json: {
+        ...mail,
+        items: [
+          { ...first, status: 'digested', givenUpReason: null, heldUntilVerified: false, lastError: null },
+          ...rest,
+        ],
+      },
+    });
   });
   await page.goto('/staff/mail');
   await expect(page.getByTestId('mail').first()).toContainText('In a digest (see the digest for its sending)');

@@ -95,6 +95,9 @@ export class StageFeedbackService {
         stage.state === StageState.Scheduled && stage.startsAt && stage.endsAt
           ? { startsAt: stage.startsAt, endsAt: stage.endsAt }
           : null;
+      // Placed once it was over (recorded after the fact): the stage waits for feedback at once, and every
+      // reader tells it as having taken place. Decided here, once, for all of them.
+      const overWhenPlaced = stageTookPlace({ endsAt, heldAt: null }, now);
       const before = {
         ...auditedStage(stage),
         clientInterviewers: auditedClientInterviewers(pickedBefore),
@@ -106,7 +109,7 @@ export class StageFeedbackService {
         location: request.location,
         interviewers: request.interviewers,
         feedbackDueAt: feedbackDueAt(endsAt, job.answerWithinWorkingDays, this.config.calendar),
-        state: stageTookPlace({ endsAt, heldAt: null }, now) ? StageState.AwaitingFeedback : StageState.Scheduled,
+        state: overWhenPlaced ? StageState.AwaitingFeedback : StageState.Scheduled,
         // A reschedule replaces the invite already in the candidate's calendar.
         calendarSequence: previous ? stage.calendarSequence + 1 : stage.calendarSequence,
       };
@@ -151,7 +154,7 @@ export class StageFeedbackService {
           text: interviewSlotText(
             { stageName: stage.name, startsAt, endsAt, location: request.location, was: previous },
             when,
-            stageTookPlace({ endsAt, heldAt: null }, now),
+            overWhenPlaced,
           ),
           candidateVisible: true,
           actorId: actor.id,
@@ -164,6 +167,7 @@ export class StageFeedbackService {
             endsAt,
             location: request.location,
             was: previous,
+            overWhenPlaced,
           },
         },
         {

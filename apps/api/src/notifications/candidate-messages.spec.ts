@@ -82,12 +82,15 @@ describe('candidate email subjects', () => {
     );
   });
 
-  it('tell a moved interview from a new booking', () => {
-    expect(candidateUpdateSubject(TimelineEventType.StageScheduled, 'Platform Engineer', 'Acme', true)).toBe(
+  it('tell a moved interview, and one recorded after it happened, from a new booking', () => {
+    expect(candidateUpdateSubject(TimelineEventType.StageScheduled, 'Platform Engineer', 'Acme', 'moved')).toBe(
       'Interview moved: Platform Engineer at Acme',
     );
-    // Only an interview's own event can have moved one.
-    expect(candidateUpdateSubject(TimelineEventType.Rejected, 'Platform Engineer', 'Acme', true)).toBe(
+    expect(candidateUpdateSubject(TimelineEventType.StageScheduled, 'Platform Engineer', 'Acme', 'recorded')).toBe(
+      'Interview done, and when you will hear: Platform Engineer at Acme',
+    );
+    // Only an interview's own event can have moved or recorded one.
+    expect(candidateUpdateSubject(TimelineEventType.Rejected, 'Platform Engineer', 'Acme', 'moved')).toBe(
       'A decision on your application: Platform Engineer at Acme',
     );
   });

@@ -230,8 +230,8 @@ export interface CandidateUpdateEmailFacts {
   applicationLink: string;
   /** What the email is mainly about: the last thing that happened names it in the subject. */
   latest: TimelineEventType;
-  /** That last thing moved an interview already booked (it had an earlier time). */
-  latestMovedAnInterview?: boolean;
+  /** What that last thing did to an interview: moved one already booked, or recorded one already over. */
+  latestInterview?: 'moved' | 'recorded' | null;
   /** The calendar invite sent with the email, if any. */
   invite?: 'REQUEST' | 'CANCEL' | null;
   /** A closing email's "how did we do" questions (`howWeDidEmailLines`), if it asks them. */
@@ -259,16 +259,23 @@ const SUBJECT_SAYS: Partial<Record<TimelineEventType, string>> = {
   [TimelineEventType.OfferReplyNudge]: 'A reminder about your offer',
 };
 
-/** An interview placed again at another time is not a new booking: its email says it moved. */
-const INTERVIEW_MOVED = 'Interview moved';
+/**
+ * Placing an interview is not always a new booking: one placed again at another time moved, and one
+ * placed only once it was over (recorded after the fact) is done, with the answer to come.
+ */
+const INTERVIEW_NEWS_SAYS = {
+  moved: 'Interview moved',
+  recorded: SUBJECT_SAYS[TimelineEventType.InterviewEnded],
+} as const;
 
 export function candidateUpdateSubject(
   latest: TimelineEventType,
   jobTitle: string,
   clientName: string,
-  interviewMoved = false,
+  interview: 'moved' | 'recorded' | null = null,
 ): string {
-  const says = latest === TimelineEventType.StageScheduled && interviewMoved ? INTERVIEW_MOVED : SUBJECT_SAYS[latest];
+  const says =
+    latest === TimelineEventType.StageScheduled && interview ? INTERVIEW_NEWS_SAYS[interview] : SUBJECT_SAYS[latest];
   return `${says ?? 'Update on your application'}: ${jobTitle} at ${clientName}`;
 }
 
@@ -280,7 +287,7 @@ const INVITE_SENTENCE: Record<'REQUEST' | 'CANCEL', string> = {
 
 export function candidateUpdateEmail(facts: CandidateUpdateEmailFacts): { subject: string; body: string } {
   return {
-    subject: candidateUpdateSubject(facts.latest, facts.jobTitle, facts.clientName, facts.latestMovedAnInterview),
+    subject: candidateUpdateSubject(facts.latest, facts.jobTitle, facts.clientName, facts.latestInterview),
     body: [
       greeting(facts.candidateName),
       '',

@@ -1,13 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, Clock } from '../config/clock';
 import { ApplicationStatus, PromiseKind, StageState, TimelineEventType, interviewSlotText } from '@heardback/contracts';
-import {
-  asksHowWeDid,
-  candidateIsEmailed,
-  stageTookPlace,
-  takesCalendarInvite,
-  viewerTimeZone,
-} from '@heardback/domain';
+import { asksHowWeDid, candidateIsEmailed, takesCalendarInvite, viewerTimeZone } from '@heardback/domain';
 import { EntityManager } from 'typeorm';
 import { formatAgencyTime, formatAgencyTimeRange } from '../config/agency-time';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -150,17 +144,20 @@ export class CandidateUpdateMailer {
     // Several changes in one email: the last word on the interview is the invite that goes with it.
     const interview = events.flatMap((event) => (event.interview ? [event.interview] : [])).at(-1);
     // An address an invite cannot name gets the slot in words only, and the email does not promise an invite.
+    // One recorded after the fact is in no one's calendar to come: it gets no invite. One moved into the
+    // past still does, so the calendar drops the slot it held.
+    const inCalendar = interview && !(interview.overWhenPlaced && !interview.was) ? interview : undefined;
     const calendar =
-      interview && takesCalendarInvite(context.email)
+      inCalendar && takesCalendarInvite(context.email)
         ? pendingInvite(
             {
-              stageId: interview.stageId,
-              sequence: interview.sequence,
-              cancelled: interview.cancelled,
-              startsAt: interview.startsAt,
-              endsAt: interview.endsAt,
-              location: interview.location,
-              title: interviewInviteTitle(interview.stageName, context.title, context.client_name),
+              stageId: inCalendar.stageId,
+              sequence: inCalendar.sequence,
+              cancelled: inCalendar.cancelled,
+              startsAt: inCalendar.startsAt,
+              endsAt: inCalendar.endsAt,
+              location: inCalendar.location,
+              title: interviewInviteTitle(inCalendar.stageName, context.title, context.client_name),
               description: link,
               attendee: { name: context.full_name, email: context.email },
             },
@@ -177,9 +174,9 @@ export class CandidateUpdateMailer {
         candidateName: context.full_name,
         jobTitle: context.title,
         clientName: context.client_name,
-        eventTexts: events.map((event) => textFor(event, timeZone, this.config.calendar.timeZone, now)),
+        eventTexts: events.map((event) => textFor(event, timeZone, this.config.calendar.timeZone)),
         latest: events[events.length - 1].type,
-        latestMovedAnInterview: Boolean(events[events.length - 1].interview?.was),
+        latestInterview: interviewNews(events[events.length - 1].interview),
         nextStep,
         applicationLink: link,
         invite: calendar?.method ?? null,
@@ -192,7 +189,14 @@ export class CandidateUpdateMailer {
 }
 
 /** An event's words for this reader: a placed or moved interview is written in their zone, not the stored agency's. */
-function textFor(event: CandidateVisibleEvent, timeZone: string, agencyZone: string, now: Date): string {
+/** What an event did to an interview, for the email's subject: moved one, or recorded one already over. */
+function interviewNews(interview: InterviewChange | undefined): 'moved' | 'recorded' | null {
+  if (!interview || interview.cancelled) return null;
+  if (interview.was) return 'moved';
+  return interview.overWhenPlaced ? 'recorded' : null;
+}
+
+function textFor(event: CandidateVisibleEvent, timeZone: string, agencyZone: string): string {
   const interview = event.interview;
   if (event.promiseDueAt) {
     return event.text.replace(
@@ -201,10 +205,9 @@ function textFor(event: CandidateVisibleEvent, timeZone: string, agencyZone: str
     );
   }
   if (!interview || interview.cancelled) return event.text;
-  // Written in the same transaction as the event: an interview already over was recorded after the fact.
   return interviewSlotText(
     { ...interview, was: interview.was ?? null },
     (start, end) => formatAgencyTimeRange(start, end, timeZone),
-    stageTookPlace({ endsAt: interview.endsAt, heldAt: null }, now),
+    interview.overWhenPlaced ?? false,
   );
 }

@@ -26,6 +26,11 @@ export interface InterviewChange {
   location: string;
   /** The slot a reschedule cancelled. */
   was?: { startsAt: Date; endsAt: Date } | null;
+  /**
+   * The slot had already ended when it was placed (recorded after the fact), as the command decided
+   * it, with the moment that also set the stage waiting for feedback: told as having taken place.
+   */
+  overWhenPlaced?: boolean;
 }
 
 export interface CalendarAttachment {

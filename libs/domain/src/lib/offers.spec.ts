@@ -35,6 +35,15 @@ describe('the start date of an offer', () => {
     expect(() => assertOfferStartDate('2027-01-04', now, 'Europe/London')).not.toThrow();
   });
 
+  it('may not be past the years we keep, and says which field and why', () => {
+    expect(() => assertOfferStartDate('2099-12-31', now, 'Europe/London')).not.toThrow();
+    expect(() => assertOfferStartDate('9999-12-31', now, 'Europe/London')).toThrow(
+      expect.objectContaining({
+        details: [{ field: 'startDate', reasons: ['must be a date in the years 2000 to 2099'] }],
+      }),
+    );
+  });
+
   it('may not be in the past, and says which field and why', () => {
     try {
       assertOfferStartDate('2026-12-01', now, 'Europe/London');

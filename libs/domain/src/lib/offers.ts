@@ -1,6 +1,6 @@
 import { DeadlineAlertKind, DueTimeAlertKind, alertTime } from './deadline-alerts';
 import { fieldError } from './domain-error';
-import { calendarDateIn } from './time-zones';
+import { NAMED_DATE_YEARS, calendarDateIn } from './time-zones';
 import { WorkingCalendar } from './working-hours';
 
 /**
@@ -9,10 +9,13 @@ import { WorkingCalendar } from './working-hours';
  * followed up, on the same working-day ladder as overdue feedback (ADR 0020).
  */
 
-/** A start date is a calendar date from today on, in the agency's zone. */
+/** A start date is a calendar date from today on, in the agency's zone, within the years we keep. */
 export function assertOfferStartDate(startDate: string, now: Date, timeZone: string): void {
   const today = calendarDateIn(now, timeZone);
   if (startDate < today) throw fieldError('startDate', `must be today (${today}) or later`);
+  if (Number(startDate.slice(0, 4)) > NAMED_DATE_YEARS.last) {
+    throw fieldError('startDate', `must be a date in the years ${NAMED_DATE_YEARS.first} to ${NAMED_DATE_YEARS.last}`);
+  }
 }
 
 /**

@@ -48,12 +48,15 @@ describe('a timeline entry in the reader’s zone', () => {
       );
     });
 
-    it('says a moved interview moved, whenever it was moved', () => {
+    it('says a moved interview moved, even to a time already over: the earlier time is what it cancels', () => {
       const moved = {
         ...placed,
         interview: { ...placed.interview, was: { startsAt: '2026-12-03T10:00:00Z', endsAt: '2026-12-03T11:00:00Z' } },
       };
       expect(timelineText(moved, london)).toMatch(/^Technical interview moved to Fri, 4 Dec 2026/);
+      expect(timelineText({ ...moved, at: '2026-12-07T09:00:00Z' }, london)).toMatch(
+        /^Technical interview moved to Fri, 4 Dec 2026, 10:00–11:00 GMT \(Office\)\. The earlier time, .+, is cancelled\.$/,
+      );
     });
   });
 });

@@ -8,7 +8,9 @@ import { DateTimeOptions, formatDateTime, formatDateTimeRange } from './date-tim
  */
 export function timelineText(entry: TimelineEntry, options: DateTimeOptions = {}): string {
   if (entry.interview) {
-    // Placed only once it was over: told as having taken place, as the API wrote it then.
+    // Placed only once it was over: told as having taken place, as the API wrote it then. The API decided
+    // by the command's clock reading, a few milliseconds before the event's `at`: only an interview ending
+    // within those milliseconds could read differently here.
     const overWhenPlaced = stageTookPlace(
       { endsAt: new Date(entry.interview.endsAt), heldAt: null },
       new Date(entry.at),

@@ -188,7 +188,6 @@ export class CandidateUpdateMailer {
   }
 }
 
-/** An event's words for this reader: a placed or moved interview is written in their zone, not the stored agency's. */
 /** What an event did to an interview, for the email's subject: moved one, or recorded one already over. */
 function interviewNews(interview: InterviewChange | undefined): 'moved' | 'recorded' | null {
   if (!interview || interview.cancelled) return null;
@@ -196,6 +195,7 @@ function interviewNews(interview: InterviewChange | undefined): 'moved' | 'recor
   return interview.overWhenPlaced ? 'recorded' : null;
 }
 
+/** An event's words for this reader: a placed or moved interview is written in their zone, not the stored agency's. */
 function textFor(event: CandidateVisibleEvent, timeZone: string, agencyZone: string): string {
   const interview = event.interview;
   if (event.promiseDueAt) {

@@ -1,4 +1,4 @@
-import { isRealDateTime, isWithinNamedDateYears, NAMED_DATE_YEARS } from '@heardback/domain';
+import { isRealDateTime, isWithinNamedDateYears, OUTSIDE_NAMED_DATE_YEARS } from '@heardback/domain';
 import { ValidateBy, ValidationOptions } from 'class-validator';
 
 /** RFC 3339's date-time, with its parts captured: date, time, optional fraction, then Z or an offset. */
@@ -36,8 +36,6 @@ export function isInstant(text: unknown): boolean {
   return instantProblem(text) === null;
 }
 
-const OUTSIDE_THE_YEARS = `must be a date in the years ${NAMED_DATE_YEARS.first} to ${NAMED_DATE_YEARS.last}`;
-
 /**
  * A date and time such as 2026-12-01T17:00:00Z that names a real instant within the years we keep;
  * `message` says what to send when it is not a date and time at all.
@@ -48,7 +46,8 @@ export function IsInstant(message: string, options?: ValidationOptions): Propert
       name: 'isInstant',
       validator: {
         validate: (value: unknown) => isInstant(value),
-        defaultMessage: (args) => (instantProblem(args?.value) === 'outside-the-years' ? OUTSIDE_THE_YEARS : message),
+        defaultMessage: (args) =>
+          instantProblem(args?.value) === 'outside-the-years' ? OUTSIDE_NAMED_DATE_YEARS : message,
       },
     },
     options,

@@ -28,8 +28,9 @@ export interface InterviewSlotFacts<T> {
 
 /**
  * The sentence for a placed or moved interview; `when` writes a start and an end for the reader.
- * `overWhenPlaced`: the slot had already ended when it was placed (the reader decides, by the domain's
- * `stageTookPlace` at the moment the event was written), so it is told as having taken place.
+ * `overWhenPlaced`: the slot had already ended when it was placed, so it is told as having taken place.
+ * The API's command decides it once (`InterviewChange.overWhenPlaced`); the portal, by the domain's
+ * `stageTookPlace` at the event's `at`.
  */
 export function interviewSlotText<T>(
   slot: InterviewSlotFacts<T>,

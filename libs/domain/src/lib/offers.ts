@@ -1,6 +1,6 @@
 import { DeadlineAlertKind, DueTimeAlertKind, alertTime } from './deadline-alerts';
 import { fieldError } from './domain-error';
-import { NAMED_DATE_YEARS, calendarDateIn } from './time-zones';
+import { NAMED_DATE_YEARS, OUTSIDE_NAMED_DATE_YEARS, calendarDateIn } from './time-zones';
 import { WorkingCalendar } from './working-hours';
 
 /**
@@ -14,7 +14,7 @@ export function assertOfferStartDate(startDate: string, now: Date, timeZone: str
   const today = calendarDateIn(now, timeZone);
   if (startDate < today) throw fieldError('startDate', `must be today (${today}) or later`);
   if (Number(startDate.slice(0, 4)) > NAMED_DATE_YEARS.last) {
-    throw fieldError('startDate', `must be a date in the years ${NAMED_DATE_YEARS.first} to ${NAMED_DATE_YEARS.last}`);
+    throw fieldError('startDate', OUTSIDE_NAMED_DATE_YEARS);
   }
 }
 

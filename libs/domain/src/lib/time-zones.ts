@@ -63,6 +63,9 @@ export function isRealDateTime(
  */
 export const NAMED_DATE_YEARS = { first: 2000, last: 2099 } as const;
 
+/** Why a date outside NAMED_DATE_YEARS is refused, in the field's words (every date field says the same). */
+export const OUTSIDE_NAMED_DATE_YEARS = `must be a date in the years ${NAMED_DATE_YEARS.first} to ${NAMED_DATE_YEARS.last}`;
+
 /** Whether the instant `epochMs` falls within NAMED_DATE_YEARS. */
 export function isWithinNamedDateYears(epochMs: number): boolean {
   const year = new Date(epochMs).getUTCFullYear();

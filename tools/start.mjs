@@ -132,6 +132,13 @@ async function main() {
   } else {
     lines.push('  No demo data requested (set DEMO_DATA=true to load it into an empty database).');
   }
+  // A new account is made by the link emailed on registering (ADR 0067): say where that email lands.
+  if (!process.env.SMTP_URL) {
+    lines.push(
+      '',
+      `  Email (such as the link to finish registering) is written to ${process.env.MAIL_DIR || '.data/mail'}/*.eml`,
+    );
+  }
   lines.push('', '  Press Ctrl-C to stop.', '');
   console.log(lines.join('\n'));
 }

@@ -1,6 +1,7 @@
 import { type Page, expect, test } from '@playwright/test';
-import { apiPost, uniqueStamp } from './support/agency-sign-in';
-import { linkFromEmail } from './support/mailbox';
+import { apiPost, registerThroughApi, uniqueStamp } from './support/agency-sign-in';
+import { FINISH_REGISTRATION_SUBJECT, checkEmailNotice } from './support/candidate-journeys';
+import { emailTo, linkFromEmail, subjectsOfEmailsTo } from './support/mailbox';
 
 // Generous: the journey takes screenshots at two widths on a shared, loaded machine.
 test.describe.configure({ timeout: 240_000 });
@@ -20,9 +21,8 @@ test('a candidate who forgot their password gets a link by email, sets a new one
   // An account with a session in another browser, which the reset must end.
   const otherBrowser = await (await browser.newContext()).newPage();
   await otherBrowser.goto('/jobs');
-  await apiPost(otherBrowser, '/api/auth/register', {
+  await registerThroughApi(otherBrowser, {
     email,
-    password: 'e2e-password-123',
     fullName: 'Forgetful Candidate',
   });
   expect(await meStatus(otherBrowser)).toBe(200);
@@ -61,7 +61,7 @@ test('a candidate who forgot their password gets a link by email, sets a new one
   await expect(page.getByText(/password reset link has expired or was already used/)).toBeVisible();
   await expect(page.getByRole('link', { name: 'Send me a new link' })).toBeVisible();
 
-  // The profile shows where the account is signed in, and the address still to confirm.
+  // The profile shows where the account is signed in.
   await page.goto('/me/profile');
   await expect(page.getByRole('heading', { name: 'Where you are signed in' })).toBeVisible();
   await expect(page.getByText('This device')).toBeVisible();
@@ -72,7 +72,9 @@ test('a candidate who forgot their password gets a link by email, sets a new one
   await page.screenshot({ path: `${SHOTS}/forgot-password-375.png`, fullPage: true });
 });
 
-test('a new candidate confirms their address from the verification email', async ({ page }) => {
+test('a new candidate finishes creating their account from the emailed link, signed in and already confirmed', async ({
+  page,
+}) => {
   const email = `confirming-${uniqueStamp()}@example.com`;
   await page.goto('/register');
   await page.getByLabel('Full name').fill('Confirming Candidate');
@@ -80,14 +82,89 @@ test('a new candidate confirms their address from the verification email', async
   await expect(page.getByText('Use at least 12 characters.')).toBeVisible();
   await page.getByLabel('Password').fill('e2e-password-123');
   await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page).toHaveURL(/\/me$/);
 
-  const link = await linkFromEmail(email, 'Confirm your email address for Heardback', '/verify-email');
-  await page.goto(new URL(link).pathname + new URL(link).search);
-  await expect(page.getByText(/your email address is confirmed/)).toBeVisible();
-  await page.screenshot({ path: `${SHOTS}/verify-email-1280.png`, fullPage: true });
+  // Nothing is made and no one is signed in until the link is followed.
+  const notice = checkEmailNotice(page);
+  await expect(notice).toContainText(`We have sent a link to ${email}.`);
+  await expect(page).toHaveURL(/\/register$/);
+  expect(await meStatus(page)).toBe(401);
+  await page.screenshot({ path: `${SHOTS}/register-sent-1280.png`, fullPage: true });
   await page.setViewportSize({ width: 375, height: 800 });
-  await page.screenshot({ path: `${SHOTS}/verify-email-375.png`, fullPage: true });
+  await page.screenshot({ path: `${SHOTS}/register-sent-375.png`, fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 800 });
+
+  const link = new URL(await linkFromEmail(email, FINISH_REGISTRATION_SUBJECT, '/finish-registration'));
+  await page.goto(link.pathname + link.search);
+  await expect(page).toHaveURL(/\/me$/);
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  expect(await meStatus(page)).toBe(200);
+
+  // Following the link proved the address: nothing asks to confirm it.
+  await page.goto('/me/profile');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your profile');
+  await expect(page.getByText(email)).toBeVisible();
+  await expect(page.getByText('Not confirmed yet')).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'Confirm your email address' })).toHaveCount(0);
+
+  // The link works once; opened again in the browser it signed in, the page says so and where to go.
+  await page.goto(link.pathname + link.search);
+  await expect(page.getByText(/link to finish creating your account has expired or was already used/)).toBeVisible();
+  await expect(page.getByText(/You are signed in as/)).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Go to your page' })).toHaveAttribute('href', '/me');
+  await page.screenshot({ path: `${SHOTS}/finish-registration-used-1280.png`, fullPage: true });
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.screenshot({ path: `${SHOTS}/finish-registration-used-375.png`, fullPage: true });
+});
+
+test('registering with an address that has an account shows the same notice, signs no one in and tells its owner', async ({
+  page,
+  browser,
+}) => {
+  // The owner made their account from the emailed link, in their own browser.
+  const owner = `owner-${uniqueStamp()}@example.com`;
+  const ownerBrowser = await (await browser.newContext()).newPage();
+  await registerThroughApi(ownerBrowser, { email: owner, fullName: 'Owning Candidate' });
+  await ownerBrowser.context().close();
+
+  // Someone registers a new address, then, with "Use another address", the owner's.
+  const stranger = `stranger-${uniqueStamp()}@example.com`;
+  await page.goto('/register');
+  await page.getByLabel('Full name').fill('Someone Else');
+  await page.getByLabel('Email').fill(stranger);
+  await page.getByLabel('Password').fill('e2e-password-123');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  const notice = checkEmailNotice(page);
+  await expect(notice).toContainText(`We have sent a link to ${stranger}.`);
+  const forNewAddress = await notice.innerText();
+
+  await notice.getByRole('button', { name: 'Use another address' }).click();
+  // The form is back as it was typed, with the keyboard on the address.
+  await expect(page.getByLabel('Email')).toBeFocused();
+  await expect(page.getByLabel('Email')).toHaveValue(stranger);
+  await expect(page.getByLabel('Full name')).toHaveValue('Someone Else');
+  await page.getByLabel('Email').fill(owner);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(notice).toContainText(`We have sent a link to ${owner}.`);
+
+  // Word for word the notice a new address gets: the page does not say which addresses have accounts.
+  expect((await notice.innerText()).replace(owner, '<address>')).toBe(forNewAddress.replace(stranger, '<address>'));
+  // And no one is signed in: the header still offers "Sign in".
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await expect(nav.getByRole('link', { name: 'Sign in' })).toBeVisible();
+  await expect(nav.getByRole('button', { name: 'Sign out' })).toHaveCount(0);
+  expect(await meStatus(page)).toBe(401);
+  await page.reload();
+  await expect(nav.getByRole('link', { name: 'Sign in' })).toBeVisible();
+
+  // The owner is told, with a way to sign in or reset; the new address got its link.
+  const told = await emailTo(owner, 'Someone tried to register with your email address');
+  expect(told).toContain('No new account was made and nothing about your account changed.');
+  await linkFromEmail(stranger, FINISH_REGISTRATION_SUBJECT, '/finish-registration');
+  // The owner, who registered themselves, was never asked to confirm their address: following the link did.
+  expect(await subjectsOfEmailsTo(owner)).toEqual([
+    FINISH_REGISTRATION_SUBJECT,
+    'Someone tried to register with your email address',
+  ]);
 });
 
 test('staff disable a recruiter, who is signed out at once, and enable them again', async ({ page, browser }) => {

@@ -1,6 +1,14 @@
 import { type Browser, type Page, expect, test } from '@playwright/test';
 import type { ApplicationView, ClientView, JobDetail, PrivacyNoticeView } from '@heardback/contracts';
-import { DEMO_STAFF, apiGet, apiPost, screenshotsAtBothWidths, signInAs, uniqueStamp } from './support/agency-sign-in';
+import {
+  DEMO_STAFF,
+  apiGet,
+  apiPost,
+  registerThroughApi,
+  screenshotsAtBothWidths,
+  signInAs,
+  uniqueStamp,
+} from './support/agency-sign-in';
 
 /** Issue 14: pay with its period, Back to the board, an applicant's closed job, a quiet console, the phone board. */
 
@@ -150,9 +158,8 @@ test('an applicant whose job closed still reads it from their application, marke
   const published = await publishJobs(browser, 1);
   const [job] = published.jobs;
   await page.goto('/jobs');
-  await apiPost(page, '/api/auth/register', {
+  await registerThroughApi(page, {
     email: `closed-job-${uniqueStamp()}@example.com`,
-    password: 'e2e-password-123',
     fullName: `E2E Closed ${uniqueStamp()}`,
   });
   const notice = await apiGet<PrivacyNoticeView>(page, '/api/privacy-notice');

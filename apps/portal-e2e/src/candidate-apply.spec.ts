@@ -1,5 +1,13 @@
 import { expect, test } from '@playwright/test';
-import { reviewAndApply, screenshotAtBothWidths, uniqueEmail } from './support/candidate-journeys';
+import {
+  checkEmailNotice,
+  fillRegisterForm,
+  followRegistrationLink,
+  registerOnJobPage,
+  reviewAndApply,
+  screenshotAtBothWidths,
+  uniqueEmail,
+} from './support/candidate-journeys';
 
 // Every test leaves a picture of where it ended, to look at after a run.
 test.afterEach(async ({ page }, testInfo) => {
@@ -48,14 +56,32 @@ test('a visitor searches the board, registers on the job page and applies; the a
     fullPage: true,
   });
 
+  const jobPath = new URL(page.url()).pathname;
+  const email = uniqueEmail('apply');
   const panel = page.getByRole('tabpanel', { name: "I'm new here" });
-  await panel.getByLabel('Full name').fill('Jordan Journey');
-  await panel.getByLabel('Email').fill(uniqueEmail('apply'));
-  await panel.getByLabel('Password').fill('e2e-password-123');
-  await panel.getByRole('button', { name: 'Create account and continue' }).click();
+  await fillRegisterForm(panel, { fullName: 'Jordan Journey', email });
 
-  // Signed in: nothing is sent until the candidate has reviewed it and agreed to the privacy notice.
+  // Registering signs no one in: the form gives way to a notice saying where the link went.
+  const notice = checkEmailNotice(panel);
+  await expect(notice.getByRole('heading', { name: 'Check your email' })).toBeFocused();
+  await expect(notice).toContainText(
+    `We have sent a link to ${email}. Open it within 48 hours to finish creating your account: it signs you in and brings you back here.`,
+  );
+  await expect(notice.getByRole('button', { name: 'Use another address' })).toBeVisible();
+  await expect(notice.getByRole('button', { name: 'Sign in instead' })).toBeVisible();
+  await expect(panel.getByLabel('Password')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Sign out' })).toHaveCount(0);
+  await screenshotAtBothWidths(page, testInfo, 'check-your-email');
+
+  // The emailed link makes the account, signs this browser in and comes back to the same job.
+  await followRegistrationLink(page, email, jobPath);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(jobTitle);
+  await expect(page.getByRole('tab', { name: "I'm new here" })).toHaveCount(0);
+  // Signed in, told so, and the keyboard is on the application (far down the page on a phone). Nothing is
+  // sent until the candidate has reviewed it and agreed to the privacy notice.
+  await expect(page.getByText('Your account is ready, and you are signed in.')).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Your application' })).toBeFocused();
+  await screenshotAtBothWidths(page, testInfo, 'back-on-the-job-signed-in');
   await page.getByRole('checkbox', { name: 'Consider me for other jobs' }).check();
   await page.getByRole('button', { name: 'Review and apply' }).click();
   const review = page.getByRole('region', { name: 'Review and apply' });
@@ -99,11 +125,7 @@ test('a candidate withdraws their own application, giving a reason, after confir
   await page.goto('/jobs');
   const firstJob = page.getByRole('article').first().getByRole('link');
   await firstJob.click();
-  const panel = page.getByRole('tabpanel', { name: "I'm new here" });
-  await panel.getByLabel('Full name').fill('Winnie Withdraw');
-  await panel.getByLabel('Email').fill(uniqueEmail('withdraw'));
-  await panel.getByLabel('Password').fill('e2e-password-123');
-  await panel.getByRole('button', { name: 'Create account and continue' }).click();
+  await registerOnJobPage(page, { fullName: 'Winnie Withdraw', email: uniqueEmail('withdraw') });
   await reviewAndApply(page);
 
   const withdraw = page.getByRole('button', { name: 'Withdraw application' });
@@ -139,11 +161,7 @@ test('a candidate answers the job’s questions, withdraws, and applies again to
   await page.goto('/jobs?q=Warehouse%20Operations%20Manager');
   await page.getByRole('link', { name: 'Warehouse Operations Manager', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Warehouse Operations Manager');
-  const panel = page.getByRole('tabpanel', { name: "I'm new here" });
-  await panel.getByLabel('Full name').fill('Quinn Questions');
-  await panel.getByLabel('Email').fill(uniqueEmail('questions'));
-  await panel.getByLabel('Password').fill('e2e-password-123');
-  await panel.getByRole('button', { name: 'Create account and continue' }).click();
+  await registerOnJobPage(page, { fullName: 'Quinn Questions', email: uniqueEmail('questions') });
 
   // A required question left out is refused at the question, before anything is sent.
   await page.getByRole('button', { name: 'Review and apply' }).click();

@@ -1,5 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { reviewAndApply, screenshotAtBothWidths, uniqueEmail } from './support/candidate-journeys';
+import {
+  checkEmailNotice,
+  fillRegisterForm,
+  followRegistrationLink,
+  reviewAndApply,
+  screenshotAtBothWidths,
+  uniqueEmail,
+} from './support/candidate-journeys';
 
 test.use({ locale: 'en-GB', timezoneId: 'Europe/London' });
 
@@ -13,14 +20,24 @@ test('a candidate whose session ended while writing finds their words kept after
   const email = uniqueEmail('draft-kept');
   const password = 'e2e-password-123';
 
-  // A new candidate applies to an open job and lands on their application.
-  await page.goto('/jobs');
-  await page.getByRole('article').first().getByRole('link').click();
-  const panel = page.getByRole('tabpanel', { name: "I'm new here" });
-  await panel.getByLabel('Full name').fill('Dina Draft');
-  await panel.getByLabel('Email').fill(email);
-  await panel.getByLabel('Password').fill(password);
-  await panel.getByRole('button', { name: 'Create account and continue' }).click();
+  // A new candidate registers on an open job's page and opens the emailed link from their inbox in a new
+  // tab, as a mail client would: it signs them in there and brings them back to the job.
+  const registeredIn = await page.context().newPage();
+  await registeredIn.goto('/jobs');
+  await registeredIn.getByRole('article').first().getByRole('link').click();
+  await expect(registeredIn).toHaveURL(/\/jobs\/[0-9a-f-]{36}$/);
+  const jobPath = new URL(registeredIn.url()).pathname;
+  const panel = registeredIn.getByRole('tabpanel', { name: "I'm new here" });
+  await fillRegisterForm(panel, { fullName: 'Dina Draft', email, password });
+  await expect(checkEmailNotice(panel)).toContainText(`We have sent a link to ${email}.`);
+  await followRegistrationLink(page, email, jobPath);
+  // The first tab still says to check the email; reloaded, it shows the same browser signed in.
+  await expect(checkEmailNotice(registeredIn)).toBeVisible();
+  await registeredIn.reload();
+  await expect(registeredIn.getByRole('heading', { name: 'Your application' })).toBeVisible();
+  await registeredIn.close();
+
+  // They apply in the new tab and land on their application.
   await reviewAndApply(page);
   await expect(page).toHaveURL(/\/me\/applications\/[0-9a-f-]{36}$/);
   const applicationPath = new URL(page.url()).pathname;

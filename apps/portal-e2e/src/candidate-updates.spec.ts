@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { expectNoSeriousAxeViolations } from './support/agency-axe';
-import { reviewAndApply, screenshotAtBothWidths, uniqueEmail } from './support/candidate-journeys';
+import { registerOnJobPage, reviewAndApply, screenshotAtBothWidths, uniqueEmail } from './support/candidate-journeys';
 
 // The candidate's browser is in London; the inputs are read in that zone.
 const TIME_ZONE = 'Europe/London';
@@ -34,11 +34,7 @@ test('a new candidate asks for an update, tells about another offer and sets a d
   const firstJob = page.getByRole('article').first().getByRole('link');
   const jobTitle = (await firstJob.innerText()).trim();
   await firstJob.click();
-  const panel = page.getByRole('tabpanel', { name: "I'm new here" });
-  await panel.getByLabel('Full name').fill('Uma Updates');
-  await panel.getByLabel('Email').fill(uniqueEmail('updates'));
-  await panel.getByLabel('Password').fill('e2e-password-123');
-  await panel.getByRole('button', { name: 'Create account and continue' }).click();
+  await registerOnJobPage(page, { fullName: 'Uma Updates', email: uniqueEmail('updates') });
   await reviewAndApply(page);
   await expect(page).toHaveURL(/\/me\/applications\/[0-9a-f-]{36}$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(jobTitle);
@@ -117,11 +113,7 @@ test('the candidate’s mistakes are shown at the field, and clearing the decisi
   test.setTimeout(90_000);
   await page.goto('/jobs');
   await page.getByRole('article').first().getByRole('link').click();
-  const panel = page.getByRole('tabpanel', { name: "I'm new here" });
-  await panel.getByLabel('Full name').fill('Fiona Fields');
-  await panel.getByLabel('Email').fill(uniqueEmail('fields'));
-  await panel.getByLabel('Password').fill('e2e-password-123');
-  await panel.getByRole('button', { name: 'Create account and continue' }).click();
+  await registerOnJobPage(page, { fullName: 'Fiona Fields', email: uniqueEmail('fields') });
   await reviewAndApply(page);
   await expect(page).toHaveURL(/\/me\/applications\//);
 

@@ -12,6 +12,7 @@ import {
   DEMO_STAFF,
   apiPost,
   applyThroughApi,
+  registerThroughApi,
   screenshotsAtBothWidths,
   signInAs,
   uniqueStamp,
@@ -34,9 +35,8 @@ async function newPerson(browser: Browser): Promise<Page> {
 async function candidateWithCv(browser: Browser, stamp: string) {
   const candidatePage = await newPerson(browser);
   const candidateName = `E2E Client-review ${stamp}`;
-  await apiPost(candidatePage, '/api/auth/register', {
+  await registerThroughApi(candidatePage, {
     email: `client-review-${stamp}@example.com`,
-    password: 'e2e-password-123',
     fullName: candidateName,
   });
   const upload = await candidatePage.request.post('/api/me/documents', {

@@ -5,6 +5,7 @@ import {
   DEMO_STAFF,
   apiGet,
   apiPost,
+  registerThroughApi,
   screenshotsAtBothWidths,
   signInAs,
   uniqueStamp,
@@ -44,9 +45,8 @@ test('staff add a client contact, and a recruiter picks them as the interviewer 
   });
   const candidatePage = await (await browser.newContext()).newPage();
   await candidatePage.goto('/jobs');
-  await apiPost(candidatePage, '/api/auth/register', {
+  await registerThroughApi(candidatePage, {
     email: `contacts-${stamp}@example.com`,
-    password: 'e2e-password-123',
     fullName: `E2E Contacts ${stamp}`,
   });
   const notice = await apiGet<PrivacyNoticeView>(candidatePage, '/api/privacy-notice');

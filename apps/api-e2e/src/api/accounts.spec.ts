@@ -1,7 +1,15 @@
-import { ApplicationView, ErrorCode, NotificationPage, UserAccessResult, UserView } from '@heardback/contracts';
+import {
+  ApplicationView,
+  ErrorCode,
+  FINISH_REGISTRATION_PAGE_PATH,
+  NotificationPage,
+  SignedInView,
+  UserAccessResult,
+  UserView,
+} from '@heardback/contracts';
 import { asError } from '../support/api-client';
 import { accountApi } from '../support/account-api';
-import { PASSWORD, applyRequest, uniqueEmail } from '../support/factories';
+import { FINISH_REGISTRATION_SUBJECT, PASSWORD, applyRequest, uniqueEmail } from '../support/factories';
 import { tokenFrom } from '../support/mailbox';
 import { future } from '../support/future-dates';
 import { until } from '../support/outbox-waits';
@@ -16,12 +24,22 @@ describe('account lifecycle', () => {
   const harness = accountApi({ maxSessions: MAX_SESSIONS });
   const { browser, expectStatus, agencyUser, signIn, register, openJob } = harness;
 
+  /**
+   * A self-registered account is verified from the start (following the emailed link proves the
+   * address, ADR 0067); accounts made before that, unverified until their link was followed, are
+   * made so here in SQL.
+   */
+  const unverify = (userId: string) =>
+    harness.pool.query('UPDATE users SET email_verified_at = NULL WHERE id = $1', [userId]);
+
   describe('email verification', () => {
     it('mails an unverified address only its verification link, holds the rest, and sends it in order once verified', async () => {
       const staffUser = await agencyUser('staff');
       const staff = await signIn(staffUser.email);
       const jobId = await openJob(staff);
       const candidate = await register();
+      await unverify(candidate.id);
+      await expectStatus(candidate.session.post('/api/me/email-verification'), 202);
       // Applying works in the same visit, before the address is verified.
       const applied = await expectStatus(
         candidate.session.post<ApplicationView>(
@@ -41,25 +59,29 @@ describe('account lifecycle', () => {
         }),
         200,
       );
-      const [verification] = await harness.mailbox.waitFor(candidate.email, 1);
-      expect(verification.subject).toBe('Confirm your email address for Heardback');
+      const [finish, verification] = await harness.mailbox.waitFor(candidate.email, 2);
+      expect([finish.subject, verification.subject]).toEqual([
+        FINISH_REGISTRATION_SUBJECT,
+        'Confirm your email address for Heardback',
+      ]);
 
       // A later email to someone verified goes out, so the sender has passed the held one by.
       await expectStatus(browser().post('/api/auth/password-reset', { email: staffUser.email }), 202);
       await harness.mailbox.waitFor(staffUser.email, 1);
-      expect(await harness.mailbox.to(candidate.email)).toHaveLength(1);
+      expect(await harness.mailbox.to(candidate.email)).toHaveLength(2);
       const held = await harness.pool.query(
         `SELECT status, attempts FROM notifications WHERE recipient_id = $1 AND kind = 'candidate_update'`,
         [candidate.id],
       );
       expect(held.rows).toEqual([{ status: 'pending', attempts: 0 }]);
-      // Staff's outgoing mail says why it waits; the verification email itself is not held.
+      // Staff's outgoing mail says why it waits; the emails with links (to verify, to finish registering) are not held.
       const outgoing = await expectStatus(
         staff.get<NotificationPage>(`/api/agency/notifications?recipient=${encodeURIComponent(candidate.email)}`),
         200,
       );
       expect(outgoing.body.items.map((mail) => [mail.kind, mail.heldUntilVerified]).sort()).toEqual([
         ['candidate_update', true],
+        ['email_verification', false],
         ['email_verification', false],
       ]);
 
@@ -80,10 +102,11 @@ describe('account lifecycle', () => {
 
       const token = tokenFrom(verification, '/verify-email');
       await expectStatus(browser().post('/api/auth/verify-email', { token }), 204);
-      const mails = await harness.mailbox.waitFor(candidate.email, 2);
+      const mails = await harness.mailbox.waitFor(candidate.email, 3);
       expect(mails.map((mail) => mail.subject)).toEqual([
+        FINISH_REGISTRATION_SUBJECT,
         'Confirm your email address for Heardback',
-        'Interview booked: Platform Engineer at ' + mails[1].subject.split(' at ')[1],
+        'Interview booked: Platform Engineer at ' + mails[2].subject.split(' at ')[1],
       ]);
       expect((await candidate.session.get<UserView>('/api/auth/me')).body.emailVerified).toBe(true);
       const verified = await staff.get<{ candidate: { emailVerified: boolean } }>(`/api/applications/${applicationId}`);
@@ -95,16 +118,24 @@ describe('account lifecycle', () => {
       expect(asError(again).code).toBe(ErrorCode.TokenInvalid);
     });
 
-    it('sends the link again on request, but not twice within a minute', async () => {
+    it('sends the link again on request, but not twice within a minute, and none to a verified address', async () => {
       const candidate = await register();
       await harness.mailbox.waitFor(candidate.email, 1);
+      const verificationsSent = async () =>
+        (
+          await harness.pool.query(
+            `SELECT count(*)::int AS n FROM notifications
+              WHERE recipient_id = $1 AND kind = 'email_verification' AND subject <> $2`,
+            [candidate.id, FINISH_REGISTRATION_SUBJECT],
+          )
+        ).rows[0].n;
+      await expectStatus(candidate.session.post('/api/me/email-verification'), 202);
+      expect(await verificationsSent()).toBe(0);
+
+      await unverify(candidate.id);
       await expectStatus(candidate.session.post('/api/me/email-verification'), 202);
       await expectStatus(candidate.session.post('/api/me/email-verification'), 202);
-      const { rows } = await harness.pool.query(
-        `SELECT count(*)::int AS n FROM notifications WHERE recipient_id = $1 AND kind = 'email_verification'`,
-        [candidate.id],
-      );
-      expect(rows[0].n).toBe(1);
+      expect(await verificationsSent()).toBe(1);
     });
 
     it('tells the owner, not the visitor, when someone registers with a taken address', async () => {
@@ -115,8 +146,9 @@ describe('account lifecycle', () => {
         password: NEW_PASSWORD,
         fullName: 'Mallory',
       });
-      expect(answer.status).toBe(201);
+      expect(answer.status).toBe(202);
       expect(answer.body).toEqual({ email: staffUser.email, checkEmail: true });
+      expect((await visitor.get<SignedInView>('/api/auth/session')).body).toEqual({ user: null });
       expect((await visitor.get('/api/auth/me')).status).toBe(401);
       const [mail] = await harness.mailbox.waitFor(staffUser.email, 1);
       expect(mail.subject).toBe('Someone tried to register with your email address');
@@ -126,6 +158,76 @@ describe('account lifecycle', () => {
       expect((await browser().post('/api/auth/login', { email: staffUser.email, password: NEW_PASSWORD })).status).toBe(
         401,
       );
+      expect(await harness.mailbox.to(staffUser.email)).toHaveLength(1);
+    });
+
+    it('sends the owner of a taken, unverified address their verification link again, never a link to make a second account', async () => {
+      const candidate = await register();
+      await harness.mailbox.waitFor(candidate.email, 1);
+      await unverify(candidate.id);
+      const visitor = browser();
+      const answer = await expectStatus(
+        visitor.post('/api/auth/register', { email: candidate.email, password: NEW_PASSWORD, fullName: 'Mallory' }),
+        202,
+      );
+      expect(answer.body).toEqual({ email: candidate.email, checkEmail: true });
+      expect((await visitor.get<SignedInView>('/api/auth/session')).body).toEqual({ user: null });
+      const mails = await harness.mailbox.waitFor(candidate.email, 2);
+      expect(mails.map((mail) => mail.subject)).toEqual([
+        FINISH_REGISTRATION_SUBJECT,
+        'Confirm your email address for Heardback',
+      ]);
+      expect(mails[1].body).toContain('Hello Casey,');
+      const { rows } = await harness.pool.query('SELECT count(*)::int AS n FROM registrations WHERE email = $1', [
+        candidate.email,
+      ]);
+      expect(rows[0].n).toBe(0);
+
+      await expectStatus(
+        browser().post('/api/auth/verify-email', { token: tokenFrom(mails[1], '/verify-email') }),
+        204,
+      );
+      expect((await candidate.session.get<UserView>('/api/auth/me')).body.emailVerified).toBe(true);
+      await signIn(candidate.email);
+      expect((await browser().post('/api/auth/login', { email: candidate.email, password: NEW_PASSWORD })).status).toBe(
+        401,
+      );
+    });
+
+    it('shows staff no working link to finish registering, and keeps none in the outbox once sent', async () => {
+      const staff = await signIn((await agencyUser('staff')).email);
+      const email = uniqueEmail('unfinished');
+      await expectStatus(
+        browser().post('/api/auth/register', { email, password: PASSWORD, fullName: 'Una Finished' }),
+        202,
+      );
+      const [mail] = await harness.mailbox.waitFor(email, 1);
+      expect(mail.subject).toBe(FINISH_REGISTRATION_SUBJECT);
+      const token = tokenFrom(mail, FINISH_REGISTRATION_PAGE_PATH);
+
+      // Whoever holds the key makes the account and is signed in to it: staff must not read it.
+      const outgoing = await expectStatus(
+        staff.get<NotificationPage>(`/api/agency/notifications?recipient=${encodeURIComponent(email)}`),
+        200,
+      );
+      expect(outgoing.body.items).toHaveLength(1);
+      expect(JSON.stringify(outgoing.body)).not.toContain(token);
+      expect(outgoing.body.items[0].body).toMatch(/\/finish-registration\?token=\(link (hidden|sent)\)/);
+
+      const kept = async () =>
+        (
+          await harness.pool.query<{ status: string; body: string }>(
+            'SELECT status, body FROM notifications WHERE recipient_email = $1',
+            [email],
+          )
+        ).rows;
+      await until(async () => (await kept()).every((sent) => sent.status === 'sent'), 'it is marked sent');
+      for (const sent of await kept()) {
+        expect(sent.body).not.toContain(token);
+        expect(sent.body).toMatch(/\/finish-registration\?token=\(link sent\)/);
+      }
+      // The link still works from the inbox.
+      await expectStatus(browser().post('/api/auth/register/confirm', { token }), 200);
     });
   });
 
@@ -145,13 +247,14 @@ describe('account lifecycle', () => {
 
     it('resets a forgotten password by the emailed link, once, and ends every old session', async () => {
       const candidate = await register();
+      await unverify(candidate.id);
       const otherDevice = await signIn(candidate.email);
       const unknown = await browser().post('/api/auth/password-reset', { email: uniqueEmail('nobody') });
       const known = await browser().post('/api/auth/password-reset', { email: candidate.email });
       expect([known.status, unknown.status]).toEqual([202, 202]);
       expect(known.body).toEqual(unknown.body);
 
-      // An unverified owner still gets the link (it proves the address), alongside the verification.
+      // An unverified owner still gets the link (it proves the address), after the link that made the account.
       const mails = await harness.mailbox.waitFor(candidate.email, 2);
       const reset = mails.find((mail) => mail.subject === 'Reset your Heardback password');
       if (!reset) throw new Error('no reset email');
@@ -187,8 +290,11 @@ describe('account lifecycle', () => {
     it('keeps no working link in the outbox once sent, and shows staff none before', async () => {
       const staff = await signIn((await agencyUser('staff')).email);
       const candidate = await register();
+      await harness.mailbox.waitFor(candidate.email, 1);
+      await unverify(candidate.id);
+      await expectStatus(candidate.session.post('/api/me/email-verification'), 202);
       await expectStatus(browser().post('/api/auth/password-reset', { email: candidate.email }), 202);
-      const mails = await harness.mailbox.waitFor(candidate.email, 2);
+      const mails = await harness.mailbox.waitFor(candidate.email, 3);
       const reset = mails.find((mail) => mail.subject.startsWith('Reset'));
       const verification = mails.find((mail) => mail.subject.startsWith('Confirm'));
       if (!reset || !verification) throw new Error('expected a reset and a verification email');
@@ -198,10 +304,12 @@ describe('account lifecycle', () => {
         staff.get<NotificationPage>(`/api/agency/notifications?recipient=${encodeURIComponent(candidate.email)}`),
         200,
       );
-      expect(outgoing.body.items).toHaveLength(2);
+      // The link that made the account has a test of its own ('shows staff no working link to finish registering').
+      const withLinks = outgoing.body.items.filter((mail) => mail.subject !== FINISH_REGISTRATION_SUBJECT);
+      expect(withLinks).toHaveLength(2);
       for (const token of tokens) expect(JSON.stringify(outgoing.body)).not.toContain(token);
       // Hidden while it waits, blanked once sent: which of the two depends on how fast the outbox is.
-      for (const mail of outgoing.body.items) {
+      for (const mail of withLinks) {
         expect(mail.body).toMatch(/\/(verify-email|reset-password)\?token=\(link (hidden|sent)\)/);
       }
 
@@ -212,10 +320,10 @@ describe('account lifecycle', () => {
             [candidate.id],
           )
         ).rows;
-      await until(async () => (await kept()).every((mail) => mail.status === 'sent'), 'both are marked sent');
+      await until(async () => (await kept()).every((mail) => mail.status === 'sent'), 'all are marked sent');
       for (const mail of await kept()) {
         for (const token of tokens) expect(mail.body).not.toContain(token);
-        expect(mail.body).toMatch(/\/(verify-email|reset-password)\?token=\(link sent\)/);
+        expect(mail.body).toMatch(/\/(verify-email|reset-password|finish-registration)\?token=\(link sent\)/);
       }
       // The links still work from the inbox.
       await expectStatus(browser().post('/api/auth/verify-email', { token: tokens[1] }), 204);

@@ -4,7 +4,16 @@ import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { ApiSession } from '../support/api-client';
 import { ApiProcess, ProvisionedDatabase, provisionTestDatabase, startApiProcess } from '../support/api-server';
-import { PASSWORD, apply, createOpenJob, interviewHeld, registerCandidate, uniqueEmail } from '../support/factories';
+import {
+  PASSWORD,
+  apply,
+  createOpenJob,
+  interviewHeld,
+  registerCandidate,
+  registrationTokenFor,
+  registrationTokenReceived,
+  uniqueEmail,
+} from '../support/factories';
 import { fastOutbox, until } from '../support/outbox-waits';
 import { TestSmtpServer } from '../support/test-smtp-server';
 import { endPool } from '../support/database';
@@ -51,6 +60,11 @@ describe('agency mail digests (ADR 0014)', () => {
     await database?.release();
   });
 
+  /** From the outbox, or, once a sender has sent it (and blanked the key there), from the SMTP server. */
+  async function readRegistrationLink(email: string): Promise<string> {
+    return registrationTokenFor(email, pool).catch(() => registrationTokenReceived(smtp, email));
+  }
+
   async function startSender(): Promise<ApiProcess> {
     const sender = await startApiProcess({
       databaseUrl: database.databaseUrl,
@@ -82,7 +96,12 @@ describe('agency mail digests (ADR 0014)', () => {
   /** An application owned by `ownerId` whose interview's feedback was due `hoursAgo` hours ago. */
   async function overdueFeedback(staff: ApiSession, ownerId: string, hoursAgo: number): Promise<ApplicationView> {
     const job = await createOpenJob(staff, { ownerId });
-    const candidate = await registerCandidate('Digest Candidate', new ApiSession({ baseUrl: api.url }));
+    const candidate = await registerCandidate(
+      'Digest Candidate',
+      new ApiSession({ baseUrl: api.url }),
+      undefined,
+      readRegistrationLink,
+    );
     const held = await interviewHeld(staff, await apply(candidate.session, job.id), 0);
     await pool.query(`UPDATE application_stages SET feedback_due_at = now() - $2::interval WHERE id = $1`, [
       held.stages[0].id,
@@ -137,7 +156,12 @@ describe('agency mail digests (ADR 0014)', () => {
     });
 
     it('is not the candidates’: 403, and absent from their view of themselves', async () => {
-      const candidate = await registerCandidate('Digest Candidate', new ApiSession({ baseUrl: api.url }));
+      const candidate = await registerCandidate(
+        'Digest Candidate',
+        new ApiSession({ baseUrl: api.url }),
+        undefined,
+        readRegistrationLink,
+      );
       expect((await candidate.session.patch('/api/me/agency-mail', { agencyMail: 'daily' })).status).toBe(403);
       expect((await candidate.session.get<UserView>('/api/auth/me')).body).not.toHaveProperty('agencyMail');
     });

@@ -17,7 +17,7 @@ import {
   createOpenJob,
   expectStatus,
   insertAgencyUser,
-  registerCandidate,
+  registerCandidateOn,
   signIn,
 } from '../support/factories';
 import { ownApi } from '../support/own-api';
@@ -51,7 +51,7 @@ describe('candidate satisfaction: "how did we do" when an application closes (is
 
   /** A verified candidate (mail to an unverified address waits) with an application on `jobId`. */
   async function candidateOn(jobId: string, name = 'Satisfied Candidate') {
-    const candidate = await registerCandidate(name, api.browser());
+    const candidate = await registerCandidateOn(api, name, undefined, smtp);
     await api.pool.query('UPDATE users SET email_verified_at = now() WHERE id = $1', [candidate.id]);
     const application = await apply(candidate.session, jobId);
     return { ...candidate, application };

@@ -13,7 +13,7 @@ import {
   alertTime,
   secondEscalationTime,
 } from '@heardback/domain';
-import { apply, createOpenJob, insertAgencyUser, registerCandidate, signIn } from '../support/factories';
+import { apply, createOpenJob, insertAgencyUser, registerCandidateOn, signIn } from '../support/factories';
 import { parseRawMail } from '../support/mailbox';
 import { fastOutbox, until } from '../support/outbox-waits';
 import { ownApi } from '../support/own-api';
@@ -117,7 +117,7 @@ describe('client interviewers are chased on the same ladder as recruiters', () =
     const answersId = await addContact('Omar Answers', answersEmail, 'Team Lead');
     expect((await staff.patch(`/api/clients/${job.clientId}`, { accountOwnerId: accountOwner.id })).status).toBe(200);
 
-    const candidate = await registerCandidate('Cleo Candidate', api.browser());
+    const candidate = await registerCandidateOn(api, 'Cleo Candidate', undefined, smtp);
     const applied = await apply(candidate.session, job.id);
     // The interview ended an hour ago, with both contacts on the panel.
     const scheduled = await staff.post<ApplicationView>(
@@ -240,7 +240,7 @@ describe('client interviewers are chased on the same ladder as recruiters', () =
       email: otherEmail,
     });
     expect(other.status).toBe(201);
-    const candidate = await registerCandidate('Dev Candidate', api.browser());
+    const candidate = await registerCandidateOn(api, 'Dev Candidate', undefined, smtp);
     const applied = await apply(candidate.session, job.id);
     // The API's clock is days ahead after the test before: the interview ended an hour ago by it.
     const scheduled = await staff.post<ApplicationView>(

@@ -22,7 +22,7 @@ import {
   expectStatus,
   insertAgencyUser,
   recordFeedback,
-  registerCandidate,
+  registerCandidateOn,
   signIn,
   uniqueEmail,
 } from '../support/factories';
@@ -103,7 +103,7 @@ describe('client review links', () => {
         'turn auto-publish on',
       );
     }
-    const candidate = await registerCandidate(`Sam Candidate${suffix}`, api.browser());
+    const candidate = await registerCandidateOn(api, `Sam Candidate${suffix}`, undefined, smtp);
     let cvDocumentId: string | undefined;
     if (options.withCv) {
       const { rows } = await api.pool.query<{ id: string }>(

@@ -9,6 +9,7 @@ import { unzipSync } from 'fflate';
 import { ApiSession } from '../support/api-client';
 import { database } from '../support/database';
 import {
+  FINISH_REGISTRATION_SUBJECT,
   apply,
   createOpenJob,
   expectStatus,
@@ -109,6 +110,10 @@ describe('exporting one’s data (GET /api/me/export)', () => {
 
   it('hands over no link that works as a key: a stolen session cannot turn the export into a new password', async () => {
     const candidate = await registerCandidate('Kim Keyless');
+    // Verified from the start (ADR 0067); made unverified in SQL, as accounts made before were, so that
+    // it can ask for a link to confirm its address too.
+    await database().query('UPDATE users SET email_verified_at = NULL WHERE id = $1', [candidate.id]);
+    expectStatus(await candidate.session.post('/api/me/email-verification'), 202, 'verification link');
     // Anyone may ask for a reset link for any address; its email waits in the outbox (no mail runs here).
     expectStatus(await new ApiSession().post('/api/auth/password-reset', { email: candidate.email }), 202, 'reset');
     const { rows: waiting } = await database().query<{ body: string; status: string }>(
@@ -118,14 +123,15 @@ describe('exporting one’s data (GET /api/me/export)', () => {
     const keys = waiting.flatMap((row) =>
       [...row.body.matchAll(/\?token=([A-Za-z0-9_%.~-]+)/g)].map((match) => match[1]),
     );
-    expect(waiting.map((row) => row.status)).toEqual(['pending', 'pending']);
-    expect(keys).toHaveLength(2); // the address's confirmation and the reset
+    expect(waiting.map((row) => row.status)).toEqual(['pending', 'pending', 'pending']);
+    expect(keys).toHaveLength(3); // the link that made the account, the address's confirmation and the reset
 
     const { files, content } = await exportOf(candidate.session);
 
     const text = new TextDecoder().decode(files[EXPORT_JSON_NAME]);
     for (const key of keys) expect(text).not.toContain(key);
     expect(content.messagesSent.map((message) => message.subject)).toEqual([
+      FINISH_REGISTRATION_SUBJECT,
       'Confirm your email address for Heardback',
       'Reset your Heardback password',
     ]);

@@ -2,7 +2,7 @@ import { ApiError, ErrorCode, RetentionSettingsView, RetentionSweepResult, UserR
 import { randomUUID } from 'node:crypto';
 import { ApiSession } from '../support/api-client';
 import { database } from '../support/database';
-import { PASSWORD, apply, createOpenJob, signInAsAgency, staffForTheseTests } from '../support/factories';
+import { apply, createOpenJob, registerCandidate, signInAsAgency, staffForTheseTests } from '../support/factories';
 import { findPersonalData } from '../support/personal-data-scan';
 
 /**
@@ -56,12 +56,9 @@ describe('retention: closed applications are erased after the agency’s period,
   };
 
   async function candidateNamed(fullName: string) {
-    const session = new ApiSession();
     const email = `${fullName.toLowerCase().replace(/\W+/g, '.')}-${randomUUID().slice(0, 6)}@example.test`;
-    expect((await session.post('/api/auth/register', { email, password: PASSWORD, fullName })).status).toBe(201);
-    const me = (await session.get<{ id: string }>('/api/auth/me')).body;
-    await database().query('UPDATE users SET email_verified_at = now() WHERE id = $1', [me.id]);
-    return { session, id: me.id, email };
+    // Verified from the start: the account is made by following the emailed link (ADR 0067).
+    return registerCandidate(fullName, new ApiSession(), email);
   }
 
   /** An application the candidate withdrew with words of their own: closed now. */

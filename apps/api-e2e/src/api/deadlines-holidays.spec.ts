@@ -1,6 +1,6 @@
 import { ApplicationView, UserRole } from '@heardback/contracts';
 import { ApiSession } from '../support/api-client';
-import { apply, createOpenJob, insertAgencyUser, registerCandidate, signIn } from '../support/factories';
+import { apply, createOpenJob, insertAgencyUser, registerCandidateOn, signIn } from '../support/factories';
 import { ownApi } from '../support/own-api';
 import { future } from '../support/future-dates';
 
@@ -19,7 +19,7 @@ describe('promises skip the public holidays the agency lists', () => {
 
   it('answers a Thursday interview "within 2 working days" by the end of Wednesday when Friday and Monday are holidays', async () => {
     const job = await createOpenJob(staff, { answerWithinWorkingDays: 2 });
-    const candidate = await registerCandidate('Holiday Candidate', api.browser());
+    const candidate = await registerCandidateOn(api, 'Holiday Candidate');
     const applied = await apply(candidate.session, job.id);
     const stage = applied.stages[0];
     const scheduled = await staff.post<ApplicationView>(`/api/applications/${applied.id}/stages/${stage.id}/schedule`, {

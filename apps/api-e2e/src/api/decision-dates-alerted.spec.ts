@@ -1,5 +1,12 @@
 import { ApplicationView, CandidateApplicationView, UserRole } from '@heardback/contracts';
-import { apply, createOpenJob, expectStatus, insertAgencyUser, registerCandidate, signIn } from '../support/factories';
+import {
+  apply,
+  createOpenJob,
+  expectStatus,
+  insertAgencyUser,
+  registerCandidateOn,
+  signIn,
+} from '../support/factories';
 import { ownApi } from '../support/own-api';
 
 jest.setTimeout(240_000);
@@ -51,7 +58,7 @@ describe('a passed decision date is marked alerted, and the sweep reads it no mo
   it('is set by the alert, cleared by a new date, and worked out again from a hand-written date or mark', async () => {
     const staff = await signIn(api.browser(), staffEmail);
     const job = await createOpenJob(staff);
-    const candidate = await registerCandidate('Dana Decides', api.browser());
+    const candidate = await registerCandidateOn(api, 'Dana Decides');
     const applied: CandidateApplicationView = await apply(candidate.session, job.id);
     const setDate = async (at: Date) => {
       const session = await signIn(api.browser(), candidate.email);

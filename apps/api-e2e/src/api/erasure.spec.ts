@@ -8,6 +8,7 @@ import {
   ErrorCode,
   FeedbackDecision,
   MyApplicationsPage,
+  RegistrationConfirmedView,
   UserRole,
 } from '@heardback/contracts';
 import { randomInt, randomUUID } from 'node:crypto';
@@ -19,6 +20,8 @@ import {
   createOpenJob,
   insertAgencyUser,
   interviewHeld,
+  registerCandidate,
+  registrationTokenFor,
   signIn,
   staffForTheseTests,
 } from '../support/factories';
@@ -81,9 +84,7 @@ describe('erasing an account (DELETE /api/me)', () => {
       createOpenJob(staff, { ownerId: owner.id }),
     ]);
     const email = `zebedee.quillfeather-${randomUUID().slice(0, 6)}@example.test`;
-    const session = new ApiSession();
-    expectOk(await session.post('/api/auth/register', { email, password: PASSWORD, fullName: NAME }), 201);
-    const me = (await session.get<{ id: string }>('/api/auth/me')).body;
+    const { session, id } = await registerCandidate(NAME, new ApiSession(), email);
     expectOk(
       await session.patch('/api/me/profile', {
         fullName: NAME,
@@ -94,7 +95,6 @@ describe('erasing an account (DELETE /api/me)', () => {
       }),
       200,
     );
-    await database().query('UPDATE users SET email_verified_at = now() WHERE id = $1', [me.id]);
     // A CV whose words name them (stored as an upload stores it; documents.spec covers the upload itself).
     const {
       rows: [cv],
@@ -103,7 +103,7 @@ describe('erasing an account (DELETE /api/me)', () => {
        SELECT $1, 'cv', 'Zebedee Quillfeather CV.pdf', 'application/pdf', octet_length(c), c, encode(sha256(c), 'hex')
          FROM (SELECT convert_to('%PDF-1.4 Zebedee Quillfeather, ' || $2, 'UTF8') AS c) AS file
        RETURNING id`,
-      [me.id, PHONE],
+      [id, PHONE],
     );
 
     // 1: through the phone screen with feedback, the technical interview booked for tomorrow.
@@ -234,7 +234,7 @@ describe('erasing an account (DELETE /api/me)', () => {
 
     return {
       session,
-      id: me.id,
+      id,
       email,
       jobIds: [...jobs.map((job) => job.id), fourthJob.id],
       applicationIds: [first.id, second.id, third.id, fourth.id],
@@ -279,6 +279,12 @@ describe('erasing an account (DELETE /api/me)', () => {
     const erased = await candidate.session.request('DELETE', '/api/me', { password: PASSWORD });
     expect(erased.status).toBe(204);
 
+    // The link to finish registering went to the address before the account existed: it goes too.
+    const { rows: toTheAddress } = await database().query(
+      'SELECT subject FROM notifications WHERE recipient_email = $1',
+      [candidate.email],
+    );
+    expect(toTheAddress).toEqual([]);
     expect(await findPersonalData(words)).toEqual([]);
     // No review link opens a page about them any more.
     const { rows: liveLinks } = await database().query(
@@ -350,10 +356,16 @@ describe('erasing an account (DELETE /api/me)', () => {
       password: PASSWORD,
       fullName: 'Zed Fresh',
     });
-    expect(registered.status).toBe(201);
+    expect(registered.status).toBe(202);
+    // The address has no account any more: it is sent the link that makes a new one, not told it is taken.
+    const confirmed = await again.post<RegistrationConfirmedView>('/api/auth/register/confirm', {
+      token: await registrationTokenFor(candidate.email),
+    });
+    expect(confirmed.status).toBe(200);
     const me = await again.get<{ id: string; fullName: string }>('/api/auth/me');
     expect(me.status).toBe(200);
     expect(me.body.id).not.toBe(candidate.id);
+    expect(me.body).toMatchObject({ id: confirmed.body.user.id, fullName: 'Zed Fresh' });
     expect((await again.get<MyApplicationsPage>('/api/me/applications')).body).toEqual({
       items: [],
       nextCursor: null,
@@ -365,9 +377,8 @@ describe('erasing an account (DELETE /api/me)', () => {
   it('refuses a wrong password with a clear 400 on the password field, and erases nothing', async () => {
     const owner = await insertAgencyUser(database(), UserRole.Recruiter);
     const job = await createOpenJob(staff, { ownerId: owner.id });
-    const session = new ApiSession();
     const email = `wrong-password-${randomUUID().slice(0, 6)}@example.test`;
-    expectOk(await session.post('/api/auth/register', { email, password: PASSWORD, fullName: 'Wanda Wrong' }), 201);
+    const { session } = await registerCandidate('Wanda Wrong', new ApiSession(), email);
     const applied = await apply(session, job.id);
 
     const refused = await session.request<ApiError>('DELETE', '/api/me', { password: 'not my password at all' });

@@ -12,7 +12,15 @@ import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { ApiSession } from '../support/api-client';
 import { ApiProcess, ProvisionedDatabase, provisionTestDatabase, startApiProcess } from '../support/api-server';
-import { PASSWORD, apply, createOpenJob, recordFeedback, uniqueEmail } from '../support/factories';
+import {
+  PASSWORD,
+  apply,
+  createOpenJob,
+  recordFeedback,
+  registerCandidate,
+  registrationTokenFor,
+  uniqueEmail,
+} from '../support/factories';
 import { fastOutbox, until } from '../support/outbox-waits';
 import { TestSmtpServer } from '../support/test-smtp-server';
 import { endPool } from '../support/database';
@@ -70,10 +78,11 @@ describe('recruiters find applications (issue 10, item 4)', () => {
     return { id: rows[0].id, email, session };
   }
 
+  /** A candidate registered through the API, signed in by following the emailed link. */
   async function candidate(fullName: string, email = uniqueEmail('candidate')) {
-    const session = new ApiSession({ baseUrl: api.url });
-    expect((await session.post('/api/auth/register', { email, password: PASSWORD, fullName })).status).toBe(201);
-    return { session, email };
+    return registerCandidate(fullName, new ApiSession({ baseUrl: api.url }), email, (address) =>
+      registrationTokenFor(address, pool),
+    );
   }
 
   async function search(who: ApiSession, q: string, cursor?: string) {

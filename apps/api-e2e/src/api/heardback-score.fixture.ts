@@ -2,7 +2,14 @@ import { ApplicationView, CandidateApplicationView, FeedbackDecision } from '@he
 import { createHash, randomBytes } from 'node:crypto';
 import { Pool } from 'pg';
 import { ApiSession } from '../support/api-client';
-import { apply, createOpenJob, interviewHeld, recordFeedback, registerCandidate } from '../support/factories';
+import {
+  apply,
+  createOpenJob,
+  interviewHeld,
+  recordFeedback,
+  registerCandidate,
+  registrationTokenFor,
+} from '../support/factories';
 
 /**
  * The facts behind heardback-score.spec.ts, each at a chosen instant in January 2026 (London is
@@ -189,7 +196,9 @@ export async function scoreFixture(
     longestSilentApplication: a1,
     async recordFeedbackThroughTheApi(staff: ApiSession, candidateSession: ApiSession) {
       const openJob = await createOpenJob(staff);
-      const candidate = await registerCandidate('Score Candidate', candidateSession);
+      const candidate = await registerCandidate('Score Candidate', candidateSession, undefined, (address) =>
+        registrationTokenFor(address, pool),
+      );
       const applied: CandidateApplicationView = await apply(candidate.session, openJob.id);
       const held: ApplicationView = await interviewHeld(staff, applied, 0);
       await recordFeedback(staff, { ...applied, version: held.version }, 0, FeedbackDecision.Advance);

@@ -1,6 +1,6 @@
 import { ApiError, ScoreGroupsPage, ScoreReport, UserRole } from '@heardback/contracts';
 import { ApiSession } from '../support/api-client';
-import { insertAgencyUser, registerCandidate, signIn } from '../support/factories';
+import { insertAgencyUser, registerCandidateOn, signIn } from '../support/factories';
 import { ownApi } from '../support/own-api';
 import { SCORE_API_SETTINGS, scoreFixture, ScoreFixture } from './heardback-score.fixture';
 
@@ -320,7 +320,7 @@ describe('the Heardback score', () => {
   });
 
   it('is refused to a candidate', async () => {
-    const candidate = await registerCandidate('Curious Candidate', api.browser());
+    const candidate = await registerCandidateOn(api, 'Curious Candidate');
     expect((await candidate.session.get(`/api/agency/score?${period}&by=job`)).status).toBe(403);
     expect((await candidate.session.send('GET', `/api/agency/score.csv?${period}&by=job`)).status).toBe(403);
   });

@@ -1,4 +1,4 @@
-import { PASSWORD, uniqueEmail } from '../support/factories';
+import { PASSWORD, registerCandidate, registrationTokenFor, uniqueEmail } from '../support/factories';
 import { ownApi } from '../support/own-api';
 
 interface LogLine {
@@ -30,14 +30,11 @@ describe('structured logs', () => {
 
   it('writes one JSON line per request with its id, method, path, status, duration and user', async () => {
     const caller = api.browser();
-    const email = uniqueEmail('logged');
-    const registered = await caller.post('/api/auth/register', {
-      email,
-      password: PASSWORD,
-      fullName: 'Logged Candidate',
-    });
-    expect(registered.status).toBe(201);
+    const { id } = await registerCandidate('Logged Candidate', caller, uniqueEmail('logged'), (address) =>
+      registrationTokenFor(address, api.pool),
+    );
     const me = await caller.get<{ id: string }>('/api/auth/me');
+    expect(me.body.id).toBe(id);
 
     const response = await fetch(`${api.process.url}/api/jobs?q=secret-search`, {
       headers: { 'x-request-id': 'trace-0001-abc' },
@@ -85,12 +82,14 @@ describe('structured logs', () => {
     expect(everything).not.toContain('secret-search');
   });
 
-  it("logs sign-in failures as warnings with the address's domain only, and sign-ins as info", async () => {
+  it("logs registering and sign-in failures with the address's domain only, never the password or the link, and sign-ins as info", async () => {
     const caller = api.browser();
     const email = uniqueEmail('signin-logged');
     expect((await caller.post('/api/auth/register', { email, password: PASSWORD, fullName: 'Signs In' })).status).toBe(
-      201,
+      202,
     );
+    const token = await registrationTokenFor(email, api.pool);
+    expect((await caller.post('/api/auth/register/confirm', { token })).status).toBe(200);
     const me = await caller.get<{ id: string }>('/api/auth/me');
     const wrong = 'wrong-password-Kx93-unique';
     const stranger = api.browser();
@@ -107,8 +106,19 @@ describe('structured logs', () => {
       lines().find((entry) => entry.event === 'sign_in_ok' && (entry as { userId?: string }).userId === me.body.id),
     );
     expect(ok).toMatchObject({ level: 'info', context: 'Security' });
+    const requested = await eventually(() =>
+      lines().find((entry) => entry.event === 'registration_requested' && entry.emailDomain === domain),
+    );
+    expect(requested).toMatchObject({ level: 'info', context: 'Security' });
+    const confirmed = await eventually(() =>
+      lines().find(
+        (entry) => entry.event === 'registration_confirmed' && (entry as { userId?: string }).userId === me.body.id,
+      ),
+    );
+    expect(confirmed).toMatchObject({ level: 'info', context: 'Security' });
 
     const everything = api.process.output.join('');
+    expect(everything).not.toContain(token);
     expect(everything).not.toContain(wrong);
     expect(everything).not.toContain(PASSWORD);
     expect(everything.toLowerCase()).not.toContain(email.toLowerCase());

@@ -1,7 +1,14 @@
 import { ApplicationView, JobDetail, MyApplicationsPage, UserRole } from '@heardback/contracts';
 import { randomUUID } from 'node:crypto';
 import { ApiSession } from '../support/api-client';
-import { PASSWORD, applyRequest, expectStatus, insertAgencyUser, signIn, uniqueEmail } from '../support/factories';
+import {
+  applyRequest,
+  expectStatus,
+  insertAgencyUser,
+  registerCandidateOn,
+  signIn,
+  uniqueEmail,
+} from '../support/factories';
 import { ownApi } from '../support/own-api';
 import { FUTURE_YEAR } from '../support/future-dates';
 
@@ -62,14 +69,7 @@ describe('SQL statements per request', () => {
   }
 
   async function candidate(): Promise<ApiSession> {
-    const session = api.browser();
-    const registered = await session.post('/api/auth/register', {
-      email: uniqueEmail('counted'),
-      password: PASSWORD,
-      fullName: 'Counted Candidate',
-    });
-    expectStatus(registered, 201, 'register');
-    return session;
+    return (await registerCandidateOn(api, 'Counted Candidate', uniqueEmail('counted'))).session;
   }
 
   async function apply(session: ApiSession, jobId: string): Promise<string> {

@@ -10,7 +10,7 @@ import {
   insertAgencyUser,
   interviewHeld,
   recordFeedback,
-  registerCandidate,
+  registerCandidateOn,
   signIn,
 } from '../support/factories';
 import { ownApi } from '../support/own-api';
@@ -125,7 +125,7 @@ describe("the score's stored facts", () => {
 
   it('equal the source tables after feedback, a correction, a published client draft, a rejection and an erasure', async () => {
     const job = await createOpenJob(staff, { pipeline: ['Technical', 'Final'] });
-    const candidate = await registerCandidate('Faye Facts', api.browser());
+    const candidate = await registerCandidateOn(api, 'Faye Facts');
     const applied = await apply(candidate.session, job.id);
     const held = await interviewHeld(staff, applied, 0);
     await expectFactsAsTheSourcesSay();
@@ -203,7 +203,7 @@ describe("the score's stored facts", () => {
   it('follow keys and times changed by hand in SQL: owner, recruiter, job, client, interview end, promises', async () => {
     const job = await createOpenJob(staff);
     const otherJob = await createOpenJob(staff);
-    const candidate = await registerCandidate('Sam Sql', api.browser());
+    const candidate = await registerCandidateOn(api, 'Sam Sql');
     const applied = await apply(candidate.session, job.id);
     const held = await interviewHeld(staff, applied, 0);
     await recordFeedback(staff, held, 0, FeedbackDecision.Advance);
@@ -276,7 +276,7 @@ describe("the score's stored facts", () => {
       ).rows[0].n;
 
     // Rejected at screening, before any interview: no rejection fact, until a stage turns out to have taken place.
-    const screened = await apply((await registerCandidate('Rhea Rejected', api.browser())).session, job.id);
+    const screened = await apply((await registerCandidateOn(api, 'Rhea Rejected')).session, job.id);
     const rejected = await staff.post<ApplicationView>(`/api/applications/${screened.id}/reject`, {
       candidateMessage: 'The client has chosen to go ahead with others.',
       version: screened.version,
@@ -299,7 +299,7 @@ describe("the score's stored facts", () => {
     expect(await rejectionFacts(screened.id)).toBe(1);
 
     // A stage added with an interview that ended before the closing makes one too.
-    const another = await apply((await registerCandidate('Rory Rejected', api.browser())).session, job.id);
+    const another = await apply((await registerCandidateOn(api, 'Rory Rejected')).session, job.id);
     const closed = await staff.post<ApplicationView>(`/api/applications/${another.id}/reject`, {
       candidateMessage: 'The client has chosen to go ahead with others.',
       version: another.version,
@@ -327,7 +327,7 @@ describe("the score's stored facts", () => {
 
     // An open application: its first stage's feedback is a fact; a later stage's new slot rebuilds none of
     // the feedback facts (the rows stay the very same versions), while the new answer date is a promise fact.
-    const open = await apply((await registerCandidate('Otto Open', api.browser())).session, job.id);
+    const open = await apply((await registerCandidateOn(api, 'Otto Open')).session, job.id);
     const advanced = await recordFeedback(staff, await interviewHeld(staff, open, 0), 0, FeedbackDecision.Advance);
     const feedbackRowVersions = async () =>
       (
@@ -382,7 +382,7 @@ describe("the score's stored facts", () => {
   it('give a closing answer its application’s job, whatever the writer says, and move it with the application', async () => {
     const job = await createOpenJob(staff);
     const otherJob = await createOpenJob(staff);
-    const candidate = await registerCandidate('Ann Answer', api.browser());
+    const candidate = await registerCandidateOn(api, 'Ann Answer');
     const applied = await apply(candidate.session, job.id);
     const jobOfTheAnswer = async () =>
       (await api.pool.query(`SELECT job_id FROM satisfaction_responses WHERE application_id = $1`, [applied.id]))
@@ -409,7 +409,7 @@ describe("the score's stored facts", () => {
     const expectInterviewersAsTheDraftsSay = async () =>
       expect(await differences(STORED_INTERVIEWERS, INTERVIEWERS_FROM_THE_DRAFTS)).toEqual([]);
     const job = await createOpenJob(staff, { pipeline: ['Technical', 'Final'] });
-    const candidate = await registerCandidate('Ivy Interviewers', api.browser());
+    const candidate = await registerCandidateOn(api, 'Ivy Interviewers');
     const applied = await apply(candidate.session, job.id);
     const contact = async (name: string): Promise<string> =>
       (

@@ -1,6 +1,7 @@
 import { SessionView } from '@heardback/contracts';
 import { accountApi } from '../support/account-api';
-import { PASSWORD } from '../support/factories';
+import { PASSWORD, uniqueEmail } from '../support/factories';
+import { until } from '../support/outbox-waits';
 
 jest.setTimeout(120_000);
 
@@ -94,6 +95,47 @@ describe('sessions', () => {
         (await harness.pool.query('SELECT count(*)::int AS n FROM sessions WHERE user_id = $1', [id])).rows[0].n;
       await harness.purgeInBackground(async () => (await remaining()) === 1);
       expect(await remaining()).toBe(1);
+    });
+
+    it('purges a registration never finished, and the email that carried its link, once the link has run out', async () => {
+      const stale = uniqueEmail('never-finished');
+      const fresh = uniqueEmail('still-waiting');
+      for (const email of [stale, fresh]) {
+        const answer = await harness
+          .browser()
+          .post('/api/auth/register', { email, password: PASSWORD, fullName: 'Nor Finished' });
+        expect(answer.status).toBe(202);
+      }
+      // Sent first: the purge leaves a message alone while the sender is handing it over.
+      await until(async () => {
+        const { rows } = await harness.pool.query(
+          `SELECT 1 FROM notifications WHERE recipient_email = $1 AND status = 'sent'`,
+          [stale],
+        );
+        return rows.length === 1;
+      }, 'the link reaches the never-finished address');
+      await harness.pool.query(
+        `UPDATE registrations SET created_at = created_at - interval '49 hours', expires_at = expires_at - interval '49 hours'
+          WHERE email = $1`,
+        [stale],
+      );
+      await harness.pool.query(
+        `UPDATE notifications SET created_at = created_at - interval '49 hours' WHERE recipient_email = $1`,
+        [stale],
+      );
+      const kept = async (email: string) => {
+        const { rows } = await harness.pool.query<{ registrations: number; emails: number }>(
+          `SELECT (SELECT count(*)::int FROM registrations WHERE email = $1) AS registrations,
+                  (SELECT count(*)::int FROM notifications WHERE recipient_email = $1) AS emails`,
+          [email],
+        );
+        return rows[0];
+      };
+      expect(await kept(stale)).toEqual({ registrations: 1, emails: 1 });
+
+      await harness.purgeInBackground(async () => (await kept(stale)).emails === 0);
+      expect(await kept(stale)).toEqual({ registrations: 0, emails: 0 });
+      expect(await kept(fresh)).toEqual({ registrations: 1, emails: 1 });
     });
   });
 });

@@ -9,6 +9,7 @@ jest.setTimeout(120_000);
 const WRONG = 'not-the-password-Tq47';
 const LOCKOUT_FAILURES = 5; // the default: 5 failures in 15 minutes
 const LOCKOUT_SECONDS = 15 * 60;
+const REGISTRATIONS_PER_ADDRESS = 5; // the default: 5 an hour
 
 /**
  * Throttling and lockout (issue 8, item 2), over HTTP against the built API. This API trusts the
@@ -56,6 +57,15 @@ describe('throttling and lockout', () => {
     });
     expect((response.body as ApiError).message).toMatch(/Try again in \d+ (minutes?|hours)/);
   }
+
+  /** A registration of `email` from `client`, with the test password. */
+  const registerAt = (email: string, client: string) =>
+    browser(client).post('/api/auth/register', { email, password: PASSWORD, fullName: 'Reg Istrant' });
+  const registrationsOf = async (email: string) =>
+    (await harness.pool.query('SELECT count(*)::int AS n FROM registrations WHERE email = $1', [email])).rows[0].n;
+  const mailsTo = async (email: string) =>
+    (await harness.pool.query('SELECT count(*)::int AS n FROM notifications WHERE recipient_email = $1', [email]))
+      .rows[0].n;
 
   /** Every counter's window ends 15 minutes sooner, as if 15 minutes had passed. */
   const fifteenMinutesPass = () =>
@@ -175,19 +185,47 @@ describe('throttling and lockout', () => {
       for (let signIns = 0; signIns < 10; signIns++) await signIn(owner.email, PASSWORD, client);
     });
 
-    it('limits registrations per address, making no account past the limit; another address registers', async () => {
+    it('limits registrations per address, keeping and mailing nothing past the limit; another address registers', async () => {
       const client = newClient();
       for (let registration = 0; registration < 3; registration++) await register(client);
       const email = uniqueEmail('fourth');
-      const fourth = await browser(client).post('/api/auth/register', {
-        email,
-        password: PASSWORD,
-        fullName: 'Fourth',
-      });
+      const fourth = await registerAt(email, client);
       expectTooMany(fourth, 3600, /^Too many attempts from your network/);
       const { rows } = await harness.pool.query('SELECT count(*)::int AS n FROM users WHERE email = $1', [email]);
       expect(rows[0].n).toBe(0);
+      expect(await registrationsOf(email)).toBe(0);
+      expect(await mailsTo(email)).toBe(0);
       await register(newClient());
+    });
+
+    it('limits registrations of one email address to 5 an hour from anywhere, new or taken alike; the same client registers another address', async () => {
+      const registerFromAnywhere = async (email: string) => {
+        for (let registration = 0; registration < REGISTRATIONS_PER_ADDRESS; registration++) {
+          await expectStatus(registerAt(email, newClient()), 202);
+        }
+        const client = newClient();
+        const refused = await registerAt(email, client);
+        expectTooMany(refused, 3600, /^Too many attempts for this account/);
+        return { refused, client };
+      };
+
+      const fresh = uniqueEmail('popular');
+      const toNew = await registerFromAnywhere(fresh);
+      expect(await registrationsOf(fresh)).toBe(REGISTRATIONS_PER_ADDRESS);
+      await harness.mailbox.waitFor(fresh, REGISTRATIONS_PER_ADDRESS);
+      // The client was refused for the address, not for itself: another address from it is accepted.
+      const other = uniqueEmail('unrelated');
+      await expectStatus(registerAt(other, toNew.client), 202);
+      expect(await registrationsOf(other)).toBe(1);
+
+      // An address with an account reaches the same limit, in the same words: its owner is told 5 times, no more.
+      const owner = await agencyUser('recruiter');
+      const toTaken = await registerFromAnywhere(owner.email);
+      expect(toTaken.refused.body).toEqual(toNew.refused.body);
+      await harness.mailbox.waitFor(owner.email, REGISTRATIONS_PER_ADDRESS);
+      expect(await mailsTo(owner.email)).toBe(REGISTRATIONS_PER_ADDRESS);
+      expect(await mailsTo(fresh)).toBe(REGISTRATIONS_PER_ADDRESS);
+      expect(await registrationsOf(owner.email)).toBe(0);
     });
 
     it('limits password-reset requests per address and per client, whether or not the address has an account', async () => {

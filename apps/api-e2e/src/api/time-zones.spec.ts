@@ -2,6 +2,7 @@ import {
   ApiError,
   ApplicationView,
   CandidateApplicationView,
+  RegistrationConfirmedView,
   TimelineEventType,
   UserRole,
   UserView,
@@ -14,6 +15,7 @@ import {
   createOpenJob,
   interviewHeld,
   registerCandidate,
+  registrationTokenFor,
   signInAsAgency,
   staffForTheseTests,
   uniqueEmail,
@@ -74,17 +76,26 @@ describe('one time zone per viewer', () => {
         fullName: 'Tokyo Candidate',
         timeZone: 'Asia/Tokyo',
       });
-      expect(registered.status).toBe(201);
+      expect(registered.status).toBe(202);
+      // Kept with the registration, it lands on the account the emailed link makes.
+      const confirmed = await session.post<RegistrationConfirmedView>('/api/auth/register/confirm', {
+        token: await registrationTokenFor(email),
+      });
+      expect(confirmed.status).toBe(200);
+      expect(confirmed.body.user.timeZone).toBe('Asia/Tokyo');
       expect((await session.get<UserView>('/api/auth/me')).body.timeZone).toBe('Asia/Tokyo');
 
+      const nowhere = uniqueEmail('candidate');
       const refused = await new ApiSession().post('/api/auth/register', {
-        email: uniqueEmail('candidate'),
+        email: nowhere,
         password: PASSWORD,
         fullName: 'Nowhere Candidate',
         timeZone: 'Nowhere/Land',
       });
       expect(refused.status).toBe(400);
       expect(zoneReasons(refused.body)).toHaveLength(1);
+      // Refused before anything is kept or mailed: no link to follow.
+      await expect(registrationTokenFor(nowhere)).rejects.toThrow('No link to finish registering');
     });
   });
 

@@ -5,9 +5,11 @@ import {
   ClientView,
   EmploymentType,
   FeedbackDecision,
+  FINISH_REGISTRATION_PAGE_PATH,
   JobDetail,
   JobStatus,
   PrivacyNoticeView,
+  RegistrationConfirmedView,
   UserRole,
   WorkMode,
 } from '@heardback/contracts';
@@ -16,6 +18,9 @@ import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { ApiSession } from './api-client';
 import { closeDatabase, database } from './database';
+import { parseRawMail, tokenFrom } from './mailbox';
+import { until } from './outbox-waits';
+import type { TestSmtpServer } from './test-smtp-server';
 
 /** Passes the password rule (12+ characters, not a common password). */
 export const PASSWORD = 'quiet harbour lantern morning';
@@ -72,16 +77,74 @@ export function staffForTheseTests(): ApiSession {
   return staff;
 }
 
-/** Registers a new candidate through `session` (the shared API's by default), which is then signed in. */
+/** What the finish-registration email says in its subject (notifications/account-messages.ts). */
+export const FINISH_REGISTRATION_SUBJECT = 'Finish creating your Heardback account';
+
+/**
+ * The token in the newest link to finish registering that was written to `email`, read from the outbox
+ * (the shared API sends nothing: RUN_BACKGROUND=false), as the recipient would read it in the message.
+ */
+export async function registrationTokenFor(email: string, pool: Pool = database()): Promise<string> {
+  const { rows } = await pool.query<{ body: string }>(
+    `SELECT body FROM notifications WHERE recipient_email = $1 AND subject = $2 ORDER BY sequence DESC LIMIT 1`,
+    [email.toLowerCase(), FINISH_REGISTRATION_SUBJECT],
+  );
+  const token = new RegExp(`${FINISH_REGISTRATION_PAGE_PATH}\\?token=([\\w%-]+)`).exec(rows[0]?.body ?? '')?.[1];
+  if (!token) throw new Error(`No link to finish registering was written to ${email}`);
+  return decodeURIComponent(token);
+}
+
+/**
+ * The token in the link to finish registering that reached `email` through a test SMTP server: for an
+ * API whose sender runs, which blanks the key in the outbox once the message is sent.
+ */
+export async function registrationTokenReceived(smtp: TestSmtpServer, email: string): Promise<string> {
+  let token: string | null = null;
+  await until(async () => {
+    const mail = smtp.received
+      .map((received) => parseRawMail(received.raw))
+      .filter(
+        (one) => one.to.toLowerCase().includes(email.toLowerCase()) && one.subject === FINISH_REGISTRATION_SUBJECT,
+      )
+      .pop();
+    token = mail ? tokenFrom(mail, FINISH_REGISTRATION_PAGE_PATH) : null;
+    return token !== null;
+  }, `the link to finish registering reaches ${email}`);
+  return token as unknown as string;
+}
+
+/**
+ * Registers a new candidate through `session` (the shared API's by default) and follows the emailed
+ * link, as a person does: the account exists, and `session` is signed in, only after that. The link
+ * is read by `readToken`: from the shared API's outbox (it sends nothing) unless told otherwise.
+ */
 export async function registerCandidate(
   fullName = 'Test Candidate',
   session = new ApiSession(),
+  email = uniqueEmail('candidate'),
+  readToken: (email: string) => Promise<string> = (address) => registrationTokenFor(address),
 ): Promise<{ session: ApiSession; id: string; email: string }> {
-  const email = uniqueEmail('candidate');
-  expectStatus(await session.post('/api/auth/register', { email, password: PASSWORD, fullName }), 201, 'register');
-  const me = await session.get<{ id: string }>('/api/auth/me');
-  expectStatus(me, 200, 'signed in after registering');
-  return { session, id: me.body.id, email };
+  expectStatus(await session.post('/api/auth/register', { email, password: PASSWORD, fullName }), 202, 'register');
+  const confirmed = await session.post<RegistrationConfirmedView>('/api/auth/register/confirm', {
+    token: await readToken(email),
+  });
+  expectStatus(confirmed, 200, 'follow the link to finish registering');
+  return { session, id: confirmed.body.user.id, email };
+}
+
+/**
+ * `registerCandidate` on an API of the spec's own (`ownApi`), with one of its browsers. The link is read
+ * from its outbox, or, when its sender runs (and so may blank the key there first), from `smtp`.
+ */
+export function registerCandidateOn(
+  api: { browser(): ApiSession; pool: Pool },
+  fullName?: string,
+  email?: string,
+  smtp?: TestSmtpServer,
+): Promise<{ session: ApiSession; id: string; email: string }> {
+  return registerCandidate(fullName, api.browser(), email, (address) =>
+    smtp ? registrationTokenReceived(smtp, address) : registrationTokenFor(address, api.pool),
+  );
 }
 
 export async function createOpenJob(staff: ApiSession, overrides: Record<string, unknown> = {}): Promise<JobDetail> {

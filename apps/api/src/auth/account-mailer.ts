@@ -1,7 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { RESET_PASSWORD_PAGE_PATH, VERIFY_EMAIL_PAGE_PATH } from '@heardback/contracts';
+import {
+  FINISH_REGISTRATION_PAGE_PATH,
+  REGISTRATION_LINK_HOURS,
+  RESET_PASSWORD_PAGE_PATH,
+  VERIFY_EMAIL_PAGE_PATH,
+} from '@heardback/contracts';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { OutboxService } from '../notifications/outbox.service';
 import { UserEntity } from '../users/user.entity';
@@ -22,6 +27,21 @@ export class AccountMailer {
     const link = `${this.config.publicUrl}${VERIFY_EMAIL_PAGE_PATH}?token=${encodeURIComponent(token)}`;
     const hours = TOKEN_LIFETIME_MS.verify_email / 3_600_000;
     return this.send(manager, user, 'email_verification', accountMessages.verifyEmail(user.fullName, link, hours));
+  }
+
+  /** To an address that has no account yet: the link that makes it (ADR 0067). */
+  finishRegistration(manager: EntityManager, to: { email: string; fullName: string }, token: string): Promise<number> {
+    const link = `${this.config.publicUrl}${FINISH_REGISTRATION_PAGE_PATH}?token=${encodeURIComponent(token)}`;
+    const text = accountMessages.finishRegistration(to.fullName, link, REGISTRATION_LINK_HOURS);
+    return this.outbox.enqueue(manager, {
+      idempotencyKey: `account:registration:${randomUUID()}`,
+      kind: 'email_verification',
+      recipientId: null,
+      recipientEmail: to.email,
+      subject: text.subject,
+      body: text.body,
+      applicationId: null,
+    });
   }
 
   passwordReset(manager: EntityManager, user: Recipient, token: string): Promise<number> {

@@ -1,12 +1,12 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { RegisterResult, SignedInView, UserView } from '@heardback/contracts';
+import { RegisterResult, RegistrationConfirmedView, SignedInView, UserView } from '@heardback/contracts';
 import type { Request, Response } from 'express';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { UserEntity } from '../users/user.entity';
 import { AuthenticatedRequest, CurrentUser, Public } from './access.decorators';
 import { AuthService, RequestOrigin } from './auth.service';
-import { PasswordResetConfirmDto, PasswordResetDto, VerifyEmailDto } from './dto/account.dto';
+import { ConfirmRegistrationDto, PasswordResetConfirmDto, PasswordResetDto, VerifyEmailDto } from './dto/account.dto';
 import { LoginDto, RegisterDto } from './dto/credentials.dto';
 import { SessionCookie } from './session-cookie';
 import { clientAddress } from '../throttling/client-address';
@@ -25,18 +25,28 @@ export class AuthController {
     this.cookie = new SessionCookie(config);
   }
 
-  /** 201 and a session cookie whether the address is new or taken: see RegisterResult. */
+  /** 202 and no session, whether the address is new or taken: see RegisterResult. */
   @Public()
   @RateLimited('register')
   @Post('register')
-  async register(
-    @Body() body: RegisterDto,
+  @HttpCode(202)
+  async register(@Body() body: RegisterDto): Promise<RegisterResult> {
+    await this.auth.register(body);
+    return { email: body.email, checkEmail: true };
+  }
+
+  /** The link emailed on registering: makes the account and signs this browser in. Works once. */
+  @Public()
+  @Post('register/confirm')
+  @HttpCode(200)
+  async confirmRegistration(
+    @Body() body: ConfirmRegistrationDto,
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<RegisterResult> {
-    const { session } = await this.auth.register(body, this.origin(request));
+  ): Promise<RegistrationConfirmedView> {
+    const { user, returnTo, session } = await this.auth.confirmRegistration(body.token, this.origin(request));
     this.cookie.set(response, session);
-    return { email: body.email, checkEmail: true };
+    return { user: toUserView(user), returnTo };
   }
 
   @Public()

@@ -6,6 +6,7 @@ import { NotificationsModule } from '../notifications/notifications.module';
 import { UsersModule } from '../users/users.module';
 import { AccountMailer } from './account-mailer';
 import { AccountTokensService } from './account-tokens.service';
+import { RegistrationsService } from './registrations.service';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { MeAccountController } from './me-account.controller';
@@ -23,6 +24,7 @@ import { UserAccessService } from './user-access.service';
     AuthService,
     SessionService,
     AccountTokensService,
+    RegistrationsService,
     AccountMailer,
     SignInAttempts,
     UserAccessService,

@@ -4,13 +4,14 @@ import { randomBytes } from 'node:crypto';
 import { ErrorCode, UserRole } from '@heardback/contracts';
 import { DomainError, fieldError } from '@heardback/domain';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { CLOCK, Clock } from '../config/clock';
 import { UsersService } from '../users/users.service';
 import { UserEntity } from '../users/user.entity';
 import { accountMessages } from '../notifications/account-messages';
 import { AccountMailer } from './account-mailer';
 import { AccountTokensService } from './account-tokens.service';
+import { RegistrationsService } from './registrations.service';
+import { updateReturning } from '../database/update-returning';
 import { LoginDto, RegisterDto } from './dto/credentials.dto';
 import { PasswordHasher } from './password-hasher';
 import { assertAcceptablePassword } from './password-rule';
@@ -37,11 +38,11 @@ export class AuthService {
     private readonly hasher: PasswordHasher,
     private readonly sessions: SessionService,
     private readonly tokens: AccountTokensService,
+    private readonly registrations: RegistrationsService,
     private readonly mailer: AccountMailer,
     private readonly attempts: SignInAttempts,
     private readonly limits: RateLimitStore,
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -49,45 +50,74 @@ export class AuthService {
   private readonly unknownUserHash = this.hasher.hash(randomBytes(16).toString('hex'));
 
   /**
-   * The same answer whether or not the address has an account. A new account is signed in at once
-   * (the candidate can apply in the same visit) and sent a verification link; the owner of an
-   * existing one is told someone tried, and the browser gets a token that signs nobody in.
+   * The same for any address, and no one is signed in (ADR 0067). A new address is sent the link that
+   * makes the account (`confirmRegistration`); the owner of a taken one is told someone tried (or, if
+   * they never confirmed it, sent their verification link again). So neither the answer nor the session
+   * afterwards says which addresses have accounts, and no one gets an address they cannot read.
    */
-  async register(request: RegisterDto, origin: RequestOrigin): Promise<{ session: IssuedSession }> {
+  async register(request: RegisterDto): Promise<void> {
     assertAcceptablePassword(request.password, request.email);
+    // Counted for any address, with or without an account, so the limit says nothing about which have one.
+    await this.limits.enforce('registrationsPerAccount', request.email);
     const existing = await this.users.findWithPasswordHash(request.email);
+    // Hashed for a taken address too, so the time taken does not tell them apart.
     const passwordHash = await this.hasher.hash(request.password);
-    if (existing) {
-      await this.dataSource.transaction(async (manager) => {
-        if (existing.emailVerifiedAt) {
-          await this.mailer.registrationAttempt(manager, existing);
-        } else {
-          await this.mailer.verification(
-            manager,
-            existing,
-            await this.tokens.issue(manager, existing.id, 'verify_email'),
-          );
-        }
-      });
-      return { session: this.decoySession() };
-    }
-    const user = await this.dataSource.transaction(async (manager) => {
-      const created = await manager.save(
-        manager.create(UserEntity, {
-          email: request.email.toLowerCase(),
+    await this.dataSource.transaction(async (manager) => {
+      if (!existing) {
+        const pending = {
+          email: request.email,
           fullName: request.fullName,
           timeZone: request.timeZone ?? null,
-          role: UserRole.Candidate,
           passwordHash,
-          emailVerifiedAt: null,
-        }),
-      );
-      await this.mailer.verification(manager, created, await this.tokens.issue(manager, created.id, 'verify_email'));
-      return created;
+          returnTo: request.returnTo ?? null,
+        };
+        await this.mailer.finishRegistration(manager, pending, await this.registrations.open(manager, pending));
+      } else if (existing.emailVerifiedAt) {
+        await this.mailer.registrationAttempt(manager, existing);
+      } else {
+        await this.mailer.verification(
+          manager,
+          existing,
+          await this.tokens.issue(manager, existing.id, 'verify_email'),
+        );
+      }
     });
-    return {
-      session: await this.sessions.start(user, { userAgent: origin.userAgent, replacing: origin.currentToken }),
-    };
+    logSecurityEvent({ event: 'registration_requested', emailDomain: emailDomain(request.email) });
+  }
+
+  /**
+   * The emailed link: makes the account from its registration, verified (following the link proves the
+   * address), and signs this browser in. Works once; if the address got an account meanwhile (another
+   * of its links was followed first), says so and makes nothing.
+   */
+  async confirmRegistration(
+    token: string,
+    origin: RequestOrigin,
+  ): Promise<{ user: UserEntity; returnTo: string | null; session: IssuedSession }> {
+    const made = await this.dataSource.transaction(async (manager) => {
+      const pending = await this.registrations.consume(manager, token);
+      if (!pending) return null;
+      const [created] = await updateReturning<{ id: string }>(
+        manager,
+        `INSERT INTO users (email, full_name, time_zone, role, password_hash, email_verified_at)
+         VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (email) DO NOTHING
+         RETURNING id`,
+        [pending.email, pending.fullName, pending.timeZone, UserRole.Candidate, pending.passwordHash, this.clock.now()],
+      );
+      // Made now, or by another of its links first: either way the links mailed to the address are its owner's.
+      const [owner] = created
+        ? [created]
+        : await manager.query<{ id: string }[]>(`SELECT id FROM users WHERE email = $1`, [pending.email]);
+      if (owner) await this.registrations.giveLinksTo(manager, owner.id, pending.email);
+      return { id: created?.id ?? null, returnTo: pending.returnTo };
+    });
+    if (!made) throw new DomainError(ErrorCode.TokenInvalid, accountMessages.errors.registrationLinkInvalid);
+    const user = made.id ? await this.users.findById(made.id) : null;
+    if (!user) throw new DomainError(ErrorCode.EmailTaken, accountMessages.errors.registrationAddressTaken);
+    logSecurityEvent({ event: 'registration_confirmed', userId: user.id });
+    const session = await this.sessions.start(user, { userAgent: origin.userAgent, replacing: origin.currentToken });
+    return { user, returnTo: made.returnTo, session };
   }
 
   async login(request: LoginDto, origin: RequestOrigin): Promise<{ user: UserEntity; session: IssuedSession }> {
@@ -231,11 +261,5 @@ export class AuthService {
       await this.attempts.abandoned(attempt);
       throw error;
     }
-  }
-
-  /** A well-formed token that matches no session, for a registration that must not reveal a taken address. */
-  private decoySession(): IssuedSession {
-    const lifetime = this.config.sessions.lifetimes.candidate.absoluteMs;
-    return { token: randomBytes(32).toString('base64url'), expiresAt: new Date(this.clock.now().getTime() + lifetime) };
   }
 }

@@ -19,6 +19,8 @@ export type SecurityEvent =
   | { event: 'password_reset_confirmed'; userId: string }
   | { event: 'password_changed'; userId: string }
   | { event: 'email_verified'; userId: string }
+  | { event: 'registration_requested'; emailDomain: string }
+  | { event: 'registration_confirmed'; userId: string }
   | { event: 'user_disabled'; userId: string; byUserId: string }
   | { event: 'user_enabled'; userId: string; byUserId: string }
   | { event: 'data_exported'; userId: string }

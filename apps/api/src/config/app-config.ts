@@ -35,6 +35,8 @@ const RATE_LIMITS = {
   /** The Nth failure pauses sign-in to that address for a whole window, the right password included. */
   signInFailuresPerAccount: { variable: 'RATE_LIMIT_SIGN_IN_FAILURES_PER_ACCOUNT', fallback: '5/15m' },
   signInFailuresPerClient: { variable: 'RATE_LIMIT_SIGN_IN_FAILURES_PER_CLIENT', fallback: '100/15m' },
+  /** Each registration mails the address (a link, or a note to its owner): this many an hour reach one inbox. */
+  registrationsPerAccount: { variable: 'RATE_LIMIT_REGISTRATIONS_PER_ACCOUNT', fallback: '5/1h' },
   registrationsPerClient: { variable: 'RATE_LIMIT_REGISTRATIONS_PER_CLIENT', fallback: '60/1h' },
   passwordResetsPerAccount: { variable: 'RATE_LIMIT_PASSWORD_RESETS_PER_ACCOUNT', fallback: '5/1h' },
   passwordResetsPerClient: { variable: 'RATE_LIMIT_PASSWORD_RESETS_PER_CLIENT', fallback: '30/1h' },

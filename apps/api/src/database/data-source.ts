@@ -67,6 +67,7 @@ import { BlankKeysInGivenUpMail1795956200000 } from './migrations/1795956200000-
 import { CalendarInvitesWrittenWhenSent1795956300000 } from './migrations/1795956300000-calendar-invites-written-when-sent';
 import { ScorePromiseFactsFollowOnePromise1795956400000 } from './migrations/1795956400000-score-promise-facts-follow-one-promise';
 import { ApplicationUpdatesKeptOnTheirPage1795956500000 } from './migrations/1795956500000-application-updates-kept-on-their-page';
+import { RegistrationsWaitForTheirLink1795956600000 } from './migrations/1795956600000-registrations-wait-for-their-link';
 import { SnakeNamingStrategy } from './snake-naming-strategy';
 import { ForgetLocksWhenTransactionsEnd } from './transaction-locks';
 
@@ -142,6 +143,7 @@ export const migrations = [
   CalendarInvitesWrittenWhenSent1795956300000,
   ScorePromiseFactsFollowOnePromise1795956400000,
   ApplicationUpdatesKeptOnTheirPage1795956500000,
+  RegistrationsWaitForTheirLink1795956600000,
 ];
 
 /** How long the API waits on PostgreSQL; absent (the CLI, migrations) waits as long as a statement takes. */

@@ -37,6 +37,23 @@ export const accountMessages = {
     };
   },
 
+  finishRegistration(name: string, link: string, validHours: number): MailText {
+    return {
+      subject: 'Finish creating your Heardback account',
+      body: [
+        greeting(name),
+        '',
+        'To finish creating your Heardback account, open this link. It signs you in and takes you back to where you were:',
+        link,
+        '',
+        `The link works once, for ${validHours} hours. Until you open it there is no account, and we send nothing else here.`,
+        '',
+        'If you did not ask for an account, ignore this message: without the link, none is made.',
+        ...signature,
+      ].join('\n'),
+    };
+  },
+
   passwordReset(name: string, link: string, validMinutes: number): MailText {
     return {
       subject: 'Reset your Heardback password',
@@ -112,11 +129,15 @@ export const accountMessages = {
     tooManyForLink: (retryAfterSeconds: number) =>
       `Too many attempts with this link in a short time. Try again in ${waitInWords(retryAfterSeconds)}.`,
     passwordCheckBusy: 'Many people are signing in at this moment. Wait a few seconds, then try again.',
-    invalidCredentials: 'That email and password do not match an account.',
+    invalidCredentials:
+      'That email and password do not match an account. If you have just registered, open the link we emailed you first.',
     accountDisabled: "This account has been disabled. Ask your agency's staff to re-enable it.",
     verificationLinkInvalid:
       'This confirmation link has expired or was already used. Sign in and ask for a new one from your profile.',
     resetLinkInvalid: 'This password reset link has expired or was already used. Ask for a new one.',
+    registrationLinkInvalid: 'This link to finish creating your account has expired or was already used.',
+    registrationAddressTaken:
+      'This email address already has an account. Sign in, or reset your password if you do not know it.',
     currentPasswordWrong: 'is not your current password',
     cannotDisableSelf: 'You cannot disable your own account. Ask another staff member.',
     userNotFound: 'There is no such user.',

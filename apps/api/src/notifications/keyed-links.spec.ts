@@ -15,6 +15,11 @@ describe('links that work as a key', () => {
       'https://agency.example/how-did-we-do#t=(link hidden)&recommend=8',
     ],
     [
+      'the link that makes a new account and signs in whoever opens it',
+      'https://agency.example/finish-registration?token=Q9_x-Zz01',
+      'https://agency.example/finish-registration?token=(link hidden)',
+    ],
+    [
       'an address confirmation',
       'https://agency.example/verify-email?token=w5XQ_bA2-Ye8',
       'https://agency.example/verify-email?token=(link hidden)',

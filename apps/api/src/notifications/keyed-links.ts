@@ -1,5 +1,6 @@
 import {
   CLIENT_REVIEW_PAGE_PATH,
+  FINISH_REGISTRATION_PAGE_PATH,
   RESET_PASSWORD_PAGE_PATH,
   SATISFACTION_LINK_KEYS,
   SATISFACTION_PAGE_PATH,
@@ -7,8 +8,8 @@ import {
 } from '@heardback/contracts';
 
 /**
- * Links in an email that work as a key: whoever holds one may confirm an address, set an account's
- * password, give a client's feedback, or read and change a candidate's anonymous answer to "how did
+ * Links in an email that work as a key: whoever holds one may make an account and be signed in to it,
+ * confirm an address, set an account's password, give a client's feedback, or read and change a candidate's anonymous answer to "how did
  * we do?". Besides the recipient's inbox, the outbox is their only copy, so staff's outgoing-mail
  * view shows each link without its key, and the sender blanks the key once the message is sent.
  *
@@ -18,6 +19,7 @@ import {
 const BEFORE_THE_KEY = [
   `${CLIENT_REVIEW_PAGE_PATH}#`,
   `/${SATISFACTION_PAGE_PATH}#${SATISFACTION_LINK_KEYS.token}=`,
+  `${FINISH_REGISTRATION_PAGE_PATH}?token=`,
   `${VERIFY_EMAIL_PAGE_PATH}?token=`,
   `${RESET_PASSWORD_PAGE_PATH}?token=`,
 ];

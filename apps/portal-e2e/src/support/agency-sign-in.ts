@@ -2,12 +2,14 @@ import { type APIResponse, type Browser, type Page, expect } from '@playwright/t
 import type {
   ApplyRequest,
   PrivacyNoticeView,
+  RegisterResult,
   ApplicationView,
   JobDetail,
   JobSummary,
   Page as ResultPage,
   ScheduleStageRequest,
 } from '@heardback/contracts';
+import { followRegistrationLink } from './candidate-journeys';
 
 /** The demo accounts the e2e server loads (apps/api/src/demo). */
 export const DEMO_PASSWORD = 'heardback-demo';
@@ -77,6 +79,27 @@ export async function signInAs(page: Page, email: string, password = DEMO_PASSWO
   await apiPost(page, '/api/auth/login', { email, password });
 }
 
+/** A candidate to register through the API; the password is the e2e one unless given. */
+export interface NewCandidate {
+  email: string;
+  fullName: string;
+  password?: string;
+}
+
+/**
+ * Registers a new candidate as the product does (ADR 0067): POST /api/auth/register from the page's
+ * context, which signs no one in, then the link emailed to the address, opened in the page, which
+ * makes the account and signs it in. Ends on the candidate's home, /me, signed in.
+ */
+export async function registerThroughApi(
+  page: Page,
+  { email, fullName, password = 'e2e-password-123' }: NewCandidate,
+): Promise<void> {
+  const answer = await apiPost<RegisterResult>(page, '/api/auth/register', { email, password, fullName });
+  expect(answer).toEqual({ email, checkEmail: true });
+  await followRegistrationLink(page, email);
+}
+
 export interface FreshApplication {
   candidatePage: Page;
   candidateName: string;
@@ -92,11 +115,7 @@ export async function freshApplication(browser: Browser, label: string): Promise
   const candidatePage = await (await browser.newContext()).newPage();
   await candidatePage.goto('/jobs');
   const candidateName = `E2E ${label} ${uniqueStamp()}`;
-  await apiPost(candidatePage, '/api/auth/register', {
-    email: `${label}-${uniqueStamp()}@example.com`,
-    password: 'e2e-password-123',
-    fullName: candidateName,
-  });
+  await registerThroughApi(candidatePage, { email: `${label}-${uniqueStamp()}@example.com`, fullName: candidateName });
   const { application, job } = await applyThroughApi(candidatePage);
   return { candidatePage, candidateName, application, job };
 }

@@ -1,4 +1,5 @@
 import { type Browser, type Locator, type Page, expect } from '@playwright/test';
+import { linkFromEmail } from './mailbox';
 
 /** The demo candidate the e2e server loads, with applications in many states. */
 export const DEMO_CANDIDATE = {
@@ -20,19 +21,69 @@ export async function signIn(page: Page, { email, password }: { email: string; p
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
 }
 
-/** Registers a new candidate on /register and returns their details. */
+/** The subject of the email whose link finishes a registration (ADR 0067). */
+export const FINISH_REGISTRATION_SUBJECT = 'Finish creating your Heardback account';
+
+/**
+ * Registering signs no one in: opens, in `page`, the link emailed to `email` on registering, as the
+ * candidate would from their inbox, and waits until it has made the account and signed them in on
+ * the page they registered from (`landsOn`: their home, /me, unless they registered from elsewhere).
+ */
+export async function followRegistrationLink(
+  page: Page,
+  email: string,
+  landsOn: string | RegExp = /\/me$/,
+): Promise<void> {
+  const link = new URL(await linkFromEmail(email, FINISH_REGISTRATION_SUBJECT, '/finish-registration'));
+  await page.goto(link.pathname + link.search);
+  await expect(page).toHaveURL(landsOn);
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+}
+
+/** Fills the register form (on /register, or `within` a job's "I'm new here" tab) and sends it. */
+export async function fillRegisterForm(
+  within: Page | Locator,
+  { fullName, email, password = 'e2e-password-123' }: { fullName: string; email: string; password?: string },
+): Promise<void> {
+  await within.getByLabel('Full name').fill(fullName);
+  await within.getByLabel('Email').fill(email);
+  await within.getByLabel('Password').fill(password);
+  await within.getByRole('button', { name: 'Create account' }).click();
+}
+
+/** The notice that replaces the register form once it is sent, for any address, new or taken. */
+export function checkEmailNotice(within: Page | Locator): Locator {
+  return within.getByRole('status').filter({ hasText: 'Check your email' });
+}
+
+/**
+ * Registers a new candidate on /register, follows the emailed link, and returns their details once
+ * they are signed in on their home page.
+ */
 export async function registerCandidate(page: Page, label: string): Promise<{ email: string; fullName: string }> {
   const candidate = {
     email: uniqueEmail(label),
     fullName: `E2E ${label}`,
   };
   await page.goto('/register');
-  await page.getByLabel('Full name').fill(candidate.fullName);
-  await page.getByLabel('Email').fill(candidate.email);
-  await page.getByLabel('Password').fill('e2e-password-123');
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page).toHaveURL(/\/me$/);
+  await fillRegisterForm(page, candidate);
+  await expect(checkEmailNotice(page)).toContainText(`We have sent a link to ${candidate.email}.`);
+  await followRegistrationLink(page, candidate.email);
   return candidate;
+}
+
+/**
+ * On a job page, as a visitor: registers in the "I'm new here" tab and follows the emailed link,
+ * which brings the new candidate back to the same job, signed in and ready to apply.
+ */
+export async function registerOnJobPage(page: Page, details: { fullName: string; email: string }): Promise<void> {
+  await expect(page).toHaveURL(/\/jobs\/[0-9a-f-]{36}$/);
+  const jobPath = new URL(page.url()).pathname;
+  const panel = page.getByRole('tabpanel', { name: "I'm new here" });
+  await fillRegisterForm(panel, details);
+  await expect(checkEmailNotice(panel)).toContainText(`We have sent a link to ${details.email}.`);
+  await followRegistrationLink(page, details.email, jobPath);
+  await expect(page.getByRole('heading', { name: 'Your application' })).toBeVisible();
 }
 
 /**

@@ -42,3 +42,23 @@ export function fragmentLinkFromEmail(address: string, path: string, timeoutMs =
   const link = new RegExp(`https?://[^\\s]+${path}#[\\w-]+`);
   return findInEmail(address, null, (text) => link.exec(text)?.[0] ?? null, timeoutMs);
 }
+
+/** The text of the newest email to `address` whose subject is `subject`, once the API has written it. */
+export function emailTo(address: string, subject: string, timeoutMs = 60_000): Promise<string> {
+  return findInEmail(address, subject, (text) => text, timeoutMs);
+}
+
+/** The subjects of every email written to `address` so far, oldest first. */
+export async function subjectsOfEmailsTo(address: string): Promise<string[]> {
+  const dir = process.env['E2E_MAIL_DIR'];
+  if (!dir) throw new Error('E2E_MAIL_DIR is not set: see playwright.config.mts');
+  const files = (await readdir(dir).catch(() => [] as string[])).filter((name) => name.endsWith('.eml')).sort();
+  const subjects: string[] = [];
+  for (const file of files) {
+    const text = await readFile(join(dir, file), 'utf8');
+    if (!text.toLowerCase().includes(`to: ${address.toLowerCase()}`)) continue;
+    const subject = /^Subject: (.*)$/m.exec(text)?.[1]?.trim();
+    if (subject) subjects.push(subject);
+  }
+  return subjects;
+}

@@ -1,6 +1,7 @@
 import { Route } from '@angular/router';
 import {
   CLIENT_REVIEW_PAGE_PATH,
+  FINISH_REGISTRATION_PAGE_PATH,
   RESET_PASSWORD_PAGE_PATH,
   SATISFACTION_PAGE_PATH,
   UserRole,
@@ -30,6 +31,11 @@ export const appRoutes: Route[] = [
     path: 'register',
     title: 'Create your account · Heardback',
     loadComponent: () => import('./auth/register-page').then((m) => m.RegisterPage),
+  },
+  {
+    path: FINISH_REGISTRATION_PAGE_PATH.slice(1),
+    title: 'Finish creating your account · Heardback',
+    loadComponent: () => import('./auth/finish-registration-page').then((m) => m.FinishRegistrationPage),
   },
   {
     path: 'forgot-password',

@@ -6,6 +6,11 @@ export interface RegisterRequest {
   fullName: string;
   /** The browser's IANA zone, so times are written to the new person in their own zone. */
   timeZone?: string;
+  /**
+   * The portal page to open once the emailed link is followed (the job being applied for, say): a path on
+   * this site (see `isReturnPath`), kept with the registration and given back by the confirmation.
+   */
+  returnTo?: string;
 }
 
 export interface LoginRequest {
@@ -60,20 +65,58 @@ export interface UpdateAgencyMailRequest {
   agencyMail: AgencyMailPreference;
 }
 
+/** The portal pages the account emails link to, with `?token=` (the link works once, for a while). */
+export const VERIFY_EMAIL_PAGE_PATH = '/verify-email';
+export const FINISH_REGISTRATION_PAGE_PATH = '/finish-registration';
+export const RESET_PASSWORD_PAGE_PATH = '/reset-password';
+
 /**
- * POST /api/auth/register answers this, 201, whether the address was new or already had an account,
- * so the answer does not tell anyone which addresses have accounts. A new account is signed in;
- * GET /api/auth/me says whether this browser now has a session.
+ * POST /api/auth/register answers this, 202, whether the address was new or already had an account, and
+ * signs no one in, so neither the answer nor the session afterwards tells anyone which addresses have
+ * accounts. A new address is sent a link (FINISH_REGISTRATION_PAGE_PATH); the account is made, and the
+ * browser that opens the link signed in, only then. The owner of a taken address is told someone tried.
  */
 export interface RegisterResult {
   email: string;
-  /** Always true: a message is on its way to the address (a verification link, or a note to its owner). */
+  /** Always true: a message is on its way to the address (the link to finish, or a note to its owner). */
   checkEmail: true;
 }
 
-/** The portal pages the account emails link to, with `?token=` (the link works once, for a while). */
-export const VERIFY_EMAIL_PAGE_PATH = '/verify-email';
-export const RESET_PASSWORD_PAGE_PATH = '/reset-password';
+/** How long the emailed link to finish registering works; until it is followed there is no account. */
+export const REGISTRATION_LINK_HOURS = 48;
+
+/** POST /api/auth/register/confirm: the token from the emailed link. */
+export interface ConfirmRegistrationRequest {
+  token: string;
+}
+
+/** What confirming a registration answers (200, with the session cookie): the new account, and where to go. */
+export interface RegistrationConfirmedView {
+  user: UserView;
+  /** The `returnTo` given when registering, or null: the candidate's home. */
+  returnTo: string | null;
+}
+
+/** A registration's `returnTo` is at most this long. */
+export const RETURN_PATH_MAX_LENGTH = 300;
+
+/**
+ * Where the portal may send someone after they sign in or finish registering: a path on this site (never
+ * `//evil.example`, `/\\evil.example` or `https://…`), and not back to the sign-in or registration pages.
+ */
+export function isReturnPath(path: string): boolean {
+  return (
+    path.length <= RETURN_PATH_MAX_LENGTH &&
+    path.startsWith('/') &&
+    !path.startsWith('//') &&
+    !path.startsWith('/\\') &&
+    // No spaces or control characters: a tab or newline inside `/\t/evil.example` is dropped by URL parsing.
+    ![...path].some((character) => character.charCodeAt(0) <= 0x20) &&
+    !path.startsWith('/sign-in') &&
+    !path.startsWith('/register') &&
+    !path.startsWith(FINISH_REGISTRATION_PAGE_PATH)
+  );
+}
 
 /** POST /api/auth/verify-email (the token from the link in the verification email). */
 export interface VerifyEmailRequest {

@@ -1,5 +1,6 @@
 import {
   ChangePasswordRequest,
+  ConfirmRegistrationRequest,
   PASSWORD_MAX_LENGTH,
   PASSWORD_MIN_LENGTH,
   PasswordResetConfirmRequest,
@@ -18,6 +19,8 @@ export class VerifyEmailDto implements VerifyEmailRequest {
   @MaxLength(200)
   token!: string;
 }
+
+export class ConfirmRegistrationDto extends VerifyEmailDto implements ConfirmRegistrationRequest {}
 
 export class PasswordResetDto implements PasswordResetRequest {
   @Transform(normalizeEmail)

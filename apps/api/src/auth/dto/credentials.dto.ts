@@ -1,13 +1,14 @@
 import {
   EMAIL_MAX_LENGTH,
   FULL_NAME_MAX_LENGTH,
+  isReturnPath,
   LoginRequest,
   PASSWORD_MAX_LENGTH,
   PASSWORD_MIN_LENGTH,
   RegisterRequest,
 } from '@heardback/contracts';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsNotEmpty, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsNotEmpty, IsOptional, IsString, MaxLength, MinLength, ValidateBy } from 'class-validator';
 import { OneLine } from '../../validation/one-line';
 import { IsTimeZone } from '../../users/dto/is-time-zone';
 
@@ -48,6 +49,16 @@ export class RegisterDto implements RegisterRequest {
   @IsOptional()
   @IsTimeZone()
   timeZone?: string;
+
+  @IsOptional()
+  @ValidateBy({
+    name: 'isReturnPath',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && isReturnPath(value),
+      defaultMessage: () => 'must be a page of this site, such as /jobs',
+    },
+  })
+  returnTo?: string;
 }
 
 export { normalizeEmail, trim };

@@ -5,6 +5,7 @@ import {
   AgencyMailPreference,
   ChangePasswordRequest,
   PasswordResetConfirmRequest,
+  RegistrationConfirmedView,
   SessionView,
   UserView,
 } from '@heardback/contracts';
@@ -20,6 +21,11 @@ export class AccountApi {
 
   verifyEmail(token: string): Observable<void> {
     return this.http.post<void>(`${AUTH}/verify-email`, { token });
+  }
+
+  /** The link emailed on registering: makes the account and signs this browser in. */
+  confirmRegistration(token: string): Observable<RegistrationConfirmedView> {
+    return this.http.post<RegistrationConfirmedView>(`${AUTH}/register/confirm`, { token });
   }
 
   resendVerification(): Observable<void> {

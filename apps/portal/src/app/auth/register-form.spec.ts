@@ -1,6 +1,6 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture } from '@angular/core/testing';
-import { ErrorCode, UserRole, UserView } from '@heardback/contracts';
+import { ErrorCode } from '@heardback/contracts';
 import { RegisterForm } from './register-form';
 import { renderComponent } from '../testing/setup';
 import { apiErrorBody } from '../testing/factories';
@@ -53,9 +53,8 @@ describe('RegisterForm', () => {
     http.expectNone('/api/auth/register');
   });
 
-  it('creates the account with the name trimmed and tells the page', async () => {
-    const registered: UserView[] = [];
-    fixture.componentInstance.registered.subscribe((user) => registered.push(user));
+  it('asks for the account with the name trimmed and the page to come back to, then says to check the email', async () => {
+    fixture.componentRef.setInput('returnTo', '/jobs/42');
     fillIn();
     await submit();
 
@@ -65,42 +64,40 @@ describe('RegisterForm', () => {
       email: 'robin@example.com',
       password: 'a-long-password',
       timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+      returnTo: '/jobs/42',
     });
-    const robin: UserView = {
-      id: 'u9',
-      email: 'robin@example.com',
-      fullName: 'Robin Example',
-      role: UserRole.Candidate,
-      emailVerified: false,
-      timeZone: null,
-    };
-    request.flush({ email: 'robin@example.com', checkEmail: true }, { status: 201, statusText: 'Created' });
-    http.expectOne({ method: 'GET', url: '/api/auth/session' }).flush({ user: robin });
+    request.flush({ email: 'robin@example.com', checkEmail: true }, { status: 202, statusText: 'Accepted' });
+    await fixture.whenStable();
 
-    expect(registered).toEqual([robin]);
+    // No one is signed in by registering, so nothing asks who is.
+    http.expectNone('/api/auth/session');
+    expect(root().querySelector('form')).toBeNull();
+    const sent = root().querySelector('[role="status"]')?.textContent ?? '';
+    expect(sent).toContain('Check your email');
+    expect(sent).toContain('We have sent a link to robin@example.com. Open it within 48 hours');
+    expect(document.activeElement?.id).toBe('register-sent');
   });
 
-  it('when the address already has an account, signs nobody in, says to check the email and offers to sign in', async () => {
-    const registered: UserView[] = [];
-    fixture.componentInstance.registered.subscribe((user) => registered.push(user));
+  it('says the same for a taken address, offers to sign in, and gives the form back for another address', async () => {
     const wantsSignIn = jest.fn();
     fixture.componentInstance.signInInstead.subscribe(wantsSignIn);
     fillIn();
     await submit();
-
-    // The API answers a taken address exactly like a new one; only "who am I?" tells them apart.
     http
       .expectOne('/api/auth/register')
-      .flush({ email: 'robin@example.com', checkEmail: true }, { status: 201, statusText: 'Created' });
-    http.expectOne('/api/auth/session').flush({ user: null });
+      .flush({ email: 'robin@example.com', checkEmail: true }, { status: 202, statusText: 'Accepted' });
     await fixture.whenStable();
 
-    expect(registered).toEqual([]);
-    expect(root().textContent).toContain('We have sent a message to robin@example.com');
-    Array.from(root().querySelectorAll('button'))
-      .find((b) => b.textContent?.includes('Sign in instead'))
-      ?.click();
+    const button = (label: string) =>
+      Array.from(root().querySelectorAll('button')).find((one) => one.textContent?.includes(label));
+    expect(root().textContent).toContain('If this address already has an account, the email says so');
+    button('Sign in instead')?.click();
     expect(wantsSignIn).toHaveBeenCalled();
+
+    button('Use another address')?.click();
+    await fixture.whenStable();
+    expect(input('email').value).toBe('robin@example.com');
+    expect(document.activeElement).toBe(input('email'));
   });
 
   it('shows each of the API’s validation reasons at its own field', async () => {

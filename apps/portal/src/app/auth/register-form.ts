@@ -1,10 +1,10 @@
 import { ChangeDetectionStrategy, Component, inject, input, output, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { ErrorCode, UserView } from '@heardback/contracts';
+import { REGISTRATION_LINK_HOURS } from '@heardback/contracts';
 import { PASSWORD_RULE } from '@heardback/domain';
 import { SessionStore } from '../core/session';
 import { emailProblem, newPasswordProblem, requiredProblem, FieldProblems } from './field-problems';
-import { apiError, httpErrorMessage } from '../core/api-error';
+import { httpErrorMessage } from '../core/api-error';
 import { formSubmission } from '../core/form-submission';
 import { FormAlert } from '../core/form-alert';
 import { FORM_FIELD } from '../core/form-field';
@@ -19,7 +19,11 @@ const FIELD_NAMES: Record<Field, string> = {
   password: 'Password',
 };
 
-/** A new candidate account: name, email, password. Used on /register and inline on a job. */
+/**
+ * A new candidate account: name, email, password. Used on /register and inline on a job. Sending it
+ * signs no one in: the API emails a link that makes the account and brings the person back to
+ * `returnTo` (ADR 0067), so the form then says to check the inbox.
+ */
 @Component({
   selector: 'hb-register-form',
   imports: [FormAlert, ReactiveFormsModule, FORM_FIELD],
@@ -32,8 +36,9 @@ export class RegisterForm {
 
   readonly idPrefix = input('register');
   readonly submitLabel = input('Create account');
-  readonly registered = output<UserView>();
-  /** The email already has an account: the host offers its sign-in form instead. */
+  /** The page the emailed link opens once the account is made (this job, say); the candidate's home if unset. */
+  readonly returnTo = input<string>();
+  /** "Sign in instead": the host offers its sign-in form. */
   readonly signInInstead = output<void>();
 
   protected readonly passwordRule = PASSWORD_RULE;
@@ -45,26 +50,28 @@ export class RegisterForm {
 
   protected readonly fields = new FieldProblems<Field>((field) => this.clientProblem(field));
   protected readonly submission = formSubmission({ errorMessage: httpErrorMessage });
-  protected readonly emailTaken = signal(false);
-  /** Registered, but this browser is not signed in: the address already had an account, whose owner was emailed. */
-  protected readonly checkEmail = signal('');
+  protected readonly linkHours = REGISTRATION_LINK_HOURS;
+  /** Sent: the address the link went to, shown in place of the form. */
+  protected readonly sentTo = signal('');
 
   protected id(field: string): string {
     return `${this.idPrefix()}-${field}`;
   }
 
   protected edited(field: Field): void {
-    if (field === 'email') {
-      this.emailTaken.set(false);
-    }
     this.fields.edited(field);
+  }
+
+  /** "Use another address": the form again, as it was typed. */
+  protected startAgain(): void {
+    this.sentTo.set('');
+    this.focus(`#${this.id('email')}`);
   }
 
   protected submit(): void {
     this.fields.submitted.set(true);
     this.submission.fail('');
     if (this.submission.busy()) {
-      this.checkEmail.set('');
       return;
     }
     if (FIELDS.some((field) => this.clientProblem(field))) {
@@ -79,9 +86,13 @@ export class RegisterForm {
           email: email.trim(),
           password,
           timeZone: browserTimeZone(),
+          ...(this.returnTo() ? { returnTo: this.returnTo() } : {}),
         }),
       {
-        done: (user) => (user ? this.registered.emit(user) : this.checkEmail.set(email.trim())),
+        done: (sent) => {
+          this.sentTo.set(sent.email);
+          this.focus(`#${this.id('sent')}`);
+        },
         failed: (error) => this.serverProblem(error),
       },
     );
@@ -101,12 +112,6 @@ export class RegisterForm {
 
   /** Puts the server's reasons at their fields; returns what the whole form says, if anything. */
   private serverProblem(error: unknown): string | null {
-    if (apiError(error)?.code === ErrorCode.EmailTaken) {
-      this.emailTaken.set(true);
-      this.fields.showServer({ email: 'There is already an account with this email.' });
-      this.focus(FIRST_INVALID);
-      return null;
-    }
     if (this.fields.showServerReasons(error, FIELD_NAMES)) {
       this.focus(FIRST_INVALID);
       return null;

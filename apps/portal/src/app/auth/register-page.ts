@@ -1,5 +1,6 @@
-import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
+import { isReturnPath } from '@heardback/contracts';
 import { SessionStore } from '../core/session';
 import { RegisterForm } from './register-form';
 import { returnRoute } from './return-url';
@@ -21,7 +22,7 @@ import { returnRoute } from './return-url';
           Apply for jobs and see, at any moment, where each application stands and when you will hear back.
         </p>
         <div class="card">
-          <hb-register-form (registered)="route.continue($event)" (signInInstead)="goToSignIn()" />
+          <hb-register-form [returnTo]="returnTo()" (signInInstead)="goToSignIn()" />
         </div>
         <p class="aside">
           Already have an account?
@@ -40,6 +41,11 @@ export class RegisterPage {
   readonly returnUrl = input<string>();
 
   protected readonly route = returnRoute(this.returnUrl);
+  /** Where the emailed link brings the new candidate: the page they came from, if it is one of ours. */
+  protected readonly returnTo = computed(() => {
+    const returnUrl = this.returnUrl();
+    return returnUrl && isReturnPath(returnUrl) ? returnUrl : undefined;
+  });
 
   protected goToSignIn(): void {
     void this.router.navigate(['/sign-in'], {

@@ -9,12 +9,15 @@ describe('afterSignIn', () => {
     expect(afterSignIn('/jobs/42?x=1', as(UserRole.Candidate))).toBe('/jobs/42?x=1');
   });
 
-  it.each(['https://evil.example/', '//evil.example/path', '/\\evil.example'])(
-    'never leaves the site for %s',
-    (returnUrl) => {
-      expect(afterSignIn(returnUrl, as(UserRole.Candidate))).toBe('/me');
-    },
-  );
+  it.each([
+    'https://evil.example/',
+    '//evil.example/path',
+    '/\\evil.example',
+    '/\t/evil.example',
+    '/finish-registration',
+  ])('never leaves the site for %s', (returnUrl) => {
+    expect(afterSignIn(returnUrl, as(UserRole.Candidate))).toBe('/me');
+  });
 
   it('goes to the role’s home when there is nowhere to go back to', () => {
     expect(afterSignIn(undefined, as(UserRole.Recruiter))).toBe('/recruiter');

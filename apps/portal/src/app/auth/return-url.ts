@@ -1,24 +1,14 @@
 import { computed, inject } from '@angular/core';
 import { Router } from '@angular/router';
-import { UserView } from '@heardback/contracts';
+import { UserView, isReturnPath } from '@heardback/contracts';
 import { ROLE_HOME, SessionStore } from '../core/session';
 
 /**
- * Where to go after signing in: the page the person came from, but only a path on this site
- * (never `//evil.example` or `https://…`), otherwise their role's home.
+ * Where to go after signing in or finishing a registration: the page the person came from, but only a
+ * path on this site (the rule: `isReturnPath` in contracts), otherwise their role's home.
  */
-export function afterSignIn(returnUrl: string | undefined, user: UserView): string {
-  if (
-    returnUrl &&
-    returnUrl.startsWith('/') &&
-    !returnUrl.startsWith('//') &&
-    !returnUrl.startsWith('/\\') &&
-    !returnUrl.startsWith('/sign-in') &&
-    !returnUrl.startsWith('/register')
-  ) {
-    return returnUrl;
-  }
-  return ROLE_HOME[user.role];
+export function afterSignIn(returnUrl: string | null | undefined, user: UserView): string {
+  return returnUrl && isReturnPath(returnUrl) ? returnUrl : ROLE_HOME[user.role];
 }
 
 /**
@@ -37,4 +27,15 @@ export function returnRoute(returnUrl: () => string | undefined) {
     /** Goes where the person was heading, or to their home. */
     continue: (user: UserView) => void router.navigateByUrl(afterSignIn(returnUrl(), user)),
   };
+}
+
+/** The navigation state /finish-registration leaves for the page it goes on to. */
+export interface JustRegistered {
+  justRegistered: true;
+}
+
+/** True when the page was opened by finishing a registration (read from the browser history's state). */
+export function arrivedJustRegistered(): boolean {
+  const state: unknown = globalThis.history?.state;
+  return typeof state === 'object' && state !== null && (state as Partial<JustRegistered>).justRegistered === true;
 }

@@ -84,6 +84,9 @@ describe('SignInForm', () => {
     expect(root().querySelector('[role="alert"]')?.textContent).toContain(
       'That email and password do not match an account.',
     );
+    expect(root().querySelector('[role="alert"]')?.textContent).toContain(
+      'if you have just registered, open the link we emailed you first.',
+    );
     expect(signedIn).toEqual([]);
   });
 

@@ -71,7 +71,8 @@ export class SignInForm {
     }
     if (apiError(error)?.code === ErrorCode.InvalidCredentials) {
       this.passwordInput().nativeElement.select();
-      return 'That email and password do not match an account. Check them and try again.';
+      // Registering makes no account until its emailed link is opened (ADR 0067), so say so to everyone.
+      return 'That email and password do not match an account. Check them and try again; if you have just registered, open the link we emailed you first.';
     }
     return httpErrorMessage(error);
   }

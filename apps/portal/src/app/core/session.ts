@@ -9,7 +9,7 @@ import {
   UserRole,
   UserView,
 } from '@heardback/contracts';
-import { Observable, catchError, firstValueFrom, map, of, switchMap, tap } from 'rxjs';
+import { Observable, firstValueFrom, tap } from 'rxjs';
 // From the zone's public home rather than chosen-time-zone, so the first page's code carries it: every
 // page that writes a time imports it, and as a chunk of its own it was a round trip after the page's.
 import { setViewerTimeZone } from './viewer-time-zone';
@@ -67,24 +67,14 @@ export class SessionStore {
   }
 
   /**
-   * Registers, then asks who is signed in: a new account is, at once. The API answers a taken
-   * address the same way but signs nobody in, so null means "check your email" (its owner was told).
+   * Asks for an account: the API answers the same for any address and signs no one in. The emailed
+   * link makes the account and signs in whoever opens it (`signedInWith`).
    */
-  register(details: RegisterRequest): Observable<UserView | null> {
-    return this.http.post<RegisterResult>(`${AUTH_URL}/register`, details).pipe(
-      switchMap(() =>
-        this.http.get<SignedInView>(`${AUTH_URL}/session`).pipe(
-          map((session) => session.user),
-          catchError(() => of(null)),
-        ),
-      ),
-      tap((user) => {
-        if (user) this.signedIn(user);
-      }),
-    );
+  register(details: RegisterRequest): Observable<RegisterResult> {
+    return this.http.post<RegisterResult>(`${AUTH_URL}/register`, details);
   }
 
-  /** Signed in after setting a new password from an emailed link. */
+  /** Signed in by an emailed link: a new password set, or a registration finished. */
   signedInWith(user: UserView): void {
     this.signedIn(user);
   }

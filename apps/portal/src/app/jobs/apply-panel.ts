@@ -26,6 +26,7 @@ import {
 import { findScreeningAnswerProblems } from '@heardback/domain';
 import { catchError, map, of } from 'rxjs';
 import { RegisterForm } from '../auth/register-form';
+import { arrivedJustRegistered } from '../auth/return-url';
 import { SignInForm } from '../auth/sign-in-form';
 import { DocumentChoice } from '../candidate/document-choice';
 import { FORM_FIELD } from '../core/form-field';
@@ -120,13 +121,18 @@ export class ApplyPanel {
   });
 
   private readonly tabButtons = viewChildren<ElementRef<HTMLButtonElement>>('tabButton');
+
+  constructor() {
+    // Back from the link that finished registering: the application is the next thing to do.
+    if (arrivedJustRegistered()) this.focus('#apply-fill-heading');
+  }
   private readonly review = viewChild(ApplicationReview);
 
   protected selectTab(tab: Tab): void {
     this.tab.set(tab);
   }
 
-  /** The email already has an account: show the sign-in tab and put the keyboard on it. */
+  /** "Sign in instead": show the sign-in tab and put the keyboard on it. */
   protected switchToSignIn(): void {
     this.tab.set('sign-in');
     this.tabButtons()[TABS.findIndex((tab) => tab.id === 'sign-in')]?.nativeElement.focus();
@@ -153,7 +159,7 @@ export class ApplyPanel {
     this.tabButtons()[next]?.nativeElement.focus();
   }
 
-  /** Signed in or registered inline: a candidate goes on to answer the questions, then review. */
+  /** Signed in inline: a candidate goes on to answer the questions, then review. */
   protected signedIn(user: UserView): void {
     if (user.role === UserRole.Candidate) {
       this.focus('#apply-fill-heading');

@@ -266,7 +266,7 @@ describe('JobDetailPage', () => {
     expect(alert?.querySelector('a')?.getAttribute('href')).toBe('/me/applications/app-3');
   });
 
-  it('lets a visitor create an account right on the job, then review and apply', async () => {
+  it('lets a visitor ask for an account right on the job, to come back to it from the emailed link', async () => {
     await openAs(null);
 
     expect(button('Review and apply')).toBeUndefined();
@@ -282,24 +282,36 @@ describe('JobDetailPage', () => {
     fill('apply-register-full-name', 'Robin Example');
     fill('apply-register-email', 'robin@example.com');
     fill('apply-register-password', 'a-long-password');
-    button('Create account and continue')?.click();
+    button('Create account')?.click();
     await settle();
 
-    // The API answers a new and a taken address alike; asking who is signed in tells them apart.
-    http.expectOne('/api/auth/register').flush({ email: 'robin@example.com', checkEmail: true });
+    const request = http.expectOne('/api/auth/register');
+    expect(request.request.body.returnTo).toBe('/jobs/job-1');
+    request.flush({ email: 'robin@example.com', checkEmail: true });
     await settle();
-    http.expectOne({ method: 'GET', url: '/api/auth/session' }).flush({ user: aUserWithRole(UserRole.Candidate) });
-    await settle();
+
+    // Registering signs no one in: the page says where the link went, and the form is gone.
+    http.expectNone('/api/auth/session');
+    expect(text()).toContain('We have sent a link to robin@example.com');
+    expect(view().querySelector('#apply-register-email')).toBeNull();
+    expect(document.activeElement?.id).toBe('apply-register-sent');
+  });
+
+  it('puts the keyboard on the application when the candidate arrives from the link that made their account', async () => {
+    history.replaceState({ justRegistered: true }, '');
+    try {
+      await openAs(aUserWithRole(UserRole.Candidate));
+    } finally {
+      history.replaceState(null, '');
+    }
+
     expect(document.activeElement?.id).toBe('apply-fill-heading');
-    // A new account has no CV yet: the step says so and offers the upload.
-    http.expectOne({ method: 'GET', url: '/api/me/documents' }).flush({ items: [], max: 20 });
-    await settle();
-    expect(text()).toContain('You have no CV with us yet.');
-    await reviewAndSend();
-    http.expectOne({ method: 'POST', url: '/api/jobs/job-1/applications' }).flush({ id: 'app-9' });
-    await settle();
+  });
 
-    expect(TestBed.inject(Router).url).toBe('/me/applications/app-9');
+  it('leaves the keyboard where it is for a candidate who simply opens the job', async () => {
+    await openAs(aUserWithRole(UserRole.Candidate));
+
+    expect(document.activeElement?.id).not.toBe('apply-fill-heading');
   });
 
   it('moves between the two tabs with the arrow keys', async () => {

@@ -1,0 +1,115 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomBytes } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { CLOCK, Clock } from '../config/clock';
+import { updateReturning } from '../database/update-returning';
+import { REGISTRATION_LINK_HOURS } from '@heardback/contracts';
+import { hashToken } from './session.service';
+
+export const REGISTRATION_LIFETIME_MS = REGISTRATION_LINK_HOURS * 3_600_000;
+
+/** What a person typed to register, kept until they follow the emailed link (the password as its hash). */
+export interface PendingRegistration {
+  email: string;
+  fullName: string;
+  timeZone: string | null;
+  passwordHash: string;
+  returnTo: string | null;
+}
+
+interface RegistrationRow {
+  email: string;
+  full_name: string;
+  time_zone: string | null;
+  password_hash: string;
+  return_to: string | null;
+}
+
+/**
+ * Registrations waiting for their link (ADR 0067). Only the token's hash is stored, as for every
+ * emailed token; following a link deletes its row in one statement, so a link opened twice at once
+ * works once, and nothing typed to register is kept once the account exists.
+ */
+@Injectable()
+export class RegistrationsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /** Keeps the registration in the caller's transaction; returns the token for the emailed link. */
+  async open(manager: EntityManager, registration: PendingRegistration): Promise<string> {
+    const token = randomBytes(32).toString('base64url');
+    const now = this.clock.now();
+    await manager.query(
+      `INSERT INTO registrations (email, full_name, time_zone, password_hash, return_to, token_hash, created_at, expires_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [
+        registration.email.toLowerCase(),
+        registration.fullName,
+        registration.timeZone,
+        registration.passwordHash,
+        registration.returnTo,
+        hashToken(token),
+        now,
+        new Date(now.getTime() + REGISTRATION_LIFETIME_MS),
+      ],
+    );
+    return token;
+  }
+
+  /**
+   * Uses the link up, with every other waiting registration of the same address (the account is made
+   * from this one); null if the link was not live.
+   */
+  async consume(manager: EntityManager, token: string): Promise<PendingRegistration | null> {
+    const [used] = await updateReturning<RegistrationRow>(
+      manager,
+      `DELETE FROM registrations WHERE token_hash = $1 AND expires_at > $2
+        RETURNING email, full_name, time_zone, password_hash, return_to`,
+      [hashToken(token), this.clock.now()],
+    );
+    if (!used) return null;
+    await manager.query(`DELETE FROM registrations WHERE email = $1`, [used.email]);
+    return {
+      email: used.email,
+      fullName: used.full_name,
+      timeZone: used.time_zone,
+      passwordHash: used.password_hash,
+      returnTo: used.return_to,
+    };
+  }
+
+  /**
+   * Gives the new account the emails with links to finish registering that went to its address before
+   * it existed (sent with no recipient to name), so its data export lists them and its erasure deletes them.
+   */
+  async giveLinksTo(manager: EntityManager, userId: string, email: string): Promise<void> {
+    await manager.query(
+      `UPDATE notifications SET recipient_id = $1
+        WHERE recipient_id IS NULL AND kind = 'email_verification' AND recipient_email = $2`,
+      [userId, email],
+    );
+  }
+
+  /**
+   * Deletes registrations whose link ran out, never followed, and the emails that carried such links
+   * to no account (their name and address are kept for nothing); run by the background purge.
+   */
+  async purgeExpired(): Promise<number> {
+    const now = this.clock.now();
+    const rows = await updateReturning<{ id: string }>(
+      this.dataSource.manager,
+      `DELETE FROM registrations WHERE expires_at <= $1 RETURNING id`,
+      [now],
+    );
+    // A message being handed to the mail server right now is left for the next run.
+    await this.dataSource.query(
+      `DELETE FROM notifications
+        WHERE recipient_id IS NULL AND kind = 'email_verification' AND created_at <= $1 AND status <> 'sending'`,
+      [new Date(now.getTime() - REGISTRATION_LIFETIME_MS)],
+    );
+    return rows.length;
+  }
+}

@@ -1,0 +1,102 @@
+import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { HttpTestingController } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { Router } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
+import { ErrorCode, UserRole } from '@heardback/contracts';
+import { SessionStore } from '../core/session';
+import { NoticeService } from '../core/notice';
+import { ACCOUNT_READY, FinishRegistrationPage } from './finish-registration-page';
+import { aUser, apiErrorBody } from '../testing/factories';
+import { routeHarness } from '../testing/setup';
+
+@Component({ template: 'Somewhere else', changeDetection: ChangeDetectionStrategy.OnPush })
+class Elsewhere {}
+
+describe('FinishRegistrationPage', () => {
+  let harness: RouterTestingHarness;
+  let http: HttpTestingController;
+
+  beforeEach(
+    async () =>
+      ({ harness, http } = await routeHarness({
+        routes: [
+          { path: 'finish-registration', component: FinishRegistrationPage },
+          { path: '**', component: Elsewhere },
+        ],
+      })),
+  );
+
+  afterEach(() => http.verify());
+
+  const text = () => (harness.routeNativeElement as HTMLElement).textContent ?? '';
+  const robin = aUser({ fullName: 'Robin Example', role: UserRole.Candidate, emailVerified: true });
+
+  it('makes the account with the token from the link, signs in and goes back to the job', async () => {
+    await harness.navigateByUrl('/finish-registration?token=abc123');
+    expect(text()).toContain('Creating your account…');
+
+    const request = http.expectOne({ method: 'POST', url: '/api/auth/register/confirm' });
+    expect(request.request.body).toEqual({ token: 'abc123' });
+    request.flush({ user: robin, returnTo: '/jobs/job-1' });
+    await harness.fixture.whenStable();
+
+    expect(TestBed.inject(SessionStore).user()).toEqual(robin);
+    expect(TestBed.inject(Router).url).toBe('/jobs/job-1');
+    expect(TestBed.inject(NoticeService).notice()).toEqual({ text: ACCOUNT_READY, tone: 'success' });
+  });
+
+  it('goes to the candidate’s home when there is no page to go back to, or one off the site', async () => {
+    await harness.navigateByUrl('/finish-registration?token=abc123');
+    http.expectOne('/api/auth/register/confirm').flush({ user: robin, returnTo: '//evil.example' });
+    await harness.fixture.whenStable();
+
+    expect(TestBed.inject(Router).url).toBe('/me');
+  });
+
+  it('says why when the link no longer works, and offers to sign in or register again', async () => {
+    await harness.navigateByUrl('/finish-registration?token=used');
+    http
+      .expectOne('/api/auth/register/confirm')
+      .flush(...apiErrorBody(400, ErrorCode.TokenInvalid, 'This link has expired or was already used.'));
+    await harness.fixture.whenStable();
+
+    expect(text()).toContain('This link has expired or was already used.');
+    expect(text()).toContain('If you opened this link before, your account is already made');
+    expect(text()).toContain('Register again');
+    expect(TestBed.inject(SessionStore).user()).toBeNull();
+  });
+
+  it('opened again in the browser it signed in, says who is signed in and where to go instead of registering again', async () => {
+    TestBed.inject(SessionStore).update(robin);
+    await harness.navigateByUrl('/finish-registration?token=used');
+    http
+      .expectOne('/api/auth/register/confirm')
+      .flush(...apiErrorBody(400, ErrorCode.TokenInvalid, 'This link has expired or was already used.'));
+    await harness.fixture.whenStable();
+
+    expect(text()).toContain('You are signed in as Robin Example.');
+    expect(text()).toContain('Go to your page');
+    expect(text()).not.toContain('Register again');
+  });
+
+  it('when the address got an account meanwhile, offers to sign in or reset the password', async () => {
+    await harness.navigateByUrl('/finish-registration?token=late');
+    http
+      .expectOne('/api/auth/register/confirm')
+      .flush(...apiErrorBody(409, ErrorCode.EmailTaken, 'This email address already has an account.'));
+    await harness.fixture.whenStable();
+
+    expect(text()).toContain('This email address already has an account.');
+    expect(text()).toContain('Reset your password');
+    expect(text()).not.toContain('Register again');
+  });
+
+  it('sends nothing when opened without a token, and says where the link comes from', async () => {
+    await harness.navigateByUrl('/finish-registration');
+    await harness.fixture.whenStable();
+
+    http.expectNone('/api/auth/register/confirm');
+    expect(text()).toContain('This page opens from the link in the email we send when you register.');
+  });
+});

@@ -93,10 +93,26 @@ test('a new candidate finishes creating their account from the emailed link, sig
   await page.screenshot({ path: `${SHOTS}/register-sent-375.png`, fullPage: true });
   await page.setViewportSize({ width: 1280, height: 800 });
 
+  // The link asks for the password chosen when registering: a wrong one is refused at the field, and
+  // the link keeps working.
   const link = new URL(await linkFromEmail(email, FINISH_REGISTRATION_SUBJECT, '/finish-registration'));
   await page.goto(link.pathname + link.search);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Finish creating your account');
+  expect(await meStatus(page)).toBe(401);
+  await page.getByLabel('Password').fill('someone-elses-password');
+  await page.getByRole('button', { name: 'Finish and sign in' }).click();
+  await expect(page.getByText('This is not the password this link was made with.')).toBeVisible();
+  await expect(page.getByLabel('Password')).toBeFocused();
+  expect(await meStatus(page)).toBe(401);
+  await page.screenshot({ path: `${SHOTS}/finish-registration-1280.png`, fullPage: true });
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.screenshot({ path: `${SHOTS}/finish-registration-375.png`, fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.getByLabel('Password').fill('e2e-password-123');
+  await page.getByRole('button', { name: 'Finish and sign in' }).click();
   await expect(page).toHaveURL(/\/me$/);
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  await expect(page.getByText('Your account is ready, and you are signed in.')).toBeVisible();
   expect(await meStatus(page)).toBe(200);
 
   // Following the link proved the address: nothing asks to confirm it.
@@ -108,6 +124,8 @@ test('a new candidate finishes creating their account from the emailed link, sig
 
   // The link works once; opened again in the browser it signed in, the page says so and where to go.
   await page.goto(link.pathname + link.search);
+  await page.getByLabel('Password').fill('e2e-password-123');
+  await page.getByRole('button', { name: 'Finish and sign in' }).click();
   await expect(page.getByText(/link to finish creating your account has expired or was already used/)).toBeVisible();
   await expect(page.getByText(/You are signed in as/)).toBeVisible();
   await expect(page.getByRole('link', { name: 'Go to your page' })).toHaveAttribute('href', '/me');

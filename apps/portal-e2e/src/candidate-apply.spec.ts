@@ -65,7 +65,7 @@ test('a visitor searches the board, registers on the job page and applies; the a
   const notice = checkEmailNotice(panel);
   await expect(notice.getByRole('heading', { name: 'Check your email' })).toBeFocused();
   await expect(notice).toContainText(
-    `We have sent a link to ${email}. Open it within 48 hours to finish creating your account: it signs you in and brings you back here.`,
+    `We have sent a link to ${email}. Open it within 48 hours and enter the password you have just chosen: that finishes your account, signs you in and brings you back here.`,
   );
   await expect(notice.getByRole('button', { name: 'Use another address' })).toBeVisible();
   await expect(notice.getByRole('button', { name: 'Sign in instead' })).toBeVisible();

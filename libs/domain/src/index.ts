@@ -29,3 +29,4 @@ export * from './lib/client-chasing';
 export * from './lib/satisfaction';
 export * from './lib/chasing';
 export * from './lib/one-line';
+export * from './lib/mailbox';

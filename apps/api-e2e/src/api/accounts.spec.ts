@@ -16,6 +16,7 @@ import { until } from '../support/outbox-waits';
 
 jest.setTimeout(120_000);
 
+const OWNER_PASSWORD = 'copper kettle on a winter porch';
 const NEW_PASSWORD = 'amber meadow telescope';
 const MAX_SESSIONS = 4;
 
@@ -161,7 +162,8 @@ describe('account lifecycle', () => {
       expect(await harness.mailbox.to(staffUser.email)).toHaveLength(1);
     });
 
-    it('sends the owner of a taken, unverified address their verification link again, never a link to make a second account', async () => {
+    it('sends the owner of a taken, unverified address a link to set their own password, which ends the sessions someone else may hold', async () => {
+      // An unverified account, as made before registering needed its link: its password may be a stranger's.
       const candidate = await register();
       await harness.mailbox.waitFor(candidate.email, 1);
       await unverify(candidate.id);
@@ -173,25 +175,28 @@ describe('account lifecycle', () => {
       expect(answer.body).toEqual({ email: candidate.email, checkEmail: true });
       expect((await visitor.get<SignedInView>('/api/auth/session')).body).toEqual({ user: null });
       const mails = await harness.mailbox.waitFor(candidate.email, 2);
-      expect(mails.map((mail) => mail.subject)).toEqual([
-        FINISH_REGISTRATION_SUBJECT,
-        'Confirm your email address for Heardback',
-      ]);
+      expect(mails.map((mail) => mail.subject)).toEqual([FINISH_REGISTRATION_SUBJECT, 'Reset your Heardback password']);
       expect(mails[1].body).toContain('Hello Casey,');
       const { rows } = await harness.pool.query('SELECT count(*)::int AS n FROM registrations WHERE email = $1', [
         candidate.email,
       ]);
       expect(rows[0].n).toBe(0);
 
-      await expectStatus(
-        browser().post('/api/auth/verify-email', { token: tokenFrom(mails[1], '/verify-email') }),
-        204,
+      const owner = browser();
+      const confirmed = await expectStatus(
+        owner.post<UserView>('/api/auth/password-reset/confirm', {
+          token: tokenFrom(mails[1], '/reset-password'),
+          password: OWNER_PASSWORD,
+        }),
+        200,
       );
-      expect((await candidate.session.get<UserView>('/api/auth/me')).body.emailVerified).toBe(true);
-      await signIn(candidate.email);
-      expect((await browser().post('/api/auth/login', { email: candidate.email, password: NEW_PASSWORD })).status).toBe(
-        401,
-      );
+      expect(confirmed.body.emailVerified).toBe(true);
+      // Whoever held the account before is signed out, and neither earlier password works.
+      expect((await candidate.session.get('/api/auth/me')).status).toBe(401);
+      for (const password of [PASSWORD, NEW_PASSWORD]) {
+        expect((await browser().post('/api/auth/login', { email: candidate.email, password })).status).toBe(401);
+      }
+      await signIn(candidate.email, OWNER_PASSWORD);
     });
 
     it('shows staff no working link to finish registering, and keeps none in the outbox once sent', async () => {
@@ -227,7 +232,7 @@ describe('account lifecycle', () => {
         expect(sent.body).toMatch(/\/finish-registration\?token=\(link sent\)/);
       }
       // The link still works from the inbox.
-      await expectStatus(browser().post('/api/auth/register/confirm', { token }), 200);
+      await expectStatus(browser().post('/api/auth/register/confirm', { token, password: PASSWORD }), 200);
     });
   });
 

@@ -26,8 +26,8 @@ const OTHER_PASSWORD = 'amber meadow telescope';
 
 const register = (session: ApiSession, body: Record<string, unknown>) =>
   session.post<RegisterResult>('/api/auth/register', { password: PASSWORD, fullName: 'Reg Istrant', ...body });
-const confirm = (session: ApiSession, token: string) =>
-  session.post<RegistrationConfirmedView>('/api/auth/register/confirm', { token });
+const confirm = (session: ApiSession, token: string, password = PASSWORD) =>
+  session.post<RegistrationConfirmedView>('/api/auth/register/confirm', { token, password });
 const signedInUser = async (session: ApiSession) => (await session.get<SignedInView>('/api/auth/session')).body.user;
 const sessionCookieOf = (response: ApiResponse) =>
   response.headers.getSetCookie().find((value) => value.startsWith('hb_session='));
@@ -175,7 +175,7 @@ describe('accounts and sessions', () => {
         { subject: 'Someone tried to register with your email address' },
       ]);
 
-      expect((await confirm(fresh, await registrationTokenFor(freshEmail))).status).toBe(200);
+      expect((await confirm(fresh, await registrationTokenFor(freshEmail), OTHER_PASSWORD)).status).toBe(200);
       expect(await usersAt(freshEmail)).toEqual([{ id: expect.any(String), full_name: 'Copy' }]);
     });
 
@@ -203,6 +203,34 @@ describe('accounts and sessions', () => {
       await expectDeadLink(firstToken);
       expect(await signedInUser(first)).toBeNull();
       expect(await usersAt(email)).toEqual([{ id: confirmed.body.user.id, full_name: 'Olga Owner' }]);
+    });
+
+    it('finishes a link only with the password it was made with: the owner cannot be handed a stranger’s account, nor anyone signed in to one by a link sent to them', async () => {
+      const email = uniqueEmail('lured');
+      const stranger = new ApiSession();
+      expect((await register(stranger, { email, password: OTHER_PASSWORD, fullName: 'Mallory First' })).status).toBe(
+        202,
+      );
+      const strangersLink = await registrationTokenFor(email);
+
+      // The owner (or anyone the link is sent to) opens it and types their own password: refused, at the field.
+      const owner = new ApiSession();
+      const refused = await confirm(owner, strangersLink, PASSWORD);
+      expect(refused.status).toBe(400);
+      expect(asError(refused).details).toEqual([
+        { field: 'password', reasons: [expect.stringMatching(/^This is not the password this link was made with\./)] },
+      ]);
+      expect(sessionCookieOf(refused)).toBeUndefined();
+      expect(await signedInUser(owner)).toBeNull();
+      expect(await usersAt(email)).toEqual([]);
+
+      // Nothing was made, so the owner registers and finishes with their own link and password.
+      expect((await register(owner, { email, fullName: 'Olga Owner' })).status).toBe(202);
+      const confirmed = await confirm(owner, await registrationTokenFor(email), PASSWORD);
+      expect(confirmed.status).toBe(200);
+      expect(confirmed.body.user).toMatchObject({ email, fullName: 'Olga Owner' });
+      expect((await login(email, OTHER_PASSWORD)).status).toBe(401);
+      await expectDeadLink(strangersLink);
     });
 
     it('takes a link once, even opened twice at the same moment, and refuses an unknown or expired one; registering again sends a link that works', async () => {
@@ -345,7 +373,7 @@ describe('accounts and sessions', () => {
     const other = uniqueEmail('forged-link');
     expect((await register(new ApiSession(), { email: other })).status).toBe(202);
     const token = await registrationTokenFor(other);
-    const lured = await forged.post('/api/auth/register/confirm', { token });
+    const lured = await forged.post('/api/auth/register/confirm', { token, password: PASSWORD });
     expect(lured.status).toBe(403);
     expect(sessionCookieOf(lured)).toBeUndefined();
     expect(await usersAt(other)).toEqual([]);

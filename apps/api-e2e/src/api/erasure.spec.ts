@@ -360,6 +360,7 @@ describe('erasing an account (DELETE /api/me)', () => {
     // The address has no account any more: it is sent the link that makes a new one, not told it is taken.
     const confirmed = await again.post<RegistrationConfirmedView>('/api/auth/register/confirm', {
       token: await registrationTokenFor(candidate.email),
+      password: PASSWORD,
     });
     expect(confirmed.status).toBe(200);
     const me = await again.get<{ id: string; fullName: string }>('/api/auth/me');

@@ -89,7 +89,7 @@ describe('structured logs', () => {
       202,
     );
     const token = await registrationTokenFor(email, api.pool);
-    expect((await caller.post('/api/auth/register/confirm', { token })).status).toBe(200);
+    expect((await caller.post('/api/auth/register/confirm', { token, password: PASSWORD })).status).toBe(200);
     const me = await caller.get<{ id: string }>('/api/auth/me');
     const wrong = 'wrong-password-Kx93-unique';
     const stranger = api.browser();

@@ -228,6 +228,16 @@ describe('throttling and lockout', () => {
       expect(await registrationsOf(owner.email)).toBe(0);
     });
 
+    it('counts the +tags of one address as the one inbox they all reach', async () => {
+      const [local, domain] = uniqueEmail('tagged').split('@');
+      for (let tag = 1; tag <= REGISTRATIONS_PER_ADDRESS; tag++) {
+        await expectStatus(registerAt(`${local}+${tag}@${domain}`, newClient()), 202);
+      }
+      const sixth = `${local}+${REGISTRATIONS_PER_ADDRESS + 1}@${domain}`;
+      expectTooMany(await registerAt(sixth, newClient()), 3600, /^Too many attempts for this account/);
+      expect(await registrationsOf(sixth)).toBe(0);
+    });
+
     it('limits password-reset requests per address and per client, whether or not the address has an account', async () => {
       const owner = await agencyUser('recruiter');
       const reset = (email: string, client: string) => browser(client).post('/api/auth/password-reset', { email });

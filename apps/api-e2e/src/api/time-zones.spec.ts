@@ -80,6 +80,7 @@ describe('one time zone per viewer', () => {
       // Kept with the registration, it lands on the account the emailed link makes.
       const confirmed = await session.post<RegistrationConfirmedView>('/api/auth/register/confirm', {
         token: await registrationTokenFor(email),
+        password: PASSWORD,
       });
       expect(confirmed.status).toBe(200);
       expect(confirmed.body.user.timeZone).toBe('Asia/Tokyo');

@@ -75,7 +75,7 @@ export function accountApi(options: { maxSessions: number; env?: Record<string, 
     );
     const token = await registrationLinkTo(email);
     const confirmed = await expectStatus(
-      session.post<RegistrationConfirmedView>('/api/auth/register/confirm', { token }),
+      session.post<RegistrationConfirmedView>('/api/auth/register/confirm', { token, password: PASSWORD }),
       200,
     );
     return { session, email, id: confirmed.body.user.id };

@@ -127,6 +127,7 @@ export async function registerCandidate(
   expectStatus(await session.post('/api/auth/register', { email, password: PASSWORD, fullName }), 202, 'register');
   const confirmed = await session.post<RegistrationConfirmedView>('/api/auth/register/confirm', {
     token: await readToken(email),
+    password: PASSWORD,
   });
   expectStatus(confirmed, 200, 'follow the link to finish registering');
   return { session, id: confirmed.body.user.id, email };

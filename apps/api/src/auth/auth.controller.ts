@@ -35,7 +35,7 @@ export class AuthController {
     return { email: body.email, checkEmail: true };
   }
 
-  /** The link emailed on registering: makes the account and signs this browser in. Works once. */
+  /** The link emailed on registering, with the password chosen then: makes the account and signs this browser in. */
   @Public()
   @Post('register/confirm')
   @HttpCode(200)
@@ -44,7 +44,11 @@ export class AuthController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<RegistrationConfirmedView> {
-    const { user, returnTo, session } = await this.auth.confirmRegistration(body.token, this.origin(request));
+    const { user, returnTo, session } = await this.auth.confirmRegistration(
+      body.token,
+      body.password,
+      this.origin(request),
+    );
     this.cookie.set(response, session);
     return { user: toUserView(user), returnTo };
   }

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { ErrorCode, UserRole } from '@heardback/contracts';
-import { DomainError, fieldError } from '@heardback/domain';
+import { DomainError, fieldError, inboxOf } from '@heardback/domain';
 import { DataSource } from 'typeorm';
 import { CLOCK, Clock } from '../config/clock';
 import { UsersService } from '../users/users.service';
@@ -57,8 +57,9 @@ export class AuthService {
    */
   async register(request: RegisterDto): Promise<void> {
     assertAcceptablePassword(request.password, request.email);
-    // Counted for any address, with or without an account, so the limit says nothing about which have one.
-    await this.limits.enforce('registrationsPerAccount', request.email);
+    // Counted for any address, with or without an account, so the limit says nothing about which have
+    // one; and per inbox, so `+tags` do not multiply what one person can be sent.
+    await this.limits.enforce('registrationsPerAccount', inboxOf(request.email));
     const existing = await this.users.findWithPasswordHash(request.email);
     // Hashed for a taken address too, so the time taken does not tell them apart.
     const passwordHash = await this.hasher.hash(request.password);
@@ -75,10 +76,13 @@ export class AuthService {
       } else if (existing.emailVerifiedAt) {
         await this.mailer.registrationAttempt(manager, existing);
       } else {
-        await this.mailer.verification(
+        // An account made before registering needed its link (ADR 0067), never confirmed: possibly by
+        // someone else, with a password of theirs. Its owner sets a password of their own, which ends
+        // every other session, rather than confirm the address of an account someone else holds.
+        await this.mailer.passwordReset(
           manager,
           existing,
-          await this.tokens.issue(manager, existing.id, 'verify_email'),
+          await this.tokens.issue(manager, existing.id, 'reset_password'),
         );
       }
     });
@@ -86,14 +90,23 @@ export class AuthService {
   }
 
   /**
-   * The emailed link: makes the account from its registration, verified (following the link proves the
-   * address), and signs this browser in. Works once; if the address got an account meanwhile (another
-   * of its links was followed first), says so and makes nothing.
+   * The emailed link, with the password chosen when registering: makes the account from that
+   * registration, verified (following the link proves the address), and signs this browser in. The
+   * password is checked before the link is used, so a wrong one leaves it working. Works once; if the
+   * address got an account meanwhile (another of its links was followed first), says so and makes nothing.
    */
   async confirmRegistration(
     token: string,
+    password: string,
     origin: RequestOrigin,
   ): Promise<{ user: UserEntity; returnTo: string | null; session: IssuedSession }> {
+    await this.limits.enforce('registrationConfirmationsPerClient', origin.clientAddress);
+    const passwordHash = await this.registrations.passwordHashFor(token);
+    if (!passwordHash) throw new DomainError(ErrorCode.TokenInvalid, accountMessages.errors.registrationLinkInvalid);
+    if (!(await this.hasher.verify(passwordHash, password))) {
+      logSecurityEvent({ event: 'registration_confirmation_refused' });
+      throw fieldError('password', accountMessages.errors.registrationPasswordWrong);
+    }
     const made = await this.dataSource.transaction(async (manager) => {
       const pending = await this.registrations.consume(manager, token);
       if (!pending) return null;

@@ -59,6 +59,15 @@ export class RegistrationsService {
     return token;
   }
 
+  /** The password hash a live link's registration was made with, without using the link up; null if not live. */
+  async passwordHashFor(token: string): Promise<string | null> {
+    const rows: { password_hash: string }[] = await this.dataSource.query(
+      `SELECT password_hash FROM registrations WHERE token_hash = $1 AND expires_at > $2`,
+      [hashToken(token), this.clock.now()],
+    );
+    return rows[0]?.password_hash ?? null;
+  }
+
   /**
    * Uses the link up, with every other waiting registration of the same address (the account is made
    * from this one); null if the link was not live.

@@ -21,6 +21,7 @@ export type SecurityEvent =
   | { event: 'email_verified'; userId: string }
   | { event: 'registration_requested'; emailDomain: string }
   | { event: 'registration_confirmed'; userId: string }
+  | { event: 'registration_confirmation_refused' }
   | { event: 'user_disabled'; userId: string; byUserId: string }
   | { event: 'user_enabled'; userId: string; byUserId: string }
   | { event: 'data_exported'; userId: string }
@@ -31,6 +32,7 @@ const WARNINGS: ReadonlySet<SecurityEvent['event']> = new Set([
   'sign_in_failed',
   'sign_in_refused_disabled',
   'sign_in_locked',
+  'registration_confirmation_refused',
   'rate_limited',
   'user_disabled',
   'user_enabled',

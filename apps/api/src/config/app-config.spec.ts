@@ -37,6 +37,7 @@ describe('configuration', () => {
       signInFailuresPerClient: { points: 100, windowSeconds: 15 * 60 },
       registrationsPerClient: { points: 60, windowSeconds: 3600 },
       registrationsPerAccount: { points: 5, windowSeconds: 3600 },
+      registrationConfirmationsPerClient: { points: 100, windowSeconds: 900 },
       passwordResetsPerAccount: { points: 5, windowSeconds: 3600 },
       passwordResetsPerClient: { points: 30, windowSeconds: 3600 },
       mailingActionsPerAccount: { points: 30, windowSeconds: 3600 },

@@ -35,9 +35,14 @@ const RATE_LIMITS = {
   /** The Nth failure pauses sign-in to that address for a whole window, the right password included. */
   signInFailuresPerAccount: { variable: 'RATE_LIMIT_SIGN_IN_FAILURES_PER_ACCOUNT', fallback: '5/15m' },
   signInFailuresPerClient: { variable: 'RATE_LIMIT_SIGN_IN_FAILURES_PER_CLIENT', fallback: '100/15m' },
-  /** Each registration mails the address (a link, or a note to its owner): this many an hour reach one inbox. */
+  /** Each registration mails the address (a link, or a note to its owner): counted per mailbox (`+tags` folded). */
   registrationsPerAccount: { variable: 'RATE_LIMIT_REGISTRATIONS_PER_ACCOUNT', fallback: '5/1h' },
   registrationsPerClient: { variable: 'RATE_LIMIT_REGISTRATIONS_PER_CLIENT', fallback: '60/1h' },
+  /** Finishing a registration checks a password (one argon2 hash each): tries from one network address. */
+  registrationConfirmationsPerClient: {
+    variable: 'RATE_LIMIT_REGISTRATION_CONFIRMATIONS_PER_CLIENT',
+    fallback: '100/15m',
+  },
   passwordResetsPerAccount: { variable: 'RATE_LIMIT_PASSWORD_RESETS_PER_ACCOUNT', fallback: '5/1h' },
   passwordResetsPerClient: { variable: 'RATE_LIMIT_PASSWORD_RESETS_PER_CLIENT', fallback: '30/1h' },
   /** Signed-in actions that send mail: applying, withdrawing, telling the agency something, a new verification link. */

@@ -190,6 +190,13 @@ export const ACCOUNT_ERASURE_STEPS: readonly ErasureStep[] = [
     run: (manager, target) => manager.query(`DELETE FROM idempotency_keys WHERE user_id = $1`, [target.candidateId]),
   },
   {
+    what: 'registrations of their address still waiting for their link (name, password hash)',
+    run: (manager, target) =>
+      manager.query(`DELETE FROM registrations WHERE email = ANY($1::text[])`, [
+        target.identifiers.map((identifier) => identifier.trim().toLowerCase()),
+      ]),
+  },
+  {
     what: 'every other mail to the candidate, sent or queued',
     run: (manager, target) => manager.query(`DELETE FROM notifications WHERE recipient_id = $1`, [target.candidateId]),
   },

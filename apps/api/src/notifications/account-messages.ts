@@ -43,7 +43,7 @@ export const accountMessages = {
       body: [
         greeting(name),
         '',
-        'To finish creating your Heardback account, open this link. It signs you in and takes you back to where you were:',
+        'To finish creating your Heardback account, open this link and enter the password you chose. It signs you in and takes you back to where you were:',
         link,
         '',
         `The link works once, for ${validHours} hours. Until you open it there is no account, and we send nothing else here.`,
@@ -136,6 +136,8 @@ export const accountMessages = {
       'This confirmation link has expired or was already used. Sign in and ask for a new one from your profile.',
     resetLinkInvalid: 'This password reset link has expired or was already used. Ask for a new one.',
     registrationLinkInvalid: 'This link to finish creating your account has expired or was already used.',
+    registrationPasswordWrong:
+      'This is not the password this link was made with. If you did not register twice, someone else may have registered your address: register again yourself and open the newest link.',
     registrationAddressTaken:
       'This email address already has an account. Sign in, or reset your password if you do not know it.',
     currentPasswordWrong: 'is not your current password',

@@ -9,7 +9,7 @@ import type {
   Page as ResultPage,
   ScheduleStageRequest,
 } from '@heardback/contracts';
-import { followRegistrationLink } from './candidate-journeys';
+import { E2E_PASSWORD, followRegistrationLink } from './candidate-journeys';
 
 /** The demo accounts the e2e server loads (apps/api/src/demo). */
 export const DEMO_PASSWORD = 'heardback-demo';
@@ -93,11 +93,11 @@ export interface NewCandidate {
  */
 export async function registerThroughApi(
   page: Page,
-  { email, fullName, password = 'e2e-password-123' }: NewCandidate,
+  { email, fullName, password = E2E_PASSWORD }: NewCandidate,
 ): Promise<void> {
   const answer = await apiPost<RegisterResult>(page, '/api/auth/register', { email, password, fullName });
   expect(answer).toEqual({ email, checkEmail: true });
-  await followRegistrationLink(page, email);
+  await followRegistrationLink(page, email, /\/me$/, password);
 }
 
 export interface FreshApplication {

@@ -24,18 +24,26 @@ export async function signIn(page: Page, { email, password }: { email: string; p
 /** The subject of the email whose link finishes a registration (ADR 0067). */
 export const FINISH_REGISTRATION_SUBJECT = 'Finish creating your Heardback account';
 
+/** The password the journeys register with, unless they choose one. */
+export const E2E_PASSWORD = 'e2e-password-123';
+
 /**
  * Registering signs no one in: opens, in `page`, the link emailed to `email` on registering, as the
- * candidate would from their inbox, and waits until it has made the account and signed them in on
- * the page they registered from (`landsOn`: their home, /me, unless they registered from elsewhere).
+ * candidate would from their inbox, enters the password chosen when registering (the link alone is not
+ * enough, ADR 0067) and waits until it has made the account and signed them in on the page they
+ * registered from (`landsOn`: their home, /me, unless they registered from elsewhere).
  */
 export async function followRegistrationLink(
   page: Page,
   email: string,
   landsOn: string | RegExp = /\/me$/,
+  password = E2E_PASSWORD,
 ): Promise<void> {
   const link = new URL(await linkFromEmail(email, FINISH_REGISTRATION_SUBJECT, '/finish-registration'));
   await page.goto(link.pathname + link.search);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Finish creating your account');
+  await page.getByLabel('Password').fill(password);
+  await page.getByLabel('Password').press('Enter');
   await expect(page).toHaveURL(landsOn);
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
 }
@@ -43,7 +51,7 @@ export async function followRegistrationLink(
 /** Fills the register form (on /register, or `within` a job's "I'm new here" tab) and sends it. */
 export async function fillRegisterForm(
   within: Page | Locator,
-  { fullName, email, password = 'e2e-password-123' }: { fullName: string; email: string; password?: string },
+  { fullName, email, password = E2E_PASSWORD }: { fullName: string; email: string; password?: string },
 ): Promise<void> {
   await within.getByLabel('Full name').fill(fullName);
   await within.getByLabel('Email').fill(email);

@@ -85,9 +85,15 @@ export interface RegisterResult {
 /** How long the emailed link to finish registering works; until it is followed there is no account. */
 export const REGISTRATION_LINK_HOURS = 48;
 
-/** POST /api/auth/register/confirm: the token from the emailed link. */
+/**
+ * POST /api/auth/register/confirm: the token from the emailed link, and the password chosen when
+ * registering. The link alone is not enough: the owner of an address may be sent a stranger's link
+ * (someone registered it first), and a link can be sent to anyone to sign them in to an account
+ * someone else controls; neither knows the password that registration was made with.
+ */
 export interface ConfirmRegistrationRequest {
   token: string;
+  password: string;
 }
 
 /** What confirming a registration answers (200, with the session cookie): the new account, and where to go. */

@@ -20,7 +20,12 @@ export class VerifyEmailDto implements VerifyEmailRequest {
   token!: string;
 }
 
-export class ConfirmRegistrationDto extends VerifyEmailDto implements ConfirmRegistrationRequest {}
+export class ConfirmRegistrationDto extends VerifyEmailDto implements ConfirmRegistrationRequest {
+  @IsString()
+  @IsNotEmpty({ message: 'Enter the password you chose when you registered.' })
+  @MaxLength(PASSWORD_MAX_LENGTH)
+  password!: string;
+}
 
 export class PasswordResetDto implements PasswordResetRequest {
   @Transform(normalizeEmail)

@@ -4,6 +4,7 @@ import {
   API_PREFIX,
   AgencyMailPreference,
   ChangePasswordRequest,
+  ConfirmRegistrationRequest,
   PasswordResetConfirmRequest,
   RegistrationConfirmedView,
   SessionView,
@@ -23,9 +24,9 @@ export class AccountApi {
     return this.http.post<void>(`${AUTH}/verify-email`, { token });
   }
 
-  /** The link emailed on registering: makes the account and signs this browser in. */
-  confirmRegistration(token: string): Observable<RegistrationConfirmedView> {
-    return this.http.post<RegistrationConfirmedView>(`${AUTH}/register/confirm`, { token });
+  /** The link emailed on registering, with the password chosen then: makes the account and signs this browser in. */
+  confirmRegistration(request: ConfirmRegistrationRequest): Observable<RegistrationConfirmedView> {
+    return this.http.post<RegistrationConfirmedView>(`${AUTH}/register/confirm`, request);
   }
 
   resendVerification(): Observable<void> {

@@ -4,8 +4,8 @@ import { TestBed } from '@angular/core/testing';
 import { Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { ErrorCode, UserRole } from '@heardback/contracts';
-import { SessionStore } from '../core/session';
 import { NoticeService } from '../core/notice';
+import { SessionStore } from '../core/session';
 import { ACCOUNT_READY, FinishRegistrationPage } from './finish-registration-page';
 import { aUser, apiErrorBody } from '../testing/factories';
 import { routeHarness } from '../testing/setup';
@@ -29,15 +29,32 @@ describe('FinishRegistrationPage', () => {
 
   afterEach(() => http.verify());
 
-  const text = () => (harness.routeNativeElement as HTMLElement).textContent ?? '';
+  const root = () => harness.routeNativeElement as HTMLElement;
+  const text = () => root().textContent ?? '';
+  const password = () => root().querySelector<HTMLInputElement>('#finish-registration-password') as HTMLInputElement;
   const robin = aUser({ fullName: 'Robin Example', role: UserRole.Candidate, emailVerified: true });
 
-  it('makes the account with the token from the link, signs in and goes back to the job', async () => {
+  async function finishWith(typed: string): Promise<void> {
+    password().value = typed;
+    password().dispatchEvent(new Event('input'));
+    root().querySelector<HTMLButtonElement>('button[type="submit"]')?.click();
+    await harness.fixture.whenStable();
+  }
+
+  it('sends nothing on opening: it asks for the password chosen when registering', async () => {
     await harness.navigateByUrl('/finish-registration?token=abc123');
-    expect(text()).toContain('Creating your account…');
+
+    http.expectNone('/api/auth/register/confirm');
+    expect(text()).toContain('Enter the password you chose when you registered.');
+    expect(password().getAttribute('autocomplete')).toBe('current-password');
+  });
+
+  it('makes the account with the link and the password, signs in, says so and goes back to the job', async () => {
+    await harness.navigateByUrl('/finish-registration?token=abc123');
+    await finishWith('a-long-password');
 
     const request = http.expectOne({ method: 'POST', url: '/api/auth/register/confirm' });
-    expect(request.request.body).toEqual({ token: 'abc123' });
+    expect(request.request.body).toEqual({ token: 'abc123', password: 'a-long-password' });
     request.flush({ user: robin, returnTo: '/jobs/job-1' });
     await harness.fixture.whenStable();
 
@@ -48,14 +65,39 @@ describe('FinishRegistrationPage', () => {
 
   it('goes to the candidate’s home when there is no page to go back to, or one off the site', async () => {
     await harness.navigateByUrl('/finish-registration?token=abc123');
+    await finishWith('a-long-password');
     http.expectOne('/api/auth/register/confirm').flush({ user: robin, returnTo: '//evil.example' });
     await harness.fixture.whenStable();
 
     expect(TestBed.inject(Router).url).toBe('/me');
   });
 
+  it('asks for the password before sending, and shows the API’s refusal of a wrong one at the field', async () => {
+    await harness.navigateByUrl('/finish-registration?token=abc123');
+    await finishWith('');
+    http.expectNone('/api/auth/register/confirm');
+    expect(text()).toContain('Enter the password you chose when you registered.');
+
+    await finishWith('not-the-one');
+    http
+      .expectOne('/api/auth/register/confirm')
+      .flush(
+        ...apiErrorBody(400, ErrorCode.ValidationFailed, 'Validation failed', [
+          { field: 'password', reasons: ['This is not the password this link was made with.'] },
+        ]),
+      );
+    await harness.fixture.whenStable();
+
+    expect(root().querySelector('#finish-registration-password-error')?.textContent).toContain(
+      'This is not the password this link was made with.',
+    );
+    expect(document.activeElement).toBe(password());
+    expect(TestBed.inject(SessionStore).user()).toBeNull();
+  });
+
   it('says why when the link no longer works, and offers to sign in or register again', async () => {
     await harness.navigateByUrl('/finish-registration?token=used');
+    await finishWith('a-long-password');
     http
       .expectOne('/api/auth/register/confirm')
       .flush(...apiErrorBody(400, ErrorCode.TokenInvalid, 'This link has expired or was already used.'));
@@ -64,12 +106,13 @@ describe('FinishRegistrationPage', () => {
     expect(text()).toContain('This link has expired or was already used.');
     expect(text()).toContain('If you opened this link before, your account is already made');
     expect(text()).toContain('Register again');
-    expect(TestBed.inject(SessionStore).user()).toBeNull();
+    expect(password()).toBeNull();
   });
 
   it('opened again in the browser it signed in, says who is signed in and where to go instead of registering again', async () => {
     TestBed.inject(SessionStore).update(robin);
     await harness.navigateByUrl('/finish-registration?token=used');
+    await finishWith('a-long-password');
     http
       .expectOne('/api/auth/register/confirm')
       .flush(...apiErrorBody(400, ErrorCode.TokenInvalid, 'This link has expired or was already used.'));
@@ -82,6 +125,7 @@ describe('FinishRegistrationPage', () => {
 
   it('when the address got an account meanwhile, offers to sign in or reset the password', async () => {
     await harness.navigateByUrl('/finish-registration?token=late');
+    await finishWith('a-long-password');
     http
       .expectOne('/api/auth/register/confirm')
       .flush(...apiErrorBody(409, ErrorCode.EmailTaken, 'This email address already has an account.'));

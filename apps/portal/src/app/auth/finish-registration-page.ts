@@ -1,10 +1,12 @@
 import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import { ErrorCode } from '@heardback/contracts';
-import { throwError } from 'rxjs';
 import { AccountApi } from '../account/account-api';
-import { errorCodeOf, httpErrorMessage } from '../core/api-error';
-import { errorOf, pageData } from '../core/loadable';
+import { errorCodeOf, fieldProblem, httpErrorMessage } from '../core/api-error';
+import { FormAlert } from '../core/form-alert';
+import { FORM_FIELD } from '../core/form-field';
+import { formSubmission } from '../core/form-submission';
+import { FIRST_INVALID, focusLater } from '../core/focus-later';
 import { NoticeService } from '../core/notice';
 import { ROLE_HOME, SessionStore } from '../core/session';
 import { JustRegistered, afterSignIn } from './return-url';
@@ -12,50 +14,67 @@ import { JustRegistered, afterSignIn } from './return-url';
 /** What the whole page says once the link has made the account and signed in. */
 export const ACCOUNT_READY = 'Your account is ready, and you are signed in.';
 
-/** Opened without `?token=`: there is nothing to finish. */
-class NoToken extends Error {
-  override readonly message = 'This page opens from the link in the email we send when you register.';
-}
+/** Why the link cannot finish a registration: it no longer works, or the address has an account already. */
+type DeadLink = { reason: 'used' | 'taken'; message: string };
 
 /**
- * /finish-registration?token=…: the link emailed on registering (ADR 0067). Opening it makes the
- * account, signs this browser in and goes on to the page the person registered from. It is a POST
- * from the page, so a mail scanner that only fetches the link makes nothing.
+ * /finish-registration?token=…: the link emailed on registering (ADR 0067). With the password chosen
+ * when registering, it makes the account, signs this browser in and goes on to the page the person
+ * registered from. The password is asked for because the link alone proves only that someone can read
+ * the address: its owner may have been sent a stranger's link, and anyone may be sent a link that would
+ * sign them in to an account someone else controls. Neither knows that registration's password.
  */
 @Component({
   selector: 'hb-finish-registration-page',
-  imports: [RouterLink],
+  imports: [RouterLink, FormAlert, FORM_FIELD],
   template: `
     <div class="narrow-page">
       <h1 class="page-title">Finish creating your account</h1>
-      <div class="card" role="status">
-        @switch (confirmation.state().state) {
-          @case ('loading') {
-            <p>Creating your account…</p>
+      @if (!token()) {
+        <div class="card">
+          <p>This page opens from the link in the email we send when you register.</p>
+          <a routerLink="/register">Create an account</a>
+        </div>
+      } @else if (deadLink(); as dead) {
+        <div class="card" role="alert">
+          <p>{{ dead.message }}</p>
+          @if (session.user(); as user) {
+            <p>You are signed in as {{ user.fullName }}.</p>
+            <p class="notice__actions"><a class="button" [routerLink]="home()">Go to your page</a></p>
+          } @else if (dead.reason === 'taken') {
+            <p class="notice__actions">
+              <a class="button" routerLink="/sign-in">Sign in</a>
+              <a routerLink="/forgot-password">Reset your password</a>
+            </p>
+          } @else {
+            <p>If you opened this link before, your account is already made: sign in with the password you chose.</p>
+            <p class="notice__actions">
+              <a class="button" routerLink="/sign-in">Sign in</a>
+              <a routerLink="/register">Register again</a>
+            </p>
           }
-          @case ('ready') {
-            <p>Your account is ready, and you are signed in.</p>
-          }
-          @default {
-            <p>{{ failure() }}</p>
-            @if (session.user(); as user) {
-              <p>You are signed in as {{ user.fullName }}.</p>
-              <p class="notice__actions"><a class="button" [routerLink]="home()">Go to your page</a></p>
-            } @else if (addressTaken()) {
-              <p class="notice__actions">
-                <a class="button" routerLink="/sign-in">Sign in</a>
-                <a routerLink="/forgot-password">Reset your password</a>
-              </p>
-            } @else {
-              <p>If you opened this link before, your account is already made: sign in with the password you chose.</p>
-              <p class="notice__actions">
-                <a class="button" routerLink="/sign-in">Sign in</a>
-                <a routerLink="/register">Register again</a>
-              </p>
-            }
-          }
-        }
-      </div>
+        </div>
+      } @else {
+        <p class="lead">Enter the password you chose when you registered. You are then signed in.</p>
+        <div class="card">
+          <form class="form" novalidate (submit)="finish($event)">
+            <hb-field label="Password" fieldId="finish-registration-password" [problem]="problem()">
+              <input
+                hbControl
+                class="field__input"
+                type="password"
+                autocomplete="current-password"
+                [value]="password()"
+                (input)="typed($event)"
+              />
+            </hb-field>
+            <hb-form-alert [message]="submission.failure()" />
+            <button class="button" type="submit" [attr.aria-disabled]="submission.busy()">
+              {{ submission.busy() ? 'Creating your account…' : 'Finish and sign in' }}
+            </button>
+          </form>
+        </div>
+      }
     </div>
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -65,35 +84,61 @@ export class FinishRegistrationPage {
   protected readonly session = inject(SessionStore);
   private readonly router = inject(Router);
   private readonly notices = inject(NoticeService);
+  private readonly focus = focusLater();
 
   /** `?token=` from the emailed link. */
   readonly token = input<string>();
 
-  /** The address got an account before this link was opened (another of its links, say). */
-  protected readonly addressTaken = signal(false);
+  protected readonly password = signal('');
+  protected readonly problem = signal('');
+  protected readonly deadLink = signal<DeadLink | null>(null);
+  protected readonly submission = formSubmission({ errorMessage: httpErrorMessage });
 
-  protected readonly confirmation = pageData({
-    key: () => this.token(),
-    request: (token) => (token ? this.api.confirmRegistration(token) : throwError(() => new NoToken())),
-    errorMessage: (error) => {
-      this.addressTaken.set(errorCodeOf(error) === ErrorCode.EmailTaken);
-      return error instanceof NoToken ? error.message : httpErrorMessage(error);
-    },
-    loaded: ({ user, returnTo }) => {
-      this.session.signedInWith(user);
-      this.notices.show(ACCOUNT_READY, 'success', { duringNavigation: true });
-      // The job page reads this to put the keyboard on the application, far down the page on a phone.
-      const state: JustRegistered = { justRegistered: true };
-      void this.router.navigateByUrl(afterSignIn(returnTo, user), { replaceUrl: true, state });
-    },
-  });
+  protected typed(event: Event): void {
+    this.password.set((event.target as HTMLInputElement).value);
+    this.problem.set('');
+  }
 
   protected home(): string {
     const role = this.session.role();
     return role ? ROLE_HOME[role] : '/jobs';
   }
 
-  protected failure(): string {
-    return errorOf(this.confirmation.state());
+  protected finish(event: Event): void {
+    event.preventDefault();
+    const token = this.token();
+    if (this.submission.busy() || !token) return;
+    this.submission.fail('');
+    if (this.password() === '') {
+      this.problem.set('Enter the password you chose when you registered.');
+      this.focus(FIRST_INVALID);
+      return;
+    }
+    this.submission.send(() => this.api.confirmRegistration({ token, password: this.password() }), {
+      done: ({ user, returnTo }) => {
+        this.session.signedInWith(user);
+        this.notices.show(ACCOUNT_READY, 'success', { duringNavigation: true });
+        // The job page reads this to put the keyboard on the application, far down the page on a phone.
+        const state: JustRegistered = { justRegistered: true };
+        void this.router.navigateByUrl(afterSignIn(returnTo, user), { replaceUrl: true, state });
+      },
+      failed: (error) => {
+        const wrongPassword = fieldProblem(error, 'password', 'Password');
+        if (wrongPassword) {
+          this.problem.set(wrongPassword);
+          this.focus(FIRST_INVALID);
+          return null;
+        }
+        const code = errorCodeOf(error);
+        if (code === ErrorCode.TokenInvalid || code === ErrorCode.EmailTaken) {
+          this.deadLink.set({
+            reason: code === ErrorCode.EmailTaken ? 'taken' : 'used',
+            message: httpErrorMessage(error),
+          });
+          return null;
+        }
+        return httpErrorMessage(error);
+      },
+    });
   }
 }

@@ -74,7 +74,7 @@ describe('RegisterForm', () => {
     expect(root().querySelector('form')).toBeNull();
     const sent = root().querySelector('[role="status"]')?.textContent ?? '';
     expect(sent).toContain('Check your email');
-    expect(sent).toContain('We have sent a link to robin@example.com. Open it within 48 hours');
+    expect(sent).toContain('We have sent a link to robin@example.com. Open it within 48 hours and enter the password');
     expect(document.activeElement?.id).toBe('register-sent');
   });
 

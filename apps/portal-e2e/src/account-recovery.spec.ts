@@ -112,7 +112,7 @@ test('a new candidate finishes creating their account from the emailed link, sig
   await page.getByRole('button', { name: 'Finish and sign in' }).click();
   await expect(page).toHaveURL(/\/me$/);
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
-  await expect(page.getByText('Your account is ready, and you are signed in.')).toBeVisible();
+  await expect(page.getByText(`Your account for ${email} is ready, and you are signed in.`)).toBeVisible();
   expect(await meStatus(page)).toBe(200);
 
   // Following the link proved the address: nothing asks to confirm it.

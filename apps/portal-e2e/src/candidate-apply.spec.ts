@@ -79,7 +79,7 @@ test('a visitor searches the board, registers on the job page and applies; the a
   await expect(page.getByRole('tab', { name: "I'm new here" })).toHaveCount(0);
   // Signed in, told so, and the keyboard is on the application (far down the page on a phone). Nothing is
   // sent until the candidate has reviewed it and agreed to the privacy notice.
-  await expect(page.getByText('Your account is ready, and you are signed in.')).toBeVisible();
+  await expect(page.getByText(`Your account for ${email} is ready, and you are signed in.`)).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Your application' })).toBeFocused();
   await screenshotAtBothWidths(page, testInfo, 'back-on-the-job-signed-in');
   await page.getByRole('checkbox', { name: 'Consider me for other jobs' }).check();

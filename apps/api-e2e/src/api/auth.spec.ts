@@ -233,6 +233,19 @@ describe('accounts and sessions', () => {
       await expectDeadLink(strangersLink);
     });
 
+    it('makes one account when two links of one address are finished at the same moment, and says the other is used', async () => {
+      const email = uniqueEmail('twice');
+      expect((await register(new ApiSession(), { email })).status).toBe(202);
+      const firstLink = await registrationTokenFor(email);
+      expect((await register(new ApiSession(), { email })).status).toBe(202);
+      const secondLink = await registrationTokenFor(email);
+      const answers = await Promise.all([confirm(new ApiSession(), firstLink), confirm(new ApiSession(), secondLink)]);
+      expect(answers.map((answer) => answer.status).sort()).toEqual([200, 400]);
+      expect(asError(answers.find((answer) => answer.status === 400) as ApiResponse).code).toBe(ErrorCode.TokenInvalid);
+      expect(await usersAt(email)).toHaveLength(1);
+      expect(await registrationsOf(email)).toBe(0);
+    });
+
     it('takes a link once, even opened twice at the same moment, and refuses an unknown or expired one; registering again sends a link that works', async () => {
       const email = uniqueEmail('once');
       expect((await register(new ApiSession(), { email })).status).toBe(202);

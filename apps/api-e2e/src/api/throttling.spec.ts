@@ -205,7 +205,7 @@ describe('throttling and lockout', () => {
         }
         const client = newClient();
         const refused = await registerAt(email, client);
-        expectTooMany(refused, 3600, /^Too many attempts for this account/);
+        expectTooMany(refused, 3600, /^Too many registrations for this email address/);
         return { refused, client };
       };
 
@@ -234,7 +234,7 @@ describe('throttling and lockout', () => {
         await expectStatus(registerAt(`${local}+${tag}@${domain}`, newClient()), 202);
       }
       const sixth = `${local}+${REGISTRATIONS_PER_ADDRESS + 1}@${domain}`;
-      expectTooMany(await registerAt(sixth, newClient()), 3600, /^Too many attempts for this account/);
+      expectTooMany(await registerAt(sixth, newClient()), 3600, /^Too many registrations for this email address/);
       expect(await registrationsOf(sixth)).toBe(0);
     });
 

@@ -73,7 +73,7 @@ export class AuthService {
           returnTo: request.returnTo ?? null,
         };
         await this.mailer.finishRegistration(manager, pending, await this.registrations.open(manager, pending));
-      } else if (existing.emailVerifiedAt) {
+      } else if (existing.emailVerifiedAt || existing.disabledAt) {
         await this.mailer.registrationAttempt(manager, existing);
       } else {
         // An account made before registering needed its link (ADR 0067), never confirmed: possibly by

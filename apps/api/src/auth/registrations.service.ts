@@ -73,14 +73,18 @@ export class RegistrationsService {
    * from this one); null if the link was not live.
    */
   async consume(manager: EntityManager, token: string): Promise<PendingRegistration | null> {
-    const [used] = await updateReturning<RegistrationRow>(
+    // One statement for the address's rows, so two of its links finished at once lock them in one order
+    // (two statements, each locking its own row first, deadlocked).
+    const tokenHash = hashToken(token);
+    const deleted = await updateReturning<RegistrationRow & { token_hash: Buffer }>(
       manager,
-      `DELETE FROM registrations WHERE token_hash = $1 AND expires_at > $2
-        RETURNING email, full_name, time_zone, password_hash, return_to`,
-      [hashToken(token), this.clock.now()],
+      `DELETE FROM registrations
+        WHERE email = (SELECT email FROM registrations WHERE token_hash = $1 AND expires_at > $2)
+        RETURNING token_hash, email, full_name, time_zone, password_hash, return_to`,
+      [tokenHash, this.clock.now()],
     );
+    const used = deleted.find((row) => row.token_hash.equals(tokenHash));
     if (!used) return null;
-    await manager.query(`DELETE FROM registrations WHERE email = $1`, [used.email]);
     return {
       email: used.email,
       fullName: used.full_name,

@@ -190,11 +190,17 @@ export const ACCOUNT_ERASURE_STEPS: readonly ErasureStep[] = [
     run: (manager, target) => manager.query(`DELETE FROM idempotency_keys WHERE user_id = $1`, [target.candidateId]),
   },
   {
-    what: 'registrations of their address still waiting for their link (name, password hash)',
-    run: (manager, target) =>
-      manager.query(`DELETE FROM registrations WHERE email = ANY($1::text[])`, [
-        target.identifiers.map((identifier) => identifier.trim().toLowerCase()),
-      ]),
+    what: 'registrations of their address still waiting for their link (name, password hash), and those links’ emails',
+    run: async (manager, target) => {
+      // Before the tombstone step below rewrites the address.
+      const address = `(SELECT email FROM users WHERE id = $1)`;
+      await manager.query(`DELETE FROM registrations WHERE email = ${address}`, [target.candidateId]);
+      await manager.query(
+        `DELETE FROM notifications
+          WHERE recipient_id IS NULL AND kind = 'email_verification' AND recipient_email = ${address}`,
+        [target.candidateId],
+      );
+    },
   },
   {
     what: 'every other mail to the candidate, sent or queued',

@@ -124,6 +124,8 @@ export const accountMessages = {
       `Too many failed sign-ins for this email address, so it is locked for now. Try again in ${waitInWords(retryAfterSeconds)}, or reset your password.`,
     tooManyFromClient: (retryAfterSeconds: number) =>
       `Too many attempts from your network in a short time. Try again in ${waitInWords(retryAfterSeconds)}.`,
+    tooManyRegistrations: (retryAfterSeconds: number) =>
+      `Too many registrations for this email address in a short time. Try again in ${waitInWords(retryAfterSeconds)}.`,
     tooManyForAccount: (retryAfterSeconds: number) =>
       `Too many attempts for this account in a short time. Try again in ${waitInWords(retryAfterSeconds)}.`,
     tooManyForLink: (retryAfterSeconds: number) =>
@@ -137,7 +139,7 @@ export const accountMessages = {
     resetLinkInvalid: 'This password reset link has expired or was already used. Ask for a new one.',
     registrationLinkInvalid: 'This link to finish creating your account has expired or was already used.',
     registrationPasswordWrong:
-      'This is not the password this link was made with. If you did not register twice, someone else may have registered your address: register again yourself and open the newest link.',
+      'This is not the password this link was made with. Check you typed it as when you registered; if you were sent several links, try the others. If none takes your password, someone else typed your address: register again (after the wait, if you are asked to wait).',
     registrationAddressTaken:
       'This email address already has an account. Sign in, or reset your password if you do not know it.',
     currentPasswordWrong: 'is not your current password',

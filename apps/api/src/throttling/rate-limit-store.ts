@@ -72,11 +72,16 @@ export class RateLimitStore {
   async enforce(name: RateLimitName, subject: string): Promise<void> {
     const use = await this.take(name, subject);
     if (use.allowed) return;
-    const words = name.endsWith('PerClient')
-      ? accountMessages.errors.tooManyFromClient
-      : name.endsWith('PerLink')
-        ? accountMessages.errors.tooManyForLink
-        : accountMessages.errors.tooManyForAccount;
+    // Registering counts per inbox, with or without an account: "this account" would be wrong, and the
+    // same words for every address say nothing about which have one.
+    const words =
+      name === 'registrationsPerAccount'
+        ? accountMessages.errors.tooManyRegistrations
+        : name.endsWith('PerClient')
+          ? accountMessages.errors.tooManyFromClient
+          : name.endsWith('PerLink')
+            ? accountMessages.errors.tooManyForLink
+            : accountMessages.errors.tooManyForAccount;
     throw new RateLimitedError(words(use.retryAfterSeconds), use.retryAfterSeconds);
   }
 

@@ -6,7 +6,7 @@ import { RouterTestingHarness } from '@angular/router/testing';
 import { ErrorCode, UserRole } from '@heardback/contracts';
 import { NoticeService } from '../core/notice';
 import { SessionStore } from '../core/session';
-import { ACCOUNT_READY, FinishRegistrationPage } from './finish-registration-page';
+import { FinishRegistrationPage } from './finish-registration-page';
 import { aUser, apiErrorBody } from '../testing/factories';
 import { routeHarness } from '../testing/setup';
 
@@ -60,7 +60,10 @@ describe('FinishRegistrationPage', () => {
 
     expect(TestBed.inject(SessionStore).user()).toEqual(robin);
     expect(TestBed.inject(Router).url).toBe('/jobs/job-1');
-    expect(TestBed.inject(NoticeService).notice()).toEqual({ text: ACCOUNT_READY, tone: 'success' });
+    expect(TestBed.inject(NoticeService).notice()).toEqual({
+      text: `Your account for ${robin.email} is ready, and you are signed in.`,
+      tone: 'success',
+    });
   });
 
   it('goes to the candidate’s home when there is no page to go back to, or one off the site', async () => {
@@ -107,6 +110,7 @@ describe('FinishRegistrationPage', () => {
     expect(text()).toContain('If you opened this link before, your account is already made');
     expect(text()).toContain('Register again');
     expect(password()).toBeNull();
+    expect(document.activeElement?.textContent).toContain('This link has expired or was already used.');
   });
 
   it('opened again in the browser it signed in, says who is signed in and where to go instead of registering again', async () => {

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, inject, input, signal, viewChild } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import { ErrorCode } from '@heardback/contracts';
 import { AccountApi } from '../account/account-api';
@@ -11,8 +11,13 @@ import { NoticeService } from '../core/notice';
 import { ROLE_HOME, SessionStore } from '../core/session';
 import { JustRegistered, afterSignIn } from './return-url';
 
-/** What the whole page says once the link has made the account and signed in. */
-export const ACCOUNT_READY = 'Your account is ready, and you are signed in.';
+/**
+ * What the whole page says once the link has made the account and signed in: naming the address, so a
+ * person talked into finishing someone else's registration sees whose account it is.
+ */
+export function accountReady(email: string): string {
+  return `Your account for ${email} is ready, and you are signed in.`;
+}
 
 /** Why the link cannot finish a registration: it no longer works, or the address has an account already. */
 type DeadLink = { reason: 'used' | 'taken'; message: string };
@@ -36,7 +41,7 @@ type DeadLink = { reason: 'used' | 'taken'; message: string };
           <a routerLink="/register">Create an account</a>
         </div>
       } @else if (deadLink(); as dead) {
-        <div class="card" role="alert">
+        <div class="card" role="alert" tabindex="-1" #deadCard>
           <p>{{ dead.message }}</p>
           @if (session.user(); as user) {
             <p>You are signed in as {{ user.fullName }}.</p>
@@ -68,6 +73,7 @@ type DeadLink = { reason: 'used' | 'taken'; message: string };
                 (input)="typed($event)"
               />
             </hb-field>
+            <p class="aside">Forgot it? <a routerLink="/register">Register again</a> for a new link.</p>
             <hb-form-alert [message]="submission.failure()" />
             <button class="button" type="submit" [attr.aria-disabled]="submission.busy()">
               {{ submission.busy() ? 'Creating your account…' : 'Finish and sign in' }}
@@ -93,6 +99,7 @@ export class FinishRegistrationPage {
   protected readonly problem = signal('');
   protected readonly deadLink = signal<DeadLink | null>(null);
   protected readonly submission = formSubmission({ errorMessage: httpErrorMessage });
+  private readonly deadCard = viewChild<ElementRef<HTMLElement>>('deadCard');
 
   protected typed(event: Event): void {
     this.password.set((event.target as HTMLInputElement).value);
@@ -117,7 +124,7 @@ export class FinishRegistrationPage {
     this.submission.send(() => this.api.confirmRegistration({ token, password: this.password() }), {
       done: ({ user, returnTo }) => {
         this.session.signedInWith(user);
-        this.notices.show(ACCOUNT_READY, 'success', { duringNavigation: true });
+        this.notices.show(accountReady(user.email), 'success', { duringNavigation: true });
         // The job page reads this to put the keyboard on the application, far down the page on a phone.
         const state: JustRegistered = { justRegistered: true };
         void this.router.navigateByUrl(afterSignIn(returnTo, user), { replaceUrl: true, state });
@@ -135,6 +142,8 @@ export class FinishRegistrationPage {
             reason: code === ErrorCode.EmailTaken ? 'taken' : 'used',
             message: httpErrorMessage(error),
           });
+          // The form, and the button that had the keyboard, are gone: the card that replaces them gets it.
+          this.focus(() => this.deadCard());
           return null;
         }
         return httpErrorMessage(error);

@@ -5,11 +5,16 @@ let pool: Pool | null = null;
 /** Direct access to the test database, for setting up fixtures and for attacking the guards with raw SQL. */
 export function database(): Pool {
   if (!pool) {
-    const connectionString = process.env['TEST_DATABASE_URL'];
-    if (!connectionString) throw new Error('TEST_DATABASE_URL is not set: the global setup did not run');
-    pool = new Pool({ connectionString, max: 3 });
+    pool = new Pool({ connectionString: testDatabaseUrl(), max: 3 });
   }
   return pool;
+}
+
+/** The shared test database the global setup provisioned. */
+export function testDatabaseUrl(): string {
+  const connectionString = process.env['TEST_DATABASE_URL'];
+  if (!connectionString) throw new Error('TEST_DATABASE_URL is not set: the global setup did not run');
+  return connectionString;
 }
 
 export async function closeDatabase(): Promise<void> {

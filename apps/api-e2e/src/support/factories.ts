@@ -15,9 +15,9 @@ import {
 } from '@heardback/contracts';
 import * as argon2 from 'argon2';
 import { randomUUID } from 'node:crypto';
-import { Pool } from 'pg';
+import { Client, Pool } from 'pg';
 import { ApiSession } from './api-client';
-import { closeDatabase, database } from './database';
+import { closeDatabase, database, testDatabaseUrl } from './database';
 import { parseRawMail, tokenFrom } from './mailbox';
 import { until } from './outbox-waits';
 import type { TestSmtpServer } from './test-smtp-server';
@@ -84,14 +84,26 @@ export const FINISH_REGISTRATION_SUBJECT = 'Finish creating your Heardback accou
  * The token in the newest link to finish registering that was written to `email`, read from the outbox
  * (the shared API sends nothing: RUN_BACKGROUND=false), as the recipient would read it in the message.
  */
-export async function registrationTokenFor(email: string, pool: Pool = database()): Promise<string> {
-  const { rows } = await pool.query<{ body: string }>(
-    `SELECT body FROM notifications WHERE recipient_email = $1 AND subject = $2 ORDER BY sequence DESC LIMIT 1`,
-    [email.toLowerCase(), FINISH_REGISTRATION_SUBJECT],
-  );
+export async function registrationTokenFor(email: string, pool?: Pool): Promise<string> {
+  const read = `SELECT body FROM notifications WHERE recipient_email = $1 AND subject = $2 ORDER BY sequence DESC LIMIT 1`;
+  const parameters = [email.toLowerCase(), FINISH_REGISTRATION_SUBJECT];
+  // Without a pool of the spec's own, a connection of its own: the shared pool (`database()`) is closed only
+  // by the specs that open it, and one left open is cut off when the run drops its database.
+  const { rows } = pool ? await pool.query<{ body: string }>(read, parameters) : await readOnce(read, parameters);
   const token = new RegExp(`${FINISH_REGISTRATION_PAGE_PATH}\\?token=([\\w%-]+)`).exec(rows[0]?.body ?? '')?.[1];
   if (!token) throw new Error(`No link to finish registering was written to ${email}`);
   return decodeURIComponent(token);
+}
+
+/** One query on the shared test database, on a connection opened and closed for it. */
+async function readOnce(sql: string, parameters: unknown[]): Promise<{ rows: { body: string }[] }> {
+  const client = new Client({ connectionString: testDatabaseUrl() });
+  await client.connect();
+  try {
+    return await client.query<{ body: string }>(sql, parameters);
+  } finally {
+    await client.end();
+  }
 }
 
 /**

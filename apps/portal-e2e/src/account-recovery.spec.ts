@@ -1,6 +1,11 @@
 import { type Page, expect, test } from '@playwright/test';
 import { apiPost, registerThroughApi, uniqueStamp } from './support/agency-sign-in';
-import { FINISH_REGISTRATION_SUBJECT, checkEmailNotice } from './support/candidate-journeys';
+import {
+  E2E_PASSWORD,
+  FINISH_REGISTRATION_SUBJECT,
+  checkEmailNotice,
+  followRegistrationLink,
+} from './support/candidate-journeys';
 import { emailTo, linkFromEmail, subjectsOfEmailsTo } from './support/mailbox';
 
 // Generous: the journey takes screenshots at two widths on a shared, loaded machine.
@@ -132,6 +137,55 @@ test('a new candidate finishes creating their account from the emailed link, sig
   await page.screenshot({ path: `${SHOTS}/finish-registration-used-1280.png`, fullPage: true });
   await page.setViewportSize({ width: 375, height: 800 });
   await page.screenshot({ path: `${SHOTS}/finish-registration-used-375.png`, fullPage: true });
+});
+
+test('someone who does not know the password a link was made with starts it again with their own, and finishes from the new link', async ({
+  page,
+}) => {
+  // A stranger registered the address first, with a password the owner cannot know.
+  const email = `besieged-${uniqueStamp()}@example.com`;
+  await page.goto('/jobs');
+  await apiPost(page, '/api/auth/register', { email, password: 'stranger-chose-this-1', fullName: 'Mallory' });
+  const strangersHref = await linkFromEmail(email, FINISH_REGISTRATION_SUBJECT, '/finish-registration');
+  const strangersLink = new URL(strangersHref);
+
+  await page.goto(strangersLink.pathname + strangersLink.search);
+  await page.getByLabel('Password').fill(E2E_PASSWORD);
+  await page.getByRole('button', { name: 'Finish and sign in' }).click();
+  await expect(page.getByText(/if none takes it, start again with a new password\./)).toBeVisible();
+  await page.getByRole('button', { name: 'Start again with a new password' }).click();
+  await expect(page.getByLabel('Full name')).toBeFocused();
+  await page.getByLabel('Full name').fill('Olga Owner');
+  await page.getByLabel('New password').fill(E2E_PASSWORD);
+  await page.screenshot({ path: `${SHOTS}/restart-registration-1280.png`, fullPage: true });
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.screenshot({ path: `${SHOTS}/restart-registration-375.png`, fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.getByRole('button', { name: 'Send me a new link' }).click();
+
+  await expect(page.getByRole('status').filter({ hasText: 'Check your email' })).toContainText(
+    `We have sent a new link to ${email}.`,
+  );
+  await expect(page.getByRole('heading', { name: 'Check your email' })).toBeFocused();
+  expect(await meStatus(page)).toBe(401);
+  await page.screenshot({ path: `${SHOTS}/restart-registration-sent-1280.png`, fullPage: true });
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.screenshot({ path: `${SHOTS}/restart-registration-sent-375.png`, fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 800 });
+
+  // The new link, in the same inbox, takes the owner's password and makes their account.
+  await expect
+    .poll(() => linkFromEmail(email, FINISH_REGISTRATION_SUBJECT, '/finish-registration'))
+    .not.toBe(strangersHref);
+  await followRegistrationLink(page, email, /\/me$/, E2E_PASSWORD);
+  await page.goto('/me/profile');
+  await expect(page.getByLabel('Full name')).toHaveValue('Olga Owner');
+
+  // The stranger's link was spent by starting again.
+  await page.goto(strangersLink.pathname + strangersLink.search);
+  await page.getByLabel('Password').fill('stranger-chose-this-1');
+  await page.getByRole('button', { name: 'Finish and sign in' }).click();
+  await expect(page.getByText(/link to finish creating your account has expired or was already used/)).toBeVisible();
 });
 
 test('registering with an address that has an account shows the same notice, signs no one in and tells its owner', async ({

@@ -1,6 +1,13 @@
-import { ApiError, ErrorCode } from '@heardback/contracts';
-import { ApiResponse, ApiSession } from '../support/api-client';
+import {
+  ApiError,
+  ErrorCode,
+  FINISH_REGISTRATION_PAGE_PATH,
+  RegisterResult,
+  RegistrationConfirmedView,
+} from '@heardback/contracts';
+import { ApiResponse, ApiSession, asError } from '../support/api-client';
 import { accountApi } from '../support/account-api';
+import { tokenFrom } from '../support/mailbox';
 import { ApiProcess, startApiProcess } from '../support/api-server';
 import { PASSWORD, applyRequest, uniqueEmail } from '../support/factories';
 
@@ -236,6 +243,81 @@ describe('throttling and lockout', () => {
       const sixth = `${local}+${REGISTRATIONS_PER_ADDRESS + 1}@${domain}`;
       expectTooMany(await registerAt(sixth, newClient()), 3600, /^Too many registrations for this email address/);
       expect(await registrationsOf(sixth)).toBe(0);
+    });
+
+    it('does not let a stranger who uses up an address’s registrations keep its owner out: a link they were sent starts again with the owner’s own name and password', async () => {
+      const email = uniqueEmail('besieged');
+      const strangers = 'amber meadow telescope';
+      for (let registration = 0; registration < REGISTRATIONS_PER_ADDRESS; registration++) {
+        await expectStatus(
+          browser(newClient()).post('/api/auth/register', { email, password: strangers, fullName: 'Mallory' }),
+          202,
+        );
+      }
+      expectTooMany(await registerAt(email, newClient()), 3600, /^Too many registrations for this email address/);
+      const strangersLinks = (await harness.mailbox.waitFor(email, REGISTRATIONS_PER_ADDRESS)).map((mail) =>
+        tokenFrom(mail, FINISH_REGISTRATION_PAGE_PATH),
+      );
+      const finish = (session: ApiSession, token: string, password: string) =>
+        session.post<RegistrationConfirmedView>('/api/auth/register/confirm', { token, password });
+
+      // The owner opens one: their password is not the one it was made with, so they start it again.
+      const owner = browser(newClient());
+      const refused = await finish(owner, strangersLinks[0], PASSWORD);
+      expect(refused.status).toBe(400);
+      expect(asError(refused).details?.map((detail) => detail.field)).toEqual(['password']);
+      const restarted = await owner.post<RegisterResult>('/api/auth/register/restart', {
+        token: strangersLinks[0],
+        fullName: 'Olga Owner',
+        password: PASSWORD,
+        timeZone: 'Europe/Paris',
+      });
+      expect(restarted.status).toBe(202);
+      expect(restarted.body).toEqual({ email, checkEmail: true });
+      const mails = await harness.mailbox.waitFor(email, REGISTRATIONS_PER_ADDRESS + 1);
+      const ownersLink = tokenFrom(mails[mails.length - 1], FINISH_REGISTRATION_PAGE_PATH);
+      expect(strangersLinks).not.toContain(ownersLink);
+
+      // The link started again is spent, and the new one is the owner's: the stranger's password does not finish it.
+      expect(asError(await finish(owner, strangersLinks[0], strangers)).code).toBe(ErrorCode.TokenInvalid);
+      expect(asError(await finish(browser(newClient()), ownersLink, strangers)).details?.[0].field).toBe('password');
+      const confirmed = await expectStatus(finish(owner, ownersLink, PASSWORD), 200);
+      expect(confirmed.body.user).toMatchObject({
+        email,
+        fullName: 'Olga Owner',
+        timeZone: 'Europe/Paris',
+        emailVerified: true,
+      });
+      expect(await registrationsOf(email)).toBe(0);
+      expect(asError(await finish(browser(newClient()), strangersLinks[1], strangers)).code).toBe(
+        ErrorCode.TokenInvalid,
+      );
+      expect((await login(email, strangers, newClient())).status).toBe(401);
+      expect((await login(email, PASSWORD, newClient())).status).toBe(200);
+    });
+
+    it('limits the passwords tried on one link to 10 in 15 minutes from anywhere, the right one included past it; starting it again still works', async () => {
+      const email = uniqueEmail('guessed');
+      await expectStatus(registerAt(email, newClient()), 202);
+      const [mail] = await harness.mailbox.waitFor(email, 1);
+      const link = tokenFrom(mail, FINISH_REGISTRATION_PAGE_PATH);
+      const finishFromAnywhere = (token: string, password: string) =>
+        browser(newClient()).post<RegistrationConfirmedView>('/api/auth/register/confirm', { token, password });
+      for (let guess = 1; guess <= 10; guess++) {
+        expect((await finishFromAnywhere(link, `wrong guess number ${guess}`)).status).toBe(400);
+      }
+      expectTooMany(await finishFromAnywhere(link, PASSWORD), 900, /^Too many attempts with this link/);
+      expect(await registrationsOf(email)).toBe(1);
+
+      const restarted = await browser(newClient()).post('/api/auth/register/restart', {
+        token: link,
+        fullName: 'Reg Istrant',
+        password: PASSWORD,
+      });
+      expect(restarted.status).toBe(202);
+      const mails = await harness.mailbox.waitFor(email, 2);
+      const newLink = tokenFrom(mails[mails.length - 1], FINISH_REGISTRATION_PAGE_PATH);
+      await expectStatus(finishFromAnywhere(newLink, PASSWORD), 200);
     });
 
     it('limits password-reset requests per address and per client, whether or not the address has an account', async () => {

@@ -6,7 +6,13 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { UserEntity } from '../users/user.entity';
 import { AuthenticatedRequest, CurrentUser, Public } from './access.decorators';
 import { AuthService, RequestOrigin } from './auth.service';
-import { ConfirmRegistrationDto, PasswordResetConfirmDto, PasswordResetDto, VerifyEmailDto } from './dto/account.dto';
+import {
+  ConfirmRegistrationDto,
+  PasswordResetConfirmDto,
+  PasswordResetDto,
+  RestartRegistrationDto,
+  VerifyEmailDto,
+} from './dto/account.dto';
 import { LoginDto, RegisterDto } from './dto/credentials.dto';
 import { SessionCookie } from './session-cookie';
 import { clientAddress } from '../throttling/client-address';
@@ -51,6 +57,18 @@ export class AuthController {
     );
     this.cookie.set(response, session);
     return { user: toUserView(user), returnTo };
+  }
+
+  /**
+   * A live link and a new name and password: the link stops working and a new one is emailed to the same
+   * address (see RestartRegistrationRequest). 202 and no session, as registering.
+   */
+  @Public()
+  @Post('register/restart')
+  @HttpCode(202)
+  async restartRegistration(@Body() body: RestartRegistrationDto, @Req() request: Request): Promise<RegisterResult> {
+    const { email } = await this.auth.restartRegistration(body, this.origin(request));
+    return { email, checkEmail: true };
   }
 
   @Public()

@@ -12,6 +12,7 @@ import { AccountMailer } from './account-mailer';
 import { AccountTokensService } from './account-tokens.service';
 import { RegistrationsService } from './registrations.service';
 import { updateReturning } from '../database/update-returning';
+import { RestartRegistrationDto } from './dto/account.dto';
 import { LoginDto, RegisterDto } from './dto/credentials.dto';
 import { PasswordHasher } from './password-hasher';
 import { assertAcceptablePassword } from './password-rule';
@@ -101,9 +102,11 @@ export class AuthService {
     origin: RequestOrigin,
   ): Promise<{ user: UserEntity; returnTo: string | null; session: IssuedSession }> {
     await this.limits.enforce('registrationConfirmationsPerClient', origin.clientAddress);
-    const passwordHash = await this.registrations.passwordHashFor(token);
-    if (!passwordHash) throw new DomainError(ErrorCode.TokenInvalid, accountMessages.errors.registrationLinkInvalid);
-    if (!(await this.hasher.verify(passwordHash, password))) {
+    const live = await this.registrations.peek(token);
+    if (!live) throw new DomainError(ErrorCode.TokenInvalid, accountMessages.errors.registrationLinkInvalid);
+    // A leaked link is guessed at from many addresses; its holder who has forgotten the password starts it again.
+    await this.limits.enforce('registrationConfirmationsPerLink', token);
+    if (!(await this.hasher.verify(live.passwordHash, password))) {
       logSecurityEvent({ event: 'registration_confirmation_refused' });
       throw fieldError('password', accountMessages.errors.registrationPasswordWrong);
     }
@@ -131,6 +134,36 @@ export class AuthService {
     logSecurityEvent({ event: 'registration_confirmed', userId: user.id });
     const session = await this.sessions.start(user, { userAgent: origin.userAgent, replacing: origin.currentToken });
     return { user, returnTo: made.returnTo, session };
+  }
+
+  /**
+   * The holder of a live link whose password is not theirs (forgotten, or a stranger registered their
+   * address first) starts it again with their own name and password: the link stops working and a new
+   * one goes to the same address. Not finished here, because a link can be forwarded: finishing it with
+   * the holder's password would sign them in to an account whose address someone else reads. Not counted
+   * against the address's hourly registrations, which a stranger can use up: it spends a link to send one.
+   */
+  async restartRegistration(request: RestartRegistrationDto, origin: RequestOrigin): Promise<{ email: string }> {
+    await this.limits.enforce('registrationConfirmationsPerClient', origin.clientAddress);
+    const live = await this.registrations.peek(request.token);
+    if (!live) throw new DomainError(ErrorCode.TokenInvalid, accountMessages.errors.registrationLinkInvalid);
+    // Another of the address's links made its account first: a new link could not finish either.
+    if (await this.users.findWithPasswordHash(live.email)) {
+      throw new DomainError(ErrorCode.EmailTaken, accountMessages.errors.registrationAddressTaken);
+    }
+    assertAcceptablePassword(request.password, live.email);
+    const passwordHash = await this.hasher.hash(request.password);
+    await this.dataSource.transaction(async (manager) => {
+      const restarted = await this.registrations.restart(manager, request.token, {
+        fullName: request.fullName,
+        timeZone: request.timeZone ?? null,
+        passwordHash,
+      });
+      if (!restarted) throw new DomainError(ErrorCode.TokenInvalid, accountMessages.errors.registrationLinkInvalid);
+      await this.mailer.finishRegistration(manager, restarted.registration, restarted.token);
+    });
+    logSecurityEvent({ event: 'registration_restarted', emailDomain: emailDomain(live.email) });
+    return { email: live.email };
   }
 
   async login(request: LoginDto, origin: RequestOrigin): Promise<{ user: UserEntity; session: IssuedSession }> {

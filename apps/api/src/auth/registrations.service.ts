@@ -59,13 +59,13 @@ export class RegistrationsService {
     return token;
   }
 
-  /** The password hash a live link's registration was made with, without using the link up; null if not live. */
-  async passwordHashFor(token: string): Promise<string | null> {
-    const rows: { password_hash: string }[] = await this.dataSource.query(
-      `SELECT password_hash FROM registrations WHERE token_hash = $1 AND expires_at > $2`,
+  /** A live link's address and the password hash it was made with, without using the link up; null if not live. */
+  async peek(token: string): Promise<{ email: string; passwordHash: string } | null> {
+    const rows: { email: string; password_hash: string }[] = await this.dataSource.query(
+      `SELECT email, password_hash FROM registrations WHERE token_hash = $1 AND expires_at > $2`,
       [hashToken(token), this.clock.now()],
     );
-    return rows[0]?.password_hash ?? null;
+    return rows[0] ? { email: rows[0].email, passwordHash: rows[0].password_hash } : null;
   }
 
   /**
@@ -92,6 +92,26 @@ export class RegistrationsService {
       passwordHash: used.password_hash,
       returnTo: used.return_to,
     };
+  }
+
+  /**
+   * Starts a live link's registration again with what its holder typed (`restartRegistration`): the link
+   * stops working and a new one, to the same address and page, is returned for the email; null if the link
+   * was not live. The address's other waiting registrations stay: each is finished only with its own password.
+   */
+  async restart(
+    manager: EntityManager,
+    token: string,
+    details: Pick<PendingRegistration, 'fullName' | 'timeZone' | 'passwordHash'>,
+  ): Promise<{ registration: PendingRegistration; token: string } | null> {
+    const [used] = await updateReturning<Pick<RegistrationRow, 'email' | 'return_to'>>(
+      manager,
+      `DELETE FROM registrations WHERE token_hash = $1 AND expires_at > $2 RETURNING email, return_to`,
+      [hashToken(token), this.clock.now()],
+    );
+    if (!used) return null;
+    const registration = { email: used.email, returnTo: used.return_to, ...details };
+    return { registration, token: await this.open(manager, registration) };
   }
 
   /**

@@ -22,6 +22,7 @@ export type SecurityEvent =
   | { event: 'registration_requested'; emailDomain: string }
   | { event: 'registration_confirmed'; userId: string }
   | { event: 'registration_confirmation_refused' }
+  | { event: 'registration_restarted'; emailDomain: string }
   | { event: 'user_disabled'; userId: string; byUserId: string }
   | { event: 'user_enabled'; userId: string; byUserId: string }
   | { event: 'data_exported'; userId: string }

@@ -38,6 +38,7 @@ describe('configuration', () => {
       registrationsPerClient: { points: 60, windowSeconds: 3600 },
       registrationsPerAccount: { points: 5, windowSeconds: 3600 },
       registrationConfirmationsPerClient: { points: 100, windowSeconds: 900 },
+      registrationConfirmationsPerLink: { points: 10, windowSeconds: 900 },
       passwordResetsPerAccount: { points: 5, windowSeconds: 3600 },
       passwordResetsPerClient: { points: 30, windowSeconds: 3600 },
       mailingActionsPerAccount: { points: 30, windowSeconds: 3600 },

@@ -43,6 +43,11 @@ const RATE_LIMITS = {
     variable: 'RATE_LIMIT_REGISTRATION_CONFIRMATIONS_PER_CLIENT',
     fallback: '100/15m',
   },
+  /** Passwords tried on one live link to finish registering, from anywhere; starting it again is not counted. */
+  registrationConfirmationsPerLink: {
+    variable: 'RATE_LIMIT_REGISTRATION_CONFIRMATIONS_PER_LINK',
+    fallback: '10/15m',
+  },
   passwordResetsPerAccount: { variable: 'RATE_LIMIT_PASSWORD_RESETS_PER_ACCOUNT', fallback: '5/1h' },
   passwordResetsPerClient: { variable: 'RATE_LIMIT_PASSWORD_RESETS_PER_CLIENT', fallback: '30/1h' },
   /** Signed-in actions that send mail: applying, withdrawing, telling the agency something, a new verification link. */

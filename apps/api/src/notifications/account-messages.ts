@@ -139,7 +139,7 @@ export const accountMessages = {
     resetLinkInvalid: 'This password reset link has expired or was already used. Ask for a new one.',
     registrationLinkInvalid: 'This link to finish creating your account has expired or was already used.',
     registrationPasswordWrong:
-      'This is not the password this link was made with. Check you typed it as when you registered; if you were sent several links, try the others. If none takes your password, someone else typed your address: register again (after the wait, if you are asked to wait).',
+      'This is not the password this link was made with. Check how you typed it, or try another of the links we sent; if none takes it, start again with a new password.',
     registrationAddressTaken:
       'This email address already has an account. Sign in, or reset your password if you do not know it.',
     currentPasswordWrong: 'is not your current password',

@@ -96,6 +96,21 @@ export interface ConfirmRegistrationRequest {
   password: string;
 }
 
+/**
+ * POST /api/auth/register/restart: whoever holds a live link to finish registering may start that
+ * registration again with a name and password of their own, when the one it was made with is forgotten or
+ * is not theirs (a stranger registered their address first, perhaps up to its hourly limit). The link stops
+ * working and a new one goes to the same address: a link can be forwarded to anyone, and only the reader of
+ * the inbox should finish it. Answers RegisterResult, 202. It spends a link to send one, so it is not counted
+ * against the address's hourly registrations.
+ */
+export interface RestartRegistrationRequest {
+  token: string;
+  fullName: string;
+  password: string;
+  timeZone?: string;
+}
+
 /** What confirming a registration answers (200, with the session cookie): the new account, and where to go. */
 export interface RegistrationConfirmedView {
   user: UserView;

@@ -5,11 +5,13 @@ import {
   PASSWORD_MIN_LENGTH,
   PasswordResetConfirmRequest,
   PasswordResetRequest,
+  RestartRegistrationRequest,
   VerifyEmailRequest,
 } from '@heardback/contracts';
 import { Transform } from 'class-transformer';
+import { IntersectionType, PickType } from '@nestjs/swagger';
 import { IsEmail, IsNotEmpty, IsString, MaxLength, MinLength } from 'class-validator';
-import { normalizeEmail } from './credentials.dto';
+import { normalizeEmail, RegisterDto } from './credentials.dto';
 
 const tooShort = { message: `must be at least ${PASSWORD_MIN_LENGTH} characters` };
 
@@ -26,6 +28,11 @@ export class ConfirmRegistrationDto extends VerifyEmailDto implements ConfirmReg
   @MaxLength(PASSWORD_MAX_LENGTH)
   password!: string;
 }
+
+/** The link's token, with the name, password and time zone checked exactly as registering checks them. */
+export class RestartRegistrationDto
+  extends IntersectionType(VerifyEmailDto, PickType(RegisterDto, ['fullName', 'password', 'timeZone'] as const))
+  implements RestartRegistrationRequest {}
 
 export class PasswordResetDto implements PasswordResetRequest {
   @Transform(normalizeEmail)

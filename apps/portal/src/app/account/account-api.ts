@@ -6,7 +6,9 @@ import {
   ChangePasswordRequest,
   ConfirmRegistrationRequest,
   PasswordResetConfirmRequest,
+  RegisterResult,
   RegistrationConfirmedView,
+  RestartRegistrationRequest,
   SessionView,
   UserView,
 } from '@heardback/contracts';
@@ -27,6 +29,11 @@ export class AccountApi {
   /** The link emailed on registering, with the password chosen then: makes the account and signs this browser in. */
   confirmRegistration(request: ConfirmRegistrationRequest): Observable<RegistrationConfirmedView> {
     return this.http.post<RegistrationConfirmedView>(`${AUTH}/register/confirm`, request);
+  }
+
+  /** A live link whose password is forgotten or not theirs: it stops working and a new one is emailed to the same address. */
+  restartRegistration(request: RestartRegistrationRequest): Observable<RegisterResult> {
+    return this.http.post<RegisterResult>(`${AUTH}/register/restart`, request);
   }
 
   resendVerification(): Observable<void> {

@@ -140,6 +140,97 @@ describe('FinishRegistrationPage', () => {
     expect(text()).not.toContain('Register again');
   });
 
+  describe('starting again with a new password', () => {
+    const field = (id: string) =>
+      root().querySelector<HTMLInputElement>(`#restart-registration-${id}`) as HTMLInputElement;
+    const button = (label: string) =>
+      Array.from(root().querySelectorAll<HTMLButtonElement>('button')).find(
+        (each) => each.textContent?.trim() === label,
+      );
+
+    async function startAgain(): Promise<void> {
+      await harness.navigateByUrl('/finish-registration?token=abc123');
+      button('Start again with a new password')?.click();
+      await harness.fixture.whenStable();
+    }
+
+    async function send(fullName: string, newPassword: string): Promise<void> {
+      for (const [id, value] of [
+        ['full-name', fullName],
+        ['password', newPassword],
+      ]) {
+        field(id).value = value;
+        field(id).dispatchEvent(new Event('input'));
+      }
+      button('Send me a new link')?.click();
+      await harness.fixture.whenStable();
+    }
+
+    it('asks for a name and a new password, sends them with the link, and says a new link went to the address', async () => {
+      await startAgain();
+      expect(password()).toBeNull();
+      expect(text()).toContain('We will email a new link to the same address, and this one will stop working.');
+      expect(document.activeElement).toBe(field('full-name'));
+      expect(field('password').getAttribute('autocomplete')).toBe('new-password');
+
+      await send('  Olga Owner ', 'violet harbour lantern');
+      const request = http.expectOne({ method: 'POST', url: '/api/auth/register/restart' });
+      expect(request.request.body).toEqual({
+        token: 'abc123',
+        fullName: 'Olga Owner',
+        password: 'violet harbour lantern',
+        timeZone: expect.any(String),
+      });
+      request.flush({ email: 'olga@example.com', checkEmail: true });
+      await harness.fixture.whenStable();
+
+      expect(text()).toContain('We have sent a new link to olga@example.com.');
+      expect(text()).toContain('The link you opened here no longer works.');
+      expect(document.activeElement?.id).toBe('restart-registration-sent');
+      expect(TestBed.inject(SessionStore).user()).toBeNull();
+    });
+
+    it('checks the name and password before sending, and shows the API’s reason at its field', async () => {
+      await startAgain();
+      await send('', 'short');
+      http.expectNone('/api/auth/register/restart');
+      expect(text()).toContain('Enter your full name.');
+      expect(root().querySelector('#restart-registration-password-error')?.textContent).toMatch(/^\s*Password /);
+      expect(document.activeElement).toBe(field('full-name'));
+
+      await send('Olga Owner', 'violet harbour lantern');
+      http
+        .expectOne('/api/auth/register/restart')
+        .flush(
+          ...apiErrorBody(400, ErrorCode.ValidationFailed, 'Validation failed', [
+            { field: 'password', reasons: ['is too like your email address'] },
+          ]),
+        );
+      await harness.fixture.whenStable();
+      expect(root().querySelector('#restart-registration-password-error')?.textContent).toContain(
+        'is too like your email address',
+      );
+      expect(document.activeElement).toBe(field('password'));
+    });
+
+    it('says why when the link stopped working meanwhile, and goes back to the password on request', async () => {
+      await startAgain();
+      button('Back to the password')?.click();
+      await harness.fixture.whenStable();
+      expect(document.activeElement).toBe(password());
+
+      button('Start again with a new password')?.click();
+      await harness.fixture.whenStable();
+      await send('Olga Owner', 'violet harbour lantern');
+      http
+        .expectOne('/api/auth/register/restart')
+        .flush(...apiErrorBody(400, ErrorCode.TokenInvalid, 'This link has expired or was already used.'));
+      await harness.fixture.whenStable();
+      expect(text()).toContain('This link has expired or was already used.');
+      expect(document.activeElement?.textContent).toContain('This link has expired or was already used.');
+    });
+  });
+
   it('sends nothing when opened without a token, and says where the link comes from', async () => {
     await harness.navigateByUrl('/finish-registration');
     await harness.fixture.whenStable();

@@ -1,14 +1,16 @@
 import { ChangeDetectionStrategy, Component, ElementRef, inject, input, signal, viewChild } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
-import { ErrorCode } from '@heardback/contracts';
+import { REGISTRATION_LINK_HOURS } from '@heardback/contracts';
 import { AccountApi } from '../account/account-api';
-import { errorCodeOf, fieldProblem, httpErrorMessage } from '../core/api-error';
+import { fieldProblem, httpErrorMessage } from '../core/api-error';
 import { FormAlert } from '../core/form-alert';
 import { FORM_FIELD } from '../core/form-field';
 import { formSubmission } from '../core/form-submission';
 import { FIRST_INVALID, focusLater } from '../core/focus-later';
 import { NoticeService } from '../core/notice';
 import { ROLE_HOME, SessionStore } from '../core/session';
+import { DeadRegistrationLink, deadRegistrationLink } from './dead-registration-link';
+import { RestartRegistrationForm } from './restart-registration-form';
 import { JustRegistered, afterSignIn } from './return-url';
 
 /**
@@ -19,19 +21,18 @@ export function accountReady(email: string): string {
   return `Your account for ${email} is ready, and you are signed in.`;
 }
 
-/** Why the link cannot finish a registration: it no longer works, or the address has an account already. */
-type DeadLink = { reason: 'used' | 'taken'; message: string };
-
 /**
  * /finish-registration?token=…: the link emailed on registering (ADR 0067). With the password chosen
  * when registering, it makes the account, signs this browser in and goes on to the page the person
  * registered from. The password is asked for because the link alone proves only that someone can read
  * the address: its owner may have been sent a stranger's link, and anyone may be sent a link that would
- * sign them in to an account someone else controls. Neither knows that registration's password.
+ * sign them in to an account someone else controls. Neither knows that registration's password. Whoever
+ * does not know it starts again from here with a name and password of their own (ADR 0068), and the new
+ * link goes to the address, not to this browser: only the inbox's reader finishes the account.
  */
 @Component({
   selector: 'hb-finish-registration-page',
-  imports: [RouterLink, FormAlert, FORM_FIELD],
+  imports: [RouterLink, FormAlert, FORM_FIELD, RestartRegistrationForm],
   template: `
     <div class="narrow-page">
       <h1 class="page-title">Finish creating your account</h1>
@@ -59,6 +60,31 @@ type DeadLink = { reason: 'used' | 'taken'; message: string };
             </p>
           }
         </div>
+      } @else if (newLinkSentTo(); as address) {
+        <div class="notice" role="status">
+          <h2 class="notice__title notice__title--plain" id="restart-registration-sent" tabindex="-1">
+            Check your email
+          </h2>
+          <p>
+            We have sent a new link to <strong class="notice__address">{{ address }}</strong
+            >. Open it within {{ linkHours }} hours and enter the password you have just chosen: that finishes your
+            account and signs you in. The link you opened here no longer works.
+          </p>
+          <p>If this is not your address, you need do nothing: only whoever reads it can finish this account.</p>
+        </div>
+      } @else if (startingAgain()) {
+        <p class="lead">
+          Choose your name and a new password. We will email a new link to the same address, and this one will stop
+          working.
+        </p>
+        <div class="card">
+          <hb-restart-registration-form
+            [token]="token()!"
+            (sent)="newLinkSent($event.email)"
+            (linkDead)="linkDied($event)"
+            (cancelled)="backToPassword()"
+          />
+        </div>
       } @else {
         <p class="lead">Enter the password you chose when you registered. You are then signed in.</p>
         <div class="card">
@@ -73,7 +99,10 @@ type DeadLink = { reason: 'used' | 'taken'; message: string };
                 (input)="typed($event)"
               />
             </hb-field>
-            <p class="aside">Forgot it? <a routerLink="/register">Register again</a> for a new link.</p>
+            <p class="aside">
+              Forgot it, or did someone else register your address?
+              <button class="link-button" type="button" (click)="startAgain()">Start again with a new password</button>
+            </p>
             <hb-form-alert [message]="submission.failure()" />
             <button class="button" type="submit" [attr.aria-disabled]="submission.busy()">
               {{ submission.busy() ? 'Creating your account…' : 'Finish and sign in' }}
@@ -97,13 +126,40 @@ export class FinishRegistrationPage {
 
   protected readonly password = signal('');
   protected readonly problem = signal('');
-  protected readonly deadLink = signal<DeadLink | null>(null);
+  protected readonly deadLink = signal<DeadRegistrationLink | null>(null);
+  /** "Start again with a new password": the form that asks for a name and password for a new link. */
+  protected readonly startingAgain = signal(false);
+  /** Started again: the address the new link went to. */
+  protected readonly newLinkSentTo = signal('');
+  protected readonly linkHours = REGISTRATION_LINK_HOURS;
   protected readonly submission = formSubmission({ errorMessage: httpErrorMessage });
   private readonly deadCard = viewChild<ElementRef<HTMLElement>>('deadCard');
 
   protected typed(event: Event): void {
     this.password.set((event.target as HTMLInputElement).value);
     this.problem.set('');
+  }
+
+  protected startAgain(): void {
+    this.submission.fail('');
+    this.startingAgain.set(true);
+    this.focus('#restart-registration-full-name');
+  }
+
+  protected backToPassword(): void {
+    this.startingAgain.set(false);
+    this.focus('#finish-registration-password');
+  }
+
+  protected newLinkSent(address: string): void {
+    this.newLinkSentTo.set(address);
+    this.focus('#restart-registration-sent');
+  }
+
+  protected linkDied(dead: DeadRegistrationLink): void {
+    this.deadLink.set(dead);
+    // The form, and the button that had the keyboard, are gone: the card that replaces them gets it.
+    this.focus(() => this.deadCard());
   }
 
   protected home(): string {
@@ -136,14 +192,9 @@ export class FinishRegistrationPage {
           this.focus(FIRST_INVALID);
           return null;
         }
-        const code = errorCodeOf(error);
-        if (code === ErrorCode.TokenInvalid || code === ErrorCode.EmailTaken) {
-          this.deadLink.set({
-            reason: code === ErrorCode.EmailTaken ? 'taken' : 'used',
-            message: httpErrorMessage(error),
-          });
-          // The form, and the button that had the keyboard, are gone: the card that replaces them gets it.
-          this.focus(() => this.deadCard());
+        const dead = deadRegistrationLink(error);
+        if (dead) {
+          this.linkDied(dead);
           return null;
         }
         return httpErrorMessage(error);

@@ -1,4 +1,11 @@
-import { ErrorCode, RegisterResult, RegistrationConfirmedView, SignedInView, UserRole } from '@heardback/contracts';
+import {
+  ErrorCode,
+  RegisterResult,
+  RegistrationConfirmedView,
+  RegistrationLinkView,
+  SignedInView,
+  UserRole,
+} from '@heardback/contracts';
 import { ApiResponse, ApiSession, asError } from '../support/api-client';
 import { closeDatabase, database } from '../support/database';
 import { FINISH_REGISTRATION_SUBJECT, PASSWORD, registrationTokenFor, uniqueEmail } from '../support/factories';
@@ -38,7 +45,7 @@ const fieldsOf = (response: ApiResponse) => asError(response).details?.map((deta
 describe('starting a registration again from its link', () => {
   afterAll(closeDatabase);
 
-  it('sends a new link to the same address and page, with the new name and password, and signs no one in; the old link is spent', async () => {
+  it('sends a new link to the same address, with the new name and password and no page to come back to, and signs no one in; the old link is spent', async () => {
     const email = uniqueEmail('restarted');
     await register(email, { returnTo: '/jobs/3f1c2a' });
     const firstLink = await registrationTokenFor(email);
@@ -61,9 +68,43 @@ describe('starting a registration again from its link', () => {
     expect(confirmed.status).toBe(200);
     expect(confirmed.body).toEqual({
       user: expect.objectContaining({ email, fullName: 'Olga Owner', timeZone: 'Asia/Tokyo', emailVerified: true }),
-      returnTo: '/jobs/3f1c2a',
+      // The page to come back to was the first registrant's choice, who may be a stranger.
+      returnTo: null,
     });
     expect((await browser.get<SignedInView>('/api/auth/session')).body.user?.email).toBe(email);
+  });
+
+  it('names the address a live link is for without using it up, and says when a link no longer works', async () => {
+    const email = uniqueEmail('named');
+    await register(email);
+    const link = await registrationTokenFor(email);
+    const named = await new ApiSession().post<RegistrationLinkView>('/api/auth/register/link', { token: link });
+    expect(named.status).toBe(200);
+    expect(named.body).toEqual({ email });
+    expect((await finish(new ApiSession(), link, FIRST_PASSWORD)).status).toBe(200);
+
+    const spent = await new ApiSession().post('/api/auth/register/link', { token: link });
+    expect(spent.status).toBe(400);
+    expect(asError(spent).code).toBe(ErrorCode.TokenInvalid);
+    expect(fieldsOf(await new ApiSession().post('/api/auth/register/link', {}))).toEqual(['token']);
+  });
+
+  it('leaves no live link for an address once it has an account, when one link is started again as another is finished', async () => {
+    for (let round = 0; round < 3; round++) {
+      const email = uniqueEmail('raced');
+      await register(email);
+      const strangersLink = await registrationTokenFor(email);
+      await register(email, { password: PASSWORD, fullName: 'Olga Owner' });
+      const ownersLink = await registrationTokenFor(email);
+      const [restarted, finished] = await Promise.all([
+        restart(new ApiSession(), strangersLink, { password: 'violet harbour lantern' }),
+        finish(new ApiSession(), ownersLink, PASSWORD),
+      ]);
+      expect(finished.status).toBe(200);
+      expect([202, 400, 409]).toContain(restarted.status);
+      expect((await database().query('SELECT 1 FROM users WHERE email = $1', [email])).rowCount).toBe(1);
+      expect((await database().query('SELECT 1 FROM registrations WHERE email = $1', [email])).rowCount).toBe(0);
+    }
   });
 
   it('refuses a missing name, a weak password or a bad time zone at its field, and an unknown link, leaving the link as it was', async () => {

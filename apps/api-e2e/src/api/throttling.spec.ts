@@ -320,6 +320,28 @@ describe('throttling and lockout', () => {
       await expectStatus(finishFromAnywhere(newLink, PASSWORD), 200);
     });
 
+    it('limits restarts of one address’s registrations to 5 an hour, each spending its link, apart from its registrations', async () => {
+      const email = uniqueEmail('restless');
+      await expectStatus(registerAt(email, newClient()), 202);
+      let link = tokenFrom((await harness.mailbox.waitFor(email, 1))[0], FINISH_REGISTRATION_PAGE_PATH);
+      const restart = (token: string) =>
+        browser(newClient()).post('/api/auth/register/restart', {
+          token,
+          fullName: 'Reg Istrant',
+          password: PASSWORD,
+        });
+      for (let restarts = 1; restarts <= 5; restarts++) {
+        await expectStatus(restart(link), 202);
+        const mails = await harness.mailbox.waitFor(email, restarts + 1);
+        link = tokenFrom(mails[mails.length - 1], FINISH_REGISTRATION_PAGE_PATH);
+      }
+      expectTooMany(await restart(link), 3600, /^Too many registrations for this email address/);
+      expect(await mailsTo(email)).toBe(6);
+      // The link refused is still live, and registering the address is counted apart.
+      expect(await registrationsOf(email)).toBe(1);
+      await expectStatus(registerAt(email, newClient()), 202);
+    });
+
     it('limits password-reset requests per address and per client, whether or not the address has an account', async () => {
       const owner = await agencyUser('recruiter');
       const reset = (email: string, client: string) => browser(client).post('/api/auth/password-reset', { email });

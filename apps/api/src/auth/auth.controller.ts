@@ -1,6 +1,12 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { RegisterResult, RegistrationConfirmedView, SignedInView, UserView } from '@heardback/contracts';
+import {
+  RegisterResult,
+  RegistrationConfirmedView,
+  RegistrationLinkView,
+  SignedInView,
+  UserView,
+} from '@heardback/contracts';
 import type { Request, Response } from 'express';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { UserEntity } from '../users/user.entity';
@@ -39,6 +45,14 @@ export class AuthController {
   async register(@Body() body: RegisterDto): Promise<RegisterResult> {
     await this.auth.register(body);
     return { email: body.email, checkEmail: true };
+  }
+
+  /** The address a live link to finish registering is for; the link stays as it was (see RegistrationLinkView). */
+  @Public()
+  @Post('register/link')
+  @HttpCode(200)
+  registrationLink(@Body() body: VerifyEmailDto, @Req() request: Request): Promise<RegistrationLinkView> {
+    return this.auth.registrationLink(body.token, this.origin(request));
   }
 
   /** The link emailed on registering, with the password chosen then: makes the account and signs this browser in. */

@@ -111,8 +111,10 @@ export class AuthService {
       throw fieldError('password', accountMessages.errors.registrationPasswordWrong);
     }
     const made = await this.dataSource.transaction(async (manager) => {
+      await this.registrations.lockAddress(manager, live.email);
       const pending = await this.registrations.consume(manager, token);
-      if (!pending) return null;
+      // Used meanwhile: throwing undoes the deletion of the address's other registrations.
+      if (!pending) throw new DomainError(ErrorCode.TokenInvalid, accountMessages.errors.registrationLinkInvalid);
       const [created] = await updateReturning<{ id: string }>(
         manager,
         `INSERT INTO users (email, full_name, time_zone, role, password_hash, email_verified_at)
@@ -128,7 +130,6 @@ export class AuthService {
       if (owner) await this.registrations.giveLinksTo(manager, owner.id, pending.email);
       return { id: created?.id ?? null, returnTo: pending.returnTo };
     });
-    if (!made) throw new DomainError(ErrorCode.TokenInvalid, accountMessages.errors.registrationLinkInvalid);
     const user = made.id ? await this.users.findById(made.id) : null;
     if (!user) throw new DomainError(ErrorCode.EmailTaken, accountMessages.errors.registrationAddressTaken);
     logSecurityEvent({ event: 'registration_confirmed', userId: user.id });
@@ -137,23 +138,39 @@ export class AuthService {
   }
 
   /**
+   * The address a live link finishes an account for, without using the link: the page names it before a
+   * password is typed, so whoever was sent someone else's link sees whose it is. Only a holder of the link
+   * learns it, and they could already (its password rule is checked against the address).
+   */
+  async registrationLink(token: string, origin: RequestOrigin): Promise<{ email: string }> {
+    await this.limits.enforce('registrationConfirmationsPerClient', origin.clientAddress);
+    const live = await this.registrations.peek(token);
+    if (!live) throw new DomainError(ErrorCode.TokenInvalid, accountMessages.errors.registrationLinkInvalid);
+    return { email: live.email };
+  }
+
+  /**
    * The holder of a live link whose password is not theirs (forgotten, or a stranger registered their
    * address first) starts it again with their own name and password: the link stops working and a new
    * one goes to the same address. Not finished here, because a link can be forwarded: finishing it with
    * the holder's password would sign them in to an account whose address someone else reads. Not counted
-   * against the address's hourly registrations, which a stranger can use up: it spends a link to send one.
+   * against the address's hourly registrations, which a stranger can use up (it spends a link to send one),
+   * but against restarts of its own per inbox.
    */
   async restartRegistration(request: RestartRegistrationDto, origin: RequestOrigin): Promise<{ email: string }> {
     await this.limits.enforce('registrationConfirmationsPerClient', origin.clientAddress);
     const live = await this.registrations.peek(request.token);
     if (!live) throw new DomainError(ErrorCode.TokenInvalid, accountMessages.errors.registrationLinkInvalid);
-    // Another of the address's links made its account first: a new link could not finish either.
-    if (await this.users.findWithPasswordHash(live.email)) {
-      throw new DomainError(ErrorCode.EmailTaken, accountMessages.errors.registrationAddressTaken);
-    }
     assertAcceptablePassword(request.password, live.email);
+    // Not the address's hourly registrations, which a stranger can use up, but its own count: each restart
+    // mails the address, and a reader of a shared inbox (a mailing list) could otherwise restart without end.
+    await this.limits.enforce('registrationRestartsPerAccount', inboxOf(live.email));
     const passwordHash = await this.hasher.hash(request.password);
     await this.dataSource.transaction(async (manager) => {
+      await this.registrations.lockAddress(manager, live.email);
+      // Another of the address's links made its account first: a new link could not finish either.
+      const [account] = await manager.query<unknown[]>(`SELECT 1 FROM users WHERE email = $1`, [live.email]);
+      if (account) throw new DomainError(ErrorCode.EmailTaken, accountMessages.errors.registrationAddressTaken);
       const restarted = await this.registrations.restart(manager, request.token, {
         fullName: request.fullName,
         timeZone: request.timeZone ?? null,

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { deleteCounting } from '../database/delete-counting';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
@@ -69,6 +70,16 @@ export class RegistrationsService {
   }
 
   /**
+   * Holds the address's registrations for the rest of the caller's transaction: finishing one of its links
+   * and starting one again run one at a time, so neither reads the address's rows while the other is
+   * changing them (a link started again while another is finished would be mailed to an address that by
+   * then has an account).
+   */
+  async lockAddress(manager: EntityManager, email: string): Promise<void> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('registration:' || $1, 0))`, [email]);
+  }
+
+  /**
    * Uses the link up, with every other waiting registration of the same address (the account is made
    * from this one); null if the link was not live.
    */
@@ -96,21 +107,22 @@ export class RegistrationsService {
 
   /**
    * Starts a live link's registration again with what its holder typed (`restartRegistration`): the link
-   * stops working and a new one, to the same address and page, is returned for the email; null if the link
-   * was not live. The address's other waiting registrations stay: each is finished only with its own password.
+   * stops working and a new one, to the same address, is returned for the email; null if the link was not
+   * live. The address's other waiting registrations stay: each is finished only with its own password.
    */
   async restart(
     manager: EntityManager,
     token: string,
     details: Pick<PendingRegistration, 'fullName' | 'timeZone' | 'passwordHash'>,
   ): Promise<{ registration: PendingRegistration; token: string } | null> {
-    const [used] = await updateReturning<Pick<RegistrationRow, 'email' | 'return_to'>>(
+    const [used] = await updateReturning<Pick<RegistrationRow, 'email'>>(
       manager,
-      `DELETE FROM registrations WHERE token_hash = $1 AND expires_at > $2 RETURNING email, return_to`,
+      `DELETE FROM registrations WHERE token_hash = $1 AND expires_at > $2 RETURNING email`,
       [hashToken(token), this.clock.now()],
     );
     if (!used) return null;
-    const registration = { email: used.email, returnTo: used.return_to, ...details };
+    // Nothing the first registrant chose is kept: the page to come back to could be a stranger's.
+    const registration = { email: used.email, returnTo: null, ...details };
     return { registration, token: await this.open(manager, registration) };
   }
 
@@ -132,17 +144,15 @@ export class RegistrationsService {
    */
   async purgeExpired(): Promise<number> {
     const now = this.clock.now();
-    const rows = await updateReturning<{ id: string }>(
-      this.dataSource.manager,
-      `DELETE FROM registrations WHERE expires_at <= $1 RETURNING id`,
-      [now],
-    );
+    const purged = await deleteCounting(this.dataSource.manager, `DELETE FROM registrations WHERE expires_at <= $1`, [
+      now,
+    ]);
     // A message being handed to the mail server right now is left for the next run.
     await this.dataSource.query(
       `DELETE FROM notifications
         WHERE recipient_id IS NULL AND kind = 'email_verification' AND created_at <= $1 AND status <> 'sending'`,
       [new Date(now.getTime() - REGISTRATION_LIFETIME_MS)],
     );
-    return rows.length;
+    return purged;
   }
 }

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { deleteCounting } from '../database/delete-counting';
 import { InjectRepository } from '@nestjs/typeorm';
 import { ErrorCode, SessionView, UserRole } from '@heardback/contracts';
 import { DomainError, sessionIsLive, sessionLifetimeFor, sessionNeedsTouch } from '@heardback/domain';
@@ -8,7 +9,6 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { CLOCK, Clock } from '../config/clock';
 import { entityJson, hydrate } from '../database/hydrate';
 import { lazyPrepared, queryPrepared } from '../database/prepared-statement';
-import { updateReturning } from '../database/update-returning';
 import { UserEntity } from '../users/user.entity';
 import { deviceSummary } from './device-summary';
 import { SessionEntity } from './session.entity';
@@ -156,16 +156,14 @@ export class SessionService {
   async purgeExpired(): Promise<number> {
     const now = this.clock.now();
     const { agency, candidate } = this.config.sessions.lifetimes;
-    const rows = await updateReturning<{ id: string }>(
+    return deleteCounting(
       this.sessions.manager,
       `DELETE FROM sessions s USING users u
         WHERE u.id = s.user_id
           AND (s.expires_at <= $1
-               OR s.last_seen_at <= $1::timestamptz - make_interval(secs => CASE WHEN u.role = $2 THEN $3::double precision ELSE $4::double precision END))
-        RETURNING s.id`,
+               OR s.last_seen_at <= $1::timestamptz - make_interval(secs => CASE WHEN u.role = $2 THEN $3::double precision ELSE $4::double precision END))`,
       [now, UserRole.Candidate, candidate.idleMs / 1000, agency.idleMs / 1000],
     );
-    return rows.length;
   }
 
   private lifetimeOf(role: UserRole) {

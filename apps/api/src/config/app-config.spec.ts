@@ -39,6 +39,7 @@ describe('configuration', () => {
       registrationsPerAccount: { points: 5, windowSeconds: 3600 },
       registrationConfirmationsPerClient: { points: 100, windowSeconds: 900 },
       registrationConfirmationsPerLink: { points: 10, windowSeconds: 900 },
+      registrationRestartsPerAccount: { points: 5, windowSeconds: 3600 },
       passwordResetsPerAccount: { points: 5, windowSeconds: 3600 },
       passwordResetsPerClient: { points: 30, windowSeconds: 3600 },
       mailingActionsPerAccount: { points: 30, windowSeconds: 3600 },

@@ -48,6 +48,8 @@ const RATE_LIMITS = {
     variable: 'RATE_LIMIT_REGISTRATION_CONFIRMATIONS_PER_LINK',
     fallback: '10/15m',
   },
+  /** Starting a registration again from its link mails the address anew: counted per mailbox, apart from registering. */
+  registrationRestartsPerAccount: { variable: 'RATE_LIMIT_REGISTRATION_RESTARTS_PER_ACCOUNT', fallback: '5/1h' },
   passwordResetsPerAccount: { variable: 'RATE_LIMIT_PASSWORD_RESETS_PER_ACCOUNT', fallback: '5/1h' },
   passwordResetsPerClient: { variable: 'RATE_LIMIT_PASSWORD_RESETS_PER_CLIENT', fallback: '30/1h' },
   /** Signed-in actions that send mail: applying, withdrawing, telling the agency something, a new verification link. */

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { deleteCounting } from '../database/delete-counting';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode, IDEMPOTENCY_KEY_HEADER } from '@heardback/contracts';
 import { DomainError } from '@heardback/domain';
@@ -34,12 +35,9 @@ export class IdempotentCommands {
 
   /** Deletes keys past their lifetime; run by the background purge. */
   async purgeExpired(): Promise<number> {
-    const rows = await updateReturning<{ key: string }>(
-      this.dataSource.manager,
-      `DELETE FROM idempotency_keys WHERE created_at < $1 RETURNING key`,
-      [new Date(this.clock.now().getTime() - IDEMPOTENCY_KEY_LIFETIME_MS)],
-    );
-    return rows.length;
+    return deleteCounting(this.dataSource.manager, `DELETE FROM idempotency_keys WHERE created_at < $1`, [
+      new Date(this.clock.now().getTime() - IDEMPOTENCY_KEY_LIFETIME_MS),
+    ]);
   }
 
   private async alreadyCarriedOut(manager: EntityManager, userId: string, key: IdempotencyKey): Promise<boolean> {

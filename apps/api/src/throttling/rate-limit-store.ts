@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { deleteCounting } from '../database/delete-counting';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
@@ -75,7 +76,7 @@ export class RateLimitStore {
     // Registering counts per inbox, with or without an account: "this account" would be wrong, and the
     // same words for every address say nothing about which have one.
     const words =
-      name === 'registrationsPerAccount'
+      name === 'registrationsPerAccount' || name === 'registrationRestartsPerAccount'
         ? accountMessages.errors.tooManyRegistrations
         : name.endsWith('PerClient')
           ? accountMessages.errors.tooManyFromClient
@@ -107,14 +108,10 @@ export class RateLimitStore {
    * the database's clock (not our CLOCK, which a simulation moves); the hour absorbs any skew.
    */
   async purgeExpired(): Promise<number> {
-    const [{ purged }]: { purged: number }[] = await this.dataSource.query(
-      `WITH gone AS (
-         DELETE FROM ${RATE_LIMITS_TABLE}
-          WHERE expire < (extract(epoch FROM clock_timestamp()) * 1000)::bigint - 3600000
-         RETURNING 1)
-       SELECT count(*)::int AS purged FROM gone`,
+    return deleteCounting(
+      this.dataSource.manager,
+      `DELETE FROM ${RATE_LIMITS_TABLE} WHERE expire < (extract(epoch FROM clock_timestamp()) * 1000)::bigint - 3600000`,
     );
-    return purged;
   }
 }
 

@@ -97,12 +97,22 @@ export interface ConfirmRegistrationRequest {
 }
 
 /**
+ * POST /api/auth/register/link `{token}` (VerifyEmailRequest): the address a live link to finish registering
+ * is for, answered without using the link up, so the page names it before anyone types a password; 400
+ * (`TokenInvalid`) when the link no longer works.
+ */
+export interface RegistrationLinkView {
+  email: string;
+}
+
+/**
  * POST /api/auth/register/restart: whoever holds a live link to finish registering may start that
  * registration again with a name and password of their own, when the one it was made with is forgotten or
  * is not theirs (a stranger registered their address first, perhaps up to its hourly limit). The link stops
- * working and a new one goes to the same address: a link can be forwarded to anyone, and only the reader of
- * the inbox should finish it. Answers RegisterResult, 202. It spends a link to send one, so it is not counted
- * against the address's hourly registrations.
+ * working and a new one goes to the same address (with no page to come back to: that was the first
+ * registrant's choice): a link can be forwarded to anyone, and only the reader of the inbox should finish it.
+ * Answers RegisterResult, 202. It spends a link to send one, so it is not counted against the address's
+ * hourly registrations, but against restarts of its own per inbox.
  */
 export interface RestartRegistrationRequest {
   token: string;

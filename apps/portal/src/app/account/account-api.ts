@@ -8,6 +8,7 @@ import {
   PasswordResetConfirmRequest,
   RegisterResult,
   RegistrationConfirmedView,
+  RegistrationLinkView,
   RestartRegistrationRequest,
   SessionView,
   UserView,
@@ -24,6 +25,11 @@ export class AccountApi {
 
   verifyEmail(token: string): Observable<void> {
     return this.http.post<void>(`${AUTH}/verify-email`, { token });
+  }
+
+  /** The address a live link to finish registering is for, without using the link up. */
+  registrationLink(token: string): Observable<RegistrationLinkView> {
+    return this.http.post<RegistrationLinkView>(`${AUTH}/register/link`, { token });
   }
 
   /** The link emailed on registering, with the password chosen then: makes the account and signs this browser in. */

@@ -34,6 +34,15 @@ describe('FinishRegistrationPage', () => {
   const password = () => root().querySelector<HTMLInputElement>('#finish-registration-password') as HTMLInputElement;
   const robin = aUser({ fullName: 'Robin Example', role: UserRole.Candidate, emailVerified: true });
 
+  /** Opens the page from a link; the API names the address it is for. */
+  async function openLink(token: string, email = 'olga@example.com'): Promise<void> {
+    await harness.navigateByUrl(`/finish-registration?token=${token}`);
+    const named = http.expectOne({ method: 'POST', url: '/api/auth/register/link' });
+    expect(named.request.body).toEqual({ token });
+    named.flush({ email });
+    await harness.fixture.whenStable();
+  }
+
   async function finishWith(typed: string): Promise<void> {
     password().value = typed;
     password().dispatchEvent(new Event('input'));
@@ -41,16 +50,17 @@ describe('FinishRegistrationPage', () => {
     await harness.fixture.whenStable();
   }
 
-  it('sends nothing on opening: it asks for the password chosen when registering', async () => {
-    await harness.navigateByUrl('/finish-registration?token=abc123');
+  it('uses nothing up on opening: it names the address the link is for and asks for the password chosen when registering', async () => {
+    await openLink('abc123');
 
     http.expectNone('/api/auth/register/confirm');
+    expect(text()).toContain('This link finishes an account for olga@example.com.');
     expect(text()).toContain('Enter the password you chose when you registered.');
     expect(password().getAttribute('autocomplete')).toBe('current-password');
   });
 
   it('makes the account with the link and the password, signs in, says so and goes back to the job', async () => {
-    await harness.navigateByUrl('/finish-registration?token=abc123');
+    await openLink('abc123');
     await finishWith('a-long-password');
 
     const request = http.expectOne({ method: 'POST', url: '/api/auth/register/confirm' });
@@ -67,7 +77,7 @@ describe('FinishRegistrationPage', () => {
   });
 
   it('goes to the candidate’s home when there is no page to go back to, or one off the site', async () => {
-    await harness.navigateByUrl('/finish-registration?token=abc123');
+    await openLink('abc123');
     await finishWith('a-long-password');
     http.expectOne('/api/auth/register/confirm').flush({ user: robin, returnTo: '//evil.example' });
     await harness.fixture.whenStable();
@@ -76,7 +86,7 @@ describe('FinishRegistrationPage', () => {
   });
 
   it('asks for the password before sending, and shows the API’s refusal of a wrong one at the field', async () => {
-    await harness.navigateByUrl('/finish-registration?token=abc123');
+    await openLink('abc123');
     await finishWith('');
     http.expectNone('/api/auth/register/confirm');
     expect(text()).toContain('Enter the password you chose when you registered.');
@@ -99,7 +109,7 @@ describe('FinishRegistrationPage', () => {
   });
 
   it('says why when the link no longer works, and offers to sign in or register again', async () => {
-    await harness.navigateByUrl('/finish-registration?token=used');
+    await openLink('used');
     await finishWith('a-long-password');
     http
       .expectOne('/api/auth/register/confirm')
@@ -113,9 +123,21 @@ describe('FinishRegistrationPage', () => {
     expect(document.activeElement?.textContent).toContain('This link has expired or was already used.');
   });
 
+  it('says at once when the link no longer works, before any password is typed', async () => {
+    await harness.navigateByUrl('/finish-registration?token=used');
+    http
+      .expectOne('/api/auth/register/link')
+      .flush(...apiErrorBody(400, ErrorCode.TokenInvalid, 'This link has expired or was already used.'));
+    await harness.fixture.whenStable();
+
+    expect(text()).toContain('This link has expired or was already used.');
+    expect(password()).toBeNull();
+    http.expectNone('/api/auth/register/confirm');
+  });
+
   it('opened again in the browser it signed in, says who is signed in and where to go instead of registering again', async () => {
     TestBed.inject(SessionStore).update(robin);
-    await harness.navigateByUrl('/finish-registration?token=used');
+    await openLink('used');
     await finishWith('a-long-password');
     http
       .expectOne('/api/auth/register/confirm')
@@ -128,7 +150,7 @@ describe('FinishRegistrationPage', () => {
   });
 
   it('when the address got an account meanwhile, offers to sign in or reset the password', async () => {
-    await harness.navigateByUrl('/finish-registration?token=late');
+    await openLink('late');
     await finishWith('a-long-password');
     http
       .expectOne('/api/auth/register/confirm')
@@ -149,7 +171,7 @@ describe('FinishRegistrationPage', () => {
       );
 
     async function startAgain(): Promise<void> {
-      await harness.navigateByUrl('/finish-registration?token=abc123');
+      await openLink('abc123');
       button('Start again with a new password')?.click();
       await harness.fixture.whenStable();
     }
@@ -169,7 +191,7 @@ describe('FinishRegistrationPage', () => {
     it('asks for a name and a new password, sends them with the link, and says a new link went to the address', async () => {
       await startAgain();
       expect(password()).toBeNull();
-      expect(text()).toContain('We will email a new link to the same address, and this one will stop working.');
+      expect(text()).toMatch(/We will email a new link to\s+olga@example.com,\s+and this one will stop working\./);
       expect(document.activeElement).toBe(field('full-name'));
       expect(field('password').getAttribute('autocomplete')).toBe('new-password');
 

@@ -1,4 +1,13 @@
-import { ChangeDetectionStrategy, Component, ElementRef, inject, input, signal, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  OnInit,
+  inject,
+  input,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import { REGISTRATION_LINK_HOURS } from '@heardback/contracts';
 import { AccountApi } from '../account/account-api';
@@ -74,19 +83,32 @@ export function accountReady(email: string): string {
         </div>
       } @else if (startingAgain()) {
         <p class="lead">
-          Choose your name and a new password. We will email a new link to the same address, and this one will stop
-          working.
+          Choose your name and a new password. We will email a new link to
+          @if (linkEmail(); as address) {
+            <strong class="notice__address">{{ address }}</strong
+            >,
+          } @else {
+            the same address,
+          }
+          and this one will stop working.
         </p>
         <div class="card">
           <hb-restart-registration-form
             [token]="token()!"
+            [email]="linkEmail()"
             (sent)="newLinkSent($event.email)"
             (linkDead)="linkDied($event)"
             (cancelled)="backToPassword()"
           />
         </div>
       } @else {
-        <p class="lead">Enter the password you chose when you registered. You are then signed in.</p>
+        <p class="lead">
+          @if (linkEmail(); as address) {
+            This link finishes an account for <strong class="notice__address">{{ address }}</strong
+            >.
+          }
+          Enter the password you chose when you registered. You are then signed in.
+        </p>
         <div class="card">
           <form class="form" novalidate (submit)="finish($event)">
             <hb-field label="Password" fieldId="finish-registration-password" [problem]="problem()">
@@ -114,7 +136,7 @@ export function accountReady(email: string): string {
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class FinishRegistrationPage {
+export class FinishRegistrationPage implements OnInit {
   private readonly api = inject(AccountApi);
   protected readonly session = inject(SessionStore);
   private readonly router = inject(Router);
@@ -131,9 +153,22 @@ export class FinishRegistrationPage {
   protected readonly startingAgain = signal(false);
   /** Started again: the address the new link went to. */
   protected readonly newLinkSentTo = signal('');
+  /** The address the link is for, asked on opening (the link is not used up), so the page names it. */
+  protected readonly linkEmail = signal('');
   protected readonly linkHours = REGISTRATION_LINK_HOURS;
   protected readonly submission = formSubmission({ errorMessage: httpErrorMessage });
   private readonly deadCard = viewChild<ElementRef<HTMLElement>>('deadCard');
+
+  ngOnInit(): void {
+    const token = this.token();
+    if (!token) return;
+    // Whoever was sent someone else's link sees whose account it is before typing a password. A link that
+    // no longer works says so now; any other failure leaves the form, whose answer will say what is wrong.
+    this.api.registrationLink(token).subscribe({
+      next: ({ email }) => this.linkEmail.set(email),
+      error: (error: unknown) => this.deadLink.set(deadRegistrationLink(error)),
+    });
+  }
 
   protected typed(event: Event): void {
     this.password.set((event.target as HTMLInputElement).value);

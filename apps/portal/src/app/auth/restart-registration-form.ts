@@ -68,6 +68,8 @@ export class RestartRegistrationForm {
 
   /** `?token=` of the link being started again. */
   readonly token = input.required<string>();
+  /** The address the link is for, when known: the password rule refuses one built from it. */
+  readonly email = input('');
   /** Sent: the address the new link went to. */
   readonly sent = output<RegisterResult>();
   /** The link stopped working meanwhile (used, expired, or its address got an account): the API's answer. */
@@ -116,6 +118,8 @@ export class RestartRegistrationForm {
 
   private clientProblem(field: Field): string | null {
     const control = this.form.controls[field];
-    return field === 'fullName' ? requiredProblem(control, 'Enter your full name.') : newPasswordProblem(control);
+    return field === 'fullName'
+      ? requiredProblem(control, 'Enter your full name.')
+      : newPasswordProblem(control, this.email());
   }
 }

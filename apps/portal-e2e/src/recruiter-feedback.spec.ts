@@ -37,9 +37,16 @@ test('a recruiter schedules an interview and records “advance”; the candidat
   await expect(schedule.getByText('This time has already passed.')).toBeVisible();
   await schedule.getByLabel('Place or video link').fill('https://meet.example.com/heardback-e2e');
   await schedule.getByLabel('Interviewers (optional)').fill('Riley Recruiter, Jo Hiring');
-  await schedule.getByRole('button', { name: 'Schedule interview' }).click();
+  // A past time tells the candidate the interview took place: it is saved only once ticked as held then.
+  await schedule.getByRole('button', { name: 'Record as held' }).click();
+  await expect(schedule.getByText('Tick “It was held at this time”, or choose a time still to come.')).toBeVisible();
+  await expect(schedule.getByRole('checkbox', { name: 'It was held at this time' })).toBeFocused();
+  await schedule.getByRole('checkbox', { name: 'It was held at this time' }).check();
+  await schedule.getByRole('button', { name: 'Record as held' }).click();
 
+  // The confirmation is at the top of the page, and takes the keyboard (and the view) there.
   await expect(announcement(page)).toContainText(`${firstStage.name} is booked for`);
+  await expect(announcement(page).locator('p')).toBeFocused();
   const stage = page.locator('.stage', { hasText: `1. ${firstStage.name}` });
   await expect(stage).toContainText('Awaiting feedback');
 
@@ -68,6 +75,7 @@ test('a recruiter schedules an interview and records “advance”; the candidat
   await expect(announcement(page)).toContainText(
     `Feedback for ${firstStage.name} is recorded and the candidate can read it. Next stage: ${secondStage.name}.`,
   );
+  await expect(announcement(page).locator('p')).toBeFocused();
   await expect(stage).toContainText('Feedback recorded');
   await expect(page.locator('#record-feedback')).toHaveText(`Current stage: ${secondStage.name}`);
   await screenshotsAtBothWidths(page, testInfo, 'recruiter-after-feedback');

@@ -182,7 +182,11 @@ describe('candidate updates, decision dates and silence (nobody waits in silence
     const cards = (await attention()).filter((entry) => entry.applicationId === application.id);
     expect(cards).toHaveLength(1);
     expect(cards[0].reason).toBe('other_offer');
-    expect(cards[0].detail).toMatch(/^Has another offer: "Offer from Globex".* Asked for an update: "Any news\?"/);
+    // The most urgent signal's date is the card's dueAt, not repeated in the words; the others carry theirs.
+    expect(cards[0].detail).toMatch(
+      /^Has another offer: "Offer from Globex"\. Asked for an update: "Any news\?" Answer by /,
+    );
+    expect(cards[0].dueAt).toBe(deadline);
     const internal = await staff.get<ApplicationView>(`/api/applications/${application.id}`);
     expect(internal.body.candidateSaid.availability?.text).toBe('Free every afternoon');
     const own = await candidate.session.get<Record<string, unknown>>(`/api/applications/${application.id}`);

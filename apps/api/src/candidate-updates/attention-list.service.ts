@@ -104,23 +104,36 @@ export class AttentionListService {
       jobTitle: first.job_title,
       clientName: first.client_name,
       reason: first.reason,
-      detail: sorted.map((signal) => this.detail(signal, now, readerZone)).join(' '),
+      // The first signal's date is the card's `dueAt`, which the reader's page writes in their own way.
+      detail: sorted.map((signal, index) => this.detail(signal, now, readerZone, index > 0)).join(' '),
       dueAt: dueAt?.toISOString() ?? null,
       overdue: first.rank <= SILENT_RANK,
     };
   }
 
-  private detail(row: SignalRow, now: Date, readerZone: string | null): string {
-    const format = (at: Date) => formatTimeFor(at, readerZone, this.config.calendar.timeZone);
+  private detail(row: SignalRow, now: Date, readerZone: string | null, withDate: boolean): string {
+    const due =
+      withDate && row.due_at ? formatTimeFor(new Date(row.due_at), readerZone, this.config.calendar.timeZone) : null;
     switch (row.reason) {
       case 'update_requested':
-        return `Asked for an update: "${row.text}". Answer by ${row.due_at ? format(new Date(row.due_at)) : 'soon'}.`;
+        return `${saying('Asked for an update', row.text)}${due ? ` Answer by ${due}.` : ''}`;
       case 'other_offer':
-        return `Has another offer: "${row.text}"${row.due_at ? `; must answer it by ${format(new Date(row.due_at))}` : ''}.`;
+        return due
+          ? `Has another offer${row.text ? `: "${row.text}"` : ''}; must answer it by ${due}.`
+          : saying('Has another offer', row.text);
       case 'decision_date':
-        return `Will move on after ${row.due_at ? format(new Date(row.due_at)) : 'a date they set'}.`;
+        return `Will move on after ${due ?? 'the date they set'}.`;
       case 'silent':
         return `Has heard nothing for ${daysSilent(new Date(row.last_heard_at), now)} days: send them an update.`;
     }
   }
+}
+
+/**
+ * What the candidate did, with their words in quotes when they gave any, as one sentence: it ends with
+ * their own `.`, `!`, `?` or `…` when they end with one ("…stands?" rather than "…stands?".).
+ */
+function saying(what: string, text: string | null): string {
+  if (!text) return `${what}.`;
+  return /[.!?…]$/.test(text) ? `${what}: "${text}"` : `${what}: "${text}".`;
 }

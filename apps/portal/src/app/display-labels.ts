@@ -79,15 +79,14 @@ export const APPLICATION_STATUS_LABELS: Record<ApplicationStatus, string> = {
   [ApplicationStatus.JobClosed]: 'Job closed',
 };
 
-/** Statuses in which the application is still going and the candidate may withdraw. */
-/** What the application waits for, said to the candidate. */
+/** What the application waits for, said to the candidate (under "Waiting for"). */
 export const WAITING_FOR_TEXT: Record<WaitingFor, string> = {
   [WaitingFor.Screening]: 'The agency is reviewing your application.',
   [WaitingFor.Scheduling]: 'The agency is arranging your next interview.',
   [WaitingFor.Interview]: 'Your next interview is booked.',
   [WaitingFor.Feedback]: 'The interviewers are writing your feedback.',
   [WaitingFor.Decision]: 'The agency is making a decision.',
-  [WaitingFor.CandidateResponse]: 'The agency is waiting for your reply.',
+  [WaitingFor.CandidateResponse]: 'You: the agency is waiting for your reply.',
   [WaitingFor.Nothing]: 'Nothing: this application is closed.',
 };
 

@@ -152,7 +152,8 @@ export class ApplicationPage {
     }
     switch (stage.state) {
       case StageState.AwaitingFeedback: {
-        const ended = stage.endsAt ? ` on ${formatShortDateTime(stage.endsAt)}` : '';
+        const ended =
+          stage.startsAt && stage.endsAt ? ` on ${formatShortDateTimeRange(stage.startsAt, stage.endsAt)}` : '';
         const due = stage.feedbackDueAt ? ` ${deadlineInWords(stage.feedbackDueAt, this.now())}.` : '';
         return `The interview took place${ended}. Its feedback is owed to the candidate.${due}`;
       }
@@ -218,6 +219,7 @@ export class ApplicationPage {
   private readonly currentHeading = viewChild<ElementRef<HTMLElement>>('currentHeading');
   private readonly updateHeading = viewChild<ElementRef<HTMLElement>>('updateHeading');
   private readonly noticeBox = viewChild<ElementRef<HTMLElement>>('noticeBox');
+  private readonly announcementBox = viewChild<ElementRef<HTMLElement>>('announcementBox');
 
   /** Where the link that opened the page pointed (`#client-feedback` is the client drafts' own to follow). */
   protected readonly arrivedFor = this.route.snapshot.fragment;
@@ -237,7 +239,7 @@ export class ApplicationPage {
   protected onScheduled(updated: ApplicationView): void {
     const stage = updated.stages.find((s) => s.id === this.current()?.id);
     this.show(updated);
-    this.announcement.set(
+    this.announce(
       stage?.startsAt && stage.endsAt
         ? `${stage.name} is booked for ${formatShortDateTimeRange(stage.startsAt, stage.endsAt)}.`
         : 'The interview is booked.',
@@ -248,7 +250,7 @@ export class ApplicationPage {
     const stageName = this.current()?.name ?? 'the stage';
     this.show(updated);
     const next = currentStage(updated);
-    this.announcement.set(
+    this.announce(
       `Feedback for ${stageName} is recorded and the candidate can read it.${
         next && next.name !== stageName ? ` Next stage: ${next.name}.` : ''
       }`,
@@ -257,25 +259,25 @@ export class ApplicationPage {
 
   protected onClientFeedbackPublished(updated: ApplicationView): void {
     this.show(updated);
-    this.announcement.set(`The client’s feedback is published: ${updated.candidate.fullName} can read it now.`);
+    this.announce(`The client’s feedback is published: ${updated.candidate.fullName} can read it now.`);
   }
 
   protected onDecision(updated: ApplicationView): void {
     this.show(updated);
-    this.announcement.set(`The application’s status is now “${APPLICATION_STATUS_LABELS[updated.status]}”.`);
+    this.announce(`The application’s status is now “${APPLICATION_STATUS_LABELS[updated.status]}”.`);
   }
 
   protected onPromiseMoved(updated: ApplicationView): void {
     this.show(updated);
     const dueAt = updated.promise?.dueAt;
-    this.announcement.set(
+    this.announce(
       `The date is moved${dueAt ? ` to ${formatShortDateTime(dueAt)}` : ''}, and ${updated.candidate.fullName} is sent your words.`,
     );
   }
 
   protected onMessageSent(updated: ApplicationView): void {
     this.show(updated);
-    this.announcement.set(
+    this.announce(
       `Your message is sent: ${updated.candidate.fullName} can read it now, and it is on its way by email.`,
     );
   }
@@ -306,6 +308,15 @@ export class ApplicationPage {
   protected focusCurrentStage(): void {
     // Focusing scrolls the heading into view as well.
     this.focus(this.currentHeading);
+  }
+
+  /**
+   * Says what an action did, at the top of the page, and takes the keyboard there: the form that was used
+   * is gone or far below on a phone, and a confirmation out of sight reads as nothing having happened.
+   */
+  private announce(text: string): void {
+    this.announcement.set(text);
+    this.focus(this.announcementBox);
   }
 
   private show(updated: ApplicationView): void {

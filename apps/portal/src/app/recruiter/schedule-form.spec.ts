@@ -104,9 +104,39 @@ describe('ScheduleForm', () => {
     ]);
   });
 
-  it('warns that a past time records an interview that has already taken place', async () => {
-    await fill({ Date: '2020-01-06', 'Starts at': '10:00' });
+  it('records a past time only once ticked as held then: a slip of the date does not tell the candidate it took place', async () => {
+    await fill({ Date: '2020-01-06', 'Starts at': '10:00', 'Ends at': '11:00', 'Place or video link': 'Office' });
     expect(view().querySelector('.notice--warning')?.textContent).toContain('This time has already passed');
+    const submitButton = view().querySelector('button[type="submit"]') as HTMLButtonElement;
+    expect(submitButton.textContent?.trim()).toBe('Record as held');
+    await submit();
+    http.expectNone(() => true);
+    expect(errors()).toEqual(['Tick “It was held at this time”, or choose a time still to come.']);
+    const held = view().querySelector<HTMLInputElement>('#schedule-stage-1-held') as HTMLInputElement;
+    expect(document.activeElement).toBe(held);
+    expect(held.getAttribute('aria-invalid')).toBe('true');
+
+    held.click();
+    await fixture.whenStable();
+    // Ticked for one time, then the time changed: asked again.
+    await fill({ 'Starts at': '09:00' });
+    expect(held.checked).toBe(false);
+    await submit();
+    http.expectNone(() => true);
+
+    (view().querySelector('#schedule-stage-1-held') as HTMLInputElement).click();
+    await fixture.whenStable();
+    await submit();
+    const request = http.expectOne('/api/applications/app-1/stages/stage-1/schedule');
+    expect(request.request.body.startsAt).toBe(new Date(2020, 0, 6, 9, 0).toISOString());
+  });
+
+  it('books a time still to come without asking whether it was held', async () => {
+    await fill({ Date: '2030-03-04', 'Starts at': '14:00', 'Ends at': '15:00', 'Place or video link': 'Office' });
+    expect(view().querySelector('#schedule-stage-1-held')).toBeNull();
+    expect((view().querySelector('button[type="submit"]') as HTMLButtonElement).textContent?.trim()).toBe(
+      'Schedule interview',
+    );
   });
 
   it('shows the API’s reason next to the field it is about', async () => {

@@ -149,6 +149,9 @@ export class ScheduleForm {
     initialValue: this.form.getRawValue(),
   });
 
+  /** The day and start time as typed: a new value only when either changes. */
+  private readonly chosenStart = computed(() => `${this.value().date ?? ''}T${this.value().start ?? ''}`);
+
   /** True when the chosen start has already passed: the interview is recorded after the fact. */
   protected readonly inThePast = computed(() => {
     const { date = '', start = '' } = this.value();
@@ -156,12 +159,24 @@ export class ScheduleForm {
     return startsAt !== null && new Date(startsAt) < this.now();
   });
 
+  /**
+   * A time in the past tells the candidate the interview took place: a slip of the date must not, so it is
+   * saved only once ticked as held then. Asked again whenever the time is changed.
+   */
+  protected readonly heldConfirmed = signal(false);
+  protected readonly heldProblem = signal('');
+
   private readonly bookingKey = computed(() => {
     const { id, startsAt, endsAt, location, interviewers = [], clientInterviewers = [] } = this.stage();
     return [id, startsAt, endsAt, location, ...interviewers, ...clientInterviewers.map((c) => c.id)].join('|');
   });
 
   constructor() {
+    // "It was held at this time" is about the time shown when it was ticked.
+    effect(() => {
+      this.chosenStart();
+      untracked(() => this.confirmHeld(false));
+    });
     // Start from the stage's current arrangement (slot, place and interviewers), whenever it changes:
     // a reschedule that emptied the names would drop the interviewers without anyone choosing to.
     effect(() => {
@@ -192,6 +207,11 @@ export class ScheduleForm {
     return endBeforeStart ? 'The interview must end after it starts.' : '';
   }
 
+  protected confirmHeld(checked: boolean): void {
+    this.heldConfirmed.set(checked);
+    this.heldProblem.set('');
+  }
+
   protected togglePick(contactId: string, checked: boolean): void {
     const next = new Set(this.picked());
     if (checked) next.add(contactId);
@@ -215,8 +235,11 @@ export class ScheduleForm {
     const clientInterviewerIds = this.pickedIds();
     const tooMany = !withinInterviewerLimit(names.length, clientInterviewerIds.length);
     this.pickProblem.set(tooMany ? `Pick and name at most ${INTERVIEWERS_MAX} interviewers in all.` : '');
-    if (!begun || tooMany) {
+    const heldUnconfirmed = this.inThePast() && !this.heldConfirmed();
+    this.heldProblem.set(heldUnconfirmed ? 'Tick “It was held at this time”, or choose a time still to come.' : '');
+    if (!begun || tooMany || heldUnconfirmed) {
       if (tooMany) this.focus('#' + this.idPrefix() + '-client-interviewers input');
+      else if (begun) this.focus(`#${this.idPrefix()}-held`);
       return;
     }
     const booking = {

@@ -136,6 +136,7 @@ describe('HowDidWeDoPage', () => {
     (view().querySelector('button[type="submit"]') as HTMLButtonElement).click();
     await settle();
     expect(text()).toContain('Choose how likely you are to recommend us, or whether you felt kept informed.');
+    expect(document.activeElement).toBe(view().querySelector('input[type="radio"][value="0"]'));
 
     radio('4')?.click();
     (view().querySelector('button[type="submit"]') as HTMLButtonElement).click();

@@ -8,6 +8,7 @@ import {
 } from '@heardback/contracts';
 import { FormAlert } from '../core/form-alert';
 import { FORM_FIELD } from '../core/form-field';
+import { focusLater } from '../core/focus-later';
 import { RECOMMEND_SCORES, SATISFACTION_WORDS, recommendLabel } from './satisfaction-words';
 
 let questionsMade = 0;
@@ -215,6 +216,7 @@ export class SatisfactionQuestions {
   protected readonly keptInformed = linkedSignal(() => this.answer()?.keptInformed ?? null);
   protected readonly text = linkedSignal(() => this.answer()?.words ?? '');
   protected readonly problem = signal('');
+  private readonly focus = focusLater();
 
   protected chooseScore(score: number): void {
     this.recommendScore.set(score);
@@ -237,6 +239,8 @@ export class SatisfactionQuestions {
     const keptInformed = this.keptInformed();
     if (recommendScore === null && keptInformed === null) {
       this.problem.set(SATISFACTION_WORDS.chooseOne);
+      // The keyboard goes to the first choice, which the problem describes, not left on "Send".
+      this.focus(`input[name="${this.prefix}-recommend"]`);
       return;
     }
     this.send.emit({

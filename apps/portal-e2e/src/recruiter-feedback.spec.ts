@@ -41,6 +41,7 @@ test('a recruiter schedules an interview and records “advance”; the candidat
   await schedule.getByRole('button', { name: 'Record as held' }).click();
   await expect(schedule.getByText('Tick “It was held at this time”, or choose a time still to come.')).toBeVisible();
   await expect(schedule.getByRole('checkbox', { name: 'It was held at this time' })).toBeFocused();
+  await schedule.screenshot({ path: testInfo.outputPath('schedule-held-unticked.png') });
   await schedule.getByRole('checkbox', { name: 'It was held at this time' }).check();
   await schedule.getByRole('button', { name: 'Record as held' }).click();
 

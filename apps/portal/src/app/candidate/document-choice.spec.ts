@@ -54,6 +54,9 @@ describe('DocumentChoice', () => {
   it('uploads a new CV in place and chooses it', async () => {
     await render({ items: [], max: 20 });
     expect(view().textContent).toContain('You have no CV with us yet.');
+    // Not "Or upload a new CV" when there is nothing to choose instead.
+    expect(view().textContent).toContain('Upload your CV');
+    expect(view().textContent).not.toContain('Or upload');
     expect(chosen).toEqual([null]);
 
     await chooseFile(new File(['%PDF-1.4'], 'Fresh CV.pdf', { type: 'application/pdf' }));
@@ -67,6 +70,7 @@ describe('DocumentChoice', () => {
     expect(radios().map((radio) => radio.value)).toEqual(['cv-fresh']);
     expect(radios()[0].checked).toBe(true);
     expect(chosen).toEqual([null, 'cv-fresh']);
+    expect(view().textContent).toContain('Or upload a new CV');
   });
 
   it('shows the API’s words when it refuses the file, at the file box', async () => {

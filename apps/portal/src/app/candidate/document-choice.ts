@@ -46,7 +46,7 @@ let choicesMade = 0;
     </fieldset>
     <hb-document-upload
       [kind]="cvKind"
-      label="Or upload a new CV"
+      [label]="cvs()?.length === 0 ? 'Upload your CV' : 'Or upload a new CV'"
       [fieldId]="groupName + '-file'"
       (uploaded)="onUploaded($event)"
     />

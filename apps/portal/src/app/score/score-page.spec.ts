@@ -184,6 +184,23 @@ describe('ScorePage', () => {
     http.expectNone((request) => request.url.startsWith('/api/agency/score'));
   });
 
+  it('gives the satisfaction figures with the number of answers, singular for one', async () => {
+    await render('recruiter');
+    const table = groupsRequest();
+    scoreRequest().flush(
+      aScoreReport({
+        overall: {
+          ...aScoreReport().overall,
+          satisfaction: { responses: 1, cnps: 100, feltGhostedPercent: 0, withheld: false },
+        },
+      }),
+    );
+    table.flush(aPage([], { grouping: ScoreGrouping.Client }));
+    await fixture.whenStable();
+    const satisfaction = Array.from(view().querySelectorAll('dt')).find((term) => term.textContent?.includes('cNPS'));
+    expect(satisfaction?.nextElementSibling?.textContent?.replace(/\s+/g, ' ').trim()).toBe('100 · 0% 1 answer');
+  });
+
   it('starts a recruiter on clients, offers no recruiter tab, and explains withheld satisfaction', async () => {
     await render('recruiter');
     const table = groupsRequest();
@@ -214,7 +231,8 @@ describe('ScorePage', () => {
     expect(tabs).toEqual(['Clients', 'Client interviewers', 'Jobs']);
     expect(view().textContent).toContain('Hidden');
     const satisfaction = Array.from(view().querySelectorAll('dt')).find((term) => term.textContent?.includes('cNPS'));
-    expect(satisfaction?.nextElementSibling?.textContent?.trim()).toBe('Hidden · Hidden');
+    // Said once, in words, rather than "Hidden · Hidden".
+    expect(satisfaction?.nextElementSibling?.textContent?.trim()).toBe('Not enough answers yet');
     expect(view().textContent).toContain('shown from 5 answers');
     expect(view().textContent).toContain('for your work as a whole only');
   });

@@ -11,7 +11,7 @@ import { NOW } from '../core/date-time';
 import { focusLater } from '../core/focus-later';
 import { LoadMore, loadMore } from '../core/load-more';
 import { LoadState } from '../core/load-state';
-import { pageData } from '../core/loadable';
+import { countOf, pageData } from '../core/loadable';
 import { shownOfTotal } from '../core/shown-of-total';
 import { ScoreApi, scoreCsvUrl } from './score-api';
 import { ScoreCharts } from './score-charts';
@@ -178,6 +178,7 @@ export class ScorePage {
   protected readonly number = figure;
   protected readonly share = percent;
   protected readonly satisfaction = satisfactionText;
+  protected readonly answerCount = (count: number) => countOf(count, 'answer', 'No answers');
 
   protected csvUrl(table: ScoreCsvTable): string {
     const order =

@@ -13,7 +13,7 @@ import { SCORE_COLUMNS, ScoreSort, nextSort } from './score-columns';
   selector: 'hb-score-table',
   imports: [RouterLink],
   template: `
-    <div class="table-scroll" role="region" [attr.aria-labelledby]="captionId()" tabindex="0">
+    <div class="table-scroll scroll-cue" role="region" [attr.aria-labelledby]="captionId()" tabindex="0">
       <table class="score-table">
         <caption [id]="captionId()" [class.visually-hidden]="captionHidden()">
           {{
@@ -73,7 +73,6 @@ import { SCORE_COLUMNS, ScoreSort, nextSort } from './score-columns';
       overflow-x: auto;
       border: 1px solid var(--hb-border, #ccc);
       border-radius: 0.5rem;
-      background: var(--hb-surface, #fff);
     }
     .table-scroll:focus-visible {
       outline: 3px solid var(--hb-focus, #1f5f8b);

@@ -85,7 +85,9 @@ export class RegistrationsService {
    */
   async consume(manager: EntityManager, token: string): Promise<PendingRegistration | null> {
     // One statement for the address's rows, so two of its links finished at once lock them in one order
-    // (two statements, each locking its own row first, deadlocked).
+    // (two statements, each locking its own row first, deadlocked). The rows returned are one address's
+    // waiting registrations, which its limits bound: 5 registrations and 5 restarts an inbox an hour, each
+    // kept 48 hours, so a few hundred at the very most, not a list to page.
     const tokenHash = hashToken(token);
     const deleted = await updateReturning<RegistrationRow & { token_hash: Buffer }>(
       manager,

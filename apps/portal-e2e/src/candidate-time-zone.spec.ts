@@ -47,11 +47,16 @@ test('a candidate abroad sees an interview at one time, in their zone, in the st
   await page.goto('/me/profile');
   const zone = page.getByLabel('Time zone', { exact: true });
   await expect(zone).toHaveValue('America/New_York');
+  // Each zone by its city and its offset today (which summer time changes), grouped by region.
+  await expect(zone.locator('option:checked')).toHaveText(/^New York — GMT-0[45]:00 \(Eastern Time\)$/);
+  await expect(zone.locator('optgroup[label="Europe"] > option[value="Europe/London"]')).toHaveText(
+    /^London — GMT(\+01:00)? \(.+\)$/,
+  );
   await screenshots(page, testInfo, 'profile');
   try {
     await zone.selectOption('Asia/Tokyo');
     await page.getByRole('button', { name: 'Save time zone' }).click();
-    await expect(page.getByText('Saved. Times are now shown in Asia/Tokyo.')).toBeVisible();
+    await expect(page.getByText(/^Saved\. Times are now shown in Tokyo — GMT\+09:00 \(.+\)\.$/)).toBeVisible();
 
     await page.goto(`/me/applications/${booked?.id}`);
     ({ when, history } = await interviewTimes(page));
@@ -62,6 +67,6 @@ test('a candidate abroad sees an interview at one time, in their zone, in the st
     await page.goto('/me/profile');
     await page.getByLabel('Time zone', { exact: true }).selectOption('Europe/London');
     await page.getByRole('button', { name: 'Save time zone' }).click();
-    await expect(page.getByText('Saved. Times are now shown in Europe/London.')).toBeVisible();
+    await expect(page.getByText(/^Saved\. Times are now shown in London — GMT/)).toBeVisible();
   }
 });

@@ -12,8 +12,8 @@ describe('TimeZoneForm', () => {
   let http: HttpTestingController;
   let session: SessionStore;
 
-  async function render(timeZone: string | null) {
-    http = setUpPortalTest({ now: new Date('2026-01-08T15:00:00.000Z') });
+  async function render(timeZone: string | null, now = new Date('2026-01-08T15:00:00.000Z')) {
+    http = setUpPortalTest({ now });
     session = TestBed.inject(SessionStore);
     session.update(aUser({ timeZone }));
     fixture = TestBed.createComponent(TimeZoneForm);
@@ -27,6 +27,8 @@ describe('TimeZoneForm', () => {
 
   const root = () => fixture.nativeElement as HTMLElement;
   const select = () => root().querySelector<HTMLSelectElement>('#profile-time-zone') as HTMLSelectElement;
+  const group = (region: string) => root().querySelector<HTMLOptGroupElement>(`optgroup[label="${region}"]`);
+  const option = (zone: string) => select().querySelector<HTMLOptionElement>(`option[value="${zone}"]`);
   const choose = async (zone: string) => {
     select().value = zone;
     select().dispatchEvent(new Event('change'));
@@ -34,13 +36,52 @@ describe('TimeZoneForm', () => {
     await fixture.whenStable();
   };
 
+  it('lists the zones by region, each named by its city and its offset today', async () => {
+    await render(null);
+
+    expect(Array.from(select().querySelectorAll('optgroup'), (each) => each.label)).toEqual([
+      'Africa',
+      'Americas',
+      'Asia',
+      'Atlantic Ocean',
+      'Australia',
+      'Europe',
+      'Indian Ocean',
+      'Pacific Ocean',
+      'Other',
+    ]);
+    const london = group('Europe')?.querySelector<HTMLOptionElement>('option[value="Europe/London"]');
+    expect(london?.textContent?.trim()).toMatch(/^London — GMT \(.+\)$/);
+    expect(option('Asia/Tokyo')?.textContent?.trim()).toMatch(/^Tokyo — GMT\+09:00 \(.+\)$/);
+    expect(option('America/Argentina/Ushuaia')?.textContent?.trim()).toMatch(/^Ushuaia, Argentina — GMT-03:00/);
+    // Within a region, by city, so typing a city's first letters in the select finds it.
+    const europe = Array.from(group('Europe')?.querySelectorAll('option') ?? [], (each) => each.textContent ?? '');
+    expect(europe).toEqual([...europe].sort((a, b) => a.localeCompare(b)));
+  });
+
+  it('gives each zone the offset it has on the day the page is read', async () => {
+    await render(null, new Date('2026-07-08T15:00:00.000Z'));
+    expect(option('Europe/London')?.textContent?.trim()).toMatch(/^London — GMT\+01:00/);
+  });
+
   it('starts at the zone in use: the saved one, else the browser’s', async () => {
     await render(null);
     expect(select().value).toBe(browserTimeZone());
     TestBed.resetTestingModule();
     await render('Asia/Tokyo');
     expect(select().value).toBe('Asia/Tokyo');
+    expect(select().selectedOptions[0].textContent?.trim()).toMatch(/^Tokyo — GMT\+09:00/);
     expect(root().textContent).toContain('GMT+9');
+  });
+
+  it('keeps a zone in use that the browser does not list, such as UTC, chosen once under Other', async () => {
+    // The case this is about: browsers list canonical zones only, and "UTC" is an alias.
+    expect(Intl.supportedValuesOf('timeZone')).not.toContain('UTC');
+    await render('UTC');
+
+    expect(select().value).toBe('UTC');
+    expect(select().querySelectorAll('option[value="UTC"]')).toHaveLength(1);
+    expect(group('Other')?.querySelector('option[value="UTC"]')?.textContent?.trim()).toBe('UTC — GMT');
   });
 
   it('saves the chosen zone, and every time on the pages follows it', async () => {
@@ -53,7 +94,9 @@ describe('TimeZoneForm', () => {
     await fixture.whenStable();
 
     expect(currentTimeZone()).toBe('America/New_York');
-    expect(root().textContent).toContain('Saved. Times are now shown in America/New_York.');
+    expect(root().querySelector('[role="status"]')?.textContent?.trim()).toBe(
+      'Saved. Times are now shown in New York — GMT-05:00 (Eastern Time).',
+    );
   });
 
   it('shows the API’s reason beside the select when it refuses the zone', async () => {

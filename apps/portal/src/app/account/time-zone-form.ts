@@ -5,14 +5,9 @@ import { FORM_FIELD } from '../core/form-field';
 import { formSubmission } from '../core/form-submission';
 import { SessionStore } from '../core/session';
 import { CandidateApi } from '../candidate/candidate-api';
-import { NOW, formatDateTime } from '../core/date-time';
-import { browserTimeZone, currentTimeZone } from '../core/viewer-time-zone';
-
-/** Every zone the browser knows, with the one in use first among equals (an alias such as "UTC" may be missing). */
-function zoneChoices(current: string): string[] {
-  const known = Intl.supportedValuesOf('timeZone');
-  return known.includes(current) ? known : [current, ...known];
-}
+import { NOW, browserLocales, formatDateTime } from '../core/date-time';
+import { browserTimeZone } from '../core/viewer-time-zone';
+import { labelAmong, listedTimeZones, withTimeZone } from './time-zone-choices';
 
 /** The zone every time is written in for this person, on pages and in emails; starts as the one in use. */
 @Component({
@@ -27,8 +22,12 @@ function zoneChoices(current: string): string[] {
         [problem]="problem()"
       >
         <select hbControl class="field__input" [value]="zone()" (change)="onChange($event)">
-          @for (choice of choices; track choice) {
-            <option [value]="choice" [selected]="choice === zone()">{{ choice }}</option>
+          @for (group of groups(); track group.region) {
+            <optgroup [label]="group.region">
+              @for (choice of group.choices; track choice.id) {
+                <option [value]="choice.id" [selected]="choice.id === zone()">{{ choice.label }}</option>
+              }
+            </optgroup>
           }
         </select>
       </hb-field>
@@ -50,9 +49,16 @@ export class TimeZoneForm {
   private readonly api = inject(CandidateApi);
   private readonly now = inject(NOW);
 
-  protected readonly choices = zoneChoices(currentTimeZone());
-  /** What the select shows; starts as the zone in use (the saved one, else the browser's). */
-  protected readonly zone = linkedSignal(() => this.session.user()?.timeZone ?? browserTimeZone());
+  /** The moment every offset is read at, and the reader's languages: the labels are made once, with them. */
+  private readonly at = this.now();
+  private readonly locales = browserLocales();
+  private readonly listed = listedTimeZones(this.at, this.locales);
+  /** The zone in use: the saved one, else the browser's. */
+  private readonly inUse = computed(() => this.session.user()?.timeZone ?? browserTimeZone());
+  /** The browser's zones, and the one in use even where the browser does not list it (e.g. "UTC"). */
+  protected readonly groups = computed(() => withTimeZone(this.listed, this.inUse(), this.at, this.locales));
+  /** What the select shows; starts as the zone in use. */
+  protected readonly zone = linkedSignal(() => this.inUse());
   protected readonly example = computed(() => formatDateTime(this.now().toISOString(), { timeZone: this.zone() }));
   protected readonly problem = signal('');
   protected readonly saved = signal('');
@@ -75,7 +81,7 @@ export class TimeZoneForm {
     this.submission.send(() => this.api.updateProfile({ fullName: user.fullName, timeZone }), {
       done: (updated) => {
         this.session.update(updated);
-        this.saved.set(`Saved. Times are now shown in ${timeZone}.`);
+        this.saved.set(`Saved. Times are now shown in ${labelAmong(this.groups(), timeZone, this.at, this.locales)}.`);
       },
       failed: (error) => {
         const zoneProblem = fieldProblem(error, 'timeZone', 'Time zone');

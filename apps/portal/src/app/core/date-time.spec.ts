@@ -9,20 +9,43 @@ import {
   readableZoneName,
 } from './date-time';
 
-const HOUR = 3_600_000;
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
 const now = new Date('2026-11-20T12:00:00.000Z');
 const inHours = (hours: number) => new Date(now.getTime() + hours * HOUR).toISOString();
+const inMs = (ms: number) => new Date(now.getTime() + ms).toISOString();
 
 describe('deadlineInWords', () => {
-  it('says how long is left before a deadline, in the largest whole unit', () => {
-    expect(deadlineInWords(inHours(5.5), now, 'en-GB')).toBe('Due in 5 hours');
-    expect(deadlineInWords(inHours(50), now, 'en-GB')).toBe('Due in 2 days');
+  it('says how long is left in two units when the second one matters', () => {
+    expect(deadlineInWords(inHours(47), now, 'en-GB')).toBe('Due in 1 day 23 hours');
+    expect(deadlineInWords(inHours(5 + 20 / 60), now, 'en-GB')).toBe('Due in 5 hours 20 minutes');
+    expect(deadlineInWords(inHours(76), now, 'en-GB')).toBe('Due in 3 days 4 hours');
+    expect(deadlineInWords(inMs(119 * MINUTE), now, 'en-GB')).toBe('Due in 1 hour 59 minutes');
     expect(deadlineInWords(inHours(0.25), now, 'en-GB')).toBe('Due in 15 minutes');
   });
 
-  it('says how late a deadline is once it has passed', () => {
-    expect(deadlineInWords(inHours(-26), now, 'en-GB')).toBe('Overdue by 1 day');
+  it('says one unit when the second would be zero', () => {
+    expect(deadlineInWords(inHours(48), now, 'en-GB')).toBe('Due in 2 days');
+    expect(deadlineInWords(inHours(48.5), now, 'en-GB')).toBe('Due in 2 days');
+    expect(deadlineInWords(inHours(5), now, 'en-GB')).toBe('Due in 5 hours');
+  });
+
+  it('never says more time is left than there is', () => {
+    expect(deadlineInWords(inMs(2 * 24 * HOUR - 1), now, 'en-GB')).toBe('Due in 1 day 23 hours');
+    expect(deadlineInWords(inMs(2 * HOUR - 1), now, 'en-GB')).toBe('Due in 1 hour 59 minutes');
+    expect(deadlineInWords(inMs(59_000), now, 'en-GB')).toBe('Due in less than a minute');
+  });
+
+  it('says a week or more in whole days', () => {
+    expect(deadlineInWords(inHours(12 * 24 + 23), now, 'en-GB')).toBe('Due in 12 days');
+    expect(deadlineInWords(inHours(6 * 24 + 23), now, 'en-GB')).toBe('Due in 6 days 23 hours');
+  });
+
+  it('says how late a deadline is once it has passed, in the same words', () => {
+    expect(deadlineInWords(inHours(-26), now, 'en-GB')).toBe('Overdue by 1 day 2 hours');
+    expect(deadlineInWords(inHours(-47), now, 'en-GB')).toBe('Overdue by 1 day 23 hours');
     expect(deadlineInWords(inHours(-3), now, 'en-GB')).toBe('Overdue by 3 hours');
+    expect(deadlineInWords(inMs(-59_000), now, 'en-GB')).toBe('Overdue by less than a minute');
   });
 
   it('says so when there is no deadline', () => {
@@ -32,7 +55,13 @@ describe('deadlineInWords', () => {
 
 describe('durationInWords', () => {
   it('never says zero minutes', () => {
-    expect(durationInWords(10_000, 'en-GB')).toBe('1 minute');
+    expect(durationInWords(10_000, 'en-GB')).toBe('less than a minute');
+    expect(durationInWords(0, 'en-GB')).toBe('less than a minute');
+    expect(durationInWords(MINUTE, 'en-GB')).toBe('1 minute');
+  });
+
+  it('says the units in the reader’s language', () => {
+    expect(durationInWords(47 * HOUR, 'de')).toMatch(/^1 Tag.*23 Stunden$/);
   });
 });
 
@@ -59,6 +88,9 @@ describe('one way of writing dates and zones', () => {
     expect(readableZoneName('10:00 UTC+0')).toBe('10:00 UTC');
     expect(readableZoneName('10:00 GMT-5')).toBe('10:00 GMT-5');
     expect(readableZoneName('10:00 GMT+0:30')).toBe('10:00 GMT+0:30');
+    expect(readableZoneName('GMT+00:00')).toBe('GMT');
+    expect(readableZoneName('GMT+00:30')).toBe('GMT+00:30');
+    expect(readableZoneName('GMT+05:00')).toBe('GMT+05:00');
     expect(formatDateTime('2026-12-03T10:00:00Z', { locale: 'en-US', timeZone: 'Europe/Lisbon' })).not.toContain(
       'GMT+0',
     );

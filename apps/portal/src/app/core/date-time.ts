@@ -1,5 +1,5 @@
 import { InjectionToken } from '@angular/core';
-import { dateTimeFormat, numberFormat } from './intl-formatters';
+import { dateTimeFormat, listFormat, numberFormat } from './intl-formatters';
 import { currentTimeZone } from './viewer-time-zone';
 
 /**
@@ -14,7 +14,8 @@ export interface DateTimeOptions {
   timeZone?: string;
 }
 
-function browserLocales(): readonly string[] | undefined {
+/** The browser's languages, most wanted first; undefined where there is no browser. */
+export function browserLocales(): readonly string[] | undefined {
   return typeof navigator !== 'undefined' && navigator.languages?.length ? navigator.languages : undefined;
 }
 
@@ -34,11 +35,11 @@ const LONG_DATE_TIME: Intl.DateTimeFormatOptions = {
 };
 
 /**
- * The zone as people read it: "GMT", never "GMT+0" (what some locales say for London in winter,
- * Lisbon or Reykjavik); other offsets stay as the locale writes them ("GMT-5", "GMT+5:30").
+ * The zone as people read it: "GMT", never "GMT+0" or "GMT+00:00" (what some locales say for London
+ * in winter, Lisbon or Reykjavik); other offsets stay as the locale writes them ("GMT-5", "GMT+05:30").
  */
 export function readableZoneName(text: string): string {
-  return text.replace(/\b(GMT|UTC)[+\u2212-]0(?::00)?(?![\d:])/g, '$1');
+  return text.replace(/\b(GMT|UTC)[+\u2212-]00?(?::00)?(?![\d:])/g, '$1');
 }
 
 /** Formats an instant with the zone named as people read it. */
@@ -110,19 +111,41 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-/** A span of time in the largest whole unit that fits: "3 days", "5 hours", "1 minute". */
+/** Largest first: a span is said in the largest unit it reaches, then the next one down. */
+const DURATION_UNITS: readonly { unit: 'day' | 'hour' | 'minute'; ms: number }[] = [
+  { unit: 'day', ms: DAY },
+  { unit: 'hour', ms: HOUR },
+  { unit: 'minute', ms: MINUTE },
+];
+
+/** From a week on, the hours no longer change what a reader does: "12 days". */
+const ONE_UNIT_FROM = 7 * DAY;
+
+/**
+ * A span of time in words, never longer than it is (a deadline must not look further away than it
+ * is): "1 day 23 hours", "5 hours 20 minutes", "2 days", "12 days", "less than a minute". Two units
+ * below a week, the second left out when it is zero; every unit floored.
+ */
 export function durationInWords(ms: number, locale?: string): string {
   const abs = Math.abs(ms);
-  const [value, unit] =
-    abs >= DAY
-      ? [Math.floor(abs / DAY), 'day']
-      : abs >= HOUR
-        ? [Math.floor(abs / HOUR), 'hour']
-        : [Math.max(1, Math.floor(abs / MINUTE)), 'minute'];
-  return numberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }).format(value);
+  const largest = DURATION_UNITS.findIndex(({ ms: unitMs }) => abs >= unitMs);
+  if (largest === -1) {
+    return 'less than a minute';
+  }
+  const { unit, ms: unitMs } = DURATION_UNITS[largest];
+  const amounts = [{ unit, value: Math.floor(abs / unitMs) }];
+  const next = DURATION_UNITS[largest + 1];
+  if (next && abs < ONE_UNIT_FROM) {
+    const value = Math.floor((abs % unitMs) / next.ms);
+    if (value > 0) amounts.push({ unit: next.unit, value });
+  }
+  const words = amounts.map(({ unit: each, value }) =>
+    numberFormat(locale, { style: 'unit', unit: each, unitDisplay: 'long' }).format(value),
+  );
+  return listFormat(locale, { style: 'narrow', type: 'unit' }).format(words);
 }
 
-/** How a feedback deadline stands right now, in words: "Overdue by 2 days", "Due in 5 hours". */
+/** How a feedback deadline stands right now, in words: "Overdue by 2 days", "Due in 5 hours 20 minutes". */
 export function deadlineInWords(dueIso: string | null, now: Date, locale?: string): string {
   if (dueIso === null) {
     return 'No deadline set';

@@ -1,4 +1,4 @@
-import { dateTimeFormat, numberFormat } from './intl-formatters';
+import { dateTimeFormat, listFormat, numberFormat } from './intl-formatters';
 
 describe('Intl formatters kept for reuse', () => {
   it('makes one formatter per locale and options, and formats as a new one would', () => {
@@ -18,6 +18,10 @@ describe('Intl formatters kept for reuse', () => {
     expect(numberFormat('en', { style: 'currency', currency: 'GBP' }).format(5)).toBe('£5.00');
     expect(numberFormat('en', { style: 'currency', currency: 'EUR' }).format(5)).toBe('€5.00');
     expect(numberFormat('en', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(5)).toBe('€5');
+    const units = listFormat('en', { style: 'narrow', type: 'unit' });
+    expect(listFormat('en', { style: 'narrow', type: 'unit' })).toBe(units);
+    expect(units.format(['1 day', '23 hours'])).toBe('1 day 23 hours');
+    expect(listFormat('en', { type: 'conjunction' }).format(['1 day', '23 hours'])).toBe('1 day and 23 hours');
   });
 
   it('keeps nothing for options the platform refuses, and refuses them every time', () => {

@@ -13,6 +13,7 @@ const MOST_KEPT = 200;
 
 const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
 const numberFormats = new Map<string, Intl.NumberFormat>();
+const listFormats = new Map<string, Intl.ListFormat>();
 
 function kept<T>(cache: Map<string, T>, key: string, make: () => T): T {
   let made = cache.get(key);
@@ -40,5 +41,13 @@ export function numberFormat(locales: Locales, options: Intl.NumberFormatOptions
     numberFormats,
     keyOf(locales, options),
     () => new Intl.NumberFormat(locales as string | string[] | undefined, options),
+  );
+}
+
+export function listFormat(locales: Locales, options: Intl.ListFormatOptions): Intl.ListFormat {
+  return kept(
+    listFormats,
+    keyOf(locales, options),
+    () => new Intl.ListFormat(locales as string | string[] | undefined, options),
   );
 }

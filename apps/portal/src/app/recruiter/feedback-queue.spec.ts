@@ -94,7 +94,7 @@ describe('FeedbackQueue', () => {
     expect(first.querySelector('h2')?.textContent?.trim()).toBe('Ben Okafor');
     expect(first.textContent).toContain('Staff Nurse · Bluefin Health');
     expect(first.textContent).toContain('Ward visit');
-    expect(first.querySelector('.badge')?.textContent?.trim()).toBe('Overdue by 2 days');
+    expect(first.querySelector('.badge')?.textContent?.trim()).toBe('Overdue by 2 days 1 hour');
     expect(second.querySelector('.badge')?.textContent?.trim()).toBe('Due in 20 hours');
     const link = first.querySelector('a');
     expect(link?.getAttribute('href')).toBe('/recruiter/applications/app-2#record-feedback');

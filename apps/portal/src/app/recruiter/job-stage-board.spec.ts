@@ -67,7 +67,7 @@ describe('JobStageBoard', () => {
     ]);
     const card = view().querySelector('.card') as HTMLElement;
     expect(card.querySelector('a')?.getAttribute('href')).toBe('/recruiter/applications/a?from=board');
-    expect(card.querySelector('.card__note')?.textContent?.trim()).toBe('Feedback overdue by 1 day');
+    expect(card.querySelector('.card__note')?.textContent?.trim()).toBe('Feedback overdue by 1 day 6 hours');
     expect(view().textContent).toContain('Rejected');
   });
 

@@ -52,7 +52,7 @@ describe('PromisePanel', () => {
 
     expect(text(view().querySelector('h2'))).toBe('What Ana is promised');
     expect(text(view().querySelector('[data-testid="promise-now"]'))).toBe(
-      `The answer about Phone screen, by ${formatShortDateTime(DUE).replace(/\s+/g, ' ')} Due in 4 days`,
+      `The answer about Phone screen, by ${formatShortDateTime(DUE).replace(/\s+/g, ' ')} Due in 4 days 4 hours`,
     );
     expect(view().querySelector('.promise__history')).toBeNull();
   });

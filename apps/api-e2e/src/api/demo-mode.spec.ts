@@ -89,6 +89,45 @@ describe('demo mode is visible', () => {
       expect(rows[0].published_by).not.toBeNull();
     });
 
+    it('dates its history as it would have happened, not all at the minute it was loaded', async () => {
+      const { rows: events } = await api.pool.query<{ application_id: string; type: string; at: Date; now: Date }>(
+        `SELECT application_id, type, at, now() AS now FROM timeline_events ORDER BY application_id, at, id`,
+      );
+      const loadedAt = events[0].now.getTime();
+      // Nothing happened in the future, and the stories reach back weeks.
+      expect(events.every((event) => event.at.getTime() <= loadedAt)).toBe(true);
+      const days = (event: { at: Date }) => (loadedAt - event.at.getTime()) / 86_400_000;
+      expect(Math.max(...events.map(days))).toBeGreaterThan(14);
+      // Every application's story starts with its application.
+      const firsts = new Map<string, string>();
+      for (const event of events) if (!firsts.has(event.application_id)) firsts.set(event.application_id, event.type);
+      expect(firsts.size).toBeGreaterThan(10);
+      expect(new Set(firsts.values())).toEqual(new Set(['applied']));
+
+      // Applied before the interview was booked, booked before it took place, feedback after it ended.
+      const { rows: stages } = await api.pool.query<{
+        applied: Date;
+        booked: Date | null;
+        starts_at: Date;
+        ends_at: Date;
+        recorded: Date | null;
+      }>(
+        `SELECT a.created_at AS applied, s.starts_at, s.ends_at,
+                (SELECT min(t.at) FROM timeline_events t
+                  WHERE t.stage_id = s.id AND t.type = 'stage_scheduled') AS booked,
+                (SELECT min(f.recorded_at) FROM feedback f WHERE f.stage_id = s.id) AS recorded
+           FROM application_stages s JOIN applications a ON a.id = s.application_id
+          WHERE s.starts_at IS NOT NULL`,
+      );
+      expect(stages.length).toBeGreaterThan(10);
+      for (const stage of stages) {
+        expect(stage.booked).not.toBeNull();
+        expect(stage.applied.getTime()).toBeLessThan((stage.booked as Date).getTime());
+        expect((stage.booked as Date).getTime()).toBeLessThan(stage.starts_at.getTime());
+        if (stage.recorded) expect(stage.recorded.getTime()).toBeGreaterThan(stage.ends_at.getTime());
+      }
+    });
+
     it('stays visible while any demo login works, and goes when the last demo password is changed', async () => {
       const demoAccounts = [
         'staff@heardback.test',

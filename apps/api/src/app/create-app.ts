@@ -2,11 +2,13 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { API_PREFIX } from '@heardback/contracts';
+import { systemClock } from '@heardback/domain';
 import cookieParser from 'cookie-parser';
 import type { Server } from 'node:http';
 import { xsrfProtection } from '../auth/xsrf-protection';
 import { AppConfig } from '../config/app-config';
 import { fileOffsetClock } from '../config/test-clock';
+import { DemoClock } from '../demo/demo-clock';
 import { ApiExceptionFilter } from '../errors/api-exception.filter';
 import { createValidationPipe } from '../errors/api-validation.pipe';
 import { NulBytePipe } from '../errors/nul-byte.pipe';
@@ -23,7 +25,9 @@ import { useSecurityHeaders } from './security-headers';
 /** Builds the whole HTTP application; main.ts decides when to migrate, seed and listen. */
 export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
   const rootLogger = createRootLogger({ level: config.logLevel });
-  const clock = config.testClockFile ? fileOffsetClock(config.testClockFile) : undefined;
+  const present = config.testClockFile ? fileOffsetClock(config.testClockFile) : systemClock;
+  // With demo data, the loader dates the demo's history in the past (ADR 0071); nothing else sees a difference.
+  const clock = config.demoData ? new DemoClock(present) : present;
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, clock), {
     logger: new PinoNestLogger(rootLogger),
     // No default parsers: acceptJsonBodiesOnly registers the one the API accepts.

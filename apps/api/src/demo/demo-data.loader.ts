@@ -24,8 +24,12 @@ import { DemoClientLoop, DemoClientWords } from './demo-client-loop';
 import { DemoLogins } from './demo-logins';
 import { demoInterviewStart } from './demo-calendar';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { CLOCK } from '../config/clock';
+import { Clock } from '@heardback/domain';
+import { DemoClock } from './demo-clock';
 
 const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 
 /** What two client interviewers wrote through their links, waiting for the recruiter to publish. */
 const CLIENT_DRAFTS: DemoClientWords[] = [
@@ -54,6 +58,8 @@ const CLIENT_DRAFTS: DemoClientWords[] = [
 @Injectable()
 export class DemoDataLoader {
   private readonly logger = new Logger('DemoData');
+  /** Dates what the demo writes when it would have happened (the clock of a product started with demo data). */
+  private readonly history: DemoClock | null;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -67,7 +73,15 @@ export class DemoDataLoader {
     private readonly demoLogins: DemoLogins,
     private readonly clientLoop: DemoClientLoop,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {
+    this.history = clock instanceof DemoClock ? clock : null;
+  }
+
+  /** Runs `work` dated `moment`, as it would have happened; without a DemoClock, everything is dated now. */
+  private when<T>(moment: Date, work: () => Promise<T>): Promise<T> {
+    return this.history ? this.history.during(moment, work) : work();
+  }
 
   /** Loads only into a database with no users, so a restart never duplicates or overwrites anything. */
   async loadIntoEmptyDatabase(): Promise<boolean> {
@@ -89,6 +103,25 @@ export class DemoDataLoader {
       return false;
     }
     const started = Date.now();
+    // The agency set up its people, clients and jobs a month ago; the applications' stories follow.
+    const monthAgo = new Date(this.clock.now().getTime() - 30 * DAY);
+    const { recruiter, candidate, others, jobIds, contactIds } = await this.when(monthAgo, () => this.agencyAndJobs());
+
+    // A job's client contacts, to pick its interviewers from: the first `count` of them.
+    const contactsFor = (jobIndex: number, count = 1) => contactIds[DEMO_JOBS[jobIndex].client].slice(0, count);
+    await this.applicationsInEveryState(candidate, others, recruiter, jobIds, contactsFor);
+    this.logger.log(`Demo data loaded in ${Date.now() - started} ms`);
+    return true;
+  }
+
+  /** The agency's people, the candidates, the clients with their contacts, and thirty open jobs. */
+  private async agencyAndJobs(): Promise<{
+    recruiter: UserEntity;
+    candidate: UserEntity;
+    others: UserEntity[];
+    jobIds: string[];
+    contactIds: string[][];
+  }> {
     const withDemoPassword: string[] = [];
     // Sam Staff makes the recruiter, the clients and the jobs, so the audit trail has them; the first
     // account and the candidates (who would register themselves) are made by no one.
@@ -133,14 +166,15 @@ export class DemoDataLoader {
       );
       jobIds.push(created.id);
     }
-
-    // A job's client contacts, to pick its interviewers from: the first `count` of them.
-    const contactsFor = (jobIndex: number, count = 1) => contactIds[DEMO_JOBS[jobIndex].client].slice(0, count);
-    await this.applicationsInEveryState(candidate, others, recruiter, jobIds, contactsFor);
-    this.logger.log(`Demo data loaded in ${Date.now() - started} ms`);
-    return true;
+    return { recruiter, candidate, others, jobIds, contactIds };
   }
 
+  /**
+   * Each application's story, dated as it would have happened: applied days before its interview
+   * was booked, booked days before it took place, feedback written within hours of it. `…HoursAgo`
+   * counts back from the moment of loading; an interview's `startHours` is from then too (negative:
+   * it took place).
+   */
   private async applicationsInEveryState(
     candidate: UserEntity,
     others: UserEntity[],
@@ -148,11 +182,10 @@ export class DemoDataLoader {
     jobIds: string[],
     contactsFor: (jobIndex: number, count?: number) => string[],
   ): Promise<void> {
-    const now = Date.now();
-    const apply = (jobIndex: number, who: UserEntity) => this.applyAs(who, jobIds[jobIndex]);
-    // The client's interviewers write their feedback through their link; the recruiter publishes it.
-    const clientAnswers = (id: string, stageIndex: number, contactId: string, words: DemoClientWords) =>
-      this.withStage(id, stageIndex, (stageId) => this.clientLoop.clientAnswers(id, stageId, contactId, words));
+    const now = this.clock.now().getTime();
+    const hoursAgo = (hours: number) => new Date(now - hours * HOUR);
+    const apply = (jobIndex: number, who: UserEntity, appliedHoursAgo: number) =>
+      this.when(hoursAgo(appliedHoursAgo), () => this.applyAs(who, jobIds[jobIndex]));
     // Booked as an agency would: in working hours on a working day, about `startHours` from now.
     const slot = (startHours: number) =>
       demoInterviewStart(
@@ -161,128 +194,168 @@ export class DemoDataLoader {
         1 + (Math.abs(startHours) % 5),
         this.config.calendar,
       );
+    /** `hours` after the interview at about `startHours` ended. */
+    const afterInterview = (startHours: number, hours: number) =>
+      new Date(slot(startHours).getTime() + (1 + hours) * HOUR);
+    // The client's interviewers write their feedback through their link; the recruiter publishes it.
+    const clientAnswers = (id: string, stageIndex: number, contactId: string, words: DemoClientWords, at: Date) =>
+      this.when(at, () =>
+        this.withStage(id, stageIndex, (stageId) => this.clientLoop.clientAnswers(id, stageId, contactId, words)),
+      );
     /** `clientInterviewerIds`: contacts of the job's client who interview too (their links follow the interview). */
-    const schedule = (id: string, stageIndex: number, startHours: number, clientInterviewerIds: string[] = []) =>
-      this.withStage(id, stageIndex, async (stageId) =>
-        this.stages.schedule(
-          id,
-          stageId,
-          {
-            startsAt: slot(startHours).toISOString(),
-            endsAt: new Date(slot(startHours).getTime() + HOUR).toISOString(),
-            location: 'Video call (link in your email)',
-            interviewers: clientInterviewerIds.length > 0 ? ['Riley Recruiter'] : ['Riley Recruiter', 'Hiring manager'],
-            clientInterviewerIds,
-            version: await this.versionOf(id),
-          },
-          recruiter,
+    const schedule = (
+      id: string,
+      stageIndex: number,
+      startHours: number,
+      bookedAt: Date,
+      clientInterviewerIds: string[] = [],
+    ) =>
+      this.when(bookedAt, () =>
+        this.withStage(id, stageIndex, async (stageId) =>
+          this.stages.schedule(
+            id,
+            stageId,
+            {
+              startsAt: slot(startHours).toISOString(),
+              endsAt: new Date(slot(startHours).getTime() + HOUR).toISOString(),
+              location: 'Video call (link in your email)',
+              interviewers:
+                clientInterviewerIds.length > 0 ? ['Riley Recruiter'] : ['Riley Recruiter', 'Hiring manager'],
+              clientInterviewerIds,
+              version: await this.versionOf(id),
+            },
+            recruiter,
+          ),
         ),
       );
+    /** Feedback on the interview at about `startHours`, written `hoursLater` after it ended. */
     const feedback = (
       id: string,
       stageIndex: number,
+      startHours: number,
+      hoursLater: number,
       decision: FeedbackDecision,
       candidateMessage: string,
       internalNotes: string,
     ) =>
-      this.withStage(id, stageIndex, async (stageId) =>
-        this.stages.recordFeedback(
-          id,
-          stageId,
-          {
-            decision,
-            rating: decision === FeedbackDecision.Reject ? 2 : 3,
-            candidateMessage,
-            internalNotes,
-            // A hold says when the candidate hears again: ten days on, mid-month as the notes say.
-            ...(decision === FeedbackDecision.Hold
-              ? { holdUntil: new Date(Date.now() + 10 * 24 * 3_600_000).toISOString() }
-              : {}),
-            version: await this.versionOf(id),
-          },
-          recruiter,
+      this.when(afterInterview(startHours, hoursLater), () =>
+        this.withStage(id, stageIndex, async (stageId) =>
+          this.stages.recordFeedback(
+            id,
+            stageId,
+            {
+              decision,
+              rating: decision === FeedbackDecision.Reject ? 2 : 3,
+              candidateMessage,
+              internalNotes,
+              // A hold says when the candidate hears again: ten days on, mid-month as the notes say.
+              ...(decision === FeedbackDecision.Hold ? { holdUntil: new Date(now + 10 * DAY).toISOString() } : {}),
+              version: await this.versionOf(id),
+            },
+            recruiter,
+          ),
         ),
       );
 
     // The demo candidate: one application in each open state, and a few closed ones.
-    await apply(0, candidate); // applied: waiting to be scheduled
+    await apply(0, candidate, 20); // applied yesterday: waiting to be screened
 
-    const screening = await apply(7, candidate);
-    await schedule(screening, 0, 50, contactsFor(7)); // screening: booked for the day after tomorrow, with the client
+    const screening = await apply(7, candidate, 4 * 24);
+    await schedule(screening, 0, 50, hoursAgo(2 * 24), contactsFor(7)); // screening: booked for the day after tomorrow, with the client
 
-    const awaiting = await apply(13, candidate);
+    const awaiting = await apply(13, candidate, 16 * 24);
     // Interview done ten days ago with the client's interviewer: feedback overdue, the client chased, escalated.
-    await schedule(awaiting, 0, -240, contactsFor(13));
+    await schedule(awaiting, 0, -240, hoursAgo(14 * 24), contactsFor(13));
 
     // The client's interviewer wrote this feedback through their link, and the recruiter published it.
-    const interviewing = await apply(20, candidate);
-    await schedule(interviewing, 0, -30, contactsFor(20));
-    const published = await clientAnswers(interviewing, 0, contactsFor(20)[0], {
-      decision: FeedbackDecision.Advance,
-      rating: 3,
-      candidateMessage:
-        'You explained your product decisions clearly and the team enjoyed the conversation. We would like you to meet the engineering lead next.',
-      internalNotes: 'Strong on discovery, lighter on metrics.',
-    });
-    await this.clientLoop.publish(interviewing, published, await this.versionOf(interviewing), recruiter);
-    await schedule(interviewing, 1, 26, contactsFor(20, 2));
+    const interviewing = await apply(20, candidate, 8 * 24);
+    await schedule(interviewing, 0, -30, hoursAgo(6 * 24), contactsFor(20));
+    const published = await clientAnswers(
+      interviewing,
+      0,
+      contactsFor(20)[0],
+      {
+        decision: FeedbackDecision.Advance,
+        rating: 3,
+        candidateMessage:
+          'You explained your product decisions clearly and the team enjoyed the conversation. We would like you to meet the engineering lead next.',
+        internalNotes: 'Strong on discovery, lighter on metrics.',
+      },
+      afterInterview(-30, 2),
+    );
+    await this.when(afterInterview(-30, 4), async () =>
+      this.clientLoop.publish(interviewing, published, await this.versionOf(interviewing), recruiter),
+    );
+    await schedule(interviewing, 1, 26, afterInterview(-30, 5), contactsFor(20, 2));
 
-    const offered = await apply(5, candidate);
-    await schedule(offered, 0, -100);
+    const offered = await apply(5, candidate, 14 * 24);
+    await schedule(offered, 0, -100, hoursAgo(12 * 24));
     await feedback(
       offered,
       0,
+      -100,
+      3,
       FeedbackDecision.Advance,
       'Lovely conversation: your ward experience is exactly what the team needs.',
       'Ward manager keen.',
     );
-    await schedule(offered, 1, -50);
+    await schedule(offered, 1, -50, afterInterview(-100, 4));
     await feedback(
       offered,
       1,
+      -50,
+      2,
       FeedbackDecision.Advance,
       'The panel was unanimous. Expect an offer from Bluefin Health.',
       'Offer at top of band.',
     );
     // The offer's terms, for the demo candidate to read and answer (ADR 0020).
-    await this.decisions.offer(
-      offered,
-      {
-        version: await this.versionOf(offered),
-        pay: { amount: 41_500, currency: 'GBP', period: PayPeriod.Year },
-        startDate: new Date(now + 35 * 24 * HOUR).toISOString().slice(0, 10),
-        message:
-          'The whole panel would love you to join the ward team. Take your time to read this, and call me with any question.',
-      },
-      recruiter,
+    await this.when(afterInterview(-50, 4), async () =>
+      this.decisions.offer(
+        offered,
+        {
+          version: await this.versionOf(offered),
+          pay: { amount: 41_500, currency: 'GBP', period: PayPeriod.Year },
+          startDate: new Date(now + 35 * DAY).toISOString().slice(0, 10),
+          message:
+            'The whole panel would love you to join the ward team. Take your time to read this, and call me with any question.',
+        },
+        recruiter,
+      ),
     );
 
-    const held = await apply(4, candidate);
-    await schedule(held, 0, -60);
+    const held = await apply(4, candidate, 10 * 24);
+    await schedule(held, 0, -60, hoursAgo(8 * 24));
     await feedback(
       held,
       0,
+      -60,
+      3,
       FeedbackDecision.Hold,
       'Thank you for a good conversation. The client has paused this hire while they confirm next year’s budget; we will tell you how it continues as soon as they decide.',
       'Budget sign-off expected mid-month.',
     ); // on hold: a wait, not a pass
 
-    const rejected = await apply(14, candidate);
-    await schedule(rejected, 0, -120);
+    const rejected = await apply(14, candidate, 12 * 24);
+    await schedule(rejected, 0, -120, hoursAgo(10 * 24));
     await feedback(
       rejected,
       0,
+      -120,
+      2,
       FeedbackDecision.Reject,
       'Thank you for your time. The team is looking for several years of intraday trading experience, which we did not hear in the call. We would be glad to consider you for analyst roles.',
       'No trading desk experience.',
     );
 
-    const withdrawn = await apply(24, candidate);
-    await this.candidateApplications.withdraw(
-      withdrawn,
-      candidate,
-      'I accepted another offer closer to home.',
-      await this.versionOf(withdrawn),
+    const withdrawn = await apply(24, candidate, 8 * 24);
+    await this.when(hoursAgo(6 * 24), async () =>
+      this.candidateApplications.withdraw(
+        withdrawn,
+        candidate,
+        'I accepted another offer closer to home.',
+        await this.versionOf(withdrawn),
+      ),
     );
 
     // Other candidates, so the recruiter's queue and board are not empty.
@@ -290,35 +363,47 @@ export class DemoDataLoader {
     // drafts wait for the recruiter to publish; the client is chased for the rest.
     for (const [index, other] of others.entries()) {
       const jobIndex = index % 2 === 0 ? 0 : 13;
-      const id = await apply(jobIndex, other);
+      const interviewHours = index % 3 === 0 ? -(24 + index * 20) : 24 + index * 5;
+      // Interviews booked five days before they took place, or in the last few days for those to come;
+      // applied a day or three before the booking. Those not booked applied in the last few days.
+      const bookedHoursAgo = index % 3 === 0 ? -interviewHours + 5 * 24 : ((index % 4) + 1) * 24;
+      const appliedHoursAgo = index % 3 === 2 ? 24 + index * 6 : bookedHoursAgo + 24 + (index % 3) * 24;
+      const id = await apply(jobIndex, other, appliedHoursAgo);
       if (index % 3 === 0) {
-        await schedule(id, 0, -(24 + index * 20), contactsFor(jobIndex)); // feedback due or overdue
+        await schedule(id, 0, interviewHours, hoursAgo(bookedHoursAgo), contactsFor(jobIndex)); // feedback due or overdue
         const words = CLIENT_DRAFTS[index / 3];
-        if (words) await clientAnswers(id, 0, contactsFor(jobIndex)[0], words);
+        if (words) await clientAnswers(id, 0, contactsFor(jobIndex)[0], words, afterInterview(interviewHours, 3));
       } else if (index % 3 === 1) {
-        await schedule(id, 0, 24 + index * 5);
+        await schedule(id, 0, interviewHours, hoursAgo(bookedHoursAgo));
       }
     }
-    const hired = await apply(9, others[0]);
-    await schedule(hired, 0, -200);
+    const hired = await apply(9, others[0], 18 * 24);
+    await schedule(hired, 0, -200, hoursAgo(16 * 24));
     await feedback(
       hired,
       0,
+      -200,
+      2,
       FeedbackDecision.Advance,
       'A confident, warm interview. Next: meet the chief pharmacist.',
       'Good fit.',
     );
-    await schedule(hired, 1, -150);
+    await schedule(hired, 1, -150, afterInterview(-200, 3));
     await feedback(
       hired,
       1,
+      -150,
+      2,
       FeedbackDecision.Advance,
       'Congratulations, the team would love you to join.',
       'Offer accepted verbally.',
     );
-    await this.decisions.hire(hired, await this.versionOf(hired), recruiter);
+    await this.when(afterInterview(-150, 26), async () =>
+      this.decisions.hire(hired, await this.versionOf(hired), recruiter),
+    );
 
-    await this.closedJobApplication(jobIds[29], others[1], recruiter);
+    const closed = await apply(29, others[1], 3 * 24);
+    await this.when(hoursAgo(24), () => this.closeJob(closed, jobIds[29], recruiter));
   }
 
   /** Applies as a candidate who read the current privacy notice, to a job that asks no questions. */
@@ -328,8 +413,7 @@ export class DemoDataLoader {
   }
 
   /** Closing jobs arrives with the deadline engine; until then the demo records one closed job directly. */
-  private async closedJobApplication(jobId: string, candidate: UserEntity, recruiter: UserEntity): Promise<void> {
-    const id = await this.applyAs(candidate, jobId);
+  private async closeJob(id: string, jobId: string, recruiter: UserEntity): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       await manager.update(
         ApplicationEntity,

@@ -1,5 +1,5 @@
 import { DEFAULT_WORKING_CALENDAR, isWithinWorkingHours } from '@heardback/domain';
-import { demoInterviewStart } from './demo-calendar';
+import { demoInterviewStart, demoWorkingMoment } from './demo-calendar';
 
 const london = DEFAULT_WORKING_CALENDAR;
 const localTime = (date: Date) =>
@@ -35,5 +35,33 @@ describe('demoInterviewStart', () => {
     const earlier = demoInterviewStart(new Date('2026-12-01T12:00:00Z'), 'past', 2, london);
     const later = demoInterviewStart(new Date('2026-12-03T12:00:00Z'), 'past', 2, london);
     expect(earlier.getTime()).toBeLessThan(later.getTime());
+  });
+});
+
+describe('demoWorkingMoment', () => {
+  const saturdayNight = new Date('2026-12-05T02:43:00Z');
+  const wednesdayNoon = new Date('2026-12-09T12:00:00Z');
+  const monthBefore = new Date('2026-11-01T00:00:00Z');
+
+  it('keeps a moment in working hours as it is', () => {
+    const tuesdayMorning = new Date('2026-12-01T10:30:00Z');
+    expect(demoWorkingMoment(tuesdayMorning, monthBefore, wednesdayNoon, london)).toEqual(tuesdayMorning);
+  });
+
+  it('moves a booking asked for on Saturday night to Monday morning', () => {
+    const booked = demoWorkingMoment(saturdayNight, monthBefore, wednesdayNoon, london);
+    expect(localTime(booked)).toBe('Mon 09:00');
+  });
+
+  it('takes the last working hours before it when the next ones would come after the interview it books', () => {
+    const mondayEarly = new Date('2026-12-07T08:00:00Z');
+    const booked = demoWorkingMoment(saturdayNight, monthBefore, mondayEarly, london);
+    expect(localTime(booked)).toBe('Fri 09:00');
+  });
+
+  it('leaves the moment where it was when neither fits between the last event and the interview', () => {
+    const mondayEarly = new Date('2026-12-07T08:00:00Z');
+    const fridayEvening = new Date('2026-12-04T19:00:00Z');
+    expect(demoWorkingMoment(saturdayNight, fridayEvening, mondayEarly, london)).toEqual(saturdayNight);
   });
 });

@@ -1,4 +1,4 @@
-import { WorkingCalendar, nextWorkingWindowStart } from '@heardback/domain';
+import { WorkingCalendar, addWorkingHours, nextWorkingWindowStart } from '@heardback/domain';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -32,4 +32,18 @@ export function demoInterviewStart(
     throw new Error(`No working slot within two weeks of ${target.toISOString()}: check AGENCY working days`);
   }
   return new Date(slot);
+}
+
+/**
+ * When a recruiter would have done what the demo asks of them at `target`: then, if that is in
+ * working hours; else as the next working day starts, or failing that (it would come after `latest`:
+ * the interview being booked, or the present) in the last working hours before `target`; and
+ * `target` itself where that would come before `earliest` (the story's last event). A story's order
+ * is never changed.
+ */
+export function demoWorkingMoment(target: Date, earliest: Date, latest: Date, calendar: WorkingCalendar): Date {
+  const next = addWorkingHours(target, 0, calendar);
+  if (next.getTime() <= latest.getTime()) return next;
+  const before = demoInterviewStart(target, 'past', 0, calendar);
+  return before.getTime() >= earliest.getTime() ? before : target;
 }

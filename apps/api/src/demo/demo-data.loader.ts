@@ -22,7 +22,7 @@ import { currentPrivacyNotice } from '../privacy/privacy-notices';
 import { DEMO_CANDIDATES, DEMO_CLIENTS, DEMO_JOBS, DEMO_PASSWORD, describeJob } from './demo-catalogue';
 import { DemoClientLoop, DemoClientWords } from './demo-client-loop';
 import { DemoLogins } from './demo-logins';
-import { demoInterviewStart } from './demo-calendar';
+import { demoInterviewStart, demoWorkingMoment } from './demo-calendar';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { CLOCK } from '../config/clock';
 import { Clock } from '@heardback/domain';
@@ -203,30 +203,37 @@ export class DemoDataLoader {
         this.withStage(id, stageIndex, (stageId) => this.clientLoop.clientAnswers(id, stageId, contactId, words)),
       );
     /** `clientInterviewerIds`: contacts of the job's client who interview too (their links follow the interview). */
-    const schedule = (
+    const schedule = async (
       id: string,
       stageIndex: number,
       startHours: number,
       bookedAt: Date,
       clientInterviewerIds: string[] = [],
     ) =>
-      this.when(bookedAt, () =>
-        this.withStage(id, stageIndex, async (stageId) =>
-          this.stages.schedule(
-            id,
-            stageId,
-            {
-              startsAt: slot(startHours).toISOString(),
-              endsAt: new Date(slot(startHours).getTime() + HOUR).toISOString(),
-              location: 'Video call (link in your email)',
-              interviewers:
-                clientInterviewerIds.length > 0 ? ['Riley Recruiter'] : ['Riley Recruiter', 'Hiring manager'],
-              clientInterviewerIds,
-              version: await this.versionOf(id),
-            },
-            recruiter,
-          ),
+      this.when(
+        demoWorkingMoment(
+          bookedAt,
+          await this.lastEventOf(id),
+          new Date(Math.min(now, slot(startHours).getTime() - HOUR)),
+          this.config.calendar,
         ),
+        () =>
+          this.withStage(id, stageIndex, async (stageId) =>
+            this.stages.schedule(
+              id,
+              stageId,
+              {
+                startsAt: slot(startHours).toISOString(),
+                endsAt: new Date(slot(startHours).getTime() + HOUR).toISOString(),
+                location: 'Video call (link in your email)',
+                interviewers:
+                  clientInterviewerIds.length > 0 ? ['Riley Recruiter'] : ['Riley Recruiter', 'Hiring manager'],
+                clientInterviewerIds,
+                version: await this.versionOf(id),
+              },
+              recruiter,
+            ),
+          ),
       );
     /** Feedback on the interview at about `startHours`, written `hoursLater` after it ended. */
     const feedback = (
@@ -445,6 +452,15 @@ export class DemoDataLoader {
       [applicationId, stageIndex],
     );
     return action(rows[0].id);
+  }
+
+  /** When the application's story last moved: a booking may not be dated before it. */
+  private async lastEventOf(applicationId: string): Promise<Date> {
+    const rows: { at: Date }[] = await this.dataSource.query(
+      'SELECT max(at) AS at FROM timeline_events WHERE application_id = $1',
+      [applicationId],
+    );
+    return rows[0].at;
   }
 
   private async versionOf(applicationId: string): Promise<number> {

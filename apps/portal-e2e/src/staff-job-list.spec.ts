@@ -53,6 +53,20 @@ test('the job list shows a page of jobs with the true total, and “Load more”
   await screenshotsAtBothWidths(page, testInfo, 'staff-jobs-drafts-after-load-more');
 });
 
+test('staff open a job\'s applications from "Manage jobs" and come back to it', async ({ page }, testInfo) => {
+  await signInAs(page, DEMO_STAFF);
+  await page.goto('/staff/jobs');
+  const jobs = page.getByRole('list', { name: 'Jobs' });
+  const first = jobs.getByRole('listitem').first();
+  const title = String(await first.getByRole('heading').textContent()).trim();
+  await first.getByRole('link', { name: `Applications for ${title}` }).click();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await screenshotsAtBothWidths(page, testInfo, 'staff-job-board-from-manage');
+  await page.getByRole('link', { name: '← Manage jobs' }).click();
+  await expect(page).toHaveURL(/\/staff\/jobs$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/jobs/i);
+});
+
 test('the recruiter job list, the feedback queue and escalations say how many there are in all', async ({
   page,
   browser,

@@ -30,3 +30,10 @@ export function backLink(from: string | undefined, job: { id: string; title: str
       return { commands: ['/recruiter'], queryParams: null, label: '← Feedback queue' };
   }
 }
+
+/** The board's way back: to staff's "Manage jobs" when opened there, else to the recruiter's list of jobs. */
+export function boardBackLink(from: string | undefined): BackLink {
+  return from === 'manage'
+    ? { commands: ['/staff/jobs'], queryParams: null, label: '← Manage jobs' }
+    : { commands: ['/recruiter/jobs'], queryParams: null, label: '← All jobs' };
+}

@@ -126,10 +126,10 @@ describe('JobList', () => {
       expect(rows.map((row) => row.querySelector('h2')?.textContent?.trim())).toEqual(['Nurse', 'Pharmacist']);
       expect(Array.from(rows[0].querySelectorAll('a')).map((a) => a.getAttribute('href'))).toEqual([
         '/staff/jobs/open-1/edit',
-        '/recruiter/jobs/open-1',
+        '/recruiter/jobs/open-1?from=manage',
       ]);
       expect(Array.from(rows[1].querySelectorAll('a')).map((a) => a.getAttribute('href'))).toEqual([
-        '/recruiter/jobs/filled-1',
+        '/recruiter/jobs/filled-1?from=manage',
       ]);
     });
 

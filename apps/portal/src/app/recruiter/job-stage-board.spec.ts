@@ -121,6 +121,23 @@ describe('JobStageBoard', () => {
     expect(counts()).toEqual(['1', '1 of 40', '0', '0']);
   });
 
+  it('leads back to the recruiter\'s jobs, or to "Manage jobs" for staff who opened it there', async () => {
+    const backLink = () => view().querySelector('.back-link a') as HTMLAnchorElement;
+    expect(backLink().textContent?.trim()).toBe('← All jobs');
+    expect(backLink().getAttribute('href')).toBe('/recruiter/jobs');
+    http
+      .expectOne('/api/jobs/job-1/applications')
+      .flush({ job, items: [], nextCursor: null, total: 0, columnTotals: {} });
+
+    await harness.navigateByUrl('/recruiter/jobs/job-2?from=manage');
+    http
+      .expectOne('/api/jobs/job-2/applications')
+      .flush({ job, items: [], nextCursor: null, total: 0, columnTotals: {} });
+    await settle();
+    expect(backLink().textContent?.trim()).toBe('← Manage jobs');
+    expect(backLink().getAttribute('href')).toBe('/staff/jobs');
+  });
+
   it('says what went wrong when the board cannot be loaded', async () => {
     http
       .expectOne('/api/jobs/job-1/applications')

@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input } from '@an
 import { RouterLink } from '@angular/router';
 import { AgencyApplicationSummary, ApplicationStatus, StageState } from '@heardback/contracts';
 import { isOpen } from '@heardback/domain';
+import { boardBackLink } from './back-link';
 import { boardColumns } from './board-columns';
 import { RecruiterApi } from './recruiter-api';
 import { NOW, deadlineInWords, formatShortDate } from '../core/date-time';
@@ -66,6 +67,10 @@ export class JobStageBoard {
 
   /** `:id` from the URL, bound by the router. */
   readonly id = input.required<string>();
+  /** The `from` query parameter: where the board was opened from, for its back link. */
+  readonly from = input<string>();
+
+  protected readonly back = computed(() => boardBackLink(this.from()));
 
   protected readonly board = pageData({
     key: () => this.id(),

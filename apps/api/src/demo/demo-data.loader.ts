@@ -27,9 +27,12 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { CLOCK } from '../config/clock';
 import { Clock } from '@heardback/domain';
 import { DemoClock } from './demo-clock';
+import { DeadlineSweepService } from '../deadlines/deadline-sweep.service';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
+/** How far back the deadline sweep is run through the demo's history: before its first interview. */
+const HISTORY_SWEPT_MS = 12 * DAY;
 
 /** What two client interviewers wrote through their links, waiting for the recruiter to publish. */
 const CLIENT_DRAFTS: DemoClientWords[] = [
@@ -73,6 +76,7 @@ export class DemoDataLoader {
     private readonly demoLogins: DemoLogins,
     private readonly clientLoop: DemoClientLoop,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly deadlines: DeadlineSweepService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {
     this.history = clock instanceof DemoClock ? clock : null;
@@ -109,7 +113,9 @@ export class DemoDataLoader {
 
     // A job's client contacts, to pick its interviewers from: the first `count` of them.
     const contactsFor = (jobIndex: number, count = 1) => contactIds[DEMO_JOBS[jobIndex].client].slice(0, count);
+    const historyFrom = this.clock.now().getTime() - HISTORY_SWEPT_MS;
     await this.applicationsInEveryState(candidate, others, recruiter, jobIds, contactsFor);
+    await this.sweepThroughHistory(historyFrom);
     this.logger.log(`Demo data loaded in ${Date.now() - started} ms`);
     return true;
   }
@@ -411,6 +417,24 @@ export class DemoDataLoader {
 
     const closed = await apply(29, others[1], 3 * 24);
     await this.when(hoursAgo(24), () => this.closeJob(closed, jobIds[29], recruiter));
+  }
+
+  /**
+   * The deadline sweep as it would have run while the stories happened, once an hour up to the present:
+   * interviews marked done, client review links sent, reminders, chases and escalations, each dated when it
+   * was due. Without it the first real sweep does all of that at once, dated today, about deadlines long
+   * past. A sweep at a past hour sees data written later in the stories, but acts only on what was due by
+   * then, and what the stories add later falls due after it was added (a booking before its interview,
+   * feedback after it), so it acts as it would have: a stage given feedback later is already past its
+   * reminder, which is left out.
+   */
+  private async sweepThroughHistory(from: number): Promise<void> {
+    if (!this.history) return;
+    const now = this.clock.now().getTime();
+    for (let hour = from; hour < now; hour += HOUR) {
+      const at = new Date(hour);
+      await this.when(at, () => this.deadlines.sweep(at, HOUR));
+    }
   }
 
   /** Applies as a candidate who read the current privacy notice, to a job that asks no questions. */

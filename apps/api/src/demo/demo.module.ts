@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ApplicationsModule } from '../applications/applications.module';
 import { ClientsModule } from '../clients/clients.module';
+import { DeadlinesModule } from '../deadlines/deadlines.module';
 import { ClientReviewLinksModule } from '../client-review/client-review-links.module';
 import { ClientReviewModule } from '../client-review/client-review.module';
 import { JobsModule } from '../jobs/jobs.module';
@@ -19,6 +20,7 @@ import { DemoLogins } from './demo-logins';
     TimelineModule,
     ClientReviewModule,
     ClientReviewLinksModule,
+    DeadlinesModule,
   ],
   providers: [DemoDataLoader, DemoLogins, DemoClientLoop],
   exports: [DemoLogins],

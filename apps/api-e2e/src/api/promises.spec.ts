@@ -268,6 +268,35 @@ describe('the dated promise to every candidate', () => {
     expect(rows[0].check_in_at === null || (rows[0].check_in_at as Date).getTime() > Date.now()).toBe(true);
   });
 
+  it('keeps quiet while a booked interview is ahead: the silence is counted from its end', async () => {
+    const { application } = await applied();
+    const stage = application.stages[0];
+    // Booked ten days ahead: three working days after the booking, the candidate still knows when
+    // they next hear from us (the interview), so no "no news yet" comes before it.
+    const startsAt = new Date(Date.now() + 10 * DAY);
+    const endsAt = new Date(startsAt.getTime() + 3_600_000);
+    const booked = await recruiter.post<ApplicationView>(
+      `/api/applications/${application.id}/stages/${stage.id}/schedule`,
+      {
+        startsAt: startsAt.toISOString(),
+        endsAt: endsAt.toISOString(),
+        location: 'Video call',
+        interviewers: ['Hiring manager'],
+        version: application.version,
+      },
+    );
+    expect(booked.status).toBe(200);
+    const { rows } = await database().query<{ kind: string; check_in_at: Date | null; due_at: Date }>(
+      `SELECT kind, check_in_at, due_at FROM application_promises WHERE application_id = $1 AND ended_at IS NULL`,
+      [application.id],
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0].kind).toBe(PromiseKind.Answer);
+    // The answer is due after the interview; a check-in, if any, only after the interview has ended.
+    expect(rows[0].due_at.getTime()).toBeGreaterThan(endsAt.getTime());
+    expect(rows[0].check_in_at === null || rows[0].check_in_at.getTime() > endsAt.getTime()).toBe(true);
+  });
+
   it('answers a request for an update first, then goes back to the promise it set aside', async () => {
     const { candidate, application } = await applied();
     const asked = await candidate.session.post<CandidateApplicationView>(

@@ -4,6 +4,7 @@ import {
   OPEN_STATUSES,
   PromiseTerms,
   checkInDueAt,
+  interviewAwaited,
   promiseOwed,
   promiseToOpen,
   resumeSetAside,
@@ -92,17 +93,19 @@ export class PromiseKeeper {
         if (current) await this.end(manager, current.id, 'kept', now);
         continue;
       }
+      const quietUntil = interviewAwaited(facts, owed);
       if (!current) {
         await this.open(
           manager,
           { applicationId, ...promiseToOpen(owed, now, this.config.calendar, this.config.promises) },
           lastHeardAt,
+          quietUntil,
         );
         continue;
       }
       const settlement = settlePromise(storedPromise(current), owed);
       if (settlement === 'stands') {
-        await this.refreshCheckIn(manager, current, lastHeardAt);
+        await this.refreshCheckIn(manager, current, lastHeardAt, quietUntil);
         continue;
       }
       await this.end(manager, current.id, settlement, now);
@@ -125,12 +128,22 @@ export class PromiseKeeper {
           replacesId: owed.kind === PromiseKind.UpdateRequest || setAside ? current.id : null,
         },
         lastHeardAt,
+        quietUntil,
       );
     }
   }
 
-  /** Opens a promise (the caller has ended the one before); returns its id. */
-  async open(manager: EntityManager, promise: NewPromise, lastHeardAt: Date): Promise<string> {
+  /**
+   * Opens a promise (the caller has ended the one before); returns its id. `quietUntil`: the end of the
+   * interview an answer waits on (`interviewAwaited`), read here when the caller does not hold the facts.
+   */
+  async open(
+    manager: EntityManager,
+    promise: NewPromise,
+    lastHeardAt: Date,
+    quietUntil?: Date | null,
+  ): Promise<string> {
+    const quiet = quietUntil === undefined ? await this.interviewAwaitedBy(manager, promise) : quietUntil;
     const [row] = await queryPrepared<{ id: string }>(manager, OPEN_PROMISE, [
       promise.applicationId,
       promise.kind,
@@ -142,9 +155,18 @@ export class PromiseKeeper {
       promise.sentence ?? null,
       promise.replacesId ?? null,
       promise.redatings ?? 0,
-      this.checkInAt(lastHeardAt, promise.dueAt),
+      this.checkInAt(lastHeardAt, promise.dueAt, quiet),
     ]);
     return row.id;
+  }
+
+  private async interviewAwaitedBy(manager: EntityManager, promise: NewPromise): Promise<Date | null> {
+    if (promise.kind !== PromiseKind.Answer || !promise.stageId) return null;
+    const [stage]: { ends_at: Date | null; held_at: Date | null }[] = await manager.query(
+      `SELECT ends_at, held_at FROM application_stages WHERE id = $1`,
+      [promise.stageId],
+    );
+    return stage && !stage.held_at ? stage.ends_at : null;
   }
 
   async end(
@@ -171,13 +193,18 @@ export class PromiseKeeper {
     return row ?? null;
   }
 
-  private checkInAt(lastHeardAt: Date, dueAt: Date): Date | null {
-    return checkInDueAt(lastHeardAt, dueAt, this.config.calendar, this.config.promises);
+  private checkInAt(lastHeardAt: Date, dueAt: Date, quietUntil: Date | null): Date | null {
+    return checkInDueAt(lastHeardAt, dueAt, this.config.calendar, this.config.promises, quietUntil);
   }
 
-  /** The agency may have just spoken: the next check-in counts from then. */
-  private async refreshCheckIn(manager: EntityManager, promise: PromiseRow, lastHeardAt: Date): Promise<void> {
-    const checkInAt = this.checkInAt(lastHeardAt, promise.due_at);
+  /** The agency may have just spoken, or the interview moved: the next check-in counts from then. */
+  private async refreshCheckIn(
+    manager: EntityManager,
+    promise: PromiseRow,
+    lastHeardAt: Date,
+    quietUntil: Date | null,
+  ): Promise<void> {
+    const checkInAt = this.checkInAt(lastHeardAt, promise.due_at, quietUntil);
     if ((checkInAt?.getTime() ?? null) === (promise.check_in_at?.getTime() ?? null)) return;
     await queryPrepared(manager, SET_CHECK_IN, [promise.id, checkInAt]);
   }

@@ -15,6 +15,7 @@ import {
   assertRedating,
   automaticUpdateDueAt,
   checkInDueAt,
+  interviewAwaited,
   holdUntilFor,
   lapseChasesOwner,
   promiseToOpen,
@@ -206,6 +207,31 @@ describe('the rules speak when people do not', () => {
     expect(checkInDueAt(monday, at('2026-12-10T10:00:00Z'), london)).toBeNull();
     // The check-in is Thursday 10:00; a date that afternoon would make the silence longer than the bound.
     expect(checkInDueAt(monday, at('2026-12-10T13:00:00Z'), london)).toEqual(at('2026-12-10T10:00:00Z'));
+  });
+
+  it('counts the silence from the end of an interview still ahead, not from the booking', () => {
+    // Booked Monday 10:00 for Thursday 10:00–11:00, the answer due the next Tuesday: no "no news yet"
+    // on Thursday morning before the interview; three working days after it ends, Tuesday 11:00.
+    const interviewEnds = at('2026-12-10T11:00:00Z');
+    const answerDue = at('2026-12-16T17:00:00Z');
+    expect(checkInDueAt(monday, answerDue, london)).toEqual(at('2026-12-10T10:00:00Z'));
+    expect(checkInDueAt(monday, answerDue, london, undefined, interviewEnds)).toEqual(at('2026-12-15T11:00:00Z'));
+    // An interview that ended before the candidate last heard from us changes nothing.
+    expect(checkInDueAt(monday, answerDue, london, undefined, at('2026-12-04T11:00:00Z'))).toEqual(
+      at('2026-12-10T10:00:00Z'),
+    );
+    // Nor does one whose answer date comes first.
+    expect(checkInDueAt(monday, at('2026-12-11T17:00:00Z'), london, undefined, interviewEnds)).toBeNull();
+  });
+
+  it('waits on the interview only for the answer about that stage, and not once it was marked held', () => {
+    const ends = at('2026-12-10T11:00:00Z');
+    const booked = facts({ stages: [stage({ state: StageState.Scheduled, startsAt: monday, endsAt: ends })] });
+    expect(interviewAwaited(booked, { kind: PromiseKind.Answer, stageId: 's1' })).toEqual(ends);
+    expect(interviewAwaited(booked, { kind: PromiseKind.NextStep, stageId: 's1' })).toBeNull();
+    expect(interviewAwaited(booked, { kind: PromiseKind.Answer, stageId: 'elsewhere' })).toBeNull();
+    const held = facts({ stages: [stage({ state: StageState.Scheduled, endsAt: ends, heldAt: monday })] });
+    expect(interviewAwaited(held, { kind: PromiseKind.Answer, stageId: 's1' })).toBeNull();
   });
 
   it('brings a promise a question set aside back as it was, moves and all', () => {

@@ -209,17 +209,29 @@ export function automaticUpdateDueAt(
 /**
  * When the agency must say something if it has not by then: the longest silence allowed after the
  * candidate last heard from it, if that comes before the promised date (null: the date comes first).
+ * `quietUntil`: the end of an interview the promise waits on. Until it has taken place the candidate
+ * knows when they next hear from us, so the silence is counted from then: "no news yet on the answer
+ * about your phone screen" the morning before the phone screen would be noise, not a kept promise.
  */
 export function checkInDueAt(
   lastHeardAt: Date,
   promiseDueAt: Date,
   calendar: WorkingCalendar,
   rules: PromiseRules = DEFAULT_PROMISE_RULES,
+  quietUntil: Date | null = null,
 ): Date | null {
   const dayLength = calendar.dayEndsAt - calendar.dayStartsAt;
-  const latest = addWorkingHours(lastHeardAt, rules.maxSilenceWorkingDays * dayLength, calendar);
+  const silentFrom = quietUntil && quietUntil.getTime() > lastHeardAt.getTime() ? quietUntil : lastHeardAt;
+  const latest = addWorkingHours(silentFrom, rules.maxSilenceWorkingDays * dayLength, calendar);
   // Even when the date follows a few hours later: the longest silence is a bound, not an average.
   return latest.getTime() < promiseDueAt.getTime() ? latest : null;
+}
+
+/** The end of the interview a promise about a stage's answer waits on, or null (any other promise). */
+export function interviewAwaited(facts: ApplicationFacts, terms: Pick<PromiseTerms, 'kind' | 'stageId'>): Date | null {
+  if (terms.kind !== PromiseKind.Answer || terms.stageId === null) return null;
+  const stage = facts.stages.find((each) => each.id === terms.stageId);
+  return stage?.heldAt ? null : (stage?.endsAt ?? null);
 }
 
 /** How many more times this person may move the promise; null: no limit (staff). */

@@ -48,15 +48,15 @@ test('a candidate abroad sees an interview at one time, in their zone, in the st
   const zone = page.getByLabel('Time zone', { exact: true });
   await expect(zone).toHaveValue('America/New_York');
   // Each zone by its city and its offset today (which summer time changes), grouped by region.
-  await expect(zone.locator('option:checked')).toHaveText(/^New York — GMT-0[45]:00 \(Eastern Time\)$/);
+  await expect(zone.locator('option:checked')).toHaveText(/^New York — GMT-[45] \(Eastern Time\)$/);
   await expect(zone.locator('optgroup[label="Europe"] > option[value="Europe/London"]')).toHaveText(
-    /^London — GMT(\+01:00)? \(.+\)$/,
+    /^London — GMT(\+1)? \(.+\)$/,
   );
   await screenshots(page, testInfo, 'profile');
   try {
     await zone.selectOption('Asia/Tokyo');
     await page.getByRole('button', { name: 'Save time zone' }).click();
-    await expect(page.getByText(/^Saved\. Times are now shown in Tokyo — GMT\+09:00 \(.+\)\.$/)).toBeVisible();
+    await expect(page.getByText(/^Saved\. Times are now shown in Tokyo — GMT\+9 \(.+\)\.$/)).toBeVisible();
 
     await page.goto(`/me/applications/${booked?.id}`);
     ({ when, history } = await interviewTimes(page));

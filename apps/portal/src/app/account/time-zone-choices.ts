@@ -32,6 +32,24 @@ const REGION_NAMES: Readonly<Record<string, string>> = {
 };
 const OTHER_REGION = 'Other';
 
+/**
+ * Browsers list CLDR's canonical ids, some of which keep a city's old name ("Asia/Calcutta",
+ * "Europe/Kiev"): the label says the name people use now. The value stays the browser's id.
+ */
+const PLACES_AS_NAMED_NOW: Readonly<Record<string, string>> = {
+  Calcutta: 'Kolkata',
+  Kiev: 'Kyiv',
+  Saigon: 'Ho Chi Minh City',
+  Rangoon: 'Yangon',
+  Katmandu: 'Kathmandu',
+  Godthab: 'Nuuk',
+  Asmera: 'Asmara',
+  Uzhgorod: 'Uzhhorod',
+};
+
+/** Offered whether or not the browser lists it (it is an alias): people who want no offset at all look for it. */
+const UTC = 'UTC';
+
 function regionOf(id: string): string {
   return REGION_NAMES[id.split('/')[0]] ?? OTHER_REGION;
 }
@@ -45,7 +63,10 @@ function placeOf(id: string): string {
   if (rest.length === 0 || region === 'Etc') {
     return id;
   }
-  const place = rest.reverse().map((part) => part.replace(/_/g, ' '));
+  const place = rest.reverse().map((part) => {
+    const words = part.replace(/_/g, ' ');
+    return PLACES_AS_NAMED_NOW[words] ?? words;
+  });
   return [...place, ...(region in REGION_NAMES ? [] : [region])].join(', ');
 }
 
@@ -90,7 +111,7 @@ function zoneAt(id: string, at: Date, locales: Locales): ZoneAt {
   return { offset, name: name && !/\d/.test(name) ? name : null };
 }
 
-/** Writes each offset as the locale does ("GMT+05:30"; "GMT" alone for none), once per offset. */
+/** Writes each offset as the pages do ("GMT+5:30", "GMT-5"; "GMT" alone for none), once per offset. */
 class OffsetWords {
   private readonly said = new Map<number, string>();
 
@@ -104,7 +125,7 @@ class OffsetWords {
     if (words === undefined) {
       const parts = new Intl.DateTimeFormat(this.locales as string | string[] | undefined, {
         timeZone: id,
-        timeZoneName: 'longOffset',
+        timeZoneName: 'shortOffset',
       }).formatToParts(this.at);
       words = readableZoneName(parts.find((part) => part.type === 'timeZoneName')?.value ?? '');
       this.said.set(offset, words);
@@ -143,8 +164,12 @@ function grouped(choices: readonly TimeZoneChoice[], locales: Locales): TimeZone
  */
 export function listedTimeZones(at: Date, locales?: Locales): TimeZoneGroup[] {
   const offsets = new OffsetWords(at, locales);
-  const choices = Intl.supportedValuesOf('timeZone').map((id) => choiceFor(id, at, locales, offsets));
-  return grouped(choices, locales);
+  const listed = Intl.supportedValuesOf('timeZone');
+  const ids = listed.includes(UTC) ? listed : [...listed, UTC];
+  return grouped(
+    ids.map((id) => choiceFor(id, at, locales, offsets)),
+    locales,
+  );
 }
 
 /** The groups with `id` among them: a zone in use that the browser does not list (e.g. "UTC") is kept. */

@@ -52,8 +52,8 @@ describe('TimeZoneForm', () => {
     ]);
     const london = group('Europe')?.querySelector<HTMLOptionElement>('option[value="Europe/London"]');
     expect(london?.textContent?.trim()).toMatch(/^London — GMT \(.+\)$/);
-    expect(option('Asia/Tokyo')?.textContent?.trim()).toMatch(/^Tokyo — GMT\+09:00 \(.+\)$/);
-    expect(option('America/Argentina/Ushuaia')?.textContent?.trim()).toMatch(/^Ushuaia, Argentina — GMT-03:00/);
+    expect(option('Asia/Tokyo')?.textContent?.trim()).toMatch(/^Tokyo — GMT\+9 \(.+\)$/);
+    expect(option('America/Argentina/Ushuaia')?.textContent?.trim()).toMatch(/^Ushuaia, Argentina — GMT-3/);
     // Within a region, by city, so typing a city's first letters in the select finds it.
     const europe = Array.from(group('Europe')?.querySelectorAll('option') ?? [], (each) => each.textContent ?? '');
     expect(europe).toEqual([...europe].sort((a, b) => a.localeCompare(b)));
@@ -61,7 +61,7 @@ describe('TimeZoneForm', () => {
 
   it('gives each zone the offset it has on the day the page is read', async () => {
     await render(null, new Date('2026-07-08T15:00:00.000Z'));
-    expect(option('Europe/London')?.textContent?.trim()).toMatch(/^London — GMT\+01:00/);
+    expect(option('Europe/London')?.textContent?.trim()).toMatch(/^London — GMT\+1/);
   });
 
   it('starts at the zone in use: the saved one, else the browser’s', async () => {
@@ -70,18 +70,39 @@ describe('TimeZoneForm', () => {
     TestBed.resetTestingModule();
     await render('Asia/Tokyo');
     expect(select().value).toBe('Asia/Tokyo');
-    expect(select().selectedOptions[0].textContent?.trim()).toMatch(/^Tokyo — GMT\+09:00/);
+    expect(select().selectedOptions[0].textContent?.trim()).toMatch(/^Tokyo — GMT\+9/);
     expect(root().textContent).toContain('GMT+9');
   });
 
-  it('keeps a zone in use that the browser does not list, such as UTC, chosen once under Other', async () => {
-    // The case this is about: browsers list canonical zones only, and "UTC" is an alias.
+  it('offers UTC under Other, although browsers do not list it', async () => {
+    // Browsers list canonical zones only, and "UTC" is an alias.
     expect(Intl.supportedValuesOf('timeZone')).not.toContain('UTC');
-    await render('UTC');
+    await render('Asia/Tokyo');
+    expect(group('Other')?.querySelector('option[value="UTC"]')?.textContent?.trim()).toBe('UTC — GMT');
 
+    TestBed.resetTestingModule();
+    await render('UTC');
     expect(select().value).toBe('UTC');
     expect(select().querySelectorAll('option[value="UTC"]')).toHaveLength(1);
-    expect(group('Other')?.querySelector('option[value="UTC"]')?.textContent?.trim()).toBe('UTC — GMT');
+  });
+
+  it('keeps a zone in use that the browser does not list, chosen once', async () => {
+    // "Asia/Kolkata" is the alias; the browser lists "Asia/Calcutta".
+    expect(Intl.supportedValuesOf('timeZone')).not.toContain('Asia/Kolkata');
+    await render('Asia/Kolkata');
+
+    expect(select().value).toBe('Asia/Kolkata');
+    expect(select().querySelectorAll('option[value="Asia/Kolkata"]')).toHaveLength(1);
+    expect(group('Asia')?.querySelector('option[value="Asia/Kolkata"]')?.textContent?.trim()).toMatch(
+      /^Kolkata — GMT\+5:30/,
+    );
+  });
+
+  it('names a city as people name it now, whatever the browser’s id keeps', async () => {
+    await render('Asia/Tokyo');
+    expect(option('Asia/Calcutta')?.textContent?.trim()).toMatch(/^Kolkata — GMT\+5:30/);
+    expect(option('Europe/Kiev')?.textContent?.trim()).toMatch(/^Kyiv — GMT\+2/);
+    expect(option('Asia/Saigon')?.textContent?.trim()).toMatch(/^Ho Chi Minh City — GMT\+7/);
   });
 
   it('saves the chosen zone, and every time on the pages follows it', async () => {
@@ -95,7 +116,7 @@ describe('TimeZoneForm', () => {
 
     expect(currentTimeZone()).toBe('America/New_York');
     expect(root().querySelector('[role="status"]')?.textContent?.trim()).toBe(
-      'Saved. Times are now shown in New York — GMT-05:00 (Eastern Time).',
+      'Saved. Times are now shown in New York — GMT-5 (Eastern Time).',
     );
   });
 

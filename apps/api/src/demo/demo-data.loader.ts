@@ -29,7 +29,8 @@ import { Clock } from '@heardback/domain';
 import { DemoClock } from './demo-clock';
 import { DeadlineSweepService } from '../deadlines/deadline-sweep.service';
 
-const HOUR = 3_600_000;
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 /** How far back the deadline sweep is run through the demo's history: before its first interview. */
 const HISTORY_SWEPT_MS = 12 * DAY;
@@ -190,8 +191,11 @@ export class DemoDataLoader {
   ): Promise<void> {
     const now = this.clock.now().getTime();
     const hoursAgo = (hours: number) => new Date(now - hours * HOUR);
+    // Candidates apply at any minute of the day, not all at the minute the demo was loaded.
     const apply = (jobIndex: number, who: UserEntity, appliedHoursAgo: number) =>
-      this.when(hoursAgo(appliedHoursAgo), () => this.applyAs(who, jobIds[jobIndex]));
+      this.when(new Date(hoursAgo(appliedHoursAgo).getTime() - ((jobIndex * 17) % 53) * MINUTE), () =>
+        this.applyAs(who, jobIds[jobIndex]),
+      );
     // Booked as an agency would: in working hours on a working day, about `startHours` from now.
     const slot = (startHours: number) =>
       demoInterviewStart(
@@ -231,7 +235,7 @@ export class DemoDataLoader {
               {
                 startsAt: slot(startHours).toISOString(),
                 endsAt: new Date(slot(startHours).getTime() + HOUR).toISOString(),
-                location: 'Video call (link in your email)',
+                location: 'Video call',
                 interviewers:
                   clientInterviewerIds.length > 0 ? ['Riley Recruiter'] : ['Riley Recruiter', 'Hiring manager'],
                 clientInterviewerIds,
@@ -329,7 +333,7 @@ export class DemoDataLoader {
         {
           version: await this.versionOf(offered),
           pay: { amount: 41_500, currency: 'GBP', period: PayPeriod.Year },
-          startDate: new Date(now + 35 * DAY).toISOString().slice(0, 10),
+          startDate: mondayAfter(new Date(now + 35 * DAY)),
           message:
             'The whole panel would love you to join the ward team. Take your time to read this, and call me with any question.',
         },
@@ -490,4 +494,11 @@ export class DemoDataLoader {
   private async versionOf(applicationId: string): Promise<number> {
     return (await this.dataSource.manager.findOneByOrFail(ApplicationEntity, { id: applicationId })).version;
   }
+}
+
+/** A new job starts on a Monday: the first on or after `from`, as a calendar date ("2027-01-11"). */
+function mondayAfter(from: Date): string {
+  const day = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), from.getUTCDate()));
+  day.setUTCDate(day.getUTCDate() + ((8 - day.getUTCDay()) % 7));
+  return day.toISOString().slice(0, 10);
 }

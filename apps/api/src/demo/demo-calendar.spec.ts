@@ -1,5 +1,5 @@
 import { DEFAULT_WORKING_CALENDAR, isWithinWorkingHours } from '@heardback/domain';
-import { demoInterviewStart, demoWorkingMoment } from './demo-calendar';
+import { demoInterviewStart, demoWorkingMoment, mondayAfter } from './demo-calendar';
 
 const london = DEFAULT_WORKING_CALENDAR;
 const localTime = (date: Date) =>
@@ -63,5 +63,13 @@ describe('demoWorkingMoment', () => {
     const mondayEarly = new Date('2026-12-07T08:00:00Z');
     const fridayEvening = new Date('2026-12-04T19:00:00Z');
     expect(demoWorkingMoment(saturdayNight, fridayEvening, mondayEarly, london)).toEqual(saturdayNight);
+  });
+});
+
+describe('mondayAfter', () => {
+  it('gives the first Monday on or after a day, as a calendar date', () => {
+    expect(mondayAfter(new Date('2027-01-10T21:00:00Z'))).toBe('2027-01-11'); // a Sunday
+    expect(mondayAfter(new Date('2027-01-11T08:00:00Z'))).toBe('2027-01-11'); // a Monday
+    expect(mondayAfter(new Date('2027-01-12T08:00:00Z'))).toBe('2027-01-18'); // a Tuesday
   });
 });

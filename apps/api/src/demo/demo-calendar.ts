@@ -47,3 +47,10 @@ export function demoWorkingMoment(target: Date, earliest: Date, latest: Date, ca
   const before = demoInterviewStart(target, 'past', 0, calendar);
   return before.getTime() >= earliest.getTime() ? before : target;
 }
+
+/** A new job starts on a Monday: the first on or after `from`, as a calendar date ("2027-01-11"). */
+export function mondayAfter(from: Date): string {
+  const day = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), from.getUTCDate()));
+  day.setUTCDate(day.getUTCDate() + ((8 - day.getUTCDay()) % 7));
+  return day.toISOString().slice(0, 10);
+}

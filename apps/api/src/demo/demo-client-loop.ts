@@ -18,6 +18,24 @@ export interface DemoClientWords {
   internalNotes: string;
 }
 
+/** What two client interviewers wrote through their links, waiting for the recruiter to publish. */
+export const CLIENT_DRAFTS: DemoClientWords[] = [
+  {
+    decision: FeedbackDecision.Advance,
+    rating: 3,
+    candidateMessage:
+      'Thank you for a thoughtful conversation. Your TypeScript is strong and your testing habits are exactly ours: we would like you to meet the team next.',
+    internalNotes: 'Solid on types and tests; probe system design in the next round.',
+  },
+  {
+    decision: FeedbackDecision.Reject,
+    rating: 2,
+    candidateMessage:
+      'Thank you for your time. We need someone who has already commissioned grid substations, which we did not hear in the call.',
+    internalNotes: 'No substation commissioning yet; a fit for the graduate scheme.',
+  },
+];
+
 /**
  * The client's part of the demo (issue 13): each client's contacts, and the feedback a client
  * interviewer sends through their review link, made through the product's own paths: the link is

@@ -1,57 +1,24 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import {
-  ApplicationStatus,
-  FeedbackDecision,
-  JobStatus,
-  PayPeriod,
-  TimelineEventType,
-  UserRole,
-} from '@heardback/contracts';
+import { ApplicationStatus, FeedbackDecision, PayPeriod, TimelineEventType } from '@heardback/contracts';
 import { DataSource } from 'typeorm';
 import { ApplicationDecisionsService } from '../applications/application-decisions.service';
 import { ApplicationEntity } from '../applications/application.entity';
 import { CandidateApplicationsService } from '../applications/candidate-applications.service';
 import { StageFeedbackService } from '../applications/stage-feedback.service';
-import { ClientsService } from '../clients/clients.service';
-import { JobsService } from '../jobs/jobs.service';
 import { TimelineService } from '../timeline/timeline.service';
 import { UserEntity } from '../users/user.entity';
-import { UsersService } from '../users/users.service';
 import { currentPrivacyNotice } from '../privacy/privacy-notices';
-import { DEMO_CANDIDATES, DEMO_CLIENTS, DEMO_JOBS, DEMO_PASSWORD, describeJob } from './demo-catalogue';
-import { DemoClientLoop, DemoClientWords } from './demo-client-loop';
-import { DemoLogins } from './demo-logins';
-import { demoInterviewStart, demoWorkingMoment } from './demo-calendar';
+import { DEMO_JOBS } from './demo-catalogue';
+import { CLIENT_DRAFTS, DemoClientLoop, DemoClientWords } from './demo-client-loop';
+import { DemoAgency } from './demo-agency';
+import { demoInterviewStart, demoWorkingMoment, mondayAfter } from './demo-calendar';
+import { DemoHistory, HISTORY_SWEPT_MS } from './demo-history';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { CLOCK } from '../config/clock';
-import { Clock } from '@heardback/domain';
-import { DemoClock } from './demo-clock';
-import { DeadlineSweepService } from '../deadlines/deadline-sweep.service';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
-/** How far back the deadline sweep is run through the demo's history: before its first interview. */
-const HISTORY_SWEPT_MS = 12 * DAY;
-
-/** What two client interviewers wrote through their links, waiting for the recruiter to publish. */
-const CLIENT_DRAFTS: DemoClientWords[] = [
-  {
-    decision: FeedbackDecision.Advance,
-    rating: 3,
-    candidateMessage:
-      'Thank you for a thoughtful conversation. Your TypeScript is strong and your testing habits are exactly ours: we would like you to meet the team next.',
-    internalNotes: 'Solid on types and tests; probe system design in the next round.',
-  },
-  {
-    decision: FeedbackDecision.Reject,
-    rating: 2,
-    candidateMessage:
-      'Thank you for your time. We need someone who has already commissioned grid substations, which we did not hear in the call.',
-    internalNotes: 'No substation commissioning yet; a fit for the graduate scheme.',
-  },
-];
 
 /**
  * Demo data for a first look: a few clients with their people, thirty open jobs, applications in
@@ -62,31 +29,18 @@ const CLIENT_DRAFTS: DemoClientWords[] = [
 @Injectable()
 export class DemoDataLoader {
   private readonly logger = new Logger('DemoData');
-  /** Dates what the demo writes when it would have happened (the clock of a product started with demo data). */
-  private readonly history: DemoClock | null;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly users: UsersService,
-    private readonly clients: ClientsService,
-    private readonly jobs: JobsService,
     private readonly candidateApplications: CandidateApplicationsService,
     private readonly stages: StageFeedbackService,
     private readonly decisions: ApplicationDecisionsService,
     private readonly timeline: TimelineService,
-    private readonly demoLogins: DemoLogins,
     private readonly clientLoop: DemoClientLoop,
+    private readonly agency: DemoAgency,
+    private readonly history: DemoHistory,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly deadlines: DeadlineSweepService,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {
-    this.history = clock instanceof DemoClock ? clock : null;
-  }
-
-  /** Runs `work` dated `moment`, as it would have happened; without a DemoClock, everything is dated now. */
-  private when<T>(moment: Date, work: () => Promise<T>): Promise<T> {
-    return this.history ? this.history.during(moment, work) : work();
-  }
+  ) {}
 
   /** Loads only into a database with no users, so a restart never duplicates or overwrites anything. */
   async loadIntoEmptyDatabase(): Promise<boolean> {
@@ -109,71 +63,18 @@ export class DemoDataLoader {
     }
     const started = Date.now();
     // The agency set up its people, clients and jobs a month ago; the applications' stories follow.
-    const monthAgo = new Date(this.clock.now().getTime() - 30 * DAY);
-    const { recruiter, candidate, others, jobIds, contactIds } = await this.when(monthAgo, () => this.agencyAndJobs());
+    const monthAgo = new Date(this.history.now() - 30 * DAY);
+    const { recruiter, candidate, others, jobIds, contactIds } = await this.history.when(monthAgo, () =>
+      this.agency.setUp(),
+    );
 
     // A job's client contacts, to pick its interviewers from: the first `count` of them.
     const contactsFor = (jobIndex: number, count = 1) => contactIds[DEMO_JOBS[jobIndex].client].slice(0, count);
-    const historyFrom = this.clock.now().getTime() - HISTORY_SWEPT_MS;
+    const historyFrom = this.history.now() - HISTORY_SWEPT_MS;
     await this.applicationsInEveryState(candidate, others, recruiter, jobIds, contactsFor);
-    await this.sweepThroughHistory(historyFrom);
+    await this.history.sweepThrough(historyFrom);
     this.logger.log(`Demo data loaded in ${Date.now() - started} ms`);
     return true;
-  }
-
-  /** The agency's people, the candidates, the clients with their contacts, and thirty open jobs. */
-  private async agencyAndJobs(): Promise<{
-    recruiter: UserEntity;
-    candidate: UserEntity;
-    others: UserEntity[];
-    jobIds: string[];
-    contactIds: string[][];
-  }> {
-    const withDemoPassword: string[] = [];
-    // Sam Staff makes the recruiter, the clients and the jobs, so the audit trail has them; the first
-    // account and the candidates (who would register themselves) are made by no one.
-    const account = async (email: string, fullName: string, role: UserRole, createdBy: UserEntity | null = null) => {
-      const user = await this.users.create({ email, fullName, role, password: DEMO_PASSWORD }, createdBy);
-      withDemoPassword.push(user.id);
-      return user;
-    };
-    const staff = await account('staff@heardback.test', 'Sam Staff', UserRole.Staff);
-    const recruiter = await account('recruiter@heardback.test', 'Riley Recruiter', UserRole.Recruiter, staff);
-    const candidate = await account('candidate@heardback.test', 'Casey Candidate', UserRole.Candidate);
-    const others: UserEntity[] = [];
-    for (const [index, name] of DEMO_CANDIDATES.entries()) {
-      others.push(await account(`candidate${index + 1}@heardback.test`, name, UserRole.Candidate));
-    }
-    await this.demoLogins.mark(withDemoPassword);
-
-    const clientIds: string[] = [];
-    for (const name of DEMO_CLIENTS) {
-      clientIds.push((await this.clients.create(name, staff)).id);
-    }
-    const contactIds = await this.clientLoop.addContacts(clientIds, staff);
-    const jobIds: string[] = [];
-    for (const job of DEMO_JOBS) {
-      const created = await this.jobs.create(
-        {
-          clientId: clientIds[job.client],
-          title: job.title,
-          description: describeJob(job),
-          location: job.location,
-          workMode: job.workMode,
-          employmentType: job.employmentType,
-          salary: job.salary
-            ? { min: job.salary[0], max: job.salary[1], currency: job.salary[2], period: job.salary[3] }
-            : undefined,
-          status: JobStatus.Open,
-          pipeline: job.pipeline,
-          ownerId: recruiter.id,
-          screeningQuestions: job.screeningQuestions,
-        },
-        staff,
-      );
-      jobIds.push(created.id);
-    }
-    return { recruiter, candidate, others, jobIds, contactIds };
   }
 
   /**
@@ -189,11 +90,11 @@ export class DemoDataLoader {
     jobIds: string[],
     contactsFor: (jobIndex: number, count?: number) => string[],
   ): Promise<void> {
-    const now = this.clock.now().getTime();
+    const now = this.history.now();
     const hoursAgo = (hours: number) => new Date(now - hours * HOUR);
     // Candidates apply at any minute of the day, not all at the minute the demo was loaded.
     const apply = (jobIndex: number, who: UserEntity, appliedHoursAgo: number) =>
-      this.when(new Date(hoursAgo(appliedHoursAgo).getTime() - ((jobIndex * 17) % 53) * MINUTE), () =>
+      this.history.when(new Date(hoursAgo(appliedHoursAgo).getTime() - ((jobIndex * 17) % 53) * MINUTE), () =>
         this.applyAs(who, jobIds[jobIndex]),
       );
     // Booked as an agency would: in working hours on a working day, about `startHours` from now.
@@ -209,7 +110,7 @@ export class DemoDataLoader {
       new Date(slot(startHours).getTime() + (1 + hours) * HOUR);
     // The client's interviewers write their feedback through their link; the recruiter publishes it.
     const clientAnswers = (id: string, stageIndex: number, contactId: string, words: DemoClientWords, at: Date) =>
-      this.when(at, () =>
+      this.history.when(at, () =>
         this.withStage(id, stageIndex, (stageId) => this.clientLoop.clientAnswers(id, stageId, contactId, words)),
       );
     /** `clientInterviewerIds`: contacts of the job's client who interview too (their links follow the interview). */
@@ -220,7 +121,7 @@ export class DemoDataLoader {
       bookedAt: Date,
       clientInterviewerIds: string[] = [],
     ) =>
-      this.when(
+      this.history.when(
         demoWorkingMoment(
           bookedAt,
           await this.lastEventOf(id),
@@ -255,7 +156,7 @@ export class DemoDataLoader {
       candidateMessage: string,
       internalNotes: string,
     ) =>
-      this.when(afterInterview(startHours, hoursLater), () =>
+      this.history.when(afterInterview(startHours, hoursLater), () =>
         this.withStage(id, stageIndex, async (stageId) =>
           this.stages.recordFeedback(
             id,
@@ -300,7 +201,7 @@ export class DemoDataLoader {
       },
       afterInterview(-30, 2),
     );
-    await this.when(afterInterview(-30, 4), async () =>
+    await this.history.when(afterInterview(-30, 4), async () =>
       this.clientLoop.publish(interviewing, published, await this.versionOf(interviewing), recruiter),
     );
     await schedule(interviewing, 1, 26, afterInterview(-30, 5), contactsFor(20, 2));
@@ -327,7 +228,7 @@ export class DemoDataLoader {
       'Offer at top of band.',
     );
     // The offer's terms, for the demo candidate to read and answer (ADR 0020).
-    await this.when(afterInterview(-50, 4), async () =>
+    await this.history.when(afterInterview(-50, 4), async () =>
       this.decisions.offer(
         offered,
         {
@@ -366,7 +267,7 @@ export class DemoDataLoader {
     );
 
     const withdrawn = await apply(24, candidate, 8 * 24);
-    await this.when(hoursAgo(6 * 24), async () =>
+    await this.history.when(hoursAgo(6 * 24), async () =>
       this.candidateApplications.withdraw(
         withdrawn,
         candidate,
@@ -415,30 +316,12 @@ export class DemoDataLoader {
       'Congratulations, the team would love you to join.',
       'Offer accepted verbally.',
     );
-    await this.when(afterInterview(-150, 26), async () =>
+    await this.history.when(afterInterview(-150, 26), async () =>
       this.decisions.hire(hired, await this.versionOf(hired), recruiter),
     );
 
     const closed = await apply(29, others[1], 3 * 24);
-    await this.when(hoursAgo(24), () => this.closeJob(closed, jobIds[29], recruiter));
-  }
-
-  /**
-   * The deadline sweep as it would have run while the stories happened, once an hour up to the present:
-   * interviews marked done, client review links sent, reminders, chases and escalations, each dated when it
-   * was due. Without it the first real sweep does all of that at once, dated today, about deadlines long
-   * past. A sweep at a past hour sees data written later in the stories, but acts only on what was due by
-   * then, and what the stories add later falls due after it was added (a booking before its interview,
-   * feedback after it), so it acts as it would have: a stage given feedback later is already past its
-   * reminder, which is left out.
-   */
-  private async sweepThroughHistory(from: number): Promise<void> {
-    if (!this.history) return;
-    const now = this.clock.now().getTime();
-    for (let hour = from; hour < now; hour += HOUR) {
-      const at = new Date(hour);
-      await this.when(at, () => this.deadlines.sweep(at, HOUR));
-    }
+    await this.history.when(hoursAgo(24), () => this.closeJob(closed, jobIds[29], recruiter));
   }
 
   /** Applies as a candidate who read the current privacy notice, to a job that asks no questions. */
@@ -494,11 +377,4 @@ export class DemoDataLoader {
   private async versionOf(applicationId: string): Promise<number> {
     return (await this.dataSource.manager.findOneByOrFail(ApplicationEntity, { id: applicationId })).version;
   }
-}
-
-/** A new job starts on a Monday: the first on or after `from`, as a calendar date ("2027-01-11"). */
-function mondayAfter(from: Date): string {
-  const day = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), from.getUTCDate()));
-  day.setUTCDate(day.getUTCDate() + ((8 - day.getUTCDay()) % 7));
-  return day.toISOString().slice(0, 10);
 }

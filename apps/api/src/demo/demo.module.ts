@@ -8,7 +8,9 @@ import { JobsModule } from '../jobs/jobs.module';
 import { TimelineModule } from '../timeline/timeline.module';
 import { UsersModule } from '../users/users.module';
 import { DemoClientLoop } from './demo-client-loop';
+import { DemoAgency } from './demo-agency';
 import { DemoDataLoader } from './demo-data.loader';
+import { DemoHistory } from './demo-history';
 import { DemoLogins } from './demo-logins';
 
 @Module({
@@ -22,7 +24,7 @@ import { DemoLogins } from './demo-logins';
     ClientReviewLinksModule,
     DeadlinesModule,
   ],
-  providers: [DemoDataLoader, DemoLogins, DemoClientLoop],
+  providers: [DemoDataLoader, DemoLogins, DemoClientLoop, DemoAgency, DemoHistory],
   exports: [DemoLogins],
 })
 export class DemoModule {}

@@ -5,6 +5,7 @@ import {
   PromiseTerms,
   checkInDueAt,
   interviewAwaited,
+  stageInterviewEnd,
   promiseOwed,
   promiseToOpen,
   resumeSetAside,
@@ -166,7 +167,7 @@ export class PromiseKeeper {
       `SELECT ends_at, held_at FROM application_stages WHERE id = $1`,
       [promise.stageId],
     );
-    return stage && !stage.held_at ? stage.ends_at : null;
+    return stageInterviewEnd(stage ? { endsAt: stage.ends_at, heldAt: stage.held_at } : null);
   }
 
   async end(

@@ -7,7 +7,7 @@ import {
   UserRole,
 } from '@heardback/contracts';
 import { PROMISE_MAX_WORKING_DAYS_AHEAD, PROMISE_SENTENCE_MAX_LENGTH } from '@heardback/contracts';
-import { ApplicationFacts, currentStage, effectiveStageState, isOpen } from './application-facts';
+import { ApplicationFacts, StageFacts, currentStage, effectiveStageState, isOpen } from './application-facts';
 import { DomainError, fieldError } from './domain-error';
 import { WorkingCalendar, addWorkingHours, endOfWorkingDaysAfter } from './working-hours';
 
@@ -230,8 +230,12 @@ export function checkInDueAt(
 /** The end of the interview a promise about a stage's answer waits on, or null (any other promise). */
 export function interviewAwaited(facts: ApplicationFacts, terms: Pick<PromiseTerms, 'kind' | 'stageId'>): Date | null {
   if (terms.kind !== PromiseKind.Answer || terms.stageId === null) return null;
-  const stage = facts.stages.find((each) => each.id === terms.stageId);
-  return stage?.heldAt ? null : (stage?.endsAt ?? null);
+  return stageInterviewEnd(facts.stages.find((each) => each.id === terms.stageId) ?? null);
+}
+
+/** When a stage's interview ends, unless it was marked as held (then nothing is awaited). */
+export function stageInterviewEnd(stage: Pick<StageFacts, 'endsAt' | 'heldAt'> | null): Date | null {
+  return stage && !stage.heldAt ? stage.endsAt : null;
 }
 
 /** How many more times this person may move the promise; null: no limit (staff). */

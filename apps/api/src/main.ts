@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { networkInterfaces } from 'node:os';
 import { DEMO_MODE_WARNING } from '@heardback/contracts';
 import { createApp } from './app/create-app';
 import { AppConfig, ConfigError, loadConfig } from './config/app-config';
@@ -23,8 +24,17 @@ async function bootstrap(config: AppConfig): Promise<void> {
   if (await app.get(DemoLogins).remain()) {
     logger.warn(DEMO_MODE_WARNING);
   }
-  await app.listen(config.port);
+  // Every interface, as Node listens when no host is named (Fastify's own default is localhost only).
+  await app.listen(config.port, listenHost());
   logger.log(`Heardback is listening on http://localhost:${config.port} (API under /api, docs at /api/docs)`);
+}
+
+/** `::` takes IPv4 too where the machine has IPv6; without it, `0.0.0.0`. */
+function listenHost(): string {
+  const ipv6 = Object.values(networkInterfaces()).some((addresses) =>
+    addresses?.some((address) => address.family === 'IPv6'),
+  );
+  return ipv6 ? '::' : '0.0.0.0';
 }
 
 let config: AppConfig;

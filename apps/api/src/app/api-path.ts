@@ -8,3 +8,9 @@ export function isApiPath(path: string): boolean {
 }
 
 const API_PATH = /^\/api(\/|$)/i;
+
+/** A request URL's path, without its query, as sent (not decoded): what Express called `request.path`. */
+export function pathOf(url: string): string {
+  const query = url.indexOf('?');
+  return query === -1 ? url : url.slice(0, query);
+}

@@ -1,10 +1,11 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
-import { NestExpressApplication } from '@nestjs/platform-express';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { API_PREFIX } from '@heardback/contracts';
 import { systemClock } from '@heardback/domain';
-import cookieParser from 'cookie-parser';
-import type { Server } from 'node:http';
 import { xsrfProtection } from '../auth/xsrf-protection';
 import { AppConfig } from '../config/app-config';
 import { fileOffsetClock } from '../config/test-clock';
@@ -13,46 +14,62 @@ import { ApiExceptionFilter } from '../errors/api-exception.filter';
 import { createValidationPipe } from '../errors/api-validation.pipe';
 import { NulBytePipe } from '../errors/nul-byte.pipe';
 import { servePortal } from '../portal-hosting/serve-portal';
-import { createRootLogger, PinoNestLogger, requestLogging } from '../logging/request-logging';
+import { createRootLogger, PinoNestLogger, useRequestLogging } from '../logging/request-logging';
 import { MetricsService } from '../metrics/metrics.service';
 import { DatabaseOutage } from '../resilience/database-outage';
 import { RequestGate } from '../resilience/request-gate';
 import { AppModule } from './app.module';
-import { acceptJsonBodiesOnly } from './request-bodies';
+import { acceptJsonBodiesOnly, MAX_JSON_BODY_BYTES } from './request-bodies';
 import { compressApiResponses } from './response-compression';
 import { useSecurityHeaders } from './security-headers';
 
-/** Builds the whole HTTP application; main.ts decides when to migrate, seed and listen. */
-export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
+/**
+ * Builds the whole HTTP application; main.ts decides when to migrate, seed and listen.
+ * On Fastify (ADR 0072): every step a request passes is one of its hooks, in this order.
+ */
+export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
   const rootLogger = createRootLogger({ level: config.logLevel });
   const present = config.testClockFile ? fileOffsetClock(config.testClockFile) : systemClock;
   // With demo data, the loader dates the demo's history in the past (ADR 0071); nothing else sees a difference.
   const clock = config.demoData ? new DemoClock(present) : present;
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, clock), {
+  const filter = new ApiExceptionFilter();
+  const adapter = new FastifyAdapter({
+    // Only then does request.ip (what the per-client rate limits count by) follow X-Forwarded-For.
+    trustProxy: config.trustProxy === false ? false : config.trustProxy,
+    bodyLimit: MAX_JSON_BODY_BYTES,
+    keepAliveTimeout: config.resilience.keepAliveTimeoutMs,
+    // The request log is ours (request-logging.ts); the API has no Nest middleware for middie to run.
+    logger: false,
+    skipMiddie: true,
+    // As Express routed, so every check keyed on "the API" agrees with the router (api-path.ts): '/API/jobs'
+    // and '/api/jobs/' are '/api/jobs' (parameters keep their case). A token in a path is longer than Fastify's
+    // default of 100 characters.
+    routerOptions: { caseSensitive: false, ignoreTrailingSlash: true, maxParamLength: 1_000 },
+    // A malformed address gets the API's 400, not Fastify's own shape.
+    frameworkErrors: (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
+      const body = filter.toApiError(error);
+      void reply.code(body.statusCode).send(body);
+    },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, clock), adapter, {
     logger: new PinoNestLogger(rootLogger),
     // No default parsers: acceptJsonBodiesOnly registers the one the API accepts.
     bodyParser: false,
   });
-  app.disable('x-powered-by');
-  // The API's answers are never stored (Cache-Control: no-store), so nothing revalidates them: hashing
-  // every body for an ETag was waste (ADR 0053). A function, not `false`: Express hands the setting's
-  // truth to `send`, so the portal's files keep their ETag (size and date) and a rolled-back
-  // index.html is not taken for the newer one a browser holds.
-  app.set('etag', noBodyEtag);
-  // Only then does request.ip (what the per-client rate limits count by) follow X-Forwarded-For.
-  if (config.trustProxy !== false) app.set('trust proxy', config.trustProxy);
-  app.use(requestLogging(rootLogger));
-  app.use(app.get(MetricsService).middleware);
-  const gate = app.get(RequestGate);
-  app.use(gate.middleware);
-  const server = app.getHttpServer() as Server;
-  server.keepAliveTimeout = config.resilience.keepAliveTimeoutMs;
+  const instance = app.getHttpAdapter().getInstance();
+  const server = app.getHttpServer();
   server.headersTimeout = config.resilience.keepAliveTimeoutMs + 1_000;
-  useSecurityHeaders(app, { production: config.nodeEnv === 'production' });
-  app.use(compressApiResponses());
-  app.use(cookieParser());
-  app.use(xsrfProtection({ secureCookies: config.secureCookies }));
-  acceptJsonBodiesOnly(app);
+
+  useRequestLogging(instance, rootLogger);
+  instance.addHook('onResponse', app.get(MetricsService).onResponse);
+  instance.addHook('onRequest', app.get(RequestGate).onRequest);
+  await useSecurityHeaders(instance, { production: config.nodeEnv === 'production' });
+  await compressApiResponses(instance);
+  await instance.register(fastifyCookie);
+  instance.addHook('onRequest', xsrfProtection({ secureCookies: config.secureCookies }));
+  acceptJsonBodiesOnly(instance);
+  // Only the CV upload reads multipart (isDocumentUpload); the limits are set where it is read.
+  await instance.register(fastifyMultipart);
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(new NulBytePipe(), createValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter(app.get(DatabaseOutage)));
@@ -61,14 +78,12 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   // The API's map is for developers: in production it would hand an attacker every route and field.
   if (config.nodeEnv !== 'production') serveApiDocs(app);
 
-  // Registered before Nest adds its routes, but it steps aside for every /api path at once.
-  servePortal(app, config.portalDir);
+  // A catch-all route: the router tries it only for what no route of the API matches.
+  servePortal(instance, config.portalDir);
   return app;
 }
 
-const noBodyEtag = (): undefined => undefined;
-
-function serveApiDocs(app: NestExpressApplication): void {
+function serveApiDocs(app: NestFastifyApplication): void {
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

@@ -1,9 +1,9 @@
 import { API_PREFIX, ErrorCode } from '@heardback/contracts';
 import { DomainError } from '@heardback/domain';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
+import { HttpException } from '@nestjs/common';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { DOCUMENT_UPLOAD_ROUTE } from '../documents/document-upload.interceptor';
-import { ApiExceptionFilter } from '../errors/api-exception.filter';
+import { pathOf } from './api-path';
 
 /** The largest JSON body the API reads; every form in the portal fits in a fraction of it. */
 export const MAX_JSON_BODY_BYTES = 100 * 1024;
@@ -11,55 +11,93 @@ export const MAX_JSON_BODY_BYTES = 100 * 1024;
 export const MAX_JSON_DEPTH = 16;
 
 const MEDIA_TYPE_MESSAGE = 'Send the request body as JSON (Content-Type: application/json; charset=utf-8).';
+const ENCODING_MESSAGE = 'Send the request body as it is, or compressed with gzip, deflate or br.';
+const BODY_TOO_LARGE_MESSAGE = `The request body is larger than ${MAX_JSON_BODY_BYTES / 1024} kB. Shorten the text and try again.`;
 
 /**
- * The API reads JSON and nothing else (but the CV upload). Only `application/json` bodies are parsed: a form-encoded
- * or multipart body (what a cross-site HTML form can send) is refused with 415 before any handler
- * runs; a body that is too large, in another charset or encoding, not JSON, or nested too deeply
- * gets its own 4xx. None of them reaches a controller, so none can cause a 500 or a partial write.
+ * The API reads JSON and nothing else (but the CV upload). Only `application/json` bodies in UTF-8, sent as
+ * they are, are parsed: a form-encoded or multipart body (what a cross-site HTML form can send) is refused
+ * with 415 before any handler runs; a body that is too large, not JSON, or nested too deeply gets its own
+ * 4xx. None of them reaches a controller, so none can cause a 500 or a partial write. The refusals are
+ * errors handed to Fastify, which hands them to ApiExceptionFilter: one shape for every error.
  */
-export function acceptJsonBodiesOnly(app: NestExpressApplication): void {
-  const filter = new ApiExceptionFilter();
-  const refuse: ErrorRequestHandler = (error: unknown, _request, response, next) => {
-    const status = clientErrorStatus(error);
-    if (status === null) return next(error);
-    const apiError = filter.toApiError(new DomainError(codeFor(status), messageFor(status, error)));
-    response.status(apiError.statusCode).json(apiError);
-  };
+export function acceptJsonBodiesOnly(instance: FastifyInstance): void {
+  instance.removeAllContentTypeParsers();
+  instance.addContentTypeParser(
+    'application/json',
+    { parseAs: 'string', bodyLimit: MAX_JSON_BODY_BYTES },
+    (_request, body, done) => {
+      // An empty body is no body, as before Fastify. JSON.parse keeps "__proto__" and "constructor" as keys
+      // of their own, refused by name below rather than as "not JSON".
+      if (body === '') return done(null, undefined);
+      try {
+        done(null, JSON.parse(body as string));
+      } catch {
+        done(new DomainError(ErrorCode.ValidationFailed, 'The request body is not valid JSON.'), undefined);
+      }
+    },
+  );
+  instance.addHook('onRequest', (request, _reply, done) => {
+    if (!hasBody(request.headers) || isDocumentUpload(request)) return done();
+    done(unreadableBody(request) ?? undefined);
+  });
+  instance.addHook('preValidation', (request, _reply, done) => done(bodyShapeError(request.body) ?? undefined));
+}
 
-  const onlyJson: RequestHandler = (request, response, next) => {
-    if (!hasBody(request.headers) || request.is('application/json') || isDocumentUpload(request)) return next();
-    const apiError = filter.toApiError(new DomainError(ErrorCode.UnsupportedMediaType, MEDIA_TYPE_MESSAGE));
-    response.status(apiError.statusCode).json(apiError);
-  };
+/** The encodings a JSON body may come in: @fastify/compress inflates them (response-compression.ts). */
+const BODY_ENCODINGS = new Set(['identity', 'gzip', 'deflate', 'br']);
 
-  const notTooDeep: RequestHandler = (request, response, next) => {
-    if (jsonDepth(request.body as unknown) > MAX_JSON_DEPTH) {
-      const apiError = filter.toApiError(
-        new DomainError(
-          ErrorCode.ValidationFailed,
-          `The request body is nested more than ${MAX_JSON_DEPTH} levels deep. Send the fields the form asks for.`,
-        ),
-      );
-      response.status(apiError.statusCode).json(apiError);
-      return;
-    }
-    // JSON.parse keeps "__proto__" as a key of its own, which the validation of a request's shape never
-    // sees (it is no property of the class); every other unknown field is refused, so is this.
-    const key = prototypeKeyIn(request.body as unknown);
-    if (key === null) return next();
-    const apiError = filter.toApiError(
-      new DomainError(ErrorCode.ValidationFailed, `${key}: is not something we ask for`, [
-        { field: key, reasons: ['is not something we ask for'] },
-      ]),
+/** Why a body that is about to be read will not be: not JSON, not UTF-8, in an encoding we cannot read, or too large. */
+function unreadableBody(request: FastifyRequest): DomainError | null {
+  const [mediaType, ...parameters] = (request.headers['content-type'] ?? '').toLowerCase().split(';');
+  const charset = parameters
+    .map((parameter) => parameter.trim().split('='))
+    .find(([name]) => name === 'charset')?.[1]
+    ?.replaceAll('"', '');
+  const encoding = request.headers['content-encoding']?.trim().toLowerCase() || 'identity';
+  if (mediaType.trim() !== 'application/json' || !(charset === undefined || charset === 'utf-8' || charset === 'utf8'))
+    return new DomainError(ErrorCode.UnsupportedMediaType, MEDIA_TYPE_MESSAGE);
+  if (!BODY_ENCODINGS.has(encoding)) return new DomainError(ErrorCode.UnsupportedMediaType, ENCODING_MESSAGE);
+  // Said before it is sent; a body longer than it says, or compressed, is cut off at the limit as it is read.
+  if (encoding === 'identity' && Number(request.headers['content-length']) > MAX_JSON_BODY_BYTES)
+    return new DomainError(ErrorCode.PayloadTooLarge, BODY_TOO_LARGE_MESSAGE);
+  return null;
+}
+
+/** A parsed body nested too deeply, or naming an object's prototype; null when its shape may be validated. */
+function bodyShapeError(body: unknown): DomainError | null {
+  if (jsonDepth(body) > MAX_JSON_DEPTH) {
+    return new DomainError(
+      ErrorCode.ValidationFailed,
+      `The request body is nested more than ${MAX_JSON_DEPTH} levels deep. Send the fields the form asks for.`,
     );
-    response.status(apiError.statusCode).json(apiError);
-  };
+  }
+  // JSON.parse keeps "__proto__" as a key of its own, which the validation of a request's shape never
+  // sees (it is no property of the class); every other unknown field is refused, so is this.
+  const key = prototypeKeyIn(body);
+  if (key === null) return null;
+  return new DomainError(ErrorCode.ValidationFailed, `${key}: is not something we ask for`, [
+    { field: key, reasons: ['is not something we ask for'] },
+  ]);
+}
 
-  app.use(onlyJson);
-  app.useBodyParser('json', { limit: MAX_JSON_BODY_BYTES });
-  app.use(refuse);
-  app.use(notTooDeep);
+/**
+ * A client error Fastify (or one of its plugins) raised while reading a request, in the API's words; null for
+ * anything else. NestJS hands them to the exception filter as an HttpException with Fastify's message
+ * (`mapExternalException`); `frameworkErrors` (create-app.ts) hands over the Fastify error itself.
+ */
+export function frameworkClientError(error: unknown): DomainError | null {
+  if (error instanceof HttpException) {
+    if (error.getStatus() === 413) return new DomainError(ErrorCode.PayloadTooLarge, BODY_TOO_LARGE_MESSAGE);
+    if (error.getStatus() === 415) return new DomainError(ErrorCode.UnsupportedMediaType, MEDIA_TYPE_MESSAGE);
+    return null;
+  }
+  if (typeof error !== 'object' || error === null) return null;
+  const { statusCode, code } = error as { statusCode?: unknown; code?: unknown };
+  if (typeof statusCode !== 'number' || statusCode < 400 || statusCode >= 500) return null;
+  if (typeof code !== 'string' || !code.startsWith('FST_')) return null;
+  if (statusCode === 404) return new DomainError(ErrorCode.NotFound, 'There is nothing at this address.');
+  return new DomainError(ErrorCode.ValidationFailed, 'The address is not valid. Check it and try again.');
 }
 
 /**
@@ -68,9 +106,11 @@ export function acceptJsonBodiesOnly(app: NestExpressApplication): void {
  * route, ever sees a multipart body; the XSRF check has already run, as for every POST.
  */
 const DOCUMENT_UPLOAD_PATH = `/${API_PREFIX}/${DOCUMENT_UPLOAD_ROUTE}`;
-export function isDocumentUpload(request: Request): boolean {
+export function isDocumentUpload(request: FastifyRequest): boolean {
   return (
-    request.method === 'POST' && request.path === DOCUMENT_UPLOAD_PATH && Boolean(request.is('multipart/form-data'))
+    request.method === 'POST' &&
+    pathOf(request.url) === DOCUMENT_UPLOAD_PATH &&
+    /^multipart\/form-data(;|$)/i.test(request.headers['content-type']?.trim() ?? '')
   );
 }
 
@@ -78,29 +118,6 @@ export function isDocumentUpload(request: Request): boolean {
 function hasBody(headers: Record<string, string | string[] | undefined>): boolean {
   const length = headers['content-length'];
   return headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
-}
-
-/** The status of a client error raised by body-parser (http-errors sets `expose` on 4xx only). */
-function clientErrorStatus(error: unknown): number | null {
-  if (typeof error !== 'object' || error === null) return null;
-  const { status, expose } = error as { status?: unknown; expose?: unknown };
-  return typeof status === 'number' && status >= 400 && status < 500 && expose === true ? status : null;
-}
-
-function codeFor(status: number): ErrorCode {
-  if (status === 413) return ErrorCode.PayloadTooLarge;
-  if (status === 415) return ErrorCode.UnsupportedMediaType;
-  return ErrorCode.ValidationFailed;
-}
-
-function messageFor(status: number, error: unknown): string {
-  if (status === 413)
-    return `The request body is larger than ${MAX_JSON_BODY_BYTES / 1024} kB. Shorten the text and try again.`;
-  if (status === 415) return MEDIA_TYPE_MESSAGE;
-  const type = (error as { type?: unknown }).type;
-  return type === 'entity.parse.failed'
-    ? 'The request body is not valid JSON.'
-    : 'The request body could not be read. Check it and try again.';
 }
 
 const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);

@@ -1,7 +1,6 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { RequestHandler } from 'express';
-import helmet from 'helmet';
-import { isApiPath } from './api-path';
+import fastifyHelmet from '@fastify/helmet';
+import type { FastifyInstance } from 'fastify';
+import { isApiPath, pathOf } from './api-path';
 
 /**
  * The content security policy the built portal runs under (checked in Chromium by the portal e2e):
@@ -27,26 +26,22 @@ export const CONTENT_SECURITY_POLICY = {
  * Referrer-Policy, HSTS in production), and `Cache-Control: no-store` on the API: its answers are
  * personal data, and a shared computer's back button must not show them to the next person.
  */
-export function useSecurityHeaders(app: NestExpressApplication, options: { production: boolean }): void {
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        useDefaults: false,
-        directives: {
-          ...CONTENT_SECURITY_POLICY,
-          ...(options.production ? { 'upgrade-insecure-requests': [] } : {}),
-        },
+export async function useSecurityHeaders(instance: FastifyInstance, options: { production: boolean }): Promise<void> {
+  await instance.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        ...CONTENT_SECURITY_POLICY,
+        ...(options.production ? { 'upgrade-insecure-requests': [] } : {}),
       },
-      frameguard: { action: 'deny' },
-      referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
-      // Browsers ignore HSTS received over plain HTTP, so this is safe on localhost too.
-      strictTransportSecurity: options.production ? { maxAge: 31_536_000, includeSubDomains: true } : false,
-    }),
-  );
-  app.use(noStoreOnApi);
+    },
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    // Browsers ignore HSTS received over plain HTTP, so this is safe on localhost too.
+    strictTransportSecurity: options.production ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+  });
+  instance.addHook('onRequest', (request, reply, done) => {
+    if (isApiPath(pathOf(request.url))) void reply.header('Cache-Control', 'no-store');
+    done();
+  });
 }
-
-const noStoreOnApi: RequestHandler = (request, response, next) => {
-  if (isApiPath(request.path)) response.setHeader('Cache-Control', 'no-store');
-  next();
-};

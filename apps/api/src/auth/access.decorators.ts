@@ -1,6 +1,6 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import { UserRole } from '@heardback/contracts';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { UserEntity } from '../users/user.entity';
 
 export const PUBLIC_ROUTE = 'heardback:public';
@@ -12,7 +12,7 @@ export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
 /** Only these roles may call the route. */
 export const Roles = (...roles: UserRole[]) => SetMetadata(ROLES, roles);
 
-export interface AuthenticatedRequest extends Request {
+export interface AuthenticatedRequest extends FastifyRequest {
   user?: UserEntity;
   sessionToken?: string;
   /** The id of the session the request is signed in with. */

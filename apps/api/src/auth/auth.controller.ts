@@ -7,7 +7,7 @@ import {
   SignedInView,
   UserView,
 } from '@heardback/contracts';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { UserEntity } from '../users/user.entity';
 import { AuthenticatedRequest, CurrentUser, Public } from './access.decorators';
@@ -51,7 +51,7 @@ export class AuthController {
   @Public()
   @Post('register/link')
   @HttpCode(200)
-  registrationLink(@Body() body: VerifyEmailDto, @Req() request: Request): Promise<RegistrationLinkView> {
+  registrationLink(@Body() body: VerifyEmailDto, @Req() request: FastifyRequest): Promise<RegistrationLinkView> {
     return this.auth.registrationLink(body.token, this.origin(request));
   }
 
@@ -61,8 +61,8 @@ export class AuthController {
   @HttpCode(200)
   async confirmRegistration(
     @Body() body: ConfirmRegistrationDto,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<RegistrationConfirmedView> {
     const { user, returnTo, session } = await this.auth.confirmRegistration(
       body.token,
@@ -80,7 +80,10 @@ export class AuthController {
   @Public()
   @Post('register/restart')
   @HttpCode(202)
-  async restartRegistration(@Body() body: RestartRegistrationDto, @Req() request: Request): Promise<RegisterResult> {
+  async restartRegistration(
+    @Body() body: RestartRegistrationDto,
+    @Req() request: FastifyRequest,
+  ): Promise<RegisterResult> {
     const { email } = await this.auth.restartRegistration(body, this.origin(request));
     return { email, checkEmail: true };
   }
@@ -90,8 +93,8 @@ export class AuthController {
   @HttpCode(200)
   async login(
     @Body() body: LoginDto,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<UserView> {
     const { user, session } = await this.auth.login(body, this.origin(request));
     this.cookie.set(response, session);
@@ -101,7 +104,10 @@ export class AuthController {
   @Public()
   @Post('logout')
   @HttpCode(204)
-  async logout(@Req() request: AuthenticatedRequest, @Res({ passthrough: true }) response: Response): Promise<void> {
+  async logout(
+    @Req() request: AuthenticatedRequest,
+    @Res({ passthrough: true }) response: FastifyReply,
+  ): Promise<void> {
     const token = this.cookie.read(request);
     if (token) {
       await this.auth.logout(token);
@@ -144,17 +150,17 @@ export class AuthController {
   @HttpCode(200)
   async confirmPasswordReset(
     @Body() body: PasswordResetConfirmDto,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<UserView> {
     const { user, session } = await this.auth.confirmPasswordReset(body.token, body.password, this.origin(request));
     this.cookie.set(response, session);
     return toUserView(user);
   }
 
-  private origin(request: Request): RequestOrigin {
+  private origin(request: FastifyRequest): RequestOrigin {
     return {
-      userAgent: request.header('user-agent') ?? null,
+      userAgent: request.headers['user-agent'] ?? null,
       currentToken: this.cookie.read(request),
       clientAddress: clientAddress(request),
     };

@@ -1,5 +1,6 @@
 import { sessionCookieName } from '@heardback/contracts';
-import type { CookieOptions, Request, Response } from 'express';
+import type { CookieSerializeOptions } from '@fastify/cookie';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppConfig } from '../config/app-config';
 import { IssuedSession } from './session.service';
 
@@ -11,20 +12,20 @@ export class SessionCookie {
     return sessionCookieName(this.config.secureCookies);
   }
 
-  read(request: Request): string | null {
+  read(request: FastifyRequest): string | null {
     const value: unknown = request.cookies?.[this.name];
     return typeof value === 'string' && value.length > 0 ? value : null;
   }
 
-  set(response: Response, session: IssuedSession): void {
-    response.cookie(this.name, session.token, { ...this.options(), expires: session.expiresAt });
+  set(reply: FastifyReply, session: IssuedSession): void {
+    reply.setCookie(this.name, session.token, { ...this.options(), expires: session.expiresAt });
   }
 
-  clear(response: Response): void {
-    response.clearCookie(this.name, this.options());
+  clear(reply: FastifyReply): void {
+    reply.clearCookie(this.name, this.options());
   }
 
-  private options(): CookieOptions {
+  private options(): CookieSerializeOptions {
     return { httpOnly: true, sameSite: 'lax', secure: this.config.secureCookies, path: '/' };
   }
 }

@@ -1,8 +1,8 @@
 import { ErrorCode, xsrfCookieName } from '@heardback/contracts';
 import { Logger } from '@nestjs/common';
-import type { NextFunction, Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import { randomUUID, timingSafeEqual } from 'node:crypto';
-import { isApiPath } from '../app/api-path';
+import { isApiPath, pathOf } from '../app/api-path';
 import { ApiExceptionFilter } from '../errors/api-exception.filter';
 import { DomainError } from '@heardback/domain';
 
@@ -21,10 +21,10 @@ const securityLog = new Logger('Security');
 export function xsrfProtection(options: { secureCookies: boolean }) {
   const filter = new ApiExceptionFilter();
   const cookieName = xsrfCookieName(options.secureCookies);
-  return (request: Request, response: Response, next: NextFunction): void => {
+  return (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void => {
     const cookieToken: unknown = request.cookies?.[cookieName];
-    if ((typeof cookieToken !== 'string' || cookieToken.length < 20) && isApiPath(request.path)) {
-      response.cookie(cookieName, newXsrfToken(), {
+    if ((typeof cookieToken !== 'string' || cookieToken.length < 20) && isApiPath(pathOf(request.url))) {
+      reply.setCookie(cookieName, newXsrfToken(), {
         httpOnly: false,
         sameSite: 'lax',
         secure: options.secureCookies,
@@ -34,11 +34,11 @@ export function xsrfProtection(options: { secureCookies: boolean }) {
     // Every unsafe method on every path: routing ignores case and decodes paths, so a check keyed
     // on the spelling of the path ('/API/…', '/%61pi/…') is a way around it.
     if (SAFE_METHODS.has(request.method)) {
-      return next();
+      return done();
     }
-    const headerToken = request.header(XSRF_HEADER);
+    const headerToken = request.headers[XSRF_HEADER];
     if (typeof cookieToken === 'string' && typeof headerToken === 'string' && sameToken(cookieToken, headerToken)) {
-      return next();
+      return done();
     }
     securityLog.warn({ event: 'xsrf_refused', reason: headerToken === undefined ? 'no header' : 'mismatch' });
     const error = filter.toApiError(
@@ -47,7 +47,7 @@ export function xsrfProtection(options: { secureCookies: boolean }) {
         'This page was open too long and its security check expired. Reload the page and try again.',
       ),
     );
-    response.status(error.statusCode).json(error);
+    void reply.code(error.statusCode).send(error);
   };
 }
 

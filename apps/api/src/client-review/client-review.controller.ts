@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Post, Res, StreamableFile } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ClientFeedbackReceipt, ClientReviewPageView } from '@heardback/contracts';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Public } from '../auth/access.decorators';
 import { attachmentDisposition } from '../documents/document-content';
 import { RateLimited } from '../throttling/rate-limited.guard';
@@ -31,10 +31,10 @@ export class ClientReviewController {
   @RateLimited('clientReview')
   @Post('cv')
   @HttpCode(200)
-  async cv(@Body() body: ReviewTokenDto, @Res({ passthrough: true }) response: Response): Promise<StreamableFile> {
+  async cv(@Body() body: ReviewTokenDto, @Res({ passthrough: true }) response: FastifyReply): Promise<StreamableFile> {
     const { document, content } = await this.page.cv(body.token);
-    response.setHeader('X-Content-Type-Options', 'nosniff');
-    response.setHeader('Cache-Control', 'private, no-store');
+    response.header('X-Content-Type-Options', 'nosniff');
+    response.header('Cache-Control', 'private, no-store');
     return new StreamableFile(content, {
       type: document.mediaType,
       disposition: attachmentDisposition(document.fileName),

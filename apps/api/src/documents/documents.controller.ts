@@ -13,7 +13,7 @@ import {
 } from '@nestjs/common';
 import { ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { DocumentList, DocumentView, UserRole } from '@heardback/contracts';
-import type { Request, Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { CurrentUser, Roles } from '../auth/access.decorators';
 import { notFoundOnBadId } from '../errors/not-found-on-bad-id';
 import { RateLimited } from '../throttling/rate-limited.guard';
@@ -21,7 +21,7 @@ import { UserEntity } from '../users/user.entity';
 import { CandidateDocumentsService } from './candidate-documents.service';
 import { attachmentDisposition } from './document-content';
 import { DocumentDownloadsService } from './document-downloads.service';
-import { DOCUMENT_UPLOAD_ROUTE, DocumentUploadInterceptor } from './document-upload.interceptor';
+import { DOCUMENT_UPLOAD_ROUTE, DocumentUploadInterceptor, UploadRequest } from './document-upload.interceptor';
 import { UploadDocumentDto } from './dto/upload-document.dto';
 
 @ApiTags('documents')
@@ -43,10 +43,10 @@ export class DocumentsController {
   @UseInterceptors(DocumentUploadInterceptor)
   upload(
     @Body() body: UploadDocumentDto,
-    @Req() request: Request,
+    @Req() request: UploadRequest,
     @CurrentUser() user: UserEntity,
   ): Promise<DocumentView> {
-    return this.documents.upload(user, body.kind, request.file);
+    return this.documents.upload(user, body.kind, request.upload);
   }
 
   @Roles(UserRole.Candidate)
@@ -71,11 +71,11 @@ export class DocumentsController {
   async download(
     @Param('id', notFoundOnBadId) id: string,
     @CurrentUser() user: UserEntity,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<StreamableFile> {
     const { document, content } = await this.downloads.download(user, id);
-    response.setHeader('X-Content-Type-Options', 'nosniff');
-    response.setHeader('Cache-Control', 'private, no-store');
+    response.header('X-Content-Type-Options', 'nosniff');
+    response.header('Cache-Control', 'private, no-store');
     return new StreamableFile(content, {
       type: document.mediaType,
       disposition: attachmentDisposition(document.fileName),

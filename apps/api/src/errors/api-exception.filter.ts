@@ -1,7 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { ApiError, ErrorCode, FieldError } from '@heardback/contracts';
 import { DomainError } from '@heardback/domain';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
+import { frameworkClientError } from '../app/request-bodies';
 import { translatePostgresError } from '../database/postgres-errors';
 import { DatabaseOutage } from '../resilience/database-outage';
 import { databaseUnavailableReason } from '../resilience/database-unavailable';
@@ -31,26 +32,29 @@ export class ApiExceptionFilter implements ExceptionFilter {
   constructor(private readonly outage?: DatabaseOutage) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const response = host.switchToHttp().getResponse<Response>();
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
     // The request deadline may have answered already; the handler's late failure has no one to tell.
-    if (response.headersSent) return;
+    if (reply.sent || reply.raw.headersSent) return;
     const unavailable = databaseUnavailableReason(exception);
     if (unavailable) {
       this.outage?.report(unavailable);
       const { message, retryAfterSeconds } = UNAVAILABLE[ErrorCode.DatabaseUnavailable];
-      response.setHeader('Retry-After', String(retryAfterSeconds));
-      response
-        .status(HttpStatus.SERVICE_UNAVAILABLE)
-        .json({ statusCode: HttpStatus.SERVICE_UNAVAILABLE, code: ErrorCode.DatabaseUnavailable, message });
+      void reply
+        .header('Retry-After', String(retryAfterSeconds))
+        .code(HttpStatus.SERVICE_UNAVAILABLE)
+        .send({ statusCode: HttpStatus.SERVICE_UNAVAILABLE, code: ErrorCode.DatabaseUnavailable, message });
       return;
     }
     const body = this.toApiError(exception);
-    if (exception instanceof RateLimitedError) response.setHeader('Retry-After', String(exception.retryAfterSeconds));
-    response.status(body.statusCode).json(body);
+    if (exception instanceof RateLimitedError) void reply.header('Retry-After', String(exception.retryAfterSeconds));
+    void reply.code(body.statusCode).send(body);
   }
 
   toApiError(exception: unknown): ApiError {
-    const domainError = exception instanceof DomainError ? exception : translatePostgresError(exception);
+    const domainError =
+      exception instanceof DomainError
+        ? exception
+        : (frameworkClientError(exception) ?? translatePostgresError(exception));
     if (domainError) {
       const { message, details } = domainError.details
         ? inPersonWords(domainError.message, domainError.details)

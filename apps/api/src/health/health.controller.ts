@@ -1,6 +1,6 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Public } from '../auth/access.decorators';
 import { HealthReport } from './health-report';
 import { HealthService } from './health.service';
@@ -13,10 +13,10 @@ export class HealthController {
   /** 200 while this instance can serve (`ok` or `degraded`); 503 when it cannot (`down`, `draining`). */
   @Public()
   @Get()
-  async check(@Res({ passthrough: true }) response: Response): Promise<HealthReport> {
+  async check(@Res({ passthrough: true }) response: FastifyReply): Promise<HealthReport> {
     const report = await this.health.report();
-    if (report.status === 'down' || report.status === 'draining') response.status(503);
-    response.setHeader('Cache-Control', 'no-store');
+    if (report.status === 'down' || report.status === 'draining') response.code(503);
+    response.header('Cache-Control', 'no-store');
     return report;
   }
 }

@@ -2,7 +2,8 @@ import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
 import { ErrorCode, IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_KEY_MAX_LENGTH } from '@heardback/contracts';
 import { DomainError } from '@heardback/domain';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
+import { pathOf } from '../app/api-path';
 import { createHash } from 'node:crypto';
 
 /** A command request's `Idempotency-Key`, with what makes two requests under it the same request. */
@@ -25,15 +26,15 @@ const INVALID_KEY_REASON = `must be 1 to ${IDEMPOTENCY_KEY_MAX_LENGTH} visible c
  */
 export const IdempotencyKeyHeader = createParamDecorator(
   (_data: unknown, context: ExecutionContext): IdempotencyKey | null => {
-    const request = context.switchToHttp().getRequest<Request>();
-    const key = request.header(IDEMPOTENCY_KEY_HEADER);
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    const key = request.headers[IDEMPOTENCY_KEY_HEADER.toLowerCase()];
     if (key === undefined) return null;
-    if (!KEY_PATTERN.test(key)) {
+    if (typeof key !== 'string' || !KEY_PATTERN.test(key)) {
       throw new DomainError(ErrorCode.ValidationFailed, `${IDEMPOTENCY_KEY_HEADER} header: ${INVALID_KEY_REASON}.`, [
         { field: IDEMPOTENCY_KEY_HEADER, reasons: [INVALID_KEY_REASON] },
       ]);
     }
-    const route = `${request.method} ${(request.route as { path?: string } | undefined)?.path ?? request.path}`;
+    const route = `${request.method} ${request.routeOptions.url ?? pathOf(request.url)}`;
     return { key, route, requestHash: sha256(canonicalJson({ params: request.params, body: request.body ?? null })) };
   },
 );

@@ -1,7 +1,8 @@
 import type { LoggerService } from '@nestjs/common';
-import type { RequestHandler } from 'express';
-import { AsyncLocalStorage } from 'node:async_hooks';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { AsyncLocalStorage, AsyncResource } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import pino, { type Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 
@@ -40,8 +41,17 @@ export function createRootLogger(options: { level: string; destination?: pino.De
   );
 }
 
-/** The first middleware: names the request, logs its outcome, and binds its logger for everything after. */
-export function requestLogging(root: Logger): RequestHandler {
+/**
+ * The first hook: names the request, logs its outcome, and binds its logger for everything after.
+ *
+ * The request's context is entered in `onRequest`, but Fastify runs the hooks after the body is read
+ * (`preValidation` on, the guards and the handler) from the request stream's `end` event, in the
+ * stream's async context, not ours: they are put back into it there, as @fastify/request-context does.
+ */
+export function useRequestLogging(instance: FastifyInstance, root: Logger): void {
+  // pino-http sees Node's request; the session guard signs in Fastify's, which wraps it.
+  const wrappers = new WeakMap<IncomingMessage, FastifyRequest>();
+  const contexts = new WeakMap<FastifyRequest, AsyncResource>();
   const http = pinoHttp({
     logger: root,
     genReqId: (request, response) => {
@@ -62,7 +72,7 @@ export function requestLogging(root: Logger): RequestHandler {
     // Only once known: pino-http binds these when the request starts (before sign-in is checked) and again
     // on its outcome line when they differ, so a null bound first would stand beside the id in one line.
     customProps: (request) => {
-      const userId = (request as { user?: { id?: string } }).user?.id;
+      const userId = (wrappers.get(request) as { user?: { id?: string } } | undefined)?.user?.id;
       return userId ? { userId } : {};
     },
     customLogLevel: (_request, response, error) => {
@@ -76,10 +86,21 @@ export function requestLogging(root: Logger): RequestHandler {
     customErrorMessage: (request, response) => `${request.method} ${request.url?.split('?')[0]} ${response.statusCode}`,
     autoLogging: { ignore: (request) => request.url === '/api/health' },
   });
-  return (request, response, next) => {
-    http(request, response);
-    requestContext.run({ logger: request.log, requestId: String(request.id) }, next);
-  };
+  instance.addHook('onRequest', (request, reply, done) => {
+    wrappers.set(request.raw, request);
+    http(request.raw, reply.raw);
+    const { log, id } = request.raw as unknown as { log: Logger; id: unknown };
+    requestContext.run({ logger: log, requestId: String(id) }, () => {
+      const context = new AsyncResource('heardback-request');
+      contexts.set(request, context);
+      context.runInAsyncScope(done, request.raw);
+    });
+  });
+  instance.addHook('preValidation', (request, _reply, done) => {
+    const context = contexts.get(request);
+    if (context) context.runInAsyncScope(done, request.raw);
+    else done();
+  });
 }
 
 /** The logger for the current request, or the root logger outside one (start-up, background work). */

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Request, RequestHandler } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createServer, Server } from 'node:http';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { DataSource } from 'typeorm';
@@ -12,6 +12,7 @@ import { DatabaseOutage } from '../resilience/database-outage';
 import { OutboxLag } from '../notifications/outbox-lag';
 import { RequestGate } from '../resilience/request-gate';
 import { within } from '../resilience/within';
+import { PORTAL_ROUTE } from '../portal-hosting/serve-portal';
 
 /** How long a scrape waits for the one figure it reads from the database. */
 const SCRAPE_QUERY_MS = 1_000;
@@ -138,14 +139,12 @@ export class MetricsService implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   /** Counts each answered request under its route pattern (`/api/applications/:id`), never its raw path. */
-  readonly middleware: RequestHandler = (request, response, next) => {
-    const stop = this.latency.startTimer();
-    response.once('finish', () => {
-      const route = routePattern(request);
-      stop({ method: request.method, route });
-      this.requests.inc({ method: request.method, route, status: String(response.statusCode) });
-    });
-    next();
+  readonly onResponse = (request: FastifyRequest, reply: FastifyReply, done: () => void): void => {
+    const route = routePattern(request);
+    const labels = { method: request.method, route };
+    this.latency.observe(labels, reply.elapsedTime / 1000);
+    this.requests.inc({ ...labels, status: String(reply.statusCode) });
+    done();
   };
 
   onApplicationBootstrap(): void {
@@ -171,8 +170,9 @@ export class MetricsService implements OnApplicationBootstrap, OnModuleDestroy {
   }
 }
 
-function routePattern(request: Request): string {
-  const route = (request as Request & { route?: { path?: unknown } }).route;
-  if (route && typeof route.path === 'string') return `${request.baseUrl}${route.path}`;
-  return request.originalUrl.startsWith('/api/') ? 'unmatched' : 'portal';
+function routePattern(request: FastifyRequest): string {
+  // Only routes the API declares have a pattern; the portal's files are served by a catch-all of its own.
+  if (!request.is404 && request.routeOptions.url && request.routeOptions.url !== PORTAL_ROUTE)
+    return request.routeOptions.url;
+  return request.url.startsWith('/api/') ? 'unmatched' : 'portal';
 }

@@ -1,7 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Logger, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { EXPORT_ARCHIVE_NAME, UserRole } from '@heardback/contracts';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
+import { takeOver } from '../app/raw-response';
 import { AuthenticatedRequest, CurrentUser, Roles } from '../auth/access.decorators';
 import { AuthService } from '../auth/auth.service';
 import { SessionCookie } from '../auth/session-cookie';
@@ -35,13 +36,16 @@ export class MyDataController {
   /** A zip: heardback-export.json and a documents/ folder, streamed as it is written. */
   @RateLimited('dataExport')
   @Get('export')
-  async export(@CurrentUser() user: UserEntity, @Res() response: Response): Promise<void> {
+  async export(@CurrentUser() user: UserEntity, @Res() reply: FastifyReply): Promise<void> {
     const prepared = await this.exports.prepare(user.id);
     logSecurityEvent({ event: 'data_exported', userId: user.id });
-    response.status(200);
-    response.setHeader('Content-Type', 'application/zip');
-    response.setHeader('Content-Disposition', `attachment; filename="${EXPORT_ARCHIVE_NAME}"`);
-    response.setHeader('Cache-Control', 'no-store');
+    const response = takeOver(
+      reply.headers({
+        'Content-Type': 'application/zip',
+        'Content-Disposition': `attachment; filename="${EXPORT_ARCHIVE_NAME}"`,
+        'Cache-Control': 'no-store',
+      }),
+    );
     try {
       await writeExportArchive(response, prepared.json, prepared.documents);
     } catch (error) {
@@ -61,7 +65,7 @@ export class MyDataController {
     @Body() body: EraseAccountDto,
     @CurrentUser() user: UserEntity,
     @Req() request: AuthenticatedRequest,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<void> {
     await this.auth.confirmPassword(user, body.password, clientAddress(request));
     await this.erasure.eraseAccount(user.id);

@@ -1,11 +1,16 @@
+import send from '@fastify/send';
+import accepts from 'accepts';
+import { contentType } from 'mime-types';
 import { Logger } from '@nestjs/common';
-import { NestExpressApplication } from '@nestjs/platform-express';
-import type { NextFunction, Request, Response } from 'express';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { isApiPath } from '../app/api-path';
+import { isApiPath, pathOf } from '../app/api-path';
 import { chooseEncoding } from './accept-encoding';
 import { listPortalFiles, PortalFile } from './portal-files';
+
+/** The route the portal's files are served under: everything the API's own routes do not match. */
+export const PORTAL_ROUTE = '/*';
 
 /**
  * In production the API serves the built portal, so the product is one process on one port.
@@ -19,7 +24,7 @@ import { listPortalFiles, PortalFile } from './portal-files';
  *   file, whatever it accepts: a page left open across a deployment asks for its old chunks with
  *   `Accept: *\/*`, and index.html in their place would be a script error, not a clear 404.
  */
-export function servePortal(app: NestExpressApplication, portalDir: string): void {
+export function servePortal(instance: FastifyInstance, portalDir: string): void {
   if (!existsSync(join(portalDir, 'index.html'))) {
     new Logger('Portal').warn(
       `No built portal at ${portalDir}; serving the API only. Run \`npm run build\` to build it.`,
@@ -33,12 +38,20 @@ export function servePortal(app: NestExpressApplication, portalDir: string): voi
     new Logger('Portal').warn(`The portal at ${portalDir} has no precompressed files; sending them uncompressed.`);
   }
 
-  app.use((request: Request, response: Response, next: NextFunction) => {
-    if ((request.method !== 'GET' && request.method !== 'HEAD') || isApiPath(request.path)) return next();
-    const file = files.get(request.path);
-    if (file) return sendPortalFile(request, response, next, file, portalDir);
-    if (namesAFile(request.path) || request.accepts(['html', 'json']) !== 'html') return next();
-    sendPortalFile(request, response, next, index, portalDir);
+  // A route of its own, which the router tries only when no route of the API matches; HEAD comes with GET.
+  instance.route({
+    method: 'GET',
+    url: PORTAL_ROUTE,
+    // Already compressed at build, or too small to be worth it.
+    compress: false,
+    handler: async (request, reply) => {
+      const path = pathOf(request.url);
+      if (isApiPath(path)) return reply.callNotFound();
+      const file = files.get(path);
+      if (file) return sendPortalFile(request, reply, file, portalDir);
+      if (namesAFile(path) || accepts(request.raw).type(['html', 'json']) !== 'html') return reply.callNotFound();
+      return sendPortalFile(request, reply, index, portalDir);
+    },
   });
 }
 
@@ -47,24 +60,32 @@ function namesAFile(path: string): boolean {
   return /\.[A-Za-z0-9]{1,10}$/.test(path.slice(path.lastIndexOf('/') + 1));
 }
 
-function sendPortalFile(
-  request: Request,
-  response: Response,
-  next: NextFunction,
+async function sendPortalFile(
+  request: FastifyRequest,
+  reply: FastifyReply,
   file: PortalFile,
   portalDir: string,
-): void {
+): Promise<FastifyReply> {
   const encoding = chooseEncoding(request.headers['accept-encoding'], new Set(file.encoded.keys()));
-  response.vary('Accept-Encoding');
-  response.setHeader('Cache-Control', file.cacheControl);
-  // The type of the file itself, not of its `.br` copy; `send` keeps a Content-Type already set.
-  response.type(file.extension);
-  if (encoding) response.setHeader('Content-Encoding', encoding);
   const stored = encoding ? (file.encoded.get(encoding) as string) : file.path;
   // `root` rather than an absolute path: the portal directory may sit under a dot-directory
-  // (`send` refuses dotfiles in the path it is given, but not in its root).
-  response.sendFile(stored, { root: portalDir, cacheControl: false }, (error?: Error) => {
-    // An aborted download after the headers went out is not an error to report.
-    if (error && !response.headersSent) next(error);
+  // (`send` refuses dotfiles in the path it is given, but not in its root). Its ETag is the file's size and
+  // date, so a rolled-back index.html is not taken for the newer one a browser holds.
+  const { statusCode, headers, stream, type } = await send(request.raw, stored, {
+    root: portalDir,
+    cacheControl: false,
+    contentType: false,
   });
+  if (type === 'error') {
+    reply.callNotFound();
+    return reply;
+  }
+  void reply.code(statusCode).headers(headers).header('Vary', 'Accept-Encoding');
+  if (statusCode !== 200 && statusCode !== 206) return reply.send(stream);
+  // The type of the file itself, not of its `.br` copy; `text/javascript` for scripts (RFC 9239).
+  void reply
+    .header('Content-Type', contentType(file.extension) || 'application/octet-stream')
+    .header('Cache-Control', file.cacheControl);
+  if (encoding) void reply.header('Content-Encoding', encoding);
+  return reply.send(stream);
 }

@@ -1,7 +1,9 @@
 import { API_PREFIX, ErrorCode } from '@heardback/contracts';
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
-import type { Request, RequestHandler, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ServerResponse } from 'node:http';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { pathOf } from '../app/api-path';
 import { isDocumentUpload } from '../app/request-bodies';
 import { APP_CONFIG, AppConfig, ResilienceSettings } from '../config/app-config';
 import { UNAVAILABLE, UnavailableCode } from './unavailable-words';
@@ -24,7 +26,7 @@ const LOOP_DELAY_WINDOW_MS = 500;
  */
 @Injectable()
 export class RequestGate implements OnModuleDestroy {
-  private readonly inFlight = new Set<Response>();
+  private readonly inFlight = new Set<ServerResponse>();
   private draining = false;
   private recentLoopDelayMs = 0;
   private readonly idleWaiters: Array<() => void> = [];
@@ -61,28 +63,34 @@ export class RequestGate implements OnModuleDestroy {
     return { ...this.counters };
   }
 
-  readonly middleware: RequestHandler = (request, response, next) => {
+  /** The first hook of every request (after its log line is started). */
+  readonly onRequest = (request: FastifyRequest, reply: FastifyReply, done: () => void): void => {
     if (this.draining) {
-      response.setHeader('Connection', 'close');
-      return refuse(response, ErrorCode.ShuttingDown);
+      reply.header('Connection', 'close');
+      return refuse(reply, ErrorCode.ShuttingDown);
     }
-    if (request.path !== HEALTH_PATH && this.overloaded()) {
+    const path = pathOf(request.url);
+    if (path !== HEALTH_PATH && this.overloaded()) {
       this.counters.shed++;
-      return refuse(response, ErrorCode.Overloaded);
+      return refuse(reply, ErrorCode.Overloaded);
     }
+    const response = reply.raw;
     this.inFlight.add(response);
-    const timer = setTimeout(() => {
-      if (response.headersSent) return;
-      this.counters.timedOut++;
-      refuse(response, ErrorCode.RequestTimeout);
-    }, this.deadlineFor(request));
+    const timer = setTimeout(
+      () => {
+        if (response.headersSent || reply.sent) return;
+        this.counters.timedOut++;
+        refuse(reply, ErrorCode.RequestTimeout);
+      },
+      this.deadlineFor(request, path),
+    );
     response.once('close', () => {
       clearTimeout(timer);
       this.inFlight.delete(response);
       if (!this.draining) return;
       if (this.inFlight.size === 0) this.idleWaiters.splice(0).forEach((wake) => wake());
     });
-    next();
+    done();
   };
 
   /**
@@ -111,15 +119,14 @@ export class RequestGate implements OnModuleDestroy {
     );
   }
 
-  private deadlineFor(request: Request): number {
+  private deadlineFor(request: FastifyRequest, path: string): number {
     if (isDocumentUpload(request)) return this.settings.uploadTimeoutMs;
-    if (request.path === SCORE_CSV_PATH) return this.settings.requestTimeoutMs + this.settings.database.scoreTimeoutMs;
+    if (path === SCORE_CSV_PATH) return this.settings.requestTimeoutMs + this.settings.database.scoreTimeoutMs;
     return this.settings.requestTimeoutMs;
   }
 }
 
-function refuse(response: Response, code: UnavailableCode): void {
+function refuse(reply: FastifyReply, code: UnavailableCode): void {
   const { message, retryAfterSeconds } = UNAVAILABLE[code];
-  response.setHeader('Retry-After', String(retryAfterSeconds));
-  response.status(503).json({ statusCode: 503, code, message });
+  void reply.header('Retry-After', String(retryAfterSeconds)).code(503).send({ statusCode: 503, code, message });
 }

@@ -1,7 +1,9 @@
 import { Controller, Get, Header, Param, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ClientMonthlyScore, ScoreGroupsPage, ScoreReport, ScoreTable, UserRole } from '@heardback/contracts';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
+import type { ServerResponse } from 'node:http';
+import { takeOver } from '../app/raw-response';
 import { CurrentUser, Roles } from '../auth/access.decorators';
 import { notFoundOnBadId } from '../errors/not-found-on-bad-id';
 import { RateLimited } from '../throttling/rate-limited.guard';
@@ -67,51 +69,48 @@ export class ScoreCsvController {
   async csv(
     @Query() query: ScoreCsvQueryDto,
     @CurrentUser() user: UserEntity,
-    @Res() response: Response,
+    @Res() reply: FastifyReply,
   ): Promise<void> {
     const table = query.table ?? ScoreTable.Groups;
     // The figures and the trend only: the groups follow from a cursor.
     const report = { ...(await this.score.report(query.from, query.to, null, user)), by: query.by };
     // Set once there is something to send: an error answered instead is JSON, not a file to save.
-    const startFile = () => {
-      response.setHeader('Content-Type', 'text/csv; charset=utf-8');
-      response.setHeader('Content-Disposition', `attachment; filename="${scoreCsvFileName(report, table)}"`);
-      response.setHeader('Cache-Control', 'no-store');
-      response.setHeader('X-Content-Type-Options', 'nosniff');
+    const fileHeaders = {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${scoreCsvFileName(report, table)}"`,
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
     };
     if (table !== ScoreTable.Groups) {
-      startFile();
-      response.send(scoreCsv(report, table));
+      await reply.headers(fileHeaders).send(scoreCsv(report, table));
       return;
     }
-    let started = false;
-    const head = async () => {
-      if (started) return;
+    const file: { response: ServerResponse | null } = { response: null };
+    const head = async (): Promise<ServerResponse> => {
+      if (file.response) return file.response;
       // The request's deadline answered meanwhile (request-gate.ts): there is no file to start.
-      if (response.headersSent) throw new Error('The request was answered at its deadline.');
-      started = true;
-      startFile();
-      await written(response, groupsCsvHead(report));
+      if (reply.sent) throw new Error('The request was answered at its deadline.');
+      file.response = takeOver(reply.headers(fileHeaders));
+      await written(file.response, groupsCsvHead(report));
+      return file.response;
     };
     try {
       await this.score.eachGroup(query, user, async (rows) => {
-        await head();
-        await written(response, groupsCsvLines(query.by, rows));
+        await written(await head(), groupsCsvLines(query.by, rows));
       });
-      await head();
-      response.end();
+      (await head()).end();
     } catch (failure) {
       // Half a file is worse than none: a broken download says it failed, rather than ending short.
-      if (started) return void response.destroy(failure instanceof Error ? failure : undefined);
+      if (file.response) return void file.response.destroy(failure instanceof Error ? failure : undefined);
       // Nothing of ours was sent: the client has gone, or the deadline answered; no one to tell.
-      if (response.destroyed || response.headersSent) return;
+      if (reply.raw.destroyed || reply.sent) return;
       throw failure;
     }
   }
 }
 
 /** Writes a chunk; when the socket's buffer is full, waits until the client has read it (or has gone). */
-function written(response: Response, chunk: string): Promise<void> {
+function written(response: ServerResponse, chunk: string): Promise<void> {
   if (response.destroyed) return Promise.reject(new Error('The client closed the connection.'));
   if (chunk === '' || response.write(chunk)) return Promise.resolve();
   return new Promise((resolve, reject) => {

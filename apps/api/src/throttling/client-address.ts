@@ -1,13 +1,13 @@
 import { isIPv4, isIPv6 } from 'node:net';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 
 /**
- * The address the per-client limits count by: Express's `request.ip`, which follows X-Forwarded-For
+ * The address the per-client limits count by: Fastify's `request.ip`, which follows X-Forwarded-For
  * only through the proxies TRUST_PROXY names. An IPv4 address is itself; an IPv6 address counts by
  * its /64 network, because one subscriber is usually given a whole /64 and could otherwise change
  * address at every request.
  */
-export function clientAddress(request: Request): string {
+export function clientAddress(request: FastifyRequest): string {
   return clientAddressKey(request.ip ?? request.socket?.remoteAddress ?? '');
 }
 

@@ -154,9 +154,18 @@ describe('the portal as the API delivers it', () => {
     expect(lastModified).toEqual(expect.any(String));
     const same = { 'if-none-match': String(etag), 'if-modified-since': String(lastModified) };
     expect((await get(api.url, '/index.html', same)).status).toBe(304);
+    expect((await get(api.url, '/index.html', same)).headers['cache-control']).toBe('no-cache');
     // Another build's index.html (after a rollback, say) is sent in full, whatever its date.
     const other = { 'if-none-match': 'W/"1-0"', 'if-modified-since': new Date(Date.UTC(2100, 0, 1)).toUTCString() };
     expect((await get(api.url, '/index.html', other)).status).toBe(200);
+  });
+
+  it('answers a range past the end with 416 and a failed precondition with 412, not as a missing file', async () => {
+    const pastTheEnd = await get(api.url, '/favicon.ico', { range: 'bytes=999999-' });
+    expect(pastTheEnd.status).toBe(416);
+    expect(pastTheEnd.headers['content-range']).toBe('bytes */500');
+    expect((await get(api.url, '/favicon.ico', { range: 'bytes=0-9' })).raw.length).toBe(10);
+    expect((await get(api.url, '/favicon.ico', { 'if-match': '"another"' })).status).toBe(412);
   });
 
   it('compresses JSON above the threshold on the fly, and leaves small answers as they are', async () => {

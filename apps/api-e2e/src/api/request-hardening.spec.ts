@@ -118,6 +118,28 @@ describe('requests the API refuses before any handler runs', () => {
     await candidate.patch('/api/me/profile', { fullName: originalName });
   });
 
+  it('reads an encoding named in capitals, as HTTP allows', async () => {
+    const response = await candidate.send('PATCH', '/api/me/profile', {
+      headers: { 'content-type': 'application/json', 'content-encoding': 'GZIP' },
+      body: gzipSync(JSON.stringify({ fullName: 'Capital Gzip' })),
+      xsrf: true,
+    });
+    expect(response.status).toBe(200);
+    expect(await currentName()).toBe('Capital Gzip');
+    await candidate.patch('/api/me/profile', { fullName: originalName });
+  });
+
+  it('refuses bytes that are not UTF-8 with 400, in words, rather than reading them as something else', async () => {
+    const response = await candidate.send('PATCH', '/api/me/profile', {
+      headers: { 'content-type': 'application/json' },
+      body: Buffer.concat([Buffer.from('{"fullName":"'), Buffer.from([0xff, 0xfe]), Buffer.from('"}')]),
+      xsrf: true,
+    });
+    expect(response.status).toBe(400);
+    expect(errorOf(response).message).toContain('UTF-8');
+    expect(await currentName()).toBe(originalName);
+  });
+
   it('refuses malformed JSON with 400', async () => {
     const response = await candidate.send('PATCH', '/api/me/profile', {
       headers: { 'content-type': 'application/json' },

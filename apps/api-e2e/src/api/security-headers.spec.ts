@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { ApiSession } from '../support/api-client';
 import { ApiServer, startApiServer } from '../support/api-server';
 import { registerCandidate } from '../support/factories';
@@ -27,9 +28,42 @@ describe('security headers', () => {
   });
 
   it('also on errors, whatever the spelling of the path', async () => {
-    const response = await new ApiSession().get('/API/me/applications');
-    expect(response.status).toBe(401);
+    // The router ignores case and decodes the path: each of these reaches the API, so each is the API's answer.
+    for (const path of ['/API/me/applications', '/%61pi/me/applications', '/%41PI/me/applications']) {
+      const response = await new ApiSession().get(path);
+      expect({ path, status: response.status, cacheControl: response.headers.get('cache-control') }).toEqual({
+        path,
+        status: 401,
+        cacheControl: 'no-store',
+      });
+    }
+  });
+
+  it("answers an address that cannot be decoded in the API's shape, with every header an answer carries", async () => {
+    const response = await new ApiSession().get<{ code: string; message: string }>('/api/jobs/%E0%A4%A');
+    expect(response.status).toBe(400);
+    expect(response.body.code).toBe('VALIDATION_FAILED');
+    expect(response.body.message).toMatch(/address/);
+    expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(response.headers.get('x-request-id')).toEqual(expect.any(String));
+  });
+
+  it("answers a request Node cannot parse in the API's shape too, not the framework's", async () => {
+    const { hostname, port } = new URL(process.env['API_URL'] as string);
+    const answer = await new Promise<string>((done, fail) => {
+      const socket = connect(Number(port), hostname, () => socket.write('GET api/jobs HTTP/1.1\r\nHost: x\r\n\r\n'));
+      let text = '';
+      socket.on('data', (chunk) => (text += chunk.toString()));
+      socket.on('close', () => done(text));
+      socket.on('error', fail);
+    });
+    const [head, body] = answer.split('\r\n\r\n');
+    expect(head).toMatch(/^HTTP\/1\.1 400 /);
+    expect(head).toMatch(/cache-control: no-store/i);
+    expect(head).toMatch(/x-content-type-options: nosniff/i);
+    expect(JSON.parse(body)).toEqual({ statusCode: 400, code: 'VALIDATION_FAILED', message: expect.any(String) });
   });
 
   it('publishes the API documentation outside production', async () => {

@@ -9,8 +9,23 @@ export function isApiPath(path: string): boolean {
 
 const API_PATH = /^\/api(\/|$)/i;
 
-/** A request URL's path, without its query, as sent (not decoded): what Express called `request.path`. */
+const ABSOLUTE_FORM = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i;
+
+/**
+ * The path a request is routed by, from its URL as sent: without the scheme and host of an absolute-form
+ * request line (`GET http://host/api/me`), without its query, and percent-decoded, because the router
+ * decodes it too: '/%61pi/me' reaches the API, so it must be the API here as well (the reply's no-store,
+ * the XSRF cookie, the JSON 404). A malformed escape is left as it is; the router refuses such a path.
+ */
 export function pathOf(url: string): string {
-  const query = url.indexOf('?');
-  return query === -1 ? url : url.slice(0, query);
+  const origin = url.startsWith('/') ? null : ABSOLUTE_FORM.exec(url);
+  const target = origin ? url.slice(origin[0].length) || '/' : url;
+  const end = target.search(/[?#]/);
+  const path = end === -1 ? target : target.slice(0, end);
+  if (!path.includes('%')) return path;
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
 }

@@ -1,7 +1,6 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { API_PREFIX } from '@heardback/contracts';
@@ -20,6 +19,7 @@ import { DatabaseOutage } from '../resilience/database-outage';
 import { RequestGate } from '../resilience/request-gate';
 import { AppModule } from './app.module';
 import { acceptJsonBodiesOnly, MAX_JSON_BODY_BYTES } from './request-bodies';
+import { frameworkRefusals } from './framework-refusals';
 import { compressApiResponses } from './response-compression';
 import { useSecurityHeaders } from './security-headers';
 
@@ -32,7 +32,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   const present = config.testClockFile ? fileOffsetClock(config.testClockFile) : systemClock;
   // With demo data, the loader dates the demo's history in the past (ADR 0071); nothing else sees a difference.
   const clock = config.demoData ? new DemoClock(present) : present;
-  const filter = new ApiExceptionFilter();
+  const refusals = frameworkRefusals(rootLogger, { production: config.nodeEnv === 'production' });
   const adapter = new FastifyAdapter({
     // Only then does request.ip (what the per-client rate limits count by) follow X-Forwarded-For.
     trustProxy: config.trustProxy === false ? false : config.trustProxy,
@@ -45,11 +45,9 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     // and '/api/jobs/' are '/api/jobs' (parameters keep their case). A token in a path is longer than Fastify's
     // default of 100 characters.
     routerOptions: { caseSensitive: false, ignoreTrailingSlash: true, maxParamLength: 1_000 },
-    // A malformed address gets the API's 400, not Fastify's own shape.
-    frameworkErrors: (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
-      const body = filter.toApiError(error);
-      void reply.code(body.statusCode).send(body);
-    },
+    // What Fastify refuses before any hook runs gets the API's shape and headers, not Fastify's own.
+    frameworkErrors: refusals.frameworkErrors,
+    clientErrorHandler: refusals.clientErrorHandler,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, clock), adapter, {
     logger: new PinoNestLogger(rootLogger),
@@ -62,8 +60,9 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
 
   useRequestLogging(instance, rootLogger);
   instance.addHook('onResponse', app.get(MetricsService).onResponse);
-  instance.addHook('onRequest', app.get(RequestGate).onRequest);
+  // Before the gate, so its 503s carry the security headers and no-store too.
   await useSecurityHeaders(instance, { production: config.nodeEnv === 'production' });
+  instance.addHook('onRequest', app.get(RequestGate).onRequest);
   await compressApiResponses(instance);
   await instance.register(fastifyCookie);
   instance.addHook('onRequest', xsrfProtection({ secureCookies: config.secureCookies }));

@@ -1,4 +1,6 @@
-import { jsonDepth, MAX_JSON_DEPTH, prototypeKeyIn } from './request-bodies';
+import { ErrorCode } from '@heardback/contracts';
+import { BadRequestException, HttpException } from '@nestjs/common';
+import { frameworkClientError, jsonDepth, MAX_JSON_BODY_BYTES, MAX_JSON_DEPTH, prototypeKeyIn } from './request-bodies';
 
 describe('jsonDepth', () => {
   it('counts scalars as depth 0 and each object or array as one level', () => {
@@ -23,5 +25,28 @@ describe('jsonDepth', () => {
     expect(prototypeKeyIn(JSON.parse('{"answers":[{"constructor":{"prototype":1}}]}'))).toBe('constructor');
     expect(prototypeKeyIn(JSON.parse('{"decision":"advance","notes":"__proto__"}'))).toBeNull();
     expect(prototypeKeyIn(null)).toBeNull();
+  });
+});
+
+describe('frameworkClientError', () => {
+  it('puts a body cut off past the limit, as NestJS hands it on, in our words', () => {
+    const tooLarge = frameworkClientError(new HttpException('Request body is too large', 413));
+    expect(tooLarge?.code).toBe(ErrorCode.PayloadTooLarge);
+    expect(tooLarge?.message).toContain(`${MAX_JSON_BODY_BYTES / 1024} kB`);
+    expect(frameworkClientError(new HttpException('Unsupported Media Type', 415))?.code).toBe(
+      ErrorCode.UnsupportedMediaType,
+    );
+  });
+
+  it("answers a malformed address with a 400 of ours and leaves the API's own errors alone", () => {
+    const badUrl = Object.assign(new Error("'/%' is not a valid url component"), {
+      code: 'FST_ERR_BAD_URL',
+      statusCode: 400,
+    });
+    expect(frameworkClientError(badUrl)?.code).toBe(ErrorCode.ValidationFailed);
+    expect(frameworkClientError(badUrl)?.message).not.toContain('/%');
+    expect(frameworkClientError(new BadRequestException('a pipe of ours'))).toBeNull();
+    expect(frameworkClientError(Object.assign(new Error('boom'), { statusCode: 500, code: 'FST_X' }))).toBeNull();
+    expect(frameworkClientError(new Error('anything'))).toBeNull();
   });
 });

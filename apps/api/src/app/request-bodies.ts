@@ -12,6 +12,9 @@ export const MAX_JSON_DEPTH = 16;
 
 const MEDIA_TYPE_MESSAGE = 'Send the request body as JSON (Content-Type: application/json; charset=utf-8).';
 const ENCODING_MESSAGE = 'Send the request body as it is, or compressed with gzip, deflate or br.';
+const NOT_JSON_MESSAGE = 'The request body is not valid JSON in UTF-8.';
+/** Refuses bytes that are not UTF-8, where a lenient decoder would slip in replacement characters. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
 const BODY_TOO_LARGE_MESSAGE = `The request body is larger than ${MAX_JSON_BODY_BYTES / 1024} kB. Shorten the text and try again.`;
 
 /**
@@ -25,15 +28,15 @@ export function acceptJsonBodiesOnly(instance: FastifyInstance): void {
   instance.removeAllContentTypeParsers();
   instance.addContentTypeParser(
     'application/json',
-    { parseAs: 'string', bodyLimit: MAX_JSON_BODY_BYTES },
+    { parseAs: 'buffer', bodyLimit: MAX_JSON_BODY_BYTES },
     (_request, body, done) => {
       // An empty body is no body, as before Fastify. JSON.parse keeps "__proto__" and "constructor" as keys
       // of their own, refused by name below rather than as "not JSON".
-      if (body === '') return done(null, undefined);
+      if ((body as Buffer).length === 0) return done(null, undefined);
       try {
-        done(null, JSON.parse(body as string));
+        done(null, JSON.parse(UTF8.decode(body as Buffer)));
       } catch {
-        done(new DomainError(ErrorCode.ValidationFailed, 'The request body is not valid JSON.'), undefined);
+        done(new DomainError(ErrorCode.ValidationFailed, NOT_JSON_MESSAGE), undefined);
       }
     },
   );
@@ -58,6 +61,8 @@ function unreadableBody(request: FastifyRequest): DomainError | null {
   if (mediaType.trim() !== 'application/json' || !(charset === undefined || charset === 'utf-8' || charset === 'utf8'))
     return new DomainError(ErrorCode.UnsupportedMediaType, MEDIA_TYPE_MESSAGE);
   if (!BODY_ENCODINGS.has(encoding)) return new DomainError(ErrorCode.UnsupportedMediaType, ENCODING_MESSAGE);
+  // Encodings are named in any case (RFC 9110); the plugin that inflates the body compares them as they are.
+  request.headers['content-encoding'] = encoding;
   // Said before it is sent; a body longer than it says, or compressed, is cut off at the limit as it is read.
   if (encoding === 'identity' && Number(request.headers['content-length']) > MAX_JSON_BODY_BYTES)
     return new DomainError(ErrorCode.PayloadTooLarge, BODY_TOO_LARGE_MESSAGE);
@@ -83,21 +88,32 @@ function bodyShapeError(body: unknown): DomainError | null {
 
 /**
  * A client error Fastify (or one of its plugins) raised while reading a request, in the API's words; null for
- * anything else. NestJS hands them to the exception filter as an HttpException with Fastify's message
- * (`mapExternalException`); `frameworkErrors` (create-app.ts) hands over the Fastify error itself.
+ * anything else. NestJS hands such errors to the exception filter as a plain HttpException carrying Fastify's
+ * message (`mapExternalException`), where the API's own refusals are DomainErrors and Nest's are subclasses;
+ * `frameworkErrors` and `clientErrorHandler` (create-app.ts) hand over the Fastify error itself.
  */
 export function frameworkClientError(error: unknown): DomainError | null {
-  if (error instanceof HttpException) {
-    if (error.getStatus() === 413) return new DomainError(ErrorCode.PayloadTooLarge, BODY_TOO_LARGE_MESSAGE);
-    if (error.getStatus() === 415) return new DomainError(ErrorCode.UnsupportedMediaType, MEDIA_TYPE_MESSAGE);
-    return null;
-  }
+  const status =
+    error instanceof HttpException
+      ? error.constructor === HttpException
+        ? error.getStatus()
+        : null
+      : fastifyClientStatus(error);
+  if (status === null || status < 400 || status >= 500) return null;
+  if (status === 413) return new DomainError(ErrorCode.PayloadTooLarge, BODY_TOO_LARGE_MESSAGE);
+  if (status === 415)
+    return new DomainError(ErrorCode.UnsupportedMediaType, `${MEDIA_TYPE_MESSAGE} ${ENCODING_MESSAGE}`);
+  if (status === 404) return new DomainError(ErrorCode.NotFound, 'There is nothing at this address.');
+  if ((error as { code?: unknown }).code === 'FST_ERR_BAD_URL')
+    return new DomainError(ErrorCode.ValidationFailed, 'The address is not valid. Check it and try again.');
+  return new DomainError(ErrorCode.ValidationFailed, 'The request could not be read. Check it and send it again.');
+}
+
+/** The status of an error Fastify or one of its plugins raised (their codes start with `FST_`), or null. */
+function fastifyClientStatus(error: unknown): number | null {
   if (typeof error !== 'object' || error === null) return null;
   const { statusCode, code } = error as { statusCode?: unknown; code?: unknown };
-  if (typeof statusCode !== 'number' || statusCode < 400 || statusCode >= 500) return null;
-  if (typeof code !== 'string' || !code.startsWith('FST_')) return null;
-  if (statusCode === 404) return new DomainError(ErrorCode.NotFound, 'There is nothing at this address.');
-  return new DomainError(ErrorCode.ValidationFailed, 'The address is not valid. Check it and try again.');
+  return typeof statusCode === 'number' && typeof code === 'string' && code.startsWith('FST_') ? statusCode : null;
 }
 
 /**

@@ -1,5 +1,6 @@
 import fastifyHelmet from '@fastify/helmet';
 import type { FastifyInstance } from 'fastify';
+import type { HelmetOptions } from 'helmet';
 import { isApiPath, pathOf } from './api-path';
 
 /**
@@ -27,7 +28,16 @@ export const CONTENT_SECURITY_POLICY = {
  * personal data, and a shared computer's back button must not show them to the next person.
  */
 export async function useSecurityHeaders(instance: FastifyInstance, options: { production: boolean }): Promise<void> {
-  await instance.register(fastifyHelmet, {
+  await instance.register(fastifyHelmet, helmetOptions(options));
+  instance.addHook('onRequest', (request, reply, done) => {
+    if (isApiPath(pathOf(request.url))) void reply.header('Cache-Control', 'no-store');
+    done();
+  });
+}
+
+/** helmet's settings, for @fastify/helmet and for the answers Fastify gives before any hook (framework-refusals.ts). */
+export function helmetOptions(options: { production: boolean }): HelmetOptions {
+  return {
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -39,9 +49,5 @@ export async function useSecurityHeaders(instance: FastifyInstance, options: { p
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
     // Browsers ignore HSTS received over plain HTTP, so this is safe on localhost too.
     strictTransportSecurity: options.production ? { maxAge: 31_536_000, includeSubDomains: true } : false,
-  });
-  instance.addHook('onRequest', (request, reply, done) => {
-    if (isApiPath(pathOf(request.url))) void reply.header('Cache-Control', 'no-store');
-    done();
-  });
+  };
 }

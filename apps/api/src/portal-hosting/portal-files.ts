@@ -14,10 +14,10 @@ export interface PortalFile {
 }
 
 /**
- * Angular's output hashing: `main-I4XMMJJA.js`, `chunk-7YXTTTPK.js`, `styles-WPAVQ2NV.css`, and the
+ * Angular's output hashing: `main-I4XMMJJA.js`, `chunk-5h57iyTG.js` (either case), `styles-WPAVQ2NV.css`, and the
  * fonts and images it copies to media/ (`media/inter-XYZ12345.woff2`).
  */
-const HASHED_ASSET = /-[A-Z0-9]{8}\.(js|css|woff2?|ttf|svg|png|jpe?g|webp|avif|gif)$/;
+const HASHED_ASSET = /-[A-Za-z0-9]{8}\.(js|css|woff2?|ttf|svg|png|jpe?g|webp|avif|gif)$/;
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
 export const REVALIDATE = 'no-cache';
 const ENCODED_SUFFIX: Record<string, StoredEncoding> = { '.br': 'br', '.gz': 'gzip' };

@@ -76,16 +76,25 @@ async function sendPortalFile(
     cacheControl: false,
     contentType: false,
   });
-  if (type === 'error') {
+  // Listed at start but gone since: as if it had never been there.
+  if (statusCode === 404) {
+    stream.destroy();
     reply.callNotFound();
     return reply;
   }
-  void reply.code(statusCode).headers(headers).header('Vary', 'Accept-Encoding');
-  if (statusCode !== 200 && statusCode !== 206) return reply.send(stream);
-  // The type of the file itself, not of its `.br` copy; `text/javascript` for scripts (RFC 9239).
   void reply
-    .header('Content-Type', contentType(file.extension) || 'application/octet-stream')
+    .code(statusCode)
+    .headers(headers)
+    .header('Vary', 'Accept-Encoding')
     .header('Cache-Control', file.cacheControl);
+  if (type === 'error') {
+    // A range past the end (416) or a precondition that failed (412): the status and its headers, no page.
+    stream.destroy();
+    return reply.removeHeader('Content-Type').removeHeader('Content-Length').send();
+  }
+  if (statusCode === 304) return reply.send(stream);
+  // The type of the file itself, not of its `.br` copy; `text/javascript` for scripts (RFC 9239).
+  void reply.header('Content-Type', contentType(file.extension) || 'application/octet-stream');
   if (encoding) void reply.header('Content-Encoding', encoding);
   return reply.send(stream);
 }

@@ -38,6 +38,9 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     trustProxy: config.trustProxy === false ? false : config.trustProxy,
     bodyLimit: MAX_JSON_BODY_BYTES,
     keepAliveTimeout: config.resilience.keepAliveTimeoutMs,
+    // Node's own limit on receiving a whole request, which Fastify's default of 0 would turn off: a client
+    // sending its body a byte at a time cannot hold a connection for longer.
+    requestTimeout: 300_000,
     // The request log is ours (request-logging.ts); the API has no Nest middleware for middie to run.
     logger: false,
     skipMiddie: true,

@@ -130,7 +130,7 @@ export function isDocumentUpload(request: FastifyRequest): boolean {
   );
 }
 
-/** As body-parser decides: a request has a body when it says how long it is (and that is not 0) or is chunked. */
+/** As body-parser decided, and Node's parser does: a request has a body when it says how long it is (and that is not 0) or is chunked. */
 function hasBody(headers: Record<string, string | string[] | undefined>): boolean {
   const length = headers['content-length'];
   return headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');

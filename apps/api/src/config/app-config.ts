@@ -74,7 +74,7 @@ const RATE_LIMITS = {
 export type RateLimitName = keyof typeof RATE_LIMITS;
 export type RateLimits = Record<RateLimitName, RateLimit>;
 
-/** Express's `trust proxy`: off, how many proxies in front, or which addresses are proxies. */
+/** Fastify's `trustProxy` (proxy-addr, as Express's `trust proxy` was): off, how many proxies in front, or which addresses are proxies. */
 export type TrustProxy = false | number | string[];
 
 /** Everything the API reads from the environment, validated once at boot. */
@@ -375,7 +375,7 @@ function trustProxy(env: Env, problems: string[]): TrustProxy {
   return false;
 }
 
-/** `loopback`, `10.0.0.1`, `10.0.0.0/8`, `fd00::/8`: what Express's `trust proxy` accepts in a list. */
+/** `loopback`, `10.0.0.1`, `10.0.0.0/8`, `fd00::/8`: what `trustProxy` (proxy-addr) accepts in a list. */
 function isProxyAddress(entry: string): boolean {
   if (PROXY_KEYWORDS.has(entry)) return true;
   const [address, prefix, ...rest] = entry.split('/');

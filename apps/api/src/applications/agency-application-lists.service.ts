@@ -41,8 +41,8 @@ type Query = { sql: string; params: unknown[] };
 
 /**
  * Lists of applications for the agency, a page at a time by keyset (the sort key and id of the
- * last row shown), each with a true count. A page is three queries whatever its length
- * (applications, their stages, their current feedback decisions), never one per row.
+ * last row shown), each with a true count. A page is two queries whatever its length (the
+ * applications; their stages with each one's current decision, ADR 0073), never one per row.
  */
 @Injectable()
 export class AgencyApplicationListsService {

@@ -7,7 +7,7 @@ import {
   effectiveStageState,
   waitingFor,
 } from '@heardback/domain';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import {
   StageClientInterviewer,
   StageClientInterviewerRow,
@@ -15,7 +15,7 @@ import {
   stageClientInterviewersSql,
 } from '../clients/client-contact-records';
 import { entityJson, hydrate } from '../database/hydrate';
-import { PreparedStatement, lazyPrepared, prepared, queryPrepared } from '../database/prepared-statement';
+import { lazyPrepared, preparedShape, queryPrepared } from '../database/prepared-statement';
 import { rememberApplicationLocks } from '../database/transaction-locks';
 import { FeedbackEntity } from '../feedback/feedback.entity';
 import { ApplicationStageEntity } from './application-stage.entity';
@@ -178,26 +178,38 @@ export interface StageRecords {
   decisionOf(stageId: string): FeedbackDecision | null;
 }
 
-/** Two queries, whatever the number of applications: lists never load their rows one by one. */
+/**
+ * The stages of a list's applications, in pipeline order, and each stage's current decision, as JSON in
+ * one prepared statement (ADR 0073): one round trip whatever the number of applications, and no entity
+ * hydration by TypeORM's finder. Bounded by the caller's page: at most PIPELINE_MAX_STAGES stages per
+ * application, each with one current decision.
+ */
+const STAGE_RECORDS_OF = lazyPrepared(
+  (connection) => `SELECT
+     (SELECT coalesce(json_agg(${entityJson(connection, ApplicationStageEntity, 's')} ORDER BY s.application_id, s.position), '[]')
+        FROM application_stages s WHERE s.application_id = ANY($1)) AS stages,
+     (SELECT coalesce(json_agg(json_build_object('stage_id', f.stage_id, 'decision', f.decision)), '[]')
+        FROM (${currentFeedbackSql('f.stage_id, f.decision', '= ANY($1)')}) f) AS decisions`,
+);
+
+/** One statement, whatever the number of applications: lists never load their rows one by one. */
 export async function loadStageRecords(manager: EntityManager, applicationIds: string[]): Promise<StageRecords> {
   if (applicationIds.length === 0) {
     return { stagesOf: () => [], decisionOf: () => null };
   }
-  const stages = await manager.find(ApplicationStageEntity, {
-    where: { applicationId: In(applicationIds) },
-    order: { position: 'ASC' },
-  });
-  const decisions: { stage_id: string; decision: FeedbackDecision }[] = await manager.query(
-    currentFeedbackSql('f.stage_id, f.decision', '= ANY($1)'),
+  const [row] = await queryPrepared<{ stages: Json[]; decisions: { stage_id: string; decision: FeedbackDecision }[] }>(
+    manager,
+    STAGE_RECORDS_OF(manager),
     [applicationIds],
   );
   const stagesByApplication = new Map<string, ApplicationStageEntity[]>();
-  for (const stage of stages) {
+  for (const json of row.stages) {
+    const stage = hydrate(manager, ApplicationStageEntity, json);
     const own = stagesByApplication.get(stage.applicationId);
     if (own) own.push(stage);
     else stagesByApplication.set(stage.applicationId, [stage]);
   }
-  const decisionByStage = new Map(decisions.map((row) => [row.stage_id, row.decision]));
+  const decisionByStage = new Map(row.decisions.map((one) => [one.stage_id, one.decision]));
   return {
     stagesOf: (applicationId) => stagesByApplication.get(applicationId) ?? [],
     decisionOf: (stageId) => decisionByStage.get(stageId) ?? null,
@@ -269,18 +281,6 @@ function rememberAsRead(manager: EntityManager, application: ApplicationEntity):
   );
 }
 
-const applicationUpdates = new Map<string, PreparedStatement>();
-
-/** One statement per text: the texts are the sets of columns commands change, so few. */
-function applicationUpdate(text: string): PreparedStatement {
-  let statement = applicationUpdates.get(text);
-  if (!statement) {
-    statement = prepared(text);
-    applicationUpdates.set(text, statement);
-  }
-  return statement;
-}
-
 /**
  * Every change to an application bumps its version; the caller saves it in the same transaction.
  * A row read (and locked) by loadApplicationRecord is written as one UPDATE of the columns that
@@ -307,6 +307,6 @@ export async function saveApplicationChange(manager: EntityManager, application:
   // updated_at is set by the UPDATE itself, as TypeORM would for the update-date column.
   values.push(application.id);
   const text = `UPDATE applications SET ${assignments.join(', ')}, "updated_at" = CURRENT_TIMESTAMP WHERE id = $${values.length}`;
-  await queryPrepared(manager, applicationUpdate(text), values);
+  await queryPrepared(manager, preparedShape(text), values);
   rememberAsRead(manager, application);
 }

@@ -1,7 +1,8 @@
 import { ApplicationStatus, FeedbackDecision, PromiseKind, StageState, WaitingFor } from '@heardback/contracts';
 import { fixedClock } from '@heardback/domain';
-import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { decodeRankedKeysetCursor, encodeRankedKeysetCursor } from '../database/keyset-cursor';
+import { metadataOnly } from '../database/testing/metadata-only';
 import { ApplicationStageEntity } from './application-stage.entity';
 import { CandidateApplicationListService, myApplicationsQueries } from './candidate-application-list.service';
 
@@ -46,10 +47,24 @@ function stagesOf(applicationId: string, ended: boolean): ApplicationStageEntity
   );
 }
 
-/** A data source that answers the list's statements from memory and names each one it was sent. */
-function countingDataSource(rows: ReturnType<typeof aRow>[], stages: ApplicationStageEntity[]) {
+/** A stage as PostgreSQL's JSON has it (entityJson): by column name, timestamps as text. */
+function asJson(dataSource: DataSource, stage: ApplicationStageEntity): Record<string, unknown> {
+  const json: Record<string, unknown> = {};
+  for (const column of dataSource.getMetadata(ApplicationStageEntity).columns) {
+    const value = column.getEntityValue(stage);
+    json[column.databaseName] = value instanceof Date ? value.toISOString() : (value ?? null);
+  }
+  return json;
+}
+
+/**
+ * The real entities' metadata, and a connection that answers the list's statements from memory and names
+ * each one it was sent.
+ */
+async function countingDataSource(rows: ReturnType<typeof aRow>[], stages: ApplicationStageEntity[]) {
+  const dataSource = await metadataOnly([ApplicationStageEntity]);
   const calls: string[] = [];
-  const query = async (sql: string) => {
+  const answer = (sql: string): unknown[] => {
     if (sql.includes('count(*)')) {
       calls.push('totals');
       return [{ open: 7, closed: 3 }];
@@ -62,32 +77,37 @@ function countingDataSource(rows: ReturnType<typeof aRow>[], stages: Application
       calls.push('promises');
       return [{ application_id: ID(1), kind: PromiseKind.Screening, due_at: new Date('2026-12-08T17:00:00Z') }];
     }
-    calls.push(sql.includes('FROM feedback') ? 'feedback' : sql);
-    return [{ stage_id: `${ID(4)}-stage-0`, decision: FeedbackDecision.Hold }];
+    if (sql.includes('FROM application_stages') && sql.includes('FROM feedback')) {
+      calls.push('stages and decisions');
+      const ordered = [...stages].sort((a, b) => a.position - b.position);
+      return [
+        {
+          stages: ordered.map((stage) => asJson(dataSource, stage)),
+          decisions: [{ stage_id: `${ID(4)}-stage-0`, decision: FeedbackDecision.Hold }],
+        },
+      ];
+    }
+    throw new Error(`unexpected statement: ${sql}`);
   };
-  const manager = {
-    find: async (entity: EntityTarget<ObjectLiteral>) => {
-      if (entity !== ApplicationStageEntity) throw new Error(`unexpected find on ${String(entity)}`);
-      calls.push('stages');
-      return [...stages].sort((a, b) => a.position - b.position);
-    },
-    query,
-  } as unknown as EntityManager;
-  return { dataSource: { manager, query } as unknown as DataSource, calls };
+  const client = { query: async ({ text }: { text: string }) => ({ rows: answer(text) }) };
+  Object.assign(dataSource, {
+    createQueryRunner: () => ({ connect: async () => client, release: async () => undefined, isReleased: false }),
+  });
+  return { dataSource, calls };
 }
 
 describe("the candidate's list of applications", () => {
-  it('reads a page in five statements however long it is, each application with its own stages', async () => {
+  it('reads a page in four statements however long it is, each application with its own stages', async () => {
     const rows = [1, 2, 3, 4, 5, 6].map((index) => aRow(index));
     const stages = rows.flatMap((row, index) => stagesOf(row.id, index % 2 === 1));
     const heldOn = stages.find((stage) => stage.id === `${ID(4)}-stage-0`) as ApplicationStageEntity;
     heldOn.state = StageState.FeedbackRecorded;
-    const { dataSource, calls } = countingDataSource(rows, stages);
+    const { dataSource, calls } = await countingDataSource(rows, stages);
     const service = new CandidateApplicationListService(dataSource, fixedClock(now));
 
     const page = await service.page('candidate-1', { limit: 10 });
 
-    expect([...calls].sort()).toEqual(['feedback', 'page', 'promises', 'stages', 'totals']);
+    expect([...calls].sort()).toEqual(['page', 'promises', 'stages and decisions', 'totals']);
     expect(page.totals).toEqual({ open: 7, closed: 3 });
     expect(page.total).toBe(10);
     expect(page.nextCursor).toBeNull();
@@ -119,7 +139,7 @@ describe("the candidate's list of applications", () => {
 
   it('hands out a cursor at the last row shown when one more row than asked came back', async () => {
     const rows = [aRow(1), aRow(2, { rank: 1, cursor_at: '2026-11-30 10:00:00+00' }), aRow(3, { rank: 1 })];
-    const { dataSource } = countingDataSource(rows, []);
+    const { dataSource } = await countingDataSource(rows, []);
     const page = await new CandidateApplicationListService(dataSource, fixedClock(now)).page('candidate-1', {
       limit: 2,
     });
@@ -132,7 +152,7 @@ describe("the candidate's list of applications", () => {
   });
 
   it('asks for no stages or promises when the candidate has no applications', async () => {
-    const { dataSource, calls } = countingDataSource([], []);
+    const { dataSource, calls } = await countingDataSource([], []);
     const page = await new CandidateApplicationListService(dataSource, fixedClock(now)).page('candidate-1', {});
     expect(page.items).toEqual([]);
     expect([...calls].sort()).toEqual(['page', 'totals']);
@@ -149,9 +169,9 @@ describe("the candidate's list of applications", () => {
     expect(amongClosed.page.sql).toContain('NOT IN');
   });
 
-  it('refuses a cursor of a rank the list does not have', () => {
+  it('refuses a cursor of a rank the list does not have', async () => {
     const foreign = encodeRankedKeysetCursor({ rank: 5, at: '2026-12-01 10:00:00+00', id: ID(1) });
-    const { dataSource } = countingDataSource([], []);
+    const { dataSource } = await countingDataSource([], []);
     return expect(
       new CandidateApplicationListService(dataSource, fixedClock(now)).page('candidate-1', { cursor: foreign }),
     ).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });

@@ -9,6 +9,7 @@ import {
 } from '@heardback/contracts';
 import { DataSource } from 'typeorm';
 import { CLOCK, Clock } from '../config/clock';
+import { preparedShape, queryPrepared } from '../database/prepared-statement';
 import { RankedKeysetCursor, decodeRankedKeysetCursor, encodeRankedKeysetCursor } from '../database/keyset-cursor';
 import { loadOpenPromises } from '../promises/promise-view';
 import { loadStageRecords, standingOf } from './application-records';
@@ -35,8 +36,8 @@ interface PageRow {
 /**
  * The candidate's own applications (GET /api/me/applications), a page at a time by a ranked keyset
  * (open or closed, applied at, id: ADR 0048), with how many are open and closed in all. A page is
- * five statements whatever its length or the candidate's history: the page, its stages, their
- * current decisions, its open promises, the totals; never one per application.
+ * four prepared statements whatever its length or the candidate's history (ADR 0073): the page, the
+ * totals, its stages with their current decisions, its open promises; never one per application.
  */
 @Injectable()
 export class CandidateApplicationListService {
@@ -49,9 +50,14 @@ export class CandidateApplicationListService {
     const limit = query.limit ?? MY_APPLICATIONS_DEFAULT_LIMIT;
     const cursor = query.cursor ? decodeRankedKeysetCursor(query.cursor, CLOSED_RANK) : null;
     const queries = myApplicationsQueries(candidateId, cursor, limit);
+    const manager = this.dataSource.manager;
     const [rows, [totals]] = await Promise.all([
-      this.dataSource.query(queries.page.sql, queries.page.params) as Promise<PageRow[]>,
-      this.dataSource.query(queries.totals.sql, queries.totals.params) as Promise<{ open: number; closed: number }[]>,
+      queryPrepared<PageRow>(manager, preparedShape(queries.page.sql), queries.page.params),
+      queryPrepared<{ open: number; closed: number }>(
+        manager,
+        preparedShape(queries.totals.sql),
+        queries.totals.params,
+      ),
     ]);
     const shown = rows.slice(0, limit);
     const last = shown[shown.length - 1];

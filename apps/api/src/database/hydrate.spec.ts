@@ -4,23 +4,12 @@ import { SessionEntity } from '../auth/session.entity';
 import { TimelineEventEntity } from '../timeline/timeline-event.entity';
 import { UserEntity } from '../users/user.entity';
 import { entityJson, hydrate } from './hydrate';
-import { SnakeNamingStrategy } from './snake-naming-strategy';
-
-/** The metadata of the real entities, built without a connection (nothing here talks to PostgreSQL). */
-async function metadataOnly(): Promise<DataSource> {
-  const dataSource = new DataSource({
-    type: 'postgres',
-    entities: [UserEntity, SessionEntity, ApplicationStageEntity, TimelineEventEntity],
-    namingStrategy: new SnakeNamingStrategy(),
-  });
-  await (dataSource as unknown as { buildMetadatas(): Promise<void> }).buildMetadatas();
-  return dataSource;
-}
+import { metadataOnly } from './testing/metadata-only';
 
 describe('entity JSON and hydrate', () => {
   let dataSource: DataSource;
   beforeAll(async () => {
-    dataSource = await metadataOnly();
+    dataSource = await metadataOnly([UserEntity, SessionEntity, ApplicationStageEntity, TimelineEventEntity]);
   });
 
   it('never reads a column the entity keeps out of selects, nor one the caller leaves out', () => {

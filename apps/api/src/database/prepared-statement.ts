@@ -22,6 +22,21 @@ export function prepared(text: string): PreparedStatement {
   return { name: `hb_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`, text };
 }
 
+const preparedByText = new Map<string, PreparedStatement>();
+
+/**
+ * `prepared`, remembered by text, for a statement written at run time in one of a few shapes (the
+ * columns a command changes, whether a page starts at a cursor): never for text that holds a value.
+ */
+export function preparedShape(text: string): PreparedStatement {
+  let statement = preparedByText.get(text);
+  if (!statement) {
+    statement = prepared(text);
+    preparedByText.set(text, statement);
+  }
+  return statement;
+}
+
 /**
  * A statement over a set of ids, written twice: `= $1` for one id and `= ANY($1)` for several.
  * PostgreSQL keeps a generic plan for one id (no planning after the fifth run), but prices one for an

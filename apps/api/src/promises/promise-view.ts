@@ -1,5 +1,6 @@
 import { PromiseKind, PromiseView } from '@heardback/contracts';
 import { EntityManager } from 'typeorm';
+import { prepared, queryPrepared } from '../database/prepared-statement';
 import { PROMISE_COLUMNS, PromiseRow } from './promise-facts';
 
 /** `chain`: the open promise of application $1 and the dates it replaced, by `depth` (0 for the open one). */
@@ -26,14 +27,20 @@ export function toPromiseView(chain: PromiseRow[]): PromiseView | null {
   };
 }
 
+/** Each application's open promise, for lists: one prepared statement however many (ADR 0073). */
+const OPEN_PROMISES_OF = prepared(
+  `SELECT application_id, kind, due_at FROM application_promises WHERE application_id = ANY($1) AND ended_at IS NULL`,
+);
+
 /** Each application's open promise date, for lists: one query however many. */
 export async function loadOpenPromises(
   manager: EntityManager,
   applicationIds: string[],
 ): Promise<Map<string, { kind: PromiseKind; dueAt: string }>> {
   if (applicationIds.length === 0) return new Map();
-  const rows: { application_id: string; kind: PromiseKind; due_at: Date }[] = await manager.query(
-    `SELECT application_id, kind, due_at FROM application_promises WHERE application_id = ANY($1) AND ended_at IS NULL`,
+  const rows = await queryPrepared<{ application_id: string; kind: PromiseKind; due_at: Date }>(
+    manager,
+    OPEN_PROMISES_OF,
     [applicationIds],
   );
   return new Map(rows.map((row) => [row.application_id, { kind: row.kind, dueAt: row.due_at.toISOString() }]));

@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { PASSWORD, registerCandidate, registrationTokenFor, uniqueEmail } from '../support/factories';
 import { ownApi } from '../support/own-api';
 
@@ -53,6 +54,29 @@ describe('structured logs', () => {
     const raw = api.process.output.join('').split('\n');
     expect(raw.filter((text) => (text.match(/"userId"/g) ?? []).length > 1)).toEqual([]);
     expect(raw.some((text) => text.includes(`"userId":"${me.body.id}"`))).toBe(true);
+  });
+
+  it('says a caller left before the answer, rather than a status that was never sent', async () => {
+    const page = await fetch(`${api.process.url}/api/jobs`);
+    const xsrf = /XSRF-TOKEN=([^;]+)/.exec(page.headers.get('set-cookie') ?? '')?.[1];
+    expect(xsrf).toBeTruthy();
+    const { hostname, port } = new URL(api.process.url);
+    // Half of the body it announces, then gone: the API waits for the rest until the connection closes.
+    await new Promise<void>((done, fail) => {
+      const socket = connect(Number(port), hostname, () => {
+        socket.write(
+          'POST /api/auth/login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n' +
+            `Content-Length: 200\r\nCookie: XSRF-TOKEN=${xsrf}\r\nX-XSRF-TOKEN: ${xsrf}\r\n` +
+            'X-Request-Id: left-early-0001\r\n\r\n{"email":',
+          () => setTimeout(() => socket.destroy(), 100),
+        );
+      });
+      socket.on('close', () => done());
+      socket.on('error', fail);
+    });
+    const line = await eventually(() => lines().find((entry) => entry.req?.id === 'left-early-0001'));
+    expect(line.msg).toMatch(/^POST \/api\/auth\/login: the caller left before the answer, after \d+ ms$/);
+    expect(line.res?.statusCode ?? null).toBeNull();
   });
 
   it('logs refusals as warnings and never a password, cookie, token or query', async () => {

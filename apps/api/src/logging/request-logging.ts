@@ -81,8 +81,7 @@ export function useRequestLogging(instance: FastifyInstance, root: Logger): void
       if (response.statusCode === 401 || response.statusCode === 403 || response.statusCode === 429) return 'warn';
       return 'info';
     },
-    customSuccessMessage: (request, response, time) =>
-      `${request.method} ${request.url?.split('?')[0]} ${response.statusCode} ${Math.round(time)} ms`,
+    customSuccessMessage: (request, response, time) => outcomeMessage(request, response, time),
     customErrorMessage: (request, response) => `${request.method} ${request.url?.split('?')[0]} ${response.statusCode}`,
     autoLogging: { ignore: (request) => request.url === '/api/health' },
   });
@@ -101,6 +100,22 @@ export function useRequestLogging(instance: FastifyInstance, root: Logger): void
     if (context) context.runInAsyncScope(done, request.raw);
     else done();
   });
+}
+
+/**
+ * A request's outcome line. pino-http also writes one when the connection closes before the answer was sent
+ * (the caller went away, or its body never arrived): the status Node holds then was never sent (the line's
+ * `res.statusCode` is null), so the words say what happened instead.
+ */
+export function outcomeMessage(
+  request: { method?: string; url?: string },
+  response: { statusCode: number; writableFinished: boolean },
+  milliseconds: number,
+): string {
+  const line = `${request.method} ${request.url?.split('?')[0]}`;
+  return response.writableFinished
+    ? `${line} ${response.statusCode} ${Math.round(milliseconds)} ms`
+    : `${line}: the caller left before the answer, after ${Math.round(milliseconds)} ms`;
 }
 
 /** The logger for the current request, or the root logger outside one (start-up, background work). */

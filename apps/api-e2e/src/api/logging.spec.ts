@@ -56,7 +56,7 @@ describe('structured logs', () => {
     expect(raw.some((text) => text.includes(`"userId":"${me.body.id}"`))).toBe(true);
   });
 
-  it('says a caller left before the answer, rather than a status that was never sent', async () => {
+  it('says a connection closed before the answer, rather than a status that was never sent', async () => {
     const page = await fetch(`${api.process.url}/api/jobs`);
     const xsrf = /XSRF-TOKEN=([^;]+)/.exec(page.headers.get('set-cookie') ?? '')?.[1];
     expect(xsrf).toBeTruthy();
@@ -75,7 +75,9 @@ describe('structured logs', () => {
       socket.on('error', fail);
     });
     const line = await eventually(() => lines().find((entry) => entry.req?.id === 'left-early-0001'));
-    expect(line.msg).toMatch(/^POST \/api\/auth\/login: the caller left before the answer, after \d+ ms$/);
+    expect(line.msg).toMatch(
+      /^POST \/api\/auth\/login: the connection closed before the answer was complete, after \d+ ms$/,
+    );
     expect(line.res?.statusCode ?? null).toBeNull();
   });
 

@@ -7,13 +7,13 @@ describe('a request outcome line', () => {
     ).toBe('GET /api/jobs 404 12 ms');
   });
 
-  it('says the caller left when the connection closed before an answer was sent, not a status never sent', () => {
+  it('says the connection closed before the answer was complete, not a status that may never have been sent', () => {
     const message = outcomeMessage(
       { method: 'POST', url: '/api/auth/login' },
       { statusCode: 200, writableFinished: false },
       30_000,
     );
-    expect(message).toBe('POST /api/auth/login: the caller left before the answer, after 30000 ms');
+    expect(message).toBe('POST /api/auth/login: the connection closed before the answer was complete, after 30000 ms');
     expect(message).not.toContain('200');
   });
 });

@@ -103,9 +103,10 @@ export function useRequestLogging(instance: FastifyInstance, root: Logger): void
 }
 
 /**
- * A request's outcome line. pino-http also writes one when the connection closes before the answer was sent
- * (the caller went away, or its body never arrived): the status Node holds then was never sent (the line's
- * `res.statusCode` is null), so the words say what happened instead.
+ * A request's outcome line. pino-http also writes one when the connection closes before the answer was
+ * complete: the caller went away, its body never arrived and Node's request timeout answered on the socket,
+ * or a shutdown cut it off. The status Node holds then may never have been sent (the line's `res.statusCode`
+ * is null unless the headers had gone out), so the words say what is known instead, blaming no one.
  */
 export function outcomeMessage(
   request: { method?: string; url?: string },
@@ -115,7 +116,7 @@ export function outcomeMessage(
   const line = `${request.method} ${request.url?.split('?')[0]}`;
   return response.writableFinished
     ? `${line} ${response.statusCode} ${Math.round(milliseconds)} ms`
-    : `${line}: the caller left before the answer, after ${Math.round(milliseconds)} ms`;
+    : `${line}: the connection closed before the answer was complete, after ${Math.round(milliseconds)} ms`;
 }
 
 /** The logger for the current request, or the root logger outside one (start-up, background work). */

@@ -65,7 +65,7 @@ export function useRequestLogging(instance: FastifyInstance, root: Logger): void
       req: (request: { id: string; method: string; url: string }) => ({
         id: request.id,
         method: request.method,
-        path: request.url.split('?')[0],
+        path: withoutQuery(request.url),
       }),
       res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
     },
@@ -82,7 +82,7 @@ export function useRequestLogging(instance: FastifyInstance, root: Logger): void
       return 'info';
     },
     customSuccessMessage: (request, response, time) => outcomeMessage(request, response, time),
-    customErrorMessage: (request, response) => `${request.method} ${request.url?.split('?')[0]} ${response.statusCode}`,
+    customErrorMessage: (request, response) => `${requestLine(request)} ${response.statusCode}`,
     autoLogging: { ignore: (request) => request.url === '/api/health' },
   });
   instance.addHook('onRequest', (request, reply, done) => {
@@ -113,10 +113,19 @@ export function outcomeMessage(
   response: { statusCode: number; writableFinished: boolean },
   milliseconds: number,
 ): string {
-  const line = `${request.method} ${request.url?.split('?')[0]}`;
+  const line = requestLine(request);
   return response.writableFinished
     ? `${line} ${response.statusCode} ${Math.round(milliseconds)} ms`
     : `${line}: the connection closed before the answer was complete, after ${Math.round(milliseconds)} ms`;
+}
+
+/** Method and path, without the query: search terms and cursors say nothing about an incident and may be personal. */
+function requestLine(request: { method?: string; url?: string }): string {
+  return `${request.method} ${withoutQuery(request.url ?? '')}`;
+}
+
+function withoutQuery(url: string): string {
+  return url.split('?')[0];
 }
 
 /** The logger for the current request, or the root logger outside one (start-up, background work). */

@@ -15,6 +15,15 @@ const lockFile = join(root, 'package-lock.json');
 const nodeModules = join(root, 'node_modules');
 const installedMarker = join(nodeModules, '.package-lock.json');
 
+// The API's cookie and static-file plugins ship as ES modules loaded with require(), which Node
+// runs without a flag from 20.19 and 22.12 (22.0–22.11 would stop at start with ERR_REQUIRE_ESM).
+if (!process.features.require_module) {
+  console.error(
+    `✘ This Node.js (${process.versions.node}) cannot require() ES modules, which the API's plugins need: use Node.js 20.19 or later in 20.x, 22.12 or later in 22.x, or 24, without --no-experimental-require-module.`,
+  );
+  process.exit(1);
+}
+
 const reason = whyInstall();
 if (!reason) {
   console.log('✔ dependencies are up to date');

@@ -3,10 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Heartbeats } from '../background/heartbeats';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { CLOCK, Clock } from '../config/clock';
 import { DEADLINE_SWEEP_QUEUE } from '../deadlines/deadline-sweep-schedule';
 import { OutboxLag } from '../notifications/outbox-lag';
 import { databaseUnavailableReason } from '../resilience/database-unavailable';
 import { RequestGate } from '../resilience/request-gate';
+import { SharedReading } from '../resilience/shared-reading';
 import { within } from '../resilience/within';
 import { HealthReport } from './health-report';
 
@@ -22,6 +24,11 @@ const FAILURES_BEFORE_DEGRADED = 3;
 @Injectable()
 export class HealthService {
   private readonly startedAt = Date.now();
+  /**
+   * The checks, read once for every request that asks while they are being read: health is public and
+   * never shed for load, so a flood of it must not take the database's connections from real work.
+   */
+  private readonly checks: SharedReading<HealthReport['checks']>;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -29,13 +36,15 @@ export class HealthService {
     private readonly gate: RequestGate,
     private readonly outboxLag: OutboxLag,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+    @Inject(CLOCK) clock: Clock,
+  ) {
+    this.checks = new SharedReading(() => this.readChecks(), { reuseForMs: 0, clock });
+  }
 
+  /** 200 while this instance can serve; what it reads is shared by the requests that ask at once. */
   async report(): Promise<HealthReport> {
-    const database = await this.pingDatabase();
-    const unknown = { ...UNKNOWN_SWEEP } as HealthReport['checks']['deadlineSweep'];
-    const deadlineSweep =
-      database.status === 'up' ? await within(PING_TIMEOUT_MS, this.deadlineSweep()).catch(() => unknown) : unknown;
+    const checks = await this.checks.get();
+    const { database, deadlineSweep } = checks;
     const status: HealthReport['status'] = this.gate.isDraining
       ? 'draining'
       : database.status === 'down'
@@ -43,13 +52,21 @@ export class HealthService {
         : deadlineSweep.status === 'stale' || deadlineSweep.status === 'failing'
           ? 'degraded'
           : 'ok';
+    return { status, checks };
+  }
+
+  private async readChecks(): Promise<HealthReport['checks']> {
+    const database = await this.pingDatabase();
+    const unknown = { ...UNKNOWN_SWEEP } as HealthReport['checks']['deadlineSweep'];
+    const deadlineSweep =
+      database.status === 'up' ? await within(PING_TIMEOUT_MS, this.deadlineSweep()).catch(() => unknown) : unknown;
     const outbox =
       database.status === 'up'
         ? await within(PING_TIMEOUT_MS, this.outboxLag.read())
             .then((lag) => ({ status: 'ok' as const, ...lag }))
             .catch(() => UNKNOWN_OUTBOX)
         : UNKNOWN_OUTBOX;
-    return { status, checks: { database, deadlineSweep, outbox } };
+    return { database, deadlineSweep, outbox };
   }
 
   private async pingDatabase(): Promise<HealthReport['checks']['database']> {

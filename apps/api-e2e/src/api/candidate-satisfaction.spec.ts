@@ -385,6 +385,12 @@ describe('candidate satisfaction: "how did we do" when an application closes (is
     // what is shown and withheld could be compared; not another recruiter's; a candidate reads none.
     const own = await recruiterSession.get<SatisfactionWordsPage>('/api/satisfaction/words');
     expect(own.body.shown).toBe(true);
+    const ownId = (await recruiterSession.get<{ id: string }>('/api/auth/me')).body.id;
+    const ownInCapitals = await recruiterSession.get<SatisfactionWordsPage>(
+      `/api/satisfaction/words?recruiterId=${ownId.toUpperCase()}`,
+    );
+    expect(ownInCapitals.status).toBe(200);
+    expect(ownInCapitals.body).toEqual(own.body);
     for (const narrowed of [`jobId=${job.id}`, `clientId=${job.clientId}`]) {
       const refused = await recruiterSession.get<ApiError>(`/api/satisfaction/words?${narrowed}`);
       expect(refused.status).toBe(403);

@@ -15,6 +15,7 @@ import {
 } from '@heardback/contracts';
 import { zipSync, strToU8 } from 'fflate';
 import { request as httpRequest } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { ApiSession, asError } from '../support/api-client';
 import { database } from '../support/database';
 import { apply, createOpenJob, registerCandidate, signInAsAgency, staffForTheseTests } from '../support/factories';
@@ -62,17 +63,19 @@ async function upload(
   content: Uint8Array,
   fileName: string,
   declaredType = 'application/pdf',
+  sent: { path?: string; gzip?: boolean } = {},
 ): Promise<{ status: number; body: DocumentView & ApiError }> {
   const form = new FormData();
   form.append('kind', kind);
   form.append('file', new Blob([new Uint8Array(content)], { type: declaredType }), fileName);
   const encoded = new Response(form);
-  const body = Buffer.from(await encoded.arrayBuffer());
+  const plain = Buffer.from(await encoded.arrayBuffer());
+  const body = sent.gzip ? gzipSync(plain) : plain;
   // Any token works for the double-submit check, as long as the cookie and the header agree.
   const xsrf = 'documents-spec-xsrf-token';
   return new Promise((resolve, reject) => {
     const request = httpRequest(
-      `${process.env['API_URL']}/api/me/documents`,
+      `${process.env['API_URL']}${sent.path ?? '/api/me/documents'}`,
       {
         method: 'POST',
         agent: false,
@@ -82,6 +85,7 @@ async function upload(
           'content-length': String(body.length),
           cookie: `hb_session=${session.sessionCookie}; XSRF-TOKEN=${xsrf}`,
           'x-xsrf-token': xsrf,
+          ...(sent.gzip ? { 'content-encoding': 'gzip' } : {}),
         },
       },
       (response) => {
@@ -199,6 +203,20 @@ describe('candidate documents', () => {
       xsrf: true,
     });
     expect(elsewhere.status).toBe(415);
+  });
+
+  it('takes the upload at any spelling the router routes to it, and refuses it compressed with a reason', async () => {
+    const candidate = await registerCandidate();
+    for (const path of ['/API/me/documents', '/api/me/documents/', '/%61pi/Me/Documents/']) {
+      const uploaded = await upload(candidate.session, DocumentKind.Cv, aPdf(), 'cv.pdf', 'application/pdf', { path });
+      expect({ path, status: uploaded.status }).toEqual({ path, status: 201 });
+    }
+    const compressed = await upload(candidate.session, DocumentKind.Cv, aPdf(), 'cv.pdf', 'application/pdf', {
+      gzip: true,
+    });
+    expect(compressed.status).toBe(415);
+    expect(compressed.body.message).toBe('Send the file as it is, without compressing the request.');
+    expect(await storedDocuments(candidate.id)).toBe(3);
   });
 
   it('lets only the owner, recruiters and staff download, and audits every agency download', async () => {

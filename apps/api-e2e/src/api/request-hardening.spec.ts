@@ -51,6 +51,25 @@ describe('requests the API refuses before any handler runs', () => {
     expect(errorOf(response).message).toContain('security check expired');
   });
 
+  it.each([
+    ['empty', ''],
+    ['one character', 'x'],
+    ['19 characters', 'a'.repeat(19)],
+  ])('refuses a token that is %s, even when the cookie and the header agree, and changes nothing', async (_, token) => {
+    const response = await fetch(`${process.env['API_URL']}/api/me/profile`, {
+      method: 'PATCH',
+      headers: {
+        'content-type': 'application/json',
+        cookie: `hb_session=${candidate.sessionCookie}; XSRF-TOKEN=${token}`,
+        'x-xsrf-token': token,
+      },
+      body: rename,
+    });
+    expect(response.status).toBe(403);
+    expect(((await response.json()) as ApiError).message).toContain('security check expired');
+    expect(await currentName()).toBe(originalName);
+  });
+
   it('refuses a form-encoded body with 415, even with the XSRF header', async () => {
     const response = await candidate.send('PATCH', '/api/me/profile', {
       headers: { 'content-type': 'application/x-www-form-urlencoded' },

@@ -1,5 +1,5 @@
 import { ErrorCode } from '@heardback/contracts';
-import { asError } from '../support/api-client';
+import { ApiSession, asError } from '../support/api-client';
 import { count } from '../support/database';
 import {
   applicationAwaitingFeedback,
@@ -150,6 +150,69 @@ describe('bad input gets a clear 400 and changes nothing', () => {
     expect(board.status).toBe(400);
     expect(fieldsOf(board)).toEqual(['location', 'q']);
     expect(asError(board).code).toBe(ErrorCode.ValidationFailed);
+  });
+
+  it('names the email holding half of a character (JSON\'s "\\ud800"), signed in or not, with a 400, not a 500', async () => {
+    const brokenCharacter = [
+      'This text holds a broken character (half of an emoji or other symbol). Type it again without it.',
+    ];
+    const visitor = new ApiSession();
+    const usersBefore = await count('users');
+    for (const [session, path, body] of [
+      [visitor, '/api/auth/login', { email: '\ud800', password: 'x' }],
+      [visitor, '/api/auth/register', { email: 'a@b\ud800.com', password: 'a long enough password', fullName: 'Half' }],
+      [visitor, '/api/auth/password-reset', { email: '\udc00@example.com' }],
+      [staff, '/api/users', { email: 'r\ud83d@example.com', fullName: 'Half', role: 'recruiter' }],
+    ] as const) {
+      const response = await session.post(path, body);
+      expect({ path, status: response.status }).toEqual({ path, status: 400 });
+      expect(asError(response).details).toEqual([{ field: 'email', reasons: brokenCharacter }]);
+    }
+    expect(await count('users')).toBe(usersBefore);
+  });
+
+  it('refuses a body with more fields and list items than any form sends, with a short answer, and stores nothing', async () => {
+    const job = await createOpenJob(staff);
+    const candidate = await registerCandidate();
+    const applicationsBefore = await count('applications');
+    const flooded = await candidate.session.post(`/api/jobs/${job.id}/applications`, {
+      privacyNoticeVersion: 1,
+      answers: Array(33_000).fill({}),
+    });
+    expect(flooded.status).toBe(400);
+    expect(asError(flooded).message).toBe(
+      'The request body holds more than 500 fields and list items. Send the fields the form asks for.',
+    );
+    expect(JSON.stringify(flooded.body).length).toBeLessThan(1_000);
+    expect(await count('applications')).toBe(applicationsBefore);
+
+    const unknownKeys = Object.fromEntries(Array.from({ length: 9_000 }, (_, index) => [`k${index}`, 1]));
+    const reset = await new ApiSession().post('/api/auth/password-reset', { email: 'a@example.com', ...unknownKeys });
+    expect(reset.status).toBe(400);
+    expect(JSON.stringify(reset.body).length).toBeLessThan(1_000);
+  });
+
+  it('names at most 50 fields in one refusal, however many are wrong', async () => {
+    const everyQuestionWrong = await staff.post('/api/jobs', {
+      title: 'Many questions',
+      screeningQuestions: Array.from({ length: 120 }, () => ({ kind: 'riddle' })),
+    });
+    expect(everyQuestionWrong.status).toBe(400);
+    expect(asError(everyQuestionWrong).details).toHaveLength(50);
+  });
+
+  it('refuses a query naming what every object has (constructor, toString), as it refuses any unknown field', async () => {
+    for (const key of ['constructor', 'toString', 'hasOwnProperty', '__proto__']) {
+      const board = await new ApiSession().get(`/api/jobs?${key}=1`);
+      expect({ key, status: board.status }).toEqual({ key, status: 400 });
+      expect(fieldsOf(board)).toEqual([key]);
+    }
+  });
+
+  it('answers an id longer than any id with the 404 of any unknown address', async () => {
+    const response = await new ApiSession().get(`/api/jobs/${'a'.repeat(1_001)}`);
+    expect(response.status).toBe(404);
+    expect(asError(response).message).toBe('There is nothing at this address.');
   });
 
   it('answers malformed JSON with a 400, not a 500', async () => {

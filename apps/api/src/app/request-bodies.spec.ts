@@ -1,6 +1,14 @@
 import { ErrorCode } from '@heardback/contracts';
 import { BadRequestException, HttpException } from '@nestjs/common';
-import { frameworkClientError, jsonDepth, MAX_JSON_BODY_BYTES, MAX_JSON_DEPTH, prototypeKeyIn } from './request-bodies';
+import {
+  frameworkClientError,
+  jsonDepth,
+  jsonMembers,
+  MAX_JSON_BODY_BYTES,
+  MAX_JSON_DEPTH,
+  MAX_JSON_MEMBERS,
+  prototypeKeyIn,
+} from './request-bodies';
 
 describe('jsonDepth', () => {
   it('counts scalars as depth 0 and each object or array as one level', () => {
@@ -28,6 +36,38 @@ describe('jsonDepth', () => {
   });
 });
 
+describe('jsonMembers', () => {
+  it('counts the fields and list items of every level', () => {
+    expect(jsonMembers('text')).toBe(0);
+    expect(jsonMembers({})).toBe(0);
+    expect(jsonMembers({ title: 'Nurse', pipeline: ['Phone screen', 'Final'], salary: { min: 1, max: 2 } })).toBe(7);
+  });
+
+  it('passes the largest job a form can send', () => {
+    const question = { text: 'Which shift?', kind: 'choice', required: true, options: Array(10).fill('Shift') };
+    const job = {
+      clientId: 'c',
+      title: 'Nurse',
+      description: 'Words',
+      location: 'Leeds',
+      workMode: 'onsite',
+      employmentType: 'full_time',
+      status: 'open',
+      salary: { min: 1, max: 2, currency: 'GBP', period: 'year' },
+      pipeline: Array(12).fill('Stage'),
+      screeningQuestions: Array(10).fill(question),
+    };
+    expect(jsonMembers(job)).toBeLessThan(MAX_JSON_MEMBERS / 2);
+  });
+
+  it('stops counting just past the limit, whether the items are wide or nested', () => {
+    expect(jsonMembers({ answers: Array(33_000).fill({}) })).toBe(33_001);
+    const nested = Array.from({ length: 100 }, () => Array(100).fill(0));
+    expect(jsonMembers(nested)).toBeGreaterThan(MAX_JSON_MEMBERS);
+    expect(jsonMembers(nested)).toBeLessThanOrEqual(MAX_JSON_MEMBERS + 100);
+  });
+});
+
 describe('frameworkClientError', () => {
   it('puts a body cut off past the limit, as NestJS hands it on, in our words', () => {
     const tooLarge = frameworkClientError(new HttpException('Request body is too large', 413));
@@ -48,5 +88,14 @@ describe('frameworkClientError', () => {
     expect(frameworkClientError(new BadRequestException('a pipe of ours'))).toBeNull();
     expect(frameworkClientError(Object.assign(new Error('boom'), { statusCode: 500, code: 'FST_X' }))).toBeNull();
     expect(frameworkClientError(new Error('anything'))).toBeNull();
+  });
+
+  it('answers a path part longer than any id with the 404 of any unknown address', () => {
+    const longId = Object.assign(new Error("'/api/jobs/aaaa…' is exceeding the max param length"), {
+      code: 'FST_ERR_MAX_PARAM_LENGTH',
+      statusCode: 414,
+    });
+    expect(frameworkClientError(longId)?.code).toBe(ErrorCode.NotFound);
+    expect(frameworkClientError(longId)?.message).toBe('There is nothing at this address.');
   });
 });

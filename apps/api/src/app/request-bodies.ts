@@ -3,15 +3,22 @@ import { DomainError } from '@heardback/domain';
 import { HttpException } from '@nestjs/common';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { DOCUMENT_UPLOAD_ROUTE } from '../documents/document-upload.interceptor';
-import { pathOf } from './api-path';
+import { isApiPath, pathOf } from './api-path';
 
 /** The largest JSON body the API reads; every form in the portal fits in a fraction of it. */
 export const MAX_JSON_BODY_BYTES = 100 * 1024;
 /** Deeper than any request shape we define; bounds the work (and the recursion) of validation. */
 export const MAX_JSON_DEPTH = 16;
+/**
+ * More fields and list items, counted through every level, than any form sends (a job with every stage,
+ * question and option is under 200). Validation's work and the list of what is wrong grow with them: 33,000
+ * empty answers in a 100 kB body took 3 s of the one thread to refuse, with an 8.7 MB answer.
+ */
+export const MAX_JSON_MEMBERS = 500;
 
 const MEDIA_TYPE_MESSAGE = 'Send the request body as JSON (Content-Type: application/json; charset=utf-8).';
 const ENCODING_MESSAGE = 'Send the request body as it is, or compressed with gzip, deflate or br.';
+const UPLOAD_ENCODING_MESSAGE = 'Send the file as it is, without compressing the request.';
 const NOT_JSON_MESSAGE = 'The request body is not valid JSON in UTF-8.';
 /** Refuses bytes that are not UTF-8, where a lenient decoder would slip in replacement characters. */
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
@@ -41,10 +48,16 @@ export function acceptJsonBodiesOnly(instance: FastifyInstance): void {
     },
   );
   instance.addHook('onRequest', (request, _reply, done) => {
-    if (!hasBody(request.headers) || isDocumentUpload(request)) return done();
-    done(unreadableBody(request) ?? undefined);
+    if (!hasBody(request.headers)) return done();
+    done((isDocumentUpload(request) ? compressedUpload(request) : unreadableBody(request)) ?? undefined);
   });
-  instance.addHook('preValidation', (request, _reply, done) => done(bodyShapeError(request.body) ?? undefined));
+  instance.addHook('preValidation', (request, _reply, done) =>
+    done(
+      bodyShapeError(request.body) ??
+        (isApiPath(pathOf(request.url)) ? prototypeKeyError(request.query) : null) ??
+        undefined,
+    ),
+  );
 }
 
 /** The encodings a JSON body may come in: @fastify/compress inflates them (response-compression.ts). */
@@ -69,6 +82,12 @@ function unreadableBody(request: FastifyRequest): DomainError | null {
   return null;
 }
 
+/** A file upload sent compressed: the multipart reader reads files as they are sent, so it would misread it. */
+function compressedUpload(request: FastifyRequest): DomainError | null {
+  const encoding = request.headers['content-encoding']?.trim().toLowerCase() || 'identity';
+  return encoding === 'identity' ? null : new DomainError(ErrorCode.UnsupportedMediaType, UPLOAD_ENCODING_MESSAGE);
+}
+
 /** A parsed body nested too deeply, or naming an object's prototype; null when its shape may be validated. */
 function bodyShapeError(body: unknown): DomainError | null {
   if (jsonDepth(body) > MAX_JSON_DEPTH) {
@@ -77,9 +96,22 @@ function bodyShapeError(body: unknown): DomainError | null {
       `The request body is nested more than ${MAX_JSON_DEPTH} levels deep. Send the fields the form asks for.`,
     );
   }
-  // JSON.parse keeps "__proto__" as a key of its own, which the validation of a request's shape never
-  // sees (it is no property of the class); every other unknown field is refused, so is this.
-  const key = prototypeKeyIn(body);
+  if (jsonMembers(body) > MAX_JSON_MEMBERS) {
+    return new DomainError(
+      ErrorCode.ValidationFailed,
+      `The request body holds more than ${MAX_JSON_MEMBERS} fields and list items. Send the fields the form asks for.`,
+    );
+  }
+  return prototypeKeyError(body);
+}
+
+/**
+ * JSON.parse and the query parser keep "__proto__" (or "toString") as a key of its own, which the validation
+ * of a request's shape never sees (it is no property of the class, or it is every object's); every other
+ * unknown field is refused, so are these, in a body or a query alike.
+ */
+function prototypeKeyError(value: unknown): DomainError | null {
+  const key = prototypeKeyIn(value);
   if (key === null) return null;
   return new DomainError(ErrorCode.ValidationFailed, `${key}: is not something we ask for`, [
     { field: key, reasons: ['is not something we ask for'] },
@@ -103,7 +135,9 @@ export function frameworkClientError(error: unknown): DomainError | null {
   if (status === 413) return new DomainError(ErrorCode.PayloadTooLarge, BODY_TOO_LARGE_MESSAGE);
   if (status === 415)
     return new DomainError(ErrorCode.UnsupportedMediaType, `${MEDIA_TYPE_MESSAGE} ${ENCODING_MESSAGE}`);
-  if (status === 404) return new DomainError(ErrorCode.NotFound, 'There is nothing at this address.');
+  // A part of the path longer than any id (routerOptions.maxParamLength) names nothing we have, like any bad id.
+  if (status === 404 || (error as { code?: unknown }).code === 'FST_ERR_MAX_PARAM_LENGTH')
+    return new DomainError(ErrorCode.NotFound, 'There is nothing at this address.');
   if ((error as { code?: unknown }).code === 'FST_ERR_BAD_URL')
     return new DomainError(ErrorCode.ValidationFailed, 'The address is not valid. Check it and try again.');
   return new DomainError(ErrorCode.ValidationFailed, 'The request could not be read. Check it and send it again.');
@@ -118,16 +152,22 @@ function fastifyClientStatus(error: unknown): number | null {
 
 /**
  * The one exception: a candidate's CV upload, multipart/form-data read by its own interceptor
- * within its own limits. Matched on the exact path, so no other spelling of it, and no other
- * route, ever sees a multipart body; the XSRF check has already run, as for every POST.
+ * within its own limits. Matched on the path as the router matches it (any case, a trailing slash),
+ * so no other route ever sees a multipart body; the XSRF check has already run, as for every POST.
  */
 const DOCUMENT_UPLOAD_PATH = `/${API_PREFIX}/${DOCUMENT_UPLOAD_ROUTE}`;
 export function isDocumentUpload(request: FastifyRequest): boolean {
   return (
     request.method === 'POST' &&
-    pathOf(request.url) === DOCUMENT_UPLOAD_PATH &&
+    routedPath(request.url) === DOCUMENT_UPLOAD_PATH &&
     /^multipart\/form-data(;|$)/i.test(request.headers['content-type']?.trim() ?? '')
   );
+}
+
+/** The path as the router matches it: in any case, with or without a trailing slash (create-app.ts). */
+function routedPath(url: string): string {
+  const path = pathOf(url).toLowerCase();
+  return path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
 }
 
 /** As body-parser decided, and Node's parser does: a request has a body when it says how long it is (and that is not 0) or is chunked. */
@@ -136,7 +176,8 @@ function hasBody(headers: Record<string, string | string[] | undefined>): boolea
   return headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
 }
 
-const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/** `__proto__`, `constructor`, `toString`, `hasOwnProperty`…: every object's own, and a function's `prototype`. */
+const PROTOTYPE_KEYS = new Set(['prototype', ...Object.getOwnPropertyNames(Object.prototype)]);
 
 /** The first key anywhere in a parsed body that names an object's prototype, or null (walked without recursion). */
 export function prototypeKeyIn(value: unknown): string | null {
@@ -165,4 +206,19 @@ export function jsonDepth(value: unknown): number {
     for (const child of Object.values(next.value)) pending.push({ value: child, depth });
   }
   return deepest;
+}
+
+/** How many fields and list items a parsed body holds at every level, counted without recursion and only just past the limit. */
+export function jsonMembers(value: unknown): number {
+  let members = 0;
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const next = pending.pop();
+    if (typeof next !== 'object' || next === null) continue;
+    const children = Object.values(next);
+    members += children.length;
+    if (members > MAX_JSON_MEMBERS) return members;
+    for (const child of children) pending.push(child);
+  }
+  return members;
 }

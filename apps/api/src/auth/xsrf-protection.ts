@@ -8,6 +8,11 @@ import { DomainError } from '@heardback/domain';
 
 export const XSRF_HEADER = 'x-xsrf-token';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/**
+ * A cookie shorter than this is no token of ours (they are 32 characters): it is replaced when sent, and
+ * never accepted, so a short or empty value planted in the cookie and echoed in the header proves nothing.
+ */
+const MIN_TOKEN_LENGTH = 20;
 const securityLog = new Logger('Security');
 
 /**
@@ -22,8 +27,9 @@ export function xsrfProtection(options: { secureCookies: boolean }) {
   const filter = new ApiExceptionFilter();
   const cookieName = xsrfCookieName(options.secureCookies);
   return (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void => {
-    const cookieToken: unknown = request.cookies?.[cookieName];
-    if ((typeof cookieToken !== 'string' || cookieToken.length < 20) && isApiPath(pathOf(request.url))) {
+    const sent: unknown = request.cookies?.[cookieName];
+    const cookieToken = typeof sent === 'string' && sent.length >= MIN_TOKEN_LENGTH ? sent : null;
+    if (cookieToken === null && isApiPath(pathOf(request.url))) {
       reply.setCookie(cookieName, newXsrfToken(), {
         httpOnly: false,
         sameSite: 'lax',
@@ -37,7 +43,7 @@ export function xsrfProtection(options: { secureCookies: boolean }) {
       return done();
     }
     const headerToken = request.headers[XSRF_HEADER];
-    if (typeof cookieToken === 'string' && typeof headerToken === 'string' && sameToken(cookieToken, headerToken)) {
+    if (cookieToken !== null && typeof headerToken === 'string' && sameToken(cookieToken, headerToken)) {
       return done();
     }
     securityLog.warn({ event: 'xsrf_refused', reason: headerToken === undefined ? 'no header' : 'mismatch' });

@@ -44,7 +44,12 @@ export class SatisfactionWordsService {
     if (narrowedBy.length > 1) {
       throw fieldError(narrowedBy[1], `choose one of recruiter, client or job, not ${narrowedBy.join(' and ')}`);
     }
-    if (reader.role === UserRole.Recruiter && query.recruiterId !== undefined && query.recruiterId !== reader.id) {
+    // An id is the same id in any case (PostgreSQL reads uuids so); its owner's own id, written in capitals, is theirs.
+    if (
+      reader.role === UserRole.Recruiter &&
+      query.recruiterId !== undefined &&
+      query.recruiterId.toLowerCase() !== reader.id.toLowerCase()
+    ) {
       throw new DomainError(ErrorCode.Forbidden, "A recruiter reads candidates' words on their own applications only.");
     }
     if (reader.role === UserRole.Recruiter) {

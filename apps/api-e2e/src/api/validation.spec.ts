@@ -47,6 +47,14 @@ describe('bad input gets a clear 400 and changes nothing', () => {
     expect(fieldsOf(renamed)).toEqual(['fullName']);
   });
 
+  it('says only that a field is missing when it is, not every rule its text would have had to keep', async () => {
+    const visitor = await registerCandidate();
+    const renamed = await visitor.session.patch('/api/me/profile', {});
+    expect(renamed.status).toBe(400);
+    expect(asError(renamed).details).toEqual([{ field: 'fullName', reasons: ['Enter your full name.'] }]);
+    expect(asError(renamed).message).toBe('Enter your full name.');
+  });
+
   it('refuses unknown fields instead of ignoring them', async () => {
     const { application } = await applicationAwaitingFeedback(staff);
     const response = await staff.post(`/api/applications/${application.id}/reject`, {

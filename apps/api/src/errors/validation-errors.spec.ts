@@ -1,6 +1,6 @@
 import { ErrorCode } from '@heardback/contracts';
 import { fieldError } from '@heardback/domain';
-import { IsEmail, IsNotEmpty, MaxLength, validateSync } from 'class-validator';
+import { IsDefined, IsEmail, IsIn, IsNotEmpty, IsString, MaxLength, validateSync } from 'class-validator';
 import { ApiExceptionFilter } from './api-exception.filter';
 import { toFieldErrors, validationSummary } from './validation-errors';
 
@@ -24,6 +24,30 @@ describe('validation errors in words for a person', () => {
     expect(details).toEqual([
       { field: 'text', reasons: ['Write at most 2,000 characters.'] },
       { field: 'email', reasons: ['Enter an email address, such as name@example.com.'] },
+    ]);
+  });
+
+  it('says only that a field is missing when it is, not every rule its value would have had to keep', () => {
+    class Profile {
+      @IsString()
+      @IsNotEmpty({ message: 'Enter your full name.' })
+      @MaxLength(120)
+      fullName!: string;
+
+      @IsDefined()
+      @IsIn(['candidate', 'staff'])
+      role!: string;
+    }
+    const refusal = (body: object) => toFieldErrors(validateSync(Object.assign(new Profile(), body)));
+
+    for (const fullName of [undefined, null, '']) {
+      expect(refusal({ fullName, role: 'staff' })).toEqual([{ field: 'fullName', reasons: ['Enter your full name.'] }]);
+    }
+    expect(refusal({ fullName: 'Sam' })).toEqual([{ field: 'role', reasons: ['Fill this in.'] }]);
+    // Present but wrong: every rule it breaks.
+    expect(refusal({ fullName: 42, role: 'owner' })).toEqual([
+      { field: 'fullName', reasons: ['Write at most 120 characters.', 'Write this as text.'] },
+      { field: 'role', reasons: ['Choose one of: candidate, staff.'] },
     ]);
   });
 

@@ -8,6 +8,7 @@ import { fieldLabel } from './field-labels';
  */
 const DEFAULT_SENTENCES: ReadonlyArray<[RegExp, (...values: string[]) => string]> = [
   [/^should not be empty$/, () => 'Fill this in.'],
+  [/^should not be null or undefined$/, () => 'Fill this in.'],
   [/^must be shorter than or equal to (\d+) characters$/, (n) => `Write at most ${count(n)} characters.`],
   [/^must be longer than or equal to (\d+) characters$/, (n) => `Write at least ${count(n)} characters.`],
   [
@@ -53,11 +54,22 @@ const DEFAULT_SENTENCES: ReadonlyArray<[RegExp, (...values: string[]) => string]
 export function toFieldErrors(errors: ValidationError[], parentPath = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = parentPath ? `${parentPath}.${error.property}` : error.property;
-    const own: FieldError[] = error.constraints
-      ? [{ field, reasons: [...new Set(Object.values(error.constraints).map((m) => toSentence(m, error.property)))] }]
-      : [];
+    const own: FieldError[] = error.constraints ? [{ field, reasons: reasonsOf(error, error.constraints) }] : [];
     return [...own, ...toFieldErrors(error.children ?? [], field)];
   });
+}
+
+/**
+ * The checks that fail only when a field is missing (`isNotEmpty`: absent, null or ""; `isDefined`: absent or
+ * null). When one has failed, it is all a person needs to read: "Write at most 120 characters." and "Write this
+ * as text." say nothing to someone who wrote nothing.
+ */
+const MISSING_CHECKS = ['isDefined', 'isNotEmpty'];
+
+function reasonsOf(error: ValidationError, constraints: Record<string, string>): string[] {
+  const missing = MISSING_CHECKS.filter((check) => check in constraints);
+  const failed = missing.length > 0 ? missing : Object.keys(constraints);
+  return [...new Set(failed.map((check) => toSentence(constraints[check], error.property)))];
 }
 
 /** The one message for a refused body: each field's reasons, named by its label when there are several. */

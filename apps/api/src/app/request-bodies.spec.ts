@@ -1,5 +1,5 @@
 import { ErrorCode } from '@heardback/contracts';
-import { BadRequestException, HttpException } from '@nestjs/common';
+import { BadRequestException, HttpException, NotFoundException } from '@nestjs/common';
 import {
   frameworkClientError,
   jsonDepth,
@@ -97,5 +97,13 @@ describe('frameworkClientError', () => {
     });
     expect(frameworkClientError(longId)?.code).toBe(ErrorCode.NotFound);
     expect(frameworkClientError(longId)?.message).toBe('There is nothing at this address.');
+  });
+
+  it("answers an address no route has in our words, not NestJS's, which sends the path back", () => {
+    const unrouted = frameworkClientError(new NotFoundException(`Cannot GET /api/${'a'.repeat(5_000)}`));
+    expect(unrouted?.code).toBe(ErrorCode.NotFound);
+    expect(unrouted?.message).toBe('There is nothing at this address.');
+    // A 404 of the API's own, such as a job that does not exist, keeps its words.
+    expect(frameworkClientError(new NotFoundException('No such job.'))).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import { API_PREFIX, ErrorCode } from '@heardback/contracts';
 import { DomainError } from '@heardback/domain';
-import { HttpException } from '@nestjs/common';
+import { HttpException, NotFoundException } from '@nestjs/common';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { DOCUMENT_UPLOAD_ROUTE } from '../documents/document-upload.interceptor';
 import { isApiPath, pathOf } from './api-path';
@@ -18,6 +18,7 @@ export const MAX_JSON_MEMBERS = 500;
 
 const MEDIA_TYPE_MESSAGE = 'Send the request body as JSON (Content-Type: application/json; charset=utf-8).';
 const ENCODING_MESSAGE = 'Send the request body as it is, or compressed with gzip, deflate or br.';
+const NOTHING_HERE_MESSAGE = 'There is nothing at this address.';
 const UPLOAD_ENCODING_MESSAGE = 'Send the file as it is, without compressing the request.';
 const NOT_JSON_MESSAGE = 'The request body is not valid JSON in UTF-8.';
 /** Refuses bytes that are not UTF-8, where a lenient decoder would slip in replacement characters. */
@@ -125,6 +126,9 @@ function prototypeKeyError(value: unknown): DomainError | null {
  * `frameworkErrors` and `clientErrorHandler` (create-app.ts) hand over the Fastify error itself.
  */
 export function frameworkClientError(error: unknown): DomainError | null {
+  // NestJS answers an address no route has with `Cannot GET /the/path`: the path sent back, however long.
+  if (error instanceof NotFoundException && /^Cannot [A-Z]+ /.test(error.message))
+    return new DomainError(ErrorCode.NotFound, NOTHING_HERE_MESSAGE);
   const status =
     error instanceof HttpException
       ? error.constructor === HttpException
@@ -137,7 +141,7 @@ export function frameworkClientError(error: unknown): DomainError | null {
     return new DomainError(ErrorCode.UnsupportedMediaType, `${MEDIA_TYPE_MESSAGE} ${ENCODING_MESSAGE}`);
   // A part of the path longer than any id (routerOptions.maxParamLength) names nothing we have, like any bad id.
   if (status === 404 || (error as { code?: unknown }).code === 'FST_ERR_MAX_PARAM_LENGTH')
-    return new DomainError(ErrorCode.NotFound, 'There is nothing at this address.');
+    return new DomainError(ErrorCode.NotFound, NOTHING_HERE_MESSAGE);
   if ((error as { code?: unknown }).code === 'FST_ERR_BAD_URL')
     return new DomainError(ErrorCode.ValidationFailed, 'The address is not valid. Check it and try again.');
   return new DomainError(ErrorCode.ValidationFailed, 'The request could not be read. Check it and send it again.');

@@ -217,6 +217,14 @@ describe('bad input gets a clear 400 and changes nothing', () => {
     }
   });
 
+  it('says a one-value query parameter sent twice is to be sent once, and takes a list where it asks for one', async () => {
+    const board = await new ApiSession().get('/api/jobs?limit=1&limit=2');
+    expect(board.status).toBe(400);
+    expect(asError(board).details).toEqual([{ field: 'limit', reasons: ['Send this once: it takes one value.'] }]);
+    const jobs = await staff.get('/api/agency/jobs?status=open&status=closed');
+    expect(jobs.status).toBe(200);
+  });
+
   it('answers an id longer than any id with the 404 of any unknown address', async () => {
     const response = await new ApiSession().get(`/api/jobs/${'a'.repeat(1_001)}`);
     expect(response.status).toBe(404);

@@ -11,6 +11,7 @@ import { fileOffsetClock } from '../config/test-clock';
 import { DemoClock } from '../demo/demo-clock';
 import { ApiExceptionFilter } from '../errors/api-exception.filter';
 import { createValidationPipe } from '../errors/api-validation.pipe';
+import { RepeatedQueryPipe } from '../errors/repeated-query.pipe';
 import { UnstorableTextPipe } from '../errors/unstorable-text.pipe';
 import { servePortal } from '../portal-hosting/serve-portal';
 import { createRootLogger, PinoNestLogger, useRequestLogging } from '../logging/request-logging';
@@ -73,7 +74,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   // Only the CV upload reads multipart (isDocumentUpload); the limits are set where it is read.
   await instance.register(fastifyMultipart);
   app.setGlobalPrefix(API_PREFIX);
-  app.useGlobalPipes(new UnstorableTextPipe(), createValidationPipe());
+  app.useGlobalPipes(new UnstorableTextPipe(), new RepeatedQueryPipe(), createValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter(app.get(DatabaseOutage)));
   // No enableShutdownHooks: main.ts drains requests before closing (resilience/graceful-shutdown.ts).
 

@@ -1,0 +1,39 @@
+import { BadRequestException } from '@nestjs/common';
+import { AgencyJobsQueryDto } from '../jobs/dto/agency-jobs-query.dto';
+import { SearchJobsDto } from '../jobs/dto/search-jobs.dto';
+import { RepeatedQueryPipe, SEND_ONCE_REASON } from './repeated-query.pipe';
+
+describe('RepeatedQueryPipe', () => {
+  const pipe = new RepeatedQueryPipe();
+
+  function refusal(run: () => unknown): unknown {
+    try {
+      run();
+    } catch (error) {
+      expect(error).toBeInstanceOf(BadRequestException);
+      return (error as BadRequestException).getResponse();
+    }
+    throw new Error('not refused');
+  }
+
+  it('refuses a one-value field sent twice by its name, with the one reason that applies', () => {
+    expect(
+      refusal(() => pipe.transform({ limit: ['1', '2'], q: 'nurse' }, { type: 'query', metatype: SearchJobsDto })),
+    ).toEqual({
+      message: SEND_ONCE_REASON,
+      details: [{ field: 'limit', reasons: [SEND_ONCE_REASON] }],
+    });
+  });
+
+  it('lets a field that takes a list be sent as many times as it likes', () => {
+    const query = { status: ['open', 'closed'], limit: '20' };
+    expect(pipe.transform(query, { type: 'query', metatype: AgencyJobsQueryDto })).toBe(query);
+  });
+
+  it('leaves bodies, single query values and queries without a class to their own checks', () => {
+    const body = { interviewers: ['A', 'B'] };
+    expect(pipe.transform(body, { type: 'body', metatype: SearchJobsDto })).toBe(body);
+    expect(pipe.transform({ limit: '1' }, { type: 'query', metatype: SearchJobsDto })).toEqual({ limit: '1' });
+    expect(pipe.transform(['a', 'b'], { type: 'query', data: 'token' })).toEqual(['a', 'b']);
+  });
+});

@@ -1,24 +1,14 @@
-import { BadRequestException } from '@nestjs/common';
 import { AgencyJobsQueryDto } from '../jobs/dto/agency-jobs-query.dto';
 import { SearchJobsDto } from '../jobs/dto/search-jobs.dto';
 import { RepeatedQueryPipe, SEND_ONCE_REASON } from './repeated-query.pipe';
+import { refusalOf } from './testing/refusal-of';
 
 describe('RepeatedQueryPipe', () => {
   const pipe = new RepeatedQueryPipe();
 
-  function refusal(run: () => unknown): unknown {
-    try {
-      run();
-    } catch (error) {
-      expect(error).toBeInstanceOf(BadRequestException);
-      return (error as BadRequestException).getResponse();
-    }
-    throw new Error('not refused');
-  }
-
   it('refuses a one-value field sent twice by its name, with the one reason that applies', () => {
     expect(
-      refusal(() => pipe.transform({ limit: ['1', '2'], q: 'nurse' }, { type: 'query', metatype: SearchJobsDto })),
+      refusalOf(() => pipe.transform({ limit: ['1', '2'], q: 'nurse' }, { type: 'query', metatype: SearchJobsDto })),
     ).toEqual({
       message: SEND_ONCE_REASON,
       details: [{ field: 'limit', reasons: [SEND_ONCE_REASON] }],

@@ -1,18 +1,8 @@
-import { BadRequestException } from '@nestjs/common';
 import { BROKEN_CHARACTER_REASON, NUL_REASON, UnstorableTextPipe, unstorableTextIn } from './unstorable-text.pipe';
+import { refusalOf } from './testing/refusal-of';
 
 describe('UnstorableTextPipe', () => {
   const pipe = new UnstorableTextPipe();
-
-  function refusal(run: () => unknown): unknown {
-    try {
-      run();
-    } catch (error) {
-      expect(error).toBeInstanceOf(BadRequestException);
-      return (error as BadRequestException).getResponse();
-    }
-    throw new Error('not refused');
-  }
 
   it('names every field whose text holds a NUL, nested ones by their path', () => {
     expect(
@@ -27,14 +17,14 @@ describe('UnstorableTextPipe', () => {
   });
 
   it('refuses a body or a query holding one, with the field and what to do', () => {
-    expect(refusal(() => pipe.transform({ location: 'Leeds\u0000' }, { type: 'query' }))).toEqual({
+    expect(refusalOf(() => pipe.transform({ location: 'Leeds\u0000' }, { type: 'query' }))).toEqual({
       message: NUL_REASON,
       details: [{ field: 'location', reasons: [NUL_REASON] }],
     });
   });
 
   it('refuses half of a character (as JSON\'s "\\ud800" gives it), where the email check would throw', () => {
-    expect(refusal(() => pipe.transform({ email: '\ud800', password: 'x' }, { type: 'body' }))).toEqual({
+    expect(refusalOf(() => pipe.transform({ email: '\ud800', password: 'x' }, { type: 'body' }))).toEqual({
       message: BROKEN_CHARACTER_REASON,
       details: [{ field: 'email', reasons: [BROKEN_CHARACTER_REASON] }],
     });

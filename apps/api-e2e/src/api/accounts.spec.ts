@@ -420,6 +420,9 @@ describe('account lifecycle', () => {
       const self = await staff.post(`/api/users/${staffUser.id}/disable`);
       expect(self.status).toBe(403);
       expect(asError(self).message).toContain('Ask another staff member');
+      // Their own id in capitals is still their own id.
+      const selfInCapitals = await staff.post(`/api/users/${staffUser.id.toUpperCase()}/disable`);
+      expect(selfInCapitals.status).toBe(403);
       const recruiter = await signIn((await agencyUser('recruiter')).email);
       expect((await recruiter.post(`/api/users/${staffUser.id}/disable`)).status).toBe(403);
       expect((await staff.post('/api/users/00000000-0000-4000-8000-000000000000/disable')).status).toBe(404);

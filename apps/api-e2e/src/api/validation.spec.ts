@@ -207,6 +207,11 @@ describe('bad input gets a clear 400 and changes nothing', () => {
     });
     expect(everyQuestionWrong.status).toBe(400);
     expect(asError(everyQuestionWrong).details).toHaveLength(50);
+    // The same for text that cannot be kept, and for a query, which has no body's bounds.
+    const manyNuls = await new ApiSession().get(`/api/jobs?${Array(1_000).fill('a=%00').join('&')}`);
+    expect(manyNuls.status).toBe(400);
+    expect(asError(manyNuls).details).toHaveLength(50);
+    expect(JSON.stringify(manyNuls.body).length).toBeLessThan(15_000);
   });
 
   it('refuses a query naming what every object has (constructor, toString), as it refuses any unknown field', async () => {

@@ -1,4 +1,4 @@
-import { ErrorCode } from '@heardback/contracts';
+import { ErrorCode, PIPELINE_MAX_STAGES, SCREENING_OPTIONS_MAX, SCREENING_QUESTIONS_MAX } from '@heardback/contracts';
 import { BadRequestException, HttpException, NotFoundException } from '@nestjs/common';
 import {
   frameworkClientError,
@@ -44,7 +44,14 @@ describe('jsonMembers', () => {
   });
 
   it('passes the largest job a form can send', () => {
-    const question = { text: 'Which shift?', kind: 'choice', required: true, options: Array(10).fill('Shift') };
+    // Every field of JobWriteDto, with the most stages, questions and options it takes.
+    const question = {
+      id: 'q',
+      kind: 'choice',
+      prompt: 'Which shift?',
+      required: true,
+      options: Array(SCREENING_OPTIONS_MAX).fill('Shift'),
+    };
     const job = {
       clientId: 'c',
       title: 'Nurse',
@@ -52,10 +59,13 @@ describe('jsonMembers', () => {
       location: 'Leeds',
       workMode: 'onsite',
       employmentType: 'full_time',
-      status: 'open',
       salary: { min: 1, max: 2, currency: 'GBP', period: 'year' },
-      pipeline: Array(12).fill('Stage'),
-      screeningQuestions: Array(10).fill(question),
+      status: 'open',
+      pipeline: Array(PIPELINE_MAX_STAGES).fill('Stage'),
+      answerWithinWorkingDays: 3,
+      screeningWithinWorkingDays: 5,
+      ownerId: 'o',
+      screeningQuestions: Array(SCREENING_QUESTIONS_MAX).fill(question),
     };
     expect(jsonMembers(job)).toBeLessThan(MAX_JSON_MEMBERS / 2);
   });

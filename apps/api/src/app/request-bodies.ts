@@ -127,7 +127,7 @@ function prototypeKeyError(value: unknown): DomainError | null {
  */
 export function frameworkClientError(error: unknown): DomainError | null {
   // NestJS answers an address no route has with `Cannot GET /the/path`: the path sent back, however long.
-  if (error instanceof NotFoundException && /^Cannot [A-Z]+ /.test(error.message))
+  if (error instanceof NotFoundException && /^Cannot \S+ \//.test(error.message))
     return new DomainError(ErrorCode.NotFound, NOTHING_HERE_MESSAGE);
   const status =
     error instanceof HttpException

@@ -1,7 +1,7 @@
-import { ArgumentMetadata, BadRequestException, PipeTransform, Type } from '@nestjs/common';
+import { ArgumentMetadata, PipeTransform, Type } from '@nestjs/common';
 import { FieldError } from '@heardback/contracts';
 import { getMetadataStorage } from 'class-validator';
-import { validationSummary } from './validation-errors';
+import { fieldRefusal } from './validation-errors';
 
 /** What a person reads at a query parameter sent more than once that takes one value. */
 export const SEND_ONCE_REASON = 'Send this once: it takes one value.';
@@ -33,6 +33,6 @@ export class RepeatedQueryPipe implements PipeTransform {
       .filter(([field, sent]) => Array.isArray(sent) && !lists.has(field))
       .map(([field]) => ({ field, reasons: [SEND_ONCE_REASON] }));
     if (details.length === 0) return value;
-    throw new BadRequestException({ message: validationSummary(details), details });
+    throw fieldRefusal(details);
   }
 }

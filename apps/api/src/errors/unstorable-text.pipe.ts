@@ -1,6 +1,6 @@
-import { ArgumentMetadata, BadRequestException, PipeTransform } from '@nestjs/common';
+import { ArgumentMetadata, PipeTransform } from '@nestjs/common';
 import { FieldError } from '@heardback/contracts';
-import { validationSummary } from './validation-errors';
+import { fieldRefusal } from './validation-errors';
 
 /** What a person reads at a field whose text holds a NUL character. */
 export const NUL_REASON = 'Remove the invisible NUL character (\\0) from this text: it cannot be kept.';
@@ -36,6 +36,6 @@ export class UnstorableTextPipe implements PipeTransform {
     // `@Body('name')` passes one field's value: its path starts at that name.
     const details = unstorableTextIn(value, metadata.data ?? '').filter(({ field }) => field !== '');
     if (details.length === 0) return value;
-    throw new BadRequestException({ message: validationSummary(details), details });
+    throw fieldRefusal(details);
   }
 }

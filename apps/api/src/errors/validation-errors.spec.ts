@@ -44,6 +44,19 @@ describe('validation errors in words for a person', () => {
       expect(refusal({ fullName, role: 'staff' })).toEqual([{ field: 'fullName', reasons: ['Enter your full name.'] }]);
     }
     expect(refusal({ fullName: 'Sam' })).toEqual([{ field: 'role', reasons: ['Fill this in.'] }]);
+    // A list with a blank item is there: it gets every rule it breaks, the blank item's included.
+    class Interview {
+      @IsString({ each: true })
+      @IsNotEmpty({ each: true, message: 'Each interviewer needs a name.' })
+      @MaxLength(5, { each: true })
+      interviewers!: string[];
+    }
+    expect(toFieldErrors(validateSync(Object.assign(new Interview(), { interviewers: ['', 'Alexandra'] })))).toEqual([
+      {
+        field: 'interviewers',
+        reasons: ['Write at most 5 characters.', 'Each interviewer needs a name.'],
+      },
+    ]);
     // Present but wrong: every rule it breaks.
     expect(refusal({ fullName: 42, role: 'owner' })).toEqual([
       { field: 'fullName', reasons: ['Write at most 120 characters.', 'Write this as text.'] },

@@ -1,3 +1,4 @@
+import { BadRequestException } from '@nestjs/common';
 import { ValidationError } from 'class-validator';
 import { FieldError } from '@heardback/contracts';
 import { fieldLabel } from './field-labels';
@@ -60,16 +61,33 @@ export function toFieldErrors(errors: ValidationError[], parentPath = ''): Field
 }
 
 /**
- * The checks that fail only when a field is missing (`isNotEmpty`: absent, null or ""; `isDefined`: absent or
- * null). When one has failed, it is all a person needs to read: "Write at most 120 characters." and "Write this
- * as text." say nothing to someone who wrote nothing.
+ * The checks that say a field is missing. When the field is (absent, null or blank) and one of them failed,
+ * it is all a person needs to read: "Write at most 120 characters." and "Write this as text." say nothing to
+ * someone who wrote nothing. A list with a blank item fails `isNotEmpty` too (`each: true`) but is there,
+ * so it gets every reason.
  */
 const MISSING_CHECKS = ['isDefined', 'isNotEmpty'];
 
+function isMissing(value: unknown): boolean {
+  return value === undefined || value === null || value === '';
+}
+
 function reasonsOf(error: ValidationError, constraints: Record<string, string>): string[] {
-  const missing = MISSING_CHECKS.filter((check) => check in constraints);
+  const missing = isMissing(error.value) ? MISSING_CHECKS.filter((check) => check in constraints) : [];
   const failed = missing.length > 0 ? missing : Object.keys(constraints);
   return [...new Set(failed.map((check) => toSentence(constraints[check], error.property)))];
+}
+
+/**
+ * The most fields one refusal names. A form has far fewer; a body or query built to have every item wrong
+ * (request-bodies.ts bounds how many a body can hold) gets the first ones, not an answer as large as it.
+ */
+export const MAX_FIELD_ERRORS = 50;
+
+/** The 400 for fields that are wrong: at most MAX_FIELD_ERRORS of them, each named, and one message. */
+export function fieldRefusal(details: readonly FieldError[]): BadRequestException {
+  const named = details.slice(0, MAX_FIELD_ERRORS);
+  return new BadRequestException({ message: validationSummary(named), details: named });
 }
 
 /** The one message for a refused body: each field's reasons, named by its label when there are several. */

@@ -3,13 +3,14 @@ import type { Heartbeats } from '../background/heartbeats';
 import type { AppConfig } from '../config/app-config';
 import { OUTBOX_LAG_REUSE_MS, OUTBOX_LAG_SQL, OutboxLag } from '../notifications/outbox-lag';
 import type { RequestGate } from '../resilience/request-gate';
-import { HealthService } from './health.service';
+import { HealthReport } from './health-report';
+import { HealthService, PING_TIMEOUT_MS } from './health.service';
 
 /**
  * The database as health sees it: the ping waits until the test answers it, so requests can be made to
  * arrive while it is unanswered; every statement is counted.
  */
-function fakeDatabase() {
+function fakeDatabase(options: { outboxStalls?: boolean } = {}) {
   const pings: Array<{ answer: () => void; fail: (error: Error) => void }> = [];
   const statements: string[] = [];
   const query = jest.fn(async (sql: string) => {
@@ -18,6 +19,7 @@ function fakeDatabase() {
       await new Promise<void>((answer, fail) => pings.push({ answer: () => answer(), fail }));
       return [{ '?column?': 1 }];
     }
+    if (sql === OUTBOX_LAG_SQL && options.outboxStalls) return new Promise(() => undefined);
     if (sql === OUTBOX_LAG_SQL) return [{ pending: 3, oldest_pending_seconds: 42 }];
     throw new Error(`unexpected statement: ${sql}`);
   });
@@ -104,5 +106,39 @@ describe('HealthService under many requests at once', () => {
     const after = await answerPings(health.report());
     expect(after.status).toBe('ok');
     expect(database.statements.filter((sql) => sql === 'SELECT 1')).toHaveLength(2);
+  });
+  it('answers within one timeout when the database stops answering after the ping, for everyone waiting', async () => {
+    jest.useFakeTimers({ doNotFake: ['setImmediate'] });
+    try {
+      const stalled = fakeDatabase({ outboxStalls: true });
+      const stalledHeartbeats = { of: () => new Promise(() => undefined) } as unknown as Heartbeats;
+      const gate = { isDraining: false } as RequestGate;
+      const config = { resilience: { sweepStaleAfterSeconds: 300 } } as AppConfig;
+      const service = new HealthService(
+        stalled.dataSource,
+        stalledHeartbeats,
+        gate,
+        new OutboxLag(stalled.dataSource, clock),
+        config,
+        clock,
+      );
+      const answers: HealthReport[] = [];
+      for (let request = 0; request < 3; request++) void service.report().then((report) => answers.push(report));
+      await nextTurn();
+      stalled.pings[0].answer();
+      await jest.advanceTimersByTimeAsync(PING_TIMEOUT_MS - 1);
+      expect(answers).toEqual([]);
+      await jest.advanceTimersByTimeAsync(1);
+      expect(answers).toHaveLength(3);
+      for (const report of answers) {
+        expect(report.checks).toMatchObject({
+          database: { status: 'up' },
+          deadlineSweep: { status: 'unknown' },
+          outbox: { status: 'unknown' },
+        });
+      }
+    } finally {
+      jest.useRealTimers();
+    }
   });
 });

@@ -15,6 +15,14 @@ function controlledReads<T>() {
 /** Lets the reading start: SharedReading calls `read` a microtask after the first caller asks. */
 const started = () => new Promise((next) => setImmediate(next));
 
+/** One reading asked for, answered with `value` and settled: the state every "and then" test starts from. */
+async function readOnce<T>(shared: SharedReading<T>, answer: (value: T) => void, value: T): Promise<void> {
+  const first = shared.get();
+  await started();
+  answer(value);
+  await first;
+}
+
 describe('SharedReading', () => {
   let now = Date.UTC(2026, 11, 7, 9, 0, 0);
   const clock = { now: () => new Date(now) };
@@ -35,10 +43,7 @@ describe('SharedReading', () => {
   it('reads again once the reading is over when nothing is reused', async () => {
     const { read, pending } = controlledReads<number>();
     const shared = new SharedReading(read, { reuseForMs: 0, clock });
-    const first = shared.get();
-    await started();
-    pending[0].resolve(1);
-    await first;
+    await readOnce(shared, (value) => pending[0].resolve(value), 1);
     const second = shared.get();
     await started();
     expect(read).toHaveBeenCalledTimes(2);
@@ -49,10 +54,7 @@ describe('SharedReading', () => {
   it('hands a reading out again until it is reuseForMs old by the clock it is given, then reads again', async () => {
     const { read, pending } = controlledReads<string>();
     const shared = new SharedReading(read, { reuseForMs: 5_000, clock });
-    const first = shared.get();
-    await started();
-    pending[0].resolve('read at 09:00:00');
-    await first;
+    await readOnce(shared, (value) => pending[0].resolve(value), 'read at 09:00:00');
     now += 4_999;
     expect(await shared.get()).toBe('read at 09:00:00');
     expect(read).toHaveBeenCalledTimes(1);
@@ -67,10 +69,7 @@ describe('SharedReading', () => {
   it('reads again when the clock has been set back past the reading', async () => {
     const { read, pending } = controlledReads<string>();
     const shared = new SharedReading(read, { reuseForMs: 5_000, clock });
-    const first = shared.get();
-    await started();
-    pending[0].resolve('before');
-    await first;
+    await readOnce(shared, (value) => pending[0].resolve(value), 'before');
     now -= 60_000;
     void shared.get();
     await started();

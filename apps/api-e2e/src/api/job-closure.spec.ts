@@ -1,6 +1,23 @@
-import { ApplicationStatus, JobClosureView, JobDetail, UserRole } from '@heardback/contracts';
+import {
+  ApplicationStatus,
+  ApplicationView,
+  ErrorCode,
+  JobClosureView,
+  JobDetail,
+  TimelineEventType,
+  UserRole,
+} from '@heardback/contracts';
 import { ApiSession, asError } from '../support/api-client';
-import { insertAgencyUser, signIn } from '../support/factories';
+import {
+  apply,
+  createOpenJob,
+  insertAgencyUser,
+  interviewHeld,
+  recordFeedback,
+  registerCandidateOn,
+  signIn,
+} from '../support/factories';
+import { future } from '../support/future-dates';
 import { ownApi } from '../support/own-api';
 
 jest.setTimeout(180_000);
@@ -39,6 +56,96 @@ describe('closing a job (rule 3: a closing message to every open application)', 
     return job.body;
   }
 
+  async function closedOnceDone(closure: JobClosureView): Promise<JobClosureView> {
+    let progress = closure;
+    while (progress.status !== 'done') {
+      await new Promise((next) => setTimeout(next, 200));
+      progress = (await staff.get<JobClosureView>(`/api/job-closures/${progress.id}`)).body;
+    }
+    return progress;
+  }
+
+  it('refuses to close a job while an interview on it waits for feedback, and closes it once it is given', async () => {
+    const job = await createOpenJob(staff, { title: 'Interviewed, not yet answered' });
+    const candidate = await registerCandidateOn(api, 'Ines Interviewed');
+    const applied = await apply(candidate.session, job.id);
+    const held = await interviewHeld(staff, applied, 0);
+
+    const refused = await staff.post(`/api/jobs/${job.id}/close`, {
+      outcome: 'filled',
+      candidateMessage: 'The client has filled this role.',
+    });
+    expect(refused.status).toBe(409);
+    expect(asError(refused).code).toBe(ErrorCode.FeedbackRequired);
+    expect(asError(refused).message).toBe(
+      'Record the feedback on this interview before closing the job: Ines Interviewed (Phone screen). ' +
+        'Each candidate must hear how their interview went, not only that the job closed.',
+    );
+    // Nothing was written: the job is open and no closure was started.
+    expect((await staff.get<JobDetail>(`/api/jobs/${job.id}`)).body.status).toBe('open');
+    expect((await staff.get(`/api/jobs/${job.id}/closure`)).status).toBe(404);
+
+    await recordFeedback(staff, { ...applied, version: held.version }, 0);
+    const closing = await staff.post<JobClosureView>(`/api/jobs/${job.id}/close`, {
+      outcome: 'filled',
+      candidateMessage: 'The client has filled this role.',
+    });
+    expect(closing.status).toBe(202);
+    expect((await closedOnceDone(closing.body)).done).toBe(1);
+    const { rows } = await api.pool.query(
+      `SELECT a.status, array_agg(t.type ORDER BY t.id) FILTER (WHERE t.candidate_visible) AS heard
+         FROM applications a JOIN timeline_events t ON t.application_id = a.id WHERE a.id = $1 GROUP BY a.status`,
+      [applied.id],
+    );
+    expect(rows[0].status).toBe(ApplicationStatus.JobClosed);
+    // The candidate heard both: how the interview went, then that the job closed.
+    expect(rows[0].heard).toContain(TimelineEventType.FeedbackRecorded);
+    expect(rows[0].heard.at(-1)).toBe(TimelineEventType.JobClosed);
+  });
+
+  it('refuses, in the database, to close with its job an application whose interview has no feedback', async () => {
+    const job = await createOpenJob(staff, { title: 'Closed by hand' });
+    const candidate = await registerCandidateOn(api, 'Hand Closed');
+    await interviewHeld(staff, await apply(candidate.session, job.id), 0);
+    await expect(
+      api.pool.query(`UPDATE applications SET status = 'job_closed', rejection_message = 'Closed.' WHERE job_id = $1`, [
+        job.id,
+      ]),
+    ).rejects.toMatchObject({ constraint: 'stage_feedback_required' });
+  });
+
+  it('cancels, in the closing email, an interview the candidate still had to come', async () => {
+    const job = await createOpenJob(staff, { title: 'Closed before the interview' });
+    const candidate = await registerCandidateOn(api, 'Booked Candidate');
+    const applied = await apply(candidate.session, job.id);
+    const startsAt = future('2030-01-10T10:00:00.000Z');
+    const endsAt = future('2030-01-10T11:00:00.000Z');
+    const booked = await staff.post<ApplicationView>(
+      `/api/applications/${applied.id}/stages/${applied.stages[0].id}/schedule`,
+      { startsAt, endsAt, location: 'Video call', interviewers: ['Hiring manager'], version: applied.version },
+    );
+    expect(booked.status).toBe(200);
+
+    const closing = await staff.post<JobClosureView>(`/api/jobs/${job.id}/close`, {
+      outcome: 'closed',
+      candidateMessage: 'The client has stopped hiring for this role.',
+    });
+    expect(closing.status).toBe(202);
+    await closedOnceDone(closing.body);
+    const { rows } = await api.pool.query(
+      `SELECT calendar_method, calendar_invite FROM notifications
+        WHERE application_id = $1 AND kind = 'candidate_update' ORDER BY sequence`,
+      [applied.id],
+    );
+    expect(rows.map((row) => row.calendar_method)).toEqual(['REQUEST', 'CANCEL']);
+    expect(rows[1].calendar_invite.facts).toMatchObject({
+      stageId: applied.stages[0].id,
+      sequence: rows[0].calendar_invite.facts.sequence + 1,
+      cancelled: true,
+      startsAt,
+    });
+  });
+
   it('answers at once, then closes every open application with the message and tells each candidate', async () => {
     const job = await jobWithApplications(1200);
     await api.pool.query(
@@ -54,12 +161,7 @@ describe('closing a job (rule 3: a closing message to every open application)', 
     expect(response.status).toBe(202);
     expect(response.body).toMatchObject({ total: 1199, done: 0, status: 'queued' });
 
-    let progress = response.body;
-    while (progress.status !== 'done') {
-      await new Promise((next) => setTimeout(next, 200));
-      progress = (await staff.get<JobClosureView>(`/api/job-closures/${progress.id}`)).body;
-    }
-    expect(progress.done).toBe(1199);
+    expect((await closedOnceDone(response.body)).done).toBe(1199);
     const { rows } = await api.pool.query(
       `SELECT status, count(*)::int AS n FROM applications WHERE job_id = $1 GROUP BY status ORDER BY status`,
       [job.id],

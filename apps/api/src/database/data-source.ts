@@ -68,6 +68,7 @@ import { CalendarInvitesWrittenWhenSent1795956300000 } from './migrations/179595
 import { ScorePromiseFactsFollowOnePromise1795956400000 } from './migrations/1795956400000-score-promise-facts-follow-one-promise';
 import { ApplicationUpdatesKeptOnTheirPage1795956500000 } from './migrations/1795956500000-application-updates-kept-on-their-page';
 import { RegistrationsWaitForTheirLink1795956600000 } from './migrations/1795956600000-registrations-wait-for-their-link';
+import { ClosingAJobWaitsForFeedback1795956700000 } from './migrations/1795956700000-closing-a-job-waits-for-feedback';
 import { SnakeNamingStrategy } from './snake-naming-strategy';
 import { ForgetLocksWhenTransactionsEnd } from './transaction-locks';
 
@@ -144,6 +145,7 @@ export const migrations = [
   ScorePromiseFactsFollowOnePromise1795956400000,
   ApplicationUpdatesKeptOnTheirPage1795956500000,
   RegistrationsWaitForTheirLink1795956600000,
+  ClosingAJobWaitsForFeedback1795956700000,
 ];
 
 /** How long the API waits on PostgreSQL; absent (the CLI, migrations) waits as long as a statement takes. */

@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   ApplicationStatus,
@@ -6,20 +6,38 @@ import {
   AuditEntityType,
   ErrorCode,
   JobClosureView,
+  StageState,
   TimelineEventType,
 } from '@heardback/contracts';
-import { DomainError, OPEN_STATUSES, assertJobClosable } from '@heardback/domain';
-import { DataSource } from 'typeorm';
+import {
+  CLOSING_REFUSAL_NAMES,
+  DomainError,
+  InterviewAwaitingFeedback,
+  OPEN_STATUSES,
+  assertJobClosable,
+  assertNoInterviewAwaitingFeedback,
+} from '@heardback/domain';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail';
+import { CLOCK, Clock } from '../config/clock';
 import { updateReturning } from '../database/update-returning';
 import { JobEntity } from '../jobs/job.entity';
 import { jobClosedText } from '../notifications/candidate-messages';
+import { InterviewChange } from '../notifications/interview-invite';
 import { TimelineService } from '../timeline/timeline.service';
 import { UserEntity } from '../users/user.entity';
 import { CloseJobDto } from './dto/close-job.dto';
 import { JobClosureEntity } from './job-closure.entity';
 
 const BATCH_SIZE = 500;
+
+/**
+ * A stage that took place and has no feedback, as the database's Rule 1 trigger decides it
+ * (`stage_took_place` reads the database's clock, so the batch never trips the trigger).
+ */
+const OWES_FEEDBACK = `EXISTS (SELECT 1 FROM application_stages s
+   WHERE s.application_id = ap.id AND stage_took_place(s.ends_at, s.held_at)
+     AND NOT EXISTS (SELECT 1 FROM feedback f WHERE f.stage_id = s.id))`;
 
 /**
  * Rule 3: closing or filling a job sends a closing message to every open application on it.
@@ -34,6 +52,7 @@ export class JobClosuresService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly timeline: TimelineService,
     private readonly audit: AuditTrail,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   start(jobId: string, request: CloseJobDto, actor: UserEntity): Promise<JobClosureView> {
@@ -45,6 +64,7 @@ export class JobClosuresService {
         .getOne();
       if (!job) throw new DomainError(ErrorCode.NotFound, 'This job does not exist.');
       assertJobClosable(job.status);
+      await this.assertNoInterviewAwaitingFeedback(manager, jobId);
       const [{ open }] = await manager.query(
         `SELECT count(*)::int AS open FROM applications WHERE job_id = $1 AND status = ANY($2)`,
         [jobId, OPEN_STATUSES],
@@ -103,12 +123,19 @@ export class JobClosuresService {
           [closureId],
         );
         if (!closure || closure.status === 'done') return 0;
+        // An application that owes feedback waits (Rule 1; the closure refused to start with one, so only an
+        // interview that ended since is here): it is closed on a later pass, once its feedback is recorded.
         const closed = await updateReturning<{ id: string }>(
           manager,
           `UPDATE applications a SET status = $3, rejection_message = $4, version = a.version + 1, updated_at = now()
-            WHERE a.id IN (SELECT id FROM applications WHERE job_id = $1 AND status = ANY($2) ORDER BY id LIMIT ${BATCH_SIZE} FOR UPDATE)
+            WHERE a.id IN (SELECT id FROM applications ap WHERE job_id = $1 AND status = ANY($2) AND NOT ${OWES_FEEDBACK}
+                            ORDER BY id LIMIT ${BATCH_SIZE} FOR UPDATE)
             RETURNING a.id`,
           [closure.job_id, OPEN_STATUSES, ApplicationStatus.JobClosed, closure.candidate_message],
+        );
+        const cancelled = await this.cancelUpcomingInterviews(
+          manager,
+          closed.map((application) => application.id),
         );
         await this.timeline.append(
           manager,
@@ -118,18 +145,86 @@ export class JobClosuresService {
             text: jobClosedText(closure.candidate_message),
             candidateVisible: true,
             actorId: null,
+            interview: cancelled.get(application.id),
           })),
         );
-        const finished = closed.length < BATCH_SIZE;
+        const [{ waiting }] = await manager.query(
+          `SELECT count(*)::int AS waiting FROM applications WHERE job_id = $1 AND status = ANY($2)`,
+          [closure.job_id, OPEN_STATUSES],
+        );
+        const finished = waiting === 0;
         await manager.query(
           `UPDATE job_closures SET done = done + $2, status = $3, finished_at = CASE WHEN $3 = 'done' THEN now() END WHERE id = $1`,
           [closureId, closed.length, finished ? 'done' : 'running'],
         );
-        return finished ? -1 : closed.length;
+        if (finished) return -1;
+        // Only applications that wait for feedback are left: the next pass (every minute) tries again.
+        return closed.length < BATCH_SIZE ? 0 : closed.length;
       });
+      if (closedInBatch === -1) this.logger.log(`Job closure ${closureId} finished`);
       if (closedInBatch <= 0) break;
     }
-    this.logger.log(`Job closure ${closureId} finished`);
+  }
+
+  /** Refuses to close a job while an interview on one of its open applications waits for feedback (Rule 1). */
+  private async assertNoInterviewAwaitingFeedback(manager: EntityManager, jobId: string): Promise<void> {
+    const rows: (InterviewAwaitingFeedback & { total: number })[] = await manager.query(
+      `SELECT u.full_name AS "candidateName", s.name AS "stageName", count(*) OVER ()::int AS total
+         FROM applications ap
+         JOIN application_stages s ON s.application_id = ap.id
+         JOIN users u ON u.id = ap.candidate_id
+        WHERE ap.job_id = $1 AND ap.status = ANY($2)
+          AND (s.held_at IS NOT NULL OR (s.ends_at IS NOT NULL AND s.ends_at <= $3))
+          AND NOT EXISTS (SELECT 1 FROM feedback f WHERE f.stage_id = s.id)
+        ORDER BY u.full_name, ap.id, s.position
+        LIMIT ${CLOSING_REFUSAL_NAMES + 1}`,
+      [jobId, OPEN_STATUSES, this.clock.now()],
+    );
+    assertNoInterviewAwaitingFeedback(rows, rows[0]?.total ?? 0);
+  }
+
+  /**
+   * The interviews still to come on the applications just closed will not take place: each candidate's
+   * closing email carries a cancellation that removes it from their calendar (same UID, next SEQUENCE),
+   * as a rejection's does (`cancelUpcomingInterview`), for the whole batch in one statement.
+   */
+  private async cancelUpcomingInterviews(
+    manager: EntityManager,
+    applicationIds: string[],
+  ): Promise<Map<string, InterviewChange>> {
+    if (applicationIds.length === 0) return new Map();
+    const rows: {
+      application_id: string;
+      id: string;
+      name: string;
+      calendar_sequence: number;
+      starts_at: Date;
+      ends_at: Date;
+      location: string | null;
+    }[] = await updateReturning(
+      manager,
+      `UPDATE application_stages s SET calendar_sequence = s.calendar_sequence + 1
+        WHERE s.id IN (SELECT DISTINCT ON (u.application_id) u.id FROM application_stages u
+                        WHERE u.application_id = ANY($1::uuid[]) AND u.state = $2
+                          AND u.starts_at > $3 AND u.ends_at IS NOT NULL
+                        ORDER BY u.application_id, u.position)
+        RETURNING s.application_id, s.id, s.name, s.calendar_sequence, s.starts_at, s.ends_at, s.location`,
+      [applicationIds, StageState.Scheduled, this.clock.now()],
+    );
+    return new Map(
+      rows.map((row) => [
+        row.application_id,
+        {
+          stageId: row.id,
+          stageName: row.name,
+          sequence: row.calendar_sequence,
+          cancelled: true,
+          startsAt: row.starts_at,
+          endsAt: row.ends_at,
+          location: row.location ?? '',
+        },
+      ]),
+    );
   }
 }
 

@@ -4,6 +4,7 @@ import {
   assertAcceptsApplications,
   assertJobClosable,
   assertJobEditable,
+  assertNoInterviewAwaitingFeedback,
   assertSalaryRange,
   canSeeJob,
 } from './job-lifecycle';
@@ -39,6 +40,22 @@ describe('job lifecycle', () => {
     expect(codeOf(() => assertAcceptsApplications(JobStatus.Draft))).toBe(ErrorCode.NotFound);
     expect(codeOf(() => assertAcceptsApplications(JobStatus.Closed))).toBe(ErrorCode.JobNotOpen);
     expect(codeOf(() => assertAcceptsApplications(JobStatus.Filled))).toBe(ErrorCode.JobNotOpen);
+  });
+
+  it('refuses to close a job while an interview on it waits for feedback, naming whose', () => {
+    expect(() => assertNoInterviewAwaitingFeedback([], 0)).not.toThrow();
+    const one = [{ candidateName: 'Ada Lovelace', stageName: 'Phone screen' }];
+    expect(codeOf(() => assertNoInterviewAwaitingFeedback(one, 1))).toBe(ErrorCode.FeedbackRequired);
+    expect(() => assertNoInterviewAwaitingFeedback(one, 1)).toThrow(
+      'Record the feedback on this interview before closing the job: Ada Lovelace (Phone screen).',
+    );
+    const seven = Array.from({ length: 6 }, (_, index) => ({
+      candidateName: `Person ${index + 1}`,
+      stageName: 'Panel',
+    }));
+    expect(() => assertNoInterviewAwaitingFeedback(seven, 7)).toThrow(
+      'these 7 interviews before closing the job: Person 1 (Panel), Person 2 (Panel), Person 3 (Panel), Person 4 (Panel), Person 5 (Panel) and 2 more.',
+    );
   });
 
   it('refuses to edit or close a job twice once it is closed or filled', () => {

@@ -41,6 +41,33 @@ export function assertJobClosable(status: JobStatus): void {
   }
 }
 
+/** An interview that took place on an open application of a job being closed, and has no feedback yet. */
+export interface InterviewAwaitingFeedback {
+  candidateName: string;
+  stageName: string;
+}
+
+/** How many of the interviews awaiting feedback a refusal to close names; the rest are counted. */
+export const CLOSING_REFUSAL_NAMES = 5;
+
+/**
+ * Rule 1 at a job's closing: closing a job closes its open applications, so every interview that took
+ * place on them must have its feedback first. Otherwise closing the job would end the wait for it, and a
+ * candidate who was interviewed would hear only that the job closed, never how their interview went.
+ * `waiting` holds at most CLOSING_REFUSAL_NAMES + 1 of them; `total` is how many there are.
+ */
+export function assertNoInterviewAwaitingFeedback(waiting: readonly InterviewAwaitingFeedback[], total: number): void {
+  if (total === 0) return;
+  const named = waiting.slice(0, CLOSING_REFUSAL_NAMES).map((one) => `${one.candidateName} (${one.stageName})`);
+  const more = total - named.length;
+  const list = more > 0 ? `${named.join(', ')} and ${more} more` : named.join(', ');
+  throw new DomainError(
+    ErrorCode.FeedbackRequired,
+    `Record the feedback on ${total === 1 ? 'this interview' : `these ${total} interviews`} before closing the job: ${list}. ` +
+      'Each candidate must hear how their interview went, not only that the job closed.',
+  );
+}
+
 export function assertSalaryRange(salary: SalaryRangeRequest | null | undefined): void {
   if (salary && salary.min > salary.max) {
     throw fieldError('salary.max', 'must be at least salary.min');

@@ -129,6 +129,23 @@ describe('CloseJob', () => {
     expect(alreadyClosed).toBe(1);
   });
 
+  it('names the interviews that wait for feedback, and leaves the job open', async () => {
+    await click('Close job…');
+    await fill(JobStatus.Filled, 'The client has filled the role.');
+    await click('Continue');
+    http.expectOne('/api/agency/jobs/job-1').flush(anAgencyJob({ id: 'job-1', openApplications: 1 }));
+    await settle();
+    await click('Close the job and tell the candidates');
+    const words =
+      'Record the feedback on this interview before closing the job: Ines Interviewed (Phone screen). ' +
+      'Each candidate must hear how their interview went, not only that the job closed.';
+    http.expectOne('/api/jobs/job-1/close').flush(...apiErrorBody(409, ErrorCode.FeedbackRequired, words));
+    await settle();
+    expect(view().querySelector('[role="alert"]')?.textContent).toContain(words);
+    expect(alreadyClosed).toBe(0);
+    expect(finished).toEqual([]);
+  });
+
   it('goes back to the message without losing it', async () => {
     await click('Close job…');
     await fill(JobStatus.Closed, 'Sorry.');

@@ -2,7 +2,13 @@ import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, input, output, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { CANDIDATE_MESSAGE_MAX_LENGTH, JobClosureView, AgencyJobDetail, JobStatus } from '@heardback/contracts';
+import {
+  CANDIDATE_MESSAGE_MAX_LENGTH,
+  ErrorCode,
+  JobClosureView,
+  AgencyJobDetail,
+  JobStatus,
+} from '@heardback/contracts';
 import { EMPTY, Subscription, expand, switchMap, timer } from 'rxjs';
 import { StaffApi } from './staff-api';
 import { agencyErrorMessage, apiError } from '../core/api-error';
@@ -155,6 +161,11 @@ export class CloseJob {
         this.follow(closure);
       },
       failed: (error) => {
+        if (apiError(error)?.code === ErrorCode.FeedbackRequired) {
+          // Rule 1: the answer names the candidates whose interviews wait for feedback; the job stays open.
+          this.failure.set(agencyErrorMessage(error));
+          return null;
+        }
         if (error instanceof HttpErrorResponse && error.status === 409) {
           this.failure.set('This job is already closed: someone else closed it. The page now shows it as it is.');
           this.alreadyClosed.emit();

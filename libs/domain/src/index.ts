@@ -29,4 +29,5 @@ export * from './lib/client-chasing';
 export * from './lib/satisfaction';
 export * from './lib/chasing';
 export * from './lib/one-line';
+export * from './lib/typed-text';
 export * from './lib/mailbox';

@@ -55,6 +55,30 @@ describe('bad input gets a clear 400 and changes nothing', () => {
     expect(asError(renamed).message).toBe('Enter your full name.');
   });
 
+  it('refuses words for a candidate that show nothing (zero-width and other invisible characters), and changes nothing', async () => {
+    const { application } = await applicationAwaitingFeedback(staff);
+    const before = await count('feedback');
+    const feedback = await staff.post(
+      `/api/applications/${application.id}/stages/${application.stages[0].id}/feedback`,
+      { decision: 'reject', rating: 2, candidateMessage: '\u200b\u200d \ufeff', version: application.version },
+    );
+    expect(feedback.status).toBe(400);
+    expect(fieldsOf(feedback)).toEqual(['candidateMessage']);
+    expect(await count('feedback')).toBe(before);
+
+    const candidate = await registerCandidate();
+    const applied = await apply(candidate.session, (await createOpenJob(staff)).id);
+    const rejected = await staff.post(`/api/applications/${applied.id}/reject`, {
+      candidateMessage: '\u200b',
+      version: applied.version,
+    });
+    expect(rejected.status).toBe(400);
+    expect(fieldsOf(rejected)).toEqual(['candidateMessage']);
+    expect((await candidate.session.get<{ status: string }>(`/api/applications/${applied.id}`)).body.status).toBe(
+      'applied',
+    );
+  });
+
   it('refuses unknown fields instead of ignoring them', async () => {
     const { application } = await applicationAwaitingFeedback(staff);
     const response = await staff.post(`/api/applications/${application.id}/reject`, {

@@ -213,6 +213,12 @@ describe('rejection, offer, hire and withdrawal', () => {
       ErrorCode.InvalidTransition,
     );
   });
+
+  it('says in words, not in its status code, that an application closed with its job', () => {
+    expect(() => planWithdraw(application(ApplicationStatus.JobClosed, 's0', [interviewed]))).toThrow(
+      'Cannot withdraw: the application is already closed, because its job closed.',
+    );
+  });
 });
 
 describe('scheduling', () => {

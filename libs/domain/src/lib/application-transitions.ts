@@ -9,6 +9,7 @@ import {
   stagesMissingFeedback,
 } from './application-facts';
 import { DomainError } from './domain-error';
+import { trimTyped } from './typed-text';
 
 /**
  * Rule 1 of the design: no stage passes without feedback. Called before any move onwards
@@ -25,11 +26,16 @@ export function assertNoFeedbackMissing(application: ApplicationFacts, now: Date
   }
 }
 
+/** How a refusal says where a closed application ended, in words rather than its status code. */
+export function closedApplicationWords(status: ApplicationStatus): string {
+  return status === ApplicationStatus.JobClosed ? 'closed, because its job closed' : status.replace('_', ' ');
+}
+
 function assertOpen(application: ApplicationFacts, action: string): void {
   if (!isOpen(application.status)) {
     throw new DomainError(
       ErrorCode.InvalidTransition,
-      `Cannot ${action}: the application is already ${application.status.replace('_', ' ')}.`,
+      `Cannot ${action}: the application is already ${closedApplicationWords(application.status)}.`,
     );
   }
 }
@@ -228,7 +234,7 @@ export function planOfferAnswer(
       ErrorCode.InvalidTransition,
       isOpen(application.status)
         ? 'There is no offer to answer yet: your recruiter will send its terms.'
-        : `This offer can no longer be answered: the application is ${application.status.replace('_', ' ')}.`,
+        : `This offer can no longer be answered: the application is ${closedApplicationWords(application.status)}.`,
     );
   }
   return { status: answer === OfferAnswer.Accepted ? ApplicationStatus.Hired : ApplicationStatus.Withdrawn };
@@ -240,7 +246,7 @@ export function planWithdraw(application: ApplicationFacts): void {
 
 /** Rule 4 of the design: a rejection always carries words. */
 export function assertRejectionMessage(candidateMessage: string | null | undefined): void {
-  if (!candidateMessage || candidateMessage.trim().length === 0) {
+  if (!candidateMessage || trimTyped(candidateMessage).length === 0) {
     throw new DomainError(ErrorCode.RejectionMessageRequired, 'A rejection needs a message to the candidate.', [
       { field: 'candidateMessage', reasons: ['must not be empty: tell the candidate why, in words'] },
     ]);

@@ -9,12 +9,14 @@ import {
 } from '@heardback/contracts';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsNotEmpty, IsOptional, IsString, MaxLength, MinLength, ValidateBy } from 'class-validator';
+import { trimTyped } from '@heardback/domain';
 import { OneLine } from '../../validation/one-line';
 import { IsTimeZone } from '../../users/dto/is-time-zone';
 
 const normalizeEmail = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.trim().toLowerCase() : value;
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+/** Typed text without spaces or invisible characters at its ends (`trimTyped`): text of only those is empty. */
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? trimTyped(value) : value);
 
 export class LoginDto implements LoginRequest {
   @Transform(normalizeEmail)

@@ -1,6 +1,7 @@
 import { AbstractControl, ValidationErrors } from '@angular/forms';
+import { trimTyped } from '@heardback/domain';
 
-/** Required, and more than spaces: the API trims text before it checks it is not empty. */
+/** Required, and more than spaces or invisible characters: the API trims text so before it checks it is not empty. */
 export function notBlank(control: AbstractControl<string | null>): ValidationErrors | null {
-  return (control.value ?? '').trim().length > 0 ? null : { required: true };
+  return trimTyped(control.value ?? '').length > 0 ? null : { required: true };
 }

@@ -114,6 +114,7 @@ describe('interview emails carry the whole slot and a calendar invite', () => {
   it.each([
     ['rejected by the agency', 'reject'],
     ['withdrawn by the candidate', 'withdraw'],
+    ['moved on by feedback given before it', 'feedback'],
   ] as const)('removes an interview still to come from the calendar when the application is %s', async (_, how) => {
     const job = await createOpenJob(staff);
     const candidate = await registerCandidate();
@@ -130,11 +131,18 @@ describe('interview emails carry the whole slot and a calendar invite', () => {
             candidateMessage: 'We have chosen a candidate with more platform experience.',
             version: scheduled.version,
           })
-        : await candidate.session.post(`/api/applications/${applied.id}/withdraw`, {
-            reason: 'Found another job',
-            version: scheduled.version,
-          });
-    expect(closed.status).toBe(200);
+        : how === 'withdraw'
+          ? await candidate.session.post(`/api/applications/${applied.id}/withdraw`, {
+              reason: 'Found another job',
+              version: scheduled.version,
+            })
+          : await staff.post(`/api/applications/${applied.id}/stages/${applied.stages[0].id}/feedback`, {
+              decision: 'advance',
+              rating: 4,
+              candidateMessage: 'Your portfolio answered every question we had: no need for the call.',
+              version: scheduled.version,
+            });
+    expect(closed.status).toBe(how === 'feedback' ? 201 : 200);
     const invites = (await candidateEmails(applied.id)).filter((email) => email.calendar_method !== null);
     expect(invites.map((email) => email.calendar_method)).toEqual(['REQUEST', 'CANCEL']);
     expect(invites[1].body).toContain('removes this interview from your calendar');

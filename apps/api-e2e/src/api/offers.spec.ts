@@ -7,8 +7,10 @@ import {
   OfferAnswer,
   OfferRequest,
   PayPeriod,
+  PromiseKind,
   TimelineEventType,
   UserRole,
+  WaitingFor,
 } from '@heardback/contracts';
 import { ApiSession, asError } from '../support/api-client';
 import { closeDatabase, database } from '../support/database';
@@ -232,6 +234,15 @@ describe('offers the candidate can answer', () => {
     );
     expect(passed.status).toBe(ApplicationStatus.Offer);
     expect(passed.offer).toBeNull();
+    // The agency owes the offer itself: the candidate is not asked to reply to one that does not exist yet.
+    expect(passed.waitingFor).toBe(WaitingFor.Decision);
+    expect(passed.promise?.kind).toBe(PromiseKind.NextStep);
+    const { rows: told } = await database().query(
+      `SELECT body FROM notifications WHERE application_id = $1 AND kind = 'candidate_update' ORDER BY sequence DESC LIMIT 1`,
+      [applied.id],
+    );
+    expect(told[0].body).toContain('an offer is on its way');
+    expect(told[0].body).not.toContain('reply to the offer');
     const early = await candidate.session.post(`/api/applications/${applied.id}/offer/accept`, {
       version: passed.version,
     });
@@ -244,6 +255,8 @@ describe('offers the candidate can answer', () => {
     );
     expect(written.status).toBe(200);
     expect(written.body.offer?.answer).toBeNull();
+    expect(written.body.waitingFor).toBe(WaitingFor.CandidateResponse);
+    expect(written.body.promise?.kind).toBe(PromiseKind.OfferReply);
     const twice = await recruiter.post(`/api/applications/${applied.id}/offer`, terms(written.body.version));
     expect(twice.status).toBe(409);
   });

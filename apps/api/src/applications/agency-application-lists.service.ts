@@ -23,6 +23,7 @@ interface ApplicationRow {
   version: number;
   status: ApplicationEntity['status'];
   current_stage_id: string | null;
+  offer_reply_by: Date | null;
   created_at: Date;
   candidate_id: string;
   full_name: string;
@@ -112,7 +113,7 @@ export class AgencyApplicationListsService {
     const now = this.clock.now();
     return rows.map((row) => {
       const { current, waitingFor } = standingOf(
-        { id: row.id, status: row.status, currentStageId: row.current_stage_id },
+        { id: row.id, status: row.status, currentStageId: row.current_stage_id, offerReplyBy: row.offer_reply_by },
         stageRecords,
         now,
       );
@@ -166,7 +167,7 @@ function pageQuery(
   const param = (value: unknown) => `$${all.push(value)}`;
   const conditions = [...where];
   if (cursor) conditions.push(`(${key}, a.id) > (${param(cursor.at)}::timestamptz, ${param(cursor.id)}::uuid)`);
-  const sql = `SELECT a.id, a.version, a.status, a.current_stage_id, a.created_at, a.last_heard_at,
+  const sql = `SELECT a.id, a.version, a.status, a.current_stage_id, a.offer_reply_by, a.created_at, a.last_heard_at,
                       ${key}::text AS cursor_at,
                       u.id AS candidate_id, u.full_name, u.email, j.id AS job_id, j.title, c.name AS client_name
                  FROM applications a

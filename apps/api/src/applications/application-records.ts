@@ -223,7 +223,7 @@ export interface ListStanding {
 }
 
 export function standingOf(
-  application: { id: string } & Pick<ApplicationEntity, 'status' | 'currentStageId'>,
+  application: { id: string } & Pick<ApplicationEntity, 'status' | 'currentStageId' | 'offerReplyBy'>,
   records: StageRecords,
   now: Date,
 ): ListStanding {
@@ -242,13 +242,14 @@ export function toFacts(record: ApplicationRecord): ApplicationFacts {
 
 /** What the domain rules need to know, from stored rows. */
 export function factsOf(
-  application: Pick<ApplicationEntity, 'status' | 'currentStageId'>,
+  application: Pick<ApplicationEntity, 'status' | 'currentStageId'> & Partial<Pick<ApplicationEntity, 'offerReplyBy'>>,
   stages: ApplicationStageEntity[],
   decisionOf: (stageId: string) => FeedbackDecision | null,
 ): ApplicationFacts {
   return {
     status: application.status,
     currentStageId: application.currentStageId,
+    offerReplyBy: application.offerReplyBy,
     stages: stages.map((stage) => ({
       id: stage.id,
       name: stage.name,

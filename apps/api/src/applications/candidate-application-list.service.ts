@@ -26,6 +26,7 @@ interface PageRow {
   status: ApplicationStatus;
   version: number;
   current_stage_id: string | null;
+  offer_reply_by: Date | null;
   created_at: Date;
   updated_at: Date;
   job_id: string;
@@ -80,7 +81,7 @@ export class CandidateApplicationListService {
     const now = this.clock.now();
     return rows.map((row): ApplicationSummary => {
       const { current, waitingFor } = standingOf(
-        { id: row.id, status: row.status, currentStageId: row.current_stage_id },
+        { id: row.id, status: row.status, currentStageId: row.current_stage_id, offerReplyBy: row.offer_reply_by },
         stageRecords,
         now,
       );
@@ -132,7 +133,7 @@ export function myApplicationsQueries(candidateId: string, cursor: RankedKeysetC
   ];
   return {
     page: {
-      sql: `SELECT a.id, k.rank, a.created_at::text AS cursor_at, a.status, a.version, a.current_stage_id,
+      sql: `SELECT a.id, k.rank, a.created_at::text AS cursor_at, a.status, a.version, a.current_stage_id, a.offer_reply_by,
                    a.created_at, a.updated_at, j.id AS job_id, j.title, j.client_name
               FROM (SELECT * FROM (${halves.join(' UNION ALL ')}) keys
                      ORDER BY keys.rank, keys.created_at DESC, keys.id DESC LIMIT ${take}) k

@@ -11,7 +11,6 @@ import {
 } from '@heardback/contracts';
 import {
   FeedbackPlan,
-  defaultOfferReplyBy,
   feedbackDueAt,
   holdUntilFor,
   interviewUnchanged,
@@ -19,6 +18,7 @@ import {
   planSchedule,
   sameIds,
   stageTookPlace,
+  upcomingInterview,
 } from '@heardback/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail';
@@ -34,6 +34,7 @@ import {
   feedbackText,
   throughToStageText,
 } from '../notifications/candidate-messages';
+import { InterviewChange } from '../notifications/interview-invite';
 import { NewTimelineEvent, TimelineService } from '../timeline/timeline.service';
 import { PromiseKeeper } from '../promises/promise-keeper';
 import { UserEntity } from '../users/user.entity';
@@ -41,6 +42,7 @@ import { auditedApplication, auditedClientInterviewers, auditedFeedback, audited
 import { ApplicationStageEntity } from './application-stage.entity';
 import { ApplicationRecord, loadApplicationRecord, saveApplicationChange, toFacts } from './application-records';
 import { RecordFeedbackDto, ScheduleStageDto } from './dto/application-commands.dto';
+import { cancelUpcomingInterview } from './upcoming-interview';
 
 /** Placing or moving an interview, the recruiter's commonest write: prepared once per connection (ADR 0064). */
 const ARRANGE_INTERVIEW = prepared(
@@ -237,10 +239,17 @@ export class StageFeedbackService {
       supersedesId: previous?.id ?? null,
       version: (previous?.version ?? 0) + 1,
     });
+    // Feedback given before the interview's booked time means it will not take place then: the
+    // candidate's email takes it out of their calendar, as a rejection's or an offer's does.
+    const cancelled =
+      upcomingInterview(record.stages, now)?.id === stageId
+        ? await cancelUpcomingInterview(manager, record, now)
+        : undefined;
+    if (cancelled) stage.calendarSequence = cancelled.sequence;
     stage.heldAt = stage.heldAt ?? now;
     stage.state = StageState.FeedbackRecorded;
     await manager.save(ApplicationStageEntity, stage);
-    await this.applyOutcome(manager, record, plan, request, actor);
+    await this.applyOutcome(manager, record, plan, request, actor, cancelled);
     await this.audit.record(manager, {
       actor,
       action: plan.correction ? AuditAction.FeedbackCorrected : AuditAction.FeedbackRecorded,
@@ -258,6 +267,7 @@ export class StageFeedbackService {
     plan: FeedbackPlan,
     request: RecordFeedbackRequest,
     actor: Pick<UserEntity, 'id' | 'role' | 'fullName'>,
+    cancelled: InterviewChange | undefined,
   ): Promise<void> {
     const { application } = record;
     const { outcome } = plan;
@@ -269,6 +279,7 @@ export class StageFeedbackService {
         text: feedbackText(outcome.stage.name, request.candidateMessage),
         candidateVisible: true,
         actorId: actor.id,
+        interview: cancelled,
       },
       {
         applicationId: application.id,
@@ -298,7 +309,8 @@ export class StageFeedbackService {
         });
         break;
       case 'offer':
-        application.offerReplyBy = defaultOfferReplyBy(this.clock.now(), this.config.calendar);
+        // No reply date yet: the candidate is asked to reply once the recruiter writes the offer's terms.
+        application.offerReplyBy = null;
         events.push({
           applicationId: application.id,
           type: TimelineEventType.OfferMade,

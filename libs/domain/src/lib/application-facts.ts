@@ -19,6 +19,12 @@ export interface ApplicationFacts {
   status: ApplicationStatus;
   currentStageId: string | null;
   stages: StageFacts[];
+  /**
+   * At Offer, the date the candidate is asked to reply by: set when the offer's terms are written. Null
+   * while they are still to write (the last stage was passed, "an offer is on its way"), when it is the
+   * agency's move, not the candidate's. Left out by a caller that does not read it: taken as written.
+   */
+  offerReplyBy?: Date | null;
 }
 
 export const OPEN_STATUSES: readonly ApplicationStatus[] = [

@@ -129,6 +129,16 @@ describe('the promise owed in each state', () => {
     });
   });
 
+  it('promises the offer itself by the next-step date while its terms are still to write, never a reply to it', () => {
+    // Passed the last stage on Monday: three working days are Tuesday, Wednesday and Thursday.
+    const passed = facts({ status: ApplicationStatus.Offer, currentStageId: null, lastDecisionAt: monday });
+    expect(promiseOwed(passed, monday, london)).toEqual({
+      kind: PromiseKind.NextStep,
+      stageId: null,
+      dueAt: at('2026-12-10T17:00:00Z'),
+    });
+  });
+
   it('answers a request for an update first when its date is sooner, and not when it is later', () => {
     const sooner = facts({ updateRequestAnswerDueAt: at('2026-12-08T17:00:00Z') });
     expect(promiseOwed(sooner, monday, london)?.kind).toBe(PromiseKind.UpdateRequest);

@@ -84,7 +84,11 @@ function stateOwes(facts: PromiseFacts, now: Date, calendar: WorkingCalendar): P
     dueAt: endOfWorkingDaysAfter(facts.lastDecisionAt ?? facts.appliedAt, NEXT_STEP_WORKING_DAYS, calendar),
   });
   if (facts.status === ApplicationStatus.Offer) {
-    return facts.offerReplyBy ? { kind: PromiseKind.OfferReply, stageId: null, dueAt: facts.offerReplyBy } : null;
+    // Passed every stage, the offer's terms still to write: what the agency owes is the offer itself,
+    // by the next-step date. Only a written offer asks the candidate to reply.
+    return facts.offerReplyBy
+      ? { kind: PromiseKind.OfferReply, stageId: null, dueAt: facts.offerReplyBy }
+      : nextStep(null);
   }
   const stage = currentStage(facts);
   if (!stage) return nextStep(null);

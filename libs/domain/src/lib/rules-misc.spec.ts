@@ -62,6 +62,19 @@ describe('what an application is waiting for', () => {
     expect(waitingFor(app(ApplicationStatus.Screening, held), now)).toBe(WaitingFor.Decision);
     expect(waitingFor(app(ApplicationStatus.Rejected, held), now)).toBe(WaitingFor.Nothing);
   });
+
+  it("waits for the candidate's reply to a written offer, and for the agency while its terms are still to write", () => {
+    const passed = stage({
+      state: StageState.FeedbackRecorded,
+      currentDecision: FeedbackDecision.Advance,
+      heldAt: now,
+    });
+    const offer = { ...app(ApplicationStatus.Offer, passed), currentStageId: null };
+    expect(waitingFor({ ...offer, offerReplyBy: new Date('2026-12-04T17:00:00Z') }, now)).toBe(
+      WaitingFor.CandidateResponse,
+    );
+    expect(waitingFor({ ...offer, offerReplyBy: null }, now)).toBe(WaitingFor.Decision);
+  });
 });
 
 describe('the stage an application is at', () => {

@@ -7,7 +7,8 @@ export function waitingFor(application: ApplicationFacts, now: Date): WaitingFor
     return WaitingFor.Nothing;
   }
   if (application.status === ApplicationStatus.Offer) {
-    return WaitingFor.CandidateResponse;
+    // No reply can be asked for an offer whose terms are still to write: the agency decides them first.
+    return application.offerReplyBy === null ? WaitingFor.Decision : WaitingFor.CandidateResponse;
   }
   const stage = currentStage(application);
   if (!stage) {

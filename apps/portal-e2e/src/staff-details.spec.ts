@@ -11,7 +11,7 @@ test('who is waiting says in words how late each silence is', async ({ page }, t
   const badges = page.locator('.waiting-row .badge');
   await expect(badges.first()).toBeVisible();
   for (const text of await badges.allInnerTexts()) {
-    expect(text).toMatch(/^(Up to date|On time|Late|Very late): /);
+    expect(text).toMatch(/^(Up to date|Quiet|Late|Very late): /);
   }
   await screenshotsAtBothWidths(page, testInfo, 'staff-waiting');
 

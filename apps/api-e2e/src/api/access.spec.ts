@@ -1,8 +1,10 @@
 import {
   ApplicationView,
   CandidateApplicationView,
+  CandidateUpdateKind,
   ErrorCode,
   MyApplicationsPage,
+  TimelineEventType,
   UserRole,
 } from '@heardback/contracts';
 import { ApiSession, asError } from '../support/api-client';
@@ -55,6 +57,21 @@ describe('who may see and do what', () => {
     expect(toCandidate).toEqual(candidateView.body.timeline.map((event) => event.text));
     expect(agencyView.body.timeline.some((event) => event.toCandidate === false)).toBe(true);
     expect(candidateView.body.timeline.every((event) => !('toCandidate' in event))).toBe(true);
+  });
+
+  it("does not give the agency the candidate's own words as words the candidate was told", async () => {
+    const { application, candidate } = await applicationAwaitingFeedback(staff);
+    const asked = await candidate.session.post(`/api/applications/${application.id}/updates`, {
+      kind: CandidateUpdateKind.RequestUpdate,
+      text: 'Could you tell me where my application stands?',
+      version: application.version,
+    });
+    expect(asked.status).toBe(201);
+    const agencyView = await staff.get<ApplicationView>(`/api/applications/${application.id}`);
+    const request = agencyView.body.timeline.find((event) => event.type === TimelineEventType.CandidateUpdate);
+    expect(request?.text).toContain('where my application stands');
+    expect(request?.toCandidate).toBe(false);
+    expect(agencyView.body.timeline.find((event) => event.type === TimelineEventType.Applied)?.toCandidate).toBe(true);
   });
 
   it("gives the candidate only their feedback's words: no rating, no interviewer's name, no notes", async () => {

@@ -71,7 +71,8 @@ const constraintErrors: Record<string, { code: ErrorCode; message: string }> = {
   },
   users_email_unique: {
     code: ErrorCode.EmailTaken,
-    message: 'An account with this email already exists. Sign in instead.',
+    // Said to whoever typed the address: staff making an account for someone else as much as its owner.
+    message: 'An account with this email already exists.',
   },
   users_agency_mail_known: {
     code: ErrorCode.ValidationFailed,

@@ -1,4 +1,4 @@
-import { TimelineEntry, TimelineInterviewSlot } from '@heardback/contracts';
+import { TimelineEntry, TimelineEventType, TimelineInterviewSlot } from '@heardback/contracts';
 import { CHASING_EVENT_TYPES } from '@heardback/domain';
 import { formatAgencyTime } from '../config/agency-time';
 import { TimelineEventEntity } from './timeline-event.entity';
@@ -8,6 +8,18 @@ import { TimelineEventEntity } from './timeline-event.entity';
  * `chased`): enum values, never input.
  */
 export const CHASING_EVENT_TYPES_SQL = CHASING_EVENT_TYPES.map((type) => `'${type}'`).join(', ');
+
+/**
+ * What the candidate did, not what they were told: they see these on their timeline too, but the agency's
+ * page must not quote them as words sent to the candidate ("Told the candidate: Asked for an update").
+ */
+const CANDIDATES_OWN_ACTS: ReadonlySet<TimelineEventType> = new Set([
+  TimelineEventType.CandidateUpdate,
+  TimelineEventType.DecisionDateSet,
+  TimelineEventType.Withdrawn,
+  TimelineEventType.OfferAccepted,
+  TimelineEventType.OfferDeclined,
+]);
 
 /** One event as a view of the application gives it; `internal` for the agency's views only. */
 export function toTimelineEntry(
@@ -23,7 +35,7 @@ export function toTimelineEntry(
     text: event.text,
     interview: interviewSlotOf(event, stages),
     date: dateOf(event, agencyZone),
-    ...(internal ? { toCandidate: event.candidateVisible } : {}),
+    ...(internal ? { toCandidate: event.candidateVisible && !CANDIDATES_OWN_ACTS.has(event.type) } : {}),
   };
 }
 

@@ -1,13 +1,24 @@
-import { WorkMode } from '@heardback/contracts';
+import { JOB_LOCATION_MAX_LENGTH, JOB_SEARCH_TEXT_MAX_LENGTH, WorkMode } from '@heardback/contracts';
 import { aJobSummary } from '../testing/factories';
 import {
   EMPTY_BOARD_QUERY,
+  boardQueryFrom,
   clientOptions,
   filtersButtonText,
   resultsInWords,
   shownOfTotal,
   withClientsOf,
 } from './board-filters';
+
+describe('boardQueryFrom', () => {
+  it('cuts a link’s search text to what the API searches, so a long link still shows jobs', () => {
+    const query = boardQueryFrom({ q: 'engineer '.repeat(40), location: 'London'.repeat(30), workMode: 'nowhere' });
+    expect(query.q.length).toBeLessThanOrEqual(JOB_SEARCH_TEXT_MAX_LENGTH);
+    expect(query.q.startsWith('engineer engineer')).toBe(true);
+    expect(query.location.length).toBe(JOB_LOCATION_MAX_LENGTH);
+    expect(query.workMode).toBe('');
+  });
+});
 
 describe('resultsInWords', () => {
   it('counts every matching job, not just those loaded so far', () => {

@@ -1,4 +1,11 @@
-import { EmploymentType, JobSearchQuery, JobSummary, WorkMode } from '@heardback/contracts';
+import {
+  EmploymentType,
+  JOB_LOCATION_MAX_LENGTH,
+  JOB_SEARCH_TEXT_MAX_LENGTH,
+  JobSearchQuery,
+  JobSummary,
+  WorkMode,
+} from '@heardback/contracts';
 import { anId, oneOf } from '../core/url-query';
 
 /** What the board is showing: the search term and the filters, exactly as kept in the URL. */
@@ -18,7 +25,10 @@ export const EMPTY_BOARD_QUERY: BoardQuery = {
   clientId: '',
 };
 
-/** Reads the URL's parameters; values the API would refuse (an unknown work mode) are ignored. */
+/**
+ * Reads the URL's parameters; values the API would refuse (an unknown work mode) are ignored, and text
+ * longer than the API searches is cut to what it searches (a pasted or hand-made link still shows jobs).
+ */
 export function boardQueryFrom(params: {
   q?: string;
   location?: string;
@@ -27,8 +37,8 @@ export function boardQueryFrom(params: {
   clientId?: string;
 }): BoardQuery {
   return {
-    q: (params.q ?? '').trim(),
-    location: (params.location ?? '').trim(),
+    q: (params.q ?? '').slice(0, JOB_SEARCH_TEXT_MAX_LENGTH).trim(),
+    location: (params.location ?? '').slice(0, JOB_LOCATION_MAX_LENGTH).trim(),
     workMode: oneOf(WorkMode, params.workMode),
     employmentType: oneOf(EmploymentType, params.employmentType),
     clientId: anId(params.clientId),

@@ -15,7 +15,7 @@ import {
 } from '@angular/core';
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import { JobSummary } from '@heardback/contracts';
+import { JOB_LOCATION_MAX_LENGTH, JOB_SEARCH_TEXT_MAX_LENGTH, JobSummary } from '@heardback/contracts';
 import { EMPTY, Subject, distinctUntilChanged, filter, fromEvent, map, merge, of, switchMap, tap, timer } from 'rxjs';
 import { EMPLOYMENT_TYPE_OPTIONS, WORK_MODE_OPTIONS } from '../display-labels';
 import {
@@ -101,6 +101,9 @@ export class JobBoard {
       previous && location === this.weNavigatedTo.location ? previous.value : location,
   });
 
+  /** The boxes take no more than the API searches, so a long paste is cut where typed, not refused. */
+  protected readonly searchMaxLength = JOB_SEARCH_TEXT_MAX_LENGTH;
+  protected readonly locationMaxLength = JOB_LOCATION_MAX_LENGTH;
   protected readonly workModes = WORK_MODE_OPTIONS;
   protected readonly employmentTypes = EMPLOYMENT_TYPE_OPTIONS;
   /**

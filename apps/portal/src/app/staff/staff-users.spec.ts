@@ -1,7 +1,7 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { AgencyUserView, ErrorCode, UserRole } from '@heardback/contracts';
-import { StaffUsers } from './staff-users';
+import { EMAIL_HAS_ACCOUNT, StaffUsers } from './staff-users';
 import { SEARCH_PAUSE_MS } from '../core/typed-search';
 import { anAgencyUser, apiErrorBody } from '../testing/factories';
 import { setUpPortalTest } from '../testing/setup';
@@ -123,9 +123,7 @@ describe('StaffUsers', () => {
       .flush(...apiErrorBody(409, ErrorCode.EmailTaken, 'An account with this email already exists.'));
     await fixture.whenStable();
 
-    expect(view().querySelector('#user-email-error')?.textContent?.trim()).toBe(
-      'An account with this email already exists.',
-    );
+    expect(view().querySelector('#user-email-error')?.textContent?.trim()).toBe(EMAIL_HAS_ACCOUNT);
     expect(document.activeElement).toBe(input('user-email'));
   });
 

@@ -15,7 +15,7 @@ import { SessionStore } from '../core/session';
 import { StaffApi } from './staff-api';
 import { UserAccess } from './user-access';
 import { AgencyLeadToggle } from './agency-lead-toggle';
-import { apiError, errorCodeOf } from '../core/api-error';
+import { errorCodeOf } from '../core/api-error';
 import { ProblemWords, formSubmission } from '../core/form-submission';
 import { formatShortDate } from '../core/date-time';
 import { ROLE_LABELS } from '../core/agency-labels';
@@ -52,6 +52,10 @@ const PROBLEMS = {
  * The agency's own accounts: who they are, by name a page at a time ("Load more"), searchable by
  * name or email, and a form to create a recruiter or staff account.
  */
+/** Staff typed the email of someone who already has an account: where to find them instead. */
+export const EMAIL_HAS_ACCOUNT =
+  'This email already has an account: find the person in the list below by searching for it.';
+
 @Component({
   selector: 'hb-staff-users',
   imports: [ReactiveFormsModule, LoadState, LoadMore, UserAccess, AgencyLeadToggle, FORM_FIELD, ChoiceField, SearchBox],
@@ -150,7 +154,8 @@ export class StaffUsers {
           this.focus(FIRST_INVALID);
           if (errorCodeOf(error) === ErrorCode.EmailTaken) {
             const email = this.form.controls.email;
-            email.setErrors({ server: apiError(error)?.message ?? 'This email already has an account.' });
+            // Staff make accounts for other people: "sign in instead" would be the wrong advice.
+            email.setErrors({ server: EMAIL_HAS_ACCOUNT });
             email.markAsTouched();
             return null;
           }

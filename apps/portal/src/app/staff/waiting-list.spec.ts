@@ -27,7 +27,7 @@ describe('waitingRows', () => {
 
 describe('silenceInWords', () => {
   it('counts whole days without news', () => {
-    expect(silenceInWords(0)).toBe('Heard from us today');
+    expect(silenceInWords(0)).toBe('Heard from us within the last day');
     expect(silenceInWords(1)).toBe('1 day without news');
     expect(silenceInWords(12)).toBe('12 days without news');
   });
@@ -89,8 +89,8 @@ describe('WaitingList', () => {
     expect(badges).toEqual([
       { text: 'Very late: 8 days without news', className: 'badge--overdue' },
       { text: 'Late: 4 days without news', className: 'badge--due' },
-      { text: 'On time: 1 day without news', className: '' },
-      { text: 'Up to date: Heard from us today', className: 'badge--done' },
+      { text: 'Quiet: 1 day without news', className: '' },
+      { text: 'Up to date: Heard from us within the last day', className: 'badge--done' },
     ]);
   });
 

@@ -26,14 +26,15 @@ export interface WaitingRow {
 
 export function silenceInWords(days: number): string {
   if (days <= 0) {
-    return 'Heard from us today';
+    return 'Heard from us within the last day';
   }
   return days === 1 ? '1 day without news' : `${days} days without news`;
 }
 
 const SILENCE_LEVEL_LOOK: Record<SilenceLevel, { word: string; badgeClass: string }> = {
   [SilenceLevel.HeardToday]: { word: 'Up to date', badgeClass: 'badge--done' },
-  [SilenceLevel.Quiet]: { word: 'On time', badgeClass: '' },
+  // Not "on time": the silence is still short, but a deadline (feedback, a promise) may be late meanwhile.
+  [SilenceLevel.Quiet]: { word: 'Quiet', badgeClass: '' },
   [SilenceLevel.Late]: { word: 'Late', badgeClass: 'badge--due' },
   [SilenceLevel.Long]: { word: 'Very late', badgeClass: 'badge--overdue' },
 };

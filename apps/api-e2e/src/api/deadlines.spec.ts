@@ -8,7 +8,14 @@ import {
 } from '@heardback/contracts';
 import { ApiSession } from '../support/api-client';
 import { closeDatabase, database } from '../support/database';
-import { apply, createOpenJob, recordFeedback, registerCandidate, signInAsAgency } from '../support/factories';
+import {
+  apply,
+  createOpenJob,
+  insertAgencyUser,
+  recordFeedback,
+  registerCandidate,
+  signInAsAgency,
+} from '../support/factories';
 import { everyItem } from '../support/pages';
 import { future } from '../support/future-dates';
 
@@ -178,6 +185,39 @@ describe('deadlines, reminders and escalation', () => {
     await sweep();
     expect(await alertsOf(stageId)).toHaveLength(3);
     expect(await notificationsFor(application.id, 'feedback_reminder')).toHaveLength(2);
+  });
+
+  it('reminds the active recruiters, not the owner, when the owner has left (their account disabled)', async () => {
+    const left = await insertAgencyUser(database(), UserRole.Recruiter, 'Left The Agency');
+    const job = await createOpenJob(staff, { ownerId: left.id, answerWithinWorkingDays: 2 });
+    const candidate = await registerCandidate();
+    const applied = await apply(candidate.session, job.id);
+    const stageId = applied.stages[0].id;
+    const scheduled = await staff.post<ApplicationView>(`/api/applications/${applied.id}/stages/${stageId}/schedule`, {
+      startsAt: new Date(Date.now() + HOUR).toISOString(),
+      endsAt: new Date(Date.now() + 2 * HOUR).toISOString(),
+      location: 'Video call',
+      interviewers: ['Hiring manager'],
+      version: applied.version,
+    });
+    expect(scheduled.status).toBe(200);
+    await database().query(`UPDATE users SET disabled_at = now() WHERE id = $1`, [left.id]);
+    await letTimePass(stageId, 3);
+    await database().query(
+      `UPDATE application_stages SET feedback_due_at = now() + interval '20 hours' WHERE id = $1`,
+      [stageId],
+    );
+
+    await sweep();
+    expect(await alertsOf(stageId)).toEqual(['reminder_before_due']);
+    const reminders = await notificationsFor(applied.id, 'feedback_reminder');
+    expect(reminders.length).toBeGreaterThan(0);
+    expect(reminders.map((reminder) => reminder.recipient_email)).not.toContain(left.email);
+    const { rows: told } = await database().query(
+      `SELECT DISTINCT role, disabled_at IS NULL AS active FROM users WHERE email = ANY($1)`,
+      [reminders.map((reminder) => reminder.recipient_email)],
+    );
+    expect(told).toEqual([{ role: 'recruiter', active: true }]);
   });
 
   it('stops chasing once feedback is recorded, and takes it off the escalation list', async () => {

@@ -6,14 +6,13 @@ import {
   ClientReviewPageView,
   ErrorCode,
   TimelineEventType,
-  UserRole,
 } from '@heardback/contracts';
 import { DomainError, clientReviewLinkState, holdUntilFor } from '@heardback/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { hashToken } from '../auth/session.service';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { CLOCK, Clock } from '../config/clock';
-import { agencyPeople } from '../deadlines/agency-people';
+import { ownerOr } from '../deadlines/agency-people';
 import { CandidateDocumentEntity } from '../documents/candidate-document.entity';
 import { DOCUMENT_STORE, DocumentStore } from '../documents/document-store';
 import {
@@ -201,9 +200,7 @@ export class ClientReviewPageService {
          FROM applications a JOIN users u ON u.id = a.candidate_id JOIN jobs j ON j.id = a.job_id WHERE a.id = $1`,
       [draft.application_id, draft.stage_id],
     );
-    const recipients = facts.owner_id
-      ? await agencyPeople(manager, [UserRole.Recruiter, UserRole.Staff], facts.owner_id)
-      : await agencyPeople(manager, [UserRole.Recruiter]);
+    const recipients = await ownerOr(manager, facts.owner_id);
     const link = `${this.config.publicUrl}/recruiter/applications/${draft.application_id}`;
     await this.outbox.enqueue(
       manager,

@@ -9,14 +9,32 @@ export interface AgencyPerson {
   time_zone: string | null;
 }
 
-/** The people with these roles (or just `onlyId`, if given and one of them), to remind or escalate to. */
+/**
+ * The active people with these roles (or just `onlyId`, if given, one of them and active), to remind or
+ * escalate to. A disabled account (someone who left) is never written to about work.
+ */
 export function agencyPeople(
   manager: EntityManager,
   roles: UserRole[],
   onlyId?: string | null,
 ): Promise<AgencyPerson[]> {
   return manager.query(
-    `SELECT id, email, full_name, time_zone FROM users WHERE role = ANY($1) AND ($2::uuid IS NULL OR id = $2) ORDER BY email`,
+    `SELECT id, email, full_name, time_zone FROM users
+      WHERE role = ANY($1) AND disabled_at IS NULL AND ($2::uuid IS NULL OR id = $2) ORDER BY email`,
     [roles, onlyId ?? null],
   );
+}
+
+/**
+ * Who hears about a piece of work: its owner; with none, or one whose account was disabled (they left
+ * and their work was not handed over yet), `others` (every active recruiter, unless said), so the work
+ * is never told only to someone who can no longer act on it.
+ */
+export async function ownerOr(
+  manager: EntityManager,
+  ownerId: string | null | undefined,
+  others: UserRole[] = [UserRole.Recruiter],
+): Promise<AgencyPerson[]> {
+  const owner = ownerId ? await agencyPeople(manager, [UserRole.Recruiter, UserRole.Staff], ownerId) : [];
+  return owner.length > 0 ? owner : agencyPeople(manager, others);
 }

@@ -25,7 +25,7 @@ import {
 import { clientReviewReminderEmail } from '../notifications/client-review-messages';
 import { OutboxService } from '../notifications/outbox.service';
 import { TimelineService } from '../timeline/timeline.service';
-import { AgencyPerson, agencyPeople } from './agency-people';
+import { AgencyPerson, agencyPeople, ownerOr } from './agency-people';
 
 /** A client interviewer still owing feedback on a stage whose due time is near or past. */
 interface SilentInterviewer {
@@ -220,9 +220,7 @@ export class ClientChasing {
   /** To whoever owns the stage's work (SQL `stage_owner`), else every staff member. */
   private async escalate(manager: EntityManager, row: SilentInterviewer, kind: DeadlineAlertKind): Promise<void> {
     const [owner] = await manager.query(`SELECT stage_owner($1, $2) AS id`, [row.application_id, row.stage_id]);
-    const recipients: AgencyPerson[] = owner?.id
-      ? await agencyPeople(manager, [UserRole.Recruiter, UserRole.Staff], owner.id)
-      : await agencyPeople(manager, [UserRole.Staff]);
+    const recipients: AgencyPerson[] = await ownerOr(manager, owner?.id, [UserRole.Staff]);
     await this.outbox.enqueue(
       manager,
       ...recipients.map((person) => ({

@@ -14,7 +14,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { formatAgencyTime, formatTimeFor } from '../config/agency-time';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { updateReturning } from '../database/update-returning';
-import { AgencyPerson, agencyPeople } from './agency-people';
+import { AgencyPerson, agencyPeople, ownerOr } from './agency-people';
 import { CandidateFollowUpAlerts } from './candidate-follow-up-alerts';
 import { ClientReviewLinks } from '../client-review/client-review-links.service';
 import { ClientChasing } from './client-chasing';
@@ -240,9 +240,7 @@ export class DeadlineSweepService {
       return true;
     }
 
-    const recruiters = stage.owner_id
-      ? await agencyPeople(manager, [UserRole.Recruiter, UserRole.Staff], stage.owner_id)
-      : await agencyPeople(manager, [UserRole.Recruiter]);
+    const recruiters = await ownerOr(manager, stage.owner_id);
     const timing = reminderTiming(stage.feedback_due_at, now);
     await this.outbox.enqueue(
       manager,

@@ -5,7 +5,7 @@ import { DomainError, asksHowWeDid, planOfferAnswer } from '@heardback/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { CLOCK, Clock } from '../config/clock';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { agencyPeople } from '../deadlines/agency-people';
+import { ownerOr } from '../deadlines/agency-people';
 import { loadApplicationRecord, saveApplicationChange, toFacts } from '../applications/application-records';
 import {
   OFFER_ACCEPTED_TEXT,
@@ -106,9 +106,7 @@ export class OfferAnswersService {
       [applicationId],
     );
     // The application's recruiter; with none, every recruiter, as the deadline alerts do.
-    const owners = context.recruiter_id
-      ? await agencyPeople(manager, [UserRole.Recruiter, UserRole.Staff], context.recruiter_id)
-      : await agencyPeople(manager, [UserRole.Recruiter]);
+    const owners = await ownerOr(manager, context.recruiter_id);
     const facts = { jobTitle: context.job_title, clientName: context.client_name, answer, reason };
     // Accepting hires the candidate: their confirmation is the closing email, and asks how we did.
     const token = asksHowWeDid ? (await inviteHowWeDid(manager, [applicationId])).get(applicationId) : undefined;

@@ -265,6 +265,11 @@ describe('account lifecycle', () => {
       if (!reset) throw new Error('no reset email');
       expect(reset.body).toContain('30 minutes');
       const token = tokenFrom(reset, '/reset-password');
+      // Opening the link names its account and uses nothing up; a link that is no link is refused.
+      const opened = await expectStatus(browser().post('/api/auth/password-reset/link', { token }), 200);
+      expect(opened.body).toEqual({ email: candidate.email });
+      const forged = await browser().post('/api/auth/password-reset/link', { token: 'not-a-token' });
+      expect(asError(forged).code).toBe(ErrorCode.TokenInvalid);
 
       const weak = await browser().post('/api/auth/password-reset/confirm', { token, password: 'password1234' });
       expect(weak.status).toBe(400);
@@ -286,6 +291,10 @@ describe('account lifecycle', () => {
       });
       expect(twice.status).toBe(400);
       expect(asError(twice).code).toBe(ErrorCode.TokenInvalid);
+      // Opened again once used, the link says so before anyone types a password.
+      const usedLink = await browser().post('/api/auth/password-reset/link', { token });
+      expect(usedLink.status).toBe(400);
+      expect(asError(usedLink).code).toBe(ErrorCode.TokenInvalid);
       expect((await browser().post('/api/auth/login', { email: candidate.email, password: PASSWORD })).status).toBe(
         401,
       );

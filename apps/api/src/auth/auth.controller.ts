@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import {
   RegisterResult,
   RegistrationConfirmedView,
+  PasswordResetLinkView,
   RegistrationLinkView,
   SignedInView,
   UserView,
@@ -142,6 +143,14 @@ export class AuthController {
   @HttpCode(202)
   async requestPasswordReset(@Body() body: PasswordResetDto): Promise<void> {
     await this.auth.requestPasswordReset(body.email);
+  }
+
+  /** The address a live reset link is for; the link stays as it was (see PasswordResetLinkView). */
+  @Public()
+  @Post('password-reset/link')
+  @HttpCode(200)
+  passwordResetLink(@Body() body: VerifyEmailDto, @Req() request: FastifyRequest): Promise<PasswordResetLinkView> {
+    return this.auth.passwordResetLink(body.token, this.origin(request));
   }
 
   /** Sets the password from the emailed link, ends every session of the account, signs this browser in. */

@@ -248,6 +248,19 @@ export class AuthService {
    * Sets the new password, ends every session of the account and signs this browser in. Following
    * the emailed link proves the address, so it also counts as verifying it.
    */
+  /**
+   * Whose live reset link this is, without using it up. Counted per client with the registration links'
+   * checks: a token cannot be guessed, but no one may ask about tokens without end.
+   */
+  async passwordResetLink(token: string, origin: RequestOrigin): Promise<{ email: string }> {
+    await this.limits.enforce('registrationConfirmationsPerClient', origin.clientAddress);
+    const userId = await this.tokens.peek(token, 'reset_password');
+    const user = userId ? await this.users.findById(userId) : null;
+    if (!user) throw new DomainError(ErrorCode.TokenInvalid, accountMessages.errors.resetLinkInvalid);
+    if (user.disabledAt) throw new DomainError(ErrorCode.AccountDisabled, accountMessages.errors.accountDisabled);
+    return { email: user.email };
+  }
+
   async confirmPasswordReset(
     token: string,
     password: string,

@@ -131,7 +131,7 @@ export class ClientFeedbackPublishing {
     if (recorded.length > 0) {
       throw new DomainError(
         ErrorCode.FeedbackAlreadyRecorded,
-        'This stage already has its feedback, so this draft cannot be published. To change what the candidate read, record a correction on the stage.',
+        'This stage already has its feedback, so this draft cannot be published. What the candidate read stays as it was recorded; to add to it, send them a message from the application page.',
       );
     }
     const feedbackId = await this.stageFeedback.recordFeedbackIn(

@@ -106,6 +106,14 @@ export interface RegistrationLinkView {
 }
 
 /**
+ * `POST /api/auth/password-reset/link`: the address a live reset link is for, asked when the page opens
+ * (the link is not used up), so a used or expired link says so before a new password is typed.
+ */
+export interface PasswordResetLinkView {
+  email: string;
+}
+
+/**
  * POST /api/auth/register/restart: whoever holds a live link to finish registering may start that
  * registration again with a name and password of their own, when the one it was made with is forgotten or
  * is not theirs (a stranger registered their address first, perhaps up to its hourly limit). The link stops

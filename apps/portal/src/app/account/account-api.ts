@@ -6,6 +6,7 @@ import {
   ChangePasswordRequest,
   ConfirmRegistrationRequest,
   PasswordResetConfirmRequest,
+  PasswordResetLinkView,
   RegisterResult,
   RegistrationConfirmedView,
   RegistrationLinkView,
@@ -48,6 +49,11 @@ export class AccountApi {
 
   requestPasswordReset(email: string): Observable<void> {
     return this.http.post<void>(`${AUTH}/password-reset`, { email });
+  }
+
+  /** The address a live reset link is for, without using the link up. */
+  passwordResetLink(token: string): Observable<PasswordResetLinkView> {
+    return this.http.post<PasswordResetLinkView>(`${AUTH}/password-reset/link`, { token });
   }
 
   confirmPasswordReset(request: PasswordResetConfirmRequest): Observable<UserView> {

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, OnInit, inject, input, signal } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import { ErrorCode } from '@heardback/contracts';
 import { passwordProblemTexts } from '@heardback/domain';
@@ -28,7 +28,12 @@ import { NewPasswordField } from './new-password-field';
           <a routerLink="/forgot-password">Ask for a reset link</a>
         </div>
       } @else {
-        <p class="lead">Setting a new password signs you out on every other device.</p>
+        <p class="lead">
+          @if (linkEmail()) {
+            A new password for {{ linkEmail() }}.
+          }
+          Setting a new password signs you out on every other device.
+        </p>
         <div class="card">
           <form class="form" novalidate (submit)="save($event)">
             <hb-new-password-field fieldId="reset-password" [(value)]="password" [problem]="problem()" />
@@ -43,7 +48,7 @@ import { NewPasswordField } from './new-password-field';
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class ResetPasswordPage {
+export class ResetPasswordPage implements OnInit {
   private readonly api = inject(AccountApi);
   private readonly session = inject(SessionStore);
   private readonly router = inject(Router);
@@ -55,7 +60,22 @@ export class ResetPasswordPage {
   protected readonly password = signal('');
   protected readonly problem = signal('');
   protected readonly linkDead = signal('');
+  /** The account the link is for, asked on opening (the link is not used up), so the page names it. */
+  protected readonly linkEmail = signal('');
   protected readonly submission = formSubmission({ errorMessage: httpErrorMessage });
+
+  ngOnInit(): void {
+    const token = this.token();
+    if (!token) return;
+    // A used or expired link says so now, not after a new password is typed. Any other failure leaves the
+    // form, whose answer will say what is wrong.
+    this.api.passwordResetLink(token).subscribe({
+      next: ({ email }) => this.linkEmail.set(email),
+      error: (error: unknown) => {
+        if (errorCodeOf(error) === ErrorCode.TokenInvalid) this.linkDead.set(httpErrorMessage(error));
+      },
+    });
+  }
 
   protected save(event: Event): void {
     event.preventDefault();

@@ -242,7 +242,7 @@ describe('ClientFeedbackDrafts', () => {
     const drafts = view().querySelectorAll('[data-testid="client-draft"]');
     expect(text(drafts[1])).toContain('Owen’s words.');
     expect(text(drafts[1].querySelector('.draft__published'))).toBe(
-      'Not published Phone screen’s feedback was recorded without this draft, so Ana did not read these words. They stay here for the agency; to change what Ana read, record a correction on the stage.',
+      'Not published Phone screen’s feedback was recorded without this draft, so Ana did not read these words. They stay here for the agency. What Ana read stays as it was recorded; to add to it, send Ana a message from this page.',
     );
     expect(view().querySelector('textarea')).toBeNull();
     expect(button('Publish to candidate')).toBeUndefined();

@@ -20,6 +20,7 @@ import { JobStatus } from '@heardback/contracts';
 import { httpErrorMessage } from '../core/api-error';
 import { pageData } from '../core/loadable';
 import { LoadState } from '../core/load-state';
+import { descriptionBlocks } from './description-blocks';
 
 /**
  * Resolves once the browser has painted what is on the page now: the next frame's callbacks run
@@ -82,13 +83,7 @@ export class JobDetailPage {
       applicationLink: job.myApplication ? `/me/applications/${job.myApplication.id}` : null,
     };
   });
-  protected readonly paragraphs = computed(
-    () =>
-      this.job()
-        ?.description.split(/\n\s*\n/)
-        .map((paragraph) => paragraph.trim())
-        .filter(Boolean) ?? [],
-  );
+  protected readonly descriptionBlocks = computed(() => descriptionBlocks(this.job()?.description ?? ''));
 
   /**
    * The apply panel with its forms (and @angular/forms, ~60 % of this page's code) is loaded once the

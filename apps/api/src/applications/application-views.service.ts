@@ -120,6 +120,7 @@ export class ApplicationViewsService {
       version: application.version,
       waitingFor: waitingFor(facts, now),
       currentStageId: stageInProgress(facts)?.id ?? null,
+      appliedAt: application.createdAt.toISOString(),
       screeningAnswerDueAt:
         application.status === ApplicationStatus.Applied
           ? screeningAnswerDueAt(application.createdAt, this.config.calendar).toISOString()

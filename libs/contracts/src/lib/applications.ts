@@ -105,6 +105,8 @@ export interface ApplicationViewBase<F extends CandidateFeedbackView> {
   waitingFor: WaitingFor;
   /** The stage the application is at; null once an offer is made or the application is closed. */
   currentStageId: string | null;
+  /** When the candidate applied (a recruiter's form warns of an interview placed before it). */
+  appliedAt?: string;
   /** `clientId` is sent to the agency only: whose contacts a stage's interviewers are picked from. */
   job: { id: string; title: string; clientName: string; clientId?: string };
   /** `emailVerified` is sent to the agency only: false while the candidate has not confirmed their address. */

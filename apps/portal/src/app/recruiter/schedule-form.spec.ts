@@ -131,6 +131,18 @@ describe('ScheduleForm', () => {
     expect(request.request.body.startsAt).toBe(new Date(2020, 0, 6, 9, 0).toISOString());
   });
 
+  it('warns when the past time chosen is before the candidate applied, and not when it is after', async () => {
+    fixture.componentRef.setInput('application', { ...application, appliedAt: '2020-03-02T09:00:00.000Z' });
+    await fill({ Date: '2020-01-06', 'Starts at': '10:00', 'Ends at': '11:00', 'Place or video link': 'Office' });
+    const notice = () => view().querySelector('.notice--warning')?.textContent ?? '';
+    expect(notice()).toContain(`This is before ${application.candidate.fullName} applied, on`);
+    expect(notice()).toContain('2020');
+
+    await fill({ Date: '2020-03-03' });
+    expect(notice()).toContain('This time has already passed');
+    expect(notice()).not.toContain('applied, on');
+  });
+
   it('books a time still to come without asking whether it was held', async () => {
     await fill({ Date: '2030-03-04', 'Starts at': '14:00', 'Ends at': '15:00', 'Place or video link': 'Office' });
     expect(view().querySelector('#schedule-stage-1-held')).toBeNull();

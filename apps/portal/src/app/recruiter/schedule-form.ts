@@ -28,7 +28,7 @@ import { pageData } from '../core/loadable';
 import { candidateSaidLines } from './candidate-said';
 import { ProblemWords, formSubmission } from '../core/form-submission';
 import { isoToLocalDateAndTime, localDateTimeToIso, userTimeZone } from '../core/local-date-time';
-import { NOW } from '../core/date-time';
+import { NOW, formatDate } from '../core/date-time';
 import { notBlank } from '../core/text-validators';
 import { FIRST_INVALID, focusLater } from '../core/focus-later';
 import { FORM_FIELD } from '../core/form-field';
@@ -157,6 +157,20 @@ export class ScheduleForm {
     const { date = '', start = '' } = this.value();
     const startsAt = localDateTimeToIso(date, start);
     return startsAt !== null && new Date(startsAt) < this.now();
+  });
+
+  /**
+   * The past time chosen is before the candidate applied: most likely a slip of the month or year, which
+   * would tell the candidate of an interview before their application and make its feedback late at once.
+   * Said, not refused: a recruiter may have spoken with the candidate before they applied.
+   */
+  protected readonly beforeApplying = computed(() => {
+    const appliedAt = this.application().appliedAt;
+    const { date = '', start = '' } = this.value();
+    const startsAt = localDateTimeToIso(date, start);
+    return appliedAt !== undefined && startsAt !== null && Date.parse(startsAt) < Date.parse(appliedAt)
+      ? formatDate(appliedAt)
+      : null;
   });
 
   /**

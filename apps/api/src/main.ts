@@ -1,8 +1,10 @@
 import { Logger } from '@nestjs/common';
 import { networkInterfaces } from 'node:os';
 import { DEMO_MODE_WARNING } from '@heardback/contracts';
+import { calendarDateIn } from '@heardback/domain';
 import { createApp } from './app/create-app';
 import { AppConfig, ConfigError, loadConfig } from './config/app-config';
+import { holidaysWarning } from './config/env-values';
 import { migrateOrCheckSchema } from './database/schema-at-start';
 import { DemoDataLoader } from './demo/demo-data.loader';
 import { DemoLogins } from './demo/demo-logins';
@@ -24,6 +26,8 @@ async function bootstrap(config: AppConfig): Promise<void> {
   if (await app.get(DemoLogins).remain()) {
     logger.warn(DEMO_MODE_WARNING);
   }
+  const noHolidays = holidaysWarning(config.calendar.holidays, calendarDateIn(new Date(), config.calendar.timeZone));
+  if (noHolidays) logger.warn(noHolidays);
   // Every interface, as Node listens when no host is named (Fastify's own default is localhost only).
   await app.listen(config.port, listenHost());
   logger.log(`Heardback is listening on http://localhost:${config.port} (API under /api, docs at /api/docs)`);

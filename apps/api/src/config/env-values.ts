@@ -112,6 +112,20 @@ export function publicHolidays(env: Env, problems: string[]): string[] {
   return [...new Set(dates)].sort();
 }
 
+/**
+ * What to tell the operator when no public holiday is set for the coming year: deadlines, reminders and
+ * escalations would then fall on them (an interview on 23 December gets its feedback due on Christmas
+ * Day). Null when at least one is set within a year of `today` (a local date, YYYY-MM-DD).
+ */
+export function holidaysWarning(holidays: readonly string[], today: string): string | null {
+  const yearOn = `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`;
+  if (holidays.some((holiday) => holiday >= today && holiday <= yearOn)) return null;
+  return (
+    'No public holiday is set for the coming year (PUBLIC_HOLIDAYS): answer dates, reminders and escalations ' +
+    "will fall on them. Set the agency's public holidays, such as PUBLIC_HOLIDAYS=2026-12-25,2026-12-28,2027-01-01."
+  );
+}
+
 export function integer(
   env: Env,
   name: string,

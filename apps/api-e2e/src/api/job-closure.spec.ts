@@ -56,9 +56,11 @@ describe('closing a job (rule 3: a closing message to every open application)', 
     return job.body;
   }
 
+  /** The closure once the background has finished it; a closure stuck short of that fails here, saying where. */
   async function closedOnceDone(closure: JobClosureView): Promise<JobClosureView> {
     let progress = closure;
-    while (progress.status !== 'done') {
+    for (let polls = 0; progress.status !== 'done'; polls += 1) {
+      if (polls === 300) throw new Error(`the closure stopped at ${JSON.stringify(progress)}`);
       await new Promise((next) => setTimeout(next, 200));
       progress = (await staff.get<JobClosureView>(`/api/job-closures/${progress.id}`)).body;
     }
@@ -101,6 +103,27 @@ describe('closing a job (rule 3: a closing message to every open application)', 
     // The candidate heard both: how the interview went, then that the job closed.
     expect(rows[0].heard).toContain(TimelineEventType.FeedbackRecorded);
     expect(rows[0].heard.at(-1)).toBe(TimelineEventType.JobClosed);
+  });
+
+  it('refuses to close a job while an interview on it is under way: its feedback will be owed', async () => {
+    const job = await createOpenJob(staff, { title: 'Interview under way' });
+    const candidate = await registerCandidateOn(api, 'Mid Interview');
+    const applied = await apply(candidate.session, job.id);
+    const now = Date.now();
+    const booked = await staff.post<ApplicationView>(
+      `/api/applications/${applied.id}/stages/${applied.stages[0].id}/schedule`,
+      {
+        startsAt: new Date(now - 1_800_000).toISOString(),
+        endsAt: new Date(now + 1_800_000).toISOString(),
+        location: 'Video call',
+        interviewers: ['Hiring manager'],
+        version: applied.version,
+      },
+    );
+    expect(booked.status).toBe(200);
+    const refused = await staff.post(`/api/jobs/${job.id}/close`, { outcome: 'closed', candidateMessage: 'Closed.' });
+    expect(refused.status).toBe(409);
+    expect(asError(refused).message).toContain('Mid Interview (Phone screen)');
   });
 
   it('refuses, in the database, to close with its job an application whose interview has no feedback', async () => {

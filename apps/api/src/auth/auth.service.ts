@@ -245,15 +245,11 @@ export class AuthService {
   }
 
   /**
-   * Sets the new password, ends every session of the account and signs this browser in. Following
-   * the emailed link proves the address, so it also counts as verifying it.
-   */
-  /**
-   * Whose live reset link this is, without using it up. Counted per client with the registration links'
-   * checks: a token cannot be guessed, but no one may ask about tokens without end.
+   * Whose live reset link this is, without using it up. Counted per client with the requests for reset
+   * links: a token cannot be guessed, but no one may ask about tokens without end.
    */
   async passwordResetLink(token: string, origin: RequestOrigin): Promise<{ email: string }> {
-    await this.limits.enforce('registrationConfirmationsPerClient', origin.clientAddress);
+    await this.limits.enforce('passwordResetsPerClient', origin.clientAddress);
     const userId = await this.tokens.peek(token, 'reset_password');
     const user = userId ? await this.users.findById(userId) : null;
     if (!user) throw new DomainError(ErrorCode.TokenInvalid, accountMessages.errors.resetLinkInvalid);
@@ -261,6 +257,10 @@ export class AuthService {
     return { email: user.email };
   }
 
+  /**
+   * Sets the new password, ends every session of the account and signs this browser in. Following
+   * the emailed link proves the address, so it also counts as verifying it.
+   */
   async confirmPasswordReset(
     token: string,
     password: string,

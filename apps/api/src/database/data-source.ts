@@ -69,6 +69,7 @@ import { ScorePromiseFactsFollowOnePromise1795956400000 } from './migrations/179
 import { ApplicationUpdatesKeptOnTheirPage1795956500000 } from './migrations/1795956500000-application-updates-kept-on-their-page';
 import { RegistrationsWaitForTheirLink1795956600000 } from './migrations/1795956600000-registrations-wait-for-their-link';
 import { ClosingAJobWaitsForFeedback1795956700000 } from './migrations/1795956700000-closing-a-job-waits-for-feedback';
+import { OffersStillToWriteAskNoReply1795956800000 } from './migrations/1795956800000-offers-still-to-write-ask-no-reply';
 import { SnakeNamingStrategy } from './snake-naming-strategy';
 import { ForgetLocksWhenTransactionsEnd } from './transaction-locks';
 
@@ -146,6 +147,7 @@ export const migrations = [
   ApplicationUpdatesKeptOnTheirPage1795956500000,
   RegistrationsWaitForTheirLink1795956600000,
   ClosingAJobWaitsForFeedback1795956700000,
+  OffersStillToWriteAskNoReply1795956800000,
 ];
 
 /** How long the API waits on PostgreSQL; absent (the CLI, migrations) waits as long as a statement takes. */

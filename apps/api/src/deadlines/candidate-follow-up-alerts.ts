@@ -15,7 +15,7 @@ import {
 import { OutboxService } from '../notifications/outbox.service';
 import { TimelineService } from '../timeline/timeline.service';
 import { openApplicationSql } from '../applications/open-application-sql';
-import { agencyPeople } from './agency-people';
+import { agencyPeople, ownerOr } from './agency-people';
 
 /**
  * Rule 3, the candidate's own deadlines: a request for an update not answered in time chases the
@@ -63,9 +63,7 @@ export class CandidateFollowUpAlerts {
              JOIN users u ON u.id = a.candidate_id JOIN jobs j ON j.id = a.job_id WHERE a.id = $1`,
           [request.application_id],
         );
-        const recipients = context.owner_id
-          ? await agencyPeople(manager, [UserRole.Recruiter, UserRole.Staff], context.owner_id)
-          : await agencyPeople(manager, [UserRole.Recruiter]);
+        const recipients = await ownerOr(manager, context.owner_id);
         const due = this.formatTime(request.answer_due_at);
         await this.outbox.enqueue(
           manager,

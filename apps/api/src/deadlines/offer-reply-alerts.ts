@@ -15,7 +15,7 @@ import {
 } from '../notifications/offer-messages';
 import { OutboxService } from '../notifications/outbox.service';
 import { TimelineService } from '../timeline/timeline.service';
-import { AgencyPerson, agencyPeople } from './agency-people';
+import { AgencyPerson, agencyPeople, ownerOr } from './agency-people';
 
 interface UnansweredOffer {
   application_id: string;
@@ -125,9 +125,7 @@ export class OfferReplyAlerts {
       return true;
     }
 
-    const owners = offer.owner_id
-      ? await agencyPeople(manager, [UserRole.Recruiter, UserRole.Staff], offer.owner_id)
-      : await agencyPeople(manager, [UserRole.Recruiter]);
+    const owners = await ownerOr(manager, offer.owner_id);
     await this.outbox.enqueue(
       manager,
       ...owners.map((person) => ({

@@ -11,7 +11,7 @@ import { OutboxService } from '../notifications/outbox.service';
 import { PROMISE_COLUMNS, PromiseRow } from '../promises/promise-facts';
 import { PromiseKeeper } from '../promises/promise-keeper';
 import { TimelineService } from '../timeline/timeline.service';
-import { agencyPeople } from './agency-people';
+import { agencyPeople, ownerOr } from './agency-people';
 
 /** How many promises one sweep takes up of each kind; the next sweep (a minute later) takes the rest. */
 const BATCH = 500;
@@ -140,11 +140,7 @@ export class PromiseSweep {
    */
   private async chase(manager: EntityManager, promise: PromiseRow, context: PromiseContext, newDue: Date) {
     const again = promise.automatic;
-    const owners = !lapseChasesOwner(promise.kind)
-      ? []
-      : context.owner_id
-        ? await agencyPeople(manager, [UserRole.Recruiter, UserRole.Staff], context.owner_id)
-        : await agencyPeople(manager, [UserRole.Recruiter]);
+    const owners = !lapseChasesOwner(promise.kind) ? [] : await ownerOr(manager, context.owner_id);
     const staff = again ? await agencyPeople(manager, [UserRole.Staff]) : [];
     const recipients = [...owners, ...staff.filter((person) => !owners.some((owner) => owner.id === person.id))];
     const zone = this.config.calendar.timeZone;

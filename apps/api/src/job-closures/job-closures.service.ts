@@ -32,12 +32,16 @@ import { JobClosureEntity } from './job-closure.entity';
 const BATCH_SIZE = 500;
 
 /**
- * A stage that took place and has no feedback, as the database's Rule 1 trigger decides it
- * (`stage_took_place` reads the database's clock, so the batch never trips the trigger).
+ * An interview of application `ap` that has begun (or was marked held) and has no feedback: it will be
+ * owed feedback once over, if it is not already. Begun, not only ended, so an interview under way when
+ * the job closes is waited for too; by the later of `$clock` (the API's) and the database's clock, so the
+ * batch never trips the database's Rule 1 trigger, which counts by the database's.
  */
-const OWES_FEEDBACK = `EXISTS (SELECT 1 FROM application_stages s
-   WHERE s.application_id = ap.id AND stage_took_place(s.ends_at, s.held_at)
-     AND NOT EXISTS (SELECT 1 FROM feedback f WHERE f.stage_id = s.id))`;
+function interviewAwaitingFeedback(clock: string): string {
+  return `EXISTS (SELECT 1 FROM application_stages s
+     WHERE s.application_id = ap.id AND (s.held_at IS NOT NULL OR s.starts_at <= greatest(now(), ${clock}::timestamptz))
+       AND NOT EXISTS (SELECT 1 FROM feedback f WHERE f.stage_id = s.id))`;
+}
 
 /**
  * Rule 3: closing or filling a job sends a closing message to every open application on it.
@@ -128,10 +132,11 @@ export class JobClosuresService {
         const closed = await updateReturning<{ id: string }>(
           manager,
           `UPDATE applications a SET status = $3, rejection_message = $4, version = a.version + 1, updated_at = now()
-            WHERE a.id IN (SELECT id FROM applications ap WHERE job_id = $1 AND status = ANY($2) AND NOT ${OWES_FEEDBACK}
+            WHERE a.id IN (SELECT id FROM applications ap WHERE job_id = $1 AND status = ANY($2)
+                              AND NOT ${interviewAwaitingFeedback('$5')}
                             ORDER BY id LIMIT ${BATCH_SIZE} FOR UPDATE)
             RETURNING a.id`,
-          [closure.job_id, OPEN_STATUSES, ApplicationStatus.JobClosed, closure.candidate_message],
+          [closure.job_id, OPEN_STATUSES, ApplicationStatus.JobClosed, closure.candidate_message, this.clock.now()],
         );
         const cancelled = await this.cancelUpcomingInterviews(
           manager,
@@ -174,7 +179,7 @@ export class JobClosuresService {
          JOIN application_stages s ON s.application_id = ap.id
          JOIN users u ON u.id = ap.candidate_id
         WHERE ap.job_id = $1 AND ap.status = ANY($2)
-          AND (s.held_at IS NOT NULL OR (s.ends_at IS NOT NULL AND s.ends_at <= $3))
+          AND (s.held_at IS NOT NULL OR s.starts_at <= greatest(now(), $3::timestamptz))
           AND NOT EXISTS (SELECT 1 FROM feedback f WHERE f.stage_id = s.id)
         ORDER BY u.full_name, ap.id, s.position
         LIMIT ${CLOSING_REFUSAL_NAMES + 1}`,

@@ -361,14 +361,17 @@ export class AgencySimulation {
     }
   }
 
+  /** Refused while an interview on the job awaits feedback (Rule 1): a refusal the simulation counts. */
   private async closeOneJob(): Promise<void> {
     const closures = this.app.get(JobClosuresService);
-    const closure = await closures.start(
-      this.jobIds[this.jobIds.length - 1],
-      { outcome: JobStatus.Filled, candidateMessage: 'The client has filled this role. Thank you for applying.' },
-      this.staff,
-    );
-    await closures.process(closure.id);
+    await this.attempt(async () => {
+      const closure = await closures.start(
+        this.jobIds[this.jobIds.length - 1],
+        { outcome: JobStatus.Filled, candidateMessage: 'The client has filled this role. Thank you for applying.' },
+        this.staff,
+      );
+      await closures.process(closure.id);
+    });
   }
 
   private async drainOutbox(): Promise<void> {

@@ -10,15 +10,14 @@ import { TimelineEventEntity } from './timeline-event.entity';
 export const CHASING_EVENT_TYPES_SQL = CHASING_EVENT_TYPES.map((type) => `'${type}'`).join(', ');
 
 /**
- * What the candidate did, not what they were told: they see these on their timeline too, but the agency's
- * page must not quote them as words sent to the candidate ("Told the candidate: Asked for an update").
+ * The candidate's own words to the agency (a request for an update, their decision date): on their
+ * timeline too, but never sent back to them, so the agency's page must not quote them as words the
+ * candidate was told ("Told the candidate: Asked for an update"). A withdrawal or an answer to an offer
+ * is confirmed to them by email, so it stays a quote.
  */
-const CANDIDATES_OWN_ACTS: ReadonlySet<TimelineEventType> = new Set([
+const CANDIDATES_OWN_WORDS: ReadonlySet<TimelineEventType> = new Set([
   TimelineEventType.CandidateUpdate,
   TimelineEventType.DecisionDateSet,
-  TimelineEventType.Withdrawn,
-  TimelineEventType.OfferAccepted,
-  TimelineEventType.OfferDeclined,
 ]);
 
 /** One event as a view of the application gives it; `internal` for the agency's views only. */
@@ -35,7 +34,7 @@ export function toTimelineEntry(
     text: event.text,
     interview: interviewSlotOf(event, stages),
     date: dateOf(event, agencyZone),
-    ...(internal ? { toCandidate: event.candidateVisible && !CANDIDATES_OWN_ACTS.has(event.type) } : {}),
+    ...(internal ? { toCandidate: event.candidateVisible && !CANDIDATES_OWN_WORDS.has(event.type) } : {}),
   };
 }
 

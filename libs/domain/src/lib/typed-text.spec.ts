@@ -13,6 +13,12 @@ describe('typed text', () => {
     }
   });
 
+  it('keeps a flag drawn with tag characters at the end, and marks that show', () => {
+    const scotland = '\u{1F3F4}\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}';
+    expect(trimTyped(`Welcome aboard ${scotland}`)).toBe(`Welcome aboard ${scotland}`);
+    expect(trimTyped('\u0600\u0661')).toBe('\u0600\u0661');
+  });
+
   it('keeps what is inside, the joiners of an emoji included', () => {
     expect(trimTyped('👩‍💻 We loved your answers')).toBe('👩‍💻 We loved your answers');
     expect(trimTyped('one\u200btwo')).toBe('one\u200btwo');

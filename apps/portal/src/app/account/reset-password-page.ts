@@ -72,7 +72,10 @@ export class ResetPasswordPage implements OnInit {
     this.api.passwordResetLink(token).subscribe({
       next: ({ email }) => this.linkEmail.set(email),
       error: (error: unknown) => {
-        if (errorCodeOf(error) === ErrorCode.TokenInvalid) this.linkDead.set(httpErrorMessage(error));
+        const code = errorCodeOf(error);
+        if (code === ErrorCode.TokenInvalid || code === ErrorCode.AccountDisabled) {
+          this.linkDead.set(httpErrorMessage(error));
+        }
       },
     });
   }

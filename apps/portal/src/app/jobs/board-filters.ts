@@ -37,12 +37,17 @@ export function boardQueryFrom(params: {
   clientId?: string;
 }): BoardQuery {
   return {
-    q: (params.q ?? '').slice(0, JOB_SEARCH_TEXT_MAX_LENGTH).trim(),
-    location: (params.location ?? '').slice(0, JOB_LOCATION_MAX_LENGTH).trim(),
+    q: cutTo((params.q ?? '').trim(), JOB_SEARCH_TEXT_MAX_LENGTH),
+    location: cutTo((params.location ?? '').trim(), JOB_LOCATION_MAX_LENGTH),
     workMode: oneOf(WorkMode, params.workMode),
     employmentType: oneOf(EmploymentType, params.employmentType),
     clientId: anId(params.clientId),
   };
+}
+
+/** At most `max` characters, never half of one (an emoji is two UTF-16 units). */
+function cutTo(text: string, max: number): string {
+  return text.length <= max ? text : Array.from(text).slice(0, max).join('').trim();
 }
 
 export function sameBoardQuery(a: BoardQuery, b: BoardQuery): boolean {

@@ -22,6 +22,8 @@ describe('closureProgressInWords', () => {
     expect(closureProgressInWords(aClosure())).toBe('Queued: 3 open applications to close.');
     expect(closureProgressInWords(aClosure({ status: 'running', done: 1 }))).toBe('1 of 3 candidates told…');
     expect(closureProgressInWords(aClosure({ status: 'done', done: 3 }))).toBe('Done: 3 candidates have your message.');
+    // One of three withdrew while the closing waited: two were told.
+    expect(closureProgressInWords(aClosure({ status: 'done', done: 2 }))).toBe('Done: 2 candidates have your message.');
     expect(closureProgressInWords(aClosure({ status: 'done', total: 0 }))).toBe(
       'Done: the job is closed. It had no open applications.',
     );

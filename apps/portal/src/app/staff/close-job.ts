@@ -37,9 +37,10 @@ export function closureProgressInWords(closure: JobClosureView): string {
     return `Queued: ${closure.total} open ${closure.total === 1 ? 'application' : 'applications'} to close.`;
   }
   if (closure.status === 'done') {
+    // `done`, not `total`: an application that closed another way meanwhile (withdrawn) got no message.
     return closure.total === 0
       ? 'Done: the job is closed. It had no open applications.'
-      : `Done: ${closure.total} ${closure.total === 1 ? 'candidate has' : 'candidates have'} your message.`;
+      : `Done: ${closure.done} ${closure.done === 1 ? 'candidate has' : 'candidates have'} your message.`;
   }
   return `${closure.done} of ${closure.total} candidates told…`;
 }

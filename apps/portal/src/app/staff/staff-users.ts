@@ -48,14 +48,14 @@ const PROBLEMS = {
   role: { otherwise: 'Choose recruiter or staff.' },
 } satisfies Record<string, ProblemWords>;
 
-/**
- * The agency's own accounts: who they are, by name a page at a time ("Load more"), searchable by
- * name or email, and a form to create a recruiter or staff account.
- */
 /** Staff typed the email of someone who already has an account: where to find them instead. */
 export const EMAIL_HAS_ACCOUNT =
   'This email already has an account: find the person in the list below by searching for it.';
 
+/**
+ * The agency's own accounts: who they are, by name a page at a time ("Load more"), searchable by
+ * name or email, and a form to create a recruiter or staff account.
+ */
 @Component({
   selector: 'hb-staff-users',
   imports: [ReactiveFormsModule, LoadState, LoadMore, UserAccess, AgencyLeadToggle, FORM_FIELD, ChoiceField, SearchBox],

@@ -242,7 +242,7 @@ export function toFacts(record: ApplicationRecord): ApplicationFacts {
 
 /** What the domain rules need to know, from stored rows. */
 export function factsOf(
-  application: Pick<ApplicationEntity, 'status' | 'currentStageId'> & Partial<Pick<ApplicationEntity, 'offerReplyBy'>>,
+  application: Pick<ApplicationEntity, 'status' | 'currentStageId' | 'offerReplyBy'>,
   stages: ApplicationStageEntity[],
   decisionOf: (stageId: string) => FeedbackDecision | null,
 ): ApplicationFacts {

@@ -125,11 +125,7 @@ export class CandidateApplicationsService {
         lock: true,
         expectedVersion: version,
       });
-      planWithdraw({
-        status: record.application.status,
-        currentStageId: record.application.currentStageId,
-        stages: [],
-      });
+      planWithdraw(record.application);
       const cancelled = await cancelUpcomingInterview(manager, record, this.clock.now());
       record.application.status = ApplicationStatus.Withdrawn;
       record.application.withdrawalReason = reason;

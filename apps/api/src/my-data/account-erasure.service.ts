@@ -108,11 +108,7 @@ export class AccountErasureService {
     const now = this.clock.now();
     for (const { id } of open) {
       const record = await loadApplicationRecord(manager, id, candidate, { lock: true });
-      planWithdraw({
-        status: record.application.status,
-        currentStageId: record.application.currentStageId,
-        stages: [],
-      });
+      planWithdraw(record.application);
       const cancelled = await cancelUpcomingInterview(manager, record, now);
       const stageName = record.stages.find((stage) => stage.id === record.application.currentStageId)?.name ?? null;
       record.application.status = ApplicationStatus.Withdrawn;

@@ -111,9 +111,9 @@ export async function loadPromiseFacts(
     lastHeardAt: row.last_heard_at,
     facts: {
       ...factsOf(
-        { status: row.status, currentStageId: row.current_stage_id } as Pick<
+        { status: row.status, currentStageId: row.current_stage_id, offerReplyBy: row.offer_reply_by } as Pick<
           ApplicationEntity,
-          'status' | 'currentStageId'
+          'status' | 'currentStageId' | 'offerReplyBy'
         >,
         row.stages.map((stage) => hydrate(manager, ApplicationStageEntity, stage)),
         (stageId) => row.decisions[stageId] ?? null,

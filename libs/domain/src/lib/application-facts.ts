@@ -22,9 +22,9 @@ export interface ApplicationFacts {
   /**
    * At Offer, the date the candidate is asked to reply by: set when the offer's terms are written. Null
    * while they are still to write (the last stage was passed, "an offer is on its way"), when it is the
-   * agency's move, not the candidate's. Left out by a caller that does not read it: taken as written.
+   * agency's move, not the candidate's.
    */
-  offerReplyBy?: Date | null;
+  offerReplyBy: Date | null;
 }
 
 export const OPEN_STATUSES: readonly ApplicationStatus[] = [

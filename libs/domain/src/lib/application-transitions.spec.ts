@@ -33,7 +33,7 @@ function stage(position: number, overrides: Partial<StageFacts> = {}): StageFact
 }
 
 function application(status: ApplicationStatus, currentStageId: string | null, stages: StageFacts[]): ApplicationFacts {
-  return { status, currentStageId, stages };
+  return { status, currentStageId, stages, offerReplyBy: null };
 }
 
 function codeOf(action: () => unknown): ErrorCode | undefined {

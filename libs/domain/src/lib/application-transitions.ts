@@ -31,7 +31,7 @@ export function closedApplicationWords(status: ApplicationStatus): string {
   return status === ApplicationStatus.JobClosed ? 'closed, because its job closed' : status.replace('_', ' ');
 }
 
-function assertOpen(application: ApplicationFacts, action: string): void {
+function assertOpen(application: Pick<ApplicationFacts, 'status'>, action: string): void {
   if (!isOpen(application.status)) {
     throw new DomainError(
       ErrorCode.InvalidTransition,
@@ -240,7 +240,7 @@ export function planOfferAnswer(
   return { status: answer === OfferAnswer.Accepted ? ApplicationStatus.Hired : ApplicationStatus.Withdrawn };
 }
 
-export function planWithdraw(application: ApplicationFacts): void {
+export function planWithdraw(application: Pick<ApplicationFacts, 'status'>): void {
   assertOpen(application, 'withdraw');
 }
 

@@ -45,6 +45,7 @@ describe('what an application is waiting for', () => {
     status,
     currentStageId: s.id,
     stages: [s],
+    offerReplyBy: null,
   });
 
   it('waits for screening, then scheduling, then the interview, then feedback', () => {
@@ -83,6 +84,7 @@ describe('the stage an application is at', () => {
     status,
     currentStageId: technical.id,
     stages: [stage({ state: StageState.FeedbackRecorded, currentDecision: FeedbackDecision.Advance }), technical],
+    offerReplyBy: null,
   });
 
   it('is the current stage while the application moves through its pipeline', () => {

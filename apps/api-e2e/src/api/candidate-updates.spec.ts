@@ -79,7 +79,7 @@ describe('candidate updates, decision dates and silence (nobody waits in silence
     await Promise.all([1, 2, 3].map(() => staff.post('/api/agency/deadlines/sweep')));
     const sent = await reminders();
     const { rows: recruiters } = await database().query(
-      `SELECT count(*)::int AS n FROM users WHERE role = 'recruiter'`,
+      `SELECT count(*)::int AS n FROM users WHERE role = 'recruiter' AND disabled_at IS NULL`,
     );
     expect(recruiters[0].n).toBeGreaterThan(0);
     expect(sent).toHaveLength(recruiters[0].n);
@@ -247,7 +247,9 @@ describe('candidate updates, decision dates and silence (nobody waits in silence
       `SELECT count(*)::int AS n FROM notifications WHERE application_id = $1 AND kind = 'escalation'`,
       [application.id],
     );
-    const { rows: staffCount } = await database().query(`SELECT count(*)::int AS n FROM users WHERE role = 'staff'`);
+    const { rows: staffCount } = await database().query(
+      `SELECT count(*)::int AS n FROM users WHERE role = 'staff' AND disabled_at IS NULL`,
+    );
     expect(emails[0].n).toBe(staffCount[0].n);
   });
 

@@ -176,7 +176,9 @@ describe('deadlines, reminders and escalation', () => {
     const staffEmails = (await notificationsFor(application.id, 'escalation')).filter(
       (email) => !email.subject.includes('was promised'),
     );
-    const { rows: staffCount } = await database().query(`SELECT count(*)::int AS n FROM users WHERE role = 'staff'`);
+    const { rows: staffCount } = await database().query(
+      `SELECT count(*)::int AS n FROM users WHERE role = 'staff' AND disabled_at IS NULL`,
+    );
     expect(staffEmails).toHaveLength(staffCount[0].n);
     expect(new Set(staffEmails.map((email) => email.recipient_email)).size).toBe(staffEmails.length);
     expect(staffEmails[0].body).toContain(`Whom to chase: ${owner.fullName}, whose work this stage is`);

@@ -32,15 +32,19 @@ import { JobClosureEntity } from './job-closure.entity';
 const BATCH_SIZE = 500;
 
 /**
- * An interview of application `ap` that has begun (or was marked held) and has no feedback: it will be
- * owed feedback once over, if it is not already. Begun, not only ended, so an interview under way when
- * the job closes is waited for too; by the later of `$clock` (the API's) and the database's clock, so the
- * batch never trips the database's Rule 1 trigger, which counts by the database's.
+ * Stage `s` has begun (or was marked held) and has no feedback: it will be owed feedback once over, if it
+ * is not already. Begun, not only ended, so an interview under way when the job closes is waited for too;
+ * by the later of `$clock` (the API's) and the database's clock, so the batch never trips the database's
+ * Rule 1 trigger, which counts by the database's. One condition for the refusal and for the batch.
  */
+function stageAwaitingFeedback(clock: string): string {
+  return `(s.held_at IS NOT NULL OR s.starts_at <= greatest(now(), ${clock}::timestamptz))
+     AND NOT EXISTS (SELECT 1 FROM feedback f WHERE f.stage_id = s.id)`;
+}
+
+/** Application `ap` has a stage awaiting feedback (`stageAwaitingFeedback`). */
 function interviewAwaitingFeedback(clock: string): string {
-  return `EXISTS (SELECT 1 FROM application_stages s
-     WHERE s.application_id = ap.id AND (s.held_at IS NOT NULL OR s.starts_at <= greatest(now(), ${clock}::timestamptz))
-       AND NOT EXISTS (SELECT 1 FROM feedback f WHERE f.stage_id = s.id))`;
+  return `EXISTS (SELECT 1 FROM application_stages s WHERE s.application_id = ap.id AND ${stageAwaitingFeedback(clock)})`;
 }
 
 /**
@@ -179,8 +183,7 @@ export class JobClosuresService {
          JOIN application_stages s ON s.application_id = ap.id
          JOIN users u ON u.id = ap.candidate_id
         WHERE ap.job_id = $1 AND ap.status = ANY($2)
-          AND (s.held_at IS NOT NULL OR s.starts_at <= greatest(now(), $3::timestamptz))
-          AND NOT EXISTS (SELECT 1 FROM feedback f WHERE f.stage_id = s.id)
+          AND ${stageAwaitingFeedback('$3')}
         ORDER BY u.full_name, ap.id, s.position
         LIMIT ${CLOSING_REFUSAL_NAMES + 1}`,
       [jobId, OPEN_STATUSES, this.clock.now()],

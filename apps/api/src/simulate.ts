@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app/app.module';
 import { loadConfig } from './config/app-config';
-import { runMigrationsExclusively } from './database/run-migrations';
+import { migrateOrCheckSchema } from './database/schema-at-start';
 import { AgencySimulation } from './simulation/agency-simulation';
 import { SeededRandom, SimulatedClock } from './simulation/simulated-clock';
 import { formatReport, measure } from './simulation/simulation-report';
@@ -32,11 +32,12 @@ async function main(): Promise<void> {
   const start = new Date(Date.now() - weeks * 7 * DAY);
   start.setUTCHours(0, 0, 0, 0);
   const clock = new SimulatedClock(start);
+  // Before the app: its start-up hooks (the score's calendar) write to tables the migrations make.
+  await migrateOrCheckSchema({ ...config, runMigrations: true });
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, clock), {
     logger: ['error', 'warn'],
   });
   const dataSource = app.get(DataSource);
-  await runMigrationsExclusively(dataSource);
   const started = Date.now();
   const simulation = new AgencySimulation(app, clock, new SeededRandom(seed), config.calendar, {
     weeks,

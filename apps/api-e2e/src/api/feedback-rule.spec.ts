@@ -7,6 +7,7 @@ import {
   StageState,
   TimelineEventType,
 } from '@heardback/contracts';
+import { HIRE_BEFORE_TERMS } from '@heardback/domain';
 import { asError } from '../support/api-client';
 import { database } from '../support/database';
 import { applicationAwaitingFeedback, interviewHeld, recordFeedback, staffForTheseTests } from '../support/factories';
@@ -164,8 +165,17 @@ describe('no stage passes without feedback (through the API)', () => {
     application = await recordFeedback(staff, await interviewHeld(staff, application, 2), 2);
     expect(application.status).toBe(ApplicationStatus.Offer);
     expect(application.currentStageId).toBeNull();
-    const hired = await staff.post<ApplicationView>(`/api/applications/${application.id}/hire`, {
+    // Passing the last stage leaves the offer's terms to write: no one is hired on an offer they never read.
+    const tooSoon = await staff.post(`/api/applications/${application.id}/hire`, { version: application.version });
+    expect(tooSoon.status).toBe(409);
+    expect(asError(tooSoon)).toMatchObject({ code: ErrorCode.InvalidTransition, message: HIRE_BEFORE_TERMS });
+    await unchanged(application);
+    const offered = await staff.post<ApplicationView>(`/api/applications/${application.id}/offer`, {
       version: application.version,
+    });
+    expect(offered.status).toBe(200);
+    const hired = await staff.post<ApplicationView>(`/api/applications/${application.id}/hire`, {
+      version: offered.body.version,
     });
     expect(hired.status).toBe(200);
     expect(hired.body.status).toBe(ApplicationStatus.Hired);

@@ -156,7 +156,7 @@ export class ApplicationDecisionsService {
         expectedVersion: version,
       });
       const now = this.clock.now();
-      planHire(toFacts(record), now);
+      planHire(toFacts(record), now, await hasOpenOffer(manager, applicationId));
       // The recruiter records the candidate's yes given outside the portal (by phone, say).
       await answerOpenOffer(manager, applicationId, OfferAnswer.Accepted, now);
       const before = { status: record.application.status };

@@ -316,6 +316,19 @@ export class DemoDataLoader {
       'Congratulations, the team would love you to join.',
       'Offer accepted verbally.',
     );
+    // The candidate says yes by phone to written terms, and the recruiter records it (ADR 0076).
+    await this.history.when(afterInterview(-150, 4), async () =>
+      this.decisions.offer(
+        hired,
+        {
+          version: await this.versionOf(hired),
+          pay: { amount: 38_000, currency: 'GBP', period: PayPeriod.Year },
+          startDate: mondayAfter(new Date(now + 14 * DAY)),
+          message: 'Everyone you met would love you to join. Call me when you have read this.',
+        },
+        recruiter,
+      ),
+    );
     await this.history.when(afterInterview(-150, 26), async () =>
       this.decisions.hire(hired, await this.versionOf(hired), recruiter),
     );

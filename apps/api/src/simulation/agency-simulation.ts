@@ -184,7 +184,8 @@ export class AgencySimulation {
     const now = this.clock.now();
     if (application.status === 'offer') {
       if (await this.offers.recruiterActs(recruiter, application, now)) return;
-      if (this.random.chance(0.05))
+      // The candidate's yes by phone, on written terms only (ADR 0076).
+      if (this.random.chance(0.05) && application.open_offer)
         await this.attempt(() =>
           this.app.get(ApplicationDecisionsService).hire(application.id, application.version, recruiter),
         );

@@ -4,6 +4,7 @@ import {
   assertNoFeedbackMissing,
   planFeedback,
   planHire,
+  HIRE_BEFORE_TERMS,
   planOffer,
   planOfferAnswer,
   planReject,
@@ -63,7 +64,16 @@ describe('no stage passes without feedback', () => {
 
   it('refuses to hire while an earlier interview has no feedback', () => {
     const offered = application(ApplicationStatus.Offer, 's0', [interviewed]);
-    expect(codeOf(() => planHire(offered, now))).toBe(ErrorCode.FeedbackRequired);
+    expect(codeOf(() => planHire(offered, now, true))).toBe(ErrorCode.FeedbackRequired);
+  });
+
+  it('refuses to hire on an offer whose terms are not written yet, and hires once they are', () => {
+    const passedLastStage = application(ApplicationStatus.Offer, null, [
+      { ...interviewed, currentDecision: FeedbackDecision.Advance },
+    ]);
+    expect(() => planHire(passedLastStage, now, false)).toThrow(HIRE_BEFORE_TERMS);
+    expect(codeOf(() => planHire(passedLastStage, now, false))).toBe(ErrorCode.InvalidTransition);
+    expect(() => planHire(passedLastStage, now, true)).not.toThrow();
   });
 
   it('treats a stage marked held as taken place even without a schedule', () => {
@@ -185,7 +195,7 @@ describe('rejection, offer, hire and withdrawal', () => {
   });
 
   it('refuses to hire without an offer', () => {
-    expect(codeOf(() => planHire(application(ApplicationStatus.Interviewing, 's0', [stage(0)]), now))).toBe(
+    expect(codeOf(() => planHire(application(ApplicationStatus.Interviewing, 's0', [stage(0)]), now, true))).toBe(
       ErrorCode.InvalidTransition,
     );
   });

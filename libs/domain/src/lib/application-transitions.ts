@@ -204,12 +204,23 @@ export function stagesAnOfferSkips(application: ApplicationFacts, now: Date): St
   );
 }
 
-export function planHire(application: ApplicationFacts, now: Date): void {
+/**
+ * The recruiter records a yes the candidate gave outside the portal. Only an offer whose terms are
+ * written can be accepted (ADR 0076): a candidate passed through the last stage is at Offer before
+ * the terms exist, and marking them hired then would tell them "you have accepted the offer" of an
+ * offer they never had in words.
+ */
+export function planHire(application: ApplicationFacts, now: Date, offerWritten: boolean): void {
   if (application.status !== ApplicationStatus.Offer) {
     throw new DomainError(ErrorCode.InvalidTransition, 'Only an application with an offer can be marked hired.');
   }
   assertNoFeedbackMissing(application, now);
+  if (!offerWritten) throw new DomainError(ErrorCode.InvalidTransition, HIRE_BEFORE_TERMS);
 }
+
+/** Why a hire waits for the offer's terms, in the words the recruiter reads. */
+export const HIRE_BEFORE_TERMS =
+  'Write the offer first: make the offer with its terms, so the candidate has them in writing, then mark them hired once they accept.';
 
 /** The offer as the answer rules see it: whether it is still open, and how it ended if not. */
 export interface OfferFacts {

@@ -69,10 +69,10 @@ describe('ApplicationDecisions', () => {
     expect(goToFeedbackCount).toBe(1);
   });
 
-  it('asks for the terms of an offer the last stage announced, before any is written', async () => {
+  it('asks for the terms of an offer the last stage announced, and does not hire before they are written', async () => {
     fixture.componentRef.setInput('application', anApplication({ status: ApplicationStatus.Offer, offer: null }));
     await fixture.whenStable();
-    expect(buttons()).toEqual(['Make an offer…', 'Mark as hired…', 'Reject…']);
+    expect(buttons()).toEqual(['Make an offer…', 'Reject…']);
   });
 
   it('sends the terms written, and leaves out what was left empty', async () => {
@@ -241,7 +241,7 @@ describe('ApplicationDecisions', () => {
   });
 
   it('tells the page to reload when someone else acted first', async () => {
-    fixture.componentRef.setInput('application', anApplication({ status: ApplicationStatus.Offer }));
+    fixture.componentRef.setInput('application', anApplication({ status: ApplicationStatus.Offer, offer: anOffer() }));
     await fixture.whenStable();
     await click('Mark as hired…');
     await click('Mark as hired');

@@ -84,7 +84,10 @@ export class ApplicationDecisions {
   protected readonly canOffer = computed(
     () => this.open() && (this.application().status !== ApplicationStatus.Offer || this.application().offer === null),
   );
-  protected readonly canHire = computed(() => this.application().status === ApplicationStatus.Offer);
+  /** Once the offer's terms are written: the candidate is hired on an offer they have read (ADR 0076). */
+  protected readonly canHire = computed(
+    () => this.application().status === ApplicationStatus.Offer && this.application().offer !== null,
+  );
   /** The names of the stages an offer made now would skip, as the API says. */
   protected readonly stagesAnOfferSkips = computed(() => {
     const { stages, offerSkipsStageIds } = this.application();

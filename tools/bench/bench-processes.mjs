@@ -57,10 +57,11 @@ function server(child, base) {
  * The built API as `npm start` runs it, minus what would disturb a measurement: migrations are
  * done, background work (sweeps, mail) runs elsewhere. Its log goes to `logFile`; with `cpuProf`, a
  * CPU profile of the whole run goes to that folder when it stops (open it in Chrome's DevTools).
- * @param {{ databaseUrl: string, port: number, logFile: string, cpuProf?: string }} options
+ * `nodeFlags` go to Node before the script (`--heap-growing-percent=0` gives V8's own heap growth back, ADR 0077).
+ * @param {{ databaseUrl: string, port: number, logFile: string, cpuProf?: string, nodeFlags?: string[] }} options
  * @returns {Promise<Server>}
  */
-export async function startApi({ databaseUrl, port, logFile, cpuProf }) {
+export async function startApi({ databaseUrl, port, logFile, cpuProf, nodeFlags = [] }) {
   // A fresh checkout has no .data/bench yet.
   mkdirSync(dirname(logFile), { recursive: true });
   const out = openSync(logFile, 'a');
@@ -76,7 +77,11 @@ export async function startApi({ databaseUrl, port, logFile, cpuProf }) {
   };
   delete env.METRICS_PORT;
   const profiling = cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${cpuProf}`] : [];
-  const child = spawn(process.execPath, [...profiling, API_MAIN], { cwd: REPO_ROOT, env, stdio: ['ignore', out, out] });
+  const child = spawn(process.execPath, [...nodeFlags, ...profiling, API_MAIN], {
+    cwd: REPO_ROOT,
+    env,
+    stdio: ['ignore', out, out],
+  });
   const api = server(child, `http://127.0.0.1:${port}`);
   await waitForHttp(api.base, '/api/health', 180_000, api.alive);
   return api;

@@ -4,6 +4,7 @@
 //   npm run bench [-- --sizes=100k,1m] [--duration=10] [--rounds=3] [--only=<endpoint>[,<endpoint>]]
 //                    [--connections=10] [--rebuild] [--no-build] [--pg-log=<server log file>]
 //                    [--cpu-prof=<dir>]   (the API runs under Node's CPU profiler; a .cpuprofile per start)
+//                    [--api-node-flags="<flags>"]   (Node flags for the API, e.g. "--heap-growing-percent=0")
 //
 // For each size: build or reuse the dataset (heardback_bench_<size> on DATABASE_URL's server),
 // capture the SQL the built API runs for each endpoint (PostgreSQL's statement log, bench-capture.mjs),
@@ -87,7 +88,13 @@ async function benchSize(size) {
   let sessions = { public: null };
   await setStatementLogging(url, database, true);
   try {
-    const api = await startApi({ databaseUrl: url, port: options.apiPort, logFile: apiLog, cpuProf: options.cpuProf });
+    const api = await startApi({
+      databaseUrl: url,
+      port: options.apiPort,
+      logFile: apiLog,
+      cpuProf: options.cpuProf,
+      nodeFlags: options.nodeFlags,
+    });
     try {
       await scoreRefillDone(url);
       sessions = {
@@ -131,7 +138,13 @@ async function benchSize(size) {
   );
 
   // 2. Runs, interleaved: API, raw, API, raw …
-  let api = await startApi({ databaseUrl: url, port: options.apiPort, logFile: apiLog, cpuProf: options.cpuProf });
+  let api = await startApi({
+    databaseUrl: url,
+    port: options.apiPort,
+    logFile: apiLog,
+    cpuProf: options.cpuProf,
+    nodeFlags: options.nodeFlags,
+  });
   const raw = await startRawServer({ configFile: rawConfig, port: options.rawPort });
   /** @type {Record<string, object>} */
   const measured = {};
@@ -150,7 +163,13 @@ async function benchSize(size) {
         if (!api.alive()) {
           crashes += 1;
           log(`the API died: restarting it`);
-          api = await startApi({ databaseUrl: url, port: options.apiPort, logFile: apiLog, cpuProf: options.cpuProf });
+          api = await startApi({
+            databaseUrl: url,
+            port: options.apiPort,
+            logFile: apiLog,
+            cpuProf: options.cpuProf,
+            nodeFlags: options.nodeFlags,
+          });
         }
         const sampler = sampleRss(api.pid);
         const run = { base: api.base, path: endpoint.path, method: endpoint.method, headers, requests };
@@ -287,11 +306,13 @@ function parseOptions(argv) {
     build: true,
     /** @type {string | undefined} */ pgLog: undefined,
     /** @type {string | undefined} */ cpuProf: undefined,
+    /** @type {string[]} */ nodeFlags: [],
     apiPort: Number(process.env.BENCH_API_PORT ?? 4605),
     rawPort: Number(process.env.BENCH_RAW_PORT ?? 4606),
   };
   for (const arg of argv) {
-    const [key, value = ''] = arg.replace(/^--/, '').split('=');
+    const [key, ...valueParts] = arg.replace(/^--/, '').split('=');
+    const value = valueParts.join('=');
     const number = () => {
       const n = Number(value);
       if (!Number.isInteger(n) || n < 1) throw new Error(`--${key}: a whole number, 1 or more (got "${value}")`);
@@ -311,6 +332,7 @@ function parseOptions(argv) {
     else if (key === 'no-build') parsed.build = false;
     else if (key === 'pg-log') parsed.pgLog = value;
     else if (key === 'cpu-prof') parsed.cpuProf = value;
+    else if (key === 'api-node-flags') parsed.nodeFlags = value.split(' ').filter(Boolean);
     else throw new Error(`unknown option ${arg}; see the top of tools/bench/bench.mjs`);
   }
   return parsed;

@@ -5,12 +5,14 @@ import { calendarDateIn } from '@heardback/domain';
 import { createApp } from './app/create-app';
 import { AppConfig, ConfigError, loadConfig } from './config/app-config';
 import { holidaysWarning } from './config/env-values';
+import { limitHeapGrowth } from './config/heap-growth';
 import { migrateOrCheckSchema } from './database/schema-at-start';
 import { DemoDataLoader } from './demo/demo-data.loader';
 import { DemoLogins } from './demo/demo-logins';
 import { shutDownGracefullyOn } from './resilience/graceful-shutdown';
 
 async function bootstrap(config: AppConfig): Promise<void> {
+  limitHeapGrowth();
   const applied = await migrateOrCheckSchema(config);
   const app = await createApp(config);
   // Logged once the app's logger (JSON lines) is in place.

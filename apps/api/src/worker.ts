@@ -2,11 +2,13 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { WorkerModule } from './background/worker.module';
 import { ConfigError, loadConfig } from './config/app-config';
+import { limitHeapGrowth } from './config/heap-growth';
 import { migrateOrCheckSchema } from './database/schema-at-start';
 import { createRootLogger, PinoNestLogger } from './logging/request-logging';
 
 /** `npm run worker`: the job queue and the outbox sender in a process of their own. */
 async function main(): Promise<void> {
+  limitHeapGrowth();
   let config;
   try {
     config = { ...loadConfig(process.env), runBackground: true };

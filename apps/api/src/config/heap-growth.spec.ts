@@ -8,6 +8,8 @@ describe('heapGrowthFlag', () => {
 
   it('leaves a value given on the command line as the operator set it', () => {
     expect(heapGrowthFlag(['--heap-growing-percent=80'])).toBeNull();
-    expect(heapGrowthFlag(['--max-old-space-size=512', '--heap-growing-percent', '80'])).toBeNull();
+    expect(heapGrowthFlag(['--max-old-space-size=512', '--heap_growing_percent=80'])).toBeNull();
+    expect(heapGrowthFlag(['--heap-growing_percent=0'])).toBeNull();
+    expect(heapGrowthFlag(['--heap-growing-percentage=80'])).toBe('--heap-growing-percent=40');
   });
 });

@@ -13,9 +13,9 @@ const FLAG = '--heap-growing-percent';
 
 /** The flag to set, or null when the process was started with its own value (an operator's choice wins). */
 export function heapGrowthFlag(execArgv: readonly string[]): string | null {
-  return execArgv.some((argument) => argument === FLAG || argument.startsWith(`${FLAG}=`))
-    ? null
-    : `${FLAG}=${HEAP_GROWING_PERCENT}`;
+  // V8 reads `_` and `-` in a flag's name alike (`--heap_growing_percent=80`), and execArgv keeps the spelling.
+  const given = execArgv.some((argument) => argument.split('=')[0].replaceAll('_', '-') === FLAG);
+  return given ? null : `${FLAG}=${HEAP_GROWING_PERCENT}`;
 }
 
 /** Called first thing in an entry point; V8 reads the factor each time it sizes the heap after a collection. */

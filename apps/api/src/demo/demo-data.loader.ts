@@ -314,7 +314,7 @@ export class DemoDataLoader {
       2,
       FeedbackDecision.Advance,
       'Congratulations, the team would love you to join.',
-      'Offer accepted verbally.',
+      'A strong yes from the whole panel: write the offer.',
     );
     // The candidate says yes by phone to written terms, and the recruiter records it (ADR 0076).
     await this.history.when(afterInterview(-150, 4), async () =>

@@ -76,6 +76,11 @@ describe('no stage passes without feedback', () => {
     expect(() => planHire(passedLastStage, now, true)).not.toThrow();
   });
 
+  it('says the feedback owed before the offer still to write', () => {
+    const owing = application(ApplicationStatus.Offer, null, [interviewed]);
+    expect(codeOf(() => planHire(owing, now, false))).toBe(ErrorCode.FeedbackRequired);
+  });
+
   it('treats a stage marked held as taken place even without a schedule', () => {
     const held = application(ApplicationStatus.Screening, 's0', [heldWithoutSchedule, stage(1)]);
     expect(codeOf(() => planOffer(held, now))).toBe(ErrorCode.FeedbackRequired);

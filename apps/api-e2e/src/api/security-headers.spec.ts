@@ -46,6 +46,7 @@ describe('security headers', () => {
     expect(response.body.message).toMatch(/address/);
     expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
     expect(response.headers.get('cache-control')).toBe('no-store');
     expect(response.headers.get('x-request-id')).toEqual(expect.any(String));
   });
@@ -63,6 +64,8 @@ describe('security headers', () => {
     expect(head).toMatch(/^HTTP\/1\.1 400 /);
     expect(head).toMatch(/cache-control: no-store/i);
     expect(head).toMatch(/x-content-type-options: nosniff/i);
+    expect(head).toMatch(/x-frame-options: DENY/i);
+    expect(head).toMatch(/content-security-policy: [^\r]*frame-ancestors 'none'/i);
     expect(JSON.parse(body)).toEqual({ statusCode: 400, code: 'VALIDATION_FAILED', message: expect.any(String) });
   });
 

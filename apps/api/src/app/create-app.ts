@@ -65,7 +65,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   useRequestLogging(instance, rootLogger);
   instance.addHook('onResponse', app.get(MetricsService).onResponse);
   // Before the gate, so its 503s carry the security headers and no-store too.
-  await useSecurityHeaders(instance, { production: config.nodeEnv === 'production' });
+  useSecurityHeaders(instance, { production: config.nodeEnv === 'production' });
   instance.addHook('onRequest', app.get(RequestGate).onRequest);
   await compressApiResponses(instance);
   await instance.register(fastifyCookie);

@@ -1,12 +1,11 @@
 import { ApiError, ErrorCode } from '@heardback/contracts';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import helmet from 'helmet';
 import { randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Logger } from 'pino';
 import { ApiExceptionFilter } from '../errors/api-exception.filter';
-import { helmetOptions } from './security-headers';
+import { securityHeaders } from './security-headers';
 
 /**
  * What Fastify refuses before a request has a route, and so before any of our hooks runs: a malformed
@@ -16,18 +15,23 @@ import { helmetOptions } from './security-headers';
  */
 export function frameworkRefusals(root: Logger, options: { production: boolean }) {
   const filter = new ApiExceptionFilter();
-  const securityHeaders = helmet(helmetOptions(options));
+  const headers = securityHeaders(options);
+  const headerLines = Object.entries(headers)
+    .map(([name, value]) => `${name}: ${value}\r\n`)
+    .join('');
   return {
     /** Fastify's `frameworkErrors`: a URL it cannot decode, a parameter past `maxParamLength`. */
     frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
       const body = filter.toApiError(error);
       const requestId = randomUUID();
-      securityHeaders(request.raw, reply.raw, () => undefined);
       root.warn(
         { req: { id: requestId, method: request.method }, res: { statusCode: body.statusCode }, event: error.code },
         `${request.method} (an address that cannot be read) ${body.statusCode}`,
       );
-      void reply.code(body.statusCode).headers({ 'Cache-Control': 'no-store', 'X-Request-Id': requestId }).send(body);
+      void reply
+        .code(body.statusCode)
+        .headers({ ...headers, 'Cache-Control': 'no-store', 'X-Request-Id': requestId })
+        .send(body);
     },
 
     /** Fastify's `clientErrorHandler`: what Node's HTTP parser refuses, written to the socket as it closes. */
@@ -43,8 +47,7 @@ export function frameworkRefusals(root: Logger, options: { production: boolean }
         socket.write(
           `HTTP/1.1 ${body.statusCode} ${STATUS_CODES[body.statusCode]}\r\n` +
             `Content-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(json)}\r\n` +
-            `Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\n` +
-            `Content-Security-Policy: default-src 'none'; frame-ancestors 'none'\r\nConnection: close\r\n\r\n${json}`,
+            `Cache-Control: no-store\r\n${headerLines}Connection: close\r\n\r\n${json}`,
         );
       }
       socket.destroy(error);

@@ -1,6 +1,7 @@
 import { ErrorCode } from '@heardback/contracts';
 import { ApiSession, asError } from '../support/api-client';
-import { count } from '../support/database';
+import { count, database } from '../support/database';
+import { future } from '../support/future-dates';
 import {
   applicationAwaitingFeedback,
   apply,
@@ -282,6 +283,34 @@ describe('bad input gets a clear 400 and changes nothing', () => {
     );
     expect(response.status).toBe(400);
     expect(fieldsOf(response)).toEqual(['endsAt']);
+  });
+
+  it('refuses an interview that would last more than twelve hours, and books one of exactly twelve', async () => {
+    const job = await createOpenJob(staff);
+    const candidate = await registerCandidate();
+    const application = await apply(candidate.session, job.id);
+    const path = `/api/applications/${application.id}/stages/${application.stages[0].id}/schedule`;
+    const booking = { location: 'Assessment centre', interviewers: [], version: application.version };
+    // The end typed on the next day: the candidate's silence would not be counted until it passed.
+    const twoDays = await staff.post(path, {
+      ...booking,
+      startsAt: future('2030-01-10T09:00:00Z'),
+      endsAt: future('2030-01-11T17:00:00Z'),
+    });
+    expect(twoDays.status).toBe(400);
+    expect(asError(twoDays).details).toEqual([
+      { field: 'endsAt', reasons: ['This must be at most 12 hours after startsAt.'] },
+    ]);
+    const { rows } = await database().query('SELECT starts_at FROM application_stages WHERE application_id = $1', [
+      application.id,
+    ]);
+    expect(rows.every((row) => row.starts_at === null)).toBe(true);
+    const assessmentDay = await staff.post(path, {
+      ...booking,
+      startsAt: future('2030-01-10T08:00:00Z'),
+      endsAt: future('2030-01-10T20:00:00Z'),
+    });
+    expect(assessmentDay.status).toBe(200);
   });
 
   it('refuses a time that only looks real (30 February, a leap second), naming the field', async () => {

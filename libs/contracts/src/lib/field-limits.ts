@@ -59,6 +59,17 @@ export const JOB_SEARCH_CURSOR_MAX_LENGTH = CURSOR_MAX_LENGTH;
 
 // Interviews and feedback
 export const INTERVIEW_LOCATION_MAX_LENGTH = 500;
+/**
+ * An interview that begins further ahead than this is said to the recruiter as "check the year" before it is
+ * saved. Not refused: an assessment centre may be booked months out, and the candidate is told the date.
+ */
+export const INTERVIEW_FAR_AHEAD_DAYS = 90;
+/**
+ * The longest an interview may last: an assessment day fits; an end typed on the wrong day does not. Until an
+ * interview has ended the candidate's silence is not counted (they know when they next hear), so an end
+ * months away would let an application go quiet for months with every promise kept.
+ */
+export const INTERVIEW_MAX_HOURS = 12;
 export const INTERVIEWERS_MAX = 20;
 export const INTERVIEWER_NAME_MAX_LENGTH = 120;
 export const RATING_MIN = 1;

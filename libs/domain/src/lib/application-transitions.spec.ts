@@ -37,6 +37,15 @@ function application(status: ApplicationStatus, currentStageId: string | null, s
   return { status, currentStageId, stages, offerReplyBy: null };
 }
 
+function fieldsOf(action: () => unknown): string[] | undefined {
+  try {
+    action();
+  } catch (error) {
+    return (error as DomainError).details?.map((detail) => detail.field);
+  }
+  return undefined;
+}
+
 function codeOf(action: () => unknown): ErrorCode | undefined {
   try {
     action();
@@ -255,6 +264,16 @@ describe('scheduling', () => {
   it('refuses an interview that ends before it starts', () => {
     const app = application(ApplicationStatus.Applied, 's0', [stage(0)]);
     expect(codeOf(() => planSchedule(app, 's0', hoursAhead(2), hoursAhead(1), now))).toBe(ErrorCode.ValidationFailed);
+  });
+
+  it('books an interview of up to twelve hours, an assessment day, but not an end typed on the wrong day', () => {
+    const app = application(ApplicationStatus.Applied, 's0', [stage(0)]);
+    expect(planSchedule(app, 's0', hoursAhead(24), hoursAhead(36), now).stage.id).toBe('s0');
+    expect(() => planSchedule(app, 's0', hoursAhead(24), hoursAhead(48), now)).toThrow(
+      'endsAt: must be at most 12 hours after startsAt',
+    );
+    // Even for an interview recorded after the fact.
+    expect(fieldsOf(() => planSchedule(app, 's0', hoursAgo(30), hoursAgo(2), now))).toEqual(['endsAt']);
   });
 });
 

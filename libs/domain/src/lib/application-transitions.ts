@@ -1,4 +1,11 @@
-import { ApplicationStatus, ErrorCode, FeedbackDecision, OfferAnswer, StageState } from '@heardback/contracts';
+import {
+  ApplicationStatus,
+  ErrorCode,
+  FeedbackDecision,
+  INTERVIEW_MAX_HOURS,
+  OfferAnswer,
+  StageState,
+} from '@heardback/contracts';
 import {
   ApplicationFacts,
   StageFacts,
@@ -8,7 +15,7 @@ import {
   stageTookPlace,
   stagesMissingFeedback,
 } from './application-facts';
-import { DomainError } from './domain-error';
+import { DomainError, fieldError } from './domain-error';
 import { trimTyped } from './typed-text';
 
 /**
@@ -75,13 +82,23 @@ export function planSchedule(
       `"${stage.name}" has already taken place; record its feedback instead of rescheduling it.`,
     );
   }
-  if (endsAt.getTime() <= startsAt.getTime()) {
-    throw new DomainError(ErrorCode.ValidationFailed, 'endsAt: must be after startsAt', [
-      { field: 'endsAt', reasons: ['must be after startsAt'] },
-    ]);
-  }
+  assertInterviewSlot(startsAt, endsAt);
   const status = application.status === ApplicationStatus.Applied ? statusForStage(stage) : application.status;
   return { stage, status };
+}
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * An interview's slot: it ends after it starts and lasts at most INTERVIEW_MAX_HOURS. A start in the past
+ * is allowed: it records an interview held before it was booked (the portal asks for that to be confirmed).
+ */
+export function assertInterviewSlot(startsAt: Date, endsAt: Date): void {
+  const lasts = endsAt.getTime() - startsAt.getTime();
+  if (lasts <= 0) throw fieldError('endsAt', 'must be after startsAt');
+  if (lasts > INTERVIEW_MAX_HOURS * HOUR_MS) {
+    throw fieldError('endsAt', `must be at most ${INTERVIEW_MAX_HOURS} hours after startsAt`);
+  }
 }
 
 /** Where, when and with whom a stage's interview is set. */

@@ -2,7 +2,7 @@ import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { ApplicationView, ErrorCode, INTERVIEWERS_MAX, StageState } from '@heardback/contracts';
 import { ScheduleForm, interviewerNames } from './schedule-form';
-import { anApplication, apiErrorBody, aStage } from '../testing/factories';
+import { TEST_NOW, anApplication, apiErrorBody, aStage } from '../testing/factories';
 import { aClientContact, aClientDetail } from '../testing/client-factories';
 import { setUpPortalTest } from '../testing/setup';
 
@@ -21,7 +21,7 @@ describe('ScheduleForm', () => {
   });
 
   beforeEach(async () => {
-    http = setUpPortalTest();
+    http = setUpPortalTest({ now: TEST_NOW });
     fixture = TestBed.createComponent(ScheduleForm);
     fixture.componentRef.setInput('application', application);
     fixture.componentRef.setInput('stage', application.stages[0]);
@@ -56,7 +56,7 @@ describe('ScheduleForm', () => {
 
   it('books the interview at the date and times typed, read in the user’s time zone', async () => {
     await fill({
-      Date: '2030-03-04',
+      Date: '2026-06-15',
       'Starts at': '14:00',
       'Ends at': '15:30',
       'Place or video link': ' https://meet.example/abc ',
@@ -66,8 +66,8 @@ describe('ScheduleForm', () => {
 
     const request = http.expectOne('/api/applications/app-1/stages/stage-1/schedule');
     expect(request.request.body).toEqual({
-      startsAt: new Date(2030, 2, 4, 14, 0).toISOString(),
-      endsAt: new Date(2030, 2, 4, 15, 30).toISOString(),
+      startsAt: new Date(2026, 5, 15, 14, 0).toISOString(),
+      endsAt: new Date(2026, 5, 15, 15, 30).toISOString(),
       location: 'https://meet.example/abc',
       interviewers: ['Jo Hiring', 'Sam Lee'],
       clientInterviewerIds: [],
@@ -86,11 +86,38 @@ describe('ScheduleForm', () => {
   });
 
   it('refuses an interview that ends before it starts, and sends nothing', async () => {
-    await fill({ Date: '2030-03-04', 'Starts at': '15:00', 'Ends at': '14:00', 'Place or video link': 'Office' });
+    await fill({ Date: '2026-06-15', 'Starts at': '15:00', 'Ends at': '14:00', 'Place or video link': 'Office' });
     await submit();
 
     http.expectNone(() => true);
     expect(errors()).toEqual(['The interview must end after it starts.']);
+  });
+
+  it('refuses an interview longer than twelve hours, and books an assessment day of twelve', async () => {
+    await fill({ Date: '2026-06-15', 'Starts at': '08:00', 'Ends at': '20:30', 'Place or video link': 'Office' });
+    await submit();
+    http.expectNone(() => true);
+    expect(errors()).toEqual(['An interview lasts at most 12 hours.']);
+
+    await fill({ 'Ends at': '20:00' });
+    expect(errors()).toEqual([]);
+    await submit();
+    const request = http.expectOne('/api/applications/app-1/stages/stage-1/schedule');
+    expect(request.request.body.endsAt).toBe(new Date(2026, 5, 15, 20, 0).toISOString());
+    request.flush(anApplication());
+  });
+
+  it('asks to check the year of a day more than ninety days ahead, without refusing it', async () => {
+    const farAhead = () => view().querySelector('[data-testid="schedule-far-ahead"]')?.textContent ?? null;
+    // TEST_NOW is 1 June 2026: 29 August is 89 days on, 1 June 2027 a slip of the year.
+    await fill({ Date: '2026-08-29', 'Starts at': '10:00', 'Ends at': '11:00', 'Place or video link': 'Office' });
+    expect(farAhead()).toBeNull();
+    await fill({ Date: '2027-06-01' });
+    expect(farAhead()).toContain('This is more than 90 days from today. Check the year');
+    await submit();
+    const request = http.expectOne('/api/applications/app-1/stages/stage-1/schedule');
+    expect(request.request.body.startsAt).toBe(new Date(2027, 5, 1, 10, 0).toISOString());
+    request.flush(anApplication());
   });
 
   it('asks for the day, the times and the place when they are missing', async () => {
@@ -144,7 +171,7 @@ describe('ScheduleForm', () => {
   });
 
   it('books a time still to come without asking whether it was held', async () => {
-    await fill({ Date: '2030-03-04', 'Starts at': '14:00', 'Ends at': '15:00', 'Place or video link': 'Office' });
+    await fill({ Date: '2026-06-15', 'Starts at': '14:00', 'Ends at': '15:00', 'Place or video link': 'Office' });
     expect(view().querySelector('#schedule-stage-1-held')).toBeNull();
     expect((view().querySelector('button[type="submit"]') as HTMLButtonElement).textContent?.trim()).toBe(
       'Schedule interview',
@@ -152,7 +179,7 @@ describe('ScheduleForm', () => {
   });
 
   it('shows the API’s reason next to the field it is about', async () => {
-    await fill({ Date: '2030-03-04', 'Starts at': '14:00', 'Ends at': '15:00', 'Place or video link': 'Office' });
+    await fill({ Date: '2026-06-15', 'Starts at': '14:00', 'Ends at': '15:00', 'Place or video link': 'Office' });
     await submit();
     http
       .expectOne('/api/applications/app-1/stages/stage-1/schedule')
@@ -168,8 +195,8 @@ describe('ScheduleForm', () => {
   });
 
   it('fills in the current booking, interviewers included, when the stage already has one', async () => {
-    const startsAt = new Date(2030, 5, 1, 9, 0).toISOString();
-    const endsAt = new Date(2030, 5, 1, 10, 0).toISOString();
+    const startsAt = new Date(2026, 6, 1, 9, 0).toISOString();
+    const endsAt = new Date(2026, 6, 1, 10, 0).toISOString();
     fixture.componentRef.setInput(
       'stage',
       aStage({
@@ -183,7 +210,7 @@ describe('ScheduleForm', () => {
     );
     await fixture.whenStable();
 
-    expect(input('Date').value).toBe('2030-06-01');
+    expect(input('Date').value).toBe('2026-07-01');
     expect(input('Starts at').value).toBe('09:00');
     expect(input('Ends at').value).toBe('10:00');
     expect(input('Place or video link').value).toBe('Leeds office');
@@ -235,7 +262,7 @@ describe('ScheduleForm', () => {
       await fixture.whenStable();
     }
 
-    const slot = { Date: '2030-03-04', 'Starts at': '14:00', 'Ends at': '15:00', 'Place or video link': 'Office' };
+    const slot = { Date: '2026-06-15', 'Starts at': '14:00', 'Ends at': '15:00', 'Place or video link': 'Office' };
 
     it('offers the client’s live contacts by name and role, and sends the ones ticked with the names typed', async () => {
       await showContacts();
@@ -257,8 +284,8 @@ describe('ScheduleForm', () => {
         aStage({
           id: 'stage-1',
           state: StageState.Scheduled,
-          startsAt: new Date(2030, 5, 1, 9, 0).toISOString(),
-          endsAt: new Date(2030, 5, 1, 10, 0).toISOString(),
+          startsAt: new Date(2026, 6, 1, 9, 0).toISOString(),
+          endsAt: new Date(2026, 6, 1, 10, 0).toISOString(),
           location: 'Leeds office',
           interviewers: [],
           clientInterviewers: [

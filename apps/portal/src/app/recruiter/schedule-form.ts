@@ -16,7 +16,9 @@ import {
   ClientContactView,
   INTERVIEWERS_MAX,
   INTERVIEWER_NAME_MAX_LENGTH,
+  INTERVIEW_FAR_AHEAD_DAYS,
   INTERVIEW_LOCATION_MAX_LENGTH,
+  INTERVIEW_MAX_HOURS,
   StageView,
 } from '@heardback/contracts';
 import { of } from 'rxjs';
@@ -63,7 +65,7 @@ const PROBLEMS = {
   },
 } satisfies Record<string, ProblemWords>;
 
-/** The end time must come after the start time on the chosen day. */
+/** The end time must come after the start time on the chosen day, and at most INTERVIEW_MAX_HOURS later. */
 function endsAfterStart(group: AbstractControl): ValidationErrors | null {
   const { date, start, end } = group.value as {
     date: string;
@@ -75,8 +77,12 @@ function endsAfterStart(group: AbstractControl): ValidationErrors | null {
   if (!startsAt || !endsAt) {
     return null;
   }
-  return new Date(endsAt) > new Date(startsAt) ? null : { endBeforeStart: true };
+  const lasts = Date.parse(endsAt) - Date.parse(startsAt);
+  if (lasts <= 0) return { endBeforeStart: true };
+  return lasts > INTERVIEW_MAX_HOURS * HOUR_MS ? { tooLong: true } : null;
 }
+
+const HOUR_MS = 3_600_000;
 
 /** Books (or moves) the interview for an application's current stage, in the user's own time zone. */
 @Component({
@@ -160,6 +166,17 @@ export class ScheduleForm {
   });
 
   /**
+   * The day chosen is more than INTERVIEW_FAR_AHEAD_DAYS ahead: most likely a slip of the year. Said, not
+   * refused: an assessment centre may be booked months out.
+   */
+  protected readonly farAhead = computed(() => {
+    const { date = '', start = '' } = this.value();
+    const startsAt = localDateTimeToIso(date, start);
+    return startsAt !== null && Date.parse(startsAt) - this.now().getTime() > INTERVIEW_FAR_AHEAD_DAYS * 24 * HOUR_MS;
+  });
+  protected readonly farAheadDays = INTERVIEW_FAR_AHEAD_DAYS;
+
+  /**
    * The past time chosen is before the candidate applied: most likely a slip of the month or year, which
    * would tell the candidate of an interview before their application and make its feedback late at once.
    * Said, not refused: a recruiter may have spoken with the candidate before they applied.
@@ -216,9 +233,9 @@ export class ScheduleForm {
     if (problem || name !== 'end') {
       return problem;
     }
-    const endBeforeStart =
-      this.form.hasError('endBeforeStart') && (this.form.controls.end.touched || this.submission.submitted());
-    return endBeforeStart ? 'The interview must end after it starts.' : '';
+    if (!this.form.controls.end.touched && !this.submission.submitted()) return '';
+    if (this.form.hasError('endBeforeStart')) return 'The interview must end after it starts.';
+    return this.form.hasError('tooLong') ? `An interview lasts at most ${INTERVIEW_MAX_HOURS} hours.` : '';
   }
 
   protected confirmHeld(checked: boolean): void {

@@ -158,6 +158,14 @@ test('staff open the score, see both charts drawn, sort and page a table and dow
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.getByRole('tab', { name: 'Recruiters' }).click();
   await expect(table).toBeVisible();
+  // On a laptop's 1280 px every column shows at once: the table grows past the page's reading column
+  // rather than scrolling sideways in its box.
+  const region = page.getByRole('region', { name: /^Recruiters/ });
+  await expect
+    .poll(() => region.evaluate((element) => element.scrollWidth <= element.clientWidth), {
+      message: 'the recruiters table fits without scrolling sideways at 1280 px',
+    })
+    .toBe(true);
 
   const download = page.waitForEvent('download');
   await page.getByRole('link', { name: 'Export the table (CSV)' }).click();

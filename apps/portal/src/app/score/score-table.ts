@@ -69,6 +69,16 @@ import { SCORE_COLUMNS, ScoreSort, nextSort } from './score-columns';
     :host {
       display: block;
     }
+    /*
+     * Eleven columns outgrow the page's reading column: on a wide screen the table takes up to 76rem, centred
+     * on the page, so a laptop shows every figure without scrolling sideways. Narrower, it scrolls in its box.
+     */
+    @media screen and (min-width: 60rem) {
+      :host {
+        --score-table-half: min(38rem, 50vw - var(--hb-gutter, 1rem) - 0.5rem);
+        margin-inline: calc(50% - var(--score-table-half));
+      }
+    }
     .table-scroll {
       overflow-x: auto;
       border: 1px solid var(--hb-border, #ccc);
@@ -89,7 +99,7 @@ import { SCORE_COLUMNS, ScoreSort, nextSort } from './score-columns';
     }
     th,
     td {
-      padding: 0.5rem 0.75rem;
+      padding: 0.5rem 0.625rem;
       border-top: 1px solid var(--hb-border, #ccc);
       text-align: right;
       vertical-align: top;
@@ -126,10 +136,11 @@ import { SCORE_COLUMNS, ScoreSort, nextSort } from './score-columns';
       min-height: 2.75rem;
       width: 100%;
       justify-content: inherit;
-      padding: 0.5rem 0.75rem;
+      padding: 0.5rem 0.625rem;
       border: 0;
       background: none;
       font: inherit;
+      font-size: 0.9375rem;
       font-weight: 700;
       color: var(--hb-link);
       text-align: inherit;

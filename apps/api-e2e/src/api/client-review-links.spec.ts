@@ -1,5 +1,6 @@
 import {
   ApiError,
+  ApplicationStatus,
   ApplicationView,
   CandidateApplicationView,
   ClientContactView,
@@ -399,6 +400,47 @@ describe('client review links', () => {
       [application.id],
     );
     expect(requests).toHaveLength(1);
+  });
+
+  it('closes an interviewer’s link once they have left the client: no page, no CV, no feedback, no new link, no reminder', async () => {
+    const { application, job, contactId, contactEmail, contactName, token } = await reviewRequested({
+      autoPublish: true,
+      withCv: true,
+    });
+    expectStatus(await open(token), 200, 'open before they left');
+    expectStatus(await staff.post(`/api/clients/${job.clientId}/contacts/${contactId}/archive`), 200, 'archive');
+
+    expectClosed(await open(token), ClientReviewLinkState.Revoked);
+    const cv = await client().send('POST', '/api/client-review/cv', {
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token }),
+      xsrf: true,
+    });
+    expect(cv.status).toBe(410);
+    // With auto-publish on, their words would have become the candidate's feedback: refused, nothing stored.
+    expectClosed(await feedback(token, { decision: FeedbackDecision.Reject }), ClientReviewLinkState.Revoked);
+    expect(await draftsOf(application.id)).toEqual([]);
+    const current = (await recruiter.get<ApplicationView>(`/api/applications/${application.id}`)).body;
+    expect(current.status).not.toBe(ApplicationStatus.Rejected);
+
+    const [link] = await linksOf(application.id);
+    expect(link.state).toBe(ClientReviewLinkState.Revoked);
+    const resend = await recruiter.post<ApiError>(`/api/agency/client-review-links/${link.id}/resend`);
+    expect(resend.status).toBe(409);
+    expect(resend.body.message).toBe(
+      `${contactName} has left the client (their contact is archived): their links no longer open, and no new one is sent. Record the stage's feedback yourself.`,
+    );
+    // The reminder ladder skips them: after the due time has passed, nothing more is sent to them.
+    await api.pool.query(
+      `UPDATE application_stages SET feedback_due_at = now() - interval '3 days' WHERE application_id = $1`,
+      [application.id],
+    );
+    await sweep();
+    const { rows: alerts } = await api.pool.query(`SELECT kind FROM client_review_alerts WHERE contact_id = $1`, [
+      contactId,
+    ]);
+    expect(alerts).toEqual([]);
+    expect(await mailsTo(contactEmail)).toHaveLength(1);
   });
 
   it('publishes a draft with the recruiter’s edited words, which the candidate then reads; twice is refused', async () => {

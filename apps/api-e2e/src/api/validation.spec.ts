@@ -313,6 +313,24 @@ describe('bad input gets a clear 400 and changes nothing', () => {
     expect(assessmentDay.status).toBe(200);
   });
 
+  it('refuses an interview place of more than one line: it goes into the calendar invite as one line', async () => {
+    const job = await createOpenJob(staff);
+    const candidate = await registerCandidate();
+    const application = await apply(candidate.session, job.id);
+    const response = await staff.post(
+      `/api/applications/${application.id}/stages/${application.stages[0].id}/schedule`,
+      {
+        startsAt: future('2030-01-10T09:00:00Z'),
+        endsAt: future('2030-01-10T10:00:00Z'),
+        location: 'Room 1\rATTENDEE;CN=Mallory:mailto:mallory@evil.example',
+        interviewers: [],
+        version: application.version,
+      },
+    );
+    expect(response.status).toBe(400);
+    expect(fieldsOf(response)).toEqual(['location']);
+  });
+
   it('refuses a time that only looks real (30 February, a leap second), naming the field', async () => {
     const job = await createOpenJob(staff);
     const candidate = await registerCandidate();

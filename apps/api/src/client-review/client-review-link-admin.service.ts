@@ -40,11 +40,12 @@ interface LinkRow {
   submitted_at: Date | null;
   stage_has_feedback: boolean;
   application_closed_at: Date | null;
+  contact_archived_at: Date | null;
 }
 
 const LINK_SELECT = `
   SELECT l.id, l.application_id, l.stage_id, s.name AS stage_name, l.contact_id, cc.full_name AS contact_name,
-         cc.email AS contact_email, l.created_at, l.expires_at, l.revoked_at, l.replaced_by_id, l.submitted_at,
+         cc.email AS contact_email, cc.archived_at AS contact_archived_at, l.created_at, l.expires_at, l.revoked_at, l.replaced_by_id, l.submitted_at,
          EXISTS (SELECT 1 FROM feedback f WHERE f.stage_id = l.stage_id) AS stage_has_feedback,
          (SELECT a.closed_at FROM applications a WHERE a.id = l.application_id) AS application_closed_at
     FROM client_review_links l
@@ -168,6 +169,12 @@ export class ClientReviewLinkAdmin {
         'This application is closed: the interviewer is no longer asked for feedback, so there is nothing to revoke or resend.',
       );
     }
+    if (link.contact_archived_at) {
+      throw new DomainError(
+        ErrorCode.ClientContactArchived,
+        `${link.contact_name} has left the client (their contact is archived): their links no longer open, and no new one is sent. Record the stage's feedback yourself.`,
+      );
+    }
     const state = stateOf(link, this.clock.now());
     if (state === ClientReviewLinkState.Used || state === ClientReviewLinkState.FeedbackRecorded) {
       throw new DomainError(
@@ -204,6 +211,7 @@ function stateOf(row: LinkRow, now: Date): ClientReviewLinkState {
       submittedAt: row.submitted_at,
       stageHasFeedback: row.stage_has_feedback,
       applicationClosedAt: row.application_closed_at,
+      contactArchivedAt: row.contact_archived_at,
     },
     now,
   );

@@ -37,11 +37,13 @@ interface StoredLink {
   submitted_at: Date | null;
   stage_has_feedback: boolean;
   application_closed_at: Date | null;
+  contact_archived_at: Date | null;
 }
 
 const LINK_COLUMNS = `l.id, l.application_id, l.stage_id, l.contact_id, l.expires_at, l.revoked_at, l.replaced_by_id,
   l.submitted_at, EXISTS (SELECT 1 FROM feedback f WHERE f.stage_id = l.stage_id) AS stage_has_feedback,
-  (SELECT a.closed_at FROM applications a WHERE a.id = l.application_id) AS application_closed_at`;
+  (SELECT a.closed_at FROM applications a WHERE a.id = l.application_id) AS application_closed_at,
+  (SELECT cc.archived_at FROM client_contacts cc WHERE cc.id = l.contact_id) AS contact_archived_at`;
 
 /**
  * What a client interviewer does with their link, without an account: open the page, fetch the CV,
@@ -231,6 +233,7 @@ export class ClientReviewPageService {
         expiresAt: link.expires_at,
         revokedAt: link.revoked_at,
         applicationClosedAt: link.application_closed_at,
+        contactArchivedAt: link.contact_archived_at,
         replacedById: link.replaced_by_id,
         submittedAt: link.submitted_at,
         stageHasFeedback: link.stage_has_feedback,

@@ -91,7 +91,8 @@ export class ClientChasing {
          -- a reminder's replacement is live in its place.
          JOIN client_review_links l ON l.stage_id = s.id AND l.contact_id = si.contact_id
                                    AND l.revoked_at IS NULL AND l.submitted_at IS NULL
-         JOIN client_contacts ct ON ct.id = si.contact_id
+         -- An interviewer who left the client (archived) is no longer chased: their links no longer open.
+         JOIN client_contacts ct ON ct.id = si.contact_id AND ct.archived_at IS NULL
          JOIN users u ON u.id = a.candidate_id
          JOIN jobs j ON j.id = a.job_id
          JOIN clients c ON c.id = j.client_id

@@ -5,6 +5,7 @@ import {
   feedbackReminderEmail,
   feedbackSecondEscalationEmail,
   interviewScheduledByText,
+  overdueUpdateRequestEmail,
   reassignedText,
   workAssignedEmail,
 } from './agency-messages';
@@ -157,6 +158,24 @@ describe('the internal timeline entry for a scheduled interview', () => {
     ).toBe('Rita Recruiter scheduled Technical with Jo Hiring, Grace Hopper (client, CTO), Alan Turing (client).');
     expect(interviewScheduledByText('Rita Recruiter', 'Technical', [])).toBe(
       'Rita Recruiter scheduled Technical with no interviewers named.',
+    );
+  });
+});
+
+describe('the email when a candidate’s question goes unanswered', () => {
+  it('quotes what they wrote, so nothing in it reads as the email’s own words', () => {
+    const email = overdueUpdateRequestEmail({
+      recipientName: 'Rita Recruiter',
+      candidateName: 'Sam Candidate',
+      jobTitle: 'Backend Engineer',
+      requestText: 'Any news?\n\nHeardback\n---\nNOTICE: sign in again at https://evil.example',
+      due: 'Tuesday, 8 December 2026 at 17:00 GMT',
+      link: 'https://heardback.test/recruiter/applications/1',
+    });
+    expect(email.body).toBe(
+      'Hello Rita,\n\nSam Candidate asked for an update and was promised an answer by Tuesday, 8 December 2026 at ' +
+        '17:00 GMT. They wrote:\n\n> Any news?\n>\n> Heardback\n> ---\n> NOTICE: sign in again at https://evil.example' +
+        '\n\nPlease write to them today: https://heardback.test/recruiter/applications/1\n\nHeardback',
     );
   });
 });

@@ -1,6 +1,7 @@
 import { FeedbackDecision, PromiseKind, RATING_MAX } from '@heardback/contracts';
 import { ReminderTiming } from '@heardback/domain';
 import { greeting } from './greeting';
+import { quotedWords } from './quoted-words';
 
 /**
  * Every sentence agency people read from the system: internal timeline entries (never shown to
@@ -135,7 +136,7 @@ export function overdueUpdateRequestEmail(facts: {
 }): Email {
   return {
     subject: `Overdue: ${facts.candidateName} asked for an update (${facts.jobTitle})`,
-    body: `${greeting(facts.recipientName)}\n\n${facts.candidateName} asked for an update ("${facts.requestText}") and was promised an answer by ${facts.due}. Please write to them today: ${facts.link}\n\nHeardback`,
+    body: `${greeting(facts.recipientName)}\n\n${facts.candidateName} asked for an update and was promised an answer by ${facts.due}. They wrote:\n\n${quotedWords(facts.requestText)}\n\nPlease write to them today: ${facts.link}\n\nHeardback`,
   };
 }
 

@@ -39,6 +39,18 @@ describe('interview invite', () => {
     expect(unfold(invite.content)).toMatch(/^ATTENDEE;.*CN="?Casey Candidate"?:mailto:casey@example\.test$/im);
   });
 
+  it('keeps a line break of any kind inside its field: a lone carriage return adds no line to the invite', () => {
+    const location = 'Room 1\rATTENDEE;CN=Mallory:mailto:mallory@evil.example\rURL:https://evil.example/join';
+    const invite = interviewInvite({ ...facts, location }, 'no-reply@heardback.test', writtenAt);
+    expect(invite.content).not.toMatch(/\r(?!\n)/);
+    const content = lines(invite.content);
+    expect(content.filter((line) => line.startsWith('ATTENDEE'))).toHaveLength(1);
+    expect(content.some((line) => line.startsWith('URL:'))).toBe(false);
+    expect(content).toContain(
+      'LOCATION:Room 1\\nATTENDEE\\;CN=Mallory:mailto:mallory@evil.example\\nURL:https://evil.example/join',
+    );
+  });
+
   it('replaces the event when moved and removes it when cancelled: same UID, higher SEQUENCE', () => {
     const moved = interviewInvite({ ...facts, sequence: 1 }, 'no-reply@heardback.test', writtenAt);
     expect(lines(moved.content)).toEqual(

@@ -87,12 +87,19 @@ export function interviewInvite(facts: InterviewInviteFacts, organizer: string, 
     end: facts.endsAt.getTime(),
     endInputType: 'utc',
     endOutputType: 'utc',
-    title: facts.title,
-    location: facts.location,
-    description: facts.description,
+    title: lineBreaksAsNewlines(facts.title),
+    location: lineBreaksAsNewlines(facts.location),
+    description: lineBreaksAsNewlines(facts.description),
     status: facts.cancelled ? 'CANCELLED' : 'CONFIRMED',
     organizer: { name: 'Heardback', email: organizerAddress(organizer) },
-    attendees: [{ name: facts.attendee.name, email: facts.attendee.email, rsvp: false, role: 'REQ-PARTICIPANT' }],
+    attendees: [
+      {
+        name: lineBreaksAsNewlines(facts.attendee.name),
+        email: facts.attendee.email,
+        rsvp: false,
+        role: 'REQ-PARTICIPANT',
+      },
+    ],
   };
   const { error, value } = createEvent(attributes);
   if (error || !value) throw error ?? new Error('The calendar invite could not be written');
@@ -102,4 +109,12 @@ export function interviewInvite(facts: InterviewInviteFacts, organizer: string, 
 /** `Heardback <no-reply@…>` or a bare address, as MAIL_FROM allows either. */
 function organizerAddress(from: string): string {
   return /<([^>]+)>/.exec(from)?.[1] ?? from;
+}
+
+/**
+ * `ics` escapes `\n` and `\r\n` in text, but not a lone `\r`, which a mail server may turn into a line
+ * break and so into a new line of the invite (an attendee, a URL). Every break is made a `\n` first.
+ */
+export function lineBreaksAsNewlines<T extends string | undefined | null>(text: T): T {
+  return (typeof text === 'string' ? text.replace(/\r\n?/g, '\n') : text) as T;
 }

@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { connect, Socket } from 'node:net';
 import { join } from 'node:path';
@@ -80,6 +80,8 @@ export class MailTransport implements OnApplicationShutdown {
     this.transporter = config.mail.smtpUrl
       ? createTransport(new SMTPPool(poolOptions(config.mail.smtpUrl, config)))
       : createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+    const warning = fileMailWarning(config);
+    if (warning) new Logger('Mail').warn(warning);
   }
 
   get usesSmtp(): boolean {
@@ -118,4 +120,17 @@ export class MailTransport implements OnApplicationShutdown {
   onApplicationShutdown(): void {
     this.transporter.close();
   }
+}
+
+/**
+ * In production without SMTP_URL every email is a file on this machine, and the keys in them (finishing
+ * a registration, a new password, a client's review link) with it: right for a demo on one's own machine,
+ * wrong once real people use it. Said once at start, so whoever runs it knows.
+ */
+export function fileMailWarning(config: Pick<AppConfig, 'nodeEnv' | 'mail'>): string | null {
+  if (config.nodeEnv !== 'production' || config.mail.smtpUrl !== null) return null;
+  return (
+    `No SMTP_URL: every email, with the sign-in and review links in it, is written as a file to ${config.mail.dir} ` +
+    'and sent to no one. Right for a demo on this machine; set SMTP_URL before real people use it.'
+  );
 }

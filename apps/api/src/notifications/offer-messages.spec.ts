@@ -43,6 +43,6 @@ describe('offer words', () => {
       link: 'https://example.test/x',
     });
     expect(email.subject).toBe('Olive declined the offer (Ward Nurse)');
-    expect(email.body).toContain('Their reason: "Closer to home."');
+    expect(email.body).toContain('Their reason, in their words:\n\n> Closer to home.\n\nhttps://example.test/x');
   });
 });

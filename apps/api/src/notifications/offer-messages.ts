@@ -2,6 +2,7 @@ import { OfferAnswer, OfferPay, PayPeriod } from '@heardback/contracts';
 import { formatCalendarDay } from '../config/agency-time';
 import { Email } from './agency-messages';
 import { greeting } from './greeting';
+import { quotedWords } from './quoted-words';
 
 /**
  * Every sentence about an offer (issue 10, item 7): first what the candidate reads (their timeline
@@ -101,7 +102,7 @@ export function offerAnsweredEmail(facts: {
   link: string;
 }): Email {
   const accepted = facts.answer === OfferAnswer.Accepted;
-  const why = facts.reason ? ` Their reason: "${facts.reason}"` : ' They gave no reason.';
+  const why = facts.reason ? ` Their reason, in their words:\n\n${quotedWords(facts.reason)}` : ' They gave no reason.';
   return {
     subject: `${facts.candidateName} ${accepted ? 'accepted' : 'declined'} the offer (${facts.jobTitle})`,
     body: `${greeting(facts.recipientName)}\n\n${facts.candidateName} ${

@@ -33,6 +33,7 @@ describe('clientReviewLinkState', () => {
     submittedAt: null,
     stageHasFeedback: false,
     applicationClosedAt: null,
+    contactArchivedAt: null,
   };
   const now = at('2026-12-05T00:00:00Z');
 
@@ -63,6 +64,13 @@ describe('clientReviewLinkState', () => {
 
   it('says revoked once the application has closed, to the agency as to the interviewer', () => {
     expect(clientReviewLinkState({ ...open, applicationClosedAt: now }, now)).toBe(ClientReviewLinkState.Revoked);
+  });
+
+  it('says revoked once the interviewer has left the client, but keeps telling of feedback they sent before', () => {
+    expect(clientReviewLinkState({ ...open, contactArchivedAt: now }, now)).toBe(ClientReviewLinkState.Revoked);
+    expect(clientReviewLinkState({ ...open, contactArchivedAt: now, submittedAt: now }, now)).toBe(
+      ClientReviewLinkState.Used,
+    );
   });
 });
 

@@ -33,6 +33,8 @@ export interface ClientReviewLinkFacts {
   stageHasFeedback: boolean;
   /** The application closed (withdrawn, decided, erased): the agency no longer asks, as if it had revoked the link. */
   applicationClosedAt: Date | null;
+  /** The interviewer left the client (their contact was archived): they no longer speak for it, as if revoked. */
+  contactArchivedAt: Date | null;
 }
 
 /**
@@ -43,7 +45,7 @@ export function clientReviewLinkState(link: ClientReviewLinkFacts, now: Date): C
   if (link.submittedAt) return ClientReviewLinkState.Used;
   if (link.stageHasFeedback) return ClientReviewLinkState.FeedbackRecorded;
   if (link.replacedById) return ClientReviewLinkState.Replaced;
-  if (link.revokedAt || link.applicationClosedAt) return ClientReviewLinkState.Revoked;
+  if (link.revokedAt || link.applicationClosedAt || link.contactArchivedAt) return ClientReviewLinkState.Revoked;
   if (link.expiresAt.getTime() <= now.getTime()) return ClientReviewLinkState.Expired;
   return ClientReviewLinkState.Open;
 }

@@ -61,6 +61,7 @@ export class ScheduleStageDto extends VersionedDto implements ScheduleStageReque
   @IsString()
   @IsNotEmpty({ message: 'must say where, or give the video link' })
   @MaxLength(INTERVIEW_LOCATION_MAX_LENGTH)
+  @OneLine()
   location!: string;
 
   @IsArray()

@@ -1,0 +1,21 @@
+import { quotedWords } from './quoted-words';
+
+describe('quotedWords', () => {
+  it('quotes every line, of any line ending, so none can pass as ours', () => {
+    const forged = 'Salary."\r\n\r\nhttps://evil.example/sign-in\rHeardback\n---\nSECURITY NOTICE: sign in again';
+    expect(quotedWords(forged)).toBe(
+      [
+        '> Salary."',
+        '>',
+        '> https://evil.example/sign-in',
+        '> Heardback',
+        '> ---',
+        '> SECURITY NOTICE: sign in again',
+      ].join('\n'),
+    );
+  });
+
+  it('quotes one line as one line, without the spaces around it', () => {
+    expect(quotedWords('  Closer to home.  ')).toBe('> Closer to home.');
+  });
+});

@@ -1,11 +1,32 @@
 import { expect, test } from '@playwright/test';
-import type { ClientView, JobDetail, JobSummary, NotificationPage, Page as ResultPage } from '@heardback/contracts';
+import type {
+  ClientView,
+  JobDetail,
+  JobSummary,
+  NotificationPage,
+  Page as ResultPage,
+  WaitingPage,
+} from '@heardback/contracts';
 import { DEMO_STAFF, apiGet, apiPost, screenshotsAtBothWidths, signInAs, uniqueStamp } from './support/agency-sign-in';
 
 /** Issue 14: the details staff notice, and the demo agency's week as a visitor sees it. */
 
 test('who is waiting says in words how late each silence is', async ({ page }, testInfo) => {
   await signInAs(page, DEMO_STAFF);
+  // The longest badge a row can show is "Up to date: Heard from us within the last day": the first row of
+  // the real answer is given it, so a phone's width is tried with it whatever the demo's silences are now.
+  await page.route(
+    (url) => url.pathname === '/api/agency/waiting',
+    async (route) => {
+      const response = await route.fetch();
+      const waiting = (await response.json()) as WaitingPage;
+      const [first, ...rest] = waiting.items;
+      await route.fulfill({
+        response,
+        json: { ...waiting, items: [{ ...first, daysSilent: 0, longSilence: false }, ...rest] },
+      });
+    },
+  );
   await page.goto('/staff');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Who is waiting');
   const badges = page.locator('.waiting-row .badge');
@@ -13,6 +34,11 @@ test('who is waiting says in words how late each silence is', async ({ page }, t
   for (const text of await badges.allInnerTexts()) {
     expect(text).toMatch(/^(Up to date|Quiet|Late|Very late): /);
   }
+  await expect(badges.first()).toHaveText('Up to date: Heard from us within the last day');
+  // Every row, with the longest badge, fits a small phone: the page never scrolls sideways.
+  await page.setViewportSize({ width: 375, height: 900 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  await page.setViewportSize({ width: 1280, height: 900 });
   await screenshotsAtBothWidths(page, testInfo, 'staff-waiting');
 
   await page.goto('/staff/escalations');

@@ -76,7 +76,7 @@ describe('ApplicationPage', () => {
     await settle();
   }
 
-  it('shows each stage by name with its state: done with the feedback message, scheduled, and the next one', async () => {
+  it('shows each stage by name with its state: done with the feedback message, scheduled, and the one after it later', async () => {
     await open();
 
     expect(
@@ -84,7 +84,7 @@ describe('ApplicationPage', () => {
     ).toEqual([
       ['Phone screen', 'Done'],
       ['Technical interview', 'Scheduled'],
-      ['Final interview', 'Next'],
+      ['Final interview', 'Later'],
     ]);
     expect(text(stages()[0].querySelector('blockquote'))).toBe(
       'You explained your product decisions clearly. We would like you to meet the engineering lead next.',

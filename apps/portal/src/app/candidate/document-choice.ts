@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, output, signal, viewChild } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { DocumentKind, DocumentView } from '@heardback/contracts';
 import { httpErrorMessage } from '../core/api-error';
@@ -96,6 +96,14 @@ export class DocumentChoice {
   protected readonly cvs = computed(() => valueOf(this.loaded()));
   protected readonly loadError = computed(() => errorOf(this.loaded()));
   protected readonly selected = signal<string | null>(null);
+  private readonly upload = viewChild.required(DocumentUpload);
+  /** The name of a CV chosen in the file box and not uploaded yet, or null. */
+  readonly waitingUpload = computed(() => this.upload().waiting());
+
+  /** Says at the file box that its file is not uploaded yet (see `waitingUpload`). */
+  remindToUpload(): void {
+    this.upload().remindToUpload();
+  }
 
   constructor() {
     loadable(this.api.myDocuments(), { errorMessage: httpErrorMessage })

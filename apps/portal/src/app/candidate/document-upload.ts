@@ -74,11 +74,22 @@ export class DocumentUpload {
   protected readonly submission = formSubmission({ errorMessage: httpErrorMessage });
   private readonly fileInput = viewChild.required<ElementRef<HTMLInputElement>>('fileInput');
   private file: File | null = null;
+  /** The name of a file chosen in the box and not uploaded yet: a form around it must not go on without it. */
+  readonly waiting = signal<string | null>(null);
 
   protected onChoose(event: Event): void {
     this.file = (event.target as HTMLInputElement).files?.[0] ?? null;
+    this.waiting.set(this.file?.name ?? null);
     this.problem.set('');
     this.done.set('');
+  }
+
+  /** Says, at the file box, that the file chosen there is not uploaded yet, and takes the focus there. */
+  remindToUpload(): void {
+    const name = this.waiting();
+    if (name) {
+      this.refuse(`${name} is chosen but not uploaded yet: press “Upload ${this.kindWords()}” to include it.`);
+    }
   }
 
   protected upload(): void {
@@ -95,6 +106,7 @@ export class DocumentUpload {
     this.submission.send(() => this.api.uploadDocument(this.kind(), file), {
       done: (document) => {
         this.file = null;
+        this.waiting.set(null);
         this.fileInput().nativeElement.value = '';
         this.done.set(`Uploaded ${document.fileName}.`);
         this.uploaded.emit(document);

@@ -71,6 +71,19 @@ describe('stageRows', () => {
     ]);
   });
 
+  it('calls nothing Next while an interview is booked or its answer awaited: whether there is one depends on it', () => {
+    for (const state of [StageState.Scheduled, StageState.AwaitingFeedback]) {
+      const application = aCandidateApplicationBetweenInterviews({
+        stages: [
+          aStage({ id: 'a', name: 'Phone screen', position: 0, state, feedbackDueAt: '2026-06-03T16:00:00.000Z' }),
+          aStage({ id: 'b', name: 'Final interview', position: 1 }),
+        ],
+      });
+      const [, after] = stageRows(application, TEST_NOW, inLondon);
+      expect([after.name, after.label, after.note]).toEqual(['Final interview', 'Later', null]);
+    }
+  });
+
   it('promises no interview to an applicant who has not been screened yet', () => {
     const application = aCandidateApplicationBetweenInterviews({
       status: ApplicationStatus.Applied,

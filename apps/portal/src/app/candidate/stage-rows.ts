@@ -119,7 +119,10 @@ export function stageRows(
           };
         case StageState.Skipped:
           return { ...base, label: 'Skipped', tone: 'skipped', place: null };
+        // An interview booked or its answer awaited is what comes next: a stage after it is Later, since
+        // whether there is one depends on that answer (as after a stage on hold).
         case StageState.Scheduled:
+          if (open) nextFound = true;
           return {
             ...base,
             label: 'Scheduled',
@@ -127,6 +130,7 @@ export function stageRows(
             due: dueOf(stage),
           };
         case StageState.AwaitingFeedback:
+          if (open) nextFound = true;
           return {
             ...base,
             label: 'Waiting for feedback',

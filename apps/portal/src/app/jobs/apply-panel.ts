@@ -127,6 +127,7 @@ export class ApplyPanel {
     if (arrivedJustRegistered()) this.focus('#apply-fill-heading');
   }
   private readonly review = viewChild(ApplicationReview);
+  private readonly documentChoice = viewChild(DocumentChoice);
 
   protected selectTab(tab: Tab): void {
     this.tab.set(tab);
@@ -183,6 +184,12 @@ export class ApplyPanel {
 
   /** Checks the answers as the API will, then shows what will be sent. */
   protected toReview(): void {
+    // A CV chosen but never uploaded would silently not go with the application: said at its box instead.
+    const choice = this.documentChoice();
+    if (choice?.waitingUpload()) {
+      choice.remindToUpload();
+      return;
+    }
     const problems = findScreeningAnswerProblems(this.job().screeningQuestions, this.answerList());
     if (problems.length > 0) {
       this.answerProblems.set(

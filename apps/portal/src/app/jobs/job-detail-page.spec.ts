@@ -199,6 +199,28 @@ describe('JobDetailPage', () => {
     expect(TestBed.inject(Router).url).toBe('/me/applications/app-7');
   });
 
+  it('does not go on while a CV chosen in the file box is not uploaded: it would not go with the application', async () => {
+    await openAs(aUserWithRole(UserRole.Candidate));
+    const fileBox = view().querySelector<HTMLInputElement>('input[type="file"]') as HTMLInputElement;
+    Object.defineProperty(fileBox, 'files', { value: [new File(['%PDF'], 'Newer CV.pdf')], configurable: true });
+    fileBox.dispatchEvent(new Event('change'));
+    await settle();
+
+    button('Review and apply')?.click();
+    await settle();
+    http.expectNone({ method: 'GET', url: '/api/privacy-notice' });
+    expect(text()).toContain('Newer CV.pdf is chosen but not uploaded yet: press “Upload CV” to include it.');
+    expect(document.activeElement).toBe(fileBox);
+
+    button('Upload CV')?.click();
+    http
+      .expectOne({ method: 'POST', url: '/api/me/documents' })
+      .flush(aDocument({ id: 'doc-2', fileName: 'Newer CV.pdf' }));
+    await settle();
+    await reviewAndSend();
+    expect(http.expectOne('/api/jobs/job-1/applications').request.body.cvDocumentId).toBe('doc-2');
+  });
+
   it('asks the candidate to read the notice again when it changed while they were reviewing', async () => {
     await openAs(aUserWithRole(UserRole.Candidate));
 

@@ -13,9 +13,14 @@ import { SCORE_COLUMNS, ScoreSort, nextSort } from './score-columns';
   selector: 'hb-score-table',
   imports: [RouterLink],
   template: `
+    <!-- Shown above the box rather than as the caption, which is as wide as the table and was cut off on a phone
+         while the figures scroll sideways; the caption still names the table and its region for screen readers. -->
+    @if (!captionHidden()) {
+      <p class="score-table__title" aria-hidden="true">{{ caption() }}</p>
+    }
     <div class="table-scroll scroll-cue" role="region" [attr.aria-labelledby]="captionId()" tabindex="0">
       <table class="score-table">
-        <caption [id]="captionId()" [class.visually-hidden]="captionHidden()">
+        <caption [id]="captionId()" class="visually-hidden">
           {{
             caption()
           }}
@@ -92,9 +97,8 @@ import { SCORE_COLUMNS, ScoreSort, nextSort } from './score-columns';
       border-collapse: collapse;
       font-variant-numeric: tabular-nums;
     }
-    caption {
-      text-align: left;
-      padding: 0.75rem;
+    .score-table__title {
+      margin: 0 0 0.5rem;
       font-weight: 700;
     }
     th,

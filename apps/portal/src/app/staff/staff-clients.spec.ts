@@ -2,9 +2,8 @@ import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture } from '@angular/core/testing';
 import { ErrorCode } from '@heardback/contracts';
 import { StaffClients } from './staff-clients';
-import { SEARCH_PAUSE_MS } from '../core/typed-search';
 import { apiErrorBody } from '../testing/factories';
-import { renderComponent } from '../testing/setup';
+import { afterSearchPause, renderComponent } from '../testing/setup';
 
 describe('StaffClients', () => {
   let fixture: ComponentFixture<StaffClients>;
@@ -64,7 +63,7 @@ describe('StaffClients', () => {
     const search = view().querySelector('#client-search') as HTMLInputElement;
     search.value = 'orch';
     search.dispatchEvent(new Event('input'));
-    await new Promise((resolve) => setTimeout(resolve, SEARCH_PAUSE_MS + 50));
+    await afterSearchPause(fixture);
     http.expectOne('/api/clients?q=orch').flush(page([{ id: '2', name: 'Orchard Retail' }], 1));
     await fixture.whenStable();
     expect(names()).toEqual(['Orchard Retail']);

@@ -2,9 +2,8 @@ import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { AgencyUserView, ErrorCode, UserRole } from '@heardback/contracts';
 import { EMAIL_HAS_ACCOUNT, StaffUsers } from './staff-users';
-import { SEARCH_PAUSE_MS } from '../core/typed-search';
 import { anAgencyUser, apiErrorBody } from '../testing/factories';
-import { setUpPortalTest } from '../testing/setup';
+import { afterSearchPause, setUpPortalTest } from '../testing/setup';
 
 describe('StaffUsers', () => {
   let fixture: ComponentFixture<StaffUsers>;
@@ -61,7 +60,7 @@ describe('StaffUsers', () => {
     const search = view().querySelector('#user-search') as HTMLInputElement;
     search.value = 'x.test';
     search.dispatchEvent(new Event('input'));
-    await new Promise((resolve) => setTimeout(resolve, SEARCH_PAUSE_MS + 50));
+    await afterSearchPause(fixture);
     http.expectOne('/api/users?q=x.test').flush(page([RIA], 2, 'next-page'));
     await fixture.whenStable();
     expect(status()).toBe('1 of 2 accounts whose name or email contains “x.test”');
@@ -80,7 +79,7 @@ describe('StaffUsers', () => {
     const search = view().querySelector('#user-search') as HTMLInputElement;
     search.value = 'nobody';
     search.dispatchEvent(new Event('input'));
-    await new Promise((resolve) => setTimeout(resolve, SEARCH_PAUSE_MS + 50));
+    await afterSearchPause(fixture);
     http.expectOne('/api/users?q=nobody').flush(page([]));
     await fixture.whenStable();
     expect(status()).toBe('No account’s name or email contains “nobody”');

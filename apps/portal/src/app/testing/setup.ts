@@ -8,6 +8,7 @@ import { UserView } from '@heardback/contracts';
 import { NOW } from '../core/date-time';
 import { idempotencyKeyInterceptor } from '../core/idempotency-key';
 import { SessionStore } from '../core/session';
+import { SEARCH_PAUSE_MS } from '../core/typed-search';
 
 export interface PortalTestOptions {
   /** The routes the test navigates; route parameters bind to inputs, as in the app. */
@@ -64,4 +65,15 @@ export async function signedInAs(http: HttpTestingController, user: UserView | n
   const loading = TestBed.inject(SessionStore).load();
   http.expectOne('/api/auth/session').flush({ user });
   await loading;
+}
+
+/**
+ * Lets a search box's pause pass (SEARCH_PAUSE_MS) and the page settle, so the search it asks for has been
+ * sent. The pause starts when the page next settles after typing, not when the test typed: waiting from the
+ * typing alone failed on a busy machine, when settling took longer than the margin.
+ */
+export async function afterSearchPause(fixture: { whenStable(): Promise<unknown> }): Promise<void> {
+  await fixture.whenStable();
+  await new Promise((resolve) => setTimeout(resolve, SEARCH_PAUSE_MS + 50));
+  await fixture.whenStable();
 }

@@ -20,11 +20,8 @@ test('who is waiting says in words how late each silence is', async ({ page }, t
     async (route) => {
       const response = await route.fetch();
       const waiting = (await response.json()) as WaitingPage;
-      const [first, ...rest] = waiting.items;
-      await route.fulfill({
-        response,
-        json: { ...waiting, items: [{ ...first, daysSilent: 0, longSilence: false }, ...rest] },
-      });
+      const first = waiting.items.slice(0, 1).map((item) => ({ ...item, daysSilent: 0, longSilence: false }));
+      await route.fulfill({ response, json: { ...waiting, items: [...first, ...waiting.items.slice(1)] } });
     },
   );
   await page.goto('/staff');

@@ -425,6 +425,7 @@ describe('client review links', () => {
 
     const [link] = await linksOf(application.id);
     expect(link.state).toBe(ClientReviewLinkState.Revoked);
+    expect(link.contactLeftAt).not.toBeNull();
     const resend = await recruiter.post<ApiError>(`/api/agency/client-review-links/${link.id}/resend`);
     expect(resend.status).toBe(409);
     expect(resend.body.message).toBe(

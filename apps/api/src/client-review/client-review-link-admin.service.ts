@@ -199,6 +199,7 @@ function toView(row: LinkRow, now: Date): ClientReviewLinkView {
     expiresAt: row.expires_at.toISOString(),
     submittedAt: row.submitted_at?.toISOString() ?? null,
     revokedAt: row.revoked_at?.toISOString() ?? null,
+    contactLeftAt: row.contact_archived_at?.toISOString() ?? null,
   };
 }
 

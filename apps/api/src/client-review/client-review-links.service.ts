@@ -211,10 +211,11 @@ export class ClientReviewLinks {
   }
 
   private async issueOnce(manager: EntityManager, interviewer: DueInterviewer, now: Date): Promise<boolean> {
-    // Lock, then look again: feedback, a closure or another sweep's link may have come meanwhile.
+    // Lock, then look again: feedback, a closure, another sweep's link or the contact's leaving may have come meanwhile.
     const still: unknown[] = await manager.query(
       `SELECT 1 FROM applications a WHERE a.id = $1 AND a.status = ANY($4)
           AND NOT EXISTS (SELECT 1 FROM feedback f WHERE f.stage_id = $2)
+          AND EXISTS (SELECT 1 FROM client_contacts ct WHERE ct.id = $3 AND ct.archived_at IS NULL)
           AND NOT EXISTS (SELECT 1 FROM client_review_links l
                            WHERE l.application_id = $1 AND l.stage_id = $2 AND l.contact_id = $3)
         FOR UPDATE OF a`,

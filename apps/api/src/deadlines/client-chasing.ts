@@ -153,6 +153,8 @@ export class ClientChasing {
         WHERE l.stage_id = $3 AND l.contact_id = $4 AND l.revoked_at IS NULL AND l.submitted_at IS NULL
           AND l.application_id IN (SELECT id FROM open_application)
           AND s.feedback_due_at = $5::timestamptz
+          -- Archived meanwhile: they left the client, and are chased no more.
+          AND EXISTS (SELECT 1 FROM client_contacts ct WHERE ct.id = l.contact_id AND ct.archived_at IS NULL)
           AND NOT EXISTS (SELECT 1 FROM feedback f WHERE f.stage_id = l.stage_id)
           AND NOT EXISTS (SELECT 1 FROM client_feedback_drafts d WHERE d.contact_id = l.contact_id AND d.stage_id = l.stage_id)`,
       [row.application_id, OPEN_STATUSES, row.stage_id, row.contact_id, row.due_text],

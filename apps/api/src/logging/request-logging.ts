@@ -18,6 +18,11 @@ export const REDACTED_PATHS = [
   'req.headers.authorization',
   'req.headers["x-xsrf-token"]',
   'res.headers["set-cookie"]',
+  // At the top of a line (Nest's logger spreads an object it is given) and one level in.
+  'password',
+  'currentPassword',
+  'newPassword',
+  'token',
   '*.password',
   '*.currentPassword',
   '*.newPassword',
@@ -100,14 +105,19 @@ function logOutcome(
   const finished = response.writableFinished;
   const status = response.statusCode;
   const userId = (request as { user?: { id?: string } }).user?.id;
-  const level: 'error' | 'warn' | 'info' = !finished
-    ? 'info'
-    : status >= 500
-      ? 'error'
-      : // Refusals are security events: someone was not signed in, not allowed, or sent a forged request.
-        status === 401 || status === 403 || status === 429
-        ? 'warn'
-        : 'info';
+  // The answer was cut off by the server itself (a download that failed part-way destroys the response with
+  // its error): that is ours to fix, not a caller who went away.
+  const failed = response.errored;
+  const level: 'error' | 'warn' | 'info' = failed
+    ? 'error'
+    : !finished
+      ? 'info'
+      : status >= 500
+        ? 'error'
+        : // Refusals are security events: someone was not signed in, not allowed, or sent a forged request.
+          status === 401 || status === 403 || status === 429
+          ? 'warn'
+          : 'info';
   root[level](
     {
       req: context.line,
@@ -115,6 +125,7 @@ function logOutcome(
       res: { statusCode: response.headersSent ? status : null },
       responseTime: Math.round(milliseconds),
       ...(userId ? { userId } : {}),
+      ...(failed ? { err: failed } : {}),
     },
     outcomeMessage({ method: context.line.method, url: context.line.path }, response, milliseconds),
   );

@@ -15,6 +15,12 @@ describe('quotedWords', () => {
     );
   });
 
+  it('quotes a line after any break a mail reader shows as one', () => {
+    expect(quotedWords('One\u2028Heardback\u2029Two\vThree\fFour\u0085Five')).toBe(
+      ['> One', '> Heardback', '> Two', '> Three', '> Four', '> Five'].join('\n'),
+    );
+  });
+
   it('quotes one line as one line, without the spaces around it', () => {
     expect(quotedWords('  Closer to home.  ')).toBe('> Closer to home.');
   });

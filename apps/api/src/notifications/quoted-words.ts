@@ -4,9 +4,12 @@
  * "security notice") can pass as what Heardback itself says, however many lines they run to.
  */
 export function quotedWords(text: string): string {
-  return text
-    .trim()
-    .split(/\r\n?|\n/)
-    .map((line) => `> ${line}`.trimEnd())
-    .join('\n');
+  return (
+    text
+      .trim()
+      // Every line break a mail reader may show as one, not only CR and LF.
+      .split(/\r\n|[\n\r\v\f\u0085\u2028\u2029]/)
+      .map((line) => `> ${line}`.trimEnd())
+      .join('\n')
+  );
 }

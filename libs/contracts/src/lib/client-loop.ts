@@ -128,6 +128,8 @@ export interface ClientReviewLinkView {
   expiresAt: string;
   submittedAt: string | null;
   revokedAt: string | null;
+  /** When the interviewer left the client (their contact was archived): the link no longer opens, and none is sent again. */
+  contactLeftAt: string | null;
 }
 
 /** The portal page a review link opens; the token follows in the URL fragment (`#token`), never sent to a server. */

@@ -34,7 +34,7 @@ let choicesMade = 0;
               [name]="groupName"
               [value]="cv.id"
               [checked]="cv.id === selected()"
-              (change)="choose(cv.id)"
+              (change)="pick(cv.id)"
             />
             <span class="choice__name">{{ cv.fileName }}</span>
             <span class="choice__facts">{{ describe(cv) }}</span>
@@ -119,6 +119,12 @@ export class DocumentChoice {
 
   protected describe(cv: DocumentView): string {
     return `${fileSize(cv.sizeBytes)}, uploaded ${formatDate(cv.createdAt)}`;
+  }
+
+  /** The candidate picked a CV they keep: a file waiting in the box below is not what they mean any more. */
+  protected pick(id: string): void {
+    this.upload().clear();
+    this.choose(id);
   }
 
   protected choose(id: string | null): void {

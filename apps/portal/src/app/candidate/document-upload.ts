@@ -50,6 +50,11 @@ import { FIRST_INVALID, focusLater } from '../core/focus-later';
         >
           {{ submission.busy() ? 'Uploading…' : 'Upload ' + kindWords() }}
         </button>
+        @if (waiting(); as name) {
+          <button class="button button--secondary" type="button" (click)="clear()">
+            Leave out<span class="visually-hidden"> {{ name }}</span>
+          </button>
+        }
         <p class="profile__saved" role="status">{{ done() }}</p>
       </div>
     </div>
@@ -84,11 +89,21 @@ export class DocumentUpload {
     this.done.set('');
   }
 
+  /** Empties the file box: the file chosen there is not to be uploaded (there is no keyboard way to do it in the box). */
+  clear(): void {
+    this.file = null;
+    this.waiting.set(null);
+    this.problem.set('');
+    this.fileInput().nativeElement.value = '';
+  }
+
   /** Says, at the file box, that the file chosen there is not uploaded yet, and takes the focus there. */
   remindToUpload(): void {
     const name = this.waiting();
     if (name) {
-      this.refuse(`${name} is chosen but not uploaded yet: press “Upload ${this.kindWords()}” to include it.`);
+      this.refuse(
+        `${name} is chosen but not uploaded yet: press “Upload ${this.kindWords()}” to include it, or “Leave out”.`,
+      );
     }
   }
 
@@ -99,6 +114,8 @@ export class DocumentUpload {
     if (!file) return this.refuse('Choose a file first.');
     // Said before sending it: ten megabytes and more need not cross a slow connection to be refused.
     if (file.size > DOCUMENT_MAX_BYTES) {
+      // Refused here: nothing is waiting to go with a form any more (the reason stays under the box).
+      this.waiting.set(null);
       return this.refuse(
         `This file is larger than ${this.maxSize}, the most we accept. Save a smaller copy and upload that.`,
       );
@@ -112,6 +129,7 @@ export class DocumentUpload {
         this.uploaded.emit(document);
       },
       failed: (error) => {
+        this.waiting.set(null);
         this.refuse(fieldProblem(error, DOCUMENT_UPLOAD_FILE_FIELD, 'The file') ?? httpErrorMessage(error));
         return null;
       },

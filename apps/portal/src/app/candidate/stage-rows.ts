@@ -54,7 +54,8 @@ function holdNote(stageId: string, promise: PromiseView | null, options: DateTim
 /**
  * The stages in order, each with what the candidate needs to know about it. The first stage
  * not yet scheduled is "Next"; the ones after it are "Later". A stage on hold is a wait, not a
- * pass: it is "On hold", and nothing after it is "Next" until it is decided. On a closed
+ * pass: it is "On hold", and nothing after it is "Next" until it is decided; the same after an interview
+ * booked or waiting for its feedback, whose answer decides whether there is a next stage. On a closed
  * application the stages that never happened are "Not taking place".
  */
 export function stageRows(

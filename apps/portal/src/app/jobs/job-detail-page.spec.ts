@@ -209,7 +209,9 @@ describe('JobDetailPage', () => {
     button('Review and apply')?.click();
     await settle();
     http.expectNone({ method: 'GET', url: '/api/privacy-notice' });
-    expect(text()).toContain('Newer CV.pdf is chosen but not uploaded yet: press “Upload CV” to include it.');
+    expect(text()).toContain(
+      'Newer CV.pdf is chosen but not uploaded yet: press “Upload CV” to include it, or “Leave out”.',
+    );
     expect(document.activeElement).toBe(fileBox);
 
     button('Upload CV')?.click();
@@ -219,6 +221,19 @@ describe('JobDetailPage', () => {
     await settle();
     await reviewAndSend();
     expect(http.expectOne('/api/jobs/job-1/applications').request.body.cvDocumentId).toBe('doc-2');
+  });
+
+  it('lets a file chosen by mistake be left out, and then goes on with the CV picked', async () => {
+    await openAs(aUserWithRole(UserRole.Candidate));
+    const fileBox = view().querySelector<HTMLInputElement>('input[type="file"]') as HTMLInputElement;
+    Object.defineProperty(fileBox, 'files', { value: [new File(['%PDF'], 'Wrong.pdf')], configurable: true });
+    fileBox.dispatchEvent(new Event('change'));
+    await settle();
+    (view().querySelector('.document-upload button:nth-of-type(2)') as HTMLButtonElement).click();
+    await settle();
+    expect(text()).not.toContain('Wrong.pdf');
+    await reviewAndSend();
+    expect(http.expectOne('/api/jobs/job-1/applications').request.body.cvDocumentId).toBe('doc-1');
   });
 
   it('asks the candidate to read the notice again when it changed while they were reviewing', async () => {

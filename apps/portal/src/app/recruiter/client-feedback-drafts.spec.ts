@@ -295,6 +295,24 @@ describe('ClientFeedbackDrafts', () => {
     expect(row.querySelector('button')).toBeNull();
   });
 
+  it('says a link closed because its interviewer left the client, and offers no new one', async () => {
+    await render(
+      [],
+      [
+        aClientReviewLink({
+          state: ClientReviewLinkState.Revoked,
+          contactLeftAt: '2026-06-01T09:00:00.000Z',
+        }),
+      ],
+    );
+    const [row] = Array.from(view().querySelectorAll('[data-testid="client-review-link"]'));
+    expect(text(row.querySelector('.badge'))).toBe('Closed: they left the client');
+    expect(text(row.querySelector('.link__dates'))).toContain(
+      `closed ${formatShortDateTime('2026-06-01T09:00:00.000Z')}`.replace(/\s+/g, ' '),
+    );
+    expect(row.querySelector('button')).toBeNull();
+  });
+
   it('lists the review links with their state, and offers revoke only while a link opens', async () => {
     await render(
       [],

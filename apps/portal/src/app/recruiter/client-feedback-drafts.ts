@@ -46,6 +46,8 @@ interface StageGroup {
 
 /** What a link of a closed application says, whatever state it was left in. */
 export const CLOSED_APPLICATION_LINK_LABEL = 'Closed with the application';
+/** A link whose interviewer left the client (their contact was archived): closed, though nobody revoked it. */
+export const CONTACT_LEFT_LINK_LABEL = 'Closed: they left the client';
 
 /** Links whose interviewer may still be sent a new one: not used, not superseded, the stage still open. */
 const RESENDABLE = new Set<ClientReviewLinkState>([
@@ -166,10 +168,15 @@ export class ClientFeedbackDrafts {
     const open = isOpen(this.application().status);
     return {
       link,
-      stateLabel: open ? CLIENT_REVIEW_LINK_STATE_LABELS[link.state] : CLOSED_APPLICATION_LINK_LABEL,
+      stateLabel: !open
+        ? CLOSED_APPLICATION_LINK_LABEL
+        : link.contactLeftAt && link.state === ClientReviewLinkState.Revoked
+          ? CONTACT_LEFT_LINK_LABEL
+          : CLIENT_REVIEW_LINK_STATE_LABELS[link.state],
       dates: linkDates(link),
       revocable: open && link.state === ClientReviewLinkState.Open,
-      resendable: open && RESENDABLE.has(link.state),
+      // Someone who left the client is sent no new link (the API refuses it): the stage's feedback is the agency's.
+      resendable: open && RESENDABLE.has(link.state) && !link.contactLeftAt,
     };
   }
 }
@@ -185,8 +192,10 @@ export function linkDates(link: ClientReviewLinkView): string {
     case ClientReviewLinkState.Expired:
       return `${sent} · expired ${formatShortDateTime(link.expiresAt)}`;
     case ClientReviewLinkState.Revoked:
-    case ClientReviewLinkState.Replaced:
-      return link.revokedAt ? `${sent} · closed ${formatShortDateTime(link.revokedAt)}` : sent;
+    case ClientReviewLinkState.Replaced: {
+      const closedAt = link.revokedAt ?? link.contactLeftAt;
+      return closedAt ? `${sent} · closed ${formatShortDateTime(closedAt)}` : sent;
+    }
     default:
       return sent;
   }

@@ -219,7 +219,8 @@ export class ScheduleForm {
         date: starts?.date ?? '',
         start: starts?.time ?? '',
         end: ends?.time ?? '',
-        location: stage.location ?? '',
+        // A place is one line (the API refuses a break); one stored before that rule is shown, and sent, as one.
+        location: (stage.location ?? '').replace(/\s*[\r\n]+\s*/g, ' '),
         interviewers: (stage.interviewers ?? []).join(', '),
       });
       this.picked.set(new Set((stage.clientInterviewers ?? []).map((contact) => contact.id)));

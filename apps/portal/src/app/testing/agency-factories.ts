@@ -247,6 +247,7 @@ export function aClientReviewLink(overrides: Partial<ClientReviewLinkView> = {})
     expiresAt: '2026-06-12T16:00:00.000Z',
     submittedAt: null,
     revokedAt: null,
+    contactLeftAt: null,
     ...overrides,
   };
 }

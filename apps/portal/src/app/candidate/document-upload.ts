@@ -41,7 +41,7 @@ import { FIRST_INVALID, focusLater } from '../core/focus-later';
       >
         <input #fileInput hbControl class="field__input" type="file" [accept]="accept" (change)="onChoose($event)" />
       </hb-field>
-      <div class="profile__actions">
+      <div class="profile__actions document-upload__actions">
         <button
           class="button button--secondary"
           type="button"
@@ -58,6 +58,15 @@ import { FIRST_INVALID, focusLater } from '../core/focus-later';
         <p class="profile__saved" role="status">{{ done() }}</p>
       </div>
     </div>
+  `,
+  // Its own spacing, wherever it is placed (the profile page's styles do not reach the apply panel).
+  styles: `
+    .document-upload__actions {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.75rem;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

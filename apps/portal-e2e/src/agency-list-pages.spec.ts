@@ -41,6 +41,9 @@ test('who is waiting says how many of how many are shown, and “Load more” br
 });
 
 test('the attention list pages its cards with the true total', async ({ page, browser }, testInfo) => {
+  // Three candidates register and apply through the portal first (about 9 s each on a busy two-core machine,
+  // which once left the recruiter's sign-in 3 s of the default 30): more time than the default.
+  test.setTimeout(90_000);
   // Three candidates ask for news: three cards, whatever else the run has put on the list.
   for (const label of ['attention-a', 'attention-b', 'attention-c']) {
     const { candidatePage, application } = await freshApplication(browser, label);

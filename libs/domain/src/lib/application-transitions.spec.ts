@@ -9,6 +9,7 @@ import {
   planOfferAnswer,
   planReject,
   planSchedule,
+  interviewSlotProblem,
   interviewUnchanged,
   planWithdraw,
   stagesAnOfferSkips,
@@ -264,6 +265,13 @@ describe('scheduling', () => {
   it('refuses an interview that ends before it starts', () => {
     const app = application(ApplicationStatus.Applied, 's0', [stage(0)]);
     expect(codeOf(() => planSchedule(app, 's0', hoursAhead(2), hoursAhead(1), now))).toBe(ErrorCode.ValidationFailed);
+  });
+
+  it('names what is wrong with a slot at its edges: no length, twelve hours, and a millisecond more', () => {
+    const start = hoursAhead(24);
+    expect(interviewSlotProblem(start, start)).toBe('endBeforeStart');
+    expect(interviewSlotProblem(start, hoursAhead(36))).toBeNull();
+    expect(interviewSlotProblem(start, new Date(hoursAhead(36).getTime() + 1))).toBe('tooLong');
   });
 
   it('books an interview of up to twelve hours, an assessment day, but not an end typed on the wrong day', () => {

@@ -89,16 +89,24 @@ export function planSchedule(
 
 const HOUR_MS = 3_600_000;
 
+/** What is wrong with an interview's slot, if anything: the rule the API enforces and the portal's form checks. */
+export type InterviewSlotProblem = 'endBeforeStart' | 'tooLong';
+
 /**
  * An interview's slot: it ends after it starts and lasts at most INTERVIEW_MAX_HOURS. A start in the past
  * is allowed: it records an interview held before it was booked (the portal asks for that to be confirmed).
  */
-export function assertInterviewSlot(startsAt: Date, endsAt: Date): void {
+export function interviewSlotProblem(startsAt: Date, endsAt: Date): InterviewSlotProblem | null {
   const lasts = endsAt.getTime() - startsAt.getTime();
-  if (lasts <= 0) throw fieldError('endsAt', 'must be after startsAt');
-  if (lasts > INTERVIEW_MAX_HOURS * HOUR_MS) {
-    throw fieldError('endsAt', `must be at most ${INTERVIEW_MAX_HOURS} hours after startsAt`);
-  }
+  if (lasts <= 0) return 'endBeforeStart';
+  return lasts > INTERVIEW_MAX_HOURS * HOUR_MS ? 'tooLong' : null;
+}
+
+/** Refuses a slot `interviewSlotProblem` finds wrong, naming `endsAt`. */
+export function assertInterviewSlot(startsAt: Date, endsAt: Date): void {
+  const problem = interviewSlotProblem(startsAt, endsAt);
+  if (problem === 'endBeforeStart') throw fieldError('endsAt', 'must be after startsAt');
+  if (problem === 'tooLong') throw fieldError('endsAt', `must be at most ${INTERVIEW_MAX_HOURS} hours after startsAt`);
 }
 
 /** Where, when and with whom a stage's interview is set. */

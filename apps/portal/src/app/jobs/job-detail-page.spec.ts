@@ -88,6 +88,14 @@ describe('JobDetailPage', () => {
   const button = (name: string) =>
     Array.from(view().querySelectorAll('button')).find((b) => b.textContent?.trim() === name);
   const settle = () => harness.fixture.whenStable();
+  /** Chooses a file in the CV upload box, as the browser's picker would, and returns the box. */
+  async function chooseFile(name: string): Promise<HTMLInputElement> {
+    const fileBox = view().querySelector<HTMLInputElement>('input[type="file"]') as HTMLInputElement;
+    Object.defineProperty(fileBox, 'files', { value: [new File(['%PDF'], name)], configurable: true });
+    fileBox.dispatchEvent(new Event('change'));
+    await settle();
+    return fileBox;
+  }
 
   it('shows the job, its description and the interview stages with the promise of an answer', async () => {
     await openAs(null);
@@ -201,10 +209,7 @@ describe('JobDetailPage', () => {
 
   it('does not go on while a CV chosen in the file box is not uploaded: it would not go with the application', async () => {
     await openAs(aUserWithRole(UserRole.Candidate));
-    const fileBox = view().querySelector<HTMLInputElement>('input[type="file"]') as HTMLInputElement;
-    Object.defineProperty(fileBox, 'files', { value: [new File(['%PDF'], 'Newer CV.pdf')], configurable: true });
-    fileBox.dispatchEvent(new Event('change'));
-    await settle();
+    const fileBox = await chooseFile('Newer CV.pdf');
 
     button('Review and apply')?.click();
     await settle();
@@ -225,10 +230,7 @@ describe('JobDetailPage', () => {
 
   it('lets a file chosen by mistake be left out, and then goes on with the CV picked', async () => {
     await openAs(aUserWithRole(UserRole.Candidate));
-    const fileBox = view().querySelector<HTMLInputElement>('input[type="file"]') as HTMLInputElement;
-    Object.defineProperty(fileBox, 'files', { value: [new File(['%PDF'], 'Wrong.pdf')], configurable: true });
-    fileBox.dispatchEvent(new Event('change'));
-    await settle();
+    await chooseFile('Wrong.pdf');
     (view().querySelector('.document-upload button:nth-of-type(2)') as HTMLButtonElement).click();
     await settle();
     expect(text()).not.toContain('Wrong.pdf');

@@ -21,6 +21,7 @@ import {
   INTERVIEW_MAX_HOURS,
   StageView,
 } from '@heardback/contracts';
+import { interviewSlotProblem } from '@heardback/domain';
 import { of } from 'rxjs';
 import { RecruiterApi } from './recruiter-api';
 import { contactChoiceLabel, pickableContacts, withinInterviewerLimit } from './client-interviewers';
@@ -65,7 +66,7 @@ const PROBLEMS = {
   },
 } satisfies Record<string, ProblemWords>;
 
-/** The end time must come after the start time on the chosen day, and at most INTERVIEW_MAX_HOURS later. */
+/** The end time must come after the start time on the chosen day, and the slot be no longer than the rule allows. */
 function endsAfterStart(group: AbstractControl): ValidationErrors | null {
   const { date, start, end } = group.value as {
     date: string;
@@ -77,12 +78,11 @@ function endsAfterStart(group: AbstractControl): ValidationErrors | null {
   if (!startsAt || !endsAt) {
     return null;
   }
-  const lasts = Date.parse(endsAt) - Date.parse(startsAt);
-  if (lasts <= 0) return { endBeforeStart: true };
-  return lasts > INTERVIEW_MAX_HOURS * HOUR_MS ? { tooLong: true } : null;
+  const problem = interviewSlotProblem(new Date(startsAt), new Date(endsAt));
+  return problem ? { [problem]: true } : null;
 }
 
-const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
 
 /** Books (or moves) the interview for an application's current stage, in the user's own time zone. */
 @Component({
@@ -172,7 +172,7 @@ export class ScheduleForm {
   protected readonly farAhead = computed(() => {
     const { date = '', start = '' } = this.value();
     const startsAt = localDateTimeToIso(date, start);
-    return startsAt !== null && Date.parse(startsAt) - this.now().getTime() > INTERVIEW_FAR_AHEAD_DAYS * 24 * HOUR_MS;
+    return startsAt !== null && Date.parse(startsAt) - this.now().getTime() > INTERVIEW_FAR_AHEAD_DAYS * DAY_MS;
   });
   protected readonly farAheadDays = INTERVIEW_FAR_AHEAD_DAYS;
 

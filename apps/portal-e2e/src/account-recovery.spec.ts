@@ -1,5 +1,11 @@
 import { type Page, expect, test } from '@playwright/test';
-import { apiPost, registerThroughApi, uniqueStamp } from './support/agency-sign-in';
+import {
+  INVITATION_SUBJECT,
+  acceptInvitation,
+  apiPost,
+  registerThroughApi,
+  uniqueStamp,
+} from './support/agency-sign-in';
 import {
   E2E_PASSWORD,
   FINISH_REGISTRATION_SUBJECT,
@@ -238,22 +244,39 @@ test('registering with an address that has an account shows the same notice, sig
   ]);
 });
 
-test('staff disable a recruiter, who is signed out at once, and enable them again', async ({ page, browser }) => {
+test('staff invite a recruiter, who chooses their own password; staff disable them, who is signed out at once, and enable them again', async ({
+  page,
+  browser,
+}) => {
   const recruiterEmail = `leaving-${uniqueStamp()}@example.com`;
+  const recruiterName = `Leaving Recruiter ${uniqueStamp()}`;
   await page.goto('/sign-in');
   await page.getByLabel('Email').fill('staff@heardback.test');
   await page.getByLabel('Password').fill('heardback-demo');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
-  await apiPost(page, '/api/users', {
-    email: recruiterEmail,
-    password: 'e2e-password-123',
-    fullName: `Leaving Recruiter ${uniqueStamp()}`,
-    role: 'recruiter',
-  });
+
+  // Staff invite through the Users page: no password of theirs (ADR 0082).
+  await page.goto('/staff/users');
+  const invite = page.getByRole('form', { name: 'Invite someone' });
+  await expect(invite.getByLabel(/password/i)).toHaveCount(0);
+  await invite.getByLabel('Full name').fill(recruiterName);
+  await invite.getByLabel('Email').fill(recruiterEmail);
+  await invite.getByRole('button', { name: 'Send invitation' }).click();
+  await expect(invite.getByRole('status')).toContainText(`Invitation sent to ${recruiterName} (recruiter)`);
+  await page.getByLabel('Find an account').fill(recruiterEmail);
+  const invitedRow = page.getByRole('listitem').filter({ hasText: recruiterEmail });
+  await expect(invitedRow.getByText('Invited', { exact: true })).toBeVisible();
+  await expect(invitedRow.getByRole('button', { name: `Send the invitation again to ${recruiterName}` })).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/staff-users-invited-1280.png`, fullPage: true });
+
   const recruiter = await (await browser.newContext()).newPage();
-  await recruiter.goto('/jobs');
-  await apiPost(recruiter, '/api/auth/login', { email: recruiterEmail, password: 'e2e-password-123' });
+  await recruiter.setViewportSize({ width: 375, height: 800 });
+  const link = new URL(await linkFromEmail(recruiterEmail, INVITATION_SUBJECT, '/accept-invitation'));
+  await recruiter.goto(link.pathname + link.search);
+  await expect(recruiter.getByText(`Welcome to Heardback, ${recruiterName}.`)).toBeVisible();
+  await recruiter.screenshot({ path: `${SHOTS}/accept-invitation-375.png`, fullPage: true });
+  await acceptInvitation(recruiter, recruiterEmail, 'e2e-password-123', /\/recruiter/);
   expect(await meStatus(recruiter)).toBe(200);
 
   await page.goto('/staff/users');

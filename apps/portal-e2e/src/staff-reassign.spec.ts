@@ -1,7 +1,8 @@
 import { expect, test } from '@playwright/test';
-import type { ApplicationView, ScheduleStageRequest, UserView } from '@heardback/contracts';
+import type { AgencyUserView, ApplicationView, ScheduleStageRequest } from '@heardback/contracts';
 import {
   DEMO_STAFF,
+  acceptInvitation,
   apiPost,
   freshApplication,
   screenshotsAtBothWidths,
@@ -34,7 +35,7 @@ test('staff reassign an escalated stage from the escalations page, and the new r
   const newName = `Nora New ${uniqueStamp()}`;
   const newEmail = `nora-${uniqueStamp()}@heardback.test`;
   const password = 'quiet harbour lantern morning';
-  await apiPost<UserView>(page, '/api/users', { fullName: newName, email: newEmail, password, role: 'recruiter' });
+  await apiPost<AgencyUserView>(page, '/api/users', { fullName: newName, email: newEmail, role: 'recruiter' });
   await apiPost(page, '/api/agency/deadlines/sweep', {});
 
   await page.goto('/staff/escalations');
@@ -50,9 +51,9 @@ test('staff reassign an escalated stage from the escalations page, and the new r
   await expect(row).toContainText(`Chase: ${newName} (their work)`);
   await screenshotsAtBothWidths(page, testInfo, 'escalations-after-reassign');
 
+  // The new recruiter chooses their password from the invitation's link (ADR 0082), which signs them in.
   const recruiterPage = await (await browser.newContext()).newPage();
-  await signInAs(recruiterPage, newEmail, password);
-  await recruiterPage.goto('/recruiter');
+  await acceptInvitation(recruiterPage, newEmail, password, /\/recruiter/);
   await recruiterPage.getByRole('radio', { name: /Only yours/ }).check();
   const card = recruiterPage.getByRole('article', { name: candidateName });
   await expect(card).toBeVisible();

@@ -6,12 +6,11 @@ import {
   AgencyUserView,
   ErrorCode,
   UserRole,
-  UserView,
 } from '@heardback/contracts';
 import { randomUUID } from 'node:crypto';
 import { ApiSession, asError } from '../support/api-client';
 import { database } from '../support/database';
-import { expectStatus, PASSWORD, registerCandidate, signInAsAgency, staffForTheseTests } from '../support/factories';
+import { expectStatus, registerCandidate, signInAsAgency, staffForTheseTests } from '../support/factories';
 import { everyPage, expectListedThroughout, idsNow } from '../support/paged-lists';
 
 /** Issue 12 (1): the agency's accounts are paged by name like the client list, and searchable. */
@@ -27,8 +26,8 @@ describe('the list of agency accounts, a page at a time', () => {
     fullName: string,
     role: UserRole.Recruiter | UserRole.Staff = UserRole.Recruiter,
     email = `account-${randomUUID().slice(0, 8)}@example.test`,
-  ): Promise<UserView> {
-    const response = await staff.post<UserView>('/api/users', { email, password: PASSWORD, fullName, role });
+  ): Promise<AgencyUserView> {
+    const response = await staff.post<AgencyUserView>('/api/users', { email, fullName, role });
     expectStatus(response, 201, `add account ${fullName}`);
     return response.body;
   }
@@ -87,6 +86,8 @@ describe('the list of agency accounts, a page at a time', () => {
       createdAt: expect.any(String),
       disabledAt: null,
       isAgencyLead: false,
+      // Invited by staff and not yet accepted (ADR 0082).
+      invitationSentAt: expect.any(String),
     });
   });
 

@@ -1,4 +1,5 @@
 import {
+  AgencyUserView,
   AUDIT_TEXT_CHANGED,
   AgencyJobDetail,
   AuditAction,
@@ -14,7 +15,6 @@ import { randomUUID } from 'node:crypto';
 import { ApiSession, asError } from '../support/api-client';
 import { closeDatabase, database } from '../support/database';
 import {
-  PASSWORD,
   applicationAwaitingFeedback,
   createOpenJob,
   recordFeedback,
@@ -113,9 +113,8 @@ describe('the audit trail', () => {
 
   it('records creating, disabling and enabling an account, never its password or hash', async () => {
     const email = uniqueEmail('audited');
-    const created = await staff.post<UserView>('/api/users', {
+    const created = await staff.post<AgencyUserView>('/api/users', {
       email,
-      password: PASSWORD,
       fullName: 'Audited Recruiter',
       role: 'recruiter',
     });

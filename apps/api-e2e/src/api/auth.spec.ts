@@ -11,6 +11,7 @@ import { ApiResponse, ApiSession, asError } from '../support/api-client';
 import { closeDatabase, database } from '../support/database';
 import {
   FINISH_REGISTRATION_SUBJECT,
+  inviteAndAccept,
   PASSWORD,
   registerCandidate,
   registrationTokenFor,
@@ -405,25 +406,14 @@ describe('accounts and sessions', () => {
     expect(await registrationsOf(email)).toBe(0);
   });
 
-  it('lets staff create recruiter accounts that can sign in', async () => {
+  it('lets staff invite recruiter accounts, which sign in with the password the recruiter chose', async () => {
     const staff = await signInAsAgency();
     const email = uniqueEmail('recruiter');
-    const created = await staff.post<UserView>('/api/users', {
-      email,
-      password: PASSWORD,
-      fullName: 'New Recruiter',
-      role: 'recruiter',
-    });
-    expect(created.status).toBe(201);
-    expect(created.body.role).toBe('recruiter');
+    const { view } = await inviteAndAccept(staff, { email, fullName: 'New Recruiter', role: UserRole.Recruiter });
+    expect(view.role).toBe('recruiter');
     const login = await new ApiSession().post<UserView>('/api/auth/login', { email, password: PASSWORD });
     expect(login.body.role).toBe('recruiter');
-    const candidateRole = await staff.post('/api/users', {
-      email: uniqueEmail('c'),
-      password: PASSWORD,
-      fullName: 'C',
-      role: 'candidate',
-    });
+    const candidateRole = await staff.post('/api/users', { email: uniqueEmail('c'), fullName: 'C', role: 'candidate' });
     expect(candidateRole.status).toBe(400);
   });
 });

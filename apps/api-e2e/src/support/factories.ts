@@ -1,4 +1,6 @@
 import {
+  ACCEPT_INVITATION_PAGE_PATH,
+  AgencyUserView,
   ApplicationView,
   ApplyRequest,
   CandidateApplicationView,
@@ -84,15 +86,46 @@ export const FINISH_REGISTRATION_SUBJECT = 'Finish creating your Heardback accou
  * The token in the newest link to finish registering that was written to `email`, read from the outbox
  * (the shared API sends nothing: RUN_BACKGROUND=false), as the recipient would read it in the message.
  */
-export async function registrationTokenFor(email: string, pool?: Pool): Promise<string> {
+export function registrationTokenFor(email: string, pool?: Pool): Promise<string> {
+  return linkTokenWrittenTo(email, FINISH_REGISTRATION_SUBJECT, FINISH_REGISTRATION_PAGE_PATH, pool);
+}
+
+/** What the invitation email says in its subject (notifications/account-messages.ts). */
+export const INVITATION_SUBJECT = 'You are invited to Heardback';
+
+/** The token in the newest invitation written to `email`, read from the outbox as registrationTokenFor reads. */
+export function invitationTokenFor(email: string, pool?: Pool): Promise<string> {
+  return linkTokenWrittenTo(email, INVITATION_SUBJECT, ACCEPT_INVITATION_PAGE_PATH, pool);
+}
+
+async function linkTokenWrittenTo(email: string, subject: string, path: string, pool?: Pool): Promise<string> {
   const read = `SELECT body FROM notifications WHERE recipient_email = $1 AND subject = $2 ORDER BY sequence DESC LIMIT 1`;
-  const parameters = [email.toLowerCase(), FINISH_REGISTRATION_SUBJECT];
+  const parameters = [email.toLowerCase(), subject];
   // Without a pool of the spec's own, a connection of its own: the shared pool (`database()`) is closed only
   // by the specs that open it, and one left open is cut off when the run drops its database.
   const { rows } = pool ? await pool.query<{ body: string }>(read, parameters) : await readOnce(read, parameters);
-  const token = new RegExp(`${FINISH_REGISTRATION_PAGE_PATH}\\?token=([\\w%-]+)`).exec(rows[0]?.body ?? '')?.[1];
-  if (!token) throw new Error(`No link to finish registering was written to ${email}`);
+  const token = new RegExp(`${path}\\?token=([\\w%-]+)`).exec(rows[0]?.body ?? '')?.[1];
+  if (!token) throw new Error(`No link to ${path} was written to ${email}`);
   return decodeURIComponent(token);
+}
+
+/**
+ * Staff invite an agency person, who accepts from the emailed link with `password` (ADR 0082), as the person
+ * would; answers the invitation's view of the account and the new person's signed-in session.
+ */
+export async function inviteAndAccept(
+  staff: ApiSession,
+  invited: { email: string; fullName: string; role: AgencyRole },
+  password = PASSWORD,
+): Promise<{ view: AgencyUserView; session: ApiSession }> {
+  const created = await staff.post<AgencyUserView>('/api/users', invited);
+  if (created.status !== 201)
+    throw new Error(`invite ${invited.email}: ${created.status} ${JSON.stringify(created.body)}`);
+  const session = new ApiSession();
+  const token = await invitationTokenFor(invited.email);
+  const accepted = await session.post('/api/auth/invitation/accept', { token, password });
+  if (accepted.status !== 200) throw new Error(`accept ${invited.email}: ${accepted.status}`);
+  return { view: created.body, session };
 }
 
 /** One query on the shared test database, on a connection opened and closed for it. */

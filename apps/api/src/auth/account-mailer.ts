@@ -2,7 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import {
+  ACCEPT_INVITATION_PAGE_PATH,
   FINISH_REGISTRATION_PAGE_PATH,
+  INVITATION_LINK_DAYS,
+  UserRole,
   REGISTRATION_LINK_HOURS,
   RESET_PASSWORD_PAGE_PATH,
   VERIFY_EMAIL_PAGE_PATH,
@@ -50,6 +53,22 @@ export class AccountMailer {
     // To an unverified address this is the one message that may go: following it proves the address.
     const kind = user.emailVerifiedAt ? 'account_security' : 'email_verification';
     return this.send(manager, user, kind, accountMessages.passwordReset(user.fullName, link, minutes));
+  }
+
+  /**
+   * The link where an invited agency person chooses their password. Sent as a verification: it is the one kind of
+   * message that goes to an address not yet proven, and following it proves the address.
+   */
+  invitation(
+    manager: EntityManager,
+    user: Recipient & Pick<UserEntity, 'role'>,
+    token: string,
+    invitedBy: Pick<UserEntity, 'fullName'>,
+  ): Promise<number> {
+    const link = `${this.config.publicUrl}${ACCEPT_INVITATION_PAGE_PATH}?token=${encodeURIComponent(token)}`;
+    const role = user.role === UserRole.Staff ? 'a staff member' : 'a recruiter';
+    const text = accountMessages.invitation(user.fullName, invitedBy.fullName, role, link, INVITATION_LINK_DAYS);
+    return this.send(manager, user, 'email_verification', text);
   }
 
   registrationAttempt(manager: EntityManager, user: Recipient): Promise<number> {

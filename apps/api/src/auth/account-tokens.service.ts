@@ -2,15 +2,17 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
+import { INVITATION_LINK_DAYS } from '@heardback/contracts';
 import { CLOCK, Clock } from '../config/clock';
 import { updateReturning } from '../database/update-returning';
 import { hashToken } from './session.service';
 
-export type AccountTokenPurpose = 'verify_email' | 'reset_password';
+export type AccountTokenPurpose = 'verify_email' | 'reset_password' | 'accept_invitation';
 
 export const TOKEN_LIFETIME_MS: Record<AccountTokenPurpose, number> = {
   verify_email: 48 * 3_600_000,
   reset_password: 30 * 60_000,
+  accept_invitation: INVITATION_LINK_DAYS * 24 * 3_600_000,
 };
 
 /**
@@ -55,11 +57,16 @@ export class AccountTokensService {
       [hashToken(token), purpose, now],
     );
     if (!used) return null;
+    await this.useUpAll(manager, used.user_id, purpose);
+    return used.user_id;
+  }
+
+  /** Every unused token of this purpose for the user stops working (a newer one was sent, or one was used). */
+  async useUpAll(manager: EntityManager, userId: string, purpose: AccountTokenPurpose): Promise<void> {
     await manager.query(
       `UPDATE account_tokens SET used_at = $3 WHERE user_id = $1 AND purpose = $2 AND used_at IS NULL`,
-      [used.user_id, purpose, now],
+      [userId, purpose, this.clock.now()],
     );
-    return used.user_id;
   }
 
   /** When the user was last sent a token of this purpose, to make "send it again" cheap to repeat. */

@@ -22,7 +22,7 @@ import {
 } from './dto/account.dto';
 import { LoginDto, RegisterDto } from './dto/credentials.dto';
 import { SessionCookie } from './session-cookie';
-import { clientAddress } from '../throttling/client-address';
+import { requestOrigin } from './request-origin';
 import { RateLimited } from '../throttling/rate-limited.guard';
 import { toUserView } from './user-view';
 
@@ -168,10 +168,6 @@ export class AuthController {
   }
 
   private origin(request: FastifyRequest): RequestOrigin {
-    return {
-      userAgent: request.headers['user-agent'] ?? null,
-      currentToken: this.cookie.read(request),
-      clientAddress: clientAddress(request),
-    };
+    return requestOrigin(request, this.cookie);
   }
 }

@@ -9,6 +9,8 @@ import { AccountTokensService } from './account-tokens.service';
 import { RegistrationsService } from './registrations.service';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { InvitationsController } from './invitations.controller';
+import { InvitationsService } from './invitations.service';
 import { MeAccountController } from './me-account.controller';
 import { SessionGuard } from './session.guard';
 import { SessionEntity } from './session.entity';
@@ -19,7 +21,7 @@ import { UserAccessService } from './user-access.service';
 
 @Module({
   imports: [UsersModule, NotificationsModule, AuditModule, TypeOrmModule.forFeature([SessionEntity])],
-  controllers: [AuthController, MeAccountController, UserAccessController],
+  controllers: [AuthController, InvitationsController, MeAccountController, UserAccessController],
   providers: [
     AuthService,
     SessionService,
@@ -28,6 +30,7 @@ import { UserAccessService } from './user-access.service';
     AccountMailer,
     SignInAttempts,
     UserAccessService,
+    InvitationsService,
     { provide: APP_GUARD, useClass: SessionGuard },
   ],
   exports: [AuthService, SessionService],

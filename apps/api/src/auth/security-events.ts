@@ -23,6 +23,9 @@ export type SecurityEvent =
   | { event: 'registration_confirmed'; userId: string }
   | { event: 'registration_confirmation_refused' }
   | { event: 'registration_restarted'; emailDomain: string }
+  | { event: 'user_invited'; userId: string; byUserId: string }
+  | { event: 'user_invitation_resent'; userId: string; byUserId: string }
+  | { event: 'invitation_accepted'; userId: string }
   | { event: 'user_disabled'; userId: string; byUserId: string }
   | { event: 'user_enabled'; userId: string; byUserId: string }
   | { event: 'data_exported'; userId: string }

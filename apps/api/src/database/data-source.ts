@@ -70,6 +70,7 @@ import { ApplicationUpdatesKeptOnTheirPage1795956500000 } from './migrations/179
 import { RegistrationsWaitForTheirLink1795956600000 } from './migrations/1795956600000-registrations-wait-for-their-link';
 import { ClosingAJobWaitsForFeedback1795956700000 } from './migrations/1795956700000-closing-a-job-waits-for-feedback';
 import { OffersStillToWriteAskNoReply1795956800000 } from './migrations/1795956800000-offers-still-to-write-ask-no-reply';
+import { AgencyAccountsByInvitation1795956900000 } from './migrations/1795956900000-agency-accounts-by-invitation';
 import { SnakeNamingStrategy } from './snake-naming-strategy';
 import { ForgetLocksWhenTransactionsEnd } from './transaction-locks';
 
@@ -148,6 +149,7 @@ export const migrations = [
   RegistrationsWaitForTheirLink1795956600000,
   ClosingAJobWaitsForFeedback1795956700000,
   OffersStillToWriteAskNoReply1795956800000,
+  AgencyAccountsByInvitation1795956900000,
 ];
 
 /** How long the API waits on PostgreSQL; absent (the CLI, migrations) waits as long as a statement takes. */

@@ -71,6 +71,24 @@ export const accountMessages = {
     };
   },
 
+  /** To an agency person staff have just invited (ADR 0082): the only way into their new account. */
+  invitation(name: string, invitedBy: string, role: string, link: string, validDays: number): MailText {
+    return {
+      subject: 'You are invited to Heardback',
+      body: [
+        greeting(name),
+        '',
+        `${invitedBy} has made you a Heardback account as ${role} at the agency. Choose your password here to start:`,
+        link,
+        '',
+        `The link works once, for ${validDays} days. If it has expired, ask ${invitedBy} or another staff member to send it again.`,
+        '',
+        'If you were not expecting this, ignore this message: no one can sign in to the account until a password is chosen.',
+        ...signature,
+      ].join('\n'),
+    };
+  },
+
   registrationAttempt(name: string, signInLink: string, resetLink: string): MailText {
     return {
       subject: 'Someone tried to register with your email address',
@@ -137,6 +155,9 @@ export const accountMessages = {
     verificationLinkInvalid:
       'This confirmation link has expired or was already used. Sign in and ask for a new one from your profile.',
     resetLinkInvalid: 'This password reset link has expired or was already used. Ask for a new one.',
+    invitationLinkInvalid:
+      "This invitation has expired or was already used. If you have not chosen a password yet, ask the agency's staff to send it again.",
+    invitationAlreadyAccepted: 'They have already accepted their invitation and chosen a password.',
     registrationLinkInvalid: 'This link to finish creating your account has expired or was already used.',
     registrationPasswordWrong:
       'This is not the password this link was made with. Check how you typed it, or try another of the links we sent; if none takes it, start again with a new password.',

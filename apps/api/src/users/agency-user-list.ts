@@ -23,7 +23,7 @@ export interface AgencyUserListRequest {
 /** What an agency account's view is made of (`toAgencyUserView`). */
 export type AgencyUserFields = Pick<
   UserEntity,
-  'id' | 'email' | 'fullName' | 'role' | 'createdAt' | 'disabledAt' | 'isAgencyLead'
+  'id' | 'email' | 'fullName' | 'role' | 'createdAt' | 'disabledAt' | 'isAgencyLead' | 'invitedAt' | 'emailVerifiedAt'
 >;
 
 interface AgencyUserRow extends AgencyUserFields {
@@ -79,7 +79,8 @@ export function agencyUserPageSql(request: AgencyUserListRequest): AgencyUserLis
   params.push(request.limit + 1);
   return {
     sql: `SELECT u.id, u.email, u.full_name AS "fullName", u.role, u.created_at AS "createdAt",
-                 u.disabled_at AS "disabledAt", u.is_agency_lead AS "isAgencyLead", lower(u.full_name) AS sort_name
+                 u.disabled_at AS "disabledAt", u.is_agency_lead AS "isAgencyLead",
+                 u.invited_at AS "invitedAt", u.email_verified_at AS "emailVerifiedAt", lower(u.full_name) AS sort_name
             FROM users u WHERE ${conditions.join(' AND ')}
            ORDER BY lower(u.full_name), u.id LIMIT $${params.length}`,
     params,

@@ -27,6 +27,13 @@ export class UserEntity {
   @Column({ type: 'timestamptz', nullable: true })
   emailVerifiedAt!: Date | null;
 
+  /**
+   * When staff last sent this agency person their invitation (ADR 0082). With `emailVerifiedAt` still null,
+   * they have not chosen a password yet and cannot sign in. Null for accounts made before invitations.
+   */
+  @Column({ type: 'timestamptz', nullable: true })
+  invitedAt!: Date | null;
+
   /** Set by staff: the account cannot sign in and has no sessions. */
   @Column({ type: 'timestamptz', nullable: true })
   disabledAt!: Date | null;

@@ -1,12 +1,10 @@
-import { Body, Controller, Get, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { AgencyUserPage, AgencyUserView, UserRole, UserView } from '@heardback/contracts';
 import { CurrentUser, Roles } from '../auth/access.decorators';
-import { assertAcceptablePassword } from '../auth/password-rule';
 import { toUserView } from '../auth/user-view';
 import { notFoundOnBadId } from '../errors/not-found-on-bad-id';
 import { AgencyUserListQueryDto } from './dto/agency-user-list-query.dto';
-import { CreateUserDto } from './dto/create-user.dto';
 import { UpdateAgencyMailDto } from './dto/update-agency-mail.dto';
 import { SetAgencyLeadDto } from './dto/set-agency-lead.dto';
 import { UpdateProfileDto } from './dto/update-profile.dto';
@@ -26,14 +24,6 @@ export class UsersController {
   @Get('users')
   list(@Query() query: AgencyUserListQueryDto): Promise<AgencyUserPage> {
     return this.users.listAgency(query);
-  }
-
-  /** Staff create recruiter and staff accounts; candidates register themselves. */
-  @Roles(UserRole.Staff)
-  @Post('users')
-  async create(@Body() body: CreateUserDto, @CurrentUser() staff: UserEntity): Promise<UserView> {
-    assertAcceptablePassword(body.password, body.email);
-    return toUserView(await this.users.create(body, staff));
   }
 
   /** Staff say which staff members are agency leads: the escalation ladder's second level. */

@@ -18,7 +18,8 @@ import {
   fieldError,
   normalizePhone,
 } from '@heardback/domain';
-import { Repository } from 'typeorm';
+import { randomBytes } from 'node:crypto';
+import { EntityManager, Repository } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail';
 import { PasswordHasher } from '../auth/password-hasher';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -36,7 +37,8 @@ export interface ContactDetailsChange {
 
 export interface NewUser {
   email: string;
-  password: string;
+  /** Null for an invited agency person: no one can sign in until they choose one from their link (ADR 0082). */
+  password: string | null;
   fullName: string;
   role: UserRole;
 }
@@ -54,10 +56,16 @@ export class UsersService {
   /**
    * A taken email is refused by the database's unique index (EMAIL_TAKEN), so two sign-ups cannot race.
    * `createdBy` is the staff member making the account; null only for the demo data's first accounts,
-   * which no person made and so are not in the audit trail.
+   * which no person made and so are not in the audit trail. `alongside` runs in the same transaction (the
+   * invitation's link and email), so an account is never made without it.
    */
-  async create(user: NewUser, createdBy: UserEntity | null): Promise<UserEntity> {
-    const passwordHash = await this.hasher.hash(user.password);
+  async create(
+    user: NewUser,
+    createdBy: UserEntity | null,
+    alongside?: (manager: EntityManager, created: UserEntity) => Promise<unknown>,
+  ): Promise<UserEntity> {
+    // An invited account's hash is of random bytes no one keeps: no password matches it.
+    const passwordHash = await this.hasher.hash(user.password ?? randomBytes(32).toString('base64url'));
     const saved = await this.users.manager.transaction(async (manager) => {
       const inserted = await manager.save(
         manager.create(UserEntity, {
@@ -65,8 +73,11 @@ export class UsersService {
           fullName: user.fullName,
           role: user.role,
           passwordHash,
+          // Invited: not verified until the link is followed (the column's default, now(), is for the demo's accounts).
+          ...(user.password === null ? { invitedAt: this.clock.now(), emailVerifiedAt: null } : {}),
         }),
       );
+      await alongside?.(manager, inserted);
       if (createdBy) {
         await this.audit.record(manager, {
           actor: createdBy,
@@ -207,6 +218,8 @@ export function toAgencyUserView({
   createdAt,
   disabledAt,
   isAgencyLead,
+  invitedAt,
+  emailVerifiedAt,
 }: AgencyUserFields): AgencyUserView {
   return {
     id,
@@ -216,5 +229,6 @@ export function toAgencyUserView({
     createdAt: createdAt.toISOString(),
     disabledAt: disabledAt?.toISOString() ?? null,
     isAgencyLead: isAgencyLead ?? false,
+    invitationSentAt: invitedAt && !emailVerifiedAt ? invitedAt.toISOString() : null,
   };
 }

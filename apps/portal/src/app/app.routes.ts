@@ -1,5 +1,6 @@
 import { Route } from '@angular/router';
 import {
+  ACCEPT_INVITATION_PAGE_PATH,
   CLIENT_REVIEW_PAGE_PATH,
   FINISH_REGISTRATION_PAGE_PATH,
   RESET_PASSWORD_PAGE_PATH,
@@ -45,6 +46,13 @@ export const appRoutes: Route[] = [
   {
     path: RESET_PASSWORD_PAGE_PATH.slice(1),
     title: 'Choose a new password · Heardback',
+    loadComponent: () => import('./account/reset-password-page').then((m) => m.ResetPasswordPage),
+  },
+  {
+    // Staff's invitation (ADR 0082): the same page as a reset, in the words of a first password.
+    path: ACCEPT_INVITATION_PAGE_PATH.slice(1),
+    title: 'Choose your password · Heardback',
+    data: { invitation: true },
     loadComponent: () => import('./account/reset-password-page').then((m) => m.ResetPasswordPage),
   },
   {

@@ -116,6 +116,11 @@ export interface AgencyUserView {
   disabledAt: string | null;
   /** Staff only: told when an escalation is itself left (the ladder's second level). */
   isAgencyLead: boolean;
+  /**
+   * When their invitation was last sent, while they have not yet accepted it (chosen a password): until then
+   * they cannot sign in, and staff may send it again. Null once accepted, and for accounts made before invitations.
+   */
+  invitationSentAt: string | null;
 }
 
 /** PUT /api/users/:id/agency-lead (staff): make a staff member an agency lead, or not. */

@@ -22,7 +22,10 @@ export enum AuditAction {
   JobUpdated = 'job.updated',
   /** Closed or filled: the job's new status says which. */
   JobClosed = 'job.closed',
+  /** Invited by staff (ADR 0082): the person chooses their own password from the emailed link. */
   UserCreated = 'user.created',
+  /** Staff sent a pending invitation again (a new link; the earlier ones stop working). */
+  UserInvitationResent = 'user.invitation_resent',
   UserRenamed = 'user.renamed',
   UserDisabled = 'user.disabled',
   UserEnabled = 'user.enabled',

@@ -18,11 +18,36 @@ export interface LoginRequest {
   password: string;
 }
 
+/**
+ * POST /api/users (staff): invites a recruiter or staff member. No password: the person is emailed a link
+ * (ACCEPT_INVITATION_PAGE_PATH) where they choose their own, so no one else ever knows it, and following the
+ * link proves the address. Until then the account cannot sign in. Answers the new account's AgencyUserView.
+ */
 export interface CreateUserRequest {
   email: string;
-  password: string;
   fullName: string;
   role: UserRole.Recruiter | UserRole.Staff;
+}
+
+/** How long an invitation's link works; staff can send a new one at any time before it is accepted. */
+export const INVITATION_LINK_DAYS = 7;
+
+/**
+ * `POST /api/auth/invitation/link` `{token}`: whom a live invitation is for, asked when the page opens (the
+ * link is not used up), so the page greets them by name and a used or expired link says so at once.
+ */
+export interface InvitationLinkView {
+  email: string;
+  fullName: string;
+}
+
+/**
+ * `POST /api/auth/invitation/accept`: the invitation's token and the password its holder chose. Answers the
+ * signed-in UserView (the address counts as verified).
+ */
+export interface AcceptInvitationRequest {
+  token: string;
+  password: string;
 }
 
 export interface UserView {
@@ -69,6 +94,7 @@ export interface UpdateAgencyMailRequest {
 export const VERIFY_EMAIL_PAGE_PATH = '/verify-email';
 export const FINISH_REGISTRATION_PAGE_PATH = '/finish-registration';
 export const RESET_PASSWORD_PAGE_PATH = '/reset-password';
+export const ACCEPT_INVITATION_PAGE_PATH = '/accept-invitation';
 
 /**
  * POST /api/auth/register answers this, 202, whether the address was new or already had an account, and

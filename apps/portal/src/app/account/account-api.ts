@@ -1,6 +1,8 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import {
+  AcceptInvitationRequest,
+  InvitationLinkView,
   API_PREFIX,
   AgencyMailPreference,
   ChangePasswordRequest,
@@ -58,6 +60,16 @@ export class AccountApi {
 
   confirmPasswordReset(request: PasswordResetConfirmRequest): Observable<UserView> {
     return this.http.post<UserView>(`${AUTH}/password-reset/confirm`, request);
+  }
+
+  /** Whom a live invitation is for (ADR 0082), without using the link up. */
+  invitationLink(token: string): Observable<InvitationLinkView> {
+    return this.http.post<InvitationLinkView>(`${AUTH}/invitation/link`, { token });
+  }
+
+  /** The invited person's chosen password: signs this browser in. */
+  acceptInvitation(request: AcceptInvitationRequest): Observable<UserView> {
+    return this.http.post<UserView>(`${AUTH}/invitation/accept`, request);
   }
 
   changePassword(request: ChangePasswordRequest): Observable<void> {

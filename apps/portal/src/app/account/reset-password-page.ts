@@ -10,23 +10,39 @@ import { ROLE_HOME, SessionStore } from '../core/session';
 import { AccountApi } from './account-api';
 import { NewPasswordField } from './new-password-field';
 
-/** /reset-password?token=…: the link from the reset email. Setting the password signs this browser in. */
+/**
+ * /reset-password?token=…: the link from the reset email; and, with the route's `invitation` set,
+ * /accept-invitation?token=…: the link staff's invitation emails, where an agency person chooses their first
+ * password (ADR 0082). Either way, saving the password signs this browser in.
+ */
 @Component({
   selector: 'hb-reset-password-page',
   imports: [RouterLink, NewPasswordField, FormAlert],
   template: `
     <div class="narrow-page">
-      <h1 class="page-title">Choose a new password</h1>
+      <h1 class="page-title">{{ invitation() ? 'Choose your password' : 'Choose a new password' }}</h1>
       @if (linkDead()) {
         <div class="card" role="alert">
           <p>{{ linkDead() }}</p>
-          <a class="button" routerLink="/forgot-password">Send me a new link</a>
+          @if (!invitation()) {
+            <a class="button" routerLink="/forgot-password">Send me a new link</a>
+          }
         </div>
       } @else if (!token()) {
         <div class="card">
-          <p>This page opens from the link in a password reset email.</p>
-          <a routerLink="/forgot-password">Ask for a reset link</a>
+          @if (invitation()) {
+            <p>This page opens from the link in the invitation email the agency's staff sent you.</p>
+          } @else {
+            <p>This page opens from the link in a password reset email.</p>
+            <a routerLink="/forgot-password">Ask for a reset link</a>
+          }
         </div>
+      } @else if (invitation()) {
+        <p class="lead">
+          Welcome to Heardback{{ linkName() ? ', ' + linkName() : '' }}. Choose the password you will sign in with{{
+            linkEmail() ? ' as ' + linkEmail() : ''
+          }}. No one else knows it, not even the agency.
+        </p>
       } @else {
         <p class="lead">
           @if (linkEmail()) {
@@ -34,6 +50,8 @@ import { NewPasswordField } from './new-password-field';
           }
           Setting a new password signs you out on every other device.
         </p>
+      }
+      @if (token() && !linkDead()) {
         <div class="card">
           <form class="form" novalidate (submit)="save($event)">
             <hb-new-password-field fieldId="reset-password" [(value)]="password" [problem]="problem()" />
@@ -56,12 +74,16 @@ export class ResetPasswordPage implements OnInit {
 
   /** `?token=` from the emailed link. */
   readonly token = input<string>();
+  /** From the route: the link is an invitation's, not a reset's. */
+  readonly invitation = input(false);
 
   protected readonly password = signal('');
   protected readonly problem = signal('');
   protected readonly linkDead = signal('');
   /** The account the link is for, asked on opening (the link is not used up), so the page names it. */
   protected readonly linkEmail = signal('');
+  /** An invitation's link also names whom it is for. */
+  protected readonly linkName = signal('');
   protected readonly submission = formSubmission({ errorMessage: httpErrorMessage });
 
   ngOnInit(): void {
@@ -69,8 +91,12 @@ export class ResetPasswordPage implements OnInit {
     if (!token) return;
     // A used or expired link says so now, not after a new password is typed. Any other failure leaves the
     // form, whose answer will say what is wrong.
-    this.api.passwordResetLink(token).subscribe({
-      next: ({ email }) => this.linkEmail.set(email),
+    const look = this.invitation() ? this.api.invitationLink(token) : this.api.passwordResetLink(token);
+    look.subscribe({
+      next: (link: { email: string; fullName?: string }) => {
+        this.linkEmail.set(link.email);
+        this.linkName.set(link.fullName ?? '');
+      },
       error: (error: unknown) => {
         const code = errorCodeOf(error);
         if (code === ErrorCode.TokenInvalid || code === ErrorCode.AccountDisabled) {
@@ -92,7 +118,10 @@ export class ResetPasswordPage implements OnInit {
       return;
     }
     this.problem.set('');
-    this.submission.send(() => this.api.confirmPasswordReset({ token, password: this.password() }), {
+    const request = { token, password: this.password() };
+    const save = () =>
+      this.invitation() ? this.api.acceptInvitation(request) : this.api.confirmPasswordReset(request);
+    this.submission.send(save, {
       done: (user) => {
         this.session.signedInWith(user);
         void this.router.navigateByUrl(ROLE_HOME[user.role]);
@@ -108,7 +137,8 @@ export class ResetPasswordPage implements OnInit {
           this.linkDead.set(httpErrorMessage(error));
           return null;
         }
-        return `Your password was not changed. ${httpErrorMessage(error)}`;
+        const notSaved = this.invitation() ? 'Your password was not saved.' : 'Your password was not changed.';
+        return `${notSaved} ${httpErrorMessage(error)}`;
       },
     });
   }

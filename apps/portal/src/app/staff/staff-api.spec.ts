@@ -54,16 +54,14 @@ describe('StaffApi', () => {
     update.flush({});
   });
 
-  it('lists and creates agency accounts', () => {
+  it('lists agency accounts and invites one', () => {
     api.users({ q: 'ri', active: true, except: 'user-7', ids: ['a', 'b'], limit: 10 }).subscribe();
-    api
-      .createUser({ email: 'r@x.test', password: 'long enough!', fullName: 'R', role: UserRole.Recruiter })
-      .subscribe();
+    api.inviteUser({ email: 'r@x.test', fullName: 'R', role: UserRole.Recruiter }).subscribe();
     http
       .expectOne({ method: 'GET', url: '/api/users?q=ri&except=user-7&limit=10&active=true&ids=a,b' })
       .flush({ items: [], nextCursor: null, total: 0 });
     const post = http.expectOne({ method: 'POST', url: '/api/users' });
-    expect(post.request.body.role).toBe('recruiter');
+    expect(post.request.body).toEqual({ email: 'r@x.test', fullName: 'R', role: 'recruiter' });
     post.flush({});
   });
 

@@ -23,7 +23,6 @@ import {
   ReassignmentRequest,
   ReassignmentResult,
   UpdateJobRequest,
-  UserView,
   WaitingPage,
 } from '@heardback/contracts';
 import { Observable } from 'rxjs';
@@ -77,8 +76,9 @@ export class StaffApi {
     });
   }
 
-  createUser(request: CreateUserRequest): Observable<UserView> {
-    return this.http.post<UserView>(`${API}/users`, request);
+  /** Staff invite a recruiter or staff member, who chooses their own password from the emailed link. */
+  inviteUser(request: CreateUserRequest): Observable<AgencyUserView> {
+    return this.http.post<AgencyUserView>(`${API}/users`, request);
   }
 
   /** Staff make a staff member an agency lead (told when an escalation is left), or not. */

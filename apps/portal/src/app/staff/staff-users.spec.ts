@@ -33,6 +33,8 @@ describe('StaffUsers', () => {
   afterEach(() => http.verify());
 
   const view = () => fixture.nativeElement as HTMLElement;
+  const rowOf = (name: string) =>
+    Array.from(view().querySelectorAll('.user-list__item')).find((row) => row.textContent?.includes(name));
   const input = (id: string) => view().querySelector(`#${id}`) as HTMLInputElement;
 
   async function fill(values: Record<string, string>) {
@@ -88,34 +90,56 @@ describe('StaffUsers', () => {
     );
   });
 
-  it('creates a staff account, says so, and lists it', async () => {
-    await fill({ 'user-name': 'Lee Park', 'user-email': 'lee@x.test', 'user-password': 'a long password' });
+  it('invites a staff member with no password of ours, says so, and lists them as invited', async () => {
+    expect(view().querySelector('input[type="password"]')).toBeNull();
+    await fill({ 'user-name': 'Lee Park', 'user-email': 'lee@x.test' });
     Array.from(view().querySelectorAll<HTMLInputElement>('input[type="radio"]'))[1].click();
     await submit();
 
     const request = http.expectOne({ method: 'POST', url: '/api/users' });
-    expect(request.request.body).toEqual({
-      fullName: 'Lee Park',
+    expect(request.request.body).toEqual({ fullName: 'Lee Park', email: 'lee@x.test', role: 'staff' });
+    const LEE = anAgencyUser({
+      id: '3',
       email: 'lee@x.test',
-      password: 'a long password',
-      role: 'staff',
+      fullName: 'Lee Park',
+      invitationSentAt: '2026-11-20T09:00:00Z',
     });
-    request.flush({ id: '3', email: 'lee@x.test', fullName: 'Lee Park', role: UserRole.Staff });
+    request.flush(LEE);
     await fixture.whenStable();
-    expect(view().textContent).toContain('Account created for Lee Park (staff).');
-    http.expectOne({ method: 'GET', url: '/api/users' }).flush(page([]));
+    expect(view().textContent).toContain(
+      'Invitation sent to Lee Park (staff) at lee@x.test. They can sign in once they have chosen a password from the link.',
+    );
+    http.expectOne({ method: 'GET', url: '/api/users' }).flush(page([LEE, RIA]));
+    await fixture.whenStable();
+    const row = rowOf('Lee Park');
+    expect(row?.querySelector('hb-invitation-status')?.textContent).toContain('Invited');
+    expect(row?.querySelector('hb-invitation-status')?.textContent).toContain('not accepted yet');
+    expect(rowOf('Ria Recruiter')?.querySelector('hb-invitation-status button')).toBeNull();
   });
 
-  it('checks the password length before sending', async () => {
-    await fill({ 'user-name': 'Lee Park', 'user-email': 'lee@x.test', 'user-password': 'short' });
-    await submit();
-    http.expectNone({ method: 'POST', url: '/api/users' });
-    expect(view().querySelector('#user-password-error')?.textContent?.trim()).toBe('Use at least 12 characters.');
-    expect(document.activeElement).toBe(input('user-password'));
+  it('sends a pending invitation again and says the earlier link no longer works', async () => {
+    const invited = anAgencyUser({ ...RIA, invitationSentAt: '2026-11-20T09:00:00Z' });
+    const search = view().querySelector('#user-search') as HTMLInputElement;
+    search.value = 'ria';
+    search.dispatchEvent(new Event('input'));
+    await afterSearchPause(fixture);
+    http.expectOne('/api/users?q=ria').flush(page([invited]));
+    await fixture.whenStable();
+    const resend = rowOf('Ria Recruiter')?.querySelector('hb-invitation-status button') as HTMLButtonElement;
+    expect(resend.textContent?.replace(/\s+/g, ' ').trim()).toBe('Send the invitation again to Ria Recruiter');
+    resend.click();
+    await fixture.whenStable();
+    http
+      .expectOne({ method: 'POST', url: '/api/users/2/invitation' })
+      .flush({ ...invited, invitationSentAt: '2026-11-21T09:00:00Z' });
+    await fixture.whenStable();
+    expect(rowOf('Ria Recruiter')?.querySelector('[role="status"]')?.textContent?.trim()).toBe(
+      'A new invitation is on its way to ria@x.test, working for 7 days. The earlier link no longer works.',
+    );
   });
 
   it('says under the email when it already has an account', async () => {
-    await fill({ 'user-name': 'Sam', 'user-email': 'sam@x.test', 'user-password': 'a long password' });
+    await fill({ 'user-name': 'Sam', 'user-email': 'sam@x.test' });
     await submit();
     http
       .expectOne({ method: 'POST', url: '/api/users' })

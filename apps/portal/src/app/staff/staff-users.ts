@@ -6,15 +6,14 @@ import {
   EMAIL_MAX_LENGTH,
   ErrorCode,
   FULL_NAME_MAX_LENGTH,
-  PASSWORD_MAX_LENGTH,
-  PASSWORD_MIN_LENGTH,
+  INVITATION_LINK_DAYS,
   UserRole,
 } from '@heardback/contracts';
-import { PASSWORD_RULE } from '@heardback/domain';
 import { SessionStore } from '../core/session';
 import { StaffApi } from './staff-api';
 import { UserAccess } from './user-access';
 import { AgencyLeadToggle } from './agency-lead-toggle';
+import { InvitationStatus } from './invitation-status';
 import { errorCodeOf } from '../core/api-error';
 import { ProblemWords, formSubmission } from '../core/form-submission';
 import { formatShortDate } from '../core/date-time';
@@ -40,11 +39,6 @@ const PROBLEMS = {
     required: 'Type the email address they will sign in with.',
     otherwise: 'Type a whole email address, such as name@agency.com.',
   },
-  password: {
-    required: `Choose a first password of at least ${PASSWORD_MIN_LENGTH} characters.`,
-    minlength: `Use at least ${PASSWORD_MIN_LENGTH} characters.`,
-    otherwise: `Use at most ${PASSWORD_MAX_LENGTH} characters.`,
-  },
   role: { otherwise: 'Choose recruiter or staff.' },
 } satisfies Record<string, ProblemWords>;
 
@@ -54,11 +48,21 @@ export const EMAIL_HAS_ACCOUNT =
 
 /**
  * The agency's own accounts: who they are, by name a page at a time ("Load more"), searchable by
- * name or email, and a form to create a recruiter or staff account.
+ * name or email, and a form to invite a recruiter or staff member, who chooses their own password (ADR 0082).
  */
 @Component({
   selector: 'hb-staff-users',
-  imports: [ReactiveFormsModule, LoadState, LoadMore, UserAccess, AgencyLeadToggle, FORM_FIELD, ChoiceField, SearchBox],
+  imports: [
+    ReactiveFormsModule,
+    LoadState,
+    LoadMore,
+    UserAccess,
+    InvitationStatus,
+    AgencyLeadToggle,
+    FORM_FIELD,
+    ChoiceField,
+    SearchBox,
+  ],
   templateUrl: './staff-users.html',
   styleUrl: './staff-users.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -92,17 +96,13 @@ export class StaffUsers {
   ];
   protected readonly roleLabels = ROLE_LABELS;
   protected readonly staffRole = UserRole.Staff;
-  protected readonly passwordRule = PASSWORD_RULE;
+  protected readonly linkDays = INVITATION_LINK_DAYS;
   private readonly session = inject(SessionStore);
   protected readonly myId = computed(() => this.session.user()?.id ?? null);
 
   protected readonly form = inject(FormBuilder).nonNullable.group({
     fullName: ['', [notBlank, Validators.maxLength(FULL_NAME_MAX_LENGTH)]],
     email: ['', [Validators.required, Validators.email, Validators.maxLength(EMAIL_MAX_LENGTH)]],
-    password: [
-      '',
-      [Validators.required, Validators.minLength(PASSWORD_MIN_LENGTH), Validators.maxLength(PASSWORD_MAX_LENGTH)],
-    ],
     role: [UserRole.Recruiter as AgencyRole, Validators.required],
   });
   protected readonly submission = formSubmission({ form: this.form, onInvalid: () => this.focus(FIRST_INVALID) });
@@ -138,30 +138,27 @@ export class StaffUsers {
     if (!this.submission.begin()) {
       return;
     }
-    const { fullName, email, password, role } = this.form.getRawValue();
-    this.submission.send(
-      () => this.api.createUser({ fullName: fullName.trim(), email: email.trim(), password, role }),
-      {
-        done: (user) => {
-          this.submission.submitted.set(false);
-          this.form.reset();
-          this.created.set(
-            `Account created for ${user.fullName} (${ROLE_LABELS[user.role].toLowerCase()}). Give them their email address and first password.`,
-          );
-          this.users.reload();
-        },
-        failed: (error) => {
-          this.focus(FIRST_INVALID);
-          if (errorCodeOf(error) === ErrorCode.EmailTaken) {
-            const email = this.form.controls.email;
-            // Staff make accounts for other people: "sign in instead" would be the wrong advice.
-            email.setErrors({ server: EMAIL_HAS_ACCOUNT });
-            email.markAsTouched();
-            return null;
-          }
-          return this.submission.errorMessage(error);
-        },
+    const { fullName, email, role } = this.form.getRawValue();
+    this.submission.send(() => this.api.inviteUser({ fullName: fullName.trim(), email: email.trim(), role }), {
+      done: (user) => {
+        this.submission.submitted.set(false);
+        this.form.reset();
+        this.created.set(
+          `Invitation sent to ${user.fullName} (${ROLE_LABELS[user.role].toLowerCase()}) at ${user.email}. They can sign in once they have chosen a password from the link.`,
+        );
+        this.users.reload();
       },
-    );
+      failed: (error) => {
+        this.focus(FIRST_INVALID);
+        if (errorCodeOf(error) === ErrorCode.EmailTaken) {
+          const email = this.form.controls.email;
+          // Staff make accounts for other people: "sign in instead" would be the wrong advice.
+          email.setErrors({ server: EMAIL_HAS_ACCOUNT });
+          email.markAsTouched();
+          return null;
+        }
+        return this.submission.errorMessage(error);
+      },
+    });
   }
 }

@@ -1,9 +1,9 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import { API_PREFIX, UserAccessResult } from '@heardback/contracts';
+import { API_PREFIX, AgencyUserView, UserAccessResult } from '@heardback/contracts';
 import { Observable } from 'rxjs';
 
-/** Staff turn accounts off and on, and see what a user leaves behind. */
+/** Staff turn accounts off and on, send invitations again, and see what a user leaves behind. */
 @Injectable({ providedIn: 'root' })
 export class UserAccessApi {
   private readonly http = inject(HttpClient);
@@ -14,6 +14,11 @@ export class UserAccessApi {
 
   enable(userId: string): Observable<UserAccessResult> {
     return this.http.post<UserAccessResult>(`/${API_PREFIX}/users/${encodeURIComponent(userId)}/enable`, {});
+  }
+
+  /** A new invitation for someone who has not accepted theirs yet; the earlier link stops working. */
+  resendInvitation(userId: string): Observable<AgencyUserView> {
+    return this.http.post<AgencyUserView>(`/${API_PREFIX}/users/${encodeURIComponent(userId)}/invitation`, {});
   }
 
   openWork(userId: string): Observable<UserAccessResult> {

@@ -154,6 +154,7 @@ export function anAgencyUser(overrides: Partial<AgencyUserView> = {}): AgencyUse
     createdAt: '2026-01-05T10:00:00.000Z',
     disabledAt: null,
     isAgencyLead: false,
+    invitationSentAt: null,
     ...overrides,
   };
 }

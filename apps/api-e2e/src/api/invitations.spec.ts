@@ -96,7 +96,9 @@ describe('agency invitations', () => {
       'SELECT action, changes FROM audit_events WHERE entity_id = $1',
       [view.id],
     );
-    expect(audit.rows.map((row) => row.action)).toEqual([AuditAction.UserCreated]);
+    expect(audit.rows.map((row) => row.action).sort()).toEqual(
+      [AuditAction.UserCreated, AuditAction.UserInvitationAccepted].sort(),
+    );
     expect(JSON.stringify(audit.rows)).not.toMatch(/password|hash|argon2|lighthouse/i);
   });
 
@@ -145,7 +147,35 @@ describe('agency invitations', () => {
       AuditAction.UserInvitationResent,
       AuditAction.UserDisabled,
       AuditAction.UserEnabled,
+      AuditAction.UserInvitationAccepted,
     ]);
+  });
+
+  it('lets no leftover invitation change the password of an account already in use', async () => {
+    const staff = await signIn((await agencyUser('staff')).email);
+    const { email, view } = await invite(staff, 'Rhea Reset');
+    const [invitation] = await harness.mailbox.waitFor(email, 1);
+    const token = tokenFrom(invitation, ACCEPT_INVITATION_PAGE_PATH);
+
+    // They never open the invitation: they ask for a reset link instead, which also proves the address.
+    await expectStatus(browser().post('/api/auth/password-reset', { email }), 202);
+    const [, reset] = await harness.mailbox.waitFor(email, 2);
+    const owner = browser();
+    await expectStatus(
+      owner.post('/api/auth/password-reset/confirm', {
+        token: tokenFrom(reset, '/reset-password'),
+        password: CHOSEN_PASSWORD,
+      }),
+      200,
+    );
+    expect((await stored(view.id)).email_verified_at).not.toBeNull();
+
+    // Whoever holds the old invitation learns nothing from it, and cannot take the account over with it.
+    expect(asError(await browser().post('/api/auth/invitation/link', { token })).code).toBe(ErrorCode.TokenInvalid);
+    const takeover = await browser().post('/api/auth/invitation/accept', { token, password: 'mallory owns this now' });
+    expect(asError(takeover).code).toBe(ErrorCode.TokenInvalid);
+    expect((await owner.get('/api/auth/me')).status).toBe(200);
+    await signIn(email, CHOSEN_PASSWORD);
   });
 
   it('refuses an address that has an account, and a password in the invitation, writing nothing', async () => {
@@ -154,19 +184,19 @@ describe('agency invitations', () => {
     const taken = await staff.post('/api/users', { email, fullName: 'Someone Else', role: 'staff' });
     expect(asError(taken).code).toBe(ErrorCode.EmailTaken);
     const withPassword = await staff.post('/api/users', {
-      email: uniqueEmail('pw'),
+      email: 'pw-none@example.test',
       fullName: 'Pat Password',
       role: 'recruiter',
       password: CHOSEN_PASSWORD,
     });
     expect(withPassword.status).toBe(400);
     expect(asError(withPassword).details?.[0].field).toBe('password');
-    const [{ count }] = (
-      await harness.pool.query<{ count: string }>(
-        `SELECT count(*) FROM notifications WHERE recipient_email = $1 AND subject = $2`,
-        [email, INVITATION_SUBJECT],
-      )
-    ).rows;
-    expect(Number(count)).toBe(1);
+    const written = await harness.pool.query<{ email: string; invitations: string }>(
+      `SELECT u.email, (SELECT count(*) FROM notifications n WHERE n.recipient_email = u.email AND n.subject = $3) AS invitations
+         FROM users u WHERE u.email IN ($1, $2)`,
+      [email, 'pw-none@example.test', INVITATION_SUBJECT],
+    );
+    // The first invitation only: the taken address got no second account and no second email.
+    expect(written.rows).toEqual([{ email, invitations: '1' }]);
   });
 });

@@ -280,6 +280,8 @@ export class AuthService {
         `UPDATE users SET password_hash = $2, email_verified_at = coalesce(email_verified_at, now()) WHERE id = $1`,
         [user.id, passwordHash],
       );
+      // A password is chosen: an invitation still unused must not choose another (ADR 0082).
+      await this.tokens.useUpAll(manager, user.id, 'accept_invitation');
       await this.sessions.endAllFor(user.id, null, manager);
     });
     logSecurityEvent({ event: 'password_reset_confirmed', userId: user.id });

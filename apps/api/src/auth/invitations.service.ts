@@ -94,7 +94,11 @@ export class InvitationsService {
     return { email: user.email, fullName: user.fullName };
   }
 
-  /** Sets the chosen password, counts the address as proven, uses the link up, and signs this browser in. */
+  /**
+   * Sets the chosen password, counts the address as proven, uses the link up, and signs this browser in. The
+   * account is locked and checked again first (still pending, not disabled meanwhile), before its token, in the
+   * order a resend takes them, so the two cannot deadlock.
+   */
   async accept(
     token: string,
     password: string,
@@ -106,10 +110,23 @@ export class InvitationsService {
     const passwordHash = await this.hasher.hash(password);
     const emailVerifiedAt = this.clock.now();
     await this.dataSource.transaction(async (manager) => {
+      const [locked] = await manager.find(UserEntity, {
+        where: { id: user.id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      assertInvitationPending(locked ?? null);
       if (!(await this.tokens.consume(manager, token, 'accept_invitation'))) {
         throw new DomainError(ErrorCode.TokenInvalid, accountMessages.errors.invitationLinkInvalid);
       }
       await manager.update(UserEntity, { id: user.id }, { passwordHash, emailVerifiedAt });
+      await this.sessions.endAllFor(user.id, null, manager);
+      await this.audit.record(manager, {
+        actor: user,
+        action: AuditAction.UserInvitationAccepted,
+        entity: { type: AuditEntityType.User, id: user.id },
+        before: { emailVerifiedAt: null },
+        after: { emailVerifiedAt: emailVerifiedAt.toISOString() },
+      });
     });
     logSecurityEvent({ event: 'invitation_accepted', userId: user.id });
     const session = await this.sessions.start(user, { userAgent: origin.userAgent, replacing: origin.currentToken });
@@ -119,8 +136,19 @@ export class InvitationsService {
   private async invitee(token: string): Promise<UserEntity> {
     const userId = await this.tokens.peek(token, 'accept_invitation');
     const user = userId ? await this.users.findById(userId) : null;
-    if (!user) throw new DomainError(ErrorCode.TokenInvalid, accountMessages.errors.invitationLinkInvalid);
-    if (user.disabledAt) throw new DomainError(ErrorCode.AccountDisabled, accountMessages.errors.accountDisabled);
+    assertInvitationPending(user);
     return user;
   }
+}
+
+/**
+ * An invitation's link works only while the account waits for its first password: not once it has one (chosen
+ * from this link, or another way, such as a reset link, which also proves the address), so a leftover link can
+ * never change a working account's password; and not while the account is disabled.
+ */
+function assertInvitationPending(user: UserEntity | null): asserts user is UserEntity {
+  if (!user || !user.invitedAt || user.emailVerifiedAt) {
+    throw new DomainError(ErrorCode.TokenInvalid, accountMessages.errors.invitationLinkInvalid);
+  }
+  if (user.disabledAt) throw new DomainError(ErrorCode.AccountDisabled, accountMessages.errors.accountDisabled);
 }

@@ -26,6 +26,8 @@ export enum AuditAction {
   UserCreated = 'user.created',
   /** Staff sent a pending invitation again (a new link; the earlier ones stop working). */
   UserInvitationResent = 'user.invitation_resent',
+  /** The invited person chose their password from the link: the account is in use from then on. */
+  UserInvitationAccepted = 'user.invitation_accepted',
   UserRenamed = 'user.renamed',
   UserDisabled = 'user.disabled',
   UserEnabled = 'user.enabled',

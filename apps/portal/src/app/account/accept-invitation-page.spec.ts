@@ -55,8 +55,10 @@ describe('ResetPasswordPage for an invitation', () => {
     http.expectOne('/api/auth/invitation/link').flush(...apiErrorBody(400, ErrorCode.TokenInvalid, words));
     await harness.fixture.whenStable();
 
-    expect(page().querySelector('[role="alert"]')?.textContent?.trim()).toBe(words);
+    expect(page().querySelector('[role="alert"] p')?.textContent?.trim()).toBe(words);
     expect(page().querySelector('form')).toBeNull();
     expect(page().textContent).not.toContain('Send me a new link');
+    // Someone who already chose their password and opened the email again is shown the way in.
+    expect(page().querySelector('[role="alert"] a')?.getAttribute('href')).toBe('/sign-in');
   });
 });

@@ -24,7 +24,9 @@ import { NewPasswordField } from './new-password-field';
       @if (linkDead()) {
         <div class="card" role="alert">
           <p>{{ linkDead() }}</p>
-          @if (!invitation()) {
+          @if (invitation()) {
+            <p>If you have already chosen your password, <a routerLink="/sign-in">sign in</a>.</p>
+          } @else {
             <a class="button" routerLink="/forgot-password">Send me a new link</a>
           }
         </div>

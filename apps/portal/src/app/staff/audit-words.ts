@@ -36,6 +36,7 @@ export const AUDIT_ACTION_PHRASES: Record<AuditAction, string> = {
   [AuditAction.JobClosed]: 'closed a job',
   [AuditAction.UserCreated]: 'invited someone to an account',
   [AuditAction.UserInvitationResent]: 'sent an invitation again',
+  [AuditAction.UserInvitationAccepted]: 'accepted their invitation and chose a password',
   [AuditAction.UserRenamed]: 'changed their name',
   [AuditAction.UserAgencyMailChanged]: 'changed how they are emailed about their work',
   [AuditAction.UserDisabled]: 'disabled an account',

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
 import { AgencyUserView, INVITATION_LINK_DAYS } from '@heardback/contracts';
 import { httpErrorMessage } from '../core/api-error';
-import { formatShortDate } from '../core/date-time';
+import { NOW, formatShortDate } from '../core/date-time';
 import { formSubmission } from '../core/form-submission';
 import { UserAccessApi } from './user-access-api';
 
@@ -13,8 +13,13 @@ import { UserAccessApi } from './user-access-api';
   selector: 'hb-invitation-status',
   template: `
     @if (pending()) {
-      <span class="badge">Invited</span>
-      <span class="invitation__when">Sent {{ sentOn() }}, not accepted yet</span>
+      @if (expired()) {
+        <span class="badge badge--due">Invitation expired</span>
+        <span class="invitation__when">Sent {{ sentOn() }}; its link no longer works</span>
+      } @else {
+        <span class="badge">Invited</span>
+        <span class="invitation__when">Sent {{ sentOn() }}, not accepted yet</span>
+      }
       <button
         class="button button--secondary"
         type="button"
@@ -54,12 +59,18 @@ import { UserAccessApi } from './user-access-api';
 })
 export class InvitationStatus {
   private readonly api = inject(UserAccessApi);
+  private readonly now = inject(NOW);
 
   readonly user = input.required<AgencyUserView>();
   readonly changed = output<AgencyUserView>();
 
   protected readonly pending = computed(() => this.user().invitationSentAt !== null && !this.user().disabledAt);
   protected readonly sentOn = computed(() => formatShortDate(this.user().invitationSentAt ?? ''));
+  /** Past the link's days: staff must send it again before the person can get in. */
+  protected readonly expired = computed(() => {
+    const sentAt = this.user().invitationSentAt;
+    return sentAt !== null && this.now().getTime() - Date.parse(sentAt) > INVITATION_LINK_DAYS * 86_400_000;
+  });
   protected readonly sentAgain = signal('');
   protected readonly submission = formSubmission({ errorMessage: httpErrorMessage });
 

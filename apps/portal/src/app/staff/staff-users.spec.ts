@@ -2,7 +2,7 @@ import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { AgencyUserView, ErrorCode, UserRole } from '@heardback/contracts';
 import { EMAIL_HAS_ACCOUNT, StaffUsers } from './staff-users';
-import { anAgencyUser, apiErrorBody } from '../testing/factories';
+import { TEST_NOW, anAgencyUser, apiErrorBody } from '../testing/factories';
 import { afterSearchPause, setUpPortalTest } from '../testing/setup';
 
 describe('StaffUsers', () => {
@@ -10,7 +10,7 @@ describe('StaffUsers', () => {
   let http: HttpTestingController;
 
   beforeEach(async () => {
-    http = setUpPortalTest();
+    http = setUpPortalTest({ now: TEST_NOW });
     fixture = TestBed.createComponent(StaffUsers);
     await fixture.whenStable();
     // The API's order is by name; the page keeps it.
@@ -102,7 +102,7 @@ describe('StaffUsers', () => {
       id: '3',
       email: 'lee@x.test',
       fullName: 'Lee Park',
-      invitationSentAt: '2026-11-20T09:00:00Z',
+      invitationSentAt: '2026-05-30T09:00:00Z',
     });
     request.flush(LEE);
     await fixture.whenStable();
@@ -117,8 +117,22 @@ describe('StaffUsers', () => {
     expect(rowOf('Ria Recruiter')?.querySelector('hb-invitation-status button')).toBeNull();
   });
 
+  it('says when an invitation has expired, so staff know to send it again', async () => {
+    const search = view().querySelector('#user-search') as HTMLInputElement;
+    search.value = 'ria';
+    search.dispatchEvent(new Event('input'));
+    await afterSearchPause(fixture);
+    // Eight days before TEST_NOW: the link worked for seven.
+    http.expectOne('/api/users?q=ria').flush(page([{ ...RIA, invitationSentAt: '2026-05-24T11:00:00Z' }]));
+    await fixture.whenStable();
+    const status = rowOf('Ria Recruiter')?.querySelector('hb-invitation-status');
+    expect(status?.querySelector('.badge')?.textContent?.trim()).toBe('Invitation expired');
+    expect(status?.textContent).toContain('its link no longer works');
+    expect(status?.querySelector('button')?.textContent).toContain('Send the invitation again');
+  });
+
   it('sends a pending invitation again and says the earlier link no longer works', async () => {
-    const invited = anAgencyUser({ ...RIA, invitationSentAt: '2026-11-20T09:00:00Z' });
+    const invited = anAgencyUser({ ...RIA, invitationSentAt: '2026-05-30T09:00:00Z' });
     const search = view().querySelector('#user-search') as HTMLInputElement;
     search.value = 'ria';
     search.dispatchEvent(new Event('input'));
@@ -131,7 +145,7 @@ describe('StaffUsers', () => {
     await fixture.whenStable();
     http
       .expectOne({ method: 'POST', url: '/api/users/2/invitation' })
-      .flush({ ...invited, invitationSentAt: '2026-11-21T09:00:00Z' });
+      .flush({ ...invited, invitationSentAt: '2026-06-01T11:00:00Z' });
     await fixture.whenStable();
     expect(rowOf('Ria Recruiter')?.querySelector('[role="status"]')?.textContent?.trim()).toBe(
       'A new invitation is on its way to ria@x.test, working for 7 days. The earlier link no longer works.',

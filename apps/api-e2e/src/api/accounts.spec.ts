@@ -74,13 +74,18 @@ describe('account lifecycle', () => {
         `SELECT status, attempts FROM notifications WHERE recipient_id = $1 AND kind = 'candidate_update'`,
         [candidate.id],
       );
-      expect(held.rows).toEqual([{ status: 'pending', attempts: 0 }]);
+      // The application's receipt (ADR 0083) and the interview booked: both held.
+      expect(held.rows).toEqual([
+        { status: 'pending', attempts: 0 },
+        { status: 'pending', attempts: 0 },
+      ]);
       // Staff's outgoing mail says why it waits; the emails with links (to verify, to finish registering) are not held.
       const outgoing = await expectStatus(
         staff.get<NotificationPage>(`/api/agency/notifications?recipient=${encodeURIComponent(candidate.email)}`),
         200,
       );
       expect(outgoing.body.items.map((mail) => [mail.kind, mail.heldUntilVerified]).sort()).toEqual([
+        ['candidate_update', true],
         ['candidate_update', true],
         ['email_verification', false],
         ['email_verification', false],
@@ -103,11 +108,13 @@ describe('account lifecycle', () => {
 
       const token = tokenFrom(verification, '/verify-email');
       await expectStatus(browser().post('/api/auth/verify-email', { token }), 204);
-      const mails = await harness.mailbox.waitFor(candidate.email, 3);
+      const mails = await harness.mailbox.waitFor(candidate.email, 4);
+      // Held in order, sent in order once verified.
       expect(mails.map((mail) => mail.subject)).toEqual([
         FINISH_REGISTRATION_SUBJECT,
         'Confirm your email address for Heardback',
-        'Interview booked: Platform Engineer at ' + mails[2].subject.split(' at ')[1],
+        'Application received: Platform Engineer at ' + mails[2].subject.split(' at ')[1],
+        'Interview booked: Platform Engineer at ' + mails[3].subject.split(' at ')[1],
       ]);
       expect((await candidate.session.get<UserView>('/api/auth/me')).body.emailVerified).toBe(true);
       const verified = await staff.get<{ candidate: { emailVerified: boolean } }>(`/api/applications/${applicationId}`);

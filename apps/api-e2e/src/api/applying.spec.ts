@@ -226,6 +226,28 @@ describe('applying: screening questions, the privacy notice and consent, applyin
     });
   });
 
+  describe('the receipt', () => {
+    it('emails the candidate that their application arrived, and by when they will hear, once', async () => {
+      const job = await createOpenJob(staff, { title: 'Receipt Engineer' });
+      const candidate = await registerCandidate('Rita Receipt');
+      const applied = await apply(candidate.session, job.id);
+      expect(applied.promise?.dueAt).toEqual(expect.any(String));
+      const { rows } = await database().query<{ recipient_email: string; subject: string; body: string }>(
+        `SELECT recipient_email, subject, body FROM notifications WHERE application_id = $1 AND kind = 'candidate_update'`,
+        [applied.id],
+      );
+      expect(rows).toHaveLength(1);
+      const [receipt] = rows;
+      expect(receipt.recipient_email).toBe(candidate.email);
+      expect(receipt.subject).toBe(`Application received: Receipt Engineer at ${job.clientName}`);
+      expect(receipt.body).toContain('Hello Rita,');
+      expect(receipt.body).toContain(`We have received your application for Receipt Engineer at ${job.clientName}.`);
+      // The date the page promises is in the email, in words: the candidate's record outside the portal.
+      expect(receipt.body).toMatch(/What happens next: .*\d{4}/);
+      expect(receipt.body).toContain(`/me/applications/${applied.id}`);
+    });
+  });
+
   describe('withdrawing and applying again', () => {
     it('lets a withdrawn candidate apply again: a new application linked to the old one, consent withdrawn with it', async () => {
       const job = await createOpenJob(staff);

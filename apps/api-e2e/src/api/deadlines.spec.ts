@@ -245,7 +245,7 @@ describe('deadlines, reminders and escalation', () => {
     expect(queue.map((item) => item.applicationId)).not.toContain(application.id);
   });
 
-  it('emails every candidate-visible event the agency caused, echoes nothing the candidate just did, and nothing internal', async () => {
+  it('emails every candidate-visible event the agency caused, a receipt for the application, and nothing internal', async () => {
     const { application, candidate } = await scheduledInterview();
     const { rows: visible } = await database().query<{ text: string; by_candidate: boolean }>(
       `SELECT t.text, t.actor_id IS NOT DISTINCT FROM $2::uuid AS by_candidate
@@ -254,15 +254,19 @@ describe('deadlines, reminders and escalation', () => {
     );
     const emails = await notificationsFor(application.id, 'candidate_update');
     const told = (text: string) => emails.some((email) => email.body.includes(text));
-    // "You applied" (the page said so a moment ago) is not mailed; the interview booked by the agency is.
+    // The page's "You applied" sentence is not echoed: the receipt says it in its own words (ADR 0083). The
+    // interview booked by the agency is mailed.
     expect(visible.map((event) => [event.by_candidate, told(event.text)])).toEqual([
       [true, false],
       [false, true],
     ]);
+    const client = emails[0].subject.split(' at ').slice(1).join(' at ');
     expect(emails.map((email) => email.subject)).toEqual([
-      'Interview booked: Integration Test Engineer at ' + emails[0].subject.split(' at ').slice(1).join(' at '),
+      `Application received: Integration Test Engineer at ${client}`,
+      `Interview booked: Integration Test Engineer at ${client}`,
     ]);
+    expect(emails[0].body).toContain(`We have received your application for Integration Test Engineer at ${client}.`);
     expect(emails.map((email) => email.body).join('\n')).not.toContain('Hiring manager');
-    expect(emails[0].body).toMatch(/What happens next: /);
+    for (const email of emails) expect(email.body).toMatch(/What happens next: /);
   });
 });

@@ -120,7 +120,8 @@ describe('one time zone per viewer', () => {
       (await schedule(scheduled.body, future('2030-01-11T14:00:00.000Z'), future('2030-01-11T15:00:00.000Z'))).status,
     ).toBe(200);
 
-    const [booked, moved] = await emailsTo(applied.id, 'candidate_update', candidate.email);
+    // After the application's receipt (ADR 0083).
+    const [, booked, moved] = await emailsTo(applied.id, 'candidate_update', candidate.email);
     expect(booked.body).toContain(
       future('Phone screen scheduled for Thursday, 10 January 2030 at 10:00–11:00 GMT-5 (Video call).'),
     );

@@ -87,7 +87,12 @@ export const FINISH_REGISTRATION_SUBJECT = 'Finish creating your Heardback accou
  * (the shared API sends nothing: RUN_BACKGROUND=false), as the recipient would read it in the message.
  */
 export function registrationTokenFor(email: string, pool?: Pool): Promise<string> {
-  return linkTokenWrittenTo(email, FINISH_REGISTRATION_SUBJECT, FINISH_REGISTRATION_PAGE_PATH, pool);
+  const link = {
+    subject: FINISH_REGISTRATION_SUBJECT,
+    path: FINISH_REGISTRATION_PAGE_PATH,
+    name: 'link to finish registering',
+  };
+  return linkTokenWrittenTo(email, link, pool);
 }
 
 /** What the invitation email says in its subject (notifications/account-messages.ts). */
@@ -95,17 +100,22 @@ export const INVITATION_SUBJECT = 'You are invited to Heardback';
 
 /** The token in the newest invitation written to `email`, read from the outbox as registrationTokenFor reads. */
 export function invitationTokenFor(email: string, pool?: Pool): Promise<string> {
-  return linkTokenWrittenTo(email, INVITATION_SUBJECT, ACCEPT_INVITATION_PAGE_PATH, pool);
+  const link = { subject: INVITATION_SUBJECT, path: ACCEPT_INVITATION_PAGE_PATH, name: 'invitation link' };
+  return linkTokenWrittenTo(email, link, pool);
 }
 
-async function linkTokenWrittenTo(email: string, subject: string, path: string, pool?: Pool): Promise<string> {
+async function linkTokenWrittenTo(
+  email: string,
+  { subject, path, name }: { subject: string; path: string; name: string },
+  pool?: Pool,
+): Promise<string> {
   const read = `SELECT body FROM notifications WHERE recipient_email = $1 AND subject = $2 ORDER BY sequence DESC LIMIT 1`;
   const parameters = [email.toLowerCase(), subject];
   // Without a pool of the spec's own, a connection of its own: the shared pool (`database()`) is closed only
   // by the specs that open it, and one left open is cut off when the run drops its database.
   const { rows } = pool ? await pool.query<{ body: string }>(read, parameters) : await readOnce(read, parameters);
   const token = new RegExp(`${path}\\?token=([\\w%-]+)`).exec(rows[0]?.body ?? '')?.[1];
-  if (!token) throw new Error(`No link to ${path} was written to ${email}`);
+  if (!token) throw new Error(`No ${name} was written to ${email}`);
   return decodeURIComponent(token);
 }
 

@@ -25,6 +25,11 @@ export function appliedText(jobTitle: string, clientName: string): string {
   return `You applied for ${jobTitle} at ${clientName}. We will tell you whether you move forward; "Where you stand" shows by when.`;
 }
 
+/** The receipt's first words (ADR 0083); the timeline's sentence above speaks of the page, this of the email. */
+export function applicationReceivedText(jobTitle: string, clientName: string): string {
+  return `We have received your application for ${jobTitle} at ${clientName}. Thank you for it.`;
+}
+
 export function withdrawnText(reason: string): string {
   return `You withdrew your application: "${reason}"`;
 }

@@ -5,7 +5,12 @@ import { asksHowWeDid, candidateIsEmailed, takesCalendarInvite, viewerTimeZone }
 import { EntityManager } from 'typeorm';
 import { formatAgencyTime, formatAgencyTimeRange } from '../config/agency-time';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { candidateNextStep, candidateUpdateEmail, interviewInviteTitle } from './candidate-messages';
+import {
+  applicationReceivedText,
+  candidateNextStep,
+  candidateUpdateEmail,
+  interviewInviteTitle,
+} from './candidate-messages';
 import { InterviewChange, pendingInvite } from './interview-invite';
 import { OutboxService } from './outbox.service';
 import { howWeDidEmailLines } from './satisfaction-messages';
@@ -68,7 +73,7 @@ const APPLICATION_CONTEXTS = forIds((match) =>
  * next and by when, written into the outbox in the same transaction as the event. One query
  * and one insert however many applications the events touch (closing a job touches thousands).
  * What the candidate did themselves is not echoed back (the page has just confirmed it), unless
- * it changes an interview in their calendar.
+ * it changes an interview in their calendar, or is their application: its receipt (candidateIsEmailed).
  */
 @Injectable()
 export class CandidateUpdateMailer {
@@ -94,7 +99,11 @@ export class CandidateUpdateMailer {
       if (!context) return [];
       const told = group.filter((event) =>
         candidateIsEmailed(
-          { actorId: event.actorId, changesCalendar: event.interview !== undefined },
+          {
+            actorId: event.actorId,
+            changesCalendar: event.interview !== undefined,
+            isApplication: event.type === TimelineEventType.Applied,
+          },
           context.candidate_id,
         ),
       );
@@ -174,7 +183,11 @@ export class CandidateUpdateMailer {
         candidateName: context.full_name,
         jobTitle: context.title,
         clientName: context.client_name,
-        eventTexts: events.map((event) => textFor(event, timeZone, this.config.calendar.timeZone)),
+        eventTexts: events.map((event) =>
+          event.type === TimelineEventType.Applied
+            ? applicationReceivedText(context.title, context.client_name)
+            : textFor(event, timeZone, this.config.calendar.timeZone),
+        ),
         latest: events[events.length - 1].type,
         latestInterview: interviewNews(events[events.length - 1].interview),
         nextStep,

@@ -2,14 +2,21 @@ import { StageState } from '@heardback/contracts';
 import { candidateIsEmailed, takesCalendarInvite, upcomingInterview } from './candidate-mail';
 
 describe('what the candidate is emailed', () => {
+  const by = (actorId: string | null, { changesCalendar = false, isApplication = false } = {}) =>
+    candidateIsEmailed({ actorId, changesCalendar, isApplication }, 'candidate-1');
+
   it('emails what the agency or the system did', () => {
-    expect(candidateIsEmailed({ actorId: 'recruiter-1', changesCalendar: false }, 'candidate-1')).toBe(true);
-    expect(candidateIsEmailed({ actorId: null, changesCalendar: false }, 'candidate-1')).toBe(true);
+    expect(by('recruiter-1')).toBe(true);
+    expect(by(null)).toBe(true);
   });
 
   it('does not echo what the candidate just did, unless it changes their calendar', () => {
-    expect(candidateIsEmailed({ actorId: 'candidate-1', changesCalendar: false }, 'candidate-1')).toBe(false);
-    expect(candidateIsEmailed({ actorId: 'candidate-1', changesCalendar: true }, 'candidate-1')).toBe(true);
+    expect(by('candidate-1')).toBe(false);
+    expect(by('candidate-1', { changesCalendar: true })).toBe(true);
+  });
+
+  it('sends the candidate a receipt for their own application, with the date promised', () => {
+    expect(by('candidate-1', { isApplication: true })).toBe(true);
   });
 });
 

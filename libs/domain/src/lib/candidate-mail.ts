@@ -2,14 +2,16 @@ import { StageState } from '@heardback/contracts';
 
 /**
  * Rule: the candidate is emailed what others did, never an echo of what they just did in the
- * portal (the page has confirmed it), unless it changes an interview in their calendar, which
- * only the email's invite can update.
+ * portal (the page has confirmed it), with two exceptions:
+ * - a change to an interview in their calendar, which only the email's invite can update;
+ * - their application itself (`isApplication`): the receipt is their own record, outside the portal, that it
+ *   arrived and of the date the agency has promised an answer by, the first promise of many.
  */
 export function candidateIsEmailed(
-  event: { actorId: string | null; changesCalendar: boolean },
+  event: { actorId: string | null; changesCalendar: boolean; isApplication: boolean },
   candidateId: string,
 ): boolean {
-  return event.actorId !== candidateId || event.changesCalendar;
+  return event.actorId !== candidateId || event.changesCalendar || event.isApplication;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, output, signal, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal, viewChild } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { DocumentKind, DocumentView } from '@heardback/contracts';
 import { httpErrorMessage } from '../core/api-error';
@@ -85,6 +85,11 @@ let choicesMade = 0;
 export class DocumentChoice {
   private readonly api = inject(CandidateApi);
 
+  /**
+   * A CV chosen before this box was shown again (the candidate went back from the review to change something):
+   * kept if it is still theirs, so going back never swaps the CV they picked for the newest.
+   */
+  readonly keep = input<string | null>(null);
   /** The CV chosen: its document id, or null while the candidate has none. */
   readonly chosen = output<string | null>();
   /** The same choice as the whole document, for a page that shows what will be sent. */
@@ -112,8 +117,9 @@ export class DocumentChoice {
         if (state.state !== 'ready') return this.loaded.set(state);
         const cvs = state.value.items.filter((document) => document.kind === DocumentKind.Cv);
         this.loaded.set({ state: 'ready', value: cvs });
-        // Newest first from the API: the newest is the one most people mean.
-        this.choose(cvs[0]?.id ?? null);
+        // Newest first from the API: the newest is the one most people mean, unless they had chosen.
+        const kept = cvs.find((cv) => cv.id === this.keep());
+        this.choose(kept?.id ?? cvs[0]?.id ?? null);
       });
   }
 

@@ -207,6 +207,69 @@ describe('JobDetailPage', () => {
     expect(TestBed.inject(Router).url).toBe('/me/applications/app-7');
   });
 
+  it('goes back from the review to change what is sent, questions or none, and keeps the choices made', async () => {
+    await openAs(aUserWithRole(UserRole.Candidate));
+    view().querySelector<HTMLInputElement>('#apply-talent-pool')?.click();
+    const letter = view().querySelector<HTMLTextAreaElement>('#apply-cover-letter') as HTMLTextAreaElement;
+    letter.value = 'I have moved freight for ten years.';
+    letter.dispatchEvent(new Event('input'));
+    await settle();
+    button('Review and apply')?.click();
+    await settle();
+    http.expectOne({ method: 'GET', url: '/api/privacy-notice' }).flush(notice);
+    await settle();
+    // This job asks no questions: the way back speaks of everything the review lists (the CV, the letter).
+    expect(button('Change my answers')).toBeUndefined();
+    button('Change what I send')?.click();
+    await settle();
+    // The form is shown again: the candidate's CVs are listed afresh (one may have been added meanwhile).
+    http.expectOne({ method: 'GET', url: '/api/me/documents' }).flush({ items: [aDocument()], max: 20 });
+    await settle();
+    expect(button('Review and apply')).toBeDefined();
+    expect(view().querySelector<HTMLInputElement>('#apply-talent-pool')?.checked).toBe(true);
+    expect(view().querySelector<HTMLTextAreaElement>('#apply-cover-letter')?.value).toBe(
+      'I have moved freight for ten years.',
+    );
+  });
+
+  it('keeps the CV the candidate picked when they go back from the review, not the newest', async () => {
+    await openAs(aUserWithRole(UserRole.Candidate));
+    const cvs = {
+      items: [
+        aDocument(),
+        aDocument({ id: 'doc-0', fileName: 'Finance CV.pdf', createdAt: '2026-10-01T09:00:00.000Z' }),
+      ],
+      max: 20,
+    };
+    // The first load in openAs had one CV; this candidate has two (newest first), and picks the older.
+    button('Review and apply')?.click();
+    await settle();
+    http.expectOne({ method: 'GET', url: '/api/privacy-notice' }).flush(notice);
+    await settle();
+    button('Change what I send')?.click();
+    await settle();
+    http.expectOne({ method: 'GET', url: '/api/me/documents' }).flush(cvs);
+    await settle();
+    view().querySelector<HTMLInputElement>('input[type="radio"][value="doc-0"]')?.click();
+    await settle();
+    button('Review and apply')?.click();
+    await settle();
+    http.expectOne({ method: 'GET', url: '/api/privacy-notice' }).flush(notice);
+    await settle();
+    expect(text()).toContain('CVFinance CV.pdf');
+
+    button('Change what I send')?.click();
+    await settle();
+    http.expectOne({ method: 'GET', url: '/api/me/documents' }).flush(cvs);
+    await settle();
+    expect(view().querySelector<HTMLInputElement>('input[type="radio"][value="doc-0"]')?.checked).toBe(true);
+    button('Review and apply')?.click();
+    await settle();
+    http.expectOne({ method: 'GET', url: '/api/privacy-notice' }).flush(notice);
+    await settle();
+    expect(text()).toContain('CVFinance CV.pdf');
+  });
+
   it('does not go on while a CV chosen in the file box is not uploaded: it would not go with the application', async () => {
     await openAs(aUserWithRole(UserRole.Candidate));
     const fileBox = await chooseFile('Newer CV.pdf');

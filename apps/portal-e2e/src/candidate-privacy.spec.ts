@@ -68,7 +68,7 @@ test('a candidate who opens the recruiters’ area is sent to their own page wit
 
   await expect(page).toHaveURL(/\/me$/);
   await expect(page.getByText('That page is for recruiters. You are signed in as a candidate.')).toBeVisible();
-  await expect(page.getByRole('navigation', { name: 'Main' })).not.toContainText('Feedback queue');
+  await expect(page.getByRole('navigation', { name: 'Main' })).not.toContainText('Recruiting');
   await page.screenshot({
     path: testInfo.outputPath('wrong-role.png'),
     fullPage: false,

@@ -65,8 +65,8 @@ describe('App', () => {
   it.each([
     ['a visitor', null, ['Jobs', 'Sign in', 'Register']],
     ['a candidate', UserRole.Candidate, ['Jobs', 'My applications', 'Profile', 'Your data', 'Sign out']],
-    ['a recruiter', UserRole.Recruiter, ['Jobs', 'Feedback queue', 'Account', 'Sign out']],
-    ['staff', UserRole.Staff, ['Jobs', 'Feedback queue', 'Staff', 'Account', 'Sign out']],
+    ['a recruiter', UserRole.Recruiter, ['Jobs', 'Recruiting', 'Account', 'Sign out']],
+    ['staff', UserRole.Staff, ['Jobs', 'Recruiting', 'Staff', 'Account', 'Sign out']],
   ])('shows %s the navigation for their role', async (_who, role, expected) => {
     const fixture = await shellAs(role ? aUserWithRole(role) : null);
 

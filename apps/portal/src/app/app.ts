@@ -47,14 +47,10 @@ const NAV_BY_ROLE: Record<UserRole | 'visitor', readonly NavItem[]> = {
     { label: 'Profile', link: '/me/profile', matches: startsWith('/me/profile') },
     { label: 'Your data', link: '/me/data', matches: startsWith('/me/data') },
   ],
-  [UserRole.Recruiter]: [
-    JOBS,
-    { label: 'Feedback queue', link: '/recruiter', matches: startsWith('/recruiter') },
-    ACCOUNT,
-  ],
+  [UserRole.Recruiter]: [JOBS, { label: 'Recruiting', link: '/recruiter', matches: startsWith('/recruiter') }, ACCOUNT],
   [UserRole.Staff]: [
     JOBS,
-    { label: 'Feedback queue', link: '/recruiter', matches: startsWith('/recruiter') },
+    { label: 'Recruiting', link: '/recruiter', matches: startsWith('/recruiter') },
     { label: 'Staff', link: '/staff', matches: startsWith('/staff') },
     ACCOUNT,
   ],

@@ -110,10 +110,16 @@ describe('ScheduleForm', () => {
   it('asks to check the year of a day more than ninety days ahead, without refusing it', async () => {
     const farAhead = () => view().querySelector('[data-testid="schedule-far-ahead"]')?.textContent ?? null;
     // TEST_NOW is 1 June 2026: 29 August is 89 days on, 1 June 2027 a slip of the year.
+    // The live region is in the page before the warning, so the warning is announced as it appears in it.
+    const liveRegion = () => view().querySelector('[data-testid="schedule-date-warnings"]');
+    expect(liveRegion()?.getAttribute('role')).toBe('status');
     await fill({ Date: '2026-08-29', 'Starts at': '10:00', 'Ends at': '11:00', 'Place or video link': 'Office' });
     expect(farAhead()).toBeNull();
+    const regionBefore = liveRegion();
     await fill({ Date: '2027-06-01' });
     expect(farAhead()).toContain('This is more than 90 days from today. Check the year');
+    expect(liveRegion()).toBe(regionBefore);
+    expect(liveRegion()?.textContent).toContain('Check the year');
     await submit();
     const request = http.expectOne('/api/applications/app-1/stages/stage-1/schedule');
     expect(request.request.body.startsAt).toBe(new Date(2027, 5, 1, 10, 0).toISOString());

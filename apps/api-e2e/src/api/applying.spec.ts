@@ -242,8 +242,15 @@ describe('applying: screening questions, the privacy notice and consent, applyin
       expect(receipt.subject).toBe(`Application received: Receipt Engineer at ${job.clientName}`);
       expect(receipt.body).toContain('Hello Rita,');
       expect(receipt.body).toContain(`We have received your application for Receipt Engineer at ${job.clientName}.`);
-      // The date the page promises is in the email, in words: the candidate's record outside the portal.
-      expect(receipt.body).toMatch(/What happens next: .*\d{4}/);
+      // The date the page promises is in the email, in words: the candidate's record outside the portal. The
+      // candidate chose no zone: the agency's, which the test API runs in (London).
+      const promised = new Intl.DateTimeFormat('en-GB', {
+        day: 'numeric',
+        month: 'long',
+        year: 'numeric',
+        timeZone: 'Europe/London',
+      }).format(new Date(applied.promise?.dueAt ?? 0));
+      expect(receipt.body).toMatch(new RegExp(`What happens next: .*${promised}`));
       expect(receipt.body).toContain(`/me/applications/${applied.id}`);
     });
   });

@@ -27,7 +27,7 @@ export function appliedText(jobTitle: string, clientName: string): string {
 
 /** The receipt's first words (ADR 0083); the timeline's sentence above speaks of the page, this of the email. */
 export function applicationReceivedText(jobTitle: string, clientName: string): string {
-  return `We have received your application for ${jobTitle} at ${clientName}. Thank you for it.`;
+  return `We have received your application for ${jobTitle} at ${clientName}. Thank you for applying.`;
 }
 
 export function withdrawnText(reason: string): string {

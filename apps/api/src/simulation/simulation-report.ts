@@ -153,7 +153,8 @@ export async function measure(dataSource: DataSource, end: Date, calendar: Worki
     [end],
   );
   // Candidate emails: every candidate-visible event the candidate did not do themselves must
-  // appear in an email to them (their own actions are confirmed on the page, not echoed).
+  // appear in an email to them (their own actions are confirmed on the page, not echoed; their application
+  // gets a receipt in words of its own, ADR 0083, so its timeline sentence is not looked for).
   const [uncovered] = await dataSource.query(
     `SELECT count(*)::int AS n FROM timeline_events t JOIN applications a ON a.id = t.application_id
       WHERE t.candidate_visible AND t.actor_id IS DISTINCT FROM a.candidate_id AND NOT EXISTS (

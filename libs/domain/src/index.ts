@@ -15,6 +15,7 @@ export * from './lib/password-policy';
 export * from './lib/session-lifetime';
 export * from './lib/time-zones';
 export * from './lib/candidate-mail';
+export * from './lib/invitations';
 export * from './lib/promises';
 export * from './lib/agency-digests';
 export * from './lib/reassignment';

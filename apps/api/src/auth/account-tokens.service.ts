@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { INVITATION_LINK_DAYS } from '@heardback/contracts';
+import { INVITATION_LINK_MS } from '@heardback/domain';
 import { CLOCK, Clock } from '../config/clock';
 import { updateReturning } from '../database/update-returning';
 import { hashToken } from './session.service';
@@ -12,7 +12,7 @@ export type AccountTokenPurpose = 'verify_email' | 'reset_password' | 'accept_in
 export const TOKEN_LIFETIME_MS: Record<AccountTokenPurpose, number> = {
   verify_email: 48 * 3_600_000,
   reset_password: 30 * 60_000,
-  accept_invitation: INVITATION_LINK_DAYS * 24 * 3_600_000,
+  accept_invitation: INVITATION_LINK_MS,
 };
 
 /**

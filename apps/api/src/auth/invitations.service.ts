@@ -8,8 +8,8 @@ import {
   ErrorCode,
   InvitationLinkView,
 } from '@heardback/contracts';
-import { DomainError } from '@heardback/domain';
-import { DataSource } from 'typeorm';
+import { DomainError, invitationPending } from '@heardback/domain';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail';
 import { CLOCK, Clock } from '../config/clock';
 import { accountMessages } from '../notifications/account-messages';
@@ -58,11 +58,11 @@ export class InvitationsService {
    */
   async resend(staff: UserEntity, userId: string): Promise<AgencyUserView> {
     const user = await this.dataSource.transaction(async (manager) => {
-      const [found] = await manager.find(UserEntity, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+      const found = await lockedAccount(manager, userId);
       if (!found || found.role === 'candidate') {
         throw new DomainError(ErrorCode.NotFound, accountMessages.errors.userNotFound);
       }
-      if (!found.invitedAt || found.emailVerifiedAt) {
+      if (!found.invitedAt || !invitationPending(found)) {
         throw new DomainError(ErrorCode.Conflict, accountMessages.errors.invitationAlreadyAccepted);
       }
       if (found.disabledAt) throw new DomainError(ErrorCode.AccountDisabled, accountMessages.errors.accountDisabled);
@@ -110,11 +110,7 @@ export class InvitationsService {
     const passwordHash = await this.hasher.hash(password);
     const emailVerifiedAt = this.clock.now();
     await this.dataSource.transaction(async (manager) => {
-      const [locked] = await manager.find(UserEntity, {
-        where: { id: user.id },
-        lock: { mode: 'pessimistic_write' },
-      });
-      assertInvitationPending(locked ?? null);
+      assertInvitationPending(await lockedAccount(manager, user.id));
       if (!(await this.tokens.consume(manager, token, 'accept_invitation'))) {
         throw new DomainError(ErrorCode.TokenInvalid, accountMessages.errors.invitationLinkInvalid);
       }
@@ -141,13 +137,18 @@ export class InvitationsService {
   }
 }
 
+/** One account by its id, its row locked for the rest of the transaction; null when there is none. */
+function lockedAccount(manager: EntityManager, id: string): Promise<UserEntity | null> {
+  return manager.findOne(UserEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+}
+
 /**
  * An invitation's link works only while the account waits for its first password: not once it has one (chosen
  * from this link, or another way, such as a reset link, which also proves the address), so a leftover link can
  * never change a working account's password; and not while the account is disabled.
  */
 function assertInvitationPending(user: UserEntity | null): asserts user is UserEntity {
-  if (!user || !user.invitedAt || user.emailVerifiedAt) {
+  if (!user || !invitationPending(user)) {
     throw new DomainError(ErrorCode.TokenInvalid, accountMessages.errors.invitationLinkInvalid);
   }
   if (user.disabledAt) throw new DomainError(ErrorCode.AccountDisabled, accountMessages.errors.accountDisabled);

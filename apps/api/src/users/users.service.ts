@@ -16,6 +16,7 @@ import {
   PHONE_RULE_MESSAGE,
   digestDueAfterPreferenceChange,
   fieldError,
+  invitationPending,
   normalizePhone,
 } from '@heardback/domain';
 import { randomBytes } from 'node:crypto';
@@ -229,6 +230,6 @@ export function toAgencyUserView({
     createdAt: createdAt.toISOString(),
     disabledAt: disabledAt?.toISOString() ?? null,
     isAgencyLead: isAgencyLead ?? false,
-    invitationSentAt: invitedAt && !emailVerifiedAt ? invitedAt.toISOString() : null,
+    invitationSentAt: invitedAt && invitationPending({ invitedAt, emailVerifiedAt }) ? invitedAt.toISOString() : null,
   };
 }

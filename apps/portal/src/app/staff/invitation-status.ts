@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
 import { AgencyUserView, INVITATION_LINK_DAYS } from '@heardback/contracts';
+import { invitationExpired } from '@heardback/domain';
 import { httpErrorMessage } from '../core/api-error';
 import { NOW, formatShortDate } from '../core/date-time';
 import { formSubmission } from '../core/form-submission';
@@ -69,7 +70,7 @@ export class InvitationStatus {
   /** Past the link's days: staff must send it again before the person can get in. */
   protected readonly expired = computed(() => {
     const sentAt = this.user().invitationSentAt;
-    return sentAt !== null && this.now().getTime() - Date.parse(sentAt) > INVITATION_LINK_DAYS * 86_400_000;
+    return sentAt !== null && invitationExpired(new Date(sentAt), this.now());
   });
   protected readonly sentAgain = signal('');
   protected readonly submission = formSubmission({ errorMessage: httpErrorMessage });

@@ -9,8 +9,7 @@ import type {
   Page as ResultPage,
   ScheduleStageRequest,
 } from '@heardback/contracts';
-import { E2E_PASSWORD, followRegistrationLink } from './candidate-journeys';
-import { linkFromEmail } from './mailbox';
+import { E2E_PASSWORD, enterPasswordFromEmailedLink, followRegistrationLink } from './candidate-journeys';
 
 /** The demo accounts the e2e server loads (apps/api/src/demo). */
 export const DEMO_PASSWORD = 'heardback-demo';
@@ -87,14 +86,9 @@ export const INVITATION_SUBJECT = 'You are invited to Heardback';
  * An invited agency person opens, in `page`, the link staff's invitation emailed to `email` (ADR 0082), as
  * they would from their inbox, chooses `password` and is signed in on their area's home (`landsOn`).
  */
-export async function acceptInvitation(page: Page, email: string, password: string, landsOn: RegExp): Promise<void> {
-  const link = new URL(await linkFromEmail(email, INVITATION_SUBJECT, '/accept-invitation'));
-  await page.goto(link.pathname + link.search);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Choose your password');
-  await page.getByLabel('Password').fill(password);
-  await page.getByLabel('Password').press('Enter');
-  await expect(page).toHaveURL(landsOn);
-  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+export function acceptInvitation(page: Page, email: string, password: string, landsOn: RegExp): Promise<void> {
+  const link = { subject: INVITATION_SUBJECT, path: '/accept-invitation', heading: 'Choose your password' };
+  return enterPasswordFromEmailedLink(page, email, link, password, landsOn);
 }
 
 /** A candidate to register through the API; the password is the e2e one unless given. */

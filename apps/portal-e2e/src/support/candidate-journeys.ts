@@ -33,15 +33,35 @@ export const E2E_PASSWORD = 'e2e-password-123';
  * enough, ADR 0067) and waits until it has made the account and signed them in on the page they
  * registered from (`landsOn`: their home, /me, unless they registered from elsewhere).
  */
-export async function followRegistrationLink(
+export function followRegistrationLink(
   page: Page,
   email: string,
   landsOn: string | RegExp = /\/me$/,
   password = E2E_PASSWORD,
 ): Promise<void> {
-  const link = new URL(await linkFromEmail(email, FINISH_REGISTRATION_SUBJECT, '/finish-registration'));
+  const link = {
+    subject: FINISH_REGISTRATION_SUBJECT,
+    path: '/finish-registration',
+    heading: 'Finish creating your account',
+  };
+  return enterPasswordFromEmailedLink(page, email, link, password, landsOn);
+}
+
+/**
+ * Opens, in `page`, the link to `path` in the newest email to `email` whose subject is `subject`, as its reader
+ * would from their inbox; checks the page's heading, enters `password` and waits until they are signed in on
+ * `landsOn`. Finishing a registration and accepting an invitation both end this way.
+ */
+export async function enterPasswordFromEmailedLink(
+  page: Page,
+  email: string,
+  { subject, path, heading }: { subject: string; path: string; heading: string },
+  password: string,
+  landsOn: string | RegExp,
+): Promise<void> {
+  const link = new URL(await linkFromEmail(email, subject, path));
   await page.goto(link.pathname + link.search);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Finish creating your account');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
   await page.getByLabel('Password').fill(password);
   await page.getByLabel('Password').press('Enter');
   await expect(page).toHaveURL(landsOn);

@@ -29,12 +29,18 @@ const STATUS_MISMATCHES = `
     FROM (SELECT status, count_shard(id) AS shard, count(*) AS n FROM applications GROUP BY 1, 2) k
     FULL JOIN application_status_counts c ON c.status = k.status AND c.shard = k.shard
    WHERE coalesce(k.n, 0) <> coalesce(c.applications, 0)`;
+/** Per day, the folded counts plus the changes not yet folded (as the queue's total reads them). */
 const WAITING_MISMATCHES = `
-  SELECT coalesce(k.day, c.day) AS day, coalesce(k.shard, c.shard) AS shard, k.n AS counted, c.stages AS kept
-    FROM (SELECT date_trunc('day', s.feedback_waiting_from, 'UTC') AS day, count_shard(s.id) AS shard, count(*) AS n
-            FROM application_stages s WHERE s.feedback_waiting_from IS NOT NULL AND ${MAY_OWE} GROUP BY 1, 2) k
-    FULL JOIN feedback_waiting_counts c ON c.day = k.day AND c.shard = k.shard
+  SELECT coalesce(k.day, c.day) AS day, k.n AS counted, c.stages AS kept
+    FROM (SELECT date_trunc('day', s.feedback_waiting_from, 'UTC') AS day, count(*) AS n
+            FROM application_stages s WHERE s.feedback_waiting_from IS NOT NULL AND ${MAY_OWE} GROUP BY 1) k
+    FULL JOIN (SELECT day, sum(stages) AS stages
+                 FROM (SELECT day, stages FROM feedback_waiting_counts
+                       UNION ALL SELECT day, stages FROM feedback_waiting_changes) kept
+                GROUP BY day HAVING sum(stages) <> 0) c ON c.day = k.day
    WHERE k.n IS DISTINCT FROM c.stages`;
+/** What the fold leaves: no kept day at zero or below. */
+const EMPTY_KEPT_DAYS = `SELECT day, stages FROM feedback_waiting_counts WHERE stages <= 0`;
 
 /** The queue as FeedbackQueueService counted it before its total was kept: every stage owing feedback now. */
 const QUEUE_NOW = `SELECT count(*)::int AS n FROM application_stages s WHERE ${MAY_OWE} AND s.feedback_waiting_from <= now()`;
@@ -47,6 +53,13 @@ async function mismatches(sql: string, query = (text: string) => database().quer
 async function expectKept(): Promise<void> {
   expect(await mismatches(STATUS_MISMATCHES)).toEqual([]);
   expect(await mismatches(WAITING_MISMATCHES)).toEqual([]);
+}
+
+/** Folds the changes appended so far into the counts, as the worker does every minute; they must still agree. */
+async function foldAndExpectKept(): Promise<void> {
+  await database().query('SELECT fold_feedback_waiting_changes()');
+  expect(await mismatches(WAITING_MISMATCHES)).toEqual([]);
+  expect(await mismatches(EMPTY_KEPT_DAYS)).toEqual([]);
 }
 
 async function countNow(sql: string): Promise<number> {
@@ -111,6 +124,8 @@ describe('the kept counts behind the queue and who-is-waiting totals', () => {
     await recordFeedback(staff, await current(applied[0].id), 0);
     await expectKept();
     await expectTotals();
+    await foldAndExpectKept();
+    await expectTotals();
 
     // Rejected at its interview; the third candidate withdraws.
     await interviewHeld(staff, await current(applied[1].id), 0);
@@ -173,6 +188,7 @@ describe('the kept counts behind the queue and who-is-waiting totals', () => {
     await database().query('UPDATE application_stages SET held_at = now() WHERE id = $1', [later.id]);
     await expectKept();
     await expectTotals();
+    await foldAndExpectKept();
 
     // Feedback on two. Then, in a transaction rolled back after checking: rows added and removed in
     // one statement each (stages booked from yesterday to tomorrow, and the not-yet-held ones
@@ -215,6 +231,50 @@ describe('the kept counts behind the queue and who-is-waiting totals', () => {
       client.release();
     }
     await expectKept();
+    await expectTotals();
+    await foldAndExpectKept();
+    await expectTotals();
+  });
+
+  it('let recruiters booking interviews on the same day write at once, neither waiting for the other', async () => {
+    const job = await createOpenJob(staff);
+    // Nine stages: whatever keys the counts were kept under (the old ones were eight shards by stage
+    // id), two of them share one, and the pair below is such a pair when there is one.
+    const applied: CandidateApplicationView[] = [];
+    for (let index = 0; index < 9; index += 1) applied.push(await apply((await registerCandidate()).session, job.id));
+    const stageIds = applied.map((application) => application.stages[0].id);
+    const { rows: pair } = await database().query<{ first: string; second: string }>(
+      `SELECT a.id AS first, b.id AS second
+         FROM unnest($1::uuid[]) a(id) JOIN unnest($1::uuid[]) b(id) ON a.id < b.id AND count_shard(a.id) = count_shard(b.id)
+        LIMIT 1`,
+      [stageIds],
+    );
+    expect(pair).toHaveLength(1);
+    const book = (client: { query: (text: string, values: unknown[]) => Promise<unknown> }, id: string) =>
+      client.query(
+        `UPDATE application_stages SET state = 'scheduled', starts_at = '2031-03-04T09:00:00Z', ends_at = '2031-03-04T10:00:00Z'
+          WHERE id = $1`,
+        [id],
+      );
+    const first = await database().connect();
+    const second = await database().connect();
+    try {
+      await first.query('BEGIN');
+      await book(first, pair[0].first);
+      // The first is still open; the second gives up at once if it has to wait for it.
+      await second.query('BEGIN');
+      await second.query(`SET LOCAL lock_timeout = '500ms'`);
+      await expect(book(second, pair[0].second)).resolves.toBeDefined();
+      await second.query('COMMIT');
+      await first.query('COMMIT');
+    } finally {
+      await first.query('ROLLBACK').catch(() => undefined);
+      await second.query('ROLLBACK').catch(() => undefined);
+      first.release();
+      second.release();
+    }
+    await expectKept();
+    await foldAndExpectKept();
     await expectTotals();
   });
 });

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AccountPurgeModule } from '../auth/account-purge.module';
 import { DeadlinesModule } from '../deadlines/deadlines.module';
+import { FeedbackWaitingFoldModule } from '../feedback/feedback-waiting-fold.module';
 import { JobClosuresModule } from '../job-closures/job-closures.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { RetentionModule } from '../my-data/retention/retention.module';
@@ -8,9 +9,18 @@ import { QueueModule } from './queue.module';
 
 /**
  * Everything that runs in the background: the queue, the deadline sweep, job closures, the
- * outbox sender, the purge of ended sessions and the retention of candidates' data. Each starts its workers only when RUN_BACKGROUND is on (always in the worker).
+ * outbox sender, the purge of ended sessions, the retention of candidates' data and the folding of
+ * the feedback queue's counts. Each starts its workers only when RUN_BACKGROUND is on (always in the worker).
  */
 @Module({
-  imports: [QueueModule, DeadlinesModule, JobClosuresModule, NotificationsModule, AccountPurgeModule, RetentionModule],
+  imports: [
+    QueueModule,
+    DeadlinesModule,
+    JobClosuresModule,
+    NotificationsModule,
+    AccountPurgeModule,
+    RetentionModule,
+    FeedbackWaitingFoldModule,
+  ],
 })
 export class BackgroundModule {}

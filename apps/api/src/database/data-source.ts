@@ -71,6 +71,7 @@ import { RegistrationsWaitForTheirLink1795956600000 } from './migrations/1795956
 import { ClosingAJobWaitsForFeedback1795956700000 } from './migrations/1795956700000-closing-a-job-waits-for-feedback';
 import { OffersStillToWriteAskNoReply1795956800000 } from './migrations/1795956800000-offers-still-to-write-ask-no-reply';
 import { AgencyAccountsByInvitation1795956900000 } from './migrations/1795956900000-agency-accounts-by-invitation';
+import { FeedbackWaitingCountsWithoutAHotRow1795957000000 } from './migrations/1795957000000-feedback-waiting-counts-without-a-hot-row';
 import { SnakeNamingStrategy } from './snake-naming-strategy';
 import { ForgetLocksWhenTransactionsEnd } from './transaction-locks';
 
@@ -150,6 +151,7 @@ export const migrations = [
   ClosingAJobWaitsForFeedback1795956700000,
   OffersStillToWriteAskNoReply1795956800000,
   AgencyAccountsByInvitation1795956900000,
+  FeedbackWaitingCountsWithoutAHotRow1795957000000,
 ];
 
 /** How long the API waits on PostgreSQL; absent (the CLI, migrations) waits as long as a statement takes. */

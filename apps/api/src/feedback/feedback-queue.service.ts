@@ -82,15 +82,18 @@ export function feedbackQueuePageSql({ mine, limit, after }: { mine?: string; li
 
 /**
  * `mine` (`$1` the viewer) is an index-only count of the owner's part of their partial index.
- * Everyone's total does not read the queue: feedback_waiting_counts (migration 1795948700000, kept
- * by triggers in every writer's transaction) has how many stages may owe feedback from each UTC day;
- * the days before today are summed, and today's stages up to now are counted from
- * application_stages_waiting_from_idx. A day's rows, not the whole queue, whatever its size.
+ * Everyone's total does not read the queue: feedback_waiting_counts has how many stages may owe
+ * feedback from each UTC day, and feedback_waiting_changes what writers changed since it was last
+ * folded (migration 1795957000000; the triggers append in every writer's transaction, and
+ * FeedbackWaitingFold folds every minute); the days before today are summed from both, in one
+ * snapshot, and today's stages up to now are counted from application_stages_waiting_from_idx. A
+ * row per day and a minute's changes, not the whole queue, whatever its size.
  */
 export function feedbackQueueTotalSql(mine: boolean): string {
   if (mine) return `SELECT count(*)::int AS total FROM application_stages s WHERE ${WAITING_NOW} AND s.owner_id = $1`;
   const today = `date_trunc('day', now(), 'UTC')`;
   return `SELECT ((SELECT coalesce(sum(c.stages), 0) FROM feedback_waiting_counts c WHERE c.day < ${today})
+                + (SELECT coalesce(sum(d.stages), 0) FROM feedback_waiting_changes d WHERE d.day < ${today})
                 + (SELECT count(*) FROM application_stages s
                     WHERE ${MAY_OWE_FEEDBACK} AND s.feedback_waiting_from >= ${today} AND s.feedback_waiting_from <= now())
                )::int AS total`;

@@ -114,7 +114,7 @@ export class FeedbackWaitingCountsWithoutAHotRow1795957000000 implements Migrati
                  (SELECT array_agg(day) FROM counted WHERE stages = 0)
             INTO moved, emptied;
           IF emptied IS NOT NULL THEN
-            DELETE FROM feedback_waiting_counts WHERE day = ANY (emptied);
+            DELETE FROM feedback_waiting_counts WHERE day = ANY (emptied) AND stages = 0;
           END IF;
           RETURN moved;
         END $$;

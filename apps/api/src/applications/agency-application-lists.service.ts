@@ -200,14 +200,17 @@ export function jobApplicationsQueries(jobId: string, cursor: KeysetCursor | nul
 
 /**
  * Open applications by last heard: applications_open_last_heard_idx for the page; the count sums the
- * open statuses' rows of application_status_counts (migration 1795948600000), which triggers on
- * applications keep in each writer's transaction, so it never reads the open applications themselves.
+ * open statuses' rows of application_status_counts and the changes to them not yet folded, which
+ * triggers on applications append in each writer's transaction (migration 1795957100000, ADR 0084),
+ * so it never reads the open applications themselves.
  */
 export function waitingQueries(cursor: KeysetCursor | null, limit: number) {
   return {
     page: pageQuery([openApplicationSql('a')], [], 'a.last_heard_at', cursor, limit),
     count: {
-      sql: `SELECT coalesce(sum(c.applications), 0)::int AS total FROM application_status_counts c WHERE c.status = ANY($1::text[])`,
+      sql: `SELECT ((SELECT coalesce(sum(c.applications), 0) FROM application_status_counts c WHERE c.status = ANY($1::text[]))
+                  + (SELECT coalesce(sum(d.applications), 0) FROM application_status_changes d WHERE d.status = ANY($1::text[]))
+                 )::int AS total`,
       params: [OPEN_STATUSES],
     },
   };

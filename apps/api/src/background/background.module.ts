@@ -1,16 +1,16 @@
 import { Module } from '@nestjs/common';
 import { AccountPurgeModule } from '../auth/account-purge.module';
 import { DeadlinesModule } from '../deadlines/deadlines.module';
-import { FeedbackWaitingFoldModule } from '../feedback/feedback-waiting-fold.module';
 import { JobClosuresModule } from '../job-closures/job-closures.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { RetentionModule } from '../my-data/retention/retention.module';
+import { KeptCountsFoldModule } from './kept-counts-fold.module';
 import { QueueModule } from './queue.module';
 
 /**
  * Everything that runs in the background: the queue, the deadline sweep, job closures, the
  * outbox sender, the purge of ended sessions, the retention of candidates' data and the folding of
- * the feedback queue's counts. Each starts its workers only when RUN_BACKGROUND is on (always in the worker).
+ * the kept counts behind two totals. Each starts its workers only when RUN_BACKGROUND is on (always in the worker).
  */
 @Module({
   imports: [
@@ -20,7 +20,7 @@ import { QueueModule } from './queue.module';
     NotificationsModule,
     AccountPurgeModule,
     RetentionModule,
-    FeedbackWaitingFoldModule,
+    KeptCountsFoldModule,
   ],
 })
 export class BackgroundModule {}

@@ -72,6 +72,7 @@ import { ClosingAJobWaitsForFeedback1795956700000 } from './migrations/179595670
 import { OffersStillToWriteAskNoReply1795956800000 } from './migrations/1795956800000-offers-still-to-write-ask-no-reply';
 import { AgencyAccountsByInvitation1795956900000 } from './migrations/1795956900000-agency-accounts-by-invitation';
 import { FeedbackWaitingCountsWithoutAHotRow1795957000000 } from './migrations/1795957000000-feedback-waiting-counts-without-a-hot-row';
+import { ApplicationStatusCountsWithoutAHotRow1795957100000 } from './migrations/1795957100000-application-status-counts-without-a-hot-row';
 import { SnakeNamingStrategy } from './snake-naming-strategy';
 import { ForgetLocksWhenTransactionsEnd } from './transaction-locks';
 
@@ -152,6 +153,7 @@ export const migrations = [
   OffersStillToWriteAskNoReply1795956800000,
   AgencyAccountsByInvitation1795956900000,
   FeedbackWaitingCountsWithoutAHotRow1795957000000,
+  ApplicationStatusCountsWithoutAHotRow1795957100000,
 ];
 
 /** How long the API waits on PostgreSQL; absent (the CLI, migrations) waits as long as a statement takes. */

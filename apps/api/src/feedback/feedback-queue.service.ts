@@ -85,7 +85,7 @@ export function feedbackQueuePageSql({ mine, limit, after }: { mine?: string; li
  * Everyone's total does not read the queue: feedback_waiting_counts has how many stages may owe
  * feedback from each UTC day, and feedback_waiting_changes what writers changed since it was last
  * folded (migration 1795957000000; the triggers append in every writer's transaction, and
- * FeedbackWaitingFold folds every minute); the days before today are summed from both, in one
+ * KeptCountsFold folds every minute); the days before today are summed from both, in one
  * snapshot, and today's stages up to now are counted from application_stages_waiting_from_idx. A
  * row per day and a minute's changes, not the whole queue, whatever its size.
  */

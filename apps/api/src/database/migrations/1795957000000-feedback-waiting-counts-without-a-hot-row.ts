@@ -41,7 +41,7 @@ function upsertSharded(sides: ('new_stages' | 'old_stages')[]): string {
  *
  * Writers now only append: each statement on application_stages inserts its change per day into
  * feedback_waiting_changes, which no writer updates, so no writer waits for another. The folding
- * (feedback/feedback-waiting-fold.schedule.ts, every minute) moves the changes into the counts in
+ * (background/kept-counts-fold.ts, every minute) moves the changes into the counts in
  * one statement of its own transaction, and the total reads both, in one snapshot: the changes not
  * yet folded are counted as they are, so the total does not wait for the fold. With one writer of
  * the counts, they need no shards: one row per day with work still owed.

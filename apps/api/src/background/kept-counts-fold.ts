@@ -16,6 +16,14 @@ const FOLDS = {
 export type FoldedChanges = Record<keyof typeof FOLDS, number>;
 
 /**
+ * Changes folded per transaction: a minute of heavy writing is a few thousand, and a batch this size
+ * takes well under a second, far inside the statement timeout, however large a backlog has grown.
+ */
+export const FOLD_BATCH = 20_000;
+/** Batches per count in one run at most (half a million changes, inside the job's expiry); the next run goes on. */
+const MAX_BATCHES_PER_RUN = 25;
+
+/**
  * Every minute, across however many instances run: the changes that writers appended to the kept
  * counts behind two totals are folded into them (ADR 0084), so each total reads a row per key and at
  * most a minute's changes. The totals are right without it (they read both tables); folding only
@@ -38,12 +46,16 @@ export class KeptCountsFold implements OnApplicationBootstrap {
     });
   }
 
-  /** Each count in its own transaction: one count's fold never waits for the other's. */
-  async fold(): Promise<FoldedChanges> {
+  /** Each batch in its own transaction, and a count's batches until one is not full. */
+  async fold(batch = FOLD_BATCH): Promise<FoldedChanges> {
     const folded = {} as FoldedChanges;
     for (const [count, fn] of Object.entries(FOLDS) as [keyof typeof FOLDS, string][]) {
-      const rows: { moved: number }[] = await this.dataSource.query(`SELECT ${fn}() AS moved`);
-      folded[count] = rows[0].moved;
+      folded[count] = 0;
+      for (let run = 0; run < MAX_BATCHES_PER_RUN; run += 1) {
+        const rows: { moved: number }[] = await this.dataSource.query(`SELECT ${fn}($1) AS moved`, [batch]);
+        folded[count] += rows[0].moved;
+        if (rows[0].moved < batch) break;
+      }
     }
     if (folded.feedbackWaiting + folded.applicationStatus > 0) {
       this.logger.debug(

@@ -41,8 +41,8 @@ function upsertSharded(sides: ('new_stages' | 'old_stages')[]): string {
  *
  * Writers now only append: each statement on application_stages inserts its change per day into
  * feedback_waiting_changes, which no writer updates, so no writer waits for another. The folding
- * (background/kept-counts-fold.ts, every minute) moves the changes into the counts in
- * one statement of its own transaction, and the total reads both, in one snapshot: the changes not
+ * (background/kept-counts-fold.ts, every minute) moves the changes into the counts in batches, each
+ * in one transaction of its own, and the total reads both, in one snapshot: the changes not
  * yet folded are counted as they are, so the total does not wait for the fold. With one writer of
  * the counts, they need no shards: one row per day with work still owed.
  */
@@ -69,10 +69,14 @@ export class FeedbackWaitingCountsWithoutAHotRow1795957000000 implements Migrati
        GROUP BY 1;
 
       -- Small by design (folded every minute) and read whole: no index to keep on every insert.
+      -- No key: REPLICA IDENTITY FULL lets the fold's deletes through a publication (logical replication,
+      -- an upgrade by it), and no vacuum_truncate keeps VACUUM from locking writers out to shrink the
+      -- table each time the fold has emptied it.
       CREATE TABLE feedback_waiting_changes (
         day timestamptz NOT NULL,
         stages integer NOT NULL CHECK (stages <> 0)
-      );
+      ) WITH (vacuum_truncate = off);
+      ALTER TABLE feedback_waiting_changes REPLICA IDENTITY FULL;
       COMMENT ON TABLE feedback_waiting_changes IS
         'Changes to feedback_waiting_counts not yet folded into it, appended by the triggers on application_stages.';
 
@@ -95,15 +99,20 @@ export class FeedbackWaitingCountsWithoutAHotRow1795957000000 implements Migrati
           RETURN NULL;
         END $$;
 
-      -- Moves every change committed so far into the counts, in one transaction: a reader sees them in
-      -- one table or the other, never both or neither. Changes committed meanwhile wait for the next
-      -- fold. Returns how many changes it moved.
-      CREATE FUNCTION fold_feedback_waiting_changes() RETURNS integer LANGUAGE plpgsql AS $$
+      -- Moves up to \`batch\` changes committed so far into the counts, in the caller's transaction: a
+      -- reader sees them in one table or the other, never both or neither. Changes committed meanwhile,
+      -- or taken by a fold running at the same time, are left. Returns how many it moved: the caller
+      -- folds again while that is the whole batch, so a backlog (a worker stopped for days) is worked
+      -- off in steps that each finish within the statement timeout.
+      CREATE FUNCTION fold_feedback_waiting_changes(batch integer) RETURNS integer LANGUAGE plpgsql AS $$
         DECLARE
           moved integer;
           emptied timestamptz[];
         BEGIN
-          WITH taken AS (DELETE FROM feedback_waiting_changes RETURNING day, stages),
+          WITH taken AS (
+                 DELETE FROM feedback_waiting_changes
+                  WHERE ctid = ANY (ARRAY(SELECT ctid FROM feedback_waiting_changes LIMIT batch))
+                 RETURNING day, stages),
                summed AS (SELECT day, sum(stages) AS stages, count(*) AS changes FROM taken GROUP BY day),
                counted AS (
                  INSERT INTO feedback_waiting_counts AS c (day, stages)
@@ -124,7 +133,7 @@ export class FeedbackWaitingCountsWithoutAHotRow1795957000000 implements Migrati
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
       LOCK TABLE application_stages IN SHARE MODE;
-      DROP FUNCTION fold_feedback_waiting_changes();
+      DROP FUNCTION fold_feedback_waiting_changes(integer);
       DROP TABLE feedback_waiting_changes;
       DROP TABLE feedback_waiting_counts;
       CREATE TABLE feedback_waiting_counts (

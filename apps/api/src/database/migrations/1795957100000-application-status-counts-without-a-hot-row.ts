@@ -32,10 +32,12 @@ export class ApplicationStatusCountsWithoutAHotRow1795957100000 implements Migra
       SELECT status, count(*) FROM applications GROUP BY status;
 
       -- Small by design (folded every minute) and read whole: no index to keep on every insert.
+      -- As feedback_waiting_changes: no key, so a full replica identity and no truncating vacuum.
       CREATE TABLE application_status_changes (
         status text NOT NULL,
         applications integer NOT NULL CHECK (applications <> 0)
-      );
+      ) WITH (vacuum_truncate = off);
+      ALTER TABLE application_status_changes REPLICA IDENTITY FULL;
       COMMENT ON TABLE application_status_changes IS
         'Changes to application_status_counts not yet folded into it, appended by the triggers on applications.';
 
@@ -66,11 +68,14 @@ export class ApplicationStatusCountsWithoutAHotRow1795957100000 implements Migra
         END $$;
 
       -- As fold_feedback_waiting_changes (migration 1795957000000). A status at zero keeps its row.
-      CREATE FUNCTION fold_application_status_changes() RETURNS integer LANGUAGE plpgsql AS $$
+      CREATE FUNCTION fold_application_status_changes(batch integer) RETURNS integer LANGUAGE plpgsql AS $$
         DECLARE
           moved integer;
         BEGIN
-          WITH taken AS (DELETE FROM application_status_changes RETURNING status, applications),
+          WITH taken AS (
+                 DELETE FROM application_status_changes
+                  WHERE ctid = ANY (ARRAY(SELECT ctid FROM application_status_changes LIMIT batch))
+                 RETURNING status, applications),
                summed AS (SELECT status, sum(applications) AS applications, count(*) AS changes FROM taken GROUP BY status),
                counted AS (
                  INSERT INTO application_status_counts AS c (status, applications)
@@ -90,7 +95,7 @@ export class ApplicationStatusCountsWithoutAHotRow1795957100000 implements Migra
       CREATE FUNCTION count_shard(id uuid) RETURNS smallint LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
         SELECT (get_byte(uuid_send(id), 15) % 8)::smallint
       $$;
-      DROP FUNCTION fold_application_status_changes();
+      DROP FUNCTION fold_application_status_changes(integer);
       DROP TABLE application_status_changes;
       DROP TABLE application_status_counts;
       CREATE TABLE application_status_counts (

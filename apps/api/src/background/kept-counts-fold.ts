@@ -21,7 +21,25 @@ export type FoldedChanges = Record<keyof typeof FOLDS, number>;
  */
 export const FOLD_BATCH = 20_000;
 /** Batches per count in one run at most (half a million changes, inside the job's expiry); the next run goes on. */
-const MAX_BATCHES_PER_RUN = 25;
+export const MAX_BATCHES_PER_RUN = 25;
+
+/**
+ * Folds batch after batch (each `foldBatch` call is one transaction and returns how many changes it
+ * moved) until one is not full, or `maxBatches` have run. Returns how many changes moved in all.
+ */
+export async function foldInBatches(
+  foldBatch: (batch: number) => Promise<number>,
+  batch: number,
+  maxBatches = MAX_BATCHES_PER_RUN,
+): Promise<number> {
+  let moved = 0;
+  for (let run = 0; run < maxBatches; run += 1) {
+    const batchMoved = await foldBatch(batch);
+    moved += batchMoved;
+    if (batchMoved < batch) break;
+  }
+  return moved;
+}
 
 /**
  * Every minute, across however many instances run: the changes that writers appended to the kept
@@ -46,15 +64,21 @@ export class KeptCountsFold implements OnApplicationBootstrap {
     });
   }
 
-  /** Each batch in its own transaction, and a count's batches until one is not full. */
+  /**
+   * Each count in batches (foldInBatches). A count whose fold fails does not keep the other from being
+   * folded: the first failure is thrown once both have been tried, so the job is retried.
+   */
   async fold(batch = FOLD_BATCH): Promise<FoldedChanges> {
-    const folded = {} as FoldedChanges;
+    const folded = { feedbackWaiting: 0, applicationStatus: 0 };
+    let failure: unknown = null;
     for (const [count, fn] of Object.entries(FOLDS) as [keyof typeof FOLDS, string][]) {
-      folded[count] = 0;
-      for (let run = 0; run < MAX_BATCHES_PER_RUN; run += 1) {
-        const rows: { moved: number }[] = await this.dataSource.query(`SELECT ${fn}($1) AS moved`, [batch]);
-        folded[count] += rows[0].moved;
-        if (rows[0].moved < batch) break;
+      try {
+        folded[count] = await foldInBatches(async (size) => {
+          const rows: { moved: number }[] = await this.dataSource.query(`SELECT ${fn}($1) AS moved`, [size]);
+          return rows[0].moved;
+        }, batch);
+      } catch (error) {
+        failure ??= error;
       }
     }
     if (folded.feedbackWaiting + folded.applicationStatus > 0) {
@@ -62,6 +86,7 @@ export class KeptCountsFold implements OnApplicationBootstrap {
         `Folded ${folded.feedbackWaiting} changes into the feedback queue's counts and ${folded.applicationStatus} into the status counts`,
       );
     }
+    if (failure) throw failure;
     return folded;
   }
 }

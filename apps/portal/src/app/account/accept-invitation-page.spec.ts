@@ -37,6 +37,8 @@ describe('ResetPasswordPage for an invitation', () => {
       'Welcome to Heardback, Ines Invited. Choose the password you will sign in with as ines@agency.test.',
     );
     const password = page().querySelector('input[type="password"]') as HTMLInputElement;
+    // Their first password, not a "new" one.
+    expect(page().querySelector(`label[for="${password.id}"]`)?.textContent?.trim()).toBe('Password');
     password.value = 'lighthouse keeper at low tide';
     password.dispatchEvent(new Event('input'));
     (page().querySelector('button[type="submit"]') as HTMLButtonElement).click();

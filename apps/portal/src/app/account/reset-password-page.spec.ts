@@ -27,6 +27,7 @@ describe('ResetPasswordPage', () => {
 
     expect(page().textContent).toContain('A new password for ada@example.test.');
     expect(page().querySelector('form')).not.toBeNull();
+    expect(page().querySelector('label[for="reset-password"]')?.textContent?.trim()).toBe('New password');
     http.expectNone('/api/auth/password-reset/confirm');
   });
 

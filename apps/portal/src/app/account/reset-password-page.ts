@@ -56,7 +56,13 @@ import { NewPasswordField } from './new-password-field';
       @if (token() && !linkDead()) {
         <div class="card">
           <form class="form" novalidate (submit)="save($event)">
-            <hb-new-password-field fieldId="reset-password" [(value)]="password" [problem]="problem()" />
+            <!-- An invited person has no password yet: theirs is not "new". -->
+            <hb-new-password-field
+              fieldId="reset-password"
+              [label]="invitation() ? 'Password' : 'New password'"
+              [(value)]="password"
+              [problem]="problem()"
+            />
             <hb-form-alert [message]="submission.failure()" />
             <button class="button" type="submit" [attr.aria-disabled]="submission.busy()">
               {{ submission.busy() ? 'Saving…' : 'Save and sign in' }}

@@ -36,7 +36,7 @@ function upsertSharded(sides: ('new_stages' | 'old_stages')[]): string {
  * writer of a stage upserted in its own transaction, holding the (day, shard) row's lock until it
  * committed. Interviews booked at the same time are mostly on the same day, so concurrent writers
  * queued on those eight rows for the rest of each other's transactions: under the bench's write
- * (ten recruiters rescheduling, all onto one day), a quarter of the sampled busy time of the
+ * (ten recruiters rescheduling, all onto one day), over a fifth of the sampled busy time of the
  * database's sessions was spent waiting on that lock (ADR 0084).
  *
  * Writers now only append: each statement on application_stages inserts its change per day into

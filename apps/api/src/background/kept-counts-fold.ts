@@ -17,8 +17,8 @@ export type FoldedChanges = Record<keyof typeof FOLDS, number>;
 
 /**
  * Changes folded per transaction: about a minute of the bench's full write load (some 17,000; an
- * agency writes far less), in about 35 ms on the 100k bench dataset (measured in psql), far inside the statement timeout, however large a
- * backlog has grown.
+ * agency writes far less), in about 35 ms on the 100k bench dataset (measured in psql), far inside
+ * the statement timeout, however large a backlog has grown.
  */
 export const FOLD_BATCH = 20_000;
 /** Batches per count in one run at most (half a million changes, inside the job's expiry); the next run goes on. */
